@@ -1,0 +1,104 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// Dependency direction, top to bottom (see docs/ARCHITECTURE.md):
+//   relance (CLI) → RelanceDaemon → RelanceStore, CurlMail, RelanceMail, RelanceImport → RelanceCore
+// RelanceCore, RelanceImport and RelanceMail are pure: no file system, network, clock or database.
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "Relance",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "relance", targets: ["relance"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        // libcurl, with typed shims around its variadic setters.
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
+        // SMTP and IMAP over libcurl: knows mail protocols, not invoices.
+        .target(name: "CurlMail", dependencies: ["CCurl"], swiftSettings: strict),
+
+        // Pure domain: money, dates, invoices, aged balance, planning.
+        .target(name: "RelanceCore", swiftSettings: strict),
+        // Pure parsers for every accepted export, with precise errors.
+        .target(name: "RelanceImport", dependencies: ["RelanceCore"], swiftSettings: strict),
+        // Pure mail: compose outgoing MIME, parse and classify incoming mail, reference tokens.
+        .target(
+            name: "RelanceMail",
+            dependencies: [
+                "RelanceCore",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            swiftSettings: strict
+        ),
+        // The SQLite store (GRDB) behind intention-named operations.
+        .target(
+            name: "RelanceStore",
+            dependencies: ["RelanceCore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
+        // Configuration, services, and the adapters that bind ports to real I/O.
+        .target(
+            name: "RelanceDaemon",
+            dependencies: [
+                "RelanceCore", "RelanceImport", "RelanceMail", "RelanceStore", "CurlMail",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "relance",
+            dependencies: [
+                "RelanceDaemon",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        // In-memory fakes of the ports and fixture helpers, for tests only.
+        .target(name: "RelanceTesting", dependencies: ["RelanceCore"], swiftSettings: strict),
+
+        .testTarget(name: "RelanceCoreTests", dependencies: ["RelanceCore", "RelanceTesting"], swiftSettings: strict),
+        .testTarget(
+            name: "RelanceImportTests",
+            dependencies: ["RelanceImport", "RelanceTesting"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "RelanceMailTests",
+            dependencies: ["RelanceMail", "RelanceTesting"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "RelanceStoreTests", dependencies: ["RelanceStore", "RelanceTesting"], swiftSettings: strict),
+        .testTarget(name: "RelanceDaemonTests", dependencies: ["RelanceDaemon", "RelanceTesting"], swiftSettings: strict),
+        .testTarget(name: "CurlMailTests", dependencies: ["CurlMail"], swiftSettings: strict),
+        // Talks to the real Postfix and Dovecot that scripts/mailstack.sh starts on loopback.
+        .testTarget(
+            name: "IntegrationTests",
+            dependencies: ["CurlMail", "RelanceDaemon", "RelanceTesting"],
+            swiftSettings: strict
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

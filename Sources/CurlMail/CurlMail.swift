@@ -1,0 +1,2 @@
+// SMTP and IMAP over libcurl. See SMTPConnection and IMAPClient.
+import CCurl

@@ -1,0 +1,24 @@
+/// Where in an input file something was found, for error messages a person can act on:
+/// `open-invoices.csv:12:4`. Lines and columns count from 1; an XML input uses `path`.
+public struct SourcePosition: Sendable, Hashable, Codable, CustomStringConvertible {
+    public var file: String
+    public var line: Int?
+    public var column: Int?
+    /// An XPath-like location for XML inputs, such as `/Invoice/cac:LegalMonetaryTotal`.
+    public var path: String?
+
+    public init(file: String, line: Int? = nil, column: Int? = nil, path: String? = nil) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.path = path
+    }
+
+    public var description: String {
+        var text = file
+        if let line { text += ":\(line)" }
+        if let column { text += ":\(column)" }
+        if let path { text += " at \(path)" }
+        return text
+    }
+}

@@ -1,0 +1,1 @@
+// Configuration, services and adapters. See RelanceApp.

@@ -1,0 +1,31 @@
+public import RelanceCore
+
+/// What a file contained, once understood. Parsers are pure: bytes in, this out.
+public struct ParsedImport: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable, Codable {
+        /// An open-invoice / aged-balance report (CSV or XLSX).
+        case openInvoices = "open-invoices"
+        case fec
+        case contacts
+        case ublInvoice = "ubl"
+        case ciiInvoice = "cii"
+        case facturX = "factur-x"
+    }
+
+    public var kind: Kind
+    public var items: [OpenItem]
+    /// The date the file describes the books at ("as of"), when it says so.
+    public var asOf: CivilDate?
+    /// Report furniture (titles, subtotals, blank lines) skipped, for the import report.
+    public var skippedRows: Int
+    /// Things worth telling a person that did not stop the import.
+    public var warnings: [String]
+
+    public init(kind: Kind, items: [OpenItem], asOf: CivilDate? = nil, skippedRows: Int = 0, warnings: [String] = []) {
+        self.kind = kind
+        self.items = items
+        self.asOf = asOf
+        self.skippedRows = skippedRows
+        self.warnings = warnings
+    }
+}

@@ -1,0 +1,1 @@
+// Pure mail: composition of outgoing messages, parsing and classification of incoming ones.
