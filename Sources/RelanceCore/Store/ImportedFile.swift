@@ -1,0 +1,48 @@
+
+/// A file the intake accepted from the drop folder, about to be applied to the store.
+public struct ImportedFile: Sendable, Hashable {
+    public var creditor: CreditorID
+    /// The name as dropped, for reports and events (never used as a path).
+    public var fileName: String
+    /// Hex SHA-256 of the bytes: the same content dropped twice is recorded once.
+    public var sha256: String
+    public var byteCount: Int
+    public var kind: String
+
+    public init(creditor: CreditorID, fileName: String, sha256: String, byteCount: Int, kind: String) {
+        self.creditor = creditor
+        self.fileName = fileName
+        self.sha256 = sha256
+        self.byteCount = byteCount
+        self.kind = kind
+    }
+}
+
+/// What the store did with an import.
+public struct ImportReceipt: Sendable, Hashable, Codable {
+    public enum Outcome: String, Sendable, Hashable, Codable {
+        case applied
+        /// The same bytes were already applied for this creditor: nothing changed.
+        case duplicate
+        case rejected
+    }
+
+    public var importID: Int64
+    public var outcome: Outcome
+    public var newInvoices: Int
+    public var updatedInvoices: Int
+    public var settledInvoices: Int
+    public var unchangedInvoices: Int
+    public var newCustomers: Int
+
+    public init(importID: Int64, outcome: Outcome, newInvoices: Int = 0, updatedInvoices: Int = 0,
+                settledInvoices: Int = 0, unchangedInvoices: Int = 0, newCustomers: Int = 0) {
+        self.importID = importID
+        self.outcome = outcome
+        self.newInvoices = newInvoices
+        self.updatedInvoices = updatedInvoices
+        self.settledInvoices = settledInvoices
+        self.unchangedInvoices = unchangedInvoices
+        self.newCustomers = newCustomers
+    }
+}

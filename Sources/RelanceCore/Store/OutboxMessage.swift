@@ -1,0 +1,73 @@
+
+/// A reminder the planner decided to send, before it has an id and its bytes.
+public struct MessageDraft: Sendable, Hashable {
+    public var creditor: CreditorID
+    public var customerID: Int64
+    public var step: String
+    public var plannedOn: CivilDate
+    /// The invoices the message speaks of, with the open amount it states for each.
+    public var invoices: [InvoiceMention]
+    public var to: [EmailAddress]
+    public var cc: [EmailAddress]
+
+    public init(creditor: CreditorID, customerID: Int64, step: String, plannedOn: CivilDate,
+                invoices: [InvoiceMention], to: [EmailAddress], cc: [EmailAddress] = []) {
+        self.creditor = creditor
+        self.customerID = customerID
+        self.step = step
+        self.plannedOn = plannedOn
+        self.invoices = invoices
+        self.to = to
+        self.cc = cc
+    }
+}
+
+public struct InvoiceMention: Sendable, Hashable, Codable {
+    public var invoiceID: Int64
+    public var open: Money
+
+    public init(invoiceID: Int64, open: Money) {
+        self.invoiceID = invoiceID
+        self.open = open
+    }
+}
+
+/// The bytes of a composed message and the identity it carries on the wire.
+public struct ComposedMail: Sendable, Hashable {
+    /// The `Message-ID` header value, angle brackets included.
+    public var messageID: String
+    public var envelopeFrom: EmailAddress
+    public var bytes: [UInt8]
+
+    public init(messageID: String, envelopeFrom: EmailAddress, bytes: [UInt8]) {
+        self.messageID = messageID
+        self.envelopeFrom = envelopeFrom
+        self.bytes = bytes
+    }
+}
+
+/// A message claimed from the outbox for one delivery attempt.
+public struct OutboxMessage: Sendable, Hashable {
+    public var id: Int64
+    public var creditor: CreditorID
+    public var customerID: Int64
+    public var step: String
+    public var messageID: String
+    public var envelopeFrom: EmailAddress
+    public var recipients: [EmailAddress]
+    public var bytes: [UInt8]
+    public var attempts: Int
+
+    public init(id: Int64, creditor: CreditorID, customerID: Int64, step: String, messageID: String,
+                envelopeFrom: EmailAddress, recipients: [EmailAddress], bytes: [UInt8], attempts: Int) {
+        self.id = id
+        self.creditor = creditor
+        self.customerID = customerID
+        self.step = step
+        self.messageID = messageID
+        self.envelopeFrom = envelopeFrom
+        self.recipients = recipients
+        self.bytes = bytes
+        self.attempts = attempts
+    }
+}

@@ -1,0 +1,16 @@
+/// The life of an outgoing message. Every transition is recorded as an event.
+///
+///     queued → sending → sent
+///                 ↘ retry → sending …   (temporary failure)
+///                 ↘ failed              (permanent failure)
+///     sending (found after a crash) → held   (a person decides: no blind resend)
+///     queued/retry → cancelled              (paid, paused… before it went out)
+public enum OutboxState: String, Sendable, Hashable, Codable, CaseIterable {
+    case queued
+    case sending
+    case sent
+    case retry
+    case failed
+    case held
+    case cancelled
+}

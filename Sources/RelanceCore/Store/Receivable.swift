@@ -1,0 +1,55 @@
+/// An open invoice (or credit) as the planner sees it, with the customer's contact
+/// addresses and what was already done about it.
+public struct Receivable: Sendable, Hashable, Codable {
+    public var invoiceID: Int64
+    public var number: String
+    public var customer: CustomerSummary
+    public var issued: CivilDate?
+    public var due: CivilDate?
+    public var open: Money
+    public var total: Money?
+    /// Reminder steps already taken for this invoice, oldest first.
+    public var history: [StepTaken]
+
+    public init(invoiceID: Int64, number: String, customer: CustomerSummary, issued: CivilDate?, due: CivilDate?,
+                open: Money, total: Money?, history: [StepTaken]) {
+        self.invoiceID = invoiceID
+        self.number = number
+        self.customer = customer
+        self.issued = issued
+        self.due = due
+        self.open = open
+        self.total = total
+        self.history = history
+    }
+}
+
+public struct CustomerSummary: Sendable, Hashable, Codable {
+    public var id: Int64
+    /// The id in the creditor's books.
+    public var externalID: String
+    public var name: String?
+    public var language: Language?
+    public var emails: [EmailAddress]
+
+    public init(id: Int64, externalID: String, name: String?, language: Language?, emails: [EmailAddress]) {
+        self.id = id
+        self.externalID = externalID
+        self.name = name
+        self.language = language
+        self.emails = emails
+    }
+}
+
+/// One step of the ladder already taken for an invoice (a message queued or sent).
+public struct StepTaken: Sendable, Hashable, Codable {
+    public var step: String
+    public var on: CivilDate
+    public var messageState: OutboxState
+
+    public init(step: String, on: CivilDate, messageState: OutboxState) {
+        self.step = step
+        self.on = on
+        self.messageState = messageState
+    }
+}

@@ -1,0 +1,54 @@
+public import Foundation
+
+// The store seen by the rest of Relance: intention-named operations only, no SQL and
+// no database types, so that another implementation (PostgreSQL, for firms that run
+// several daemons on one shared store) can be added beside the SQLite one.
+// Every operation that decides something appends its events in the same transaction.
+
+/// What was imported, and the receivables it shows.
+public protocol ReceivablesStore: Sendable {
+    /// Makes sure the creditor exists (creditors come from the configuration).
+    func registerCreditor(_ creditor: CreditorID, at time: Date) async throws
+
+    /// Applies one file's snapshot in one transaction: all of it or nothing.
+    /// The same bytes applied twice for a creditor return `.duplicate` and change nothing.
+    func importSnapshot(_ file: ImportedFile, _ snapshot: ReceivableSnapshot, at time: Date) async throws -> ImportReceipt
+
+    /// Records a refused file and why, so that the import history is complete.
+    func recordRejectedImport(_ file: ImportedFile, reason: String, at time: Date) async throws -> Int64
+
+    /// Open invoices and credits of a creditor, with contacts and reminder history.
+    func openReceivables(of creditor: CreditorID) async throws -> [Receivable]
+}
+
+/// Messages from planned to sent: exactly once.
+public protocol OutboxStore: Sendable {
+    /// Stores a planned message atomically: the row gets its id, `compose` turns that id into
+    /// the message bytes (the id is signed into the Message-ID), and the invoices are marked as
+    /// having reached the step. Returns nil, changing nothing, when one of the invoices already
+    /// has a live message for that step (the schema refuses a second one).
+    func enqueue(_ draft: MessageDraft, at time: Date,
+                 compose: @Sendable (Int64) throws -> ComposedMail) async throws -> Int64?
+
+    /// Takes the next message due for an attempt and marks it `sending`. A message whose
+    /// invoices are no longer open at the stated amount is cancelled on the way, with an event.
+    func claimNextMessage(now: Date) async throws -> OutboxMessage?
+
+    func markSent(_ id: Int64, at time: Date, serverReply: String) async throws
+    func markForRetry(_ id: Int64, at time: Date, retryAt: Date, reason: String) async throws
+    func markFailed(_ id: Int64, at time: Date, reason: String) async throws
+
+    /// After a crash, a message left `sending` may or may not have reached the server.
+    /// With no evidence at hand it is never resent blindly: it is held for a person.
+    func holdInterruptedSends(at time: Date) async throws -> [Int64]
+
+    func outboxCounts() async throws -> [OutboxState: Int]
+}
+
+/// The append-only journal of decisions.
+public protocol EventJournal: Sendable {
+    func record(_ event: NewEvent) async throws
+    func recentEvents(of creditor: CreditorID?, limit: Int) async throws -> [JournalEntry]
+}
+
+public typealias RelanceStorage = ReceivablesStore & OutboxStore & EventJournal

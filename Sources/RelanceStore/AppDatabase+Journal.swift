@@ -1,0 +1,46 @@
+import Foundation
+import GRDB
+public import RelanceCore
+
+extension AppDatabase: EventJournal {
+    public func record(_ event: NewEvent) async throws {
+        try await writer.write { db in try Self.append(event, in: db) }
+    }
+
+    public func recentEvents(of creditor: CreditorID?, limit: Int) async throws -> [JournalEntry] {
+        try await writer.read { db in
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT * FROM event WHERE (?1 IS NULL OR creditor_id = ?1) ORDER BY id DESC LIMIT ?2
+                """, arguments: [creditor?.rawValue, limit])
+            return try rows.map(Self.journalEntry)
+        }
+    }
+
+    /// Appends within the caller's transaction, so a decision and its record commit together.
+    static func append(_ event: NewEvent, in db: Database) throws {
+        let detail = try JSONEncoder.sorted.encode(event.detail)
+        try db.execute(sql: """
+            INSERT INTO event (at, kind, creditor_id, customer_id, invoice_id, message_id, import_id, summary, detail)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [event.time, event.kind, event.creditor?.rawValue, event.customerID, event.invoiceID,
+                             event.messageID, event.importID, event.summary, String(decoding: detail, as: UTF8.self)])
+    }
+
+    static func journalEntry(_ row: Row) throws -> JournalEntry {
+        let detailText: String = row["detail"]
+        let detail = (try? JSONDecoder().decode([String: String].self, from: Data(detailText.utf8))) ?? [:]
+        let creditor: String? = row["creditor_id"]
+        return JournalEntry(id: row["id"], event: NewEvent(
+            time: row["at"], kind: row["kind"], creditor: creditor.flatMap(CreditorID.init),
+            customerID: row["customer_id"], invoiceID: row["invoice_id"], messageID: row["message_id"],
+            importID: row["import_id"], summary: row["summary"], detail: detail))
+    }
+}
+
+extension JSONEncoder {
+    static var sorted: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }
+}

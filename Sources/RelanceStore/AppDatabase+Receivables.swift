@@ -1,0 +1,96 @@
+public import Foundation
+import GRDB
+public import RelanceCore
+
+extension AppDatabase: ReceivablesStore {
+    public func registerCreditor(_ creditor: CreditorID, at time: Date) async throws {
+        try await writer.write { db in
+            try db.execute(sql: "INSERT INTO creditor (id, created_at) VALUES (?, ?) ON CONFLICT (id) DO NOTHING",
+                           arguments: [creditor.rawValue, time])
+            if db.changesCount > 0 {
+                try Self.append(NewEvent(time: time, kind: "creditor.registered", creditor: creditor,
+                                         summary: "Creditor \(creditor) registered from the configuration."), in: db)
+            }
+        }
+    }
+
+    public func importSnapshot(_ file: ImportedFile, _ snapshot: ReceivableSnapshot, at time: Date) async throws -> ImportReceipt {
+        try await writer.write { db in
+            try SnapshotApplier(db: db, file: file, snapshot: snapshot, time: time).apply()
+        }
+    }
+
+    public func recordRejectedImport(_ file: ImportedFile, reason: String, at time: Date) async throws -> Int64 {
+        try await writer.write { db in
+            try db.execute(sql: """
+                INSERT INTO import (creditor_id, file_name, sha256, byte_count, kind, status, error, imported_at)
+                VALUES (?, ?, ?, ?, ?, 'rejected', ?, ?)
+                """, arguments: [file.creditor.rawValue, file.fileName, file.sha256, file.byteCount, file.kind, reason, time])
+            let id = db.lastInsertedRowID
+            try Self.append(NewEvent(time: time, kind: "import.rejected", creditor: file.creditor, importID: id,
+                                     summary: "File \(file.fileName) was refused: \(reason)",
+                                     detail: ["sha256": file.sha256]), in: db)
+            return id
+        }
+    }
+
+    public func openReceivables(of creditor: CreditorID) async throws -> [Receivable] {
+        try await writer.read { db in
+            let emails = try Self.emailsByCustomer(of: creditor, in: db)
+            let history = try Self.historyByInvoice(of: creditor, in: db)
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT i.id, i.number, i.currency, i.issued_on, i.due_on, i.total_minor, i.open_minor,
+                       c.id AS customer_id, c.external_id, c.name, c.language
+                FROM invoice i JOIN customer c ON c.id = i.customer_id
+                WHERE i.creditor_id = ? AND i.status = 'open'
+                ORDER BY c.external_id, i.due_on, i.number
+                """, arguments: [creditor.rawValue])
+            return try rows.map { row in
+                guard let currency = Currency(code: row["currency"] as String) else {
+                    throw StoreError(.corrupt, "invoice \(row["id"] as Int64) has currency \(row["currency"] as String)")
+                }
+                let customerID: Int64 = row["customer_id"]
+                let invoiceID: Int64 = row["id"]
+                let language: String? = row["language"]
+                return Receivable(
+                    invoiceID: invoiceID, number: row["number"],
+                    customer: CustomerSummary(id: customerID, externalID: row["external_id"], name: row["name"],
+                                              language: language.flatMap { Language(rawValue: $0) },
+                                              emails: emails[customerID] ?? []),
+                    issued: (row["issued_on"] as String?).flatMap { CivilDate(iso8601: $0) },
+                    due: (row["due_on"] as String?).flatMap { CivilDate(iso8601: $0) },
+                    open: Money(minorUnits: row["open_minor"], currency: currency),
+                    total: (row["total_minor"] as Int64?).map { Money(minorUnits: $0, currency: currency) },
+                    history: history[invoiceID] ?? [])
+            }
+        }
+    }
+
+    private static func emailsByCustomer(of creditor: CreditorID, in db: Database) throws -> [Int64: [EmailAddress]] {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT e.customer_id, e.address FROM customer_email e JOIN customer c ON c.id = e.customer_id
+            WHERE c.creditor_id = ? AND e.role = 'to' ORDER BY e.customer_id, e.address
+            """, arguments: [creditor.rawValue])
+        var result: [Int64: [EmailAddress]] = [:]
+        for row in rows {
+            if let address = EmailAddress(row["address"] as String) { result[row["customer_id"], default: []].append(address) }
+        }
+        return result
+    }
+
+    private static func historyByInvoice(of creditor: CreditorID, in db: Database) throws -> [Int64: [StepTaken]] {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT mi.invoice_id, mi.step, m.planned_on, m.state
+            FROM message_invoice mi JOIN message m ON m.id = mi.message_id
+            WHERE m.creditor_id = ? AND mi.cancelled = 0
+            ORDER BY m.planned_on, m.id
+            """, arguments: [creditor.rawValue])
+        var result: [Int64: [StepTaken]] = [:]
+        for row in rows {
+            guard let date = CivilDate(iso8601: row["planned_on"] as String),
+                  let state = OutboxState(rawValue: row["state"]) else { continue }
+            result[row["invoice_id"], default: []].append(StepTaken(step: row["step"], on: date, messageState: state))
+        }
+        return result
+    }
+}

@@ -1,0 +1,38 @@
+import Foundation
+import RelanceCore
+import RelanceStore
+
+/// Small builders so each test states only what matters to it.
+enum StoreFixtures {
+    static let creditor = CreditorID("acme")!
+    static let time = Date(timeIntervalSince1970: 1_795_000_000)
+
+    static func date(_ iso: String) -> CivilDate { CivilDate(iso8601: iso)! }
+
+    static func euros(_ cents: Int64) -> Money { Money(minorUnits: cents, currency: .euro) }
+
+    static func item(_ invoice: String, customer: String = "C001", open: Int64, due: String = "2026-10-15",
+                     email: String = "compta@client.example") -> OpenItem {
+        OpenItem(customer: customer, customerName: "Client \(customer)", invoice: invoice, issued: date("2026-09-15"),
+                 due: date(due), open: euros(open), emails: [email])
+    }
+
+    static func file(_ name: String, sha: Character = "a") -> ImportedFile {
+        ImportedFile(creditor: creditor, fileName: name, sha256: String(repeating: sha, count: 64), byteCount: 100, kind: "open-invoices")
+    }
+
+    static func snapshot(_ items: [OpenItem], asOf: String = "2026-11-20", authoritative: Bool = true) -> ReceivableSnapshot {
+        ReceivableSnapshot(items: items, asOf: date(asOf), isAuthoritative: authoritative)
+    }
+
+    static func freshStore() async throws -> AppDatabase {
+        let store = try AppDatabase.inMemory()
+        try await store.registerCreditor(creditor, at: time)
+        return store
+    }
+
+    static func composed(_ id: Int64) -> ComposedMail {
+        ComposedMail(messageID: "<relance.\(id)@acme.example>", envelopeFrom: EmailAddress("bounces@acme.example")!,
+                     bytes: Array("Subject: test \(id)\r\n\r\nbody\r\n".utf8))
+    }
+}
