@@ -9,7 +9,7 @@ extension AppDatabase: OutboxStore {
             for mention in draft.invoices {
                 let taken = try Bool.fetchOne(db, sql: """
                     SELECT 1 FROM message_invoice WHERE invoice_id = ? AND step = ? AND cancelled = 0
-                    """, arguments: [mention.invoiceID, draft.step]) ?? false
+                    """, arguments: [mention.invoiceID, mention.step]) ?? false
                 if taken { return nil }
             }
             // Messages are never deleted (purges blank their bytes), so max + 1 inside the
@@ -29,7 +29,7 @@ extension AppDatabase: OutboxStore {
             }
             for mention in draft.invoices {
                 try db.execute(sql: "INSERT INTO message_invoice (message_id, invoice_id, step, stated_open_minor) VALUES (?, ?, ?, ?)",
-                               arguments: [id, mention.invoiceID, draft.step, mention.open.minorUnits])
+                               arguments: [id, mention.invoiceID, mention.step, mention.open.minorUnits])
             }
             try Self.append(NewEvent(time: time, kind: "message.queued", creditor: draft.creditor, customerID: draft.customerID,
                                      messageID: id, summary: "Queued \(draft.step) to \(draft.to.map(\.value).joined(separator: ", ")) for \(draft.invoices.count) invoice(s), planned on \(draft.plannedOn).",

@@ -14,7 +14,7 @@ import RelanceStore
 
     private func draft(_ receivable: Receivable, step: String = "first-reminder") -> MessageDraft {
         MessageDraft(creditor: F.creditor, customerID: receivable.customer.id, step: step, plannedOn: F.date("2026-11-23"),
-                     invoices: [InvoiceMention(invoiceID: receivable.invoiceID, open: receivable.open)],
+                     invoices: [InvoiceMention(invoiceID: receivable.invoiceID, step: step, open: receivable.open)],
                      to: receivable.customer.emails)
     }
 

@@ -3,6 +3,7 @@
 public struct MessageDraft: Sendable, Hashable {
     public var creditor: CreditorID
     public var customerID: Int64
+    /// The message's tone: the most advanced step among its invoices.
     public var step: String
     public var plannedOn: CivilDate
     /// The invoices the message speaks of, with the open amount it states for each.
@@ -22,12 +23,16 @@ public struct MessageDraft: Sendable, Hashable {
     }
 }
 
+/// An invoice a message speaks of: the step it reaches with this message (each invoice of a
+/// grouped message has its own), and the open amount the message states for it.
 public struct InvoiceMention: Sendable, Hashable, Codable {
     public var invoiceID: Int64
+    public var step: String
     public var open: Money
 
-    public init(invoiceID: Int64, open: Money) {
+    public init(invoiceID: Int64, step: String, open: Money) {
         self.invoiceID = invoiceID
+        self.step = step
         self.open = open
     }
 }
