@@ -1,0 +1,108 @@
+import Foundation
+import RelanceCore
+import RelanceImport
+
+/// Reads one `[creditors.ID]` table, falling back on `[defaults]` for shared settings.
+struct CreditorReader {
+    let table: ConfigTable
+    let defaults: ConfigTable?
+    let policies: [String: Policy]
+    let base: URL
+    let dropSubfolder: String
+
+    func read(id: String) throws(ConfigurationError) -> CreditorConfiguration {
+        guard let creditorID = CreditorID(id) else {
+            throw table.error("", "creditor ids use lowercase letters, digits, - and _ (they name a drop subfolder): \"\(id)\"")
+        }
+        try table.refuseUnknownKeys([
+            "legal_name", "address", "siren", "rcs", "vat_number", "iban", "bic", "phone", "sender_name", "sender",
+            "reply_to", "bounce_address", "verp", "time_zone", "language", "active", "policy", "authoritative_source",
+            "drop_subfolder", "smtp", "imap", "signature",
+        ])
+        let legalName = try table.requiredString("legal_name", hint: "the company's legal name, printed on every reminder")
+        let sender = try address("sender", required: true)!
+        let timeZone = try inheritedString("time_zone") ?? "Europe/Paris"
+        guard TimeZone(identifier: timeZone) != nil else {
+            throw table.error("time_zone", "unknown time zone \"\(timeZone)\"; use an IANA name such as \"Europe/Paris\"")
+        }
+        let languageTag = try inheritedString("language") ?? "fr"
+        guard let language = Language(tag: languageTag) else {
+            throw table.error("language", "unsupported language \"\(languageTag)\"; use \"fr\" or \"en\"")
+        }
+        let policyName = try inheritedString("policy") ?? Policy.standard.name
+        guard let policy = policies[policyName] else {
+            throw table.error("policy", "no policy named \"\(policyName)\"; defined: \(policies.keys.sorted().joined(separator: ", "))")
+        }
+        let sourceName = try table.string("authoritative_source") ?? ParsedImport.Kind.openInvoices.rawValue
+        guard let source = ParsedImport.Kind(rawValue: sourceName), source == .openInvoices || source == .fec else {
+            throw table.error("authoritative_source", "must be \"open-invoices\" or \"fec\", found \"\(sourceName)\"")
+        }
+        let subfolder = try table.string("drop_subfolder") ?? dropSubfolder
+        if subfolder.contains("/") || subfolder.hasPrefix(".") {
+            throw table.error("drop_subfolder", "must be a plain folder name inside the drop folder")
+        }
+        return CreditorConfiguration(
+            id: creditorID, legalName: legalName, addressLines: try table.strings("address") ?? [],
+            siren: try table.string("siren"), rcs: try table.string("rcs"), vatNumber: try table.string("vat_number"),
+            iban: try table.string("iban"), bic: try table.string("bic"), phone: try table.string("phone"),
+            senderName: try table.string("sender_name") ?? legalName, senderAddress: sender,
+            replyTo: try address("reply_to", required: false),
+            bounceAddress: try address("bounce_address", required: false) ?? sender,
+            verp: try inheritedBool("verp") ?? false, timeZone: timeZone, language: language,
+            active: try table.bool("active") ?? false, policy: policy, authoritativeSource: source,
+            dropSubfolder: subfolder,
+            smtp: try server("smtp", defaultPorts: (starttls: 587, tls: 465, plain: 25)),
+            imap: try server("imap", defaultPorts: (starttls: 143, tls: 993, plain: 143)),
+            signature: try table.string("signature") ?? legalName)
+    }
+
+    /// A creditor's own value, else the `[defaults]` one.
+    private func inheritedString(_ name: String) throws(ConfigurationError) -> String? {
+        if let own = try table.string(name) { return own }
+        return try defaults?.string(name)
+    }
+
+    private func inheritedBool(_ name: String) throws(ConfigurationError) -> Bool? {
+        if let own = try table.bool(name) { return own }
+        return try defaults?.bool(name)
+    }
+
+    private func address(_ name: String, required: Bool) throws(ConfigurationError) -> EmailAddress? {
+        guard let text = try table.string(name) else {
+            if required { throw table.error(name, "is missing: the address reminders are sent from, such as \"compta@example.com\"") }
+            return nil
+        }
+        switch EmailAddress.parse(text) {
+        case .success(let address): return address
+        case .failure(let problem): throw table.error(name, "\(problem): \"\(text)\"")
+        }
+    }
+
+    private func server(_ name: String, defaultPorts: (starttls: Int, tls: Int, plain: Int)) throws(ConfigurationError) -> MailServerSettings? {
+        var found = try table.subtable(name)
+        if found == nil { found = try defaults?.subtable(name) }
+        guard let server = found else { return nil }
+        try server.refuseUnknownKeys(["host", "port", "security", "username", "password_credential",
+                                      "oauth2_token_credential", "ca_file", "timeout_seconds"])
+        let host = try server.requiredString("host", hint: "the server's host name")
+        let securityName = try server.string("security") ?? MailServerSettings.Security.startTLS.rawValue
+        guard let security = MailServerSettings.Security(rawValue: securityName) else {
+            throw server.error("security", "must be \"starttls\", \"tls\" or \"plain\", found \"\(securityName)\"")
+        }
+        if security == .plain && !["127.0.0.1", "localhost", "::1"].contains(host) {
+            throw server.error("security", "\"plain\" sends passwords and mail in clear text: it is only allowed for a server on this machine (127.0.0.1)")
+        }
+        let port = try server.int("port", in: 1...65535) ?? {
+            switch security {
+            case .startTLS: defaultPorts.starttls
+            case .tls: defaultPorts.tls
+            case .plain: defaultPorts.plain
+            }
+        }()
+        let caFile = try server.string("ca_file").map { $0.hasPrefix("/") ? $0 : base.appendingPathComponent($0).path }
+        return MailServerSettings(host: host, port: port, security: security, username: try server.string("username"),
+                                  passwordCredential: try server.string("password_credential"),
+                                  oauth2TokenCredential: try server.string("oauth2_token_credential"),
+                                  caFile: caFile, timeoutSeconds: try server.int("timeout_seconds", in: 1...3600) ?? 60)
+    }
+}

@@ -1,0 +1,45 @@
+public import Foundation
+
+/// Everything `relance` reads from its one human-edited file (see `examples/relance.toml`).
+/// Paths are absolute, resolved against the file's folder when written relative.
+public struct RelanceConfiguration: Sendable, Hashable {
+    public var file: URL
+    /// Where the accountant drops exports (one subfolder per creditor when there are several).
+    public var dropFolder: URL
+    /// Store, lock, outbox, token secret: the daemon's own state.
+    public var stateFolder: URL
+    public var storeFile: URL
+    /// Where messages are written as `.eml` files for creditors with no SMTP server.
+    public var outboxFolder: URL
+    /// Where messages of creditors in review mode are written for a person to read.
+    public var reviewFolder: URL
+    public var templatesFolder: URL
+    /// A dropped file is taken once its size and modification time have not changed for this long.
+    public var stableAfterSeconds: Double
+    /// Larger files are refused (moved to `rejected/` with an explanation).
+    public var maximumFileBytes: Int
+    public var creditors: [CreditorConfiguration]
+
+    public init(file: URL, dropFolder: URL, stateFolder: URL, storeFile: URL, outboxFolder: URL, reviewFolder: URL,
+                templatesFolder: URL, stableAfterSeconds: Double, maximumFileBytes: Int, creditors: [CreditorConfiguration]) {
+        self.file = file
+        self.dropFolder = dropFolder
+        self.stateFolder = stateFolder
+        self.storeFile = storeFile
+        self.outboxFolder = outboxFolder
+        self.reviewFolder = reviewFolder
+        self.templatesFolder = templatesFolder
+        self.stableAfterSeconds = stableAfterSeconds
+        self.maximumFileBytes = maximumFileBytes
+        self.creditors = creditors
+    }
+
+    public func creditor(_ id: String) -> CreditorConfiguration? {
+        creditors.first { $0.id.rawValue == id }
+    }
+
+    /// The folder a creditor's files are dropped into.
+    public func dropFolder(of creditor: CreditorConfiguration) -> URL {
+        creditor.dropSubfolder.isEmpty ? dropFolder : dropFolder.appendingPathComponent(creditor.dropSubfolder, isDirectory: true)
+    }
+}

@@ -1,0 +1,96 @@
+public import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A drop folder on the local file system. Every path is a name listed by the folder
+/// itself joined to the folder: nothing from a file's content or name can point elsewhere,
+/// links are never followed, and an input is only ever moved, never deleted.
+public struct LocalDropFolder: Sendable {
+    public let folder: URL
+
+    public init(folder: URL) { self.folder = folder }
+
+    public func createFolders() throws {
+        for sub in ["", "processed", "rejected"] {
+            try FileManager.default.createDirectory(at: folder.appendingPathComponent(sub), withIntermediateDirectories: true)
+        }
+    }
+
+    public func list() throws -> [DropFolderEntry] {
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        return names.sorted().compactMap { name in
+            var info = stat()
+            guard lstat(folder.appendingPathComponent(name).path, &info) == 0 else { return nil }
+            let type: DropFolderEntry.FileType = switch info.st_mode & S_IFMT {
+            case S_IFREG: .regular
+            case S_IFLNK: .symbolicLink
+            case S_IFDIR: .directory
+            default: .other
+            }
+            let modified = Date(timeIntervalSince1970: Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9)
+            return DropFolderEntry(name: name, type: type, size: Int(info.st_size), modified: modified)
+        }
+    }
+
+    /// Reads a regular file without following a link and without blocking on a pipe
+    /// swapped in since the listing; refuses it if it grew past `limit`.
+    public func read(_ name: String, limit: Int) throws(IntakeError) -> [UInt8] {
+        let path = folder.appendingPathComponent(name).path
+        let fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else { throw IntakeError(.unreadable, file: name, "cannot open it: \(String(cString: strerror(errno))). Check its permissions (the relance user must be able to read it).") }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+            throw IntakeError(.notRegular, file: name, "it is not a regular file")
+        }
+        guard Int(info.st_size) <= limit else {
+            throw IntakeError(.tooLarge, file: name, "it is \(info.st_size) bytes, above the limit of \(limit)")
+        }
+        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
+        var offset = 0
+        while offset < bytes.count {
+            let count = bytes.withUnsafeMutableBytes { buffer in
+                Glibc.read(fd, buffer.baseAddress! + offset, buffer.count - offset)
+            }
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else {
+                throw IntakeError(.unreadable, file: name, "reading stopped at byte \(offset) of \(bytes.count): \(count < 0 ? String(cString: strerror(errno)) : "the file shrank while being read")")
+            }
+            offset += count
+        }
+        return bytes
+    }
+
+    /// Moves an input to `processed/DATE/` and returns where it went.
+    public func moveToProcessed(_ name: String, day: String) throws -> URL {
+        try move(name, into: folder.appendingPathComponent("processed").appendingPathComponent(day))
+    }
+
+    /// Moves an input to `rejected/` and writes the explanation beside it.
+    public func moveToRejected(_ name: String, explanation: String) throws -> URL {
+        let destination = try move(name, into: folder.appendingPathComponent("rejected"))
+        let report = destination.deletingLastPathComponent().appendingPathComponent(destination.lastPathComponent + ".error.txt")
+        try Data(explanation.utf8).write(to: report, options: .atomic)
+        return destination
+    }
+
+    /// `rename(2)` within the same file system: atomic, never a copy-then-delete that a crash
+    /// could leave half done. An existing name gets a numbered suffix: nothing is overwritten.
+    private func move(_ name: String, into directory: URL) throws -> URL {
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let source = folder.appendingPathComponent(name)
+        var destination = directory.appendingPathComponent(name)
+        var counter = 2
+        while FileManager.default.fileExists(atPath: destination.path) || (try? FileManager.default.destinationOfSymbolicLink(atPath: destination.path)) != nil {
+            let base = (name as NSString).deletingPathExtension
+            let ext = (name as NSString).pathExtension
+            destination = directory.appendingPathComponent(ext.isEmpty ? "\(base)-\(counter)" : "\(base)-\(counter).\(ext)")
+            counter += 1
+        }
+        guard rename(source.path, destination.path) == 0 else {
+            throw IntakeError(.moveFailed, file: name, "cannot move it to \(directory.path): \(String(cString: strerror(errno)))")
+        }
+        return destination
+    }
+}

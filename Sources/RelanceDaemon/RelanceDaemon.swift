@@ -1,1 +1,0 @@
-// Configuration, services and adapters. See RelanceApp.
