@@ -22,6 +22,8 @@ public struct ImportError: Error, Sendable, Hashable, CustomStringConvertible {
         public static let badXML = Code(rawValue: "bad-xml")
         public static let duplicate = Code(rawValue: "duplicate")
         public static let empty = Code(rawValue: "empty")
+        public static let unterminatedQuote = Code(rawValue: "unterminated-quote")
+        public static let inconsistentInvoice = Code(rawValue: "inconsistent-invoice")
     }
 
     public var code: Code

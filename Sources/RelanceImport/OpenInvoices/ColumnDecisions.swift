@@ -1,0 +1,57 @@
+import RelanceCore
+
+/// Decides once per file whether slashed dates are DD/MM or MM/DD, from every date cell.
+/// One day above 12 in first position proves DD/MM, in second position proves MM/DD; a file
+/// that proves both is refused rather than read half one way, half the other.
+enum DateColumnDecision {
+    static func decide(rows: [OpenInvoiceRow], columns: OpenInvoiceColumns, forced: DayMonthOrder?, file: String,
+                       warnings: inout [String]) throws(ImportError) -> DayMonthOrder {
+        if let forced { return forced }
+        var dayFirstProof: DelimitedField?
+        var monthFirstProof: DelimitedField?
+        var sawAmbiguous = false
+        for row in rows {
+            for field in [OpenInvoiceField.issued, .due] {
+                guard let cell = row.cells[field], case .numeric(let a, let b, _) = DateText.shape(cell.text) else { continue }
+                if a > 12 && b <= 12 { dayFirstProof = dayFirstProof ?? cell }
+                else if b > 12 && a <= 12 { monthFirstProof = monthFirstProof ?? cell }
+                else if a <= 12 && b <= 12 { sawAmbiguous = true }
+            }
+        }
+        switch (dayFirstProof, monthFirstProof) {
+        case let (day?, month?):
+            throw ImportError(.badDate, at: SourcePosition(file: file, line: month.line, column: month.column),
+                              "the dates mix two orders: \"\(day.text.trimmingSpaces())\" (line \(day.line)) is day/month but \"\(month.text.trimmingSpaces())\" here is month/day",
+                              hint: "Export all dates in one format (preferably AAAA-MM-JJ), or correct the wrong ones.")
+        case (_?, nil): return .dayFirst
+        case (nil, _?): return .monthFirst
+        case (nil, nil):
+            let order: DayMonthOrder = columns.frenchTitles ? .dayFirst : .monthFirst
+            if sawAmbiguous {
+                warnings.append("No date in the file has a day above 12, so day and month could not be told apart; dates were read as \(order.rawValue)"
+                                + (columns.frenchTitles ? " (French column titles)." : " (English column titles).")
+                                + " If that is wrong, set the date order in the column mapping.")
+            }
+            return order
+        }
+    }
+}
+
+/// Decides once per file whether amounts use a decimal comma or a decimal point.
+enum AmountColumnDecision {
+    static func decide(rows: [OpenInvoiceRow], columns: OpenInvoiceColumns) -> DecimalMark {
+        var comma = 0, point = 0
+        for row in rows {
+            for field in [OpenInvoiceField.open, .total] {
+                guard let text = row.text(field), let cleaned = AmountText.clean(text) else { continue }
+                switch AmountText.evidence(cleaned) {
+                case .comma: comma += 1
+                case .point: point += 1
+                case nil: break
+                }
+            }
+        }
+        if comma != point { return comma > point ? .comma : .point }
+        return columns.frenchTitles ? .comma : .point
+    }
+}

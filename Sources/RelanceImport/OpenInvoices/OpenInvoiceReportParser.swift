@@ -1,0 +1,86 @@
+import RelanceCore
+
+/// Reads open-invoice and aged-balance reports ("balance âgée", "factures non réglées",
+/// "aged receivables") exported as CSV by accounting tools.
+///
+/// The header row is found wherever it sits; everything around the data (titles, the "as of"
+/// line, group headers, blank lines, subtotals) is skipped and counted. Date order and decimal
+/// mark are decided from the whole file, never row by row, so `03/04/2026` on one line cannot
+/// be read as April while `04/13/2026` on another is read as US.
+public struct OpenInvoiceReportParser: Sendable {
+    public var options: ImportOptions
+
+    public init(options: ImportOptions = ImportOptions()) {
+        self.options = options
+    }
+
+    public func parse(_ bytes: [UInt8], fileName: String) throws(ImportError) -> ParsedImport {
+        let text = try TextEncodingDetector.decode(bytes, file: fileName)
+        let separator = DelimitedTextReader.detectSeparator(utf8: text.utf8)
+        let records = try DelimitedTextReader.records(utf8: text.utf8, separator: separator, file: fileName)
+        return try parse(records: records, fileName: fileName)
+    }
+
+    func parse(records: [DelimitedRecord], fileName: String) throws(ImportError) -> ParsedImport {
+        guard records.contains(where: { !$0.isBlank }) else {
+            throw ImportError(.empty, at: SourcePosition(file: fileName), "the file holds no rows",
+                              hint: "Export the report again; the file may have been saved before the export finished.")
+        }
+        let (headerAt, columns) = try findHeader(records, fileName: fileName)
+        var skipped = headerAt
+        var asOf: CivilDate?
+        for record in records[..<headerAt] where asOf == nil {
+            asOf = AsOfLine.date(in: record.fields.map(\.text).joined(separator: " "))
+        }
+
+        // First pass: classify rows and keep the data rows' raw cells.
+        var rows: [OpenInvoiceRow] = []
+        var groupLabel: String?
+        for record in records[(headerAt + 1)...] {
+            switch OpenInvoiceRow.classify(record, columns: columns) {
+            case .furniture: skipped += 1
+            case .groupHeader(let label): skipped += 1; groupLabel = label
+            case .data(var row):
+                if row.customer == nil && row.customerName == nil { row.customer = groupLabel }
+                rows.append(row)
+            }
+        }
+
+        // Decide the file-wide formats, then read every value.
+        var warnings: [String] = []
+        let order = try DateColumnDecision.decide(rows: rows, columns: columns, forced: options.columnMapping?.dayMonthOrder,
+                                                  file: fileName, warnings: &warnings)
+        let mark = options.columnMapping?.decimalMark ?? AmountColumnDecision.decide(rows: rows, columns: columns)
+        var reader = OpenInvoiceRowReader(columns: columns, order: order, mark: mark,
+                                          defaultCurrency: options.defaultCurrency, file: fileName)
+        var folded = InvoiceFolder(file: fileName)
+        for row in rows {
+            try folded.add(try reader.item(from: row), line: row.line)
+        }
+        warnings += reader.warnings
+        return ParsedImport(kind: .openInvoices, items: folded.items.filter { !$0.open.isZero }, asOf: asOf,
+                            skippedRows: skipped, warnings: warnings)
+    }
+
+    private func findHeader(_ records: [DelimitedRecord], fileName: String) throws(ImportError) -> (Int, OpenInvoiceColumns) {
+        var bestPartial: (Int, OpenInvoiceColumns)?
+        for (at, record) in records.prefix(60).enumerated() where !record.isBlank {
+            guard let columns = try OpenInvoiceColumns.read(record, mapping: options.columnMapping, file: fileName) else { continue }
+            if columns.missingFields.isEmpty { return (at, columns) }
+            if bestPartial == nil || columns.index.count > bestPartial!.1.index.count { bestPartial = (at, columns) }
+        }
+        if let (at, columns) = bestPartial {
+            let missing = columns.missingFields.map(\.description).joined(separator: ", ")
+            throw ImportError(.missingColumn, at: SourcePosition(file: fileName, line: records[at].line),
+                              "the header row has no column for: \(missing); columns seen: \(columns.titles.joined(separator: " | "))",
+                              hint: "Add the missing column to the export, or name it in the column mapping of the configuration.")
+        }
+        let widest = records.prefix(60).max { $0.fields.count < $1.fields.count }!
+        let seen = widest.fields.map { $0.text.trimmingSpaces() }.joined(separator: " | ")
+        let wanted = options.columnMapping.map { Array($0.columns.values).joined(separator: ", ") }
+        throw ImportError(.missingColumn, at: SourcePosition(file: fileName, line: widest.line),
+                          "no header row with an invoice number, an amount and a customer in the first 60 lines; the widest row (line \(widest.line)) was: \(seen)"
+                              + (wanted.map { "; the column mapping asks for: \($0)" } ?? ""),
+                          hint: "Export the report with its column titles, or name the columns in the column mapping of the configuration.")
+    }
+}

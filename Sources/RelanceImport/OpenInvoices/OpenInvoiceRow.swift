@@ -1,0 +1,84 @@
+import RelanceCore
+
+/// A data row's cells by field, before any value is interpreted.
+struct OpenInvoiceRow: Sendable, Hashable {
+    var cells: [OpenInvoiceField: DelimitedField]
+    var line: Int
+    /// Set from a preceding group header row when the row names no customer itself.
+    var customer: String?
+    var customerName: String?
+
+    enum Kind: Sendable, Hashable {
+        case furniture
+        /// A row like `Client : 411DUPONT - Dupont SA` above that customer's invoices.
+        case groupHeader(String)
+        case data(OpenInvoiceRow)
+    }
+
+    func text(_ field: OpenInvoiceField) -> String? {
+        guard let text = cells[field]?.text.trimmingSpaces(), !text.isEmpty else { return nil }
+        return text
+    }
+
+    static func classify(_ record: DelimitedRecord, columns: OpenInvoiceColumns) -> Kind {
+        if record.isBlank { return .furniture }
+        var cells: [OpenInvoiceField: DelimitedField] = [:]
+        for (field, at) in columns.index where at < record.fields.count { cells[field] = record.fields[at] }
+        var row = OpenInvoiceRow(cells: cells, line: record.line)
+        row.customer = row.text(.customer)
+        row.customerName = row.text(.customerName)
+
+        let firstText = record.fields.first { !$0.text.trimmingSpaces().isEmpty }!
+        let invoiceCell = columns.index[.invoice].flatMap { $0 < record.fields.count ? record.fields[$0] : nil }
+        let invoiceEmpty = row.text(.invoice) == nil
+        // A subtotal names itself in its first cell; an invoice of "Total Energies" still has an invoice number elsewhere.
+        if isTotalLabel(firstText.text), invoiceEmpty || invoiceCell == firstText { return .furniture }
+        // A repeated header (page breaks in PDF-to-CSV conversions) is furniture too.
+        if record.fields.map({ $0.text.trimmingSpaces() }) == columns.titles { return .furniture }
+        let hasAmount = row.text(.open) != nil || row.text(.total) != nil
+        if invoiceEmpty && !hasAmount {
+            let label = record.fields.map { $0.text.trimmingSpaces() }.filter { !$0.isEmpty }.joined(separator: " ")
+            return .groupHeader(groupCustomer(label))
+        }
+        return .data(row)
+    }
+
+    static func isTotalLabel(_ text: String) -> Bool {
+        let words = HeaderText.normalize(text).split(separator: " ")
+        guard let first = words.first else { return false }
+        if first == "total" || first == "totaux" || first == "cumul" { return true }
+        return (first == "sous" || first == "grand") && words.dropFirst().first == "total"
+    }
+
+    /// `Client : 411DUPONT - Dupont SA` → `411DUPONT - Dupont SA` (the label, less its prefix).
+    private static func groupCustomer(_ label: String) -> String {
+        for prefix in ["client :", "client:", "customer:", "customer :", "tiers :", "tiers:", "compte :", "compte:"]
+        where label.lowercased().hasPrefix(prefix) {
+            return String(label.dropFirst(prefix.count)).trimmingSpaces()
+        }
+        return label
+    }
+}
+
+/// Finds the "as of" date in a report's title lines: `Balance âgée au 31/12/2026`,
+/// `Aged receivables as of 2026-12-31`, `Arrêté au 31 décembre 2026`.
+enum AsOfLine {
+    static func date(in line: String) -> CivilDate? {
+        let words = line.split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" || $0 == ":" }).map(String.init)
+        for (at, word) in words.enumerated() {
+            let lower = HeaderText.normalize(word)
+            let isKeyword = lower == "au" || lower == "of" || lower == "at" || lower == "le" || lower == "du"
+            guard isKeyword, at + 1 < words.count else { continue }
+            if case .exact(let date) = DateText.shape(words[at + 1]) { return date }
+            if case .numeric = DateText.shape(words[at + 1]),
+               let date = DateText.resolve(DateText.shape(words[at + 1]), order: lower == "of" || lower == "at" ? .monthFirst : .dayFirst)
+                ?? DateText.resolve(DateText.shape(words[at + 1]), order: .dayFirst) {
+                return date
+            }
+            if at + 3 < words.count, case .exact(let date) = DateText.shape(words[(at + 1)...(at + 3)].joined(separator: " ")) {
+                return date
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,152 @@
+import RelanceCore
+
+/// Turns one data row into an `OpenItem`, or says precisely which cell is wrong.
+struct OpenInvoiceRowReader: Sendable {
+    var columns: OpenInvoiceColumns
+    var order: DayMonthOrder
+    var mark: DecimalMark
+    var defaultCurrency: Currency
+    var file: String
+    private(set) var warnings: [String] = []
+    private var emptyOpenLines: [Int] = []
+
+    init(columns: OpenInvoiceColumns, order: DayMonthOrder, mark: DecimalMark, defaultCurrency: Currency, file: String) {
+        self.columns = columns
+        self.order = order
+        self.mark = mark
+        self.defaultCurrency = defaultCurrency
+        self.file = file
+    }
+
+    mutating func item(from row: OpenInvoiceRow) throws(ImportError) -> OpenItem {
+        guard let invoice = row.text(.invoice) else {
+            throw missing(.invoice, row: row, hint: "Every row with an amount needs its invoice number; if this row is a subtotal, start its first cell with \"Total\".")
+        }
+        guard let customer = row.customer ?? row.customerName else {
+            throw missing(columns.index[.customer] != nil ? .customer : .customerName, row: row,
+                          hint: "Fill in the customer of this invoice.")
+        }
+        let currency = try readCurrency(row)
+        var total: Money?
+        if let cell = row.cells[.total] { total = try amount(cell, field: .total, currency: currency) }
+        let open: Money
+        if let cell = row.cells[.open], let value = try amount(cell, field: .open, currency: currency) {
+            open = value
+        } else if columns.index[.open] != nil {
+            // An empty "reste dû" next to a total means nothing is left: reading it as paid never
+            // sends a reminder to someone who paid, the one mistake this product must not make.
+            guard total != nil else {
+                throw missing(.open, row: row, hint: "Fill in the amount still due (0 if paid).")
+            }
+            open = .zero(currency)
+            warnings.append("Line \(row.line): \"\(columns.title(of: .open))\" is empty, read as 0 (paid).")
+        } else if let total {
+            open = total
+        } else {
+            throw missing(.total, row: row, hint: "Fill in the amount of this invoice.")
+        }
+        return OpenItem(customer: customer, customerName: row.customerName, invoice: invoice,
+                        issued: try date(row, .issued), due: try date(row, .due), open: open, total: total,
+                        emails: EmailList.split(row.text(.email) ?? ""),
+                        source: SourcePosition(file: file, line: row.line))
+    }
+
+    private func readCurrency(_ row: OpenInvoiceRow) throws(ImportError) -> Currency {
+        let symbol = [OpenInvoiceField.open, .total].lazy.compactMap { row.cells[$0].flatMap { AmountText.clean($0.text)?.currencyHint } }.first
+        guard let cell = row.cells[.currency], !cell.text.trimmingSpaces().isEmpty else {
+            return symbol.flatMap { Currency(code: $0) } ?? defaultCurrency
+        }
+        let text = cell.text.trimmingSpaces()
+        let code = text == "€" ? "EUR" : text == "$" ? "USD" : text == "£" ? "GBP" : text
+        guard let currency = Currency(code: code) else {
+            throw ImportError(.badCurrency, at: position(cell), "\"\(text)\" in column \"\(columns.title(of: .currency))\" is not a currency code",
+                              hint: "Use an ISO 4217 code such as EUR, USD or GBP.")
+        }
+        if let symbol, symbol != currency.code {
+            throw ImportError(.badCurrency, at: position(cell), "the amount is written in \(symbol) but the currency column says \(currency.code)",
+                              hint: "Correct the currency column or the amount's symbol so they agree.")
+        }
+        return currency
+    }
+
+    private func amount(_ cell: DelimitedField, field: OpenInvoiceField, currency: Currency) throws(ImportError) -> Money? {
+        guard let cleaned = AmountText.clean(cell.text) else { return nil }
+        switch AmountText.money(cleaned, mark: mark, currency: currency) {
+        case .success(let money): return money
+        case .failure(let problem):
+            let why = switch problem {
+            case .tooManyDecimals(let digits): "has \(digits) decimals but \(currency.code) has \(currency.minorDigits)"
+            case .overflow: "is too large to be an amount"
+            case .empty, .notANumber: "is not an amount"
+            }
+            throw ImportError(.badAmount, at: position(cell),
+                              "\"\(cell.text.trimmingSpaces())\" in column \"\(columns.title(of: field))\" \(why)",
+                              hint: "Write amounts as digits with one decimal mark, such as 1234,56, 1 234,56 €, -12,50 or (12,50).")
+        }
+    }
+
+    private func date(_ row: OpenInvoiceRow, _ field: OpenInvoiceField) throws(ImportError) -> CivilDate? {
+        guard let cell = row.cells[field], !cell.text.trimmingSpaces().isEmpty else { return nil }
+        if let date = DateText.resolve(DateText.shape(cell.text), order: order) { return date }
+        throw ImportError(.badDate, at: position(cell),
+                          "\"\(cell.text.trimmingSpaces())\" in column \"\(columns.title(of: field))\" is not a date",
+                          hint: "Write dates as JJ/MM/AAAA or AAAA-MM-JJ (this file's slashed dates are read as \(order.rawValue)), and check that the day exists.")
+    }
+
+    private func missing(_ field: OpenInvoiceField, row: OpenInvoiceRow, hint: String) -> ImportError {
+        let column = columns.index[field].map { $0 + 1 }
+        let cell = row.cells[field]
+        return ImportError(.missingValue, at: SourcePosition(file: file, line: cell?.line ?? row.line, column: cell?.column),
+                           "the \(field) is empty" + (column.map { " (column \($0), \"\(columns.title(of: field))\")" } ?? ""),
+                           hint: hint)
+    }
+
+    private func position(_ cell: DelimitedField) -> SourcePosition {
+        SourcePosition(file: file, line: cell.line, column: cell.column)
+    }
+}
+
+/// Email cells may hold several addresses: `a@x.fr; b@x.fr`, `a@x.fr, b@x.fr` or spaces.
+enum EmailList {
+    static func split(_ text: String) -> [String] {
+        text.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\u{00A0}" })
+            .map(String.init)
+    }
+}
+
+/// Folds exports with one row per invoice line into one item per invoice: same customer and
+/// invoice number → amounts summed. Their dates must agree, or the rows are not one invoice.
+struct InvoiceFolder: Sendable {
+    var file: String
+    private(set) var items: [OpenItem] = []
+    private var slots: [String: (index: Int, line: Int)] = [:]
+
+    init(file: String) { self.file = file }
+
+    mutating func add(_ item: OpenItem, line: Int) throws(ImportError) {
+        let key = item.customer + "\u{1F}" + item.invoice
+        guard let (at, firstLine) = slots[key] else {
+            slots[key] = (items.count, line)
+            items.append(item)
+            return
+        }
+        var merged = items[at]
+        func conflict(_ what: String, _ a: String, _ b: String) -> ImportError {
+            ImportError(.inconsistentInvoice, at: SourcePosition(file: file, line: line),
+                        "invoice \(item.invoice) of \(item.customer) appears on line \(firstLine) and here with different \(what) (\(a) and \(b))",
+                        hint: "Rows with the same invoice number are added up as lines of one invoice; correct the \(what) or the invoice number.")
+        }
+        if merged.open.currency != item.open.currency {
+            throw conflict("currencies", merged.open.currency.code, item.open.currency.code)
+        }
+        if let a = merged.issued, let b = item.issued, a != b { throw conflict("invoice dates", a.iso8601, b.iso8601) }
+        if let a = merged.due, let b = item.due, a != b { throw conflict("due dates", a.iso8601, b.iso8601) }
+        merged.issued = merged.issued ?? item.issued
+        merged.due = merged.due ?? item.due
+        merged.open.minorUnits += item.open.minorUnits
+        if let a = merged.total, let b = item.total { merged.total = Money(minorUnits: a.minorUnits + b.minorUnits, currency: a.currency) }
+        merged.customerName = merged.customerName ?? item.customerName
+        for email in item.emails where !merged.emails.contains(email) { merged.emails.append(email) }
+        items[at] = merged
+    }
+}
