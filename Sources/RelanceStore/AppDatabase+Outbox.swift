@@ -38,12 +38,14 @@ extension AppDatabase: OutboxStore {
         }
     }
 
-    public func claimNextMessage(now: Date) async throws -> OutboxMessage? {
-        try await writer.write { db in
+    public func claimNextMessage(now: Date, skipping: Set<CreditorID> = []) async throws -> OutboxMessage? {
+        let skipped = try String(decoding: JSONEncoder().encode(skipping.map(\.rawValue)), as: UTF8.self)
+        return try await writer.write { db in
             while let row = try Row.fetchOne(db, sql: """
                 SELECT * FROM message WHERE state IN ('queued', 'retry') AND (next_attempt_at IS NULL OR next_attempt_at <= ?)
+                AND creditor_id NOT IN (SELECT value FROM json_each(?))
                 ORDER BY id LIMIT 1
-                """, arguments: [now]) {
+                """, arguments: [now, skipped]) {
                 let id: Int64 = row["id"]
                 if let reason = try Self.reasonToCancel(messageID: id, in: db) {
                     try Self.transition(id, to: .cancelled, at: now, in: db, kind: "message.cancelled",
@@ -64,7 +66,7 @@ extension AppDatabase: OutboxStore {
                 let raw: Data = row["raw"]
                 return OutboxMessage(id: id, creditor: creditor, customerID: row["customer_id"], step: row["step"],
                                      messageID: row["rfc_message_id"], envelopeFrom: from, recipients: recipients,
-                                     bytes: [UInt8](raw), attempts: attempts + 1)
+                                     bytes: [UInt8](raw), attempts: attempts + 1, queuedAt: row["created_at"])
             }
             return nil
         }

@@ -1,3 +1,5 @@
+public import Foundation
+
 
 /// A reminder the planner decided to send, before it has an id and its bytes.
 public struct MessageDraft: Sendable, Hashable {
@@ -61,10 +63,13 @@ public struct OutboxMessage: Sendable, Hashable {
     public var envelopeFrom: EmailAddress
     public var recipients: [EmailAddress]
     public var bytes: [UInt8]
+    /// Attempts so far, this one included.
     public var attempts: Int
+    /// When the message was queued: retries stop once it is too old.
+    public var queuedAt: Date
 
     public init(id: Int64, creditor: CreditorID, customerID: Int64, step: String, messageID: String,
-                envelopeFrom: EmailAddress, recipients: [EmailAddress], bytes: [UInt8], attempts: Int) {
+                envelopeFrom: EmailAddress, recipients: [EmailAddress], bytes: [UInt8], attempts: Int, queuedAt: Date) {
         self.id = id
         self.creditor = creditor
         self.customerID = customerID
@@ -74,5 +79,6 @@ public struct OutboxMessage: Sendable, Hashable {
         self.recipients = recipients
         self.bytes = bytes
         self.attempts = attempts
+        self.queuedAt = queuedAt
     }
 }

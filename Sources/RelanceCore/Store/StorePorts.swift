@@ -32,7 +32,8 @@ public protocol OutboxStore: Sendable {
 
     /// Takes the next message due for an attempt and marks it `sending`. A message whose
     /// invoices are no longer open at the stated amount is cancelled on the way, with an event.
-    func claimNextMessage(now: Date) async throws -> OutboxMessage?
+    /// Messages of the `skipping` creditors are left alone (their outbox is paused).
+    func claimNextMessage(now: Date, skipping: Set<CreditorID>) async throws -> OutboxMessage?
 
     func markSent(_ id: Int64, at time: Date, serverReply: String) async throws
     func markForRetry(_ id: Int64, at time: Date, retryAt: Date, reason: String) async throws

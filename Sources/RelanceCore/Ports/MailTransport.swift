@@ -1,0 +1,17 @@
+/// Hands one composed message to whatever carries it (an SMTP server, an outbox folder).
+public protocol MailTransport: Sendable {
+    /// Never throws: every way a delivery can end is an outcome the sender acts on.
+    func deliver(_ message: OutboxMessage) async -> DeliveryOutcome
+}
+
+public enum DeliveryOutcome: Sendable, Hashable {
+    /// The server took responsibility for the message (250 after DATA), or the file is written.
+    case delivered(serverReply: String)
+    /// Try again later: a 4xx answer, a network failure, a timeout.
+    case temporaryFailure(reason: String)
+    /// The message itself was refused for good (5xx that is about the message or recipient).
+    case permanentFailure(reason: String)
+    /// Our side is wrong (authentication, TLS, a policy refusal of the sender): not the
+    /// customer's fault. The creditor's outbox pauses and a person is told.
+    case senderProblem(reason: String)
+}
