@@ -41,4 +41,16 @@ static inline CURLcode relance_curl_getinfo_long(CURL *handle, CURLINFO info, lo
     return curl_easy_getinfo(handle, info, value);
 }
 
+typedef int (*relance_curl_xferinfo_callback)(void *userdata, curl_off_t download_total, curl_off_t download_now,
+                                              curl_off_t upload_total, curl_off_t upload_now);
+
+static inline CURLcode relance_curl_setopt_xferinfo_callback(CURL *handle, relance_curl_xferinfo_callback value) {
+    return curl_easy_setopt(handle, CURLOPT_XFERINFOFUNCTION, value);
+}
+
+// CURL_GLOBAL_ALL is a macro expression Swift does not import.
+static inline CURLcode relance_curl_global_init_all(void) {
+    return curl_global_init(CURL_GLOBAL_ALL);
+}
+
 #endif

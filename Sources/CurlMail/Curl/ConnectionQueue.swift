@@ -1,0 +1,27 @@
+import Dispatch
+
+/// Runs a connection's blocking libcurl calls on its own serial queue.
+///
+/// `curl_easy_perform` blocks for the whole exchange (seconds when a server is slow); doing
+/// that on Swift's cooperative pool would starve every other task of one of its few threads.
+/// The queue also serialises use of the connection's easy handle, which is not thread-safe.
+struct ConnectionQueue: Sendable {
+    private let queue: DispatchQueue
+
+    init(label: String) {
+        queue = DispatchQueue(label: label)
+    }
+
+    /// Runs `work` on the queue; cancelling the calling task raises the flag that the
+    /// transfer's progress callback checks, which makes libcurl abort the transfer.
+    func run<Value: Sendable>(_ work: @escaping @Sendable (CancellationFlag) -> Value) async -> Value {
+        let flag = CancellationFlag()
+        return await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                queue.async { continuation.resume(returning: work(flag)) }
+            }
+        } onCancel: {
+            flag.cancel()
+        }
+    }
+}

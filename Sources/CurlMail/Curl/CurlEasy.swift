@@ -1,0 +1,84 @@
+import CCurl
+
+/// Owns one libcurl easy handle and everything libcurl keeps pointers to: the error buffer
+/// and the string lists. libcurl does not copy either, so they must live as long as the
+/// handle; tying them to this object's lifetime makes that impossible to get wrong.
+///
+/// Not thread-safe and deliberately not `Sendable`: each connection confines its
+/// `CurlEasy` to one serial queue.
+final class CurlEasy {
+    let handle: UnsafeMutableRawPointer
+    private let errorBuffer: UnsafeMutablePointer<CChar>
+    private var stringLists: [UInt32: UnsafeMutablePointer<curl_slist>] = [:]
+
+    /// Returns nil when libcurl cannot be initialised or cannot allocate a handle.
+    init?() {
+        guard CurlGlobal.isReady, let handle = curl_easy_init() else { return nil }
+        self.handle = handle
+        errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE))
+        errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE))
+        _ = relance_curl_setopt_pointer(handle, CURLOPT_ERRORBUFFER, errorBuffer)
+    }
+
+    deinit {
+        // The handle goes first: cleanup may still write into the error buffer or read lists.
+        curl_easy_cleanup(handle)
+        for list in stringLists.values { curl_slist_free_all(list) }
+        errorBuffer.deallocate()
+    }
+
+    /// The text libcurl wrote into the error buffer during the last transfer, if any.
+    var errorText: String {
+        let text = String(cString: errorBuffer)
+        return text.hasSuffix("\n") ? String(text.dropLast()) : text
+    }
+
+    func clearErrorText() { errorBuffer[0] = 0 }
+
+    @discardableResult
+    func set(_ option: CURLoption, _ value: Int) -> CURLcode {
+        relance_curl_setopt_long(handle, option, value)
+    }
+
+    @discardableResult
+    func set(_ option: CURLoption, _ value: Bool) -> CURLcode {
+        relance_curl_setopt_long(handle, option, value ? 1 : 0)
+    }
+
+    /// libcurl copies string options (since 7.17), so the C string only has to live for the call.
+    @discardableResult
+    func set(_ option: CURLoption, _ value: String?) -> CURLcode {
+        guard let value else { return relance_curl_setopt_string(handle, option, nil) }
+        return value.withCString { relance_curl_setopt_string(handle, option, $0) }
+    }
+
+    @discardableResult
+    func setSize(_ option: CURLoption, _ value: Int64) -> CURLcode {
+        relance_curl_setopt_off_t(handle, option, curl_off_t(value))
+    }
+
+    /// Replaces the list set for `option`; the previous list is freed only once libcurl
+    /// points at the new one.
+    @discardableResult
+    func set(_ option: CURLoption, list values: [String]) -> CURLcode {
+        var list: UnsafeMutablePointer<curl_slist>?
+        for value in values {
+            guard let extended = curl_slist_append(list, value) else {
+                curl_slist_free_all(list)
+                return CURLE_OUT_OF_MEMORY
+            }
+            list = extended
+        }
+        let code = relance_curl_setopt_slist(handle, option, list)
+        if let previous = stringLists.removeValue(forKey: option.rawValue) { curl_slist_free_all(previous) }
+        if let list { stringLists[option.rawValue] = list }
+        return code
+    }
+
+    /// Runs the transfer on the calling thread; callers make sure that is not a thread of
+    /// Swift's cooperative pool.
+    func perform() -> CURLcode {
+        clearErrorText()
+        return curl_easy_perform(handle)
+    }
+}

@@ -1,2 +1,0 @@
-// SMTP and IMAP over libcurl. See SMTPConnection and IMAPClient.
-import CCurl

@@ -1,0 +1,72 @@
+/// What the server answered to each command of one message, read back from the transcript.
+///
+/// libcurl 7.88 only exposes the last numeric reply; the per-recipient answers and their
+/// enhanced status codes exist only in the protocol exchange. libcurl does not pipeline SMTP
+/// commands, so each reply answers the command sent just before it.
+public struct SMTPExchange: Sendable, Hashable {
+    public private(set) var mailFromReply: SMTPReply?
+    public private(set) var recipients: [SMTPRecipientResult] = []
+    /// The reply after the message content (`250 2.0.0 Ok: queued as …`).
+    public private(set) var dataReply: SMTPReply?
+    /// The last reply of any kind, for errors that happen before or outside the envelope.
+    public private(set) var lastReply: SMTPReply?
+
+    private enum Command: Hashable {
+        case mailFrom
+        case recipient(String)
+        case data
+        case dataContent
+        case other
+    }
+
+    public init(transcript: [ProtocolLine]) {
+        var parser = SMTPReplyParser()
+        var command = Command.other
+        for line in transcript {
+            switch line.direction {
+            case .client:
+                // The end-of-data dot is written by libcurl after the content; it belongs to DATA.
+                if command != .dataContent { command = Self.command(in: line.text) }
+            case .server:
+                guard let reply = parser.consume(line.text) else { continue }
+                lastReply = reply
+                switch command {
+                case .mailFrom: mailFromReply = reply
+                case .recipient(let address): recipients.append(SMTPRecipientResult(recipient: address, reply: reply))
+                case .data where reply.code == 354: command = .dataContent; continue
+                case .dataContent: dataReply = reply
+                case .data: dataReply = reply  // DATA itself refused
+                case .other: break
+                }
+                command = .other
+            }
+        }
+    }
+
+    private static func command(in text: String) -> Command {
+        let upper = text.uppercased()
+        if upper.hasPrefix("MAIL FROM:") { return .mailFrom }
+        if upper.hasPrefix("RCPT TO:") {
+            let afterColon = text.dropFirst("RCPT TO:".count)
+            let address = afterColon.drop(while: { $0 == "<" || $0 == " " }).prefix(while: { $0 != ">" && $0 != " " })
+            return .recipient(String(address))
+        }
+        if upper == "DATA" { return .data }
+        return .other
+    }
+}
+
+/// The server's answer to one `RCPT TO`.
+public struct SMTPRecipientResult: Sendable, Hashable, CustomStringConvertible {
+    public let recipient: String
+    public let reply: SMTPReply
+
+    public init(recipient: String, reply: SMTPReply) {
+        self.recipient = recipient
+        self.reply = reply
+    }
+
+    public var isAccepted: Bool { reply.isPositive }
+
+    public var description: String { "\(recipient): \(reply)" }
+}

@@ -1,0 +1,112 @@
+import Foundation
+
+/// Header field text: the characters a header refuses, RFC 2047 encoded words, and folding.
+/// Every header the composer writes goes through `fold`, so no line exceeds 78 characters
+/// unless a single unbreakable piece (a long address) is itself longer.
+enum HeaderText {
+    static let maxLineLength = 78
+    /// RFC 2047 §2: an encoded word is at most 75 characters.
+    static let maxEncodedWordLength = 75
+    private static let encodedWordOverhead = "=?utf-8?B??=".count
+
+    /// C0 and C1 controls, DEL, and the Unicode line and paragraph separators: none may be
+    /// written into a header, whether raw (injection) or encoded (a display surprise).
+    static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar == "\u{2028}" || scalar == "\u{2029}"
+    }
+
+    static func check(_ text: String, field: String) throws(CompositionError) {
+        if let bad = text.unicodeScalars.first(where: isForbidden) {
+            throw CompositionError(code: .controlCharacter, field: field,
+                                   message: "contains the control character U+\(String(bad.value, radix: 16, uppercase: true)) (a line break would inject a header); remove it or clean the value with MailboxAddress.cleanedDisplayName")
+        }
+    }
+
+    /// Unstructured text (Subject, Organization) as foldable pieces: the text as it is when it
+    /// is printable ASCII that no decoder could mistake for an encoded word and that can be
+    /// folded at its spaces; otherwise encoded words for the whole value.
+    static func unstructuredPieces(_ text: String, firstLineRoom: Int) -> [String] {
+        let isPlain = text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F } && !text.contains("=?")
+        if isPlain {
+            let words = text.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+            // Folding only happens before a space; a run of spaces or a leading/trailing one
+            // would turn into an empty piece, which `fold` writes back as the same spaces.
+            if words.dropFirst().allSatisfy({ $0.count <= maxLineLength - 1 }),
+               (words.first?.count ?? 0) <= firstLineRoom {
+                return words
+            }
+        }
+        return encodedWords(text, firstLineRoom: firstLineRoom)
+    }
+
+    /// A display name as phrase pieces: atoms as they are, a quoted string when it has
+    /// specials, encoded words when it is not ASCII or too long to quote on one line.
+    static func phrasePieces(_ name: String, firstLineRoom: Int) -> [String] {
+        let atext = Set("!#$%&'*+-/=?^_`{|}~".utf8)
+        let isASCII = name.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
+        if isASCII, !name.contains("=?") {
+            let words = name.split(separator: " ")
+            let isAtoms = name.first != " " && name.last != " " && !name.contains("  ")
+                && words.allSatisfy { $0.utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) || atext.contains($0) } }
+            if isAtoms, words.allSatisfy({ $0.count < maxLineLength - 8 }) { return words.map(String.init) }
+            let quoted = "\"" + name.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+            if quoted.count <= min(firstLineRoom, 60) { return [quoted] }
+        }
+        return encodedWords(name, firstLineRoom: firstLineRoom)
+    }
+
+    /// `=?utf-8?B?…?=` words of at most 75 characters (the first one shorter when the line
+    /// has less room), each holding whole characters: never a split UTF-8 sequence, and a
+    /// grapheme cluster split only when it alone exceeds one word.
+    static func encodedWords(_ text: String, firstLineRoom: Int) -> [String] {
+        func capacity(_ room: Int) -> Int { 3 * ((min(room, maxEncodedWordLength) - encodedWordOverhead) / 4) }
+        var words: [String] = []
+        var chunk: [UInt8] = []
+        var limit = capacity(max(firstLineRoom, encodedWordOverhead + 4))
+        func flush() {
+            guard !chunk.isEmpty else { return }
+            words.append("=?utf-8?B?" + Base64.encode(chunk) + "?=")
+            chunk = []
+            limit = capacity(maxLineLength - 1)
+        }
+        for character in text {
+            let bytes = Array(String(character).utf8)
+            if chunk.count + bytes.count <= limit {
+                chunk += bytes
+                continue
+            }
+            flush()
+            if bytes.count <= limit {
+                chunk = bytes
+            } else {
+                for scalar in character.unicodeScalars {
+                    let scalarBytes = Array(String(scalar).utf8)
+                    if chunk.count + scalarBytes.count > limit { flush() }
+                    chunk += scalarBytes
+                }
+            }
+        }
+        flush()
+        return words.isEmpty ? ["=?utf-8?B??="] : words
+    }
+
+    /// `Name: piece piece…` with CRLF before a space wherever the next piece would pass 78
+    /// characters. Pieces are joined by one space; unfolding (removing CRLF) gives the value back.
+    static func fold(name: String, pieces: [String]) -> String {
+        var output = name + ":"
+        var lineLength = output.count
+        var piecesOnLine = 0
+        for piece in pieces {
+            // A piece too long for any line still gets one of its own, never an empty line before it.
+            if lineLength + 1 + piece.count > maxLineLength, piecesOnLine > 0 {
+                output += "\r\n"
+                lineLength = 0
+                piecesOnLine = 0
+            }
+            output += " " + piece
+            lineLength += 1 + piece.count
+            piecesOnLine += 1
+        }
+        return output + "\r\n"
+    }
+}

@@ -1,0 +1,97 @@
+public import RelanceCore
+import Crypto
+
+/// The signed reference every outgoing message carries, so that a bounce or a reply can be
+/// matched back to the outbox message that caused it, and nobody can forge one that would
+/// make Relance mark somebody else's message as bounced or answered.
+///
+/// Spelling: lowercase base32 (no padding) of `tag(10 bytes) ‖ id`, where `id` is the outbox
+/// message id as minimal big-endian bytes (1–8) and `tag` is HMAC-SHA256 over a version
+/// label, the creditor id and the 8-byte id, truncated to 80 bits. 18 to 29 characters:
+/// `bounces+TOKEN` stays far below the 64-character limit of a local part whatever the
+/// creditor id's length, which is why the creditor is bound by the tag instead of spelled
+/// out (a 64-character creditor id could not fit). Verification therefore takes the
+/// creditors the token may belong to: the creditors sharing the mailbox it arrived in.
+public struct ReferenceToken: Sendable, Hashable, CustomStringConvertible {
+    public let messageID: Int64
+    public let creditor: CreditorID
+
+    static let tagByteCount = 10
+    private static let label = Array("relance-reference-v1".utf8)
+
+    public init(messageID: Int64, creditor: CreditorID) {
+        self.messageID = messageID
+        self.creditor = creditor
+    }
+
+    public var description: String { "ReferenceToken(message \(messageID), creditor \(creditor))" }
+
+    /// The token text: only `[a-z2-7]`, 18–29 characters.
+    public func string(secret: ReferenceSecret) -> String {
+        let idBytes = Self.minimalBigEndian(UInt64(bitPattern: messageID))
+        return Base32.encode(Self.tag(messageID: messageID, creditor: creditor, secret: secret) + idBytes)
+    }
+
+    /// `make(messageID:creditor:secret:)` as a function, for call sites that read better so.
+    public static func make(messageID: Int64, creditor: CreditorID, secret: ReferenceSecret) -> String {
+        ReferenceToken(messageID: messageID, creditor: creditor).string(secret: secret)
+    }
+
+    /// The token if `text` was made with `secret` for one of `creditors`; nil otherwise
+    /// (malformed, tampered, wrong secret, unknown creditor). Case-insensitive, because
+    /// mail systems may case-fold the local part that carried it. Tags are compared in
+    /// constant time.
+    public static func verify(_ text: some StringProtocol, secret: ReferenceSecret,
+                              creditors: some Sequence<CreditorID>) -> ReferenceToken? {
+        guard (18...29).contains(text.utf8.count), let bytes = Base32.decode(text),
+              bytes.count > tagByteCount, bytes.count <= tagByteCount + 8
+        else { return nil }
+        let tag = Array(bytes[..<tagByteCount])
+        let idBytes = bytes[tagByteCount...]
+        // One id has one spelling: a leading zero byte would be a second one.
+        guard idBytes.count == 1 || idBytes.first != 0 else { return nil }
+        let id = Int64(bitPattern: idBytes.reduce(UInt64(0)) { ($0 << 8) | UInt64($1) })
+        var found: ReferenceToken?
+        for creditor in creditors {
+            let expected = Self.tag(messageID: id, creditor: creditor, secret: secret)
+            if constantTimeEquals(expected, tag), found == nil {
+                found = ReferenceToken(messageID: id, creditor: creditor)
+            }
+        }
+        return found
+    }
+
+    /// `verify` for one known creditor, such as the owner of the mailbox a reply arrived in.
+    public static func verify(_ text: some StringProtocol, secret: ReferenceSecret,
+                              creditor: CreditorID) -> ReferenceToken? {
+        verify(text, secret: secret, creditors: [creditor])
+    }
+
+    private static func tag(messageID: Int64, creditor: CreditorID, secret: ReferenceSecret) -> [UInt8] {
+        var hmac = HMAC<SHA256>(key: secret.key)
+        hmac.update(data: label)
+        hmac.update(data: [0])
+        hmac.update(data: Array(creditor.rawValue.utf8))
+        hmac.update(data: [0])
+        var id = UInt64(bitPattern: messageID).bigEndian
+        withUnsafeBytes(of: &id) { hmac.update(data: Array($0)) }
+        return Array(Array(hmac.finalize()).prefix(tagByteCount))
+    }
+
+    private static func minimalBigEndian(_ value: UInt64) -> [UInt8] {
+        var bytes: [UInt8] = []
+        var rest = value
+        repeat {
+            bytes.insert(UInt8(rest & 0xFF), at: 0)
+            rest >>= 8
+        } while rest != 0
+        return bytes
+    }
+
+    private static func constantTimeEquals(_ lhs: [UInt8], _ rhs: [UInt8]) -> Bool {
+        guard lhs.count == rhs.count else { return false }
+        var difference: UInt8 = 0
+        for index in lhs.indices { difference |= lhs[index] ^ rhs[index] }
+        return difference == 0
+    }
+}

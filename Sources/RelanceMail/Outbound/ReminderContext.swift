@@ -1,0 +1,179 @@
+/// The variables a reminder template sees, every value already formatted for the message's
+/// language (amounts, dates, counts), so templates hold wording and layout only.
+/// Property names are the template names in snake case (`legal_name`); `templateValue`
+/// is what the renderer hands to Mustache, and `TemplateSchema` derives the list of known
+/// variables from it. Documented in `mail-templates/README.md`.
+public struct ReminderContext: Sendable, Hashable, Codable {
+    public struct Creditor: Sendable, Hashable, Codable {
+        public var legalName: String
+        public var addressLines: [String]
+        public var siren: String?
+        public var vatNumber: String?
+        public var iban: String?
+        public var bic: String?
+        public var phone: String?
+        public var email: String?
+        /// Free text, possibly several lines: who signs the reminder.
+        public var signature: String
+
+        public init(legalName: String, addressLines: [String] = [], siren: String? = nil, vatNumber: String? = nil,
+                    iban: String? = nil, bic: String? = nil, phone: String? = nil, email: String? = nil, signature: String) {
+            self.legalName = legalName
+            self.addressLines = addressLines
+            self.siren = siren
+            self.vatNumber = vatNumber
+            self.iban = iban
+            self.bic = bic
+            self.phone = phone
+            self.email = email
+            self.signature = signature
+        }
+    }
+
+    public struct Customer: Sendable, Hashable, Codable {
+        public var id: String
+        public var name: String
+
+        public init(id: String, name: String) {
+            self.id = id
+            self.name = name
+        }
+    }
+
+    public struct Invoice: Sendable, Hashable, Codable {
+        public var number: String
+        public var issued: String?
+        public var due: String?
+        /// The invoice's total (its open amount when the export gives no total).
+        public var amount: String
+        public var open: String
+        /// Whole days past the due date, `0` when not late.
+        public var daysLate: String
+        /// Whole days until the due date, `0` when due today or late (courtesy reminders).
+        public var daysUntilDue: String
+        /// `12 jours`, `1 jour` / `12 days`, `1 day`: the delay with its unit, agreed in number.
+        public var lateBy: String
+        /// The time left before the due date with its unit, for courtesy reminders.
+        public var dueIn: String
+        public var isOverdue: Bool
+        public var isPartlyPaid: Bool
+
+        public init(number: String, issued: String?, due: String?, amount: String, open: String, daysLate: String,
+                    daysUntilDue: String, lateBy: String, dueIn: String, isOverdue: Bool, isPartlyPaid: Bool) {
+            self.number = number
+            self.issued = issued
+            self.due = due
+            self.amount = amount
+            self.open = open
+            self.daysLate = daysLate
+            self.daysUntilDue = daysUntilDue
+            self.lateBy = lateBy
+            self.dueIn = dueIn
+            self.isOverdue = isOverdue
+            self.isPartlyPaid = isPartlyPaid
+        }
+    }
+
+    public struct Totals: Sendable, Hashable, Codable {
+        /// The open total, one formatted amount per currency joined with ` + `.
+        public var open: String
+        /// The currency code(s): `EUR`, or `EUR, USD` when invoices are in several.
+        public var currency: String
+        public var invoiceCount: String
+        /// True with two invoices or more: picks singular or plural wording.
+        public var severalInvoices: Bool
+
+        public init(open: String, currency: String, invoiceCount: String, severalInvoices: Bool) {
+            self.open = open
+            self.currency = currency
+            self.invoiceCount = invoiceCount
+            self.severalInvoices = severalInvoices
+        }
+    }
+
+    public struct PriorAction: Sendable, Hashable, Codable {
+        public var date: String
+        public var description: String
+
+        public init(date: String, description: String) {
+            self.date = date
+            self.description = description
+        }
+    }
+
+    public struct Statutory: Sendable, Hashable, Codable {
+        public var interest: String
+        public var indemnity: String
+        public var total: String
+
+        public init(interest: String, indemnity: String, total: String) {
+            self.interest = interest
+            self.indemnity = indemnity
+            self.total = total
+        }
+    }
+
+    public var creditor: Creditor
+    public var customer: Customer
+    public var invoices: [Invoice]
+    public var totals: Totals
+    public var paymentReference: String
+    public var priorActions: [PriorAction]
+    public var statutory: Statutory?
+    /// Today in long form: `29 novembre 2026`.
+    public var today: String
+
+    public init(creditor: Creditor, customer: Customer, invoices: [Invoice], totals: Totals, paymentReference: String,
+                priorActions: [PriorAction] = [], statutory: Statutory? = nil, today: String) {
+        self.creditor = creditor
+        self.customer = customer
+        self.invoices = invoices
+        self.totals = totals
+        self.paymentReference = paymentReference
+        self.priorActions = priorActions
+        self.statutory = statutory
+        self.today = today
+    }
+
+    /// The Mustache view: nested `[String: Any]` and arrays with the snake-case names.
+    /// An absent optional is an absent key, so `{{#creditor.iban}}…{{/creditor.iban}}` and
+    /// `{{#statutory}}…{{/statutory}}` show a block only when there is something to show.
+    /// `has_invoices`-style flags are unnecessary: a list section renders once per element.
+    public var templateValue: [String: any Sendable] {
+        var creditorValue: [String: any Sendable] = [
+            "legal_name": creditor.legalName,
+            "address_lines": creditor.addressLines,
+            "signature": creditor.signature,
+        ]
+        creditorValue["siren"] = creditor.siren
+        creditorValue["vat_number"] = creditor.vatNumber
+        creditorValue["iban"] = creditor.iban
+        creditorValue["bic"] = creditor.bic
+        creditorValue["phone"] = creditor.phone
+        creditorValue["email"] = creditor.email
+        var value: [String: any Sendable] = [
+            "creditor": creditorValue,
+            "customer": ["id": customer.id, "name": customer.name] as [String: any Sendable],
+            "invoices": invoices.map { invoice -> [String: any Sendable] in
+                var item: [String: any Sendable] = [
+                    "number": invoice.number, "amount": invoice.amount, "open": invoice.open,
+                    "days_late": invoice.daysLate, "days_until_due": invoice.daysUntilDue,
+                    "late_by": invoice.lateBy, "due_in": invoice.dueIn,
+                    "is_overdue": invoice.isOverdue, "is_partly_paid": invoice.isPartlyPaid,
+                ]
+                item["issued"] = invoice.issued
+                item["due"] = invoice.due
+                return item
+            },
+            "totals": ["open": totals.open, "currency": totals.currency, "invoice_count": totals.invoiceCount,
+                       "several_invoices": totals.severalInvoices] as [String: any Sendable],
+            "payment_reference": paymentReference,
+            "prior_actions": priorActions.map { ["date": $0.date, "description": $0.description] as [String: any Sendable] },
+            "today": today,
+        ]
+        if let statutory {
+            value["statutory"] = ["interest": statutory.interest, "indemnity": statutory.indemnity, "total": statutory.total] as [String: any Sendable]
+        }
+        return value
+    }
+}

@@ -1,0 +1,105 @@
+public import RelanceCore
+
+/// Builds a `ReminderContext` from domain values, formatting every amount and date for the
+/// message's language. Pure: `today` is an argument, not the clock.
+public enum ReminderContextBuilder {
+    public static func build(language: Language, today: CivilDate, creditor: CreditorProfile,
+                             customerID: String, customerName: String, invoices: [OpenItem],
+                             paymentReference: String, priorActions: [PriorAction] = [],
+                             statutory: StatutoryAmounts? = nil) -> ReminderContext {
+        // Oldest due date first, as a statement of account lists them; the number breaks ties.
+        let ordered = invoices.sorted {
+            ($0.due ?? $0.issued ?? today, $0.invoice) < ($1.due ?? $1.issued ?? today, $1.invoice)
+        }
+        let rows = ordered.map { item -> ReminderContext.Invoice in
+            let delay = item.due.map { $0.days(until: today) } ?? 0
+            let amount = item.total ?? item.open
+            return ReminderContext.Invoice(
+                number: item.invoice,
+                issued: item.issued.map { CivilDateText.short($0, language: language) },
+                due: item.due.map { CivilDateText.short($0, language: language) },
+                amount: amount.formatted(locale: language),
+                open: item.open.formatted(locale: language),
+                daysLate: String(max(0, delay)),
+                daysUntilDue: String(max(0, -delay)),
+                lateBy: dayCount(max(0, delay), language: language),
+                dueIn: dayCount(max(0, -delay), language: language),
+                isOverdue: delay > 0,
+                isPartlyPaid: amount.currency == item.open.currency && amount.minorUnits != item.open.minorUnits
+            )
+        }
+        let openByCurrency = sumByCurrency(ordered.map(\.open))
+        let context = ReminderContext(
+            creditor: ReminderContext.Creditor(
+                legalName: creditor.legalName,
+                addressLines: creditor.addressLines.filter { !$0.trimmingSpaces().isEmpty },
+                siren: nonEmpty(creditor.siren),
+                vatNumber: nonEmpty(creditor.vatNumber),
+                iban: nonEmpty(creditor.iban).map(groupedIBAN),
+                bic: nonEmpty(creditor.bic),
+                phone: nonEmpty(creditor.phone),
+                email: creditor.email?.value,
+                signature: creditor.signature
+            ),
+            customer: ReminderContext.Customer(id: customerID, name: customerName),
+            invoices: rows,
+            totals: ReminderContext.Totals(
+                open: joined(openByCurrency, language: language),
+                currency: openByCurrency.map(\.currency.code).joined(separator: ", "),
+                invoiceCount: String(rows.count),
+                severalInvoices: rows.count > 1
+            ),
+            paymentReference: paymentReference,
+            priorActions: priorActions.sorted { $0.date < $1.date }.map {
+                ReminderContext.PriorAction(date: CivilDateText.long($0.date, language: language), description: $0.description)
+            },
+            statutory: statutory.map { amounts in
+                ReminderContext.Statutory(
+                    interest: joined(sumByCurrency(amounts.interest), language: language),
+                    indemnity: amounts.indemnity.formatted(locale: language),
+                    total: joined(sumByCurrency(ordered.map(\.open) + amounts.interest + [amounts.indemnity]), language: language)
+                )
+            },
+            today: CivilDateText.long(today, language: language)
+        )
+        return context
+    }
+
+    /// One amount per currency, in currency-code order; amounts of different currencies are never added.
+    static func sumByCurrency(_ amounts: [Money]) -> [Money] {
+        var totals: [Currency: Int64] = [:]
+        for amount in amounts { totals[amount.currency, default: 0] += amount.minorUnits }
+        return totals.keys.sorted().map { Money(minorUnits: totals[$0]!, currency: $0) }
+    }
+
+    private static func joined(_ amounts: [Money], language: Language) -> String {
+        amounts.isEmpty ? Money.zero(.euro).formatted(locale: language)
+            : amounts.map { $0.formatted(locale: language) }.joined(separator: " + ")
+    }
+
+    /// `1 jour`, `2 jours`; `1 day`, `2 days` (French uses the singular for 0 and 1).
+    static func dayCount(_ days: Int, language: Language) -> String {
+        switch language {
+        case .french: days <= 1 ? "\(days) jour" : "\(days) jours"
+        case .english: days == 1 ? "1 day" : "\(days) days"
+        }
+    }
+
+    private static func nonEmpty(_ text: String?) -> String? {
+        guard let trimmed = text?.trimmingSpaces(), !trimmed.isEmpty else { return nil }
+        return trimmed
+    }
+
+    /// `FR76 3000 6000 0112 3456 7890 189`: the grouping printed on every French RIB.
+    static func groupedIBAN(_ iban: String) -> String {
+        let compact = iban.uppercased().filter { !$0.isWhitespace }
+        var groups: [String] = []
+        var index = compact.startIndex
+        while index < compact.endIndex {
+            let end = compact.index(index, offsetBy: 4, limitedBy: compact.endIndex) ?? compact.endIndex
+            groups.append(String(compact[index..<end]))
+            index = end
+        }
+        return groups.joined(separator: " ")
+    }
+}
