@@ -1,0 +1,35 @@
+import Foundation
+public import RelanceCore
+
+/// `relance run --once`: take the dropped files, plan today, send what is due, and stop.
+public struct RunOnceReport: Sendable {
+    public var intake: [CreditorID: FileIntake.Report] = [:]
+    public var planning: [CreditorID: ReminderScheduler.Report] = [:]
+    public var sending = OutboxDrainer.Report()
+}
+
+extension RelanceRuntime {
+    /// Files still being written are waited for (a few stability delays at most, then left for
+    /// the next run), so that a demo that copies files and runs at once finds them.
+    public func runOnce() async throws -> RunOnceReport {
+        try await prepare()
+        var report = RunOnceReport()
+        for creditor in creditors {
+            var intake = try await creditor.intake.scan()
+            var rounds = 0
+            while let until = intake.waiting.map(\.until).max(), rounds < 5 {
+                rounds += 1
+                let delay = until.timeIntervalSince(clock.now())
+                if delay > 0 { try await Task.sleep(for: .seconds(min(delay, configuration.stableAfterSeconds) + 0.05)) }
+                let next = try await creditor.intake.scan()
+                intake.imported += next.imported
+                intake.rejected += next.rejected
+                intake.waiting = next.waiting
+            }
+            report.intake[creditor.configuration.id] = intake
+            report.planning[creditor.configuration.id] = try await creditor.scheduler.run(on: today(for: creditor), at: clock.now())
+        }
+        report.sending = try await drainer.drain()
+        return report
+    }
+}

@@ -1,0 +1,29 @@
+public import Foundation
+public import RelanceMail
+
+/// Reads `mail-templates/` into the renderer and checks it, so that a broken or unknown
+/// variable stops start-up with the file and line instead of failing at send time.
+public enum TemplateLoader {
+    public static func files(in folder: URL) throws -> [String: String] {
+        guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey]) else {
+            throw TemplateError(problems: [TemplateProblem(code: .missingTemplate, file: folder.path,
+                                                           message: "the templates folder cannot be read: check templates_folder in the configuration")])
+        }
+        var files: [String: String] = [:]
+        let base = folder.standardizedFileURL.path
+        for case let url as URL in walker where url.pathExtension == "mustache" {
+            let path = url.standardizedFileURL.path
+            let relative = path.hasPrefix(base + "/") ? String(path.dropFirst(base.count + 1)) : url.lastPathComponent
+            files[relative] = try String(contentsOf: url, encoding: .utf8)
+        }
+        return files
+    }
+
+    /// Loads and checks every template the given steps need, in every shipped language.
+    public static func load(from folder: URL, requiredTemplates: [String]) throws -> TemplateRenderer {
+        let files = try files(in: folder)
+        let problems = TemplateChecker(requiredTemplates: requiredTemplates).check(files: files)
+        guard problems.isEmpty else { throw TemplateError(problems: problems) }
+        return try TemplateRenderer(files: files)
+    }
+}

@@ -1,0 +1,58 @@
+public import Foundation
+public import RelanceCore
+public import RelanceMail
+
+/// Turns a planned contact into the bytes of its email, once the outbox has given it an id.
+/// Pure apart from the templates it was given: same contact, id and time → same bytes.
+public struct ReminderComposer: Sendable {
+    public let creditor: CreditorConfiguration
+    public let renderer: TemplateRenderer
+    public let secret: ReferenceSecret
+
+    public init(creditor: CreditorConfiguration, renderer: TemplateRenderer, secret: ReferenceSecret) {
+        self.creditor = creditor
+        self.renderer = renderer
+        self.secret = secret
+    }
+
+    public func compose(_ contact: PlannedContact, outboxID: Int64, today: CivilDate, at instant: Date) throws -> ComposedMail {
+        let preferences = [contact.customer.language, creditor.language].compactMap { $0 } + Language.allCases
+        guard let language = renderer.language(for: contact.step.name, preferring: preferences) else {
+            throw TemplateError(problems: [TemplateProblem(
+                code: .missingTemplate, file: "\(creditor.language.rawValue)/\(contact.step.name).text.mustache",
+                message: "no template '\(contact.step.name)' in any language: add its .subject and .text files to mail-templates/")])
+        }
+        let items = contact.invoices.map { planned in
+            OpenItem(customer: contact.customer.externalID, customerName: contact.customer.name, invoice: planned.receivable.number,
+                     issued: planned.receivable.issued, due: planned.receivable.due, open: planned.receivable.open,
+                     total: planned.receivable.total)
+        }
+        let context = ReminderContextBuilder.build(
+            language: language, today: today, creditor: profile,
+            customerID: contact.customer.externalID, customerName: contact.customer.name ?? contact.customer.externalID,
+            invoices: items, paymentReference: contact.customer.externalID)
+        let rendered = try renderer.render(contact.step.name, language: language, context: context)
+
+        let token = ReferenceToken.make(messageID: outboxID, creditor: creditor.id, secret: secret)
+        let messageID = try MessageID(token: token, domain: creditor.senderAddress.domain)
+        let envelopeFrom = creditor.verp
+            ? try ReferenceAddressing.bounceAddress(token: token, prefix: String(creditor.bounceAddress.localPart),
+                                                    domain: creditor.bounceAddress.domain)
+            : creditor.bounceAddress
+        let message = OutgoingMessage(
+            from: MailboxAddress(name: creditor.senderName, address: creditor.senderAddress),
+            replyTo: creditor.replyTo.map { [MailboxAddress(address: $0)] } ?? [],
+            to: contact.customer.emails.map { MailboxAddress(name: contact.customer.name, address: $0) },
+            subject: rendered.subject, textBody: rendered.text, htmlBody: rendered.html,
+            date: MessageDate(instant, timeZone: TimeZone(identifier: creditor.timeZone) ?? .current),
+            messageID: messageID, language: language)
+        let bytes = try MessageComposer().compose(message)
+        return ComposedMail(messageID: messageID.bracketed, envelopeFrom: envelopeFrom, bytes: bytes)
+    }
+
+    private var profile: CreditorProfile {
+        CreditorProfile(legalName: creditor.legalName, addressLines: creditor.addressLines, siren: creditor.siren,
+                        vatNumber: creditor.vatNumber, iban: creditor.iban, bic: creditor.bic, phone: creditor.phone,
+                        email: creditor.replyTo ?? creditor.senderAddress, signature: creditor.signature)
+    }
+}
