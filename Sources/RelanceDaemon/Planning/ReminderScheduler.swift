@@ -35,7 +35,8 @@ public struct ReminderScheduler: Sendable {
 
     /// Plans `day` and queues what it says. Safe to call again the same day: a step already
     /// queued for an invoice is refused by the store, so nothing is queued twice.
-    public func run(on day: CivilDate, at instant: Date) async throws -> Report {
+    /// `recordHolds` journals why held customers were not contacted (once a day is enough).
+    public func run(on day: CivilDate, at instant: Date, recordHolds: Bool = true) async throws -> Report {
         var report = Report(plan: try await plan(on: day))
         for contact in report.plan.contacts {
             if creditor.active {
@@ -57,7 +58,7 @@ public struct ReminderScheduler: Sendable {
                 report.reviewFiles.append(try writeForReview(contact, day: day, at: instant))
             }
         }
-        for decision in report.plan.decisions where decision.invoice == nil && decision.verdict != .act {
+        for decision in report.plan.decisions where recordHolds && decision.invoice == nil && decision.verdict != .act {
             try await store.record(NewEvent(time: instant, kind: "plan.held", creditor: creditor.id,
                                             summary: "Customer \(decision.customer) not contacted on \(day): \(decision.reason).",
                                             detail: ["customer": decision.customer]))

@@ -1,0 +1,34 @@
+import Logging
+import RelanceCore
+import ServiceLifecycle
+
+/// Plans each creditor's day: at start, after every import, and whenever the date changes.
+/// Planning twice the same day is harmless: the store refuses a step already queued.
+struct PlannerService: Service {
+    let runtime: RelanceRuntime
+    let doorbell: Doorbell
+    let sender: Doorbell
+    let interval: Duration
+
+    func run() async throws {
+        let days = DayTracker()
+        await ServiceLoop(name: "planner", logger: runtime.logger, doorbell: doorbell, interval: interval).run {
+            for creditor in runtime.creditors {
+                let today = runtime.today(for: creditor)
+                let firstOfDay = await days.isNew(today, for: creditor.configuration.id)
+                let report = try await creditor.scheduler.run(on: today, at: runtime.clock.now(), recordHolds: firstOfDay)
+                if !report.queued.isEmpty { sender.ring() }
+            }
+        }
+    }
+}
+
+/// Remembers the last day planned per creditor, so held decisions are journaled once a day.
+actor DayTracker {
+    private var last: [CreditorID: CivilDate] = [:]
+
+    func isNew(_ day: CivilDate, for creditor: CreditorID) -> Bool {
+        defer { last[creditor] = day }
+        return last[creditor] != day
+    }
+}

@@ -1,0 +1,33 @@
+import Logging
+import ServiceLifecycle
+
+/// The shape every Relance service shares: do one tick, wait, repeat, until graceful shutdown.
+/// A failing tick is logged and counted, never fatal: the next tick tries again.
+/// Graceful shutdown only interrupts the wait: a tick in progress (an import, a send) finishes.
+struct ServiceLoop: Sendable {
+    let name: String
+    let logger: Logger
+    let doorbell: Doorbell?
+    let interval: Duration
+
+    func run(_ tick: @Sendable () async throws -> Void) async {
+        var failures = 0
+        while !Task.isShuttingDownGracefully && !Task.isCancelled {
+            do {
+                try await tick()
+                failures = 0
+            } catch {
+                failures += 1
+                logger.error("tick failed", metadata: ["service": "\(name)", "consecutive_failures": "\(failures)", "error": "\(error)"])
+            }
+            let doorbell = doorbell
+            let interval = interval
+            // A failing service backs off so that a broken disk does not fill the log every second.
+            let wait = failures == 0 ? interval : min(interval * (1 << min(failures, 6)), .seconds(3600))
+            try? await cancelWhenGracefulShutdown {
+                if let doorbell { await doorbell.wait(atMost: wait) } else { try await Task.sleep(for: wait) }
+            }
+        }
+        logger.info("service stopped", metadata: ["service": "\(name)"])
+    }
+}

@@ -1,0 +1,18 @@
+import ArgumentParser
+
+@main
+struct Relance: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "relance",
+        abstract: "Chases late-paying customers: imports the accountant's exports, plans reminders, sends them, reads the replies.",
+        discussion: """
+            Relance watches a drop folder for accounting exports (open-invoice reports, FEC ledgers…), keeps the \
+            aged balance of every customer, and sends polite, then firmer, payment reminders by email on business days.
+
+            Start with the bundled example:  relance run --once --config examples/relance.toml --now 2026-11-30
+            Configuration: --config, else $RELANCE_CONFIG, else $CONFIGURATION_DIRECTORY/relance.toml (systemd), \
+            else /etc/relance/relance.toml. Secrets come from systemd credentials or RELANCE_CREDENTIAL_* variables.
+            """,
+        subcommands: [Run.self, Import.self, Plan.self, Status.self, Templates.self]
+    )
+}

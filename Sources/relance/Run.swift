@@ -1,0 +1,41 @@
+import ArgumentParser
+import Foundation
+import RelanceCore
+import RelanceDaemon
+
+struct Run: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run the daemon: import dropped files, plan reminders, send them.",
+        discussion: """
+            Without --once, runs until SIGTERM or SIGINT (as the systemd service does). \
+            With --once, makes one pass (import, plan today, send what is due), prints what it did and exits. \
+            Only one `relance run` may use a store at a time.
+            """)
+
+    @OptionGroup var options: GlobalOptions
+
+    @Flag(help: "One pass, then exit.")
+    var once = false
+
+    @Option(help: ArgumentHelp("Pretend it is this date (YYYY-MM-DD, 10:00 Paris time) or ISO 8601 instant.", valueName: "date"))
+    var now: FixedNow?
+
+    func run() async throws {
+        let configuration = try options.loadConfiguration()
+        let logger = options.makeLogger()
+        let lock: RunLock
+        do {
+            lock = try RunLock(beside: configuration.storeFile)
+        } catch {
+            throw Failure(error.description)
+        }
+        let runtime = try RelanceRuntime(configuration: configuration, clock: clock(now), logger: logger)
+        if once {
+            let report = try await runtime.runOnce()
+            print(RunOnceSummary(report: report, runtime: runtime).text)
+        } else {
+            try await RelanceServices(runtime: runtime).run()
+        }
+        withExtendedLifetime(lock) {}
+    }
+}
