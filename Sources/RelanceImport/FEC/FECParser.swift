@@ -26,7 +26,13 @@ public struct FECParser: Sendable {
             throw ImportError(.empty, at: SourcePosition(file: fileName), "the file is empty",
                               hint: "Export the FEC again; the file may have been saved before the export finished.")
         }
-        let columns = try FECColumns(header: ranges.map(reader.text), file: fileName, line: reader.line)
+        var header = ranges.map(reader.text)
+        // Some exporters end every line, the header included, with a separator: one empty
+        // field more on each line. Only then is that extra field tolerated, so that a label
+        // holding the separator still shifts the line and is caught.
+        let trailingSeparator = header.count > 1 && header.last!.isEmpty
+        if trailingSeparator { header.removeLast() }
+        let columns = try FECColumns(header: header, file: fileName, line: reader.line)
         let currency = options.defaultCurrency
 
         var order: [String] = []
@@ -36,11 +42,10 @@ public struct FECParser: Sendable {
         while reader.next(into: &ranges) {
             let line = reader.line
             let start = ranges[0].lowerBound
-            // A trailing separator adds one empty field; anything else means shifted columns.
-            let trailingEmpty = ranges.count == columns.count + 1 && ranges.last!.isEmpty
-            guard ranges.count == columns.count || trailingEmpty else {
+            let expected = columns.count + (trailingSeparator ? 1 : 0)
+            guard ranges.count == expected, !trailingSeparator || ranges.last!.isEmpty else {
                 throw ImportError(.wrongFieldCount, at: SourcePosition(file: fileName, line: line),
-                                  "this line has \(ranges.count) fields but the header has \(columns.count)",
+                                  "this line has \(ranges.count) fields but the header has \(expected)",
                                   hint: "A label probably contains the separator (\(separator == 0x09 ? "TAB" : "|")); remove it from that label and export again.")
             }
             func field(_ index: Int) -> String { reader.text(ranges[index]) }
