@@ -1,0 +1,90 @@
+import RelanceCore
+
+/// Derives open items from one customer's account through its lettering (`EcritureLet`).
+///
+/// Every entry ends in exactly one place: a settled lettered group (sums to zero), a partly
+/// paid group (one item for the remainder), an unlettered line (one item each), or the opening
+/// balance. Items are then merged by invoice number. Nothing is dropped but zero sums, so a
+/// customer's items always add up to the account's balance, debit minus credit.
+enum CustomerLedger {
+    static func openItems(_ entries: [LedgerEntry], currency: Currency, file: String) -> [OpenItem] {
+        guard let first = entries.first else { return [] }
+        let name = entries.lazy.compactMap(\.customerName).first
+        var items: [OpenItem] = []
+        func item(_ invoice: String, _ issued: CivilDate, _ amount: Int64, line: Int) -> OpenItem {
+            OpenItem(customer: first.customer, customerName: name, invoice: invoice, issued: issued,
+                     open: Money(minorUnits: amount, currency: currency), source: SourcePosition(file: file, line: line))
+        }
+
+        // A single unlettered à-nouveau line is a summary that cannot be split per invoice;
+        // several ("à-nouveaux détaillés") keep each invoice's own reference and date.
+        let unletteredOpening = entries.filter { $0.letter.isEmpty && $0.isOpening }
+        let summary = unletteredOpening.count == 1 ? unletteredOpening.first : nil
+        var groupOrder: [String] = []
+        var groups: [String: [LedgerEntry]] = [:]
+        for entry in entries {
+            if !entry.letter.isEmpty {
+                if groups[entry.letter] == nil { groupOrder.append(entry.letter) }
+                groups[entry.letter, default: []].append(entry)
+            } else if entry != summary, entry.amount != 0 {
+                items.append(item(reference(entry), entry.issued, entry.amount, line: entry.line))
+            }
+        }
+
+        var openingAmount = summary?.amount ?? 0
+        for letter in groupOrder {
+            let group = groups[letter]!
+            let remainder = group.reduce(Int64(0)) { $0 + $1.amount }
+            if remainder == 0 { continue }
+            let debits = group.filter { $0.amount > 0 }.sorted { ($0.issued, $0.line) < ($1.issued, $1.line) }
+            // More paid than the group's invoices: the excess was lettered with invoices of a
+            // closed year, which live in the opening balance, so it reduces that balance rather
+            // than stand alone as a credit.
+            if remainder < 0 && summary != nil {
+                openingAmount += remainder
+                continue
+            }
+            if remainder < 0 {
+                let anchor = group.filter { $0.amount < 0 }.max { ($0.issued, $0.line) < ($1.issued, $1.line) }!
+                items.append(item(reference(anchor), anchor.issued, remainder, line: anchor.line))
+                continue
+            }
+            // Partly paid: the group's credits settle its oldest invoices first (FIFO), so what
+            // remains open is the tail of the latest ones, each for its own unpaid part.
+            var credit = -group.filter { $0.amount < 0 }.reduce(Int64(0)) { $0 + $1.amount }
+            for debit in debits {
+                let applied = min(credit, debit.amount)
+                credit -= applied
+                if debit.amount - applied > 0 {
+                    items.append(item(reference(debit), debit.issued, debit.amount - applied, line: debit.line))
+                }
+            }
+        }
+        if let summary, openingAmount != 0 {
+            items.insert(item(reference(summary), summary.date, openingAmount, line: summary.line), at: 0)
+        }
+        return merged(items)
+    }
+
+    private static func reference(_ entry: LedgerEntry) -> String {
+        entry.pieceRef.isEmpty ? "LIGNE-\(entry.line)" : entry.pieceRef
+    }
+
+    /// Lines that carry the same piece reference are one document (an invoice and a credit
+    /// note quoting it, several lines of one invoice).
+    private static func merged(_ items: [OpenItem]) -> [OpenItem] {
+        var order: [String] = []
+        var byInvoice: [String: OpenItem] = [:]
+        for item in items {
+            if var existing = byInvoice[item.invoice] {
+                existing.open.minorUnits += item.open.minorUnits
+                if let a = existing.issued, let b = item.issued, b < a { existing.issued = b }
+                byInvoice[item.invoice] = existing
+            } else {
+                order.append(item.invoice)
+                byInvoice[item.invoice] = item
+            }
+        }
+        return order.compactMap { byInvoice[$0] }.filter { !$0.open.isZero }
+    }
+}

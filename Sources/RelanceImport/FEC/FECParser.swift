@@ -1,0 +1,132 @@
+import RelanceCore
+
+/// Reads a Fichier des Écritures Comptables (article A47 A-1 of the Livre des procédures
+/// fiscales) and derives each customer's open items from the 411 accounts and their lettering.
+///
+/// Customers are keyed by `CompAuxNum` (the auxiliary account), else by `CompteNum`. FEC lines
+/// carry no due dates nor emails: those come from the contacts file and the payment terms.
+public struct FECParser: Sendable {
+    public var options: ImportOptions
+    /// Accounts whose number starts with this are customer accounts.
+    public var customerAccountPrefix: String
+
+    public init(options: ImportOptions = ImportOptions(), customerAccountPrefix: String = "411") {
+        self.options = options
+        self.customerAccountPrefix = customerAccountPrefix
+    }
+
+    public func parse(_ bytes: [UInt8], fileName: String) throws(ImportError) -> ParsedImport {
+        let text = try TextEncodingDetector.decode(bytes, file: fileName)
+        let firstLineEnd = text.utf8.firstIndex { $0 == 0x0A || $0 == 0x0D } ?? text.utf8.count
+        let headerBytes = text.utf8[..<firstLineEnd]
+        let separator: UInt8 = headerBytes.contains(0x09) ? 0x09 : headerBytes.contains(UInt8(ascii: "|")) ? UInt8(ascii: "|") : 0x09
+        var reader = FECLineReader(bytes: text.utf8, separator: separator)
+        var ranges: [Range<Int>] = []
+        guard reader.next(into: &ranges) else {
+            throw ImportError(.empty, at: SourcePosition(file: fileName), "the file is empty",
+                              hint: "Export the FEC again; the file may have been saved before the export finished.")
+        }
+        var header = ranges.map(reader.text)
+        // Some exporters end every line, the header included, with a separator: one empty
+        // field more on each line. Only then is that extra field tolerated, so that a label
+        // holding the separator still shifts the line and is caught.
+        let trailingSeparator = header.count > 1 && header.last!.isEmpty
+        if trailingSeparator { header.removeLast() }
+        let columns = try FECColumns(header: header, file: fileName, line: reader.line)
+        let currency = options.defaultCurrency
+
+        var order: [String] = []
+        var ledgers: [String: [LedgerEntry]] = [:]
+        var lastDate: CivilDate?
+        var totalDebit: Int64 = 0, totalCredit: Int64 = 0
+        while reader.next(into: &ranges) {
+            let line = reader.line
+            let start = ranges[0].lowerBound
+            let expected = columns.count + (trailingSeparator ? 1 : 0)
+            guard ranges.count == expected, !trailingSeparator || ranges.last!.isEmpty else {
+                throw ImportError(.wrongFieldCount, at: SourcePosition(file: fileName, line: line),
+                                  "this line has \(ranges.count) fields but the header has \(expected)",
+                                  hint: "A label probably contains the separator (\(separator == 0x09 ? "TAB" : "|")); remove it from that label and export again.")
+            }
+            func field(_ index: Int) -> String { reader.text(ranges[index]) }
+            func position(_ index: Int) -> SourcePosition {
+                SourcePosition(file: fileName, line: line, column: reader.column(of: ranges[index], lineStart: start))
+            }
+            func amount(_ index: Int) throws(ImportError) -> Int64 {
+                guard let value = FECValues.minorUnits(field(index), currency: currency) else {
+                    throw ImportError(.badAmount, at: position(index),
+                                      "\"\(field(index))\" in column \(columns.names[index]) is not an amount",
+                                      hint: "FEC amounts are digits with a decimal comma, such as 1234,56 (no thousands separator, no currency sign).")
+                }
+                return value
+            }
+            func date(_ index: Int) throws(ImportError) -> CivilDate {
+                guard let value = FECValues.date(field(index)) else {
+                    throw ImportError(.badDate, at: position(index),
+                                      "\"\(field(index))\" in column \(columns.names[index]) is not a date",
+                                      hint: "FEC dates are written AAAAMMJJ, such as 20261231.")
+                }
+                return value
+            }
+
+            let signed: Int64
+            switch columns.amounts {
+            case let .debitCredit(debit, credit):
+                let d = try amount(debit), c = try amount(credit)
+                totalDebit += d; totalCredit += c
+                signed = d - c
+            case let .amountAndDirection(amountColumn, direction):
+                let value = try amount(amountColumn)
+                switch field(direction).uppercased() {
+                case "D", "+1", "1", "+": signed = value; totalDebit += value
+                case "C", "-1", "-": signed = -value; totalCredit += value
+                default:
+                    throw ImportError(.badAmount, at: position(direction),
+                                      "\"\(field(direction))\" in column \(columns.names[direction]) is neither D (debit) nor C (credit)",
+                                      hint: "The Sens column must hold D or C (or +1 / -1).")
+                }
+            }
+            let entryDate = try date(columns.ecritureDate)
+            if lastDate.map({ entryDate > $0 }) ?? true { lastDate = entryDate }
+
+            let account = field(columns.compteNum)
+            guard account.hasPrefix(customerAccountPrefix) else { continue }
+            let auxiliary = columns.compAuxNum.map(field) ?? ""
+            let customer = auxiliary.isEmpty ? account : auxiliary
+            let auxName = columns.compAuxLib.map(field) ?? ""
+            let accountName = columns.compteLib.map(field) ?? ""
+            let pieceDateText = columns.pieceDate.map(field) ?? ""
+            let entry = LedgerEntry(
+                customer: customer,
+                customerName: !auxiliary.isEmpty && !auxName.isEmpty ? auxName : (accountName.isEmpty ? nil : accountName),
+                isOpening: isOpening(code: field(columns.journalCode), label: columns.journalLib.map(field) ?? ""),
+                date: entryDate,
+                pieceRef: field(columns.pieceRef),
+                pieceDate: pieceDateText.isEmpty ? nil : try date(columns.pieceDate!),
+                amount: signed,
+                letter: columns.ecritureLet.map(field) ?? "",
+                line: line)
+            if ledgers[customer] == nil { order.append(customer) }
+            ledgers[customer, default: []].append(entry)
+        }
+
+        var items: [OpenItem] = []
+        for customer in order {
+            items += CustomerLedger.openItems(ledgers[customer]!, currency: currency, file: fileName)
+        }
+        var warnings: [String] = []
+        if totalDebit != totalCredit {
+            let difference = Money(minorUnits: totalDebit - totalCredit, currency: currency)
+            warnings.append("The ledger does not balance: total debit minus total credit is \(difference.decimalString) \(currency.code); the file may be truncated or filtered.")
+        }
+        return ParsedImport(kind: .fec, items: items, asOf: FECValues.closingDate(inFileName: fileName) ?? lastDate,
+                            skippedRows: 0, warnings: warnings)
+    }
+
+    /// À-nouveaux journals: `AN`, `ANO`, `RAN`… or any journal whose label says "nouveau(x)".
+    private func isOpening(code: String, label: String) -> Bool {
+        let upper = code.uppercased()
+        if ["AN", "ANO", "RAN", "ANX", "AN0"].contains(upper) { return true }
+        return HeaderText.normalize(label).contains("nouveau")
+    }
+}

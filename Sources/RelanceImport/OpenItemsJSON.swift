@@ -1,0 +1,46 @@
+public import RelanceCore
+
+/// The JSON that `relance import --dry-run --json` prints: an array of open items, each
+/// `{customer, customer_name, invoice, issued, due, open, currency}` in that order, with ISO
+/// dates (null when absent) and `open` as a decimal string (negative for credits), so that
+/// money never passes through a JSON number and a floating-point reader.
+///
+/// Written by hand rather than with `JSONEncoder`: the key order is part of the contract
+/// (scripts diff the output), and `.sortedKeys` would sort it alphabetically.
+public enum OpenItemsJSON {
+    public static func encode(_ items: [OpenItem]) -> String {
+        guard !items.isEmpty else { return "[]\n" }
+        var out = "[\n"
+        for (index, item) in items.enumerated() {
+            out += "  {"
+            out += "\"customer\": " + string(item.customer)
+            out += ", \"customer_name\": " + (item.customerName.map(string) ?? "null")
+            out += ", \"invoice\": " + string(item.invoice)
+            out += ", \"issued\": " + (item.issued.map { string($0.iso8601) } ?? "null")
+            out += ", \"due\": " + (item.due.map { string($0.iso8601) } ?? "null")
+            out += ", \"open\": " + string(item.open.decimalString)
+            out += ", \"currency\": " + string(item.open.currency.code)
+            out += index == items.count - 1 ? "}\n" : "},\n"
+        }
+        return out + "]\n"
+    }
+
+    /// A JSON string literal (RFC 8259 §7): quotes, backslashes and control characters escaped.
+    static func string(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F || scalar == "\u{2028}" || scalar == "\u{2029}":
+                let hex = String(scalar.value, radix: 16, uppercase: true)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+}
