@@ -1,8 +1,6 @@
-import Crypto
 public import Foundation
 public import Logging
 public import RelanceCore
-import RelanceImport
 
 /// Takes stable files from a creditor's drop folder, imports each in one transaction, and
 /// moves it to `processed/` or, with an explanation, to `rejected/`. Never deletes an input.
@@ -14,7 +12,7 @@ public struct FileIntake: Sendable {
     public let creditor: CreditorConfiguration
     public let folder: LocalDropFolder
     public let rules: IntakeRules
-    public let store: any ReceivablesStore
+    public let importer: ExportImporter
     public let clock: any WallClock
     public let logger: Logger
 
@@ -23,12 +21,14 @@ public struct FileIntake: Sendable {
         self.creditor = creditor
         self.folder = folder
         self.rules = rules
-        self.store = store
+        self.importer = ExportImporter(creditor: creditor, store: store, clock: clock)
         self.clock = clock
         self.logger = logger
     }
 
     public struct Report: Sendable {
+        public init() {}
+
         public var imported: [(file: String, receipt: ImportReceipt, items: Int)] = []
         public var rejected: [(file: String, reason: String)] = []
         /// Files not yet stable, and when they will be.
@@ -62,36 +62,29 @@ public struct FileIntake: Sendable {
             try await reject(name, sha256: nil, byteCount: 0, reason: "The file could not be read: \(error.message)", into: &report)
             return
         }
-        let sha256 = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
-        let parsed: ParsedImport
-        do {
-            parsed = try ExportParsing.parse(bytes, fileName: name)
-        } catch {
-            try await reject(name, sha256: sha256, byteCount: bytes.count, reason: error.description, into: &report)
-            return
-        }
-        let timeZone = TimeZone(identifier: creditor.timeZone) ?? .current
-        let today = CivilDate(clock.now(), in: timeZone)
-        let snapshot = ReceivableSnapshot(items: parsed.items, asOf: parsed.asOf ?? today,
-                                          isAuthoritative: parsed.kind == creditor.authoritativeSource)
-        let file = ImportedFile(creditor: creditor.id, fileName: name, sha256: sha256, byteCount: bytes.count, kind: parsed.kind.rawValue)
-        let receipt = try await store.importSnapshot(file, snapshot, at: clock.now())
-        let destination = try folder.moveToProcessed(name, day: today.iso8601)
-        report.imported.append((name, receipt, parsed.items.count))
-        logger.info("imported", metadata: [
-            "creditor": "\(creditor.id)", "file": "\(name)", "import": "\(receipt.importID)", "outcome": "\(receipt.outcome.rawValue)",
-            "items": "\(parsed.items.count)", "new": "\(receipt.newInvoices)", "settled": "\(receipt.settledInvoices)",
-            "skipped_rows": "\(parsed.skippedRows)", "moved_to": "\(destination.path)",
-        ])
-        for warning in parsed.warnings {
-            logger.notice("import warning", metadata: ["creditor": "\(creditor.id)", "file": "\(name)", "warning": "\(warning)"])
+        switch try await importer.importExport(bytes, fileName: name) {
+        case .rejected(let importID, let reason):
+            try moveRejected(name, importID: importID, reason: reason, into: &report)
+        case .imported(let receipt, let parsed):
+            let destination = try folder.moveToProcessed(name, day: importer.today.iso8601)
+            report.imported.append((name, receipt, parsed.items.count))
+            logger.info("imported", metadata: [
+                "creditor": "\(creditor.id)", "file": "\(name)", "import": "\(receipt.importID)", "outcome": "\(receipt.outcome.rawValue)",
+                "items": "\(parsed.items.count)", "new": "\(receipt.newInvoices)", "settled": "\(receipt.settledInvoices)",
+                "skipped_rows": "\(parsed.skippedRows)", "moved_to": "\(destination.path)",
+            ])
+            for warning in parsed.warnings {
+                logger.notice("import warning", metadata: ["creditor": "\(creditor.id)", "file": "\(name)", "warning": "\(warning)"])
+            }
         }
     }
 
     private func reject(_ name: String, sha256: String?, byteCount: Int, reason: String, into report: inout Report) async throws {
-        let file = ImportedFile(creditor: creditor.id, fileName: name,
-                                sha256: sha256 ?? String(repeating: "0", count: 64), byteCount: byteCount, kind: "unknown")
-        let importID = try await store.recordRejectedImport(file, reason: reason, at: clock.now())
+        let importID = try await importer.reject(name, sha256: sha256, byteCount: byteCount, reason: reason)
+        try moveRejected(name, importID: importID, reason: reason, into: &report)
+    }
+
+    private func moveRejected(_ name: String, importID: Int64, reason: String, into report: inout Report) throws {
         let explanation = """
             Relance refused \(name) (import #\(importID)) on \(clock.now().formatted(.iso8601)).
 

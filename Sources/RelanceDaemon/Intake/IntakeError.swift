@@ -9,6 +9,7 @@ public struct IntakeError: Error, Sendable, Hashable, CustomStringConvertible {
         public static let notRegular = Code(rawValue: "not-regular")
         public static let tooLarge = Code(rawValue: "too-large")
         public static let moveFailed = Code(rawValue: "move-failed")
+        public static let rejected = Code(rawValue: "rejected")
     }
 
     public var code: Code

@@ -1,0 +1,82 @@
+import ArgumentParser
+import Foundation
+import RelanceCore
+import RelanceDaemon
+import RelanceImport
+
+struct Import: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Import export files by hand, or check them with --dry-run.",
+        discussion: """
+            Without --dry-run, applies each file to the store exactly as the drop folder would (one transaction \
+            per file), but leaves the file where it is. With --dry-run, only parses: no configuration and no \
+            store are needed, and --json prints the open items as a JSON array.
+            """)
+
+    @OptionGroup var options: GlobalOptions
+
+    @Argument(help: ArgumentHelp("Export files (open-invoice CSV, FEC…).", valueName: "file"))
+    var files: [String]
+
+    @Option(help: ArgumentHelp("The creditor the files belong to (needed when several are configured).", valueName: "id"))
+    var creditor: String?
+
+    @Flag(help: "Parse only; change nothing.")
+    var dryRun = false
+
+    @Flag(help: "With --dry-run: print the open items as JSON.")
+    var json = false
+
+    func run() async throws {
+        var failed = false
+        if dryRun {
+            var all: [OpenItem] = []
+            for file in files {
+                do {
+                    let parsed = try ExportParsing.parse(try read(file), fileName: file)
+                    all += parsed.items
+                    if !json { print("\(file): \(parsed.kind.rawValue), \(parsed.items.count) open items, \(parsed.skippedRows) rows skipped\(parsed.asOf.map { ", as of \($0)" } ?? "")") }
+                    for warning in parsed.warnings { FileHandle.standardError.write(Data("\(file): warning: \(warning)\n".utf8)) }
+                } catch {
+                    failed = true
+                    FileHandle.standardError.write(Data("\(error)\n".utf8))
+                }
+            }
+            if json { print(OpenItemsJSON.encode(all)) }
+            if failed { throw ExitCode.failure }
+            return
+        }
+        let configuration = try options.loadConfiguration()
+        let runtime = try RelanceRuntime(configuration: configuration, clock: SystemWallClock(), logger: options.makeLogger())
+        try await runtime.prepare()
+        guard let target = try chooseCreditor(runtime) else { return }
+        for file in files {
+            do {
+                let receipt = try await ManualImport(importer: target.intake.importer).importFile(at: URL(fileURLWithPath: file))
+                print("\(file): import #\(receipt.importID) \(receipt.outcome.rawValue): \(receipt.newInvoices) new, \(receipt.updatedInvoices) changed, \(receipt.settledInvoices) settled")
+            } catch {
+                failed = true
+                FileHandle.standardError.write(Data("\(error)\n".utf8))
+            }
+        }
+        if failed { throw ExitCode.failure }
+    }
+
+    private func read(_ file: String) throws -> [UInt8] {
+        guard let data = FileManager.default.contents(atPath: file) else { throw Failure("\(file): cannot read the file") }
+        return [UInt8](data)
+    }
+
+    private func chooseCreditor(_ runtime: RelanceRuntime) throws -> RelanceRuntime.CreditorRuntime? {
+        if let creditor {
+            guard let found = runtime.creditors.first(where: { $0.configuration.id.rawValue == creditor }) else {
+                throw Failure("no creditor \"\(creditor)\" in \(runtime.configuration.file.path)")
+            }
+            return found
+        }
+        guard runtime.creditors.count == 1 else {
+            throw Failure("several creditors are configured: say which with --creditor (\(runtime.creditors.map(\.configuration.id.rawValue).joined(separator: ", ")))")
+        }
+        return runtime.creditors.first
+    }
+}

@@ -1,0 +1,68 @@
+import ArgumentParser
+import Foundation
+import RelanceCore
+import RelanceDaemon
+
+struct PlanCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plan",
+        abstract: "Show what would be done on a date, for whom, and why; changes nothing.",
+        discussion: "The same store and date always give the same plan. Held customers are listed with the reason.")
+
+    @OptionGroup var options: GlobalOptions
+
+    @Option(help: ArgumentHelp("The day to plan (YYYY-MM-DD); today in each creditor's time zone by default.", valueName: "date"))
+    var date: String?
+
+    @Option(help: ArgumentHelp("Pretend it is this date or instant (like run --now).", valueName: "date"))
+    var now: FixedNow?
+
+    @Option(help: ArgumentHelp("Only this creditor.", valueName: "id"))
+    var creditor: String?
+
+    @Option(help: ArgumentHelp("Only this customer (its id in the creditor's books).", valueName: "id"))
+    var customer: String?
+
+    @Flag(help: "Print the plan as JSON.")
+    var json = false
+
+    func run() async throws {
+        let configuration = try options.loadConfiguration()
+        let runtime = try RelanceRuntime(configuration: configuration, clock: clock(now), logger: options.makeLogger())
+        var plans: [Plan] = []
+        for target in runtime.creditors where creditor == nil || target.configuration.id.rawValue == creditor {
+            let day: CivilDate
+            if let date {
+                guard let parsed = CivilDate(iso8601: date) else { throw Failure("--date \(date): expected YYYY-MM-DD") }
+                day = parsed
+            } else {
+                day = runtime.today(for: target)
+            }
+            var plan = try await target.scheduler.plan(on: day)
+            if let customer {
+                plan.contacts = plan.contacts.filter { $0.customer.externalID == customer }
+                plan.decisions = plan.decisions.filter { $0.customer == customer }
+            }
+            plans.append(plan)
+        }
+        if plans.isEmpty, let creditor { throw Failure("no creditor \"\(creditor)\" in \(configuration.file.path)") }
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            print(String(decoding: try encoder.encode(plans), as: UTF8.self))
+            return
+        }
+        for plan in plans {
+            print("Creditor \(plan.creditor), \(plan.date): \(plan.contacts.count) customer(s) to contact")
+            for contact in plan.contacts {
+                print("  \(contact.customer.externalID) \(contact.customer.name ?? ""): \(contact.step.name) by \(contact.step.channel.rawValue)")
+                for invoice in contact.invoices {
+                    print("      \(invoice.receivable.number): \(invoice.receivable.open), \(invoice.daysLate) days late → \(invoice.step)")
+                }
+            }
+            for decision in plan.decisions where decision.verdict != .act {
+                print("  \(decision.verdict.rawValue): \(decision.customer)\(decision.invoice.map { " \($0)" } ?? ""): \(decision.reason)")
+            }
+        }
+    }
+}
