@@ -287,15 +287,22 @@ detached() {
       exec setsid "$@" ) </dev/null >/dev/null 2>&1
 }
 # Pid files rather than `postfix status`, which can take seconds on a loaded machine.
-running() { local pid; read -r pid 2>/dev/null < "$1" && [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; }
-if running /var/spool/postfix/pid/master.pid; then
+# The command name guards against a stale pid file whose pid now belongs to something else
+# (after a reboot or a CI run that killed every process), which would skip the start.
+running() {
+    local pid comm
+    read -r pid 2>/dev/null < "$1" && [ -n "$pid" ] && read -r comm 2>/dev/null < "/proc/$pid/comm" && [ "$comm" = "$2" ] &&
+        ! grep -q '^[0-9]* ([^)]*) Z' "/proc/$pid/stat" 2>/dev/null   # a zombie is not running
+}
+if running /var/spool/postfix/pid/master.pid master; then
     if [ "$changed" = 1 ]; then log "postfix running: reload"; detached postfix reload; fi
 else
     log "starting postfix"; detached postfix start
 fi
-if running /run/dovecot/master.pid; then
+if running /run/dovecot/master.pid dovecot; then
     if [ "$changed" = 1 ]; then log "dovecot running: reload"; detached doveadm reload; fi
 else
+    rm -f /run/dovecot/master.pid   # stale: dovecot would refuse to start if its pid was reused
     log "starting dovecot"; detached dovecot
 fi
 
