@@ -169,7 +169,7 @@ struct OutboundComposerTests {
         let body = "Ligne courte\n" + String(repeating: "àéîõü ", count: 40) + "\n" + String(repeating: "=", count: 100)
             + "\nespace finale \n\ttab finale\t\n.point\nFrom here\nfin"
         var output: [UInt8] = []
-        QuotedPrintable.append(text: body, to: &output)
+        QuotedPrintableEncoder.append(text: body, to: &output)
         let encoded = String(decoding: output, as: UTF8.self)
         for line in encoded.components(separatedBy: "\r\n") {
             #expect(line.utf8.count <= 76, "QP line of \(line.utf8.count): \(line)")
