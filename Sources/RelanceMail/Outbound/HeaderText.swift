@@ -65,7 +65,7 @@ enum HeaderText {
         var limit = capacity(max(firstLineRoom, encodedWordOverhead + 4))
         func flush() {
             guard !chunk.isEmpty else { return }
-            words.append("=?utf-8?B?" + Base64.encode(chunk) + "?=")
+            words.append("=?utf-8?B?" + Base64Encoder.encode(chunk) + "?=")
             chunk = []
             limit = capacity(maxLineLength - 1)
         }

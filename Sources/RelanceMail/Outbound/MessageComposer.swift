@@ -163,7 +163,7 @@ public struct MessageComposer: Sendable {
     /// body's own final line break is not kept, which no reader of a reminder can notice.
     private func appendTextPart(_ text: String, subtype: String, to output: inout [UInt8]) {
         append("Content-Type: text/\(subtype); charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n", to: &output)
-        QuotedPrintable.append(text: text, to: &output)
+        QuotedPrintableEncoder.append(text: text, to: &output)
     }
 
     private func appendAttachment(_ attachment: MailAttachment, to output: inout [UInt8]) {
@@ -180,7 +180,7 @@ public struct MessageComposer: Sendable {
             append(header: "Content-Disposition", pieces: ["attachment;"] + rfc2231Pieces(name), to: &output)
         }
         append("Content-Transfer-Encoding: base64\r\n\r\n", to: &output)
-        Base64.append(attachment.bytes, to: &output, lineLength: 76)
+        Base64Encoder.append(attachment.bytes, to: &output, lineLength: 76)
         if attachment.bytes.isEmpty { append("\r\n", to: &output) }
     }
 

@@ -95,3 +95,14 @@ public struct OutgoingMessage: Sendable, Hashable {
         self.extraHeaders = extraHeaders
     }
 }
+
+extension OutgoingMessage {
+    /// A reminder as rendered from the templates, addressed and identified.
+    public init(reminder: RenderedReminder, language: Language, from: MailboxAddress, replyTo: [MailboxAddress] = [],
+                to: [MailboxAddress], cc: [MailboxAddress] = [], attachments: [MailAttachment] = [],
+                date: MessageDate, messageID: MessageID, extraHeaders: [ExtraHeader] = []) {
+        self.init(from: from, replyTo: replyTo, to: to, cc: cc, subject: reminder.subject, textBody: reminder.text,
+                  htmlBody: reminder.html, attachments: attachments, date: date, messageID: messageID,
+                  language: language, extraHeaders: extraHeaders)
+    }
+}

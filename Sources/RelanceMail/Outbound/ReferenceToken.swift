@@ -29,7 +29,7 @@ public struct ReferenceToken: Sendable, Hashable, CustomStringConvertible {
     /// The token text: only `[a-z2-7]`, 18–29 characters.
     public func string(secret: ReferenceSecret) -> String {
         let idBytes = Self.minimalBigEndian(UInt64(bitPattern: messageID))
-        return Base32.encode(Self.tag(messageID: messageID, creditor: creditor, secret: secret) + idBytes)
+        return TokenBase32.encode(Self.tag(messageID: messageID, creditor: creditor, secret: secret) + idBytes)
     }
 
     /// `make(messageID:creditor:secret:)` as a function, for call sites that read better so.
@@ -43,7 +43,7 @@ public struct ReferenceToken: Sendable, Hashable, CustomStringConvertible {
     /// constant time.
     public static func verify(_ text: some StringProtocol, secret: ReferenceSecret,
                               creditors: some Sequence<CreditorID>) -> ReferenceToken? {
-        guard (18...29).contains(text.utf8.count), let bytes = Base32.decode(text),
+        guard (18...29).contains(text.utf8.count), let bytes = TokenBase32.decode(text),
               bytes.count > tagByteCount, bytes.count <= tagByteCount + 8
         else { return nil }
         let tag = Array(bytes[..<tagByteCount])

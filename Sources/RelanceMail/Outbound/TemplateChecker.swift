@@ -171,7 +171,7 @@ private struct Walker {
             guard let current = schema else { return .some(nil) }
             switch (current, transform) {
             case (.list(let element), "first"), (.list(let element), "last"): schema = element
-            case (.list, "reversed"), (.list, "sorted"): schema = current
+            case (.list, "reversed"): schema = current
             case (.list, "count"), (.text, "capitalized"), (.text, "lowercased"), (.text, "uppercased"), (.text, "reversed"): schema = .text
             case (.list, "empty"), (.text, "empty"): schema = .flag
             default:

@@ -8,6 +8,12 @@ public struct RenderedReminder: Sendable, Hashable {
     public var subject: String
     public var text: String
     public var html: String?
+
+    public init(subject: String, text: String, html: String? = nil) {
+        self.subject = subject
+        self.text = text
+        self.html = html
+    }
 }
 
 /// Renders the Mustache templates of `mail-templates/` into a `RenderedReminder`.

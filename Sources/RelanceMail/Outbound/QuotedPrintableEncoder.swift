@@ -2,7 +2,7 @@
 /// (LF, CR, CRLF) become CRLF hard breaks; encoded lines never exceed 76 characters, soft
 /// breaks (`=` CRLF) never split an `=XX` triplet. A line starting with `.` or `From ` has
 /// that first character encoded, so neither SMTP dot handling nor an mbox writer alters it.
-enum QuotedPrintable {
+enum QuotedPrintableEncoder {
     static let maxLineLength = 76
 
     static func append(text: String, to output: inout [UInt8]) {

@@ -1,6 +1,6 @@
 /// RFC 4648 base32 without padding, lowercase. Lowercase because tokens travel in address
 /// local parts, which some servers and clients case-fold; decoding accepts either case.
-enum Base32 {
+enum TokenBase32 {
     private static let alphabet = Array("abcdefghijklmnopqrstuvwxyz234567".utf8)
 
     static func encode(_ bytes: [UInt8]) -> String {

@@ -1,6 +1,6 @@
 /// RFC 4648 base64, written here because the composer needs exact control over line length
 /// and line endings (76 characters, CRLF) and nothing else from Foundation.
-enum Base64 {
+enum Base64Encoder {
     private static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
 
     static func encode(_ bytes: some Collection<UInt8>) -> String {
