@@ -1,5 +1,5 @@
 /// How to authenticate. Descriptions never include the secret, so endpoints can be logged.
-public enum MailCredentials: Sendable, Hashable, CustomStringConvertible {
+public enum MailCredentials: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible {
     case none
     /// SASL PLAIN or LOGIN (SMTP), LOGIN or AUTHENTICATE (IMAP), chosen by libcurl.
     case password(user: String, password: String)
@@ -13,4 +13,7 @@ public enum MailCredentials: Sendable, Hashable, CustomStringConvertible {
         case .oauth2(let user, _): "OAuth 2 token of \(user)"
         }
     }
+
+    /// The same as `description`: `print(endpoint)` and `dump` use this one.
+    public var debugDescription: String { description }
 }

@@ -109,12 +109,14 @@ public struct IMAPError: Error, Sendable, CustomStringConvertible {
         }
     }
 
-    /// libcurl 7.88 reports a refused SELECT as CURLE_LOGIN_DENIED and both a UIDVALIDITY
-    /// mismatch and a missing UID as CURLE_REMOTE_FILE_NOT_FOUND: the transcript says which.
+    /// A NO to SELECT, EXAMINE or STATUS means "no such mailbox" (RFC 3501 6.3); Dovecot adds
+    /// no response code to say so. libcurl 7.88 reports a refused SELECT as CURLE_LOGIN_DENIED,
+    /// and both a UIDVALIDITY mismatch and a missing UID as CURLE_REMOTE_FILE_NOT_FOUND: the
+    /// transcript says which.
     init(curl: CurlFailure, exchange: IMAPExchange, transcript: [ProtocolLine], expectedUIDValidity: UInt32? = nil) {
         let failure = exchange.lastFailure
         let code: Code
-        if let failure, ["SELECT", "EXAMINE"].contains(failure.command)
+        if let failure, ["SELECT", "EXAMINE", "STATUS"].contains(failure.command)
             || failure.condition.code == .tryCreate || failure.condition.code == .nonexistent {
             code = .mailboxNotFound
         } else if let failure, ["LOGIN", "AUTHENTICATE"].contains(failure.command) {
