@@ -222,6 +222,19 @@ struct OutboundComposerTests {
         #expect((#expect(throws: CompositionError.self) { try MessageComposer().compose(message) })?.code == .emptyFileName)
     }
 
+    @Test("extra headers come only from the typed allow-list and are encoded like the others")
+    func extraHeaders() throws {
+        var message = try Self.goldenMessage()
+        let first = try #require(MessageID("relance.aaaa@atelier-lumiere.fr"))
+        let second = try #require(MessageID("relance.bbbb@atelier-lumiere.fr"))
+        message.extraHeaders = [.references([first, second]), .organization("Atelier Lumière SARL")]
+        let headers = OutboundSupport.headers(of: try MessageComposer().compose(message))
+        #expect(headers["References"] == "<relance.aaaa@atelier-lumiere.fr> <relance.bbbb@atelier-lumiere.fr>")
+        #expect(headers["Organization"].flatMap(OutboundSupport.decodeEncodedWords) == "Atelier Lumière SARL")
+        #expect(headers["In-Reply-To"] == nil)
+        #expect(MessageID("a b@c.fr") == nil && MessageID("<a@c.fr>") == nil && MessageID("a@c.fr\r\nBcc: x") == nil)
+    }
+
     @Test("Date header in the creditor's time zone, summer and winter time")
     func dates() throws {
         #expect(MessageDate(secondsSinceEpoch: 0, utcOffsetSeconds: 0).headerValue == "Thu, 1 Jan 1970 00:00:00 +0000")

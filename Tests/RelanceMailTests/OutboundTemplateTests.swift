@@ -89,6 +89,15 @@ struct OutboundTemplateTests {
         #expect(codes.contains(.missingTemplate))
     }
 
+    @Test("a subject that renders to nothing with the sample context is reported")
+    func emptySubject() {
+        var files = Self.minimal
+        files["fr/first-reminder.subject.mustache"] = "{{#statutory}}{{^statutory}}x{{/statutory}}{{/statutory}}\n"
+        let problems = Self.check(files)
+        #expect(problems.map(\.code) == [.emptyOutput])
+        #expect(problems.first?.file == "fr/first-reminder.subject.mustache")
+    }
+
     @Test("wrong kinds and transforms are refused; list positions are accepted only in lists")
     func kindsAndTransforms() {
         var files = Self.minimal

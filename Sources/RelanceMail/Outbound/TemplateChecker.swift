@@ -44,7 +44,8 @@ public struct TemplateChecker: Sendable {
         }
         // Syntax as swift-mustache sees it: anything its parser refuses would fail at send time.
         do {
-            _ = try TemplateRenderer(files: files)
+            let renderer = try TemplateRenderer(files: files)
+            problems.formUnion(emptyOutputs(renderer, templates: Array(templates.keys)))
         } catch {
             problems.formUnion(error.problems)
         }
@@ -57,6 +58,23 @@ public struct TemplateChecker: Sendable {
         }
         problems.formUnion(walker.problems)
         return problems.sorted()
+    }
+
+    /// Renders every step with the sample context of its language: a subject or a text that
+    /// comes out blank would be sent blank.
+    private func emptyOutputs(_ renderer: TemplateRenderer, templates: [TemplateFile]) -> [TemplateProblem] {
+        var problems: [TemplateProblem] = []
+        for subject in templates.filter({ !$0.isPartial && $0.format == .subject }).sorted(by: { $0.path < $1.path }) {
+            let language = subject.language
+            guard let rendered = try? renderer.render(subject.name, language: language, context: .sample(language: language)) else { continue }
+            for (format, output) in [(TemplateRenderer.Format.subject, rendered.subject), (.text, rendered.text)]
+            where output.allSatisfy(\.isWhitespace) {
+                let file = TemplateFile(language: language, name: subject.name, format: format)
+                problems.append(TemplateProblem(code: .emptyOutput, file: file.path,
+                                                message: "renders to nothing with the sample context; write the \(format.rawValue) outside conditional sections"))
+            }
+        }
+        return problems
     }
 }
 

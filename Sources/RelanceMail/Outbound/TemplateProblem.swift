@@ -18,6 +18,8 @@ public struct TemplateProblem: Error, Sendable, Hashable, Comparable, CustomStri
         case syntax
         /// A transform such as `uppercased(x)` that does not apply to that value.
         case unknownTransform
+        /// The subject or the text renders to nothing with the sample context.
+        case emptyOutput
     }
 
     public let code: Code

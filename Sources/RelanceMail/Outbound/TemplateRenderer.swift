@@ -37,7 +37,6 @@ public struct TemplateRenderer: Sendable {
     /// Per language: the text library (subjects, text bodies, text partials) and the HTML one.
     private let textLibraries: [Language: MustacheLibrary]
     private let htmlLibraries: [Language: MustacheLibrary]
-    private let names: Set<String>
 
     /// The pragma line the renderer adds to text templates; standalone, so it leaves no blank line.
     static let textPragma = "{{% CONTENT_TYPE: TEXT }}\n"
@@ -47,7 +46,6 @@ public struct TemplateRenderer: Sendable {
     public init(files: [String: String]) throws(TemplateError) {
         var text: [Language: MustacheLibrary] = [:]
         var html: [Language: MustacheLibrary] = [:]
-        var names: Set<String> = []
         var problems: [TemplateProblem] = []
         for (path, contents) in files.sorted(by: { $0.key < $1.key }) {
             guard let file = TemplateFile(path: path) else { continue }
@@ -60,7 +58,6 @@ public struct TemplateRenderer: Sendable {
                 } else {
                     html[file.language, default: MustacheLibrary()].register(template, named: file.libraryKey)
                 }
-                if !file.isPartial { names.insert(file.name) }
             } catch let error as MustacheTemplate.ParserError {
                 problems.append(TemplateProblem(code: .syntax, file: path,
                                                 line: error.context.lineNumber - (isText ? 1 : 0), column: error.context.columnNumber,
@@ -72,7 +69,6 @@ public struct TemplateRenderer: Sendable {
         guard problems.isEmpty else { throw TemplateError(problems: problems) }
         self.textLibraries = text
         self.htmlLibraries = html
-        self.names = names
     }
 
     /// The languages that have both a subject and a text template called `name`.
