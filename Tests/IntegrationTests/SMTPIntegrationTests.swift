@@ -16,7 +16,8 @@ struct SMTPIntegrationTests {
         #expect(delivery.recipients.map(\.recipient) == [recipient])
         #expect(delivery.recipients.first?.reply.enhancedStatus?.description == "2.1.5")
 
-        let imap = try IMAPClient(endpoint: stack.imap("t01"))
+        let imapLines = LockedLines()
+        let imap = try IMAPClient(endpoint: stack.imap("t01"), log: { imapLines.append($0) })
         let uid = try await imap.waitForMessage(messageID: message.messageID)
         let status = try await imap.examine("INBOX")
         #expect(status.uidNext > uid && status.messages >= 1)
@@ -29,6 +30,11 @@ struct SMTPIntegrationTests {
 
         try await imap.removeSeen("INBOX", uid: uid)
         #expect(try await imap.uidSearch("INBOX", criteria: "UID \(uid) UNSEEN") == [uid])
+
+        // One login for the reused connection, one for the throwaway connection of EXAMINE.
+        let logins = imapLines.all.filter { $0.direction == .client && ($0.text.contains(" LOGIN ") || $0.text.contains(" AUTHENTICATE ")) }
+        #expect(logins.count == 2, "\(logins)")
+        #expect(imapLines.all.contains { $0.text == "STARTTLS" || $0.text.hasSuffix(" STARTTLS") })
     }
 
     @Test("port 587: STARTTLS verified against the test CA, AUTH, and no secret in the transcript")
