@@ -191,7 +191,7 @@ struct SMTPIntegrationTests {
         #expect(again.dataReply.isPositive)
     }
 
-    @Test("policy@ is refused with 550 5.7.1, permanently")
+    @Test("policy@ is refused with 550 5.7.1, permanently; full@ with 552 5.2.2")
     func policyRefusal() async throws {
         let stack = try MailStack.require()
         let smtp = try SMTPConnection(endpoint: stack.relay(port: stack.smtpRejectPort))
@@ -208,6 +208,11 @@ struct SMTPIntegrationTests {
             envelopeFrom: stack.address("alice"), recipients: [stack.address("policy"), stack.address("t09")], message: message.bytes)
         #expect(mixed.result(for: stack.address("policy"))?.reply.enhancedStatus?.description == "5.7.1")
         #expect(mixed.result(for: stack.address("t09"))?.isAccepted == true)
+
+        let full = try await smtp.send(
+            envelopeFrom: stack.address("alice"), recipients: [stack.address("full"), stack.address("t09")], message: message.bytes)
+        let fullReply = try #require(full.result(for: stack.address("full"))?.reply)
+        #expect(fullReply.code == 552 && fullReply.enhancedStatus?.description == "5.2.2")
     }
 
     @Test("an envelope address with CR LF is refused before any byte is sent", arguments: [
