@@ -12,7 +12,7 @@ import Testing
 //   t06  no CA given: certificate verification fails (SMTP 465, IMAP 993)
 //   t07  SMTP 2525: unknown recipient refused at RCPT, t07 accepted
 //   t08  tempfail@ refused with 450 4.2.0 next to t08; tempfail@ alone
-//   t09  policy@ refused with 550 5.7.1
+//   t09  policy@ refused with 550 5.7.1, full@ with 552 5.2.2
 //   t10  envelope address with CR LF refused before any byte is sent
 //   t11  IMAP APPEND to Sent, then found, fetched, byte for byte
 //   t12  IMAP errors: unknown mailbox, stale UIDVALIDITY, unknown UID, refused criteria

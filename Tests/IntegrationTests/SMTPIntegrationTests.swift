@@ -16,7 +16,8 @@ struct SMTPIntegrationTests {
         #expect(delivery.recipients.map(\.recipient) == [recipient])
         #expect(delivery.recipients.first?.reply.enhancedStatus?.description == "2.1.5")
 
-        let imap = try IMAPClient(endpoint: stack.imap("t01"))
+        let imapLines = LockedLines()
+        let imap = try IMAPClient(endpoint: stack.imap("t01"), log: { imapLines.append($0) })
         let uid = try await imap.waitForMessage(messageID: message.messageID)
         let status = try await imap.examine("INBOX")
         #expect(status.uidNext > uid && status.messages >= 1)
@@ -29,6 +30,11 @@ struct SMTPIntegrationTests {
 
         try await imap.removeSeen("INBOX", uid: uid)
         #expect(try await imap.uidSearch("INBOX", criteria: "UID \(uid) UNSEEN") == [uid])
+
+        // One login for the reused connection, one for the throwaway connection of EXAMINE.
+        let logins = imapLines.all.filter { $0.direction == .client && ($0.text.contains(" LOGIN ") || $0.text.contains(" AUTHENTICATE ")) }
+        #expect(logins.count == 2, "\(logins)")
+        #expect(imapLines.all.contains { $0.text == "STARTTLS" || $0.text.hasSuffix(" STARTTLS") })
     }
 
     @Test("port 587: STARTTLS verified against the test CA, AUTH, and no secret in the transcript")
@@ -185,7 +191,7 @@ struct SMTPIntegrationTests {
         #expect(again.dataReply.isPositive)
     }
 
-    @Test("policy@ is refused with 550 5.7.1, permanently")
+    @Test("policy@ is refused with 550 5.7.1, permanently; full@ with 552 5.2.2")
     func policyRefusal() async throws {
         let stack = try MailStack.require()
         let smtp = try SMTPConnection(endpoint: stack.relay(port: stack.smtpRejectPort))
@@ -202,6 +208,11 @@ struct SMTPIntegrationTests {
             envelopeFrom: stack.address("alice"), recipients: [stack.address("policy"), stack.address("t09")], message: message.bytes)
         #expect(mixed.result(for: stack.address("policy"))?.reply.enhancedStatus?.description == "5.7.1")
         #expect(mixed.result(for: stack.address("t09"))?.isAccepted == true)
+
+        let full = try await smtp.send(
+            envelopeFrom: stack.address("alice"), recipients: [stack.address("full"), stack.address("t09")], message: message.bytes)
+        let fullReply = try #require(full.result(for: stack.address("full"))?.reply)
+        #expect(fullReply.code == 552 && fullReply.enhancedStatus?.description == "5.2.2")
     }
 
     @Test("an envelope address with CR LF is refused before any byte is sent", arguments: [

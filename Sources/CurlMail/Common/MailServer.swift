@@ -29,31 +29,38 @@ struct MailServer: Sendable, Hashable {
         return "\(scheme)://\(hostPart):\(port)"
     }
 
-    /// Applies security, credentials and timeouts. Called once per handle; URLs change per operation.
-    func configure(_ easy: CurlEasy) {
+    /// Applies security, credentials and timeouts, once per handle (URLs change per operation).
+    /// Returns what libcurl refused, if anything: a security option that silently did not take
+    /// effect would leave the connection less protected than configured.
+    func configure(_ easy: CurlEasy) -> String? {
+        var results: [(String, CURLcode)] = []
+        func apply(_ name: String, _ code: CURLcode) { results.append((name, code)) }
         switch security {
-        case .startTLS: easy.set(CURLOPT_USE_SSL, Int(CURLUSESSL_ALL.rawValue))
-        case .implicitTLS, .plain: easy.set(CURLOPT_USE_SSL, Int(CURLUSESSL_NONE.rawValue))
+        case .startTLS: apply("USE_SSL", easy.set(CURLOPT_USE_SSL, Int(CURLUSESSL_ALL.rawValue)))
+        case .implicitTLS, .plain: apply("USE_SSL", easy.set(CURLOPT_USE_SSL, Int(CURLUSESSL_NONE.rawValue)))
         }
-        easy.set(CURLOPT_SSL_VERIFYPEER, true)
-        easy.set(CURLOPT_SSL_VERIFYHOST, 2)
-        if let caFile { easy.set(CURLOPT_CAINFO, caFile) }
+        apply("SSL_VERIFYPEER", easy.set(CURLOPT_SSL_VERIFYPEER, true))
+        apply("SSL_VERIFYHOST", easy.set(CURLOPT_SSL_VERIFYHOST, 2))
+        if let caFile { apply("CAINFO", easy.set(CURLOPT_CAINFO, caFile)) }
         switch credentials {
         case .none:
             break
         case .password(let user, let password):
-            easy.set(CURLOPT_USERNAME, user)
-            easy.set(CURLOPT_PASSWORD, password)
+            apply("USERNAME", easy.set(CURLOPT_USERNAME, user))
+            apply("PASSWORD", easy.set(CURLOPT_PASSWORD, password))
         case .oauth2(let user, let token):
-            easy.set(CURLOPT_USERNAME, user)
-            easy.set(CURLOPT_XOAUTH2_BEARER, token)
+            apply("USERNAME", easy.set(CURLOPT_USERNAME, user))
+            apply("XOAUTH2_BEARER", easy.set(CURLOPT_XOAUTH2_BEARER, token))
         }
-        easy.set(CURLOPT_CONNECTTIMEOUT_MS, timeouts.connect.curlMilliseconds)
-        easy.set(CURLOPT_TIMEOUT_MS, timeouts.operation.curlMilliseconds)
-        easy.set(CURLOPT_LOW_SPEED_LIMIT, timeouts.lowSpeedBytesPerSecond)
-        easy.set(CURLOPT_LOW_SPEED_TIME, max(1, Int(timeouts.lowSpeedWindow.components.seconds)))
-        // Never let a mail transfer wander to another protocol or host.
-        easy.set(CURLOPT_PROTOCOLS_STR, "smtp,smtps,imap,imaps")
-        easy.set(CURLOPT_NOSIGNAL, true)
+        apply("CONNECTTIMEOUT_MS", easy.set(CURLOPT_CONNECTTIMEOUT_MS, timeouts.connect.curlMilliseconds))
+        apply("TIMEOUT_MS", easy.set(CURLOPT_TIMEOUT_MS, timeouts.operation.curlMilliseconds))
+        apply("LOW_SPEED_LIMIT", easy.set(CURLOPT_LOW_SPEED_LIMIT, timeouts.lowSpeedBytesPerSecond))
+        apply("LOW_SPEED_TIME", easy.set(CURLOPT_LOW_SPEED_TIME, max(1, Int(timeouts.lowSpeedWindow.components.seconds))))
+        // Never let a mail transfer wander to another protocol.
+        apply("PROTOCOLS_STR", easy.set(CURLOPT_PROTOCOLS_STR, "smtp,smtps,imap,imaps"))
+        // Timeouts must not rely on SIGALRM, which is process-wide.
+        apply("NOSIGNAL", easy.set(CURLOPT_NOSIGNAL, true))
+        guard let (name, code) = results.first(where: { $0.1 != CURLE_OK }) else { return nil }
+        return "libcurl refused CURLOPT_\(name): \(String(cString: curl_easy_strerror(code)))"
     }
 }

@@ -24,4 +24,22 @@ struct ConnectionQueue: Sendable {
             flag.cancel()
         }
     }
+
+    /// Closes `easy` on the queue, after any work still queued. `curl_easy_cleanup` says QUIT
+    /// or LOGOUT and waits for the answer, which must not block whichever thread happened to
+    /// drop the last reference to the connection. Called from the owner's `deinit`.
+    func retire(_ easy: CurlEasy) {
+        let handoff = RetiringHandle(easy)
+        queue.async { handoff.easy.close() }
+    }
+}
+
+/// Carries a `CurlEasy` from its owner's `deinit` to the queue that closes it.
+///
+/// `@unchecked Sendable`: the owner is being destroyed, so once handed over the handle is
+/// reachable only from the block that closes it.
+private final class RetiringHandle: @unchecked Sendable {
+    let easy: CurlEasy
+
+    init(_ easy: CurlEasy) { self.easy = easy }
 }

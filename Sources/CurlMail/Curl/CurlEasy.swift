@@ -10,6 +10,7 @@ final class CurlEasy {
     let handle: UnsafeMutableRawPointer
     private let errorBuffer: UnsafeMutablePointer<CChar>
     private var stringLists: [UInt32: UnsafeMutablePointer<curl_slist>] = [:]
+    private var isClosed = false
 
     /// Returns nil when libcurl cannot be initialised or cannot allocate a handle.
     init?() {
@@ -21,10 +22,19 @@ final class CurlEasy {
     }
 
     deinit {
+        close()
+        errorBuffer.deallocate()
+    }
+
+    /// Closes the connections (QUIT, LOGOUT: this waits for the server) and frees the handle.
+    /// The handle must not be used afterwards; owners call this only when they are going away.
+    func close() {
+        guard !isClosed else { return }
+        isClosed = true
         // The handle goes first: cleanup may still write into the error buffer or read lists.
         curl_easy_cleanup(handle)
         for list in stringLists.values { curl_slist_free_all(list) }
-        errorBuffer.deallocate()
+        stringLists = [:]
     }
 
     /// The text libcurl wrote into the error buffer during the last transfer, if any.

@@ -28,8 +28,12 @@ public final class IMAPClient: @unchecked Sendable {
         self.easy = easy
         self.log = log
         queue = ConnectionQueue(label: "CurlMail.IMAPClient.\(endpoint.host):\(endpoint.port)")
-        endpoint.server.configure(easy)
+        if let problem = endpoint.server.configure(easy) { throw IMAPError(code: .invalidConfiguration, detail: problem) }
         CurlTransfer.installCallbacks(on: easy)
+    }
+
+    deinit {
+        queue.retire(easy)
     }
 
     // MARK: - Mailbox state

@@ -28,12 +28,18 @@ public final class SMTPConnection: @unchecked Sendable {
         self.easy = easy
         self.log = log
         queue = ConnectionQueue(label: "CurlMail.SMTPConnection.\(endpoint.host):\(endpoint.port)")
-        endpoint.server.configure(easy)
+        if let problem = endpoint.server.configure(easy) { throw SMTPError(code: .invalidConfiguration, detail: problem) }
         CurlTransfer.installCallbacks(on: easy)
         easy.set(CURLOPT_URL, endpoint.url)
         easy.set(CURLOPT_UPLOAD, true)
         // One refused recipient must not cost the others their copy (option name has three Ls).
-        easy.set(CURLOPT_MAIL_RCPT_ALLLOWFAILS, true)
+        guard easy.set(CURLOPT_MAIL_RCPT_ALLLOWFAILS, true) == CURLE_OK else {
+            throw SMTPError(code: .resourceUnavailable, detail: "this libcurl lacks CURLOPT_MAIL_RCPT_ALLLOWFAILS (needs 7.69 or later)")
+        }
+    }
+
+    deinit {
+        queue.retire(easy)
     }
 
     /// Sends `message` (a complete RFC 5322 message with CR LF line ends; libcurl adds the

@@ -22,7 +22,9 @@ public struct SMTPReply: Sendable, Hashable, CustomStringConvertible {
     public var isIntermediate: Bool { (300..<400).contains(code) }
     /// 4xx: refused for now; the same command may succeed later.
     public var isTemporaryFailure: Bool { (400..<500).contains(code) }
-    /// 5xx: refused; repeating the command unchanged will fail again.
+    /// 5xx: refused; repeating the command unchanged will fail again. Reported as received:
+    /// RFC 5321 section 4.5.3.1.10 asks clients to treat `552` to RCPT (mailbox full) like
+    /// `452`, a policy left to the caller.
     public var isPermanentFailure: Bool { (500..<600).contains(code) }
 
     /// `550 5.1.1 <x@y>: Recipient address rejected: …`
