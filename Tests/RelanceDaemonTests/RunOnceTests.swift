@@ -38,7 +38,8 @@ import RelanceTesting
         let report = try await fixture.runtime().runOnce()
         let rejected = try #require(report.intake[CreditorID("acme")!]?.rejected.first)
         #expect(rejected.file == "broken.csv")
-        #expect(rejected.reason.contains("broken.csv:3:6"))
+        #expect(rejected.reason.contains("broken.csv:3:53"))
+        #expect(rejected.reason.contains("due_date"))
         #expect(fixture.workspace.files(in: "drop/rejected") == ["broken.csv", "broken.csv.error.txt"])
         let explanation = try fixture.workspace.read("drop/rejected/broken.csv.error.txt")
         #expect(explanation.contains("31/02/2026"))
@@ -53,26 +54,35 @@ import RelanceTesting
         try fixture.drop("amount.csv", DaemonFixture.csv("C1;Client Un;compta@un.example;F-100;01/09/2026;01/10/2026;12O,00"))
         let report = try await fixture.runtime().runOnce()
         let rejected = try #require(report.intake[CreditorID("acme")!]?.rejected.first)
-        #expect(rejected.reason.contains("amount.csv:2:7"))
+        #expect(rejected.reason.contains("amount.csv:2:60"))
         #expect(fixture.workspace.files(in: "drop/rejected").contains("amount.csv"))
     }
 
-    @Test func anAddressWithALineBreakNeverReachesAHeaderOrTheEnvelope() async throws {
+    @Test func aLineBreakInImportedDataNeverReachesAHeaderOrTheEnvelope() async throws {
         let fixture = try DaemonFixture()
-        // A quoted CSV field may hold a line break: the hostile value arrives intact to the parser.
+        // A quoted CSV field may hold a line break: the hostile values reach the parser intact.
         try fixture.drop("evil.csv", DaemonFixture.csv(
             "C1;Client Un;\"victim@un.example\r\nRCPT TO:<evil@attacker.example>\";F-100;01/09/2026;01/10/2026;100,00",
             "C2;\"Client\r\nBcc: evil@attacker.example\";ok@deux.example;F-200;01/09/2026;01/10/2026;100,00"))
-        let report = try await fixture.runtime().runOnce()
-        #expect(report.sending.sent == 1)
+        let runtime = try fixture.runtime()
+        let report = try await runtime.runOnce()
+        #expect(report.sending.sent == 2)
         for name in fixture.workspace.files(in: "outbox/acme") {
             let message = try fixture.workspace.read("outbox/acme/\(name)")
-            #expect(!message.contains("attacker"))
-            #expect(!message.contains("\nBcc:"))
-            #expect(message.contains("To: "))
+            let header = message.components(separatedBy: "\r\n\r\n")[0]
+            let lines = header.components(separatedBy: "\r\n")
+            // No line of the header is a new field planted by the data; folded lines start with a space.
+            #expect(!lines.contains { $0.hasPrefix("Bcc:") || $0.hasPrefix("RCPT") })
+            #expect(!header.contains("\r\nBcc"))
+            #expect(!message.contains("RCPT TO"))
         }
-        let plan = try #require(report.planning[CreditorID("acme")!]?.plan)
-        #expect(plan.decisions.contains { $0.customer == "C1" && $0.reason.contains("no usable email") })
+        // The envelope holds only addresses that passed validation: the invalid fragment was dropped
+        // and recorded, never passed on.
+        let events = try await runtime.store.recentEvents(of: nil, limit: 50)
+        #expect(events.contains { $0.event.kind == "customer.email-invalid" && $0.event.summary.contains("TO:<evil@attacker.example>") })
+        let open = try await runtime.store.openReceivables(of: CreditorID("acme")!)
+        let addresses = open.flatMap(\.customer.emails).map(\.value)
+        #expect(Set(addresses) == ["victim@un.example", "ok@deux.example"])
     }
 
     @Test func aNewSnapshotWithoutTheInvoiceSettlesItAndItsQueuedReminderIsCancelled() async throws {

@@ -25,6 +25,8 @@ public struct ReminderScheduler: Sendable {
         public var plan: Plan
         public var queued: [Int64] = []
         public var reviewFiles: [URL] = []
+        /// Customers whose message could not be written, and why.
+        public var failures: [(customer: String, reason: String)] = []
     }
 
     /// The plan alone, for `relance plan`: reads the store, writes nothing.
@@ -39,23 +41,17 @@ public struct ReminderScheduler: Sendable {
     public func run(on day: CivilDate, at instant: Date, recordHolds: Bool = true) async throws -> Report {
         var report = Report(plan: try await plan(on: day))
         for contact in report.plan.contacts {
-            if creditor.active {
-                let draft = MessageDraft(
-                    creditor: creditor.id, customerID: contact.customer.id, step: contact.step.name, plannedOn: day,
-                    invoices: contact.invoices.map { InvoiceMention(invoiceID: $0.receivable.invoiceID, step: $0.step, open: $0.receivable.open) },
-                    to: contact.customer.emails)
-                let composer = composer
-                if let id = try await store.enqueue(draft, at: instant, compose: { id in
-                    try composer.compose(contact, outboxID: id, today: day, at: instant)
-                }) {
-                    report.queued.append(id)
-                    logger.info("reminder queued", metadata: [
-                        "creditor": "\(creditor.id)", "customer": "\(contact.customer.externalID)", "step": "\(contact.step.name)",
-                        "message": "\(id)", "invoices": "\(contact.invoices.map(\.receivable.number).joined(separator: ","))",
-                    ])
-                }
-            } else {
-                report.reviewFiles.append(try writeForReview(contact, day: day, at: instant))
+            do {
+                try await act(on: contact, day: day, at: instant, report: &report)
+            } catch {
+                // One customer's bad data (a template that cannot render it…) must not stop the others.
+                report.failures.append((contact.customer.externalID, "\(error)"))
+                logger.error("reminder not written", metadata: [
+                    "creditor": "\(creditor.id)", "customer": "\(contact.customer.externalID)", "error": "\(error)",
+                ])
+                try await store.record(NewEvent(time: instant, kind: "message.compose-failed", creditor: creditor.id,
+                                                customerID: contact.customer.id,
+                                                summary: "The \(contact.step.name) for customer \(contact.customer.externalID) could not be written: \(error)"))
             }
         }
         for decision in report.plan.decisions where recordHolds && decision.invoice == nil && decision.verdict != .act {
@@ -64,6 +60,27 @@ public struct ReminderScheduler: Sendable {
                                             detail: ["customer": decision.customer]))
         }
         return report
+    }
+
+    private func act(on contact: PlannedContact, day: CivilDate, at instant: Date, report: inout Report) async throws {
+        if creditor.active {
+            let draft = MessageDraft(
+                creditor: creditor.id, customerID: contact.customer.id, step: contact.step.name, plannedOn: day,
+                invoices: contact.invoices.map { InvoiceMention(invoiceID: $0.receivable.invoiceID, step: $0.step, open: $0.receivable.open) },
+                to: contact.customer.emails)
+            let composer = composer
+            if let id = try await store.enqueue(draft, at: instant, compose: { id in
+                try composer.compose(contact, outboxID: id, today: day, at: instant)
+            }) {
+                report.queued.append(id)
+                logger.info("reminder queued", metadata: [
+                    "creditor": "\(creditor.id)", "customer": "\(contact.customer.externalID)", "step": "\(contact.step.name)",
+                    "message": "\(id)", "invoices": "\(contact.invoices.map(\.receivable.number).joined(separator: ","))",
+                ])
+            }
+        } else {
+            report.reviewFiles.append(try writeForReview(contact, day: day, at: instant))
+        }
     }
 
     /// Review mode: the message exactly as it would leave, with a placeholder id (0: never sent).

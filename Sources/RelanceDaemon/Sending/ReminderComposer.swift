@@ -42,7 +42,11 @@ public struct ReminderComposer: Sendable {
         let message = OutgoingMessage(
             from: MailboxAddress(name: creditor.senderName, address: creditor.senderAddress),
             replyTo: creditor.replyTo.map { [MailboxAddress(address: $0)] } ?? [],
-            to: contact.customer.emails.map { MailboxAddress(name: contact.customer.name, address: $0) },
+            // Names come from imported files: cleaned of line breaks and control characters,
+            // so a hostile export cannot add a header (the composer would refuse it otherwise).
+            to: contact.customer.emails.map {
+                MailboxAddress(name: contact.customer.name.flatMap(MailboxAddress.cleanedDisplayName), address: $0)
+            },
             subject: rendered.subject, textBody: rendered.text, htmlBody: rendered.html,
             date: MessageDate(instant, timeZone: TimeZone(identifier: creditor.timeZone) ?? .current),
             messageID: messageID, language: language)
