@@ -1,0 +1,111 @@
+import Foundation
+import Testing
+import RelanceTesting
+
+/// The `relance` executable as a user and systemd run it: a second run refused by the lock,
+/// SIGTERM stops it cleanly, SIGKILL loses nothing and sends nothing twice.
+@Suite(.serialized) struct ProcessTests {
+    /// The executable built beside the test bundle.
+    static var executable: URL {
+        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("relance")
+    }
+
+    static func start(_ arguments: [String], in fixture: DaemonFixture) throws -> (Process, Pipe) {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments + ["--config", fixture.workspace.url("relance.toml").path, "--now", "2026-11-30"]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        return (process, output)
+    }
+
+    static func run(_ arguments: [String], in fixture: DaemonFixture) throws -> (status: Int32, output: String) {
+        let (process, pipe) = try start(arguments, in: fixture)
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    static func waitUntil(timeout: Duration = .seconds(20), _ condition: () -> Bool) async throws -> Bool {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            if condition() { return true }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        return condition()
+    }
+
+    static func dropInvoices(_ count: Int, into fixture: DaemonFixture, file: String = "open.csv") throws {
+        let rows = (1...count).map { "C\($0);Client \($0);compta\($0)@client.example;F-\($0);01/09/2026;01/10/2026;\($0)0,00" }
+        try fixture.drop(file, ([DaemonFixture.header] + rows).joined(separator: "\n") + "\n")
+    }
+
+    @Test func runOncePrintsWhatItDidAndTwiceSendsOnce() throws {
+        let fixture = try DaemonFixture()
+        try Self.dropInvoices(3, into: fixture)
+        let first = try Self.run(["run", "--once"], in: fixture)
+        #expect(first.status == 0)
+        #expect(first.output.contains("Imported: open.csv: 3 open items"))
+        #expect(first.output.contains("Sent: 3"))
+        let second = try Self.run(["run", "--once"], in: fixture)
+        #expect(second.status == 0)
+        #expect(second.output.contains("Sent: 0"))
+        #expect(fixture.workspace.files(in: "outbox/acme").count == 3)
+    }
+
+    @Test func aSecondRunIsRefusedWhileTheFirstHoldsTheStore() async throws {
+        let fixture = try DaemonFixture()
+        let (daemon, _) = try Self.start(["run"], in: fixture)
+        defer { if daemon.isRunning { daemon.terminate(); daemon.waitUntilExit() } }
+        #expect(try await Self.waitUntil { FileManager.default.fileExists(atPath: fixture.workspace.url("state/relance.sqlite.lock").path) })
+        try await Task.sleep(for: .milliseconds(300))
+        let second = try Self.run(["run", "--once"], in: fixture)
+        #expect(second.status != 0)
+        #expect(second.output.contains("another `relance run` is already using this store"))
+    }
+
+    @Test func sigtermStopsTheDaemonCleanly() async throws {
+        let fixture = try DaemonFixture()
+        try Self.dropInvoices(2, into: fixture)
+        let (daemon, _) = try Self.start(["run"], in: fixture)
+        #expect(try await Self.waitUntil { fixture.workspace.files(in: "outbox/acme").count == 2 })
+        daemon.terminate()   // SIGTERM
+        #expect(try await Self.waitUntil(timeout: .seconds(10)) { !daemon.isRunning })
+        #expect(daemon.terminationReason == .exit)
+        #expect(daemon.terminationStatus == 0)
+    }
+
+    /// SIGKILL at several moments of import and sending: afterwards no input is lost, each
+    /// invoice is reminded at most once, and a later run sends every reminder still owed.
+    @Test(arguments: [0, 20, 60, 150, 400])
+    func sigkillLosesNothingAndSendsNothingTwice(afterMilliseconds delay: Int) async throws {
+        let fixture = try DaemonFixture()
+        try Self.dropInvoices(40, into: fixture)
+        let (daemon, _) = try Self.start(["run"], in: fixture)
+        try await Task.sleep(for: .milliseconds(delay))
+        kill(daemon.processIdentifier, SIGKILL)
+        daemon.waitUntilExit()
+
+        let after = try Self.run(["run", "--once"], in: fixture)
+        #expect(after.status == 0, "\(after.output)")
+        // The input is somewhere: still in the drop folder, or processed; never gone.
+        let kept = fixture.workspace.files(in: "drop").filter { $0.hasSuffix(".csv") }
+            + fixture.workspace.files(in: "drop/processed/2026-11-30")
+        #expect(kept == ["open.csv"])
+        // One .eml per invoice at most; a message cut off mid-send is held, never resent.
+        let sent = fixture.workspace.files(in: "outbox/acme").filter { $0.hasSuffix(".eml") }
+        let steps = sent.map { String($0.dropFirst(9)) }
+        #expect(steps.allSatisfy { $0 == "first-reminder.eml" })
+        let held = after.output.contains("held") ? 1 : 0
+        #expect(sent.count + held >= 40 - 1)
+        #expect(sent.count <= 40)
+        // No customer got two messages.
+        let recipients = try sent.map { name -> String in
+            let text = try fixture.workspace.read("outbox/acme/\(name)")
+            return text.components(separatedBy: "\r\n").first { $0.hasPrefix("To: ") } ?? ""
+        }
+        #expect(Set(recipients).count == recipients.count)
+    }
+}
