@@ -1,0 +1,61 @@
+import Foundation
+
+/// The human-readable text a bounce or auto-reply wrote itself, separated from the copy of
+/// the original message it quotes (inline or as an attached part).
+struct ReportText {
+    /// The report's own words, before any quoted original.
+    let own: String
+    /// Inline copy of the original message (headers and maybe body), when quoted as text.
+    let quotedOriginal: String?
+
+    init(message: MIMEMessage) {
+        var texts: [String] = []
+        for part in message.root.ownParts where !part.isMultipart && !part.isEmbeddedMessage {
+            let disposition = part.headers["Content-Disposition"]?.lowercased() ?? ""
+            if part.contentType == "text/plain" || part.contentType == "text/enriched" {
+                if !disposition.hasPrefix("attachment") || texts.isEmpty { texts.append(part.text) }
+            } else if part.contentType == "text/html", !message.root.ownParts.contains(where: { $0.contentType == "text/plain" }) {
+                texts.append(ReportText.plainText(fromHTML: part.text))
+            }
+        }
+        let whole = texts.joined(separator: "\n")
+        if let cut = ReportText.originalStart(in: whole) {
+            own = String(whole[..<cut.lowerBound])
+            quotedOriginal = String(whole[cut.upperBound...])
+        } else {
+            own = whole
+            quotedOriginal = nil
+        }
+    }
+
+    /// Lines that announce the copy of the original message, in the wording of common MTAs.
+    private static let separator = try! NSRegularExpression(
+        pattern: #"(?im)^[ \t]*(?:[-=_*]{2,}.*(?:original message|copy of the message|below this line|returned message|"#
+            + #"message headers|original mail|message original|undelivered message|mensaje original|ursprüngliche nachricht|"#
+            + #"header of the original|headers of the original|rfc822 message)"#
+            + #"|(?:below this line is a copy of the message|this is a copy of the message|original message follows|"#
+            + #"unsent message below|the header of the original message is following)).*$"#)
+    private static let headerBlockStart = try! NSRegularExpression(
+        pattern: #"(?m)^(?:Return-Path|Received|Message-I[Dd]|Content-Type: message/rfc822)[:].*$"#)
+
+    static func originalStart(in text: String) -> Range<String.Index>? {
+        let range = NSRange(text.startIndex..., in: text)
+        if let match = separator.firstMatch(in: text, range: range), let found = Range(match.range, in: text) {
+            return found
+        }
+        if let match = headerBlockStart.firstMatch(in: text, range: range), let found = Range(match.range, in: text) {
+            return found.lowerBound..<found.lowerBound
+        }
+        return nil
+    }
+
+    static func plainText(fromHTML html: String) -> String {
+        var text = html.replacingOccurrences(of: "(?is)<(script|style)[^>]*>.*?</\\1>", with: " ", options: .regularExpression)
+        text = text.replacingOccurrences(of: "(?i)<br[^>]*>|</p>|</div>|</tr>|</li>", with: "\n", options: .regularExpression)
+        text = text.replacingOccurrences(of: "<[^>]+>", with: "", options: .regularExpression)
+        for (entity, character) in [("&nbsp;", " "), ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&amp;", "&")] {
+            text = text.replacingOccurrences(of: entity, with: character)
+        }
+        return text
+    }
+}
