@@ -1,0 +1,94 @@
+import Foundation
+import RelanceCore
+import Testing
+@testable import RelanceMail
+
+@Suite("Inbound inspect-mail report and text helpers")
+struct InboundReportTests {
+    static func fixture(_ name: String) throws -> [UInt8] {
+        let url = try #require(Bundle.module.url(forResource: "inbound", withExtension: nil, subdirectory: "Fixtures"))
+        return [UInt8](try Data(contentsOf: url.appendingPathComponent(name)))
+    }
+
+    @Test("bounce line: exact keys, sorted, recipients filled")
+    func bounceLine() throws {
+        let line = InspectMailReport.jsonLine(fileName: "dsn.eml", bytes: try Self.fixture("postfix-unknown-user.eml"))
+        #expect(line == #"{"file":"dsn.eml","hints":[],"kind":"bounce","recipients":[{"address":"nobody-here@customer.test","permanent":true,"status":"5.1.1","wrong_address":true}],"references":["r.3f9a.42@relance.test"],"return_date":null}"#)
+    }
+
+    @Test("auto-reply line carries the return date; reply line carries hints")
+    func otherLines() throws {
+        let ooo = InspectMailReport.jsonLine(fileName: "a", bytes: try Self.fixture("ooo-fr.eml"))
+        #expect(ooo == #"{"file":"a","hints":[],"kind":"autoreply","recipients":[],"references":["r.3f9a.42@fournisseur.test"],"return_date":"2026-12-12"}"#)
+        let promise = InspectMailReport.jsonLine(fileName: "b", bytes: try Self.fixture("reply-en-promise.eml"))
+        #expect(promise == #"{"file":"b","hints":["promise:2026-12-15"],"kind":"reply","recipients":[],"references":["r.90.1@supplier.test"],"return_date":null}"#)
+    }
+
+    @Test("the report decodes back to what was encoded")
+    func roundTrip() throws {
+        let line = InspectMailReport.jsonLine(fileName: "x/y.eml", bytes: try Self.fixture("reply-fr-paid.eml"))
+        let decoded = try JSONDecoder().decode(InspectMailReport.self, from: Data(line.utf8))
+        #expect(decoded.file == "x/y.eml")
+        #expect(decoded.kind == .reply)
+        #expect(decoded.hints == ["paid"])
+        #expect(decoded.returnDate == nil)
+    }
+
+    @Test("VERP token read raw from the delivery address")
+    func verp() {
+        let message = MIMEMessage.parse(Array("To: \"Relance\" <bounces+AbC.123-x@relance.test>\n\nhi".utf8))
+        #expect(InboundClassifier.classify(message).verpToken == "AbC.123-x")
+        let none = MIMEMessage.parse(Array("To: billing@relance.test\n\nhi".utf8))
+        #expect(InboundClassifier.classify(none).verpToken == nil)
+    }
+
+    @Test("dates in text", arguments: [
+        ("de retour le 12 décembre", "2026-12-12"),
+        ("jusqu'au 12/12/2026 inclus", "2026-12-12"),
+        ("jusqu’au 3 janvier", "2027-01-03"),
+        ("back on December 12th", "2026-12-12"),
+        ("out until 12/12/2026", "2026-12-12"),
+        ("back on Monday, January 4, 2027", "2027-01-04"),
+        ("zurück am 07.01.2027", "2027-01-07"),
+        ("absent du 1er au 15 décembre", "2026-12-15"),
+    ])
+    func returnDates(text: String, expected: String) {
+        let sent = CivilDate(year: 2026, month: 11, day: 30)
+        #expect(ReturnDateExtractor.returnDate(in: text, reference: sent) == CivilDate(iso8601: expected))
+    }
+
+    @Test("a date that is not a return date is not taken")
+    func notAReturnDate() {
+        let sent = CivilDate(year: 2026, month: 11, day: 30)
+        #expect(ReturnDateExtractor.returnDate(in: "Your message of 26/11/2026 was received.", reference: sent) == nil)
+    }
+
+    @Test("hints: phrases, not words", arguments: [
+        ("Nous avons déjà réglé la facture.", ["paid"]),
+        ("Le paiement a été effectué ce matin.", ["paid"]),
+        ("We have already paid this invoice.", ["paid"]),
+        ("Has it been paid?", []),
+        ("Nous contestons le montant de cette facture.", ["dispute"]),
+        ("We never received the invoice.", ["not-received"]),
+        ("Nous réglerons la facture le 20 décembre.", ["promise:2026-12-20"]),
+        ("Merci pour votre message.", []),
+    ])
+    func hints(text: String, expected: [String]) {
+        let found = ReplyHintDetector.hints(in: text, reference: CivilDate(year: 2026, month: 11, day: 30))
+        #expect(found.map(\.description) == expected)
+    }
+
+    @Test("quoted originals, attributions and signatures are cut")
+    func stripping() {
+        let text = """
+        Thanks, noted.
+
+        On Mon, Nov 30, 2026 at 9:00 AM Billing <b@s.test>
+        wrote:
+        > We have not received your payment.
+        """
+        #expect(ReplyText.strip(text) == "Thanks, noted.")
+        #expect(ReplyText.strip("Ok.\n-- \nJohn, already paid") == "Ok.")
+        #expect(ReplyText.strip("Vu.\nDe : Relance <r@f.test>\nEnvoyé : lundi\nObjet : facture") == "Vu.")
+    }
+}
