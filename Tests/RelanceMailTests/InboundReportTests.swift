@@ -92,3 +92,66 @@ struct InboundReportTests {
         #expect(ReplyText.strip("Vu.\nDe : Relance <r@f.test>\nEnvoyé : lundi\nObjet : facture") == "Vu.")
     }
 }
+
+@Suite("Inbound classification rules")
+struct InboundClassificationRuleTests {
+    static func corpus(_ name: String) throws -> InboundClassification {
+        let url = try #require(Bundle.module.url(forResource: "bounces", withExtension: nil, subdirectory: "Fixtures"))
+        return InboundClassifier.classify(MIMEMessage.parse([UInt8](try Data(contentsOf: url.appendingPathComponent(name)))))
+    }
+
+    @Test("qmail's inline copy of the original gives its Message-ID")
+    func inlineOriginal() throws {
+        let result = try Self.corpus("lhost-qmail-01.eml")
+        #expect(result.kind == .bounce)
+        #expect(result.references == ["000000000.9999999999999.JavaMail.postmaster@mailhub"])
+        #expect(result.recipients.map(\.address) == ["kijitora@example.ne.jp"])
+        #expect(result.recipients.first?.wrongAddress == true)
+    }
+
+    @Test("a refusal after DATA is a filter, even when it says \"user unknown\"")
+    func afterData() {
+        let cause = BounceDiagnosis.cause(status: "5.0.0", text: "550 Unknown user x@y.test (in reply to end of DATA command)")
+        #expect(cause == .refused)
+        #expect(!cause.meansWrongAddress)
+    }
+
+    @Test("causes from status codes and words", arguments: [
+        ("5.1.1", "550 5.1.1 <a@b.test>: Recipient address rejected: User unknown in virtual mailbox table", BounceCause.unknownUser),
+        ("5.1.2", "Host or domain name not found. Name service error for name=b.test type=A: Host not found", .unknownDomain),
+        ("5.2.2", "552 5.2.2 Mailbox full", .mailboxFull),
+        ("5.7.1", "554 5.7.1 Service unavailable; Client host blocked using zen.spamhaus.org", .refused),
+        ("5.7.1", "550 5.7.1 Sender address rejected: not owned by user", .senderRejected),
+        ("4.4.1", "connect to mx.b.test[192.0.2.1]:25: Connection timed out", .transport),
+        ("5.1.6", "550 5.1.6 Recipient addresses has moved", .moved),
+        ("5.0.0", "550 utilisateur inconnu", .unknownUser),
+    ])
+    func causes(status: String, text: String, expected: BounceCause) {
+        #expect(BounceDiagnosis.cause(status: status, text: text) == expected)
+    }
+
+    @Test("a human answer quoting a bounce's subject is a reply")
+    func replyToBounceSubject() {
+        let text = "From: Client <c@client.test>\nSubject: Re: Undeliverable: Facture F1\nIn-Reply-To: <x@f.test>\n\nMerci, nous avons corrigé l'adresse.\n"
+        let result = InboundClassifier.classify(MIMEMessage.parse(Array(text.utf8)))
+        #expect(result.kind == .reply)
+    }
+
+    @Test("a delay notice is a delivery report whose recipient is not permanent")
+    func delayed() throws {
+        let result = try Self.corpus("rfc3464-07.eml")
+        #expect(result.kind == .deliveryReport)
+        #expect(result.recipients.allSatisfy { $0.action == "delayed" && !$0.permanent })
+    }
+
+    @Test("ARF report, Amazon SES JSON notification, Apple vacation")
+    func otherShapes() throws {
+        #expect(try Self.corpus("arf-01.eml").kind == .complaint)
+        let ses = try Self.corpus("lhost-amazonses-10.eml")
+        #expect(ses.kind == .bounce)
+        #expect(ses.recipients.first?.address == "bounce@simulator.amazonses.com")
+        #expect(ses.recipients.first?.status == "5.1.1")
+        let vacation = try Self.corpus("rfc3834-03.eml")
+        #expect(vacation.kind == .autoreply)
+    }
+}

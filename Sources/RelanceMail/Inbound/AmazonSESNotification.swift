@@ -36,7 +36,8 @@ struct AmazonSESNotification {
     }
 
     private static func firstCapture(_ pattern: String, in text: String) -> String? {
-        let expression = try! NSRegularExpression(pattern: pattern)
+        // Only reached for the rare SES notification: compiling here keeps the type simple.
+        guard let expression = try? NSRegularExpression(pattern: pattern) else { return nil }
         let range = NSRange(text.startIndex..., in: text)
         guard let match = expression.firstMatch(in: text, range: range), let capture = Range(match.range(at: 1), in: text) else { return nil }
         return String(text[capture])

@@ -6,8 +6,11 @@ enum BounceDetector {
         if headers.contains("X-Failed-Recipients") { return "X-Failed-Recipients header" }
         let from = (headers.text("From") ?? "").lowercased()
         if let daemon = daemonSenders.first(where: { from.contains($0) }) { return "sent by a mail system (\(daemon))" }
-        let subject = (headers.text("Subject") ?? "").lowercased()
-        if let phrase = bounceSubjects.first(where: { subject.contains($0) }) { return "bounce subject (\(phrase))" }
+        // A human answering or forwarding a bounce keeps its subject behind "Re:"/"Fwd:":
+        // only a subject that starts as a bounce's counts.
+        let subject = (headers.text("Subject") ?? "").lowercased().trimmedWhitespace
+        let isAnswer = ["re:", "re :", "aw:", "tr:", "tr :", "fw:", "fwd:", "wg:", "r:", "rif:", "sv:"].contains { subject.hasPrefix($0) }
+        if !isAnswer, let phrase = bounceSubjects.first(where: { subject.contains($0) }) { return "bounce subject (\(phrase))" }
         if message.root.contentType == "multipart/report" { return "multipart/report message" }
         return nil
     }
@@ -34,8 +37,8 @@ enum BounceDetector {
         "delivery failure", "delivery failed", "delivery has failed", "nondeliverable", "non-deliverable", "non deliverable",
         "could not be delivered", "couldn't be delivered", "not delivered", "delivery notification", "mail system error",
         "non remis", "non délivré", "unzustellbar", "nicht zustellbar", "no se puede entregar", "non recapitabile",
-        "delivery problem", "message delivery", "warning: could not send", "permanent error", "returned to sender",
-        "delivery report", "mail failure", "failed delivery", "bounce", "rejected:", "delivery error", "error sending",
+        "delivery problem", "warning: could not send", "permanent error", "returned to sender",
+        "mail failure", "failed delivery", "delivery error", "error sending",
         "message not deliverable", "notice of delivery", "delivery notice", "mail could not", "unable to deliver",
     ]
     private static let bodyPhrases = [

@@ -9,6 +9,9 @@ enum BounceDiagnosis {
     private static let statusPattern = try! NSRegularExpression(pattern: #"(?<![\d.])([245])\.(\d{1,3})\.(\d{1,3})(?![\d.]|\d)"#)
     private static let replyCodePattern = try! NSRegularExpression(pattern: #"(?<![\d.])([245])\d\d(?![\d.])"#)
 
+    private static let linkPattern = try! NSRegularExpression(pattern: #"https?://\S+"#)
+    private static let addressPattern = try! NSRegularExpression(pattern: #"[^\s<>()\[\]'"]+@[^\s<>()\[\]'"]+"#)
+
     static func statusCodes(in text: String) -> [String] {
         let range = NSRange(text.startIndex..., in: text)
         return statusPattern.matches(in: text, range: range).compactMap { match in
@@ -29,9 +32,10 @@ enum BounceDiagnosis {
     static func cause(status: String?, declaredStatus: String? = nil, text: String) -> BounceCause {
         // Addresses and links are dropped first: a mailbox or a help page may be named after
         // a reason ("filtered@…", "…/reason/#mailboxfull") without meaning it.
-        let lowered = text.lowercased().replacingOccurrences(of: "\n", with: " ")
-            .replacingOccurrences(of: #"https?://\S+"#, with: " ", options: .regularExpression)
-            .replacingOccurrences(of: #"[^\s<>()\[\]'"]+@[^\s<>()\[\]'"]+"#, with: "<address>", options: .regularExpression)
+        var lowered = text.lowercased().replacingOccurrences(of: "\n", with: " ")
+        for (pattern, replacement) in [(linkPattern, " "), (addressPattern, "<address>")] {
+            lowered = pattern.stringByReplacingMatches(in: lowered, range: NSRange(lowered.startIndex..., in: lowered), withTemplate: replacement)
+        }
         // Local delivery programs failing (procmail, a pipe) are the receiving server's problem.
         if matches(lowered, mailerErrorPhrases) { return .transport }
         // Our sender address refused: nothing is wrong with the recipient's address.

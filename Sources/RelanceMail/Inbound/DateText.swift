@@ -88,10 +88,12 @@ enum DateText {
         return CivilDate(year: reference.year + 1, month: month, day: day)
     }
 
+    private static let rfc5322Date = try! NSRegularExpression(pattern: #"(\d{1,2})\s+([A-Za-z]{3})[a-z]*\s+(\d{2,4})"#)
+
     /// The calendar day of an RFC 5322 `Date:` header, as written (sender's local date).
     static func messageDate(_ header: String?) -> CivilDate? {
         guard let header else { return nil }
-        let pattern = try! NSRegularExpression(pattern: #"(\d{1,2})\s+([A-Za-z]{3})[a-z]*\s+(\d{2,4})"#)
+        let pattern = rfc5322Date
         let range = NSRange(header.startIndex..., in: header)
         guard let match = pattern.firstMatch(in: header, range: range),
               let dayRange = Range(match.range(at: 1), in: header), let monthRange = Range(match.range(at: 2), in: header),
