@@ -123,6 +123,13 @@ struct InboundMIMETests {
         #expect(Charset.decode([0xC3, 0xA9], charset: "us-ascii").text == "é")
     }
 
+    @Test("a body in an unknown charset is read lossily and the problem recorded")
+    func unknownCharsetRecorded() {
+        let message = MIMEMessage.parse([UInt8]("Content-Type: text/plain; charset=x-unknown\n\nd".utf8) + [0xE9, 0x6A, 0xE0])
+        #expect(message.root.text == "déjà")
+        #expect(message.defects.contains { $0.contains("x-unknown") })
+    }
+
     @Test("the size limit cuts the input and says so")
     func sizeLimit() {
         let body = String(repeating: "x", count: 5000)

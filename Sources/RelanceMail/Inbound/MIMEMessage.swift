@@ -77,7 +77,14 @@ struct MIMEParser {
             let inner = parsePart(body[...], depth: depth + 1, defaultType: "text/plain", headersOnly: true, embedded: true)
             return MIMEPart(headers: headers, contentType: contentType, contentTypeParameters: contentTypeHeader.parameters, body: body, children: [inner])
         default:
-            return MIMEPart(headers: headers, contentType: contentType, contentTypeParameters: contentTypeHeader.parameters, body: body, children: [])
+            var decoded: String?
+            if contentType.hasPrefix("text/") || contentType.hasSuffix("delivery-status") || contentType == "message/feedback-report" {
+                let result = Charset.decode(body, charset: contentTypeHeader["charset"])
+                if let problem = result.problem { defects.append("\(contentType) part: \(problem)") }
+                decoded = result.text
+            }
+            return MIMEPart(headers: headers, contentType: contentType, contentTypeParameters: contentTypeHeader.parameters,
+                            body: body, children: [], decodedText: decoded)
         }
     }
 

@@ -8,9 +8,22 @@ public struct MIMEPart: Sendable {
     /// The body after Content-Transfer-Encoding decoding (empty for multiparts).
     public let body: [UInt8]
     public let children: [MIMEPart]
+    /// Text parts are decoded once, at parse time, so that a charset problem is recorded
+    /// with the message's defects rather than discovered later.
+    let decodedText: String?
+
+    init(headers: MIMEHeaders, contentType: String, contentTypeParameters: [String: String], body: [UInt8],
+         children: [MIMEPart], decodedText: String? = nil) {
+        self.headers = headers
+        self.contentType = contentType
+        self.contentTypeParameters = contentTypeParameters
+        self.body = body
+        self.children = children
+        self.decodedText = decodedText
+    }
 
     /// The body as text in its declared charset (meaningful for text/* and report parts).
-    public var text: String { Charset.decode(body, charset: contentTypeParameters["charset"]).text }
+    public var text: String { decodedText ?? Charset.decode(body, charset: contentTypeParameters["charset"]).text }
 
     public var isMultipart: Bool { contentType.hasPrefix("multipart/") }
 
