@@ -51,6 +51,8 @@ struct InboundReportTests {
         ("back on Monday, January 4, 2027", "2027-01-04"),
         ("zurück am 07.01.2027", "2027-01-07"),
         ("absent du 1er au 15 décembre", "2026-12-15"),
+        ("out of the office from 20 December to 4 January", "2027-01-04"),
+        ("fuera de la oficina del 20 de diciembre al 7 de enero", "2027-01-07"),
     ])
     func returnDates(text: String, expected: String) {
         let sent = CivilDate(year: 2026, month: 11, day: 30)
@@ -72,6 +74,8 @@ struct InboundReportTests {
         ("We never received the invoice.", ["not-received"]),
         ("Nous réglerons la facture le 20 décembre.", ["promise:2026-12-20"]),
         ("Merci pour votre message.", []),
+        ("Nous vous avons envoyé un chèque la semaine dernière.", ["paid"]),
+        ("Cette facture n'est pas due, nous attendons un avoir.", ["dispute"]),
     ])
     func hints(text: String, expected: [String]) {
         let found = ReplyHintDetector.hints(in: text, reference: CivilDate(year: 2026, month: 11, day: 30))
@@ -125,6 +129,7 @@ struct InboundClassificationRuleTests {
         ("4.4.1", "connect to mx.b.test[192.0.2.1]:25: Connection timed out", .transport),
         ("5.1.6", "550 5.1.6 Recipient addresses has moved", .moved),
         ("5.0.0", "550 utilisateur inconnu", .unknownUser),
+        ("5.0.0", "Votre message n'a pas été distribué à x@y.test car l'adresse est introuvable", .unknownUser),
     ])
     func causes(status: String, text: String, expected: BounceCause) {
         #expect(BounceDiagnosis.cause(status: status, text: text) == expected)

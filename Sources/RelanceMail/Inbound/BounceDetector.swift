@@ -36,7 +36,8 @@ enum BounceDetector {
         "undeliver", "undelivered", "delivery status notification", "failure notice", "returned mail", "mail delivery failed",
         "delivery failure", "delivery failed", "delivery has failed", "nondeliverable", "non-deliverable", "non deliverable",
         "could not be delivered", "couldn't be delivered", "not delivered", "delivery notification", "mail system error",
-        "non remis", "non délivré", "unzustellbar", "nicht zustellbar", "no se puede entregar", "non recapitabile",
+        "non remis", "non délivré", "remise impossible", "échec de la remise", "échec de remise", "message non distribué",
+        "impossible de remettre", "unzustellbar", "nicht zustellbar", "no se puede entregar", "non recapitabile",
         "delivery problem", "warning: could not send", "permanent error", "returned to sender",
         "mail failure", "failed delivery", "delivery error", "error sending",
         "message not deliverable", "notice of delivery", "delivery notice", "mail could not", "unable to deliver",
@@ -46,5 +47,6 @@ enum BounceDetector {
         "unable to deliver", "failed permanently", "delivery to the following recipient", "wasn't able to deliver",
         "the following address(es) failed", "user unknown", "does not exist", "mailbox unavailable", "message not delivered",
         "delivery failed", "could not deliver", "did not reach", "returned to sender", "not be delivered",
+        "n'a pas été distribué", "n'a pas pu être remis", "n'a pas pu être distribué", "remise impossible",
     ]
 }

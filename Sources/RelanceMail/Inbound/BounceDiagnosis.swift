@@ -126,7 +126,7 @@ enum BounceDiagnosis {
         "exceeded storage", "exceeds quota", "exceed the quota", "exceeded its quota", "exceeded the quota", "quota exceed",
         "mailbox size limit", "insufficient disk space", "out of disk space", "mail box full", "disk quota",
         "user is over", "storage allocation", "not enough storage", "mailfolder is full", "boite pleine", "boîte pleine",
-        "mailbox exceeds allowed size", "would exceed mailbox quota", "recipient's mailbox is full", "mailbox over",
+        "mailbox exceeds allowed size", "boîte aux lettres est pleine", "boîte aux lettres pleine", "quota dépassé", "would exceed mailbox quota", "recipient's mailbox is full", "mailbox over",
         "full mailbox", "account is full", "exceeded quota", "exceeds its quota", "quota for this mailbox",
     ]
     private static let movedPhrases = ["has moved", "address has changed", "is no longer valid at this domain", "no longer receives mail at this address"]
@@ -142,7 +142,7 @@ enum BounceDiagnosis {
         "check if address is correct", "email address not valid", "address couldn't be found", "address could not be found",
         "no such address", "not our customer", "user invalid", "recipient is not", "no valid recipients", "unknown or illegal alias",
         "account not found", "not found in", "is not a valid user", "recipient no longer on server", "destin. sconosciuto",
-        "utilisateur inconnu", "destinataire inconnu", "no such account", "dd this user", "email account that you tried to reach does not",
+        "utilisateur inconnu", "destinataire inconnu", "adresse introuvable", "adresse est introuvable", "n'existe pas", "no such account", "dd this user", "email account that you tried to reach does not",
         "is not known", "undeliverable address", "user is unknown",
         "unknown e-mail address", "unknown account", "not a known user",
     ]

@@ -46,9 +46,10 @@ enum ReplyHintDetector {
         #"(?:paiement|règlement|reglement|virement|chèque|cheque)\s+(?:a\s+(?:bien\s+)?été\s+|est\s+)(?:effectué|envoyé|fait|émis|expédié|parti|passé|réalisé)"#,
         #"(?:facture|montant)s?\s+(?:est|sont|a été|ont été)\s+(?:déjà\s+|bien\s+)?(?:réglée?s?|payée?s?|soldée?s?)"#,
         #"vous trouverez ci-joint (?:la preuve|l'avis|le justificatif) de (?:paiement|virement)"#,
+        #"(?:avons|ai)\s+(?:déjà\s+|bien\s+)?(?:envoyé|expédié|posté|émis)\s+(?:un|le|notre|votre)\s+(?:chèque|cheque|virement|règlement|paiement)"#,
         // English
         #"(?:already|just)\s+(?:been\s+)?(?:paid|settled|sent (?:the )?payment)"#,
-        #"(?:we|i)\s+(?:have\s+|had\s+)?(?:already\s+)?(?:paid|settled|sent the (?:payment|transfer|money)|made the payment|wired)"#,
+        #"(?:we|i)\s+(?:have\s+|had\s+)?(?:already\s+)?(?:paid|settled|sent (?:the|a|our) (?:payment|transfer|money|check|cheque)|made the payment|wired)"#,
         #"(?:payment|transfer|cheque|check|remittance)\s+(?:was|has been|have been|went)\s+(?:already\s+)?(?:sent|made|processed|paid|issued|executed|out)"#,
         #"(?:invoice|amount|balance)s?\s+(?:was|has been|is|were|have been)\s+(?:already\s+)?(?:paid|settled)"#,
     ])
@@ -56,6 +57,7 @@ enum ReplyHintDetector {
     private static let dispute = compile([
         #"contest|litige|désaccord|desaccord|pas d'accord|réclamation|reclamation"#,
         #"(?:facture|montant)\s+(?:est\s+)?(?:erron|incorrect|faux|fausse)"#,
+        #"(?:n'est|ne sont)\s+pas\s+dûe?s?|(?:attendons|en attente d')\s*(?:un|d'un)?\s*avoir"#,
         #"erreur\s+(?:sur|dans)\s+(?:la|votre|cette)\s+facture"#,
         #"(?:ne|n')\s*(?:vous\s+)?devons\s+rien|jamais\s+command|pas\s+command|non\s+conforme|jamais\s+(?:été\s+)?livr|pas\s+(?:été\s+)?livr"#,
         #"dispute|disagree|do not agree|don't agree|incorrect invoice|invoice is (?:wrong|incorrect)|wrong amount"#,

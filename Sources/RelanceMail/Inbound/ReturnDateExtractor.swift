@@ -27,9 +27,9 @@ enum ReturnDateExtractor {
     ]
     private static let anchorWords: Set<String> = [
         "retour", "reviendrai", "reprendrai", "rentrerai", "au",
-        "back", "return", "returning", "returns", "until", "till", "til", "through", "thru", "resume",
+        "back", "return", "returning", "returns", "until", "till", "til", "through", "thru", "resume", "to",
         "zurück", "zurueck", "bis", "ab",
-        "hasta", "regreso", "regresaré", "volveré", "vuelta",
+        "hasta", "regreso", "regresaré", "volveré", "vuelta", "al",
         "fino", "rientrerò", "tornerò", "ritorno", "rientro",
     ]
 }
