@@ -151,6 +151,18 @@ struct InboundMIMETests {
         #expect(result.reason.hasPrefix("unreadable"))
     }
 
+    @Test("one huge line in a bounce is classified quickly")
+    func hugeLine() {
+        let line = String(repeating: "abcdefghij", count: 100_000)
+        let text = "From: MAILER-DAEMON@mx.test\nSubject: Undelivered Mail\nTo: x\(line)@relance.test\n\n\(line) 550 5.1.1 user unknown\n"
+        let clock = ContinuousClock()
+        let elapsed = clock.measure {
+            let result = InboundClassifier.classify(MIMEMessage.parse(Array(text.utf8)))
+            #expect(result.kind == .bounce)
+        }
+        #expect(elapsed < .seconds(3))
+    }
+
     @Test("corpus messages cut at every tenth of their length still parse and classify")
     func cutCorpus() throws {
         let directory = try #require(Bundle.module.url(forResource: "bounces", withExtension: nil, subdirectory: "Fixtures"))

@@ -59,7 +59,8 @@ struct BounceAnalyzer {
         var primaries: [(address: String, lineIndex: Int)] = []
         var anywhere: [(address: String, lineIndex: Int)] = []
         for (index, line) in lines.enumerated() {
-            let text = String(line)
+            // Recipient lines are short; a very long line is data, not a recipient list.
+            let text = String(line.prefix(1_000))
             for found in AddressExtraction.matches(in: text) where !excluded.contains(found.address) && !AddressExtraction.isDaemon(found.address) {
                 anywhere.append((found.address, index))
                 if BounceAnalyzer.isRecipientLine(text, address: found.address) { primaries.append((found.address, index)) }

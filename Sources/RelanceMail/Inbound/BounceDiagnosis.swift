@@ -32,7 +32,8 @@ enum BounceDiagnosis {
     static func cause(status: String?, declaredStatus: String? = nil, text: String) -> BounceCause {
         // Addresses and links are dropped first: a mailbox or a help page may be named after
         // a reason ("filtered@…", "…/reason/#mailboxfull") without meaning it.
-        var lowered = text.lowercased().replacingOccurrences(of: "\n", with: " ")
+        // A diagnostic is a few lines; the cap keeps pathological input from costing seconds.
+        var lowered = String(text.prefix(8_000)).lowercased().replacingOccurrences(of: "\n", with: " ")
         for (pattern, replacement) in [(linkPattern, " "), (addressPattern, "<address>")] {
             lowered = pattern.stringByReplacingMatches(in: lowered, range: NSRange(lowered.startIndex..., in: lowered), withTemplate: replacement)
         }

@@ -31,7 +31,7 @@ enum MessageReferences {
     static func verpToken(_ headers: MIMEHeaders) -> String? {
         for name in ["Delivered-To", "X-Original-To", "To", "Envelope-To", "X-Envelope-To"] {
             for value in headers.all(name) {
-                for address in AddressExtraction.matches(in: value).map({ String(value[$0.range]) }) {
+                for address in AddressExtraction.matches(in: value).map(\.raw) {
                     let local = address.split(separator: "@").first ?? ""
                     if local.lowercased().hasPrefix("bounces+") {
                         let token = local.dropFirst("bounces+".count)

@@ -14,7 +14,8 @@ enum ReplyText {
         } else {
             body = ""
         }
-        return strip(body)
+        // Only the start of a reply matters for its excerpt and hints; the cap bounds the work.
+        return strip(String(body.prefix(100_000)))
     }
 
     static func strip(_ body: String) -> String {

@@ -3,6 +3,8 @@ import Foundation
 /// The human-readable text a bounce or auto-reply wrote itself, separated from the copy of
 /// the original message it quotes (inline or as an attached part).
 struct ReportText {
+    static let maximumLength = 200_000
+
     /// The report's own words, before any quoted original.
     let own: String
     /// Inline copy of the original message (headers and maybe body), when quoted as text.
@@ -18,7 +20,9 @@ struct ReportText {
                 texts.append(ReportText.plainText(fromHTML: part.text))
             }
         }
-        let whole = texts.joined(separator: "\n")
+        // A bounce's own words are short; capping them bounds the pattern matching below
+        // on hostile input (one huge line) without losing anything a real report says.
+        let whole = String(texts.joined(separator: "\n").prefix(ReportText.maximumLength))
         if let cut = ReportText.originalStart(in: whole) {
             own = String(whole[..<cut.lowerBound])
             quotedOriginal = String(whole[cut.upperBound...])
