@@ -82,6 +82,23 @@ struct InboundReportTests {
         #expect(found.map(\.description) == expected)
     }
 
+    @Test("HTML-only reply: the quoted original after Gmail's marker is not read")
+    func htmlReply() {
+        let text = """
+        From: c@client.test
+        Subject: Re: Facture
+        In-Reply-To: <r.1@f.test>
+        Content-Type: text/html; charset=utf-8
+
+        <div dir="ltr">Nous n&#39;avons jamais re&ccedil;u&nbsp;la facture.<br>Merci</div><br><div class="gmail_quote"><div>Le lun. 30 nov. 2026, Relance a écrit :</div><blockquote>Si vous avez déjà payé, merci d'ignorer.</blockquote></div>
+        """
+        let result = InboundClassifier.classify(MIMEMessage.parse(Array(text.utf8)))
+        #expect(result.kind == .reply)
+        #expect(!result.excerpt.contains("ignorer"))
+        #expect(result.hints == [.notReceived])
+        #expect(result.excerpt.hasPrefix("Nous n'avons jamais reçu la facture."))
+    }
+
     @Test("quoted originals, attributions and signatures are cut")
     func stripping() {
         let text = """

@@ -33,4 +33,17 @@ public struct InboundClassification: Sendable {
     public let excerpt: String
     /// Parsing problems, in plain words.
     public let defects: [String]
+
+    public init(kind: InboundKind, recipients: [BounceRecipient] = [], references: [String] = [], verpToken: String? = nil,
+                returnDate: CivilDate? = nil, hints: [ReplyHint] = [], reason: String, excerpt: String = "", defects: [String] = []) {
+        self.kind = kind
+        self.recipients = recipients
+        self.references = references
+        self.verpToken = verpToken
+        self.returnDate = returnDate
+        self.hints = hints
+        self.reason = reason
+        self.excerpt = excerpt
+        self.defects = defects
+    }
 }

@@ -10,7 +10,7 @@ enum ReplyText {
         if let plain = parts.first(where: { $0.contentType == "text/plain" && !isAttachment($0) }) {
             body = plain.text
         } else if let html = parts.first(where: { $0.contentType == "text/html" }) {
-            body = ReportText.plainText(fromHTML: html.text)
+            body = ReportText.plainText(fromHTML: cutQuotedHTML(html.text))
         } else {
             body = ""
         }
@@ -53,6 +53,23 @@ enum ReplyText {
         // when it names an address, because a reply's own text rarely starts a line that way.
         let lowered = line.lowercased()
         return (lowered.hasPrefix("de :") || lowered.hasPrefix("de:") || lowered.hasPrefix("from:")) && lowered.contains("@")
+    }
+
+    /// Mail clients mark the quoted original in HTML replies; everything from the marker on
+    /// is the original (Gmail, Outlook, Thunderbird, Apple Mail).
+    private static let htmlQuoteMarkers = [
+        "<div class=\"gmail_quote", "<div id=\"divRplyFwdMsg\"", "<div id=\"appendonsend\"", "<div class=\"moz-cite-prefix\"",
+        "<blockquote", "<hr id=\"stopSpelling\"",
+    ]
+
+    static func cutQuotedHTML(_ html: String) -> String {
+        let lowered = html.lowercased()
+        let cut = htmlQuoteMarkers.compactMap { lowered.range(of: $0.lowercased())?.lowerBound }.min()
+        guard let cut else { return html }
+        // Lower-casing can change the length of non-ASCII text; map the offset through UTF-16.
+        let offset = lowered.utf16.distance(from: lowered.startIndex, to: cut)
+        guard let index = html.utf16.index(html.startIndex, offsetBy: offset, limitedBy: html.endIndex) else { return html }
+        return String(html[..<index])
     }
 
     private static func isAttachment(_ part: MIMEPart) -> Bool {

@@ -53,13 +53,41 @@ struct ReportText {
         return nil
     }
 
+    private static let namedEntities: [String: String] = [
+        "nbsp": " ", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "amp": "&", "rsquo": "’", "lsquo": "‘", "laquo": "«",
+        "raquo": "»", "euro": "€", "eacute": "é", "egrave": "è", "ecirc": "ê", "euml": "ë", "agrave": "à", "acirc": "â",
+        "ccedil": "ç", "icirc": "î", "iuml": "ï", "ocirc": "ô", "ugrave": "ù", "ucirc": "û", "uuml": "ü", "Eacute": "É",
+        "Agrave": "À", "Ccedil": "Ç", "oelig": "œ", "hellip": "…", "ndash": "–", "mdash": "—",
+    ]
+    private static let entityPattern = try! NSRegularExpression(pattern: #"&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z]{2,8});"#)
+
+    /// HTML character references: numeric ones, and the named ones French and English mail uses.
+    static func decodingEntities(_ text: String) -> String {
+        guard text.contains("&") else { return text }
+        var result = ""
+        var last = text.startIndex
+        for match in entityPattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+            guard let whole = Range(match.range, in: text), let nameRange = Range(match.range(at: 1), in: text) else { continue }
+            let name = text[nameRange]
+            var replacement: String?
+            if name.hasPrefix("#x") || name.hasPrefix("#X") {
+                replacement = UInt32(name.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init).map { String(Character($0)) }
+            } else if name.hasPrefix("#") {
+                replacement = UInt32(name.dropFirst()).flatMap(Unicode.Scalar.init).map { String(Character($0)) }
+            } else {
+                replacement = namedEntities[String(name)]
+            }
+            guard let replacement else { continue }
+            result += text[last..<whole.lowerBound] + replacement
+            last = whole.upperBound
+        }
+        return result + text[last...]
+    }
+
     static func plainText(fromHTML html: String) -> String {
         var text = html.replacingOccurrences(of: "(?is)<(script|style)[^>]*>.*?</\\1>", with: " ", options: .regularExpression)
         text = text.replacingOccurrences(of: "(?i)<br[^>]*>|</p>|</div>|</tr>|</li>", with: "\n", options: .regularExpression)
         text = text.replacingOccurrences(of: "<[^>]+>", with: "", options: .regularExpression)
-        for (entity, character) in [("&nbsp;", " "), ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&amp;", "&")] {
-            text = text.replacingOccurrences(of: entity, with: character)
-        }
-        return text
+        return decodingEntities(text)
     }
 }
