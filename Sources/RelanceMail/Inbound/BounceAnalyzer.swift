@@ -34,7 +34,9 @@ struct BounceAnalyzer {
                 // The DSN's Diagnostic-Code is the server's answer; the prose around it may
                 // add the SMTP stage ("in reply to end of DATA command") that changes its meaning.
                 let diagnostic = entry.diagnosticCode.map { $0 + "\n" + (segment == report.own ? "" : segment) } ?? segment
-                let action = entry.action ?? "failed"
+                // Action is mandatory in RFC 3464; when a mailer leaves it out, a 2.X.X status
+                // still says the message was delivered.
+                let action = entry.action ?? (entry.status?.hasPrefix("2") == true ? "delivered" : "failed")
                 result.append(makeRecipient(address: address, declaredStatus: entry.status, action: action,
                                             diagnostic: diagnostic, fallbackText: segment))
             }
