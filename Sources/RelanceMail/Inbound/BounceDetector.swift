@@ -1,0 +1,52 @@
+/// Recognises bounces that are not RFC 3464 reports, by who sends them and what they say.
+enum BounceDetector {
+    /// Signals that outweigh auto-reply headers (which bounces carry too).
+    static func strongEvidence(_ message: MIMEMessage) -> String? {
+        let headers = message.headers
+        if headers.contains("X-Failed-Recipients") { return "X-Failed-Recipients header" }
+        let from = (headers.text("From") ?? "").lowercased()
+        if let daemon = daemonSenders.first(where: { from.contains($0) }) { return "sent by a mail system (\(daemon))" }
+        // A human answering or forwarding a bounce keeps its subject behind "Re:"/"Fwd:":
+        // only a subject that starts as a bounce's counts.
+        let subject = (headers.text("Subject") ?? "").lowercased().trimmedWhitespace
+        let isAnswer = ["re:", "re :", "aw:", "tr:", "tr :", "fw:", "fwd:", "wg:", "r:", "rif:", "sv:"].contains { subject.hasPrefix($0) }
+        if !isAnswer, let phrase = bounceSubjects.first(where: { subject.contains($0) }) { return "bounce subject (\(phrase))" }
+        if message.root.contentType == "multipart/report" { return "multipart/report message" }
+        return nil
+    }
+
+    /// Signals in the body, used only once auto-replies are ruled out.
+    static func weakEvidence(_ message: MIMEMessage, ownText: String) -> String? {
+        let lowered = ownText.lowercased()
+        let nullSender = message.headers["Return-Path"]?.trimmedWhitespace == "<>"
+        guard let phrase = bodyPhrases.first(where: { lowered.contains($0) }) else { return nil }
+        let embedded = message.root.ownParts.contains(where: \.isEmbeddedMessage)
+        if nullSender || embedded || message.headers["Auto-Submitted"] != nil {
+            return "bounce wording in an automated message (\(phrase))"
+        }
+        return nil
+    }
+
+    private static let daemonSenders = [
+        "mailer-daemon", "mailer_daemon", "mail-daemon", "maildaemon", "mailerdaemon", "postmaster@", "mail delivery system",
+        "mail delivery subsystem", "mail administrator", "mail system", "mail delivery", "internet mail delivery",
+        "mdaemon", "double-bounce",
+    ]
+    private static let bounceSubjects = [
+        "undeliver", "undelivered", "delivery status notification", "failure notice", "returned mail", "mail delivery failed",
+        "delivery failure", "delivery failed", "delivery has failed", "nondeliverable", "non-deliverable", "non deliverable",
+        "could not be delivered", "couldn't be delivered", "not delivered", "delivery notification", "mail system error",
+        "non remis", "non délivré", "remise impossible", "échec de la remise", "échec de remise", "message non distribué",
+        "impossible de remettre", "unzustellbar", "nicht zustellbar", "no se puede entregar", "non recapitabile",
+        "delivery problem", "warning: could not send", "permanent error", "returned to sender",
+        "mail failure", "failed delivery", "delivery error", "error sending",
+        "message not deliverable", "notice of delivery", "delivery notice", "mail could not", "unable to deliver",
+    ]
+    private static let bodyPhrases = [
+        "could not be delivered", "delivery has failed", "permanent error", "undeliverable", "was not delivered",
+        "unable to deliver", "failed permanently", "delivery to the following recipient", "wasn't able to deliver",
+        "the following address(es) failed", "user unknown", "does not exist", "mailbox unavailable", "message not delivered",
+        "delivery failed", "could not deliver", "did not reach", "returned to sender", "not be delivered",
+        "n'a pas été distribué", "n'a pas pu être remis", "n'a pas pu être distribué", "remise impossible",
+    ]
+}
