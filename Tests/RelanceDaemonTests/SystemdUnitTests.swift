@@ -1,0 +1,32 @@
+import Foundation
+import Testing
+import RelanceTesting
+
+/// The unit in systemd/ must pass `systemd-analyze verify` with the binary the tests just built.
+@Suite struct SystemdUnitTests {
+    static let analyzer = "/usr/bin/systemd-analyze"
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: analyzer), "systemd-analyze is not installed"))
+    func theUnitVerifies() throws {
+        let workspace = try TemporaryWorkspace("relance-unit")
+        let unit = try String(contentsOf: RepositoryPaths.root.appendingPathComponent("systemd/relance.service"), encoding: .utf8)
+        let binary = ProcessTests.executable.path
+        // verify wants ExecStart's binary to exist: point it at the one just built.
+        let local = unit.replacingOccurrences(of: "ExecStart=/usr/local/bin/relance", with: "ExecStart=\(binary)")
+        #expect(local != unit)
+        let path = try workspace.write("relance.service", local)
+
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.analyzer)
+        process.arguments = ["verify", path.path]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(text)")
+        #expect(!text.contains("Unknown key"), "\(text)")
+        #expect(!text.contains("relance.service:"), "\(text)")
+    }
+}
