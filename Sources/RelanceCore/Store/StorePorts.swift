@@ -52,4 +52,4 @@ public protocol EventJournal: Sendable {
     func recentEvents(of creditor: CreditorID?, limit: Int) async throws -> [JournalEntry]
 }
 
-public typealias RelanceStorage = ReceivablesStore & OutboxStore & EventJournal
+public typealias RelanceStorage = ReceivablesStore & OutboxStore & EventJournal & TaskStore & CustomerStateStore
