@@ -66,7 +66,8 @@ public final class RelanceRuntime: Sendable {
 
     public var drainer: OutboxDrainer {
         let transports = transports
-        return OutboxDrainer(store: store, transport: { transports[$0]! }, clock: clock, logger: logger)
+        return OutboxDrainer(store: store, transport: { transports[$0]! }, clock: clock, logger: logger,
+                             creditors: creditors.map(\.configuration.id))
     }
 
     public func today(for creditor: CreditorRuntime) -> CivilDate {
