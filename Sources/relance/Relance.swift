@@ -14,7 +14,7 @@ struct Relance: AsyncParsableCommand {
             else /etc/relance/relance.toml. Secrets come from systemd credentials or RELANCE_CREDENTIAL_* variables.
             """,
         subcommands: [
-            Run.self, Import.self, PlanCommand.self, StatusCommand.self, TasksCommand.self, PauseCommand.self, ResumeCommand.self,
+            Run.self, Import.self, AgingCommand.self, PlanCommand.self, StatusCommand.self, TasksCommand.self, PauseCommand.self, ResumeCommand.self,
             CustomerCommand.self, CreditorCommand.self, BackupCommand.self, TemplatesCommand.self, InspectMailCommand.self,
         ]
     )

@@ -64,6 +64,10 @@ public final class RelanceRuntime: Sendable {
         }
     }
 
+    public var reports: ReportsWriter {
+        ReportsWriter(folder: configuration.reportsFolder, store: store)
+    }
+
     public var drainer: OutboxDrainer {
         let transports = transports
         return OutboxDrainer(store: store, transport: { transports[$0]! }, clock: clock, logger: logger,

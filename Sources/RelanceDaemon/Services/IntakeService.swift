@@ -16,7 +16,10 @@ struct IntakeService: Service {
                 let report = try await creditor.intake.scan()
                 imported += report.imported.count
                 rejected += report.rejected.count
-                if !report.imported.isEmpty { planner.ring() }
+                if !report.imported.isEmpty {
+                    try await runtime.reports.write(creditor.configuration, asOf: runtime.today(for: creditor))
+                    planner.ring()
+                }
             }
             return imported + rejected == 0 ? nil : "\(imported) imported, \(rejected) rejected"
         }
