@@ -10,6 +10,10 @@ public struct ContactsParser: Sendable {
         let text = try TextEncodingDetector.decode(bytes, file: fileName)
         let separator = DelimitedTextReader.detectSeparator(utf8: text.utf8)
         let records = try DelimitedTextReader.records(utf8: text.utf8, separator: separator, file: fileName)
+        return try parse(records: records, fileName: fileName)
+    }
+
+    func parse(records: [DelimitedRecord], fileName: String) throws(ImportError) -> ParsedImport {
         guard records.contains(where: { !$0.isBlank }) else {
             throw ImportError(.empty, at: SourcePosition(file: fileName), "the file holds no rows",
                               hint: "Export the contacts again; the file may have been saved before the export finished.")
