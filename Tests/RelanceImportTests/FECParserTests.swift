@@ -64,9 +64,15 @@ struct FECParserTests {
 
     @Test("FEC amounts", arguments: [
         ("0000001234,50", "1234.50"), ("12.5", "12.50"), ("-3,00", "-3.00"), ("3,00-", "-3.00"), ("+7", "7.00"), ("", "0.00"),
+        ("- 4,10", "-4.10"), ("12,500", "12.50"), (",5", "0.50"),
     ])
     func amounts(_ text: String, _ expected: String) {
-        #expect(FECValues.minorUnits(text, currency: .euro).map { Money(minorUnits: $0, currency: .euro).decimalString } == expected)
+        #expect(FECValues.minorUnits(Array(text.utf8)[...], minorDigits: 2).map { Money(minorUnits: $0, currency: .euro).decimalString } == expected)
+    }
+
+    @Test("not FEC amounts", arguments: ["12,345", "1 234,56", "12,", "abc", "1.2.3", "-", "99999999999999999999"])
+    func notAmounts(_ text: String) {
+        #expect(FECValues.minorUnits(Array(text.utf8)[...], minorDigits: 2) == nil)
     }
 
     struct Rejection: Sendable, CustomTestStringConvertible {

@@ -34,6 +34,9 @@ public struct FECParser: Sendable {
         if trailingSeparator { header.removeLast() }
         let columns = try FECColumns(header: header, file: fileName, line: reader.line)
         let currency = options.defaultCurrency
+        let prefixBytes = Array(customerAccountPrefix.utf8)
+        // A ledger has a handful of journals; their labels are normalized once, not per line.
+        var openingJournals: [String: Bool] = [:]
 
         var order: [String] = []
         var ledgers: [String: [LedgerEntry]] = [:]
@@ -53,7 +56,7 @@ public struct FECParser: Sendable {
                 SourcePosition(file: fileName, line: line, column: reader.column(of: ranges[index], lineStart: start))
             }
             func amount(_ index: Int) throws(ImportError) -> Int64 {
-                guard let value = FECValues.minorUnits(field(index), currency: currency) else {
+                guard let value = FECValues.minorUnits(reader.slice(ranges[index]), minorDigits: currency.minorDigits) else {
                     throw ImportError(.badAmount, at: position(index),
                                       "\"\(field(index))\" in column \(columns.names[index]) is not an amount",
                                       hint: "FEC amounts are digits with a decimal comma, such as 1234,56 (no thousands separator, no currency sign).")
@@ -61,7 +64,7 @@ public struct FECParser: Sendable {
                 return value
             }
             func date(_ index: Int) throws(ImportError) -> CivilDate {
-                guard let value = FECValues.date(field(index)) else {
+                guard let value = FECValues.date(reader.slice(ranges[index])) else {
                     throw ImportError(.badDate, at: position(index),
                                       "\"\(field(index))\" in column \(columns.names[index]) is not a date",
                                       hint: "FEC dates are written AAAAMMJJ, such as 20261231.")
@@ -89,20 +92,27 @@ public struct FECParser: Sendable {
             let entryDate = try date(columns.ecritureDate)
             if lastDate.map({ entryDate > $0 }) ?? true { lastDate = entryDate }
 
+            guard reader.slice(ranges[columns.compteNum]).starts(with: prefixBytes) else { continue }
             let account = field(columns.compteNum)
-            guard account.hasPrefix(customerAccountPrefix) else { continue }
             let auxiliary = columns.compAuxNum.map(field) ?? ""
             let customer = auxiliary.isEmpty ? account : auxiliary
             let auxName = columns.compAuxLib.map(field) ?? ""
             let accountName = columns.compteLib.map(field) ?? ""
-            let pieceDateText = columns.pieceDate.map(field) ?? ""
+            let journal = field(columns.journalCode)
+            let opening: Bool
+            if let known = openingJournals[journal] { opening = known } else {
+                opening = isOpening(code: journal, label: columns.journalLib.map(field) ?? "")
+                openingJournals[journal] = opening
+            }
+            var pieceDate: CivilDate?
+            if let index = columns.pieceDate, !reader.slice(ranges[index]).isEmpty { pieceDate = try date(index) }
             let entry = LedgerEntry(
                 customer: customer,
                 customerName: !auxiliary.isEmpty && !auxName.isEmpty ? auxName : (accountName.isEmpty ? nil : accountName),
-                isOpening: isOpening(code: field(columns.journalCode), label: columns.journalLib.map(field) ?? ""),
+                isOpening: opening,
                 date: entryDate,
                 pieceRef: field(columns.pieceRef),
-                pieceDate: pieceDateText.isEmpty ? nil : try date(columns.pieceDate!),
+                pieceDate: pieceDate,
                 amount: signed,
                 letter: columns.ecritureLet.map(field) ?? "",
                 line: line)
