@@ -16,7 +16,7 @@ public enum ImportParser {
             }
         }
         guard let firstLine = firstTextLine(bytes) else { return nil }
-        let firstField = firstLine.split(whereSeparator: { $0 == "\t" || $0 == "|" }).first.map { String($0).trimmingSpaces() } ?? ""
+        let firstField = firstLine.split(whereSeparator: { $0 == "\t" || $0 == "|" || $0 == ";" }).first.map { String($0).trimmingSpaces() } ?? ""
         if firstField.lowercased() == "journalcode" { return .fec }
         return .openInvoices
     }

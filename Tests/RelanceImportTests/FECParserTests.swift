@@ -47,6 +47,13 @@ struct FECParserTests {
         #expect(parsed.asOf == date("2026-06-30"))
     }
 
+    @Test("a semicolon-separated FEC (outside the law, but written by some tools) is read, and dispatched as a FEC")
+    func semicolon() throws {
+        let parsed = try ImportParser.parse(bytes: try Fixture.bytes("fec/semicolon.txt"), fileName: "semicolon.txt")
+        #expect(parsed.kind == .fec)
+        #expect(rows(parsed) == ["DUPONT|Dupont SA|RAN|2026-01-01|400.00"])
+    }
+
     @Test("an unbalanced ledger is read but flagged")
     func unbalanced() throws {
         let parsed = try parse("unbalanced.txt")

@@ -74,6 +74,17 @@ struct OpenInvoiceReportParserTests {
         ])
     }
 
+    @Test("the as-of date: \"au\" and \"as of\" win over a printing date", arguments: [
+        ("Balance âgée au 30/11/2026 - édité le 02/12/2026", "2026-11-30"),
+        ("Édité le 02/12/2026", "2026-12-02"),
+        ("Aged receivables as of 2026-12-31", "2026-12-31"),
+        ("Arrêté au 31 décembre 2026", "2026-12-31"),
+        ("As at 12/15/2026", "2026-12-15"),
+    ])
+    func asOfLine(_ line: String, _ expected: String) {
+        #expect(AsOfLine.date(in: line) == date(expected))
+    }
+
     @Test("QuickBooks-like UTF-8 BOM, TAB, US dates proven by the column, parentheses and trailing minus")
     func quickBooks() throws {
         let parsed = try parse("quickbooks-us-tab.tsv", options: ImportOptions(defaultCurrency: Currency(code: "USD")!))

@@ -19,7 +19,8 @@ public struct FECParser: Sendable {
         let text = try TextEncodingDetector.decode(bytes, file: fileName)
         let firstLineEnd = text.utf8.firstIndex { $0 == 0x0A || $0 == 0x0D } ?? text.utf8.count
         let headerBytes = text.utf8[..<firstLineEnd]
-        let separator: UInt8 = headerBytes.contains(0x09) ? 0x09 : headerBytes.contains(UInt8(ascii: "|")) ? UInt8(ascii: "|") : 0x09
+        // The law allows TAB or |; some tools write ; anyway, which is read rather than refused.
+        let separator: UInt8 = [0x09, UInt8(ascii: "|"), UInt8(ascii: ";")].first { headerBytes.contains($0) } ?? 0x09
         var reader = FECLineReader(bytes: text.utf8, separator: separator)
         var ranges: [Range<Int>] = []
         guard reader.next(into: &ranges) else {
@@ -49,7 +50,7 @@ public struct FECParser: Sendable {
             guard ranges.count == expected, !trailingSeparator || ranges.last!.isEmpty else {
                 throw ImportError(.wrongFieldCount, at: SourcePosition(file: fileName, line: line),
                                   "this line has \(ranges.count) fields but the header has \(expected)",
-                                  hint: "A label probably contains the separator (\(separator == 0x09 ? "TAB" : "|")); remove it from that label and export again.")
+                                  hint: "A label probably contains the separator (\(separator == 0x09 ? "TAB" : String(UnicodeScalar(separator)))); remove it from that label and export again.")
             }
             func field(_ index: Int) -> String { reader.text(ranges[index]) }
             func position(_ index: Int) -> SourcePosition {
