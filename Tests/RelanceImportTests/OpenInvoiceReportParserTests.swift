@@ -190,6 +190,14 @@ struct OpenInvoiceReportParserTests {
         ])
     }
 
+    @Test("a column mapping naming a title the file lacks says what it saw and what it asked for")
+    func mappingWithUnknownTitle() throws {
+        let error = try error("simple.csv", options: ImportOptions(columnMapping: ColumnMapping(columns: [.open: "Reste à payer"])))
+        #expect(error.code == .missingColumn)
+        #expect(error.message.contains("Reste à payer"))
+        #expect(error.message.contains("customer | email | invoice"))
+    }
+
     struct Rejection: Sendable, CustomTestStringConvertible {
         var file: String
         var code: ImportError.Code
