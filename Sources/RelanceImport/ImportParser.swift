@@ -5,7 +5,7 @@ import RelanceCore
 public enum ImportParser {
     /// What a file looks like from its first bytes, or nil when it is none of the accepted kinds.
     /// CSV files are `.openInvoices` here; `parse` tells contacts files apart by their columns.
-    public static func sniff(bytes: [UInt8], fileName: String) -> ParsedImport.Kind? {
+    public static func sniff(bytes: [UInt8]) -> ParsedImport.Kind? {
         if isPDF(bytes) { return .facturX }
         if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return .openInvoices }
         if let root = xmlRoot(bytes) {
@@ -26,7 +26,7 @@ public enum ImportParser {
             throw ImportError(.empty, at: SourcePosition(file: fileName), "the file is empty",
                               hint: "Export the file again; it may have been saved before the export finished.")
         }
-        switch sniff(bytes: bytes, fileName: fileName) {
+        switch sniff(bytes: bytes) {
         case .fec: return try FECParser(options: options).parse(bytes, fileName: fileName)
         case .ublInvoice, .ciiInvoice: return try EInvoiceParser().parse(bytes, fileName: fileName)
         case .facturX: return try FacturXParser().parse(bytes, fileName: fileName)
