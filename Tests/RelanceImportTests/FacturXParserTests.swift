@@ -24,8 +24,8 @@ struct FacturXParserTests {
         Example(file: "zugferd_2p0_MINIMUM.pdf", bt1: "471102", bt9: nil, bt115: "235.62", currency: "EUR"),
     ]
 
-    @Test("every PDF is listed", arguments: [0])
-    func everyPDFListed(_: Int) throws {
+    @Test("every PDF is listed")
+    func everyPDFListed() throws {
         let files = try Fixture.names(in: "einvoices/facturx").filter { $0.hasSuffix(".pdf") }
         #expect(Set(files) == Set(Self.examples.map(\.file)))
     }

@@ -23,7 +23,9 @@ struct UBLReader {
         }
         if let email = xml.text(party + "/Contact/ElectronicMail"), !emails.contains(email) { emails.append(email) }
         return EInvoice(
-            syntax: .ubl, isCreditNote: xml.root == "CreditNote",
+            // A few senders put a credit note in an Invoice with a credit type code (381…).
+            syntax: .ubl,
+            isCreditNote: xml.root == "CreditNote" || CIIReader.creditNoteTypes.contains(xml.text(r + "/InvoiceTypeCode") ?? ""),
             number: try fields.required(r + "/ID", "invoice number (BT-1)"),
             issued: try fields.date(r + "/IssueDate", "the issue date (BT-2)", text: issueText),
             dueDate: try dueText.map { text throws(ImportError) in try fields.date(duePath, "the due date (BT-9)", text: text) },

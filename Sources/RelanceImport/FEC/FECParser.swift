@@ -126,6 +126,9 @@ public struct FECParser: Sendable {
             items += CustomerLedger.openItems(ledgers[customer]!, currency: currency, file: fileName)
         }
         var warnings: [String] = []
+        if order.isEmpty {
+            warnings.append("No customer account (\(customerAccountPrefix)…) in this ledger: it yields no open items. Check that the export covers the sales ledger.")
+        }
         if totalDebit != totalCredit {
             let difference = Money(minorUnits: totalDebit - totalCredit, currency: currency)
             warnings.append("The ledger does not balance: total debit minus total credit is \(difference.decimalString) \(currency.code); the file may be truncated or filtered.")
