@@ -104,7 +104,7 @@ enum XLSXReader {
     /// Runs an `XMLParser` with a delegate and returns the delegate, or an error naming the part.
     enum SAX {
         static func run<D: NSObject & XMLParserDelegate>(_ delegate: D, on bytes: [UInt8], file: String, part: String) throws(ImportError) -> D {
-            let parser = XMLParser(data: Data(bytes))
+            let parser = XMLParser(data: Data(try XMLInput.utf8(bytes, file: file)))
             parser.shouldResolveExternalEntities = false
             parser.delegate = delegate
             guard parser.parse(), parser.parserError == nil else {

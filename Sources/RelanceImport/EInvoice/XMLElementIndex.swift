@@ -22,7 +22,7 @@ struct XMLElementIndex {
     func all(_ path: String) -> [Element] { elements[path] ?? [] }
 
     static func parse(_ bytes: [UInt8], file: String) throws(ImportError) -> XMLElementIndex {
-        let parser = XMLParser(data: Data(bytes))
+        let parser = XMLParser(data: Data(try XMLInput.utf8(bytes, file: file)))
         parser.shouldProcessNamespaces = true
         // No DTDs, no external entities: an invoice from outside must not make us read files (XXE).
         parser.shouldResolveExternalEntities = false
