@@ -23,6 +23,13 @@ struct RobustnessTests {
                 == Array("<?xml version='1.0' encoding='UTF-8'?><a/>".utf8))
     }
 
+    @Test("sums that would overflow are refused, not trapped", arguments: ["csv/overflow-lines.csv", "fec/overflow.txt"])
+    func overflow(_ path: String) throws {
+        let error = try #require(throws: ImportError.self) { try ImportParser.parse(bytes: try Fixture.bytes(path), fileName: path) }
+        #expect(error.code == .badAmount)
+        #expect(error.position.line == 3)
+    }
+
     static let samples = [
         "csv/quoted-multiline.csv", "csv/sage-balance-agee-cp1252.csv", "fec/lettering.txt", "fec/montant-sens-cr-cp1252.txt",
         "contacts/contacts-fr.csv", "einvoices/ubl/ubl-tc434-example1.xml", "einvoices/cii/CII_example1.xml",

@@ -42,7 +42,7 @@ public struct FECParser: Sendable {
         var order: [String] = []
         var ledgers: [String: [LedgerEntry]] = [:]
         var lastDate: CivilDate?
-        var totalDebit: Int64 = 0, totalCredit: Int64 = 0
+        var totalDebit: Int64 = 0, totalCredit: Int64 = 0, customerMagnitude: Int64 = 0
         while reader.next(into: &ranges) {
             let line = reader.line
             let start = ranges[0].lowerBound
@@ -73,17 +73,26 @@ public struct FECParser: Sendable {
                 return value
             }
 
+            // Sums are overflow-checked: a damaged file must be refused, never crash the daemon.
+            func add(_ value: Int64, to total: inout Int64, column: Int) throws(ImportError) {
+                let (sum, overflow) = total.addingReportingOverflow(value)
+                guard !overflow else { throw tooLarge(position(column)) }
+                total = sum
+            }
             let signed: Int64
             switch columns.amounts {
             case let .debitCredit(debit, credit):
                 let d = try amount(debit), c = try amount(credit)
-                totalDebit += d; totalCredit += c
-                signed = d - c
+                try add(d, to: &totalDebit, column: debit)
+                try add(c, to: &totalCredit, column: credit)
+                let (difference, overflow) = d.subtractingReportingOverflow(c)
+                guard !overflow else { throw tooLarge(position(debit)) }
+                signed = difference
             case let .amountAndDirection(amountColumn, direction):
                 let value = try amount(amountColumn)
                 switch field(direction).uppercased() {
-                case "D", "+1", "1", "+": signed = value; totalDebit += value
-                case "C", "-1", "-": signed = -value; totalCredit += value
+                case "D", "+1", "1", "+": signed = value; try add(value, to: &totalDebit, column: amountColumn)
+                case "C", "-1", "-": signed = -value; try add(value, to: &totalCredit, column: amountColumn)
                 default:
                     throw ImportError(.badAmount, at: position(direction),
                                       "\"\(field(direction))\" in column \(columns.names[direction]) is neither D (debit) nor C (credit)",
@@ -94,6 +103,10 @@ public struct FECParser: Sendable {
             if lastDate.map({ entryDate > $0 }) ?? true { lastDate = entryDate }
 
             guard reader.slice(ranges[columns.compteNum]).starts(with: prefixBytes) else { continue }
+            // While the customer lines' magnitudes add up within Int64, so does any sum of them
+            // that the lettering computes later.
+            try add(signed.magnitude > UInt64(Int64.max) ? Int64.max : Int64(signed.magnitude), to: &customerMagnitude,
+                    column: columns.compteNum)
             let account = field(columns.compteNum)
             let auxiliary = columns.compAuxNum.map(field) ?? ""
             let customer = auxiliary.isEmpty ? account : auxiliary
@@ -135,6 +148,11 @@ public struct FECParser: Sendable {
         }
         return ParsedImport(kind: .fec, items: items, asOf: FECValues.closingDate(inFileName: fileName) ?? lastDate,
                             skippedRows: 0, warnings: warnings)
+    }
+
+    private func tooLarge(_ position: SourcePosition) -> ImportError {
+        ImportError(.badAmount, at: position, "the amounts of this ledger add up beyond what can be counted",
+                    hint: "The file is damaged or not a FEC; export it again.")
     }
 
     /// À-nouveaux journals: `AN`, `ANO`, `RAN`… or any journal whose label says "nouveau(x)".

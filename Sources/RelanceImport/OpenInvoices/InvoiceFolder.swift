@@ -29,8 +29,17 @@ struct InvoiceFolder: Sendable {
         if let a = merged.due, let b = item.due, a != b { throw conflict("due dates", a.iso8601, b.iso8601) }
         merged.issued = merged.issued ?? item.issued
         merged.due = merged.due ?? item.due
-        merged.open.minorUnits += item.open.minorUnits
-        if let a = merged.total, let b = item.total { merged.total = Money(minorUnits: a.minorUnits + b.minorUnits, currency: a.currency) }
+        let tooLarge = ImportError(.badAmount, at: SourcePosition(file: file, line: line),
+                                   "the lines of invoice \(item.invoice) add up beyond what can be counted",
+                                   hint: "The file is damaged, or an amount has stray digits; correct it and export again.")
+        let (open, overflow) = merged.open.minorUnits.addingReportingOverflow(item.open.minorUnits)
+        guard !overflow else { throw tooLarge }
+        merged.open.minorUnits = open
+        if let a = merged.total, let b = item.total {
+            let (total, overflow) = a.minorUnits.addingReportingOverflow(b.minorUnits)
+            guard !overflow else { throw tooLarge }
+            merged.total = Money(minorUnits: total, currency: a.currency)
+        }
         merged.customerName = merged.customerName ?? item.customerName
         for email in item.emails where !merged.emails.contains(email) { merged.emails.append(email) }
         items[at] = merged
