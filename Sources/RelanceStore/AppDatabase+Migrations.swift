@@ -16,6 +16,9 @@ extension AppDatabase {
         migrator.registerMigration("v2-people-and-mailbox") { db in
             try db.execute(sql: Self.v2)
         }
+        migrator.registerMigration("v3-intake") { db in
+            try db.execute(sql: Self.v3)
+        }
         return migrator
     }
 

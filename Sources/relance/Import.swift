@@ -4,9 +4,18 @@ import RelanceCore
 import RelanceDaemon
 import RelanceImport
 
+/// `relance import FILE…` (the default), `relance import held`, `relance import confirm ID`.
 struct Import: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Import export files by hand, or check them with --dry-run.",
+        abstract: "Import export files by hand, check them with --dry-run, or confirm a held snapshot.",
+        subcommands: [ImportFilesCommand.self, ImportHeldCommand.self, ImportConfirmCommand.self],
+        defaultSubcommand: ImportFilesCommand.self)
+}
+
+struct ImportFilesCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "files",
+        abstract: "Import export files by hand, or check them with --dry-run (the default subcommand).",
         discussion: """
             Without --dry-run, applies each file to the store exactly as the drop folder would (one transaction \
             per file), but leaves the file where it is. With --dry-run, only parses: no configuration and no \
@@ -54,6 +63,8 @@ struct Import: AsyncParsableCommand {
             do {
                 let receipt = try await ManualImport(importer: target.intake.importer).importFile(at: URL(fileURLWithPath: file))
                 print("\(file): import #\(receipt.importID) \(receipt.outcome.rawValue): \(receipt.newInvoices) new, \(receipt.updatedInvoices) changed, \(receipt.settledInvoices) settled")
+                for warning in receipt.warnings { print("  warning: \(warning)") }
+                if receipt.outcome == .held { print("  nothing changed; `relance import confirm \(receipt.importID)` applies it") }
             } catch {
                 failed = true
                 FileHandle.standardError.write(Data("\(error)\n".utf8))

@@ -18,12 +18,23 @@ struct RunOnceSummary {
                 switch receipt.outcome {
                 case .duplicate:
                     lines.append("  Imported: \(file): same content as import #\(receipt.importID), nothing changed")
+                case .held:
+                    lines.append("  HELD: \(file) (import #\(receipt.importID)) — nothing changed; `relance import confirm \(receipt.importID)` applies it")
+                    lines.append(contentsOf: receipt.warnings.map { "      \($0)" })
                 default:
-                    lines.append("  Imported: \(file): \(items) open items; \(receipt.newInvoices) new, \(receipt.updatedInvoices) changed, \(receipt.settledInvoices) settled (import #\(receipt.importID))")
+                    lines.append("  Imported: \(file): \(items) \(receipt.newInvoices + receipt.updatedInvoices + receipt.settledInvoices + receipt.unchangedInvoices == 0 && receipt.updatedCustomers + receipt.newCustomers > 0 ? "customers" : "open items"); \(receipt.newInvoices) new, \(receipt.updatedInvoices) changed, \(receipt.settledInvoices) settled (import #\(receipt.importID))")
+                    if receipt.unresolvedInvoices > 0 {
+                        lines.append("      \(receipt.unresolvedInvoices) invoice(s) with a customer to identify: see `relance tasks`")
+                    }
+                    lines.append(contentsOf: receipt.warnings.map { "      warning: \($0)" })
                 }
             }
             for (file, reason) in intake.rejected {
                 lines.append("  REJECTED: \(file) — moved to rejected/, see \(file).error.txt")
+                lines.append(contentsOf: reason.split(separator: "\n").map { "      \($0)" })
+            }
+            for (file, reason) in intake.stuck {
+                lines.append("  LEFT IN PLACE: \(file) — could not be moved aside")
                 lines.append(contentsOf: reason.split(separator: "\n").map { "      \($0)" })
             }
             for (file, _) in intake.waiting { lines.append("  Waiting: \(file) is still being written") }

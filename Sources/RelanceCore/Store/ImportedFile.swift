@@ -25,6 +25,8 @@ public struct ImportReceipt: Sendable, Hashable, Codable {
         /// The same bytes were already applied for this creditor: nothing changed.
         case duplicate
         case rejected
+        /// Nothing changed: the snapshot would settle too much at once; `relance import confirm` applies it.
+        case held
     }
 
     public var importID: Int64
@@ -34,6 +36,11 @@ public struct ImportReceipt: Sendable, Hashable, Codable {
     public var settledInvoices: Int
     public var unchangedInvoices: Int
     public var newCustomers: Int
+    /// Customers of a contacts file updated; invoices whose customer a person must identify.
+    public var updatedCustomers: Int = 0
+    public var unresolvedInvoices: Int = 0
+    /// Worth telling the accountant (terms beyond the legal caps, a held snapshot…).
+    public var warnings: [String] = []
 
     public init(importID: Int64, outcome: Outcome, newInvoices: Int = 0, updatedInvoices: Int = 0,
                 settledInvoices: Int = 0, unchangedInvoices: Int = 0, newCustomers: Int = 0) {

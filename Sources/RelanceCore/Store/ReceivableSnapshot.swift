@@ -1,15 +1,30 @@
 /// The open items a file shows, and how far the store may trust it.
-public struct ReceivableSnapshot: Sendable, Hashable {
+public struct ReceivableSnapshot: Sendable, Hashable, Codable {
     public var items: [OpenItem]
     /// The date the file describes the books at.
     public var asOf: CivilDate
     /// True for the creditor's authoritative source (its ledger or aged-balance export):
     /// an invoice such a snapshot no longer lists is settled. Other files only add and enrich.
     public var isAuthoritative: Bool
+    /// Per invoice number: buyer identifiers, terms text, kept document (e-invoices).
+    public var details: [String: InvoiceDetails]
+    /// Where `OpenItem.due` comes from, for events ("due-date column", "BT-9").
+    public var statedDueSource: String
+    /// The creditor's terms when neither the file nor the customer's contacts give any.
+    public var defaultTerms: PaymentTermsRule
+    /// Hold the snapshot when it would settle more than this share (percent) of the open
+    /// amount at once; nil applies it whatever it settles (a person confirmed it).
+    public var massSettlementThresholdPercent: Int?
 
-    public init(items: [OpenItem], asOf: CivilDate, isAuthoritative: Bool) {
+    public init(items: [OpenItem], asOf: CivilDate, isAuthoritative: Bool, details: [String: InvoiceDetails] = [:],
+                statedDueSource: String = "due-date column", defaultTerms: PaymentTermsRule = PaymentTermsRule(days: 30),
+                massSettlementThresholdPercent: Int? = nil) {
         self.items = items
         self.asOf = asOf
         self.isAuthoritative = isAuthoritative
+        self.details = details
+        self.statedDueSource = statedDueSource
+        self.defaultTerms = defaultTerms
+        self.massSettlementThresholdPercent = massSettlementThresholdPercent
     }
 }

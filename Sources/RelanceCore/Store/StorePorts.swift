@@ -55,3 +55,4 @@ public protocol EventJournal: Sendable {
 }
 
 public typealias RelanceStorage = ReceivablesStore & OutboxStore & EventJournal & TaskStore & CustomerStateStore
+    & CustomerProfileStore & ImportReviewStore

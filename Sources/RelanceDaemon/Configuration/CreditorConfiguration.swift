@@ -31,13 +31,18 @@ public struct CreditorConfiguration: Sendable, Hashable {
     public var smtp: MailServerSettings?
     public var imap: MailServerSettings?
     public var signature: String
+    /// Terms applied when neither the export nor the customer's contacts give a due date.
+    public var defaultPaymentTermsDays: Int
+    /// An authoritative snapshot that would settle more than this share of the open amount at once is held.
+    public var massSettlementThresholdPercent: Int
 
     public init(id: CreditorID, legalName: String, addressLines: [String] = [], siren: String? = nil, rcs: String? = nil,
                 vatNumber: String? = nil, iban: String? = nil, bic: String? = nil, phone: String? = nil,
                 senderName: String, senderAddress: EmailAddress, replyTo: EmailAddress? = nil, bounceAddress: EmailAddress,
                 verp: Bool = false, timeZone: String = "Europe/Paris", language: Language = .french, active: Bool = false,
                 policy: Policy = .standard, authoritativeSource: ParsedImport.Kind = .openInvoices, dropSubfolder: String = "",
-                smtp: MailServerSettings? = nil, imap: MailServerSettings? = nil, signature: String = "") {
+                smtp: MailServerSettings? = nil, imap: MailServerSettings? = nil, signature: String = "",
+                defaultPaymentTermsDays: Int = 30, massSettlementThresholdPercent: Int = 20) {
         self.id = id
         self.legalName = legalName
         self.addressLines = addressLines
@@ -61,5 +66,7 @@ public struct CreditorConfiguration: Sendable, Hashable {
         self.smtp = smtp
         self.imap = imap
         self.signature = signature
+        self.defaultPaymentTermsDays = defaultPaymentTermsDays
+        self.massSettlementThresholdPercent = massSettlementThresholdPercent
     }
 }

@@ -17,7 +17,7 @@ struct CreditorReader {
         try table.refuseUnknownKeys([
             "legal_name", "address", "siren", "rcs", "vat_number", "iban", "bic", "phone", "sender_name", "sender",
             "reply_to", "bounce_address", "verp", "time_zone", "language", "active", "policy", "authoritative_source",
-            "drop_subfolder", "smtp", "imap", "signature",
+            "drop_subfolder", "smtp", "imap", "signature", "default_payment_terms_days", "mass_settlement_threshold_percent",
         ])
         let legalName = try table.requiredString("legal_name", hint: "the company's legal name, printed on every reminder")
         let sender = try address("sender", required: true)!
@@ -53,13 +53,20 @@ struct CreditorReader {
             dropSubfolder: subfolder,
             smtp: try server("smtp", defaultPorts: (starttls: 587, tls: 465, plain: 25)),
             imap: try server("imap", defaultPorts: (starttls: 143, tls: 993, plain: 143)),
-            signature: try table.string("signature") ?? legalName)
+            signature: try table.string("signature") ?? legalName,
+            defaultPaymentTermsDays: try inheritedInt("default_payment_terms_days", in: 0...365) ?? 30,
+            massSettlementThresholdPercent: try inheritedInt("mass_settlement_threshold_percent", in: 0...100) ?? 20)
     }
 
     /// A creditor's own value, else the `[defaults]` one.
     private func inheritedString(_ name: String) throws(ConfigurationError) -> String? {
         if let own = try table.string(name) { return own }
         return try defaults?.string(name)
+    }
+
+    private func inheritedInt(_ name: String, in range: ClosedRange<Int>) throws(ConfigurationError) -> Int? {
+        if let own = try table.int(name, in: range) { return own }
+        return try defaults?.int(name, in: range)
     }
 
     private func inheritedBool(_ name: String) throws(ConfigurationError) -> Bool? {

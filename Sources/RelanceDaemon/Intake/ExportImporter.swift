@@ -7,13 +7,17 @@ public import RelanceImport
 /// drop folder and `relance import`, so both follow exactly the same rules.
 public struct ExportImporter: Sendable {
     public let creditor: CreditorConfiguration
-    public let store: any ReceivablesStore
+    public let store: any ReceivablesStore & CustomerProfileStore
     public let clock: any WallClock
+    /// Where e-invoice documents are kept; nil keeps none (dry runs, some tests).
+    public let documents: DocumentVault?
 
-    public init(creditor: CreditorConfiguration, store: any ReceivablesStore, clock: any WallClock) {
+    public init(creditor: CreditorConfiguration, store: any ReceivablesStore & CustomerProfileStore, clock: any WallClock,
+                documents: DocumentVault? = nil) {
         self.creditor = creditor
         self.store = store
         self.clock = clock
+        self.documents = documents
     }
 
     public enum Outcome: Sendable {
@@ -31,9 +35,47 @@ public struct ExportImporter: Sendable {
             return .rejected(importID: id, reason: error.description)
         }
         let file = ImportedFile(creditor: creditor.id, fileName: fileName, sha256: sha256, byteCount: bytes.count, kind: parsed.kind.rawValue)
-        let snapshot = ReceivableSnapshot(items: parsed.items, asOf: parsed.asOf ?? today,
-                                          isAuthoritative: parsed.kind == creditor.authoritativeSource)
+        if parsed.kind == .contacts {
+            let profiles = parsed.contacts.map(Self.profile)
+            return .imported(try await store.importContacts(file, profiles, at: clock.now()), parsed)
+        }
+        var items = parsed.items
+        var details: [String: InvoiceDetails] = [:]
+        if let invoice = try eInvoice(bytes, kind: parsed.kind, fileName: fileName) {
+            // BT-9 alone is the document's stated due date; BT-20 is weighed separately.
+            for index in items.indices where items[index].invoice == invoice.number { items[index].due = invoice.dueDate }
+            let mediaType = parsed.kind == .facturX ? "application/pdf" : "application/xml"
+            let document = try documents?.keep(bytes, sha256: sha256, fileName: fileName, mediaType: mediaType)
+            details[invoice.number] = InvoiceDetails(buyerIdentifiers: invoice.buyerIdentifiers,
+                                                     dueFromTermsText: invoice.termsTextDueDate, document: document)
+        }
+        let isEInvoice = [.ublInvoice, .ciiInvoice, .facturX].contains(parsed.kind)
+        let snapshot = ReceivableSnapshot(
+            items: items, asOf: parsed.asOf ?? today, isAuthoritative: parsed.kind == creditor.authoritativeSource,
+            details: details, statedDueSource: isEInvoice ? "BT-9" : "due-date column",
+            defaultTerms: PaymentTermsRule(days: creditor.defaultPaymentTermsDays),
+            massSettlementThresholdPercent: creditor.massSettlementThresholdPercent)
         return .imported(try await store.importSnapshot(file, snapshot, at: clock.now()), parsed)
+    }
+
+    /// The business terms of an e-invoice, read again for what an open item cannot carry
+    /// (every buyer identifier, the terms text apart from BT-9).
+    private func eInvoice(_ bytes: [UInt8], kind: ParsedImport.Kind, fileName: String) throws -> EInvoice? {
+        switch kind {
+        case .ublInvoice, .ciiInvoice: try EInvoiceParser().read(bytes, fileName: fileName)
+        case .facturX: try FacturXParser().read(bytes, fileName: fileName).invoice
+        case .openInvoices, .fec, .contacts: nil
+        }
+    }
+
+    static func profile(_ record: ContactRecord) -> CustomerProfile {
+        CustomerProfile(
+            externalID: record.customer, name: record.name, postalAddress: record.address, siren: record.siren,
+            vatNumber: record.vatNumber, emailsTo: record.emailsTo, emailsCc: record.emailsCc, phones: record.phones,
+            language: record.language,
+            paymentTerms: record.paymentTerms.map { PaymentTermsRule(days: $0.days, endOfMonth: $0.endOfMonth) },
+            policy: record.policy, doNotRemind: record.doNotRemind, note: record.note, initialStep: record.stepReached,
+            lastManualContact: record.lastContact, source: record.source?.description)
     }
 
     /// Records a file refused before or while parsing; a file never read has no hash (zeros).

@@ -15,13 +15,15 @@ public struct FileIntake: Sendable {
     public let importer: ExportImporter
     public let clock: any WallClock
     public let logger: Logger
+    private let memory = IntakeMemory()
 
     public init(creditor: CreditorConfiguration, folder: LocalDropFolder, rules: IntakeRules,
-                store: any ReceivablesStore, clock: any WallClock, logger: Logger) {
+                store: any ReceivablesStore & CustomerProfileStore, clock: any WallClock, logger: Logger,
+                documents: DocumentVault? = nil) {
         self.creditor = creditor
         self.folder = folder
         self.rules = rules
-        self.importer = ExportImporter(creditor: creditor, store: store, clock: clock)
+        self.importer = ExportImporter(creditor: creditor, store: store, clock: clock, documents: documents)
         self.clock = clock
         self.logger = logger
     }
@@ -33,58 +35,81 @@ public struct FileIntake: Sendable {
         public var rejected: [(file: String, reason: String)] = []
         /// Files not yet stable, and when they will be.
         public var waiting: [(file: String, until: Date)] = []
+        /// Snapshots held by the mass-settlement safety: `relance import confirm ID` applies them.
+        public var held: [(file: String, importID: Int64, reason: String)] = []
+        /// Files refused that could not even be moved aside (reported once, then skipped while unchanged).
+        public var stuck: [(file: String, reason: String)] = []
     }
 
     /// One pass over the folder. Files still being written are left for the next pass.
     public func scan() async throws -> Report {
         try folder.createFolders()
         var report = Report()
-        for entry in try folder.list() {
-            switch rules.verdict(for: entry, now: clock.now()) {
+        let entries = try folder.list()
+        let now = clock.now()
+        let unchangedSince = memory.observe(entries, now: now)
+        for entry in entries where !memory.isStuck(entry) {
+            switch rules.verdict(for: entry, unchangedSince: unchangedSince[entry.name], now: now) {
             case .ignore:
                 continue
             case .wait(let until):
                 report.waiting.append((entry.name, until))
             case .refuse(let reason):
-                try await reject(entry.name, sha256: nil, byteCount: entry.size, reason: "The file was not read: \(reason)", into: &report)
+                try await reject(entry, sha256: nil, reason: "The file was not read: \(reason)", into: &report)
             case .take:
-                try await take(entry.name, into: &report)
+                try await take(entry, into: &report)
             }
         }
         return report
     }
 
-    private func take(_ name: String, into report: inout Report) async throws {
+    private func take(_ entry: DropFolderEntry, into report: inout Report) async throws {
+        let name = entry.name
         let bytes: [UInt8]
         do {
             bytes = try folder.read(name, limit: rules.maximumFileBytes)
         } catch {
-            try await reject(name, sha256: nil, byteCount: 0, reason: "The file could not be read: \(error.message)", into: &report)
+            try await reject(entry, sha256: nil, reason: "The file could not be read: \(error.message)", into: &report)
             return
         }
         switch try await importer.importExport(bytes, fileName: name) {
         case .rejected(let importID, let reason):
-            try moveRejected(name, importID: importID, reason: reason, into: &report)
+            moveRejected(entry, importID: importID, reason: reason, into: &report)
         case .imported(let receipt, let parsed):
-            let destination = try folder.moveToProcessed(name, day: importer.today.iso8601)
-            report.imported.append((name, receipt, parsed.items.count))
+            if receipt.outcome == .held {
+                report.held.append((name, receipt.importID, receipt.warnings.first ?? "held"))
+                logger.warning("import held: it would settle too much at once", metadata: [
+                    "creditor": "\(creditor.id)", "file": "\(name)", "import": "\(receipt.importID)",
+                    "reason": "\(receipt.warnings.first ?? "")", "confirm": "relance import confirm \(receipt.importID)",
+                ])
+            }
+            let destination: URL
+            do {
+                destination = try folder.moveToProcessed(name, day: importer.today.iso8601)
+            } catch {
+                // Applied (or held) already: the hash makes the next scan a duplicate; say it once.
+                stuck(entry, reason: "imported as #\(receipt.importID) but could not be moved to processed/: \(error)", into: &report)
+                return
+            }
+            report.imported.append((name, receipt, parsed.kind == .contacts ? parsed.contacts.count : parsed.items.count))
             logger.info("imported", metadata: [
                 "creditor": "\(creditor.id)", "file": "\(name)", "import": "\(receipt.importID)", "outcome": "\(receipt.outcome.rawValue)",
                 "items": "\(parsed.items.count)", "new": "\(receipt.newInvoices)", "settled": "\(receipt.settledInvoices)",
                 "skipped_rows": "\(parsed.skippedRows)", "moved_to": "\(destination.path)",
             ])
-            for warning in parsed.warnings {
+            for warning in parsed.warnings + receipt.warnings where receipt.outcome != .held {
                 logger.notice("import warning", metadata: ["creditor": "\(creditor.id)", "file": "\(name)", "warning": "\(warning)"])
             }
         }
     }
 
-    private func reject(_ name: String, sha256: String?, byteCount: Int, reason: String, into report: inout Report) async throws {
-        let importID = try await importer.reject(name, sha256: sha256, byteCount: byteCount, reason: reason)
-        try moveRejected(name, importID: importID, reason: reason, into: &report)
+    private func reject(_ entry: DropFolderEntry, sha256: String?, reason: String, into report: inout Report) async throws {
+        let importID = try await importer.reject(entry.name, sha256: sha256, byteCount: entry.size, reason: reason)
+        moveRejected(entry, importID: importID, reason: reason, into: &report)
     }
 
-    private func moveRejected(_ name: String, importID: Int64, reason: String, into report: inout Report) throws {
+    private func moveRejected(_ entry: DropFolderEntry, importID: Int64, reason: String, into report: inout Report) {
+        let name = entry.name
         let explanation = """
             Relance refused \(name) (import #\(importID)) on \(clock.now().formatted(.iso8601)).
 
@@ -94,11 +119,26 @@ public struct FileIntake: Sendable {
             Fix the export (or the configuration) and drop the corrected file into the drop folder again.
 
             """
-        let destination = try folder.moveToRejected(name, explanation: explanation)
+        let destination: URL
+        do {
+            destination = try folder.moveToRejected(name, explanation: explanation)
+        } catch {
+            stuck(entry, reason: "\(reason)\nIt could not be moved to rejected/ either: \(error)", into: &report)
+            return
+        }
         report.rejected.append((name, reason))
         logger.warning("file rejected", metadata: [
             "creditor": "\(creditor.id)", "file": "\(name)", "import": "\(importID)", "reason": "\(reason)",
             "moved_to": "\(destination.path)",
+        ])
+    }
+
+    /// Left in place, logged once: the next scans skip it until its size or mtime changes.
+    private func stuck(_ entry: DropFolderEntry, reason: String, into report: inout Report) {
+        memory.markStuck(entry)
+        report.stuck.append((entry.name, reason))
+        logger.error("file left in the drop folder: fix its permissions or the folder's", metadata: [
+            "creditor": "\(creditor.id)", "file": "\(entry.name)", "reason": "\(reason)",
         ])
     }
 }

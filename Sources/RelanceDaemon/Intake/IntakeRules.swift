@@ -24,7 +24,11 @@ public struct IntakeRules: Sendable, Hashable {
     /// The folders the intake itself writes into, inside each drop folder.
     public static let ownFolders: Set<String> = ["processed", "rejected"]
 
-    public func verdict(for entry: DropFolderEntry, now: Date) -> Verdict {
+    /// `unchangedSince`: when the intake first saw the entry with its current size and
+    /// modification time (nil: never). A file is taken only once both have stayed the same for
+    /// the delay across scans, and its modification time is itself that old: a writer that
+    /// appends slowly, or one that preserves an old mtime while copying, is waited for.
+    public func verdict(for entry: DropFolderEntry, unchangedSince: Date?, now: Date) -> Verdict {
         let name = entry.name
         if name.hasPrefix(".") || name.hasSuffix(".part") || name.hasSuffix(".tmp") || name.hasSuffix("~")
             || name.hasSuffix(".error.txt") {
@@ -43,10 +47,13 @@ public struct IntakeRules: Sendable, Hashable {
         if name.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
             return .refuse("its name contains control characters. Rename it with plain letters, digits and punctuation.")
         }
+        if entry.permissions & 0o400 == 0 {
+            return .refuse("its permissions (\(String(entry.permissions, radix: 8))) do not let even its owner read it: it was saved with the wrong permissions. Save it again, or run `chmod u+r` on it, then drop it again.")
+        }
         if entry.size > maximumFileBytes {
             return .refuse("it is \(entry.size) bytes, above the limit of \(maximumFileBytes) (maximum_file_megabytes). Split the export or raise the limit.")
         }
-        let stableAt = entry.modified.addingTimeInterval(stableAfterSeconds)
+        let stableAt = max(entry.modified, unchangedSince ?? now).addingTimeInterval(stableAfterSeconds)
         if stableAt > now { return .wait(untilAfter: stableAt) }
         return .take
     }

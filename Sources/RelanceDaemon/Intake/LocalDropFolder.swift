@@ -29,7 +29,8 @@ public struct LocalDropFolder: Sendable {
             default: .other
             }
             let modified = Date(timeIntervalSince1970: Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9)
-            return DropFolderEntry(name: name, type: type, size: Int(info.st_size), modified: modified)
+            return DropFolderEntry(name: name, type: type, size: Int(info.st_size), modified: modified,
+                                  permissions: UInt16(info.st_mode & 0o7777))
         }
     }
 

@@ -37,7 +37,8 @@ public final class RelanceRuntime: Sendable {
         var transports: [CreditorID: any MailTransport] = [:]
         for creditor in configuration.creditors {
             let intake = FileIntake(creditor: creditor, folder: LocalDropFolder(folder: configuration.dropFolder(of: creditor)),
-                                    rules: rules, store: store, clock: clock, logger: logger)
+                                    rules: rules, store: store, clock: clock, logger: logger,
+                                    documents: DocumentVault(stateFolder: configuration.stateFolder))
             let scheduler = ReminderScheduler(creditor: creditor, store: store,
                                               composer: ReminderComposer(creditor: creditor, renderer: renderer, secret: secret),
                                               reviewFolder: configuration.reviewFolder, logger: logger)

@@ -24,6 +24,8 @@ extension RelanceRuntime {
                 let next = try await creditor.intake.scan()
                 intake.imported += next.imported
                 intake.rejected += next.rejected
+                intake.held += next.held
+                intake.stuck += next.stuck
                 intake.waiting = next.waiting
             }
             report.intake[creditor.configuration.id] = intake

@@ -26,6 +26,9 @@ public struct EInvoice: Sendable, Hashable {
     /// The due date to use: BT-9, else one read from the terms text BT-20 (nil when neither says).
     public var effectiveDueDate: CivilDate? { dueDate ?? paymentTermsText.flatMap { TermsText.dueDate(in: $0, issued: issued) } }
 
+    /// The due date the payment terms text (BT-20) gives, whether or not BT-9 is present.
+    public var termsTextDueDate: CivilDate? { paymentTermsText.flatMap { TermsText.dueDate(in: $0, issued: issued) } }
+
     /// What the customer owes because of this document: negative for a credit note.
     public var openItem: OpenItem {
         let signed = isCreditNote ? Money(minorUnits: -amountDue.minorUnits, currency: amountDue.currency) : amountDue

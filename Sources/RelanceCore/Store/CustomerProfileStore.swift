@@ -1,0 +1,24 @@
+public import Foundation
+
+/// Customers as the contacts file describes them, and what the planner reads back.
+public protocol CustomerProfileStore: Sendable {
+    /// Applies a contacts file in one transaction with its import record; the same bytes
+    /// applied twice return `.duplicate`. Invalid addresses are recorded as events, never stored.
+    func importContacts(_ file: ImportedFile, _ profiles: [CustomerProfile], at time: Date) async throws -> ImportReceipt
+
+    /// Every customer of the creditor with its profile (valid addresses only).
+    func customerProfiles(of creditor: CreditorID) async throws -> [StoredCustomerProfile]
+
+    func customerProfile(id: Int64) async throws -> StoredCustomerProfile?
+}
+
+/// Snapshots held back by the mass-settlement safety, and the documents kept for invoices.
+public protocol ImportReviewStore: Sendable {
+    func heldImports(of creditor: CreditorID?) async throws -> [HeldImport]
+
+    /// Applies a held snapshot as it was dropped, without the safety check (a person decided).
+    func confirmHeldImport(_ importID: Int64, at time: Date) async throws -> ImportReceipt
+
+    /// The invoice's own document (PDF or XML) kept in the state folder, if any.
+    func invoiceDocument(invoiceID: Int64) async throws -> InvoiceDocument?
+}

@@ -1,0 +1,138 @@
+import Foundation
+import GRDB
+import RelanceCore
+
+/// Applies a contacts file inside the caller's write transaction: customers created or
+/// updated field by field, each change an event, addresses validated, and the
+/// `identify-customer` tasks a usable contact answers closed.
+struct ContactsApplier {
+    let db: Database
+    let file: ImportedFile
+    let profiles: [CustomerProfile]
+    let time: Date
+
+    private var creditor: String { file.creditor.rawValue }
+
+    func apply() throws -> ImportReceipt {
+        if let existing = try Int64.fetchOne(db, sql: """
+            SELECT id FROM import WHERE creditor_id = ? AND sha256 = ? AND status IN ('applied', 'held')
+            """, arguments: [creditor, file.sha256]) {
+            try event("import.duplicate", importID: existing,
+                      "File \(file.fileName) has the same content as import #\(existing): nothing changed.")
+            return ImportReceipt(importID: existing, outcome: .duplicate)
+        }
+        guard try Bool.fetchOne(db, sql: "SELECT 1 FROM creditor WHERE id = ?", arguments: [creditor]) == true else {
+            throw StoreError(.unknownCreditor, "creditor \(creditor) is not registered")
+        }
+        try db.execute(sql: """
+            INSERT INTO import (creditor_id, file_name, sha256, byte_count, kind, status, item_count, imported_at)
+            VALUES (?, ?, ?, ?, ?, 'applied', ?, ?)
+            """, arguments: [creditor, file.fileName, file.sha256, file.byteCount, file.kind, profiles.count, time])
+        let importID = db.lastInsertedRowID
+        var receipt = ImportReceipt(importID: importID, outcome: .applied)
+        for profile in profiles where !profile.externalID.isEmpty {
+            if try applyProfile(profile, importID: importID) { receipt.newCustomers += 1 } else { receipt.updatedCustomers += 1 }
+        }
+        try event("import.applied", importID: importID,
+                  "Imported contacts \(file.fileName): \(receipt.newCustomers) new customers, \(receipt.updatedCustomers) known ones checked.",
+                  detail: ["sha256": file.sha256])
+        return receipt
+    }
+
+    /// Returns whether the customer is new.
+    private func applyProfile(_ profile: CustomerProfile, importID: Int64) throws -> Bool {
+        let row = try Row.fetchOne(db, sql: "SELECT * FROM customer WHERE creditor_id = ? AND external_id = ?",
+                                   arguments: [creditor, profile.externalID])
+        let fields = Self.columns(of: profile)
+        let customerID: Int64
+        let isNew = row == nil
+        if let row {
+            customerID = row["id"]
+            var changes: [String] = []
+            for (column, value) in fields where Self.text(row[column]) != Self.text(value) {
+                changes.append("\(column) \(Self.shown(row[column])) → \(Self.shown(value))")
+                try db.execute(sql: "UPDATE customer SET \(column) = ? WHERE id = ?", arguments: [value, customerID])
+            }
+            if (row["needs_identification"] as Bool) {
+                try db.execute(sql: "UPDATE customer SET needs_identification = 0 WHERE id = ?", arguments: [customerID])
+                changes.append("identified by the contacts file")
+            }
+            if !changes.isEmpty {
+                try event("customer.updated", customerID: customerID, importID: importID,
+                          "Customer \(profile.externalID) updated from \(file.fileName): \(changes.joined(separator: "; ")).",
+                          detail: ["position": profile.source ?? file.fileName])
+            }
+        } else {
+            try db.execute(sql: "INSERT INTO customer (creditor_id, external_id, created_at) VALUES (?, ?, ?)",
+                           arguments: [creditor, profile.externalID, time])
+            customerID = db.lastInsertedRowID
+            for (column, value) in fields {
+                try db.execute(sql: "UPDATE customer SET \(column) = ? WHERE id = ?", arguments: [value, customerID])
+            }
+            try event("customer.created", customerID: customerID, importID: importID,
+                      "Customer \(profile.externalID) (\(profile.name ?? "no name")) created from \(file.fileName).",
+                      detail: ["position": profile.source ?? file.fileName])
+        }
+        let emails = CustomerEmails(db: db, creditor: file.creditor, time: time, importID: importID)
+        let position = profile.source ?? file.fileName
+        try emails.write(profile.emailsTo, role: "to", customerID: customerID, customerName: profile.externalID, position: position, mode: .replace)
+        try emails.write(profile.emailsCc, role: "cc", customerID: customerID, customerName: profile.externalID, position: position, mode: .replace)
+        try closeAnsweredTasks(customerID: customerID, importID: importID)
+        return isNew
+    }
+
+    /// The columns a contacts file sets. An empty cell clears the value: the file is the truth.
+    private static func columns(of profile: CustomerProfile) -> [(String, (any DatabaseValueConvertible)?)] {
+        let phones = String(decoding: (try? JSONEncoder.sorted.encode(profile.phones)) ?? Data("[]".utf8), as: UTF8.self)
+        return [
+            ("name", profile.name),
+            ("postal_address", profile.postalAddress.isEmpty ? nil : profile.postalAddress.joined(separator: "\n")),
+            ("siren", profile.siren),
+            ("vat_number", profile.vatNumber),
+            ("phones", phones),
+            ("language", profile.language?.rawValue),
+            ("payment_terms", profile.paymentTerms?.stored),
+            ("policy", profile.policy),
+            ("note", profile.note),
+            ("do_not_remind", profile.doNotRemind),
+            ("initial_step", profile.initialStep),
+            ("last_manual_contact_on", profile.lastManualContact?.iso8601),
+        ]
+    }
+
+    private static func text(_ value: (any DatabaseValueConvertible)?) -> String? {
+        guard let value else { return nil }
+        let dbValue = value.databaseValue
+        return dbValue.isNull ? nil : dbValue.description
+    }
+
+    private static func shown(_ value: (any DatabaseValueConvertible)?) -> String {
+        text(value).map(SnapshotApplier.printable) ?? "(none)"
+    }
+
+    /// A customer that now has an address or a phone no longer needs a person to find one.
+    private func closeAnsweredTasks(customerID: Int64, importID: Int64) throws {
+        let usable = try Bool.fetchOne(db, sql: """
+            SELECT EXISTS (SELECT 1 FROM customer_email WHERE customer_id = ?1 AND role = 'to')
+                OR (SELECT phones <> '[]' FROM customer WHERE id = ?1)
+            """, arguments: [customerID]) ?? false
+        guard usable else { return }
+        let open = try Int64.fetchAll(db, sql: """
+            SELECT id FROM task WHERE customer_id = ? AND kind = 'identify-customer' AND state = 'open'
+            """, arguments: [customerID])
+        for id in open {
+            try db.execute(sql: """
+                UPDATE task SET state = 'done', outcome = 'done', outcome_detail = ?, closed_at = ? WHERE id = ?
+                """, arguments: ["{\"note\":\"answered by \(file.fileName.filter { $0 != "\"" && $0 != "\\" })\"}", time, id])
+            try event("task.closed", customerID: customerID, importID: importID,
+                      "Task #\(id) closed: the contacts file \(file.fileName) identifies the customer and gives a usable contact.",
+                      detail: ["task": String(id)])
+        }
+    }
+
+    private func event(_ kind: String, customerID: Int64? = nil, importID: Int64, _ summary: String,
+                       detail: [String: String] = [:]) throws {
+        try AppDatabase.append(NewEvent(time: time, kind: kind, creditor: file.creditor, customerID: customerID,
+                                        importID: importID, summary: summary, detail: detail), in: db)
+    }
+}

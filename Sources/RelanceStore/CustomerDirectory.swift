@@ -1,0 +1,86 @@
+import GRDB
+import RelanceCore
+
+/// The creditor's customers in memory for one import: one query instead of one per item,
+/// and the identity rules (issue #3, "Identity") in one place.
+struct CustomerDirectory {
+    struct Entry {
+        var id: Int64
+        var externalID: String
+        var terms: PaymentTermsRule?
+        var needsIdentification: Bool
+        var hasUsableContact: Bool
+    }
+
+    private(set) var byExternal: [String: Entry] = [:]
+    private var byID: [Int64: String] = [:]
+    private var bySIREN: [String: Int64?] = [:]
+    private var byVAT: [String: Int64?] = [:]
+    /// nil value: two customers share the name, so a name alone decides nothing.
+    private var byName: [String: Int64?] = [:]
+
+    init(db: Database, creditor: String) throws {
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT c.id, c.external_id, c.name, c.siren, c.vat_number, c.payment_terms, c.needs_identification,
+                   EXISTS (SELECT 1 FROM customer_email e WHERE e.customer_id = c.id AND e.role = 'to') AS has_email,
+                   c.phones <> '[]' AS has_phone
+            FROM customer c WHERE c.creditor_id = ?
+            """, arguments: [creditor])
+        while let row = try rows.next() {
+            let entry = Entry(id: row["id"], externalID: row["external_id"],
+                              terms: (row["payment_terms"] as String?).flatMap(PaymentTermsRule.init(stored:)),
+                              needsIdentification: row["needs_identification"],
+                              hasUsableContact: row["has_email"] || row["has_phone"])
+            add(entry, name: row["name"], siren: row["siren"], vat: row["vat_number"])
+        }
+    }
+
+    mutating func add(_ entry: Entry, name: String?, siren: String?, vat: String?) {
+        byExternal[entry.externalID] = entry
+        byID[entry.id] = entry.externalID
+        // Placeholders (customers nobody identified yet) never attract other invoices by id or name.
+        guard !entry.needsIdentification else { return }
+        if let vat = vat.flatMap(BusinessIdentifier.init) {
+            Self.insert(entry.id, for: vat.normalized, into: &byVAT)
+            if let fromVAT = vat.siren { Self.insert(entry.id, for: fromVAT, into: &bySIREN) }
+        }
+        if let siren = siren.flatMap(BusinessIdentifier.init)?.siren { Self.insert(entry.id, for: siren, into: &bySIREN) }
+        if let name = name.map(Self.nameKey), !name.isEmpty { Self.insert(entry.id, for: name, into: &byName) }
+    }
+
+    private static func insert(_ id: Int64, for key: String, into map: inout [String: Int64?]) {
+        if let existing = map[key] {
+            if existing != id { map[key] = .some(nil) }
+        } else {
+            map[key] = id
+        }
+    }
+
+    mutating func markContactable(_ id: Int64) {
+        if let external = byID[id] { byExternal[external]?.hasUsableContact = true }
+    }
+
+    func entry(id: Int64) -> Entry? { byID[id].flatMap { byExternal[$0] } }
+
+    /// The customer the creditor's id, else a SIREN / VAT / buyer identifier, else the exact
+    /// name designates; nil when nothing (or more than one customer) matches.
+    func resolve(customer: String, identifiers: [String], name: String?) -> (Entry, how: String)? {
+        if let entry = byExternal[customer], !entry.needsIdentification { return (entry, "customer id") }
+        for text in [customer] + identifiers {
+            guard let identifier = BusinessIdentifier(text) else { continue }
+            if case .some(.some(let id)) = byVAT[identifier.normalized], let entry = entry(id: id) { return (entry, "VAT number \(text)") }
+            if let siren = identifier.siren, case .some(.some(let id)) = bySIREN[siren], let entry = entry(id: id) {
+                return (entry, "SIREN \(siren)")
+            }
+        }
+        if let name = name.map(Self.nameKey), case .some(.some(let id)) = byName[name], let entry = entry(id: id) {
+            return (entry, "name")
+        }
+        return nil
+    }
+
+    /// Exact match, apart from surrounding and repeated spaces and letter case.
+    static func nameKey(_ name: String) -> String {
+        name.split(whereSeparator: \.isWhitespace).joined(separator: " ").lowercased()
+    }
+}
