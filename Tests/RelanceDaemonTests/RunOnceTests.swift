@@ -86,7 +86,8 @@ import RelanceTesting
     }
 
     @Test func aNewSnapshotWithoutTheInvoiceSettlesItAndItsQueuedReminderIsCancelled() async throws {
-        let fixture = try DaemonFixture(active: true)
+        // Settling the only invoice is 100 % of the open amount: the safety would hold it.
+        let fixture = try DaemonFixture(active: true, extraCreditorSettings: "mass_settlement_threshold_percent = 100")
         try fixture.drop("a.csv", DaemonFixture.csv("C1;Client Un;compta@un.example;F-100;01/09/2026;01/10/2026;100,00"))
         let runtime = try fixture.runtime()
         try await runtime.prepare()

@@ -1,7 +1,8 @@
 import Logging
 import ServiceLifecycle
 
-/// Scans every creditor's drop folder periodically and rings the planner after an import.
+/// Scans every creditor's drop folder — at once when inotify says something landed, and
+/// periodically whatever happens (the scan is the truth) — and rings the planner after an import.
 struct IntakeService: Service {
     let runtime: RelanceRuntime
     let planner: Doorbell
@@ -9,19 +10,28 @@ struct IntakeService: Service {
     let health: ServiceHealth
 
     func run() async throws {
-        await ServiceLoop(name: "intake", logger: runtime.logger, doorbell: nil, interval: interval, health: health).run {
+        let wakeUp = Doorbell()
+        let folders = runtime.creditors.map(\.intake.folder)
+        for folder in folders { try? folder.createFolders() }
+        let watcher = DropFolderWatcher(folders: folders.map(\.folder), logger: runtime.logger)
+        watcher?.start(ringing: wakeUp, settle: .milliseconds(Int64(runtime.configuration.stableAfterSeconds * 1000)))
+        defer { watcher?.stop() }
+        await ServiceLoop(name: "intake", logger: runtime.logger, doorbell: wakeUp, interval: interval, health: health).run {
             var imported = 0
             var rejected = 0
+            var held = 0
             for creditor in runtime.creditors {
                 let report = try await creditor.intake.scan()
                 imported += report.imported.count
                 rejected += report.rejected.count
+                held += report.held.count
                 if !report.imported.isEmpty {
                     try await runtime.reports.write(creditor.configuration, asOf: runtime.today(for: creditor))
                     planner.ring()
                 }
             }
-            return imported + rejected == 0 ? nil : "\(imported) imported, \(rejected) rejected"
+            guard imported + rejected > 0 else { return nil }
+            return "\(imported) imported, \(rejected) rejected" + (held > 0 ? ", \(held) held for confirmation (relance import held)" : "")
         }
     }
 }
