@@ -1,0 +1,49 @@
+import Foundation
+import GRDB
+import Testing
+import RelanceCore
+@testable import RelanceStore
+
+/// v3 rebuilds the `import` table: a store written by v2 must come through whole.
+@Suite struct MigrationV3Tests {
+    @Test func aV2StoreKeepsItsImportsInvoicesAndEventsAndAcceptsHeldImports() throws {
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        let queue = try DatabaseQueue(configuration: configuration)
+        try AppDatabase.migrator.migrate(queue, upTo: "v2-people-and-mailbox")
+        let sha = String(repeating: "a", count: 64)
+        try queue.write { db in
+            try db.execute(sql: """
+                INSERT INTO creditor (id, created_at) VALUES ('acme', '2026-11-01');
+                INSERT INTO import (id, creditor_id, file_name, sha256, byte_count, kind, status, as_of, authoritative, item_count, imported_at)
+                    VALUES (7, 'acme', 'a.csv', '\(sha)', 10, 'open-invoices', 'applied', '2026-11-01', 1, 1, '2026-11-01');
+                INSERT INTO import (id, creditor_id, file_name, sha256, byte_count, kind, status, error, imported_at)
+                    VALUES (8, 'acme', 'b.csv', '\(sha)', 10, 'unknown', 'rejected', 'bad date', '2026-11-01');
+                INSERT INTO customer (id, creditor_id, external_id, created_at) VALUES (1, 'acme', 'C1', '2026-11-01');
+                INSERT INTO invoice (creditor_id, customer_id, number, currency, open_minor, status, seen_as_of, first_import_id, last_import_id)
+                    VALUES ('acme', 1, 'F-1', 'EUR', 100, 'open', '2026-11-01', 7, 7);
+                INSERT INTO event (at, kind, creditor_id, import_id, summary) VALUES ('2026-11-01', 'import.applied', 'acme', 7, 'x');
+                """)
+        }
+        let store = try AppDatabase(queue)
+        let statuses = try queue.read { db in try String.fetchAll(db, sql: "SELECT status FROM import ORDER BY id") }
+        #expect(statuses == ["applied", "rejected"])
+        let linked = try queue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM invoice WHERE first_import_id = 7") }
+        #expect(linked == 1)
+        #expect(try store.integrityProblems().isEmpty)
+        // The same bytes cannot be applied (or held) twice.
+        #expect(throws: DatabaseError.self) {
+            try store.executeForTesting("""
+                INSERT INTO import (creditor_id, file_name, sha256, byte_count, kind, status, imported_at, held_snapshot, held_reason)
+                VALUES ('acme', 'c.csv', '\(sha)', 10, 'fec', 'held', '2026-11-02', x'7B7D', 'too much')
+                """)
+        }
+        // A held import must say why and keep what it would apply.
+        #expect(throws: DatabaseError.self) {
+            try store.executeForTesting("""
+                INSERT INTO import (creditor_id, file_name, sha256, byte_count, kind, status, imported_at)
+                VALUES ('acme', 'd.csv', '\(String(repeating: "b", count: 64))', 10, 'fec', 'held', '2026-11-02')
+                """)
+        }
+    }
+}
