@@ -10,7 +10,7 @@
 #      best of 3, the file already in the page cache;
 #   2. `relance import --dry-run FILE` (release build), the whole process timed by
 #      /usr/bin/time -v (start-up included), best of 3, with its peak resident memory;
-#   3. `relance import FILE` into a fresh store, configured with authoritative_source = "fec":
+#   3. `relance import FILE` into a fresh store (best of 3, each into a new store), configured with authoritative_source = "fec":
 #      the daemon's own SQLite settings (WAL, synchronous = NORMAL, see AppDatabase.openOnDisk).
 # Targets: dry run ≤ 1.0 × pandas, full import ≤ 2 × pandas, peak memory < 300 MB, linear in N.
 set -euo pipefail
@@ -79,11 +79,18 @@ legal_name = "Bench SAS"
 sender = "compta@bench.example"
 authoritative_source = "fec"
 TOML
-    # One full import into a fresh store (a second would be a duplicate): timed once.
-    /usr/bin/time -v -o "$work/time.txt" "$relance" import --config "$work/relance-$n.toml" "$file" >"$work/import.txt" 2>"$work/stderr.txt" \
-        || { cat "$work/stderr.txt" >&2; exit 1; }
-    import_s=$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s }' "$work/time.txt")
-    import_kb=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$work/time.txt")
+    # The full import into a fresh store each time (a second import of the same bytes would be a duplicate).
+    import_s="" import_kb=""
+    for run in 1 2 3; do
+        rm -rf "$work/state-$n" && mkdir -p "$work/state-$n"
+        /usr/bin/time -v -o "$work/time.txt" "$relance" import --config "$work/relance-$n.toml" "$file" >"$work/import.txt" 2>"$work/stderr.txt" \
+            || { cat "$work/stderr.txt" >&2; exit 1; }
+        elapsed=$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s }' "$work/time.txt")
+        if [ -z "$import_s" ] || awk "BEGIN { exit !($elapsed < $import_s) }"; then
+            import_s=$elapsed
+            import_kb=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$work/time.txt")
+        fi
+    done
 
     printf '%-9s %8s %9s %9s %7s %10s %9s %7s %10s\n' "$n" "$size_mb" "$pandas" "$dry" \
         "$(awk "BEGIN { printf \"%.2f\", $dry / $pandas }")" "$(awk "BEGIN { printf \"%.0f\", $dry_kb / 1024 }")" \

@@ -14,6 +14,19 @@ struct SnapshotApplier {
     let snapshot: ReceivableSnapshot
     let time: Date
 
+    private let prepared: PreparedStatements
+    /// Formatted once: GRDB formats a `Date` anew for every statement otherwise.
+    private let timeValue: DatabaseValue
+
+    init(db: Database, file: ImportedFile, snapshot: ReceivableSnapshot, time: Date) {
+        self.db = db
+        self.file = file
+        self.snapshot = snapshot
+        self.time = time
+        prepared = PreparedStatements(db: db)
+        timeValue = time.databaseValue
+    }
+
     private var creditor: String { file.creditor.rawValue }
     private var asOf: String { snapshot.asOf.iso8601 }
 
@@ -81,10 +94,7 @@ struct SnapshotApplier {
     private func applyItem(_ item: OpenItem, importID: Int64, work: inout Work, receipt: inout ImportReceipt) throws {
         work.seenNumbers.insert(item.invoice)
         let details = snapshot.details[item.invoice] ?? InvoiceDetails()
-        let existing = try Row.fetchOne(try db.cachedStatement(sql: """
-            SELECT id, customer_id, issued_on, open_minor, due_on, due_source, status, seen_as_of, settled_by_import_id
-            FROM invoice WHERE creditor_id = ? AND number = ?
-            """), arguments: [creditor, item.invoice])
+        let existing = try Row.fetchOne(try prepared(.findInvoice), arguments: [creditor, item.invoice])
         let customer = try customer(for: item, details: details, known: existing?["customer_id"], importID: importID,
                                     work: &work, receipt: &receipt)
         if item.open.minorUnits > 0 { work.owingCustomers.insert(customer.id) }
@@ -156,9 +166,7 @@ struct SnapshotApplier {
 
     private func createCustomer(external: String, name: String?, placeholder: Bool, importID: Int64,
                                 work: inout Work) throws -> CustomerDirectory.Entry {
-        try db.cachedStatement(sql: """
-            INSERT INTO customer (creditor_id, external_id, name, created_at, needs_identification) VALUES (?, ?, ?, ?, ?)
-            """).execute(arguments: [creditor, external, name, time, placeholder])
+        try prepared(.insertCustomer).execute(arguments: [creditor, external, name, timeValue, placeholder])
         let entry = CustomerDirectory.Entry(id: db.lastInsertedRowID, externalID: external, terms: nil,
                                             needsIdentification: placeholder, hasUsableContact: false)
         work.directory.add(entry, name: name, siren: nil, vat: nil)
@@ -171,7 +179,7 @@ struct SnapshotApplier {
 
     private func renameIfNeeded(_ entry: CustomerDirectory.Entry, to name: String?) throws {
         guard let name, !name.isEmpty else { return }
-        try db.cachedStatement(sql: "UPDATE customer SET name = ? WHERE id = ? AND name IS NOT ?")
+        try prepared(.renameCustomer)
             .execute(arguments: [name, entry.id, name])
     }
 
@@ -193,13 +201,8 @@ struct SnapshotApplier {
 
     private func openIdentifyTask(customerID: Int64, importID: Int64, title: String, reason: String) throws {
         let key = "identify-customer:\(customerID)"
-        guard try Int64.fetchOne(try db.cachedStatement(sql: """
-            SELECT id FROM task WHERE creditor_id = ? AND dedup_key = ? AND state = 'open'
-            """), arguments: [creditor, key]) == nil else { return }
-        try db.cachedStatement(sql: """
-            INSERT INTO task (creditor_id, customer_id, kind, state, dedup_key, title, detail, created_at)
-            VALUES (?, ?, 'identify-customer', 'open', ?, ?, ?, ?)
-            """).execute(arguments: [creditor, customerID, key, title, "{\"reason\":\"\(reason)\"}", time])
+        guard try Int64.fetchOne(try prepared(.findTask), arguments: [creditor, key]) == nil else { return }
+        try prepared(.insertTask).execute(arguments: [creditor, customerID, key, title, "{\"reason\":\"\(reason)\"}", timeValue])
         try event("task.opened", customerID: customerID, importID: importID,
                   "Task #\(db.lastInsertedRowID) (identify-customer): \(title)", detail: ["task": String(db.lastInsertedRowID)])
     }
@@ -240,12 +243,7 @@ struct SnapshotApplier {
                                work: inout Work) throws {
         let due = dueDate(for: item, issued: item.issued, details: details, customer: customer, previous: nil)
         let document = details.document
-        try db.cachedStatement(sql: """
-            INSERT INTO invoice (creditor_id, customer_id, number, currency, issued_on, due_on, due_source, total_minor, open_minor,
-                                 status, seen_as_of, first_import_id, last_import_id,
-                                 document_path, document_sha256, document_media_type, document_name)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [creditor, customer.id, item.invoice, item.open.currency.code, item.issued?.iso8601,
+        try prepared(.insertInvoice).execute(arguments: [creditor, customer.id, item.invoice, item.open.currency.code, item.issued?.iso8601,
                                      due.due?.iso8601, due.source, item.total?.minorUnits, item.open.minorUnits, asOf, importID, importID,
                                      document?.path, document?.sha256, document?.mediaType, document?.fileName])
         let invoiceID = db.lastInsertedRowID
@@ -300,13 +298,7 @@ struct SnapshotApplier {
         let newOpen = snapshot.isAuthoritative ? item.open.minorUnits : oldOpen
         let reopened = wasSettled && snapshot.isAuthoritative
         let document = details.document
-        try db.cachedStatement(sql: """
-            UPDATE invoice SET customer_id = ?, open_minor = ?, due_on = ?, due_source = ?, issued_on = COALESCE(?, issued_on),
-                   total_minor = COALESCE(?, total_minor), status = ?, settled_by_import_id = ?, seen_as_of = ?, last_import_id = ?,
-                   document_path = COALESCE(?, document_path), document_sha256 = COALESCE(?, document_sha256),
-                   document_media_type = COALESCE(?, document_media_type), document_name = COALESCE(?, document_name)
-            WHERE id = ?
-            """).execute(arguments: [customer.id, newOpen, newDue, due.due == nil ? oldSource : due.source, item.issued?.iso8601,
+        try prepared(.updateInvoice).execute(arguments: [customer.id, newOpen, newDue, due.due == nil ? oldSource : due.source, item.issued?.iso8601,
                                      item.total?.minorUnits, wasSettled && !reopened ? "settled" : "open",
                                      wasSettled && !reopened ? row["settled_by_import_id"] as Int64? : nil,
                                      snapshot.isAuthoritative ? max(asOf, seenAsOf) : seenAsOf, importID,
@@ -338,9 +330,7 @@ struct SnapshotApplier {
         var settled = 0
         for row in candidates where !seen.contains(row["number"] as String) {
             let id: Int64 = row["id"]
-            try db.cachedStatement(sql: """
-                UPDATE invoice SET status = 'settled', open_minor = 0, settled_by_import_id = ?, seen_as_of = ?, last_import_id = ? WHERE id = ?
-                """).execute(arguments: [importID, asOf, importID, id])
+            try prepared(.settleInvoice).execute(arguments: [importID, asOf, importID, id])
             try event("invoice.settled", customerID: row["customer_id"], invoiceID: id, importID: importID,
                       "Invoice \(row["number"] as String) is no longer open in \(file.fileName) (as of \(asOf)): settled; its reminders stop.")
             settled += 1
@@ -399,10 +389,8 @@ struct SnapshotApplier {
     private func event(_ kind: String, customerID: Int64? = nil, invoiceID: Int64? = nil, importID: Int64,
                        _ summary: String, detail: [String: String] = [:]) throws {
         // A cached statement: a large ledger writes tens of thousands of events in one import.
-        let detailText = detail.isEmpty ? "{}" : String(decoding: try JSONEncoder.sorted.encode(detail), as: UTF8.self)
-        try db.cachedStatement(sql: """
-            INSERT INTO event (at, kind, creditor_id, customer_id, invoice_id, import_id, summary, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [time, kind, creditor, customerID, invoiceID, importID, summary, detailText])
+        let detailText = detail.isEmpty ? "{}" : String(decoding: try prepared.encoder.encode(detail), as: UTF8.self)
+        try prepared(.insertEvent).execute(arguments: [timeValue, kind, creditor, customerID, invoiceID, importID, summary, detailText])
     }
 
     /// Shows control characters as escapes, so a hostile value cannot forge lines in the journal.
@@ -416,5 +404,74 @@ struct SnapshotApplier {
             }
         }
         return out + "\""
+    }
+}
+
+/// The statements one import runs thousands of times, prepared once per import: GRDB's
+/// `cachedStatement(sql:)` would hash the whole SQL text at every call.
+final class PreparedStatements {
+    enum Key: Int, CaseIterable {
+        case findInvoice
+        case insertCustomer
+        case renameCustomer
+        case findTask
+        case insertTask
+        case insertInvoice
+        case updateInvoice
+        case settleInvoice
+        case insertEvent
+
+        var sql: String {
+            switch self {
+            case .findInvoice: """
+                SELECT id, customer_id, issued_on, open_minor, due_on, due_source, status, seen_as_of, settled_by_import_id
+                FROM invoice WHERE creditor_id = ? AND number = ?
+                """
+            case .insertCustomer: """
+                INSERT INTO customer (creditor_id, external_id, name, created_at, needs_identification) VALUES (?, ?, ?, ?, ?)
+                """
+            case .renameCustomer: "UPDATE customer SET name = ? WHERE id = ? AND name IS NOT ?"
+            case .findTask: """
+                SELECT id FROM task WHERE creditor_id = ? AND dedup_key = ? AND state = 'open'
+                """
+            case .insertTask: """
+                INSERT INTO task (creditor_id, customer_id, kind, state, dedup_key, title, detail, created_at)
+                VALUES (?, ?, 'identify-customer', 'open', ?, ?, ?, ?)
+                """
+            case .insertInvoice: """
+                INSERT INTO invoice (creditor_id, customer_id, number, currency, issued_on, due_on, due_source, total_minor, open_minor,
+                status, seen_as_of, first_import_id, last_import_id,
+                document_path, document_sha256, document_media_type, document_name)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?, ?, ?, ?)
+                """
+            case .updateInvoice: """
+                UPDATE invoice SET customer_id = ?, open_minor = ?, due_on = ?, due_source = ?, issued_on = COALESCE(?, issued_on),
+                total_minor = COALESCE(?, total_minor), status = ?, settled_by_import_id = ?, seen_as_of = ?, last_import_id = ?,
+                document_path = COALESCE(?, document_path), document_sha256 = COALESCE(?, document_sha256),
+                document_media_type = COALESCE(?, document_media_type), document_name = COALESCE(?, document_name)
+                WHERE id = ?
+                """
+            case .settleInvoice: """
+                UPDATE invoice SET status = 'settled', open_minor = 0, settled_by_import_id = ?, seen_as_of = ?, last_import_id = ? WHERE id = ?
+                """
+            case .insertEvent: """
+                INSERT INTO event (at, kind, creditor_id, customer_id, invoice_id, import_id, summary, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """
+            }
+        }
+    }
+
+    /// One encoder for the event details of the whole import.
+    let encoder = JSONEncoder.sorted
+    private let db: Database
+    private var statements: [Statement?] = Array(repeating: nil, count: Key.allCases.count)
+
+    init(db: Database) { self.db = db }
+
+    func callAsFunction(_ key: Key) throws -> Statement {
+        if let statement = statements[key.rawValue] { return statement }
+        let statement = try db.makeStatement(sql: key.sql)
+        statements[key.rawValue] = statement
+        return statement
     }
 }
