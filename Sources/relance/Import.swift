@@ -74,8 +74,11 @@ struct ImportFilesCommand: AsyncParsableCommand {
     }
 
     private func read(_ file: String) throws -> [UInt8] {
-        guard let data = FileManager.default.contents(atPath: file) else { throw Failure("\(file): cannot read the file") }
-        return [UInt8](data)
+        do {
+            return try ExportFile.bytes(at: URL(fileURLWithPath: file))
+        } catch {
+            throw Failure("\(error)")
+        }
     }
 
     private func chooseCreditor(_ runtime: RelanceRuntime) throws -> RelanceRuntime.CreditorRuntime? {

@@ -9,10 +9,7 @@ public struct ManualImport: Sendable {
     public init(importer: ExportImporter) { self.importer = importer }
 
     public func importFile(at url: URL) async throws -> ImportReceipt {
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw IntakeError(.unreadable, file: url.path, "cannot read the file: check the path and permissions")
-        }
-        switch try await importer.importExport([UInt8](data), fileName: url.lastPathComponent) {
+        switch try await importer.importExport(try ExportFile.bytes(at: url), fileName: url.lastPathComponent) {
         case .imported(let receipt, _): return receipt
         case .rejected(let id, let reason): throw IntakeError(.rejected, file: url.path, "refused (import #\(id)):\n\(reason)")
         }
