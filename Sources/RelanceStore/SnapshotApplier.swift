@@ -31,6 +31,12 @@ struct SnapshotApplier {
     private var asOf: String { snapshot.asOf.iso8601 }
 
     func apply() throws -> ImportReceipt {
+        let receipt = try applyUnflushed()
+        try prepared.flushEvents()
+        return receipt
+    }
+
+    private func applyUnflushed() throws -> ImportReceipt {
         if let existing = try Row.fetchOne(db, sql: """
             SELECT id, status FROM import WHERE creditor_id = ? AND sha256 = ? AND status IN ('applied', 'held')
             """, arguments: [creditor, file.sha256]) {
@@ -54,11 +60,17 @@ struct SnapshotApplier {
             VALUES (?, ?, ?, ?, ?, 'applied', ?, ?, ?, ?)
             """, arguments: [creditor, file.fileName, file.sha256, file.byteCount, file.kind, asOf,
                              snapshot.isAuthoritative, items.count, time])
-        return try applyItems(items, importID: db.lastInsertedRowID)
+        return try applyItemsUnflushed(items, importID: db.lastInsertedRowID)
     }
 
     /// Applies the items under an import row that already exists (a confirmed held import).
     func applyItems(_ items: [OpenItem], importID: Int64) throws -> ImportReceipt {
+        let receipt = try applyItemsUnflushed(items, importID: importID)
+        try prepared.flushEvents()
+        return receipt
+    }
+
+    private func applyItemsUnflushed(_ items: [OpenItem], importID: Int64) throws -> ImportReceipt {
         var receipt = ImportReceipt(importID: importID, outcome: .applied)
         var work = Work(directory: try CustomerDirectory(db: db, creditor: creditor))
         for item in items {
@@ -94,13 +106,16 @@ struct SnapshotApplier {
     private func applyItem(_ item: OpenItem, importID: Int64, work: inout Work, receipt: inout ImportReceipt) throws {
         work.seenNumbers.insert(item.invoice)
         let details = snapshot.details[item.invoice] ?? InvoiceDetails()
-        let existing = try Row.fetchOne(try prepared(.findInvoice), arguments: [creditor, item.invoice])
+        let find = try prepared(.findInvoice)
+        find.setUncheckedArguments([creditor, item.invoice])
+        let existing = try Row.fetchOne(find)
         let customer = try customer(for: item, details: details, known: existing?["customer_id"], importID: importID,
                                     work: &work, receipt: &receipt)
         if item.open.minorUnits > 0 { work.owingCustomers.insert(customer.id) }
         if !item.emails.isEmpty, !customer.needsIdentification, work.emailsWritten.insert(customer.id).inserted {
             // The ledger's own report speaks for the customer; an e-invoice's buyer address only
             // fills a gap, never replaces what the contacts file says.
+            try prepared.flushEvents()   // keeps the journal in order: CustomerEmails appends directly
             let changed = try CustomerEmails(db: db, creditor: file.creditor, time: time, importID: importID)
                 .write(item.emails, role: "to", customerID: customer.id, customerName: customer.externalID,
                        position: item.source?.description ?? file.fileName, mode: snapshot.isAuthoritative ? .replace : .addWhenNone)
@@ -135,9 +150,7 @@ struct SnapshotApplier {
         if snapshot.isAuthoritative {
             if var entry = work.directory.byExternal[item.customer] {
                 if entry.needsIdentification {
-                    try db.execute(sql: "UPDATE customer SET needs_identification = 0 WHERE id = ?", arguments: [entry.id])
-                    entry.needsIdentification = false
-                    work.directory.add(entry, name: item.customerName, siren: nil, vat: nil)
+                    try identified(&entry, name: item.customerName, importID: importID, work: &work)
                 }
                 try renameIfNeeded(entry, to: item.customerName)
                 return entry
@@ -162,11 +175,47 @@ struct SnapshotApplier {
                                   name: item.customerName, placeholder: true, importID: importID, work: &work)
     }
 
+    /// The ledger names a customer that only a placeholder stood for: it becomes a real one,
+    /// and the task to identify it is closed (a new one opens if it still has no contact).
+    private func identified(_ entry: inout CustomerDirectory.Entry, name: String?, importID: Int64, work: inout Work) throws {
+        try db.execute(sql: "UPDATE customer SET needs_identification = 0 WHERE id = ?", arguments: [entry.id])
+        entry.needsIdentification = false
+        work.directory.add(entry, name: name, siren: nil, vat: nil)
+        let tasks = try Int64.fetchAll(db, sql: """
+            SELECT id FROM task WHERE customer_id = ? AND kind = 'identify-customer' AND state = 'open'
+            """, arguments: [entry.id])
+        for id in tasks {
+            try db.execute(sql: """
+                UPDATE task SET state = 'done', outcome = 'done', outcome_detail = '{"note":"named by the ledger"}', closed_at = ? WHERE id = ?
+                """, arguments: [timeValue, id])
+        }
+        let closed = tasks.isEmpty ? "" : ", task #\(tasks.map(String.init).joined(separator: ", #")) closed"
+        try event("customer.identified", customerID: entry.id, importID: importID,
+                  "Customer \(entry.externalID) is named by \(file.fileName), the creditor's ledger: identified\(closed).")
+    }
+
+    /// A placeholder whose last invoice the ledger gave to a real customer needs nobody anymore.
+    private func releasePlaceholderIfEmpty(_ customerID: Int64, importID: Int64, work: Work) throws {
+        guard work.directory.entry(id: customerID)?.needsIdentification == true,
+              try Bool.fetchOne(db, sql: "SELECT NOT EXISTS (SELECT 1 FROM invoice WHERE customer_id = ? AND status = 'open')",
+                                arguments: [customerID]) == true else { return }
+        try db.execute(sql: """
+            UPDATE task SET state = 'done', outcome = 'done', outcome_detail = '{"note":"its invoices belong to a known customer"}', closed_at = ?
+            WHERE customer_id = ? AND kind = 'identify-customer' AND state = 'open'
+            """, arguments: [timeValue, customerID])
+        if db.changesCount > 0 {
+            try event("task.closed", customerID: customerID, importID: importID,
+                      "The ledger \(file.fileName) names the customers of every invoice of this unidentified buyer: its identify-customer task is closed.")
+        }
+    }
+
     private static func placeholderID(_ item: OpenItem) -> String { "?" + item.invoice }
 
     private func createCustomer(external: String, name: String?, placeholder: Bool, importID: Int64,
                                 work: inout Work) throws -> CustomerDirectory.Entry {
-        try prepared(.insertCustomer).execute(arguments: [creditor, external, name, timeValue, placeholder])
+        let insert = try prepared(.insertCustomer)
+        insert.setUncheckedArguments([creditor, external, name, timeValue, placeholder])
+        try insert.execute()
         let entry = CustomerDirectory.Entry(id: db.lastInsertedRowID, externalID: external, terms: nil,
                                             needsIdentification: placeholder, hasUsableContact: false)
         work.directory.add(entry, name: name, siren: nil, vat: nil)
@@ -186,23 +235,29 @@ struct SnapshotApplier {
     /// Unresolved buyers, and owing customers with neither an address nor a phone, become
     /// `identify-customer` tasks (one open task per customer); they never get a reminder.
     private func flagCustomersForPeople(_ work: Work, importID: Int64, receipt: inout ImportReceipt) throws {
+        // One query for the tasks already open, rather than one per customer.
+        let open = Set(try String.fetchAll(db, sql: """
+            SELECT dedup_key FROM task WHERE creditor_id = ? AND kind = 'identify-customer' AND state = 'open' AND dedup_key IS NOT NULL
+            """, arguments: [creditor]))
         for (customerID, invoices) in work.unresolved.sorted(by: { $0.key < $1.key }) {
-            try openIdentifyTask(customerID: customerID, importID: importID,
+            try openIdentifyTask(customerID: customerID, importID: importID, unless: open,
                                  title: "Identify the customer of invoice(s) \(invoices.prefix(5).joined(separator: ", ")) from \(file.fileName)",
                                  reason: "unresolved")
         }
         for customerID in work.owingCustomers.sorted() where work.unresolved[customerID] == nil {
             guard let entry = work.directory.entry(id: customerID), !entry.hasUsableContact else { continue }
-            try openIdentifyTask(customerID: customerID, importID: importID,
+            try openIdentifyTask(customerID: customerID, importID: importID, unless: open,
                                  title: "Customer \(entry.externalID) owes money but has no email address nor phone: add it to the contacts file",
                                  reason: "no-contact")
         }
     }
 
-    private func openIdentifyTask(customerID: Int64, importID: Int64, title: String, reason: String) throws {
+    private func openIdentifyTask(customerID: Int64, importID: Int64, unless open: Set<String>, title: String, reason: String) throws {
         let key = "identify-customer:\(customerID)"
-        guard try Int64.fetchOne(try prepared(.findTask), arguments: [creditor, key]) == nil else { return }
-        try prepared(.insertTask).execute(arguments: [creditor, customerID, key, title, "{\"reason\":\"\(reason)\"}", timeValue])
+        guard !open.contains(key) else { return }
+        let insert = try prepared(.insertTask)
+        insert.setUncheckedArguments([creditor, customerID, key, title, "{\"reason\":\"\(reason)\"}", timeValue])
+        try insert.execute()
         try event("task.opened", customerID: customerID, importID: importID,
                   "Task #\(db.lastInsertedRowID) (identify-customer): \(title)", detail: ["task": String(db.lastInsertedRowID)])
     }
@@ -243,9 +298,11 @@ struct SnapshotApplier {
                                work: inout Work) throws {
         let due = dueDate(for: item, issued: item.issued, details: details, customer: customer, previous: nil)
         let document = details.document
-        try prepared(.insertInvoice).execute(arguments: [creditor, customer.id, item.invoice, item.open.currency.code, item.issued?.iso8601,
-                                     due.due?.iso8601, due.source, item.total?.minorUnits, item.open.minorUnits, asOf, importID, importID,
-                                     document?.path, document?.sha256, document?.mediaType, document?.fileName])
+        let insert = try prepared(.insertInvoice)
+        insert.setUncheckedArguments([creditor, customer.id, item.invoice, item.open.currency.code, item.issued?.iso8601,
+                                      due.due?.iso8601, due.source, item.total?.minorUnits, item.open.minorUnits, asOf, importID, importID,
+                                      document?.path, document?.sha256, document?.mediaType, document?.fileName])
+        try insert.execute()
         let invoiceID = db.lastInsertedRowID
         try event("invoice.opened", customerID: customer.id, invoiceID: invoiceID, importID: importID,
                   "Invoice \(item.invoice) open for \(item.open) (due \(due.due?.iso8601 ?? "unknown")\(due.source.map { ", from \($0)" } ?? "")), from \(file.fileName).")
@@ -303,6 +360,9 @@ struct SnapshotApplier {
                                      wasSettled && !reopened ? row["settled_by_import_id"] as Int64? : nil,
                                      snapshot.isAuthoritative ? max(asOf, seenAsOf) : seenAsOf, importID,
                                      document?.path, document?.sha256, document?.mediaType, document?.fileName, invoiceID])
+        if oldCustomer != customer.id {
+            try releasePlaceholderIfEmpty(oldCustomer, importID: importID, work: work)
+        }
         if reopened {
             try event("invoice.reopened", customerID: customer.id, invoiceID: invoiceID, importID: importID,
                       "Invoice \(item.invoice) appears again in \(file.fileName) as of \(asOf), open for \(item.open): reopened.")
@@ -388,9 +448,11 @@ struct SnapshotApplier {
 
     private func event(_ kind: String, customerID: Int64? = nil, invoiceID: Int64? = nil, importID: Int64,
                        _ summary: String, detail: [String: String] = [:]) throws {
-        // A cached statement: a large ledger writes tens of thousands of events in one import.
+        // Buffered: a large ledger writes tens of thousands of events in one import, and one
+        // INSERT of many rows costs a fraction of as many single-row INSERTs.
         let detailText = detail.isEmpty ? "{}" : String(decoding: try prepared.encoder.encode(detail), as: UTF8.self)
-        try prepared(.insertEvent).execute(arguments: [timeValue, kind, creditor, customerID, invoiceID, importID, summary, detailText])
+        try prepared.appendEvent([timeValue, kind.databaseValue, creditor.databaseValue, customerID.databaseValue,
+                                  invoiceID.databaseValue, importID.databaseValue, summary.databaseValue, detailText.databaseValue])
     }
 
     /// Shows control characters as escapes, so a hostile value cannot forge lines in the journal.
@@ -414,12 +476,10 @@ final class PreparedStatements {
         case findInvoice
         case insertCustomer
         case renameCustomer
-        case findTask
         case insertTask
         case insertInvoice
         case updateInvoice
         case settleInvoice
-        case insertEvent
 
         var sql: String {
             switch self {
@@ -431,9 +491,6 @@ final class PreparedStatements {
                 INSERT INTO customer (creditor_id, external_id, name, created_at, needs_identification) VALUES (?, ?, ?, ?, ?)
                 """
             case .renameCustomer: "UPDATE customer SET name = ? WHERE id = ? AND name IS NOT ?"
-            case .findTask: """
-                SELECT id FROM task WHERE creditor_id = ? AND dedup_key = ? AND state = 'open'
-                """
             case .insertTask: """
                 INSERT INTO task (creditor_id, customer_id, kind, state, dedup_key, title, detail, created_at)
                 VALUES (?, ?, 'identify-customer', 'open', ?, ?, ?, ?)
@@ -454,9 +511,6 @@ final class PreparedStatements {
             case .settleInvoice: """
                 UPDATE invoice SET status = 'settled', open_minor = 0, settled_by_import_id = ?, seen_as_of = ?, last_import_id = ? WHERE id = ?
                 """
-            case .insertEvent: """
-                INSERT INTO event (at, kind, creditor_id, customer_id, invoice_id, import_id, summary, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """
             }
         }
     }
@@ -467,6 +521,38 @@ final class PreparedStatements {
     private var statements: [Statement?] = Array(repeating: nil, count: Key.allCases.count)
 
     init(db: Database) { self.db = db }
+
+    private var pendingEvents: [DatabaseValue] = []
+    private var batchStatement: Statement?
+    static let eventsPerInsert = 100
+    private static let eventColumns = 8
+
+    /// Queues one event row (8 values, in the `insertEvent` column order); writes a batch when full.
+    func appendEvent(_ values: [DatabaseValue]) throws {
+        pendingEvents += values
+        if pendingEvents.count == Self.eventsPerInsert * Self.eventColumns { try flushEvents() }
+    }
+
+    /// Writes the queued events, in order. Must run before the transaction commits.
+    func flushEvents() throws {
+        guard !pendingEvents.isEmpty else { return }
+        let rows = pendingEvents.count / Self.eventColumns
+        let statement: Statement
+        if rows == Self.eventsPerInsert, let batchStatement {
+            statement = batchStatement
+        } else {
+            statement = try db.makeStatement(sql: Self.insertEvents(rows))
+            if rows == Self.eventsPerInsert { batchStatement = statement }
+        }
+        statement.setUncheckedArguments(StatementArguments(pendingEvents))
+        try statement.execute()
+        pendingEvents.removeAll(keepingCapacity: true)
+    }
+
+    private static func insertEvents(_ rows: Int) -> String {
+        "INSERT INTO event (at, kind, creditor_id, customer_id, invoice_id, import_id, summary, detail) VALUES "
+            + Array(repeating: "(?, ?, ?, ?, ?, ?, ?, ?)", count: rows).joined(separator: ", ")
+    }
 
     func callAsFunction(_ key: Key) throws -> Statement {
         if let statement = statements[key.rawValue] { return statement }

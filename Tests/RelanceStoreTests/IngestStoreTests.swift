@@ -120,6 +120,8 @@ import RelanceStore
         ]), at: F.time)
         let moved = try #require(try await store.openReceivables(of: F.creditor).first { $0.number == "FA-3" })
         #expect(moved.customer.externalID == "C001")
+        // The placeholder's task is answered: no open task is left about it.
+        #expect(try await store.tasks(of: F.creditor, state: .open).filter { $0.customerID == invoice.customer.id }.isEmpty)
     }
 
     @Test func aKnownInvoiceNumberKeepsItsCustomer() async throws {
