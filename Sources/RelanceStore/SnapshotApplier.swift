@@ -101,6 +101,8 @@ struct SnapshotApplier {
         var unresolved: [Int64: [String]] = [:]
         var beyondCap: [String] = []
         var emailsWritten = Set<Int64>()
+        /// Customers whose name this file already set: one UPDATE per customer, not per invoice.
+        var named = Set<Int64>()
     }
 
     private func applyItem(_ item: OpenItem, importID: Int64, work: inout Work, receipt: inout ImportReceipt) throws {
@@ -152,7 +154,7 @@ struct SnapshotApplier {
                 if entry.needsIdentification {
                     try identified(&entry, name: item.customerName, importID: importID, work: &work)
                 }
-                try renameIfNeeded(entry, to: item.customerName)
+                if work.named.insert(entry.id).inserted { try renameIfNeeded(entry, to: item.customerName) }
                 return entry
             }
             receipt.newCustomers += 1
