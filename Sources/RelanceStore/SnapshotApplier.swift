@@ -107,7 +107,7 @@ struct SnapshotApplier {
 
     private func applyItem(_ item: OpenItem, importID: Int64, work: inout Work, receipt: inout ImportReceipt) throws {
         work.seenNumbers.insert(item.invoice)
-        let details = snapshot.details[item.invoice] ?? InvoiceDetails()
+        let details = snapshot.details.isEmpty ? InvoiceDetails() : snapshot.details[item.invoice] ?? InvoiceDetails()
         let find = try prepared(.findInvoice)
         find.setUncheckedArguments([creditor, item.invoice])
         let existing = try Row.fetchOne(find)
@@ -221,6 +221,7 @@ struct SnapshotApplier {
         let entry = CustomerDirectory.Entry(id: db.lastInsertedRowID, externalID: external, terms: nil,
                                             needsIdentification: placeholder, hasUsableContact: false)
         work.directory.add(entry, name: name, siren: nil, vat: nil)
+        work.named.insert(entry.id)
         if placeholder {
             try event("customer.unidentified", customerID: entry.id, importID: importID,
                       "\(file.fileName) names a buyer (\(Self.printable(name ?? external))) that matches no customer id, SIREN, VAT number or name: no reminder until a person identifies it.")
@@ -268,6 +269,9 @@ struct SnapshotApplier {
 
     /// Two lines with the same invoice number are one invoice (exports with a row per invoice line).
     static func folded(_ items: [OpenItem]) -> [OpenItem] {
+        // Most files list each invoice once: then there is nothing to fold and nothing to copy.
+        var numbers = Set<String>(minimumCapacity: items.count)
+        guard !items.allSatisfy({ numbers.insert($0.invoice).inserted }) else { return items }
         var order: [String] = []
         var byNumber: [String: OpenItem] = [:]
         byNumber.reserveCapacity(items.count)
@@ -452,9 +456,35 @@ struct SnapshotApplier {
                        _ summary: String, detail: [String: String] = [:]) throws {
         // Buffered: a large ledger writes tens of thousands of events in one import, and one
         // INSERT of many rows costs a fraction of as many single-row INSERTs.
-        let detailText = detail.isEmpty ? "{}" : String(decoding: try prepared.encoder.encode(detail), as: UTF8.self)
+        let detailText = detail.isEmpty ? "{}" : Self.json(detail)
         try prepared.appendEvent([timeValue, kind.databaseValue, creditor.databaseValue, customerID.databaseValue,
                                   invoiceID.databaseValue, importID.databaseValue, summary.databaseValue, detailText.databaseValue])
+    }
+
+    /// A JSON object with sorted keys, as `JSONEncoder.sorted` writes it, without an encoder per
+    /// event (an encoder costs more than the INSERT it feeds).
+    static func json(_ object: [String: String]) -> String {
+        func quoted(_ text: String) -> String {
+            var out = "\""
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "\"": out += "\\\""
+                case "\\": out += "\\\\"
+                case "\n": out += "\\n"
+                case "\r": out += "\\r"
+                case "\t": out += "\\t"
+                default:
+                    if scalar.value < 0x20 {
+                        let hex = String(scalar.value, radix: 16)
+                        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                    } else {
+                        out.unicodeScalars.append(scalar)
+                    }
+                }
+            }
+            return out + "\""
+        }
+        return "{" + object.sorted { $0.key < $1.key }.map { quoted($0.key) + ":" + quoted($0.value) }.joined(separator: ",") + "}"
     }
 
     /// Shows control characters as escapes, so a hostile value cannot forge lines in the journal.
@@ -517,8 +547,6 @@ final class PreparedStatements {
         }
     }
 
-    /// One encoder for the event details of the whole import.
-    let encoder = JSONEncoder.sorted
     private let db: Database
     private var statements: [Statement?] = Array(repeating: nil, count: Key.allCases.count)
 

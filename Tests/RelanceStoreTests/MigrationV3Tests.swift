@@ -47,3 +47,14 @@ import RelanceCore
         }
     }
 }
+
+@Suite struct EventDetailJSONTests {
+    @Test func hostileValuesRoundTripThroughTheHandWrittenJSON() throws {
+        let detail = ["position": "a.csv:3", "quote": "say \"hi\"\\", "lines": "a\r\nb\tc\u{1}", "accent": "Lœwe d’Arc €"]
+        let text = SnapshotApplier.json(detail)
+        let decoded = try JSONDecoder().decode([String: String].self, from: Data(text.utf8))
+        #expect(decoded == detail)
+        #expect(!text.contains("\n") && !text.contains("\r"))
+        #expect(SnapshotApplier.json(["b": "2", "a": "1"]) == #"{"a":"1","b":"2"}"#)
+    }
+}
