@@ -14,9 +14,9 @@ struct SnapshotApplier {
     let snapshot: ReceivableSnapshot
     let time: Date
 
-    private let prepared: PreparedStatements
+    let prepared: PreparedStatements
     /// Formatted once: GRDB formats a `Date` anew for every statement otherwise.
-    private let timeValue: DatabaseValue
+    let timeValue: DatabaseValue
 
     init(db: Database, file: ImportedFile, snapshot: ReceivableSnapshot, time: Date) {
         self.db = db
@@ -27,8 +27,8 @@ struct SnapshotApplier {
         timeValue = time.databaseValue
     }
 
-    private var creditor: String { file.creditor.rawValue }
-    private var asOf: String { snapshot.asOf.iso8601 }
+    var creditor: String { file.creditor.rawValue }
+    var asOf: String { snapshot.asOf.iso8601 }
 
     func apply() throws -> ImportReceipt {
         let receipt = try applyUnflushed()
@@ -93,7 +93,7 @@ struct SnapshotApplier {
     }
 
     /// What one import learns along the way.
-    private struct Work {
+    struct Work {
         var directory: CustomerDirectory
         var seenNumbers = Set<String>()
         /// Customers with positive open items in this file, for the "no usable contact" check.
@@ -137,132 +137,6 @@ struct SnapshotApplier {
         } else {
             receipt.unchangedInvoices += 1
         }
-    }
-
-    // MARK: Customers
-
-    /// The ledger (authoritative) names its customers by their id: they are created as needed.
-    /// Other files resolve theirs (issue #3, "Identity"); an invoice already known keeps its
-    /// customer; what matches nobody goes to a placeholder a person must identify.
-    private func customer(for item: OpenItem, details: InvoiceDetails, known: Int64?, importID: Int64,
-                          work: inout Work, receipt: inout ImportReceipt) throws -> CustomerDirectory.Entry {
-        if !snapshot.isAuthoritative, let known, let entry = work.directory.entry(id: known) {
-            return entry
-        }
-        if snapshot.isAuthoritative {
-            if var entry = work.directory.byExternal[item.customer] {
-                if entry.needsIdentification {
-                    try identified(&entry, name: item.customerName, importID: importID, work: &work)
-                }
-                if work.named.insert(entry.id).inserted { try renameIfNeeded(entry, to: item.customerName) }
-                return entry
-            }
-            receipt.newCustomers += 1
-            return try createCustomer(external: item.customer, name: item.customerName, placeholder: false, importID: importID,
-                                      work: &work)
-        }
-        if let (entry, how) = work.directory.resolve(customer: item.customer, identifiers: details.buyerIdentifiers,
-                                                     name: item.customerName) {
-            if how != "customer id" {
-                try event("invoice.customer-resolved", customerID: entry.id, importID: importID,
-                          "Invoice \(item.invoice) of \(file.fileName) belongs to customer \(entry.externalID), found by \(how).")
-            }
-            return entry
-        }
-        if let entry = work.directory.byExternal[item.customer] ?? work.directory.byExternal[Self.placeholderID(item)] {
-            return entry
-        }
-        receipt.newCustomers += 1
-        return try createCustomer(external: item.customer.isEmpty ? Self.placeholderID(item) : item.customer,
-                                  name: item.customerName, placeholder: true, importID: importID, work: &work)
-    }
-
-    /// The ledger names a customer that only a placeholder stood for: it becomes a real one,
-    /// and the task to identify it is closed (a new one opens if it still has no contact).
-    private func identified(_ entry: inout CustomerDirectory.Entry, name: String?, importID: Int64, work: inout Work) throws {
-        try db.execute(sql: "UPDATE customer SET needs_identification = 0 WHERE id = ?", arguments: [entry.id])
-        entry.needsIdentification = false
-        work.directory.add(entry, name: name, siren: nil, vat: nil)
-        let tasks = try Int64.fetchAll(db, sql: """
-            SELECT id FROM task WHERE customer_id = ? AND kind = 'identify-customer' AND state = 'open'
-            """, arguments: [entry.id])
-        for id in tasks {
-            try db.execute(sql: """
-                UPDATE task SET state = 'done', outcome = 'done', outcome_detail = '{"note":"named by the ledger"}', closed_at = ? WHERE id = ?
-                """, arguments: [timeValue, id])
-        }
-        let closed = tasks.isEmpty ? "" : ", task #\(tasks.map(String.init).joined(separator: ", #")) closed"
-        try event("customer.identified", customerID: entry.id, importID: importID,
-                  "Customer \(entry.externalID) is named by \(file.fileName), the creditor's ledger: identified\(closed).")
-    }
-
-    /// A placeholder whose last invoice the ledger gave to a real customer needs nobody anymore.
-    private func releasePlaceholderIfEmpty(_ customerID: Int64, importID: Int64, work: Work) throws {
-        guard work.directory.entry(id: customerID)?.needsIdentification == true,
-              try Bool.fetchOne(db, sql: "SELECT NOT EXISTS (SELECT 1 FROM invoice WHERE customer_id = ? AND status = 'open')",
-                                arguments: [customerID]) == true else { return }
-        try db.execute(sql: """
-            UPDATE task SET state = 'done', outcome = 'done', outcome_detail = '{"note":"its invoices belong to a known customer"}', closed_at = ?
-            WHERE customer_id = ? AND kind = 'identify-customer' AND state = 'open'
-            """, arguments: [timeValue, customerID])
-        if db.changesCount > 0 {
-            try event("task.closed", customerID: customerID, importID: importID,
-                      "The ledger \(file.fileName) names the customers of every invoice of this unidentified buyer: its identify-customer task is closed.")
-        }
-    }
-
-    private static func placeholderID(_ item: OpenItem) -> String { "?" + item.invoice }
-
-    private func createCustomer(external: String, name: String?, placeholder: Bool, importID: Int64,
-                                work: inout Work) throws -> CustomerDirectory.Entry {
-        let insert = try prepared(.insertCustomer)
-        insert.setUncheckedArguments([creditor, external, name, timeValue, placeholder])
-        try insert.execute()
-        let entry = CustomerDirectory.Entry(id: db.lastInsertedRowID, externalID: external, terms: nil,
-                                            needsIdentification: placeholder, hasUsableContact: false)
-        work.directory.add(entry, name: name, siren: nil, vat: nil)
-        work.named.insert(entry.id)
-        if placeholder {
-            try event("customer.unidentified", customerID: entry.id, importID: importID,
-                      "\(file.fileName) names a buyer (\(Self.printable(name ?? external))) that matches no customer id, SIREN, VAT number or name: no reminder until a person identifies it.")
-        }
-        return entry
-    }
-
-    private func renameIfNeeded(_ entry: CustomerDirectory.Entry, to name: String?) throws {
-        guard let name, !name.isEmpty else { return }
-        try prepared(.renameCustomer)
-            .execute(arguments: [name, entry.id, name])
-    }
-
-    /// Unresolved buyers, and owing customers with neither an address nor a phone, become
-    /// `identify-customer` tasks (one open task per customer); they never get a reminder.
-    private func flagCustomersForPeople(_ work: Work, importID: Int64, receipt: inout ImportReceipt) throws {
-        // One query for the tasks already open, rather than one per customer.
-        let open = Set(try String.fetchAll(db, sql: """
-            SELECT dedup_key FROM task WHERE creditor_id = ? AND kind = 'identify-customer' AND state = 'open' AND dedup_key IS NOT NULL
-            """, arguments: [creditor]))
-        for (customerID, invoices) in work.unresolved.sorted(by: { $0.key < $1.key }) {
-            try openIdentifyTask(customerID: customerID, importID: importID, unless: open,
-                                 title: "Identify the customer of invoice(s) \(invoices.prefix(5).joined(separator: ", ")) from \(file.fileName)",
-                                 reason: "unresolved")
-        }
-        for customerID in work.owingCustomers.sorted() where work.unresolved[customerID] == nil {
-            guard let entry = work.directory.entry(id: customerID), !entry.hasUsableContact else { continue }
-            try openIdentifyTask(customerID: customerID, importID: importID, unless: open,
-                                 title: "Customer \(entry.externalID) owes money but has no email address nor phone: add it to the contacts file",
-                                 reason: "no-contact")
-        }
-    }
-
-    private func openIdentifyTask(customerID: Int64, importID: Int64, unless open: Set<String>, title: String, reason: String) throws {
-        let key = "identify-customer:\(customerID)"
-        guard !open.contains(key) else { return }
-        let insert = try prepared(.insertTask)
-        insert.setUncheckedArguments([creditor, customerID, key, title, "{\"reason\":\"\(reason)\"}", timeValue])
-        try insert.execute()
-        try event("task.opened", customerID: customerID, importID: importID,
-                  "Task #\(db.lastInsertedRowID) (identify-customer): \(title)", detail: ["task": String(db.lastInsertedRowID)])
     }
 
     // MARK: Invoices
@@ -389,7 +263,7 @@ struct SnapshotApplier {
         return reopened || newOpen != oldOpen || newDue != oldDue || oldCustomer != customer.id || document != nil
     }
 
-    private func settleMissing(from seen: Set<String>, importID: Int64) throws -> Int {
+    func settleMissing(from seen: Set<String>, importID: Int64) throws -> Int {
         let candidates = try Row.fetchAll(db, sql: """
             SELECT id, number, customer_id FROM invoice WHERE creditor_id = ? AND status = 'open' AND seen_as_of <= ?
             """, arguments: [creditor, asOf])
@@ -402,192 +276,5 @@ struct SnapshotApplier {
             settled += 1
         }
         return settled
-    }
-
-    // MARK: Mass-settlement safety
-
-    /// Why the snapshot must wait for a person, or nil: it would settle more than the threshold
-    /// of the open amount (in any currency) at once — a truncated or "overdue only" export.
-    private func massSettlement(_ items: [OpenItem], thresholdPercent: Int) throws -> String? {
-        let listed = Set(items.map(\.invoice))
-        var open: [String: Int64] = [:]
-        var settling: [String: Int64] = [:]
-        var settlingCount = 0
-        let rows = try Row.fetchCursor(db, sql: """
-            SELECT number, currency, open_minor, seen_as_of FROM invoice WHERE creditor_id = ? AND status = 'open' AND open_minor > 0
-            """, arguments: [creditor])
-        while let row = try rows.next() {
-            let currency: String = row["currency"]
-            let amount: Int64 = row["open_minor"]
-            open[currency, default: 0] += amount
-            if (row["seen_as_of"] as String) <= asOf && !listed.contains(row["number"] as String) {
-                settling[currency, default: 0] += amount
-                settlingCount += 1
-            }
-        }
-        for (currency, amount) in settling.sorted(by: { $0.key < $1.key }) {
-            let total = open[currency] ?? 0
-            guard total > 0, amount.multipliedReportingOverflow(by: 100).partialValue > total.multipliedReportingOverflow(by: Int64(thresholdPercent)).partialValue else { continue }
-            let share = Double(amount) * 100 / Double(total)
-            return "it would settle \(settlingCount) invoice(s), \(Money(minorUnits: amount, currency: Currency(code: currency) ?? .euro)) of \(Money(minorUnits: total, currency: Currency(code: currency) ?? .euro)) open (\(String(format: "%.0f", share)) %, above the \(thresholdPercent) % safety threshold)"
-        }
-        return nil
-    }
-
-    private func hold(reason: String) throws -> ImportReceipt {
-        let encoded = try JSONEncoder().encode(snapshot)
-        try db.execute(sql: """
-            INSERT INTO import (creditor_id, file_name, sha256, byte_count, kind, status, as_of, authoritative, item_count, imported_at,
-                                held_snapshot, held_reason)
-            VALUES (?, ?, ?, ?, ?, 'held', ?, 1, ?, ?, ?, ?)
-            """, arguments: [creditor, file.fileName, file.sha256, file.byteCount, file.kind, asOf, snapshot.items.count, time,
-                             encoded, reason])
-        let id = db.lastInsertedRowID
-        let message = "Import #\(id) of \(file.fileName) is HELD, nothing changed: \(reason). A truncated or filtered export (\"overdue only\") looks like this. If the payments are real, run `relance import confirm \(id)`."
-        try event("import.held", importID: id, message, detail: ["sha256": file.sha256])
-        var receipt = ImportReceipt(importID: id, outcome: .held)
-        receipt.warnings.append(message)
-        return receipt
-    }
-
-    // MARK: Journal
-
-    private func event(_ kind: String, customerID: Int64? = nil, invoiceID: Int64? = nil, importID: Int64,
-                       _ summary: String, detail: [String: String] = [:]) throws {
-        // Buffered: a large ledger writes tens of thousands of events in one import, and one
-        // INSERT of many rows costs a fraction of as many single-row INSERTs.
-        let detailText = detail.isEmpty ? "{}" : Self.json(detail)
-        try prepared.appendEvent([timeValue, kind.databaseValue, creditor.databaseValue, customerID.databaseValue,
-                                  invoiceID.databaseValue, importID.databaseValue, summary.databaseValue, detailText.databaseValue])
-    }
-
-    /// A JSON object with sorted keys, as `JSONEncoder.sorted` writes it, without an encoder per
-    /// event (an encoder costs more than the INSERT it feeds).
-    static func json(_ object: [String: String]) -> String {
-        func quoted(_ text: String) -> String {
-            var out = "\""
-            for scalar in text.unicodeScalars {
-                switch scalar {
-                case "\"": out += "\\\""
-                case "\\": out += "\\\\"
-                case "\n": out += "\\n"
-                case "\r": out += "\\r"
-                case "\t": out += "\\t"
-                default:
-                    if scalar.value < 0x20 {
-                        let hex = String(scalar.value, radix: 16)
-                        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                    } else {
-                        out.unicodeScalars.append(scalar)
-                    }
-                }
-            }
-            return out + "\""
-        }
-        return "{" + object.sorted { $0.key < $1.key }.map { quoted($0.key) + ":" + quoted($0.value) }.joined(separator: ",") + "}"
-    }
-
-    /// Shows control characters as escapes, so a hostile value cannot forge lines in the journal.
-    static func printable(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            if scalar.value < 0x20 || scalar.value == 0x7F {
-                out += "\\u{\(String(scalar.value, radix: 16))}"
-            } else {
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
-    }
-}
-
-/// The statements one import runs thousands of times, prepared once per import: GRDB's
-/// `cachedStatement(sql:)` would hash the whole SQL text at every call.
-final class PreparedStatements {
-    enum Key: Int, CaseIterable {
-        case findInvoice
-        case insertCustomer
-        case renameCustomer
-        case insertTask
-        case insertInvoice
-        case updateInvoice
-        case settleInvoice
-
-        var sql: String {
-            switch self {
-            case .findInvoice: """
-                SELECT id, customer_id, issued_on, open_minor, due_on, due_source, status, seen_as_of, settled_by_import_id
-                FROM invoice WHERE creditor_id = ? AND number = ?
-                """
-            case .insertCustomer: """
-                INSERT INTO customer (creditor_id, external_id, name, created_at, needs_identification) VALUES (?, ?, ?, ?, ?)
-                """
-            case .renameCustomer: "UPDATE customer SET name = ? WHERE id = ? AND name IS NOT ?"
-            case .insertTask: """
-                INSERT INTO task (creditor_id, customer_id, kind, state, dedup_key, title, detail, created_at)
-                VALUES (?, ?, 'identify-customer', 'open', ?, ?, ?, ?)
-                """
-            case .insertInvoice: """
-                INSERT INTO invoice (creditor_id, customer_id, number, currency, issued_on, due_on, due_source, total_minor, open_minor,
-                status, seen_as_of, first_import_id, last_import_id,
-                document_path, document_sha256, document_media_type, document_name)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?, ?, ?, ?)
-                """
-            case .updateInvoice: """
-                UPDATE invoice SET customer_id = ?, open_minor = ?, due_on = ?, due_source = ?, issued_on = COALESCE(?, issued_on),
-                total_minor = COALESCE(?, total_minor), status = ?, settled_by_import_id = ?, seen_as_of = ?, last_import_id = ?,
-                document_path = COALESCE(?, document_path), document_sha256 = COALESCE(?, document_sha256),
-                document_media_type = COALESCE(?, document_media_type), document_name = COALESCE(?, document_name)
-                WHERE id = ?
-                """
-            case .settleInvoice: """
-                UPDATE invoice SET status = 'settled', open_minor = 0, settled_by_import_id = ?, seen_as_of = ?, last_import_id = ? WHERE id = ?
-                """
-            }
-        }
-    }
-
-    private let db: Database
-    private var statements: [Statement?] = Array(repeating: nil, count: Key.allCases.count)
-
-    init(db: Database) { self.db = db }
-
-    private var pendingEvents: [DatabaseValue] = []
-    private var batchStatement: Statement?
-    static let eventsPerInsert = 100
-    private static let eventColumns = 8
-
-    /// Queues one event row (8 values, in the `insertEvent` column order); writes a batch when full.
-    func appendEvent(_ values: [DatabaseValue]) throws {
-        pendingEvents += values
-        if pendingEvents.count == Self.eventsPerInsert * Self.eventColumns { try flushEvents() }
-    }
-
-    /// Writes the queued events, in order. Must run before the transaction commits.
-    func flushEvents() throws {
-        guard !pendingEvents.isEmpty else { return }
-        let rows = pendingEvents.count / Self.eventColumns
-        let statement: Statement
-        if rows == Self.eventsPerInsert, let batchStatement {
-            statement = batchStatement
-        } else {
-            statement = try db.makeStatement(sql: Self.insertEvents(rows))
-            if rows == Self.eventsPerInsert { batchStatement = statement }
-        }
-        statement.setUncheckedArguments(StatementArguments(pendingEvents))
-        try statement.execute()
-        pendingEvents.removeAll(keepingCapacity: true)
-    }
-
-    private static func insertEvents(_ rows: Int) -> String {
-        "INSERT INTO event (at, kind, creditor_id, customer_id, invoice_id, import_id, summary, detail) VALUES "
-            + Array(repeating: "(?, ?, ?, ?, ?, ?, ?, ?)", count: rows).joined(separator: ", ")
-    }
-
-    func callAsFunction(_ key: Key) throws -> Statement {
-        if let statement = statements[key.rawValue] { return statement }
-        let statement = try db.makeStatement(sql: key.sql)
-        statements[key.rawValue] = statement
-        return statement
     }
 }

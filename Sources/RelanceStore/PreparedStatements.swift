@@ -1,0 +1,92 @@
+import GRDB
+
+/// The statements one import runs thousands of times, prepared once per import: GRDB's
+/// `cachedStatement(sql:)` would hash the whole SQL text at every call.
+final class PreparedStatements {
+    enum Key: Int, CaseIterable {
+        case findInvoice
+        case insertCustomer
+        case renameCustomer
+        case insertTask
+        case insertInvoice
+        case updateInvoice
+        case settleInvoice
+
+        var sql: String {
+            switch self {
+            case .findInvoice: """
+                SELECT id, customer_id, issued_on, open_minor, due_on, due_source, status, seen_as_of, settled_by_import_id
+                FROM invoice WHERE creditor_id = ? AND number = ?
+                """
+            case .insertCustomer: """
+                INSERT INTO customer (creditor_id, external_id, name, created_at, needs_identification) VALUES (?, ?, ?, ?, ?)
+                """
+            case .renameCustomer: "UPDATE customer SET name = ? WHERE id = ? AND name IS NOT ?"
+            case .insertTask: """
+                INSERT INTO task (creditor_id, customer_id, kind, state, dedup_key, title, detail, created_at)
+                VALUES (?, ?, 'identify-customer', 'open', ?, ?, ?, ?)
+                """
+            case .insertInvoice: """
+                INSERT INTO invoice (creditor_id, customer_id, number, currency, issued_on, due_on, due_source, total_minor, open_minor,
+                status, seen_as_of, first_import_id, last_import_id,
+                document_path, document_sha256, document_media_type, document_name)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?, ?, ?, ?)
+                """
+            case .updateInvoice: """
+                UPDATE invoice SET customer_id = ?, open_minor = ?, due_on = ?, due_source = ?, issued_on = COALESCE(?, issued_on),
+                total_minor = COALESCE(?, total_minor), status = ?, settled_by_import_id = ?, seen_as_of = ?, last_import_id = ?,
+                document_path = COALESCE(?, document_path), document_sha256 = COALESCE(?, document_sha256),
+                document_media_type = COALESCE(?, document_media_type), document_name = COALESCE(?, document_name)
+                WHERE id = ?
+                """
+            case .settleInvoice: """
+                UPDATE invoice SET status = 'settled', open_minor = 0, settled_by_import_id = ?, seen_as_of = ?, last_import_id = ? WHERE id = ?
+                """
+            }
+        }
+    }
+
+    private let db: Database
+    private var statements: [Statement?] = Array(repeating: nil, count: Key.allCases.count)
+
+    init(db: Database) { self.db = db }
+
+    private var pendingEvents: [DatabaseValue] = []
+    private var batchStatement: Statement?
+    static let eventsPerInsert = 100
+    private static let eventColumns = 8
+
+    /// Queues one event row (8 values, in the `insertEvent` column order); writes a batch when full.
+    func appendEvent(_ values: [DatabaseValue]) throws {
+        pendingEvents += values
+        if pendingEvents.count == Self.eventsPerInsert * Self.eventColumns { try flushEvents() }
+    }
+
+    /// Writes the queued events, in order. Must run before the transaction commits.
+    func flushEvents() throws {
+        guard !pendingEvents.isEmpty else { return }
+        let rows = pendingEvents.count / Self.eventColumns
+        let statement: Statement
+        if rows == Self.eventsPerInsert, let batchStatement {
+            statement = batchStatement
+        } else {
+            statement = try db.makeStatement(sql: Self.insertEvents(rows))
+            if rows == Self.eventsPerInsert { batchStatement = statement }
+        }
+        statement.setUncheckedArguments(StatementArguments(pendingEvents))
+        try statement.execute()
+        pendingEvents.removeAll(keepingCapacity: true)
+    }
+
+    private static func insertEvents(_ rows: Int) -> String {
+        "INSERT INTO event (at, kind, creditor_id, customer_id, invoice_id, import_id, summary, detail) VALUES "
+            + Array(repeating: "(?, ?, ?, ?, ?, ?, ?, ?)", count: rows).joined(separator: ", ")
+    }
+
+    func callAsFunction(_ key: Key) throws -> Statement {
+        if let statement = statements[key.rawValue] { return statement }
+        let statement = try db.makeStatement(sql: key.sql)
+        statements[key.rawValue] = statement
+        return statement
+    }
+}

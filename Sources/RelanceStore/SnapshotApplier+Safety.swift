@@ -1,0 +1,50 @@
+import Foundation
+import GRDB
+import RelanceCore
+
+/// The mass-settlement safety: a snapshot that would settle too much at once waits for a person.
+extension SnapshotApplier {
+    /// Why the snapshot must wait for a person, or nil: it would settle more than the threshold
+    /// of the open amount (in any currency) at once — a truncated or "overdue only" export.
+    func massSettlement(_ items: [OpenItem], thresholdPercent: Int) throws -> String? {
+        let listed = Set(items.map(\.invoice))
+        var open: [String: Int64] = [:]
+        var settling: [String: Int64] = [:]
+        var settlingCount = 0
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT number, currency, open_minor, seen_as_of FROM invoice WHERE creditor_id = ? AND status = 'open' AND open_minor > 0
+            """, arguments: [creditor])
+        while let row = try rows.next() {
+            let currency: String = row["currency"]
+            let amount: Int64 = row["open_minor"]
+            open[currency, default: 0] += amount
+            if (row["seen_as_of"] as String) <= asOf && !listed.contains(row["number"] as String) {
+                settling[currency, default: 0] += amount
+                settlingCount += 1
+            }
+        }
+        for (currency, amount) in settling.sorted(by: { $0.key < $1.key }) {
+            let total = open[currency] ?? 0
+            guard total > 0, amount.multipliedReportingOverflow(by: 100).partialValue > total.multipliedReportingOverflow(by: Int64(thresholdPercent)).partialValue else { continue }
+            let share = Double(amount) * 100 / Double(total)
+            return "it would settle \(settlingCount) invoice(s), \(Money(minorUnits: amount, currency: Currency(code: currency) ?? .euro)) of \(Money(minorUnits: total, currency: Currency(code: currency) ?? .euro)) open (\(String(format: "%.0f", share)) %, above the \(thresholdPercent) % safety threshold)"
+        }
+        return nil
+    }
+
+    func hold(reason: String) throws -> ImportReceipt {
+        let encoded = try JSONEncoder().encode(snapshot)
+        try db.execute(sql: """
+            INSERT INTO import (creditor_id, file_name, sha256, byte_count, kind, status, as_of, authoritative, item_count, imported_at,
+                                held_snapshot, held_reason)
+            VALUES (?, ?, ?, ?, ?, 'held', ?, 1, ?, ?, ?, ?)
+            """, arguments: [creditor, file.fileName, file.sha256, file.byteCount, file.kind, asOf, snapshot.items.count, time,
+                             encoded, reason])
+        let id = db.lastInsertedRowID
+        let message = "Import #\(id) of \(file.fileName) is HELD, nothing changed: \(reason). A truncated or filtered export (\"overdue only\") looks like this. If the payments are real, run `relance import confirm \(id)`."
+        try event("import.held", importID: id, message, detail: ["sha256": file.sha256])
+        var receipt = ImportReceipt(importID: id, outcome: .held)
+        receipt.warnings.append(message)
+        return receipt
+    }
+}
