@@ -1,9 +1,9 @@
 import RelanceCore
 
-/// Reads `[policies.NAME]` tables; the built-in `standard` policy is always there.
+/// Reads `[policies.NAME]` tables; the built-in policies (`standard`, `standard-fr`, `standard-en`) are always there.
 enum PolicyReader {
     static func read(_ table: ConfigTable?) throws(ConfigurationError) -> [String: Policy] {
-        var policies = [Policy.standard.name: Policy.standard]
+        var policies = Dictionary(uniqueKeysWithValues: Policy.builtIn.map { ($0.name, $0) })
         guard let table else { return policies }
         for name in table.table.keys.sorted() {
             guard let policyTable = try table.subtable(name) else { continue }
@@ -23,7 +23,7 @@ enum PolicyReader {
                 throw policyTable.error("steps", "two steps have the same name; each step name must be unique")
             }
             policies[name] = Policy(name: name, steps: parsed,
-                                    minimumDaysBetweenContacts: try policyTable.int("minimum_days_between_contacts", in: 0...365) ?? 7)
+                                    minimumBusinessDaysBetweenContacts: try policyTable.int("minimum_days_between_contacts", in: 0...365) ?? 5)
         }
         return policies
     }

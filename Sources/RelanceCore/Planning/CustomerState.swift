@@ -1,0 +1,83 @@
+/// What is known about a customer beyond the ledger, gathered by the caller from the store
+/// and the contacts file: pauses, bad addresses, open tasks, disputes, manual history.
+public struct CustomerState: Sendable, Hashable, Codable {
+    /// Never remind this customer (contacts file or command).
+    public var doNotRemind: Bool
+    public var pauses: [CustomerPause]
+    /// Addresses known to bounce for this creditor. An email step with no address left
+    /// becomes a phone call.
+    public var invalidAddresses: Set<EmailAddress>
+    /// Tasks created for earlier steps and still without an outcome.
+    public var openTasks: [OpenTask]
+    /// Invoices the customer disputes: frozen alone, the others go on.
+    public var disputedInvoiceIDs: Set<Int64>
+    /// The step already reached by hand before Relance (contacts file): earlier steps are
+    /// not taken again.
+    public var stepReached: String?
+    /// The last contact made outside Relance (contacts file), which counts for the interval
+    /// and as the date of `stepReached`.
+    public var lastManualContact: CivilDate?
+    /// A policy for this customer instead of the creditor's (contacts file).
+    public var policy: Policy?
+    /// Phone numbers, for call tasks.
+    public var phoneNumbers: [String]
+    /// Postal address lines, for letters.
+    public var postalAddress: [String]
+
+    public init(doNotRemind: Bool = false, pauses: [CustomerPause] = [], invalidAddresses: Set<EmailAddress> = [],
+                openTasks: [OpenTask] = [], disputedInvoiceIDs: Set<Int64> = [], stepReached: String? = nil,
+                lastManualContact: CivilDate? = nil, policy: Policy? = nil, phoneNumbers: [String] = [],
+                postalAddress: [String] = []) {
+        self.doNotRemind = doNotRemind
+        self.pauses = pauses
+        self.invalidAddresses = invalidAddresses
+        self.openTasks = openTasks
+        self.disputedInvoiceIDs = disputedInvoiceIDs
+        self.stepReached = stepReached
+        self.lastManualContact = lastManualContact
+        self.policy = policy
+        self.phoneNumbers = phoneNumbers
+        self.postalAddress = postalAddress
+    }
+}
+
+/// A reason to leave a customer alone for a while.
+public struct CustomerPause: Sendable, Hashable, Codable {
+    public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
+        /// The customer replied: a person reads the reply first.
+        case replyToRead = "reply-to-read"
+        /// An auto-reply stated an absence until `until`.
+        case awayUntil = "away-until"
+        /// The customer promised to pay by `until`: the ladder resumes the day after if still
+        /// unpaid, and the promise counts as broken only on a snapshot dated after `until`.
+        case promiseToPay = "promise-to-pay"
+        case complaint
+        /// `relance pause --customer`.
+        case manual
+    }
+
+    public var kind: Kind
+    /// Last paused day; nil while a person has to act (reply to read, complaint, manual pause).
+    public var until: CivilDate?
+    public var since: CivilDate?
+
+    public init(kind: Kind, until: CivilDate? = nil, since: CivilDate? = nil) {
+        self.kind = kind
+        self.until = until
+        self.since = since
+    }
+}
+
+/// A task of an earlier step that has no outcome yet.
+public struct OpenTask: Sendable, Hashable, Codable {
+    public var kind: PlannedTask.Kind
+    public var step: String
+    /// The day the task was created.
+    public var since: CivilDate
+
+    public init(kind: PlannedTask.Kind, step: String, since: CivilDate) {
+        self.kind = kind
+        self.step = step
+        self.since = since
+    }
+}

@@ -1,0 +1,66 @@
+/// A non-email step for a person (or a printer) to carry out: a call, a letter, a formal
+/// notice, a legal action or a hand-off, with everything needed to do it.
+public struct PlannedTask: Sendable, Hashable, Codable {
+    public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
+        case call
+        case letter
+        case registeredLetter = "registered-letter"
+        case formalNotice = "formal-notice"
+        case legalAction = "legal-action"
+        case handOff = "hand-off"
+
+        /// The task a step of `channel` creates; nil for email.
+        public init?(channel: PolicyStep.Channel) {
+            switch channel {
+            case .email: return nil
+            case .phone: self = .call
+            case .letter: self = .letter
+            case .registeredLetter: self = .registeredLetter
+            case .formalNotice: self = .formalNotice
+            case .legalAction: self = .legalAction
+            case .handOff: self = .handOff
+            }
+        }
+    }
+
+    public var kind: Kind
+    public var customer: CustomerSummary
+    /// The step that sets the task (the most advanced among the invoices).
+    public var step: PolicyStep
+    /// The invoices the task is about; for a formal document, only those that reached its step:
+    /// it demands payment of these.
+    public var invoices: [PlannedInvoice]
+    /// Other invoices due for an earlier step today: a formal document lists them as "also
+    /// outstanding" without demanding them. Their steps are taken too.
+    public var alsoOutstanding: [PlannedInvoice]
+    public var allocations: [CreditAllocation]
+    /// Principal, interest to date, indemnities, total: for the formal documents.
+    public var breakdown: StatutoryBreakdown?
+    /// Actions that really happened before, oldest first: sent emails, tasks with an outcome,
+    /// contacts made by hand.
+    public var priorActions: [PriorAction]
+    /// For a call: what to say, line by line.
+    public var callScript: [String]
+    public var phoneNumbers: [String]
+    public var postalAddress: [String]
+    /// For a legal action: the court route proposed from the amount.
+    public var proposedProcedure: LegalProcedure?
+    /// For a formal notice: the day by which payment is demanded.
+    public var paymentDeadline: CivilDate?
+    /// Why this is a task rather than what the policy says, when it differs (an email step
+    /// without a valid address becomes a call).
+    public var note: String?
+
+    /// Every invoice whose step this task takes.
+    public var allInvoices: [PlannedInvoice] { invoices + alsoOutstanding }
+}
+
+/// Something done before, as a letter recalls it.
+public struct PriorAction: Sendable, Hashable, Codable {
+    public var on: CivilDate
+    public var step: String
+    public var channel: PolicyStep.Channel?
+    public var invoices: [String]
+    /// A task's outcome, or how the action is known ("contact made by hand").
+    public var detail: String?
+}
