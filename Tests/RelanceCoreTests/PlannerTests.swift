@@ -71,6 +71,13 @@ import RelanceCore
         #expect(F.plan(on: next, receivables).contacts.first?.invoices.map(\.receivable.number).contains("F-2") == true)
     }
 
+    @Test func aContactAboutAnInvoiceSettledSinceStillCountsForTheInterval() {
+        let receivables = [F.invoice("F-2", id: 2, due: "2026-10-10")]
+        let state = CustomerState(lastContact: F.day("2026-10-16"))
+        #expect(F.plan(on: "2026-10-20", receivables, customers: [1: state]).decisions(.interval).count == 1)
+        #expect(F.plan(on: "2026-10-20", receivables).contacts.count == 1)
+    }
+
     @Test(arguments: [
         // a day when a first reminder is due, the name in the reason, the next business day
         ("2026-04-06", "Easter Monday", "2026-04-07"),

@@ -103,10 +103,10 @@ struct CustomerPlanner {
         plan.decisions.append(decision(nil, .act, .due, "\(tone.name): \(task.kind.rawValue) task for \(listed)\(review)"))
     }
 
-    /// The last contact by any means: a step in the history (a cancelled message never went out)
-    /// or a contact made by hand.
+    /// The last contact by any means: a step in the history (a cancelled message never went out),
+    /// a contact about an invoice settled since, or a contact made by hand.
     private var lastContact: CivilDate? {
-        let dates = receivables.flatMap { $0.history.filter(\.counts).map(\.on) } + [state.lastManualContact].compactMap { $0 }
+        let dates = receivables.flatMap { $0.history.filter(\.counts).map(\.on) } + [state.lastManualContact, state.lastContact].compactMap { $0 }
         return dates.max()
     }
 

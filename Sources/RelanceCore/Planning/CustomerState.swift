@@ -17,6 +17,9 @@ public struct CustomerState: Sendable, Hashable, Codable {
     /// The last contact made outside Relance (contacts file), which counts for the interval
     /// and as the date of `stepReached`.
     public var lastManualContact: CivilDate?
+    /// The last day Relance contacted this customer about any invoice, including invoices
+    /// settled since (whose history the planner no longer sees): it counts for the interval.
+    public var lastContact: CivilDate?
     /// A policy for this customer instead of the creditor's (contacts file).
     public var policy: Policy?
     /// Phone numbers, for call tasks.
@@ -26,7 +29,7 @@ public struct CustomerState: Sendable, Hashable, Codable {
 
     public init(doNotRemind: Bool = false, pauses: [CustomerPause] = [], invalidAddresses: Set<EmailAddress> = [],
                 openTasks: [OpenTask] = [], disputedInvoiceIDs: Set<Int64> = [], stepReached: String? = nil,
-                lastManualContact: CivilDate? = nil, policy: Policy? = nil, phoneNumbers: [String] = [],
+                lastManualContact: CivilDate? = nil, lastContact: CivilDate? = nil, policy: Policy? = nil, phoneNumbers: [String] = [],
                 postalAddress: [String] = []) {
         self.doNotRemind = doNotRemind
         self.pauses = pauses
@@ -35,6 +38,7 @@ public struct CustomerState: Sendable, Hashable, Codable {
         self.disputedInvoiceIDs = disputedInvoiceIDs
         self.stepReached = stepReached
         self.lastManualContact = lastManualContact
+        self.lastContact = lastContact
         self.policy = policy
         self.phoneNumbers = phoneNumbers
         self.postalAddress = postalAddress
