@@ -50,12 +50,22 @@ public struct AppliedRate: Sendable, Hashable, Codable {
     public var basisPoints: Int
     /// How the rate was obtained and its source, for the documents.
     public var explanation: String
+
+    public init(basisPoints: Int, explanation: String) {
+        self.basisPoints = basisPoints
+        self.explanation = explanation
+    }
 }
 
 /// A semester a rate table does not have: the amounts that need it are not computed.
 public struct MissingRate: Error, Sendable, Hashable, Codable, CustomStringConvertible {
     public var semester: Semester
     public var table: String
+
+    public init(semester: Semester, table: String) {
+        self.semester = semester
+        self.table = table
+    }
 
     public var description: String {
         "missing rate for \(semester) in the \(table) table: add it to the configuration's rate overrides"

@@ -28,6 +28,18 @@ public struct StatutoryBreakdown: Sendable, Hashable, Codable {
         public var indemnity: Money
         /// The payment term (due − issue date) exceeds the 60-day legal cap of art. L441-10 I.
         public var termExceedsLegalCap: Bool
+
+        public init(invoice: String, principal: Money, due: CivilDate, daysLate: Int, interest: Money?,
+                    segments: [InterestSegment], indemnity: Money, termExceedsLegalCap: Bool) {
+            self.invoice = invoice
+            self.principal = principal
+            self.due = due
+            self.daysLate = daysLate
+            self.interest = interest
+            self.segments = segments
+            self.indemnity = indemnity
+            self.termExceedsLegalCap = termExceedsLegalCap
+        }
     }
 
     /// Principal per currency, sorted by currency code.
@@ -55,4 +67,13 @@ public struct InterestSegment: Sendable, Hashable, Codable {
     public var days: Int
     public var annualRateBasisPoints: Int
     public var rateExplanation: String
+
+    public init(semester: Semester, from: CivilDate, through: CivilDate, days: Int, annualRateBasisPoints: Int, rateExplanation: String) {
+        self.semester = semester
+        self.from = from
+        self.through = through
+        self.days = days
+        self.annualRateBasisPoints = annualRateBasisPoints
+        self.rateExplanation = rateExplanation
+    }
 }

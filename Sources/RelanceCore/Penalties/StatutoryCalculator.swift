@@ -57,6 +57,11 @@ public enum StatutoryCalculator {
     public struct Interest: Sendable, Hashable {
         public var interest: Money
         public var segments: [InterestSegment]
+
+        public init(interest: Money, segments: [InterestSegment]) {
+            self.interest = interest
+            self.segments = segments
+        }
     }
 
     /// Interest on `principal` for the days after `due` through `asOf`; the first missing

@@ -3,6 +3,12 @@ public struct CreditAllocation: Sendable, Hashable, Codable {
     public var credit: String
     public var invoice: String
     public var amount: Money
+
+    public init(credit: String, invoice: String, amount: Money) {
+        self.credit = credit
+        self.invoice = invoice
+        self.amount = amount
+    }
 }
 
 /// Allocates a customer's credits to the oldest debits first, per currency.

@@ -35,8 +35,9 @@ struct CustomerPlanner {
                 : "set against " + uses.map { "\($0.invoice) (\($0.amount))" }.joined(separator: ", ")
             plan.decisions.append(decision(credit.number, .skip, .credit, "a credit of \(credit.open): \(detail)"))
         }
-        plan.escalations += escalations()
-        for escalation in escalations() {
+        let escalations = escalations()
+        plan.escalations += escalations
+        for escalation in escalations {
             plan.decisions.append(decision(nil, .act, .taskEscalated,
                 "the \(escalation.task.kind.rawValue) task of \(escalation.task.since) (\(escalation.task.step)) has no outcome since \(escalation.dueOn): escalated to a person; the ladder goes on"))
         }

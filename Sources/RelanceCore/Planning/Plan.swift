@@ -120,4 +120,10 @@ public struct TaskEscalation: Sendable, Hashable, Codable {
     public var task: OpenTask
     /// The day the outcome was due.
     public var dueOn: CivilDate
+
+    public init(customer: String, task: OpenTask, dueOn: CivilDate) {
+        self.customer = customer
+        self.task = task
+        self.dueOn = dueOn
+    }
 }

@@ -51,6 +51,27 @@ public struct PlannedTask: Sendable, Hashable, Codable {
     /// without a valid address becomes a call).
     public var note: String?
 
+    public init(kind: Kind, customer: CustomerSummary, step: PolicyStep, invoices: [PlannedInvoice],
+                alsoOutstanding: [PlannedInvoice] = [], allocations: [CreditAllocation] = [],
+                breakdown: StatutoryBreakdown? = nil, priorActions: [PriorAction] = [], callScript: [String] = [],
+                phoneNumbers: [String] = [], postalAddress: [String] = [], proposedProcedure: LegalProcedure? = nil,
+                paymentDeadline: CivilDate? = nil, note: String? = nil) {
+        self.kind = kind
+        self.customer = customer
+        self.step = step
+        self.invoices = invoices
+        self.alsoOutstanding = alsoOutstanding
+        self.allocations = allocations
+        self.breakdown = breakdown
+        self.priorActions = priorActions
+        self.callScript = callScript
+        self.phoneNumbers = phoneNumbers
+        self.postalAddress = postalAddress
+        self.proposedProcedure = proposedProcedure
+        self.paymentDeadline = paymentDeadline
+        self.note = note
+    }
+
     /// Every invoice whose step this task takes.
     public var allInvoices: [PlannedInvoice] { invoices + alsoOutstanding }
 }
@@ -63,4 +84,12 @@ public struct PriorAction: Sendable, Hashable, Codable {
     public var invoices: [String]
     /// A task's outcome, or how the action is known ("contact made by hand").
     public var detail: String?
+
+    public init(on: CivilDate, step: String, channel: PolicyStep.Channel?, invoices: [String], detail: String? = nil) {
+        self.on = on
+        self.step = step
+        self.channel = channel
+        self.invoices = invoices
+        self.detail = detail
+    }
 }

@@ -113,7 +113,8 @@ public struct PolicyStep: Sendable, Hashable, Codable {
 /// When a step applies at all. A step whose amount condition is not met is skipped (and
 /// the skip is recorded); one whose lateness condition is not met yet waits.
 public struct StepConditions: Sendable, Hashable, Codable {
-    /// The customer's net open amount (in this currency) must be at least this.
+    /// The customer's net open amount in this currency must be at least this. Invoices in
+    /// another currency are not subject to it.
     public var minimumOpenAmount: Money?
     /// The invoice must be at least this many days late.
     public var minimumDaysLate: Int?
