@@ -92,7 +92,11 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "RelanceStoreTests", dependencies: ["RelanceStore", "RelanceTesting"], swiftSettings: strict),
-        .testTarget(name: "RelanceDaemonTests", dependencies: ["RelanceDaemon", "RelanceTesting"], swiftSettings: strict),
+        .testTarget(
+            name: "RelanceDaemonTests",
+            dependencies: ["RelanceDaemon", "RelanceTesting", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
         .testTarget(name: "CurlMailTests", dependencies: ["CurlMail"], swiftSettings: strict),
         // Talks to the real Postfix and Dovecot that scripts/mailstack.sh starts on loopback.
         .testTarget(

@@ -16,6 +16,20 @@ extension AppDatabase: EventJournal {
         }
     }
 
+    public func events(ofCustomer customerID: Int64) async throws -> [JournalEntry] {
+        try await writer.read { db in
+            // The customer's own events, and the imports that showed its invoices.
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT * FROM event WHERE customer_id = ?1
+                UNION
+                SELECT e.* FROM event e WHERE e.kind = 'import.applied' AND e.import_id IN (
+                    SELECT import_id FROM event WHERE customer_id = ?1 AND import_id IS NOT NULL)
+                ORDER BY id
+                """, arguments: [customerID])
+            return try rows.map(Self.journalEntry)
+        }
+    }
+
     /// Appends within the caller's transaction, so a decision and its record commit together.
     static func append(_ event: NewEvent, in db: Database) throws {
         let detail = try JSONEncoder.sorted.encode(event.detail)

@@ -10,7 +10,8 @@ struct RunOnceSummary {
         var lines: [String] = []
         for creditor in runtime.creditors {
             let id = creditor.configuration.id
-            lines.append("Creditor \(id) (\(creditor.configuration.legalName))\(creditor.configuration.active ? "" : " — review mode, nothing is sent")")
+            let active = report.planning[id]?.active ?? creditor.configuration.active
+            lines.append("Creditor \(id) (\(creditor.configuration.legalName))\(active ? "" : " — review mode, nothing is sent")")
             let intake = report.intake[id] ?? FileIntake.Report()
             if intake.imported.isEmpty && intake.rejected.isEmpty { lines.append("  Imported: no new file") }
             for (file, receipt, items) in intake.imported {

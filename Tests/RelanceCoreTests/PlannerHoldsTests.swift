@@ -20,20 +20,20 @@ import RelanceCore
 
     static let customerCases: [CustomerCase] = [
         CustomerCase(label: "do not remind", state: CustomerState(doNotRemind: true), rule: .doNotRemind, reasonContains: "do-not-remind"),
-        CustomerCase(label: "reply to read", state: CustomerState(pauses: [CustomerPause(kind: .replyToRead, since: F.day("2026-10-19"))]),
-                     rule: .replyToRead, reasonContains: "since 2026-10-19"),
-        CustomerCase(label: "away until Friday", state: CustomerState(pauses: [CustomerPause(kind: .awayUntil, until: F.day("2026-10-23"))]),
+        CustomerCase(label: "reply to read", state: CustomerState(holds: [F.hold(.reply, reason: "reply received on 2026-10-19")]),
+                     rule: .replyToRead, reasonContains: "reply received on 2026-10-19"),
+        CustomerCase(label: "away until Friday", state: CustomerState(holds: [F.hold(.away, until: F.day("2026-10-23"))]),
                      rule: .awayUntil, reasonContains: "resume on 2026-10-26"),
-        CustomerCase(label: "back from absence", state: CustomerState(pauses: [CustomerPause(kind: .awayUntil, until: F.day("2026-10-19"))]), rule: nil),
-        CustomerCase(label: "promise not yet due", state: CustomerState(pauses: [CustomerPause(kind: .promiseToPay, until: F.day("2026-10-25"))]),
+        CustomerCase(label: "back from absence", state: CustomerState(holds: [F.hold(.away, until: F.day("2026-10-19"))]), rule: nil),
+        CustomerCase(label: "promise not yet due", state: CustomerState(holds: [F.hold(.promise, until: F.day("2026-10-25"))]),
                      rule: .promiseToPay, reasonContains: "resumes on 2026-10-26"),
         CustomerCase(label: "promise past, no snapshot after it",
-                     state: CustomerState(pauses: [CustomerPause(kind: .promiseToPay, until: F.day("2026-10-16"))]),
+                     state: CustomerState(holds: [F.hold(.promise, until: F.day("2026-10-16"))]),
                      rule: .promiseToPay, reasonContains: "snapshot dated after 2026-10-16"),
-        CustomerCase(label: "complaint", state: CustomerState(pauses: [CustomerPause(kind: .complaint)]), rule: .complaint, reasonContains: "complaint"),
-        CustomerCase(label: "paused by hand through today", state: CustomerState(pauses: [CustomerPause(kind: .manual, until: F.day("2026-10-20"))]),
+        CustomerCase(label: "complaint", state: CustomerState(holds: [F.hold(.complaint)]), rule: .complaint, reasonContains: "complaint"),
+        CustomerCase(label: "paused by hand through today", state: CustomerState(holds: [F.hold(.manual, until: F.day("2026-10-20"))]),
                      rule: .manualPause, reasonContains: "2026-10-20"),
-        CustomerCase(label: "pause ended yesterday", state: CustomerState(pauses: [CustomerPause(kind: .manual, until: F.day("2026-10-19"))]), rule: nil),
+        CustomerCase(label: "pause ended yesterday", state: CustomerState(holds: [F.hold(.manual, until: F.day("2026-10-19"))]), rule: nil),
         CustomerCase(label: "a call task awaits its outcome",
                      state: CustomerState(openTasks: [OpenTask(kind: .call, step: "phone-call", since: F.day("2026-10-19"))]),
                      rule: .openTask, reasonContains: "escalated on 2026-10-26"),
@@ -54,7 +54,7 @@ import RelanceCore
 
     @Test(arguments: [("2026-10-16", true), ("2026-10-19", false)])
     func aPromiseIsBrokenOnlyOnASnapshotDatedAfterIt(snapshot: String, held: Bool) {
-        let state = CustomerState(pauses: [CustomerPause(kind: .promiseToPay, until: F.day("2026-10-16"))])
+        let state = CustomerState(holds: [F.hold(.promise, until: F.day("2026-10-16"))])
         let plan = F.plan(on: Self.today, Self.dueToday, customers: [1: state],
                           creditor: CreditorState(ledger: .latestAuthoritativeSnapshot(F.day(snapshot))))
         #expect(plan.contacts.isEmpty == held)

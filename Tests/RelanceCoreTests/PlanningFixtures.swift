@@ -1,3 +1,4 @@
+import Foundation
 import RelanceCore
 
 /// Builds planner inputs for the tests: one creditor, French calendar, French ladder.
@@ -25,6 +26,10 @@ enum Fixture {
         let index = policy.index(of: last)!
         return policy.steps[...index].filter { if case .afterDue(let days) = $0.trigger { return days >= 0 } else { return true } }
             .map { ($0.name, date) }
+    }
+
+    static func hold(_ kind: CustomerHold.Kind, until: CivilDate? = nil, reason: String = "") -> CustomerHold {
+        CustomerHold(id: 1, customerID: 1, kind: kind, until: until, reason: reason, createdAt: Date(timeIntervalSince1970: 0))
     }
 
     static func plan(on date: String, _ receivables: [Receivable], policy: Policy = .standard,

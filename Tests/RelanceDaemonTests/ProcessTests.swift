@@ -109,3 +109,51 @@ import RelanceTesting
         #expect(Set(recipients).count == recipients.count)
     }
 }
+
+/// `Type=notify`: the daemon tells systemd it is ready over `$NOTIFY_SOCKET`.
+@Suite struct SystemdNotifyTests {
+    @Test func theDaemonSaysReadyAndStopping() async throws {
+        let fixture = try DaemonFixture()
+        let socketPath = fixture.workspace.url("notify.sock").path
+        let fd = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue), 0)
+        #expect(fd >= 0)
+        defer { close(fd) }
+        var address = sockaddr_un()
+        address.sun_family = sa_family_t(AF_UNIX)
+        withUnsafeMutableBytes(of: &address.sun_path) { $0.copyBytes(from: Array(socketPath.utf8)) }
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+        }
+        #expect(bound == 0)
+        var timeout = timeval(tv_sec: 20, tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+
+        let process = Process()
+        process.executableURL = ProcessTests.executable
+        process.arguments = ["run", "--config", fixture.workspace.url("relance.toml").path]
+        process.environment = ["NOTIFY_SOCKET": socketPath, "PATH": "/usr/bin:/bin"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        defer { if process.isRunning { process.terminate() } }
+
+        func receive() -> String {
+            var buffer = [UInt8](repeating: 0, count: 4096)
+            let count = recv(fd, &buffer, buffer.count, 0)
+            return count > 0 ? String(decoding: buffer[..<count], as: UTF8.self) : ""
+        }
+        let first = receive()
+        #expect(first.contains("READY=1"))
+        process.terminate()
+        var messages: [String] = []
+        for _ in 0..<5 {
+            let message = receive()
+            if message.isEmpty { break }
+            messages.append(message)
+            if message.contains("STOPPING=1") { break }
+        }
+        #expect(messages.contains { $0.contains("STOPPING=1") })
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+    }
+}

@@ -22,12 +22,19 @@ public struct CreditorState: Sendable, Hashable, Codable {
     public struct Pause: Sendable, Hashable, Codable {
         /// Last paused day; nil until `relance resume`.
         public var until: CivilDate?
-        public var since: CivilDate?
+        public var reason: String?
 
-        public init(until: CivilDate? = nil, since: CivilDate? = nil) {
+        public init(until: CivilDate? = nil, reason: String? = nil) {
             self.until = until
-            self.since = since
+            self.reason = reason
         }
+    }
+
+    /// The state the store keeps (commands over the configuration's `active`).
+    public init(stored: CreditorStoredState, configuredActive: Bool, ledger: LedgerEvidence, maximumLedgerAgeDays: Int = 7) {
+        self.init(reviewMode: !(stored.active ?? configuredActive),
+                  pause: stored.paused ? Pause(until: stored.pausedUntil, reason: stored.pauseReason) : nil,
+                  ledger: ledger, maximumLedgerAgeDays: maximumLedgerAgeDays)
     }
 
     public enum LedgerEvidence: Sendable, Hashable, Codable {

@@ -9,8 +9,8 @@ struct CustomerHolds {
         var holds = input.creditorHolds.map { Hold(rule: .creditorHold, reason: $0) }
         let creditor = input.creditorState
         if let pause = creditor.pause, pause.until.map({ input.today <= $0 }) ?? true {
-            holds.append(Hold(rule: .creditorPaused, reason: pause.until.map { "creditor \(input.creditor) is paused until \($0)" }
-                ?? "creditor \(input.creditor) is paused until `relance resume`"))
+            let until = pause.until.map { "until \($0)" } ?? "until `relance resume`"
+            holds.append(Hold(rule: .creditorPaused, reason: "creditor \(input.creditor) is paused \(until)\(pause.reason.map { " (\($0))" } ?? "")"))
         }
         switch creditor.ledger {
         case .notTracked:
@@ -38,7 +38,7 @@ struct CustomerHolds {
         if state.doNotRemind {
             holds.append(Hold(rule: .doNotRemind, reason: "the customer is marked do-not-remind"))
         }
-        for pause in state.pauses.sorted(by: { ($0.kind.rawValue, $0.until ?? today) < ($1.kind.rawValue, $1.until ?? today) }) {
+        for pause in state.holds.sorted(by: { ($0.kind.rawValue, $0.until ?? today, $0.id) < ($1.kind.rawValue, $1.until ?? today, $1.id) }) {
             if let hold = hold(for: pause) { holds.append(hold) }
         }
         for task in state.openTasks.sorted(by: { ($0.since, $0.step) < ($1.since, $1.step) }) {
@@ -58,31 +58,32 @@ struct CustomerHolds {
         return holds
     }
 
-    private func hold(for pause: CustomerPause) -> Hold? {
+    private func hold(for pause: CustomerHold) -> Hold? {
         let today = input.today
-        let since = pause.since.map { " since \($0)" } ?? ""
-        let active = pause.until.map { today <= $0 } ?? true
+        let why = pause.reason.isEmpty ? "" : " (\(pause.reason))"
+        let active = pause.applies(on: today)
         switch pause.kind {
-        case .replyToRead:
-            return active ? Hold(rule: .replyToRead, reason: "a reply from the customer\(since) waits to be read by a person") : nil
+        case .reply:
+            return active ? Hold(rule: .replyToRead, reason: "a reply from the customer waits to be read by a person\(why)") : nil
         case .complaint:
-            return active ? Hold(rule: .complaint, reason: "a complaint was received\(since): a person answers it before any reminder") : nil
+            return active ? Hold(rule: .complaint, reason: "a complaint was received: a person answers it before any reminder\(why)") : nil
         case .manual:
-            return active ? Hold(rule: .manualPause, reason: pause.until.map { "paused by hand until \($0)" } ?? "paused by hand until `relance resume`") : nil
-        case .awayUntil:
             guard active else { return nil }
-            guard let until = pause.until else { return Hold(rule: .awayUntil, reason: "the customer is away (auto-reply), return date unknown") }
+            return Hold(rule: .manualPause, reason: (pause.until.map { "paused by hand until \($0)" } ?? "paused by hand until `relance resume`") + why)
+        case .away:
+            guard active else { return nil }
+            guard let until = pause.until else { return Hold(rule: .awayUntil, reason: "the customer is away, return date unknown\(why)") }
             return Hold(rule: .awayUntil, reason:
-                "the customer is away until \(until) (auto-reply); reminders resume on \(input.calendar.businessDay(onOrAfter: until.adding(days: 1)))")
-        case .promiseToPay:
-            guard let until = pause.until else { return Hold(rule: .promiseToPay, reason: "the customer promised to pay\(since), no date given") }
+                "the customer is away until \(until); reminders resume on \(input.calendar.businessDay(onOrAfter: until.adding(days: 1)))\(why)")
+        case .promise:
+            guard let until = pause.until else { return Hold(rule: .promiseToPay, reason: "the customer promised to pay, no date given\(why)") }
             if today <= until {
-                return Hold(rule: .promiseToPay, reason: "the customer promised to pay by \(until); if still unpaid, the ladder resumes on \(until.adding(days: 1))")
+                return Hold(rule: .promiseToPay, reason: "the customer promised to pay by \(until); if still unpaid, the ladder resumes on \(until.adding(days: 1))\(why)")
             }
             // Broken only when a snapshot dated after the promised day still shows the debt.
             if case .latestAuthoritativeSnapshot(let asOf) = input.creditorState.ledger, asOf > until { return nil }
             return Hold(rule: .promiseToPay, reason:
-                "the customer promised to pay by \(until): waiting for a snapshot dated after \(until) to know whether the promise was kept")
+                "the customer promised to pay by \(until): waiting for a snapshot dated after \(until) to know whether the promise was kept\(why)")
         }
     }
 }

@@ -94,8 +94,8 @@ struct CustomerPlanner {
             channel = .phone
             let invalid = customer.emails.map(\.value).joined(separator: ", ")
             note = customer.emails.isEmpty
-                ? "no email address is known for this customer: the \(tone.name) becomes a phone call"
-                : "every email address of this customer is marked invalid (\(invalid)): the \(tone.name) becomes a phone call"
+                ? "no usable email address: none is known for this customer, so the \(tone.name) becomes a phone call"
+                : "no usable email address: every address of this customer is marked invalid (\(invalid)), so the \(tone.name) becomes a phone call"
             plan.decisions.append(decision(nil, .act, .invalidAddress, note!))
         }
         let task = TaskBuilder(input: input, policy: policy, state: state, customer: customer, receivables: receivables)

@@ -3,7 +3,10 @@
 public struct CustomerState: Sendable, Hashable, Codable {
     /// Never remind this customer (contacts file or command).
     public var doNotRemind: Bool
-    public var pauses: [CustomerPause]
+    /// Live pauses from the store (reply to read, away, promise to pay, complaint, manual).
+    /// A promise to pay ends the day after its date only once a snapshot dated after it shows
+    /// the debt still open.
+    public var holds: [CustomerHold]
     /// Addresses known to bounce for this creditor. An email step with no address left
     /// becomes a phone call.
     public var invalidAddresses: Set<EmailAddress>
@@ -27,12 +30,12 @@ public struct CustomerState: Sendable, Hashable, Codable {
     /// Postal address lines, for letters.
     public var postalAddress: [String]
 
-    public init(doNotRemind: Bool = false, pauses: [CustomerPause] = [], invalidAddresses: Set<EmailAddress> = [],
+    public init(doNotRemind: Bool = false, holds: [CustomerHold] = [], invalidAddresses: Set<EmailAddress> = [],
                 openTasks: [OpenTask] = [], disputedInvoiceIDs: Set<Int64> = [], stepReached: String? = nil,
                 lastManualContact: CivilDate? = nil, lastContact: CivilDate? = nil, policy: Policy? = nil, phoneNumbers: [String] = [],
                 postalAddress: [String] = []) {
         self.doNotRemind = doNotRemind
-        self.pauses = pauses
+        self.holds = holds
         self.invalidAddresses = invalidAddresses
         self.openTasks = openTasks
         self.disputedInvoiceIDs = disputedInvoiceIDs
@@ -45,41 +48,14 @@ public struct CustomerState: Sendable, Hashable, Codable {
     }
 }
 
-/// A reason to leave a customer alone for a while.
-public struct CustomerPause: Sendable, Hashable, Codable {
-    public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
-        /// The customer replied: a person reads the reply first.
-        case replyToRead = "reply-to-read"
-        /// An auto-reply stated an absence until `until`.
-        case awayUntil = "away-until"
-        /// The customer promised to pay by `until`: the ladder resumes the day after if still
-        /// unpaid, and the promise counts as broken only on a snapshot dated after `until`.
-        case promiseToPay = "promise-to-pay"
-        case complaint
-        /// `relance pause --customer`.
-        case manual
-    }
-
-    public var kind: Kind
-    /// Last paused day; nil while a person has to act (reply to read, complaint, manual pause).
-    public var until: CivilDate?
-    public var since: CivilDate?
-
-    public init(kind: Kind, until: CivilDate? = nil, since: CivilDate? = nil) {
-        self.kind = kind
-        self.until = until
-        self.since = since
-    }
-}
-
 /// A task of an earlier step that has no outcome yet.
 public struct OpenTask: Sendable, Hashable, Codable {
-    public var kind: PlannedTask.Kind
+    public var kind: WorkTask.Kind
     public var step: String
     /// The day the task was created.
     public var since: CivilDate
 
-    public init(kind: PlannedTask.Kind, step: String, since: CivilDate) {
+    public init(kind: WorkTask.Kind, step: String, since: CivilDate) {
         self.kind = kind
         self.step = step
         self.since = since

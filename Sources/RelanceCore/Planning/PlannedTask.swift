@@ -1,27 +1,8 @@
 /// A non-email step for a person (or a printer) to carry out: a call, a letter, a formal
 /// notice, a legal action or a hand-off, with everything needed to do it.
 public struct PlannedTask: Sendable, Hashable, Codable {
-    public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
-        case call
-        case letter
-        case registeredLetter = "registered-letter"
-        case formalNotice = "formal-notice"
-        case legalAction = "legal-action"
-        case handOff = "hand-off"
-
-        /// The task a step of `channel` creates; nil for email.
-        public init?(channel: PolicyStep.Channel) {
-            switch channel {
-            case .email: return nil
-            case .phone: self = .call
-            case .letter: self = .letter
-            case .registeredLetter: self = .registeredLetter
-            case .formalNotice: self = .formalNotice
-            case .legalAction: self = .legalAction
-            case .handOff: self = .handOff
-            }
-        }
-    }
+    /// The store's task kinds: a planned task becomes a `WorkTask` of the same kind.
+    public typealias Kind = WorkTask.Kind
 
     public var kind: Kind
     public var customer: CustomerSummary
@@ -91,5 +72,20 @@ public struct PriorAction: Sendable, Hashable, Codable {
         self.channel = channel
         self.invoices = invoices
         self.detail = detail
+    }
+}
+
+extension WorkTask.Kind {
+    /// The task a step of `channel` creates; nil for email.
+    public init?(channel: PolicyStep.Channel) {
+        switch channel {
+        case .email: return nil
+        case .phone: self = .call
+        case .letter: self = .letter
+        case .registeredLetter: self = .registeredLetter
+        case .formalNotice: self = .formalNotice
+        case .legalAction: self = .legalAction
+        case .handOff: self = .handOff
+        }
     }
 }

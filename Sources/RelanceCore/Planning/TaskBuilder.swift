@@ -36,7 +36,7 @@ struct TaskBuilder {
         for receivable in receivables {
             for taken in receivable.history where taken.happened {
                 invoices[Key(on: taken.on, step: taken.step, channel: taken.channel ?? .email,
-                             detail: taken.outcome?.description), default: []].append(receivable.number)
+                             detail: taken.outcome?.summary), default: []].append(receivable.number)
             }
         }
         var actions = invoices.map { key, numbers in

@@ -67,7 +67,7 @@ public struct StepTaken: Sendable, Hashable, Codable {
     public var happened: Bool {
         switch channel ?? .email {
         case .email: messageState == .sent
-        default: outcome != nil
+        default: outcome?.actionHappened ?? false
         }
     }
 

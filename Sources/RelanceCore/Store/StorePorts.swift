@@ -50,6 +50,8 @@ public protocol OutboxStore: Sendable {
 public protocol EventJournal: Sendable {
     func record(_ event: NewEvent) async throws
     func recentEvents(of creditor: CreditorID?, limit: Int) async throws -> [JournalEntry]
+    /// Everything recorded about one customer, oldest first: its timeline.
+    func events(ofCustomer customerID: Int64) async throws -> [JournalEntry]
 }
 
-public typealias RelanceStorage = ReceivablesStore & OutboxStore & EventJournal
+public typealias RelanceStorage = ReceivablesStore & OutboxStore & EventJournal & TaskStore & CustomerStateStore

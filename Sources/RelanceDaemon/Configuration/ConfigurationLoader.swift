@@ -29,7 +29,7 @@ public enum ConfigurationLoader {
         }
         let root = ConfigTable(table: table, path: "", file: file)
         try root.refuseUnknownKeys(["drop_folder", "state_folder", "store_file", "outbox_folder", "review_folder",
-                                    "templates_folder", "stable_after_seconds", "maximum_file_megabytes",
+                                    "templates_folder", "reports_folder", "stable_after_seconds", "maximum_file_megabytes",
                                     "defaults", "policies", "creditors"])
         let base = url.deletingLastPathComponent()
         func path(_ name: String, default fallback: @autoclosure () -> URL) throws(ConfigurationError) -> URL {
@@ -51,14 +51,16 @@ public enum ConfigurationLoader {
                                                 dropSubfolder: ids.count > 1 ? id : "").read(id: id))
         }
         let megabytes = try root.int("maximum_file_megabytes", in: 1...10_000) ?? 200
+        let drop = try path("drop_folder", default: URL(fileURLWithPath: "/var/lib/relance/drop"))
         return RelanceConfiguration(
             file: url,
-            dropFolder: try path("drop_folder", default: URL(fileURLWithPath: "/var/lib/relance/drop")),
+            dropFolder: drop,
             stateFolder: state,
             storeFile: try path("store_file", default: state.appendingPathComponent("relance.sqlite")),
             outboxFolder: try path("outbox_folder", default: state.appendingPathComponent("outbox")),
             reviewFolder: try path("review_folder", default: state.appendingPathComponent("review")),
             templatesFolder: try path("templates_folder", default: URL(fileURLWithPath: "/usr/local/share/relance/mail-templates")),
+            reportsFolder: try path("reports_folder", default: drop.deletingLastPathComponent().appendingPathComponent("reports")),
             stableAfterSeconds: try root.double("stable_after_seconds", in: 0...3600) ?? 5,
             maximumFileBytes: megabytes * 1_048_576,
             creditors: creditors)

@@ -14,6 +14,8 @@ public struct RelanceConfiguration: Sendable, Hashable {
     /// Where messages of creditors in review mode are written for a person to read.
     public var reviewFolder: URL
     public var templatesFolder: URL
+    /// Where the aged balance (CSV and HTML) is written after each import, per creditor.
+    public var reportsFolder: URL
     /// A dropped file is taken once its size and modification time have not changed for this long.
     public var stableAfterSeconds: Double
     /// Larger files are refused (moved to `rejected/` with an explanation).
@@ -21,7 +23,7 @@ public struct RelanceConfiguration: Sendable, Hashable {
     public var creditors: [CreditorConfiguration]
 
     public init(file: URL, dropFolder: URL, stateFolder: URL, storeFile: URL, outboxFolder: URL, reviewFolder: URL,
-                templatesFolder: URL, stableAfterSeconds: Double, maximumFileBytes: Int, creditors: [CreditorConfiguration]) {
+                templatesFolder: URL, reportsFolder: URL, stableAfterSeconds: Double, maximumFileBytes: Int, creditors: [CreditorConfiguration]) {
         self.file = file
         self.dropFolder = dropFolder
         self.stateFolder = stateFolder
@@ -29,6 +31,7 @@ public struct RelanceConfiguration: Sendable, Hashable {
         self.outboxFolder = outboxFolder
         self.reviewFolder = reviewFolder
         self.templatesFolder = templatesFolder
+        self.reportsFolder = reportsFolder
         self.stableAfterSeconds = stableAfterSeconds
         self.maximumFileBytes = maximumFileBytes
         self.creditors = creditors

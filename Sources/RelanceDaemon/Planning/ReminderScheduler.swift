@@ -7,12 +7,12 @@ public import RelanceCore
 /// reads before `active = true` lets anything go out.
 public struct ReminderScheduler: Sendable {
     public let creditor: CreditorConfiguration
-    public let store: any ReceivablesStore & OutboxStore & EventJournal
+    public let store: any ReceivablesStore & OutboxStore & EventJournal & CustomerStateStore
     public let composer: ReminderComposer
     public let reviewFolder: URL
     public let logger: Logger
 
-    public init(creditor: CreditorConfiguration, store: any ReceivablesStore & OutboxStore & EventJournal,
+    public init(creditor: CreditorConfiguration, store: any ReceivablesStore & OutboxStore & EventJournal & CustomerStateStore,
                 composer: ReminderComposer, reviewFolder: URL, logger: Logger) {
         self.creditor = creditor
         self.store = store
@@ -23,6 +23,8 @@ public struct ReminderScheduler: Sendable {
 
     public struct Report: Sendable {
         public var plan: Plan
+        /// False in review mode: messages were written for review, not queued.
+        public var active: Bool
         public var queued: [Int64] = []
         public var reviewFiles: [URL] = []
         /// Customers whose message could not be written, and why.
@@ -31,15 +33,24 @@ public struct ReminderScheduler: Sendable {
 
     /// The plan alone, for `relance plan`: reads the store, writes nothing.
     public func plan(on day: CivilDate) async throws -> Plan {
-        let receivables = try await store.openReceivables(of: creditor.id)
-        return Planner.plan(PlanningInput(creditor: creditor.id, today: day, policy: creditor.policy, receivables: receivables))
+        try await planWithFacts(on: day).plan
+    }
+
+    private func planWithFacts(on day: CivilDate) async throws -> (plan: Plan, active: Bool) {
+        let facts = try await PlanningFacts.load(creditor.id, from: store)
+        let (receivables, held) = facts.apply(to: try await store.openReceivables(of: creditor.id), on: day)
+        var plan = Planner.plan(PlanningInput(creditor: creditor.id, today: day, policy: creditor.policy, receivables: receivables,
+                                              creditorHolds: facts.creditorHolds(on: day, creditor: creditor.id)))
+        plan.decisions = (plan.decisions + held).sorted { ($0.customer, $0.invoice ?? "") < ($1.customer, $1.invoice ?? "") }
+        return (plan, facts.isActive(configured: creditor.active))
     }
 
     /// Plans `day` and queues what it says. Safe to call again the same day: a step already
     /// queued for an invoice is refused by the store, so nothing is queued twice.
     /// `recordHolds` journals why held customers were not contacted (once a day is enough).
     public func run(on day: CivilDate, at instant: Date, recordHolds: Bool = true) async throws -> Report {
-        var report = Report(plan: try await plan(on: day))
+        let (plan, active) = try await planWithFacts(on: day)
+        var report = Report(plan: plan, active: active)
         for contact in report.plan.contacts {
             do {
                 try await act(on: contact, day: day, at: instant, report: &report)
@@ -63,7 +74,7 @@ public struct ReminderScheduler: Sendable {
     }
 
     private func act(on contact: PlannedContact, day: CivilDate, at instant: Date, report: inout Report) async throws {
-        if creditor.active {
+        if report.active {
             let draft = MessageDraft(
                 creditor: creditor.id, customerID: contact.customer.id, step: contact.step.name, plannedOn: day,
                 invoices: contact.invoices.map { InvoiceMention(invoiceID: $0.receivable.invoiceID, step: $0.step, open: $0.receivable.open) },

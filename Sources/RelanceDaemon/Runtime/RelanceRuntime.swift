@@ -64,9 +64,14 @@ public final class RelanceRuntime: Sendable {
         }
     }
 
+    public var reports: ReportsWriter {
+        ReportsWriter(folder: configuration.reportsFolder, store: store)
+    }
+
     public var drainer: OutboxDrainer {
         let transports = transports
-        return OutboxDrainer(store: store, transport: { transports[$0]! }, clock: clock, logger: logger)
+        return OutboxDrainer(store: store, transport: { transports[$0]! }, clock: clock, logger: logger,
+                             creditors: creditors.map(\.configuration.id))
     }
 
     public func today(for creditor: CreditorRuntime) -> CivilDate {

@@ -27,6 +27,9 @@ extension RelanceRuntime {
                 intake.waiting = next.waiting
             }
             report.intake[creditor.configuration.id] = intake
+            if !intake.imported.isEmpty {
+                try await reports.write(creditor.configuration, asOf: today(for: creditor))
+            }
             report.planning[creditor.configuration.id] = try await creditor.scheduler.run(on: today(for: creditor), at: clock.now())
         }
         report.sending = try await drainer.drain()

@@ -9,16 +9,20 @@ struct PlannerService: Service {
     let doorbell: Doorbell
     let sender: Doorbell
     let interval: Duration
+    let health: ServiceHealth
 
     func run() async throws {
         let days = DayTracker()
-        await ServiceLoop(name: "planner", logger: runtime.logger, doorbell: doorbell, interval: interval).run {
+        await ServiceLoop(name: "planner", logger: runtime.logger, doorbell: doorbell, interval: interval, health: health).run {
+            var queued = 0
             for creditor in runtime.creditors {
                 let today = runtime.today(for: creditor)
                 let firstOfDay = await days.isNew(today, for: creditor.configuration.id)
                 let report = try await creditor.scheduler.run(on: today, at: runtime.clock.now(), recordHolds: firstOfDay)
+                queued += report.queued.count
                 if !report.queued.isEmpty { sender.ring() }
             }
+            return "planned at \(runtime.clock.now().formatted(date: .omitted, time: .shortened)), \(queued) queued"
         }
     }
 }

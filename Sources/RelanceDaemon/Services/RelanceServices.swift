@@ -1,3 +1,4 @@
+import Foundation
 import Logging
 import ServiceLifecycle
 import UnixSignals
@@ -12,11 +13,13 @@ public struct RelanceServices: Sendable {
         try await runtime.prepare()
         let plannerBell = Doorbell()
         let senderBell = Doorbell()
+        let health = ServiceHealth(file: runtime.configuration.stateFolder.appendingPathComponent("status.json"))
         let group = ServiceGroup(configuration: .init(
             services: [
-                .init(service: IntakeService(runtime: runtime, planner: plannerBell, interval: .seconds(30))),
-                .init(service: PlannerService(runtime: runtime, doorbell: plannerBell, sender: senderBell, interval: .seconds(300))),
-                .init(service: SenderService(runtime: runtime, doorbell: senderBell, interval: .seconds(60))),
+                .init(service: IntakeService(runtime: runtime, planner: plannerBell, interval: .seconds(30), health: health)),
+                .init(service: PlannerService(runtime: runtime, doorbell: plannerBell, sender: senderBell, interval: .seconds(300), health: health)),
+                .init(service: SenderService(runtime: runtime, doorbell: senderBell, interval: .seconds(60), health: health)),
+                .init(service: NotifierService(notifier: SystemdNotifier(), health: health)),
             ],
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: runtime.logger))

@@ -6,12 +6,17 @@ struct SenderService: Service {
     let runtime: RelanceRuntime
     let doorbell: Doorbell
     let interval: Duration
+    let health: ServiceHealth
 
     func run() async throws {
         let drainer = runtime.drainer
-        await ServiceLoop(name: "sender", logger: runtime.logger, doorbell: doorbell, interval: interval).run {
+        await ServiceLoop(name: "sender", logger: runtime.logger, doorbell: doorbell, interval: interval, health: health).run {
             // Between messages, stop if shutting down; the message in progress always completes.
-            _ = try await drainer.drain(shouldStop: { Task.isShuttingDownGracefully })
+            let report = try await drainer.drain(shouldStop: { Task.isShuttingDownGracefully })
+            let waiting = try await runtime.store.outboxCounts()
+            var note = "\(report.sent) sent, \((waiting[.queued] ?? 0) + (waiting[.retry] ?? 0)) waiting"
+            if !report.paused.isEmpty { note += ", PAUSED: \(report.paused.map(\.rawValue).sorted().joined(separator: ","))" }
+            return note
         }
     }
 }
