@@ -99,6 +99,22 @@ import RelanceCore
         }
     }
 
+    @Test(arguments: [
+        // stored state, configured active, expected review mode, paused
+        (CreditorStoredState(), true, false, false),
+        (CreditorStoredState(), false, true, false),
+        (CreditorStoredState(active: true), false, false, false),
+        (CreditorStoredState(active: false, paused: true, pauseReason: "audit"), true, true, true),
+    ])
+    func creditorStateFromTheStore(stored: CreditorStoredState, configured: Bool, review: Bool, paused: Bool) {
+        let state = CreditorState(stored: stored, configuredActive: configured, ledger: .notTracked)
+        #expect(state.reviewMode == review)
+        #expect((state.pause != nil) == paused)
+        if paused {
+            #expect(F.plan(on: Self.today, Self.dueToday, creditor: state).decisions(.creditorPaused).first?.reason.contains("(audit)") == true)
+        }
+    }
+
     @Test func reviewModePlansEverythingAndSaysItIsNotSent() {
         let plan = F.plan(on: Self.today, Self.dueToday, creditor: CreditorState(reviewMode: true))
         #expect(plan.reviewOnly)
@@ -123,7 +139,9 @@ import RelanceCore
         var other = F.invoice("F-0", id: 2, due: "2026-08-01")
         other.history = [StepTaken(step: "first-reminder", on: F.day("2026-08-06"), messageState: .cancelled),
                          StepTaken(step: "first-reminder", on: F.day("2026-09-20"), messageState: .sent, channel: .phone),
-                         StepTaken(step: "first-reminder", on: F.day("2026-09-21"), messageState: .sent, channel: .phone, outcome: .noAnswer)]
+                         StepTaken(step: "first-reminder", on: F.day("2026-09-21"), messageState: .sent, channel: .phone, outcome: .noAnswer),
+                         StepTaken(step: "first-reminder", on: F.day("2026-09-22"), messageState: .sent, channel: .phone,
+                                   outcome: .cancelled(reason: "duplicate"))]
         let state = CustomerState(phoneNumbers: ["+33 1 23 45 67 89"])
         let plan = F.plan(on: "2026-10-27", [invoice], customers: [1: state])
         let task = try #require(plan.tasks.first)
