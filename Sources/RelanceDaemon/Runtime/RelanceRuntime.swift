@@ -64,6 +64,16 @@ public final class RelanceRuntime: Sendable {
         }
     }
 
+    /// One digest sender per creditor that configures `[creditors.ID.digest]`.
+    public var digestSenders: [DigestSender] {
+        creditors.compactMap { creditor in
+            creditor.configuration.digest.map {
+                DigestSender(creditor: creditor.configuration, settings: $0, store: store,
+                             transport: transports[creditor.configuration.id]!, clock: clock, logger: logger)
+            }
+        }
+    }
+
     public var reports: ReportsWriter {
         ReportsWriter(folder: configuration.reportsFolder, store: store)
     }
