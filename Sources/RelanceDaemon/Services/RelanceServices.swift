@@ -20,6 +20,7 @@ public struct RelanceServices: Sendable {
                 .init(service: PlannerService(runtime: runtime, doorbell: plannerBell, sender: senderBell, interval: .seconds(300), health: health)),
                 .init(service: SenderService(runtime: runtime, doorbell: senderBell, interval: .seconds(60), health: health)),
                 .init(service: DigestService(runtime: runtime, interval: .seconds(900), health: health)),
+                .init(service: RetentionService(runtime: runtime, health: health)),
                 .init(service: NotifierService(notifier: SystemdNotifier(), health: health)),
             ],
             gracefulShutdownSignals: [.sigterm, .sigint],
