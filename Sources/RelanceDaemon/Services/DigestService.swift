@@ -3,12 +3,13 @@ import ServiceLifecycle
 
 /// Sends each creditor's daily digest once its hour has come (checked every quarter hour).
 struct DigestService: Service {
-    let runtime: RelanceRuntime
+    let runtimes: RuntimeHolder
     let interval: Duration
     let health: ServiceHealth
 
     func run() async throws {
-        await ServiceLoop(name: "digest", logger: runtime.logger, doorbell: nil, interval: interval, health: health).run {
+        await ServiceLoop(name: "digest", logger: runtimes.logger, doorbell: nil, interval: interval, health: health).run {
+            let runtime = await runtimes.current
             var sent = 0
             for sender in runtime.digestSenders where try await sender.sendIfDue() {
                 sent += 1
