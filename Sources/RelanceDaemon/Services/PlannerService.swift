@@ -22,6 +22,7 @@ struct PlannerService: Service {
                 let report = try await creditor.scheduler.run(on: today, at: runtime.clock.now(), recordHolds: firstOfDay)
                 queued += report.queued.count
                 if !report.queued.isEmpty { sender.ring() }
+                try await runtime.reports.writeTasks(creditor.configuration)
             }
             return "planned at \(runtime.clock.now().formatted(date: .omitted, time: .shortened)), \(queued) queued"
         }
