@@ -65,6 +65,7 @@ struct TasksCommand: AsyncParsableCommand {
             }
             let context = try CommandContext(options: options)
             try await context.runtime.store.closeTask(id, outcome: result, at: context.runtime.clock.now())
+            for creditor in context.runtime.creditors { try await context.runtime.reports.writeTasks(creditor.configuration) }
             print("Task #\(id) closed: \(result.code).")
         }
     }

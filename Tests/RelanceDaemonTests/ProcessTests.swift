@@ -77,6 +77,30 @@ import RelanceTesting
         #expect(daemon.terminationStatus == 0)
     }
 
+    @Test func sighupReloadsAGoodConfigurationAndRefusesABadOne() async throws {
+        let fixture = try DaemonFixture()
+        let (daemon, pipe) = try Self.start(["run"], in: fixture)
+        defer { if daemon.isRunning { daemon.terminate(); daemon.waitUntilExit() } }
+        #expect(try await Self.waitUntil { FileManager.default.fileExists(atPath: fixture.workspace.url("state/status.json").path) })
+        let good = try fixture.workspace.read("relance.toml")
+
+        try fixture.workspace.write("relance.toml", good + "\nsender_nmae = \"typo\"\n")
+        kill(daemon.processIdentifier, SIGHUP)
+        try await Task.sleep(for: .milliseconds(500))
+        #expect(daemon.isRunning)
+        try fixture.workspace.write("relance.toml", good)
+        kill(daemon.processIdentifier, SIGHUP)
+        try await Task.sleep(for: .milliseconds(500))
+        #expect(daemon.isRunning)
+        daemon.terminate()
+        daemon.waitUntilExit()
+        let log = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(log.contains("new configuration refused, the running one is kept"))
+        #expect(log.contains("sender_nmae"))
+        #expect(log.contains("configuration reloaded"))
+        #expect(daemon.terminationStatus == 0)
+    }
+
     /// SIGKILL at several moments of import and sending: afterwards no input is lost, each
     /// invoice is reminded at most once, and a later run sends every reminder still owed.
     @Test(arguments: [0, 20, 60, 150, 400])

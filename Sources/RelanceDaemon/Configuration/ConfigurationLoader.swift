@@ -30,7 +30,7 @@ public enum ConfigurationLoader {
         let root = ConfigTable(table: table, path: "", file: file)
         try root.refuseUnknownKeys(["drop_folder", "state_folder", "store_file", "outbox_folder", "review_folder",
                                     "templates_folder", "reports_folder", "stable_after_seconds", "maximum_file_megabytes",
-                                    "defaults", "policies", "creditors"])
+                                    "defaults", "policies", "creditors", "retention"])
         let base = url.deletingLastPathComponent()
         func path(_ name: String, default fallback: @autoclosure () -> URL) throws(ConfigurationError) -> URL {
             guard let value = try root.string(name) else { return fallback() }
@@ -51,6 +51,8 @@ public enum ConfigurationLoader {
                                                 dropSubfolder: ids.count > 1 ? id : "").read(id: id))
         }
         let megabytes = try root.int("maximum_file_megabytes", in: 1...10_000) ?? 200
+        let retention = try root.subtable("retention")
+        try retention?.refuseUnknownKeys(["mail_days", "inactive_customer_days", "processed_files_days"])
         let drop = try path("drop_folder", default: URL(fileURLWithPath: "/var/lib/relance/drop"))
         return RelanceConfiguration(
             file: url,
@@ -63,6 +65,9 @@ public enum ConfigurationLoader {
             reportsFolder: try path("reports_folder", default: drop.deletingLastPathComponent().appendingPathComponent("reports")),
             stableAfterSeconds: try root.double("stable_after_seconds", in: 0...3600) ?? 5,
             maximumFileBytes: megabytes * 1_048_576,
-            creditors: creditors)
+            creditors: creditors,
+            retention: RetentionPolicy(mailDays: try retention?.int("mail_days", in: 30...36_500) ?? 365,
+                                       inactiveCustomerDays: try retention?.int("inactive_customer_days", in: 30...36_500) ?? 3 * 365),
+            processedFilesDays: try retention?.int("processed_files_days", in: 30...36_500) ?? 400)
     }
 }

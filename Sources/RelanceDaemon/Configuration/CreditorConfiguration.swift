@@ -31,13 +31,16 @@ public struct CreditorConfiguration: Sendable, Hashable {
     public var smtp: MailServerSettings?
     public var imap: MailServerSettings?
     public var signature: String
+    /// The daily email to the creditor's people; nil: no digest.
+    public var digest: DigestSettings?
 
     public init(id: CreditorID, legalName: String, addressLines: [String] = [], siren: String? = nil, rcs: String? = nil,
                 vatNumber: String? = nil, iban: String? = nil, bic: String? = nil, phone: String? = nil,
                 senderName: String, senderAddress: EmailAddress, replyTo: EmailAddress? = nil, bounceAddress: EmailAddress,
                 verp: Bool = false, timeZone: String = "Europe/Paris", language: Language = .french, active: Bool = false,
                 policy: Policy = .standard, authoritativeSource: ParsedImport.Kind = .openInvoices, dropSubfolder: String = "",
-                smtp: MailServerSettings? = nil, imap: MailServerSettings? = nil, signature: String = "") {
+                smtp: MailServerSettings? = nil, imap: MailServerSettings? = nil, signature: String = "",
+                digest: DigestSettings? = nil) {
         self.id = id
         self.legalName = legalName
         self.addressLines = addressLines
@@ -61,5 +64,26 @@ public struct CreditorConfiguration: Sendable, Hashable {
         self.smtp = smtp
         self.imap = imap
         self.signature = signature
+        self.digest = digest
+    }
+}
+
+/// Who gets the daily digest, when, and in which language.
+public struct DigestSettings: Sendable, Hashable {
+    public var recipients: [EmailAddress]
+    public var language: Language
+    /// Local hour (creditor's time zone) from which the day's digest is sent.
+    public var hour: Int
+    /// Send a short "nothing today" email when there is nothing to do (else no email).
+    public var sendWhenEmpty: Bool
+    /// Open tasks older than this many days are listed again as overdue.
+    public var escalateAfterDays: Int
+
+    public init(recipients: [EmailAddress], language: Language, hour: Int = 8, sendWhenEmpty: Bool = false, escalateAfterDays: Int = 3) {
+        self.recipients = recipients
+        self.language = language
+        self.hour = hour
+        self.sendWhenEmpty = sendWhenEmpty
+        self.escalateAfterDays = escalateAfterDays
     }
 }

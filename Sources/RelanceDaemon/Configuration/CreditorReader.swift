@@ -17,7 +17,7 @@ struct CreditorReader {
         try table.refuseUnknownKeys([
             "legal_name", "address", "siren", "rcs", "vat_number", "iban", "bic", "phone", "sender_name", "sender",
             "reply_to", "bounce_address", "verp", "time_zone", "language", "active", "policy", "authoritative_source",
-            "drop_subfolder", "smtp", "imap", "signature",
+            "drop_subfolder", "smtp", "imap", "signature", "digest",
         ])
         let legalName = try table.requiredString("legal_name", hint: "the company's legal name, printed on every reminder")
         let sender = try address("sender", required: true)!
@@ -53,7 +53,8 @@ struct CreditorReader {
             dropSubfolder: subfolder,
             smtp: try server("smtp", defaultPorts: (starttls: 587, tls: 465, plain: 25)),
             imap: try server("imap", defaultPorts: (starttls: 143, tls: 993, plain: 143)),
-            signature: try table.string("signature") ?? legalName)
+            signature: try table.string("signature") ?? legalName,
+            digest: try digest(language: language))
     }
 
     /// A creditor's own value, else the `[defaults]` one.
@@ -65,6 +66,31 @@ struct CreditorReader {
     private func inheritedBool(_ name: String) throws(ConfigurationError) -> Bool? {
         if let own = try table.bool(name) { return own }
         return try defaults?.bool(name)
+    }
+
+    private func digest(language: Language) throws(ConfigurationError) -> DigestSettings? {
+        var found = try table.subtable("digest")
+        if found == nil { found = try defaults?.subtable("digest") }
+        guard let digest = found else { return nil }
+        try digest.refuseUnknownKeys(["recipients", "language", "hour", "send_when_empty", "escalate_after_days"])
+        guard let raw = try digest.strings("recipients"), !raw.isEmpty else {
+            throw digest.error("recipients", "is missing: the addresses of the people who get the daily digest, e.g. [\"compta@example.com\"]")
+        }
+        var recipients: [EmailAddress] = []
+        for text in raw {
+            switch EmailAddress.parse(text) {
+            case .success(let address): recipients.append(address)
+            case .failure(let problem): throw digest.error("recipients", "\(problem): \"\(text)\"")
+            }
+        }
+        var chosen = language
+        if let tag = try digest.string("language") {
+            guard let parsed = Language(tag: tag) else { throw digest.error("language", "use \"fr\" or \"en\", found \"\(tag)\"") }
+            chosen = parsed
+        }
+        return DigestSettings(recipients: recipients, language: chosen, hour: try digest.int("hour", in: 0...23) ?? 8,
+                              sendWhenEmpty: try digest.bool("send_when_empty") ?? false,
+                              escalateAfterDays: try digest.int("escalate_after_days", in: 1...365) ?? 3)
     }
 
     private func address(_ name: String, required: Bool) throws(ConfigurationError) -> EmailAddress? {

@@ -12,6 +12,7 @@ public final class RelanceRuntime: Sendable {
     public let store: AppDatabase
     public let clock: any WallClock
     public let logger: Logger
+    public let secrets: SecretStore
     public let creditors: [CreditorRuntime]
     private let transports: [CreditorID: any MailTransport]
 
@@ -23,12 +24,15 @@ public final class RelanceRuntime: Sendable {
         public var timeZone: TimeZone { TimeZone(identifier: configuration.timeZone) ?? .current }
     }
 
+    /// `openStore` reuses an open store (a reload); otherwise the configured file is opened.
     public init(configuration: RelanceConfiguration, clock: any WallClock, logger: Logger,
-                secrets: SecretStore = SecretStore()) throws {
+                secrets: SecretStore = SecretStore(), reusing openStore: AppDatabase? = nil) throws {
         self.configuration = configuration
         self.clock = clock
         self.logger = logger
-        store = try AppDatabase.openOnDisk(at: configuration.storeFile)
+        self.secrets = secrets
+        let store = try openStore ?? AppDatabase.openOnDisk(at: configuration.storeFile)
+        self.store = store
         let steps = Set(configuration.creditors.flatMap { $0.policy.steps.filter { $0.channel == .email }.map(\.name) })
         let renderer = try TemplateLoader.load(from: configuration.templatesFolder, requiredTemplates: steps.sorted())
         let secret = try TokenSecretLoader.load(secrets: secrets, stateFolder: configuration.stateFolder)
@@ -61,6 +65,16 @@ public final class RelanceRuntime: Sendable {
         let held = try await store.holdInterruptedSends(at: clock.now())
         if !held.isEmpty {
             logger.warning("messages interrupted while sending are held for review", metadata: ["messages": "\(held)"])
+        }
+    }
+
+    /// One digest sender per creditor that configures `[creditors.ID.digest]`.
+    public var digestSenders: [DigestSender] {
+        creditors.compactMap { creditor in
+            creditor.configuration.digest.map {
+                DigestSender(creditor: creditor.configuration, settings: $0, store: store,
+                             transport: transports[creditor.configuration.id]!, clock: clock, logger: logger)
+            }
         }
     }
 

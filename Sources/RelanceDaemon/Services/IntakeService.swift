@@ -3,13 +3,14 @@ import ServiceLifecycle
 
 /// Scans every creditor's drop folder periodically and rings the planner after an import.
 struct IntakeService: Service {
-    let runtime: RelanceRuntime
+    let runtimes: RuntimeHolder
     let planner: Doorbell
     let interval: Duration
     let health: ServiceHealth
 
     func run() async throws {
-        await ServiceLoop(name: "intake", logger: runtime.logger, doorbell: nil, interval: interval, health: health).run {
+        await ServiceLoop(name: "intake", logger: runtimes.logger, doorbell: nil, interval: interval, health: health).run {
+            let runtime = await runtimes.current
             var imported = 0
             var rejected = 0
             for creditor in runtime.creditors {

@@ -3,14 +3,15 @@ import ServiceLifecycle
 
 /// Drains the outbox when rung and at least every `interval` (retries come due on their own).
 struct SenderService: Service {
-    let runtime: RelanceRuntime
+    let runtimes: RuntimeHolder
     let doorbell: Doorbell
     let interval: Duration
     let health: ServiceHealth
 
     func run() async throws {
-        let drainer = runtime.drainer
-        await ServiceLoop(name: "sender", logger: runtime.logger, doorbell: doorbell, interval: interval, health: health).run {
+        await ServiceLoop(name: "sender", logger: runtimes.logger, doorbell: doorbell, interval: interval, health: health).run {
+            let runtime = await runtimes.current
+            let drainer = runtime.drainer
             // Between messages, stop if shutting down; the message in progress always completes.
             let report = try await drainer.drain(shouldStop: { Task.isShuttingDownGracefully })
             let waiting = try await runtime.store.outboxCounts()
