@@ -35,7 +35,7 @@ import Testing
         }
         try workspace.write("drop/open.csv", """
             customer;email;invoice;issue_date;due_date;amount
-            C1;\(stack.address("t28"));F-OUT-1;01/09/2026;01/10/2026;100,00
+            C1;\(stack.address("t28"));F-OUT-1;15/09/2026;15/10/2026;100,00
 
             """)
         let clock = ManualWallClock("2026-11-30T10:00:00+01:00")

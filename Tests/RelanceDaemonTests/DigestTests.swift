@@ -13,7 +13,7 @@ import RelanceTesting
             recipients = ["controller@acme.example"]
             hour = 8
             """)
-        try fixture.drop("open.csv", DaemonFixture.csv("C1;Client Un;compta@un.example;F-100;01/09/2026;01/10/2026;100,00"))
+        try fixture.drop("open.csv", DaemonFixture.csv("C1;Client Un;compta@un.example;F-100;15/09/2026;15/10/2026;100,00"))
         let runtime = try fixture.runtime()
         _ = try await runtime.runOnce()
         let c1 = try #require(try await runtime.store.customerID(external: "C1", of: Self.acme))

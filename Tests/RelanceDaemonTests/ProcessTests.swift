@@ -38,7 +38,7 @@ import RelanceTesting
     }
 
     static func dropInvoices(_ count: Int, into fixture: DaemonFixture, file: String = "open.csv") throws {
-        let rows = (1...count).map { "C\($0);Client \($0);compta\($0)@client.example;F-\($0);01/09/2026;01/10/2026;\($0)0,00" }
+        let rows = (1...count).map { "C\($0);Client \($0);compta\($0)@client.example;F-\($0);15/09/2026;15/10/2026;\($0)0,00" }
         try fixture.drop(file, ([DaemonFixture.header] + rows).joined(separator: "\n") + "\n")
     }
 

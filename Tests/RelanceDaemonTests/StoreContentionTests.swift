@@ -12,7 +12,7 @@ import RelanceTesting
         let fixture = try DaemonFixture()
         let runtime = try fixture.runtime()
         try await runtime.prepare()
-        try fixture.drop("open.csv", DaemonFixture.csv("C1;Client Un;compta@un.example;F-100;01/09/2026;01/10/2026;100,00"))
+        try fixture.drop("open.csv", DaemonFixture.csv("C1;Client Un;compta@un.example;F-100;15/09/2026;15/10/2026;100,00"))
 
         // A second connection, as another process would open, takes the write lock for 1.5 s.
         let other = try DatabaseQueue(path: fixture.workspace.url("state/relance.sqlite").path)

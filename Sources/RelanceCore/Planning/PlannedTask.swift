@@ -89,3 +89,18 @@ extension WorkTask.Kind {
         }
     }
 }
+
+extension WorkTask.Kind {
+    /// The ladder channel a task of this kind carries out; nil for tasks outside the ladder.
+    public var channel: PolicyStep.Channel? {
+        switch self {
+        case .call: .phone
+        case .letter: .letter
+        case .registeredLetter: .registeredLetter
+        case .formalNotice: .formalNotice
+        case .legalAction: .legalAction
+        case .handOff: .handOff
+        case .readReply, .reviewMessage, .fixConfiguration, .identifyCustomer: nil
+        }
+    }
+}

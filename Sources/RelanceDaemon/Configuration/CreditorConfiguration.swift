@@ -33,6 +33,12 @@ public struct CreditorConfiguration: Sendable, Hashable {
     public var signature: String
     /// The daily email to the creditor's people; nil: no digest.
     public var digest: DigestSettings?
+    /// Adds Good Friday and 26 December to the French public holidays (Alsace-Moselle).
+    public var alsaceMoselle: Bool = false
+    /// Nothing is sent when the latest authoritative snapshot is older than this: a customer may have paid since.
+    public var maximumLedgerAgeDays: Int = 7
+    /// Late-payment interest and indemnities for the formal steps (rate tables, contractual rate).
+    public var terms: LatePaymentTerms = .french
 
     public init(id: CreditorID, legalName: String, addressLines: [String] = [], siren: String? = nil, rcs: String? = nil,
                 vatNumber: String? = nil, iban: String? = nil, bic: String? = nil, phone: String? = nil,

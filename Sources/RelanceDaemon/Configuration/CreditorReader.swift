@@ -7,6 +7,7 @@ struct CreditorReader {
     let table: ConfigTable
     let defaults: ConfigTable?
     let policies: [String: Policy]
+    let terms: LatePaymentTerms
     let base: URL
     let dropSubfolder: String
 
@@ -17,7 +18,7 @@ struct CreditorReader {
         try table.refuseUnknownKeys([
             "legal_name", "address", "siren", "rcs", "vat_number", "iban", "bic", "phone", "sender_name", "sender",
             "reply_to", "bounce_address", "verp", "time_zone", "language", "active", "policy", "authoritative_source",
-            "drop_subfolder", "smtp", "imap", "signature", "digest",
+            "drop_subfolder", "smtp", "imap", "signature", "digest", "alsace_moselle", "maximum_ledger_age_days", "contractual_rate_percent",
         ])
         let legalName = try table.requiredString("legal_name", hint: "the company's legal name, printed on every reminder")
         let sender = try address("sender", required: true)!
@@ -41,7 +42,7 @@ struct CreditorReader {
         if subfolder.contains("/") || subfolder.hasPrefix(".") {
             throw table.error("drop_subfolder", "must be a plain folder name inside the drop folder")
         }
-        return CreditorConfiguration(
+        var configuration = CreditorConfiguration(
             id: creditorID, legalName: legalName, addressLines: try table.strings("address") ?? [],
             siren: try table.string("siren"), rcs: try table.string("rcs"), vatNumber: try table.string("vat_number"),
             iban: try table.string("iban"), bic: try table.string("bic"), phone: try table.string("phone"),
@@ -55,6 +56,14 @@ struct CreditorReader {
             imap: try server("imap", defaultPorts: (starttls: 143, tls: 993, plain: 143)),
             signature: try table.string("signature") ?? legalName,
             digest: try digest(language: language))
+        configuration.alsaceMoselle = try table.bool("alsace_moselle") ?? false
+        configuration.maximumLedgerAgeDays = try table.int("maximum_ledger_age_days", in: 1...365) ?? 7
+        configuration.terms = terms
+        if let percent = try table.double("contractual_rate_percent", in: 0...100) {
+            // The planner never applies it below three times the legal interest rate (art. L441-10).
+            configuration.terms.contractualRateBasisPoints = Int((percent * 100).rounded())
+        }
+        return configuration
     }
 
     /// A creditor's own value, else the `[defaults]` one.

@@ -25,6 +25,8 @@ public struct RelanceConfiguration: Sendable, Hashable {
     /// How long personal data is kept; `processedFilesDays` applies to `processed/` in the drop folders.
     public var retention: RetentionPolicy
     public var processedFilesDays: Int
+    /// Every policy by name (built-in and configured), for customers whose contacts name one.
+    public var policies: [String: Policy] = [:]
 
     public init(file: URL, dropFolder: URL, stateFolder: URL, storeFile: URL, outboxFolder: URL, reviewFolder: URL,
                 templatesFolder: URL, reportsFolder: URL, stableAfterSeconds: Double, maximumFileBytes: Int, creditors: [CreditorConfiguration],

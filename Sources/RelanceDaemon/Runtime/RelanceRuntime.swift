@@ -42,7 +42,7 @@ public final class RelanceRuntime: Sendable {
         for creditor in configuration.creditors {
             let intake = FileIntake(creditor: creditor, folder: LocalDropFolder(folder: configuration.dropFolder(of: creditor)),
                                     rules: rules, store: store, clock: clock, logger: logger)
-            let scheduler = ReminderScheduler(creditor: creditor, store: store,
+            let scheduler = ReminderScheduler(creditor: creditor, store: store, policies: configuration.policies,
                                               composer: ReminderComposer(creditor: creditor, renderer: renderer, secret: secret),
                                               reviewFolder: configuration.reviewFolder, logger: logger)
             creditors.append(CreditorRuntime(configuration: creditor, intake: intake, scheduler: scheduler))
