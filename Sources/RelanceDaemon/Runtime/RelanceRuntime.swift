@@ -33,7 +33,7 @@ public final class RelanceRuntime: Sendable {
         self.secrets = secrets
         let store = try openStore ?? AppDatabase.openOnDisk(at: configuration.storeFile)
         self.store = store
-        let steps = Set(configuration.creditors.flatMap { $0.policy.steps.filter { $0.channel == .email }.map(\.name) })
+        let steps = Set((configuration.creditors.map(\.policy) + configuration.policies.values).flatMap { $0.steps.filter { $0.channel == .email }.map(\.template) })
         let renderer = try TemplateLoader.load(from: configuration.templatesFolder, requiredTemplates: steps.sorted())
         let secret = try TokenSecretLoader.load(secrets: secrets, stateFolder: configuration.stateFolder)
         let rules = IntakeRules(stableAfterSeconds: configuration.stableAfterSeconds, maximumFileBytes: configuration.maximumFileBytes)
