@@ -10,11 +10,16 @@ public struct StoredPlanningFacts: Sendable, Hashable {
     /// The last day each customer was contacted, about any invoice (settled ones included).
     public var lastContacts: [Int64: CivilDate]
     public var profiles: [Int64: StoredCustomerProfile]
+    /// Customers with a message not yet delivered (queued, retrying, sending or held): the next
+    /// contact waits for it, so that an outage never makes two reminders arrive back to back.
+    public var pendingMessages: Set<Int64>
 
-    public init(latestAuthoritativeSnapshot: CivilDate?, lastContacts: [Int64: CivilDate], profiles: [Int64: StoredCustomerProfile]) {
+    public init(latestAuthoritativeSnapshot: CivilDate?, lastContacts: [Int64: CivilDate], profiles: [Int64: StoredCustomerProfile],
+                pendingMessages: Set<Int64> = []) {
         self.latestAuthoritativeSnapshot = latestAuthoritativeSnapshot
         self.lastContacts = lastContacts
         self.profiles = profiles
+        self.pendingMessages = pendingMessages
     }
 }
 

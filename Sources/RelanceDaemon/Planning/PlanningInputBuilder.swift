@@ -35,7 +35,8 @@ struct PlanningInputBuilder: Sendable {
                 disputedInvoiceIDs: disputed.intersection(invoiceIDs),
                 stepReached: profile.initialStep,
                 lastManualContact: profile.lastManualContact,
-                lastContact: facts.lastContacts[customerID],
+                // A reminder still waiting in the outbox is a contact in progress: the next one waits.
+                lastContact: facts.pendingMessages.contains(customerID) ? day : facts.lastContacts[customerID],
                 policy: profile.policy.flatMap { policies[$0] },
                 phoneNumbers: profile.phones,
                 postalAddress: profile.postalAddress)
