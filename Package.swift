@@ -76,6 +76,16 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // The soak benchmark: months of simulated days through the whole pipeline (benchmarks/soak.sh).
+        .executableTarget(
+            name: "relance-soak",
+            dependencies: [
+                "RelanceDaemon", "RelanceStore", "RelanceTesting",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
         // In-memory fakes of the ports and fixture helpers, for tests only.
         .target(name: "RelanceTesting", dependencies: ["RelanceCore"], swiftSettings: strict),
 

@@ -130,6 +130,16 @@ import RelanceTesting
         #expect(FileManager.default.fileExists(atPath: fixture.workspace.url("secret.csv").path))
     }
 
+    @Test func aRunDatedInThePastStillTakesAFinishedFile() async throws {
+        let fixture = try DaemonFixture()
+        // `--now` a year back: file times are real, the stability check must use the real clock.
+        fixture.clock.set(to: try Date("2025-12-01T10:00:00+01:00", strategy: .iso8601))
+        try fixture.drop("open.csv", DaemonFixture.csv("C1;Client Un;compta@un.example;F-100;15/09/2025;15/10/2025;100,00"))
+        try fixture.workspace.age("drop/open.csv", seconds: 5)
+        let report = try await fixture.runtime().runOnce()
+        #expect(report.intake[CreditorID("acme")!]?.imported.count == 1)
+    }
+
     @Test func theSameFileDroppedTwiceIsImportedOnce() async throws {
         let fixture = try DaemonFixture()
         let csv = DaemonFixture.csv("C1;Client Un;compta@un.example;F-100;15/09/2026;15/10/2026;100,00")

@@ -26,7 +26,8 @@ public final class RelanceRuntime: Sendable {
 
     /// `openStore` reuses an open store (a reload); otherwise the configured file is opened.
     public init(configuration: RelanceConfiguration, clock: any WallClock, logger: Logger,
-                secrets: SecretStore = SecretStore(), reusing openStore: AppDatabase? = nil) throws {
+                secrets: SecretStore = SecretStore(), reusing openStore: AppDatabase? = nil,
+                transportOverride: (@Sendable (CreditorConfiguration) -> any MailTransport)? = nil) throws {
         self.configuration = configuration
         self.clock = clock
         self.logger = logger
@@ -46,7 +47,10 @@ public final class RelanceRuntime: Sendable {
                                               composer: ReminderComposer(creditor: creditor, renderer: renderer, secret: secret),
                                               reviewFolder: configuration.reviewFolder, logger: logger)
             creditors.append(CreditorRuntime(configuration: creditor, intake: intake, scheduler: scheduler))
-            if let smtp = creditor.smtp {
+            if let transportOverride {
+                // Simulations (the soak benchmark) deliver into a world model instead.
+                transports[creditor.id] = transportOverride(creditor)
+            } else if let smtp = creditor.smtp {
                 transports[creditor.id] = SMTPTransport(settings: smtp, secrets: secrets,
                                                         ehloName: Self.ehloName(for: creditor), logger: logger)
             } else {
