@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import RelanceCore
 import RelanceDaemon
+import RelanceMail
 import RelanceTesting
 
 /// Letter steps open their task with the printable page on disk; legal actions with a dossier.
@@ -11,12 +12,13 @@ import RelanceTesting
 
     /// A short ladder that reaches its formal step the day after the due date, with the
     /// 2026-S2 rate given so that the interest is complete.
-    static func settings(lastStep: String) -> String {
+    static func settings(lastStep: String, digest: Bool) -> String {
         """
         address = ["1 avenue du Port", "13002 Marseille"]
         siren = "123 456 789"
         rcs = "RCS Marseille 123 456 789"
         policy = "fast"
+        \(digest ? "[creditors.acme.digest]\nrecipients = [\"controller@acme.example\"]" : "")
 
         [policies.fast]
         minimum_days_between_contacts = 0
@@ -30,8 +32,8 @@ import RelanceTesting
         """
     }
 
-    private func run(active: Bool, lastStep: String) async throws -> (DaemonFixture, RelanceRuntime, ReminderScheduler.Report) {
-        let fixture = try DaemonFixture(active: active, extraCreditorSettings: Self.settings(lastStep: lastStep))
+    private func run(active: Bool, lastStep: String, digest: Bool = false) async throws -> (DaemonFixture, RelanceRuntime, ReminderScheduler.Report) {
+        let fixture = try DaemonFixture(active: active, extraCreditorSettings: Self.settings(lastStep: lastStep, digest: digest))
         try fixture.drop("open.csv", DaemonFixture.csv(
             "C1;<b>Client</b> Un;compta@un.example;F-100;15/09/2026;15/10/2026;1200,00",
             "C1;<b>Client</b> Un;compta@un.example;F-101;01/10/2026;31/10/2026;300,00"))
@@ -93,5 +95,39 @@ import RelanceTesting
         // Written again the same day, the dossier is replaced whole, with no leftover beside it.
         _ = try await runtime.creditors[0].scheduler.run(on: Self.monday, at: runtime.clock.now())
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.deletingLastPathComponent().path) == ["C1-legal-action"])
+    }
+
+    @Test func theDigestBringsTheNewDocumentsAsAttachments() async throws {
+        let (fixture, runtime, _) = try await run(active: true, lastStep: "legal-action", digest: true)
+        defer { withExtendedLifetime(fixture) {} }
+        let sender = try #require(runtime.digestSenders.first)
+        let content = try await sender.content(on: Self.monday)
+        #expect(content.letters.count == 1)
+        #expect(content.letters[0].details.contains { $0.hasPrefix("document: ") && $0.hasSuffix("/C1-legal-action") })
+        #expect(try await sender.sendIfDue())
+        let files = fixture.workspace.files(in: "outbox/acme").filter { $0.contains("digest") }
+        let mail = try fixture.workspace.read("outbox/acme/\(try #require(files.first))")
+        for name in ["1-C1-legal-action-actions.csv", "1-C1-legal-action-invoices.csv", "1-C1-legal-action-summary.html"] {
+            #expect(mail.contains("filename=\"\(name)\""), "\(name) not attached")
+        }
+        // The next digest does not bring them again.
+        fixture.clock.advance(by: 86_400)
+        _ = try await runtime.store.openTask(NewTask(creditor: Self.acme, customerID: nil, kind: .identifyCustomer, title: "Who is X?"),
+                                             at: runtime.clock.now())
+        #expect(try await sender.sendIfDue())
+        let next = fixture.workspace.files(in: "outbox/acme").filter { $0.contains("digest") && !files.contains($0) }
+        #expect(!(try fixture.workspace.read("outbox/acme/\(try #require(next.first))")).contains("filename="))
+    }
+
+    @Test func aLetterStepWithoutItsPrintedPageStopsStartUp() async throws {
+        let fixture = try DaemonFixture(extraCreditorSettings: Self.settings(lastStep: "formal-letter", digest: false))
+        let templates = fixture.workspace.url("templates")
+        try FileManager.default.copyItem(at: RepositoryPaths.mailTemplates, to: templates)
+        try FileManager.default.removeItem(at: templates.appendingPathComponent("en/formal-letter.html.mustache"))
+        let configuration = try fixture.workspace.read("relance.toml")
+            .replacingOccurrences(of: RepositoryPaths.mailTemplates.path, with: templates.path)
+        try fixture.workspace.write("relance.toml", configuration)
+        let error = #expect(throws: TemplateError.self) { try fixture.runtime() }
+        #expect(error?.problems.map(\.file) == ["en/formal-letter.html.mustache"])
     }
 }
