@@ -67,6 +67,10 @@ import RelanceTesting
         // Nothing is left behind half written.
         let folder = expected.deletingLastPathComponent()
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["C1-formal-letter.html"])
+        // The tasks report points at it too.
+        let reports = try await runtime.reports.writeTasks(runtime.creditors[0].configuration)
+        let csv = try String(contentsOf: try #require(reports.first { $0.lastPathComponent == "tasks.csv" }), encoding: .utf8)
+        #expect(csv.hasPrefix("id,kind,created,due,title,details,document\r\n") && csv.contains(",\(expected.path)\r\n"))
     }
 
     @Test func reviewModeWritesThePageNextToTheTaskDescription() async throws {
