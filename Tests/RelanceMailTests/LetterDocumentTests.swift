@@ -214,3 +214,32 @@ struct LetterDocumentTests {
         #expect(problems.first?.code == .missingTemplate)
     }
 }
+
+@Suite("Printed documents: how prior actions are recalled")
+struct PriorActionTextTests {
+    static let day = CivilDate(iso8601: "2026-10-05")!
+
+    @Test("outcomes in the letter's language, internal wording left out", arguments: [
+        (TaskOutcome.promisedToPay(on: CivilDate(iso8601: "2026-10-20")!), PolicyStep.Channel.phone,
+         "Appel téléphonique : promesse de règlement au 20 octobre 2026", "Phone call: promised to pay on 20 October 2026"),
+        (.letterSent(trackingNumber: "1A23456789012"), .registeredLetter,
+         "Lettre recommandée avec accusé de réception : envoyée sous le n° 1A23456789012",
+         "Registered letter with acknowledgement of receipt: sent under tracking number 1A23456789012"),
+        (.acknowledged(on: CivilDate(iso8601: "2026-10-09")!), .formalNotice,
+         "Mise en demeure : accusé de réception signé le 9 octobre 2026", "Formal notice: acknowledgement of receipt signed on 9 October 2026"),
+        (.done(note: "internal note"), .letter, "Lettre de relance", "Reminder letter"),
+    ])
+    func outcomes(outcome: TaskOutcome, channel: PolicyStep.Channel, french: String, english: String) {
+        let action = RelanceCore.PriorAction(on: Self.day, step: "x", channel: channel, invoices: [], detail: outcome.summary)
+        #expect(PriorActionText.describe(action, language: .french) == french)
+        #expect(PriorActionText.describe(action, language: .english) == english)
+    }
+
+    @Test("a contact made by hand says nothing of where it was recorded")
+    func manualContact() {
+        let action = RelanceCore.PriorAction(on: Self.day, step: "contact", channel: nil, invoices: [],
+                                             detail: "contact made by hand before Relance (contacts file)")
+        #expect(PriorActionText.describe(action, language: .french) == "Prise de contact")
+        #expect(PriorActionText.describe(action, language: .english) == "Contact")
+    }
+}

@@ -36,27 +36,33 @@ public enum PriorActionText {
         return text
     }
 
-    /// The outcome's words in the letter's language; nil when it should not be printed.
+    /// The outcome's words in the letter's language; nil when it should not be printed
+    /// (how Relance learnt of a contact is of no concern to the customer).
     static func outcome(summary: String, language: Language) -> String? {
-        guard language == .french else { return summary }
-        if let date = suffixDate(summary, after: "promised to pay on ") { return "promesse de règlement au \(date)" }
-        if let date = suffixDate(summary, after: "acknowledgement of receipt signed on ") { return "accusé de réception signé le \(date)" }
-        if summary.hasPrefix("disputes invoice ") { return "contestation de la facture \(summary.dropFirst("disputes invoice ".count))" }
+        let french = language == .french
+        if let date = suffixDate(summary, after: "promised to pay on ", language: language) {
+            return french ? "promesse de règlement au \(date)" : "promised to pay on \(date)"
+        }
+        if let date = suffixDate(summary, after: "acknowledgement of receipt signed on ", language: language) {
+            return french ? "accusé de réception signé le \(date)" : "acknowledgement of receipt signed on \(date)"
+        }
+        if summary.hasPrefix("disputes invoice ") {
+            return french ? "contestation de la facture \(summary.dropFirst("disputes invoice ".count))" : summary
+        }
         if summary.hasPrefix("letter sent (tracking number ") {
-            return "envoyée sous le n° \(summary.dropFirst("letter sent (tracking number ".count).dropLast())"
+            let tracking = summary.dropFirst("letter sent (tracking number ".count).dropLast()
+            return french ? "envoyée sous le n° \(tracking)" : "sent under tracking number \(tracking)"
         }
         switch summary {
-        case "no answer": return "sans réponse"
-        case "wrong number": return "numéro erroné"
-        case "says it has paid": return "règlement annoncé"
-        case "letter sent", "done": return nil
-        case "contact made by hand before Relance (contacts file)": return nil
+        case "no answer": return french ? "sans réponse" : summary
+        case "wrong number": return french ? "numéro erroné" : summary
+        case "says it has paid": return french ? "règlement annoncé" : "payment announced"
         default: return nil
         }
     }
 
-    private static func suffixDate(_ text: String, after prefix: String) -> String? {
+    private static func suffixDate(_ text: String, after prefix: String, language: Language) -> String? {
         guard text.hasPrefix(prefix), let date = CivilDate(iso8601: String(text.dropFirst(prefix.count))) else { return nil }
-        return CivilDateText.long(date, language: .french)
+        return CivilDateText.long(date, language: language)
     }
 }
