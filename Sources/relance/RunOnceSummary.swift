@@ -48,6 +48,7 @@ struct RunOnceSummary {
                 }
                 if !planning.queued.isEmpty { lines.append("  Queued: \(planning.queued.count) message(s)") }
                 if !planning.openedTasks.isEmpty { lines.append("  Tasks opened: \(planning.openedTasks.count) (relance tasks)") }
+                for document in planning.documents { lines.append("  To print / hand over: \(document.path)") }
                 for (customer, reason) in planning.failures { lines.append("  FAILED for \(customer): \(reason)") }
                 for file in planning.reviewFiles { lines.append("  For review (not sent): \(file.path)") }
             }

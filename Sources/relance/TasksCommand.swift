@@ -34,6 +34,7 @@ struct TasksCommand: AsyncParsableCommand {
                 let state = task.state == .open ? "" : " [\(task.state.rawValue): \(task.outcome?.code ?? "")]"
                 print("#\(task.id) \(task.creditor) \(task.kind.rawValue)\(due)\(state): \(task.title)")
                 for (key, value) in task.detail.sorted(by: { $0.key < $1.key }) { print("      \(key): \(value)") }
+                if let document = task.documentPath { print("      document: \(document)") }
             }
         }
     }

@@ -61,7 +61,7 @@ public struct DigestSender: Sendable {
                                             summary: "No digest on \(day): nothing to do.", detail: ["empty": "true"]))
             return false
         }
-        let bytes = try compose(content, day: day)
+        let bytes = try compose(content, day: day, attachments: try await documentAttachments(since: try await lastDigest()))
         let message = OutboxMessage(id: 0, creditor: creditor.id, customerID: 0, step: "digest-\(day)",
                                     messageID: "", envelopeFrom: creditor.bounceAddress, recipients: settings.recipients,
                                     bytes: bytes, attempts: 1, queuedAt: clock.now())
@@ -76,7 +76,37 @@ public struct DigestSender: Sendable {
         }
     }
 
-    func compose(_ content: DigestContent, day: CivilDate) throws -> [UInt8] {
+    /// The documents of the letter, formal-notice, legal-action and hand-off tasks opened since
+    /// the last digest (all open ones for the first digest), so the pages to print arrive with
+    /// the list. A document missing from disk (moved, cleaned up) is skipped: the task still
+    /// names its path. Capped well under the usual 10–25 MB message limits.
+    func documentAttachments(since previous: Date?) async throws -> [MailAttachment] {
+        let limit = 8 * 1024 * 1024
+        var attachments: [MailAttachment] = []
+        var total = 0
+        let tasks = try await store.tasks(of: creditor.id, state: .open)
+            .filter { task in task.documentPath != nil && previous.map { task.createdAt > $0 } ?? true }
+        for task in tasks {
+            for (name, file) in Self.documentFiles(at: URL(fileURLWithPath: task.documentPath!)) {
+                guard let data = FileManager.default.contents(atPath: file.path), total + data.count <= limit else { continue }
+                total += data.count
+                let type = file.pathExtension == "csv" ? "text/csv" : "text/html"
+                attachments.append(MailAttachment(fileName: "\(task.id)-\(name)", mediaType: type, bytes: Array(data)))
+            }
+        }
+        return attachments
+    }
+
+    /// A letter is one file; a dossier is a folder whose files are sent under `<folder>-<file>`.
+    static func documentFiles(at url: URL) -> [(name: String, url: URL)] {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) else { return [] }
+        guard isFolder.boolValue else { return [(url.lastPathComponent, url)] }
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
+        return names.filter { !$0.hasPrefix(".") }.sorted().map { ("\(url.lastPathComponent)-\($0)", url.appendingPathComponent($0)) }
+    }
+
+    func compose(_ content: DigestContent, day: CivilDate, attachments: [MailAttachment] = []) throws -> [UInt8] {
         let language = settings.language
         let messageID = try MessageID(token: "digest.\(creditor.id.rawValue).\(day.iso8601)", domain: creditor.senderAddress.domain)
         let message = OutgoingMessage(
@@ -84,7 +114,7 @@ public struct DigestSender: Sendable {
             to: settings.recipients.map { MailboxAddress(address: $0) },
             subject: DigestRenderer.subject(content, language: language),
             textBody: DigestRenderer.text(content, language: language),
-            htmlBody: DigestRenderer.html(content, language: language),
+            htmlBody: DigestRenderer.html(content, language: language), attachments: attachments,
             date: MessageDate(clock.now(), timeZone: timeZone), messageID: messageID, language: language)
         return try MessageComposer().compose(message)
     }

@@ -1,6 +1,7 @@
 public import Foundation
 public import Logging
 public import RelanceCore
+import RelanceMail
 
 /// Plans one creditor's day and turns each planned contact into a queued message, or, for
 /// a creditor still in review mode, into an `.eml` file in the review folder that a person
@@ -11,17 +12,20 @@ public struct ReminderScheduler: Sendable {
     public let policies: [String: Policy]
     public let composer: ReminderComposer
     public let reviewFolder: URL
+    /// Where letters and dossiers are written (`<state_folder>/documents`); nil writes none.
+    public let documentsFolder: URL?
     public let logger: Logger
 
     public typealias SchedulerStore = ReceivablesStore & OutboxStore & EventJournal & CustomerStateStore & TaskStore & PlanningFactsStore
 
     public init(creditor: CreditorConfiguration, store: any SchedulerStore, policies: [String: Policy] = [:],
-                composer: ReminderComposer, reviewFolder: URL, logger: Logger) {
+                composer: ReminderComposer, reviewFolder: URL, logger: Logger, documentsFolder: URL? = nil) {
         self.creditor = creditor
         self.store = store
         self.policies = policies
         self.composer = composer
         self.reviewFolder = reviewFolder
+        self.documentsFolder = documentsFolder
         self.logger = logger
     }
 
@@ -33,6 +37,8 @@ public struct ReminderScheduler: Sendable {
         /// Tasks opened for people (calls, letters…); a task already open for the step is not repeated.
         public var openedTasks: [Int64] = []
         public var reviewFiles: [URL] = []
+        /// Letters and dossiers written for the tasks opened (in review mode, they are in `reviewFiles`).
+        public var documents: [URL] = []
         /// Customers whose message could not be written, and why.
         public var failures: [(customer: String, reason: String)] = []
     }
@@ -91,27 +97,45 @@ public struct ReminderScheduler: Sendable {
     }
 
     /// A call, letter, formal notice… becomes a task for a person (or, in review mode, a file
-    /// describing it in the review folder).
+    /// describing it in the review folder). A letter or a formal notice comes with its printable
+    /// page, a legal action or a hand-off with its dossier, written before the task is opened
+    /// so that the task can point at it.
     private func open(_ task: PlannedTask, day: CivilDate, at instant: Date, report: inout Report) async throws {
         let description = TaskDescription(task, language: creditor.language)
+        let document = try documents.compose(task, today: day)
+        let name = "\(Self.safeName(task.customer.externalID))-\(Self.safeName(task.step.name))"
         guard report.active else {
             let folder = reviewFolder.appendingPathComponent(creditor.id.rawValue).appendingPathComponent(day.iso8601)
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             let file = folder.appendingPathComponent("\(Self.safeName(task.customer.externalID))-\(task.step.name).txt")
             try Data(description.reviewText.utf8).write(to: file, options: .atomic)
             report.reviewFiles.append(file)
+            if let document { report.reviewFiles.append(try DocumentWriter.write(document, into: folder, name: name)) }
             return
+        }
+        var documentPath: String?
+        if let document, let documentsFolder {
+            let folder = documentsFolder.appendingPathComponent(creditor.id.rawValue).appendingPathComponent(day.iso8601)
+            let written = try DocumentWriter.write(document, into: folder, name: name)
+            report.documents.append(written)
+            documentPath = written.path
         }
         let (id, isNew) = try await store.openTask(NewTask(
             creditor: creditor.id, customerID: task.customer.id, kind: task.kind, title: description.title,
             detail: description.detail, dedupKey: "step:\(task.customer.id):\(task.step.name)", step: task.step.name,
-            invoiceIDs: task.allInvoices.map(\.receivable.invoiceID), dueOn: task.paymentDeadline), at: instant)
+            invoiceIDs: task.allInvoices.map(\.receivable.invoiceID), dueOn: task.paymentDeadline, documentPath: documentPath), at: instant)
         if isNew {
             report.openedTasks.append(id)
             logger.info("task opened", metadata: [
                 "creditor": "\(creditor.id)", "customer": "\(task.customer.externalID)", "task": "\(id)", "kind": "\(task.kind.rawValue)",
+                "document": "\(documentPath ?? "-")",
             ])
         }
+    }
+
+    /// Letters from the step's template, dossiers in code; both in the creditor's identity.
+    var documents: DocumentComposer {
+        DocumentComposer(renderer: composer.renderer, creditor: creditor.documentProfile, language: creditor.language)
     }
 
     static func safeName(_ text: String) -> String {

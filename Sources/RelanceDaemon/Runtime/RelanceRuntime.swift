@@ -34,8 +34,11 @@ public final class RelanceRuntime: Sendable {
         self.secrets = secrets
         let store = try openStore ?? AppDatabase.openOnDisk(at: configuration.storeFile)
         self.store = store
-        let steps = Set((configuration.creditors.map(\.policy) + configuration.policies.values).flatMap { $0.steps.filter { $0.channel == .email }.map(\.template) })
-        let renderer = try TemplateLoader.load(from: configuration.templatesFolder, requiredTemplates: steps.sorted())
+        let allSteps = (configuration.creditors.map(\.policy) + configuration.policies.values).flatMap(\.steps)
+        let emails = Set(allSteps.filter { $0.channel == .email }.map(\.template))
+        let letters = Set(allSteps.filter(\.channel.printsLetter).map(\.template))
+        let renderer = try TemplateLoader.load(from: configuration.templatesFolder, requiredTemplates: emails.sorted(),
+                                               requiredDocuments: letters.sorted())
         let secret = try TokenSecretLoader.load(secrets: secrets, stateFolder: configuration.stateFolder)
         let rules = IntakeRules(stableAfterSeconds: configuration.stableAfterSeconds, maximumFileBytes: configuration.maximumFileBytes)
         var creditors: [CreditorRuntime] = []
@@ -45,7 +48,8 @@ public final class RelanceRuntime: Sendable {
                                     rules: rules, store: store, clock: clock, logger: logger)
             let scheduler = ReminderScheduler(creditor: creditor, store: store, policies: configuration.policies,
                                               composer: ReminderComposer(creditor: creditor, renderer: renderer, secret: secret),
-                                              reviewFolder: configuration.reviewFolder, logger: logger)
+                                              reviewFolder: configuration.reviewFolder, logger: logger,
+                                              documentsFolder: configuration.stateFolder.appendingPathComponent("documents"))
             creditors.append(CreditorRuntime(configuration: creditor, intake: intake, scheduler: scheduler))
             if let transportOverride {
                 // Simulations (the soak benchmark) deliver into a world model instead.

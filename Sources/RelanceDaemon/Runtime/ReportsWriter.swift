@@ -34,11 +34,11 @@ public struct ReportsWriter: Sendable {
         let tasks = try await store.tasks(of: creditor.id, state: .open)
         let target = folder.appendingPathComponent(creditor.id.rawValue)
         try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
-        var csv = ["id,kind,created,due,title,details"]
+        var csv = ["id,kind,created,due,title,details,document"]
         for task in tasks {
             let details = task.detail.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: "; ")
             csv.append([String(task.id), task.kind.rawValue, task.createdAt.formatted(.iso8601), task.dueOn?.iso8601 ?? "",
-                        task.title, details].map(AgedBalanceCSV.cell).joined(separator: ","))
+                        task.title, details, task.documentPath ?? ""].map(AgedBalanceCSV.cell).joined(separator: ","))
         }
         let french = creditor.language == .french
         var html = "<!DOCTYPE html><html lang=\"\(creditor.language.rawValue)\"><head><meta charset=\"utf-8\"><title>"
@@ -48,7 +48,11 @@ public struct ReportsWriter: Sendable {
         for task in tasks {
             let details = task.detail.sorted { $0.key < $1.key }.map { AgedBalanceHTML.escapeText("\($0.key): \($0.value)") }.joined(separator: "<br>")
             html += "<tr><td>\(task.id)</td><td>\(task.kind.rawValue)</td><td>\(task.createdAt.formatted(date: .abbreviated, time: .omitted))</td>"
-            html += "<td>\(AgedBalanceHTML.escapeText(task.title))<br><small>\(details)</small></td></tr>"
+            // The letter to print (or the dossier's folder), one click away from the list.
+            let document = task.documentPath.map {
+                "<br><a href=\"\(AgedBalanceHTML.escapeText(URL(fileURLWithPath: $0).absoluteString))\">\(AgedBalanceHTML.escapeText(french ? "document à imprimer" : "document to print"))</a>"
+            } ?? ""
+            html += "<td>\(AgedBalanceHTML.escapeText(task.title))<br><small>\(details)</small>\(document)</td></tr>"
         }
         html += "</table></body></html>\n"
         let files = [(target.appendingPathComponent("tasks.csv"), csv.joined(separator: "\r\n") + "\r\n"),

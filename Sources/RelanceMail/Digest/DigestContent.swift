@@ -53,6 +53,7 @@ public struct DigestContent: Sendable, Hashable {
         var calls: [Line] = [], replies: [Line] = [], letters: [Line] = [], other: [Line] = [], overdue: [Line] = []
         for task in tasks where task.state == .open {
             let details = task.detail.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }
+                + (task.documentPath.map { ["document: \($0)"] } ?? [])
             let line = Line(title: "#\(task.id) \(task.title)", details: details)
             switch task.kind {
             case .call: calls.append(line)
