@@ -13,6 +13,9 @@ extension AppDatabase {
         migrator.registerMigration("v1-foundation") { db in
             try db.execute(sql: Self.v1)
         }
+        migrator.registerMigration("v2-outbox-evidence") { db in
+            try db.execute(sql: Self.v2OutboxEvidence)
+        }
         return migrator
     }
 

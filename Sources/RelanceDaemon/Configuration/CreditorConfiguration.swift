@@ -31,13 +31,15 @@ public struct CreditorConfiguration: Sendable, Hashable {
     public var smtp: MailServerSettings?
     public var imap: MailServerSettings?
     public var signature: String
+    public var sending: SendingSettings
 
     public init(id: CreditorID, legalName: String, addressLines: [String] = [], siren: String? = nil, rcs: String? = nil,
                 vatNumber: String? = nil, iban: String? = nil, bic: String? = nil, phone: String? = nil,
                 senderName: String, senderAddress: EmailAddress, replyTo: EmailAddress? = nil, bounceAddress: EmailAddress,
                 verp: Bool = false, timeZone: String = "Europe/Paris", language: Language = .french, active: Bool = false,
                 policy: Policy = .standard, authoritativeSource: ParsedImport.Kind = .openInvoices, dropSubfolder: String = "",
-                smtp: MailServerSettings? = nil, imap: MailServerSettings? = nil, signature: String = "") {
+                smtp: MailServerSettings? = nil, imap: MailServerSettings? = nil, signature: String = "",
+                sending: SendingSettings = SendingSettings()) {
         self.id = id
         self.legalName = legalName
         self.addressLines = addressLines
@@ -61,5 +63,6 @@ public struct CreditorConfiguration: Sendable, Hashable {
         self.smtp = smtp
         self.imap = imap
         self.signature = signature
+        self.sending = sending
     }
 }

@@ -14,6 +14,8 @@ public final class RelanceRuntime: Sendable {
     public let logger: Logger
     public let creditors: [CreditorRuntime]
     private let transports: [CreditorID: any MailTransport]
+    private let secrets: SecretStore
+    private let crashPoints: CrashPoints
 
     public struct CreditorRuntime: Sendable {
         public let configuration: CreditorConfiguration
@@ -24,8 +26,10 @@ public final class RelanceRuntime: Sendable {
     }
 
     public init(configuration: RelanceConfiguration, clock: any WallClock, logger: Logger,
-                secrets: SecretStore = SecretStore()) throws {
+                secrets: SecretStore = SecretStore(), crashPoints: CrashPoints = .disabled) throws {
         self.configuration = configuration
+        self.secrets = secrets
+        self.crashPoints = crashPoints
         self.clock = clock
         self.logger = logger
         store = try AppDatabase.openOnDisk(at: configuration.storeFile)
@@ -42,31 +46,53 @@ public final class RelanceRuntime: Sendable {
                                               composer: ReminderComposer(creditor: creditor, renderer: renderer, secret: secret),
                                               reviewFolder: configuration.reviewFolder, logger: logger)
             creditors.append(CreditorRuntime(configuration: creditor, intake: intake, scheduler: scheduler))
+            var transport: any MailTransport
             if let smtp = creditor.smtp {
-                transports[creditor.id] = SMTPTransport(settings: smtp, secrets: secrets,
-                                                        ehloName: Self.ehloName(for: creditor), logger: logger)
+                transport = SMTPTransport(settings: smtp, secrets: secrets, ehloName: Self.ehloName(for: creditor),
+                                          archive: creditor.sending.archiveBcc, connections: creditor.sending.smtpConnections,
+                                          crashPoints: crashPoints, logger: logger)
             } else {
-                transports[creditor.id] = OutboxFolderTransport(folder: configuration.outboxFolder.appendingPathComponent(creditor.id.rawValue))
+                transport = OutboxFolderTransport(folder: configuration.outboxFolder.appendingPathComponent(creditor.id.rawValue))
             }
+            if let rate = creditor.sending.maxMessagesPerMinute {
+                transport = PacedTransport(transport, messagesPerMinute: rate)
+            }
+            transports[creditor.id] = transport
         }
         self.creditors = creditors
         self.transports = transports
     }
 
-    /// Registers the configured creditors and holds any message a crash left half sent.
+    /// Registers the configured creditors and settles any message a crash left half sent.
     public func prepare() async throws {
         for creditor in creditors {
             try await store.registerCreditor(creditor.configuration.id, at: clock.now())
         }
-        let held = try await store.holdInterruptedSends(at: clock.now())
-        if !held.isEmpty {
-            logger.warning("messages interrupted while sending are held for review", metadata: ["messages": "\(held)"])
-        }
+        _ = try await recovery.run()
     }
 
     public var drainer: OutboxDrainer {
         let transports = transports
-        return OutboxDrainer(store: store, transport: { transports[$0]! }, clock: clock, logger: logger)
+        let sending = creditors.map(\.configuration)
+        return OutboxDrainer(store: store, transport: { transports[$0]! }, clock: clock,
+                             workers: sending.filter { $0.smtp != nil }.map(\.sending.smtpConnections).max() ?? 1,
+                             copyToSent: Set(sending.filter { $0.sending.copyToSent && $0.imap != nil }.map(\.id)),
+                             crashPoints: crashPoints, logger: logger)
+    }
+
+    /// Settles messages left `sending` (at start, and before each round of the sender service).
+    public var recovery: InterruptedSendRecovery {
+        InterruptedSendRecovery(store: store, settings: Dictionary(uniqueKeysWithValues: creditors.map {
+            ($0.configuration.id, $0.configuration.sending)
+        }), secrets: secrets, clock: clock, logger: logger)
+    }
+
+    public var sentFolderCopier: SentFolderCopier {
+        var targets: [CreditorID: (server: MailServerSettings, folder: String)] = [:]
+        for creditor in creditors.map(\.configuration) where creditor.sending.copyToSent {
+            if let imap = creditor.imap { targets[creditor.id] = (imap, creditor.sending.sentFolder) }
+        }
+        return SentFolderCopier(store: store, targets: targets, secrets: secrets, clock: clock, logger: logger)
     }
 
     public func today(for creditor: CreditorRuntime) -> CivilDate {

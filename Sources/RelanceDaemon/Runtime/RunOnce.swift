@@ -30,6 +30,7 @@ extension RelanceRuntime {
             report.planning[creditor.configuration.id] = try await creditor.scheduler.run(on: today(for: creditor), at: clock.now())
         }
         report.sending = try await drainer.drain()
+        await sentFolderCopier.copyPending()
         return report
     }
 }

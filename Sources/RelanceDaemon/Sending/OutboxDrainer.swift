@@ -1,25 +1,38 @@
 import Foundation
 public import Logging
 public import RelanceCore
+import Synchronization
 
-/// Sends what the outbox holds, one message at a time, and records every outcome.
+/// Sends what the outbox holds and records every outcome.
 ///
 /// Order of writes is what makes "exactly once" hold: the store marks a message `sending`
 /// before the first byte leaves, and `sent` after the server's final answer. A crash in
-/// between leaves it `sending`, which the next start holds for a person instead of resending.
+/// between leaves it `sending`, which the next start settles from server-side evidence
+/// (see `InterruptedSendRecovery`) instead of resending blindly.
+///
+/// `workers` messages may be in flight at once (parallel SMTP connections); the store's
+/// claim is atomic, so two workers never take the same message.
 public struct OutboxDrainer: Sendable {
-    public let store: any OutboxStore
+    public let store: any OutboxStore & OutboxRecoveryStore
     public let transport: @Sendable (CreditorID) -> any MailTransport
     public let clock: any WallClock
     public let schedule: RetrySchedule
+    public let workers: Int
+    /// Creditors whose sent messages are copied to their Sent folder.
+    public let copyToSent: Set<CreditorID>
+    public let crashPoints: CrashPoints
     public let logger: Logger
 
-    public init(store: any OutboxStore, transport: @escaping @Sendable (CreditorID) -> any MailTransport,
-                clock: any WallClock, schedule: RetrySchedule = RetrySchedule(), logger: Logger) {
+    public init(store: any OutboxStore & OutboxRecoveryStore, transport: @escaping @Sendable (CreditorID) -> any MailTransport,
+                clock: any WallClock, schedule: RetrySchedule = RetrySchedule(), workers: Int = 1,
+                copyToSent: Set<CreditorID> = [], crashPoints: CrashPoints = .disabled, logger: Logger) {
         self.store = store
         self.transport = transport
         self.clock = clock
         self.schedule = schedule
+        self.workers = max(1, workers)
+        self.copyToSent = copyToSent
+        self.crashPoints = crashPoints
         self.logger = logger
     }
 
@@ -33,37 +46,96 @@ public struct OutboxDrainer: Sendable {
 
     /// Drains every message due now. `shouldStop` is asked between messages (graceful shutdown):
     /// a message in progress always finishes and is recorded.
-    public func drain(shouldStop: @Sendable () -> Bool = { false }) async throws -> Report {
-        var report = Report()
-        while !shouldStop(), let message = try await store.claimNextMessage(now: clock.now(), skipping: report.paused) {
-            var metadata: Logger.Metadata = [
-                "creditor": "\(message.creditor)", "message": "\(message.id)", "step": "\(message.step)",
-                "attempt": "\(message.attempts)", "message_id": "\(message.messageID)",
-            ]
+    public func drain(shouldStop: @escaping @Sendable () -> Bool = { false }) async throws -> Report {
+        let shared = SharedReport()
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for _ in 0..<workers {
+                group.addTask { try await work(shared: shared, shouldStop: shouldStop) }
+            }
+            try await group.waitForAll()
+        }
+        return shared.total.withLock { $0 }
+    }
+
+    /// The workers' running totals; the paused set is read by every claim.
+    private final class SharedReport: Sendable {
+        let total = Mutex(Report())
+    }
+
+    private func work(shared: SharedReport, shouldStop: @Sendable () -> Bool) async throws {
+        while !shouldStop(),
+              let message = try await store.claimNextMessage(now: clock.now(), skipping: shared.total.withLock { $0.paused }) {
+            crashPoints.reach(.afterClaim)
             let outcome = await transport(message.creditor).deliver(message)
-            switch outcome {
-            case .delivered(let reply):
-                try await store.markSent(message.id, at: clock.now(), serverReply: reply)
-                report.sent += 1
-                metadata["reply"] = "\(reply)"
-                logger.info("message sent", metadata: metadata)
-            case .temporaryFailure(let reason):
-                try await retryOrFail(message, reason: reason, report: &report)
-                metadata["reason"] = "\(reason)"
-                logger.warning("message not sent, will retry", metadata: metadata)
-            case .permanentFailure(let reason):
-                try await store.markFailed(message.id, at: clock.now(), reason: reason)
-                report.failed += 1
-                metadata["reason"] = "\(reason)"
-                logger.error("message refused for good", metadata: metadata)
-            case .senderProblem(let reason):
-                try await retryOrFail(message, reason: reason, report: &report)
-                report.paused.insert(message.creditor)
-                metadata["reason"] = "\(reason)"
-                logger.critical("outbox paused: the problem is on our side, fix the configuration", metadata: metadata)
+            var report = Report()
+            try await record(outcome, of: message, into: &report)
+            shared.total.withLock { total in
+                total.sent += report.sent
+                total.retrying += report.retrying
+                total.failed += report.failed
+                total.paused.formUnion(report.paused)
             }
         }
-        return report
+    }
+
+    private func record(_ outcome: DeliveryOutcome, of message: OutboxMessage, into report: inout Report) async throws {
+        var metadata: Logger.Metadata = [
+            "creditor": "\(message.creditor)", "message": "\(message.id)", "step": "\(message.step)",
+            "attempt": "\(message.attempts)", "message_id": "\(message.messageID)",
+        ]
+        switch outcome {
+        case .delivered(let reply):
+            try await markSent(message, reply: reply, report: &report)
+            metadata["reply"] = "\(reply)"
+            logger.info("message sent", metadata: metadata)
+        case .deliveredTo(let reply, let recipients):
+            try await markSent(message, reply: reply, report: &report)
+            try await store.recordRecipientReplies(message.id, recipients, at: clock.now())
+            metadata["reply"] = "\(reply)"
+            let refused = recipients.filter { $0.verdict != .accepted }
+            if refused.isEmpty {
+                logger.info("message sent", metadata: metadata)
+            } else {
+                metadata["refused"] = "\(refused.map { "\($0.address): \($0.reply)" })"
+                logger.warning("message sent, but some recipients were refused", metadata: metadata)
+            }
+            if let policy = refused.first(where: { $0.verdict == .ourProblem }) {
+                try await pause(message.creditor, reason: "\(policy.address) refused by policy: \(policy.reply)", report: &report)
+            }
+        case .temporaryFailure(let reason):
+            try await retryOrFail(message, reason: reason, report: &report)
+            metadata["reason"] = "\(reason)"
+            logger.warning("message not sent, will retry", metadata: metadata)
+        case .permanentFailure(let reason):
+            try await store.markFailed(message.id, at: clock.now(), reason: reason)
+            report.failed += 1
+            metadata["reason"] = "\(reason)"
+            logger.error("message refused for good", metadata: metadata)
+        case .recipientsRefused(let reason, let recipients):
+            try await store.markFailed(message.id, at: clock.now(), reason: reason)
+            try await store.recordRecipientReplies(message.id, recipients, at: clock.now())
+            report.failed += 1
+            metadata["reason"] = "\(reason)"
+            logger.error("every recipient refused the message", metadata: metadata)
+        case .senderProblem(let reason):
+            try await retryOrFail(message, reason: reason, report: &report)
+            try await pause(message.creditor, reason: reason, report: &report)
+            metadata["reason"] = "\(reason)"
+            logger.critical("outbox paused: the problem is on our side, fix the configuration", metadata: metadata)
+        }
+    }
+
+    private func markSent(_ message: OutboxMessage, reply: String, report: inout Report) async throws {
+        crashPoints.reach(.beforeMarkSent)
+        try await store.markSent(message.id, at: clock.now(), serverReply: reply)
+        if copyToSent.contains(message.creditor) { try await store.requestSentCopy(message.id) }
+        report.sent += 1
+    }
+
+    /// Stops the creditor's outbox for this round and raises one alert, not one per message.
+    private func pause(_ creditor: CreditorID, reason: String, report: inout Report) async throws {
+        report.paused.insert(creditor)
+        try await store.recordOutboxPaused(creditor, reason: reason, at: clock.now())
     }
 
     private func retryOrFail(_ message: OutboxMessage, reason: String, report: inout Report) async throws {

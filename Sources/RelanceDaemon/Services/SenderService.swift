@@ -9,9 +9,15 @@ struct SenderService: Service {
 
     func run() async throws {
         let drainer = runtime.drainer
+        let recovery = runtime.recovery
+        let copier = runtime.sentFolderCopier
         await ServiceLoop(name: "sender", logger: runtime.logger, doorbell: doorbell, interval: interval).run {
+            // No message is in flight between rounds: any one still `sending` is an undecided
+            // leftover of an interrupted run whose evidence could not be searched yet.
+            _ = try await recovery.run()
             // Between messages, stop if shutting down; the message in progress always completes.
             _ = try await drainer.drain(shouldStop: { Task.isShuttingDownGracefully })
+            await copier.copyPending()
         }
     }
 }

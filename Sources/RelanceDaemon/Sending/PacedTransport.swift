@@ -1,0 +1,23 @@
+import Foundation
+public import RelanceCore
+
+/// A creditor's rate limit (`max_messages_per_minute`): attempts are spaced evenly, so a
+/// provider that counts per minute never sees a burst, whatever the number of connections.
+public actor PacedTransport: MailTransport {
+    private let base: any MailTransport
+    private let interval: Duration
+    private var nextSlot = ContinuousClock.now
+
+    public init(_ base: any MailTransport, messagesPerMinute: Int) {
+        self.base = base
+        interval = .milliseconds(60_000 / max(1, messagesPerMinute))
+    }
+
+    public func deliver(_ message: OutboxMessage) async -> DeliveryOutcome {
+        // Reserve the slot before sleeping: concurrent callers each get their own.
+        let slot = max(nextSlot, ContinuousClock.now)
+        nextSlot = slot + interval
+        try? await Task.sleep(until: slot, clock: .continuous)
+        return await base.deliver(message)
+    }
+}
