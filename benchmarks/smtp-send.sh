@@ -22,7 +22,9 @@ for tool in "$SINK" "$SOURCE" sqlite3; do
 done
 
 echo "building relance (release)…" >&2
-(cd "$ROOT" && swift build -c release --product relance 2>&1 | grep -E "error|warning:|Compiling relance|Build complete" >&2)
+if ! BUILD_LOG=$(cd "$ROOT" && swift build -c release --product relance 2>&1); then
+    echo "$BUILD_LOG" | tail -20 >&2; echo "the release build failed" >&2; exit 1
+fi
 RELANCE="$ROOT/.build/release/relance"
 
 WORK=$(mktemp -d /tmp/relance-bench.XXXXXX)
@@ -33,7 +35,9 @@ cleanup() {
 }
 trap cleanup EXIT
 
-"$SINK" 127.0.0.1:"$PORT" 1000 &
+# As root, smtp-sink insists on dropping privileges to a named user.
+if [ "$(id -u)" = 0 ]; then SINK_USER=(-u nobody); else SINK_USER=(); fi
+"$SINK" "${SINK_USER[@]}" 127.0.0.1:"$PORT" 1000 &
 SINK_PID=$!
 for _ in $(seq 50); do (exec 3<>/dev/tcp/127.0.0.1/"$PORT") 2>/dev/null && break; sleep 0.1; done
 
