@@ -14,10 +14,12 @@ public actor PacedTransport: MailTransport {
     }
 
     public func deliver(_ message: OutboxMessage) async -> DeliveryOutcome {
-        // Reserve the slot before sleeping: concurrent callers each get their own.
-        let slot = max(nextSlot, ContinuousClock.now)
-        nextSlot = slot + interval
-        try? await Task.sleep(until: slot, clock: .continuous)
+        // The slot is taken when the caller is actually awake: callers whose sleeps end late
+        // together (a busy machine) still go one interval apart, never in a burst.
+        while ContinuousClock.now < nextSlot {
+            try? await Task.sleep(until: nextSlot, clock: .continuous)
+        }
+        nextSlot = ContinuousClock.now + interval
         return await base.deliver(message)
     }
 }
