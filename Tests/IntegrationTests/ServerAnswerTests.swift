@@ -7,7 +7,7 @@ import RelanceTesting
 import Testing
 
 // Mailbox users: t17 sender with a wrong password; t18, t19, t20 customers; t22/t23 Sent
-// copy; t24/t25 provider-copy evidence; t26/t27 parallel connections.
+// copy; t24/t25 provider-copy evidence; t26/t27 parallel connections; t28/t29 archive.
 
 /// Issue #5's server answers against the real Postfix: each gives the right outcome, a clear
 /// event, and only a wrong address ever counts against the customer.
@@ -264,5 +264,53 @@ import Testing
         for id in try await fixture.messageIDs() {
             #expect(try await Self.count(id, in: "t26", stack: stack) == 1)
         }
+    }
+
+    @Test func theArchiveGetsItsCopyFromTheEnvelopeAloneNeverFromAHeader() async throws {
+        let stack = try MailStack.require()
+        let fixture = try Fixture(smtp: Self.submission(stack, user: "t17"), emails: [stack.address("t29")], settings: """
+            archive_bcc = "\(stack.address("t28"))"
+
+            [creditors.acme.archive_imap]
+            host = "\(stack.host)"
+            port = \(stack.imapPort)
+            username = "\(stack.address("t28"))"
+            password_credential = "smtp-password"
+            ca_file = "\(stack.caFile)"
+            """, stack: stack)
+        let report = try await fixture.runtime.runOnce()
+        #expect(report.sending.sent == 1)
+        let id = try #require(try await fixture.messageIDs().first)
+        #expect(try await Self.count(id, in: "t28", stack: stack) == 1)
+        #expect(try await Self.count(id, in: "t29", stack: stack) == 1)
+        let client = try IMAPClient(endpoint: IMAPEndpoint(
+            host: stack.host, port: stack.imapPort, security: .startTLS,
+            credentials: .password(user: stack.address("t29"), password: stack.password), caFile: stack.caFile))
+        let status = try await client.status("INBOX")
+        let uid = try #require(try await client.uidSearch("INBOX", criteria: "HEADER Message-ID \"\(id)\"").first)
+        let received = String(decoding: try await client.fetch("INBOX", uidValidity: status.uidValidity, uid: uid), as: UTF8.self)
+        let headers = received.components(separatedBy: "\r\n\r\n").first ?? ""
+        #expect(!headers.lowercased().contains("t28"), "the archive address leaked into the customer's copy")
+        // Only the recipient's own address is accepted per recipient; the archive's reply is not the customer's.
+        #expect(try await fixture.events("address.refused").isEmpty)
+    }
+
+    @Test func aSentCopyThatCannotBeMadeNeverHoldsTheSendingUp() async throws {
+        let stack = try MailStack.require()
+        let fixture = try Fixture(smtp: Self.submission(stack, user: "t22"), emails: [stack.address("t23")], settings: """
+            copy_to_sent = true
+
+            [creditors.acme.imap]
+            host = "\(stack.host)"
+            port = \(stack.imapPort)
+            username = "\(stack.address("t22"))"
+            password_credential = "imap-password"
+            ca_file = "\(stack.caFile)"
+            """, stack: stack)
+        // No imap-password credential: every copy fails, the message still goes out.
+        let report = try await fixture.runtime.runOnce()
+        #expect(report.sending.sent == 1)
+        #expect(try await fixture.events("message.copied-to-sent").isEmpty)
+        #expect(try await fixture.runtime.store.pendingSentCopies(of: CreditorID("acme")!, limit: 10).count == 1)
     }
 }
