@@ -138,14 +138,31 @@ import Testing
         }
     }
 
-    @Test(arguments: 1...3)
-    func sigkillAtRandomMomentsOfABatchNeverLosesNorDuplicatesAReminder(round: Int) async throws {
+    /// SIGKILL in the middle of the sending (once the store shows `sentBeforeKill` messages sent,
+    /// plus a random few milliseconds), or while the planner is still queueing (0: once a random
+    /// number of the 30 reminders is queued). The whole run takes well under a second here, so
+    /// the kill follows the store, not a timer: a timer would often fire after the run ended.
+    @Test(arguments: [0, 3, 12, 25])
+    func sigkillAtRandomMomentsOfABatchNeverLosesNorDuplicatesAReminder(sentBeforeKill: Int) async throws {
         let stack = try MailStack.require()
         let fixture = try Fixture(stack: stack, customers: 30)
+        let observer = try fixture.runtime()
         let (daemon, _) = try fixture.process.start(["run", "--once"])
-        try await Task.sleep(for: .milliseconds(Int.random(in: 200...1_500)))
+        let deadline = ContinuousClock.now + .seconds(30)
+        if sentBeforeKill == 0 {
+            let queued = Int.random(in: 1...25)
+            while try await observer.store.outboxCounts().values.reduce(0, +) < queued, ContinuousClock.now < deadline {
+                try await Task.sleep(for: .milliseconds(2))
+            }
+        } else {
+            while try await observer.store.outboxCounts()[.sent, default: 0] < sentBeforeKill, ContinuousClock.now < deadline {
+                try await Task.sleep(for: .milliseconds(2))
+            }
+            try await Task.sleep(for: .microseconds(Int.random(in: 0...3_000)))
+        }
         kill(daemon.processIdentifier, SIGKILL)
         daemon.waitUntilExit()
+        #expect(daemon.terminationReason == .uncaughtSignal, "the run ended before the kill: the test proved nothing")
 
         let restarted = try fixture.process.run(["run", "--once"])
         #expect(restarted.status == 0, "\(restarted.output)")
@@ -153,7 +170,7 @@ import Testing
         #expect(ids.count == 30)
         let copies = try await fixture.deliveredCopies(of: ids)
         #expect(copies.count == 30)
-        #expect(copies.values.allSatisfy { $0 == 1 }, "round \(round), copies per Message-ID: \(copies.filter { $0.value != 1 })")
+        #expect(copies.values.allSatisfy { $0 == 1 }, "killed after \(sentBeforeKill) sent, copies per Message-ID: \(copies.filter { $0.value != 1 })")
         #expect(try await fixture.runtime().store.outboxCounts() == [.sent: 30])
     }
 
