@@ -53,24 +53,40 @@ extension AppDatabase: OutboxRecoveryStore {
         }
     }
 
-    public func recordRecipientReplies(_ id: Int64, _ replies: [RecipientReply], at time: Date) async throws {
+    public func markDelivered(_ id: Int64, at time: Date, serverReply: String, recipients: [RecipientReply],
+                              copyToSent: Bool) async throws {
         try await writer.write { db in
-            guard let message = try Row.fetchOne(db, sql: "SELECT creditor_id, customer_id FROM message WHERE id = ?", arguments: [id]) else {
-                throw StoreError(.notFound, "message #\(id) does not exist")
-            }
-            for reply in replies {
-                let role = try String.fetchOne(db, sql: "SELECT role FROM message_recipient WHERE message_id = ? AND address = ? COLLATE NOCASE",
-                                               arguments: [id, reply.address])
-                try db.execute(sql: "UPDATE message_recipient SET reply = ?, verdict = ? WHERE message_id = ? AND address = ? COLLATE NOCASE",
-                               arguments: [reply.reply, reply.verdict.rawValue, id, reply.address])
-                guard reply.verdict == .wrongAddress else { continue }
-                // Evidence only: the contact ladder decides what a wrong address changes.
-                try Self.append(NewEvent(
-                    time: time, kind: "address.refused", creditor: (message["creditor_id"] as String?).flatMap(CreditorID.init),
-                    customerID: message["customer_id"], messageID: id,
-                    summary: "The server refused \(reply.address) (\(role ?? "recipient")) of message #\(id) as a wrong address: \(reply.reply)",
-                    detail: ["address": reply.address, "role": role ?? "unknown", "reply": reply.reply]), in: db)
-            }
+            try Self.requireSending(id, in: db)
+            try db.execute(sql: """
+                UPDATE message SET state = 'sent', sent_at = ?, server_reply = ?, next_attempt_at = NULL,
+                sent_copy = CASE WHEN ? THEN 'pending' ELSE sent_copy END WHERE id = ?
+                """, arguments: [time, serverReply, copyToSent, id])
+            try Self.appendRecoveryEvent(id, kind: "message.sent", at: time, summary: "Message #\(id) sent; server said: \(serverReply)",
+                                         detail: [:], in: db)
+            try Self.record(recipients, of: id, at: time, in: db)
+        }
+    }
+
+    public func recordRecipientReplies(_ id: Int64, _ replies: [RecipientReply], at time: Date) async throws {
+        try await writer.write { db in try Self.record(replies, of: id, at: time, in: db) }
+    }
+
+    private static func record(_ replies: [RecipientReply], of id: Int64, at time: Date, in db: Database) throws {
+        guard let message = try Row.fetchOne(db, sql: "SELECT creditor_id, customer_id FROM message WHERE id = ?", arguments: [id]) else {
+            throw StoreError(.notFound, "message #\(id) does not exist")
+        }
+        for reply in replies {
+            let role = try String.fetchOne(db, sql: "SELECT role FROM message_recipient WHERE message_id = ? AND address = ? COLLATE NOCASE",
+                                           arguments: [id, reply.address])
+            try db.execute(sql: "UPDATE message_recipient SET reply = ?, verdict = ? WHERE message_id = ? AND address = ? COLLATE NOCASE",
+                           arguments: [reply.reply, reply.verdict.rawValue, id, reply.address])
+            guard reply.verdict == .wrongAddress else { continue }
+            // Evidence only: the contact ladder decides what a wrong address changes.
+            try append(NewEvent(
+                time: time, kind: "address.refused", creditor: (message["creditor_id"] as String?).flatMap(CreditorID.init),
+                customerID: message["customer_id"], messageID: id,
+                summary: "The server refused \(reply.address) (\(role ?? "recipient")) of message #\(id) as a wrong address: \(reply.reply)",
+                detail: ["address": reply.address, "role": role ?? "unknown", "reply": reply.reply]), in: db)
         }
     }
 

@@ -106,4 +106,18 @@ import RelanceStore
         #expect(try await store.pendingSentCopies(of: F.creditor, limit: 10).isEmpty)
         #expect(try await kinds(store).last == "message.copied-to-sent")
     }
+
+    @Test func aDeliveryIsRecordedWithItsRepliesAndCopyRequestInOneStep() async throws {
+        let (store, id) = try await interrupted()
+        try await store.markDelivered(id, at: F.time, serverReply: "250 2.0.0 Ok: queued", recipients: [
+            RecipientReply(address: "COMPTA@client.example", reply: "250 2.1.5 Ok", verdict: .accepted),
+            RecipientReply(address: "boss@client.example", reply: "550 5.2.1 disabled", verdict: .wrongAddress),
+        ], copyToSent: true)
+        #expect(try await store.outboxCounts() == [.sent: 1])
+        #expect(try await store.pendingSentCopies(of: F.creditor, limit: 10).map(\.id) == [id])
+        #expect(try await kinds(store).suffix(2) == ["message.sent", "address.refused"])
+        await #expect(throws: StoreError.self) {
+            try await store.markDelivered(id, at: F.time, serverReply: "again", recipients: [], copyToSent: false)
+        }
+    }
 }

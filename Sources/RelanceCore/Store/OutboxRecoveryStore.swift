@@ -50,6 +50,11 @@ public protocol OutboxRecoveryStore: Sendable {
     /// then the `message.held` event is the alert.
     func holdForReview(_ id: Int64, at time: Date, reason: String) async throws
 
+    /// `sending` → `sent` with each recipient's answer, in one transaction (one write per message
+    /// is what the sending rate is made of): the `message.sent` event, the replies and their
+    /// `address.refused` events, and the Sent-folder copy request when `copyToSent`.
+    func markDelivered(_ id: Int64, at time: Date, serverReply: String, recipients: [RecipientReply], copyToSent: Bool) async throws
+
     /// Keeps each recipient's answer on the message, and appends an `address.refused` event
     /// (creditor, customer, address, role, reply) for each refusal that says the address is wrong.
     func recordRecipientReplies(_ id: Int64, _ replies: [RecipientReply], at time: Date) async throws

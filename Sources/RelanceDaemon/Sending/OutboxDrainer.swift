@@ -85,12 +85,11 @@ public struct OutboxDrainer: Sendable {
         ]
         switch outcome {
         case .delivered(let reply):
-            try await markSent(message, reply: reply, report: &report)
+            try await markSent(message, reply: reply, recipients: [], report: &report)
             metadata["reply"] = "\(reply)"
             logger.info("message sent", metadata: metadata)
         case .deliveredTo(let reply, let recipients):
-            try await markSent(message, reply: reply, report: &report)
-            try await store.recordRecipientReplies(message.id, recipients, at: clock.now())
+            try await markSent(message, reply: reply, recipients: recipients, report: &report)
             metadata["reply"] = "\(reply)"
             let refused = recipients.filter { $0.verdict != .accepted }
             if refused.isEmpty {
@@ -125,10 +124,10 @@ public struct OutboxDrainer: Sendable {
         }
     }
 
-    private func markSent(_ message: OutboxMessage, reply: String, report: inout Report) async throws {
+    private func markSent(_ message: OutboxMessage, reply: String, recipients: [RecipientReply], report: inout Report) async throws {
         crashPoints.reach(.beforeMarkSent)
-        try await store.markSent(message.id, at: clock.now(), serverReply: reply)
-        if copyToSent.contains(message.creditor) { try await store.requestSentCopy(message.id) }
+        try await store.markDelivered(message.id, at: clock.now(), serverReply: reply, recipients: recipients,
+                                      copyToSent: copyToSent.contains(message.creditor))
         report.sent += 1
     }
 
