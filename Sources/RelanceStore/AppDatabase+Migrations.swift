@@ -13,6 +13,13 @@ extension AppDatabase {
         migrator.registerMigration("v1-foundation") { db in
             try db.execute(sql: Self.v1)
         }
+        migrator.registerMigration("v2-people-and-mailbox") { db in
+            try db.execute(sql: Self.v2)
+        }
+        migrator.registerMigration("v3-retention") { db in
+            try db.execute(sql: Self.retention)
+        }
+        // From the outbox branch (issue #5); named before the main line's v2 and v3 existed.
         migrator.registerMigration("v2-outbox-evidence") { db in
             try db.execute(sql: Self.v2OutboxEvidence)
         }

@@ -12,9 +12,9 @@ public final class RelanceRuntime: Sendable {
     public let store: AppDatabase
     public let clock: any WallClock
     public let logger: Logger
+    public let secrets: SecretStore
     public let creditors: [CreditorRuntime]
     private let transports: [CreditorID: any MailTransport]
-    private let secrets: SecretStore
     private let crashPoints: CrashPoints
 
     public struct CreditorRuntime: Sendable {
@@ -25,15 +25,19 @@ public final class RelanceRuntime: Sendable {
         public var timeZone: TimeZone { TimeZone(identifier: configuration.timeZone) ?? .current }
     }
 
+    /// `openStore` reuses an open store (a reload); otherwise the configured file is opened.
     public init(configuration: RelanceConfiguration, clock: any WallClock, logger: Logger,
-                secrets: SecretStore = SecretStore(), crashPoints: CrashPoints = .disabled) throws {
+                secrets: SecretStore = SecretStore(), reusing openStore: AppDatabase? = nil,
+                transportOverride: (@Sendable (CreditorConfiguration) -> any MailTransport)? = nil,
+                crashPoints: CrashPoints = .disabled) throws {
         self.configuration = configuration
-        self.secrets = secrets
         self.crashPoints = crashPoints
         self.clock = clock
         self.logger = logger
-        store = try AppDatabase.openOnDisk(at: configuration.storeFile)
-        let steps = Set(configuration.creditors.flatMap { $0.policy.steps.filter { $0.channel == .email }.map(\.name) })
+        self.secrets = secrets
+        let store = try openStore ?? AppDatabase.openOnDisk(at: configuration.storeFile)
+        self.store = store
+        let steps = Set((configuration.creditors.map(\.policy) + configuration.policies.values).flatMap { $0.steps.filter { $0.channel == .email }.map(\.template) })
         let renderer = try TemplateLoader.load(from: configuration.templatesFolder, requiredTemplates: steps.sorted())
         let secret = try TokenSecretLoader.load(secrets: secrets, stateFolder: configuration.stateFolder)
         let rules = IntakeRules(stableAfterSeconds: configuration.stableAfterSeconds, maximumFileBytes: configuration.maximumFileBytes)
@@ -42,12 +46,15 @@ public final class RelanceRuntime: Sendable {
         for creditor in configuration.creditors {
             let intake = FileIntake(creditor: creditor, folder: LocalDropFolder(folder: configuration.dropFolder(of: creditor)),
                                     rules: rules, store: store, clock: clock, logger: logger)
-            let scheduler = ReminderScheduler(creditor: creditor, store: store,
+            let scheduler = ReminderScheduler(creditor: creditor, store: store, policies: configuration.policies,
                                               composer: ReminderComposer(creditor: creditor, renderer: renderer, secret: secret),
                                               reviewFolder: configuration.reviewFolder, logger: logger)
             creditors.append(CreditorRuntime(configuration: creditor, intake: intake, scheduler: scheduler))
             var transport: any MailTransport
-            if let smtp = creditor.smtp {
+            if let transportOverride {
+                // Simulations (the soak benchmark) deliver into a world model instead.
+                transport = transportOverride(creditor)
+            } else if let smtp = creditor.smtp {
                 transport = SMTPTransport(settings: smtp, secrets: secrets, ehloName: Self.ehloName(for: creditor),
                                           archive: creditor.sending.archiveBcc, connections: creditor.sending.smtpConnections,
                                           crashPoints: crashPoints, logger: logger)
@@ -71,13 +78,27 @@ public final class RelanceRuntime: Sendable {
         _ = try await recovery.run()
     }
 
+    /// One digest sender per creditor that configures `[creditors.ID.digest]`.
+    public var digestSenders: [DigestSender] {
+        creditors.compactMap { creditor in
+            creditor.configuration.digest.map {
+                DigestSender(creditor: creditor.configuration, settings: $0, store: store,
+                             transport: transports[creditor.configuration.id]!, clock: clock, logger: logger)
+            }
+        }
+    }
+
+    public var reports: ReportsWriter {
+        ReportsWriter(folder: configuration.reportsFolder, store: store)
+    }
+
     public var drainer: OutboxDrainer {
         let transports = transports
         let sending = creditors.map(\.configuration)
         return OutboxDrainer(store: store, transport: { transports[$0]! }, clock: clock,
                              workers: sending.filter { $0.smtp != nil }.map(\.sending.smtpConnections).max() ?? 1,
                              copyToSent: Set(sending.filter { $0.sending.copyToSent && $0.imap != nil }.map(\.id)),
-                             crashPoints: crashPoints, logger: logger)
+                             crashPoints: crashPoints, logger: logger, creditors: sending.map(\.id))
     }
 
     /// Settles messages left `sending` (at start, and before each round of the sender service).

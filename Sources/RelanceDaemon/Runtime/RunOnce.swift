@@ -27,7 +27,11 @@ extension RelanceRuntime {
                 intake.waiting = next.waiting
             }
             report.intake[creditor.configuration.id] = intake
+            if !intake.imported.isEmpty {
+                try await reports.write(creditor.configuration, asOf: today(for: creditor))
+            }
             report.planning[creditor.configuration.id] = try await creditor.scheduler.run(on: today(for: creditor), at: clock.now())
+            try await reports.writeTasks(creditor.configuration)
         }
         report.sending = try await drainer.drain()
         await sentFolderCopier.copyPending()

@@ -13,7 +13,7 @@ import Synchronization
 /// `workers` messages may be in flight at once (parallel SMTP connections); the store's
 /// claim is atomic, so two workers never take the same message.
 public struct OutboxDrainer: Sendable {
-    public let store: any OutboxStore & OutboxRecoveryStore
+    public let store: any OutboxStore & OutboxRecoveryStore & CustomerStateStore
     public let transport: @Sendable (CreditorID) -> any MailTransport
     public let clock: any WallClock
     public let schedule: RetrySchedule
@@ -22,10 +22,14 @@ public struct OutboxDrainer: Sendable {
     public let copyToSent: Set<CreditorID>
     public let crashPoints: CrashPoints
     public let logger: Logger
+    /// The creditors this drainer serves (their pause state is read before each round).
+    public let creditors: [CreditorID]
 
-    public init(store: any OutboxStore & OutboxRecoveryStore, transport: @escaping @Sendable (CreditorID) -> any MailTransport,
+    public init(store: any OutboxStore & OutboxRecoveryStore & CustomerStateStore,
+                transport: @escaping @Sendable (CreditorID) -> any MailTransport,
                 clock: any WallClock, schedule: RetrySchedule = RetrySchedule(), workers: Int = 1,
-                copyToSent: Set<CreditorID> = [], crashPoints: CrashPoints = .disabled, logger: Logger) {
+                copyToSent: Set<CreditorID> = [], crashPoints: CrashPoints = .disabled, logger: Logger,
+                creditors: [CreditorID] = []) {
         self.store = store
         self.transport = transport
         self.clock = clock
@@ -34,6 +38,7 @@ public struct OutboxDrainer: Sendable {
         self.copyToSent = copyToSent
         self.crashPoints = crashPoints
         self.logger = logger
+        self.creditors = creditors
     }
 
     public struct Report: Sendable, Hashable {
@@ -48,9 +53,11 @@ public struct OutboxDrainer: Sendable {
     /// a message in progress always finishes and is recorded.
     public func drain(shouldStop: @escaping @Sendable () -> Bool = { false }) async throws -> Report {
         let shared = SharedReport()
+        // Paused by a person: their messages wait in the outbox, untouched.
+        let personPaused = try await pausedCreditors()
         try await withThrowingTaskGroup(of: Void.self) { group in
             for _ in 0..<workers {
-                group.addTask { try await work(shared: shared, shouldStop: shouldStop) }
+                group.addTask { try await work(shared: shared, alsoSkipping: personPaused, shouldStop: shouldStop) }
             }
             try await group.waitForAll()
         }
@@ -62,9 +69,11 @@ public struct OutboxDrainer: Sendable {
         let total = Mutex(Report())
     }
 
-    private func work(shared: SharedReport, shouldStop: @Sendable () -> Bool) async throws {
+    private func work(shared: SharedReport, alsoSkipping personPaused: Set<CreditorID>,
+                      shouldStop: @Sendable () -> Bool) async throws {
         while !shouldStop(),
-              let message = try await store.claimNextMessage(now: clock.now(), skipping: shared.total.withLock { $0.paused }) {
+              let message = try await store.claimNextMessage(now: clock.now(),
+                                                             skipping: shared.total.withLock { $0.paused }.union(personPaused)) {
             crashPoints.reach(.afterClaim)
             let outcome = await transport(message.creditor).deliver(message)
             var report = Report()
@@ -135,6 +144,18 @@ public struct OutboxDrainer: Sendable {
     private func pause(_ creditor: CreditorID, reason: String, report: inout Report) async throws {
         report.paused.insert(creditor)
         try await store.recordOutboxPaused(creditor, reason: reason, at: clock.now())
+    }
+
+    /// Creditors a person paused: their messages wait in the outbox, untouched.
+    private func pausedCreditors() async throws -> Set<CreditorID> {
+        var paused = Set<CreditorID>()
+        for creditor in creditors {
+            let state = try await store.creditorState(creditor)
+            if state.paused && (state.pausedUntil.map { $0 >= CivilDate(clock.now(), in: TimeZone(identifier: "UTC")!) } ?? true) {
+                paused.insert(creditor)
+            }
+        }
+        return paused
     }
 
     private func retryOrFail(_ message: OutboxMessage, reason: String, report: inout Report) async throws {

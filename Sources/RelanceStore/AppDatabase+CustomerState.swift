@@ -1,0 +1,156 @@
+public import Foundation
+import GRDB
+public import RelanceCore
+
+extension AppDatabase: CustomerStateStore {
+    public func markAddressInvalid(_ address: EmailAddress, of creditor: CreditorID, reason: String, evidence: String?,
+                                   at time: Date) async throws -> Bool {
+        try await writer.write { db in
+            let live = try Bool.fetchOne(db, sql: """
+                SELECT 1 FROM invalid_address WHERE creditor_id = ? AND address = ? AND cleared_at IS NULL
+                """, arguments: [creditor.rawValue, address.value]) ?? false
+            if live { return false }
+            try db.execute(sql: "INSERT INTO invalid_address (creditor_id, address, reason, evidence, since) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [creditor.rawValue, address.value, reason, evidence, time])
+            try Self.append(NewEvent(time: time, kind: "address.invalid", creditor: creditor,
+                                     summary: "Address \(address) marked invalid: \(reason).", detail: ["address": address.value]), in: db)
+            return true
+        }
+    }
+
+    public func clearInvalidAddress(_ address: EmailAddress, of creditor: CreditorID, reason: String, at time: Date) async throws {
+        try await writer.write { db in
+            try db.execute(sql: """
+                UPDATE invalid_address SET cleared_at = ?, clear_reason = ? WHERE creditor_id = ? AND address = ? AND cleared_at IS NULL
+                """, arguments: [time, reason, creditor.rawValue, address.value])
+            if db.changesCount > 0 {
+                try Self.append(NewEvent(time: time, kind: "address.cleared", creditor: creditor,
+                                         summary: "Address \(address) is usable again: \(reason).", detail: ["address": address.value]), in: db)
+            }
+        }
+    }
+
+    public func invalidAddresses(of creditor: CreditorID) async throws -> [InvalidAddress] {
+        try await writer.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT address, reason, evidence, since FROM invalid_address WHERE creditor_id = ? AND cleared_at IS NULL ORDER BY address
+                """, arguments: [creditor.rawValue]).compactMap { row in
+                EmailAddress(row["address"] as String).map {
+                    InvalidAddress(address: $0, reason: row["reason"], evidence: row["evidence"], since: row["since"])
+                }
+            }
+        }
+    }
+
+    public func holdCustomer(_ customerID: Int64, kind: CustomerHold.Kind, until: CivilDate?, reason: String,
+                             at time: Date) async throws -> Int64 {
+        try await writer.write { db in
+            try db.execute(sql: "INSERT INTO customer_hold (customer_id, kind, until_on, reason, created_at) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [customerID, kind.rawValue, until?.iso8601, reason, time])
+            let id = db.lastInsertedRowID
+            try Self.append(NewEvent(time: time, kind: "customer.paused", creditor: try Self.creditor(ofCustomer: customerID, in: db),
+                                     customerID: customerID,
+                                     summary: "Customer paused (\(kind.rawValue))\(until.map { " until \($0)" } ?? " until resumed"): \(reason)."), in: db)
+            return id
+        }
+    }
+
+    public func resumeCustomer(_ customerID: Int64, kinds: Set<CustomerHold.Kind>?, reason: String, at time: Date) async throws {
+        try await writer.write { db in
+            let kindList = (kinds ?? Set(CustomerHold.Kind.allCases)).map(\.rawValue)
+            let json = String(decoding: try JSONEncoder().encode(kindList), as: UTF8.self)
+            try db.execute(sql: """
+                UPDATE customer_hold SET released_at = ?, release_reason = ?
+                WHERE customer_id = ? AND released_at IS NULL AND kind IN (SELECT value FROM json_each(?))
+                """, arguments: [time, reason, customerID, json])
+            if db.changesCount > 0 {
+                try Self.append(NewEvent(time: time, kind: "customer.resumed", creditor: try Self.creditor(ofCustomer: customerID, in: db),
+                                         customerID: customerID, summary: "Customer resumed: \(reason)."), in: db)
+            }
+        }
+    }
+
+    public func liveHolds(of creditor: CreditorID) async throws -> [CustomerHold] {
+        try await writer.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT h.* FROM customer_hold h JOIN customer c ON c.id = h.customer_id
+                WHERE c.creditor_id = ? AND h.released_at IS NULL ORDER BY h.id
+                """, arguments: [creditor.rawValue]).compactMap { row in
+                CustomerHold.Kind(rawValue: row["kind"]).map { kind in
+                    CustomerHold(id: row["id"], customerID: row["customer_id"], kind: kind,
+                                 until: (row["until_on"] as String?).flatMap { CivilDate(iso8601: $0) },
+                                 reason: row["reason"], createdAt: row["created_at"])
+                }
+            }
+        }
+    }
+
+    public func markDisputed(invoiceID: Int64, reason: String, at time: Date) async throws {
+        try await writer.write { db in
+            try db.execute(sql: "UPDATE invoice SET disputed_since = ?, dispute_reason = ? WHERE id = ? AND disputed_since IS NULL",
+                           arguments: [time, reason, invoiceID])
+            guard db.changesCount > 0 else { return }
+            let row = try Row.fetchOne(db, sql: "SELECT creditor_id, customer_id, number FROM invoice WHERE id = ?", arguments: [invoiceID])
+            try Self.append(NewEvent(time: time, kind: "invoice.disputed", creditor: (row?["creditor_id"] as String?).flatMap(CreditorID.init),
+                                     customerID: row?["customer_id"], invoiceID: invoiceID,
+                                     summary: "Invoice \(row?["number"] as String? ?? "#\(invoiceID)") disputed: \(reason). Its reminders stop; the customer's other invoices go on."), in: db)
+        }
+    }
+
+    public func clearDispute(invoiceID: Int64, reason: String, at time: Date) async throws {
+        try await writer.write { db in
+            try db.execute(sql: "UPDATE invoice SET disputed_since = NULL, dispute_reason = NULL WHERE id = ? AND disputed_since IS NOT NULL",
+                           arguments: [invoiceID])
+            guard db.changesCount > 0 else { return }
+            let row = try Row.fetchOne(db, sql: "SELECT creditor_id, customer_id, number FROM invoice WHERE id = ?", arguments: [invoiceID])
+            try Self.append(NewEvent(time: time, kind: "invoice.dispute-resolved", creditor: (row?["creditor_id"] as String?).flatMap(CreditorID.init),
+                                     customerID: row?["customer_id"], invoiceID: invoiceID,
+                                     summary: "Dispute on invoice \(row?["number"] as String? ?? "#\(invoiceID)") resolved: \(reason)."), in: db)
+        }
+    }
+
+    public func disputedInvoices(of creditor: CreditorID) async throws -> Set<Int64> {
+        try await writer.read { db in
+            Set(try Int64.fetchAll(db, sql: "SELECT id FROM invoice WHERE creditor_id = ? AND status = 'open' AND disputed_since IS NOT NULL",
+                                   arguments: [creditor.rawValue]))
+        }
+    }
+
+    public func creditorState(_ creditor: CreditorID) async throws -> CreditorStoredState {
+        try await writer.read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM creditor_state WHERE creditor_id = ?", arguments: [creditor.rawValue]) else {
+                return CreditorStoredState()
+            }
+            let mode: String? = row["mode"]
+            return CreditorStoredState(active: mode.map { $0 == "active" }, paused: row["paused"],
+                                       pausedUntil: (row["paused_until"] as String?).flatMap { CivilDate(iso8601: $0) },
+                                       pauseReason: row["pause_reason"])
+        }
+    }
+
+    public func setCreditorState(_ state: CreditorStoredState, of creditor: CreditorID, reason: String, at time: Date) async throws {
+        try await writer.write { db in
+            try db.execute(sql: """
+                INSERT INTO creditor_state (creditor_id, mode, paused, paused_until, pause_reason, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (creditor_id) DO UPDATE SET mode = excluded.mode, paused = excluded.paused,
+                    paused_until = excluded.paused_until, pause_reason = excluded.pause_reason, updated_at = excluded.updated_at
+                """, arguments: [creditor.rawValue, state.active.map { $0 ? "active" : "review" }, state.paused,
+                                 state.pausedUntil?.iso8601, state.pauseReason, time])
+            let mode = state.active.map { $0 ? "active" : "review mode" } ?? "as configured"
+            let pause = state.paused ? ", paused\(state.pausedUntil.map { " until \($0)" } ?? "")" : ""
+            try Self.append(NewEvent(time: time, kind: "creditor.state", creditor: creditor,
+                                     summary: "Creditor \(creditor) is now \(mode)\(pause): \(reason)."), in: db)
+        }
+    }
+
+    public func customerID(external: String, of creditor: CreditorID) async throws -> Int64? {
+        try await writer.read { db in
+            try Int64.fetchOne(db, sql: "SELECT id FROM customer WHERE creditor_id = ? AND external_id = ?",
+                               arguments: [creditor.rawValue, external])
+        }
+    }
+
+    static func creditor(ofCustomer customerID: Int64, in db: Database) throws -> CreditorID? {
+        try String.fetchOne(db, sql: "SELECT creditor_id FROM customer WHERE id = ?", arguments: [customerID]).flatMap(CreditorID.init)
+    }
+}

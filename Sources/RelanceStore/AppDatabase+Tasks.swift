@@ -1,0 +1,75 @@
+public import Foundation
+import GRDB
+public import RelanceCore
+
+extension AppDatabase: TaskStore {
+    public func openTask(_ task: NewTask, at time: Date) async throws -> (id: Int64, isNew: Bool) {
+        try await writer.write { db in
+            if let key = task.dedupKey, let existing = try Int64.fetchOne(db, sql: """
+                SELECT id FROM task WHERE creditor_id = ? AND dedup_key = ? AND state = 'open'
+                """, arguments: [task.creditor.rawValue, key]) {
+                return (existing, false)
+            }
+            let detail = String(decoding: try JSONEncoder.sorted.encode(task.detail), as: UTF8.self)
+            try db.execute(sql: """
+                INSERT INTO task (creditor_id, customer_id, kind, state, dedup_key, title, detail, step, message_id,
+                                  document_path, created_at, due_on)
+                VALUES (?, ?, ?, 'open', ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [task.creditor.rawValue, task.customerID, task.kind.rawValue, task.dedupKey, task.title,
+                                 detail, task.step, task.messageID, task.documentPath, time, task.dueOn?.iso8601])
+            let id = db.lastInsertedRowID
+            for invoice in task.invoiceIDs {
+                try db.execute(sql: "INSERT OR IGNORE INTO task_invoice (task_id, invoice_id) VALUES (?, ?)", arguments: [id, invoice])
+            }
+            try Self.append(NewEvent(time: time, kind: "task.opened", creditor: task.creditor, customerID: task.customerID,
+                                     messageID: task.messageID, summary: "Task #\(id) (\(task.kind.rawValue)): \(task.title)",
+                                     detail: ["task": String(id)]), in: db)
+            return (id, true)
+        }
+    }
+
+    public func tasks(of creditor: CreditorID?, state: WorkTask.State?) async throws -> [WorkTask] {
+        try await writer.read { db in
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT t.*, (SELECT json_group_array(invoice_id) FROM task_invoice WHERE task_id = t.id) AS invoices
+                FROM task t WHERE (?1 IS NULL OR t.creditor_id = ?1) AND (?2 IS NULL OR t.state = ?2)
+                ORDER BY t.created_at, t.id
+                """, arguments: [creditor?.rawValue, state?.rawValue])
+            return try rows.map(Self.task)
+        }
+    }
+
+    public func closeTask(_ id: Int64, outcome: TaskOutcome, at time: Date) async throws {
+        try await writer.write { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT creditor_id, customer_id, state, title FROM task WHERE id = ?", arguments: [id]) else {
+                throw StoreError(.notFound, "task #\(id) does not exist")
+            }
+            guard (row["state"] as String) == "open" else {
+                throw StoreError(.invalidState, "task #\(id) is already \(row["state"] as String)")
+            }
+            let state = if case .cancelled = outcome { "cancelled" } else { "done" }
+            let parameters = String(decoding: try JSONEncoder.sorted.encode(outcome.parameters), as: UTF8.self)
+            try db.execute(sql: "UPDATE task SET state = ?, outcome = ?, outcome_detail = ?, closed_at = ? WHERE id = ?",
+                           arguments: [state, outcome.code, parameters, time, id])
+            try Self.append(NewEvent(time: time, kind: "task.closed", creditor: CreditorID(row["creditor_id"]),
+                                     customerID: row["customer_id"], summary: "Task #\(id) closed: \(outcome.code)\(outcome.parameters.isEmpty ? "" : " \(outcome.parameters.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " "))").",
+                                     detail: ["task": String(id), "outcome": outcome.code]), in: db)
+        }
+    }
+
+    static func task(_ row: Row) throws -> WorkTask {
+        guard let creditor = CreditorID(row["creditor_id"]),
+              let kind = WorkTask.Kind(rawValue: row["kind"]),
+              let state = WorkTask.State(rawValue: row["state"])
+        else { throw StoreError(.corrupt, "task #\(row["id"] as Int64) has an unknown creditor, kind or state") }
+        let decode: (String?) -> [String: String] = { text in
+            (text.flatMap { try? JSONDecoder().decode([String: String].self, from: Data($0.utf8)) }) ?? [:]
+        }
+        let invoices = (row["invoices"] as String?).flatMap { try? JSONDecoder().decode([Int64].self, from: Data($0.utf8)) } ?? []
+        let outcome = (row["outcome"] as String?).flatMap { TaskOutcome(code: $0, parameters: decode(row["outcome_detail"])) }
+        return WorkTask(id: row["id"], creditor: creditor, customerID: row["customer_id"], kind: kind, state: state,
+                        title: row["title"], detail: decode(row["detail"]), step: row["step"], invoiceIDs: invoices,
+                        createdAt: row["created_at"], dueOn: (row["due_on"] as String?).flatMap { CivilDate(iso8601: $0) },
+                        outcome: outcome, closedAt: row["closed_at"])
+    }
+}
