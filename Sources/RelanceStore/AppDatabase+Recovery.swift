@@ -45,11 +45,19 @@ extension AppDatabase: OutboxRecoveryStore {
         try await writer.write { db in
             try Self.requireSending(id, in: db)
             try db.execute(sql: "UPDATE message SET state = 'held', next_attempt_at = NULL WHERE id = ?", arguments: [id])
-            // The review task joins this transaction once the store has a task table (v2 of the main line).
             try Self.appendRecoveryEvent(id, kind: "message.held", at: time, summary: """
                 Message #\(id) was being sent when Relance stopped: it may or may not have reached the server. \
                 It is held, not resent blindly (\(reason)); check the recipient's mailbox or the Sent folder, then release or cancel it.
                 """, detail: ["reason": reason], in: db)
+            let row = try Row.fetchOne(db, sql: "SELECT creditor_id, customer_id, step FROM message WHERE id = ?", arguments: [id])
+            if let creditor = (row?["creditor_id"] as String?).flatMap(CreditorID.init) {
+                let recipients = try String.fetchAll(db, sql: "SELECT address FROM message_recipient WHERE message_id = ? ORDER BY address",
+                                                     arguments: [id])
+                _ = try Self.openTask(NewTask(
+                    creditor: creditor, customerID: row?["customer_id"], kind: .reviewMessage,
+                    title: "Check whether reminder #\(id) reached \(recipients.joined(separator: ", ")) before sending it again or cancelling it",
+                    detail: ["reason": reason], dedupKey: "held-message-\(id)", step: row?["step"], messageID: id), at: time, in: db)
+            }
         }
     }
 
@@ -102,6 +110,9 @@ extension AppDatabase: OutboxRecoveryStore {
                 The outbox of \(creditor) is paused: the problem is on our side (\(reason)). \
                 No customer is affected; fix the configuration, messages resume on their next attempt.
                 """, detail: ["reason": reason]), in: db)
+            _ = try Self.openTask(NewTask(creditor: creditor, customerID: nil, kind: .fixConfiguration,
+                                          title: "Sending is paused for \(creditor): \(reason)", detail: ["reason": reason],
+                                          dedupKey: "outbox-paused"), at: time, in: db)
             return true
         }
     }

@@ -143,6 +143,15 @@ import Testing
         #expect(try await fixture.events("message.retry").first?.summary.contains("450 4.2.0") == true)
         #expect(try await fixture.events("address.refused").isEmpty)
         #expect(try await fixture.events("outbox.paused").isEmpty)
+
+        // Still refused four days later: past the maximum age, it fails and a person is asked.
+        fixture.clock.advance(by: 4 * 86_400)
+        let late = try await fixture.runtime.runOnce()
+        #expect(late.sending.failed == 1)
+        #expect(try await fixture.runtime.store.outboxCounts() == [.failed: 1])
+        let task = try #require(try await fixture.runtime.store.tasks(of: CreditorID("acme")!, state: .open).first)
+        #expect(task.kind == .reviewMessage)
+        #expect(task.title.contains("gave up after 2 attempts"))
     }
 
     @Test func anUnknownMailboxIsWrongAddressEvidenceAndSparesTheOtherAddress() async throws {

@@ -58,8 +58,13 @@ import RelanceStore
         #expect(try await store.outboxCounts() == [.held: 1])
         #expect(try await store.claimNextMessage(now: F.time) == nil)
         let event = try #require(try await store.recentEvents(of: F.creditor, limit: 1).first)
-        #expect(event.event.kind == "message.held")
-        #expect(event.event.summary.contains("not resent blindly"))
+        #expect(try await kinds(store).suffix(2) == ["message.held", "task.opened"])
+        let events = try await store.recentEvents(of: F.creditor, limit: 2).map(\.event)
+        #expect(events.contains { $0.summary.contains("not resent blindly") })
+        let task = try #require(try await store.tasks(of: F.creditor, state: .open).first)
+        #expect(task.kind == .reviewMessage)
+        #expect(task.title.contains("#\(id)"))
+        _ = event
     }
 
     @Test func onlyASendingMessageCanBeSettled() async throws {
@@ -91,6 +96,8 @@ import RelanceStore
         try await store.markSent(id, at: F.time, serverReply: "250 Ok")
         #expect(try await store.recordOutboxPaused(F.creditor, reason: "again", at: F.time))
         #expect(try await kinds(store).filter { $0 == "outbox.paused" }.count == 2)
+        // One task to fix the configuration, however many alerts.
+        #expect(try await store.tasks(of: F.creditor, state: .open).filter { $0.kind == .fixConfiguration }.count == 1)
     }
 
     @Test func aSentCopyIsPendingUntilDone() async throws {

@@ -46,8 +46,7 @@ public protocol OutboxRecoveryStore: Sendable {
     func requeueUnsent(_ id: Int64, at time: Date, evidence: String) async throws
 
     /// `sending` → `held`, for a person: no evidence source is configured (or it cannot be
-    /// trusted). This is where the review task is raised once the store has tasks; until
-    /// then the `message.held` event is the alert.
+    /// trusted). Opens a `review-message` task in the same transaction.
     func holdForReview(_ id: Int64, at time: Date, reason: String) async throws
 
     /// `sending` → `sent` with each recipient's answer, in one transaction (one write per message
@@ -60,7 +59,8 @@ public protocol OutboxRecoveryStore: Sendable {
     func recordRecipientReplies(_ id: Int64, _ replies: [RecipientReply], at time: Date) async throws
 
     /// Appends one `outbox.paused` alert for the creditor, unless one is already standing
-    /// (recorded since the creditor's last successful send). Returns whether it was recorded.
+    /// (recorded since the creditor's last successful send), with a `fix-configuration` task
+    /// (one open per creditor). Returns whether the alert was recorded.
     @discardableResult
     func recordOutboxPaused(_ creditor: CreditorID, reason: String, at time: Date) async throws -> Bool
 

@@ -13,7 +13,7 @@ import Synchronization
 /// `workers` messages may be in flight at once (parallel SMTP connections); the store's
 /// claim is atomic, so two workers never take the same message.
 public struct OutboxDrainer: Sendable {
-    public let store: any OutboxStore & OutboxRecoveryStore & CustomerStateStore
+    public let store: any OutboxStore & OutboxRecoveryStore & CustomerStateStore & TaskStore
     public let transport: @Sendable (CreditorID) -> any MailTransport
     public let clock: any WallClock
     public let schedule: RetrySchedule
@@ -25,7 +25,7 @@ public struct OutboxDrainer: Sendable {
     /// The creditors this drainer serves (their pause state is read before each round).
     public let creditors: [CreditorID]
 
-    public init(store: any OutboxStore & OutboxRecoveryStore & CustomerStateStore,
+    public init(store: any OutboxStore & OutboxRecoveryStore & CustomerStateStore & TaskStore,
                 transport: @escaping @Sendable (CreditorID) -> any MailTransport,
                 clock: any WallClock, schedule: RetrySchedule = RetrySchedule(), workers: Int = 1,
                 copyToSent: Set<CreditorID> = [], crashPoints: CrashPoints = .disabled, logger: Logger,
@@ -165,7 +165,13 @@ public struct OutboxDrainer: Sendable {
             try await store.markForRetry(message.id, at: now, retryAt: next, reason: reason)
             report.retrying += 1
         } else {
-            try await store.markFailed(message.id, at: now, reason: "gave up after \(message.attempts) attempts: \(reason)")
+            let why = "gave up after \(message.attempts) attempts: \(reason)"
+            try await store.markFailed(message.id, at: now, reason: why)
+            // Too old to retry: a person decides whether the reminder still makes sense.
+            _ = try await store.openTask(NewTask(
+                creditor: message.creditor, customerID: message.customerID, kind: .reviewMessage,
+                title: "Reminder #\(message.id) could not be sent: \(why)", detail: ["reason": reason],
+                dedupKey: "failed-message-\(message.id)", step: message.step, messageID: message.id), at: now)
             report.failed += 1
         }
     }
