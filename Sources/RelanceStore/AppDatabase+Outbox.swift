@@ -42,7 +42,8 @@ extension AppDatabase: OutboxStore {
         let skipped = try String(decoding: JSONEncoder().encode(skipping.map(\.rawValue)), as: UTF8.self)
         return try await writer.write { db in
             while let row = try Row.fetchOne(db, sql: """
-                SELECT * FROM message WHERE state IN ('queued', 'retry') AND (next_attempt_at IS NULL OR next_attempt_at <= ?)
+                SELECT * FROM message INDEXED BY message_claimable
+                WHERE state IN ('queued', 'retry') AND (next_attempt_at IS NULL OR next_attempt_at <= ?)
                 AND creditor_id NOT IN (SELECT value FROM json_each(?))
                 ORDER BY id LIMIT 1
                 """, arguments: [now, skipped]) {

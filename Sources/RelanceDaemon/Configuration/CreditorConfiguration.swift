@@ -39,6 +39,7 @@ public struct CreditorConfiguration: Sendable, Hashable {
     public var maximumLedgerAgeDays: Int = 7
     /// Late-payment interest and indemnities for the formal steps (rate tables, contractual rate).
     public var terms: LatePaymentTerms = .french
+    public var sending: SendingSettings
 
     public init(id: CreditorID, legalName: String, addressLines: [String] = [], siren: String? = nil, rcs: String? = nil,
                 vatNumber: String? = nil, iban: String? = nil, bic: String? = nil, phone: String? = nil,
@@ -46,7 +47,7 @@ public struct CreditorConfiguration: Sendable, Hashable {
                 verp: Bool = false, timeZone: String = "Europe/Paris", language: Language = .french, active: Bool = false,
                 policy: Policy = .standard, authoritativeSource: ParsedImport.Kind = .openInvoices, dropSubfolder: String = "",
                 smtp: MailServerSettings? = nil, imap: MailServerSettings? = nil, signature: String = "",
-                digest: DigestSettings? = nil) {
+                digest: DigestSettings? = nil, sending: SendingSettings = SendingSettings()) {
         self.id = id
         self.legalName = legalName
         self.addressLines = addressLines
@@ -70,6 +71,7 @@ public struct CreditorConfiguration: Sendable, Hashable {
         self.smtp = smtp
         self.imap = imap
         self.signature = signature
+        self.sending = sending
         self.digest = digest
     }
 }

@@ -15,11 +15,11 @@ struct CreditorReader {
         guard let creditorID = CreditorID(id) else {
             throw table.error("", "creditor ids use lowercase letters, digits, - and _ (they name a drop subfolder): \"\(id)\"")
         }
-        try table.refuseUnknownKeys([
+        try table.refuseUnknownKeys(Set([
             "legal_name", "address", "siren", "rcs", "vat_number", "iban", "bic", "phone", "sender_name", "sender",
             "reply_to", "bounce_address", "verp", "time_zone", "language", "active", "policy", "authoritative_source",
             "drop_subfolder", "smtp", "imap", "signature", "digest", "alsace_moselle", "maximum_ledger_age_days", "contractual_rate_percent",
-        ])
+        ]).union(Self.sendingKeys))
         let legalName = try table.requiredString("legal_name", hint: "the company's legal name, printed on every reminder")
         let sender = try address("sender", required: true)!
         let timeZone = try inheritedString("time_zone") ?? "Europe/Paris"
@@ -42,6 +42,7 @@ struct CreditorReader {
         if subfolder.contains("/") || subfolder.hasPrefix(".") {
             throw table.error("drop_subfolder", "must be a plain folder name inside the drop folder")
         }
+        let imap = try server("imap", defaultPorts: (starttls: 143, tls: 993, plain: 143))
         var configuration = CreditorConfiguration(
             id: creditorID, legalName: legalName, addressLines: try table.strings("address") ?? [],
             siren: try table.string("siren"), rcs: try table.string("rcs"), vatNumber: try table.string("vat_number"),
@@ -53,9 +54,8 @@ struct CreditorReader {
             active: try table.bool("active") ?? false, policy: policy, authoritativeSource: source,
             dropSubfolder: subfolder,
             smtp: try server("smtp", defaultPorts: (starttls: 587, tls: 465, plain: 25)),
-            imap: try server("imap", defaultPorts: (starttls: 143, tls: 993, plain: 143)),
-            signature: try table.string("signature") ?? legalName,
-            digest: try digest(language: language))
+            imap: imap, signature: try table.string("signature") ?? legalName,
+            digest: try digest(language: language), sending: try sendingSettings(imap: imap))
         configuration.alsaceMoselle = try table.bool("alsace_moselle") ?? false
         configuration.maximumLedgerAgeDays = try table.int("maximum_ledger_age_days", in: 1...365) ?? 7
         configuration.terms = terms
@@ -102,7 +102,7 @@ struct CreditorReader {
                               escalateAfterDays: try digest.int("escalate_after_days", in: 1...365) ?? 3)
     }
 
-    private func address(_ name: String, required: Bool) throws(ConfigurationError) -> EmailAddress? {
+    func address(_ name: String, required: Bool) throws(ConfigurationError) -> EmailAddress? {
         guard let text = try table.string(name) else {
             if required { throw table.error(name, "is missing: the address reminders are sent from, such as \"compta@example.com\"") }
             return nil
@@ -113,7 +113,7 @@ struct CreditorReader {
         }
     }
 
-    private func server(_ name: String, defaultPorts: (starttls: Int, tls: Int, plain: Int)) throws(ConfigurationError) -> MailServerSettings? {
+    func server(_ name: String, defaultPorts: (starttls: Int, tls: Int, plain: Int)) throws(ConfigurationError) -> MailServerSettings? {
         var found = try table.subtable(name)
         if found == nil { found = try defaults?.subtable(name) }
         guard let server = found else { return nil }

@@ -66,11 +66,12 @@ public struct DigestSender: Sendable {
                                     messageID: "", envelopeFrom: creditor.bounceAddress, recipients: settings.recipients,
                                     bytes: bytes, attempts: 1, queuedAt: clock.now())
         switch await transport.deliver(message) {
-        case .delivered(let reply):
+        case .delivered(let reply), .deliveredTo(let reply, _):
             try await store.record(NewEvent(time: clock.now(), kind: "digest.sent", creditor: creditor.id,
                                             summary: "Digest of \(day) sent to \(settings.recipients.map(\.value).joined(separator: ", ")): \(reply)"))
             return true
-        case .temporaryFailure(let reason), .permanentFailure(let reason), .senderProblem(let reason):
+        case .temporaryFailure(let reason), .permanentFailure(let reason), .senderProblem(let reason),
+             .recipientsRefused(let reason, _):
             logger.error("digest not sent", metadata: ["creditor": "\(creditor.id)", "reason": "\(reason)"])
             throw DigestError(creditor: creditor.id, reason: reason)
         }

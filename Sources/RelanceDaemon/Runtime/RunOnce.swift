@@ -34,6 +34,7 @@ extension RelanceRuntime {
             try await reports.writeTasks(creditor.configuration)
         }
         report.sending = try await drainer.drain()
+        await sentFolderCopier.copyPending()
         return report
     }
 }
