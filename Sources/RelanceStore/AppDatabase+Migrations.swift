@@ -20,7 +20,7 @@ extension AppDatabase {
             try db.execute(sql: Self.retention)
         }
         // From the outbox branch (issue #5); named before the main line's v2 and v3 existed.
-        migrator.registerMigration("v2-outbox-evidence") { db in
+        migrator.registerMigration("v4-outbox-evidence") { db in
             try db.execute(sql: Self.v2OutboxEvidence)
         }
         return migrator

@@ -1,7 +1,7 @@
 import GRDB
 
 extension AppDatabase {
-    /// `v2-outbox-evidence`: what the server answered to each recipient (kept on the message,
+    /// `v4-outbox-evidence`: what the server answered to each recipient (kept on the message,
     /// so that a refusal can be shown next to the address), and whether a copy of a sent
     /// message still has to be appended to the creditor's Sent folder. Also the index that
     /// lets a claim read the next due message in id order without sorting the whole queue
