@@ -9,14 +9,14 @@ extension AppDatabase: CustomerProfileStore {
         }
     }
 
-    public func customerProfiles(of creditor: CreditorID) async throws -> [StoredCustomerProfile] {
+    public func customerProfiles(of creditor: CreditorID) async throws -> [StoredCustomer] {
         try await writer.read { db in
             try Row.fetchAll(db, sql: Self.profileQuery + " WHERE c.creditor_id = ? ORDER BY c.external_id",
                              arguments: [creditor.rawValue]).map(Self.profile)
         }
     }
 
-    public func customerProfile(id: Int64) async throws -> StoredCustomerProfile? {
+    public func customerProfile(id: Int64) async throws -> StoredCustomer? {
         try await writer.read { db in
             try Row.fetchOne(db, sql: Self.profileQuery + " WHERE c.id = ?", arguments: [id]).map(Self.profile)
         }
@@ -29,7 +29,7 @@ extension AppDatabase: CustomerProfileStore {
         FROM customer c
         """
 
-    private static func profile(_ row: Row) throws -> StoredCustomerProfile {
+    private static func profile(_ row: Row) throws -> StoredCustomer {
         func list(_ column: String) -> [String] {
             (row[column] as String?).flatMap { try? JSONDecoder().decode([String].self, from: Data($0.utf8)) } ?? []
         }
@@ -41,7 +41,7 @@ extension AppDatabase: CustomerProfileStore {
             paymentTerms: (row["payment_terms"] as String?).flatMap(PaymentTermsRule.init(stored:)), policy: row["policy"],
             doNotRemind: row["do_not_remind"], note: row["note"], initialStep: row["initial_step"],
             lastManualContact: (row["last_manual_contact_on"] as String?).flatMap { CivilDate(iso8601: $0) })
-        return StoredCustomerProfile(id: row["id"], profile: profile, needsIdentification: row["needs_identification"])
+        return StoredCustomer(id: row["id"], profile: profile, needsIdentification: row["needs_identification"])
     }
 }
 

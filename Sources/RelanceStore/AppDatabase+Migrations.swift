@@ -16,8 +16,15 @@ extension AppDatabase {
         migrator.registerMigration("v2-people-and-mailbox") { db in
             try db.execute(sql: Self.v2)
         }
-        migrator.registerMigration("v3-intake") { db in
-            try db.execute(sql: Self.v3)
+        migrator.registerMigration("v3-retention") { db in
+            try db.execute(sql: Self.retention)
+        }
+        // From the outbox branch (issue #5); named before the main line's v2 and v3 existed.
+        migrator.registerMigration("v4-outbox-evidence") { db in
+            try db.execute(sql: Self.v2OutboxEvidence)
+        }
+        migrator.registerMigration("v5-intake") { db in
+            try db.execute(sql: Self.v5Intake)
         }
         return migrator
     }

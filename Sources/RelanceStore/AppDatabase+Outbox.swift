@@ -42,7 +42,8 @@ extension AppDatabase: OutboxStore {
         let skipped = try String(decoding: JSONEncoder().encode(skipping.map(\.rawValue)), as: UTF8.self)
         return try await writer.write { db in
             while let row = try Row.fetchOne(db, sql: """
-                SELECT * FROM message WHERE state IN ('queued', 'retry') AND (next_attempt_at IS NULL OR next_attempt_at <= ?)
+                SELECT * FROM message INDEXED BY message_claimable
+                WHERE state IN ('queued', 'retry') AND (next_attempt_at IS NULL OR next_attempt_at <= ?)
                 AND creditor_id NOT IN (SELECT value FROM json_each(?))
                 ORDER BY id LIMIT 1
                 """, arguments: [now, skipped]) {
@@ -78,7 +79,15 @@ extension AppDatabase: OutboxStore {
             try Self.requireState(id, in: [.sending], in: db)
             try db.execute(sql: "UPDATE message SET state = 'sent', sent_at = ?, server_reply = ?, next_attempt_at = NULL WHERE id = ?",
                            arguments: [time, serverReply, id])
-            try Self.appendMessageEvent(id, kind: "message.sent", at: time, summary: "Message #\(id) sent; server said: \(serverReply)", in: db)
+            let row = try Row.fetchOne(db, sql: """
+                SELECT m.step, c.external_id, c.name,
+                       (SELECT group_concat(address, ', ') FROM message_recipient WHERE message_id = m.id) AS recipients
+                FROM message m JOIN customer c ON c.id = m.customer_id WHERE m.id = ?
+                """, arguments: [id])
+            let customer = [row?["external_id"] as String?, row?["name"] as String?].compactMap { $0 }.joined(separator: " ")
+            try Self.appendMessageEvent(id, kind: "message.sent", at: time, summary: """
+                Sent \(row?["step"] as String? ?? "message") #\(id) to \(customer) (\(row?["recipients"] as String? ?? "")); server said: \(serverReply)
+                """, in: db)
         }
     }
 

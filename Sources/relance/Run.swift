@@ -29,7 +29,8 @@ struct Run: AsyncParsableCommand {
         } catch {
             throw Failure(error.description)
         }
-        let runtime = try RelanceRuntime(configuration: configuration, clock: clock(now), logger: logger)
+        let runtime = try RelanceRuntime(configuration: configuration, clock: clock(now), logger: logger,
+                                         crashPoints: .fromEnvironment)
         if once {
             let report = try await runtime.runOnce()
             print(RunOnceSummary(report: report, runtime: runtime).text)

@@ -34,6 +34,7 @@ struct TasksCommand: AsyncParsableCommand {
                 let state = task.state == .open ? "" : " [\(task.state.rawValue): \(task.outcome?.code ?? "")]"
                 print("#\(task.id) \(task.creditor) \(task.kind.rawValue)\(due)\(state): \(task.title)")
                 for (key, value) in task.detail.sorted(by: { $0.key < $1.key }) { print("      \(key): \(value)") }
+                if let document = task.documentPath { print("      document: \(document)") }
             }
         }
     }
@@ -65,6 +66,7 @@ struct TasksCommand: AsyncParsableCommand {
             }
             let context = try CommandContext(options: options)
             try await context.runtime.store.closeTask(id, outcome: result, at: context.runtime.clock.now())
+            for creditor in context.runtime.creditors { try await context.runtime.reports.writeTasks(creditor.configuration) }
             print("Task #\(id) closed: \(result.code).")
         }
     }

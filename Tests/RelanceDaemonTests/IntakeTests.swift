@@ -86,19 +86,20 @@ import RelanceTesting
 
     @Test func aChangeOfSizeWithTheSameAgeRestartsTheWait() async throws {
         let workspace = try TemporaryWorkspace("relance-intake")
-        let clock = ManualWallClock(Date())
-        try workspace.write("drop/a.csv", "customer;invoice;issue_date;due_date;amount\nC1;F-1;01/09/2026;01/10/2026;1,00\n")
+        let header = "customer;invoice;issue_date;due_date;amount\n"
+        try workspace.write("drop/a.csv", header + "C1;F-1;01/09/2026;01/10/2026;1,00\n")
         try workspace.age("drop/a.csv", seconds: 3_600)
-        let (intake, _) = try await Self.intake(workspace, stableAfter: 10, clock: clock)
-        // Old mtime, but first seen now: wait for the delay.
+        let (intake, _) = try await Self.intake(workspace, stableAfter: 0.6)
+        // An old mtime, but first seen now: wait for the delay.
         #expect(try await intake.scan().waiting.count == 1)
-        clock.advance(by: 6)
-        try workspace.write("drop/a.csv", "customer;invoice;issue_date;due_date;amount\nC1;F-1;01/09/2026;01/10/2026;1,00\nC1;F-2;01/09/2026;01/10/2026;2,00\n")
+        try await Task.sleep(for: .milliseconds(400))
+        // A copy that keeps the old mtime while it grows: only the size tells.
+        try workspace.write("drop/a.csv", header + "C1;F-1;01/09/2026;01/10/2026;1,00\nC1;F-2;01/09/2026;01/10/2026;2,00\n")
         try workspace.age("drop/a.csv", seconds: 3_600)
-        clock.advance(by: 6)
-        // Same old mtime, new size: 12 s since first seen, but only 6 s unchanged.
+        try await Task.sleep(for: .milliseconds(400))
+        // 0.8 s since first seen, but this size is seen for the first time.
         #expect(try await intake.scan().waiting.count == 1)
-        clock.advance(by: 10)
+        try await Task.sleep(for: .milliseconds(800))
         let report = try await intake.scan()
         #expect(report.imported.map(\.items) == [2])
     }

@@ -38,7 +38,7 @@ import RelanceTesting
     }
 
     static func dropInvoices(_ count: Int, into fixture: DaemonFixture, file: String = "open.csv") throws {
-        let rows = (1...count).map { "C\($0);Client \($0);compta\($0)@client.example;F-\($0);01/09/2026;01/10/2026;\($0)0,00" }
+        let rows = (1...count).map { "C\($0);Client \($0);compta\($0)@client.example;F-\($0);15/09/2026;15/10/2026;\($0)0,00" }
         try fixture.drop(file, ([DaemonFixture.header] + rows).joined(separator: "\n") + "\n")
     }
 
@@ -74,6 +74,30 @@ import RelanceTesting
         daemon.terminate()   // SIGTERM
         #expect(try await Self.waitUntil(timeout: .seconds(10)) { !daemon.isRunning })
         #expect(daemon.terminationReason == .exit)
+        #expect(daemon.terminationStatus == 0)
+    }
+
+    @Test func sighupReloadsAGoodConfigurationAndRefusesABadOne() async throws {
+        let fixture = try DaemonFixture()
+        let (daemon, pipe) = try Self.start(["run"], in: fixture)
+        defer { if daemon.isRunning { daemon.terminate(); daemon.waitUntilExit() } }
+        #expect(try await Self.waitUntil { FileManager.default.fileExists(atPath: fixture.workspace.url("state/status.json").path) })
+        let good = try fixture.workspace.read("relance.toml")
+
+        try fixture.workspace.write("relance.toml", good + "\nsender_nmae = \"typo\"\n")
+        kill(daemon.processIdentifier, SIGHUP)
+        try await Task.sleep(for: .milliseconds(500))
+        #expect(daemon.isRunning)
+        try fixture.workspace.write("relance.toml", good)
+        kill(daemon.processIdentifier, SIGHUP)
+        try await Task.sleep(for: .milliseconds(500))
+        #expect(daemon.isRunning)
+        daemon.terminate()
+        daemon.waitUntilExit()
+        let log = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(log.contains("new configuration refused, the running one is kept"))
+        #expect(log.contains("sender_nmae"))
+        #expect(log.contains("configuration reloaded"))
         #expect(daemon.terminationStatus == 0)
     }
 

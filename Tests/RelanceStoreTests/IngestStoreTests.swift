@@ -113,6 +113,8 @@ import RelanceStore
         #expect(!profile.isRemindableByEmail)
         let tasks = try await store.tasks(of: F.creditor, state: .open)
         #expect(tasks.filter { $0.kind == .identifyCustomer && $0.customerID == invoice.customer.id }.count == 1)
+        // Never reminded by any channel: the planner sees it as do-not-remind.
+        #expect(try await store.planningFacts(of: F.creditor).profiles[invoice.customer.id]?.doNotRemind == true)
 
         // The ledger later names the real customer: the invoice moves there.
         _ = try await store.importSnapshot(F.file("ledger.csv", sha: "f"), F.snapshot([

@@ -21,7 +21,8 @@ public enum AgedBalanceCSV {
         return lines.joined(separator: "\r\n") + "\r\n"
     }
 
-    static func cell(_ value: String) -> String {
+    /// One CSV cell, quoted when needed and never read as a formula.
+    public static func cell(_ value: String) -> String {
         // Names come from imported files: "=HYPERLINK(…)" must stay text in Excel or LibreOffice.
         var text = value
         if let first = text.first, "=+-@\t\r".contains(first), Double(text) == nil { text = "'" + text }

@@ -82,6 +82,9 @@ public enum AgedBalanceHTML {
         money.isZero ? "" : escape(money.formatted(locale: language))
     }
 
+    /// HTML-escapes text for element content and attribute values.
+    public static func escapeText(_ text: String) -> String { escape(text) }
+
     static func escape(_ text: String) -> String {
         var out = ""
         for character in text {

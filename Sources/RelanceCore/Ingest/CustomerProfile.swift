@@ -47,7 +47,7 @@ public struct CustomerProfile: Sendable, Hashable, Codable {
 }
 
 /// A customer as the store knows it, for the planner and the call tasks.
-public struct StoredCustomerProfile: Sendable, Hashable, Codable {
+public struct StoredCustomer: Sendable, Hashable, Codable {
     public var id: Int64
     /// Addresses are the valid ones only (`emailsTo`/`emailsCc` of the profile hold them as text).
     public var profile: CustomerProfile

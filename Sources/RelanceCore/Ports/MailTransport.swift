@@ -7,6 +7,12 @@ public protocol MailTransport: Sendable {
 public enum DeliveryOutcome: Sendable, Hashable {
     /// The server took responsibility for the message (250 after DATA), or the file is written.
     case delivered(serverReply: String)
+    /// The server took the message (250 after DATA) for at least one of the message's
+    /// recipients; `recipients` holds every recipient's reply, refusals included.
+    case deliveredTo(serverReply: String, recipients: [RecipientReply])
+    /// Nobody got the message: every recipient was refused for good, for reasons about the
+    /// recipients (wrong or disabled addresses), not about us. Each reply is kept.
+    case recipientsRefused(reason: String, recipients: [RecipientReply])
     /// Try again later: a 4xx answer, a network failure, a timeout.
     case temporaryFailure(reason: String)
     /// The message itself was refused for good (5xx that is about the message or recipient).

@@ -7,9 +7,9 @@ public protocol CustomerProfileStore: Sendable {
     func importContacts(_ file: ImportedFile, _ profiles: [CustomerProfile], at time: Date) async throws -> ImportReceipt
 
     /// Every customer of the creditor with its profile (valid addresses only).
-    func customerProfiles(of creditor: CreditorID) async throws -> [StoredCustomerProfile]
+    func customerProfiles(of creditor: CreditorID) async throws -> [StoredCustomer]
 
-    func customerProfile(id: Int64) async throws -> StoredCustomerProfile?
+    func customerProfile(id: Int64) async throws -> StoredCustomer?
 }
 
 /// Snapshots held back by the mass-settlement safety, and the documents kept for invoices.

@@ -30,7 +30,7 @@ public enum ConfigurationLoader {
         let root = ConfigTable(table: table, path: "", file: file)
         try root.refuseUnknownKeys(["drop_folder", "state_folder", "store_file", "outbox_folder", "review_folder",
                                     "templates_folder", "reports_folder", "stable_after_seconds", "maximum_file_megabytes",
-                                    "defaults", "policies", "creditors"])
+                                    "defaults", "policies", "creditors", "retention", "penalties"])
         let base = url.deletingLastPathComponent()
         func path(_ name: String, default fallback: @autoclosure () -> URL) throws(ConfigurationError) -> URL {
             guard let value = try root.string(name) else { return fallback() }
@@ -44,16 +44,19 @@ public enum ConfigurationLoader {
         guard let creditorTables = try root.subtable("creditors"), !creditorTables.table.keys.isEmpty else {
             throw root.error("creditors", "no creditor is configured: add a [creditors.<id>] table (see examples/relance.toml)")
         }
+        let terms = try PenaltiesReader.read(root.subtable("penalties"))
         let ids = creditorTables.table.keys.sorted()
         var creditors: [CreditorConfiguration] = []
         for id in ids {
             guard let table = try creditorTables.subtable(id) else { continue }
-            creditors.append(try CreditorReader(table: table, defaults: defaults, policies: policies, base: base,
+            creditors.append(try CreditorReader(table: table, defaults: defaults, policies: policies, terms: terms, base: base,
                                                 dropSubfolder: ids.count > 1 ? id : "").read(id: id))
         }
         let megabytes = try root.int("maximum_file_megabytes", in: 1...10_000) ?? 200
+        let retention = try root.subtable("retention")
+        try retention?.refuseUnknownKeys(["mail_days", "inactive_customer_days", "processed_files_days"])
         let drop = try path("drop_folder", default: URL(fileURLWithPath: "/var/lib/relance/drop"))
-        return RelanceConfiguration(
+        var configuration = RelanceConfiguration(
             file: url,
             dropFolder: drop,
             stateFolder: state,
@@ -64,6 +67,11 @@ public enum ConfigurationLoader {
             reportsFolder: try path("reports_folder", default: drop.deletingLastPathComponent().appendingPathComponent("reports")),
             stableAfterSeconds: try root.double("stable_after_seconds", in: 0...3600) ?? 5,
             maximumFileBytes: megabytes * 1_048_576,
-            creditors: creditors)
+            creditors: creditors,
+            retention: RetentionPolicy(mailDays: try retention?.int("mail_days", in: 30...36_500) ?? 365,
+                                       inactiveCustomerDays: try retention?.int("inactive_customer_days", in: 30...36_500) ?? 3 * 365),
+            processedFilesDays: try retention?.int("processed_files_days", in: 30...36_500) ?? 400)
+        configuration.policies = policies
+        return configuration
     }
 }

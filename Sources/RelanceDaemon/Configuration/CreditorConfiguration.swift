@@ -31,10 +31,19 @@ public struct CreditorConfiguration: Sendable, Hashable {
     public var smtp: MailServerSettings?
     public var imap: MailServerSettings?
     public var signature: String
+    /// The daily email to the creditor's people; nil: no digest.
+    public var digest: DigestSettings?
+    /// Adds Good Friday and 26 December to the French public holidays (Alsace-Moselle).
+    public var alsaceMoselle: Bool = false
+    /// Nothing is sent when the latest authoritative snapshot is older than this: a customer may have paid since.
+    public var maximumLedgerAgeDays: Int = 7
+    /// Late-payment interest and indemnities for the formal steps (rate tables, contractual rate).
+    public var terms: LatePaymentTerms = .french
+    public var sending: SendingSettings
     /// Terms applied when neither the export nor the customer's contacts give a due date.
-    public var defaultPaymentTermsDays: Int
-    /// An authoritative snapshot that would settle more than this share of the open amount at once is held.
-    public var massSettlementThresholdPercent: Int
+    public var defaultPaymentTermsDays: Int = 30
+    /// An authoritative snapshot that would settle more than this share (percent) of the open amount at once is held.
+    public var massSettlementThresholdPercent: Int = 20
 
     public init(id: CreditorID, legalName: String, addressLines: [String] = [], siren: String? = nil, rcs: String? = nil,
                 vatNumber: String? = nil, iban: String? = nil, bic: String? = nil, phone: String? = nil,
@@ -42,7 +51,7 @@ public struct CreditorConfiguration: Sendable, Hashable {
                 verp: Bool = false, timeZone: String = "Europe/Paris", language: Language = .french, active: Bool = false,
                 policy: Policy = .standard, authoritativeSource: ParsedImport.Kind = .openInvoices, dropSubfolder: String = "",
                 smtp: MailServerSettings? = nil, imap: MailServerSettings? = nil, signature: String = "",
-                defaultPaymentTermsDays: Int = 30, massSettlementThresholdPercent: Int = 20) {
+                digest: DigestSettings? = nil, sending: SendingSettings = SendingSettings()) {
         self.id = id
         self.legalName = legalName
         self.addressLines = addressLines
@@ -66,7 +75,27 @@ public struct CreditorConfiguration: Sendable, Hashable {
         self.smtp = smtp
         self.imap = imap
         self.signature = signature
-        self.defaultPaymentTermsDays = defaultPaymentTermsDays
-        self.massSettlementThresholdPercent = massSettlementThresholdPercent
+        self.sending = sending
+        self.digest = digest
+    }
+}
+
+/// Who gets the daily digest, when, and in which language.
+public struct DigestSettings: Sendable, Hashable {
+    public var recipients: [EmailAddress]
+    public var language: Language
+    /// Local hour (creditor's time zone) from which the day's digest is sent.
+    public var hour: Int
+    /// Send a short "nothing today" email when there is nothing to do (else no email).
+    public var sendWhenEmpty: Bool
+    /// Open tasks older than this many days are listed again as overdue.
+    public var escalateAfterDays: Int
+
+    public init(recipients: [EmailAddress], language: Language, hour: Int = 8, sendWhenEmpty: Bool = false, escalateAfterDays: Int = 3) {
+        self.recipients = recipients
+        self.language = language
+        self.hour = hour
+        self.sendWhenEmpty = sendWhenEmpty
+        self.escalateAfterDays = escalateAfterDays
     }
 }

@@ -7,6 +7,7 @@ struct CreditorReader {
     let table: ConfigTable
     let defaults: ConfigTable?
     let policies: [String: Policy]
+    let terms: LatePaymentTerms
     let base: URL
     let dropSubfolder: String
 
@@ -14,11 +15,12 @@ struct CreditorReader {
         guard let creditorID = CreditorID(id) else {
             throw table.error("", "creditor ids use lowercase letters, digits, - and _ (they name a drop subfolder): \"\(id)\"")
         }
-        try table.refuseUnknownKeys([
+        try table.refuseUnknownKeys(Set([
             "legal_name", "address", "siren", "rcs", "vat_number", "iban", "bic", "phone", "sender_name", "sender",
             "reply_to", "bounce_address", "verp", "time_zone", "language", "active", "policy", "authoritative_source",
-            "drop_subfolder", "smtp", "imap", "signature", "default_payment_terms_days", "mass_settlement_threshold_percent",
-        ])
+            "drop_subfolder", "smtp", "imap", "signature", "digest", "alsace_moselle", "maximum_ledger_age_days", "contractual_rate_percent",
+            "default_payment_terms_days", "mass_settlement_threshold_percent",
+        ]).union(Self.sendingKeys))
         let legalName = try table.requiredString("legal_name", hint: "the company's legal name, printed on every reminder")
         let sender = try address("sender", required: true)!
         let timeZone = try inheritedString("time_zone") ?? "Europe/Paris"
@@ -41,7 +43,8 @@ struct CreditorReader {
         if subfolder.contains("/") || subfolder.hasPrefix(".") {
             throw table.error("drop_subfolder", "must be a plain folder name inside the drop folder")
         }
-        return CreditorConfiguration(
+        let imap = try server("imap", defaultPorts: (starttls: 143, tls: 993, plain: 143))
+        var configuration = CreditorConfiguration(
             id: creditorID, legalName: legalName, addressLines: try table.strings("address") ?? [],
             siren: try table.string("siren"), rcs: try table.string("rcs"), vatNumber: try table.string("vat_number"),
             iban: try table.string("iban"), bic: try table.string("bic"), phone: try table.string("phone"),
@@ -52,10 +55,18 @@ struct CreditorReader {
             active: try table.bool("active") ?? false, policy: policy, authoritativeSource: source,
             dropSubfolder: subfolder,
             smtp: try server("smtp", defaultPorts: (starttls: 587, tls: 465, plain: 25)),
-            imap: try server("imap", defaultPorts: (starttls: 143, tls: 993, plain: 143)),
-            signature: try table.string("signature") ?? legalName,
-            defaultPaymentTermsDays: try inheritedInt("default_payment_terms_days", in: 0...365) ?? 30,
-            massSettlementThresholdPercent: try inheritedInt("mass_settlement_threshold_percent", in: 0...100) ?? 20)
+            imap: imap, signature: try table.string("signature") ?? legalName,
+            digest: try digest(language: language), sending: try sendingSettings(imap: imap))
+        configuration.alsaceMoselle = try table.bool("alsace_moselle") ?? false
+        configuration.maximumLedgerAgeDays = try table.int("maximum_ledger_age_days", in: 1...365) ?? 7
+        configuration.terms = terms
+        if let percent = try table.double("contractual_rate_percent", in: 0...100) {
+            // The planner never applies it below three times the legal interest rate (art. L441-10).
+            configuration.terms.contractualRateBasisPoints = Int((percent * 100).rounded())
+        }
+        configuration.defaultPaymentTermsDays = try inheritedInt("default_payment_terms_days", in: 0...365) ?? 30
+        configuration.massSettlementThresholdPercent = try inheritedInt("mass_settlement_threshold_percent", in: 0...100) ?? 20
+        return configuration
     }
 
     /// A creditor's own value, else the `[defaults]` one.
@@ -74,7 +85,32 @@ struct CreditorReader {
         return try defaults?.bool(name)
     }
 
-    private func address(_ name: String, required: Bool) throws(ConfigurationError) -> EmailAddress? {
+    private func digest(language: Language) throws(ConfigurationError) -> DigestSettings? {
+        var found = try table.subtable("digest")
+        if found == nil { found = try defaults?.subtable("digest") }
+        guard let digest = found else { return nil }
+        try digest.refuseUnknownKeys(["recipients", "language", "hour", "send_when_empty", "escalate_after_days"])
+        guard let raw = try digest.strings("recipients"), !raw.isEmpty else {
+            throw digest.error("recipients", "is missing: the addresses of the people who get the daily digest, e.g. [\"compta@example.com\"]")
+        }
+        var recipients: [EmailAddress] = []
+        for text in raw {
+            switch EmailAddress.parse(text) {
+            case .success(let address): recipients.append(address)
+            case .failure(let problem): throw digest.error("recipients", "\(problem): \"\(text)\"")
+            }
+        }
+        var chosen = language
+        if let tag = try digest.string("language") {
+            guard let parsed = Language(tag: tag) else { throw digest.error("language", "use \"fr\" or \"en\", found \"\(tag)\"") }
+            chosen = parsed
+        }
+        return DigestSettings(recipients: recipients, language: chosen, hour: try digest.int("hour", in: 0...23) ?? 8,
+                              sendWhenEmpty: try digest.bool("send_when_empty") ?? false,
+                              escalateAfterDays: try digest.int("escalate_after_days", in: 1...365) ?? 3)
+    }
+
+    func address(_ name: String, required: Bool) throws(ConfigurationError) -> EmailAddress? {
         guard let text = try table.string(name) else {
             if required { throw table.error(name, "is missing: the address reminders are sent from, such as \"compta@example.com\"") }
             return nil
@@ -85,7 +121,7 @@ struct CreditorReader {
         }
     }
 
-    private func server(_ name: String, defaultPorts: (starttls: Int, tls: Int, plain: Int)) throws(ConfigurationError) -> MailServerSettings? {
+    func server(_ name: String, defaultPorts: (starttls: Int, tls: Int, plain: Int)) throws(ConfigurationError) -> MailServerSettings? {
         var found = try table.subtable(name)
         if found == nil { found = try defaults?.subtable(name) }
         guard let server = found else { return nil }

@@ -1,4 +1,5 @@
 public import Foundation
+public import RelanceCore
 
 /// Everything `relance` reads from its one human-edited file (see `examples/relance.toml`).
 /// Paths are absolute, resolved against the file's folder when written relative.
@@ -21,9 +22,15 @@ public struct RelanceConfiguration: Sendable, Hashable {
     /// Larger files are refused (moved to `rejected/` with an explanation).
     public var maximumFileBytes: Int
     public var creditors: [CreditorConfiguration]
+    /// How long personal data is kept; `processedFilesDays` applies to `processed/` in the drop folders.
+    public var retention: RetentionPolicy
+    public var processedFilesDays: Int
+    /// Every policy by name (built-in and configured), for customers whose contacts name one.
+    public var policies: [String: Policy] = [:]
 
     public init(file: URL, dropFolder: URL, stateFolder: URL, storeFile: URL, outboxFolder: URL, reviewFolder: URL,
-                templatesFolder: URL, reportsFolder: URL, stableAfterSeconds: Double, maximumFileBytes: Int, creditors: [CreditorConfiguration]) {
+                templatesFolder: URL, reportsFolder: URL, stableAfterSeconds: Double, maximumFileBytes: Int, creditors: [CreditorConfiguration],
+                retention: RetentionPolicy = RetentionPolicy(), processedFilesDays: Int = 400) {
         self.file = file
         self.dropFolder = dropFolder
         self.stateFolder = stateFolder
@@ -35,6 +42,8 @@ public struct RelanceConfiguration: Sendable, Hashable {
         self.stableAfterSeconds = stableAfterSeconds
         self.maximumFileBytes = maximumFileBytes
         self.creditors = creditors
+        self.retention = retention
+        self.processedFilesDays = processedFilesDays
     }
 
     public func creditor(_ id: String) -> CreditorConfiguration? {

@@ -46,7 +46,9 @@ public struct FileIntake: Sendable {
         try folder.createFolders()
         var report = Report()
         let entries = try folder.list()
-        let now = clock.now()
+        // Stability compares file times with the machine's own clock, never an injected one:
+        // a run with `--now` in the past must still see a finished file as finished.
+        let now = Date()
         let unchangedSince = memory.observe(entries, now: now)
         for entry in entries where !memory.isStuck(entry) {
             switch rules.verdict(for: entry, unchangedSince: unchangedSince[entry.name], now: now) {

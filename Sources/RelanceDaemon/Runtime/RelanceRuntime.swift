@@ -12,8 +12,10 @@ public final class RelanceRuntime: Sendable {
     public let store: AppDatabase
     public let clock: any WallClock
     public let logger: Logger
+    public let secrets: SecretStore
     public let creditors: [CreditorRuntime]
     private let transports: [CreditorID: any MailTransport]
+    private let crashPoints: CrashPoints
 
     public struct CreditorRuntime: Sendable {
         public let configuration: CreditorConfiguration
@@ -23,14 +25,23 @@ public final class RelanceRuntime: Sendable {
         public var timeZone: TimeZone { TimeZone(identifier: configuration.timeZone) ?? .current }
     }
 
+    /// `openStore` reuses an open store (a reload); otherwise the configured file is opened.
     public init(configuration: RelanceConfiguration, clock: any WallClock, logger: Logger,
-                secrets: SecretStore = SecretStore()) throws {
+                secrets: SecretStore = SecretStore(), reusing openStore: AppDatabase? = nil,
+                transportOverride: (@Sendable (CreditorConfiguration) -> any MailTransport)? = nil,
+                crashPoints: CrashPoints = .disabled) throws {
         self.configuration = configuration
+        self.crashPoints = crashPoints
         self.clock = clock
         self.logger = logger
-        store = try AppDatabase.openOnDisk(at: configuration.storeFile)
-        let steps = Set(configuration.creditors.flatMap { $0.policy.steps.filter { $0.channel == .email }.map(\.name) })
-        let renderer = try TemplateLoader.load(from: configuration.templatesFolder, requiredTemplates: steps.sorted())
+        self.secrets = secrets
+        let store = try openStore ?? AppDatabase.openOnDisk(at: configuration.storeFile)
+        self.store = store
+        let allSteps = (configuration.creditors.map(\.policy) + configuration.policies.values).flatMap(\.steps)
+        let emails = Set(allSteps.filter { $0.channel == .email }.map(\.template))
+        let letters = Set(allSteps.filter(\.channel.printsLetter).map(\.template))
+        let renderer = try TemplateLoader.load(from: configuration.templatesFolder, requiredTemplates: emails.sorted(),
+                                               requiredDocuments: letters.sorted())
         let secret = try TokenSecretLoader.load(secrets: secrets, stateFolder: configuration.stateFolder)
         let rules = IntakeRules(stableAfterSeconds: configuration.stableAfterSeconds, maximumFileBytes: configuration.maximumFileBytes)
         var creditors: [CreditorRuntime] = []
@@ -39,29 +50,46 @@ public final class RelanceRuntime: Sendable {
             let intake = FileIntake(creditor: creditor, folder: LocalDropFolder(folder: configuration.dropFolder(of: creditor)),
                                     rules: rules, store: store, clock: clock, logger: logger,
                                     documents: DocumentVault(stateFolder: configuration.stateFolder))
-            let scheduler = ReminderScheduler(creditor: creditor, store: store,
+            let scheduler = ReminderScheduler(creditor: creditor, store: store, policies: configuration.policies,
                                               composer: ReminderComposer(creditor: creditor, renderer: renderer, secret: secret),
-                                              reviewFolder: configuration.reviewFolder, logger: logger)
+                                              reviewFolder: configuration.reviewFolder, logger: logger,
+                                              documentsFolder: configuration.stateFolder.appendingPathComponent("documents"))
             creditors.append(CreditorRuntime(configuration: creditor, intake: intake, scheduler: scheduler))
-            if let smtp = creditor.smtp {
-                transports[creditor.id] = SMTPTransport(settings: smtp, secrets: secrets,
-                                                        ehloName: Self.ehloName(for: creditor), logger: logger)
+            var transport: any MailTransport
+            if let transportOverride {
+                // Simulations (the soak benchmark) deliver into a world model instead.
+                transport = transportOverride(creditor)
+            } else if let smtp = creditor.smtp {
+                transport = SMTPTransport(settings: smtp, secrets: secrets, ehloName: Self.ehloName(for: creditor),
+                                          archive: creditor.sending.archiveBcc, connections: creditor.sending.smtpConnections,
+                                          crashPoints: crashPoints, logger: logger)
             } else {
-                transports[creditor.id] = OutboxFolderTransport(folder: configuration.outboxFolder.appendingPathComponent(creditor.id.rawValue))
+                transport = OutboxFolderTransport(folder: configuration.outboxFolder.appendingPathComponent(creditor.id.rawValue))
             }
+            if let rate = creditor.sending.maxMessagesPerMinute {
+                transport = PacedTransport(transport, messagesPerMinute: rate)
+            }
+            transports[creditor.id] = transport
         }
         self.creditors = creditors
         self.transports = transports
     }
 
-    /// Registers the configured creditors and holds any message a crash left half sent.
+    /// Registers the configured creditors and settles any message a crash left half sent.
     public func prepare() async throws {
         for creditor in creditors {
             try await store.registerCreditor(creditor.configuration.id, at: clock.now())
         }
-        let held = try await store.holdInterruptedSends(at: clock.now())
-        if !held.isEmpty {
-            logger.warning("messages interrupted while sending are held for review", metadata: ["messages": "\(held)"])
+        _ = try await recovery.run()
+    }
+
+    /// One digest sender per creditor that configures `[creditors.ID.digest]`.
+    public var digestSenders: [DigestSender] {
+        creditors.compactMap { creditor in
+            creditor.configuration.digest.map {
+                DigestSender(creditor: creditor.configuration, settings: $0, store: store,
+                             transport: transports[creditor.configuration.id]!, clock: clock, logger: logger)
+            }
         }
     }
 
@@ -71,8 +99,26 @@ public final class RelanceRuntime: Sendable {
 
     public var drainer: OutboxDrainer {
         let transports = transports
-        return OutboxDrainer(store: store, transport: { transports[$0]! }, clock: clock, logger: logger,
-                             creditors: creditors.map(\.configuration.id))
+        let sending = creditors.map(\.configuration)
+        return OutboxDrainer(store: store, transport: { transports[$0]! }, clock: clock,
+                             workers: sending.filter { $0.smtp != nil }.map(\.sending.smtpConnections).max() ?? 1,
+                             copyToSent: Set(sending.filter { $0.sending.copyToSent && $0.imap != nil }.map(\.id)),
+                             crashPoints: crashPoints, logger: logger, creditors: sending.map(\.id))
+    }
+
+    /// Settles messages left `sending` (at start, and before each round of the sender service).
+    public var recovery: InterruptedSendRecovery {
+        InterruptedSendRecovery(store: store, settings: Dictionary(uniqueKeysWithValues: creditors.map {
+            ($0.configuration.id, $0.configuration.sending)
+        }), secrets: secrets, clock: clock, logger: logger)
+    }
+
+    public var sentFolderCopier: SentFolderCopier {
+        var targets: [CreditorID: (server: MailServerSettings, folder: String)] = [:]
+        for creditor in creditors.map(\.configuration) where creditor.sending.copyToSent {
+            if let imap = creditor.imap { targets[creditor.id] = (imap, creditor.sending.sentFolder) }
+        }
+        return SentFolderCopier(store: store, targets: targets, secrets: secrets, clock: clock, logger: logger)
     }
 
     public func today(for creditor: CreditorRuntime) -> CivilDate {

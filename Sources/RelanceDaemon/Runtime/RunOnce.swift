@@ -33,8 +33,10 @@ extension RelanceRuntime {
                 try await reports.write(creditor.configuration, asOf: today(for: creditor))
             }
             report.planning[creditor.configuration.id] = try await creditor.scheduler.run(on: today(for: creditor), at: clock.now())
+            try await reports.writeTasks(creditor.configuration)
         }
         report.sending = try await drainer.drain()
+        await sentFolderCopier.copyPending()
         return report
     }
 }

@@ -1,27 +1,42 @@
 import Foundation
 public import Logging
 public import RelanceCore
+import Synchronization
 
-/// Sends what the outbox holds, one message at a time, and records every outcome.
+/// Sends what the outbox holds and records every outcome.
 ///
 /// Order of writes is what makes "exactly once" hold: the store marks a message `sending`
 /// before the first byte leaves, and `sent` after the server's final answer. A crash in
-/// between leaves it `sending`, which the next start holds for a person instead of resending.
+/// between leaves it `sending`, which the next start settles from server-side evidence
+/// (see `InterruptedSendRecovery`) instead of resending blindly.
+///
+/// `workers` messages may be in flight at once (parallel SMTP connections); the store's
+/// claim is atomic, so two workers never take the same message.
 public struct OutboxDrainer: Sendable {
-    public let store: any OutboxStore & CustomerStateStore
+    public let store: any OutboxStore & OutboxRecoveryStore & CustomerStateStore & TaskStore
     public let transport: @Sendable (CreditorID) -> any MailTransport
     public let clock: any WallClock
     public let schedule: RetrySchedule
+    public let workers: Int
+    /// Creditors whose sent messages are copied to their Sent folder.
+    public let copyToSent: Set<CreditorID>
+    public let crashPoints: CrashPoints
     public let logger: Logger
     /// The creditors this drainer serves (their pause state is read before each round).
     public let creditors: [CreditorID]
 
-    public init(store: any OutboxStore & CustomerStateStore, transport: @escaping @Sendable (CreditorID) -> any MailTransport,
-                clock: any WallClock, schedule: RetrySchedule = RetrySchedule(), logger: Logger, creditors: [CreditorID] = []) {
+    public init(store: any OutboxStore & OutboxRecoveryStore & CustomerStateStore & TaskStore,
+                transport: @escaping @Sendable (CreditorID) -> any MailTransport,
+                clock: any WallClock, schedule: RetrySchedule = RetrySchedule(), workers: Int = 1,
+                copyToSent: Set<CreditorID> = [], crashPoints: CrashPoints = .disabled, logger: Logger,
+                creditors: [CreditorID] = []) {
         self.store = store
         self.transport = transport
         self.clock = clock
         self.schedule = schedule
+        self.workers = max(1, workers)
+        self.copyToSent = copyToSent
+        self.crashPoints = crashPoints
         self.logger = logger
         self.creditors = creditors
     }
@@ -36,38 +51,99 @@ public struct OutboxDrainer: Sendable {
 
     /// Drains every message due now. `shouldStop` is asked between messages (graceful shutdown):
     /// a message in progress always finishes and is recorded.
-    public func drain(shouldStop: @Sendable () -> Bool = { false }) async throws -> Report {
-        var report = Report()
-        let paused = try await pausedCreditors()
-        while !shouldStop(), let message = try await store.claimNextMessage(now: clock.now(), skipping: report.paused.union(paused)) {
-            var metadata: Logger.Metadata = [
-                "creditor": "\(message.creditor)", "message": "\(message.id)", "step": "\(message.step)",
-                "attempt": "\(message.attempts)", "message_id": "\(message.messageID)",
-            ]
+    public func drain(shouldStop: @escaping @Sendable () -> Bool = { false }) async throws -> Report {
+        let shared = SharedReport()
+        // Paused by a person: their messages wait in the outbox, untouched.
+        let personPaused = try await pausedCreditors()
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for _ in 0..<workers {
+                group.addTask { try await work(shared: shared, alsoSkipping: personPaused, shouldStop: shouldStop) }
+            }
+            try await group.waitForAll()
+        }
+        return shared.total.withLock { $0 }
+    }
+
+    /// The workers' running totals; the paused set is read by every claim.
+    private final class SharedReport: Sendable {
+        let total = Mutex(Report())
+    }
+
+    private func work(shared: SharedReport, alsoSkipping personPaused: Set<CreditorID>,
+                      shouldStop: @Sendable () -> Bool) async throws {
+        while !shouldStop(),
+              let message = try await store.claimNextMessage(now: clock.now(),
+                                                             skipping: shared.total.withLock { $0.paused }.union(personPaused)) {
+            crashPoints.reach(.afterClaim)
             let outcome = await transport(message.creditor).deliver(message)
-            switch outcome {
-            case .delivered(let reply):
-                try await store.markSent(message.id, at: clock.now(), serverReply: reply)
-                report.sent += 1
-                metadata["reply"] = "\(reply)"
-                logger.info("message sent", metadata: metadata)
-            case .temporaryFailure(let reason):
-                try await retryOrFail(message, reason: reason, report: &report)
-                metadata["reason"] = "\(reason)"
-                logger.warning("message not sent, will retry", metadata: metadata)
-            case .permanentFailure(let reason):
-                try await store.markFailed(message.id, at: clock.now(), reason: reason)
-                report.failed += 1
-                metadata["reason"] = "\(reason)"
-                logger.error("message refused for good", metadata: metadata)
-            case .senderProblem(let reason):
-                try await retryOrFail(message, reason: reason, report: &report)
-                report.paused.insert(message.creditor)
-                metadata["reason"] = "\(reason)"
-                logger.critical("outbox paused: the problem is on our side, fix the configuration", metadata: metadata)
+            var report = Report()
+            try await record(outcome, of: message, into: &report)
+            shared.total.withLock { total in
+                total.sent += report.sent
+                total.retrying += report.retrying
+                total.failed += report.failed
+                total.paused.formUnion(report.paused)
             }
         }
-        return report
+    }
+
+    private func record(_ outcome: DeliveryOutcome, of message: OutboxMessage, into report: inout Report) async throws {
+        var metadata: Logger.Metadata = [
+            "creditor": "\(message.creditor)", "message": "\(message.id)", "step": "\(message.step)",
+            "attempt": "\(message.attempts)", "message_id": "\(message.messageID)",
+        ]
+        switch outcome {
+        case .delivered(let reply):
+            try await markSent(message, reply: reply, recipients: [], report: &report)
+            metadata["reply"] = "\(reply)"
+            logger.info("message sent", metadata: metadata)
+        case .deliveredTo(let reply, let recipients):
+            try await markSent(message, reply: reply, recipients: recipients, report: &report)
+            metadata["reply"] = "\(reply)"
+            let refused = recipients.filter { $0.verdict != .accepted }
+            if refused.isEmpty {
+                logger.info("message sent", metadata: metadata)
+            } else {
+                metadata["refused"] = "\(refused.map { "\($0.address): \($0.reply)" })"
+                logger.warning("message sent, but some recipients were refused", metadata: metadata)
+            }
+            if let policy = refused.first(where: { $0.verdict == .ourProblem }) {
+                try await pause(message.creditor, reason: "\(policy.address) refused by policy: \(policy.reply)", report: &report)
+            }
+        case .temporaryFailure(let reason):
+            try await retryOrFail(message, reason: reason, report: &report)
+            metadata["reason"] = "\(reason)"
+            logger.warning("message not sent, will retry", metadata: metadata)
+        case .permanentFailure(let reason):
+            try await store.markFailed(message.id, at: clock.now(), reason: reason)
+            report.failed += 1
+            metadata["reason"] = "\(reason)"
+            logger.error("message refused for good", metadata: metadata)
+        case .recipientsRefused(let reason, let recipients):
+            try await store.markFailed(message.id, at: clock.now(), reason: reason)
+            try await store.recordRecipientReplies(message.id, recipients, at: clock.now())
+            report.failed += 1
+            metadata["reason"] = "\(reason)"
+            logger.error("every recipient refused the message", metadata: metadata)
+        case .senderProblem(let reason):
+            try await retryOrFail(message, reason: reason, report: &report)
+            try await pause(message.creditor, reason: reason, report: &report)
+            metadata["reason"] = "\(reason)"
+            logger.critical("outbox paused: the problem is on our side, fix the configuration", metadata: metadata)
+        }
+    }
+
+    private func markSent(_ message: OutboxMessage, reply: String, recipients: [RecipientReply], report: inout Report) async throws {
+        crashPoints.reach(.beforeMarkSent)
+        try await store.markDelivered(message.id, at: clock.now(), serverReply: reply, recipients: recipients,
+                                      copyToSent: copyToSent.contains(message.creditor))
+        report.sent += 1
+    }
+
+    /// Stops the creditor's outbox for this round and raises one alert, not one per message.
+    private func pause(_ creditor: CreditorID, reason: String, report: inout Report) async throws {
+        report.paused.insert(creditor)
+        try await store.recordOutboxPaused(creditor, reason: reason, at: clock.now())
     }
 
     /// Creditors a person paused: their messages wait in the outbox, untouched.
@@ -89,7 +165,13 @@ public struct OutboxDrainer: Sendable {
             try await store.markForRetry(message.id, at: now, retryAt: next, reason: reason)
             report.retrying += 1
         } else {
-            try await store.markFailed(message.id, at: now, reason: "gave up after \(message.attempts) attempts: \(reason)")
+            let why = "gave up after \(message.attempts) attempts: \(reason)"
+            try await store.markFailed(message.id, at: now, reason: why)
+            // Too old to retry: a person decides whether the reminder still makes sense.
+            _ = try await store.openTask(NewTask(
+                creditor: message.creditor, customerID: message.customerID, kind: .reviewMessage,
+                title: "Reminder #\(message.id) could not be sent: \(why)", detail: ["reason": reason],
+                dedupKey: "failed-message-\(message.id)", step: message.step, messageID: message.id), at: now)
             report.failed += 1
         }
     }

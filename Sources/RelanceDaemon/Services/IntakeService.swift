@@ -4,19 +4,22 @@ import ServiceLifecycle
 /// Scans every creditor's drop folder — at once when inotify says something landed, and
 /// periodically whatever happens (the scan is the truth) — and rings the planner after an import.
 struct IntakeService: Service {
-    let runtime: RelanceRuntime
+    let runtimes: RuntimeHolder
     let planner: Doorbell
     let interval: Duration
     let health: ServiceHealth
 
     func run() async throws {
         let wakeUp = Doorbell()
-        let folders = runtime.creditors.map(\.intake.folder)
+        // The folders of the configuration at start: after a reload the periodic scan still covers new ones.
+        let initial = await runtimes.current
+        let folders = initial.creditors.map(\.intake.folder)
         for folder in folders { try? folder.createFolders() }
-        let watcher = DropFolderWatcher(folders: folders.map(\.folder), logger: runtime.logger)
-        watcher?.start(ringing: wakeUp, settle: .milliseconds(Int64(runtime.configuration.stableAfterSeconds * 1000)))
+        let watcher = DropFolderWatcher(folders: folders.map(\.folder), logger: runtimes.logger)
+        watcher?.start(ringing: wakeUp, settle: .milliseconds(Int64(initial.configuration.stableAfterSeconds * 1000)))
         defer { watcher?.stop() }
-        await ServiceLoop(name: "intake", logger: runtime.logger, doorbell: wakeUp, interval: interval, health: health).run {
+        await ServiceLoop(name: "intake", logger: runtimes.logger, doorbell: wakeUp, interval: interval, health: health).run {
+            let runtime = await runtimes.current
             var imported = 0
             var rejected = 0
             var held = 0

@@ -1,10 +1,10 @@
 extension AppDatabase {
-    /// v3: what ingest adds — imports held by the mass-settlement safety (a new status, so the
+    /// `v5-intake`: what ingest adds — imports held by the mass-settlement safety (a new status, so the
     /// `import` table is rebuilt as SQLite prescribes for a changed CHECK), customers a person
     /// must identify, where each due date came from, and the invoice's own document kept in the
     /// state folder. Frozen once released.
-    static let v3 = """
-        CREATE TABLE import_v3 (
+    static let v5Intake = """
+        CREATE TABLE import_intake (
             id INTEGER PRIMARY KEY,
             creditor_id TEXT NOT NULL REFERENCES creditor(id),
             file_name TEXT NOT NULL,
@@ -24,12 +24,12 @@ extension AppDatabase {
             CHECK ((status = 'rejected') = (error IS NOT NULL)),
             CHECK ((status = 'held') = (held_snapshot IS NOT NULL AND held_reason IS NOT NULL))
         ) STRICT;
-        INSERT INTO import_v3 (id, creditor_id, file_name, sha256, byte_count, kind, status, as_of, authoritative,
+        INSERT INTO import_intake (id, creditor_id, file_name, sha256, byte_count, kind, status, as_of, authoritative,
                                item_count, error, imported_at)
             SELECT id, creditor_id, file_name, sha256, byte_count, kind, status, as_of, authoritative,
                    item_count, error, imported_at FROM import;
         DROP TABLE import;
-        ALTER TABLE import_v3 RENAME TO import;
+        ALTER TABLE import_intake RENAME TO import;
         -- Applied or waiting for confirmation: the same bytes dropped again change nothing.
         CREATE UNIQUE INDEX import_applied_once ON import(creditor_id, sha256) WHERE status IN ('applied', 'held');
 

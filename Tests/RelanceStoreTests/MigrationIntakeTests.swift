@@ -4,13 +4,13 @@ import Testing
 import RelanceCore
 @testable import RelanceStore
 
-/// v3 rebuilds the `import` table: a store written by v2 must come through whole.
-@Suite struct MigrationV3Tests {
-    @Test func aV2StoreKeepsItsImportsInvoicesAndEventsAndAcceptsHeldImports() throws {
+/// v5-intake rebuilds the `import` table: a store written before it must come through whole.
+@Suite struct MigrationIntakeTests {
+    @Test func aStoreBeforeIntakeKeepsItsImportsInvoicesAndEventsAndAcceptsHeldImports() throws {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         let queue = try DatabaseQueue(configuration: configuration)
-        try AppDatabase.migrator.migrate(queue, upTo: "v2-people-and-mailbox")
+        try AppDatabase.migrator.migrate(queue, upTo: "v4-outbox-evidence")
         let sha = String(repeating: "a", count: 64)
         try queue.write { db in
             try db.execute(sql: """

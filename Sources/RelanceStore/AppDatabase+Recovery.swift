@@ -1,0 +1,159 @@
+public import Foundation
+import GRDB
+public import RelanceCore
+
+extension AppDatabase: OutboxRecoveryStore {
+    public func interruptedSends() async throws -> [InterruptedSend] {
+        try await writer.read { db in
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT m.id, m.creditor_id, m.customer_id, m.rfc_message_id,
+                       (SELECT MAX(e.at) FROM event e WHERE e.message_id = m.id AND e.kind = 'message.sending') AS started
+                FROM message m WHERE m.state = 'sending' ORDER BY m.id
+                """)
+            return try rows.map { row in
+                guard let creditor = CreditorID(row["creditor_id"] as String) else {
+                    throw StoreError(.corrupt, "message #\(row["id"] as Int64) has an invalid creditor id")
+                }
+                return InterruptedSend(id: row["id"], creditor: creditor, customerID: row["customer_id"],
+                                       messageID: row["rfc_message_id"], attemptStartedAt: row["started"])
+            }
+        }
+    }
+
+    public func confirmSent(_ id: Int64, at time: Date, evidence: String) async throws {
+        try await writer.write { db in
+            try Self.requireSending(id, in: db)
+            try db.execute(sql: "UPDATE message SET state = 'sent', sent_at = ?, server_reply = ?, next_attempt_at = NULL WHERE id = ?",
+                           arguments: [time, "confirmed after an interruption: \(evidence)", id])
+            try Self.appendRecoveryEvent(id, kind: "message.sent", at: time, summary: """
+                Message #\(id) was being sent when Relance stopped; \(evidence), so it went out and is not sent again.
+                """, detail: ["evidence": evidence], in: db)
+        }
+    }
+
+    public func requeueUnsent(_ id: Int64, at time: Date, evidence: String) async throws {
+        try await writer.write { db in
+            try Self.requireSending(id, in: db)
+            try db.execute(sql: "UPDATE message SET state = 'queued', next_attempt_at = NULL WHERE id = ?", arguments: [id])
+            try Self.appendRecoveryEvent(id, kind: "message.requeued", at: time, summary: """
+                Message #\(id) was being sent when Relance stopped; \(evidence), so the server never took it: it is sent again.
+                """, detail: ["evidence": evidence], in: db)
+        }
+    }
+
+    public func holdForReview(_ id: Int64, at time: Date, reason: String) async throws {
+        try await writer.write { db in
+            try Self.requireSending(id, in: db)
+            try db.execute(sql: "UPDATE message SET state = 'held', next_attempt_at = NULL WHERE id = ?", arguments: [id])
+            try Self.appendRecoveryEvent(id, kind: "message.held", at: time, summary: """
+                Message #\(id) was being sent when Relance stopped: it may or may not have reached the server. \
+                It is held, not resent blindly (\(reason)); check the recipient's mailbox or the Sent folder, then release or cancel it.
+                """, detail: ["reason": reason], in: db)
+            let row = try Row.fetchOne(db, sql: "SELECT creditor_id, customer_id, step FROM message WHERE id = ?", arguments: [id])
+            if let creditor = (row?["creditor_id"] as String?).flatMap(CreditorID.init) {
+                let recipients = try String.fetchAll(db, sql: "SELECT address FROM message_recipient WHERE message_id = ? ORDER BY address",
+                                                     arguments: [id])
+                _ = try Self.openTask(NewTask(
+                    creditor: creditor, customerID: row?["customer_id"], kind: .reviewMessage,
+                    title: "Check whether reminder #\(id) reached \(recipients.joined(separator: ", ")) before sending it again or cancelling it",
+                    detail: ["reason": reason], dedupKey: "held-message-\(id)", step: row?["step"], messageID: id), at: time, in: db)
+            }
+        }
+    }
+
+    public func markDelivered(_ id: Int64, at time: Date, serverReply: String, recipients: [RecipientReply],
+                              copyToSent: Bool) async throws {
+        try await writer.write { db in
+            try Self.requireSending(id, in: db)
+            try db.execute(sql: """
+                UPDATE message SET state = 'sent', sent_at = ?, server_reply = ?, next_attempt_at = NULL,
+                sent_copy = CASE WHEN ? THEN 'pending' ELSE sent_copy END WHERE id = ?
+                """, arguments: [time, serverReply, copyToSent, id])
+            try Self.appendRecoveryEvent(id, kind: "message.sent", at: time, summary: "Message #\(id) sent; server said: \(serverReply)",
+                                         detail: [:], in: db)
+            try Self.record(recipients, of: id, at: time, in: db)
+        }
+    }
+
+    public func recordRecipientReplies(_ id: Int64, _ replies: [RecipientReply], at time: Date) async throws {
+        try await writer.write { db in try Self.record(replies, of: id, at: time, in: db) }
+    }
+
+    private static func record(_ replies: [RecipientReply], of id: Int64, at time: Date, in db: Database) throws {
+        guard let message = try Row.fetchOne(db, sql: "SELECT creditor_id, customer_id FROM message WHERE id = ?", arguments: [id]) else {
+            throw StoreError(.notFound, "message #\(id) does not exist")
+        }
+        for reply in replies {
+            let role = try String.fetchOne(db, sql: "SELECT role FROM message_recipient WHERE message_id = ? AND address = ? COLLATE NOCASE",
+                                           arguments: [id, reply.address])
+            try db.execute(sql: "UPDATE message_recipient SET reply = ?, verdict = ? WHERE message_id = ? AND address = ? COLLATE NOCASE",
+                           arguments: [reply.reply, reply.verdict.rawValue, id, reply.address])
+            guard reply.verdict == .wrongAddress else { continue }
+            // Evidence only: the contact ladder decides what a wrong address changes.
+            try append(NewEvent(
+                time: time, kind: "address.refused", creditor: (message["creditor_id"] as String?).flatMap(CreditorID.init),
+                customerID: message["customer_id"], messageID: id,
+                summary: "The server refused \(reply.address) (\(role ?? "recipient")) of message #\(id) as a wrong address: \(reply.reply)",
+                detail: ["address": reply.address, "role": role ?? "unknown", "reply": reply.reply]), in: db)
+        }
+    }
+
+    @discardableResult
+    public func recordOutboxPaused(_ creditor: CreditorID, reason: String, at time: Date) async throws -> Bool {
+        try await writer.write { db in
+            let standing = try Bool.fetchOne(db, sql: """
+                SELECT 1 FROM event WHERE creditor_id = ?1 AND kind = 'outbox.paused'
+                AND id > COALESCE((SELECT MAX(id) FROM event WHERE creditor_id = ?1 AND kind = 'message.sent'), 0)
+                """, arguments: [creditor.rawValue]) ?? false
+            if standing { return false }
+            try Self.append(NewEvent(time: time, kind: "outbox.paused", creditor: creditor, summary: """
+                The outbox of \(creditor) is paused: the problem is on our side (\(reason)). \
+                No customer is affected; fix the configuration, messages resume on their next attempt.
+                """, detail: ["reason": reason]), in: db)
+            _ = try Self.openTask(NewTask(creditor: creditor, customerID: nil, kind: .fixConfiguration,
+                                          title: "Sending is paused for \(creditor): \(reason)", detail: ["reason": reason],
+                                          dedupKey: "outbox-paused"), at: time, in: db)
+            return true
+        }
+    }
+
+    public func requestSentCopy(_ id: Int64) async throws {
+        try await writer.write { db in
+            try db.execute(sql: "UPDATE message SET sent_copy = 'pending' WHERE id = ? AND state = 'sent'", arguments: [id])
+        }
+    }
+
+    public func pendingSentCopies(of creditor: CreditorID, limit: Int) async throws -> [PendingSentCopy] {
+        try await writer.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT id, raw FROM message WHERE creditor_id = ? AND sent_copy = 'pending' ORDER BY id LIMIT ?
+                """, arguments: [creditor.rawValue, limit]).map { PendingSentCopy(id: $0["id"], bytes: [UInt8]($0["raw"] as Data)) }
+        }
+    }
+
+    public func markSentCopyDone(_ id: Int64, at time: Date, folder: String) async throws {
+        try await writer.write { db in
+            try db.execute(sql: "UPDATE message SET sent_copy = 'done' WHERE id = ? AND sent_copy = 'pending'", arguments: [id])
+            if db.changesCount > 0 {
+                try Self.appendRecoveryEvent(id, kind: "message.copied-to-sent", at: time,
+                                             summary: "A copy of message #\(id) was appended to the \(folder) folder.", detail: [:], in: db)
+            }
+        }
+    }
+
+    private static func requireSending(_ id: Int64, in db: Database) throws {
+        guard let state = try String.fetchOne(db, sql: "SELECT state FROM message WHERE id = ?", arguments: [id]) else {
+            throw StoreError(.notFound, "message #\(id) does not exist")
+        }
+        guard state == OutboxState.sending.rawValue else {
+            throw StoreError(.invalidState, "message #\(id) is \(state), expected sending")
+        }
+    }
+
+    private static func appendRecoveryEvent(_ id: Int64, kind: String, at time: Date, summary: String,
+                                            detail: [String: String], in db: Database) throws {
+        let row = try Row.fetchOne(db, sql: "SELECT creditor_id, customer_id FROM message WHERE id = ?", arguments: [id])
+        try append(NewEvent(time: time, kind: kind, creditor: (row?["creditor_id"] as String?).flatMap(CreditorID.init),
+                            customerID: row?["customer_id"], messageID: id, summary: summary, detail: detail), in: db)
+    }
+}

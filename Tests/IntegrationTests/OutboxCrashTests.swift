@@ -1,0 +1,191 @@
+import CurlMail
+import Foundation
+import Logging
+import RelanceCore
+import RelanceDaemon
+import RelanceTesting
+import Testing
+
+// Mailbox users (CurlMail's tests use t01…t13, the slice t30…t33):
+//   t14  sends (SMTP AUTH on 587)     t15  the archive, read back after a crash
+//   t16  the customers (t16+cN@…, plus addressing lands in t16)
+
+/// "Exactly once" against the real Postfix and Dovecot: `relance run --once` is killed at each
+/// named point of the sending path (and with SIGKILL at random moments), restarted, and the
+/// customers' real mailbox must hold every reminder exactly once.
+@Suite(.mailStack, .serialized) struct OutboxCrashTests {
+    struct Fixture {
+        let workspace: TemporaryWorkspace
+        let process: RelanceProcess
+        let stack: MailStack
+
+        init(stack: MailStack, customers: Int, evidence: String? = nil) throws {
+            self.stack = stack
+            workspace = try TemporaryWorkspace("relance-crash")
+            let evidenceSettings = evidence ?? """
+                archive_bcc = "\(stack.address("t15"))"
+                evidence_delay_seconds = 1
+
+                [creditors.acme.archive_imap]
+                host = "\(stack.host)"
+                port = \(stack.imapPort)
+                username = "\(stack.address("t15"))"
+                password_credential = "archive-password"
+                ca_file = "\(stack.caFile)"
+                """
+            try workspace.write("relance.toml", """
+                drop_folder = "drop"
+                state_folder = "state"
+                templates_folder = "\(RepositoryPaths.mailTemplates.path)"
+                stable_after_seconds = 0
+
+                [creditors.acme]
+                legal_name = "ACME SAS"
+                sender = "\(stack.address("t14"))"
+                iban = "FR76 3000 4000 0312 3456 7890 143"
+                active = true
+                \(evidenceSettings)
+
+                [creditors.acme.smtp]
+                host = "\(stack.host)"
+                port = \(stack.submissionPort)
+                username = "\(stack.address("t14"))"
+                password_credential = "smtp-password"
+                ca_file = "\(stack.caFile)"
+                """)
+            let rows = (1...customers).map { "C\($0);Client \($0);t16+c\($0)@\(stack.domain);F-\($0);01/09/2026;01/10/2026;\($0)0,00" }
+            try workspace.write("drop/open.csv", (["customer;name;email;invoice;issue_date;due_date;amount"] + rows).joined(separator: "\n") + "\n")
+            process = RelanceProcess(configuration: workspace.url("relance.toml"), environment: [
+                SecretStore.variableName(for: "smtp-password"): stack.password,
+                SecretStore.variableName(for: "archive-password"): stack.password,
+            ])
+        }
+
+        /// The store as the daemon left it.
+        func runtime() throws -> RelanceRuntime {
+            var logger = Logger(label: "crash-test")
+            logger.logLevel = .critical
+            return try RelanceRuntime(configuration: try ConfigurationLoader.load(from: workspace.url("relance.toml")),
+                                      clock: ManualWallClock("2026-11-30T10:00:00+01:00"), logger: logger,
+                                      secrets: SecretStore(environment: process.environment))
+        }
+
+        /// The Message-ID of every reminder the store ever queued.
+        func queuedMessageIDs() async throws -> [String] {
+            try await runtime().store.recentEvents(of: nil, limit: 10_000)
+                .filter { $0.event.kind == "message.queued" }.compactMap { $0.event.detail["message_id"] }
+        }
+
+        func events(_ kind: String) async throws -> [NewEvent] {
+            try await runtime().store.recentEvents(of: nil, limit: 10_000).map(\.event).filter { $0.kind == kind }
+        }
+
+        /// How many copies of each message reached the customers' mailbox, once Postfix has
+        /// delivered what it accepted (it hands mail to Dovecot asynchronously).
+        func deliveredCopies(of messageIDs: [String]) async throws -> [String: Int] {
+            let client = try IMAPClient(endpoint: IMAPEndpoint(
+                host: stack.host, port: stack.imapPort, security: .startTLS,
+                credentials: .password(user: stack.address("t16"), password: stack.password), caFile: stack.caFile))
+            var counts: [String: Int] = [:]
+            let deadline = ContinuousClock.now + .seconds(30)
+            for id in messageIDs {
+                repeat {
+                    counts[id] = try await client.uidSearch("INBOX", criteria: "HEADER Message-ID \"\(id)\"").count
+                    if counts[id]! > 0 { break }
+                    try await Task.sleep(for: .milliseconds(100))
+                } while ContinuousClock.now < deadline
+            }
+            // A duplicate would arrive moments after the first copy: look again after a pause.
+            try await Task.sleep(for: .seconds(1))
+            for id in messageIDs {
+                counts[id] = try await client.uidSearch("INBOX", criteria: "HEADER Message-ID \"\(id)\"").count
+            }
+            return counts
+        }
+    }
+
+    @Test(arguments: [
+        ("before-connect:1", "the first connection"),
+        ("after-claim:2", "the second message claimed"),
+        ("after-mail-from:2", "MAIL FROM of the second message"),
+        ("after-data:3", "the server's 250 to the third message's content"),
+        ("before-mark-sent:3", "the store update of the third message"),
+    ])
+    func aCrashAtANamedPointStillDeliversEveryReminderExactlyOnce(point: String, where _: String) async throws {
+        let stack = try MailStack.require()
+        let fixture = try Fixture(stack: stack, customers: 4)
+
+        let crashed = try fixture.process.run(["run", "--once"], extra: [CrashPoints.variable: point])
+        #expect(crashed.status == CrashPoints.exitStatus, "\(crashed.output)")
+        let restarted = try fixture.process.run(["run", "--once"])
+        #expect(restarted.status == 0, "\(restarted.output)")
+
+        let ids = try await fixture.queuedMessageIDs()
+        #expect(ids.count == 4)
+        let copies = try await fixture.deliveredCopies(of: ids)
+        #expect(copies.values.allSatisfy { $0 == 1 }, "copies per Message-ID: \(copies)")
+        #expect(try await fixture.runtime().store.outboxCounts() == [.sent: 4])
+        // The interrupted message was settled from the archive, in the direction the point implies.
+        let settled = try await fixture.events("message.requeued").count + fixture.events("message.sent")
+            .filter { $0.detail["evidence"] != nil }.count
+        #expect(settled == 1)
+        if point.hasPrefix("before-mark-sent") || point.hasPrefix("after-data") {
+            // The server took it: the archive copy proves it, and it is not sent again.
+            #expect(try await fixture.events("message.sent").contains { $0.detail["evidence"]?.contains("archive") == true })
+        } else {
+            // Nothing reached the server: no archive copy, so it was sent again.
+            #expect(try await fixture.events("message.requeued").count == 1)
+        }
+    }
+
+    /// SIGKILL in the middle of the sending (once the store shows `sentBeforeKill` messages sent,
+    /// plus a random few milliseconds), or while the planner is still queueing (0: once a random
+    /// number of the 30 reminders is queued). The whole run takes well under a second here, so
+    /// the kill follows the store, not a timer: a timer would often fire after the run ended.
+    @Test(arguments: [0, 3, 12, 25])
+    func sigkillAtRandomMomentsOfABatchNeverLosesNorDuplicatesAReminder(sentBeforeKill: Int) async throws {
+        let stack = try MailStack.require()
+        let fixture = try Fixture(stack: stack, customers: 30)
+        let observer = try fixture.runtime()
+        let (daemon, _) = try fixture.process.start(["run", "--once"])
+        let deadline = ContinuousClock.now + .seconds(30)
+        if sentBeforeKill == 0 {
+            let queued = Int.random(in: 1...25)
+            while try await observer.store.outboxCounts().values.reduce(0, +) < queued, ContinuousClock.now < deadline {
+                try await Task.sleep(for: .milliseconds(2))
+            }
+        } else {
+            while try await observer.store.outboxCounts()[.sent, default: 0] < sentBeforeKill, ContinuousClock.now < deadline {
+                try await Task.sleep(for: .milliseconds(2))
+            }
+            try await Task.sleep(for: .microseconds(Int.random(in: 0...3_000)))
+        }
+        kill(daemon.processIdentifier, SIGKILL)
+        daemon.waitUntilExit()
+        #expect(daemon.terminationReason == .uncaughtSignal, "the run ended before the kill: the test proved nothing")
+
+        let restarted = try fixture.process.run(["run", "--once"])
+        #expect(restarted.status == 0, "\(restarted.output)")
+        let ids = try await fixture.queuedMessageIDs()
+        #expect(ids.count == 30)
+        let copies = try await fixture.deliveredCopies(of: ids)
+        #expect(copies.count == 30)
+        #expect(copies.values.allSatisfy { $0 == 1 }, "killed after \(sentBeforeKill) sent, copies per Message-ID: \(copies.filter { $0.value != 1 })")
+        #expect(try await fixture.runtime().store.outboxCounts() == [.sent: 30])
+    }
+
+    @Test func withoutAnEvidenceSourceAnInterruptedMessageIsHeldNotResent() async throws {
+        let stack = try MailStack.require()
+        let fixture = try Fixture(stack: stack, customers: 2, evidence: "")
+        let crashed = try fixture.process.run(["run", "--once"], extra: [CrashPoints.variable: "before-mark-sent:1"])
+        #expect(crashed.status == CrashPoints.exitStatus)
+        let restarted = try fixture.process.run(["run", "--once"])
+        #expect(restarted.status == 0, "\(restarted.output)")
+        #expect(restarted.output.contains("held for review"))
+        #expect(try await fixture.runtime().store.outboxCounts() == [.sent: 1, .held: 1])
+        let held = try #require(try await fixture.events("message.held").first)
+        #expect(held.summary.contains("not resent blindly"))
+        let copies = try await fixture.deliveredCopies(of: try await fixture.queuedMessageIDs())
+        #expect(copies.values.allSatisfy { $0 == 1 }, "\(copies)")
+    }
+}

@@ -1,0 +1,109 @@
+#!/usr/bin/env bash
+# smtp-send.sh - Relance's sending rate against Postfix's own load generator (issue #5).
+#
+# Starts Postfix's smtp-sink on a loopback port, then for 1 and 4 connections:
+#   1. `relance run --once` (release build) on a generated export of N customers, with a
+#      configuration whose SMTP server is the sink (security "plain", loopback only):
+#      import, planning, composition and sending of N reminders, all timed together;
+#   2. smtp-source pushing N messages of the same size to the same sink, also timed;
+# and prints both rates and the ratio. Target: ratio >= 0.3 on one connection.
+#
+# Not part of .ci/run (it needs Postfix's tools and a quiet machine).
+# Usage:  bash benchmarks/smtp-send.sh [messages]      (default 2000)
+set -euo pipefail
+
+MESSAGES=${1:-2000}
+PORT=${RELANCE_BENCH_PORT:-2526}
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+SINK=/usr/sbin/smtp-sink
+SOURCE=/usr/sbin/smtp-source
+for tool in "$SINK" "$SOURCE" sqlite3; do
+    command -v "$tool" >/dev/null || { echo "needs $tool (apt-get install postfix sqlite3)" >&2; exit 1; }
+done
+
+echo "building relance (release)…" >&2
+if ! BUILD_LOG=$(cd "$ROOT" && swift build -c release --product relance 2>&1); then
+    echo "$BUILD_LOG" | tail -20 >&2; echo "the release build failed" >&2; exit 1
+fi
+RELANCE="$ROOT/.build/release/relance"
+
+WORK=$(mktemp -d /tmp/relance-bench.XXXXXX)
+SINK_PID=
+cleanup() {
+    if [ -n "$SINK_PID" ]; then kill "$SINK_PID" 2>/dev/null || true; wait "$SINK_PID" 2>/dev/null || true; fi
+    rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+# As root, smtp-sink insists on dropping privileges to a named user.
+if [ "$(id -u)" = 0 ]; then SINK_USER=(-u nobody); else SINK_USER=(); fi
+"$SINK" "${SINK_USER[@]}" 127.0.0.1:"$PORT" 1000 &
+SINK_PID=$!
+for _ in $(seq 50); do (exec 3<>/dev/tcp/127.0.0.1/"$PORT") 2>/dev/null && break; sleep 0.1; done
+
+# Seconds since the epoch with nanoseconds, for rates.
+now() { date +%s.%N; }
+rate() { awk -v n="$1" -v s="$2" 'BEGIN { printf "%.0f", n / s }'; }
+
+# One run of relance over a fresh store; prints "seconds bytes-of-one-message".
+run_relance() {
+    local connections=$1 dir="$WORK/relance-$1"
+    mkdir -p "$dir/drop"
+    cat > "$dir/relance.toml" <<TOML
+drop_folder = "drop"
+state_folder = "state"
+templates_folder = "$ROOT/mail-templates"
+stable_after_seconds = 0
+
+[creditors.acme]
+legal_name = "ACME Équipements SAS"
+sender = "compta@acme.example"
+bounce_address = "bounces@acme.example"
+verp = true
+iban = "FR76 3000 4000 0312 3456 7890 143"
+active = true
+smtp_connections = $connections
+
+[creditors.acme.smtp]
+host = "127.0.0.1"
+port = $PORT
+security = "plain"
+TOML
+    {
+        echo "customer;name;email;invoice;issue_date;due_date;amount"
+        for i in $(seq "$MESSAGES"); do echo "C$i;Société Cliente n°$i;compta$i@client$i.example;F-2026-$i;01/09/2026;01/10/2026;$i,50"; done
+    } > "$dir/drop/open.csv"
+    local start end
+    start=$(now)
+    "$RELANCE" run --once --config "$dir/relance.toml" --now 2026-11-30 --log-level error > "$dir/summary.txt"
+    end=$(now)
+    grep -q "^Sent: $MESSAGES," "$dir/summary.txt" || { echo "relance did not send $MESSAGES messages:" >&2; tail -3 "$dir/summary.txt" >&2; exit 1; }
+    local size sending
+    size=$(sqlite3 "$dir/state/relance.sqlite" "SELECT CAST(AVG(length(raw)) AS INTEGER) FROM message")
+    # The sending phase alone: from the first claim to the last message recorded as sent.
+    sending=$(sqlite3 "$dir/state/relance.sqlite" "SELECT (julianday(MAX(sent_at)) - (SELECT julianday(MIN(at)) FROM event WHERE kind = 'message.sending')) * 86400 FROM message")
+    echo "$(awk -v a="$start" -v b="$end" 'BEGIN { print b - a }') $size $sending"
+}
+
+run_source() {
+    local sessions=$1 size=$2 start end
+    start=$(now)
+    "$SOURCE" -s "$sessions" -m "$MESSAGES" -l "$size" -f compta@acme.example -t compta@client.example 127.0.0.1:"$PORT"
+    end=$(now)
+    awk -v a="$start" -v b="$end" 'BEGIN { print b - a }'
+}
+
+printf "%-12s %9s %12s %14s %8s %20s %14s\n" connections messages "relance/s" "smtp-source/s" ratio "relance sending/s" "sending ratio"
+for connections in 1 4; do
+    read -r relance_seconds size sending_seconds < <(run_relance "$connections")
+    source_seconds=$(run_source "$connections" "$size")
+    relance_rate=$(rate "$MESSAGES" "$relance_seconds")
+    source_rate=$(rate "$MESSAGES" "$source_seconds")
+    sending_rate=$(rate "$MESSAGES" "$sending_seconds")
+    printf "%-12s %9s %12s %14s %8s %20s %14s\n" "$connections" "$MESSAGES" "$relance_rate" "$source_rate" \
+        "$(awk -v a="$relance_rate" -v b="$source_rate" 'BEGIN { printf "%.2f", a / b }')" "$sending_rate" \
+        "$(awk -v a="$sending_rate" -v b="$source_rate" 'BEGIN { printf "%.2f", a / b }')"
+done
+echo "(message size: $size bytes. relance/s: the whole run --once, import, planning and composition included;"
+echo " relance sending/s: from the first claim to the last message recorded sent. smtp-source opens one"
+echo " connection per message, its default mode.)"
