@@ -71,6 +71,9 @@ struct RunOnceSummary {
                 ?? "\(creditor.configuration.id) as .eml files in \(runtime.configuration.outboxFolder.appendingPathComponent(creditor.configuration.id.rawValue).path)"
         }
         lines.append("Delivery: " + destinations.joined(separator: "; "))
+        for (creditor, opening) in sending.outsideWindow.sorted(by: { $0.key < $1.key }) {
+            lines.append("Outside \(creditor)'s send window: its messages wait until \(opening.formatted(.iso8601)).")
+        }
         if !sending.paused.isEmpty {
             lines.append("PAUSED (a problem on our side, see the log): \(sending.paused.map(\.rawValue).sorted().joined(separator: ", "))")
         }

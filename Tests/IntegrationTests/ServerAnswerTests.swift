@@ -96,7 +96,7 @@ import Testing
         let first = try await fixture.runtime.runOnce()
         #expect(first.sending.paused == [CreditorID("acme")!])
         #expect(try await fixture.runtime.store.outboxCounts() == [.retry: 1, .queued: 1])
-        fixture.clock.advance(by: 7 * 3600)
+        fixture.clock.advance(by: 6 * 3600)   // 16:00: still inside the 09:00–17:00 send window
         let second = try await fixture.runtime.runOnce()
         #expect(second.sending.paused == [CreditorID("acme")!])
         let alerts = try await fixture.events("outbox.paused")

@@ -37,6 +37,8 @@ public struct CreditorConfiguration: Sendable, Hashable {
     public var alsaceMoselle: Bool = false
     /// Nothing is sent when the latest authoritative snapshot is older than this: a customer may have paid since.
     public var maximumLedgerAgeDays: Int = 7
+    /// The hours, in the creditor's time zone, during which its mail may leave (business days only).
+    public var sendWindow: SendWindow = .standard
     /// Late-payment interest and indemnities for the formal steps (rate tables, contractual rate).
     public var terms: LatePaymentTerms = .french
     public var sending: SendingSettings

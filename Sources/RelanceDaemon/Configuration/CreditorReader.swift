@@ -18,7 +18,7 @@ struct CreditorReader {
         try table.refuseUnknownKeys(Set([
             "legal_name", "address", "siren", "rcs", "vat_number", "iban", "bic", "phone", "sender_name", "sender",
             "reply_to", "bounce_address", "verp", "time_zone", "language", "active", "policy", "authoritative_source",
-            "drop_subfolder", "smtp", "imap", "signature", "digest", "alsace_moselle", "maximum_ledger_age_days", "contractual_rate_percent",
+            "drop_subfolder", "smtp", "imap", "signature", "digest", "alsace_moselle", "maximum_ledger_age_days", "contractual_rate_percent", "send_window",
             "default_payment_terms_days", "mass_settlement_threshold_percent",
         ]).union(Self.sendingKeys))
         let legalName = try table.requiredString("legal_name", hint: "the company's legal name, printed on every reminder")
@@ -60,6 +60,12 @@ struct CreditorReader {
         configuration.alsaceMoselle = try table.bool("alsace_moselle") ?? false
         configuration.maximumLedgerAgeDays = try table.int("maximum_ledger_age_days", in: 1...365) ?? 7
         configuration.terms = terms
+        if let text = try inheritedString("send_window") {
+            guard let window = Self.sendWindow(text) else {
+                throw table.error("send_window", "must be like \"09:00-17:00\" (opening before closing, 24-hour clock), found \"\(text)\"")
+            }
+            configuration.sendWindow = window
+        }
         if let percent = try table.double("contractual_rate_percent", in: 0...100) {
             // The planner never applies it below three times the legal interest rate (art. L441-10).
             configuration.terms.contractualRateBasisPoints = Int((percent * 100).rounded())
@@ -70,6 +76,12 @@ struct CreditorReader {
     }
 
     /// A creditor's own value, else the `[defaults]` one.
+    static func sendWindow(_ text: String) -> SendWindow? {
+        let parts = text.split(separator: "-").map { $0.split(separator: ":").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) } }
+        guard parts.count == 2, parts.allSatisfy({ $0.count == 2 }) else { return nil }
+        return SendWindow(opens: (parts[0][0], parts[0][1]), closes: (parts[1][0], parts[1][1]))
+    }
+
     private func inheritedString(_ name: String) throws(ConfigurationError) -> String? {
         if let own = try table.string(name) { return own }
         return try defaults?.string(name)

@@ -103,7 +103,12 @@ public final class RelanceRuntime: Sendable {
         return OutboxDrainer(store: store, transport: { transports[$0]! }, clock: clock,
                              workers: sending.filter { $0.smtp != nil }.map(\.sending.smtpConnections).max() ?? 1,
                              copyToSent: Set(sending.filter { $0.sending.copyToSent && $0.imap != nil }.map(\.id)),
-                             crashPoints: crashPoints, logger: logger, creditors: sending.map(\.id))
+                             crashPoints: crashPoints, logger: logger, creditors: sending.map(\.id),
+                             sendWindows: Dictionary(uniqueKeysWithValues: sending.map { creditor in
+                                 (creditor.id, CreditorSendWindow(window: creditor.sendWindow,
+                                                                  timeZone: TimeZone(identifier: creditor.timeZone) ?? .current,
+                                                                  calendar: FrenchBusinessCalendar(alsaceMoselle: creditor.alsaceMoselle)))
+                             }))
     }
 
     /// Settles messages left `sending` (at start, and before each round of the sender service).

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 public import Logging
 public import RelanceCore
 import Synchronization
@@ -24,12 +24,15 @@ public struct OutboxDrainer: Sendable {
     public let logger: Logger
     /// The creditors this drainer serves (their pause state is read before each round).
     public let creditors: [CreditorID]
+    /// When each creditor's mail may leave: business days, within its hours, in its time zone.
+    /// A creditor without an entry sends at any time.
+    public let sendWindows: [CreditorID: CreditorSendWindow]
 
     public init(store: any OutboxStore & OutboxRecoveryStore & CustomerStateStore & TaskStore,
                 transport: @escaping @Sendable (CreditorID) -> any MailTransport,
                 clock: any WallClock, schedule: RetrySchedule = RetrySchedule(), workers: Int = 1,
                 copyToSent: Set<CreditorID> = [], crashPoints: CrashPoints = .disabled, logger: Logger,
-                creditors: [CreditorID] = []) {
+                creditors: [CreditorID] = [], sendWindows: [CreditorID: CreditorSendWindow] = [:]) {
         self.store = store
         self.transport = transport
         self.clock = clock
@@ -39,6 +42,7 @@ public struct OutboxDrainer: Sendable {
         self.crashPoints = crashPoints
         self.logger = logger
         self.creditors = creditors
+        self.sendWindows = sendWindows
     }
 
     public struct Report: Sendable, Hashable {
@@ -47,6 +51,8 @@ public struct OutboxDrainer: Sendable {
         public var failed = 0
         /// Creditors whose outbox stopped this round because of a problem on our side.
         public var paused: Set<CreditorID> = []
+        /// Creditors outside their send window now: their messages wait for the next opening.
+        public var outsideWindow: [CreditorID: Date] = [:]
     }
 
     /// Drains every message due now. `shouldStop` is asked between messages (graceful shutdown):
@@ -54,14 +60,19 @@ public struct OutboxDrainer: Sendable {
     public func drain(shouldStop: @escaping @Sendable () -> Bool = { false }) async throws -> Report {
         let shared = SharedReport()
         // Paused by a person: their messages wait in the outbox, untouched.
-        let personPaused = try await pausedCreditors()
+        // Outside its send window (a weekend, a holiday, the evening), a creditor's mail waits.
+        let now = clock.now()
+        let closed = sendWindows.filter { !$0.value.isOpen(at: now) }.mapValues { $0.nextOpening(after: now) }
+        let personPaused = try await pausedCreditors().union(closed.keys)
         try await withThrowingTaskGroup(of: Void.self) { group in
             for _ in 0..<workers {
                 group.addTask { try await work(shared: shared, alsoSkipping: personPaused, shouldStop: shouldStop) }
             }
             try await group.waitForAll()
         }
-        return shared.total.withLock { $0 }
+        var report = shared.total.withLock { $0 }
+        report.outsideWindow = closed
+        return report
     }
 
     /// The workers' running totals; the paused set is read by every claim.
