@@ -12,7 +12,7 @@ struct DaemonFixture {
     /// Monday 30 November 2026, 10:00 in Paris: a business day.
     static let monday = "2026-11-30T10:00:00+01:00"
 
-    init(active: Bool = true, extraCreditorSettings: String = "") throws {
+    init(active: Bool = true, extraCreditorSettings: String = "", stableAfterSeconds: Double = 0) throws {
         workspace = try TemporaryWorkspace("relance-daemon")
         clock = ManualWallClock(Self.monday)
         try workspace.write("relance.toml", """
@@ -21,7 +21,7 @@ struct DaemonFixture {
             outbox_folder = "outbox"
             review_folder = "review"
             templates_folder = "\(RepositoryPaths.mailTemplates.path)"
-            stable_after_seconds = 0
+            stable_after_seconds = \(stableAfterSeconds)
 
             [creditors.acme]
             legal_name = "ACME SAS"

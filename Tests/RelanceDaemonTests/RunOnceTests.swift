@@ -141,6 +141,15 @@ import RelanceTesting
         #expect(report.intake[CreditorID("acme")!]?.imported.count == 1)
     }
 
+    @Test func runOnceWaitsForAFileJustCopiedEvenWithAClockSetAhead() async throws {
+        // As the demo does: copy the export, then run at once with `--now` a day ahead.
+        let fixture = try DaemonFixture(stableAfterSeconds: 1)
+        try fixture.drop("open.csv", DaemonFixture.csv("C1;Client Un;compta@un.example;F-100;15/09/2026;15/10/2026;100,00"))
+        let report = try await fixture.runtime().runOnce()
+        #expect(report.intake[CreditorID("acme")!]?.imported.count == 1)
+        #expect(report.intake[CreditorID("acme")!]?.waiting.isEmpty == true)
+    }
+
     @Test func theSameFileDroppedTwiceIsImportedOnce() async throws {
         let fixture = try DaemonFixture()
         let csv = DaemonFixture.csv("C1;Client Un;compta@un.example;F-100;15/09/2026;15/10/2026;100,00")

@@ -19,7 +19,8 @@ extension RelanceRuntime {
             var rounds = 0
             while let until = intake.waiting.map(\.until).max(), rounds < 5 {
                 rounds += 1
-                let delay = until.timeIntervalSince(clock.now())
+                // File times are the machine's: wait by the real clock, not an injected one.
+                let delay = until.timeIntervalSince(Date())
                 if delay > 0 { try await Task.sleep(for: .seconds(min(delay, configuration.stableAfterSeconds) + 0.05)) }
                 let next = try await creditor.intake.scan()
                 intake.imported += next.imported
