@@ -36,7 +36,8 @@ extension AppDatabase: ReceivablesStore {
 
     public func openReceivables(of creditor: CreditorID) async throws -> [Receivable] {
         try await writer.read { db in
-            let emails = try Self.emailsByCustomer(of: creditor, in: db)
+            let emails = try Self.emailsByCustomer(of: creditor, role: "to", in: db)
+            let copies = try Self.emailsByCustomer(of: creditor, role: "cc", in: db)
             let history = try Self.historyByInvoice(of: creditor, in: db)
             let rows = try Row.fetchAll(db, sql: """
                 SELECT i.id, i.number, i.currency, i.issued_on, i.due_on, i.total_minor, i.open_minor,
@@ -56,7 +57,7 @@ extension AppDatabase: ReceivablesStore {
                     invoiceID: invoiceID, number: row["number"],
                     customer: CustomerSummary(id: customerID, externalID: row["external_id"], name: row["name"],
                                               language: language.flatMap { Language(rawValue: $0) },
-                                              emails: emails[customerID] ?? []),
+                                              emails: emails[customerID] ?? [], cc: copies[customerID] ?? []),
                     issued: (row["issued_on"] as String?).flatMap { CivilDate(iso8601: $0) },
                     due: (row["due_on"] as String?).flatMap { CivilDate(iso8601: $0) },
                     open: Money(minorUnits: row["open_minor"], currency: currency),
@@ -66,11 +67,11 @@ extension AppDatabase: ReceivablesStore {
         }
     }
 
-    private static func emailsByCustomer(of creditor: CreditorID, in db: Database) throws -> [Int64: [EmailAddress]] {
+    private static func emailsByCustomer(of creditor: CreditorID, role: String, in db: Database) throws -> [Int64: [EmailAddress]] {
         let rows = try Row.fetchAll(db, sql: """
             SELECT e.customer_id, e.address FROM customer_email e JOIN customer c ON c.id = e.customer_id
-            WHERE c.creditor_id = ? AND e.role = 'to' ORDER BY e.customer_id, e.address
-            """, arguments: [creditor.rawValue])
+            WHERE c.creditor_id = ? AND e.role = ? ORDER BY e.customer_id, e.address
+            """, arguments: [creditor.rawValue, role])
         var result: [Int64: [EmailAddress]] = [:]
         for row in rows {
             if let address = EmailAddress(row["address"] as String) { result[row["customer_id"], default: []].append(address) }

@@ -56,7 +56,7 @@ public struct Policy: Sendable, Hashable, Codable {
             PolicyStep(name: "first-reminder", channel: .email, trigger: .afterDue(days: 5)),
             PolicyStep(name: "second-reminder", channel: .email, trigger: .afterPrevious(days: 15)),
             PolicyStep(name: "phone-call", channel: .phone, trigger: .afterPrevious(days: 7)),
-            PolicyStep(name: "final-reminder", channel: .email, trigger: .afterPrevious(days: 7)),
+            PolicyStep(name: "final-reminder", channel: .email, trigger: .afterPrevious(days: 7)).attachingStatement(),
             PolicyStep(name: "formal-letter", channel: .letter, trigger: .afterPrevious(days: 10)),
             PolicyStep(name: "registered-letter", channel: .registeredLetter, trigger: .afterPrevious(days: 10)),
             PolicyStep(name: "formal-notice", channel: .formalNotice, trigger: .afterPrevious(days: 10)),
@@ -72,6 +72,8 @@ public struct PolicyStep: Sendable, Hashable, Codable {
     public var trigger: Trigger
     /// The template that renders the message or document; the step's name by default.
     public var template: String
+    /// Email steps: attach a statement of account (CSV) of every open item.
+    public var attachStatement = false
     public var conditions: StepConditions
 
     public init(name: String, channel: Channel, trigger: Trigger, template: String? = nil,
@@ -122,5 +124,14 @@ public struct StepConditions: Sendable, Hashable, Codable {
     public init(minimumOpenAmount: Money? = nil, minimumDaysLate: Int? = nil) {
         self.minimumOpenAmount = minimumOpenAmount
         self.minimumDaysLate = minimumDaysLate
+    }
+}
+
+extension PolicyStep {
+    /// The same step, asking for a statement of account attached to its email.
+    public func attachingStatement(_ attach: Bool = true) -> PolicyStep {
+        var step = self
+        step.attachStatement = attach
+        return step
     }
 }

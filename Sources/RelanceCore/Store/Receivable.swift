@@ -31,13 +31,16 @@ public struct CustomerSummary: Sendable, Hashable, Codable {
     public var name: String?
     public var language: Language?
     public var emails: [EmailAddress]
+    /// Addresses in copy of every message (the contacts file's cc column).
+    public var cc: [EmailAddress]
 
-    public init(id: Int64, externalID: String, name: String?, language: Language?, emails: [EmailAddress]) {
+    public init(id: Int64, externalID: String, name: String?, language: Language?, emails: [EmailAddress], cc: [EmailAddress] = []) {
         self.id = id
         self.externalID = externalID
         self.name = name
         self.language = language
         self.emails = emails
+        self.cc = cc
     }
 }
 

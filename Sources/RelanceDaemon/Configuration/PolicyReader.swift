@@ -35,7 +35,7 @@ enum PolicyReader {
 
     private static func readStep(_ step: ConfigTable) throws(ConfigurationError) -> PolicyStep {
         try step.refuseUnknownKeys(["name", "channel", "after_due_days", "after_previous_days", "template",
-                                    "minimum_open_amount", "minimum_days_late"])
+                                    "minimum_open_amount", "minimum_days_late", "attach_statement"])
         let name = try step.requiredString("name", hint: "the step's name, also its template's name (e.g. \"first-reminder\")")
         let channelName = try step.string("channel") ?? "email"
         guard let channel = PolicyStep.Channel(rawValue: channelName) else {
@@ -52,6 +52,7 @@ enum PolicyReader {
         let conditions = StepConditions(minimumOpenAmount: try euros(step, "minimum_open_amount"),
                                         minimumDaysLate: try step.int("minimum_days_late", in: 0...3650))
         return PolicyStep(name: name, channel: channel, trigger: trigger, template: try step.string("template"), conditions: conditions)
+            .attachingStatement(try step.bool("attach_statement") ?? false)
     }
 
     /// An amount in euros written as a number or a decimal string: `100`, `"150.50"`.

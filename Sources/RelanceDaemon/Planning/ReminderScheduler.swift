@@ -17,6 +17,7 @@ public struct ReminderScheduler: Sendable {
     public let logger: Logger
 
     public typealias SchedulerStore = ReceivablesStore & OutboxStore & EventJournal & CustomerStateStore & TaskStore & PlanningFactsStore
+        & ImportReviewStore
 
     public init(creditor: CreditorConfiguration, store: any SchedulerStore, policies: [String: Policy] = [:],
                 composer: ReminderComposer, reviewFolder: URL, logger: Logger, documentsFolder: URL? = nil) {
@@ -138,6 +139,36 @@ public struct ReminderScheduler: Sendable {
         DocumentComposer(renderer: composer.renderer, creditor: creditor.documentProfile, language: creditor.language)
     }
 
+    /// The invoices' own PDFs (Factur-X kept from the drop folder) and, when the step asks for
+    /// it, a statement of account. A kept file that can no longer be read is left out, logged.
+    private func attachments(for contact: PlannedContact, on day: CivilDate) async throws -> [MailAttachment] {
+        var attachments: [MailAttachment] = []
+        if let documentsFolder {
+            let vault = DocumentVault(stateFolder: documentsFolder.deletingLastPathComponent())
+            for invoice in contact.invoices {
+                guard let document = try await store.invoiceDocument(invoiceID: invoice.receivable.invoiceID),
+                      document.mediaType == "application/pdf" else { continue }
+                guard let data = FileManager.default.contents(atPath: vault.url(of: document).path) else {
+                    logger.warning("kept invoice PDF missing: not attached", metadata: [
+                        "creditor": "\(creditor.id)", "invoice": "\(invoice.receivable.number)", "path": "\(document.path)",
+                    ])
+                    continue
+                }
+                attachments.append(MailAttachment(fileName: document.fileName, mediaType: document.mediaType, bytes: [UInt8](data)))
+            }
+        }
+        if contact.step.attachStatement {
+            let items = contact.invoices.map { planned in
+                OpenItem(customer: contact.customer.externalID, customerName: contact.customer.name, invoice: planned.receivable.number,
+                         issued: planned.receivable.issued, due: planned.receivable.due, open: planned.receivable.open,
+                         total: planned.receivable.total)
+            }
+            attachments.append(StatementOfAccount.attachment(items: items, customerID: contact.customer.externalID, today: day,
+                                                             language: contact.customer.language ?? creditor.language))
+        }
+        return attachments
+    }
+
     static func safeName(_ text: String) -> String {
         text.map { $0.isLetter || $0.isNumber || $0 == "-" ? String($0) : "_" }.joined()
     }
@@ -147,10 +178,11 @@ public struct ReminderScheduler: Sendable {
             let draft = MessageDraft(
                 creditor: creditor.id, customerID: contact.customer.id, step: contact.step.name, plannedOn: day,
                 invoices: contact.invoices.map { InvoiceMention(invoiceID: $0.receivable.invoiceID, step: $0.step, open: $0.receivable.open) },
-                to: contact.customer.emails)
+                to: contact.customer.emails, cc: contact.customer.cc)
             let composer = composer
+            let attachments = try await attachments(for: contact, on: day)
             if let id = try await store.enqueue(draft, at: instant, compose: { id in
-                try composer.compose(contact, outboxID: id, today: day, at: instant)
+                try composer.compose(contact, outboxID: id, today: day, at: instant, attachments: attachments)
             }) {
                 report.queued.append(id)
                 logger.info("reminder queued", metadata: [

@@ -15,7 +15,9 @@ public struct ReminderComposer: Sendable {
         self.secret = secret
     }
 
-    public func compose(_ contact: PlannedContact, outboxID: Int64, today: CivilDate, at instant: Date) throws -> ComposedMail {
+    /// `attachments` are read by the caller (invoice PDFs kept from the drop folder): composing stays pure.
+    public func compose(_ contact: PlannedContact, outboxID: Int64, today: CivilDate, at instant: Date,
+                        attachments: [MailAttachment] = []) throws -> ComposedMail {
         let preferences = [contact.customer.language, creditor.language].compactMap { $0 } + Language.allCases
         guard let language = renderer.language(for: contact.step.template, preferring: preferences) else {
             throw TemplateError(problems: [TemplateProblem(
@@ -47,7 +49,9 @@ public struct ReminderComposer: Sendable {
             to: contact.customer.emails.map {
                 MailboxAddress(name: contact.customer.name.flatMap(MailboxAddress.cleanedDisplayName), address: $0)
             },
+            cc: contact.customer.cc.map { MailboxAddress(address: $0) },
             subject: rendered.subject, textBody: rendered.text, htmlBody: rendered.html,
+            attachments: attachments,
             date: MessageDate(instant, timeZone: TimeZone(identifier: creditor.timeZone) ?? .current),
             messageID: messageID, language: language)
         let bytes = try MessageComposer().compose(message)
