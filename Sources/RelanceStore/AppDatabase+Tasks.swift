@@ -4,28 +4,31 @@ public import RelanceCore
 
 extension AppDatabase: TaskStore {
     public func openTask(_ task: NewTask, at time: Date) async throws -> (id: Int64, isNew: Bool) {
-        try await writer.write { db in
-            if let key = task.dedupKey, let existing = try Int64.fetchOne(db, sql: """
-                SELECT id FROM task WHERE creditor_id = ? AND dedup_key = ? AND state = 'open'
-                """, arguments: [task.creditor.rawValue, key]) {
-                return (existing, false)
-            }
-            let detail = String(decoding: try JSONEncoder.sorted.encode(task.detail), as: UTF8.self)
-            try db.execute(sql: """
-                INSERT INTO task (creditor_id, customer_id, kind, state, dedup_key, title, detail, step, message_id,
-                                  document_path, created_at, due_on)
-                VALUES (?, ?, ?, 'open', ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [task.creditor.rawValue, task.customerID, task.kind.rawValue, task.dedupKey, task.title,
-                                 detail, task.step, task.messageID, task.documentPath, time, task.dueOn?.iso8601])
-            let id = db.lastInsertedRowID
-            for invoice in task.invoiceIDs {
-                try db.execute(sql: "INSERT OR IGNORE INTO task_invoice (task_id, invoice_id) VALUES (?, ?)", arguments: [id, invoice])
-            }
-            try Self.append(NewEvent(time: time, kind: "task.opened", creditor: task.creditor, customerID: task.customerID,
-                                     messageID: task.messageID, summary: "Task #\(id) (\(task.kind.rawValue)): \(task.title)",
-                                     detail: ["task": String(id)]), in: db)
-            return (id, true)
+        try await writer.write { db in try Self.openTask(task, at: time, in: db) }
+    }
+
+    /// Opens a task within the caller's transaction (an inbound message and its tasks commit together).
+    static func openTask(_ task: NewTask, at time: Date, in db: Database) throws -> (id: Int64, isNew: Bool) {
+        if let key = task.dedupKey, let existing = try Int64.fetchOne(db, sql: """
+            SELECT id FROM task WHERE creditor_id = ? AND dedup_key = ? AND state = 'open'
+            """, arguments: [task.creditor.rawValue, key]) {
+            return (existing, false)
         }
+        let detail = String(decoding: try JSONEncoder.sorted.encode(task.detail), as: UTF8.self)
+        try db.execute(sql: """
+            INSERT INTO task (creditor_id, customer_id, kind, state, dedup_key, title, detail, step, message_id,
+                              document_path, created_at, due_on)
+            VALUES (?, ?, ?, 'open', ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [task.creditor.rawValue, task.customerID, task.kind.rawValue, task.dedupKey, task.title,
+                             detail, task.step, task.messageID, task.documentPath, time, task.dueOn?.iso8601])
+        let id = db.lastInsertedRowID
+        for invoice in task.invoiceIDs {
+            try db.execute(sql: "INSERT OR IGNORE INTO task_invoice (task_id, invoice_id) VALUES (?, ?)", arguments: [id, invoice])
+        }
+        try Self.append(NewEvent(time: time, kind: "task.opened", creditor: task.creditor, customerID: task.customerID,
+                                 messageID: task.messageID, summary: "Task #\(id) (\(task.kind.rawValue)): \(task.title)",
+                                 detail: ["task": String(id)]), in: db)
+        return (id, true)
     }
 
     public func tasks(of creditor: CreditorID?, state: WorkTask.State?) async throws -> [WorkTask] {

@@ -19,6 +19,8 @@ public final class RelanceRuntime: Sendable {
         public let configuration: CreditorConfiguration
         public let intake: FileIntake
         public let scheduler: ReminderScheduler
+        /// Reads the creditor's IMAP mailbox; nil without `[creditors.ID.imap]`.
+        public let poller: MailboxPoller?
 
         public var timeZone: TimeZone { TimeZone(identifier: configuration.timeZone) ?? .current }
     }
@@ -41,7 +43,12 @@ public final class RelanceRuntime: Sendable {
             let scheduler = ReminderScheduler(creditor: creditor, store: store,
                                               composer: ReminderComposer(creditor: creditor, renderer: renderer, secret: secret),
                                               reviewFolder: configuration.reviewFolder, logger: logger)
-            creditors.append(CreditorRuntime(configuration: creditor, intake: intake, scheduler: scheduler))
+            var poller: MailboxPoller?
+            if let imap = creditor.imap {
+                poller = MailboxPoller(creditor: creditor, mailbox: IMAPMailbox(settings: imap, secrets: secrets), store: store,
+                                       secret: secret, clock: clock, logger: logger)
+            }
+            creditors.append(CreditorRuntime(configuration: creditor, intake: intake, scheduler: scheduler, poller: poller))
             if let smtp = creditor.smtp {
                 transports[creditor.id] = SMTPTransport(settings: smtp, secrets: secrets,
                                                         ehloName: Self.ehloName(for: creditor), logger: logger)

@@ -17,6 +17,7 @@ public struct RelanceServices: Sendable {
                 .init(service: IntakeService(runtime: runtime, planner: plannerBell, interval: .seconds(30))),
                 .init(service: PlannerService(runtime: runtime, doorbell: plannerBell, sender: senderBell, interval: .seconds(300))),
                 .init(service: SenderService(runtime: runtime, doorbell: senderBell, interval: .seconds(60))),
+                .init(service: MailboxPollerService(runtime: runtime, planner: plannerBell)),
             ],
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: runtime.logger))
