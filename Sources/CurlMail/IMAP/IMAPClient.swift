@@ -6,8 +6,8 @@ import CCurl
 /// - Message bodies are fetched with the URL form `imap://host/INBOX;UIDVALIDITY=v/;UID=n`:
 ///   libcurl mis-frames the literal of a custom `FETCH`. The URL form sends `BODY[]`, which
 ///   sets `\Seen`; `removeSeen` puts the message back to unread.
-/// - Custom commands are used only for `UID SEARCH`, `UID STORE`, `UID MOVE`, `EXAMINE`,
-///   `STATUS`, `CREATE`. With a mailbox in the URL, libcurl selects it first (read-write) unless it
+/// - Custom commands are used only for `UID SEARCH`, `UID STORE`, `UID MOVE`, `NOOP`,
+///   `EXAMINE`, `STATUS`, `CREATE`. With a mailbox in the URL, libcurl selects it first (read-write) unless it
 ///   believes it already selected on this connection.
 /// - There is no IDLE: poll with `status` or `uidSearch`.
 ///
@@ -87,6 +87,14 @@ public final class IMAPClient: @unchecked Sendable {
         }
         let outcome = try await run(Request(url: mailboxURL(mailbox), command: "UID SEARCH " + criteria))
         return IMAPResponseParser.searchResults(in: outcome.exchange.responses)
+    }
+
+    /// `NOOP` in `mailbox`, selecting it if needed. A session sees new messages of its selected
+    /// mailbox only when the server syncs it between commands: Dovecot runs `UID SEARCH` on the
+    /// session's view, so a search without a NOOP first can miss what arrived since the last command.
+    public func noop(_ mailbox: String) async throws(IMAPError) {
+        try Self.check(mailbox: mailbox)
+        _ = try await run(Request(url: mailboxURL(mailbox), command: "NOOP"))
     }
 
     /// The raw bytes of message `uid` (RFC 5322, as stored). Fails with `.uidValidityChanged`

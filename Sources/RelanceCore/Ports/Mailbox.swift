@@ -5,7 +5,7 @@ import Foundation
 public protocol Mailbox: Sendable {
     /// UIDVALIDITY, UIDNEXT and size of `folder`, without selecting it: the whole cost of an idle poll.
     func state(of folder: String) async throws(MailboxError) -> MailboxFolderState
-    /// UIDs that match, ascending. `UID n:*` always matches the highest UID even when it is
+    /// UIDs that match, ascending, including every message that arrived before the call. `UID n:*` always matches the highest UID even when it is
     /// below n (RFC 3501): callers filter what they asked for.
     func search(_ folder: String, _ range: MailboxRange, unseenOnly: Bool) async throws(MailboxError) -> [UInt32]
     /// The message's bytes. May set `\Seen` (IMAP's BODY[] does): see `markUnread`.

@@ -2,13 +2,18 @@ public import CurlMail
 import Foundation
 public import RelanceCore
 
-/// The `Mailbox` port over CurlMail's IMAP client: one connection kept open between polls,
-/// so that an idle poll is one `STATUS` per folder, whatever the size of the mailbox.
+/// The `Mailbox` port over CurlMail's IMAP client: connections kept open between polls, so
+/// that an idle poll is one `STATUS` per folder, whatever the size of the mailbox.
+///
+/// Two connections: `STATUS` on the folder a session has selected may answer with the numbers
+/// the session last saw (RFC 3501 6.3.10 forbids using it to check the selected mailbox, and
+/// Dovecot does answer stale), so it goes over a connection that never selects anything.
 public actor IMAPMailbox: Mailbox {
     private let settings: MailServerSettings
     private let secrets: SecretStore
     private let log: ProtocolLogSink?
     private var client: IMAPClient?
+    private var statusClient: IMAPClient?
     /// False once the server said it cannot MOVE: handled messages then stay where they are.
     private var canMove = true
 
@@ -20,7 +25,7 @@ public actor IMAPMailbox: Mailbox {
     }
 
     public func state(of folder: String) async throws(MailboxError) -> MailboxFolderState {
-        let status = try await run { client throws(IMAPError) in try await client.status(folder) }
+        let status = try await run(onStatusConnection: true) { client throws(IMAPError) in try await client.status(folder) }
         return MailboxFolderState(uidValidity: status.uidValidity, uidNext: status.uidNext, messages: status.messages)
     }
 
@@ -29,7 +34,13 @@ public actor IMAPMailbox: Mailbox {
         case .uids(let first): "UID \(max(first, 1)):*"
         case .since(let day): "SINCE " + Self.imapDate(day)
         }
-        if unseenOnly { criteria += " UNSEEN" }
+        if unseenOnly {
+            criteria += " UNSEEN"
+        } else {
+            // The selected folder's view is refreshed only between commands: without this, a search
+            // right after the previous poll's would not see what arrived since.
+            try await run { client throws(IMAPError) in try await client.noop(folder) }
+        }
         let found = try await run { [criteria] client throws(IMAPError) in try await client.uidSearch(folder, criteria: criteria) }
         return found.sorted()
     }
@@ -68,8 +79,9 @@ public actor IMAPMailbox: Mailbox {
 
     // MARK: -
 
-    private func run<T: Sendable>(_ operation: @Sendable (IMAPClient) async throws(IMAPError) -> T) async throws(MailboxError) -> T {
-        let client = try connectedClient()
+    private func run<T: Sendable>(onStatusConnection: Bool = false,
+                                  _ operation: @Sendable (IMAPClient) async throws(IMAPError) -> T) async throws(MailboxError) -> T {
+        let client = try onStatusConnection ? connectedStatusClient() : connectedClient()
         do {
             return try await operation(client)
         } catch {
@@ -79,12 +91,28 @@ public actor IMAPMailbox: Mailbox {
 
     /// After a failure that concerns the connection, the next operation starts a fresh one.
     private func dropping(_ error: MailboxError) -> MailboxError {
-        if [.unavailable, .authentication, .tls, .failed].contains(error.code) { client = nil }
+        if [.unavailable, .authentication, .tls, .failed].contains(error.code) {
+            client = nil
+            statusClient = nil
+        }
         return error
     }
 
     private func connectedClient() throws(MailboxError) -> IMAPClient {
         if let client { return client }
+        let opened = try openClient()
+        client = opened
+        return opened
+    }
+
+    private func connectedStatusClient() throws(MailboxError) -> IMAPClient {
+        if let statusClient { return statusClient }
+        let opened = try openClient()
+        statusClient = opened
+        return opened
+    }
+
+    private func openClient() throws(MailboxError) -> IMAPClient {
         let credentials: MailCredentials
         do {
             credentials = try Self.credentials(settings, secrets)
@@ -95,9 +123,7 @@ public actor IMAPMailbox: Mailbox {
                                     credentials: credentials, caFile: settings.caFile,
                                     timeouts: MailTimeouts(operation: .seconds(settings.timeoutSeconds)))
         do {
-            let opened = try IMAPClient(endpoint: endpoint, log: log)
-            client = opened
-            return opened
+            return try IMAPClient(endpoint: endpoint, log: log)
         } catch {
             throw Self.mailboxError(error)
         }
