@@ -10,7 +10,11 @@ struct MailboxPollerService: Service {
 
     func run() async throws {
         let pollers = runtime.creditors.compactMap(\.poller)
-        guard !pollers.isEmpty else { return }
+        guard !pollers.isEmpty else {
+            // A service that returns stops the whole group: without a mailbox, wait for shutdown.
+            try? await gracefulShutdown()
+            return
+        }
         let seconds = pollers.map(\.creditor.inbound.pollIntervalSeconds).min() ?? 120
         await ServiceLoop(name: "mailbox", logger: runtime.logger, doorbell: nil, interval: .seconds(seconds)).run {
             for poller in pollers {
