@@ -45,8 +45,10 @@ public final class RelanceRuntime: Sendable {
                                               reviewFolder: configuration.reviewFolder, logger: logger)
             var poller: MailboxPoller?
             if let imap = creditor.imap {
-                poller = MailboxPoller(creditor: creditor, mailbox: IMAPMailbox(settings: imap, secrets: secrets), store: store,
-                                       secret: secret, clock: clock, logger: logger)
+                // `--log-level trace` shows the IMAP exchange (credentials redacted, bodies never).
+                let trace = logger.logLevel <= .trace ? Self.protocolTrace(logger, creditor: creditor.id) : nil
+                poller = MailboxPoller(creditor: creditor, mailbox: IMAPMailbox(settings: imap, secrets: secrets, log: trace),
+                                       store: store, secret: secret, clock: clock, logger: logger)
             }
             creditors.append(CreditorRuntime(configuration: creditor, intake: intake, scheduler: scheduler, poller: poller))
             if let smtp = creditor.smtp {
@@ -78,6 +80,10 @@ public final class RelanceRuntime: Sendable {
 
     public func today(for creditor: CreditorRuntime) -> CivilDate {
         CivilDate(clock.now(), in: creditor.timeZone)
+    }
+
+    private static func protocolTrace(_ logger: Logger, creditor: CreditorID) -> ProtocolLogSink {
+        { line in logger.trace("imap", metadata: ["creditor": "\(creditor)", "line": "\(line)"]) }
     }
 
     /// The host name we greet SMTP servers with: this machine's, when it is fully qualified,
