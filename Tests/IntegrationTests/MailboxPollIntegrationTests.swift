@@ -18,7 +18,8 @@ import Testing
 @Suite(.mailStack, .serialized) struct MailboxPollIntegrationTests {
     static let unknownCustomer = "nobody-poller@relance.test"
 
-    static func workspace(stack: MailStack, creditor user: String, imapPassword: String? = nil) throws -> (TemporaryWorkspace, RelanceRuntime) {
+    static func workspace(stack: MailStack, creditor user: String, imapPassword: String? = nil,
+                          trustTestCA: Bool = true) throws -> (TemporaryWorkspace, RelanceRuntime) {
         let workspace = try TemporaryWorkspace("relance-poller")
         try workspace.write("relance.toml", """
             drop_folder = "drop"
@@ -48,7 +49,7 @@ import Testing
             security = "starttls"
             username = "\(stack.address(user))"
             password_credential = "imap-password"
-            ca_file = "\(stack.caFile)"
+            \(trustTestCA ? "ca_file = \"\(stack.caFile)\"" : "")
             move_handled_to = "Relance"
             reply_pause_days = 10
             """)
@@ -169,6 +170,16 @@ import Testing
         let failure = try #require(report.failures["INBOX"])
         #expect(failure.code == .authentication)
         #expect(!failure.message.contains("not-the-password"))
+        #expect(try await runtime.store.mailboxMark(of: CreditorID("acme")!, folder: "INBOX") == nil)
+        withExtendedLifetime(workspace) {}
+    }
+
+    @Test func anUntrustedCertificateIsReportedAsATLSProblem() async throws {
+        let stack = try MailStack.require()
+        let (workspace, runtime) = try Self.workspace(stack: stack, creditor: "t38", trustTestCA: false)
+        try await runtime.prepare()
+        let report = try #require(try await runtime.creditors[0].poller?.poll())
+        #expect(report.failures["INBOX"]?.code == .tls)
         #expect(try await runtime.store.mailboxMark(of: CreditorID("acme")!, folder: "INBOX") == nil)
         withExtendedLifetime(workspace) {}
     }
