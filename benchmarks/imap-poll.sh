@@ -88,7 +88,16 @@ echo "mailbox filled: $(doveadm mailbox status -u "$ADDRESS" messages INBOX) in 
 
 # ---------------------------------------------------------------- Python reference, same messages
 read -r py_count py_seconds py_parts < <(python3 benchmarks/imap_poll_reference.py "$RELANCE_TEST_HOST" "$RELANCE_TEST_IMAP_PORT" \
-    "$ADDRESS" "$RELANCE_TEST_PASSWORD" 2)
+    "$ADDRESS" "$RELANCE_TEST_PASSWORD" 2 peek)
+read -r _ py_restore_seconds _ < <(python3 benchmarks/imap_poll_reference.py "$RELANCE_TEST_HOST" "$RELANCE_TEST_IMAP_PORT" \
+    "$ADDRESS" "$RELANCE_TEST_PASSWORD" 2 restore)
+unread_new=$(python3 - "$RELANCE_TEST_HOST" "$RELANCE_TEST_IMAP_PORT" "$ADDRESS" "$RELANCE_TEST_PASSWORD" <<'PY'
+import datetime, imaplib, sys
+c = imaplib.IMAP4(sys.argv[1], int(sys.argv[2])); c.login(sys.argv[3], sys.argv[4]); c.select("INBOX", readonly=True)
+since = (datetime.date.today() - datetime.timedelta(days=2)).strftime("%d-%b-%Y")
+print(len(c.uid("SEARCH", None, "SINCE", since, "UNSEEN")[1][0].split()))
+PY
+)
 
 # ---------------------------------------------------------------- Relance: first poll, then idle
 write_config 1
@@ -118,15 +127,20 @@ echo "after the new UIDVALIDITY:" >&2; grep 'Mailbox:' "$WORK/rescan.out" >&2
 relance --log-level trace > "$WORK/idle100.out" 2> "$WORK/idle100.log"
 idle100=$(count_commands "$WORK/idle100.log"); idle100_after=$(after_login "$WORK/idle100.log")
 
-python3 - "$fetched" "$poll_ms" "$py_count" "$py_seconds" "$py_parts" <<'PY'
+python3 - "$fetched" "$poll_ms" "$py_count" "$py_seconds" "$py_parts" "$py_restore_seconds" "$unread_new" <<'PY'
 import sys
 fetched, poll_ms, py_count, py_seconds, py_parts = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), float(sys.argv[4]), int(sys.argv[5])
+py_restore_seconds, unread = float(sys.argv[6]), int(sys.argv[7])
 relance_rate = fetched / (poll_ms / 1000)
 python_rate = py_count / py_seconds
-print(f"first poll, Relance: {fetched} messages in {poll_ms} ms = {relance_rate:.0f} msg/s (fetch, restore unread, parse, classify, match, record)")
-print(f"Python imaplib+email: {py_count} messages in {py_seconds*1000:.0f} ms = {python_rate:.0f} msg/s (fetch with PEEK, parse {py_parts} parts)")
-print(f"ratio Relance/Python: {relance_rate / python_rate:.2f}")
+python_restore_rate = py_count / py_restore_seconds
+print(f"first poll, Relance: {fetched} messages in {poll_ms} ms = {relance_rate:.0f} msg/s "
+      f"(fetch BODY[], put {unread} unread back, parse, classify, match, record)")
+print(f"Python imaplib+email, BODY.PEEK[]: {py_count} messages in {py_seconds*1000:.0f} ms = {python_rate:.0f} msg/s (parse {py_parts} parts)")
+print(f"Python imaplib+email, BODY[] + unread put back: {py_restore_seconds*1000:.0f} ms = {python_restore_rate:.0f} msg/s")
+print(f"ratio Relance/Python: {relance_rate / python_rate:.2f} against PEEK, {relance_rate / python_restore_rate:.2f} for the same IMAP work")
 PY
+echo "first poll: $(count_commands "$WORK/first.log") IMAP commands in the whole run for $fetched messages"
 echo "idle poll at $OLD+$NEW messages: $idle10 IMAP commands in the whole run ($idle10_after after login), $idle_ms ms for the run"
 echo "idle poll at $total messages: $idle100 IMAP commands in the whole run ($idle100_after after login)"
 if [ "$idle10" != "$idle100" ]; then echo "FAIL: an idle poll must cost the same whatever the size" >&2; exit 1; fi
