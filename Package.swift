@@ -61,6 +61,7 @@ let package = Package(
                 "RelanceCore", "RelanceImport", "RelanceMail", "RelanceStore", "CurlMail",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
@@ -70,6 +71,16 @@ let package = Package(
             name: "relance",
             dependencies: [
                 "RelanceDaemon",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        // The soak benchmark: months of simulated days through the whole pipeline (benchmarks/soak.sh).
+        .executableTarget(
+            name: "relance-soak",
+            dependencies: [
+                "RelanceDaemon", "RelanceStore", "RelanceTesting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -92,7 +103,11 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "RelanceStoreTests", dependencies: ["RelanceStore", "RelanceTesting"], swiftSettings: strict),
-        .testTarget(name: "RelanceDaemonTests", dependencies: ["RelanceDaemon", "RelanceTesting"], swiftSettings: strict),
+        .testTarget(
+            name: "RelanceDaemonTests",
+            dependencies: ["RelanceDaemon", "RelanceTesting", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
         .testTarget(name: "CurlMailTests", dependencies: ["CurlMail"], swiftSettings: strict),
         // Talks to the real Postfix and Dovecot that scripts/mailstack.sh starts on loopback.
         .testTarget(

@@ -23,6 +23,8 @@ public struct ImportError: Error, Sendable, Hashable, CustomStringConvertible {
         public static let duplicate = Code(rawValue: "duplicate")
         public static let empty = Code(rawValue: "empty")
         public static let unterminatedQuote = Code(rawValue: "unterminated-quote")
+        public static let badValue = Code(rawValue: "bad-value")
+        public static let unsupported = Code(rawValue: "unsupported")
         public static let inconsistentInvoice = Code(rawValue: "inconsistent-invoice")
     }
 

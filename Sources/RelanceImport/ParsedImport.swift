@@ -20,6 +20,8 @@ public struct ParsedImport: Sendable, Hashable {
     public var skippedRows: Int
     /// Things worth telling a person that did not stop the import.
     public var warnings: [String]
+    /// The customers of a contacts file (kind `.contacts`); empty for other kinds.
+    public var contacts: [ContactRecord] = []
 
     public init(kind: Kind, items: [OpenItem], asOf: CivilDate? = nil, skippedRows: Int = 0, warnings: [String] = []) {
         self.kind = kind

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import GRDB
 public import RelanceCore
 
@@ -12,6 +12,29 @@ extension AppDatabase: EventJournal {
             let rows = try Row.fetchAll(db, sql: """
                 SELECT * FROM event WHERE (?1 IS NULL OR creditor_id = ?1) ORDER BY id DESC LIMIT ?2
                 """, arguments: [creditor?.rawValue, limit])
+            return try rows.map(Self.journalEntry)
+        }
+    }
+
+    public func events(of creditor: CreditorID, kinds: Set<String>, since: Date) async throws -> [JournalEntry] {
+        let kindList = String(decoding: try JSONEncoder().encode(kinds.sorted()), as: UTF8.self)
+        return try await writer.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT * FROM event WHERE creditor_id = ? AND at >= ? AND kind IN (SELECT value FROM json_each(?)) ORDER BY id
+                """, arguments: [creditor.rawValue, since, kindList]).map(Self.journalEntry)
+        }
+    }
+
+    public func events(ofCustomer customerID: Int64) async throws -> [JournalEntry] {
+        try await writer.read { db in
+            // The customer's own events, and the imports that showed its invoices.
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT * FROM event WHERE customer_id = ?1
+                UNION
+                SELECT e.* FROM event e WHERE e.kind = 'import.applied' AND e.import_id IN (
+                    SELECT import_id FROM event WHERE customer_id = ?1 AND import_id IS NOT NULL)
+                ORDER BY id
+                """, arguments: [customerID])
             return try rows.map(Self.journalEntry)
         }
     }

@@ -16,6 +16,9 @@ extension AppDatabase {
         migrator.registerMigration("v2-people-and-mailbox") { db in
             try db.execute(sql: Self.v2)
         }
+        migrator.registerMigration("v3-retention") { db in
+            try db.execute(sql: Self.retention)
+        }
         return migrator
     }
 

@@ -47,7 +47,8 @@ extension AppDatabase: OutboxStore {
                 ORDER BY id LIMIT 1
                 """, arguments: [now, skipped]) {
                 let id: Int64 = row["id"]
-                if let reason = try Self.reasonToCancel(messageID: id, in: db) {
+                if let reason = try Self.reasonToCancel(messageID: id, in: db)
+                    ?? Self.customerHold(customerID: row["customer_id"], now: now, in: db) {
                     try Self.transition(id, to: .cancelled, at: now, in: db, kind: "message.cancelled",
                                         summary: "Message #\(id) cancelled before sending: \(reason).")
                     try db.execute(sql: "UPDATE message_invoice SET cancelled = 1 WHERE message_id = ?", arguments: [id])
@@ -77,7 +78,15 @@ extension AppDatabase: OutboxStore {
             try Self.requireState(id, in: [.sending], in: db)
             try db.execute(sql: "UPDATE message SET state = 'sent', sent_at = ?, server_reply = ?, next_attempt_at = NULL WHERE id = ?",
                            arguments: [time, serverReply, id])
-            try Self.appendMessageEvent(id, kind: "message.sent", at: time, summary: "Message #\(id) sent; server said: \(serverReply)", in: db)
+            let row = try Row.fetchOne(db, sql: """
+                SELECT m.step, c.external_id, c.name,
+                       (SELECT group_concat(address, ', ') FROM message_recipient WHERE message_id = m.id) AS recipients
+                FROM message m JOIN customer c ON c.id = m.customer_id WHERE m.id = ?
+                """, arguments: [id])
+            let customer = [row?["external_id"] as String?, row?["name"] as String?].compactMap { $0 }.joined(separator: " ")
+            try Self.appendMessageEvent(id, kind: "message.sent", at: time, summary: """
+                Sent \(row?["step"] as String? ?? "message") #\(id) to \(customer) (\(row?["recipients"] as String? ?? "")); server said: \(serverReply)
+                """, in: db)
         }
     }
 
@@ -127,17 +136,30 @@ extension AppDatabase: OutboxStore {
     /// open amount changed since it was composed (the text would state a wrong amount).
     private static func reasonToCancel(messageID: Int64, in db: Database) throws -> String? {
         let rows = try Row.fetchAll(db, sql: """
-            SELECT i.number, i.status, i.open_minor, mi.stated_open_minor
+            SELECT i.number, i.status, i.open_minor, i.disputed_since, mi.stated_open_minor
             FROM message_invoice mi JOIN invoice i ON i.id = mi.invoice_id WHERE mi.message_id = ?
             """, arguments: [messageID])
         for row in rows {
             let number: String = row["number"]
             if (row["status"] as String) != "open" { return "invoice \(number) is settled" }
+            if (row["disputed_since"] as String?) != nil { return "invoice \(number) is disputed" }
             if (row["open_minor"] as Int64) != (row["stated_open_minor"] as Int64) {
                 return "the open amount of invoice \(number) changed since the message was written"
             }
         }
         return nil
+    }
+
+    /// A live pause of the customer (a reply to read, a promise, a complaint…) stops the
+    /// message: it was written before the customer said something. Dates compare in UTC here,
+    /// a day's margin the planner's own check (in the creditor's time zone) makes irrelevant.
+    private static func customerHold(customerID: Int64, now: Date, in db: Database) throws -> String? {
+        let day = ISO8601DateFormatter.string(from: now, timeZone: TimeZone(identifier: "UTC")!, formatOptions: [.withFullDate])
+        guard let row = try Row.fetchOne(db, sql: """
+            SELECT kind, reason FROM customer_hold WHERE customer_id = ? AND released_at IS NULL
+            AND (until_on IS NULL OR until_on >= ?) ORDER BY id LIMIT 1
+            """, arguments: [customerID, day]) else { return nil }
+        return "the customer is paused (\(row["kind"] as String): \(row["reason"] as String))"
     }
 
     private static func requireState(_ id: Int64, in states: Set<OutboxState>, in db: Database) throws {

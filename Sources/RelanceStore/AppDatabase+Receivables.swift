@@ -89,7 +89,27 @@ extension AppDatabase: ReceivablesStore {
         for row in rows {
             guard let date = CivilDate(iso8601: row["planned_on"] as String),
                   let state = OutboxState(rawValue: row["state"]) else { continue }
-            result[row["invoice_id"], default: []].append(StepTaken(step: row["step"], on: date, messageState: state))
+            result[row["invoice_id"], default: []].append(StepTaken(step: row["step"], on: date, messageState: state, channel: .email))
+        }
+        // Steps carried out by people: a task stands for its step from the day it was opened.
+        // A cancelled task does not count (mapped to a cancelled message state); a closed one
+        // carries its outcome, which a letter may recall.
+        let tasks = try Row.fetchAll(db, sql: """
+            SELECT ti.invoice_id, t.step, t.kind, t.state, t.outcome, t.outcome_detail, t.created_on
+            FROM task_invoice ti JOIN (SELECT *, date(created_at) AS created_on FROM task) t ON t.id = ti.task_id
+            WHERE t.creditor_id = ? AND t.step IS NOT NULL
+            ORDER BY t.created_at, t.id
+            """, arguments: [creditor.rawValue])
+        for row in tasks {
+            guard let date = CivilDate(iso8601: row["created_on"] as String) else { continue }
+            let outcome = (row["outcome"] as String?).flatMap { code in
+                TaskOutcome(code: code, parameters: (try? JSONDecoder().decode([String: String].self,
+                                                                               from: Data((row["outcome_detail"] as String).utf8))) ?? [:])
+            }
+            let state: OutboxState = (row["state"] as String) == "cancelled" ? .cancelled : .sent
+            let channel = WorkTask.Kind(rawValue: row["kind"]).flatMap(\.channel)
+            result[row["invoice_id"], default: []].append(StepTaken(step: row["step"], on: date, messageState: state,
+                                                                     channel: channel, outcome: outcome))
         }
         return result
     }

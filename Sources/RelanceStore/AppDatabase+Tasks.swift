@@ -73,6 +73,6 @@ extension AppDatabase: TaskStore {
         return WorkTask(id: row["id"], creditor: creditor, customerID: row["customer_id"], kind: kind, state: state,
                         title: row["title"], detail: decode(row["detail"]), step: row["step"], invoiceIDs: invoices,
                         createdAt: row["created_at"], dueOn: (row["due_on"] as String?).flatMap { CivilDate(iso8601: $0) },
-                        outcome: outcome, closedAt: row["closed_at"])
+                        outcome: outcome, closedAt: row["closed_at"], documentPath: row["document_path"])
     }
 }

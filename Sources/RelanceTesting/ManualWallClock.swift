@@ -17,4 +17,6 @@ public final class ManualWallClock: WallClock, @unchecked Sendable {
     public func now() -> Date { lock.withLock { current } }
 
     public func advance(by seconds: TimeInterval) { lock.withLock { current += seconds } }
+
+    public func set(to instant: Date) { lock.withLock { current = instant } }
 }

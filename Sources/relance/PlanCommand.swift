@@ -41,6 +41,7 @@ struct PlanCommand: AsyncParsableCommand {
             var plan = try await target.scheduler.plan(on: day)
             if let customer {
                 plan.contacts = plan.contacts.filter { $0.customer.externalID == customer }
+                plan.tasks = plan.tasks.filter { $0.customer.externalID == customer }
                 plan.decisions = plan.decisions.filter { $0.customer == customer }
             }
             plans.append(plan)
@@ -59,6 +60,10 @@ struct PlanCommand: AsyncParsableCommand {
                 for invoice in contact.invoices {
                     print("      \(invoice.receivable.number): \(invoice.receivable.open), \(invoice.daysLate) days late → \(invoice.step)")
                 }
+            }
+            for task in plan.tasks {
+                let invoices = task.allInvoices.map { "\($0.receivable.number) (\($0.step))" }.joined(separator: ", ")
+                print("  task: \(task.customer.externalID) \(task.customer.name ?? ""): \(task.kind.rawValue) for \(task.step.name): \(invoices)")
             }
             for decision in plan.decisions where decision.verdict != .act {
                 print("  \(decision.verdict.rawValue): \(decision.customer)\(decision.invoice.map { " \($0)" } ?? ""): \(decision.reason)")

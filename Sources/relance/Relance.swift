@@ -13,6 +13,9 @@ struct Relance: AsyncParsableCommand {
             Configuration: --config, else $RELANCE_CONFIG, else $CONFIGURATION_DIRECTORY/relance.toml (systemd), \
             else /etc/relance/relance.toml. Secrets come from systemd credentials or RELANCE_CREDENTIAL_* variables.
             """,
-        subcommands: [Run.self, Import.self, PlanCommand.self, StatusCommand.self, TemplatesCommand.self, InspectMailCommand.self]
+        subcommands: [
+            Run.self, Import.self, AgingCommand.self, PlanCommand.self, StatusCommand.self, TasksCommand.self, PauseCommand.self, ResumeCommand.self,
+            DigestCommand.self, CustomerCommand.self, CreditorCommand.self, BackupCommand.self, PurgeCommand.self, TemplatesCommand.self, InspectMailCommand.self,
+        ]
     )
 }

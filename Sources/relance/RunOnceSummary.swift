@@ -10,7 +10,8 @@ struct RunOnceSummary {
         var lines: [String] = []
         for creditor in runtime.creditors {
             let id = creditor.configuration.id
-            lines.append("Creditor \(id) (\(creditor.configuration.legalName))\(creditor.configuration.active ? "" : " — review mode, nothing is sent")")
+            let active = report.planning[id]?.active ?? creditor.configuration.active
+            lines.append("Creditor \(id) (\(creditor.configuration.legalName))\(active ? "" : " — review mode, nothing is sent")")
             let intake = report.intake[id] ?? FileIntake.Report()
             if intake.imported.isEmpty && intake.rejected.isEmpty { lines.append("  Imported: no new file") }
             for (file, receipt, items) in intake.imported {
@@ -33,15 +34,28 @@ struct RunOnceSummary {
                 }
             }
             if let planning = report.planning[id] {
-                lines.append("  Plan for \(planning.plan.date): \(planning.plan.contacts.count) customer(s) to contact")
-                for contact in planning.plan.contacts {
-                    let invoices = contact.invoices.map { "\($0.receivable.number) (\($0.receivable.open), \($0.daysLate) days late)" }
+                let plan = planning.plan
+                lines.append("  Plan for \(plan.date): \(plan.contacts.count) email(s), \(plan.tasks.count) task(s) for people")
+                for contact in plan.contacts {
+                    let invoices = contact.invoices.map { invoice in
+                        let when = invoice.daysLate > 0 ? "\(invoice.daysLate) days late" : "due in \(-invoice.daysLate) days"
+                        return "\(invoice.receivable.number) (\(invoice.receivable.open), \(when))"
+                    }
                     lines.append("    \(contact.customer.externalID) \(contact.customer.name ?? ""): \(contact.step.name) → \(contact.customer.emails.map(\.value).joined(separator: ", ")): \(invoices.joined(separator: ", "))")
                 }
-                for decision in planning.plan.decisions where decision.verdict != .act {
+                for task in plan.tasks {
+                    let invoices = task.invoices.map(\.receivable.number).joined(separator: ", ")
+                    lines.append("    \(task.customer.externalID) \(task.customer.name ?? ""): \(task.kind.rawValue) task (\(task.step.name)) for \(invoices)\(task.note.map { " — \($0)" } ?? "")")
+                }
+                // A step passed over because it no longer applies (a courtesy reminder for an
+                // invoice already late) is in the journal and `relance plan`, not in this summary.
+                for decision in plan.decisions where decision.verdict != .act && decision.rule != .stepNotApplicable {
                     lines.append("    \(decision.verdict == .wait ? "waits" : "skips"): \(decision.customer)\(decision.invoice.map { " \($0)" } ?? ""): \(decision.reason)")
                 }
                 if !planning.queued.isEmpty { lines.append("  Queued: \(planning.queued.count) message(s)") }
+                if !planning.openedTasks.isEmpty { lines.append("  Tasks opened: \(planning.openedTasks.count) (relance tasks)") }
+                for document in planning.documents { lines.append("  To print / hand over: \(document.path)") }
+                for (customer, reason) in planning.failures { lines.append("  FAILED for \(customer): \(reason)") }
                 for file in planning.reviewFiles { lines.append("  For review (not sent): \(file.path)") }
             }
         }

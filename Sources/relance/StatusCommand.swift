@@ -21,9 +21,16 @@ struct StatusCommand: AsyncParsableCommand {
         let runtime = try RelanceRuntime(configuration: configuration, clock: SystemWallClock(), logger: options.makeLogger())
         let counts = try await runtime.store.outboxCounts()
         let recent = try await runtime.store.recentEvents(of: nil, limit: events)
+        let openTasks = try await runtime.store.tasks(of: nil, state: .open)
+        let daemon = ServiceHealth.read(from: configuration.stateFolder.appendingPathComponent("status.json"))
         if json {
+            let encoder = JSONEncoder()
+            encoder.dateEncodingStrategy = .iso8601
+            let services = try daemon.map { try JSONSerialization.jsonObject(with: try encoder.encode($0)) } ?? NSNull()
             let object: [String: Any] = [
                 "store": configuration.storeFile.path,
+                "daemon": services,
+                "open_tasks": openTasks.count,
                 "outbox": Dictionary(uniqueKeysWithValues: OutboxState.allCases.map { ($0.rawValue, counts[$0] ?? 0) }),
                 "events": recent.map { entry in
                     ["id": entry.id, "time": entry.event.time.formatted(.iso8601), "kind": entry.event.kind,
@@ -35,7 +42,21 @@ struct StatusCommand: AsyncParsableCommand {
             return
         }
         print("Store: \(configuration.storeFile.path)")
+        if let daemon {
+            print("Daemon: pid \(daemon.pid), started \(daemon.startedAt.formatted(.iso8601)), last update \(daemon.updatedAt.formatted(.iso8601))")
+            for (name, entry) in daemon.services.sorted(by: { $0.key < $1.key }) {
+                var line = "  \(name): last success \(entry.lastSuccess?.formatted(.iso8601) ?? "never")"
+                if let note = entry.note { line += " (\(note))" }
+                if entry.consecutiveFailures > 0, let error = entry.lastError {
+                    line += "; FAILING \(entry.consecutiveFailures)× since \(entry.lastErrorAt?.formatted(.iso8601) ?? "?"): \(error)"
+                }
+                print(line)
+            }
+        } else {
+            print("Daemon: no status yet (relance run has not run with this state folder)")
+        }
         print("Outbox: " + OutboxState.allCases.map { "\($0.rawValue) \(counts[$0] ?? 0)" }.joined(separator: ", "))
+        print("Open tasks: \(openTasks.count)\(openTasks.isEmpty ? "" : " (relance tasks)")")
         print("Latest events:")
         for entry in recent {
             print("  #\(entry.id) \(entry.event.time.formatted(.iso8601)) \(entry.event.kind): \(entry.event.summary)")

@@ -18,7 +18,7 @@ struct TemplatesCommand: AsyncParsableCommand {
 
         func run() async throws {
             let files = try TemplateLoader.files(in: URL(fileURLWithPath: folder))
-            var problems = TemplateChecker().check(files: files)
+            var problems = TemplateChecker(requiredDocuments: TemplateChecker.defaultDocumentNames).check(files: files)
             do {
                 _ = try TemplateRenderer(files: files)
             } catch {

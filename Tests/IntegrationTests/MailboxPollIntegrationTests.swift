@@ -139,7 +139,7 @@ import Testing
         let tasks = try await runtime.store.tasks(of: creditor, state: .open)
         let call = try #require(tasks.first { $0.kind == .call })
         #expect(tasks.filter { $0.kind == .call }.count == 1)
-        #expect(call.detail["address"] == Self.unknownCustomer)
+        #expect(call.detail["bounced_address"] == Self.unknownCustomer)
         #expect(call.detail["reason"] == "the mailbox does not exist")
         #expect(call.detail["invoices"] == "F-100")
         #expect(call.detail["amount_due"] == "500.00 EUR")

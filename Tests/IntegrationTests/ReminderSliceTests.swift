@@ -43,7 +43,7 @@ import Testing
         try workspace.write("drop/balance.csv", """
             Balance âgée au 27/11/2026
             Code client;Raison sociale;Email;N° facture;Date facture;Échéance;Reste dû
-            C1;Société Générale de Tests;\(stack.address(customer));F-2026-001;01/09/2026;01/10/2026;1 234,56
+            C1;Société Générale de Tests;\(stack.address(customer));F-2026-001;15/09/2026;15/10/2026;1 234,56
             C1;Société Générale de Tests;\(stack.address(customer));F-2026-002;15/11/2026;15/12/2026;99,00
 
             """)

@@ -94,16 +94,6 @@ struct SMTPIntegrationTests {
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         print("CurlMail: 29 messages after the first over one SMTP connection (587 STARTTLS + AUTH) in \(elapsed): \(Int(29 / seconds)) msg/s")
 
-        // For comparison: a new connection (and so TLS handshake and login) per message.
-        let freshStart = clock.now
-        for message in messages.prefix(10) {
-            let fresh = try SMTPConnection(endpoint: stack.submission("t04"))
-            _ = try await fresh.send(envelopeFrom: stack.address("t04"), recipients: [stack.address("t04")], message: message.bytes)
-        }
-        let freshElapsed = clock.now - freshStart
-        let freshSeconds = Double(freshElapsed.components.seconds) + Double(freshElapsed.components.attoseconds) / 1e18
-        print("CurlMail: 10 messages with a new SMTP connection each (587 STARTTLS + AUTH): \(Int(10 / freshSeconds)) msg/s")
-
         let all = lines.all.map(\.text)
         #expect(all.filter { $0 == "STARTTLS" }.count == 1, "one TLS handshake for all 30 messages")
         #expect(all.filter { $0.hasPrefix("AUTH ") }.count == 1, "one login for all 30 messages")

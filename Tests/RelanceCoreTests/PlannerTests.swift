@@ -1,89 +1,148 @@
 import Testing
 import RelanceCore
 
+/// The ladder's timing and grouping, on the standard French policy.
 @Suite struct PlannerTests {
-    static let customer = CustomerSummary(id: 1, externalID: "C001", name: "Client", language: .french,
-                                          emails: [EmailAddress("compta@client.example")!])
+    typealias F = Fixture
 
-    static func receivable(_ number: String, due: String?, open: Int64 = 10_000, history: [StepTaken] = [],
-                           customer: CustomerSummary = customer) -> Receivable {
-        Receivable(invoiceID: Int64(number.hashValue & 0xFFFF), number: number, customer: customer, issued: nil,
-                   due: due.flatMap { CivilDate(iso8601: $0) }, open: Money(minorUnits: open, currency: .euro),
-                   total: nil, history: history)
+    @Test(arguments: [
+        // today, the step taken today (nil: nothing), a fragment of the invoice's decision
+        ("2026-10-09", nil, "courtesy-reminder on 2026-10-12"),
+        ("2026-10-12", "courtesy-reminder", nil),
+        ("2026-10-15", "courtesy-reminder", nil),           // due today: still before the due date has passed
+        ("2026-10-16", nil, "first-reminder on 2026-10-20"), // one day late: the courtesy step no longer applies
+        ("2026-10-20", "first-reminder", nil),
+    ] as [(String, String?, String?)])
+    func anInvoiceWithNoHistory(today: String, step: String?, waits: String?) {
+        let plan = F.plan(on: today, [F.invoice("F-1", id: 1, due: "2026-10-15")])
+        #expect(plan.contacts.first?.step.name == step)
+        if let waits {
+            #expect(plan.decisions.contains { $0.invoice == "F-1" && $0.verdict == .wait && $0.reason.contains(waits) })
+        }
+        if today == "2026-10-16" {
+            #expect(plan.decisions(.stepNotApplicable).first?.reason.contains("courtesy-reminder not sent") == true)
+        }
     }
 
-    static func plan(on day: String, _ receivables: [Receivable], holds: [String] = []) -> Plan {
-        Planner.plan(PlanningInput(creditor: CreditorID("acme")!, today: CivilDate(iso8601: day)!, policy: .standard,
-                                   receivables: receivables, creditorHolds: holds))
+    @Test func theSecondReminderCountsFromTheFirst() {
+        let invoice = F.invoice("F-1", id: 1, due: "2026-10-15", steps: [("first-reminder", "2026-10-20")])
+        #expect(F.plan(on: "2026-11-03", [invoice]).contacts.isEmpty)
+        #expect(F.plan(on: "2026-11-03", [invoice]).decisions.contains { $0.reason.contains("second-reminder on 2026-11-04") })
+        #expect(F.plan(on: "2026-11-04", [invoice]).contacts.first?.step.name == "second-reminder")
     }
 
-    @Test func anInvoiceLateEnoughGetsTheFirstReminder() {
-        // Due Thursday 15 October 2026; first reminder 3 days later, Monday 19 October is a business day.
-        let plan = Self.plan(on: "2026-10-19", [Self.receivable("F-1", due: "2026-10-15")])
+    @Test func aLongOverdueInvoiceStartsAtTheFirstReminderAndClimbsOneStepAtATime() {
+        // Imported six months late: the first reminder, not the formal notice.
+        let fresh = F.invoice("F-1", id: 1, due: "2026-06-01")
+        #expect(F.plan(on: "2026-11-30", [fresh]).contacts.map(\.step.name) == ["first-reminder"])
+        // The next one waits for its own delay after the first, not for the due date.
+        let reminded = F.invoice("F-1", id: 1, due: "2026-06-01", steps: [("first-reminder", "2026-11-30")])
+        let plan = F.plan(on: "2026-12-07", [reminded])
+        #expect(plan.contacts.isEmpty && plan.tasks.isEmpty)
+        #expect(plan.decisions.contains { $0.reason.contains("second-reminder on 2026-12-15") })
+    }
+
+    @Test func oneMessagePerCustomerEachInvoiceWithItsOwnStepAndTheToneOfTheMostAdvanced() throws {
+        let plan = F.plan(on: "2026-11-02", [
+            F.invoice("F-2", id: 2, due: "2026-10-20"),
+            F.invoice("F-1", id: 1, due: "2026-10-01", steps: [("first-reminder", "2026-10-06")]),
+        ])
+        let contact = try #require(plan.contacts.first)
         #expect(plan.contacts.count == 1)
-        #expect(plan.contacts[0].step.name == "first-reminder")
-        #expect(plan.contacts[0].invoices.map(\.daysLate) == [4])
+        #expect(contact.step.name == "second-reminder")
+        #expect(contact.invoices.map(\.receivable.number) == ["F-1", "F-2"])
+        #expect(contact.invoices.map(\.step) == ["second-reminder", "first-reminder"])
+        #expect(contact.invoices.map(\.daysLate) == [32, 13])
     }
 
-    @Test func notYetLateWaitsAndSaysUntilWhen() {
-        let plan = Self.plan(on: "2026-10-16", [Self.receivable("F-1", due: "2026-10-15")])
-        #expect(plan.contacts.isEmpty)
-        #expect(plan.decisions.first?.verdict == .wait)
-        #expect(plan.decisions.first?.reason.contains("2026-10-18") == true)
+    @Test(arguments: [
+        // last contact, today, next allowed day (5 business days later)
+        ("2026-10-16", "2026-10-20", "2026-10-23"),
+        ("2026-05-07", "2026-05-15", "2026-05-18"),   // over 8 May and Ascension
+    ])
+    func theMinimumIntervalCountsBusinessDays(lastContact: String, today: String, next: String) {
+        let receivables = [
+            F.invoice("F-1", id: 1, due: F.day(lastContact).adding(days: -30).iso8601, steps: [("first-reminder", lastContact)]),
+            F.invoice("F-2", id: 2, due: F.day(today).adding(days: -10).iso8601),
+        ]
+        let held = F.plan(on: today, receivables)
+        #expect(held.contacts.isEmpty)
+        #expect(held.decisions(.interval).first?.reason.contains("the next contact waits until \(next)") == true)
+        #expect(F.plan(on: next, receivables).contacts.first?.invoices.map(\.receivable.number).contains("F-2") == true)
     }
 
-    @Test func nothingGoesOutOnAWeekend() {
-        let plan = Self.plan(on: "2026-10-24", [Self.receivable("F-1", due: "2026-10-15")])
-        #expect(plan.contacts.isEmpty)
-        #expect(plan.decisions.contains { $0.reason.contains("not a business day") })
+    @Test func aContactAboutAnInvoiceSettledSinceStillCountsForTheInterval() {
+        let receivables = [F.invoice("F-2", id: 2, due: "2026-10-10")]
+        let state = CustomerState(lastContact: F.day("2026-10-16"))
+        #expect(F.plan(on: "2026-10-20", receivables, customers: [1: state]).decisions(.interval).count == 1)
+        #expect(F.plan(on: "2026-10-20", receivables).contacts.count == 1)
     }
 
-    @Test func oneMessagePerCustomerListingEveryDueInvoice() {
-        let plan = Self.plan(on: "2026-11-02", [
-            Self.receivable("F-1", due: "2026-10-01", history: [StepTaken(step: "first-reminder", on: CivilDate(iso8601: "2026-10-05")!, messageState: .sent)]),
-            Self.receivable("F-2", due: "2026-10-20"),
-        ])
-        #expect(plan.contacts.count == 1)
-        #expect(plan.contacts[0].step.name == "second-reminder")
-        #expect(plan.contacts[0].invoices.map(\.step) == ["second-reminder", "first-reminder"])
+    @Test(arguments: [
+        // a day when a first reminder is due, the name in the reason, the next business day
+        ("2026-04-06", "Easter Monday", "2026-04-07"),
+        ("2026-05-14", "Ascension", "2026-05-15"),
+        ("2026-05-25", "Whit Monday", "2026-05-26"),
+        ("2026-07-14", "Bastille Day", "2026-07-15"),
+        ("2024-07-14", "Bastille Day", "2024-07-15"),   // a Sunday
+        ("2026-12-25", "Christmas", "2026-12-28"),
+        ("2026-10-24", "Saturday", "2026-10-26"),
+    ])
+    func nothingOnANonBusinessDayAndItIsCaughtUpOnTheNext(today: String, name: String, next: String) {
+        let invoice = F.invoice("F-1", id: 1, due: F.day(today).adding(days: -20).iso8601)
+        let held = F.plan(on: today, [invoice])
+        #expect(held.contacts.isEmpty && held.tasks.isEmpty)
+        let reason = held.decisions(.nonBusinessDay).first?.reason ?? ""
+        #expect(reason.contains(name) && reason.contains(next))
+        #expect(F.plan(on: next, [invoice]).contacts.first?.step.name == "first-reminder")
     }
 
-    @Test func aRecentContactHoldsTheNextOne() {
-        let plan = Self.plan(on: "2026-10-20", [
-            Self.receivable("F-1", due: "2026-10-01", history: [StepTaken(step: "first-reminder", on: CivilDate(iso8601: "2026-10-16")!, messageState: .sent)]),
-            Self.receivable("F-2", due: "2026-10-15"),
-        ])
-        #expect(plan.contacts.isEmpty)
-        #expect(plan.decisions.contains { $0.reason.contains("2026-10-23") })
+    @Test func aCustomerPolicyOverridesTheCreditors() {
+        let gentle = Policy(name: "gentle", steps: [PolicyStep(name: "first-reminder", channel: .email, trigger: .afterDue(days: 7))])
+        let invoice = F.invoice("F-1", id: 1, due: "2026-10-15")
+        #expect(F.plan(on: "2026-10-20", [invoice], customers: [1: CustomerState(policy: gentle)]).contacts.isEmpty)
+        #expect(F.plan(on: "2026-10-22", [invoice], customers: [1: CustomerState(policy: gentle)]).contacts.count == 1)
     }
 
-    @Test func creditsAndMissingAddressesAreHeldWithAReason() {
-        let noEmail = CustomerSummary(id: 2, externalID: "C002", name: nil, language: nil, emails: [])
-        let plan = Self.plan(on: "2026-11-02", [
-            Self.receivable("F-1", due: "2026-10-01", open: 5_000),
-            Self.receivable("AV-1", due: "2026-10-01", open: -6_000),
-            Self.receivable("F-9", due: "2026-10-01", customer: noEmail),
-        ])
-        #expect(plan.contacts.isEmpty)
-        #expect(plan.decisions.contains { $0.customer == "C001" && $0.reason.contains("credits cover") })
-        #expect(plan.decisions.contains { $0.customer == "C002" && $0.reason.contains("no usable email") })
+    @Test func theStepReachedByHandIsHonouredForTheInvoicesItCovered() throws {
+        let state = CustomerState(stepReached: "second-reminder", lastManualContact: F.day("2026-10-01"))
+        let plan = F.plan(on: "2026-10-08", [
+            F.invoice("F-1", id: 1, due: "2026-09-01"),
+            F.invoice("F-2", id: 2, due: "2026-10-10"),   // issued after that contact: its own ladder
+        ], customers: [1: state])
+        let task = try #require(plan.tasks.first)
+        #expect(task.kind == .call)
+        #expect(task.invoices.map(\.step) == ["phone-call", "courtesy-reminder"])
+        #expect(task.priorActions.map(\.detail) == ["contact made by hand before Relance (contacts file)"])
+        // Not the first reminder again, and not before the interval after the manual contact.
+        let early = F.plan(on: "2026-10-07", [F.invoice("F-1", id: 1, due: "2026-09-01"), F.invoice("F-2", id: 2, due: "2026-10-10")],
+                           customers: [1: state])
+        #expect(early.tasks.isEmpty && early.contacts.isEmpty)
+        #expect(early.decisions(.interval).first?.reason.contains("2026-10-08") == true)
     }
 
     @Test func aTakenStepIsNeverPlannedAgain() {
-        let history = Policy.standard.steps.map { StepTaken(step: $0.name, on: CivilDate(iso8601: "2026-09-01")!, messageState: .sent) }
-        let plan = Self.plan(on: "2026-11-02", [Self.receivable("F-1", due: "2026-08-01", history: history)])
-        #expect(plan.contacts.isEmpty)
-        #expect(plan.decisions.first?.verdict == .skip)
+        let all = F.stepsThrough("legal-action", on: "2026-09-01")
+        let plan = F.plan(on: "2026-11-02", [F.invoice("F-1", id: 1, due: "2026-08-01", steps: all)])
+        #expect(plan.contacts.isEmpty && plan.tasks.isEmpty)
+        #expect(plan.decisions(.ladderComplete).count == 1)
     }
 
-    @Test func creditorHoldsStopEverything() {
-        let plan = Self.plan(on: "2026-10-19", [Self.receivable("F-1", due: "2026-10-15")], holds: ["creditor acme is in review mode"])
-        #expect(plan.contacts.isEmpty)
-        #expect(plan.decisions.contains { $0.reason == "creditor acme is in review mode" })
+    @Test func aCancelledMessageDoesNotCountAsTaken() {
+        var invoice = F.invoice("F-1", id: 1, due: "2026-10-01")
+        invoice.history = [StepTaken(step: "first-reminder", on: F.day("2026-10-06"), messageState: .cancelled)]
+        #expect(F.plan(on: "2026-10-07", [invoice]).contacts.first?.step.name == "first-reminder")
     }
 
-    @Test func theSameInputGivesTheSamePlan() {
-        let receivables = (1...50).map { Self.receivable("F-\($0)", due: "2026-10-\(String(format: "%02d", $0 % 28 + 1))") }
-        #expect(Self.plan(on: "2026-11-02", receivables) == Self.plan(on: "2026-11-02", receivables.reversed()))
+    @Test func theSameInputGivesTheSamePlanWhateverItsOrder() {
+        let customers = (1...7).map { F.customer(Int64($0), "C\($0)") }
+        let receivables = (1...60).map { n in
+            F.invoice("F-\(n)", id: Int64(n), due: F.day("2026-09-01").adding(days: n % 45).iso8601,
+                      open: Int64(n % 5 == 0 ? -3_000 : 10_000 + n), customer: customers[n % 7])
+        }
+        let plan = F.plan(on: "2026-11-02", receivables)
+        #expect(plan == F.plan(on: "2026-11-02", receivables.reversed()))
+        #expect(plan == F.plan(on: "2026-11-02", receivables.sorted { $0.number < $1.number }))
+        #expect(!plan.contacts.isEmpty)
     }
 }

@@ -85,7 +85,7 @@ struct PollerFixture {
         #expect(task.kind == .call)
         #expect(task.customerID == fixture.customerID)
         #expect(task.detail["reason"] == "the mailbox does not exist")
-        #expect(task.detail["address"] == PollerFixture.customerAddress)
+        #expect(task.detail["bounced_address"] == PollerFixture.customerAddress)
         #expect(task.detail["amount_due"] == "2469.12 EUR")
         #expect(task.detail["invoices"] == "F-1, F-2")
         #expect(task.invoiceIDs.count == 2)

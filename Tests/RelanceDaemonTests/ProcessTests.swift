@@ -38,7 +38,7 @@ import RelanceTesting
     }
 
     static func dropInvoices(_ count: Int, into fixture: DaemonFixture, file: String = "open.csv") throws {
-        let rows = (1...count).map { "C\($0);Client \($0);compta\($0)@client.example;F-\($0);01/09/2026;01/10/2026;\($0)0,00" }
+        let rows = (1...count).map { "C\($0);Client \($0);compta\($0)@client.example;F-\($0);15/09/2026;15/10/2026;\($0)0,00" }
         try fixture.drop(file, ([DaemonFixture.header] + rows).joined(separator: "\n") + "\n")
     }
 
@@ -77,6 +77,30 @@ import RelanceTesting
         #expect(daemon.terminationStatus == 0)
     }
 
+    @Test func sighupReloadsAGoodConfigurationAndRefusesABadOne() async throws {
+        let fixture = try DaemonFixture()
+        let (daemon, pipe) = try Self.start(["run"], in: fixture)
+        defer { if daemon.isRunning { daemon.terminate(); daemon.waitUntilExit() } }
+        #expect(try await Self.waitUntil { FileManager.default.fileExists(atPath: fixture.workspace.url("state/status.json").path) })
+        let good = try fixture.workspace.read("relance.toml")
+
+        try fixture.workspace.write("relance.toml", good + "\nsender_nmae = \"typo\"\n")
+        kill(daemon.processIdentifier, SIGHUP)
+        try await Task.sleep(for: .milliseconds(500))
+        #expect(daemon.isRunning)
+        try fixture.workspace.write("relance.toml", good)
+        kill(daemon.processIdentifier, SIGHUP)
+        try await Task.sleep(for: .milliseconds(500))
+        #expect(daemon.isRunning)
+        daemon.terminate()
+        daemon.waitUntilExit()
+        let log = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(log.contains("new configuration refused, the running one is kept"))
+        #expect(log.contains("sender_nmae"))
+        #expect(log.contains("configuration reloaded"))
+        #expect(daemon.terminationStatus == 0)
+    }
+
     /// SIGKILL at several moments of import and sending: afterwards no input is lost, each
     /// invoice is reminded at most once, and a later run sends every reminder still owed.
     @Test(arguments: [0, 20, 60, 150, 400])
@@ -107,5 +131,53 @@ import RelanceTesting
             return text.components(separatedBy: "\r\n").first { $0.hasPrefix("To: ") } ?? ""
         }
         #expect(Set(recipients).count == recipients.count)
+    }
+}
+
+/// `Type=notify`: the daemon tells systemd it is ready over `$NOTIFY_SOCKET`.
+@Suite struct SystemdNotifyTests {
+    @Test func theDaemonSaysReadyAndStopping() async throws {
+        let fixture = try DaemonFixture()
+        let socketPath = fixture.workspace.url("notify.sock").path
+        let fd = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue), 0)
+        #expect(fd >= 0)
+        defer { close(fd) }
+        var address = sockaddr_un()
+        address.sun_family = sa_family_t(AF_UNIX)
+        withUnsafeMutableBytes(of: &address.sun_path) { $0.copyBytes(from: Array(socketPath.utf8)) }
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+        }
+        #expect(bound == 0)
+        var timeout = timeval(tv_sec: 20, tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+
+        let process = Process()
+        process.executableURL = ProcessTests.executable
+        process.arguments = ["run", "--config", fixture.workspace.url("relance.toml").path]
+        process.environment = ["NOTIFY_SOCKET": socketPath, "PATH": "/usr/bin:/bin"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        defer { if process.isRunning { process.terminate() } }
+
+        func receive() -> String {
+            var buffer = [UInt8](repeating: 0, count: 4096)
+            let count = recv(fd, &buffer, buffer.count, 0)
+            return count > 0 ? String(decoding: buffer[..<count], as: UTF8.self) : ""
+        }
+        let first = receive()
+        #expect(first.contains("READY=1"))
+        process.terminate()
+        var messages: [String] = []
+        for _ in 0..<5 {
+            let message = receive()
+            if message.isEmpty { break }
+            messages.append(message)
+            if message.contains("STOPPING=1") { break }
+        }
+        #expect(messages.contains { $0.contains("STOPPING=1") })
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
     }
 }

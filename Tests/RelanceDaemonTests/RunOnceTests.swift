@@ -9,7 +9,7 @@ import RelanceTesting
     @Test func anOverdueInvoiceGetsOneReminderAndASecondRunSendsNothing() async throws {
         let fixture = try DaemonFixture()
         try fixture.drop("open.csv", DaemonFixture.csv(
-            "C1;Client Un;compta@un.example;F-100;01/09/2026;01/10/2026;1 200,00",
+            "C1;Client Un;compta@un.example;F-100;15/09/2026;15/10/2026;1 200,00",
             "C2;Client Deux;compta@deux.example;F-200;15/11/2026;15/12/2026;300,00"))
 
         let first = try await fixture.runtime().runOnce()
@@ -32,7 +32,7 @@ import RelanceTesting
     @Test func aBadDateIsRefusedWithLineAndColumnAndTheFileIsKept() async throws {
         let fixture = try DaemonFixture()
         try fixture.drop("broken.csv", DaemonFixture.csv(
-            "C1;Client Un;compta@un.example;F-100;01/09/2026;01/10/2026;1 200,00",
+            "C1;Client Un;compta@un.example;F-100;15/09/2026;15/10/2026;1 200,00",
             "C2;Client Deux;compta@deux.example;F-200;15/11/2026;31/02/2026;300,00"))
 
         let report = try await fixture.runtime().runOnce()
@@ -51,7 +51,7 @@ import RelanceTesting
 
     @Test func aBadAmountIsRefusedWithLineAndColumn() async throws {
         let fixture = try DaemonFixture()
-        try fixture.drop("amount.csv", DaemonFixture.csv("C1;Client Un;compta@un.example;F-100;01/09/2026;01/10/2026;12O,00"))
+        try fixture.drop("amount.csv", DaemonFixture.csv("C1;Client Un;compta@un.example;F-100;15/09/2026;15/10/2026;12O,00"))
         let report = try await fixture.runtime().runOnce()
         let rejected = try #require(report.intake[CreditorID("acme")!]?.rejected.first)
         #expect(rejected.reason.contains("amount.csv:2:60"))
@@ -62,8 +62,8 @@ import RelanceTesting
         let fixture = try DaemonFixture()
         // A quoted CSV field may hold a line break: the hostile values reach the parser intact.
         try fixture.drop("evil.csv", DaemonFixture.csv(
-            "C1;Client Un;\"victim@un.example\r\nRCPT TO:<evil@attacker.example>\";F-100;01/09/2026;01/10/2026;100,00",
-            "C2;\"Client\r\nBcc: evil@attacker.example\";ok@deux.example;F-200;01/09/2026;01/10/2026;100,00"))
+            "C1;Client Un;\"victim@un.example\r\nRCPT TO:<evil@attacker.example>\";F-100;15/09/2026;15/10/2026;100,00",
+            "C2;\"Client\r\nBcc: evil@attacker.example\";ok@deux.example;F-200;15/09/2026;15/10/2026;100,00"))
         let runtime = try fixture.runtime()
         let report = try await runtime.runOnce()
         #expect(report.sending.sent == 2)
@@ -87,7 +87,7 @@ import RelanceTesting
 
     @Test func aNewSnapshotWithoutTheInvoiceSettlesItAndItsQueuedReminderIsCancelled() async throws {
         let fixture = try DaemonFixture(active: true)
-        try fixture.drop("a.csv", DaemonFixture.csv("C1;Client Un;compta@un.example;F-100;01/09/2026;01/10/2026;100,00"))
+        try fixture.drop("a.csv", DaemonFixture.csv("C1;Client Un;compta@un.example;F-100;15/09/2026;15/10/2026;100,00"))
         let runtime = try fixture.runtime()
         try await runtime.prepare()
         let creditor = try #require(runtime.creditors.first)
@@ -104,7 +104,7 @@ import RelanceTesting
 
     @Test func reviewModeWritesTheMessagesForAPersonAndSendsNothing() async throws {
         let fixture = try DaemonFixture(active: false)
-        try fixture.drop("open.csv", DaemonFixture.csv("C1;Client Un;compta@un.example;F-100;01/09/2026;01/10/2026;1 200,00"))
+        try fixture.drop("open.csv", DaemonFixture.csv("C1;Client Un;compta@un.example;F-100;15/09/2026;15/10/2026;1 200,00"))
         let report = try await fixture.runtime().runOnce()
         #expect(report.sending.sent == 0)
         #expect(fixture.workspace.files(in: "outbox/acme").isEmpty)
@@ -113,7 +113,7 @@ import RelanceTesting
 
     @Test func symlinksAndTemporaryNamesAreNotRead() async throws {
         let fixture = try DaemonFixture()
-        try fixture.workspace.write("secret.csv", DaemonFixture.csv("C1;Client Un;compta@un.example;F-100;01/09/2026;01/10/2026;100,00"))
+        try fixture.workspace.write("secret.csv", DaemonFixture.csv("C1;Client Un;compta@un.example;F-100;15/09/2026;15/10/2026;100,00"))
         try FileManager.default.createDirectory(at: fixture.workspace.url("drop"), withIntermediateDirectories: true)
         try FileManager.default.createSymbolicLink(atPath: fixture.workspace.url("drop/link.csv").path,
                                                    withDestinationPath: fixture.workspace.url("secret.csv").path)
@@ -130,9 +130,19 @@ import RelanceTesting
         #expect(FileManager.default.fileExists(atPath: fixture.workspace.url("secret.csv").path))
     }
 
+    @Test func aRunDatedInThePastStillTakesAFinishedFile() async throws {
+        let fixture = try DaemonFixture()
+        // `--now` a year back: file times are real, the stability check must use the real clock.
+        fixture.clock.set(to: try Date("2025-12-01T10:00:00+01:00", strategy: .iso8601))
+        try fixture.drop("open.csv", DaemonFixture.csv("C1;Client Un;compta@un.example;F-100;15/09/2025;15/10/2025;100,00"))
+        try fixture.workspace.age("drop/open.csv", seconds: 5)
+        let report = try await fixture.runtime().runOnce()
+        #expect(report.intake[CreditorID("acme")!]?.imported.count == 1)
+    }
+
     @Test func theSameFileDroppedTwiceIsImportedOnce() async throws {
         let fixture = try DaemonFixture()
-        let csv = DaemonFixture.csv("C1;Client Un;compta@un.example;F-100;01/09/2026;01/10/2026;100,00")
+        let csv = DaemonFixture.csv("C1;Client Un;compta@un.example;F-100;15/09/2026;15/10/2026;100,00")
         try fixture.drop("a.csv", csv)
         _ = try await fixture.runtime().runOnce()
         try fixture.drop("a-again.csv", csv)

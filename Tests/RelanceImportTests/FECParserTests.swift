@@ -47,6 +47,22 @@ struct FECParserTests {
         #expect(parsed.asOf == date("2026-06-30"))
     }
 
+    @Test("a semicolon-separated FEC (outside the law, but written by some tools) is read, and dispatched as a FEC")
+    func semicolon() throws {
+        let parsed = try ImportParser.parse(bytes: try Fixture.bytes("fec/semicolon.txt"), fileName: "semicolon.txt")
+        #expect(parsed.kind == .fec)
+        #expect(rows(parsed) == ["DUPONT|Dupont SA|RAN|2026-01-01|400.00"])
+    }
+
+    @Test("a ledger with no customer account is read, with a warning")
+    func noCustomers() throws {
+        let text = "JournalCode\tJournalLib\tEcritureNum\tEcritureDate\tCompteNum\tCompteLib\tCompAuxNum\tCompAuxLib\tPieceRef\tPieceDate\tEcritureLib\tDebit\tCredit\tEcritureLet\tDateLet\tValidDate\tMontantdevise\tIdevise\nAC\tAchats\t1\t20260101\t401000\tF\t\t\tX\t20260101\tx\t0,00\t1,00\t\t\t20260101\t\t\nAC\tAchats\t1\t20260101\t607000\tA\t\t\tX\t20260101\tx\t1,00\t0,00\t\t\t20260101\t\t\n"
+        let parsed = try FECParser().parse(Array(text.utf8), fileName: "purchases.txt")
+        #expect(parsed.items.isEmpty)
+        #expect(parsed.warnings.count == 1)
+        #expect(parsed.warnings.first?.contains("411") == true)
+    }
+
     @Test("an unbalanced ledger is read but flagged")
     func unbalanced() throws {
         let parsed = try parse("unbalanced.txt")
@@ -64,9 +80,15 @@ struct FECParserTests {
 
     @Test("FEC amounts", arguments: [
         ("0000001234,50", "1234.50"), ("12.5", "12.50"), ("-3,00", "-3.00"), ("3,00-", "-3.00"), ("+7", "7.00"), ("", "0.00"),
+        ("- 4,10", "-4.10"), ("12,500", "12.50"), (",5", "0.50"),
     ])
     func amounts(_ text: String, _ expected: String) {
-        #expect(FECValues.minorUnits(text, currency: .euro).map { Money(minorUnits: $0, currency: .euro).decimalString } == expected)
+        #expect(FECValues.minorUnits(Array(text.utf8)[...], minorDigits: 2).map { Money(minorUnits: $0, currency: .euro).decimalString } == expected)
+    }
+
+    @Test("not FEC amounts", arguments: ["12,345", "1 234,56", "12,", "abc", "1.2.3", "-", "99999999999999999999"])
+    func notAmounts(_ text: String) {
+        #expect(FECValues.minorUnits(Array(text.utf8)[...], minorDigits: 2) == nil)
     }
 
     struct Rejection: Sendable, CustomTestStringConvertible {

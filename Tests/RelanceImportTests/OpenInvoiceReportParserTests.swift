@@ -74,6 +74,17 @@ struct OpenInvoiceReportParserTests {
         ])
     }
 
+    @Test("the as-of date: \"au\" and \"as of\" win over a printing date", arguments: [
+        ("Balance âgée au 30/11/2026 - édité le 02/12/2026", "2026-11-30"),
+        ("Édité le 02/12/2026", "2026-12-02"),
+        ("Aged receivables as of 2026-12-31", "2026-12-31"),
+        ("Arrêté au 31 décembre 2026", "2026-12-31"),
+        ("As at 12/15/2026", "2026-12-15"),
+    ])
+    func asOfLine(_ line: String, _ expected: String) {
+        #expect(AsOfLine.date(in: line) == date(expected))
+    }
+
     @Test("QuickBooks-like UTF-8 BOM, TAB, US dates proven by the column, parentheses and trailing minus")
     func quickBooks() throws {
         let parsed = try parse("quickbooks-us-tab.tsv", options: ImportOptions(defaultCurrency: Currency(code: "USD")!))
@@ -177,6 +188,14 @@ struct OpenInvoiceReportParserTests {
             Row("T1", nil, "D-1", "2026-02-01", "2026-04-03", "99.00"),
             Row("T2", nil, "D-2", "2026-02-02", "2026-04-04", "1.00"),
         ])
+    }
+
+    @Test("a column mapping naming a title the file lacks says what it saw and what it asked for")
+    func mappingWithUnknownTitle() throws {
+        let error = try error("simple.csv", options: ImportOptions(columnMapping: ColumnMapping(columns: [.open: "Reste à payer"])))
+        #expect(error.code == .missingColumn)
+        #expect(error.message.contains("Reste à payer"))
+        #expect(error.message.contains("customer | email | invoice"))
     }
 
     struct Rejection: Sendable, CustomTestStringConvertible {

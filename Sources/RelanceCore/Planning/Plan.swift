@@ -2,41 +2,61 @@
 public struct Plan: Sendable, Hashable, Codable {
     public var creditor: CreditorID
     public var date: CivilDate
+    /// Review mode: everything is planned and rendered for a person to read, nothing is sent.
+    public var reviewOnly: Bool
+    /// Email contacts: one message per customer.
     public var contacts: [PlannedContact]
+    /// Non-email steps (calls, letters, formal notices, legal action, hand-offs): at most one per
+    /// customer, and never for a customer who also has a contact.
+    public var tasks: [PlannedTask]
+    /// Open tasks whose outcome did not come in time: a person must be told.
+    public var escalations: [TaskEscalation]
+    /// Every decision — act, wait, skip — with its reason.
     public var decisions: [PlanDecision]
 
-    public init(creditor: CreditorID, date: CivilDate, contacts: [PlannedContact], decisions: [PlanDecision]) {
+    public init(creditor: CreditorID, date: CivilDate, reviewOnly: Bool = false, contacts: [PlannedContact],
+                tasks: [PlannedTask] = [], escalations: [TaskEscalation] = [], decisions: [PlanDecision]) {
         self.creditor = creditor
         self.date = date
+        self.reviewOnly = reviewOnly
         self.contacts = contacts
+        self.tasks = tasks
+        self.escalations = escalations
         self.decisions = decisions
     }
 }
 
-/// One contact with one customer: a single message listing every invoice due for action.
+/// One email to one customer listing every invoice due for action.
 public struct PlannedContact: Sendable, Hashable, Codable {
+    /// The customer, with only the addresses not known to be invalid.
     public var customer: CustomerSummary
     /// The most advanced step among the invoices: it sets the message's tone and template.
     public var step: PolicyStep
     public var invoices: [PlannedInvoice]
+    /// Credits set against the oldest debits, to show in the message.
+    public var allocations: [CreditAllocation]
 
-    public init(customer: CustomerSummary, step: PolicyStep, invoices: [PlannedInvoice]) {
+    public init(customer: CustomerSummary, step: PolicyStep, invoices: [PlannedInvoice], allocations: [CreditAllocation] = []) {
         self.customer = customer
         self.step = step
         self.invoices = invoices
+        self.allocations = allocations
     }
 }
 
 public struct PlannedInvoice: Sendable, Hashable, Codable {
     public var receivable: Receivable
-    /// The step this contact takes for this invoice.
+    /// The step this contact takes for this invoice (recorded in its history).
     public var step: String
     public var daysLate: Int
+    /// The open amount less the credits allocated to it: what is asked for.
+    public var claimed: Money
 
-    public init(receivable: Receivable, step: String, daysLate: Int) {
+    public init(receivable: Receivable, step: String, daysLate: Int, claimed: Money? = nil) {
         self.receivable = receivable
         self.step = step
         self.daysLate = daysLate
+        self.claimed = claimed ?? receivable.open
     }
 }
 
@@ -48,15 +68,62 @@ public struct PlanDecision: Sendable, Hashable, Codable {
         case skip
     }
 
+    /// The rule behind the decision, for filtering and JSON (`relance plan --json`).
+    public enum Rule: String, Sendable, Hashable, Codable, CaseIterable {
+        case due
+        case notYetDue = "not-yet-due"
+        case reviewMode = "review-mode"
+        case creditorHold = "creditor-hold"
+        case creditorPaused = "creditor-paused"
+        case staleLedger = "stale-ledger"
+        case nonBusinessDay = "non-business-day"
+        case interval
+        case doNotRemind = "do-not-remind"
+        case replyToRead = "reply-to-read"
+        case awayUntil = "away-until"
+        case promiseToPay = "promise-to-pay"
+        case complaint
+        case manualPause = "manual-pause"
+        case openTask = "open-task"
+        case taskEscalated = "task-escalated"
+        case disputed
+        case netCredit = "net-credit"
+        case belowThreshold = "below-threshold"
+        case credit
+        case coveredByCredit = "covered-by-credit"
+        case invalidAddress = "invalid-address"
+        case noDueDate = "no-due-date"
+        case missingRate = "missing-rate"
+        case stepNotApplicable = "step-not-applicable"
+        case ladderComplete = "ladder-complete"
+        case other
+    }
+
     public var customer: String
     public var invoice: String?
     public var verdict: Verdict
+    public var rule: Rule
     public var reason: String
 
-    public init(customer: String, invoice: String?, verdict: Verdict, reason: String) {
+    public init(customer: String, invoice: String?, verdict: Verdict, rule: Rule = .other, reason: String) {
         self.customer = customer
         self.invoice = invoice
         self.verdict = verdict
+        self.rule = rule
         self.reason = reason
+    }
+}
+
+/// A task still open past the time allowed for its outcome.
+public struct TaskEscalation: Sendable, Hashable, Codable {
+    public var customer: String
+    public var task: OpenTask
+    /// The day the outcome was due.
+    public var dueOn: CivilDate
+
+    public init(customer: String, task: OpenTask, dueOn: CivilDate) {
+        self.customer = customer
+        self.task = task
+        self.dueOn = dueOn
     }
 }

@@ -41,15 +41,36 @@ public struct CustomerSummary: Sendable, Hashable, Codable {
     }
 }
 
-/// One step of the ladder already taken for an invoice (a message queued or sent).
+/// One step of the ladder already taken for an invoice: a message queued or sent, or a task
+/// created (and, once done, its outcome).
 public struct StepTaken: Sendable, Hashable, Codable {
     public var step: String
     public var on: CivilDate
+    /// For an email step, where its message is. A cancelled message does not count as taken.
     public var messageState: OutboxState
+    /// How the step was taken; nil means email (history written before tasks existed).
+    public var channel: PolicyStep.Channel?
+    /// A task's recorded outcome; nil for an email or a task still open.
+    public var outcome: TaskOutcome?
 
-    public init(step: String, on: CivilDate, messageState: OutboxState) {
+    public init(step: String, on: CivilDate, messageState: OutboxState, channel: PolicyStep.Channel? = nil,
+                outcome: TaskOutcome? = nil) {
         self.step = step
         self.on = on
         self.messageState = messageState
+        self.channel = channel
+        self.outcome = outcome
     }
+
+    /// True when the step really reached the customer or was really done, so that a letter
+    /// may recall it: a sent email, or a task with a recorded outcome (never a call nobody made).
+    public var happened: Bool {
+        switch channel ?? .email {
+        case .email: messageState == .sent
+        default: outcome?.actionHappened ?? false
+        }
+    }
+
+    /// False for a message cancelled before it left (the invoice was paid or changed).
+    public var counts: Bool { messageState != .cancelled }
 }

@@ -50,6 +50,10 @@ public protocol OutboxStore: Sendable {
 public protocol EventJournal: Sendable {
     func record(_ event: NewEvent) async throws
     func recentEvents(of creditor: CreditorID?, limit: Int) async throws -> [JournalEntry]
+    /// A creditor's events of the given kinds recorded at or after `since`, oldest first.
+    func events(of creditor: CreditorID, kinds: Set<String>, since: Date) async throws -> [JournalEntry]
+    /// Everything recorded about one customer, oldest first: its timeline.
+    func events(ofCustomer customerID: Int64) async throws -> [JournalEntry]
 }
 
 public typealias RelanceStorage = ReceivablesStore & OutboxStore & EventJournal & TaskStore & CustomerStateStore

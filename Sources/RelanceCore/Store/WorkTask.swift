@@ -38,10 +38,12 @@ public struct WorkTask: Sendable, Hashable, Codable {
     public var dueOn: CivilDate?
     public var outcome: TaskOutcome?
     public var closedAt: Date?
+    /// The printable document (a letter's HTML page) or dossier folder made for the task.
+    public var documentPath: String?
 
     public init(id: Int64, creditor: CreditorID, customerID: Int64?, kind: Kind, state: State, title: String,
                 detail: [String: String], step: String?, invoiceIDs: [Int64], createdAt: Date, dueOn: CivilDate?,
-                outcome: TaskOutcome?, closedAt: Date?) {
+                outcome: TaskOutcome?, closedAt: Date?, documentPath: String? = nil) {
         self.id = id
         self.creditor = creditor
         self.customerID = customerID
@@ -55,6 +57,7 @@ public struct WorkTask: Sendable, Hashable, Codable {
         self.dueOn = dueOn
         self.outcome = outcome
         self.closedAt = closedAt
+        self.documentPath = documentPath
     }
 }
 

@@ -29,8 +29,8 @@ public enum ConfigurationLoader {
         }
         let root = ConfigTable(table: table, path: "", file: file)
         try root.refuseUnknownKeys(["drop_folder", "state_folder", "store_file", "outbox_folder", "review_folder",
-                                    "templates_folder", "stable_after_seconds", "maximum_file_megabytes",
-                                    "defaults", "policies", "creditors"])
+                                    "templates_folder", "reports_folder", "stable_after_seconds", "maximum_file_megabytes",
+                                    "defaults", "policies", "creditors", "retention", "penalties"])
         let base = url.deletingLastPathComponent()
         func path(_ name: String, default fallback: @autoclosure () -> URL) throws(ConfigurationError) -> URL {
             guard let value = try root.string(name) else { return fallback() }
@@ -43,24 +43,34 @@ public enum ConfigurationLoader {
         guard let creditorTables = try root.subtable("creditors"), !creditorTables.table.keys.isEmpty else {
             throw root.error("creditors", "no creditor is configured: add a [creditors.<id>] table (see examples/relance.toml)")
         }
+        let terms = try PenaltiesReader.read(root.subtable("penalties"))
         let ids = creditorTables.table.keys.sorted()
         var creditors: [CreditorConfiguration] = []
         for id in ids {
             guard let table = try creditorTables.subtable(id) else { continue }
-            creditors.append(try CreditorReader(table: table, defaults: defaults, policies: policies, base: base,
+            creditors.append(try CreditorReader(table: table, defaults: defaults, policies: policies, terms: terms, base: base,
                                                 dropSubfolder: ids.count > 1 ? id : "").read(id: id))
         }
         let megabytes = try root.int("maximum_file_megabytes", in: 1...10_000) ?? 200
-        return RelanceConfiguration(
+        let retention = try root.subtable("retention")
+        try retention?.refuseUnknownKeys(["mail_days", "inactive_customer_days", "processed_files_days"])
+        let drop = try path("drop_folder", default: URL(fileURLWithPath: "/var/lib/relance/drop"))
+        var configuration = RelanceConfiguration(
             file: url,
-            dropFolder: try path("drop_folder", default: URL(fileURLWithPath: "/var/lib/relance/drop")),
+            dropFolder: drop,
             stateFolder: state,
             storeFile: try path("store_file", default: state.appendingPathComponent("relance.sqlite")),
             outboxFolder: try path("outbox_folder", default: state.appendingPathComponent("outbox")),
             reviewFolder: try path("review_folder", default: state.appendingPathComponent("review")),
             templatesFolder: try path("templates_folder", default: URL(fileURLWithPath: "/usr/local/share/relance/mail-templates")),
+            reportsFolder: try path("reports_folder", default: drop.deletingLastPathComponent().appendingPathComponent("reports")),
             stableAfterSeconds: try root.double("stable_after_seconds", in: 0...3600) ?? 5,
             maximumFileBytes: megabytes * 1_048_576,
-            creditors: creditors)
+            creditors: creditors,
+            retention: RetentionPolicy(mailDays: try retention?.int("mail_days", in: 30...36_500) ?? 365,
+                                       inactiveCustomerDays: try retention?.int("inactive_customer_days", in: 30...36_500) ?? 3 * 365),
+            processedFilesDays: try retention?.int("processed_files_days", in: 30...36_500) ?? 400)
+        configuration.policies = policies
+        return configuration
     }
 }

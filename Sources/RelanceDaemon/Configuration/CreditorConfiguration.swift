@@ -33,6 +33,14 @@ public struct CreditorConfiguration: Sendable, Hashable {
     /// How the IMAP mailbox is polled and what its messages change (used only with `imap`).
     public var inbound: InboundSettings
     public var signature: String
+    /// The daily email to the creditor's people; nil: no digest.
+    public var digest: DigestSettings?
+    /// Adds Good Friday and 26 December to the French public holidays (Alsace-Moselle).
+    public var alsaceMoselle: Bool = false
+    /// Nothing is sent when the latest authoritative snapshot is older than this: a customer may have paid since.
+    public var maximumLedgerAgeDays: Int = 7
+    /// Late-payment interest and indemnities for the formal steps (rate tables, contractual rate).
+    public var terms: LatePaymentTerms = .french
 
     public init(id: CreditorID, legalName: String, addressLines: [String] = [], siren: String? = nil, rcs: String? = nil,
                 vatNumber: String? = nil, iban: String? = nil, bic: String? = nil, phone: String? = nil,
@@ -40,7 +48,7 @@ public struct CreditorConfiguration: Sendable, Hashable {
                 verp: Bool = false, timeZone: String = "Europe/Paris", language: Language = .french, active: Bool = false,
                 policy: Policy = .standard, authoritativeSource: ParsedImport.Kind = .openInvoices, dropSubfolder: String = "",
                 smtp: MailServerSettings? = nil, imap: MailServerSettings? = nil, inbound: InboundSettings = InboundSettings(),
-                signature: String = "") {
+                signature: String = "", digest: DigestSettings? = nil) {
         self.id = id
         self.legalName = legalName
         self.addressLines = addressLines
@@ -65,5 +73,26 @@ public struct CreditorConfiguration: Sendable, Hashable {
         self.imap = imap
         self.inbound = inbound
         self.signature = signature
+        self.digest = digest
+    }
+}
+
+/// Who gets the daily digest, when, and in which language.
+public struct DigestSettings: Sendable, Hashable {
+    public var recipients: [EmailAddress]
+    public var language: Language
+    /// Local hour (creditor's time zone) from which the day's digest is sent.
+    public var hour: Int
+    /// Send a short "nothing today" email when there is nothing to do (else no email).
+    public var sendWhenEmpty: Bool
+    /// Open tasks older than this many days are listed again as overdue.
+    public var escalateAfterDays: Int
+
+    public init(recipients: [EmailAddress], language: Language, hour: Int = 8, sendWhenEmpty: Bool = false, escalateAfterDays: Int = 3) {
+        self.recipients = recipients
+        self.language = language
+        self.hour = hour
+        self.sendWhenEmpty = sendWhenEmpty
+        self.escalateAfterDays = escalateAfterDays
     }
 }

@@ -7,6 +7,7 @@ struct CreditorReader {
     let table: ConfigTable
     let defaults: ConfigTable?
     let policies: [String: Policy]
+    let terms: LatePaymentTerms
     let base: URL
     let dropSubfolder: String
 
@@ -17,7 +18,7 @@ struct CreditorReader {
         try table.refuseUnknownKeys([
             "legal_name", "address", "siren", "rcs", "vat_number", "iban", "bic", "phone", "sender_name", "sender",
             "reply_to", "bounce_address", "verp", "time_zone", "language", "active", "policy", "authoritative_source",
-            "drop_subfolder", "smtp", "imap", "signature",
+            "drop_subfolder", "smtp", "imap", "signature", "digest", "alsace_moselle", "maximum_ledger_age_days", "contractual_rate_percent",
         ])
         let legalName = try table.requiredString("legal_name", hint: "the company's legal name, printed on every reminder")
         let sender = try address("sender", required: true)!
@@ -41,7 +42,7 @@ struct CreditorReader {
         if subfolder.contains("/") || subfolder.hasPrefix(".") {
             throw table.error("drop_subfolder", "must be a plain folder name inside the drop folder")
         }
-        return CreditorConfiguration(
+        var configuration = CreditorConfiguration(
             id: creditorID, legalName: legalName, addressLines: try table.strings("address") ?? [],
             siren: try table.string("siren"), rcs: try table.string("rcs"), vatNumber: try table.string("vat_number"),
             iban: try table.string("iban"), bic: try table.string("bic"), phone: try table.string("phone"),
@@ -54,7 +55,16 @@ struct CreditorReader {
             smtp: try server("smtp", defaultPorts: (starttls: 587, tls: 465, plain: 25)),
             imap: try server("imap", defaultPorts: (starttls: 143, tls: 993, plain: 143), extraKeys: InboundSettingsReader.keys),
             inbound: try inbound(),
-            signature: try table.string("signature") ?? legalName)
+            signature: try table.string("signature") ?? legalName,
+            digest: try digest(language: language))
+        configuration.alsaceMoselle = try table.bool("alsace_moselle") ?? false
+        configuration.maximumLedgerAgeDays = try table.int("maximum_ledger_age_days", in: 1...365) ?? 7
+        configuration.terms = terms
+        if let percent = try table.double("contractual_rate_percent", in: 0...100) {
+            // The planner never applies it below three times the legal interest rate (art. L441-10).
+            configuration.terms.contractualRateBasisPoints = Int((percent * 100).rounded())
+        }
+        return configuration
     }
 
     /// A creditor's own value, else the `[defaults]` one.
@@ -66,6 +76,31 @@ struct CreditorReader {
     private func inheritedBool(_ name: String) throws(ConfigurationError) -> Bool? {
         if let own = try table.bool(name) { return own }
         return try defaults?.bool(name)
+    }
+
+    private func digest(language: Language) throws(ConfigurationError) -> DigestSettings? {
+        var found = try table.subtable("digest")
+        if found == nil { found = try defaults?.subtable("digest") }
+        guard let digest = found else { return nil }
+        try digest.refuseUnknownKeys(["recipients", "language", "hour", "send_when_empty", "escalate_after_days"])
+        guard let raw = try digest.strings("recipients"), !raw.isEmpty else {
+            throw digest.error("recipients", "is missing: the addresses of the people who get the daily digest, e.g. [\"compta@example.com\"]")
+        }
+        var recipients: [EmailAddress] = []
+        for text in raw {
+            switch EmailAddress.parse(text) {
+            case .success(let address): recipients.append(address)
+            case .failure(let problem): throw digest.error("recipients", "\(problem): \"\(text)\"")
+            }
+        }
+        var chosen = language
+        if let tag = try digest.string("language") {
+            guard let parsed = Language(tag: tag) else { throw digest.error("language", "use \"fr\" or \"en\", found \"\(tag)\"") }
+            chosen = parsed
+        }
+        return DigestSettings(recipients: recipients, language: chosen, hour: try digest.int("hour", in: 0...23) ?? 8,
+                              sendWhenEmpty: try digest.bool("send_when_empty") ?? false,
+                              escalateAfterDays: try digest.int("escalate_after_days", in: 1...365) ?? 3)
     }
 
     private func address(_ name: String, required: Bool) throws(ConfigurationError) -> EmailAddress? {

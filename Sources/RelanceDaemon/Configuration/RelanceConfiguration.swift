@@ -1,4 +1,5 @@
 public import Foundation
+public import RelanceCore
 
 /// Everything `relance` reads from its one human-edited file (see `examples/relance.toml`).
 /// Paths are absolute, resolved against the file's folder when written relative.
@@ -14,14 +15,22 @@ public struct RelanceConfiguration: Sendable, Hashable {
     /// Where messages of creditors in review mode are written for a person to read.
     public var reviewFolder: URL
     public var templatesFolder: URL
+    /// Where the aged balance (CSV and HTML) is written after each import, per creditor.
+    public var reportsFolder: URL
     /// A dropped file is taken once its size and modification time have not changed for this long.
     public var stableAfterSeconds: Double
     /// Larger files are refused (moved to `rejected/` with an explanation).
     public var maximumFileBytes: Int
     public var creditors: [CreditorConfiguration]
+    /// How long personal data is kept; `processedFilesDays` applies to `processed/` in the drop folders.
+    public var retention: RetentionPolicy
+    public var processedFilesDays: Int
+    /// Every policy by name (built-in and configured), for customers whose contacts name one.
+    public var policies: [String: Policy] = [:]
 
     public init(file: URL, dropFolder: URL, stateFolder: URL, storeFile: URL, outboxFolder: URL, reviewFolder: URL,
-                templatesFolder: URL, stableAfterSeconds: Double, maximumFileBytes: Int, creditors: [CreditorConfiguration]) {
+                templatesFolder: URL, reportsFolder: URL, stableAfterSeconds: Double, maximumFileBytes: Int, creditors: [CreditorConfiguration],
+                retention: RetentionPolicy = RetentionPolicy(), processedFilesDays: Int = 400) {
         self.file = file
         self.dropFolder = dropFolder
         self.stateFolder = stateFolder
@@ -29,9 +38,12 @@ public struct RelanceConfiguration: Sendable, Hashable {
         self.outboxFolder = outboxFolder
         self.reviewFolder = reviewFolder
         self.templatesFolder = templatesFolder
+        self.reportsFolder = reportsFolder
         self.stableAfterSeconds = stableAfterSeconds
         self.maximumFileBytes = maximumFileBytes
         self.creditors = creditors
+        self.retention = retention
+        self.processedFilesDays = processedFilesDays
     }
 
     public func creditor(_ id: String) -> CreditorConfiguration? {

@@ -104,7 +104,7 @@ struct InboundReactions: Sendable {
             let evidence = [recipient.status, recipient.diagnostic].compactMap { $0 }.joined(separator: " ")
             var detail = ["reason": recipient.cause.plainWords, "status": recipient.status ?? "", "diagnostic": recipient.diagnostic ?? "",
                           "message": String(facts.id)]
-            detail["address"] = address?.value ?? recipient.address ?? ""
+            detail["bounced_address"] = address?.value ?? recipient.address ?? ""
             if recipient.wrongAddress && recipient.permanent {
                 guard let address else {
                     effects.append(.event(kind: "mail.bounce-unclear", summary: "A bounce of message #\(facts.id) says an address is wrong (\(recipient.cause.plainWords)) but names none we wrote to."))

@@ -40,7 +40,9 @@ public struct FileIntake: Sendable {
         try folder.createFolders()
         var report = Report()
         for entry in try folder.list() {
-            switch rules.verdict(for: entry, now: clock.now()) {
+            // Stability compares file times with the machine's own clock, never an injected one:
+            // a run with `--now` in the past must still see a finished file as finished.
+            switch rules.verdict(for: entry, now: Date()) {
             case .ignore:
                 continue
             case .wait(let until):

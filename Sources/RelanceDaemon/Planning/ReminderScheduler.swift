@@ -1,69 +1,149 @@
 public import Foundation
 public import Logging
 public import RelanceCore
+import RelanceMail
 
 /// Plans one creditor's day and turns each planned contact into a queued message, or, for
 /// a creditor still in review mode, into an `.eml` file in the review folder that a person
 /// reads before `active = true` lets anything go out.
 public struct ReminderScheduler: Sendable {
     public let creditor: CreditorConfiguration
-    public let store: any ReceivablesStore & OutboxStore & EventJournal
+    public let store: any SchedulerStore
+    public let policies: [String: Policy]
     public let composer: ReminderComposer
     public let reviewFolder: URL
+    /// Where letters and dossiers are written (`<state_folder>/documents`); nil writes none.
+    public let documentsFolder: URL?
     public let logger: Logger
 
-    public init(creditor: CreditorConfiguration, store: any ReceivablesStore & OutboxStore & EventJournal,
-                composer: ReminderComposer, reviewFolder: URL, logger: Logger) {
+    public typealias SchedulerStore = ReceivablesStore & OutboxStore & EventJournal & CustomerStateStore & TaskStore & PlanningFactsStore
+
+    public init(creditor: CreditorConfiguration, store: any SchedulerStore, policies: [String: Policy] = [:],
+                composer: ReminderComposer, reviewFolder: URL, logger: Logger, documentsFolder: URL? = nil) {
         self.creditor = creditor
         self.store = store
+        self.policies = policies
         self.composer = composer
         self.reviewFolder = reviewFolder
+        self.documentsFolder = documentsFolder
         self.logger = logger
     }
 
     public struct Report: Sendable {
         public var plan: Plan
+        /// False in review mode: messages were written for review, not queued.
+        public var active: Bool
         public var queued: [Int64] = []
+        /// Tasks opened for people (calls, letters…); a task already open for the step is not repeated.
+        public var openedTasks: [Int64] = []
         public var reviewFiles: [URL] = []
+        /// Letters and dossiers written for the tasks opened (in review mode, they are in `reviewFiles`).
+        public var documents: [URL] = []
         /// Customers whose message could not be written, and why.
         public var failures: [(customer: String, reason: String)] = []
     }
 
     /// The plan alone, for `relance plan`: reads the store, writes nothing.
     public func plan(on day: CivilDate) async throws -> Plan {
-        let receivables = try await store.openReceivables(of: creditor.id)
-        return Planner.plan(PlanningInput(creditor: creditor.id, today: day, policy: creditor.policy, receivables: receivables))
+        Planner.plan(try await PlanningInputBuilder(creditor: creditor, policies: policies, store: store).input(on: day))
     }
 
-    /// Plans `day` and queues what it says. Safe to call again the same day: a step already
-    /// queued for an invoice is refused by the store, so nothing is queued twice.
+    /// Plans `day` and does what it says: queues the emails, opens the tasks for people.
+    /// Safe to call again the same day: the store refuses a step already queued for an invoice,
+    /// and a task already open for a customer's step is not opened twice.
     /// `recordHolds` journals why held customers were not contacted (once a day is enough).
     public func run(on day: CivilDate, at instant: Date, recordHolds: Bool = true) async throws -> Report {
-        var report = Report(plan: try await plan(on: day))
-        for contact in report.plan.contacts {
-            do {
+        let plan = try await plan(on: day)
+        var report = Report(plan: plan, active: !plan.reviewOnly)
+        for contact in plan.contacts {
+            await attempt(contact.customer, step: contact.step.name, at: instant, report: &report) { report in
                 try await act(on: contact, day: day, at: instant, report: &report)
-            } catch {
-                // One customer's bad data (a template that cannot render it…) must not stop the others.
-                report.failures.append((contact.customer.externalID, "\(error)"))
-                logger.error("reminder not written", metadata: [
-                    "creditor": "\(creditor.id)", "customer": "\(contact.customer.externalID)", "error": "\(error)",
-                ])
-                try await store.record(NewEvent(time: instant, kind: "message.compose-failed", creditor: creditor.id,
-                                                customerID: contact.customer.id,
-                                                summary: "The \(contact.step.name) for customer \(contact.customer.externalID) could not be written: \(error)"))
             }
         }
-        for decision in report.plan.decisions where recordHolds && decision.invoice == nil && decision.verdict != .act {
-            try await store.record(NewEvent(time: instant, kind: "plan.held", creditor: creditor.id,
-                                            summary: "Customer \(decision.customer) not contacted on \(day): \(decision.reason).",
-                                            detail: ["customer": decision.customer]))
+        for task in plan.tasks {
+            await attempt(task.customer, step: task.step.name, at: instant, report: &report) { report in
+                try await open(task, day: day, at: instant, report: &report)
+            }
+        }
+        if recordHolds {
+            for decision in plan.decisions where decision.invoice == nil && decision.verdict != .act {
+                try await store.record(NewEvent(time: instant, kind: "plan.held", creditor: creditor.id,
+                                                summary: "Customer \(decision.customer) not contacted on \(day): \(decision.reason).",
+                                                detail: ["customer": decision.customer]))
+            }
+            for escalation in plan.escalations {
+                try await store.record(NewEvent(time: instant, kind: "task.escalated", creditor: creditor.id, summary: """
+                    The \(escalation.task.kind.rawValue) task for customer \(escalation.customer) (step \(escalation.task.step), \
+                    open since \(escalation.task.since)) has had no outcome since \(escalation.dueOn): it needs a person now.
+                    """, detail: ["customer": escalation.customer]))
+            }
         }
         return report
     }
 
+    /// One customer's bad data (a template that cannot render it…) must not stop the others.
+    private func attempt(_ customer: CustomerSummary, step: String, at instant: Date, report: inout Report,
+                         _ body: (inout Report) async throws -> Void) async {
+        do {
+            try await body(&report)
+        } catch {
+            report.failures.append((customer.externalID, "\(error)"))
+            logger.error("planned action not carried out", metadata: [
+                "creditor": "\(creditor.id)", "customer": "\(customer.externalID)", "step": "\(step)", "error": "\(error)",
+            ])
+            try? await store.record(NewEvent(time: instant, kind: "plan.failed", creditor: creditor.id, customerID: customer.id,
+                                             summary: "The \(step) for customer \(customer.externalID) could not be carried out: \(error)"))
+        }
+    }
+
+    /// A call, letter, formal notice… becomes a task for a person (or, in review mode, a file
+    /// describing it in the review folder). A letter or a formal notice comes with its printable
+    /// page, a legal action or a hand-off with its dossier, written before the task is opened
+    /// so that the task can point at it.
+    private func open(_ task: PlannedTask, day: CivilDate, at instant: Date, report: inout Report) async throws {
+        let description = TaskDescription(task, language: creditor.language)
+        let document = try documents.compose(task, today: day)
+        let name = "\(Self.safeName(task.customer.externalID))-\(Self.safeName(task.step.name))"
+        guard report.active else {
+            let folder = reviewFolder.appendingPathComponent(creditor.id.rawValue).appendingPathComponent(day.iso8601)
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            let file = folder.appendingPathComponent("\(Self.safeName(task.customer.externalID))-\(task.step.name).txt")
+            try Data(description.reviewText.utf8).write(to: file, options: .atomic)
+            report.reviewFiles.append(file)
+            if let document { report.reviewFiles.append(try DocumentWriter.write(document, into: folder, name: name)) }
+            return
+        }
+        var documentPath: String?
+        if let document, let documentsFolder {
+            let folder = documentsFolder.appendingPathComponent(creditor.id.rawValue).appendingPathComponent(day.iso8601)
+            let written = try DocumentWriter.write(document, into: folder, name: name)
+            report.documents.append(written)
+            documentPath = written.path
+        }
+        let (id, isNew) = try await store.openTask(NewTask(
+            creditor: creditor.id, customerID: task.customer.id, kind: task.kind, title: description.title,
+            detail: description.detail, dedupKey: "step:\(task.customer.id):\(task.step.name)", step: task.step.name,
+            invoiceIDs: task.allInvoices.map(\.receivable.invoiceID), dueOn: task.paymentDeadline, documentPath: documentPath), at: instant)
+        if isNew {
+            report.openedTasks.append(id)
+            logger.info("task opened", metadata: [
+                "creditor": "\(creditor.id)", "customer": "\(task.customer.externalID)", "task": "\(id)", "kind": "\(task.kind.rawValue)",
+                "document": "\(documentPath ?? "-")",
+            ])
+        }
+    }
+
+    /// Letters from the step's template, dossiers in code; both in the creditor's identity.
+    var documents: DocumentComposer {
+        DocumentComposer(renderer: composer.renderer, creditor: creditor.documentProfile, language: creditor.language)
+    }
+
+    static func safeName(_ text: String) -> String {
+        text.map { $0.isLetter || $0.isNumber || $0 == "-" ? String($0) : "_" }.joined()
+    }
+
     private func act(on contact: PlannedContact, day: CivilDate, at instant: Date, report: inout Report) async throws {
-        if creditor.active {
+        if report.active {
             let draft = MessageDraft(
                 creditor: creditor.id, customerID: contact.customer.id, step: contact.step.name, plannedOn: day,
                 invoices: contact.invoices.map { InvoiceMention(invoiceID: $0.receivable.invoiceID, step: $0.step, open: $0.receivable.open) },
@@ -88,8 +168,7 @@ public struct ReminderScheduler: Sendable {
         let mail = try composer.compose(contact, outboxID: 0, today: day, at: instant)
         let folder = reviewFolder.appendingPathComponent(creditor.id.rawValue).appendingPathComponent(day.iso8601)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let safeCustomer = contact.customer.externalID.map { $0.isLetter || $0.isNumber || $0 == "-" ? String($0) : "_" }.joined()
-        let file = folder.appendingPathComponent("\(safeCustomer)-\(contact.step.name).eml")
+        let file = folder.appendingPathComponent("\(Self.safeName(contact.customer.externalID))-\(contact.step.name).eml")
         try Data(mail.bytes).write(to: file, options: .atomic)
         logger.notice("review mode: reminder written, not sent", metadata: [
             "creditor": "\(creditor.id)", "customer": "\(contact.customer.externalID)", "file": "\(file.path)",

@@ -12,6 +12,7 @@ public final class RelanceRuntime: Sendable {
     public let store: AppDatabase
     public let clock: any WallClock
     public let logger: Logger
+    public let secrets: SecretStore
     public let creditors: [CreditorRuntime]
     private let transports: [CreditorID: any MailTransport]
 
@@ -25,14 +26,21 @@ public final class RelanceRuntime: Sendable {
         public var timeZone: TimeZone { TimeZone(identifier: configuration.timeZone) ?? .current }
     }
 
+    /// `openStore` reuses an open store (a reload); otherwise the configured file is opened.
     public init(configuration: RelanceConfiguration, clock: any WallClock, logger: Logger,
-                secrets: SecretStore = SecretStore()) throws {
+                secrets: SecretStore = SecretStore(), reusing openStore: AppDatabase? = nil,
+                transportOverride: (@Sendable (CreditorConfiguration) -> any MailTransport)? = nil) throws {
         self.configuration = configuration
         self.clock = clock
         self.logger = logger
-        store = try AppDatabase.openOnDisk(at: configuration.storeFile)
-        let steps = Set(configuration.creditors.flatMap { $0.policy.steps.filter { $0.channel == .email }.map(\.name) })
-        let renderer = try TemplateLoader.load(from: configuration.templatesFolder, requiredTemplates: steps.sorted())
+        self.secrets = secrets
+        let store = try openStore ?? AppDatabase.openOnDisk(at: configuration.storeFile)
+        self.store = store
+        let allSteps = (configuration.creditors.map(\.policy) + configuration.policies.values).flatMap(\.steps)
+        let emails = Set(allSteps.filter { $0.channel == .email }.map(\.template))
+        let letters = Set(allSteps.filter(\.channel.printsLetter).map(\.template))
+        let renderer = try TemplateLoader.load(from: configuration.templatesFolder, requiredTemplates: emails.sorted(),
+                                               requiredDocuments: letters.sorted())
         let secret = try TokenSecretLoader.load(secrets: secrets, stateFolder: configuration.stateFolder)
         let rules = IntakeRules(stableAfterSeconds: configuration.stableAfterSeconds, maximumFileBytes: configuration.maximumFileBytes)
         var creditors: [CreditorRuntime] = []
@@ -40,9 +48,10 @@ public final class RelanceRuntime: Sendable {
         for creditor in configuration.creditors {
             let intake = FileIntake(creditor: creditor, folder: LocalDropFolder(folder: configuration.dropFolder(of: creditor)),
                                     rules: rules, store: store, clock: clock, logger: logger)
-            let scheduler = ReminderScheduler(creditor: creditor, store: store,
+            let scheduler = ReminderScheduler(creditor: creditor, store: store, policies: configuration.policies,
                                               composer: ReminderComposer(creditor: creditor, renderer: renderer, secret: secret),
-                                              reviewFolder: configuration.reviewFolder, logger: logger)
+                                              reviewFolder: configuration.reviewFolder, logger: logger,
+                                              documentsFolder: configuration.stateFolder.appendingPathComponent("documents"))
             var poller: MailboxPoller?
             if let imap = creditor.imap {
                 // `--log-level trace` shows the IMAP exchange (credentials redacted, bodies never).
@@ -51,7 +60,10 @@ public final class RelanceRuntime: Sendable {
                                        store: store, secret: secret, clock: clock, logger: logger)
             }
             creditors.append(CreditorRuntime(configuration: creditor, intake: intake, scheduler: scheduler, poller: poller))
-            if let smtp = creditor.smtp {
+            if let transportOverride {
+                // Simulations (the soak benchmark) deliver into a world model instead.
+                transports[creditor.id] = transportOverride(creditor)
+            } else if let smtp = creditor.smtp {
                 transports[creditor.id] = SMTPTransport(settings: smtp, secrets: secrets,
                                                         ehloName: Self.ehloName(for: creditor), logger: logger)
             } else {
@@ -73,9 +85,24 @@ public final class RelanceRuntime: Sendable {
         }
     }
 
+    /// One digest sender per creditor that configures `[creditors.ID.digest]`.
+    public var digestSenders: [DigestSender] {
+        creditors.compactMap { creditor in
+            creditor.configuration.digest.map {
+                DigestSender(creditor: creditor.configuration, settings: $0, store: store,
+                             transport: transports[creditor.configuration.id]!, clock: clock, logger: logger)
+            }
+        }
+    }
+
+    public var reports: ReportsWriter {
+        ReportsWriter(folder: configuration.reportsFolder, store: store)
+    }
+
     public var drainer: OutboxDrainer {
         let transports = transports
-        return OutboxDrainer(store: store, transport: { transports[$0]! }, clock: clock, logger: logger)
+        return OutboxDrainer(store: store, transport: { transports[$0]! }, clock: clock, logger: logger,
+                             creditors: creditors.map(\.configuration.id))
     }
 
     public func today(for creditor: CreditorRuntime) -> CivilDate {

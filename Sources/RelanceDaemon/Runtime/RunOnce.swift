@@ -29,9 +29,13 @@ extension RelanceRuntime {
                 intake.waiting = next.waiting
             }
             report.intake[creditor.configuration.id] = intake
+            if !intake.imported.isEmpty {
+                try await reports.write(creditor.configuration, asOf: today(for: creditor))
+            }
             // Before planning: a reply or a bounce read now must weigh on today's reminders.
             if let poller = creditor.poller { report.inbound[creditor.configuration.id] = try await poller.poll() }
             report.planning[creditor.configuration.id] = try await creditor.scheduler.run(on: today(for: creditor), at: clock.now())
+            try await reports.writeTasks(creditor.configuration)
         }
         report.sending = try await drainer.drain()
         return report

@@ -19,10 +19,11 @@ public enum TemplateLoader {
         return files
     }
 
-    /// Loads and checks every template the given steps need, in every shipped language.
-    public static func load(from folder: URL, requiredTemplates: [String]) throws -> TemplateRenderer {
+    /// Loads and checks every template the given steps need, in every shipped language:
+    /// emails (`requiredTemplates`) and printed letters (`requiredDocuments`, HTML required).
+    public static func load(from folder: URL, requiredTemplates: [String], requiredDocuments: [String] = []) throws -> TemplateRenderer {
         let files = try files(in: folder)
-        let problems = TemplateChecker(requiredTemplates: requiredTemplates).check(files: files)
+        let problems = TemplateChecker(requiredTemplates: requiredTemplates, requiredDocuments: requiredDocuments).check(files: files)
         guard problems.isEmpty else { throw TemplateError(problems: problems) }
         return try TemplateRenderer(files: files)
     }

@@ -8,19 +8,22 @@ public import RelanceCore
 /// before the first byte leaves, and `sent` after the server's final answer. A crash in
 /// between leaves it `sending`, which the next start holds for a person instead of resending.
 public struct OutboxDrainer: Sendable {
-    public let store: any OutboxStore
+    public let store: any OutboxStore & CustomerStateStore
     public let transport: @Sendable (CreditorID) -> any MailTransport
     public let clock: any WallClock
     public let schedule: RetrySchedule
     public let logger: Logger
+    /// The creditors this drainer serves (their pause state is read before each round).
+    public let creditors: [CreditorID]
 
-    public init(store: any OutboxStore, transport: @escaping @Sendable (CreditorID) -> any MailTransport,
-                clock: any WallClock, schedule: RetrySchedule = RetrySchedule(), logger: Logger) {
+    public init(store: any OutboxStore & CustomerStateStore, transport: @escaping @Sendable (CreditorID) -> any MailTransport,
+                clock: any WallClock, schedule: RetrySchedule = RetrySchedule(), logger: Logger, creditors: [CreditorID] = []) {
         self.store = store
         self.transport = transport
         self.clock = clock
         self.schedule = schedule
         self.logger = logger
+        self.creditors = creditors
     }
 
     public struct Report: Sendable, Hashable {
@@ -35,7 +38,8 @@ public struct OutboxDrainer: Sendable {
     /// a message in progress always finishes and is recorded.
     public func drain(shouldStop: @Sendable () -> Bool = { false }) async throws -> Report {
         var report = Report()
-        while !shouldStop(), let message = try await store.claimNextMessage(now: clock.now(), skipping: report.paused) {
+        let paused = try await pausedCreditors()
+        while !shouldStop(), let message = try await store.claimNextMessage(now: clock.now(), skipping: report.paused.union(paused)) {
             var metadata: Logger.Metadata = [
                 "creditor": "\(message.creditor)", "message": "\(message.id)", "step": "\(message.step)",
                 "attempt": "\(message.attempts)", "message_id": "\(message.messageID)",
@@ -64,6 +68,18 @@ public struct OutboxDrainer: Sendable {
             }
         }
         return report
+    }
+
+    /// Creditors a person paused: their messages wait in the outbox, untouched.
+    private func pausedCreditors() async throws -> Set<CreditorID> {
+        var paused = Set<CreditorID>()
+        for creditor in creditors {
+            let state = try await store.creditorState(creditor)
+            if state.paused && (state.pausedUntil.map { $0 >= CivilDate(clock.now(), in: TimeZone(identifier: "UTC")!) } ?? true) {
+                paused.insert(creditor)
+            }
+        }
+        return paused
     }
 
     private func retryOrFail(_ message: OutboxMessage, reason: String, report: inout Report) async throws {

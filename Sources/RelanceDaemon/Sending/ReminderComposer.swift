@@ -17,10 +17,10 @@ public struct ReminderComposer: Sendable {
 
     public func compose(_ contact: PlannedContact, outboxID: Int64, today: CivilDate, at instant: Date) throws -> ComposedMail {
         let preferences = [contact.customer.language, creditor.language].compactMap { $0 } + Language.allCases
-        guard let language = renderer.language(for: contact.step.name, preferring: preferences) else {
+        guard let language = renderer.language(for: contact.step.template, preferring: preferences) else {
             throw TemplateError(problems: [TemplateProblem(
-                code: .missingTemplate, file: "\(creditor.language.rawValue)/\(contact.step.name).text.mustache",
-                message: "no template '\(contact.step.name)' in any language: add its .subject and .text files to mail-templates/")])
+                code: .missingTemplate, file: "\(creditor.language.rawValue)/\(contact.step.template).text.mustache",
+                message: "no template '\(contact.step.template)' in any language: add its .subject and .text files to mail-templates/")])
         }
         let items = contact.invoices.map { planned in
             OpenItem(customer: contact.customer.externalID, customerName: contact.customer.name, invoice: planned.receivable.number,
@@ -31,7 +31,7 @@ public struct ReminderComposer: Sendable {
             language: language, today: today, creditor: profile,
             customerID: contact.customer.externalID, customerName: contact.customer.name ?? contact.customer.externalID,
             invoices: items, paymentReference: contact.customer.externalID)
-        let rendered = try renderer.render(contact.step.name, language: language, context: context)
+        let rendered = try renderer.render(contact.step.template, language: language, context: context)
 
         let token = ReferenceToken.make(messageID: outboxID, creditor: creditor.id, secret: secret)
         let messageID = try MessageID(token: token, domain: creditor.senderAddress.domain)

@@ -5,20 +5,26 @@ import ServiceLifecycle
 /// Plans each creditor's day: at start, after every import, and whenever the date changes.
 /// Planning twice the same day is harmless: the store refuses a step already queued.
 struct PlannerService: Service {
-    let runtime: RelanceRuntime
+    let runtimes: RuntimeHolder
     let doorbell: Doorbell
     let sender: Doorbell
     let interval: Duration
+    let health: ServiceHealth
 
     func run() async throws {
         let days = DayTracker()
-        await ServiceLoop(name: "planner", logger: runtime.logger, doorbell: doorbell, interval: interval).run {
+        await ServiceLoop(name: "planner", logger: runtimes.logger, doorbell: doorbell, interval: interval, health: health).run {
+            let runtime = await runtimes.current
+            var queued = 0
             for creditor in runtime.creditors {
                 let today = runtime.today(for: creditor)
                 let firstOfDay = await days.isNew(today, for: creditor.configuration.id)
                 let report = try await creditor.scheduler.run(on: today, at: runtime.clock.now(), recordHolds: firstOfDay)
+                queued += report.queued.count
                 if !report.queued.isEmpty { sender.ring() }
+                try await runtime.reports.writeTasks(creditor.configuration)
             }
+            return "planned at \(runtime.clock.now().formatted(date: .omitted, time: .shortened)), \(queued) queued"
         }
     }
 }

@@ -1,8 +1,10 @@
+import Foundation
 import Logging
 import ServiceLifecycle
 import UnixSignals
 
-/// `relance run`: one `ServiceGroup` of the daemon's loops, stopped gracefully by SIGTERM or SIGINT.
+/// `relance run`: one `ServiceGroup` of the daemon's loops, stopped gracefully by SIGTERM or SIGINT;
+/// SIGHUP reloads the configuration and templates.
 public struct RelanceServices: Sendable {
     public let runtime: RelanceRuntime
 
@@ -12,12 +14,18 @@ public struct RelanceServices: Sendable {
         try await runtime.prepare()
         let plannerBell = Doorbell()
         let senderBell = Doorbell()
+        let health = ServiceHealth(file: runtime.configuration.stateFolder.appendingPathComponent("status.json"))
+        let runtimes = RuntimeHolder(runtime)
         let group = ServiceGroup(configuration: .init(
             services: [
-                .init(service: IntakeService(runtime: runtime, planner: plannerBell, interval: .seconds(30))),
-                .init(service: PlannerService(runtime: runtime, doorbell: plannerBell, sender: senderBell, interval: .seconds(300))),
-                .init(service: SenderService(runtime: runtime, doorbell: senderBell, interval: .seconds(60))),
-                .init(service: MailboxPollerService(runtime: runtime, planner: plannerBell)),
+                .init(service: IntakeService(runtimes: runtimes, planner: plannerBell, interval: .seconds(30), health: health)),
+                .init(service: PlannerService(runtimes: runtimes, doorbell: plannerBell, sender: senderBell, interval: .seconds(300), health: health)),
+                .init(service: SenderService(runtimes: runtimes, doorbell: senderBell, interval: .seconds(60), health: health)),
+                .init(service: DigestService(runtimes: runtimes, interval: .seconds(900), health: health)),
+                .init(service: RetentionService(runtimes: runtimes, health: health)),
+                .init(service: ReloadService(runtimes: runtimes)),
+                .init(service: NotifierService(notifier: SystemdNotifier(), health: health)),
+                .init(service: MailboxPollerService(runtimes: runtimes, planner: plannerBell, health: health)),
             ],
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: runtime.logger))

@@ -3,15 +3,21 @@ import ServiceLifecycle
 
 /// Drains the outbox when rung and at least every `interval` (retries come due on their own).
 struct SenderService: Service {
-    let runtime: RelanceRuntime
+    let runtimes: RuntimeHolder
     let doorbell: Doorbell
     let interval: Duration
+    let health: ServiceHealth
 
     func run() async throws {
-        let drainer = runtime.drainer
-        await ServiceLoop(name: "sender", logger: runtime.logger, doorbell: doorbell, interval: interval).run {
+        await ServiceLoop(name: "sender", logger: runtimes.logger, doorbell: doorbell, interval: interval, health: health).run {
+            let runtime = await runtimes.current
+            let drainer = runtime.drainer
             // Between messages, stop if shutting down; the message in progress always completes.
-            _ = try await drainer.drain(shouldStop: { Task.isShuttingDownGracefully })
+            let report = try await drainer.drain(shouldStop: { Task.isShuttingDownGracefully })
+            let waiting = try await runtime.store.outboxCounts()
+            var note = "\(report.sent) sent, \((waiting[.queued] ?? 0) + (waiting[.retry] ?? 0)) waiting"
+            if !report.paused.isEmpty { note += ", PAUSED: \(report.paused.map(\.rawValue).sorted().joined(separator: ","))" }
+            return note
         }
     }
 }

@@ -9,16 +9,20 @@ struct ServiceLoop: Sendable {
     let logger: Logger
     let doorbell: Doorbell?
     let interval: Duration
+    let health: ServiceHealth
 
-    func run(_ tick: @Sendable () async throws -> Void) async {
+    /// `tick` returns a short note of what it did, for `relance status` and systemd's STATUS line.
+    func run(_ tick: @Sendable () async throws -> String?) async {
         var failures = 0
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             do {
-                try await tick()
+                let note = try await tick()
                 failures = 0
+                await health.succeeded(name, note: note)
             } catch {
                 failures += 1
                 logger.error("tick failed", metadata: ["service": "\(name)", "consecutive_failures": "\(failures)", "error": "\(error)"])
+                await health.failed(name, error: "\(error)")
             }
             let doorbell = doorbell
             let interval = interval

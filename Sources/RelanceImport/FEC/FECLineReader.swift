@@ -46,10 +46,15 @@ struct FECLineReader {
     }
 
     func text(_ range: Range<Int>) -> String {
+        String(decoding: slice(range), as: UTF8.self)
+    }
+
+    /// The field's bytes without the spaces that padded exports put around values.
+    func slice(_ range: Range<Int>) -> ArraySlice<UInt8> {
         var lower = range.lowerBound, upper = range.upperBound
         while lower < upper, bytes[lower] == 0x20 { lower += 1 }
         while upper > lower, bytes[upper - 1] == 0x20 { upper -= 1 }
-        return String(decoding: bytes[lower..<upper], as: UTF8.self)
+        return bytes[lower..<upper]
     }
 
     /// 1-based character column where `range` starts on the current line.

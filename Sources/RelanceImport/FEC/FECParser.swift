@@ -19,7 +19,8 @@ public struct FECParser: Sendable {
         let text = try TextEncodingDetector.decode(bytes, file: fileName)
         let firstLineEnd = text.utf8.firstIndex { $0 == 0x0A || $0 == 0x0D } ?? text.utf8.count
         let headerBytes = text.utf8[..<firstLineEnd]
-        let separator: UInt8 = headerBytes.contains(0x09) ? 0x09 : headerBytes.contains(UInt8(ascii: "|")) ? UInt8(ascii: "|") : 0x09
+        // The law allows TAB or |; some tools write ; anyway, which is read rather than refused.
+        let separator: UInt8 = [0x09, UInt8(ascii: "|"), UInt8(ascii: ";")].first { headerBytes.contains($0) } ?? 0x09
         var reader = FECLineReader(bytes: text.utf8, separator: separator)
         var ranges: [Range<Int>] = []
         guard reader.next(into: &ranges) else {
@@ -34,11 +35,14 @@ public struct FECParser: Sendable {
         if trailingSeparator { header.removeLast() }
         let columns = try FECColumns(header: header, file: fileName, line: reader.line)
         let currency = options.defaultCurrency
+        let prefixBytes = Array(customerAccountPrefix.utf8)
+        // A ledger has a handful of journals; their labels are normalized once, not per line.
+        var openingJournals: [String: Bool] = [:]
 
         var order: [String] = []
         var ledgers: [String: [LedgerEntry]] = [:]
         var lastDate: CivilDate?
-        var totalDebit: Int64 = 0, totalCredit: Int64 = 0
+        var totalDebit: Int64 = 0, totalCredit: Int64 = 0, customerMagnitude: Int64 = 0
         while reader.next(into: &ranges) {
             let line = reader.line
             let start = ranges[0].lowerBound
@@ -46,14 +50,14 @@ public struct FECParser: Sendable {
             guard ranges.count == expected, !trailingSeparator || ranges.last!.isEmpty else {
                 throw ImportError(.wrongFieldCount, at: SourcePosition(file: fileName, line: line),
                                   "this line has \(ranges.count) fields but the header has \(expected)",
-                                  hint: "A label probably contains the separator (\(separator == 0x09 ? "TAB" : "|")); remove it from that label and export again.")
+                                  hint: "A label probably contains the separator (\(separator == 0x09 ? "TAB" : String(UnicodeScalar(separator)))); remove it from that label and export again.")
             }
             func field(_ index: Int) -> String { reader.text(ranges[index]) }
             func position(_ index: Int) -> SourcePosition {
                 SourcePosition(file: fileName, line: line, column: reader.column(of: ranges[index], lineStart: start))
             }
             func amount(_ index: Int) throws(ImportError) -> Int64 {
-                guard let value = FECValues.minorUnits(field(index), currency: currency) else {
+                guard let value = FECValues.minorUnits(reader.slice(ranges[index]), minorDigits: currency.minorDigits) else {
                     throw ImportError(.badAmount, at: position(index),
                                       "\"\(field(index))\" in column \(columns.names[index]) is not an amount",
                                       hint: "FEC amounts are digits with a decimal comma, such as 1234,56 (no thousands separator, no currency sign).")
@@ -61,7 +65,7 @@ public struct FECParser: Sendable {
                 return value
             }
             func date(_ index: Int) throws(ImportError) -> CivilDate {
-                guard let value = FECValues.date(field(index)) else {
+                guard let value = FECValues.date(reader.slice(ranges[index])) else {
                     throw ImportError(.badDate, at: position(index),
                                       "\"\(field(index))\" in column \(columns.names[index]) is not a date",
                                       hint: "FEC dates are written AAAAMMJJ, such as 20261231.")
@@ -69,17 +73,26 @@ public struct FECParser: Sendable {
                 return value
             }
 
+            // Sums are overflow-checked: a damaged file must be refused, never crash the daemon.
+            func add(_ value: Int64, to total: inout Int64, column: Int) throws(ImportError) {
+                let (sum, overflow) = total.addingReportingOverflow(value)
+                guard !overflow else { throw tooLarge(position(column)) }
+                total = sum
+            }
             let signed: Int64
             switch columns.amounts {
             case let .debitCredit(debit, credit):
                 let d = try amount(debit), c = try amount(credit)
-                totalDebit += d; totalCredit += c
-                signed = d - c
+                try add(d, to: &totalDebit, column: debit)
+                try add(c, to: &totalCredit, column: credit)
+                let (difference, overflow) = d.subtractingReportingOverflow(c)
+                guard !overflow else { throw tooLarge(position(debit)) }
+                signed = difference
             case let .amountAndDirection(amountColumn, direction):
                 let value = try amount(amountColumn)
                 switch field(direction).uppercased() {
-                case "D", "+1", "1", "+": signed = value; totalDebit += value
-                case "C", "-1", "-": signed = -value; totalCredit += value
+                case "D", "+1", "1", "+": signed = value; try add(value, to: &totalDebit, column: amountColumn)
+                case "C", "-1", "-": signed = -value; try add(value, to: &totalCredit, column: amountColumn)
                 default:
                     throw ImportError(.badAmount, at: position(direction),
                                       "\"\(field(direction))\" in column \(columns.names[direction]) is neither D (debit) nor C (credit)",
@@ -89,20 +102,31 @@ public struct FECParser: Sendable {
             let entryDate = try date(columns.ecritureDate)
             if lastDate.map({ entryDate > $0 }) ?? true { lastDate = entryDate }
 
+            guard reader.slice(ranges[columns.compteNum]).starts(with: prefixBytes) else { continue }
+            // While the customer lines' magnitudes add up within Int64, so does any sum of them
+            // that the lettering computes later.
+            try add(signed.magnitude > UInt64(Int64.max) ? Int64.max : Int64(signed.magnitude), to: &customerMagnitude,
+                    column: columns.compteNum)
             let account = field(columns.compteNum)
-            guard account.hasPrefix(customerAccountPrefix) else { continue }
             let auxiliary = columns.compAuxNum.map(field) ?? ""
             let customer = auxiliary.isEmpty ? account : auxiliary
             let auxName = columns.compAuxLib.map(field) ?? ""
             let accountName = columns.compteLib.map(field) ?? ""
-            let pieceDateText = columns.pieceDate.map(field) ?? ""
+            let journal = field(columns.journalCode)
+            let opening: Bool
+            if let known = openingJournals[journal] { opening = known } else {
+                opening = isOpening(code: journal, label: columns.journalLib.map(field) ?? "")
+                openingJournals[journal] = opening
+            }
+            var pieceDate: CivilDate?
+            if let index = columns.pieceDate, !reader.slice(ranges[index]).isEmpty { pieceDate = try date(index) }
             let entry = LedgerEntry(
                 customer: customer,
                 customerName: !auxiliary.isEmpty && !auxName.isEmpty ? auxName : (accountName.isEmpty ? nil : accountName),
-                isOpening: isOpening(code: field(columns.journalCode), label: columns.journalLib.map(field) ?? ""),
+                isOpening: opening,
                 date: entryDate,
                 pieceRef: field(columns.pieceRef),
-                pieceDate: pieceDateText.isEmpty ? nil : try date(columns.pieceDate!),
+                pieceDate: pieceDate,
                 amount: signed,
                 letter: columns.ecritureLet.map(field) ?? "",
                 line: line)
@@ -115,12 +139,20 @@ public struct FECParser: Sendable {
             items += CustomerLedger.openItems(ledgers[customer]!, currency: currency, file: fileName)
         }
         var warnings: [String] = []
+        if order.isEmpty {
+            warnings.append("No customer account (\(customerAccountPrefix)…) in this ledger: it yields no open items. Check that the export covers the sales ledger.")
+        }
         if totalDebit != totalCredit {
             let difference = Money(minorUnits: totalDebit - totalCredit, currency: currency)
             warnings.append("The ledger does not balance: total debit minus total credit is \(difference.decimalString) \(currency.code); the file may be truncated or filtered.")
         }
         return ParsedImport(kind: .fec, items: items, asOf: FECValues.closingDate(inFileName: fileName) ?? lastDate,
                             skippedRows: 0, warnings: warnings)
+    }
+
+    private func tooLarge(_ position: SourcePosition) -> ImportError {
+        ImportError(.badAmount, at: position, "the amounts of this ledger add up beyond what can be counted",
+                    hint: "The file is damaged or not a FEC; export it again.")
     }
 
     /// À-nouveaux journals: `AN`, `ANO`, `RAN`… or any journal whose label says "nouveau(x)".

@@ -4,17 +4,60 @@ import RelanceCore
 /// a decimal comma or point, a sign before or after, blank for zero; dates `AAAAMMJJ`, and
 /// `JJ/MM/AAAA` from tools that ignore the rule.
 enum FECValues {
-    /// Minor units, or nil when the text is not an amount.
-    static func minorUnits(_ raw: String, currency: Currency) -> Int64? {
-        var text = Substring(raw)
-        if text.isEmpty { return 0 }
+    /// Minor units, or nil when the field is not an amount. Read straight from the bytes: a
+    /// million-line ledger has two amounts per line, and a String for each would dominate the import.
+    static func minorUnits(_ field: ArraySlice<UInt8>, minorDigits: Int) -> Int64? {
+        var lower = field.startIndex, upper = field.endIndex
+        if lower == upper { return 0 }
         var negative = false
-        if let first = text.first, first == "-" || first == "+" { negative = first == "-"; text = text.dropFirst() }
-        else if let last = text.last, last == "-" || last == "+" { negative = last == "-"; text = text.dropLast() }
-        text = Substring(String(text).trimmingSpaces())
-        guard !text.isEmpty else { return nil }
-        let plain = (negative ? "-" : "") + text
-        return Money(decimal: plain, currency: currency)?.minorUnits
+        if field[lower] == 0x2D || field[lower] == 0x2B { negative = field[lower] == 0x2D; lower += 1 }
+        else if field[upper - 1] == 0x2D || field[upper - 1] == 0x2B { negative = field[upper - 1] == 0x2D; upper -= 1 }
+        while lower < upper, field[lower] == 0x20 { lower += 1 }
+        while upper > lower, field[upper - 1] == 0x20 { upper -= 1 }
+        guard lower < upper else { return nil }
+        var units: Int64 = 0
+        var fractionDigits = -1 // -1 until a decimal mark is seen
+        var fraction: Int64 = 0
+        var sawDigit = false
+        for index in lower..<upper {
+            let byte = field[index]
+            if byte >= 0x30 && byte <= 0x39 {
+                sawDigit = true
+                let digit = Int64(byte - 0x30)
+                if fractionDigits < 0 {
+                    let (times, o1) = units.multipliedReportingOverflow(by: 10)
+                    let (sum, o2) = times.addingReportingOverflow(digit)
+                    guard !o1, !o2 else { return nil }
+                    units = sum
+                } else {
+                    fractionDigits += 1
+                    if fractionDigits <= minorDigits { fraction = fraction * 10 + digit } else if digit != 0 { return nil }
+                }
+            } else if (byte == 0x2C || byte == 0x2E) && fractionDigits < 0 {
+                fractionDigits = 0
+            } else {
+                return nil
+            }
+        }
+        guard sawDigit, fractionDigits != 0 else { return nil }
+        var scale: Int64 = 1
+        for _ in 0..<minorDigits { scale *= 10 }
+        // Trailing zeros beyond the currency's digits were checked and dropped above.
+        if fractionDigits < minorDigits { for _ in max(fractionDigits, 0)..<minorDigits { fraction *= 10 } }
+        let (scaled, o1) = units.multipliedReportingOverflow(by: scale)
+        let (total, o2) = scaled.addingReportingOverflow(fraction)
+        guard !o1, !o2 else { return nil }
+        return negative ? -total : total
+    }
+
+    /// `AAAAMMJJ` straight from the bytes, else the tolerated spellings.
+    static func date(_ field: ArraySlice<UInt8>) -> CivilDate? {
+        if field.count == 8, field.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+            var value = 0
+            for byte in field { value = value * 10 + Int(byte - 0x30) }
+            return CivilDate(year: value / 10_000, month: value / 100 % 100, day: value % 100)
+        }
+        return date(String(decoding: field, as: UTF8.self))
     }
 
     static func date(_ raw: String) -> CivilDate? {

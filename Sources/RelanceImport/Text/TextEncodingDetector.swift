@@ -1,7 +1,7 @@
 import RelanceCore
 
 /// The text encodings French accounting exports actually arrive in.
-public enum TextEncoding: String, Sendable, Hashable {
+enum TextEncoding: String, Sendable, Hashable {
     case utf8 = "UTF-8"
     case utf16LittleEndian = "UTF-16LE"
     case utf16BigEndian = "UTF-16BE"

@@ -14,7 +14,8 @@ extension ReminderContext {
             bic: "AGRIFRPPXXX",
             phone: "+33 4 78 00 00 00",
             email: EmailAddress("compta@atelier-lumiere.fr"),
-            signature: "Élodie Martin, service comptabilité"
+            signature: "Élodie Martin, service comptabilité",
+            rcs: "RCS Lyon 812 345 678"
         )
         let invoices = [
             OpenItem(customer: "C042", customerName: "Boulangerie Ébène", invoice: "F2026-0117",
@@ -25,12 +26,42 @@ extension ReminderContext {
                      open: Money(minorUnits: 48_000, currency: euro), total: Money(minorUnits: 48_000, currency: euro)),
         ]
         let description = language == .french ? "Relance par courriel" : "Reminder sent by email"
-        return ReminderContextBuilder.build(
+        var context = ReminderContextBuilder.build(
             language: language, today: today, creditor: creditor,
             customerID: "C042", customerName: "Boulangerie Ébène", invoices: invoices,
             paymentReference: "C042-F2026-0117",
             priorActions: [RelanceMail.PriorAction(date: CivilDate(year: 2026, month: 11, day: 2)!, description: description)],
             statutory: StatutoryAmounts(interest: [Money(minorUnits: 1_587, currency: euro)], indemnity: Money(minorUnits: 8_000, currency: euro))
         )
+        context.customer.addressLines = ["4 place des Terreaux", "69001 Lyon"]
+        context.letter = sampleLetter(language: language)
+        return context
+    }
+
+    /// The `letter` group of the sample: every optional value present, one invoice demanded,
+    /// one only outstanding, a credit, two rates.
+    private static func sampleLetter(language: Language) -> Letter {
+        let french = language == .french
+        let money = { (minorUnits: Int64) in Money(minorUnits: minorUnits, currency: .euro).formatted(locale: language) }
+        let date = { (year: Int, month: Int, day: Int) in CivilDateText.short(CivilDate(year: year, month: month, day: day)!, language: language) }
+        let demanded = Letter.Invoice(
+            number: "F2026-0117", issued: date(2026, 9, 15), due: date(2026, 10, 15), amount: money(153_456), open: money(123_456),
+            claimed: money(113_456), daysLate: "46", lateBy: ReminderContextBuilder.dayCount(46, language: language),
+            interest: money(1_587), indemnity: money(4_000), isPartlyPaid: true, hasCredit: true)
+        let other = Letter.Invoice(
+            number: "F2026-0142", issued: date(2026, 10, 1), due: date(2026, 10, 31), amount: money(48_000), open: money(48_000),
+            claimed: money(48_000), daysLate: "30", lateBy: ReminderContextBuilder.dayCount(30, language: language),
+            interest: money(474), indemnity: money(4_000), isPartlyPaid: false, hasCredit: false)
+        let basis = french ? "taux de refinancement de la Banque centrale européenne en vigueur au 1er juillet 2026, majoré de 10 points"
+            : "European Central Bank main refinancing rate in force on 1 July 2026, plus 10 percentage points"
+        return Letter(
+            demanded: [demanded], alsoOutstanding: [other],
+            credits: [Letter.Credit(credit: "AV2026-0009", invoice: "F2026-0117", amount: money(10_000))],
+            principal: money(113_456), interest: money(1_587), indemnities: money(4_000), total: money(119_043),
+            rates: [Letter.Rate(semester: LetterContextBuilder.semesterName(Semester(year: 2026, half: 2)!, language: language),
+                                rate: LetterContextBuilder.percent(1215, language: language), basis: basis)],
+            missingRates: "2027-S1",
+            deadline: CivilDateText.long(CivilDate(year: 2026, month: 12, day: 8)!, language: language), deadlineDays: "8",
+            procedure: LetterContextBuilder.procedureName(.smallClaims, language: language), place: "Lyon")
     }
 }

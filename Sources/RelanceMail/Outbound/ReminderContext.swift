@@ -15,12 +15,16 @@ public struct ReminderContext: Sendable, Hashable, Codable {
         public var email: String?
         /// Free text, possibly several lines: who signs the reminder.
         public var signature: String
+        /// The trade register entry printed on letterheads: `RCS Lyon 812 345 678`.
+        public var rcs: String?
 
         public init(legalName: String, addressLines: [String] = [], siren: String? = nil, vatNumber: String? = nil,
-                    iban: String? = nil, bic: String? = nil, phone: String? = nil, email: String? = nil, signature: String) {
+                    iban: String? = nil, bic: String? = nil, phone: String? = nil, email: String? = nil, signature: String,
+                    rcs: String? = nil) {
             self.legalName = legalName
             self.addressLines = addressLines
             self.siren = siren
+            self.rcs = rcs
             self.vatNumber = vatNumber
             self.iban = iban
             self.bic = bic
@@ -33,10 +37,13 @@ public struct ReminderContext: Sendable, Hashable, Codable {
     public struct Customer: Sendable, Hashable, Codable {
         public var id: String
         public var name: String
+        /// The postal address, for the recipient block of a letter; empty when unknown.
+        public var addressLines: [String]
 
-        public init(id: String, name: String) {
+        public init(id: String, name: String, addressLines: [String] = []) {
             self.id = id
             self.name = name
+            self.addressLines = addressLines
         }
     }
 
@@ -122,9 +129,11 @@ public struct ReminderContext: Sendable, Hashable, Codable {
     public var statutory: Statutory?
     /// Today in long form: `29 novembre 2026`.
     public var today: String
+    /// What only printed documents (letters, formal notices) need; nil for emails.
+    public var letter: Letter?
 
     public init(creditor: Creditor, customer: Customer, invoices: [Invoice], totals: Totals, paymentReference: String,
-                priorActions: [PriorAction] = [], statutory: Statutory? = nil, today: String) {
+                priorActions: [PriorAction] = [], statutory: Statutory? = nil, today: String, letter: Letter? = nil) {
         self.creditor = creditor
         self.customer = customer
         self.invoices = invoices
@@ -133,6 +142,7 @@ public struct ReminderContext: Sendable, Hashable, Codable {
         self.priorActions = priorActions
         self.statutory = statutory
         self.today = today
+        self.letter = letter
     }
 
     /// The Mustache view: nested `[String: Any]` and arrays with the snake-case names.
@@ -151,9 +161,10 @@ public struct ReminderContext: Sendable, Hashable, Codable {
         creditorValue["bic"] = creditor.bic
         creditorValue["phone"] = creditor.phone
         creditorValue["email"] = creditor.email
+        creditorValue["rcs"] = creditor.rcs
         var value: [String: any Sendable] = [
             "creditor": creditorValue,
-            "customer": ["id": customer.id, "name": customer.name] as [String: any Sendable],
+            "customer": ["id": customer.id, "name": customer.name, "address_lines": customer.addressLines] as [String: any Sendable],
             "invoices": invoices.map { invoice -> [String: any Sendable] in
                 var item: [String: any Sendable] = [
                     "number": invoice.number, "amount": invoice.amount, "open": invoice.open,
@@ -174,6 +185,7 @@ public struct ReminderContext: Sendable, Hashable, Codable {
         if let statutory {
             value["statutory"] = ["interest": statutory.interest, "indemnity": statutory.indemnity, "total": statutory.total] as [String: any Sendable]
         }
+        if let letter { value["letter"] = letter.templateValue }
         return value
     }
 }

@@ -39,7 +39,8 @@ public enum ReminderContextBuilder {
                 bic: nonEmpty(creditor.bic),
                 phone: nonEmpty(creditor.phone),
                 email: creditor.email?.value,
-                signature: creditor.signature
+                signature: creditor.signature,
+                rcs: nonEmpty(creditor.rcs)
             ),
             customer: ReminderContext.Customer(id: customerID, name: customerName),
             invoices: rows,
@@ -72,7 +73,7 @@ public enum ReminderContextBuilder {
         return totals.keys.sorted().map { Money(minorUnits: totals[$0]!, currency: $0) }
     }
 
-    private static func joined(_ amounts: [Money], language: Language) -> String {
+    static func joined(_ amounts: [Money], language: Language) -> String {
         amounts.isEmpty ? Money.zero(.euro).formatted(locale: language)
             : amounts.map { $0.formatted(locale: language) }.joined(separator: " + ")
     }
@@ -85,7 +86,7 @@ public enum ReminderContextBuilder {
         }
     }
 
-    private static func nonEmpty(_ text: String?) -> String? {
+    static func nonEmpty(_ text: String?) -> String? {
         guard let trimmed = text?.trimmingSpaces(), !trimmed.isEmpty else { return nil }
         return trimmed
     }

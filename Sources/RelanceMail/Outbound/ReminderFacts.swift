@@ -11,10 +11,14 @@ public struct CreditorProfile: Sendable, Hashable, Codable {
     public var phone: String?
     public var email: EmailAddress?
     public var signature: String
+    /// `RCS Lyon 812 345 678`, for the letterhead of printed documents.
+    public var rcs: String?
 
     public init(legalName: String, addressLines: [String] = [], siren: String? = nil, vatNumber: String? = nil,
-                iban: String? = nil, bic: String? = nil, phone: String? = nil, email: EmailAddress? = nil, signature: String) {
+                iban: String? = nil, bic: String? = nil, phone: String? = nil, email: EmailAddress? = nil, signature: String,
+                rcs: String? = nil) {
         self.legalName = legalName
+        self.rcs = rcs
         self.addressLines = addressLines
         self.siren = siren
         self.vatNumber = vatNumber

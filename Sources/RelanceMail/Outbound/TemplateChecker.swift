@@ -12,12 +12,18 @@ public import RelanceCore
 public struct TemplateChecker: Sendable {
     /// The templates of the default French and English policies (issue 4).
     public static let defaultTemplateNames = ["courtesy-reminder", "first-reminder", "second-reminder", "final-reminder"]
+    /// The printed documents of the default policies' letter steps (issue 4).
+    public static let defaultDocumentNames = ["formal-letter", "registered-letter", "formal-notice"]
 
     public var requiredTemplates: [String]
+    /// Templates of letter steps: they need an HTML part too, the page that is printed.
+    public var requiredDocuments: [String]
     public var languages: [Language]
 
-    public init(requiredTemplates: [String] = TemplateChecker.defaultTemplateNames, languages: [Language] = Language.allCases) {
+    public init(requiredTemplates: [String] = TemplateChecker.defaultTemplateNames, requiredDocuments: [String] = [],
+                languages: [Language] = Language.allCases) {
         self.requiredTemplates = requiredTemplates
+        self.requiredDocuments = requiredDocuments
         self.languages = languages
     }
 
@@ -39,6 +45,13 @@ public struct TemplateChecker: Sendable {
                     let file = TemplateFile(language: language, name: name, format: format)
                     problems.insert(TemplateProblem(code: .missingTemplate, file: file.path,
                                                     message: "the \(format.rawValue) of template '\(name)' in \(language.rawValue) is missing; every step of a policy needs a subject and a text in each language"))
+                }
+            }
+            for name in requiredDocuments {
+                for format in [TemplateRenderer.Format.subject, .text, .html] where templates[TemplateFile(language: language, name: name, format: format)] == nil {
+                    let file = TemplateFile(language: language, name: name, format: format)
+                    problems.insert(TemplateProblem(code: .missingTemplate, file: file.path,
+                                                    message: "the \(format.rawValue) of document template '\(name)' in \(language.rawValue) is missing; a letter step needs a subject, a text and the HTML page that is printed, in each language"))
                 }
             }
         }

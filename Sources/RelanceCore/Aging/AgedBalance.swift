@@ -1,0 +1,67 @@
+/// The aged balance (*balance âgée*) on a date: per customer, then per invoice, the open
+/// amounts spread over the aging buckets. Amounts of different currencies are never added:
+/// every total is per currency. Pure: receivables and a date in, the table out.
+public struct AgedBalance: Sendable, Hashable, Codable {
+    public var asOf: CivilDate
+    public var customers: [CustomerAging]
+    /// Grand totals per currency and bucket.
+    public var totals: [BucketTotals]
+
+    public init(receivables: [Receivable], asOf: CivilDate) {
+        self.asOf = asOf
+        let byCustomer = Dictionary(grouping: receivables, by: \.customer.externalID)
+        customers = byCustomer.keys.sorted().map { id in
+            let items = byCustomer[id]!.sorted { ($0.due?.daysSinceEpoch ?? .min, $0.number) < ($1.due?.daysSinceEpoch ?? .min, $1.number) }
+            let invoices = items.map { InvoiceAging(receivable: $0, asOf: asOf) }
+            return CustomerAging(customer: items[0].customer, invoices: invoices, totals: BucketTotals.sum(invoices))
+        }
+        totals = BucketTotals.sum(customers.flatMap(\.invoices))
+    }
+}
+
+public struct CustomerAging: Sendable, Hashable, Codable {
+    public var customer: CustomerSummary
+    public var invoices: [InvoiceAging]
+    public var totals: [BucketTotals]
+}
+
+public struct InvoiceAging: Sendable, Hashable, Codable {
+    public var receivable: Receivable
+    /// Days past the due date on the as-of date; negative before it; nil without a due date.
+    public var daysLate: Int?
+    public var bucket: AgingBucket
+    /// The most recent step taken for it, and when.
+    public var lastAction: StepTaken?
+
+    public init(receivable: Receivable, asOf: CivilDate) {
+        self.receivable = receivable
+        daysLate = receivable.due.map { $0.days(until: asOf) }
+        bucket = AgingBucket(daysLate: daysLate)
+        lastAction = receivable.history.max { ($0.on, $0.step) < ($1.on, $1.step) }
+    }
+}
+
+/// Totals of one currency, per bucket and overall, in minor units.
+public struct BucketTotals: Sendable, Hashable, Codable {
+    public var currency: Currency
+    public var byBucket: [AgingBucket: Int64]
+    public var total: Int64
+
+    public func amount(_ bucket: AgingBucket) -> Money {
+        Money(minorUnits: byBucket[bucket] ?? 0, currency: currency)
+    }
+
+    public var totalAmount: Money { Money(minorUnits: total, currency: currency) }
+
+    static func sum(_ invoices: [InvoiceAging]) -> [BucketTotals] {
+        var totals: [Currency: BucketTotals] = [:]
+        for invoice in invoices {
+            let currency = invoice.receivable.open.currency
+            var entry = totals[currency] ?? BucketTotals(currency: currency, byBucket: [:], total: 0)
+            entry.byBucket[invoice.bucket, default: 0] += invoice.receivable.open.minorUnits
+            entry.total += invoice.receivable.open.minorUnits
+            totals[currency] = entry
+        }
+        return totals.values.sorted { $0.currency < $1.currency }
+    }
+}

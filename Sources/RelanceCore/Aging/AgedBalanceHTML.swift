@@ -1,0 +1,102 @@
+/// The aged balance as one self-contained HTML page (inline style and SVG chart, no script,
+/// nothing fetched), to open from the reports folder in any browser.
+public enum AgedBalanceHTML {
+    public static func render(_ balance: AgedBalance, title: String, language: Language) -> String {
+        var html = """
+            <!DOCTYPE html>
+            <html lang="\(language.rawValue)"><head><meta charset="utf-8">
+            <title>\(escape(title))</title>
+            <style>
+            body{font:14px/1.4 system-ui,sans-serif;margin:2em;color:#222}
+            table{border-collapse:collapse;margin:1em 0;width:100%}
+            th,td{padding:.3em .6em;border-bottom:1px solid #ddd;text-align:right}
+            th:first-child,td:first-child,td.text{text-align:left}
+            tr.customer td{font-weight:600;background:#f4f4f4}
+            td.late{color:#a40000}
+            </style></head><body>
+            <h1>\(escape(title))</h1>
+            <p>\(language == .french ? "Au" : "As of") \(balance.asOf.iso8601)</p>
+
+            """
+        for totals in balance.totals {
+            html += chart(totals, language: language)
+        }
+        html += "<table><thead><tr><th>\(language == .french ? "Client / facture" : "Customer / invoice")</th>"
+        html += "<th>\(language == .french ? "Échéance" : "Due")</th>"
+        for bucket in AgingBucket.allCases { html += "<th>\(escape(label(bucket, language)))</th>" }
+        html += "<th>Total</th><th>\(language == .french ? "Dernière action" : "Last action")</th></tr></thead><tbody>\n"
+        for customer in balance.customers {
+            for totals in customer.totals {
+                html += "<tr class=\"customer\"><td>\(escape(customer.customer.externalID)) \(escape(customer.customer.name ?? ""))</td><td></td>"
+                for bucket in AgingBucket.allCases { html += "<td>\(amount(totals.amount(bucket), language))</td>" }
+                html += "<td>\(escape(totals.totalAmount.formatted(locale: language)))</td><td></td></tr>\n"
+            }
+            for invoice in customer.invoices {
+                let receivable = invoice.receivable
+                html += "<tr><td class=\"text\">\(escape(receivable.number))</td><td>\(receivable.due?.iso8601 ?? "")</td>"
+                for bucket in AgingBucket.allCases {
+                    let cell = bucket == invoice.bucket ? escape(receivable.open.formatted(locale: language)) : ""
+                    html += "<td\(bucket != .notDue && !cell.isEmpty ? " class=\"late\"" : "")>\(cell)</td>"
+                }
+                let action = invoice.lastAction.map { "\($0.step) \($0.on.iso8601)" } ?? ""
+                html += "<td>\(escape(receivable.open.formatted(locale: language)))</td><td class=\"text\">\(escape(action))</td></tr>\n"
+            }
+        }
+        html += "</tbody><tfoot>\n"
+        for totals in balance.totals {
+            html += "<tr class=\"customer\"><td>Total \(totals.currency.code)</td><td></td>"
+            for bucket in AgingBucket.allCases { html += "<td>\(amount(totals.amount(bucket), language))</td>" }
+            html += "<td>\(escape(totals.totalAmount.formatted(locale: language)))</td><td></td></tr>\n"
+        }
+        return html + "</tfoot></table></body></html>\n"
+    }
+
+    /// One horizontal bar per bucket, scaled to the largest, for one currency.
+    static func chart(_ totals: BucketTotals, language: Language) -> String {
+        let values = AgingBucket.allCases.map { max(0, totals.byBucket[$0] ?? 0) }
+        let largest = max(values.max() ?? 1, 1)
+        let colors = ["#4a8f4a", "#d9b300", "#e08a00", "#d35400", "#a40000"]
+        var svg = "<svg role=\"img\" aria-label=\"\(escape(totals.currency.code))\" width=\"640\" height=\"\(AgingBucket.allCases.count * 28 + 10)\" xmlns=\"http://www.w3.org/2000/svg\">\n"
+        for (index, bucket) in AgingBucket.allCases.enumerated() {
+            let width = Int(Double(values[index]) / Double(largest) * 380)
+            let y = index * 28 + 5
+            svg += "<text x=\"0\" y=\"\(y + 16)\" font-size=\"13\">\(escape(label(bucket, language)))</text>"
+            svg += "<rect x=\"120\" y=\"\(y)\" width=\"\(width)\" height=\"22\" fill=\"\(colors[index])\"/>"
+            svg += "<text x=\"\(126 + width)\" y=\"\(y + 16)\" font-size=\"13\">\(escape(totals.amount(bucket).formatted(locale: language)))</text>\n"
+        }
+        return svg + "</svg>\n"
+    }
+
+    static func label(_ bucket: AgingBucket, _ language: Language) -> String {
+        guard language == .french else { return bucket.title }
+        switch bucket {
+        case .notDue: return "non échu"
+        case .late1to30: return "1 à 30 j"
+        case .late31to60: return "31 à 60 j"
+        case .late61to90: return "61 à 90 j"
+        case .over90: return "plus de 90 j"
+        }
+    }
+
+    static func amount(_ money: Money, _ language: Language) -> String {
+        money.isZero ? "" : escape(money.formatted(locale: language))
+    }
+
+    /// HTML-escapes text for element content and attribute values.
+    public static func escapeText(_ text: String) -> String { escape(text) }
+
+    static func escape(_ text: String) -> String {
+        var out = ""
+        for character in text {
+            switch character {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+}

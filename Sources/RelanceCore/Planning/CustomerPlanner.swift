@@ -1,0 +1,129 @@
+/// Plans one customer's day: which invoices are due for which step, whether anything holds
+/// the contact, and the contact or task itself.
+struct CustomerPlanner {
+    let input: PlanningInput
+    let creditorHolds: [Hold]
+    let customer: CustomerSummary
+    /// Oldest first: by due date, then number, then id, whatever the input order.
+    let receivables: [Receivable]
+    let state: CustomerState
+    let policy: Policy
+
+    init(input: PlanningInput, creditorHolds: [Hold], receivables: [Receivable]) {
+        self.input = input
+        self.creditorHolds = creditorHolds
+        self.receivables = receivables.sorted {
+            ($0.due?.daysSinceEpoch ?? .min, $0.number, $0.invoiceID) < ($1.due?.daysSinceEpoch ?? .min, $1.number, $1.invoiceID)
+        }
+        // Every receivable of the group carries the same customer; the lowest id wins if not.
+        self.customer = self.receivables.min { $0.customer.id < $1.customer.id }!.customer
+        self.state = input.customers[customer.id] ?? CustomerState()
+        self.policy = state.policy ?? input.policy
+    }
+
+    private var key: String { customer.externalID }
+
+    private func decision(_ invoice: String?, _ verdict: PlanDecision.Verdict, _ rule: PlanDecision.Rule, _ reason: String) -> PlanDecision {
+        PlanDecision(customer: key, invoice: invoice, verdict: verdict, rule: rule, reason: reason)
+    }
+
+    func plan(into plan: inout Plan) {
+        let allocation = CreditAllocator.allocate(receivables, frozen: state.disputedInvoiceIDs)
+        for credit in receivables where credit.open.minorUnits < 0 {
+            let uses = allocation.allocations.filter { $0.credit == credit.number }
+            let detail = uses.isEmpty ? "nothing left to set it against"
+                : "set against " + uses.map { "\($0.invoice) (\($0.amount))" }.joined(separator: ", ")
+            plan.decisions.append(decision(credit.number, .skip, .credit, "a credit of \(credit.open): \(detail)"))
+        }
+        let escalations = escalations()
+        plan.escalations += escalations
+        for escalation in escalations {
+            plan.decisions.append(decision(nil, .act, .taskEscalated,
+                "the \(escalation.task.kind.rawValue) task of \(escalation.task.since) (\(escalation.task.step)) has no outcome since \(escalation.dueOn): escalated to a person; the ladder goes on"))
+        }
+
+        let nets = netBalances()
+        guard nets.contains(where: isAboveMinimum) else {
+            let shown = nets.map(\.description).joined(separator: ", ")
+            let rule: PlanDecision.Rule = nets.allSatisfy { $0.minorUnits <= 0 } ? .netCredit : .belowThreshold
+            let reason = rule == .netCredit
+                ? "the customer's credits cover what is due (net balance \(shown))"
+                : "the net balance \(shown) is at or below the policy's minimum of \(policy.minimumNetBalance)"
+            plan.decisions.append(decision(nil, .skip, rule, reason))
+            return
+        }
+
+        var due: [PlannedInvoice] = []
+        for receivable in receivables where receivable.open.minorUnits > 0 {
+            let outcome = InvoiceLadder(input: input, policy: policy, state: state, nets: nets)
+                .next(for: receivable, claimed: allocation.claimed[receivable.invoiceID])
+            for (rule, reason) in outcome.notes { plan.decisions.append(decision(receivable.number, .skip, rule, reason)) }
+            switch outcome.result {
+            case .due(let planned): due.append(planned)
+            case .hold(let verdict, let rule, let reason): plan.decisions.append(decision(receivable.number, verdict, rule, reason))
+            }
+        }
+        guard !due.isEmpty else { return }
+
+        let holds = creditorHolds + CustomerHolds(input: input, policy: policy, state: state)
+            .holds(lastContact: lastContact)
+        guard holds.isEmpty else {
+            for hold in holds { plan.decisions.append(decision(nil, .wait, hold.rule, hold.reason)) }
+            return
+        }
+        act(on: due, allocations: allocation.allocations, plan: &plan)
+    }
+
+    private func act(on due: [PlannedInvoice], allocations: [CreditAllocation], plan: inout Plan) {
+        let toneIndex = due.compactMap { policy.index(of: $0.step) }.max() ?? 0
+        let tone = policy.steps[toneIndex]
+        let validEmails = customer.emails.filter { !state.invalidAddresses.contains($0) }
+        let listed = due.map { "\($0.receivable.number) (\($0.step), \($0.daysLate) days late)" }.joined(separator: ", ")
+        let review = input.creditorState.reviewMode ? " — review mode: rendered for a person to read, not sent" : ""
+
+        if tone.channel == .email, !validEmails.isEmpty {
+            var recipient = customer
+            recipient.emails = validEmails
+            plan.contacts.append(PlannedContact(customer: recipient, step: tone, invoices: due, allocations: allocations))
+            plan.decisions.append(decision(nil, .act, .due, "\(tone.name) by email for \(listed)\(review)"))
+            return
+        }
+        var note: String?
+        var channel = tone.channel
+        if channel == .email {
+            channel = .phone
+            let invalid = customer.emails.map(\.value).joined(separator: ", ")
+            note = customer.emails.isEmpty
+                ? "no usable email address: none is known for this customer, so the \(tone.name) becomes a phone call"
+                : "no usable email address: every address of this customer is marked invalid (\(invalid)), so the \(tone.name) becomes a phone call"
+            plan.decisions.append(decision(nil, .act, .invalidAddress, note!))
+        }
+        let task = TaskBuilder(input: input, policy: policy, state: state, customer: customer, receivables: receivables)
+            .task(channel: channel, tone: tone, due: due, allocations: allocations, note: note)
+        plan.tasks.append(task)
+        plan.decisions.append(decision(nil, .act, .due, "\(tone.name): \(task.kind.rawValue) task for \(listed)\(review)"))
+    }
+
+    /// The last contact by any means: a step in the history (a cancelled message never went out),
+    /// a contact about an invoice settled since, or a contact made by hand.
+    private var lastContact: CivilDate? {
+        let dates = receivables.flatMap { $0.history.filter(\.counts).map(\.on) } + [state.lastManualContact, state.lastContact].compactMap { $0 }
+        return dates.max()
+    }
+
+    /// Net open amount per currency, disputed invoices left out; sorted by currency.
+    private func netBalances() -> [Money] {
+        StatutoryBreakdown.sum(receivables.filter { !state.disputedInvoiceIDs.contains($0.invoiceID) }.map(\.open))
+    }
+
+    private func isAboveMinimum(_ net: Money) -> Bool {
+        net.currency == policy.minimumNetBalance.currency ? net.minorUnits > policy.minimumNetBalance.minorUnits : net.minorUnits > 0
+    }
+
+    private func escalations() -> [TaskEscalation] {
+        state.openTasks.sorted { ($0.since, $0.step) < ($1.since, $1.step) }.compactMap { task in
+            let dueOn = input.calendar.adding(businessDays: policy.taskOutcomeWaitBusinessDays, to: task.since)
+            return input.today >= dueOn ? TaskEscalation(customer: key, task: task, dueOn: dueOn) : nil
+        }
+    }
+}

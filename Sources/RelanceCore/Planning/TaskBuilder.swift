@@ -1,0 +1,69 @@
+/// Fills a task with what the person (or the document) needs: the invoices, the amounts,
+/// the actions that really happened before, a call script, the proposed procedure.
+struct TaskBuilder {
+    let input: PlanningInput
+    let policy: Policy
+    let state: CustomerState
+    let customer: CustomerSummary
+    let receivables: [Receivable]
+
+    func task(channel: PolicyStep.Channel, tone: PolicyStep, due: [PlannedInvoice],
+              allocations: [CreditAllocation], note: String?) -> PlannedTask {
+        let kind = PlannedTask.Kind(channel: channel) ?? .call
+        // A formal document demands only what reached its step; the rest is "also outstanding".
+        let demanded = channel.isFormal ? due.filter { $0.step == tone.name } : due
+        let others = channel.isFormal ? due.filter { $0.step != tone.name } : []
+        let breakdown = StatutoryCalculator.breakdown(
+            demanded.map { StatutoryCalculator.Invoice(number: $0.receivable.number, principal: $0.claimed,
+                                                        issued: $0.receivable.issued, due: $0.receivable.due!) },
+            asOf: input.today, terms: input.terms)
+        let prior = priorActions()
+        return PlannedTask(
+            kind: kind, customer: customer, step: tone, invoices: demanded, alsoOutstanding: others,
+            allocations: allocations, breakdown: breakdown, priorActions: prior,
+            callScript: kind == .call ? callScript(demanded, prior: prior) : [],
+            phoneNumbers: state.phoneNumbers, postalAddress: state.postalAddress,
+            proposedProcedure: kind == .legalAction ? LegalProcedure.proposed(for: breakdown) : nil,
+            paymentDeadline: kind == .formalNotice ? input.today.adding(days: policy.formalNoticeDeadlineDays) : nil,
+            note: note)
+    }
+
+    /// Sent messages, tasks with a recorded outcome and contacts made by hand, oldest first.
+    /// An open task, a queued message or a cancelled one is not an action that happened.
+    func priorActions() -> [PriorAction] {
+        struct Key: Hashable { var on: CivilDate; var step: String; var channel: PolicyStep.Channel?; var detail: String? }
+        var invoices: [Key: [String]] = [:]
+        for receivable in receivables {
+            for taken in receivable.history where taken.happened {
+                invoices[Key(on: taken.on, step: taken.step, channel: taken.channel ?? .email,
+                             detail: taken.outcome?.summary), default: []].append(receivable.number)
+            }
+        }
+        var actions = invoices.map { key, numbers in
+            PriorAction(on: key.on, step: key.step, channel: key.channel, invoices: numbers.sorted(), detail: key.detail)
+        }
+        if let manual = state.lastManualContact {
+            actions.append(PriorAction(on: manual, step: state.stepReached ?? "contact", channel: nil, invoices: [],
+                                       detail: "contact made by hand before Relance (contacts file)"))
+        }
+        return actions.sorted { ($0.on, $0.step, $0.detail ?? "") < ($1.on, $1.step, $1.detail ?? "") }
+    }
+
+    private func callScript(_ invoices: [PlannedInvoice], prior: [PriorAction]) -> [String] {
+        var lines = ["Ask for the person in charge of supplier payments at \(customer.name ?? customer.externalID) (customer \(customer.externalID))."]
+        lines.append("Say you are calling on behalf of \(input.creditor) about invoices that are past due:")
+        for invoice in invoices {
+            lines.append("  \(invoice.receivable.number): \(invoice.claimed) due on \(invoice.receivable.due!), \(invoice.daysLate) days late.")
+        }
+        if prior.isEmpty {
+            lines.append("No earlier reminder reached them: this call is the first contact about these invoices.")
+        } else {
+            let recalled = prior.map { "\($0.step) on \($0.on)" }.joined(separator: ", ")
+            lines.append("Earlier actions: \(recalled).")
+        }
+        lines.append("Ask whether payment has been made; if not, on what date it will be.")
+        lines.append("Ask whether any invoice is disputed, which one and why.")
+        lines.append("Record the outcome: promised to pay on DATE, dispute on invoice X, paid, no answer, or wrong number.")
+        return lines
+    }
+}

@@ -1,0 +1,30 @@
+public import Foundation
+
+/// How long personal data is kept (GDPR), and what a purge removed.
+public struct RetentionPolicy: Sendable, Hashable {
+    /// Bytes of sent, failed or cancelled messages and of stored inbound mail.
+    public var mailDays: Int
+    /// Customers with nothing open and no activity for this long are anonymised.
+    public var inactiveCustomerDays: Int
+
+    public init(mailDays: Int = 365, inactiveCustomerDays: Int = 3 * 365) {
+        self.mailDays = mailDays
+        self.inactiveCustomerDays = inactiveCustomerDays
+    }
+}
+
+public struct PurgeReport: Sendable, Hashable {
+    public var messagesBlanked = 0
+    public var inboundBlanked = 0
+    public var customersAnonymised = 0
+    public var eventsRedacted = 0
+
+    public init() {}
+
+    public var isEmpty: Bool { messagesBlanked + inboundBlanked + customersAnonymised + eventsRedacted == 0 }
+}
+
+public protocol RetentionStore: Sendable {
+    /// Removes what is past the policy at `time`; each purge is recorded as an event.
+    func purge(_ policy: RetentionPolicy, at time: Date) async throws -> PurgeReport
+}

@@ -1,0 +1,54 @@
+import Foundation
+import RelanceCore
+
+/// Gathers, for one creditor and day, everything the pure planner takes: the ledger, the
+/// creditor's stored state, and per customer its holds, invalid addresses, open tasks,
+/// disputes, contacts-file details and last contact.
+struct PlanningInputBuilder: Sendable {
+    let creditor: CreditorConfiguration
+    let policies: [String: Policy]
+    let store: any ReceivablesStore & CustomerStateStore & TaskStore & PlanningFactsStore
+
+    func input(on day: CivilDate) async throws -> PlanningInput {
+        let id = creditor.id
+        let receivables = try await store.openReceivables(of: id)
+        let stored = try await store.creditorState(id)
+        let facts = try await store.planningFacts(of: id)
+        let holds = Dictionary(grouping: try await store.liveHolds(of: id), by: \.customerID)
+        let invalid = Set(try await store.invalidAddresses(of: id).map(\.address))
+        let disputed = try await store.disputedInvoices(of: id)
+        let timeZone = TimeZone(identifier: creditor.timeZone) ?? .current
+        let openTasks = Dictionary(grouping: try await store.tasks(of: id, state: .open).filter { $0.step != nil && $0.customerID != nil },
+                                   by: { $0.customerID! })
+
+        var customers: [Int64: CustomerState] = [:]
+        for customerID in Set(receivables.map(\.customer.id)) {
+            let profile = facts.profiles[customerID] ?? StoredCustomerProfile()
+            let invoiceIDs = Set(receivables.filter { $0.customer.id == customerID }.map(\.invoiceID))
+            customers[customerID] = CustomerState(
+                doNotRemind: profile.doNotRemind,
+                holds: holds[customerID] ?? [],
+                invalidAddresses: invalid,
+                openTasks: (openTasks[customerID] ?? []).map {
+                    OpenTask(kind: $0.kind, step: $0.step!, since: CivilDate($0.createdAt, in: timeZone))
+                },
+                disputedInvoiceIDs: disputed.intersection(invoiceIDs),
+                stepReached: profile.initialStep,
+                lastManualContact: profile.lastManualContact,
+                // A reminder still waiting in the outbox is a contact in progress: the next one waits.
+                lastContact: facts.pendingMessages.contains(customerID) ? day : facts.lastContacts[customerID],
+                policy: profile.policy.flatMap { policies[$0] },
+                phoneNumbers: profile.phones,
+                postalAddress: profile.postalAddress)
+        }
+        let ledger: CreditorState.LedgerEvidence = facts.latestAuthoritativeSnapshot.map { .latestAuthoritativeSnapshot($0) }
+            ?? .noAuthoritativeSnapshot
+        return PlanningInput(
+            creditor: id, today: day, policy: creditor.policy, receivables: receivables,
+            creditorState: CreditorState(stored: stored, configuredActive: creditor.active, ledger: ledger,
+                                         maximumLedgerAgeDays: creditor.maximumLedgerAgeDays),
+            customers: customers,
+            calendar: FrenchBusinessCalendar(alsaceMoselle: creditor.alsaceMoselle),
+            terms: creditor.terms)
+    }
+}

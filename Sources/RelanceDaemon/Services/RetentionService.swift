@@ -1,0 +1,16 @@
+import Logging
+import ServiceLifecycle
+
+/// Runs the retention purge once at start and then daily.
+struct RetentionService: Service {
+    let runtimes: RuntimeHolder
+    let health: ServiceHealth
+
+    func run() async throws {
+        await ServiceLoop(name: "retention", logger: runtimes.logger, doorbell: nil, interval: .seconds(86_400), health: health).run {
+            let runtime = await runtimes.current
+            let (report, files) = try await runtime.purge()
+            return report.isEmpty && files == 0 ? nil : "purged \(report.messagesBlanked + report.inboundBlanked) mails, \(files) files, \(report.customersAnonymised) customers"
+        }
+    }
+}

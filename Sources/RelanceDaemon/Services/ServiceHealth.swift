@@ -1,0 +1,80 @@
+public import Foundation
+
+/// What each service last did, kept in memory and written to `status.json` in the state
+/// folder after every tick, so that `relance status` (another process) can show it.
+public actor ServiceHealth {
+    public struct Entry: Codable, Sendable, Hashable {
+        public var lastSuccess: Date?
+        public var lastError: String?
+        public var lastErrorAt: Date?
+        public var consecutiveFailures = 0
+        public var ticks = 0
+        /// One line of what the last tick did ("3 imported", "2 sent, 1 retrying").
+        public var note: String?
+    }
+
+    public struct Snapshot: Codable, Sendable {
+        public var pid: Int32
+        public var startedAt: Date
+        public var updatedAt: Date
+        public var services: [String: Entry]
+    }
+
+    private let file: URL?
+    private let startedAt: Date
+    private var services: [String: Entry] = [:]
+
+    public init(file: URL?, startedAt: Date = Date()) {
+        self.file = file
+        self.startedAt = startedAt
+    }
+
+    public func succeeded(_ service: String, note: String?) {
+        var entry = services[service, default: Entry()]
+        entry.lastSuccess = Date()
+        entry.consecutiveFailures = 0
+        entry.ticks += 1
+        if let note { entry.note = note }
+        services[service] = entry
+        persist()
+    }
+
+    public func failed(_ service: String, error: String) {
+        var entry = services[service, default: Entry()]
+        entry.lastError = error
+        entry.lastErrorAt = Date()
+        entry.consecutiveFailures += 1
+        entry.ticks += 1
+        services[service] = entry
+        persist()
+    }
+
+    public func snapshot() -> Snapshot {
+        Snapshot(pid: getpid(), startedAt: startedAt, updatedAt: Date(), services: services)
+    }
+
+    /// A line for systemd's `STATUS=`: what each service last said.
+    public func statusLine() -> String {
+        services.keys.sorted().map { name in
+            let entry = services[name]!
+            if entry.consecutiveFailures > 0 { return "\(name): failing (\(entry.consecutiveFailures))" }
+            return "\(name): \(entry.note ?? "ok")"
+        }.joined(separator: "; ")
+    }
+
+    private func persist() {
+        guard let file else { return }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        encoder.dateEncodingStrategy = .iso8601
+        // Best effort: status is informative; a full disk must not stop the services.
+        try? encoder.encode(snapshot()).write(to: file, options: .atomic)
+    }
+
+    public static func read(from file: URL) -> Snapshot? {
+        guard let data = FileManager.default.contents(atPath: file.path) else { return nil }
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return try? decoder.decode(Snapshot.self, from: data)
+    }
+}

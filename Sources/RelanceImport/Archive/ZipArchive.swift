@@ -1,0 +1,85 @@
+import RelanceCore
+
+/// Reads the entries of a ZIP archive (the container of XLSX files) from its central
+/// directory: stored and deflated entries, no encryption, no ZIP64 (an XLSX export is far
+/// below 4 GB). Entry sizes are checked against a limit before anything is inflated.
+struct ZipArchive {
+    struct Entry: Sendable, Hashable {
+        var name: String
+        var method: Int
+        var compressedSize: Int
+        var uncompressedSize: Int
+        var localHeaderOffset: Int
+        var encrypted: Bool
+    }
+
+    let bytes: [UInt8]
+    let file: String
+    private(set) var entries: [String: Entry] = [:]
+    /// The most a single entry may inflate to.
+    static let entryLimit = 256 * 1024 * 1024
+
+    init(_ bytes: [UInt8], file: String) throws(ImportError) {
+        self.bytes = bytes
+        self.file = file
+        guard let end = Self.endOfCentralDirectory(bytes) else { throw corrupt("its table of contents is missing (truncated file?)") }
+        let count = u16(end + 10)
+        var offset = u32(end + 16)
+        for _ in 0..<count {
+            guard offset + 46 <= bytes.count, u32(offset) == 0x0201_4B50 else { throw corrupt("its table of contents is damaged") }
+            let nameLength = u16(offset + 28), extraLength = u16(offset + 30), commentLength = u16(offset + 32)
+            guard offset + 46 + nameLength <= bytes.count else { throw corrupt("its table of contents is damaged") }
+            let name = String(decoding: bytes[(offset + 46)..<(offset + 46 + nameLength)], as: UTF8.self)
+            entries[name] = Entry(name: name, method: u16(offset + 10), compressedSize: u32(offset + 20),
+                                  uncompressedSize: u32(offset + 24), localHeaderOffset: u32(offset + 42),
+                                  encrypted: u16(offset + 8) & 1 == 1)
+            offset += 46 + nameLength + extraLength + commentLength
+        }
+    }
+
+    func contents(_ name: String) throws(ImportError) -> [UInt8]? {
+        guard let entry = entries[name] else { return nil }
+        guard !entry.encrypted else {
+            throw ImportError(.unsupported, at: SourcePosition(file: file, path: name), "the workbook is password-protected",
+                              hint: "Save the workbook again without a password.")
+        }
+        let header = entry.localHeaderOffset
+        guard header + 30 <= bytes.count, u32(header) == 0x0403_4B50 else { throw corrupt("the part \(name) is damaged") }
+        let start = header + 30 + u16(header + 26) + u16(header + 28)
+        guard start + entry.compressedSize <= bytes.count else { throw corrupt("the part \(name) is truncated") }
+        let data = bytes[start..<(start + entry.compressedSize)]
+        switch entry.method {
+        case 0: return Array(data)
+        case 8:
+            do {
+                return try Inflate.raw(data, limit: min(Self.entryLimit, max(entry.uncompressedSize, 1) * 2 + 1024))
+            } catch {
+                throw corrupt("the part \(name) cannot be decompressed (\(error))")
+            }
+        default:
+            throw ImportError(.unsupported, at: SourcePosition(file: file, path: name),
+                              "the part \(name) uses ZIP compression method \(entry.method)",
+                              hint: "Save the workbook again from Excel or LibreOffice as .xlsx.")
+        }
+    }
+
+    private func corrupt(_ what: String) -> ImportError {
+        ImportError(.unknownFormat, at: SourcePosition(file: file), "this ZIP (XLSX) file cannot be read: \(what)",
+                    hint: "Save the workbook again as .xlsx, or export it as CSV.")
+    }
+
+    private func u16(_ at: Int) -> Int { Int(bytes[at]) | Int(bytes[at + 1]) << 8 }
+    private func u32(_ at: Int) -> Int { u16(at) | u16(at + 2) << 16 }
+
+    /// The end-of-central-directory record sits in the last 22 + 65535 (comment) bytes.
+    private static func endOfCentralDirectory(_ bytes: [UInt8]) -> Int? {
+        guard bytes.count >= 22 else { return nil }
+        var index = bytes.count - 22
+        let lowest = max(0, bytes.count - 22 - 65_535)
+        while index >= lowest {
+            if bytes[index] == 0x50, bytes[index + 1] == 0x4B, bytes[index + 2] == 0x05, bytes[index + 3] == 0x06 { return index }
+            index -= 1
+        }
+        return nil
+    }
+}

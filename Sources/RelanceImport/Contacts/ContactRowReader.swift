@@ -1,0 +1,92 @@
+import RelanceCore
+
+/// Reads one contacts row, refusing values that would mislead the reminders (a SIREN that is
+/// not nine digits, a flag that is neither yes nor no, terms that cannot be understood).
+struct ContactRowReader {
+    var cells: [ContactField: [DelimitedField]]
+    var titles: [String]
+    var columns: [ContactField: [Int]]
+    var file: String
+    var line: Int
+    var order: DayMonthOrder
+    private(set) var warnings: [String] = []
+
+    init(cells: [ContactField: [DelimitedField]], titles: [String], columns: [ContactField: [Int]], file: String, line: Int,
+         order: DayMonthOrder) {
+        self.cells = cells
+        self.titles = titles
+        self.columns = columns
+        self.file = file
+        self.line = line
+        self.order = order
+    }
+
+    private func texts(_ field: ContactField) -> [String] { (cells[field] ?? []).map { $0.text.trimmingSpaces() } }
+    private func text(_ field: ContactField) -> String? { texts(field).first }
+
+    mutating func read() throws(ImportError) -> ContactRecord {
+        guard let customer = text(.customer) else {
+            let column = columns[.customer]!.first! + 1
+            throw ImportError(.missingValue, at: SourcePosition(file: file, line: line),
+                              "the customer code (column \(column), \"\(titles[column - 1])\") is empty",
+                              hint: "Fill in the customer's code as the accounting software knows it (e.g. its 411 account).")
+        }
+        var contact = ContactRecord(customer: customer, source: SourcePosition(file: file, line: line))
+        contact.name = text(.name)
+        contact.address = texts(.address).flatMap { $0.split(separator: "\n").map { String($0).trimmingSpaces() } }
+        contact.emailsTo = texts(.emailTo).flatMap(EmailList.split)
+        contact.emailsCc = texts(.emailCc).flatMap(EmailList.split)
+        contact.phones = texts(.phone).flatMap { $0.split(whereSeparator: { $0 == ";" || $0 == "," || $0 == "/" }) }
+            .map { String($0).trimmingSpaces() }.filter { !$0.isEmpty }
+        contact.policy = text(.policy)
+        contact.note = text(.note)
+        contact.stepReached = text(.stepReached)
+        contact.vatNumber = text(.vatNumber).map { $0.uppercased().filter { !$0.isWhitespace && $0 != "." && $0 != "-" } }
+
+        if let cell = cells[.siren]?.first {
+            let digits = cell.text.filter { !$0.isWhitespace && $0 != "." && $0 != "-" }
+            guard digits.allSatisfy(\.isASCIIDigit), digits.count == 9 || digits.count == 14 else {
+                throw bad(cell, .siren, "is not a SIREN (9 digits) nor a SIRET (14 digits)",
+                          hint: "Write the SIREN as its 9 digits, such as 732 829 320.")
+            }
+            contact.siren = String(digits.prefix(9))
+        }
+        if let cell = cells[.language]?.first {
+            if let language = Language(tag: cell.text.trimmingSpaces()) ?? Self.languageNames[HeaderText.normalize(cell.text)] {
+                contact.language = language
+            } else {
+                warnings.append("Line \(line): language \"\(cell.text.trimmingSpaces())\" is not French nor English; the creditor's default applies.")
+            }
+        }
+        if let cell = cells[.paymentTerms]?.first {
+            guard let terms = PaymentTerms(text: cell.text) else {
+                throw bad(cell, .paymentTerms, "cannot be read as payment terms",
+                          hint: "Write terms such as \"30 jours\", \"45 jours fin de mois\", \"60\" or \"comptant\".")
+            }
+            contact.paymentTerms = terms
+        }
+        if let cell = cells[.doNotRemind]?.first {
+            switch HeaderText.normalize(cell.text) {
+            case "oui", "o", "yes", "y", "x", "1", "true", "vrai": contact.doNotRemind = true
+            case "non", "n", "no", "0", "false", "faux", "": contact.doNotRemind = false
+            default:
+                throw bad(cell, .doNotRemind, "is neither yes nor no", hint: "Write oui or non (yes or no), or leave the cell empty for no.")
+            }
+        }
+        if let cell = cells[.lastContact]?.first {
+            guard let date = DateText.resolve(DateText.shape(cell.text), order: order) else {
+                throw bad(cell, .lastContact, "is not a date", hint: "Write dates as JJ/MM/AAAA or AAAA-MM-JJ.")
+            }
+            contact.lastContact = date
+        }
+        return contact
+    }
+
+    private static let languageNames: [String: Language] = ["francais": .french, "french": .french, "anglais": .english, "english": .english]
+
+    private func bad(_ cell: DelimitedField, _ field: ContactField, _ why: String, hint: String) -> ImportError {
+        let title = columns[field].flatMap(\.first).map { titles[$0] } ?? field.description
+        return ImportError(.badValue, at: SourcePosition(file: file, line: cell.line, column: cell.column),
+                           "\"\(cell.text.trimmingSpaces())\" in column \"\(title)\" \(why)", hint: hint)
+    }
+}

@@ -1,0 +1,86 @@
+import RelanceCore
+
+/// Reads a customer contacts file (CSV): ids, names, addresses, SIREN and VAT numbers, emails
+/// (to and cc), phones, language, payment terms, policy, do-not-remind flag, note, and the
+/// step already reached by hand with the date of the last contact.
+public struct ContactsParser: Sendable {
+    public init() {}
+
+    public func parse(_ bytes: [UInt8], fileName: String) throws(ImportError) -> ParsedImport {
+        let text = try TextEncodingDetector.decode(bytes, file: fileName)
+        let separator = DelimitedTextReader.detectSeparator(utf8: text.utf8)
+        let records = try DelimitedTextReader.records(utf8: text.utf8, separator: separator, file: fileName)
+        return try parse(records: records, fileName: fileName)
+    }
+
+    func parse(records: [DelimitedRecord], fileName: String) throws(ImportError) -> ParsedImport {
+        guard records.contains(where: { !$0.isBlank }) else {
+            throw ImportError(.empty, at: SourcePosition(file: fileName), "the file holds no rows",
+                              hint: "Export the contacts again; the file may have been saved before the export finished.")
+        }
+        guard let headerAt = records.prefix(30).firstIndex(where: { Self.columns(of: $0).keys.contains(.customer) }) else {
+            let first = records.first { !$0.isBlank }!
+            throw ImportError(.missingColumn, at: SourcePosition(file: fileName, line: first.line),
+                              "no header row with a customer code column in the first 30 lines; the first row was: "
+                                  + first.fields.map { $0.text.trimmingSpaces() }.joined(separator: " | "),
+                              hint: "Add a column titled \"Code client\" (or \"Customer\") holding the customer's account or code.")
+        }
+        let columns = Self.columns(of: records[headerAt])
+        let titles = records[headerAt].fields.map { $0.text.trimmingSpaces() }
+
+        var rows: [[ContactField: [DelimitedField]]] = []
+        var lines: [Int] = []
+        var skipped = headerAt
+        for record in records[(headerAt + 1)...] {
+            if record.isBlank { skipped += 1; continue }
+            var cells: [ContactField: [DelimitedField]] = [:]
+            for (field, indices) in columns {
+                cells[field] = indices.compactMap { $0 < record.fields.count ? record.fields[$0] : nil }
+                    .filter { !$0.text.trimmingSpaces().isEmpty }
+            }
+            rows.append(cells)
+            lines.append(record.line)
+        }
+        let order = Self.dateOrder(rows.compactMap { $0[.lastContact]?.first })
+
+        var contacts: [ContactRecord] = []
+        var warnings: [String] = []
+        var seen: [String: Int] = [:]
+        for (cells, line) in zip(rows, lines) {
+            var reader = ContactRowReader(cells: cells, titles: titles, columns: columns, file: fileName, line: line, order: order)
+            let contact = try reader.read()
+            warnings += reader.warnings
+            if let first = seen[contact.customer] {
+                throw ImportError(.duplicate, at: SourcePosition(file: fileName, line: line),
+                                  "customer \(contact.customer) is already described on line \(first)",
+                                  hint: "Keep one row per customer; put several emails in one cell, separated by ;")
+            }
+            seen[contact.customer] = line
+            contacts.append(contact)
+        }
+        var parsed = ParsedImport(kind: .contacts, items: [], skippedRows: skipped, warnings: warnings)
+        parsed.contacts = contacts
+        return parsed
+    }
+
+    /// Cell indices per field; a header needs a customer code and at least one more known title.
+    static func columns(of record: DelimitedRecord) -> [ContactField: [Int]] {
+        var columns: [ContactField: [Int]] = [:]
+        for (index, field) in record.fields.enumerated() {
+            guard let known = ContactField.titles[HeaderText.normalize(field.text)] else { continue }
+            if columns[known] != nil && !known.allowsSeveralColumns { continue }
+            columns[known, default: []].append(index)
+        }
+        return columns.count >= 2 ? columns : [:]
+    }
+
+    private static func dateOrder(_ cells: [DelimitedField]) -> DayMonthOrder {
+        for cell in cells {
+            if case .numeric(let a, let b, _) = DateText.shape(cell.text) {
+                if b > 12 && a <= 12 { return .monthFirst }
+                if a > 12 { return .dayFirst }
+            }
+        }
+        return .dayFirst
+    }
+}

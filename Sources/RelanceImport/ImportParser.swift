@@ -1,0 +1,110 @@
+import RelanceCore
+
+/// The one entry point for a dropped file: recognises what it is from its bytes (never from
+/// its extension, which accountants rename freely) and hands it to the right parser.
+public enum ImportParser {
+    /// What a file looks like from its first bytes, or nil when it is none of the accepted kinds.
+    /// CSV files are `.openInvoices` here; `parse` tells contacts files apart by their columns.
+    public static func sniff(bytes: [UInt8]) -> ParsedImport.Kind? {
+        if isPDF(bytes) { return .facturX }
+        if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return .openInvoices }
+        if let root = xmlRoot(bytes) {
+            switch root {
+            case "Invoice", "CreditNote": return .ublInvoice
+            case "CrossIndustryInvoice": return .ciiInvoice
+            default: return nil
+            }
+        }
+        guard let firstLine = firstTextLine(bytes) else { return nil }
+        let firstField = firstLine.split(whereSeparator: { $0 == "\t" || $0 == "|" || $0 == ";" }).first.map { String($0).trimmingSpaces() } ?? ""
+        if firstField.lowercased() == "journalcode" { return .fec }
+        return .openInvoices
+    }
+
+    public static func parse(bytes: [UInt8], fileName: String, options: ImportOptions = ImportOptions()) throws(ImportError) -> ParsedImport {
+        guard !bytes.isEmpty else {
+            throw ImportError(.empty, at: SourcePosition(file: fileName), "the file is empty",
+                              hint: "Export the file again; it may have been saved before the export finished.")
+        }
+        switch sniff(bytes: bytes) {
+        case .fec: return try FECParser(options: options).parse(bytes, fileName: fileName)
+        case .ublInvoice, .ciiInvoice: return try EInvoiceParser().parse(bytes, fileName: fileName)
+        case .facturX: return try FacturXParser().parse(bytes, fileName: fileName)
+        case .openInvoices, .contacts:
+            if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+                let records = try XLSXReader.firstSheetRecords(bytes, file: fileName)
+                return try parseTable(records, fileName: fileName, options: options)
+            }
+            let text = try TextEncodingDetector.decode(bytes, file: fileName)
+            let separator = DelimitedTextReader.detectSeparator(utf8: text.utf8)
+            let records = try DelimitedTextReader.records(utf8: text.utf8, separator: separator, file: fileName)
+            return try parseTable(records, fileName: fileName, options: options)
+        case nil:
+            throw ImportError(.unknownFormat, at: SourcePosition(file: fileName),
+                              "this file is none of the formats Relance reads",
+                              hint: "Drop one of: a FEC ledger (TAB or | separated, header JournalCode…), an open-invoice or aged-balance report (CSV or XLSX), a contacts file (CSV or XLSX), a UBL 2.1 or CII e-invoice (XML), or a Factur-X / ZUGFeRD PDF.")
+        }
+    }
+
+    /// A table is an open-invoice report if it has invoice columns, else a contacts file if it
+    /// has contact columns; when it is neither, the open-invoice error (which lists the columns
+    /// seen and those missing) is the more useful one.
+    static func parseTable(_ records: [DelimitedRecord], fileName: String, options: ImportOptions) throws(ImportError) -> ParsedImport {
+        let looksLikeContacts = records.prefix(30).contains { ContactsParser.columns(of: $0).keys.contains(.customer) }
+        let hasAmounts = records.prefix(60).contains { record in
+            record.fields.contains { field in
+                OpenInvoiceVocabulary.entries[HeaderText.normalize(field.text)].map { $0.field == .open || $0.field == .total } ?? false
+            }
+        }
+        if looksLikeContacts && !hasAmounts && options.columnMapping == nil {
+            return try ContactsParser().parse(records: records, fileName: fileName)
+        }
+        return try OpenInvoiceReportParser(options: options).parse(records: records, fileName: fileName)
+    }
+
+    static func isPDF(_ bytes: [UInt8]) -> Bool {
+        // PDF readers accept the header anywhere in the first 1024 bytes.
+        let head = bytes.prefix(1024)
+        let magic: [UInt8] = Array("%PDF-".utf8)
+        guard head.count >= magic.count else { return false }
+        return (0...(head.count - magic.count)).contains { head[$0..<($0 + magic.count)].elementsEqual(magic) }
+    }
+
+    /// The local name of the first element, when the file starts (after a BOM and blanks) with `<`.
+    static func xmlRoot(_ bytes: [UInt8]) -> String? {
+        var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
+        guard index < bytes.count, bytes[index] == UInt8(ascii: "<") else { return nil }
+        let limit = min(bytes.count, index + 64 * 1024)
+        while index < limit {
+            guard let open = bytes[index..<limit].firstIndex(of: UInt8(ascii: "<")), open + 1 < limit else { return nil }
+            let next = bytes[open + 1]
+            if next == UInt8(ascii: "?") || next == UInt8(ascii: "!") {
+                // Skip declarations, comments and DOCTYPE (comments may hold `>`, so find their end).
+                if bytes[open..<limit].starts(with: Array("<!--".utf8)) {
+                    var end = open + 4
+                    while end + 2 < limit, !(bytes[end] == 0x2D && bytes[end + 1] == 0x2D && bytes[end + 2] == 0x3E) { end += 1 }
+                    index = end + 3
+                } else {
+                    index = (bytes[open..<limit].firstIndex(of: UInt8(ascii: ">")) ?? limit) + 1
+                }
+                continue
+            }
+            var end = open + 1
+            while end < limit, ![0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: ">"), UInt8(ascii: "/")].contains(bytes[end]) { end += 1 }
+            let name = String(decoding: bytes[(open + 1)..<end], as: UTF8.self)
+            return name.split(separator: ":").last.map(String.init) ?? name
+        }
+        return nil
+    }
+
+    /// The first line as text, or nil when the bytes are binary (NUL bytes outside UTF-16).
+    private static func firstTextLine(_ bytes: [UInt8]) -> String? {
+        let head = Array(bytes.prefix(4096))
+        let isUTF16 = head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF])
+        if !isUTF16 && head.contains(0) { return nil }
+        guard let decoded = try? TextEncodingDetector.decode(head, file: "") else { return nil }
+        let end = decoded.utf8.firstIndex { $0 == 0x0A || $0 == 0x0D } ?? decoded.utf8.count
+        return String(decoding: decoded.utf8[..<end], as: UTF8.self)
+    }
+}

@@ -1,0 +1,47 @@
+import RelanceCore
+
+/// Folds exports with one row per invoice line into one item per invoice: same customer and
+/// invoice number → amounts summed. Their dates must agree, or the rows are not one invoice.
+struct InvoiceFolder: Sendable {
+    var file: String
+    private(set) var items: [OpenItem] = []
+    private var slots: [String: (index: Int, line: Int)] = [:]
+
+    init(file: String) { self.file = file }
+
+    mutating func add(_ item: OpenItem, line: Int) throws(ImportError) {
+        let key = item.customer + "\u{1F}" + item.invoice
+        guard let (at, firstLine) = slots[key] else {
+            slots[key] = (items.count, line)
+            items.append(item)
+            return
+        }
+        var merged = items[at]
+        func conflict(_ what: String, _ a: String, _ b: String) -> ImportError {
+            ImportError(.inconsistentInvoice, at: SourcePosition(file: file, line: line),
+                        "invoice \(item.invoice) of \(item.customer) appears on line \(firstLine) and here with different \(what) (\(a) and \(b))",
+                        hint: "Rows with the same invoice number are added up as lines of one invoice; correct the \(what) or the invoice number.")
+        }
+        if merged.open.currency != item.open.currency {
+            throw conflict("currencies", merged.open.currency.code, item.open.currency.code)
+        }
+        if let a = merged.issued, let b = item.issued, a != b { throw conflict("invoice dates", a.iso8601, b.iso8601) }
+        if let a = merged.due, let b = item.due, a != b { throw conflict("due dates", a.iso8601, b.iso8601) }
+        merged.issued = merged.issued ?? item.issued
+        merged.due = merged.due ?? item.due
+        let tooLarge = ImportError(.badAmount, at: SourcePosition(file: file, line: line),
+                                   "the lines of invoice \(item.invoice) add up beyond what can be counted",
+                                   hint: "The file is damaged, or an amount has stray digits; correct it and export again.")
+        let (open, overflow) = merged.open.minorUnits.addingReportingOverflow(item.open.minorUnits)
+        guard !overflow else { throw tooLarge }
+        merged.open.minorUnits = open
+        if let a = merged.total, let b = item.total {
+            let (total, overflow) = a.minorUnits.addingReportingOverflow(b.minorUnits)
+            guard !overflow else { throw tooLarge }
+            merged.total = Money(minorUnits: total, currency: a.currency)
+        }
+        merged.customerName = merged.customerName ?? item.customerName
+        for email in item.emails where !merged.emails.contains(email) { merged.emails.append(email) }
+        items[at] = merged
+    }
+}

@@ -1,0 +1,140 @@
+import Foundation
+public import RelanceCore
+
+/// Builds the `ReminderContext` of a printed document (letter, registered letter, formal
+/// notice) from a planned task: the email context of the demanded invoices, plus the
+/// recipient's postal address and the `letter` group. Pure: `today` is an argument.
+public enum LetterContextBuilder {
+    public static func build(task: PlannedTask, language: Language, today: CivilDate, creditor: CreditorProfile) -> ReminderContext {
+        let items = task.invoices.map { planned in
+            OpenItem(customer: task.customer.externalID, customerName: task.customer.name, invoice: planned.receivable.number,
+                     issued: planned.receivable.issued, due: planned.receivable.due, open: planned.receivable.open,
+                     total: planned.receivable.total)
+        }
+        var context = ReminderContextBuilder.build(
+            language: language, today: today, creditor: creditor, customerID: task.customer.externalID,
+            customerName: task.customer.name ?? task.customer.externalID, invoices: items,
+            paymentReference: task.customer.externalID,
+            priorActions: task.priorActions.map { PriorAction(date: $0.on, description: PriorActionText.describe($0, language: language)) })
+        context.customer.addressLines = task.postalAddress.compactMap(ReminderContextBuilder.nonEmpty)
+
+        let lines = Dictionary(task.breakdown?.lines.map { ($0.invoice, $0) } ?? [], uniquingKeysWith: { first, _ in first })
+        let demanded = ordered(task.invoices).map { invoice(of: $0, line: lines[$0.receivable.number], language: language, today: today) }
+        let others = ordered(task.alsoOutstanding).map { invoice(of: $0, line: nil, language: language, today: today) }
+        let principal = task.breakdown?.principal ?? ReminderContextBuilder.sumByCurrency(task.invoices.map(\.claimed))
+        let interest = task.breakdown?.interest ?? []
+        let indemnities = task.breakdown?.indemnities ?? []
+        let total = task.breakdown?.total ?? principal
+        let format = { (amounts: [Money]) in ReminderContextBuilder.joined(amounts, language: language) }
+        if task.breakdown != nil {
+            context.statutory = ReminderContext.Statutory(interest: format(interest), indemnity: format(indemnities), total: format(total))
+        }
+        context.letter = ReminderContext.Letter(
+            demanded: demanded, alsoOutstanding: others,
+            credits: task.allocations.map {
+                ReminderContext.Letter.Credit(credit: $0.credit, invoice: $0.invoice, amount: $0.amount.formatted(locale: language))
+            },
+            principal: format(principal), interest: format(interest), indemnities: format(indemnities), total: format(total),
+            rates: rates(task.breakdown, language: language),
+            missingRates: task.breakdown.flatMap { $0.isComplete ? nil : $0.missingRates.map(\.semester.description).joined(separator: ", ") },
+            deadline: task.paymentDeadline.map { CivilDateText.long($0, language: language) },
+            deadlineDays: task.paymentDeadline.map { String(today.days(until: $0)) },
+            procedure: task.proposedProcedure.map { procedureName($0, language: language) },
+            place: place(from: creditor.addressLines))
+        return context
+    }
+
+    /// Oldest due date first, as a statement of account lists them; the number breaks ties.
+    private static func ordered(_ invoices: [PlannedInvoice]) -> [PlannedInvoice] {
+        let undated = CivilDate(year: 1, month: 1, day: 1)!
+        return invoices.sorted {
+            ($0.receivable.due ?? $0.receivable.issued ?? undated, $0.receivable.number)
+                < ($1.receivable.due ?? $1.receivable.issued ?? undated, $1.receivable.number)
+        }
+    }
+
+    private static func invoice(of planned: PlannedInvoice, line: StatutoryBreakdown.Line?, language: Language,
+                                today: CivilDate) -> ReminderContext.Letter.Invoice {
+        let receivable = planned.receivable
+        let amount = receivable.total ?? receivable.open
+        let days = line?.daysLate ?? receivable.due.map { max(0, $0.days(until: today)) } ?? planned.daysLate
+        return ReminderContext.Letter.Invoice(
+            number: receivable.number,
+            issued: receivable.issued.map { CivilDateText.short($0, language: language) },
+            due: receivable.due.map { CivilDateText.short($0, language: language) },
+            amount: amount.formatted(locale: language), open: receivable.open.formatted(locale: language),
+            claimed: planned.claimed.formatted(locale: language), daysLate: String(days),
+            lateBy: ReminderContextBuilder.dayCount(days, language: language),
+            interest: line?.interest?.formatted(locale: language), indemnity: line?.indemnity.formatted(locale: language),
+            isPartlyPaid: amount.currency == receivable.open.currency && amount.minorUnits != receivable.open.minorUnits,
+            hasCredit: planned.claimed != receivable.open)
+    }
+
+    /// Each distinct rate once, in the order of the late periods.
+    static func rates(_ breakdown: StatutoryBreakdown?, language: Language) -> [ReminderContext.Letter.Rate] {
+        var seen: Set<String> = []
+        var rates: [ReminderContext.Letter.Rate] = []
+        let segments = (breakdown?.lines ?? []).flatMap(\.segments).sorted { $0.from < $1.from }
+        for segment in segments where seen.insert("\(segment.semester)|\(segment.annualRateBasisPoints)").inserted {
+            rates.append(ReminderContext.Letter.Rate(
+                semester: semesterName(segment.semester, language: language),
+                rate: percent(segment.annualRateBasisPoints, language: language),
+                basis: basis(segment, language: language)))
+        }
+        return rates
+    }
+
+    /// `12,15 %` / `12.15%`: basis points printed without floating point.
+    static func percent(_ basisPoints: Int, language: Language) -> String {
+        let whole = basisPoints / 100
+        let fraction = basisPoints % 100
+        let digits = fraction < 10 ? "0\(fraction)" : String(fraction)
+        return language == .french ? "\(whole),\(digits)\u{00A0}%" : "\(whole).\(digits)%"
+    }
+
+    static func semesterName(_ semester: Semester, language: Language) -> String {
+        switch (language, semester.half) {
+        case (.french, 1): "1er semestre \(semester.year)"
+        case (.french, _): "2e semestre \(semester.year)"
+        case (.english, 1): "first half of \(semester.year)"
+        case (.english, _): "second half of \(semester.year)"
+        }
+    }
+
+    /// The calculator explains each rate in English (`LatePaymentTerms`); a letter states
+    /// the legal basis in its own language, from the kind of rate applied.
+    private static func basis(_ segment: InterestSegment, language: Language) -> String {
+        let start = CivilDateText.long(CivilDate(year: segment.semester.year, month: segment.semester.half == 1 ? 1 : 7, day: 1)!,
+                                       language: language)
+        let french = language == .french
+        if segment.rateExplanation.hasPrefix("contractual") {
+            return french ? "taux contractuel prévu par nos conditions générales de vente" : "contractual rate stated in our terms of sale"
+        }
+        if segment.rateExplanation.hasPrefix("3 ×") {
+            return french
+                ? "trois fois le taux de l'intérêt légal, minimum légal"
+                : "three times the French legal interest rate, the legal minimum"
+        }
+        return french
+            ? "taux de refinancement de la Banque centrale européenne en vigueur au \(start), majoré de 10 points"
+            : "European Central Bank main refinancing rate in force on \(start), plus 10 percentage points"
+    }
+
+    static func procedureName(_ procedure: LegalProcedure, language: Language) -> String {
+        switch (procedure, language) {
+        case (.smallClaims, .french): "procédure simplifiée de recouvrement des petites créances (art. L. 125-1 du Code des procédures civiles d'exécution), par un commissaire de justice"
+        case (.smallClaims, .english): "simplified small-claims recovery procedure (art. L125-1 of the French Code of Civil Enforcement Procedures), through a commissaire de justice"
+        case (.orderForPayment, .french): "injonction de payer devant le tribunal de commerce (art. 1405 et suivants du Code de procédure civile)"
+        case (.orderForPayment, .english): "order for payment (injonction de payer) before the commercial court (art. 1405 ff. of the French Code of Civil Procedure)"
+        }
+    }
+
+    /// `69002 Lyon` → `Lyon`; `75008 Paris CEDEX 08` → `Paris`: the town a French letter is dated from.
+    static func place(from addressLines: [String]) -> String? {
+        guard let last = addressLines.compactMap(ReminderContextBuilder.nonEmpty).last else { return nil }
+        var town = Substring(last).drop { $0.isNumber || $0 == " " }
+        if let cedex = town.range(of: " CEDEX", options: .caseInsensitive) { town = town[..<cedex.lowerBound] }
+        let trimmed = String(town).trimmingSpaces()
+        return trimmed.isEmpty ? nil : trimmed
+    }
+}

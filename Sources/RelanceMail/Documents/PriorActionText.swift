@@ -1,0 +1,68 @@
+public import RelanceCore
+
+/// How a letter recalls an action that happened: `Relance par courriel`, `Appel téléphonique :
+/// sans réponse`. The planner records outcomes in English (`TaskOutcome.summary`); the
+/// known ones are reworded here, anything else is left out of a French letter rather than
+/// printed half translated.
+public enum PriorActionText {
+    public static func describe(_ action: RelanceCore.PriorAction, language: Language) -> String {
+        let french = language == .french
+        let what: String = switch (action.channel, french) {
+        case (.email?, true): "Relance par courriel"
+        case (.email?, false): "Reminder sent by email"
+        case (.phone?, true): "Appel téléphonique"
+        case (.phone?, false): "Phone call"
+        case (.letter?, true): "Lettre de relance"
+        case (.letter?, false): "Reminder letter"
+        case (.registeredLetter?, true): "Lettre recommandée avec accusé de réception"
+        case (.registeredLetter?, false): "Registered letter with acknowledgement of receipt"
+        case (.formalNotice?, true): "Mise en demeure"
+        case (.formalNotice?, false): "Formal notice"
+        case (.legalAction?, true): "Action en recouvrement"
+        case (.legalAction?, false): "Legal recovery"
+        case (.handOff?, true): "Transmission au recouvrement"
+        case (.handOff?, false): "Hand-off to collection"
+        case (nil, true): "Prise de contact"
+        case (nil, false): "Contact"
+        }
+        let detail = action.detail.flatMap { outcome(summary: $0, language: language) }
+        // French typography puts a space before the colon.
+        var text = detail.map { "\(what)\(french ? " :" : ":") \($0)" } ?? what
+        if !action.invoices.isEmpty {
+            let several = action.invoices.count > 1
+            let label = french ? (several ? "factures" : "facture") : (several ? "invoices" : "invoice")
+            text += " (\(label) \(action.invoices.joined(separator: ", ")))"
+        }
+        return text
+    }
+
+    /// The outcome's words in the letter's language; nil when it should not be printed
+    /// (how Relance learnt of a contact is of no concern to the customer).
+    static func outcome(summary: String, language: Language) -> String? {
+        let french = language == .french
+        if let date = suffixDate(summary, after: "promised to pay on ", language: language) {
+            return french ? "promesse de règlement au \(date)" : "promised to pay on \(date)"
+        }
+        if let date = suffixDate(summary, after: "acknowledgement of receipt signed on ", language: language) {
+            return french ? "accusé de réception signé le \(date)" : "acknowledgement of receipt signed on \(date)"
+        }
+        if summary.hasPrefix("disputes invoice ") {
+            return french ? "contestation de la facture \(summary.dropFirst("disputes invoice ".count))" : summary
+        }
+        if summary.hasPrefix("letter sent (tracking number ") {
+            let tracking = summary.dropFirst("letter sent (tracking number ".count).dropLast()
+            return french ? "envoyée sous le n° \(tracking)" : "sent under tracking number \(tracking)"
+        }
+        switch summary {
+        case "no answer": return french ? "sans réponse" : summary
+        case "wrong number": return french ? "numéro erroné" : summary
+        case "says it has paid": return french ? "règlement annoncé" : "payment announced"
+        default: return nil
+        }
+    }
+
+    private static func suffixDate(_ text: String, after prefix: String, language: Language) -> String? {
+        guard text.hasPrefix(prefix), let date = CivilDate(iso8601: String(text.dropFirst(prefix.count))) else { return nil }
+        return CivilDateText.long(date, language: language)
+    }
+}

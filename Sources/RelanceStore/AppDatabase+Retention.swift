@@ -1,0 +1,52 @@
+public import Foundation
+import GRDB
+public import RelanceCore
+
+extension AppDatabase: RetentionStore {
+    public func purge(_ policy: RetentionPolicy, at time: Date) async throws -> PurgeReport {
+        let mailCutoff = time.addingTimeInterval(-Double(policy.mailDays) * 86_400)
+        let customerCutoff = time.addingTimeInterval(-Double(policy.inactiveCustomerDays) * 86_400)
+        return try await writer.write { db in
+            var report = PurgeReport()
+            // Message bytes: only of messages whose fate is settled; the row, state and events stay.
+            try db.execute(sql: """
+                UPDATE message SET raw = X'' WHERE length(raw) > 0 AND state IN ('sent', 'failed', 'cancelled')
+                AND COALESCE(sent_at, created_at) < ?
+                """, arguments: [mailCutoff])
+            report.messagesBlanked = db.changesCount
+            try db.execute(sql: "UPDATE inbound_message SET raw = NULL, excerpt = NULL WHERE (raw IS NOT NULL OR excerpt IS NOT NULL) AND received_at < ?",
+                           arguments: [mailCutoff])
+            report.inboundBlanked = db.changesCount
+
+            // Customers with nothing open and no event since the cutoff: contact data and words go.
+            let inactive = try Row.fetchAll(db, sql: """
+                SELECT c.id, c.creditor_id FROM customer c
+                WHERE c.purged_at IS NULL
+                AND NOT EXISTS (SELECT 1 FROM invoice i WHERE i.customer_id = c.id AND i.status = 'open')
+                AND NOT EXISTS (SELECT 1 FROM task t WHERE t.customer_id = c.id AND t.state = 'open')
+                AND COALESCE((SELECT MAX(at) FROM event e WHERE e.customer_id = c.id), c.created_at) < ?
+                """, arguments: [customerCutoff])
+            for row in inactive {
+                let id: Int64 = row["id"]
+                try db.execute(sql: """
+                    UPDATE customer SET name = NULL, postal_address = NULL, siren = NULL, vat_number = NULL, phones = '[]',
+                           note = NULL, purged_at = ? WHERE id = ?
+                    """, arguments: [time, id])
+                try db.execute(sql: "DELETE FROM customer_email WHERE customer_id = ?", arguments: [id])
+                try db.execute(sql: "UPDATE event SET summary = '[purged]', detail = '{}' WHERE customer_id = ? AND summary <> '[purged]'",
+                               arguments: [id])
+                report.eventsRedacted += db.changesCount
+                try db.execute(sql: "UPDATE inbound_message SET raw = NULL, excerpt = NULL, summary = '[purged]' WHERE customer_id = ?",
+                               arguments: [id])
+                report.customersAnonymised += 1
+            }
+            if !report.isEmpty {
+                try Self.append(NewEvent(time: time, kind: "purge", summary: """
+                    Retention purge: \(report.messagesBlanked) message bodies and \(report.inboundBlanked) received mails removed, \
+                    \(report.customersAnonymised) inactive customers anonymised (\(report.eventsRedacted) events redacted).
+                    """, detail: ["mail_days": String(policy.mailDays), "inactive_customer_days": String(policy.inactiveCustomerDays)]), in: db)
+            }
+            return report
+        }
+    }
+}

@@ -1,0 +1,64 @@
+import ArgumentParser
+import Foundation
+import RelanceCore
+import RelanceDaemon
+
+struct PauseCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pause",
+        abstract: "Stop contacting a customer, or a whole creditor, until a date or until `relance resume`.")
+
+    @OptionGroup var options: GlobalOptions
+    @Option(help: ArgumentHelp("The creditor (needed when several are configured).", valueName: "id")) var creditor: String?
+    @Option(help: ArgumentHelp("Pause only this customer (its id in the creditor's books).", valueName: "id")) var customer: String?
+    @Option(help: ArgumentHelp("Last day of the pause (YYYY-MM-DD); until resumed otherwise.", valueName: "date")) var until: String?
+    @Option(help: "Why, for the journal.") var reason = "paused by hand"
+
+    func run() async throws {
+        let context = try CommandContext(options: options)
+        let creditorID = try context.creditorID(creditor)
+        let untilDate = try parseDate(until, option: "--until")
+        let now = context.runtime.clock.now()
+        if let customer {
+            let id = try await context.customerID(customer, creditor: creditorID)
+            _ = try await context.runtime.store.holdCustomer(id, kind: .manual, until: untilDate, reason: reason, at: now)
+            print("Customer \(customer) of \(creditorID) paused\(untilDate.map { " until \($0) included" } ?? " until resumed").")
+        } else {
+            var state = try await context.runtime.store.creditorState(creditorID)
+            state.paused = true
+            state.pausedUntil = untilDate
+            state.pauseReason = reason
+            try await context.runtime.store.setCreditorState(state, of: creditorID, reason: reason, at: now)
+            print("Creditor \(creditorID) paused\(untilDate.map { " until \($0) included" } ?? " until resumed"): nothing is sent.")
+        }
+    }
+}
+
+struct ResumeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "resume",
+        abstract: "Contact a paused customer, or creditor, again.")
+
+    @OptionGroup var options: GlobalOptions
+    @Option(help: ArgumentHelp("The creditor (needed when several are configured).", valueName: "id")) var creditor: String?
+    @Option(help: ArgumentHelp("Resume only this customer.", valueName: "id")) var customer: String?
+    @Option(help: "Why, for the journal.") var reason = "resumed by hand"
+
+    func run() async throws {
+        let context = try CommandContext(options: options)
+        let creditorID = try context.creditorID(creditor)
+        let now = context.runtime.clock.now()
+        if let customer {
+            let id = try await context.customerID(customer, creditor: creditorID)
+            try await context.runtime.store.resumeCustomer(id, kinds: nil, reason: reason, at: now)
+            print("Customer \(customer) of \(creditorID) resumed.")
+        } else {
+            var state = try await context.runtime.store.creditorState(creditorID)
+            state.paused = false
+            state.pausedUntil = nil
+            state.pauseReason = nil
+            try await context.runtime.store.setCreditorState(state, of: creditorID, reason: reason, at: now)
+            print("Creditor \(creditorID) resumed.")
+        }
+    }
+}
