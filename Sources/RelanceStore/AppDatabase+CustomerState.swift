@@ -6,16 +6,21 @@ extension AppDatabase: CustomerStateStore {
     public func markAddressInvalid(_ address: EmailAddress, of creditor: CreditorID, reason: String, evidence: String?,
                                    at time: Date) async throws -> Bool {
         try await writer.write { db in
-            let live = try Bool.fetchOne(db, sql: """
-                SELECT 1 FROM invalid_address WHERE creditor_id = ? AND address = ? AND cleared_at IS NULL
-                """, arguments: [creditor.rawValue, address.value]) ?? false
-            if live { return false }
-            try db.execute(sql: "INSERT INTO invalid_address (creditor_id, address, reason, evidence, since) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [creditor.rawValue, address.value, reason, evidence, time])
-            try Self.append(NewEvent(time: time, kind: "address.invalid", creditor: creditor,
-                                     summary: "Address \(address) marked invalid: \(reason).", detail: ["address": address.value]), in: db)
-            return true
+            try Self.markAddressInvalid(address, of: creditor, reason: reason, evidence: evidence, at: time, in: db)
         }
+    }
+
+    static func markAddressInvalid(_ address: EmailAddress, of creditor: CreditorID, reason: String, evidence: String?,
+                                   at time: Date, in db: Database) throws -> Bool {
+        let live = try Bool.fetchOne(db, sql: """
+            SELECT 1 FROM invalid_address WHERE creditor_id = ? AND address = ? AND cleared_at IS NULL
+            """, arguments: [creditor.rawValue, address.value]) ?? false
+        if live { return false }
+        try db.execute(sql: "INSERT INTO invalid_address (creditor_id, address, reason, evidence, since) VALUES (?, ?, ?, ?, ?)",
+                       arguments: [creditor.rawValue, address.value, reason, evidence, time])
+        try Self.append(NewEvent(time: time, kind: "address.invalid", creditor: creditor,
+                                 summary: "Address \(address) marked invalid: \(reason).", detail: ["address": address.value]), in: db)
+        return true
     }
 
     public func clearInvalidAddress(_ address: EmailAddress, of creditor: CreditorID, reason: String, at time: Date) async throws {
@@ -45,14 +50,19 @@ extension AppDatabase: CustomerStateStore {
     public func holdCustomer(_ customerID: Int64, kind: CustomerHold.Kind, until: CivilDate?, reason: String,
                              at time: Date) async throws -> Int64 {
         try await writer.write { db in
-            try db.execute(sql: "INSERT INTO customer_hold (customer_id, kind, until_on, reason, created_at) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [customerID, kind.rawValue, until?.iso8601, reason, time])
-            let id = db.lastInsertedRowID
-            try Self.append(NewEvent(time: time, kind: "customer.paused", creditor: try Self.creditor(ofCustomer: customerID, in: db),
-                                     customerID: customerID,
-                                     summary: "Customer paused (\(kind.rawValue))\(until.map { " until \($0)" } ?? " until resumed"): \(reason)."), in: db)
-            return id
+            try Self.holdCustomer(customerID, kind: kind, until: until, reason: reason, at: time, in: db)
         }
+    }
+
+    static func holdCustomer(_ customerID: Int64, kind: CustomerHold.Kind, until: CivilDate?, reason: String,
+                             at time: Date, in db: Database) throws -> Int64 {
+        try db.execute(sql: "INSERT INTO customer_hold (customer_id, kind, until_on, reason, created_at) VALUES (?, ?, ?, ?, ?)",
+                       arguments: [customerID, kind.rawValue, until?.iso8601, reason, time])
+        let id = db.lastInsertedRowID
+        try Self.append(NewEvent(time: time, kind: "customer.paused", creditor: try Self.creditor(ofCustomer: customerID, in: db),
+                                 customerID: customerID,
+                                 summary: "Customer paused (\(kind.rawValue))\(until.map { " until \($0)" } ?? " until resumed"): \(reason)."), in: db)
+        return id
     }
 
     public func resumeCustomer(_ customerID: Int64, kinds: Set<CustomerHold.Kind>?, reason: String, at time: Date) async throws {

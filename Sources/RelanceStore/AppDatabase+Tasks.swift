@@ -7,7 +7,8 @@ extension AppDatabase: TaskStore {
         try await writer.write { db in try Self.openTask(task, at: time, in: db) }
     }
 
-    /// Within the caller's transaction, so that a decision and the task it raises commit together.
+    /// Within the caller's transaction, so that a decision (an outbox verdict, an inbound
+    /// message) and the task it raises commit together.
     static func openTask(_ task: NewTask, at time: Date, in db: Database) throws -> (id: Int64, isNew: Bool) {
         if let key = task.dedupKey, let existing = try Int64.fetchOne(db, sql: """
             SELECT id FROM task WHERE creditor_id = ? AND dedup_key = ? AND state = 'open'

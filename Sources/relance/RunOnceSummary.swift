@@ -38,6 +38,12 @@ struct RunOnceSummary {
                 lines.append(contentsOf: reason.split(separator: "\n").map { "      \($0)" })
             }
             for (file, _) in intake.waiting { lines.append("  Waiting: \(file) is still being written") }
+            if let inbound = report.inbound[id] {
+                lines.append("  Mailbox: \(inbound.fetched) new message(s), \(inbound.recorded) ours, \(inbound.duplicates) already recorded, \(inbound.ignored) not ours (left as they were), \(inbound.tasksOpened) task(s) opened")
+                for (folder, error) in inbound.failures.sorted(by: { $0.key < $1.key }) {
+                    lines.append("  MAILBOX NOT READ: \(folder): \(error.message) (retried at the next run)")
+                }
+            }
             if let planning = report.planning[id] {
                 let plan = planning.plan
                 lines.append("  Plan for \(plan.date): \(plan.contacts.count) email(s), \(plan.tasks.count) task(s) for people")

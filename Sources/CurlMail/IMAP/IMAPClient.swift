@@ -6,8 +6,8 @@ import CCurl
 /// - Message bodies are fetched with the URL form `imap://host/INBOX;UIDVALIDITY=v/;UID=n`:
 ///   libcurl mis-frames the literal of a custom `FETCH`. The URL form sends `BODY[]`, which
 ///   sets `\Seen`; `removeSeen` puts the message back to unread.
-/// - Custom commands are used only for `UID SEARCH`, `UID STORE`, `EXAMINE`, `STATUS`,
-///   `CREATE`. With a mailbox in the URL, libcurl selects it first (read-write) unless it
+/// - Custom commands are used only for `UID SEARCH`, `UID STORE`, `UID MOVE`, `NOOP`,
+///   `EXAMINE`, `STATUS`, `CREATE`. With a mailbox in the URL, libcurl selects it first (read-write) unless it
 ///   believes it already selected on this connection.
 /// - There is no IDLE: poll with `status` or `uidSearch`.
 ///
@@ -89,6 +89,14 @@ public final class IMAPClient: @unchecked Sendable {
         return IMAPResponseParser.searchResults(in: outcome.exchange.responses)
     }
 
+    /// `NOOP` in `mailbox`, selecting it if needed. A session sees new messages of its selected
+    /// mailbox only when the server syncs it between commands: Dovecot runs `UID SEARCH` on the
+    /// session's view, so a search without a NOOP first can miss what arrived since the last command.
+    public func noop(_ mailbox: String) async throws(IMAPError) {
+        try Self.check(mailbox: mailbox)
+        _ = try await run(Request(url: mailboxURL(mailbox), command: "NOOP"))
+    }
+
     /// The raw bytes of message `uid` (RFC 5322, as stored). Fails with `.uidValidityChanged`
     /// when the mailbox no longer has `uidValidity`, so a stale UID never fetches another message.
     ///
@@ -112,6 +120,17 @@ public final class IMAPClient: @unchecked Sendable {
             throw IMAPError(code: .invalidArgument, detail: "\"\(flag)\" is not an IMAP flag")
         }
         let command = "UID STORE \(uid) \(change.rawValue) (\(flags.joined(separator: " ")))"
+        _ = try await run(Request(url: mailboxURL(mailbox), command: command))
+    }
+
+    /// `UID MOVE uid "destination"` (RFC 6851): the message leaves `mailbox` without a
+    /// `\Deleted` flag or an `EXPUNGE` that would also remove other messages marked deleted.
+    /// A server without MOVE answers BAD (`.commandRefused`); a missing destination gives
+    /// `.mailboxNotFound` (`NO [TRYCREATE]`).
+    public func move(_ mailbox: String, uid: UInt32, to destination: String) async throws(IMAPError) {
+        try Self.check(mailbox: mailbox)
+        try Self.check(mailbox: destination)
+        let command = "UID MOVE \(uid) " + IMAPMailboxName.quoted(destination)
         _ = try await run(Request(url: mailboxURL(mailbox), command: command))
     }
 

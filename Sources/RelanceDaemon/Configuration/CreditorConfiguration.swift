@@ -30,6 +30,8 @@ public struct CreditorConfiguration: Sendable, Hashable {
     public var dropSubfolder: String
     public var smtp: MailServerSettings?
     public var imap: MailServerSettings?
+    /// How the IMAP mailbox is polled and what its messages change (used only with `imap`).
+    public var inbound: InboundSettings
     public var signature: String
     /// The daily email to the creditor's people; nil: no digest.
     public var digest: DigestSettings?
@@ -52,8 +54,8 @@ public struct CreditorConfiguration: Sendable, Hashable {
                 senderName: String, senderAddress: EmailAddress, replyTo: EmailAddress? = nil, bounceAddress: EmailAddress,
                 verp: Bool = false, timeZone: String = "Europe/Paris", language: Language = .french, active: Bool = false,
                 policy: Policy = .standard, authoritativeSource: ParsedImport.Kind = .openInvoices, dropSubfolder: String = "",
-                smtp: MailServerSettings? = nil, imap: MailServerSettings? = nil, signature: String = "",
-                digest: DigestSettings? = nil, sending: SendingSettings = SendingSettings()) {
+                smtp: MailServerSettings? = nil, imap: MailServerSettings? = nil, inbound: InboundSettings = InboundSettings(),
+                signature: String = "", digest: DigestSettings? = nil, sending: SendingSettings = SendingSettings()) {
         self.id = id
         self.legalName = legalName
         self.addressLines = addressLines
@@ -76,6 +78,7 @@ public struct CreditorConfiguration: Sendable, Hashable {
         self.dropSubfolder = dropSubfolder
         self.smtp = smtp
         self.imap = imap
+        self.inbound = inbound
         self.signature = signature
         self.sending = sending
         self.digest = digest

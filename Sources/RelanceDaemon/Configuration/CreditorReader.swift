@@ -43,7 +43,7 @@ struct CreditorReader {
         if subfolder.contains("/") || subfolder.hasPrefix(".") {
             throw table.error("drop_subfolder", "must be a plain folder name inside the drop folder")
         }
-        let imap = try server("imap", defaultPorts: (starttls: 143, tls: 993, plain: 143))
+        let imap = try server("imap", defaultPorts: (starttls: 143, tls: 993, plain: 143), extraKeys: InboundSettingsReader.keys)
         var configuration = CreditorConfiguration(
             id: creditorID, legalName: legalName, addressLines: try table.strings("address") ?? [],
             siren: try table.string("siren"), rcs: try table.string("rcs"), vatNumber: try table.string("vat_number"),
@@ -55,7 +55,7 @@ struct CreditorReader {
             active: try table.bool("active") ?? false, policy: policy, authoritativeSource: source,
             dropSubfolder: subfolder,
             smtp: try server("smtp", defaultPorts: (starttls: 587, tls: 465, plain: 25)),
-            imap: imap, signature: try table.string("signature") ?? legalName,
+            imap: imap, inbound: try inbound(), signature: try table.string("signature") ?? legalName,
             digest: try digest(language: language), sending: try sendingSettings(imap: imap))
         configuration.alsaceMoselle = try table.bool("alsace_moselle") ?? false
         configuration.maximumLedgerAgeDays = try table.int("maximum_ledger_age_days", in: 1...365) ?? 7
@@ -133,12 +133,21 @@ struct CreditorReader {
         }
     }
 
-    func server(_ name: String, defaultPorts: (starttls: Int, tls: Int, plain: Int)) throws(ConfigurationError) -> MailServerSettings? {
+    /// The mailbox settings of `[creditors.ID.imap]`, else `[defaults.imap]`, else the defaults.
+    private func inbound() throws(ConfigurationError) -> InboundSettings {
+        var found = try table.subtable("imap")
+        if found == nil { found = try defaults?.subtable("imap") }
+        guard let imap = found else { return InboundSettings() }
+        return try InboundSettingsReader(table: imap).read()
+    }
+
+    func server(_ name: String, defaultPorts: (starttls: Int, tls: Int, plain: Int),
+                extraKeys: Set<String> = []) throws(ConfigurationError) -> MailServerSettings? {
         var found = try table.subtable(name)
         if found == nil { found = try defaults?.subtable(name) }
         guard let server = found else { return nil }
-        try server.refuseUnknownKeys(["host", "port", "security", "username", "password_credential",
-                                      "oauth2_token_credential", "ca_file", "timeout_seconds"])
+        try server.refuseUnknownKeys(Set(["host", "port", "security", "username", "password_credential",
+                                          "oauth2_token_credential", "ca_file", "timeout_seconds"]).union(extraKeys))
         let host = try server.requiredString("host", hint: "the server's host name")
         let securityName = try server.string("security") ?? MailServerSettings.Security.startTLS.rawValue
         guard let security = MailServerSettings.Security(rawValue: securityName) else {

@@ -21,6 +21,8 @@ public final class RelanceRuntime: Sendable {
         public let configuration: CreditorConfiguration
         public let intake: FileIntake
         public let scheduler: ReminderScheduler
+        /// Reads the creditor's IMAP mailbox; nil without `[creditors.ID.imap]`.
+        public let poller: MailboxPoller?
 
         public var timeZone: TimeZone { TimeZone(identifier: configuration.timeZone) ?? .current }
     }
@@ -54,7 +56,14 @@ public final class RelanceRuntime: Sendable {
                                               composer: ReminderComposer(creditor: creditor, renderer: renderer, secret: secret),
                                               reviewFolder: configuration.reviewFolder, logger: logger,
                                               documentsFolder: configuration.stateFolder.appendingPathComponent("documents"))
-            creditors.append(CreditorRuntime(configuration: creditor, intake: intake, scheduler: scheduler))
+            var poller: MailboxPoller?
+            if let imap = creditor.imap {
+                // `--log-level trace` shows the IMAP exchange (credentials redacted, bodies never).
+                let trace = logger.logLevel <= .trace ? Self.protocolTrace(logger, creditor: creditor.id) : nil
+                poller = MailboxPoller(creditor: creditor, mailbox: IMAPMailbox(settings: imap, secrets: secrets, log: trace),
+                                       store: store, secret: secret, clock: clock, logger: logger)
+            }
+            creditors.append(CreditorRuntime(configuration: creditor, intake: intake, scheduler: scheduler, poller: poller))
             var transport: any MailTransport
             if let transportOverride {
                 // Simulations (the soak benchmark) deliver into a world model instead.
@@ -128,6 +137,10 @@ public final class RelanceRuntime: Sendable {
 
     public func today(for creditor: CreditorRuntime) -> CivilDate {
         CivilDate(clock.now(), in: creditor.timeZone)
+    }
+
+    private static func protocolTrace(_ logger: Logger, creditor: CreditorID) -> ProtocolLogSink {
+        { line in logger.trace("imap", metadata: ["creditor": "\(creditor)", "line": "\(line)"]) }
     }
 
     /// The host name we greet SMTP servers with: this machine's, when it is fully qualified,

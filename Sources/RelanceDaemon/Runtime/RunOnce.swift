@@ -1,9 +1,11 @@
 import Foundation
 public import RelanceCore
 
-/// `relance run --once`: take the dropped files, plan today, send what is due, and stop.
+/// `relance run --once`: take the dropped files, read the mailbox, plan today, send what is due, and stop.
 public struct RunOnceReport: Sendable {
     public var intake: [CreditorID: FileIntake.Report] = [:]
+    /// Creditors with an IMAP mailbox; a mailbox that cannot be read is in its report's failures.
+    public var inbound: [CreditorID: MailboxPoller.Report] = [:]
     public var planning: [CreditorID: ReminderScheduler.Report] = [:]
     public var sending = OutboxDrainer.Report()
 }
@@ -33,6 +35,8 @@ extension RelanceRuntime {
             if !intake.imported.isEmpty {
                 try await reports.write(creditor.configuration, asOf: today(for: creditor))
             }
+            // Before planning: a reply or a bounce read now must weigh on today's reminders.
+            if let poller = creditor.poller { report.inbound[creditor.configuration.id] = try await poller.poll() }
             report.planning[creditor.configuration.id] = try await creditor.scheduler.run(on: today(for: creditor), at: clock.now())
             try await reports.writeTasks(creditor.configuration)
         }

@@ -25,6 +25,7 @@ public struct RelanceServices: Sendable {
                 .init(service: RetentionService(runtimes: runtimes, health: health)),
                 .init(service: ReloadService(runtimes: runtimes)),
                 .init(service: NotifierService(notifier: SystemdNotifier(), health: health)),
+                .init(service: MailboxPollerService(runtimes: runtimes, planner: plannerBell, health: health)),
             ],
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: runtime.logger))

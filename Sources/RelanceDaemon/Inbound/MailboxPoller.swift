@@ -1,0 +1,193 @@
+import Foundation
+public import Logging
+public import RelanceCore
+public import RelanceMail
+
+/// Polls one creditor's mailbox: what is new since the stored mark, each message fetched once,
+/// matched to our reminders, and its effects recorded in the transaction that moves the mark.
+/// Mail that is not ours is read, left as it was (unread stays unread) and never stored.
+public struct MailboxPoller: Sendable {
+    public struct Report: Sendable, Hashable {
+        /// Messages fetched and read.
+        public var fetched = 0
+        /// Recorded as ours (with their effects).
+        public var recorded = 0
+        /// Ours, but already recorded under another UID (rescan or another folder).
+        public var duplicates = 0
+        /// Not ours: left alone, not stored.
+        public var ignored = 0
+        public var tasksOpened = 0
+        public var moved = 0
+        /// Folders that could not be polled, and why.
+        public var failures: [String: MailboxError] = [:]
+
+        public init() {}
+    }
+
+    public let creditor: CreditorConfiguration
+    let mailbox: any Mailbox
+    let store: any InboundStore
+    let secret: ReferenceSecret
+    let clock: any WallClock
+    let logger: Logger
+
+    public init(creditor: CreditorConfiguration, mailbox: any Mailbox, store: any InboundStore, secret: ReferenceSecret,
+                clock: any WallClock, logger: Logger) {
+        self.creditor = creditor
+        self.mailbox = mailbox
+        self.store = store
+        self.secret = secret
+        self.clock = clock
+        self.logger = logger
+    }
+
+    private var settings: InboundSettings { creditor.inbound }
+    private var timeZone: TimeZone { TimeZone(identifier: creditor.timeZone) ?? .current }
+
+    /// Every configured folder. A folder that fails (server down, wrong password, TLS) is logged
+    /// and reported; its mark stays where it was, so the next poll resumes there.
+    /// Store failures are thrown: nothing was lost, but the caller must know.
+    public func poll() async throws -> Report {
+        var report = Report()
+        for folder in settings.folders {
+            do {
+                try await poll(folder, into: &report)
+            } catch let error as MailboxError {
+                report.failures[folder] = error
+                logger.error("mailbox poll failed; retrying at the next poll", metadata: [
+                    "creditor": "\(creditor.id)", "folder": "\(folder)", "code": "\(error.code.rawValue)", "error": "\(error.message)",
+                ])
+            }
+        }
+        return report
+    }
+
+    private func poll(_ folder: String, into report: inout Report) async throws {
+        let state = try await mailbox.state(of: folder)
+        let stored = try await store.mailboxMark(of: creditor.id, folder: folder)
+        let range: MailboxRange
+        let firstUID: UInt32
+        if let stored, stored.uidValidity == state.uidValidity {
+            // Idle: nothing arrived since the last processed UID. One STATUS, whatever the size.
+            if state.uidNext <= stored.lastUID &+ 1 { return }
+            range = .uids(from: stored.lastUID + 1)
+            firstUID = stored.lastUID + 1
+        } else {
+            // First poll, or the server renumbered the folder: look back a few days, not years;
+            // messages already recorded are recognised by their Message-ID.
+            let from = (stored.map { CivilDate($0.polledAt, in: timeZone) } ?? today).adding(days: -settings.lookBackDays)
+            if let stored {
+                logger.warning("the folder's UIDVALIDITY changed: rescanning recent mail", metadata: [
+                    "creditor": "\(creditor.id)", "folder": "\(folder)", "old": "\(stored.uidValidity)", "new": "\(state.uidValidity)",
+                    "since": "\(from)",
+                ])
+            }
+            range = .since(from)
+            firstUID = 1
+        }
+        let uids = try await mailbox.search(folder, range, unseenOnly: false).filter { $0 >= firstUID }
+        let unread = uids.isEmpty ? [] : Set(try await mailbox.search(folder, range, unseenOnly: true))
+        var saved = stored?.uidValidity == state.uidValidity ? stored?.lastUID : nil
+        for uid in uids {
+            guard let bytes = try await fetch(folder, uidValidity: state.uidValidity, uid: uid) else { continue }
+            report.fetched += 1
+            // Before anything is recorded: a person's unread mail must not stay read a moment longer than needed.
+            if unread.contains(uid) { try await mailbox.markUnread(folder, uids: [uid]) }
+            let mark = MailboxMark(folder: folder, uidValidity: state.uidValidity, lastUID: uid, polledAt: clock.now())
+            if try await handle(bytes, folder: folder, uidValidity: state.uidValidity, uid: uid, mark: mark, report: &report) {
+                saved = uid
+            }
+        }
+        // Past the messages that were not ours, and past UIDs that were expunged before we saw them.
+        // If this poll fails before here, those are read again next time: harmless, they change nothing.
+        let last = max(saved ?? 0, uids.last ?? 0, state.uidNext &- 1)
+        if saved != last {
+            try await store.saveMailboxMark(MailboxMark(folder: folder, uidValidity: state.uidValidity, lastUID: last,
+                                                        polledAt: clock.now()), of: creditor.id)
+        }
+    }
+
+    /// nil when the message was expunged since the search.
+    private func fetch(_ folder: String, uidValidity: UInt32, uid: UInt32) async throws(MailboxError) -> [UInt8]? {
+        do {
+            return try await mailbox.fetch(folder, uidValidity: uidValidity, uid: uid)
+        } catch {
+            if error.code == .messageNotFound { return nil }
+            throw error
+        }
+    }
+
+    /// Returns true when the message was ours (recorded with the mark).
+    private func handle(_ bytes: [UInt8], folder: String, uidValidity: UInt32, uid: UInt32, mark: MailboxMark,
+                        report: inout Report) async throws -> Bool {
+        let message = MIMEMessage.parse(bytes)
+        let classification = InboundClassifier.classify(message)
+        let now = clock.now()
+        var record = InboundRecord(creditor: creditor.id, folder: folder, uidValidity: uidValidity, uid: uid,
+                                   rfcMessageID: message.ownMessageID, kind: .other, messageID: nil, customerID: nil,
+                                   summary: "", excerpt: nil, raw: nil)
+        let decision: InboundDecision
+        switch InboundMatcher.token(of: message, classification, creditor: creditor.id, bounceAddress: creditor.bounceAddress, secret: secret) {
+        case .unverified(let what):
+            // Addressed to us but not signed by us: a forgery or another installation's. Nothing acts on it.
+            record.summary = "A \(classification.kind.rawValue) carrying \(what), which does not verify: nothing done."
+            return try await self.record(record, effects: [], mark: mark, report: &report)
+        case .verified(let token, let via):
+            guard let facts = try await store.sentMessage(token.messageID, of: creditor.id) else {
+                record.summary = "A \(classification.kind.rawValue) about message #\(token.messageID), which is not in the store: nothing done."
+                return try await self.record(record, effects: [], mark: mark, report: &report)
+            }
+            decision = reactions(now).decide(classification, subject: InboundSubject(evidence: .token(facts, via: via)))
+            record.messageID = facts.id
+            record.customerID = facts.customerID
+        case .none:
+            // Without a token, only a person or their autoresponder writing from a known contact address is ours.
+            guard [.reply, .autoreply, .complaint].contains(classification.kind),
+                  let sender = message.addresses(inHeaders: ["From"]).first.flatMap({ EmailAddress($0) })
+            else {
+                report.ignored += 1
+                return false
+            }
+            let customers = try await store.customers(withContact: sender, of: creditor.id)
+            guard !customers.isEmpty else {
+                report.ignored += 1
+                return false
+            }
+            let subject = InboundSubject(evidence: .contact(sender, customers: customers))
+            decision = reactions(now).decide(classification, subject: subject)
+            record.customerID = subject.customerID
+        }
+        record.kind = decision.kind
+        record.summary = decision.summary
+        record.excerpt = decision.excerpt
+        record.raw = decision.keepRaw ? bytes : nil
+        let ours = try await self.record(record, effects: decision.effects, mark: mark, report: &report)
+        if decision.movable, let destination = settings.moveHandledTo {
+            do {
+                if try await mailbox.move(folder, uid: uid, to: destination) { report.moved += 1 }
+            } catch {
+                // Moving is a courtesy: the message is handled either way.
+                logger.warning("could not move a handled message", metadata: ["folder": "\(folder)", "uid": "\(uid)", "error": "\(error)"])
+            }
+        }
+        return ours
+    }
+
+    private func record(_ record: InboundRecord, effects: [InboundEffect], mark: MailboxMark, report: inout Report) async throws -> Bool {
+        let outcome = try await store.recordInbound(record, effects: effects, mark: mark, at: clock.now())
+        if outcome.duplicate {
+            report.duplicates += 1
+        } else {
+            report.recorded += 1
+            report.tasksOpened += outcome.openedTasks.count
+            logger.info("inbound mail", metadata: ["creditor": "\(creditor.id)", "kind": "\(record.kind.rawValue)", "summary": "\(record.summary)"])
+        }
+        return true
+    }
+
+    private var today: CivilDate { CivilDate(clock.now(), in: timeZone) }
+
+    private func reactions(_ now: Date) -> InboundReactions {
+        InboundReactions(settings: settings, today: CivilDate(now, in: timeZone), now: now)
+    }
+}

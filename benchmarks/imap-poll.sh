@@ -1,0 +1,146 @@
+#!/usr/bin/env bash
+# imap-poll.sh - how fast Relance's first poll reads a busy mailbox, next to Python's imaplib +
+# email on the same messages in the same run, and what an idle poll costs at 10,000 and at
+# 100,000 messages (it must cost the same).
+#
+# Needs root and the loopback mail stack (bash scripts/mailstack.sh). Uses the test user t40
+# only: its INBOX is wiped and refilled. Not part of .ci/run (it takes a few minutes).
+#
+#   bash benchmarks/imap-poll.sh            # release build of relance (built if needed)
+#   RELANCE_BIN=.build/debug/relance bash benchmarks/imap-poll.sh
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+ENV_FILE=${RELANCE_MAILSTACK_ENV:-/etc/relance-test/mailstack.env}
+[ "$(id -u)" = 0 ] || { echo "run as root (it writes into t40's Maildir)" >&2; exit 1; }
+[ -r "$ENV_FILE" ] || { echo "no $ENV_FILE: run bash scripts/mailstack.sh first" >&2; exit 1; }
+# shellcheck disable=SC1090
+. "$ENV_FILE"
+USER_NAME=t40
+ADDRESS=$USER_NAME@$RELANCE_TEST_DOMAIN
+MAILDIR=$RELANCE_TEST_MAILDIR/$USER_NAME
+OLD=${OLD:-10000}
+NEW=${NEW:-1000}
+MORE_OLD=${MORE_OLD:-90000}
+CUSTOMERS=${CUSTOMERS:-300}
+
+if [ -z "${RELANCE_BIN:-}" ]; then
+    swift build -c release --product relance >&2
+    RELANCE_BIN=$(swift build -c release --show-bin-path)/relance
+fi
+WORK=$(mktemp -d /tmp/relance-imap-bench.XXXXXX)
+trap 'rm -rf "$WORK"' EXIT
+ms() { echo $(( $(date +%s%N) / 1000000 )); }
+
+# ---------------------------------------------------------------- a creditor and its reminders
+mkdir -p "$WORK/drop"
+{
+    echo "Code client;Raison sociale;Email;N° facture;Date facture;Échéance;Reste dû"
+    for i in $(seq -f '%04g' 1 "$CUSTOMERS"); do
+        echo "C$i;Client $i SARL;client$i@client.example;F-$i;15/09/2026;15/10/2026;1 234,56"
+    done
+} > "$WORK/drop/balance.csv"
+write_config() {   # $1 = with IMAP (1) or not (0)
+    cat > "$WORK/relance.toml" <<TOML
+drop_folder = "drop"
+state_folder = "state"
+outbox_folder = "outbox"
+templates_folder = "$ROOT/mail-templates"
+stable_after_seconds = 0
+
+[creditors.bench]
+legal_name = "Bench SAS"
+sender = "$ADDRESS"
+bounce_address = "$ADDRESS"
+verp = true
+iban = "FR76 3000 4000 0312 3456 7890 143"
+active = true
+TOML
+    if [ "$1" = 1 ]; then cat >> "$WORK/relance.toml" <<TOML
+
+[creditors.bench.imap]
+host = "$RELANCE_TEST_HOST"
+port = $RELANCE_TEST_IMAP_PORT
+security = "starttls"
+username = "$ADDRESS"
+password_credential = "imap-password"
+ca_file = "$RELANCE_TEST_CA"
+look_back_days = 2
+TOML
+    fi
+}
+relance() { RELANCE_CREDENTIAL_IMAP_PASSWORD=$RELANCE_TEST_PASSWORD "$RELANCE_BIN" run --once --now 2026-11-30 --config "$WORK/relance.toml" "$@"; }
+
+write_config 0
+relance >/dev/null
+echo "reminders written: $(ls "$WORK/outbox/bench" | wc -l)" >&2
+
+# ---------------------------------------------------------------- the mailbox: old and new mail
+doveadm expunge -u "$ADDRESS" mailbox INBOX all >/dev/null 2>&1 || true
+rm -rf "$MAILDIR"/cur/* "$MAILDIR"/new/* "$MAILDIR"/tmp/* "$MAILDIR"/dovecot* 2>/dev/null || true
+started=$(ms)
+python3 benchmarks/imap_poll_fill.py "$MAILDIR" --old "$OLD" --new "$NEW" --reminders "$WORK/outbox/bench" \
+    --corpus Tests/RelanceMailTests/Fixtures/bounces
+chown -R vmail:vmail "$MAILDIR"
+doveadm force-resync -u "$ADDRESS" INBOX
+echo "mailbox filled: $(doveadm mailbox status -u "$ADDRESS" messages INBOX) in $(( $(ms) - started )) ms" >&2
+
+# ---------------------------------------------------------------- Python reference, same messages
+read -r py_count py_seconds py_parts < <(python3 benchmarks/imap_poll_reference.py "$RELANCE_TEST_HOST" "$RELANCE_TEST_IMAP_PORT" \
+    "$ADDRESS" "$RELANCE_TEST_PASSWORD" 2 peek)
+read -r _ py_restore_seconds _ < <(python3 benchmarks/imap_poll_reference.py "$RELANCE_TEST_HOST" "$RELANCE_TEST_IMAP_PORT" \
+    "$ADDRESS" "$RELANCE_TEST_PASSWORD" 2 restore)
+unread_new=$(python3 - "$RELANCE_TEST_HOST" "$RELANCE_TEST_IMAP_PORT" "$ADDRESS" "$RELANCE_TEST_PASSWORD" <<'PY'
+import datetime, imaplib, sys
+c = imaplib.IMAP4(sys.argv[1], int(sys.argv[2])); c.login(sys.argv[3], sys.argv[4]); c.select("INBOX", readonly=True)
+since = (datetime.date.today() - datetime.timedelta(days=2)).strftime("%d-%b-%Y")
+print(len(c.uid("SEARCH", None, "SINCE", since, "UNSEEN")[1][0].split()))
+PY
+)
+
+# ---------------------------------------------------------------- Relance: first poll, then idle
+write_config 1
+count_commands() { grep -c 'line=C: ' "$1" || true; }
+after_login() { awk '/line=C: /{ if (seen) n++ } /line=S: [A-Z0-9]+ OK .*(Logged in|authenticated)/{ seen=1 } END { print n+0 }' "$1"; }
+
+started=$(ms); relance --log-level trace > "$WORK/first.out" 2> "$WORK/first.log"; first_ms=$(( $(ms) - started ))
+started=$(ms); relance --log-level trace > "$WORK/idle10.out" 2> "$WORK/idle10.log"; idle_ms=$(( $(ms) - started ))
+idle10=$(count_commands "$WORK/idle10.log"); idle10_after=$(after_login "$WORK/idle10.log")
+grep 'Mailbox:' "$WORK/first.out" >&2 || { cat "$WORK/first.out" "$WORK/first.log" | tail -20 >&2; exit 1; }
+poll_ms=$(( first_ms - idle_ms ))   # the same run without anything to read: start-up, planning, idle poll
+[ "$poll_ms" -gt 0 ] || poll_ms=1
+fetched=$(grep -o 'Mailbox: [0-9]*' "$WORK/first.out" | grep -o '[0-9]*$')
+
+# ---------------------------------------------------------------- 100,000 messages, idle again
+# The server rebuilds the folder (new UIDVALIDITY) with 100,000 messages, the same new ones among
+# them: one poll rescans the recent days and recognises what it already recorded by Message-ID,
+# then the idle poll is measured exactly as before.
+rm -rf "$MAILDIR"/cur/* "$MAILDIR"/new/* "$MAILDIR"/tmp/* "$MAILDIR"/dovecot* 2>/dev/null || true
+python3 benchmarks/imap_poll_fill.py "$MAILDIR" --old $(( OLD + MORE_OLD )) --new "$NEW" --reminders "$WORK/outbox/bench" \
+    --corpus Tests/RelanceMailTests/Fixtures/bounces
+chown -R vmail:vmail "$MAILDIR"
+doveadm force-resync -u "$ADDRESS" INBOX
+total=$(doveadm mailbox status -u "$ADDRESS" messages INBOX | grep -o '[0-9]*')
+relance > "$WORK/rescan.out" 2> "$WORK/rescan.log"
+echo "after the new UIDVALIDITY:" >&2; grep 'Mailbox:' "$WORK/rescan.out" >&2
+relance --log-level trace > "$WORK/idle100.out" 2> "$WORK/idle100.log"
+idle100=$(count_commands "$WORK/idle100.log"); idle100_after=$(after_login "$WORK/idle100.log")
+
+python3 - "$fetched" "$poll_ms" "$py_count" "$py_seconds" "$py_parts" "$py_restore_seconds" "$unread_new" <<'PY'
+import sys
+fetched, poll_ms, py_count, py_seconds, py_parts = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), float(sys.argv[4]), int(sys.argv[5])
+py_restore_seconds, unread = float(sys.argv[6]), int(sys.argv[7])
+relance_rate = fetched / (poll_ms / 1000)
+python_rate = py_count / py_seconds
+python_restore_rate = py_count / py_restore_seconds
+print(f"first poll, Relance: {fetched} messages in {poll_ms} ms = {relance_rate:.0f} msg/s "
+      f"(fetch BODY[], put {unread} unread back, parse, classify, match, record)")
+print(f"Python imaplib+email, BODY.PEEK[]: {py_count} messages in {py_seconds*1000:.0f} ms = {python_rate:.0f} msg/s (parse {py_parts} parts)")
+print(f"Python imaplib+email, BODY[] + unread put back: {py_restore_seconds*1000:.0f} ms = {python_restore_rate:.0f} msg/s")
+print(f"ratio Relance/Python: {relance_rate / python_rate:.2f} against PEEK, {relance_rate / python_restore_rate:.2f} for the same IMAP work")
+PY
+echo "first poll: $(count_commands "$WORK/first.log") IMAP commands in the whole run for $fetched messages"
+echo "idle poll at $OLD+$NEW messages: $idle10 IMAP commands in the whole run ($idle10_after after login), $idle_ms ms for the run"
+echo "idle poll at $total messages: $idle100 IMAP commands in the whole run ($idle100_after after login)"
+if [ "$idle10" != "$idle100" ]; then echo "FAIL: an idle poll must cost the same whatever the size" >&2; exit 1; fi
