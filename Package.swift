@@ -70,7 +70,7 @@ let package = Package(
         .executableTarget(
             name: "relance",
             dependencies: [
-                "RelanceDaemon",
+                "RelanceDaemon", "RelanceStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

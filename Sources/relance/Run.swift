@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RelanceCore
 import RelanceDaemon
+import RelanceStore
 
 struct Run: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -32,7 +33,13 @@ struct Run: AsyncParsableCommand {
         let runtime = try RelanceRuntime(configuration: configuration, clock: clock(now), logger: logger,
                                          crashPoints: .fromEnvironment)
         if once {
-            let report = try await runtime.runOnce()
+            let report: RunOnceReport
+            do {
+                report = try await runtime.runOnce()
+            } catch {
+                guard let advice = AppDatabase.advice(for: error) else { throw error }
+                throw Failure("\(error)\n  What to do: \(advice)")
+            }
             print(RunOnceSummary(report: report, runtime: runtime).text)
         } else {
             try await RelanceServices(runtime: runtime).run()

@@ -1,4 +1,5 @@
 import Logging
+import RelanceStore
 import ServiceLifecycle
 
 /// The shape every Relance service shares: do one tick, wait, repeat, until graceful shutdown.
@@ -21,7 +22,9 @@ struct ServiceLoop: Sendable {
                 await health.succeeded(name, note: note)
             } catch {
                 failures += 1
-                logger.error("tick failed", metadata: ["service": "\(name)", "consecutive_failures": "\(failures)", "error": "\(error)"])
+                var metadata: Logger.Metadata = ["service": "\(name)", "consecutive_failures": "\(failures)", "error": "\(error)"]
+                if let advice = AppDatabase.advice(for: error) { metadata["what_to_do"] = "\(advice)" }
+                logger.error("tick failed", metadata: metadata)
                 await health.failed(name, error: "\(error)")
             }
             let doorbell = doorbell
