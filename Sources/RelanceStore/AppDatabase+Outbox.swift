@@ -79,16 +79,20 @@ extension AppDatabase: OutboxStore {
             try Self.requireState(id, in: [.sending], in: db)
             try db.execute(sql: "UPDATE message SET state = 'sent', sent_at = ?, server_reply = ?, next_attempt_at = NULL WHERE id = ?",
                            arguments: [time, serverReply, id])
-            let row = try Row.fetchOne(db, sql: """
-                SELECT m.step, c.external_id, c.name,
-                       (SELECT group_concat(address, ', ') FROM message_recipient WHERE message_id = m.id) AS recipients
-                FROM message m JOIN customer c ON c.id = m.customer_id WHERE m.id = ?
-                """, arguments: [id])
-            let customer = [row?["external_id"] as String?, row?["name"] as String?].compactMap { $0 }.joined(separator: " ")
-            try Self.appendMessageEvent(id, kind: "message.sent", at: time, summary: """
-                Sent \(row?["step"] as String? ?? "message") #\(id) to \(customer) (\(row?["recipients"] as String? ?? "")); server said: \(serverReply)
-                """, in: db)
+            try Self.appendMessageEvent(id, kind: "message.sent", at: time, summary: try Self.sentSummary(id, serverReply: serverReply, in: db), in: db)
         }
+    }
+
+    /// "Sent first-reminder #12 to C001 Client Un (compta@…); server said: 250 …": what the
+    /// journal, the customer's timeline and the digest show of a delivery.
+    static func sentSummary(_ id: Int64, serverReply: String, in db: Database) throws -> String {
+        let row = try Row.fetchOne(db, sql: """
+            SELECT m.step, c.external_id, c.name,
+                   (SELECT group_concat(address, ', ') FROM message_recipient WHERE message_id = m.id) AS recipients
+            FROM message m JOIN customer c ON c.id = m.customer_id WHERE m.id = ?
+            """, arguments: [id])
+        let customer = [row?["external_id"] as String?, row?["name"] as String?].compactMap { $0 }.joined(separator: " ")
+        return "Sent \(row?["step"] as String? ?? "message") #\(id) to \(customer) (\(row?["recipients"] as String? ?? "")); server said: \(serverReply)"
     }
 
     public func markForRetry(_ id: Int64, at time: Date, retryAt: Date, reason: String) async throws {

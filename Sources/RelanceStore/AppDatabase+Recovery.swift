@@ -69,8 +69,8 @@ extension AppDatabase: OutboxRecoveryStore {
                 UPDATE message SET state = 'sent', sent_at = ?, server_reply = ?, next_attempt_at = NULL,
                 sent_copy = CASE WHEN ? THEN 'pending' ELSE sent_copy END WHERE id = ?
                 """, arguments: [time, serverReply, copyToSent, id])
-            try Self.appendRecoveryEvent(id, kind: "message.sent", at: time, summary: "Message #\(id) sent; server said: \(serverReply)",
-                                         detail: [:], in: db)
+            try Self.appendRecoveryEvent(id, kind: "message.sent", at: time,
+                                         summary: try Self.sentSummary(id, serverReply: serverReply, in: db), detail: [:], in: db)
             try Self.record(recipients, of: id, at: time, in: db)
         }
     }

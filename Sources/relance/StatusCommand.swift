@@ -23,6 +23,8 @@ struct StatusCommand: AsyncParsableCommand {
         let recent = try await runtime.store.recentEvents(of: nil, limit: events)
         let openTasks = try await runtime.store.tasks(of: nil, state: .open)
         let daemon = ServiceHealth.read(from: configuration.stateFolder.appendingPathComponent("status.json"))
+        var creditors: [CreditorStatus] = []
+        for creditor in runtime.creditors { creditors.append(try await runtime.status(of: creditor)) }
         if json {
             let encoder = JSONEncoder()
             encoder.dateEncodingStrategy = .iso8601
@@ -31,6 +33,7 @@ struct StatusCommand: AsyncParsableCommand {
                 "store": configuration.storeFile.path,
                 "daemon": services,
                 "open_tasks": openTasks.count,
+                "creditors": try JSONSerialization.jsonObject(with: try encoder.encode(creditors)),
                 "outbox": Dictionary(uniqueKeysWithValues: OutboxState.allCases.map { ($0.rawValue, counts[$0] ?? 0) }),
                 "events": recent.map { entry in
                     ["id": entry.id, "time": entry.event.time.formatted(.iso8601), "kind": entry.event.kind,
@@ -54,6 +57,18 @@ struct StatusCommand: AsyncParsableCommand {
             }
         } else {
             print("Daemon: no status yet (relance run has not run with this state folder)")
+        }
+        for status in creditors {
+            var line = "Creditor \(status.creditor): \(status.active ? "active" : "review mode")\(status.paused ? ", PAUSED" : "")"
+            line += "; open tasks \(status.openTasks)"
+            if status.heldImports > 0 { line += "; \(status.heldImports) import(s) HELD (relance import held)" }
+            print(line)
+            if let summary = status.lastImport, let at = status.lastImportAt { print("  Last import (\(at.formatted(.iso8601))): \(summary)") }
+            for mark in status.mailbox {
+                print("  Mailbox \(mark.folder): UIDVALIDITY \(mark.uidValidity), last UID \(mark.lastUID), polled \(mark.polledAt.formatted(.iso8601))")
+            }
+            if let opens = status.sendWindowOpens { print("  Send window closed: mail waits until \(opens.formatted(.iso8601))") }
+            if let retry = status.nextRetry { print("  Next retry: \(retry.formatted(.iso8601))") }
         }
         print("Outbox: " + OutboxState.allCases.map { "\($0.rawValue) \(counts[$0] ?? 0)" }.joined(separator: ", "))
         print("Open tasks: \(openTasks.count)\(openTasks.isEmpty ? "" : " (relance tasks)")")

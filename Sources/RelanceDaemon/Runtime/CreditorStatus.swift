@@ -1,0 +1,51 @@
+public import Foundation
+import RelanceCore
+
+/// What `relance status` says of one creditor: the last import, where the mailbox stands, and
+/// what is due next.
+public struct CreditorStatus: Sendable, Codable {
+    public struct Mark: Sendable, Codable {
+        public var folder: String
+        public var uidValidity: UInt32
+        public var lastUID: UInt32
+        public var polledAt: Date
+    }
+
+    public var creditor: String
+    public var active: Bool
+    public var paused: Bool
+    public var lastImport: String?
+    public var lastImportAt: Date?
+    public var mailbox: [Mark]
+    public var openTasks: Int
+    public var heldImports: Int
+    /// When the next retry comes due, and when the send window next opens if it is closed now.
+    public var nextRetry: Date?
+    public var sendWindowOpens: Date?
+}
+
+extension RelanceRuntime {
+    public func status(of creditor: CreditorRuntime) async throws -> CreditorStatus {
+        let id = creditor.configuration.id
+        let imports = try await store.events(of: id, kinds: ["import.applied", "import.rejected", "import.held"], since: .distantPast)
+        var marks: [CreditorStatus.Mark] = []
+        if creditor.configuration.imap != nil {
+            for folder in creditor.configuration.inbound.folders {
+                if let mark = try await store.mailboxMark(of: id, folder: folder) {
+                    marks.append(.init(folder: folder, uidValidity: mark.uidValidity, lastUID: mark.lastUID, polledAt: mark.polledAt))
+                }
+            }
+        }
+        let stored = try await store.creditorState(id)
+        let window = CreditorSendWindow(window: creditor.configuration.sendWindow, timeZone: creditor.timeZone,
+                                        calendar: FrenchBusinessCalendar(alsaceMoselle: creditor.configuration.alsaceMoselle))
+        let now = clock.now()
+        return CreditorStatus(
+            creditor: id.rawValue, active: stored.active ?? creditor.configuration.active, paused: stored.paused,
+            lastImport: imports.last?.event.summary, lastImportAt: imports.last?.event.time, mailbox: marks,
+            openTasks: try await store.tasks(of: id, state: .open).count,
+            heldImports: try await store.heldImports(of: id).count,
+            nextRetry: try await store.nextRetry(of: id),
+            sendWindowOpens: window.isOpen(at: now) ? nil : window.nextOpening(after: now))
+    }
+}
