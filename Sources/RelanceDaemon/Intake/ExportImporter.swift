@@ -73,7 +73,7 @@ public struct ExportImporter: Sendable {
             externalID: record.customer, name: record.name, postalAddress: record.address, siren: record.siren,
             vatNumber: record.vatNumber, emailsTo: record.emailsTo, emailsCc: record.emailsCc, phones: record.phones,
             language: record.language,
-            paymentTerms: record.paymentTerms.map { PaymentTermsRule(days: $0.days, endOfMonth: $0.endOfMonth) },
+            paymentTerms: record.paymentTerms,
             policy: record.policy, doNotRemind: record.doNotRemind, note: record.note, initialStep: record.stepReached,
             lastManualContact: record.lastContact, source: record.source?.description)
     }

@@ -1,25 +1,10 @@
 public import RelanceCore
 
-/// Payment terms: `days` after the invoice date, or `days` then end of month ("45 jours fin
-/// de mois"). French law caps them (60 days, or 45 days end of month); checking is the caller's.
-public struct PaymentTerms: Sendable, Hashable, CustomStringConvertible {
-    public var days: Int
-    public var endOfMonth: Bool
+/// Payment terms are the core's `PaymentTermsRule` (days after the invoice date, optionally then
+/// to the end of that month); this file teaches it to read the ways exports write them.
+public typealias PaymentTerms = PaymentTermsRule
 
-    public init(days: Int, endOfMonth: Bool = false) {
-        self.days = days
-        self.endOfMonth = endOfMonth
-    }
-
-    /// The due date for an invoice issued on `issued`: days first, then the end of that month.
-    public func dueDate(issued: CivilDate) -> CivilDate {
-        let date = issued.adding(days: days)
-        guard endOfMonth else { return date }
-        return CivilDate(year: date.year, month: date.month, day: CivilDate.daysIn(month: date.month, year: date.year))!
-    }
-
-    public var description: String { endOfMonth ? "\(days) days end of month" : "\(days) days" }
-
+extension PaymentTermsRule {
     /// `30`, `30 jours`, `30j`, `net 30`, `45 jours fin de mois`, `45 j FDM`, `fin de mois 45`,
     /// `30 days end of month`, `30 EOM`, `comptant`, `à réception`, `due on receipt`.
     public init?(text: String) {
