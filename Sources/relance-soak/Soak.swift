@@ -58,7 +58,7 @@ struct Soak: AsyncParsableCommand {
         var checker = SoakInvariants(calendar: calendar, interval: interval)
         var totals = (emails: 0, tasks: 0)
         let began = ContinuousClock.now
-        print("Soak: \(customers) customers, \(days) days, seed \(seed), workspace \(folder.path)")
+        emit("Soak: \(customers) customers, \(days) days, seed \(seed), workspace \(folder.path)")
 
         for offset in 0..<days {
             let day = start.adding(days: offset)
@@ -85,20 +85,20 @@ struct Soak: AsyncParsableCommand {
             try await checker.checkCallTasks(store: runtime.store, creditor: creditor.configuration.id)
             if verbose || offset % 10 == 9 || offset == days - 1 {
                 let size = (try? FileManager.default.attributesOfItem(atPath: runtime.configuration.storeFile.path)[.size] as? Int) ?? 0
-                print(String(format: "day %3d %@  %5.2f s  open %6d  emails %5d  tasks %4d  store %6.1f MB  violations %d",
+                emit(String(format: "day %3d %@  %5.2f s  open %6d  emails %5d  tasks %4d  store %6.1f MB  violations %d",
                              offset + 1, day.iso8601, (ContinuousClock.now - dayStarted).seconds, world.open.count,
                              deliveries.count, planned.openedTasks.count, Double(size) / 1_048_576, checker.violations.count))
             }
         }
         let elapsed = (ContinuousClock.now - began).seconds
-        print(String(format: "Done: %d days in %.1f s (%.2f s per simulated day); %d emails, %d tasks opened.",
+        emit(String(format: "Done: %d days in %.1f s (%.2f s per simulated day); %d emails, %d tasks opened.",
                      days, elapsed, elapsed / Double(days), totals.emails, totals.tasks))
         if checker.violations.isEmpty {
-            print("Invariants held every day: no two contacts within \(interval) business days, nothing on a non-business day, "
+            emit("Invariants held every day: no two contacts within \(interval) business days, nothing on a non-business day, "
                   + "no email to a known-invalid address, nothing claimed for a settled or disputed invoice, one open call per wrong address.")
         } else {
-            print("INVARIANT VIOLATIONS (\(checker.violations.count)):")
-            for violation in checker.violations.prefix(30) { print("  \(violation)") }
+            emit("INVARIANT VIOLATIONS (\(checker.violations.count)):")
+            for violation in checker.violations.prefix(30) { emit("  \(violation)") }
             throw ExitCode.failure
         }
     }
@@ -106,4 +106,9 @@ struct Soak: AsyncParsableCommand {
 
 extension Duration {
     var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
+}
+
+/// One line at once, unbuffered, so a long run shows its progress even into a pipe or a file.
+func emit(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
 }
