@@ -7,6 +7,13 @@ extension AppDatabase: EventJournal {
         try await writer.write { db in try Self.append(event, in: db) }
     }
 
+    public func record(_ events: [NewEvent]) async throws {
+        guard !events.isEmpty else { return }
+        try await writer.write { db in
+            for event in events { try Self.append(event, in: db) }
+        }
+    }
+
     public func recentEvents(of creditor: CreditorID?, limit: Int) async throws -> [JournalEntry] {
         try await writer.read { db in
             let rows = try Row.fetchAll(db, sql: """

@@ -59,6 +59,26 @@ import RelanceTesting
         #expect(plan.contacts.first { $0.customer.externalID == "C1" }?.invoices.map(\.receivable.number) == ["F-101"])
     }
 
+    @Test func aLastingHoldIsJournaledWhenItStartsOrChangesNotEveryDay() async throws {
+        let (fixture, runtime, creditor) = try await fixtureWithTwoCustomers()
+        defer { withExtendedLifetime(fixture) {} }
+        let c1 = try #require(try await runtime.store.customerID(external: "C1", of: Self.acme))
+        _ = try await runtime.store.holdCustomer(c1, kind: .manual, until: nil, reason: "lawyer's request", at: runtime.clock.now())
+        func heldEvents() async throws -> Int {
+            try await runtime.store.events(of: Self.acme, kinds: ["plan.held"], since: .distantPast)
+                .filter { $0.event.detail["customer"] == "C1" }.count
+        }
+        _ = try await creditor.scheduler.run(on: Self.monday, at: runtime.clock.now())
+        fixture.clock.advance(by: 86_400)
+        _ = try await creditor.scheduler.run(on: CivilDate(iso8601: "2026-12-01")!, at: runtime.clock.now())
+        #expect(try await heldEvents() == 1)
+        try await runtime.store.resumeCustomer(c1, kinds: nil, reason: "done", at: runtime.clock.now())
+        _ = try await runtime.store.holdCustomer(c1, kind: .complaint, until: nil, reason: "spam complaint", at: runtime.clock.now())
+        fixture.clock.advance(by: 86_400)
+        _ = try await creditor.scheduler.run(on: CivilDate(iso8601: "2026-12-02")!, at: runtime.clock.now())
+        #expect(try await heldEvents() == 2)
+    }
+
     @Test func anInvalidAddressIsNotWrittenTo() async throws {
         let (fixture, runtime, creditor) = try await fixtureWithTwoCustomers()
         defer { withExtendedLifetime(fixture) {} }

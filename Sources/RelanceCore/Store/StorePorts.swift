@@ -49,6 +49,8 @@ public protocol OutboxStore: Sendable {
 /// The append-only journal of decisions.
 public protocol EventJournal: Sendable {
     func record(_ event: NewEvent) async throws
+    /// Several events in one transaction (a day's plan decisions).
+    func record(_ events: [NewEvent]) async throws
     func recentEvents(of creditor: CreditorID?, limit: Int) async throws -> [JournalEntry]
     /// A creditor's events of the given kinds recorded at or after `since`, oldest first.
     func events(of creditor: CreditorID, kinds: Set<String>, since: Date) async throws -> [JournalEntry]

@@ -67,11 +67,18 @@ public struct ReminderScheduler: Sendable {
             }
         }
         if recordHolds {
-            for decision in plan.decisions where decision.invoice == nil && decision.verdict != .act {
-                try await store.record(NewEvent(time: instant, kind: "plan.held", creditor: creditor.id,
-                                                summary: "Customer \(decision.customer) not contacted on \(day): \(decision.reason).",
-                                                detail: ["customer": decision.customer]))
-            }
+            // A hold is journaled when it starts or its reason changes, and at least weekly while it
+            // lasts — not every day for every held customer, which would make the journal mostly
+            // repetition (the soak showed it) while `relance plan` always shows today's reasons.
+            let recent = try await store.events(of: creditor.id, kinds: ["plan.held"], since: instant.addingTimeInterval(-7 * 86_400))
+            var lastReason: [String: String] = [:]
+            for entry in recent { if let customer = entry.event.detail["customer"] { lastReason[customer] = entry.event.detail["reason"] } }
+            let held = plan.decisions.filter { $0.invoice == nil && $0.verdict != .act && lastReason[$0.customer] != $0.reason }
+            try await store.record(held.map { decision in
+                NewEvent(time: instant, kind: "plan.held", creditor: creditor.id,
+                         summary: "Customer \(decision.customer) not contacted on \(day): \(decision.reason).",
+                         detail: ["customer": decision.customer, "reason": decision.reason])
+            })
             for escalation in plan.escalations {
                 try await store.record(NewEvent(time: instant, kind: "task.escalated", creditor: creditor.id, summary: """
                     The \(escalation.task.kind.rawValue) task for customer \(escalation.customer) (step \(escalation.task.step), \
