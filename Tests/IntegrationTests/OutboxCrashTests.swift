@@ -33,26 +33,13 @@ import Testing
                 password_credential = "archive-password"
                 ca_file = "\(stack.caFile)"
                 """
-            try workspace.write("relance.toml", """
-                drop_folder = "drop"
-                state_folder = "state"
-                templates_folder = "\(RepositoryPaths.mailTemplates.path)"
-                stable_after_seconds = 0
-
-                [creditors.acme]
-                legal_name = "ACME SAS"
-                sender = "\(stack.address("t14"))"
-                iban = "FR76 3000 4000 0312 3456 7890 143"
-                active = true
-                \(evidenceSettings)
-
-                [creditors.acme.smtp]
+            try workspace.write("relance.toml", IntegrationConfiguration.toml(sender: stack.address("t14"), creditorSettings: evidenceSettings, smtp: """
                 host = "\(stack.host)"
                 port = \(stack.submissionPort)
                 username = "\(stack.address("t14"))"
                 password_credential = "smtp-password"
                 ca_file = "\(stack.caFile)"
-                """)
+                """))
             let rows = (1...customers).map { "C\($0);Client \($0);t16+c\($0)@\(stack.domain);F-\($0);01/09/2026;01/10/2026;\($0)0,00" }
             try workspace.write("drop/open.csv", (["customer;name;email;invoice;issue_date;due_date;amount"] + rows).joined(separator: "\n") + "\n")
             process = RelanceProcess(configuration: workspace.url("relance.toml"), environment: [

@@ -20,22 +20,7 @@ import Testing
         /// `emails`: one customer per entry (an entry may list several addresses).
         init(smtp: String, emails: [String], settings: String = "", password: String? = nil, stack: MailStack) throws {
             workspace = try TemporaryWorkspace("relance-answers")
-            try workspace.write("relance.toml", """
-                drop_folder = "drop"
-                state_folder = "state"
-                templates_folder = "\(RepositoryPaths.mailTemplates.path)"
-                stable_after_seconds = 0
-
-                [creditors.acme]
-                legal_name = "ACME SAS"
-                sender = "\(stack.address("t17"))"
-                iban = "FR76 3000 4000 0312 3456 7890 143"
-                active = true
-                \(settings)
-
-                [creditors.acme.smtp]
-                \(smtp)
-                """)
+            try workspace.write("relance.toml", IntegrationConfiguration.toml(sender: stack.address("t17"), creditorSettings: settings, smtp: smtp))
             let rows = emails.enumerated().map { "C\($0.offset);Client \($0.offset);\"\($0.element)\";F-\($0.offset);01/09/2026;01/10/2026;1\($0.offset),00" }
             try workspace.write("drop/open.csv", (["customer;name;email;invoice;issue_date;due_date;amount"] + rows).joined(separator: "\n") + "\n")
             // The outcomes are read from the events; the log lines would only clutter the test output.
