@@ -6,7 +6,7 @@ import RelanceDaemon
 import RelanceTesting
 import Testing
 
-// Mailbox users: t29 sends, t28 receives.
+// Mailbox users: t20 sends, t21 receives.
 
 /// The mail server down for a while: the reminder waits, is retried, and goes out once,
 /// exactly once, when the server is back.
@@ -22,12 +22,12 @@ import Testing
                 stable_after_seconds = 0
                 [creditors.acme]
                 legal_name = "ACME SAS"
-                sender = "\(stack.address("t29"))"
+                sender = "\(stack.address("t20"))"
                 active = true
                 [creditors.acme.smtp]
                 host = "\(stack.host)"
                 port = \(port)
-                username = "\(stack.address("t29"))"
+                username = "\(stack.address("t20"))"
                 password_credential = "smtp-password"
                 ca_file = "\(stack.caFile)"
                 """)
@@ -35,7 +35,7 @@ import Testing
         }
         try workspace.write("drop/open.csv", """
             customer;email;invoice;issue_date;due_date;amount
-            C1;\(stack.address("t28"));F-OUT-1;15/09/2026;15/10/2026;100,00
+            C1;\(stack.address("t21"));F-OUT-1;15/09/2026;15/10/2026;100,00
 
             """)
         let clock = ManualWallClock("2026-11-30T10:00:00+01:00")
@@ -62,7 +62,7 @@ import Testing
 
         let events = try await up.store.recentEvents(of: nil, limit: 30)
         let messageID = try #require(events.first { $0.event.kind == "message.queued" }?.event.detail["message_id"])
-        let received = try await ReminderSliceTests.waitFor(messageID, in: "t28", stack: stack)
+        let received = try await ReminderSliceTests.waitFor(messageID, in: "t21", stack: stack)
         #expect(received.count == 1)
     }
 }
