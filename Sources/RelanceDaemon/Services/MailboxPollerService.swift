@@ -10,9 +10,12 @@ struct MailboxPollerService: Service {
     let health: ServiceHealth
 
     func run() async throws {
-        // The shortest configured interval; a reload that changes it applies at the next start.
-        let seconds = await runtimes.current.creditors.compactMap(\.poller).map(\.creditor.inbound.pollIntervalSeconds).min() ?? 120
-        await ServiceLoop(name: "mailbox", logger: runtimes.logger, doorbell: nil, interval: .seconds(seconds), health: health).run {
+        // The shortest configured interval, read again before each wait: a reload applies at once.
+        let runtimes = runtimes
+        let interval: @Sendable () async -> Duration = {
+            .seconds(await runtimes.current.creditors.compactMap(\.poller).map(\.creditor.inbound.pollIntervalSeconds).min() ?? 120)
+        }
+        await ServiceLoop(name: "mailbox", logger: runtimes.logger, doorbell: nil, interval: interval, health: health).run {
             let runtime = await runtimes.current
             var recorded = 0
             var unreadable: [String] = []

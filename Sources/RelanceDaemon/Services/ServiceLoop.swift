@@ -9,8 +9,21 @@ struct ServiceLoop: Sendable {
     let name: String
     let logger: Logger
     let doorbell: Doorbell?
-    let interval: Duration
+    /// Read before each wait, so that a reload (SIGHUP) changing it applies at once.
+    let interval: @Sendable () async -> Duration
     let health: ServiceHealth
+
+    init(name: String, logger: Logger, doorbell: Doorbell?, interval: Duration, health: ServiceHealth) {
+        self.init(name: name, logger: logger, doorbell: doorbell, interval: { interval }, health: health)
+    }
+
+    init(name: String, logger: Logger, doorbell: Doorbell?, interval: @escaping @Sendable () async -> Duration, health: ServiceHealth) {
+        self.name = name
+        self.logger = logger
+        self.doorbell = doorbell
+        self.interval = interval
+        self.health = health
+    }
 
     /// `tick` returns a short note of what it did, for `relance status` and systemd's STATUS line.
     func run(_ tick: @Sendable () async throws -> String?) async {
@@ -28,7 +41,7 @@ struct ServiceLoop: Sendable {
                 await health.failed(name, error: "\(error)")
             }
             let doorbell = doorbell
-            let interval = interval
+            let interval = await interval()
             // A failing service backs off so that a broken disk does not fill the log every second.
             let wait = failures == 0 ? interval : min(interval * (1 << min(failures, 6)), .seconds(3600))
             try? await cancelWhenGracefulShutdown {
