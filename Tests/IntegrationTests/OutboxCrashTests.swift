@@ -125,19 +125,22 @@ import Testing
         }
     }
 
-    /// SIGKILL in the middle of the sending (once the store shows `sentBeforeKill` messages sent,
-    /// plus a random few milliseconds), or while the planner is still queueing (0: once a random
-    /// number of the 30 reminders is queued). The whole run takes well under a second here, so
-    /// the kill follows the store, not a timer: a timer would often fire after the run ended.
-    @Test(arguments: [0, 3, 12, 25])
-    func sigkillAtRandomMomentsOfABatchNeverLosesNorDuplicatesAReminder(sentBeforeKill: Int) async throws {
+    /// SIGKILL at fifty moments of a 30-reminder batch, each then restarted and counted in the
+    /// real Dovecot mailbox: while the planner is still queueing (a negative `moment`: once
+    /// -moment reminders are queued), or in the middle of the sending (once the store shows
+    /// `moment` messages sent, plus a random few milliseconds). The whole run takes well under a
+    /// second here, so the kill follows the store, not a timer: a timer would often fire after
+    /// the run ended.
+    @Test(arguments: Array(-25...(-1)) + Array(1...25))
+    func sigkillAtFiftyMomentsOfABatchNeverLosesNorDuplicatesAReminder(moment: Int) async throws {
         let stack = try MailStack.require()
         let fixture = try Fixture(stack: stack, customers: 30)
         let observer = try fixture.runtime()
         let (daemon, _) = try fixture.process.start(["run", "--once"])
         let deadline = ContinuousClock.now + .seconds(30)
-        if sentBeforeKill == 0 {
-            let queued = Int.random(in: 1...25)
+        let sentBeforeKill = max(0, moment)
+        if moment < 0 {
+            let queued = -moment
             while try await observer.store.outboxCounts().values.reduce(0, +) < queued, ContinuousClock.now < deadline {
                 try await Task.sleep(for: .milliseconds(2))
             }
