@@ -13,26 +13,18 @@ import Testing
 @Suite(.mailStack) struct OutageTests {
     @Test func aReminderWaitsForTheServerAndGoesOutOnceItIsBack() async throws {
         let stack = try MailStack.require()
+        // The real Postfix behind a relay the test stops and starts: for Relance, the server
+        // goes down and comes back on the same address, while the other tests keep using it.
+        let relay = TCPRelay(to: stack.submissionPort)
+        try relay.start()
         let workspace = try TemporaryWorkspace("relance-outage")
-        func configuration(port: Int) throws -> RelanceConfiguration {
-            try workspace.write("relance.toml", """
-                drop_folder = "drop"
-                state_folder = "state"
-                templates_folder = "\(RepositoryPaths.mailTemplates.path)"
-                stable_after_seconds = 0
-                [creditors.acme]
-                legal_name = "ACME SAS"
-                sender = "\(stack.address("t20"))"
-                active = true
-                [creditors.acme.smtp]
-                host = "\(stack.host)"
-                port = \(port)
-                username = "\(stack.address("t20"))"
-                password_credential = "smtp-password"
-                ca_file = "\(stack.caFile)"
-                """)
-            return try ConfigurationLoader.load(from: workspace.url("relance.toml"))
-        }
+        try workspace.write("relance.toml", IntegrationConfiguration.toml(sender: stack.address("t20"), smtp: """
+            host = "\(stack.host)"
+            port = \(relay.port)
+            username = "\(stack.address("t20"))"
+            password_credential = "smtp-password"
+            ca_file = "\(stack.caFile)"
+            """))
         try workspace.write("drop/open.csv", """
             customer;email;invoice;issue_date;due_date;amount
             C1;\(stack.address("t21"));F-OUT-1;15/09/2026;15/10/2026;100,00
@@ -42,27 +34,28 @@ import Testing
         let secrets = SecretStore(environment: [SecretStore.variableName(for: "smtp-password"): stack.password])
         var logger = Logger(label: "outage")
         logger.logLevel = .critical
+        let runtime = try RelanceRuntime(configuration: try ConfigurationLoader.load(from: workspace.url("relance.toml")),
+                                         clock: clock, logger: logger, secrets: secrets)
 
-        // Nothing listens on this port: the server is "down".
-        let down = try RelanceRuntime(configuration: try configuration(port: 2599), clock: clock, logger: logger, secrets: secrets)
-        let first = try await down.runOnce()
+        relay.stop()   // Postfix is "down"
+        let first = try await runtime.runOnce()
         #expect(first.sending.sent == 0)
         #expect(first.sending.retrying == 1)
-        #expect(try await down.store.outboxCounts() == [.retry: 1])
+        #expect(try await runtime.store.outboxCounts() == [.retry: 1])
         // Still down at the next attempt: still waiting, not failed.
         clock.advance(by: 600)
-        #expect(try await down.drainer.drain().retrying == 1)
+        #expect(try await runtime.drainer.drain().retrying == 1)
 
-        // The server is back (the configuration now reaches it); the retry comes due.
-        let up = try RelanceRuntime(configuration: try configuration(port: stack.submissionPort), clock: clock, logger: logger, secrets: secrets)
-        #expect(try await up.drainer.drain().sent == 0)   // not before its time
+        try relay.start()   // back, on the same port
+        #expect(try await runtime.drainer.drain().sent == 0)   // not before its time
         clock.advance(by: 3 * 3600)
-        #expect(try await up.drainer.drain().sent == 1)
-        #expect(try await up.drainer.drain().sent == 0)
+        #expect(try await runtime.drainer.drain().sent == 1)
+        #expect(try await runtime.drainer.drain().sent == 0)
 
-        let events = try await up.store.recentEvents(of: nil, limit: 30)
+        let events = try await runtime.store.recentEvents(of: nil, limit: 30)
         let messageID = try #require(events.first { $0.event.kind == "message.queued" }?.event.detail["message_id"])
         let received = try await ReminderSliceTests.waitFor(messageID, in: "t21", stack: stack)
         #expect(received.count == 1)
+        withExtendedLifetime(relay) {}
     }
 }
