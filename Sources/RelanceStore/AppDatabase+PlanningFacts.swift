@@ -21,12 +21,15 @@ extension AppDatabase: PlanningFactsStore {
                 """, arguments: [creditor.rawValue]))
             // A buyer nobody identified yet (v5-intake) is never reminded, by any channel.
             var profiles: [Int64: StoredCustomerProfile] = [:]
+            let decoder = JSONDecoder()
             for row in try Row.fetchAll(db, sql: """
                 SELECT id, do_not_remind OR needs_identification AS do_not_remind, phones, postal_address, policy, initial_step,
                        last_manual_contact_on
                 FROM customer WHERE creditor_id = ?
                 """, arguments: [creditor.rawValue]) {
-                let phones = (try? JSONDecoder().decode([String].self, from: Data((row["phones"] as String).utf8))) ?? []
+                // Most customers have no phone ('[]'): skip the decoder for them, and share one for the rest.
+                let phonesText: String = row["phones"]
+                let phones = phonesText == "[]" ? [] : (try? decoder.decode([String].self, from: Data(phonesText.utf8))) ?? []
                 let address = (row["postal_address"] as String?).map { $0.split(separator: "\n").map(String.init) } ?? []
                 profiles[row["id"]] = StoredCustomerProfile(
                     doNotRemind: row["do_not_remind"], phones: phones, postalAddress: address, policy: row["policy"],
