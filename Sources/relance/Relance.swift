@@ -6,10 +6,12 @@ struct Relance: AsyncParsableCommand {
         commandName: "relance",
         abstract: "Chases late-paying customers: imports the accountant's exports, plans reminders, sends them, reads the replies.",
         discussion: """
-            Relance watches a drop folder for accounting exports (open-invoice reports, FEC ledgers…), keeps the \
-            aged balance of every customer, and sends polite, then firmer, payment reminders by email on business days.
+            Relance watches a drop folder for accounting exports (open-invoice reports, FEC ledgers, e-invoices, \
+            contacts), keeps the aged balance of every customer, sends polite, then firmer, payment reminders by \
+            email on business days, reads the replies and bounces, and hands calls and letters to people as tasks.
 
-            Start with the bundled example:  relance run --once --config examples/relance.toml --now 2026-11-30
+            Start with the bundled example: bash scripts/demo.sh (it copies examples/exports into the example's \
+            drop folder, then runs relance run --once --config examples/relance.toml --now 2026-11-30).
             Configuration: --config, else $RELANCE_CONFIG, else $CONFIGURATION_DIRECTORY/relance.toml (systemd), \
             else /etc/relance/relance.toml. Secrets come from systemd credentials or RELANCE_CREDENTIAL_* variables.
             """,
