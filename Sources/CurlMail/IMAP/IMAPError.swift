@@ -57,11 +57,8 @@ public struct IMAPError: Error, Sendable, CustomStringConvertible {
     }
 
     public var description: String {
-        var text = "IMAP \(code.rawValue): \(summary)"
-        if let detail { text += " (\(detail))" }
-        if let serverResponse { text += "; server replied \"\(serverResponse)\"" }
-        if let curlMessage { text += "; libcurl: \(curlMessage)" }
-        return text + ". " + advice
+        MailErrorText.describe(protocol: "IMAP", code: code.rawValue, summary: summary, detail: detail,
+                               serverReply: serverResponse, curlMessage: curlMessage, advice: advice)
     }
 
     private var summary: String {

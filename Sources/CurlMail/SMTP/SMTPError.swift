@@ -74,11 +74,8 @@ public struct SMTPError: Error, Sendable, CustomStringConvertible {
     }
 
     public var description: String {
-        var text = "SMTP \(code.rawValue): \(summary)"
-        if let detail { text += " (\(detail))" }
-        if let serverReply { text += "; server replied \"\(serverReply)\"" }
-        if let curlMessage { text += "; libcurl: \(curlMessage)" }
-        return text + ". " + advice
+        MailErrorText.describe(protocol: "SMTP", code: code.rawValue, summary: summary, detail: detail,
+                               serverReply: serverReply, curlMessage: curlMessage, advice: advice)
     }
 
     private var summary: String {
