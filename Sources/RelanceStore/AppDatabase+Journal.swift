@@ -48,12 +48,11 @@ extension AppDatabase: EventJournal {
 
     /// Appends within the caller's transaction, so a decision and its record commit together.
     static func append(_ event: NewEvent, in db: Database) throws {
-        let detail = try JSONEncoder.sorted.encode(event.detail)
-        try db.execute(sql: """
+        try db.executeCached("""
             INSERT INTO event (at, kind, creditor_id, customer_id, invoice_id, message_id, import_id, summary, detail)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [event.time, event.kind, event.creditor?.rawValue, event.customerID, event.invoiceID,
-                             event.messageID, event.importID, event.summary, String(decoding: detail, as: UTF8.self)])
+            """, [event.time, event.kind, event.creditor?.rawValue, event.customerID, event.invoiceID,
+                  event.messageID, event.importID, event.summary, EventDetailJSON.encode(event.detail)])
     }
 
     static func journalEntry(_ row: Row) throws -> JournalEntry {

@@ -3,50 +3,72 @@ import GRDB
 public import RelanceCore
 
 extension AppDatabase: OutboxStore {
-    public func enqueue(_ draft: MessageDraft, at time: Date,
-                        compose: @Sendable (Int64) throws -> ComposedMail) async throws -> Int64? {
-        try await writer.write { db in
-            for mention in draft.invoices {
-                let taken = try Bool.fetchOne(db, sql: """
-                    SELECT 1 FROM message_invoice WHERE invoice_id = ? AND step = ? AND cancelled = 0
-                    """, arguments: [mention.invoiceID, mention.step]) ?? false
-                if taken { return nil }
-            }
+    public func enqueue(_ batch: [PendingMessage], at time: Date) async throws -> [Result<Int64?, any Error>] {
+        guard !batch.isEmpty else { return [] }
+        return try await writer.write { db in
             // Messages are never deleted (purges blank their bytes), so max + 1 inside the
             // write transaction is the id SQLite would assign: the token can be signed first.
-            let id = (try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM message") ?? 0) + 1
-            let mail = try compose(id)
-            try db.execute(sql: """
-                INSERT INTO message (id, creditor_id, customer_id, step, planned_on, rfc_message_id, envelope_from, raw, state, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?)
-                """, arguments: [id, draft.creditor.rawValue, draft.customerID, draft.step, draft.plannedOn.iso8601,
-                                 mail.messageID, mail.envelopeFrom.value, Data(mail.bytes), time])
-            for (role, addresses) in [("to", draft.to), ("cc", draft.cc)] {
-                for address in addresses {
-                    try db.execute(sql: "INSERT OR IGNORE INTO message_recipient (message_id, address, role) VALUES (?, ?, ?)",
-                                   arguments: [id, address.value, role])
+            var nextID = (try db.valueCached("SELECT MAX(id) FROM message", as: Int64.self) ?? 0) + 1
+            return try batch.map { pending in
+                // One savepoint each: a message that cannot be composed fails alone.
+                var outcome: Result<Int64?, any Error> = .success(nil)
+                try db.inSavepoint {
+                    do {
+                        outcome = .success(try Self.insert(pending, id: nextID, at: time, in: db))
+                        return .commit
+                    } catch let error as DatabaseError {
+                        throw error
+                    } catch {
+                        outcome = .failure(error)
+                        return .rollback
+                    }
                 }
+                if case .success(let id?) = outcome { nextID = id + 1 }
+                return outcome
             }
-            for mention in draft.invoices {
-                try db.execute(sql: "INSERT INTO message_invoice (message_id, invoice_id, step, stated_open_minor) VALUES (?, ?, ?, ?)",
-                               arguments: [id, mention.invoiceID, mention.step, mention.open.minorUnits])
-            }
-            try Self.append(NewEvent(time: time, kind: "message.queued", creditor: draft.creditor, customerID: draft.customerID,
-                                     messageID: id, summary: "Queued \(draft.step) to \(draft.to.map(\.value).joined(separator: ", ")) for \(draft.invoices.count) invoice(s), planned on \(draft.plannedOn).",
-                                     detail: ["message_id": mail.messageID]), in: db)
-            return id
         }
     }
 
+    /// One message of a batch; nil when one of its invoices already has a live message for the step.
+    private static func insert(_ pending: PendingMessage, id: Int64, at time: Date, in db: Database) throws -> Int64? {
+        let draft = pending.draft
+        for mention in draft.invoices {
+            let taken = try db.valueCached("""
+                SELECT 1 FROM message_invoice WHERE invoice_id = ? AND step = ? AND cancelled = 0
+                """, [mention.invoiceID, mention.step], as: Bool.self) ?? false
+            if taken { return nil }
+        }
+        let mail = try pending.compose(id)
+        try db.executeCached("""
+            INSERT INTO message (id, creditor_id, customer_id, step, planned_on, rfc_message_id, envelope_from, raw, state, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?)
+            """, [id, draft.creditor.rawValue, draft.customerID, draft.step, draft.plannedOn.iso8601,
+                  mail.messageID, mail.envelopeFrom.value, Data(mail.bytes), time])
+        for (role, addresses) in [("to", draft.to), ("cc", draft.cc)] {
+            for address in addresses {
+                try db.executeCached("INSERT OR IGNORE INTO message_recipient (message_id, address, role) VALUES (?, ?, ?)",
+                                     [id, address.value, role])
+            }
+        }
+        for mention in draft.invoices {
+            try db.executeCached("INSERT INTO message_invoice (message_id, invoice_id, step, stated_open_minor) VALUES (?, ?, ?, ?)",
+                                 [id, mention.invoiceID, mention.step, mention.open.minorUnits])
+        }
+        try append(NewEvent(time: time, kind: "message.queued", creditor: draft.creditor, customerID: draft.customerID,
+                            messageID: id, summary: "Queued \(draft.step) to \(draft.to.map(\.value).joined(separator: ", ")) for \(draft.invoices.count) invoice(s), planned on \(draft.plannedOn).",
+                            detail: ["message_id": mail.messageID]), in: db)
+        return id
+    }
+
     public func claimNextMessage(now: Date, skipping: Set<CreditorID> = []) async throws -> OutboxMessage? {
-        let skipped = try String(decoding: JSONEncoder().encode(skipping.map(\.rawValue)), as: UTF8.self)
+        let skipped = EventDetailJSON.encode(skipping.map(\.rawValue).sorted())
         return try await writer.write { db in
-            while let row = try Row.fetchOne(db, sql: """
+            while let row = try db.rowCached("""
                 SELECT * FROM message INDEXED BY message_claimable
                 WHERE state IN ('queued', 'retry') AND (next_attempt_at IS NULL OR next_attempt_at <= ?)
                 AND creditor_id NOT IN (SELECT value FROM json_each(?))
                 ORDER BY id LIMIT 1
-                """, arguments: [now, skipped]) {
+                """, [now, skipped]) {
                 let id: Int64 = row["id"]
                 if let reason = try Self.reasonToCancel(messageID: id, in: db)
                     ?? Self.customerHold(customerID: row["customer_id"], now: now, in: db) {
@@ -56,12 +78,12 @@ extension AppDatabase: OutboxStore {
                     continue
                 }
                 let attempts: Int = row["attempts"]
-                try db.execute(sql: "UPDATE message SET state = 'sending', attempts = attempts + 1 WHERE id = ?", arguments: [id])
+                try db.executeCached("UPDATE message SET state = 'sending', attempts = attempts + 1 WHERE id = ?", [id])
                 try Self.append(NewEvent(time: now, kind: "message.sending", creditor: CreditorID(row["creditor_id"]),
                                          customerID: row["customer_id"], messageID: id,
                                          summary: "Attempt \(attempts + 1) to send message #\(id)."), in: db)
-                let recipients = try String.fetchAll(db, sql: "SELECT address FROM message_recipient WHERE message_id = ? ORDER BY role DESC, address",
-                                                     arguments: [id]).compactMap { EmailAddress($0) }
+                let recipients = try db.valuesCached("SELECT address FROM message_recipient WHERE message_id = ? ORDER BY role DESC, address",
+                                                     [id], as: String.self).compactMap { EmailAddress($0) }
                 guard let creditor = CreditorID(row["creditor_id"]), let from = EmailAddress(row["envelope_from"] as String) else {
                     throw StoreError(.corrupt, "message #\(id) has an invalid creditor or envelope sender")
                 }
@@ -86,11 +108,11 @@ extension AppDatabase: OutboxStore {
     /// "Sent first-reminder #12 to C001 Client Un (compta@…); server said: 250 …": what the
     /// journal, the customer's timeline and the digest show of a delivery.
     static func sentSummary(_ id: Int64, serverReply: String, in db: Database) throws -> String {
-        let row = try Row.fetchOne(db, sql: """
+        let row = try db.rowCached("""
             SELECT m.step, c.external_id, c.name,
                    (SELECT group_concat(address, ', ') FROM message_recipient WHERE message_id = m.id) AS recipients
             FROM message m JOIN customer c ON c.id = m.customer_id WHERE m.id = ?
-            """, arguments: [id])
+            """, [id])
         let customer = [row?["external_id"] as String?, row?["name"] as String?].compactMap { $0 }.joined(separator: " ")
         return "Sent \(row?["step"] as String? ?? "message") #\(id) to \(customer) (\(row?["recipients"] as String? ?? "")); server said: \(serverReply)"
     }
@@ -140,10 +162,10 @@ extension AppDatabase: OutboxStore {
     /// Why a message must not go out any more: an invoice it speaks of was settled or its
     /// open amount changed since it was composed (the text would state a wrong amount).
     private static func reasonToCancel(messageID: Int64, in db: Database) throws -> String? {
-        let rows = try Row.fetchAll(db, sql: """
+        let rows = try db.rowsCached("""
             SELECT i.number, i.status, i.open_minor, i.disputed_since, mi.stated_open_minor
             FROM message_invoice mi JOIN invoice i ON i.id = mi.invoice_id WHERE mi.message_id = ?
-            """, arguments: [messageID])
+            """, [messageID])
         for row in rows {
             let number: String = row["number"]
             if (row["status"] as String) != "open" { return "invoice \(number) is settled" }
@@ -159,16 +181,18 @@ extension AppDatabase: OutboxStore {
     /// message: it was written before the customer said something. Dates compare in UTC here,
     /// a day's margin the planner's own check (in the creditor's time zone) makes irrelevant.
     private static func customerHold(customerID: Int64, now: Date, in db: Database) throws -> String? {
-        let day = ISO8601DateFormatter.string(from: now, timeZone: TimeZone(identifier: "UTC")!, formatOptions: [.withFullDate])
-        guard let row = try Row.fetchOne(db, sql: """
+        let day = CivilDate(now, in: utc).iso8601
+        guard let row = try db.rowCached("""
             SELECT kind, reason FROM customer_hold WHERE customer_id = ? AND released_at IS NULL
             AND (until_on IS NULL OR until_on >= ?) ORDER BY id LIMIT 1
-            """, arguments: [customerID, day]) else { return nil }
+            """, [customerID, day]) else { return nil }
         return "the customer is paused (\(row["kind"] as String): \(row["reason"] as String))"
     }
 
+    private static let utc = TimeZone(identifier: "UTC")!
+
     private static func requireState(_ id: Int64, in states: Set<OutboxState>, in db: Database) throws {
-        guard let raw = try String.fetchOne(db, sql: "SELECT state FROM message WHERE id = ?", arguments: [id]) else {
+        guard let raw = try db.valueCached("SELECT state FROM message WHERE id = ?", [id], as: String.self) else {
             throw StoreError(.notFound, "message #\(id) does not exist")
         }
         guard let state = OutboxState(rawValue: raw), states.contains(state) else {
@@ -177,12 +201,12 @@ extension AppDatabase: OutboxStore {
     }
 
     private static func transition(_ id: Int64, to state: OutboxState, at time: Date, in db: Database, kind: String, summary: String) throws {
-        try db.execute(sql: "UPDATE message SET state = ?, next_attempt_at = NULL WHERE id = ?", arguments: [state.rawValue, id])
+        try db.executeCached("UPDATE message SET state = ?, next_attempt_at = NULL WHERE id = ?", [state.rawValue, id])
         try appendMessageEvent(id, kind: kind, at: time, summary: summary, in: db)
     }
 
     private static func appendMessageEvent(_ id: Int64, kind: String, at time: Date, summary: String, in db: Database) throws {
-        let row = try Row.fetchOne(db, sql: "SELECT creditor_id, customer_id FROM message WHERE id = ?", arguments: [id])
+        let row = try db.rowCached("SELECT creditor_id, customer_id FROM message WHERE id = ?", [id])
         try append(NewEvent(time: time, kind: kind, creditor: (row?["creditor_id"] as String?).flatMap(CreditorID.init),
                             customerID: row?["customer_id"], messageID: id, summary: summary), in: db)
     }

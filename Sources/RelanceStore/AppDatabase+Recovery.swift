@@ -65,10 +65,10 @@ extension AppDatabase: OutboxRecoveryStore {
                               copyToSent: Bool) async throws {
         try await writer.write { db in
             try Self.requireSending(id, in: db)
-            try db.execute(sql: """
+            try db.executeCached("""
                 UPDATE message SET state = 'sent', sent_at = ?, server_reply = ?, next_attempt_at = NULL,
                 sent_copy = CASE WHEN ? THEN 'pending' ELSE sent_copy END WHERE id = ?
-                """, arguments: [time, serverReply, copyToSent, id])
+                """, [time, serverReply, copyToSent, id])
             try Self.appendRecoveryEvent(id, kind: "message.sent", at: time,
                                          summary: try Self.sentSummary(id, serverReply: serverReply, in: db), detail: [:], in: db)
             try Self.record(recipients, of: id, at: time, in: db)
@@ -80,14 +80,15 @@ extension AppDatabase: OutboxRecoveryStore {
     }
 
     private static func record(_ replies: [RecipientReply], of id: Int64, at time: Date, in db: Database) throws {
-        guard let message = try Row.fetchOne(db, sql: "SELECT creditor_id, customer_id FROM message WHERE id = ?", arguments: [id]) else {
+        guard !replies.isEmpty else { return }
+        guard let message = try db.rowCached("SELECT creditor_id, customer_id FROM message WHERE id = ?", [id]) else {
             throw StoreError(.notFound, "message #\(id) does not exist")
         }
         for reply in replies {
-            let role = try String.fetchOne(db, sql: "SELECT role FROM message_recipient WHERE message_id = ? AND address = ? COLLATE NOCASE",
-                                           arguments: [id, reply.address])
-            try db.execute(sql: "UPDATE message_recipient SET reply = ?, verdict = ? WHERE message_id = ? AND address = ? COLLATE NOCASE",
-                           arguments: [reply.reply, reply.verdict.rawValue, id, reply.address])
+            let role = try db.valueCached("SELECT role FROM message_recipient WHERE message_id = ? AND address = ? COLLATE NOCASE",
+                                          [id, reply.address], as: String.self)
+            try db.executeCached("UPDATE message_recipient SET reply = ?, verdict = ? WHERE message_id = ? AND address = ? COLLATE NOCASE",
+                                 [reply.reply, reply.verdict.rawValue, id, reply.address])
             guard reply.verdict == .wrongAddress else { continue }
             // Evidence only: the contact ladder decides what a wrong address changes.
             try append(NewEvent(
@@ -142,7 +143,7 @@ extension AppDatabase: OutboxRecoveryStore {
     }
 
     private static func requireSending(_ id: Int64, in db: Database) throws {
-        guard let state = try String.fetchOne(db, sql: "SELECT state FROM message WHERE id = ?", arguments: [id]) else {
+        guard let state = try db.valueCached("SELECT state FROM message WHERE id = ?", [id], as: String.self) else {
             throw StoreError(.notFound, "message #\(id) does not exist")
         }
         guard state == OutboxState.sending.rawValue else {
@@ -152,7 +153,7 @@ extension AppDatabase: OutboxRecoveryStore {
 
     private static func appendRecoveryEvent(_ id: Int64, kind: String, at time: Date, summary: String,
                                             detail: [String: String], in db: Database) throws {
-        let row = try Row.fetchOne(db, sql: "SELECT creditor_id, customer_id FROM message WHERE id = ?", arguments: [id])
+        let row = try db.rowCached("SELECT creditor_id, customer_id FROM message WHERE id = ?", [id])
         try append(NewEvent(time: time, kind: kind, creditor: (row?["creditor_id"] as String?).flatMap(CreditorID.init),
                             customerID: row?["customer_id"], messageID: id, summary: summary, detail: detail), in: db)
     }

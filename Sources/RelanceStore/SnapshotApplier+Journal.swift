@@ -8,35 +8,9 @@ extension SnapshotApplier {
                _ summary: String, detail: [String: String] = [:]) throws {
         // Buffered: a large ledger writes tens of thousands of events in one import, and one
         // INSERT of many rows costs a fraction of as many single-row INSERTs.
-        let detailText = detail.isEmpty ? "{}" : Self.json(detail)
+        let detailText = EventDetailJSON.encode(detail)
         try prepared.appendEvent([timeValue, kind.databaseValue, creditor.databaseValue, customerID.databaseValue,
                                   invoiceID.databaseValue, importID.databaseValue, summary.databaseValue, detailText.databaseValue])
-    }
-
-    /// A JSON object with sorted keys, as `JSONEncoder.sorted` writes it, without an encoder per
-    /// event (an encoder costs more than the INSERT it feeds).
-    static func json(_ object: [String: String]) -> String {
-        func quoted(_ text: String) -> String {
-            var out = "\""
-            for scalar in text.unicodeScalars {
-                switch scalar {
-                case "\"": out += "\\\""
-                case "\\": out += "\\\\"
-                case "\n": out += "\\n"
-                case "\r": out += "\\r"
-                case "\t": out += "\\t"
-                default:
-                    if scalar.value < 0x20 {
-                        let hex = String(scalar.value, radix: 16)
-                        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                    } else {
-                        out.unicodeScalars.append(scalar)
-                    }
-                }
-            }
-            return out + "\""
-        }
-        return "{" + object.sorted { $0.key < $1.key }.map { quoted($0.key) + ":" + quoted($0.value) }.joined(separator: ",") + "}"
     }
 
     /// Shows control characters as escapes, so a hostile value cannot forge lines in the journal.

@@ -51,10 +51,12 @@ import RelanceCore
 @Suite struct EventDetailJSONTests {
     @Test func hostileValuesRoundTripThroughTheHandWrittenJSON() throws {
         let detail = ["position": "a.csv:3", "quote": "say \"hi\"\\", "lines": "a\r\nb\tc\u{1}", "accent": "Lœwe d’Arc €"]
-        let text = SnapshotApplier.json(detail)
+        let text = EventDetailJSON.encode(detail)
         let decoded = try JSONDecoder().decode([String: String].self, from: Data(text.utf8))
         #expect(decoded == detail)
         #expect(!text.contains("\n") && !text.contains("\r"))
-        #expect(SnapshotApplier.json(["b": "2", "a": "1"]) == #"{"a":"1","b":"2"}"#)
+        #expect(EventDetailJSON.encode(["b": "2", "a": "1"]) == #"{"a":"1","b":"2"}"#)
+        #expect(EventDetailJSON.encode([String: String]()) == "{}")
+        #expect(EventDetailJSON.encode(["x\"y", "z"]) == #"["x\"y","z"]"#)
     }
 }

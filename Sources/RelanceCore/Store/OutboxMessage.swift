@@ -25,6 +25,17 @@ public struct MessageDraft: Sendable, Hashable {
     }
 }
 
+/// A message to store: its draft, and what writes its bytes once the store has given it an id.
+public struct PendingMessage: Sendable {
+    public var draft: MessageDraft
+    public var compose: @Sendable (Int64) throws -> ComposedMail
+
+    public init(_ draft: MessageDraft, compose: @escaping @Sendable (Int64) throws -> ComposedMail) {
+        self.draft = draft
+        self.compose = compose
+    }
+}
+
 /// An invoice a message speaks of: the step it reaches with this message (each invoice of a
 /// grouped message has its own), and the open amount the message states for it.
 public struct InvoiceMention: Sendable, Hashable, Codable {

@@ -23,12 +23,13 @@ public protocol ReceivablesStore: Sendable {
 
 /// Messages from planned to sent: exactly once.
 public protocol OutboxStore: Sendable {
-    /// Stores a planned message atomically: the row gets its id, `compose` turns that id into
-    /// the message bytes (the id is signed into the Message-ID), and the invoices are marked as
-    /// having reached the step. Returns nil, changing nothing, when one of the invoices already
-    /// has a live message for that step (the schema refuses a second one).
-    func enqueue(_ draft: MessageDraft, at time: Date,
-                 compose: @Sendable (Int64) throws -> ComposedMail) async throws -> Int64?
+    /// Stores planned messages, a day's worth in one transaction. Each is stored atomically:
+    /// the row gets its id, `compose` turns that id into the message bytes (the id is signed
+    /// into the Message-ID), and the invoices are marked as having reached the step. A message
+    /// comes back nil, changing nothing, when one of its invoices already has a live message
+    /// for that step (the schema refuses a second one), and as a failure, changing nothing,
+    /// when it cannot be composed; the others are stored all the same. Results in order.
+    func enqueue(_ batch: [PendingMessage], at time: Date) async throws -> [Result<Int64?, any Error>]
 
     /// Takes the next message due for an attempt and marks it `sending`. A message whose
     /// invoices are no longer open at the stated amount is cancelled on the way, with an event.
@@ -44,6 +45,14 @@ public protocol OutboxStore: Sendable {
     func holdInterruptedSends(at time: Date) async throws -> [Int64]
 
     func outboxCounts() async throws -> [OutboxState: Int]
+}
+
+extension OutboxStore {
+    /// One message alone (see the batch form).
+    public func enqueue(_ draft: MessageDraft, at time: Date,
+                        compose: @escaping @Sendable (Int64) throws -> ComposedMail) async throws -> Int64? {
+        try await enqueue([PendingMessage(draft, compose: compose)], at: time)[0].get()
+    }
 }
 
 /// The append-only journal of decisions.

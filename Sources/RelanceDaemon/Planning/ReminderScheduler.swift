@@ -56,9 +56,18 @@ public struct ReminderScheduler: Sendable {
     public func run(on day: CivilDate, at instant: Date, recordHolds: Bool = true) async throws -> Report {
         let plan = try await plan(on: day)
         var report = Report(plan: plan, active: !plan.reviewOnly)
-        for contact in plan.contacts {
-            await attempt(contact.customer, step: contact.step.name, at: instant, report: &report) { report in
-                try await act(on: contact, day: day, at: instant, report: &report)
+        if report.active {
+            var start = plan.contacts.startIndex
+            while start < plan.contacts.endIndex {
+                let end = min(start + Self.messagesPerTransaction, plan.contacts.endIndex)
+                await queue(plan.contacts[start..<end], day: day, at: instant, report: &report)
+                start = end
+            }
+        } else {
+            for contact in plan.contacts {
+                await attempt(contact.customer, step: contact.step.name, at: instant, report: &report) { report in
+                    report.reviewFiles.append(try writeForReview(contact, day: day, at: instant))
+                }
             }
         }
         for task in plan.tasks {
@@ -180,25 +189,46 @@ public struct ReminderScheduler: Sendable {
         text.map { $0.isLetter || $0.isNumber || $0 == "-" ? String($0) : "_" }.joined()
     }
 
-    private func act(on contact: PlannedContact, day: CivilDate, at instant: Date, report: inout Report) async throws {
-        if report.active {
-            let draft = MessageDraft(
-                creditor: creditor.id, customerID: contact.customer.id, step: contact.step.name, plannedOn: day,
-                invoices: contact.invoices.map { InvoiceMention(invoiceID: $0.receivable.invoiceID, step: $0.step, open: $0.receivable.open) },
-                to: contact.customer.emails, cc: contact.customer.cc)
-            let composer = composer
-            let attachments = try await attachments(for: contact, on: day)
-            if let id = try await store.enqueue(draft, at: instant, compose: { id in
-                try composer.compose(contact, outboxID: id, today: day, at: instant, attachments: attachments)
-            }) {
+    /// Reminders composed and stored per transaction: one transaction per message cost more
+    /// than composing it when thousands go out on the same day.
+    static let messagesPerTransaction = 200
+
+    /// Composes and stores a batch of reminders. A customer whose reminder cannot be written
+    /// (a template that cannot render its data, an unreadable attachment) fails alone.
+    private func queue(_ contacts: ArraySlice<PlannedContact>, day: CivilDate, at instant: Date, report: inout Report) async {
+        var pending: [(contact: PlannedContact, message: PendingMessage)] = []
+        for contact in contacts {
+            await attempt(contact.customer, step: contact.step.name, at: instant, report: &report) { _ in
+                pending.append((contact, try await pendingMessage(for: contact, day: day, at: instant)))
+            }
+        }
+        let results: [Result<Int64?, any Error>]
+        do {
+            results = try await store.enqueue(pending.map(\.message), at: instant)
+        } catch {
+            results = Array(repeating: .failure(error), count: pending.count)
+        }
+        for ((contact, _), result) in zip(pending, results) {
+            await attempt(contact.customer, step: contact.step.name, at: instant, report: &report) { report in
+                guard let id = try result.get() else { return }
                 report.queued.append(id)
                 logger.info("reminder queued", metadata: [
                     "creditor": "\(creditor.id)", "customer": "\(contact.customer.externalID)", "step": "\(contact.step.name)",
                     "message": "\(id)", "invoices": "\(contact.invoices.map(\.receivable.number).joined(separator: ","))",
                 ])
             }
-        } else {
-            report.reviewFiles.append(try writeForReview(contact, day: day, at: instant))
+        }
+    }
+
+    private func pendingMessage(for contact: PlannedContact, day: CivilDate, at instant: Date) async throws -> PendingMessage {
+        let draft = MessageDraft(
+            creditor: creditor.id, customerID: contact.customer.id, step: contact.step.name, plannedOn: day,
+            invoices: contact.invoices.map { InvoiceMention(invoiceID: $0.receivable.invoiceID, step: $0.step, open: $0.receivable.open) },
+            to: contact.customer.emails, cc: contact.customer.cc)
+        let composer = composer
+        let attachments = try await attachments(for: contact, on: day)
+        return PendingMessage(draft) { id in
+            try composer.compose(contact, outboxID: id, today: day, at: instant, attachments: attachments)
         }
     }
 
