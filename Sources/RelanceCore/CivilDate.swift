@@ -73,9 +73,12 @@ public struct CivilDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
     public var description: String { iso8601 }
 
     /// Parses exactly `YYYY-MM-DD`.
+    @inlinable
     public init?(iso8601 text: some StringProtocol) {
         // Read straight from the ten UTF-8 bytes: the store parses one per invoice date, and
         // splitting into substrings cost more than the rest of a 100,000-invoice plan.
+        // Inlinable so that other modules get it specialized for their string type: the
+        // unspecialized generic walks the bytes through witness tables.
         var bytes = text.utf8.makeIterator()
         var values = (0, 0, 0)
         for index in 0..<10 {

@@ -27,7 +27,14 @@ public struct EmailAddress: Sendable, Hashable, Comparable, Codable, CustomStrin
 
     /// Validates `text` after trimming surrounding spaces and tabs (which exports often add).
     public static func parse(_ text: some StringProtocol) -> Result<EmailAddress, Problem> {
-        let trimmed = String(text).trimmingSpaces()
+        // Generic only at the door: the checks run on a String, compiled once and specialized
+        // (the store checks every stored address again when it reads them for a plan).
+        parse(string: String(text))
+    }
+
+    private static func parse(string: String) -> Result<EmailAddress, Problem> {
+        // Printable ASCII without spaces (every stored address) has nothing to trim.
+        let trimmed = string.utf8.allSatisfy { (0x21...0x7E).contains($0) } ? string : string.trimmingSpaces()
         if trimmed.isEmpty { return .failure(.empty) }
         if trimmed.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
             return .failure(.controlCharacter)
@@ -73,24 +80,28 @@ public struct EmailAddress: Sendable, Hashable, Comparable, Codable, CustomStrin
 
     /// RFC 5321 dot-atom of `atext` characters: no quoted local parts, no comments.
     /// Non-ASCII is refused: SMTPUTF8 is not negotiated by our transport.
+    private static let atextSpecials = Set("!#$%&'*+-/=?^_`{|}~".utf8)
+
+    /// An ASCII letter or digit. (Among ASCII characters, Unicode's Alphabetic property holds
+    /// exactly for A–Z and a–z; testing the bytes spares a property lookup per character.)
+    private static func isLetterOrDigit(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+    }
+
     private static func isDotAtom(_ text: Substring) -> Bool {
-        let atextSpecials = Set("!#$%&'*+-/=?^_`{|}~".unicodeScalars)
-        let atoms = text.split(separator: ".", omittingEmptySubsequences: false)
+        let atoms = text.utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
         return atoms.allSatisfy { atom in
-            !atom.isEmpty && atom.unicodeScalars.allSatisfy { scalar in
-                scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
-                    || atextSpecials.contains(scalar))
-            }
+            !atom.isEmpty && atom.allSatisfy { isLetterOrDigit($0) || atextSpecials.contains($0) }
         }
     }
 
     private static func isHostName(_ text: Substring) -> Bool {
         guard text.utf8.count <= 253 else { return false }
-        let labels = text.split(separator: ".", omittingEmptySubsequences: false)
+        let labels = text.utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
         guard labels.count >= 2 else { return false }
         return labels.allSatisfy { label in
-            !label.isEmpty && label.utf8.count <= 63 && label.first != "-" && label.last != "-"
-                && label.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-") }
+            !label.isEmpty && label.count <= 63 && label.first != UInt8(ascii: "-") && label.last != UInt8(ascii: "-")
+                && label.allSatisfy { isLetterOrDigit($0) || $0 == UInt8(ascii: "-") }
         }
     }
 }

@@ -53,21 +53,6 @@ struct PlanCommand: AsyncParsableCommand {
             print(String(decoding: try encoder.encode(plans), as: UTF8.self))
             return
         }
-        for plan in plans {
-            print("Creditor \(plan.creditor), \(plan.date): \(plan.contacts.count) customer(s) to contact")
-            for contact in plan.contacts {
-                print("  \(contact.customer.externalID) \(contact.customer.name ?? ""): \(contact.step.name) by \(contact.step.channel.rawValue)")
-                for invoice in contact.invoices {
-                    print("      \(invoice.receivable.number): \(invoice.receivable.open), \(invoice.daysLate) days late → \(invoice.step)")
-                }
-            }
-            for task in plan.tasks {
-                let invoices = task.allInvoices.map { "\($0.receivable.number) (\($0.step))" }.joined(separator: ", ")
-                print("  task: \(task.customer.externalID) \(task.customer.name ?? ""): \(task.kind.rawValue) for \(task.step.name): \(invoices)")
-            }
-            for decision in plan.decisions where decision.verdict != .act {
-                print("  \(decision.verdict.rawValue): \(decision.customer)\(decision.invoice.map { " \($0)" } ?? ""): \(decision.reason)")
-            }
-        }
+        PlanTextReport.write(plans) { print($0, terminator: "") }
     }
 }

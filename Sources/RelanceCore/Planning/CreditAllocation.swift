@@ -14,7 +14,8 @@ public struct CreditAllocation: Sendable, Hashable, Codable {
 /// Allocates a customer's credits to the oldest debits first, per currency.
 enum CreditAllocator {
     struct Result {
-        /// What remains claimed on each debit, by invoice id.
+        /// What remains claimed on each debit a credit was set against, by invoice id; the
+        /// other debits are claimed in full.
         var claimed: [Int64: Money]
         var allocations: [CreditAllocation]
         /// Credit left after covering every debit, per currency.
@@ -23,6 +24,8 @@ enum CreditAllocator {
 
     /// `items` must be sorted oldest first; debits with `frozen` ids (disputed) receive no credit.
     static func allocate(_ items: [Receivable], frozen: Set<Int64>) -> Result {
+        // Most customers have no credit: nothing to allocate, every debit claimed in full.
+        guard items.contains(where: { $0.open.minorUnits < 0 }) else { return Result(claimed: [:], allocations: [], unallocated: []) }
         var claimed: [Int64: Money] = [:]
         var allocations: [CreditAllocation] = []
         var unallocated: [Money] = []

@@ -9,12 +9,15 @@ struct CustomerPlanner {
     let state: CustomerState
     let policy: Policy
 
-    init(input: PlanningInput, creditorHolds: [Hold], receivables: [Receivable]) {
+    init(input: PlanningInput, creditorHolds: [Hold], receivables: ArraySlice<Receivable>) {
         self.input = input
         self.creditorHolds = creditorHolds
-        self.receivables = receivables.sorted {
+        let oldestFirst: (Receivable, Receivable) -> Bool = {
             ($0.due?.daysSinceEpoch ?? .min, $0.number, $0.invoiceID) < ($1.due?.daysSinceEpoch ?? .min, $1.number, $1.invoiceID)
         }
+        // Usually in order already (the store sorts them): checking costs less than sorting a copy.
+        let ordered = zip(receivables, receivables.dropFirst()).allSatisfy { !oldestFirst($1, $0) }
+        self.receivables = ordered ? Array(receivables) : receivables.sorted(by: oldestFirst)
         // Every receivable of the group carries the same customer; the lowest id wins if not.
         self.customer = self.receivables.min { $0.customer.id < $1.customer.id }!.customer
         self.state = input.customers[customer.id] ?? CustomerState()
@@ -54,9 +57,9 @@ struct CustomerPlanner {
         }
 
         var due: [PlannedInvoice] = []
+        let ladder = InvoiceLadder(input: input, policy: policy, state: state, nets: nets)
         for receivable in receivables where receivable.open.minorUnits > 0 {
-            let outcome = InvoiceLadder(input: input, policy: policy, state: state, nets: nets)
-                .next(for: receivable, claimed: allocation.claimed[receivable.invoiceID])
+            let outcome = ladder.next(for: receivable, claimed: allocation.claimed[receivable.invoiceID])
             for (rule, reason) in outcome.notes { plan.decisions.append(decision(receivable.number, .skip, rule, reason)) }
             switch outcome.result {
             case .due(let planned): due.append(planned)
@@ -113,7 +116,17 @@ struct CustomerPlanner {
 
     /// Net open amount per currency, disputed invoices left out; sorted by currency.
     private func netBalances() -> [Money] {
-        StatutoryBreakdown.sum(receivables.filter { !state.disputedInvoiceIDs.contains($0.invoiceID) }.map(\.open))
+        // A customer's invoices are nearly always in one currency: a short list searched in
+        // place costs less than a dictionary per customer.
+        var totals: [Money] = []
+        for receivable in receivables where !state.disputedInvoiceIDs.contains(receivable.invoiceID) {
+            if let index = totals.firstIndex(where: { $0.currency == receivable.open.currency }) {
+                totals[index].minorUnits += receivable.open.minorUnits
+            } else {
+                totals.append(receivable.open)
+            }
+        }
+        return totals.sorted { $0.currency < $1.currency }
     }
 
     private func isAboveMinimum(_ net: Money) -> Bool {

@@ -20,11 +20,29 @@ public enum Planner {
         var plan = Plan(creditor: input.creditor, date: input.today, reviewOnly: input.creditorState.reviewMode,
                         contacts: [], decisions: [])
         let creditorHolds = CustomerHolds.creditorHolds(input)
-        let byCustomer = Dictionary(grouping: input.receivables, by: \.customer.externalID)
-        for key in byCustomer.keys.sorted() {
-            CustomerPlanner(input: input, creditorHolds: creditorHolds, receivables: byCustomer[key]!).plan(into: &plan)
+        for group in customerGroups(input.receivables) {
+            CustomerPlanner(input: input, creditorHolds: creditorHolds, receivables: group).plan(into: &plan)
         }
         return plan
+    }
+
+    /// The receivables of each customer, customers in the order of their ids. The store gives
+    /// them in that order already: then each customer's receivables are one run of the array,
+    /// found in one pass instead of hashing every id (benchmarks/plan.sh, 100,000 invoices).
+    static func customerGroups(_ receivables: [Receivable]) -> [ArraySlice<Receivable>] {
+        let ordered = zip(receivables, receivables.dropFirst()).allSatisfy { $0.customer.externalID <= $1.customer.externalID }
+        guard ordered else {
+            let byCustomer = Dictionary(grouping: receivables, by: \.customer.externalID)
+            return byCustomer.keys.sorted().map { byCustomer[$0]![...] }
+        }
+        var groups: [ArraySlice<Receivable>] = []
+        var start = receivables.startIndex
+        for index in receivables.indices.dropFirst() where receivables[index].customer.externalID != receivables[start].customer.externalID {
+            groups.append(receivables[start..<index])
+            start = index
+        }
+        if start < receivables.endIndex { groups.append(receivables[start...]) }
+        return groups
     }
 }
 
