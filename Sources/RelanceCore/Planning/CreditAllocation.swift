@@ -23,7 +23,7 @@ enum CreditAllocator {
     }
 
     /// `items` must be sorted oldest first; debits with `frozen` ids (disputed) receive no credit.
-    static func allocate(_ items: [Receivable], frozen: Set<Int64>) -> Result {
+    static func allocate(_ items: ArraySlice<Receivable>, frozen: Set<Int64>) -> Result {
         // Most customers have no credit: nothing to allocate, every debit claimed in full.
         guard items.contains(where: { $0.open.minorUnits < 0 }) else { return Result(claimed: [:], allocations: [], unallocated: []) }
         var claimed: [Int64: Money] = [:]

@@ -5,7 +5,7 @@ struct CustomerPlanner {
     let creditorHolds: [Hold]
     let customer: CustomerSummary
     /// Oldest first: by due date, then number, then id, whatever the input order.
-    let receivables: [Receivable]
+    let receivables: ArraySlice<Receivable>
     let state: CustomerState
     let policy: Policy
 
@@ -17,7 +17,7 @@ struct CustomerPlanner {
         }
         // Usually in order already (the store sorts them): checking costs less than sorting a copy.
         let ordered = zip(receivables, receivables.dropFirst()).allSatisfy { !oldestFirst($1, $0) }
-        self.receivables = ordered ? Array(receivables) : receivables.sorted(by: oldestFirst)
+        self.receivables = ordered ? receivables : ArraySlice(receivables.sorted(by: oldestFirst))
         // Every receivable of the group carries the same customer; the lowest id wins if not.
         self.customer = self.receivables.min { $0.customer.id < $1.customer.id }!.customer
         self.state = input.customers[customer.id] ?? CustomerState()
@@ -57,6 +57,7 @@ struct CustomerPlanner {
         }
 
         var due: [PlannedInvoice] = []
+        due.reserveCapacity(receivables.count)
         let ladder = InvoiceLadder(input: input, policy: policy, state: state, nets: nets)
         for receivable in receivables where receivable.open.minorUnits > 0 {
             let outcome = ladder.next(for: receivable, claimed: allocation.claimed[receivable.invoiceID])
@@ -110,8 +111,16 @@ struct CustomerPlanner {
     /// The last contact by any means: a step in the history (a cancelled message never went out),
     /// a contact about an invoice settled since, or a contact made by hand.
     private var lastContact: CivilDate? {
-        let dates = receivables.flatMap { $0.history.filter(\.counts).map(\.on) } + [state.lastManualContact, state.lastContact].compactMap { $0 }
-        return dates.max()
+        var latest: CivilDate?
+        func consider(_ date: CivilDate?) {
+            if let date, latest.map({ date > $0 }) ?? true { latest = date }
+        }
+        for receivable in receivables {
+            for step in receivable.history where step.counts { consider(step.on) }
+        }
+        consider(state.lastManualContact)
+        consider(state.lastContact)
+        return latest
     }
 
     /// Net open amount per currency, disputed invoices left out; sorted by currency.

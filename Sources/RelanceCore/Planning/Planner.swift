@@ -19,6 +19,8 @@ public enum Planner {
     public static func plan(_ input: PlanningInput) -> Plan {
         var plan = Plan(creditor: input.creditor, date: input.today, reviewOnly: input.creditorState.reviewMode,
                         contacts: [], decisions: [])
+        // About one decision per invoice: reserved once rather than grown by copies.
+        plan.decisions.reserveCapacity(input.receivables.count)
         let creditorHolds = CustomerHolds.creditorHolds(input)
         for group in customerGroups(input.receivables) {
             CustomerPlanner(input: input, creditorHolds: creditorHolds, receivables: group).plan(into: &plan)

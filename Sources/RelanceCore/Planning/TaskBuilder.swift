@@ -5,7 +5,7 @@ struct TaskBuilder {
     let policy: Policy
     let state: CustomerState
     let customer: CustomerSummary
-    let receivables: [Receivable]
+    let receivables: ArraySlice<Receivable>
 
     func task(channel: PolicyStep.Channel, tone: PolicyStep, due: [PlannedInvoice],
               allocations: [CreditAllocation], note: String?) -> PlannedTask {

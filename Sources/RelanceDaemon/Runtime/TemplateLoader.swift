@@ -23,8 +23,9 @@ public enum TemplateLoader {
     /// emails (`requiredTemplates`) and printed letters (`requiredDocuments`, HTML required).
     public static func load(from folder: URL, requiredTemplates: [String], requiredDocuments: [String] = []) throws -> TemplateRenderer {
         let files = try files(in: folder)
-        let problems = TemplateChecker(requiredTemplates: requiredTemplates, requiredDocuments: requiredDocuments).check(files: files)
+        let (problems, renderer) = TemplateChecker(requiredTemplates: requiredTemplates, requiredDocuments: requiredDocuments)
+            .checkAndBuild(files: files)
         guard problems.isEmpty else { throw TemplateError(problems: problems) }
-        return try TemplateRenderer(files: files)
+        return try renderer ?? TemplateRenderer(files: files)
     }
 }

@@ -29,7 +29,14 @@ public struct TemplateChecker: Sendable {
 
     /// Every problem found, sorted by file and line; empty when the templates are usable.
     public func check(files: [String: String]) -> [TemplateProblem] {
+        checkAndBuild(files: files).problems
+    }
+
+    /// Every problem found, and the renderer the syntax check built (nil when a template does
+    /// not parse): start-up uses it rather than parsing every template a second time.
+    public func checkAndBuild(files: [String: String]) -> (problems: [TemplateProblem], renderer: TemplateRenderer?) {
         var problems: Set<TemplateProblem> = []
+        var built: TemplateRenderer?
         var templates: [TemplateFile: String] = [:]
         for (path, contents) in files where path.hasSuffix(".mustache") {
             if let file = TemplateFile(path: path) {
@@ -58,6 +65,7 @@ public struct TemplateChecker: Sendable {
         // Syntax as swift-mustache sees it: anything its parser refuses would fail at send time.
         do {
             let renderer = try TemplateRenderer(files: files)
+            built = renderer
             problems.formUnion(emptyOutputs(renderer, templates: Array(templates.keys)))
         } catch {
             problems.formUnion(error.problems)
@@ -70,7 +78,7 @@ public struct TemplateChecker: Sendable {
             walker.walk(file, scopes: [TemplateSchema.reminder], listDepth: 0, including: [])
         }
         problems.formUnion(walker.problems)
-        return problems.sorted()
+        return (problems.sorted(), built)
     }
 
     /// Renders every step with the sample context of its language: a subject or a text that
