@@ -33,8 +33,10 @@ public struct EmailAddress: Sendable, Hashable, Comparable, Codable, CustomStrin
     }
 
     private static func parse(string: String) -> Result<EmailAddress, Problem> {
-        // Printable ASCII without spaces (every stored address) has nothing to trim.
-        let trimmed = string.utf8.allSatisfy { (0x21...0x7E).contains($0) } ? string : string.trimmingSpaces()
+        // Printable ASCII without spaces, like every stored address: nothing to trim, no control
+        // character, one byte per character; checked without splitting or copying.
+        if !string.isEmpty, string.utf8.allSatisfy({ (0x21...0x7E).contains($0) }) { return parse(printableASCII: string) }
+        let trimmed = string.trimmingSpaces()
         if trimmed.isEmpty { return .failure(.empty) }
         if trimmed.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
             return .failure(.controlCharacter)
@@ -46,6 +48,23 @@ public struct EmailAddress: Sendable, Hashable, Comparable, Codable, CustomStrin
         let domain = parts[1]
         guard local.utf8.count <= 64, isDotAtom(local) else { return .failure(.badLocalPart) }
         guard isHostName(domain) else { return .failure(.badDomain) }
+        return .success(EmailAddress(validated: String(local) + "@" + domain.lowercased()))
+    }
+
+    /// The same checks as above, for text already known to be printable ASCII without spaces.
+    private static func parse(printableASCII text: String) -> Result<EmailAddress, Problem> {
+        let bytes = text.utf8
+        guard bytes.count <= 254 else { return .failure(.tooLong) }
+        guard let at = bytes.firstIndex(of: UInt8(ascii: "@")), at != bytes.startIndex,
+              bytes.index(after: at) != bytes.endIndex, !bytes[bytes.index(after: at)...].contains(UInt8(ascii: "@"))
+        else { return .failure(.missingAt) }
+        let local = text[..<at]
+        let domain = text[text.index(after: at)...]
+        guard local.utf8.count <= 64, isDotAtom(local) else { return .failure(.badLocalPart) }
+        guard isHostName(domain) else { return .failure(.badDomain) }
+        guard domain.utf8.contains(where: { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) }) else {
+            return .success(EmailAddress(validated: text))
+        }
         return .success(EmailAddress(validated: String(local) + "@" + domain.lowercased()))
     }
 
@@ -78,9 +97,10 @@ public struct EmailAddress: Sendable, Hashable, Comparable, Codable, CustomStrin
         }
     }
 
-    /// RFC 5321 dot-atom of `atext` characters: no quoted local parts, no comments.
-    /// Non-ASCII is refused: SMTPUTF8 is not negotiated by our transport.
-    private static let atextSpecials = Set("!#$%&'*+-/=?^_`{|}~".utf8)
+    /// RFC 5321 `atext`, by ASCII byte: letters, digits and these specials.
+    private static let atext: [Bool] = (0..<128).map { byte in
+        isLetterOrDigit(UInt8(byte)) || "!#$%&'*+-/=?^_`{|}~".utf8.contains(UInt8(byte))
+    }
 
     /// An ASCII letter or digit. (Among ASCII characters, Unicode's Alphabetic property holds
     /// exactly for A–Z and a–z; testing the bytes spares a property lookup per character.)
@@ -88,21 +108,42 @@ public struct EmailAddress: Sendable, Hashable, Comparable, Codable, CustomStrin
         (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
     }
 
+    /// RFC 5321 dot-atom of `atext` characters: no quoted local parts, no comments.
+    /// Non-ASCII is refused: SMTPUTF8 is not negotiated by our transport.
     private static func isDotAtom(_ text: Substring) -> Bool {
-        let atoms = text.utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
-        return atoms.allSatisfy { atom in
-            !atom.isEmpty && atom.allSatisfy { isLetterOrDigit($0) || atextSpecials.contains($0) }
+        var atomLength = 0
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: ".") {
+                guard atomLength > 0 else { return false }
+                atomLength = 0
+            } else {
+                guard byte < 128, atext[Int(byte)] else { return false }
+                atomLength += 1
+            }
         }
+        return atomLength > 0
     }
 
+    /// Two labels or more, each of 1 to 63 letters, digits or hyphens, neither starting nor
+    /// ending with a hyphen.
     private static func isHostName(_ text: Substring) -> Bool {
         guard text.utf8.count <= 253 else { return false }
-        let labels = text.utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
-        guard labels.count >= 2 else { return false }
-        return labels.allSatisfy { label in
-            !label.isEmpty && label.count <= 63 && label.first != UInt8(ascii: "-") && label.last != UInt8(ascii: "-")
-                && label.allSatisfy { isLetterOrDigit($0) || $0 == UInt8(ascii: "-") }
+        var labels = 1
+        var length = 0
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: ".") {
+                guard length > 0, previous != UInt8(ascii: "-") else { return false }
+                labels += 1
+                length = 0
+            } else {
+                guard isLetterOrDigit(byte) || byte == UInt8(ascii: "-"), length > 0 || byte != UInt8(ascii: "-") else { return false }
+                length += 1
+                guard length <= 63 else { return false }
+            }
+            previous = byte
         }
+        return labels >= 2 && length > 0 && previous != UInt8(ascii: "-")
     }
 }
 

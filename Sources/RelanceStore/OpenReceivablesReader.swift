@@ -17,23 +17,9 @@ struct OpenReceivablesReader {
     let creditor: CreditorID
 
     func read() throws -> [Receivable] {
-        let addresses = try addressesByCustomer()
         let history = try historyByInvoice()
         var order = ReceivableOrder()
-        var customers: [CustomerSummary] = []
-        let customerStatement = try db.makeStatement(sql: """
-            SELECT id, external_id, name, language FROM customer WHERE creditor_id = ? ORDER BY external_id
-            """)
-        let customerRows = try Row.fetchCursor(customerStatement, arguments: [creditor.rawValue])
-        let customer = StatementColumns(customerStatement.sqliteStatement)
-        while try customerRows.next() != nil {
-            let id = customer.int64(0) ?? 0
-            let emails = addresses[id]
-            order.addCustomer(id)
-            customers.append(CustomerSummary(
-                id: id, externalID: customer.string(1) ?? "", name: customer.string(2),
-                language: customer.string(3).flatMap { Language(rawValue: $0) }, emails: emails?.to ?? [], cc: emails?.cc ?? []))
-        }
+        let customers = try customersInOrder(registeringIn: &order)
         let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM invoice WHERE creditor_id = ? AND status = 'open'",
                                      arguments: [creditor.rawValue]) ?? 0
         let invoiceStatement = try db.makeStatement(sql: """
@@ -75,26 +61,35 @@ struct OpenReceivablesReader {
         return result
     }
 
-    /// Each customer's addresses, to and cc, each list sorted; an address that no longer
-    /// validates is left out rather than sent to.
-    private func addressesByCustomer() throws -> [Int64: (to: [EmailAddress], cc: [EmailAddress])] {
+    /// The creditor's customers by their id in its books, each with its addresses (to and cc,
+    /// each list sorted); an address that no longer validates is left out rather than sent to.
+    /// One join in the order of the customers' unique index and the addresses' primary key:
+    /// SQLite sorts nothing, and a customer's rows come together.
+    private func customersInOrder(registeringIn order: inout ReceivableOrder) throws -> [CustomerSummary] {
         let statement = try db.makeStatement(sql: """
-            SELECT e.customer_id, e.role, e.address FROM customer_email e JOIN customer c ON c.id = e.customer_id
-            WHERE c.creditor_id = ? AND e.role IN ('to', 'cc') ORDER BY e.customer_id, e.address
+            SELECT c.id, c.external_id, c.name, c.language, e.role, e.address
+            FROM customer c LEFT JOIN customer_email e ON e.customer_id = c.id AND e.role IN ('to', 'cc')
+            WHERE c.creditor_id = ? ORDER BY c.external_id, e.address
             """)
         let rows = try Row.fetchCursor(statement, arguments: [creditor.rawValue])
         let columns = StatementColumns(statement.sqliteStatement)
-        var result: [Int64: (to: [EmailAddress], cc: [EmailAddress])] = [:]
+        var customers: [CustomerSummary] = []
         while try rows.next() != nil {
-            guard let address = columns.string(2).flatMap({ EmailAddress($0) }) else { continue }
-            let customerID = columns.int64(0) ?? 0
-            if columns.string(1) == "cc" {
-                result[customerID, default: ([], [])].cc.append(address)
+            let id = columns.int64(0) ?? 0
+            if customers.last?.id != id {
+                order.addCustomer(id)
+                customers.append(CustomerSummary(
+                    id: id, externalID: columns.string(1) ?? "", name: columns.string(2),
+                    language: columns.string(3).flatMap { Language(rawValue: $0) }, emails: [], cc: []))
+            }
+            guard let address = columns.string(5).flatMap({ EmailAddress($0) }) else { continue }
+            if columns.string(4) == "cc" {
+                customers[customers.count - 1].cc.append(address)
             } else {
-                result[customerID, default: ([], [])].to.append(address)
+                customers[customers.count - 1].emails.append(address)
             }
         }
-        return result
+        return customers
     }
 
     private func historyByInvoice() throws -> [Int64: [StepTaken]] {

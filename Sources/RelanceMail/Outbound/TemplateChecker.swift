@@ -104,6 +104,8 @@ private struct Walker {
     let templates: [TemplateFile: String]
     var problems: Set<TemplateProblem> = []
     var visited: Set<TemplateFile> = []
+    /// Each file is scanned once, however many templates include it.
+    private var scans: [TemplateFile: (tags: [TemplateTag], unclosed: TemplateTag?)] = [:]
 
     init(templates: [TemplateFile: String]) { self.templates = templates }
 
@@ -113,7 +115,8 @@ private struct Walker {
     mutating func walk(_ file: TemplateFile, scopes initialScopes: [Scope], listDepth initialListDepth: Int, including: Set<TemplateFile>) {
         visited.insert(file)
         guard let source = templates[file] else { return }
-        let (tags, unclosed) = TemplateTag.scan(source)
+        let (tags, unclosed) = scans[file] ?? TemplateTag.scan(source)
+        scans[file] = (tags, unclosed)
         if let unclosed {
             report(.syntax, file, unclosed, "this tag is never closed with }}")
         }

@@ -25,16 +25,19 @@ struct TemplateTag: Sendable, Hashable {
                 index += 1
             }
         }
-        func matches(_ text: String, at position: Int) -> Bool {
-            let pattern = Array(text)
+        // Compared in place: copying both sides into arrays at every character made this
+        // scan most of the start-up time of every `relance` command.
+        func matches(_ pattern: [Character], at position: Int) -> Bool {
             guard position + pattern.count <= chars.count else { return false }
-            return Array(chars[position..<position + pattern.count]) == pattern
+            return pattern.indices.allSatisfy { chars[position + $0] == pattern[$0] }
         }
+        let open: [Character] = ["{", "{"]
+        let tripleOpen: [Character] = ["{", "{", "{"]
         while index < chars.count {
-            guard matches("{{", at: index) else { advance(1); continue }
+            guard matches(open, at: index) else { advance(1); continue }
             let (startLine, startColumn) = (line, column)
-            let isTriple = matches("{{{", at: index)
-            let closing = isTriple ? "}}}" : "}}"
+            let isTriple = matches(tripleOpen, at: index)
+            let closing: [Character] = isTriple ? ["}", "}", "}"] : ["}", "}"]
             var end = index + (isTriple ? 3 : 2)
             while end < chars.count, !matches(closing, at: end) { end += 1 }
             guard end < chars.count else {
