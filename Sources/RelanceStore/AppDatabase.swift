@@ -27,10 +27,6 @@ public final class AppDatabase: Sendable {
         configuration.foreignKeysEnabled = true
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
-            // SQLite sorts in memory only up to the page cache size (2 MB by default) and spills
-            // to a temporary file beyond: reading 100,000 open invoices in customer order sorts
-            // about 10 MB (benchmarks/plan.sh). A limit, not an allocation; readers only.
-            if db.configuration.readonly { try db.execute(sql: "PRAGMA cache_size = -65536") }
         }
         let pool = try DatabasePool(path: url.path, configuration: configuration)
         return try AppDatabase(pool)
