@@ -4,18 +4,23 @@ import RelanceCore
 /// Address validation: the store checks every address again when it reads them for a plan,
 /// through a fast path for printable ASCII; both paths must give the same verdicts.
 @Suite struct EmailAddressTests {
-    @Test(arguments: [
+    static let validCases: [(String, String)] = [
         ("compta@client.example", "compta@client.example"),
         ("Compta.Client+relance@Client-7.EXAMPLE", "Compta.Client+relance@client-7.example"),
         ("  compta@client.example\t", "compta@client.example"),
         ("\u{00A0}a!#$%&'*+-/=?^_`{|}~@x.example", "a!#$%&'*+-/=?^_`{|}~@x.example"),
-    ])
+    ]
+
+    @Test(arguments: validCases)
     func valid(text: String, value: String) {
         #expect(EmailAddress(text)?.value == value)
     }
 
-    @Test(arguments: [
-        ("", EmailAddress.Problem.empty),
+    static let longLocalPart = String(repeating: "a", count: 65) + "@relance.test"
+    static let longLabel = "alice@" + String(repeating: "a", count: 64) + ".test"
+    static let longAddress = "alice@" + String(repeating: "a.", count: 125) + "test"
+    static let invalidCases: [(String, EmailAddress.Problem)] = [
+        ("", .empty),
         ("   ", .empty),
         ("alice", .missingAt),
         ("alice@bob@relance.test", .missingAt),
@@ -27,7 +32,7 @@ import RelanceCore
         ("al..ice@relance.test", .badLocalPart),
         ("al(ice@relance.test", .badLocalPart),
         ("élise@relance.test", .badLocalPart),
-        (String(repeating: "a", count: 65) + "@relance.test", .badLocalPart),
+        (longLocalPart, .badLocalPart),
         ("alice@-relance.test", .badDomain),
         ("alice@relance-.test", .badDomain),
         ("alice@relance..test", .badDomain),
@@ -35,11 +40,13 @@ import RelanceCore
         ("alice@relance_test", .badDomain),
         ("alice@localhost", .badDomain),
         ("alice@relance.tést", .badDomain),
-        ("alice@" + String(repeating: "a", count: 64) + ".test", .badDomain),
+        (longLabel, .badDomain),
         ("alice@relance.test\r\nRCPT TO:<x@y.z>", .controlCharacter),
         ("alice\u{7F}@relance.test", .controlCharacter),
-        ("alice@" + String(repeating: "a.", count: 125) + "test", .tooLong),
-    ])
+        (longAddress, .tooLong),
+    ]
+
+    @Test(arguments: invalidCases)
     func invalid(text: String, problem: EmailAddress.Problem) {
         #expect(EmailAddress.parse(text) == .failure(problem))
     }

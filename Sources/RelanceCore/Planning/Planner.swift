@@ -17,15 +17,29 @@
 ///   is left, a call task when none is, and a task for every other channel.
 public enum Planner {
     public static func plan(_ input: PlanningInput) -> Plan {
-        var plan = Plan(creditor: input.creditor, date: input.today, reviewOnly: input.creditorState.reviewMode,
-                        contacts: [], decisions: [])
-        // About one decision per invoice: reserved once rather than grown by copies.
-        plan.decisions.reserveCapacity(input.receivables.count)
-        let creditorHolds = CustomerHolds.creditorHolds(input)
-        for group in customerGroups(input.receivables) {
-            CustomerPlanner(input: input, creditorHolds: creditorHolds, receivables: group).plan(into: &plan)
+        PlanPart(input: input, customers: customerGroups(input.receivables)[...]).plan()
+    }
+
+    /// The same plan in at most `count` parts of consecutive customers, of about as many
+    /// invoices each. Customers are planned independently of one another, so the parts may be
+    /// computed at once on several cores; `Plan(merging:)` puts them back together, equal to
+    /// `plan(input)`.
+    public static func parts(_ input: PlanningInput, count: Int) -> [PlanPart] {
+        let groups = customerGroups(input.receivables)
+        guard count > 1, groups.count > 1 else { return [PlanPart(input: input, customers: groups[...])] }
+        let share = (input.receivables.count + count - 1) / count
+        var parts: [PlanPart] = []
+        var start = groups.startIndex
+        var invoices = 0
+        for index in groups.indices {
+            invoices += groups[index].count
+            if invoices >= share || index == groups.endIndex - 1 {
+                parts.append(PlanPart(input: input, customers: groups[start...index]))
+                start = index + 1
+                invoices = 0
+            }
         }
-        return plan
+        return parts
     }
 
     /// The receivables of each customer, customers in the order of their ids. The store gives

@@ -46,8 +46,25 @@ public struct ReminderScheduler: Sendable {
 
     /// The plan alone, for `relance plan`: reads the store, writes nothing.
     public func plan(on day: CivilDate) async throws -> Plan {
-        Planner.plan(try await PlanningInputBuilder(creditor: creditor, policies: policies, store: store).input(on: day))
+        let input = try await PlanningInputBuilder(creditor: creditor, policies: policies, store: store).input(on: day)
+        // Large books are planned in parts on every core (benchmarks/plan.sh: 100,000 invoices);
+        // small ones are not worth the hand-over between threads. The plan is the same.
+        let parts = Planner.parts(input, count: min(ProcessInfo.processInfo.activeProcessorCount,
+                                                    input.receivables.count / Self.invoicesPerPart))
+        guard parts.count > 1 else { return parts[0].plan() }
+        let plans = await withTaskGroup(of: (Int, Plan).self) { group in
+            for (index, part) in parts.enumerated() {
+                group.addTask { (index, part.plan()) }
+            }
+            var plans = [Plan?](repeating: nil, count: parts.count)
+            for await (index, plan) in group { plans[index] = plan }
+            return plans.compactMap { $0 }
+        }
+        return Plan(merging: plans)
     }
+
+    /// The fewest invoices worth a part of their own.
+    static let invoicesPerPart = 5_000
 
     /// Plans `day` and does what it says: queues the emails, opens the tasks for people.
     /// Safe to call again the same day: the store refuses a step already queued for an invoice,
