@@ -53,6 +53,11 @@ struct PlanCommand: AsyncParsableCommand {
             print(String(decoding: try encoder.encode(plans), as: UTF8.self))
             return
         }
-        PlanTextReport.write(plans) { print($0, terminator: "") }
+        for plan in plans {
+            // The decisions are written on another core while the contacts are printed.
+            async let decisions = PlanTextReport.chunks { PlanTextReport.writeDecisions(of: plan, emit: $0) }
+            PlanTextReport.writeContacts(of: plan) { print($0, terminator: "") }
+            for chunk in await decisions { print(chunk, terminator: "") }
+        }
     }
 }

@@ -5,45 +5,71 @@ import RelanceCore
 ///
 /// A plan of 100,000 invoices is 200,000 lines (18 MB): a `print` per line, or one string of
 /// the whole text, cost a quarter of the command (benchmarks/plan.sh). Lines are appended
-/// piece by piece to a buffer handed out whenever it holds about 64 KiB.
+/// piece by piece to a buffer handed out whenever it holds about 64 KiB. The contacts and the
+/// decisions are two independent sections, so that they can be written on two cores.
 enum PlanTextReport {
     static let chunkSize = 1 << 16
 
-    static func write(_ plans: [Plan], emit: (String) -> Void) {
-        var out = ""
-        out.reserveCapacity(chunkSize + 4096)
-        func endLine() {
-            out += "\n"
-            if out.utf8.count >= chunkSize {
-                emit(out)
-                out.removeAll(keepingCapacity: true)
+    /// The header line, the contacts with their invoices, and the tasks.
+    static func writeContacts(of plan: Plan, emit: (String) -> Void) {
+        var out = Buffer()
+        out.text += "Creditor \(plan.creditor), \(plan.date): \(plan.contacts.count) customer(s) to contact"
+        out.endLine(emit)
+        for contact in plan.contacts {
+            out.text += "  "; out.text += contact.customer.externalID; out.text += " "; out.text += contact.customer.name ?? ""
+            out.text += ": "; out.text += contact.step.name; out.text += " by "; out.text += contact.step.channel.rawValue
+            out.endLine(emit)
+            for invoice in contact.invoices {
+                out.text += "      "; out.text += invoice.receivable.number; out.text += ": "; out.text += invoice.receivable.open.description
+                out.text += ", "; out.text += String(invoice.daysLate); out.text += " days late → "; out.text += invoice.step
+                out.endLine(emit)
             }
         }
-        for plan in plans {
-            out += "Creditor \(plan.creditor), \(plan.date): \(plan.contacts.count) customer(s) to contact"
-            endLine()
-            for contact in plan.contacts {
-                out += "  "; out += contact.customer.externalID; out += " "; out += contact.customer.name ?? ""
-                out += ": "; out += contact.step.name; out += " by "; out += contact.step.channel.rawValue
-                endLine()
-                for invoice in contact.invoices {
-                    out += "      "; out += invoice.receivable.number; out += ": "; out += invoice.receivable.open.description
-                    out += ", "; out += String(invoice.daysLate); out += " days late → "; out += invoice.step
-                    endLine()
-                }
-            }
-            for task in plan.tasks {
-                let invoices = task.allInvoices.map { "\($0.receivable.number) (\($0.step))" }.joined(separator: ", ")
-                out += "  task: \(task.customer.externalID) \(task.customer.name ?? ""): \(task.kind.rawValue) for \(task.step.name): \(invoices)"
-                endLine()
-            }
-            for decision in plan.decisions where decision.verdict != .act {
-                out += "  "; out += decision.verdict.rawValue; out += ": "; out += decision.customer
-                if let invoice = decision.invoice { out += " "; out += invoice }
-                out += ": "; out += decision.reason
-                endLine()
+        for task in plan.tasks {
+            let invoices = task.allInvoices.map { "\($0.receivable.number) (\($0.step))" }.joined(separator: ", ")
+            out.text += "  task: \(task.customer.externalID) \(task.customer.name ?? ""): \(task.kind.rawValue) for \(task.step.name): \(invoices)"
+            out.endLine(emit)
+        }
+        out.flush(emit)
+    }
+
+    /// Why each customer or invoice not acted on waits or is skipped.
+    static func writeDecisions(of plan: Plan, emit: (String) -> Void) {
+        var out = Buffer()
+        for decision in plan.decisions where decision.verdict != .act {
+            out.text += "  "; out.text += decision.verdict.rawValue; out.text += ": "; out.text += decision.customer
+            if let invoice = decision.invoice { out.text += " "; out.text += invoice }
+            out.text += ": "; out.text += decision.reason
+            out.endLine(emit)
+        }
+        out.flush(emit)
+    }
+
+    /// The chunks `write` emits, kept in order.
+    static func chunks(_ write: ((String) -> Void) -> Void) -> [String] {
+        var chunks: [String] = []
+        write { chunks.append($0) }
+        return chunks
+    }
+
+    private struct Buffer {
+        var text = ""
+
+        init() {
+            text.reserveCapacity(PlanTextReport.chunkSize + 4096)
+        }
+
+        mutating func endLine(_ emit: (String) -> Void) {
+            text += "\n"
+            if text.utf8.count >= PlanTextReport.chunkSize {
+                emit(text)
+                text.removeAll(keepingCapacity: true)
             }
         }
-        if !out.isEmpty { emit(out) }
+
+        mutating func flush(_ emit: (String) -> Void) {
+            if !text.isEmpty { emit(text) }
+            text = ""
+        }
     }
 }
