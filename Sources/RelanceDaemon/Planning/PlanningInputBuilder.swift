@@ -11,7 +11,9 @@ struct PlanningInputBuilder: Sendable {
 
     func input(on day: CivilDate) async throws -> PlanningInput {
         let id = creditor.id
-        let receivables = try await store.openReceivables(of: id)
+        // The ledger is by far the longest read (benchmarks/plan.sh): the rest is read meanwhile,
+        // on another connection. Each read was its own transaction already.
+        async let reading = store.openReceivables(of: id)
         let stored = try await store.creditorState(id)
         let facts = try await store.planningFacts(of: id)
         let holds = Dictionary(grouping: try await store.liveHolds(of: id), by: \.customerID)
@@ -20,6 +22,7 @@ struct PlanningInputBuilder: Sendable {
         let timeZone = TimeZone(identifier: creditor.timeZone) ?? .current
         let openTasks = Dictionary(grouping: try await store.tasks(of: id, state: .open).filter { $0.step != nil && $0.customerID != nil },
                                    by: { $0.customerID! })
+        let receivables = try await reading
 
         // Grouped once, and only the disputed invoices: filtering or grouping every receivable per
         // customer costs more than the planning itself (found by benchmarks/plan.sh).
