@@ -82,7 +82,13 @@ struct CustomerPlanner {
         let toneIndex = due.compactMap { policy.index(of: $0.step) }.max() ?? 0
         let tone = policy.steps[toneIndex]
         let validEmails = customer.emails.filter { !state.invalidAddresses.contains($0) }
-        let listed = due.map { "\($0.receivable.number) (\($0.step), \($0.daysLate) days late)" }.joined(separator: ", ")
+        // Appended piece by piece: a string per invoice, then their join, doubled the allocations.
+        var listed = ""
+        for invoice in due {
+            if !listed.isEmpty { listed += ", " }
+            listed += invoice.receivable.number; listed += " ("; listed += invoice.step; listed += ", "
+            listed += String(invoice.daysLate); listed += " days late)"
+        }
         let review = input.creditorState.reviewMode ? " — review mode: rendered for a person to read, not sent" : ""
 
         if tone.channel == .email, !validEmails.isEmpty {

@@ -39,12 +39,12 @@ struct InvoiceLadder {
             if let manual = state.lastManualContact { previous = max(previous ?? manual, manual) }
         }
 
-        var outcome = Outcome(result: .hold(.skip, .ladderComplete, "every step of policy \(policy.name) was taken"))
+        var notes: [(PlanDecision.Rule, String)] = []
         var index = highestTaken + 1
         while index < policy.steps.count {
             let step = policy.steps[index]
             if case .afterDue(let days) = step.trigger, days < 0, daysLate > 0 {
-                outcome.notes.append((.stepNotApplicable,
+                notes.append((.stepNotApplicable,
                     "\(step.name) not sent: it comes before the due date and the invoice is already \(daysLate) day(s) late"))
                 index += 1
                 continue
@@ -52,16 +52,17 @@ struct InvoiceLadder {
             if let minimum = step.conditions.minimumOpenAmount, minimum.currency == claimed.currency {
                 let net = nets.first { $0.currency == minimum.currency }?.minorUnits ?? 0
                 if net < minimum.minorUnits {
-                    outcome.notes.append((.stepNotApplicable,
+                    notes.append((.stepNotApplicable,
                         "\(step.name) not taken: it needs a customer balance of at least \(minimum), the balance is \(Money(minorUnits: net, currency: minimum.currency))"))
                     index += 1
                     continue
                 }
             }
-            outcome.result = evaluate(step, receivable: receivable, due: dueDate, daysLate: daysLate, previous: previous, claimed: claimed)
-            return outcome
+            return Outcome(notes: notes, result: evaluate(step, receivable: receivable, due: dueDate, daysLate: daysLate,
+                                                          previous: previous, claimed: claimed))
         }
-        return outcome
+        // Built only here: formatting it for every invoice, to replace it, was wasted work.
+        return Outcome(notes: notes, result: .hold(.skip, .ladderComplete, "every step of policy \(policy.name) was taken"))
     }
 
     private func evaluate(_ step: PolicyStep, receivable: Receivable, due: CivilDate, daysLate: Int,
