@@ -29,6 +29,8 @@ public protocol OutboxStore: Sendable {
     /// comes back nil, changing nothing, when one of its invoices already has a live message
     /// for that step (the schema refuses a second one), and as a failure, changing nothing,
     /// when it cannot be composed; the others are stored all the same. Results in order.
+    /// `compose` runs outside the store's write transaction (rendering holds no lock) and may
+    /// run twice when another batch took the ids meanwhile: it must be a pure function.
     func enqueue(_ batch: [PendingMessage], at time: Date) async throws -> [Result<Int64?, any Error>]
 
     /// Takes the next message due for an attempt and marks it `sending`. A message whose

@@ -56,9 +56,11 @@ public struct OutboxDrainer: Sendable {
     }
 
     /// Drains every message due now. `shouldStop` is asked between messages (graceful shutdown):
-    /// a message in progress always finishes and is recorded.
-    public func drain(shouldStop: @escaping @Sendable () -> Bool = { false }) async throws -> Report {
+    /// a message in progress always finishes and is recorded. The `skipping` creditors' messages
+    /// wait (an outbox a previous round paused).
+    public func drain(skipping: Set<CreditorID> = [], shouldStop: @escaping @Sendable () -> Bool = { false }) async throws -> Report {
         let shared = SharedReport()
+        shared.total.withLock { $0.paused = skipping }
         // Paused by a person: their messages wait in the outbox, untouched.
         // Outside its send window (a weekend, a holiday, the evening), a creditor's mail waits.
         let now = clock.now()
@@ -81,37 +83,55 @@ public struct OutboxDrainer: Sendable {
     }
 
     private func work(shared: SharedReport, alsoSkipping personPaused: Set<CreditorID>,
-                      shouldStop: @Sendable () -> Bool) async throws {
-        while !shouldStop(),
-              let message = try await store.claimNextMessage(now: clock.now(),
-                                                             skipping: shared.total.withLock { $0.paused }.union(personPaused)) {
+                      shouldStop: @escaping @Sendable () -> Bool) async throws {
+        let skipped = { @Sendable in shared.total.withLock { $0.paused }.union(personPaused) }
+        var next = shouldStop() ? nil : try await store.claimNextMessage(now: clock.now(), skipping: skipped())
+        while let message = next {
             crashPoints.reach(.afterClaim)
             let outcome = await transport(message.creditor).deliver(message)
             var report = Report()
-            try await record(outcome, of: message, into: &report)
+            let claimed = try await record(outcome, of: message, into: &report, claimingNext: shouldStop() ? nil : skipped)
             shared.total.withLock { total in
                 total.sent += report.sent
                 total.retrying += report.retrying
                 total.failed += report.failed
                 total.paused.formUnion(report.paused)
             }
+            switch claimed {
+            case .claimed(let message): next = message
+            case .notTried: next = shouldStop() ? nil : try await store.claimNextMessage(now: clock.now(), skipping: skipped())
+            }
         }
     }
 
-    private func record(_ outcome: DeliveryOutcome, of message: OutboxMessage, into report: inout Report) async throws {
+    /// Whether recording an outcome also claimed the next message (a delivery, recorded and
+    /// followed by the next claim in one transaction).
+    private enum NextClaim {
+        case claimed(OutboxMessage?)
+        case notTried
+    }
+
+    /// `claimingNext` gives the creditors to skip when the next message may be claimed along with
+    /// a delivery; nil when the worker is stopping.
+    private func record(_ outcome: DeliveryOutcome, of message: OutboxMessage, into report: inout Report,
+                        claimingNext: (@Sendable () -> Set<CreditorID>)?) async throws -> NextClaim {
+        var next = NextClaim.notTried
         var metadata: Logger.Metadata = [
             "creditor": "\(message.creditor)", "message": "\(message.id)", "step": "\(message.step)",
             "attempt": "\(message.attempts)", "message_id": "\(message.messageID)",
         ]
         switch outcome {
         case .delivered(let reply):
-            try await markSent(message, reply: reply, recipients: [], report: &report)
+            next = try await markSent(message, reply: reply, recipients: [], report: &report, claimingNext: claimingNext)
             metadata["reply"] = "\(reply)"
             logger.info("message sent", metadata: metadata)
         case .deliveredTo(let reply, let recipients):
-            try await markSent(message, reply: reply, recipients: recipients, report: &report)
-            metadata["reply"] = "\(reply)"
             let refused = recipients.filter { $0.verdict != .accepted }
+            // A refusal by policy pauses the creditor first: the next claim must see the pause.
+            let policyRefusal = refused.contains { $0.verdict == .ourProblem }
+            next = try await markSent(message, reply: reply, recipients: recipients, report: &report,
+                                      claimingNext: policyRefusal ? nil : claimingNext)
+            metadata["reply"] = "\(reply)"
             if refused.isEmpty {
                 logger.info("message sent", metadata: metadata)
             } else {
@@ -142,13 +162,24 @@ public struct OutboxDrainer: Sendable {
             metadata["reason"] = "\(reason)"
             logger.critical("outbox paused: the problem is on our side, fix the configuration", metadata: metadata)
         }
+        return next
     }
 
-    private func markSent(_ message: OutboxMessage, reply: String, recipients: [RecipientReply], report: inout Report) async throws {
+    private func markSent(_ message: OutboxMessage, reply: String, recipients: [RecipientReply], report: inout Report,
+                          claimingNext: (@Sendable () -> Set<CreditorID>)?) async throws -> NextClaim {
         crashPoints.reach(.beforeMarkSent)
-        try await store.markDelivered(message.id, at: clock.now(), serverReply: reply, recipients: recipients,
-                                      copyToSent: copyToSent.contains(message.creditor))
+        let copy = copyToSent.contains(message.creditor)
+        let next: NextClaim
+        if let claimingNext {
+            let now = clock.now()
+            next = .claimed(try await store.markDelivered(message.id, at: now, serverReply: reply, recipients: recipients,
+                                                          copyToSent: copy, claimingNextAt: now, skipping: claimingNext()))
+        } else {
+            try await store.markDelivered(message.id, at: clock.now(), serverReply: reply, recipients: recipients, copyToSent: copy)
+            next = .notTried
+        }
         report.sent += 1
+        return next
     }
 
     /// Stops the creditor's outbox for this round and raises one alert, not one per message.
