@@ -151,19 +151,6 @@ extension AppDatabase: OutboxStore {
         }
     }
 
-    public func holdInterruptedSends(at time: Date) async throws -> [Int64] {
-        try await writer.write { db in
-            let ids = try Int64.fetchAll(db, sql: "SELECT id FROM message WHERE state = 'sending' ORDER BY id")
-            for id in ids {
-                try Self.transition(id, to: .held, at: time, in: db, kind: "message.held", summary: """
-                    Message #\(id) was being sent when Relance stopped: it may or may not have reached the server. \
-                    It is held, not resent blindly; check the recipient's mailbox or the Sent folder, then release or cancel it.
-                    """)
-            }
-            return ids
-        }
-    }
-
     public func outboxCounts() async throws -> [OutboxState: Int] {
         try await writer.read { db in
             var counts: [OutboxState: Int] = [:]

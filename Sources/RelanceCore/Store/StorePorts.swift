@@ -42,10 +42,6 @@ public protocol OutboxStore: Sendable {
     func markForRetry(_ id: Int64, at time: Date, retryAt: Date, reason: String) async throws
     func markFailed(_ id: Int64, at time: Date, reason: String) async throws
 
-    /// After a crash, a message left `sending` may or may not have reached the server.
-    /// With no evidence at hand it is never resent blindly: it is held for a person.
-    func holdInterruptedSends(at time: Date) async throws -> [Int64]
-
     func outboxCounts() async throws -> [OutboxState: Int]
 }
 
