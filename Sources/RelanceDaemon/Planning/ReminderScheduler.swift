@@ -53,14 +53,19 @@ public struct ReminderScheduler: Sendable {
     /// Safe to call again the same day: the store refuses a step already queued for an invoice,
     /// and a task already open for a customer's step is not opened twice.
     /// `recordHolds` journals why held customers were not contacted (once a day is enough).
-    public func run(on day: CivilDate, at instant: Date, recordHolds: Bool = true) async throws -> Report {
+    /// `queuedSome` is called after each batch of reminders stored, so that sending can start
+    /// while the rest are written.
+    public func run(on day: CivilDate, at instant: Date, recordHolds: Bool = true,
+                    queuedSome: @Sendable () -> Void = {}) async throws -> Report {
         let plan = try await plan(on: day)
         var report = Report(plan: plan, active: !plan.reviewOnly)
         if report.active {
             var start = plan.contacts.startIndex
             while start < plan.contacts.endIndex {
                 let end = min(start + Self.messagesPerTransaction, plan.contacts.endIndex)
+                let before = report.queued.count
                 await queue(plan.contacts[start..<end], day: day, at: instant, report: &report)
+                if report.queued.count > before { queuedSome() }
                 start = end
             }
         } else {

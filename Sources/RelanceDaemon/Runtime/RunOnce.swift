@@ -23,15 +23,18 @@ extension RelanceRuntime {
         // Then sending starts with the first reminders stored, while the rest are being written:
         // on a day with thousands of reminders, composing and sending overlap.
         let planningDone = Atomic(false)
-        async let sending = drainAlongsidePlanning(until: planningDone)
+        let queued = Doorbell()
+        async let sending = drainAlongsidePlanning(woken: queued, until: planningDone)
         do {
-            try await plan(into: &report)
+            try await plan(into: &report, queuedSome: { queued.ring() })
         } catch {
             planningDone.store(true, ordering: .releasing)
+            queued.ring()
             _ = try? await sending
             throw error
         }
         planningDone.store(true, ordering: .releasing)
+        queued.ring()
         report.sending = try await sending
         await sentFolderCopier.copyPending()
         return report
@@ -39,7 +42,8 @@ extension RelanceRuntime {
 
     /// Drains in rounds until planning is over, then once more for what its last batch stored.
     /// A creditor whose outbox a round paused (a problem on our side) stays paused for the run.
-    private func drainAlongsidePlanning(until planningDone: borrowing Atomic<Bool>) async throws -> OutboxDrainer.Report {
+    private func drainAlongsidePlanning(woken queued: Doorbell, until planningDone: borrowing Atomic<Bool>) async throws
+        -> OutboxDrainer.Report {
         var total = OutboxDrainer.Report()
         while true {
             let lastRound = planningDone.load(ordering: .acquiring)
@@ -50,7 +54,7 @@ extension RelanceRuntime {
             total.paused.formUnion(round.paused)
             total.outsideWindow = round.outsideWindow
             if lastRound { return total }
-            if round.sent + round.retrying + round.failed == 0 { try await Task.sleep(for: .milliseconds(20)) }
+            if round.sent + round.retrying + round.failed == 0 { await queued.wait(atMost: .seconds(1)) }
         }
     }
 
@@ -79,9 +83,10 @@ extension RelanceRuntime {
         }
     }
 
-    private func plan(into report: inout RunOnceReport) async throws {
+    private func plan(into report: inout RunOnceReport, queuedSome: @escaping @Sendable () -> Void) async throws {
         for creditor in creditors {
-            report.planning[creditor.configuration.id] = try await creditor.scheduler.run(on: today(for: creditor), at: clock.now())
+            report.planning[creditor.configuration.id] = try await creditor.scheduler.run(on: today(for: creditor), at: clock.now(),
+                                                                                            queuedSome: queuedSome)
             try await reports.writeTasks(creditor.configuration)
         }
     }
