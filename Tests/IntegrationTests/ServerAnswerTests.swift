@@ -46,16 +46,6 @@ import Testing
         }
     }
 
-    static func submission(_ stack: MailStack, user: String, caFile: Bool = true) -> String {
-        """
-        host = "\(stack.host)"
-        port = \(stack.submissionPort)
-        username = "\(stack.address(user))"
-        password_credential = "smtp-password"
-        \(caFile ? "ca_file = \"\(stack.caFile)\"" : "")
-        """
-    }
-
     static func relay(_ stack: MailStack, port: Int) -> String {
         "host = \"\(stack.host)\"\nport = \(port)\nca_file = \"\(stack.caFile)\""
     }
@@ -76,7 +66,7 @@ import Testing
 
     @Test func aWrongPasswordPausesTheOutboxWithOneAlertWhateverTheNumberOfMessages() async throws {
         let stack = try MailStack.require()
-        let fixture = try Fixture(smtp: Self.submission(stack, user: "t17"), emails: [stack.address("t18"), stack.address("t18+b")],
+        let fixture = try Fixture(smtp: IntegrationConfiguration.submission(stack, user: "t17"), emails: [stack.address("t18"), stack.address("t18+b")],
                                   password: "not-the-password", stack: stack)
         let first = try await fixture.runtime.runOnce()
         #expect(first.sending.paused == [CreditorID("acme")!])
@@ -111,7 +101,7 @@ import Testing
 
     @Test func anUntrustedCertificatePausesTheOutbox() async throws {
         let stack = try MailStack.require()
-        let fixture = try Fixture(smtp: Self.submission(stack, user: "t17", caFile: false), emails: [stack.address("t18")], stack: stack)
+        let fixture = try Fixture(smtp: IntegrationConfiguration.submission(stack, user: "t17", trustTestCA: false), emails: [stack.address("t18")], stack: stack)
         let report = try await fixture.runtime.runOnce()
         #expect(report.sending.paused == [CreditorID("acme")!])
         #expect(try await fixture.events("outbox.paused").first?.summary.contains("certificate") == true)
@@ -189,7 +179,7 @@ import Testing
 
     @Test func aCopyOfEachSentMessageLandsInTheSentFolder() async throws {
         let stack = try MailStack.require()
-        let fixture = try Fixture(smtp: Self.submission(stack, user: "t22"), emails: [stack.address("t23")], settings: """
+        let fixture = try Fixture(smtp: IntegrationConfiguration.submission(stack, user: "t22"), emails: [stack.address("t23")], settings: """
             copy_to_sent = true
             sent_folder = "Sent"
 
@@ -209,7 +199,7 @@ import Testing
 
     @Test func theProvidersSentCopySettlesInterruptedSendsBothWays() async throws {
         let stack = try MailStack.require()
-        let fixture = try Fixture(smtp: Self.submission(stack, user: "t24"), emails: [stack.address("t25+a"), stack.address("t25+b")],
+        let fixture = try Fixture(smtp: IntegrationConfiguration.submission(stack, user: "t24"), emails: [stack.address("t25+a"), stack.address("t25+b")],
                                   settings: """
             sent_copy_lookup = true
             evidence_delay_seconds = 0
@@ -246,7 +236,7 @@ import Testing
     @Test func parallelConnectionsAndARateLimitStillSendEachReminderOnce() async throws {
         let stack = try MailStack.require()
         let emails = (1...6).map { stack.address("t26+c\($0)") }
-        let fixture = try Fixture(smtp: Self.submission(stack, user: "t27"), emails: emails, settings: """
+        let fixture = try Fixture(smtp: IntegrationConfiguration.submission(stack, user: "t27"), emails: emails, settings: """
             smtp_connections = 3
             max_messages_per_minute = 600
             """, stack: stack)
@@ -262,7 +252,7 @@ import Testing
 
     @Test func theArchiveGetsItsCopyFromTheEnvelopeAloneNeverFromAHeader() async throws {
         let stack = try MailStack.require()
-        let fixture = try Fixture(smtp: Self.submission(stack, user: "t17"), emails: [stack.address("t29")], settings: """
+        let fixture = try Fixture(smtp: IntegrationConfiguration.submission(stack, user: "t17"), emails: [stack.address("t29")], settings: """
             archive_bcc = "\(stack.address("t28"))"
 
             [creditors.acme.archive_imap]
@@ -291,7 +281,7 @@ import Testing
 
     @Test func aSentCopyThatCannotBeMadeNeverHoldsTheSendingUp() async throws {
         let stack = try MailStack.require()
-        let fixture = try Fixture(smtp: Self.submission(stack, user: "t22"), emails: [stack.address("t23")], settings: """
+        let fixture = try Fixture(smtp: IntegrationConfiguration.submission(stack, user: "t22"), emails: [stack.address("t23")], settings: """
             copy_to_sent = true
 
             [creditors.acme.imap]
