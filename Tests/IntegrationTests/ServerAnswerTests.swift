@@ -129,6 +129,18 @@ import Testing
         #expect(task.title.contains("gave up after 2 attempts"))
     }
 
+    @Test func aCreditorsOwnRetryPeriodDecidesWhenARefusedMessageFails() async throws {
+        let stack = try MailStack.require()
+        let fixture = try Fixture(smtp: Self.relay(stack, port: stack.smtpPort), emails: [stack.address("tempfail")],
+                                  settings: "retry_for_hours = 6", stack: stack)
+        #expect(try await fixture.runtime.runOnce().sending.retrying == 1)
+        // Six and a half hours on (16:30, still inside the sending hours), well within the default
+        // three days: the next attempt would come more than this creditor's six hours after the first.
+        fixture.clock.advance(by: 6.5 * 3600)
+        #expect(try await fixture.runtime.runOnce().sending.failed == 1)
+        #expect(try await fixture.runtime.store.outboxCounts() == [.failed: 1])
+    }
+
     @Test func anUnknownMailboxIsWrongAddressEvidenceAndSparesTheOtherAddress() async throws {
         let stack = try MailStack.require()
         let missing = "nosuch-\(Self.unique())"

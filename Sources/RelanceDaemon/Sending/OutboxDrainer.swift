@@ -17,6 +17,8 @@ public struct OutboxDrainer: Sendable {
     public let transport: @Sendable (CreditorID) -> any MailTransport
     public let clock: any WallClock
     public let schedule: RetrySchedule
+    /// Creditors whose retries follow their own schedule (`retry_for_hours`); others use `schedule`.
+    public let schedules: [CreditorID: RetrySchedule]
     public let workers: Int
     /// Creditors whose sent messages are copied to their Sent folder.
     public let copyToSent: Set<CreditorID>
@@ -32,7 +34,8 @@ public struct OutboxDrainer: Sendable {
                 transport: @escaping @Sendable (CreditorID) -> any MailTransport,
                 clock: any WallClock, schedule: RetrySchedule = RetrySchedule(), workers: Int = 1,
                 copyToSent: Set<CreditorID> = [], crashPoints: CrashPoints = .disabled, logger: Logger,
-                creditors: [CreditorID] = [], sendWindows: [CreditorID: CreditorSendWindow] = [:]) {
+                creditors: [CreditorID] = [], sendWindows: [CreditorID: CreditorSendWindow] = [:],
+                schedules: [CreditorID: RetrySchedule] = [:]) {
         self.store = store
         self.transport = transport
         self.clock = clock
@@ -43,6 +46,7 @@ public struct OutboxDrainer: Sendable {
         self.logger = logger
         self.creditors = creditors
         self.sendWindows = sendWindows
+        self.schedules = schedules
     }
 
     public struct Report: Sendable, Hashable {
@@ -202,7 +206,7 @@ public struct OutboxDrainer: Sendable {
 
     private func retryOrFail(_ message: OutboxMessage, reason: String, report: inout Report) async throws {
         let now = clock.now()
-        if let next = schedule.nextAttempt(after: message.attempts, firstAttempt: message.queuedAt, now: now,
+        if let next = (schedules[message.creditor] ?? schedule).nextAttempt(after: message.attempts, firstAttempt: message.queuedAt, now: now,
                                            jitter: Double.random(in: 0..<1)) {
             try await store.markForRetry(message.id, at: now, retryAt: next, reason: reason)
             report.retrying += 1
