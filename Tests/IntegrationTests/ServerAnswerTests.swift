@@ -291,6 +291,30 @@ import Testing
         #expect(try await fixture.events("address.refused").isEmpty)
     }
 
+    @Test func aRefusedArchiveAddressPausesTheOutboxButNeverCountsAgainstTheCustomer() async throws {
+        let stack = try MailStack.require()
+        let fixture = try Fixture(smtp: Self.relay(stack, port: stack.smtpRejectPort), emails: [stack.address("t29"), stack.address("t29")],
+                                  settings: """
+            archive_bcc = "nosuch-archive-\(Self.unique())@\(stack.domain)"
+
+            [creditors.acme.archive_imap]
+            host = "\(stack.host)"
+            port = \(stack.imapPort)
+            username = "\(stack.address("t28"))"
+            password_credential = "smtp-password"
+            ca_file = "\(stack.caFile)"
+            """, stack: stack)
+        let report = try await fixture.runtime.runOnce()
+        // The first reminder reached the customer; without an archive copy a crash would resend
+        // it, so the outbox stops before the second until the archive is fixed.
+        #expect(report.sending.sent == 1)
+        #expect(report.sending.paused == [CreditorID("acme")!])
+        #expect(try await fixture.runtime.store.outboxCounts() == [.sent: 1, .queued: 1])
+        let alert = try #require(try await fixture.events("outbox.paused").first)
+        #expect(alert.summary.contains("archive_bcc") && alert.summary.contains("5.1.1"))
+        #expect(try await fixture.events("address.refused").isEmpty)
+    }
+
     @Test func aSentCopyThatCannotBeMadeNeverHoldsTheSendingUp() async throws {
         let stack = try MailStack.require()
         let fixture = try Fixture(smtp: IntegrationConfiguration.submission(stack, user: "t22"), emails: [stack.address("t23")], settings: """

@@ -143,7 +143,7 @@ public struct OutboxDrainer: Sendable {
                 logger.warning("message sent, but some recipients were refused", metadata: metadata)
             }
             if let policy = refused.first(where: { $0.verdict == .ourProblem }) {
-                try await pause(message.creditor, reason: "\(policy.address) refused by policy: \(policy.reply)", report: &report)
+                try await pause(message.creditor, reason: "\(policy.address) refused: \(policy.reply)", report: &report)
             }
         case .temporaryFailure(let reason):
             try await retryOrFail(message, reason: reason, report: &report)
