@@ -123,7 +123,7 @@ public struct ReminderScheduler: Sendable {
     /// page, a legal action or a hand-off with its dossier, written before the task is opened
     /// so that the task can point at it.
     private func open(_ task: PlannedTask, day: CivilDate, at instant: Date, report: inout Report) async throws {
-        let description = TaskDescription(task, language: creditor.language)
+        let description = TaskDescription(task, language: creditor.language, creditorName: creditor.legalName)
         let document = try documents.compose(task, today: day)
         let name = "\(Self.safeName(task.customer.externalID))-\(Self.safeName(task.step.name))"
         guard report.active else {
