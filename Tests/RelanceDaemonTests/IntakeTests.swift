@@ -208,6 +208,27 @@ import RelanceTesting
         #expect(dupont.profile.initialStep == "relance 2")
     }
 
+    @Test func aFolderAddedAfterStartIsWatchedToo() async throws {
+        let workspace = try TemporaryWorkspace("relance-inotify")
+        // Started with the first creditor's folder; a reload adds a second one.
+        try LocalDropFolder(folder: workspace.url("drop/acme")).createFolders()
+        let watcher = try #require(DropFolderWatcher(folders: [workspace.url("drop/acme")], logger: Self.quietLogger))
+        let doorbell = Doorbell()
+        watcher.start(ringing: doorbell, settle: .seconds(30))
+        defer { watcher.stop() }
+        try LocalDropFolder(folder: workspace.url("drop/globex")).createFolders()
+        watcher.watch([workspace.url("drop/acme"), workspace.url("drop/globex")])
+        try await Task.sleep(for: .milliseconds(100))
+        let started = ContinuousClock.now
+        let writer = Task.detached {
+            try await Task.sleep(for: .milliseconds(200))
+            try workspace.write("drop/globex/new.csv", "x\n")
+        }
+        await doorbell.wait(atMost: .seconds(10))
+        try await writer.value
+        #expect(ContinuousClock.now - started < .seconds(5))
+    }
+
     @Test func inotifyRingsTheDoorbellWhenAFileLands() async throws {
         let workspace = try TemporaryWorkspace("relance-inotify")
         try LocalDropFolder(folder: workspace.url("drop")).createFolders()
