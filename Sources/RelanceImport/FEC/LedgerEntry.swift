@@ -1,9 +1,8 @@
 import RelanceCore
 
 /// One line of a customer account (411…) in the FEC, with the amount as debit minus credit.
+/// The customer's id and name live once in its `CustomerAccount`, not on each of its lines.
 struct LedgerEntry: Sendable, Hashable {
-    var customer: String
-    var customerName: String?
     var isOpening: Bool
     var date: CivilDate
     var pieceRef: String
