@@ -86,7 +86,11 @@ struct SnapshotApplier {
             try applyItem(item, importID: importID, work: &work, receipt: &receipt)
         }
         if snapshot.isAuthoritative {
-            receipt.settledInvoices = try settleMissing(from: work.seenNumbers, importID: importID)
+            // Only an invoice stored before this import can be missing from it: every one it
+            // inserted is in it. When the file lists them all, nothing is left to look for.
+            if !work.storedNumbers.isSubset(of: work.seenNumbers) {
+                receipt.settledInvoices = try settleMissing(from: work.seenNumbers, importID: importID)
+            }
         }
         try flagCustomersForPeople(work, importID: importID, receipt: &receipt)
         if !work.beyondCap.isEmpty {
