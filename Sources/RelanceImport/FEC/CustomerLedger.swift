@@ -7,8 +7,7 @@ import RelanceCore
 /// balance. Items are then merged by invoice number. Nothing is dropped but zero sums, so a
 /// customer's items always add up to the account's balance, debit minus credit.
 enum CustomerLedger {
-    static func openItems(_ account: CustomerAccount, currency: Currency, file: String) -> [OpenItem] {
-        let entries = account.entries
+    static func openItems(_ entries: [LedgerEntry], of account: CustomerAccount, currency: Currency, file: String) -> [OpenItem] {
         guard !entries.isEmpty else { return [] }
         var items: [OpenItem] = []
         func item(_ invoice: String, _ issued: CivilDate, _ amount: Int64, line: Int) -> OpenItem {
@@ -53,7 +52,7 @@ enum CustomerLedger {
         var openingAmount = summary?.amount ?? 0
         for (number, remainder) in groupSums.enumerated() where remainder != 0 {
             let group = openGroups[number]!
-            let debits = group.filter { $0.amount > 0 }.sorted { ($0.issued, $0.line) < ($1.issued, $1.line) }
+            let debits = group.filter { $0.amount > 0 }.sorted { ($0.issuedKey, $0.line) < ($1.issuedKey, $1.line) }
             // More paid than the group's invoices: the excess was lettered with invoices of a
             // closed year, which live in the opening balance, so it reduces that balance rather
             // than stand alone as a credit.
@@ -62,7 +61,7 @@ enum CustomerLedger {
                 continue
             }
             if remainder < 0 {
-                let anchor = group.filter { $0.amount < 0 }.max { ($0.issued, $0.line) < ($1.issued, $1.line) }!
+                let anchor = group.filter { $0.amount < 0 }.max { ($0.issuedKey, $0.line) < ($1.issuedKey, $1.line) }!
                 items.append(item(reference(anchor), anchor.issued, remainder, line: anchor.line))
                 continue
             }

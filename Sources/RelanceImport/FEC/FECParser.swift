@@ -49,6 +49,8 @@ public struct FECParser: Sendable {
 
         var accountNumbers: [String: Int] = [:]
         var accounts: [CustomerAccount] = []
+        // Every customer line in file order; grouped per account once the file is read.
+        var entries: [LedgerEntry] = []
         var lastDate: CivilDate?
         var totalDebit: Int64 = 0, totalCredit: Int64 = 0, customerMagnitude: Int64 = 0
         while reader.next() {
@@ -140,7 +142,8 @@ public struct FECParser: Sendable {
             }
             var pieceDate: CivilDate?
             if let index = columns.pieceDate, !bytes(index).isEmpty { pieceDate = try date(index) }
-            accounts[number].entries.append(LedgerEntry(
+            entries.append(LedgerEntry(
+                account: number,
                 isOpening: opening,
                 date: entryDate,
                 pieceRef: field(columns.pieceRef),
@@ -151,8 +154,8 @@ public struct FECParser: Sendable {
         }
 
         var items: [OpenItem] = []
-        for account in accounts {
-            items += CustomerLedger.openItems(account, currency: currency, file: fileName)
+        for (number, lines) in Self.grouped(entries, accounts: accounts.count).enumerated() {
+            items += CustomerLedger.openItems(lines, of: accounts[number], currency: currency, file: fileName)
         }
         var warnings: [String] = []
         if accounts.isEmpty {
@@ -164,6 +167,24 @@ public struct FECParser: Sendable {
         }
         return ParsedImport(kind: .fec, items: items, asOf: FECValues.closingDate(inFileName: fileName) ?? lastDate,
                             skippedRows: 0, warnings: warnings)
+    }
+
+    /// Each account's lines, in file order. Gathered after the read rather than appended to
+    /// per-account arrays as lines come: with 20,000 customers, every line would land in an
+    /// array out of the processor's cache, and that cost more than the rest of the line.
+    private static func grouped(_ entries: [LedgerEntry], accounts: Int) -> LazyMapSequence<Range<Int>, [LedgerEntry]> {
+        var start = [Int](repeating: 0, count: accounts + 1)
+        for entry in entries { start[Int(entry.account) + 1] += 1 }
+        for account in 0..<accounts { start[account + 1] += start[account] }
+        var next = start
+        var order = [Int32](repeating: 0, count: entries.count)
+        for (index, entry) in entries.enumerated() {
+            order[next[Int(entry.account)]] = Int32(truncatingIfNeeded: index)
+            next[Int(entry.account)] += 1
+        }
+        return (0..<accounts).lazy.map { account in
+            order[start[account]..<start[account + 1]].map { entries[Int($0)] }
+        }
     }
 
     private func tooLarge(_ position: SourcePosition) -> ImportError {
