@@ -54,7 +54,9 @@ import RelanceTesting
     @Test func aFileStillBeingWrittenIsTakenOnlyOnceComplete() async throws {
         let workspace = try TemporaryWorkspace("relance-intake")
         let url = try workspace.write("drop/growing.csv", "customer;invoice;issue_date;due_date;amount\n")
-        let (intake, store) = try await Self.intake(workspace, stableAfter: 0.4)
+        // The writer pauses 100 ms between rows; the stability delay is 15 times that, so that a
+        // loaded machine stalling the writer (it happened at 0.4 s on 2 busy cores) is not "done".
+        let (intake, store) = try await Self.intake(workspace, stableAfter: 1.5)
         let rows = 15
         let writer = Task.detached {
             let handle = try FileHandle(forWritingTo: url)
