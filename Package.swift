@@ -108,7 +108,7 @@ let package = Package(
             dependencies: ["RelanceDaemon", "RelanceStore", "RelanceTesting", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
         ),
-        .testTarget(name: "CurlMailTests", dependencies: ["CurlMail"], swiftSettings: strict),
+        .testTarget(name: "CurlMailTests", dependencies: ["CurlMail", "RelanceTesting"], swiftSettings: strict),
         // Talks to the real Postfix and Dovecot that scripts/mailstack.sh starts on loopback.
         .testTarget(
             name: "IntegrationTests",

@@ -6,7 +6,8 @@
 #      configuration whose SMTP server is the sink (security "plain", loopback only):
 #      import, planning, composition and sending of N reminders, all timed together;
 #   2. smtp-source pushing N messages of the same size to the same sink, also timed;
-# and prints both rates and the ratio. Target: ratio >= 0.3 on one connection.
+# three rounds of each, interleaved, and prints the best rates and their ratio.
+# Target: ratio >= 0.3 on one connection.
 #
 # Not part of .ci/run (it needs Postfix's tools and a quiet machine).
 # Usage:  bash benchmarks/smtp-send.sh [messages]      (default 2000)
@@ -48,7 +49,7 @@ rate() { awk -v n="$1" -v s="$2" 'BEGIN { printf "%.0f", n / s }'; }
 # One run of relance over a fresh store; prints "seconds bytes-of-one-message".
 run_relance() {
     local connections=$1 dir="$WORK/relance-$1"
-    mkdir -p "$dir/drop"
+    rm -rf "$dir" && mkdir -p "$dir/drop"
     cat > "$dir/relance.toml" <<TOML
 drop_folder = "drop"
 state_folder = "state"
@@ -93,10 +94,19 @@ run_source() {
     awk -v a="$start" -v b="$end" 'BEGIN { print b - a }'
 }
 
+# Best of ROUNDS for each side, the two interleaved so that both see the same machine (a shared
+# 2-core machine swings smtp-source between 2,000 and 5,000 msg/s from one minute to the next).
+ROUNDS=${RELANCE_BENCH_ROUNDS:-3}
+best() { awk -v a="$1" -v b="$2" 'BEGIN { print (a == "" || b < a) ? b : a }'; }
 printf "%-12s %9s %12s %14s %8s %20s %14s\n" connections messages "relance/s" "smtp-source/s" ratio "relance sending/s" "sending ratio"
 for connections in 1 4; do
-    read -r relance_seconds size sending_seconds < <(run_relance "$connections")
-    source_seconds=$(run_source "$connections" "$size")
+    relance_seconds= source_seconds= sending_seconds=
+    for _ in $(seq "$ROUNDS"); do
+        read -r seconds size sending < <(run_relance "$connections")
+        relance_seconds=$(best "$relance_seconds" "$seconds")
+        sending_seconds=$(best "$sending_seconds" "$sending")
+        source_seconds=$(best "$source_seconds" "$(run_source "$connections" "$size")")
+    done
     relance_rate=$(rate "$MESSAGES" "$relance_seconds")
     source_rate=$(rate "$MESSAGES" "$source_seconds")
     sending_rate=$(rate "$MESSAGES" "$sending_seconds")
@@ -104,6 +114,7 @@ for connections in 1 4; do
         "$(awk -v a="$relance_rate" -v b="$source_rate" 'BEGIN { printf "%.2f", a / b }')" "$sending_rate" \
         "$(awk -v a="$sending_rate" -v b="$source_rate" 'BEGIN { printf "%.2f", a / b }')"
 done
-echo "(message size: $size bytes. relance/s: the whole run --once, import, planning and composition included;"
-echo " relance sending/s: from the first claim to the last message recorded sent. smtp-source opens one"
-echo " connection per message, its default mode.)"
+echo "(best of $ROUNDS rounds each. message size: $size bytes. relance/s: the whole run --once — start-up, import,"
+echo " planning, composition and sending, the last two overlapping; relance sending/s: from the first claim to the"
+echo " last message recorded sent, composition of later batches included. smtp-source opens one connection per"
+echo " message, its default mode.)"

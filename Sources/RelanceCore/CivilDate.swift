@@ -63,6 +63,25 @@ public struct CivilDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
 
     /// `YYYY-MM-DD`.
     public var iso8601: String {
+        // Written digit by digit into a ten-byte string: the store writes dates by the hundred
+        // thousand in an import, and padding and interpolating the parts cost more than that.
+        if (0...9999).contains(year), (1...12).contains(month), (1...31).contains(day) {
+            return String(unsafeUninitializedCapacity: 10) { bytes in
+                func put(_ value: Int, width: Int, at offset: Int) {
+                    var rest = value
+                    for index in (offset..<(offset + width)).reversed() {
+                        bytes[index] = UInt8(truncatingIfNeeded: 0x30 + rest % 10)
+                        rest /= 10
+                    }
+                }
+                put(year, width: 4, at: 0)
+                bytes[4] = UInt8(ascii: "-")
+                put(month, width: 2, at: 5)
+                bytes[7] = UInt8(ascii: "-")
+                put(day, width: 2, at: 8)
+                return 10
+            }
+        }
         func pad(_ value: Int, _ width: Int) -> String {
             let digits = String(value)
             return String(repeating: "0", count: max(0, width - digits.count)) + digits

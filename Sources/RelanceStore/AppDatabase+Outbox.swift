@@ -5,40 +5,51 @@ public import RelanceCore
 extension AppDatabase: OutboxStore {
     public func enqueue(_ batch: [PendingMessage], at time: Date) async throws -> [Result<Int64?, any Error>] {
         guard !batch.isEmpty else { return [] }
+        // Composed before the write transaction, not inside it: rendering templates holds no lock,
+        // so a sender recording deliveries meanwhile is not kept waiting. Each message gets an id
+        // after the highest one (messages are never deleted; purges blank their bytes), signed
+        // into its Message-ID; an id left unused by a message that is not stored is a harmless gap.
+        let first = try await writer.read { db in try Self.nextMessageID(in: db) }
+        let composed = batch.enumerated().map { index, pending in Result { try pending.compose(first + Int64(index)) } }
         return try await writer.write { db in
-            // Messages are never deleted (purges blank their bytes), so max + 1 inside the
-            // write transaction is the id SQLite would assign: the token can be signed first.
-            var nextID = (try db.valueCached("SELECT MAX(id) FROM message", as: Int64.self) ?? 0) + 1
-            return try batch.map { pending in
-                // One savepoint each: a message that cannot be composed fails alone.
+            // Another enqueue took those ids meanwhile (two planners at once): compose again, here.
+            let base = try Self.nextMessageID(in: db)
+            let mails = base == first ? composed
+                : batch.enumerated().map { index, pending in Result { try pending.compose(base + Int64(index)) } }
+            return try batch.indices.map { index in
+                let mail: ComposedMail
+                switch mails[index] {
+                case .success(let composed): mail = composed
+                case .failure(let error): return .failure(error)
+                }
+                // One savepoint each: a message the schema refuses fails alone.
                 var outcome: Result<Int64?, any Error> = .success(nil)
                 try db.inSavepoint {
                     do {
-                        outcome = .success(try Self.insert(pending, id: nextID, at: time, in: db))
+                        outcome = .success(try Self.insert(batch[index].draft, mail, id: base + Int64(index), at: time, in: db))
                         return .commit
-                    } catch let error as DatabaseError {
-                        throw error
-                    } catch {
+                    } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
                         outcome = .failure(error)
                         return .rollback
                     }
                 }
-                if case .success(let id?) = outcome { nextID = id + 1 }
                 return outcome
             }
         }
     }
 
+    private static func nextMessageID(in db: Database) throws -> Int64 {
+        (try db.valueCached("SELECT MAX(id) FROM message", as: Int64.self) ?? 0) + 1
+    }
+
     /// One message of a batch; nil when one of its invoices already has a live message for the step.
-    private static func insert(_ pending: PendingMessage, id: Int64, at time: Date, in db: Database) throws -> Int64? {
-        let draft = pending.draft
+    private static func insert(_ draft: MessageDraft, _ mail: ComposedMail, id: Int64, at time: Date, in db: Database) throws -> Int64? {
         for mention in draft.invoices {
             let taken = try db.valueCached("""
                 SELECT 1 FROM message_invoice WHERE invoice_id = ? AND step = ? AND cancelled = 0
                 """, [mention.invoiceID, mention.step], as: Bool.self) ?? false
             if taken { return nil }
         }
-        let mail = try pending.compose(id)
         try db.executeCached("""
             INSERT INTO message (id, creditor_id, customer_id, step, planned_on, rfc_message_id, envelope_from, raw, state, created_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?)
@@ -62,38 +73,42 @@ extension AppDatabase: OutboxStore {
 
     public func claimNextMessage(now: Date, skipping: Set<CreditorID> = []) async throws -> OutboxMessage? {
         let skipped = EventDetailJSON.encode(skipping.map(\.rawValue).sorted())
-        return try await writer.write { db in
-            while let row = try db.rowCached("""
-                SELECT * FROM message INDEXED BY message_claimable
-                WHERE state IN ('queued', 'retry') AND (next_attempt_at IS NULL OR next_attempt_at <= ?)
-                AND creditor_id NOT IN (SELECT value FROM json_each(?))
-                ORDER BY id LIMIT 1
-                """, [now, skipped]) {
-                let id: Int64 = row["id"]
-                if let reason = try Self.reasonToCancel(messageID: id, in: db)
-                    ?? Self.customerHold(customerID: row["customer_id"], now: now, in: db) {
-                    try Self.transition(id, to: .cancelled, at: now, in: db, kind: "message.cancelled",
-                                        summary: "Message #\(id) cancelled before sending: \(reason).")
-                    try db.execute(sql: "UPDATE message_invoice SET cancelled = 1 WHERE message_id = ?", arguments: [id])
-                    continue
-                }
-                let attempts: Int = row["attempts"]
-                try db.executeCached("UPDATE message SET state = 'sending', attempts = attempts + 1 WHERE id = ?", [id])
-                try Self.append(NewEvent(time: now, kind: "message.sending", creditor: CreditorID(row["creditor_id"]),
-                                         customerID: row["customer_id"], messageID: id,
-                                         summary: "Attempt \(attempts + 1) to send message #\(id)."), in: db)
-                let recipients = try db.valuesCached("SELECT address FROM message_recipient WHERE message_id = ? ORDER BY role DESC, address",
-                                                     [id], as: String.self).compactMap { EmailAddress($0) }
-                guard let creditor = CreditorID(row["creditor_id"]), let from = EmailAddress(row["envelope_from"] as String) else {
-                    throw StoreError(.corrupt, "message #\(id) has an invalid creditor or envelope sender")
-                }
-                let raw: Data = row["raw"]
-                return OutboxMessage(id: id, creditor: creditor, customerID: row["customer_id"], step: row["step"],
-                                     messageID: row["rfc_message_id"], envelopeFrom: from, recipients: recipients,
-                                     bytes: [UInt8](raw), attempts: attempts + 1, queuedAt: row["created_at"])
+        return try await writer.write { db in try Self.claimNext(now: now, skipped: skipped, in: db) }
+    }
+
+    /// The claim itself, within the caller's transaction (`markDelivered(…claimingNextAt:)` runs
+    /// it in the same one). `skipped` is a JSON array of creditor ids.
+    static func claimNext(now: Date, skipped: String, in db: Database) throws -> OutboxMessage? {
+        while let row = try db.rowCached("""
+            SELECT * FROM message INDEXED BY message_claimable
+            WHERE state IN ('queued', 'retry') AND (next_attempt_at IS NULL OR next_attempt_at <= ?)
+            AND creditor_id NOT IN (SELECT value FROM json_each(?))
+            ORDER BY id LIMIT 1
+            """, [now, skipped]) {
+            let id: Int64 = row["id"]
+            if let reason = try Self.reasonToCancel(messageID: id, in: db)
+                ?? Self.customerHold(customerID: row["customer_id"], now: now, in: db) {
+                try Self.transition(id, to: .cancelled, at: now, in: db, kind: "message.cancelled",
+                                    summary: "Message #\(id) cancelled before sending: \(reason).")
+                try db.execute(sql: "UPDATE message_invoice SET cancelled = 1 WHERE message_id = ?", arguments: [id])
+                continue
             }
-            return nil
+            let attempts: Int = row["attempts"]
+            try db.executeCached("UPDATE message SET state = 'sending', attempts = attempts + 1 WHERE id = ?", [id])
+            try Self.append(NewEvent(time: now, kind: "message.sending", creditor: CreditorID(row["creditor_id"]),
+                                     customerID: row["customer_id"], messageID: id,
+                                     summary: "Attempt \(attempts + 1) to send message #\(id)."), in: db)
+            let recipients = try db.valuesCached("SELECT address FROM message_recipient WHERE message_id = ? ORDER BY role DESC, address",
+                                                 [id], as: String.self).compactMap { EmailAddress($0) }
+            guard let creditor = CreditorID(row["creditor_id"]), let from = EmailAddress(row["envelope_from"] as String) else {
+                throw StoreError(.corrupt, "message #\(id) has an invalid creditor or envelope sender")
+            }
+            let raw: Data = row["raw"]
+            return OutboxMessage(id: id, creditor: creditor, customerID: row["customer_id"], step: row["step"],
+                                 messageID: row["rfc_message_id"], envelopeFrom: from, recipients: recipients,
+                                 bytes: [UInt8](raw), attempts: attempts + 1, queuedAt: row["created_at"])
         }
+        return nil
     }
 
     public func markSent(_ id: Int64, at time: Date, serverReply: String) async throws {
@@ -133,19 +148,6 @@ extension AppDatabase: OutboxStore {
             try db.execute(sql: "UPDATE message SET state = 'failed', last_error = ?, next_attempt_at = NULL WHERE id = ?",
                            arguments: [reason, id])
             try Self.appendMessageEvent(id, kind: "message.failed", at: time, summary: "Message #\(id) failed: \(reason)", in: db)
-        }
-    }
-
-    public func holdInterruptedSends(at time: Date) async throws -> [Int64] {
-        try await writer.write { db in
-            let ids = try Int64.fetchAll(db, sql: "SELECT id FROM message WHERE state = 'sending' ORDER BY id")
-            for id in ids {
-                try Self.transition(id, to: .held, at: time, in: db, kind: "message.held", summary: """
-                    Message #\(id) was being sent when Relance stopped: it may or may not have reached the server. \
-                    It is held, not resent blindly; check the recipient's mailbox or the Sent folder, then release or cancel it.
-                    """)
-            }
-            return ids
         }
     }
 

@@ -64,15 +64,29 @@ extension AppDatabase: OutboxRecoveryStore {
     public func markDelivered(_ id: Int64, at time: Date, serverReply: String, recipients: [RecipientReply],
                               copyToSent: Bool) async throws {
         try await writer.write { db in
-            try Self.requireSending(id, in: db)
-            try db.executeCached("""
-                UPDATE message SET state = 'sent', sent_at = ?, server_reply = ?, next_attempt_at = NULL,
-                sent_copy = CASE WHEN ? THEN 'pending' ELSE sent_copy END WHERE id = ?
-                """, [time, serverReply, copyToSent, id])
-            try Self.appendRecoveryEvent(id, kind: "message.sent", at: time,
-                                         summary: try Self.sentSummary(id, serverReply: serverReply, in: db), detail: [:], in: db)
-            try Self.record(recipients, of: id, at: time, in: db)
+            try Self.delivered(id, at: time, serverReply: serverReply, recipients: recipients, copyToSent: copyToSent, in: db)
         }
+    }
+
+    public func markDelivered(_ id: Int64, at time: Date, serverReply: String, recipients: [RecipientReply], copyToSent: Bool,
+                              claimingNextAt now: Date, skipping: Set<CreditorID>) async throws -> OutboxMessage? {
+        let skipped = EventDetailJSON.encode(skipping.map(\.rawValue).sorted())
+        return try await writer.write { db in
+            try Self.delivered(id, at: time, serverReply: serverReply, recipients: recipients, copyToSent: copyToSent, in: db)
+            return try Self.claimNext(now: now, skipped: skipped, in: db)
+        }
+    }
+
+    private static func delivered(_ id: Int64, at time: Date, serverReply: String, recipients: [RecipientReply],
+                                  copyToSent: Bool, in db: Database) throws {
+        try requireSending(id, in: db)
+        try db.executeCached("""
+            UPDATE message SET state = 'sent', sent_at = ?, server_reply = ?, next_attempt_at = NULL,
+            sent_copy = CASE WHEN ? THEN 'pending' ELSE sent_copy END WHERE id = ?
+            """, [time, serverReply, copyToSent, id])
+        try appendRecoveryEvent(id, kind: "message.sent", at: time,
+                                summary: try sentSummary(id, serverReply: serverReply, in: db), detail: [:], in: db)
+        try record(recipients, of: id, at: time, in: db)
     }
 
     public func recordRecipientReplies(_ id: Int64, _ replies: [RecipientReply], at time: Date) async throws {

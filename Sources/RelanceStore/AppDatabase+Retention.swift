@@ -38,15 +38,28 @@ extension AppDatabase: RetentionStore {
                 report.eventsRedacted += db.changesCount
                 try db.execute(sql: "UPDATE inbound_message SET raw = NULL, excerpt = NULL, summary = '[purged]' WHERE customer_id = ?",
                                arguments: [id])
+                // Their invoices' PDFs name and address them too; the files go with the next sweep.
+                try db.execute(sql: """
+                    UPDATE invoice SET document_path = NULL, document_sha256 = NULL, document_media_type = NULL, document_name = NULL
+                    WHERE customer_id = ? AND document_path IS NOT NULL
+                    """, arguments: [id])
+                report.documentsReleased += db.changesCount
                 report.customersAnonymised += 1
             }
             if !report.isEmpty {
                 try Self.append(NewEvent(time: time, kind: "purge", summary: """
                     Retention purge: \(report.messagesBlanked) message bodies and \(report.inboundBlanked) received mails removed, \
-                    \(report.customersAnonymised) inactive customers anonymised (\(report.eventsRedacted) events redacted).
+                    \(report.customersAnonymised) inactive customers anonymised (\(report.eventsRedacted) events redacted, \
+                    \(report.documentsReleased) invoice documents released).
                     """, detail: ["mail_days": String(policy.mailDays), "inactive_customer_days": String(policy.inactiveCustomerDays)]), in: db)
             }
             return report
+        }
+    }
+
+    public func referencedDocuments() async throws -> Set<String> {
+        try await writer.read { db in
+            Set(try String.fetchAll(db, sql: "SELECT DISTINCT document_path FROM invoice WHERE document_path IS NOT NULL"))
         }
     }
 }

@@ -79,8 +79,8 @@ extension SnapshotApplier {
     func createCustomer(external: String, name: String?, placeholder: Bool, importID: Int64,
                         work: inout Work) throws -> CustomerDirectory.Entry {
         let insert = try prepared(.insertCustomer)
-        insert.setUncheckedArguments([creditor, external, name, timeValue, placeholder])
-        try insert.execute()
+        try PreparedStatements.execute(insert, [creditorValue, external.databaseValue, name.databaseValue, timeValue,
+                                                placeholder.databaseValue])
         let entry = CustomerDirectory.Entry(id: db.lastInsertedRowID, externalID: external, terms: nil,
                                             needsIdentification: placeholder, hasUsableContact: false)
         work.directory.add(entry, name: name, siren: nil, vat: nil)
@@ -122,8 +122,8 @@ extension SnapshotApplier {
         let key = "identify-customer:\(customerID)"
         guard !open.contains(key) else { return }
         let insert = try prepared(.insertTask)
-        insert.setUncheckedArguments([creditor, customerID, key, title, "{\"reason\":\"\(reason)\"}", timeValue])
-        try insert.execute()
+        try PreparedStatements.execute(insert, [creditorValue, customerID.databaseValue, key.databaseValue, title.databaseValue,
+                                                "{\"reason\":\"\(reason)\"}".databaseValue, timeValue])
         try event("task.opened", customerID: customerID, importID: importID,
                   "Task #\(db.lastInsertedRowID) (identify-customer): \(title)", detail: ["task": String(db.lastInsertedRowID)])
     }

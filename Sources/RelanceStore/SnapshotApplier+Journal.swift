@@ -9,7 +9,7 @@ extension SnapshotApplier {
         // Buffered: a large ledger writes tens of thousands of events in one import, and one
         // INSERT of many rows costs a fraction of as many single-row INSERTs.
         let detailText = EventDetailJSON.encode(detail)
-        try prepared.appendEvent([timeValue, kind.databaseValue, creditor.databaseValue, customerID.databaseValue,
+        try prepared.appendEvent([timeValue, kind.databaseValue, creditorValue, customerID.databaseValue,
                                   invoiceID.databaseValue, importID.databaseValue, summary.databaseValue, detailText.databaseValue])
     }
 

@@ -17,6 +17,8 @@ struct SnapshotApplier {
     let prepared: PreparedStatements
     /// Formatted once: GRDB formats a `Date` anew for every statement otherwise.
     let timeValue: DatabaseValue
+    /// Converted once: a row's arguments as `DatabaseValue`s bind without an existential each.
+    let creditorValue: DatabaseValue
 
     init(db: Database, file: ImportedFile, snapshot: ReceivableSnapshot, time: Date) {
         self.db = db
@@ -25,10 +27,14 @@ struct SnapshotApplier {
         self.time = time
         prepared = PreparedStatements(db: db)
         timeValue = time.databaseValue
+        creditorValue = file.creditor.rawValue.databaseValue
+        asOf = snapshot.asOf.iso8601
+        asOfValue = asOf.databaseValue
     }
 
     var creditor: String { file.creditor.rawValue }
-    var asOf: String { snapshot.asOf.iso8601 }
+    let asOf: String
+    let asOfValue: DatabaseValue
 
     func apply() throws -> ImportReceipt {
         let receipt = try applyUnflushed()
@@ -72,12 +78,19 @@ struct SnapshotApplier {
 
     private func applyItemsUnflushed(_ items: [OpenItem], importID: Int64) throws -> ImportReceipt {
         var receipt = ImportReceipt(importID: importID, outcome: .applied)
-        var work = Work(directory: try CustomerDirectory(db: db, creditor: creditor))
+        // The numbers already stored, in one query: an invoice new to the store (all of them, the
+        // first time a ledger is imported) then costs no lookup.
+        let stored = Set(try String.fetchAll(db, sql: "SELECT number FROM invoice WHERE creditor_id = ?", arguments: [creditor]))
+        var work = Work(directory: try CustomerDirectory(db: db, creditor: creditor), storedNumbers: stored)
         for item in items {
             try applyItem(item, importID: importID, work: &work, receipt: &receipt)
         }
         if snapshot.isAuthoritative {
-            receipt.settledInvoices = try settleMissing(from: work.seenNumbers, importID: importID)
+            // Only an invoice stored before this import can be missing from it: every one it
+            // inserted is in it. When the file lists them all, nothing is left to look for.
+            if !work.storedNumbers.isSubset(of: work.seenNumbers) {
+                receipt.settledInvoices = try settleMissing(from: work.seenNumbers, importID: importID)
+            }
         }
         try flagCustomersForPeople(work, importID: importID, receipt: &receipt)
         if !work.beyondCap.isEmpty {
@@ -95,6 +108,8 @@ struct SnapshotApplier {
     /// What one import learns along the way.
     struct Work {
         var directory: CustomerDirectory
+        /// The creditor's invoice numbers in the store before this import.
+        var storedNumbers: Set<String>
         var seenNumbers = Set<String>()
         /// Customers with positive open items in this file, for the "no usable contact" check.
         var owingCustomers = Set<Int64>()
@@ -108,9 +123,11 @@ struct SnapshotApplier {
     private func applyItem(_ item: OpenItem, importID: Int64, work: inout Work, receipt: inout ImportReceipt) throws {
         work.seenNumbers.insert(item.invoice)
         let details = snapshot.details.isEmpty ? InvoiceDetails() : snapshot.details[item.invoice] ?? InvoiceDetails()
-        let find = try prepared(.findInvoice)
-        find.setUncheckedArguments([creditor, item.invoice])
-        let existing = try Row.fetchOne(find)
+        var existing: Row?
+        if work.storedNumbers.contains(item.invoice) {
+            let find = try prepared(.findInvoice)
+            existing = try Row.fetchOne(find, arguments: [creditor, item.invoice])
+        }
         let customer = try customer(for: item, details: details, known: existing?["customer_id"], importID: importID,
                                     work: &work, receipt: &receipt)
         if item.open.minorUnits > 0 { work.owingCustomers.insert(customer.id) }
@@ -179,10 +196,14 @@ struct SnapshotApplier {
         let due = dueDate(for: item, issued: item.issued, details: details, customer: customer, previous: nil)
         let document = details.document
         let insert = try prepared(.insertInvoice)
-        insert.setUncheckedArguments([creditor, customer.id, item.invoice, item.open.currency.code, item.issued?.iso8601,
-                                      due.due?.iso8601, due.source, item.total?.minorUnits, item.open.minorUnits, asOf, importID, importID,
-                                      document?.path, document?.sha256, document?.mediaType, document?.fileName])
-        try insert.execute()
+        let importValue = importID.databaseValue
+        let issued: String? = item.issued?.iso8601, dueOn: String? = due.due?.iso8601, total: Int64? = item.total?.minorUnits
+        var values: [DatabaseValue] = [creditorValue, customer.id.databaseValue, item.invoice.databaseValue,
+                                       item.open.currency.code.databaseValue, issued.databaseValue, dueOn.databaseValue]
+        values += [due.source.databaseValue, total.databaseValue, item.open.minorUnits.databaseValue, asOfValue, importValue, importValue]
+        values += [document?.path.databaseValue ?? .null, document?.sha256.databaseValue ?? .null,
+                   document?.mediaType.databaseValue ?? .null, document?.fileName.databaseValue ?? .null]
+        try PreparedStatements.execute(insert, values)
         let invoiceID = db.lastInsertedRowID
         try event("invoice.opened", customerID: customer.id, invoiceID: invoiceID, importID: importID,
                   "Invoice \(item.invoice) open for \(item.open) (due \(due.due?.iso8601 ?? "unknown")\(due.source.map { ", from \($0)" } ?? "")), from \(file.fileName).")

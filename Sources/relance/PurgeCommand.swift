@@ -17,10 +17,11 @@ struct PurgeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let context = try CommandContext(options: options, now: now)
-        let (report, files) = try await context.runtime.purge()
+        let (report, files, documents) = try await context.runtime.purge()
         print("""
-            Purged: \(report.messagesBlanked) message bodies, \(report.inboundBlanked) received mails, \(files) processed files; \
-            \(report.customersAnonymised) customers anonymised (\(report.eventsRedacted) events redacted).
+            Purged: \(report.messagesBlanked) message bodies, \(report.inboundBlanked) received mails, \(files) processed files, \
+            \(documents) kept invoice documents; \(report.customersAnonymised) customers anonymised \
+            (\(report.eventsRedacted) events redacted).
             """)
     }
 }

@@ -18,21 +18,9 @@ import Testing
         let relay = TCPRelay(to: stack.imapPort)
         try relay.start()
         let workspace = try TemporaryWorkspace("relance-imap-outage")
-        try workspace.write("relance.toml", IntegrationConfiguration.toml(sender: stack.address("t39"), creditorSettings: """
-            [creditors.acme.imap]
-            host = "\(stack.host)"
-            port = \(relay.port)
-            security = "starttls"
-            username = "\(stack.address("t39"))"
-            password_credential = "imap-password"
-            ca_file = "\(stack.caFile)"
-            """, smtp: """
-            host = "\(stack.host)"
-            port = \(stack.submissionPort)
-            username = "\(stack.address("t39"))"
-            password_credential = "imap-password"
-            ca_file = "\(stack.caFile)"
-            """))
+        try workspace.write("relance.toml", IntegrationConfiguration.toml(
+            sender: stack.address("t39"), creditorSettings: IntegrationConfiguration.imap(stack, user: "t39", port: Int(relay.port)),
+            smtp: IntegrationConfiguration.submission(stack, user: "t39", credential: "imap-password")))
         var logger = Logger(label: "imap-outage")
         logger.logLevel = .critical
         let runtime = try RelanceRuntime(configuration: try ConfigurationLoader.load(from: workspace.url("relance.toml")),

@@ -21,38 +21,14 @@ import Testing
     static func workspace(stack: MailStack, creditor user: String, imapPassword: String? = nil,
                           trustTestCA: Bool = true) throws -> (TemporaryWorkspace, RelanceRuntime) {
         let workspace = try TemporaryWorkspace("relance-poller")
-        try workspace.write("relance.toml", """
-            drop_folder = "drop"
-            state_folder = "state"
-            templates_folder = "\(RepositoryPaths.mailTemplates.path)"
-            stable_after_seconds = 0
-
-            [creditors.acme]
-            legal_name = "ACME SAS"
-            sender = "\(stack.address(user))"
+        try workspace.write("relance.toml", IntegrationConfiguration.toml(sender: stack.address(user), creditorSettings: """
             bounce_address = "\(stack.address(user))"
             verp = true
-            iban = "FR76 3000 4000 0312 3456 7890 143"
-            active = true
-
-            [creditors.acme.smtp]
-            host = "\(stack.host)"
-            port = \(stack.submissionPort)
-            security = "starttls"
-            username = "\(stack.address(user))"
-            password_credential = "smtp-password"
-            ca_file = "\(stack.caFile)"
-
-            [creditors.acme.imap]
-            host = "\(stack.host)"
-            port = \(stack.imapPort)
-            security = "starttls"
-            username = "\(stack.address(user))"
-            password_credential = "imap-password"
-            \(trustTestCA ? "ca_file = \"\(stack.caFile)\"" : "")
-            move_handled_to = "Relance"
-            reply_pause_days = 10
-            """)
+            \(IntegrationConfiguration.imap(stack, user: user, trustTestCA: trustTestCA, extra: """
+                move_handled_to = "Relance"
+                reply_pause_days = 10
+                """))
+            """, smtp: IntegrationConfiguration.submission(stack, user: user)))
         try workspace.write("drop/balance.csv", """
             Code client;Raison sociale;Email;N° facture;Date facture;Échéance;Reste dû
             C1;Adresse Fausse SARL;\(unknownCustomer);F-100;01/09/2026;01/10/2026;500,00

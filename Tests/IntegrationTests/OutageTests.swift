@@ -18,13 +18,8 @@ import Testing
         let relay = TCPRelay(to: stack.submissionPort)
         try relay.start()
         let workspace = try TemporaryWorkspace("relance-outage")
-        try workspace.write("relance.toml", IntegrationConfiguration.toml(sender: stack.address("t20"), smtp: """
-            host = "\(stack.host)"
-            port = \(relay.port)
-            username = "\(stack.address("t20"))"
-            password_credential = "smtp-password"
-            ca_file = "\(stack.caFile)"
-            """))
+        try workspace.write("relance.toml", IntegrationConfiguration.toml(
+            sender: stack.address("t20"), smtp: IntegrationConfiguration.submission(stack, user: "t20", port: Int(relay.port))))
         try workspace.write("drop/open.csv", """
             customer;email;invoice;issue_date;due_date;amount
             C1;\(stack.address("t21"));F-OUT-1;15/09/2026;15/10/2026;100,00

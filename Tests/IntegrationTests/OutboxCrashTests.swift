@@ -33,13 +33,8 @@ import Testing
                 password_credential = "archive-password"
                 ca_file = "\(stack.caFile)"
                 """
-            try workspace.write("relance.toml", IntegrationConfiguration.toml(sender: stack.address("t14"), creditorSettings: evidenceSettings, smtp: """
-                host = "\(stack.host)"
-                port = \(stack.submissionPort)
-                username = "\(stack.address("t14"))"
-                password_credential = "smtp-password"
-                ca_file = "\(stack.caFile)"
-                """))
+            try workspace.write("relance.toml", IntegrationConfiguration.toml(sender: stack.address("t14"), creditorSettings: evidenceSettings,
+                                                                                 smtp: IntegrationConfiguration.submission(stack, user: "t14")))
             let rows = (1...customers).map { "C\($0);Client \($0);t16+c\($0)@\(stack.domain);F-\($0);01/09/2026;01/10/2026;\($0)0,00" }
             try workspace.write("drop/open.csv", (["customer;name;email;invoice;issue_date;due_date;amount"] + rows).joined(separator: "\n") + "\n")
             process = RelanceProcess(configuration: workspace.url("relance.toml"), environment: [

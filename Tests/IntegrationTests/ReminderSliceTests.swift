@@ -17,29 +17,12 @@ import Testing
     static func workspace(stack: MailStack, sender: String, customer: String,
                           password: String? = nil) throws -> (TemporaryWorkspace, RelanceRuntime) {
         let workspace = try TemporaryWorkspace("relance-slice")
-        try workspace.write("relance.toml", """
-            drop_folder = "drop"
-            state_folder = "state"
-            templates_folder = "\(RepositoryPaths.mailTemplates.path)"
-            stable_after_seconds = 0
-
-            [creditors.acme]
-            legal_name = "ACME Équipements SAS"
-            sender_name = "ACME — Comptabilité"
-            sender = "\(stack.address(sender))"
-            bounce_address = "\(stack.address("bounces"))"
-            verp = true
-            iban = "FR76 3000 4000 0312 3456 7890 143"
-            active = true
-
-            [creditors.acme.smtp]
-            host = "\(stack.host)"
-            port = \(stack.submissionPort)
-            security = "starttls"
-            username = "\(stack.address(sender))"
-            password_credential = "smtp-password"
-            ca_file = "\(stack.caFile)"
-            """)
+        try workspace.write("relance.toml", IntegrationConfiguration.toml(
+            sender: stack.address(sender), legalName: "ACME Équipements SAS", creditorSettings: """
+                sender_name = "ACME — Comptabilité"
+                bounce_address = "\(stack.address("bounces"))"
+                verp = true
+                """, smtp: IntegrationConfiguration.submission(stack, user: sender)))
         try workspace.write("drop/balance.csv", """
             Balance âgée au 27/11/2026
             Code client;Raison sociale;Email;N° facture;Date facture;Échéance;Reste dû

@@ -46,16 +46,6 @@ import Testing
         }
     }
 
-    static func submission(_ stack: MailStack, user: String, caFile: Bool = true) -> String {
-        """
-        host = "\(stack.host)"
-        port = \(stack.submissionPort)
-        username = "\(stack.address(user))"
-        password_credential = "smtp-password"
-        \(caFile ? "ca_file = \"\(stack.caFile)\"" : "")
-        """
-    }
-
     static func relay(_ stack: MailStack, port: Int) -> String {
         "host = \"\(stack.host)\"\nport = \(port)\nca_file = \"\(stack.caFile)\""
     }
@@ -76,7 +66,7 @@ import Testing
 
     @Test func aWrongPasswordPausesTheOutboxWithOneAlertWhateverTheNumberOfMessages() async throws {
         let stack = try MailStack.require()
-        let fixture = try Fixture(smtp: Self.submission(stack, user: "t17"), emails: [stack.address("t18"), stack.address("t18+b")],
+        let fixture = try Fixture(smtp: IntegrationConfiguration.submission(stack, user: "t17"), emails: [stack.address("t18"), stack.address("t18+b")],
                                   password: "not-the-password", stack: stack)
         let first = try await fixture.runtime.runOnce()
         #expect(first.sending.paused == [CreditorID("acme")!])
@@ -111,7 +101,7 @@ import Testing
 
     @Test func anUntrustedCertificatePausesTheOutbox() async throws {
         let stack = try MailStack.require()
-        let fixture = try Fixture(smtp: Self.submission(stack, user: "t17", caFile: false), emails: [stack.address("t18")], stack: stack)
+        let fixture = try Fixture(smtp: IntegrationConfiguration.submission(stack, user: "t17", trustTestCA: false), emails: [stack.address("t18")], stack: stack)
         let report = try await fixture.runtime.runOnce()
         #expect(report.sending.paused == [CreditorID("acme")!])
         #expect(try await fixture.events("outbox.paused").first?.summary.contains("certificate") == true)
@@ -137,6 +127,18 @@ import Testing
         let task = try #require(try await fixture.runtime.store.tasks(of: CreditorID("acme")!, state: .open).first)
         #expect(task.kind == .reviewMessage)
         #expect(task.title.contains("gave up after 2 attempts"))
+    }
+
+    @Test func aCreditorsOwnRetryPeriodDecidesWhenARefusedMessageFails() async throws {
+        let stack = try MailStack.require()
+        let fixture = try Fixture(smtp: Self.relay(stack, port: stack.smtpPort), emails: [stack.address("tempfail")],
+                                  settings: "retry_for_hours = 6", stack: stack)
+        #expect(try await fixture.runtime.runOnce().sending.retrying == 1)
+        // Six and a half hours on (16:30, still inside the sending hours), well within the default
+        // three days: the next attempt would come more than this creditor's six hours after the first.
+        fixture.clock.advance(by: 6.5 * 3600)
+        #expect(try await fixture.runtime.runOnce().sending.failed == 1)
+        #expect(try await fixture.runtime.store.outboxCounts() == [.failed: 1])
     }
 
     @Test func anUnknownMailboxIsWrongAddressEvidenceAndSparesTheOtherAddress() async throws {
@@ -189,7 +191,7 @@ import Testing
 
     @Test func aCopyOfEachSentMessageLandsInTheSentFolder() async throws {
         let stack = try MailStack.require()
-        let fixture = try Fixture(smtp: Self.submission(stack, user: "t22"), emails: [stack.address("t23")], settings: """
+        let fixture = try Fixture(smtp: IntegrationConfiguration.submission(stack, user: "t22"), emails: [stack.address("t23")], settings: """
             copy_to_sent = true
             sent_folder = "Sent"
 
@@ -209,7 +211,7 @@ import Testing
 
     @Test func theProvidersSentCopySettlesInterruptedSendsBothWays() async throws {
         let stack = try MailStack.require()
-        let fixture = try Fixture(smtp: Self.submission(stack, user: "t24"), emails: [stack.address("t25+a"), stack.address("t25+b")],
+        let fixture = try Fixture(smtp: IntegrationConfiguration.submission(stack, user: "t24"), emails: [stack.address("t25+a"), stack.address("t25+b")],
                                   settings: """
             sent_copy_lookup = true
             evidence_delay_seconds = 0
@@ -246,7 +248,7 @@ import Testing
     @Test func parallelConnectionsAndARateLimitStillSendEachReminderOnce() async throws {
         let stack = try MailStack.require()
         let emails = (1...6).map { stack.address("t26+c\($0)") }
-        let fixture = try Fixture(smtp: Self.submission(stack, user: "t27"), emails: emails, settings: """
+        let fixture = try Fixture(smtp: IntegrationConfiguration.submission(stack, user: "t27"), emails: emails, settings: """
             smtp_connections = 3
             max_messages_per_minute = 600
             """, stack: stack)
@@ -262,7 +264,7 @@ import Testing
 
     @Test func theArchiveGetsItsCopyFromTheEnvelopeAloneNeverFromAHeader() async throws {
         let stack = try MailStack.require()
-        let fixture = try Fixture(smtp: Self.submission(stack, user: "t17"), emails: [stack.address("t29")], settings: """
+        let fixture = try Fixture(smtp: IntegrationConfiguration.submission(stack, user: "t17"), emails: [stack.address("t29")], settings: """
             archive_bcc = "\(stack.address("t28"))"
 
             [creditors.acme.archive_imap]
@@ -289,9 +291,33 @@ import Testing
         #expect(try await fixture.events("address.refused").isEmpty)
     }
 
+    @Test func aRefusedArchiveAddressPausesTheOutboxButNeverCountsAgainstTheCustomer() async throws {
+        let stack = try MailStack.require()
+        let fixture = try Fixture(smtp: Self.relay(stack, port: stack.smtpRejectPort), emails: [stack.address("t29"), stack.address("t29")],
+                                  settings: """
+            archive_bcc = "nosuch-archive-\(Self.unique())@\(stack.domain)"
+
+            [creditors.acme.archive_imap]
+            host = "\(stack.host)"
+            port = \(stack.imapPort)
+            username = "\(stack.address("t28"))"
+            password_credential = "smtp-password"
+            ca_file = "\(stack.caFile)"
+            """, stack: stack)
+        let report = try await fixture.runtime.runOnce()
+        // The first reminder reached the customer; without an archive copy a crash would resend
+        // it, so the outbox stops before the second until the archive is fixed.
+        #expect(report.sending.sent == 1)
+        #expect(report.sending.paused == [CreditorID("acme")!])
+        #expect(try await fixture.runtime.store.outboxCounts() == [.sent: 1, .queued: 1])
+        let alert = try #require(try await fixture.events("outbox.paused").first)
+        #expect(alert.summary.contains("archive_bcc") && alert.summary.contains("5.1.1"))
+        #expect(try await fixture.events("address.refused").isEmpty)
+    }
+
     @Test func aSentCopyThatCannotBeMadeNeverHoldsTheSendingUp() async throws {
         let stack = try MailStack.require()
-        let fixture = try Fixture(smtp: Self.submission(stack, user: "t22"), emails: [stack.address("t23")], settings: """
+        let fixture = try Fixture(smtp: IntegrationConfiguration.submission(stack, user: "t22"), emails: [stack.address("t23")], settings: """
             copy_to_sent = true
 
             [creditors.acme.imap]

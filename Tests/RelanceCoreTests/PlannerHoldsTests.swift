@@ -147,7 +147,12 @@ import RelanceCore
         let task = try #require(plan.tasks.first)
         #expect(task.kind == .call)
         #expect(task.phoneNumbers == ["+33 1 23 45 67 89"])
-        #expect(task.callScript.contains { $0.contains("F-1") && $0.contains("56 days late") })
+        let english = CallScript.lines(for: task, creditorName: "ACME SAS", language: .english)
+        #expect(english.contains { $0.contains("F-1") && $0.contains("56 days late") && $0.contains("due on 2026-09-01") })
+        #expect(english.contains { $0.contains("on behalf of ACME SAS") })
+        let french = CallScript.lines(for: task, creditorName: "ACME SAS", language: .french)
+        #expect(french.contains { $0.contains("F-1") && $0.contains("56 jours de retard") && $0.contains("échue le 01/09/2026") })
+        #expect(french.contains { $0.hasPrefix("Actions précédentes : first-reminder le ") })
         // The queued second reminder never left: not recalled.
         #expect(task.priorActions.map(\.step) == ["first-reminder"])
         // With the other invoice: a cancelled message and a call nobody made are not recalled; a call with an outcome is.

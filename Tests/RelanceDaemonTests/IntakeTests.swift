@@ -54,7 +54,9 @@ import RelanceTesting
     @Test func aFileStillBeingWrittenIsTakenOnlyOnceComplete() async throws {
         let workspace = try TemporaryWorkspace("relance-intake")
         let url = try workspace.write("drop/growing.csv", "customer;invoice;issue_date;due_date;amount\n")
-        let (intake, store) = try await Self.intake(workspace, stableAfter: 0.4)
+        // The writer pauses 100 ms between rows; the stability delay is 15 times that, so that a
+        // loaded machine stalling the writer (it happened at 0.4 s on 2 busy cores) is not "done".
+        let (intake, store) = try await Self.intake(workspace, stableAfter: 1.5)
         let rows = 15
         let writer = Task.detached {
             let handle = try FileHandle(forWritingTo: url)
@@ -206,6 +208,27 @@ import RelanceTesting
         #expect(dupont.profile.paymentTerms == PaymentTermsRule(days: 45, endOfMonth: true))
         #expect(dupont.profile.lastManualContact == CivilDate(iso8601: "2026-11-03"))
         #expect(dupont.profile.initialStep == "relance 2")
+    }
+
+    @Test func aFolderAddedAfterStartIsWatchedToo() async throws {
+        let workspace = try TemporaryWorkspace("relance-inotify")
+        // Started with the first creditor's folder; a reload adds a second one.
+        try LocalDropFolder(folder: workspace.url("drop/acme")).createFolders()
+        let watcher = try #require(DropFolderWatcher(folders: [workspace.url("drop/acme")], logger: Self.quietLogger))
+        let doorbell = Doorbell()
+        watcher.start(ringing: doorbell, settle: .seconds(30))
+        defer { watcher.stop() }
+        try LocalDropFolder(folder: workspace.url("drop/globex")).createFolders()
+        watcher.watch([workspace.url("drop/acme"), workspace.url("drop/globex")])
+        try await Task.sleep(for: .milliseconds(100))
+        let started = ContinuousClock.now
+        let writer = Task.detached {
+            try await Task.sleep(for: .milliseconds(200))
+            try workspace.write("drop/globex/new.csv", "x\n")
+        }
+        await doorbell.wait(atMost: .seconds(10))
+        try await writer.value
+        #expect(ContinuousClock.now - started < .seconds(5))
     }
 
     @Test func inotifyRingsTheDoorbellWhenAFileLands() async throws {

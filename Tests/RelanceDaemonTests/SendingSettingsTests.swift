@@ -30,6 +30,7 @@ import RelanceDaemon
         #expect(settings.evidence == .none)
         #expect(settings.smtpConnections == 1)
         #expect(settings.maxMessagesPerMinute == nil)
+        #expect(settings.retryForHours == 72)
         #expect(!settings.copyToSent)
     }
 
@@ -40,6 +41,7 @@ import RelanceDaemon
             evidence_delay_seconds = 30
             smtp_connections = 4
             max_messages_per_minute = 60
+            retry_for_hours = 24
 
             [creditors.acme.archive_imap]
             host = "imap.acme.example"
@@ -58,6 +60,7 @@ import RelanceDaemon
         #expect(settings.archiveBcc == address)
         #expect(settings.evidenceDelaySeconds == 30)
         #expect(settings.smtpConnections == 4)
+        #expect(settings.retryForHours == 24)
         #expect(settings.maxMessagesPerMinute == 60)
     }
 
@@ -78,6 +81,7 @@ import RelanceDaemon
         (base + "\ncopy_to_sent = true\n", "creditors.acme.copy_to_sent", "needs [creditors.acme.imap]"),
         (base + "\nsmtp_connections = 0\n", "creditors.acme.smtp_connections", "between 1 and 16"),
         (base + "\nmax_messages_per_minute = 0\n", "creditors.acme.max_messages_per_minute", "between 1 and"),
+        (base + "\nretry_for_hours = 0\n", "creditors.acme.retry_for_hours", "between 1 and"),
         (base + "\nevidence_delay_seconds = \"soon\"\n", "creditors.acme.evidence_delay_seconds", "whole number"),
     ])
     func aSettingThatCannotKeepItsPromiseIsRefused(text: String, key: String, message: String) {

@@ -179,6 +179,17 @@ struct OpenInvoiceReportParserTests {
         #expect(parsed.items.map(\.open.decimalString) == ["1234.50", "0.99", "1234.00"])
     }
 
+    @Test("\"Client\" or \"Customer\" beside a customer-id column is the customer's name, else the id", arguments: [
+        ("Code client;Client;N° facture;Date facture;Reste dû\nC001;Dupont SARL;F-1;02/03/2026;10,00\n", "C001", "Dupont SARL"),
+        ("Customer ID,Customer,Invoice No,Invoice Date,Amount Due\nC001,Dupont Ltd,F-1,03/02/2026,10.00\n", "C001", "Dupont Ltd"),
+        ("Client;Raison sociale;N° facture;Date facture;Reste dû\nC001;Dupont SARL;F-1;02/03/2026;10,00\n", "C001", "Dupont SARL"),
+        ("Client;N° facture;Date facture;Reste dû\nC001;F-1;02/03/2026;10,00\n", "C001", nil),
+    ] as [(String, String, String?)])
+    func bareCustomerTitle(_ text: String, _ customer: String, _ name: String?) throws {
+        let parsed = try OpenInvoiceReportParser().parse(Array(text.utf8), fileName: "report.csv")
+        #expect(parsed.items.map(Row.init) == [Row(customer, name, "F-1", "2026-03-02", nil, "10.00")])
+    }
+
     @Test("a column mapping reads titles no vocabulary knows")
     func mapping() throws {
         #expect(throws: ImportError.self) { try parse("mapping-needed.csv") }

@@ -17,6 +17,24 @@ struct TextLayerTests {
         #expect(String(decoding: decoded.utf8, as: UTF8.self) == text)
     }
 
+    @Test("UTF-8 is recognised chunk by chunk exactly as a whole-file check would, wherever the chunks end", arguments: [
+        Array("Café € 𝄞 ok".utf8),
+        Array("Société Générale\tœuvre\t€".utf8),
+        [0x41, 0xC3],                    // truncated é
+        [0x41, 0x80, 0x42],              // stray continuation byte
+        [0xE2, 0x82, 0x82, 0x82, 0x41],  // one continuation too many
+        [0xF0, 0x9D, 0x84, 0x9E, 0xF0, 0x9D, 0x84],
+        [0xC0, 0xAF],                    // overlong
+        [0xED, 0xA0, 0x80],              // surrogate
+        [0x80, 0x80, 0x80, 0x80, 0x80],
+    ] as [[UInt8]])
+    func chunkedUTF8(_ bytes: [UInt8]) {
+        let whole = String(validating: bytes, as: UTF8.self) != nil
+        for chunkSize in 1...(bytes.count + 1) {
+            #expect(TextEncodingDetector.isValidUTF8(bytes, chunkSize: chunkSize) == whole, "chunks of \(chunkSize)")
+        }
+    }
+
     @Test("the separator is the one whose count per line is steady", arguments: [
         ("a;b;c\n1;2,5;3\n4;5,25;6\n", ";"),
         ("a,b,c\n1,\"2;5\",3\n4,5,6\n", ","),

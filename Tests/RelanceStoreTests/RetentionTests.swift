@@ -28,6 +28,28 @@ import RelanceStore
         #expect(try store.integrityProblems().isEmpty)
     }
 
+    @Test func anAnonymisedCustomersKeptInvoiceDocumentsAreReleased() async throws {
+        let store = try await F.freshStore()
+        let sha = "cd" + String(repeating: "1", count: 62)
+        let document = InvoiceDocument(path: "documents/cd/\(sha).pdf", sha256: sha, mediaType: "application/pdf", fileName: "F-1.pdf")
+        _ = try await store.importSnapshot(F.file("a.csv"), F.snapshot([F.item("F-1", open: 100), F.item("F-2", customer: "C002", open: 50)]),
+                                           at: F.time)
+        // F-1's e-invoice brings its PDF.
+        let (file, snapshot) = IngestStoreTests.eInvoice("F-1", buyer: "C001", name: "Client C001", open: 100, document: document)
+        _ = try await store.importSnapshot(file, snapshot, at: F.time)
+        #expect(try await store.referencedDocuments() == [document.path])
+        // The ledger shows F-1 paid: only C002 still owes.
+        _ = try await store.importSnapshot(F.file("b.csv", sha: "b"), F.snapshot([F.item("F-2", customer: "C002", open: 50)], asOf: "2026-11-21"),
+                                           at: F.time)
+        let policy = RetentionPolicy(mailDays: 365, inactiveCustomerDays: 365)
+        #expect(try await store.purge(policy, at: F.time.addingTimeInterval(100 * 86_400)).documentsReleased == 0)
+        #expect(try await store.referencedDocuments() == [document.path])
+        let later = try await store.purge(policy, at: F.time.addingTimeInterval(400 * 86_400))
+        #expect(later.customersAnonymised == 1)
+        #expect(later.documentsReleased == 1)
+        #expect(try await store.referencedDocuments().isEmpty)
+    }
+
     @Test func onlyAPurgeMayRedactTheJournal() async throws {
         let store = try await F.freshStore()
         _ = try await store.importSnapshot(F.file("a.csv"), F.snapshot([F.item("F-1", open: 100)]), at: F.time)

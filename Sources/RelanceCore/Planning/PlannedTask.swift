@@ -20,8 +20,6 @@ public struct PlannedTask: Sendable, Hashable, Codable {
     /// Actions that really happened before, oldest first: sent emails, tasks with an outcome,
     /// contacts made by hand.
     public var priorActions: [PriorAction]
-    /// For a call: what to say, line by line.
-    public var callScript: [String]
     public var phoneNumbers: [String]
     public var postalAddress: [String]
     /// For a legal action: the court route proposed from the amount.
@@ -34,7 +32,7 @@ public struct PlannedTask: Sendable, Hashable, Codable {
 
     public init(kind: Kind, customer: CustomerSummary, step: PolicyStep, invoices: [PlannedInvoice],
                 alsoOutstanding: [PlannedInvoice] = [], allocations: [CreditAllocation] = [],
-                breakdown: StatutoryBreakdown? = nil, priorActions: [PriorAction] = [], callScript: [String] = [],
+                breakdown: StatutoryBreakdown? = nil, priorActions: [PriorAction] = [],
                 phoneNumbers: [String] = [], postalAddress: [String] = [], proposedProcedure: LegalProcedure? = nil,
                 paymentDeadline: CivilDate? = nil, note: String? = nil) {
         self.kind = kind
@@ -45,7 +43,6 @@ public struct PlannedTask: Sendable, Hashable, Codable {
         self.allocations = allocations
         self.breakdown = breakdown
         self.priorActions = priorActions
-        self.callScript = callScript
         self.phoneNumbers = phoneNumbers
         self.postalAddress = postalAddress
         self.proposedProcedure = proposedProcedure

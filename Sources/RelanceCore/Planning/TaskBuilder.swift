@@ -1,5 +1,6 @@
 /// Fills a task with what the person (or the document) needs: the invoices, the amounts,
-/// the actions that really happened before, a call script, the proposed procedure.
+/// the actions that really happened before, the proposed procedure (a call's script is
+/// written from it by `CallScript`, in the creditor's language).
 struct TaskBuilder {
     let input: PlanningInput
     let policy: Policy
@@ -21,7 +22,6 @@ struct TaskBuilder {
         return PlannedTask(
             kind: kind, customer: customer, step: tone, invoices: demanded, alsoOutstanding: others,
             allocations: allocations, breakdown: breakdown, priorActions: prior,
-            callScript: kind == .call ? callScript(demanded, prior: prior) : [],
             phoneNumbers: state.phoneNumbers, postalAddress: state.postalAddress,
             proposedProcedure: kind == .legalAction ? LegalProcedure.proposed(for: breakdown) : nil,
             paymentDeadline: kind == .formalNotice ? input.today.adding(days: policy.formalNoticeDeadlineDays) : nil,
@@ -47,23 +47,5 @@ struct TaskBuilder {
                                        detail: "contact made by hand before Relance (contacts file)"))
         }
         return actions.sorted { ($0.on, $0.step, $0.detail ?? "") < ($1.on, $1.step, $1.detail ?? "") }
-    }
-
-    private func callScript(_ invoices: [PlannedInvoice], prior: [PriorAction]) -> [String] {
-        var lines = ["Ask for the person in charge of supplier payments at \(customer.name ?? customer.externalID) (customer \(customer.externalID))."]
-        lines.append("Say you are calling on behalf of \(input.creditor) about invoices that are past due:")
-        for invoice in invoices {
-            lines.append("  \(invoice.receivable.number): \(invoice.claimed) due on \(invoice.receivable.due!), \(invoice.daysLate) days late.")
-        }
-        if prior.isEmpty {
-            lines.append("No earlier reminder reached them: this call is the first contact about these invoices.")
-        } else {
-            let recalled = prior.map { "\($0.step) on \($0.on)" }.joined(separator: ", ")
-            lines.append("Earlier actions: \(recalled).")
-        }
-        lines.append("Ask whether payment has been made; if not, on what date it will be.")
-        lines.append("Ask whether any invoice is disputed, which one and why.")
-        lines.append("Record the outcome: promised to pay on DATE, dispute on invoice X, paid, no answer, or wrong number.")
-        return lines
     }
 }

@@ -54,6 +54,11 @@ public protocol OutboxRecoveryStore: Sendable {
     /// `address.refused` events, and the Sent-folder copy request when `copyToSent`.
     func markDelivered(_ id: Int64, at time: Date, serverReply: String, recipients: [RecipientReply], copyToSent: Bool) async throws
 
+    /// `markDelivered`, then `claimNextMessage(now:skipping:)` in the same transaction: a worker
+    /// that has just sent a message takes the next one with one write instead of two.
+    func markDelivered(_ id: Int64, at time: Date, serverReply: String, recipients: [RecipientReply], copyToSent: Bool,
+                       claimingNextAt now: Date, skipping: Set<CreditorID>) async throws -> OutboxMessage?
+
     /// Keeps each recipient's answer on the message, and appends an `address.refused` event
     /// (creditor, customer, address, role, reply) for each refusal that says the address is wrong.
     func recordRecipientReplies(_ id: Int64, _ replies: [RecipientReply], at time: Date) async throws

@@ -18,13 +18,19 @@ public struct PurgeReport: Sendable, Hashable {
     public var inboundBlanked = 0
     public var customersAnonymised = 0
     public var eventsRedacted = 0
+    /// Invoices of anonymised customers whose kept PDF or XML the store no longer refers to.
+    public var documentsReleased = 0
 
     public init() {}
 
-    public var isEmpty: Bool { messagesBlanked + inboundBlanked + customersAnonymised + eventsRedacted == 0 }
+    public var isEmpty: Bool { messagesBlanked + inboundBlanked + customersAnonymised + eventsRedacted + documentsReleased == 0 }
 }
 
 public protocol RetentionStore: Sendable {
     /// Removes what is past the policy at `time`; each purge is recorded as an event.
     func purge(_ policy: RetentionPolicy, at time: Date) async throws -> PurgeReport
+
+    /// The kept invoice documents (paths relative to the state folder) some invoice still
+    /// refers to; the others may be deleted from disk.
+    func referencedDocuments() async throws -> Set<String>
 }

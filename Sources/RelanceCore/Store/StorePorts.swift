@@ -29,6 +29,8 @@ public protocol OutboxStore: Sendable {
     /// comes back nil, changing nothing, when one of its invoices already has a live message
     /// for that step (the schema refuses a second one), and as a failure, changing nothing,
     /// when it cannot be composed; the others are stored all the same. Results in order.
+    /// `compose` runs outside the store's write transaction (rendering holds no lock) and may
+    /// run twice when another batch took the ids meanwhile: it must be a pure function.
     func enqueue(_ batch: [PendingMessage], at time: Date) async throws -> [Result<Int64?, any Error>]
 
     /// Takes the next message due for an attempt and marks it `sending`. A message whose
@@ -39,10 +41,6 @@ public protocol OutboxStore: Sendable {
     func markSent(_ id: Int64, at time: Date, serverReply: String) async throws
     func markForRetry(_ id: Int64, at time: Date, retryAt: Date, reason: String) async throws
     func markFailed(_ id: Int64, at time: Date, reason: String) async throws
-
-    /// After a crash, a message left `sending` may or may not have reached the server.
-    /// With no evidence at hand it is never resent blindly: it is held for a person.
-    func holdInterruptedSends(at time: Date) async throws -> [Int64]
 
     func outboxCounts() async throws -> [OutboxState: Int]
 }

@@ -25,15 +25,19 @@ public struct SendingSettings: Sendable, Hashable {
     public var smtpConnections: Int
     /// nil: as fast as the server takes them.
     public var maxMessagesPerMinute: Int?
+    /// How long a temporary failure is retried (from the first attempt) before the message
+    /// fails and a person is asked: a reminder sent a week late may no longer make sense.
+    public var retryForHours: Int
 
     public init(evidence: Evidence = .none, evidenceDelaySeconds: Int = 120, copyToSent: Bool = false, sentFolder: String = "Sent",
-                smtpConnections: Int = 1, maxMessagesPerMinute: Int? = nil) {
+                smtpConnections: Int = 1, maxMessagesPerMinute: Int? = nil, retryForHours: Int = 72) {
         self.evidence = evidence
         self.evidenceDelaySeconds = evidenceDelaySeconds
         self.copyToSent = copyToSent
         self.sentFolder = sentFolder
         self.smtpConnections = smtpConnections
         self.maxMessagesPerMinute = maxMessagesPerMinute
+        self.retryForHours = retryForHours
     }
 
     /// The archive address to add to every envelope, when archive evidence is configured.

@@ -3,7 +3,7 @@ import RelanceCore
 extension CreditorReader {
     static let sendingKeys: Set<String> = [
         "archive_bcc", "archive_imap", "archive_folder", "sent_copy_lookup", "copy_to_sent", "sent_folder",
-        "evidence_delay_seconds", "smtp_connections", "max_messages_per_minute",
+        "evidence_delay_seconds", "smtp_connections", "max_messages_per_minute", "retry_for_hours",
     ]
 
     /// The sending keys of a creditor; `imap` is its own IMAP server, already read.
@@ -44,6 +44,7 @@ extension CreditorReader {
             evidence: evidence, evidenceDelaySeconds: try table.int("evidence_delay_seconds", in: 0...86_400) ?? 120,
             copyToSent: copy, sentFolder: sentFolder,
             smtpConnections: try table.int("smtp_connections", in: 1...16) ?? 1,
-            maxMessagesPerMinute: try table.int("max_messages_per_minute", in: 1...100_000))
+            maxMessagesPerMinute: try table.int("max_messages_per_minute", in: 1...100_000),
+            retryForHours: try table.int("retry_for_hours", in: 1...720) ?? 72)
     }
 }

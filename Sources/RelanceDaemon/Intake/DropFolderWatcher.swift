@@ -9,10 +9,13 @@ import Glibc
 /// that a file is taken seconds after it lands instead of at the next periodic scan. The scan
 /// stays the truth: a missed or overflowing event only delays a file until that scan.
 final class DropFolderWatcher: @unchecked Sendable {
-    // @unchecked: `fd` is immutable; `stopped` is guarded by `lock`; the thread owns the rest.
+    // @unchecked: `fd` and `logger` are immutable; `stopped` and `watched` are guarded by `lock`;
+    // the thread owns the rest.
     private let fd: Int32
+    private let logger: Logger
     private let lock = NSLock()
     private var stopped = false
+    private var watched: Set<String> = []
 
     /// nil when inotify is unavailable (then the periodic scan alone drives the intake).
     init?(folders: [URL], logger: Logger) {
@@ -22,12 +25,21 @@ final class DropFolderWatcher: @unchecked Sendable {
                           metadata: ["error": "\(String(cString: strerror(errno)))"])
             return nil
         }
-        let mask = UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE)
-        for folder in folders where inotify_add_watch(fd, folder.path, mask) < 0 {
-            logger.notice("cannot watch a drop folder: it is only scanned periodically",
-                          metadata: ["folder": "\(folder.path)", "error": "\(String(cString: strerror(errno)))"])
-        }
         self.fd = fd
+        self.logger = logger
+        watch(folders)
+    }
+
+    /// Adds folders not watched yet (a creditor added by a configuration reload); the others
+    /// are left as they are, so calling it at every scan costs nothing.
+    func watch(_ folders: [URL]) {
+        let mask = UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE)
+        for folder in folders where lock.withLock({ watched.insert(folder.path).inserted }) {
+            if inotify_add_watch(fd, folder.path, mask) < 0 {
+                logger.notice("cannot watch a drop folder: it is only scanned periodically",
+                              metadata: ["folder": "\(folder.path)", "error": "\(String(cString: strerror(errno)))"])
+            }
+        }
     }
 
     deinit { close(fd) }

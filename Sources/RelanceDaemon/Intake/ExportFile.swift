@@ -16,18 +16,25 @@ public enum ExportFile {
         guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
             throw IntakeError(.notRegular, file: url.path, "it is not a regular file")
         }
-        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
-        var offset = 0
-        while offset < bytes.count {
-            let count = bytes.withUnsafeMutableBytes { buffer in
-                read(fd, buffer.baseAddress! + offset, buffer.count - offset)
+        // Read straight into uninitialized storage: zero-filling 125 MB first would cost a
+        // pass over it as long as the read itself.
+        let size = Int(info.st_size)
+        var failure: IntakeError?
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+            var offset = 0
+            while offset < size {
+                let count = read(fd, buffer.baseAddress! + offset, size - offset)
+                if count < 0 && errno == EINTR { continue }
+                guard count > 0 else {
+                    failure = IntakeError(.unreadable, file: url.path, "reading stopped at byte \(offset) of \(size): \(count < 0 ? String(cString: strerror(errno)) : "the file shrank while being read")")
+                    break
+                }
+                offset += count
             }
-            if count < 0 && errno == EINTR { continue }
-            guard count > 0 else {
-                throw IntakeError(.unreadable, file: url.path, "reading stopped at byte \(offset) of \(bytes.count): \(count < 0 ? String(cString: strerror(errno)) : "the file shrank while being read")")
-            }
-            offset += count
+            // Only what was read counts as initialized; on failure the array is dropped anyway.
+            initialized = offset
         }
+        if let failure { throw failure }
         return bytes
     }
 }

@@ -70,14 +70,19 @@ public struct ReminderScheduler: Sendable {
     /// Safe to call again the same day: the store refuses a step already queued for an invoice,
     /// and a task already open for a customer's step is not opened twice.
     /// `recordHolds` journals why held customers were not contacted (once a day is enough).
-    public func run(on day: CivilDate, at instant: Date, recordHolds: Bool = true) async throws -> Report {
+    /// `queuedSome` is called after each batch of reminders stored, so that sending can start
+    /// while the rest are written.
+    public func run(on day: CivilDate, at instant: Date, recordHolds: Bool = true,
+                    queuedSome: @Sendable () -> Void = {}) async throws -> Report {
         let plan = try await plan(on: day)
         var report = Report(plan: plan, active: !plan.reviewOnly)
         if report.active {
             var start = plan.contacts.startIndex
             while start < plan.contacts.endIndex {
                 let end = min(start + Self.messagesPerTransaction, plan.contacts.endIndex)
+                let before = report.queued.count
                 await queue(plan.contacts[start..<end], day: day, at: instant, report: &report)
+                if report.queued.count > before { queuedSome() }
                 start = end
             }
         } else {
@@ -135,7 +140,7 @@ public struct ReminderScheduler: Sendable {
     /// page, a legal action or a hand-off with its dossier, written before the task is opened
     /// so that the task can point at it.
     private func open(_ task: PlannedTask, day: CivilDate, at instant: Date, report: inout Report) async throws {
-        let description = TaskDescription(task, language: creditor.language)
+        let description = TaskDescription(task, language: creditor.language, creditorName: creditor.legalName)
         let document = try documents.compose(task, today: day)
         let name = "\(Self.safeName(task.customer.externalID))-\(Self.safeName(task.step.name))"
         guard report.active else {

@@ -7,7 +7,7 @@ struct TaskDescription {
     let detail: [String: String]
     let reviewText: String
 
-    init(_ task: PlannedTask, language: Language) {
+    init(_ task: PlannedTask, language: Language, creditorName: String) {
         let french = language == .french
         let who = "\(task.customer.name ?? task.customer.externalID) (\(task.customer.externalID))"
         let claimed = Self.totals(task.invoices.map(\.claimed), language: language)
@@ -39,7 +39,9 @@ struct TaskDescription {
         if !task.phoneNumbers.isEmpty { detail["phones"] = task.phoneNumbers.joined(separator: ", ") }
         if !task.customer.emails.isEmpty { detail["emails"] = task.customer.emails.map(\.value).joined(separator: ", ") }
         if !task.postalAddress.isEmpty { detail["address"] = task.postalAddress.joined(separator: ", ") }
-        if !task.callScript.isEmpty { detail["script"] = task.callScript.joined(separator: " / ") }
+        if task.kind == .call {
+            detail["script"] = CallScript.lines(for: task, creditorName: creditorName, language: language).joined(separator: " / ")
+        }
         if !task.priorActions.isEmpty {
             detail["before"] = task.priorActions.map { "\($0.on) \($0.step)\($0.detail.map { " (\($0))" } ?? "")" }.joined(separator: "; ")
         }

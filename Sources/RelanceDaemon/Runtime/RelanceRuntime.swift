@@ -117,6 +117,9 @@ public final class RelanceRuntime: Sendable {
                                  (creditor.id, CreditorSendWindow(window: creditor.sendWindow,
                                                                   timeZone: TimeZone(identifier: creditor.timeZone) ?? .current,
                                                                   calendar: FrenchBusinessCalendar(alsaceMoselle: creditor.alsaceMoselle)))
+                             }),
+                             schedules: Dictionary(uniqueKeysWithValues: sending.map { creditor in
+                                 (creditor.id, RetrySchedule(maximumAge: TimeInterval(creditor.sending.retryForHours) * 3600))
                              }))
     }
 

@@ -1,12 +1,14 @@
 import Foundation
 public import RelanceCore
 
-/// The daily purge: the store's personal data past its keeping period, and the dropped files
-/// in `processed/` folders older than `processed_files_days` (dated folders, removed whole).
+/// The daily purge: the store's personal data past its keeping period, the kept invoice PDFs
+/// and XML no invoice refers to any more, and the dropped files in `processed/` folders older
+/// than `processed_files_days` (dated folders, removed whole).
 /// Inputs that were rejected are never purged: a person has yet to look at them.
 extension RelanceRuntime {
-    public func purge() async throws -> (store: PurgeReport, files: Int) {
+    public func purge() async throws -> (store: PurgeReport, files: Int, documents: Int) {
         let report = try await store.purge(configuration.retention, at: clock.now())
+        let documents = try await sweepDocuments()
         var removed = 0
         for creditor in creditors {
             let cutoff = today(for: creditor).adding(days: -configuration.processedFilesDays)
@@ -21,6 +23,32 @@ extension RelanceRuntime {
                                                 summary: "Processed files of \(day) removed (older than \(configuration.processedFilesDays) days)."))
             }
         }
-        return (report, removed)
+        return (report, removed, documents)
+    }
+
+    /// Deletes kept documents no invoice refers to (their customer was anonymised). A file
+    /// younger than a day is left alone: an import may have written it and not committed yet.
+    private func sweepDocuments() async throws -> Int {
+        let root = URL(fileURLWithPath: configuration.stateFolder.path).appendingPathComponent("documents")
+        let referenced = try await store.referencedDocuments()
+        let dayAgo = Date().addingTimeInterval(-86_400)
+        var removed = 0
+        for shard in (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? [] {
+            let folder = root.appendingPathComponent(shard)
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] {
+                let file = folder.appendingPathComponent(name)
+                let attributes = try? FileManager.default.attributesOfItem(atPath: file.path)
+                guard !referenced.contains("documents/\(shard)/\(name)"), attributes?[.type] as? FileAttributeType == .typeRegular,
+                      let modified = attributes?[.modificationDate] as? Date, modified < dayAgo else { continue }
+                try FileManager.default.removeItem(at: file)
+                removed += 1
+            }
+        }
+        if removed > 0 {
+            try await store.record(NewEvent(time: clock.now(), kind: "purge.documents", summary: """
+                \(removed) kept invoice documents removed: no invoice refers to them any more (their customers were anonymised).
+                """))
+        }
+        return removed
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 public import RelanceCore
+import Synchronization
 
 /// `relance run --once`: take the dropped files, read the mailbox, plan today, send what is due, and stop.
 public struct RunOnceReport: Sendable {
@@ -16,6 +17,48 @@ extension RelanceRuntime {
     public func runOnce() async throws -> RunOnceReport {
         try await prepare()
         var report = RunOnceReport()
+        // Every file and every reply is read before anything is sent: a payment just dropped or
+        // a customer's answer must cancel a reminder still waiting in the outbox.
+        try await intakeAndPoll(into: &report)
+        // Then sending starts with the first reminders stored, while the rest are being written:
+        // on a day with thousands of reminders, composing and sending overlap.
+        let planningDone = Atomic(false)
+        let queued = Doorbell()
+        async let sending = drainAlongsidePlanning(woken: queued, until: planningDone)
+        do {
+            try await plan(into: &report, queuedSome: { queued.ring() })
+        } catch {
+            planningDone.store(true, ordering: .releasing)
+            queued.ring()
+            _ = try? await sending
+            throw error
+        }
+        planningDone.store(true, ordering: .releasing)
+        queued.ring()
+        report.sending = try await sending
+        await sentFolderCopier.copyPending()
+        return report
+    }
+
+    /// Drains in rounds until planning is over, then once more for what its last batch stored.
+    /// A creditor whose outbox a round paused (a problem on our side) stays paused for the run.
+    private func drainAlongsidePlanning(woken queued: Doorbell, until planningDone: borrowing Atomic<Bool>) async throws
+        -> OutboxDrainer.Report {
+        var total = OutboxDrainer.Report()
+        while true {
+            let lastRound = planningDone.load(ordering: .acquiring)
+            let round = try await drainer.drain(skipping: total.paused)
+            total.sent += round.sent
+            total.retrying += round.retrying
+            total.failed += round.failed
+            total.paused.formUnion(round.paused)
+            total.outsideWindow = round.outsideWindow
+            if lastRound { return total }
+            if round.sent + round.retrying + round.failed == 0 { await queued.wait(atMost: .seconds(1)) }
+        }
+    }
+
+    private func intakeAndPoll(into report: inout RunOnceReport) async throws {
         for creditor in creditors {
             var intake = try await creditor.intake.scan()
             var rounds = 0
@@ -37,11 +80,14 @@ extension RelanceRuntime {
             }
             // Before planning: a reply or a bounce read now must weigh on today's reminders.
             if let poller = creditor.poller { report.inbound[creditor.configuration.id] = try await poller.poll() }
-            report.planning[creditor.configuration.id] = try await creditor.scheduler.run(on: today(for: creditor), at: clock.now())
+        }
+    }
+
+    private func plan(into report: inout RunOnceReport, queuedSome: @escaping @Sendable () -> Void) async throws {
+        for creditor in creditors {
+            report.planning[creditor.configuration.id] = try await creditor.scheduler.run(on: today(for: creditor), at: clock.now(),
+                                                                                            queuedSome: queuedSome)
             try await reports.writeTasks(creditor.configuration)
         }
-        report.sending = try await drainer.drain()
-        await sentFolderCopier.copyPending()
-        return report
     }
 }

@@ -17,6 +17,8 @@ public struct OutboxDrainer: Sendable {
     public let transport: @Sendable (CreditorID) -> any MailTransport
     public let clock: any WallClock
     public let schedule: RetrySchedule
+    /// Creditors whose retries follow their own schedule (`retry_for_hours`); others use `schedule`.
+    public let schedules: [CreditorID: RetrySchedule]
     public let workers: Int
     /// Creditors whose sent messages are copied to their Sent folder.
     public let copyToSent: Set<CreditorID>
@@ -32,7 +34,8 @@ public struct OutboxDrainer: Sendable {
                 transport: @escaping @Sendable (CreditorID) -> any MailTransport,
                 clock: any WallClock, schedule: RetrySchedule = RetrySchedule(), workers: Int = 1,
                 copyToSent: Set<CreditorID> = [], crashPoints: CrashPoints = .disabled, logger: Logger,
-                creditors: [CreditorID] = [], sendWindows: [CreditorID: CreditorSendWindow] = [:]) {
+                creditors: [CreditorID] = [], sendWindows: [CreditorID: CreditorSendWindow] = [:],
+                schedules: [CreditorID: RetrySchedule] = [:]) {
         self.store = store
         self.transport = transport
         self.clock = clock
@@ -43,6 +46,7 @@ public struct OutboxDrainer: Sendable {
         self.logger = logger
         self.creditors = creditors
         self.sendWindows = sendWindows
+        self.schedules = schedules
     }
 
     public struct Report: Sendable, Hashable {
@@ -56,9 +60,11 @@ public struct OutboxDrainer: Sendable {
     }
 
     /// Drains every message due now. `shouldStop` is asked between messages (graceful shutdown):
-    /// a message in progress always finishes and is recorded.
-    public func drain(shouldStop: @escaping @Sendable () -> Bool = { false }) async throws -> Report {
+    /// a message in progress always finishes and is recorded. The `skipping` creditors' messages
+    /// wait (an outbox a previous round paused).
+    public func drain(skipping: Set<CreditorID> = [], shouldStop: @escaping @Sendable () -> Bool = { false }) async throws -> Report {
         let shared = SharedReport()
+        shared.total.withLock { $0.paused = skipping }
         // Paused by a person: their messages wait in the outbox, untouched.
         // Outside its send window (a weekend, a holiday, the evening), a creditor's mail waits.
         let now = clock.now()
@@ -81,37 +87,55 @@ public struct OutboxDrainer: Sendable {
     }
 
     private func work(shared: SharedReport, alsoSkipping personPaused: Set<CreditorID>,
-                      shouldStop: @Sendable () -> Bool) async throws {
-        while !shouldStop(),
-              let message = try await store.claimNextMessage(now: clock.now(),
-                                                             skipping: shared.total.withLock { $0.paused }.union(personPaused)) {
+                      shouldStop: @escaping @Sendable () -> Bool) async throws {
+        let skipped = { @Sendable in shared.total.withLock { $0.paused }.union(personPaused) }
+        var next = shouldStop() ? nil : try await store.claimNextMessage(now: clock.now(), skipping: skipped())
+        while let message = next {
             crashPoints.reach(.afterClaim)
             let outcome = await transport(message.creditor).deliver(message)
             var report = Report()
-            try await record(outcome, of: message, into: &report)
+            let claimed = try await record(outcome, of: message, into: &report, claimingNext: shouldStop() ? nil : skipped)
             shared.total.withLock { total in
                 total.sent += report.sent
                 total.retrying += report.retrying
                 total.failed += report.failed
                 total.paused.formUnion(report.paused)
             }
+            switch claimed {
+            case .claimed(let message): next = message
+            case .notTried: next = shouldStop() ? nil : try await store.claimNextMessage(now: clock.now(), skipping: skipped())
+            }
         }
     }
 
-    private func record(_ outcome: DeliveryOutcome, of message: OutboxMessage, into report: inout Report) async throws {
+    /// Whether recording an outcome also claimed the next message (a delivery, recorded and
+    /// followed by the next claim in one transaction).
+    private enum NextClaim {
+        case claimed(OutboxMessage?)
+        case notTried
+    }
+
+    /// `claimingNext` gives the creditors to skip when the next message may be claimed along with
+    /// a delivery; nil when the worker is stopping.
+    private func record(_ outcome: DeliveryOutcome, of message: OutboxMessage, into report: inout Report,
+                        claimingNext: (@Sendable () -> Set<CreditorID>)?) async throws -> NextClaim {
+        var next = NextClaim.notTried
         var metadata: Logger.Metadata = [
             "creditor": "\(message.creditor)", "message": "\(message.id)", "step": "\(message.step)",
             "attempt": "\(message.attempts)", "message_id": "\(message.messageID)",
         ]
         switch outcome {
         case .delivered(let reply):
-            try await markSent(message, reply: reply, recipients: [], report: &report)
+            next = try await markSent(message, reply: reply, recipients: [], report: &report, claimingNext: claimingNext)
             metadata["reply"] = "\(reply)"
             logger.info("message sent", metadata: metadata)
         case .deliveredTo(let reply, let recipients):
-            try await markSent(message, reply: reply, recipients: recipients, report: &report)
-            metadata["reply"] = "\(reply)"
             let refused = recipients.filter { $0.verdict != .accepted }
+            // A refusal by policy pauses the creditor first: the next claim must see the pause.
+            let policyRefusal = refused.contains { $0.verdict == .ourProblem }
+            next = try await markSent(message, reply: reply, recipients: recipients, report: &report,
+                                      claimingNext: policyRefusal ? nil : claimingNext)
+            metadata["reply"] = "\(reply)"
             if refused.isEmpty {
                 logger.info("message sent", metadata: metadata)
             } else {
@@ -119,7 +143,7 @@ public struct OutboxDrainer: Sendable {
                 logger.warning("message sent, but some recipients were refused", metadata: metadata)
             }
             if let policy = refused.first(where: { $0.verdict == .ourProblem }) {
-                try await pause(message.creditor, reason: "\(policy.address) refused by policy: \(policy.reply)", report: &report)
+                try await pause(message.creditor, reason: "\(policy.address) refused: \(policy.reply)", report: &report)
             }
         case .temporaryFailure(let reason):
             try await retryOrFail(message, reason: reason, report: &report)
@@ -142,13 +166,24 @@ public struct OutboxDrainer: Sendable {
             metadata["reason"] = "\(reason)"
             logger.critical("outbox paused: the problem is on our side, fix the configuration", metadata: metadata)
         }
+        return next
     }
 
-    private func markSent(_ message: OutboxMessage, reply: String, recipients: [RecipientReply], report: inout Report) async throws {
+    private func markSent(_ message: OutboxMessage, reply: String, recipients: [RecipientReply], report: inout Report,
+                          claimingNext: (@Sendable () -> Set<CreditorID>)?) async throws -> NextClaim {
         crashPoints.reach(.beforeMarkSent)
-        try await store.markDelivered(message.id, at: clock.now(), serverReply: reply, recipients: recipients,
-                                      copyToSent: copyToSent.contains(message.creditor))
+        let copy = copyToSent.contains(message.creditor)
+        let next: NextClaim
+        if let claimingNext {
+            let now = clock.now()
+            next = .claimed(try await store.markDelivered(message.id, at: now, serverReply: reply, recipients: recipients,
+                                                          copyToSent: copy, claimingNextAt: now, skipping: claimingNext()))
+        } else {
+            try await store.markDelivered(message.id, at: clock.now(), serverReply: reply, recipients: recipients, copyToSent: copy)
+            next = .notTried
+        }
         report.sent += 1
+        return next
     }
 
     /// Stops the creditor's outbox for this round and raises one alert, not one per message.
@@ -171,7 +206,7 @@ public struct OutboxDrainer: Sendable {
 
     private func retryOrFail(_ message: OutboxMessage, reason: String, report: inout Report) async throws {
         let now = clock.now()
-        if let next = schedule.nextAttempt(after: message.attempts, firstAttempt: message.queuedAt, now: now,
+        if let next = (schedules[message.creditor] ?? schedule).nextAttempt(after: message.attempts, firstAttempt: message.queuedAt, now: now,
                                            jitter: Double.random(in: 0..<1)) {
             try await store.markForRetry(message.id, at: now, retryAt: next, reason: reason)
             report.retrying += 1

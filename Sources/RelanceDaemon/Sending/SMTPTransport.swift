@@ -64,14 +64,19 @@ public actor SMTPTransport: MailTransport {
 
     private func outcome(of delivery: SMTPDelivery, message: OutboxMessage) -> DeliveryOutcome {
         let replies = RecipientVerdicts.replies(delivery.recipients, excluding: archive?.value)
-        if let archive, let result = delivery.result(for: archive.value), !result.isAccepted {
-            logger.warning("the archive address was refused: this message leaves no evidence for crash recovery",
-                           metadata: ["message": "\(message.id)", "reply": "\(result.reply)"])
-        }
         guard replies.contains(where: { $0.verdict == .accepted }) else {
             // Only the archive took it: for the customer, nothing was sent.
             let reason = "every recipient was refused: " + replies.map { "\($0.address): \($0.reply)" }.joined(separator: "; ")
             return RecipientVerdicts.outcomeWhenNobodyAccepted(replies, reason: reason)
+        }
+        if let archive, let result = delivery.result(for: archive.value), !result.isAccepted {
+            // The message went out but left no archive copy: after a crash, recovery would find
+            // none and send it again. Our problem: the creditor's outbox pauses until it is fixed.
+            logger.warning("the archive address was refused: this message leaves no evidence for crash recovery",
+                           metadata: ["message": "\(message.id)", "reply": "\(result.reply)"])
+            return .deliveredTo(serverReply: delivery.dataReply.description, recipients: replies + [RecipientReply(
+                address: archive.value, reply: "the archive address (archive_bcc) was refused, so crash recovery has no evidence: \(result.reply)",
+                verdict: .ourProblem)])
         }
         return .deliveredTo(serverReply: delivery.dataReply.description, recipients: replies)
     }

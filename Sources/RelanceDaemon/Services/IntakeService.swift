@@ -11,7 +11,6 @@ struct IntakeService: Service {
 
     func run() async throws {
         let wakeUp = Doorbell()
-        // The folders of the configuration at start: after a reload the periodic scan still covers new ones.
         let initial = await runtimes.current
         let folders = initial.creditors.map(\.intake.folder)
         for folder in folders { try? folder.createFolders() }
@@ -20,6 +19,10 @@ struct IntakeService: Service {
         defer { watcher?.stop() }
         await ServiceLoop(name: "intake", logger: runtimes.logger, doorbell: wakeUp, interval: interval, health: health).run {
             let runtime = await runtimes.current
+            // A creditor a reload added gets its folder, and its inotify watch, at the next round.
+            let folders = runtime.creditors.map(\.intake.folder)
+            for folder in folders { try? folder.createFolders() }
+            watcher?.watch(folders.map(\.folder))
             var imported = 0
             var rejected = 0
             var held = 0

@@ -19,9 +19,10 @@ struct PlannerService: Service {
             for creditor in runtime.creditors {
                 let today = runtime.today(for: creditor)
                 let firstOfDay = await days.isNew(today, for: creditor.configuration.id)
-                let report = try await creditor.scheduler.run(on: today, at: runtime.clock.now(), recordHolds: firstOfDay)
+                // The sender starts with the first batch stored, while the rest are being written.
+                let report = try await creditor.scheduler.run(on: today, at: runtime.clock.now(), recordHolds: firstOfDay,
+                                                              queuedSome: { sender.ring() })
                 queued += report.queued.count
-                if !report.queued.isEmpty { sender.ring() }
                 try await runtime.reports.writeTasks(creditor.configuration)
             }
             return "planned at \(runtime.clock.now().formatted(date: .omitted, time: .shortened)), \(queued) queued"

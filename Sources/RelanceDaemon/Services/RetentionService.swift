@@ -9,8 +9,9 @@ struct RetentionService: Service {
     func run() async throws {
         await ServiceLoop(name: "retention", logger: runtimes.logger, doorbell: nil, interval: .seconds(86_400), health: health).run {
             let runtime = await runtimes.current
-            let (report, files) = try await runtime.purge()
-            return report.isEmpty && files == 0 ? nil : "purged \(report.messagesBlanked + report.inboundBlanked) mails, \(files) files, \(report.customersAnonymised) customers"
+            let (report, files, documents) = try await runtime.purge()
+            return report.isEmpty && files + documents == 0 ? nil
+                : "purged \(report.messagesBlanked + report.inboundBlanked) mails, \(files + documents) files, \(report.customersAnonymised) customers"
         }
     }
 }

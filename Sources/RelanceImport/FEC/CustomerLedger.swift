@@ -7,36 +7,52 @@ import RelanceCore
 /// balance. Items are then merged by invoice number. Nothing is dropped but zero sums, so a
 /// customer's items always add up to the account's balance, debit minus credit.
 enum CustomerLedger {
-    static func openItems(_ entries: [LedgerEntry], currency: Currency, file: String) -> [OpenItem] {
-        guard let first = entries.first else { return [] }
-        let name = entries.lazy.compactMap(\.customerName).first
+    static func openItems(_ entries: [LedgerEntry], of account: CustomerAccount, currency: Currency, file: String) -> [OpenItem] {
+        guard !entries.isEmpty else { return [] }
         var items: [OpenItem] = []
         func item(_ invoice: String, _ issued: CivilDate, _ amount: Int64, line: Int) -> OpenItem {
-            OpenItem(customer: first.customer, customerName: name, invoice: invoice, issued: issued,
+            OpenItem(customer: account.customer, customerName: account.name, invoice: invoice, issued: issued,
                      open: Money(minorUnits: amount, currency: currency), source: SourcePosition(file: file, line: line))
         }
 
         // A single unlettered à-nouveau line is a summary that cannot be split per invoice;
         // several ("à-nouveaux détaillés") keep each invoice's own reference and date.
-        let unletteredOpening = entries.filter { $0.letter.isEmpty && $0.isOpening }
-        let summary = unletteredOpening.count == 1 ? unletteredOpening.first : nil
-        var groupOrder: [String] = []
-        var groups: [String: [LedgerEntry]] = [:]
-        for entry in entries {
+        var summaryIndex: Int?
+        var unletteredOpenings = 0
+        for (index, entry) in entries.enumerated() where entry.letter.isEmpty && entry.isOpening {
+            unletteredOpenings += 1
+            summaryIndex = index
+        }
+        if unletteredOpenings != 1 { summaryIndex = nil }
+        let summary = summaryIndex.map { entries[$0] }
+        // Most lettered groups sum to zero and yield nothing: their sums are kept, not their
+        // lines, which are gathered afterwards for the few groups that stay open.
+        var groupNumbers: [String: Int] = [:]
+        var groupSums: [Int64] = []
+        var groupOfEntry = [Int](repeating: -1, count: entries.count)
+        for (index, entry) in entries.enumerated() {
             if !entry.letter.isEmpty {
-                if groups[entry.letter] == nil { groupOrder.append(entry.letter) }
-                groups[entry.letter, default: []].append(entry)
-            } else if entry != summary, entry.amount != 0 {
+                let group: Int
+                if let known = groupNumbers[entry.letter] { group = known } else {
+                    group = groupSums.count
+                    groupNumbers[entry.letter] = group
+                    groupSums.append(0)
+                }
+                groupSums[group] += entry.amount
+                groupOfEntry[index] = group
+            } else if index != summaryIndex, entry.amount != 0 {
                 items.append(item(reference(entry), entry.issued, entry.amount, line: entry.line))
             }
         }
+        var openGroups: [Int: [LedgerEntry]] = [:]
+        for (index, group) in groupOfEntry.enumerated() where group >= 0 && groupSums[group] != 0 {
+            openGroups[group, default: []].append(entries[index])
+        }
 
         var openingAmount = summary?.amount ?? 0
-        for letter in groupOrder {
-            let group = groups[letter]!
-            let remainder = group.reduce(Int64(0)) { $0 + $1.amount }
-            if remainder == 0 { continue }
-            let debits = group.filter { $0.amount > 0 }.sorted { ($0.issued, $0.line) < ($1.issued, $1.line) }
+        for (number, remainder) in groupSums.enumerated() where remainder != 0 {
+            let group = openGroups[number]!
+            let debits = group.filter { $0.amount > 0 }.sorted { ($0.issuedKey, $0.line) < ($1.issuedKey, $1.line) }
             // More paid than the group's invoices: the excess was lettered with invoices of a
             // closed year, which live in the opening balance, so it reduces that balance rather
             // than stand alone as a credit.
@@ -45,7 +61,7 @@ enum CustomerLedger {
                 continue
             }
             if remainder < 0 {
-                let anchor = group.filter { $0.amount < 0 }.max { ($0.issued, $0.line) < ($1.issued, $1.line) }!
+                let anchor = group.filter { $0.amount < 0 }.max { ($0.issuedKey, $0.line) < ($1.issuedKey, $1.line) }!
                 items.append(item(reference(anchor), anchor.issued, remainder, line: anchor.line))
                 continue
             }

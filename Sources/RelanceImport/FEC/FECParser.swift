@@ -17,47 +17,56 @@ public struct FECParser: Sendable {
 
     public func parse(_ bytes: [UInt8], fileName: String) throws(ImportError) -> ParsedImport {
         let text = try TextEncodingDetector.decode(bytes, file: fileName)
-        let firstLineEnd = text.utf8.firstIndex { $0 == 0x0A || $0 == 0x0D } ?? text.utf8.count
-        let headerBytes = text.utf8[..<firstLineEnd]
+        return try text.utf8.withUnsafeBufferPointer { (utf8) throws(ImportError) -> ParsedImport in
+            try parse(utf8: utf8, fileName: fileName)
+        }
+    }
+
+    private func parse(utf8: UnsafeBufferPointer<UInt8>, fileName: String) throws(ImportError) -> ParsedImport {
+        let firstLineEnd = utf8.firstIndex { $0 == 0x0A || $0 == 0x0D } ?? utf8.count
+        let headerBytes = utf8[..<firstLineEnd]
         // The law allows TAB or |; some tools write ; anyway, which is read rather than refused.
         let separator: UInt8 = [0x09, UInt8(ascii: "|"), UInt8(ascii: ";")].first { headerBytes.contains($0) } ?? 0x09
-        var reader = FECLineReader(bytes: text.utf8, separator: separator)
-        var ranges: [Range<Int>] = []
-        guard reader.next(into: &ranges) else {
+        var reader = FECLineReader(bytes: utf8, separator: separator)
+        guard reader.next() else {
             throw ImportError(.empty, at: SourcePosition(file: fileName), "the file is empty",
                               hint: "Export the FEC again; the file may have been saved before the export finished.")
         }
-        var header = ranges.map(reader.text)
+        var header = (0..<reader.fieldCount).map { reader.text(reader[field: $0]) }
         // Some exporters end every line, the header included, with a separator: one empty
         // field more on each line. Only then is that extra field tolerated, so that a label
         // holding the separator still shifts the line and is caught.
         let trailingSeparator = header.count > 1 && header.last!.isEmpty
         if trailingSeparator { header.removeLast() }
         let columns = try FECColumns(header: header, file: fileName, line: reader.line)
+        let expected = columns.count + (trailingSeparator ? 1 : 0)
         let currency = options.defaultCurrency
         let prefixBytes = Array(customerAccountPrefix.utf8)
-        // A ledger has a handful of journals; their labels are normalized once, not per line.
+        // A ledger has a handful of journals, and consecutive lines mostly share one: the
+        // last journal's verdict is reused while its code repeats, the others are looked up.
         var openingJournals: [String: Bool] = [:]
+        var lastJournal: (code: UnsafeBufferPointer<UInt8>, opening: Bool)?
 
-        var order: [String] = []
-        var ledgers: [String: [LedgerEntry]] = [:]
+        var accountNumbers: [String: Int] = [:]
+        var accounts: [CustomerAccount] = []
+        // Every customer line in file order; grouped per account once the file is read.
+        var entries: [LedgerEntry] = []
         var lastDate: CivilDate?
         var totalDebit: Int64 = 0, totalCredit: Int64 = 0, customerMagnitude: Int64 = 0
-        while reader.next(into: &ranges) {
+        while reader.next() {
             let line = reader.line
-            let start = ranges[0].lowerBound
-            let expected = columns.count + (trailingSeparator ? 1 : 0)
-            guard ranges.count == expected, !trailingSeparator || ranges.last!.isEmpty else {
+            guard reader.fieldCount == expected, !trailingSeparator || reader[field: expected - 1].isEmpty else {
                 throw ImportError(.wrongFieldCount, at: SourcePosition(file: fileName, line: line),
-                                  "this line has \(ranges.count) fields but the header has \(expected)",
+                                  "this line has \(reader.fieldCount) fields but the header has \(expected)",
                                   hint: "A label probably contains the separator (\(separator == 0x09 ? "TAB" : String(UnicodeScalar(separator)))); remove it from that label and export again.")
             }
-            func field(_ index: Int) -> String { reader.text(ranges[index]) }
+            func field(_ index: Int) -> String { reader.text(reader[field: index]) }
+            func bytes(_ index: Int) -> UnsafeBufferPointer<UInt8> { reader.slice(reader[field: index]) }
             func position(_ index: Int) -> SourcePosition {
-                SourcePosition(file: fileName, line: line, column: reader.column(of: ranges[index], lineStart: start))
+                SourcePosition(file: fileName, line: line, column: reader.column(of: reader[field: index]))
             }
             func amount(_ index: Int) throws(ImportError) -> Int64 {
-                guard let value = FECValues.minorUnits(reader.slice(ranges[index]), minorDigits: currency.minorDigits) else {
+                guard let value = FECValues.minorUnits(bytes(index), minorDigits: currency.minorDigits) else {
                     throw ImportError(.badAmount, at: position(index),
                                       "\"\(field(index))\" in column \(columns.names[index]) is not an amount",
                                       hint: "FEC amounts are digits with a decimal comma, such as 1234,56 (no thousands separator, no currency sign).")
@@ -65,7 +74,7 @@ public struct FECParser: Sendable {
                 return value
             }
             func date(_ index: Int) throws(ImportError) -> CivilDate {
-                guard let value = FECValues.date(reader.slice(ranges[index])) else {
+                guard let value = FECValues.date(bytes(index)) else {
                     throw ImportError(.badDate, at: position(index),
                                       "\"\(field(index))\" in column \(columns.names[index]) is not a date",
                                       hint: "FEC dates are written AAAAMMJJ, such as 20261231.")
@@ -102,44 +111,54 @@ public struct FECParser: Sendable {
             let entryDate = try date(columns.ecritureDate)
             if lastDate.map({ entryDate > $0 }) ?? true { lastDate = entryDate }
 
-            guard reader.slice(ranges[columns.compteNum]).starts(with: prefixBytes) else { continue }
+            guard bytes(columns.compteNum).starts(with: prefixBytes) else { continue }
             // While the customer lines' magnitudes add up within Int64, so does any sum of them
             // that the lettering computes later.
             try add(signed.magnitude > UInt64(Int64.max) ? Int64.max : Int64(signed.magnitude), to: &customerMagnitude,
                     column: columns.compteNum)
-            let account = field(columns.compteNum)
-            let auxiliary = columns.compAuxNum.map(field) ?? ""
-            let customer = auxiliary.isEmpty ? account : auxiliary
-            let auxName = columns.compAuxLib.map(field) ?? ""
-            let accountName = columns.compteLib.map(field) ?? ""
-            let journal = field(columns.journalCode)
+            let auxiliary = columns.compAuxNum.map(bytes) ?? UnsafeBufferPointer(start: nil, count: 0)
+            let customerColumn = auxiliary.isEmpty ? columns.compteNum : columns.compAuxNum!
+            let customer = field(customerColumn)
+            let number: Int
+            if let known = accountNumbers[customer] { number = known } else {
+                number = accounts.count
+                accountNumbers[customer] = number
+                accounts.append(CustomerAccount(customer: customer))
+            }
+            if accounts[number].name == nil {
+                let auxName = columns.compAuxLib.map(field) ?? ""
+                let accountName = columns.compteLib.map(field) ?? ""
+                accounts[number].name = !auxiliary.isEmpty && !auxName.isEmpty ? auxName : (accountName.isEmpty ? nil : accountName)
+            }
+            let journal = bytes(columns.journalCode)
             let opening: Bool
-            if let known = openingJournals[journal] { opening = known } else {
-                opening = isOpening(code: journal, label: columns.journalLib.map(field) ?? "")
-                openingJournals[journal] = opening
+            if let lastJournal, lastJournal.code.elementsEqual(journal) { opening = lastJournal.opening } else {
+                let code = String(decoding: journal, as: UTF8.self)
+                if let known = openingJournals[code] { opening = known } else {
+                    opening = isOpening(code: code, label: columns.journalLib.map(field) ?? "")
+                    openingJournals[code] = opening
+                }
+                lastJournal = (journal, opening)
             }
             var pieceDate: CivilDate?
-            if let index = columns.pieceDate, !reader.slice(ranges[index]).isEmpty { pieceDate = try date(index) }
-            let entry = LedgerEntry(
-                customer: customer,
-                customerName: !auxiliary.isEmpty && !auxName.isEmpty ? auxName : (accountName.isEmpty ? nil : accountName),
+            if let index = columns.pieceDate, !bytes(index).isEmpty { pieceDate = try date(index) }
+            entries.append(LedgerEntry(
+                account: number,
                 isOpening: opening,
                 date: entryDate,
                 pieceRef: field(columns.pieceRef),
                 pieceDate: pieceDate,
                 amount: signed,
                 letter: columns.ecritureLet.map(field) ?? "",
-                line: line)
-            if ledgers[customer] == nil { order.append(customer) }
-            ledgers[customer, default: []].append(entry)
+                line: line))
         }
 
         var items: [OpenItem] = []
-        for customer in order {
-            items += CustomerLedger.openItems(ledgers[customer]!, currency: currency, file: fileName)
+        for (number, lines) in Self.grouped(entries, accounts: accounts.count).enumerated() {
+            items += CustomerLedger.openItems(lines, of: accounts[number], currency: currency, file: fileName)
         }
         var warnings: [String] = []
-        if order.isEmpty {
+        if accounts.isEmpty {
             warnings.append("No customer account (\(customerAccountPrefix)…) in this ledger: it yields no open items. Check that the export covers the sales ledger.")
         }
         if totalDebit != totalCredit {
@@ -148,6 +167,24 @@ public struct FECParser: Sendable {
         }
         return ParsedImport(kind: .fec, items: items, asOf: FECValues.closingDate(inFileName: fileName) ?? lastDate,
                             skippedRows: 0, warnings: warnings)
+    }
+
+    /// Each account's lines, in file order. Gathered after the read rather than appended to
+    /// per-account arrays as lines come: with 20,000 customers, every line would land in an
+    /// array out of the processor's cache, and that cost more than the rest of the line.
+    private static func grouped(_ entries: [LedgerEntry], accounts: Int) -> LazyMapSequence<Range<Int>, [LedgerEntry]> {
+        var start = [Int](repeating: 0, count: accounts + 1)
+        for entry in entries { start[Int(entry.account) + 1] += 1 }
+        for account in 0..<accounts { start[account + 1] += start[account] }
+        var next = start
+        var order = [Int32](repeating: 0, count: entries.count)
+        for (index, entry) in entries.enumerated() {
+            order[next[Int(entry.account)]] = Int32(truncatingIfNeeded: index)
+            next[Int(entry.account)] += 1
+        }
+        return (0..<accounts).lazy.map { account in
+            order[start[account]..<start[account + 1]].map { entries[Int($0)] }
+        }
     }
 
     private func tooLarge(_ position: SourcePosition) -> ImportError {

@@ -6,7 +6,7 @@ import RelanceCore
 enum FECValues {
     /// Minor units, or nil when the field is not an amount. Read straight from the bytes: a
     /// million-line ledger has two amounts per line, and a String for each would dominate the import.
-    static func minorUnits(_ field: ArraySlice<UInt8>, minorDigits: Int) -> Int64? {
+    static func minorUnits<Bytes: RandomAccessCollection<UInt8>>(_ field: Bytes, minorDigits: Int) -> Int64? where Bytes.Index == Int {
         var lower = field.startIndex, upper = field.endIndex
         if lower == upper { return 0 }
         var negative = false
@@ -51,7 +51,7 @@ enum FECValues {
     }
 
     /// `AAAAMMJJ` straight from the bytes, else the tolerated spellings.
-    static func date(_ field: ArraySlice<UInt8>) -> CivilDate? {
+    static func date<Bytes: RandomAccessCollection<UInt8>>(_ field: Bytes) -> CivilDate? where Bytes.Index == Int {
         if field.count == 8, field.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
             var value = 0
             for byte in field { value = value * 10 + Int(byte - 0x30) }

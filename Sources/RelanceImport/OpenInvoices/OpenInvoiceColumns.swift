@@ -36,15 +36,34 @@ struct OpenInvoiceColumns: Sendable, Hashable {
             }
         }
         var best: [OpenInvoiceField: (tier: Int, columns: [Int])] = [:]
+        func consider(_ column: Int, as field: OpenInvoiceField, tier: Int) {
+            if let current = best[field] {
+                if tier < current.tier { best[field] = (tier, [column]) }
+                else if tier == current.tier { best[field] = (tier, current.columns + [column]) }
+            } else {
+                best[field] = (tier, [column])
+            }
+        }
         var french = 0, english = 0
+        // "Client" or "Customer" alone is the customer's id, unless another column gives the
+        // id ("Code client", "Customer ID"): then it is the name printed beside it.
+        var bareCustomer: [(column: Int, entry: OpenInvoiceVocabulary.Entry)] = []
         for (column, title) in normalized.enumerated() where !claimed.contains(column) {
             guard let entry = OpenInvoiceVocabulary.entries[title], index[entry.field] == nil else { continue }
             if entry.french { french += 1 } else { english += 1 }
-            if let current = best[entry.field] {
-                if entry.tier < current.tier { best[entry.field] = (entry.tier, [column]) }
-                else if entry.tier == current.tier { best[entry.field] = (entry.tier, current.columns + [column]) }
+            if OpenInvoiceVocabulary.bareCustomerTitles.contains(title) {
+                bareCustomer.append((column, entry))
             } else {
-                best[entry.field] = (entry.tier, [column])
+                consider(column, as: entry.field, tier: entry.tier)
+            }
+        }
+        for (column, entry) in bareCustomer {
+            let idElsewhere = index[.customer] != nil || best[.customer] != nil
+            let nameElsewhere = index[.customerName] != nil || best[.customerName] != nil
+            if idElsewhere && !nameElsewhere {
+                best[.customerName] = (entry.tier, [column])
+            } else {
+                consider(column, as: entry.field, tier: entry.tier)
             }
         }
         for (field, candidates) in best {

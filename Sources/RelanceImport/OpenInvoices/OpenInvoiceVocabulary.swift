@@ -46,4 +46,7 @@ enum OpenInvoiceVocabulary {
         add(.currency, tier: 1, french: false, ["currency", "cur", "ccy", "currency code"])
         return table
     }()
+
+    /// Customer titles that reports also print over the customer's name, next to its code.
+    static let bareCustomerTitles: Set<String> = ["client", "customer"]
 }

@@ -27,7 +27,7 @@ enum TextEncodingDetector {
         if bytes.starts(with: [0xFF, 0xFE]) { return decodeUTF16(bytes.dropFirst(2), bigEndian: false) }
         if bytes.starts(with: [0xFE, 0xFF]) { return decodeUTF16(bytes.dropFirst(2), bigEndian: true) }
         let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
-        if String(validating: body, as: UTF8.self) != nil {
+        if isValidUTF8(body) {
             return DecodedText(utf8: body, encoding: .utf8)
         }
         let isWindows = body.contains { (0x80...0x9F).contains($0) }
@@ -39,6 +39,41 @@ enum TextEncodingDetector {
             out.append(contentsOf: Array(String(Character(scalar)).utf8))
         }
         return DecodedText(utf8: out, encoding: isWindows ? .windows1252 : .iso8859_15)
+    }
+
+    /// Whether the bytes are UTF-8, checked by the standard library's validator one chunk at a
+    /// time: `String(validating:)` over the whole file would build a copy of it (125 MB for a
+    /// million-line ledger) only to throw it away, and that copy set the import's peak memory.
+    /// No chunk splits a character; a stray continuation byte starts or ends inside some
+    /// chunk, which then fails.
+    static func isValidUTF8(_ bytes: [UInt8], chunkSize: Int = 64 * 1024) -> Bool {
+        bytes.withUnsafeBufferPointer { buffer in
+            var start = 0
+            while start < buffer.count {
+                var end = min(start + max(chunkSize, 1), buffer.count)
+                // A character cut by the chunk's end is finished in this chunk: at most three
+                // continuation bytes follow a lead byte, and a fourth is invalid in any case.
+                var extra = 0
+                while end < buffer.count, extra < 3, buffer[end] & 0xC0 == 0x80 { end += 1; extra += 1 }
+                let chunk = UnsafeBufferPointer(rebasing: buffer[start..<end])
+                // ASCII needs no decoding: most of a ledger is digits, codes and separators.
+                if !isASCII(chunk), String(validating: chunk, as: UTF8.self) == nil { return false }
+                start = end
+            }
+            return true
+        }
+    }
+
+    private static func isASCII(_ chunk: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        var high: UInt64 = 0
+        let raw = UnsafeRawBufferPointer(chunk)
+        while index + 8 <= raw.count {
+            high |= raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            index += 8
+        }
+        while index < raw.count { high |= UInt64(raw[index]); index += 1 }
+        return high & 0x8080_8080_8080_8080 == 0
     }
 
     private static func decodeUTF16(_ body: ArraySlice<UInt8>, bigEndian: Bool) -> DecodedText {

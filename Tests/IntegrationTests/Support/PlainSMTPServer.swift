@@ -1,4 +1,5 @@
 import Foundation
+import RelanceTesting
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -18,27 +19,9 @@ final class PlainSMTPServer: @unchecked Sendable {
     var commands: [String] { lock.withLock { received } }
 
     init?() {
-        #if canImport(Glibc)
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        #else
-        let fd = socket(AF_INET, SOCK_STREAM, 0)
-        #endif
-        guard fd >= 0 else { return nil }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = in_addr_t(UInt32(0x7F00_0001).bigEndian)
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { generic in
-                bind(fd, generic, length) == 0 && listen(fd, 16) == 0 && getsockname(fd, generic, &length) == 0
-            }
-        }
-        guard bound else {
-            close(fd)
-            return nil
-        }
+        guard let (fd, port) = try? LoopbackSocket.listen() else { return nil }
         socketFD = fd
-        port = Int(UInt16(bigEndian: address.sin_port))
+        self.port = Int(port)
         Thread.detachNewThread { [self] in serve() }
     }
 

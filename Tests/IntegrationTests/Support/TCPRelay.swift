@@ -1,4 +1,5 @@
 import Foundation
+import RelanceTesting
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -19,23 +20,10 @@ final class TCPRelay: @unchecked Sendable {
     deinit { stop() }
 
     func start() throws {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw RelayError.socket(errno) }
-        var yes: Int32 = 1
-        setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
-        var address = Self.loopback(port: lock.withLock { port })
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        guard bound == 0, listen(fd, 16) == 0 else { close(fd); throw RelayError.socket(errno) }
-        var actual = sockaddr_in()
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafeMutablePointer(to: &actual) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
-        }
+        let (fd, bound) = try LoopbackSocket.listen(port: lock.withLock { port }, reuseAddress: true)
         lock.withLock {
             listener = fd
-            port = UInt16(bigEndian: actual.sin_port)
+            port = bound
         }
         Thread { [self] in acceptLoop(fd) }.start()
     }
@@ -54,12 +42,7 @@ final class TCPRelay: @unchecked Sendable {
         while true {
             let client = accept(fd, nil, nil)
             guard client >= 0 else { return }
-            let server = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-            var address = Self.loopback(port: targetPort)
-            let connected = withUnsafePointer(to: &address) {
-                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(server, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-            }
-            guard connected == 0 else { close(client); close(server); continue }
+            guard let server = try? LoopbackSocket.connect(port: targetPort) else { close(client); continue }
             lock.withLock { sockets += [client, server] }
             Thread { Self.pump(from: client, to: server) }.start()
             Thread { Self.pump(from: server, to: client) }.start()
@@ -80,14 +63,4 @@ final class TCPRelay: @unchecked Sendable {
         }
         shutdown(destination, Int32(SHUT_WR))
     }
-
-    private static func loopback(port: UInt16) -> sockaddr_in {
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = port.bigEndian
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        return address
-    }
-
-    enum RelayError: Error { case socket(Int32) }
 }
