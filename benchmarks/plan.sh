@@ -28,16 +28,21 @@ sender = "compta@bench.example"
 active = true
 mass_settlement_threshold_percent = 100
 TOML
-    start=$(now)
-    "$relance" import --config "$work/run/relance.toml" "$work/run/export.csv" >/dev/null
-    imported=$(now)
-    "$relance" plan --config "$work/run/relance.toml" --date 2026-11-30 >/dev/null
-    planned=$(now)
-    python3 - "$n" "$start" "$imported" "$planned" <<'PY'
-import sys
-n, start, imported, planned = int(sys.argv[1]), *map(float, sys.argv[2:])
-i, p = imported - start, planned - imported
-print(f"{n:10d} {i:12.2f} {p:12.2f} {p / i:8.3f}")
-PY
+    # Best of ROUNDS, each round a fresh store: import, then plan (the machine is shared; the
+    # two are timed in the same round so that both see the same load).
+    best_import= best_plan=
+    for _ in $(seq "${ROUNDS:-3}"); do
+        rm -rf "$work/run/state" "$work/run/drop"
+        start=$(now)
+        "$relance" import --config "$work/run/relance.toml" "$work/run/export.csv" >/dev/null
+        imported=$(now)
+        "$relance" plan --config "$work/run/relance.toml" --date 2026-11-30 >/dev/null
+        planned=$(now)
+        best_import=$(awk -v b="$best_import" -v s="$start" -v e="$imported" 'BEGIN { t = e - s; print (b == "" || t < b) ? t : b }')
+        best_plan=$(awk -v b="$best_plan" -v s="$imported" -v e="$planned" 'BEGIN { t = e - s; print (b == "" || t < b) ? t : b }')
+    done
+    awk -v n="$n" -v i="$best_import" -v p="$best_plan" 'BEGIN { printf "%10d %12.2f %12.3f %8.3f\n", n, i, p, p / i }'
 done
-echo "import: relance import (parse + one store transaction, WAL, synchronous=NORMAL); plan: relance plan (start-up and template check, store reads, the pure planner in parts on every core, the text report; --json adds about 2 s of encoding at 100k)"
+echo "best of ${ROUNDS:-3} rounds. import: relance import (parse + one store transaction, WAL, synchronous=NORMAL);"
+echo "plan: relance plan (start-up, store reads, the pure planner in parts on every core, the text report;"
+echo "--json adds about 2 s of encoding at 100k). Neither reads the mail templates: they compose nothing."

@@ -18,7 +18,7 @@ struct StatusCommand: AsyncParsableCommand {
 
     func run() async throws {
         let configuration = try options.loadConfiguration()
-        let runtime = try RelanceRuntime(configuration: configuration, clock: SystemWallClock(), logger: options.makeLogger())
+        let runtime = try RelanceRuntime(configuration: configuration, clock: SystemWallClock(), logger: options.makeLogger(), composesMail: false)
         let counts = try await runtime.store.outboxCounts()
         let recent = try await runtime.store.recentEvents(of: nil, limit: events)
         let openTasks = try await runtime.store.tasks(of: nil, state: .open)

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import Testing
 import RelanceCore
 import RelanceDaemon
@@ -160,5 +161,22 @@ import RelanceTesting
         let imported = try #require(report.intake[CreditorID("acme")!]?.imported.first)
         #expect(imported.receipt.outcome == .duplicate)
         #expect(fixture.workspace.files(in: "drop/processed/2026-11-30") == ["a-again.csv", "a.csv"])
+    }
+
+    @Test func aRuntimeThatComposesNoMailNeitherReadsNorNeedsTheTemplates() async throws {
+        let fixture = try DaemonFixture()
+        try fixture.drop("open.csv", DaemonFixture.csv("C1;Client Un;compta@un.example;F-100;15/09/2026;15/10/2026;1 200,00"))
+        var configuration = try fixture.configuration
+        configuration.templatesFolder = fixture.workspace.url("no-templates-here")
+        #expect(throws: (any Error).self) {
+            _ = try RelanceRuntime(configuration: configuration, clock: fixture.clock, logger: Logger(label: "test"))
+        }
+        // `relance import` and `relance plan` write no mail: they work without templates.
+        let runtime = try RelanceRuntime(configuration: configuration, clock: fixture.clock, logger: Logger(label: "test"),
+                                         composesMail: false)
+        try await runtime.prepare()
+        _ = try await runtime.creditors[0].intake.scan()
+        let plan = try await runtime.creditors[0].scheduler.plan(on: CivilDate(iso8601: "2026-11-30")!)
+        #expect(plan.contacts.map(\.customer.externalID) == ["C1"])
     }
 }

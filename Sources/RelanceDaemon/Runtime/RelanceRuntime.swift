@@ -28,10 +28,13 @@ public final class RelanceRuntime: Sendable {
     }
 
     /// `openStore` reuses an open store (a reload); otherwise the configured file is opened.
+    /// `composesMail: false` is for the commands that write no mail and no letter (`plan`,
+    /// `import`, `status`): the templates are neither read nor checked, and any attempt to
+    /// compose fails with a missing-template error.
     public init(configuration: RelanceConfiguration, clock: any WallClock, logger: Logger,
                 secrets: SecretStore = SecretStore(), reusing openStore: AppDatabase? = nil,
                 transportOverride: (@Sendable (CreditorConfiguration) -> any MailTransport)? = nil,
-                crashPoints: CrashPoints = .disabled) throws {
+                crashPoints: CrashPoints = .disabled, composesMail: Bool = true) throws {
         self.configuration = configuration
         self.crashPoints = crashPoints
         self.clock = clock
@@ -42,8 +45,10 @@ public final class RelanceRuntime: Sendable {
         let allSteps = (configuration.creditors.map(\.policy) + configuration.policies.values).flatMap(\.steps)
         let emails = Set(allSteps.filter { $0.channel == .email }.map(\.template))
         let letters = Set(allSteps.filter(\.channel.printsLetter).map(\.template))
-        let renderer = try TemplateLoader.load(from: configuration.templatesFolder, requiredTemplates: emails.sorted(),
-                                               requiredDocuments: letters.sorted())
+        let renderer = composesMail
+            ? try TemplateLoader.load(from: configuration.templatesFolder, requiredTemplates: emails.sorted(),
+                                      requiredDocuments: letters.sorted())
+            : try TemplateRenderer(files: [:])
         let secret = try TokenSecretLoader.load(secrets: secrets, stateFolder: configuration.stateFolder)
         let rules = IntakeRules(stableAfterSeconds: configuration.stableAfterSeconds, maximumFileBytes: configuration.maximumFileBytes)
         var creditors: [CreditorRuntime] = []
