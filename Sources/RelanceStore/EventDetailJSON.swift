@@ -1,3 +1,5 @@
+import RelanceCore
+
 /// An event's or a task's detail as a JSON object with sorted keys — what `JSONEncoder` with
 /// `.sortedKeys` writes — without an encoder per row: creating and running one costs more than
 /// the INSERT it feeds, and the outbox writes several events per message.
@@ -11,24 +13,5 @@ enum EventDetailJSON {
         "[" + array.map(quoted).joined(separator: ",") + "]"
     }
 
-    private static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
+    private static func quoted(_ text: String) -> String { JSONString.literal(text) }
 }

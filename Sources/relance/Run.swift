@@ -22,6 +22,9 @@ struct Run: AsyncParsableCommand {
     var now: FixedNow?
 
     func run() async throws {
+        // A daemon outlives its readers (journald restarting, a closed log pipe): a write to
+        // them must fail with EPIPE, not kill the process in the middle of a send.
+        signal(SIGPIPE, SIG_IGN)
         let configuration = try options.loadConfiguration()
         let logger = options.makeLogger()
         let lock: RunLock

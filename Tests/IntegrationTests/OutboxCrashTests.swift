@@ -26,12 +26,7 @@ import Testing
                 archive_bcc = "\(stack.address("t15"))"
                 evidence_delay_seconds = 1
 
-                [creditors.acme.archive_imap]
-                host = "\(stack.host)"
-                port = \(stack.imapPort)
-                username = "\(stack.address("t15"))"
-                password_credential = "archive-password"
-                ca_file = "\(stack.caFile)"
+                \(IntegrationConfiguration.imap(stack, user: "t15", section: "archive_imap", credential: "archive-password"))
                 """
             try workspace.write("relance.toml", IntegrationConfiguration.toml(sender: stack.address("t14"), creditorSettings: evidenceSettings,
                                                                                  smtp: IntegrationConfiguration.submission(stack, user: "t14")))

@@ -195,12 +195,7 @@ import Testing
             copy_to_sent = true
             sent_folder = "Sent"
 
-            [creditors.acme.imap]
-            host = "\(stack.host)"
-            port = \(stack.imapPort)
-            username = "\(stack.address("t22"))"
-            password_credential = "smtp-password"
-            ca_file = "\(stack.caFile)"
+            \(IntegrationConfiguration.imap(stack, user: "t22", credential: "smtp-password"))
             """, stack: stack)
         let report = try await fixture.runtime.runOnce()
         #expect(report.sending.sent == 1)
@@ -216,12 +211,7 @@ import Testing
             sent_copy_lookup = true
             evidence_delay_seconds = 0
 
-            [creditors.acme.imap]
-            host = "\(stack.host)"
-            port = \(stack.imapPort)
-            username = "\(stack.address("t24"))"
-            password_credential = "smtp-password"
-            ca_file = "\(stack.caFile)"
+            \(IntegrationConfiguration.imap(stack, user: "t24", credential: "smtp-password"))
             """, stack: stack)
         let runtime = fixture.runtime
         try await runtime.prepare()
@@ -267,12 +257,7 @@ import Testing
         let fixture = try Fixture(smtp: IntegrationConfiguration.submission(stack, user: "t17"), emails: [stack.address("t29")], settings: """
             archive_bcc = "\(stack.address("t28"))"
 
-            [creditors.acme.archive_imap]
-            host = "\(stack.host)"
-            port = \(stack.imapPort)
-            username = "\(stack.address("t28"))"
-            password_credential = "smtp-password"
-            ca_file = "\(stack.caFile)"
+            \(IntegrationConfiguration.imap(stack, user: "t28", section: "archive_imap", credential: "smtp-password"))
             """, stack: stack)
         let report = try await fixture.runtime.runOnce()
         #expect(report.sending.sent == 1)
@@ -297,12 +282,7 @@ import Testing
                                   settings: """
             archive_bcc = "nosuch-archive-\(Self.unique())@\(stack.domain)"
 
-            [creditors.acme.archive_imap]
-            host = "\(stack.host)"
-            port = \(stack.imapPort)
-            username = "\(stack.address("t28"))"
-            password_credential = "smtp-password"
-            ca_file = "\(stack.caFile)"
+            \(IntegrationConfiguration.imap(stack, user: "t28", section: "archive_imap", credential: "smtp-password"))
             """, stack: stack)
         let report = try await fixture.runtime.runOnce()
         // The first reminder reached the customer; without an archive copy a crash would resend
@@ -320,12 +300,7 @@ import Testing
         let fixture = try Fixture(smtp: IntegrationConfiguration.submission(stack, user: "t22"), emails: [stack.address("t23")], settings: """
             copy_to_sent = true
 
-            [creditors.acme.imap]
-            host = "\(stack.host)"
-            port = \(stack.imapPort)
-            username = "\(stack.address("t22"))"
-            password_credential = "imap-password"
-            ca_file = "\(stack.caFile)"
+            \(IntegrationConfiguration.imap(stack, user: "t22"))
             """, stack: stack)
         // No imap-password credential: every copy fails, the message still goes out.
         let report = try await fixture.runtime.runOnce()

@@ -35,15 +35,16 @@ enum IntegrationConfiguration {
         """
     }
 
-    /// A `[creditors.acme.imap]` section reading `user`'s mailbox over STARTTLS.
-    static func imap(_ stack: MailStack, user: String, port: Int? = nil, trustTestCA: Bool = true, extra: String = "") -> String {
+    /// A `[creditors.acme.imap]` section (or `archive_imap`…) reading `user`'s mailbox over STARTTLS.
+    static func imap(_ stack: MailStack, user: String, section: String = "imap", port: Int? = nil, credential: String = "imap-password",
+                     trustTestCA: Bool = true, extra: String = "") -> String {
         """
-        [creditors.acme.imap]
+        [creditors.acme.\(section)]
         host = "\(stack.host)"
         port = \(port ?? stack.imapPort)
         security = "starttls"
         username = "\(stack.address(user))"
-        password_credential = "imap-password"
+        password_credential = "\(credential)"
         \(trustTestCA ? "ca_file = \"\(stack.caFile)\"" : "")
         \(extra)
         """

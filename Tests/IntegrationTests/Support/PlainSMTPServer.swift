@@ -37,7 +37,8 @@ final class PlainSMTPServer: @unchecked Sendable {
     }
 
     private func converse(_ client: Int32) {
-        func say(_ text: String) { _ = text.withCString { write(client, $0, strlen($0)) } }
+        // MSG_NOSIGNAL: a client that hung up must not SIGPIPE the test process.
+        func say(_ text: String) { _ = text.withCString { send(client, $0, strlen($0), Int32(MSG_NOSIGNAL)) } }
         say("220 plain.test ESMTP no TLS here\r\n")
         var line: [UInt8] = []
         var byte: UInt8 = 0

@@ -56,7 +56,8 @@ final class TCPRelay: @unchecked Sendable {
             guard count > 0 else { break }
             var offset = 0
             while offset < count {
-                let written = buffer.withUnsafeBytes { write(destination, $0.baseAddress! + offset, count - offset) }
+                // MSG_NOSIGNAL: after stop(), writing to a cut socket must fail, not SIGPIPE the test process.
+                let written = buffer.withUnsafeBytes { send(destination, $0.baseAddress! + offset, count - offset, Int32(MSG_NOSIGNAL)) }
                 guard written > 0 else { shutdown(source, Int32(SHUT_RDWR)); shutdown(destination, Int32(SHUT_RDWR)); return }
                 offset += written
             }
