@@ -18,7 +18,22 @@ public struct SourcePosition: Sendable, Hashable, Codable, CustomStringConvertib
         var text = file
         if let line { text += ":\(line)" }
         if let column { text += ":\(column)" }
+        if let cell = spreadsheetCell { text += " (cell \(cell))" }
         if let path { text += " at \(path)" }
         return text
+    }
+
+    /// `C12` for row 12, column 3 of a workbook: what the accountant looks for in Excel. The
+    /// XLSX reader numbers rows and columns as the sheet does, gaps included.
+    public var spreadsheetCell: String? {
+        guard file.lowercased().hasSuffix(".xlsx"), let line, let column, column > 0 else { return nil }
+        var letters = ""
+        var rest = column
+        while rest > 0 {
+            let digit = (rest - 1) % 26
+            letters = String(UnicodeScalar(UInt8(65 + digit))) + letters
+            rest = (rest - 1) / 26
+        }
+        return "\(letters)\(line)"
     }
 }
