@@ -32,8 +32,7 @@ public enum ImportParser {
         case .facturX: return try FacturXParser().parse(bytes, fileName: fileName)
         case .openInvoices, .contacts:
             if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
-                let records = try XLSXReader.firstSheetRecords(bytes, file: fileName)
-                return try parseTable(records, fileName: fileName, options: options)
+                return try parseWorkbook(XLSXReader.worksheets(bytes, file: fileName), fileName: fileName, options: options)
             }
             let text = try TextEncodingDetector.decode(bytes, file: fileName)
             let separator = DelimitedTextReader.detectSeparator(utf8: text.utf8)
@@ -44,6 +43,34 @@ public enum ImportParser {
                               "this file is none of the formats Relance reads",
                               hint: "Drop one of: a FEC ledger (TAB or | separated, header JournalCode…), an open-invoice or aged-balance report (CSV or XLSX), a contacts file (CSV or XLSX), a UBL 2.1 or CII e-invoice (XML), or a Factur-X / ZUGFeRD PDF.")
         }
+    }
+
+    /// The first worksheet that reads as a report or a contacts list: a workbook often opens on
+    /// a summary or a cover sheet and keeps the detail on the next tab. When none reads, the
+    /// first sheet's error is the one given, saying that the others were tried too.
+    static func parseWorkbook(_ sheets: [XLSXReader.Worksheet], fileName: String, options: ImportOptions) throws(ImportError) -> ParsedImport {
+        var firstError: ImportError?
+        for (index, sheet) in sheets.enumerated() {
+            do {
+                var parsed = try parseTable(sheet.records, fileName: fileName, options: options)
+                if index > 0 {
+                    let skipped = sheets[..<index].map { "\"\($0.name)\"" }.joined(separator: ", ")
+                    parsed.warnings.insert("read the worksheet \"\(sheet.name)\"; \(skipped) before it holds no report", at: 0)
+                }
+                return parsed
+            } catch {
+                if firstError == nil { firstError = error }
+            }
+        }
+        guard var error = firstError else {
+            throw ImportError(.empty, at: SourcePosition(file: fileName), "the workbook has no worksheet",
+                              hint: "Save the workbook again as .xlsx, or export the report as CSV.")
+        }
+        if sheets.count > 1 {
+            let tried = "Every worksheet was tried (\(sheets.map { "\"\($0.name)\"" }.joined(separator: ", "))); this is what the first one lacks."
+            error.hint = [error.hint, tried].compactMap { $0 }.joined(separator: " ")
+        }
+        throw error
     }
 
     /// A table is an open-invoice report if it has invoice columns, else a contacts file if it

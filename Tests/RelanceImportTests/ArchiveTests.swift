@@ -63,6 +63,25 @@ struct ArchiveTests {
         #expect(parsed.contacts[1].doNotRemind)
     }
 
+    @Test("a workbook that opens on a summary sheet is read from the sheet that holds the report")
+    func summaryThenDetail() throws {
+        let parsed = try ImportParser.parse(bytes: try Fixture.bytes("xlsx/summary-then-detail.xlsx"), fileName: "encours.xlsx")
+        #expect(parsed.kind == .openInvoices)
+        #expect(parsed.items.map { "\($0.customer)|\($0.invoice)|\($0.open.decimalString)" } == [
+            "C1|F-2026-001|1234.56", "C2|F-2026-002|2395.94",
+        ])
+        #expect(parsed.items[0].source?.line == 4, "rows of the sheet read")
+        #expect(parsed.warnings.first == "read the worksheet \"Détail\"; \"Synthèse\" before it holds no report")
+    }
+
+    @Test("a workbook where no sheet holds a report is refused, saying every sheet was tried")
+    func noReportInAnySheet() throws {
+        let error = try #require(throws: ImportError.self) {
+            try ImportParser.parse(bytes: try Fixture.bytes("xlsx/no-report.xlsx"), fileName: "encours.xlsx")
+        }
+        #expect(error.hint?.contains("Every worksheet was tried (\"Synthèse\", \"Détail\")") == true)
+    }
+
     @Test("a ZIP that is not a workbook is refused")
     func notAWorkbook() throws {
         let error = try #require(throws: ImportError.self) {

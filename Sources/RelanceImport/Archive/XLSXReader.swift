@@ -4,7 +4,7 @@ import FoundationXML
 #endif
 import RelanceCore
 
-/// Reads the first worksheet of an XLSX workbook into the same rows a CSV gives, so the
+/// Reads the worksheets of an XLSX workbook into the same rows a CSV gives, so the
 /// open-invoice and contacts parsers read both alike. Positions are row and column numbers.
 ///
 /// Values come out as text: shared and inline strings as written; numbers as their shortest
@@ -12,44 +12,59 @@ import RelanceCore
 /// textually to 9 decimals, never through a floating-point conversion); cells formatted as
 /// dates as `AAAA-MM-JJ`.
 enum XLSXReader {
-    static func firstSheetRecords(_ bytes: [UInt8], file: String) throws(ImportError) -> [DelimitedRecord] {
+    /// One worksheet: its name (as on its tab) and its rows.
+    struct Worksheet {
+        var name: String
+        var records: [DelimitedRecord]
+    }
+
+    /// Every worksheet, in the workbook's tab order.
+    static func worksheets(_ bytes: [UInt8], file: String) throws(ImportError) -> [Worksheet] {
         let zip = try ZipArchive(bytes, file: file)
-        let sheetPath = try firstSheetPath(zip, file: file)
-        guard let sheet = try zip.contents(sheetPath) else {
-            throw ImportError(.unknownFormat, at: SourcePosition(file: file, path: sheetPath), "the workbook has no worksheet \(sheetPath)",
-                              hint: "Save the workbook again as .xlsx, or export it as CSV.")
-        }
         let strings = try zip.contents("xl/sharedStrings.xml").map { xml throws(ImportError) in
             try SAX.run(SharedStrings(), on: xml, file: file, part: "xl/sharedStrings.xml").strings
         } ?? []
         let dateStyles = try zip.contents("xl/styles.xml").map { xml throws(ImportError) in
             try SAX.run(Styles(), on: xml, file: file, part: "xl/styles.xml").dateStyles
         } ?? []
-        let rows = try SAX.run(Sheet(strings: strings, dateStyles: dateStyles), on: sheet, file: file, part: sheetPath).rows
-        return rows.map { row in
-            let width = (row.cells.keys.max() ?? 0) + 1
-            let fields = (0..<width).map { column in
-                DelimitedField(text: row.cells[column] ?? "", line: row.number, column: column + 1)
+        var sheets: [Worksheet] = []
+        for (name, path) in try sheetPaths(zip, file: file) {
+            guard let sheet = try zip.contents(path) else {
+                throw ImportError(.unknownFormat, at: SourcePosition(file: file, path: path), "the workbook has no worksheet \(path)",
+                                  hint: "Save the workbook again as .xlsx, or export it as CSV.")
             }
-            return DelimitedRecord(fields: fields, line: row.number)
+            let rows = try SAX.run(Sheet(strings: strings, dateStyles: dateStyles), on: sheet, file: file, part: path).rows
+            sheets.append(Worksheet(name: name, records: rows.map { row in
+                let width = (row.cells.keys.max() ?? 0) + 1
+                let fields = (0..<width).map { column in
+                    DelimitedField(text: row.cells[column] ?? "", line: row.number, column: column + 1)
+                }
+                return DelimitedRecord(fields: fields, line: row.number)
+            }))
         }
+        return sheets
     }
 
-    private static func firstSheetPath(_ zip: ZipArchive, file: String) throws(ImportError) -> String {
+    /// The worksheets' names and parts, in tab order (`xl/workbook.xml` through its relations).
+    private static func sheetPaths(_ zip: ZipArchive, file: String) throws(ImportError) -> [(name: String, path: String)] {
         guard let workbook = try zip.contents("xl/workbook.xml") else {
-            if zip.entries["xl/worksheets/sheet1.xml"] != nil { return "xl/worksheets/sheet1.xml" }
+            if zip.entries["xl/worksheets/sheet1.xml"] != nil { return [("Sheet1", "xl/worksheets/sheet1.xml")] }
             throw ImportError(.unknownFormat, at: SourcePosition(file: file), "this ZIP file is not an Excel workbook (no xl/workbook.xml)",
                               hint: "Drop an .xlsx workbook, or export the report as CSV.")
         }
         let index = try XMLElementIndex.parse(workbook, file: file)
-        let relationId = index.first("/workbook/sheets/sheet")?.attributes.first { $0.key.hasSuffix("id") && $0.key != "sheetId" }?.value
-        if let relationId, let rels = try zip.contents("xl/_rels/workbook.xml.rels") {
-            let relations = try XMLElementIndex.parse(rels, file: file)
-            if let target = relations.all("/Relationships/Relationship").first(where: { $0.attributes["Id"] == relationId })?.attributes["Target"] {
-                return target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
+        let relations = try zip.contents("xl/_rels/workbook.xml.rels").map { xml throws(ImportError) in
+            try XMLElementIndex.parse(xml, file: file).all("/Relationships/Relationship")
+        } ?? []
+        let sheets = index.all("/workbook/sheets/sheet").enumerated().compactMap { offset, sheet -> (name: String, path: String)? in
+            let name = sheet.attributes["name"] ?? "Sheet\(offset + 1)"
+            guard let relationId = sheet.attributes.first(where: { $0.key.hasSuffix("id") && $0.key != "sheetId" })?.value,
+                  let target = relations.first(where: { $0.attributes["Id"] == relationId })?.attributes["Target"] else {
+                return offset == 0 ? (name, "xl/worksheets/sheet1.xml") : nil
             }
+            return (name, target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target)
         }
-        return "xl/worksheets/sheet1.xml"
+        return sheets.isEmpty ? [("Sheet1", "xl/worksheets/sheet1.xml")] : sheets
     }
 
     /// Turns Excel's printed double into a short decimal without floating point: rounds the
