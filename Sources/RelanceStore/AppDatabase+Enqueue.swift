@@ -1,0 +1,75 @@
+public import Foundation
+import GRDB
+public import RelanceCore
+
+/// Storing a day's reminders (`OutboxStore.enqueue`): composed outside the write lock, stored
+/// in one transaction with a savepoint each.
+extension AppDatabase {
+    public func enqueue(_ batch: [PendingMessage], at time: Date) async throws -> [Result<Int64?, any Error>] {
+        guard !batch.isEmpty else { return [] }
+        // Composed before the write transaction, not inside it: rendering templates holds no lock,
+        // so a sender recording deliveries meanwhile is not kept waiting. Each message gets an id
+        // after the highest one (messages are never deleted; purges blank their bytes), signed
+        // into its Message-ID; an id left unused by a message that is not stored is a harmless gap.
+        let first = try await writer.read { db in try Self.nextMessageID(in: db) }
+        let composed = batch.enumerated().map { index, pending in Result { try pending.compose(first + Int64(index)) } }
+        return try await writer.write { db in
+            // Another enqueue took those ids meanwhile (two planners at once): compose again, here.
+            let base = try Self.nextMessageID(in: db)
+            let mails = base == first ? composed
+                : batch.enumerated().map { index, pending in Result { try pending.compose(base + Int64(index)) } }
+            return try batch.indices.map { index in
+                let mail: ComposedMail
+                switch mails[index] {
+                case .success(let composed): mail = composed
+                case .failure(let error): return .failure(error)
+                }
+                // One savepoint each: a message the schema refuses fails alone.
+                var outcome: Result<Int64?, any Error> = .success(nil)
+                try db.inSavepoint {
+                    do {
+                        outcome = .success(try Self.insert(batch[index].draft, mail, id: base + Int64(index), at: time, in: db))
+                        return .commit
+                    } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
+                        outcome = .failure(error)
+                        return .rollback
+                    }
+                }
+                return outcome
+            }
+        }
+    }
+
+    private static func nextMessageID(in db: Database) throws -> Int64 {
+        (try db.valueCached("SELECT MAX(id) FROM message", as: Int64.self) ?? 0) + 1
+    }
+
+    /// One message of a batch; nil when one of its invoices already has a live message for the step.
+    private static func insert(_ draft: MessageDraft, _ mail: ComposedMail, id: Int64, at time: Date, in db: Database) throws -> Int64? {
+        for mention in draft.invoices {
+            let taken = try db.valueCached("""
+                SELECT 1 FROM message_invoice WHERE invoice_id = ? AND step = ? AND cancelled = 0
+                """, [mention.invoiceID, mention.step], as: Bool.self) ?? false
+            if taken { return nil }
+        }
+        try db.executeCached("""
+            INSERT INTO message (id, creditor_id, customer_id, step, planned_on, rfc_message_id, envelope_from, raw, state, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?)
+            """, [id, draft.creditor.rawValue, draft.customerID, draft.step, draft.plannedOn.iso8601,
+                  mail.messageID, mail.envelopeFrom.value, Data(mail.bytes), time])
+        for (role, addresses) in [("to", draft.to), ("cc", draft.cc)] {
+            for address in addresses {
+                try db.executeCached("INSERT OR IGNORE INTO message_recipient (message_id, address, role) VALUES (?, ?, ?)",
+                                     [id, address.value, role])
+            }
+        }
+        for mention in draft.invoices {
+            try db.executeCached("INSERT INTO message_invoice (message_id, invoice_id, step, stated_open_minor) VALUES (?, ?, ?, ?)",
+                                 [id, mention.invoiceID, mention.step, mention.open.minorUnits])
+        }
+        try append(NewEvent(time: time, kind: "message.queued", creditor: draft.creditor, customerID: draft.customerID,
+                            messageID: id, summary: "Queued \(draft.step) to \(draft.to.map(\.value).joined(separator: ", ")) for \(draft.invoices.count) invoice(s), planned on \(draft.plannedOn).",
+                            detail: ["message_id": mail.messageID]), in: db)
+        return id
+    }
+}
