@@ -4,8 +4,13 @@ public import RelanceCore
 
 extension AppDatabase: OutboxStore {
     public func claimNextMessage(now: Date, skipping: Set<CreditorID> = []) async throws -> OutboxMessage? {
-        let skipped = EventDetailJSON.encode(skipping.map(\.rawValue).sorted())
+        let skipped = Self.creditorList(skipping)
         return try await writer.write { db in try Self.claimNext(now: now, skipped: skipped, in: db) }
+    }
+
+    /// The creditors a claim skips, as the JSON array `claimNext` reads with `json_each`.
+    static func creditorList(_ creditors: Set<CreditorID>) -> String {
+        EventDetailJSON.encode(creditors.map(\.rawValue).sorted())
     }
 
     /// The claim itself, within the caller's transaction (`markDelivered(…claimingNextAt:)` runs

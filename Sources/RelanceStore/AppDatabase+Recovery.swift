@@ -70,7 +70,7 @@ extension AppDatabase: OutboxRecoveryStore {
 
     public func markDelivered(_ id: Int64, at time: Date, serverReply: String, recipients: [RecipientReply], copyToSent: Bool,
                               claimingNextAt now: Date, skipping: Set<CreditorID>) async throws -> OutboxMessage? {
-        let skipped = EventDetailJSON.encode(skipping.map(\.rawValue).sorted())
+        let skipped = Self.creditorList(skipping)
         return try await writer.write { db in
             try Self.delivered(id, at: time, serverReply: serverReply, recipients: recipients, copyToSent: copyToSent, in: db)
             return try Self.claimNext(now: now, skipped: skipped, in: db)

@@ -26,4 +26,25 @@ public struct DocumentVault: Sendable {
     public func url(of document: InvoiceDocument) -> URL {
         stateFolder.appendingPathComponent(document.path)
     }
+
+    /// Deletes the kept documents whose paths are not in `referenced` and that were last
+    /// written before `cutoff` (a younger one may belong to an import not committed yet).
+    /// Only `documents/XX/FILE` is looked at: letters and dossiers live one level deeper.
+    /// Returns how many files went.
+    public func sweep(keeping referenced: Set<String>, writtenBefore cutoff: Date) throws -> Int {
+        let root = stateFolder.appendingPathComponent("documents")
+        var removed = 0
+        for shard in (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? [] {
+            let folder = root.appendingPathComponent(shard)
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] {
+                let file = folder.appendingPathComponent(name)
+                let attributes = try? FileManager.default.attributesOfItem(atPath: file.path)
+                guard !referenced.contains("documents/\(shard)/\(name)"), attributes?[.type] as? FileAttributeType == .typeRegular,
+                      let modified = attributes?[.modificationDate] as? Date, modified < cutoff else { continue }
+                try FileManager.default.removeItem(at: file)
+                removed += 1
+            }
+        }
+        return removed
+    }
 }

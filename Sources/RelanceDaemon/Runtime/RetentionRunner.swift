@@ -29,21 +29,9 @@ extension RelanceRuntime {
     /// Deletes kept documents no invoice refers to (their customer was anonymised). A file
     /// younger than a day is left alone: an import may have written it and not committed yet.
     private func sweepDocuments() async throws -> Int {
-        let root = URL(fileURLWithPath: configuration.stateFolder.path).appendingPathComponent("documents")
-        let referenced = try await store.referencedDocuments()
-        let dayAgo = Date().addingTimeInterval(-86_400)
-        var removed = 0
-        for shard in (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? [] {
-            let folder = root.appendingPathComponent(shard)
-            for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] {
-                let file = folder.appendingPathComponent(name)
-                let attributes = try? FileManager.default.attributesOfItem(atPath: file.path)
-                guard !referenced.contains("documents/\(shard)/\(name)"), attributes?[.type] as? FileAttributeType == .typeRegular,
-                      let modified = attributes?[.modificationDate] as? Date, modified < dayAgo else { continue }
-                try FileManager.default.removeItem(at: file)
-                removed += 1
-            }
-        }
+        // The file times are the machine's: the real clock, not an injected one.
+        let removed = try DocumentVault(stateFolder: configuration.stateFolder)
+            .sweep(keeping: try await store.referencedDocuments(), writtenBefore: Date().addingTimeInterval(-86_400))
         if removed > 0 {
             try await store.record(NewEvent(time: clock.now(), kind: "purge.documents", summary: """
                 \(removed) kept invoice documents removed: no invoice refers to them any more (their customers were anonymised).

@@ -48,10 +48,7 @@ extension RelanceRuntime {
         while true {
             let lastRound = planningDone.load(ordering: .acquiring)
             let round = try await drainer.drain(skipping: total.paused)
-            total.sent += round.sent
-            total.retrying += round.retrying
-            total.failed += round.failed
-            total.paused.formUnion(round.paused)
+            total.add(round)
             total.outsideWindow = round.outsideWindow
             if lastRound { return total }
             if round.sent + round.retrying + round.failed == 0 { await queued.wait(atMost: .seconds(1)) }

@@ -57,6 +57,14 @@ public struct OutboxDrainer: Sendable {
         public var paused: Set<CreditorID> = []
         /// Creditors outside their send window now: their messages wait for the next opening.
         public var outsideWindow: [CreditorID: Date] = [:]
+
+        /// Adds another worker's or round's outcomes (the send windows are each round's own).
+        public mutating func add(_ other: Report) {
+            sent += other.sent
+            retrying += other.retrying
+            failed += other.failed
+            paused.formUnion(other.paused)
+        }
     }
 
     /// Drains every message due now. `shouldStop` is asked between messages (graceful shutdown):
@@ -96,10 +104,7 @@ public struct OutboxDrainer: Sendable {
             var report = Report()
             let claimed = try await record(outcome, of: message, into: &report, claimingNext: shouldStop() ? nil : skipped)
             shared.total.withLock { total in
-                total.sent += report.sent
-                total.retrying += report.retrying
-                total.failed += report.failed
-                total.paused.formUnion(report.paused)
+                total.add(report)
             }
             switch claimed {
             case .claimed(let message): next = message
