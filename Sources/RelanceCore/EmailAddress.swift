@@ -33,26 +33,20 @@ public struct EmailAddress: Sendable, Hashable, Comparable, Codable, CustomStrin
     }
 
     private static func parse(string: String) -> Result<EmailAddress, Problem> {
-        // Printable ASCII without spaces, like every stored address: nothing to trim, no control
-        // character, one byte per character; checked without splitting or copying.
-        if !string.isEmpty, string.utf8.allSatisfy({ (0x21...0x7E).contains($0) }) { return parse(printableASCII: string) }
+        // Printable ASCII without spaces, like every stored address: nothing to trim and no
+        // control character to look for.
+        if !string.isEmpty, string.utf8.allSatisfy({ (0x21...0x7E).contains($0) }) { return validate(string) }
         let trimmed = string.trimmingSpaces()
         if trimmed.isEmpty { return .failure(.empty) }
         if trimmed.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
             return .failure(.controlCharacter)
         }
-        guard trimmed.utf8.count <= 254 else { return .failure(.tooLong) }
-        let parts = trimmed.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else { return .failure(.missingAt) }
-        let local = parts[0]
-        let domain = parts[1]
-        guard local.utf8.count <= 64, isDotAtom(local) else { return .failure(.badLocalPart) }
-        guard isHostName(domain) else { return .failure(.badDomain) }
-        return .success(EmailAddress(validated: String(local) + "@" + domain.lowercased()))
+        return validate(trimmed)
     }
 
-    /// The same checks as above, for text already known to be printable ASCII without spaces.
-    private static func parse(printableASCII text: String) -> Result<EmailAddress, Problem> {
+    /// Length, exactly one `@` between a dot-atom local part and a host name; the domain comes
+    /// back lowercased. Checked on the bytes, without splitting or copying.
+    private static func validate(_ text: String) -> Result<EmailAddress, Problem> {
         let bytes = text.utf8
         guard bytes.count <= 254 else { return .failure(.tooLong) }
         guard let at = bytes.firstIndex(of: UInt8(ascii: "@")), at != bytes.startIndex,
