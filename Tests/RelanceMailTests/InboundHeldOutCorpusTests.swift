@@ -70,4 +70,27 @@ struct InboundHeldOutCorpusTests {
         #expect(Double(wrongCallsRight) / Double(max(wrongCalls, 1)) >= 0.95)
         #expect(kindAgree["delayed"] == total["delayed"], "delay warnings are delivery reports, not bounces")
     }
+
+    /// The same files with CRLF and bare-CR line ends (as some mail stores and Windows tools
+    /// keep them) must get the same verdicts.
+    @Test("line ends change no verdict")
+    func lineEnds() throws {
+        let directory = try #require(Bundle.module.url(forResource: "bounces-flufl", withExtension: nil, subdirectory: "Fixtures"))
+        let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".eml") }
+        var differences: [String] = []
+        func verdict(_ bytes: [UInt8]) -> String {
+            let result = InboundClassifier.classify(MIMEMessage.parse(bytes))
+            return "\(result.kind.rawValue) \(result.recipients.map { "\($0.address ?? "?")=\($0.wrongAddress)" })"
+        }
+        for file in files.sorted() {
+            let lf = try [UInt8](Data(contentsOf: directory.appendingPathComponent(file))).filter { $0 != 13 }
+            let crlf = lf.flatMap { $0 == 10 ? [13, 10] : [$0] }
+            let cr = lf.map { $0 == 10 ? 13 : $0 }
+            let expected = verdict(lf)
+            for (name, bytes) in [("CRLF", crlf), ("CR", cr)] where verdict(bytes) != expected {
+                differences.append("\(file) \(name): \(verdict(bytes)) instead of \(expected)")
+            }
+        }
+        #expect(differences.isEmpty, "\(differences)")
+    }
 }
