@@ -23,6 +23,10 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        // The web console: HTTP server and bcrypt. No configuration-package trait: the console
+        // reads its settings from relance.toml like everything else.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
     ],
     targets: [
         // libcurl, with typed shims around its variadic setters.
@@ -67,11 +71,25 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // The web console for the people who do the work: pages and forms over the store's
+        // operations and the daemon's outcome code (no SQL here), one more service of `run`.
+        .target(
+            name: "RelanceConsole",
+            dependencies: [
+                "RelanceCore", "RelanceDaemon", "RelanceStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "relance",
             dependencies: [
-                "RelanceDaemon", "RelanceStore",
+                "RelanceDaemon", "RelanceStore", "RelanceConsole",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
@@ -106,6 +124,15 @@ let package = Package(
         .testTarget(
             name: "RelanceDaemonTests",
             dependencies: ["RelanceDaemon", "RelanceStore", "RelanceTesting", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "RelanceConsoleTests",
+            dependencies: [
+                "RelanceConsole", "RelanceDaemon", "RelanceStore", "RelanceTesting",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+            ],
             swiftSettings: strict
         ),
         .testTarget(name: "CurlMailTests", dependencies: ["CurlMail", "RelanceTesting"], swiftSettings: strict),

@@ -26,6 +26,9 @@ extension AppDatabase {
         migrator.registerMigration("v5-intake") { db in
             try db.execute(sql: Self.v5Intake)
         }
+        migrator.registerMigration("v8-console-users") { db in
+            try db.execute(sql: consoleUsers)
+        }
         return migrator
     }
 

@@ -24,7 +24,7 @@ struct ImportConfirmCommand: AsyncParsableCommand {
         try await context.runtime.prepare()
         let receipt: ImportReceipt
         do {
-            receipt = try await context.runtime.store.confirmHeldImport(id, at: context.runtime.clock.now())
+            receipt = try await PeopleActions(runtime: context.runtime).confirmHeldImport(id, by: PersonName.current)
         } catch {
             throw Failure("import confirm \(id): \(error)")
         }

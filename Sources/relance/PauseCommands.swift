@@ -21,7 +21,7 @@ struct PauseCommand: AsyncParsableCommand {
         let now = context.runtime.clock.now()
         if let customer {
             let id = try await context.customerID(customer, creditor: creditorID)
-            _ = try await context.runtime.store.holdCustomer(id, kind: .manual, until: untilDate, reason: reason, at: now)
+            try await PeopleActions(runtime: context.runtime).pauseCustomer(id, until: untilDate, reason: reason, by: PersonName.current)
             print("Customer \(customer) of \(creditorID) paused\(untilDate.map { " until \($0) included" } ?? " until resumed").")
         } else {
             var state = try await context.runtime.store.creditorState(creditorID)
@@ -50,7 +50,7 @@ struct ResumeCommand: AsyncParsableCommand {
         let now = context.runtime.clock.now()
         if let customer {
             let id = try await context.customerID(customer, creditor: creditorID)
-            try await context.runtime.store.resumeCustomer(id, kinds: nil, reason: reason, at: now)
+            try await PeopleActions(runtime: context.runtime).resumeCustomer(id, reason: reason, by: PersonName.current)
             print("Customer \(customer) of \(creditorID) resumed.")
         } else {
             var state = try await context.runtime.store.creditorState(creditorID)

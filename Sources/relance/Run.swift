@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RelanceCore
+import RelanceConsole
 import RelanceDaemon
 import RelanceStore
 
@@ -45,7 +46,11 @@ struct Run: AsyncParsableCommand {
             }
             print(RunOnceSummary(report: report, runtime: runtime).text)
         } else {
-            try await RelanceServices(runtime: runtime).run()
+            try await RelanceServices(runtime: runtime) { runtimes in
+                guard let web = configuration.web else { return [] }
+                logger.notice("web console on http://\(web.host):\(web.port)/")
+                return [ConsoleServer.buildApplication(runtimes: runtimes, settings: web, logger: logger)]
+            }.run()
         }
         withExtendedLifetime(lock) {}
     }

@@ -65,8 +65,7 @@ struct TasksCommand: AsyncParsableCommand {
                 throw Failure("--outcome \(outcome): unknown outcome, or a missing --date/--invoice (see relance tasks done --help)")
             }
             let context = try CommandContext(options: options)
-            try await context.runtime.store.closeTask(id, outcome: result, at: context.runtime.clock.now())
-            for creditor in context.runtime.creditors { try await context.runtime.reports.writeTasks(creditor.configuration) }
+            try await PeopleActions(runtime: context.runtime).closeTask(id, outcome: result, by: PersonName.current)
             print("Task #\(id) closed: \(result.code).")
         }
     }

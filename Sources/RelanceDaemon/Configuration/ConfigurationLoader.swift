@@ -30,7 +30,7 @@ public enum ConfigurationLoader {
         let root = ConfigTable(table: table, path: "", file: file)
         try root.refuseUnknownKeys(["drop_folder", "state_folder", "store_file", "outbox_folder", "review_folder",
                                     "templates_folder", "reports_folder", "stable_after_seconds", "maximum_file_megabytes",
-                                    "defaults", "policies", "creditors", "retention", "penalties"])
+                                    "defaults", "policies", "creditors", "retention", "penalties", "web"])
         let base = url.deletingLastPathComponent()
         func path(_ name: String, default fallback: @autoclosure () -> URL) throws(ConfigurationError) -> URL {
             guard let value = try root.string(name) else { return fallback() }
@@ -72,6 +72,7 @@ public enum ConfigurationLoader {
                                        inactiveCustomerDays: try retention?.int("inactive_customer_days", in: 30...36_500) ?? 3 * 365),
             processedFilesDays: try retention?.int("processed_files_days", in: 30...36_500) ?? 400)
         configuration.policies = policies
+        configuration.web = try WebSettingsReader.read(root.subtable("web"))
         return configuration
     }
 }

@@ -27,6 +27,8 @@ public struct RelanceConfiguration: Sendable, Hashable {
     public var processedFilesDays: Int
     /// Every policy by name (built-in and configured), for customers whose contacts name one.
     public var policies: [String: Policy] = [:]
+    /// The web console (`[web]`); nil: no console.
+    public var web: WebSettings?
 
     public init(file: URL, dropFolder: URL, stateFolder: URL, storeFile: URL, outboxFolder: URL, reviewFolder: URL,
                 templatesFolder: URL, reportsFolder: URL, stableAfterSeconds: Double, maximumFileBytes: Int, creditors: [CreditorConfiguration],

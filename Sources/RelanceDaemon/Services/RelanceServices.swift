@@ -1,14 +1,20 @@
 import Foundation
 import Logging
-import ServiceLifecycle
+public import ServiceLifecycle
 import UnixSignals
 
 /// `relance run`: one `ServiceGroup` of the daemon's loops, stopped gracefully by SIGTERM or SIGINT;
 /// SIGHUP reloads the configuration and templates.
 public struct RelanceServices: Sendable {
     public let runtime: RelanceRuntime
+    /// Services built by the executable from the running configuration (the web console), run and
+    /// stopped with the daemon's own loops.
+    let additional: @Sendable (RuntimeHolder) throws -> [any Service]
 
-    public init(runtime: RelanceRuntime) { self.runtime = runtime }
+    public init(runtime: RelanceRuntime, additional: @escaping @Sendable (RuntimeHolder) throws -> [any Service] = { _ in [] }) {
+        self.runtime = runtime
+        self.additional = additional
+    }
 
     public func run() async throws {
         try await runtime.prepare()
@@ -16,6 +22,7 @@ public struct RelanceServices: Sendable {
         let senderBell = Doorbell()
         let health = ServiceHealth(file: runtime.configuration.stateFolder.appendingPathComponent("status.json"))
         let runtimes = RuntimeHolder(runtime)
+        let extra = try additional(runtimes)
         let group = ServiceGroup(configuration: .init(
             services: [
                 .init(service: IntakeService(runtimes: runtimes, planner: plannerBell, interval: .seconds(30), health: health)),
@@ -26,7 +33,7 @@ public struct RelanceServices: Sendable {
                 .init(service: ReloadService(runtimes: runtimes)),
                 .init(service: NotifierService(notifier: SystemdNotifier(), health: health)),
                 .init(service: MailboxPollerService(runtimes: runtimes, planner: plannerBell, health: health)),
-            ],
+            ] + extra.map { ServiceGroupConfiguration.ServiceConfiguration(service: $0) },
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: runtime.logger))
         runtime.logger.notice("relance started", metadata: ["creditors": "\(runtime.creditors.map(\.configuration.id.rawValue))"])

@@ -1,0 +1,158 @@
+/// The console's page templates (Mustache). They ship inside the program so that the console
+/// needs no files of its own; the words come from `ConsoleWording` through `w`.
+enum ConsoleTemplates {
+    static let all: [String: String] = [
+        "layout": layout, "login": login, "today": today, "customers": customers, "customer": customer,
+    ]
+
+    static let layout = """
+        <!doctype html>
+        <html lang="{{w.lang}}">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>{{title}} · {{w.appTitle}}</title>
+        <link rel="stylesheet" href="/static/console.css">
+        </head>
+        <body>
+        {{#signedIn}}
+        <header class="bar">
+          <a class="brand" href="/">{{w.appTitle}}</a>
+          <nav><a href="/">{{w.today}}</a><a href="/customers">{{w.customers}}</a></nav>
+          <form method="post" action="/logout" class="signout"><input type="hidden" name="csrf" value="{{csrf}}">
+            <span class="who">{{user}}</span><button type="submit">{{w.signOut}}</button></form>
+        </header>
+        {{/signedIn}}
+        <main>
+        {{{body}}}
+        </main>
+        </body>
+        </html>
+        """
+
+    static let login = """
+        <section class="narrow card">
+          <h1>{{w.appTitle}}</h1>
+          {{#message}}<p class="alert">{{message}}</p>{{/message}}
+          <form method="post" action="/login">
+            <input type="hidden" name="next" value="{{next}}">
+            <label>{{w.userName}}<input name="username" autocomplete="username" autocapitalize="none" required value="{{username}}"></label>
+            <label>{{w.password}}<input name="password" type="password" autocomplete="current-password" required></label>
+            <button type="submit" class="primary">{{w.signIn}}</button>
+          </form>
+        </section>
+        """
+
+    static let today = """
+        <h1>{{w.today}}</h1>
+        {{#creditors}}
+        <section>
+          <h2>{{name}}</h2>
+          {{^hasTasks}}<p class="quiet">{{w.noTask}}</p>{{/hasTasks}}
+          {{#tasks}}
+          <article class="card task" id="task-{{id}}">
+            <p class="kind">{{kind}}{{#due}} · {{due}}{{/due}}</p>
+            <h3>{{#customerURL}}<a href="{{customerURL}}">{{title}}</a>{{/customerURL}}{{^customerURL}}{{title}}{{/customerURL}}</h3>
+            {{#hasPhones}}<p class="phones">{{w.phones}} : {{#phones}}<a class="tel" href="tel:{{dial}}">{{shown}}</a> {{/phones}}</p>{{/hasPhones}}
+            {{#hasDetails}}<dl>{{#details}}<dt>{{key}}</dt><dd>{{value}}</dd>{{/details}}</dl>{{/hasDetails}}
+            {{#hasDocument}}<p><a href="/tasks/{{id}}/document">{{w.document}}</a></p>{{/hasDocument}}
+            <details><summary>{{w.closeTask}}</summary>
+            <form method="post" action="/tasks/{{id}}/close" class="outcome">
+              <input type="hidden" name="csrf" value="{{csrf}}">
+              <label>{{w.outcome}}<select name="outcome">{{#w.outcomes}}<option value="{{code}}">{{label}}</option>{{/w.outcomes}}</select></label>
+              <label>{{w.date}}<input name="date" type="date"></label>
+              <label>{{w.invoice}}<input name="invoice"></label>
+              <label>{{w.tracking}}<input name="tracking"></label>
+              <label>{{w.note}}<input name="note"></label>
+              <button type="submit" class="primary">{{w.record}}</button>
+            </form></details>
+          </article>
+          {{/tasks}}
+          {{#hasHeld}}<h3>{{w.heldImports}}</h3>{{/hasHeld}}
+          {{#held}}
+          <article class="card">
+            <p>{{summary}}</p>
+            <form method="post" action="/imports/{{creditor}}/{{id}}/confirm"><input type="hidden" name="csrf" value="{{csrf}}">
+              <button type="submit">{{w.confirmImport}}</button></form>
+          </article>
+          {{/held}}
+        </section>
+        {{/creditors}}
+        """
+
+    static let customers = """
+        <h1>{{w.customers}}</h1>
+        <form method="get" action="/customers" class="search">
+          <input name="q" value="{{query}}" placeholder="{{w.searchHint}}" aria-label="{{w.searchHint}}">
+          <button type="submit">{{w.search}}</button>
+        </form>
+        {{#searched}}{{^hasResults}}<p class="quiet">{{w.noCustomer}}</p>{{/hasResults}}{{/searched}}
+        <ul class="list">
+        {{#results}}<li><a href="{{url}}">{{name}}</a> <span class="quiet">{{code}} · {{creditor}}</span> <span class="amount">{{open}}</span></li>{{/results}}
+        </ul>
+        """
+
+    static let customer = """
+        <h1>{{name}}</h1>
+        <p class="quiet">{{code}} · {{creditorName}}{{#emails}} · {{emails}}{{/emails}}</p>
+        {{#hasPhones}}<p>{{w.phones}} : {{#phones}}<a class="tel" href="tel:{{dial}}">{{shown}}</a> {{/phones}}</p>{{/hasPhones}}
+        <h2>{{w.openInvoices}}</h2>
+        {{^hasInvoices}}<p class="quiet">{{w.nothingOpen}}</p>{{/hasInvoices}}
+        {{#hasInvoices}}
+        <table>
+          <thead><tr><th>{{w.invoice}}</th><th>{{w.issued}}</th><th>{{w.due}}</th><th class="num">{{w.open}}</th></tr></thead>
+          <tbody>{{#invoices}}<tr><td>{{number}}</td><td>{{issued}}</td><td>{{due}}</td><td class="num">{{open}}</td></tr>{{/invoices}}</tbody>
+          <tfoot><tr><th colspan="3">{{w.total}}</th><th class="num">{{total}}</th></tr></tfoot>
+        </table>
+        {{/hasInvoices}}
+        <h2>{{w.holds}}</h2>
+        {{#holds}}<p>{{text}}</p>{{/holds}}
+        <div class="actions">
+        <form method="post" action="{{url}}/pause" class="inline"><input type="hidden" name="csrf" value="{{csrf}}">
+          <label>{{w.pauseUntil}}<input type="date" name="until"></label><button type="submit">{{w.pause}}</button></form>
+        {{#hasHolds}}<form method="post" action="{{url}}/resume" class="inline"><input type="hidden" name="csrf" value="{{csrf}}">
+          <button type="submit">{{w.resume}}</button></form>{{/hasHolds}}
+        </div>
+        <h2>{{w.timeline}}</h2>
+        <ol class="timeline">{{#timeline}}<li><time>{{time}}</time> {{summary}}</li>{{/timeline}}</ol>
+        """
+
+    static let stylesheet = """
+        :root { --ink: #1d2430; --quiet: #667085; --line: #e4e7ec; --accent: #1f5fbf; --bg: #f6f7f9; --alert: #b42318; }
+        * { box-sizing: border-box; }
+        body { margin: 0; font: 16px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink); background: var(--bg); }
+        main { max-width: 960px; margin: 0 auto; padding: 16px; }
+        .narrow { max-width: 420px; margin: 48px auto; }
+        .bar { display: flex; flex-wrap: wrap; align-items: center; gap: 12px; padding: 10px 16px; background: #fff; border-bottom: 1px solid var(--line); }
+        .bar .brand { font-weight: 700; color: var(--accent); text-decoration: none; font-size: 18px; }
+        .bar nav { display: flex; gap: 14px; flex: 1; }
+        .bar nav a { color: var(--ink); text-decoration: none; }
+        .signout { display: flex; gap: 8px; align-items: center; margin: 0; }
+        .who { color: var(--quiet); font-size: 14px; }
+        h1 { font-size: 24px; margin: 8px 0 16px; }
+        h2 { font-size: 19px; margin: 24px 0 8px; }
+        h3 { font-size: 17px; margin: 4px 0; }
+        .card { background: #fff; border: 1px solid var(--line); border-radius: 10px; padding: 14px 16px; margin: 10px 0; }
+        .task .kind { margin: 0; font-size: 13px; text-transform: uppercase; letter-spacing: .04em; color: var(--quiet); }
+        .tel { display: inline-block; padding: 6px 10px; border: 1px solid var(--accent); border-radius: 16px; color: var(--accent); text-decoration: none; margin: 2px 0; }
+        dl { display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; font-size: 14px; margin: 8px 0; }
+        dt { color: var(--quiet); } dd { margin: 0; white-space: pre-wrap; }
+        label { display: block; margin: 8px 0; font-size: 14px; color: var(--quiet); }
+        input, select { display: block; width: 100%; padding: 8px 10px; font: inherit; color: var(--ink); border: 1px solid var(--line); border-radius: 6px; margin-top: 4px; background: #fff; }
+        button { font: inherit; padding: 8px 14px; border-radius: 6px; border: 1px solid var(--line); background: #fff; cursor: pointer; }
+        button.primary { background: var(--accent); color: #fff; border-color: var(--accent); }
+        .alert { color: var(--alert); }
+        .quiet { color: var(--quiet); }
+        .search { display: flex; gap: 8px; } .search input { margin: 0; }
+        .list { list-style: none; padding: 0; } .list li { padding: 10px 0; border-bottom: 1px solid var(--line); }
+        .amount, .num { font-variant-numeric: tabular-nums; text-align: right; white-space: nowrap; }
+        .list .amount { float: right; }
+        table { width: 100%; border-collapse: collapse; background: #fff; }
+        th, td { padding: 8px; border-bottom: 1px solid var(--line); text-align: left; }
+        .actions { display: flex; flex-wrap: wrap; gap: 16px; align-items: flex-end; }
+        .inline label { display: inline-block; margin-right: 8px; }
+        .timeline { padding-left: 18px; font-size: 14px; } .timeline time { color: var(--quiet); margin-right: 6px; }
+        details summary { cursor: pointer; color: var(--accent); margin-top: 8px; }
+        @media (max-width: 520px) { main { padding: 10px; } dl { grid-template-columns: 1fr; } .bar nav { order: 3; flex-basis: 100%; } }
+        """
+}

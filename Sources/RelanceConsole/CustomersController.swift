@@ -1,0 +1,121 @@
+import Foundation
+import Hummingbird
+import RelanceCore
+import RelanceDaemon
+
+/// `/customers`: search by name, code, invoice number or email across the user's creditors;
+/// a customer's page (open invoices, pauses, timeline) with pause and resume.
+struct CustomersController {
+    let environment: ConsoleEnvironment
+
+    static func url(creditor: CreditorID, code: String) -> String {
+        "/customers/\(creditor.rawValue)/" + (code.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? code)
+    }
+
+    func addRoutes(to router: Router<ConsoleRequestContext>) {
+        router.get("/customers") { request, context in try await search(request, context: context) }
+        router.get("/customers/{creditor}/{code}") { _, context in try await show(context: context) }
+        router.post("/customers/{creditor}/{code}/pause") { request, context in try await pause(request, context: context) }
+        router.post("/customers/{creditor}/{code}/resume") { _, context in try await resume(context: context) }
+    }
+
+    private func search(_ request: Request, context: ConsoleRequestContext) async throws -> Response {
+        let user = try context.requireUser()
+        let runtime = await environment.current()
+        let words = environment.words(for: user, in: runtime)
+        let query = String((request.uri.queryParameters["q"].map(String.init) ?? "").prefix(100)).trimmingCharacters(in: .whitespaces)
+        var results: [[String: Any]] = []
+        if !query.isEmpty {
+            let needle = query.lowercased()
+            for creditor in environment.creditors(of: user, in: runtime) {
+                let id = creditor.configuration.id
+                let open = try await runtime.store.openReceivables(of: id)
+                let invoiceMatches = Set(open.filter { $0.number.lowercased().contains(needle) }.map(\.customer.id))
+                let openByCustomer = Dictionary(grouping: open, by: \.customer.id)
+                for customer in try await runtime.store.customerProfiles(of: id) {
+                    let profile = customer.profile
+                    let haystack = ([profile.externalID, profile.name ?? ""] + profile.emailsTo + profile.emailsCc).map { $0.lowercased() }
+                    guard invoiceMatches.contains(customer.id) || haystack.contains(where: { $0.contains(needle) }) else { continue }
+                    let amounts = openByCustomer[customer.id] ?? []
+                    results.append(["name": profile.name ?? profile.externalID, "code": profile.externalID, "creditor": creditor.configuration.legalName,
+                                    "url": Self.url(creditor: id, code: profile.externalID), "open": Self.total(amounts, words: words) ?? ""])
+                    if results.count >= 200 { break }
+                }
+            }
+        }
+        return environment.pages.render("customers", title: words.customers, words: words, session: context.session, user: user.name,
+                                        context: ["query": query, "searched": !query.isEmpty, "results": results, "hasResults": !results.isEmpty])
+    }
+
+    private func show(context: ConsoleRequestContext) async throws -> Response {
+        let user = try context.requireUser()
+        let runtime = await environment.current()
+        let words = environment.words(for: user, in: runtime)
+        let (creditor, customer) = try await resolve(context: context, user: user, runtime: runtime)
+        let id = creditor.configuration.id
+        let open = try await runtime.store.openReceivables(of: id).filter { $0.customer.id == customer.id }
+        let holds = try await runtime.store.liveHolds(of: id).filter { $0.customerID == customer.id }
+        let timeline = try await runtime.store.events(ofCustomer: customer.id).suffix(200).reversed()
+        let timeZone = creditor.timeZone
+        let profile = customer.profile
+        let phones = PhoneLink.links(profile.phones.joined(separator: ","))
+        let page: [String: Any] = [
+            "hasPhones": !phones.isEmpty, "hasInvoices": !open.isEmpty, "hasHolds": !holds.isEmpty,
+            "name": profile.name ?? profile.externalID, "code": profile.externalID, "creditorName": creditor.configuration.legalName,
+            "emails": profile.emailsTo.joined(separator: ", "), "phones": phones,
+            "url": Self.url(creditor: id, code: profile.externalID), "csrf": context.session?.csrf ?? "",
+            "invoices": open.map { ["number": $0.number, "issued": $0.issued.map(words.date) ?? "", "due": $0.due.map(words.date) ?? "",
+                                    "open": words.money($0.open)] },
+            "total": Self.total(open, words: words) ?? "",
+            "holds": holds.map { ["text": $0.reason + ($0.until.map { " — " + words.date($0) } ?? "")] },
+            "timeline": timeline.map { entry in
+                ["time": words.date(CivilDate(entry.event.time, in: timeZone)), "summary": entry.event.summary]
+            },
+        ]
+        return environment.pages.render("customer", title: profile.name ?? profile.externalID, words: words, session: context.session,
+                                        user: user.name, context: page)
+    }
+
+    struct PauseForm: Decodable {
+        let until: String?
+    }
+
+    private func pause(_ request: Request, context: ConsoleRequestContext) async throws -> Response {
+        let user = try context.requireUser()
+        let runtime = await environment.current()
+        let (creditor, customer) = try await resolve(context: context, user: user, runtime: runtime)
+        let form = try await request.decode(as: PauseForm.self, context: context)
+        let until = try form.until.flatMap { text -> CivilDate? in
+            guard !text.isEmpty else { return nil }
+            guard let date = CivilDate(iso8601: text) else { throw HTTPError(.badRequest, message: "until: YYYY-MM-DD") }
+            return date
+        }
+        try await PeopleActions(runtime: runtime).pauseCustomer(customer.id, until: until, reason: "paused from the console", by: user.name)
+        return .redirect(to: Self.url(creditor: creditor.configuration.id, code: customer.profile.externalID))
+    }
+
+    private func resume(context: ConsoleRequestContext) async throws -> Response {
+        let user = try context.requireUser()
+        let runtime = await environment.current()
+        let (creditor, customer) = try await resolve(context: context, user: user, runtime: runtime)
+        try await PeopleActions(runtime: runtime).resumeCustomer(customer.id, reason: "resumed from the console", by: user.name)
+        return .redirect(to: Self.url(creditor: creditor.configuration.id, code: customer.profile.externalID))
+    }
+
+    /// The creditor and customer named in the path, or 404 for anything the user may not see.
+    private func resolve(context: ConsoleRequestContext, user: ConsoleUser, runtime: RelanceRuntime) async throws
+        -> (RelanceRuntime.CreditorRuntime, StoredCustomer) {
+        let creditor = try environment.creditor(try context.parameters.require("creditor"), for: user, in: runtime)
+        let code = try context.parameters.require("code").removingPercentEncoding ?? ""
+        guard let internalID = try await runtime.store.customerID(external: code, of: creditor.configuration.id),
+              let customer = try await runtime.store.customerProfile(id: internalID)
+        else { throw HTTPError(.notFound) }
+        return (creditor, customer)
+    }
+
+    static func total(_ open: [Receivable], words: ConsoleWording) -> String? {
+        guard let first = open.first else { return nil }
+        let sum = open.filter { $0.open.currency == first.open.currency }.reduce(Int64(0)) { $0 + $1.open.minorUnits }
+        return words.money(Money(minorUnits: sum, currency: first.open.currency))
+    }
+}

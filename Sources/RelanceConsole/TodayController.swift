@@ -1,0 +1,138 @@
+import Foundation
+import Hummingbird
+import RelanceCore
+import RelanceDaemon
+
+/// `/`: the day's work for each creditor the user sees — the open tasks, calls first, each with
+/// its outcome form — and the imports held for a person's confirmation.
+struct TodayController {
+    let environment: ConsoleEnvironment
+
+    func addRoutes(to router: Router<ConsoleRequestContext>) {
+        router.get("/") { _, context in try await today(context: context) }
+        router.post("/tasks/{id}/close") { request, context in try await close(request, context: context) }
+        router.get("/tasks/{id}/document") { _, context in try await document(context: context) }
+        router.post("/imports/{creditor}/{id}/confirm") { _, context in try await confirmImport(context: context) }
+    }
+
+    private func today(context: ConsoleRequestContext) async throws -> Response {
+        let user = try context.requireUser()
+        let runtime = await environment.current()
+        let words = environment.words(for: user, in: runtime)
+        var sections: [[String: Any]] = []
+        for creditor in environment.creditors(of: user, in: runtime) {
+            let id = creditor.configuration.id
+            let tasks = try await runtime.store.tasks(of: id, state: .open).sorted(by: Self.priority)
+            let customers = Dictionary(uniqueKeysWithValues: try await runtime.store.customerProfiles(of: id).map { ($0.id, $0.profile.externalID) })
+            let held = try await runtime.store.heldImports(of: id)
+            sections.append([
+                "name": creditor.configuration.legalName,
+                "tasks": tasks.map { task -> [String: Any] in
+                    let phones = PhoneLink.links(task.detail["phones"] ?? "")
+                    let details = task.detail.filter { $0.key != "phones" }.sorted { $0.key < $1.key }.map { ["key": $0.key, "value": $0.value] }
+                    var row: [String: Any] = [
+                        "id": task.id, "kind": words.taskKind(task.kind), "title": task.title, "hasDocument": task.documentPath != nil,
+                        "phones": phones, "hasPhones": !phones.isEmpty, "details": details, "hasDetails": !details.isEmpty,
+                        "csrf": context.session?.csrf ?? "",
+                    ]
+                    if let due = task.dueOn { row["due"] = words.date(due) }
+                    if let customerID = task.customerID, let code = customers[customerID] {
+                        row["customerURL"] = CustomersController.url(creditor: id, code: code)
+                    }
+                    return row
+                },
+                "hasTasks": !tasks.isEmpty, "hasHeld": !held.isEmpty,
+                "held": held.map { ["id": $0.importID, "creditor": id.rawValue, "summary": "\($0.fileName) — \($0.reason)", "csrf": context.session?.csrf ?? ""] },
+            ])
+        }
+        return environment.pages.render("today", title: words.today, words: words, session: context.session, user: user.name,
+                                        context: ["creditors": sections])
+    }
+
+    /// Calls first (they are made from a phone, during the day), then replies, letters, the rest.
+    static func priority(_ a: WorkTask, _ b: WorkTask) -> Bool {
+        let order: [WorkTask.Kind] = [.call, .readReply, .letter, .registeredLetter, .formalNotice, .legalAction, .handOff,
+                                      .identifyCustomer, .reviewMessage, .fixConfiguration]
+        let left = order.firstIndex(of: a.kind) ?? order.count, right = order.firstIndex(of: b.kind) ?? order.count
+        return left != right ? left < right : (a.dueOn ?? .init(year: 9999, month: 12, day: 31)!) < (b.dueOn ?? .init(year: 9999, month: 12, day: 31)!)
+    }
+
+    struct OutcomeForm: Decodable {
+        let outcome: String?
+        let date: String?
+        let invoice: String?
+        let tracking: String?
+        let note: String?
+    }
+
+    private func close(_ request: Request, context: ConsoleRequestContext) async throws -> Response {
+        let user = try context.requireUser()
+        let runtime = await environment.current()
+        let task = try await visibleTask(context: context, user: user, runtime: runtime)
+        let form = try await request.decode(as: OutcomeForm.self, context: context)
+        var parameters: [String: String] = [:]
+        func nonEmpty(_ text: String?) -> String? { text.map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 } }
+        parameters["date"] = nonEmpty(form.date)
+        parameters["invoice"] = nonEmpty(form.invoice)
+        parameters["tracking"] = nonEmpty(form.tracking)
+        parameters["note"] = nonEmpty(form.note)
+        parameters["reason"] = nonEmpty(form.note)
+        guard let code = nonEmpty(form.outcome), let outcome = TaskOutcome(code: code, parameters: parameters) else {
+            let words = environment.words(for: user, in: runtime)
+            throw HTTPError(.badRequest, message: words.language == .french
+                ? "Résultat incomplet : une promesse demande une date, un litige le numéro de facture."
+                : "Incomplete outcome: a promise needs a date, a dispute the invoice number.")
+        }
+        try await PeopleActions(runtime: runtime).closeTask(task.id, outcome: outcome, by: user.name)
+        return .redirect(to: "/")
+    }
+
+    private func document(context: ConsoleRequestContext) async throws -> Response {
+        let user = try context.requireUser()
+        let runtime = await environment.current()
+        let task = try await visibleTask(context: context, user: user, runtime: runtime, includeClosed: true)
+        // Only files Relance wrote into its own state folder: a path in the store is not trusted further.
+        guard let path = task.documentPath,
+              URL(fileURLWithPath: path).standardizedFileURL.path.hasPrefix(runtime.configuration.stateFolder.standardizedFileURL.path + "/"),
+              let data = FileManager.default.contents(atPath: path)
+        else { throw HTTPError(.notFound) }
+        var response = Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: .init(bytes: data)))
+        // The letter is shown as a document: styles of its own, no script, no form, no fetching.
+        response.headers[.contentSecurityPolicy] = "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+        return response
+    }
+
+    private func confirmImport(context: ConsoleRequestContext) async throws -> Response {
+        let user = try context.requireUser()
+        let runtime = await environment.current()
+        let creditor = try environment.creditor(try context.parameters.require("creditor"), for: user, in: runtime)
+        let id = try context.parameters.require("id", as: Int64.self)
+        guard try await runtime.store.heldImports(of: creditor.configuration.id).contains(where: { $0.importID == id }) else {
+            throw HTTPError(.notFound)
+        }
+        try await PeopleActions(runtime: runtime).confirmHeldImport(id, of: creditor.configuration, by: user.name)
+        return .redirect(to: "/")
+    }
+
+    /// The task named in the path, if it belongs to a creditor the user sees; else 404.
+    private func visibleTask(context: ConsoleRequestContext, user: ConsoleUser, runtime: RelanceRuntime,
+                             includeClosed: Bool = false) async throws -> WorkTask {
+        let id = try context.parameters.require("id", as: Int64.self)
+        for creditor in environment.creditors(of: user, in: runtime) {
+            if let task = try await runtime.store.tasks(of: creditor.configuration.id, state: includeClosed ? nil : .open).first(where: { $0.id == id }) {
+                return task
+            }
+        }
+        throw HTTPError(.notFound)
+    }
+}
+
+/// A phone number as shown, and as dialled from a `tel:` link (digits and a leading +).
+enum PhoneLink {
+    static func links(_ list: String) -> [[String: String]] {
+        list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.map { shown in
+            let dial = String(shown.unicodeScalars.filter { CharacterSet.decimalDigits.contains($0) || $0 == "+" }.map(Character.init))
+            return ["shown": shown, "dial": dial]
+        }
+    }
+}

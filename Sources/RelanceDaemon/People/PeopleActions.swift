@@ -1,0 +1,42 @@
+import Foundation
+public import RelanceCore
+
+/// What a person does to the books — close a task with its outcome, pause or resume a customer —
+/// in one place, so the CLI and the web console change state by the same code and journal it
+/// with the person's name.
+public struct PeopleActions: Sendable {
+    let runtime: RelanceRuntime
+
+    public init(runtime: RelanceRuntime) {
+        self.runtime = runtime
+    }
+
+    /// Closes a task with its outcome, then rewrites the creditor's task sheet.
+    public func closeTask(_ id: Int64, outcome: TaskOutcome, by person: String) async throws {
+        let now = runtime.clock.now()
+        try await runtime.store.closeTask(id, outcome: outcome, at: now)
+        try await runtime.store.record(NewEvent(time: now, kind: "task.closed-by", summary: "task #\(id) closed as \(outcome.code) by \(person)",
+                                                detail: ["task": String(id), "by": person]))
+        for creditor in runtime.creditors { try await runtime.reports.writeTasks(creditor.configuration) }
+    }
+
+    /// Stops every reminder to the customer until `until` (included), or until resumed.
+    public func pauseCustomer(_ customerID: Int64, until: CivilDate?, reason: String, by person: String) async throws {
+        _ = try await runtime.store.holdCustomer(customerID, kind: .manual, until: until, reason: "\(reason) (\(person))",
+                                                  at: runtime.clock.now())
+    }
+
+    public func resumeCustomer(_ customerID: Int64, reason: String, by person: String) async throws {
+        try await runtime.store.resumeCustomer(customerID, kinds: nil, reason: "\(reason) (\(person))", at: runtime.clock.now())
+    }
+
+    /// Applies a snapshot the mass-settlement safety held, as a person decided.
+    @discardableResult
+    public func confirmHeldImport(_ importID: Int64, of creditor: CreditorConfiguration? = nil, by person: String) async throws -> ImportReceipt {
+        let now = runtime.clock.now()
+        let receipt = try await runtime.store.confirmHeldImport(importID, at: now)
+        try await runtime.store.record(NewEvent(time: now, kind: "import.confirmed-by", creditor: creditor?.id, importID: importID,
+                                                summary: "held import #\(importID) confirmed by \(person)", detail: ["by": person]))
+        return receipt
+    }
+}

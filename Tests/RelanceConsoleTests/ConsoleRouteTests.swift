@@ -1,0 +1,187 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import RelanceCore
+import Testing
+@testable import RelanceConsole
+
+/// Every route through the router, signed in and not, with the security rules: no form token →
+/// refused; another creditor's object → 404; signed out → the login page; guessing → throttled.
+@Suite("Web console routes")
+struct ConsoleRouteTests {
+    @Test("health answers without a session; pages redirect to the login form")
+    func publicAndPrivate() async throws {
+        let fixture = try await ConsoleFixture()
+        try await fixture.application().test(.router) { client in
+            try await client.execute(uri: "/healthz", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(String(buffer: response.body) == "ok\n")
+            }
+            try await client.execute(uri: "/", method: .get) { response in
+                #expect(response.status == .seeOther)
+                #expect(response.headers[.location] == "/login?next=%2F")
+            }
+            try await client.execute(uri: "/login", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentSecurityPolicy]?.contains("default-src 'none'") == true)
+                #expect(response.headers[.cacheControl] == "no-store")
+                #expect(String(buffer: response.body).contains(#"name="password""#))
+            }
+        }
+    }
+
+    @Test("a wrong password is refused; the right one opens a session whose cookie is HttpOnly and SameSite=Strict")
+    func login() async throws {
+        let fixture = try await ConsoleFixture()
+        try await fixture.application().test(.router) { client in
+            var browser = Browser()
+            #expect(try await browser.login(client, user: "marie", password: "wrong password!") == .unauthorized)
+            #expect(browser.cookie == nil)
+            #expect(try await browser.login(client, user: "nobody") == .unauthorized)
+            let response = try await client.execute(uri: "/login", method: .post, headers: browser.formHeaders,
+                                                    body: Browser.form(["username": "marie", "password": ConsoleFixture.password, "next": "//evil.example/"]))
+            #expect(response.status == .seeOther)
+            #expect(response.headers[.location] == "/", "an outside address is never where a login leads")
+            let cookie = try #require(response.headers[.setCookie])
+            #expect(cookie.contains("HttpOnly"))
+            #expect(cookie.contains("SameSite=Strict"))
+        }
+    }
+
+    @Test("Today lists the call with its tel: link, in French for a French creditor, and nothing of another creditor")
+    func today() async throws {
+        let fixture = try await ConsoleFixture()
+        try await fixture.application().test(.router) { client in
+            var browser = Browser()
+            #expect(try await browser.login(client, user: "marie") == .seeOther)
+            try await client.execute(uri: "/", method: .get, headers: browser.headers) { response in
+                let html = String(buffer: response.body)
+                #expect(response.status == .ok)
+                #expect(html.contains("Aujourd’hui"))
+                #expect(html.contains("Appeler Boulangerie Martin"))
+                #expect(html.contains(#"href="tel:+33240000001""#))
+                #expect(!html.contains("Globex"))
+            }
+        }
+    }
+
+    @Test("closing a task needs the form token; with it, the outcome is recorded with the user's name")
+    func closeTask() async throws {
+        let fixture = try await ConsoleFixture()
+        try await fixture.application().test(.router) { client in
+            var browser = Browser()
+            _ = try await browser.login(client, user: "marie")
+            let page = String(buffer: try await client.execute(uri: "/", method: .get, headers: browser.headers).body)
+            let csrf = try #require(Browser.csrf(in: page))
+            let uri = "/tasks/\(fixture.callTask)/close"
+            let refused = try await client.execute(uri: uri, method: .post, headers: browser.formHeaders,
+                                                   body: Browser.form(["outcome": "promised", "date": "2027-01-15"]))
+            #expect(refused.status == .forbidden)
+            let forged = try await client.execute(uri: uri, method: .post, headers: browser.formHeaders,
+                                                  body: Browser.form(["outcome": "promised", "date": "2027-01-15", "csrf": "x" + csrf.dropFirst()]))
+            #expect(forged.status == .forbidden)
+            #expect(try await fixture.runtime.store.tasks(of: nil, state: .open).contains { $0.id == fixture.callTask })
+
+            let accepted = try await client.execute(uri: uri, method: .post, headers: browser.formHeaders,
+                                                    body: Browser.form(["outcome": "promised", "date": "2027-01-15", "csrf": csrf]))
+            #expect(accepted.status == .seeOther)
+            let closed = try #require(try await fixture.runtime.store.tasks(of: nil, state: nil).first { $0.id == fixture.callTask })
+            #expect(closed.state == .done)
+            #expect(closed.outcome == .promisedToPay(on: CivilDate(iso8601: "2027-01-15")!))
+            let journal = try await fixture.runtime.store.recentEvents(of: nil, limit: 20)
+            #expect(journal.contains { $0.event.summary.contains("by marie") })
+        }
+    }
+
+    @Test("another creditor's customer, task or import is a 404, never a 403")
+    func isolation() async throws {
+        let fixture = try await ConsoleFixture()
+        try await fixture.application().test(.router) { client in
+            var marie = Browser()
+            _ = try await marie.login(client, user: "marie")
+            #expect(try await client.execute(uri: "/customers/acme/C001", method: .get, headers: marie.headers).status == .ok)
+            #expect(try await client.execute(uri: "/customers/globex/G001", method: .get, headers: marie.headers).status == .notFound)
+            #expect(try await client.execute(uri: "/customers/nosuch/G001", method: .get, headers: marie.headers).status == .notFound)
+            #expect(try await client.execute(uri: "/customers/acme/NOPE", method: .get, headers: marie.headers).status == .notFound)
+            let search = String(buffer: try await client.execute(uri: "/customers?q=initech", method: .get, headers: marie.headers).body)
+            #expect(!search.contains("Initech"))
+
+            var boss = Browser()
+            _ = try await boss.login(client, user: "boss")
+            let page = try await client.execute(uri: "/customers/globex/G001", method: .get, headers: boss.headers)
+            #expect(page.status == .ok)
+            let html = String(buffer: page.body)
+            #expect(html.contains("INV-77"))
+            // English creditor, English formats… but boss's first creditor is French: the words follow
+            // the user, the amounts their creditor's currency.
+            #expect(html.contains("500,00") || html.contains("€500.00"))
+        }
+    }
+
+    @Test("pause and resume a customer from the page")
+    func pauseResume() async throws {
+        let fixture = try await ConsoleFixture()
+        try await fixture.application().test(.router) { client in
+            var browser = Browser()
+            _ = try await browser.login(client, user: "marie")
+            let page = String(buffer: try await client.execute(uri: "/customers/acme/C001", method: .get, headers: browser.headers).body)
+            let csrf = try #require(Browser.csrf(in: page))
+            let paused = try await client.execute(uri: "/customers/acme/C001/pause", method: .post, headers: browser.formHeaders,
+                                                  body: Browser.form(["until": "2027-01-31", "csrf": csrf]))
+            #expect(paused.status == .seeOther)
+            let holds = try await fixture.runtime.store.liveHolds(of: CreditorID("acme")!)
+            #expect(holds.contains { $0.kind == .manual && $0.until == CivilDate(iso8601: "2027-01-31") && $0.reason.contains("marie") })
+            _ = try await client.execute(uri: "/customers/acme/C001/resume", method: .post, headers: browser.formHeaders,
+                                         body: Browser.form(["csrf": csrf]))
+            #expect(try await fixture.runtime.store.liveHolds(of: CreditorID("acme")!).isEmpty)
+        }
+    }
+
+    @Test("repeated wrong passwords throttle the user, even with the right one afterwards")
+    func throttle() async throws {
+        let fixture = try await ConsoleFixture()
+        try await fixture.application(throttle: .init(perUser: 3, perAddress: 50)).test(.router) { client in
+            var browser = Browser()
+            for _ in 0..<3 {
+                let status = try await browser.login(client, user: "marie", password: "not the password")
+                #expect(status == .unauthorized)
+            }
+            let throttled = try await browser.login(client, user: "marie")
+            #expect(throttled == .tooManyRequests)
+            #expect(browser.cookie == nil)
+            let other = try await browser.login(client, user: "boss")
+            #expect(other == .seeOther, "another user is not locked out")
+        }
+    }
+
+    @Test("signing out ends the session")
+    func logout() async throws {
+        let fixture = try await ConsoleFixture()
+        try await fixture.application().test(.router) { client in
+            var browser = Browser()
+            _ = try await browser.login(client, user: "marie")
+            let page = String(buffer: try await client.execute(uri: "/", method: .get, headers: browser.headers).body)
+            let csrf = try #require(Browser.csrf(in: page))
+            _ = try await client.execute(uri: "/logout", method: .post, headers: browser.formHeaders, body: Browser.form(["csrf": csrf]))
+            #expect(try await client.execute(uri: "/", method: .get, headers: browser.headers).status == .seeOther)
+        }
+    }
+
+    @Test("a removed user's session ends at the next request")
+    func removedUser() async throws {
+        let fixture = try await ConsoleFixture()
+        try await fixture.application().test(.router) { client in
+            var browser = Browser()
+            _ = try await browser.login(client, user: "marie")
+            _ = try await fixture.runtime.store.removeConsoleUser(named: "marie", at: Date())
+            #expect(try await client.execute(uri: "/", method: .get, headers: browser.headers).status == .seeOther)
+        }
+    }
+
+    @Test("only paths of this site are followed after login", arguments: [
+        ("/customers", "/customers"), ("//evil.example", "/"), ("https://evil.example", "/"), ("/\\evil", "/"), (nil, "/"),
+    ])
+    func safeNext(raw: String?, expected: String) {
+        #expect(LoginController.safeNext(raw) == expected)
+    }
+}
