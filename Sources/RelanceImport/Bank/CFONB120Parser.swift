@@ -53,11 +53,14 @@ struct CFONB120Parser {
                 flush()
                 if let block { warnings.append("account \(block.account): the balance of \(block.date) has no closing record 07 (line \(number))") }
                 let balance = try fields.amount()
-                block = Block(account: fields.account, date: try fields.date(35), previous: balance, total: Money.zero(balance.currency), line: number)
+                block = Block(account: fields.account, number: fields.number, date: try fields.date(35), previous: balance,
+                              total: Money.zero(balance.currency), line: number)
             case "04":
                 flush()
                 let amount = try fields.amount()
-                let account = fields.account
+                // An operation may carry another bank code than its balance (the bank that handled
+                // it): branch and account number name the account.
+                let account = block.map { $0.number == fields.number ? $0.account : fields.account } ?? fields.account
                 if let current = block, current.account == account, current.total.currency == amount.currency {
                     block?.total.minorUnits += amount.minorUnits
                 } else {
@@ -75,7 +78,7 @@ struct CFONB120Parser {
                     bankReference: reference ?? entryNumber.map { "\(fields.text(12, 16))-\($0)" },
                     account: account, operationCode: fields.text(33, 34), isReversal: rejection != nil, line: number)
             case "05":
-                guard open != nil, open?.account == fields.account else {
+                guard let current = open, block.map({ $0.number == fields.number }) ?? (current.account == fields.account) else {
                     warnings.append("line \(number): a detail record 05 without its operation 04 was ignored")
                     continue
                 }
@@ -83,7 +86,7 @@ struct CFONB120Parser {
             case "07":
                 flush()
                 let balance = try fields.amount()
-                if let current = block, current.account == fields.account {
+                if let current = block, current.number == fields.number {
                     let expected = current.previous.minorUnits + current.total.minorUnits
                     if current.previous.currency == balance.currency, expected != balance.minorUnits {
                         let gap = Money(minorUnits: balance.minorUnits - expected, currency: balance.currency)
@@ -159,6 +162,8 @@ struct CFONB120Parser {
     /// The running balance of one account between its records 01 and 07.
     private struct Block {
         var account: String
+        /// Branch and account number: what identifies the account across its records.
+        var number: String
         var date: CivilDate
         var previous: Money
         var total: Money
@@ -208,6 +213,8 @@ struct CFONB120Parser {
         let file: String
 
         func text(_ from: Int, _ to: Int) -> String { String(record[(from - 1)..<to]) }
+
+        var number: String { "\(text(12, 16))-\(text(22, 32).trimmingCharacters())" }
 
         /// Bank code, branch code and account number: `10278-02204-00012345603`.
         var account: String { "\(text(3, 7))-\(text(12, 16))-\(text(22, 32).trimmingCharacters())" }
