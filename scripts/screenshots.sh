@@ -50,20 +50,20 @@ send_when_empty = true
 TOML
 cp examples/exports/*.csv "$work/drop/"
 cat > "$work/drop/contacts.csv" <<'CSV'
-Code client;Raison sociale;Téléphone;Adresse 1;Code postal;Ville;Étape atteinte;Date dernière relance
-C0001;Boulangerie Martin SARL;04 78 12 34 56;3 place Bellecour;69002;Lyon;second-reminder;16/11/2026
-C0002;Garage des Lilas;+33 6 12 34 56 78;45 avenue des Lilas;69008;Lyon;;
-C0003;Hôtel du Parc SA;04 72 98 76 54;1 parc de la Tête d'Or;69006;Lyon;;
-C0004;Cabinet Lefèvre & Associés;04 78 55 44 33;8 quai Saint-Antoine;69002;Lyon;;
-C0005;Pâtisserie Rousseau;04 78 00 11 22;22 rue Mercière;69002;Lyon;;
+Code client;Raison sociale;E-mail;Téléphone;Adresse 1;Code postal;Ville;Étape atteinte;Date dernière relance
+C0001;Boulangerie Martin SARL;compta@boulangerie-martin.example;04 78 12 34 56;3 place Bellecour;69002;Lyon;second-reminder;16/11/2026
+C0002;Garage des Lilas;facturation@garage-lilas.example;+33 6 12 34 56 78;45 avenue des Lilas;69008;Lyon;;
+C0003;Hôtel du Parc SA;fournisseurs@hotel-parc.example;04 72 98 76 54;1 parc de la Tête d'Or;69006;Lyon;;
+C0004;Cabinet Lefèvre & Associés;;04 78 55 44 33;8 quai Saint-Antoine;69002;Lyon;;
+C0005;Pâtisserie Rousseau;contact@patisserie-rousseau.example;04 78 00 11 22;22 rue Mercière;69002;Lyon;;
 CSV
 
 printf '==> relance run --once on Monday 30 November 2026\n'
-"$relance" run --once --config "$work/relance.toml" --now 2026-11-30T10:00 | tail -n 3
+"$relance" run --once --config "$work/relance.toml" --now 2026-11-30T10:00:00+01:00 | tail -n 3
 printf '\n==> relance tasks\n'
 "$relance" tasks --config "$work/relance.toml"
 printf '\n==> relance digest of Monday 7 December 2026 (no export since 27 November)\n'
-"$relance" digest --config "$work/relance.toml" --now 2026-12-07T08:30 \
+"$relance" digest --config "$work/relance.toml" --now 2026-12-07T08:30:00+01:00 \
     --html "$out/digest-cli-fr.html" --calls "$out/calls-cli-fr.html"
 cp "$work/reports/atelier-dupont/tasks.html" "$out/tasks-cli-fr.html"
 for page in digest-fr digest-en calls-fr calls-en; do

@@ -236,8 +236,8 @@ public struct FrenchWording: Wording {
 
     public func emailStepBecomesCall(step: String, invalidAddresses: [String]) -> String {
         invalidAddresses.isEmpty
-            ? "aucune adresse de courriel connue pour ce client : la \(stepName(step)) se fait par téléphone"
-            : "toutes les adresses de ce client sont invalides (\(invalidAddresses.joined(separator: ", "))) : la \(stepName(step)) se fait par téléphone"
+            ? "aucune adresse de courriel connue pour ce client : l'étape « \(stepName(step)) » se fait par téléphone"
+            : "toutes les adresses de ce client sont invalides (\(invalidAddresses.joined(separator: ", "))) : l'étape « \(stepName(step)) » se fait par téléphone"
     }
 
     public func taskHeading(id: Int64, kind: WorkTask.Kind, creditor: String, due: CivilDate?, state: WorkTask.State,
