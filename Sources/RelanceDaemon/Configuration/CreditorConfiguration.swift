@@ -51,6 +51,8 @@ public struct CreditorConfiguration: Sendable, Hashable {
     /// Days a payment seen on a bank statement waits for the ledger: an authoritative snapshot
     /// after that still listing the invoice open opens one task for the accountant.
     public var bankMatchWaitDays: Int = 10
+    /// How CSV reports (aged balance, tasks) are written: French Excel's for a French creditor by default.
+    public var spreadsheet: SpreadsheetFormat = .default(for: .french)
 
     public init(id: CreditorID, legalName: String, addressLines: [String] = [], siren: String? = nil, rcs: String? = nil,
                 vatNumber: String? = nil, iban: String? = nil, bic: String? = nil, phone: String? = nil,
@@ -75,6 +77,7 @@ public struct CreditorConfiguration: Sendable, Hashable {
         self.verp = verp
         self.timeZone = timeZone
         self.language = language
+        self.spreadsheet = .default(for: language)
         self.active = active
         self.policy = policy
         self.authoritativeSource = authoritativeSource
