@@ -22,6 +22,9 @@ public struct ParsedImport: Sendable, Hashable {
     public var warnings: [String]
     /// The customers of a contacts file (kind `.contacts`); empty for other kinds.
     public var contacts: [ContactRecord] = []
+    /// The file has no customer code: each item's `customer` is the customer's name, to be
+    /// matched to the contacts file by name.
+    public var customersByName = false
 
     public init(kind: Kind, items: [OpenItem], asOf: CivilDate? = nil, skippedRows: Int = 0, warnings: [String] = []) {
         self.kind = kind

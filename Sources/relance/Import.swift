@@ -19,7 +19,9 @@ struct ImportFilesCommand: AsyncParsableCommand {
         discussion: """
             Without --dry-run, applies each file to the store exactly as the drop folder would (one transaction \
             per file), but leaves the file where it is. With --dry-run, only parses: no configuration and no \
-            store are needed, and --json prints the open items as a JSON array.
+            store are needed (with --creditor, that creditor's column mapping applies), and --json prints the open \
+            items as a JSON array, or for contacts files the customers as read (customer, name, emails, cc, phones, \
+            address, terms, language, do_not_remind, step_reached, last_contact).
             """)
 
     @OptionGroup var options: GlobalOptions
@@ -33,25 +35,40 @@ struct ImportFilesCommand: AsyncParsableCommand {
     @Flag(help: "Parse only; change nothing.")
     var dryRun = false
 
-    @Flag(help: "With --dry-run: print the open items as JSON.")
+    @Flag(help: "With --dry-run: print the open items (or, for contacts files, the customers as read) as JSON.")
     var json = false
 
     func run() async throws {
         var failed = false
         if dryRun {
+            // With --creditor, the creditor's column mapping and policy steps apply, as in the daemon.
+            let parsing = try creditor.map { _ in try chooseCreditorConfiguration(options.loadConfiguration()) }
+            let importOptions = parsing.map { ExportImporter.importOptions(for: $0) } ?? ImportOptions()
             var all: [OpenItem] = []
+            var contacts: [ContactRecord] = []
+            var kinds: Set<ParsedImport.Kind> = []
             for file in files {
                 do {
-                    let parsed = try ExportParsing.parse(try read(file), fileName: file)
+                    let parsed = try ExportParsing.parse(try read(file), fileName: file, options: importOptions)
                     all += parsed.items
-                    if !json { print("\(file): \(parsed.kind.rawValue), \(parsed.items.count) open items, \(parsed.skippedRows) rows skipped\(parsed.asOf.map { ", as of \($0)" } ?? "")") }
+                    contacts += parsed.contacts
+                    kinds.insert(parsed.kind == .contacts ? .contacts : .openInvoices)
+                    if !json {
+                        let count = parsed.kind == .contacts ? "\(parsed.contacts.count) customers" : "\(parsed.items.count) open items"
+                        print("\(file): \(parsed.kind.rawValue), \(count), \(parsed.skippedRows) rows skipped\(parsed.asOf.map { ", as of \($0)" } ?? "")")
+                    }
                     for warning in parsed.warnings { FileHandle.standardError.write(Data("\(file): warning: \(warning)\n".utf8)) }
                 } catch {
                     failed = true
                     FileHandle.standardError.write(Data("\(error)\n".utf8))
                 }
             }
-            if json { print(OpenItemsJSON.encode(all)) }
+            if json {
+                guard kinds.count < 2 else {
+                    throw Failure("--json prints either open items or contacts: check the contacts files and the exports in two runs")
+                }
+                print(kinds == [.contacts] ? ContactsJSON.encode(contacts) : OpenItemsJSON.encode(all), terminator: "")
+            }
             if failed { throw ExitCode.failure }
             return
         }
@@ -79,6 +96,13 @@ struct ImportFilesCommand: AsyncParsableCommand {
         } catch {
             throw Failure("\(error)")
         }
+    }
+
+    private func chooseCreditorConfiguration(_ configuration: RelanceConfiguration) throws -> CreditorConfiguration {
+        guard let found = configuration.creditors.first(where: { $0.id.rawValue == creditor }) else {
+            throw Failure("no creditor \"\(creditor ?? "")\" in \(configuration.file.path)")
+        }
+        return found
     }
 
     private func chooseCreditor(_ runtime: RelanceRuntime) throws -> RelanceRuntime.CreditorRuntime? {

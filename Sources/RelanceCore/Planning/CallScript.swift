@@ -9,7 +9,7 @@ public enum CallScript {
             ? "Demander la personne chargée du règlement des fournisseurs chez \(customer) (client \(task.customer.externalID))."
             : "Ask for the person in charge of supplier payments at \(customer) (customer \(task.customer.externalID))."]
         lines.append(french
-            ? "Se présenter de la part de \(creditorName), au sujet de factures échues et non réglées :"
+            ? "Se présenter de la part \(FrenchPreposition.de(creditorName)), au sujet de factures échues et non réglées :"
             : "Say you are calling on behalf of \(creditorName) about invoices that are past due:")
         for invoice in task.invoices {
             let amount = invoice.claimed.formatted(locale: language)
@@ -25,6 +25,12 @@ public enum CallScript {
         } else {
             let recalled = task.priorActions.map { "\($0.step) \(french ? "le" : "on") \(date($0.on, french: french))" }
             lines.append((french ? "Actions précédentes : " : "Earlier actions: ") + recalled.joined(separator: ", ") + ".")
+        }
+        let address = PostalAddress.letterLines(task.postalAddress)
+        if !address.isEmpty {
+            // The formal steps that follow go by post: the address on file is checked now.
+            lines.append((french ? "Vérifier l'adresse postale au dossier : " : "Check the postal address on file: ")
+                         + address.joined(separator: ", ") + ".")
         }
         lines += french ? [
             "Demander si le paiement a été fait ; sinon, à quelle date il le sera.",

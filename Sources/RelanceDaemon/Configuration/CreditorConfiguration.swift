@@ -48,6 +48,13 @@ public struct CreditorConfiguration: Sendable, Hashable {
     public var defaultPaymentTermsDays: Int = 30
     /// An authoritative snapshot that would settle more than this share (percent) of the open amount at once is held.
     public var massSettlementThresholdPercent: Int = 20
+    /// `[creditors.ID.columns]`: the export's own column titles, used before any guess.
+    public var columnMapping: ColumnMapping?
+    /// `SAS`, `SARL`…: printed with the share capital and the RCS on business letters.
+    /// Every step name of the configured policies: a contacts file's "step reached" may name them.
+    public var stepNames: Set<String> = []
+    public var legalForm: String?
+    public var shareCapital: Money?
 
     public init(id: CreditorID, legalName: String, addressLines: [String] = [], siren: String? = nil, rcs: String? = nil,
                 vatNumber: String? = nil, iban: String? = nil, bic: String? = nil, phone: String? = nil,
