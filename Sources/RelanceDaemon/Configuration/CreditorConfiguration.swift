@@ -50,11 +50,13 @@ public struct CreditorConfiguration: Sendable, Hashable {
     public var massSettlementThresholdPercent: Int = 20
     /// `[creditors.ID.columns]`: the export's own column titles, used before any guess.
     public var columnMapping: ColumnMapping?
-    /// `SAS`, `SARL`…: printed with the share capital and the RCS on business letters.
     /// Every step name of the configured policies: a contacts file's "step reached" may name them.
     public var stepNames: Set<String> = []
+    /// `SAS`, `SARL`…: printed with the share capital and the RCS on business letters.
     public var legalForm: String?
     public var shareCapital: Money?
+    /// How CSV reports (aged balance, tasks) are written: French Excel's for a French creditor by default.
+    public var spreadsheet: SpreadsheetFormat = .default(for: .french)
 
     public init(id: CreditorID, legalName: String, addressLines: [String] = [], siren: String? = nil, rcs: String? = nil,
                 vatNumber: String? = nil, iban: String? = nil, bic: String? = nil, phone: String? = nil,
@@ -79,6 +81,7 @@ public struct CreditorConfiguration: Sendable, Hashable {
         self.verp = verp
         self.timeZone = timeZone
         self.language = language
+        self.spreadsheet = .default(for: language)
         self.active = active
         self.policy = policy
         self.authoritativeSource = authoritativeSource
