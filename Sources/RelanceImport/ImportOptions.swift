@@ -6,9 +6,13 @@ public struct ImportOptions: Sendable, Hashable {
     public var columnMapping: ColumnMapping?
     /// The currency of amounts when the file names none.
     public var defaultCurrency: Currency
+    /// The step names of the creditor's own policies: a contacts file's "step reached" may name
+    /// them as written, besides the built-in ladder's steps in people's words.
+    public var knownSteps: Set<String>
 
-    public init(columnMapping: ColumnMapping? = nil, defaultCurrency: Currency = .euro) {
+    public init(columnMapping: ColumnMapping? = nil, defaultCurrency: Currency = .euro, knownSteps: Set<String> = []) {
         self.columnMapping = columnMapping
         self.defaultCurrency = defaultCurrency
+        self.knownSteps = knownSteps
     }
 }

@@ -85,8 +85,16 @@ public enum ImportParser {
                 OpenInvoiceVocabulary.entries[HeaderText.normalize(field.text)].map { $0.field == .open || $0.field == .total } ?? false
             }
         }
-        if looksLikeContacts && !hasAmounts && options.columnMapping == nil {
-            return try ContactsParser().parse(records: records, fileName: fileName)
+        // A creditor's column mapping makes a table a report only when its titles are there:
+        // the same creditor's contacts file must still read as contacts.
+        let mapped = options.columnMapping.map { mapping in
+            !mapping.columns.isEmpty && records.prefix(60).contains { record in
+                let titles = Set(record.fields.map { HeaderText.normalize($0.text) })
+                return mapping.columns.values.allSatisfy { titles.contains(HeaderText.normalize($0)) }
+            }
+        } ?? false
+        if looksLikeContacts && !hasAmounts && !mapped {
+            return try ContactsParser(options: options).parse(records: records, fileName: fileName)
         }
         return try OpenInvoiceReportParser(options: options).parse(records: records, fileName: fileName)
     }

@@ -26,6 +26,9 @@ public struct ParsedImport: Sendable, Hashable {
     public var contacts: [ContactRecord] = []
     /// The movements of a bank statement (kind `.bankStatement`); nil for other kinds.
     public var bankStatement: BankStatement?
+    /// The file has no customer code: each item's `customer` is the customer's name, to be
+    /// matched to the contacts file by name.
+    public var customersByName = false
 
     public init(kind: Kind, items: [OpenItem], asOf: CivilDate? = nil, skippedRows: Int = 0, warnings: [String] = []) {
         self.kind = kind

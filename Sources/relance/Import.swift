@@ -19,7 +19,9 @@ struct ImportFilesCommand: AsyncParsableCommand {
         discussion: """
             Without --dry-run, applies each file to the store exactly as the drop folder would (one transaction \
             per file), but leaves the file where it is. With --dry-run, only parses: no configuration and no \
-            store are needed, and --json prints the open items as a JSON array — or, for a bank statement, \
+            store are needed (with --creditor, that creditor's column mapping applies), and --json prints the open \
+            items as a JSON array, for contacts files the customers as read (customer, name, emails, cc, phones, \
+            address, terms, language, do_not_remind, step_reached, last_contact), and for a bank statement \
             one JSON object per line and entry (booked, value_date, amount, currency, counterparty, \
             counterparty_iban, remittance, reference, bank_reference, account).
             """)
@@ -35,17 +37,22 @@ struct ImportFilesCommand: AsyncParsableCommand {
     @Flag(help: "Parse only; change nothing.")
     var dryRun = false
 
-    @Flag(help: "With --dry-run: print the open items as JSON.")
+    @Flag(help: "With --dry-run: print the open items (or, for contacts files, the customers as read) as JSON.")
     var json = false
 
     func run() async throws {
         var failed = false
         if dryRun {
+            // With --creditor, the creditor's column mapping and policy steps apply, as in the daemon.
+            let parsing = try creditor.map { _ in try chooseCreditorConfiguration(options.loadConfiguration()) }
+            let importOptions = parsing.map { ExportImporter.importOptions(for: $0) } ?? ImportOptions()
             var all: [OpenItem] = []
+            var contacts: [ContactRecord] = []
+            var kinds: Set<ParsedImport.Kind> = []
             var onlyStatements = !files.isEmpty
             for file in files {
                 do {
-                    let parsed = try ExportParsing.parse(try read(file), fileName: file)
+                    let parsed = try ExportParsing.parse(try read(file), fileName: file, options: importOptions)
                     if let statement = parsed.bankStatement {
                         // A statement's entries print as JSON Lines, one object per entry.
                         if json {
@@ -55,16 +62,26 @@ struct ImportFilesCommand: AsyncParsableCommand {
                         }
                     } else {
                         onlyStatements = false
+                        kinds.insert(parsed.kind == .contacts ? .contacts : .openInvoices)
+                        if !json {
+                            let count = parsed.kind == .contacts ? "\(parsed.contacts.count) customers" : "\(parsed.items.count) open items"
+                            print("\(file): \(parsed.kind.rawValue), \(count), \(parsed.skippedRows) rows skipped\(parsed.asOf.map { ", as of \($0)" } ?? "")")
+                        }
                     }
                     all += parsed.items
-                    if !json, parsed.bankStatement == nil { print("\(file): \(parsed.kind.rawValue), \(parsed.items.count) open items, \(parsed.skippedRows) rows skipped\(parsed.asOf.map { ", as of \($0)" } ?? "")") }
+                    contacts += parsed.contacts
                     for warning in parsed.warnings { FileHandle.standardError.write(Data("\(file): warning: \(warning)\n".utf8)) }
                 } catch {
                     failed = true
                     FileHandle.standardError.write(Data("\(error)\n".utf8))
                 }
             }
-            if json, !onlyStatements { print(OpenItemsJSON.encode(all)) }
+            if json, !onlyStatements {
+                guard kinds.count < 2 else {
+                    throw Failure("--json prints either open items or contacts: check the contacts files and the exports in two runs")
+                }
+                print(kinds == [.contacts] ? ContactsJSON.encode(contacts) : OpenItemsJSON.encode(all), terminator: "")
+            }
             if failed { throw ExitCode.failure }
             return
         }
@@ -96,6 +113,13 @@ struct ImportFilesCommand: AsyncParsableCommand {
         } catch {
             throw Failure("\(error)")
         }
+    }
+
+    private func chooseCreditorConfiguration(_ configuration: RelanceConfiguration) throws -> CreditorConfiguration {
+        guard let found = configuration.creditors.first(where: { $0.id.rawValue == creditor }) else {
+            throw Failure("no creditor \"\(creditor ?? "")\" in \(configuration.file.path)")
+        }
+        return found
     }
 
     private func chooseCreditor(_ runtime: RelanceRuntime) throws -> RelanceRuntime.CreditorRuntime? {

@@ -15,8 +15,8 @@ import RelanceTesting
     static func settings(lastStep: String, digest: Bool) -> String {
         """
         address = ["1 avenue du Port", "13002 Marseille"]
-        siren = "123 456 789"
-        rcs = "RCS Marseille 123 456 789"
+        siren = "123 456 782"
+        rcs = "RCS Marseille 123 456 782"
         policy = "fast"
         \(digest ? "[creditors.acme.digest]\nrecipients = [\"controller@acme.example\"]" : "")
 
@@ -60,7 +60,7 @@ import RelanceTesting
         #expect(html.contains("F-100") && html.contains("F-101"))
         #expect(html.contains("&lt;b&gt;Client&lt;/b&gt; Un") && !html.contains("<b>Client"))
         #expect(html.contains("Marseille, le 30 novembre 2026"))
-        #expect(html.contains("RCS Marseille 123 456 789"))
+        #expect(html.contains("RCS Marseille 123 456 782"))
         #expect(html.contains("FR76 3000 4000 0312 3456 7890 143"))
         // 1,500.00 principal and 80.00 of indemnities, plus interest at 12.15 %.
         #expect(html.contains("1\u{202F}500,00\u{00A0}€") && html.contains("80,00\u{00A0}€"))

@@ -207,7 +207,7 @@ import RelanceTesting
         #expect(dupont.profile.phones.count == 2)
         #expect(dupont.profile.paymentTerms == PaymentTermsRule(days: 45, endOfMonth: true))
         #expect(dupont.profile.lastManualContact == CivilDate(iso8601: "2026-11-03"))
-        #expect(dupont.profile.initialStep == "relance 2")
+        #expect(dupont.profile.initialStep == "second-reminder", "\"relance 2\" as written names the second reminder")
     }
 
     @Test func aFolderAddedAfterStartIsWatchedToo() async throws {

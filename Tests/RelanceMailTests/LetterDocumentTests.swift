@@ -99,7 +99,7 @@ struct LetterDocumentTests {
         #expect(letter.missingRates == nil)
         #expect(letter.deadline == "29 juillet 2026" && letter.deadlineDays == "8")
         #expect(letter.place == "Lyon")
-        #expect(context.customer.addressLines == ["4 place des Terreaux", "69001 Lyon"])
+        #expect(context.customer.addressLines == ["4 place des Terreaux", "69001 LYON"])
         // Only what happened: the two emails sent and the call with its outcome, not the cancelled email.
         #expect(context.priorActions.map(\.date) == ["5 juin 2026", "19 juin 2026", "29 juin 2026"])
         #expect(context.priorActions[2].description == "Appel téléphonique : sans réponse (factures F2026-0100, F2026-0110)")
@@ -120,7 +120,7 @@ struct LetterDocumentTests {
         }
         #expect(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; Ébène &amp; Fils"))
         #expect(html.contains("Lyon, le 21 juillet 2026"))
-        #expect(html.contains("SIREN 812 345 678 – RCS Lyon 812 345 678 – TVA intracommunautaire FR45812345678"))
+        #expect(html.contains("RCS Lyon 812 345 678<br>SIREN 812 345 678 – TVA intracommunautaire FR45812345678"))
         #expect(html.contains("4 place des Terreaux<br>"))
         #expect(html.contains("mettons en demeure de nous régler la somme de 2\u{202F}415,12\u{00A0}€ au plus tard le 29 juillet 2026, soit dans un délai de 8 jours."))
         #expect(html.contains("sans autre avis une procédure judiciaire"))

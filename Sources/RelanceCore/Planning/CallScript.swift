@@ -14,6 +14,10 @@ public enum CallScript {
                                                   due: invoice.receivable.due, daysLate: invoice.daysLate))
         }
         lines.append(task.priorActions.isEmpty ? words.callFirstContact() : words.callEarlierActions(task.priorActions))
+        // The formal steps that follow go by post: the address on file is checked now, laid out
+        // as a letter prints it (NF Z10-011).
+        let address = PostalAddress.letterLines(task.postalAddress)
+        if !address.isEmpty { lines.append(words.callCheckAddress(address)) }
         return lines + words.callQuestions()
     }
 }

@@ -271,6 +271,10 @@ public struct EnglishWording: Wording {
         "Say you are calling on behalf of \(creditor) about invoices that are past due:"
     }
 
+    public func callCheckAddress(_ lines: [String]) -> String {
+        "Check the postal address on file: " + lines.joined(separator: ", ") + "."
+    }
+
     public func callInvoice(number: String, amount: Money, due: CivilDate?, daysLate: Int) -> String {
         let dueText = due.map { "due on \(date($0))" } ?? "with no due date"
         return "\(number): \(self.amount(amount)) \(dueText), \(self.daysLate(daysLate))."

@@ -276,7 +276,11 @@ public struct FrenchWording: Wording {
     }
 
     public func callIntroduce(creditor: String) -> String {
-        "Se présenter de la part de \(creditor), au sujet de factures échues et non réglées :"
+        "Se présenter de la part \(FrenchPreposition.de(creditor)), au sujet de factures échues et non réglées :"
+    }
+
+    public func callCheckAddress(_ lines: [String]) -> String {
+        "Vérifier l'adresse postale au dossier : " + lines.joined(separator: ", ") + "."
     }
 
     public func callInvoice(number: String, amount: Money, due: CivilDate?, daysLate: Int) -> String {

@@ -68,6 +68,8 @@ public protocol Wording: DigestWording {
     func callInvoice(number: String, amount: Money, due: CivilDate?, daysLate: Int) -> String
     func callFirstContact() -> String
     func callEarlierActions(_ actions: [PriorAction]) -> String
+    /// The postal address on file, to confirm before the letters: `4 quai de la Fosse, 44000 NANTES`.
+    func callCheckAddress(_ lines: [String]) -> String
     func callQuestions() -> [String]
 
     // MARK: Aged balance

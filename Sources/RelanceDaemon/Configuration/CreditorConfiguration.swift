@@ -51,6 +51,13 @@ public struct CreditorConfiguration: Sendable, Hashable {
     /// Days a payment seen on a bank statement waits for the ledger: an authoritative snapshot
     /// after that still listing the invoice open opens one task for the accountant.
     public var bankMatchWaitDays: Int = 10
+    /// `[creditors.ID.columns]`: the export's own column titles, used before any guess.
+    public var columnMapping: ColumnMapping?
+    /// Every step name of the configured policies: a contacts file's "step reached" may name them.
+    public var stepNames: Set<String> = []
+    /// `SAS`, `SARL`…: printed with the share capital and the RCS on business letters.
+    public var legalForm: String?
+    public var shareCapital: Money?
     /// How CSV reports (aged balance, tasks) are written: French Excel's for a French creditor by default.
     public var spreadsheet: SpreadsheetFormat = .default(for: .french)
 

@@ -25,11 +25,18 @@ public struct ExportImporter: Sendable {
         case rejected(importID: Int64, reason: String)
     }
 
+    /// What the creditor's configuration imposes on the parsers.
+    public var importOptions: ImportOptions { Self.importOptions(for: creditor) }
+
+    public static func importOptions(for creditor: CreditorConfiguration) -> ImportOptions {
+        ImportOptions(columnMapping: creditor.columnMapping, knownSteps: creditor.stepNames)
+    }
+
     public func importExport(_ bytes: [UInt8], fileName: String) async throws -> Outcome {
         let sha256 = Self.sha256(bytes)
         let parsed: ParsedImport
         do {
-            parsed = try ExportParsing.parse(bytes, fileName: fileName)
+            parsed = try ExportParsing.parse(bytes, fileName: fileName, options: importOptions)
         } catch {
             let id = try await reject(fileName, sha256: sha256, byteCount: bytes.count, reason: error.description)
             return .rejected(importID: id, reason: error.description)
@@ -37,7 +44,9 @@ public struct ExportImporter: Sendable {
         let file = ImportedFile(creditor: creditor.id, fileName: fileName, sha256: sha256, byteCount: bytes.count, kind: parsed.kind.rawValue)
         if parsed.kind == .contacts {
             let profiles = parsed.contacts.map(Self.profile)
-            return .imported(try await store.importContacts(file, profiles, at: clock.now()), parsed)
+            var receipt = try await store.importContacts(file, profiles, at: clock.now())
+            receipt.warnings += parsed.warnings
+            return .imported(receipt, parsed)
         }
         if let statement = parsed.bankStatement {
             let bank = try await store.importBankStatement(file, statement, at: clock.now())
@@ -61,11 +70,16 @@ public struct ExportImporter: Sendable {
             details: details, statedDueSource: isEInvoice ? "BT-9" : "due-date column",
             defaultTerms: PaymentTermsRule(days: creditor.defaultPaymentTermsDays),
             massSettlementThresholdPercent: creditor.massSettlementThresholdPercent)
-        let receipt = try await store.importSnapshot(file, snapshot, at: clock.now())
+        var withNames = snapshot
+        if parsed.customersByName { withNames.customersByName = true }
+        var receipt = try await store.importSnapshot(file, withNames, at: clock.now())
         if snapshot.isAuthoritative, receipt.outcome == .applied {
             // The ledger's word on payments seen at the bank: lettered ones are done, late ones become a task.
             _ = try await store.reviewBankPayments(of: creditor.id, ledgerAsOf: snapshot.asOf, waitDays: creditor.bankMatchWaitDays, at: clock.now())
         }
+        // What the parser noticed (a column choice, names as identities) belongs to the import's
+        // report, after the store's own (the first one of a held import is why it is held).
+        receipt.warnings += parsed.warnings
         return .imported(receipt, parsed)
     }
 

@@ -99,7 +99,7 @@ public struct FileIntake: Sendable {
                 "items": "\(parsed.items.count)", "new": "\(receipt.newInvoices)", "settled": "\(receipt.settledInvoices)",
                 "skipped_rows": "\(parsed.skippedRows)", "moved_to": "\(destination.path)",
             ])
-            for warning in parsed.warnings + receipt.warnings where receipt.outcome != .held {
+            for warning in receipt.warnings where receipt.outcome != .held {
                 logger.notice("import warning", metadata: ["creditor": "\(creditor.id)", "file": "\(name)", "warning": "\(warning)"])
             }
         }

@@ -61,6 +61,7 @@ public struct ReminderComposer: Sendable {
     private var profile: CreditorProfile {
         CreditorProfile(legalName: creditor.legalName, addressLines: creditor.addressLines, siren: creditor.siren,
                         vatNumber: creditor.vatNumber, iban: creditor.iban, bic: creditor.bic, phone: creditor.phone,
-                        email: creditor.replyTo ?? creditor.senderAddress, signature: creditor.signature)
+                        email: creditor.replyTo ?? creditor.senderAddress, signature: creditor.signature, rcs: creditor.rcs,
+                        legalForm: creditor.legalForm, shareCapital: creditor.shareCapital)
     }
 }

@@ -41,7 +41,17 @@ struct OpenInvoiceRowReader: Sendable {
             open = .zero(currency)
             warnings.append("Line \(row.line): \"\(columns.title(of: .open))\" is empty, read as 0 (paid).")
         } else if let total {
-            open = total
+            // Without an open column, what is left is the total less what was paid.
+            if let cell = row.cells[.paid], let paid = try amount(cell, field: .paid, currency: currency) {
+                let (left, overflow) = total.minorUnits.subtractingReportingOverflow(paid.minorUnits)
+                guard !overflow else {
+                    throw ImportError(.badAmount, at: position(cell), "\"\(cell.text.trimmingSpaces())\" in column \"\(columns.title(of: .paid))\" is too large to be an amount",
+                                      hint: "Correct the amount paid.")
+                }
+                open = Money(minorUnits: left, currency: currency)
+            } else {
+                open = total
+            }
         } else {
             throw missing(.total, row: row, hint: "Fill in the amount of this invoice.")
         }
@@ -52,7 +62,7 @@ struct OpenInvoiceRowReader: Sendable {
     }
 
     private func readCurrency(_ row: OpenInvoiceRow) throws(ImportError) -> Currency {
-        let symbol = [OpenInvoiceField.open, .total].lazy.compactMap { row.cells[$0].flatMap { AmountText.clean($0.text)?.currencyHint } }.first
+        let symbol = [OpenInvoiceField.open, .total, .paid].lazy.compactMap { row.cells[$0].flatMap { AmountText.clean($0.text)?.currencyHint } }.first
         guard let cell = row.cells[.currency], !cell.text.trimmingSpaces().isEmpty else {
             return symbol.flatMap { Currency(code: $0) } ?? defaultCurrency
         }

@@ -16,7 +16,9 @@ public enum LetterContextBuilder {
             customerName: task.customer.name ?? task.customer.externalID, invoices: items,
             paymentReference: task.customer.externalID,
             priorActions: task.priorActions.map { PriorAction(date: $0.on, description: PriorActionText.describe($0, language: language)) })
-        context.customer.addressLines = task.postalAddress.compactMap(ReminderContextBuilder.nonEmpty)
+        // La Poste's layout (NF Z10-011): the postcode and the town on one line, in capitals.
+        context.customer.addressLines = PostalAddress.letterLines(task.postalAddress)
+        context.creditor.addressLines = PostalAddress.letterLines(creditor.addressLines)
 
         let lines = Dictionary(task.breakdown?.lines.map { ($0.invoice, $0) } ?? [], uniquingKeysWith: { first, _ in first })
         let demanded = ordered(task.invoices).map { invoice(of: $0, line: lines[$0.receivable.number], language: language, today: today) }

@@ -15,7 +15,9 @@ extension ReminderContext {
             phone: "+33 4 78 00 00 00",
             email: EmailAddress("compta@atelier-lumiere.fr"),
             signature: "Élodie Martin, service comptabilité",
-            rcs: "RCS Lyon 812 345 678"
+            rcs: "RCS Lyon 812 345 678",
+            legalForm: "SARL",
+            shareCapital: Money(minorUnits: 1_000_000, currency: euro)
         )
         let invoices = [
             OpenItem(customer: "C042", customerName: "Boulangerie Ébène", invoice: "F2026-0117",

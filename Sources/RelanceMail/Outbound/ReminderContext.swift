@@ -17,10 +17,14 @@ public struct ReminderContext: Sendable, Hashable, Codable {
         public var signature: String
         /// The trade register entry printed on letterheads: `RCS Lyon 812 345 678`.
         public var rcs: String?
+        /// The legal mentions of a business letter on one line, in the message's language:
+        /// `SAS au capital de 10 000 € — RCS Nantes 123 456 789`.
+        public var legalMention: String?
 
         public init(legalName: String, addressLines: [String] = [], siren: String? = nil, vatNumber: String? = nil,
                     iban: String? = nil, bic: String? = nil, phone: String? = nil, email: String? = nil, signature: String,
-                    rcs: String? = nil) {
+                    rcs: String? = nil, legalMention: String? = nil) {
+            self.legalMention = legalMention
             self.legalName = legalName
             self.addressLines = addressLines
             self.siren = siren
@@ -153,8 +157,10 @@ public struct ReminderContext: Sendable, Hashable, Codable {
         var creditorValue: [String: any Sendable] = [
             "legal_name": creditor.legalName,
             "address_lines": creditor.addressLines,
-            "signature": creditor.signature,
         ]
+        // No signature: the legal name, printed under it anyway, signs alone (not twice).
+        if !creditor.signature.trimmingSpaces().isEmpty { creditorValue["signature"] = creditor.signature }
+        creditorValue["legal_mention"] = creditor.legalMention
         creditorValue["siren"] = creditor.siren
         creditorValue["vat_number"] = creditor.vatNumber
         creditorValue["iban"] = creditor.iban

@@ -40,7 +40,9 @@ public enum ReminderContextBuilder {
                 phone: nonEmpty(creditor.phone),
                 email: creditor.email?.value,
                 signature: creditor.signature,
-                rcs: nonEmpty(creditor.rcs)
+                rcs: nonEmpty(creditor.rcs),
+                legalMention: LegalMention.line(form: nonEmpty(creditor.legalForm), capital: creditor.shareCapital,
+                                                rcs: nonEmpty(creditor.rcs), language: language)
             ),
             customer: ReminderContext.Customer(id: customerID, name: customerName),
             invoices: rows,
