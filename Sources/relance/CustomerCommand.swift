@@ -14,7 +14,7 @@ struct CustomerCommand: AsyncParsableCommand {
     @Flag(help: "Print as JSON lines.") var json = false
 
     func run() async throws {
-        let context = try CommandContext(options: options)
+        let context = try CommandContext(options: options, readOnly: true)
         let creditorID = try context.creditorID(creditor)
         let id = try await context.customerID(customer, creditor: creditorID)
         let open = try await context.runtime.store.openReceivables(of: creditorID).filter { $0.customer.id == id }
@@ -29,12 +29,12 @@ struct CustomerCommand: AsyncParsableCommand {
             return
         }
         let name = open.first?.customer.name ?? ""
-        print("Customer \(customer) \(name) (creditor \(creditorID))")
+        print("Customer \(customer.printable) \(name.printable) (creditor \(creditorID))")
         if let emails = open.first?.customer.emails, !emails.isEmpty { print("  Email: \(emails.map(\.value).joined(separator: ", "))") }
-        print("  Open: " + (open.isEmpty ? "nothing" : open.map { "\($0.number) \($0.open) due \($0.due?.iso8601 ?? "?")" }.joined(separator: "; ")))
+        print("  Open: " + (open.isEmpty ? "nothing" : open.map { "\($0.number.printable) \($0.open) due \($0.due?.iso8601 ?? "?")" }.joined(separator: "; ")))
         print("Timeline:")
         for entry in timeline {
-            print("  \(entry.event.time.formatted(.iso8601))  \(entry.event.kind): \(entry.event.summary)")
+            print("  \(entry.event.time.formatted(.iso8601))  \(entry.event.kind): \(entry.event.summary.printable)")
         }
     }
 }

@@ -45,7 +45,7 @@ struct ImportFilesCommand: AsyncParsableCommand {
                     let parsed = try ExportParsing.parse(try read(file), fileName: file)
                     all += parsed.items
                     if !json { print("\(file): \(parsed.kind.rawValue), \(parsed.items.count) open items, \(parsed.skippedRows) rows skipped\(parsed.asOf.map { ", as of \($0)" } ?? "")") }
-                    for warning in parsed.warnings { FileHandle.standardError.write(Data("\(file): warning: \(warning)\n".utf8)) }
+                    for warning in parsed.warnings { FileHandle.standardError.write(Data("\(file): warning: \(warning.printable)\n".utf8)) }
                 } catch {
                     failed = true
                     FileHandle.standardError.write(Data("\(error)\n".utf8))
@@ -63,7 +63,7 @@ struct ImportFilesCommand: AsyncParsableCommand {
             do {
                 let receipt = try await ManualImport(importer: target.intake.importer).importFile(at: URL(fileURLWithPath: file))
                 print("\(file): import #\(receipt.importID) \(receipt.outcome.rawValue): \(receipt.newInvoices) new, \(receipt.updatedInvoices) changed, \(receipt.settledInvoices) settled")
-                for warning in receipt.warnings { print("  warning: \(warning)") }
+                for warning in receipt.warnings { print("  warning: \(warning.printable)") }
                 if receipt.outcome == .held { print("  nothing changed; `relance import confirm \(receipt.importID)` applies it") }
             } catch {
                 failed = true

@@ -7,6 +7,8 @@ import RelanceCore
 /// the whole text, cost a quarter of the command (benchmarks/plan.sh). Lines are appended
 /// piece by piece to a buffer handed out whenever it holds about 64 KiB. The contacts and the
 /// decisions are two independent sections, so that they can be written on two cores.
+/// Imported values (codes, names, invoice numbers, reasons) are escaped (`PrintableText`):
+/// a name with a line break cannot forge a line of the plan.
 enum PlanTextReport {
     static let chunkSize = 1 << 16
 
@@ -16,18 +18,18 @@ enum PlanTextReport {
         out.text += "Creditor \(plan.creditor), \(plan.date): \(plan.contacts.count) customer(s) to contact"
         out.endLine(emit)
         for contact in plan.contacts {
-            out.text += "  "; out.text += contact.customer.externalID; out.text += " "; out.text += contact.customer.name ?? ""
+            out.text += "  "; out.text += contact.customer.externalID.printable; out.text += " "; out.text += (contact.customer.name ?? "").printable
             out.text += ": "; out.text += contact.step.name; out.text += " by "; out.text += contact.step.channel.rawValue
             out.endLine(emit)
             for invoice in contact.invoices {
-                out.text += "      "; out.text += invoice.receivable.number; out.text += ": "; out.text += invoice.receivable.open.description
+                out.text += "      "; out.text += invoice.receivable.number.printable; out.text += ": "; out.text += invoice.receivable.open.description
                 out.text += ", "; out.text += String(invoice.daysLate); out.text += " days late → "; out.text += invoice.step
                 out.endLine(emit)
             }
         }
         for task in plan.tasks {
-            let invoices = task.allInvoices.map { "\($0.receivable.number) (\($0.step))" }.joined(separator: ", ")
-            out.text += "  task: \(task.customer.externalID) \(task.customer.name ?? ""): \(task.kind.rawValue) for \(task.step.name): \(invoices)"
+            let invoices = task.allInvoices.map { "\($0.receivable.number.printable) (\($0.step))" }.joined(separator: ", ")
+            out.text += "  task: \(task.customer.externalID.printable) \((task.customer.name ?? "").printable): \(task.kind.rawValue) for \(task.step.name): \(invoices)"
             out.endLine(emit)
         }
         out.flush(emit)
@@ -37,9 +39,9 @@ enum PlanTextReport {
     static func writeDecisions(of plan: Plan, emit: (String) -> Void) {
         var out = Buffer()
         for decision in plan.decisions where decision.verdict != .act {
-            out.text += "  "; out.text += decision.verdict.rawValue; out.text += ": "; out.text += decision.customer
-            if let invoice = decision.invoice { out.text += " "; out.text += invoice }
-            out.text += ": "; out.text += decision.reason
+            out.text += "  "; out.text += decision.verdict.rawValue; out.text += ": "; out.text += decision.customer.printable
+            if let invoice = decision.invoice { out.text += " "; out.text += invoice.printable }
+            out.text += ": "; out.text += decision.reason.printable
             out.endLine(emit)
         }
         out.flush(emit)

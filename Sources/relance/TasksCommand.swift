@@ -18,7 +18,7 @@ struct TasksCommand: AsyncParsableCommand {
         @Flag(help: "Print as JSON.") var json = false
 
         func run() async throws {
-            let context = try CommandContext(options: options)
+            let context = try CommandContext(options: options, readOnly: true)
             let creditorID = try creditor.map { try context.creditorID($0) }
             let tasks = try await context.runtime.store.tasks(of: creditorID, state: all ? nil : .open)
             if json {
@@ -32,9 +32,9 @@ struct TasksCommand: AsyncParsableCommand {
             for task in tasks {
                 let due = task.dueOn.map { ", due \($0)" } ?? ""
                 let state = task.state == .open ? "" : " [\(task.state.rawValue): \(task.outcome?.code ?? "")]"
-                print("#\(task.id) \(task.creditor) \(task.kind.rawValue)\(due)\(state): \(task.title)")
-                for (key, value) in task.detail.sorted(by: { $0.key < $1.key }) { print("      \(key): \(value)") }
-                if let document = task.documentPath { print("      document: \(document)") }
+                print("#\(task.id) \(task.creditor) \(task.kind.rawValue)\(due)\(state): \(task.title.printable)")
+                for (key, value) in task.detail.sorted(by: { $0.key < $1.key }) { print("      \(key): \(value.printable)") }
+                if let document = task.documentPath { print("      document: \(document.printable)") }
             }
         }
     }

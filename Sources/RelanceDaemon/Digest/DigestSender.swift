@@ -15,6 +15,8 @@ public struct DigestSender: Sendable {
     public let transport: any MailTransport
     public let clock: any WallClock
     public let logger: Logger
+    /// Problems of the environment to show first (a missing drop folder), read when the digest is built.
+    public var healthProblems: @Sendable () -> [String] = { [] }
 
     public init(creditor: CreditorConfiguration, settings: DigestSettings, store: any ReceivablesStore & EventJournal & TaskStore,
                 transport: any MailTransport, clock: any WallClock, logger: Logger) {
@@ -31,13 +33,15 @@ public struct DigestSender: Sendable {
     public func content(on day: CivilDate) async throws -> DigestContent {
         let previous = try await lastDigest()
         let since = previous ?? clock.now().addingTimeInterval(-86_400)
-        return DigestContent.build(
+        var content = DigestContent.build(
             creditorName: creditor.legalName, day: day,
             tasks: try await store.tasks(of: creditor.id, state: .open),
             sent: try await store.events(of: creditor.id, kinds: ["message.sent"], since: since),
             settled: try await store.events(of: creditor.id, kinds: ["invoice.settled"], since: since),
             aging: AgedBalance(receivables: try await store.openReceivables(of: creditor.id), asOf: day),
             escalateAfterDays: settings.escalateAfterDays, timeZone: timeZone)
+        content.health = healthProblems().map { DigestContent.Line(title: $0) }
+        return content
     }
 
     /// Sends today's digest when its hour has come and it has not gone out yet.

@@ -9,7 +9,7 @@ struct ContactRowReader {
     var file: String
     var line: Int
     var order: DayMonthOrder
-    private(set) var warnings: [String] = []
+    var warnings: [String] = []
 
     init(cells: [ContactField: [DelimitedField]], titles: [String], columns: [ContactField: [Int]], file: String, line: Int,
          order: DayMonthOrder) {
@@ -34,8 +34,8 @@ struct ContactRowReader {
         var contact = ContactRecord(customer: customer, source: SourcePosition(file: file, line: line))
         contact.name = text(.name)
         contact.address = texts(.address).flatMap { $0.split(separator: "\n").map { String($0).trimmingSpaces() } }
-        contact.emailsTo = texts(.emailTo).flatMap(EmailList.split)
-        contact.emailsCc = texts(.emailCc).flatMap(EmailList.split)
+        contact.emailsTo = emails(.emailTo)
+        contact.emailsCc = emails(.emailCc)
         contact.phones = texts(.phone).flatMap { $0.split(whereSeparator: { $0 == ";" || $0 == "," || $0 == "/" }) }
             .map { String($0).trimmingSpaces() }.filter { !$0.isEmpty }
         contact.policy = text(.policy)
@@ -79,7 +79,7 @@ struct ContactRowReader {
             }
             contact.lastContact = date
         }
-        return contact
+        return cleanedIdentity(contact)
     }
 
     private static let languageNames: [String: Language] = ["francais": .french, "french": .french, "anglais": .english, "english": .english]

@@ -25,6 +25,8 @@ public struct DigestContent: Sendable, Hashable {
     public var sent: [Line]
     public var settled: [Line]
     public var totals: [BucketTotals]
+    /// What keeps Relance from doing its job (a drop folder that is not there…), shown first.
+    public var health: [Line] = []
 
     public init(creditorName: String, day: CivilDate, calls: [Line], replies: [Line], letters: [Line], otherTasks: [Line],
                 overdueTasks: [Line], sent: [Line], settled: [Line], totals: [BucketTotals]) {
@@ -41,7 +43,7 @@ public struct DigestContent: Sendable, Hashable {
     }
 
     /// Nothing for a person to do today.
-    public var hasWork: Bool { !(calls.isEmpty && replies.isEmpty && letters.isEmpty && otherTasks.isEmpty) }
+    public var hasWork: Bool { !(calls.isEmpty && replies.isEmpty && letters.isEmpty && otherTasks.isEmpty && health.isEmpty) }
 
     /// Nothing to do and nothing happened.
     public var isEmpty: Bool { !hasWork && sent.isEmpty && settled.isEmpty }

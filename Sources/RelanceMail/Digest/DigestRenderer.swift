@@ -65,6 +65,7 @@ public enum DigestRenderer {
     static func sections(_ content: DigestContent, language: Language) -> [(String, [DigestContent.Line])] {
         let french = language == .french
         return [
+            (french ? "À réparer" : "To fix", content.health),
             (french ? "Tâches en retard" : "Overdue tasks", content.overdueTasks),
             (french ? "Appels à passer" : "Calls to make", content.calls),
             (french ? "Réponses à lire" : "Replies to read", content.replies),
