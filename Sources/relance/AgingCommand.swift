@@ -71,6 +71,7 @@ struct AgingTable {
             lines.append(pad("TOTAL \(totals.currency.code)", 34, right: false) + pad("", 11)
                 + AgingBucket.allCases.map { pad(amount(totals.amount($0)), 12) }.joined() + pad(totals.totalAmount.decimalString, 12))
         }
-        return lines.joined(separator: "\n")
+        // One entry per line: imported names and numbers are escaped there (`PrintableText`).
+        return lines.map(\.printable).joined(separator: "\n")
     }
 }

@@ -56,6 +56,9 @@ import Testing
             [creditors.acme.digest]
             recipients = ["controller@acme.example"]
             """)
+        // A share, mounted by the system: Relance must not create it.
+        try fixture.workspace.write("relance.toml", try fixture.workspace.read("relance.toml")
+            .replacingOccurrences(of: "create_drop_folder = true", with: "create_drop_folder = false"))
         let runtime = try fixture.runtime()
         try await runtime.prepare()
         let sender = try #require(runtime.digestSenders.first)

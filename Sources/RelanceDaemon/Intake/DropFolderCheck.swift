@@ -29,9 +29,13 @@ public enum DropFolderCheck {
         return isFolder.boolValue ? nil : .notAFolder
     }
 
-    /// One sentence for `status`, the digest and the log; nil when the folder is there.
-    public static func healthProblem(_ folder: URL) -> String? {
-        problem(folder).map { error(folder, $0, parentExists: isDirectory(folder.deletingLastPathComponent())).description }
+    /// One sentence for `status` and the digest; nil when the folder is there, or will be
+    /// created at the next intake round (`create` and its parent exists).
+    public static func healthProblem(_ folder: URL, create: Bool) -> String? {
+        guard let found = problem(folder) else { return nil }
+        let parentExists = isDirectory(folder.deletingLastPathComponent())
+        if create && parentExists && found == .missing { return nil }
+        return error(folder, found, parentExists: parentExists).description
     }
 
     static func error(_ folder: URL, _ problem: Problem, parentExists: Bool) -> IntakeError {

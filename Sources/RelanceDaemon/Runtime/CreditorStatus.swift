@@ -55,7 +55,7 @@ extension RelanceRuntime {
             sendWindowOpens: window.isOpen(at: now) ? nil : window.nextOpening(after: now))
         status.outboxPause = pause
         status.outboxResume = pause.map { _ in OutboxPause.howToResume(id) }
-        status.dropFolderProblem = DropFolderCheck.healthProblem(configuration.dropFolder)
+        status.dropFolderProblem = DropFolderCheck.healthProblem(configuration.dropFolder, create: configuration.createDropFolder)
         return status
     }
 }

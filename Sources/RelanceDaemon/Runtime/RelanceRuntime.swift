@@ -137,8 +137,8 @@ public final class RelanceRuntime: Sendable {
             creditor.configuration.digest.map {
                 var sender = DigestSender(creditor: creditor.configuration, settings: $0, store: store,
                                           transport: transports[creditor.configuration.id]!, clock: clock, logger: logger)
-                let dropFolder = configuration.dropFolder
-                sender.healthProblems = { DropFolderCheck.healthProblem(dropFolder).map { [$0] } ?? [] }
+                let (dropFolder, create) = (configuration.dropFolder, configuration.createDropFolder)
+                sender.healthProblems = { DropFolderCheck.healthProblem(dropFolder, create: create).map { [$0] } ?? [] }
                 return sender
             }
         }
