@@ -25,6 +25,10 @@ recipients = ["controle@acme.example"]
 language = "$language"
 send_when_empty = true
 TOML
+    # A first run while the share is there (it registers the creditor), then the share goes away.
+    mkdir -p "$out/unmounted-share/drop"
+    "$bin" run --once --config "$out/relance-$language.toml" --now 2026-11-30 >/dev/null
+    rm -rf "$out/unmounted-share"
     "$bin" digest --send --config "$out/relance-$language.toml" --now 2026-11-30 >/dev/null
     eml="$(ls "$out/outbox-$language"/acme/*.eml | head -n 1)"
     python3 - "$eml" "$out/digest-$language.html" <<'PY'

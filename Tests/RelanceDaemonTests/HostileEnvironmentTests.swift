@@ -70,7 +70,11 @@ import Testing
         let text = DigestRenderer.text(content, language: .english)
         #expect(text.hasPrefix("To fix"))
         #expect(text.contains(fixture.workspace.url("drop").path))
+        #expect(DigestHealth.dropFolderProblem("/x", notAFolder: false, parentMissing: false, language: .english)
+            .contains("is the share mounted?"))
         #expect(DigestRenderer.text(content, language: .french).hasPrefix("À réparer"))
+        #expect(DigestHealth.dropFolderProblem("/x", notAFolder: false, parentMissing: true, language: .french)
+            .contains("le partage est-il monté ?"))
     }
 
     @Test func createDropFolderCreatesItOnlyWhenItsParentExists() throws {

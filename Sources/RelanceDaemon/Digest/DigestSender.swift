@@ -16,7 +16,7 @@ public struct DigestSender: Sendable {
     public let clock: any WallClock
     public let logger: Logger
     /// Problems of the environment to show first (a missing drop folder), read when the digest is built.
-    public var healthProblems: @Sendable () -> [String] = { [] }
+    public var healthProblems: @Sendable (Language) -> [String] = { _ in [] }
 
     public init(creditor: CreditorConfiguration, settings: DigestSettings, store: any ReceivablesStore & EventJournal & TaskStore,
                 transport: any MailTransport, clock: any WallClock, logger: Logger) {
@@ -40,7 +40,7 @@ public struct DigestSender: Sendable {
             settled: try await store.events(of: creditor.id, kinds: ["invoice.settled"], since: since),
             aging: AgedBalance(receivables: try await store.openReceivables(of: creditor.id), asOf: day),
             escalateAfterDays: settings.escalateAfterDays, timeZone: timeZone)
-        content.health = healthProblems().map { DigestContent.Line(title: $0) }
+        content.health = healthProblems(settings.language).map { DigestContent.Line(title: $0) }
         return content
     }
 

@@ -32,10 +32,15 @@ public enum DropFolderCheck {
     /// One sentence for `status` and the digest; nil when the folder is there, or will be
     /// created at the next intake round (`create` and its parent exists).
     public static func healthProblem(_ folder: URL, create: Bool) -> String? {
+        healthFact(folder, create: create).map { error(folder, $0.problem, parentExists: $0.parentExists).description }
+    }
+
+    /// The facts behind `healthProblem`, for words in another language (the digest).
+    public static func healthFact(_ folder: URL, create: Bool) -> (problem: Problem, parentExists: Bool)? {
         guard let found = problem(folder) else { return nil }
         let parentExists = isDirectory(folder.deletingLastPathComponent())
         if create && parentExists && found == .missing { return nil }
-        return error(folder, found, parentExists: parentExists).description
+        return (found, parentExists)
     }
 
     static func error(_ folder: URL, _ problem: Problem, parentExists: Bool) -> IntakeError {

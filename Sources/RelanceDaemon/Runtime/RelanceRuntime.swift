@@ -138,7 +138,12 @@ public final class RelanceRuntime: Sendable {
                 var sender = DigestSender(creditor: creditor.configuration, settings: $0, store: store,
                                           transport: transports[creditor.configuration.id]!, clock: clock, logger: logger)
                 let (dropFolder, create) = (configuration.dropFolder, configuration.createDropFolder)
-                sender.healthProblems = { DropFolderCheck.healthProblem(dropFolder, create: create).map { [$0] } ?? [] }
+                sender.healthProblems = { language in
+                    DropFolderCheck.healthFact(dropFolder, create: create).map { fact in
+                        [DigestHealth.dropFolderProblem(dropFolder.path, notAFolder: fact.problem == .notAFolder,
+                                                        parentMissing: !fact.parentExists, language: language)]
+                    } ?? []
+                }
                 return sender
             }
         }
