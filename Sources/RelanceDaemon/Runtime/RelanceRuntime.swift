@@ -135,16 +135,9 @@ public final class RelanceRuntime: Sendable {
     public var digestSenders: [DigestSender] {
         creditors.compactMap { creditor in
             creditor.configuration.digest.map {
-                var sender = DigestSender(creditor: creditor.configuration, settings: $0, store: store,
-                                          transport: transports[creditor.configuration.id]!, clock: clock, logger: logger)
-                let (dropFolder, create) = (configuration.dropFolder, configuration.createDropFolder)
-                sender.healthProblems = { language in
-                    DropFolderCheck.healthFact(dropFolder, create: create).map { fact in
-                        [DigestHealth.dropFolderProblem(dropFolder.path, notAFolder: fact.problem == .notAFolder,
-                                                        parentMissing: !fact.parentExists, language: language)]
-                    } ?? []
-                }
-                return sender
+                DigestSender(creditor: creditor.configuration, settings: $0, store: store,
+                             transport: transports[creditor.configuration.id]!, clock: clock, logger: logger,
+                             dropFolder: configuration.dropFolder(of: creditor.configuration))
             }
         }
     }
