@@ -14,7 +14,7 @@ struct CustomerCommand: AsyncParsableCommand {
     @Flag(help: "Print as JSON lines.") var json = false
 
     func run() async throws {
-        let context = try CommandContext(options: options)
+        let context = try CommandContext(options: options, readOnly: true)
         let creditorID = try context.creditorID(creditor)
         let id = try await context.customerID(customer, creditor: creditorID)
         let open = try await context.runtime.store.openReceivables(of: creditorID).filter { $0.customer.id == id }

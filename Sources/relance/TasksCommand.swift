@@ -18,7 +18,7 @@ struct TasksCommand: AsyncParsableCommand {
         @Flag(help: "Print as JSON.") var json = false
 
         func run() async throws {
-            let context = try CommandContext(options: options)
+            let context = try CommandContext(options: options, readOnly: true)
             let creditorID = try creditor.map { try context.creditorID($0) }
             let tasks = try await context.runtime.store.tasks(of: creditorID, state: all ? nil : .open)
             if json {
