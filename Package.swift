@@ -105,7 +105,7 @@ let package = Package(
         .testTarget(name: "RelanceStoreTests", dependencies: ["RelanceStore", "RelanceTesting"], swiftSettings: strict),
         .testTarget(
             name: "RelanceDaemonTests",
-            dependencies: ["RelanceDaemon", "RelanceStore", "RelanceTesting", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["CurlMail", "RelanceDaemon", "RelanceStore", "RelanceTesting", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
         ),
         .testTarget(name: "CurlMailTests", dependencies: ["CurlMail", "RelanceTesting"], swiftSettings: strict),

@@ -44,6 +44,7 @@ mkdir -p "$WORK/drop"
 write_config() {   # $1 = with IMAP (1) or not (0)
     cat > "$WORK/relance.toml" <<TOML
 drop_folder = "drop"
+create_drop_folder = true
 state_folder = "state"
 outbox_folder = "outbox"
 templates_folder = "$ROOT/mail-templates"

@@ -43,7 +43,9 @@ public struct ImportError: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     public var description: String {
-        var text = "\(position): \(message) [\(code)]"
+        // The message quotes the cell it is about: escaped, a hostile cell cannot forge a line
+        // of the .error.txt, the log or the terminal.
+        var text = "\(position): \(PrintableText.escape(message)) [\(code)]"
         if let hint { text += "\n  What to do: \(hint)" }
         return text
     }

@@ -23,6 +23,12 @@ public enum ImportParser {
     }
 
     public static func parse(bytes: [UInt8], fileName: String, options: ImportOptions = ImportOptions()) throws(ImportError) -> ParsedImport {
+        var parsed = try parseContent(bytes: bytes, fileName: fileName, options: options)
+        IdentityText.clean(&parsed)
+        return parsed
+    }
+
+    private static func parseContent(bytes: [UInt8], fileName: String, options: ImportOptions) throws(ImportError) -> ParsedImport {
         guard !bytes.isEmpty else {
             throw ImportError(.empty, at: SourcePosition(file: fileName), "the file is empty",
                               hint: "Export the file again; it may have been saved before the export finished.")

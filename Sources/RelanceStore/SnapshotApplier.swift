@@ -102,6 +102,7 @@ struct SnapshotApplier {
             \(receipt.updatedInvoices) changed, \(receipt.settledInvoices) settled, \(receipt.unchangedInvoices) unchanged\
             \(receipt.unresolvedInvoices > 0 ? ", \(receipt.unresolvedInvoices) with a customer to identify" : "").
             """, detail: ["sha256": file.sha256, "authoritative": String(snapshot.isAuthoritative)])
+        for (summary, detail) in ImportWarningEvents.events(of: file) { try event("import.warning", importID: importID, summary, detail: detail) }
         return receipt
     }
 

@@ -19,7 +19,7 @@ struct AgingCommand: AsyncParsableCommand {
     @Option(help: "table, csv or json.") var format: Format = .table
 
     func run() async throws {
-        let context = try CommandContext(options: options)
+        let context = try CommandContext(options: options, readOnly: true)
         for target in context.runtime.creditors where creditor == nil || target.configuration.id.rawValue == creditor {
             let day = try parseDate(asOf, option: "--as-of") ?? context.runtime.today(for: target)
             var balance = AgedBalance(receivables: try await context.runtime.store.openReceivables(of: target.configuration.id), asOf: day)
@@ -84,6 +84,7 @@ struct AgingTable {
             lines.append(pad(words.agingTotal(currency: totals.currency), 40, right: false) + pad("", 12)
                 + AgingBucket.allCases.map { pad(amount(totals.amount($0)), 15) }.joined() + pad(words.amount(totals.totalAmount), 15))
         }
-        return lines.joined(separator: "\n")
+        // One entry per line: imported names and numbers are escaped there (`PrintableText`).
+        return lines.map(\.printable).joined(separator: "\n")
     }
 }

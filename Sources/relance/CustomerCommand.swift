@@ -14,7 +14,7 @@ struct CustomerCommand: AsyncParsableCommand {
     @Flag(help: "Print as JSON lines.") var json = false
 
     func run() async throws {
-        let context = try CommandContext(options: options)
+        let context = try CommandContext(options: options, readOnly: true)
         let creditorID = try context.creditorID(creditor)
         let id = try await context.customerID(customer, creditor: creditorID)
         let open = try await context.runtime.store.openReceivables(of: creditorID).filter { $0.customer.id == id }
@@ -31,16 +31,17 @@ struct CustomerCommand: AsyncParsableCommand {
         let configuration = context.runtime.creditors.first { $0.configuration.id == creditorID }?.configuration
         let words = (configuration?.language ?? .french).wording
         let timeZone = TimeZone(identifier: configuration?.timeZone ?? "Europe/Paris") ?? .current
-        print(words.customerHeading(customerID: customer, name: open.first?.customer.name, creditor: creditorID.rawValue))
+        print(words.customerHeading(customerID: customer.printable, name: open.first?.customer.name?.printable, creditor: creditorID.rawValue))
         if let emails = open.first?.customer.emails, !emails.isEmpty { print("  " + words.customerEmails(emails.map(\.value))) }
-        print("  " + words.customerOpen(open.map { words.openItem(number: $0.number, amount: $0.open, due: $0.due) }))
+        print("  " + words.customerOpen(open.map { words.openItem(number: $0.number.printable, amount: $0.open, due: $0.due) }))
         print(words.timelineHeading())
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
         for entry in timeline {
             let time = calendar.dateComponents([.hour, .minute], from: entry.event.time)
             let when = "\(words.date(CivilDate(entry.event.time, in: timeZone))) \(words.dates.time(hour: time.hour ?? 0, minute: time.minute ?? 0))"
-            print("  \(when)  " + words.labelled(words.eventKind(entry.event.kind), entry.event.summary))
+            // Imported names in a summary are escaped (`PrintableText`): none can forge a line.
+            print("  \(when)  " + words.labelled(words.eventKind(entry.event.kind), entry.event.summary.printable))
         }
     }
 }

@@ -70,7 +70,7 @@ struct ImportFilesCommand: AsyncParsableCommand {
                     }
                     all += parsed.items
                     contacts += parsed.contacts
-                    for warning in parsed.warnings { FileHandle.standardError.write(Data("\(file): warning: \(warning)\n".utf8)) }
+                    for warning in parsed.warnings { FileHandle.standardError.write(Data("\(file): warning: \(warning.printable)\n".utf8)) }
                 } catch {
                     failed = true
                     FileHandle.standardError.write(Data("\(error)\n".utf8))
@@ -97,7 +97,7 @@ struct ImportFilesCommand: AsyncParsableCommand {
                 } else {
                     print("\(file): import #\(receipt.importID) \(receipt.outcome.rawValue): \(receipt.newInvoices) new, \(receipt.updatedInvoices) changed, \(receipt.settledInvoices) settled")
                 }
-                for warning in receipt.warnings { print("  warning: \(warning)") }
+                for warning in receipt.warnings { print("  warning: \(warning.printable)") }
                 if receipt.outcome == .held { print("  nothing changed; `relance import confirm \(receipt.importID)` applies it") }
             } catch {
                 failed = true

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RelanceMail
+import RelanceCore
 
 struct InspectMailCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -28,12 +29,12 @@ struct InspectMailCommand: ParsableCommand {
                 continue
             }
             let result = InboundClassifier.classify(MIMEMessage.parse(bytes))
-            print("\(file): \(result.kind.rawValue) — \(result.reason)")
+            print("\(file): \(result.kind.rawValue) — \(result.reason)".printable)
             for recipient in result.recipients {
-                print("    \(recipient.address ?? "?") \(recipient.status ?? "") \(recipient.permanent ? "permanent" : "temporary")\(recipient.wrongAddress ? ", wrong address" : "")")
+                print("    \(recipient.address ?? "?") \(recipient.status ?? "") \(recipient.permanent ? "permanent" : "temporary")\(recipient.wrongAddress ? ", wrong address" : "")".printable)
             }
             if let date = result.returnDate { print("    back on \(date)") }
-            if !result.hints.isEmpty { print("    hints: \(result.hints.map(\.description).joined(separator: ", "))") }
+            if !result.hints.isEmpty { print("    hints: \(result.hints.map(\.description).joined(separator: ", "))".printable) }
         }
         if unreadable { throw ExitCode.failure }
     }

@@ -58,7 +58,9 @@ struct ResumeCommand: AsyncParsableCommand {
             state.pausedUntil = nil
             state.pauseReason = nil
             try await context.runtime.store.setCreditorState(state, of: creditorID, reason: reason, at: now)
-            print("Creditor \(creditorID) resumed.")
+            // An outbox paused for a fault is tried again too (the next round sends, or pauses again).
+            let faultLifted = try await context.runtime.store.resumeOutbox(creditorID, reason: reason, at: now)
+            print("Creditor \(creditorID) resumed\(faultLifted ? "; its outbox, paused for a fault, is tried again" : "").")
         }
     }
 }

@@ -7,6 +7,8 @@ import RelanceCore
 /// the whole text, cost a quarter of the command (benchmarks/plan.sh). Lines are appended
 /// piece by piece to a buffer handed out whenever it holds about 64 KiB. The contacts and the
 /// decisions are two independent sections, so that they can be written on two cores.
+/// Imported values (codes, names, invoice numbers, reasons) are escaped (`PrintableText`): a
+/// name with a line break cannot forge a line of the plan.
 enum PlanTextReport {
     static let chunkSize = 1 << 16
 
@@ -17,20 +19,20 @@ enum PlanTextReport {
         out.endLine(emit)
         for contact in plan.contacts {
             out.text += "  "
-            out.text += words.planContact(customerID: contact.customer.externalID, name: contact.customer.name,
+            out.text += words.planContact(customerID: contact.customer.externalID.printable, name: contact.customer.name?.printable,
                                           step: contact.step.name, channel: contact.step.channel)
             out.endLine(emit)
             for invoice in contact.invoices {
                 out.text += "      "
-                out.text += words.planInvoice(number: invoice.receivable.number, amount: invoice.receivable.open,
+                out.text += words.planInvoice(number: invoice.receivable.number.printable, amount: invoice.receivable.open,
                                               daysLate: invoice.daysLate, step: invoice.step)
                 out.endLine(emit)
             }
         }
         for task in plan.tasks {
             out.text += "  "
-            out.text += words.planTask(customerID: task.customer.externalID, name: task.customer.name, kind: task.kind,
-                                       step: task.step.name, invoices: task.allInvoices.map { ($0.receivable.number, $0.step) })
+            out.text += words.planTask(customerID: task.customer.externalID.printable, name: task.customer.name?.printable, kind: task.kind,
+                                       step: task.step.name, invoices: task.allInvoices.map { ($0.receivable.number.printable, $0.step) })
             out.endLine(emit)
         }
         out.flush(emit)
@@ -41,7 +43,8 @@ enum PlanTextReport {
         var out = Buffer()
         for decision in plan.decisions where decision.verdict != .act {
             out.text += "  "
-            out.text += words.planDecision(decision.verdict, customerID: decision.customer, invoice: decision.invoice, reason: decision.reason)
+            out.text += words.planDecision(decision.verdict, customerID: decision.customer.printable, invoice: decision.invoice?.printable,
+                                         reason: decision.reason.printable)
             out.endLine(emit)
         }
         out.flush(emit)

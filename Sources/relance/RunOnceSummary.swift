@@ -83,6 +83,8 @@ struct RunOnceSummary {
         if !sending.paused.isEmpty {
             lines.append("PAUSED (a problem on our side, see the log): \(sending.paused.map(\.rawValue).sorted().joined(separator: ", "))")
         }
-        return lines.joined(separator: "\n")
+        // Each entry is one line: imported names, file names and reasons are escaped there
+        // (`PrintableText`), so none can forge a line of its own.
+        return lines.map(\.printable).joined(separator: "\n")
     }
 }

@@ -18,7 +18,7 @@ struct TasksCommand: AsyncParsableCommand {
         @Flag(help: "Print as JSON.") var json = false
 
         func run() async throws {
-            let context = try CommandContext(options: options)
+            let context = try CommandContext(options: options, readOnly: true)
             let creditorID = try creditor.map { try context.creditorID($0) }
             let tasks = try await context.runtime.store.tasks(of: creditorID, state: all ? nil : .open)
             if json {
@@ -37,7 +37,7 @@ struct TasksCommand: AsyncParsableCommand {
             for task in tasks {
                 let words = (languages[task.creditor] ?? .french).wording
                 print(words.taskHeading(id: task.id, kind: task.kind, creditor: task.creditor.rawValue, due: task.dueOn,
-                                        state: task.state, outcome: task.outcome, title: task.title))
+                                        state: task.state, outcome: task.outcome, title: task.title.printable))
                 for (key, value) in TaskDetails.ordered(task.detail) {
                     print(Self.indented(words.labelled(words.detailLabel(key), words.detailValue(key, value))))
                 }
@@ -45,10 +45,11 @@ struct TasksCommand: AsyncParsableCommand {
             }
         }
 
-        /// A detail under its task; a multi-line one (a call script) keeps its lines aligned.
+        /// A detail under its task; a multi-line one (a call script) keeps its lines aligned, each
+        /// indented under the task and escaped (`PrintableText`): no value can forge a task line.
         static func indented(_ text: String) -> String {
             text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
-                .map { ($0.offset == 0 ? "      " : "          ") + $0.element }.joined(separator: "\n")
+                .map { ($0.offset == 0 ? "      " : "          ") + $0.element.printable }.joined(separator: "\n")
         }
     }
 

@@ -213,16 +213,16 @@ import RelanceTesting
     @Test func aFolderAddedAfterStartIsWatchedToo() async throws {
         let workspace = try TemporaryWorkspace("relance-inotify")
         // Started with the first creditor's folder; a reload adds a second one.
-        try LocalDropFolder(folder: workspace.url("drop/acme")).createFolders()
+        try LocalDropFolder(folder: workspace.url("drop/acme"), root: workspace.url("drop"), createRoot: true).createFolders()
         let watcher = try #require(DropFolderWatcher(folders: [workspace.url("drop/acme")], logger: Self.quietLogger))
-        try LocalDropFolder(folder: workspace.url("drop/globex")).createFolders()
+        try LocalDropFolder(folder: workspace.url("drop/globex"), root: workspace.url("drop"), createRoot: true).createFolders()
         watcher.watch([workspace.url("drop/acme"), workspace.url("drop/globex")])
         #expect(try await Self.ringDelay(of: watcher, whenWriting: "drop/globex/new.csv", in: workspace) < .seconds(5))
     }
 
     @Test func inotifyRingsTheDoorbellWhenAFileLands() async throws {
         let workspace = try TemporaryWorkspace("relance-inotify")
-        try LocalDropFolder(folder: workspace.url("drop")).createFolders()
+        try LocalDropFolder(folder: workspace.url("drop"), createRoot: true).createFolders()
         let watcher = try #require(DropFolderWatcher(folders: [workspace.url("drop")], logger: Self.quietLogger))
         #expect(try await Self.ringDelay(of: watcher, whenWriting: "drop/new.csv", in: workspace) < .seconds(5))
     }

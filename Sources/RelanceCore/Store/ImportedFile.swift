@@ -8,6 +8,9 @@ public struct ImportedFile: Sendable, Hashable {
     public var sha256: String
     public var byteCount: Int
     public var kind: String
+    /// What the parser told about the file without refusing it (values it cleaned, cells it
+    /// refused, guesses): journaled as `import.warning` in the import's transaction.
+    public var warnings: [String] = []
 
     public init(creditor: CreditorID, fileName: String, sha256: String, byteCount: Int, kind: String) {
         self.creditor = creditor

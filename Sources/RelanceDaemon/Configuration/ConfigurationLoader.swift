@@ -28,7 +28,7 @@ public enum ConfigurationLoader {
             throw ConfigurationError(file: file, key: "", "is not valid TOML: \(error)")
         }
         let root = ConfigTable(table: table, path: "", file: file)
-        try root.refuseUnknownKeys(["drop_folder", "state_folder", "store_file", "outbox_folder", "review_folder",
+        try root.refuseUnknownKeys(["drop_folder", "create_drop_folder", "state_folder", "store_file", "outbox_folder", "review_folder",
                                     "templates_folder", "reports_folder", "stable_after_seconds", "maximum_file_megabytes",
                                     "defaults", "policies", "creditors", "retention", "penalties"])
         let base = url.deletingLastPathComponent()
@@ -72,6 +72,7 @@ public enum ConfigurationLoader {
                                        inactiveCustomerDays: try retention?.int("inactive_customer_days", in: 30...36_500) ?? 3 * 365),
             processedFilesDays: try retention?.int("processed_files_days", in: 30...36_500) ?? 400)
         configuration.policies = policies
+        configuration.createDropFolder = try root.bool("create_drop_folder") ?? false
         return configuration
     }
 }

@@ -41,7 +41,8 @@ public struct ExportImporter: Sendable {
             let id = try await reject(fileName, sha256: sha256, byteCount: bytes.count, reason: error.description)
             return .rejected(importID: id, reason: error.description)
         }
-        let file = ImportedFile(creditor: creditor.id, fileName: fileName, sha256: sha256, byteCount: bytes.count, kind: parsed.kind.rawValue)
+        var file = ImportedFile(creditor: creditor.id, fileName: fileName, sha256: sha256, byteCount: bytes.count, kind: parsed.kind.rawValue)
+        file.warnings = parsed.warnings
         if parsed.kind == .contacts {
             let profiles = parsed.contacts.map(Self.profile)
             var receipt = try await store.importContacts(file, profiles, at: clock.now())

@@ -12,7 +12,7 @@ struct ContactRowReader {
     var knownSteps: Set<String>
     /// The address cells with their column titles, in column order (empty ones included).
     var addressParts: [(text: String, title: String)] = []
-    private(set) var warnings: [String] = []
+    var warnings: [String] = []
 
     init(cells: [ContactField: [DelimitedField]], titles: [String], columns: [ContactField: [Int]], file: String, line: Int,
          order: DayMonthOrder, knownSteps: Set<String> = []) {
@@ -38,8 +38,8 @@ struct ContactRowReader {
         var contact = ContactRecord(customer: customer, source: SourcePosition(file: file, line: line))
         contact.name = text(.name)
         contact.address = ContactAddress.lines(fromCells: addressParts)
-        contact.emailsTo = texts(.emailTo).flatMap(EmailList.split)
-        contact.emailsCc = texts(.emailCc).flatMap(EmailList.split)
+        contact.emailsTo = emails(.emailTo)
+        contact.emailsCc = emails(.emailCc)
         contact.phones = texts(.phone).flatMap { $0.split(whereSeparator: { $0 == ";" || $0 == "," || $0 == "/" }) }
             .map { String($0).trimmingSpaces() }.filter { !$0.isEmpty }
         contact.policy = text(.policy)
@@ -91,7 +91,7 @@ struct ContactRowReader {
             }
             contact.lastContact = date
         }
-        return contact
+        return cleanedIdentity(contact)
     }
 
     private static let languageNames: [String: Language] = ["francais": .french, "french": .french, "anglais": .english, "english": .english]

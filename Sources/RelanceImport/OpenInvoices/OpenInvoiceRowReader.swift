@@ -7,7 +7,7 @@ struct OpenInvoiceRowReader: Sendable {
     var mark: DecimalMark
     var defaultCurrency: Currency
     var file: String
-    private(set) var warnings: [String] = []
+    var warnings: [String] = []
     private var emptyOpenLines: [Int] = []
 
     init(columns: OpenInvoiceColumns, order: DayMonthOrder, mark: DecimalMark, defaultCurrency: Currency, file: String) {
@@ -55,10 +55,10 @@ struct OpenInvoiceRowReader: Sendable {
         } else {
             throw missing(.total, row: row, hint: "Fill in the amount of this invoice.")
         }
-        return OpenItem(customer: customer, customerName: row.customerName, invoice: invoice,
+        let addresses = emails(row)
+        return cleanedIdentity(OpenItem(customer: customer, customerName: row.customerName, invoice: invoice,
                         issued: try date(row, .issued), due: try date(row, .due), open: open, total: total,
-                        emails: EmailList.split(row.text(.email) ?? ""),
-                        source: SourcePosition(file: file, line: row.line))
+                        emails: addresses, source: SourcePosition(file: file, line: row.line)), row: row)
     }
 
     private func readCurrency(_ row: OpenInvoiceRow) throws(ImportError) -> Currency {
