@@ -11,19 +11,23 @@ public import RelanceMail
 public struct DigestSender: Sendable {
     public let creditor: CreditorConfiguration
     public let settings: DigestSettings
-    public let store: any ReceivablesStore & EventJournal & TaskStore
+    public typealias Store = ReceivablesStore & EventJournal & TaskStore & TaskOutcomeStore & CustomerStateStore
+    public let store: any Store
     public let transport: any MailTransport
     public let clock: any WallClock
     public let logger: Logger
+    /// Signs the digest's Message-ID, so that a reply to it may record outcomes; nil: it cannot.
+    public let secret: ReferenceSecret?
 
-    public init(creditor: CreditorConfiguration, settings: DigestSettings, store: any ReceivablesStore & EventJournal & TaskStore,
-                transport: any MailTransport, clock: any WallClock, logger: Logger) {
+    public init(creditor: CreditorConfiguration, settings: DigestSettings, store: any Store,
+                transport: any MailTransport, clock: any WallClock, logger: Logger, secret: ReferenceSecret? = nil) {
         self.creditor = creditor
         self.settings = settings
         self.store = store
         self.transport = transport
         self.clock = clock
         self.logger = logger
+        self.secret = secret
     }
 
     var timeZone: TimeZone { TimeZone(identifier: creditor.timeZone) ?? .current }
@@ -31,13 +35,23 @@ public struct DigestSender: Sendable {
     public func content(on day: CivilDate) async throws -> DigestContent {
         let previous = try await lastDigest()
         let since = previous ?? clock.now().addingTimeInterval(-86_400)
-        return DigestContent.build(
+        let tasks = try await store.tasks(of: creditor.id, state: .open)
+        var content = DigestContent.build(
             creditorName: creditor.legalName, day: day,
-            tasks: try await store.tasks(of: creditor.id, state: .open),
+            tasks: tasks,
             sent: try await store.events(of: creditor.id, kinds: ["message.sent"], since: since),
             settled: try await store.events(of: creditor.id, kinds: ["invoice.settled"], since: since),
             aging: AgedBalance(receivables: try await store.openReceivables(of: creditor.id), asOf: day),
             escalateAfterDays: settings.escalateAfterDays, timeZone: timeZone)
+        let refused = try await store.events(of: creditor.id, kinds: ["task.outcome-refused"], since: previous ?? .distantPast)
+        content.taskFacts = TaskDigestFacts.build(
+            openTasks: tasks, holds: try await store.liveHolds(of: creditor.id), today: day,
+            acknowledged: try await store.unacknowledgedEmailOutcomes(of: creditor.id), refused: refused.map(\.event.summary))
+        content.acknowledgements = content.taskFacts.acknowledged.map {
+            DigestContent.Line(title: TaskWords.acknowledgement(taskID: $0.taskID, outcome: $0.outcome, by: $0.recordedBy, settings.language))
+        } + content.taskFacts.refused.map { DigestContent.Line(title: $0) }
+        content.promisesDue = content.taskFacts.promisesDueToday.map { DigestContent.Line(title: $0.reason) }
+        return content
     }
 
     /// Sends today's digest when its hour has come and it has not gone out yet.
@@ -69,6 +83,7 @@ public struct DigestSender: Sendable {
         case .delivered(let reply), .deliveredTo(let reply, _):
             try await store.record(NewEvent(time: clock.now(), kind: "digest.sent", creditor: creditor.id,
                                             summary: "Digest of \(day) sent to \(settings.recipients.map(\.value).joined(separator: ", ")): \(reply)"))
+            try await store.markOutcomesAcknowledged(content.taskFacts.acknowledged.map(\.id), at: clock.now())
             return true
         case .temporaryFailure(let reason), .permanentFailure(let reason), .senderProblem(let reason),
              .recipientsRefused(let reason, _):
@@ -107,9 +122,17 @@ public struct DigestSender: Sendable {
         return names.filter { !$0.hasPrefix(".") }.sorted().map { ("\(url.lastPathComponent)-\($0)", url.appendingPathComponent($0)) }
     }
 
+    /// The digest's Message-ID, without angle brackets: signed, so that a reply quoting it may
+    /// record outcomes (`DigestReplyMatcher`).
+    public func messageID(on day: CivilDate) -> String {
+        let token = secret.map { DigestToken.make(day: day, creditor: creditor.id, secret: $0) } ?? "\(creditor.id.rawValue).\(day.iso8601)"
+        return "relance.digest.\(token)@\(creditor.senderAddress.domain)"
+    }
+
     func compose(_ content: DigestContent, day: CivilDate, attachments: [MailAttachment] = []) throws -> [UInt8] {
         let language = settings.language
-        let messageID = try MessageID(token: "digest.\(creditor.id.rawValue).\(day.iso8601)", domain: creditor.senderAddress.domain)
+        let token = secret.map { DigestToken.make(day: day, creditor: creditor.id, secret: $0) } ?? "\(creditor.id.rawValue).\(day.iso8601)"
+        let messageID = try MessageID(token: "digest.\(token)", domain: creditor.senderAddress.domain)
         let message = OutgoingMessage(
             from: MailboxAddress(name: "Relance", address: creditor.senderAddress),
             to: settings.recipients.map { MailboxAddress(address: $0) },

@@ -25,6 +25,11 @@ public struct DigestContent: Sendable, Hashable {
     public var sent: [Line]
     public var settled: [Line]
     public var totals: [BucketTotals]
+    /// The task model's facts (#13) as data; `acknowledgements` and `promisesDue` are their lines.
+    public var taskFacts = TaskDigestFacts()
+    /// Outcomes received by email since the last digest: recorded, or refused with why.
+    public var acknowledgements: [Line] = []
+    public var promisesDue: [Line] = []
 
     public init(creditorName: String, day: CivilDate, calls: [Line], replies: [Line], letters: [Line], otherTasks: [Line],
                 overdueTasks: [Line], sent: [Line], settled: [Line], totals: [BucketTotals]) {
@@ -41,7 +46,9 @@ public struct DigestContent: Sendable, Hashable {
     }
 
     /// Nothing for a person to do today.
-    public var hasWork: Bool { !(calls.isEmpty && replies.isEmpty && letters.isEmpty && otherTasks.isEmpty) }
+    public var hasWork: Bool {
+        !(calls.isEmpty && replies.isEmpty && letters.isEmpty && otherTasks.isEmpty && acknowledgements.isEmpty && promisesDue.isEmpty)
+    }
 
     /// Nothing to do and nothing happened.
     public var isEmpty: Bool { !hasWork && sent.isEmpty && settled.isEmpty }
@@ -59,7 +66,7 @@ public struct DigestContent: Sendable, Hashable {
             case .call: calls.append(line)
             case .readReply: replies.append(line)
             case .letter, .registeredLetter, .formalNotice, .legalAction, .handOff: letters.append(line)
-            case .reviewMessage, .fixConfiguration, .identifyCustomer: other.append(line)
+            case .reviewMessage, .fixConfiguration, .identifyCustomer, .checkPayment: other.append(line)
             }
             let opened = CivilDate(task.createdAt, in: timeZone)
             if opened.days(until: day) > escalateAfterDays {

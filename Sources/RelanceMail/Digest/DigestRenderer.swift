@@ -35,6 +35,7 @@ public enum DigestRenderer {
             lines.append("  \(totals.currency.code) — \(buckets.joined(separator: " · ")) — total \(totals.totalAmount.formatted(locale: language))")
         }
         if content.totals.isEmpty { lines.append(language == .french ? "  Aucune créance ouverte." : "  Nothing open.") }
+        if content.hasWork { lines += ["", TaskWords.replyHelp(language)] }
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -59,12 +60,16 @@ public enum DigestRenderer {
                 html += "<td style=\"text-align:right\">\(AgedBalanceHTML.escapeText(totals.amount(bucket).formatted(locale: language)))</td></tr>\n"
             }
         }
-        return html + "</table></body></html>\n"
+        html += "</table>\n"
+        if content.hasWork { html += "<p><small>\(AgedBalanceHTML.escapeText(TaskWords.replyHelp(language)))</small></p>\n" }
+        return html + "</body></html>\n"
     }
 
     static func sections(_ content: DigestContent, language: Language) -> [(String, [DigestContent.Line])] {
         let french = language == .french
         return [
+            (french ? "Enregistré d'après vos réponses" : "Recorded from your replies", content.acknowledgements),
+            (french ? "Promesses de règlement à échéance aujourd'hui" : "Promises to pay due today", content.promisesDue),
             (french ? "Tâches en retard" : "Overdue tasks", content.overdueTasks),
             (french ? "Appels à passer" : "Calls to make", content.calls),
             (french ? "Réponses à lire" : "Replies to read", content.replies),
