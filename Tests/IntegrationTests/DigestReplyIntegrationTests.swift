@@ -81,9 +81,11 @@ import Testing
 
         // The next digest says what was recorded, and what was not (task #999 does not exist).
         clock.set(to: try Date("2026-12-08T09:00:00+01:00", strategy: .iso8601))
-        let next = try await sender.content(on: CivilDate(iso8601: "2026-12-08")!)
-        #expect(next.acknowledgements.contains { $0.title.contains("Tâche n° \(call.taskID)") && $0.title.contains(stack.address("t40")) })
-        #expect(next.acknowledgements.contains { $0.title.contains("#999") })
+        let next = sender.acknowledgements(try await sender.taskFacts(on: CivilDate(iso8601: "2026-12-08")!))
+        #expect(next.contains { $0.contains("Tâche n° \(call.taskID)") && $0.contains(stack.address("t40")) })
+        #expect(next.contains { $0.contains("#999") })
+        let digest = try await sender.content(on: CivilDate(iso8601: "2026-12-08")!).digest
+        #expect(digest.sections.first?.items.contains { $0.headline.contains("Tâche n° \(call.taskID)") } == true)
         #expect(try await sender.send(on: CivilDate(iso8601: "2026-12-08")!))
         #expect(try await runtime.store.unacknowledgedEmailOutcomes(of: creditor).isEmpty)
         withExtendedLifetime(workspace) {}

@@ -74,6 +74,10 @@ public enum TaskWords {
             : "promise not kept: payment promised by \(dayMonthYear(until))\(sum)"
     }
 
+    public static func acknowledgementsTitle(_ language: Language) -> String {
+        language == .french ? "Enregistré d'après vos réponses" : "Recorded from your replies"
+    }
+
     /// How to record an outcome by replying to the digest.
     public static func replyHelp(_ language: Language) -> String {
         language == .french
