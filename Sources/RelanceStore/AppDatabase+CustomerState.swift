@@ -96,15 +96,19 @@ extension AppDatabase: CustomerStateStore {
     }
 
     public func markDisputed(invoiceID: Int64, reason: String, at time: Date) async throws {
-        try await writer.write { db in
-            try db.execute(sql: "UPDATE invoice SET disputed_since = ?, dispute_reason = ? WHERE id = ? AND disputed_since IS NULL",
-                           arguments: [time, reason, invoiceID])
-            guard db.changesCount > 0 else { return }
-            let row = try Row.fetchOne(db, sql: "SELECT creditor_id, customer_id, number FROM invoice WHERE id = ?", arguments: [invoiceID])
-            try Self.append(NewEvent(time: time, kind: "invoice.disputed", creditor: (row?["creditor_id"] as String?).flatMap(CreditorID.init),
-                                     customerID: row?["customer_id"], invoiceID: invoiceID,
-                                     summary: "Invoice \(row?["number"] as String? ?? "#\(invoiceID)") disputed: \(reason). Its reminders stop; the customer's other invoices go on."), in: db)
-        }
+        try await writer.write { db in try Self.markDisputed(invoiceID: invoiceID, reason: reason, at: time, in: db) }
+    }
+
+    /// Within the caller's transaction: a dispute recorded as a task's outcome freezes the
+    /// invoices in the same transaction as the outcome.
+    static func markDisputed(invoiceID: Int64, reason: String, at time: Date, in db: Database) throws {
+        try db.execute(sql: "UPDATE invoice SET disputed_since = ?, dispute_reason = ? WHERE id = ? AND disputed_since IS NULL",
+                       arguments: [time, reason, invoiceID])
+        guard db.changesCount > 0 else { return }
+        let row = try Row.fetchOne(db, sql: "SELECT creditor_id, customer_id, number FROM invoice WHERE id = ?", arguments: [invoiceID])
+        try Self.append(NewEvent(time: time, kind: "invoice.disputed", creditor: (row?["creditor_id"] as String?).flatMap(CreditorID.init),
+                                 customerID: row?["customer_id"], invoiceID: invoiceID,
+                                 summary: "Invoice \(row?["number"] as String? ?? "#\(invoiceID)") disputed: \(reason). Its reminders stop; the customer's other invoices go on."), in: db)
     }
 
     public func clearDispute(invoiceID: Int64, reason: String, at time: Date) async throws {

@@ -55,34 +55,85 @@ struct TasksCommand: AsyncParsableCommand {
 
     struct Done: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Close a task with its outcome.",
+            abstract: "Record what came of a task; the outcome acts on the ladder.",
             discussion: """
-                Outcomes: promised (with --date), dispute (with --invoice), wrong-number, paid, no-answer, \
-                letter-sent (with --tracking), acknowledged (with --date), done, cancelled.
+                Outcomes (dates as DD/MM/YYYY or YYYY-MM-DD, amounts as 912,00 or 912.00):
+                  promised       --date D [--amount A]     holds the customer until D
+                  dispute        [--invoice N]… [--reason TEXT]   freezes those invoices (all of the task's without --invoice)
+                  paid           [--date D] [--means TEXT] holds the invoices until the ledger shows them settled
+                  wrong-number   [--phone NUMBER]          marks the number (all without --phone) invalid
+                  new-address    --email ADDRESS           the customer's email until the next contacts file
+                  no-answer                                counts the attempt; retried on another business day
+                  letter-posted  --date D [--tracking N] [--acknowledged D]   a letter counts as sent from D
+                  done [--note TEXT], cancelled [--reason TEXT]
+                The same outcomes can be sent by email in reply to the digest (see the README).
                 """)
         @OptionGroup var options: GlobalOptions
         @Argument(help: "The task's number.") var id: Int64
         @Option(help: "What came of it.") var outcome: String
-        @Option(help: ArgumentHelp("The promised payment date, or the acknowledgement's date (YYYY-MM-DD).", valueName: "date")) var date: String?
-        @Option(help: ArgumentHelp("The disputed invoice's number.", valueName: "number")) var invoice: String?
+        @Option(help: ArgumentHelp("The promised payment date, the payment date, or the posting date.", valueName: "date")) var date: String?
+        @Option(help: ArgumentHelp("The amount promised.", valueName: "amount")) var amount: String?
+        @Option(help: ArgumentHelp("A disputed invoice's number (repeatable).", valueName: "number")) var invoice: [String] = []
+        @Option(help: ArgumentHelp("Why (a dispute, a cancellation).", valueName: "text")) var reason: String?
+        @Option(help: ArgumentHelp("How the customer says it paid (transfer, cheque…).", valueName: "text")) var means: String?
+        @Option(help: ArgumentHelp("The wrong phone number.", valueName: "number")) var phone: String?
+        @Option(help: ArgumentHelp("The customer's corrected email address.", valueName: "address")) var email: String?
         @Option(help: ArgumentHelp("The registered letter's tracking number.", valueName: "number")) var tracking: String?
+        @Option(help: ArgumentHelp("The day the acknowledgement of receipt was signed.", valueName: "date")) var acknowledged: String?
         @Option(help: "A note for the journal.") var note: String?
+        @Option(help: ArgumentHelp("Who recorded it (default: the Unix user).", valueName: "name")) var by: String?
 
         func run() async throws {
-            var parameters: [String: String] = [:]
-            if let date { parameters["date"] = try parseDate(date, option: "--date")!.iso8601 }
-            parameters["invoice"] = invoice
-            parameters["tracking"] = tracking
-            parameters["note"] = note
-            parameters["reason"] = note
-            guard let result = TaskOutcome(code: outcome, parameters: parameters) else {
-                throw Failure("--outcome \(outcome): unknown outcome, or a missing --date/--invoice (see relance tasks done --help)")
-            }
             let context = try CommandContext(options: options)
-            try await context.runtime.store.closeTask(id, outcome: result, at: context.runtime.clock.now())
+            let result = try parsedOutcome()
+            let recorder = TaskOutcomeRecorder(store: context.runtime.store, creditors: context.runtime.creditors.map(\.configuration),
+                                               clock: context.runtime.clock)
+            let who = by ?? ProcessInfo.processInfo.environment["SUDO_USER"] ?? ProcessInfo.processInfo.environment["USER"] ?? "cli"
+            let application: TaskOutcomeApplication
+            do {
+                application = try await recorder.record(TaskOutcomeRequest(taskID: id, outcome: result, recordedBy: who, channel: .cli))
+            } catch let error as TaskOutcomeError {
+                throw Failure("task #\(id): \(error)")
+            }
             for creditor in context.runtime.creditors { try await context.runtime.reports.writeTasks(creditor.configuration) }
             let language = context.runtime.creditors.first?.configuration.language ?? .french
-            print(language.wording.taskClosed(id: id, outcome: result))
+            // A call to try again stays open: the journal line says when.
+            print(application.closesTask ? language.wording.taskClosed(id: id, outcome: application.request.outcome) : application.journal)
+        }
+
+        private func parsedOutcome() throws -> TaskOutcome {
+            func day(_ text: String?, _ option: String) throws -> CivilDate? {
+                guard let text else { return nil }
+                guard let date = OutcomeValues.date(text) else { throw Failure("\(option) \(text): expected a date as DD/MM/YYYY or YYYY-MM-DD") }
+                return date
+            }
+            func required<T>(_ value: T?, _ option: String) throws -> T {
+                guard let value else { throw Failure("--outcome \(outcome) needs \(option) (see relance tasks done --help)") }
+                return value
+            }
+            switch outcome {
+            case "promised":
+                let money = try amount.map { text in
+                    guard let money = OutcomeValues.amount(text, currency: .euro) else { throw Failure("--amount \(text): expected an amount such as 912,00") }
+                    return money
+                }
+                return .promisedToPay(on: try required(try day(date, "--date"), "--date"), amount: money)
+            case "dispute": return .dispute(invoices: invoice, reason: reason ?? note)
+            case "paid": return .paid(on: try day(date, "--date"), means: means)
+            case "wrong-number": return .wrongNumber(phone: phone)
+            case "new-address":
+                let text = try required(email, "--email")
+                guard let address = EmailAddress(text) else { throw Failure("--email \(text): not an email address") }
+                return .newAddress(address)
+            case "no-answer": return .noAnswer
+            case "letter-posted", "letter-sent":
+                return .letterPosted(on: try required(try day(date, "--date"), "--date"), trackingNumber: tracking,
+                                     acknowledgedOn: try day(acknowledged, "--acknowledged"))
+            case "done": return .done(note: note)
+            case "cancelled": return .cancelled(reason: reason ?? note ?? "")
+            default:
+                throw Failure("--outcome \(outcome): unknown; outcomes: promised, dispute, paid, wrong-number, new-address, no-answer, letter-posted, done, cancelled")
+            }
         }
     }
 }

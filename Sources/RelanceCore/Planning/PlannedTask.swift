@@ -97,7 +97,7 @@ extension WorkTask.Kind {
         case .formalNotice: .formalNotice
         case .legalAction: .legalAction
         case .handOff: .handOff
-        case .readReply, .reviewMessage, .fixConfiguration, .identifyCustomer: nil
+        case .readReply, .reviewMessage, .fixConfiguration, .identifyCustomer, .checkPayment: nil
         }
     }
 }

@@ -57,20 +57,27 @@ public struct EnglishWording: Wording {
         case .reviewMessage: "Message to check"
         case .fixConfiguration: "Setting to fix"
         case .identifyCustomer: "Customer to identify"
+        case .checkPayment: "Payment to check"
         }
     }
 
     public func outcome(_ outcome: TaskOutcome) -> String {
         switch outcome {
-        case .promisedToPay(let day): "promised to pay on \(date(day))"
-        case .dispute(let invoice): "disputes invoice \(invoice)"
+        case .promisedToPay(let day, let amount):
+            "promised to pay \(amount.map { "\($0.formatted(locale: .english)) " } ?? "")on \(date(day))"
+        case .dispute(let invoices, _):
+            invoices.isEmpty ? "disputes the invoices" : "disputes invoice \(invoices.joined(separator: ", "))"
         case .wrongNumber: "wrong number"
         case .paid: "says it has paid"
         case .noAnswer: "no answer"
         case .letterSent(let tracking): tracking.map { "letter sent (tracking number \($0))" } ?? "letter sent"
+        case .letterPosted(let day, let tracking, let acknowledged):
+            "letter posted on \(date(day))\(tracking.map { " (tracking number \($0))" } ?? "")\(acknowledged.map { ", acknowledgement of receipt signed on \(date($0))" } ?? "")"
         case .acknowledged(let day): "acknowledgement of receipt signed on \(date(day))"
+        case .newAddress(let address): "new address \(address.value)"
         case .done(let note): note.map { "done: \($0)" } ?? "done"
         case .cancelled(let reason): reason.isEmpty ? "cancelled" : "cancelled: \(reason)"
+        case .superseded(let id): "superseded by task #\(id)"
         }
     }
 
@@ -195,7 +202,7 @@ public struct EnglishWording: Wording {
         case .formalNotice: "Send a formal notice to \(who) — \(total)"
         case .legalAction: "Start legal recovery against \(who) — \(total)"
         case .handOff: "Hand over to collection the file of \(who) — \(total)"
-        case .readReply, .reviewMessage, .fixConfiguration, .identifyCustomer: "Handle \(who) — \(total)"
+        case .readReply, .reviewMessage, .fixConfiguration, .identifyCustomer, .checkPayment: "Handle \(who) — \(total)"
         }
     }
 

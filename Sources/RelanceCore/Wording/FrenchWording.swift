@@ -65,20 +65,27 @@ public struct FrenchWording: Wording {
         case .reviewMessage: "Message à vérifier"
         case .fixConfiguration: "Réglage à corriger"
         case .identifyCustomer: "Client à identifier"
+        case .checkPayment: "Paiement à vérifier"
         }
     }
 
     public func outcome(_ outcome: TaskOutcome) -> String {
         switch outcome {
-        case .promisedToPay(let day): "promesse de paiement au \(date(day))"
-        case .dispute(let invoice): "litige sur la facture \(invoice)"
+        case .promisedToPay(let day, let amount):
+            "promesse de paiement au \(date(day))\(amount.map { " de \($0.formatted(locale: .french))" } ?? "")"
+        case .dispute(let invoices, _):
+            invoices.isEmpty ? "litige sur les factures" : "litige sur la facture \(invoices.joined(separator: ", "))"
         case .wrongNumber: "mauvais numéro"
         case .paid: "règlement annoncé"
         case .noAnswer: "pas de réponse"
         case .letterSent(let tracking): tracking.map { "lettre envoyée (n° de suivi \($0))" } ?? "lettre envoyée"
+        case .letterPosted(let day, let tracking, let acknowledged):
+            "lettre postée le \(date(day))\(tracking.map { " (n° de suivi \($0))" } ?? "")\(acknowledged.map { ", accusé de réception signé le \(date($0))" } ?? "")"
         case .acknowledged(let day): "accusé de réception signé le \(date(day))"
+        case .newAddress(let address): "nouvelle adresse \(address.value)"
         case .done(let note): note.map { "fait : \($0)" } ?? "fait"
         case .cancelled(let reason): reason.isEmpty ? "annulée" : "annulée : \(reason)"
+        case .superseded(let id): "remplacée par la tâche n° \(id)"
         }
     }
 
@@ -203,7 +210,7 @@ public struct FrenchWording: Wording {
         case .formalNotice: "Envoyer une mise en demeure à \(who) — \(total)"
         case .legalAction: "Engager une action en recouvrement contre \(who) — \(total)"
         case .handOff: "Confier au recouvrement le dossier de \(who) — \(total)"
-        case .readReply, .reviewMessage, .fixConfiguration, .identifyCustomer: "Traiter \(who) — \(total)"
+        case .readReply, .reviewMessage, .fixConfiguration, .identifyCustomer, .checkPayment: "Traiter \(who) — \(total)"
         }
     }
 

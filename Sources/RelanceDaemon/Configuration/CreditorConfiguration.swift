@@ -35,6 +35,12 @@ public struct CreditorConfiguration: Sendable, Hashable {
     public var signature: String
     /// The daily email to the creditor's people; nil: no digest.
     public var digest: DigestSettings?
+    /// The creditor's own people (`people`): only they may record a task's outcome by email,
+    /// in reply to the digest. Without the key, the digest's recipients.
+    public var people: [EmailAddress]?
+
+    /// Who may record outcomes by email.
+    public var outcomePeople: [EmailAddress] { people ?? digest?.recipients ?? [] }
     /// Adds Good Friday and 26 December to the French public holidays (Alsace-Moselle).
     public var alsaceMoselle: Bool = false
     /// Nothing is sent when the latest authoritative snapshot is older than this: a customer may have paid since.

@@ -19,7 +19,7 @@ struct CreditorReader {
             "legal_name", "address", "siren", "rcs", "vat_number", "iban", "bic", "phone", "sender_name", "sender",
             "reply_to", "bounce_address", "verp", "time_zone", "language", "active", "policy", "authoritative_source",
             "drop_subfolder", "smtp", "imap", "signature", "digest", "alsace_moselle", "maximum_ledger_age_days", "contractual_rate_percent", "send_window",
-            "default_payment_terms_days", "mass_settlement_threshold_percent", "csv_format", "bank_match_wait_days", "columns", "share_capital", "legal_form",
+            "default_payment_terms_days", "mass_settlement_threshold_percent", "csv_format", "bank_match_wait_days", "columns", "share_capital", "legal_form", "people",
         ]).union(Self.sendingKeys))
         let legalName = try table.requiredString("legal_name", hint: "the company's legal name, printed on every reminder")
         let sender = try address("sender", required: true)!
@@ -58,6 +58,16 @@ struct CreditorReader {
             imap: imap, inbound: try inbound(), signature: try table.string("signature") ?? "",
             digest: try digest(language: language), sending: try sendingSettings(imap: imap))
         configuration.alsaceMoselle = try table.bool("alsace_moselle") ?? false
+        if let raw = try table.strings("people") {
+            var people: [EmailAddress] = []
+            for text in raw {
+                switch EmailAddress.parse(text) {
+                case .success(let address): people.append(address)
+                case .failure(let problem): throw table.error("people", "\(problem): \"\(text)\"")
+                }
+            }
+            configuration.people = people
+        }
         configuration.maximumLedgerAgeDays = try table.int("maximum_ledger_age_days", in: 1...365) ?? 7
         configuration.terms = terms
         if let text = try inheritedString("send_window") {

@@ -8,7 +8,8 @@ enum PolicyReader {
         for name in table.table.keys.sorted() {
             guard let policyTable = try table.subtable(name) else { continue }
             try policyTable.refuseUnknownKeys(["steps", "minimum_days_between_contacts", "formal_notice_deadline_days",
-                                               "task_outcome_wait_business_days", "minimum_net_balance"])
+                                               "task_outcome_wait_business_days", "minimum_net_balance", "escalate_after_days",
+                                               "no_answer_attempts", "paid_wait_days"])
             guard let steps = policyTable.table["steps"]?.array, !steps.isEmpty else {
                 throw policyTable.error("steps", "a policy needs at least one step: [[policies.\(name).steps]]")
             }
@@ -28,6 +29,9 @@ enum PolicyReader {
             policy.formalNoticeDeadlineDays = try policyTable.int("formal_notice_deadline_days", in: 1...90) ?? policy.formalNoticeDeadlineDays
             policy.taskOutcomeWaitBusinessDays = try policyTable.int("task_outcome_wait_business_days", in: 1...90) ?? policy.taskOutcomeWaitBusinessDays
             if let minimum = try euros(policyTable, "minimum_net_balance") { policy.minimumNetBalance = minimum }
+            policy.escalateAfterDays = try policyTable.int("escalate_after_days", in: 1...365) ?? policy.escalateAfterDays
+            policy.noAnswerAttempts = try policyTable.int("no_answer_attempts", in: 1...10) ?? policy.noAnswerAttempts
+            policy.paidWaitDays = try policyTable.int("paid_wait_days", in: 1...90) ?? policy.paidWaitDays
             policies[name] = policy
         }
         return policies

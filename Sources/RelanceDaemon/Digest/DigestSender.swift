@@ -12,6 +12,7 @@ public struct DigestSender: Sendable {
     /// What the digest reads: tasks, receivables, the journal, holds and the creditor's state,
     /// the ledger's date, held imports.
     public typealias Store = ReceivablesStore & EventJournal & TaskStore & CustomerStateStore & PlanningFactsStore & ImportReviewStore
+        & TaskOutcomeStore
 
     public let creditor: CreditorConfiguration
     public let settings: DigestSettings
@@ -21,9 +22,13 @@ public struct DigestSender: Sendable {
     public let logger: Logger
     /// The creditor's drop folder: the digest says when it is missing (never its path).
     public let dropFolder: URL?
+    /// Signs the digest's Message-ID, so that a reply to it may record outcomes; nil: it cannot.
+    public let secret: ReferenceSecret?
 
     public init(creditor: CreditorConfiguration, settings: DigestSettings, store: any Store,
-                transport: any MailTransport, clock: any WallClock, logger: Logger, dropFolder: URL? = nil) {
+                transport: any MailTransport, clock: any WallClock, logger: Logger, dropFolder: URL? = nil,
+                secret: ReferenceSecret? = nil) {
+        self.secret = secret
         self.creditor = creditor
         self.settings = settings
         self.store = store
@@ -38,7 +43,41 @@ public struct DigestSender: Sendable {
 
     /// The digest of `day`, in the digest's language, with its call sheet.
     public func content(on day: CivilDate, attachedDocuments: [Int64: [String]] = [:]) async throws -> (digest: DigestContext, calls: CallSheetContext) {
-        DigestContextBuilder.build(try await facts(on: day, attachedDocuments: attachedDocuments), words: words)
+        let built = DigestContextBuilder.build(try await facts(on: day, attachedDocuments: attachedDocuments), words: words)
+        var digest = built.digest
+        try await addTaskOutcomes(to: &digest, on: day)
+        return (digest, built.calls)
+    }
+
+    /// The task model's facts (#13): letters to post, promises due, escalated tasks, and the
+    /// outcomes emailed since the last digest (recorded, or refused with why).
+    public func taskFacts(on day: CivilDate) async throws -> TaskDigestFacts {
+        let refused = try await store.events(of: creditor.id, kinds: ["task.outcome-refused"], since: try await lastDigest()?.event.time ?? .distantPast)
+        return TaskDigestFacts.build(openTasks: try await store.tasks(of: creditor.id, state: .open), holds: try await store.liveHolds(of: creditor.id),
+                                     today: day, acknowledged: try await store.unacknowledgedEmailOutcomes(of: creditor.id),
+                                     refused: refused.map(\.event.summary))
+    }
+
+    /// The lines acknowledging emailed outcomes, in the digest's language.
+    public func acknowledgements(_ facts: TaskDigestFacts) -> [String] {
+        facts.acknowledged.map { TaskWords.acknowledgement(taskID: $0.taskID, outcome: $0.outcome, by: $0.recordedBy, settings.language) }
+            + facts.refused
+    }
+
+    private func addTaskOutcomes(to digest: inout DigestContext, on day: CivilDate) async throws {
+        let facts = try await taskFacts(on: day)
+        digest.addOutcomeAcknowledgements(acknowledgements(facts), title: TaskWords.acknowledgementsTitle(settings.language))
+        if secret != nil { digest.addReplyHelp(TaskWords.replyHelp(settings.language)) }
+    }
+
+    /// The digest's Message-ID, without angle brackets: signed, so that a reply quoting it may
+    /// record outcomes (`DigestReplyMatcher`).
+    public func messageID(on day: CivilDate) -> String {
+        "relance.digest.\(digestToken(day))@\(creditor.senderAddress.domain)"
+    }
+
+    private func digestToken(_ day: CivilDate) -> String {
+        secret.map { DigestToken.make(day: day, creditor: creditor.id, secret: $0) } ?? "\(creditor.id.rawValue).\(day.iso8601)"
     }
 
     /// Everything the store knows that the digest reports.
@@ -91,7 +130,12 @@ public struct DigestSender: Sendable {
     public func send(on day: CivilDate) async throws -> Bool {
         let documents = try await documentAttachments(since: try await lastDigest()?.event.time)
         let facts = try await facts(on: day, attachedDocuments: documents.names)
-        let (digest, calls) = DigestContextBuilder.build(facts, words: words)
+        let built = DigestContextBuilder.build(facts, words: words)
+        var digest = built.digest
+        let calls = built.calls
+        let outcomes = try await taskFacts(on: day)
+        digest.addOutcomeAcknowledgements(acknowledgements(outcomes), title: TaskWords.acknowledgementsTitle(settings.language))
+        if secret != nil { digest.addReplyHelp(TaskWords.replyHelp(settings.language)) }
         let overdue = PreviousDigest.encode(DigestContextBuilder.overdueTotals(facts.receivables, on: day))
         guard digest.needsAttention || settings.sendWhenEmpty else {
             try await store.record(NewEvent(time: clock.now(), kind: "digest.sent", creditor: creditor.id,
@@ -112,6 +156,7 @@ public struct DigestSender: Sendable {
             try await store.record(NewEvent(time: clock.now(), kind: "digest.sent", creditor: creditor.id,
                                             summary: "Digest of \(day) sent to \(settings.recipients.map(\.value).joined(separator: ", ")): \(reply)",
                                             detail: ["overdue": overdue]))
+            try await store.markOutcomesAcknowledged(outcomes.acknowledged.map(\.id), at: clock.now())
             return true
         case .temporaryFailure(let reason), .permanentFailure(let reason), .senderProblem(let reason),
              .recipientsRefused(let reason, _):
@@ -155,7 +200,7 @@ public struct DigestSender: Sendable {
 
     func compose(_ digest: DigestContext, day: CivilDate, attachments: [MailAttachment] = []) throws -> [UInt8] {
         let language = settings.language
-        let messageID = try MessageID(token: "digest.\(creditor.id.rawValue).\(day.iso8601)", domain: creditor.senderAddress.domain)
+        let messageID = try MessageID(token: "digest.\(digestToken(day))", domain: creditor.senderAddress.domain)
         let message = OutgoingMessage(
             from: MailboxAddress(name: "Relance", address: creditor.senderAddress),
             to: settings.recipients.map { MailboxAddress(address: $0) },

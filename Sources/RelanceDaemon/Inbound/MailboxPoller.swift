@@ -26,12 +26,12 @@ public struct MailboxPoller: Sendable {
 
     public let creditor: CreditorConfiguration
     let mailbox: any Mailbox
-    let store: any InboundStore
+    let store: any InboundStore & TaskOutcomeStore
     let secret: ReferenceSecret
     let clock: any WallClock
     let logger: Logger
 
-    public init(creditor: CreditorConfiguration, mailbox: any Mailbox, store: any InboundStore, secret: ReferenceSecret,
+    public init(creditor: CreditorConfiguration, mailbox: any Mailbox, store: any InboundStore & TaskOutcomeStore, secret: ReferenceSecret,
                 clock: any WallClock, logger: Logger) {
         self.creditor = creditor
         self.mailbox = mailbox
@@ -126,6 +126,23 @@ public struct MailboxPoller: Sendable {
         var record = InboundRecord(creditor: creditor.id, folder: folder, uidValidity: uidValidity, uid: uid,
                                    rfcMessageID: message.ownMessageID, kind: .other, messageID: nil, customerID: nil,
                                    summary: "", excerpt: nil, raw: nil)
+        // A reply to the digest from one of the creditor's people records outcomes, never a customer's reaction.
+        switch DigestReplyMatcher.match(message, classification, creditor: creditor.id, people: creditor.outcomePeople,
+                                        secret: secret, today: today) {
+        case .notDigest:
+            break
+        case .refused(let why):
+            record.kind = .reply
+            record.summary = "A reply to the digest not read for outcomes: \(why)."
+            return try await self.record(record, effects: [], mark: mark, report: &report)
+        case .reply(let day, let from):
+            let reply = DigestReplyOutcomes(creditor: creditor, recorder: TaskOutcomeRecorder(store: store, creditors: [creditor], clock: clock))
+            let effects = try await reply.effects(of: message, from: from, today: self.today)
+            record.kind = .reply
+            record.summary = "A reply to the digest of \(day) from \(from): \(effects.count) outcome line(s)."
+            record.excerpt = String(ReplyText.newText(of: message).prefix(500))
+            return try await self.record(record, effects: effects, mark: mark, report: &report)
+        }
         let decision: InboundDecision
         switch InboundMatcher.token(of: message, classification, creditor: creditor.id, bounceAddress: creditor.bounceAddress, secret: secret) {
         case .unverified(let what):

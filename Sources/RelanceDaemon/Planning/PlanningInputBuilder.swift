@@ -49,7 +49,11 @@ struct PlanningInputBuilder: Sendable {
                 holds: holds[customerID] ?? [],
                 invalidAddresses: invalid,
                 openTasks: (openTasks[customerID] ?? []).map {
-                    OpenTask(kind: $0.kind, step: $0.step!, since: CivilDate($0.createdAt, in: timeZone))
+                    var task = OpenTask(kind: $0.kind, step: $0.step!, since: $0.stepOn ?? CivilDate($0.createdAt, in: timeZone))
+                    task.taskID = $0.id
+                    task.attempts = $0.attempts
+                    task.retryOn = $0.retryOn
+                    return task
                 },
                 disputedInvoiceIDs: disputedByCustomer[customerID] ?? [],
                 stepReached: profile.initialStep,
@@ -57,9 +61,13 @@ struct PlanningInputBuilder: Sendable {
                 // A reminder still waiting in the outbox is a contact in progress: the next one waits.
                 lastContact: facts.pendingMessages.contains(customerID) ? day : facts.lastContacts[customerID],
                 policy: profile.policy.flatMap { policies[$0] },
-                phoneNumbers: profile.phones,
+                phoneNumbers: profile.phones.filter { !(facts.invalidPhones[customerID]?.contains($0) ?? false) },
                 postalAddress: profile.postalAddress)
             customers[customerID]?.bankPayments = payments[customerID] ?? []
+        }
+        for receivable in receivables where !facts.paymentClaims.isEmpty {
+            guard let claim = facts.paymentClaims[receivable.invoiceID] else { continue }
+            customers[receivable.customer.id]?.paymentClaims[receivable.invoiceID] = claim
         }
         let ledger: CreditorState.LedgerEvidence = facts.latestAuthoritativeSnapshot.map { .latestAuthoritativeSnapshot($0) }
             ?? .noAuthoritativeSnapshot
@@ -71,6 +79,7 @@ struct PlanningInputBuilder: Sendable {
             calendar: FrenchBusinessCalendar(alsaceMoselle: creditor.alsaceMoselle),
             terms: creditor.terms)
         input.language = creditor.language
+        input.escalateAfterDays = creditor.digest?.escalateAfterDays ?? input.escalateAfterDays
         return input
     }
 }

@@ -24,7 +24,11 @@ struct TaskDescription {
                 words.invoiceWithAmount(number: $0.receivable.number, amount: $0.claimed)
             }.joined(separator: ", ")
         }
-        if !task.phoneNumbers.isEmpty { detail["phones"] = task.phoneNumbers.joined(separator: ", ") }
+        if !task.phoneNumbers.isEmpty {
+            detail["phones"] = task.phoneNumbers.joined(separator: ", ")
+        } else if task.kind == .call {
+            detail["phones"] = TaskWords.noPhoneLeft(language)
+        }
         if !task.customer.emails.isEmpty { detail["emails"] = task.customer.emails.map(\.value).joined(separator: ", ") }
         if !task.postalAddress.isEmpty { detail["address"] = task.postalAddress.joined(separator: ", ") }
         if task.kind == .call {

@@ -2,7 +2,7 @@ import CurlMail
 public import Foundation
 public import Logging
 public import RelanceCore
-import RelanceMail
+public import RelanceMail
 public import RelanceStore
 
 /// Everything built from the configuration, once: the store, templates, token key, and per
@@ -13,6 +13,8 @@ public final class RelanceRuntime: Sendable {
     public let clock: any WallClock
     public let logger: Logger
     public let secrets: SecretStore
+    /// Signs reference tokens (reminders' Message-IDs and VERP addresses, digests).
+    public let referenceSecret: ReferenceSecret
     public let creditors: [CreditorRuntime]
     private let transports: [CreditorID: any MailTransport]
     private let crashPoints: CrashPoints
@@ -59,6 +61,7 @@ public final class RelanceRuntime: Sendable {
         let secret = try readOnly ? (TokenSecretLoader.existing(secrets: secrets, stateFolder: configuration.stateFolder)
                                      ?? TokenSecretLoader.throwaway())
                                   : TokenSecretLoader.load(secrets: secrets, stateFolder: configuration.stateFolder)
+        referenceSecret = secret
         let rules = IntakeRules(stableAfterSeconds: configuration.stableAfterSeconds, maximumFileBytes: configuration.maximumFileBytes)
         var creditors: [CreditorRuntime] = []
         var transports: [CreditorID: any MailTransport] = [:]
@@ -137,7 +140,7 @@ public final class RelanceRuntime: Sendable {
             creditor.configuration.digest.map {
                 DigestSender(creditor: creditor.configuration, settings: $0, store: store,
                              transport: transports[creditor.configuration.id]!, clock: clock, logger: logger,
-                             dropFolder: configuration.dropFolder(of: creditor.configuration))
+                             dropFolder: configuration.dropFolder(of: creditor.configuration), secret: referenceSecret)
             }
         }
     }

@@ -49,7 +49,7 @@ public enum DigestContextBuilder {
                     item.lines.append(words.documentMissing())
                 }
                 letters.append(item)
-            case .reviewMessage, .fixConfiguration, .identifyCustomer:
+            case .reviewMessage, .fixConfiguration, .identifyCustomer, .checkPayment:
                 item.headline = words.taskKind(task.kind)
                 item.reason = task.title
                 item.amount = nil
