@@ -6,15 +6,18 @@ import RelanceDaemon
 import RelanceTesting
 import Testing
 
-// Mailbox user: t34, a shared mailbox: colleagues' mail (unread and read) beside the customers'
-// auto-replies and replies to our reminders.
+// Mailbox: t34's folders "Issue17" (polled) and "Issue17-handled" (move_handled_to), of their
+// own so that other tests using t34's INBOX cannot disturb them: a shared mailbox, colleagues'
+// mail (unread and read) beside the customers' auto-replies and replies to our reminders.
 
 /// Issue 17: the poll reads the mailbox without touching it. Messages are written straight into
-/// t34's Maildir (new/ is unread, cur/…:2,S is read), the real `relance` process polls it over
+/// the folder's Maildir (new/ is unread, cur/…:2,S is read), the real `relance` process polls it over
 /// IMAP, and Dovecot's own tool reads every message's flags back: no unread message ever
 /// becomes read, not after a whole poll, not after a poll killed at any of its steps.
 @Suite(.mailStack, .serialized) struct PollWithoutTouchingTests {
     static let user = "t34"
+    static let folder = "Issue17"
+    static let handled = "Issue17-handled"
     static let customers = 4
 
     struct Fixture {
@@ -28,8 +31,9 @@ import Testing
 
         init(stack: MailStack) throws {
             self.stack = stack
-            try Self.doveadm(["expunge", "-u", stack.address(PollWithoutTouchingTests.user), "mailbox", "INBOX", "all"])
-            try Self.doveadm(["mailbox", "delete", "-u", stack.address(PollWithoutTouchingTests.user), "Relance"])
+            let address = stack.address(PollWithoutTouchingTests.user)
+            try Self.doveadm(["mailbox", "delete", "-u", address, PollWithoutTouchingTests.folder, PollWithoutTouchingTests.handled])
+            try Self.doveadm(["mailbox", "create", "-u", address, PollWithoutTouchingTests.folder])
             workspace = try TemporaryWorkspace("relance-poll-peek")
             try workspace.write("relance.toml", """
                 drop_folder = "drop"
@@ -44,7 +48,10 @@ import Testing
                 iban = "FR76 3000 4000 0312 3456 7890 143"
                 active = true
 
-                \(IntegrationConfiguration.imap(stack, user: PollWithoutTouchingTests.user, extra: "move_handled_to = \"Relance\""))
+                \(IntegrationConfiguration.imap(stack, user: PollWithoutTouchingTests.user, extra: """
+                    folders = ["\(PollWithoutTouchingTests.folder)"]
+                    move_handled_to = "\(PollWithoutTouchingTests.handled)"
+                    """))
                 """)
             let rows = (1...PollWithoutTouchingTests.customers).map {
                 "C\($0);Client \($0);client\($0)@client.example;F-\($0);01/09/2026;01/10/2026;\($0)00,00"
@@ -69,7 +76,7 @@ import Testing
                 else { continue }
                 reminders.append((number, String(id.dropFirst().dropLast())))
             }
-            #expect(reminders.count == PollWithoutTouchingTests.customers)
+            try #require(reminders.count == PollWithoutTouchingTests.customers)
             return reminders.sorted { $0.0 < $1.0 }
         }
 
@@ -95,7 +102,9 @@ import Testing
         }
 
         private mutating func deliver(_ text: String, id: String, seen: Bool) throws {
+            // Maildir++: a folder is a dot-directory of the user's Maildir.
             let maildir = URL(fileURLWithPath: stack.maildir).appendingPathComponent(PollWithoutTouchingTests.user)
+                .appendingPathComponent("." + PollWithoutTouchingTests.folder)
             let name = "\(Int(Date().timeIntervalSince1970)).R\(UUID().uuidString.prefix(12)).relance-test"
             let file = seen ? maildir.appendingPathComponent("cur/\(name):2,S") : maildir.appendingPathComponent("new/\(name)")
             try Data(text.replacingOccurrences(of: "\n", with: "\r\n").utf8).write(to: file)
@@ -103,11 +112,11 @@ import Testing
             written[id] = seen
         }
 
-        /// Message-ID → read, for every message in INBOX and the handled folder, as Dovecot itself
+        /// Message-ID → read, for every message in the polled and the handled folder, as Dovecot itself
         /// reports them (no IMAP session of ours involved).
         func flags() throws -> [String: Bool] {
             var result: [String: Bool] = [:]
-            for folder in ["INBOX", "Relance"] {
+            for folder in [PollWithoutTouchingTests.folder, PollWithoutTouchingTests.handled] {
                 let output = try Self.doveadm(["-f", "tab", "fetch", "-u", stack.address(PollWithoutTouchingTests.user),
                                                "flags hdr.message-id", "mailbox", folder, "all"])
                 for line in output.split(separator: "\n").dropFirst() {
@@ -139,7 +148,8 @@ import Testing
         }
 
         static func header(_ name: String, in text: String) -> String? {
-            text.split(separator: "\n").first { $0.lowercased().hasPrefix(name.lowercased() + ":") }
+            // CR LF is one Character in Swift: split on every kind of line end.
+            text.split(whereSeparator: \.isNewline).first { $0.lowercased().hasPrefix(name.lowercased() + ":") }
                 .map { $0.dropFirst(name.count + 1).trimmingCharacters(in: .whitespacesAndNewlines) }
         }
 
@@ -171,12 +181,16 @@ import Testing
         try fixture.expectUntouched("after the poll")
         #expect(try await fixture.receivedEvents() == 5)
         // Read-only, peeked, batched: no STORE at all, no BODY[] without PEEK, 405 messages in two FETCHes.
+        // (The trace shows our commands and libcurl's for STATUS, LOGIN and MOVE, never a body.)
         let commands = run.output.split(separator: "\n").filter { $0.contains("line=C: ") }
         #expect(!commands.contains { $0.uppercased().contains(" STORE ") })
         #expect(!commands.contains { $0.contains("BODY[]") })
         #expect(commands.filter { $0.contains("BODY.PEEK[]") }.count == 2)
-        #expect(commands.contains { $0.contains("EXAMINE \"INBOX\"") })
-        #expect(!commands.contains { $0.contains("SELECT \"INBOX\"") || $0.contains("SELECT INBOX") })
+        #expect(commands.contains { $0.contains("EXAMINE \"\(Self.folder)\"") })
+        // The only read-write selection is the one that moves our own handled auto-replies.
+        // (The first MOVE finds no handled folder, creates it and moves again.)
+        let moved = Set(commands.compactMap { $0.firstMatch(of: #/UID MOVE (\d+) /#).map { String($0.1) } })
+        #expect(moved.count == 4)
     }
 
     @Test(arguments: [
