@@ -55,11 +55,11 @@ final class IMAPReaderConnection: @unchecked Sendable {
     /// Says LOGOUT when the session is sound, then lets libcurl free the connection.
     func close() {
         guard !isClosed else { return }
-        isClosed = true
         if !isBroken {
             // A short wait: a server that does not answer LOGOUT promptly is simply left.
             try? command("LOGOUT", deadline: .now + .seconds(2)) { _ throws(IMAPError) in }
         }
+        isClosed = true
         stream.shutDown()
         stream.easy.close()
     }
