@@ -79,8 +79,10 @@ public final class RelanceRuntime: Sendable {
             if let imap = creditor.imap {
                 // `--log-level trace` shows the IMAP exchange (credentials redacted, bodies never).
                 let trace = logger.logLevel <= .trace ? Self.protocolTrace(logger, creditor: creditor.id) : nil
-                poller = MailboxPoller(creditor: creditor, mailbox: IMAPMailbox(settings: imap, secrets: secrets, log: trace),
-                                       store: store, secret: secret, clock: clock, logger: logger)
+                let mailbox = IMAPMailbox(settings: imap, secrets: secrets, maximumMessageBytes: creditor.inbound.maximumMessageBytes,
+                                          log: Self.pollCrashSink(crashPoints, then: trace))
+                poller = MailboxPoller(creditor: creditor, mailbox: mailbox, store: store, secret: secret, clock: clock,
+                                       logger: logger, crashPoints: crashPoints)
             }
             creditors.append(CreditorRuntime(configuration: creditor, intake: intake, scheduler: scheduler, poller: poller))
             var transport: any MailTransport
@@ -183,6 +185,18 @@ public final class RelanceRuntime: Sendable {
 
     public func today(for creditor: CreditorRuntime) -> CivilDate {
         CivilDate(clock.now(), in: creditor.timeZone)
+    }
+
+    /// `poll-mid-fetch` fires when a FETCH answer carrying a message has arrived, while the rest
+    /// of its batch is still on the wire; nil (no cost) when that point is not armed.
+    private static func pollCrashSink(_ crashPoints: CrashPoints, then next: ProtocolLogSink?) -> ProtocolLogSink? {
+        guard crashPoints.armed == .pollMidFetch else { return next }
+        return { line in
+            if line.direction == .server, line.text.hasPrefix("* "), line.text.contains(" FETCH ("), line.text.contains("BODY[") {
+                crashPoints.reach(.pollMidFetch)
+            }
+            next?(line)
+        }
     }
 
     private static func protocolTrace(_ logger: Logger, creditor: CreditorID) -> ProtocolLogSink {
