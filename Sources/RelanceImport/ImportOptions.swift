@@ -6,9 +6,13 @@ public struct ImportOptions: Sendable, Hashable {
     public var columnMapping: ColumnMapping?
     /// The currency of amounts when the file names none.
     public var defaultCurrency: Currency
+    /// The day of the import, for the date checks of a file that does not say its "as of"
+    /// date (a due date more than two years after it is refused); nil skips that check.
+    public var exportDate: CivilDate?
 
-    public init(columnMapping: ColumnMapping? = nil, defaultCurrency: Currency = .euro) {
+    public init(columnMapping: ColumnMapping? = nil, defaultCurrency: Currency = .euro, exportDate: CivilDate? = nil) {
         self.columnMapping = columnMapping
         self.defaultCurrency = defaultCurrency
+        self.exportDate = exportDate
     }
 }

@@ -22,6 +22,8 @@ public struct ParsedImport: Sendable, Hashable {
     public var warnings: [String]
     /// The customers of a contacts file (kind `.contacts`); empty for other kinds.
     public var contacts: [ContactRecord] = []
+    /// Rows refused on their own (an implausible date); the rest of the file is imported.
+    public var refusedRows: [RefusedRow] = []
 
     public init(kind: Kind, items: [OpenItem], asOf: CivilDate? = nil, skippedRows: Int = 0, warnings: [String] = []) {
         self.kind = kind

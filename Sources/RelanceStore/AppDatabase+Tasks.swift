@@ -51,6 +51,12 @@ extension AppDatabase: TaskStore {
             guard (row["state"] as String) == "open" else {
                 throw StoreError(.invalidState, "task #\(id) is already \(row["state"] as String)")
             }
+            if case .dispute(let number) = outcome {
+                // The same path as every other dispute: the invoice is frozen from now on.
+                let invoiceID = try Self.invoiceID(number: number, creditor: CreditorID(row["creditor_id"])!,
+                                                   customerID: row["customer_id"], in: db)
+                _ = try Self.markDisputed(invoiceID: invoiceID, reason: "disputed, as recorded on task #\(id)", at: time, in: db)
+            }
             let state = if case .cancelled = outcome { "cancelled" } else { "done" }
             let parameters = String(decoding: try JSONEncoder.sorted.encode(outcome.parameters), as: UTF8.self)
             try db.execute(sql: "UPDATE task SET state = ?, outcome = ?, outcome_detail = ?, closed_at = ? WHERE id = ?",

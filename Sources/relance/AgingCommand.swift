@@ -62,7 +62,7 @@ struct AgingTable {
             for invoice in customer.invoices {
                 let receivable = invoice.receivable
                 let late = invoice.daysLate.map { $0 > 0 ? " (\($0) d late)" : "" } ?? ""
-                lines.append(pad("  \(receivable.number)\(late)", 34, right: false) + pad(receivable.due?.iso8601 ?? "", 11)
+                lines.append(pad("  \(receivable.number)\(late)", 34, right: false) + pad(invoice.shownDue?.iso8601 ?? "", 11)
                     + AgingBucket.allCases.map { pad($0 == invoice.bucket ? receivable.open.decimalString : "", 12) }.joined()
                     + pad("", 12) + "  " + (invoice.lastAction.map { "\($0.step) \($0.on)" } ?? ""))
             }

@@ -40,18 +40,21 @@ struct ImportFilesCommand: AsyncParsableCommand {
         var failed = false
         if dryRun {
             var all: [OpenItem] = []
+            var refused: [RefusedRow] = []
             for file in files {
                 do {
-                    let parsed = try ExportParsing.parse(try read(file), fileName: file)
+                    let parsed = try ExportParsing.parse(try read(file), fileName: file, options: ImportOptions(exportDate: CivilDate(Date(), in: .current)))
                     all += parsed.items
-                    if !json { print("\(file): \(parsed.kind.rawValue), \(parsed.items.count) open items, \(parsed.skippedRows) rows skipped\(parsed.asOf.map { ", as of \($0)" } ?? "")") }
+                    refused += parsed.refusedRows
+                    if !json { print("\(file): \(parsed.kind.rawValue), \(parsed.items.count) open items, \(parsed.skippedRows) rows skipped\(parsed.refusedRows.isEmpty ? "" : ", \(parsed.refusedRows.count) rows refused")\(parsed.asOf.map { ", as of \($0)" } ?? "")") }
+                    if !json { for row in parsed.refusedRows { print("  refused: \(row)") } }
                     for warning in parsed.warnings { FileHandle.standardError.write(Data("\(file): warning: \(warning)\n".utf8)) }
                 } catch {
                     failed = true
                     FileHandle.standardError.write(Data("\(error)\n".utf8))
                 }
             }
-            if json { print(OpenItemsJSON.encode(all)) }
+            if json { print(OpenItemsJSON.encode(all, refused: refused)) }
             if failed { throw ExitCode.failure }
             return
         }

@@ -11,7 +11,7 @@ public enum AgedBalanceCSV {
                 let receivable = invoice.receivable
                 lines.append([
                     customer.customer.externalID, customer.customer.name ?? "", receivable.number,
-                    receivable.issued?.iso8601 ?? "", receivable.due?.iso8601 ?? "",
+                    receivable.issued?.iso8601 ?? "", invoice.shownDue?.iso8601 ?? "",
                     invoice.daysLate.map(String.init) ?? "", invoice.bucket.rawValue,
                     receivable.open.decimalString, receivable.open.currency.code,
                     invoice.lastAction?.step ?? "", invoice.lastAction?.on.iso8601 ?? "",

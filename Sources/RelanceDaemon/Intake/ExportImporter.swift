@@ -29,7 +29,7 @@ public struct ExportImporter: Sendable {
         let sha256 = Self.sha256(bytes)
         let parsed: ParsedImport
         do {
-            parsed = try ExportParsing.parse(bytes, fileName: fileName)
+            parsed = try ExportParsing.parse(bytes, fileName: fileName, options: ImportOptions(exportDate: today))
         } catch {
             let id = try await reject(fileName, sha256: sha256, byteCount: bytes.count, reason: error.description)
             return .rejected(importID: id, reason: error.description)
@@ -50,11 +50,12 @@ public struct ExportImporter: Sendable {
                                                      dueFromTermsText: invoice.termsTextDueDate, document: document)
         }
         let isEInvoice = [.ublInvoice, .ciiInvoice, .facturX].contains(parsed.kind)
-        let snapshot = ReceivableSnapshot(
+        var snapshot = ReceivableSnapshot(
             items: items, asOf: parsed.asOf ?? today, isAuthoritative: parsed.kind == creditor.authoritativeSource,
             details: details, statedDueSource: isEInvoice ? "BT-9" : "due-date column",
             defaultTerms: PaymentTermsRule(days: creditor.defaultPaymentTermsDays),
             massSettlementThresholdPercent: creditor.massSettlementThresholdPercent)
+        snapshot.refusedRows = parsed.refusedRows.isEmpty ? nil : parsed.refusedRows
         return .imported(try await store.importSnapshot(file, snapshot, at: clock.now()), parsed)
     }
 

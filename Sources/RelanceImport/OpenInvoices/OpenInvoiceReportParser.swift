@@ -54,12 +54,22 @@ public struct OpenInvoiceReportParser: Sendable {
         var reader = OpenInvoiceRowReader(columns: columns, order: order, mark: mark,
                                           defaultCurrency: options.defaultCurrency, file: fileName)
         var folded = InvoiceFolder(file: fileName)
+        var refused: [RefusedRow] = []
         for row in rows {
-            try folded.add(try reader.item(from: row), line: row.line)
+            let item = try reader.item(from: row)
+            if let problem = DatePlausibility.problem(issued: item.issued, due: item.due, exportDate: asOf ?? options.exportDate) {
+                let cell = row.cells[problem.field == .issued ? .issued : .due]
+                refused.append(RefusedRow(position: SourcePosition(file: fileName, line: cell?.line ?? row.line, column: cell?.column),
+                                          invoice: item.invoice, customer: item.customer, reason: problem.reason))
+                continue
+            }
+            try folded.add(item, line: row.line)
         }
         warnings += reader.warnings
-        return ParsedImport(kind: .openInvoices, items: folded.items.filter { !$0.open.isZero }, asOf: asOf,
-                            skippedRows: skipped, warnings: warnings)
+        var parsed = ParsedImport(kind: .openInvoices, items: folded.items.filter { !$0.open.isZero }, asOf: asOf,
+                                  skippedRows: skipped, warnings: warnings)
+        parsed.refusedRows = refused
+        return parsed
     }
 
     private func findHeader(_ records: [DelimitedRecord], fileName: String) throws(ImportError) -> (Int, OpenInvoiceColumns) {

@@ -83,6 +83,7 @@ public enum DigestRenderer {
         case .late31to60: return "31 à 60 j"
         case .late61to90: return "61 à 90 j"
         case .over90: return "plus de 90 j"
+        case .credit: return "avoirs"
         }
     }
 }
