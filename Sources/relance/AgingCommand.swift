@@ -33,7 +33,17 @@ struct AgingCommand: AsyncParsableCommand {
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
                 print(String(decoding: try encoder.encode(balance), as: UTF8.self))
-            case .table: print(AgingTable(balance: balance, creditor: target.configuration).text)
+            case .table:
+                print(AgingTable(balance: balance, creditor: target.configuration).text)
+                // The ledger's figures stay as they are; what the bank already shows paid is said beside them.
+                let payments = try await context.runtime.store.bankPayments(of: target.configuration.id)
+                    .filter { payment in customer == nil || balance.customers.contains { $0.customer.id == payment.customerID } }
+                if !payments.isEmpty {
+                    print("Paid, awaiting the ledger:")
+                    for payment in payments {
+                        print("  \(payment.invoiceNumber): \(payment.sentence(in: target.configuration.language))")
+                    }
+                }
             }
         }
     }

@@ -48,6 +48,9 @@ public struct CreditorConfiguration: Sendable, Hashable {
     public var defaultPaymentTermsDays: Int = 30
     /// An authoritative snapshot that would settle more than this share (percent) of the open amount at once is held.
     public var massSettlementThresholdPercent: Int = 20
+    /// Days a payment seen on a bank statement waits for the ledger: an authoritative snapshot
+    /// after that still listing the invoice open opens one task for the accountant.
+    public var bankMatchWaitDays: Int = 10
     /// How CSV reports (aged balance, tasks) are written: French Excel's for a French creditor by default.
     public var spreadsheet: SpreadsheetFormat = .default(for: .french)
 
