@@ -24,6 +24,8 @@ public struct ParsedImport: Sendable, Hashable {
     public var warnings: [String]
     /// The customers of a contacts file (kind `.contacts`); empty for other kinds.
     public var contacts: [ContactRecord] = []
+    /// Rows refused on their own (an implausible date); the rest of the file is imported.
+    public var refusedRows: [RefusedRow] = []
     /// The movements of a bank statement (kind `.bankStatement`); nil for other kinds.
     public var bankStatement: BankStatement?
     /// The file has no customer code: each item's `customer` is the customer's name, to be

@@ -66,7 +66,7 @@ extension AppDatabase: TaskOutcomeStore {
                                  reason: "promised to pay\(amount) (task #\(id), \(request.recordedBy))", at: time, in: db)
         }
         for invoice in application.disputedInvoiceIDs {
-            try markDisputed(invoiceID: invoice, reason: application.disputeReason ?? "disputed (task #\(id))", at: time, in: db)
+            _ = try markDisputed(invoiceID: invoice, reason: application.disputeReason ?? "disputed (task #\(id))", at: time, in: db)
         }
         if let claim = application.paymentClaim {
             for invoice in claim.invoiceIDs {

@@ -61,6 +61,13 @@ extension AppDatabase: TaskStore {
             guard (row["state"] as String) == "open" else {
                 throw StoreError(.invalidState, "task #\(id) is already \(row["state"] as String)")
             }
+            if case .dispute(let number) = outcome {
+                // The same path as every other dispute: the invoice is frozen from now on.
+                let invoiceID = try Self.invoiceID(number: number, creditor: CreditorID(row["creditor_id"])!,
+                                                   customerID: row["customer_id"], in: db)
+                _ = try Self.markDisputed(invoiceID: invoiceID, reason: "disputed, as recorded on task #\(id)", at: time, in: db)
+            }
+            try Self.resolveDisputes(closing: id, outcome: outcome, at: time, in: db)
             let state = if case .cancelled = outcome { "cancelled" } else { "done" }
             let parameters = String(decoding: try JSONEncoder.sorted.encode(outcome.parameters), as: UTF8.self)
             var posting: (on: String?, tracking: String?, acknowledged: String?) = (nil, nil, nil)
@@ -73,6 +80,25 @@ extension AppDatabase: TaskStore {
             try Self.append(NewEvent(time: time, kind: "task.closed", creditor: CreditorID(row["creditor_id"]),
                                      customerID: row["customer_id"], summary: "Task #\(id) closed: \(outcome.code)\(outcome.parameters.isEmpty ? "" : " \(outcome.parameters.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " "))").",
                                      detail: ["task": String(id), "outcome": outcome.code]), in: db)
+        }
+    }
+
+    /// A later outcome ends a dispute: a promise to pay, or a payment announced, recorded on a
+    /// task about a disputed invoice (a reply read about it) means the customer no longer
+    /// contests it — the invoice goes back on the ladder, through the one dispute path.
+    static func resolveDisputes(closing id: Int64, outcome: TaskOutcome, at time: Date, in db: Database) throws {
+        let code: String
+        switch outcome {
+        case .promisedToPay: code = "promise to pay"
+        case .paid: code = "payment announced"
+        default: return
+        }
+        let disputed = try Int64.fetchAll(db, sql: """
+            SELECT i.id FROM task_invoice ti JOIN invoice i ON i.id = ti.invoice_id
+            WHERE ti.task_id = ? AND i.disputed_since IS NOT NULL
+            """, arguments: [id])
+        for invoiceID in disputed {
+            _ = try Self.clearDispute(invoiceID: invoiceID, reason: "\(code) recorded on task #\(id)", at: time, in: db)
         }
     }
 

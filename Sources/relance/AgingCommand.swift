@@ -75,7 +75,7 @@ struct AgingTable {
             for invoice in customer.invoices {
                 let receivable = invoice.receivable
                 let late = invoice.daysLate.map { $0 > 0 ? " (\(words.daysLate($0)))" : "" } ?? ""
-                lines.append(pad("  \(receivable.number)\(late)", 40, right: false) + pad(receivable.due.map(words.date) ?? "", 12)
+                lines.append(pad("  \(receivable.number)\(late)", 40, right: false) + pad(invoice.shownDue.map(words.date) ?? "", 12)
                     + AgingBucket.allCases.map { pad($0 == invoice.bucket ? words.amount(receivable.open) : "", 15) }.joined()
                     + pad("", 15) + "  " + (invoice.lastAction.map { words.lastAction(step: $0.step, on: $0.on) } ?? ""))
             }

@@ -49,10 +49,13 @@ struct ImportFilesCommand: AsyncParsableCommand {
             var all: [OpenItem] = []
             var contacts: [ContactRecord] = []
             var kinds: Set<ParsedImport.Kind> = []
+            var refused: [RefusedRow] = []
             var onlyStatements = !files.isEmpty
+            var options = importOptions
+            options.exportDate = CivilDate(Date(), in: .current)
             for file in files {
                 do {
-                    let parsed = try ExportParsing.parse(try read(file), fileName: file, options: importOptions)
+                    let parsed = try ExportParsing.parse(try read(file), fileName: file, options: options)
                     if let statement = parsed.bankStatement {
                         // A statement's entries print as JSON Lines, one object per entry.
                         if json {
@@ -65,11 +68,13 @@ struct ImportFilesCommand: AsyncParsableCommand {
                         kinds.insert(parsed.kind == .contacts ? .contacts : .openInvoices)
                         if !json {
                             let count = parsed.kind == .contacts ? "\(parsed.contacts.count) customers" : "\(parsed.items.count) open items"
-                            print("\(file): \(parsed.kind.rawValue), \(count), \(parsed.skippedRows) rows skipped\(parsed.asOf.map { ", as of \($0)" } ?? "")")
+                            print("\(file): \(parsed.kind.rawValue), \(count), \(parsed.skippedRows) rows skipped\(parsed.refusedRows.isEmpty ? "" : ", \(parsed.refusedRows.count) rows refused")\(parsed.asOf.map { ", as of \($0)" } ?? "")")
                         }
                     }
                     all += parsed.items
                     contacts += parsed.contacts
+                    refused += parsed.refusedRows
+                    if !json { for row in parsed.refusedRows { print("  refused: \(row)".printable) } }
                     for warning in parsed.warnings { FileHandle.standardError.write(Data("\(file): warning: \(warning.printable)\n".utf8)) }
                 } catch {
                     failed = true
@@ -80,7 +85,7 @@ struct ImportFilesCommand: AsyncParsableCommand {
                 guard kinds.count < 2 else {
                     throw Failure("--json prints either open items or contacts: check the contacts files and the exports in two runs")
                 }
-                print(kinds == [.contacts] ? ContactsJSON.encode(contacts) : OpenItemsJSON.encode(all), terminator: "")
+                print(kinds == [.contacts] ? ContactsJSON.encode(contacts) : OpenItemsJSON.encode(all, refused: refused), terminator: "")
             }
             if failed { throw ExitCode.failure }
             return

@@ -89,7 +89,8 @@ struct LetterDocumentTests {
         #expect(letter.demanded.map(\.interest) == ["25,34\u{00A0}€", "9,78\u{00A0}€"])
         #expect(letter.demanded[0].isPartlyPaid && letter.demanded[0].hasCredit && !letter.demanded[1].hasCredit)
         #expect(letter.alsoOutstanding[0].interest == nil && letter.alsoOutstanding[0].indemnity == nil)
-        #expect(letter.credits == [ReminderContext.Letter.Credit(credit: "AV2026-0007", invoice: "F2026-0100", amount: "500,00\u{00A0}€")])
+        #expect(letter.credits == [ReminderContext.Letter.Credit(credit: "AV2026-0007", invoice: "F2026-0100", amount: "500,00\u{00A0}€",
+                                                                              date: "10/06/2026")])
         #expect(letter.principal == "2\u{202F}300,00\u{00A0}€")
         #expect(letter.interest == "35,12\u{00A0}€")
         #expect(letter.indemnities == "80,00\u{00A0}€")
@@ -126,7 +127,7 @@ struct LetterDocumentTests {
         #expect(html.contains("sans autre avis une procédure judiciaire"))
         #expect(html.contains("40 €") && html.contains("D. 441-5"))
         #expect(html.contains("<td class=\"num\">35,12\u{00A0}€</td>") && html.contains("<td class=\"num\">80,00\u{00A0}€</td>"))
-        #expect(html.contains("AV2026-0007 (500,00\u{00A0}€) imputé sur la facture F2026-0100"))
+        #expect(html.contains("AV2026-0007 du 10/06/2026 (500,00\u{00A0}€) imputé sur la facture F2026-0100"))
         #expect(html.contains("12,00\u{00A0}% pour le 2e semestre 2026"))
         #expect(html.contains("IBAN : <strong>FR76 3000 6000 0112 3456 7890 189</strong>"))
         #expect(!html.contains("4 juin 2026"))

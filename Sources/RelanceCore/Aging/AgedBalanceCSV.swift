@@ -13,7 +13,7 @@ public enum AgedBalanceCSV {
                 let receivable = invoice.receivable
                 rows.append([
                     customer.customer.externalID, customer.customer.name ?? "", receivable.number,
-                    receivable.issued.map(words.date) ?? "", receivable.due.map(words.date) ?? "",
+                    receivable.issued.map(words.date) ?? "", invoice.shownDue.map(words.date) ?? "",
                     invoice.daysLate.map(String.init) ?? "", words.bucket(invoice.bucket),
                     format.number(receivable.open), receivable.open.currency.code,
                     invoice.lastAction.map { words.stepName($0.step) } ?? "", invoice.lastAction.map { words.date($0.on) } ?? "",

@@ -35,10 +35,10 @@ public enum AgedBalanceHTML {
             }
             for invoice in customer.invoices {
                 let receivable = invoice.receivable
-                html += "<tr><td class=\"text\">\(escape(receivable.number))</td><td>\(receivable.due.map(words.date) ?? "")</td>"
+                html += "<tr><td class=\"text\">\(escape(receivable.number))</td><td>\(invoice.shownDue.map(words.date) ?? "")</td>"
                 for bucket in AgingBucket.allCases {
                     let cell = bucket == invoice.bucket ? escape(receivable.open.formatted(locale: language)) : ""
-                    html += "<td\(bucket != .notDue && !cell.isEmpty ? " class=\"late\"" : "")>\(cell)</td>"
+                    html += "<td\(bucket != .notDue && bucket != .credit && !cell.isEmpty ? " class=\"late\"" : "")>\(cell)</td>"
                 }
                 let action = invoice.lastAction.map { words.lastAction(step: $0.step, on: $0.on) } ?? ""
                 html += "<td>\(escape(receivable.open.formatted(locale: language)))</td><td class=\"text\">\(escape(action))</td></tr>\n"
@@ -55,9 +55,9 @@ public enum AgedBalanceHTML {
 
     /// One horizontal bar per bucket, scaled to the largest, for one currency.
     static func chart(_ totals: BucketTotals, language: Language) -> String {
-        let values = AgingBucket.allCases.map { max(0, totals.byBucket[$0] ?? 0) }
+        let values = AgingBucket.allCases.map { abs(totals.byBucket[$0] ?? 0) }
         let largest = max(values.max() ?? 1, 1)
-        let colors = ["#4a8f4a", "#d9b300", "#e08a00", "#d35400", "#a40000"]
+        let colors = ["#4a8f4a", "#d9b300", "#e08a00", "#d35400", "#a40000", "#5b7fa6"]
         var svg = "<svg role=\"img\" aria-label=\"\(escape(totals.currency.code))\" width=\"640\" height=\"\(AgingBucket.allCases.count * 28 + 10)\" xmlns=\"http://www.w3.org/2000/svg\">\n"
         for (index, bucket) in AgingBucket.allCases.enumerated() {
             let width = Int(Double(values[index]) / Double(largest) * 380)

@@ -75,6 +75,7 @@ struct InvoiceLadder {
         switch step.trigger {
         case .afterDue(let days): trigger = due.adding(days: days)
         case .afterPrevious(let days): trigger = (previous ?? due).adding(days: days)
+        case .afterPreviousBusinessDays(let days): trigger = input.calendar.adding(businessDays: days, to: previous ?? due)
         }
         if let minimumLate = step.conditions.minimumDaysLate { trigger = max(trigger, due.adding(days: minimumLate)) }
         guard input.today >= trigger else {

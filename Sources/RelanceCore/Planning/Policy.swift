@@ -121,6 +121,9 @@ public struct PolicyStep: Sendable, Hashable, Codable {
         case afterDue(days: Int)
         /// Days after the previous step was taken.
         case afterPrevious(days: Int)
+        /// Business days after the previous step was taken, counted with the creditor's
+        /// calendar (weekends and public holidays do not count): "7 business days later".
+        case afterPreviousBusinessDays(days: Int)
     }
 }
 

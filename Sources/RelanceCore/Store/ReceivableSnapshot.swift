@@ -19,6 +19,10 @@ public struct ReceivableSnapshot: Sendable, Hashable, Codable {
     /// name: it is matched to a known customer (the contacts file's) by that name.
     /// Optional so that snapshots held before it existed still decode.
     public var customersByName: Bool?
+    /// Rows the file refused on their own (an implausible date): recorded in the journal, and
+    /// their invoices are never settled by this snapshot — a refused row is not a payment.
+    /// Optional so that snapshots held before it existed still decode.
+    public var refusedRows: [RefusedRow]?
 
     public init(items: [OpenItem], asOf: CivilDate, isAuthoritative: Bool, details: [String: InvoiceDetails] = [:],
                 statedDueSource: String = "due-date column", defaultTerms: PaymentTermsRule = PaymentTermsRule(days: 30),

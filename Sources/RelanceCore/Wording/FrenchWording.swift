@@ -50,6 +50,7 @@ public struct FrenchWording: Wording {
         case .late31to60: "31 à 60 j"
         case .late61to90: "61 à 90 j"
         case .over90: "plus de 90 j"
+        case .credit: "avoirs"
         }
     }
 

@@ -38,7 +38,7 @@ enum PolicyReader {
     }
 
     private static func readStep(_ step: ConfigTable) throws(ConfigurationError) -> PolicyStep {
-        try step.refuseUnknownKeys(["name", "channel", "after_due_days", "after_previous_days", "template",
+        try step.refuseUnknownKeys(["name", "channel", "after_due_days", "after_previous_days", "after_previous_business_days", "template",
                                     "minimum_open_amount", "minimum_days_late", "attach_statement"])
         let name = try step.requiredString("name", hint: "the step's name, also its template's name (e.g. \"first-reminder\")")
         let channelName = try step.string("channel") ?? "email"
@@ -47,11 +47,15 @@ enum PolicyReader {
         }
         let afterDue = try step.int("after_due_days", in: -90...3650)
         let afterPrevious = try step.int("after_previous_days", in: 0...3650)
+        let afterPreviousBusiness = try step.int("after_previous_business_days", in: 0...2500)
         let trigger: PolicyStep.Trigger
-        switch (afterDue, afterPrevious) {
-        case (let days?, nil): trigger = .afterDue(days: days)
-        case (nil, let days?): trigger = .afterPrevious(days: days)
-        default: throw step.error("after_due_days", "give exactly one of after_due_days or after_previous_days")
+        switch (afterDue, afterPrevious, afterPreviousBusiness) {
+        case (let days?, nil, nil): trigger = .afterDue(days: days)
+        case (nil, let days?, nil): trigger = .afterPrevious(days: days)
+        case (nil, nil, let days?): trigger = .afterPreviousBusinessDays(days: days)
+        default:
+            throw step.error("after_due_days",
+                             "give exactly one of after_due_days, after_previous_days (calendar days) or after_previous_business_days (business days: weekends and the creditor's public holidays do not count)")
         }
         let conditions = StepConditions(minimumOpenAmount: try euros(step, "minimum_open_amount"),
                                         minimumDaysLate: try step.int("minimum_days_late", in: 0...3650))

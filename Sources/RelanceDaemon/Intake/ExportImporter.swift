@@ -36,7 +36,9 @@ public struct ExportImporter: Sendable {
         let sha256 = Self.sha256(bytes)
         let parsed: ParsedImport
         do {
-            parsed = try ExportParsing.parse(bytes, fileName: fileName, options: importOptions)
+            var options = importOptions
+            options.exportDate = today
+            parsed = try ExportParsing.parse(bytes, fileName: fileName, options: options)
         } catch {
             let id = try await reject(fileName, sha256: sha256, byteCount: bytes.count, reason: error.description)
             return .rejected(importID: id, reason: error.description)
@@ -66,13 +68,14 @@ public struct ExportImporter: Sendable {
                                                      dueFromTermsText: invoice.termsTextDueDate, document: document)
         }
         let isEInvoice = [.ublInvoice, .ciiInvoice, .facturX].contains(parsed.kind)
-        let snapshot = ReceivableSnapshot(
+        var snapshot = ReceivableSnapshot(
             items: items, asOf: parsed.asOf ?? today, isAuthoritative: parsed.kind == creditor.authoritativeSource,
             details: details, statedDueSource: isEInvoice ? "BT-9" : "due-date column",
             defaultTerms: PaymentTermsRule(days: creditor.defaultPaymentTermsDays),
             massSettlementThresholdPercent: creditor.massSettlementThresholdPercent)
         var withNames = snapshot
         if parsed.customersByName { withNames.customersByName = true }
+        withNames.refusedRows = parsed.refusedRows.isEmpty ? nil : parsed.refusedRows
         var receipt = try await store.importSnapshot(file, withNames, at: clock.now())
         if snapshot.isAuthoritative, receipt.outcome == .applied {
             // The ledger's word on payments seen at the bank: lettered ones are done, late ones become a task.

@@ -54,8 +54,16 @@ public struct OpenInvoiceReportParser: Sendable {
         var reader = OpenInvoiceRowReader(columns: columns, order: order, mark: mark,
                                           defaultCurrency: options.defaultCurrency, file: fileName)
         var folded = InvoiceFolder(file: fileName, repeatedAmounts: columns.amountsRepeatOnLines)
+        var refused: [RefusedRow] = []
         for row in rows {
-            try folded.add(try reader.item(from: row), line: row.line)
+            let item = try reader.item(from: row)
+            if let problem = DatePlausibility.problem(issued: item.issued, due: item.due, exportDate: asOf ?? options.exportDate) {
+                let cell = row.cells[problem.field == .issued ? .issued : .due]
+                refused.append(RefusedRow(position: SourcePosition(file: fileName, line: cell?.line ?? row.line, column: cell?.column),
+                                          invoice: item.invoice, customer: item.customer, reason: problem.reason))
+                continue
+            }
+            try folded.add(item, line: row.line)
         }
         warnings = columns.notes + warnings + reader.warnings
         if columns.amountsRepeatOnLines && folded.foldedRows > 0 {
@@ -65,6 +73,7 @@ public struct OpenInvoiceReportParser: Sendable {
         var parsed = ParsedImport(kind: .openInvoices, items: folded.items.filter { !$0.open.isZero }, asOf: asOf,
                                   skippedRows: skipped, warnings: warnings)
         parsed.customersByName = columns.customersByName
+        parsed.refusedRows = refused
         return parsed
     }
 

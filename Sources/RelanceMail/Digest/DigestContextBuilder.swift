@@ -137,9 +137,10 @@ public enum DigestContextBuilder {
 
     static func buckets(_ book: Book, words: any Wording) -> [DigestContext.Bucket] {
         guard let totals = book.mainTotals else { return [] }
-        let colors = ["#4f8a4c", "#c9a227", "#e08a1e", "#d35400", "#b3261e"]
+        let colors = ["#4f8a4c", "#c9a227", "#e08a1e", "#d35400", "#b3261e", "#5b7fa6"]
         let largest = max(AgingBucket.allCases.map { totals.amount($0).minorUnits }.max() ?? 1, 1)
-        return AgingBucket.allCases.enumerated().map { index, bucket in
+        // Credits (never late) get their line only when there are some.
+        return AgingBucket.allCases.enumerated().filter { $0.element != .credit || !totals.amount(.credit).isZero }.map { index, bucket in
             let amount = totals.amount(bucket)
             let percent = amount.minorUnits <= 0 ? 0 : max(1, Int(amount.minorUnits * 100 / largest))
             return DigestContext.Bucket(label: words.bucket(bucket), amount: words.amount(amount), percent: percent, color: colors[index])
