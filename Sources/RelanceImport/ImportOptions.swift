@@ -6,9 +6,12 @@ public struct ImportOptions: Sendable, Hashable {
     public var columnMapping: ColumnMapping?
     /// The currency of amounts when the file names none.
     public var defaultCurrency: Currency
+    /// The time and memory budget the file is read under.
+    public var limits: ImportLimits
 
-    public init(columnMapping: ColumnMapping? = nil, defaultCurrency: Currency = .euro) {
+    public init(columnMapping: ColumnMapping? = nil, defaultCurrency: Currency = .euro, limits: ImportLimits = .standard) {
         self.columnMapping = columnMapping
         self.defaultCurrency = defaultCurrency
+        self.limits = limits
     }
 }
