@@ -30,6 +30,20 @@ struct InboundCorpusTests {
         }
     }
 
+    /// Delay warnings, read by hand (`Action: delayed`, or Gmail's "THIS IS A WARNING MESSAGE
+    /// ONLY … will be retried"): Sisimai calls them bounces ("expired"); Relance reports them as
+    /// delivery reports, because nothing has failed yet and no customer must be called for them.
+    static let delayNotices: Set<String> = [
+        "lhost-messagingserver-07.eml", "lhost-opensmtpd-06.eml", "lhost-sendmail-29.eml", "lhost-sendmail-55.eml",
+        "rfc3464-07.eml", "rfc3464-09.eml", "rfc3464-55.eml", "rhost-outlook-06.eml", "lhost-gmail-08.eml", "lhost-gmail-17.eml",
+    ]
+
+    /// Where Relance reads a recipient differently from Sisimai on purpose, with the reason;
+    /// left out of the wrong-address figures and printed. Zoho's "Invalid Address … 550
+    /// Requested action not taken: mailbox unavailable" is Exchange's wording for a mailbox
+    /// that does not exist; Sisimai files it as "filtered".
+    static let deliberateDifferences: Set<String> = ["lhost-zoho-03.eml"]
+
     /// Sisimai's own codes (x.0.9xx) and empty codes are not RFC 3463 statuses.
     static func isRFCStatus(_ status: String) -> Bool {
         let parts = status.split(separator: ".")
@@ -61,7 +75,7 @@ struct InboundCorpusTests {
                 if message.isUnreadable || result.kind == .other { unparsed.append("\(file): \(result.reason)") }
                 continue
             }
-            let wantedKind = Self.expectedKind(first.reason)
+            let wantedKind = Self.delayNotices.contains(file) ? .deliveryReport : Self.expectedKind(first.reason)
             kindTotal += 1
             if result.kind == wantedKind {
                 kindAgree += 1
@@ -70,6 +84,10 @@ struct InboundCorpusTests {
                 if wantedKind != .bounce { specialWrong.append(file) }
             }
             guard wantedKind == .bounce else { continue }
+            if Self.deliberateDifferences.contains(file) {
+                print("inbound corpus: deliberate difference \(file): \(result.recipients.map { "\($0.cause.rawValue) \($0.status ?? "-")" })")
+                continue
+            }
             for (index, verdict) in verdicts.enumerated() {
                 // Delay notices are delivery reports here but bounces for Sisimai: their
                 // recipients are still compared.

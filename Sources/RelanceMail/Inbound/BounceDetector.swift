@@ -9,11 +9,50 @@ enum BounceDetector {
         // A human answering or forwarding a bounce keeps its subject behind "Re:"/"Fwd:":
         // only a subject that starts as a bounce's counts.
         let subject = (headers.text("Subject") ?? "").lowercased().trimmedWhitespace
-        let isAnswer = ["re:", "re :", "aw:", "tr:", "tr :", "fw:", "fwd:", "wg:", "r:", "rif:", "sv:"].contains { subject.hasPrefix($0) }
-        if !isAnswer, let phrase = bounceSubjects.first(where: { subject.contains($0) }) { return "bounce subject (\(phrase))" }
+        if !isAnswer(subject), let phrase = bounceSubjects.first(where: { subject.contains($0) }) { return "bounce subject (\(phrase))" }
         if message.root.contentType == "multipart/report" { return "multipart/report message" }
         return nil
     }
+
+    /// A bounce that a person forwarded ("Fwd: Returned mail: …"), or that a gateway sent as an
+    /// answer with the failure appended to the subject ("RE: Invoice 12 : non remis (delivery
+    /// failed)"), is about the original recipient, not a reply. Both need the failure in the
+    /// text too: a person answering "Re: Undelivered Mail Returned to Sender" to ask what it
+    /// means keeps that subject at its start and writes no bounce wording of their own.
+    static func answeredBounceEvidence(_ message: MIMEMessage, ownText: String) -> String? {
+        let subject = (message.headers.text("Subject") ?? "").lowercased().trimmedWhitespace
+        guard isAnswer(subject) else { return nil }
+        let lowered = ownText.lowercased()
+        guard let wording = bodyPhrases.first(where: lowered.contains) else { return nil }
+        let bare = strippingAnswerPrefixes(subject)
+        if isForward(subject), bounceSubjects.contains(where: bare.hasPrefix) {
+            return "forwarded bounce (\(wording))"
+        }
+        if let phrase = bounceSubjects.first(where: { phrase in
+            bare.range(of: phrase).map { $0.lowerBound > bare.startIndex } ?? false
+        }) {
+            return "bounce notice appended to an answer's subject (\(phrase))"
+        }
+        return nil
+    }
+
+    static func isAnswer(_ loweredSubject: String) -> Bool {
+        answerPrefixes.contains { loweredSubject.hasPrefix($0) }
+    }
+
+    private static func isForward(_ loweredSubject: String) -> Bool {
+        ["fw:", "fwd:", "tr:", "tr :", "wg:", "rv:"].contains { loweredSubject.hasPrefix($0) }
+    }
+
+    private static func strippingAnswerPrefixes(_ loweredSubject: String) -> String {
+        var text = Substring(loweredSubject)
+        while let prefix = answerPrefixes.first(where: { text.hasPrefix($0) }) {
+            text = text.dropFirst(prefix.count).drop { $0 == " " }
+        }
+        return String(text)
+    }
+
+    private static let answerPrefixes = ["re:", "re :", "aw:", "tr:", "tr :", "fw:", "fwd:", "wg:", "r:", "rif:", "sv:", "rv:"]
 
     /// Signals in the body, used only once auto-replies are ruled out.
     static func weakEvidence(_ message: MIMEMessage, ownText: String) -> String? {
@@ -30,7 +69,7 @@ enum BounceDetector {
     private static let daemonSenders = [
         "mailer-daemon", "mailer_daemon", "mail-daemon", "maildaemon", "mailerdaemon", "postmaster@", "mail delivery system",
         "mail delivery subsystem", "mail administrator", "mail system", "mail delivery", "internet mail delivery",
-        "mdaemon", "double-bounce",
+        "mdaemon", "double-bounce", "post_master@", "postmaster\\@",
     ]
     private static let bounceSubjects = [
         "undeliver", "undelivered", "delivery status notification", "failure notice", "returned mail", "mail delivery failed",

@@ -37,6 +37,10 @@ enum BounceDiagnosis {
         for (pattern, replacement) in [(linkPattern, " "), (addressPattern, "<address>")] {
             lowered = pattern.stringByReplacingMatches(in: lowered, range: NSRange(lowered.startIndex..., in: lowered), withTemplate: replacement)
         }
+        // A field label ("Undeliverable Address: x@y") names the address, not a reason.
+        lowered = lowered.replacingOccurrences(of: "undeliverable address: <address>", with: " ")
+        // Continuation lines of a wrapped diagnostic indent the rest of a phrase ("Host not\n    found").
+        lowered = lowered.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
         // Local delivery programs failing (procmail, a pipe) are the receiving server's problem.
         if matches(lowered, mailerErrorPhrases) { return .transport }
         // Our sender address refused: nothing is wrong with the recipient's address.
@@ -44,6 +48,8 @@ enum BounceDiagnosis {
         // Refused after the recipient was accepted (at DATA): a content filter, whatever it says.
         if matches(lowered, afterDataPhrases) { return .refused }
         let parts = status?.split(separator: ".").map(String.init) ?? []
+        // X.1.7 and X.1.8 are about the sender's address or domain, whatever the text says of users.
+        if parts.count == 3, parts[1] == "1", ["7", "8"].contains(parts[2]) { return .senderRejected }
         // Subject 2 of RFC 3463 is the mailbox's status: the mailbox exists. When the reporting
         // MTA's own Status field says so (or a remote says X.2.0), an "unknown user" in the
         // text is a filter's or a disabled account's wording, not a wrong address.
@@ -56,8 +62,12 @@ enum BounceDiagnosis {
         }
         // When a report's text names several causes, the first one named is the server's answer;
         // later ones are usually advice or boilerplate.
+        // Exchange's "550 5.5.0 Requested action not taken: mailbox unavailable" means no such
+        // mailbox; a 4xx "mailbox unavailable" is a busy or locked mailbox, to be retried.
+        let temporary = parts.first == "4" || (parts.isEmpty && replyCode(in: lowered).map { $0 < 500 } == true)
+        let userPhrases = mailboxExists ? [] : unknownUserPhrases + (temporary ? [] : unavailableMailboxPhrases)
         let categories: [(BounceCause, [String])] = [
-            (.mailboxFull, fullPhrases), (.moved, movedPhrases), (.unknownUser, mailboxExists ? [] : unknownUserPhrases),
+            (.mailboxFull, fullPhrases), (.moved, movedPhrases), (.unknownUser, userPhrases),
             (.unknownDomain, unknownDomainPhrases), (.mailboxDisabled, disabledPhrases), (.refused, refusedPhrases),
             (.transport, transportPhrases),
         ]
@@ -69,7 +79,12 @@ enum BounceDiagnosis {
                 }
             }
         }
-        if let best { return best.cause }
+        if let best {
+            // A closed mailbox ("inactive", "disabled") that the server codes X.1.1 is an address
+            // that no longer exists: the code is the server's own verdict on the address.
+            if best.cause == .mailboxDisabled, parts.count == 3, parts[1] == "1", parts[2] == "1" { return .unknownUser }
+            return best.cause
+        }
         if mailboxExists { return .refused }
         if parts.count == 3 {
             switch (parts[1], parts[2]) {
@@ -146,6 +161,12 @@ enum BounceDiagnosis {
         "utilisateur inconnu", "destinataire inconnu", "adresse introuvable", "adresse est introuvable", "n'existe pas", "no such account", "dd this user", "email account that you tried to reach does not",
         "is not known", "undeliverable address", "user is unknown",
         "unknown e-mail address", "unknown account", "not a known user",
+        "user not known", "address is wrong", "wrong or no longer valid", "not a valid user",
+        // Directory-based routers (ph/qi at universities) that find no such person.
+        "no matches to nameserver query", "does not have a final email delivery point",
+    ]
+    private static let unavailableMailboxPhrases = [
+        "requested action not taken: mailbox unavailable", "mailbox unavailable or not local", "550 mailbox unavailable",
     ]
     private static let unknownDomainPhrases = [
         "host unknown", "unknown host", "host not found", "domain not found", "unknown domain", "domain does not exist",
@@ -154,6 +175,7 @@ enum BounceDiagnosis {
         "no route to host", "hostname lookup failed", "illegal host", "domain is not", "unknown host or domain",
         "host or domain name", "could not be resolved", "dns error", "non-existent domain", "nonexistent domain",
         "unresolvable", "no such domain", "domain unknown", "bad domain", "invalid domain",
+        "name service error", "dns lookup fail", "domain lookup fail", "hostname not found", "host name not found", "no such host",
     ]
     private static let disabledPhrases = [
         "disabled", "suspended", "inactive", "not active", "deactivated", "locked", "expired account", "account has been closed",
@@ -170,5 +192,7 @@ enum BounceDiagnosis {
         "size limit", "message size", "exceeds size", "message length exceeds", "administrative limit", "timed out", "timeout",
         "connection refused", "connection reset", "lost connection", "could not connect", "connect to", "network", "tls",
         "starttls", "too many", "rate limit", "expired", "retry time", "deferred", "temporar", "syntax error", "protocol", "loop",
+        // "Recipient address rejected: Media error / On hold": the store behind the mailbox, not the address.
+        "media error", "on hold",
     ]
 }

@@ -63,6 +63,12 @@ public struct BounceRecipient: Sendable, Hashable {
         self.diagnostic = diagnostic
     }
 
+    /// The same recipient as a delay notice reports it: still being tried, nothing failed yet.
+    var delayed: BounceRecipient {
+        let code = status.map { "4" + $0.dropFirst() }
+        return BounceRecipient(address: address, status: code, action: "delayed", permanent: false, cause: cause, diagnostic: diagnostic)
+    }
+
     /// The address as a validated `EmailAddress`, when it is one.
     public var emailAddress: EmailAddress? { address.flatMap { EmailAddress($0) } }
 }

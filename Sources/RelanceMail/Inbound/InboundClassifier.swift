@@ -47,21 +47,31 @@ public enum InboundClassifier {
                 break
             }
         }
-        if let evidence = BounceDetector.strongEvidence(message) {
+        let subject = message.headers.text("Subject") ?? ""
+        func textBounce(_ evidence: String) -> InboundClassification {
             let recipients = analyzer.textRecipients()
+            if let delay = DelayNoticeDetector.evidence(subject: subject, ownText: report.own) {
+                return verdict(.deliveryReport, "\(evidence); \(delay)", recipients: recipients.map(\.delayed),
+                               excerpt: recipients.compactMap(\.diagnostic).first ?? excerpt(report.own))
+            }
             return verdict(.bounce, evidence, recipients: recipients, excerpt: recipients.compactMap(\.diagnostic).first ?? excerpt(report.own))
+        }
+        if let evidence = BounceDetector.strongEvidence(message) ?? BounceDetector.answeredBounceEvidence(message, ownText: report.own) {
+            return textBounce(evidence)
+        }
+        if let delay = DelayNoticeDetector.standaloneEvidence(subject: subject, ownText: report.own) {
+            let recipients = analyzer.textRecipients().map(\.delayed)
+            return verdict(.deliveryReport, delay, recipients: recipients, excerpt: excerpt(report.own))
         }
         if let evidence = AutoReplyDetector.evidence(message.headers) {
             let sent = DateText.messageDate(message.headers["Date"])
             let newText = ReplyText.newText(of: message)
-            let subject = message.headers.text("Subject") ?? ""
             let returnDate = ReturnDateExtractor.returnDate(in: newText, reference: sent)
                 ?? ReturnDateExtractor.returnDate(in: subject, reference: sent)
             return verdict(.autoreply, evidence, returnDate: returnDate, excerpt: excerpt(newText))
         }
         if let evidence = BounceDetector.weakEvidence(message, ownText: report.own) {
-            let recipients = analyzer.textRecipients()
-            return verdict(.bounce, evidence, recipients: recipients, excerpt: recipients.compactMap(\.diagnostic).first ?? excerpt(report.own))
+            return textBounce(evidence)
         }
         if message.isTruncated {
             return verdict(.other, "truncated: " + message.defects.joined(separator: "; "))
@@ -70,7 +80,7 @@ public enum InboundClassifier {
             return verdict(.other, list)
         }
         let newText = ReplyText.newText(of: message)
-        if newText.isEmpty && (message.headers.text("Subject") ?? "").trimmedWhitespace.isEmpty {
+        if newText.isEmpty && subject.trimmedWhitespace.isEmpty {
             return verdict(.other, "no text and no subject")
         }
         let hints = ReplyHintDetector.hints(in: newText, reference: DateText.messageDate(message.headers["Date"]))
@@ -84,6 +94,10 @@ public enum InboundClassifier {
     private static func mailingListEvidence(_ headers: MIMEHeaders) -> String? {
         if headers.contains("List-Id") { return "mailing-list message (List-Id)" }
         if let precedence = headers["Precedence"]?.lowercased(), precedence.contains("list") { return "mailing-list message (Precedence: list)" }
+        // List managers' own notices ("you are not a member", loop alerts) carry their software's header.
+        if let header = ["X-MLServer", "X-ML-Name", "X-Mailman-Version", "X-Sympa-To", "X-Listserver"].first(where: headers.contains) {
+            return "mailing-list software's message (\(header))"
+        }
         return nil
     }
 
