@@ -24,7 +24,7 @@ measure() { # name, then the command; sets cpu and mb
     local name="$1"; shift
     local out="$shapes/$name.out" stats="$shapes/$name.time" status=0
     /usr/bin/time -f '%U %S %M' -o "$stats" "$@" >"$out" 2>&1 || status=$?
-    read -r user sys kb <"$stats"
+    read -r user sys kb < <(tail -1 "$stats")
     cpu=$(python3 -c "print(f'{$user + $sys:.2f}')")
     mb=$((kb / 1024))
     local verdict=ok

@@ -8,9 +8,10 @@ import Testing
 struct InboundLimitsTests {
     @Test("a 10 MB header line is cut at the field limit, the defect says so, and the fields after it are read")
     func longHeaderLine() {
-        let message = MIMEMessage.parse(HostileShapes.longHeaderMail())
+        // Under the 10 MB message limit, so that only the header limit is at work.
+        let message = MIMEMessage.parse(HostileShapes.longHeaderMail(bytes: 10 * 1_048_576 - 4_096))
         let subject = message.headers["Subject"] ?? ""
-        #expect(subject.utf8.count == MIMEHeaders.maximumFieldBytes)
+        #expect(subject.utf8.count == MIMEHeaders.maximumFieldBytes - 1) // the space after the colon is trimmed
         #expect(message.headers["Message-ID"] == "<x@example.test>")
         #expect(message.defects.contains { $0.contains("Subject cut at the 32768-byte limit per field") })
         #expect(message.root.text.hasPrefix("Hello"))
