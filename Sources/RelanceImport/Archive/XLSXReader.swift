@@ -117,7 +117,11 @@ enum XLSXReader {
     enum SAX {
         static func run<Handler: XMLEventHandler>(_ handler: Handler, on bytes: [UInt8], file: String, part: String,
                                                  limits: ImportLimits) throws(ImportError) -> Handler {
-            let ending = try BoundedXMLReader.read(bytes, file: file, part: part, processNamespaces: false, limits: limits,
+            // A part is streamed, not kept element by element: its cells are what costs memory, and
+            // the cell limit counts them. A million cells take two to three million elements.
+            var partLimits = limits
+            partLimits.xmlElements = limits.xmlElements * 8
+            let ending = try BoundedXMLReader.read(bytes, file: file, part: part, processNamespaces: false, limits: partLimits,
                                                    positionsByLine: false, into: handler)
             guard ending.error == nil else {
                 throw ImportError(.badXML, at: SourcePosition(file: file, path: part),
