@@ -51,7 +51,7 @@ let package = Package(
         // The SQLite store (GRDB) behind intention-named operations.
         .target(
             name: "RelanceStore",
-            dependencies: ["RelanceCore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["RelanceCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strict
         ),
         // Configuration, services, and the adapters that bind ports to real I/O.

@@ -7,6 +7,7 @@ public enum ImportParser {
     /// CSV files are `.openInvoices` here; `parse` tells contacts files apart by their columns.
     public static func sniff(bytes: [UInt8]) -> ParsedImport.Kind? {
         if isPDF(bytes) { return .facturX }
+        if BankStatementParser.format(of: bytes) != nil { return .bankStatement }
         if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return .openInvoices }
         if let root = xmlRoot(bytes) {
             switch root {
@@ -30,6 +31,7 @@ public enum ImportParser {
         case .fec: return try FECParser(options: options).parse(bytes, fileName: fileName)
         case .ublInvoice, .ciiInvoice: return try EInvoiceParser(limits: options.limits).parse(bytes, fileName: fileName)
         case .facturX: return try FacturXParser(limits: options.limits).parse(bytes, fileName: fileName)
+        case .bankStatement: return try BankStatementParser.parse(bytes, fileName: fileName)
         case .openInvoices, .contacts:
             if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
                 return try parseWorkbook(XLSXReader.worksheets(bytes, file: fileName, limits: options.limits), fileName: fileName, options: options)
@@ -42,7 +44,7 @@ public enum ImportParser {
         case nil:
             throw ImportError(.unknownFormat, at: SourcePosition(file: fileName),
                               "this file is none of the formats Relance reads",
-                              hint: "Drop one of: a FEC ledger (TAB or | separated, header JournalCode…), an open-invoice or aged-balance report (CSV or XLSX), a contacts file (CSV or XLSX), a UBL 2.1 or CII e-invoice (XML), or a Factur-X / ZUGFeRD PDF.")
+                              hint: "Drop one of: a FEC ledger (TAB or | separated, header JournalCode…), an open-invoice or aged-balance report (CSV or XLSX), a contacts file (CSV or XLSX), a UBL 2.1 or CII e-invoice (XML), a Factur-X / ZUGFeRD PDF, or a bank statement (CFONB 120, camt.053 / camt.054, OFX).")
         }
     }
 

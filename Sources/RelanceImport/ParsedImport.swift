@@ -10,6 +10,8 @@ public struct ParsedImport: Sendable, Hashable {
         case ublInvoice = "ubl"
         case ciiInvoice = "cii"
         case facturX = "factur-x"
+        /// A bank statement (CFONB 120, camt.053/054, OFX): payments, not invoices.
+        case bankStatement = "bank-statement"
     }
 
     public var kind: Kind
@@ -22,6 +24,8 @@ public struct ParsedImport: Sendable, Hashable {
     public var warnings: [String]
     /// The customers of a contacts file (kind `.contacts`); empty for other kinds.
     public var contacts: [ContactRecord] = []
+    /// The movements of a bank statement (kind `.bankStatement`); nil for other kinds.
+    public var bankStatement: BankStatement?
 
     public init(kind: Kind, items: [OpenItem], asOf: CivilDate? = nil, skippedRows: Int = 0, warnings: [String] = []) {
         self.kind = kind

@@ -26,6 +26,9 @@ extension AppDatabase {
         migrator.registerMigration("v5-intake") { db in
             try db.execute(sql: Self.v5Intake)
         }
+        migrator.registerMigration("v7-bank-payments") { db in
+            try db.execute(sql: Self.bankPaymentsMigration)
+        }
         return migrator
     }
 

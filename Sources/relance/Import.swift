@@ -19,7 +19,9 @@ struct ImportFilesCommand: AsyncParsableCommand {
         discussion: """
             Without --dry-run, applies each file to the store exactly as the drop folder would (one transaction \
             per file), but leaves the file where it is. With --dry-run, only parses: no configuration and no \
-            store are needed, and --json prints the open items as a JSON array.
+            store are needed, and --json prints the open items as a JSON array — or, for a bank statement, \
+            one JSON object per line and entry (booked, value_date, amount, currency, counterparty, \
+            counterparty_iban, remittance, reference, bank_reference, account).
             """)
 
     @OptionGroup var options: GlobalOptions
@@ -40,18 +42,29 @@ struct ImportFilesCommand: AsyncParsableCommand {
         var failed = false
         if dryRun {
             var all: [OpenItem] = []
+            var onlyStatements = !files.isEmpty
             for file in files {
                 do {
                     let parsed = try ExportParsing.parse(try read(file), fileName: file)
+                    if let statement = parsed.bankStatement {
+                        // A statement's entries print as JSON Lines, one object per entry.
+                        if json {
+                            if !statement.entries.isEmpty { print(BankEntriesJSON.lines(statement.entries)) }
+                        } else {
+                            print("\(file): bank statement (\(statement.format.rawValue)), \(statement.entries.count) entries, accounts \(statement.accounts.joined(separator: ", "))")
+                        }
+                    } else {
+                        onlyStatements = false
+                    }
                     all += parsed.items
-                    if !json { print("\(file): \(parsed.kind.rawValue), \(parsed.items.count) open items, \(parsed.skippedRows) rows skipped\(parsed.asOf.map { ", as of \($0)" } ?? "")") }
+                    if !json, parsed.bankStatement == nil { print("\(file): \(parsed.kind.rawValue), \(parsed.items.count) open items, \(parsed.skippedRows) rows skipped\(parsed.asOf.map { ", as of \($0)" } ?? "")") }
                     for warning in parsed.warnings { FileHandle.standardError.write(Data("\(file): warning: \(warning)\n".utf8)) }
                 } catch {
                     failed = true
                     FileHandle.standardError.write(Data("\(error)\n".utf8))
                 }
             }
-            if json { print(OpenItemsJSON.encode(all)) }
+            if json, !onlyStatements { print(OpenItemsJSON.encode(all)) }
             if failed { throw ExitCode.failure }
             return
         }
@@ -62,7 +75,11 @@ struct ImportFilesCommand: AsyncParsableCommand {
         for file in files {
             do {
                 let receipt = try await ManualImport(importer: target.intake.importer).importFile(at: URL(fileURLWithPath: file))
-                print("\(file): import #\(receipt.importID) \(receipt.outcome.rawValue): \(receipt.newInvoices) new, \(receipt.updatedInvoices) changed, \(receipt.settledInvoices) settled")
+                if let bank = receipt.bank {
+                    print("\(file): import #\(receipt.importID) \(receipt.outcome.rawValue): \(bank.newEntries) new entries, \(bank.knownEntries) already known; \(bank.matchedReceipts) receipts matched to \(bank.paidInvoices) invoices (paid, awaiting the ledger), \(bank.unmatchedReceipts) not matched")
+                } else {
+                    print("\(file): import #\(receipt.importID) \(receipt.outcome.rawValue): \(receipt.newInvoices) new, \(receipt.updatedInvoices) changed, \(receipt.settledInvoices) settled")
+                }
                 for warning in receipt.warnings { print("  warning: \(warning)") }
                 if receipt.outcome == .held { print("  nothing changed; `relance import confirm \(receipt.importID)` applies it") }
             } catch {

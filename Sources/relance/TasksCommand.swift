@@ -28,14 +28,27 @@ struct TasksCommand: AsyncParsableCommand {
                 print(String(decoding: try encoder.encode(tasks), as: UTF8.self))
                 return
             }
-            if tasks.isEmpty { print(all ? "No task." : "No open task.") }
-            for task in tasks {
-                let due = task.dueOn.map { ", due \($0)" } ?? ""
-                let state = task.state == .open ? "" : " [\(task.state.rawValue): \(task.outcome?.code ?? "")]"
-                print("#\(task.id) \(task.creditor) \(task.kind.rawValue)\(due)\(state): \(task.title)")
-                for (key, value) in task.detail.sorted(by: { $0.key < $1.key }) { print("      \(key): \(value)") }
-                if let document = task.documentPath { print("      document: \(document)") }
+            let languages = Dictionary(context.runtime.creditors.map { ($0.configuration.id, $0.configuration.language) },
+                                       uniquingKeysWith: { first, _ in first })
+            if tasks.isEmpty {
+                let language = creditorID.flatMap { languages[$0] } ?? context.runtime.creditors.first?.configuration.language ?? .french
+                print(language.wording.noTasks(includingClosed: all))
             }
+            for task in tasks {
+                let words = (languages[task.creditor] ?? .french).wording
+                print(words.taskHeading(id: task.id, kind: task.kind, creditor: task.creditor.rawValue, due: task.dueOn,
+                                        state: task.state, outcome: task.outcome, title: task.title))
+                for (key, value) in TaskDetails.ordered(task.detail) {
+                    print(Self.indented(words.labelled(words.detailLabel(key), words.detailValue(key, value))))
+                }
+                if let document = task.documentPath { print(Self.indented(words.labelled(words.detailLabel("document"), document))) }
+            }
+        }
+
+        /// A detail under its task; a multi-line one (a call script) keeps its lines aligned.
+        static func indented(_ text: String) -> String {
+            text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+                .map { ($0.offset == 0 ? "      " : "          ") + $0.element }.joined(separator: "\n")
         }
     }
 
@@ -67,7 +80,8 @@ struct TasksCommand: AsyncParsableCommand {
             let context = try CommandContext(options: options)
             try await context.runtime.store.closeTask(id, outcome: result, at: context.runtime.clock.now())
             for creditor in context.runtime.creditors { try await context.runtime.reports.writeTasks(creditor.configuration) }
-            print("Task #\(id) closed: \(result.code).")
+            let language = context.runtime.creditors.first?.configuration.language ?? .french
+            print(language.wording.taskClosed(id: id, outcome: result))
         }
     }
 }

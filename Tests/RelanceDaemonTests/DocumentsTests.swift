@@ -70,7 +70,7 @@ import RelanceTesting
         // The tasks report points at it too.
         let reports = try await runtime.reports.writeTasks(runtime.creditors[0].configuration)
         let csv = try String(contentsOf: try #require(reports.first { $0.lastPathComponent == "tasks.csv" }), encoding: .utf8)
-        #expect(csv.hasPrefix("id,kind,created,due,title,details,document\r\n") && csv.contains(",\(expected.path)\r\n"))
+        #expect(csv.hasPrefix("N°;Type;Ouverte le;Échéance;À faire;Détails;Document\r\n") && csv.contains(";\(expected.path)\r\n"))
     }
 
     @Test func reviewModeWritesThePageNextToTheTaskDescription() async throws {
@@ -105,9 +105,10 @@ import RelanceTesting
         let (fixture, runtime, _) = try await run(active: true, lastStep: "legal-action", digest: true)
         defer { withExtendedLifetime(fixture) {} }
         let sender = try #require(runtime.digestSenders.first)
-        let content = try await sender.content(on: Self.monday)
-        #expect(content.letters.count == 1)
-        #expect(content.letters[0].details.contains { $0.hasPrefix("document: ") && $0.hasSuffix("/C1-legal-action") })
+        let (digest, _) = try await sender.content(on: Self.monday, attachedDocuments: [1: ["1-C1-legal-action-summary.html"]])
+        let letters = try #require(digest.sections.first { $0.title == "1 courrier à poster" })
+        #expect(letters.items.count == 1)
+        #expect(letters.items[0].lines == ["Document joint : 1-C1-legal-action-summary.html"])
         #expect(try await sender.sendIfDue())
         let files = fixture.workspace.files(in: "outbox/acme").filter { $0.contains("digest") }
         let mail = try fixture.workspace.read("outbox/acme/\(try #require(files.first))")

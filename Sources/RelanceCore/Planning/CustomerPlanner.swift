@@ -31,6 +31,14 @@ struct CustomerPlanner {
     }
 
     func plan(into plan: inout Plan) {
+        // Paid, awaiting the ledger: said for each payment; what is left (if anything) goes on.
+        for payment in state.bankPayments {
+            let left = receivables.first { $0.invoiceID == payment.invoiceID }.map(\.open)
+            let rest = left.map { $0.minorUnits > 0 ? "; \($0.formatted(locale: input.language)) still due" : "" } ?? ""
+            plan.decisions.append(decision(payment.invoiceNumber, .skip, .paidAwaitingLedger,
+                                           "\(payment.sentence(in: input.language)): paid, awaiting the ledger\(rest)"))
+        }
+        guard receivables.contains(where: { $0.open.minorUnits != 0 }) || state.bankPayments.isEmpty else { return }
         let allocation = CreditAllocator.allocate(receivables, frozen: state.disputedInvoiceIDs)
         for credit in receivables where credit.open.minorUnits < 0 {
             let uses = allocation.allocations.filter { $0.credit == credit.number }

@@ -29,6 +29,9 @@ public struct CustomerState: Sendable, Hashable, Codable {
     public var phoneNumbers: [String]
     /// Postal address lines, for letters.
     public var postalAddress: [String]
+    /// Payments a bank statement shows for this customer's invoices, not yet in the ledger;
+    /// the receivables given to the planner are already reduced by them.
+    public var bankPayments: [BankPayment] = []
 
     public init(doNotRemind: Bool = false, holds: [CustomerHold] = [], invalidAddresses: Set<EmailAddress> = [],
                 openTasks: [OpenTask] = [], disputedInvoiceIDs: Set<Int64> = [], stepReached: String? = nil,

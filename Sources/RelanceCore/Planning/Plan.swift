@@ -96,6 +96,8 @@ public struct PlanDecision: Sendable, Hashable, Codable {
         case missingRate = "missing-rate"
         case stepNotApplicable = "step-not-applicable"
         case ladderComplete = "ladder-complete"
+        /// A bank statement shows the invoice paid; the ledger has not lettered it yet.
+        case paidAwaitingLedger = "paid-awaiting-ledger"
         case other
     }
 

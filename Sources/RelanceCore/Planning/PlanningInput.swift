@@ -18,6 +18,8 @@ public struct PlanningInput: Sendable {
     public var calendar: any BusinessCalendar
     /// Late-payment interest and indemnities for the formal steps.
     public var terms: LatePaymentTerms
+    /// The creditor's language: how amounts and days are written in the plan's reasons.
+    public var language: Language = .french
 
     public init(creditor: CreditorID, today: CivilDate, policy: Policy, receivables: [Receivable],
                 creditorHolds: [String] = [], creditorState: CreditorState = CreditorState(),

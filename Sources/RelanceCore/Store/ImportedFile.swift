@@ -41,6 +41,8 @@ public struct ImportReceipt: Sendable, Hashable, Codable {
     public var unresolvedInvoices: Int = 0
     /// Worth telling the accountant (terms beyond the legal caps, a held snapshot…).
     public var warnings: [String] = []
+    /// What a bank statement's import did (entries, matches); nil for other kinds.
+    public var bank: BankImportReceipt?
 
     public init(importID: Int64, outcome: Outcome, newInvoices: Int = 0, updatedInvoices: Int = 0,
                 settledInvoices: Int = 0, unchangedInvoices: Int = 0, newCustomers: Int = 0) {

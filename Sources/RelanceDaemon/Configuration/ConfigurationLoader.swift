@@ -39,8 +39,8 @@ public enum ConfigurationLoader {
         let state = try path("state_folder", default: URL(fileURLWithPath: "/var/lib/relance"))
         let policies = try PolicyReader.read(root.subtable("policies"))
         let defaults = try root.subtable("defaults")
-        try defaults?.refuseUnknownKeys(["time_zone", "language", "smtp", "imap", "verp", "policy", "send_window", "digest",
-                                         "default_payment_terms_days", "mass_settlement_threshold_percent"])
+        try defaults?.refuseUnknownKeys(["time_zone", "language", "csv_format", "smtp", "imap", "verp", "policy", "send_window", "digest",
+                                         "default_payment_terms_days", "mass_settlement_threshold_percent", "bank_match_wait_days"])
         guard let creditorTables = try root.subtable("creditors"), !creditorTables.table.keys.isEmpty else {
             throw root.error("creditors", "no creditor is configured: add a [creditors.<id>] table (see examples/relance.toml)")
         }

@@ -48,6 +48,11 @@ public struct CreditorConfiguration: Sendable, Hashable {
     public var defaultPaymentTermsDays: Int = 30
     /// An authoritative snapshot that would settle more than this share (percent) of the open amount at once is held.
     public var massSettlementThresholdPercent: Int = 20
+    /// Days a payment seen on a bank statement waits for the ledger: an authoritative snapshot
+    /// after that still listing the invoice open opens one task for the accountant.
+    public var bankMatchWaitDays: Int = 10
+    /// How CSV reports (aged balance, tasks) are written: French Excel's for a French creditor by default.
+    public var spreadsheet: SpreadsheetFormat = .default(for: .french)
 
     public init(id: CreditorID, legalName: String, addressLines: [String] = [], siren: String? = nil, rcs: String? = nil,
                 vatNumber: String? = nil, iban: String? = nil, bic: String? = nil, phone: String? = nil,
@@ -72,6 +77,7 @@ public struct CreditorConfiguration: Sendable, Hashable {
         self.verp = verp
         self.timeZone = timeZone
         self.language = language
+        self.spreadsheet = .default(for: language)
         self.active = active
         self.policy = policy
         self.authoritativeSource = authoritativeSource

@@ -7,12 +7,12 @@ public import RelanceImport
 /// drop folder and `relance import`, so both follow exactly the same rules.
 public struct ExportImporter: Sendable {
     public let creditor: CreditorConfiguration
-    public let store: any ReceivablesStore & CustomerProfileStore
+    public let store: any ReceivablesStore & CustomerProfileStore & BankPaymentStore
     public let clock: any WallClock
     /// Where e-invoice documents are kept; nil keeps none (dry runs, some tests).
     public let documents: DocumentVault?
 
-    public init(creditor: CreditorConfiguration, store: any ReceivablesStore & CustomerProfileStore, clock: any WallClock,
+    public init(creditor: CreditorConfiguration, store: any ReceivablesStore & CustomerProfileStore & BankPaymentStore, clock: any WallClock,
                 documents: DocumentVault? = nil) {
         self.creditor = creditor
         self.store = store
@@ -39,6 +39,12 @@ public struct ExportImporter: Sendable {
             let profiles = parsed.contacts.map(Self.profile)
             return .imported(try await store.importContacts(file, profiles, at: clock.now()), parsed)
         }
+        if let statement = parsed.bankStatement {
+            let bank = try await store.importBankStatement(file, statement, at: clock.now())
+            var receipt = ImportReceipt(importID: bank.importID, outcome: bank.outcome)
+            receipt.bank = bank
+            return .imported(receipt, parsed)
+        }
         var items = parsed.items
         var details: [String: InvoiceDetails] = [:]
         if let invoice = try eInvoice(bytes, kind: parsed.kind, fileName: fileName) {
@@ -55,7 +61,12 @@ public struct ExportImporter: Sendable {
             details: details, statedDueSource: isEInvoice ? "BT-9" : "due-date column",
             defaultTerms: PaymentTermsRule(days: creditor.defaultPaymentTermsDays),
             massSettlementThresholdPercent: creditor.massSettlementThresholdPercent)
-        return .imported(try await store.importSnapshot(file, snapshot, at: clock.now()), parsed)
+        let receipt = try await store.importSnapshot(file, snapshot, at: clock.now())
+        if snapshot.isAuthoritative, receipt.outcome == .applied {
+            // The ledger's word on payments seen at the bank: lettered ones are done, late ones become a task.
+            _ = try await store.reviewBankPayments(of: creditor.id, ledgerAsOf: snapshot.asOf, waitDays: creditor.bankMatchWaitDays, at: clock.now())
+        }
+        return .imported(receipt, parsed)
     }
 
     /// The business terms of an e-invoice, read again for what an open item cannot carry
@@ -64,7 +75,7 @@ public struct ExportImporter: Sendable {
         switch kind {
         case .ublInvoice, .ciiInvoice: try EInvoiceParser().read(bytes, fileName: fileName)
         case .facturX: try FacturXParser().read(bytes, fileName: fileName).invoice
-        case .openInvoices, .fec, .contacts: nil
+        case .openInvoices, .fec, .contacts, .bankStatement: nil
         }
     }
 

@@ -18,7 +18,7 @@ public struct FileIntake: Sendable {
     private let memory = IntakeMemory()
 
     public init(creditor: CreditorConfiguration, folder: LocalDropFolder, rules: IntakeRules,
-                store: any ReceivablesStore & CustomerProfileStore, clock: any WallClock, logger: Logger,
+                store: any ReceivablesStore & CustomerProfileStore & BankPaymentStore, clock: any WallClock, logger: Logger,
                 documents: DocumentVault? = nil) {
         self.creditor = creditor
         self.folder = folder

@@ -7,7 +7,7 @@ import RelanceCore
 struct PlanningInputBuilder: Sendable {
     let creditor: CreditorConfiguration
     let policies: [String: Policy]
-    let store: any ReceivablesStore & CustomerStateStore & TaskStore & PlanningFactsStore
+    let store: any ReceivablesStore & CustomerStateStore & TaskStore & PlanningFactsStore & BankPaymentStore
 
     func input(on day: CivilDate) async throws -> PlanningInput {
         let id = creditor.id
@@ -22,7 +22,15 @@ struct PlanningInputBuilder: Sendable {
         let timeZone = TimeZone(identifier: creditor.timeZone) ?? .current
         let openTasks = Dictionary(grouping: try await store.tasks(of: id, state: .open).filter { $0.step != nil && $0.customerID != nil },
                                    by: { $0.customerID! })
-        let receivables = try await reading
+        let payments = Dictionary(grouping: try await store.bankPayments(of: id), by: \.customerID)
+        var receivables = try await reading
+        // Paid, awaiting the ledger: what the bank shows received is no longer demanded.
+        if !payments.isEmpty {
+            let paid = Dictionary(payments.values.joined().map { ($0.invoiceID, $0.amount.minorUnits) }, uniquingKeysWith: +)
+            for index in receivables.indices {
+                if let amount = paid[receivables[index].invoiceID] { receivables[index].open.minorUnits = max(0, receivables[index].open.minorUnits - amount) }
+            }
+        }
 
         // Grouped once, and only the disputed invoices: filtering or grouping every receivable per
         // customer costs more than the planning itself (found by benchmarks/plan.sh).
@@ -51,15 +59,18 @@ struct PlanningInputBuilder: Sendable {
                 policy: profile.policy.flatMap { policies[$0] },
                 phoneNumbers: profile.phones,
                 postalAddress: profile.postalAddress)
+            customers[customerID]?.bankPayments = payments[customerID] ?? []
         }
         let ledger: CreditorState.LedgerEvidence = facts.latestAuthoritativeSnapshot.map { .latestAuthoritativeSnapshot($0) }
             ?? .noAuthoritativeSnapshot
-        return PlanningInput(
+        var input = PlanningInput(
             creditor: id, today: day, policy: creditor.policy, receivables: receivables,
             creditorState: CreditorState(stored: stored, configuredActive: creditor.active, ledger: ledger,
                                          maximumLedgerAgeDays: creditor.maximumLedgerAgeDays),
             customers: customers,
             calendar: FrenchBusinessCalendar(alsaceMoselle: creditor.alsaceMoselle),
             terms: creditor.terms)
+        input.language = creditor.language
+        return input
     }
 }

@@ -17,6 +17,7 @@ public struct ReminderScheduler: Sendable {
     public let logger: Logger
 
     public typealias SchedulerStore = ReceivablesStore & OutboxStore & EventJournal & CustomerStateStore & TaskStore & PlanningFactsStore
+        & BankPaymentStore
         & ImportReviewStore
 
     public init(creditor: CreditorConfiguration, store: any SchedulerStore, policies: [String: Policy] = [:],

@@ -102,7 +102,8 @@ public final class RelanceRuntime: Sendable {
         creditors.compactMap { creditor in
             creditor.configuration.digest.map {
                 DigestSender(creditor: creditor.configuration, settings: $0, store: store,
-                             transport: transports[creditor.configuration.id]!, clock: clock, logger: logger)
+                             transport: transports[creditor.configuration.id]!, clock: clock, logger: logger,
+                             dropFolder: configuration.dropFolder(of: creditor.configuration))
             }
         }
     }
