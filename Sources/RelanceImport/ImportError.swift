@@ -26,6 +26,8 @@ public struct ImportError: Error, Sendable, Hashable, CustomStringConvertible {
         public static let badValue = Code(rawValue: "bad-value")
         public static let unsupported = Code(rawValue: "unsupported")
         public static let inconsistentInvoice = Code(rawValue: "inconsistent-invoice")
+        /// The file passes one of the `ImportLimits` (nesting, inflated size, cells, cell length).
+        public static let overLimit = Code(rawValue: "over-limit")
     }
 
     public var code: Code

@@ -12,12 +12,15 @@ public struct ImportOptions: Sendable, Hashable {
     /// The day of the import, for the date checks of a file that does not say its "as of"
     /// date (a due date more than two years after it is refused); nil skips that check.
     public var exportDate: CivilDate?
+    /// The time and memory budget the file is read under.
+    public var limits: ImportLimits
 
     public init(columnMapping: ColumnMapping? = nil, defaultCurrency: Currency = .euro, knownSteps: Set<String> = [],
-                exportDate: CivilDate? = nil) {
+                exportDate: CivilDate? = nil, limits: ImportLimits = .standard) {
         self.columnMapping = columnMapping
         self.defaultCurrency = defaultCurrency
         self.knownSteps = knownSteps
         self.exportDate = exportDate
+        self.limits = limits
     }
 }

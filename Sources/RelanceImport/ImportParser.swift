@@ -35,16 +35,17 @@ public enum ImportParser {
         }
         switch sniff(bytes: bytes) {
         case .fec: return try FECParser(options: options).parse(bytes, fileName: fileName)
-        case .ublInvoice, .ciiInvoice: return try EInvoiceParser().parse(bytes, fileName: fileName)
-        case .facturX: return try FacturXParser().parse(bytes, fileName: fileName)
+        case .ublInvoice, .ciiInvoice: return try EInvoiceParser(limits: options.limits).parse(bytes, fileName: fileName)
+        case .facturX: return try FacturXParser(limits: options.limits).parse(bytes, fileName: fileName)
         case .bankStatement: return try BankStatementParser.parse(bytes, fileName: fileName)
         case .openInvoices, .contacts:
             if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
-                return try parseWorkbook(XLSXReader.worksheets(bytes, file: fileName), fileName: fileName, options: options)
+                return try parseWorkbook(XLSXReader.worksheets(bytes, file: fileName, limits: options.limits), fileName: fileName, options: options)
             }
             let text = try TextEncodingDetector.decode(bytes, file: fileName)
             let separator = DelimitedTextReader.detectSeparator(utf8: text.utf8)
-            let records = try DelimitedTextReader.records(utf8: text.utf8, separator: separator, file: fileName)
+            let records = try DelimitedTextReader.records(utf8: text.utf8, separator: separator, file: fileName,
+                                                          maximumCells: options.limits.textCells)
             return try parseTable(records, fileName: fileName, options: options)
         case nil:
             throw ImportError(.unknownFormat, at: SourcePosition(file: fileName),

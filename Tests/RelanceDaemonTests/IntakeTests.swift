@@ -270,3 +270,27 @@ import RelanceTesting
         #expect(try await runtime.store.openReceivables(of: CreditorID("acme")!).map(\.number) == ["F-100"])
     }
 }
+
+/// Issue #12: a file refused at a parsing limit is moved to rejected/ once, with the limit named,
+/// and never parsed again.
+@Suite struct IntakeLimitTests {
+    @Test func aFileOverAParsingLimitIsRejectedOnceWithTheLimitNamed() async throws {
+        let workspace = try TemporaryWorkspace("relance-intake")
+        let url = workspace.url("drop/nested.xlsx")
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(HostileShapes.nestedWorkbook()).write(to: url)
+        let (intake, store) = try await IntakeTests.intake(workspace)
+        let report = try await intake.scan()
+        let rejected = try #require(report.rejected.first)
+        #expect(rejected.file == "nested.xlsx")
+        #expect(rejected.reason.contains("the nesting-depth limit"))
+        #expect(rejected.reason.contains("[over-limit]"))
+        #expect(workspace.files(in: "drop/rejected") == ["nested.xlsx", "nested.xlsx.error.txt"])
+        let explanation = try String(contentsOf: workspace.url("drop/rejected/nested.xlsx.error.txt"), encoding: .utf8)
+        #expect(explanation.contains("What to do:"))
+        let again = try await intake.scan()
+        #expect(again.rejected.isEmpty && again.imported.isEmpty && again.stuck.isEmpty)
+        let rejections = try await store.recentEvents(of: IntakeTests.acme, limit: 20).filter { $0.event.kind == "import.rejected" }
+        #expect(rejections.count == 1)
+    }
+}
