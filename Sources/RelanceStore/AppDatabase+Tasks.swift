@@ -61,11 +61,13 @@ extension AppDatabase: TaskStore {
             guard (row["state"] as String) == "open" else {
                 throw StoreError(.invalidState, "task #\(id) is already \(row["state"] as String)")
             }
-            if case .dispute(let number) = outcome {
-                // The same path as every other dispute: the invoice is frozen from now on.
-                let invoiceID = try Self.invoiceID(number: number, creditor: CreditorID(row["creditor_id"])!,
-                                                   customerID: row["customer_id"], in: db)
-                _ = try Self.markDisputed(invoiceID: invoiceID, reason: "disputed, as recorded on task #\(id)", at: time, in: db)
+            if case .dispute(let numbers, let reason) = outcome {
+                // The same path as every other dispute: the invoices are frozen from now on.
+                for number in numbers {
+                    let invoiceID = try Self.invoiceID(number: number, creditor: CreditorID(row["creditor_id"])!,
+                                                       customerID: row["customer_id"], in: db)
+                    _ = try Self.markDisputed(invoiceID: invoiceID, reason: reason ?? "disputed, as recorded on task #\(id)", at: time, in: db)
+                }
             }
             try Self.resolveDisputes(closing: id, outcome: outcome, at: time, in: db)
             let state = if case .cancelled = outcome { "cancelled" } else { "done" }

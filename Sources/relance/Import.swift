@@ -51,11 +51,11 @@ struct ImportFilesCommand: AsyncParsableCommand {
             var kinds: Set<ParsedImport.Kind> = []
             var refused: [RefusedRow] = []
             var onlyStatements = !files.isEmpty
-            var options = importOptions
-            options.exportDate = CivilDate(Date(), in: .current)
+            var parseOptions = importOptions
+            parseOptions.exportDate = CivilDate(Date(), in: .current)
             for file in files {
                 do {
-                    let parsed = try ExportParsing.parse(try read(file), fileName: file, options: options)
+                    let parsed = try ExportParsing.parse(try read(file), fileName: file, options: parseOptions)
                     if let statement = parsed.bankStatement {
                         // A statement's entries print as JSON Lines, one object per entry.
                         if json {

@@ -27,10 +27,9 @@ struct InspectMailCommand: ParsableCommand {
             if json {
                 print(InspectMailReport(file: file, classification: result).jsonLine)
                 // What was cut or skipped (a header over its limit…) goes beside the JSON, as import's warnings do.
-                for defect in result.defects { FileHandle.standardError.write(Data("\(file): warning: \(defect)\n".utf8)) }
+                for defect in result.defects { FileHandle.standardError.write(Data("\(file): warning: \(defect)\n".printable.utf8)) }
                 continue
             }
-            let result = InboundClassifier.classify(MIMEMessage.parse(bytes))
             print("\(file): \(result.kind.rawValue) — \(result.reason)".printable)
             for defect in result.defects { print("    warning: \(defect)".printable) }
             for recipient in result.recipients {

@@ -20,8 +20,8 @@ import RelanceTesting
 
     static let settings = """
         address = ["3 quai de la Fosse", "44000 Nantes"]
-        siren = "123 456 789"
-        rcs = "RCS Nantes 123 456 789"
+        siren = "123 456 782"
+        rcs = "RCS Nantes 123 456 782"
         language = "fr"
 
         [penalties]
@@ -98,7 +98,7 @@ import RelanceTesting
             let c2 = try await runtime.store.customerID(external: "C2", of: acme)
             for task in try await runtime.store.tasks(of: acme, state: .open) where task.kind == .call {
                 let isC2 = task.customerID != nil && task.customerID == c2
-                let outcome: TaskOutcome = isC2 && walk.disputeTask == nil ? .dispute(invoice: "F-210") : .noAnswer
+                let outcome: TaskOutcome = isC2 && walk.disputeTask == nil ? .dispute(invoices: ["F-210"]) : .noAnswer
                 try await runtime.store.closeTask(task.id, outcome: outcome, at: runtime.clock.now())
                 if case .dispute = outcome { walk.disputeTask = task.id }
             }

@@ -15,7 +15,7 @@ import RelanceStore
         let f2 = try #require(receivables.first { $0.number == "F-2" })
         let task = try await store.openTask(NewTask(creditor: F.creditor, customerID: f2.customer.id, kind: .call,
                                                     title: "Call Client C001", dedupKey: "call:C001"), at: F.time)
-        try await store.closeTask(task.id, outcome: .dispute(invoice: "F-2"), at: F.time)
+        try await store.closeTask(task.id, outcome: .dispute(invoices: ["F-2"]), at: F.time)
         #expect(try await store.disputedInvoices(of: F.creditor) == [f2.invoiceID])
         let events = try await store.events(ofCustomer: f2.customer.id).map(\.event)
         #expect(events.contains { $0.kind == "invoice.disputed" && $0.summary.contains("task #\(task.id)") })
@@ -31,7 +31,7 @@ import RelanceStore
         let f2 = try #require(try await store.openReceivables(of: F.creditor).first { $0.number == "F-2" })
         let call = try await store.openTask(NewTask(creditor: F.creditor, customerID: f2.customer.id, kind: .call,
                                                     title: "Call Client C001", dedupKey: "call:C001"), at: F.time)
-        try await store.closeTask(call.id, outcome: .dispute(invoice: "F-2"), at: F.time)
+        try await store.closeTask(call.id, outcome: .dispute(invoices: ["F-2"]), at: F.time)
         // A reply about F-2 is read later: the customer now promises to pay it.
         let reply = try await store.openTask(NewTask(creditor: F.creditor, customerID: f2.customer.id, kind: .readReply,
                                                      title: "Read the reply", dedupKey: "reply:1", invoiceIDs: [f2.invoiceID]), at: F.time)
@@ -47,7 +47,7 @@ import RelanceStore
         let customer = try #require(try await store.openReceivables(of: F.creditor).first).customer
         let task = try await store.openTask(NewTask(creditor: F.creditor, customerID: customer.id, kind: .call,
                                                     title: "Call Client C001", dedupKey: "call:C001"), at: F.time)
-        await #expect(throws: StoreError.self) { try await store.closeTask(task.id, outcome: .dispute(invoice: "F-9"), at: F.time) }
+        await #expect(throws: StoreError.self) { try await store.closeTask(task.id, outcome: .dispute(invoices: ["F-9"]), at: F.time) }
         #expect(try await store.tasks(of: F.creditor, state: .open).map(\.id) == [task.id])
         await #expect(throws: StoreError.self) { _ = try await store.resolveDispute(invoice: "F-9", of: F.creditor, reason: "", at: F.time) }
     }

@@ -68,7 +68,7 @@ public struct ExportImporter: Sendable {
                                                      dueFromTermsText: invoice.termsTextDueDate, document: document)
         }
         let isEInvoice = [.ublInvoice, .ciiInvoice, .facturX].contains(parsed.kind)
-        var snapshot = ReceivableSnapshot(
+        let snapshot = ReceivableSnapshot(
             items: items, asOf: parsed.asOf ?? today, isAuthoritative: parsed.kind == creditor.authoritativeSource,
             details: details, statedDueSource: isEInvoice ? "BT-9" : "due-date column",
             defaultTerms: PaymentTermsRule(days: creditor.defaultPaymentTermsDays),
