@@ -55,7 +55,7 @@ let package = Package(
         // The SQLite store (GRDB) behind intention-named operations.
         .target(
             name: "RelanceStore",
-            dependencies: ["RelanceCore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["RelanceCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strict
         ),
         // Configuration, services, and the adapters that bind ports to real I/O.
@@ -123,7 +123,7 @@ let package = Package(
         .testTarget(name: "RelanceStoreTests", dependencies: ["RelanceStore", "RelanceTesting"], swiftSettings: strict),
         .testTarget(
             name: "RelanceDaemonTests",
-            dependencies: ["RelanceDaemon", "RelanceStore", "RelanceTesting", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["CurlMail", "RelanceDaemon", "RelanceStore", "RelanceTesting", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
         ),
         .testTarget(

@@ -87,6 +87,7 @@ for n in "${sizes[@]}"; do
 
     cat >"$work/relance-$n.toml" <<TOML
 drop_folder = "$work/drop-$n"
+create_drop_folder = true
 state_folder = "$work/state-$n"
 templates_folder = "$PWD/mail-templates"
 

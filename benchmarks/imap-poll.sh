@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# imap-poll.sh - how fast Relance's first poll reads a busy mailbox, next to Python's imaplib +
-# email on the same messages in the same run, and what an idle poll costs at 10,000 and at
-# 100,000 messages (it must cost the same).
+# imap-poll.sh - how fast Relance's first poll reads a busy mailbox (1,000 new messages among
+# 11,000), next to Python's imaplib + email with BODY.PEEK[] on the same messages in the same
+# run (target: Relance >= 2x), how many IMAP commands it takes, that it leaves every unread
+# message unread, and what an idle poll costs at 10,000 and at 100,000 messages (the same).
 #
 # Needs root and the loopback mail stack (bash scripts/mailstack.sh). Uses the test user t40
 # only: its INBOX is wiped and refilled. Not part of .ci/run (it takes a few minutes).
@@ -44,6 +45,7 @@ mkdir -p "$WORK/drop"
 write_config() {   # $1 = with IMAP (1) or not (0)
     cat > "$WORK/relance.toml" <<TOML
 drop_folder = "drop"
+create_drop_folder = true
 state_folder = "state"
 outbox_folder = "outbox"
 templates_folder = "$ROOT/mail-templates"
@@ -89,15 +91,8 @@ echo "mailbox filled: $(doveadm mailbox status -u "$ADDRESS" messages INBOX) in 
 # ---------------------------------------------------------------- Python reference, same messages
 read -r py_count py_seconds py_parts < <(python3 benchmarks/imap_poll_reference.py "$RELANCE_TEST_HOST" "$RELANCE_TEST_IMAP_PORT" \
     "$ADDRESS" "$RELANCE_TEST_PASSWORD" 2 peek)
-read -r _ py_restore_seconds _ < <(python3 benchmarks/imap_poll_reference.py "$RELANCE_TEST_HOST" "$RELANCE_TEST_IMAP_PORT" \
-    "$ADDRESS" "$RELANCE_TEST_PASSWORD" 2 restore)
-unread_new=$(python3 - "$RELANCE_TEST_HOST" "$RELANCE_TEST_IMAP_PORT" "$ADDRESS" "$RELANCE_TEST_PASSWORD" <<'PY'
-import datetime, imaplib, sys
-c = imaplib.IMAP4(sys.argv[1], int(sys.argv[2])); c.login(sys.argv[3], sys.argv[4]); c.select("INBOX", readonly=True)
-since = (datetime.date.today() - datetime.timedelta(days=2)).strftime("%d-%b-%Y")
-print(len(c.uid("SEARCH", None, "SINCE", since, "UNSEEN")[1][0].split()))
-PY
-)
+unread() { doveadm search -u "$ADDRESS" mailbox INBOX UNSEEN | wc -l; }
+unread_before=$(unread)
 
 # ---------------------------------------------------------------- Relance: first poll, then idle
 write_config 1
@@ -105,6 +100,7 @@ count_commands() { grep -c 'line=C: ' "$1" || true; }
 after_login() { awk '/line=C: /{ if (seen) n++ } /line=S: [A-Z0-9]+ OK .*(Logged in|authenticated)/{ seen=1 } END { print n+0 }' "$1"; }
 
 started=$(ms); relance --log-level trace > "$WORK/first.out" 2> "$WORK/first.log"; first_ms=$(( $(ms) - started ))
+unread_after=$(unread)
 started=$(ms); relance --log-level trace > "$WORK/idle10.out" 2> "$WORK/idle10.log"; idle_ms=$(( $(ms) - started ))
 idle10=$(count_commands "$WORK/idle10.log"); idle10_after=$(after_login "$WORK/idle10.log")
 grep 'Mailbox:' "$WORK/first.out" >&2 || { cat "$WORK/first.out" "$WORK/first.log" | tail -20 >&2; exit 1; }
@@ -127,20 +123,21 @@ echo "after the new UIDVALIDITY:" >&2; grep 'Mailbox:' "$WORK/rescan.out" >&2
 relance --log-level trace > "$WORK/idle100.out" 2> "$WORK/idle100.log"
 idle100=$(count_commands "$WORK/idle100.log"); idle100_after=$(after_login "$WORK/idle100.log")
 
-python3 - "$fetched" "$poll_ms" "$py_count" "$py_seconds" "$py_parts" "$py_restore_seconds" "$unread_new" <<'PY'
+python3 - "$fetched" "$poll_ms" "$py_count" "$py_seconds" "$py_parts" <<'PY'
 import sys
 fetched, poll_ms, py_count, py_seconds, py_parts = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), float(sys.argv[4]), int(sys.argv[5])
-py_restore_seconds, unread = float(sys.argv[6]), int(sys.argv[7])
 relance_rate = fetched / (poll_ms / 1000)
 python_rate = py_count / py_seconds
-python_restore_rate = py_count / py_restore_seconds
 print(f"first poll, Relance: {fetched} messages in {poll_ms} ms = {relance_rate:.0f} msg/s "
-      f"(fetch BODY[], put {unread} unread back, parse, classify, match, record)")
-print(f"Python imaplib+email, BODY.PEEK[]: {py_count} messages in {py_seconds*1000:.0f} ms = {python_rate:.0f} msg/s (parse {py_parts} parts)")
-print(f"Python imaplib+email, BODY[] + unread put back: {py_restore_seconds*1000:.0f} ms = {python_restore_rate:.0f} msg/s")
-print(f"ratio Relance/Python: {relance_rate / python_rate:.2f} against PEEK, {relance_rate / python_restore_rate:.2f} for the same IMAP work")
+      f"(EXAMINE, BODY.PEEK[] in batches over STARTTLS, parse, classify, match, record)")
+print(f"Python imaplib+email, BODY.PEEK[] one per command, plain IMAP: {py_count} messages in {py_seconds*1000:.0f} ms = {python_rate:.0f} msg/s (parse {py_parts} parts)")
+ratio = relance_rate / python_rate
+print(f"ratio Relance/Python: {ratio:.2f} (target >= 2)")
 PY
-echo "first poll: $(count_commands "$WORK/first.log") IMAP commands in the whole run for $fetched messages"
+echo "first poll: $(count_commands "$WORK/first.log") IMAP commands in the whole run for $fetched messages ($(after_login "$WORK/first.log") after login); STORE commands: $(grep -c 'line=C: .* STORE ' "$WORK/first.log" || true)"
+echo "unread in INBOX: $unread_before before Relance's first poll, $unread_after after"
 echo "idle poll at $OLD+$NEW messages: $idle10 IMAP commands in the whole run ($idle10_after after login), $idle_ms ms for the run"
 echo "idle poll at $total messages: $idle100 IMAP commands in the whole run ($idle100_after after login)"
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
+if [ "$unread_before" != "$unread_after" ]; then echo "FAIL: the poll changed what is unread" >&2; exit 1; fi
 if [ "$idle10" != "$idle100" ]; then echo "FAIL: an idle poll must cost the same whatever the size" >&2; exit 1; fi

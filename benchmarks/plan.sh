@@ -20,6 +20,7 @@ for n in ${SIZES:-25000 50000 100000}; do
     python3 benchmarks/generate-open-invoices.py "$n" "$work/run/export.csv"
     cat > "$work/run/relance.toml" <<TOML
 drop_folder = "drop"
+create_drop_folder = true
 state_folder = "state"
 templates_folder = "$PWD/mail-templates"
 [creditors.bench]

@@ -52,6 +52,7 @@ run_relance() {
     rm -rf "$dir" && mkdir -p "$dir/drop"
     cat > "$dir/relance.toml" <<TOML
 drop_folder = "drop"
+create_drop_folder = true
 state_folder = "state"
 templates_folder = "$ROOT/mail-templates"
 stable_after_seconds = 0

@@ -26,4 +26,7 @@ step "swift test"
 # an XCTest case added by mistake still runs instead of being skipped silently.
 swift test --skip-build
 
+step "fuzz every parser for 40 s (scripts/fuzz.sh; longer by hand)"
+bash scripts/fuzz.sh --seconds 40 --binary "$(swift build --show-bin-path)/relance"
+
 step "all tests passed in $((SECONDS - started))s"

@@ -61,6 +61,7 @@ enum ConsoleTemplates {
               <input type="hidden" name="csrf" value="{{csrf}}">
               <label>{{w.outcome}}<select name="outcome">{{#w.outcomes}}<option value="{{code}}">{{label}}</option>{{/w.outcomes}}</select></label>
               <label>{{w.date}}<input name="date" type="date"></label>
+              <label>{{w.amount}}<input name="amount" inputmode="decimal"></label>
               <label>{{w.invoice}}<input name="invoice"></label>
               <label>{{w.tracking}}<input name="tracking"></label>
               <label>{{w.note}}<input name="note"></label>

@@ -42,6 +42,8 @@ struct ConsoleWording: Sendable {
     let nothingOpen: String
     let notFound: String
     let forbidden: String
+    let incompleteOutcome: String
+    let amount: String
     let outcomes: [(code: String, label: String)]
 
     static func forLanguage(_ language: Language) -> ConsoleWording {
@@ -60,9 +62,11 @@ struct ConsoleWording: Sendable {
         resume: "Reprendre les relances", holds: "Suspensions", closeTask: "Clore la tâche", outcome: "Résultat", date: "Date",
         note: "Note", tracking: "N° de suivi", record: "Enregistrer", phones: "Téléphones", document: "Document à imprimer",
         nothingOpen: "Rien d’ouvert.", notFound: "Page introuvable.", forbidden: "Action refusée.",
-        outcomes: [("promised", "Promesse de paiement (date)"), ("dispute", "Litige (facture)"), ("paid", "Déjà payé"),
-                   ("no-answer", "Pas de réponse"), ("wrong-number", "Mauvais numéro"), ("letter-sent", "Lettre postée (n° de suivi)"),
-                   ("done", "Fait"), ("cancelled", "Annulé")])
+        incompleteOutcome: "Résultat incomplet : une promesse demande une date (et un montant lisible), une lettre postée la date d’envoi.",
+        amount: "Montant",
+        outcomes: [("promised", "Promesse de paiement (date, montant)"), ("dispute", "Litige (factures, motif en note)"),
+                   ("paid", "Déjà payé (date, moyen en note)"), ("no-answer", "Pas de réponse"), ("wrong-number", "Mauvais numéro"),
+                   ("letter-posted", "Lettre postée (date, n° de suivi)"), ("done", "Fait"), ("cancelled", "Annulé")])
 
     static let english = ConsoleWording(
         language: .english, lang: "en", appTitle: "Relance", today: "Today", customers: "Customers", signOut: "Sign out",
@@ -76,41 +80,17 @@ struct ConsoleWording: Sendable {
         resume: "Resume reminders", holds: "Pauses", closeTask: "Close the task", outcome: "Outcome", date: "Date",
         note: "Note", tracking: "Tracking number", record: "Record", phones: "Phones", document: "Document to print",
         nothingOpen: "Nothing open.", notFound: "Page not found.", forbidden: "Refused.",
-        outcomes: [("promised", "Promised to pay (date)"), ("dispute", "Dispute (invoice)"), ("paid", "Already paid"),
-                   ("no-answer", "No answer"), ("wrong-number", "Wrong number"), ("letter-sent", "Letter posted (tracking number)"),
-                   ("done", "Done"), ("cancelled", "Cancelled")])
+        incompleteOutcome: "Incomplete outcome: a promise needs a date (and a readable amount), a posted letter its posting date.",
+        amount: "Amount",
+        outcomes: [("promised", "Promised to pay (date, amount)"), ("dispute", "Dispute (invoices, reason in the note)"),
+                   ("paid", "Already paid (date, means in the note)"), ("no-answer", "No answer"), ("wrong-number", "Wrong number"),
+                   ("letter-posted", "Letter posted (date, tracking number)"), ("done", "Done"), ("cancelled", "Cancelled")])
 
-    func taskKind(_ kind: WorkTask.Kind) -> String {
-        switch (kind, language) {
-        case (.call, .french): "Appel"
-        case (.call, _): "Call"
-        case (.readReply, .french): "Réponse à lire"
-        case (.readReply, _): "Reply to read"
-        case (.letter, .french): "Lettre"
-        case (.letter, _): "Letter"
-        case (.registeredLetter, .french): "Lettre recommandée"
-        case (.registeredLetter, _): "Registered letter"
-        case (.formalNotice, .french): "Mise en demeure"
-        case (.formalNotice, _): "Formal notice"
-        case (.legalAction, .french): "Action en justice"
-        case (.legalAction, _): "Legal action"
-        case (.handOff, .french): "Transmission"
-        case (.handOff, _): "Hand-off"
-        case (.reviewMessage, .french): "Message à vérifier"
-        case (.reviewMessage, _): "Message to check"
-        case (.fixConfiguration, .french): "Configuration à corriger"
-        case (.fixConfiguration, _): "Configuration to fix"
-        case (.identifyCustomer, .french): "Client à identifier"
-        case (.identifyCustomer, _): "Customer to identify"
-        }
-    }
+    /// A task's kind as people say it, from the shared `Wording`.
+    func taskKind(_ kind: WorkTask.Kind) -> String { language.wording.taskKind(kind) }
 
-    /// `07/12/2026` in French, `7 Dec 2026` in English.
-    func date(_ date: CivilDate) -> String {
-        guard language != .french else { return String(format: "%02d/%02d/%04d", date.day, date.month, date.year) }
-        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-        return "\(date.day) \(months[date.month - 1]) \(date.year)"
-    }
+    /// `07/12/2026` in French, `7 Dec 2026` in English (the shared date format).
+    func date(_ date: CivilDate) -> String { language.wording.date(date) }
 
     func money(_ amount: Money) -> String { amount.formatted(locale: language) }
 }

@@ -60,6 +60,7 @@ struct TodayController {
     struct OutcomeForm: Decodable {
         let outcome: String?
         let date: String?
+        let amount: String?
         let invoice: String?
         let tracking: String?
         let note: String?
@@ -69,22 +70,43 @@ struct TodayController {
         let user = try context.requireUser()
         let runtime = await environment.current()
         let task = try await visibleTask(context: context, user: user, runtime: runtime)
+        let words = environment.words(for: user, in: runtime)
         let form = try await request.decode(as: OutcomeForm.self, context: context)
-        var parameters: [String: String] = [:]
-        func nonEmpty(_ text: String?) -> String? { text.map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 } }
-        parameters["date"] = nonEmpty(form.date)
-        parameters["invoice"] = nonEmpty(form.invoice)
-        parameters["tracking"] = nonEmpty(form.tracking)
-        parameters["note"] = nonEmpty(form.note)
-        parameters["reason"] = nonEmpty(form.note)
-        guard let code = nonEmpty(form.outcome), let outcome = TaskOutcome(code: code, parameters: parameters) else {
-            let words = environment.words(for: user, in: runtime)
-            throw HTTPError(.badRequest, message: words.language == .french
-                ? "Résultat incomplet : une promesse demande une date, un litige le numéro de facture."
-                : "Incomplete outcome: a promise needs a date, a dispute the invoice number.")
+        guard let outcome = Self.outcome(form) else { throw HTTPError(.badRequest, message: words.incompleteOutcome) }
+        do {
+            try await PeopleActions(runtime: runtime).recordOutcome(outcome, onTask: task.id, by: user.name, channel: .console)
+        } catch let error as TaskOutcomeError {
+            throw HTTPError(.badRequest, message: "\(error)")
         }
-        try await PeopleActions(runtime: runtime).closeTask(task.id, outcome: outcome, by: user.name)
         return .redirect(to: "/")
+    }
+
+    /// The form's fields as an outcome; nil when what the outcome needs is missing or unreadable.
+    static func outcome(_ form: OutcomeForm) -> TaskOutcome? {
+        func field(_ text: String?) -> String? {
+            text.map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
+        }
+        let date = field(form.date).flatMap { OutcomeValues.date($0) }
+        if field(form.date) != nil, date == nil { return nil }
+        switch field(form.outcome) {
+        case "promised":
+            guard let date else { return nil }
+            let amount = field(form.amount).flatMap { OutcomeValues.amount($0, currency: .euro) }
+            if field(form.amount) != nil, amount == nil { return nil }
+            return .promisedToPay(on: date, amount: amount)
+        case "dispute":
+            let invoices = (field(form.invoice) ?? "").split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init)
+            return .dispute(invoices: invoices, reason: field(form.note))
+        case "paid": return .paid(on: date, means: field(form.note))
+        case "no-answer": return .noAnswer
+        case "wrong-number": return .wrongNumber(phone: nil)
+        case "letter-posted":
+            guard let date else { return nil }
+            return .letterPosted(on: date, trackingNumber: field(form.tracking), acknowledgedOn: nil)
+        case "done": return .done(note: field(form.note))
+        case "cancelled": return .cancelled(reason: field(form.note) ?? "")
+        default: return nil
+        }
     }
 
     private func document(context: ConsoleRequestContext) async throws -> Response {

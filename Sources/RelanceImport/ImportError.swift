@@ -26,6 +26,8 @@ public struct ImportError: Error, Sendable, Hashable, CustomStringConvertible {
         public static let badValue = Code(rawValue: "bad-value")
         public static let unsupported = Code(rawValue: "unsupported")
         public static let inconsistentInvoice = Code(rawValue: "inconsistent-invoice")
+        /// The file passes one of the `ImportLimits` (nesting, inflated size, cells, cell length).
+        public static let overLimit = Code(rawValue: "over-limit")
     }
 
     public var code: Code
@@ -43,7 +45,9 @@ public struct ImportError: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     public var description: String {
-        var text = "\(position): \(message) [\(code)]"
+        // The message quotes the cell it is about: escaped, a hostile cell cannot forge a line
+        // of the .error.txt, the log or the terminal.
+        var text = "\(position): \(PrintableText.escape(message)) [\(code)]"
         if let hint { text += "\n  What to do: \(hint)" }
         return text
     }

@@ -7,6 +7,7 @@ public enum ImportParser {
     /// CSV files are `.openInvoices` here; `parse` tells contacts files apart by their columns.
     public static func sniff(bytes: [UInt8]) -> ParsedImport.Kind? {
         if isPDF(bytes) { return .facturX }
+        if BankStatementParser.format(of: bytes) != nil { return .bankStatement }
         if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return .openInvoices }
         if let root = xmlRoot(bytes) {
             switch root {
@@ -22,26 +23,34 @@ public enum ImportParser {
     }
 
     public static func parse(bytes: [UInt8], fileName: String, options: ImportOptions = ImportOptions()) throws(ImportError) -> ParsedImport {
+        var parsed = try parseContent(bytes: bytes, fileName: fileName, options: options)
+        IdentityText.clean(&parsed)
+        return parsed
+    }
+
+    private static func parseContent(bytes: [UInt8], fileName: String, options: ImportOptions) throws(ImportError) -> ParsedImport {
         guard !bytes.isEmpty else {
             throw ImportError(.empty, at: SourcePosition(file: fileName), "the file is empty",
                               hint: "Export the file again; it may have been saved before the export finished.")
         }
         switch sniff(bytes: bytes) {
         case .fec: return try FECParser(options: options).parse(bytes, fileName: fileName)
-        case .ublInvoice, .ciiInvoice: return try EInvoiceParser().parse(bytes, fileName: fileName)
-        case .facturX: return try FacturXParser().parse(bytes, fileName: fileName)
+        case .ublInvoice, .ciiInvoice: return try EInvoiceParser(limits: options.limits).parse(bytes, fileName: fileName)
+        case .facturX: return try FacturXParser(limits: options.limits).parse(bytes, fileName: fileName)
+        case .bankStatement: return try BankStatementParser.parse(bytes, fileName: fileName)
         case .openInvoices, .contacts:
             if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
-                return try parseWorkbook(XLSXReader.worksheets(bytes, file: fileName), fileName: fileName, options: options)
+                return try parseWorkbook(XLSXReader.worksheets(bytes, file: fileName, limits: options.limits), fileName: fileName, options: options)
             }
             let text = try TextEncodingDetector.decode(bytes, file: fileName)
             let separator = DelimitedTextReader.detectSeparator(utf8: text.utf8)
-            let records = try DelimitedTextReader.records(utf8: text.utf8, separator: separator, file: fileName)
+            let records = try DelimitedTextReader.records(utf8: text.utf8, separator: separator, file: fileName,
+                                                          maximumCells: options.limits.textCells)
             return try parseTable(records, fileName: fileName, options: options)
         case nil:
             throw ImportError(.unknownFormat, at: SourcePosition(file: fileName),
                               "this file is none of the formats Relance reads",
-                              hint: "Drop one of: a FEC ledger (TAB or | separated, header JournalCode…), an open-invoice or aged-balance report (CSV or XLSX), a contacts file (CSV or XLSX), a UBL 2.1 or CII e-invoice (XML), or a Factur-X / ZUGFeRD PDF.")
+                              hint: "Drop one of: a FEC ledger (TAB or | separated, header JournalCode…), an open-invoice or aged-balance report (CSV or XLSX), a contacts file (CSV or XLSX), a UBL 2.1 or CII e-invoice (XML), a Factur-X / ZUGFeRD PDF, or a bank statement (CFONB 120, camt.053 / camt.054, OFX).")
         }
     }
 
@@ -83,8 +92,16 @@ public enum ImportParser {
                 OpenInvoiceVocabulary.entries[HeaderText.normalize(field.text)].map { $0.field == .open || $0.field == .total } ?? false
             }
         }
-        if looksLikeContacts && !hasAmounts && options.columnMapping == nil {
-            return try ContactsParser().parse(records: records, fileName: fileName)
+        // A creditor's column mapping makes a table a report only when its titles are there:
+        // the same creditor's contacts file must still read as contacts.
+        let mapped = options.columnMapping.map { mapping in
+            !mapping.columns.isEmpty && records.prefix(60).contains { record in
+                let titles = Set(record.fields.map { HeaderText.normalize($0.text) })
+                return mapping.columns.values.allSatisfy { titles.contains(HeaderText.normalize($0)) }
+            }
+        } ?? false
+        if looksLikeContacts && !hasAmounts && !mapped {
+            return try ContactsParser(options: options).parse(records: records, fileName: fileName)
         }
         return try OpenInvoiceReportParser(options: options).parse(records: records, fileName: fileName)
     }

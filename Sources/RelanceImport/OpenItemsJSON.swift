@@ -25,5 +25,25 @@ public enum OpenItemsJSON {
         return out + "]\n"
     }
 
+    /// The items, then one object per refused row after them:
+    /// `{"refused": REASON, "file", "line", "cell", "invoice", "customer"}` (`cell` such as
+    /// `"E12"` for a workbook, else null). With no refused row, exactly `encode(items)`.
+    public static func encode(_ items: [OpenItem], refused: [RefusedRow]) -> String {
+        guard !refused.isEmpty else { return encode(items) }
+        var out = encode(items)
+        out.removeLast(2)   // "]\n"
+        if !items.isEmpty { out.removeLast(); out += ",\n" }
+        for (index, row) in refused.enumerated() {
+            out += "  {\"refused\": " + string(row.reason)
+            out += ", \"file\": " + string(row.position.file)
+            out += ", \"line\": " + (row.position.line.map(String.init) ?? "null")
+            out += ", \"cell\": " + (row.position.spreadsheetCell.map(string) ?? "null")
+            out += ", \"invoice\": " + (row.invoice.map(string) ?? "null")
+            out += ", \"customer\": " + (row.customer.map(string) ?? "null")
+            out += index == refused.count - 1 ? "}\n" : "},\n"
+        }
+        return out + "]\n"
+    }
+
     static func string(_ text: String) -> String { JSONString.literal(text) }
 }

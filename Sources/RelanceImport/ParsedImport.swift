@@ -10,6 +10,8 @@ public struct ParsedImport: Sendable, Hashable {
         case ublInvoice = "ubl"
         case ciiInvoice = "cii"
         case facturX = "factur-x"
+        /// A bank statement (CFONB 120, camt.053/054, OFX): payments, not invoices.
+        case bankStatement = "bank-statement"
     }
 
     public var kind: Kind
@@ -22,6 +24,13 @@ public struct ParsedImport: Sendable, Hashable {
     public var warnings: [String]
     /// The customers of a contacts file (kind `.contacts`); empty for other kinds.
     public var contacts: [ContactRecord] = []
+    /// Rows refused on their own (an implausible date); the rest of the file is imported.
+    public var refusedRows: [RefusedRow] = []
+    /// The movements of a bank statement (kind `.bankStatement`); nil for other kinds.
+    public var bankStatement: BankStatement?
+    /// The file has no customer code: each item's `customer` is the customer's name, to be
+    /// matched to the contacts file by name.
+    public var customersByName = false
 
     public init(kind: Kind, items: [OpenItem], asOf: CivilDate? = nil, skippedRows: Int = 0, warnings: [String] = []) {
         self.kind = kind

@@ -96,27 +96,61 @@ extension AppDatabase: CustomerStateStore {
     }
 
     public func markDisputed(invoiceID: Int64, reason: String, at time: Date) async throws {
-        try await writer.write { db in
-            try db.execute(sql: "UPDATE invoice SET disputed_since = ?, dispute_reason = ? WHERE id = ? AND disputed_since IS NULL",
-                           arguments: [time, reason, invoiceID])
-            guard db.changesCount > 0 else { return }
-            let row = try Row.fetchOne(db, sql: "SELECT creditor_id, customer_id, number FROM invoice WHERE id = ?", arguments: [invoiceID])
-            try Self.append(NewEvent(time: time, kind: "invoice.disputed", creditor: (row?["creditor_id"] as String?).flatMap(CreditorID.init),
-                                     customerID: row?["customer_id"], invoiceID: invoiceID,
-                                     summary: "Invoice \(row?["number"] as String? ?? "#\(invoiceID)") disputed: \(reason). Its reminders stop; the customer's other invoices go on."), in: db)
-        }
+        try await writer.write { db in _ = try Self.markDisputed(invoiceID: invoiceID, reason: reason, at: time, in: db) }
     }
 
     public func clearDispute(invoiceID: Int64, reason: String, at time: Date) async throws {
+        try await writer.write { db in _ = try Self.clearDispute(invoiceID: invoiceID, reason: reason, at: time, in: db) }
+    }
+
+    public func resolveDispute(invoice number: String, of creditor: CreditorID, reason: String, at time: Date) async throws -> Bool {
         try await writer.write { db in
-            try db.execute(sql: "UPDATE invoice SET disputed_since = NULL, dispute_reason = NULL WHERE id = ? AND disputed_since IS NOT NULL",
-                           arguments: [invoiceID])
-            guard db.changesCount > 0 else { return }
-            let row = try Row.fetchOne(db, sql: "SELECT creditor_id, customer_id, number FROM invoice WHERE id = ?", arguments: [invoiceID])
-            try Self.append(NewEvent(time: time, kind: "invoice.dispute-resolved", creditor: (row?["creditor_id"] as String?).flatMap(CreditorID.init),
-                                     customerID: row?["customer_id"], invoiceID: invoiceID,
-                                     summary: "Dispute on invoice \(row?["number"] as String? ?? "#\(invoiceID)") resolved: \(reason)."), in: db)
+            let invoiceID = try Self.invoiceID(number: number, creditor: creditor, customerID: nil, in: db)
+            return try Self.clearDispute(invoiceID: invoiceID, reason: reason, at: time, in: db)
         }
+    }
+
+    /// The one way an invoice becomes disputed, whoever says so (a call's outcome, a reply read
+    /// by a person, the soak's simulated customers): from then on the planner demands it in no
+    /// email, letter or notice (`InvoiceLadder`), letters list it as disputed, and a message
+    /// already queued for it is cancelled when claimed. Returns false when it already was.
+    static func markDisputed(invoiceID: Int64, reason: String, at time: Date, in db: Database) throws -> Bool {
+        try db.execute(sql: "UPDATE invoice SET disputed_since = ?, dispute_reason = ? WHERE id = ? AND disputed_since IS NULL",
+                       arguments: [time, reason, invoiceID])
+        guard db.changesCount > 0 else { return false }
+        let row = try Row.fetchOne(db, sql: "SELECT creditor_id, customer_id, number FROM invoice WHERE id = ?", arguments: [invoiceID])
+        try Self.append(NewEvent(time: time, kind: "invoice.disputed", creditor: (row?["creditor_id"] as String?).flatMap(CreditorID.init),
+                                 customerID: row?["customer_id"], invoiceID: invoiceID,
+                                 summary: "Invoice \(row?["number"] as String? ?? "#\(invoiceID)") disputed: \(reason). No reminder, letter or notice demands it until the dispute is resolved (relance resume --invoice); the customer's other invoices go on."), in: db)
+        return true
+    }
+
+    /// Ends a dispute: the invoice goes back on the ladder where it was. Returns false when it was not disputed.
+    static func clearDispute(invoiceID: Int64, reason: String, at time: Date, in db: Database) throws -> Bool {
+        try db.execute(sql: "UPDATE invoice SET disputed_since = NULL, dispute_reason = NULL WHERE id = ? AND disputed_since IS NOT NULL",
+                       arguments: [invoiceID])
+        guard db.changesCount > 0 else { return false }
+        let row = try Row.fetchOne(db, sql: "SELECT creditor_id, customer_id, number FROM invoice WHERE id = ?", arguments: [invoiceID])
+        try Self.append(NewEvent(time: time, kind: "invoice.dispute-resolved", creditor: (row?["creditor_id"] as String?).flatMap(CreditorID.init),
+                                 customerID: row?["customer_id"], invoiceID: invoiceID,
+                                 summary: "Dispute on invoice \(row?["number"] as String? ?? "#\(invoiceID)") resolved: \(reason)."), in: db)
+        return true
+    }
+
+    /// The invoice numbered `number` in the creditor's books (the customer's own first, when
+    /// two customers' invoices share a number); a clear error naming what to check otherwise.
+    static func invoiceID(number: String, creditor: CreditorID, customerID: Int64?, in db: Database) throws -> Int64 {
+        let ids = try Row.fetchAll(db, sql: """
+            SELECT id, customer_id FROM invoice WHERE creditor_id = ? AND number = ? ORDER BY status = 'open' DESC, id
+            """, arguments: [creditor.rawValue, number])
+        if let customerID, let own = ids.first(where: { ($0["customer_id"] as Int64) == customerID }) { return own["id"] }
+        guard let first = ids.first else {
+            throw StoreError(.notFound, "invoice \(number) is not in the books of creditor \(creditor): give the number as the export writes it (relance customer ID lists them)")
+        }
+        guard ids.count == 1 || customerID != nil else {
+            throw StoreError(.invalidState, "invoice number \(number) belongs to several customers of creditor \(creditor): close the customer's own task with it")
+        }
+        return first["id"]
     }
 
     public func disputedInvoices(of creditor: CreditorID) async throws -> Set<Int64> {

@@ -107,6 +107,16 @@ extension AppDatabase: InboundStore {
             try append(NewEvent(time: time, kind: kind, creditor: record.creditor, customerID: record.customerID,
                                 messageID: record.messageID, summary: summary, detail: ["inbound": String(inboundID)]), in: db)
             return nil
+        case .taskOutcome(var application):
+            application.request.inboundID = inboundID
+            do {
+                try applyTaskOutcome(application, at: time, in: db)
+            } catch let error as StoreError where error.code == .invalidState || error.code == .notFound {
+                try append(NewEvent(time: time, kind: "task.outcome-refused", creditor: record.creditor, customerID: application.customerID,
+                                    summary: "Task #\(application.request.taskID): \(application.request.outcome.code) from \(application.request.recordedBy) not recorded: \(error.message).",
+                                    detail: ["inbound": String(inboundID), "task": String(application.request.taskID)]), in: db)
+            }
+            return nil
         }
     }
 

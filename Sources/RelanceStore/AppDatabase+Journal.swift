@@ -47,12 +47,14 @@ extension AppDatabase: EventJournal {
     }
 
     /// Appends within the caller's transaction, so a decision and its record commit together.
+    /// The summary is stored with its control characters escaped (`PrintableText`): a name
+    /// with a line break cannot forge a second entry in `relance customer` or `status`.
     static func append(_ event: NewEvent, in db: Database) throws {
         try db.executeCached("""
             INSERT INTO event (at, kind, creditor_id, customer_id, invoice_id, message_id, import_id, summary, detail)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, [event.time, event.kind, event.creditor?.rawValue, event.customerID, event.invoiceID,
-                  event.messageID, event.importID, event.summary, EventDetailJSON.encode(event.detail)])
+                  event.messageID, event.importID, event.summary.printable, EventDetailJSON.encode(event.detail)])
     }
 
     static func journalEntry(_ row: Row) throws -> JournalEntry {

@@ -26,6 +26,12 @@ extension AppDatabase {
         migrator.registerMigration("v5-intake") { db in
             try db.execute(sql: Self.v5Intake)
         }
+        migrator.registerMigration("v6-task-outcomes") { db in
+            try db.execute(sql: Self.v6TaskOutcomes)
+        }
+        migrator.registerMigration("v7-bank-payments") { db in
+            try db.execute(sql: Self.bankPaymentsMigration)
+        }
         migrator.registerMigration("v8-console-users") { db in
             try db.execute(sql: consoleUsers)
         }

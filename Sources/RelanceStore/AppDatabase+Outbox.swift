@@ -102,9 +102,13 @@ extension AppDatabase: OutboxStore {
     /// open amount changed since it was composed (the text would state a wrong amount).
     private static func reasonToCancel(messageID: Int64, in db: Database) throws -> String? {
         let rows = try db.rowsCached("""
-            SELECT i.number, i.status, i.open_minor, i.disputed_since, mi.stated_open_minor
+            SELECT i.number, i.status, i.disputed_since, mi.stated_open_minor,
+                   i.open_minor - \(Self.bankPaidSQL) AS open_minor
             FROM message_invoice mi JOIN invoice i ON i.id = mi.invoice_id WHERE mi.message_id = ?
             """, [messageID])
+        if let paid = try Self.bankPaidInvoice(messageID: messageID, in: db) {
+            return "a bank statement shows invoice \(paid) paid since the message was written"
+        }
         for row in rows {
             let number: String = row["number"]
             if (row["status"] as String) != "open" { return "invoice \(number) is settled" }

@@ -42,8 +42,22 @@ extension AppDatabase: PlanningFactsStore {
                     doNotRemind: customer.int64(1).map { $0 != 0 } ?? false, phones: phones, postalAddress: address,
                     policy: customer.string(4), initialStep: customer.string(5), lastManualContact: customer.date(6))
             }
-            return StoredPlanningFacts(latestAuthoritativeSnapshot: latest, lastContacts: lastContacts, profiles: profiles,
-                                       pendingMessages: pending)
+            var facts = StoredPlanningFacts(latestAuthoritativeSnapshot: latest, lastContacts: lastContacts, profiles: profiles,
+                                            pendingMessages: pending)
+            for row in try Row.fetchAll(db, sql: """
+                SELECT p.customer_id, p.phone FROM invalid_phone p JOIN customer c ON c.id = p.customer_id WHERE c.creditor_id = ?
+                """, arguments: [creditor.rawValue]) {
+                facts.invalidPhones[row["customer_id"], default: []].insert(row["phone"])
+            }
+            for row in try Row.fetchAll(db, sql: """
+                SELECT p.invoice_id, p.paid_on, p.means, p.wait_until FROM payment_claim p JOIN invoice i ON i.id = p.invoice_id
+                WHERE i.creditor_id = ? AND i.status = 'open' AND p.resolved_at IS NULL
+                """, arguments: [creditor.rawValue]) {
+                guard let until = CivilDate(iso8601: row["wait_until"] as String) else { continue }
+                facts.paymentClaims[row["invoice_id"]] = PaymentClaimHold(
+                    paidOn: (row["paid_on"] as String?).flatMap { CivilDate(iso8601: $0) }, means: row["means"], waitUntil: until)
+            }
+            return facts
         }
     }
 }

@@ -116,11 +116,7 @@ extension AppDatabase: OutboxRecoveryStore {
     @discardableResult
     public func recordOutboxPaused(_ creditor: CreditorID, reason: String, at time: Date) async throws -> Bool {
         try await writer.write { db in
-            let standing = try Bool.fetchOne(db, sql: """
-                SELECT 1 FROM event WHERE creditor_id = ?1 AND kind = 'outbox.paused'
-                AND id > COALESCE((SELECT MAX(id) FROM event WHERE creditor_id = ?1 AND kind = 'message.sent'), 0)
-                """, arguments: [creditor.rawValue]) ?? false
-            if standing { return false }
+            if try Self.standingPause(creditor, in: db) != nil { return false }
             try Self.append(NewEvent(time: time, kind: "outbox.paused", creditor: creditor, summary: """
                 The outbox of \(creditor) is paused: the problem is on our side (\(reason)). \
                 No customer is affected; fix the configuration, messages resume on their next attempt.
@@ -130,6 +126,33 @@ extension AppDatabase: OutboxRecoveryStore {
                                           dedupKey: "outbox-paused"), at: time, in: db)
             return true
         }
+    }
+
+    public func standingOutboxPause(of creditor: CreditorID) async throws -> OutboxPause? {
+        try await writer.read { db in try Self.standingPause(creditor, in: db) }
+    }
+
+    @discardableResult
+    public func resumeOutbox(_ creditor: CreditorID, reason: String, at time: Date) async throws -> Bool {
+        try await writer.write { db in
+            guard let pause = try Self.standingPause(creditor, in: db) else { return false }
+            try Self.append(NewEvent(time: time, kind: "outbox.resumed", creditor: creditor, summary: """
+                The outbox of \(creditor), paused since \(pause.since.formatted(.iso8601)), is tried again: \(reason).
+                """, detail: ["reason": reason]), in: db)
+            return true
+        }
+    }
+
+    /// The latest `outbox.paused` after the creditor's last sent message and last resumption.
+    static func standingPause(_ creditor: CreditorID, in db: Database) throws -> OutboxPause? {
+        guard let row = try Row.fetchOne(db, sql: """
+            SELECT at, detail FROM event WHERE creditor_id = ?1 AND kind = 'outbox.paused'
+            AND id > COALESCE((SELECT MAX(id) FROM event WHERE creditor_id = ?1 AND kind IN ('message.sent', 'outbox.resumed')), 0)
+            ORDER BY id DESC LIMIT 1
+            """, arguments: [creditor.rawValue]) else { return nil }
+        let detailText: String = row["detail"]
+        let detail = (try? JSONDecoder().decode([String: String].self, from: Data(detailText.utf8))) ?? [:]
+        return OutboxPause(since: row["at"], reason: detail["reason"] ?? "")
     }
 
     public func requestSentCopy(_ id: Int64) async throws {

@@ -33,6 +33,11 @@ extension AppDatabase: RetentionStore {
                            note = NULL, purged_at = ? WHERE id = ?
                     """, arguments: [time, id])
                 try db.execute(sql: "DELETE FROM customer_email WHERE customer_id = ?", arguments: [id])
+                // What people recorded about the customer's tasks may name a number or an address.
+                try db.execute(sql: "DELETE FROM invalid_phone WHERE customer_id = ?", arguments: [id])
+                try db.execute(sql: """
+                    UPDATE task_outcome SET parameters = '{}' WHERE task_id IN (SELECT id FROM task WHERE customer_id = ?)
+                    """, arguments: [id])
                 try db.execute(sql: "UPDATE event SET summary = '[purged]', detail = '{}' WHERE customer_id = ? AND summary <> '[purged]'",
                                arguments: [id])
                 report.eventsRedacted += db.changesCount

@@ -15,13 +15,23 @@ extension AppDatabase: TaskStore {
             """, arguments: [task.creditor.rawValue, key]) {
             return (existing, false)
         }
+        // One open task per customer and family (v6-task-outcomes): a bounce's call for a customer
+        // the ladder is already calling is that call.
+        if let family = task.kind.family, let customer = task.customerID,
+           let existing = try openTask(ofFamily: family, customerID: customer, in: db) {
+            return (existing["id"], false)
+        }
+        return (try insertTask(task, stepOn: nil, at: time, in: db), true)
+    }
+
+    static func insertTask(_ task: NewTask, stepOn: CivilDate?, at time: Date, id: Int64? = nil, in db: Database) throws -> Int64 {
         let detail = String(decoding: try JSONEncoder.sorted.encode(task.detail), as: UTF8.self)
         try db.execute(sql: """
-            INSERT INTO task (creditor_id, customer_id, kind, state, dedup_key, title, detail, step, message_id,
-                              document_path, created_at, due_on)
-            VALUES (?, ?, ?, 'open', ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [task.creditor.rawValue, task.customerID, task.kind.rawValue, task.dedupKey, task.title,
-                             detail, task.step, task.messageID, task.documentPath, time, task.dueOn?.iso8601])
+            INSERT INTO task (id, creditor_id, customer_id, kind, state, dedup_key, title, detail, step, message_id,
+                              document_path, created_at, due_on, step_on)
+            VALUES (?, ?, ?, ?, 'open', ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [id, task.creditor.rawValue, task.customerID, task.kind.rawValue, task.dedupKey, task.title,
+                             detail, task.step, task.messageID, task.documentPath, time, task.dueOn?.iso8601, stepOn?.iso8601])
         let id = db.lastInsertedRowID
         for invoice in task.invoiceIDs {
             try db.execute(sql: "INSERT OR IGNORE INTO task_invoice (task_id, invoice_id) VALUES (?, ?)", arguments: [id, invoice])
@@ -29,7 +39,7 @@ extension AppDatabase: TaskStore {
         try Self.append(NewEvent(time: time, kind: "task.opened", creditor: task.creditor, customerID: task.customerID,
                                  messageID: task.messageID, summary: "Task #\(id) (\(task.kind.rawValue)): \(task.title)",
                                  detail: ["task": String(id)]), in: db)
-        return (id, true)
+        return id
     }
 
     public func tasks(of creditor: CreditorID?, state: WorkTask.State?) async throws -> [WorkTask] {
@@ -51,13 +61,46 @@ extension AppDatabase: TaskStore {
             guard (row["state"] as String) == "open" else {
                 throw StoreError(.invalidState, "task #\(id) is already \(row["state"] as String)")
             }
+            if case .dispute(let numbers, let reason) = outcome {
+                // The same path as every other dispute: the invoices are frozen from now on.
+                for number in numbers {
+                    let invoiceID = try Self.invoiceID(number: number, creditor: CreditorID(row["creditor_id"])!,
+                                                       customerID: row["customer_id"], in: db)
+                    _ = try Self.markDisputed(invoiceID: invoiceID, reason: reason ?? "disputed, as recorded on task #\(id)", at: time, in: db)
+                }
+            }
+            try Self.resolveDisputes(closing: id, outcome: outcome, at: time, in: db)
             let state = if case .cancelled = outcome { "cancelled" } else { "done" }
             let parameters = String(decoding: try JSONEncoder.sorted.encode(outcome.parameters), as: UTF8.self)
-            try db.execute(sql: "UPDATE task SET state = ?, outcome = ?, outcome_detail = ?, closed_at = ? WHERE id = ?",
-                           arguments: [state, outcome.code, parameters, time, id])
+            var posting: (on: String?, tracking: String?, acknowledged: String?) = (nil, nil, nil)
+            if case .letterPosted(let on, let tracking, let acknowledged) = outcome { posting = (on.iso8601, tracking, acknowledged?.iso8601) }
+            try db.execute(sql: """
+                UPDATE task SET state = ?, outcome = ?, outcome_detail = ?, closed_at = ?, posted_on = ?, tracking_number = ?,
+                                acknowledged_on = ?
+                WHERE id = ?
+                """, arguments: [state, outcome.code, parameters, time, posting.on, posting.tracking, posting.acknowledged, id])
             try Self.append(NewEvent(time: time, kind: "task.closed", creditor: CreditorID(row["creditor_id"]),
                                      customerID: row["customer_id"], summary: "Task #\(id) closed: \(outcome.code)\(outcome.parameters.isEmpty ? "" : " \(outcome.parameters.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " "))").",
                                      detail: ["task": String(id), "outcome": outcome.code]), in: db)
+        }
+    }
+
+    /// A later outcome ends a dispute: a promise to pay, or a payment announced, recorded on a
+    /// task about a disputed invoice (a reply read about it) means the customer no longer
+    /// contests it — the invoice goes back on the ladder, through the one dispute path.
+    static func resolveDisputes(closing id: Int64, outcome: TaskOutcome, at time: Date, in db: Database) throws {
+        let code: String
+        switch outcome {
+        case .promisedToPay: code = "promise to pay"
+        case .paid: code = "payment announced"
+        default: return
+        }
+        let disputed = try Int64.fetchAll(db, sql: """
+            SELECT i.id FROM task_invoice ti JOIN invoice i ON i.id = ti.invoice_id
+            WHERE ti.task_id = ? AND i.disputed_since IS NOT NULL
+            """, arguments: [id])
+        for invoiceID in disputed {
+            _ = try Self.clearDispute(invoiceID: invoiceID, reason: "\(code) recorded on task #\(id)", at: time, in: db)
         }
     }
 
@@ -71,9 +114,14 @@ extension AppDatabase: TaskStore {
         }
         let invoices = (row["invoices"] as String?).flatMap { try? JSONDecoder().decode([Int64].self, from: Data($0.utf8)) } ?? []
         let outcome = (row["outcome"] as String?).flatMap { TaskOutcome(code: $0, parameters: decode(row["outcome_detail"])) }
-        return WorkTask(id: row["id"], creditor: creditor, customerID: row["customer_id"], kind: kind, state: state,
-                        title: row["title"], detail: decode(row["detail"]), step: row["step"], invoiceIDs: invoices,
-                        createdAt: row["created_at"], dueOn: (row["due_on"] as String?).flatMap { CivilDate(iso8601: $0) },
-                        outcome: outcome, closedAt: row["closed_at"], documentPath: row["document_path"])
+        var task = WorkTask(id: row["id"], creditor: creditor, customerID: row["customer_id"], kind: kind, state: state,
+                            title: row["title"], detail: decode(row["detail"]), step: row["step"], invoiceIDs: invoices,
+                            createdAt: row["created_at"], dueOn: (row["due_on"] as String?).flatMap { CivilDate(iso8601: $0) },
+                            outcome: outcome, closedAt: row["closed_at"], documentPath: row["document_path"])
+        task.stepOn = (row["step_on"] as String?).flatMap { CivilDate(iso8601: $0) }
+        task.attempts = row["attempts"] ?? 0
+        task.retryOn = (row["retry_on"] as String?).flatMap { CivilDate(iso8601: $0) }
+        task.escalatedAt = row["escalated_at"]
+        return task
     }
 }

@@ -1,6 +1,9 @@
 public import Foundation
 public import GRDB
 import RelanceCore
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The SQLite store: a `DatabaseWriter` behind intention-named operations
 /// (GRDB's recommended "AppDatabase" pattern). Nothing outside this target sees SQL.
@@ -13,6 +16,11 @@ public final class AppDatabase: Sendable {
         try AppDatabase.migrator.migrate(writer)
     }
 
+    /// A store opened read-only (see `openForReading`): never migrated, never written.
+    init(reading queue: DatabaseQueue) {
+        self.writer = queue
+    }
+
     /// Opens the store file, creating it and its folder when missing.
     ///
     /// WAL lets `relance status` read while the daemon writes; the busy timeout makes a
@@ -21,6 +29,29 @@ public final class AppDatabase: Sendable {
     /// loss may drop the last transactions, never corrupt the file), and it is the setting
     /// the import benchmark measures.
     public static func openOnDisk(at url: URL, busyTimeout: TimeInterval = 10) throws -> AppDatabase {
+        do {
+            return try openWritable(at: url, busyTimeout: busyTimeout)
+        } catch {
+            // SQLite's own text ("attempt to write a readonly database - while executing CREATE
+            // TABLE grdb_issue_102") says neither what is wrong nor what to do.
+            let folder = url.deletingLastPathComponent()
+            let refused: [ResultCode] = [.SQLITE_READONLY, .SQLITE_PERM, .SQLITE_CANTOPEN, .SQLITE_AUTH]
+            let readOnly = (error as? DatabaseError).map { refused.contains($0.resultCode) } ?? false
+            if readOnly || error is CocoaError || !FileManager.default.isWritableFile(atPath: folder.path) {
+                throw StoreError(.cannotOpen, "the store \(url.path) cannot be written: " + notWritableAdvice(folder))
+            }
+            throw error
+        }
+    }
+
+    /// What to say when the state folder cannot be written by this user.
+    public static func notWritableAdvice(_ folder: URL) -> String {
+        "the state folder \(folder.path) is not writable by this user (uid \(getuid())). relance run, import, pause, "
+            + "resume and tasks done write there: run them as the daemon's user (sudo -u relance relance …), or give that "
+            + "user the folder (chown -R relance: \(folder.path)). status, plan, aging, customer and tasks only read it."
+    }
+
+    private static func openWritable(at url: URL, busyTimeout: TimeInterval) throws -> AppDatabase {
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         var configuration = Configuration()
         configuration.busyMode = .timeout(busyTimeout)

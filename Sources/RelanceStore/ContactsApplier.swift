@@ -36,6 +36,7 @@ struct ContactsApplier {
         try event("import.applied", importID: importID,
                   "Imported contacts \(file.fileName): \(receipt.newCustomers) new customers, \(receipt.updatedCustomers) known ones checked.",
                   detail: ["sha256": file.sha256])
+        for (summary, detail) in ImportWarningEvents.events(of: file) { try event("import.warning", importID: importID, summary, detail: detail) }
         return receipt
     }
 

@@ -107,12 +107,14 @@ struct OpenReceivablesReader {
             result[message.int64(0) ?? 0, default: []].append(
                 StepTaken(step: message.string(1) ?? "", on: date, messageState: state, channel: .email))
         }
-        // Steps carried out by people: a task stands for its step from the day it was opened.
+        // Steps carried out by people: a task stands for its step from the day it was opened (or
+        // moved on to that step); a letter from the day a person recorded it posted, so that the
+        // next step's delay and deadlines count from the real posting date.
         // A cancelled task does not count (mapped to a cancelled message state); a closed one
         // carries its outcome, which a letter may recall.
         let tasks = try db.makeStatement(sql: """
             SELECT ti.invoice_id, t.step, t.kind, t.state, t.outcome, t.outcome_detail, t.created_on
-            FROM task_invoice ti JOIN (SELECT *, date(created_at) AS created_on FROM task) t ON t.id = ti.task_id
+            FROM task_invoice ti JOIN (SELECT *, COALESCE(posted_on, step_on, date(created_at)) AS created_on FROM task) t ON t.id = ti.task_id
             WHERE t.creditor_id = ? AND t.step IS NOT NULL
             ORDER BY t.created_at, t.id
             """)

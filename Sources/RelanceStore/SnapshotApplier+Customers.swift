@@ -13,6 +13,17 @@ extension SnapshotApplier {
             return entry
         }
         if snapshot.isAuthoritative {
+            // A file without customer codes names its customers: a known customer of that exact
+            // name (the contacts file's, keyed by its code) is the one meant.
+            if snapshot.customersByName == true, let entry = work.directory.resolve(customer: "", identifiers: [], name: item.customer)?.0,
+               entry.externalID != item.customer {
+                if work.named.insert(entry.id).inserted {
+                    try event("invoice.customer-resolved", customerID: entry.id, importID: importID,
+                              "\(file.fileName) has no customer code: \"\(Self.printable(item.customer))\" is customer \(entry.externalID), found by name.")
+                    receipt.warnings.append("\"\(Self.printable(item.customer))\" has no customer code in \(file.fileName): matched by name to customer \(entry.externalID).")
+                }
+                return entry
+            }
             if var entry = work.directory.byExternal[item.customer] {
                 if entry.needsIdentification {
                     try identified(&entry, name: item.customerName, importID: importID, work: &work)

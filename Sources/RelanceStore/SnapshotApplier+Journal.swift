@@ -10,19 +10,11 @@ extension SnapshotApplier {
         // INSERT of many rows costs a fraction of as many single-row INSERTs.
         let detailText = EventDetailJSON.encode(detail)
         try prepared.appendEvent([timeValue, kind.databaseValue, creditorValue, customerID.databaseValue,
-                                  invoiceID.databaseValue, importID.databaseValue, summary.databaseValue, detailText.databaseValue])
+                                  invoiceID.databaseValue, importID.databaseValue, summary.printable.databaseValue, detailText.databaseValue])
     }
 
     /// Shows control characters as escapes, so a hostile value cannot forge lines in the journal.
     static func printable(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            if scalar.value < 0x20 || scalar.value == 0x7F {
-                out += "\\u{\(String(scalar.value, radix: 16))}"
-            } else {
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
+        "\"" + PrintableText.escape(text) + "\""
     }
 }

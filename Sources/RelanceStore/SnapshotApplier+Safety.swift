@@ -7,7 +7,8 @@ extension SnapshotApplier {
     /// Why the snapshot must wait for a person, or nil: it would settle more than the threshold
     /// of the open amount (in any currency) at once — a truncated or "overdue only" export.
     func massSettlement(_ items: [OpenItem], thresholdPercent: Int) throws -> String? {
-        let listed = Set(items.map(\.invoice))
+        // A refused row still lists its invoice: it is not paid, only unreadable today.
+        let listed = Set(items.map(\.invoice)).union((snapshot.refusedRows ?? []).compactMap(\.invoice))
         var open: [String: Int64] = [:]
         var settling: [String: Int64] = [:]
         var settlingCount = 0

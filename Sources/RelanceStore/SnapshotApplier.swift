@@ -85,6 +85,7 @@ struct SnapshotApplier {
         for item in items {
             try applyItem(item, importID: importID, work: &work, receipt: &receipt)
         }
+        try recordRefusedRows(importID: importID, work: &work, receipt: &receipt)
         if snapshot.isAuthoritative {
             // Only an invoice stored before this import can be missing from it: every one it
             // inserted is in it. When the file lists them all, nothing is left to look for.
@@ -102,7 +103,26 @@ struct SnapshotApplier {
             \(receipt.updatedInvoices) changed, \(receipt.settledInvoices) settled, \(receipt.unchangedInvoices) unchanged\
             \(receipt.unresolvedInvoices > 0 ? ", \(receipt.unresolvedInvoices) with a customer to identify" : "").
             """, detail: ["sha256": file.sha256, "authoritative": String(snapshot.isAuthoritative)])
+        for (summary, detail) in ImportWarningEvents.events(of: file) { try event("import.warning", importID: importID, summary, detail: detail) }
         return receipt
+    }
+
+    /// Rows the file refused on their own: one event listing them (the journal's rejected-rows
+    /// record), one warning each in the receipt, and their invoices counted as seen so that an
+    /// authoritative snapshot does not settle them.
+    private func recordRefusedRows(importID: Int64, work: inout Work, receipt: inout ImportReceipt) throws {
+        let refused = snapshot.refusedRows ?? []
+        guard !refused.isEmpty else { return }
+        for row in refused {
+            if let invoice = row.invoice { work.seenNumbers.insert(invoice) }
+            receipt.warnings.append("row refused: \(row)")
+        }
+        let listed = refused.prefix(50).map { "- \($0)" }.joined(separator: "\n") + (refused.count > 50 ? "\n- …" : "")
+        try event("import.rows-refused", importID: importID, """
+            \(refused.count) row(s) of \(file.fileName) refused, the rest imported; their invoices are left as they were \
+            (never settled by this file). Correct the cells and drop the export again:
+            \(listed)
+            """, detail: ["rows": String(refused.count)])
     }
 
     /// What one import learns along the way.
@@ -188,7 +208,8 @@ struct SnapshotApplier {
         if let due = item.due { explicit.append(.init(source: snapshot.statedDueSource, date: due)) }
         if let text = details.dueFromTermsText, text != item.due { explicit.append(.init(source: "BT-20 terms text", date: text)) }
         if let previous, explicit.isEmpty || previous.date != explicit[0].date { explicit.append(previous) }
-        return DueDateResolution(issued: issued, explicit: explicit, customerTerms: customer.terms, defaultTerms: snapshot.defaultTerms)
+        return DueDateResolution(issued: issued, explicit: explicit, customerTerms: customer.terms, defaultTerms: snapshot.defaultTerms,
+                                 isCredit: item.open.minorUnits < 0)
     }
 
     private func insertInvoice(_ item: OpenItem, details: InvoiceDetails, customer: CustomerDirectory.Entry, importID: Int64,
@@ -215,7 +236,7 @@ struct SnapshotApplier {
         if !due.disagreement.isEmpty {
             let said = due.disagreement.map { "\($0.source) \($0.date.iso8601)" }.joined(separator: ", ")
             try event("invoice.due-disagreement", customerID: customerID, invoiceID: invoiceID, importID: importID,
-                      "Invoice \(item.invoice): the sources disagree on its due date (\(said)); the later one, \(due.due?.iso8601 ?? "?"), is kept.")
+                      "Invoice \(item.invoice): the sources disagree on its due date (\(said)); the invoice's own, \(due.due?.iso8601 ?? "?") (\(due.source ?? "?")), is kept: it is the legal one. Check the customer's terms with the accountant.")
         }
         if due.beyondLegalCap {
             work.beyondCap.append(item.invoice)

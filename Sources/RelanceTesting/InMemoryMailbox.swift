@@ -1,8 +1,9 @@
 public import RelanceCore
 
 /// A `Mailbox` held in memory that behaves like an IMAP server where it matters to a poller:
-/// fetching sets `\Seen`, `UID n:*` always returns the highest UID, UIDVALIDITY can change,
-/// the server can be down. Every call is logged, so tests can count what a poll costs.
+/// fetching leaves flags alone (`BODY.PEEK[]`), a message over `maximumMessageBytes` comes
+/// back cut, UIDVALIDITY can change, the server can be down. Every call is logged, so tests
+/// can count what a poll costs.
 public actor InMemoryMailbox: Mailbox {
     public struct Message: Sendable, Hashable {
         public let uid: UInt32
@@ -24,6 +25,7 @@ public actor InMemoryMailbox: Mailbox {
     /// While set, every call fails with it (a server down, a wrong password).
     public var failure: MailboxError?
     public var supportsMove = true
+    public var maximumMessageBytes = Int.max
     private var validitySeed: UInt32 = 1000
 
     public init(folders names: [String] = ["INBOX"]) {
@@ -40,6 +42,7 @@ public actor InMemoryMailbox: Mailbox {
 
     public func setFailure(_ error: MailboxError?) { failure = error }
     public func setSupportsMove(_ value: Bool) { supportsMove = value }
+    public func setMaximumMessageBytes(_ value: Int) { maximumMessageBytes = value }
     public func resetCalls() { calls = [] }
 
     /// Delivers a message; returns its UID.
@@ -80,35 +83,22 @@ public actor InMemoryMailbox: Mailbox {
         return MailboxFolderState(uidValidity: box.uidValidity, uidNext: box.nextUID, messages: UInt32(box.messages.count))
     }
 
-    public func search(_ folder: String, _ range: MailboxRange, unseenOnly: Bool) throws(MailboxError) -> [UInt32] {
-        let box = try enter("search \(folder) \(range)\(unseenOnly ? " unseen" : "")", folder)
-        var found: [Message]
-        switch range {
-        case .uids(let first):
-            found = box.messages.filter { $0.uid >= first }
-            // RFC 3501: `*` is the highest UID in use, so `n:*` matches it even below n.
-            if found.isEmpty, let last = box.messages.last { found = [last] }
-        case .since(let day):
-            found = box.messages.filter { $0.arrivedOn >= day }
-        }
-        if unseenOnly { found = found.filter { !$0.seen } }
-        return found.map(\.uid)
-    }
-
-    public func fetch(_ folder: String, uidValidity: UInt32, uid: UInt32) throws(MailboxError) -> [UInt8] {
-        let box = try enter("fetch \(folder) \(uid)", folder)
+    public func list(_ folder: String, uidValidity: UInt32, _ range: MailboxRange) throws(MailboxError) -> [MailboxEntry] {
+        let box = try enter("list \(folder) \(range)", folder)
         guard box.uidValidity == uidValidity else { throw MailboxError(.uidValidityChanged, "\(folder) has UIDVALIDITY \(box.uidValidity)") }
-        guard let index = box.messages.firstIndex(where: { $0.uid == uid }) else {
-            throw MailboxError(.messageNotFound, "no UID \(uid) in \(folder)")
+        let found = switch range {
+        case .uids(let first): box.messages.filter { $0.uid >= first }
+        case .since(let day): box.messages.filter { $0.arrivedOn >= day }
         }
-        folders[folder]!.messages[index].seen = true
-        return box.messages[index].bytes
+        return found.map { MailboxEntry(uid: $0.uid, size: $0.bytes.count) }
     }
 
-    public func markUnread(_ folder: String, uids: [UInt32]) throws(MailboxError) {
-        _ = try enter("unread \(folder) \(uids)", folder)
-        for index in folders[folder]!.messages.indices where uids.contains(folders[folder]!.messages[index].uid) {
-            folders[folder]!.messages[index].seen = false
+    public func fetch(_ folder: String, uidValidity: UInt32, uids: [UInt32]) throws(MailboxError) -> [MailboxMessage] {
+        let box = try enter("fetch \(folder) \(uids)", folder)
+        guard box.uidValidity == uidValidity else { throw MailboxError(.uidValidityChanged, "\(folder) has UIDVALIDITY \(box.uidValidity)") }
+        let wanted = Set(uids)
+        return box.messages.filter { wanted.contains($0.uid) }.map { message in
+            MailboxMessage(uid: message.uid, bytes: Array(message.bytes.prefix(maximumMessageBytes)), size: message.bytes.count)
         }
     }
 

@@ -34,6 +34,7 @@ struct Soak: AsyncParsableCommand {
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("drop"), withIntermediateDirectories: true)
         try Data("""
             drop_folder = "drop"
+            create_drop_folder = true
             state_folder = "state"
             templates_folder = "\(URL(fileURLWithPath: templates).standardizedFileURL.path)"
             stable_after_seconds = 0

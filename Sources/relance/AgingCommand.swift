@@ -19,7 +19,7 @@ struct AgingCommand: AsyncParsableCommand {
     @Option(help: "table, csv or json.") var format: Format = .table
 
     func run() async throws {
-        let context = try CommandContext(options: options)
+        let context = try CommandContext(options: options, readOnly: true)
         for target in context.runtime.creditors where creditor == nil || target.configuration.id.rawValue == creditor {
             let day = try parseDate(asOf, option: "--as-of") ?? context.runtime.today(for: target)
             var balance = AgedBalance(receivables: try await context.runtime.store.openReceivables(of: target.configuration.id), asOf: day)
@@ -28,18 +28,29 @@ struct AgingCommand: AsyncParsableCommand {
                     .flatMap { $0.invoices.map(\.receivable) }, asOf: day)
             }
             switch format {
-            case .csv: print(AgedBalanceCSV.render(balance), terminator: "")
+            case .csv: print(AgedBalanceCSV.render(balance, format: target.configuration.spreadsheet, language: target.configuration.language), terminator: "")
             case .json:
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
                 print(String(decoding: try encoder.encode(balance), as: UTF8.self))
-            case .table: print(AgingTable(balance: balance, creditor: target.configuration).text)
+            case .table:
+                print(AgingTable(balance: balance, creditor: target.configuration).text)
+                // The ledger's figures stay as they are; what the bank already shows paid is said beside them.
+                let payments = try await context.runtime.store.bankPayments(of: target.configuration.id)
+                    .filter { payment in customer == nil || balance.customers.contains { $0.customer.id == payment.customerID } }
+                if !payments.isEmpty {
+                    print("Paid, awaiting the ledger:")
+                    for payment in payments {
+                        print("  \(payment.invoiceNumber): \(payment.sentence(in: target.configuration.language))")
+                    }
+                }
             }
         }
     }
 }
 
-/// The terminal view: fixed-width columns, one line per customer and one per invoice.
+/// The terminal view, in the creditor's language: fixed-width columns, one line per customer
+/// and one per invoice.
 struct AgingTable {
     let balance: AgedBalance
     let creditor: CreditorConfiguration
@@ -50,27 +61,30 @@ struct AgingTable {
             guard count < width else { return text }
             return right ? String(repeating: " ", count: width - count) + text : text + String(repeating: " ", count: width - count)
         }
-        let amount: (Money) -> String = { $0.isZero ? "" : $0.decimalString }
-        var lines = ["Aged balance of \(creditor.id) (\(creditor.legalName)) as of \(balance.asOf)"]
-        lines.append(pad("customer / invoice", 34, right: false) + pad("due", 11) + AgingBucket.allCases.map { pad($0.rawValue, 12) }.joined()
-            + pad("total", 12) + "  last action")
+        let words = creditor.language.wording
+        let columns = words.agingColumns()
+        let amount: (Money) -> String = { $0.isZero ? "" : words.amount($0) }
+        var lines = [words.agingTitle(creditor: creditor.id.rawValue, legalName: creditor.legalName, asOf: balance.asOf)]
+        lines.append(pad(columns.customerOrInvoice, 40, right: false) + pad(columns.due, 12) + AgingBucket.allCases.map { pad(words.bucket($0), 15) }.joined()
+            + pad(columns.total, 15) + "  " + columns.lastAction)
         for customer in balance.customers {
             for totals in customer.totals {
-                lines.append(pad("\(customer.customer.externalID) \(customer.customer.name ?? "")", 34, right: false) + pad("", 11)
-                    + AgingBucket.allCases.map { pad(amount(totals.amount($0)), 12) }.joined() + pad(totals.totalAmount.description, 12))
+                lines.append(pad("\(customer.customer.externalID) \(customer.customer.name ?? "")", 40, right: false) + pad("", 12)
+                    + AgingBucket.allCases.map { pad(amount(totals.amount($0)), 15) }.joined() + pad(words.amount(totals.totalAmount), 15))
             }
             for invoice in customer.invoices {
                 let receivable = invoice.receivable
-                let late = invoice.daysLate.map { $0 > 0 ? " (\($0) d late)" : "" } ?? ""
-                lines.append(pad("  \(receivable.number)\(late)", 34, right: false) + pad(receivable.due?.iso8601 ?? "", 11)
-                    + AgingBucket.allCases.map { pad($0 == invoice.bucket ? receivable.open.decimalString : "", 12) }.joined()
-                    + pad("", 12) + "  " + (invoice.lastAction.map { "\($0.step) \($0.on)" } ?? ""))
+                let late = invoice.daysLate.map { $0 > 0 ? " (\(words.daysLate($0)))" : "" } ?? ""
+                lines.append(pad("  \(receivable.number)\(late)", 40, right: false) + pad(invoice.shownDue.map(words.date) ?? "", 12)
+                    + AgingBucket.allCases.map { pad($0 == invoice.bucket ? words.amount(receivable.open) : "", 15) }.joined()
+                    + pad("", 15) + "  " + (invoice.lastAction.map { words.lastAction(step: $0.step, on: $0.on) } ?? ""))
             }
         }
         for totals in balance.totals {
-            lines.append(pad("TOTAL \(totals.currency.code)", 34, right: false) + pad("", 11)
-                + AgingBucket.allCases.map { pad(amount(totals.amount($0)), 12) }.joined() + pad(totals.totalAmount.decimalString, 12))
+            lines.append(pad(words.agingTotal(currency: totals.currency), 40, right: false) + pad("", 12)
+                + AgingBucket.allCases.map { pad(amount(totals.amount($0)), 15) }.joined() + pad(words.amount(totals.totalAmount), 15))
         }
-        return lines.joined(separator: "\n")
+        // One entry per line: imported names and numbers are escaped there (`PrintableText`).
+        return lines.map(\.printable).joined(separator: "\n")
     }
 }

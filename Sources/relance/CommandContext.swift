@@ -6,9 +6,12 @@ import RelanceDaemon
 struct CommandContext {
     let runtime: RelanceRuntime
 
-    init(options: GlobalOptions, now: FixedNow? = nil) throws {
+    /// `readOnly`: the command only reads the store (see `AppDatabase.openForReading`) and
+    /// composes nothing, so it works where this user cannot write the state folder.
+    init(options: GlobalOptions, now: FixedNow? = nil, readOnly: Bool = false) throws {
         let configuration = try options.loadConfiguration()
-        runtime = try RelanceRuntime(configuration: configuration, clock: clock(now), logger: options.makeLogger())
+        runtime = try RelanceRuntime(configuration: configuration, clock: clock(now), logger: options.makeLogger(),
+                                     composesMail: !readOnly, readOnly: readOnly)
     }
 
     func creditorID(_ raw: String?) throws -> CreditorID {

@@ -14,7 +14,7 @@ struct CustomerCommand: AsyncParsableCommand {
     @Flag(help: "Print as JSON lines.") var json = false
 
     func run() async throws {
-        let context = try CommandContext(options: options)
+        let context = try CommandContext(options: options, readOnly: true)
         let creditorID = try context.creditorID(creditor)
         let id = try await context.customerID(customer, creditor: creditorID)
         let open = try await context.runtime.store.openReceivables(of: creditorID).filter { $0.customer.id == id }
@@ -28,13 +28,20 @@ struct CustomerCommand: AsyncParsableCommand {
             }
             return
         }
-        let name = open.first?.customer.name ?? ""
-        print("Customer \(customer) \(name) (creditor \(creditorID))")
-        if let emails = open.first?.customer.emails, !emails.isEmpty { print("  Email: \(emails.map(\.value).joined(separator: ", "))") }
-        print("  Open: " + (open.isEmpty ? "nothing" : open.map { "\($0.number) \($0.open) due \($0.due?.iso8601 ?? "?")" }.joined(separator: "; ")))
-        print("Timeline:")
+        let configuration = context.runtime.creditors.first { $0.configuration.id == creditorID }?.configuration
+        let words = (configuration?.language ?? .french).wording
+        let timeZone = TimeZone(identifier: configuration?.timeZone ?? "Europe/Paris") ?? .current
+        print(words.customerHeading(customerID: customer.printable, name: open.first?.customer.name?.printable, creditor: creditorID.rawValue))
+        if let emails = open.first?.customer.emails, !emails.isEmpty { print("  " + words.customerEmails(emails.map(\.value))) }
+        print("  " + words.customerOpen(open.map { words.openItem(number: $0.number.printable, amount: $0.open, due: $0.due) }))
+        print(words.timelineHeading())
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
         for entry in timeline {
-            print("  \(entry.event.time.formatted(.iso8601))  \(entry.event.kind): \(entry.event.summary)")
+            let time = calendar.dateComponents([.hour, .minute], from: entry.event.time)
+            let when = "\(words.date(CivilDate(entry.event.time, in: timeZone))) \(words.dates.time(hour: time.hour ?? 0, minute: time.minute ?? 0))"
+            // Imported names in a summary are escaped (`PrintableText`): none can forge a line.
+            print("  \(when)  " + words.labelled(words.eventKind(entry.event.kind), entry.event.summary.printable))
         }
     }
 }

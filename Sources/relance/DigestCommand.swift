@@ -15,6 +15,8 @@ struct DigestCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The day (YYYY-MM-DD); today by default.", valueName: "date")) var date: String?
     @Option(help: ArgumentHelp("Pretend it is this date or instant (like run --now).", valueName: "date")) var now: FixedNow?
     @Flag(help: "Send it now to the configured people instead of printing it.") var send = false
+    @Option(help: ArgumentHelp("Also write the digest's HTML part to this file (to look at it in a browser).", valueName: "file")) var html: String?
+    @Option(help: ArgumentHelp("Also write the call sheet (every call's full script) to this HTML file.", valueName: "file")) var calls: String?
 
     func run() async throws {
         let context = try CommandContext(options: options, now: now)
@@ -29,9 +31,12 @@ struct DigestCommand: AsyncParsableCommand {
                 print(sent ? "Digest of \(sender.creditor.id) for \(day) sent to \(sender.settings.recipients.map(\.value).joined(separator: ", "))."
                            : "Nothing to do for \(sender.creditor.id) on \(day): no digest sent (send_when_empty = false).")
             } else {
-                let content = try await sender.content(on: day)
-                print(DigestRenderer.subject(content, language: sender.settings.language))
-                print(DigestRenderer.text(content, language: sender.settings.language))
+                let (digest, sheet) = try await sender.content(on: day)
+                print(DigestRenderer.subject(digest))
+                print()
+                print(DigestRenderer.text(digest))
+                if let html { try Data(DigestRenderer.html(digest).utf8).write(to: URL(fileURLWithPath: html), options: .atomic) }
+                if let calls { try Data(DigestRenderer.callSheet(sheet).utf8).write(to: URL(fileURLWithPath: calls), options: .atomic) }
             }
         }
     }

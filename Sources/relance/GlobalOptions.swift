@@ -35,7 +35,8 @@ struct GlobalOptions: ParsableArguments {
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)
             handler.logLevel = level
-            return handler
+            // Imported names and mail subjects reach the log: no raw line break may forge a record.
+            return EscapingLogHandler(handler)
         }
         return Logger(label: "relance")
     }

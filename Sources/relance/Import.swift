@@ -19,7 +19,11 @@ struct ImportFilesCommand: AsyncParsableCommand {
         discussion: """
             Without --dry-run, applies each file to the store exactly as the drop folder would (one transaction \
             per file), but leaves the file where it is. With --dry-run, only parses: no configuration and no \
-            store are needed, and --json prints the open items as a JSON array.
+            store are needed (with --creditor, that creditor's column mapping applies), and --json prints the open \
+            items as a JSON array, for contacts files the customers as read (customer, name, emails, cc, phones, \
+            address, terms, language, do_not_remind, step_reached, last_contact), and for a bank statement \
+            one JSON object per line and entry (booked, value_date, amount, currency, counterparty, \
+            counterparty_iban, remittance, reference, bank_reference, account).
             """)
 
     @OptionGroup var options: GlobalOptions
@@ -33,25 +37,56 @@ struct ImportFilesCommand: AsyncParsableCommand {
     @Flag(help: "Parse only; change nothing.")
     var dryRun = false
 
-    @Flag(help: "With --dry-run: print the open items as JSON.")
+    @Flag(help: "With --dry-run: print the open items (or, for contacts files, the customers as read) as JSON.")
     var json = false
 
     func run() async throws {
         var failed = false
         if dryRun {
+            // With --creditor, the creditor's column mapping and policy steps apply, as in the daemon.
+            let parsing = try creditor.map { _ in try chooseCreditorConfiguration(options.loadConfiguration()) }
+            let importOptions = parsing.map { ExportImporter.importOptions(for: $0) } ?? ImportOptions()
             var all: [OpenItem] = []
+            var contacts: [ContactRecord] = []
+            var kinds: Set<ParsedImport.Kind> = []
+            var refused: [RefusedRow] = []
+            var onlyStatements = !files.isEmpty
+            var parseOptions = importOptions
+            parseOptions.exportDate = CivilDate(Date(), in: .current)
             for file in files {
                 do {
-                    let parsed = try ExportParsing.parse(try read(file), fileName: file)
+                    let parsed = try ExportParsing.parse(try read(file), fileName: file, options: parseOptions)
+                    if let statement = parsed.bankStatement {
+                        // A statement's entries print as JSON Lines, one object per entry.
+                        if json {
+                            if !statement.entries.isEmpty { print(BankEntriesJSON.lines(statement.entries)) }
+                        } else {
+                            print("\(file): bank statement (\(statement.format.rawValue)), \(statement.entries.count) entries, accounts \(statement.accounts.joined(separator: ", "))")
+                        }
+                    } else {
+                        onlyStatements = false
+                        kinds.insert(parsed.kind == .contacts ? .contacts : .openInvoices)
+                        if !json {
+                            let count = parsed.kind == .contacts ? "\(parsed.contacts.count) customers" : "\(parsed.items.count) open items"
+                            print("\(file): \(parsed.kind.rawValue), \(count), \(parsed.skippedRows) rows skipped\(parsed.refusedRows.isEmpty ? "" : ", \(parsed.refusedRows.count) rows refused")\(parsed.asOf.map { ", as of \($0)" } ?? "")")
+                        }
+                    }
                     all += parsed.items
-                    if !json { print("\(file): \(parsed.kind.rawValue), \(parsed.items.count) open items, \(parsed.skippedRows) rows skipped\(parsed.asOf.map { ", as of \($0)" } ?? "")") }
-                    for warning in parsed.warnings { FileHandle.standardError.write(Data("\(file): warning: \(warning)\n".utf8)) }
+                    contacts += parsed.contacts
+                    refused += parsed.refusedRows
+                    if !json { for row in parsed.refusedRows { print("  refused: \(row)".printable) } }
+                    for warning in parsed.warnings { FileHandle.standardError.write(Data("\(file): warning: \(warning.printable)\n".utf8)) }
                 } catch {
                     failed = true
                     FileHandle.standardError.write(Data("\(error)\n".utf8))
                 }
             }
-            if json { print(OpenItemsJSON.encode(all)) }
+            if json, !onlyStatements {
+                guard kinds.count < 2 else {
+                    throw Failure("--json prints either open items or contacts: check the contacts files and the exports in two runs")
+                }
+                print(kinds == [.contacts] ? ContactsJSON.encode(contacts) : OpenItemsJSON.encode(all, refused: refused), terminator: "")
+            }
             if failed { throw ExitCode.failure }
             return
         }
@@ -62,8 +97,12 @@ struct ImportFilesCommand: AsyncParsableCommand {
         for file in files {
             do {
                 let receipt = try await ManualImport(importer: target.intake.importer).importFile(at: URL(fileURLWithPath: file))
-                print("\(file): import #\(receipt.importID) \(receipt.outcome.rawValue): \(receipt.newInvoices) new, \(receipt.updatedInvoices) changed, \(receipt.settledInvoices) settled")
-                for warning in receipt.warnings { print("  warning: \(warning)") }
+                if let bank = receipt.bank {
+                    print("\(file): import #\(receipt.importID) \(receipt.outcome.rawValue): \(bank.newEntries) new entries, \(bank.knownEntries) already known; \(bank.matchedReceipts) receipts matched to \(bank.paidInvoices) invoices (paid, awaiting the ledger), \(bank.unmatchedReceipts) not matched")
+                } else {
+                    print("\(file): import #\(receipt.importID) \(receipt.outcome.rawValue): \(receipt.newInvoices) new, \(receipt.updatedInvoices) changed, \(receipt.settledInvoices) settled")
+                }
+                for warning in receipt.warnings { print("  warning: \(warning.printable)") }
                 if receipt.outcome == .held { print("  nothing changed; `relance import confirm \(receipt.importID)` applies it") }
             } catch {
                 failed = true
@@ -79,6 +118,13 @@ struct ImportFilesCommand: AsyncParsableCommand {
         } catch {
             throw Failure("\(error)")
         }
+    }
+
+    private func chooseCreditorConfiguration(_ configuration: RelanceConfiguration) throws -> CreditorConfiguration {
+        guard let found = configuration.creditors.first(where: { $0.id.rawValue == creditor }) else {
+            throw Failure("no creditor \"\(creditor ?? "")\" in \(configuration.file.path)")
+        }
+        return found
     }
 
     private func chooseCreditor(_ runtime: RelanceRuntime) throws -> RelanceRuntime.CreditorRuntime? {

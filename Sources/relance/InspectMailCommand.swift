@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RelanceMail
+import RelanceCore
 
 struct InspectMailCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -22,18 +23,20 @@ struct InspectMailCommand: ParsableCommand {
                 unreadable = true
                 continue
             }
-            let bytes = [UInt8](data)
+            let result = InboundClassifier.classify(MIMEMessage.parse([UInt8](data)))
             if json {
-                print(InspectMailReport.jsonLine(fileName: file, bytes: bytes))
+                print(InspectMailReport(file: file, classification: result).jsonLine)
+                // What was cut or skipped (a header over its limit…) goes beside the JSON, as import's warnings do.
+                for defect in result.defects { FileHandle.standardError.write(Data("\(file): warning: \(defect)\n".printable.utf8)) }
                 continue
             }
-            let result = InboundClassifier.classify(MIMEMessage.parse(bytes))
-            print("\(file): \(result.kind.rawValue) — \(result.reason)")
+            print("\(file): \(result.kind.rawValue) — \(result.reason)".printable)
+            for defect in result.defects { print("    warning: \(defect)".printable) }
             for recipient in result.recipients {
-                print("    \(recipient.address ?? "?") \(recipient.status ?? "") \(recipient.permanent ? "permanent" : "temporary")\(recipient.wrongAddress ? ", wrong address" : "")")
+                print("    \(recipient.address ?? "?") \(recipient.status ?? "") \(recipient.permanent ? "permanent" : "temporary")\(recipient.wrongAddress ? ", wrong address" : "")".printable)
             }
             if let date = result.returnDate { print("    back on \(date)") }
-            if !result.hints.isEmpty { print("    hints: \(result.hints.map(\.description).joined(separator: ", "))") }
+            if !result.hints.isEmpty { print("    hints: \(result.hints.map(\.description).joined(separator: ", "))".printable) }
         }
         if unreadable { throw ExitCode.failure }
     }

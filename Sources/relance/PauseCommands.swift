@@ -37,18 +37,28 @@ struct PauseCommand: AsyncParsableCommand {
 struct ResumeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "resume",
-        abstract: "Contact a paused customer, or creditor, again.")
+        abstract: "Contact a paused customer, or creditor, again; or end the dispute on an invoice.",
+        discussion: """
+            With --invoice, the invoice a customer disputed (a task closed with --outcome dispute) goes \
+            back on the ladder where it was: reminders, letters and notices may demand it again.
+            """)
 
     @OptionGroup var options: GlobalOptions
     @Option(help: ArgumentHelp("The creditor (needed when several are configured).", valueName: "id")) var creditor: String?
     @Option(help: ArgumentHelp("Resume only this customer.", valueName: "id")) var customer: String?
+    @Option(help: ArgumentHelp("End the dispute on this invoice (its number in the creditor's books).", valueName: "number"))
+    var invoice: String?
     @Option(help: "Why, for the journal.") var reason = "resumed by hand"
 
     func run() async throws {
         let context = try CommandContext(options: options)
         let creditorID = try context.creditorID(creditor)
         let now = context.runtime.clock.now()
-        if let customer {
+        if let invoice {
+            let resolved = try await context.runtime.store.resolveDispute(invoice: invoice, of: creditorID, reason: reason, at: now)
+            print(resolved ? "Invoice \(invoice) of \(creditorID): dispute resolved; it is back on the ladder."
+                           : "Invoice \(invoice) of \(creditorID) was not disputed: nothing changed.")
+        } else if let customer {
             let id = try await context.customerID(customer, creditor: creditorID)
             try await PeopleActions(runtime: context.runtime).resumeCustomer(id, reason: reason, by: PersonName.current)
             print("Customer \(customer) of \(creditorID) resumed.")
@@ -58,7 +68,9 @@ struct ResumeCommand: AsyncParsableCommand {
             state.pausedUntil = nil
             state.pauseReason = nil
             try await context.runtime.store.setCreditorState(state, of: creditorID, reason: reason, at: now)
-            print("Creditor \(creditorID) resumed.")
+            // An outbox paused for a fault is tried again too (the next round sends, or pauses again).
+            let faultLifted = try await context.runtime.store.resumeOutbox(creditorID, reason: reason, at: now)
+            print("Creditor \(creditorID) resumed\(faultLifted ? "; its outbox, paused for a fault, is tried again" : "").")
         }
     }
 }

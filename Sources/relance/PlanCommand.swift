@@ -28,7 +28,8 @@ struct PlanCommand: AsyncParsableCommand {
 
     func run() async throws {
         let configuration = try options.loadConfiguration()
-        let runtime = try RelanceRuntime(configuration: configuration, clock: clock(now), logger: options.makeLogger(), composesMail: false)
+        let runtime = try RelanceRuntime(configuration: configuration, clock: clock(now), logger: options.makeLogger(), composesMail: false,
+                                         readOnly: true)
         var plans: [Plan] = []
         for target in runtime.creditors where creditor == nil || target.configuration.id.rawValue == creditor {
             let day: CivilDate
@@ -53,10 +54,12 @@ struct PlanCommand: AsyncParsableCommand {
             print(String(decoding: try encoder.encode(plans), as: UTF8.self))
             return
         }
+        let languages = Dictionary(runtime.creditors.map { ($0.configuration.id, $0.configuration.language) }, uniquingKeysWith: { first, _ in first })
         for plan in plans {
+            let words = (languages[plan.creditor] ?? .french).wording
             // The decisions are written on another core while the contacts are printed.
-            async let decisions = PlanTextReport.chunks { PlanTextReport.writeDecisions(of: plan, emit: $0) }
-            PlanTextReport.writeContacts(of: plan) { print($0, terminator: "") }
+            async let decisions = PlanTextReport.chunks { PlanTextReport.writeDecisions(of: plan, words: words, emit: $0) }
+            PlanTextReport.writeContacts(of: plan, words: words) { print($0, terminator: "") }
             for chunk in await decisions { print(chunk, terminator: "") }
         }
         // Done, and nothing written: a large book's plan is hundreds of thousands of small

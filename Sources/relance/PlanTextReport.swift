@@ -7,39 +7,44 @@ import RelanceCore
 /// the whole text, cost a quarter of the command (benchmarks/plan.sh). Lines are appended
 /// piece by piece to a buffer handed out whenever it holds about 64 KiB. The contacts and the
 /// decisions are two independent sections, so that they can be written on two cores.
+/// Imported values (codes, names, invoice numbers, reasons) are escaped (`PrintableText`): a
+/// name with a line break cannot forge a line of the plan.
 enum PlanTextReport {
     static let chunkSize = 1 << 16
 
-    /// The header line, the contacts with their invoices, and the tasks.
-    static func writeContacts(of plan: Plan, emit: (String) -> Void) {
+    /// The header line, the contacts with their invoices, and the tasks, in `words`.
+    static func writeContacts(of plan: Plan, words: any Wording, emit: (String) -> Void) {
         var out = Buffer()
-        out.text += "Creditor \(plan.creditor), \(plan.date): \(plan.contacts.count) customer(s) to contact"
+        out.text += words.planHeading(creditor: plan.creditor.rawValue, date: plan.date, contacts: plan.contacts.count)
         out.endLine(emit)
         for contact in plan.contacts {
-            out.text += "  "; out.text += contact.customer.externalID; out.text += " "; out.text += contact.customer.name ?? ""
-            out.text += ": "; out.text += contact.step.name; out.text += " by "; out.text += contact.step.channel.rawValue
+            out.text += "  "
+            out.text += words.planContact(customerID: contact.customer.externalID.printable, name: contact.customer.name?.printable,
+                                          step: contact.step.name, channel: contact.step.channel)
             out.endLine(emit)
             for invoice in contact.invoices {
-                out.text += "      "; out.text += invoice.receivable.number; out.text += ": "; out.text += invoice.receivable.open.description
-                out.text += ", "; out.text += String(invoice.daysLate); out.text += " days late → "; out.text += invoice.step
+                out.text += "      "
+                out.text += words.planInvoice(number: invoice.receivable.number.printable, amount: invoice.receivable.open,
+                                              daysLate: invoice.daysLate, step: invoice.step)
                 out.endLine(emit)
             }
         }
         for task in plan.tasks {
-            let invoices = task.allInvoices.map { "\($0.receivable.number) (\($0.step))" }.joined(separator: ", ")
-            out.text += "  task: \(task.customer.externalID) \(task.customer.name ?? ""): \(task.kind.rawValue) for \(task.step.name): \(invoices)"
+            out.text += "  "
+            out.text += words.planTask(customerID: task.customer.externalID.printable, name: task.customer.name?.printable, kind: task.kind,
+                                       step: task.step.name, invoices: task.allInvoices.map { ($0.receivable.number.printable, $0.step) })
             out.endLine(emit)
         }
         out.flush(emit)
     }
 
     /// Why each customer or invoice not acted on waits or is skipped.
-    static func writeDecisions(of plan: Plan, emit: (String) -> Void) {
+    static func writeDecisions(of plan: Plan, words: any Wording, emit: (String) -> Void) {
         var out = Buffer()
         for decision in plan.decisions where decision.verdict != .act {
-            out.text += "  "; out.text += decision.verdict.rawValue; out.text += ": "; out.text += decision.customer
-            if let invoice = decision.invoice { out.text += " "; out.text += invoice }
-            out.text += ": "; out.text += decision.reason
+            out.text += "  "
+            out.text += words.planDecision(decision.verdict, customerID: decision.customer.printable, invoice: decision.invoice?.printable,
+                                         reason: decision.reason.printable)
             out.endLine(emit)
         }
         out.flush(emit)

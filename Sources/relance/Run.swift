@@ -36,6 +36,12 @@ struct Run: AsyncParsableCommand {
         }
         let runtime = try RelanceRuntime(configuration: configuration, clock: clock(now), logger: logger,
                                          crashPoints: .fromEnvironment)
+        do {
+            try runtime.checkDropFolders()
+        } catch {
+            throw Failure("\(error)")
+        }
+        try await runtime.startSending(because: "relance started with the configuration as it is now")
         if once {
             let report: RunOnceReport
             do {

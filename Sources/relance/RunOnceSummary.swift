@@ -40,6 +40,9 @@ struct RunOnceSummary {
             for (file, _) in intake.waiting { lines.append("  Waiting: \(file) is still being written") }
             if let inbound = report.inbound[id] {
                 lines.append("  Mailbox: \(inbound.fetched) new message(s), \(inbound.recorded) ours, \(inbound.duplicates) already recorded, \(inbound.ignored) not ours (left as they were), \(inbound.tasksOpened) task(s) opened")
+                if inbound.truncated > 0 {
+                    lines.append("  Mailbox: \(inbound.truncated) message(s) over maximum_message_megabytes were read cut to that size")
+                }
                 for (folder, error) in inbound.failures.sorted(by: { $0.key < $1.key }) {
                     lines.append("  MAILBOX NOT READ: \(folder): \(error.message) (retried at the next run)")
                 }
@@ -83,6 +86,8 @@ struct RunOnceSummary {
         if !sending.paused.isEmpty {
             lines.append("PAUSED (a problem on our side, see the log): \(sending.paused.map(\.rawValue).sorted().joined(separator: ", "))")
         }
-        return lines.joined(separator: "\n")
+        // Each entry is one line: imported names, file names and reasons are escaped there
+        // (`PrintableText`), so none can forge a line of its own.
+        return lines.map(\.printable).joined(separator: "\n")
     }
 }

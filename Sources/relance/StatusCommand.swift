@@ -18,7 +18,8 @@ struct StatusCommand: AsyncParsableCommand {
 
     func run() async throws {
         let configuration = try options.loadConfiguration()
-        let runtime = try RelanceRuntime(configuration: configuration, clock: SystemWallClock(), logger: options.makeLogger(), composesMail: false)
+        let runtime = try RelanceRuntime(configuration: configuration, clock: SystemWallClock(), logger: options.makeLogger(), composesMail: false,
+                                         readOnly: true)
         let counts = try await runtime.store.outboxCounts()
         let recent = try await runtime.store.recentEvents(of: nil, limit: events)
         let openTasks = try await runtime.store.tasks(of: nil, state: .open)
@@ -49,9 +50,9 @@ struct StatusCommand: AsyncParsableCommand {
             print("Daemon: pid \(daemon.pid), started \(daemon.startedAt.formatted(.iso8601)), last update \(daemon.updatedAt.formatted(.iso8601))")
             for (name, entry) in daemon.services.sorted(by: { $0.key < $1.key }) {
                 var line = "  \(name): last success \(entry.lastSuccess?.formatted(.iso8601) ?? "never")"
-                if let note = entry.note { line += " (\(note))" }
+                if let note = entry.note { line += " (\(note.printable))" }
                 if entry.consecutiveFailures > 0, let error = entry.lastError {
-                    line += "; FAILING \(entry.consecutiveFailures)× since \(entry.lastErrorAt?.formatted(.iso8601) ?? "?"): \(error)"
+                    line += "; FAILING \(entry.consecutiveFailures)× since \(entry.lastErrorAt?.formatted(.iso8601) ?? "?"): \(error.printable)"
                 }
                 print(line)
             }
@@ -60,10 +61,16 @@ struct StatusCommand: AsyncParsableCommand {
         }
         for status in creditors {
             var line = "Creditor \(status.creditor): \(status.active ? "active" : "review mode")\(status.paused ? ", PAUSED" : "")"
+                + (status.outboxPause != nil ? ", OUTBOX PAUSED" : "")
             line += "; open tasks \(status.openTasks)"
             if status.heldImports > 0 { line += "; \(status.heldImports) import(s) HELD (relance import held)" }
             print(line)
-            if let summary = status.lastImport, let at = status.lastImportAt { print("  Last import (\(at.formatted(.iso8601))): \(summary)") }
+            if let pause = status.outboxPause {
+                print("  Outbox paused since \(pause.since.formatted(.iso8601)): \(pause.reason.printable)")
+                if let resume = status.outboxResume { print("    To resume: \(resume)") }
+            }
+            if let problem = status.dropFolderProblem { print("  PROBLEM: \(problem.printable)") }
+            if let summary = status.lastImport, let at = status.lastImportAt { print("  Last import (\(at.formatted(.iso8601))): \(summary.printable)") }
             for mark in status.mailbox {
                 print("  Mailbox \(mark.folder): UIDVALIDITY \(mark.uidValidity), last UID \(mark.lastUID), polled \(mark.polledAt.formatted(.iso8601))")
             }
@@ -74,7 +81,7 @@ struct StatusCommand: AsyncParsableCommand {
         print("Open tasks: \(openTasks.count)\(openTasks.isEmpty ? "" : " (relance tasks)")")
         print("Latest events:")
         for entry in recent {
-            print("  #\(entry.id) \(entry.event.time.formatted(.iso8601)) \(entry.event.kind): \(entry.event.summary)")
+            print("  #\(entry.id) \(entry.event.time.formatted(.iso8601)) \(entry.event.kind): \(entry.event.summary.printable)")
         }
     }
 }

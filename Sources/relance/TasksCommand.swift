@@ -18,7 +18,7 @@ struct TasksCommand: AsyncParsableCommand {
         @Flag(help: "Print as JSON.") var json = false
 
         func run() async throws {
-            let context = try CommandContext(options: options)
+            let context = try CommandContext(options: options, readOnly: true)
             let creditorID = try creditor.map { try context.creditorID($0) }
             let tasks = try await context.runtime.store.tasks(of: creditorID, state: all ? nil : .open)
             if json {
@@ -28,45 +28,109 @@ struct TasksCommand: AsyncParsableCommand {
                 print(String(decoding: try encoder.encode(tasks), as: UTF8.self))
                 return
             }
-            if tasks.isEmpty { print(all ? "No task." : "No open task.") }
-            for task in tasks {
-                let due = task.dueOn.map { ", due \($0)" } ?? ""
-                let state = task.state == .open ? "" : " [\(task.state.rawValue): \(task.outcome?.code ?? "")]"
-                print("#\(task.id) \(task.creditor) \(task.kind.rawValue)\(due)\(state): \(task.title)")
-                for (key, value) in task.detail.sorted(by: { $0.key < $1.key }) { print("      \(key): \(value)") }
-                if let document = task.documentPath { print("      document: \(document)") }
+            let languages = Dictionary(context.runtime.creditors.map { ($0.configuration.id, $0.configuration.language) },
+                                       uniquingKeysWith: { first, _ in first })
+            if tasks.isEmpty {
+                let language = creditorID.flatMap { languages[$0] } ?? context.runtime.creditors.first?.configuration.language ?? .french
+                print(language.wording.noTasks(includingClosed: all))
             }
+            for task in tasks {
+                let words = (languages[task.creditor] ?? .french).wording
+                print(words.taskHeading(id: task.id, kind: task.kind, creditor: task.creditor.rawValue, due: task.dueOn,
+                                        state: task.state, outcome: task.outcome, title: task.title.printable))
+                for (key, value) in TaskDetails.ordered(task.detail) {
+                    print(Self.indented(words.labelled(words.detailLabel(key), words.detailValue(key, value))))
+                }
+                if let document = task.documentPath { print(Self.indented(words.labelled(words.detailLabel("document"), document))) }
+            }
+        }
+
+        /// A detail under its task; a multi-line one (a call script) keeps its lines aligned, each
+        /// indented under the task and escaped (`PrintableText`): no value can forge a task line.
+        static func indented(_ text: String) -> String {
+            text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+                .map { ($0.offset == 0 ? "      " : "          ") + $0.element.printable }.joined(separator: "\n")
         }
     }
 
     struct Done: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Close a task with its outcome.",
+            abstract: "Record what came of a task; the outcome acts on the ladder.",
             discussion: """
-                Outcomes: promised (with --date), dispute (with --invoice), wrong-number, paid, no-answer, \
-                letter-sent (with --tracking), acknowledged (with --date), done, cancelled.
+                Outcomes (dates as DD/MM/YYYY or YYYY-MM-DD, amounts as 912,00 or 912.00):
+                  promised       --date D [--amount A]     holds the customer until D
+                  dispute        [--invoice N]… [--reason TEXT]   freezes those invoices (all of the task's without --invoice)
+                  paid           [--date D] [--means TEXT] holds the invoices until the ledger shows them settled
+                  wrong-number   [--phone NUMBER]          marks the number (all without --phone) invalid
+                  new-address    --email ADDRESS           the customer's email until the next contacts file
+                  no-answer                                counts the attempt; retried on another business day
+                  letter-posted  --date D [--tracking N] [--acknowledged D]   a letter counts as sent from D
+                  done [--note TEXT], cancelled [--reason TEXT]
+                The same outcomes can be sent by email in reply to the digest (see the README).
                 """)
         @OptionGroup var options: GlobalOptions
         @Argument(help: "The task's number.") var id: Int64
         @Option(help: "What came of it.") var outcome: String
-        @Option(help: ArgumentHelp("The promised payment date, or the acknowledgement's date (YYYY-MM-DD).", valueName: "date")) var date: String?
-        @Option(help: ArgumentHelp("The disputed invoice's number.", valueName: "number")) var invoice: String?
+        @Option(help: ArgumentHelp("The promised payment date, the payment date, or the posting date.", valueName: "date")) var date: String?
+        @Option(help: ArgumentHelp("The amount promised.", valueName: "amount")) var amount: String?
+        @Option(help: ArgumentHelp("A disputed invoice's number (repeatable).", valueName: "number")) var invoice: [String] = []
+        @Option(help: ArgumentHelp("Why (a dispute, a cancellation).", valueName: "text")) var reason: String?
+        @Option(help: ArgumentHelp("How the customer says it paid (transfer, cheque…).", valueName: "text")) var means: String?
+        @Option(help: ArgumentHelp("The wrong phone number.", valueName: "number")) var phone: String?
+        @Option(help: ArgumentHelp("The customer's corrected email address.", valueName: "address")) var email: String?
         @Option(help: ArgumentHelp("The registered letter's tracking number.", valueName: "number")) var tracking: String?
+        @Option(help: ArgumentHelp("The day the acknowledgement of receipt was signed.", valueName: "date")) var acknowledged: String?
         @Option(help: "A note for the journal.") var note: String?
+        @Option(help: ArgumentHelp("Who recorded it (default: the Unix user).", valueName: "name")) var by: String?
 
         func run() async throws {
-            var parameters: [String: String] = [:]
-            if let date { parameters["date"] = try parseDate(date, option: "--date")!.iso8601 }
-            parameters["invoice"] = invoice
-            parameters["tracking"] = tracking
-            parameters["note"] = note
-            parameters["reason"] = note
-            guard let result = TaskOutcome(code: outcome, parameters: parameters) else {
-                throw Failure("--outcome \(outcome): unknown outcome, or a missing --date/--invoice (see relance tasks done --help)")
-            }
             let context = try CommandContext(options: options)
-            try await PeopleActions(runtime: context.runtime).closeTask(id, outcome: result, by: PersonName.current)
-            print("Task #\(id) closed: \(result.code).")
+            let result = try parsedOutcome()
+            let who = by ?? ProcessInfo.processInfo.environment["SUDO_USER"] ?? ProcessInfo.processInfo.environment["USER"] ?? "cli"
+            let application: TaskOutcomeApplication
+            do {
+                application = try await PeopleActions(runtime: context.runtime).recordOutcome(result, onTask: id, by: who, channel: .cli)
+            } catch let error as TaskOutcomeError {
+                throw Failure("task #\(id): \(error)")
+            }
+            let language = context.runtime.creditors.first?.configuration.language ?? .french
+            // A call to try again stays open: the journal line says when.
+            print(application.closesTask ? language.wording.taskClosed(id: id, outcome: application.request.outcome) : application.journal)
+        }
+
+        private func parsedOutcome() throws -> TaskOutcome {
+            func day(_ text: String?, _ option: String) throws -> CivilDate? {
+                guard let text else { return nil }
+                guard let date = OutcomeValues.date(text) else { throw Failure("\(option) \(text): expected a date as DD/MM/YYYY or YYYY-MM-DD") }
+                return date
+            }
+            func required<T>(_ value: T?, _ option: String) throws -> T {
+                guard let value else { throw Failure("--outcome \(outcome) needs \(option) (see relance tasks done --help)") }
+                return value
+            }
+            switch outcome {
+            case "promised":
+                let money = try amount.map { text in
+                    guard let money = OutcomeValues.amount(text, currency: .euro) else { throw Failure("--amount \(text): expected an amount such as 912,00") }
+                    return money
+                }
+                return .promisedToPay(on: try required(try day(date, "--date"), "--date"), amount: money)
+            case "dispute": return .dispute(invoices: invoice, reason: reason ?? note)
+            case "paid": return .paid(on: try day(date, "--date"), means: means)
+            case "wrong-number": return .wrongNumber(phone: phone)
+            case "new-address":
+                let text = try required(email, "--email")
+                guard let address = EmailAddress(text) else { throw Failure("--email \(text): not an email address") }
+                return .newAddress(address)
+            case "no-answer": return .noAnswer
+            case "letter-posted", "letter-sent":
+                return .letterPosted(on: try required(try day(date, "--date"), "--date"), trackingNumber: tracking,
+                                     acknowledgedOn: try day(acknowledged, "--acknowledged"))
+            case "done": return .done(note: note)
+            case "cancelled": return .cancelled(reason: reason ?? note ?? "")
+            default:
+                throw Failure("--outcome \(outcome): unknown; outcomes: promised, dispute, paid, wrong-number, new-address, no-answer, letter-posted, done, cancelled")
+            }
         }
     }
 }

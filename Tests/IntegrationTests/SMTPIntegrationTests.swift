@@ -127,7 +127,7 @@ struct SMTPIntegrationTests {
         }
         #expect(error.code == .certificateUntrusted)
         #expect(error.curlMessage?.contains("certificate") == true)
-        #expect(error.description.contains("CA file"))
+        #expect(error.description.contains("ca_file"))
 
         let startTLS = try SMTPConnection(endpoint: stack.submission("t06", trustTestCA: false))
         let viaStartTLS = try await #require(throws: SMTPError.self) {

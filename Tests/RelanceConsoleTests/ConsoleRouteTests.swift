@@ -87,7 +87,7 @@ struct ConsoleRouteTests {
             #expect(accepted.status == .seeOther)
             let closed = try #require(try await fixture.runtime.store.tasks(of: nil, state: nil).first { $0.id == fixture.callTask })
             #expect(closed.state == .done)
-            #expect(closed.outcome == .promisedToPay(on: CivilDate(iso8601: "2027-01-15")!))
+            #expect(closed.outcome == .promisedToPay(on: CivilDate(iso8601: "2027-01-15")!, amount: nil))
             let journal = try await fixture.runtime.store.recentEvents(of: nil, limit: 20)
             #expect(journal.contains { $0.event.summary.contains("by marie") })
         }

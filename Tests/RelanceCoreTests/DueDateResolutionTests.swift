@@ -12,12 +12,29 @@ import RelanceCore
         #expect(resolution.disagreement.isEmpty)
     }
 
-    @Test func theLaterOfDisagreeingSourcesWins() {
+    /// Issue #11: the invoice's own due date is the legal one; later terms must not erase days
+    /// of interest. The disagreement is kept for the event and the plan.
+    @Test func theStatedDateWinsOverLaterTerms() {
         let resolution = DueDateResolution(issued: Self.date("2026-09-01"), explicit: [.init(source: "BT-9", date: Self.date("2026-09-20"))],
+                                           customerTerms: PaymentTermsRule(days: 45), defaultTerms: PaymentTermsRule(days: 30))
+        #expect(resolution.due == Self.date("2026-09-20"))
+        #expect(resolution.source == "BT-9")
+        #expect(resolution.disagreement.map(\.date) == [Self.date("2026-09-20"), Self.date("2026-10-16")])
+    }
+
+    @Test func termsFillOnlyAMissingDueDate() {
+        let resolution = DueDateResolution(issued: Self.date("2026-09-01"), explicit: [],
                                            customerTerms: PaymentTermsRule(days: 45), defaultTerms: PaymentTermsRule(days: 30))
         #expect(resolution.due == Self.date("2026-10-16"))
         #expect(resolution.source?.hasPrefix("customer terms") == true)
-        #expect(resolution.disagreement.map(\.date) == [Self.date("2026-09-20"), Self.date("2026-10-16")])
+        #expect(resolution.disagreement.isEmpty)
+    }
+
+    @Test func aCreditNoteGetsNoDueDateFromTerms() {
+        let resolution = DueDateResolution(issued: Self.date("2026-09-01"), explicit: [],
+                                           customerTerms: PaymentTermsRule(days: 45), defaultTerms: PaymentTermsRule(days: 30), isCredit: true)
+        #expect(resolution.due == nil)
+        #expect(resolution.disagreement.isEmpty)
     }
 
     @Test func theDefaultOnlyWhenNothingElseSpeaks() {

@@ -148,11 +148,11 @@ import RelanceCore
         #expect(task.kind == .call)
         #expect(task.phoneNumbers == ["+33 1 23 45 67 89"])
         let english = CallScript.lines(for: task, creditorName: "ACME SAS", language: .english)
-        #expect(english.contains { $0.contains("F-1") && $0.contains("56 days late") && $0.contains("due on 2026-09-01") })
+        #expect(english.contains { $0.contains("F-1") && $0.contains("56 days late") && $0.contains("due on 1 Sep 2026") })
         #expect(english.contains { $0.contains("on behalf of ACME SAS") })
         let french = CallScript.lines(for: task, creditorName: "ACME SAS", language: .french)
         #expect(french.contains { $0.contains("F-1") && $0.contains("56 jours de retard") && $0.contains("échue le 01/09/2026") })
-        #expect(french.contains { $0.hasPrefix("Actions précédentes : first-reminder le ") })
+        #expect(french.contains { $0.hasPrefix("Actions précédentes : ") && $0.contains(" : première relance") })
         // The queued second reminder never left: not recalled.
         #expect(task.priorActions.map(\.step) == ["first-reminder"])
         // With the other invoice: a cancelled message and a call nobody made are not recalled; a call with an outcome is.

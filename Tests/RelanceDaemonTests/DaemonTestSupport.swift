@@ -17,6 +17,7 @@ struct DaemonFixture {
         clock = ManualWallClock(Self.monday)
         try workspace.write("relance.toml", """
             drop_folder = "drop"
+            create_drop_folder = true
             state_folder = "state"
             outbox_folder = "outbox"
             review_folder = "review"

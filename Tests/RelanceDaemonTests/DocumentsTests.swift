@@ -15,8 +15,8 @@ import RelanceTesting
     static func settings(lastStep: String, digest: Bool) -> String {
         """
         address = ["1 avenue du Port", "13002 Marseille"]
-        siren = "123 456 789"
-        rcs = "RCS Marseille 123 456 789"
+        siren = "123 456 782"
+        rcs = "RCS Marseille 123 456 782"
         policy = "fast"
         \(digest ? "[creditors.acme.digest]\nrecipients = [\"controller@acme.example\"]" : "")
 
@@ -60,7 +60,7 @@ import RelanceTesting
         #expect(html.contains("F-100") && html.contains("F-101"))
         #expect(html.contains("&lt;b&gt;Client&lt;/b&gt; Un") && !html.contains("<b>Client"))
         #expect(html.contains("Marseille, le 30 novembre 2026"))
-        #expect(html.contains("RCS Marseille 123 456 789"))
+        #expect(html.contains("RCS Marseille 123 456 782"))
         #expect(html.contains("FR76 3000 4000 0312 3456 7890 143"))
         // 1,500.00 principal and 80.00 of indemnities, plus interest at 12.15 %.
         #expect(html.contains("1\u{202F}500,00\u{00A0}€") && html.contains("80,00\u{00A0}€"))
@@ -70,7 +70,7 @@ import RelanceTesting
         // The tasks report points at it too.
         let reports = try await runtime.reports.writeTasks(runtime.creditors[0].configuration)
         let csv = try String(contentsOf: try #require(reports.first { $0.lastPathComponent == "tasks.csv" }), encoding: .utf8)
-        #expect(csv.hasPrefix("id,kind,created,due,title,details,document\r\n") && csv.contains(",\(expected.path)\r\n"))
+        #expect(csv.hasPrefix("N°;Type;Ouverte le;Échéance;À faire;Détails;Document\r\n") && csv.contains(";\(expected.path)\r\n"))
     }
 
     @Test func reviewModeWritesThePageNextToTheTaskDescription() async throws {
@@ -105,9 +105,10 @@ import RelanceTesting
         let (fixture, runtime, _) = try await run(active: true, lastStep: "legal-action", digest: true)
         defer { withExtendedLifetime(fixture) {} }
         let sender = try #require(runtime.digestSenders.first)
-        let content = try await sender.content(on: Self.monday)
-        #expect(content.letters.count == 1)
-        #expect(content.letters[0].details.contains { $0.hasPrefix("document: ") && $0.hasSuffix("/C1-legal-action") })
+        let (digest, _) = try await sender.content(on: Self.monday, attachedDocuments: [1: ["1-C1-legal-action-summary.html"]])
+        let letters = try #require(digest.sections.first { $0.title == "1 courrier à poster" })
+        #expect(letters.items.count == 1)
+        #expect(letters.items[0].lines == ["Document joint : 1-C1-legal-action-summary.html"])
         #expect(try await sender.sendIfDue())
         let files = fixture.workspace.files(in: "outbox/acme").filter { $0.contains("digest") }
         let mail = try fixture.workspace.read("outbox/acme/\(try #require(files.first))")

@@ -207,22 +207,22 @@ import RelanceTesting
         #expect(dupont.profile.phones.count == 2)
         #expect(dupont.profile.paymentTerms == PaymentTermsRule(days: 45, endOfMonth: true))
         #expect(dupont.profile.lastManualContact == CivilDate(iso8601: "2026-11-03"))
-        #expect(dupont.profile.initialStep == "relance 2")
+        #expect(dupont.profile.initialStep == "second-reminder", "\"relance 2\" as written names the second reminder")
     }
 
     @Test func aFolderAddedAfterStartIsWatchedToo() async throws {
         let workspace = try TemporaryWorkspace("relance-inotify")
         // Started with the first creditor's folder; a reload adds a second one.
-        try LocalDropFolder(folder: workspace.url("drop/acme")).createFolders()
+        try LocalDropFolder(folder: workspace.url("drop/acme"), root: workspace.url("drop"), createRoot: true).createFolders()
         let watcher = try #require(DropFolderWatcher(folders: [workspace.url("drop/acme")], logger: Self.quietLogger))
-        try LocalDropFolder(folder: workspace.url("drop/globex")).createFolders()
+        try LocalDropFolder(folder: workspace.url("drop/globex"), root: workspace.url("drop"), createRoot: true).createFolders()
         watcher.watch([workspace.url("drop/acme"), workspace.url("drop/globex")])
         #expect(try await Self.ringDelay(of: watcher, whenWriting: "drop/globex/new.csv", in: workspace) < .seconds(5))
     }
 
     @Test func inotifyRingsTheDoorbellWhenAFileLands() async throws {
         let workspace = try TemporaryWorkspace("relance-inotify")
-        try LocalDropFolder(folder: workspace.url("drop")).createFolders()
+        try LocalDropFolder(folder: workspace.url("drop"), createRoot: true).createFolders()
         let watcher = try #require(DropFolderWatcher(folders: [workspace.url("drop")], logger: Self.quietLogger))
         #expect(try await Self.ringDelay(of: watcher, whenWriting: "drop/new.csv", in: workspace) < .seconds(5))
     }
@@ -268,5 +268,29 @@ import RelanceTesting
         let receipt = try await runtime.store.confirmHeldImport(held.importID, at: fixture.clock.now())
         #expect(receipt.settledInvoices == 2)
         #expect(try await runtime.store.openReceivables(of: CreditorID("acme")!).map(\.number) == ["F-100"])
+    }
+}
+
+/// Issue #12: a file refused at a parsing limit is moved to rejected/ once, with the limit named,
+/// and never parsed again.
+@Suite struct IntakeLimitTests {
+    @Test func aFileOverAParsingLimitIsRejectedOnceWithTheLimitNamed() async throws {
+        let workspace = try TemporaryWorkspace("relance-intake")
+        let url = workspace.url("drop/nested.xlsx")
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(HostileShapes.nestedWorkbook()).write(to: url)
+        let (intake, store) = try await IntakeTests.intake(workspace)
+        let report = try await intake.scan()
+        let rejected = try #require(report.rejected.first)
+        #expect(rejected.file == "nested.xlsx")
+        #expect(rejected.reason.contains("the nesting-depth limit"))
+        #expect(rejected.reason.contains("[over-limit]"))
+        #expect(workspace.files(in: "drop/rejected") == ["nested.xlsx", "nested.xlsx.error.txt"])
+        let explanation = try String(contentsOf: workspace.url("drop/rejected/nested.xlsx.error.txt"), encoding: .utf8)
+        #expect(explanation.contains("What to do:"))
+        let again = try await intake.scan()
+        #expect(again.rejected.isEmpty && again.imported.isEmpty && again.stuck.isEmpty)
+        let rejections = try await store.recentEvents(of: IntakeTests.acme, limit: 20).filter { $0.event.kind == "import.rejected" }
+        #expect(rejections.count == 1)
     }
 }

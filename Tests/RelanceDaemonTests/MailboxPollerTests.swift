@@ -110,15 +110,47 @@ struct PollerFixture {
             let calls = await fixture.mailbox.calls
             #expect(calls == ["state INBOX"])
             costs.append(calls.count)
-            // One new message: a search for UIDs after the mark, one for the unread among them, one fetch.
+            // One new message: the list of what is after the mark, one fetch, nothing put back.
             await fixture.mailbox.resetCalls()
             let uid = await fixture.mailbox.deliver(SampleInboundMail.unrelated(id: "new@x"))
             _ = try await fixture.poller.poll()
-            #expect(await fixture.mailbox.calls == ["state INBOX", "search INBOX uids(from: \(uid)) ", "search INBOX uids(from: \(uid)) unseen",
-                                                     "fetch INBOX \(uid)", "unread INBOX [\(uid)]"]
-                .map { $0.trimmingCharacters(in: .whitespaces) })
+            #expect(await fixture.mailbox.calls == ["state INBOX", "list INBOX uids(from: \(uid))", "fetch INBOX [\(uid)]"])
         }
         #expect(costs[0] == costs[1])
+    }
+
+    @Test func aThousandNewMessagesAreFetchedInAFewBatchesAndStayUnread() async throws {
+        let fixture = try await PollerFixture()
+        for index in 0..<1_000 { await fixture.mailbox.deliver(SampleInboundMail.unrelated(id: "b\(index)@x"), seen: index % 3 == 0) }
+        let report = try await fixture.poller.poll()
+        #expect(report.fetched == 1_000)
+        let fetches = await fixture.mailbox.calls.filter { $0.hasPrefix("fetch ") }
+        #expect(fetches.count == 4)
+        let messages = await fixture.mailbox.messages(in: "INBOX")
+        #expect(messages.filter(\.seen).count == 334)
+        #expect(messages.enumerated().allSatisfy { $0.element.seen == ($0.offset % 3 == 0) })
+    }
+
+    @Test func aMessageOverTheMaximumSizeIsReadCutAndCounted() async throws {
+        var fixture = try await PollerFixture()
+        fixture.settings.maximumMessageBytes = 4_096
+        await fixture.mailbox.setMaximumMessageBytes(4_096)
+        let big = SampleInboundMail.unrelated(id: "big@x") + "\n" + String(repeating: "0123456789abcdef\n", count: 1_000)
+        await fixture.mailbox.deliver(big)
+        let report = try await fixture.poller.poll()
+        #expect(report.fetched == 1)
+        #expect(report.truncated == 1)
+    }
+
+    @Test("batches: many small messages per fetch, bytes bounded, a huge one alone, sizes capped at the maximum")
+    func fetchBatches() {
+        let small = (1...600).map { MailboxEntry(uid: UInt32($0), size: 5_000) }
+        #expect(FetchBatches.plan(small, maximumMessageBytes: 25 << 20).map(\.count) == [250, 250, 100])
+        let mixed = [MailboxEntry(uid: 1, size: 10 << 20), MailboxEntry(uid: 2, size: 10 << 20), MailboxEntry(uid: 3, size: 100 << 20),
+                     MailboxEntry(uid: 4, size: 1_000)]
+        #expect(FetchBatches.plan(mixed, maximumMessageBytes: 25 << 20) == [[1], [2], [3], [4]])
+        #expect(FetchBatches.plan(mixed, maximumMessageBytes: 1 << 20) == [[1, 2, 3, 4]])
+        #expect(FetchBatches.plan([], maximumMessageBytes: 1).isEmpty)
     }
 
     @Test func unrelatedMailIsLeftAsItWasAndNeverStored() async throws {

@@ -67,7 +67,9 @@ import RelanceTesting
             "C2;\"Client\r\nBcc: evil@attacker.example\";ok@deux.example;F-200;15/09/2026;15/10/2026;100,00"))
         let runtime = try fixture.runtime()
         let report = try await runtime.runOnce()
-        #expect(report.sending.sent == 2)
+        // C1's email cell is one address plus a smuggled command: invalid as a whole (issue #12 §2),
+        // so only C2 gets an email; C1 is left for a person.
+        #expect(report.sending.sent == 1)
         for name in fixture.workspace.files(in: "outbox/acme") {
             let message = try fixture.workspace.read("outbox/acme/\(name)")
             let header = message.components(separatedBy: "\r\n\r\n")[0]
@@ -77,13 +79,13 @@ import RelanceTesting
             #expect(!header.contains("\r\nBcc"))
             #expect(!message.contains("RCPT TO"))
         }
-        // The envelope holds only addresses that passed validation: the invalid fragment was dropped
-        // and recorded, never passed on.
+        // The envelope holds only addresses that passed validation: the hostile cell was refused
+        // whole and recorded, nothing split out of it.
         let events = try await runtime.store.recentEvents(of: nil, limit: 50)
         #expect(events.contains { $0.event.kind == "customer.email-invalid" && $0.event.summary.contains("TO:<evil@attacker.example>") })
         let open = try await runtime.store.openReceivables(of: CreditorID("acme")!)
         let addresses = open.flatMap(\.customer.emails).map(\.value)
-        #expect(Set(addresses) == ["victim@un.example", "ok@deux.example"])
+        #expect(Set(addresses) == ["ok@deux.example"])
     }
 
     @Test func aNewSnapshotWithoutTheInvoiceSettlesItAndItsQueuedReminderIsCancelled() async throws {

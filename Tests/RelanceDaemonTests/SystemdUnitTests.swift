@@ -29,4 +29,25 @@ import RelanceTesting
         #expect(!text.contains("Unknown key"), "\(text)")
         #expect(!text.contains("relance.service:"), "\(text)")
     }
+
+    @Test("the unit caps the daemon's memory, and systemd-analyze security still rates it 1.7 OK or better",
+          .enabled(if: FileManager.default.isExecutableFile(atPath: analyzer), "systemd-analyze is not installed"))
+    func memoryIsCappedAndExposureStaysLow() throws {
+        let path = RepositoryPaths.root.appendingPathComponent("systemd/relance.service").path
+        let unit = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(unit.contains("\nMemoryMax=1536M\n"))
+        #expect(unit.contains("\nMemoryHigh=1G\n"))
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.analyzer)
+        process.arguments = ["security", "--offline=true", path]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        let line = try #require(text.split(separator: "\n").last { $0.contains("Overall exposure level") })
+        let score = try #require(line.split(separator: " ").compactMap { Double($0) }.first)
+        #expect(score <= 1.7, "\(line)")
+    }
 }

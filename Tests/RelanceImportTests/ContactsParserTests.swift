@@ -16,14 +16,14 @@ struct ContactsParserTests {
         #expect(parsed.contacts.count == 3)
         let dupont = parsed.contacts[0]
         #expect(dupont == ContactRecord(
-            customer: "411DUP", name: "Dupont & Fils", address: ["12 rue de la Paix", "75002", "Paris"], siren: "732829320",
+            customer: "411DUP", name: "Dupont & Fils", address: ["12 rue de la Paix", "75002 Paris"], siren: "732829320",
             vatNumber: "FR40732829320", emailsTo: ["compta@dupont.fr"], emailsCc: ["dg@dupont.fr"],
             phones: ["01 23 45 67 89", "06 11 22 33 44"], language: .french, paymentTerms: PaymentTerms(days: 45, endOfMonth: true),
-            policy: "standard", doNotRemind: false, note: "Paie toujours en retard", stepReached: "relance 2",
+            policy: "standard", doNotRemind: false, note: "Paie toujours en retard", stepReached: "second-reminder",
             lastContact: date("2026-11-03"), source: SourcePosition(file: "contacts-fr.csv", line: 2)))
         let loewe = parsed.contacts[1]
         #expect(loewe.name == "Lœwe d’Arc")
-        #expect(loewe.address == ["Bâtiment B", "3 allée des Tilleuls", "69003", "Lyon"])
+        #expect(loewe.address == ["Bâtiment B", "3 allée des Tilleuls", "69003 Lyon"])
         #expect(loewe.siren == "732829320", "a SIRET gives its SIREN")
         #expect(loewe.emailsTo == ["a@loewe.fr", "b@loewe.fr"])
         #expect(loewe.language == .english)

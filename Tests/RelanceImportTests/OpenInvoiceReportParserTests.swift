@@ -95,7 +95,9 @@ struct OpenInvoiceReportParserTests {
             Row("Acme Corp", nil, "1002", "2026-12-01", "2026-12-31", "-45.10", "USD"),
             Row("Globex", nil, "1003", "2026-10-02", "2026-11-01", "-150.00", "USD"),
         ])
-        #expect(parsed.items[0].emails == ["ap@acme.com", "ar@acme.com"])
+        // Separated by a space, not by ; or ,: not a list, refused whole (issue #12 §2).
+        #expect(parsed.items[0].emails == ["ap@acme.com ar@acme.com"])
+        #expect(parsed.warnings.contains { $0.contains("is not an address or a list of addresses separated by ; or ,") })
     }
 
     @Test("RFC 4180 quoting: separators, newlines and doubled quotes inside cells")
@@ -103,9 +105,11 @@ struct OpenInvoiceReportParserTests {
         let parsed = try parse("quoted-multiline.csv")
         #expect(parsed.items.map(Row.init) == [
             Row("C1", "Smith, Jones & Co", "INV-1", nil, "2026-12-01", "1500.00"),
-            Row("C2", "The \"Best\" Bakery\n2nd floor", "INV-2", nil, "2026-12-02", "20.00"),
+            // A line break in a name is no longer kept: removed, with a warning (issue #12 §2).
+            Row("C2", "The \"Best\" Bakery 2nd floor", "INV-2", nil, "2026-12-02", "20.00"),
             Row("C3", "Plain", "INV-3", nil, "2026-12-03", "30.50"),
         ])
+        #expect(parsed.warnings.contains { $0.contains("held control characters (The \"Best\" Bakery\\n2nd floor)") })
         #expect(parsed.items[2].source?.line == 5)
     }
 

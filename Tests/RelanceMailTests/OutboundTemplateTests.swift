@@ -136,7 +136,9 @@ struct OutboundTemplateTests {
         let rendered = try renderer.render("first-reminder", language: .english, context: ReminderContext.sample(language: .english))
         #expect(rendered.subject == "Reminder: 2 invoices awaiting payment – Atelier Lumière SARL")
         #expect(rendered.text.contains("  - Invoice F2026-0117 of 15 Sep 2026, due 15 Oct 2026: €1,234.56 outstanding (of €1,534.56), 46 days overdue\n"))
-        #expect(rendered.text.contains("Total outstanding: €1,714.56\n"))
+        // The sample's credit note AV2026-0009 (€100.00) is deducted from the total demanded.
+        #expect(rendered.text.contains("      credit note AV2026-0009 of 20 Oct 2026 deducted: −€100.00\n"))
+        #expect(rendered.text.contains("Total outstanding: €1,614.56\n"))
         #expect(rendered.text.contains("\nYours faithfully,\n\nÉlodie Martin, service comptabilité\n"))
     }
 
@@ -166,7 +168,7 @@ struct OutboundTemplateTests {
         }
         let final = try renderer.render("final-reminder", language: .french, context: ReminderContext.sample(language: .french))
         #expect(final.text.contains("  - pénalités de retard arrêtées au 30 novembre 2026 : 15,87\u{00A0}€\n"))
-        #expect(final.text.contains("Soit un total dû de 1\u{202F}810,43\u{00A0}€.\n"))
+        #expect(final.text.contains("Soit un total dû de 1\u{202F}710,43\u{00A0}€.\n"))   // net of the 100,00 € credit
         #expect(final.text.contains("  - le 2 novembre 2026 : Relance par courriel\n"))
     }
 

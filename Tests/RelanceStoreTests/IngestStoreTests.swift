@@ -161,12 +161,14 @@ import RelanceStore
         #expect(open.first { $0.number == "F-2" }?.due == F.date("2026-10-10"))
     }
 
-    @Test func whenSourcesDisagreeTheLaterDateWinsAndAnEventNamesBoth() async throws {
+    /// Issue #11: the invoice's own due date (BT-9) is the legal one and wins; the disagreement
+    /// is recorded, naming both.
+    @Test func whenSourcesDisagreeTheStatedDateWinsAndAnEventNamesBoth() async throws {
         let store = try await F.freshStore()
         let (file, snapshot) = Self.eInvoice("FA-5", buyer: "C001", name: nil, due: "2026-10-01", termsText: "2026-10-15")
         _ = try await store.importSnapshot(file, snapshot, at: F.time)
         let invoice = try #require(try await store.openReceivables(of: F.creditor).first)
-        #expect(invoice.due == F.date("2026-10-15"))
+        #expect(invoice.due == F.date("2026-10-01"))
         let events = try await store.recentEvents(of: F.creditor, limit: 50)
         let event = try #require(events.first { $0.event.kind == "invoice.due-disagreement" })
         #expect(event.event.summary.contains("BT-9 2026-10-01"))

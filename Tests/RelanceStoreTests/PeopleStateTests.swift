@@ -25,7 +25,7 @@ import RelanceStore
         try await store.closeTask(first.id, outcome: .promisedToPay(on: F.date("2026-12-15")), at: F.time)
         let closed = try #require(try await store.tasks(of: F.creditor, state: .done).first)
         #expect(closed.outcome == .promisedToPay(on: F.date("2026-12-15")))
-        await #expect(throws: StoreError.self) { try await store.closeTask(first.id, outcome: .paid, at: F.time) }
+        await #expect(throws: StoreError.self) { try await store.closeTask(first.id, outcome: .paid(), at: F.time) }
         // Once closed, a new bounce may open a new call.
         #expect(try await store.openTask(task, at: F.time).isNew)
     }

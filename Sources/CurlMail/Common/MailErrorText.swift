@@ -3,7 +3,9 @@
 enum MailErrorText {
     static func describe(protocol name: String, code: String, summary: String, detail: String?,
                          serverReply: (any CustomStringConvertible)?, curlMessage: String?, advice: String) -> String {
-        var text = "\(name) \(code): \(summary)"
+        // The code is for programs (`error.code`); people read the summary and the advice, which
+        // name the configuration keys (`security`, `ca_file`…), never an enum case.
+        var text = "\(name): \(summary)"
         if let detail { text += " (\(detail))" }
         if let serverReply { text += "; server replied \"\(serverReply)\"" }
         if let curlMessage { text += "; libcurl: \(curlMessage)" }

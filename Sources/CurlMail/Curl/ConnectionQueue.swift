@@ -25,6 +25,11 @@ struct ConnectionQueue: Sendable {
         }
     }
 
+    /// Runs `work` on the queue after anything already queued, without waiting for it.
+    func submit(_ work: @escaping @Sendable () -> Void) {
+        queue.async(execute: work)
+    }
+
     /// Closes `easy` on the queue, after any work still queued. `curl_easy_cleanup` says QUIT
     /// or LOGOUT and waits for the answer, which must not block whichever thread happened to
     /// drop the last reference to the connection. Called from the owner's `deinit`.

@@ -27,16 +27,20 @@ public struct CustomerAging: Sendable, Hashable, Codable {
 
 public struct InvoiceAging: Sendable, Hashable, Codable {
     public var receivable: Receivable
-    /// Days past the due date on the as-of date; negative before it; nil without a due date.
+    /// Days past the due date on the as-of date; negative before it; nil without a due date,
+    /// and always nil for a credit (a credit note is never late).
     public var daysLate: Int?
     public var bucket: AgingBucket
     /// The most recent step taken for it, and when.
     public var lastAction: StepTaken?
 
+    /// The due date to show: none for a credit, which is never due.
+    public var shownDue: CivilDate? { bucket == .credit ? nil : receivable.due }
+
     public init(receivable: Receivable, asOf: CivilDate) {
         self.receivable = receivable
-        daysLate = receivable.due.map { $0.days(until: asOf) }
-        bucket = AgingBucket(daysLate: daysLate)
+        daysLate = receivable.open.minorUnits < 0 ? nil : receivable.due.map { $0.days(until: asOf) }
+        bucket = AgingBucket(daysLate: daysLate, open: receivable.open)
         lastAction = receivable.history.max { ($0.on, $0.step) < ($1.on, $1.step) }
     }
 }

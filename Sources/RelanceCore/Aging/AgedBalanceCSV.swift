@@ -1,32 +1,30 @@
-/// The aged balance as CSV, one row per invoice, for spreadsheets: decimal points, ISO dates,
-/// RFC 4180 quoting, and a leading apostrophe on cells a spreadsheet would run as a formula.
+/// The aged balance as CSV, one row per invoice, for a spreadsheet: headings, dates, buckets and
+/// steps in the creditor's words, amounts as numbers in the spreadsheet's format (French Excel:
+/// `;`, decimal comma, byte-order mark), and a leading apostrophe on cells a spreadsheet would
+/// run as a formula. Machines read `relance aging --format json`.
 public enum AgedBalanceCSV {
-    public static let header = ["customer", "customer_name", "invoice", "issued", "due", "days_late", "bucket",
-                                "open", "currency", "last_action", "last_action_on"]
-
-    public static func render(_ balance: AgedBalance) -> String {
-        var lines = [header.joined(separator: ",")]
+    public static func render(_ balance: AgedBalance, format: SpreadsheetFormat, language: Language) -> String {
+        let words = language.wording
+        let columns = words.agingColumns()
+        var rows = [[columns.customer, columns.customerName, columns.invoice, columns.issued, columns.due, columns.daysLate,
+                     columns.bucket, columns.open, columns.currency, columns.lastAction, columns.lastActionOn]]
         for customer in balance.customers {
             for invoice in customer.invoices {
                 let receivable = invoice.receivable
-                lines.append([
+                rows.append([
                     customer.customer.externalID, customer.customer.name ?? "", receivable.number,
-                    receivable.issued?.iso8601 ?? "", receivable.due?.iso8601 ?? "",
-                    invoice.daysLate.map(String.init) ?? "", invoice.bucket.rawValue,
-                    receivable.open.decimalString, receivable.open.currency.code,
-                    invoice.lastAction?.step ?? "", invoice.lastAction?.on.iso8601 ?? "",
-                ].map(cell).joined(separator: ","))
+                    receivable.issued.map(words.date) ?? "", invoice.shownDue.map(words.date) ?? "",
+                    invoice.daysLate.map(String.init) ?? "", words.bucket(invoice.bucket),
+                    format.number(receivable.open), receivable.open.currency.code,
+                    invoice.lastAction.map { words.stepName($0.step) } ?? "", invoice.lastAction.map { words.date($0.on) } ?? "",
+                ])
             }
         }
-        return lines.joined(separator: "\r\n") + "\r\n"
+        return format.document(rows)
     }
 
-    /// One CSV cell, quoted when needed and never read as a formula.
+    /// One RFC 4180 cell (`,` separator), quoted when needed and never read as a formula.
     public static func cell(_ value: String) -> String {
-        // Names come from imported files: "=HYPERLINK(…)" must stay text in Excel or LibreOffice.
-        var text = value
-        if let first = text.first, "=+-@\t\r".contains(first), Double(text) == nil { text = "'" + text }
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        SpreadsheetFormat(.standard).cell(value)
     }
 }

@@ -2,6 +2,8 @@
 /// nothing fetched), to open from the reports folder in any browser.
 public enum AgedBalanceHTML {
     public static func render(_ balance: AgedBalance, title: String, language: Language) -> String {
+        let words = language.wording
+        let columns = words.agingColumns()
         var html = """
             <!DOCTYPE html>
             <html lang="\(language.rawValue)"><head><meta charset="utf-8">
@@ -15,16 +17,16 @@ public enum AgedBalanceHTML {
             td.late{color:#a40000}
             </style></head><body>
             <h1>\(escape(title))</h1>
-            <p>\(language == .french ? "Au" : "As of") \(balance.asOf.iso8601)</p>
+            <p>\(escape(words.agingAsOf(balance.asOf)))</p>
 
             """
         for totals in balance.totals {
             html += chart(totals, language: language)
         }
-        html += "<table><thead><tr><th>\(language == .french ? "Client / facture" : "Customer / invoice")</th>"
-        html += "<th>\(language == .french ? "Échéance" : "Due")</th>"
+        html += "<table><thead><tr><th>\(escape(columns.customerOrInvoice))</th>"
+        html += "<th>\(escape(columns.due))</th>"
         for bucket in AgingBucket.allCases { html += "<th>\(escape(label(bucket, language)))</th>" }
-        html += "<th>Total</th><th>\(language == .french ? "Dernière action" : "Last action")</th></tr></thead><tbody>\n"
+        html += "<th>\(escape(columns.total))</th><th>\(escape(columns.lastAction))</th></tr></thead><tbody>\n"
         for customer in balance.customers {
             for totals in customer.totals {
                 html += "<tr class=\"customer\"><td>\(escape(customer.customer.externalID)) \(escape(customer.customer.name ?? ""))</td><td></td>"
@@ -33,18 +35,18 @@ public enum AgedBalanceHTML {
             }
             for invoice in customer.invoices {
                 let receivable = invoice.receivable
-                html += "<tr><td class=\"text\">\(escape(receivable.number))</td><td>\(receivable.due?.iso8601 ?? "")</td>"
+                html += "<tr><td class=\"text\">\(escape(receivable.number))</td><td>\(invoice.shownDue.map(words.date) ?? "")</td>"
                 for bucket in AgingBucket.allCases {
                     let cell = bucket == invoice.bucket ? escape(receivable.open.formatted(locale: language)) : ""
-                    html += "<td\(bucket != .notDue && !cell.isEmpty ? " class=\"late\"" : "")>\(cell)</td>"
+                    html += "<td\(bucket != .notDue && bucket != .credit && !cell.isEmpty ? " class=\"late\"" : "")>\(cell)</td>"
                 }
-                let action = invoice.lastAction.map { "\($0.step) \($0.on.iso8601)" } ?? ""
+                let action = invoice.lastAction.map { words.lastAction(step: $0.step, on: $0.on) } ?? ""
                 html += "<td>\(escape(receivable.open.formatted(locale: language)))</td><td class=\"text\">\(escape(action))</td></tr>\n"
             }
         }
         html += "</tbody><tfoot>\n"
         for totals in balance.totals {
-            html += "<tr class=\"customer\"><td>Total \(totals.currency.code)</td><td></td>"
+            html += "<tr class=\"customer\"><td>\(escape(words.agingTotal(currency: totals.currency)))</td><td></td>"
             for bucket in AgingBucket.allCases { html += "<td>\(amount(totals.amount(bucket), language))</td>" }
             html += "<td>\(escape(totals.totalAmount.formatted(locale: language)))</td><td></td></tr>\n"
         }
@@ -53,9 +55,9 @@ public enum AgedBalanceHTML {
 
     /// One horizontal bar per bucket, scaled to the largest, for one currency.
     static func chart(_ totals: BucketTotals, language: Language) -> String {
-        let values = AgingBucket.allCases.map { max(0, totals.byBucket[$0] ?? 0) }
+        let values = AgingBucket.allCases.map { abs(totals.byBucket[$0] ?? 0) }
         let largest = max(values.max() ?? 1, 1)
-        let colors = ["#4a8f4a", "#d9b300", "#e08a00", "#d35400", "#a40000"]
+        let colors = ["#4a8f4a", "#d9b300", "#e08a00", "#d35400", "#a40000", "#5b7fa6"]
         var svg = "<svg role=\"img\" aria-label=\"\(escape(totals.currency.code))\" width=\"640\" height=\"\(AgingBucket.allCases.count * 28 + 10)\" xmlns=\"http://www.w3.org/2000/svg\">\n"
         for (index, bucket) in AgingBucket.allCases.enumerated() {
             let width = Int(Double(values[index]) / Double(largest) * 380)
@@ -68,14 +70,7 @@ public enum AgedBalanceHTML {
     }
 
     static func label(_ bucket: AgingBucket, _ language: Language) -> String {
-        guard language == .french else { return bucket.title }
-        switch bucket {
-        case .notDue: return "non échu"
-        case .late1to30: return "1 à 30 j"
-        case .late31to60: return "31 à 60 j"
-        case .late61to90: return "61 à 90 j"
-        case .over90: return "plus de 90 j"
-        }
+        language.wording.bucket(bucket)
     }
 
     static func amount(_ money: Money, _ language: Language) -> String {

@@ -5,8 +5,14 @@ public enum AgingBucket: String, Sendable, Hashable, Codable, CaseIterable, Comp
     case late31to60 = "31-60"
     case late61to90 = "61-90"
     case over90 = "over-90"
+    /// Credit notes and unapplied payments: never due, never late, on a line of their own.
+    case credit
 
     /// An item with no due date is counted as not due: nothing says it is late.
+    public init(daysLate: Int?, open: Money) {
+        self = open.minorUnits < 0 ? .credit : AgingBucket(daysLate: daysLate)
+    }
+
     public init(daysLate: Int?) {
         switch daysLate ?? 0 {
         case ..<1: self = .notDue
@@ -24,6 +30,7 @@ public enum AgingBucket: String, Sendable, Hashable, Codable, CaseIterable, Comp
         case .late31to60: "31–60 days"
         case .late61to90: "61–90 days"
         case .over90: "over 90 days"
+        case .credit: "credits"
         }
     }
 

@@ -1,9 +1,14 @@
 /// Decides an invoice's due date from every source that speaks of it (issue #3, "Due dates").
 ///
 /// Sources, in order: the export's own due-date column or BT-9 (`stated`), the payment terms
-/// text BT-20, the customer's terms from the contacts file, and only when none of those says
-/// anything, the creditor's default. When sources disagree the LATER date wins: reminding a
-/// customer before the date it agreed to is the mistake that must never happen.
+/// text BT-20, what an earlier import stated, the customer's terms from the contacts file,
+/// and only when none of those says anything, the creditor's default. The FIRST source that
+/// speaks wins (issue #11): the due date the invoice itself states is the legal one (late
+/// interest runs from it, Code de commerce L441-10); payment terms only fill a missing date.
+/// When sources disagree, `disagreement` lists them all: the importer records it as an event
+/// and the plan and `relance customer` show it — nothing is resolved in silence.
+///
+/// A credit note (negative amount) is never due: terms do not give it a due date.
 public struct DueDateResolution: Sendable, Hashable {
     public struct Candidate: Sendable, Hashable {
         /// Who said it, for the event: "due-date column", "BT-9", "BT-20 terms text", "customer terms"…
@@ -26,19 +31,17 @@ public struct DueDateResolution: Sendable, Hashable {
 
     /// `explicit`: what documents state, in order (the export's column or BT-9, the BT-20 terms
     /// text, what an earlier import stated); `customerTerms` count from `issued`.
-    public init(issued: CivilDate?, explicit: [Candidate], customerTerms: PaymentTermsRule?, defaultTerms: PaymentTermsRule) {
+    public init(issued: CivilDate?, explicit: [Candidate], customerTerms: PaymentTermsRule?, defaultTerms: PaymentTermsRule,
+                isCredit: Bool = false) {
         var candidates = explicit
-        if let customerTerms, let issued {
+        if !isCredit, let customerTerms, let issued {
             candidates.append(Candidate(source: "customer terms (\(customerTerms))", date: customerTerms.dueDate(issued: issued)))
         }
-        if candidates.isEmpty, let issued {
+        if !isCredit, candidates.isEmpty, let issued {
             candidates.append(Candidate(source: "creditor default (\(defaultTerms))", date: defaultTerms.dueDate(issued: issued)))
         }
-        // On equal dates the first (highest-ranked) source is the one named.
-        let chosen = candidates.reduce(nil as Candidate?) { best, next in
-            guard let best else { return next }
-            return next.date > best.date ? next : best
-        }
+        // Highest-ranked first: what the invoice states beats what terms compute.
+        let chosen = candidates.first
         due = chosen?.date
         source = chosen?.source
         disagreement = Set(candidates.map(\.date)).count > 1 ? candidates : []

@@ -29,7 +29,7 @@ public struct LatePaymentTerms: Sendable, Hashable, Codable {
     public func annualRate(for semester: Semester) -> Result<AppliedRate, MissingRate> {
         if let contractual = contractualRateBasisPoints {
             guard let legal = legalRates.rate(for: semester) else {
-                return .failure(MissingRate(semester: semester, table: legalRates.name))
+                return .failure(MissingRate(semester: semester, table: legalRates.name, key: .legalRates))
             }
             let floor = 3 * legal.basisPoints
             if contractual >= floor {
@@ -39,7 +39,7 @@ public struct LatePaymentTerms: Sendable, Hashable, Codable {
                                         explanation: "3 × legal interest rate \(Percent(legal.basisPoints)) (the contractual rate is below this floor); \(legal.source)"))
         }
         guard let reference = referenceRates.rate(for: semester) else {
-            return .failure(MissingRate(semester: semester, table: referenceRates.name))
+            return .failure(MissingRate(semester: semester, table: referenceRates.name, key: .ecbRates))
         }
         return .success(AppliedRate(basisPoints: reference.basisPoints + marginBasisPoints,
                                     explanation: "\(Percent(reference.basisPoints)) + \(Percent(marginBasisPoints)); \(reference.source)"))
@@ -59,16 +59,35 @@ public struct AppliedRate: Sendable, Hashable, Codable {
 
 /// A semester a rate table does not have: the amounts that need it are not computed.
 public struct MissingRate: Error, Sendable, Hashable, Codable, CustomStringConvertible {
-    public var semester: Semester
-    public var table: String
-
-    public init(semester: Semester, table: String) {
-        self.semester = semester
-        self.table = table
+    /// The configuration key that supplies the missing figure, under `[penalties]`.
+    public enum Key: String, Sendable, Hashable, Codable {
+        case ecbRates = "ecb_rates"
+        case legalRates = "legal_rates"
     }
 
+    public var semester: Semester
+    public var table: String
+    public var key: Key
+
+    public init(semester: Semester, table: String, key: Key = .ecbRates) {
+        self.semester = semester
+        self.table = table
+        self.key = key
+    }
+
+    /// Names the exact setting to add, with the semester already written as the key expects.
     public var description: String {
-        "missing rate for \(semester) in the \(table) table: add it to the configuration's rate overrides"
+        "missing rate for \(semester) in the \(table) table: set it in the configuration as \(setting)"
+    }
+
+    /// `[penalties] ecb_rates = { "2027-S1" = … }` with what the number means.
+    public var setting: String {
+        switch key {
+        case .ecbRates:
+            "[penalties] ecb_rates = { \"\(semester)\" = RATE } — the ECB main refinancing rate in force on the semester's first day, in % (e.g. 2.15); Relance adds the 10 points itself"
+        case .legalRates:
+            "[penalties] legal_rates = { \"\(semester)\" = RATE } — the French taux de l'intérêt légal for professionals for that semester, in % (e.g. 2.80)"
+        }
     }
 }
 

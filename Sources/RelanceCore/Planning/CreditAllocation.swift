@@ -2,12 +2,16 @@
 public struct CreditAllocation: Sendable, Hashable, Codable {
     public var credit: String
     public var invoice: String
+    /// Positive: the part of the credit set against `invoice`.
     public var amount: Money
+    /// The credit note's date (or the payment's), printed beside its number.
+    public var creditIssued: CivilDate?
 
-    public init(credit: String, invoice: String, amount: Money) {
+    public init(credit: String, invoice: String, amount: Money, creditIssued: CivilDate? = nil) {
         self.credit = credit
         self.invoice = invoice
         self.amount = amount
+        self.creditIssued = creditIssued
     }
 }
 
@@ -44,7 +48,8 @@ enum CreditAllocator {
                     let used = min(available, remaining)
                     claimed[debit.invoiceID] = Money(minorUnits: remaining - used, currency: currency)
                     allocations.append(CreditAllocation(credit: credit.number, invoice: debit.number,
-                                                        amount: Money(minorUnits: used, currency: currency)))
+                                                        amount: Money(minorUnits: used, currency: currency),
+                                                        creditIssued: credit.issued))
                     available -= used
                     if remaining - used == 0 { debitIndex += 1 }
                 }

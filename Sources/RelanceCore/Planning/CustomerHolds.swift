@@ -42,10 +42,21 @@ struct CustomerHolds {
             if let hold = hold(for: pause) { holds.append(hold) }
         }
         for task in state.openTasks.sorted(by: { ($0.since, $0.step) < ($1.since, $1.step) }) {
-            let escalation = input.calendar.adding(businessDays: policy.taskOutcomeWaitBusinessDays, to: task.since)
+            // A letter is sent when posted: the next step waits for it, however long (#13).
+            if task.kind.needsPosting {
+                holds.append(Hold(rule: .letterNotPosted, reason: TaskWords.letterNotPosted(
+                    task.kind, since: task.since, escalated: today >= Self.letterEscalation(task, policy, input), input.language)))
+                continue
+            }
+            let escalation = Self.outcomeEscalation(task, policy, input.calendar)
             if today < escalation {
-                holds.append(Hold(rule: .openTask, reason:
-                    "waiting for the outcome of the \(task.kind.rawValue) task of \(task.since) (\(task.step)); escalated on \(escalation) if none comes"))
+                if let retry = task.retryOn, task.attempts > 0 {
+                    holds.append(Hold(rule: .openTask, reason: TaskWords.callRetry(
+                        attempt: task.attempts, of: policy.noAnswerAttempts, retryOn: retry, input.language)))
+                } else {
+                    holds.append(Hold(rule: .openTask, reason:
+                        "waiting for the outcome of the \(task.kind.rawValue) task of \(task.since) (\(task.step)); escalated on \(escalation) if none comes"))
+                }
             }
         }
         if let lastContact {
@@ -56,6 +67,27 @@ struct CustomerHolds {
             }
         }
         return holds
+    }
+
+    /// The day an unposted letter's task is escalated to a person.
+    static func letterEscalation(_ task: OpenTask, _ policy: Policy, _ input: PlanningInput) -> CivilDate {
+        task.since.adding(days: policy.escalateAfterDays ?? input.escalateAfterDays)
+    }
+
+    /// The day an open call (or other task) without outcome is escalated and the ladder goes on;
+    /// a call retried after no answer counts from its next try.
+    static func outcomeEscalation(_ task: OpenTask, _ policy: Policy, _ calendar: any BusinessCalendar) -> CivilDate {
+        calendar.adding(businessDays: policy.taskOutcomeWaitBusinessDays, to: max(task.since, task.retryOn ?? task.since))
+    }
+
+    /// Promises whose day passed with the debt still open in a later snapshot: the ladder
+    /// resumes, and says so ("promesse non tenue").
+    func brokenPromises() -> [CustomerHold] {
+        guard case .latestAuthoritativeSnapshot(let asOf) = input.creditorState.ledger else { return [] }
+        return state.holds.filter { hold in
+            guard hold.kind == .promise, let until = hold.until else { return false }
+            return input.today > until && asOf > until
+        }
     }
 
     private func hold(for pause: CustomerHold) -> Hold? {

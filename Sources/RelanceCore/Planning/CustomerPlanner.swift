@@ -31,6 +31,14 @@ struct CustomerPlanner {
     }
 
     func plan(into plan: inout Plan) {
+        // Paid, awaiting the ledger: said for each payment; what is left (if anything) goes on.
+        for payment in state.bankPayments {
+            let left = receivables.first { $0.invoiceID == payment.invoiceID }.map(\.open)
+            let rest = left.map { $0.minorUnits > 0 ? "; \($0.formatted(locale: input.language)) still due" : "" } ?? ""
+            plan.decisions.append(decision(payment.invoiceNumber, .skip, .paidAwaitingLedger,
+                                           "\(payment.sentence(in: input.language)): paid, awaiting the ledger\(rest)"))
+        }
+        guard receivables.contains(where: { $0.open.minorUnits != 0 }) || state.bankPayments.isEmpty else { return }
         let allocation = CreditAllocator.allocate(receivables, frozen: state.disputedInvoiceIDs)
         for credit in receivables where credit.open.minorUnits < 0 {
             let uses = allocation.allocations.filter { $0.credit == credit.number }
@@ -41,8 +49,9 @@ struct CustomerPlanner {
         let escalations = escalations()
         plan.escalations += escalations
         for escalation in escalations {
+            let then = escalation.task.kind.needsPosting ? "the next step waits until it is recorded as posted" : "the ladder goes on"
             plan.decisions.append(decision(nil, .act, .taskEscalated,
-                "the \(escalation.task.kind.rawValue) task of \(escalation.task.since) (\(escalation.task.step)) has no outcome since \(escalation.dueOn): escalated to a person; the ladder goes on"))
+                "the \(escalation.task.kind.rawValue) task of \(escalation.task.since) (\(escalation.task.step)) has no outcome since \(escalation.dueOn): escalated to a person; \(then)"))
         }
 
         let nets = netBalances()
@@ -69,16 +78,20 @@ struct CustomerPlanner {
         }
         guard !due.isEmpty else { return }
 
-        let holds = creditorHolds + CustomerHolds(input: input, policy: policy, state: state)
-            .holds(lastContact: lastContact)
+        let customerHolds = CustomerHolds(input: input, policy: policy, state: state)
+        let holds = creditorHolds + customerHolds.holds(lastContact: lastContact)
         guard holds.isEmpty else {
             for hold in holds { plan.decisions.append(decision(nil, .wait, hold.rule, hold.reason)) }
             return
         }
-        act(on: due, allocations: allocation.allocations, plan: &plan)
+        // A promise not kept is said when the ladder resumes, once: before the next contact.
+        let broken = customerHolds.brokenPromises().filter { promise in lastContact.map { $0 <= promise.until! } ?? true }
+        let notes = broken.map { TaskWords.promiseBroken(until: $0.until!, amount: nil, input.language) }
+        for note in notes { plan.decisions.append(decision(nil, .act, .promiseBroken, note)) }
+        act(on: due, allocations: allocation.allocations, notes: notes, plan: &plan)
     }
 
-    private func act(on due: [PlannedInvoice], allocations: [CreditAllocation], plan: inout Plan) {
+    private func act(on due: [PlannedInvoice], allocations: [CreditAllocation], notes: [String], plan: inout Plan) {
         let toneIndex = due.compactMap { policy.index(of: $0.step) }.max() ?? 0
         let tone = policy.steps[toneIndex]
         let validEmails = customer.emails.filter { !state.invalidAddresses.contains($0) }
@@ -108,8 +121,9 @@ struct CustomerPlanner {
                 : "no usable email address: every address of this customer is marked invalid (\(invalid)), so the \(tone.name) becomes a phone call"
             plan.decisions.append(decision(nil, .act, .invalidAddress, note!))
         }
+        let joined = ([note].compactMap { $0 } + notes).joined(separator: "; ")
         let task = TaskBuilder(input: input, policy: policy, state: state, customer: customer, receivables: receivables)
-            .task(channel: channel, tone: tone, due: due, allocations: allocations, note: note)
+            .task(channel: channel, tone: tone, due: due, allocations: allocations, note: joined.isEmpty ? nil : joined)
         plan.tasks.append(task)
         plan.decisions.append(decision(nil, .act, .due, "\(tone.name): \(task.kind.rawValue) task for \(listed)\(review)"))
     }
@@ -150,7 +164,8 @@ struct CustomerPlanner {
 
     private func escalations() -> [TaskEscalation] {
         state.openTasks.sorted { ($0.since, $0.step) < ($1.since, $1.step) }.compactMap { task in
-            let dueOn = input.calendar.adding(businessDays: policy.taskOutcomeWaitBusinessDays, to: task.since)
+            let dueOn = task.kind.needsPosting ? CustomerHolds.letterEscalation(task, policy, input)
+                : CustomerHolds.outcomeEscalation(task, policy, input.calendar)
             return input.today >= dueOn ? TaskEscalation(customer: key, task: task, dueOn: dueOn) : nil
         }
     }

@@ -29,6 +29,11 @@ public struct CustomerState: Sendable, Hashable, Codable {
     public var phoneNumbers: [String]
     /// Postal address lines, for letters.
     public var postalAddress: [String]
+    /// Payments a bank statement shows for this customer's invoices, not yet in the ledger;
+    /// the receivables given to the planner are already reduced by them.
+    public var bankPayments: [BankPayment] = []
+    /// Invoices the customer says it paid (by invoice id), waiting for the ledger.
+    public var paymentClaims: [Int64: PaymentClaimHold] = [:]
 
     public init(doNotRemind: Bool = false, holds: [CustomerHold] = [], invalidAddresses: Set<EmailAddress> = [],
                 openTasks: [OpenTask] = [], disputedInvoiceIDs: Set<Int64> = [], stepReached: String? = nil,
@@ -48,12 +53,29 @@ public struct CustomerState: Sendable, Hashable, Codable {
     }
 }
 
+/// An invoice held because the customer says it paid it.
+public struct PaymentClaimHold: Sendable, Hashable, Codable {
+    public var paidOn: CivilDate?
+    public var means: String?
+    public var waitUntil: CivilDate
+
+    public init(paidOn: CivilDate?, means: String?, waitUntil: CivilDate) {
+        self.paidOn = paidOn
+        self.means = means
+        self.waitUntil = waitUntil
+    }
+}
+
 /// A task of an earlier step that has no outcome yet.
 public struct OpenTask: Sendable, Hashable, Codable {
     public var kind: WorkTask.Kind
     public var step: String
-    /// The day the task was created.
+    /// The day the task's step was taken (opened, or moved on to it).
     public var since: CivilDate
+    public var taskID: Int64?
+    /// Calls made without an answer, and the day of the next try.
+    public var attempts: Int = 0
+    public var retryOn: CivilDate?
 
     public init(kind: WorkTask.Kind, step: String, since: CivilDate) {
         self.kind = kind

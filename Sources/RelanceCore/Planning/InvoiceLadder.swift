@@ -21,6 +21,10 @@ struct InvoiceLadder {
         if state.disputedInvoiceIDs.contains(receivable.invoiceID) {
             return Outcome(result: .hold(.skip, .disputed, "disputed by the customer: frozen until the dispute is settled"))
         }
+        if let payment = state.paymentClaims[receivable.invoiceID] {
+            return Outcome(result: .hold(.wait, .paymentClaimed, TaskWords.paymentClaimed(
+                paidOn: payment.paidOn, means: payment.means, until: payment.waitUntil, input.language)))
+        }
         let claimed = claimed ?? receivable.open
         guard claimed.minorUnits > 0 else {
             return Outcome(result: .hold(.skip, .coveredByCredit, "covered by the customer's credits: nothing to claim"))
@@ -71,6 +75,7 @@ struct InvoiceLadder {
         switch step.trigger {
         case .afterDue(let days): trigger = due.adding(days: days)
         case .afterPrevious(let days): trigger = (previous ?? due).adding(days: days)
+        case .afterPreviousBusinessDays(let days): trigger = input.calendar.adding(businessDays: days, to: previous ?? due)
         }
         if let minimumLate = step.conditions.minimumDaysLate { trigger = max(trigger, due.adding(days: minimumLate)) }
         guard input.today >= trigger else {

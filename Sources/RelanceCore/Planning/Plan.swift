@@ -86,6 +86,12 @@ public struct PlanDecision: Sendable, Hashable, Codable {
         case manualPause = "manual-pause"
         case openTask = "open-task"
         case taskEscalated = "task-escalated"
+        /// A letter nobody recorded as posted: the next step waits (#13).
+        case letterNotPosted = "letter-not-posted"
+        /// The customer says it paid: the invoice waits for the ledger (#13).
+        case paymentClaimed = "payment-claimed"
+        /// A promise to pay that was not kept: the ladder resumes with a mention of it.
+        case promiseBroken = "promise-broken"
         case disputed
         case netCredit = "net-credit"
         case belowThreshold = "below-threshold"
@@ -96,6 +102,8 @@ public struct PlanDecision: Sendable, Hashable, Codable {
         case missingRate = "missing-rate"
         case stepNotApplicable = "step-not-applicable"
         case ladderComplete = "ladder-complete"
+        /// A bank statement shows the invoice paid; the ledger has not lettered it yet.
+        case paidAwaitingLedger = "paid-awaiting-ledger"
         case other
     }
 

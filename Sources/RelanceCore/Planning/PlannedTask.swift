@@ -14,6 +14,9 @@ public struct PlannedTask: Sendable, Hashable, Codable {
     /// Other invoices due for an earlier step today: a formal document lists them as "also
     /// outstanding" without demanding them. Their steps are taken too.
     public var alsoOutstanding: [PlannedInvoice]
+    /// Open invoices the customer disputes: a document lists them as disputed and demands
+    /// nothing of them until the dispute is resolved.
+    public var disputed: [Receivable] = []
     public var allocations: [CreditAllocation]
     /// Principal, interest to date, indemnities, total: for the formal documents.
     public var breakdown: StatutoryBreakdown?
@@ -97,7 +100,7 @@ extension WorkTask.Kind {
         case .formalNotice: .formalNotice
         case .legalAction: .legalAction
         case .handOff: .handOff
-        case .readReply, .reviewMessage, .fixConfiguration, .identifyCustomer: nil
+        case .readReply, .reviewMessage, .fixConfiguration, .identifyCustomer, .checkPayment: nil
         }
     }
 }

@@ -18,6 +18,10 @@ public struct PlanningInput: Sendable {
     public var calendar: any BusinessCalendar
     /// Late-payment interest and indemnities for the formal steps.
     public var terms: LatePaymentTerms
+    /// The creditor's language: how amounts and days are written in the plan's reasons (`TaskWords`).
+    public var language: Language = .french
+    /// The creditor's `escalate_after_days` (its digest's), unless the policy sets its own.
+    public var escalateAfterDays: Int = 3
 
     public init(creditor: CreditorID, today: CivilDate, policy: Policy, receivables: [Receivable],
                 creditorHolds: [String] = [], creditorState: CreditorState = CreditorState(),

@@ -13,6 +13,13 @@ public struct Policy: Sendable, Hashable, Codable {
     /// A customer whose net balance (in this currency) is at or below this amount gets nothing.
     /// Other currencies are compared with zero.
     public var minimumNetBalance: Money
+    /// Calendar days a letter may stay unposted before its task is escalated to a person (the
+    /// ladder waits for the posting all the same); nil: the creditor's `escalate_after_days`.
+    public var escalateAfterDays: Int?
+    /// Calls without an answer, each on another business day, before the ladder's next step.
+    public var noAnswerAttempts: Int = 3
+    /// Days an invoice the customer says it paid waits for the ledger before the accountant checks.
+    public var paidWaitDays: Int = 10
 
     public init(name: String, steps: [PolicyStep], minimumBusinessDaysBetweenContacts: Int = 5,
                 formalNoticeDeadlineDays: Int = 8, taskOutcomeWaitBusinessDays: Int = 5,
@@ -26,6 +33,11 @@ public struct Policy: Sendable, Hashable, Codable {
     }
 
     public func index(of stepName: String) -> Int? { steps.firstIndex { $0.name == stepName } }
+
+    /// What a recorded outcome depends on, in the creditor's language.
+    public func outcomeSettings(language: Language) -> TaskOutcomeSettings {
+        TaskOutcomeSettings(noAnswerAttempts: noAnswerAttempts, paidWaitDays: paidWaitDays, language: language)
+    }
 
     /// The French ladder: a courtesy email before the due date, two reminders, a phone call,
     /// a last email, then the formal steps — a letter recalling what was done, a registered
@@ -109,6 +121,9 @@ public struct PolicyStep: Sendable, Hashable, Codable {
         case afterDue(days: Int)
         /// Days after the previous step was taken.
         case afterPrevious(days: Int)
+        /// Business days after the previous step was taken, counted with the creditor's
+        /// calendar (weekends and public holidays do not count): "7 business days later".
+        case afterPreviousBusinessDays(days: Int)
     }
 }
 

@@ -19,13 +19,15 @@ struct TaskBuilder {
                                                         issued: $0.receivable.issued, due: $0.receivable.due!) },
             asOf: input.today, terms: input.terms)
         let prior = priorActions()
-        return PlannedTask(
+        var task = PlannedTask(
             kind: kind, customer: customer, step: tone, invoices: demanded, alsoOutstanding: others,
             allocations: allocations, breakdown: breakdown, priorActions: prior,
             phoneNumbers: state.phoneNumbers, postalAddress: state.postalAddress,
             proposedProcedure: kind == .legalAction ? LegalProcedure.proposed(for: breakdown) : nil,
             paymentDeadline: kind == .formalNotice ? input.today.adding(days: policy.formalNoticeDeadlineDays) : nil,
             note: note)
+        task.disputed = receivables.filter { $0.open.minorUnits > 0 && state.disputedInvoiceIDs.contains($0.invoiceID) }
+        return task
     }
 
     /// Sent messages, tasks with a recorded outcome and contacts made by hand, oldest first.
@@ -43,7 +45,10 @@ struct TaskBuilder {
             PriorAction(on: key.on, step: key.step, channel: key.channel, invoices: numbers.sorted(), detail: key.detail)
         }
         if let manual = state.lastManualContact {
-            actions.append(PriorAction(on: manual, step: state.stepReached ?? "contact", channel: nil, invoices: [],
+            // Named by what it was: a registered letter recorded in the contacts file is recalled
+            // as a registered letter, not as a mere "contact".
+            let channel = state.stepReached.flatMap { reached in policy.steps.first { $0.name == reached }?.channel }
+            actions.append(PriorAction(on: manual, step: state.stepReached ?? "contact", channel: channel, invoices: [],
                                        detail: "contact made by hand before Relance (contacts file)"))
         }
         return actions.sorted { ($0.on, $0.step, $0.detail ?? "") < ($1.on, $1.step, $1.detail ?? "") }

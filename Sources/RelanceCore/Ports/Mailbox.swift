@@ -5,16 +5,46 @@ import Foundation
 public protocol Mailbox: Sendable {
     /// UIDVALIDITY, UIDNEXT and size of `folder`, without selecting it: the whole cost of an idle poll.
     func state(of folder: String) async throws(MailboxError) -> MailboxFolderState
-    /// UIDs that match, ascending, including every message that arrived before the call. `UID n:*` always matches the highest UID even when it is
-    /// below n (RFC 3501): callers filter what they asked for.
-    func search(_ folder: String, _ range: MailboxRange, unseenOnly: Bool) async throws(MailboxError) -> [UInt32]
-    /// The message's bytes. May set `\Seen` (IMAP's BODY[] does): see `markUnread`.
-    func fetch(_ folder: String, uidValidity: UInt32, uid: UInt32) async throws(MailboxError) -> [UInt8]
-    /// Puts messages back to unread, so fetching never changes what a person sees.
-    func markUnread(_ folder: String, uids: [UInt32]) async throws(MailboxError)
+    /// UID and size of each message in `range`, ascending, including every message that
+    /// arrived before the call; fails with `.uidValidityChanged` when the folder was renumbered.
+    /// `UID n:*` matches the highest UID even when it is below n (RFC 3501): adapters leave it out.
+    func list(_ folder: String, uidValidity: UInt32, _ range: MailboxRange) async throws(MailboxError) -> [MailboxEntry]
+    /// The messages `uids`, ascending, read WITHOUT changing anything: no flag is set (IMAP
+    /// `BODY.PEEK[]` on a read-only `EXAMINE`), so a person's unread mail stays unread whatever
+    /// happens to us. Messages expunged meanwhile are absent. A message over the adapter's
+    /// maximum size comes back cut to it (`isTruncated`). Callers keep batches to what they can hold.
+    func fetch(_ folder: String, uidValidity: UInt32, uids: [UInt32]) async throws(MailboxError) -> [MailboxMessage]
     /// Moves a message to `destination` without copying and deleting by hand; returns false,
     /// changing nothing, when the server cannot move (no MOVE extension).
     func move(_ folder: String, uid: UInt32, to destination: String) async throws(MailboxError) -> Bool
+}
+
+/// A message listed before fetching: batches are planned by size.
+public struct MailboxEntry: Sendable, Hashable {
+    public var uid: UInt32
+    /// Bytes on the server (IMAP RFC822.SIZE).
+    public var size: Int
+
+    public init(uid: UInt32, size: Int) {
+        self.uid = uid
+        self.size = size
+    }
+}
+
+/// A fetched message; its flags on the server are exactly as they were.
+public struct MailboxMessage: Sendable, Hashable {
+    public var uid: UInt32
+    /// The message as stored, or its beginning when `isTruncated`.
+    public var bytes: [UInt8]
+    /// Its whole size on the server.
+    public var size: Int
+    public var isTruncated: Bool { bytes.count < size }
+
+    public init(uid: UInt32, bytes: [UInt8], size: Int? = nil) {
+        self.uid = uid
+        self.bytes = bytes
+        self.size = size ?? bytes.count
+    }
 }
 
 public struct MailboxFolderState: Sendable, Hashable {

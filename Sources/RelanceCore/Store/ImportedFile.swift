@@ -8,6 +8,9 @@ public struct ImportedFile: Sendable, Hashable {
     public var sha256: String
     public var byteCount: Int
     public var kind: String
+    /// What the parser told about the file without refusing it (values it cleaned, cells it
+    /// refused, guesses): journaled as `import.warning` in the import's transaction.
+    public var warnings: [String] = []
 
     public init(creditor: CreditorID, fileName: String, sha256: String, byteCount: Int, kind: String) {
         self.creditor = creditor
@@ -41,6 +44,8 @@ public struct ImportReceipt: Sendable, Hashable, Codable {
     public var unresolvedInvoices: Int = 0
     /// Worth telling the accountant (terms beyond the legal caps, a held snapshot…).
     public var warnings: [String] = []
+    /// What a bank statement's import did (entries, matches); nil for other kinds.
+    public var bank: BankImportReceipt?
 
     public init(importID: Int64, outcome: Outcome, newInvoices: Int = 0, updatedInvoices: Int = 0,
                 settledInvoices: Int = 0, unchangedInvoices: Int = 0, newCustomers: Int = 0) {

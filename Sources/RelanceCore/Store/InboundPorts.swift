@@ -92,6 +92,10 @@ public enum InboundEffect: Sendable, Hashable {
     case countTemporaryBounce(threshold: Int, since: Date, task: InboundTaskRequest)
     /// A journal entry about the message's customer.
     case event(kind: String, summary: String)
+    /// An outcome a person sent by email in reply to the digest, decided by `TaskOutcomeDecision`
+    /// and applied by the same store operation as the CLI's. A task closed meanwhile is
+    /// journaled as refused (`task.outcome-refused`) instead of failing the poll.
+    case taskOutcome(TaskOutcomeApplication)
 }
 
 /// How a recorded message ended.

@@ -69,6 +69,15 @@ public protocol OutboxRecoveryStore: Sendable {
     @discardableResult
     func recordOutboxPaused(_ creditor: CreditorID, reason: String, at time: Date) async throws -> Bool
 
+    /// The creditor's standing fault pause: the `outbox.paused` alert recorded since its last
+    /// sent message and its last `outbox.resumed`, or nil. Its messages wait while it stands.
+    func standingOutboxPause(of creditor: CreditorID) async throws -> OutboxPause?
+
+    /// Lifts a standing fault pause (a person resumed, or the configuration was loaded again):
+    /// appends `outbox.resumed`. Returns whether a pause was standing.
+    @discardableResult
+    func resumeOutbox(_ creditor: CreditorID, reason: String, at time: Date) async throws -> Bool
+
     /// Asks for a copy of a sent message in the creditor's Sent folder.
     func requestSentCopy(_ id: Int64) async throws
     func pendingSentCopies(of creditor: CreditorID, limit: Int) async throws -> [PendingSentCopy]

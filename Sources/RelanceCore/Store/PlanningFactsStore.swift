@@ -13,6 +13,10 @@ public struct StoredPlanningFacts: Sendable, Hashable {
     /// Customers with a message not yet delivered (queued, retrying, sending or held): the next
     /// contact waits for it, so that an outage never makes two reminders arrive back to back.
     public var pendingMessages: Set<Int64>
+    /// Numbers a person found wrong, by customer (v6-task-outcomes).
+    public var invalidPhones: [Int64: Set<String>] = [:]
+    /// Invoices the customer says it paid, by invoice id, still waiting for the ledger.
+    public var paymentClaims: [Int64: PaymentClaimHold] = [:]
 
     public init(latestAuthoritativeSnapshot: CivilDate?, lastContacts: [Int64: CivilDate], profiles: [Int64: StoredCustomerProfile],
                 pendingMessages: Set<Int64> = []) {

@@ -15,6 +15,14 @@ public struct ReceivableSnapshot: Sendable, Hashable, Codable {
     /// Hold the snapshot when it would settle more than this share (percent) of the open
     /// amount at once; nil applies it whatever it settles (a person confirmed it).
     public var massSettlementThresholdPercent: Int?
+    /// True when the file had no customer code, so each item's `customer` is the customer's
+    /// name: it is matched to a known customer (the contacts file's) by that name.
+    /// Optional so that snapshots held before it existed still decode.
+    public var customersByName: Bool?
+    /// Rows the file refused on their own (an implausible date): recorded in the journal, and
+    /// their invoices are never settled by this snapshot — a refused row is not a payment.
+    /// Optional so that snapshots held before it existed still decode.
+    public var refusedRows: [RefusedRow]?
 
     public init(items: [OpenItem], asOf: CivilDate, isAuthoritative: Bool, details: [String: InvoiceDetails] = [:],
                 statedDueSource: String = "due-date column", defaultTerms: PaymentTermsRule = PaymentTermsRule(days: 30),

@@ -28,7 +28,7 @@ public enum ConfigurationLoader {
             throw ConfigurationError(file: file, key: "", "is not valid TOML: \(error)")
         }
         let root = ConfigTable(table: table, path: "", file: file)
-        try root.refuseUnknownKeys(["drop_folder", "state_folder", "store_file", "outbox_folder", "review_folder",
+        try root.refuseUnknownKeys(["drop_folder", "create_drop_folder", "state_folder", "store_file", "outbox_folder", "review_folder",
                                     "templates_folder", "reports_folder", "stable_after_seconds", "maximum_file_megabytes",
                                     "defaults", "policies", "creditors", "retention", "penalties", "web"])
         let base = url.deletingLastPathComponent()
@@ -39,8 +39,8 @@ public enum ConfigurationLoader {
         let state = try path("state_folder", default: URL(fileURLWithPath: "/var/lib/relance"))
         let policies = try PolicyReader.read(root.subtable("policies"))
         let defaults = try root.subtable("defaults")
-        try defaults?.refuseUnknownKeys(["time_zone", "language", "smtp", "imap", "verp", "policy", "send_window", "digest",
-                                         "default_payment_terms_days", "mass_settlement_threshold_percent"])
+        try defaults?.refuseUnknownKeys(["time_zone", "language", "csv_format", "smtp", "imap", "verp", "policy", "send_window", "digest",
+                                         "default_payment_terms_days", "mass_settlement_threshold_percent", "bank_match_wait_days", "columns"])
         guard let creditorTables = try root.subtable("creditors"), !creditorTables.table.keys.isEmpty else {
             throw root.error("creditors", "no creditor is configured: add a [creditors.<id>] table (see examples/relance.toml)")
         }
@@ -72,6 +72,7 @@ public enum ConfigurationLoader {
                                        inactiveCustomerDays: try retention?.int("inactive_customer_days", in: 30...36_500) ?? 3 * 365),
             processedFilesDays: try retention?.int("processed_files_days", in: 30...36_500) ?? 400)
         configuration.policies = policies
+        configuration.createDropFolder = try root.bool("create_drop_folder") ?? false
         configuration.web = try WebSettingsReader.read(root.subtable("web"))
         return configuration
     }

@@ -35,6 +35,12 @@ public struct CreditorConfiguration: Sendable, Hashable {
     public var signature: String
     /// The daily email to the creditor's people; nil: no digest.
     public var digest: DigestSettings?
+    /// The creditor's own people (`people`): only they may record a task's outcome by email,
+    /// in reply to the digest. Without the key, the digest's recipients.
+    public var people: [EmailAddress]?
+
+    /// Who may record outcomes by email.
+    public var outcomePeople: [EmailAddress] { people ?? digest?.recipients ?? [] }
     /// Adds Good Friday and 26 December to the French public holidays (Alsace-Moselle).
     public var alsaceMoselle: Bool = false
     /// Nothing is sent when the latest authoritative snapshot is older than this: a customer may have paid since.
@@ -48,6 +54,18 @@ public struct CreditorConfiguration: Sendable, Hashable {
     public var defaultPaymentTermsDays: Int = 30
     /// An authoritative snapshot that would settle more than this share (percent) of the open amount at once is held.
     public var massSettlementThresholdPercent: Int = 20
+    /// Days a payment seen on a bank statement waits for the ledger: an authoritative snapshot
+    /// after that still listing the invoice open opens one task for the accountant.
+    public var bankMatchWaitDays: Int = 10
+    /// `[creditors.ID.columns]`: the export's own column titles, used before any guess.
+    public var columnMapping: ColumnMapping?
+    /// Every step name of the configured policies: a contacts file's "step reached" may name them.
+    public var stepNames: Set<String> = []
+    /// `SAS`, `SARL`…: printed with the share capital and the RCS on business letters.
+    public var legalForm: String?
+    public var shareCapital: Money?
+    /// How CSV reports (aged balance, tasks) are written: French Excel's for a French creditor by default.
+    public var spreadsheet: SpreadsheetFormat = .default(for: .french)
 
     public init(id: CreditorID, legalName: String, addressLines: [String] = [], siren: String? = nil, rcs: String? = nil,
                 vatNumber: String? = nil, iban: String? = nil, bic: String? = nil, phone: String? = nil,
@@ -72,6 +90,7 @@ public struct CreditorConfiguration: Sendable, Hashable {
         self.verp = verp
         self.timeZone = timeZone
         self.language = language
+        self.spreadsheet = .default(for: language)
         self.active = active
         self.policy = policy
         self.authoritativeSource = authoritativeSource

@@ -19,7 +19,7 @@ struct CreditorReader {
             "legal_name", "address", "siren", "rcs", "vat_number", "iban", "bic", "phone", "sender_name", "sender",
             "reply_to", "bounce_address", "verp", "time_zone", "language", "active", "policy", "authoritative_source",
             "drop_subfolder", "smtp", "imap", "signature", "digest", "alsace_moselle", "maximum_ledger_age_days", "contractual_rate_percent", "send_window",
-            "default_payment_terms_days", "mass_settlement_threshold_percent",
+            "default_payment_terms_days", "mass_settlement_threshold_percent", "csv_format", "bank_match_wait_days", "columns", "share_capital", "legal_form", "people",
         ]).union(Self.sendingKeys))
         let legalName = try table.requiredString("legal_name", hint: "the company's legal name, printed on every reminder")
         let sender = try address("sender", required: true)!
@@ -55,9 +55,19 @@ struct CreditorReader {
             active: try table.bool("active") ?? false, policy: policy, authoritativeSource: source,
             dropSubfolder: subfolder,
             smtp: try server("smtp", defaultPorts: (starttls: 587, tls: 465, plain: 25)),
-            imap: imap, inbound: try inbound(), signature: try table.string("signature") ?? legalName,
+            imap: imap, inbound: try inbound(), signature: try table.string("signature") ?? "",
             digest: try digest(language: language), sending: try sendingSettings(imap: imap))
         configuration.alsaceMoselle = try table.bool("alsace_moselle") ?? false
+        if let raw = try table.strings("people") {
+            var people: [EmailAddress] = []
+            for text in raw {
+                switch EmailAddress.parse(text) {
+                case .success(let address): people.append(address)
+                case .failure(let problem): throw table.error("people", "\(problem): \"\(text)\"")
+                }
+            }
+            configuration.people = people
+        }
         configuration.maximumLedgerAgeDays = try table.int("maximum_ledger_age_days", in: 1...365) ?? 7
         configuration.terms = terms
         if let text = try inheritedString("send_window") {
@@ -72,8 +82,53 @@ struct CreditorReader {
         }
         configuration.defaultPaymentTermsDays = try inheritedInt("default_payment_terms_days", in: 0...365) ?? 30
         configuration.massSettlementThresholdPercent = try inheritedInt("mass_settlement_threshold_percent", in: 0...100) ?? 20
+        configuration.bankMatchWaitDays = try inheritedInt("bank_match_wait_days", in: 0...365) ?? 10
+        configuration.spreadsheet = .default(for: language)
+        if let text = try inheritedString("csv_format") {
+            guard let flavor = SpreadsheetFormat.Flavor(rawValue: text) else {
+                throw table.error("csv_format", "must be \"excel-fr\" (; separator, decimal comma, UTF-8 with BOM: French Excel) or \"rfc4180\" (, separator, decimal point), found \"\(text)\"")
+            }
+            configuration.spreadsheet = SpreadsheetFormat(flavor)
+        }
+        var columns = try table.subtable("columns")
+        if columns == nil { columns = try defaults?.subtable("columns") }
+        configuration.columnMapping = try ColumnMappingReader.read(columns)
+        configuration.stepNames = Set(policies.values.flatMap { $0.steps.map(\.name) })
+        try checkIdentity(&configuration)
         return configuration
     }
+
+    /// The identifiers printed on every email and letter are checked now, not discovered by a
+    /// customer whose transfer bounced; the legal form and share capital join the letterhead.
+    private func checkIdentity(_ configuration: inout CreditorConfiguration) throws(ConfigurationError) {
+        if let iban = configuration.iban, let problem = LegalIdentityCheck.ibanProblem(iban) {
+            throw table.error("iban", "\"\(iban)\" \(problem)")
+        }
+        if let bic = configuration.bic, let problem = LegalIdentityCheck.bicProblem(bic) {
+            throw table.error("bic", "\"\(bic)\" \(problem)")
+        }
+        if let siren = configuration.siren, let problem = LegalIdentityCheck.sirenProblem(siren) {
+            throw table.error("siren", "\"\(siren)\" \(problem)")
+        }
+        if let vat = configuration.vatNumber, let problem = LegalIdentityCheck.vatProblem(vat, siren: configuration.siren) {
+            throw table.error("vat_number", "\"\(vat)\" \(problem)")
+        }
+        if let form = try table.string("legal_form") {
+            guard !form.trimmingSpaces().isEmpty else { throw table.error("legal_form", "is empty: write the legal form, such as \"SAS\" or \"SARL\"") }
+            configuration.legalForm = form.trimmingSpaces()
+        }
+        if let capital = try table.double("share_capital", in: 0.01...1e13) {
+            guard configuration.legalForm != nil else {
+                throw table.error("share_capital", "needs legal_form beside it: letters print \"SAS au capital de …\"")
+            }
+            configuration.shareCapital = Money(minorUnits: Int64((capital * 100).rounded()), currency: .euro)
+        } else if let form = configuration.legalForm, Self.capitalCompanies.contains(form.uppercased()) {
+            throw table.error("share_capital", "is missing: a \(form) prints its share capital on its business letters (art. R123-238 of the Code de commerce); give it in euros, such as share_capital = 10000")
+        }
+    }
+
+    /// Forms whose letters must state the share capital.
+    static let capitalCompanies: Set<String> = ["SA", "SAS", "SASU", "SARL", "EURL", "SCA", "SELARL", "SELAS", "SELAFA", "SE"]
 
     /// A creditor's own value, else the `[defaults]` one.
     static func sendWindow(_ text: String) -> SendWindow? {

@@ -16,10 +16,14 @@ public struct InboundSettings: Sendable, Hashable {
     /// A first poll (and a rescan after UIDVALIDITY changed) looks at this many days of mail, not the whole mailbox.
     public var lookBackDays: Int
     public var pollIntervalSeconds: Int
+    /// A longer message is read cut to this size (its headers and first parts are what tell a
+    /// bounce or a reply), so one huge attachment cannot exhaust memory. 25 MiB by default.
+    public var maximumMessageBytes: Int
 
     public init(folders: [String] = ["INBOX"], moveHandledTo: String? = nil, replyPauseDays: Int? = 14,
                 promisePauses: Bool = true, temporaryBouncesBeforeCall: Int = 3, temporaryBounceDays: Int = 30,
-                lookBackDays: Int = 7, pollIntervalSeconds: Int = 120) {
+                lookBackDays: Int = 7, pollIntervalSeconds: Int = 120, maximumMessageBytes: Int = 25 << 20) {
+        self.maximumMessageBytes = maximumMessageBytes
         self.folders = folders
         self.moveHandledTo = moveHandledTo
         self.replyPauseDays = replyPauseDays

@@ -3,6 +3,7 @@ struct InboundSettingsReader {
     static let keys: Set<String> = [
         "folders", "move_handled_to", "reply_pause_days", "promise_pauses", "temporary_bounces_before_call",
         "temporary_bounce_days", "look_back_days", "poll_interval_seconds",
+        "maximum_message_megabytes",
     ]
 
     let table: ConfigTable
@@ -30,7 +31,8 @@ struct InboundSettingsReader {
             temporaryBouncesBeforeCall: try table.int("temporary_bounces_before_call", in: 1...100) ?? defaults.temporaryBouncesBeforeCall,
             temporaryBounceDays: try table.int("temporary_bounce_days", in: 1...365) ?? defaults.temporaryBounceDays,
             lookBackDays: try table.int("look_back_days", in: 1...365) ?? defaults.lookBackDays,
-            pollIntervalSeconds: try table.int("poll_interval_seconds", in: 10...86_400) ?? defaults.pollIntervalSeconds)
+            pollIntervalSeconds: try table.int("poll_interval_seconds", in: 10...86_400) ?? defaults.pollIntervalSeconds,
+            maximumMessageBytes: try table.int("maximum_message_megabytes", in: 1...1_000).map { $0 << 20 } ?? defaults.maximumMessageBytes)
     }
 
     private static func isFolderName(_ name: String) -> Bool {

@@ -8,7 +8,8 @@ enum PolicyReader {
         for name in table.table.keys.sorted() {
             guard let policyTable = try table.subtable(name) else { continue }
             try policyTable.refuseUnknownKeys(["steps", "minimum_days_between_contacts", "formal_notice_deadline_days",
-                                               "task_outcome_wait_business_days", "minimum_net_balance"])
+                                               "task_outcome_wait_business_days", "minimum_net_balance", "escalate_after_days",
+                                               "no_answer_attempts", "paid_wait_days"])
             guard let steps = policyTable.table["steps"]?.array, !steps.isEmpty else {
                 throw policyTable.error("steps", "a policy needs at least one step: [[policies.\(name).steps]]")
             }
@@ -28,13 +29,16 @@ enum PolicyReader {
             policy.formalNoticeDeadlineDays = try policyTable.int("formal_notice_deadline_days", in: 1...90) ?? policy.formalNoticeDeadlineDays
             policy.taskOutcomeWaitBusinessDays = try policyTable.int("task_outcome_wait_business_days", in: 1...90) ?? policy.taskOutcomeWaitBusinessDays
             if let minimum = try euros(policyTable, "minimum_net_balance") { policy.minimumNetBalance = minimum }
+            policy.escalateAfterDays = try policyTable.int("escalate_after_days", in: 1...365) ?? policy.escalateAfterDays
+            policy.noAnswerAttempts = try policyTable.int("no_answer_attempts", in: 1...10) ?? policy.noAnswerAttempts
+            policy.paidWaitDays = try policyTable.int("paid_wait_days", in: 1...90) ?? policy.paidWaitDays
             policies[name] = policy
         }
         return policies
     }
 
     private static func readStep(_ step: ConfigTable) throws(ConfigurationError) -> PolicyStep {
-        try step.refuseUnknownKeys(["name", "channel", "after_due_days", "after_previous_days", "template",
+        try step.refuseUnknownKeys(["name", "channel", "after_due_days", "after_previous_days", "after_previous_business_days", "template",
                                     "minimum_open_amount", "minimum_days_late", "attach_statement"])
         let name = try step.requiredString("name", hint: "the step's name, also its template's name (e.g. \"first-reminder\")")
         let channelName = try step.string("channel") ?? "email"
@@ -43,11 +47,15 @@ enum PolicyReader {
         }
         let afterDue = try step.int("after_due_days", in: -90...3650)
         let afterPrevious = try step.int("after_previous_days", in: 0...3650)
+        let afterPreviousBusiness = try step.int("after_previous_business_days", in: 0...2500)
         let trigger: PolicyStep.Trigger
-        switch (afterDue, afterPrevious) {
-        case (let days?, nil): trigger = .afterDue(days: days)
-        case (nil, let days?): trigger = .afterPrevious(days: days)
-        default: throw step.error("after_due_days", "give exactly one of after_due_days or after_previous_days")
+        switch (afterDue, afterPrevious, afterPreviousBusiness) {
+        case (let days?, nil, nil): trigger = .afterDue(days: days)
+        case (nil, let days?, nil): trigger = .afterPrevious(days: days)
+        case (nil, nil, let days?): trigger = .afterPreviousBusinessDays(days: days)
+        default:
+            throw step.error("after_due_days",
+                             "give exactly one of after_due_days, after_previous_days (calendar days) or after_previous_business_days (business days: weekends and the creditor's public holidays do not count)")
         }
         let conditions = StepConditions(minimumOpenAmount: try euros(step, "minimum_open_amount"),
                                         minimumDaysLate: try step.int("minimum_days_late", in: 0...3650))

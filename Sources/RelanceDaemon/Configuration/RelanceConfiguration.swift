@@ -27,6 +27,9 @@ public struct RelanceConfiguration: Sendable, Hashable {
     public var processedFilesDays: Int
     /// Every policy by name (built-in and configured), for customers whose contacts name one.
     public var policies: [String: Policy] = [:]
+    /// `create_drop_folder`: create a missing drop folder when its parent exists. Off by
+    /// default: a missing folder is usually an unmounted share, and must be said, not papered over.
+    public var createDropFolder = false
     /// The web console (`[web]`); nil: no console.
     public var web: WebSettings?
 

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 public import Logging
 public import RelanceCore
 public import RelanceMail
@@ -9,35 +9,108 @@ public import RelanceMail
 /// between the server's answer and that event may send a second copy of an internal email;
 /// it never touches customers.
 public struct DigestSender: Sendable {
+    /// What the digest reads: tasks, receivables, the journal, holds and the creditor's state,
+    /// the ledger's date, held imports.
+    public typealias Store = ReceivablesStore & EventJournal & TaskStore & CustomerStateStore & PlanningFactsStore & ImportReviewStore
+        & TaskOutcomeStore
+
     public let creditor: CreditorConfiguration
     public let settings: DigestSettings
-    public let store: any ReceivablesStore & EventJournal & TaskStore
+    public let store: any Store
     public let transport: any MailTransport
     public let clock: any WallClock
     public let logger: Logger
+    /// The creditor's drop folder: the digest says when it is missing (never its path).
+    public let dropFolder: URL?
+    /// Signs the digest's Message-ID, so that a reply to it may record outcomes; nil: it cannot.
+    public let secret: ReferenceSecret?
 
-    public init(creditor: CreditorConfiguration, settings: DigestSettings, store: any ReceivablesStore & EventJournal & TaskStore,
-                transport: any MailTransport, clock: any WallClock, logger: Logger) {
+    public init(creditor: CreditorConfiguration, settings: DigestSettings, store: any Store,
+                transport: any MailTransport, clock: any WallClock, logger: Logger, dropFolder: URL? = nil,
+                secret: ReferenceSecret? = nil) {
+        self.secret = secret
         self.creditor = creditor
         self.settings = settings
         self.store = store
         self.transport = transport
         self.clock = clock
         self.logger = logger
+        self.dropFolder = dropFolder
     }
 
     var timeZone: TimeZone { TimeZone(identifier: creditor.timeZone) ?? .current }
+    var words: any Wording { settings.language.wording }
 
-    public func content(on day: CivilDate) async throws -> DigestContent {
+    /// The digest of `day`, in the digest's language, with its call sheet.
+    public func content(on day: CivilDate, attachedDocuments: [Int64: [String]] = [:]) async throws -> (digest: DigestContext, calls: CallSheetContext) {
+        let built = DigestContextBuilder.build(try await facts(on: day, attachedDocuments: attachedDocuments), words: words)
+        var digest = built.digest
+        try await addTaskOutcomes(to: &digest, on: day)
+        return (digest, built.calls)
+    }
+
+    /// The task model's facts (#13): letters to post, promises due, escalated tasks, and the
+    /// outcomes emailed since the last digest (recorded, or refused with why).
+    public func taskFacts(on day: CivilDate) async throws -> TaskDigestFacts {
+        let refused = try await store.events(of: creditor.id, kinds: ["task.outcome-refused"], since: try await lastDigest()?.event.time ?? .distantPast)
+        return TaskDigestFacts.build(openTasks: try await store.tasks(of: creditor.id, state: .open), holds: try await store.liveHolds(of: creditor.id),
+                                     today: day, acknowledged: try await store.unacknowledgedEmailOutcomes(of: creditor.id),
+                                     refused: refused.map(\.event.summary))
+    }
+
+    /// The lines acknowledging emailed outcomes, in the digest's language.
+    public func acknowledgements(_ facts: TaskDigestFacts) -> [String] {
+        facts.acknowledged.map { TaskWords.acknowledgement(taskID: $0.taskID, outcome: $0.outcome, by: $0.recordedBy, settings.language) }
+            + facts.refused
+    }
+
+    private func addTaskOutcomes(to digest: inout DigestContext, on day: CivilDate) async throws {
+        let facts = try await taskFacts(on: day)
+        digest.addOutcomeAcknowledgements(acknowledgements(facts), title: TaskWords.acknowledgementsTitle(settings.language))
+        if secret != nil { digest.addReplyHelp(TaskWords.replyHelp(settings.language)) }
+    }
+
+    /// The digest's Message-ID, without angle brackets: signed, so that a reply quoting it may
+    /// record outcomes (`DigestReplyMatcher`).
+    public func messageID(on day: CivilDate) -> String {
+        "relance.digest.\(digestToken(day))@\(creditor.senderAddress.domain)"
+    }
+
+    private func digestToken(_ day: CivilDate) -> String {
+        secret.map { DigestToken.make(day: day, creditor: creditor.id, secret: $0) } ?? "\(creditor.id.rawValue).\(day.iso8601)"
+    }
+
+    /// Everything the store knows that the digest reports.
+    public func facts(on day: CivilDate, attachedDocuments: [Int64: [String]] = [:]) async throws -> DigestFacts {
         let previous = try await lastDigest()
-        let since = previous ?? clock.now().addingTimeInterval(-86_400)
-        return DigestContent.build(
-            creditorName: creditor.legalName, day: day,
-            tasks: try await store.tasks(of: creditor.id, state: .open),
-            sent: try await store.events(of: creditor.id, kinds: ["message.sent"], since: since),
+        let since = previous?.event.time ?? clock.now().addingTimeInterval(-86_400)
+        let receivables = try await store.openReceivables(of: creditor.id)
+        let holds = try await store.liveHolds(of: creditor.id)
+        let stored = try await store.creditorState(creditor.id)
+        let planning = try await store.planningFacts(of: creditor.id)
+        let lastSent = try await store.events(of: creditor.id, kinds: ["message.sent", "outbox.paused"],
+                                              since: clock.now().addingTimeInterval(-60 * 86_400))
+        let sentEntries = lastSent.filter { $0.event.kind == "message.sent" }
+        let paused = lastSent.last.flatMap { $0.event.kind == "outbox.paused" ? ($0.event.detail["reason"] ?? $0.event.summary) : nil }
+        let health = DigestHealth(
+            lastSent: sentEntries.last.map { CivilDate($0.event.time, in: timeZone) },
+            latestExport: planning.latestAuthoritativeSnapshot, maximumLedgerAgeDays: creditor.maximumLedgerAgeDays,
+            outboxPausedReason: paused, heldImports: try await store.heldImports(of: creditor.id),
+            dropFolderMissing: dropFolder.map { !FileManager.default.fileExists(atPath: $0.path) } ?? false,
+            creditorPaused: stored.paused && (stored.pausedUntil.map { $0 >= day } ?? true), creditorPausedUntil: stored.pausedUntil,
+            reviewMode: !(stored.active ?? creditor.active))
+        return DigestFacts(
+            creditorName: creditor.legalName, day: day, timeZone: timeZone,
+            openTasks: try await store.tasks(of: creditor.id, state: .open), receivables: receivables,
+            sent: sentEntries.filter { $0.event.time > since },
             settled: try await store.events(of: creditor.id, kinds: ["invoice.settled"], since: since),
-            aging: AgedBalance(receivables: try await store.openReceivables(of: creditor.id), asOf: day),
-            escalateAfterDays: settings.escalateAfterDays, timeZone: timeZone)
+            received: try await store.events(of: creditor.id, kinds: ["mail.received"], since: since),
+            previous: previous.flatMap { entry in
+                entry.event.detail["overdue"].map { PreviousDigest(day: CivilDate(entry.event.time, in: timeZone), overdue: PreviousDigest.decode($0)) }
+            },
+            escalateAfterDays: settings.escalateAfterDays,
+            promisesDue: holds.filter { $0.kind == .promise && $0.until == day }.map { PromiseDue(customerID: $0.customerID, promisedOn: day) },
+            health: health, attachedDocuments: attachedDocuments)
     }
 
     /// Sends today's digest when its hour has come and it has not gone out yet.
@@ -47,7 +120,7 @@ public struct DigestSender: Sendable {
         calendar.timeZone = timeZone
         guard calendar.component(.hour, from: now) >= settings.hour else { return false }
         let today = CivilDate(now, in: timeZone)
-        if let last = try await lastDigest(), CivilDate(last, in: timeZone) == today { return false }
+        if let last = try await lastDigest(), CivilDate(last.event.time, in: timeZone) == today { return false }
         return try await send(on: today)
     }
 
@@ -55,20 +128,35 @@ public struct DigestSender: Sendable {
     /// configuration asks for no empty digest.
     @discardableResult
     public func send(on day: CivilDate) async throws -> Bool {
-        let content = try await content(on: day)
-        guard content.hasWork || settings.sendWhenEmpty else {
+        let documents = try await documentAttachments(since: try await lastDigest()?.event.time)
+        let facts = try await facts(on: day, attachedDocuments: documents.names)
+        let built = DigestContextBuilder.build(facts, words: words)
+        var digest = built.digest
+        let calls = built.calls
+        let outcomes = try await taskFacts(on: day)
+        digest.addOutcomeAcknowledgements(acknowledgements(outcomes), title: TaskWords.acknowledgementsTitle(settings.language))
+        if secret != nil { digest.addReplyHelp(TaskWords.replyHelp(settings.language)) }
+        let overdue = PreviousDigest.encode(DigestContextBuilder.overdueTotals(facts.receivables, on: day))
+        guard digest.needsAttention || settings.sendWhenEmpty else {
             try await store.record(NewEvent(time: clock.now(), kind: "digest.sent", creditor: creditor.id,
-                                            summary: "No digest on \(day): nothing to do.", detail: ["empty": "true"]))
+                                            summary: "No digest on \(day): nothing to do.", detail: ["empty": "true", "overdue": overdue]))
             return false
         }
-        let bytes = try compose(content, day: day, attachments: try await documentAttachments(since: try await lastDigest()))
+        var attachments = documents.files
+        if !calls.calls.isEmpty {
+            attachments.insert(MailAttachment(fileName: words.callSheetFileName(day: day), mediaType: "text/html",
+                                              bytes: Array(DigestRenderer.callSheet(calls).utf8)), at: 0)
+        }
+        let bytes = try compose(digest, day: day, attachments: attachments)
         let message = OutboxMessage(id: 0, creditor: creditor.id, customerID: 0, step: "digest-\(day)",
                                     messageID: "", envelopeFrom: creditor.bounceAddress, recipients: settings.recipients,
                                     bytes: bytes, attempts: 1, queuedAt: clock.now())
         switch await transport.deliver(message) {
         case .delivered(let reply), .deliveredTo(let reply, _):
             try await store.record(NewEvent(time: clock.now(), kind: "digest.sent", creditor: creditor.id,
-                                            summary: "Digest of \(day) sent to \(settings.recipients.map(\.value).joined(separator: ", ")): \(reply)"))
+                                            summary: "Digest of \(day) sent to \(settings.recipients.map(\.value).joined(separator: ", ")): \(reply)",
+                                            detail: ["overdue": overdue]))
+            try await store.markOutcomesAcknowledged(outcomes.acknowledged.map(\.id), at: clock.now())
             return true
         case .temporaryFailure(let reason), .permanentFailure(let reason), .senderProblem(let reason),
              .recipientsRefused(let reason, _):
@@ -81,9 +169,10 @@ public struct DigestSender: Sendable {
     /// the last digest (all open ones for the first digest), so the pages to print arrive with
     /// the list. A document missing from disk (moved, cleaned up) is skipped: the task still
     /// names its path. Capped well under the usual 10–25 MB message limits.
-    func documentAttachments(since previous: Date?) async throws -> [MailAttachment] {
+    func documentAttachments(since previous: Date?) async throws -> (files: [MailAttachment], names: [Int64: [String]]) {
         let limit = 8 * 1024 * 1024
         var attachments: [MailAttachment] = []
+        var names: [Int64: [String]] = [:]
         var total = 0
         let tasks = try await store.tasks(of: creditor.id, state: .open)
             .filter { task in task.documentPath != nil && previous.map { task.createdAt > $0 } ?? true }
@@ -92,10 +181,12 @@ public struct DigestSender: Sendable {
                 guard let data = FileManager.default.contents(atPath: file.path), total + data.count <= limit else { continue }
                 total += data.count
                 let type = file.pathExtension == "csv" ? "text/csv" : "text/html"
-                attachments.append(MailAttachment(fileName: "\(task.id)-\(name)", mediaType: type, bytes: Array(data)))
+                let attached = "\(task.id)-\(name)"
+                attachments.append(MailAttachment(fileName: attached, mediaType: type, bytes: Array(data)))
+                names[task.id, default: []].append(attached)
             }
         }
-        return attachments
+        return (attachments, names)
     }
 
     /// A letter is one file; a dossier is a folder whose files are sent under `<folder>-<file>`.
@@ -107,24 +198,23 @@ public struct DigestSender: Sendable {
         return names.filter { !$0.hasPrefix(".") }.sorted().map { ("\(url.lastPathComponent)-\($0)", url.appendingPathComponent($0)) }
     }
 
-    func compose(_ content: DigestContent, day: CivilDate, attachments: [MailAttachment] = []) throws -> [UInt8] {
+    func compose(_ digest: DigestContext, day: CivilDate, attachments: [MailAttachment] = []) throws -> [UInt8] {
         let language = settings.language
-        let messageID = try MessageID(token: "digest.\(creditor.id.rawValue).\(day.iso8601)", domain: creditor.senderAddress.domain)
+        let messageID = try MessageID(token: "digest.\(digestToken(day))", domain: creditor.senderAddress.domain)
         let message = OutgoingMessage(
             from: MailboxAddress(name: "Relance", address: creditor.senderAddress),
             to: settings.recipients.map { MailboxAddress(address: $0) },
-            subject: DigestRenderer.subject(content, language: language),
-            textBody: DigestRenderer.text(content, language: language),
-            htmlBody: DigestRenderer.html(content, language: language), attachments: attachments,
+            subject: DigestRenderer.subject(digest),
+            textBody: DigestRenderer.text(digest),
+            htmlBody: DigestRenderer.html(digest), attachments: attachments,
             date: MessageDate(clock.now(), timeZone: timeZone), messageID: messageID, language: language)
         return try MessageComposer().compose(message)
     }
 
-    private func lastDigest() async throws -> Date? {
-        try await store.events(of: creditor.id, kinds: ["digest.sent"], since: .distantPast).last?.event.time
+    private func lastDigest() async throws -> JournalEntry? {
+        try await store.events(of: creditor.id, kinds: ["digest.sent"], since: .distantPast).last
     }
 }
-
 public struct DigestError: Error, CustomStringConvertible {
     public var creditor: CreditorID
     public var reason: String

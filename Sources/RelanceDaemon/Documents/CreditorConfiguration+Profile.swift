@@ -6,6 +6,7 @@ extension CreditorConfiguration {
     /// register entry, which the law asks for on business letters (art. R123-237 C. com.).
     public var documentProfile: CreditorProfile {
         CreditorProfile(legalName: legalName, addressLines: addressLines, siren: siren, vatNumber: vatNumber, iban: iban,
-                        bic: bic, phone: phone, email: replyTo ?? senderAddress, signature: signature, rcs: rcs)
+                        bic: bic, phone: phone, email: replyTo ?? senderAddress, signature: signature, rcs: rcs,
+                        legalForm: legalForm, shareCapital: shareCapital)
     }
 }

@@ -2,25 +2,35 @@ public import CurlMail
 import Foundation
 public import RelanceCore
 
-/// The `Mailbox` port over CurlMail's IMAP client: connections kept open between polls, so
-/// that an idle poll is one `STATUS` per folder, whatever the size of the mailbox.
+/// The `Mailbox` port over CurlMail: connections kept open between polls, so that an idle
+/// poll is one `STATUS` per folder, whatever the size of the mailbox.
 ///
-/// Two connections: `STATUS` on the folder a session has selected may answer with the numbers
-/// the session last saw (RFC 3501 6.3.10 forbids using it to check the selected mailbox, and
-/// Dovecot does answer stale), so it goes over a connection that never selects anything.
+/// Up to three connections, each for one kind of work:
+/// - `STATUS` goes over a connection that never selects anything: on the folder a session has
+///   selected it may answer with the numbers the session last saw (RFC 3501 6.3.10 forbids
+///   using it to check the selected mailbox, and Dovecot does answer stale);
+/// - reading (`EXAMINE`, `UID SEARCH`, `UID FETCH … BODY.PEEK[]`) goes over an `IMAPReader`,
+///   read-only: nothing done there can change a flag;
+/// - `MOVE` of our handled messages (and `CREATE` of its folder) over a third, opened only
+///   when something is moved.
 public actor IMAPMailbox: Mailbox {
     private let settings: MailServerSettings
     private let secrets: SecretStore
     private let log: ProtocolLogSink?
+    private let maximumMessageBytes: Int
     private var client: IMAPClient?
     private var statusClient: IMAPClient?
+    private var reader: IMAPReader?
     /// False once the server said it cannot MOVE: handled messages then stay where they are.
     private var canMove = true
 
     /// - Parameter log: receives every protocol line (credentials redacted), e.g. to count commands.
-    public init(settings: MailServerSettings, secrets: SecretStore, log: ProtocolLogSink? = nil) {
+    /// - Parameter maximumMessageBytes: a longer message is read cut to this size.
+    public init(settings: MailServerSettings, secrets: SecretStore, maximumMessageBytes: Int = InboundSettings().maximumMessageBytes,
+                log: ProtocolLogSink? = nil) {
         self.settings = settings
         self.secrets = secrets
+        self.maximumMessageBytes = maximumMessageBytes
         self.log = log
     }
 
@@ -29,29 +39,35 @@ public actor IMAPMailbox: Mailbox {
         return MailboxFolderState(uidValidity: status.uidValidity, uidNext: status.uidNext, messages: status.messages)
     }
 
-    public func search(_ folder: String, _ range: MailboxRange, unseenOnly: Bool) async throws(MailboxError) -> [UInt32] {
-        var criteria = switch range {
-        case .uids(let first): "UID \(max(first, 1)):*"
-        case .since(let day): "SINCE " + Self.imapDate(day)
+    public func list(_ folder: String, uidValidity: UInt32, _ range: MailboxRange) async throws(MailboxError) -> [MailboxEntry] {
+        let reader = try connectedReader()
+        do throws(IMAPError) {
+            // A fresh EXAMINE: the session then sees everything that arrived since its last command.
+            let status = try await reader.examine(folder)
+            guard status.uidValidity == uidValidity else {
+                throw IMAPError(code: .uidValidityChanged, detail: "\(folder) has UIDVALIDITY \(status.uidValidity), not \(uidValidity)")
+            }
+            let sizes: [IMAPMessageSize]
+            switch range {
+            case .uids(let first):
+                sizes = try await reader.sizes(folder, uidValidity: uidValidity, from: first)
+            case .since(let day):
+                let uids = try await reader.search(folder, uidValidity: uidValidity, criteria: "SINCE " + Self.imapDate(day))
+                sizes = try await reader.sizes(folder, uidValidity: uidValidity, of: uids)
+            }
+            return sizes.map { MailboxEntry(uid: $0.uid, size: $0.size) }
+        } catch {
+            throw dropping(Self.mailboxError(error))
         }
-        if unseenOnly {
-            criteria += " UNSEEN"
-        } else {
-            // The selected folder's view is refreshed only between commands: without this, a search
-            // right after the previous poll's would not see what arrived since.
-            try await run { client throws(IMAPError) in try await client.noop(folder) }
-        }
-        let found = try await run { [criteria] client throws(IMAPError) in try await client.uidSearch(folder, criteria: criteria) }
-        return found.sorted()
     }
 
-    public func fetch(_ folder: String, uidValidity: UInt32, uid: UInt32) async throws(MailboxError) -> [UInt8] {
-        try await run { client throws(IMAPError) in try await client.fetch(folder, uidValidity: uidValidity, uid: uid) }
-    }
-
-    public func markUnread(_ folder: String, uids: [UInt32]) async throws(MailboxError) {
-        for uid in uids {
-            try await run { client throws(IMAPError) in try await client.removeSeen(folder, uid: uid) }
+    public func fetch(_ folder: String, uidValidity: UInt32, uids: [UInt32]) async throws(MailboxError) -> [MailboxMessage] {
+        let reader = try connectedReader()
+        do throws(IMAPError) {
+            return try await reader.messages(folder, uidValidity: uidValidity, uids: uids)
+                .map { MailboxMessage(uid: $0.uid, bytes: $0.bytes, size: $0.size) }
+        } catch {
+            throw dropping(Self.mailboxError(error))
         }
     }
 
@@ -94,6 +110,7 @@ public actor IMAPMailbox: Mailbox {
         if [.unavailable, .authentication, .tls, .failed].contains(error.code) {
             client = nil
             statusClient = nil
+            reader = nil
         }
         return error
     }
@@ -112,21 +129,43 @@ public actor IMAPMailbox: Mailbox {
         return opened
     }
 
+    private func connectedReader() throws(MailboxError) -> IMAPReader {
+        if let reader { return reader }
+        do {
+            let opened = try IMAPReader(endpoint: try endpoint(), maximumMessageBytes: maximumMessageBytes, log: log)
+            reader = opened
+            return opened
+        } catch let error as IMAPError {
+            throw Self.mailboxError(error)
+        } catch let error as MailboxError {
+            throw error
+        } catch {
+            throw MailboxError(.failed, "\(error)")
+        }
+    }
+
     private func openClient() throws(MailboxError) -> IMAPClient {
+        do {
+            return try IMAPClient(endpoint: try endpoint(), log: log)
+        } catch let error as IMAPError {
+            throw Self.mailboxError(error)
+        } catch let error as MailboxError {
+            throw error
+        } catch {
+            throw MailboxError(.failed, "\(error)")
+        }
+    }
+
+    private func endpoint() throws(MailboxError) -> IMAPEndpoint {
         let credentials: MailCredentials
         do {
             credentials = try Self.credentials(settings, secrets)
         } catch {
             throw MailboxError(.authentication, error.description)
         }
-        let endpoint = IMAPEndpoint(host: settings.host, port: settings.port, security: settings.security.curlMail,
-                                    credentials: credentials, caFile: settings.caFile,
-                                    timeouts: MailTimeouts(operation: .seconds(settings.timeoutSeconds)))
-        do {
-            return try IMAPClient(endpoint: endpoint, log: log)
-        } catch {
-            throw Self.mailboxError(error)
-        }
+        return IMAPEndpoint(host: settings.host, port: settings.port, security: settings.security.curlMail,
+                            credentials: credentials, caFile: settings.caFile,
+                            timeouts: MailTimeouts(operation: .seconds(settings.timeoutSeconds)))
     }
 
     private static func credentials(_ settings: MailServerSettings, _ secrets: SecretStore) throws(SecretError) -> MailCredentials {

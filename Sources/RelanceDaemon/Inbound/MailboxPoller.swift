@@ -3,9 +3,11 @@ public import Logging
 public import RelanceCore
 public import RelanceMail
 
-/// Polls one creditor's mailbox: what is new since the stored mark, each message fetched once,
-/// matched to our reminders, and its effects recorded in the transaction that moves the mark.
-/// Mail that is not ours is read, left as it was (unread stays unread) and never stored.
+/// Polls one creditor's mailbox: what is new since the stored mark, fetched in batches without
+/// touching a flag (`Mailbox.fetch` reads with IMAP `BODY.PEEK[]`), each message matched to our
+/// reminders and its effects recorded in the transaction that moves the mark.
+/// Mail that is not ours is read, left exactly as it was (unread stays unread, even if we die
+/// in the middle: nothing is ever put back) and never stored.
 public struct MailboxPoller: Sendable {
     public struct Report: Sendable, Hashable {
         /// Messages fetched and read.
@@ -18,6 +20,8 @@ public struct MailboxPoller: Sendable {
         public var ignored = 0
         public var tasksOpened = 0
         public var moved = 0
+        /// Messages over `maximum_message_megabytes`, read cut to that size.
+        public var truncated = 0
         /// Folders that could not be polled, and why.
         public var failures: [String: MailboxError] = [:]
 
@@ -26,13 +30,15 @@ public struct MailboxPoller: Sendable {
 
     public let creditor: CreditorConfiguration
     let mailbox: any Mailbox
-    let store: any InboundStore
+    let store: any InboundStore & TaskOutcomeStore
     let secret: ReferenceSecret
     let clock: any WallClock
     let logger: Logger
+    let crashPoints: CrashPoints
 
-    public init(creditor: CreditorConfiguration, mailbox: any Mailbox, store: any InboundStore, secret: ReferenceSecret,
-                clock: any WallClock, logger: Logger) {
+    public init(creditor: CreditorConfiguration, mailbox: any Mailbox, store: any InboundStore & TaskOutcomeStore, secret: ReferenceSecret,
+                clock: any WallClock, logger: Logger, crashPoints: CrashPoints = .disabled) {
+        self.crashPoints = crashPoints
         self.creditor = creditor
         self.mailbox = mailbox
         self.store = store
@@ -85,35 +91,35 @@ public struct MailboxPoller: Sendable {
             range = .since(from)
             firstUID = 1
         }
-        let uids = try await mailbox.search(folder, range, unseenOnly: false).filter { $0 >= firstUID }
-        let unread = uids.isEmpty ? [] : Set(try await mailbox.search(folder, range, unseenOnly: true))
+        let entries = try await mailbox.list(folder, uidValidity: state.uidValidity, range).filter { $0.uid >= firstUID }
+        crashPoints.reach(.pollAfterList)
         var saved = stored?.uidValidity == state.uidValidity ? stored?.lastUID : nil
-        for uid in uids {
-            guard let bytes = try await fetch(folder, uidValidity: state.uidValidity, uid: uid) else { continue }
-            report.fetched += 1
-            // Before anything is recorded: a person's unread mail must not stay read a moment longer than needed.
-            if unread.contains(uid) { try await mailbox.markUnread(folder, uids: [uid]) }
-            let mark = MailboxMark(folder: folder, uidValidity: state.uidValidity, lastUID: uid, polledAt: clock.now())
-            if try await handle(bytes, folder: folder, uidValidity: state.uidValidity, uid: uid, mark: mark, report: &report) {
-                saved = uid
+        for batch in FetchBatches.plan(entries, maximumMessageBytes: settings.maximumMessageBytes) {
+            let messages = try await mailbox.fetch(folder, uidValidity: state.uidValidity, uids: batch)
+            crashPoints.reach(.pollAfterFetch)
+            for message in messages {
+                report.fetched += 1
+                if message.isTruncated {
+                    report.truncated += 1
+                    logger.warning("a message over maximum_message_megabytes was read cut to that size", metadata: [
+                        "creditor": "\(creditor.id)", "folder": "\(folder)", "uid": "\(message.uid)",
+                        "bytes": "\(message.size)", "read": "\(message.bytes.count)",
+                    ])
+                }
+                let mark = MailboxMark(folder: folder, uidValidity: state.uidValidity, lastUID: message.uid, polledAt: clock.now())
+                if try await handle(message.bytes, folder: folder, uidValidity: state.uidValidity, uid: message.uid, mark: mark,
+                                    report: &report) {
+                    saved = message.uid
+                }
             }
         }
         // Past the messages that were not ours, and past UIDs that were expunged before we saw them.
         // If this poll fails before here, those are read again next time: harmless, they change nothing.
-        let last = max(saved ?? 0, uids.last ?? 0, state.uidNext &- 1)
+        let last = max(saved ?? 0, entries.last?.uid ?? 0, state.uidNext &- 1)
+        crashPoints.reach(.pollBeforeMark)
         if saved != last {
             try await store.saveMailboxMark(MailboxMark(folder: folder, uidValidity: state.uidValidity, lastUID: last,
                                                         polledAt: clock.now()), of: creditor.id)
-        }
-    }
-
-    /// nil when the message was expunged since the search.
-    private func fetch(_ folder: String, uidValidity: UInt32, uid: UInt32) async throws(MailboxError) -> [UInt8]? {
-        do {
-            return try await mailbox.fetch(folder, uidValidity: uidValidity, uid: uid)
-        } catch {
-            if error.code == .messageNotFound { return nil }
-            throw error
         }
     }
 
@@ -126,6 +132,23 @@ public struct MailboxPoller: Sendable {
         var record = InboundRecord(creditor: creditor.id, folder: folder, uidValidity: uidValidity, uid: uid,
                                    rfcMessageID: message.ownMessageID, kind: .other, messageID: nil, customerID: nil,
                                    summary: "", excerpt: nil, raw: nil)
+        // A reply to the digest from one of the creditor's people records outcomes, never a customer's reaction.
+        switch DigestReplyMatcher.match(message, classification, creditor: creditor.id, people: creditor.outcomePeople,
+                                        secret: secret, today: today) {
+        case .notDigest:
+            break
+        case .refused(let why):
+            record.kind = .reply
+            record.summary = "A reply to the digest not read for outcomes: \(why)."
+            return try await self.record(record, effects: [], mark: mark, report: &report)
+        case .reply(let day, let from):
+            let reply = DigestReplyOutcomes(creditor: creditor, recorder: TaskOutcomeRecorder(store: store, creditors: [creditor], clock: clock))
+            let effects = try await reply.effects(of: message, from: from, today: self.today)
+            record.kind = .reply
+            record.summary = "A reply to the digest of \(day) from \(from): \(effects.count) outcome line(s)."
+            record.excerpt = String(ReplyText.newText(of: message).prefix(500))
+            return try await self.record(record, effects: effects, mark: mark, report: &report)
+        }
         let decision: InboundDecision
         switch InboundMatcher.token(of: message, classification, creditor: creditor.id, bounceAddress: creditor.bounceAddress, secret: secret) {
         case .unverified(let what):
@@ -162,9 +185,11 @@ public struct MailboxPoller: Sendable {
         record.excerpt = decision.excerpt
         record.raw = decision.keepRaw ? bytes : nil
         let ours = try await self.record(record, effects: decision.effects, mark: mark, report: &report)
+        crashPoints.reach(.pollAfterRecord)
         if decision.movable, let destination = settings.moveHandledTo {
             do {
                 if try await mailbox.move(folder, uid: uid, to: destination) { report.moved += 1 }
+                crashPoints.reach(.pollAfterMove)
             } catch {
                 // Moving is a courtesy: the message is handled either way.
                 logger.warning("could not move a handled message", metadata: ["folder": "\(folder)", "uid": "\(uid)", "error": "\(error)"])

@@ -7,12 +7,12 @@ public import RelanceImport
 /// drop folder and `relance import`, so both follow exactly the same rules.
 public struct ExportImporter: Sendable {
     public let creditor: CreditorConfiguration
-    public let store: any ReceivablesStore & CustomerProfileStore
+    public let store: any ReceivablesStore & CustomerProfileStore & BankPaymentStore
     public let clock: any WallClock
     /// Where e-invoice documents are kept; nil keeps none (dry runs, some tests).
     public let documents: DocumentVault?
 
-    public init(creditor: CreditorConfiguration, store: any ReceivablesStore & CustomerProfileStore, clock: any WallClock,
+    public init(creditor: CreditorConfiguration, store: any ReceivablesStore & CustomerProfileStore & BankPaymentStore, clock: any WallClock,
                 documents: DocumentVault? = nil) {
         self.creditor = creditor
         self.store = store
@@ -25,19 +25,37 @@ public struct ExportImporter: Sendable {
         case rejected(importID: Int64, reason: String)
     }
 
+    /// What the creditor's configuration imposes on the parsers.
+    public var importOptions: ImportOptions { Self.importOptions(for: creditor) }
+
+    public static func importOptions(for creditor: CreditorConfiguration) -> ImportOptions {
+        ImportOptions(columnMapping: creditor.columnMapping, knownSteps: creditor.stepNames)
+    }
+
     public func importExport(_ bytes: [UInt8], fileName: String) async throws -> Outcome {
         let sha256 = Self.sha256(bytes)
         let parsed: ParsedImport
         do {
-            parsed = try ExportParsing.parse(bytes, fileName: fileName)
+            var options = importOptions
+            options.exportDate = today
+            parsed = try ExportParsing.parse(bytes, fileName: fileName, options: options)
         } catch {
             let id = try await reject(fileName, sha256: sha256, byteCount: bytes.count, reason: error.description)
             return .rejected(importID: id, reason: error.description)
         }
-        let file = ImportedFile(creditor: creditor.id, fileName: fileName, sha256: sha256, byteCount: bytes.count, kind: parsed.kind.rawValue)
+        var file = ImportedFile(creditor: creditor.id, fileName: fileName, sha256: sha256, byteCount: bytes.count, kind: parsed.kind.rawValue)
+        file.warnings = parsed.warnings
         if parsed.kind == .contacts {
             let profiles = parsed.contacts.map(Self.profile)
-            return .imported(try await store.importContacts(file, profiles, at: clock.now()), parsed)
+            var receipt = try await store.importContacts(file, profiles, at: clock.now())
+            receipt.warnings += parsed.warnings
+            return .imported(receipt, parsed)
+        }
+        if let statement = parsed.bankStatement {
+            let bank = try await store.importBankStatement(file, statement, at: clock.now())
+            var receipt = ImportReceipt(importID: bank.importID, outcome: bank.outcome)
+            receipt.bank = bank
+            return .imported(receipt, parsed)
         }
         var items = parsed.items
         var details: [String: InvoiceDetails] = [:]
@@ -55,7 +73,18 @@ public struct ExportImporter: Sendable {
             details: details, statedDueSource: isEInvoice ? "BT-9" : "due-date column",
             defaultTerms: PaymentTermsRule(days: creditor.defaultPaymentTermsDays),
             massSettlementThresholdPercent: creditor.massSettlementThresholdPercent)
-        return .imported(try await store.importSnapshot(file, snapshot, at: clock.now()), parsed)
+        var withNames = snapshot
+        if parsed.customersByName { withNames.customersByName = true }
+        withNames.refusedRows = parsed.refusedRows.isEmpty ? nil : parsed.refusedRows
+        var receipt = try await store.importSnapshot(file, withNames, at: clock.now())
+        if snapshot.isAuthoritative, receipt.outcome == .applied {
+            // The ledger's word on payments seen at the bank: lettered ones are done, late ones become a task.
+            _ = try await store.reviewBankPayments(of: creditor.id, ledgerAsOf: snapshot.asOf, waitDays: creditor.bankMatchWaitDays, at: clock.now())
+        }
+        // What the parser noticed (a column choice, names as identities) belongs to the import's
+        // report, after the store's own (the first one of a held import is why it is held).
+        receipt.warnings += parsed.warnings
+        return .imported(receipt, parsed)
     }
 
     /// The business terms of an e-invoice, read again for what an open item cannot carry
@@ -64,7 +93,7 @@ public struct ExportImporter: Sendable {
         switch kind {
         case .ublInvoice, .ciiInvoice: try EInvoiceParser().read(bytes, fileName: fileName)
         case .facturX: try FacturXParser().read(bytes, fileName: fileName).invoice
-        case .openInvoices, .fec, .contacts: nil
+        case .openInvoices, .fec, .contacts, .bankStatement: nil
         }
     }
 

@@ -18,7 +18,7 @@ public struct FileIntake: Sendable {
     private let memory = IntakeMemory()
 
     public init(creditor: CreditorConfiguration, folder: LocalDropFolder, rules: IntakeRules,
-                store: any ReceivablesStore & CustomerProfileStore, clock: any WallClock, logger: Logger,
+                store: any ReceivablesStore & CustomerProfileStore & BankPaymentStore, clock: any WallClock, logger: Logger,
                 documents: DocumentVault? = nil) {
         self.creditor = creditor
         self.folder = folder
@@ -99,7 +99,7 @@ public struct FileIntake: Sendable {
                 "items": "\(parsed.items.count)", "new": "\(receipt.newInvoices)", "settled": "\(receipt.settledInvoices)",
                 "skipped_rows": "\(parsed.skippedRows)", "moved_to": "\(destination.path)",
             ])
-            for warning in parsed.warnings + receipt.warnings where receipt.outcome != .held {
+            for warning in receipt.warnings where receipt.outcome != .held {
                 logger.notice("import warning", metadata: ["creditor": "\(creditor.id)", "file": "\(name)", "warning": "\(warning)"])
             }
         }

@@ -10,6 +10,7 @@ public struct IntakeError: Error, Sendable, Hashable, CustomStringConvertible {
         public static let tooLarge = Code(rawValue: "too-large")
         public static let moveFailed = Code(rawValue: "move-failed")
         public static let rejected = Code(rawValue: "rejected")
+        public static let missingDropFolder = Code(rawValue: "missing-drop-folder")
     }
 
     public var code: Code

@@ -8,10 +8,21 @@ import Glibc
 /// links are never followed, and an input is only ever moved, never deleted.
 public struct LocalDropFolder: Sendable {
     public let folder: URL
+    /// The configured `drop_folder` (`folder` itself, or the folder holding the creditors'
+    /// subfolders): it must exist, or be created when `createRoot` and its parent exists.
+    public let root: URL
+    public let createRoot: Bool
 
-    public init(folder: URL) { self.folder = folder }
+    public init(folder: URL, root: URL? = nil, createRoot: Bool = false) {
+        self.folder = folder
+        self.root = root ?? folder
+        self.createRoot = createRoot
+    }
 
+    /// Checks the drop folder, then makes the creditor's subfolder, `processed/` and
+    /// `rejected/` inside it (those are Relance's own).
     public func createFolders() throws {
+        try DropFolderCheck.ensure(root, create: createRoot)
         for sub in ["", "processed", "rejected"] {
             try FileManager.default.createDirectory(at: folder.appendingPathComponent(sub), withIntermediateDirectories: true)
         }

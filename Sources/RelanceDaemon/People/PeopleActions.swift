@@ -11,13 +11,15 @@ public struct PeopleActions: Sendable {
         self.runtime = runtime
     }
 
-    /// Closes a task with its outcome, then rewrites the creditor's task sheet.
-    public func closeTask(_ id: Int64, outcome: TaskOutcome, by person: String) async throws {
-        let now = runtime.clock.now()
-        try await runtime.store.closeTask(id, outcome: outcome, at: now)
-        try await runtime.store.record(NewEvent(time: now, kind: "task.closed-by", summary: "task #\(id) closed as \(outcome.code) by \(person)",
-                                                detail: ["task": String(id), "by": person]))
+    /// Records a task's outcome through the one outcome path (`TaskOutcomeRecorder`: the pure
+    /// decision, then one store transaction), then rewrites the creditor's task sheet.
+    @discardableResult
+    public func recordOutcome(_ outcome: TaskOutcome, onTask id: Int64, by person: String,
+                              channel: TaskOutcomeRequest.Channel) async throws -> TaskOutcomeApplication {
+        let recorder = TaskOutcomeRecorder(store: runtime.store, creditors: runtime.creditors.map(\.configuration), clock: runtime.clock)
+        let application = try await recorder.record(TaskOutcomeRequest(taskID: id, outcome: outcome, recordedBy: person, channel: channel))
         for creditor in runtime.creditors { try await runtime.reports.writeTasks(creditor.configuration) }
+        return application
     }
 
     /// Stops every reminder to the customer until `until` (included), or until resumed.

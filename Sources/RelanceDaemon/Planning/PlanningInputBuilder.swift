@@ -7,7 +7,7 @@ import RelanceCore
 struct PlanningInputBuilder: Sendable {
     let creditor: CreditorConfiguration
     let policies: [String: Policy]
-    let store: any ReceivablesStore & CustomerStateStore & TaskStore & PlanningFactsStore
+    let store: any ReceivablesStore & CustomerStateStore & TaskStore & PlanningFactsStore & BankPaymentStore
 
     func input(on day: CivilDate) async throws -> PlanningInput {
         let id = creditor.id
@@ -22,7 +22,15 @@ struct PlanningInputBuilder: Sendable {
         let timeZone = TimeZone(identifier: creditor.timeZone) ?? .current
         let openTasks = Dictionary(grouping: try await store.tasks(of: id, state: .open).filter { $0.step != nil && $0.customerID != nil },
                                    by: { $0.customerID! })
-        let receivables = try await reading
+        let payments = Dictionary(grouping: try await store.bankPayments(of: id), by: \.customerID)
+        var receivables = try await reading
+        // Paid, awaiting the ledger: what the bank shows received is no longer demanded.
+        if !payments.isEmpty {
+            let paid = Dictionary(payments.values.joined().map { ($0.invoiceID, $0.amount.minorUnits) }, uniquingKeysWith: +)
+            for index in receivables.indices {
+                if let amount = paid[receivables[index].invoiceID] { receivables[index].open.minorUnits = max(0, receivables[index].open.minorUnits - amount) }
+            }
+        }
 
         // Grouped once, and only the disputed invoices: filtering or grouping every receivable per
         // customer costs more than the planning itself (found by benchmarks/plan.sh).
@@ -41,7 +49,11 @@ struct PlanningInputBuilder: Sendable {
                 holds: holds[customerID] ?? [],
                 invalidAddresses: invalid,
                 openTasks: (openTasks[customerID] ?? []).map {
-                    OpenTask(kind: $0.kind, step: $0.step!, since: CivilDate($0.createdAt, in: timeZone))
+                    var task = OpenTask(kind: $0.kind, step: $0.step!, since: $0.stepOn ?? CivilDate($0.createdAt, in: timeZone))
+                    task.taskID = $0.id
+                    task.attempts = $0.attempts
+                    task.retryOn = $0.retryOn
+                    return task
                 },
                 disputedInvoiceIDs: disputedByCustomer[customerID] ?? [],
                 stepReached: profile.initialStep,
@@ -49,17 +61,25 @@ struct PlanningInputBuilder: Sendable {
                 // A reminder still waiting in the outbox is a contact in progress: the next one waits.
                 lastContact: facts.pendingMessages.contains(customerID) ? day : facts.lastContacts[customerID],
                 policy: profile.policy.flatMap { policies[$0] },
-                phoneNumbers: profile.phones,
+                phoneNumbers: profile.phones.filter { !(facts.invalidPhones[customerID]?.contains($0) ?? false) },
                 postalAddress: profile.postalAddress)
+            customers[customerID]?.bankPayments = payments[customerID] ?? []
+        }
+        for receivable in receivables where !facts.paymentClaims.isEmpty {
+            guard let claim = facts.paymentClaims[receivable.invoiceID] else { continue }
+            customers[receivable.customer.id]?.paymentClaims[receivable.invoiceID] = claim
         }
         let ledger: CreditorState.LedgerEvidence = facts.latestAuthoritativeSnapshot.map { .latestAuthoritativeSnapshot($0) }
             ?? .noAuthoritativeSnapshot
-        return PlanningInput(
+        var input = PlanningInput(
             creditor: id, today: day, policy: creditor.policy, receivables: receivables,
             creditorState: CreditorState(stored: stored, configuredActive: creditor.active, ledger: ledger,
                                          maximumLedgerAgeDays: creditor.maximumLedgerAgeDays),
             customers: customers,
             calendar: FrenchBusinessCalendar(alsaceMoselle: creditor.alsaceMoselle),
             terms: creditor.terms)
+        input.language = creditor.language
+        input.escalateAfterDays = creditor.digest?.escalateAfterDays ?? input.escalateAfterDays
+        return input
     }
 }

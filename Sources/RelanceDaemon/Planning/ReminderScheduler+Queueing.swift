@@ -66,12 +66,7 @@ extension ReminderScheduler {
             }
         }
         if contact.step.attachStatement {
-            let items = contact.invoices.map { planned in
-                OpenItem(customer: contact.customer.externalID, customerName: contact.customer.name, invoice: planned.receivable.number,
-                         issued: planned.receivable.issued, due: planned.receivable.due, open: planned.receivable.open,
-                         total: planned.receivable.total)
-            }
-            attachments.append(StatementOfAccount.attachment(items: items, customerID: contact.customer.externalID, today: day,
+            attachments.append(StatementOfAccount.attachment(demand: contact.demand, customerID: contact.customer.externalID, today: day,
                                                              language: contact.customer.language ?? creditor.language))
         }
         return attachments

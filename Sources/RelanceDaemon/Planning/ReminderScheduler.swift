@@ -17,7 +17,8 @@ public struct ReminderScheduler: Sendable {
     public let logger: Logger
 
     public typealias SchedulerStore = ReceivablesStore & OutboxStore & EventJournal & CustomerStateStore & TaskStore & PlanningFactsStore
-        & ImportReviewStore
+        & BankPaymentStore
+        & ImportReviewStore & TaskOutcomeStore
 
     public init(creditor: CreditorConfiguration, store: any SchedulerStore, policies: [String: Policy] = [:],
                 composer: ReminderComposer, reviewFolder: URL, logger: Logger, documentsFolder: URL? = nil) {
@@ -37,6 +38,10 @@ public struct ReminderScheduler: Sendable {
         public var queued: [Int64] = []
         /// Tasks opened for people (calls, letters…); a task already open for the step is not repeated.
         public var openedTasks: [Int64] = []
+        /// Open calls moved on to a later step instead of a second call (#13).
+        public var updatedTasks: [Int64] = []
+        /// Unposted letters replaced by a later one (old id, new id).
+        public var supersededTasks: [(old: Int64, new: Int64)] = []
         public var reviewFiles: [URL] = []
         /// Letters and dossiers written for the tasks opened (in review mode, they are in `reviewFiles`).
         public var documents: [URL] = []
@@ -97,6 +102,7 @@ public struct ReminderScheduler: Sendable {
                 try await open(task, day: day, at: instant, report: &report)
             }
         }
+        if report.active { try await openPaymentChecks(on: day, at: instant, report: &report) }
         if recordHolds {
             // A hold is journaled when it starts or its reason changes, and at least weekly while it
             // lasts — not every day for every held customer, which would make the journal mostly
@@ -111,10 +117,12 @@ public struct ReminderScheduler: Sendable {
                          detail: ["customer": decision.customer, "reason": decision.reason])
             })
             for escalation in plan.escalations {
+                // Journaled once per task, when it is first escalated (the digest lists it while it lasts).
+                if let id = escalation.task.taskID, !(try await store.markTaskEscalated(id, at: instant)) { continue }
                 try await store.record(NewEvent(time: instant, kind: "task.escalated", creditor: creditor.id, summary: """
                     The \(escalation.task.kind.rawValue) task for customer \(escalation.customer) (step \(escalation.task.step), \
                     open since \(escalation.task.since)) has had no outcome since \(escalation.dueOn): it needs a person now.
-                    """, detail: ["customer": escalation.customer]))
+                    """, detail: ["customer": escalation.customer, "task": escalation.task.taskID.map(String.init) ?? ""]))
             }
         }
         return report
@@ -159,17 +167,23 @@ public struct ReminderScheduler: Sendable {
             report.documents.append(written)
             documentPath = written.path
         }
-        let (id, isNew) = try await store.openTask(NewTask(
+        // One open task per customer and family: an open call moves on, an unposted letter is superseded.
+        let change = try await store.openLadderTask(NewTask(
             creditor: creditor.id, customerID: task.customer.id, kind: task.kind, title: description.title,
             detail: description.detail, dedupKey: "step:\(task.customer.id):\(task.step.name)", step: task.step.name,
-            invoiceIDs: task.allInvoices.map(\.receivable.invoiceID), dueOn: task.paymentDeadline, documentPath: documentPath), at: instant)
-        if isNew {
-            report.openedTasks.append(id)
-            logger.info("task opened", metadata: [
-                "creditor": "\(creditor.id)", "customer": "\(task.customer.externalID)", "task": "\(id)", "kind": "\(task.kind.rawValue)",
-                "document": "\(documentPath ?? "-")",
-            ])
+            invoiceIDs: task.allInvoices.map(\.receivable.invoiceID), dueOn: task.paymentDeadline, documentPath: documentPath),
+            on: day, at: instant)
+        let what: String
+        switch change {
+        case .unchanged: return
+        case .opened(let id): report.openedTasks.append(id); what = "task opened"
+        case .updated(let id): report.updatedTasks.append(id); what = "task moved on to the next step"
+        case .superseded(let old, let new): report.openedTasks.append(new); report.supersededTasks.append((old, new)); what = "letter superseded"
         }
+        logger.info("\(what)", metadata: [
+            "creditor": "\(creditor.id)", "customer": "\(task.customer.externalID)", "task": "\(change.taskID)",
+            "kind": "\(task.kind.rawValue)", "document": "\(documentPath ?? "-")",
+        ])
     }
 
     /// Letters from the step's template, dossiers in code; both in the creditor's identity.

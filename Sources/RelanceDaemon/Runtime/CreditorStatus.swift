@@ -1,5 +1,5 @@
 public import Foundation
-import RelanceCore
+public import RelanceCore
 
 /// What `relance status` says of one creditor: the last import, where the mailbox stands, and
 /// what is due next.
@@ -22,6 +22,11 @@ public struct CreditorStatus: Sendable, Codable {
     /// When the next retry comes due, and when the send window next opens if it is closed now.
     public var nextRetry: Date?
     public var sendWindowOpens: Date?
+    /// The outbox stopped for a fault on our side: since when, why, and how to resume.
+    public var outboxPause: OutboxPause?
+    public var outboxResume: String?
+    /// What keeps the intake from reading exports (a missing drop folder), nil when healthy.
+    public var dropFolderProblem: String?
 }
 
 extension RelanceRuntime {
@@ -40,12 +45,17 @@ extension RelanceRuntime {
         let window = CreditorSendWindow(window: creditor.configuration.sendWindow, timeZone: creditor.timeZone,
                                         calendar: FrenchBusinessCalendar(alsaceMoselle: creditor.configuration.alsaceMoselle))
         let now = clock.now()
-        return CreditorStatus(
+        let pause = try await store.standingOutboxPause(of: id)
+        var status = CreditorStatus(
             creditor: id.rawValue, active: stored.active ?? creditor.configuration.active, paused: stored.paused,
             lastImport: imports.last?.event.summary, lastImportAt: imports.last?.event.time, mailbox: marks,
             openTasks: try await store.tasks(of: id, state: .open).count,
             heldImports: try await store.heldImports(of: id).count,
             nextRetry: try await store.nextRetry(of: id),
             sendWindowOpens: window.isOpen(at: now) ? nil : window.nextOpening(after: now))
+        status.outboxPause = pause
+        status.outboxResume = pause.map { _ in OutboxPause.howToResume(id) }
+        status.dropFolderProblem = DropFolderCheck.healthProblem(configuration.dropFolder, create: configuration.createDropFolder)
+        return status
     }
 }

@@ -2,7 +2,7 @@ import CurlMail
 public import Foundation
 public import Logging
 public import RelanceCore
-import RelanceMail
+public import RelanceMail
 public import RelanceStore
 
 /// Everything built from the configuration, once: the store, templates, token key, and per
@@ -13,6 +13,8 @@ public final class RelanceRuntime: Sendable {
     public let clock: any WallClock
     public let logger: Logger
     public let secrets: SecretStore
+    /// Signs reference tokens (reminders' Message-IDs and VERP addresses, digests).
+    public let referenceSecret: ReferenceSecret
     public let creditors: [CreditorRuntime]
     private let transports: [CreditorID: any MailTransport]
     private let crashPoints: CrashPoints
@@ -28,19 +30,24 @@ public final class RelanceRuntime: Sendable {
     }
 
     /// `openStore` reuses an open store (a reload); otherwise the configured file is opened.
+    /// `readOnly` opens the store read-only (see `AppDatabase.openForReading`).
     /// `composesMail: false` is for the commands that write no mail and no letter (`plan`,
     /// `import`, `status`): the templates are neither read nor checked, and any attempt to
     /// compose fails with a missing-template error.
     public init(configuration: RelanceConfiguration, clock: any WallClock, logger: Logger,
                 secrets: SecretStore = SecretStore(), reusing openStore: AppDatabase? = nil,
                 transportOverride: (@Sendable (CreditorConfiguration) -> any MailTransport)? = nil,
-                crashPoints: CrashPoints = .disabled, composesMail: Bool = true) throws {
+                crashPoints: CrashPoints = .disabled, composesMail: Bool = true, readOnly: Bool = false) throws {
         self.configuration = configuration
         self.crashPoints = crashPoints
         self.clock = clock
         self.logger = logger
         self.secrets = secrets
-        let store = try openStore ?? AppDatabase.openOnDisk(at: configuration.storeFile)
+        // `readOnly`: the commands that only read (status, plan, aging, customer, tasks) open the
+        // store without creating, migrating or leaving any file, so they work on a state folder
+        // this user cannot write.
+        let store = try openStore ?? (readOnly ? AppDatabase.openForReading(at: configuration.storeFile)
+                                               : AppDatabase.openOnDisk(at: configuration.storeFile))
         self.store = store
         let allSteps = (configuration.creditors.map(\.policy) + configuration.policies.values).flatMap(\.steps)
         let emails = Set(allSteps.filter { $0.channel == .email }.map(\.template))
@@ -49,12 +56,19 @@ public final class RelanceRuntime: Sendable {
             ? try TemplateLoader.load(from: configuration.templatesFolder, requiredTemplates: emails.sorted(),
                                       requiredDocuments: letters.sorted())
             : try TemplateRenderer(files: [:])
-        let secret = try TokenSecretLoader.load(secrets: secrets, stateFolder: configuration.stateFolder)
+        // A read-only command signs nothing: when the key cannot be read (mode 0600, the daemon's
+        // user), a throwaway one stands in rather than writing a new one.
+        let secret = try readOnly ? (TokenSecretLoader.existing(secrets: secrets, stateFolder: configuration.stateFolder)
+                                     ?? TokenSecretLoader.throwaway())
+                                  : TokenSecretLoader.load(secrets: secrets, stateFolder: configuration.stateFolder)
+        referenceSecret = secret
         let rules = IntakeRules(stableAfterSeconds: configuration.stableAfterSeconds, maximumFileBytes: configuration.maximumFileBytes)
         var creditors: [CreditorRuntime] = []
         var transports: [CreditorID: any MailTransport] = [:]
         for creditor in configuration.creditors {
-            let intake = FileIntake(creditor: creditor, folder: LocalDropFolder(folder: configuration.dropFolder(of: creditor)),
+            let dropFolder = LocalDropFolder(folder: configuration.dropFolder(of: creditor), root: configuration.dropFolder,
+                                             createRoot: configuration.createDropFolder)
+            let intake = FileIntake(creditor: creditor, folder: dropFolder,
                                     rules: rules, store: store, clock: clock, logger: logger,
                                     documents: DocumentVault(stateFolder: configuration.stateFolder))
             let scheduler = ReminderScheduler(creditor: creditor, store: store, policies: configuration.policies,
@@ -65,8 +79,10 @@ public final class RelanceRuntime: Sendable {
             if let imap = creditor.imap {
                 // `--log-level trace` shows the IMAP exchange (credentials redacted, bodies never).
                 let trace = logger.logLevel <= .trace ? Self.protocolTrace(logger, creditor: creditor.id) : nil
-                poller = MailboxPoller(creditor: creditor, mailbox: IMAPMailbox(settings: imap, secrets: secrets, log: trace),
-                                       store: store, secret: secret, clock: clock, logger: logger)
+                let mailbox = IMAPMailbox(settings: imap, secrets: secrets, maximumMessageBytes: creditor.inbound.maximumMessageBytes,
+                                          log: Self.pollCrashSink(crashPoints, then: trace))
+                poller = MailboxPoller(creditor: creditor, mailbox: mailbox, store: store, secret: secret, clock: clock,
+                                       logger: logger, crashPoints: crashPoints)
             }
             creditors.append(CreditorRuntime(configuration: creditor, intake: intake, scheduler: scheduler, poller: poller))
             var transport: any MailTransport
@@ -89,6 +105,29 @@ public final class RelanceRuntime: Sendable {
         self.transports = transports
     }
 
+    /// The daemon's start-up check of its surroundings: every creditor's drop folder is there
+    /// (or created, when `create_drop_folder` allows it). Throws the first problem found.
+    public func checkDropFolders() throws {
+        for creditor in creditors { try creditor.intake.folder.createFolders() }
+    }
+
+    /// Before the first message of a start or a reload: an outbox paused for a fault is tried
+    /// again (the configuration may have been fixed), then each creditor's evidence source is
+    /// checked (log in, the folder exists); one that fails pauses the outbox again, saying which
+    /// key to fix. Nothing is sent for that creditor until it is fixed.
+    public func startSending(because reason: String) async throws {
+        let check = EvidenceCheck(secrets: secrets)
+        for creditor in creditors {
+            let id = creditor.configuration.id
+            try await store.registerCreditor(id, at: clock.now())
+            try await store.resumeOutbox(id, reason: reason, at: clock.now())
+            if let problem = await check.problem(of: id, creditor.configuration.sending) {
+                logger.critical("outbox paused: fix the configuration", metadata: ["creditor": "\(id)", "reason": "\(problem)"])
+                try await store.recordOutboxPaused(id, reason: problem, at: clock.now())
+            }
+        }
+    }
+
     /// Registers the configured creditors and settles any message a crash left half sent.
     public func prepare() async throws {
         for creditor in creditors {
@@ -102,7 +141,8 @@ public final class RelanceRuntime: Sendable {
         creditors.compactMap { creditor in
             creditor.configuration.digest.map {
                 DigestSender(creditor: creditor.configuration, settings: $0, store: store,
-                             transport: transports[creditor.configuration.id]!, clock: clock, logger: logger)
+                             transport: transports[creditor.configuration.id]!, clock: clock, logger: logger,
+                             dropFolder: configuration.dropFolder(of: creditor.configuration), secret: referenceSecret)
             }
         }
     }
@@ -145,6 +185,18 @@ public final class RelanceRuntime: Sendable {
 
     public func today(for creditor: CreditorRuntime) -> CivilDate {
         CivilDate(clock.now(), in: creditor.timeZone)
+    }
+
+    /// `poll-mid-fetch` fires when a FETCH answer carrying a message has arrived, while the rest
+    /// of its batch is still on the wire; nil (no cost) when that point is not armed.
+    private static func pollCrashSink(_ crashPoints: CrashPoints, then next: ProtocolLogSink?) -> ProtocolLogSink? {
+        guard crashPoints.armed == .pollMidFetch else { return next }
+        return { line in
+            if line.direction == .server, line.text.hasPrefix("* "), line.text.contains(" FETCH ("), line.text.contains("BODY[") {
+                crashPoints.reach(.pollMidFetch)
+            }
+            next?(line)
+        }
     }
 
     private static func protocolTrace(_ logger: Logger, creditor: CreditorID) -> ProtocolLogSink {

@@ -1,5 +1,6 @@
 public import Foundation
 public import RelanceCore
+import RelanceMail
 
 /// Writes a creditor's current aged balance into the reports folder, as CSV and as one HTML
 /// page, each replaced atomically: a person with the file open never sees half a report.
@@ -17,9 +18,10 @@ public struct ReportsWriter: Sendable {
         let balance = AgedBalance(receivables: try await store.openReceivables(of: creditor.id), asOf: asOf)
         let target = folder.appendingPathComponent(creditor.id.rawValue)
         try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
-        let title = creditor.language == .french ? "Balance âgée — \(creditor.legalName)" : "Aged balance — \(creditor.legalName)"
+        let title = creditor.language.wording.agingPageTitle(legalName: creditor.legalName)
         let files = [
-            (target.appendingPathComponent("aged-balance.csv"), AgedBalanceCSV.render(balance)),
+            (target.appendingPathComponent("aged-balance.csv"),
+             AgedBalanceCSV.render(balance, format: creditor.spreadsheet, language: creditor.language)),
             (target.appendingPathComponent("aged-balance.html"), AgedBalanceHTML.render(balance, title: title, language: creditor.language)),
         ]
         for (url, text) in files {
@@ -28,36 +30,33 @@ public struct ReportsWriter: Sendable {
         return files.map(\.0) + (try await writeTasks(creditor))
     }
 
-    /// The open tasks as `tasks.csv` and `tasks.html`, for people who prefer a spreadsheet or a browser.
+    /// The open tasks as `tasks.csv` and `tasks.html`, for people who prefer a spreadsheet or a
+    /// browser: in the creditor's language, the CSV in its spreadsheet's format.
     @discardableResult
     public func writeTasks(_ creditor: CreditorConfiguration) async throws -> [URL] {
         let tasks = try await store.tasks(of: creditor.id, state: .open)
         let target = folder.appendingPathComponent(creditor.id.rawValue)
         try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
-        var csv = ["id,kind,created,due,title,details,document"]
-        for task in tasks {
-            let details = task.detail.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: "; ")
-            csv.append([String(task.id), task.kind.rawValue, task.createdAt.formatted(.iso8601), task.dueOn?.iso8601 ?? "",
-                        task.title, details, task.documentPath ?? ""].map(AgedBalanceCSV.cell).joined(separator: ","))
-        }
-        let french = creditor.language == .french
-        var html = "<!DOCTYPE html><html lang=\"\(creditor.language.rawValue)\"><head><meta charset=\"utf-8\"><title>"
-            + AgedBalanceHTML.escapeText(french ? "Tâches — \(creditor.legalName)" : "Tasks — \(creditor.legalName)")
-            + "</title><style>body{font:14px sans-serif;margin:2em}td,th{padding:.3em .6em;border-bottom:1px solid #ddd;text-align:left}</style></head><body>"
-        html += "<h1>\(AgedBalanceHTML.escapeText(french ? "Tâches ouvertes" : "Open tasks")) (\(tasks.count))</h1><table><tr><th>#</th><th>\(french ? "Type" : "Kind")</th><th>\(french ? "Depuis" : "Since")</th><th>\(french ? "Quoi" : "What")</th></tr>"
-        for task in tasks {
-            let details = task.detail.sorted { $0.key < $1.key }.map { AgedBalanceHTML.escapeText("\($0.key): \($0.value)") }.joined(separator: "<br>")
-            html += "<tr><td>\(task.id)</td><td>\(task.kind.rawValue)</td><td>\(task.createdAt.formatted(date: .abbreviated, time: .omitted))</td>"
-            // The letter to print (or the dossier's folder), one click away from the list.
-            let document = task.documentPath.map {
-                "<br><a href=\"\(AgedBalanceHTML.escapeText(URL(fileURLWithPath: $0).absoluteString))\">\(AgedBalanceHTML.escapeText(french ? "document à imprimer" : "document to print"))</a>"
-            } ?? ""
-            html += "<td>\(AgedBalanceHTML.escapeText(task.title))<br><small>\(details)</small>\(document)</td></tr>"
-        }
-        html += "</table></body></html>\n"
-        let files = [(target.appendingPathComponent("tasks.csv"), csv.joined(separator: "\r\n") + "\r\n"),
-                     (target.appendingPathComponent("tasks.html"), html)]
+        let timeZone = TimeZone(identifier: creditor.timeZone) ?? .current
+        let words = creditor.language.wording
+        let files = [(target.appendingPathComponent("tasks.csv"), Self.tasksCSV(tasks, format: creditor.spreadsheet, timeZone: timeZone, words: words)),
+                     (target.appendingPathComponent("tasks.html"),
+                      TasksPage.html(TasksPage.context(tasks, creditorName: creditor.legalName, timeZone: timeZone, words: words)))]
         for (url, text) in files { try Data(text.utf8).write(to: url, options: .atomic) }
         return files.map(\.0)
+    }
+
+    /// One row per task; a detail's lines (a call script) joined by ` / ` to keep one line a row.
+    static func tasksCSV(_ tasks: [WorkTask], format: SpreadsheetFormat, timeZone: TimeZone, words: any Wording) -> String {
+        let columns = words.taskColumns()
+        var rows = [[columns.number, columns.kind, columns.opened, columns.due, columns.what, columns.details, columns.document]]
+        for task in tasks.sorted(by: { $0.id < $1.id }) {
+            let details = TaskDetails.ordered(task.detail).map {
+                words.labelled(words.detailLabel($0.key), words.detailValue($0.key, $0.value).split(separator: "\n").joined(separator: " / "))
+            }.joined(separator: " ; ")
+            rows.append([String(task.id), words.taskKind(task.kind), words.date(CivilDate(task.createdAt, in: timeZone)),
+                         task.dueOn.map(words.date) ?? "", task.title, details, task.documentPath ?? ""])
+        }
+        return format.document(rows)
     }
 }

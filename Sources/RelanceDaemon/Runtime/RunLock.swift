@@ -1,4 +1,5 @@
 public import Foundation
+import RelanceStore
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -15,6 +16,9 @@ public final class RunLock: Sendable {
         try? FileManager.default.createDirectory(at: store.deletingLastPathComponent(), withIntermediateDirectories: true)
         let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o600)
         guard fd >= 0 else {
+            if errno == EACCES || errno == EROFS || errno == EPERM {
+                throw RunLockError(path: path, holder: nil, reason: AppDatabase.notWritableAdvice(store.deletingLastPathComponent()))
+            }
             throw RunLockError(path: path, holder: nil, reason: "cannot open the lock file: \(String(cString: strerror(errno)))")
         }
         guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {

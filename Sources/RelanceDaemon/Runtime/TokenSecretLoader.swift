@@ -8,6 +8,19 @@ public import RelanceMail
 public enum TokenSecretLoader {
     public static let credentialName = "token-secret"
 
+    /// The key if one can be read, never writing one: nil otherwise.
+    public static func existing(secrets: SecretStore, stateFolder: URL) -> ReferenceSecret? {
+        if let text = try? secrets.secret(named: credentialName) { return ReferenceSecret(bytes: Array(text.utf8)) }
+        let file = stateFolder.appendingPathComponent("token-secret")
+        guard let data = FileManager.default.contents(atPath: file.path) else { return nil }
+        return ReferenceSecret(bytes: data)
+    }
+
+    /// A random key that is never kept: for commands that sign nothing.
+    public static func throwaway() -> ReferenceSecret {
+        ReferenceSecret(bytes: SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) })!
+    }
+
     public static func load(secrets: SecretStore, stateFolder: URL) throws -> ReferenceSecret {
         if let text = try? secrets.secret(named: credentialName) {
             guard let secret = ReferenceSecret(bytes: Array(text.utf8)) else {

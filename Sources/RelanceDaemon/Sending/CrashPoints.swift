@@ -1,8 +1,8 @@
 import Foundation
 import Synchronization
 
-/// Named places where the sending path can be made to die on purpose, for the tests that
-/// prove "exactly once": `RELANCE_CRASH_AT=after-data` kills the process the first time the
+/// Named places where the sending path (and the mailbox poll) can be made to die on purpose,
+/// for the tests that prove "exactly once" (and "no unread mail ever becomes read"): `RELANCE_CRASH_AT=after-data` kills the process the first time the
 /// point is reached, `RELANCE_CRASH_AT=after-data:3` the third time.
 ///
 /// Death is `_exit(86)`: no cleanup, no flush, no `defer`, like a power cut or SIGKILL
@@ -19,6 +19,18 @@ public final class CrashPoints: Sendable {
         case afterData = "after-data"
         /// The server accepted the message; the store has not recorded it.
         case beforeMarkSent = "before-mark-sent"
+        /// The mailbox poll listed a folder's new messages (EXAMINE, sizes); nothing fetched.
+        case pollAfterList = "poll-after-list"
+        /// A FETCH answer is arriving: the server has sent one more message of the batch.
+        case pollMidFetch = "poll-mid-fetch"
+        /// A batch of messages is fetched; none of it recorded.
+        case pollAfterFetch = "poll-after-fetch"
+        /// A message was handled (recorded with the mailbox mark when ours); not moved yet.
+        case pollAfterRecord = "poll-after-record"
+        /// A handled message was moved to `move_handled_to`.
+        case pollAfterMove = "poll-after-move"
+        /// Every message of a folder handled; the final mark not saved.
+        case pollBeforeMark = "poll-before-mark"
     }
 
     /// The exit status of a deliberate crash, so a test can tell it from any other death.

@@ -72,7 +72,13 @@ public struct OutboxDrainer: Sendable {
     /// wait (an outbox a previous round paused).
     public func drain(skipping: Set<CreditorID> = [], shouldStop: @escaping @Sendable () -> Bool = { false }) async throws -> Report {
         let shared = SharedReport()
-        shared.total.withLock { $0.paused = skipping }
+        // Paused for a fault on our side (a round before this one, or the evidence check):
+        // messages wait until the configuration is loaded again or a person resumes.
+        var faultPaused = skipping
+        for creditor in creditors {
+            if try await store.standingOutboxPause(of: creditor) != nil { faultPaused.insert(creditor) }
+        }
+        shared.total.withLock { $0.paused = faultPaused }
         // Paused by a person: their messages wait in the outbox, untouched.
         // Outside its send window (a weekend, a holiday, the evening), a creditor's mail waits.
         let now = clock.now()

@@ -24,15 +24,10 @@ public struct ReminderComposer: Sendable {
                 code: .missingTemplate, file: "\(creditor.language.rawValue)/\(contact.step.template).text.mustache",
                 message: "no template '\(contact.step.template)' in any language: add its .subject and .text files to mail-templates/")])
         }
-        let items = contact.invoices.map { planned in
-            OpenItem(customer: contact.customer.externalID, customerName: contact.customer.name, invoice: planned.receivable.number,
-                     issued: planned.receivable.issued, due: planned.receivable.due, open: planned.receivable.open,
-                     total: planned.receivable.total)
-        }
         let context = ReminderContextBuilder.build(
             language: language, today: today, creditor: profile,
             customerID: contact.customer.externalID, customerName: contact.customer.name ?? contact.customer.externalID,
-            invoices: items, paymentReference: contact.customer.externalID)
+            demand: contact.demand, paymentReference: contact.customer.externalID)
         let rendered = try renderer.render(contact.step.template, language: language, context: context)
 
         let token = ReferenceToken.make(messageID: outboxID, creditor: creditor.id, secret: secret)
@@ -61,6 +56,7 @@ public struct ReminderComposer: Sendable {
     private var profile: CreditorProfile {
         CreditorProfile(legalName: creditor.legalName, addressLines: creditor.addressLines, siren: creditor.siren,
                         vatNumber: creditor.vatNumber, iban: creditor.iban, bic: creditor.bic, phone: creditor.phone,
-                        email: creditor.replyTo ?? creditor.senderAddress, signature: creditor.signature)
+                        email: creditor.replyTo ?? creditor.senderAddress, signature: creditor.signature, rcs: creditor.rcs,
+                        legalForm: creditor.legalForm, shareCapital: creditor.shareCapital)
     }
 }

@@ -36,9 +36,11 @@ public actor SMTPTransport: MailTransport {
 
     public func deliver(_ message: OutboxMessage) async -> DeliveryOutcome {
         let connection: SMTPConnection
+        let fault = SMTPConfigurationFault(settings: settings, section: "[creditors.\(message.creditor).smtp]")
         do {
             connection = try await acquire()
         } catch let error as SMTPError {
+            if let reason = fault.reason(for: error) { return .senderProblem(reason: reason) }
             return Self.outcome(of: error)
         } catch let error as SecretError {
             return .senderProblem(reason: error.description)
@@ -54,6 +56,7 @@ public actor SMTPTransport: MailTransport {
             return outcome(of: delivery, message: message)
         } catch {
             release(connection, reusable: false)
+            if let reason = fault.reason(for: error) { return .senderProblem(reason: reason) }
             let replies = RecipientVerdicts.replies(error.recipients, excluding: archive?.value)
             if error.code == .allRecipientsRefused, !replies.isEmpty {
                 return RecipientVerdicts.outcomeWhenNobodyAccepted(replies, reason: error.description)

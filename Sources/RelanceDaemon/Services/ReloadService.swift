@@ -9,7 +9,13 @@ struct ReloadService: Service {
     func run() async throws {
         let signals = await UnixSignalsSequence(trapping: .sighup)
         for await _ in signals.cancelOnGracefulShutdown() {
-            _ = await runtimes.reload()
+            guard case .success = await runtimes.reload() else { continue }
+            // The new configuration may fix what paused an outbox: try it, and check its evidence source.
+            do {
+                try await runtimes.current.startSending(because: "the configuration was reloaded")
+            } catch {
+                runtimes.logger.error("after the reload, the outboxes could not be checked", metadata: ["error": "\(error)"])
+            }
         }
     }
 }

@@ -25,6 +25,22 @@ enum Inflate {
     /// would otherwise exhaust memory).
     static func raw(_ input: ArraySlice<UInt8>, limit: Int) throws(Failure) -> [UInt8] {
         var state = State(input: input, limit: limit)
+        try run(&state)
+        return state.output
+    }
+
+    /// The first `count` bytes a zlib stream decompresses to (fewer when it is shorter, or
+    /// damaged further on): enough to recognise what a stream holds without inflating it all.
+    static func zlibPrefix(_ input: ArraySlice<UInt8>, count: Int) -> [UInt8] {
+        guard input.count >= 2 else { return [] }
+        let cmf = input[input.startIndex], flg = input[input.startIndex + 1]
+        guard cmf & 0x0F == 8, (UInt16(cmf) << 8 | UInt16(flg)) % 31 == 0, flg & 0x20 == 0 else { return [] }
+        var state = State(input: input.dropFirst(2), limit: count)
+        do { try run(&state) } catch {}
+        return state.output
+    }
+
+    private static func run(_ state: inout State) throws(Failure) {
         var last = false
         while !last {
             last = try state.bits(1) == 1
@@ -35,7 +51,6 @@ enum Inflate {
             default: throw .badBlockType
             }
         }
-        return state.output
     }
 
     struct Huffman {

@@ -2,7 +2,9 @@ import RelanceCore
 
 /// Reads the entries of a ZIP archive (the container of XLSX files) from its central
 /// directory: stored and deflated entries, no encryption, no ZIP64 (an XLSX export is far
-/// below 4 GB). Entry sizes are checked against a limit before anything is inflated.
+/// below 4 GB). What the entries read inflate to, together, is budgeted (`ImportLimits.inflatedBytes`):
+/// the sizes the table of contents declares are checked before an entry is inflated, and the
+/// inflation itself stops at what is left of the budget, whatever the table says.
 struct ZipArchive {
     struct Entry: Sendable, Hashable {
         var name: String
@@ -15,13 +17,15 @@ struct ZipArchive {
 
     let bytes: [UInt8]
     let file: String
+    let limits: ImportLimits
     private(set) var entries: [String: Entry] = [:]
-    /// The most a single entry may inflate to.
-    static let entryLimit = 256 * 1024 * 1024
+    /// Bytes the entries read so far inflated to.
+    private(set) var inflated = 0
 
-    init(_ bytes: [UInt8], file: String) throws(ImportError) {
+    init(_ bytes: [UInt8], file: String, limits: ImportLimits = .standard) throws(ImportError) {
         self.bytes = bytes
         self.file = file
+        self.limits = limits
         guard let end = Self.endOfCentralDirectory(bytes) else { throw corrupt("its table of contents is missing (truncated file?)") }
         let count = u16(end + 10)
         var offset = u32(end + 16)
@@ -37,7 +41,7 @@ struct ZipArchive {
         }
     }
 
-    func contents(_ name: String) throws(ImportError) -> [UInt8]? {
+    mutating func contents(_ name: String) throws(ImportError) -> [UInt8]? {
         guard let entry = entries[name] else { return nil }
         guard !entry.encrypted else {
             throw ImportError(.unsupported, at: SourcePosition(file: file, path: name), "the workbook is password-protected",
@@ -48,11 +52,21 @@ struct ZipArchive {
         let start = header + 30 + u16(header + 26) + u16(header + 28)
         guard start + entry.compressedSize <= bytes.count else { throw corrupt("the part \(name) is truncated") }
         let data = bytes[start..<(start + entry.compressedSize)]
+        let left = limits.inflatedBytes - inflated
+        if entry.uncompressedSize > left || (entry.method == 0 && entry.compressedSize > left) {
+            throw tooLarge(name, declared: true)
+        }
         switch entry.method {
-        case 0: return Array(data)
+        case 0:
+            inflated += data.count
+            return Array(data)
         case 8:
             do {
-                return try Inflate.raw(data, limit: min(Self.entryLimit, max(entry.uncompressedSize, 1) * 2 + 1024))
+                let output = try Inflate.raw(data, limit: left)
+                inflated += output.count
+                return output
+            } catch .tooLarge {
+                throw tooLarge(name, declared: false)
             } catch {
                 throw corrupt("the part \(name) cannot be decompressed (\(error))")
             }
@@ -61,6 +75,15 @@ struct ZipArchive {
                               "the part \(name) uses ZIP compression method \(entry.method)",
                               hint: "Save the workbook again from Excel or LibreOffice as .xlsx.")
         }
+    }
+
+    private func tooLarge(_ name: String, declared: Bool) -> ImportError {
+        let limit = ImportLimits.describe(bytes: limits.inflatedBytes)
+        return ImportLimits.refusal(
+            at: SourcePosition(file: file, path: name),
+            "the workbook decompresses to more than \(limit) (the inflated-size limit)"
+                + (declared ? ", by its own table of contents" : ", and inflating \(name) was stopped there"),
+            hint: "A report of that size is better exported as CSV (the CSV reader has no such limit), or split into several workbooks.")
     }
 
     private func corrupt(_ what: String) -> ImportError {

@@ -9,10 +9,14 @@ struct ContactRowReader {
     var file: String
     var line: Int
     var order: DayMonthOrder
-    private(set) var warnings: [String] = []
+    var knownSteps: Set<String>
+    /// The address cells with their column titles, in column order (empty ones included).
+    var addressParts: [(text: String, title: String)] = []
+    var warnings: [String] = []
 
     init(cells: [ContactField: [DelimitedField]], titles: [String], columns: [ContactField: [Int]], file: String, line: Int,
-         order: DayMonthOrder) {
+         order: DayMonthOrder, knownSteps: Set<String> = []) {
+        self.knownSteps = knownSteps
         self.cells = cells
         self.titles = titles
         self.columns = columns
@@ -33,14 +37,22 @@ struct ContactRowReader {
         }
         var contact = ContactRecord(customer: customer, source: SourcePosition(file: file, line: line))
         contact.name = text(.name)
-        contact.address = texts(.address).flatMap { $0.split(separator: "\n").map { String($0).trimmingSpaces() } }
-        contact.emailsTo = texts(.emailTo).flatMap(EmailList.split)
-        contact.emailsCc = texts(.emailCc).flatMap(EmailList.split)
+        contact.address = ContactAddress.lines(fromCells: addressParts)
+        contact.emailsTo = emails(.emailTo)
+        contact.emailsCc = emails(.emailCc)
         contact.phones = texts(.phone).flatMap { $0.split(whereSeparator: { $0 == ";" || $0 == "," || $0 == "/" }) }
             .map { String($0).trimmingSpaces() }.filter { !$0.isEmpty }
         contact.policy = text(.policy)
         contact.note = text(.note)
-        contact.stepReached = text(.stepReached)
+        if let cell = cells[.stepReached]?.first {
+            switch StepReachedText.read(cell.text, knownSteps: knownSteps) {
+            case .nothing: break
+            case .step(let step): contact.stepReached = step
+            case .unknown:
+                throw bad(cell, .stepReached, "is not a step Relance knows",
+                          hint: "Write the step already reached as one of: \(StepReachedText.accepted(knownSteps: knownSteps)); or leave the cell empty.")
+            }
+        }
         contact.vatNumber = text(.vatNumber).map { $0.uppercased().filter { !$0.isWhitespace && $0 != "." && $0 != "-" } }
 
         if let cell = cells[.siren]?.first {
@@ -79,7 +91,7 @@ struct ContactRowReader {
             }
             contact.lastContact = date
         }
-        return contact
+        return cleanedIdentity(contact)
     }
 
     private static let languageNames: [String: Language] = ["francais": .french, "french": .french, "anglais": .english, "english": .english]

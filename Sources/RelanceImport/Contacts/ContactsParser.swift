@@ -4,7 +4,11 @@ import RelanceCore
 /// (to and cc), phones, language, payment terms, policy, do-not-remind flag, note, and the
 /// step already reached by hand with the date of the last contact.
 public struct ContactsParser: Sendable {
-    public init() {}
+    public var options: ImportOptions
+
+    public init(options: ImportOptions = ImportOptions()) {
+        self.options = options
+    }
 
     public func parse(_ bytes: [UInt8], fileName: String) throws(ImportError) -> ParsedImport {
         let text = try TextEncodingDetector.decode(bytes, file: fileName)
@@ -29,6 +33,7 @@ public struct ContactsParser: Sendable {
         let titles = records[headerAt].fields.map { $0.text.trimmingSpaces() }
 
         var rows: [[ContactField: [DelimitedField]]] = []
+        var addresses: [[(text: String, title: String)]] = []
         var lines: [Int] = []
         var skipped = headerAt
         for record in records[(headerAt + 1)...] {
@@ -39,6 +44,9 @@ public struct ContactsParser: Sendable {
                     .filter { !$0.text.trimmingSpaces().isEmpty }
             }
             rows.append(cells)
+            addresses.append((columns[.address] ?? []).compactMap { at in
+                at < record.fields.count ? (text: record.fields[at].text, title: titles[at]) : nil
+            })
             lines.append(record.line)
         }
         let order = Self.dateOrder(rows.compactMap { $0[.lastContact]?.first })
@@ -46,8 +54,10 @@ public struct ContactsParser: Sendable {
         var contacts: [ContactRecord] = []
         var warnings: [String] = []
         var seen: [String: Int] = [:]
-        for (cells, line) in zip(rows, lines) {
-            var reader = ContactRowReader(cells: cells, titles: titles, columns: columns, file: fileName, line: line, order: order)
+        for ((cells, address), line) in zip(zip(rows, addresses), lines) {
+            var reader = ContactRowReader(cells: cells, titles: titles, columns: columns, file: fileName, line: line, order: order,
+                                          knownSteps: options.knownSteps)
+            reader.addressParts = address
             let contact = try reader.read()
             warnings += reader.warnings
             if let first = seen[contact.customer] {

@@ -3,7 +3,9 @@ import RelanceCore
 /// Reads UBL 2.1 Invoice and CreditNote, and UN/CEFACT Cross Industry Invoice (CII, the
 /// syntax inside Factur-X and ZUGFeRD), into the business terms reminders need.
 public struct EInvoiceParser: Sendable {
-    public init() {}
+    public var limits: ImportLimits
+
+    public init(limits: ImportLimits = .standard) { self.limits = limits }
 
     public func parse(_ bytes: [UInt8], fileName: String) throws(ImportError) -> ParsedImport {
         let invoice = try read(bytes, fileName: fileName)
@@ -17,7 +19,7 @@ public struct EInvoiceParser: Sendable {
     }
 
     public func read(_ bytes: [UInt8], fileName: String) throws(ImportError) -> EInvoice {
-        let xml = try XMLElementIndex.parse(bytes, file: fileName)
+        let xml = try XMLElementIndex.parse(bytes, file: fileName, limits: limits)
         switch xml.root {
         case "Invoice", "CreditNote": return try UBLReader(xml: xml, file: fileName).read()
         case "CrossIndustryInvoice": return try CIIReader(xml: xml, file: fileName).read()

@@ -3,31 +3,54 @@ import RelanceCore
 /// Reads a Factur-X / ZUGFeRD 2 PDF: finds the invoice XML embedded in the PDF (usually
 /// `factur-x.xml`, a Flate-compressed embedded-file stream) and reads it as CII.
 ///
-/// The PDF is not parsed as a whole: each `stream … endstream` is looked at, inflated if it is
-/// Flate-encoded, and the first one that is an invoice XML is taken. That finds the attachment
-/// whatever the object layout (incremental updates, object streams), at the cost of reading
-/// streams that are not it, which is cheap for invoices of a few hundred kilobytes.
+/// The PDF is not parsed as a whole: each `stream … endstream` is looked at, and the first one
+/// that is an invoice XML is taken. That finds the attachment whatever the object layout
+/// (incremental updates, object streams). To stay cheap whatever the PDF holds, only the first
+/// kilobytes of a stream are inflated to see what it is (images are skipped unopened), only the
+/// invoice is inflated whole, and everything inflated counts against `ImportLimits.inflatedBytes`.
 public struct FacturXParser: Sendable {
-    public init() {}
+    public var limits: ImportLimits
+
+    public init(limits: ImportLimits = .standard) { self.limits = limits }
+
+    /// How much of a stream is inflated to recognise an invoice XML by its root element.
+    static let peekBytes = 8 * 1024
 
     public func parse(_ bytes: [UInt8], fileName: String) throws(ImportError) -> ParsedImport {
         let invoice = try read(bytes, fileName: fileName)
-        var parsed = try EInvoiceParser().parse(invoice.xml, fileName: fileName)
+        var parsed = try EInvoiceParser(limits: limits).parse(invoice.xml, fileName: fileName)
         parsed.kind = .facturX
         return parsed
     }
 
     /// The embedded XML and its business terms.
     public func read(_ bytes: [UInt8], fileName: String) throws(ImportError) -> (xml: [UInt8], invoice: EInvoice) {
-        for stream in PDFStreams(bytes: bytes) {
-            guard let data = stream.decoded(), let root = ImportParser.xmlRoot(data),
-                  ["CrossIndustryInvoice", "Invoice", "CreditNote"].contains(root)
-            else { continue }
-            return (data, try EInvoiceParser().read(data, fileName: fileName))
+        var inflated = 0
+        for stream in PDFStreams(bytes: bytes) where !stream.isImage {
+            guard let head = stream.head(Self.peekBytes) else { continue }
+            inflated += head.count
+            guard inflated <= limits.inflatedBytes else { throw tooLarge(fileName) }
+            guard let root = ImportParser.xmlRoot(head), ["CrossIndustryInvoice", "Invoice", "CreditNote"].contains(root) else { continue }
+            let data: [UInt8]
+            do {
+                data = try stream.decoded(limit: limits.inflatedBytes - inflated)
+            } catch .tooLarge {
+                throw tooLarge(fileName)
+            } catch {
+                continue
+            }
+            return (data, try EInvoiceParser(limits: limits).read(data, fileName: fileName))
         }
         throw ImportError(.unsupported, at: SourcePosition(file: fileName),
                           "this PDF carries no Factur-X / ZUGFeRD 2 invoice XML (a plain PDF, or an encrypted one)",
                           hint: "Ask for the Factur-X version of the invoice, or drop its XML (CII or UBL) instead.")
+    }
+
+    private func tooLarge(_ fileName: String) -> ImportError {
+        ImportLimits.refusal(
+            at: SourcePosition(file: fileName),
+            "the PDF's streams decompress to more than \(ImportLimits.describe(bytes: limits.inflatedBytes)) together (the inflated-size limit) before its invoice XML is read",
+            hint: "Ask for the Factur-X invoice as the invoicing software issued it, or drop its XML (CII or UBL) instead.")
     }
 }
 
@@ -37,13 +60,26 @@ struct PDFStreams: Sequence, IteratorProtocol {
         var dictionary: String
         var data: ArraySlice<UInt8>
 
-        /// The stream's bytes, inflated when Flate-encoded; nil when another filter is used.
-        func decoded() -> [UInt8]? {
-            if dictionary.contains("/FlateDecode") || dictionary.contains("/Fl ") || dictionary.contains("/Fl]") {
-                if dictionary.contains("/DecodeParms") && dictionary.contains("/Predictor") { return nil }
-                return try? Inflate.zlib(data, limit: 64 * 1024 * 1024)
+        var isFlate: Bool { dictionary.contains("/FlateDecode") || dictionary.contains("/Fl ") || dictionary.contains("/Fl]") }
+        /// Streams we cannot decode: another filter, or Flate with a predictor.
+        var isReadable: Bool {
+            isFlate ? !(dictionary.contains("/DecodeParms") && dictionary.contains("/Predictor")) : !dictionary.contains("/Filter")
+        }
+        var isImage: Bool { dictionary.contains("/Image") }
+
+        /// The first `count` bytes of the stream's content, or nil when it cannot be decoded.
+        func head(_ count: Int) -> [UInt8]? {
+            guard isReadable else { return nil }
+            return isFlate ? Inflate.zlibPrefix(data, count: count) : Array(data.prefix(count))
+        }
+
+        /// The stream's bytes, inflated when Flate-encoded, stopping past `limit` bytes.
+        func decoded(limit: Int) throws(Inflate.Failure) -> [UInt8] {
+            guard isFlate else {
+                guard data.count <= limit else { throw .tooLarge(limit: limit) }
+                return Array(data)
             }
-            return dictionary.contains("/Filter") ? nil : Array(data)
+            return try Inflate.zlib(data, limit: limit)
         }
     }
 
@@ -56,15 +92,16 @@ struct PDFStreams: Sequence, IteratorProtocol {
         let keyword = Array("stream".utf8)
         let end = Array("endstream".utf8)
         while let found = find(keyword, from: index) {
+            let previousEnd = index
             index = found + keyword.count
             // Skip `endstream` itself.
             if found >= 3, bytes[(found - 3)..<found].elementsEqual("end".utf8) { continue }
             var start = index
             if start < bytes.count, bytes[start] == 0x0D { start += 1 }
             if start < bytes.count, bytes[start] == 0x0A { start += 1 }
-            let dictionary = self.dictionary(before: found)
+            let dictionary = self.dictionary(before: found, notBefore: previousEnd)
             var stop: Int
-            if let length = directLength(dictionary), start + length <= bytes.count {
+            if let length = directLength(dictionary), length <= bytes.count - start {
                 stop = start + length
             } else if let endIndex = find(end, from: start) {
                 stop = endIndex
@@ -89,9 +126,10 @@ struct PDFStreams: Sequence, IteratorProtocol {
         return nil
     }
 
-    /// The text between the object's `obj` keyword and `stream` (at most 4 KB back).
-    private func dictionary(before position: Int) -> String {
-        let lower = Swift.max(0, position - 4096)
+    /// The text between the object's `obj` keyword and `stream` (at most 4 KB back, and never
+    /// before the previous stream's end: each byte is looked at once, however many streams).
+    private func dictionary(before position: Int, notBefore previousEnd: Int) -> String {
+        let lower = Swift.max(previousEnd, position - 4096, 0)
         var start = lower
         var i = position - 3
         while i >= lower {

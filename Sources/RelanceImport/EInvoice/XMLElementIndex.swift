@@ -1,78 +1,85 @@
-import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import RelanceCore
 
 /// A flat index of an XML document: for each path of local names (`/Invoice/LegalMonetaryTotal/PayableAmount`),
 /// the text and attributes of its occurrences in document order. E-invoices are small and
 /// the fields we read are fixed paths, so an index beats a tree walk and keeps the parser
 /// declarative. Namespace prefixes are dropped: `cbc:ID` and `ID` are the same element.
+///
+/// Paths are kept as a tree of names (each distinct path once, as a child of its parent), so an
+/// element costs one lookup of its own name, whatever its depth: reading is linear in the
+/// document, and a path string is only ever built from a lookup's own argument.
 struct XMLElementIndex {
     struct Element { var text: String; var attributes: [String: String] }
 
-    private(set) var elements: [String: [Element]] = [:]
+    private struct Node {
+        var children: [String: Int] = [:]
+        var elements: [Element] = []
+    }
+
+    /// Node 0 stands above the root element.
+    private var nodes: [Node] = [Node()]
     private(set) var root = ""
 
-    func first(_ path: String) -> Element? { elements[path]?.first }
+    func first(_ path: String) -> Element? { all(path).first }
     func text(_ path: String) -> String? {
         guard let text = first(path)?.text.trimmingCharacters(), !text.isEmpty else { return nil }
         return text
     }
-    func all(_ path: String) -> [Element] { elements[path] ?? [] }
+    func all(_ path: String) -> [Element] {
+        var node = 0
+        for name in path.split(separator: "/") {
+            guard let child = nodes[node].children[String(name)] else { return [] }
+            node = child
+        }
+        return node == 0 ? [] : nodes[node].elements
+    }
 
-    static func parse(_ bytes: [UInt8], file: String) throws(ImportError) -> XMLElementIndex {
-        let parser = XMLParser(data: Data(try XMLInput.utf8(bytes, file: file)))
-        parser.shouldProcessNamespaces = true
+    /// `part`: the document's name inside a container (`xl/workbook.xml`), for positions.
+    static func parse(_ bytes: [UInt8], file: String, part: String? = nil, limits: ImportLimits = .standard) throws(ImportError) -> XMLElementIndex {
+        let collector = Collector()
         // No DTDs, no external entities: an invoice from outside must not make us read files (XXE).
-        parser.shouldResolveExternalEntities = false
-        let delegate = Collector()
-        parser.delegate = delegate
+        let ending = try BoundedXMLReader.read(bytes, file: file, part: part, processNamespaces: true, limits: limits,
+                                               positionsByLine: part == nil, into: collector)
         // On Linux, parse() returns true after recoverable errors and for a truncated document,
         // so errors are collected by the delegate and the root must have been closed.
-        let succeeded = parser.parse()
-        if !succeeded || delegate.error != nil || parser.parserError != nil || !delegate.closedRoot {
-            let (line, column) = delegate.error ?? (parser.lineNumber, parser.columnNumber)
-            let code = (parser.parserError as? NSError)?.code
-            let reason = delegate.closedRoot ? "malformed XML" + (code.map { ", libxml2 error \($0)" } ?? "") : "the document ends before its root element is closed"
+        guard ending.succeeded else {
+            let (line, column) = ending.error ?? ending.end
+            let reason = ending.closedRoot ? "malformed XML" + (ending.libxmlCode.map { ", libxml2 error \($0)" } ?? "")
+                : "the document ends before its root element is closed"
             throw ImportError(.badXML, at: SourcePosition(file: file, line: line, column: column),
                               "the XML cannot be read (\(reason))",
                               hint: "Check that the file is a complete, well-formed XML invoice; ask the sender to issue it again.")
         }
-        return XMLElementIndex(elements: delegate.elements, root: delegate.root)
+        return collector.index
     }
 
-    private final class Collector: NSObject, XMLParserDelegate {
-        var elements: [String: [Element]] = [:]
-        var root = ""
-        var error: (Int, Int)?
-        var closedRoot = false
-        private var stack: [String] = []
-        private var texts: [String] = []
-        private var attributes: [[String: String]] = []
+    private final class Collector: XMLEventHandler {
+        var index = XMLElementIndex()
+        /// The open elements: their node, text so far and attributes.
+        private var open: [(node: Int, text: String, attributes: [String: String])] = []
 
-        func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
-                    attributes attributeDict: [String: String] = [:]) {
-            let local = elementName.split(separator: ":").last.map(String.init) ?? elementName
-            if stack.isEmpty { root = local }
-            stack.append(local)
-            texts.append("")
-            attributes.append(attributeDict)
+        func start(_ name: String, attributes: [String: String]) {
+            let local = name.split(separator: ":").last.map(String.init) ?? name
+            if open.isEmpty { index.root = local }
+            let parent = open.last?.node ?? 0
+            let node: Int
+            if let known = index.nodes[parent].children[local] {
+                node = known
+            } else {
+                node = index.nodes.count
+                index.nodes.append(Node())
+                index.nodes[parent].children[local] = node
+            }
+            open.append((node, "", attributes))
         }
 
-        func parser(_ parser: XMLParser, foundCharacters string: String) {
-            if !texts.isEmpty { texts[texts.count - 1] += string }
+        func characters(_ text: String) {
+            if !open.isEmpty { open[open.count - 1].text += text }
         }
 
-        func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
-            let path = "/" + stack.joined(separator: "/")
-            elements[path, default: []].append(Element(text: texts.removeLast(), attributes: attributes.removeLast()))
-            stack.removeLast()
-            if stack.isEmpty { closedRoot = true }
-        }
-
-        func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) {
-            if error == nil { error = (parser.lineNumber, parser.columnNumber) }
+        func end(_ name: String) {
+            let closed = open.removeLast()
+            index.nodes[closed.node].elements.append(Element(text: closed.text, attributes: closed.attributes))
         }
     }
 }

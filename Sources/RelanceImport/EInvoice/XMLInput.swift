@@ -27,4 +27,25 @@ enum XMLInput {
         guard let end = bytes[(index + 1)..<close.lowerBound].firstIndex(of: quote) else { return bytes }
         return Array(bytes[...index]) + Array("UTF-8".utf8) + Array(bytes[end...])
     }
+
+    /// True when the prolog (before the first element) holds `<!DOCTYPE`. Only the prolog is
+    /// looked at: the scan stops at the first element, so its cost is the prolog's length.
+    static func declaresDoctype(_ bytes: [UInt8]) -> Bool {
+        let doctype = Array("<!DOCTYPE".utf8), comment = Array("<!--".utf8)
+        var index = 0
+        while let open = bytes[index...].firstIndex(of: UInt8(ascii: "<")) {
+            let rest = bytes[open...]
+            if rest.starts(with: doctype) { return true }
+            if rest.starts(with: comment) {
+                guard let end = rest.dropFirst(4).firstRange(of: Array("-->".utf8)) else { return false }
+                index = end.upperBound
+            } else if open + 1 < bytes.count, bytes[open + 1] == UInt8(ascii: "?") || bytes[open + 1] == UInt8(ascii: "!") {
+                guard let end = rest.firstIndex(of: UInt8(ascii: ">")) else { return false }
+                index = end + 1
+            } else {
+                return false
+            }
+        }
+        return false
+    }
 }

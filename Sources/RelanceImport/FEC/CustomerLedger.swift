@@ -7,8 +7,13 @@ import RelanceCore
 /// balance. Items are then merged by invoice number. Nothing is dropped but zero sums, so a
 /// customer's items always add up to the account's balance, debit minus credit.
 enum CustomerLedger {
-    static func openItems(_ entries: [LedgerEntry], of account: CustomerAccount, currency: Currency, file: String) -> [OpenItem] {
+    static func openItems(_ entries: [LedgerEntry], of account: CustomerAccount, currency: Currency, file: String,
+                          notes: inout [String]) -> [OpenItem] {
         guard !entries.isEmpty else { return [] }
+        let names = SharedPieceReference.invoiceNames(entries, customer: account.customer, notes: &notes)
+        func reference(_ entry: LedgerEntry) -> String {
+            names[entry.line] ?? (entry.pieceRef.isEmpty ? "LIGNE-\(entry.line)" : entry.pieceRef)
+        }
         var items: [OpenItem] = []
         func item(_ invoice: String, _ issued: CivilDate, _ amount: Int64, line: Int) -> OpenItem {
             OpenItem(customer: account.customer, customerName: account.name, invoice: invoice, issued: issued,
@@ -80,10 +85,6 @@ enum CustomerLedger {
             items.insert(item(reference(summary), summary.date, openingAmount, line: summary.line), at: 0)
         }
         return merged(items)
-    }
-
-    private static func reference(_ entry: LedgerEntry) -> String {
-        entry.pieceRef.isEmpty ? "LIGNE-\(entry.line)" : entry.pieceRef
     }
 
     /// Lines that carry the same piece reference are one document (an invoice and a credit

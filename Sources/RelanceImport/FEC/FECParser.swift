@@ -150,14 +150,15 @@ public struct FECParser: Sendable {
                 pieceDate: pieceDate,
                 amount: signed,
                 letter: columns.ecritureLet.map(field) ?? "",
-                line: line))
+                line: line,
+                entryNumber: columns.ecritureNum.map { LedgerEntry.entryNumber(bytes($0)) } ?? -1))
         }
 
         var items: [OpenItem] = []
-        for (number, lines) in Self.grouped(entries, accounts: accounts.count).enumerated() {
-            items += CustomerLedger.openItems(lines, of: accounts[number], currency: currency, file: fileName)
-        }
         var warnings: [String] = []
+        for (number, lines) in Self.grouped(entries, accounts: accounts.count).enumerated() {
+            items += CustomerLedger.openItems(lines, of: accounts[number], currency: currency, file: fileName, notes: &warnings)
+        }
         if accounts.isEmpty {
             warnings.append("No customer account (\(customerAccountPrefix)…) in this ledger: it yields no open items. Check that the export covers the sales ledger.")
         }

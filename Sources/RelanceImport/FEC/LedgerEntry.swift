@@ -9,7 +9,6 @@ import RelanceCore
 struct LedgerEntry: Sendable, Hashable {
     /// Debit minus credit, in minor units: positive for an invoice, negative for a payment or credit note.
     var amount: Int64
-    var line: Int
     var pieceRef: String
     var letter: String
     /// `EcritureDate`, as `yyyymmdd`.
@@ -18,11 +17,20 @@ struct LedgerEntry: Sendable, Hashable {
     var pieceDateKey: Int32
     /// Index of its `CustomerAccount` (it fits in what would be padding).
     var account: Int32
+    /// The file's line, kept in 32 bits so that the entry number fits in the same 64 bytes.
+    private var lineNumber: Int32
+    /// `EcritureNum` when it is a number, else a hash of it; -1 when the column is absent or empty.
+    /// Two lines of one entry share it; it tells apart entries that share a piece reference.
+    var entryNumber: Int32
     var isOpening: Bool
 
-    init(account: Int, isOpening: Bool, date: CivilDate, pieceRef: String, pieceDate: CivilDate?, amount: Int64, letter: String, line: Int) {
+    var line: Int { Int(lineNumber) }
+
+    init(account: Int, isOpening: Bool, date: CivilDate, pieceRef: String, pieceDate: CivilDate?, amount: Int64, letter: String, line: Int,
+         entryNumber: Int32 = -1) {
         self.amount = amount
-        self.line = line
+        self.lineNumber = Int32(truncatingIfNeeded: line)
+        self.entryNumber = entryNumber
         self.pieceRef = pieceRef
         self.letter = letter
         dateKey = Self.key(date)
@@ -35,6 +43,23 @@ struct LedgerEntry: Sendable, Hashable {
     var issuedKey: Int32 { pieceDateKey != 0 ? pieceDateKey : dateKey }
     var issued: CivilDate { Self.date(issuedKey) }
     var date: CivilDate { Self.date(dateKey) }
+
+    /// `EcritureNum` as a number: its digits when it is one (so it can be printed back), else a
+    /// 31-bit FNV-1a hash of its bytes (never -1, which means "none").
+    static func entryNumber(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
+        guard !bytes.isEmpty else { return -1 }
+        var value: Int64 = 0
+        var digits = true
+        for byte in bytes {
+            guard (0x30...0x39).contains(byte), value < 100_000_000 else { digits = false; break }
+            value = value * 10 + Int64(byte - 0x30)
+        }
+        if digits { return Int32(value) }
+        var hash: UInt32 = 2_166_136_261
+        for byte in bytes { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+        // Above every number kept as digits, so a hash never looks like one.
+        return Int32(1_000_000_000 + Int64(hash % 1_000_000_000))
+    }
 
     static func key(_ date: CivilDate) -> Int32 {
         Int32(date.year * 10_000 + date.month * 100 + date.day)

@@ -30,7 +30,7 @@ enum DateColumnDecision {
             if sawAmbiguous {
                 warnings.append("No date in the file has a day above 12, so day and month could not be told apart; dates were read as \(order.rawValue)"
                                 + (columns.frenchTitles ? " (French column titles)." : " (English column titles).")
-                                + " If that is wrong, set the date order in the column mapping.")
+                                + " If that is wrong, set [creditors.ID.columns] date_order = \"\(order == .dayFirst ? DayMonthOrder.monthFirst.rawValue : DayMonthOrder.dayFirst.rawValue)\".")
             }
             return order
         }

@@ -2,12 +2,20 @@ import RelanceCore
 
 /// Folds exports with one row per invoice line into one item per invoice: same customer and
 /// invoice number → amounts summed. Their dates must agree, or the rows are not one invoice.
+/// When the rows repeat the invoice's own amounts (`repeatedAmounts`, Xero's export), those
+/// amounts must agree too and are counted once.
 struct InvoiceFolder: Sendable {
     var file: String
+    var repeatedAmounts: Bool
     private(set) var items: [OpenItem] = []
+    /// Rows that were further lines of an invoice already seen.
+    private(set) var foldedRows = 0
     private var slots: [String: (index: Int, line: Int)] = [:]
 
-    init(file: String) { self.file = file }
+    init(file: String, repeatedAmounts: Bool = false) {
+        self.file = file
+        self.repeatedAmounts = repeatedAmounts
+    }
 
     mutating func add(_ item: OpenItem, line: Int) throws(ImportError) {
         let key = item.customer + "\u{1F}" + item.invoice
@@ -29,6 +37,16 @@ struct InvoiceFolder: Sendable {
         if let a = merged.due, let b = item.due, a != b { throw conflict("due dates", a.iso8601, b.iso8601) }
         merged.issued = merged.issued ?? item.issued
         merged.due = merged.due ?? item.due
+        foldedRows += 1
+        if repeatedAmounts {
+            if merged.open != item.open { throw conflict("amounts due", merged.open.decimalString, item.open.decimalString) }
+            if let a = merged.total, let b = item.total, a != b { throw conflict("invoice totals", a.decimalString, b.decimalString) }
+            merged.total = merged.total ?? item.total
+            merged.customerName = merged.customerName ?? item.customerName
+            for email in item.emails where !merged.emails.contains(email) { merged.emails.append(email) }
+            items[at] = merged
+            return
+        }
         let tooLarge = ImportError(.badAmount, at: SourcePosition(file: file, line: line),
                                    "the lines of invoice \(item.invoice) add up beyond what can be counted",
                                    hint: "The file is damaged, or an amount has stray digits; correct it and export again.")

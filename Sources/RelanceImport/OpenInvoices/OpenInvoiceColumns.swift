@@ -6,10 +6,18 @@ struct OpenInvoiceColumns: Sendable, Hashable {
     var titles: [String]
     /// True when most recognised titles are French: decides ambiguous slashed dates.
     var frenchTitles: Bool
+    /// One row per invoice line, with the invoice's own amounts repeated on each (Xero): the
+    /// rows of one invoice are counted once, not added up.
+    var amountsRepeatOnLines = false
+    /// What a person should know about how the columns were chosen (for the import report).
+    var notes: [String] = []
 
     func title(of field: OpenInvoiceField) -> String {
         index[field].map { titles[$0] } ?? field.description
     }
+
+    /// No column gives the customer's code: its name is its identity.
+    var customersByName: Bool { index[.customer] == nil && index[.customerName] != nil }
 
     /// What a usable report must have: an invoice number, an amount, and who owes it.
     var missingFields: [OpenInvoiceField] {
@@ -20,15 +28,18 @@ struct OpenInvoiceColumns: Sendable, Hashable {
         return missing
     }
 
-    /// Reads one candidate header row. Returns nil if it does not look like a header at all.
-    /// Throws when two columns claim the same field at the same confidence: guessing would
-    /// risk reading a total as an amount due.
+    /// Reads one candidate header row. Returns nil if it does not look like a header at all
+    /// (or, with a column mapping, when it lacks one of the mapped titles).
+    /// Throws when two columns claim an amount or a date at the same confidence: guessing would
+    /// risk reading a total as an amount due. Two candidates for the customer's code are
+    /// decided (the more specific title, else the first) and the choice is reported.
     static func read(_ record: DelimitedRecord, mapping: ColumnMapping?, file: String) throws(ImportError) -> OpenInvoiceColumns? {
         let titles = record.fields.map { $0.text.trimmingSpaces() }
         let normalized = titles.map(HeaderText.normalize)
         var index: [OpenInvoiceField: Int] = [:]
         var claimed = Set<Int>()
         if let mapping {
+            // The person's titles come before any guess.
             for (field, title) in mapping.columns {
                 guard let at = normalized.firstIndex(of: HeaderText.normalize(title)) else { return nil }
                 index[field] = at
@@ -36,7 +47,9 @@ struct OpenInvoiceColumns: Sendable, Hashable {
             }
         }
         var best: [OpenInvoiceField: (tier: Int, columns: [Int])] = [:]
+        var customerCandidates: [(column: Int, tier: Int)] = []
         func consider(_ column: Int, as field: OpenInvoiceField, tier: Int) {
+            if field == .customer { customerCandidates.append((column, tier)) }
             if let current = best[field] {
                 if tier < current.tier { best[field] = (tier, [column]) }
                 else if tier == current.tier { best[field] = (tier, current.columns + [column]) }
@@ -45,10 +58,12 @@ struct OpenInvoiceColumns: Sendable, Hashable {
             }
         }
         var french = 0, english = 0
+        var hasLineTitles = false
         // "Client" or "Customer" alone is the customer's id, unless another column gives the
         // id ("Code client", "Customer ID"): then it is the name printed beside it.
         var bareCustomer: [(column: Int, entry: OpenInvoiceVocabulary.Entry)] = []
         for (column, title) in normalized.enumerated() where !claimed.contains(column) {
+            if OpenInvoiceVocabulary.lineTitles.contains(title) { hasLineTitles = true }
             guard let entry = OpenInvoiceVocabulary.entries[title], index[entry.field] == nil else { continue }
             if entry.french { french += 1 } else { english += 1 }
             if OpenInvoiceVocabulary.bareCustomerTitles.contains(title) {
@@ -66,19 +81,47 @@ struct OpenInvoiceColumns: Sendable, Hashable {
                 consider(column, as: entry.field, tier: entry.tier)
             }
         }
+        var notes: [String] = []
+        if let chosen = customerChoice(customerCandidates, titles: titles) {
+            best[.customer] = (chosen.tier, [chosen.column])
+            notes += chosen.note.map { [$0] } ?? []
+        }
         for (field, candidates) in best {
             if candidates.columns.count > 1 {
                 let names = candidates.columns.map { "\"\(titles[$0])\"" }.joined(separator: ", ")
                 throw ImportError(.ambiguousColumn, at: SourcePosition(file: file, line: record.line),
                                   "the columns \(names) could all be the \(field); the header row was \(titles.joined(separator: " | "))",
-                                  hint: "Name the \(field) column explicitly in the column mapping of the configuration.")
+                                  hint: "Name the \(field) column in the configuration: [creditors.ID.columns] \(field.configurationKey) = \"…\" (the title as the export writes it).")
             }
             index[field] = candidates.columns[0]
         }
-        let columns = OpenInvoiceColumns(index: index, titles: titles, frenchTitles: french >= english)
+        var columns = OpenInvoiceColumns(index: index, titles: titles, frenchTitles: french >= english)
         let recognised = index.count
         // A title line rarely matches three column names; a header row of a report always does.
         guard recognised >= 3 || (recognised >= 2 && index[.invoice] != nil) || mapping != nil else { return nil }
+        columns.amountsRepeatOnLines = hasLineTitles && (index[.open] != nil || index[.total] != nil)
+        if columns.customersByName, let name = index[.customerName] {
+            notes.append("No column gives a customer code: each customer is identified by its name (column \"\(titles[name])\") "
+                         + "and matched to the contacts file by that name. If the export has a code column, name it in "
+                         + "[creditors.ID.columns] customer = \"…\".")
+        }
+        columns.notes = notes
         return columns
+    }
+
+    /// Several columns may name the customer's code ("N° compte tiers" and "Compte"): the most
+    /// specific title wins, the first of equals next; the choice is reported, never made in silence.
+    private static func customerChoice(_ candidates: [(column: Int, tier: Int)], titles: [String])
+        -> (column: Int, tier: Int, note: String?)? {
+        guard let chosen = candidates.min(by: { ($0.tier, $0.column) < ($1.tier, $1.column) }) else { return nil }
+        guard candidates.count > 1 else { return (chosen.column, chosen.tier, nil) }
+        let others = candidates.filter { $0.column != chosen.column }
+        let why = others.allSatisfy { $0.tier > chosen.tier }
+            ? "its title names a customer account more precisely"
+            : "it comes first among equally likely titles"
+        let rest = others.map { "\"\(titles[$0.column])\"" }.joined(separator: ", ")
+        let note = "The customer code is read from column \"\(titles[chosen.column])\" (\(why)); \(rest) could also hold it "
+            + "and was not used. If that is wrong, set [creditors.ID.columns] customer = \"…\"."
+        return (chosen.column, chosen.tier, note)
     }
 }

@@ -10,6 +10,8 @@ public enum OpenInvoiceField: String, Sendable, Hashable, CaseIterable, CustomSt
     case total
     /// What is still owed; when a report has no such column, the total is the open amount.
     case open
+    /// What was already paid; with a total and no open column, open = total − paid.
+    case paid
     case currency
 
     public var description: String {
@@ -22,7 +24,21 @@ public enum OpenInvoiceField: String, Sendable, Hashable, CaseIterable, CustomSt
         case .due: "due date"
         case .total: "total amount"
         case .open: "amount due"
+        case .paid: "amount paid"
         case .currency: "currency"
         }
+    }
+}
+
+extension OpenInvoiceField {
+    /// The keys of `[creditors.ID.columns]`: Relance's names for the fields, as a person writes
+    /// them in the configuration (`amount` is the invoice's total).
+    public static let configurationKeys: [String: OpenInvoiceField] = [
+        "customer": .customer, "customer_name": .customerName, "email": .email, "invoice": .invoice,
+        "issued": .issued, "due": .due, "amount": .total, "open": .open, "paid": .paid, "currency": .currency,
+    ]
+
+    public var configurationKey: String {
+        Self.configurationKeys.first { $0.value == self }!.key
     }
 }

@@ -53,13 +53,28 @@ public struct OpenInvoiceReportParser: Sendable {
         let mark = options.columnMapping?.decimalMark ?? AmountColumnDecision.decide(rows: rows, columns: columns)
         var reader = OpenInvoiceRowReader(columns: columns, order: order, mark: mark,
                                           defaultCurrency: options.defaultCurrency, file: fileName)
-        var folded = InvoiceFolder(file: fileName)
+        var folded = InvoiceFolder(file: fileName, repeatedAmounts: columns.amountsRepeatOnLines)
+        var refused: [RefusedRow] = []
         for row in rows {
-            try folded.add(try reader.item(from: row), line: row.line)
+            let item = try reader.item(from: row)
+            if let problem = DatePlausibility.problem(issued: item.issued, due: item.due, exportDate: asOf ?? options.exportDate) {
+                let cell = row.cells[problem.field == .issued ? .issued : .due]
+                refused.append(RefusedRow(position: SourcePosition(file: fileName, line: cell?.line ?? row.line, column: cell?.column),
+                                          invoice: item.invoice, customer: item.customer, reason: problem.reason))
+                continue
+            }
+            try folded.add(item, line: row.line)
         }
-        warnings += reader.warnings
-        return ParsedImport(kind: .openInvoices, items: folded.items.filter { !$0.open.isZero }, asOf: asOf,
-                            skippedRows: skipped, warnings: warnings)
+        warnings = columns.notes + warnings + reader.warnings
+        if columns.amountsRepeatOnLines && folded.foldedRows > 0 {
+            warnings.append("\(rows.count) rows are the lines of \(folded.items.count) invoices, each repeating its invoice's amounts "
+                            + "(\"\(columns.title(of: columns.index[.open] != nil ? .open : .total))\"): each invoice is counted once.")
+        }
+        var parsed = ParsedImport(kind: .openInvoices, items: folded.items.filter { !$0.open.isZero }, asOf: asOf,
+                                  skippedRows: skipped, warnings: warnings)
+        parsed.customersByName = columns.customersByName
+        parsed.refusedRows = refused
+        return parsed
     }
 
     private func findHeader(_ records: [DelimitedRecord], fileName: String) throws(ImportError) -> (Int, OpenInvoiceColumns) {
@@ -73,14 +88,32 @@ public struct OpenInvoiceReportParser: Sendable {
             let missing = columns.missingFields.map(\.description).joined(separator: ", ")
             throw ImportError(.missingColumn, at: SourcePosition(file: fileName, line: records[at].line),
                               "the header row has no column for: \(missing); columns seen: \(columns.titles.joined(separator: " | "))",
-                              hint: "Add the missing column to the export, or name it in the column mapping of the configuration.")
+                              hint: "Add the missing column to the export, or name it in the configuration: [creditors.ID.columns] "
+                                  + columns.missingFields.map { "\($0.configurationKey) = \"…\"" }.joined(separator: ", ") + " (the export's own title).")
         }
         let widest = records.prefix(60).max { $0.fields.count < $1.fields.count }!
         let seen = widest.fields.map { $0.text.trimmingSpaces() }.joined(separator: " | ")
-        let wanted = options.columnMapping.map { Array($0.columns.values).joined(separator: ", ") }
+        if let mapping = options.columnMapping, !mapping.columns.isEmpty {
+            // Say which of the person's titles the file lacks, against the row that has most of them.
+            let rows = records.prefix(60).map { Set($0.fields.map { HeaderText.normalize($0.text) }) }
+            let wanted = mapping.columns.values.map(HeaderText.normalize)
+            // The row with most of the mapped titles; among equals, the widest (the header, usually).
+            var closest = 0
+            var closestScore = (-1, -1)
+            for (at, row) in rows.enumerated() {
+                let score = (wanted.filter(row.contains).count, records[at].fields.count)
+                if score > closestScore { closest = at; closestScore = score }
+            }
+            let lacking = mapping.columns.sorted { $0.key.configurationKey < $1.key.configurationKey }
+                .filter { !rows[closest].contains(HeaderText.normalize($0.value)) }
+                .map { "\($0.key.configurationKey) = \"\($0.value)\"" }.joined(separator: ", ")
+            throw ImportError(.missingColumn, at: SourcePosition(file: fileName, line: records[closest].line),
+                              "the column mapping ([creditors.ID.columns]) names titles this file does not have: \(lacking); "
+                                  + "the nearest row (line \(records[closest].line)) was: \(records[closest].fields.map { $0.text.trimmingSpaces() }.joined(separator: " | "))",
+                              hint: "Correct the titles in [creditors.ID.columns] to the export's own (case, accents and punctuation do not matter), or remove the ones this export lacks.")
+        }
         throw ImportError(.missingColumn, at: SourcePosition(file: fileName, line: widest.line),
-                          "no header row with an invoice number, an amount and a customer in the first 60 lines; the widest row (line \(widest.line)) was: \(seen)"
-                              + (wanted.map { "; the column mapping asks for: \($0)" } ?? ""),
-                          hint: "Export the report with its column titles, or name the columns in the column mapping of the configuration.")
+                          "no header row with an invoice number, an amount and a customer in the first 60 lines; the widest row (line \(widest.line)) was: \(seen)",
+                          hint: "Export the report with its column titles, or name its columns in the configuration: [creditors.ID.columns] invoice = \"…\", open = \"…\", customer = \"…\" (see examples/relance.toml).")
     }
 }

@@ -7,7 +7,7 @@ struct OpenInvoiceRowReader: Sendable {
     var mark: DecimalMark
     var defaultCurrency: Currency
     var file: String
-    private(set) var warnings: [String] = []
+    var warnings: [String] = []
     private var emptyOpenLines: [Int] = []
 
     init(columns: OpenInvoiceColumns, order: DayMonthOrder, mark: DecimalMark, defaultCurrency: Currency, file: String) {
@@ -41,18 +41,28 @@ struct OpenInvoiceRowReader: Sendable {
             open = .zero(currency)
             warnings.append("Line \(row.line): \"\(columns.title(of: .open))\" is empty, read as 0 (paid).")
         } else if let total {
-            open = total
+            // Without an open column, what is left is the total less what was paid.
+            if let cell = row.cells[.paid], let paid = try amount(cell, field: .paid, currency: currency) {
+                let (left, overflow) = total.minorUnits.subtractingReportingOverflow(paid.minorUnits)
+                guard !overflow else {
+                    throw ImportError(.badAmount, at: position(cell), "\"\(cell.text.trimmingSpaces())\" in column \"\(columns.title(of: .paid))\" is too large to be an amount",
+                                      hint: "Correct the amount paid.")
+                }
+                open = Money(minorUnits: left, currency: currency)
+            } else {
+                open = total
+            }
         } else {
             throw missing(.total, row: row, hint: "Fill in the amount of this invoice.")
         }
-        return OpenItem(customer: customer, customerName: row.customerName, invoice: invoice,
+        let addresses = emails(row)
+        return cleanedIdentity(OpenItem(customer: customer, customerName: row.customerName, invoice: invoice,
                         issued: try date(row, .issued), due: try date(row, .due), open: open, total: total,
-                        emails: EmailList.split(row.text(.email) ?? ""),
-                        source: SourcePosition(file: file, line: row.line))
+                        emails: addresses, source: SourcePosition(file: file, line: row.line)), row: row)
     }
 
     private func readCurrency(_ row: OpenInvoiceRow) throws(ImportError) -> Currency {
-        let symbol = [OpenInvoiceField.open, .total].lazy.compactMap { row.cells[$0].flatMap { AmountText.clean($0.text)?.currencyHint } }.first
+        let symbol = [OpenInvoiceField.open, .total, .paid].lazy.compactMap { row.cells[$0].flatMap { AmountText.clean($0.text)?.currencyHint } }.first
         guard let cell = row.cells[.currency], !cell.text.trimmingSpaces().isEmpty else {
             return symbol.flatMap { Currency(code: $0) } ?? defaultCurrency
         }

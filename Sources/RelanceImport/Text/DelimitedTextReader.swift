@@ -20,8 +20,12 @@ struct DelimitedRecord: Sendable, Hashable {
 /// never be the inside of a multi-byte UTF-8 sequence. Line breaks are LF, CRLF, CR, and the
 /// CR CR LF that some Windows tools write when they convert line endings twice.
 enum DelimitedTextReader {
-    static func records(utf8 bytes: [UInt8], separator: UInt8, file: String) throws(ImportError) -> [DelimitedRecord] {
+    /// `maximumCells`: a file of nothing but separators would otherwise cost a cell (some 50
+    /// bytes of memory) per byte; the count is checked as each cell is read.
+    static func records(utf8 bytes: [UInt8], separator: UInt8, file: String,
+                        maximumCells: Int = ImportLimits.standard.textCells) throws(ImportError) -> [DelimitedRecord] {
         var records: [DelimitedRecord] = []
+        var cells = 0
         var fields: [DelimitedField] = []
         var line = 1
         var column = 1
@@ -78,6 +82,13 @@ enum DelimitedTextReader {
                 if breakLength > 0 { index += breakLength; line += 1; column = 1; endedRecord = true; break }
                 cell.append(byte); index += 1
                 if !isContinuation(byte) { column += 1 }
+            }
+            cells += 1
+            if cells > maximumCells {
+                throw ImportLimits.refusal(
+                    at: SourcePosition(file: file, line: fieldLine, column: fieldColumn),
+                    "the file has more than \(ImportLimits.grouped(maximumCells)) cells (the cell limit for CSV files)",
+                    hint: "Split the export into several files.")
             }
             fields.append(DelimitedField(text: String(decoding: cell, as: UTF8.self), line: fieldLine, column: fieldColumn))
             if endedRecord {

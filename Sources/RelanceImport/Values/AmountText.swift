@@ -20,40 +20,115 @@ enum AmountText {
 
     enum Problem: Error, Sendable, Hashable { case empty, notANumber, tooManyDecimals(Int), overflow }
 
-    private static let symbols: [(String, String)] = [
-        ("€", "EUR"), ("EUR", "EUR"), ("US$", "USD"), ("$", "USD"), ("USD", "USD"), ("£", "GBP"), ("GBP", "GBP"),
-        ("CHF", "CHF"), ("FS", "CHF"), ("¥", "JPY"), ("JPY", "JPY"), ("CAD", "CAD"),
-    ]
+    private static let symbols: [(symbol: [UInt8], code: String)] = {
+        let pairs: [(String, String)] = [
+            ("€", "EUR"), ("EUR", "EUR"), ("US$", "USD"), ("$", "USD"), ("USD", "USD"), ("£", "GBP"), ("GBP", "GBP"),
+            ("CHF", "CHF"), ("FS", "CHF"), ("¥", "JPY"), ("JPY", "JPY"), ("CAD", "CAD"),
+        ]
+        return pairs.map { (symbol: Array($0.0.utf8), code: $0.1) }
+    }()
 
+    /// No amount is written with more bytes than this (`-1 234 567 890 123,45 EUR` has 26):
+    /// a longer cell is not a number, and is answered without looking at it further.
+    static let maximumBytes = 64
+
+    /// Reads the cell's UTF-8 bytes once, front and back, so its cost is its length whatever it
+    /// holds (no-break spaces, other scripts): no upper-casing of the text, no grapheme walk.
     static func clean(_ raw: String) -> Cleaned? {
-        var text = raw.trimmingSpaces()
-        guard !text.isEmpty else { return nil }
+        var bytes = Substring(raw).utf8[...]
+        trimPads(&bytes)
+        guard !bytes.isEmpty else { return nil }
+        guard bytes.count <= maximumBytes else { return Cleaned(negative: false, body: "?", currencyHint: nil) }
+        var text = Array(bytes)[...]
         var negative = false
-        var currency: String?
-        for (symbol, code) in symbols {
-            if text.uppercased().hasPrefix(symbol) { currency = code; text = String(text.dropFirst(symbol.count)).trimmingSpaces(); break }
-            if text.uppercased().hasSuffix(symbol) { currency = code; text = String(text.dropLast(symbol.count)).trimmingSpaces(); break }
+        var currency = stripSymbol(&text)
+        if text.first == UInt8(ascii: "("), text.last == UInt8(ascii: ")") {
+            negative = true
+            text = text.dropFirst().dropLast()
+            trimPads(&text)
         }
-        if text.hasPrefix("("), text.hasSuffix(")") { negative = true; text = String(text.dropFirst().dropLast()).trimmingSpaces() }
-        if let first = text.first, first == "-" || first == "+" || first == "\u{2212}" {
-            negative = negative != (first != "+"); text = String(text.dropFirst()).trimmingSpaces()
-        } else if let last = text.last, last == "-" || last == "\u{2212}" {
-            negative.toggle(); text = String(text.dropLast()).trimmingSpaces()
+        if let length = signLength(text, atStart: true) {
+            negative = negative != (text.first != UInt8(ascii: "+"))
+            text = text.dropFirst(length)
+            trimPads(&text)
+        } else if let length = signLength(text, atStart: false) {
+            negative.toggle()
+            text = text.dropLast(length)
+            trimPads(&text)
         }
         // A symbol may sit inside the sign: `-€12` or `(12 €)`.
-        for (symbol, code) in symbols where currency == nil {
-            if text.uppercased().hasPrefix(symbol) { currency = code; text = String(text.dropFirst(symbol.count)).trimmingSpaces(); break }
-            if text.uppercased().hasSuffix(symbol) { currency = code; text = String(text.dropLast(symbol.count)).trimmingSpaces(); break }
-        }
-        var body = ""
-        for character in text {
-            switch character {
-            case "0"..."9", ",", ".": body.append(character)
-            case " ", "\u{00A0}", "\u{202F}", "\u{2009}", "'", "\u{2019}": continue
-            default: return Cleaned(negative: negative, body: "?", currencyHint: currency)
+        if currency == nil { currency = stripSymbol(&text) }
+        var body: [UInt8] = []
+        body.reserveCapacity(text.count)
+        var index = text.startIndex
+        while index < text.endIndex {
+            let byte = text[index]
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: ","), UInt8(ascii: "."): body.append(byte); index += 1
+            case UInt8(ascii: " "), UInt8(ascii: "'"): index += 1
+            default:
+                // No-break, narrow no-break and thin spaces, and the typographic apostrophe.
+                if let length = padLength(text[index...], extra: true) { index += length; continue }
+                return Cleaned(negative: negative, body: "?", currencyHint: currency)
             }
         }
-        return Cleaned(negative: negative, body: body, currencyHint: currency)
+        return Cleaned(negative: negative, body: String(decoding: body, as: UTF8.self), currencyHint: currency)
+    }
+
+    private static let noBreakSpace: [UInt8] = [0xC2, 0xA0], narrowNoBreakSpace: [UInt8] = [0xE2, 0x80, 0xAF]
+    private static let thinSpace: [UInt8] = [0xE2, 0x80, 0x89], rightQuote: [UInt8] = [0xE2, 0x80, 0x99]
+    private static let minusSign: [UInt8] = [0xE2, 0x88, 0x92]
+
+    /// The length of the pad at the start of `bytes` (space, tab, no-break or narrow no-break
+    /// space, as `trimmingSpaces`; with `extra`, the thin space and the typographic apostrophe).
+    private static func padLength<C: Collection<UInt8>>(_ bytes: C, extra: Bool = false) -> Int? {
+        guard let first = bytes.first else { return nil }
+        if first == 0x20 || first == 0x09 { return 1 }
+        if bytes.starts(with: noBreakSpace) { return 2 }
+        if bytes.starts(with: narrowNoBreakSpace) { return 3 }
+        if extra, bytes.starts(with: thinSpace) || bytes.starts(with: rightQuote) { return 3 }
+        return nil
+    }
+
+    private static func trimPads<C: BidirectionalCollection<UInt8>>(_ bytes: inout C) where C.SubSequence == C {
+        while let length = padLength(bytes) { bytes = bytes.dropFirst(length) }
+        while true {
+            if bytes.last == 0x20 || bytes.last == 0x09 { bytes = bytes.dropLast(); continue }
+            if bytes.reversed().starts(with: noBreakSpace.reversed()) { bytes = bytes.dropLast(2); continue }
+            if bytes.reversed().starts(with: narrowNoBreakSpace.reversed()) { bytes = bytes.dropLast(3); continue }
+            return
+        }
+    }
+
+    /// `-`, `+` or `−` at the start (or `-`, `−` at the end): its length in bytes.
+    private static func signLength(_ text: ArraySlice<UInt8>, atStart: Bool) -> Int? {
+        if atStart {
+            if text.first == UInt8(ascii: "-") || text.first == UInt8(ascii: "+") { return 1 }
+            return text.starts(with: minusSign) ? 3 : nil
+        }
+        if text.last == UInt8(ascii: "-") { return 1 }
+        return text.reversed().starts(with: minusSign.reversed()) ? 3 : nil
+    }
+
+    /// Removes the first currency symbol or code found before or after the number (codes in
+    /// any case), and returns its ISO code.
+    private static func stripSymbol(_ text: inout ArraySlice<UInt8>) -> String? {
+        func sameIgnoringASCIICase(_ lhs: some Sequence<UInt8>, _ rhs: [UInt8]) -> Bool {
+            lhs.elementsEqual(rhs) { ($0 >= 0x61 && $0 <= 0x7A ? $0 - 0x20 : $0) == $1 }
+        }
+        for (symbol, code) in symbols where text.count >= symbol.count {
+            if sameIgnoringASCIICase(text.prefix(symbol.count), symbol) {
+                text = text.dropFirst(symbol.count)
+                trimPads(&text)
+                return code
+            }
+            if sameIgnoringASCIICase(text.suffix(symbol.count), symbol) {
+                text = text.dropLast(symbol.count)
+                trimPads(&text)
+                return code
+            }
+        }
+        return nil
     }
 
     /// The mark a value proves, if any: one mark followed by 1, 2 (or 4+) digits at the end is

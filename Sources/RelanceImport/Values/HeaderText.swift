@@ -1,7 +1,7 @@
 /// Column titles compared the way a person reads them: case, accents, punctuation and
 /// spacing do not matter (`N° Facture`, `n_facture` and `No. facture` are the same title).
-enum HeaderText {
-    static func normalize(_ text: String) -> String {
+public enum HeaderText {
+    public static func normalize(_ text: String) -> String {
         var out = ""
         var pendingSpace = false
         for scalar in text.lowercased().unicodeScalars {

@@ -22,7 +22,7 @@ public struct DocumentComposer: Sendable {
             return .letter(try letter(task, today: today))
         case .legalAction, .handOff:
             return .dossier(DossierComposer(creditor: creditor, language: language).files(for: task, today: today))
-        case .call, .readReply, .reviewMessage, .fixConfiguration, .identifyCustomer:
+        case .call, .readReply, .reviewMessage, .fixConfiguration, .identifyCustomer, .checkPayment:
             return nil
         }
     }

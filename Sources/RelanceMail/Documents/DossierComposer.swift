@@ -86,7 +86,7 @@ public struct DossierComposer: Sendable {
         }
         body.append("</table>")
         if let breakdown = task.breakdown, !breakdown.isComplete {
-            body.append("<p class=\"warning\">\(e(french ? "Intérêts non calculés, taux manquant : " : "Interest not computed, missing rate: "))\(e(breakdown.missingRates.map(\.semester.description).joined(separator: ", ")))</p>")
+            body.append("<p class=\"warning\">\(e(french ? "Intérêts non calculés, taux manquant : " : "Interest not computed, missing rate: "))\(e(breakdown.missingRates.map(\.semester.description).joined(separator: ", "))) — \(e(breakdown.missingRates.map(\.setting).joined(separator: " ; ")))</p>")
         }
         body.append("<p>\(e(french ? "Factures réclamées" : "Invoices claimed"))\(colon) \(e(task.invoices.map(\.receivable.number).joined(separator: ", ")))"
                     + (task.alsoOutstanding.isEmpty ? "" : "<br>\(e(french ? "Autres factures impayées (non réclamées ici)" : "Other unpaid invoices (not claimed here)"))\(colon) \(e(task.alsoOutstanding.map(\.receivable.number).joined(separator: ", ")))")

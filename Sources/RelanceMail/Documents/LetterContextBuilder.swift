@@ -6,17 +6,15 @@ public import RelanceCore
 /// recipient's postal address and the `letter` group. Pure: `today` is an argument.
 public enum LetterContextBuilder {
     public static func build(task: PlannedTask, language: Language, today: CivilDate, creditor: CreditorProfile) -> ReminderContext {
-        let items = task.invoices.map { planned in
-            OpenItem(customer: task.customer.externalID, customerName: task.customer.name, invoice: planned.receivable.number,
-                     issued: planned.receivable.issued, due: planned.receivable.due, open: planned.receivable.open,
-                     total: planned.receivable.total)
-        }
+        let demand = task.demand
         var context = ReminderContextBuilder.build(
             language: language, today: today, creditor: creditor, customerID: task.customer.externalID,
-            customerName: task.customer.name ?? task.customer.externalID, invoices: items,
+            customerName: task.customer.name ?? task.customer.externalID, demand: demand,
             paymentReference: task.customer.externalID,
             priorActions: task.priorActions.map { PriorAction(date: $0.on, description: PriorActionText.describe($0, language: language)) })
-        context.customer.addressLines = task.postalAddress.compactMap(ReminderContextBuilder.nonEmpty)
+        // La Poste's layout (NF Z10-011): the postcode and the town on one line, in capitals.
+        context.customer.addressLines = PostalAddress.letterLines(task.postalAddress)
+        context.creditor.addressLines = PostalAddress.letterLines(creditor.addressLines)
 
         let lines = Dictionary(task.breakdown?.lines.map { ($0.invoice, $0) } ?? [], uniquingKeysWith: { first, _ in first })
         let demanded = ordered(task.invoices).map { invoice(of: $0, line: lines[$0.receivable.number], language: language, today: today) }
@@ -31,8 +29,9 @@ public enum LetterContextBuilder {
         }
         context.letter = ReminderContext.Letter(
             demanded: demanded, alsoOutstanding: others,
-            credits: task.allocations.map {
-                ReminderContext.Letter.Credit(credit: $0.credit, invoice: $0.invoice, amount: $0.amount.formatted(locale: language))
+            credits: demand.credits.map {
+                ReminderContext.Letter.Credit(credit: $0.credit, invoice: $0.invoice, amount: $0.amount.formatted(locale: language),
+                                              date: $0.creditIssued.map { CivilDateText.short($0, language: language) })
             },
             principal: format(principal), interest: format(interest), indemnities: format(indemnities), total: format(total),
             rates: rates(task.breakdown, language: language),
@@ -41,6 +40,8 @@ public enum LetterContextBuilder {
             deadlineDays: task.paymentDeadline.map { String(today.days(until: $0)) },
             procedure: task.proposedProcedure.map { procedureName($0, language: language) },
             place: place(from: creditor.addressLines))
+        context.letter?.disputed = task.disputed.sorted { ($0.due?.daysSinceEpoch ?? .min, $0.number) < ($1.due?.daysSinceEpoch ?? .min, $1.number) }
+            .map { invoice(of: PlannedInvoice(receivable: $0, step: "disputed", daysLate: 0), line: nil, language: language, today: today) }
         return context
     }
 

@@ -1,4 +1,5 @@
 public import RelanceCore
+import Foundation
 
 /// How a letter recalls an action that happened: `Relance par courriel`, `Appel téléphonique :
 /// sans réponse`. The planner records outcomes in English (`TaskOutcome.summary`); the
@@ -43,6 +44,17 @@ public enum PriorActionText {
         if let date = suffixDate(summary, after: "promised to pay on ", language: language) {
             return french ? "promesse de règlement au \(date)" : "promised to pay on \(date)"
         }
+        // "promised to pay on 2027-01-15 for 912.00 EUR" (an amount, since v6-task-outcomes).
+        if summary.hasPrefix("promised to pay on "), let separator = summary.range(of: " for ") {
+            let dateText = summary[summary.index(summary.startIndex, offsetBy: "promised to pay on ".count)..<separator.lowerBound]
+            let amountText = summary[separator.upperBound...].split(separator: " ")
+            if let date = CivilDate(iso8601: String(dateText)), amountText.count == 2,
+               let currency = Currency(code: String(amountText[1])), let amount = Money(decimal: amountText[0], currency: currency) {
+                let long = CivilDateText.long(date, language: language)
+                let sum = amount.formatted(locale: language)
+                return french ? "promesse de règlement de \(sum) au \(long)" : "promised to pay \(sum) on \(long)"
+            }
+        }
         if let date = suffixDate(summary, after: "acknowledgement of receipt signed on ", language: language) {
             return french ? "accusé de réception signé le \(date)" : "acknowledgement of receipt signed on \(date)"
         }
@@ -57,6 +69,7 @@ public enum PriorActionText {
         case "no answer": return french ? "sans réponse" : summary
         case "wrong number": return french ? "numéro erroné" : summary
         case "says it has paid": return french ? "règlement annoncé" : "payment announced"
+        case "disputes the invoices": return french ? "contestation des factures" : summary
         default: return nil
         }
     }

@@ -38,12 +38,17 @@ public struct MIMEMessage: Sendable {
 /// The recursive descent over LF-normalised bytes, collecting defects as it goes.
 struct MIMEParser {
     static let maximumDepth = 24
+    /// Parts in one message, every level together: a real message has a handful, a bounce a
+    /// dozen; a body of a million empty parts would otherwise cost a part each.
+    static let maximumParts = 1_000
     var defects: [String] = []
     var sawTruncation = false
+    private var parts = 0
 
     mutating func parsePart(
         _ bytes: ArraySlice<UInt8>, depth: Int, defaultType: String, headersOnly: Bool = false, embedded: Bool = false
     ) -> MIMEPart {
+        parts += 1
         let (headerBytes, bodyBytes) = splitHeaderAndBody(bytes)
         let headers = MIMEHeaders.parse(headerBytes, defects: &defects)
         let contentTypeHeader = HeaderParameters(headers["Content-Type"] ?? defaultType)
@@ -107,7 +112,13 @@ struct MIMEParser {
 
     /// The first `--token` line of a multipart body whose header names another boundary.
     private func guessBoundary(_ body: ArraySlice<UInt8>) -> String? {
-        for line in body.split(separator: UInt8(ascii: "\n")) where line.starts(with: [UInt8(ascii: "-"), UInt8(ascii: "-")]) {
+        var lineStart = body.startIndex
+        while lineStart < body.endIndex {
+            let lineEnd = body[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? body.endIndex
+            let line = body[lineStart..<lineEnd]
+            lineStart = lineEnd + 1
+            // A boundary is at most 70 characters (RFC 2046).
+            guard line.starts(with: [UInt8(ascii: "-"), UInt8(ascii: "-")]), line.count <= 80 else { continue }
             var token = String(decoding: line.dropFirst(2), as: UTF8.self).trimmedWhitespace
             if token.hasSuffix("--") { token.removeLast(2) }
             if !token.isEmpty, !token.contains(" ") { return token }
@@ -126,6 +137,12 @@ struct MIMEParser {
             // Tolerate white space before a delimiter: some mailers indent it by mistake.
             let line = body[lineStart..<lineEnd].drop { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
             if line.starts(with: delimiter) {
+                if self.parts + parts.count >= MIMEParser.maximumParts {
+                    defects.append("more than \(MIMEParser.maximumParts) parts in the message: the rest was not opened")
+                    currentStart = nil
+                    closed = true
+                    break
+                }
                 let rest = line.dropFirst(delimiter.count)
                 let isClose = rest.starts(with: [UInt8(ascii: "-"), UInt8(ascii: "-")])
                 if isClose || rest.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) {

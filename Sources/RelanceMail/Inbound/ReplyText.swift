@@ -3,8 +3,8 @@ import Foundation
 /// The new words of a human reply: the quoted original, the attribution line that
 /// introduces it, forwarded copies and the signature are cut away, so that "we paid"
 /// quoted from our own reminder is never read as the customer's answer.
-enum ReplyText {
-    static func newText(of message: MIMEMessage) -> String {
+public enum ReplyText {
+    public static func newText(of message: MIMEMessage) -> String {
         let parts = message.root.ownParts.filter { !$0.isMultipart && !$0.isEmbeddedMessage }
         let body: String
         if let plain = parts.first(where: { $0.contentType == "text/plain" && !isAttachment($0) }) {

@@ -17,7 +17,7 @@ public struct ReferenceToken: Sendable, Hashable, CustomStringConvertible {
     public let creditor: CreditorID
 
     static let tagByteCount = 10
-    private static let label = Array("relance-reference-v1".utf8)
+    private static let label = "relance-reference-v1"
 
     public init(messageID: Int64, creditor: CreditorID) {
         self.messageID = messageID
@@ -27,9 +27,13 @@ public struct ReferenceToken: Sendable, Hashable, CustomStringConvertible {
     public var description: String { "ReferenceToken(message \(messageID), creditor \(creditor))" }
 
     /// The token text: only `[a-z2-7]`, 18–29 characters.
-    public func string(secret: ReferenceSecret) -> String {
+    public func string(secret: ReferenceSecret) -> String { string(secret: secret, label: Self.label) }
+
+    /// Under another label, for another kind of reference (`DigestToken`): a token of one kind
+    /// never verifies as the other.
+    func string(secret: ReferenceSecret, label: String) -> String {
         let idBytes = Self.minimalBigEndian(UInt64(bitPattern: messageID))
-        return TokenBase32.encode(Self.tag(messageID: messageID, creditor: creditor, secret: secret) + idBytes)
+        return TokenBase32.encode(Self.tag(messageID: messageID, creditor: creditor, secret: secret, label: label) + idBytes)
     }
 
     /// `make(messageID:creditor:secret:)` as a function, for call sites that read better so.
@@ -43,6 +47,11 @@ public struct ReferenceToken: Sendable, Hashable, CustomStringConvertible {
     /// constant time.
     public static func verify(_ text: some StringProtocol, secret: ReferenceSecret,
                               creditors: some Sequence<CreditorID>) -> ReferenceToken? {
+        verify(text, secret: secret, creditors: creditors, label: label)
+    }
+
+    static func verify(_ text: some StringProtocol, secret: ReferenceSecret,
+                       creditors: some Sequence<CreditorID>, label: String) -> ReferenceToken? {
         guard (18...29).contains(text.utf8.count), let bytes = TokenBase32.decode(text),
               bytes.count > tagByteCount, bytes.count <= tagByteCount + 8
         else { return nil }
@@ -53,7 +62,7 @@ public struct ReferenceToken: Sendable, Hashable, CustomStringConvertible {
         let id = Int64(bitPattern: idBytes.reduce(UInt64(0)) { ($0 << 8) | UInt64($1) })
         var found: ReferenceToken?
         for creditor in creditors {
-            let expected = Self.tag(messageID: id, creditor: creditor, secret: secret)
+            let expected = Self.tag(messageID: id, creditor: creditor, secret: secret, label: label)
             if constantTimeEquals(expected, tag), found == nil {
                 found = ReferenceToken(messageID: id, creditor: creditor)
             }
@@ -67,9 +76,9 @@ public struct ReferenceToken: Sendable, Hashable, CustomStringConvertible {
         verify(text, secret: secret, creditors: [creditor])
     }
 
-    private static func tag(messageID: Int64, creditor: CreditorID, secret: ReferenceSecret) -> [UInt8] {
+    private static func tag(messageID: Int64, creditor: CreditorID, secret: ReferenceSecret, label: String) -> [UInt8] {
         var hmac = HMAC<SHA256>(key: secret.key)
-        hmac.update(data: label)
+        hmac.update(data: Array(label.utf8))
         hmac.update(data: [0])
         hmac.update(data: Array(creditor.rawValue.utf8))
         hmac.update(data: [0])

@@ -57,11 +57,20 @@ extension ReminderContext {
             public var credit: String
             public var invoice: String
             public var amount: String
+            /// The credit note's date, short form.
+            public var date: String?
 
-            public init(credit: String, invoice: String, amount: String) {
+            public init(credit: String, invoice: String, amount: String, date: String? = nil) {
                 self.credit = credit
                 self.invoice = invoice
                 self.amount = amount
+                self.date = date
+            }
+
+            var templateValue: [String: any Sendable] {
+                var value: [String: any Sendable] = ["credit": credit, "invoice": invoice, "amount": amount]
+                value["date"] = date
+                return value
             }
         }
 
@@ -85,6 +94,8 @@ extension ReminderContext {
         public var demanded: [Invoice]
         /// Other unpaid invoices, listed for information; nothing is demanded of them here.
         public var alsoOutstanding: [Invoice]
+        /// Invoices the customer disputes: listed as disputed ("contestée"), never demanded.
+        public var disputed: [Invoice] = []
         public var severalDemanded: Bool
         public var credits: [Credit]
         /// Totals of the demanded invoices, one amount per currency joined with ` + `.
@@ -126,8 +137,10 @@ extension ReminderContext {
             var value: [String: any Sendable] = [
                 "demanded": demanded.map(\.templateValue),
                 "also_outstanding": alsoOutstanding.map(\.templateValue),
+                "disputed": disputed.map(\.templateValue),
+                "several_disputed": disputed.count > 1,
                 "several_demanded": severalDemanded,
-                "credits": credits.map { ["credit": $0.credit, "invoice": $0.invoice, "amount": $0.amount] as [String: any Sendable] },
+                "credits": credits.map(\.templateValue),
                 "principal": principal, "interest": interest, "indemnities": indemnities, "total": total,
                 "rates": rates.map { ["semester": $0.semester, "rate": $0.rate, "basis": $0.basis] as [String: any Sendable] },
             ]

@@ -15,7 +15,9 @@ extension ReminderContext {
             phone: "+33 4 78 00 00 00",
             email: EmailAddress("compta@atelier-lumiere.fr"),
             signature: "Élodie Martin, service comptabilité",
-            rcs: "RCS Lyon 812 345 678"
+            rcs: "RCS Lyon 812 345 678",
+            legalForm: "SARL",
+            shareCapital: Money(minorUnits: 1_000_000, currency: euro)
         )
         let invoices = [
             OpenItem(customer: "C042", customerName: "Boulangerie Ébène", invoice: "F2026-0117",
@@ -31,7 +33,9 @@ extension ReminderContext {
             customerID: "C042", customerName: "Boulangerie Ébène", invoices: invoices,
             paymentReference: "C042-F2026-0117",
             priorActions: [RelanceMail.PriorAction(date: CivilDate(year: 2026, month: 11, day: 2)!, description: description)],
-            statutory: StatutoryAmounts(interest: [Money(minorUnits: 1_587, currency: euro)], indemnity: Money(minorUnits: 8_000, currency: euro))
+            statutory: StatutoryAmounts(interest: [Money(minorUnits: 1_587, currency: euro)], indemnity: Money(minorUnits: 8_000, currency: euro)),
+            allocations: [CreditAllocation(credit: "AV2026-0009", invoice: "F2026-0117", amount: Money(minorUnits: 10_000, currency: euro),
+                                           creditIssued: CivilDate(year: 2026, month: 10, day: 20))]
         )
         context.customer.addressLines = ["4 place des Terreaux", "69001 Lyon"]
         context.letter = sampleLetter(language: language)
@@ -54,14 +58,19 @@ extension ReminderContext {
             interest: money(474), indemnity: money(4_000), isPartlyPaid: false, hasCredit: false)
         let basis = french ? "taux de refinancement de la Banque centrale européenne en vigueur au 1er juillet 2026, majoré de 10 points"
             : "European Central Bank main refinancing rate in force on 1 July 2026, plus 10 percentage points"
-        return Letter(
+        var letter = Letter(
             demanded: [demanded], alsoOutstanding: [other],
-            credits: [Letter.Credit(credit: "AV2026-0009", invoice: "F2026-0117", amount: money(10_000))],
+            credits: [Letter.Credit(credit: "AV2026-0009", invoice: "F2026-0117", amount: money(10_000), date: date(2026, 10, 20))],
             principal: money(113_456), interest: money(1_587), indemnities: money(4_000), total: money(119_043),
             rates: [Letter.Rate(semester: LetterContextBuilder.semesterName(Semester(year: 2026, half: 2)!, language: language),
                                 rate: LetterContextBuilder.percent(1215, language: language), basis: basis)],
             missingRates: "2027-S1",
             deadline: CivilDateText.long(CivilDate(year: 2026, month: 12, day: 8)!, language: language), deadlineDays: "8",
             procedure: LetterContextBuilder.procedureName(.smallClaims, language: language), place: "Lyon")
+        letter.disputed = [Letter.Invoice(
+            number: "F2026-0150", issued: date(2026, 10, 5), due: date(2026, 11, 4), amount: money(21_000), open: money(21_000),
+            claimed: money(21_000), daysLate: "26", lateBy: ReminderContextBuilder.dayCount(26, language: language),
+            interest: nil, indemnity: nil, isPartlyPaid: false, hasCredit: false)]
+        return letter
     }
 }

@@ -17,10 +17,14 @@ public struct ReminderContext: Sendable, Hashable, Codable {
         public var signature: String
         /// The trade register entry printed on letterheads: `RCS Lyon 812 345 678`.
         public var rcs: String?
+        /// The legal mentions of a business letter on one line, in the message's language:
+        /// `SAS au capital de 10 000 € — RCS Nantes 123 456 789`.
+        public var legalMention: String?
 
         public init(legalName: String, addressLines: [String] = [], siren: String? = nil, vatNumber: String? = nil,
                     iban: String? = nil, bic: String? = nil, phone: String? = nil, email: String? = nil, signature: String,
-                    rcs: String? = nil) {
+                    rcs: String? = nil, legalMention: String? = nil) {
+            self.legalMention = legalMention
             self.legalName = legalName
             self.addressLines = addressLines
             self.siren = siren
@@ -64,9 +68,16 @@ public struct ReminderContext: Sendable, Hashable, Codable {
         public var dueIn: String
         public var isOverdue: Bool
         public var isPartlyPaid: Bool
+        /// What is asked for this invoice: `open` less the credits set against it.
+        public var claimed: String
+        /// The credits set against this invoice (empty for most).
+        public var credits: [Credit]
 
         public init(number: String, issued: String?, due: String?, amount: String, open: String, daysLate: String,
-                    daysUntilDue: String, lateBy: String, dueIn: String, isOverdue: Bool, isPartlyPaid: Bool) {
+                    daysUntilDue: String, lateBy: String, dueIn: String, isOverdue: Bool, isPartlyPaid: Bool,
+                    claimed: String? = nil, credits: [Credit] = []) {
+            self.claimed = claimed ?? open
+            self.credits = credits
             self.number = number
             self.issued = issued
             self.due = due
@@ -81,17 +92,51 @@ public struct ReminderContext: Sendable, Hashable, Codable {
         }
     }
 
+    /// A credit note or unapplied payment set against an invoice the message lists.
+    public struct Credit: Sendable, Hashable, Codable {
+        public var number: String
+        /// The credit note's date, short form; nil when the export gave none.
+        public var date: String?
+        public var invoice: String
+        /// The part of the credit set against `invoice`, as a positive amount.
+        public var amount: String
+
+        public init(number: String, date: String?, invoice: String, amount: String) {
+            self.number = number
+            self.date = date
+            self.invoice = invoice
+            self.amount = amount
+        }
+
+        var templateValue: [String: any Sendable] {
+            var value: [String: any Sendable] = ["number": number, "invoice": invoice, "amount": amount]
+            value["date"] = date
+            return value
+        }
+    }
+
     public struct Totals: Sendable, Hashable, Codable {
-        /// The open total, one formatted amount per currency joined with ` + `.
+        /// What is asked for, credits deducted: one formatted amount per currency joined with ` + `.
+        /// The same figure as the plan's claimed amounts, the letters' principal and the aged balance.
         public var open: String
+        /// The listed invoices' open amounts before credits.
+        public var beforeCredits: String
+        /// The credits deducted.
+        public var credited: String
+        /// True when a credit is deducted: the templates then show the subtraction.
+        public var hasCredits: Bool
         /// The currency code(s): `EUR`, or `EUR, USD` when invoices are in several.
         public var currency: String
         public var invoiceCount: String
         /// True with two invoices or more: picks singular or plural wording.
         public var severalInvoices: Bool
 
-        public init(open: String, currency: String, invoiceCount: String, severalInvoices: Bool) {
+        public init(open: String, currency: String, invoiceCount: String, severalInvoices: Bool,
+                    beforeCredits: String? = nil, credited: String = "", hasCredits: Bool = false) {
             self.open = open
+            self.beforeCredits = beforeCredits ?? open
+            self.credited = credited
+            self.hasCredits = hasCredits
             self.currency = currency
             self.invoiceCount = invoiceCount
             self.severalInvoices = severalInvoices
@@ -123,6 +168,8 @@ public struct ReminderContext: Sendable, Hashable, Codable {
     public var creditor: Creditor
     public var customer: Customer
     public var invoices: [Invoice]
+    /// Every credit deducted from the listed invoices.
+    public var credits: [Credit]
     public var totals: Totals
     public var paymentReference: String
     public var priorActions: [PriorAction]
@@ -132,11 +179,13 @@ public struct ReminderContext: Sendable, Hashable, Codable {
     /// What only printed documents (letters, formal notices) need; nil for emails.
     public var letter: Letter?
 
-    public init(creditor: Creditor, customer: Customer, invoices: [Invoice], totals: Totals, paymentReference: String,
-                priorActions: [PriorAction] = [], statutory: Statutory? = nil, today: String, letter: Letter? = nil) {
+    public init(creditor: Creditor, customer: Customer, invoices: [Invoice], credits: [Credit] = [], totals: Totals,
+                paymentReference: String, priorActions: [PriorAction] = [], statutory: Statutory? = nil, today: String,
+                letter: Letter? = nil) {
         self.creditor = creditor
         self.customer = customer
         self.invoices = invoices
+        self.credits = credits
         self.totals = totals
         self.paymentReference = paymentReference
         self.priorActions = priorActions
@@ -153,8 +202,10 @@ public struct ReminderContext: Sendable, Hashable, Codable {
         var creditorValue: [String: any Sendable] = [
             "legal_name": creditor.legalName,
             "address_lines": creditor.addressLines,
-            "signature": creditor.signature,
         ]
+        // No signature: the legal name, printed under it anyway, signs alone (not twice).
+        if !creditor.signature.trimmingSpaces().isEmpty { creditorValue["signature"] = creditor.signature }
+        creditorValue["legal_mention"] = creditor.legalMention
         creditorValue["siren"] = creditor.siren
         creditorValue["vat_number"] = creditor.vatNumber
         creditorValue["iban"] = creditor.iban
@@ -171,13 +222,17 @@ public struct ReminderContext: Sendable, Hashable, Codable {
                     "days_late": invoice.daysLate, "days_until_due": invoice.daysUntilDue,
                     "late_by": invoice.lateBy, "due_in": invoice.dueIn,
                     "is_overdue": invoice.isOverdue, "is_partly_paid": invoice.isPartlyPaid,
+                    "claimed": invoice.claimed, "credits": invoice.credits.map(\.templateValue),
+                    "has_credit": !invoice.credits.isEmpty,
                 ]
                 item["issued"] = invoice.issued
                 item["due"] = invoice.due
                 return item
             },
+            "credits": credits.map(\.templateValue),
             "totals": ["open": totals.open, "currency": totals.currency, "invoice_count": totals.invoiceCount,
-                       "several_invoices": totals.severalInvoices] as [String: any Sendable],
+                       "several_invoices": totals.severalInvoices, "before_credits": totals.beforeCredits,
+                       "credited": totals.credited, "has_credits": totals.hasCredits] as [String: any Sendable],
             "payment_reference": paymentReference,
             "prior_actions": priorActions.map { ["date": $0.date, "description": $0.description] as [String: any Sendable] },
             "today": today,

@@ -6,12 +6,25 @@ public enum ReminderContextBuilder {
     public static func build(language: Language, today: CivilDate, creditor: CreditorProfile,
                              customerID: String, customerName: String, invoices: [OpenItem],
                              paymentReference: String, priorActions: [PriorAction] = [],
+                             statutory: StatutoryAmounts? = nil, allocations: [CreditAllocation] = []) -> ReminderContext {
+        build(language: language, today: today, creditor: creditor, customerID: customerID, customerName: customerName,
+              demand: Demand(items: invoices, allocations: allocations), paymentReference: paymentReference,
+              priorActions: priorActions, statutory: statutory)
+    }
+
+    /// The context of what `demand` asks for: every figure a template prints comes from it.
+    public static func build(language: Language, today: CivilDate, creditor: CreditorProfile,
+                             customerID: String, customerName: String, demand: Demand,
+                             paymentReference: String, priorActions: [PriorAction] = [],
                              statutory: StatutoryAmounts? = nil) -> ReminderContext {
-        // Oldest due date first, as a statement of account lists them; the number breaks ties.
-        let ordered = invoices.sorted {
-            ($0.due ?? $0.issued ?? today, $0.invoice) < ($1.due ?? $1.issued ?? today, $1.invoice)
+        let credit = { (allocation: CreditAllocation) in
+            ReminderContext.Credit(number: allocation.credit,
+                                   date: allocation.creditIssued.map { CivilDateText.short($0, language: language) },
+                                   invoice: allocation.invoice, amount: allocation.amount.formatted(locale: language))
         }
-        let rows = ordered.map { item -> ReminderContext.Invoice in
+        // `Demand` lists them oldest due date first, as a statement of account does.
+        let rows = demand.lines.map { line -> ReminderContext.Invoice in
+            let item = line.item
             let delay = item.due.map { $0.days(until: today) } ?? 0
             let amount = item.total ?? item.open
             return ReminderContext.Invoice(
@@ -25,10 +38,12 @@ public enum ReminderContextBuilder {
                 lateBy: dayCount(max(0, delay), language: language),
                 dueIn: dayCount(max(0, -delay), language: language),
                 isOverdue: delay > 0,
-                isPartlyPaid: amount.currency == item.open.currency && amount.minorUnits != item.open.minorUnits
+                isPartlyPaid: amount.currency == item.open.currency && amount.minorUnits != item.open.minorUnits,
+                claimed: line.claimed.formatted(locale: language),
+                credits: line.credits.map(credit)
             )
         }
-        let openByCurrency = sumByCurrency(ordered.map(\.open))
+        let openByCurrency = demand.net
         let context = ReminderContext(
             creditor: ReminderContext.Creditor(
                 legalName: creditor.legalName,
@@ -40,15 +55,21 @@ public enum ReminderContextBuilder {
                 phone: nonEmpty(creditor.phone),
                 email: creditor.email?.value,
                 signature: creditor.signature,
-                rcs: nonEmpty(creditor.rcs)
+                rcs: nonEmpty(creditor.rcs),
+                legalMention: LegalMention.line(form: nonEmpty(creditor.legalForm), capital: creditor.shareCapital,
+                                                rcs: nonEmpty(creditor.rcs), language: language)
             ),
             customer: ReminderContext.Customer(id: customerID, name: customerName),
             invoices: rows,
+            credits: demand.credits.map(credit),
             totals: ReminderContext.Totals(
                 open: joined(openByCurrency, language: language),
                 currency: openByCurrency.map(\.currency.code).joined(separator: ", "),
                 invoiceCount: String(rows.count),
-                severalInvoices: rows.count > 1
+                severalInvoices: rows.count > 1,
+                beforeCredits: joined(demand.open, language: language),
+                credited: joined(demand.credited, language: language),
+                hasCredits: demand.hasCredits
             ),
             paymentReference: paymentReference,
             priorActions: priorActions.sorted { $0.date < $1.date }.map {
@@ -58,7 +79,7 @@ public enum ReminderContextBuilder {
                 ReminderContext.Statutory(
                     interest: joined(sumByCurrency(amounts.interest), language: language),
                     indemnity: amounts.indemnity.formatted(locale: language),
-                    total: joined(sumByCurrency(ordered.map(\.open) + amounts.interest + [amounts.indemnity]), language: language)
+                    total: joined(sumByCurrency(demand.net + amounts.interest + [amounts.indemnity]), language: language)
                 )
             },
             today: CivilDateText.long(today, language: language)
@@ -67,11 +88,7 @@ public enum ReminderContextBuilder {
     }
 
     /// One amount per currency, in currency-code order; amounts of different currencies are never added.
-    static func sumByCurrency(_ amounts: [Money]) -> [Money] {
-        var totals: [Currency: Int64] = [:]
-        for amount in amounts { totals[amount.currency, default: 0] += amount.minorUnits }
-        return totals.keys.sorted().map { Money(minorUnits: totals[$0]!, currency: $0) }
-    }
+    static func sumByCurrency(_ amounts: [Money]) -> [Money] { Demand.sumByCurrency(amounts) }
 
     static func joined(_ amounts: [Money], language: Language) -> String {
         amounts.isEmpty ? Money.zero(.euro).formatted(locale: language)

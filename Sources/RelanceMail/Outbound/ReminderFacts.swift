@@ -13,12 +13,17 @@ public struct CreditorProfile: Sendable, Hashable, Codable {
     public var signature: String
     /// `RCS Lyon 812 345 678`, for the letterhead of printed documents.
     public var rcs: String?
+    /// `SAS`, `SARL`…, and the share capital, printed before the RCS on business letters.
+    public var legalForm: String?
+    public var shareCapital: Money?
 
     public init(legalName: String, addressLines: [String] = [], siren: String? = nil, vatNumber: String? = nil,
                 iban: String? = nil, bic: String? = nil, phone: String? = nil, email: EmailAddress? = nil, signature: String,
-                rcs: String? = nil) {
+                rcs: String? = nil, legalForm: String? = nil, shareCapital: Money? = nil) {
         self.legalName = legalName
         self.rcs = rcs
+        self.legalForm = legalForm
+        self.shareCapital = shareCapital
         self.addressLines = addressLines
         self.siren = siren
         self.vatNumber = vatNumber

@@ -6,13 +6,24 @@ public import RelanceCore
 /// decimal comma, `dd/mm/yyyy` dates, a UTF-8 byte order mark so accents survive).
 public enum StatementOfAccount {
     public static func attachment(items: [OpenItem], customerID: String, today: CivilDate, language: Language) -> MailAttachment {
-        let base = language == .french ? "releve-de-compte" : "statement-of-account"
-        return MailAttachment(fileName: "\(base)-\(safeFileNamePart(customerID))-\(today.iso8601).csv",
-                              mediaType: "text/csv", bytes: csv(items: items, today: today, language: language))
+        attachment(demand: Demand(items: items, allocations: []), customerID: customerID, today: today, language: language)
     }
 
-    /// RFC 4180 CSV with CRLF line endings, oldest due date first.
+    /// The statement of what the email demands: its invoices, then each credit set against
+    /// them as a negative row, so that the "outstanding" column adds up to the email's total.
+    public static func attachment(demand: Demand, customerID: String, today: CivilDate, language: Language) -> MailAttachment {
+        let base = language == .french ? "releve-de-compte" : "statement-of-account"
+        return MailAttachment(fileName: "\(base)-\(safeFileNamePart(customerID))-\(today.iso8601).csv",
+                              mediaType: "text/csv", bytes: csv(demand: demand, today: today, language: language))
+    }
+
     public static func csv(items: [OpenItem], today: CivilDate, language: Language) -> [UInt8] {
+        csv(demand: Demand(items: items, allocations: []), today: today, language: language)
+    }
+
+    /// RFC 4180 CSV with CRLF line endings, oldest due date first, credits after the invoices.
+    public static func csv(demand: Demand, today: CivilDate, language: Language) -> [UInt8] {
+        let items = demand.lines.map(\.item)
         let french = language == .french
         let separator = french ? ";" : ","
         let header = french
@@ -30,6 +41,14 @@ public enum StatementOfAccount {
                 item.open.currency.code,
                 String(max(0, item.due.map { $0.days(until: today) } ?? 0)),
             ]
+            lines.append(row.map { field($0, separator: separator) }.joined(separator: separator))
+        }
+        // A credit is never late and has no due date: its row says what it is and what it deducts.
+        for credit in demand.credits {
+            let label = french ? "\(credit.credit) (avoir imputé sur \(credit.invoice))" : "\(credit.credit) (credit set against \(credit.invoice))"
+            let deducted = Money(minorUnits: -credit.amount.minorUnits, currency: credit.amount.currency)
+            let row = [label, credit.creditIssued.map { date(date: $0, french: french) } ?? "", "", "",
+                       amount(deducted, french: french), credit.amount.currency.code, ""]
             lines.append(row.map { field($0, separator: separator) }.joined(separator: separator))
         }
         return [0xEF, 0xBB, 0xBF] + Array((lines.joined(separator: "\r\n") + "\r\n").utf8)

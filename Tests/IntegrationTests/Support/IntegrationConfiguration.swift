@@ -7,6 +7,7 @@ enum IntegrationConfiguration {
     static func toml(sender: String, legalName: String = "ACME SAS", creditorSettings: String = "", smtp: String) -> String {
         """
         drop_folder = "drop"
+        create_drop_folder = true
         state_folder = "state"
         templates_folder = "\(RepositoryPaths.mailTemplates.path)"
         stable_after_seconds = 0

@@ -1,0 +1,31 @@
+/// Amounts as a person reads them: `2 376,80 €` in French (narrow no-break space between
+/// thousands, decimal comma, no-break space before the symbol), `€2,376.80` in English.
+/// Written by hand so that the output does not depend on the locale data of the server.
+public struct AmountFormat: Sendable, Hashable {
+    public let language: Language
+
+    public init(_ language: Language) {
+        self.language = language
+    }
+
+    /// With the currency: `2 376,80 €`, `-40,00 €`, `1 000 JPY`.
+    public func string(_ money: Money) -> String {
+        money.formatted(locale: language)
+    }
+
+    /// Several currencies are never added: `1 200,00 € + 300,00 USD`; nothing is `0,00 €`.
+    public func total(_ amounts: [Money]) -> String {
+        guard !amounts.isEmpty else { return string(.zero(.euro)) }
+        let byCurrency = Dictionary(grouping: amounts, by: \.currency).sorted { $0.key < $1.key }
+        return byCurrency.map { currency, values in
+            string(Money(minorUnits: values.reduce(0) { $0 + $1.minorUnits }, currency: currency))
+        }.joined(separator: " + ")
+    }
+
+    /// A number for a spreadsheet cell, without grouping or symbol: `2376,80` in French (Excel
+    /// in a French locale reads the comma as the decimal mark), `2376.80` otherwise.
+    public func spreadsheetNumber(_ money: Money) -> String {
+        let plain = money.decimalString
+        return language == .french ? plain.replacingOccurrences(of: ".", with: ",") : plain
+    }
+}

@@ -1,0 +1,83 @@
+/// Tells apart invoices that share one piece reference. Many ledgers give `PieceRef` the
+/// journal page (`VE  0623`: the sales of June 2023), not the invoice number, so two sales
+/// entries with different entry numbers (`EcritureNum`) on different dates are two invoices,
+/// each with its own date and due date, even though their reference is the same. Lines of
+/// one entry (same number) or of one day stay one invoice, as before.
+///
+/// The first invoice keeps the plain reference (so a ledger that gains a second one later
+/// does not rename the first); the next ones are named `REF/ENTRY` (`VE  0623/212`), or
+/// `REF/DATE` when the entry number is not a number. Payments and credit notes quoting the
+/// reference follow the invoice their lettering, then their amount, then their date points to.
+enum SharedPieceReference {
+    /// Names by file line, only for the lines whose reference is shared by several invoices.
+    static func invoiceNames(_ entries: [LedgerEntry], customer: String, notes: inout [String]) -> [Int: String] {
+        // Most references are unique: one dictionary insert per invoice line, nothing more.
+        var firstDebit: [String: Int] = [:]
+        var shared: [String: [Int]] = [:]
+        for (index, entry) in entries.enumerated() where entry.amount > 0 && !entry.pieceRef.isEmpty && !entry.isOpening {
+            if let first = firstDebit[entry.pieceRef] {
+                if shared[entry.pieceRef] == nil { shared[entry.pieceRef] = [first] }
+                shared[entry.pieceRef]!.append(index)
+            } else {
+                firstDebit[entry.pieceRef] = index
+            }
+        }
+        guard !shared.isEmpty else { return [:] }
+        var creditsByReference: [String: [LedgerEntry]] = [:]
+        for entry in entries where entry.amount < 0 && shared[entry.pieceRef] != nil {
+            creditsByReference[entry.pieceRef, default: []].append(entry)
+        }
+        var names: [Int: String] = [:]
+        for (reference, debitIndices) in shared.sorted(by: { $0.key < $1.key }) {
+            let debits = debitIndices.map { entries[$0] }.sorted { ($0.dateKey, $0.line) < ($1.dateKey, $1.line) }
+            var invoices: [[LedgerEntry]] = []
+            for debit in debits {
+                if let at = invoices.firstIndex(where: { sameInvoice($0[0], debit) }) {
+                    invoices[at].append(debit)
+                } else {
+                    invoices.append([debit])
+                }
+            }
+            guard invoices.count > 1 else { continue }
+            let labels = invoices.enumerated().map { number, lines in
+                number == 0 ? reference : "\(reference)/\(suffix(lines[0]))"
+            }
+            for (number, lines) in invoices.enumerated() {
+                for line in lines { names[line.line] = labels[number] }
+            }
+            for credit in creditsByReference[reference] ?? [] {
+                names[credit.line] = labels[invoiceOf(credit, among: invoices)]
+            }
+            let described = invoices.map { lines in
+                "entry \(lines[0].entryNumber >= 0 && lines[0].entryNumber < 1_000_000_000 ? String(lines[0].entryNumber) : "?") of \(lines[0].date.iso8601)"
+            }.joined(separator: ", ")
+            notes.append("Customer \(customer): the piece reference \"\(reference)\" is shared by \(invoices.count) sales entries "
+                         + "(\(described)); read as \(invoices.count) invoices: "
+                         + labels.map { "\"\($0)\"" }.joined(separator: ", ") + ".")
+        }
+        return names
+    }
+
+    /// One invoice: the same entry, or entries of the same day (the entry number alone may be
+    /// absent or constant, as in ledgers that number nothing).
+    private static func sameInvoice(_ a: LedgerEntry, _ b: LedgerEntry) -> Bool {
+        if a.entryNumber == b.entryNumber { return true }
+        return a.dateKey == b.dateKey
+    }
+
+    private static func suffix(_ entry: LedgerEntry) -> String {
+        entry.entryNumber >= 0 && entry.entryNumber < 1_000_000_000 ? String(entry.entryNumber) : entry.date.iso8601
+    }
+
+    /// The invoice a payment or credit note with the shared reference settles: the one it is
+    /// lettered with, else the one whose amount it matches, else the latest one before it.
+    private static func invoiceOf(_ credit: LedgerEntry, among invoices: [[LedgerEntry]]) -> Int {
+        if !credit.letter.isEmpty, let at = invoices.firstIndex(where: { $0.contains { $0.letter == credit.letter } }) {
+            return at
+        }
+        if let at = invoices.firstIndex(where: { $0.reduce(Int64(0)) { $0 + $1.amount } == -credit.amount }) {
+            return at
+        }
+        return invoices.lastIndex { $0[0].dateKey <= credit.dateKey } ?? 0
+    }
+}

@@ -1,0 +1,30 @@
+import RelanceCore
+
+extension OpenInvoiceRowReader {
+    /// The item's customer code, name and invoice number without control characters, each
+    /// cleaning reported with its cell (see `IdentityText`).
+    mutating func cleanedIdentity(_ item: OpenItem, row: OpenInvoiceRow) -> OpenItem {
+        var item = item
+        item.invoice = clean(item.invoice, .invoice, row: row)
+        item.customer = clean(item.customer, row.cells[.customer] != nil ? .customer : .customerName, row: row)
+        item.customerName = item.customerName.map { clean($0, .customerName, row: row) }
+        return item
+    }
+
+    private mutating func clean(_ value: String, _ field: OpenInvoiceField, row: OpenInvoiceRow) -> String {
+        guard let cleaned = IdentityText.cleaned(value) else { return value }
+        let cell = row.cells[field]
+        let column = columns.index[field] != nil ? columns.title(of: field) : nil
+        warnings.append(IdentityText.warning(original: value, cleaned: cleaned, what: "\(field)", column: column,
+                                             at: SourcePosition(file: file, line: cell?.line ?? row.line, column: cell?.column)))
+        return cleaned
+    }
+}
+
+extension OpenInvoiceRowReader {
+    /// The row's email cell as addresses, or refused as a whole (see `EmailList`).
+    mutating func emails(_ row: OpenInvoiceRow) -> [String] {
+        guard columns.index[.email] != nil else { return [] }
+        return EmailList.read(row.cells[.email], column: columns.title(of: .email), file: file, warnings: &warnings)
+    }
+}

@@ -1,0 +1,37 @@
+public import RelanceCore
+
+/// The dates a person would never mean (issue #11, "Dates"): Excel's day 0 (1899-12-30, what
+/// a formula over an empty cell gives), a date before 1990, a due date before the issue date,
+/// a due date more than two years after the export date. Such a row is refused on its own,
+/// with the reason, rather than read as "46363 days late". Pure.
+public enum DatePlausibility {
+    public static let excelDayZero = CivilDate(year: 1899, month: 12, day: 30)!
+    public static let earliest = CivilDate(year: 1990, month: 1, day: 1)!
+    public static let maximumYearsAhead = 2
+
+    public enum Field: String, Sendable { case issued, due }
+
+    /// The first problem with these dates, as (field, reason); nil when they are plausible.
+    /// `exportDate` (the file's "as of" date, else the import day) bounds the due date.
+    public static func problem(issued: CivilDate?, due: CivilDate?, exportDate: CivilDate?) -> (field: Field, reason: String)? {
+        for (field, date) in [(Field.issued, issued), (.due, due)] {
+            guard let date else { continue }
+            let name = field == .issued ? "issue date" : "due date"
+            if date == excelDayZero {
+                return (field, "the \(name) is 1899-12-30, Excel's day 0 — what a formula over an empty cell gives; fill in the real date or leave the cell empty")
+            }
+            if date < earliest {
+                return (field, "the \(name) \(date) is before 1990; check the cell (a two-digit year, or a number that is not a date)")
+            }
+        }
+        if let issued, let due, due < issued {
+            return (.due, "the due date \(due) is before the issue date \(issued); check both cells")
+        }
+        if let due, let exportDate,
+           let limit = CivilDate(year: exportDate.year + maximumYearsAhead, month: exportDate.month, day: min(exportDate.day, 28)),
+           due > limit {
+            return (.due, "the due date \(due) is more than \(maximumYearsAhead) years after the export date \(exportDate); check the cell (a mistyped year?)")
+        }
+        return nil
+    }
+}

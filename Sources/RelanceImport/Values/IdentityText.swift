@@ -1,0 +1,60 @@
+import RelanceCore
+
+/// Customer codes, names and invoice numbers travel into mail headers, file names, tasks and
+/// the journal. One that holds a line break or another control character is kept with those
+/// characters removed — never in silence: the parser adds a warning naming the cell, which
+/// the import report shows and the journal keeps (`import.warning`). Refusing the whole file
+/// instead would stop every customer's reminders for one cell an Alt+Enter put there.
+enum IdentityText {
+    /// The text without its control characters (a run of them between two other characters
+    /// becomes one space, so `Dupont\nSA` reads `Dupont SA`), or nil when it holds none.
+    static func cleaned(_ text: String) -> String? {
+        guard PrintableText.needsEscaping(text) else { return nil }
+        var out = ""
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            if PrintableText.isEscaped(scalar) {
+                pendingSpace = !out.isEmpty
+                continue
+            }
+            if pendingSpace, scalar != " ", out.unicodeScalars.last != " " { out.unicodeScalars.append(" ") }
+            pendingSpace = false
+            out.unicodeScalars.append(scalar)
+        }
+        return out.trimmingSpaces()
+    }
+
+    /// `file:12:3 (cell C12): the customer name in column "Nom" held control characters …`
+    static func warning(original: String, cleaned: String, what: String, column: String?, at position: SourcePosition) -> String {
+        let place = column.map { " in column \"\($0)\"" } ?? ""
+        return "\(position): the \(what)\(place) held control characters (\(PrintableText.escape(original))); "
+            + "kept as \"\(cleaned)\". Check the export: a line break or a control character has no place in it."
+    }
+
+    /// The safety net for parsers that do not clean cell by cell (FEC, e-invoices): every
+    /// item's customer code, name and invoice number, with the item's position.
+    static func clean(_ parsed: inout ParsedImport) {
+        var warnings: [String] = []
+        func fix(_ value: String, _ what: String, _ position: SourcePosition?) -> String {
+            guard let kept = IdentityText.cleaned(value) else { return value }
+            warnings.append(warning(original: value, cleaned: kept, what: what, column: nil, at: position ?? SourcePosition(file: "")))
+            return kept
+        }
+        for index in parsed.items.indices {
+            var item = parsed.items[index]
+            let position = item.source
+            item.customer = fix(item.customer, "customer code", position)
+            item.customerName = item.customerName.map { fix($0, "customer name", position) }
+            item.invoice = fix(item.invoice, "invoice number", position)
+            parsed.items[index] = item
+        }
+        for index in parsed.contacts.indices {
+            var contact = parsed.contacts[index]
+            let position = contact.source
+            contact.customer = fix(contact.customer, "customer code", position)
+            contact.name = contact.name.map { fix($0, "customer name", position) }
+            parsed.contacts[index] = contact
+        }
+        parsed.warnings += warnings
+    }
+}

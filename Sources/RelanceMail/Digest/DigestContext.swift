@@ -1,0 +1,59 @@
+/// The digest as its templates see it: every text finished in the reader's language, every
+/// amount and date formatted, so the templates only place them. Built by
+/// `DigestContextBuilder.build` (a pure function) and rendered by `DigestRenderer`.
+public struct DigestContext: Sendable, Hashable {
+    public struct Bucket: Sendable, Hashable {
+        public var label: String
+        public var amount: String
+        /// Width of its bar, in percent of the largest bucket (at least 1 when not empty).
+        public var percent: Int
+        public var color: String
+    }
+
+    public struct Item: Sendable, Hashable {
+        /// `#12`; nil when the line is not a task (a promise falling due).
+        public var number: String?
+        public var headline: String
+        public var amount: String?
+        public var phone: String?
+        /// `tel:+33123456789`.
+        public var phoneLink: String?
+        public var reason: String?
+        public var lines: [String]
+        public var badge: String?
+        /// For the text part: the phone and the reason in one line.
+        public var subline: String?
+    }
+
+    public struct Section: Sendable, Hashable {
+        public var title: String
+        public var note: String?
+        public var items: [Item]
+    }
+
+    public var language: String
+    public var subject: String
+    public var creditorName: String
+    public var dayText: String
+    public var overdueLabel: String
+    public var overdueAmount: String
+    public var overdueChange: String?
+    /// Red when the overdue total went up, green when it went down.
+    public var changeColor: String
+    public var byAgeLabel: String
+    public var buckets: [Bucket]
+    /// For the text part: the buckets in one line.
+    public var bucketsLine: String
+    public var activityLabel: String
+    public var activity: String
+    public var sections: [Section]
+    public var nothingToDo: String?
+    public var stuckTitle: String
+    public var stuck: [String]
+    /// There is work, or something a person must fix: the digest goes out even when
+    /// `send_when_empty` is off.
+    public var needsAttention: Bool
+    public var footer: String
+    /// For the text part: the headline in one line.
+    public var headline: String
+}

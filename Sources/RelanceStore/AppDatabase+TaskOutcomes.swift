@@ -1,0 +1,229 @@
+public import Foundation
+import GRDB
+public import RelanceCore
+
+extension AppDatabase: TaskOutcomeStore {
+    /// The SQL spelling of `WorkTask.Kind.family`, as the unique index of v6-task-outcomes has it.
+    static let familySQL = """
+        (CASE kind WHEN 'call' THEN 'call' WHEN 'legal-action' THEN 'legal-action' WHEN 'hand-off' THEN 'hand-off' ELSE 'letter' END)
+        """
+    static let ladderKindsSQL = "('call', 'letter', 'registered-letter', 'formal-notice', 'legal-action', 'hand-off')"
+
+    /// The customer's open task of a family, if any.
+    static func openTask(ofFamily family: String, customerID: Int64, in db: Database) throws -> Row? {
+        try Row.fetchOne(db, sql: """
+            SELECT id, kind, step, step_on FROM task
+            WHERE customer_id = ? AND state = 'open' AND kind IN \(ladderKindsSQL) AND \(familySQL) = ?
+            """, arguments: [customerID, family])
+    }
+
+    public func taskOutcomeFacts(_ taskID: Int64) async throws -> TaskOutcomeFacts? {
+        try await writer.read { db in
+            guard let row = try Row.fetchOne(db, sql: """
+                SELECT t.*, (SELECT json_group_array(invoice_id) FROM task_invoice WHERE task_id = t.id) AS invoices
+                FROM task t WHERE t.id = ?
+                """, arguments: [taskID]) else { return nil }
+            let task = try Self.task(row)
+            let invoices = try Row.fetchAll(db, sql: """
+                SELECT i.id, i.number FROM task_invoice ti JOIN invoice i ON i.id = ti.invoice_id
+                WHERE ti.task_id = ? AND i.status = 'open' ORDER BY i.due_on, i.number
+                """, arguments: [taskID]).map { TaskOutcomeFacts.Invoice(id: $0["id"], number: $0["number"]) }
+            var phones: [String] = []
+            if let customer = task.customerID {
+                let text = try String.fetchOne(db, sql: "SELECT phones FROM customer WHERE id = ?", arguments: [customer]) ?? "[]"
+                let all = (try? JSONDecoder().decode([String].self, from: Data(text.utf8))) ?? []
+                let invalid = Set(try String.fetchAll(db, sql: "SELECT phone FROM invalid_phone WHERE customer_id = ?", arguments: [customer]))
+                phones = all.filter { !invalid.contains($0) }
+            }
+            return TaskOutcomeFacts(task: task, invoices: invoices, phones: phones)
+        }
+    }
+
+    public func applyTaskOutcome(_ application: TaskOutcomeApplication, at time: Date) async throws {
+        try await writer.write { db in try Self.applyTaskOutcome(application, at: time, in: db) }
+    }
+
+    static func applyTaskOutcome(_ application: TaskOutcomeApplication, at time: Date, in db: Database) throws {
+        let request = application.request
+        let id = request.taskID
+        guard let state = try String.fetchOne(db, sql: "SELECT state FROM task WHERE id = ?", arguments: [id]) else {
+            throw StoreError(.notFound, "task #\(id) does not exist")
+        }
+        // Decided on a read: a second person may have closed it meanwhile.
+        guard state == "open" else { throw StoreError(.invalidState, "task #\(id) is already \(state): nothing recorded") }
+        let outcome = request.outcome
+        let parameters = String(decoding: try JSONEncoder.sorted.encode(outcome.parameters), as: UTF8.self)
+        try db.execute(sql: """
+            INSERT INTO task_outcome (task_id, outcome, parameters, recorded_by, channel, inbound_id, recorded_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [id, outcome.code, parameters, String(request.recordedBy.prefix(254)), request.channel.rawValue,
+                             request.inboundID, time])
+        let customer = application.customerID
+        let creditor = application.creditor
+        if let promise = application.promise, let customer {
+            let amount = promise.amount.map { " for \($0)" } ?? ""
+            _ = try holdCustomer(customer, kind: .promise, until: promise.until,
+                                 reason: "promised to pay\(amount) (task #\(id), \(request.recordedBy))", at: time, in: db)
+        }
+        for invoice in application.disputedInvoiceIDs {
+            _ = try markDisputed(invoiceID: invoice, reason: application.disputeReason ?? "disputed (task #\(id))", at: time, in: db)
+        }
+        if let claim = application.paymentClaim {
+            for invoice in claim.invoiceIDs {
+                try db.execute(sql: """
+                    UPDATE payment_claim SET resolved_at = ?, resolution = 'cancelled' WHERE invoice_id = ? AND resolved_at IS NULL
+                    """, arguments: [time, invoice])
+                try db.execute(sql: """
+                    INSERT INTO payment_claim (invoice_id, task_id, paid_on, means, wait_until, created_at) VALUES (?, ?, ?, ?, ?, ?)
+                    """, arguments: [invoice, id, claim.paidOn?.iso8601, claim.means, claim.waitUntil.iso8601, time])
+            }
+        }
+        if application.resolvesPaymentClaims {
+            try db.execute(sql: """
+                UPDATE payment_claim SET resolved_at = ?, resolution = 'checked'
+                WHERE resolved_at IS NULL AND invoice_id IN (SELECT invoice_id FROM task_invoice WHERE task_id = ?)
+                """, arguments: [time, id])
+        }
+        if let customer {
+            for phone in application.invalidPhones {
+                try db.execute(sql: "INSERT OR IGNORE INTO invalid_phone (customer_id, phone, task_id, since) VALUES (?, ?, ?, ?)",
+                               arguments: [customer, phone, id, time])
+            }
+            if let address = application.newAddress {
+                // Until the next contacts file, which replaces the customer's addresses.
+                try db.execute(sql: "INSERT OR IGNORE INTO customer_email (customer_id, address, role) VALUES (?, ?, 'to')",
+                               arguments: [customer, address.value])
+                try db.execute(sql: """
+                    UPDATE invalid_address SET cleared_at = ?, clear_reason = ? WHERE creditor_id = ? AND address = ? AND cleared_at IS NULL
+                    """, arguments: [time, "given as the right address (task #\(id))", creditor.rawValue, address.value])
+            }
+        }
+        for (key, value) in application.detailUpdates.sorted(by: { $0.key < $1.key }) {
+            try db.execute(sql: "UPDATE task SET detail = json_set(detail, '$.' || ?, ?) WHERE id = ?", arguments: [key, value, id])
+        }
+        if let attempts = application.attempts {
+            try db.execute(sql: "UPDATE task SET attempts = ?, retry_on = ? WHERE id = ?",
+                           arguments: [attempts, application.retryOn?.iso8601, id])
+        }
+        if application.closesTask {
+            let closedState = if case .cancelled = outcome { "cancelled" } else { "done" }
+            let posting = application.posting
+            try db.execute(sql: """
+                UPDATE task SET state = ?, outcome = ?, outcome_detail = ?, closed_at = ?,
+                                posted_on = ?, tracking_number = ?, acknowledged_on = ?
+                WHERE id = ?
+                """, arguments: [closedState, outcome.code, parameters, time, posting?.postedOn.iso8601, posting?.trackingNumber,
+                                 posting?.acknowledgedOn?.iso8601, id])
+        }
+        try append(NewEvent(time: time, kind: application.closesTask ? "task.closed" : "task.outcome", creditor: creditor,
+                            customerID: customer, summary: application.journal,
+                            detail: ["task": String(id), "outcome": outcome.code, "by": request.recordedBy,
+                                     "channel": request.channel.rawValue]), in: db)
+    }
+
+    public func openLadderTask(_ task: NewTask, on day: CivilDate, at time: Date) async throws -> LadderTaskChange {
+        try await writer.write { db in
+            guard let family = task.kind.family, let customer = task.customerID else {
+                let (id, isNew) = try Self.openTask(task, at: time, in: db)
+                return isNew ? .opened(id) : .unchanged(id)
+            }
+            guard let existing = try Self.openTask(ofFamily: family, customerID: customer, in: db) else {
+                return .opened(try Self.insertTask(task, stepOn: day, at: time, in: db))
+            }
+            let existingID: Int64 = existing["id"]
+            let existingStep: String? = existing["step"]
+            let existingKind: String = existing["kind"]
+            if existingStep == task.step, existingKind == task.kind.rawValue { return .unchanged(existingID) }
+            if task.kind.needsPosting {
+                // The letter nobody posted is replaced: kept as superseded, its document too.
+                let newID = (try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM task") ?? 0) + 1
+                try db.execute(sql: """
+                    UPDATE task SET state = 'cancelled', outcome = 'superseded', outcome_detail = json_object('by', ?),
+                                    superseded_by = ?, closed_at = ? WHERE id = ?
+                    """, arguments: [String(newID), newID, time, existingID])
+                let id = try Self.insertTask(task, stepOn: day, at: time, id: newID, in: db)
+                try Self.append(NewEvent(time: time, kind: "task.superseded", creditor: task.creditor, customerID: customer, summary: """
+                    Task #\(existingID) (\(existingKind), step \(existingStep ?? "-")) was never recorded as posted: superseded by \
+                    task #\(id) (\(task.kind.rawValue), step \(task.step ?? "-")); its document is kept.
+                    """, detail: ["task": String(existingID), "by": String(id)]), in: db)
+                return .superseded(old: existingID, new: id)
+            }
+            // The open call moves on: its step, amounts, script and invoices are today's.
+            let detail = String(decoding: try JSONEncoder.sorted.encode(task.detail), as: UTF8.self)
+            try db.execute(sql: """
+                UPDATE task SET kind = ?, title = ?, detail = ?, step = ?, dedup_key = ?, due_on = ?, document_path = ?,
+                                step_on = ?, attempts = 0, retry_on = NULL, escalated_at = NULL
+                WHERE id = ?
+                """, arguments: [task.kind.rawValue, task.title, detail, task.step, task.dedupKey, task.dueOn?.iso8601,
+                                 task.documentPath, day.iso8601, existingID])
+            try db.execute(sql: "DELETE FROM task_invoice WHERE task_id = ?", arguments: [existingID])
+            for invoice in task.invoiceIDs {
+                try db.execute(sql: "INSERT OR IGNORE INTO task_invoice (task_id, invoice_id) VALUES (?, ?)", arguments: [existingID, invoice])
+            }
+            let since = (existing["step_on"] as String?) ?? "-"
+            try Self.append(NewEvent(time: time, kind: "task.updated", creditor: task.creditor, customerID: customer, summary: """
+                Task #\(existingID) (\(existingKind)) moved on from step \(existingStep ?? "-") (since \(since)) to \
+                \(task.step ?? "-") on \(day): \(task.title)
+                """, detail: ["task": String(existingID), "from": existingStep ?? "", "to": task.step ?? ""]), in: db)
+            return .updated(existingID)
+        }
+    }
+
+    public func markTaskEscalated(_ taskID: Int64, at time: Date) async throws -> Bool {
+        try await writer.write { db in
+            try db.execute(sql: "UPDATE task SET escalated_at = ? WHERE id = ? AND state = 'open' AND escalated_at IS NULL",
+                           arguments: [time, taskID])
+            return db.changesCount > 0
+        }
+    }
+
+    public func expiredPaymentClaims(of creditor: CreditorID, on day: CivilDate) async throws -> [PaymentClaimFacts] {
+        try await writer.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT p.id, p.invoice_id, p.paid_on, p.means, p.wait_until, i.number, c.id AS customer_id, c.external_id, c.name
+                FROM payment_claim p JOIN invoice i ON i.id = p.invoice_id JOIN customer c ON c.id = i.customer_id
+                WHERE i.creditor_id = ? AND i.status = 'open' AND p.resolved_at IS NULL AND p.wait_until < ?
+                ORDER BY c.external_id, i.number
+                """, arguments: [creditor.rawValue, day.iso8601]).map { row in
+                PaymentClaimFacts(claimID: row["id"], customerID: row["customer_id"], customerExternalID: row["external_id"],
+                                  customerName: row["name"], invoiceID: row["invoice_id"], invoiceNumber: row["number"],
+                                  paidOn: (row["paid_on"] as String?).flatMap { CivilDate(iso8601: $0) }, means: row["means"],
+                                  waitUntil: CivilDate(iso8601: row["wait_until"] as String)!)
+            }
+        }
+    }
+
+    public func unacknowledgedEmailOutcomes(of creditor: CreditorID) async throws -> [RecordedTaskOutcome] {
+        try await writer.read { db in
+            try Self.recordedOutcomes(db, where: "o.channel = 'email' AND o.acknowledged_at IS NULL", creditor: creditor, since: .distantPast)
+        }
+    }
+
+    public func markOutcomesAcknowledged(_ ids: [Int64], at time: Date) async throws {
+        guard !ids.isEmpty else { return }
+        try await writer.write { db in
+            for id in ids {
+                try db.execute(sql: "UPDATE task_outcome SET acknowledged_at = ? WHERE id = ? AND acknowledged_at IS NULL", arguments: [time, id])
+            }
+        }
+    }
+
+    public func recordedOutcomes(of creditor: CreditorID, since time: Date) async throws -> [RecordedTaskOutcome] {
+        try await writer.read { db in try Self.recordedOutcomes(db, where: "1", creditor: creditor, since: time) }
+    }
+
+    private static func recordedOutcomes(_ db: Database, where condition: String, creditor: CreditorID, since time: Date) throws -> [RecordedTaskOutcome] {
+        try Row.fetchAll(db, sql: """
+            SELECT o.id, o.task_id, t.customer_id, o.outcome, o.parameters, o.recorded_by, o.channel, o.recorded_at
+            FROM task_outcome o JOIN task t ON t.id = o.task_id
+            WHERE t.creditor_id = ? AND o.recorded_at >= ? AND \(condition)
+            ORDER BY o.recorded_at, o.id
+            """, arguments: [creditor.rawValue, time]).compactMap { row in
+            let parameters = (try? JSONDecoder().decode([String: String].self, from: Data((row["parameters"] as String).utf8))) ?? [:]
+            guard let outcome = TaskOutcome(code: row["outcome"], parameters: parameters),
+                  let channel = TaskOutcomeRequest.Channel(rawValue: row["channel"]) else { return nil }
+            return RecordedTaskOutcome(id: row["id"], taskID: row["task_id"], customerID: row["customer_id"], outcome: outcome,
+                                       recordedBy: row["recorded_by"], channel: channel, recordedAt: row["recorded_at"])
+        }
+    }
+}

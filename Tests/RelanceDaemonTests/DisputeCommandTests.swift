@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+import RelanceCore
+import RelanceStore
+import RelanceTesting
+
+/// Issue #11, "The ladder", as a person types it: `relance tasks done ID --outcome dispute
+/// --invoice X` freezes X (the next run demands nothing of it), `relance resume --invoice X`
+/// puts it back on the ladder.
+@Suite(.serialized) struct DisputeCommandTests {
+    static func relance(_ arguments: [String], in fixture: DaemonFixture) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = ProcessTests.executable
+        process.arguments = arguments + ["--config", fixture.workspace.url("relance.toml").path]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    @Test func aDisputeClosedFromTheCommandLineFreezesTheInvoiceUntilResumed() async throws {
+        let fixture = try DaemonFixture()
+        try fixture.drop("open.csv", DaemonFixture.csv(
+            "C1;Client Un;compta@un.example;F-100;15/09/2026;15/10/2026;1200,00",
+            "C1;Client Un;compta@un.example;F-101;15/09/2026;16/10/2026;300,00"))
+        #expect(try Self.relance(["run", "--once", "--now", "2026-11-02"], in: fixture).status == 0)
+        let acme = CreditorID("acme")!
+        let taskID: Int64
+        do {
+            let store = try AppDatabase.openOnDisk(at: fixture.workspace.url("state/relance.sqlite"))
+            let customer = try #require(try await store.customerID(external: "C1", of: acme))
+            // A call about both invoices: a dispute recorded on it may name either.
+            let invoices = try await store.openReceivables(of: acme).filter { $0.customer.id == customer }.map(\.invoiceID)
+            taskID = try await store.openTask(NewTask(creditor: acme, customerID: customer, kind: .call, title: "Call Client Un",
+                                                      dedupKey: "test-call:C1", invoiceIDs: invoices), at: Date()).id
+        }
+        let unknown = try Self.relance(["tasks", "done", String(taskID), "--outcome", "dispute", "--invoice", "F-999"], in: fixture)
+        #expect(unknown.status != 0 && unknown.output.contains("invoice F-999 is not one of task #\(taskID)'s open invoices"), "\(unknown.output)")
+        let done = try Self.relance(["tasks", "done", String(taskID), "--outcome", "dispute", "--invoice", "F-100"], in: fixture)
+        #expect(done.status == 0, "\(done.output)")
+
+        let plan = try Self.relance(["plan", "--now", "2026-11-05"], in: fixture)
+        #expect(plan.output.contains("disputed by the customer"), "\(plan.output)")
+
+        let resumed = try Self.relance(["resume", "--invoice", "F-100"], in: fixture)
+        #expect(resumed.status == 0 && resumed.output.contains("Invoice F-100 of acme: dispute resolved"), "\(resumed.output)")
+        let again = try Self.relance(["resume", "--invoice", "F-100"], in: fixture)
+        #expect(again.output.contains("was not disputed"), "\(again.output)")
+        let after = try Self.relance(["plan", "--now", "2026-11-05"], in: fixture)
+        #expect(!after.output.contains("disputed by the customer"), "\(after.output)")
+    }
+}

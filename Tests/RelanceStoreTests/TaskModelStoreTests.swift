@@ -1,0 +1,147 @@
+import Foundation
+import GRDB
+import Testing
+import RelanceCore
+@testable import RelanceStore
+
+/// v6-task-outcomes: one open task per customer and family, outcomes that act, letters posted.
+@Suite struct TaskModelStoreTests {
+    typealias F = StoreFixtures
+
+    private func storeWithCustomer() async throws -> (AppDatabase, Receivable) {
+        let store = try await F.freshStore()
+        _ = try await store.importSnapshot(F.file("a.csv"), F.snapshot([F.item("F-1", open: 100_00), F.item("F-2", open: 50_00)]), at: F.time)
+        return (store, try #require(try await store.openReceivables(of: F.creditor).first))
+    }
+
+    private func task(_ kind: WorkTask.Kind, step: String, customer: Int64, invoices: [Int64]) -> NewTask {
+        NewTask(creditor: F.creditor, customerID: customer, kind: kind, title: "\(kind.rawValue) \(step)", detail: ["step": step],
+                dedupKey: "step:\(customer):\(step)", step: step, invoiceIDs: invoices)
+    }
+
+    @Test func theSchemaRefusesASecondOpenCallOrLetterForACustomer() async throws {
+        let (store, receivable) = try await storeWithCustomer()
+        _ = try await store.openLadderTask(task(.call, step: "phone-call", customer: receivable.customer.id, invoices: []),
+                                           on: F.date("2026-12-01"), at: F.time)
+        #expect(throws: DatabaseError.self) {
+            try store.executeForTesting("""
+                INSERT INTO task (creditor_id, customer_id, kind, state, title, created_at) VALUES ('acme', \(receivable.customer.id), 'call', 'open', 'again', '2026-12-02')
+                """)
+        }
+        try store.executeForTesting("""
+            INSERT INTO task (creditor_id, customer_id, kind, state, title, created_at) VALUES ('acme', \(receivable.customer.id), 'letter', 'open', 'a letter', '2026-12-02')
+            """)
+        #expect(throws: DatabaseError.self) {
+            try store.executeForTesting("""
+                INSERT INTO task (creditor_id, customer_id, kind, state, title, created_at) VALUES ('acme', \(receivable.customer.id), 'registered-letter', 'open', 'another', '2026-12-02')
+                """)
+        }
+        // Outcomes are a closed set; a bounce's call for the same customer is the open call.
+        #expect(throws: DatabaseError.self) {
+            try store.executeForTesting("UPDATE task SET state = 'done', outcome = 'maybe', closed_at = '2026-12-03' WHERE kind = 'call'")
+        }
+        let bounce = try await store.openTask(NewTask(creditor: F.creditor, customerID: receivable.customer.id, kind: .call,
+                                                      title: "the address bounced", dedupKey: "wrong-address:x"), at: F.time)
+        #expect(!bounce.isNew)
+    }
+
+    @Test func anOpenCallMovesOnInsteadOfADuplicateAndTheMoveIsJournaled() async throws {
+        let (store, receivable) = try await storeWithCustomer()
+        let customer = receivable.customer.id
+        let first = try await store.openLadderTask(task(.call, step: "phone-call", customer: customer, invoices: [receivable.invoiceID]),
+                                                   on: F.date("2026-12-01"), at: F.time)
+        #expect(first == .opened(first.taskID))
+        let again = try await store.openLadderTask(task(.call, step: "phone-call", customer: customer, invoices: [receivable.invoiceID]),
+                                                   on: F.date("2026-12-01"), at: F.time)
+        #expect(again == .unchanged(first.taskID))
+        let moved = try await store.openLadderTask(task(.call, step: "final-reminder", customer: customer, invoices: [receivable.invoiceID]),
+                                                   on: F.date("2026-12-10"), at: F.time.addingTimeInterval(86_400 * 9))
+        #expect(moved == .updated(first.taskID))
+        let open = try await store.tasks(of: F.creditor, state: .open)
+        #expect(open.count == 1 && open[0].step == "final-reminder" && open[0].stepOn == F.date("2026-12-10"))
+        let journal = try await store.events(of: F.creditor, kinds: ["task.updated"], since: .distantPast)
+        #expect(journal.first?.event.summary.contains("moved on from step phone-call") == true)
+        // The history says the step was taken the day the call moved on.
+        let history = try #require(try await store.openReceivables(of: F.creditor).first).history
+        #expect(history.map(\.step) == ["final-reminder"] && history.map(\.on) == [F.date("2026-12-10")])
+    }
+
+    @Test func aNewLetterSupersedesAnUnpostedOneAndKeepsItsDocument() async throws {
+        let (store, receivable) = try await storeWithCustomer()
+        let customer = receivable.customer.id
+        var letter = task(.letter, step: "formal-letter", customer: customer, invoices: [receivable.invoiceID])
+        letter.documentPath = "/state/documents/acme/2026-12-01/C001-formal-letter.html"
+        let first = try await store.openLadderTask(letter, on: F.date("2026-12-01"), at: F.time)
+        let second = try await store.openLadderTask(task(.registeredLetter, step: "registered-letter", customer: customer,
+                                                         invoices: [receivable.invoiceID]), on: F.date("2026-12-11"), at: F.time)
+        #expect(second == .superseded(old: first.taskID, new: second.taskID))
+        let old = try #require(try await store.tasks(of: F.creditor, state: .cancelled).first)
+        #expect(old.outcome == .superseded(by: second.taskID))
+        #expect(old.documentPath == letter.documentPath)
+    }
+
+    @Test func aPostedLetterCountsFromItsPostingDayAndTheOutcomeSaysWhoRecordedIt() async throws {
+        let (store, receivable) = try await storeWithCustomer()
+        let opened = try await store.openLadderTask(task(.registeredLetter, step: "registered-letter", customer: receivable.customer.id,
+                                                         invoices: [receivable.invoiceID]), on: F.date("2026-11-10"), at: F.time)
+        let facts = try #require(try await store.taskOutcomeFacts(opened.taskID))
+        #expect(facts.invoices.map(\.number) == ["F-1"])
+        let application = try TaskOutcomeDecision.decide(
+            TaskOutcomeRequest(taskID: opened.taskID, outcome: .letterPosted(on: F.date("2026-11-20"), trackingNumber: "1A23456789012"),
+                               recordedBy: "marie", channel: .cli),
+            facts: facts, today: F.date("2026-11-21"), settings: TaskOutcomeSettings(), calendar: FrenchBusinessCalendar())
+        try await store.applyTaskOutcome(application, at: F.time)
+        let history = try #require(try await store.openReceivables(of: F.creditor).first).history
+        #expect(history.map(\.on) == [F.date("2026-11-20")])
+        let outcomes = try await store.recordedOutcomes(of: F.creditor, since: .distantPast)
+        #expect(outcomes.map(\.recordedBy) == ["marie"] && outcomes.map(\.channel) == [.cli])
+        await #expect(throws: StoreError.self) { try await store.applyTaskOutcome(application, at: F.time) }
+    }
+
+    @Test func aPromiseADisputeAPaymentAndAWrongNumberActInOneTransaction() async throws {
+        let (store, receivable) = try await storeWithCustomer()
+        let customer = receivable.customer.id
+        try store.executeForTesting("UPDATE customer SET phones = '[\"01 23 45 67 89\"]' WHERE id = \(customer)")
+        let call = try await store.openLadderTask(task(.call, step: "phone-call", customer: customer, invoices: [receivable.invoiceID]),
+                                                  on: F.date("2026-12-01"), at: F.time)
+        func apply(_ outcome: TaskOutcome) async throws {
+            let facts = try #require(try await store.taskOutcomeFacts(call.taskID))
+            try await store.applyTaskOutcome(try TaskOutcomeDecision.decide(
+                TaskOutcomeRequest(taskID: call.taskID, outcome: outcome, recordedBy: "paul", channel: .email),
+                facts: facts, today: F.date("2026-12-02"), settings: TaskOutcomeSettings(language: .french),
+                calendar: FrenchBusinessCalendar()), at: F.time)
+        }
+        try await apply(.wrongNumber())
+        #expect(try await store.planningFacts(of: F.creditor).invalidPhones[customer] == ["01 23 45 67 89"])
+        #expect(try await store.tasks(of: F.creditor, state: .open).first?.detail["phones"]?.contains("trouver un numéro") == true)
+        try await apply(.paid(on: F.date("2026-12-01"), means: "virement"))
+        #expect(try await store.planningFacts(of: F.creditor).paymentClaims[receivable.invoiceID]?.waitUntil == F.date("2026-12-12"))
+        #expect(try await store.expiredPaymentClaims(of: F.creditor, on: F.date("2026-12-13")).map(\.invoiceNumber) == ["F-1"])
+        #expect(try await store.unacknowledgedEmailOutcomes(of: F.creditor).count == 2)
+    }
+
+    @Test func aStoreWithDuplicateOpenCallsKeepsTheNewestAfterTheMigration() throws {
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        let queue = try DatabaseQueue(configuration: configuration)
+        try AppDatabase.migrator.migrate(queue, upTo: "v5-intake")
+        try queue.write { db in
+            try db.execute(sql: """
+                INSERT INTO creditor (id, created_at) VALUES ('acme', '2026-11-01');
+                INSERT INTO customer (id, creditor_id, external_id, created_at) VALUES (1, 'acme', 'C1', '2026-11-01');
+                INSERT INTO task (id, creditor_id, customer_id, kind, state, title, step, created_at) VALUES
+                    (1, 'acme', 1, 'call', 'open', 'call 1', 'phone-call', '2026-11-02'),
+                    (2, 'acme', 1, 'call', 'open', 'call 2', 'final-reminder', '2026-11-09'),
+                    (3, 'acme', 1, 'letter', 'open', 'letter', 'formal-letter', '2026-11-20');
+                INSERT INTO task (id, creditor_id, customer_id, kind, state, title, step, created_at, outcome, closed_at) VALUES
+                    (4, 'acme', 1, 'call', 'done', 'call 0', 'phone-call', '2026-10-02', 'no-answer', '2026-10-03');
+                """)
+        }
+        let store = try AppDatabase(queue)
+        let rows = try queue.read { db in try Row.fetchAll(db, sql: "SELECT id, state, outcome, superseded_by, step_on FROM task ORDER BY id") }
+        #expect(rows.map { $0["state"] as String } == ["cancelled", "open", "open", "done"])
+        #expect(rows[0]["superseded_by"] as Int64? == 2)
+        #expect(rows[1]["step_on"] as String? == "2026-11-09")
+        #expect(try store.integrityProblems().isEmpty)
+    }
+}

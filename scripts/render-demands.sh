@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Renders what a customer reads about money to PNG, to look at before calling a change done
+# (issue #11): a French reminder email with a credit note set against an invoice, and a French
+# formal notice with a disputed invoice. The HTML comes from the shipped templates through the
+# real planner and composers (Tests/RelanceMailTests/DemandFiguresTests.swift writes it when
+# RELANCE_RENDER_DIR is set); headless Chromium takes the pictures.
+#
+#   bash scripts/render-demands.sh [OUTPUT_DIR]     (default: .build/render-demands)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out="${1:-.build/render-demands}"
+mkdir -p "$out"
+out="$(cd "$out" && pwd)"
+if ! command -v chromium >/dev/null; then
+    apt-get update -qq && apt-get install -y -qq chromium >/dev/null
+fi
+swift build --build-tests 2>&1 | grep -vE '^\[[0-9]+/[0-9]+\] ' || true
+RELANCE_RENDER_DIR="$out" swift test --skip-build --filter DemandFiguresTests >/dev/null
+for html in "$out"/*.html; do
+    png="${html%.html}.png"
+    chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --screenshot="$png" --window-size=800,1300 \
+        "file://$html" >/dev/null 2>&1
+    echo "$png"
+done
