@@ -124,25 +124,33 @@ import Testing
     @Test(arguments: Array(-25...(-1)) + Array(1...25))
     func sigkillAtFiftyMomentsOfABatchNeverLosesNorDuplicatesAReminder(moment: Int) async throws {
         let stack = try MailStack.require()
-        let fixture = try Fixture(stack: stack, customers: 30)
-        let observer = try fixture.runtime()
-        let (daemon, _) = try fixture.process.start(["run", "--once"])
-        let deadline = ContinuousClock.now + .seconds(30)
         let sentBeforeKill = max(0, moment)
-        if moment < 0 {
-            let queued = -moment
-            while try await observer.store.outboxCounts().values.reduce(0, +) < queued, ContinuousClock.now < deadline {
-                try await Task.sleep(for: .milliseconds(2))
+        // The whole run lasts a few tens of milliseconds: now and then it ends between the moment
+        // seen in the store and the kill. Such a try proves nothing, so it is made again on a
+        // fresh store (three tries); a run that is never killed still fails the test.
+        var fixture = try Fixture(stack: stack, customers: 30)
+        var killed = false
+        for attempt in 1...3 where !killed {
+            if attempt > 1 { fixture = try Fixture(stack: stack, customers: 30) }
+            let observer = try fixture.runtime()
+            let (daemon, _) = try fixture.process.start(["run", "--once"])
+            let deadline = ContinuousClock.now + .seconds(30)
+            if moment < 0 {
+                let queued = -moment
+                while try await observer.store.outboxCounts().values.reduce(0, +) < queued, ContinuousClock.now < deadline {
+                    try await Task.sleep(for: .milliseconds(2))
+                }
+            } else {
+                while try await observer.store.outboxCounts()[.sent, default: 0] < sentBeforeKill, ContinuousClock.now < deadline {
+                    try await Task.sleep(for: .milliseconds(2))
+                }
+                try await Task.sleep(for: .microseconds(Int.random(in: 0...3_000)))
             }
-        } else {
-            while try await observer.store.outboxCounts()[.sent, default: 0] < sentBeforeKill, ContinuousClock.now < deadline {
-                try await Task.sleep(for: .milliseconds(2))
-            }
-            try await Task.sleep(for: .microseconds(Int.random(in: 0...3_000)))
+            kill(daemon.processIdentifier, SIGKILL)
+            daemon.waitUntilExit()
+            killed = daemon.terminationReason == .uncaughtSignal
         }
-        kill(daemon.processIdentifier, SIGKILL)
-        daemon.waitUntilExit()
-        #expect(daemon.terminationReason == .uncaughtSignal, "the run ended before the kill: the test proved nothing")
+        #expect(killed, "the run ended before the kill three times: the test proved nothing")
 
         let restarted = try fixture.process.run(["run", "--once"])
         #expect(restarted.status == 0, "\(restarted.output)")
