@@ -17,7 +17,7 @@ work=$(mktemp -d /tmp/relance-console-XXXXXX)
 trap 'kill "${daemon:-}" 2>/dev/null || true; rm -rf "$work"' EXIT
 mkdir -p "$work/examples/work/drop"
 cp examples/exports/* "$work/examples/work/drop/"
-ln -s "$PWD/mail-templates" "$work/mail-templates"
+cp -r mail-templates "$work/mail-templates"
 { cat examples/relance.toml; printf '\n[web]\nlisten = "127.0.0.1:%s"\n' "$port"; } > "$work/examples/relance.toml"
 config="$work/examples/relance.toml"
 

@@ -29,7 +29,11 @@ struct TodayController {
                 "name": creditor.configuration.legalName,
                 "tasks": tasks.map { task -> [String: Any] in
                     let phones = PhoneLink.links(task.detail["phones"] ?? "")
-                    let details = task.detail.filter { $0.key != "phones" }.sorted { $0.key < $1.key }.map { ["key": $0.key, "value": $0.value] }
+                    // When no number is usable, "phones" holds advice in words: shown as a detail, not as links.
+                    let shownDetails = task.detail.filter { $0.key != "phones" || phones.isEmpty }
+                    let details = shownDetails.sorted { $0.key < $1.key }.map {
+                        ["key": words.language.wording.detailLabel($0.key), "value": words.language.wording.detailValue($0.key, $0.value)]
+                    }
                     var row: [String: Any] = [
                         "id": task.id, "kind": words.taskKind(task.kind), "title": task.title, "hasDocument": task.documentPath != nil,
                         "phones": phones, "hasPhones": !phones.isEmpty, "details": details, "hasDetails": !details.isEmpty,
@@ -151,10 +155,14 @@ struct TodayController {
 
 /// A phone number as shown, and as dialled from a `tel:` link (digits and a leading +).
 enum PhoneLink {
+    /// Only entries made of a number's characters become links: anything else is words.
     static func links(_ list: String) -> [[String: String]] {
-        list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.map { shown in
+        let allowed = CharacterSet(charactersIn: "0123456789+ .-()/")
+        let entries = list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        guard entries.allSatisfy({ $0.unicodeScalars.allSatisfy(allowed.contains) }) else { return [] }
+        return entries.compactMap { shown in
             let dial = String(shown.unicodeScalars.filter { CharacterSet.decimalDigits.contains($0) || $0 == "+" }.map(Character.init))
-            return ["shown": shown, "dial": dial]
+            return dial.filter(\.isNumber).count >= 6 ? ["shown": shown, "dial": dial] : nil
         }
     }
 }
