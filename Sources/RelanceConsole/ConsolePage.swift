@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Mustache
 import NIOCore
+import RelanceCore
 
 /// Renders the console's pages: each page's Mustache template, inside the one layout. Values are
 /// HTML-escaped by Mustache (`{{…}}`); only the rendered body goes in unescaped.
@@ -38,8 +39,7 @@ struct ConsolePage: Sendable {
     /// An error page that needs no session and no store: what the gate and handlers throw.
     static func errorPage(status: HTTPResponse.Status, message: String) -> Response {
         let text = message.isEmpty ? "\(status.code) \(status.reasonPhrase)" : message
-        let escaped = text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;")
+        let escaped = AgedBalanceHTML.escapeText(text)
         return html("""
             <!doctype html><html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
             <title>Relance</title><link rel="stylesheet" href="/static/console.css"></head>

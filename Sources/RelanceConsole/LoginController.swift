@@ -47,7 +47,7 @@ struct LoginController {
         }
         let now = Date()
         if await environment.throttle.isThrottled(user: name, address: context.clientAddress, now: now) {
-            context.logger.warning("console: login throttled", metadata: ["user": "\(LogText.safe(name))", "address": "\(context.clientAddress)"])
+            context.logger.warning("console: login throttled", metadata: ["user": "\(PrintableText.escape(name.prefix(64)))", "address": "\(context.clientAddress)"])
             return refuse(words.loginThrottled, status: .tooManyRequests)
         }
         let user = ConsoleUser.isValidName(name) ? try await runtime.store.consoleUser(named: name) : nil
@@ -55,7 +55,7 @@ struct LoginController {
         let matches = await Task.detached { Bcrypt.verify(password, hash: hash) }.value
         guard let user, matches else {
             await environment.throttle.recordFailure(user: name, address: context.clientAddress, now: now)
-            context.logger.notice("console: login refused", metadata: ["user": "\(LogText.safe(name))", "address": "\(context.clientAddress)"])
+            context.logger.notice("console: login refused", metadata: ["user": "\(PrintableText.escape(name.prefix(64)))", "address": "\(context.clientAddress)"])
             return refuse(words.loginFailed, status: .unauthorized)
         }
         await environment.throttle.recordSuccess(user: name)
@@ -73,12 +73,5 @@ struct LoginController {
               raw.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F })
         else { return "/" }
         return raw
-    }
-}
-
-/// Text from outside (a typed user name) made safe for one log line.
-enum LogText {
-    static func safe(_ text: String) -> String {
-        String(text.prefix(64).unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? "?" : Character($0) })
     }
 }
