@@ -8,7 +8,7 @@
 # are started directly and detached from the caller's file descriptors.
 #
 #   Domain    relance.test; every user's password is "relance-test" (RELANCE_MAILSTACK_PASSWORD)
-#   Users     alice bob carol archive bounces postmaster t01..t40   (Maildir, readable over IMAP,
+#   Users     alice bob carol archive bounces postmaster t01..t60   (Maildir, readable over IMAP,
 #             each with a subscribed "Sent" folder). recipient_delimiter is "+":
 #             bounces+TOKEN@relance.test lands in "bounces", t05+x@relance.test in "t05".
 #   SMTP      127.0.0.1:25    no AUTH, STARTTLS offered; unknown users of relance.test are
@@ -31,7 +31,7 @@ set -euo pipefail
 
 DOMAIN=relance.test
 PASSWORD=${RELANCE_MAILSTACK_PASSWORD:-relance-test}
-USERS="alice bob carol archive bounces postmaster $(seq -f 't%02g' 1 40 | tr '\n' ' ')"
+USERS="alice bob carol archive bounces postmaster $(seq -f 't%02g' 1 60 | tr '\n' ' ')"
 VMAIL_ID=5000
 VBASE=/var/mail/vhosts
 MAILDIR_BASE=$VBASE/$DOMAIN
