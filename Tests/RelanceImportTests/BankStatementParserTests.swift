@@ -203,10 +203,10 @@ struct BankStatementParserTests {
         let header = #"<?xml version="1.0"?><Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02"><BkToCstmrStmt><Stmt>"#
         let cut = Array((header + "<Ntry><Amt Ccy=\"EUR\">1.00</Amt>").utf8)
         #expect { _ = try ImportParser.parse(bytes: cut, fileName: "cut.xml") } throws: { ($0 as? ImportError)?.code == .badXML }
-        let deep = Array((header + "<Ntry>" + String(repeating: "<X>", count: 50) + String(repeating: "</X>", count: 50) + "</Ntry></Stmt></BkToCstmrStmt></Document>").utf8)
+        let deep = Array((header + "<Ntry>" + String(repeating: "<X>", count: 70) + String(repeating: "</X>", count: 70) + "</Ntry></Stmt></BkToCstmrStmt></Document>").utf8)
         #expect { _ = try ImportParser.parse(bytes: deep, fileName: "deep.xml") } throws: { error in
             let error = error as? ImportError
-            return error?.code == .unsupported && (error?.position.path?.hasPrefix("/Document/BkToCstmrStmt/Stmt/Ntry/X") ?? false)
+            return error?.code == .overLimit && (error?.position.path?.hasPrefix("/Document/BkToCstmrStmt/Stmt/Ntry/X") ?? false)
         }
         let noAmount = Array((header + "<Ntry><CdtDbtInd>CRDT</CdtDbtInd><BookgDt><Dt>2026-12-01</Dt></BookgDt></Ntry><Ntry></Ntry></Stmt></BkToCstmrStmt></Document>").utf8)
         #expect { _ = try ImportParser.parse(bytes: noAmount, fileName: "n.xml") } throws: { error in
