@@ -192,6 +192,22 @@ struct BankStatementParserTests {
         #expect(entries[1].amount == eur("-45.60"))
     }
 
+    @Test("OFX: a DELETE correction is a reversal naming the transaction it removes")
+    func ofxCorrection() throws {
+        let text = try String(decoding: Fixture.bytes("bank/fr-ofx102-entities.ofx"), as: UTF8.self)
+            .replacingOccurrences(of: "</BANKTRANLIST>", with: """
+                <STMTTRN><TRNTYPE>DEBIT<DTPOSTED>20261205<TRNAMT>-912,00<FITID>2026120500001<CORRECTFITID>2026120300017<CORRECTACTION>DELETE<NAME>OCEANE EVENEMENTS
+                </STMTTRN>
+                </BANKTRANLIST>
+                """)
+        let entries = try #require(try ImportParser.parse(bytes: Array(text.utf8), fileName: "c.ofx").bankStatement).entries
+        #expect(entries.count == 3)
+        #expect(!entries[0].isReversal && entries[0].reverses == nil)
+        #expect(entries[2].isReversal)
+        #expect(entries[2].reverses == "2026120300017")
+        #expect(entries[2].amount == eur("-912.00"))
+    }
+
     @Test("The dry-run JSON has exactly the contract's keys, null where absent")
     func jsonLine() throws {
         let entry = try #require(try statement("fr-cfonb120-receipts.txt").entries.first)
