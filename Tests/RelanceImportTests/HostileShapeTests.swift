@@ -131,6 +131,21 @@ struct HostileShapeTests {
         let error = try Self.refusal(HostileShapes.longAmountCSV(), "long.csv")
         #expect(error.code == .badAmount)
         #expect(error.position.line == 2)
+        // The error quotes the start of the cell and counts the rest: not a 4 MB line.
+        #expect(error.description.utf8.count < 600)
+        #expect(error.message.contains("…\" (4194304 characters)"))
+    }
+
+    /// An Excel sheet is one XML part of one line; above 10 MB, libxml2 refused it as "not
+    /// well-formed" when handed the whole part at once. Fed in chunks, it is read (and here
+    /// refused only for what it is: rows without column titles).
+    @Test("a worksheet part above 10 MB is read, not refused as malformed XML")
+    func elevenMegabyteSheet() throws {
+        let row = "<row>" + String(repeating: "<c><v>1</v></c>", count: 10) + "</row>"
+        let bytes = HostileShapes.zip([HostileShapes.entry("xl/worksheets/sheet1.xml",
+                                                           [("<worksheet><sheetData>", 1), (row, 70_000), ("</sheetData></worksheet>", 1)])])
+        let error = try Self.refusal(bytes, "big.xlsx")
+        #expect(error.code != .badXML, "\(error)")
     }
 
     @Test("amounts read the same with no-break, narrow or thin spaces as with plain ones",

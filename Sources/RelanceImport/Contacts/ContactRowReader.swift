@@ -67,7 +67,7 @@ struct ContactRowReader {
             if let language = Language(tag: cell.text.trimmingSpaces()) ?? Self.languageNames[HeaderText.normalize(cell.text)] {
                 contact.language = language
             } else {
-                warnings.append("Line \(line): language \"\(cell.text.trimmingSpaces())\" is not French nor English; the creditor's default applies.")
+                warnings.append("Line \(line): language \(QuotedValue.quoted(cell.text)) is not French nor English; the creditor's default applies.")
             }
         }
         if let cell = cells[.paymentTerms]?.first {
@@ -99,6 +99,6 @@ struct ContactRowReader {
     private func bad(_ cell: DelimitedField, _ field: ContactField, _ why: String, hint: String) -> ImportError {
         let title = columns[field].flatMap(\.first).map { titles[$0] } ?? field.description
         return ImportError(.badValue, at: SourcePosition(file: file, line: cell.line, column: cell.column),
-                           "\"\(cell.text.trimmingSpaces())\" in column \"\(title)\" \(why)", hint: hint)
+                           "\(QuotedValue.quoted(cell.text)) in column \"\(title)\" \(why)", hint: hint)
     }
 }

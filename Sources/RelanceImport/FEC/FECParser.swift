@@ -68,7 +68,7 @@ public struct FECParser: Sendable {
             func amount(_ index: Int) throws(ImportError) -> Int64 {
                 guard let value = FECValues.minorUnits(bytes(index), minorDigits: currency.minorDigits) else {
                     throw ImportError(.badAmount, at: position(index),
-                                      "\"\(field(index))\" in column \(columns.names[index]) is not an amount",
+                                      "\(QuotedValue.quoted(field(index))) in column \(columns.names[index]) is not an amount",
                                       hint: "FEC amounts are digits with a decimal comma, such as 1234,56 (no thousands separator, no currency sign).")
                 }
                 return value
@@ -76,7 +76,7 @@ public struct FECParser: Sendable {
             func date(_ index: Int) throws(ImportError) -> CivilDate {
                 guard let value = FECValues.date(bytes(index)) else {
                     throw ImportError(.badDate, at: position(index),
-                                      "\"\(field(index))\" in column \(columns.names[index]) is not a date",
+                                      "\(QuotedValue.quoted(field(index))) in column \(columns.names[index]) is not a date",
                                       hint: "FEC dates are written AAAAMMJJ, such as 20261231.")
                 }
                 return value
@@ -104,7 +104,7 @@ public struct FECParser: Sendable {
                 case "C", "-1", "-": signed = -value; try add(value, to: &totalCredit, column: amountColumn)
                 default:
                     throw ImportError(.badAmount, at: position(direction),
-                                      "\"\(field(direction))\" in column \(columns.names[direction]) is neither D (debit) nor C (credit)",
+                                      "\(QuotedValue.quoted(field(direction))) in column \(columns.names[direction]) is neither D (debit) nor C (credit)",
                                       hint: "The Sens column must hold D or C (or +1 / -1).")
                 }
             }

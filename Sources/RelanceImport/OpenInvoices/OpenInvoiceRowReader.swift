@@ -45,7 +45,7 @@ struct OpenInvoiceRowReader: Sendable {
             if let cell = row.cells[.paid], let paid = try amount(cell, field: .paid, currency: currency) {
                 let (left, overflow) = total.minorUnits.subtractingReportingOverflow(paid.minorUnits)
                 guard !overflow else {
-                    throw ImportError(.badAmount, at: position(cell), "\"\(cell.text.trimmingSpaces())\" in column \"\(columns.title(of: .paid))\" is too large to be an amount",
+                    throw ImportError(.badAmount, at: position(cell), "\(QuotedValue.quoted(cell.text)) in column \"\(columns.title(of: .paid))\" is too large to be an amount",
                                       hint: "Correct the amount paid.")
                 }
                 open = Money(minorUnits: left, currency: currency)
@@ -69,7 +69,7 @@ struct OpenInvoiceRowReader: Sendable {
         let text = cell.text.trimmingSpaces()
         let code = text == "€" ? "EUR" : text == "$" ? "USD" : text == "£" ? "GBP" : text
         guard let currency = Currency(code: code) else {
-            throw ImportError(.badCurrency, at: position(cell), "\"\(text)\" in column \"\(columns.title(of: .currency))\" is not a currency code",
+            throw ImportError(.badCurrency, at: position(cell), "\(QuotedValue.quoted(text)) in column \"\(columns.title(of: .currency))\" is not a currency code",
                               hint: "Use an ISO 4217 code such as EUR, USD or GBP.")
         }
         if let symbol, symbol != currency.code {
@@ -90,7 +90,7 @@ struct OpenInvoiceRowReader: Sendable {
             case .empty, .notANumber: "is not an amount"
             }
             throw ImportError(.badAmount, at: position(cell),
-                              "\"\(cell.text.trimmingSpaces())\" in column \"\(columns.title(of: field))\" \(why)",
+                              "\(QuotedValue.quoted(cell.text)) in column \"\(columns.title(of: field))\" \(why)",
                               hint: "Write amounts as digits with one decimal mark, such as 1234,56, 1 234,56 €, -12,50 or (12,50).")
         }
     }
@@ -100,7 +100,7 @@ struct OpenInvoiceRowReader: Sendable {
         if let date = DateText.resolve(DateText.shape(cell.text), order: order) { return date }
         if DatePlausibility.isSpreadsheetDayZero(cell.text) { return DatePlausibility.excelDayZero }
         throw ImportError(.badDate, at: position(cell),
-                          "\"\(cell.text.trimmingSpaces())\" in column \"\(columns.title(of: field))\" is not a date",
+                          "\(QuotedValue.quoted(cell.text)) in column \"\(columns.title(of: field))\" is not a date",
                           hint: "Write dates as JJ/MM/AAAA or AAAA-MM-JJ (this file's slashed dates are read as \(order.rawValue)), and check that the day exists.")
     }
 

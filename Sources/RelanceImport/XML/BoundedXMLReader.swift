@@ -55,7 +55,10 @@ enum BoundedXMLReader {
                               "the XML carries a document type declaration (<!DOCTYPE …>), which Relance does not read",
                               hint: "E-invoices, bank statements and workbook parts never need one: ask the sender for the file as their software exports it.")
         }
-        let parser = XMLParser(data: Data(utf8))
+        // Fed from a stream, in chunks: given the whole document at once, libxml2's push parser
+        // refuses any part above 10 MB (its lookup limit) as "not well-formed" — an Excel sheet
+        // of 600,000 cells, written as one 11 MB part, would be refused for a reason it does not have.
+        let parser = XMLParser(stream: InputStream(data: Data(utf8)))
         parser.shouldProcessNamespaces = processNamespaces
         parser.shouldResolveExternalEntities = false
         let guardian = Guardian(handler: handler, limits: limits)
