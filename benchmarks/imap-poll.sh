@@ -5,7 +5,7 @@
 # message unread, and what an idle poll costs at 10,000 and at 100,000 messages (the same).
 #
 # Needs root and the loopback mail stack (bash scripts/mailstack.sh). Uses the test user t40
-# only: its INBOX is wiped and refilled. Not part of .ci/run (it takes a few minutes).
+# only (RELANCE_BENCH_USER=tNN for another): its INBOX is wiped and refilled. Not part of .ci/run (it takes a few minutes).
 #
 #   bash benchmarks/imap-poll.sh            # release build of relance (built if needed)
 #   RELANCE_BIN=.build/debug/relance bash benchmarks/imap-poll.sh
@@ -18,7 +18,7 @@ ENV_FILE=${RELANCE_MAILSTACK_ENV:-/etc/relance-test/mailstack.env}
 [ -r "$ENV_FILE" ] || { echo "no $ENV_FILE: run bash scripts/mailstack.sh first" >&2; exit 1; }
 # shellcheck disable=SC1090
 . "$ENV_FILE"
-USER_NAME=t40
+USER_NAME=${RELANCE_BENCH_USER:-t40}
 ADDRESS=$USER_NAME@$RELANCE_TEST_DOMAIN
 MAILDIR=$RELANCE_TEST_MAILDIR/$USER_NAME
 OLD=${OLD:-10000}

@@ -10,43 +10,64 @@ struct CustomerEmails {
     let creditor: CreditorID
     let time: Date
     let importID: Int64
+    /// Where the events go: the import's own batched journal writes when given (an export
+    /// sets the addresses of every customer, tens of thousands in one file), else one INSERT each.
+    let journal: ((NewEvent) throws -> Void)?
+
+    init(db: Database, creditor: CreditorID, time: Date, importID: Int64, journal: ((NewEvent) throws -> Void)? = nil) {
+        self.db = db
+        self.creditor = creditor
+        self.time = time
+        self.importID = importID
+        self.journal = journal
+    }
 
     enum Mode { case replace, addWhenNone }
 
-    /// Returns whether the stored addresses changed.
+    /// Returns whether the stored addresses changed. `storedNone`: the caller knows the customer
+    /// has no address of this role in the store (it has no usable contact yet), so none is read.
     @discardableResult
     func write(_ raw: [String], role: String, customerID: Int64, customerName: String, position: String,
-               mode: Mode) throws -> Bool {
+               mode: Mode, storedNone: Bool = false) throws -> Bool {
         var valid: [String] = []
         for text in raw {
             switch EmailAddress.parse(text) {
             case .success(let address): if !valid.contains(address.value) { valid.append(address.value) }
             case .failure(let problem):
-                try AppDatabase.append(NewEvent(
+                try record(NewEvent(
                     time: time, kind: "customer.email-invalid", creditor: creditor, customerID: customerID, importID: importID,
                     summary: "Address \(SnapshotApplier.printable(text)) of customer \(customerName) was not kept: \(problem).",
-                    detail: ["position": position, "role": role]), in: db)
+                    detail: ["position": position, "role": role]))
             }
         }
-        let current = try String.fetchAll(db, sql: "SELECT address FROM customer_email WHERE customer_id = ? AND role = ? ORDER BY address",
-                                          arguments: [customerID, role])
+        // Cached statements: an import runs these once per customer.
+        let current = storedNone ? [] : try String.fetchAll(
+            db.cachedStatement(sql: "SELECT address FROM customer_email WHERE customer_id = ? AND role = ? ORDER BY address"),
+            arguments: [customerID, role])
         let wanted = valid.sorted()
         switch mode {
         case .addWhenNone: guard current.isEmpty, !wanted.isEmpty else { return false }
         case .replace: guard current != wanted else { return false }
         }
-        try db.execute(sql: "DELETE FROM customer_email WHERE customer_id = ? AND role = ?", arguments: [customerID, role])
+        if !current.isEmpty {
+            try db.cachedStatement(sql: "DELETE FROM customer_email WHERE customer_id = ? AND role = ?")
+                .execute(arguments: [customerID, role])
+        }
+        let insert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO customer_email (customer_id, address, role) VALUES (?, ?, ?)")
         for address in wanted {
             // An address listed as `to` is not repeated in `cc` (primary key: customer and address).
-            try db.execute(sql: "INSERT OR IGNORE INTO customer_email (customer_id, address, role) VALUES (?, ?, ?)",
-                           arguments: [customerID, address, role])
+            try insert.execute(arguments: [customerID, address, role])
         }
         let before = current.isEmpty ? "none" : current.joined(separator: ", ")
         let after = wanted.isEmpty ? "none" : wanted.joined(separator: ", ")
-        try AppDatabase.append(NewEvent(
+        try record(NewEvent(
             time: time, kind: current.isEmpty ? "customer.email-added" : "customer.email-changed", creditor: creditor,
             customerID: customerID, importID: importID,
-            summary: "Addresses (\(role)) of customer \(customerName) changed from \(before) to \(after)."), in: db)
+            summary: "Addresses (\(role)) of customer \(customerName) changed from \(before) to \(after)."))
         return true
+    }
+
+    private func record(_ event: NewEvent) throws {
+        if let journal { try journal(event) } else { try AppDatabase.append(event, in: db) }
     }
 }

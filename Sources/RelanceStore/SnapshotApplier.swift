@@ -160,10 +160,15 @@ struct SnapshotApplier {
         if !item.emails.isEmpty, !customer.needsIdentification, work.emailsWritten.insert(customer.id).inserted {
             // The ledger's own report speaks for the customer; an e-invoice's buyer address only
             // fills a gap, never replaces what the contacts file says.
-            try prepared.flushEvents()   // keeps the journal in order: CustomerEmails appends directly
-            let changed = try CustomerEmails(db: db, creditor: file.creditor, time: time, importID: importID)
+            // Its events join this import's batches, in order; a customer without any usable
+            // contact has no address to read back.
+            let journal = { (event: NewEvent) throws in
+                try self.event(event.kind, customerID: event.customerID, importID: importID, event.summary, detail: event.detail)
+            }
+            let changed = try CustomerEmails(db: db, creditor: file.creditor, time: time, importID: importID, journal: journal)
                 .write(item.emails, role: "to", customerID: customer.id, customerName: customer.externalID,
-                       position: item.source?.description ?? file.fileName, mode: snapshot.isAuthoritative ? .replace : .addWhenNone)
+                       position: item.source?.description ?? file.fileName, mode: snapshot.isAuthoritative ? .replace : .addWhenNone,
+                       storedNone: !customer.hasUsableContact)
             if changed { work.directory.markContactable(customer.id) }
         }
         if customer.needsIdentification {

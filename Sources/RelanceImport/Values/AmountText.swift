@@ -161,7 +161,8 @@ enum AmountText {
                                  currencyHint: cleaned.currencyHint),
                          mark: mark, currency: currency)
         }
-        let decimalText = (cleaned.negative ? "-" : "") + plain.replacing(String(decimal), with: ".")
+        // `Money(decimal:)` reads either mark, and `plain` holds at most one, the decimal one.
+        let decimalText = cleaned.negative ? "-" + plain : plain
         guard let money = Money(decimal: decimalText, currency: currency) else {
             return .failure(plain.count > 15 ? .overflow : .notANumber)
         }

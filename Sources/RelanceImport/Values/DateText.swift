@@ -32,6 +32,7 @@ enum DateText {
     ]
 
     static func shape(_ raw: String) -> Shape {
+        if let shape = tenDigitShape(raw) { return shape }
         var text = raw.trimmingSpaces()
         // A time part (`2026-07-15 00:00:00`, `2026-07-15T00:00`) says nothing about the day.
         if let cut = text.firstIndex(where: { $0 == "T" || $0 == " " }), text[..<cut].count == 10,
@@ -56,6 +57,28 @@ enum DateText {
             return .numeric(a, b, year: numbers[2].count == 2 ? 2000 + c : c)
         }
         return named(text)
+    }
+
+    /// The two shapes nearly every export writes, `15/07/2026` (or `.`, `-`) and `2026-07-15`,
+    /// read from their ten bytes: the general path below splits and copies the text several
+    /// times, once per date cell of a 100,000-row report. Anything else returns nil and takes it.
+    private static func tenDigitShape(_ raw: String) -> Shape? {
+        var raw = raw
+        return raw.withUTF8 { bytes -> Shape? in
+            guard bytes.count == 10 else { return nil }
+            func isDigit(_ index: Int) -> Bool { bytes[index] &- UInt8(ascii: "0") < 10 }
+            func isSeparator(_ index: Int) -> Bool {
+                bytes[index] == UInt8(ascii: "/") || bytes[index] == UInt8(ascii: ".") || bytes[index] == UInt8(ascii: "-")
+            }
+            func number(_ range: Range<Int>) -> Int { range.reduce(0) { $0 * 10 + Int(bytes[$1] &- UInt8(ascii: "0")) } }
+            if isSeparator(2), isSeparator(5), [0, 1, 3, 4, 6, 7, 8, 9].allSatisfy(isDigit) {
+                return .numeric(number(0..<2), number(3..<5), year: number(6..<10))
+            }
+            if isSeparator(4), isSeparator(7), [0, 1, 2, 3, 5, 6, 8, 9].allSatisfy(isDigit) {
+                return CivilDate(year: number(0..<4), month: number(5..<7), day: number(8..<10)).map(Shape.exact) ?? .invalid
+            }
+            return nil
+        }
     }
 
     /// `15 Jul 2026`, `15 juil. 2026`, `15-Jul-2026`, `15 juillet 2026`, `Jul 15, 2026`.
