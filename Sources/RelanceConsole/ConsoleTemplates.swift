@@ -64,6 +64,7 @@ enum ConsoleTemplates {
               <label>{{w.amount}}<input name="amount" inputmode="decimal"></label>
               <label>{{w.invoice}}<input name="invoice"></label>
               <label>{{w.tracking}}<input name="tracking"></label>
+              <label>{{w.email}}<input name="email" type="email"></label>
               <label>{{w.note}}<input name="note"></label>
               <button type="submit" class="primary">{{w.record}}</button>
             </form></details>

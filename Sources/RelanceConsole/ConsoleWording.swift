@@ -1,4 +1,5 @@
 import RelanceCore
+import RelanceDaemon
 
 /// Every word the console shows, per language, in one place. Pages take their labels from
 /// here through the template context; nothing else in the console writes people's words.
@@ -42,8 +43,8 @@ struct ConsoleWording: Sendable {
     let nothingOpen: String
     let notFound: String
     let forbidden: String
-    let incompleteOutcome: String
     let amount: String
+    let email: String
     let outcomes: [(code: String, label: String)]
 
     static func forLanguage(_ language: Language) -> ConsoleWording {
@@ -62,10 +63,10 @@ struct ConsoleWording: Sendable {
         resume: "Reprendre les relances", holds: "Suspensions", closeTask: "Clore la tâche", outcome: "Résultat", date: "Date",
         note: "Note", tracking: "N° de suivi", record: "Enregistrer", phones: "Téléphones", document: "Document à imprimer",
         nothingOpen: "Rien d’ouvert.", notFound: "Page introuvable.", forbidden: "Action refusée.",
-        incompleteOutcome: "Résultat incomplet : une promesse demande une date (et un montant lisible), une lettre postée la date d’envoi.",
-        amount: "Montant",
+        amount: "Montant", email: "E-mail",
         outcomes: [("promised", "Promesse de paiement (date, montant)"), ("dispute", "Litige (factures, motif en note)"),
                    ("paid", "Déjà payé (date, moyen en note)"), ("no-answer", "Pas de réponse"), ("wrong-number", "Mauvais numéro"),
+                   ("new-address", "Nouvelle adresse e-mail (e-mail)"),
                    ("letter-posted", "Lettre postée (date, n° de suivi)"), ("done", "Fait"), ("cancelled", "Annulé")])
 
     static let english = ConsoleWording(
@@ -80,10 +81,10 @@ struct ConsoleWording: Sendable {
         resume: "Resume reminders", holds: "Pauses", closeTask: "Close the task", outcome: "Outcome", date: "Date",
         note: "Note", tracking: "Tracking number", record: "Record", phones: "Phones", document: "Document to print",
         nothingOpen: "Nothing open.", notFound: "Page not found.", forbidden: "Refused.",
-        incompleteOutcome: "Incomplete outcome: a promise needs a date (and a readable amount), a posted letter its posting date.",
-        amount: "Amount",
+        amount: "Amount", email: "Email",
         outcomes: [("promised", "Promised to pay (date, amount)"), ("dispute", "Dispute (invoices, reason in the note)"),
                    ("paid", "Already paid (date, means in the note)"), ("no-answer", "No answer"), ("wrong-number", "Wrong number"),
+                   ("new-address", "New email address (email)"),
                    ("letter-posted", "Letter posted (date, tracking number)"), ("done", "Done"), ("cancelled", "Cancelled")])
 
     /// A task's kind as people say it, from the shared `Wording`.
@@ -93,4 +94,28 @@ struct ConsoleWording: Sendable {
     func date(_ date: CivilDate) -> String { language.wording.date(date) }
 
     func money(_ amount: Money) -> String { amount.formatted(locale: language) }
+
+    /// What is wrong with an outcome form, naming the field as the form labels it.
+    func outcomeProblem(_ error: OutcomeInputError) -> String {
+        let french = language == .french
+        let field = switch error.field {
+        case "date": date
+        case "amount": amount
+        case "email": email
+        default: outcome
+        }
+        let value = error.value ?? ""
+        switch error.problem {
+        case .missing:
+            return french ? "Ce résultat demande le champ « \(field) »." : "This outcome needs the \(field) field."
+        case .unreadableDate:
+            return french ? "\(field) « \(value) » : une date s’écrit 15/01/2027." : "\(field) “\(value)”: write a date as 15/01/2027."
+        case .unreadableAmount:
+            return french ? "\(field) « \(value) » : un montant s’écrit 912,00." : "\(field) “\(value)”: write an amount as 912.00."
+        case .notAnEmail:
+            return french ? "\(field) « \(value) » n’est pas une adresse e-mail." : "\(field) “\(value)” is not an email address."
+        case .unknownOutcome:
+            return french ? "Résultat inconnu « \(value) »." : "Unknown outcome “\(value)”."
+        }
+    }
 }

@@ -113,9 +113,10 @@ struct CustomersController {
         return (creditor, customer)
     }
 
+    /// The open balance per currency (`Demand.sumByCurrency`: never two currencies added), as
+    /// `1 092,00 € + 500,00 $`; nil when nothing is open.
     static func total(_ open: [Receivable], words: ConsoleWording) -> String? {
-        guard let first = open.first else { return nil }
-        let sum = open.filter { $0.open.currency == first.open.currency }.reduce(Int64(0)) { $0 + $1.open.minorUnits }
-        return words.money(Money(minorUnits: sum, currency: first.open.currency))
+        guard !open.isEmpty else { return nil }
+        return Demand.sumByCurrency(open.map(\.open)).map(words.money).joined(separator: " + ")
     }
 }

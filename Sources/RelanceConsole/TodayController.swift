@@ -61,13 +61,20 @@ struct TodayController {
         return left != right ? left < right : (a.dueOn ?? .init(year: 9999, month: 12, day: 31)!) < (b.dueOn ?? .init(year: 9999, month: 12, day: 31)!)
     }
 
+    /// The outcome form's fields, read by the CLI's own parser (`OutcomeInput`).
     struct OutcomeForm: Decodable {
         let outcome: String?
         let date: String?
         let amount: String?
         let invoice: String?
         let tracking: String?
+        let email: String?
         let note: String?
+
+        var input: OutcomeInput {
+            OutcomeInput(outcome: outcome ?? "", date: date, amount: amount, invoices: invoice.map { [$0] } ?? [], email: email,
+                         tracking: tracking, note: note)
+        }
     }
 
     private func close(_ request: Request, context: ConsoleRequestContext) async throws -> Response {
@@ -76,41 +83,18 @@ struct TodayController {
         let task = try await visibleTask(context: context, user: user, runtime: runtime)
         let words = environment.words(for: user, in: runtime)
         let form = try await request.decode(as: OutcomeForm.self, context: context)
-        guard let outcome = Self.outcome(form) else { throw HTTPError(.badRequest, message: words.incompleteOutcome) }
+        let outcome: TaskOutcome
+        do {
+            outcome = try form.input.parsed()
+        } catch {
+            throw HTTPError(.badRequest, message: words.outcomeProblem(error))
+        }
         do {
             try await PeopleActions(runtime: runtime).recordOutcome(outcome, onTask: task.id, by: user.name, channel: .console)
         } catch let error as TaskOutcomeError {
             throw HTTPError(.badRequest, message: "\(error)")
         }
         return .redirect(to: "/")
-    }
-
-    /// The form's fields as an outcome; nil when what the outcome needs is missing or unreadable.
-    static func outcome(_ form: OutcomeForm) -> TaskOutcome? {
-        func field(_ text: String?) -> String? {
-            text.map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
-        }
-        let date = field(form.date).flatMap { OutcomeValues.date($0) }
-        if field(form.date) != nil, date == nil { return nil }
-        switch field(form.outcome) {
-        case "promised":
-            guard let date else { return nil }
-            let amount = field(form.amount).flatMap { OutcomeValues.amount($0, currency: .euro) }
-            if field(form.amount) != nil, amount == nil { return nil }
-            return .promisedToPay(on: date, amount: amount)
-        case "dispute":
-            let invoices = (field(form.invoice) ?? "").split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init)
-            return .dispute(invoices: invoices, reason: field(form.note))
-        case "paid": return .paid(on: date, means: field(form.note))
-        case "no-answer": return .noAnswer
-        case "wrong-number": return .wrongNumber(phone: nil)
-        case "letter-posted":
-            guard let date else { return nil }
-            return .letterPosted(on: date, trackingNumber: field(form.tracking), acknowledgedOn: nil)
-        case "done": return .done(note: field(form.note))
-        case "cancelled": return .cancelled(reason: field(form.note) ?? "")
-        default: return nil
-        }
     }
 
     private func document(context: ConsoleRequestContext) async throws -> Response {

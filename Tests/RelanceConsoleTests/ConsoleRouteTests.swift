@@ -93,6 +93,34 @@ struct ConsoleRouteTests {
         }
     }
 
+    @Test("an unreadable outcome is refused in the user's words, naming the field; the task stays open")
+    func unreadableOutcome() async throws {
+        let fixture = try await ConsoleFixture()
+        try await fixture.application().test(.router) { client in
+            var browser = Browser()
+            _ = try await browser.login(client, user: "marie")
+            let page = String(buffer: try await client.execute(uri: "/", method: .get, headers: browser.headers).body)
+            let csrf = try #require(Browser.csrf(in: page))
+            let refused = try await client.execute(uri: "/tasks/\(fixture.callTask)/close", method: .post, headers: browser.formHeaders,
+                                                   body: Browser.form(["outcome": "promised", "date": "2027-01-15", "amount": "beaucoup", "csrf": csrf]))
+            #expect(refused.status == .badRequest)
+            #expect(String(buffer: refused.body).contains("Montant « beaucoup » : un montant s’écrit 912,00."))
+            #expect(try await fixture.runtime.store.tasks(of: nil, state: .open).contains { $0.id == fixture.callTask })
+        }
+    }
+
+    @Test("a customer's total is per currency, never two currencies added")
+    func totalPerCurrency() {
+        let customer = CustomerSummary(id: 1, externalID: "C1", name: nil, language: nil, emails: [])
+        func item(_ number: String, _ cents: Int64, _ currency: Currency) -> Receivable {
+            Receivable(invoiceID: 0, number: number, customer: customer, issued: nil, due: nil,
+                       open: Money(minorUnits: cents, currency: currency), total: nil, history: [])
+        }
+        let total = CustomersController.total([item("A", 109_200, .euro), item("B", 50_000, Currency(code: "USD")!), item("C", 1_000, .euro)],
+                                              words: .french)
+        #expect(total == "1\u{202F}102,00\u{00A0}€ + 500,00\u{00A0}USD")
+    }
+
     @Test("another creditor's customer, task or import is a 404, never a 403")
     func isolation() async throws {
         let fixture = try await ConsoleFixture()
