@@ -35,6 +35,7 @@ public enum ConsoleServer {
         LoginController(environment: environment).addRoutes(to: router)
         TodayController(environment: environment).addRoutes(to: router)
         CustomersController(environment: environment).addRoutes(to: router)
+        AgingController(environment: environment).addRoutes(to: router)
         return router
     }
 }

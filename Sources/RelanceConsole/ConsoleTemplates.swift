@@ -3,6 +3,7 @@
 enum ConsoleTemplates {
     static let all: [String: String] = [
         "layout": layout, "login": login, "today": today, "customers": customers, "customer": customer,
+        "aging": aging,
     ]
 
     static let layout = """
@@ -18,7 +19,7 @@ enum ConsoleTemplates {
         {{#signedIn}}
         <header class="bar">
           <a class="brand" href="/">{{w.appTitle}}</a>
-          <nav><a href="/">{{w.today}}</a><a href="/customers">{{w.customers}}</a></nav>
+          <nav><a href="/">{{w.today}}</a><a href="/customers">{{w.customers}}</a><a href="/aging">{{w.aging}}</a></nav>
           <form method="post" action="/logout" class="signout"><input type="hidden" name="csrf" value="{{csrf}}">
             <span class="who">{{user}}</span><button type="submit">{{w.signOut}}</button></form>
         </header>
@@ -119,6 +120,29 @@ enum ConsoleTemplates {
         <ol class="timeline">{{#timeline}}<li><time>{{time}}</time> {{summary}}</li>{{/timeline}}</ol>
         """
 
+    static let aging = """
+        <h1>{{w.aging}}</h1>
+        <form method="get" action="/aging" class="filters">
+          {{#manyCreditors}}<label>{{w.creditor}}<select name="creditor">{{#creditors}}<option value="{{id}}"{{#selected}} selected{{/selected}}>{{name}}</option>{{/creditors}}</select></label>{{/manyCreditors}}
+          {{^manyCreditors}}{{#creditors}}<input type="hidden" name="creditor" value="{{id}}">{{/creditors}}{{/manyCreditors}}
+          <label>{{w.customerFilter}}<input name="q" value="{{q}}"></label>
+          <label>{{w.bucket}}<select name="bucket"><option value="">{{w.allBuckets}}</option>{{#buckets}}<option value="{{code}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/buckets}}</select></label>
+          <label>{{w.asOf}}<input name="asof" type="date" value="{{asof}}"></label>
+          <button type="submit">{{w.filter}}</button>
+        </form>
+        <p class="quiet">{{asOf}} · <a href="{{csvURL}}" download>{{w.download}}</a></p>
+        {{#charts}}<figure class="chart">{{{svg}}}</figure>{{/charts}}
+        {{^hasRows}}<p class="quiet">{{w.noAging}}</p>{{/hasRows}}
+        {{#hasRows}}
+        <div class="scroll"><table class="aging">
+          <thead><tr><th>{{columns.customer}}</th>{{#headings}}<th class="num">{{label}}</th>{{/headings}}<th class="num">{{columns.total}}</th></tr></thead>
+          <tbody>{{#rows}}<tr><td><a href="{{url}}">{{code}}</a> {{name}}</td>{{#cells}}<td class="num {{late}}">{{amount}}</td>{{/cells}}<td class="num"><strong>{{total}}</strong></td></tr>{{/rows}}</tbody>
+          <tfoot>{{#totals}}<tr><th>{{label}}</th>{{#cells}}<th class="num {{late}}">{{amount}}</th>{{/cells}}<th class="num">{{total}}</th></tr>{{/totals}}</tfoot>
+        </table></div>
+        {{/hasRows}}
+        {{#truncated}}<p class="quiet">{{truncated}}</p>{{/truncated}}
+        """
+
     static let stylesheet = """
         :root { --ink: #1d2430; --quiet: #667085; --line: #e4e7ec; --accent: #1f5fbf; --bg: #f6f7f9; --alert: #b42318; }
         * { box-sizing: border-box; }
@@ -155,6 +179,10 @@ enum ConsoleTemplates {
         .inline label { display: inline-block; margin-right: 8px; }
         .timeline { padding-left: 18px; font-size: 14px; } .timeline time { color: var(--quiet); margin-right: 6px; }
         details summary { cursor: pointer; color: var(--accent); margin-top: 8px; }
+        .filters { display: flex; flex-wrap: wrap; gap: 0 12px; align-items: flex-end; } .filters label { flex: 1 1 160px; } .filters button { margin: 8px 0; }
+        .chart { margin: 8px 0; background: #fff; border: 1px solid var(--line); border-radius: 10px; padding: 10px; }
+        .chart svg { display: block; max-width: 100%; height: auto; }
+        .scroll { overflow-x: auto; } .aging { font-size: 14px; } .aging td.late, .aging th.late { color: var(--alert); }
         @media (max-width: 520px) { main { padding: 10px; } dl { grid-template-columns: 1fr; } .bar nav { order: 3; flex-basis: 100%; } }
         """
 }

@@ -45,6 +45,15 @@ struct ConsoleWording: Sendable {
     let forbidden: String
     let amount: String
     let email: String
+    let aging: String
+    let download: String
+    let filter: String
+    let allBuckets: String
+    let bucket: String
+    let customerFilter: String
+    let asOf: String
+    let creditor: String
+    let noAging: String
     let outcomes: [(code: String, label: String)]
 
     static func forLanguage(_ language: Language) -> ConsoleWording {
@@ -64,6 +73,8 @@ struct ConsoleWording: Sendable {
         note: "Note", tracking: "N° de suivi", record: "Enregistrer", phones: "Téléphones", document: "Document à imprimer",
         nothingOpen: "Rien d’ouvert.", notFound: "Page introuvable.", forbidden: "Action refusée.",
         amount: "Montant", email: "E-mail",
+        aging: "Balance âgée", download: "Télécharger (CSV pour Excel)", filter: "Filtrer", allBuckets: "Toutes les tranches",
+        bucket: "Tranche", customerFilter: "Client (code ou nom)", asOf: "Au", creditor: "Créancier", noAging: "Aucune facture ouverte ne correspond.",
         outcomes: [("promised", "Promesse de paiement (date, montant)"), ("dispute", "Litige (factures, motif en note)"),
                    ("paid", "Déjà payé (date, moyen en note)"), ("no-answer", "Pas de réponse"), ("wrong-number", "Mauvais numéro"),
                    ("new-address", "Nouvelle adresse e-mail (e-mail)"),
@@ -82,6 +93,8 @@ struct ConsoleWording: Sendable {
         note: "Note", tracking: "Tracking number", record: "Record", phones: "Phones", document: "Document to print",
         nothingOpen: "Nothing open.", notFound: "Page not found.", forbidden: "Refused.",
         amount: "Amount", email: "Email",
+        aging: "Aged balance", download: "Download (CSV)", filter: "Filter", allBuckets: "All buckets",
+        bucket: "Bucket", customerFilter: "Customer (code or name)", asOf: "As of", creditor: "Creditor", noAging: "No open invoice matches.",
         outcomes: [("promised", "Promised to pay (date, amount)"), ("dispute", "Dispute (invoices, reason in the note)"),
                    ("paid", "Already paid (date, means in the note)"), ("no-answer", "No answer"), ("wrong-number", "Wrong number"),
                    ("new-address", "New email address (email)"),
@@ -94,6 +107,16 @@ struct ConsoleWording: Sendable {
     func date(_ date: CivilDate) -> String { language.wording.date(date) }
 
     func money(_ amount: Money) -> String { amount.formatted(locale: language) }
+
+    /// The page shows the first customers only; the download has them all.
+    func agingTruncated(_ shown: Int, of count: Int) -> String {
+        language == .french ? "Les \(shown) premiers clients sur \(count) sont affichés ; le CSV les contient tous."
+            : "The first \(shown) customers of \(count) are shown; the CSV has them all."
+    }
+
+    func unreadableDate(_ text: String) -> String {
+        language == .french ? "« \(text) » : une date s’écrit 15/01/2027." : "“\(text)”: write a date as 15/01/2027."
+    }
 
     /// What is wrong with an outcome form, naming the field as the form labels it.
     func outcomeProblem(_ error: OutcomeInputError) -> String {
