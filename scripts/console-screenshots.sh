@@ -25,6 +25,10 @@ config="$work/examples/relance.toml"
 for day in 2026-12-10 2026-12-21 2027-01-05 2027-01-15; do
     "$relance" run --once --config "$config" --now "$day" > /dev/null
 done
+# A file with an unreadable amount, so that the Imports page shows a refusal and its explanation.
+printf 'customer;name;email;invoice;issue_date;due_date;amount\nC0001;Boulangerie;x@example.com;FA-9;2026-12-01;2027-01-01;mille euros\n' \
+    > "$work/examples/work/drop/export-casse.csv"
+"$relance" run --once --config "$config" --now 2027-01-15 > /dev/null
 printf '%s\n' 'correct horse battery staple' | "$relance" user add claire --all-creditors --config "$config"
 
 "$relance" run --config "$config" --now 2027-01-15 > "$work/daemon.log" 2>&1 &

@@ -46,5 +46,7 @@ try:
         shoot("customer")
     driver.get(base + "/aging")
     shoot("aging")
+    driver.get(base + "/imports")
+    shoot("imports")
 finally:
     driver.quit()

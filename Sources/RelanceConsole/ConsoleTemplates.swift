@@ -3,7 +3,7 @@
 enum ConsoleTemplates {
     static let all: [String: String] = [
         "layout": layout, "login": login, "today": today, "customers": customers, "customer": customer,
-        "aging": aging,
+        "aging": aging, "imports": imports,
     ]
 
     static let layout = """
@@ -19,7 +19,7 @@ enum ConsoleTemplates {
         {{#signedIn}}
         <header class="bar">
           <a class="brand" href="/">{{w.appTitle}}</a>
-          <nav><a href="/">{{w.today}}</a><a href="/customers">{{w.customers}}</a><a href="/aging">{{w.aging}}</a></nav>
+          <nav><a href="/">{{w.today}}</a><a href="/customers">{{w.customers}}</a><a href="/aging">{{w.aging}}</a><a href="/imports">{{w.imports}}</a></nav>
           <form method="post" action="/logout" class="signout"><input type="hidden" name="csrf" value="{{csrf}}">
             <span class="who">{{user}}</span><button type="submit">{{w.signOut}}</button></form>
         </header>
@@ -143,6 +143,48 @@ enum ConsoleTemplates {
         {{#truncated}}<p class="quiet">{{truncated}}</p>{{/truncated}}
         """
 
+    static let imports = """
+        <h1>{{w.imports}}</h1>
+        {{#uploaded}}<p class="card notice">{{uploaded}}</p>{{/uploaded}}
+        <section class="card">
+          <h2>{{w.upload}}</h2>
+          <p class="quiet">{{w.uploadHint}} {{limit}}</p>
+          <form method="post" action="/imports/upload" enctype="multipart/form-data">
+            <input type="hidden" name="csrf" value="{{csrf}}">
+            {{#many}}<label>{{w.creditor}}<select name="creditor">{{#creditors}}<option value="{{id}}">{{name}}</option>{{/creditors}}</select></label>{{/many}}
+            {{^many}}{{#creditors}}<input type="hidden" name="creditor" value="{{id}}">{{/creditors}}{{/many}}
+            <label>{{w.file}}<input type="file" name="file" required></label>
+            <button type="submit" class="primary">{{w.upload}}</button>
+          </form>
+        </section>
+        {{#creditors}}
+        <section>
+          <h2>{{name}}</h2>
+          {{#hasHeld}}<h3>{{w.heldImports}}</h3>{{/hasHeld}}
+          {{#held}}
+          <article class="card">
+            <p><strong>#{{id}} {{file}}</strong>{{#asOf}} · {{asOf}}{{/asOf}}</p>
+            <p>{{reason}}</p>
+            <div class="actions">
+            <form method="post" action="/imports/{{creditor}}/{{id}}/confirm" class="inline"><input type="hidden" name="csrf" value="{{csrf}}">
+              <input type="hidden" name="back" value="/imports"><button type="submit" class="primary">{{w.confirmImport}}</button></form>
+            <form method="post" action="/imports/{{creditor}}/{{id}}/reject" class="inline"><input type="hidden" name="csrf" value="{{csrf}}">
+              <label>{{w.rejectReason}}<input name="reason" maxlength="500"></label><button type="submit">{{w.rejectImport}}</button></form>
+            </div>
+          </article>
+          {{/held}}
+          <h3>{{w.history}}</h3>
+          {{^hasHistory}}<p class="quiet">{{w.noImports}}</p>{{/hasHistory}}
+          {{#hasHistory}}
+          <div class="scroll"><table class="imports">
+            <thead><tr><th>#</th><th>{{w.when}}</th><th>{{w.file}}</th><th>{{w.status}}</th><th class="num">{{w.items}}</th></tr></thead>
+            <tbody>{{#history}}<tr class="{{statusClass}}"><td>{{id}}</td><td>{{when}}</td><td>{{file}}{{#hasError}}<details><summary>{{w.why}}</summary><pre>{{error}}</pre></details>{{/hasError}}</td><td><span class="badge {{statusClass}}">{{status}}</span></td><td class="num">{{items}}</td></tr>{{/history}}</tbody>
+          </table></div>
+          {{/hasHistory}}
+        </section>
+        {{/creditors}}
+        """
+
     static let stylesheet = """
         :root { --ink: #1d2430; --quiet: #667085; --line: #e4e7ec; --accent: #1f5fbf; --bg: #f6f7f9; --alert: #b42318; }
         * { box-sizing: border-box; }
@@ -152,7 +194,7 @@ enum ConsoleTemplates {
         .bar { display: flex; flex-wrap: wrap; align-items: center; gap: 12px; padding: 10px 16px; background: #fff; border-bottom: 1px solid var(--line); }
         .bar .brand { font-weight: 700; color: var(--accent); text-decoration: none; font-size: 18px; }
         .bar nav { display: flex; gap: 14px; flex: 1; }
-        .bar nav a { color: var(--ink); text-decoration: none; }
+        .bar nav { flex-wrap: wrap; } .bar nav a { color: var(--ink); text-decoration: none; white-space: nowrap; }
         .signout { display: flex; gap: 8px; align-items: center; margin: 0; }
         .who { color: var(--quiet); font-size: 14px; }
         h1 { font-size: 24px; margin: 8px 0 16px; }
@@ -183,6 +225,11 @@ enum ConsoleTemplates {
         .chart { margin: 8px 0; background: #fff; border: 1px solid var(--line); border-radius: 10px; padding: 10px; }
         .chart svg { display: block; max-width: 100%; height: auto; }
         .scroll { overflow-x: auto; } .aging { font-size: 14px; } .aging td.late, .aging th.late { color: var(--alert); }
+        .notice { border-color: var(--accent); }
+        .badge { display: inline-block; padding: 1px 8px; border-radius: 10px; font-size: 13px; background: #e7f3e7; color: #2f6b2f; }
+        .badge.rejected { background: #fdecea; color: var(--alert); } .badge.held { background: #fff4d6; color: #8a5a00; }
+        pre { white-space: pre-wrap; font-size: 13px; background: var(--bg); padding: 8px; border-radius: 6px; margin: 4px 0; }
+        input[type=file] { border: none; padding: 4px 0; }
         @media (max-width: 520px) { main { padding: 10px; } dl { grid-template-columns: 1fr; } .bar nav { order: 3; flex-basis: 100%; } }
         """
 }

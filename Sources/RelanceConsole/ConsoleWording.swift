@@ -1,3 +1,4 @@
+import Foundation
 import RelanceCore
 import RelanceDaemon
 
@@ -54,6 +55,20 @@ struct ConsoleWording: Sendable {
     let asOf: String
     let creditor: String
     let noAging: String
+    let imports: String
+    let history: String
+    let file: String
+    let when: String
+    let status: String
+    let items: String
+    let upload: String
+    let uploadHint: String
+    let noImports: String
+    let rejectImport: String
+    let rejectReason: String
+    let uploadUnreadable: String
+    let uploadNoFile: String
+    let why: String
     let outcomes: [(code: String, label: String)]
 
     static func forLanguage(_ language: Language) -> ConsoleWording {
@@ -75,6 +90,11 @@ struct ConsoleWording: Sendable {
         amount: "Montant", email: "E-mail",
         aging: "Balance âgée", download: "Télécharger (CSV pour Excel)", filter: "Filtrer", allBuckets: "Toutes les tranches",
         bucket: "Tranche", customerFilter: "Client (code ou nom)", asOf: "Au", creditor: "Créancier", noAging: "Aucune facture ouverte ne correspond.",
+        imports: "Imports", history: "Derniers imports", file: "Fichier", when: "Reçu le", status: "État", items: "Lignes",
+        upload: "Déposer un export", uploadHint: "Le fichier est placé dans le dossier de dépôt et lu comme tout autre export.",
+        noImports: "Aucun import pour l’instant.", rejectImport: "Rejeter", rejectReason: "Motif (facultatif)",
+        uploadUnreadable: "Le formulaire d’envoi est illisible : rechargez la page et réessayez.",
+        uploadNoFile: "Choisissez un fichier à déposer.", why: "Pourquoi ?",
         outcomes: [("promised", "Promesse de paiement (date, montant)"), ("dispute", "Litige (factures, motif en note)"),
                    ("paid", "Déjà payé (date, moyen en note)"), ("no-answer", "Pas de réponse"), ("wrong-number", "Mauvais numéro"),
                    ("new-address", "Nouvelle adresse e-mail (e-mail)"),
@@ -95,6 +115,11 @@ struct ConsoleWording: Sendable {
         amount: "Amount", email: "Email",
         aging: "Aged balance", download: "Download (CSV)", filter: "Filter", allBuckets: "All buckets",
         bucket: "Bucket", customerFilter: "Customer (code or name)", asOf: "As of", creditor: "Creditor", noAging: "No open invoice matches.",
+        imports: "Imports", history: "Recent imports", file: "File", when: "Received", status: "Status", items: "Rows",
+        upload: "Upload an export", uploadHint: "The file goes into the drop folder and is read like any other export.",
+        noImports: "No import yet.", rejectImport: "Reject", rejectReason: "Reason (optional)",
+        uploadUnreadable: "The upload form could not be read: reload the page and try again.",
+        uploadNoFile: "Choose a file to upload.", why: "Why?",
         outcomes: [("promised", "Promised to pay (date, amount)"), ("dispute", "Dispute (invoices, reason in the note)"),
                    ("paid", "Already paid (date, means in the note)"), ("no-answer", "No answer"), ("wrong-number", "Wrong number"),
                    ("new-address", "New email address (email)"),
@@ -107,6 +132,40 @@ struct ConsoleWording: Sendable {
     func date(_ date: CivilDate) -> String { language.wording.date(date) }
 
     func money(_ amount: Money) -> String { amount.formatted(locale: language) }
+
+    /// `07/12/2026 14:05` in the creditor's time zone.
+    func dateTime(_ instant: Date, in timeZone: TimeZone) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let parts = calendar.dateComponents([.hour, .minute], from: instant)
+        let time = String(format: "%02d:%02d", parts.hour ?? 0, parts.minute ?? 0)
+        return date(CivilDate(instant, in: timeZone)) + " " + time
+    }
+
+    func importStatus(_ status: ImportRecord.Status) -> String {
+        switch (status, language) {
+        case (.applied, .french): "appliqué"
+        case (.rejected, .french): "refusé"
+        case (.held, .french): "en attente"
+        case (.applied, _): "applied"
+        case (.rejected, _): "refused"
+        case (.held, _): "held"
+        }
+    }
+
+    func uploaded(_ name: String) -> String {
+        language == .french ? "« \(name) » est dans le dossier de dépôt : il sera lu au prochain passage (sous une minute), puis listé ici."
+            : "“\(name)” is in the drop folder: it will be read at the next pass (within a minute), then listed here."
+    }
+
+    func uploadLimit(_ megabytes: Int) -> String {
+        language == .french ? "Jusqu’à \(megabytes) Mo ; un fichier plus gros se copie directement dans le dossier de dépôt."
+            : "Up to \(megabytes) MB; copy a larger file into the drop folder itself."
+    }
+
+    func uploadEmpty(_ name: String) -> String {
+        language == .french ? "« \(name) » est vide : rien n’a été déposé." : "“\(name)” is empty: nothing was uploaded."
+    }
 
     /// The page shows the first customers only; the download has them all.
     func agingTruncated(_ shown: Int, of count: Int) -> String {

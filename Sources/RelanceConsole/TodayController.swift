@@ -12,7 +12,7 @@ struct TodayController {
         router.get("/") { _, context in try await today(context: context) }
         router.post("/tasks/{id}/close") { request, context in try await close(request, context: context) }
         router.get("/tasks/{id}/document") { _, context in try await document(context: context) }
-        router.post("/imports/{creditor}/{id}/confirm") { _, context in try await confirmImport(context: context) }
+        router.post("/imports/{creditor}/{id}/confirm") { request, context in try await confirmImport(request, context: context) }
     }
 
     private func today(context: ConsoleRequestContext) async throws -> Response {
@@ -112,7 +112,11 @@ struct TodayController {
         return response
     }
 
-    private func confirmImport(context: ConsoleRequestContext) async throws -> Response {
+    struct BackForm: Decodable {
+        let back: String?
+    }
+
+    private func confirmImport(_ request: Request, context: ConsoleRequestContext) async throws -> Response {
         let user = try context.requireUser()
         let runtime = await environment.current()
         let creditor = try environment.creditor(try context.parameters.require("creditor"), for: user, in: runtime)
@@ -121,7 +125,8 @@ struct TodayController {
             throw HTTPError(.notFound)
         }
         try await PeopleActions(runtime: runtime).confirmHeldImport(id, of: creditor.configuration, by: user.name)
-        return .redirect(to: "/")
+        let form = try? await request.decode(as: BackForm.self, context: context)
+        return .redirect(to: LoginController.safeNext(form?.back))
     }
 
     /// The task named in the path, if it belongs to a creditor the user sees; else 404.
