@@ -71,6 +71,21 @@ enum ConsoleTemplates {
             </form></details>
           </article>
           {{/tasks}}
+          {{#hasMessages}}<h3>{{w.messagesToReview}}</h3>{{/hasMessages}}
+          {{#messages}}
+          <article class="card message" id="message-{{id}}">
+            <p class="kind">{{step}} · {{state}}</p>
+            <h3>{{#customerURL}}<a href="{{customerURL}}">{{subject}}</a>{{/customerURL}}{{^customerURL}}{{subject}}{{/customerURL}}</h3>
+            <dl><dt>{{w.to}}</dt><dd>{{to}}</dd>{{#reason}}<dt>{{w.why}}</dt><dd>{{reason}}</dd>{{/reason}}{{#attachments}}<dt>{{w.attachments}}</dt><dd>{{attachments}}</dd>{{/attachments}}</dl>
+            <pre class="mail">{{text}}</pre>
+            <div class="actions">
+            <form method="post" action="/messages/{{id}}/send" class="inline"><input type="hidden" name="csrf" value="{{csrf}}">
+              <button type="submit" class="primary">{{w.sendMessage}}</button></form>
+            <form method="post" action="/messages/{{id}}/skip" class="inline"><input type="hidden" name="csrf" value="{{csrf}}">
+              <button type="submit">{{w.skipMessage}}</button></form>
+            </div>
+          </article>
+          {{/messages}}
           {{#hasHeld}}<h3>{{w.heldImports}}</h3>{{/hasHeld}}
           {{#held}}
           <article class="card">
@@ -160,6 +175,21 @@ enum ConsoleTemplates {
         {{#creditors}}
         <section>
           <h2>{{name}}</h2>
+          {{#hasMessages}}<h3>{{w.messagesToReview}}</h3>{{/hasMessages}}
+          {{#messages}}
+          <article class="card message" id="message-{{id}}">
+            <p class="kind">{{step}} · {{state}}</p>
+            <h3>{{#customerURL}}<a href="{{customerURL}}">{{subject}}</a>{{/customerURL}}{{^customerURL}}{{subject}}{{/customerURL}}</h3>
+            <dl><dt>{{w.to}}</dt><dd>{{to}}</dd>{{#reason}}<dt>{{w.why}}</dt><dd>{{reason}}</dd>{{/reason}}{{#attachments}}<dt>{{w.attachments}}</dt><dd>{{attachments}}</dd>{{/attachments}}</dl>
+            <pre class="mail">{{text}}</pre>
+            <div class="actions">
+            <form method="post" action="/messages/{{id}}/send" class="inline"><input type="hidden" name="csrf" value="{{csrf}}">
+              <button type="submit" class="primary">{{w.sendMessage}}</button></form>
+            <form method="post" action="/messages/{{id}}/skip" class="inline"><input type="hidden" name="csrf" value="{{csrf}}">
+              <button type="submit">{{w.skipMessage}}</button></form>
+            </div>
+          </article>
+          {{/messages}}
           {{#hasHeld}}<h3>{{w.heldImports}}</h3>{{/hasHeld}}
           {{#held}}
           <article class="card">
@@ -225,6 +255,7 @@ enum ConsoleTemplates {
         .chart { margin: 8px 0; background: #fff; border: 1px solid var(--line); border-radius: 10px; padding: 10px; }
         .chart svg { display: block; max-width: 100%; height: auto; }
         .scroll { overflow-x: auto; } .aging { font-size: 14px; } .aging td.late, .aging th.late { color: var(--alert); }
+        pre.mail { max-height: 420px; overflow: auto; font: 14px/1.45 ui-monospace, "DejaVu Sans Mono", monospace; background: #fff; border: 1px solid var(--line); }
         .notice { border-color: var(--accent); }
         .badge { display: inline-block; padding: 1px 8px; border-radius: 10px; font-size: 13px; background: #e7f3e7; color: #2f6b2f; }
         .badge.rejected { background: #fdecea; color: var(--alert); } .badge.held { background: #fff4d6; color: #8a5a00; }

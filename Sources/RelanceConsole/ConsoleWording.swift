@@ -69,6 +69,11 @@ struct ConsoleWording: Sendable {
     let uploadUnreadable: String
     let uploadNoFile: String
     let why: String
+    let messagesToReview: String
+    let sendMessage: String
+    let skipMessage: String
+    let to: String
+    let attachments: String
     let outcomes: [(code: String, label: String)]
 
     static func forLanguage(_ language: Language) -> ConsoleWording {
@@ -95,6 +100,8 @@ struct ConsoleWording: Sendable {
         noImports: "Aucun import pour l’instant.", rejectImport: "Rejeter", rejectReason: "Motif (facultatif)",
         uploadUnreadable: "Le formulaire d’envoi est illisible : rechargez la page et réessayez.",
         uploadNoFile: "Choisissez un fichier à déposer.", why: "Pourquoi ?",
+        messagesToReview: "Relances à vérifier", sendMessage: "Envoyer tel quel", skipMessage: "Ne pas envoyer", to: "À",
+        attachments: "Pièces jointes",
         outcomes: [("promised", "Promesse de paiement (date, montant)"), ("dispute", "Litige (factures, motif en note)"),
                    ("paid", "Déjà payé (date, moyen en note)"), ("no-answer", "Pas de réponse"), ("wrong-number", "Mauvais numéro"),
                    ("new-address", "Nouvelle adresse e-mail (e-mail)"),
@@ -120,6 +127,8 @@ struct ConsoleWording: Sendable {
         noImports: "No import yet.", rejectImport: "Reject", rejectReason: "Reason (optional)",
         uploadUnreadable: "The upload form could not be read: reload the page and try again.",
         uploadNoFile: "Choose a file to upload.", why: "Why?",
+        messagesToReview: "Reminders to check", sendMessage: "Send as it is", skipMessage: "Do not send", to: "To",
+        attachments: "Attachments",
         outcomes: [("promised", "Promised to pay (date, amount)"), ("dispute", "Dispute (invoices, reason in the note)"),
                    ("paid", "Already paid (date, means in the note)"), ("no-answer", "No answer"), ("wrong-number", "Wrong number"),
                    ("new-address", "New email address (email)"),
@@ -140,6 +149,16 @@ struct ConsoleWording: Sendable {
         let parts = calendar.dateComponents([.hour, .minute], from: instant)
         let time = String(format: "%02d:%02d", parts.hour ?? 0, parts.minute ?? 0)
         return date(CivilDate(instant, in: timeZone)) + " " + time
+    }
+
+    func messageState(_ state: OutboxState) -> String {
+        switch (state, language) {
+        case (.held, .french): "retenue : envoyée ou non ?"
+        case (.failed, .french): "échec après plusieurs essais"
+        case (.held, _): "held: sent or not?"
+        case (.failed, _): "failed after several attempts"
+        case (_, _): state.rawValue
+        }
     }
 
     func importStatus(_ status: ImportRecord.Status) -> String {

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import RelanceCore
 import RelanceDaemon
+import RelanceMail
 
 /// `/`: the day's work for each creditor the user sees — the open tasks, calls first, each with
 /// its outcome form — and the imports held for a person's confirmation.
@@ -12,6 +13,8 @@ struct TodayController {
         router.get("/") { _, context in try await today(context: context) }
         router.post("/tasks/{id}/close") { request, context in try await close(request, context: context) }
         router.get("/tasks/{id}/document") { _, context in try await document(context: context) }
+        router.post("/messages/{id}/send") { _, context in try await decide(.send, context: context) }
+        router.post("/messages/{id}/skip") { _, context in try await decide(.skip, context: context) }
         router.post("/imports/{creditor}/{id}/confirm") { request, context in try await confirmImport(request, context: context) }
     }
 
@@ -25,6 +28,7 @@ struct TodayController {
             let tasks = try await runtime.store.tasks(of: id, state: .open).sorted(by: Self.priority)
             let customers = Dictionary(uniqueKeysWithValues: try await runtime.store.customerProfiles(of: id).map { ($0.id, $0.profile.externalID) })
             let held = try await runtime.store.heldImports(of: id)
+            let messages = try await runtime.store.messagesToReview(of: id)
             sections.append([
                 "name": creditor.configuration.legalName,
                 "tasks": tasks.map { task -> [String: Any] in
@@ -45,7 +49,18 @@ struct TodayController {
                     }
                     return row
                 },
-                "hasTasks": !tasks.isEmpty, "hasHeld": !held.isEmpty,
+                "hasTasks": !tasks.isEmpty, "hasHeld": !held.isEmpty, "hasMessages": !messages.isEmpty,
+                "messages": messages.map { message -> [String: Any] in
+                    let readable = ReadableMessage(raw: message.raw)
+                    var row: [String: Any] = [
+                        "id": message.id, "subject": readable.subject, "to": message.recipients.joined(separator: ", "),
+                        "text": readable.text, "reason": message.reason ?? "", "state": words.messageState(message.state),
+                        "attachments": readable.attachments.joined(separator: ", "), "csrf": context.session?.csrf ?? "",
+                        "step": words.language.wording.stepName(message.step),
+                    ]
+                    if let code = customers[message.customerID] { row["customerURL"] = CustomersController.url(creditor: id, code: code) }
+                    return row
+                },
                 "held": held.map { ["id": $0.importID, "creditor": id.rawValue, "summary": "\($0.fileName) — \($0.reason)", "csrf": context.session?.csrf ?? ""] },
             ])
         }
@@ -127,6 +142,20 @@ struct TodayController {
         try await PeopleActions(runtime: runtime).confirmHeldImport(id, of: creditor.configuration, by: user.name)
         let form = try? await request.decode(as: BackForm.self, context: context)
         return .redirect(to: LoginController.safeNext(form?.back))
+    }
+
+    /// A held or failed reminder of a creditor the user sees, sent again as it is or skipped; else 404.
+    private func decide(_ decision: MessageReviewDecision, context: ConsoleRequestContext) async throws -> Response {
+        let user = try context.requireUser()
+        let runtime = await environment.current()
+        let id = try context.parameters.require("id", as: Int64.self)
+        var found = false
+        for creditor in environment.creditors(of: user, in: runtime) where try await runtime.store.messagesToReview(of: creditor.configuration.id).contains(where: { $0.id == id }) {
+            found = true
+        }
+        guard found else { throw HTTPError(.notFound) }
+        try await PeopleActions(runtime: runtime).decideMessage(id, decision, by: user.name)
+        return .redirect(to: "/")
     }
 
     /// The task named in the path, if it belongs to a creditor the user sees; else 404.

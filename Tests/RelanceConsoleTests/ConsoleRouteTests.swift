@@ -121,6 +121,42 @@ struct ConsoleRouteTests {
         #expect(total == "1\u{202F}102,00\u{00A0}€ + 500,00\u{00A0}USD")
     }
 
+    @Test("a held reminder is shown as text on Today, then sent again as it is by the user; a message the user cannot see is a 404")
+    func reviewMessage() async throws {
+        let fixture = try await ConsoleFixture()
+        let store = fixture.runtime.store
+        let acme = CreditorID("acme")!
+        let receivable = try #require(try await store.openReceivables(of: acme).first)
+        let draft = MessageDraft(creditor: acme, customerID: receivable.customer.id, step: "first-reminder", plannedOn: CivilDate(iso8601: "2026-11-30")!,
+                                 invoices: [InvoiceMention(invoiceID: receivable.invoiceID, step: "first-reminder", open: receivable.open)],
+                                 to: receivable.customer.emails, cc: [])
+        let id = try #require(try await store.enqueue(draft, at: fixture.runtime.clock.now()) { id in
+            ComposedMail(messageID: "<relance.\(id)@acme.example>", envelopeFrom: EmailAddress("bounces@acme.example")!,
+                         bytes: Array("Subject: =?utf-8?q?Relance_facture_FA-1001?=\r\nContent-Type: text/html\r\n\r\n<p>Bonjour,<br>reste d\u{FB}</p><img src=\"https://tracker.example/x.png\"><script>alert(1)</script>\r\n".utf8))
+        })
+        _ = try #require(try await store.claimNextMessage(now: fixture.runtime.clock.now()))
+        try await store.holdForReview(id, at: fixture.runtime.clock.now(), reason: "no evidence source is configured")
+        try await fixture.application().test(.router) { client in
+            var boss = Browser()
+            _ = try await boss.login(client, user: "boss")
+            var marie = Browser()
+            _ = try await marie.login(client, user: "marie")
+            let page = String(buffer: try await client.execute(uri: "/", method: .get, headers: marie.headers).body)
+            #expect(page.contains("Relances à vérifier"))
+            #expect(page.contains("Relance facture FA-1001"))
+            #expect(page.contains("no evidence source is configured"))
+            #expect(!page.contains("tracker.example") && !page.contains("<script>alert"), "the HTML is shown as text, nothing fetched")
+            let csrf = try #require(Browser.csrf(in: page))
+            #expect(try await client.execute(uri: "/messages/\(id + 1)/send", method: .post, headers: marie.formHeaders,
+                                             body: Browser.form(["csrf": csrf])).status == .notFound)
+            let sent = try await client.execute(uri: "/messages/\(id)/send", method: .post, headers: marie.formHeaders, body: Browser.form(["csrf": csrf]))
+            #expect(sent.status == .seeOther)
+            #expect(try await store.messagesToReview(of: nil).isEmpty)
+            #expect(try await store.outboxCounts()[.queued] == 1)
+            _ = boss
+        }
+    }
+
     @Test("another creditor's customer, task or import is a 404, never a 403")
     func isolation() async throws {
         let fixture = try await ConsoleFixture()

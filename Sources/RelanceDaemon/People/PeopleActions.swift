@@ -60,4 +60,9 @@ public struct PeopleActions: Sendable {
                                                 detail: ["by": person, "file": placed]))
         return placed
     }
+
+    /// Sends again (as it is) or skips a held or failed reminder, closing its review task.
+    public func decideMessage(_ id: Int64, _ decision: MessageReviewDecision, by person: String) async throws {
+        try await runtime.store.decideMessage(id, decision, by: person, at: runtime.clock.now())
+    }
 }
