@@ -131,6 +131,11 @@ enum ConsoleTemplates {
         {{#hasHolds}}<form method="post" action="{{url}}/resume" class="inline"><input type="hidden" name="csrf" value="{{csrf}}">
           <button type="submit">{{w.resume}}</button></form>{{/hasHolds}}
         </div>
+        <p class="quiet">{{w.doNotRemindHint}}{{#doNotRemind}} <strong>{{w.doNotRemindSet}}</strong>{{/doNotRemind}}</p>
+        <h2>{{w.correctAddress}}</h2>
+        <form method="post" action="{{url}}/address" class="inline"><input type="hidden" name="csrf" value="{{csrf}}">
+          <label>{{w.email}}<input type="email" name="email" required autocomplete="off"></label><button type="submit">{{w.record}}</button></form>
+        <p class="quiet">{{w.correctAddressHint}}</p>
         <h2>{{w.timeline}}</h2>
         <ol class="timeline">{{#timeline}}<li><time>{{time}}</time> {{summary}}</li>{{/timeline}}</ol>
         """

@@ -74,6 +74,10 @@ struct ConsoleWording: Sendable {
     let skipMessage: String
     let to: String
     let attachments: String
+    let correctAddress: String
+    let correctAddressHint: String
+    let doNotRemindHint: String
+    let doNotRemindSet: String
     let outcomes: [(code: String, label: String)]
 
     static func forLanguage(_ language: Language) -> ConsoleWording {
@@ -101,7 +105,10 @@ struct ConsoleWording: Sendable {
         uploadUnreadable: "Le formulaire d’envoi est illisible : rechargez la page et réessayez.",
         uploadNoFile: "Choisissez un fichier à déposer.", why: "Pourquoi ?",
         messagesToReview: "Relances à vérifier", sendMessage: "Envoyer tel quel", skipMessage: "Ne pas envoyer", to: "À",
-        attachments: "Pièces jointes",
+        attachments: "Pièces jointes", correctAddress: "Adresse e-mail corrigée",
+        correctAddressHint: "Ajoutée aux destinataires des relances jusqu’au prochain fichier de contacts, qui fait foi ; l’adresse n’est plus tenue pour invalide.",
+        doNotRemindHint: "Ne plus relancer ce client : suspendez sans date de fin (ou « ne pas relancer » dans le fichier de contacts, qui fait foi).",
+        doNotRemindSet: "Le fichier de contacts dit : ne pas relancer.",
         outcomes: [("promised", "Promesse de paiement (date, montant)"), ("dispute", "Litige (factures, motif en note)"),
                    ("paid", "Déjà payé (date, moyen en note)"), ("no-answer", "Pas de réponse"), ("wrong-number", "Mauvais numéro"),
                    ("new-address", "Nouvelle adresse e-mail (e-mail)"),
@@ -128,7 +135,10 @@ struct ConsoleWording: Sendable {
         uploadUnreadable: "The upload form could not be read: reload the page and try again.",
         uploadNoFile: "Choose a file to upload.", why: "Why?",
         messagesToReview: "Reminders to check", sendMessage: "Send as it is", skipMessage: "Do not send", to: "To",
-        attachments: "Attachments",
+        attachments: "Attachments", correctAddress: "Corrected email address",
+        correctAddressHint: "Added to the reminders' recipients until the next contacts file, which prevails; the address is no longer held invalid.",
+        doNotRemindHint: "To stop reminding this customer: pause without an end date (or do_not_remind in the contacts file, which prevails).",
+        doNotRemindSet: "The contacts file says: do not remind.",
         outcomes: [("promised", "Promised to pay (date, amount)"), ("dispute", "Dispute (invoices, reason in the note)"),
                    ("paid", "Already paid (date, means in the note)"), ("no-answer", "No answer"), ("wrong-number", "Wrong number"),
                    ("new-address", "New email address (email)"),

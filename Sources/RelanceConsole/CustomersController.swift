@@ -17,6 +17,7 @@ struct CustomersController {
         router.get("/customers/{creditor}/{code}") { _, context in try await show(context: context) }
         router.post("/customers/{creditor}/{code}/pause") { request, context in try await pause(request, context: context) }
         router.post("/customers/{creditor}/{code}/resume") { _, context in try await resume(context: context) }
+        router.post("/customers/{creditor}/{code}/address") { request, context in try await correctAddress(request, context: context) }
     }
 
     private func search(_ request: Request, context: ConsoleRequestContext) async throws -> Response {
@@ -62,7 +63,7 @@ struct CustomersController {
         let page: [String: Any] = [
             "hasPhones": !phones.isEmpty, "hasInvoices": !open.isEmpty, "hasHolds": !holds.isEmpty,
             "name": profile.name ?? profile.externalID, "code": profile.externalID, "creditorName": creditor.configuration.legalName,
-            "emails": profile.emailsTo.joined(separator: ", "), "phones": phones,
+            "emails": profile.emailsTo.joined(separator: ", "), "phones": phones, "doNotRemind": profile.doNotRemind,
             "url": Self.url(creditor: id, code: profile.externalID), "csrf": context.session?.csrf ?? "",
             "invoices": open.map { ["number": $0.number, "issued": $0.issued.map(words.date) ?? "", "due": $0.due.map(words.date) ?? "",
                                     "open": words.money($0.open)] },
@@ -99,6 +100,25 @@ struct CustomersController {
         let runtime = await environment.current()
         let (creditor, customer) = try await resolve(context: context, user: user, runtime: runtime)
         try await PeopleActions(runtime: runtime).resumeCustomer(customer.id, reason: "resumed from the console", by: user.name)
+        return .redirect(to: Self.url(creditor: creditor.configuration.id, code: customer.profile.externalID))
+    }
+
+    struct AddressForm: Decodable {
+        let email: String?
+    }
+
+    /// A corrected email address, through the task outcome's own statements (`PeopleActions.correctAddress`).
+    private func correctAddress(_ request: Request, context: ConsoleRequestContext) async throws -> Response {
+        let user = try context.requireUser()
+        let runtime = await environment.current()
+        let words = environment.words(for: user, in: runtime)
+        let (creditor, customer) = try await resolve(context: context, user: user, runtime: runtime)
+        let form = try await request.decode(as: AddressForm.self, context: context)
+        let text = (form.email ?? "").trimmingCharacters(in: .whitespaces)
+        guard let address = EmailAddress(text) else {
+            throw HTTPError(.badRequest, message: words.outcomeProblem(OutcomeInputError(.notAnEmail, field: "email", value: text, outcome: "new-address")))
+        }
+        try await PeopleActions(runtime: runtime).correctAddress(address, ofCustomer: customer.id, by: user.name)
         return .redirect(to: Self.url(creditor: creditor.configuration.id, code: customer.profile.externalID))
     }
 

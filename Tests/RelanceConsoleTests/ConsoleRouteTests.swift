@@ -201,6 +201,29 @@ struct ConsoleRouteTests {
         }
     }
 
+    @Test("a corrected email address from the customer page joins the recipients; a wrong one is refused in words")
+    func correctedAddress() async throws {
+        let fixture = try await ConsoleFixture()
+        try await fixture.application().test(.router) { client in
+            var browser = Browser()
+            _ = try await browser.login(client, user: "marie")
+            let page = String(buffer: try await client.execute(uri: "/customers/acme/C001", method: .get, headers: browser.headers).body)
+            let csrf = try #require(Browser.csrf(in: page))
+            let bad = try await client.execute(uri: "/customers/acme/C001/address", method: .post, headers: browser.formHeaders,
+                                               body: Browser.form(["email": "pas une adresse", "csrf": csrf]))
+            #expect(bad.status == .badRequest)
+            #expect(String(buffer: bad.body).contains("n’est pas une adresse e-mail"))
+            let good = try await client.execute(uri: "/customers/acme/C001/address", method: .post, headers: browser.formHeaders,
+                                                body: Browser.form(["email": "compta@martin.example", "csrf": csrf]))
+            #expect(good.status == .seeOther)
+            let id = try #require(try await fixture.runtime.store.customerID(external: "C001", of: CreditorID("acme")!))
+            let profile = try #require(try await fixture.runtime.store.customerProfile(id: id)).profile
+            #expect(profile.emailsTo.contains("compta@martin.example"))
+            let journal = try await fixture.runtime.store.recentEvents(of: nil, limit: 10)
+            #expect(journal.contains { $0.event.kind == "customer.address-corrected" && $0.event.summary.contains("by marie") })
+        }
+    }
+
     @Test("repeated wrong passwords throttle the user, even with the right one afterwards")
     func throttle() async throws {
         let fixture = try await ConsoleFixture()

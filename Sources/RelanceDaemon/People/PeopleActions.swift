@@ -65,4 +65,10 @@ public struct PeopleActions: Sendable {
     public func decideMessage(_ id: Int64, _ decision: MessageReviewDecision, by person: String) async throws {
         try await runtime.store.decideMessage(id, decision, by: person, at: runtime.clock.now())
     }
+
+    /// A corrected email address for the customer, until the next contacts file: the same
+    /// statements as a task's `new-address` outcome.
+    public func correctAddress(_ address: EmailAddress, ofCustomer customerID: Int64, by person: String) async throws {
+        try await runtime.store.addCorrectedAddress(address, toCustomer: customerID, by: person, at: runtime.clock.now())
+    }
 }
