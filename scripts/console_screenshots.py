@@ -48,5 +48,7 @@ try:
     shoot("aging")
     driver.get(base + "/imports")
     shoot("imports")
+    driver.get(base + "/health")
+    shoot("health")
 finally:
     driver.quit()

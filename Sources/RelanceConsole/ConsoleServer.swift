@@ -37,6 +37,7 @@ public enum ConsoleServer {
         CustomersController(environment: environment).addRoutes(to: router)
         AgingController(environment: environment).addRoutes(to: router)
         ImportsController(environment: environment).addRoutes(to: router)
+        HealthController(environment: environment).addRoutes(to: router)
         return router
     }
 }

@@ -3,7 +3,7 @@
 enum ConsoleTemplates {
     static let all: [String: String] = [
         "layout": layout, "login": login, "today": today, "customers": customers, "customer": customer,
-        "aging": aging, "imports": imports,
+        "aging": aging, "imports": imports, "health": health,
     ]
 
     static let layout = """
@@ -19,7 +19,7 @@ enum ConsoleTemplates {
         {{#signedIn}}
         <header class="bar">
           <a class="brand" href="/">{{w.appTitle}}</a>
-          <nav><a href="/">{{w.today}}</a><a href="/customers">{{w.customers}}</a><a href="/aging">{{w.aging}}</a><a href="/imports">{{w.imports}}</a></nav>
+          <nav><a href="/">{{w.today}}</a><a href="/customers">{{w.customers}}</a><a href="/aging">{{w.aging}}</a><a href="/imports">{{w.imports}}</a><a href="/health">{{w.health}}</a></nav>
           <form method="post" action="/logout" class="signout"><input type="hidden" name="csrf" value="{{csrf}}">
             <span class="who">{{user}}</span><button type="submit">{{w.signOut}}</button></form>
         </header>
@@ -216,6 +216,33 @@ enum ConsoleTemplates {
             <tbody>{{#history}}<tr class="{{statusClass}}"><td>{{id}}</td><td>{{when}}</td><td>{{file}}{{#hasError}}<details><summary>{{w.why}}</summary><pre>{{error}}</pre></details>{{/hasError}}</td><td><span class="badge {{statusClass}}">{{status}}</span></td><td class="num">{{items}}</td></tr>{{/history}}</tbody>
           </table></div>
           {{/hasHistory}}
+        </section>
+        {{/creditors}}
+        """
+
+    static let health = """
+        <h1>{{w.health}}</h1>
+        <h2>{{w.services}}</h2>
+        {{^hasDaemon}}<p class="alert">{{w.noDaemon}}</p>{{/hasDaemon}}
+        {{#hasDaemon}}
+        <table><tbody>{{#services}}<tr><td>{{name}}</td><td>{{lastSuccess}}{{#note}} · {{note}}{{/note}}{{#failing}}<br><span class="alert">{{failure}}</span>{{/failing}}</td></tr>{{/services}}</tbody></table>
+        {{/hasDaemon}}
+        <h2>{{w.outbox}}</h2>
+        <p>{{#outbox}}<span class="badge">{{state}} {{count}}</span> {{/outbox}}</p>
+        {{#creditors}}
+        <section class="card">
+          <h2>{{name}}</h2>
+          <p>{{mode}}</p>
+          {{#paused}}<p class="alert">{{w.creditorPaused}}</p>{{/paused}}
+          {{#outboxPause}}<p class="alert">{{w.outboxPaused}} : {{outboxPause}}</p>{{#outboxResume}}<p class="quiet">{{outboxResume}}</p>{{/outboxResume}}{{/outboxPause}}
+          {{#problem}}<p class="alert">{{problem}}</p>{{/problem}}
+          <dl>
+            <dt>{{w.lastImport}}</dt><dd>{{lastImportAge}}{{#lastImport}} — {{lastImport}}{{/lastImport}}</dd>
+            <dt>{{w.openTasks}}</dt><dd>{{openTasks}}</dd>
+            {{#nextRetry}}<dt>{{w.nextRetry}}</dt><dd>{{nextRetry}}</dd>{{/nextRetry}}
+            {{#windowOpens}}<dt>{{w.windowOpens}}</dt><dd>{{windowOpens}}</dd>{{/windowOpens}}
+            {{#marks}}<dt>{{w.mailboxMarks}} {{folder}}</dt><dd>UID {{lastUID}} (UIDVALIDITY {{uidValidity}}) · {{polled}}</dd>{{/marks}}
+          </dl>
         </section>
         {{/creditors}}
         """

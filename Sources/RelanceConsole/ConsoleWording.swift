@@ -78,6 +78,20 @@ struct ConsoleWording: Sendable {
     let correctAddressHint: String
     let doNotRemindHint: String
     let doNotRemindSet: String
+    let health: String
+    let never: String
+    let activeMode: String
+    let reviewMode: String
+    let services: String
+    let noDaemon: String
+    let outbox: String
+    let creditorPaused: String
+    let outboxPaused: String
+    let lastImport: String
+    let mailboxMarks: String
+    let nextRetry: String
+    let windowOpens: String
+    let openTasks: String
     let outcomes: [(code: String, label: String)]
 
     static func forLanguage(_ language: Language) -> ConsoleWording {
@@ -109,6 +123,11 @@ struct ConsoleWording: Sendable {
         correctAddressHint: "Ajoutée aux destinataires des relances jusqu’au prochain fichier de contacts, qui fait foi ; l’adresse n’est plus tenue pour invalide.",
         doNotRemindHint: "Ne plus relancer ce client : suspendez sans date de fin (ou « ne pas relancer » dans le fichier de contacts, qui fait foi).",
         doNotRemindSet: "Le fichier de contacts dit : ne pas relancer.",
+        health: "État", never: "jamais", activeMode: "actif : les relances partent", reviewMode: "mode revue : rien n’est envoyé",
+        services: "Services", noDaemon: "Pas encore d’état : relance run n’a pas tourné avec ce dossier d’état.", outbox: "Boîte d’envoi",
+        creditorPaused: "Relances suspendues pour ce créancier.", outboxPaused: "Envoi suspendu", lastImport: "Dernier import",
+        mailboxMarks: "Boîte de réception", nextRetry: "Prochain nouvel essai", windowOpens: "Hors plage d’envoi : reprise le",
+        openTasks: "Tâches ouvertes",
         outcomes: [("promised", "Promesse de paiement (date, montant)"), ("dispute", "Litige (factures, motif en note)"),
                    ("paid", "Déjà payé (date, moyen en note)"), ("no-answer", "Pas de réponse"), ("wrong-number", "Mauvais numéro"),
                    ("new-address", "Nouvelle adresse e-mail (e-mail)"),
@@ -139,6 +158,11 @@ struct ConsoleWording: Sendable {
         correctAddressHint: "Added to the reminders' recipients until the next contacts file, which prevails; the address is no longer held invalid.",
         doNotRemindHint: "To stop reminding this customer: pause without an end date (or do_not_remind in the contacts file, which prevails).",
         doNotRemindSet: "The contacts file says: do not remind.",
+        health: "Health", never: "never", activeMode: "active: reminders are sent", reviewMode: "review mode: nothing is sent",
+        services: "Services", noDaemon: "No status yet: relance run has not run with this state folder.", outbox: "Outbox",
+        creditorPaused: "Reminders paused for this creditor.", outboxPaused: "Outbox paused", lastImport: "Last import",
+        mailboxMarks: "Mailbox", nextRetry: "Next retry", windowOpens: "Outside the send window: resumes",
+        openTasks: "Open tasks",
         outcomes: [("promised", "Promised to pay (date, amount)"), ("dispute", "Dispute (invoices, reason in the note)"),
                    ("paid", "Already paid (date, means in the note)"), ("no-answer", "No answer"), ("wrong-number", "Wrong number"),
                    ("new-address", "New email address (email)"),
@@ -169,6 +193,18 @@ struct ConsoleWording: Sendable {
         case (.failed, _): "failed after several attempts"
         case (_, _): state.rawValue
         }
+    }
+
+    func failing(_ count: Int, since: String, error: String) -> String {
+        language == .french ? "en échec \(count) fois depuis \(since) : \(error)" : "failing \(count)× since \(since): \(error)"
+    }
+
+    /// How long ago, in the largest unit that is not zero: `il y a 3 h`, `2 days ago`.
+    func age(_ seconds: TimeInterval) -> String {
+        let minutes = max(0, Int(seconds / 60))
+        let (value, unitFR, unitEN) = minutes < 60 ? (minutes, "min", "min") : minutes < 48 * 60 ? (minutes / 60, "h", "h")
+            : (minutes / 1440, minutes / 1440 > 1 ? "jours" : "jour", minutes / 1440 > 1 ? "days" : "day")
+        return language == .french ? "il y a \(value) \(unitFR)" : "\(value) \(unitEN) ago"
     }
 
     func importStatus(_ status: ImportRecord.Status) -> String {

@@ -224,6 +224,24 @@ struct ConsoleRouteTests {
         }
     }
 
+    @Test("Health shows each visible creditor's mode, the last import's age and the outbox, as relance status does")
+    func health() async throws {
+        let fixture = try await ConsoleFixture()
+        try await fixture.application().test(.router) { client in
+            var browser = Browser()
+            _ = try await browser.login(client, user: "marie")
+            let response = try await client.execute(uri: "/health", method: .get, headers: browser.headers)
+            #expect(response.status == .ok)
+            let html = String(buffer: response.body)
+            #expect(html.contains("ACME SAS"))
+            #expect(!html.contains("Globex"))
+            #expect(html.contains("mode revue : rien n’est envoyé"))
+            #expect(html.contains("il y a 0 min"), "imported by the fixture at the clock's time")
+            #expect(html.contains("queued 0"))
+            #expect(html.contains("Pas encore d’état"), "no daemon has written its status in this state folder")
+        }
+    }
+
     @Test("repeated wrong passwords throttle the user, even with the right one afterwards")
     func throttle() async throws {
         let fixture = try await ConsoleFixture()
