@@ -50,5 +50,11 @@ try:
     shoot("imports")
     driver.get(base + "/health")
     shoot("health")
+    driver.get(base + "/mail")
+    shoot("mail")
+    links = driver.find_elements(By.CSS_SELECTOR, ".list a")
+    if links:
+        links[0].click()
+        shoot("mail-message")
 finally:
     driver.quit()

@@ -38,6 +38,7 @@ public enum ConsoleServer {
         AgingController(environment: environment).addRoutes(to: router)
         ImportsController(environment: environment).addRoutes(to: router)
         HealthController(environment: environment).addRoutes(to: router)
+        MailController(environment: environment).addRoutes(to: router)
         return router
     }
 }

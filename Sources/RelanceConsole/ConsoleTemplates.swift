@@ -3,7 +3,7 @@
 enum ConsoleTemplates {
     static let all: [String: String] = [
         "layout": layout, "login": login, "today": today, "customers": customers, "customer": customer,
-        "aging": aging, "imports": imports, "health": health,
+        "aging": aging, "imports": imports, "health": health, "mail": mail, "mailMessage": mailMessage,
     ]
 
     static let layout = """
@@ -19,7 +19,7 @@ enum ConsoleTemplates {
         {{#signedIn}}
         <header class="bar">
           <a class="brand" href="/">{{w.appTitle}}</a>
-          <nav><a href="/">{{w.today}}</a><a href="/customers">{{w.customers}}</a><a href="/aging">{{w.aging}}</a><a href="/imports">{{w.imports}}</a><a href="/health">{{w.health}}</a></nav>
+          <nav><a href="/">{{w.today}}</a><a href="/customers">{{w.customers}}</a><a href="/aging">{{w.aging}}</a><a href="/imports">{{w.imports}}</a><a href="/mail">{{w.mail}}</a><a href="/health">{{w.health}}</a></nav>
           <form method="post" action="/logout" class="signout"><input type="hidden" name="csrf" value="{{csrf}}">
             <span class="who">{{user}}</span><button type="submit">{{w.signOut}}</button></form>
         </header>
@@ -245,6 +245,31 @@ enum ConsoleTemplates {
           </dl>
         </section>
         {{/creditors}}
+        """
+
+    static let mail = """
+        <h1>{{w.mail}}</h1>
+        <form method="get" action="/mail" class="search">
+          <input name="q" value="{{query}}" placeholder="{{w.mailSearchHint}}" aria-label="{{w.mailSearchHint}}">
+          <button type="submit">{{w.search}}</button>
+        </form>
+        {{#creditors}}
+        <section>
+          <h2>{{name}}</h2>
+          {{^hasEntries}}<p class="quiet">{{w.noMail}}</p>{{/hasEntries}}
+          <ul class="list">{{#entries}}<li><span class="quiet">{{when}} · {{direction}}</span> <a href="{{url}}">{{customer}}</a>
+            <span class="amount">{{label}}</span><br><span class="quiet">{{counterpart}}</span></li>{{/entries}}</ul>
+        </section>
+        {{/creditors}}
+        """
+
+    static let mailMessage = """
+        <p><a href="/mail">← {{w.mail}}</a></p>
+        <h1>{{subject}}</h1>
+        <dl>{{#from}}<dt>{{w.from}}</dt><dd>{{from}}</dd>{{/from}}<dt>{{w.to}}</dt><dd>{{counterpart}}</dd><dt>{{w.date}}</dt><dd>{{when}}</dd>
+          <dt>{{w.status}}</dt><dd>{{label}}</dd>{{#attachments}}<dt>{{w.attachments}}</dt><dd>{{attachments}}</dd>{{/attachments}}</dl>
+        {{#noRaw}}<p class="quiet">{{w.noRawKept}}</p>{{/noRaw}}
+        <pre class="mail">{{text}}</pre>
         """
 
     static let stylesheet = """

@@ -92,6 +92,13 @@ struct ConsoleWording: Sendable {
     let nextRetry: String
     let windowOpens: String
     let openTasks: String
+    let mail: String
+    let sentMail: String
+    let receivedMail: String
+    let mailSearchHint: String
+    let noMail: String
+    let from: String
+    let noRawKept: String
     let outcomes: [(code: String, label: String)]
 
     static func forLanguage(_ language: Language) -> ConsoleWording {
@@ -127,7 +134,9 @@ struct ConsoleWording: Sendable {
         services: "Services", noDaemon: "Pas encore d’état : relance run n’a pas tourné avec ce dossier d’état.", outbox: "Boîte d’envoi",
         creditorPaused: "Relances suspendues pour ce créancier.", outboxPaused: "Envoi suspendu", lastImport: "Dernier import",
         mailboxMarks: "Boîte de réception", nextRetry: "Prochain nouvel essai", windowOpens: "Hors plage d’envoi : reprise le",
-        openTasks: "Tâches ouvertes",
+        openTasks: "Tâches ouvertes", mail: "Courriels", sentMail: "envoyé", receivedMail: "reçu",
+        mailSearchHint: "Adresse, client, étape ou résumé", noMail: "Aucun courriel ne correspond.", from: "De",
+        noRawKept: "Le message lui-même n’est plus conservé (durée de conservation) : seul son résumé reste.",
         outcomes: [("promised", "Promesse de paiement (date, montant)"), ("dispute", "Litige (factures, motif en note)"),
                    ("paid", "Déjà payé (date, moyen en note)"), ("no-answer", "Pas de réponse"), ("wrong-number", "Mauvais numéro"),
                    ("new-address", "Nouvelle adresse e-mail (e-mail)"),
@@ -162,7 +171,9 @@ struct ConsoleWording: Sendable {
         services: "Services", noDaemon: "No status yet: relance run has not run with this state folder.", outbox: "Outbox",
         creditorPaused: "Reminders paused for this creditor.", outboxPaused: "Outbox paused", lastImport: "Last import",
         mailboxMarks: "Mailbox", nextRetry: "Next retry", windowOpens: "Outside the send window: resumes",
-        openTasks: "Open tasks",
+        openTasks: "Open tasks", mail: "Mail", sentMail: "sent", receivedMail: "received",
+        mailSearchHint: "Address, customer, step or summary", noMail: "No message matches.", from: "From",
+        noRawKept: "The message itself is no longer kept (retention): only its summary remains.",
         outcomes: [("promised", "Promised to pay (date, amount)"), ("dispute", "Dispute (invoices, reason in the note)"),
                    ("paid", "Already paid (date, means in the note)"), ("no-answer", "No answer"), ("wrong-number", "Wrong number"),
                    ("new-address", "New email address (email)"),

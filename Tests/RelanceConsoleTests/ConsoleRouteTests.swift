@@ -242,6 +242,33 @@ struct ConsoleRouteTests {
         }
     }
 
+    @Test("Mail lists a queued reminder, finds it by its recipient, opens it as text; another creditor's message is a 404")
+    func mail() async throws {
+        let fixture = try await ConsoleFixture()
+        let store = fixture.runtime.store
+        let acme = CreditorID("acme")!
+        let receivable = try #require(try await store.openReceivables(of: acme).first)
+        let draft = MessageDraft(creditor: acme, customerID: receivable.customer.id, step: "first-reminder", plannedOn: CivilDate(iso8601: "2026-11-30")!,
+                                 invoices: [InvoiceMention(invoiceID: receivable.invoiceID, step: "first-reminder", open: receivable.open)],
+                                 to: receivable.customer.emails, cc: [])
+        let id = try #require(try await store.enqueue(draft, at: fixture.runtime.clock.now()) { id in
+            ComposedMail(messageID: "<relance.\(id)@acme.example>", envelopeFrom: EmailAddress("bounces@acme.example")!,
+                         bytes: Array("Subject: Relance FA-1001\r\nContent-Type: text/html\r\n\r\n<p>Bonjour</p><img src=\"https://tracker.example/x.png\">\r\n".utf8))
+        })
+        try await fixture.application().test(.router) { client in
+            var browser = Browser()
+            _ = try await browser.login(client, user: "marie")
+            let list = String(buffer: try await client.execute(uri: "/mail?q=martin%40client", method: .get, headers: browser.headers).body)
+            #expect(list.contains("/mail/acme/sent/\(id)"))
+            let none = String(buffer: try await client.execute(uri: "/mail?q=personne", method: .get, headers: browser.headers).body)
+            #expect(!none.contains("/mail/acme/sent/\(id)"))
+            let page = String(buffer: try await client.execute(uri: "/mail/acme/sent/\(id)", method: .get, headers: browser.headers).body)
+            #expect(page.contains("Relance FA-1001") && page.contains("Bonjour"))
+            #expect(!page.contains("tracker.example"), "shown as text: nothing to fetch")
+            #expect(try await client.execute(uri: "/mail/globex/sent/\(id)", method: .get, headers: browser.headers).status == .notFound)
+        }
+    }
+
     @Test("repeated wrong passwords throttle the user, even with the right one afterwards")
     func throttle() async throws {
         let fixture = try await ConsoleFixture()
