@@ -76,7 +76,7 @@ let package = Package(
         .target(
             name: "RelanceConsole",
             dependencies: [
-                "RelanceCore", "RelanceDaemon", "RelanceStore",
+                "RelanceCore", "RelanceDaemon", "RelanceStore", "RelanceMail",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Mustache", package: "swift-mustache"),

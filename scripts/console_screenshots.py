@@ -2,6 +2,7 @@
 
 Usage: console_screenshots.py BASE_URL USER PASSWORD OUTPUT_FOLDER
 """
+import base64
 import sys
 from pathlib import Path
 
@@ -19,11 +20,15 @@ driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=opti
 
 
 def shoot(name: str) -> None:
+    """The whole page, not only the window: Chrome's own capture beyond the viewport."""
     for width, label in ((1280, "desktop"), (390, "phone")):
         driver.set_window_size(width, 900)
-        height = driver.execute_script("return document.documentElement.scrollHeight")
-        driver.set_window_size(width, min(max(height, 700), 6000))
-        driver.save_screenshot(str(out / f"{name}-{label}.png"))
+        height = min(driver.execute_script("return document.documentElement.scrollHeight"), 8000)
+        driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                               {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 500})
+        shot = driver.execute_cdp_cmd("Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True})
+        driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+        (out / f"{name}-{label}.png").write_bytes(base64.b64decode(shot["data"]))
 
 
 try:
@@ -39,5 +44,17 @@ try:
     if links:
         links[0].click()
         shoot("customer")
+    driver.get(base + "/aging")
+    shoot("aging")
+    driver.get(base + "/imports")
+    shoot("imports")
+    driver.get(base + "/health")
+    shoot("health")
+    driver.get(base + "/mail")
+    shoot("mail")
+    links = driver.find_elements(By.CSS_SELECTOR, ".list a")
+    if links:
+        links[0].click()
+        shoot("mail-message")
 finally:
     driver.quit()

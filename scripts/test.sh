@@ -26,6 +26,9 @@ step "swift test"
 # an XCTest case added by mistake still runs instead of being skipped silently.
 swift test --skip-build
 
+step "web console in a real browser (Chromium + WebDriver, scripts/console-browser-test.sh)"
+bash scripts/console-browser-test.sh
+
 step "fuzz every parser for 40 s (scripts/fuzz.sh; longer by hand)"
 bash scripts/fuzz.sh --seconds 40 --binary "$(swift build --show-bin-path)/relance"
 

@@ -34,9 +34,16 @@ struct ConsoleGate: RouterMiddleware {
             return .redirect(to: "/login" + back, type: .normal)
         }
         if request.method != .get && request.method != .head {
-            _ = try await request.collectBody(upTo: context.maxUploadSize)
-            let form = try? await request.decode(as: CSRFField.self, context: context)
-            guard let token = form?.csrf, ConsoleSessions.same(token, session.csrf) else {
+            // An upload is bounded by its own limit; every other form is small.
+            let limit = path == ImportsController.uploadPath ? ImportsController.uploadLimit(runtime) + 64 * 1024 : context.maxUploadSize
+            let body = try await request.collectBody(upTo: limit)
+            let token: String?
+            if let boundary = request.headers[.contentType].flatMap(MultipartForm.boundary(contentType:)) {
+                token = (try? MultipartForm(body: Array(buffer: body), boundary: boundary))?.field("csrf")
+            } else {
+                token = (try? await request.decode(as: CSRFField.self, context: context))?.csrf
+            }
+            guard let token, ConsoleSessions.same(token, session.csrf) else {
                 context.logger.warning("console: POST without a valid form token refused", metadata: ["path": "\(path)"])
                 throw HTTPError(.forbidden, message: "This form has expired: go back, reload the page and try again.")
             }

@@ -21,7 +21,7 @@ struct ConsolePage: Sendable {
     /// A full page for a signed-in user (`session` gives the sign-out form its token) or the login page.
     func render(_ template: String, title: String, words: ConsoleWording, session: ConsoleSession?, user: String?,
                 context: [String: Any], status: HTTPResponse.Status = .ok) -> Response {
-        var values = context
+        var values = Self.withoutEmptyText(context)
         values["w"] = Self.wordsContext(words)
         values["csrf"] = session?.csrf ?? ""
         let body = library.render(values, withTemplate: template) ?? ""
@@ -29,6 +29,21 @@ struct ConsolePage: Sendable {
                                    "csrf": session?.csrf ?? "", "user": user ?? ""]
         let html = library.render(page, withTemplate: "layout") ?? body
         return Self.html(html, status: status)
+    }
+
+    /// Mustache counts an empty string as true in `{{#key}}…{{/key}}`: empty text is removed, so
+    /// that a section shows only when there is something to show (`{{key}}` of a missing key is empty anyway).
+    static func withoutEmptyText(_ values: [String: Any]) -> [String: Any] {
+        func clean(_ value: Any) -> Any? {
+            switch value {
+            case let text as String: return text.isEmpty ? nil : text
+            case let dictionary as [String: Any]: return withoutEmptyText(dictionary)
+            case let list as [[String: Any]]: return list.map(withoutEmptyText)
+            case let list as [[String: String]]: return list.map { withoutEmptyText($0) }
+            default: return value
+            }
+        }
+        return values.compactMapValues(clean)
     }
 
     static func html(_ html: String, status: HTTPResponse.Status = .ok) -> Response {

@@ -35,6 +35,10 @@ public enum ConsoleServer {
         LoginController(environment: environment).addRoutes(to: router)
         TodayController(environment: environment).addRoutes(to: router)
         CustomersController(environment: environment).addRoutes(to: router)
+        AgingController(environment: environment).addRoutes(to: router)
+        ImportsController(environment: environment).addRoutes(to: router)
+        HealthController(environment: environment).addRoutes(to: router)
+        MailController(environment: environment).addRoutes(to: router)
         return router
     }
 }

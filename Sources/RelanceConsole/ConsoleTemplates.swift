@@ -3,6 +3,7 @@
 enum ConsoleTemplates {
     static let all: [String: String] = [
         "layout": layout, "login": login, "today": today, "customers": customers, "customer": customer,
+        "aging": aging, "imports": imports, "health": health, "mail": mail, "mailMessage": mailMessage,
     ]
 
     static let layout = """
@@ -18,7 +19,7 @@ enum ConsoleTemplates {
         {{#signedIn}}
         <header class="bar">
           <a class="brand" href="/">{{w.appTitle}}</a>
-          <nav><a href="/">{{w.today}}</a><a href="/customers">{{w.customers}}</a></nav>
+          <nav><a href="/">{{w.today}}</a><a href="/customers">{{w.customers}}</a><a href="/aging">{{w.aging}}</a><a href="/imports">{{w.imports}}</a><a href="/mail">{{w.mail}}</a><a href="/health">{{w.health}}</a></nav>
           <form method="post" action="/logout" class="signout"><input type="hidden" name="csrf" value="{{csrf}}">
             <span class="who">{{user}}</span><button type="submit">{{w.signOut}}</button></form>
         </header>
@@ -64,11 +65,27 @@ enum ConsoleTemplates {
               <label>{{w.amount}}<input name="amount" inputmode="decimal"></label>
               <label>{{w.invoice}}<input name="invoice"></label>
               <label>{{w.tracking}}<input name="tracking"></label>
+              <label>{{w.email}}<input name="email" type="email"></label>
               <label>{{w.note}}<input name="note"></label>
               <button type="submit" class="primary">{{w.record}}</button>
             </form></details>
           </article>
           {{/tasks}}
+          {{#hasMessages}}<h3>{{w.messagesToReview}}</h3>{{/hasMessages}}
+          {{#messages}}
+          <article class="card message" id="message-{{id}}">
+            <p class="kind">{{step}} · {{state}}</p>
+            <h3>{{#customerURL}}<a href="{{customerURL}}">{{subject}}</a>{{/customerURL}}{{^customerURL}}{{subject}}{{/customerURL}}</h3>
+            <dl><dt>{{w.to}}</dt><dd>{{to}}</dd>{{#reason}}<dt>{{w.why}}</dt><dd>{{reason}}</dd>{{/reason}}{{#attachments}}<dt>{{w.attachments}}</dt><dd>{{attachments}}</dd>{{/attachments}}</dl>
+            <pre class="mail">{{text}}</pre>
+            <div class="actions">
+            <form method="post" action="/messages/{{id}}/send" class="inline"><input type="hidden" name="csrf" value="{{csrf}}">
+              <button type="submit" class="primary">{{w.sendMessage}}</button></form>
+            <form method="post" action="/messages/{{id}}/skip" class="inline"><input type="hidden" name="csrf" value="{{csrf}}">
+              <button type="submit">{{w.skipMessage}}</button></form>
+            </div>
+          </article>
+          {{/messages}}
           {{#hasHeld}}<h3>{{w.heldImports}}</h3>{{/hasHeld}}
           {{#held}}
           <article class="card">
@@ -114,8 +131,145 @@ enum ConsoleTemplates {
         {{#hasHolds}}<form method="post" action="{{url}}/resume" class="inline"><input type="hidden" name="csrf" value="{{csrf}}">
           <button type="submit">{{w.resume}}</button></form>{{/hasHolds}}
         </div>
+        <p class="quiet">{{w.doNotRemindHint}}{{#doNotRemind}} <strong>{{w.doNotRemindSet}}</strong>{{/doNotRemind}}</p>
+        <h2>{{w.correctAddress}}</h2>
+        <form method="post" action="{{url}}/address" class="inline"><input type="hidden" name="csrf" value="{{csrf}}">
+          <label>{{w.email}}<input type="email" name="email" required autocomplete="off"></label><button type="submit">{{w.record}}</button></form>
+        <p class="quiet">{{w.correctAddressHint}}</p>
         <h2>{{w.timeline}}</h2>
         <ol class="timeline">{{#timeline}}<li><time>{{time}}</time> {{summary}}</li>{{/timeline}}</ol>
+        """
+
+    static let aging = """
+        <h1>{{w.aging}}</h1>
+        <form method="get" action="/aging" class="filters">
+          {{#manyCreditors}}<label>{{w.creditor}}<select name="creditor">{{#creditors}}<option value="{{id}}"{{#selected}} selected{{/selected}}>{{name}}</option>{{/creditors}}</select></label>{{/manyCreditors}}
+          {{^manyCreditors}}{{#creditors}}<input type="hidden" name="creditor" value="{{id}}">{{/creditors}}{{/manyCreditors}}
+          <label>{{w.customerFilter}}<input name="q" value="{{q}}"></label>
+          <label>{{w.bucket}}<select name="bucket"><option value="">{{w.allBuckets}}</option>{{#buckets}}<option value="{{code}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/buckets}}</select></label>
+          <label>{{w.asOf}}<input name="asof" type="date" value="{{asof}}"></label>
+          <button type="submit">{{w.filter}}</button>
+        </form>
+        <p class="quiet">{{asOf}} · <a href="{{csvURL}}" download>{{w.download}}</a></p>
+        {{#charts}}<figure class="chart">{{{svg}}}</figure>{{/charts}}
+        {{^hasRows}}<p class="quiet">{{w.noAging}}</p>{{/hasRows}}
+        {{#hasRows}}
+        <div class="scroll"><table class="aging">
+          <thead><tr><th>{{columns.customer}}</th>{{#headings}}<th class="num">{{label}}</th>{{/headings}}<th class="num">{{columns.total}}</th></tr></thead>
+          <tbody>{{#rows}}<tr><td><a href="{{url}}">{{code}}</a> {{name}}</td>{{#cells}}<td class="num {{late}}">{{amount}}</td>{{/cells}}<td class="num"><strong>{{total}}</strong></td></tr>{{/rows}}</tbody>
+          <tfoot>{{#totals}}<tr><th>{{label}}</th>{{#cells}}<th class="num {{late}}">{{amount}}</th>{{/cells}}<th class="num">{{total}}</th></tr>{{/totals}}</tfoot>
+        </table></div>
+        {{/hasRows}}
+        {{#truncated}}<p class="quiet">{{truncated}}</p>{{/truncated}}
+        """
+
+    static let imports = """
+        <h1>{{w.imports}}</h1>
+        {{#uploaded}}<p class="card notice">{{uploaded}}</p>{{/uploaded}}
+        <section class="card">
+          <h2>{{w.upload}}</h2>
+          <p class="quiet">{{w.uploadHint}} {{limit}}</p>
+          <form method="post" action="/imports/upload" enctype="multipart/form-data">
+            <input type="hidden" name="csrf" value="{{csrf}}">
+            {{#many}}<label>{{w.creditor}}<select name="creditor">{{#creditors}}<option value="{{id}}">{{name}}</option>{{/creditors}}</select></label>{{/many}}
+            {{^many}}{{#creditors}}<input type="hidden" name="creditor" value="{{id}}">{{/creditors}}{{/many}}
+            <label>{{w.file}}<input type="file" name="file" required></label>
+            <button type="submit" class="primary">{{w.upload}}</button>
+          </form>
+        </section>
+        {{#creditors}}
+        <section>
+          <h2>{{name}}</h2>
+          {{#hasMessages}}<h3>{{w.messagesToReview}}</h3>{{/hasMessages}}
+          {{#messages}}
+          <article class="card message" id="message-{{id}}">
+            <p class="kind">{{step}} · {{state}}</p>
+            <h3>{{#customerURL}}<a href="{{customerURL}}">{{subject}}</a>{{/customerURL}}{{^customerURL}}{{subject}}{{/customerURL}}</h3>
+            <dl><dt>{{w.to}}</dt><dd>{{to}}</dd>{{#reason}}<dt>{{w.why}}</dt><dd>{{reason}}</dd>{{/reason}}{{#attachments}}<dt>{{w.attachments}}</dt><dd>{{attachments}}</dd>{{/attachments}}</dl>
+            <pre class="mail">{{text}}</pre>
+            <div class="actions">
+            <form method="post" action="/messages/{{id}}/send" class="inline"><input type="hidden" name="csrf" value="{{csrf}}">
+              <button type="submit" class="primary">{{w.sendMessage}}</button></form>
+            <form method="post" action="/messages/{{id}}/skip" class="inline"><input type="hidden" name="csrf" value="{{csrf}}">
+              <button type="submit">{{w.skipMessage}}</button></form>
+            </div>
+          </article>
+          {{/messages}}
+          {{#hasHeld}}<h3>{{w.heldImports}}</h3>{{/hasHeld}}
+          {{#held}}
+          <article class="card">
+            <p><strong>#{{id}} {{file}}</strong>{{#asOf}} · {{asOf}}{{/asOf}}</p>
+            <p>{{reason}}</p>
+            <div class="actions">
+            <form method="post" action="/imports/{{creditor}}/{{id}}/confirm" class="inline"><input type="hidden" name="csrf" value="{{csrf}}">
+              <input type="hidden" name="back" value="/imports"><button type="submit" class="primary">{{w.confirmImport}}</button></form>
+            <form method="post" action="/imports/{{creditor}}/{{id}}/reject" class="inline"><input type="hidden" name="csrf" value="{{csrf}}">
+              <label>{{w.rejectReason}}<input name="reason" maxlength="500"></label><button type="submit">{{w.rejectImport}}</button></form>
+            </div>
+          </article>
+          {{/held}}
+          <h3>{{w.history}}</h3>
+          {{^hasHistory}}<p class="quiet">{{w.noImports}}</p>{{/hasHistory}}
+          {{#hasHistory}}
+          <div class="scroll"><table class="imports">
+            <thead><tr><th>#</th><th>{{w.when}}</th><th>{{w.file}}</th><th>{{w.status}}</th><th class="num">{{w.items}}</th></tr></thead>
+            <tbody>{{#history}}<tr class="{{statusClass}}"><td>{{id}}</td><td>{{when}}</td><td>{{file}}{{#hasError}}<details><summary>{{w.why}}</summary><pre>{{error}}</pre></details>{{/hasError}}</td><td><span class="badge {{statusClass}}">{{status}}</span></td><td class="num">{{items}}</td></tr>{{/history}}</tbody>
+          </table></div>
+          {{/hasHistory}}
+        </section>
+        {{/creditors}}
+        """
+
+    static let health = """
+        <h1>{{w.health}}</h1>
+        <h2>{{w.services}}</h2>
+        {{^hasDaemon}}<p class="alert">{{w.noDaemon}}</p>{{/hasDaemon}}
+        {{#hasDaemon}}
+        <table><tbody>{{#services}}<tr><td>{{name}}</td><td>{{lastSuccess}}{{#note}} · {{note}}{{/note}}{{#failing}}<br><span class="alert">{{failure}}</span>{{/failing}}</td></tr>{{/services}}</tbody></table>
+        {{/hasDaemon}}
+        <h2>{{w.outbox}}</h2>
+        <p>{{#outbox}}<span class="badge">{{state}} {{count}}</span> {{/outbox}}</p>
+        {{#creditors}}
+        <section class="card">
+          <h2>{{name}}</h2>
+          <p>{{mode}}</p>
+          {{#paused}}<p class="alert">{{w.creditorPaused}}</p>{{/paused}}
+          {{#outboxPause}}<p class="alert">{{w.outboxPaused}} : {{outboxPause}}</p>{{#outboxResume}}<p class="quiet">{{outboxResume}}</p>{{/outboxResume}}{{/outboxPause}}
+          {{#problem}}<p class="alert">{{problem}}</p>{{/problem}}
+          <dl>
+            <dt>{{w.lastImport}}</dt><dd>{{lastImportAge}}{{#lastImport}} — {{lastImport}}{{/lastImport}}</dd>
+            <dt>{{w.openTasks}}</dt><dd>{{openTasks}}</dd>
+            {{#nextRetry}}<dt>{{w.nextRetry}}</dt><dd>{{nextRetry}}</dd>{{/nextRetry}}
+            {{#windowOpens}}<dt>{{w.windowOpens}}</dt><dd>{{windowOpens}}</dd>{{/windowOpens}}
+            {{#marks}}<dt>{{w.mailboxMarks}} {{folder}}</dt><dd>UID {{lastUID}} (UIDVALIDITY {{uidValidity}}) · {{polled}}</dd>{{/marks}}
+          </dl>
+        </section>
+        {{/creditors}}
+        """
+
+    static let mail = """
+        <h1>{{w.mail}}</h1>
+        <form method="get" action="/mail" class="search">
+          <input name="q" value="{{query}}" placeholder="{{w.mailSearchHint}}" aria-label="{{w.mailSearchHint}}">
+          <button type="submit">{{w.search}}</button>
+        </form>
+        {{#creditors}}
+        <section>
+          <h2>{{name}}</h2>
+          {{^hasEntries}}<p class="quiet">{{w.noMail}}</p>{{/hasEntries}}
+          <ul class="list">{{#entries}}<li><span class="quiet">{{when}} · {{direction}}</span> <a href="{{url}}">{{customer}}</a>
+            <span class="amount">{{label}}</span><br><span class="quiet">{{counterpart}}</span></li>{{/entries}}</ul>
+        </section>
+        {{/creditors}}
+        """
+
+    static let mailMessage = """
+        <p><a href="/mail">← {{w.mail}}</a></p>
+        <h1>{{subject}}</h1>
+        <dl>{{#from}}<dt>{{w.from}}</dt><dd>{{from}}</dd>{{/from}}<dt>{{w.to}}</dt><dd>{{counterpart}}</dd><dt>{{w.date}}</dt><dd>{{when}}</dd>
+          <dt>{{w.status}}</dt><dd>{{label}}</dd>{{#attachments}}<dt>{{w.attachments}}</dt><dd>{{attachments}}</dd>{{/attachments}}</dl>
+        {{#noRaw}}<p class="quiet">{{w.noRawKept}}</p>{{/noRaw}}
+        <pre class="mail">{{text}}</pre>
         """
 
     static let stylesheet = """
@@ -127,7 +281,7 @@ enum ConsoleTemplates {
         .bar { display: flex; flex-wrap: wrap; align-items: center; gap: 12px; padding: 10px 16px; background: #fff; border-bottom: 1px solid var(--line); }
         .bar .brand { font-weight: 700; color: var(--accent); text-decoration: none; font-size: 18px; }
         .bar nav { display: flex; gap: 14px; flex: 1; }
-        .bar nav a { color: var(--ink); text-decoration: none; }
+        .bar nav { flex-wrap: wrap; } .bar nav a { color: var(--ink); text-decoration: none; white-space: nowrap; }
         .signout { display: flex; gap: 8px; align-items: center; margin: 0; }
         .who { color: var(--quiet); font-size: 14px; }
         h1 { font-size: 24px; margin: 8px 0 16px; }
@@ -154,6 +308,16 @@ enum ConsoleTemplates {
         .inline label { display: inline-block; margin-right: 8px; }
         .timeline { padding-left: 18px; font-size: 14px; } .timeline time { color: var(--quiet); margin-right: 6px; }
         details summary { cursor: pointer; color: var(--accent); margin-top: 8px; }
+        .filters { display: flex; flex-wrap: wrap; gap: 0 12px; align-items: flex-end; } .filters label { flex: 1 1 160px; } .filters button { margin: 8px 0; }
+        .chart { margin: 8px 0; background: #fff; border: 1px solid var(--line); border-radius: 10px; padding: 10px; }
+        .chart svg { display: block; max-width: 100%; height: auto; }
+        .scroll { overflow-x: auto; } .aging { font-size: 14px; } .aging td.late, .aging th.late { color: var(--alert); }
+        pre.mail { max-height: 420px; overflow: auto; font: 14px/1.45 ui-monospace, "DejaVu Sans Mono", monospace; background: #fff; border: 1px solid var(--line); }
+        .notice { border-color: var(--accent); }
+        .badge { display: inline-block; padding: 1px 8px; border-radius: 10px; font-size: 13px; background: #e7f3e7; color: #2f6b2f; }
+        .badge.rejected { background: #fdecea; color: var(--alert); } .badge.held { background: #fff4d6; color: #8a5a00; }
+        pre { white-space: pre-wrap; font-size: 13px; background: var(--bg); padding: 8px; border-radius: 6px; margin: 4px 0; }
+        input[type=file] { border: none; padding: 4px 0; }
         @media (max-width: 520px) { main { padding: 10px; } dl { grid-template-columns: 1fr; } .bar nav { order: 3; flex-basis: 100%; } }
         """
 }

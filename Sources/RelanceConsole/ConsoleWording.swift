@@ -1,4 +1,6 @@
+import Foundation
 import RelanceCore
+import RelanceDaemon
 
 /// Every word the console shows, per language, in one place. Pages take their labels from
 /// here through the template context; nothing else in the console writes people's words.
@@ -42,8 +44,61 @@ struct ConsoleWording: Sendable {
     let nothingOpen: String
     let notFound: String
     let forbidden: String
-    let incompleteOutcome: String
     let amount: String
+    let email: String
+    let aging: String
+    let download: String
+    let filter: String
+    let allBuckets: String
+    let bucket: String
+    let customerFilter: String
+    let asOf: String
+    let creditor: String
+    let noAging: String
+    let imports: String
+    let history: String
+    let file: String
+    let when: String
+    let status: String
+    let items: String
+    let upload: String
+    let uploadHint: String
+    let noImports: String
+    let rejectImport: String
+    let rejectReason: String
+    let uploadUnreadable: String
+    let uploadNoFile: String
+    let why: String
+    let messagesToReview: String
+    let sendMessage: String
+    let skipMessage: String
+    let to: String
+    let attachments: String
+    let correctAddress: String
+    let correctAddressHint: String
+    let doNotRemindHint: String
+    let doNotRemindSet: String
+    let health: String
+    let never: String
+    let activeMode: String
+    let reviewMode: String
+    let services: String
+    let noDaemon: String
+    let outbox: String
+    let creditorPaused: String
+    let outboxPaused: String
+    let lastImport: String
+    let mailboxMarks: String
+    let nextRetry: String
+    let windowOpens: String
+    let openTasks: String
+    let mail: String
+    let sentMail: String
+    let receivedMail: String
+    let mailSearchHint: String
+    let noMail: String
+    let from: String
+    let noRawKept: String
     let outcomes: [(code: String, label: String)]
 
     static func forLanguage(_ language: Language) -> ConsoleWording {
@@ -62,10 +117,29 @@ struct ConsoleWording: Sendable {
         resume: "Reprendre les relances", holds: "Suspensions", closeTask: "Clore la tâche", outcome: "Résultat", date: "Date",
         note: "Note", tracking: "N° de suivi", record: "Enregistrer", phones: "Téléphones", document: "Document à imprimer",
         nothingOpen: "Rien d’ouvert.", notFound: "Page introuvable.", forbidden: "Action refusée.",
-        incompleteOutcome: "Résultat incomplet : une promesse demande une date (et un montant lisible), une lettre postée la date d’envoi.",
-        amount: "Montant",
+        amount: "Montant", email: "E-mail",
+        aging: "Balance âgée", download: "Télécharger (CSV pour Excel)", filter: "Filtrer", allBuckets: "Toutes les tranches",
+        bucket: "Tranche", customerFilter: "Client (code ou nom)", asOf: "Au", creditor: "Créancier", noAging: "Aucune facture ouverte ne correspond.",
+        imports: "Imports", history: "Derniers imports", file: "Fichier", when: "Reçu le", status: "État", items: "Lignes",
+        upload: "Déposer un export", uploadHint: "Le fichier est placé dans le dossier de dépôt et lu comme tout autre export.",
+        noImports: "Aucun import pour l’instant.", rejectImport: "Rejeter", rejectReason: "Motif (facultatif)",
+        uploadUnreadable: "Le formulaire d’envoi est illisible : rechargez la page et réessayez.",
+        uploadNoFile: "Choisissez un fichier à déposer.", why: "Pourquoi ?",
+        messagesToReview: "Relances à vérifier", sendMessage: "Envoyer tel quel", skipMessage: "Ne pas envoyer", to: "À",
+        attachments: "Pièces jointes", correctAddress: "Adresse e-mail corrigée",
+        correctAddressHint: "Ajoutée aux destinataires des relances jusqu’au prochain fichier de contacts, qui fait foi ; l’adresse n’est plus tenue pour invalide.",
+        doNotRemindHint: "Ne plus relancer ce client : suspendez sans date de fin (ou « ne pas relancer » dans le fichier de contacts, qui fait foi).",
+        doNotRemindSet: "Le fichier de contacts dit : ne pas relancer.",
+        health: "État", never: "jamais", activeMode: "actif : les relances partent", reviewMode: "mode revue : rien n’est envoyé",
+        services: "Services", noDaemon: "Pas encore d’état : relance run n’a pas tourné avec ce dossier d’état.", outbox: "Boîte d’envoi",
+        creditorPaused: "Relances suspendues pour ce créancier.", outboxPaused: "Envoi suspendu", lastImport: "Dernier import",
+        mailboxMarks: "Boîte de réception", nextRetry: "Prochain nouvel essai", windowOpens: "Hors plage d’envoi : reprise le",
+        openTasks: "Tâches ouvertes", mail: "Courriels", sentMail: "envoyé", receivedMail: "reçu",
+        mailSearchHint: "Adresse, client, étape ou résumé", noMail: "Aucun courriel ne correspond.", from: "De",
+        noRawKept: "Le message lui-même n’est plus conservé (durée de conservation) : seul son résumé reste.",
         outcomes: [("promised", "Promesse de paiement (date, montant)"), ("dispute", "Litige (factures, motif en note)"),
                    ("paid", "Déjà payé (date, moyen en note)"), ("no-answer", "Pas de réponse"), ("wrong-number", "Mauvais numéro"),
+                   ("new-address", "Nouvelle adresse e-mail (e-mail)"),
                    ("letter-posted", "Lettre postée (date, n° de suivi)"), ("done", "Fait"), ("cancelled", "Annulé")])
 
     static let english = ConsoleWording(
@@ -80,10 +154,29 @@ struct ConsoleWording: Sendable {
         resume: "Resume reminders", holds: "Pauses", closeTask: "Close the task", outcome: "Outcome", date: "Date",
         note: "Note", tracking: "Tracking number", record: "Record", phones: "Phones", document: "Document to print",
         nothingOpen: "Nothing open.", notFound: "Page not found.", forbidden: "Refused.",
-        incompleteOutcome: "Incomplete outcome: a promise needs a date (and a readable amount), a posted letter its posting date.",
-        amount: "Amount",
+        amount: "Amount", email: "Email",
+        aging: "Aged balance", download: "Download (CSV)", filter: "Filter", allBuckets: "All buckets",
+        bucket: "Bucket", customerFilter: "Customer (code or name)", asOf: "As of", creditor: "Creditor", noAging: "No open invoice matches.",
+        imports: "Imports", history: "Recent imports", file: "File", when: "Received", status: "Status", items: "Rows",
+        upload: "Upload an export", uploadHint: "The file goes into the drop folder and is read like any other export.",
+        noImports: "No import yet.", rejectImport: "Reject", rejectReason: "Reason (optional)",
+        uploadUnreadable: "The upload form could not be read: reload the page and try again.",
+        uploadNoFile: "Choose a file to upload.", why: "Why?",
+        messagesToReview: "Reminders to check", sendMessage: "Send as it is", skipMessage: "Do not send", to: "To",
+        attachments: "Attachments", correctAddress: "Corrected email address",
+        correctAddressHint: "Added to the reminders' recipients until the next contacts file, which prevails; the address is no longer held invalid.",
+        doNotRemindHint: "To stop reminding this customer: pause without an end date (or do_not_remind in the contacts file, which prevails).",
+        doNotRemindSet: "The contacts file says: do not remind.",
+        health: "Health", never: "never", activeMode: "active: reminders are sent", reviewMode: "review mode: nothing is sent",
+        services: "Services", noDaemon: "No status yet: relance run has not run with this state folder.", outbox: "Outbox",
+        creditorPaused: "Reminders paused for this creditor.", outboxPaused: "Outbox paused", lastImport: "Last import",
+        mailboxMarks: "Mailbox", nextRetry: "Next retry", windowOpens: "Outside the send window: resumes",
+        openTasks: "Open tasks", mail: "Mail", sentMail: "sent", receivedMail: "received",
+        mailSearchHint: "Address, customer, step or summary", noMail: "No message matches.", from: "From",
+        noRawKept: "The message itself is no longer kept (retention): only its summary remains.",
         outcomes: [("promised", "Promised to pay (date, amount)"), ("dispute", "Dispute (invoices, reason in the note)"),
                    ("paid", "Already paid (date, means in the note)"), ("no-answer", "No answer"), ("wrong-number", "Wrong number"),
+                   ("new-address", "New email address (email)"),
                    ("letter-posted", "Letter posted (date, tracking number)"), ("done", "Done"), ("cancelled", "Cancelled")])
 
     /// A task's kind as people say it, from the shared `Wording`.
@@ -93,4 +186,94 @@ struct ConsoleWording: Sendable {
     func date(_ date: CivilDate) -> String { language.wording.date(date) }
 
     func money(_ amount: Money) -> String { amount.formatted(locale: language) }
+
+    /// `07/12/2026 14:05` in the creditor's time zone.
+    func dateTime(_ instant: Date, in timeZone: TimeZone) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let parts = calendar.dateComponents([.hour, .minute], from: instant)
+        let time = String(format: "%02d:%02d", parts.hour ?? 0, parts.minute ?? 0)
+        return date(CivilDate(instant, in: timeZone)) + " " + time
+    }
+
+    func messageState(_ state: OutboxState) -> String {
+        switch (state, language) {
+        case (.held, .french): "retenue : envoyée ou non ?"
+        case (.failed, .french): "échec après plusieurs essais"
+        case (.held, _): "held: sent or not?"
+        case (.failed, _): "failed after several attempts"
+        case (_, _): state.rawValue
+        }
+    }
+
+    func failing(_ count: Int, since: String, error: String) -> String {
+        language == .french ? "en échec \(count) fois depuis \(since) : \(error)" : "failing \(count)× since \(since): \(error)"
+    }
+
+    /// How long ago, in the largest unit that is not zero: `il y a 3 h`, `2 days ago`.
+    func age(_ seconds: TimeInterval) -> String {
+        let minutes = max(0, Int(seconds / 60))
+        let (value, unitFR, unitEN) = minutes < 60 ? (minutes, "min", "min") : minutes < 48 * 60 ? (minutes / 60, "h", "h")
+            : (minutes / 1440, minutes / 1440 > 1 ? "jours" : "jour", minutes / 1440 > 1 ? "days" : "day")
+        return language == .french ? "il y a \(value) \(unitFR)" : "\(value) \(unitEN) ago"
+    }
+
+    func importStatus(_ status: ImportRecord.Status) -> String {
+        switch (status, language) {
+        case (.applied, .french): "appliqué"
+        case (.rejected, .french): "refusé"
+        case (.held, .french): "en attente"
+        case (.applied, _): "applied"
+        case (.rejected, _): "refused"
+        case (.held, _): "held"
+        }
+    }
+
+    func uploaded(_ name: String) -> String {
+        language == .french ? "« \(name) » est dans le dossier de dépôt : il sera lu au prochain passage (sous une minute), puis listé ici."
+            : "“\(name)” is in the drop folder: it will be read at the next pass (within a minute), then listed here."
+    }
+
+    func uploadLimit(_ megabytes: Int) -> String {
+        language == .french ? "Jusqu’à \(megabytes) Mo ; un fichier plus gros se copie directement dans le dossier de dépôt."
+            : "Up to \(megabytes) MB; copy a larger file into the drop folder itself."
+    }
+
+    func uploadEmpty(_ name: String) -> String {
+        language == .french ? "« \(name) » est vide : rien n’a été déposé." : "“\(name)” is empty: nothing was uploaded."
+    }
+
+    /// The page shows the first customers only; the download has them all.
+    func agingTruncated(_ shown: Int, of count: Int) -> String {
+        language == .french ? "Les \(shown) premiers clients sur \(count) sont affichés ; le CSV les contient tous."
+            : "The first \(shown) customers of \(count) are shown; the CSV has them all."
+    }
+
+    func unreadableDate(_ text: String) -> String {
+        language == .french ? "« \(text) » : une date s’écrit 15/01/2027." : "“\(text)”: write a date as 15/01/2027."
+    }
+
+    /// What is wrong with an outcome form, naming the field as the form labels it.
+    func outcomeProblem(_ error: OutcomeInputError) -> String {
+        let french = language == .french
+        let field = switch error.field {
+        case "date": date
+        case "amount": amount
+        case "email": email
+        default: outcome
+        }
+        let value = error.value ?? ""
+        switch error.problem {
+        case .missing:
+            return french ? "Ce résultat demande le champ « \(field) »." : "This outcome needs the \(field) field."
+        case .unreadableDate:
+            return french ? "\(field) « \(value) » : une date s’écrit 15/01/2027." : "\(field) “\(value)”: write a date as 15/01/2027."
+        case .unreadableAmount:
+            return french ? "\(field) « \(value) » : un montant s’écrit 912,00." : "\(field) “\(value)”: write an amount as 912.00."
+        case .notAnEmail:
+            return french ? "\(field) « \(value) » n’est pas une adresse e-mail." : "\(field) “\(value)” is not an email address."
+        case .unknownOutcome:
+            return french ? "Résultat inconnu « \(value) »." : "Unknown outcome “\(value)”."
+        }
+    }
 }

@@ -17,6 +17,7 @@ struct CustomersController {
         router.get("/customers/{creditor}/{code}") { _, context in try await show(context: context) }
         router.post("/customers/{creditor}/{code}/pause") { request, context in try await pause(request, context: context) }
         router.post("/customers/{creditor}/{code}/resume") { _, context in try await resume(context: context) }
+        router.post("/customers/{creditor}/{code}/address") { request, context in try await correctAddress(request, context: context) }
     }
 
     private func search(_ request: Request, context: ConsoleRequestContext) async throws -> Response {
@@ -62,7 +63,7 @@ struct CustomersController {
         let page: [String: Any] = [
             "hasPhones": !phones.isEmpty, "hasInvoices": !open.isEmpty, "hasHolds": !holds.isEmpty,
             "name": profile.name ?? profile.externalID, "code": profile.externalID, "creditorName": creditor.configuration.legalName,
-            "emails": profile.emailsTo.joined(separator: ", "), "phones": phones,
+            "emails": profile.emailsTo.joined(separator: ", "), "phones": phones, "doNotRemind": profile.doNotRemind,
             "url": Self.url(creditor: id, code: profile.externalID), "csrf": context.session?.csrf ?? "",
             "invoices": open.map { ["number": $0.number, "issued": $0.issued.map(words.date) ?? "", "due": $0.due.map(words.date) ?? "",
                                     "open": words.money($0.open)] },
@@ -102,6 +103,25 @@ struct CustomersController {
         return .redirect(to: Self.url(creditor: creditor.configuration.id, code: customer.profile.externalID))
     }
 
+    struct AddressForm: Decodable {
+        let email: String?
+    }
+
+    /// A corrected email address, through the task outcome's own statements (`PeopleActions.correctAddress`).
+    private func correctAddress(_ request: Request, context: ConsoleRequestContext) async throws -> Response {
+        let user = try context.requireUser()
+        let runtime = await environment.current()
+        let words = environment.words(for: user, in: runtime)
+        let (creditor, customer) = try await resolve(context: context, user: user, runtime: runtime)
+        let form = try await request.decode(as: AddressForm.self, context: context)
+        let text = (form.email ?? "").trimmingCharacters(in: .whitespaces)
+        guard let address = EmailAddress(text) else {
+            throw HTTPError(.badRequest, message: words.outcomeProblem(OutcomeInputError(.notAnEmail, field: "email", value: text, outcome: "new-address")))
+        }
+        try await PeopleActions(runtime: runtime).correctAddress(address, ofCustomer: customer.id, by: user.name)
+        return .redirect(to: Self.url(creditor: creditor.configuration.id, code: customer.profile.externalID))
+    }
+
     /// The creditor and customer named in the path, or 404 for anything the user may not see.
     private func resolve(context: ConsoleRequestContext, user: ConsoleUser, runtime: RelanceRuntime) async throws
         -> (RelanceRuntime.CreditorRuntime, StoredCustomer) {
@@ -113,9 +133,10 @@ struct CustomersController {
         return (creditor, customer)
     }
 
+    /// The open balance per currency (`Demand.sumByCurrency`: never two currencies added), as
+    /// `1 092,00 € + 500,00 $`; nil when nothing is open.
     static func total(_ open: [Receivable], words: ConsoleWording) -> String? {
-        guard let first = open.first else { return nil }
-        let sum = open.filter { $0.open.currency == first.open.currency }.reduce(Int64(0)) { $0 + $1.open.minorUnits }
-        return words.money(Money(minorUnits: sum, currency: first.open.currency))
+        guard !open.isEmpty else { return nil }
+        return Demand.sumByCurrency(open.map(\.open)).map(words.money).joined(separator: " + ")
     }
 }

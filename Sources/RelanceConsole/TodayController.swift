@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import RelanceCore
 import RelanceDaemon
+import RelanceMail
 
 /// `/`: the day's work for each creditor the user sees — the open tasks, calls first, each with
 /// its outcome form — and the imports held for a person's confirmation.
@@ -12,7 +13,9 @@ struct TodayController {
         router.get("/") { _, context in try await today(context: context) }
         router.post("/tasks/{id}/close") { request, context in try await close(request, context: context) }
         router.get("/tasks/{id}/document") { _, context in try await document(context: context) }
-        router.post("/imports/{creditor}/{id}/confirm") { _, context in try await confirmImport(context: context) }
+        router.post("/messages/{id}/send") { _, context in try await decide(.send, context: context) }
+        router.post("/messages/{id}/skip") { _, context in try await decide(.skip, context: context) }
+        router.post("/imports/{creditor}/{id}/confirm") { request, context in try await confirmImport(request, context: context) }
     }
 
     private func today(context: ConsoleRequestContext) async throws -> Response {
@@ -25,6 +28,7 @@ struct TodayController {
             let tasks = try await runtime.store.tasks(of: id, state: .open).sorted(by: Self.priority)
             let customers = Dictionary(uniqueKeysWithValues: try await runtime.store.customerProfiles(of: id).map { ($0.id, $0.profile.externalID) })
             let held = try await runtime.store.heldImports(of: id)
+            let messages = try await runtime.store.messagesToReview(of: id)
             sections.append([
                 "name": creditor.configuration.legalName,
                 "tasks": tasks.map { task -> [String: Any] in
@@ -45,7 +49,18 @@ struct TodayController {
                     }
                     return row
                 },
-                "hasTasks": !tasks.isEmpty, "hasHeld": !held.isEmpty,
+                "hasTasks": !tasks.isEmpty, "hasHeld": !held.isEmpty, "hasMessages": !messages.isEmpty,
+                "messages": messages.map { message -> [String: Any] in
+                    let readable = ReadableMessage(raw: message.raw)
+                    var row: [String: Any] = [
+                        "id": message.id, "subject": readable.subject, "to": message.recipients.joined(separator: ", "),
+                        "text": readable.text, "reason": message.reason ?? "", "state": words.messageState(message.state),
+                        "attachments": readable.attachments.joined(separator: ", "), "csrf": context.session?.csrf ?? "",
+                        "step": words.language.wording.stepName(message.step),
+                    ]
+                    if let code = customers[message.customerID] { row["customerURL"] = CustomersController.url(creditor: id, code: code) }
+                    return row
+                },
                 "held": held.map { ["id": $0.importID, "creditor": id.rawValue, "summary": "\($0.fileName) — \($0.reason)", "csrf": context.session?.csrf ?? ""] },
             ])
         }
@@ -61,13 +76,20 @@ struct TodayController {
         return left != right ? left < right : (a.dueOn ?? .init(year: 9999, month: 12, day: 31)!) < (b.dueOn ?? .init(year: 9999, month: 12, day: 31)!)
     }
 
+    /// The outcome form's fields, read by the CLI's own parser (`OutcomeInput`).
     struct OutcomeForm: Decodable {
         let outcome: String?
         let date: String?
         let amount: String?
         let invoice: String?
         let tracking: String?
+        let email: String?
         let note: String?
+
+        var input: OutcomeInput {
+            OutcomeInput(outcome: outcome ?? "", date: date, amount: amount, invoices: invoice.map { [$0] } ?? [], email: email,
+                         tracking: tracking, note: note)
+        }
     }
 
     private func close(_ request: Request, context: ConsoleRequestContext) async throws -> Response {
@@ -76,41 +98,18 @@ struct TodayController {
         let task = try await visibleTask(context: context, user: user, runtime: runtime)
         let words = environment.words(for: user, in: runtime)
         let form = try await request.decode(as: OutcomeForm.self, context: context)
-        guard let outcome = Self.outcome(form) else { throw HTTPError(.badRequest, message: words.incompleteOutcome) }
+        let outcome: TaskOutcome
+        do {
+            outcome = try form.input.parsed()
+        } catch {
+            throw HTTPError(.badRequest, message: words.outcomeProblem(error))
+        }
         do {
             try await PeopleActions(runtime: runtime).recordOutcome(outcome, onTask: task.id, by: user.name, channel: .console)
         } catch let error as TaskOutcomeError {
             throw HTTPError(.badRequest, message: "\(error)")
         }
         return .redirect(to: "/")
-    }
-
-    /// The form's fields as an outcome; nil when what the outcome needs is missing or unreadable.
-    static func outcome(_ form: OutcomeForm) -> TaskOutcome? {
-        func field(_ text: String?) -> String? {
-            text.map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
-        }
-        let date = field(form.date).flatMap { OutcomeValues.date($0) }
-        if field(form.date) != nil, date == nil { return nil }
-        switch field(form.outcome) {
-        case "promised":
-            guard let date else { return nil }
-            let amount = field(form.amount).flatMap { OutcomeValues.amount($0, currency: .euro) }
-            if field(form.amount) != nil, amount == nil { return nil }
-            return .promisedToPay(on: date, amount: amount)
-        case "dispute":
-            let invoices = (field(form.invoice) ?? "").split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init)
-            return .dispute(invoices: invoices, reason: field(form.note))
-        case "paid": return .paid(on: date, means: field(form.note))
-        case "no-answer": return .noAnswer
-        case "wrong-number": return .wrongNumber(phone: nil)
-        case "letter-posted":
-            guard let date else { return nil }
-            return .letterPosted(on: date, trackingNumber: field(form.tracking), acknowledgedOn: nil)
-        case "done": return .done(note: field(form.note))
-        case "cancelled": return .cancelled(reason: field(form.note) ?? "")
-        default: return nil
-        }
     }
 
     private func document(context: ConsoleRequestContext) async throws -> Response {
@@ -128,7 +127,11 @@ struct TodayController {
         return response
     }
 
-    private func confirmImport(context: ConsoleRequestContext) async throws -> Response {
+    struct BackForm: Decodable {
+        let back: String?
+    }
+
+    private func confirmImport(_ request: Request, context: ConsoleRequestContext) async throws -> Response {
         let user = try context.requireUser()
         let runtime = await environment.current()
         let creditor = try environment.creditor(try context.parameters.require("creditor"), for: user, in: runtime)
@@ -137,6 +140,21 @@ struct TodayController {
             throw HTTPError(.notFound)
         }
         try await PeopleActions(runtime: runtime).confirmHeldImport(id, of: creditor.configuration, by: user.name)
+        let form = try? await request.decode(as: BackForm.self, context: context)
+        return .redirect(to: LoginController.safeNext(form?.back))
+    }
+
+    /// A held or failed reminder of a creditor the user sees, sent again as it is or skipped; else 404.
+    private func decide(_ decision: MessageReviewDecision, context: ConsoleRequestContext) async throws -> Response {
+        let user = try context.requireUser()
+        let runtime = await environment.current()
+        let id = try context.parameters.require("id", as: Int64.self)
+        var found = false
+        for creditor in environment.creditors(of: user, in: runtime) where try await runtime.store.messagesToReview(of: creditor.configuration.id).contains(where: { $0.id == id }) {
+            found = true
+        }
+        guard found else { throw HTTPError(.notFound) }
+        try await PeopleActions(runtime: runtime).decideMessage(id, decision, by: user.name)
         return .redirect(to: "/")
     }
 

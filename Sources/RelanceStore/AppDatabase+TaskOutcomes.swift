@@ -90,12 +90,9 @@ extension AppDatabase: TaskOutcomeStore {
                                arguments: [customer, phone, id, time])
             }
             if let address = application.newAddress {
-                // Until the next contacts file, which replaces the customer's addresses.
-                try db.execute(sql: "INSERT OR IGNORE INTO customer_email (customer_id, address, role) VALUES (?, ?, 'to')",
-                               arguments: [customer, address.value])
-                try db.execute(sql: """
-                    UPDATE invalid_address SET cleared_at = ?, clear_reason = ? WHERE creditor_id = ? AND address = ? AND cleared_at IS NULL
-                    """, arguments: [time, "given as the right address (task #\(id))", creditor.rawValue, address.value])
+                // Until the next contacts file, which replaces the customer's addresses (the console's path too).
+                try addCorrectedAddress(address, customer: customer, creditor: creditor, reason: "given as the right address (task #\(id))",
+                                        at: time, in: db)
             }
         }
         for (key, value) in application.detailUpdates.sorted(by: { $0.key < $1.key }) {

@@ -22,11 +22,8 @@ struct AgingCommand: AsyncParsableCommand {
         let context = try CommandContext(options: options, readOnly: true)
         for target in context.runtime.creditors where creditor == nil || target.configuration.id.rawValue == creditor {
             let day = try parseDate(asOf, option: "--as-of") ?? context.runtime.today(for: target)
-            var balance = AgedBalance(receivables: try await context.runtime.store.openReceivables(of: target.configuration.id), asOf: day)
-            if let customer {
-                balance = AgedBalance(receivables: balance.customers.filter { $0.customer.externalID == customer }
-                    .flatMap { $0.invoices.map(\.receivable) }, asOf: day)
-            }
+            let balance = AgedBalanceFilter(customerCode: customer)
+                .apply(to: AgedBalance(receivables: try await context.runtime.store.openReceivables(of: target.configuration.id), asOf: day))
             switch format {
             case .csv: print(AgedBalanceCSV.render(balance, format: target.configuration.spreadsheet, language: target.configuration.language), terminator: "")
             case .json:

@@ -98,38 +98,14 @@ struct TasksCommand: AsyncParsableCommand {
             print(application.closesTask ? language.wording.taskClosed(id: id, outcome: application.request.outcome) : application.journal)
         }
 
+        /// The options through the one outcome parser the console also uses (`OutcomeInput`).
         private func parsedOutcome() throws -> TaskOutcome {
-            func day(_ text: String?, _ option: String) throws -> CivilDate? {
-                guard let text else { return nil }
-                guard let date = OutcomeValues.date(text) else { throw Failure("\(option) \(text): expected a date as DD/MM/YYYY or YYYY-MM-DD") }
-                return date
-            }
-            func required<T>(_ value: T?, _ option: String) throws -> T {
-                guard let value else { throw Failure("--outcome \(outcome) needs \(option) (see relance tasks done --help)") }
-                return value
-            }
-            switch outcome {
-            case "promised":
-                let money = try amount.map { text in
-                    guard let money = OutcomeValues.amount(text, currency: .euro) else { throw Failure("--amount \(text): expected an amount such as 912,00") }
-                    return money
-                }
-                return .promisedToPay(on: try required(try day(date, "--date"), "--date"), amount: money)
-            case "dispute": return .dispute(invoices: invoice, reason: reason ?? note)
-            case "paid": return .paid(on: try day(date, "--date"), means: means)
-            case "wrong-number": return .wrongNumber(phone: phone)
-            case "new-address":
-                let text = try required(email, "--email")
-                guard let address = EmailAddress(text) else { throw Failure("--email \(text): not an email address") }
-                return .newAddress(address)
-            case "no-answer": return .noAnswer
-            case "letter-posted", "letter-sent":
-                return .letterPosted(on: try required(try day(date, "--date"), "--date"), trackingNumber: tracking,
-                                     acknowledgedOn: try day(acknowledged, "--acknowledged"))
-            case "done": return .done(note: note)
-            case "cancelled": return .cancelled(reason: reason ?? note ?? "")
-            default:
-                throw Failure("--outcome \(outcome): unknown; outcomes: promised, dispute, paid, wrong-number, new-address, no-answer, letter-posted, done, cancelled")
+            let input = OutcomeInput(outcome: outcome, date: date, amount: amount, invoices: invoice, reason: reason, means: means,
+                                     phone: phone, email: email, tracking: tracking, acknowledged: acknowledged, note: note)
+            do {
+                return try input.parsed()
+            } catch {
+                throw Failure(error.description)
             }
         }
     }

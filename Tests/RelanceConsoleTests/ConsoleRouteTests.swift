@@ -93,6 +93,70 @@ struct ConsoleRouteTests {
         }
     }
 
+    @Test("an unreadable outcome is refused in the user's words, naming the field; the task stays open")
+    func unreadableOutcome() async throws {
+        let fixture = try await ConsoleFixture()
+        try await fixture.application().test(.router) { client in
+            var browser = Browser()
+            _ = try await browser.login(client, user: "marie")
+            let page = String(buffer: try await client.execute(uri: "/", method: .get, headers: browser.headers).body)
+            let csrf = try #require(Browser.csrf(in: page))
+            let refused = try await client.execute(uri: "/tasks/\(fixture.callTask)/close", method: .post, headers: browser.formHeaders,
+                                                   body: Browser.form(["outcome": "promised", "date": "2027-01-15", "amount": "beaucoup", "csrf": csrf]))
+            #expect(refused.status == .badRequest)
+            #expect(String(buffer: refused.body).contains("Montant « beaucoup » : un montant s’écrit 912,00."))
+            #expect(try await fixture.runtime.store.tasks(of: nil, state: .open).contains { $0.id == fixture.callTask })
+        }
+    }
+
+    @Test("a customer's total is per currency, never two currencies added")
+    func totalPerCurrency() {
+        let customer = CustomerSummary(id: 1, externalID: "C1", name: nil, language: nil, emails: [])
+        func item(_ number: String, _ cents: Int64, _ currency: Currency) -> Receivable {
+            Receivable(invoiceID: 0, number: number, customer: customer, issued: nil, due: nil,
+                       open: Money(minorUnits: cents, currency: currency), total: nil, history: [])
+        }
+        let total = CustomersController.total([item("A", 109_200, .euro), item("B", 50_000, Currency(code: "USD")!), item("C", 1_000, .euro)],
+                                              words: .french)
+        #expect(total == "1\u{202F}102,00\u{00A0}€ + 500,00\u{00A0}USD")
+    }
+
+    @Test("a held reminder is shown as text on Today, then sent again as it is by the user; a message the user cannot see is a 404")
+    func reviewMessage() async throws {
+        let fixture = try await ConsoleFixture()
+        let store = fixture.runtime.store
+        let acme = CreditorID("acme")!
+        let receivable = try #require(try await store.openReceivables(of: acme).first)
+        let draft = MessageDraft(creditor: acme, customerID: receivable.customer.id, step: "first-reminder", plannedOn: CivilDate(iso8601: "2026-11-30")!,
+                                 invoices: [InvoiceMention(invoiceID: receivable.invoiceID, step: "first-reminder", open: receivable.open)],
+                                 to: receivable.customer.emails, cc: [])
+        let id = try #require(try await store.enqueue(draft, at: fixture.runtime.clock.now()) { id in
+            ComposedMail(messageID: "<relance.\(id)@acme.example>", envelopeFrom: EmailAddress("bounces@acme.example")!,
+                         bytes: Array("Subject: =?utf-8?q?Relance_facture_FA-1001?=\r\nContent-Type: text/html\r\n\r\n<p>Bonjour,<br>reste d\u{FB}</p><img src=\"https://tracker.example/x.png\"><script>alert(1)</script>\r\n".utf8))
+        })
+        _ = try #require(try await store.claimNextMessage(now: fixture.runtime.clock.now()))
+        try await store.holdForReview(id, at: fixture.runtime.clock.now(), reason: "no evidence source is configured")
+        try await fixture.application().test(.router) { client in
+            var boss = Browser()
+            _ = try await boss.login(client, user: "boss")
+            var marie = Browser()
+            _ = try await marie.login(client, user: "marie")
+            let page = String(buffer: try await client.execute(uri: "/", method: .get, headers: marie.headers).body)
+            #expect(page.contains("Relances à vérifier"))
+            #expect(page.contains("Relance facture FA-1001"))
+            #expect(page.contains("no evidence source is configured"))
+            #expect(!page.contains("tracker.example") && !page.contains("<script>alert"), "the HTML is shown as text, nothing fetched")
+            let csrf = try #require(Browser.csrf(in: page))
+            #expect(try await client.execute(uri: "/messages/\(id + 1)/send", method: .post, headers: marie.formHeaders,
+                                             body: Browser.form(["csrf": csrf])).status == .notFound)
+            let sent = try await client.execute(uri: "/messages/\(id)/send", method: .post, headers: marie.formHeaders, body: Browser.form(["csrf": csrf]))
+            #expect(sent.status == .seeOther)
+            #expect(try await store.messagesToReview(of: nil).isEmpty)
+            #expect(try await store.outboxCounts()[.queued] == 1)
+            _ = boss
+        }
+    }
+
     @Test("another creditor's customer, task or import is a 404, never a 403")
     func isolation() async throws {
         let fixture = try await ConsoleFixture()
@@ -134,6 +198,74 @@ struct ConsoleRouteTests {
             _ = try await client.execute(uri: "/customers/acme/C001/resume", method: .post, headers: browser.formHeaders,
                                          body: Browser.form(["csrf": csrf]))
             #expect(try await fixture.runtime.store.liveHolds(of: CreditorID("acme")!).isEmpty)
+        }
+    }
+
+    @Test("a corrected email address from the customer page joins the recipients; a wrong one is refused in words")
+    func correctedAddress() async throws {
+        let fixture = try await ConsoleFixture()
+        try await fixture.application().test(.router) { client in
+            var browser = Browser()
+            _ = try await browser.login(client, user: "marie")
+            let page = String(buffer: try await client.execute(uri: "/customers/acme/C001", method: .get, headers: browser.headers).body)
+            let csrf = try #require(Browser.csrf(in: page))
+            let bad = try await client.execute(uri: "/customers/acme/C001/address", method: .post, headers: browser.formHeaders,
+                                               body: Browser.form(["email": "pas une adresse", "csrf": csrf]))
+            #expect(bad.status == .badRequest)
+            #expect(String(buffer: bad.body).contains("n’est pas une adresse e-mail"))
+            let good = try await client.execute(uri: "/customers/acme/C001/address", method: .post, headers: browser.formHeaders,
+                                                body: Browser.form(["email": "compta@martin.example", "csrf": csrf]))
+            #expect(good.status == .seeOther)
+            let id = try #require(try await fixture.runtime.store.customerID(external: "C001", of: CreditorID("acme")!))
+            let profile = try #require(try await fixture.runtime.store.customerProfile(id: id)).profile
+            #expect(profile.emailsTo.contains("compta@martin.example"))
+            let journal = try await fixture.runtime.store.recentEvents(of: nil, limit: 10)
+            #expect(journal.contains { $0.event.kind == "customer.address-corrected" && $0.event.summary.contains("by marie") })
+        }
+    }
+
+    @Test("Health shows each visible creditor's mode, the last import's age and the outbox, as relance status does")
+    func health() async throws {
+        let fixture = try await ConsoleFixture()
+        try await fixture.application().test(.router) { client in
+            var browser = Browser()
+            _ = try await browser.login(client, user: "marie")
+            let response = try await client.execute(uri: "/health", method: .get, headers: browser.headers)
+            #expect(response.status == .ok)
+            let html = String(buffer: response.body)
+            #expect(html.contains("ACME SAS"))
+            #expect(!html.contains("Globex"))
+            #expect(html.contains("mode revue : rien n’est envoyé"))
+            #expect(html.contains("il y a 0 min"), "imported by the fixture at the clock's time")
+            #expect(html.contains("queued 0"))
+            #expect(html.contains("Pas encore d’état"), "no daemon has written its status in this state folder")
+        }
+    }
+
+    @Test("Mail lists a queued reminder, finds it by its recipient, opens it as text; another creditor's message is a 404")
+    func mail() async throws {
+        let fixture = try await ConsoleFixture()
+        let store = fixture.runtime.store
+        let acme = CreditorID("acme")!
+        let receivable = try #require(try await store.openReceivables(of: acme).first)
+        let draft = MessageDraft(creditor: acme, customerID: receivable.customer.id, step: "first-reminder", plannedOn: CivilDate(iso8601: "2026-11-30")!,
+                                 invoices: [InvoiceMention(invoiceID: receivable.invoiceID, step: "first-reminder", open: receivable.open)],
+                                 to: receivable.customer.emails, cc: [])
+        let id = try #require(try await store.enqueue(draft, at: fixture.runtime.clock.now()) { id in
+            ComposedMail(messageID: "<relance.\(id)@acme.example>", envelopeFrom: EmailAddress("bounces@acme.example")!,
+                         bytes: Array("Subject: Relance FA-1001\r\nContent-Type: text/html\r\n\r\n<p>Bonjour</p><img src=\"https://tracker.example/x.png\">\r\n".utf8))
+        })
+        try await fixture.application().test(.router) { client in
+            var browser = Browser()
+            _ = try await browser.login(client, user: "marie")
+            let list = String(buffer: try await client.execute(uri: "/mail?q=martin%40client", method: .get, headers: browser.headers).body)
+            #expect(list.contains("/mail/acme/sent/\(id)"))
+            let none = String(buffer: try await client.execute(uri: "/mail?q=personne", method: .get, headers: browser.headers).body)
+            #expect(!none.contains("/mail/acme/sent/\(id)"))
+            let page = String(buffer: try await client.execute(uri: "/mail/acme/sent/\(id)", method: .get, headers: browser.headers).body)
+            #expect(page.contains("Relance FA-1001") && page.contains("Bonjour"))
+            #expect(!page.contains("tracker.example"), "shown as text: nothing to fetch")
+            #expect(try await client.execute(uri: "/mail/globex/sent/\(id)", method: .get, headers: browser.headers).status == .notFound)
         }
     }
 

@@ -54,11 +54,13 @@ public enum AgedBalanceHTML {
     }
 
     /// One horizontal bar per bucket, scaled to the largest, for one currency.
-    static func chart(_ totals: BucketTotals, language: Language) -> String {
+    /// Inline SVG with presentation attributes only (no style, no script): it passes the
+    /// console's strict Content-Security-Policy, and scales down on a phone (`viewBox`).
+    public static func chart(_ totals: BucketTotals, language: Language) -> String {
         let values = AgingBucket.allCases.map { abs(totals.byBucket[$0] ?? 0) }
         let largest = max(values.max() ?? 1, 1)
         let colors = ["#4a8f4a", "#d9b300", "#e08a00", "#d35400", "#a40000", "#5b7fa6"]
-        var svg = "<svg role=\"img\" aria-label=\"\(escape(totals.currency.code))\" width=\"640\" height=\"\(AgingBucket.allCases.count * 28 + 10)\" xmlns=\"http://www.w3.org/2000/svg\">\n"
+        var svg = "<svg role=\"img\" aria-label=\"\(escape(totals.currency.code))\" width=\"640\" height=\"\(AgingBucket.allCases.count * 28 + 10)\" viewBox=\"0 0 640 \(AgingBucket.allCases.count * 28 + 10)\" xmlns=\"http://www.w3.org/2000/svg\">\n"
         for (index, bucket) in AgingBucket.allCases.enumerated() {
             let width = Int(Double(values[index]) / Double(largest) * 380)
             let y = index * 28 + 5

@@ -50,4 +50,34 @@ public struct PeopleActions: Sendable {
                                                 summary: "held import #\(importID) confirmed by \(person)", detail: ["by": person]))
         return receipt
     }
+
+    /// Drops a held snapshot unapplied, as a person decided; the same file can be dropped again.
+    public func rejectHeldImport(_ importID: Int64, of creditor: CreditorConfiguration? = nil, reason: String?, by person: String) async throws {
+        let said = reason.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
+        try await runtime.store.rejectHeldImport(importID, reason: "Rejected by \(person)" + (said.map { ": \($0)" } ?? "."),
+                                                 at: runtime.clock.now())
+    }
+
+    /// Puts an export into the creditor's drop folder, where the intake reads it like any file
+    /// copied there (the next scan, once stable); journaled with the person's name. Returns the
+    /// name it was given in the folder.
+    @discardableResult
+    public func depositExport(_ bytes: [UInt8], named name: String, for creditor: RelanceRuntime.CreditorRuntime, by person: String) async throws -> String {
+        let placed = try creditor.intake.folder.deposit(bytes, suggestedName: name)
+        try await runtime.store.record(NewEvent(time: runtime.clock.now(), kind: "import.uploaded", creditor: creditor.configuration.id,
+                                                summary: "File \(placed) (\(bytes.count) bytes) placed in the drop folder by \(person)",
+                                                detail: ["by": person, "file": placed]))
+        return placed
+    }
+
+    /// Sends again (as it is) or skips a held or failed reminder, closing its review task.
+    public func decideMessage(_ id: Int64, _ decision: MessageReviewDecision, by person: String) async throws {
+        try await runtime.store.decideMessage(id, decision, by: person, at: runtime.clock.now())
+    }
+
+    /// A corrected email address for the customer, until the next contacts file: the same
+    /// statements as a task's `new-address` outcome.
+    public func correctAddress(_ address: EmailAddress, ofCustomer customerID: Int64, by person: String) async throws {
+        try await runtime.store.addCorrectedAddress(address, toCustomer: customerID, by: person, at: runtime.clock.now())
+    }
 }

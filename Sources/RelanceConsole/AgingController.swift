@@ -1,0 +1,95 @@
+import Foundation
+import Hummingbird
+import RelanceCore
+import RelanceDaemon
+
+/// `/aging`: the aged balance of one of the user's creditors — the chart per currency, the
+/// customers' buckets, a filter by customer and bucket — and `/aging.csv`, the same filtered
+/// balance as the CLI's CSV (`AgedBalanceCSV`, the creditor's spreadsheet format: French Excel
+/// for a French creditor). One computation: `AgedBalance` and `AgedBalanceFilter`.
+struct AgingController {
+    let environment: ConsoleEnvironment
+    /// Customers shown on the page; the CSV always holds them all.
+    static let pageLimit = 300
+
+    func addRoutes(to router: Router<ConsoleRequestContext>) {
+        router.get("/aging") { request, context in try await page(request, context: context) }
+        router.get("/aging.csv") { request, context in try await csv(request, context: context) }
+    }
+
+    /// The balance the query asks for, and the query's values as the form shows them again.
+    private func balance(_ request: Request, user: ConsoleUser, runtime: RelanceRuntime) async throws
+        -> (creditor: RelanceRuntime.CreditorRuntime, balance: AgedBalance, query: [String: String]) {
+        let parameters = request.uri.queryParameters
+        let creditors = environment.creditors(of: user, in: runtime)
+        let creditor = try parameters["creditor"].map { try environment.creditor(String($0), for: user, in: runtime) } ?? creditors.first
+        guard let creditor else { throw HTTPError(.notFound) }
+        let text = String((parameters["q"].map(String.init) ?? "").prefix(100)).trimmingCharacters(in: .whitespaces)
+        let bucketCode = parameters["bucket"].map(String.init) ?? ""
+        let bucket = AgingBucket(rawValue: bucketCode)
+        let asOfText = parameters["asof"].map(String.init) ?? ""
+        var asOf = runtime.today(for: creditor)
+        if !asOfText.isEmpty {
+            guard let date = OutcomeValues.date(asOfText) else {
+                throw HTTPError(.badRequest, message: environment.words(for: user, in: runtime).unreadableDate(asOfText))
+            }
+            asOf = date
+        }
+        let whole = AgedBalance(receivables: try await runtime.store.openReceivables(of: creditor.configuration.id), asOf: asOf)
+        let filtered = AgedBalanceFilter(customer: text, bucket: bucket).apply(to: whole)
+        return (creditor, filtered, ["q": text, "bucket": bucket?.rawValue ?? "", "asof": asOf.iso8601,
+                                     "creditor": creditor.configuration.id.rawValue])
+    }
+
+    private func page(_ request: Request, context: ConsoleRequestContext) async throws -> Response {
+        let user = try context.requireUser()
+        let runtime = await environment.current()
+        let words = environment.words(for: user, in: runtime)
+        let wording = words.language.wording
+        let (creditor, balance, query) = try await balance(request, user: user, runtime: runtime)
+        let id = creditor.configuration.id
+        let buckets = AgingBucket.allCases
+        func cells(_ totals: BucketTotals) -> [[String: String]] {
+            buckets.map { bucket in
+                let amount = totals.amount(bucket)
+                return ["amount": amount.isZero ? "" : words.money(amount), "late": bucket != .notDue && bucket != .credit && !amount.isZero ? "late" : ""]
+            }
+        }
+        let shown = balance.customers.prefix(Self.pageLimit)
+        let rows: [[String: Any]] = shown.flatMap { aging in
+            aging.totals.map { totals -> [String: Any] in
+                ["code": aging.customer.externalID, "name": aging.customer.name ?? "", "url": CustomersController.url(creditor: id, code: aging.customer.externalID),
+                 "cells": cells(totals), "total": words.money(totals.totalAmount), "invoices": aging.invoices.count]
+            }
+        }
+        let csvQuery = query.sorted { $0.key < $1.key }
+            .map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }.joined(separator: "&")
+        let page: [String: Any] = [
+            "asOf": wording.agingAsOf(balance.asOf), "asof": query["asof"] ?? "", "q": query["q"] ?? "",
+            "creditors": environment.creditors(of: user, in: runtime).map {
+                ["id": $0.configuration.id.rawValue, "name": $0.configuration.legalName, "selected": $0.configuration.id == id]
+            },
+            "manyCreditors": environment.creditors(of: user, in: runtime).count > 1,
+            "buckets": buckets.map { ["code": $0.rawValue, "label": wording.bucket($0), "selected": $0.rawValue == query["bucket"]] },
+            "headings": buckets.map { ["label": wording.bucket($0)] },
+            "charts": balance.totals.map { ["svg": AgedBalanceHTML.chart($0, language: words.language)] },
+            "rows": rows, "hasRows": !rows.isEmpty,
+            "totals": balance.totals.map { ["label": wording.agingTotal(currency: $0.currency), "cells": cells($0), "total": words.money($0.totalAmount)] },
+            "truncated": balance.customers.count > Self.pageLimit ? words.agingTruncated(Self.pageLimit, of: balance.customers.count) : "",
+            "csvURL": "/aging.csv?" + csvQuery,
+            "columns": ["customer": wording.agingColumns().customer, "total": wording.agingColumns().total],
+        ]
+        return environment.pages.render("aging", title: words.aging, words: words, session: context.session, user: user.name, context: page)
+    }
+
+    private func csv(_ request: Request, context: ConsoleRequestContext) async throws -> Response {
+        let user = try context.requireUser()
+        let runtime = await environment.current()
+        let (creditor, balance, _) = try await balance(request, user: user, runtime: runtime)
+        let configuration = creditor.configuration
+        let text = AgedBalanceCSV.render(balance, format: configuration.spreadsheet, language: configuration.language)
+        let name = "\(configuration.language == .french ? "balance-agee" : "aged-balance")-\(configuration.id.rawValue)-\(balance.asOf.iso8601).csv"
+        return Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"\(name)\""],
+                        body: .init(byteBuffer: .init(string: text)))
+    }
+}

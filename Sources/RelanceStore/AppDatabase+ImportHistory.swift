@@ -1,0 +1,37 @@
+public import Foundation
+import GRDB
+public import RelanceCore
+
+extension AppDatabase: ImportHistoryStore {
+    public func importHistory(of creditor: CreditorID?, limit: Int) async throws -> [ImportRecord] {
+        try await writer.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT id, creditor_id, file_name, kind, status, item_count, as_of, imported_at, error, held_reason FROM import
+                WHERE (?1 IS NULL OR creditor_id = ?1) ORDER BY id DESC LIMIT ?2
+                """, arguments: [creditor?.rawValue, limit]).map { row in
+                ImportRecord(importID: row["id"], creditor: CreditorID(row["creditor_id"] as String)!, fileName: row["file_name"],
+                             kind: row["kind"], status: ImportRecord.Status(rawValue: row["status"]) ?? .rejected,
+                             itemCount: row["item_count"], asOf: (row["as_of"] as String?).flatMap { CivilDate(iso8601: $0) },
+                             importedAt: row["imported_at"], error: row["error"], heldReason: row["held_reason"])
+            }
+        }
+    }
+
+    public func rejectHeldImport(_ importID: Int64, reason: String, at time: Date) async throws {
+        try await writer.write { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT creditor_id, file_name, status FROM import WHERE id = ?", arguments: [importID]) else {
+                throw StoreError(.notFound, "there is no import #\(importID); `relance import held` lists the held ones")
+            }
+            guard (row["status"] as String) == "held" else {
+                throw StoreError(.invalidState, "import #\(importID) is \(row["status"] as String), not held: there is nothing to reject")
+            }
+            let fileName: String = row["file_name"]
+            // The schema ties `held` to a kept snapshot and `rejected` to an error: both change together.
+            try db.execute(sql: """
+                UPDATE import SET status = 'rejected', error = ?, held_snapshot = NULL, held_reason = NULL WHERE id = ?
+                """, arguments: [reason, importID])
+            try Self.append(NewEvent(time: time, kind: "import.rejected", creditor: CreditorID(row["creditor_id"] as String), importID: importID,
+                                     summary: "Held import #\(importID) of \(fileName) rejected by a person: nothing applied. \(reason)"), in: db)
+        }
+    }
+}

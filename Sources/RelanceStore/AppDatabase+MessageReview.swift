@@ -1,0 +1,53 @@
+public import Foundation
+import GRDB
+public import RelanceCore
+
+extension AppDatabase: MessageReviewStore {
+    public func messagesToReview(of creditor: CreditorID?) async throws -> [MessageForReview] {
+        try await writer.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT m.id, m.creditor_id, m.customer_id, m.step, m.state, m.raw, m.last_error, m.created_at,
+                       (SELECT json_extract(t.detail, '$.reason') FROM task t WHERE t.message_id = m.id AND t.kind = 'review-message'
+                        ORDER BY t.id DESC LIMIT 1) AS task_reason
+                FROM message m WHERE m.state IN ('held', 'failed') AND (?1 IS NULL OR m.creditor_id = ?1) ORDER BY m.id
+                """, arguments: [creditor?.rawValue]).map { row in
+                let id: Int64 = row["id"]
+                let recipients = try String.fetchAll(db, sql: "SELECT address FROM message_recipient WHERE message_id = ? ORDER BY role DESC, address",
+                                                     arguments: [id])
+                let raw: Data = row["raw"]
+                return MessageForReview(id: id, creditor: CreditorID(row["creditor_id"] as String)!, customerID: row["customer_id"],
+                                        step: row["step"], state: OutboxState(rawValue: row["state"]) ?? .held, raw: [UInt8](raw),
+                                        recipients: recipients, reason: row["last_error"] ?? row["task_reason"], createdAt: row["created_at"])
+            }
+        }
+    }
+
+    public func decideMessage(_ id: Int64, _ decision: MessageReviewDecision, by person: String, at time: Date) async throws {
+        try await writer.write { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT creditor_id, customer_id, state FROM message WHERE id = ?", arguments: [id]) else {
+                throw StoreError(.notFound, "message #\(id) does not exist")
+            }
+            let state: String = row["state"]
+            guard state == "held" || state == "failed" else {
+                throw StoreError(.invalidState, "message #\(id) is \(state): only a held or failed message waits for a decision")
+            }
+            let (newState, outcome, summary) = switch decision {
+            case .send: ("queued", "done", "Message #\(id) sent again as it was, on \(person)'s decision (it was \(state)).")
+            case .skip: ("cancelled", "cancelled", "Message #\(id) skipped by \(person): it will not be sent (it was \(state)).")
+            }
+            // Queued again from the start: the claim re-checks the invoices and the customer's pauses.
+            try db.execute(sql: "UPDATE message SET state = ?, next_attempt_at = NULL WHERE id = ?", arguments: [newState, id])
+            // A skipped message keeps its step as taken (message_invoice untouched): the ladder moves
+            // on rather than writing the same step again tomorrow — a held one may well have arrived.
+            let detail = String(decoding: try JSONEncoder().encode(decision == .send ? ["note": "sent again by \(person)"] : ["reason": "skipped by \(person)"]),
+                                as: UTF8.self)
+            try db.execute(sql: """
+                UPDATE task SET state = ?, outcome = ?, outcome_detail = ?, closed_at = ?
+                WHERE message_id = ? AND kind = 'review-message' AND state = 'open'
+                """, arguments: [outcome == "done" ? "done" : "cancelled", outcome, detail, time, id])
+            try Self.append(NewEvent(time: time, kind: decision == .send ? "message.released" : "message.skipped",
+                                     creditor: CreditorID(row["creditor_id"] as String), customerID: row["customer_id"], messageID: id,
+                                     summary: summary, detail: ["by": person]), in: db)
+        }
+    }
+}

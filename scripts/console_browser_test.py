@@ -1,0 +1,77 @@
+"""The web console tested like a user, in headless Chromium through WebDriver.
+
+Usage: console_browser_test.py BASE_URL USER PASSWORD
+Run by scripts/console-browser-test.sh against the example walked to 15/01/2027.
+Each check prints one line; the first failure stops with a non-zero exit and the page's text.
+"""
+import sys
+import time
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select
+
+base, user, password = sys.argv[1], sys.argv[2], sys.argv[3]
+started = time.monotonic()
+
+options = webdriver.ChromeOptions()
+options.binary_location = "/usr/bin/chromium"
+for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--lang=fr-FR"):
+    options.add_argument(flag)
+driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+driver.set_page_load_timeout(20)
+
+
+def check(condition: bool, what: str) -> None:
+    if not condition:
+        print(f"FAILED: {what}\n--- {driver.current_url}\n{driver.find_element(By.TAG_NAME, 'body').text[:3000]}", file=sys.stderr)
+        raise SystemExit(1)
+    print(f"ok: {what}")
+
+
+def heading() -> str:
+    return driver.find_element(By.TAG_NAME, "h1").text
+
+
+try:
+    driver.get(base + "/")
+    check(driver.current_url.startswith(base + "/login"), "a signed-out visit lands on the login form")
+    driver.find_element(By.NAME, "username").send_keys(user)
+    driver.find_element(By.NAME, "password").send_keys(password)
+    driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+    check(heading() == "Aujourd’hui", "signed in, Today is shown in French")
+
+    calls = [task for task in driver.find_elements(By.CSS_SELECTOR, "article.task") if task.find_elements(By.CSS_SELECTOR, "a.tel")]
+    check(len(calls) > 0, "Today lists a call with its tel: link")
+    call = calls[0]
+    task_id = call.get_attribute("id")
+    customer_url = call.find_element(By.CSS_SELECTOR, "h3 a").get_attribute("href")
+    call.find_element(By.TAG_NAME, "summary").click()
+    form = call.find_element(By.CSS_SELECTOR, "form.outcome")
+    Select(form.find_element(By.NAME, "outcome")).select_by_value("promised")
+    # A date field's typing depends on the browser's locale: its value is set as the browser would.
+    driver.execute_script("arguments[0].value = '2027-01-29'", form.find_element(By.NAME, "date"))
+    form.find_element(By.NAME, "amount").send_keys("500,00")
+    form.find_element(By.CSS_SELECTOR, "button.primary").click()
+    check(driver.current_url.rstrip("/") == base and not driver.find_elements(By.ID, task_id),
+          f"the call ({task_id}) closed with a promise for 29/01/2027 leaves Today")
+
+    driver.get(customer_url)
+    page = driver.find_element(By.TAG_NAME, "main").text
+    check("29/01/2027" in page and "promised to pay" in page and user in page,
+          "the customer's page shows the pause until the promised day, with the user's name")
+
+    pause_form = driver.find_element(By.CSS_SELECTOR, "form[action$='/pause']")
+    driver.execute_script("arguments[0].value = 'forged-token'", pause_form.find_element(By.NAME, "csrf"))
+    pause_form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    check(heading() == "403" and "expired" in driver.find_element(By.TAG_NAME, "body").text,
+          "a form sent with a forged token is refused (403)")
+    driver.get(customer_url)
+    check("29/01/2027" in driver.find_element(By.TAG_NAME, "main").text, "…and changed nothing")
+
+    driver.get(base + "/customers/another-creditor/C0001")
+    check(heading() == "404", "another creditor's customer URL is a 404")
+finally:
+    driver.quit()
+print(f"console browser tests passed in {time.monotonic() - started:.1f} s")

@@ -1,0 +1,42 @@
+# console-example.sh - sourced by the console's screenshot and browser-test scripts: the bundled
+# example (examples/) imported with a contacts file giving one phone number, walked to 15 January 2027 so that calls and letters are due,
+# a file the intake refuses, a console user `claire` (password in $console_password), then
+# `relance run` with [web] on 127.0.0.1:$port. Sets $work, $config, $relance, $daemon; the caller
+# traps EXIT with stop_console_example.
+console_password='correct horse battery staple'
+
+start_console_example() {
+    local port=$1
+    relance=$(swift build --show-bin-path)/relance
+    work=$(mktemp -d /tmp/relance-console-XXXXXX)
+    mkdir -p "$work/examples/work/drop"
+    cp examples/exports/* "$work/examples/work/drop/"
+    # A phone number for the customer without an email, so that its call has a tel: link.
+    printf 'customer;name;phone\nC0004;Cabinet Lefèvre & Associés;+33 2 40 12 34 56\n' > "$work/examples/work/drop/contacts.csv"
+    cp -r mail-templates "$work/mail-templates"
+    { cat examples/relance.toml; printf '\n[web]\nlisten = "127.0.0.1:%s"\n' "$port"; } > "$work/examples/relance.toml"
+    config="$work/examples/relance.toml"
+
+    "$relance" run --once --config "$config" --now 2026-11-30 > /dev/null
+    for day in 2026-12-10 2026-12-21 2027-01-05 2027-01-15; do
+        "$relance" run --once --config "$config" --now "$day" > /dev/null
+    done
+    # A file with an unreadable amount, so that the Imports page shows a refusal and its explanation.
+    printf 'customer;name;email;invoice;issue_date;due_date;amount\nC0001;Boulangerie;x@example.com;FA-9;2026-12-01;2027-01-01;mille euros\n' \
+        > "$work/examples/work/drop/export-casse.csv"
+    "$relance" run --once --config "$config" --now 2027-01-15 > /dev/null
+    printf '%s\n' "$console_password" | "$relance" user add claire --all-creditors --config "$config" > /dev/null
+
+    "$relance" run --config "$config" --now 2027-01-15 > "$work/daemon.log" 2>&1 &
+    daemon=$!
+    for _ in $(seq 1 100); do
+        curl -fsS "http://127.0.0.1:$port/healthz" > /dev/null 2>&1 && break
+        sleep 0.2
+    done
+    curl -fsS "http://127.0.0.1:$port/healthz" > /dev/null || { cat "$work/daemon.log"; return 1; }
+}
+
+stop_console_example() {
+    if [ -n "${daemon:-}" ]; then kill "$daemon" 2>/dev/null || true; wait "$daemon" 2>/dev/null || true; fi
+    [ -n "${work:-}" ] && rm -rf "$work"
+}
