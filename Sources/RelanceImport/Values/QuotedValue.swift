@@ -5,7 +5,7 @@ enum QuotedValue {
     static let limit = 80
 
     static func quoted(_ text: some StringProtocol) -> String {
-        let trimmed = text.trimmingSpaces()
+        let trimmed = String(text).trimmingSpaces()
         guard trimmed.count > limit else { return "\"\(trimmed)\"" }
         return "\"\(trimmed.prefix(limit))…\" (\(trimmed.count) characters)"
     }
