@@ -12,6 +12,8 @@ struct BankStatementApplier {
     let file: ImportedFile
     let statement: BankStatement
     let time: Date
+    /// The creditor's language: the journal's lines are read by its people (`relance customer`).
+    let language: Language
 
     private var creditor: String { file.creditor.rawValue }
 
@@ -66,7 +68,8 @@ struct BankStatementApplier {
             guard let match = matcher.match(entry) else {
                 receipt.unmatchedReceipts += 1
                 try event("bank.unmatched", importID: importID,
-                          "Received \(entry.amount) on \(entry.booked) from \(entry.counterparty ?? "an unnamed payer"): no open invoice could be matched for sure — \(entry.remittance)",
+                          language.wording.bankUnmatched(amount: entry.amount, booked: entry.booked, payer: entry.counterparty,
+                                                         remittance: entry.remittance),
                           detail: ["entry": String(entryID)])
                 continue
             }
@@ -75,7 +78,9 @@ struct BankStatementApplier {
             receipt.paidInvoices += match.allocations.count
         }
         try event("import.applied", importID: importID,
-                  "Imported bank statement \(file.fileName) (\(statement.format.rawValue)): \(receipt.newEntries) new entries, \(receipt.knownEntries) already known, \(receipt.matchedReceipts) receipts matched to \(receipt.paidInvoices) invoices, \(receipt.unmatchedReceipts) not matched.",
+                  language.wording.bankStatementImported(
+                      file: file.fileName, format: statement.format.rawValue, newEntries: receipt.newEntries, knownEntries: receipt.knownEntries,
+                      matched: receipt.matchedReceipts, invoices: receipt.paidInvoices, unmatched: receipt.unmatchedReceipts),
                   detail: ["sha256": file.sha256])
         return receipt
     }
@@ -123,15 +128,17 @@ struct BankStatementApplier {
             firstMatchID = firstMatchID ?? matchID
             let payment = BankPayment(matchID: matchID, invoiceID: allocation.invoiceID, invoiceNumber: allocation.number,
                                       customerID: match.customerID, amount: allocation.amount, booked: entry.booked, label: label)
-            let part = allocation.amount.minorUnits < ledgerOpen ? " (part of the \(Money(minorUnits: ledgerOpen, currency: allocation.amount.currency)) open)" : ""
+            let part = allocation.amount.minorUnits < ledgerOpen ? Money(minorUnits: ledgerOpen, currency: allocation.amount.currency) : nil
             try AppDatabase.append(NewEvent(time: time, kind: "bank.matched", creditor: file.creditor, customerID: match.customerID,
                                             invoiceID: allocation.invoiceID, importID: importID,
-                                            summary: "Invoice \(allocation.number): \(payment.sentence(in: .english))\(part); paid, awaiting the ledger (matched by \(match.method.rawValue)).",
+                                            summary: language.wording.bankMatched(invoice: allocation.number, payment: payment.sentence(in: language),
+                                                                                  ledgerOpen: part, method: match.method),
                                             detail: ["entry": String(entryID), "method": match.method.rawValue, "amount": allocation.amount.decimalString]), in: db)
         }
         if match.unallocated.minorUnits > 0 {
             try event("bank.overpaid", importID: importID,
-                      "Received \(entry.amount) on \(entry.booked) for \(match.allocations.map(\.number).joined(separator: ", ")): \(match.unallocated) more than they asked.",
+                      language.wording.bankOverpaid(amount: entry.amount, booked: entry.booked, invoices: match.allocations.map(\.number),
+                                                    extra: match.unallocated),
                       detail: ["entry": String(entryID)])
         }
         // A reference or an invoice number is certain: it teaches who pays for this customer.

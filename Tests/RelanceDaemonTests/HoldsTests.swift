@@ -30,7 +30,7 @@ import RelanceTesting
         _ = try await runtime.store.holdCustomer(c1, kind: .promise, until: CivilDate(iso8601: "2026-12-10"), reason: "promised to pay on 10 December", at: runtime.clock.now())
         let plan = try await creditor.scheduler.plan(on: Self.monday)
         #expect(plan.contacts.map(\.customer.externalID) == ["C2"])
-        #expect(plan.decisions.contains { $0.customer == "C1" && $0.reason.contains("promised to pay by 2026-12-10") })
+        #expect(plan.decisions.contains { $0.customer == "C1" && $0.reason.contains("promis de payer au plus tard le 10/12/2026") })
         // A promise counts as broken only on a snapshot dated after the promised day: the same
         // export, still unpaid, as of 11 December.
         fixture.clock.advance(by: 11 * 86_400)

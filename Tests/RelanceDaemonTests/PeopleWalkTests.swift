@@ -106,7 +106,9 @@ import RelanceTesting
             }
             let chased = plan.contacts.flatMap(\.invoices).map(\.receivable.number) + plan.tasks.flatMap(\.allInvoices).map(\.receivable.number)
             #expect(disputed.isDisjoint(with: chased), "\(day): a disputed invoice was chased")
-            if plan.decisions.contains(where: { $0.rule == .promiseBroken && $0.reason.contains("promesse non tenue") }) { brokenPromiseSeen = true }
+            // Said with the date and the amount promised (recorded with the outcome), in French.
+            if plan.decisions.contains(where: { $0.rule == .promiseBroken && $0.reason.contains("promesse non tenue")
+                && $0.reason.contains("(950,00\u{00A0}€)") }) { brokenPromiseSeen = true }
 
             // One open task per customer and family, every day.
             let open = try await store.tasks(of: Self.creditor, state: .open)
