@@ -98,6 +98,10 @@ struct SnapshotApplier {
             let list = work.beyondCap.prefix(10).joined(separator: ", ") + (work.beyondCap.count > 10 ? "…" : "")
             receipt.warnings.append("\(work.beyondCap.count) invoice(s) have payment terms beyond the legal caps (60 days, or 45 days end of month): \(list).")
         }
+        if !work.dueDisagreements.isEmpty {
+            let list = work.dueDisagreements.prefix(10).joined(separator: "; ") + (work.dueDisagreements.count > 10 ? "; …" : "")
+            receipt.warnings.append("\(work.dueDisagreements.count) invoice(s) whose sources disagree on the due date; the date the invoice states is kept (the legal one), check the customer's terms with the accountant: \(list).")
+        }
         try event("import.applied", importID: importID, """
             Imported \(file.fileName) (\(file.kind), as of \(asOf)): \(receipt.newInvoices) new, \
             \(receipt.updatedInvoices) changed, \(receipt.settledInvoices) settled, \(receipt.unchangedInvoices) unchanged\
@@ -135,6 +139,8 @@ struct SnapshotApplier {
         var owingCustomers = Set<Int64>()
         var unresolved: [Int64: [String]] = [:]
         var beyondCap: [String] = []
+        /// Invoices whose sources gave different due dates, each with what every source said.
+        var dueDisagreements: [String] = []
         var emailsWritten = Set<Int64>()
         /// Customers whose name this file already set: one UPDATE per customer, not per invoice.
         var named = Set<Int64>()
@@ -235,6 +241,7 @@ struct SnapshotApplier {
                                work: inout Work) throws {
         if !due.disagreement.isEmpty {
             let said = due.disagreement.map { "\($0.source) \($0.date.iso8601)" }.joined(separator: ", ")
+            work.dueDisagreements.append("\(item.invoice.printable) (\(said))")
             try event("invoice.due-disagreement", customerID: customerID, invoiceID: invoiceID, importID: importID,
                       "Invoice \(item.invoice): the sources disagree on its due date (\(said)); the invoice's own, \(due.due?.iso8601 ?? "?") (\(due.source ?? "?")), is kept: it is the legal one. Check the customer's terms with the accountant.")
         }

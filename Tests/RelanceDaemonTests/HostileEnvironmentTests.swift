@@ -68,6 +68,24 @@ import Testing
         #expect(facts.health.dropFolderMissing)
     }
 
+    /// Issue #12 §4: the digest reports the same standing pause the sender obeys; once a person
+    /// resumed the outbox (`outbox.resumed`), it no longer says "paused".
+    @Test func theDigestForgetsAnOutboxPauseOnceResumed() async throws {
+        let fixture = try DaemonFixture(extraCreditorSettings: """
+            [creditors.acme.digest]
+            recipients = ["controller@acme.example"]
+            """)
+        let runtime = try fixture.runtime()
+        try await runtime.prepare()
+        let sender = try #require(runtime.digestSenders.first)
+        let day = CivilDate(iso8601: "2026-11-30")!
+        let acme = runtime.creditors[0].configuration.id
+        try await runtime.store.recordOutboxPaused(acme, reason: "535 5.7.8 authentication failed", at: Date(timeIntervalSince1970: 1_796_029_200))
+        #expect(try await sender.facts(on: day).health.outboxPausedReason == "535 5.7.8 authentication failed")
+        try await runtime.store.resumeOutbox(acme, reason: "resumed by a person", at: Date(timeIntervalSince1970: 1_796_029_260))
+        #expect(try await sender.facts(on: day).health.outboxPausedReason == nil)
+    }
+
     @Test func createDropFolderCreatesItOnlyWhenItsParentExists() throws {
         let workspace = try TemporaryWorkspace("relance-env")
         // Not asked for: refused, even with the parent there.

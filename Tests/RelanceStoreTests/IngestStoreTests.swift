@@ -166,9 +166,12 @@ import RelanceStore
     @Test func whenSourcesDisagreeTheStatedDateWinsAndAnEventNamesBoth() async throws {
         let store = try await F.freshStore()
         let (file, snapshot) = Self.eInvoice("FA-5", buyer: "C001", name: nil, due: "2026-10-01", termsText: "2026-10-15")
-        _ = try await store.importSnapshot(file, snapshot, at: F.time)
+        let receipt = try await store.importSnapshot(file, snapshot, at: F.time)
         let invoice = try #require(try await store.openReceivables(of: F.creditor).first)
         #expect(invoice.due == F.date("2026-10-01"))
+        // Shown, not only journaled: the import report (CLI, digest) lists it with both dates.
+        let warning = try #require(receipt.warnings.first { $0.contains("disagree on the due date") })
+        #expect(warning.contains("FA-5 (BT-9 2026-10-01, BT-20 terms text 2026-10-15)"))
         let events = try await store.recentEvents(of: F.creditor, limit: 50)
         let event = try #require(events.first { $0.event.kind == "invoice.due-disagreement" })
         #expect(event.event.summary.contains("BT-9 2026-10-01"))

@@ -6,7 +6,8 @@
 /// speaks wins (issue #11): the due date the invoice itself states is the legal one (late
 /// interest runs from it, Code de commerce L441-10); payment terms only fill a missing date.
 /// When sources disagree, `disagreement` lists them all: the importer records it as an event
-/// and the plan and `relance customer` show it — nothing is resolved in silence.
+/// (the customer's timeline, `relance customer`) and a warning of the import report (the CLI's
+/// output and the digest's imports) — nothing is resolved in silence.
 ///
 /// A credit note (negative amount) is never due: terms do not give it a due date.
 public struct DueDateResolution: Sendable, Hashable {

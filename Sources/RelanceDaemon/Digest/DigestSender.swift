@@ -11,7 +11,7 @@ public import RelanceMail
 public struct DigestSender: Sendable {
     /// What the digest reads: tasks, receivables, the journal, holds and the creditor's state,
     /// the ledger's date, held imports.
-    public typealias Store = ReceivablesStore & EventJournal & TaskStore & CustomerStateStore & PlanningFactsStore & ImportReviewStore
+    public typealias Store = ReceivablesStore & EventJournal & TaskStore & CustomerStateStore & PlanningFactsStore & ImportReviewStore & OutboxRecoveryStore
         & TaskOutcomeStore
 
     public let creditor: CreditorConfiguration
@@ -77,10 +77,10 @@ public struct DigestSender: Sendable {
         let holds = try await store.liveHolds(of: creditor.id)
         let stored = try await store.creditorState(creditor.id)
         let planning = try await store.planningFacts(of: creditor.id)
-        let lastSent = try await store.events(of: creditor.id, kinds: ["message.sent", "outbox.paused"],
-                                              since: clock.now().addingTimeInterval(-60 * 86_400))
-        let sentEntries = lastSent.filter { $0.event.kind == "message.sent" }
-        let paused = lastSent.last.flatMap { $0.event.kind == "outbox.paused" ? ($0.event.detail["reason"] ?? $0.event.summary) : nil }
+        let sentEntries = try await store.events(of: creditor.id, kinds: ["message.sent"],
+                                                 since: clock.now().addingTimeInterval(-60 * 86_400))
+        // The same standing pause the sender obeys: lifted by a sent message or by `outbox.resumed`.
+        let paused = try await store.standingOutboxPause(of: creditor.id)?.reason
         let health = DigestHealth(
             lastSent: sentEntries.last.map { CivilDate($0.event.time, in: timeZone) },
             latestExport: planning.latestAuthoritativeSnapshot, maximumLedgerAgeDays: creditor.maximumLedgerAgeDays,

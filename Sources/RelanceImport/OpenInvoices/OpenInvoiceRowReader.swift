@@ -98,6 +98,7 @@ struct OpenInvoiceRowReader: Sendable {
     private func date(_ row: OpenInvoiceRow, _ field: OpenInvoiceField) throws(ImportError) -> CivilDate? {
         guard let cell = row.cells[field], !cell.text.trimmingSpaces().isEmpty else { return nil }
         if let date = DateText.resolve(DateText.shape(cell.text), order: order) { return date }
+        if DatePlausibility.isSpreadsheetDayZero(cell.text) { return DatePlausibility.excelDayZero }
         throw ImportError(.badDate, at: position(cell),
                           "\"\(cell.text.trimmingSpaces())\" in column \"\(columns.title(of: field))\" is not a date",
                           hint: "Write dates as JJ/MM/AAAA or AAAA-MM-JJ (this file's slashed dates are read as \(order.rawValue)), and check that the day exists.")

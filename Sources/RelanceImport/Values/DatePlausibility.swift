@@ -1,3 +1,4 @@
+import Foundation
 public import RelanceCore
 
 /// The dates a person would never mean (issue #11, "Dates"): Excel's day 0 (1899-12-30, what
@@ -11,6 +12,14 @@ public enum DatePlausibility {
 
     public enum Field: String, Sendable { case issued, due }
 
+    /// What a spreadsheet writes in a text export for its day 0: the bare serial `0`, or Excel's
+    /// impossible `00/01/1900` (LibreOffice writes 30/12/1899, which reads as a date). Read as
+    /// `excelDayZero` so that the row is refused on its own with the reason, not the whole file.
+    public static func isSpreadsheetDayZero(_ text: String) -> Bool {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        return trimmed == "0" || trimmed == "00/01/1900" || trimmed == "0/1/1900" || trimmed == "1900-01-00"
+    }
+
     /// The first problem with these dates, as (field, reason); nil when they are plausible.
     /// `exportDate` (the file's "as of" date, else the import day) bounds the due date.
     public static func problem(issued: CivilDate?, due: CivilDate?, exportDate: CivilDate?) -> (field: Field, reason: String)? {
@@ -18,7 +27,7 @@ public enum DatePlausibility {
             guard let date else { continue }
             let name = field == .issued ? "issue date" : "due date"
             if date == excelDayZero {
-                return (field, "the \(name) is 1899-12-30, Excel's day 0 — what a formula over an empty cell gives; fill in the real date or leave the cell empty")
+                return (field, "the \(name) is the spreadsheet's day 0 (0, 00/01/1900 or 30/12/1899) — what a formula over an empty cell gives; fill in the real date or leave the cell empty")
             }
             if date < earliest {
                 return (field, "the \(name) \(date) is before 1990; check the cell (a two-digit year, or a number that is not a date)")
