@@ -197,7 +197,7 @@ import RelanceTesting
         // C4's call says to find a number.
         let c4 = try await Self.customerIDs(store).first { $0.value == "C4" }!.key
         let timeline = try await store.events(of: Self.creditor, kinds: ["task.outcome", "task.closed"], since: .distantPast)
-        #expect(timeline.contains { $0.event.customerID == c4 && $0.event.summary.contains("wrong number") && $0.event.summary.contains("marie") })
+        #expect(timeline.contains { $0.event.customerID == c4 && $0.event.summary.contains("mauvais numéro") && $0.event.summary.contains("marie") })
     }
 
     static func frenchDate(_ date: CivilDate) -> String {
