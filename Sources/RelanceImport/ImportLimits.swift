@@ -21,15 +21,21 @@ public struct ImportLimits: Sendable, Hashable {
     public var cellCharacters: Int
     /// Cells in one CSV file (a million rows of ten columns), empty ones included.
     public var textCells: Int
+    /// Elements in one camt bank statement. A statement is read as a stream, one entry at a time,
+    /// so this bounds reading time rather than memory: 100,000 entries of about 40 elements each
+    /// are 4 million; a statement passing 20 million is better split by the bank (by date).
+    public var statementElements: Int
 
     public init(xmlDepth: Int = 64, xmlElements: Int = 1_000_000, inflatedBytes: Int = 64 * 1_048_576,
-                workbookCells: Int = 1_000_000, cellCharacters: Int = 32_767, textCells: Int = 10_000_000) {
+                workbookCells: Int = 1_000_000, cellCharacters: Int = 32_767, textCells: Int = 10_000_000,
+                statementElements: Int = 20_000_000) {
         self.xmlDepth = xmlDepth
         self.xmlElements = xmlElements
         self.inflatedBytes = inflatedBytes
         self.workbookCells = workbookCells
         self.cellCharacters = cellCharacters
         self.textCells = textCells
+        self.statementElements = statementElements
     }
 
     public static let standard = ImportLimits()

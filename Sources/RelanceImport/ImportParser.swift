@@ -37,7 +37,7 @@ public enum ImportParser {
         case .fec: return try FECParser(options: options).parse(bytes, fileName: fileName)
         case .ublInvoice, .ciiInvoice: return try EInvoiceParser(limits: options.limits).parse(bytes, fileName: fileName)
         case .facturX: return try FacturXParser(limits: options.limits).parse(bytes, fileName: fileName)
-        case .bankStatement: return try BankStatementParser.parse(bytes, fileName: fileName)
+        case .bankStatement: return try BankStatementParser.parse(bytes, fileName: fileName, limits: options.limits)
         case .openInvoices, .contacts:
             if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
                 return try parseWorkbook(XLSXReader.worksheets(bytes, file: fileName, limits: options.limits), fileName: fileName, options: options)

@@ -14,7 +14,7 @@ extension AppDatabase: BankPaymentStore {
             try Row.fetchAll(db, sql: """
                 SELECT m.id, m.invoice_id, i.number, i.customer_id, m.amount_minor, e.currency, e.booked_on, e.counterparty, e.remittance
                 FROM bank_match m JOIN invoice i ON i.id = m.invoice_id JOIN bank_entry e ON e.id = m.entry_id
-                WHERE i.creditor_id = ? AND m.state <> 'lettered' AND i.status = 'open' AND i.open_minor = m.ledger_open_minor
+                WHERE i.creditor_id = ? AND m.state IN ('awaiting-ledger', 'reported') AND i.status = 'open' AND i.open_minor = m.ledger_open_minor
                 ORDER BY i.customer_id, m.invoice_id, e.booked_on, m.id
                 """, arguments: [creditor.rawValue]).compactMap { row in
                 guard let currency = Currency(code: row["currency"] as String), let booked = CivilDate(iso8601: row["booked_on"] as String) else { return nil }
@@ -73,7 +73,7 @@ extension AppDatabase {
     /// What live bank payments took off invoice `i` (the planner demands the rest), as a SQL term.
     static let bankPaidSQL = """
         COALESCE((SELECT SUM(bm.amount_minor) FROM bank_match bm
-                  WHERE bm.invoice_id = i.id AND bm.state <> 'lettered' AND bm.ledger_open_minor = i.open_minor), 0)
+                  WHERE bm.invoice_id = i.id AND bm.state IN ('awaiting-ledger', 'reported') AND bm.ledger_open_minor = i.open_minor), 0)
         """
 
     /// An invoice of the message that a bank statement showed paid (in full or in part) after
@@ -82,7 +82,7 @@ extension AppDatabase {
     static func bankPaidInvoice(messageID: Int64, in db: Database) throws -> String? {
         try String.fetchOne(db, sql: """
             SELECT i.number FROM message_invoice mi JOIN invoice i ON i.id = mi.invoice_id JOIN message msg ON msg.id = mi.message_id
-            JOIN bank_match m ON m.invoice_id = i.id AND m.state <> 'lettered' AND m.ledger_open_minor = i.open_minor
+            JOIN bank_match m ON m.invoice_id = i.id AND m.state IN ('awaiting-ledger', 'reported') AND m.ledger_open_minor = i.open_minor
             WHERE mi.message_id = ? AND m.matched_at >= msg.created_at LIMIT 1
             """, arguments: [messageID])
     }

@@ -35,6 +35,9 @@ extension AppDatabase {
         migrator.registerMigration("v8-console-users") { db in
             try db.execute(sql: consoleUsers)
         }
+        migrator.registerMigration("v9-bank-reversals-links") { db in
+            try db.execute(sql: Self.bankReversalsMigration)
+        }
         return migrator
     }
 

@@ -12,7 +12,7 @@ struct BankStatementApplier {
     let file: ImportedFile
     let statement: BankStatement
     let time: Date
-    /// The creditor's language: the journal's lines are read by its people (`relance customer`).
+    /// The creditor's language, for the journal's lines (`relance customer`).
     let language: Language
 
     private var creditor: String { file.creditor.rawValue }
@@ -63,97 +63,30 @@ struct BankStatementApplier {
                 receipt.knownEntries += 1
             }
         }
-        var matcher = try makeMatcher()
+        let recorder = BankMatchRecorder(db: db, creditorID: file.creditor, time: time)
+        var matcher = try recorder.makeMatcher()
         for (entryID, entry) in fresh where entry.amount.minorUnits > 0 && !entry.isReversal {
             guard let match = matcher.match(entry) else {
                 receipt.unmatchedReceipts += 1
                 try event("bank.unmatched", importID: importID,
-                          language.wording.bankUnmatched(amount: entry.amount, booked: entry.booked, payer: entry.counterparty,
-                                                         remittance: entry.remittance),
+                          "Received \(entry.amount) on \(entry.booked) from \(entry.counterparty ?? "an unnamed payer"): no open invoice could be matched for sure — \(entry.remittance)",
                           detail: ["entry": String(entryID)])
                 continue
             }
             receipt.matchedReceipts += 1
-            try record(match, entryID: entryID, entry: entry, importID: importID)
+            try recorder.record(match, entryID: entryID, entry: entry, importID: importID)
             receipt.paidInvoices += match.allocations.count
         }
+        // After the receipts, so that a reversal finds a receipt of the same statement matched.
+        for (entryID, entry) in fresh where entry.isReversal {
+            if try BankReversalApplier(db: db, creditor: file.creditor, time: time).apply(entry, entryID: entryID, importID: importID) {
+                receipt.reversedReceipts += 1
+            }
+        }
         try event("import.applied", importID: importID,
-                  language.wording.bankStatementImported(
-                      file: file.fileName, format: statement.format.rawValue, newEntries: receipt.newEntries, knownEntries: receipt.knownEntries,
-                      matched: receipt.matchedReceipts, invoices: receipt.paidInvoices, unmatched: receipt.unmatchedReceipts),
+                  "Imported bank statement \(file.fileName) (\(statement.format.rawValue)): \(receipt.newEntries) new entries, \(receipt.knownEntries) already known, \(receipt.matchedReceipts) receipts matched to \(receipt.paidInvoices) invoices, \(receipt.unmatchedReceipts) not matched, \(receipt.reversedReceipts) receipts reversed.",
                   detail: ["sha256": file.sha256])
         return receipt
-    }
-
-    /// Open invoices less what live matches already paid; RF references as reminders print them;
-    /// payers earlier matches taught.
-    private func makeMatcher() throws -> PaymentMatcher {
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT i.id, i.number, i.customer_id, i.currency, i.open_minor, i.due_on, c.external_id,
-                   i.open_minor - COALESCE((SELECT SUM(m.amount_minor) FROM bank_match m
-                                            WHERE m.invoice_id = i.id AND m.state <> 'lettered'), 0) AS remaining
-            FROM invoice i JOIN customer c ON c.id = i.customer_id
-            WHERE i.creditor_id = ? AND i.status = 'open'
-            """, arguments: [creditor])
-        var invoices: [PaymentMatcher.Invoice] = []
-        var references: [String: Int64] = [:]
-        invoices.reserveCapacity(rows.count)
-        for row in rows {
-            guard let currency = Currency(code: row["currency"] as String) else { continue }
-            let id: Int64 = row["id"]
-            let number: String = row["number"]
-            invoices.append(PaymentMatcher.Invoice(id: id, number: number, customerID: row["customer_id"],
-                                                   open: Money(minorUnits: row["remaining"], currency: currency),
-                                                   due: (row["due_on"] as String?).flatMap { CivilDate(iso8601: $0) }))
-            if let reference = RFCreditorReference.make(customer: row["external_id"], invoice: number) { references[reference] = id }
-        }
-        var ibans: [String: Int64] = [:]
-        var names: [String: Int64] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT kind, value, customer_id FROM bank_payer WHERE creditor_id = ?", arguments: [creditor]) {
-            if (row["kind"] as String) == "iban" { ibans[row["value"]] = row["customer_id"] } else { names[row["value"]] = row["customer_id"] }
-        }
-        return PaymentMatcher(invoices: invoices, references: references, payerIBANs: ibans, payerNames: names)
-    }
-
-    private func record(_ match: PaymentMatcher.Match, entryID: Int64, entry: BankEntry, importID: Int64) throws {
-        let label = BankText.label(entry)
-        var firstMatchID: Int64?
-        for allocation in match.allocations {
-            let ledgerOpen = try Int64.fetchOne(db, sql: "SELECT open_minor FROM invoice WHERE id = ?", arguments: [allocation.invoiceID]) ?? 0
-            try db.execute(sql: """
-                INSERT INTO bank_match (entry_id, invoice_id, amount_minor, method, ledger_open_minor, state, matched_at)
-                VALUES (?, ?, ?, ?, ?, 'awaiting-ledger', ?)
-                """, arguments: [entryID, allocation.invoiceID, allocation.amount.minorUnits, match.method.rawValue, ledgerOpen, time])
-            let matchID = db.lastInsertedRowID
-            firstMatchID = firstMatchID ?? matchID
-            let payment = BankPayment(matchID: matchID, invoiceID: allocation.invoiceID, invoiceNumber: allocation.number,
-                                      customerID: match.customerID, amount: allocation.amount, booked: entry.booked, label: label)
-            let part = allocation.amount.minorUnits < ledgerOpen ? Money(minorUnits: ledgerOpen, currency: allocation.amount.currency) : nil
-            try AppDatabase.append(NewEvent(time: time, kind: "bank.matched", creditor: file.creditor, customerID: match.customerID,
-                                            invoiceID: allocation.invoiceID, importID: importID,
-                                            summary: language.wording.bankMatched(invoice: allocation.number, payment: payment.sentence(in: language),
-                                                                                  ledgerOpen: part, method: match.method),
-                                            detail: ["entry": String(entryID), "method": match.method.rawValue, "amount": allocation.amount.decimalString]), in: db)
-        }
-        if match.unallocated.minorUnits > 0 {
-            try event("bank.overpaid", importID: importID,
-                      language.wording.bankOverpaid(amount: entry.amount, booked: entry.booked, invoices: match.allocations.map(\.number),
-                                                    extra: match.unallocated),
-                      detail: ["entry": String(entryID)])
-        }
-        // A reference or an invoice number is certain: it teaches who pays for this customer.
-        guard match.method != .knownPayer, let firstMatchID else { return }
-        if let iban = entry.counterpartyIBAN { try learn("iban", iban, customerID: match.customerID, matchID: firstMatchID) }
-        if let name = entry.counterparty.map(PaymentMatcher.payerNameKey), !name.isEmpty {
-            try learn("name", name, customerID: match.customerID, matchID: firstMatchID)
-        }
-    }
-
-    private func learn(_ kind: String, _ value: String, customerID: Int64, matchID: Int64) throws {
-        try db.execute(sql: """
-            INSERT INTO bank_payer (creditor_id, kind, value, customer_id, learned_from_match) VALUES (?, ?, ?, ?, ?)
-            ON CONFLICT (creditor_id, kind, value) DO NOTHING
-            """, arguments: [creditor, kind, value, customerID, matchID])
     }
 
     private func event(_ kind: String, importID: Int64, _ summary: String, detail: [String: String] = [:]) throws {

@@ -98,7 +98,7 @@ struct ImportFilesCommand: AsyncParsableCommand {
             do {
                 let receipt = try await ManualImport(importer: target.intake.importer).importFile(at: URL(fileURLWithPath: file))
                 if let bank = receipt.bank {
-                    print("\(file): import #\(receipt.importID) \(receipt.outcome.rawValue): \(bank.newEntries) new entries, \(bank.knownEntries) already known; \(bank.matchedReceipts) receipts matched to \(bank.paidInvoices) invoices (paid, awaiting the ledger), \(bank.unmatchedReceipts) not matched")
+                    print("\(file): import #\(receipt.importID) \(receipt.outcome.rawValue): \(bank.newEntries) new entries, \(bank.knownEntries) already known; \(bank.matchedReceipts) receipts matched to \(bank.paidInvoices) invoices (paid, awaiting the ledger), \(bank.unmatchedReceipts) not matched; \(bank.reversedReceipts) earlier receipts reversed")
                 } else {
                     print("\(file): import #\(receipt.importID) \(receipt.outcome.rawValue): \(receipt.newInvoices) new, \(receipt.updatedInvoices) changed, \(receipt.settledInvoices) settled")
                 }

@@ -17,7 +17,7 @@ struct Relance: AsyncParsableCommand {
             """,
         subcommands: [
             Run.self, Import.self, AgingCommand.self, PlanCommand.self, StatusCommand.self, TasksCommand.self, PauseCommand.self, ResumeCommand.self,
-            DigestCommand.self, CustomerCommand.self, CreditorCommand.self, BackupCommand.self, PurgeCommand.self, TemplatesCommand.self, InspectMailCommand.self, UserCommand.self,
+            DigestCommand.self, CustomerCommand.self, BankCommand.self, CreditorCommand.self, BackupCommand.self, PurgeCommand.self, TemplatesCommand.self, InspectMailCommand.self, UserCommand.self,
         ]
     )
 }

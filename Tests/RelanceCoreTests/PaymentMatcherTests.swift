@@ -68,3 +68,35 @@ struct PaymentMatcherTests {
         #expect(RFCreditorReference.grouped("RF18539007547034") == "RF18 5390 0754 7034")
     }
 }
+
+@Suite("Bank reversals: which receipt a reversal undoes")
+struct BankReversalFinderTests {
+    static func entry(_ cents: Int64, _ day: String, _ label: String, reversal: Bool = false, reference: String? = nil,
+                      payer: String? = nil, account: String = "A") -> BankEntry {
+        BankEntry(booked: CivilDate(iso8601: day)!, amount: Money(minorUnits: cents, currency: .euro), counterparty: payer,
+                  remittance: label, reference: reference, account: account, isReversal: reversal)
+    }
+
+    @Test("the most certain tier wins; two at that tier is no answer; another account or a later receipt never fits")
+    func tiers() {
+        let receipts: [(id: Int64, entry: BankEntry)] = [
+            (1, Self.entry(91_200, "2026-12-01", "VIR FA26-0866", payer: "OCEANE")),
+            (2, Self.entry(91_200, "2026-12-02", "VIR FA26-0870", reference: "RF18539007547034", payer: "AUTRE")),
+            (3, Self.entry(91_200, "2026-12-02", "VIR FA26-0870", account: "B")),
+            (4, Self.entry(91_200, "2026-12-09", "VIR FA26-0866")),
+        ]
+        let byText = Self.entry(-91_200, "2026-12-05", "REJET VIR FA26-0866", reversal: true)
+        #expect(BankReversalFinder.original(of: byText, among: receipts) == .found(id: 1, method: .remittance))
+        let byReference = Self.entry(-91_200, "2026-12-05", "X", reversal: true, reference: "RF18539007547034")
+        #expect(BankReversalFinder.original(of: byReference, among: receipts) == .found(id: 2, method: .reference))
+        let byPayer = Self.entry(-91_200, "2026-12-05", "", reversal: true, payer: "oceane")
+        #expect(BankReversalFinder.original(of: byPayer, among: receipts) == .found(id: 1, method: .payerName))
+        let byAmount = Self.entry(-91_200, "2026-12-05", "IMPAYE", reversal: true)
+        #expect(BankReversalFinder.original(of: byAmount, among: receipts) == .ambiguous(count: 2))
+        #expect(BankReversalFinder.original(of: byAmount, among: [receipts[0]]) == .found(id: 1, method: .amountAndDate))
+        let tooLate = Self.entry(-91_200, "2027-03-01", "IMPAYE", reversal: true)
+        #expect(BankReversalFinder.original(of: tooLate, among: [receipts[0]]) == .notFound)
+        let otherAmount = Self.entry(-91_100, "2026-12-05", "REJET VIR FA26-0866", reversal: true)
+        #expect(BankReversalFinder.original(of: otherAmount, among: receipts) == .notFound)
+    }
+}

@@ -293,4 +293,32 @@ import RelanceTesting
         let rejections = try await store.recentEvents(of: IntakeTests.acme, limit: 20).filter { $0.event.kind == "import.rejected" }
         #expect(rejections.count == 1)
     }
+
+    /// Issue #12: a file the last run died on (its reading mark still stands) is set aside in
+    /// rejected/ once with the reason, never read again in a crash loop; a corrected copy of
+    /// another size, and every other file, are read as usual; no mark is left behind.
+    @Test func aFileTheLastRunDiedOnIsSetAsideOnceNotReadAgain() async throws {
+        let workspace = try TemporaryWorkspace("relance-intake")
+        let fatal = "customer;invoice;issue_date;due_date;amount\nC1;F-1;01/09/2026;01/10/2026;10,00\n"
+        try workspace.write("drop/fatal.csv", fatal)
+        try workspace.write("drop/other.csv", "customer;invoice;issue_date;due_date;amount\nC2;F-2;01/09/2026;01/10/2026;20,00\n")
+        let (intake, store) = try await IntakeTests.intake(workspace)
+        // What a kill in the middle of reading fatal.csv leaves.
+        let mark = ReadingMark(dropFolder: workspace.url("drop"))
+        try FileManager.default.createDirectory(at: workspace.url("drop/processed"), withIntermediateDirectories: true)
+        try mark.set(DropFolderEntry(name: "fatal.csv", type: .regular, size: fatal.utf8.count, modified: Date()))
+        let report = try await intake.scan()
+        #expect(report.rejected.map(\.file) == ["fatal.csv"])
+        #expect(report.rejected.first?.reason.contains("stopped while reading this file") == true)
+        #expect(report.imported.map(\.file) == ["other.csv"])
+        #expect(mark.standing() == nil)
+        #expect(workspace.files(in: "drop/rejected") == ["fatal.csv", "fatal.csv.error.txt"])
+        #expect(try await store.openReceivables(of: IntakeTests.acme).map(\.number) == ["F-2"])
+        // A mark naming a file that changed since (another size) is dropped, the file read.
+        try workspace.write("drop/fixed.csv", fatal)
+        try mark.set(DropFolderEntry(name: "fixed.csv", type: .regular, size: 5, modified: Date()))
+        let again = try await intake.scan()
+        #expect(again.imported.map(\.file) == ["fixed.csv"] && again.rejected.isEmpty)
+        #expect(mark.standing() == nil)
+    }
 }

@@ -21,12 +21,15 @@ public struct BankEntry: Sendable, Hashable {
     public var account: String
     /// A reversal (camt `RvslInd`, a CFONB rejection code): it undoes an earlier movement.
     public var isReversal: Bool
+    /// The bank reference of the movement a reversal undoes, when the bank names it (OFX
+    /// `CORRECTFITID` with `CORRECTACTION` DELETE); otherwise `BankReversalFinder` looks for it.
+    public var reverses: String?
     /// Where the movement is in the file (line, or record number for fixed-length CFONB).
     public var line: Int?
 
     public init(booked: CivilDate, valueDate: CivilDate? = nil, amount: Money, counterparty: String? = nil,
                 counterpartyIBAN: String? = nil, remittance: String = "", reference: String? = nil,
-                bankReference: String? = nil, account: String, isReversal: Bool = false, line: Int? = nil) {
+                bankReference: String? = nil, account: String, isReversal: Bool = false, reverses: String? = nil, line: Int? = nil) {
         self.booked = booked
         self.valueDate = valueDate
         self.amount = amount
@@ -37,6 +40,7 @@ public struct BankEntry: Sendable, Hashable {
         self.bankReference = bankReference
         self.account = account
         self.isReversal = isReversal
+        self.reverses = reverses
         self.line = line
     }
 }

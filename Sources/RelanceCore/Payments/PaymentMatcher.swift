@@ -123,10 +123,25 @@ public struct PaymentMatcher: Sendable {
                      unallocated: Money(minorUnits: left, currency: amount.currency))
     }
 
+    /// Matches an entry a person said is `customerID`'s money: that customer's invoices named by
+    /// its reference or numbers, else one invoice or a set of that exact amount (as for a known payer).
+    public mutating func match(_ entry: BankEntry, forCustomer customerID: Int64) -> Match? {
+        guard entry.amount.minorUnits > 0, !entry.isReversal else { return nil }
+        if let found = byReferenceOrNumber(entry), invoices[found.ids[0]]!.customerID == customerID {
+            return allocate(entry.amount, to: found.ids, method: found.method)
+        }
+        return byAmount(entry, customer: customerID)
+    }
+
     private mutating func byKnownPayer(_ entry: BankEntry) -> Match? {
         let customer = entry.counterpartyIBAN.flatMap { payerIBANs[$0] }
             ?? entry.counterparty.flatMap { payerNames[Self.payerNameKey($0)] }
-        guard let customer, let ids = byCustomer[customer] else { return nil }
+        guard let customer else { return nil }
+        return byAmount(entry, customer: customer)
+    }
+
+    private mutating func byAmount(_ entry: BankEntry, customer: Int64) -> Match? {
+        guard let ids = byCustomer[customer] else { return nil }
         let currency = entry.amount.currency
         let debits = ids.filter { invoices[$0]!.open.currency == currency && invoices[$0]!.open.minorUnits > 0 }
         let credits = ids.filter { invoices[$0]!.open.currency == currency && invoices[$0]!.open.minorUnits < 0 }

@@ -41,6 +41,8 @@ public struct BankImportReceipt: Sendable, Hashable, Codable {
     public var paidInvoices = 0
     /// Receipts nothing could be matched to: listed for a person, no task.
     public var unmatchedReceipts = 0
+    /// Earlier receipts a reversal in this statement undid (their matches lifted).
+    public var reversedReceipts = 0
     public var warnings: [String] = []
 
     public init(importID: Int64, outcome: ImportReceipt.Outcome) {

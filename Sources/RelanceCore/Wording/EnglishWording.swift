@@ -187,6 +187,9 @@ public struct EnglishWording: Wording {
         case "import.held": "Export held"
         case "import.confirmed": "Export confirmed"
         case "import.rejected": "Export refused"
+        case "bank.matched": "Payment received at the bank"
+        case "bank.reversed": "Payment reversed by the bank"
+        case "bank.linked": "Bank receipt linked to the customer"
         default: kind
         }
     }

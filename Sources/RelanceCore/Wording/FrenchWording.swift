@@ -196,6 +196,9 @@ public struct FrenchWording: Wording {
         case "import.held": "Export retenu"
         case "import.confirmed": "Export confirmé"
         case "import.rejected": "Export refusé"
+        case "bank.matched": "Paiement reçu à la banque"
+        case "bank.reversed": "Paiement rejeté par la banque"
+        case "bank.linked": "Virement rattaché au client"
         default: kind
         }
     }

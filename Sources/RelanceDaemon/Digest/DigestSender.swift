@@ -12,7 +12,7 @@ public struct DigestSender: Sendable {
     /// What the digest reads: tasks, receivables, the journal, holds and the creditor's state,
     /// the ledger's date, held imports.
     public typealias Store = ReceivablesStore & EventJournal & TaskStore & CustomerStateStore & PlanningFactsStore & ImportReviewStore & OutboxRecoveryStore
-        & TaskOutcomeStore
+        & TaskOutcomeStore & BankReceiptStore
 
     public let creditor: CreditorConfiguration
     public let settings: DigestSettings
@@ -46,6 +46,7 @@ public struct DigestSender: Sendable {
         let built = DigestContextBuilder.build(try await facts(on: day, attachedDocuments: attachedDocuments), words: words)
         var digest = built.digest
         if secret != nil { digest.addReplyHelp(words.replyHelp()) }
+        digest.addUnmatchedReceipts(try await store.unmatchedReceipts(of: creditor.id), words: words)
         return (digest, built.calls)
     }
 
@@ -124,6 +125,7 @@ public struct DigestSender: Sendable {
         let calls = built.calls
         let outcomes = facts.outcomes
         if secret != nil { digest.addReplyHelp(words.replyHelp()) }
+        digest.addUnmatchedReceipts(try await store.unmatchedReceipts(of: creditor.id), words: words)
         let overdue = PreviousDigest.encode(DigestContextBuilder.overdueTotals(facts.receivables, on: day))
         guard digest.needsAttention || settings.sendWhenEmpty else {
             try await store.record(NewEvent(time: clock.now(), kind: "digest.sent", creditor: creditor.id,

@@ -50,7 +50,8 @@ public struct FileIntake: Sendable {
         // a run with `--now` in the past must still see a finished file as finished.
         let now = Date()
         let unchangedSince = memory.observe(entries, now: now)
-        for entry in entries where !memory.isStuck(entry) {
+        let interrupted = try await setAsideInterruptedRead(entries, into: &report)
+        for entry in entries where !memory.isStuck(entry) && entry.name != interrupted {
             switch rules.verdict(for: entry, unchangedSince: unchangedSince[entry.name], now: now) {
             case .ignore:
                 continue
@@ -74,6 +75,10 @@ public struct FileIntake: Sendable {
             try await reject(entry, sha256: nil, reason: "The file could not be read: \(error.message)", into: &report)
             return
         }
+        let mark = ReadingMark(dropFolder: folder.folder)
+        try mark.set(entry)
+        // An error thrown below (the store, not the file) leaves the file for the next scan: clear.
+        defer { mark.clear() }
         switch try await importer.importExport(bytes, fileName: name) {
         case .rejected(let importID, let reason):
             moveRejected(entry, importID: importID, reason: reason, into: &report)
@@ -103,6 +108,21 @@ public struct FileIntake: Sendable {
                 logger.notice("import warning", metadata: ["creditor": "\(creditor.id)", "file": "\(name)", "warning": "\(warning)"])
             }
         }
+    }
+
+    /// A file the last run was reading when it died (`ReadingMark`) is refused, not read again:
+    /// the daemon would die on it at every restart. Returns its name when it was set aside.
+    private func setAsideInterruptedRead(_ entries: [DropFolderEntry], into report: inout Report) async throws -> String? {
+        let mark = ReadingMark(dropFolder: folder.folder)
+        guard let note = mark.standing() else { return nil }
+        defer { mark.clear() }
+        guard let entry = entries.first(where: { $0.name == note.name && $0.size == note.size && $0.type == .regular }) else { return nil }
+        try await reject(entry, sha256: nil, reason: """
+            Relance stopped while reading this file (it ran out of memory, was killed or crashed), and set it aside so that \
+            it is not read again at every restart. Check that it is the export you meant (its size, its format); a file \
+            that is this large or this deeply nested is beyond the import limits. Drop a corrected export to import it.
+            """, into: &report)
+        return entry.name
     }
 
     private func reject(_ entry: DropFolderEntry, sha256: String?, reason: String, into report: inout Report) async throws {

@@ -32,6 +32,15 @@ public struct PeopleActions: Sendable {
         try await runtime.store.resumeCustomer(customerID, kinds: nil, reason: "\(reason) (\(person))", at: runtime.clock.now())
     }
 
+    /// A person says whose money an unmatched bank receipt is (`customer`: the customer's id in
+    /// the books), or that it pays no invoice (`customer` nil): one store transaction that
+    /// teaches the payer and matches the receipt to that customer's open invoices.
+    @discardableResult
+    public func resolveReceipt(_ entryID: Int64, of creditor: CreditorID, customer: String?, by person: String,
+                               channel: TaskOutcomeRequest.Channel) async throws -> ReceiptResolution {
+        try await runtime.store.resolveReceipt(entryID, of: creditor, customer: customer, by: person, channel: channel, at: runtime.clock.now())
+    }
+
     /// Applies a snapshot the mass-settlement safety held, as a person decided.
     @discardableResult
     public func confirmHeldImport(_ importID: Int64, of creditor: CreditorConfiguration? = nil, by person: String) async throws -> ImportReceipt {

@@ -9,7 +9,7 @@ public enum BankStatementParser {
         return nil
     }
 
-    public static func parse(_ bytes: [UInt8], fileName: String) throws(ImportError) -> ParsedImport {
+    public static func parse(_ bytes: [UInt8], fileName: String, limits: ImportLimits = .standard) throws(ImportError) -> ParsedImport {
         let statement: BankStatement
         let warnings: [String]
         switch format(of: bytes) {
@@ -17,7 +17,7 @@ public enum BankStatementParser {
             let result = try CFONB120Parser().parse(bytes, fileName: fileName)
             (statement, warnings) = (result.statement, result.warnings)
         case .camt053, .camt054:
-            let result = try CamtParser().parse(bytes, fileName: fileName)
+            let result = try CamtParser(limits: limits).parse(bytes, fileName: fileName)
             (statement, warnings) = (result.statement, result.warnings)
         case .ofx:
             let result = try OFXParser().parse(bytes, fileName: fileName)

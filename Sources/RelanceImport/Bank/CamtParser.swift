@@ -1,18 +1,18 @@
-import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import RelanceCore
 
 /// ISO 20022 bank-to-customer statements (`camt.053`), debit/credit notifications (`camt.054`)
 /// and account reports (`camt.052`), every version (001.02 to 001.13), whatever the namespace
-/// prefix. Read as a stream: each `Ntry` is gathered, turned into entries and dropped, so a
-/// statement of 100,000 entries needs the memory of one. Bounded: element depth, the size of
-/// one entry and of one text.
+/// prefix. Read as a stream through `BoundedXMLReader` (no DTD, nesting depth from
+/// `ImportLimits.xmlDepth`, elements from `ImportLimits.statementElements`): each `Ntry` is
+/// gathered, turned into entries and dropped, so a statement of 100,000 entries needs the memory
+/// of one. The size of one entry and of one text are bounded here.
 struct CamtParser {
-    static let maximumDepth = 40
+    /// Elements in one `Ntry`: a batch of 5,000 transactions of 40 elements each fits.
     static let maximumElementsPerEntry = 200_000
-    static let maximumTextCharacters = 64 * 1024
+    /// Bytes of text in one element: a remittance line is 140 characters, an address 70.
+    static let maximumTextBytes = 64 * 1024
+
+    var limits: ImportLimits = .standard
 
     struct Result {
         var statement: BankStatement
@@ -27,17 +27,20 @@ struct CamtParser {
     }
 
     func parse(_ bytes: [UInt8], fileName: String) throws(ImportError) -> Result {
-        let parser = XMLParser(data: Data(try XMLInput.utf8(bytes, file: fileName)))
-        parser.shouldProcessNamespaces = true
-        parser.shouldResolveExternalEntities = false
         let collector = CamtCollector(file: fileName)
-        parser.delegate = collector
-        let succeeded = parser.parse()
-        if let failure = collector.failure { throw failure }
-        if !succeeded || collector.syntaxError != nil || !collector.closedRoot {
-            let (line, column) = collector.syntaxError ?? (parser.lineNumber, parser.columnNumber)
+        var bounded = limits
+        bounded.xmlElements = limits.statementElements
+        let ending: BoundedXMLReader.Ending
+        do {
+            ending = try BoundedXMLReader.read(bytes, file: fileName, processNamespaces: true, limits: bounded, into: collector)
+        } catch {
+            // An entry the reader could not turn into entries stops the parse with its own error.
+            throw collector.failure ?? error
+        }
+        if !ending.succeeded {
+            let (line, column) = ending.error ?? ending.end
             throw ImportError(.badXML, at: SourcePosition(file: fileName, line: line, column: column, path: collector.location),
-                              collector.closedRoot ? "the XML cannot be read (malformed XML)" : "the document ends before its root element is closed",
+                              ending.closedRoot ? "the XML cannot be read (malformed XML)" : "the document ends before its root element is closed",
                               hint: "Download the statement again from the bank: the file is damaged or was cut short.")
         }
         guard let format = collector.format else {
@@ -46,23 +49,33 @@ struct CamtParser {
                               hint: "Download the account statement (camt.053) or the credit notifications (camt.054) from the bank.")
         }
         var warnings = collector.warnings
+        if let version = Self.untestedVersion(bytes) { warnings.insert(version, at: 0) }
         if collector.skippedUnbooked > 0 {
             warnings.append("\(collector.skippedUnbooked) entries not yet booked (status other than BOOK) were left out; they will be read from the statement that books them")
         }
         return Result(statement: BankStatement(format: format, entries: collector.entries), warnings: warnings)
     }
+
+    /// The namespace names the version (`urn:iso:std:iso:20022:tech:xsd:camt.053.001.08`), with
+    /// or without a prefix; a version outside those tested is read the same way, with a warning.
+    static func untestedVersion(_ bytes: [UInt8]) -> String? {
+        let head = String(decoding: bytes.prefix(4096), as: UTF8.self)
+        guard let range = head.range(of: "iso:20022:tech:xsd:camt.") else { return nil }
+        let parts = head[range.upperBound...].prefix(16).split(whereSeparator: { !$0.isNumber && $0 != "." }).first?.split(separator: ".") ?? []
+        guard parts.count == 3, let version = Int(parts[2]), !(2...13).contains(version) else { return nil }
+        return "camt.\(parts[0]) version 001.\(parts[2]) is not one Relance was tested on (001.02 to 001.13); its entries were read the same way"
+    }
 }
 
-/// The SAX side of `CamtParser`: follows the path, keeps the current account, builds one
+/// The event side of `CamtParser`: follows the path, keeps the current account, builds one
 /// `Ntry` at a time.
-private final class CamtCollector: NSObject, XMLParserDelegate {
+private final class CamtCollector: XMLEventHandler {
     let file: String
     var format: BankStatement.Format?
     var entries: [BankEntry] = []
     var warnings: [String] = []
+    /// The error of an entry that could not be read; the parse is stopped to report it.
     var failure: ImportError?
-    var syntaxError: (Int, Int)?
-    var closedRoot = false
     var skippedUnbooked = 0
 
     private var path: [String] = []
@@ -73,6 +86,8 @@ private final class CamtCollector: NSObject, XMLParserDelegate {
     private var nodes: [CamtNode] = []
     private var entryElements = 0
     private var entryLine = 0
+    private var line = 0
+    private var column = 0
 
     init(file: String) { self.file = file }
 
@@ -83,19 +98,18 @@ private final class CamtCollector: NSObject, XMLParserDelegate {
 
     private var inEntry: Bool { !nodes.isEmpty }
 
-    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
-                attributes attributeDict: [String: String] = [:]) {
+    func located(line: Int, column: Int) {
+        self.line = line
+        self.column = column
+    }
+
+    func start(_ elementName: String, attributes: [String: String]) throws(XMLStop) {
         let name = elementName.split(separator: ":").last.map(String.init) ?? elementName
         let index = (counts[counts.count - 1][name] ?? 0) + 1
         counts[counts.count - 1][name] = index
         path.append(name)
         indexes.append(index)
         counts.append([:])
-        guard path.count <= CamtParser.maximumDepth else {
-            fail(parser, "elements are nested more than \(CamtParser.maximumDepth) deep; no camt message is")
-            return
-        }
-        if path.count == 1, let namespaceURI { checkVersion(namespaceURI) }
         if path.count == 2 {
             switch name {
             case "BkToCstmrStmt": format = .camt053
@@ -108,23 +122,21 @@ private final class CamtCollector: NSObject, XMLParserDelegate {
         if inEntry {
             entryElements += 1
             guard entryElements <= CamtParser.maximumElementsPerEntry else {
-                fail(parser, "one entry holds more than \(CamtParser.maximumElementsPerEntry) elements")
-                return
+                throw stop("one entry holds more than \(ImportLimits.grouped(CamtParser.maximumElementsPerEntry)) elements (the entry-size limit); a batch of 5,000 transfers holds about 200,000")
             }
-            nodes.append(CamtNode(name: name, attributes: attributeDict))
+            nodes.append(CamtNode(name: name, attributes: attributes))
         } else if path.count == 4, name == "Ntry" {
             entryElements = 1
-            entryLine = parser.lineNumber
-            nodes = [CamtNode(name: name, attributes: attributeDict)]
+            entryLine = line
+            nodes = [CamtNode(name: name, attributes: attributes)]
         }
         accountText = ""
     }
 
-    func parser(_ parser: XMLParser, foundCharacters string: String) {
+    func characters(_ string: String) throws(XMLStop) {
         if inEntry {
-            guard nodes[nodes.count - 1].text.utf8.count + string.utf8.count <= CamtParser.maximumTextCharacters else {
-                fail(parser, "an element's text is longer than \(CamtParser.maximumTextCharacters) bytes")
-                return
+            guard nodes[nodes.count - 1].text.utf8.count + string.utf8.count <= CamtParser.maximumTextBytes else {
+                throw stop("an element's text is longer than \(CamtParser.maximumTextBytes / 1024) KB (the text limit of a statement element); a remittance line holds 140 characters")
             }
             nodes[nodes.count - 1].text += string
         } else if path.count >= 5, path[3] == "Acct", accountText.utf8.count < 256 {
@@ -132,11 +144,11 @@ private final class CamtCollector: NSObject, XMLParserDelegate {
         }
     }
 
-    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
+    func end(_ elementName: String) throws(XMLStop) {
         if inEntry {
             let node = nodes.removeLast()
             if nodes.isEmpty {
-                finish(entry: node, parser: parser)
+                try finish(entry: node)
             } else {
                 nodes[nodes.count - 1].children.append(node)
             }
@@ -150,33 +162,16 @@ private final class CamtCollector: NSObject, XMLParserDelegate {
         path.removeLast()
         indexes.removeLast()
         counts.removeLast()
-        if path.isEmpty { closedRoot = true }
     }
 
-    func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) {
-        if syntaxError == nil { syntaxError = (parser.lineNumber, parser.columnNumber) }
+    private func stop(_ message: String) -> XMLStop {
+        XMLStop(message: message, hint: "This is not a statement as banks send them; download it again from the bank.",
+                position: SourcePosition(file: file, line: line, column: column, path: location))
     }
 
-    private func fail(_ parser: XMLParser, _ message: String) {
-        guard failure == nil else { return }
-        failure = ImportError(.unsupported, at: SourcePosition(file: file, line: parser.lineNumber, column: parser.columnNumber, path: location),
-                              message, hint: "This is not a statement as banks send them; download it again from the bank.")
-        parser.abortParsing()
-    }
-
-    private func checkVersion(_ namespace: String) {
-        // urn:iso:std:iso:20022:tech:xsd:camt.053.001.08
-        guard let range = namespace.range(of: "camt.") else { return }
-        let parts = namespace[range.upperBound...].split(separator: ".")
-        if parts.count == 3, let version = Int(parts[2]), !(2...13).contains(version) {
-            warnings.append("camt.\(parts[0]) version 001.\(parts[2]) is not one Relance was tested on (001.02 to 001.13); its entries were read the same way")
-        }
-    }
-
-    private func finish(entry node: CamtNode, parser: XMLParser) {
-        let where_ = location
+    private func finish(entry node: CamtNode) throws(XMLStop) {
         do {
-            let made = try CamtEntryReader(file: file, path: where_, line: entryLine, account: account ?? "unknown").entries(of: node)
+            let made = try CamtEntryReader(file: file, path: location, line: entryLine, account: account ?? "unknown").entries(of: node)
             switch made {
             case .unbooked: skippedUnbooked += 1
             case .entries(let list, let warning):
@@ -185,7 +180,7 @@ private final class CamtCollector: NSObject, XMLParserDelegate {
             }
         } catch {
             failure = error
-            parser.abortParsing()
+            throw XMLStop(message: error.message, hint: error.hint ?? "", code: error.code, position: error.position)
         }
     }
 }

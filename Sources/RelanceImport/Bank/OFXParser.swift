@@ -3,7 +3,8 @@ import RelanceCore
 /// Open Financial Exchange statements: 1.x (SGML: a header of `KEY:VALUE` lines, then tags
 /// whose leaf elements are not closed) and 2.x (XML). One tolerant tag reader serves both,
 /// since a 2.x file is a 1.x file whose leaves happen to be closed. Each `STMTTRN` becomes an
-/// entry (`TRNAMT`, `DTPOSTED`, `DTAVAIL`, `NAME`/`PAYEE`, `MEMO`, `FITID`, `REFNUM`, `CHECKNUM`);
+/// entry (`TRNAMT`, `DTPOSTED`, `DTAVAIL`, `NAME`/`PAYEE`, `MEMO`, `FITID`, `REFNUM`, `CHECKNUM`;
+/// `CORRECTACTION` DELETE with `CORRECTFITID` is a reversal of that transaction);
 /// the account is `BANKACCTFROM` (or `CCACCTFROM`) and the currency `CURDEF`.
 struct OFXParser {
     static let maximumTagCharacters = 64
@@ -97,7 +98,10 @@ struct OFXParser {
         return BankEntry(booked: posted, valueDate: fields["DTAVAIL"].flatMap(Self.date), amount: amount, counterparty: name,
                          remittance: BankText.join([name, memo, fields["REFNUM"], fields["CHECKNUM"].map { "cheque \($0)" }]),
                          reference: fields["REFNUM"].flatMap { RFCreditorReference.isValid($0) ? RFCreditorReference.compact($0) : nil },
-                         bankReference: fields["FITID"], account: account, line: line)
+                         bankReference: fields["FITID"], account: account,
+                         // A correction that deletes an earlier transaction (OFX 11.4.3.1) undoes it: a reversal.
+                         isReversal: fields["CORRECTACTION"]?.uppercased() == "DELETE",
+                         reverses: fields["CORRECTACTION"]?.uppercased() == "DELETE" ? fields["CORRECTFITID"] : nil, line: line)
     }
 
     /// `20090401122017.000[-5:EST]` → 2009-04-01: the date as the bank wrote it, time and zone aside.

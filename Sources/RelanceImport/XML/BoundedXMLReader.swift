@@ -19,6 +19,13 @@ protocol XMLEventHandler: AnyObject {
     func start(_ name: String, attributes: [String: String]) throws(XMLStop)
     func characters(_ text: String) throws(XMLStop)
     func end(_ name: String) throws(XMLStop)
+    /// Where the start tag about to be reported sits: for handlers that put the line of what
+    /// they read into their results (a bank entry's line). Called before `start`.
+    func located(line: Int, column: Int)
+}
+
+extension XMLEventHandler {
+    func located(line: Int, column: Int) {}
 }
 
 /// Runs Foundation's `XMLParser` (libxml2) under `ImportLimits`: nesting depth and element
@@ -46,7 +53,7 @@ enum BoundedXMLReader {
         if XMLInput.declaresDoctype(utf8) {
             throw ImportError(.unsupported, at: SourcePosition(file: file, path: part),
                               "the XML carries a document type declaration (<!DOCTYPE …>), which Relance does not read",
-                              hint: "E-invoices and workbook parts never need one: ask the sender for the file as their software exports it.")
+                              hint: "E-invoices, bank statements and workbook parts never need one: ask the sender for the file as their software exports it.")
         }
         let parser = XMLParser(data: Data(utf8))
         parser.shouldProcessNamespaces = processNamespaces
@@ -96,7 +103,7 @@ enum BoundedXMLReader {
             elements += 1
             if names.count >= limits.xmlDepth {
                 return stop(parser, XMLStop(
-                    message: "elements are nested more than \(limits.xmlDepth) deep (the nesting-depth limit); a real invoice or workbook nests about 10",
+                    message: "elements are nested more than \(limits.xmlDepth) deep (the nesting-depth limit); a real invoice, bank statement or workbook nests about 10 to 15",
                     hint: "This is not an export as accounting software writes it: ask the sender for the original file."))
             }
             if elements > limits.xmlElements {
@@ -105,6 +112,7 @@ enum BoundedXMLReader {
                     hint: "Split the file into smaller ones, or export the report as CSV."))
             }
             names.append(elementName)
+            handler.located(line: parser.lineNumber, column: parser.columnNumber)
             do { try handler.start(elementName, attributes: attributeDict) } catch { stop(parser, error) }
         }
 

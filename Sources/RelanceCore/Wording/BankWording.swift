@@ -1,0 +1,87 @@
+/// The words about money received at the bank that no invoice could be matched to: the
+/// digest's section and the `relance bank` command. Part of every language's `Wording`.
+public protocol BankWording: Sendable {
+    /// `2 virements reçus à rattacher`.
+    func unmatchedReceiptsTitle(_ count: Int) -> String
+    /// What a person should do with them, under the title.
+    func unmatchedReceiptsNote() -> String
+    /// `Reçu le 03/12/2026 de OCEANE EVENEMENTS`.
+    func unmatchedReceiptHeadline(booked: CivilDate, payer: String?) -> String
+    /// `Libellé : VIR SEPA … · IBAN FR76…`.
+    func unmatchedReceiptDetail(remittance: String, payerIBAN: String?) -> String
+    /// The two commands that resolve it.
+    func unmatchedReceiptCommands(entryID: Int64) -> String
+    /// `… et 3 autres : relance bank unmatched`.
+    func unmatchedReceiptsMore(_ count: Int) -> String
+    func noUnmatchedReceipts() -> String
+    /// What linking or setting aside did.
+    func receiptResolved(_ resolution: ReceiptResolution) -> String
+}
+
+extension FrenchWording {
+    public func unmatchedReceiptsTitle(_ count: Int) -> String {
+        count == 1 ? "1 virement reçu à rattacher" : "\(count) virements reçus à rattacher"
+    }
+    public func unmatchedReceiptsNote() -> String {
+        "Aucune facture ouverte n'a pu leur être rapprochée avec certitude. Pour chacun, retrouvez le client qui a payé et rattachez-le : Relance reconnaîtra ensuite ses virements. S'il ne règle aucune facture (remboursement, prêt…), écartez-le."
+    }
+    public func unmatchedReceiptHeadline(booked: CivilDate, payer: String?) -> String {
+        "Reçu le \(date(booked)) " + (payer.map { "de \($0)" } ?? "d'un payeur non nommé")
+    }
+    public func unmatchedReceiptDetail(remittance: String, payerIBAN: String?) -> String {
+        [remittance.isEmpty ? "Sans libellé" : labelled("Libellé", remittance), payerIBAN.map { "IBAN \($0)" }].compactMap { $0 }.joined(separator: " · ")
+    }
+    public func unmatchedReceiptCommands(entryID: Int64) -> String {
+        "Rattacher : relance bank link \(entryID) <n° client> · écarter : relance bank dismiss \(entryID)"
+    }
+    public func unmatchedReceiptsMore(_ count: Int) -> String {
+        count == 1 ? "… et 1 autre : relance bank unmatched les liste tous." : "… et \(count) autres : relance bank unmatched les liste tous."
+    }
+    public func noUnmatchedReceipts() -> String { "Aucun virement reçu à rattacher." }
+    public func receiptResolved(_ resolution: ReceiptResolution) -> String {
+        guard let customer = resolution.customer else { return "Virement #\(resolution.entryID) écarté : il ne règle aucune facture." }
+        var text = "Virement #\(resolution.entryID) rattaché au client \(customer)"
+        if resolution.paidInvoices.isEmpty {
+            text += " : aucune facture ouverte de ce montant, \(amount(resolution.onAccount)) restent au compte du client pour le lettrage."
+        } else {
+            text += " : il règle \(resolution.paidInvoices.joined(separator: ", ")) (payé, en attente de la comptabilité)"
+            text += resolution.onAccount.isZero ? "." : " ; \(amount(resolution.onAccount)) de plus restent au compte du client."
+        }
+        if !resolution.taught.isEmpty { text += " Ses prochains virements seront reconnus (\(resolution.taught.joined(separator: ", ")))." }
+        return text
+    }
+}
+
+extension EnglishWording {
+    public func unmatchedReceiptsTitle(_ count: Int) -> String {
+        count == 1 ? "1 bank receipt to link" : "\(count) bank receipts to link"
+    }
+    public func unmatchedReceiptsNote() -> String {
+        "No open invoice could be matched to them for sure. For each, find the customer who paid and link it: Relance then recognises their transfers. If it pays no invoice (a refund, a loan…), set it aside."
+    }
+    public func unmatchedReceiptHeadline(booked: CivilDate, payer: String?) -> String {
+        "Received \(date(booked)) " + (payer.map { "from \($0)" } ?? "from an unnamed payer")
+    }
+    public func unmatchedReceiptDetail(remittance: String, payerIBAN: String?) -> String {
+        [remittance.isEmpty ? "No bank label" : labelled("Bank label", remittance), payerIBAN.map { "IBAN \($0)" }].compactMap { $0 }.joined(separator: " · ")
+    }
+    public func unmatchedReceiptCommands(entryID: Int64) -> String {
+        "Link: relance bank link \(entryID) <customer id> · set aside: relance bank dismiss \(entryID)"
+    }
+    public func unmatchedReceiptsMore(_ count: Int) -> String {
+        count == 1 ? "… and 1 more: relance bank unmatched lists them all." : "… and \(count) more: relance bank unmatched lists them all."
+    }
+    public func noUnmatchedReceipts() -> String { "No bank receipt to link." }
+    public func receiptResolved(_ resolution: ReceiptResolution) -> String {
+        guard let customer = resolution.customer else { return "Receipt #\(resolution.entryID) set aside: it pays no invoice." }
+        var text = "Receipt #\(resolution.entryID) linked to customer \(customer)"
+        if resolution.paidInvoices.isEmpty {
+            text += ": no open invoice of that amount, \(amount(resolution.onAccount)) stays on the customer's account for the accountant to letter."
+        } else {
+            text += ": it pays \(resolution.paidInvoices.joined(separator: ", ")) (paid, awaiting the ledger)"
+            text += resolution.onAccount.isZero ? "." : "; \(amount(resolution.onAccount)) more stays on the customer's account."
+        }
+        if !resolution.taught.isEmpty { text += " Their next transfers will be recognised (\(resolution.taught.joined(separator: ", ")))." }
+        return text
+    }
+}
