@@ -9,7 +9,8 @@
 #     digest of Monday 7 December, when the export is more than 7 days old;
 #   - the digest and call sheet of the golden tests (Tests/RelanceMailTests/Fixtures/golden/), a
 #     morning with every kind of work (calls, a reply, a letter, a promise, overdue tasks, what
-#     is stuck), in French and English.
+#     is stuck), in French and English;
+#   - the second reminder after a broken promise ("promesse non tenue"), from its template test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -69,6 +70,9 @@ cp "$work/reports/atelier-dupont/tasks.html" "$out/tasks-cli-fr.html"
 for page in digest-fr digest-en calls-fr calls-en; do
     cp "Tests/RelanceMailTests/Fixtures/golden/$page.html" "$out/$page-fixture.html"
 done
+# The second reminder after a broken promise ("promesse non tenue"), rendered by its test.
+swift build --build-tests 2>&1 | { grep -vE '^\[[0-9]+/[0-9]+\] ' || true; }
+RELANCE_SCREENSHOT_FOLDER="$out" swift test --skip-build --filter BrokenPromiseTemplateTests >/dev/null
 
 shoot() {   # page.html width height
     local name=${1%.html}
@@ -77,7 +81,7 @@ shoot() {   # page.html width height
     printf '  %s\n' "$out/$name-$2.png"
 }
 printf '\n==> pictures\n'
-for page in digest-cli-fr calls-cli-fr tasks-cli-fr digest-fr-fixture digest-en-fixture calls-fr-fixture calls-en-fixture; do
+for page in digest-cli-fr calls-cli-fr tasks-cli-fr digest-fr-fixture digest-en-fixture calls-fr-fixture calls-en-fixture broken-promise-fr; do
     shoot "$page.html" 800 1600
     shoot "$page.html" 390 2200
 done

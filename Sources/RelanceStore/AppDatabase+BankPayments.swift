@@ -3,8 +3,10 @@ import GRDB
 public import RelanceCore
 
 extension AppDatabase: BankPaymentStore {
-    public func importBankStatement(_ file: ImportedFile, _ statement: BankStatement, at time: Date) async throws -> BankImportReceipt {
-        try await writer.write { db in try BankStatementApplier(db: db, file: file, statement: statement, time: time).apply() }
+    public func importBankStatement(_ file: ImportedFile, _ statement: BankStatement, language: Language, at time: Date) async throws -> BankImportReceipt {
+        try await writer.write { db in
+            try BankStatementApplier(db: db, file: file, statement: statement, time: time, language: language).apply()
+        }
     }
 
     public func bankPayments(of creditor: CreditorID) async throws -> [BankPayment] {
@@ -25,8 +27,10 @@ extension AppDatabase: BankPaymentStore {
         }
     }
 
-    public func reviewBankPayments(of creditor: CreditorID, ledgerAsOf: CivilDate, waitDays: Int, at time: Date) async throws -> Int {
-        try await writer.write { db in
+    public func reviewBankPayments(of creditor: CreditorID, ledgerAsOf: CivilDate, waitDays: Int, language: Language,
+                                   at time: Date) async throws -> Int {
+        let words = language.wording
+        return try await writer.write { db in
             // The ledger has spoken: the invoice settled, or its open amount moved since the match.
             try db.execute(sql: """
                 UPDATE bank_match SET state = 'lettered'
@@ -48,14 +52,13 @@ extension AppDatabase: BankPaymentStore {
                 entry.counterparty = row["counterparty"]
                 entry.remittance = row["remittance"]
                 let number: String = row["number"]
-                let day = String(format: "%02d/%02d", booked.day, booked.month)
                 let matchID: Int64 = row["id"]
                 let task = NewTask(
                     creditor: creditor, customerID: row["customer_id"], kind: .handOff,
-                    title: "Payment received on \(day) not lettered: invoice \(number), \(entry.amount.formatted(locale: .french))",
+                    title: words.paymentNotLetteredTitle(booked: booked, invoice: number, amount: entry.amount),
                     detail: ["reason": "bank-payment-not-lettered", "invoice": number, "amount": entry.amount.decimalString,
                              "booked": booked.iso8601, "label": BankText.label(entry), "ledger_as_of": ledgerAsOf.iso8601,
-                             "what_to_do": "Letter this payment in the books (or tell Relance it was not for this invoice); the next export then settles it."],
+                             "what_to_do": words.paymentNotLetteredAdvice()],
                     dedupKey: "bank-payment-not-lettered:\(matchID)", invoiceIDs: [row["invoice_id"]])
                 let (taskID, isNew) = try Self.openTask(task, at: time, in: db)
                 try db.execute(sql: "UPDATE bank_match SET state = 'reported', task_id = ? WHERE id = ?", arguments: [taskID, matchID])

@@ -83,16 +83,27 @@ extension AppDatabase: CustomerStateStore {
     public func liveHolds(of creditor: CreditorID) async throws -> [CustomerHold] {
         try await writer.read { db in
             try Row.fetchAll(db, sql: """
-                SELECT h.* FROM customer_hold h JOIN customer c ON c.id = h.customer_id
+                SELECT h.*, CASE WHEN h.kind = 'promise' THEN (
+                    SELECT o.parameters FROM task_outcome o JOIN task t ON t.id = o.task_id
+                    WHERE t.customer_id = h.customer_id AND o.outcome = 'promised' AND json_extract(o.parameters, '$.date') = h.until_on
+                    ORDER BY o.id DESC LIMIT 1) END AS promised
+                FROM customer_hold h JOIN customer c ON c.id = h.customer_id
                 WHERE c.creditor_id = ? AND h.released_at IS NULL ORDER BY h.id
                 """, arguments: [creditor.rawValue]).compactMap { row in
                 CustomerHold.Kind(rawValue: row["kind"]).map { kind in
                     CustomerHold(id: row["id"], customerID: row["customer_id"], kind: kind,
                                  until: (row["until_on"] as String?).flatMap { CivilDate(iso8601: $0) },
-                                 reason: row["reason"], createdAt: row["created_at"])
+                                 reason: row["reason"], createdAt: row["created_at"], amount: Self.promisedAmount(row["promised"]))
                 }
             }
         }
+    }
+
+    /// The amount of a `promised` outcome, from its stored parameters (a promise by email reply has none).
+    static func promisedAmount(_ parameters: String?) -> Money? {
+        guard let parameters, let values = try? JSONDecoder().decode([String: String].self, from: Data(parameters.utf8)),
+              case .promisedToPay(_, let amount)? = TaskOutcome(code: "promised", parameters: values) else { return nil }
+        return amount
     }
 
     public func markDisputed(invoiceID: Int64, reason: String, at time: Date) async throws {

@@ -61,10 +61,11 @@ extension AppDatabase: TaskOutcomeStore {
         let customer = application.customerID
         let creditor = application.creditor
         if let promise = application.promise, let customer {
-            let amount = promise.amount.map { " for \($0)" } ?? ""
-            _ = try holdCustomer(customer, kind: .promise, until: promise.until,
-                                 reason: "promised to pay\(amount) (task #\(id), \(request.recordedBy))", at: time, in: db)
+            _ = try holdCustomer(customer, kind: .promise, until: promise.until, reason: promise.reason, at: time, in: db)
         }
+        // A promise or a payment announced about a disputed invoice ends its dispute (#11), whoever
+        // records it and however: the rule `closeTask` had, now on the one outcome path too.
+        try resolveDisputes(closing: id, outcome: outcome, at: time, in: db)
         for invoice in application.disputedInvoiceIDs {
             _ = try markDisputed(invoiceID: invoice, reason: application.disputeReason ?? "disputed (task #\(id))", at: time, in: db)
         }
@@ -180,6 +181,8 @@ extension AppDatabase: TaskOutcomeStore {
                 SELECT p.id, p.invoice_id, p.paid_on, p.means, p.wait_until, i.number, c.id AS customer_id, c.external_id, c.name
                 FROM payment_claim p JOIN invoice i ON i.id = p.invoice_id JOIN customer c ON c.id = i.customer_id
                 WHERE i.creditor_id = ? AND i.status = 'open' AND p.resolved_at IS NULL AND p.wait_until < ?
+                AND NOT EXISTS (SELECT 1 FROM bank_match m WHERE m.invoice_id = i.id AND m.state <> 'lettered'
+                                AND m.ledger_open_minor = i.open_minor)
                 ORDER BY c.external_id, i.number
                 """, arguments: [creditor.rawValue, day.iso8601]).map { row in
                 PaymentClaimFacts(claimID: row["id"], customerID: row["customer_id"], customerExternalID: row["external_id"],

@@ -12,6 +12,8 @@ struct BankStatementApplier {
     let file: ImportedFile
     let statement: BankStatement
     let time: Date
+    /// The creditor's language, for the journal's lines (`relance customer`).
+    let language: Language
 
     private var creditor: String { file.creditor.rawValue }
 

@@ -81,11 +81,11 @@ import Testing
 
         // The next digest says what was recorded, and what was not (task #999 does not exist).
         clock.set(to: try Date("2026-12-08T09:00:00+01:00", strategy: .iso8601))
-        let next = sender.acknowledgements(try await sender.taskFacts(on: CivilDate(iso8601: "2026-12-08")!))
-        #expect(next.contains { $0.contains("Tâche n° \(call.taskID)") && $0.contains(stack.address("t40")) })
-        #expect(next.contains { $0.contains("#999") })
-        let digest = try await sender.content(on: CivilDate(iso8601: "2026-12-08")!).digest
-        #expect(digest.sections.first?.items.contains { $0.headline.contains("Tâche n° \(call.taskID)") } == true)
+        let next = try #require(try await sender.content(on: CivilDate(iso8601: "2026-12-08")!).digest.sections.first)
+        #expect(next.title == "Enregistré d'après vos réponses")
+        #expect(next.items.contains { $0.number == "#\(call.taskID)"
+            && $0.reason == "Promesse de paiement au 15/01/2027 de 912,00\u{00A0}€ — enregistré d'après la réponse de \(stack.address("t40"))" })
+        #expect(next.items.contains { $0.headline.contains("#999") })
         #expect(try await sender.send(on: CivilDate(iso8601: "2026-12-08")!))
         #expect(try await runtime.store.unacknowledgedEmailOutcomes(of: creditor).isEmpty)
         withExtendedLifetime(workspace) {}

@@ -116,7 +116,7 @@ import Testing
         let call = try #require(tasks.first { $0.kind == .call })
         #expect(tasks.filter { $0.kind == .call }.count == 1)
         #expect(call.detail["bounced_address"] == Self.unknownCustomer)
-        #expect(call.detail["reason"] == "the mailbox does not exist")
+        #expect(call.detail["reason"] == "la boîte aux lettres n'existe pas")
         #expect(call.detail["invoices"] == "F-100")
         #expect(call.detail["amount_due"] == "500.00 EUR")
         let invalid = try await runtime.store.invalidAddresses(of: creditor)

@@ -89,7 +89,7 @@ struct ConsoleRouteTests {
             #expect(closed.state == .done)
             #expect(closed.outcome == .promisedToPay(on: CivilDate(iso8601: "2027-01-15")!, amount: nil))
             let journal = try await fixture.runtime.store.recentEvents(of: nil, limit: 20)
-            #expect(journal.contains { $0.event.summary.contains("by marie") })
+            #expect(journal.contains { $0.event.summary.contains("enregistré par marie (console)") })
         }
     }
 

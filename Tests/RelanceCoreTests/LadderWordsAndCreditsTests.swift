@@ -16,7 +16,7 @@ struct LadderWordsAndCreditsTests {
         let invoice = Fixture.invoice("F1", id: 1, due: "2026-10-30", steps: [("first-reminder", "2026-11-06")])
         let before = Fixture.plan(on: "2026-11-17", [invoice], policy: policy)
         #expect(before.contacts.isEmpty)
-        #expect(before.decisions(.notYetDue).contains { $0.reason.contains("second-reminder on 2026-11-18") }, "\(before.decisions.map(\.reason))")
+        #expect(before.decisions(.notYetDue).contains { $0.reason.contains("deuxième relance le 18/11/2026") }, "\(before.decisions.map(\.reason))")
         let on = Fixture.plan(on: "2026-11-18", [invoice], policy: policy)
         #expect(on.contacts.first?.step.name == "second-reminder")
     }

@@ -85,7 +85,7 @@ import RelanceCore
         #expect(plan.tasks.isEmpty)
         let held = try #require(plan.decisions(.missingRate).first)
         #expect(held.invoice == "F-1")
-        #expect(held.reason.contains("missing rate for 2026-S2"))
+        #expect(held.reason.contains("taux inconnu pour 2026-S2"))
         // The other invoice goes on.
         #expect(plan.contacts.first?.invoices.map(\.receivable.number) == ["F-2"])
     }
@@ -108,7 +108,7 @@ import RelanceCore
         #expect(plan.tasks.first?.proposedProcedure == procedure)
         if procedure == nil {
             #expect(plan.tasks.isEmpty)
-            #expect(plan.decisions(.stepNotApplicable).first?.reason.contains("legal-action not taken") == true)
+            #expect(plan.decisions(.stepNotApplicable).first?.reason.contains("étape « action en justice » non faite") == true)
             #expect(plan.decisions(.ladderComplete).count == 1)
         } else {
             #expect(plan.tasks.first?.kind == .legalAction)

@@ -19,24 +19,24 @@ import RelanceCore
     }
 
     static let customerCases: [CustomerCase] = [
-        CustomerCase(label: "do not remind", state: CustomerState(doNotRemind: true), rule: .doNotRemind, reasonContains: "do-not-remind"),
+        CustomerCase(label: "do not remind", state: CustomerState(doNotRemind: true), rule: .doNotRemind, reasonContains: "« ne pas relancer »"),
         CustomerCase(label: "reply to read", state: CustomerState(holds: [F.hold(.reply, reason: "reply received on 2026-10-19")]),
                      rule: .replyToRead, reasonContains: "reply received on 2026-10-19"),
         CustomerCase(label: "away until Friday", state: CustomerState(holds: [F.hold(.away, until: F.day("2026-10-23"))]),
-                     rule: .awayUntil, reasonContains: "resume on 2026-10-26"),
+                     rule: .awayUntil, reasonContains: "reprennent le 26/10/2026"),
         CustomerCase(label: "back from absence", state: CustomerState(holds: [F.hold(.away, until: F.day("2026-10-19"))]), rule: nil),
         CustomerCase(label: "promise not yet due", state: CustomerState(holds: [F.hold(.promise, until: F.day("2026-10-25"))]),
-                     rule: .promiseToPay, reasonContains: "resumes on 2026-10-26"),
+                     rule: .promiseToPay, reasonContains: "reprennent le 26/10/2026"),
         CustomerCase(label: "promise past, no snapshot after it",
                      state: CustomerState(holds: [F.hold(.promise, until: F.day("2026-10-16"))]),
-                     rule: .promiseToPay, reasonContains: "snapshot dated after 2026-10-16"),
-        CustomerCase(label: "complaint", state: CustomerState(holds: [F.hold(.complaint)]), rule: .complaint, reasonContains: "complaint"),
+                     rule: .promiseToPay, reasonContains: "relevé daté d'après le 16/10/2026"),
+        CustomerCase(label: "complaint", state: CustomerState(holds: [F.hold(.complaint)]), rule: .complaint, reasonContains: "une plainte a été reçue"),
         CustomerCase(label: "paused by hand through today", state: CustomerState(holds: [F.hold(.manual, until: F.day("2026-10-20"))]),
-                     rule: .manualPause, reasonContains: "2026-10-20"),
+                     rule: .manualPause, reasonContains: "jusqu'au 20/10/2026"),
         CustomerCase(label: "pause ended yesterday", state: CustomerState(holds: [F.hold(.manual, until: F.day("2026-10-19"))]), rule: nil),
         CustomerCase(label: "a call task awaits its outcome",
                      state: CustomerState(openTasks: [OpenTask(kind: .call, step: "phone-call", since: F.day("2026-10-19"))]),
-                     rule: .openTask, reasonContains: "escalated on 2026-10-26"),
+                     rule: .openTask, reasonContains: "signalée à une personne le 26/10/2026"),
     ]
 
     @Test(arguments: customerCases)
@@ -119,7 +119,7 @@ import RelanceCore
         let plan = F.plan(on: Self.today, Self.dueToday, creditor: CreditorState(reviewMode: true))
         #expect(plan.reviewOnly)
         #expect(plan.contacts.count == 1)
-        #expect(plan.decisions(.due).first?.reason.contains("review mode") == true)
+        #expect(plan.decisions(.due).first?.reason.contains("mode relecture") == true)
     }
 
     @Test func freeTextCreditorHoldsAreKeptWordForWord() {
@@ -175,7 +175,7 @@ import RelanceCore
             let task = try #require(plan.tasks.first)
             #expect(task.kind == .call)
             #expect(task.step.name == "first-reminder")
-            #expect(task.note?.contains("becomes a phone call") == true)
+            #expect(task.note?.contains("se fait par téléphone") == true)
             #expect(plan.decisions(.invalidAddress).count == 1)
         } else {
             #expect(plan.contacts.first?.customer.emails.map(\.value) == recipients)

@@ -7,10 +7,10 @@ import RelanceCore
 
     @Test(arguments: [
         // today, the step taken today (nil: nothing), a fragment of the invoice's decision
-        ("2026-10-09", nil, "courtesy-reminder on 2026-10-12"),
+        ("2026-10-09", nil, "rappel de courtoisie le 12/10/2026"),
         ("2026-10-12", "courtesy-reminder", nil),
         ("2026-10-15", "courtesy-reminder", nil),           // due today: still before the due date has passed
-        ("2026-10-16", nil, "first-reminder on 2026-10-20"), // one day late: the courtesy step no longer applies
+        ("2026-10-16", nil, "première relance le 20/10/2026"), // one day late: the courtesy step no longer applies
         ("2026-10-20", "first-reminder", nil),
     ] as [(String, String?, String?)])
     func anInvoiceWithNoHistory(today: String, step: String?, waits: String?) {
@@ -20,14 +20,14 @@ import RelanceCore
             #expect(plan.decisions.contains { $0.invoice == "F-1" && $0.verdict == .wait && $0.reason.contains(waits) })
         }
         if today == "2026-10-16" {
-            #expect(plan.decisions(.stepNotApplicable).first?.reason.contains("courtesy-reminder not sent") == true)
+            #expect(plan.decisions(.stepNotApplicable).first?.reason.contains("étape « rappel de courtoisie » sautée") == true)
         }
     }
 
     @Test func theSecondReminderCountsFromTheFirst() {
         let invoice = F.invoice("F-1", id: 1, due: "2026-10-15", steps: [("first-reminder", "2026-10-20")])
         #expect(F.plan(on: "2026-11-03", [invoice]).contacts.isEmpty)
-        #expect(F.plan(on: "2026-11-03", [invoice]).decisions.contains { $0.reason.contains("second-reminder on 2026-11-04") })
+        #expect(F.plan(on: "2026-11-03", [invoice]).decisions.contains { $0.reason.contains("deuxième relance le 04/11/2026") })
         #expect(F.plan(on: "2026-11-04", [invoice]).contacts.first?.step.name == "second-reminder")
     }
 
@@ -39,7 +39,7 @@ import RelanceCore
         let reminded = F.invoice("F-1", id: 1, due: "2026-06-01", steps: [("first-reminder", "2026-11-30")])
         let plan = F.plan(on: "2026-12-07", [reminded])
         #expect(plan.contacts.isEmpty && plan.tasks.isEmpty)
-        #expect(plan.decisions.contains { $0.reason.contains("second-reminder on 2026-12-15") })
+        #expect(plan.decisions.contains { $0.reason.contains("deuxième relance le 15/12/2026") })
     }
 
     @Test func oneMessagePerCustomerEachInvoiceWithItsOwnStepAndTheToneOfTheMostAdvanced() throws {
@@ -67,7 +67,7 @@ import RelanceCore
         ]
         let held = F.plan(on: today, receivables)
         #expect(held.contacts.isEmpty)
-        #expect(held.decisions(.interval).first?.reason.contains("the next contact waits until \(next)") == true)
+        #expect(held.decisions(.interval).first?.reason.contains("le prochain contact attend le \(FrenchWording().date(F.day(next)))") == true)
         #expect(F.plan(on: next, receivables).contacts.first?.invoices.map(\.receivable.number).contains("F-2") == true)
     }
 
@@ -80,20 +80,20 @@ import RelanceCore
 
     @Test(arguments: [
         // a day when a first reminder is due, the name in the reason, the next business day
-        ("2026-04-06", "Easter Monday", "2026-04-07"),
+        ("2026-04-06", "lundi de Pâques, jour férié", "2026-04-07"),
         ("2026-05-14", "Ascension", "2026-05-15"),
-        ("2026-05-25", "Whit Monday", "2026-05-26"),
-        ("2026-07-14", "Bastille Day", "2026-07-15"),
-        ("2024-07-14", "Bastille Day", "2024-07-15"),   // a Sunday
-        ("2026-12-25", "Christmas", "2026-12-28"),
-        ("2026-10-24", "Saturday", "2026-10-26"),
+        ("2026-05-25", "lundi de Pentecôte", "2026-05-26"),
+        ("2026-07-14", "fête nationale", "2026-07-15"),
+        ("2024-07-14", "fête nationale", "2024-07-15"),   // a Sunday
+        ("2026-12-25", "Noël", "2026-12-28"),
+        ("2026-10-24", "samedi", "2026-10-26"),
     ])
     func nothingOnANonBusinessDayAndItIsCaughtUpOnTheNext(today: String, name: String, next: String) {
         let invoice = F.invoice("F-1", id: 1, due: F.day(today).adding(days: -20).iso8601)
         let held = F.plan(on: today, [invoice])
         #expect(held.contacts.isEmpty && held.tasks.isEmpty)
         let reason = held.decisions(.nonBusinessDay).first?.reason ?? ""
-        #expect(reason.contains(name) && reason.contains(next))
+        #expect(reason.contains(name) && reason.contains(FrenchWording().date(F.day(next))), "\(reason)")
         #expect(F.plan(on: next, [invoice]).contacts.first?.step.name == "first-reminder")
     }
 
@@ -118,7 +118,7 @@ import RelanceCore
         let early = F.plan(on: "2026-10-07", [F.invoice("F-1", id: 1, due: "2026-09-01"), F.invoice("F-2", id: 2, due: "2026-10-10")],
                            customers: [1: state])
         #expect(early.tasks.isEmpty && early.contacts.isEmpty)
-        #expect(early.decisions(.interval).first?.reason.contains("2026-10-08") == true)
+        #expect(early.decisions(.interval).first?.reason.contains("08/10/2026") == true)
     }
 
     @Test func aTakenStepIsNeverPlannedAgain() {

@@ -35,10 +35,12 @@ enum Fixture {
     static func plan(on date: String, _ receivables: [Receivable], policy: Policy = .standard,
                      customers: [Int64: CustomerState] = [:], creditor: CreditorState = CreditorState(),
                      holds: [String] = [], terms: LatePaymentTerms = termsThrough2026,
-                     calendar: any BusinessCalendar = FrenchBusinessCalendar()) -> Plan {
-        Planner.plan(PlanningInput(creditor: Self.creditor, today: day(date), policy: policy, receivables: receivables,
-                                   creditorHolds: holds, creditorState: creditor, customers: customers,
-                                   calendar: calendar, terms: terms))
+                     calendar: any BusinessCalendar = FrenchBusinessCalendar(), language: Language = .french) -> Plan {
+        var input = PlanningInput(creditor: Self.creditor, today: day(date), policy: policy, receivables: receivables,
+                                  creditorHolds: holds, creditorState: creditor, customers: customers,
+                                  calendar: calendar, terms: terms)
+        input.language = language
+        return Planner.plan(input)
     }
 
     /// The shipped tables plus a 2026-S2 figure, so that formal steps late in 2026 can be planned.

@@ -26,7 +26,8 @@ struct TaskOutcomeDecisionTests {
         #expect(application.closesTask)
         #expect(application.promise?.until == F.day("2027-01-15"))
         #expect(application.promise?.amount == F.euros(91_200))
-        #expect(application.journal.contains("recorded by marie (cli)"))
+        #expect(application.journal == "Tâche n° 12 (Appel) : promesse de paiement au 15/01/2027 de 912,00\u{00A0}€ — enregistré par marie (ligne de commande).")
+        #expect(application.promise?.reason == "paiement promis de 912,00\u{00A0}€ (tâche n° 12, marie)")
         #expect(throws: TaskOutcomeError.self) { try Self.decide(.promisedToPay(on: F.day("2026-12-01")), Self.facts(.call)) }
     }
 
@@ -130,7 +131,7 @@ struct LetterPostingPlannerTests {
     typealias F = Fixture
 
     @Test(arguments: [(Language.french, "la lettre recommandée du 10/11 n'est pas confirmée comme postée"),
-                      (Language.english, "the registered letter of 10/11 is not confirmed as posted")])
+                      (Language.english, "the registered letter of 10 Nov is not confirmed as posted")])
     func anUnpostedLetterHoldsTheNextStepAndSaysSo(language: Language, words: String) throws {
         let invoice = F.invoice("F-1", id: 1, due: "2026-09-01", steps: F.stepsThrough("registered-letter", on: "2026-11-10"))
         let state = CustomerState(openTasks: [OpenTask(kind: .registeredLetter, step: "registered-letter", since: F.day("2026-11-10"))])

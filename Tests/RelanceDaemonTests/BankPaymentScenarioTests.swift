@@ -48,7 +48,7 @@ import RelanceTesting
         #expect(plan.contacts.first?.invoices.map(\.receivable.number) == ["FA26-0870"])
         let paid = try #require(plan.decisions.first { $0.rule == .paidAwaitingLedger })
         #expect(paid.invoice == "FA26-0866")
-        #expect(paid.reason == "payment of 912,00\u{00A0}€ received on 03/12 — VIR SEPA OCEANE EVENEMENTS / FA26-0866: paid, awaiting the ledger")
+        #expect(paid.reason == "paiement de 912,00\u{00A0}€ reçu le 03/12 — VIR SEPA OCEANE EVENEMENTS / FA26-0866 : payée, en attente du grand livre")
         // The unmatched receipt opens no task.
         #expect(try await runtime.store.tasks(of: Self.acme, state: .open).isEmpty)
 
@@ -57,7 +57,7 @@ import RelanceTesting
         _ = try await importFile(runtime, "balance-agee-13.csv", Self.export + "C2;Client Deux;compta@deux.example;F-900;01/12/2026;31/12/2026;100,00\n")
         var tasks = try await runtime.store.tasks(of: Self.acme, state: .open)
         #expect(tasks.count == 1)
-        #expect(tasks.first?.title.hasPrefix("Payment received on 03/12 not lettered: invoice FA26-0866") == true)
+        #expect(tasks.first?.title.hasPrefix("Paiement reçu le 03/12 non lettré : facture FA26-0866") == true)
         // A later export still listing it opens no second task; the invoice stays out of the reminders.
         fixture.clock.advance(by: 86_400)
         _ = try await importFile(runtime, "balance-agee-14.csv", Self.export + "C2;Client Deux;compta@deux.example;F-901;01/12/2026;31/12/2026;100,00\n")

@@ -43,13 +43,13 @@ import RelanceTesting
         #expect(done.status == 0, "\(done.output)")
 
         let plan = try Self.relance(["plan", "--now", "2026-11-05"], in: fixture)
-        #expect(plan.output.contains("disputed by the customer"), "\(plan.output)")
+        #expect(plan.output.contains("contestée par le client"), "\(plan.output)")
 
         let resumed = try Self.relance(["resume", "--invoice", "F-100"], in: fixture)
         #expect(resumed.status == 0 && resumed.output.contains("Invoice F-100 of acme: dispute resolved"), "\(resumed.output)")
         let again = try Self.relance(["resume", "--invoice", "F-100"], in: fixture)
         #expect(again.output.contains("was not disputed"), "\(again.output)")
         let after = try Self.relance(["plan", "--now", "2026-11-05"], in: fixture)
-        #expect(!after.output.contains("disputed by the customer"), "\(after.output)")
+        #expect(!after.output.contains("contestée par le client"), "\(after.output)")
     }
 }

@@ -30,7 +30,7 @@ import RelanceTesting
         _ = try await runtime.store.holdCustomer(c1, kind: .promise, until: CivilDate(iso8601: "2026-12-10"), reason: "promised to pay on 10 December", at: runtime.clock.now())
         let plan = try await creditor.scheduler.plan(on: Self.monday)
         #expect(plan.contacts.map(\.customer.externalID) == ["C2"])
-        #expect(plan.decisions.contains { $0.customer == "C1" && $0.reason.contains("promised to pay by 2026-12-10") })
+        #expect(plan.decisions.contains { $0.customer == "C1" && $0.reason.contains("promis de payer au plus tard le 10/12/2026") })
         // A promise counts as broken only on a snapshot dated after the promised day: the same
         // export, still unpaid, as of 11 December.
         fixture.clock.advance(by: 11 * 86_400)
@@ -55,7 +55,7 @@ import RelanceTesting
         #expect(try await runtime.store.outboxCounts() == [.sent: 1, .cancelled: 1])
         // Planned again, C1's reminder claims only the undisputed invoice.
         let plan = try await creditor.scheduler.plan(on: Self.monday)
-        #expect(plan.decisions.contains { $0.invoice == "F-100" && $0.reason.contains("disput") })
+        #expect(plan.decisions.contains { $0.invoice == "F-100" && $0.reason.contains("contestée") })
         #expect(plan.contacts.first { $0.customer.externalID == "C1" }?.invoices.map(\.receivable.number) == ["F-101"])
     }
 
@@ -86,7 +86,7 @@ import RelanceTesting
                                                        reason: "550 5.1.1 user unknown", evidence: nil, at: runtime.clock.now())
         let plan = try await creditor.scheduler.plan(on: Self.monday)
         #expect(plan.contacts.map(\.customer.externalID) == ["C2"])
-        #expect(plan.decisions.contains { $0.customer == "C1" && $0.reason.contains("no usable email") })
+        #expect(plan.decisions.contains { $0.customer == "C1" && $0.reason.contains("se fait par téléphone") })
     }
 
     @Test func aPausedCreditorSendsNothingAndReviewModeWritesForReview() async throws {
@@ -95,7 +95,7 @@ import RelanceTesting
                                                  of: Self.acme, reason: "test", at: runtime.clock.now())
         let paused = try await creditor.scheduler.run(on: Self.monday, at: runtime.clock.now())
         #expect(paused.queued.isEmpty)
-        #expect(paused.plan.decisions.contains { $0.reason.contains("paused until `relance resume` (year-end audit)") })
+        #expect(paused.plan.decisions.contains { $0.reason.contains("en pause jusqu'à `relance resume` (year-end audit)") })
 
         try await runtime.store.setCreditorState(CreditorStoredState(active: false), of: Self.acme, reason: "test", at: runtime.clock.now())
         let review = try await creditor.scheduler.run(on: Self.monday, at: runtime.clock.now())

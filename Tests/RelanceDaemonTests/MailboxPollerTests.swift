@@ -84,7 +84,7 @@ struct PollerFixture {
         let task = try #require(tasks.first)
         #expect(task.kind == .call)
         #expect(task.customerID == fixture.customerID)
-        #expect(task.detail["reason"] == "the mailbox does not exist")
+        #expect(task.detail["reason"] == "la boîte aux lettres n'existe pas")
         #expect(task.detail["bounced_address"] == PollerFixture.customerAddress)
         #expect(task.detail["amount_due"] == "2469.12 EUR")
         #expect(task.detail["invoices"] == "F-1, F-2")

@@ -106,7 +106,9 @@ import RelanceTesting
             }
             let chased = plan.contacts.flatMap(\.invoices).map(\.receivable.number) + plan.tasks.flatMap(\.allInvoices).map(\.receivable.number)
             #expect(disputed.isDisjoint(with: chased), "\(day): a disputed invoice was chased")
-            if plan.decisions.contains(where: { $0.rule == .promiseBroken && $0.reason.contains("promesse non tenue") }) { brokenPromiseSeen = true }
+            // Said with the date and the amount promised (recorded with the outcome), in French.
+            if plan.decisions.contains(where: { $0.rule == .promiseBroken && $0.reason.contains("promesse non tenue")
+                && $0.reason.contains("(950,00\u{00A0}€)") }) { brokenPromiseSeen = true }
 
             // One open task per customer and family, every day.
             let open = try await store.tasks(of: Self.creditor, state: .open)
@@ -195,7 +197,7 @@ import RelanceTesting
         // C4's call says to find a number.
         let c4 = try await Self.customerIDs(store).first { $0.value == "C4" }!.key
         let timeline = try await store.events(of: Self.creditor, kinds: ["task.outcome", "task.closed"], since: .distantPast)
-        #expect(timeline.contains { $0.event.customerID == c4 && $0.event.summary.contains("wrong number") && $0.event.summary.contains("marie") })
+        #expect(timeline.contains { $0.event.customerID == c4 && $0.event.summary.contains("mauvais numéro") && $0.event.summary.contains("marie") })
     }
 
     static func frenchDate(_ date: CivilDate) -> String {

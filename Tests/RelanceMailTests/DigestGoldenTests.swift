@@ -61,7 +61,7 @@ import RelanceMail
             priorActions: [PriorAction(on: CivilDate(iso8601: "2026-09-09")!, step: "first-reminder", channel: .email, invoices: ["F-2026-0412"]),
                            PriorAction(on: CivilDate(iso8601: "2026-09-24")!, step: "second-reminder", channel: .email, invoices: ["F-2026-0412"])],
             phoneNumbers: ["+33 4 72 10 20 30"]), creditorName: "Atelier Dupont SAS", language: .french).joined(separator: "\n")
-        let tasks = [
+        var tasks = [
             task(1, .call, customer: 1, title: "Appeler Dupont & Fils SARL (C001) — 3 288,80 €",
                  detail: ["step": "relance téléphonique", "phones": "+33 4 72 10 20 30, +33 6 12 34 56 78",
                           "invoices": "F-2026-0412 (2 376,80 €, 94 jours de retard), F-2026-0519 (912,00 €, 48 jours de retard)",
@@ -78,6 +78,14 @@ import RelanceMail
                  invoices: [42], opened: "2026-11-30"),
             task(6, .identifyCustomer, customer: nil, title: "Facture F-2026-0800 : client « SCI Les Tilleuls » inconnu"),
         ]
+        // The registered letter, written on 1 December, is not confirmed as posted: escalated on the 4th.
+        tasks[3].stepOn = CivilDate(iso8601: "2026-12-01")!
+        tasks[3].escalatedAt = at("2026-12-04", hour: 8)
+        var outcomes = TaskDigestFacts()
+        outcomes.acknowledged = [RecordedTaskOutcome(
+            id: 1, taskID: 7, customerID: 2,
+            outcome: .promisedToPay(on: CivilDate(iso8601: "2027-01-15")!, amount: Money(minorUnits: 91_200, currency: .euro)),
+            recordedBy: "claire.martin@atelier-dupont.example", channel: .email, recordedAt: at("2026-12-06", hour: 18))]
         let health = DigestHealth(lastSent: CivilDate(iso8601: "2026-11-20")!, latestExport: CivilDate(iso8601: "2026-11-27")!,
                                   maximumLedgerAgeDays: 7,
                                   heldImports: [HeldImport(importID: 9, creditor: acme, fileName: "balance-2026-12-04.csv",
@@ -90,7 +98,7 @@ import RelanceMail
             previous: PreviousDigest(day: CivilDate(iso8601: "2026-12-04")!, overdue: [Money(minorUnits: 1_900_000, currency: .euro)]),
             escalateAfterDays: 3,
             promisesDue: [PromiseDue(customerID: 4, promisedOn: day)],
-            health: health, attachedDocuments: [4: ["4-C003-registered-letter.html"]])
+            health: health, attachedDocuments: [4: ["4-C003-registered-letter.html"]], outcomes: outcomes)
     }
 
     static func golden(_ name: String, _ actual: String) throws {
@@ -126,6 +134,12 @@ import RelanceMail
         #expect(calls.calls.first?.script.first?.hasPrefix("Demander la personne chargée du règlement") == true)
         #expect(text.contains("promet de payer le 15/12/2026"))
         #expect(text.contains("Document joint : 4-C003-registered-letter.html"))
+        // Letters to post, escalated tasks and emailed outcomes (#13), agreeing with the facts.
+        #expect(text.contains("Écrite le 01/12/2026, pas encore confirmée comme postée : la suite attend. Une fois postée, répondez « #4 postée JJ/MM/AAAA N° de suivi »."))
+        #expect(text.contains("pas confirmée comme postée à temps : signalée le 04/12/2026"))
+        #expect(digest.sections.first?.title == "Enregistré d'après vos réponses")
+        #expect(text.contains("Promesse de paiement au 15/01/2027 de 912,00\u{00A0}€ — enregistré d'après la réponse de claire.martin@atelier-dupont.example"))
+        #expect(html.contains("signalée"))
         // What is stuck, and no server path anywhere.
         #expect(text.contains("Aucun envoi depuis le 20/11 : le dernier export date de plus de 7 jours"))
         #expect(!text.contains("/var/lib") && !html.contains("/var/lib"))

@@ -32,14 +32,14 @@ struct BankPaymentStoreTests {
     func matchByNumberAndDuplicate() async throws {
         let store = try await storeWithTwoInvoices()
         let statement = BankStatement(format: .cfonb120, entries: [Self.receipt(91_200, label: "VIR SEPA OCEANE fa 26 0866", reference: "B1")])
-        let first = try await store.importBankStatement(Self.bankFile("a.txt", sha: "1"), statement, at: F.time)
+        let first = try await store.importBankStatement(Self.bankFile("a.txt", sha: "1"), statement, language: .french, at: F.time)
         #expect(first.outcome == .applied)
         #expect(first.matchedReceipts == 1 && first.paidInvoices == 1)
         let payments = try await store.bankPayments(of: F.creditor)
         #expect(payments.map(\.invoiceNumber) == ["FA26-0866"])
         #expect(payments.first?.amount == F.euros(91_200))
         // The same statement in a file with other bytes (re-exported): recognised.
-        let again = try await store.importBankStatement(Self.bankFile("a-again.txt", sha: "2"), statement, at: F.time)
+        let again = try await store.importBankStatement(Self.bankFile("a-again.txt", sha: "2"), statement, language: .french, at: F.time)
         #expect(again.outcome == .duplicate)
         #expect(try await store.bankPayments(of: F.creditor).count == 1)
     }
@@ -48,9 +48,9 @@ struct BankPaymentStoreTests {
     func overlapping() async throws {
         let store = try await storeWithTwoInvoices()
         let paid = Self.receipt(91_200, label: "FACTURE FA26-0866")
-        _ = try await store.importBankStatement(Self.bankFile("week1.txt", sha: "1"), BankStatement(format: .ofx, entries: [paid]), at: F.time)
+        _ = try await store.importBankStatement(Self.bankFile("week1.txt", sha: "1"), BankStatement(format: .ofx, entries: [paid]), language: .french, at: F.time)
         let other = Self.receipt(1_000, on: "2026-12-04", label: "SOMETHING ELSE", payer: "SOMEONE", iban: nil)
-        let second = try await store.importBankStatement(Self.bankFile("month.txt", sha: "2"), BankStatement(format: .ofx, entries: [paid, other]), at: F.time)
+        let second = try await store.importBankStatement(Self.bankFile("month.txt", sha: "2"), BankStatement(format: .ofx, entries: [paid, other]), language: .french, at: F.time)
         #expect(second.outcome == .applied)
         #expect(second.knownEntries == 1 && second.newEntries == 1)
         #expect(second.matchedReceipts == 0 && second.unmatchedReceipts == 1)
@@ -62,20 +62,20 @@ struct BankPaymentStoreTests {
         let store = try await storeWithTwoInvoices()
         _ = try await store.importBankStatement(Self.bankFile("a.txt", sha: "1"), BankStatement(format: .camt053, entries: [
             Self.receipt(40_000, label: "ACOMPTE FA26-0866", reference: "R1"),
-        ]), at: F.time)
+        ]), language: .french, at: F.time)
         var payments = try await store.bankPayments(of: F.creditor)
         #expect(payments.map(\.amount) == [F.euros(40_000)])
         // No number this time, but the IBAN is now known and 450,00 is exactly FA26-0870.
         let next = try await store.importBankStatement(Self.bankFile("b.txt", sha: "2"), BankStatement(format: .camt053, entries: [
             Self.receipt(45_000, on: "2026-12-05", label: "VIREMENT", reference: "R2"),
-        ]), at: F.time)
+        ]), language: .french, at: F.time)
         #expect(next.matchedReceipts == 1)
         payments = try await store.bankPayments(of: F.creditor)
         #expect(Set(payments.map(\.invoiceNumber)) == ["FA26-0866", "FA26-0870"])
         // An unknown payer with the same amount is not assumed to be anyone.
         let stranger = try await store.importBankStatement(Self.bankFile("c.txt", sha: "3"), BankStatement(format: .camt053, entries: [
             Self.receipt(51_200, on: "2026-12-06", label: "VIREMENT", payer: "AUTRE SARL", iban: "DE89370400440532013000", reference: "R3"),
-        ]), at: F.time)
+        ]), language: .french, at: F.time)
         #expect(stranger.unmatchedReceipts == 1)
     }
 
@@ -85,19 +85,19 @@ struct BankPaymentStoreTests {
         _ = try await store.importBankStatement(Self.bankFile("a.txt", sha: "1"), BankStatement(format: .cfonb120, entries: [
             Self.receipt(91_200, label: "FA26-0866", reference: "R1"),
             Self.receipt(10_000, label: "ACOMPTE FA26-0870", reference: "R2"),
-        ]), at: F.time)
+        ]), language: .french, at: F.time)
         // Five days later: too early for a task.
-        #expect(try await store.reviewBankPayments(of: F.creditor, ledgerAsOf: F.date("2026-12-08"), waitDays: 10, at: F.time) == 0)
+        #expect(try await store.reviewBankPayments(of: F.creditor, ledgerAsOf: F.date("2026-12-08"), waitDays: 10, language: .french, at: F.time) == 0)
         // The accountant lettered the part payment of FA26-0870 (its open amount moved), not FA26-0866.
         _ = try await store.importSnapshot(F.file("open2.csv", sha: "b"), F.snapshot([
             F.item("FA26-0866", open: 91_200, due: "2026-11-01"),
             F.item("FA26-0870", open: 35_000, due: "2026-11-05"),
         ], asOf: "2026-12-13"), at: F.time)
-        #expect(try await store.reviewBankPayments(of: F.creditor, ledgerAsOf: F.date("2026-12-13"), waitDays: 10, at: F.time) == 1)
-        #expect(try await store.reviewBankPayments(of: F.creditor, ledgerAsOf: F.date("2026-12-14"), waitDays: 10, at: F.time) == 0)
+        #expect(try await store.reviewBankPayments(of: F.creditor, ledgerAsOf: F.date("2026-12-13"), waitDays: 10, language: .french, at: F.time) == 1)
+        #expect(try await store.reviewBankPayments(of: F.creditor, ledgerAsOf: F.date("2026-12-14"), waitDays: 10, language: .french, at: F.time) == 0)
         let tasks = try await store.tasks(of: F.creditor, state: .open)
         #expect(tasks.count == 1)
-        #expect(tasks.first?.title == "Payment received on 03/12 not lettered: invoice FA26-0866, 912,00\u{00A0}€")
+        #expect(tasks.first?.title == "Paiement reçu le 03/12 non lettré : facture FA26-0866, 912,00\u{00A0}€")
         // The hold stays while the task waits: the payment is real money.
         #expect(try await store.bankPayments(of: F.creditor).map(\.invoiceNumber) == ["FA26-0866"])
     }

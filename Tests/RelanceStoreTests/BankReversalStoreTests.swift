@@ -24,11 +24,11 @@ struct BankReversalStoreTests {
         let store = try await S().storeWithTwoInvoices()
         _ = try await store.importBankStatement(S.bankFile("a.xml", sha: "1"), BankStatement(format: .camt053, entries: [
             S.receipt(91_200, label: "VIR FA26-0866", reference: "TX-1"),
-        ]), at: F.time)
+        ]), language: .french, at: F.time)
         #expect(try await store.bankPayments(of: F.creditor).map(\.invoiceNumber) == ["FA26-0866"])
         let receipt = try await store.importBankStatement(S.bankFile("b.xml", sha: "2"), BankStatement(format: .camt053, entries: [
             Self.reversal(91_200, on: "2026-12-05", label: "RETOUR VIR FA26-0866", reference: "TX-9"),
-        ]), at: F.time)
+        ]), language: .french, at: F.time)
         #expect(receipt.reversedReceipts == 1)
         #expect(try await store.bankPayments(of: F.creditor).isEmpty)
         let events = try await reversedEvents(store)
@@ -39,7 +39,7 @@ struct BankReversalStoreTests {
         // The money is again to be found: a later transfer naming the invoice pays it afresh.
         let again = try await store.importBankStatement(S.bankFile("c.xml", sha: "3"), BankStatement(format: .camt053, entries: [
             S.receipt(91_200, on: "2026-12-08", label: "VIR FA26-0866 BIS", reference: "TX-12"),
-        ]), at: F.time)
+        ]), language: .french, at: F.time)
         #expect(again.matchedReceipts == 1)
     }
 
@@ -50,15 +50,15 @@ struct BankReversalStoreTests {
             S.receipt(45_000, label: "FA26-0870", reference: "R1"),
             Self.reversal(45_000, on: "2026-12-04", label: "REJET FA26-0870", reference: "R2"),
             S.receipt(91_200, label: "FA26-0866", reference: "R3"),
-        ]), at: F.time)
+        ]), language: .french, at: F.time)
         #expect(same.matchedReceipts == 2 && same.reversedReceipts == 1)
         #expect(try await store.bankPayments(of: F.creditor).map(\.invoiceNumber) == ["FA26-0866"])
         // Ten days on, FA26-0866 is still open in the ledger: one task; then its payment comes back.
-        #expect(try await store.reviewBankPayments(of: F.creditor, ledgerAsOf: F.date("2026-12-14"), waitDays: 10, at: F.time) == 1)
+        #expect(try await store.reviewBankPayments(of: F.creditor, ledgerAsOf: F.date("2026-12-14"), waitDays: 10, language: .french, at: F.time) == 1)
         #expect(try await store.tasks(of: F.creditor, state: .open).count == 1)
         _ = try await store.importBankStatement(S.bankFile("b.txt", sha: "2"), BankStatement(format: .cfonb120, entries: [
             Self.reversal(91_200, on: "2026-12-15", label: "IMPAYE", reference: "R4"),
-        ]), at: F.time)
+        ]), language: .french, at: F.time)
         #expect(try await store.tasks(of: F.creditor, state: .open).isEmpty)
         #expect(try await store.bankPayments(of: F.creditor).isEmpty)
         let guessed = try await reversedEvents(store).last
@@ -72,11 +72,11 @@ struct BankReversalStoreTests {
             S.receipt(91_200, label: "FA26-0866", reference: "FIT-1"),
             S.receipt(10_000, label: "DON", payer: "X", iban: nil, reference: "FIT-2"),
             S.receipt(10_000, on: "2026-12-04", label: "DON", payer: "Y", iban: nil, reference: "FIT-3"),
-        ]), at: F.time)
+        ]), language: .french, at: F.time)
         let receipt = try await store.importBankStatement(S.bankFile("b.ofx", sha: "2"), BankStatement(format: .ofx, entries: [
             Self.reversal(91_200, on: "2026-12-05", label: "CORRECTION", reference: "FIT-7", reverses: "FIT-1"),
             Self.reversal(10_000, on: "2026-12-05", label: "DON", reference: "FIT-8"),
-        ]), at: F.time)
+        ]), language: .french, at: F.time)
         #expect(receipt.reversedReceipts == 1)
         #expect(try await store.bankPayments(of: F.creditor).isEmpty)
         let events = try await reversedEvents(store)

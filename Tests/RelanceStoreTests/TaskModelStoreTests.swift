@@ -120,6 +120,65 @@ import RelanceCore
         #expect(try await store.unacknowledgedEmailOutcomes(of: F.creditor).count == 2)
     }
 
+    /// The two "paid" holds stay apart (the customer's word, the bank's evidence), but a bank
+    /// match answers the customer's claim: no check-payment task for an invoice the bank shows paid.
+    @Test func aClaimedPaymentTheBankShowsOpensNoCheckTask() async throws {
+        let store = try await F.freshStore()
+        _ = try await store.importSnapshot(F.file("a.csv"), F.snapshot([F.item("FA26-0866", open: 100_00)]), at: F.time)
+        let receivable = try #require(try await store.openReceivables(of: F.creditor).first)
+        let call = try await store.openLadderTask(task(.call, step: "phone-call", customer: receivable.customer.id, invoices: [receivable.invoiceID]),
+                                                  on: F.date("2026-12-01"), at: F.time)
+        let facts = try #require(try await store.taskOutcomeFacts(call.taskID))
+        try await store.applyTaskOutcome(try TaskOutcomeDecision.decide(
+            TaskOutcomeRequest(taskID: call.taskID, outcome: .paid(on: F.date("2026-12-01"), means: "virement"), recordedBy: "paul", channel: .cli),
+            facts: facts, today: F.date("2026-12-02"), settings: TaskOutcomeSettings(language: .french), calendar: FrenchBusinessCalendar()), at: F.time)
+        #expect(try await store.expiredPaymentClaims(of: F.creditor, on: F.date("2026-12-13")).map(\.invoiceNumber) == ["FA26-0866"])
+        let entry = BankEntry(booked: F.date("2026-12-03"), valueDate: F.date("2026-12-03"), amount: F.euros(100_00), counterparty: "CLIENT",
+                              counterpartyIBAN: nil, remittance: "VIR FACTURE FA26-0866", bankReference: "B1", account: "FR7630004001230001234567890")
+        let receipt = try await store.importBankStatement(
+            ImportedFile(creditor: F.creditor, fileName: "releve.txt", sha256: String(repeating: "b", count: 64), byteCount: 10, kind: "bank-statement"),
+            BankStatement(format: .cfonb120, entries: [entry]), language: .french, at: F.time)
+        #expect(receipt.matchedReceipts == 1)
+        #expect(try await store.expiredPaymentClaims(of: F.creditor, on: F.date("2026-12-13")).isEmpty)
+    }
+
+    /// A promise's amount, recorded with the outcome, comes back with the customer's hold: the
+    /// plan and the next reminder say what was promised (#13).
+    @Test func aPromiseHoldCarriesTheAmountPromised() async throws {
+        let (store, receivable) = try await storeWithCustomer()
+        let call = try await store.openLadderTask(task(.call, step: "phone-call", customer: receivable.customer.id, invoices: [receivable.invoiceID]),
+                                                  on: F.date("2026-12-01"), at: F.time)
+        let facts = try #require(try await store.taskOutcomeFacts(call.taskID))
+        try await store.applyTaskOutcome(try TaskOutcomeDecision.decide(
+            TaskOutcomeRequest(taskID: call.taskID, outcome: .promisedToPay(on: F.date("2026-12-15"), amount: F.euros(912_00)),
+                               recordedBy: "paul", channel: .cli),
+            facts: facts, today: F.date("2026-12-02"), settings: TaskOutcomeSettings(language: .french), calendar: FrenchBusinessCalendar()), at: F.time)
+        let hold = try #require(try await store.liveHolds(of: F.creditor).first { $0.kind == .promise })
+        #expect(hold.until == F.date("2026-12-15") && hold.amount == F.euros(912_00))
+    }
+
+    /// A dispute recorded on a call, then a promise recorded (by email) on the reply about the
+    /// same invoice: the promise ends the dispute, through the same outcome path (#11, #13).
+    @Test func aPromiseRecordedLaterEndsTheDisputeOnTheOneOutcomePath() async throws {
+        let (store, receivable) = try await storeWithCustomer()
+        let customer = receivable.customer.id
+        func apply(_ outcome: TaskOutcome, on taskID: Int64) async throws {
+            let facts = try #require(try await store.taskOutcomeFacts(taskID))
+            try await store.applyTaskOutcome(try TaskOutcomeDecision.decide(
+                TaskOutcomeRequest(taskID: taskID, outcome: outcome, recordedBy: "paul", channel: .email),
+                facts: facts, today: F.date("2026-12-02"), settings: TaskOutcomeSettings(language: .french),
+                calendar: FrenchBusinessCalendar()), at: F.time)
+        }
+        let call = try await store.openLadderTask(task(.call, step: "phone-call", customer: customer, invoices: [receivable.invoiceID]),
+                                                  on: F.date("2026-12-01"), at: F.time)
+        try await apply(.dispute(invoices: [], reason: "colis incomplet"), on: call.taskID)
+        #expect(try await store.disputedInvoices(of: F.creditor) == [receivable.invoiceID])
+        let (reply, _) = try await store.openTask(NewTask(creditor: F.creditor, customerID: customer, kind: .readReply, title: "Lire la réponse",
+                                                          invoiceIDs: [receivable.invoiceID]), at: F.time)
+        try await apply(.promisedToPay(on: F.date("2026-12-15"), amount: nil), on: reply)
+        #expect(try await store.disputedInvoices(of: F.creditor).isEmpty)
+    }
+
     @Test func aStoreWithDuplicateOpenCallsKeepsTheNewestAfterTheMigration() throws {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true

@@ -6,23 +6,23 @@ struct CustomerHolds {
 
     /// Holds for every customer of the creditor: free-text holds, a pause, a stale ledger.
     static func creditorHolds(_ input: PlanningInput) -> [Hold] {
+        let words = input.language.wording
         var holds = input.creditorHolds.map { Hold(rule: .creditorHold, reason: $0) }
         let creditor = input.creditorState
         if let pause = creditor.pause, pause.until.map({ input.today <= $0 }) ?? true {
-            let until = pause.until.map { "until \($0)" } ?? "until `relance resume`"
-            holds.append(Hold(rule: .creditorPaused, reason: "creditor \(input.creditor) is paused \(until)\(pause.reason.map { " (\($0))" } ?? "")"))
+            holds.append(Hold(rule: .creditorPaused, reason: words.creditorPausedReason(
+                creditor: input.creditor.rawValue, until: pause.until, why: pause.reason)))
         }
         switch creditor.ledger {
         case .notTracked:
             break
         case .noAuthoritativeSnapshot:
-            holds.append(Hold(rule: .staleLedger, reason:
-                "no authoritative snapshot (ledger or aged balance) was imported for creditor \(input.creditor): nothing is sent until one is, as customers may have paid"))
+            holds.append(Hold(rule: .staleLedger, reason: words.noAuthoritativeSnapshot(creditor: input.creditor.rawValue)))
         case .latestAuthoritativeSnapshot(let asOf):
             let age = asOf.days(until: input.today)
             if age > creditor.maximumLedgerAgeDays {
-                holds.append(Hold(rule: .staleLedger, reason:
-                    "the latest authoritative snapshot is dated \(asOf), \(age) days ago (more than \(creditor.maximumLedgerAgeDays)): nothing is sent until a fresh one is imported, as customers may have paid since"))
+                holds.append(Hold(rule: .staleLedger, reason: words.staleSnapshot(
+                    asOf: asOf, ageDays: age, maximumDays: creditor.maximumLedgerAgeDays)))
             }
         }
         return holds
@@ -30,13 +30,14 @@ struct CustomerHolds {
 
     func holds(lastContact: CivilDate?) -> [Hold] {
         let today = input.today
+        let words = input.language.wording
         var holds: [Hold] = []
-        if let why = input.calendar.nonBusinessReason(today) {
-            holds.append(Hold(rule: .nonBusinessDay, reason:
-                "\(today) is not a business day (\(why)); what is due goes out on \(input.calendar.businessDay(onOrAfter: today))"))
+        if !input.calendar.isBusinessDay(today) {
+            holds.append(Hold(rule: .nonBusinessDay, reason: words.nonBusinessDay(
+                today, holiday: input.calendar.holiday(on: today), next: input.calendar.businessDay(onOrAfter: today))))
         }
         if state.doNotRemind {
-            holds.append(Hold(rule: .doNotRemind, reason: "the customer is marked do-not-remind"))
+            holds.append(Hold(rule: .doNotRemind, reason: words.doNotRemindReason()))
         }
         for pause in state.holds.sorted(by: { ($0.kind.rawValue, $0.until ?? today, $0.id) < ($1.kind.rawValue, $1.until ?? today, $1.id) }) {
             if let hold = hold(for: pause) { holds.append(hold) }
@@ -44,26 +45,26 @@ struct CustomerHolds {
         for task in state.openTasks.sorted(by: { ($0.since, $0.step) < ($1.since, $1.step) }) {
             // A letter is sent when posted: the next step waits for it, however long (#13).
             if task.kind.needsPosting {
-                holds.append(Hold(rule: .letterNotPosted, reason: TaskWords.letterNotPosted(
-                    task.kind, since: task.since, escalated: today >= Self.letterEscalation(task, policy, input), input.language)))
+                holds.append(Hold(rule: .letterNotPosted, reason: words.letterNotPosted(
+                    task.kind, since: task.since, escalated: today >= Self.letterEscalation(task, policy, input))))
                 continue
             }
             let escalation = Self.outcomeEscalation(task, policy, input.calendar)
             if today < escalation {
                 if let retry = task.retryOn, task.attempts > 0 {
-                    holds.append(Hold(rule: .openTask, reason: TaskWords.callRetry(
-                        attempt: task.attempts, of: policy.noAnswerAttempts, retryOn: retry, input.language)))
+                    holds.append(Hold(rule: .openTask, reason: words.callRetry(
+                        attempt: task.attempts, of: policy.noAnswerAttempts, retryOn: retry)))
                 } else {
-                    holds.append(Hold(rule: .openTask, reason:
-                        "waiting for the outcome of the \(task.kind.rawValue) task of \(task.since) (\(task.step)); escalated on \(escalation) if none comes"))
+                    holds.append(Hold(rule: .openTask, reason: words.waitingForOutcome(
+                        kind: task.kind, since: task.since, step: task.step, escalation: escalation)))
                 }
             }
         }
         if let lastContact {
             let next = input.calendar.adding(businessDays: policy.minimumBusinessDaysBetweenContacts, to: lastContact)
             if today < next {
-                holds.append(Hold(rule: .interval, reason:
-                    "contacted on \(lastContact); the next contact waits until \(next) (\(policy.minimumBusinessDaysBetweenContacts) business days)"))
+                holds.append(Hold(rule: .interval, reason: words.contactInterval(
+                    last: lastContact, next: next, businessDays: policy.minimumBusinessDaysBetweenContacts)))
             }
         }
         return holds
@@ -92,30 +93,31 @@ struct CustomerHolds {
 
     private func hold(for pause: CustomerHold) -> Hold? {
         let today = input.today
-        let why = pause.reason.isEmpty ? "" : " (\(pause.reason))"
+        let words = input.language.wording
+        let why = pause.reason.isEmpty ? nil : pause.reason
         let active = pause.applies(on: today)
         switch pause.kind {
         case .reply:
-            return active ? Hold(rule: .replyToRead, reason: "a reply from the customer waits to be read by a person\(why)") : nil
+            return active ? Hold(rule: .replyToRead, reason: words.replyToReadReason(why: why)) : nil
         case .complaint:
-            return active ? Hold(rule: .complaint, reason: "a complaint was received: a person answers it before any reminder\(why)") : nil
+            return active ? Hold(rule: .complaint, reason: words.complaintReason(why: why)) : nil
         case .manual:
             guard active else { return nil }
-            return Hold(rule: .manualPause, reason: (pause.until.map { "paused by hand until \($0)" } ?? "paused by hand until `relance resume`") + why)
+            return Hold(rule: .manualPause, reason: words.manualPauseReason(until: pause.until, why: why))
         case .away:
             guard active else { return nil }
-            guard let until = pause.until else { return Hold(rule: .awayUntil, reason: "the customer is away, return date unknown\(why)") }
-            return Hold(rule: .awayUntil, reason:
-                "the customer is away until \(until); reminders resume on \(input.calendar.businessDay(onOrAfter: until.adding(days: 1)))\(why)")
+            let resume = pause.until.map { input.calendar.businessDay(onOrAfter: $0.adding(days: 1)) }
+            return Hold(rule: .awayUntil, reason: words.awayReason(until: pause.until, resumeOn: resume, why: why))
         case .promise:
-            guard let until = pause.until else { return Hold(rule: .promiseToPay, reason: "the customer promised to pay, no date given\(why)") }
+            guard let until = pause.until else {
+                return Hold(rule: .promiseToPay, reason: words.promiseReason(until: nil, resumeOn: nil, why: why))
+            }
             if today <= until {
-                return Hold(rule: .promiseToPay, reason: "the customer promised to pay by \(until); if still unpaid, the ladder resumes on \(until.adding(days: 1))\(why)")
+                return Hold(rule: .promiseToPay, reason: words.promiseReason(until: until, resumeOn: until.adding(days: 1), why: why))
             }
             // Broken only when a snapshot dated after the promised day still shows the debt.
             if case .latestAuthoritativeSnapshot(let asOf) = input.creditorState.ledger, asOf > until { return nil }
-            return Hold(rule: .promiseToPay, reason:
-                "the customer promised to pay by \(until): waiting for a snapshot dated after \(until) to know whether the promise was kept\(why)")
+            return Hold(rule: .promiseToPay, reason: words.promiseAwaitingSnapshot(until: until, why: why))
         }
     }
 }

@@ -25,6 +25,7 @@ struct CustomerPlanner {
     }
 
     private var key: String { customer.externalID }
+    private var words: any Wording { input.language.wording }
 
     private func decision(_ invoice: String?, _ verdict: PlanDecision.Verdict, _ rule: PlanDecision.Rule, _ reason: String) -> PlanDecision {
         PlanDecision(customer: key, invoice: invoice, verdict: verdict, rule: rule, reason: reason)
@@ -33,34 +34,28 @@ struct CustomerPlanner {
     func plan(into plan: inout Plan) {
         // Paid, awaiting the ledger: said for each payment; what is left (if anything) goes on.
         for payment in state.bankPayments {
-            let left = receivables.first { $0.invoiceID == payment.invoiceID }.map(\.open)
-            let rest = left.map { $0.minorUnits > 0 ? "; \($0.formatted(locale: input.language)) still due" : "" } ?? ""
+            let left = receivables.first { $0.invoiceID == payment.invoiceID }.map(\.open).flatMap { $0.minorUnits > 0 ? $0 : nil }
             plan.decisions.append(decision(payment.invoiceNumber, .skip, .paidAwaitingLedger,
-                                           "\(payment.sentence(in: input.language)): paid, awaiting the ledger\(rest)"))
+                                           words.paidAwaitingLedger(payment: payment.sentence(in: input.language), stillDue: left)))
         }
         guard receivables.contains(where: { $0.open.minorUnits != 0 }) || state.bankPayments.isEmpty else { return }
         let allocation = CreditAllocator.allocate(receivables, frozen: state.disputedInvoiceIDs)
         for credit in receivables where credit.open.minorUnits < 0 {
             let uses = allocation.allocations.filter { $0.credit == credit.number }
-            let detail = uses.isEmpty ? "nothing left to set it against"
-                : "set against " + uses.map { "\($0.invoice) (\($0.amount))" }.joined(separator: ", ")
-            plan.decisions.append(decision(credit.number, .skip, .credit, "a credit of \(credit.open): \(detail)"))
+            plan.decisions.append(decision(credit.number, .skip, .credit, words.creditReason(
+                amount: credit.open, setAgainst: uses.map { ($0.invoice, $0.amount) })))
         }
         let escalations = escalations()
         plan.escalations += escalations
         for escalation in escalations {
-            let then = escalation.task.kind.needsPosting ? "the next step waits until it is recorded as posted" : "the ladder goes on"
-            plan.decisions.append(decision(nil, .act, .taskEscalated,
-                "the \(escalation.task.kind.rawValue) task of \(escalation.task.since) (\(escalation.task.step)) has no outcome since \(escalation.dueOn): escalated to a person; \(then)"))
+            plan.decisions.append(decision(nil, .act, .taskEscalated, words.taskEscalatedReason(
+                kind: escalation.task.kind, since: escalation.task.since, step: escalation.task.step, dueOn: escalation.dueOn)))
         }
 
         let nets = netBalances()
         guard nets.contains(where: isAboveMinimum) else {
-            let shown = nets.map(\.description).joined(separator: ", ")
             let rule: PlanDecision.Rule = nets.allSatisfy { $0.minorUnits <= 0 } ? .netCredit : .belowThreshold
-            let reason = rule == .netCredit
-                ? "the customer's credits cover what is due (net balance \(shown))"
-                : "the net balance \(shown) is at or below the policy's minimum of \(policy.minimumNetBalance)"
+            let reason = rule == .netCredit ? words.netCredit(nets) : words.belowMinimum(nets, minimum: policy.minimumNetBalance)
             plan.decisions.append(decision(nil, .skip, rule, reason))
             return
         }
@@ -86,46 +81,39 @@ struct CustomerPlanner {
         }
         // A promise not kept is said when the ladder resumes, once: before the next contact.
         let broken = customerHolds.brokenPromises().filter { promise in lastContact.map { $0 <= promise.until! } ?? true }
-        let notes = broken.map { TaskWords.promiseBroken(until: $0.until!, amount: nil, input.language) }
+        let notes = broken.map { words.promiseBroken(until: $0.until!, amount: $0.amount) }
         for note in notes { plan.decisions.append(decision(nil, .act, .promiseBroken, note)) }
-        act(on: due, allocations: allocation.allocations, notes: notes, plan: &plan)
+        let latest = broken.max { ($0.until!, $0.id) < ($1.until!, $1.id) }.map { PromiseNotKept(promisedFor: $0.until!, amount: $0.amount) }
+        act(on: due, allocations: allocation.allocations, notes: notes, brokenPromise: latest, plan: &plan)
     }
 
-    private func act(on due: [PlannedInvoice], allocations: [CreditAllocation], notes: [String], plan: inout Plan) {
+    private func act(on due: [PlannedInvoice], allocations: [CreditAllocation], notes: [String], brokenPromise: PromiseNotKept?,
+                     plan: inout Plan) {
         let toneIndex = due.compactMap { policy.index(of: $0.step) }.max() ?? 0
         let tone = policy.steps[toneIndex]
         let validEmails = customer.emails.filter { !state.invalidAddresses.contains($0) }
-        // Appended piece by piece: a string per invoice, then their join, doubled the allocations.
-        var listed = ""
-        for invoice in due {
-            if !listed.isEmpty { listed += ", " }
-            listed += invoice.receivable.number; listed += " ("; listed += invoice.step; listed += ", "
-            listed += String(invoice.daysLate); listed += " days late)"
-        }
-        let review = input.creditorState.reviewMode ? " — review mode: rendered for a person to read, not sent" : ""
+        let review = input.creditorState.reviewMode
 
         if tone.channel == .email, !validEmails.isEmpty {
             var recipient = customer
             recipient.emails = validEmails
-            plan.contacts.append(PlannedContact(customer: recipient, step: tone, invoices: due, allocations: allocations))
-            plan.decisions.append(decision(nil, .act, .due, "\(tone.name) by email for \(listed)\(review)"))
+            plan.contacts.append(PlannedContact(customer: recipient, step: tone, invoices: due, allocations: allocations,
+                                                brokenPromise: brokenPromise))
+            plan.decisions.append(decision(nil, .act, .due, words.contactPlanned(step: tone.name, invoices: due, reviewMode: review)))
             return
         }
         var note: String?
         var channel = tone.channel
         if channel == .email {
             channel = .phone
-            let invalid = customer.emails.map(\.value).joined(separator: ", ")
-            note = customer.emails.isEmpty
-                ? "no usable email address: none is known for this customer, so the \(tone.name) becomes a phone call"
-                : "no usable email address: every address of this customer is marked invalid (\(invalid)), so the \(tone.name) becomes a phone call"
+            note = words.emailStepBecomesCall(step: tone.name, invalidAddresses: customer.emails.map(\.value))
             plan.decisions.append(decision(nil, .act, .invalidAddress, note!))
         }
         let joined = ([note].compactMap { $0 } + notes).joined(separator: "; ")
         let task = TaskBuilder(input: input, policy: policy, state: state, customer: customer, receivables: receivables)
             .task(channel: channel, tone: tone, due: due, allocations: allocations, note: joined.isEmpty ? nil : joined)
         plan.tasks.append(task)
-        plan.decisions.append(decision(nil, .act, .due, "\(tone.name): \(task.kind.rawValue) task for \(listed)\(review)"))
+        plan.decisions.append(decision(nil, .act, .due, words.taskPlanned(step: tone.name, kind: task.kind, invoices: due, reviewMode: review)))
     }
 
     /// The last contact by any means: a step in the history (a cancelled message never went out),

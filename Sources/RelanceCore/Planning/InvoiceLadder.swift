@@ -19,18 +19,18 @@ struct InvoiceLadder {
 
     func next(for receivable: Receivable, claimed: Money?) -> Outcome {
         if state.disputedInvoiceIDs.contains(receivable.invoiceID) {
-            return Outcome(result: .hold(.skip, .disputed, "disputed by the customer: frozen until the dispute is settled"))
+            return Outcome(result: .hold(.skip, .disputed, input.language.wording.disputedReason()))
         }
         if let payment = state.paymentClaims[receivable.invoiceID] {
-            return Outcome(result: .hold(.wait, .paymentClaimed, TaskWords.paymentClaimed(
-                paidOn: payment.paidOn, means: payment.means, until: payment.waitUntil, input.language)))
+            return Outcome(result: .hold(.wait, .paymentClaimed, input.language.wording.paymentClaimed(
+                paidOn: payment.paidOn, means: payment.means, until: payment.waitUntil)))
         }
         let claimed = claimed ?? receivable.open
         guard claimed.minorUnits > 0 else {
-            return Outcome(result: .hold(.skip, .coveredByCredit, "covered by the customer's credits: nothing to claim"))
+            return Outcome(result: .hold(.skip, .coveredByCredit, input.language.wording.coveredByCreditReason()))
         }
         guard let dueDate = receivable.due else {
-            return Outcome(result: .hold(.skip, .noDueDate, "no due date is known: add it to the export or the customer's payment terms"))
+            return Outcome(result: .hold(.skip, .noDueDate, input.language.wording.noDueDateReason()))
         }
         let daysLate = dueDate.days(until: input.today)
         let history = receivable.history.filter(\.counts)
@@ -48,16 +48,15 @@ struct InvoiceLadder {
         while index < policy.steps.count {
             let step = policy.steps[index]
             if case .afterDue(let days) = step.trigger, days < 0, daysLate > 0 {
-                notes.append((.stepNotApplicable,
-                    "\(step.name) not sent: it comes before the due date and the invoice is already \(daysLate) day(s) late"))
+                notes.append((.stepNotApplicable, input.language.wording.stepBeforeDue(step: step.name, daysLate: daysLate)))
                 index += 1
                 continue
             }
             if let minimum = step.conditions.minimumOpenAmount, minimum.currency == claimed.currency {
                 let net = nets.first { $0.currency == minimum.currency }?.minorUnits ?? 0
                 if net < minimum.minorUnits {
-                    notes.append((.stepNotApplicable,
-                        "\(step.name) not taken: it needs a customer balance of at least \(minimum), the balance is \(Money(minorUnits: net, currency: minimum.currency))"))
+                    notes.append((.stepNotApplicable, input.language.wording.stepNeedsBalance(
+                        step: step.name, minimum: minimum, balance: Money(minorUnits: net, currency: minimum.currency))))
                     index += 1
                     continue
                 }
@@ -66,7 +65,7 @@ struct InvoiceLadder {
                                                           previous: previous, claimed: claimed))
         }
         // Built only here: formatting it for every invoice, to replace it, was wasted work.
-        return Outcome(notes: notes, result: .hold(.skip, .ladderComplete, "every step of policy \(policy.name) was taken"))
+        return Outcome(notes: notes, result: .hold(.skip, .ladderComplete, input.language.wording.ladderComplete(policy: policy.name)))
     }
 
     private func evaluate(_ step: PolicyStep, receivable: Receivable, due: CivilDate, daysLate: Int,
@@ -79,12 +78,11 @@ struct InvoiceLadder {
         }
         if let minimumLate = step.conditions.minimumDaysLate { trigger = max(trigger, due.adding(days: minimumLate)) }
         guard input.today >= trigger else {
-            let when = daysLate < 0 ? "not due until \(due)" : daysLate == 0 ? "due today" : "\(daysLate) day(s) late"
-            return .hold(.wait, .notYetDue, "\(when); \(step.name) on \(trigger)")
+            return .hold(.wait, .notYetDue, input.language.wording.notYetDue(daysLate: daysLate, due: due, step: step.name, on: trigger))
         }
         if step.channel.isFormal,
            case .failure(let missing) = StatutoryCalculator.interest(on: claimed, due: due, asOf: input.today, terms: input.terms) {
-            return .hold(.wait, .missingRate, "\(step.name) held: its statement of interest needs the \(missing)")
+            return .hold(.wait, .missingRate, input.language.wording.missingRateHeld(step: step.name, missing))
         }
         return .due(PlannedInvoice(receivable: receivable, step: step.name, daysLate: daysLate, claimed: claimed))
     }

@@ -35,12 +35,27 @@ public struct PlannedContact: Sendable, Hashable, Codable {
     public var invoices: [PlannedInvoice]
     /// Credits set against the oldest debits, to show in the message.
     public var allocations: [CreditAllocation]
+    /// A promise to pay that was not kept: the message says so ("promesse non tenue"), once.
+    public var brokenPromise: PromiseNotKept?
 
-    public init(customer: CustomerSummary, step: PolicyStep, invoices: [PlannedInvoice], allocations: [CreditAllocation] = []) {
+    public init(customer: CustomerSummary, step: PolicyStep, invoices: [PlannedInvoice], allocations: [CreditAllocation] = [],
+                brokenPromise: PromiseNotKept? = nil) {
+        self.brokenPromise = brokenPromise
         self.customer = customer
         self.step = step
         self.invoices = invoices
         self.allocations = allocations
+    }
+}
+
+/// The day (and amount, when given) a customer promised to pay, and did not.
+public struct PromiseNotKept: Sendable, Hashable, Codable {
+    public var promisedFor: CivilDate
+    public var amount: Money?
+
+    public init(promisedFor: CivilDate, amount: Money?) {
+        self.promisedFor = promisedFor
+        self.amount = amount
     }
 }
 

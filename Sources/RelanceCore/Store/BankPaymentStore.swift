@@ -22,11 +22,10 @@ public struct BankPayment: Sendable, Hashable, Codable {
         self.label = label
     }
 
-    /// "payment of 912,00 € received on 03/12 — VIR SEPA OCEANE EVENEMENTS / FA26-0866": the plan's
-    /// and the timeline's words (English, as every plan reason), the amount and day as the creditor writes them.
+    /// "paiement de 912,00 € reçu le 03/12 — VIR SEPA OCEANE EVENEMENTS / FA26-0866": the plan's
+    /// and the timeline's words, in the creditor's language (`ReasonWording.bankPayment`).
     public func sentence(in language: Language) -> String {
-        let day = language == .french ? String(format: "%02d/%02d", booked.day, booked.month) : booked.iso8601
-        return "payment of \(amount.formatted(locale: language)) received on \(day) — \(label)"
+        language.wording.bankPayment(amount: amount, booked: booked, label: label)
     }
 }
 
@@ -58,12 +57,12 @@ public protocol BankPaymentStore: Sendable {
     /// Records the statement and its new entries, matches the receipts to open invoices and
     /// journals each match, in one transaction. The same statement twice changes nothing;
     /// entries seen in an overlapping statement are not recorded again.
-    func importBankStatement(_ file: ImportedFile, _ statement: BankStatement, at time: Date) async throws -> BankImportReceipt
+    func importBankStatement(_ file: ImportedFile, _ statement: BankStatement, language: Language, at time: Date) async throws -> BankImportReceipt
     /// The payments of open invoices that the ledger has not yet taken into account.
     func bankPayments(of creditor: CreditorID) async throws -> [BankPayment]
     /// After an authoritative snapshot as of `ledgerAsOf`: a payment the ledger took into
     /// account (the invoice settled, or its open amount changed) is done; one booked at least
     /// `waitDays` before and still not lettered opens one task for the accountant. Returns the
     /// number of tasks opened.
-    func reviewBankPayments(of creditor: CreditorID, ledgerAsOf: CivilDate, waitDays: Int, at time: Date) async throws -> Int
+    func reviewBankPayments(of creditor: CreditorID, ledgerAsOf: CivilDate, waitDays: Int, language: Language, at time: Date) async throws -> Int
 }

@@ -22,8 +22,11 @@ public struct CustomerHold: Sendable, Hashable, Codable {
     public var until: CivilDate?
     public var reason: String
     public var createdAt: Date
+    /// A promise's amount, when the person who recorded it gave one (the `promised` outcome's).
+    public var amount: Money?
 
-    public init(id: Int64, customerID: Int64, kind: Kind, until: CivilDate?, reason: String, createdAt: Date) {
+    public init(id: Int64, customerID: Int64, kind: Kind, until: CivilDate?, reason: String, createdAt: Date, amount: Money? = nil) {
+        self.amount = amount
         self.id = id
         self.customerID = customerID
         self.kind = kind

@@ -11,7 +11,8 @@ public protocol TaskOutcomeStore: Sendable {
     func openLadderTask(_ task: NewTask, on day: CivilDate, at time: Date) async throws -> LadderTaskChange
     /// Marks an open task escalated; false when it already was.
     func markTaskEscalated(_ taskID: Int64, at time: Date) async throws -> Bool
-    /// Live payment claims whose wait ended before `day` and whose invoices are still open.
+    /// Live payment claims whose wait ended before `day` and whose invoices are still open, save those a
+    /// bank statement already shows paid: the bank match's own review (`reviewBankPayments`) takes them over.
     func expiredPaymentClaims(of creditor: CreditorID, on day: CivilDate) async throws -> [PaymentClaimFacts]
     /// Outcomes received by email and not yet acknowledged in a digest.
     func unacknowledgedEmailOutcomes(of creditor: CreditorID) async throws -> [RecordedTaskOutcome]

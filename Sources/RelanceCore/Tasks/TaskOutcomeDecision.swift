@@ -5,6 +5,7 @@ public enum TaskOutcomeDecision {
     public static func decide(_ request: TaskOutcomeRequest, facts: TaskOutcomeFacts, today: CivilDate,
                               settings: TaskOutcomeSettings, calendar: any BusinessCalendar) throws(TaskOutcomeError) -> TaskOutcomeApplication {
         let task = facts.task
+        let words = settings.language.wording
         guard task.state == .open else {
             throw TaskOutcomeError(.closed, "task #\(task.id) is already \(task.state.rawValue)\(task.outcome.map { " (\($0.code))" } ?? ""): nothing recorded")
         }
@@ -34,10 +35,11 @@ public enum TaskOutcomeDecision {
         case .promisedToPay(let date, let amount):
             guard date >= today else { throw TaskOutcomeError(.futureDate, "the promised date \(date) has already passed (today is \(today))") }
             if let amount, amount.minorUnits <= 0 { throw TaskOutcomeError(.missingValue, "the promised amount must be above zero") }
-            application.promise = .init(until: date, amount: amount)
+            application.promise = .init(until: date, amount: amount,
+                                        reason: words.promiseHold(amount: amount, taskID: task.id, by: request.recordedBy))
         case .dispute(let numbers, let reason):
             application.disputedInvoiceIDs = try invoiceIDs(numbers, facts: facts)
-            application.disputeReason = reason.flatMap { $0.isEmpty ? nil : $0 } ?? "disputed (task #\(task.id))"
+            application.disputeReason = reason.flatMap { $0.isEmpty ? nil : $0 } ?? words.disputedByTask(taskID: task.id)
         case .paid(let date, let means):
             if let date, date > today { throw TaskOutcomeError(.futureDate, "the payment date \(date) is after today (\(today))") }
             let ids = facts.invoices.map(\.id)
@@ -74,9 +76,10 @@ public enum TaskOutcomeDecision {
             break
         }
         if task.kind == .checkPayment { application.resolvesPaymentClaims = true }
-        let kept = application.closesTask ? "" : application.retryOn.map { " (attempt \(application.attempts ?? 0) of \(settings.noAnswerAttempts); next try on \($0))" }
-            ?? " (the task stays open)"
-        application.journal = "Task #\(task.id) (\(task.kind.rawValue)): \(outcome.summary)\(kept) — recorded by \(request.recordedBy) (\(request.channel.rawValue))."
+        application.journal = words.outcomeJournal(
+            taskID: task.id, kind: task.kind, outcome: outcome, staysOpen: !application.closesTask,
+            retry: application.retryOn.map { (attempt: application.attempts ?? 0, of: settings.noAnswerAttempts, on: $0) },
+            by: request.recordedBy, channel: request.channel)
         return application
     }
 

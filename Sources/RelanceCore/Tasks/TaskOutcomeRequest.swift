@@ -70,6 +70,8 @@ public struct TaskOutcomeApplication: Sendable, Hashable {
     public struct Promise: Sendable, Hashable {
         public var until: CivilDate
         public var amount: Money?
+        /// The hold's reason, in the creditor's words (`relance plan` shows it).
+        public var reason: String = ""
     }
 
     public struct PaymentClaim: Sendable, Hashable {

@@ -43,6 +43,11 @@ public protocol DigestWording: Sendable {
     func overdueBadge() -> String
     func promiseDue(promisedOn: CivilDate) -> String
     func recordOutcomeHint(taskID: Int64) -> String
+    /// A letter waiting to be posted: since when, and how to record it (`#14 postée 10/12/2026 N° de suivi`).
+    func letterToPost(kind: WorkTask.Kind, writtenOn: CivilDate, taskID: Int64) -> String
+    func escalatedBadge() -> String
+    /// A task with no outcome in time (a letter not confirmed as posted), told to a person on `day`.
+    func escalated(_ kind: WorkTask.Kind, on day: CivilDate) -> String
 
     func staleLedger(lastSent: CivilDate?, latestExport: CivilDate, maximumAgeDays: Int) -> String
     func noExportYet() -> String

@@ -54,6 +54,14 @@ extension EnglishWording {
     public func overdueBadge() -> String { "overdue" }
     public func promiseDue(promisedOn: CivilDate) -> String { "payment promised for \(date(promisedOn)): check it arrived" }
     public func recordOutcomeHint(taskID: Int64) -> String { "relance tasks done \(taskID) --outcome …" }
+    public func letterToPost(kind: WorkTask.Kind, writtenOn: CivilDate, taskID: Int64) -> String {
+        let tracking = kind == .registeredLetter ? " TRACKING-NUMBER" : ""
+        return "Written on \(date(writtenOn)), not yet confirmed as posted: the next step waits. Once posted, reply \"#\(taskID) posted YYYY-MM-DD\(tracking)\"."
+    }
+    public func escalatedBadge() -> String { "escalated" }
+    public func escalated(_ kind: WorkTask.Kind, on day: CivilDate) -> String {
+        "\(kind.needsPosting ? "not confirmed as posted in time" : "no outcome in time"): escalated on \(date(day))"
+    }
 
     public func staleLedger(lastSent: CivilDate?, latestExport: CivilDate, maximumAgeDays: Int) -> String {
         let since = lastSent.map { "Nothing sent since \(dates.dayAndMonth($0))" } ?? "Nothing sent"

@@ -62,6 +62,14 @@ extension FrenchWording {
         "paiement promis pour le \(date(promisedOn)) : vérifier qu'il est arrivé"
     }
     public func recordOutcomeHint(taskID: Int64) -> String { "relance tasks done \(taskID) --outcome …" }
+    public func letterToPost(kind: WorkTask.Kind, writtenOn: CivilDate, taskID: Int64) -> String {
+        let tracking = kind == .registeredLetter ? " N° de suivi" : ""
+        return "Écrite le \(date(writtenOn)), pas encore confirmée comme postée : la suite attend. Une fois postée, répondez « #\(taskID) postée JJ/MM/AAAA\(tracking) »."
+    }
+    public func escalatedBadge() -> String { "signalée" }
+    public func escalated(_ kind: WorkTask.Kind, on day: CivilDate) -> String {
+        "\(kind.needsPosting ? "pas confirmée comme postée à temps" : "sans résultat à temps") : signalée le \(date(day))"
+    }
 
     public func staleLedger(lastSent: CivilDate?, latestExport: CivilDate, maximumAgeDays: Int) -> String {
         let since = lastSent.map { "Aucun envoi depuis le \(dates.dayAndMonth($0))" } ?? "Aucun envoi"

@@ -45,7 +45,7 @@ public struct DigestSender: Sendable {
     public func content(on day: CivilDate, attachedDocuments: [Int64: [String]] = [:]) async throws -> (digest: DigestContext, calls: CallSheetContext) {
         let built = DigestContextBuilder.build(try await facts(on: day, attachedDocuments: attachedDocuments), words: words)
         var digest = built.digest
-        try await addTaskOutcomes(to: &digest, on: day)
+        if secret != nil { digest.addReplyHelp(words.replyHelp()) }
         digest.addUnmatchedReceipts(try await store.unmatchedReceipts(of: creditor.id), words: words)
         return (digest, built.calls)
     }
@@ -59,17 +59,6 @@ public struct DigestSender: Sendable {
                                      refused: refused.map(\.event.summary))
     }
 
-    /// The lines acknowledging emailed outcomes, in the digest's language.
-    public func acknowledgements(_ facts: TaskDigestFacts) -> [String] {
-        facts.acknowledged.map { TaskWords.acknowledgement(taskID: $0.taskID, outcome: $0.outcome, by: $0.recordedBy, settings.language) }
-            + facts.refused
-    }
-
-    private func addTaskOutcomes(to digest: inout DigestContext, on day: CivilDate) async throws {
-        let facts = try await taskFacts(on: day)
-        digest.addOutcomeAcknowledgements(acknowledgements(facts), title: TaskWords.acknowledgementsTitle(settings.language))
-        if secret != nil { digest.addReplyHelp(TaskWords.replyHelp(settings.language)) }
-    }
 
     /// The digest's Message-ID, without angle brackets: signed, so that a reply quoting it may
     /// record outcomes (`DigestReplyMatcher`).
@@ -111,7 +100,7 @@ public struct DigestSender: Sendable {
             },
             escalateAfterDays: settings.escalateAfterDays,
             promisesDue: holds.filter { $0.kind == .promise && $0.until == day }.map { PromiseDue(customerID: $0.customerID, promisedOn: day) },
-            health: health, attachedDocuments: attachedDocuments)
+            health: health, attachedDocuments: attachedDocuments, outcomes: try await taskFacts(on: day))
     }
 
     /// Sends today's digest when its hour has come and it has not gone out yet.
@@ -134,9 +123,8 @@ public struct DigestSender: Sendable {
         let built = DigestContextBuilder.build(facts, words: words)
         var digest = built.digest
         let calls = built.calls
-        let outcomes = try await taskFacts(on: day)
-        digest.addOutcomeAcknowledgements(acknowledgements(outcomes), title: TaskWords.acknowledgementsTitle(settings.language))
-        if secret != nil { digest.addReplyHelp(TaskWords.replyHelp(settings.language)) }
+        let outcomes = facts.outcomes
+        if secret != nil { digest.addReplyHelp(words.replyHelp()) }
         digest.addUnmatchedReceipts(try await store.unmatchedReceipts(of: creditor.id), words: words)
         let overdue = PreviousDigest.encode(DigestContextBuilder.overdueTotals(facts.receivables, on: day))
         guard digest.needsAttention || settings.sendWhenEmpty else {

@@ -6,7 +6,7 @@ import RelanceMail
 /// In-Reply-To/References, bounces in the returned headers). Pure.
 enum InboundMatcher {
     enum TokenMatch: Sendable, Hashable {
-        case verified(ReferenceToken, via: String)
+        case verified(ReferenceToken, viaVERP: Bool)
         /// Something shaped like our token that does not verify (forged, another key, another
         /// creditor): it acts on nothing.
         case unverified(String)
@@ -27,14 +27,14 @@ enum InboundMatcher {
         if let token = classification.verpToken { verpTokens.append(token) }
         for text in verpTokens {
             if let token = ReferenceToken.verify(text, secret: secret, creditor: creditor) {
-                return .verified(token, via: "its VERP address")
+                return .verified(token, viaVERP: true)
             }
             unverified = unverified ?? "VERP address with token \(text)"
         }
         for reference in classification.references {
             guard let text = ReferenceAddressing.token(inMessageID: reference) else { continue }
             if let token = ReferenceToken.verify(text, secret: secret, creditor: creditor) {
-                return .verified(token, via: "the Message-ID it refers to")
+                return .verified(token, viaVERP: false)
             }
             unverified = unverified ?? "reference <\(reference)>"
         }

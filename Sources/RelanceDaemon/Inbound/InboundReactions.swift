@@ -6,7 +6,7 @@ import RelanceMail
 struct InboundSubject: Sendable, Hashable {
     enum Evidence: Sendable, Hashable {
         /// A signed token named one of our messages.
-        case token(SentMessageFacts, via: String)
+        case token(SentMessageFacts, viaVERP: Bool)
         /// Sent from a contact address of the customer (no token).
         case contact(EmailAddress, customers: [Int64])
     }
@@ -26,10 +26,10 @@ struct InboundSubject: Sendable, Hashable {
         }
     }
 
-    var matchedBy: String {
+    func matchedBy(_ words: any Wording) -> String {
         switch evidence {
-        case .token(let facts, let via): "matched to message #\(facts.id) by \(via)"
-        case .contact(let address, let customers): "sent by \(address), a contact of \(customers.count == 1 ? "the customer" : "\(customers.count) customers")"
+        case .token(let facts, let viaVERP): words.matchedToMessage(facts.id, byVERP: viaVERP)
+        case .contact(let address, let customers): words.sentByContact(address.value, customers: customers.count)
         }
     }
 }
@@ -48,6 +48,8 @@ struct InboundDecision: Sendable, Hashable {
 /// Turns a classified, matched message into its reactions (issue 6). Pure: the store applies them.
 struct InboundReactions: Sendable {
     let settings: InboundSettings
+    /// The creditor's words: task titles, pause reasons and journal lines are read by its people.
+    let words: any Wording
     let today: CivilDate
     let now: Date
 
@@ -56,36 +58,35 @@ struct InboundReactions: Sendable {
         let excerpt = classification.excerpt.isEmpty ? nil : classification.excerpt
         var decision = InboundDecision(kind: kind, summary: "", excerpt: excerpt, keepRaw: true, effects: [],
                                        movable: subject.message != nil)
+        let matched = subject.matchedBy(words)
         switch classification.kind {
         case .bounce:
-            decision.summary = "Bounce \(subject.matchedBy)."
+            decision.summary = words.bounceSummary(matched)
             decision.effects = bounceEffects(classification.recipients, subject: subject)
         case .deliveryReport:
-            decision.summary = "Delivery report (\(Set(classification.recipients.map(\.action)).sorted().joined(separator: ", "))) \(subject.matchedBy): recorded only."
+            decision.summary = words.deliveryReportSummary(matched, actions: Set(classification.recipients.map(\.action)).sorted())
         case .autoreply:
-            decision.summary = "Auto-reply \(subject.matchedBy)"
-                + (classification.returnDate.map { ", back on \($0)." } ?? ", no return date stated.")
+            decision.summary = words.autoReplySummary(matched, back: classification.returnDate)
             if let back = classification.returnDate, back >= today, subject.customerID != nil {
-                decision.effects = [.holdCustomer(.away, until: back, reason: "auto-reply: away until \(back)")]
+                decision.effects = [.holdCustomer(.away, until: back, reason: words.awayAutoReply(until: back))]
             }
         case .reply:
-            decision.summary = "Reply \(subject.matchedBy)"
-                + (classification.hints.isEmpty ? "." : "; it says: \(classification.hints.map(\.description).joined(separator: ", ")).")
+            decision.summary = words.replySummary(matched, hints: classification.hints.map(\.description))
             decision.effects = replyEffects(classification, subject: subject)
             decision.movable = false
         case .complaint:
-            decision.summary = "Complaint (reported as spam or abuse) \(subject.matchedBy)."
+            decision.summary = words.complaintSummary(matched)
             if let customer = subject.customerID {
                 decision.effects = [
-                    .holdCustomer(.complaint, until: nil, reason: "the customer reported our reminder as spam; no more emails"),
+                    .holdCustomer(.complaint, until: nil, reason: words.complaintHoldReason()),
                     .openTask(InboundTaskRequest(
-                        kind: .call, title: "A reminder was reported as spam: stop emailing, call to agree how to reach the customer",
+                        kind: .call, title: words.complaintCallTitle(),
                         detail: ["reason": "complaint"], dedupKey: "complaint:\(customer)")),
                 ]
             }
             decision.movable = false
         case .other:
-            decision.summary = "Message \(subject.matchedBy), not understood (\(classification.reason)): recorded only."
+            decision.summary = words.notUnderstoodSummary(matched, why: classification.reason)
             decision.movable = false
         }
         return decision
@@ -97,33 +98,35 @@ struct InboundReactions: Sendable {
         var effects: [InboundEffect] = []
         let failed = recipients.filter { $0.action == "failed" }
         if failed.isEmpty {
-            return [.event(kind: "mail.bounce-unclear", summary: "A bounce of message #\(facts.id) names no failed recipient: recorded only.")]
+            return [.event(kind: "mail.bounce-unclear", summary: words.bounceWithoutFailure(messageID: facts.id))]
         }
         for recipient in failed {
             let address = bouncedAddress(recipient, of: facts)
             let evidence = [recipient.status, recipient.diagnostic].compactMap { $0 }.joined(separator: " ")
-            var detail = ["reason": recipient.cause.plainWords, "status": recipient.status ?? "", "diagnostic": recipient.diagnostic ?? "",
+            let cause = recipient.cause.plainWords(words)
+            var detail = ["reason": cause, "status": recipient.status ?? "", "diagnostic": recipient.diagnostic ?? "",
                           "message": String(facts.id)]
             detail["bounced_address"] = address?.value ?? recipient.address ?? ""
             if recipient.wrongAddress && recipient.permanent {
                 guard let address else {
-                    effects.append(.event(kind: "mail.bounce-unclear", summary: "A bounce of message #\(facts.id) says an address is wrong (\(recipient.cause.plainWords)) but names none we wrote to."))
+                    effects.append(.event(kind: "mail.bounce-unclear", summary: words.bounceWrongAddressUnnamed(messageID: facts.id, cause: recipient.cause)))
                     continue
                 }
-                effects.append(.markAddressInvalid(address, reason: recipient.cause.plainWords, evidence: evidence.isEmpty ? nil : evidence))
+                effects.append(.markAddressInvalid(address, reason: cause, evidence: evidence.isEmpty ? nil : evidence))
                 effects.append(.openTask(InboundTaskRequest(
-                    kind: .call, title: "Call the customer: email to \(address) bounced (\(recipient.cause.plainWords))",
+                    kind: .call, title: words.wrongAddressCallTitle(address: address.value, cause: recipient.cause),
                     detail: detail, dedupKey: "wrong-address:\(facts.customerID):\(address.value)")))
             } else if recipient.permanent && Self.operatorCauses.contains(recipient.cause) {
                 // Our sender, our server or our reputation: the operator fixes it, the customer is not at fault.
                 effects.append(.openTask(InboundTaskRequest(
-                    kind: .fixConfiguration, title: "Reminders are refused on the way (\(recipient.cause.plainWords)): check the sending setup",
+                    kind: .fixConfiguration, title: words.sendingRefusedTitle(cause: recipient.cause),
                     detail: detail, dedupKey: "bounce-\(recipient.cause.rawValue)", aboutCustomer: false)))
             } else {
                 let since = now.addingTimeInterval(-Double(settings.temporaryBounceDays) * 86_400)
                 effects.append(.countTemporaryBounce(threshold: settings.temporaryBouncesBeforeCall, since: since, task: InboundTaskRequest(
                     kind: .call,
-                    title: "Call the customer: \(settings.temporaryBouncesBeforeCall) reminders did not arrive within \(settings.temporaryBounceDays) days (\(recipient.cause.plainWords))",
+                    title: words.temporaryBouncesCallTitle(count: settings.temporaryBouncesBeforeCall, days: settings.temporaryBounceDays,
+                                                           cause: recipient.cause),
                     detail: detail, dedupKey: "bounces:\(facts.customerID)")))
             }
         }
@@ -152,14 +155,14 @@ struct InboundReactions: Sendable {
         var effects: [InboundEffect] = []
         if subject.customerID != nil {
             let until = settings.replyPauseDays.map { today.adding(days: $0) }
-            effects.append(.holdCustomer(.reply, until: until, reason: "the customer replied; read the reply before the next reminder"))
+            effects.append(.holdCustomer(.reply, until: until, reason: words.replyHoldReason()))
             if settings.promisePauses {
                 for case .promise(let day) in classification.hints where day >= today {
-                    effects.append(.holdCustomer(.promise, until: day, reason: "the customer promised to pay on \(day)"))
+                    effects.append(.holdCustomer(.promise, until: day, reason: words.promisedInReply(day)))
                 }
             }
         }
-        let title = subject.customerID == nil ? "Read a reply: find which customer wrote it" : "Read the customer's reply"
+        let title = words.readReplyTitle(customerKnown: subject.customerID != nil)
         effects.append(.openTask(InboundTaskRequest(kind: .readReply, title: title, detail: detail)))
         return effects
     }

@@ -155,12 +155,12 @@ public struct MailboxPoller: Sendable {
             // Addressed to us but not signed by us: a forgery or another installation's. Nothing acts on it.
             record.summary = "A \(classification.kind.rawValue) carrying \(what), which does not verify: nothing done."
             return try await self.record(record, effects: [], mark: mark, report: &report)
-        case .verified(let token, let via):
+        case .verified(let token, let viaVERP):
             guard let facts = try await store.sentMessage(token.messageID, of: creditor.id) else {
                 record.summary = "A \(classification.kind.rawValue) about message #\(token.messageID), which is not in the store: nothing done."
                 return try await self.record(record, effects: [], mark: mark, report: &report)
             }
-            decision = reactions(now).decide(classification, subject: InboundSubject(evidence: .token(facts, via: via)))
+            decision = reactions(now).decide(classification, subject: InboundSubject(evidence: .token(facts, viaVERP: viaVERP)))
             record.messageID = facts.id
             record.customerID = facts.customerID
         case .none:
@@ -213,6 +213,6 @@ public struct MailboxPoller: Sendable {
     private var today: CivilDate { CivilDate(clock.now(), in: timeZone) }
 
     private func reactions(_ now: Date) -> InboundReactions {
-        InboundReactions(settings: settings, today: CivilDate(now, in: timeZone), now: now)
+        InboundReactions(settings: settings, words: creditor.language.wording, today: CivilDate(now, in: timeZone), now: now)
     }
 }

@@ -52,7 +52,7 @@ public struct ExportImporter: Sendable {
             return .imported(receipt, parsed)
         }
         if let statement = parsed.bankStatement {
-            let bank = try await store.importBankStatement(file, statement, at: clock.now())
+            let bank = try await store.importBankStatement(file, statement, language: creditor.language, at: clock.now())
             var receipt = ImportReceipt(importID: bank.importID, outcome: bank.outcome)
             receipt.bank = bank
             return .imported(receipt, parsed)
@@ -79,7 +79,7 @@ public struct ExportImporter: Sendable {
         var receipt = try await store.importSnapshot(file, withNames, at: clock.now())
         if snapshot.isAuthoritative, receipt.outcome == .applied {
             // The ledger's word on payments seen at the bank: lettered ones are done, late ones become a task.
-            _ = try await store.reviewBankPayments(of: creditor.id, ledgerAsOf: snapshot.asOf, waitDays: creditor.bankMatchWaitDays, at: clock.now())
+            _ = try await store.reviewBankPayments(of: creditor.id, ledgerAsOf: snapshot.asOf, waitDays: creditor.bankMatchWaitDays, language: creditor.language, at: clock.now())
         }
         // What the parser noticed (a column choice, names as identities) belongs to the import's
         // report, after the store's own (the first one of a held import is why it is held).

@@ -27,7 +27,7 @@ public struct ReminderComposer: Sendable {
         let context = ReminderContextBuilder.build(
             language: language, today: today, creditor: profile,
             customerID: contact.customer.externalID, customerName: contact.customer.name ?? contact.customer.externalID,
-            demand: contact.demand, paymentReference: contact.customer.externalID)
+            demand: contact.demand, paymentReference: contact.customer.externalID, brokenPromise: contact.brokenPromise)
         let rendered = try renderer.render(contact.step.template, language: language, context: context)
 
         let token = ReferenceToken.make(messageID: outboxID, creditor: creditor.id, secret: secret)

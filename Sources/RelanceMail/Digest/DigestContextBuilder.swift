@@ -17,11 +17,14 @@ public enum DigestContextBuilder {
         for task in facts.openTasks.sorted(by: { $0.id < $1.id }) where task.state == .open {
             let opened = CivilDate(task.createdAt, in: facts.timeZone)
             let daysOpen = opened.days(until: facts.day)
-            let isLate = daysOpen > facts.escalateAfterDays
+            // Escalated by the ladder (no outcome in time, a letter not posted) or simply open too long.
+            let escalatedOn = task.escalatedAt.map { CivilDate($0, in: facts.timeZone) }
+            let isLate = daysOpen > facts.escalateAfterDays || escalatedOn != nil
             let customer = book.name(of: task.customerID)
             var item = DigestContext.Item(number: "#\(task.id)", headline: customer ?? task.title,
                                           amount: book.amount(for: task).map(words.amounts.total), phone: nil, phoneLink: nil,
-                                          reason: nil, lines: [], badge: isLate ? words.overdueBadge() : nil, subline: nil)
+                                          reason: nil, lines: [], badge: escalatedOn != nil ? words.escalatedBadge() : isLate ? words.overdueBadge() : nil,
+                                          subline: nil)
             switch task.kind {
             case .call:
                 let phone = firstPhone(task.detail)
@@ -43,6 +46,9 @@ public enum DigestContextBuilder {
                 replies.append(item)
             case .letter, .registeredLetter, .formalNotice, .legalAction, .handOff:
                 item.headline = words.labelled(words.taskKind(task.kind), customer ?? task.title)
+                if task.kind.needsPosting {
+                    item.lines.append(words.letterToPost(kind: task.kind, writtenOn: task.stepOn ?? opened, taskID: task.id))
+                }
                 if let names = facts.attachedDocuments[task.id], !names.isEmpty {
                     item.lines.append(words.documentsAttached(names))
                 } else if task.documentPath != nil {
@@ -58,7 +64,8 @@ public enum DigestContextBuilder {
             if isLate {
                 late.append(DigestContext.Item(number: "#\(task.id)", headline: words.labelled(words.taskKind(task.kind), customer ?? task.title),
                                                amount: nil, phone: nil, phoneLink: nil,
-                                               reason: words.taskOverdue(openedOn: opened, daysOpen: daysOpen), lines: [], badge: nil, subline: nil))
+                                               reason: escalatedOn.map { words.escalated(task.kind, on: $0) } ?? words.taskOverdue(openedOn: opened, daysOpen: daysOpen),
+                                               lines: [], badge: nil, subline: nil))
             }
         }
         let promises = facts.promisesDue.map { promise in
@@ -67,6 +74,8 @@ public enum DigestContextBuilder {
                                reason: words.promiseDue(promisedOn: promise.promisedOn), lines: [], badge: nil, subline: nil)
         }
         var sections: [DigestContext.Section] = []
+        let acknowledged = acknowledgements(facts.outcomes, book: book, words: words)
+        if !acknowledged.isEmpty { sections.append(.init(title: words.acknowledgementsTitle(), note: nil, items: acknowledged)) }
         if !calls.isEmpty {
             sections.append(.init(title: words.callsTitle(calls.count),
                                   note: words.callSheetNote(fileName: words.callSheetFileName(day: facts.day)), items: calls))
@@ -103,11 +112,24 @@ public enum DigestContextBuilder {
             bucketsLine: words.labelled(words.byAgeLabel(), bucketList.map { "\($0.label) \($0.amount)" }.joined(separator: " · ")),
             activityLabel: words.sinceLastDigest(), activity: activity, sections: sections,
             nothingToDo: work == 0 ? words.nothingToDo() : nil, stuckTitle: words.stuckTitle(),
-            stuck: stuck(facts, words: words), needsAttention: work > 0 || blocked(facts), footer: words.digestFooter(creditor: facts.creditorName), headline: headline)
+            stuck: stuck(facts, words: words), needsAttention: work > 0 || !acknowledged.isEmpty || blocked(facts), footer: words.digestFooter(creditor: facts.creditorName), headline: headline)
         let callSheet = CallSheetContext(language: words.language.rawValue,
                                          title: words.callSheetTitle(creditor: facts.creditorName, day: facts.day),
                                          phoneLabel: words.phoneLabel(), scriptLabel: words.scriptLabel(), calls: sheet)
         return (digest, callSheet)
+    }
+
+    /// The outcomes people emailed since the last digest: each recorded one with its customer and
+    /// what was recorded, in the reader's words; then each refused line, with why.
+    static func acknowledgements(_ outcomes: TaskDigestFacts, book: Book, words: any Wording) -> [DigestContext.Item] {
+        outcomes.acknowledged.map { recorded in
+            DigestContext.Item(number: "#\(recorded.taskID)", headline: book.name(of: recorded.customerID) ?? words.taskKind(.call),
+                               amount: nil, phone: nil, phoneLink: nil,
+                               reason: words.acknowledgement(outcome: recorded.outcome, by: recorded.recordedBy),
+                               lines: [], badge: nil, subline: nil)
+        } + outcomes.refused.map {
+            DigestContext.Item(number: nil, headline: $0, amount: nil, phone: nil, phoneLink: nil, reason: nil, lines: [], badge: nil, subline: nil)
+        }
     }
 
     /// The overdue amounts on `day`, per currency.

@@ -21,11 +21,15 @@ public struct DigestFacts: Sendable {
     public var health: DigestHealth
     /// The names under which each task's documents are attached, by task id.
     public var attachedDocuments: [Int64: [String]]
+    /// The task model's facts (#13): outcomes people emailed since the last digest, to acknowledge.
+    public var outcomes: TaskDigestFacts
 
     public init(creditorName: String, day: CivilDate, timeZone: TimeZone, openTasks: [WorkTask], receivables: [Receivable],
                 sent: [JournalEntry] = [], settled: [JournalEntry] = [], received: [JournalEntry] = [],
                 previous: PreviousDigest? = nil, escalateAfterDays: Int = 3, promisesDue: [PromiseDue] = [],
-                health: DigestHealth = DigestHealth(), attachedDocuments: [Int64: [String]] = [:]) {
+                health: DigestHealth = DigestHealth(), attachedDocuments: [Int64: [String]] = [:],
+                outcomes: TaskDigestFacts = TaskDigestFacts()) {
+        self.outcomes = outcomes
         self.creditorName = creditorName
         self.day = day
         self.timeZone = timeZone

@@ -1,4 +1,5 @@
 import Foundation
+import RelanceCore
 
 /// Extracts the failed recipients of a bounce, from its RFC 3464 report when there is one,
 /// otherwise from the text that Exim, qmail, Exchange, Gmail, Domino… write instead.

@@ -1,4 +1,5 @@
 import Foundation
+import RelanceCore
 
 /// Reads a bounce's words (status code, SMTP reply, free text) and decides the cause.
 /// The order of the rules matters: servers often send a generic code (5.0.0, 5.5.0, even

@@ -1,43 +1,5 @@
 public import RelanceCore
 
-/// Why a recipient could not be reached, in the few categories Relance acts on differently.
-public enum BounceCause: String, Sendable, Hashable, Codable, CaseIterable {
-    /// The mailbox does not exist at that domain.
-    case unknownUser = "unknown-user"
-    /// The domain does not exist or does not accept mail at all.
-    case unknownDomain = "unknown-domain"
-    /// The person moved; the address is no longer theirs.
-    case moved
-    case mailboxFull = "mailbox-full"
-    /// The mailbox exists but is disabled or suspended.
-    case mailboxDisabled = "mailbox-disabled"
-    /// Refused as spam, by policy, by reputation or authentication checks.
-    case refused
-    /// Our own sender address or domain was refused (reputation, SPF, unknown sender).
-    case senderRejected = "sender-rejected"
-    /// A problem on our side or in between: relaying, size, TLS, network, timeouts.
-    case transport
-    case unknown
-
-    /// True when the address itself is wrong: writing to it again can never work.
-    public var meansWrongAddress: Bool { self == .unknownUser || self == .unknownDomain || self == .moved }
-
-    /// For a call task: the cause in plain words.
-    public var plainWords: String {
-        switch self {
-        case .unknownUser: "the mailbox does not exist"
-        case .unknownDomain: "the domain does not exist or accepts no mail"
-        case .moved: "the person has moved and the address is no longer valid"
-        case .mailboxFull: "the mailbox is full"
-        case .mailboxDisabled: "the mailbox is disabled"
-        case .refused: "the receiving server refused the message (spam or policy)"
-        case .senderRejected: "the receiving server refused our sender address"
-        case .transport: "delivery failed between the servers (network, relaying or size)"
-        case .unknown: "delivery failed for an unstated reason"
-        }
-    }
-}
-
 /// One recipient of a bounce or delivery report, as far as the report lets us know it.
 public struct BounceRecipient: Sendable, Hashable {
     /// The recipient's address as the report wrote it (lower-cased, without brackets), or

@@ -153,6 +153,17 @@ public struct ReminderContext: Sendable, Hashable, Codable {
         }
     }
 
+    /// A promise to pay that was not kept: the date and, when given, the amount promised.
+    public struct BrokenPromise: Sendable, Hashable, Codable {
+        public var date: String
+        public var amount: String?
+
+        public init(date: String, amount: String?) {
+            self.date = date
+            self.amount = amount
+        }
+    }
+
     public struct Statutory: Sendable, Hashable, Codable {
         public var interest: String
         public var indemnity: String
@@ -173,6 +184,8 @@ public struct ReminderContext: Sendable, Hashable, Codable {
     public var totals: Totals
     public var paymentReference: String
     public var priorActions: [PriorAction]
+    /// Set when the customer promised to pay and did not: the message says so.
+    public var brokenPromise: BrokenPromise?
     public var statutory: Statutory?
     /// Today in long form: `29 novembre 2026`.
     public var today: String
@@ -241,6 +254,11 @@ public struct ReminderContext: Sendable, Hashable, Codable {
             value["statutory"] = ["interest": statutory.interest, "indemnity": statutory.indemnity, "total": statutory.total] as [String: any Sendable]
         }
         if let letter { value["letter"] = letter.templateValue }
+        if let brokenPromise {
+            var promise: [String: any Sendable] = ["date": brokenPromise.date]
+            promise["amount"] = brokenPromise.amount
+            value["broken_promise"] = promise
+        }
         return value
     }
 }

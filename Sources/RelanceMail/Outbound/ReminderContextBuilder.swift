@@ -16,7 +16,7 @@ public enum ReminderContextBuilder {
     public static func build(language: Language, today: CivilDate, creditor: CreditorProfile,
                              customerID: String, customerName: String, demand: Demand,
                              paymentReference: String, priorActions: [PriorAction] = [],
-                             statutory: StatutoryAmounts? = nil) -> ReminderContext {
+                             statutory: StatutoryAmounts? = nil, brokenPromise: PromiseNotKept? = nil) -> ReminderContext {
         let credit = { (allocation: CreditAllocation) in
             ReminderContext.Credit(number: allocation.credit,
                                    date: allocation.creditIssued.map { CivilDateText.short($0, language: language) },
@@ -44,7 +44,7 @@ public enum ReminderContextBuilder {
             )
         }
         let openByCurrency = demand.net
-        let context = ReminderContext(
+        var context = ReminderContext(
             creditor: ReminderContext.Creditor(
                 legalName: creditor.legalName,
                 addressLines: creditor.addressLines.filter { !$0.trimmingSpaces().isEmpty },
@@ -84,6 +84,10 @@ public enum ReminderContextBuilder {
             },
             today: CivilDateText.long(today, language: language)
         )
+        context.brokenPromise = brokenPromise.map {
+            ReminderContext.BrokenPromise(date: CivilDateText.long($0.promisedFor, language: language),
+                                          amount: $0.amount?.formatted(locale: language))
+        }
         return context
     }
 

@@ -1,0 +1,290 @@
+/// The plan's reasons, the mailbox's and the bank's task titles, in French.
+extension FrenchWording {
+    private func paren(_ why: String?) -> String { why.map { $0.isEmpty ? "" : " (\($0))" } ?? "" }
+    private func untilResume(_ until: CivilDate?) -> String { until.map { "jusqu'au \(date($0))" } ?? "jusqu'à `relance resume`" }
+    private func nets(_ nets: [Money]) -> String { nets.map(amount).joined(separator: ", ") }
+    private func listed(_ invoices: [PlannedInvoice]) -> String {
+        var text = ""
+        for invoice in invoices {
+            if !text.isEmpty { text += ", " }
+            text += invoice.receivable.number; text += " ("; text += stepName(invoice.step); text += ", "
+            text += daysLate(invoice.daysLate); text += ")"
+        }
+        return text
+    }
+    private func review(_ on: Bool) -> String { on ? " — mode relecture : rédigée pour être relue, non envoyée" : "" }
+
+    public func creditorPausedReason(creditor: String, until: CivilDate?, why: String?) -> String {
+        "le créancier \(creditor) est en pause \(untilResume(until))\(paren(why))"
+    }
+
+    public func noAuthoritativeSnapshot(creditor: String) -> String {
+        "aucun relevé de référence (grand livre ou balance âgée) n'a été importé pour le créancier \(creditor) : rien ne part avant, des clients ont pu payer"
+    }
+
+    public func staleSnapshot(asOf: CivilDate, ageDays: Int, maximumDays: Int) -> String {
+        "le dernier relevé de référence date du \(date(asOf)), il y a \(ageDays) jours (plus de \(maximumDays)) : rien ne part avant l'import d'un relevé récent, des clients ont pu payer depuis"
+    }
+
+    public func nonBusinessDay(_ day: CivilDate, holiday: String?, next: CivilDate) -> String {
+        let why = holiday.map { "\(Self.frenchHolidayName($0)), jour férié" } ?? dates.weekday(day)
+        return "le \(date(day)) n'est pas un jour ouvré (\(why)) : ce qui est dû part le \(date(next))"
+    }
+
+    public func doNotRemindReason() -> String { "le client est marqué « ne pas relancer »" }
+
+    public func waitingForOutcome(kind: WorkTask.Kind, since: CivilDate, step: String, escalation: CivilDate) -> String {
+        "en attente du résultat de la tâche « \(taskKind(kind)) » du \(date(since)) (\(stepName(step))) ; signalée à une personne le \(date(escalation)) faute de résultat"
+    }
+
+    public func contactInterval(last: CivilDate, next: CivilDate, businessDays: Int) -> String {
+        "contacté le \(date(last)) ; le prochain contact attend le \(date(next)) (\(businessDays) jours ouvrés d'écart)"
+    }
+
+    public func replyToReadReason(why: String?) -> String { "une réponse du client attend d'être lue par une personne\(paren(why))" }
+
+    public func complaintReason(why: String?) -> String {
+        "une plainte a été reçue : une personne y répond avant toute relance\(paren(why))"
+    }
+
+    public func manualPauseReason(until: CivilDate?, why: String?) -> String { "mis en pause à la main \(untilResume(until))\(paren(why))" }
+
+    public func awayReason(until: CivilDate?, resumeOn: CivilDate?, why: String?) -> String {
+        guard let until, let resumeOn else { return "le client est absent, date de retour inconnue\(paren(why))" }
+        return "le client est absent jusqu'au \(date(until)) ; les relances reprennent le \(date(resumeOn))\(paren(why))"
+    }
+
+    public func promiseReason(until: CivilDate?, resumeOn: CivilDate?, why: String?) -> String {
+        guard let until, let resumeOn else { return "le client a promis de payer, sans donner de date\(paren(why))" }
+        return "le client a promis de payer au plus tard le \(date(until)) ; sans paiement, les relances reprennent le \(date(resumeOn))\(paren(why))"
+    }
+
+    public func promiseAwaitingSnapshot(until: CivilDate, why: String?) -> String {
+        "le client a promis de payer au plus tard le \(date(until)) : on attend un relevé daté d'après le \(date(until)) pour savoir si la promesse est tenue\(paren(why))"
+    }
+
+    public func letterNotPosted(_ kind: WorkTask.Kind, since: CivilDate, escalated: Bool) -> String {
+        let name = switch kind {
+        case .registeredLetter: "la lettre recommandée"
+        case .formalNotice: "la mise en demeure"
+        default: "la lettre de relance"
+        }
+        let then = escalated ? " : signalée à une personne ; la suite attend qu'elle le soit" : " : la suite attend qu'elle le soit"
+        return "\(name) du \(dates.dayAndMonth(since)) n'est pas confirmée comme postée\(then)"
+    }
+
+    public func callRetry(attempt: Int, of attempts: Int, retryOn: CivilDate) -> String {
+        "appel sans réponse (tentative \(attempt) sur \(attempts)) : nouvel essai le \(date(retryOn))"
+    }
+
+    public func promiseBroken(until: CivilDate, amount: Money?) -> String {
+        "promesse non tenue : règlement promis pour le \(date(until))\(amount.map { " (\(self.amount($0)))" } ?? "")"
+    }
+
+    public func bankPayment(amount: Money, booked: CivilDate, label: String) -> String {
+        "paiement de \(self.amount(amount)) reçu le \(dates.dayAndMonth(booked)) — \(label)"
+    }
+
+    public func paidAwaitingLedger(payment: String, stillDue: Money?) -> String {
+        "\(payment) : payée, en attente du grand livre\(stillDue.map { " ; reste dû \(amount($0))" } ?? "")"
+    }
+
+    public func creditReason(amount: Money, setAgainst: [(invoice: String, amount: Money)]) -> String {
+        let detail = setAgainst.isEmpty ? "rien sur quoi l'imputer"
+            : "imputé sur " + setAgainst.map { "\($0.invoice) (\(self.amount($0.amount)))" }.joined(separator: ", ")
+        return "un avoir de \(self.amount(amount)) : \(detail)"
+    }
+
+    public func taskEscalatedReason(kind: WorkTask.Kind, since: CivilDate, step: String, dueOn: CivilDate) -> String {
+        let then = kind.needsPosting ? "la suite attend qu'elle soit enregistrée comme postée" : "les relances continuent"
+        return "la tâche « \(taskKind(kind)) » du \(date(since)) (\(stepName(step))) est sans résultat depuis le \(date(dueOn)) : signalée à une personne ; \(then)"
+    }
+
+    public func netCredit(_ nets: [Money]) -> String { "les avoirs du client couvrent ce qui est dû (solde net \(self.nets(nets)))" }
+
+    public func belowMinimum(_ nets: [Money], minimum: Money) -> String {
+        "le solde net \(self.nets(nets)) ne dépasse pas le minimum de la politique (\(amount(minimum)))"
+    }
+
+    public func contactPlanned(step: String, invoices: [PlannedInvoice], reviewMode: Bool) -> String {
+        "\(stepName(step)) par courriel pour \(listed(invoices))\(review(reviewMode))"
+    }
+
+    public func taskPlanned(step: String, kind: WorkTask.Kind, invoices: [PlannedInvoice], reviewMode: Bool) -> String {
+        "\(stepName(step)) : tâche « \(taskKind(kind)) » pour \(listed(invoices))\(review(reviewMode))"
+    }
+
+    public func disputedReason() -> String { "contestée par le client : gelée jusqu'à la fin du litige" }
+    public func coveredByCreditReason() -> String { "couverte par les avoirs du client : rien à réclamer" }
+    public func noDueDateReason() -> String {
+        "aucune échéance connue : ajoutez-la à l'export ou aux conditions de paiement du client"
+    }
+
+    public func stepBeforeDue(step: String, daysLate: Int) -> String {
+        "étape « \(stepName(step)) » sautée : elle précède l'échéance et la facture a déjà \(self.daysLate(daysLate))"
+    }
+
+    public func stepNeedsBalance(step: String, minimum: Money, balance: Money) -> String {
+        "étape « \(stepName(step)) » non faite : elle demande un solde client d'au moins \(amount(minimum)), le solde est de \(amount(balance))"
+    }
+
+    public func ladderComplete(policy: String) -> String { "toutes les étapes de la politique « \(policy) » ont été faites" }
+
+    public func notYetDue(daysLate: Int, due: CivilDate, step: String, on: CivilDate) -> String {
+        let when = daysLate < 0 ? "échéance le \(date(due))" : daysLate == 0 ? "échue aujourd'hui" : self.daysLate(daysLate)
+        return "\(when) ; \(stepName(step)) le \(date(on))"
+    }
+
+    public func missingRateHeld(step: String, _ rate: MissingRate) -> String {
+        "étape « \(stepName(step)) » suspendue, faute de taux pour son décompte d'intérêts : \(missingRate(rate))"
+    }
+
+    public func paymentClaimed(paidOn: CivilDate?, means: String?, until: CivilDate) -> String {
+        let when = paidOn.map { " le \(date($0))" } ?? ""
+        let how = means.map { " (\($0))" } ?? ""
+        return "le client dit avoir payé\(when)\(how) : en attente du relevé jusqu'au \(date(until))"
+    }
+
+    public func noPhoneLeft() -> String {
+        "aucun numéro valable : trouver un numéro (site, Infogreffe, standard) avant d'appeler"
+    }
+
+    public func checkPaymentTitle(customer: String, invoices: [String]) -> String {
+        "Vérifier le paiement annoncé par \(customer) (factures \(invoices.joined(separator: ", "))) : le relevé ne le montre pas"
+    }
+
+    public func acknowledgementsTitle() -> String { "Enregistré d'après vos réponses" }
+
+    public func replyHelp() -> String {
+        "Pour enregistrer un résultat, répondez à ce message, une ligne par tâche : « #12 promis 15/01/2027 912,00 », « #12 litige F-2026-001 motif », « #12 payé 10/01/2027 virement », « #12 mauvais numéro », « #12 pas de réponse », « #12 nouvelle adresse compta@client.fr », « #14 postée 10/11/2026 1A23456789012 »."
+    }
+
+    public func acknowledgement(outcome: TaskOutcome, by: String) -> String {
+        "\(self.outcome(outcome).capitalizedFirst) — enregistré d'après la réponse de \(by)"
+    }
+
+    public func outcomeJournal(taskID: Int64, kind: WorkTask.Kind, outcome: TaskOutcome, staysOpen: Bool,
+                               retry: (attempt: Int, of: Int, on: CivilDate)?, by: String, channel: TaskOutcomeRequest.Channel) -> String {
+        let kept = !staysOpen ? "" : retry.map { " (tentative \($0.attempt) sur \($0.of) ; nouvel essai le \(date($0.on)))" }
+            ?? " (la tâche reste ouverte)"
+        let how = switch channel {
+        case .cli: "ligne de commande"
+        case .email: "courriel"
+        case .console: "console"
+        }
+        return "Tâche n° \(taskID) (\(taskKind(kind))) : \(self.outcome(outcome))\(kept) — enregistré par \(by) (\(how))."
+    }
+
+    public func promiseHold(amount: Money?, taskID: Int64, by: String) -> String {
+        "paiement promis\(amount.map { " de \(self.amount($0))" } ?? "") (tâche n° \(taskID), \(by))"
+    }
+
+    public func disputedByTask(taskID: Int64) -> String { "litige (tâche n° \(taskID))" }
+
+    public func bounceCause(_ cause: BounceCause) -> String {
+        switch cause {
+        case .unknownUser: "la boîte aux lettres n'existe pas"
+        case .unknownDomain: "le domaine n'existe pas ou ne reçoit pas de courriel"
+        case .moved: "la personne est partie et l'adresse n'est plus valable"
+        case .mailboxFull: "la boîte aux lettres est pleine"
+        case .mailboxDisabled: "la boîte aux lettres est désactivée"
+        case .refused: "le serveur du destinataire a refusé le message (spam ou règle de filtrage)"
+        case .senderRejected: "le serveur du destinataire a refusé notre adresse d'expédition"
+        case .transport: "la remise a échoué entre les serveurs (réseau, relais ou taille)"
+        case .unknown: "la remise a échoué sans raison donnée"
+        }
+    }
+
+    public func wrongAddressCallTitle(address: String, cause: BounceCause) -> String {
+        "Appeler le client : le courriel à \(address) est revenu (\(bounceCause(cause)))"
+    }
+
+    public func sendingRefusedTitle(cause: BounceCause) -> String {
+        "Des relances sont refusées en route (\(bounceCause(cause))) : vérifier la configuration d'envoi"
+    }
+
+    public func temporaryBouncesCallTitle(count: Int, days: Int, cause: BounceCause) -> String {
+        "Appeler le client : \(count) relances ne sont pas arrivées en \(days) jours (\(bounceCause(cause)))"
+    }
+
+    public func complaintCallTitle() -> String {
+        "Une relance a été signalée comme spam : ne plus écrire, appeler pour convenir d'un moyen de joindre le client"
+    }
+
+    public func complaintHoldReason() -> String { "le client a signalé notre relance comme spam ; plus de courriel" }
+
+    public func readReplyTitle(customerKnown: Bool) -> String {
+        customerKnown ? "Lire la réponse du client" : "Lire une réponse : trouver quel client l'a écrite"
+    }
+
+    public func replyHoldReason() -> String { "le client a répondu ; lire sa réponse avant la prochaine relance" }
+    public func promisedInReply(_ day: CivilDate) -> String { "le client a promis de payer le \(date(day))" }
+    public func awayAutoReply(until: CivilDate) -> String { "réponse automatique : absent jusqu'au \(date(until))" }
+
+    public func matchedToMessage(_ id: Int64, byVERP: Bool) -> String {
+        "rattaché au message n° \(id) par \(byVERP ? "son adresse VERP" : "le Message-ID qu'il cite")"
+    }
+
+    public func sentByContact(_ address: String, customers: Int) -> String {
+        "envoyé par \(address), contact \(customers == 1 ? "du client" : "de \(customers) clients")"
+    }
+
+    public func bounceSummary(_ matched: String) -> String { "Retour en erreur \(matched)." }
+
+    public func deliveryReportSummary(_ matched: String, actions: [String]) -> String {
+        "Avis de remise (\(actions.joined(separator: ", "))) \(matched) : enregistré seulement."
+    }
+
+    public func autoReplySummary(_ matched: String, back: CivilDate?) -> String {
+        "Réponse automatique \(matched)" + (back.map { ", de retour le \(date($0))." } ?? ", sans date de retour.")
+    }
+
+    public func replySummary(_ matched: String, hints: [String]) -> String {
+        "Réponse \(matched)" + (hints.isEmpty ? "." : " ; elle dit : \(hints.map { replyHint($0) ?? $0 }.joined(separator: ", ")).")
+    }
+
+    public func complaintSummary(_ matched: String) -> String { "Plainte (signalé comme spam ou abus) \(matched)." }
+
+    public func notUnderstoodSummary(_ matched: String, why: String) -> String {
+        "Message \(matched), non compris (\(why)) : enregistré seulement."
+    }
+
+    public func bounceWithoutFailure(messageID: Int64) -> String {
+        "Un retour du message n° \(messageID) ne nomme aucun destinataire en échec : enregistré seulement."
+    }
+
+    public func bounceWrongAddressUnnamed(messageID: Int64, cause: BounceCause) -> String {
+        "Un retour du message n° \(messageID) dit qu'une adresse est fausse (\(bounceCause(cause))) mais n'en nomme aucune des nôtres."
+    }
+
+    public func paymentNotLetteredTitle(booked: CivilDate, invoice: String, amount: Money) -> String {
+        "Paiement reçu le \(dates.dayAndMonth(booked)) non lettré : facture \(invoice), \(self.amount(amount))"
+    }
+
+    public func paymentNotLetteredAdvice() -> String {
+        "Lettrer ce paiement dans la comptabilité (ou dire à Relance qu'il ne concernait pas cette facture) : le prochain export la soldera."
+    }
+
+    public func bankMatched(invoice: String, payment: String, ledgerOpen: Money?, method: PaymentMatcher.Method) -> String {
+        let part = ledgerOpen.map { " (une partie des \(amount($0)) dus)" } ?? ""
+        let how = switch method {
+        case .reference: "sa référence"
+        case .invoiceNumber: "le numéro de facture"
+        case .knownPayer: "un payeur connu et le montant"
+        }
+        return "Facture \(invoice) : \(payment)\(part) ; payée, en attente du grand livre (rapprochée par \(how))."
+    }
+
+    public func bankUnmatched(amount: Money, booked: CivilDate, payer: String?, remittance: String) -> String {
+        "Reçu \(self.amount(amount)) le \(date(booked)) de \(payer ?? "un payeur sans nom") : aucune facture ouverte ne correspond sûrement — \(remittance)"
+    }
+
+    public func bankOverpaid(amount: Money, booked: CivilDate, invoices: [String], extra: Money) -> String {
+        "Reçu \(self.amount(amount)) le \(date(booked)) pour \(invoices.joined(separator: ", ")) : \(self.amount(extra)) de plus que demandé."
+    }
+
+    public func bankStatementImported(file: String, format: String, newEntries: Int, knownEntries: Int, matched: Int,
+                                      invoices: Int, unmatched: Int) -> String {
+        "Relevé bancaire \(file) importé (\(format)) : \(newEntries) opérations nouvelles, \(knownEntries) déjà connues, \(matched) encaissements rapprochés de \(invoices) factures, \(unmatched) non rapprochés."
+    }
+}
