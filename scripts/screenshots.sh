@@ -40,7 +40,7 @@ language = "fr"
 [creditors.atelier-dupont]
 legal_name = "Atelier Dupont SAS"
 address = ["12 rue des Tanneurs", "69002 Lyon"]
-siren = "812 345 678"
+siren = "812 345 676"
 sender = "comptabilite@atelier-dupont.example"
 active = true
 maximum_ledger_age_days = 7

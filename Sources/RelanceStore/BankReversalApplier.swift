@@ -71,10 +71,10 @@ struct BankReversalApplier {
             let summary: String
             if state == "lettered" {
                 // The ledger took the payment into account already: only the accountant can undo that.
-                summary = "Invoice \(payment.invoiceNumber): the \(payment.sentence(in: .french)) was \(why); the ledger had already lettered it, so the next export must show the invoice open again — tell the accountant."
+                summary = "Invoice \(payment.invoiceNumber): the \(payment.sentence(in: .english)) was \(why); the ledger had already lettered it, so the next export must show the invoice open again — tell the accountant."
             } else {
                 try db.execute(sql: "UPDATE bank_match SET state = 'reversed', reversed_by = ? WHERE id = ?", arguments: [reversalID, payment.matchID])
-                summary = "Invoice \(payment.invoiceNumber): the \(payment.sentence(in: .french)) was \(why); the invoice is due again and reminders resume."
+                summary = "Invoice \(payment.invoiceNumber): the \(payment.sentence(in: .english)) was \(why); the invoice is due again and reminders resume."
                 if let taskID = match["task_id"] as Int64? {
                     try db.execute(sql: """
                         UPDATE task SET state = 'cancelled', outcome = 'cancelled', closed_at = ?,

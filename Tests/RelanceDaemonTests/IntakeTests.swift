@@ -294,22 +294,23 @@ import RelanceTesting
         #expect(rejections.count == 1)
     }
 
-    /// Issue #12: a file the last run died on (its reading mark still stands) is set aside in
-    /// rejected/ once with the reason, never read again in a crash loop; a corrected copy of
-    /// another size, and every other file, are read as usual; no mark is left behind.
+    /// Issue #12: a file two runs died on (its reading mark still stands) is set aside in
+    /// rejected/ once with the reason, never read again in a crash loop; after one death it is
+    /// read again; a corrected copy of another size, and every other file, are read as usual;
+    /// no mark is left behind.
     @Test func aFileTheLastRunDiedOnIsSetAsideOnceNotReadAgain() async throws {
         let workspace = try TemporaryWorkspace("relance-intake")
         let fatal = "customer;invoice;issue_date;due_date;amount\nC1;F-1;01/09/2026;01/10/2026;10,00\n"
         try workspace.write("drop/fatal.csv", fatal)
         try workspace.write("drop/other.csv", "customer;invoice;issue_date;due_date;amount\nC2;F-2;01/09/2026;01/10/2026;20,00\n")
         let (intake, store) = try await IntakeTests.intake(workspace)
-        // What a kill in the middle of reading fatal.csv leaves.
+        // What a second kill in the middle of reading fatal.csv leaves.
         let mark = ReadingMark(dropFolder: workspace.url("drop"))
         try FileManager.default.createDirectory(at: workspace.url("drop/processed"), withIntermediateDirectories: true)
-        try mark.set(DropFolderEntry(name: "fatal.csv", type: .regular, size: fatal.utf8.count, modified: Date()))
+        try mark.set(DropFolderEntry(name: "fatal.csv", type: .regular, size: fatal.utf8.count, modified: Date()), attempts: 2)
         let report = try await intake.scan()
         #expect(report.rejected.map(\.file) == ["fatal.csv"])
-        #expect(report.rejected.first?.reason.contains("stopped while reading this file") == true)
+        #expect(report.rejected.first?.reason.contains("stopped twice while reading this file") == true)
         #expect(report.imported.map(\.file) == ["other.csv"])
         #expect(mark.standing() == nil)
         #expect(workspace.files(in: "drop/rejected") == ["fatal.csv", "fatal.csv.error.txt"])
@@ -319,6 +320,12 @@ import RelanceTesting
         try mark.set(DropFolderEntry(name: "fixed.csv", type: .regular, size: 5, modified: Date()))
         let again = try await intake.scan()
         #expect(again.imported.map(\.file) == ["fixed.csv"] && again.rejected.isEmpty)
+        #expect(mark.standing() == nil)
+        // One death is not enough: a restart may have had nothing to do with the file.
+        try workspace.write("drop/once.csv", fatal.replacingOccurrences(of: "F-1", with: "F-3"))
+        try mark.set(DropFolderEntry(name: "once.csv", type: .regular, size: fatal.utf8.count, modified: Date()), attempts: 1)
+        let retried = try await intake.scan()
+        #expect(retried.imported.map(\.file) == ["once.csv"] && retried.rejected.isEmpty)
         #expect(mark.standing() == nil)
     }
 }

@@ -50,7 +50,7 @@ public struct FileIntake: Sendable {
         // a run with `--now` in the past must still see a finished file as finished.
         let now = Date()
         let unchangedSince = memory.observe(entries, now: now)
-        let interrupted = try await setAsideInterruptedRead(entries, into: &report)
+        let (interrupted, died) = try await setAsideInterruptedRead(entries, into: &report)
         for entry in entries where !memory.isStuck(entry) && entry.name != interrupted {
             switch rules.verdict(for: entry, unchangedSince: unchangedSince[entry.name], now: now) {
             case .ignore:
@@ -60,13 +60,14 @@ public struct FileIntake: Sendable {
             case .refuse(let reason):
                 try await reject(entry, sha256: nil, reason: "The file was not read: \(reason)", into: &report)
             case .take:
-                try await take(entry, into: &report)
+                try await take(entry, attempt: died?.name == entry.name && died?.size == entry.size ? died!.attempts + 1 : 1,
+                               into: &report)
             }
         }
         return report
     }
 
-    private func take(_ entry: DropFolderEntry, into report: inout Report) async throws {
+    private func take(_ entry: DropFolderEntry, attempt: Int, into report: inout Report) async throws {
         let name = entry.name
         let bytes: [UInt8]
         do {
@@ -76,7 +77,7 @@ public struct FileIntake: Sendable {
             return
         }
         let mark = ReadingMark(dropFolder: folder.folder)
-        try mark.set(entry)
+        try mark.set(entry, attempts: attempt)
         // An error thrown below (the store, not the file) leaves the file for the next scan: clear.
         defer { mark.clear() }
         switch try await importer.importExport(bytes, fileName: name) {
@@ -110,19 +111,25 @@ public struct FileIntake: Sendable {
         }
     }
 
-    /// A file the last run was reading when it died (`ReadingMark`) is refused, not read again:
-    /// the daemon would die on it at every restart. Returns its name when it was set aside.
-    private func setAsideInterruptedRead(_ entries: [DropFolderEntry], into report: inout Report) async throws -> String? {
+    /// A file runs died reading (`ReadingMark`) is read once more after the first death (a
+    /// restart may have had nothing to do with it), then refused: the daemon would die on it
+    /// at every restart. Returns the name set aside, and the standing note for the retry.
+    private func setAsideInterruptedRead(_ entries: [DropFolderEntry],
+                                         into report: inout Report) async throws -> (String?, ReadingMark.Note?) {
         let mark = ReadingMark(dropFolder: folder.folder)
-        guard let note = mark.standing() else { return nil }
+        guard let note = mark.standing() else { return (nil, nil) }
+        guard let entry = entries.first(where: { $0.name == note.name && $0.size == note.size && $0.type == .regular }) else {
+            mark.clear()
+            return (nil, nil)
+        }
+        guard note.attempts >= ReadingMark.deathsBeforeSettingAside else { return (nil, note) }
         defer { mark.clear() }
-        guard let entry = entries.first(where: { $0.name == note.name && $0.size == note.size && $0.type == .regular }) else { return nil }
         try await reject(entry, sha256: nil, reason: """
-            Relance stopped while reading this file (it ran out of memory, was killed or crashed), and set it aside so that \
+            Relance stopped twice while reading this file (it ran out of memory, was killed or crashed), and set it aside so that \
             it is not read again at every restart. Check that it is the export you meant (its size, its format); a file \
             that is this large or this deeply nested is beyond the import limits. Drop a corrected export to import it.
             """, into: &report)
-        return entry.name
+        return (entry.name, nil)
     }
 
     private func reject(_ entry: DropFolderEntry, sha256: String?, reason: String, into report: inout Report) async throws {
