@@ -19,14 +19,15 @@ struct ConnectionFailureTests {
         #expect(error.code == .timeout)
         #expect(error.isTemporary)
         // The operation limit is 0.7 s; the default would be 300 s. The generous bound proves the
-        // limit fired, without making the test depend on how loaded the machine is.
-        #expect(clock.now - start < .seconds(30))
+        // limit fired, without making the test depend on how loaded the machine is (the whole
+        // suite in parallel on 2 cores has taken 46 s to get here).
+        #expect(clock.now - start < .seconds(120))
     }
 
     @Test("cancelling the task aborts a hung SMTP transfer")
     func smtpCancellation() async throws {
         let server = try #require(SilentServer())
-        let patient = MailTimeouts(connect: .seconds(2), operation: .seconds(60))
+        let patient = MailTimeouts(connect: .seconds(2), operation: .seconds(600))
         let smtp = try SMTPConnection(endpoint: SMTPEndpoint(host: "127.0.0.1", port: server.port, security: .plain, timeouts: patient))
         let clock = ContinuousClock()
         let start = clock.now
@@ -44,8 +45,8 @@ struct ConnectionFailureTests {
             return
         }
         #expect(error.code == .cancelled)
-        // Well under the 60 s operation limit: the cancellation ended it, not the timeout.
-        #expect(clock.now - start < .seconds(30))
+        // Well under the 600 s operation limit: the cancellation ended it, not the timeout.
+        #expect(clock.now - start < .seconds(120))
     }
 
     @Test("a closed port is a connection failure for SMTP and IMAP")
