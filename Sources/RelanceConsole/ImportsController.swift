@@ -83,16 +83,10 @@ struct ImportsController {
     }
 
     private func reject(_ request: Request, context: ConsoleRequestContext) async throws -> Response {
-        let user = try context.requireUser()
-        let runtime = await environment.current()
-        let creditor = try environment.creditor(try context.parameters.require("creditor"), for: user, in: runtime)
-        let id = try context.parameters.require("id", as: Int64.self)
-        guard try await runtime.store.heldImports(of: creditor.configuration.id).contains(where: { $0.importID == id }) else {
-            throw HTTPError(.notFound)
-        }
+        let held = try await HeldImportRoute(context, in: environment)
         let form = try await request.decode(as: RejectForm.self, context: context)
-        try await PeopleActions(runtime: runtime).rejectHeldImport(id, of: creditor.configuration, reason: form.reason.map { String($0.prefix(500)) },
-                                                                   by: user.name)
+        try await PeopleActions(runtime: held.runtime).rejectHeldImport(held.importID, of: held.creditor.configuration,
+                                                                        reason: form.reason.map { String($0.prefix(500)) }, by: held.user.name)
         return .redirect(to: "/imports")
     }
 }

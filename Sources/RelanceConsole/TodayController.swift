@@ -132,14 +132,8 @@ struct TodayController {
     }
 
     private func confirmImport(_ request: Request, context: ConsoleRequestContext) async throws -> Response {
-        let user = try context.requireUser()
-        let runtime = await environment.current()
-        let creditor = try environment.creditor(try context.parameters.require("creditor"), for: user, in: runtime)
-        let id = try context.parameters.require("id", as: Int64.self)
-        guard try await runtime.store.heldImports(of: creditor.configuration.id).contains(where: { $0.importID == id }) else {
-            throw HTTPError(.notFound)
-        }
-        try await PeopleActions(runtime: runtime).confirmHeldImport(id, of: creditor.configuration, by: user.name)
+        let held = try await HeldImportRoute(context, in: environment)
+        try await PeopleActions(runtime: held.runtime).confirmHeldImport(held.importID, of: held.creditor.configuration, by: held.user.name)
         let form = try? await request.decode(as: BackForm.self, context: context)
         return .redirect(to: LoginController.safeNext(form?.back))
     }

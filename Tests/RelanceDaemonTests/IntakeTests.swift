@@ -54,23 +54,16 @@ import RelanceTesting
     @Test func aFileStillBeingWrittenIsTakenOnlyOnceComplete() async throws {
         let workspace = try TemporaryWorkspace("relance-intake")
         let url = try workspace.write("drop/growing.csv", "customer;invoice;issue_date;due_date;amount\n")
-        // The writer pauses 100 ms between rows; the stability delay is 15 times that, so that a
-        // loaded machine stalling the writer (it happened at 0.4 s on 2 busy cores) is not "done".
-        let (intake, store) = try await Self.intake(workspace, stableAfter: 1.5)
+        // The writer pauses 100 ms between rows; the stability delay is 30 times that, so that a
+        // loaded machine stalling the writer (it happened at 0.4 s, then past 1.5 s, with the whole
+        // suite on 2 busy cores) is not "done". The writer is a thread of its own, not a task:
+        // tasks of other suites holding the 2 threads of the cooperative pool must not stall it.
+        let (intake, store) = try await Self.intake(workspace, stableAfter: 3)
         let rows = 15
-        let writer = Task.detached {
-            let handle = try FileHandle(forWritingTo: url)
-            defer { try? handle.close() }
-            for index in 1...rows {
-                try handle.seekToEnd()
-                try handle.write(contentsOf: Data("C1;F-\(index);01/09/2026;01/10/2026;\(index),00\n".utf8))
-                try await Task.sleep(for: .milliseconds(100))
-            }
-            return Date()
-        }
+        let writer = FileWriterThread(url: url, lines: (1...rows).map { "C1;F-\($0);01/09/2026;01/10/2026;\($0),00\n" })
         var takenAt: Date?
         var items = 0
-        let deadline = Date().addingTimeInterval(15)
+        let deadline = Date().addingTimeInterval(30)
         while takenAt == nil && Date() < deadline {
             let report = try await intake.scan()
             if let imported = report.imported.first {
@@ -79,7 +72,7 @@ import RelanceTesting
             }
             try await Task.sleep(for: .milliseconds(50))
         }
-        let finishedAt = try await writer.value
+        let finishedAt = try #require(writer.finishedAt)
         let taken = try #require(takenAt)
         #expect(taken > finishedAt)
         #expect(items == rows)
