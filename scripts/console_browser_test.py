@@ -59,7 +59,7 @@ try:
 
     driver.get(customer_url)
     page = driver.find_element(By.TAG_NAME, "main").text
-    check("29/01/2027" in page and "promised to pay" in page and user in page,
+    check("29/01/2027" in page and "paiement promis" in page and user in page,
           "the customer's page shows the pause until the promised day, with the user's name")
 
     pause_form = driver.find_element(By.CSS_SELECTOR, "form[action$='/pause']")
