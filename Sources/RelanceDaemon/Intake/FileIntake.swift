@@ -16,6 +16,7 @@ public struct FileIntake: Sendable {
     public let clock: any WallClock
     public let logger: Logger
     private let memory = IntakeMemory()
+    private var readingMark: ReadingMark { ReadingMark(dropFolder: folder.folder) }
 
     public init(creditor: CreditorConfiguration, folder: LocalDropFolder, rules: IntakeRules,
                 store: any ReceivablesStore & CustomerProfileStore & BankPaymentStore, clock: any WallClock, logger: Logger,
@@ -60,8 +61,8 @@ public struct FileIntake: Sendable {
             case .refuse(let reason):
                 try await reject(entry, sha256: nil, reason: "The file was not read: \(reason)", into: &report)
             case .take:
-                try await take(entry, attempt: died?.name == entry.name && died?.size == entry.size ? died!.attempts + 1 : 1,
-                               into: &report)
+                // `died` names an entry of this listing (name and size checked), or is nil.
+                try await take(entry, attempt: died.map { $0.name == entry.name ? $0.attempts + 1 : 1 } ?? 1, into: &report)
             }
         }
         return report
@@ -76,10 +77,9 @@ public struct FileIntake: Sendable {
             try await reject(entry, sha256: nil, reason: "The file could not be read: \(error.message)", into: &report)
             return
         }
-        let mark = ReadingMark(dropFolder: folder.folder)
-        try mark.set(entry, attempts: attempt)
+        try readingMark.set(entry, attempts: attempt)
         // An error thrown below (the store, not the file) leaves the file for the next scan: clear.
-        defer { mark.clear() }
+        defer { readingMark.clear() }
         switch try await importer.importExport(bytes, fileName: name) {
         case .rejected(let importID, let reason):
             moveRejected(entry, importID: importID, reason: reason, into: &report)
@@ -116,14 +116,13 @@ public struct FileIntake: Sendable {
     /// at every restart. Returns the name set aside, and the standing note for the retry.
     private func setAsideInterruptedRead(_ entries: [DropFolderEntry],
                                          into report: inout Report) async throws -> (String?, ReadingMark.Note?) {
-        let mark = ReadingMark(dropFolder: folder.folder)
-        guard let note = mark.standing() else { return (nil, nil) }
+        guard let note = readingMark.standing() else { return (nil, nil) }
         guard let entry = entries.first(where: { $0.name == note.name && $0.size == note.size && $0.type == .regular }) else {
-            mark.clear()
+            readingMark.clear()
             return (nil, nil)
         }
         guard note.attempts >= ReadingMark.deathsBeforeSettingAside else { return (nil, note) }
-        defer { mark.clear() }
+        defer { readingMark.clear() }
         try await reject(entry, sha256: nil, reason: """
             Relance stopped twice while reading this file (it ran out of memory, was killed or crashed), and set it aside so that \
             it is not read again at every restart. Check that it is the export you meant (its size, its format); a file \

@@ -37,8 +37,7 @@ public struct ReadingMark: Sendable {
         try? FileManager.default.removeItem(at: url)
     }
 
-    /// The file the last run was reading when it stopped, if a mark stands, and whether that
-    /// file is the entry (same name and size).
+    /// The file the last run was reading when it stopped, if a mark stands.
     public func standing() -> Note? {
         guard let data = try? Data(contentsOf: url), data.count < 4096,
               let text = String(data: data, encoding: .utf8) else { return nil }

@@ -1,4 +1,3 @@
-import Foundation
 public import RelanceCore
 
 /// The dates a person would never mean (issue #11, "Dates"): Excel's day 0 (1899-12-30, what
@@ -16,7 +15,7 @@ public enum DatePlausibility {
     /// impossible `00/01/1900` (LibreOffice writes 30/12/1899, which reads as a date). Read as
     /// `excelDayZero` so that the row is refused on its own with the reason, not the whole file.
     public static func isSpreadsheetDayZero(_ text: String) -> Bool {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingSpaces()
         return trimmed == "0" || trimmed == "00/01/1900" || trimmed == "0/1/1900" || trimmed == "1900-01-00"
     }
 
