@@ -137,7 +137,7 @@ enum ConsoleTemplates {
           <label>{{w.email}}<input type="email" name="email" required autocomplete="off"></label><button type="submit">{{w.record}}</button></form>
         <p class="quiet">{{w.correctAddressHint}}</p>
         <h2>{{w.timeline}}</h2>
-        <ol class="timeline">{{#timeline}}<li><time>{{time}}</time> {{summary}}</li>{{/timeline}}</ol>
+        <ol class="timeline">{{#timeline}}<li><time>{{time}}</time> <strong>{{kind}}</strong> — {{#lines}}<span class="line">{{line}}</span>{{/lines}}</li>{{/timeline}}</ol>
         """
 
     static let aging = """
@@ -237,7 +237,7 @@ enum ConsoleTemplates {
           {{#outboxPause}}<p class="alert">{{w.outboxPaused}} : {{outboxPause}}</p>{{#outboxResume}}<p class="quiet">{{outboxResume}}</p>{{/outboxResume}}{{/outboxPause}}
           {{#problem}}<p class="alert">{{problem}}</p>{{/problem}}
           <dl>
-            <dt>{{w.lastImport}}</dt><dd>{{lastImportAge}}{{#lastImport}} — {{lastImport}}{{/lastImport}}</dd>
+            <dt>{{w.lastImport}}</dt><dd>{{lastImportAge}}{{#hasLastImport}} —{{/hasLastImport}} {{#lastImport}}<span class="line">{{line}}</span>{{/lastImport}}</dd>
             <dt>{{w.openTasks}}</dt><dd>{{openTasks}}</dd>
             {{#nextRetry}}<dt>{{w.nextRetry}}</dt><dd>{{nextRetry}}</dd>{{/nextRetry}}
             {{#windowOpens}}<dt>{{w.windowOpens}}</dt><dd>{{windowOpens}}</dd>{{/windowOpens}}
@@ -306,6 +306,7 @@ enum ConsoleTemplates {
         th, td { padding: 8px; border-bottom: 1px solid var(--line); text-align: left; }
         .actions { display: flex; flex-wrap: wrap; gap: 16px; align-items: flex-end; }
         .inline label { display: inline-block; margin-right: 8px; }
+        .line + .line { display: block; }
         .timeline { padding-left: 18px; font-size: 14px; } .timeline time { color: var(--quiet); margin-right: 6px; }
         details summary { cursor: pointer; color: var(--accent); margin-top: 8px; }
         .filters { display: flex; flex-wrap: wrap; gap: 0 12px; align-items: flex-end; } .filters label { flex: 1 1 160px; } .filters button { margin: 8px 0; }

@@ -69,8 +69,10 @@ struct CustomersController {
                                     "open": words.money($0.open)] },
             "total": Self.total(open, words: words) ?? "",
             "holds": holds.map { ["text": $0.reason + ($0.until.map { " — " + words.date($0) } ?? "")] },
+            // The journal's lines are in the creditor's language (the store words them so): their kind too.
             "timeline": timeline.map { entry in
-                ["time": words.date(CivilDate(entry.event.time, in: timeZone)), "summary": entry.event.summary]
+                ["time": words.date(CivilDate(entry.event.time, in: timeZone)),
+                 "kind": creditor.configuration.language.wording.eventKind(entry.event.kind), "lines": JournalLines.lines(entry.event.summary)]
             },
         ]
         return environment.pages.render("customer", title: profile.name ?? profile.externalID, words: words, session: context.session,

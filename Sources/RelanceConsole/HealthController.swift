@@ -32,7 +32,7 @@ struct HealthController {
                 "name": creditor.configuration.legalName, "mode": status.active ? words.activeMode : words.reviewMode,
                 "paused": status.paused, "outboxPause": status.outboxPause.map { "\(when($0.since)) — \($0.reason)" } ?? "",
                 "outboxResume": status.outboxResume ?? "", "problem": status.dropFolderProblem ?? "",
-                "lastImport": status.lastImport ?? "", "lastImportAge": status.lastImportAt.map { words.age(now.timeIntervalSince($0)) } ?? words.never,
+                "lastImport": status.lastImport.map(JournalLines.lines) ?? [], "hasLastImport": status.lastImport != nil, "lastImportAge": status.lastImportAt.map { words.age(now.timeIntervalSince($0)) } ?? words.never,
                 "marks": status.mailbox.map { ["folder": $0.folder, "lastUID": "\($0.lastUID)", "uidValidity": "\($0.uidValidity)", "polled": when($0.polledAt)] },
                 "hasMarks": !status.mailbox.isEmpty, "openTasks": status.openTasks, "heldImports": status.heldImports,
                 "nextRetry": status.nextRetry.map(when) ?? "", "windowOpens": status.sendWindowOpens.map(when) ?? "",

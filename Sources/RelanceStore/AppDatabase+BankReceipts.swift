@@ -46,7 +46,7 @@ extension AppDatabase: BankReceiptStore {
                 return ReceiptResolution(entryID: entryID, customer: nil, paidInvoices: [], onAccount: Money.zero(entry.amount.currency), taught: [])
             }
             // The person's word teaches the payer first, so that this and the next transfers match.
-            let recorder = BankMatchRecorder(db: db, creditorID: creditor, time: time)
+            let recorder = BankMatchRecorder(db: db, creditorID: creditor, time: time, words: try Self.wording(of: creditor.rawValue, in: db))
             var taught: [String] = []
             if let iban = receipt.payerIBAN, try recorder.learn("iban", iban, customerID: customerID, matchID: nil) { taught.append(iban) }
             if let name = receipt.payer.map(PaymentMatcher.payerNameKey), !name.isEmpty,

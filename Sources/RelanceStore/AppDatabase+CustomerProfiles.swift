@@ -77,7 +77,7 @@ extension AppDatabase: ImportReviewStore {
                 UPDATE import SET status = 'applied', held_snapshot = NULL, held_reason = NULL, confirmed_at = ?, imported_at = ? WHERE id = ?
                 """, arguments: [time, time, importID])
             try Self.append(NewEvent(time: time, kind: "import.confirmed", creditor: file.creditor, importID: importID,
-                                     summary: "Held import #\(importID) of \(file.fileName) confirmed by a person: applied now."), in: db)
+                                     summary: try Self.wording(of: file.creditor.rawValue, in: db).heldImportConfirmed(importID: importID, file: file.fileName)), in: db)
             return try SnapshotApplier(db: db, file: file, snapshot: snapshot, time: time)
                 .applyItems(SnapshotApplier.folded(snapshot.items), importID: importID)
         }

@@ -130,9 +130,10 @@ extension AppDatabase: CustomerStateStore {
                        arguments: [time, reason, invoiceID])
         guard db.changesCount > 0 else { return false }
         let row = try Row.fetchOne(db, sql: "SELECT creditor_id, customer_id, number FROM invoice WHERE id = ?", arguments: [invoiceID])
+        let words = try wording(of: row?["creditor_id"] ?? "", in: db)
         try Self.append(NewEvent(time: time, kind: "invoice.disputed", creditor: (row?["creditor_id"] as String?).flatMap(CreditorID.init),
                                  customerID: row?["customer_id"], invoiceID: invoiceID,
-                                 summary: "Invoice \(row?["number"] as String? ?? "#\(invoiceID)") disputed: \(reason). No reminder, letter or notice demands it until the dispute is resolved (relance resume --invoice); the customer's other invoices go on."), in: db)
+                                 summary: words.invoiceDisputed(invoice: row?["number"] as String? ?? "#\(invoiceID)", reason: reason)), in: db)
         return true
     }
 
@@ -142,9 +143,10 @@ extension AppDatabase: CustomerStateStore {
                        arguments: [invoiceID])
         guard db.changesCount > 0 else { return false }
         let row = try Row.fetchOne(db, sql: "SELECT creditor_id, customer_id, number FROM invoice WHERE id = ?", arguments: [invoiceID])
+        let words = try wording(of: row?["creditor_id"] ?? "", in: db)
         try Self.append(NewEvent(time: time, kind: "invoice.dispute-resolved", creditor: (row?["creditor_id"] as String?).flatMap(CreditorID.init),
                                  customerID: row?["customer_id"], invoiceID: invoiceID,
-                                 summary: "Dispute on invoice \(row?["number"] as String? ?? "#\(invoiceID)") resolved: \(reason)."), in: db)
+                                 summary: words.disputeResolved(invoice: row?["number"] as String? ?? "#\(invoiceID)", reason: reason)), in: db)
         return true
     }
 

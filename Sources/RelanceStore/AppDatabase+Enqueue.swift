@@ -68,7 +68,8 @@ extension AppDatabase {
                                  [id, mention.invoiceID, mention.step, mention.open.minorUnits])
         }
         try append(NewEvent(time: time, kind: "message.queued", creditor: draft.creditor, customerID: draft.customerID,
-                            messageID: id, summary: "Queued \(draft.step) to \(draft.to.map(\.value).joined(separator: ", ")) for \(draft.invoices.count) invoice(s), planned on \(draft.plannedOn).",
+                            messageID: id, summary: try wording(of: draft.creditor.rawValue, in: db).messageQueued(
+                                step: draft.step, to: draft.to.map(\.value), invoices: draft.invoices.count, plannedOn: draft.plannedOn),
                             detail: ["message_id": mail.messageID]), in: db)
         return id
     }

@@ -31,7 +31,7 @@ extension AppDatabase: ImportHistoryStore {
                 UPDATE import SET status = 'rejected', error = ?, held_snapshot = NULL, held_reason = NULL WHERE id = ?
                 """, arguments: [reason, importID])
             try Self.append(NewEvent(time: time, kind: "import.rejected", creditor: CreditorID(row["creditor_id"] as String), importID: importID,
-                                     summary: "Held import #\(importID) of \(fileName) rejected by a person: nothing applied. \(reason)"), in: db)
+                                     summary: try Self.wording(of: row["creditor_id"], in: db).heldImportRejected(importID: importID, file: fileName, reason: reason)), in: db)
         }
     }
 }

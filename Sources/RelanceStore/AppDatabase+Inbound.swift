@@ -113,7 +113,9 @@ extension AppDatabase: InboundStore {
                 try applyTaskOutcome(application, at: time, in: db)
             } catch let error as StoreError where error.code == .invalidState || error.code == .notFound {
                 try append(NewEvent(time: time, kind: "task.outcome-refused", creditor: record.creditor, customerID: application.customerID,
-                                    summary: "Task #\(application.request.taskID): \(application.request.outcome.code) from \(application.request.recordedBy) not recorded: \(error.message).",
+                                    summary: try wording(of: record.creditor.rawValue, in: db).outcomeNotRecorded(
+                                        taskID: application.request.taskID, outcome: application.request.outcome,
+                                        by: application.request.recordedBy, why: error.message),
                                     detail: ["inbound": String(inboundID), "task": String(application.request.taskID)]), in: db)
             }
             return nil

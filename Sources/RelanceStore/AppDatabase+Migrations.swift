@@ -38,6 +38,9 @@ extension AppDatabase {
         migrator.registerMigration("v9-bank-reversals-links") { db in
             try db.execute(sql: Self.bankReversalsMigration)
         }
+        migrator.registerMigration("v10-creditor-language") { db in
+            try db.execute(sql: Self.creditorLanguageMigration)
+        }
         return migrator
     }
 

@@ -25,8 +25,9 @@ extension AppDatabase: OutboxStore {
             let id: Int64 = row["id"]
             if let reason = try Self.reasonToCancel(messageID: id, in: db)
                 ?? Self.customerHold(customerID: row["customer_id"], now: now, in: db) {
+                let words = try Self.wording(of: row["creditor_id"], in: db)
                 try Self.transition(id, to: .cancelled, at: now, in: db, kind: "message.cancelled",
-                                    summary: "Message #\(id) cancelled before sending: \(reason).")
+                                    summary: words.messageCancelled(messageID: id, because: reason))
                 try db.execute(sql: "UPDATE message_invoice SET cancelled = 1 WHERE message_id = ?", arguments: [id])
                 continue
             }
@@ -34,7 +35,7 @@ extension AppDatabase: OutboxStore {
             try db.executeCached("UPDATE message SET state = 'sending', attempts = attempts + 1 WHERE id = ?", [id])
             try Self.append(NewEvent(time: now, kind: "message.sending", creditor: CreditorID(row["creditor_id"]),
                                      customerID: row["customer_id"], messageID: id,
-                                     summary: "Attempt \(attempts + 1) to send message #\(id)."), in: db)
+                                     summary: try Self.wording(of: row["creditor_id"], in: db).messageAttempt(attempts + 1, messageID: id)), in: db)
             let recipients = try db.valuesCached("SELECT address FROM message_recipient WHERE message_id = ? ORDER BY role DESC, address",
                                                  [id], as: String.self).compactMap { EmailAddress($0) }
             guard let creditor = CreditorID(row["creditor_id"]), let from = EmailAddress(row["envelope_from"] as String) else {
@@ -61,12 +62,13 @@ extension AppDatabase: OutboxStore {
     /// journal, the customer's timeline and the digest show of a delivery.
     static func sentSummary(_ id: Int64, serverReply: String, in db: Database) throws -> String {
         let row = try db.rowCached("""
-            SELECT m.step, c.external_id, c.name,
+            SELECT m.step, m.creditor_id, c.external_id, c.name,
                    (SELECT group_concat(address, ', ') FROM message_recipient WHERE message_id = m.id) AS recipients
             FROM message m JOIN customer c ON c.id = m.customer_id WHERE m.id = ?
             """, [id])
         let customer = [row?["external_id"] as String?, row?["name"] as String?].compactMap { $0 }.joined(separator: " ")
-        return "Sent \(row?["step"] as String? ?? "message") #\(id) to \(customer) (\(row?["recipients"] as String? ?? "")); server said: \(serverReply)"
+        return try wording(of: row?["creditor_id"] ?? "", in: db).messageSent(
+            step: row?["step"], messageID: id, customer: customer, recipients: row?["recipients"] ?? "", serverReply: serverReply)
     }
 
     public func markForRetry(_ id: Int64, at time: Date, retryAt: Date, reason: String) async throws {
@@ -75,7 +77,7 @@ extension AppDatabase: OutboxStore {
             try db.execute(sql: "UPDATE message SET state = 'retry', next_attempt_at = ?, last_error = ? WHERE id = ?",
                            arguments: [retryAt, reason, id])
             try Self.appendMessageEvent(id, kind: "message.retry", at: time,
-                                        summary: "Message #\(id) not sent (\(reason)); next attempt at \(retryAt).", in: db)
+                                        summary: try Self.messageWording(id, in: db).messageRetry(messageID: id, reason: reason, retryAt: retryAt), in: db)
         }
     }
 
@@ -84,7 +86,8 @@ extension AppDatabase: OutboxStore {
             try Self.requireState(id, in: [.sending], in: db)
             try db.execute(sql: "UPDATE message SET state = 'failed', last_error = ?, next_attempt_at = NULL WHERE id = ?",
                            arguments: [reason, id])
-            try Self.appendMessageEvent(id, kind: "message.failed", at: time, summary: "Message #\(id) failed: \(reason)", in: db)
+            try Self.appendMessageEvent(id, kind: "message.failed", at: time,
+                                        summary: try Self.messageWording(id, in: db).messageFailed(messageID: id, reason: reason), in: db)
         }
     }
 
@@ -100,22 +103,20 @@ extension AppDatabase: OutboxStore {
 
     /// Why a message must not go out any more: an invoice it speaks of was settled or its
     /// open amount changed since it was composed (the text would state a wrong amount).
-    private static func reasonToCancel(messageID: Int64, in db: Database) throws -> String? {
+    private static func reasonToCancel(messageID: Int64, in db: Database) throws -> MessageCancelReason? {
         let rows = try db.rowsCached("""
             SELECT i.number, i.status, i.disputed_since, mi.stated_open_minor,
                    i.open_minor - \(Self.bankPaidSQL) AS open_minor
             FROM message_invoice mi JOIN invoice i ON i.id = mi.invoice_id WHERE mi.message_id = ?
             """, [messageID])
         if let paid = try Self.bankPaidInvoice(messageID: messageID, in: db) {
-            return "a bank statement shows invoice \(paid) paid since the message was written"
+            return .paidAtTheBank(invoice: paid)
         }
         for row in rows {
             let number: String = row["number"]
-            if (row["status"] as String) != "open" { return "invoice \(number) is settled" }
-            if (row["disputed_since"] as String?) != nil { return "invoice \(number) is disputed" }
-            if (row["open_minor"] as Int64) != (row["stated_open_minor"] as Int64) {
-                return "the open amount of invoice \(number) changed since the message was written"
-            }
+            if (row["status"] as String) != "open" { return .settled(invoice: number) }
+            if (row["disputed_since"] as String?) != nil { return .disputed(invoice: number) }
+            if (row["open_minor"] as Int64) != (row["stated_open_minor"] as Int64) { return .amountChanged(invoice: number) }
         }
         return nil
     }
@@ -123,16 +124,21 @@ extension AppDatabase: OutboxStore {
     /// A live pause of the customer (a reply to read, a promise, a complaint…) stops the
     /// message: it was written before the customer said something. Dates compare in UTC here,
     /// a day's margin the planner's own check (in the creditor's time zone) makes irrelevant.
-    private static func customerHold(customerID: Int64, now: Date, in db: Database) throws -> String? {
+    private static func customerHold(customerID: Int64, now: Date, in db: Database) throws -> MessageCancelReason? {
         let day = CivilDate(now, in: utc).iso8601
         guard let row = try db.rowCached("""
             SELECT kind, reason FROM customer_hold WHERE customer_id = ? AND released_at IS NULL
             AND (until_on IS NULL OR until_on >= ?) ORDER BY id LIMIT 1
             """, [customerID, day]) else { return nil }
-        return "the customer is paused (\(row["kind"] as String): \(row["reason"] as String))"
+        return .customerPaused(kind: row["kind"], reason: row["reason"])
     }
 
     private static let utc = TimeZone(identifier: "UTC")!
+
+    /// The words of the creditor a message belongs to.
+    static func messageWording(_ id: Int64, in db: Database) throws -> any Wording {
+        try wording(of: try db.valueCached("SELECT creditor_id FROM message WHERE id = ?", [id], as: String.self) ?? "", in: db)
+    }
 
     private static func requireState(_ id: Int64, in states: Set<OutboxState>, in db: Database) throws {
         guard let raw = try db.valueCached("SELECT state FROM message WHERE id = ?", [id], as: String.self) else {

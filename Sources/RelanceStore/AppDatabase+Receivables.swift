@@ -3,13 +3,17 @@ import GRDB
 public import RelanceCore
 
 extension AppDatabase: ReceivablesStore {
-    public func registerCreditor(_ creditor: CreditorID, at time: Date) async throws {
+    public func registerCreditor(_ creditor: CreditorID, language: Language, at time: Date) async throws {
         try await writer.write { db in
-            try db.execute(sql: "INSERT INTO creditor (id, created_at) VALUES (?, ?) ON CONFLICT (id) DO NOTHING",
-                           arguments: [creditor.rawValue, time])
+            try db.execute(sql: "INSERT INTO creditor (id, created_at, language) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING",
+                           arguments: [creditor.rawValue, time, language.rawValue])
             if db.changesCount > 0 {
                 try Self.append(NewEvent(time: time, kind: "creditor.registered", creditor: creditor,
-                                         summary: "Creditor \(creditor) registered from the configuration."), in: db)
+                                         summary: language.wording.creditorRegistered(creditor.rawValue)), in: db)
+            } else {
+                // The configuration may have changed the language since the last start.
+                try db.execute(sql: "UPDATE creditor SET language = ? WHERE id = ? AND language IS NOT ?",
+                               arguments: [language.rawValue, creditor.rawValue, language.rawValue])
             }
         }
     }
@@ -35,7 +39,7 @@ extension AppDatabase: ReceivablesStore {
                 """, arguments: [file.creditor.rawValue, file.fileName, file.sha256, file.byteCount, file.kind, reason, time])
             let id = db.lastInsertedRowID
             try Self.append(NewEvent(time: time, kind: "import.rejected", creditor: file.creditor, importID: id,
-                                     summary: "File \(file.fileName) was refused: \(reason)",
+                                     summary: try Self.wording(of: file.creditor.rawValue, in: db).importRejected(file: file.fileName, reason: reason),
                                      detail: ["sha256": file.sha256]), in: db)
             return id
         }

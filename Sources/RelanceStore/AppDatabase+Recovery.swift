@@ -117,10 +117,9 @@ extension AppDatabase: OutboxRecoveryStore {
     public func recordOutboxPaused(_ creditor: CreditorID, reason: String, at time: Date) async throws -> Bool {
         try await writer.write { db in
             if try Self.standingPause(creditor, in: db) != nil { return false }
-            try Self.append(NewEvent(time: time, kind: "outbox.paused", creditor: creditor, summary: """
-                The outbox of \(creditor) is paused: the problem is on our side (\(reason)). \
-                No customer is affected; fix the configuration, messages resume on their next attempt.
-                """, detail: ["reason": reason]), in: db)
+            try Self.append(NewEvent(time: time, kind: "outbox.paused", creditor: creditor,
+                                     summary: try Self.wording(of: creditor.rawValue, in: db).outboxPaused(creditor: creditor.rawValue, reason: reason),
+                                     detail: ["reason": reason]), in: db)
             _ = try Self.openTask(NewTask(creditor: creditor, customerID: nil, kind: .fixConfiguration,
                                           title: "Sending is paused for \(creditor): \(reason)", detail: ["reason": reason],
                                           dedupKey: "outbox-paused"), at: time, in: db)
@@ -136,9 +135,10 @@ extension AppDatabase: OutboxRecoveryStore {
     public func resumeOutbox(_ creditor: CreditorID, reason: String, at time: Date) async throws -> Bool {
         try await writer.write { db in
             guard let pause = try Self.standingPause(creditor, in: db) else { return false }
-            try Self.append(NewEvent(time: time, kind: "outbox.resumed", creditor: creditor, summary: """
-                The outbox of \(creditor), paused since \(pause.since.formatted(.iso8601)), is tried again: \(reason).
-                """, detail: ["reason": reason]), in: db)
+            let since = CivilDate(pause.since, in: .current)
+            try Self.append(NewEvent(time: time, kind: "outbox.resumed", creditor: creditor,
+                                     summary: try Self.wording(of: creditor.rawValue, in: db).outboxResumed(creditor: creditor.rawValue, since: since, reason: reason),
+                                     detail: ["reason": reason]), in: db)
             return true
         }
     }

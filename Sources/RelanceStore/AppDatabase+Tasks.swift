@@ -89,10 +89,8 @@ extension AppDatabase: TaskStore {
     /// task about a disputed invoice (a reply read about it) means the customer no longer
     /// contests it — the invoice goes back on the ladder, through the one dispute path.
     static func resolveDisputes(closing id: Int64, outcome: TaskOutcome, at time: Date, in db: Database) throws {
-        let code: String
         switch outcome {
-        case .promisedToPay: code = "promise to pay"
-        case .paid: code = "payment announced"
+        case .promisedToPay, .paid: break
         default: return
         }
         let disputed = try Int64.fetchAll(db, sql: """
@@ -100,7 +98,9 @@ extension AppDatabase: TaskStore {
             WHERE ti.task_id = ? AND i.disputed_since IS NOT NULL
             """, arguments: [id])
         for invoiceID in disputed {
-            _ = try Self.clearDispute(invoiceID: invoiceID, reason: "\(code) recorded on task #\(id)", at: time, in: db)
+            let creditor = try String.fetchOne(db, sql: "SELECT creditor_id FROM invoice WHERE id = ?", arguments: [invoiceID]) ?? ""
+            _ = try Self.clearDispute(invoiceID: invoiceID, reason: try wording(of: creditor, in: db).disputeEndedByOutcome(outcome, taskID: id),
+                                      at: time, in: db)
         }
     }
 

@@ -9,6 +9,8 @@ struct BankMatchRecorder {
     let db: Database
     let creditorID: CreditorID
     let time: Date
+    /// The creditor's words for the journal's lines.
+    let words: any Wording
 
     private var creditor: String { creditorID.rawValue }
 
@@ -55,15 +57,18 @@ struct BankMatchRecorder {
             firstMatchID = firstMatchID ?? matchID
             let payment = BankPayment(matchID: matchID, invoiceID: allocation.invoiceID, invoiceNumber: allocation.number,
                                       customerID: match.customerID, amount: allocation.amount, booked: entry.booked, label: label)
-            let part = allocation.amount.minorUnits < ledgerOpen ? " (part of the \(Money(minorUnits: ledgerOpen, currency: allocation.amount.currency)) open)" : ""
             try AppDatabase.append(NewEvent(time: time, kind: "bank.matched", creditor: creditorID, customerID: match.customerID,
                                             invoiceID: allocation.invoiceID, importID: importID,
-                                            summary: "Invoice \(allocation.number): \(payment.sentence(in: .english))\(part); paid, awaiting the ledger (matched by \(match.method.rawValue)).",
+                                            summary: words.bankMatched(
+                                                invoice: allocation.number, payment: words.bankPayment(amount: payment.amount, booked: payment.booked, label: payment.label),
+                                                ledgerOpen: allocation.amount.minorUnits < ledgerOpen ? Money(minorUnits: ledgerOpen, currency: allocation.amount.currency) : nil,
+                                                method: match.method),
                                             detail: ["entry": String(entryID), "method": match.method.rawValue, "amount": allocation.amount.decimalString]), in: db)
         }
         if match.unallocated.minorUnits > 0 {
             try AppDatabase.append(NewEvent(time: time, kind: "bank.overpaid", creditor: creditorID, customerID: match.customerID, importID: importID,
-                                            summary: "Received \(entry.amount) on \(entry.booked) for \(match.allocations.map(\.number).joined(separator: ", ")): \(match.unallocated) more than they asked.",
+                                            summary: words.bankOverpaid(amount: entry.amount, booked: entry.booked, invoices: match.allocations.map(\.number),
+                                                                        extra: match.unallocated),
                                             detail: ["entry": String(entryID)]), in: db)
         }
         // A reference or an invoice number is certain: it teaches who pays for this customer.

@@ -16,19 +16,20 @@ struct BankStatementApplier {
     let language: Language
 
     private var creditor: String { file.creditor.rawValue }
+    private var words: any Wording { language.wording }
 
     func apply() throws -> BankImportReceipt {
         if let existing = try Int64.fetchOne(db, sql: """
             SELECT id FROM import WHERE creditor_id = ? AND sha256 = ? AND status IN ('applied', 'held')
             """, arguments: [creditor, file.sha256]) {
-            try event("import.duplicate", importID: existing, "File \(file.fileName) has the same content as import #\(existing): nothing changed.")
+            try event("import.duplicate", importID: existing, words.importDuplicate(file: file.fileName, of: existing, held: false))
             return BankImportReceipt(importID: existing, outcome: .duplicate)
         }
         let fingerprint = Self.fingerprint(statement)
         if let known = try Int64.fetchOne(db, sql: "SELECT import_id FROM bank_statement WHERE creditor_id = ? AND fingerprint = ?",
                                           arguments: [creditor, fingerprint]) {
             try event("import.duplicate", importID: known,
-                      "File \(file.fileName) is the bank statement already imported as #\(known) (same accounts, same entries): nothing changed.")
+                      words.bankStatementAlreadyImported(file: file.fileName, as: known))
             return BankImportReceipt(importID: known, outcome: .duplicate)
         }
         guard try Bool.fetchOne(db, sql: "SELECT 1 FROM creditor WHERE id = ?", arguments: [creditor]) == true else {
@@ -63,13 +64,13 @@ struct BankStatementApplier {
                 receipt.knownEntries += 1
             }
         }
-        let recorder = BankMatchRecorder(db: db, creditorID: file.creditor, time: time)
+        let recorder = BankMatchRecorder(db: db, creditorID: file.creditor, time: time, words: words)
         var matcher = try recorder.makeMatcher()
         for (entryID, entry) in fresh where entry.amount.minorUnits > 0 && !entry.isReversal {
             guard let match = matcher.match(entry) else {
                 receipt.unmatchedReceipts += 1
                 try event("bank.unmatched", importID: importID,
-                          "Received \(entry.amount) on \(entry.booked) from \(entry.counterparty ?? "an unnamed payer"): no open invoice could be matched for sure — \(entry.remittance)",
+                          words.bankUnmatched(amount: entry.amount, booked: entry.booked, payer: entry.counterparty, remittance: entry.remittance),
                           detail: ["entry": String(entryID)])
                 continue
             }
@@ -84,7 +85,10 @@ struct BankStatementApplier {
             }
         }
         try event("import.applied", importID: importID,
-                  "Imported bank statement \(file.fileName) (\(statement.format.rawValue)): \(receipt.newEntries) new entries, \(receipt.knownEntries) already known, \(receipt.matchedReceipts) receipts matched to \(receipt.paidInvoices) invoices, \(receipt.unmatchedReceipts) not matched, \(receipt.reversedReceipts) receipts reversed.",
+                  words.bankStatementImported(file: file.fileName, format: statement.format.rawValue, newEntries: receipt.newEntries,
+                                              knownEntries: receipt.knownEntries, matched: receipt.matchedReceipts,
+                                              invoices: receipt.paidInvoices, unmatched: receipt.unmatchedReceipts,
+                                              reversed: receipt.reversedReceipts),
                   detail: ["sha256": file.sha256])
         return receipt
     }

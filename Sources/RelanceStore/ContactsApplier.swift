@@ -12,13 +12,13 @@ struct ContactsApplier {
     let time: Date
 
     private var creditor: String { file.creditor.rawValue }
+    private func words() throws -> any Wording { try AppDatabase.wording(of: creditor, in: db) }
 
     func apply() throws -> ImportReceipt {
         if let existing = try Int64.fetchOne(db, sql: """
             SELECT id FROM import WHERE creditor_id = ? AND sha256 = ? AND status IN ('applied', 'held')
             """, arguments: [creditor, file.sha256]) {
-            try event("import.duplicate", importID: existing,
-                      "File \(file.fileName) has the same content as import #\(existing): nothing changed.")
+            try event("import.duplicate", importID: existing, try words().importDuplicate(file: file.fileName, of: existing, held: false))
             return ImportReceipt(importID: existing, outcome: .duplicate)
         }
         guard try Bool.fetchOne(db, sql: "SELECT 1 FROM creditor WHERE id = ?", arguments: [creditor]) == true else {
@@ -34,7 +34,7 @@ struct ContactsApplier {
             if try applyProfile(profile, importID: importID) { receipt.newCustomers += 1 } else { receipt.updatedCustomers += 1 }
         }
         try event("import.applied", importID: importID,
-                  "Imported contacts \(file.fileName): \(receipt.newCustomers) new customers, \(receipt.updatedCustomers) known ones checked.",
+                  try words().contactsImported(file: file.fileName, new: receipt.newCustomers, known: receipt.updatedCustomers),
                   detail: ["sha256": file.sha256])
         for (summary, detail) in ImportWarningEvents.events(of: file) { try event("import.warning", importID: importID, summary, detail: detail) }
         return receipt

@@ -27,8 +27,10 @@ extension SnapshotApplier {
         for (currency, amount) in settling.sorted(by: { $0.key < $1.key }) {
             let total = open[currency] ?? 0
             guard total > 0, amount.multipliedReportingOverflow(by: 100).partialValue > total.multipliedReportingOverflow(by: Int64(thresholdPercent)).partialValue else { continue }
-            let share = Double(amount) * 100 / Double(total)
-            return "it would settle \(settlingCount) invoice(s), \(Money(minorUnits: amount, currency: Currency(code: currency) ?? .euro)) of \(Money(minorUnits: total, currency: Currency(code: currency) ?? .euro)) open (\(String(format: "%.0f", share)) %, above the \(thresholdPercent) % safety threshold)"
+            let share = Int((Double(amount) * 100 / Double(total)).rounded())
+            let unit = Currency(code: currency) ?? .euro
+            return words.massSettlement(settling: settlingCount, amount: Money(minorUnits: amount, currency: unit),
+                                        open: Money(minorUnits: total, currency: unit), percent: share, threshold: thresholdPercent)
         }
         return nil
     }
@@ -42,7 +44,7 @@ extension SnapshotApplier {
             """, arguments: [creditor, file.fileName, file.sha256, file.byteCount, file.kind, asOf, snapshot.items.count, time,
                              encoded, reason])
         let id = db.lastInsertedRowID
-        let message = "Import #\(id) of \(file.fileName) is HELD, nothing changed: \(reason). A truncated or filtered export (\"overdue only\") looks like this. If the payments are real, run `relance import confirm \(id)`."
+        let message = words.importHeld(importID: id, file: file.fileName, reason: reason)
         try event("import.held", importID: id, message, detail: ["sha256": file.sha256])
         var receipt = ImportReceipt(importID: id, outcome: .held)
         receipt.warnings.append(message)

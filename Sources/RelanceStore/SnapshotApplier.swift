@@ -20,8 +20,12 @@ struct SnapshotApplier {
     /// Converted once: a row's arguments as `DatabaseValue`s bind without an existential each.
     let creditorValue: DatabaseValue
 
-    init(db: Database, file: ImportedFile, snapshot: ReceivableSnapshot, time: Date) {
+    /// The creditor's words for the journal's lines.
+    let words: any Wording
+
+    init(db: Database, file: ImportedFile, snapshot: ReceivableSnapshot, time: Date) throws {
         self.db = db
+        words = try AppDatabase.wording(of: file.creditor.rawValue, in: db)
         self.file = file
         self.snapshot = snapshot
         self.time = time
@@ -48,9 +52,7 @@ struct SnapshotApplier {
             """, arguments: [creditor, file.sha256]) {
             let id: Int64 = existing["id"]
             let held = (existing["status"] as String) == "held"
-            try event("import.duplicate", importID: id, held
-                ? "File \(file.fileName) has the same content as import #\(id), which is held: confirm it with `relance import confirm \(id)`."
-                : "File \(file.fileName) has the same content as import #\(id): nothing changed.")
+            try event("import.duplicate", importID: id, words.importDuplicate(file: file.fileName, of: id, held: held))
             return ImportReceipt(importID: id, outcome: held ? .held : .duplicate)
         }
         guard try Bool.fetchOne(db, sql: "SELECT 1 FROM creditor WHERE id = ?", arguments: [creditor]) == true else {
@@ -102,11 +104,9 @@ struct SnapshotApplier {
             let list = work.dueDisagreements.prefix(10).joined(separator: "; ") + (work.dueDisagreements.count > 10 ? "; …" : "")
             receipt.warnings.append("\(work.dueDisagreements.count) invoice(s) whose sources disagree on the due date; the date the invoice states is kept (the legal one), check the customer's terms with the accountant: \(list).")
         }
-        try event("import.applied", importID: importID, """
-            Imported \(file.fileName) (\(file.kind), as of \(asOf)): \(receipt.newInvoices) new, \
-            \(receipt.updatedInvoices) changed, \(receipt.settledInvoices) settled, \(receipt.unchangedInvoices) unchanged\
-            \(receipt.unresolvedInvoices > 0 ? ", \(receipt.unresolvedInvoices) with a customer to identify" : "").
-            """, detail: ["sha256": file.sha256, "authoritative": String(snapshot.isAuthoritative)])
+        try event("import.applied", importID: importID, words.importApplied(
+            file: file.fileName, kind: file.kind, asOf: snapshot.asOf, new: receipt.newInvoices, changed: receipt.updatedInvoices,
+            settled: receipt.settledInvoices, unchanged: receipt.unchangedInvoices, toIdentify: receipt.unresolvedInvoices), detail: ["sha256": file.sha256, "authoritative": String(snapshot.isAuthoritative)])
         for (summary, detail) in ImportWarningEvents.events(of: file) { try event("import.warning", importID: importID, summary, detail: detail) }
         return receipt
     }
@@ -121,12 +121,9 @@ struct SnapshotApplier {
             if let invoice = row.invoice { work.seenNumbers.insert(invoice) }
             receipt.warnings.append("row refused: \(row)")
         }
-        let listed = refused.prefix(50).map { "- \($0)" }.joined(separator: "\n") + (refused.count > 50 ? "\n- …" : "")
-        try event("import.rows-refused", importID: importID, """
-            \(refused.count) row(s) of \(file.fileName) refused, the rest imported; their invoices are left as they were \
-            (never settled by this file). Correct the cells and drop the export again:
-            \(listed)
-            """, detail: ["rows": String(refused.count)])
+        try event("import.rows-refused", importID: importID,
+                  words.importRowsRefused(count: refused.count, file: file.fileName, rows: refused.prefix(50).map { "\($0)" },
+                                          more: refused.count > 50), detail: ["rows": String(refused.count)])
     }
 
     /// What one import learns along the way.

@@ -182,7 +182,7 @@ import RelanceCore
                               method: .invoiceNumber),
             words.bankUnmatched(amount: money, booked: day, payer: nil, remittance: "VIR"),
             words.bankOverpaid(amount: money, booked: day, invoices: ["F-1"], extra: money),
-            words.bankStatementImported(file: "releve.txt", format: "cfonb120", newEntries: 3, knownEntries: 0, matched: 1, invoices: 1, unmatched: 2),
+            words.bankStatementImported(file: "releve.txt", format: "cfonb120", newEntries: 3, knownEntries: 0, matched: 1, invoices: 1, unmatched: 2, reversed: 0),
         ]
         sentences += BounceCause.allCases.map { words.bounceCause($0) }
         return sentences

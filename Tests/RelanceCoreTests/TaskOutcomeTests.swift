@@ -122,7 +122,7 @@ struct OutcomeReplyParserTests {
         let result = OutcomeReplyParser.parse("#12 peut-être\n#x fait\n#13 promis demain\n", today: Self.today)
         #expect(result.commands.isEmpty)
         #expect(result.problems.map(\.line) == [1, 2, 3])
-        #expect(result.problems[2].reason.contains("date"))
+        #expect(result.problems.map(\.reason) == [.noOutcomeRecognised, .noTaskNumber, .promiseNeedsDate])
     }
 }
 

@@ -7,8 +7,9 @@ public import Foundation
 
 /// What was imported, and the receivables it shows.
 public protocol ReceivablesStore: Sendable {
-    /// Makes sure the creditor exists (creditors come from the configuration).
-    func registerCreditor(_ creditor: CreditorID, at time: Date) async throws
+    /// Makes sure the creditor exists (creditors come from the configuration), in its language:
+    /// the lines the store journals by itself are worded in it.
+    func registerCreditor(_ creditor: CreditorID, language: Language, at time: Date) async throws
 
     /// Applies one file's snapshot in one transaction: all of it or nothing.
     /// The same bytes applied twice for a creditor return `.duplicate` and change nothing.
@@ -19,6 +20,13 @@ public protocol ReceivablesStore: Sendable {
 
     /// Open invoices and credits of a creditor, with contacts and reminder history.
     func openReceivables(of creditor: CreditorID) async throws -> [Receivable]
+}
+
+extension ReceivablesStore {
+    /// An English creditor (tests, tools).
+    public func registerCreditor(_ creditor: CreditorID, at time: Date) async throws {
+        try await registerCreditor(creditor, language: .english, at: time)
+    }
 }
 
 /// Messages from planned to sent: exactly once.

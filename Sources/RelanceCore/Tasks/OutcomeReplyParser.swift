@@ -12,12 +12,13 @@ public enum OutcomeReplyParser {
         public var outcome: TaskOutcome
     }
 
-    /// A line that names a task but could not be read, with why: acknowledged as refused.
+    /// A line that names a task but could not be read, with why (worded per language by
+    /// `JournalWording.outcomeLineProblem`): acknowledged as refused.
     public struct Problem: Sendable, Hashable {
         public var line: Int
         public var taskID: Int64?
         public var text: String
-        public var reason: String
+        public var reason: OutcomeLineProblem
     }
 
     public struct Result: Sendable, Hashable {
@@ -40,11 +41,11 @@ public enum OutcomeReplyParser {
             if (folded.hasPrefix("le ") && folded.hasSuffix("a ecrit :")) || (folded.hasPrefix("on ") && folded.hasSuffix("wrote:")) { break }
             guard line.hasPrefix("#"), !line.hasPrefix(">") else { continue }
             guard line.count <= maximumLineLength else {
-                result.problems.append(Problem(line: number, taskID: nil, text: String(line.prefix(80)), reason: "line too long"))
+                result.problems.append(Problem(line: number, taskID: nil, text: String(line.prefix(80)), reason: .lineTooLong))
                 continue
             }
             guard result.commands.count < maximumCommands else {
-                result.problems.append(Problem(line: number, taskID: nil, text: line, reason: "more than \(maximumCommands) outcomes in one reply"))
+                result.problems.append(Problem(line: number, taskID: nil, text: line, reason: .tooManyOutcomes(maximumCommands)))
                 break
             }
             switch command(line, today: today, currency: currency) {
@@ -58,7 +59,7 @@ public enum OutcomeReplyParser {
 
     struct LineProblem: Error {
         var taskID: Int64?
-        var reason: String
+        var reason: OutcomeLineProblem
     }
 
     /// Lowercase, without accents: `Postée` and `postee` read the same.
@@ -85,12 +86,12 @@ public enum OutcomeReplyParser {
     private static func command(_ line: String, today: CivilDate, currency: Currency) -> Swift.Result<(Int64, TaskOutcome), LineProblem> {
         let tokens = line.dropFirst().split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
         guard let first = tokens.first, let id = Int64(first.trimmingCharacters(in: CharacterSet(charactersIn: ":"))), id > 0 else {
-            return .failure(LineProblem(taskID: nil, reason: "a task number must follow # (e.g. #12)"))
+            return .failure(LineProblem(taskID: nil, reason: .noTaskNumber))
         }
         let rest = Array(tokens.dropFirst())
         let folded = rest.map { fold($0).trimmingCharacters(in: CharacterSet(charactersIn: ":,;")) }
         guard let match = keywords.first(where: { folded.starts(with: $0.words) }) else {
-            return .failure(LineProblem(taskID: id, reason: "no outcome recognised (promis, litige, payé, mauvais numéro, pas de réponse, nouvelle adresse, postée, fait, annulé)"))
+            return .failure(LineProblem(taskID: id, reason: .noOutcomeRecognised))
         }
         let arguments = Array(rest.dropFirst(match.words.count))
         do {
@@ -111,11 +112,11 @@ public enum OutcomeReplyParser {
         let text: () -> String? = { words.isEmpty ? nil : words.joined(separator: " ") }
         switch code {
         case "promised":
-            guard let date = takeDate() else { throw LineProblem(taskID: taskID, reason: "a promise needs its date (15/01/2027)") }
+            guard let date = takeDate() else { throw LineProblem(taskID: taskID, reason: .promiseNeedsDate) }
             var amount: Money?
             if !words.isEmpty {
                 guard let parsed = OutcomeValues.amount(words.joined(separator: " "), currency: currency) else {
-                    throw LineProblem(taskID: taskID, reason: "\(words.joined(separator: " ")) is not an amount (912,00)")
+                    throw LineProblem(taskID: taskID, reason: .notAnAmount(words.joined(separator: " ")))
                 }
                 amount = parsed
             }
@@ -136,7 +137,7 @@ public enum OutcomeReplyParser {
             return .noAnswer
         case "new-address":
             guard let address = words.lazy.compactMap({ EmailAddress($0.trimmingCharacters(in: CharacterSet(charactersIn: "<>"))) }).first else {
-                throw LineProblem(taskID: taskID, reason: "a new address needs the address")
+                throw LineProblem(taskID: taskID, reason: .newAddressNeedsAddress)
             }
             return .newAddress(address)
         case "letter-posted":

@@ -6,8 +6,12 @@ public enum TaskOutcomeDecision {
                               settings: TaskOutcomeSettings, calendar: any BusinessCalendar) throws(TaskOutcomeError) -> TaskOutcomeApplication {
         let task = facts.task
         let words = settings.language.wording
+        // A refusal in the creditor's language: the CLI, the console and the reply's acknowledgement show it.
+        func refusal(_ code: TaskOutcomeError.Code, _ why: OutcomeRefusal) -> TaskOutcomeError {
+            TaskOutcomeError(code, words.outcomeRefusal(why))
+        }
         guard task.state == .open else {
-            throw TaskOutcomeError(.closed, "task #\(task.id) is already \(task.state.rawValue)\(task.outcome.map { " (\($0.code))" } ?? ""): nothing recorded")
+            throw refusal(.closed, .alreadyClosed(taskID: task.id, state: task.state, outcome: task.outcome))
         }
         var application = TaskOutcomeApplication(request: request, creditor: task.creditor, customerID: task.customerID,
                                                   closesTask: true, journal: "")
@@ -18,40 +22,40 @@ public enum TaskOutcomeDecision {
         switch outcome {
         case .letterPosted(let posted, let tracking, let acknowledged):
             guard task.kind.needsPosting else {
-                throw TaskOutcomeError(.notForThisTask, "task #\(task.id) is a \(task.kind.rawValue) task: only a letter is posted")
+                throw refusal(.notForThisTask, .onlyLettersArePosted(taskID: task.id, kind: task.kind))
             }
-            guard posted <= today else { throw TaskOutcomeError(.futureDate, "the posting date \(posted) is after today (\(today))") }
+            guard posted <= today else { throw refusal(.futureDate, .postedInTheFuture(posted: posted, today: today)) }
             if task.kind == .registeredLetter, (tracking ?? "").isEmpty {
-                throw TaskOutcomeError(.missingValue, "a registered letter is recorded with its tracking number (--tracking)")
+                throw refusal(.missingValue, .trackingNumberMissing)
             }
             if let acknowledged, acknowledged < posted || acknowledged > today {
-                throw TaskOutcomeError(.futureDate, "the acknowledgement of receipt (\(acknowledged)) must fall between the posting (\(posted)) and today")
+                throw refusal(.futureDate, .acknowledgementOutOfRange(acknowledged: acknowledged, posted: posted, today: today))
             }
             application.posting = .init(postedOn: posted, trackingNumber: tracking, acknowledgedOn: acknowledged)
         case .acknowledged:
-            throw TaskOutcomeError(.notForThisTask, "record the acknowledgement of receipt with letter-posted (--acknowledged DATE)")
+            throw refusal(.notForThisTask, .acknowledgementIsRecordedWithPosting)
         case .superseded:
-            throw TaskOutcomeError(.notForThisTask, "a task is superseded by the ladder, not by hand")
+            throw refusal(.notForThisTask, .supersededByTheLadderOnly)
         case .promisedToPay(let date, let amount):
-            guard date >= today else { throw TaskOutcomeError(.futureDate, "the promised date \(date) has already passed (today is \(today))") }
-            if let amount, amount.minorUnits <= 0 { throw TaskOutcomeError(.missingValue, "the promised amount must be above zero") }
+            guard date >= today else { throw refusal(.futureDate, .promiseInThePast(promised: date, today: today)) }
+            if let amount, amount.minorUnits <= 0 { throw refusal(.missingValue, .promisedAmountNotPositive) }
             application.promise = .init(until: date, amount: amount,
                                         reason: words.promiseHold(amount: amount, taskID: task.id, by: request.recordedBy))
         case .dispute(let numbers, let reason):
-            application.disputedInvoiceIDs = try invoiceIDs(numbers, facts: facts)
+            application.disputedInvoiceIDs = try invoiceIDs(numbers, facts: facts, words)
             application.disputeReason = reason.flatMap { $0.isEmpty ? nil : $0 } ?? words.disputedByTask(taskID: task.id)
         case .paid(let date, let means):
-            if let date, date > today { throw TaskOutcomeError(.futureDate, "the payment date \(date) is after today (\(today))") }
+            if let date, date > today { throw refusal(.futureDate, .paidInTheFuture(paid: date, today: today)) }
             let ids = facts.invoices.map(\.id)
             if !ids.isEmpty {
                 application.paymentClaim = .init(invoiceIDs: ids, paidOn: date, means: means, waitUntil: today.adding(days: settings.paidWaitDays))
             }
         case .wrongNumber(let phone):
-            try callOnly(task, outcome)
+            try callOnly(task, outcome, words)
             let wrong: [String]
             if let phone {
                 guard let known = facts.phones.first(where: { digits($0) == digits(phone) }) else {
-                    throw TaskOutcomeError(.missingValue, "\(phone) is not among the customer's numbers (\(facts.phones.isEmpty ? "none" : facts.phones.joined(separator: ", ")))")
+                    throw refusal(.missingValue, .phoneNotKnown(phone: phone, known: facts.phones))
                 }
                 wrong = [known]
             } else {
@@ -63,7 +67,7 @@ public enum TaskOutcomeDecision {
             application.closesTask = false
             application.detailUpdates["phones"] = left.isEmpty ? TaskWords.noPhoneLeft(settings.language) : left.joined(separator: ", ")
         case .noAnswer:
-            try callOnly(task, outcome)
+            try callOnly(task, outcome, words)
             let attempts = task.attempts + 1
             application.attempts = attempts
             if attempts < settings.noAnswerAttempts {
@@ -83,18 +87,19 @@ public enum TaskOutcomeDecision {
         return application
     }
 
-    private static func callOnly(_ task: WorkTask, _ outcome: TaskOutcome) throws(TaskOutcomeError) {
+    private static func callOnly(_ task: WorkTask, _ outcome: TaskOutcome, _ words: any Wording) throws(TaskOutcomeError) {
         guard task.kind == .call else {
-            throw TaskOutcomeError(.notForThisTask, "\(outcome.code) is recorded for a call; task #\(task.id) is a \(task.kind.rawValue) task")
+            throw TaskOutcomeError(.notForThisTask, words.outcomeRefusal(.callOnly(outcome: outcome, taskID: task.id, kind: task.kind)))
         }
     }
 
-    private static func invoiceIDs(_ numbers: [String], facts: TaskOutcomeFacts) throws(TaskOutcomeError) -> [Int64] {
+    private static func invoiceIDs(_ numbers: [String], facts: TaskOutcomeFacts, _ words: any Wording) throws(TaskOutcomeError) -> [Int64] {
         guard !numbers.isEmpty else { return facts.invoices.map(\.id) }
         var ids: [Int64] = []
         for number in numbers {
             guard let invoice = facts.invoices.first(where: { $0.number.caseInsensitiveEquals(number) }) else {
-                throw TaskOutcomeError(.unknownInvoice, "invoice \(number) is not one of task #\(facts.task.id)'s open invoices (\(facts.invoices.map(\.number).joined(separator: ", ")))")
+                throw TaskOutcomeError(.unknownInvoice, words.outcomeRefusal(
+                    .invoiceNotOnTask(invoice: number, taskID: facts.task.id, open: facts.invoices.map(\.number))))
             }
             ids.append(invoice.id)
         }

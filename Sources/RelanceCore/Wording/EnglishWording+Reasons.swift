@@ -270,7 +270,7 @@ extension EnglishWording {
     }
 
     public func bankStatementImported(file: String, format: String, newEntries: Int, knownEntries: Int, matched: Int,
-                                      invoices: Int, unmatched: Int) -> String {
-        "Imported bank statement \(file) (\(format)): \(newEntries) new entries, \(knownEntries) already known, \(matched) receipts matched to \(invoices) invoices, \(unmatched) not matched."
+                                      invoices: Int, unmatched: Int, reversed: Int) -> String {
+        "Imported bank statement \(file) (\(format)): \(newEntries) new entries, \(knownEntries) already known, \(matched) receipts matched to \(invoices) invoices, \(unmatched) not matched, \(reversed) receipts reversed."
     }
 }

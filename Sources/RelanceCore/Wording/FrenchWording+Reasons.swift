@@ -284,7 +284,7 @@ extension FrenchWording {
     }
 
     public func bankStatementImported(file: String, format: String, newEntries: Int, knownEntries: Int, matched: Int,
-                                      invoices: Int, unmatched: Int) -> String {
-        "Relevé bancaire \(file) importé (\(format)) : \(newEntries) opérations nouvelles, \(knownEntries) déjà connues, \(matched) encaissements rapprochés de \(invoices) factures, \(unmatched) non rapprochés."
+                                      invoices: Int, unmatched: Int, reversed: Int) -> String {
+        "Relevé bancaire \(file) importé (\(format)) : \(newEntries) opérations nouvelles, \(knownEntries) déjà connues, \(matched) encaissements rapprochés de \(invoices) factures, \(unmatched) non rapprochés, \(reversed) encaissements annulés."
     }
 }

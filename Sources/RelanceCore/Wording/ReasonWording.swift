@@ -107,7 +107,7 @@ public protocol ReasonWording: Sendable {
     func bankUnmatched(amount: Money, booked: CivilDate, payer: String?, remittance: String) -> String
     func bankOverpaid(amount: Money, booked: CivilDate, invoices: [String], extra: Money) -> String
     func bankStatementImported(file: String, format: String, newEntries: Int, knownEntries: Int, matched: Int,
-                               invoices: Int, unmatched: Int) -> String
+                               invoices: Int, unmatched: Int, reversed: Int) -> String
 }
 
 extension ReasonWording {

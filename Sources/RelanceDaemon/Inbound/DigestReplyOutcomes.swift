@@ -13,10 +13,10 @@ struct DigestReplyOutcomes {
     func effects(of message: MIMEMessage, from sender: EmailAddress, today: CivilDate) async throws -> [InboundEffect] {
         let parsed = OutcomeReplyParser.parse(ReplyText.newText(of: message), today: today)
         var effects: [InboundEffect] = []
+        let words = creditor.language.wording
         for problem in parsed.problems {
-            effects.append(.event(kind: "task.outcome-refused", summary: """
-                \(problem.taskID.map { "Task #\($0)" } ?? "A line") in the reply of \(sender): "\(problem.text.prefix(120))" not read: \(problem.reason).
-                """))
+            effects.append(.event(kind: "task.outcome-refused",
+                                  summary: words.outcomeLineNotRead(taskID: problem.taskID, sender: sender.value, line: problem.text, problem: problem.reason)))
         }
         for command in parsed.commands {
             let request = TaskOutcomeRequest(taskID: command.taskID, outcome: command.outcome, recordedBy: sender.value, channel: .email)
@@ -25,7 +25,7 @@ struct DigestReplyOutcomes {
                 effects.append(.taskOutcome(try await recorder.decide(request, onlyFor: creditor.id)))
             } catch let error as TaskOutcomeError {
                 effects.append(.event(kind: "task.outcome-refused",
-                                      summary: "Task #\(command.taskID) (reply of \(sender)): \(command.outcome.code) not recorded: \(error.message)."))
+                                      summary: words.outcomeNotRecorded(taskID: command.taskID, outcome: command.outcome, by: sender.value, why: error.message)))
             }
         }
         return effects

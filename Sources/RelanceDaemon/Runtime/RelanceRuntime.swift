@@ -119,7 +119,7 @@ public final class RelanceRuntime: Sendable {
         let check = EvidenceCheck(secrets: secrets)
         for creditor in creditors {
             let id = creditor.configuration.id
-            try await store.registerCreditor(id, at: clock.now())
+            try await store.registerCreditor(id, language: creditor.configuration.language, at: clock.now())
             try await store.resumeOutbox(id, reason: reason, at: clock.now())
             if let problem = await check.problem(of: id, creditor.configuration.sending) {
                 logger.critical("outbox paused: fix the configuration", metadata: ["creditor": "\(id)", "reason": "\(problem)"])
@@ -131,7 +131,7 @@ public final class RelanceRuntime: Sendable {
     /// Registers the configured creditors and settles any message a crash left half sent.
     public func prepare() async throws {
         for creditor in creditors {
-            try await store.registerCreditor(creditor.configuration.id, at: clock.now())
+            try await store.registerCreditor(creditor.configuration.id, language: creditor.configuration.language, at: clock.now())
         }
         _ = try await recovery.run()
     }

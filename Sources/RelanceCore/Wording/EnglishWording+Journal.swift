@@ -1,0 +1,140 @@
+public import Foundation
+
+extension EnglishWording {
+    public func creditorRegistered(_ creditor: String) -> String { "Creditor \(creditor) registered from the configuration." }
+
+    public func importApplied(file: String, kind: String, asOf: CivilDate, new: Int, changed: Int, settled: Int, unchanged: Int,
+                              toIdentify: Int) -> String {
+        "Imported \(file) (\(kind), as of \(date(asOf))): \(new) new, \(changed) changed, \(settled) settled, \(unchanged) unchanged"
+            + (toIdentify > 0 ? ", \(toIdentify) with a customer to identify." : ".")
+    }
+
+    public func contactsImported(file: String, new: Int, known: Int) -> String {
+        "Imported contacts \(file): \(new) new customers, \(known) known ones checked."
+    }
+
+    public func importDuplicate(file: String, of importID: Int64, held: Bool) -> String {
+        held ? "File \(file) has the same content as import #\(importID), which is held: confirm it with `relance import confirm \(importID)`."
+            : "File \(file) has the same content as import #\(importID): nothing changed."
+    }
+
+    public func bankStatementAlreadyImported(file: String, as importID: Int64) -> String {
+        "File \(file) is the bank statement already imported as #\(importID) (same accounts, same entries): nothing changed."
+    }
+
+    public func importRowsRefused(count: Int, file: String, rows: [String], more: Bool) -> String {
+        let listed = rows.map { "- \($0)" } + (more ? ["- …"] : [])
+        return (["\(count) row(s) of \(file) refused, the rest imported; their invoices are left as they were (never settled by this file). Correct the cells and drop the export again:"] + listed)
+            .joined(separator: "\n")
+    }
+
+    public func massSettlement(settling: Int, amount: Money, open: Money, percent: Int, threshold: Int) -> String {
+        "it would settle \(settling) invoice(s), \(self.amount(amount)) of \(self.amount(open)) open (\(percent) %, above the \(threshold) % safety threshold)"
+    }
+
+    public func importHeld(importID: Int64, file: String, reason: String) -> String {
+        "Import #\(importID) of \(file) is HELD, nothing changed: \(reason). A truncated or filtered export (\"overdue only\") looks like this. If the payments are real, run `relance import confirm \(importID)`."
+    }
+
+    public func heldImportConfirmed(importID: Int64, file: String) -> String {
+        "Held import #\(importID) of \(file) confirmed by a person: applied now."
+    }
+
+    public func heldImportRejected(importID: Int64, file: String, reason: String) -> String {
+        "Held import #\(importID) of \(file) rejected by a person: nothing applied. \(reason)"
+    }
+
+    public func importRejected(file: String, reason: String) -> String { "File \(file) was refused: \(reason)" }
+
+    public func outboxPaused(creditor: String, reason: String) -> String {
+        "The outbox of \(creditor) is paused: the problem is on our side (\(reason)). No customer is affected; fix the configuration, messages resume on their next attempt."
+    }
+
+    public func outboxResumed(creditor: String, since: CivilDate, reason: String) -> String {
+        "The outbox of \(creditor), paused since \(date(since)), is tried again: \(reason)."
+    }
+
+    public func invoiceDisputed(invoice: String, reason: String) -> String {
+        "Invoice \(invoice) disputed: \(reason). No reminder, letter or notice demands it until the dispute is resolved (relance resume --invoice); the customer's other invoices go on."
+    }
+
+    public func disputeResolved(invoice: String, reason: String) -> String { "Dispute on invoice \(invoice) resolved: \(reason)." }
+
+    public func disputeEndedByOutcome(_ outcome: TaskOutcome, taskID: Int64) -> String {
+        if case .paid = outcome { return "payment announced recorded on task #\(taskID)" }
+        return "promise to pay recorded on task #\(taskID)"
+    }
+
+    public func outcomeRefusal(_ refusal: OutcomeRefusal) -> String {
+        switch refusal {
+        case .alreadyClosed(let id, let state, let outcome):
+            "task #\(id) is already \(taskState(state))\(outcome.map { " (\(self.outcome($0)))" } ?? ""): nothing recorded"
+        case .onlyLettersArePosted(let id, let kind): "task #\(id) is a \(taskKind(kind).lowercased()) task: only a letter is posted"
+        case .postedInTheFuture(let posted, let today): "the posting date \(date(posted)) is after today (\(date(today)))"
+        case .trackingNumberMissing: "a registered letter is recorded with its tracking number (--tracking)"
+        case .acknowledgementOutOfRange(let acknowledged, let posted, let today):
+            "the acknowledgement of receipt (\(date(acknowledged))) must fall between the posting (\(date(posted))) and today (\(date(today)))"
+        case .acknowledgementIsRecordedWithPosting: "record the acknowledgement of receipt with letter-posted (--acknowledged DATE)"
+        case .supersededByTheLadderOnly: "a task is superseded by the ladder, not by hand"
+        case .promiseInThePast(let promised, let today): "the promised date \(date(promised)) has already passed (today is \(date(today)))"
+        case .promisedAmountNotPositive: "the promised amount must be above zero"
+        case .paidInTheFuture(let paid, let today): "the payment date \(date(paid)) is after today (\(date(today)))"
+        case .phoneNotKnown(let phone, let known):
+            "\(phone) is not among the customer's numbers (\(known.isEmpty ? "none" : known.joined(separator: ", ")))"
+        case .callOnly(let outcome, let id, let kind):
+            "\(self.outcome(outcome)) is recorded for a call; task #\(id) is a \(taskKind(kind).lowercased()) task"
+        case .invoiceNotOnTask(let invoice, let id, let open):
+            "invoice \(invoice) is not one of task #\(id)'s open invoices (\(open.joined(separator: ", ")))"
+        }
+    }
+
+    public func outcomeLineProblem(_ problem: OutcomeLineProblem) -> String {
+        switch problem {
+        case .lineTooLong: "line too long"
+        case .tooManyOutcomes(let count): "more than \(count) outcomes in one reply"
+        case .noTaskNumber: "a task number must follow # (e.g. #12)"
+        case .noOutcomeRecognised:
+            "no outcome recognised (promised, dispute, paid, wrong number, no answer, new address, posted, done, cancelled)"
+        case .promiseNeedsDate: "a promise needs its date (15/01/2027)"
+        case .notAnAmount(let text): "\(text) is not an amount (912.00)"
+        case .newAddressNeedsAddress: "a new address needs the address"
+        }
+    }
+
+    public func outcomeLineNotRead(taskID: Int64?, sender: String, line: String, problem: OutcomeLineProblem) -> String {
+        "\(taskID.map { "Task #\($0)" } ?? "A line") in the reply of \(sender): \"\(line.prefix(120))\" not read: \(outcomeLineProblem(problem))."
+    }
+
+    public func outcomeNotRecorded(taskID: Int64, outcome: TaskOutcome, by: String, why: String) -> String {
+        "Task #\(taskID) (reply of \(by)): \(self.outcome(outcome)) not recorded: \(why)."
+    }
+}
+
+extension EnglishWording {
+    public func messageQueued(step: String, to: [String], invoices: Int, plannedOn: CivilDate) -> String {
+        "Queued \(step) to \(to.joined(separator: ", ")) for \(invoices) invoice(s), planned on \(plannedOn)."
+    }
+
+    public func messageAttempt(_ attempt: Int, messageID: Int64) -> String { "Attempt \(attempt) to send message #\(messageID)." }
+
+    public func messageSent(step: String?, messageID: Int64, customer: String, recipients: String, serverReply: String) -> String {
+        "Sent \(step ?? "message") #\(messageID) to \(customer) (\(recipients)); server said: \(serverReply)"
+    }
+
+    public func messageRetry(messageID: Int64, reason: String, retryAt: Date) -> String {
+        "Message #\(messageID) not sent (\(reason)); next attempt at \(retryAt)."
+    }
+
+    public func messageFailed(messageID: Int64, reason: String) -> String { "Message #\(messageID) failed: \(reason)" }
+
+    public func messageCancelled(messageID: Int64, because reason: MessageCancelReason) -> String {
+        let why = switch reason {
+        case .paidAtTheBank(let invoice): "a bank statement shows invoice \(invoice) paid since the message was written"
+        case .settled(let invoice): "invoice \(invoice) is settled"
+        case .disputed(let invoice): "invoice \(invoice) is disputed"
+        case .amountChanged(let invoice): "the open amount of invoice \(invoice) changed since the message was written"
+        case .customerPaused(let kind, let reason): "the customer is paused (\(kind): \(reason))"
+        }
+        return "Message #\(messageID) cancelled before sending: \(why)."
+    }
+}

@@ -1,0 +1,73 @@
+public import Foundation
+
+/// The journal's lines a person reads on a customer's timeline, in `relance customer`, the
+/// console and Health: imports, the outbox, disputes, and the outcomes a person sent by email
+/// that could not be recorded. Part of every language's `Wording`; the store words its own
+/// lines in the creditor's language (stored with the creditor, `v10-creditor-language`).
+/// Values that come from elsewhere (`reason`, `why`) are passed through as they are.
+public protocol JournalWording: Sendable {
+    func creditorRegistered(_ creditor: String) -> String
+
+    // MARK: Imports
+
+    /// An open-items file applied: `Export balance.csv importé (…) : 3 nouvelles, …`.
+    func importApplied(file: String, kind: String, asOf: CivilDate, new: Int, changed: Int, settled: Int, unchanged: Int,
+                       toIdentify: Int) -> String
+    func contactsImported(file: String, new: Int, known: Int) -> String
+    /// The same bytes again; `held` when that import waits for a person.
+    func importDuplicate(file: String, of importID: Int64, held: Bool) -> String
+    func bankStatementAlreadyImported(file: String, as importID: Int64) -> String
+    /// `rows` are the refused rows as the reader described them, at most 50; `more` when there were more.
+    func importRowsRefused(count: Int, file: String, rows: [String], more: Bool) -> String
+    /// Why a snapshot is held: it would settle too much at once.
+    func massSettlement(settling: Int, amount: Money, open: Money, percent: Int, threshold: Int) -> String
+    /// A snapshot held for a person; `reason` is `massSettlement`.
+    func importHeld(importID: Int64, file: String, reason: String) -> String
+    func heldImportConfirmed(importID: Int64, file: String) -> String
+    func heldImportRejected(importID: Int64, file: String, reason: String) -> String
+    /// A file refused whole; `reason` is the reader's explanation.
+    func importRejected(file: String, reason: String) -> String
+
+    // MARK: The outbox
+
+    /// `reason` is the configuration problem found (the key to fix).
+    func outboxPaused(creditor: String, reason: String) -> String
+    func outboxResumed(creditor: String, since: CivilDate, reason: String) -> String
+
+    /// A message stored for sending: `Queued first-reminder to a@b for 2 invoice(s), planned on …`.
+    func messageQueued(step: String, to: [String], invoices: Int, plannedOn: CivilDate) -> String
+    func messageAttempt(_ attempt: Int, messageID: Int64) -> String
+    /// `customer` is `C001 Client Un`; `recipients` as stored.
+    func messageSent(step: String?, messageID: Int64, customer: String, recipients: String, serverReply: String) -> String
+    /// `retryAt` is shown in UTC, as the server's log is.
+    func messageRetry(messageID: Int64, reason: String, retryAt: Date) -> String
+    func messageFailed(messageID: Int64, reason: String) -> String
+    func messageCancelled(messageID: Int64, because: MessageCancelReason) -> String
+
+    // MARK: Disputes
+
+    func invoiceDisputed(invoice: String, reason: String) -> String
+    func disputeResolved(invoice: String, reason: String) -> String
+    /// Why a later outcome ended a dispute: a promise or a payment recorded on task `taskID`.
+    func disputeEndedByOutcome(_ outcome: TaskOutcome, taskID: Int64) -> String
+
+    // MARK: Outcomes sent by email
+
+    func outcomeRefusal(_ refusal: OutcomeRefusal) -> String
+    func outcomeLineProblem(_ problem: OutcomeLineProblem) -> String
+    /// A line of a person's reply that could not be read.
+    func outcomeLineNotRead(taskID: Int64?, sender: String, line: String, problem: OutcomeLineProblem) -> String
+    /// An outcome read but refused; `why` is `outcomeRefusal` or the store's reason.
+    func outcomeNotRecorded(taskID: Int64, outcome: TaskOutcome, by: String, why: String) -> String
+}
+
+/// Why a queued message is not sent after all: what it says is no longer true, or the customer
+/// said something since it was written.
+public enum MessageCancelReason: Sendable, Hashable {
+    case paidAtTheBank(invoice: String)
+    case settled(invoice: String)
+    case disputed(invoice: String)
+    case amountChanged(invoice: String)
+    /// `kind` is the hold's kind (`promise`, `reply`…), `reason` its own words.
+    case customerPaused(kind: String, reason: String)
+}

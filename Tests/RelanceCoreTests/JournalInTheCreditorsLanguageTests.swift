@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+import RelanceCore
+
+/// The journal's lines (imports, the outbox, disputes, outcomes sent by email and refused) reach
+/// a French creditor's people in French and an English creditor's in English (#13): the same
+/// checks as `ReasonsInTheCreditorsLanguageTests`, over every sentence of `JournalWording`.
+@Suite struct JournalInTheCreditorsLanguageTests {
+    typealias R = ReasonsInTheCreditorsLanguageTests
+    typealias F = Fixture
+
+    static func sentences(_ words: any Wording) -> [String] {
+        let day = F.day("2026-12-07"), later = F.day("2026-12-14")
+        let money = F.euros(237_680)
+        let refusals: [OutcomeRefusal] = [
+            .alreadyClosed(taskID: 12, state: .done, outcome: .noAnswer), .onlyLettersArePosted(taskID: 12, kind: .call),
+            .postedInTheFuture(posted: later, today: day), .trackingNumberMissing,
+            .acknowledgementOutOfRange(acknowledged: later, posted: day, today: day), .acknowledgementIsRecordedWithPosting,
+            .supersededByTheLadderOnly, .promiseInThePast(promised: day, today: later), .promisedAmountNotPositive,
+            .paidInTheFuture(paid: later, today: day), .phoneNotKnown(phone: "01 02 03 04 05", known: []),
+            .callOnly(outcome: .noAnswer, taskID: 12, kind: .registeredLetter),
+            .invoiceNotOnTask(invoice: "F-9", taskID: 12, open: ["F-1"]),
+        ]
+        let problems: [OutcomeLineProblem] = [.lineTooLong, .tooManyOutcomes(50), .noTaskNumber, .noOutcomeRecognised, .promiseNeedsDate,
+                                              .notAnAmount("douze"), .newAddressNeedsAddress]
+        let cancels: [MessageCancelReason] = [.paidAtTheBank(invoice: "F-1"), .settled(invoice: "F-1"), .disputed(invoice: "F-1"),
+                                              .amountChanged(invoice: "F-1"), .customerPaused(kind: "promise", reason: "—")]
+        var sentences = [
+            words.creditorRegistered("acme"),
+            words.importApplied(file: "balance.csv", kind: "open-invoices", asOf: day, new: 3, changed: 1, settled: 2, unchanged: 0, toIdentify: 1),
+            words.importApplied(file: "balance.csv", kind: "open-invoices", asOf: day, new: 1, changed: 0, settled: 0, unchanged: 1, toIdentify: 0),
+            words.contactsImported(file: "contacts.csv", new: 2, known: 1),
+            words.importDuplicate(file: "balance.csv", of: 4, held: true), words.importDuplicate(file: "balance.csv", of: 4, held: false),
+            words.bankStatementAlreadyImported(file: "releve.txt", as: 4),
+            words.importRowsRefused(count: 2, file: "balance.csv", rows: [], more: true),
+            words.importRowsRefused(count: 1, file: "balance.csv", rows: [], more: false),
+            words.importHeld(importID: 4, file: "balance.csv",
+                             reason: words.massSettlement(settling: 9, amount: money, open: money, percent: 100, threshold: 50)),
+            words.heldImportConfirmed(importID: 4, file: "balance.csv"), words.heldImportRejected(importID: 4, file: "balance.csv", reason: ""),
+            words.importRejected(file: "balance.csv", reason: ""),
+            words.outboxPaused(creditor: "acme", reason: "—"), words.outboxResumed(creditor: "acme", since: day, reason: "—"),
+            words.messageQueued(step: "first-reminder", to: ["a@b.example"], invoices: 2, plannedOn: day),
+            words.messageAttempt(2, messageID: 12),
+            words.messageSent(step: "first-reminder", messageID: 12, customer: "C001 Client Un", recipients: "a@b.example", serverReply: "250 OK"),
+            words.messageRetry(messageID: 12, reason: "—", retryAt: Date(timeIntervalSince1970: 1_796_000_000)),
+            words.messageFailed(messageID: 12, reason: "—"),
+            words.invoiceDisputed(invoice: "F-1", reason: "—"), words.disputeResolved(invoice: "F-1", reason: "—"),
+            words.disputeEndedByOutcome(.promisedToPay(on: later, amount: money), taskID: 12),
+            words.disputeEndedByOutcome(.paid(on: day, means: nil), taskID: 12),
+            words.outcomeNotRecorded(taskID: 12, outcome: .promisedToPay(on: later, amount: nil), by: "marie@acme.example",
+                                     why: words.outcomeRefusal(.promiseInThePast(promised: day, today: later))),
+        ]
+        sentences += refusals.map { words.outcomeRefusal($0) }
+        sentences += problems.map { words.outcomeLineNotRead(taskID: 12, sender: "marie@acme.example", line: "#12 ?", problem: $0) }
+        sentences += cancels.map { words.messageCancelled(messageID: 12, because: $0) }
+        sentences += ["bank.unmatched", "outbox.paused", "task.outcome-refused", "import.rows-refused", "task.updated"].map(words.eventKind)
+        return sentences
+    }
+
+    @Test func everyJournalLineIsFrenchInFrench() {
+        for sentence in Self.sentences(FrenchWording()) {
+            #expect(R.englishIn(sentence).isEmpty, "\(sentence) — \(R.englishIn(sentence))")
+            #expect(!sentence.contains("2026-12") && !sentence.contains("2026-11"), "an ISO date: \(sentence)")
+        }
+        let words = FrenchWording()
+        #expect(words.outcomeNotRecorded(taskID: 12, outcome: .promisedToPay(on: F.day("2026-12-01"), amount: nil), by: "marie@acme.example",
+                                         why: words.outcomeRefusal(.promiseInThePast(promised: F.day("2026-12-01"), today: F.day("2026-12-07"))))
+                == "Tâche n° 12 (réponse de marie@acme.example) : promesse de paiement au 01/12/2026 non enregistré : la date promise 01/12/2026 est déjà passée (nous sommes le 07/12/2026).")
+        #expect(words.importApplied(file: "balance.csv", kind: "open-invoices", asOf: F.day("2026-12-07"), new: 3, changed: 1, settled: 2,
+                                    unchanged: 0, toIdentify: 0)
+                == "Export balance.csv importé (open-invoices, arrêté au 07/12/2026) : 3 nouvelles, 1 modifiée, 2 réglées, 0 inchangée.")
+    }
+
+    @Test func everyJournalLineIsEnglishInEnglish() {
+        for sentence in Self.sentences(EnglishWording()) {
+            #expect(R.frenchIn(sentence).isEmpty, "\(sentence) — \(R.frenchIn(sentence))")
+        }
+        #expect(EnglishWording().outcomeLineProblem(.notAnAmount("twelve")) == "twelve is not an amount (912.00)")
+    }
+}

@@ -1,0 +1,102 @@
+import Foundation
+import RelanceCore
+import RelanceStore
+import Testing
+
+/// The lines the store journals by itself (imports, the bank, disputes, the outbox) are in the
+/// creditor's language, registered from the configuration (`v10-creditor-language`) (#13).
+@Suite("The store's journal in the creditor's language")
+struct JournalLanguageStoreTests {
+    typealias F = StoreFixtures
+    typealias R = ReasonsInTheCreditorsLanguageWords
+
+    func store(_ language: Language) async throws -> AppDatabase {
+        let store = try AppDatabase.inMemory()
+        try await store.registerCreditor(F.creditor, language: language, at: F.time)
+        return store
+    }
+
+    /// Imports, a bank statement, a dispute, a message queued, refused and cancelled, the outbox paused and resumed.
+    func journal(_ language: Language) async throws -> [String] {
+        let store = try await store(language)
+        _ = try await store.importSnapshot(F.file("balance.csv"), F.snapshot([
+            F.item("FA26-0801", open: 91_200, due: "2026-11-01"), F.item("FA26-0802", open: 45_000, due: "2026-11-05"),
+            F.item("FA26-0803", customer: "C002", open: 10_000),
+        ], asOf: "2026-12-02"), at: F.time)
+        _ = try await store.importSnapshot(F.file("balance-again.csv"), F.snapshot([F.item("FA26-0801", open: 91_200)]), at: F.time)
+        let receipts = [
+            BankEntry(booked: F.date("2026-12-03"), valueDate: nil, amount: F.euros(40_000), counterparty: "CLIENT SARL", counterpartyIBAN: nil,
+                      remittance: "ACOMPTE FA26-0801", bankReference: "R1", account: "FR7630004001230001234567890"),
+            BankEntry(booked: F.date("2026-12-03"), valueDate: nil, amount: F.euros(7_700), counterparty: "INCONNU", counterpartyIBAN: nil,
+                      remittance: "VIREMENT", bankReference: "R2", account: "FR7630004001230001234567890"),
+        ]
+        let bank = ImportedFile(creditor: F.creditor, fileName: "releve.txt", sha256: String(repeating: "c", count: 64), byteCount: 100,
+                                kind: "bank-statement")
+        _ = try await store.importBankStatement(bank, BankStatement(format: .cfonb120, entries: receipts), language: language, at: F.time)
+        let open = try await store.openReceivables(of: F.creditor)
+        let fa802 = try #require(open.first { $0.number == "FA26-0802" })
+        let fa803 = try #require(open.first { $0.number == "FA26-0803" })
+        _ = try await store.enqueue(MessageDraft(creditor: F.creditor, customerID: fa803.customer.id, step: "first-reminder",
+                                                 plannedOn: F.date("2026-12-03"),
+                                                 invoices: [InvoiceMention(invoiceID: fa803.invoiceID, step: "first-reminder", open: fa803.open)],
+                                                 to: fa803.customer.emails), at: F.time, compose: F.composed)
+        try await store.markDisputed(invoiceID: fa803.invoiceID, reason: "marchandise abîmée", at: F.time)
+        _ = try await store.claimNextMessage(now: F.time)
+        try await store.clearDispute(invoiceID: fa803.invoiceID, reason: "avoir émis", at: F.time)
+        try await store.markDisputed(invoiceID: fa802.invoiceID, reason: "—", at: F.time)
+        try await store.recordOutboxPaused(F.creditor, reason: "[sending] password_file", at: F.time)
+        try await store.resumeOutbox(F.creditor, reason: "—", at: F.time.addingTimeInterval(60))
+        let kinds: Set<String> = ["import.applied", "import.duplicate", "bank.matched", "bank.unmatched", "invoice.disputed",
+                                  "invoice.dispute-resolved", "message.queued", "message.cancelled", "outbox.paused", "outbox.resumed"]
+        let entries = try await store.events(of: F.creditor, kinds: kinds, since: .distantPast)
+        #expect(Set(entries.map(\.event.kind)) == kinds, "\(entries.map(\.event.kind))")
+        return entries.map(\.event.summary)
+    }
+
+    @Test func aFrenchCreditorsStoreJournalsInFrench() async throws {
+        let lines = try await journal(.french)
+        for line in lines {
+            #expect(R.englishIn(line).isEmpty, "\(line) — \(R.englishIn(line))")
+            #expect(!line.contains("2026-1"), "an ISO date: \(line)")
+        }
+        #expect(lines.contains("Export balance.csv importé (open-invoices, arrêté au 02/12/2026) : 3 nouvelles, 0 modifiée, 0 réglée, 0 inchangée."))
+        #expect(lines.contains { $0.hasPrefix("Facture FA26-0801 : paiement de 400,00\u{00A0}€ reçu le 03/12") })
+        #expect(lines.contains("Litige sur la facture FA26-0803 réglé : avoir émis."))
+        #expect(lines.contains { $0.hasPrefix("Message n° 1 annulé avant l'envoi : la facture FA26-0803 est contestée") })
+    }
+
+    @Test func anEnglishCreditorsStoreJournalsInEnglish() async throws {
+        let lines = try await journal(.english)
+        for line in lines {
+            #expect(R.frenchIn(line).isEmpty, "\(line) — \(R.frenchIn(line))")
+        }
+        #expect(lines.contains("Dispute on invoice FA26-0803 resolved: avoir émis."))
+    }
+
+    @Test func theConfigurationsLanguageWinsAtTheNextStart() async throws {
+        let store = try await store(.english)
+        try await store.registerCreditor(F.creditor, language: .french, at: F.time)
+        _ = try await store.importSnapshot(F.file("balance.csv"), F.snapshot([F.item("FA26-0801", open: 100)]), at: F.time)
+        let entries = try await store.events(of: F.creditor, kinds: ["import.applied"], since: .distantPast)
+        #expect(entries.first?.event.summary.hasPrefix("Export balance.csv importé") == true)
+    }
+}
+
+/// The word lists of `ReasonsInTheCreditorsLanguageTests` (RelanceCoreTests), for this target.
+enum ReasonsInTheCreditorsLanguageWords {
+    static let englishWords: Set<String> = [
+        "the", "is", "was", "by", "until", "waiting", "customer", "not", "and", "days", "late", "for", "from",
+        "payment", "paid", "reply", "step", "sent", "held", "before", "after", "letter", "with", "none", "no",
+        "task", "when", "waits", "every", "credit", "email", "ledger", "snapshot", "received", "matched",
+    ]
+    static let frenchWords: Set<String> = ["le", "la", "les", "du", "des", "est", "jusqu", "pour", "une", "aucun", "reçu", "tâche"]
+
+    static func words(_ text: String) -> [String] {
+        let prose = text.split(separator: "`", omittingEmptySubsequences: false).enumerated()
+            .filter { $0.offset % 2 == 0 }.map(\.element).joined(separator: " ")
+        return prose.lowercased().split { !$0.isLetter }.map(String.init)
+    }
+
+    static func englishIn(_ text: String) -> [String] { words(text).filter(englishWords.contains) }
+    static func frenchIn(_ text: String) -> [String] { words(text).filter(frenchWords.contains) }
+}
