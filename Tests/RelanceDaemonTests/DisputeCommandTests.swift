@@ -37,8 +37,9 @@ import RelanceTesting
             taskID = try await store.openTask(NewTask(creditor: acme, customerID: customer, kind: .call, title: "Call Client Un",
                                                       dedupKey: "test-call:C1", invoiceIDs: invoices), at: Date()).id
         }
+        // The refusal is in the creditor's language (French here), like every line a person reads.
         let unknown = try Self.relance(["tasks", "done", String(taskID), "--outcome", "dispute", "--invoice", "F-999"], in: fixture)
-        #expect(unknown.status != 0 && unknown.output.contains("invoice F-999 is not one of task #\(taskID)'s open invoices"), "\(unknown.output)")
+        #expect(unknown.status != 0 && unknown.output.contains("la facture F-999 n'est pas l'une des factures ouvertes de la tâche n° \(taskID)"), "\(unknown.output)")
         let done = try Self.relance(["tasks", "done", String(taskID), "--outcome", "dispute", "--invoice", "F-100"], in: fixture)
         #expect(done.status == 0, "\(done.output)")
 
