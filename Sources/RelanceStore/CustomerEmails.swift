@@ -58,12 +58,11 @@ struct CustomerEmails {
             // An address listed as `to` is not repeated in `cc` (primary key: customer and address).
             try insert.execute(arguments: [customerID, address, role])
         }
-        let before = current.isEmpty ? "none" : current.joined(separator: ", ")
-        let after = wanted.isEmpty ? "none" : wanted.joined(separator: ", ")
+        let words = try AppDatabase.wording(of: creditor.rawValue, in: db)
         try record(NewEvent(
             time: time, kind: current.isEmpty ? "customer.email-added" : "customer.email-changed", creditor: creditor,
             customerID: customerID, importID: importID,
-            summary: "Addresses (\(role)) of customer \(customerName) changed from \(before) to \(after)."))
+            summary: words.customerAddressesChanged(role: role, customer: customerName, before: Array(current), after: Array(wanted))))
         return true
     }
 

@@ -323,7 +323,7 @@ struct SnapshotApplier {
             let id: Int64 = row["id"]
             try prepared(.settleInvoice).execute(arguments: [importID, asOf, importID, id])
             try event("invoice.settled", customerID: row["customer_id"], invoiceID: id, importID: importID,
-                      "Invoice \(row["number"] as String) is no longer open in \(file.fileName) (as of \(asOf)): settled; its reminders stop.")
+                      words.invoiceSettledByImport(invoice: row["number"], file: file.fileName, asOf: snapshot.asOf))
             settled += 1
         }
         return settled

@@ -13,6 +13,15 @@ extension EnglishWording {
         "Imported contacts \(file): \(new) new customers, \(known) known ones checked."
     }
 
+    public func invoiceSettledByImport(invoice: String, file: String, asOf: CivilDate) -> String {
+        "Invoice \(invoice) is no longer open in \(file) (as of \(asOf)): settled; its reminders stop."
+    }
+
+    public func customerAddressesChanged(role: String, customer: String, before: [String], after: [String]) -> String {
+        func list(_ addresses: [String]) -> String { addresses.isEmpty ? "none" : addresses.joined(separator: ", ") }
+        return "Addresses (\(role)) of customer \(customer) changed from \(list(before)) to \(list(after))."
+    }
+
     public func importDuplicate(file: String, of importID: Int64, held: Bool) -> String {
         held ? "File \(file) has the same content as import #\(importID), which is held: confirm it with `relance import confirm \(importID)`."
             : "File \(file) has the same content as import #\(importID): nothing changed."

@@ -18,6 +18,16 @@ extension FrenchWording {
         "Fichier de contacts \(file) importé : \(new) \(new > 1 ? "nouveaux clients" : "nouveau client"), \(known) \(known > 1 ? "clients connus vérifiés" : "client connu vérifié")."
     }
 
+    public func invoiceSettledByImport(invoice: String, file: String, asOf: CivilDate) -> String {
+        "La facture \(invoice) n'est plus ouverte dans \(file) (arrêté au \(date(asOf))) : réglée ; ses relances s'arrêtent."
+    }
+
+    public func customerAddressesChanged(role: String, customer: String, before: [String], after: [String]) -> String {
+        func list(_ addresses: [String]) -> String { addresses.isEmpty ? "aucune" : addresses.joined(separator: ", ") }
+        let whose = role == "cc" ? "en copie" : "destinataires"
+        return "Adresses \(whose) du client \(customer) : \(list(before)) → \(list(after))."
+    }
+
     public func importDuplicate(file: String, of importID: Int64, held: Bool) -> String {
         held ? "Le fichier \(file) a le même contenu que l'import n° \(importID), qui est retenu : confirmez-le avec `relance import confirm \(importID)`."
             : "Le fichier \(file) a le même contenu que l'import n° \(importID) : rien n'a changé."

@@ -14,6 +14,10 @@ public protocol JournalWording: Sendable {
     func importApplied(file: String, kind: String, asOf: CivilDate, new: Int, changed: Int, settled: Int, unchanged: Int,
                        toIdentify: Int) -> String
     func contactsImported(file: String, new: Int, known: Int) -> String
+    /// An invoice an authoritative export no longer lists.
+    func invoiceSettledByImport(invoice: String, file: String, asOf: CivilDate) -> String
+    /// `role` is `to` or `cc`; empty lists read as none.
+    func customerAddressesChanged(role: String, customer: String, before: [String], after: [String]) -> String
     /// The same bytes again; `held` when that import waits for a person.
     func importDuplicate(file: String, of importID: Int64, held: Bool) -> String
     func bankStatementAlreadyImported(file: String, as importID: Int64) -> String
