@@ -200,9 +200,28 @@ struct ConsoleWording: Sendable {
         switch (state, language) {
         case (.held, .french): "retenue : envoyée ou non ?"
         case (.failed, .french): "échec après plusieurs essais"
+        case (.queued, .french): "en file d'attente"
+        case (.sending, .french): "en cours d'envoi"
+        case (.sent, .french): "envoyée"
+        case (.retry, .french): "à renvoyer"
+        case (.cancelled, .french): "annulée"
         case (.held, _): "held: sent or not?"
         case (.failed, _): "failed after several attempts"
         case (_, _): state.rawValue
+        }
+    }
+
+    /// The outbox's counts on Health: `envoyés 3`.
+    func outboxCount(_ state: OutboxState) -> String {
+        guard language == .french else { return state.rawValue }
+        return switch state {
+        case .queued: "en file"
+        case .sending: "en cours"
+        case .sent: "envoyés"
+        case .retry: "à renvoyer"
+        case .failed: "en échec"
+        case .held: "retenus"
+        case .cancelled: "annulés"
         }
     }
 

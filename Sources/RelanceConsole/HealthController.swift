@@ -42,7 +42,7 @@ struct HealthController {
         let page: [String: Any] = [
             "hasDaemon": daemon != nil, "daemonSince": when(daemon?.startedAt), "daemonUpdated": when(daemon?.updatedAt),
             "services": services, "creditors": creditors,
-            "outbox": OutboxState.allCases.map { ["state": $0.rawValue, "count": "\(counts[$0] ?? 0)"] },
+            "outbox": OutboxState.allCases.map { ["state": words.outboxCount($0), "count": "\(counts[$0] ?? 0)"] },
         ]
         return environment.pages.render("health", title: words.health, words: words, session: context.session, user: user.name, context: page)
     }

@@ -227,6 +227,11 @@ struct ConsoleRouteTests {
     @Test("Health shows each visible creditor's mode, the last import's age and the outbox, as relance status does")
     func health() async throws {
         let fixture = try await ConsoleFixture()
+        // The last import: a refused file whose explanation has two lines (stored escaped, `\n`).
+        let refused = ImportedFile(creditor: CreditorID("acme")!, fileName: "casse.csv", sha256: String(repeating: "e", count: 64),
+                                   byteCount: 10, kind: "unknown")
+        _ = try await fixture.runtime.store.recordRejectedImport(refused, reason: "casse.csv:2:3: not an amount\n  What to do: digits",
+                                                                 at: fixture.runtime.clock.now())
         try await fixture.application().test(.router) { client in
             var browser = Browser()
             _ = try await browser.login(client, user: "marie")
@@ -237,7 +242,9 @@ struct ConsoleRouteTests {
             #expect(!html.contains("Globex"))
             #expect(html.contains("mode revue : rien n’est envoyé"))
             #expect(html.contains("il y a 0 min"), "imported by the fixture at the clock's time")
-            #expect(html.contains("queued 0"))
+            #expect(html.contains("en file 0") && !html.contains("queued 0"), "the outbox's states in the user's language")
+            #expect(html.contains("Le fichier casse.csv a été refusé : casse.csv:2:3: not an amount</span><span class=\"line\">  What to do: digits"),
+                    "the last import in the creditor's language, its line breaks as lines, not an escaped \\n")
             #expect(html.contains("Pas encore d’état"), "no daemon has written its status in this state folder")
         }
     }
