@@ -3,14 +3,14 @@ import GRDB
 public import RelanceCore
 
 extension AppDatabase: ReceivablesStore {
-    public func registerCreditor(_ creditor: CreditorID, language: Language, at time: Date) async throws {
+    public func registerCreditor(_ creditor: CreditorID, language: Language?, at time: Date) async throws {
         try await writer.write { db in
             try db.execute(sql: "INSERT INTO creditor (id, created_at, language) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING",
-                           arguments: [creditor.rawValue, time, language.rawValue])
+                           arguments: [creditor.rawValue, time, language?.rawValue])
             if db.changesCount > 0 {
                 try Self.append(NewEvent(time: time, kind: "creditor.registered", creditor: creditor,
-                                         summary: language.wording.creditorRegistered(creditor.rawValue)), in: db)
-            } else {
+                                         summary: (language ?? .english).wording.creditorRegistered(creditor.rawValue)), in: db)
+            } else if let language {
                 // The configuration may have changed the language since the last start.
                 try db.execute(sql: "UPDATE creditor SET language = ? WHERE id = ? AND language IS NOT ?",
                                arguments: [language.rawValue, creditor.rawValue, language.rawValue])

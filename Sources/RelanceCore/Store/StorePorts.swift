@@ -8,8 +8,9 @@ public import Foundation
 /// What was imported, and the receivables it shows.
 public protocol ReceivablesStore: Sendable {
     /// Makes sure the creditor exists (creditors come from the configuration), in its language:
-    /// the lines the store journals by itself are worded in it.
-    func registerCreditor(_ creditor: CreditorID, language: Language, at time: Date) async throws
+    /// the lines the store journals by itself are worded in it. A nil language leaves the stored
+    /// one as it is (English for a creditor never registered with one).
+    func registerCreditor(_ creditor: CreditorID, language: Language?, at time: Date) async throws
 
     /// Applies one file's snapshot in one transaction: all of it or nothing.
     /// The same bytes applied twice for a creditor return `.duplicate` and change nothing.
@@ -23,9 +24,9 @@ public protocol ReceivablesStore: Sendable {
 }
 
 extension ReceivablesStore {
-    /// An English creditor (tests, tools).
+    /// Without a language (tests, tools): never changes the one the configuration set.
     public func registerCreditor(_ creditor: CreditorID, at time: Date) async throws {
-        try await registerCreditor(creditor, language: .english, at: time)
+        try await registerCreditor(creditor, language: nil, at: time)
     }
 }
 
