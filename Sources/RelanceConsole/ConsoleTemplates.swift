@@ -3,7 +3,7 @@
 enum ConsoleTemplates {
     static let all: [String: String] = [
         "layout": layout, "login": login, "today": today, "customers": customers, "customer": customer,
-        "aging": aging, "imports": imports, "health": health, "mail": mail, "mailMessage": mailMessage,
+        "aging": aging, "imports": imports, "health": health, "mail": mail, "mailMessage": mailMessage, "receipts": receipts,
     ]
 
     static let layout = """
@@ -19,7 +19,7 @@ enum ConsoleTemplates {
         {{#signedIn}}
         <header class="bar">
           <a class="brand" href="/">{{w.appTitle}}</a>
-          <nav><a href="/">{{w.today}}</a><a href="/customers">{{w.customers}}</a><a href="/aging">{{w.aging}}</a><a href="/imports">{{w.imports}}</a><a href="/mail">{{w.mail}}</a><a href="/health">{{w.health}}</a></nav>
+          <nav><a href="/">{{w.today}}</a><a href="/customers">{{w.customers}}</a><a href="/aging">{{w.aging}}</a><a href="/receipts">{{w.receipts}}</a><a href="/imports">{{w.imports}}</a><a href="/mail">{{w.mail}}</a><a href="/health">{{w.health}}</a></nav>
           <form method="post" action="/logout" class="signout"><input type="hidden" name="csrf" value="{{csrf}}">
             <span class="who">{{user}}</span><button type="submit">{{w.signOut}}</button></form>
         </header>
@@ -155,10 +155,11 @@ enum ConsoleTemplates {
         {{^hasRows}}<p class="quiet">{{w.noAging}}</p>{{/hasRows}}
         {{#hasRows}}
         <div class="scroll"><table class="aging">
-          <thead><tr><th>{{columns.customer}}</th>{{#headings}}<th class="num">{{label}}</th>{{/headings}}<th class="num">{{columns.total}}</th></tr></thead>
-          <tbody>{{#rows}}<tr><td><a href="{{url}}">{{code}}</a> {{name}}</td>{{#cells}}<td class="num {{late}}">{{amount}}</td>{{/cells}}<td class="num"><strong>{{total}}</strong></td></tr>{{/rows}}</tbody>
-          <tfoot>{{#totals}}<tr><th>{{label}}</th>{{#cells}}<th class="num {{late}}">{{amount}}</th>{{/cells}}<th class="num">{{total}}</th></tr>{{/totals}}</tfoot>
+          <thead><tr><th>{{columns.customer}}</th>{{#headings}}<th class="num">{{label}}</th>{{/headings}}<th class="num">{{columns.total}}</th>{{#hasReceived}}<th class="num">{{columns.received}}</th>{{/hasReceived}}</tr></thead>
+          <tbody>{{#rows}}<tr><td><a href="{{url}}">{{code}}</a> {{name}}</td>{{#cells}}<td class="num {{late}}">{{amount}}</td>{{/cells}}<td class="num"><strong>{{total}}</strong></td>{{#hasReceived}}<td class="num">{{received}}</td>{{/hasReceived}}</tr>{{/rows}}</tbody>
+          <tfoot>{{#totals}}<tr><th>{{label}}</th>{{#cells}}<th class="num {{late}}">{{amount}}</th>{{/cells}}<th class="num">{{total}}</th>{{#hasReceived}}<th class="num">{{received}}</th>{{/hasReceived}}</tr>{{/totals}}</tfoot>
         </table></div>
+        {{#receivedLines}}<p class="quiet">{{line}}</p>{{/receivedLines}}
         {{/hasRows}}
         {{#truncated}}<p class="quiet">{{truncated}}</p>{{/truncated}}
         """
