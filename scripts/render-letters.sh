@@ -17,8 +17,12 @@ out=${1:-/tmp/relance-letters}
 command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
 command -v zbarimg >/dev/null || bash scripts/install-build-deps.sh
 
-swift build --product relance 2>&1 | { grep -vE '^\[[0-9]+/[0-9]+\] ' || true; }
-relance=$(swift build --show-bin-path)/relance
+# RELANCE_BIN: an already built relance (no build).
+if [ -z "${RELANCE_BIN:-}" ]; then
+    swift build --product relance 2>&1 | { grep -vE '^\[[0-9]+/[0-9]+\] ' || true; }
+    RELANCE_BIN=$(swift build --show-bin-path)/relance
+fi
+relance=$RELANCE_BIN
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -83,7 +87,7 @@ for page in "$work"/state/documents/imprimerie/*/*.html; do
     # The whole page, for the QR code at its foot, read back as a phone would.
     chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=800,2600 \
         --screenshot="$out/$name-full.png" "file://$page" 2>/dev/null
-    decoded=$(zbarimg --quiet --raw "$out/$name-full.png") || { echo "no QR code read in $name" >&2; exit 1; }
+    decoded=$(zbarimg --quiet --raw -Sbinary "$out/$name-full.png") || { echo "no QR code read in $name" >&2; exit 1; }
     printf '%s\n' "$decoded" | head -n 1 | grep -qx BCD || { echo "$name: not an EPC payload: $decoded" >&2; exit 1; }
     printf '  QR code: %s\n' "$(printf '%s' "$decoded" | tr '\n' '|')"
     count=$((count + 1))
