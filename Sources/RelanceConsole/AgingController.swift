@@ -88,7 +88,7 @@ struct AgingController {
             "truncated": balance.customers.count > Self.pageLimit ? words.agingTruncated(Self.pageLimit, of: balance.customers.count) : "",
             "csvURL": "/aging.csv?" + csvQuery,
             "columns": ["customer": wording.agingColumns().customer, "total": wording.agingColumns().total,
-                        "received": wording.receivedAwaitingLedger()],
+                        "received": wording.receivedColumn()],
         ]
         return environment.pages.render("aging", title: words.aging, words: words, session: context.session, user: user.name, context: page)
     }

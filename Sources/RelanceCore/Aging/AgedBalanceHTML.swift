@@ -39,7 +39,9 @@ public enum AgedBalanceHTML {
                 html += "<tr><td class=\"text\">\(escape(receivable.number))</td><td>\(invoice.shownDue.map(words.date) ?? "")</td>"
                 for bucket in AgingBucket.allCases {
                     let cell = bucket == invoice.bucket ? escape(receivable.demanded.formatted(locale: language)) : ""
-                    html += "<td\(bucket != .notDue && bucket != .credit && !cell.isEmpty ? " class=\"late\"" : "")>\(cell)</td>"
+                    // Late in red, unless nothing is demanded any more (the bank shows it paid).
+                    let late = bucket != .notDue && bucket != .credit && !cell.isEmpty && !receivable.demanded.isZero
+                    html += "<td\(late ? " class=\"late\"" : "")>\(cell)</td>"
                 }
                 let action = invoice.lastAction.map { words.lastAction(step: $0.step, on: $0.on) } ?? ""
                 html += "<td>\(escape(receivable.demanded.formatted(locale: language)))</td>"

@@ -21,6 +21,8 @@ public protocol BankWording: Sendable {
     func receivedAwaitingLedger() -> String
     /// `Grand livre EUR`: the ledger's open total (demanded plus received), beside the totals.
     func ledgerTotal(currency: Currency) -> String
+    /// The same, as a narrow table's column heading: `Reçu (banque)`.
+    func receivedColumn() -> String
     /// The printed payment QR code's accessible name.
     func paymentQRLabel() -> String
 }
@@ -48,6 +50,7 @@ extension FrenchWording {
     public func receivedAwaitingLedger() -> String { "Reçu, en attente du grand livre" }
     public func ledgerTotal(currency: Currency) -> String { "Selon le grand livre \(currency.code)" }
     public func paymentQRLabel() -> String { "Code QR de paiement SEPA" }
+    public func receivedColumn() -> String { "Reçu (banque)" }
     public func receiptResolved(_ resolution: ReceiptResolution) -> String {
         guard let customer = resolution.customer else { return "Virement #\(resolution.entryID) écarté : il ne règle aucune facture." }
         var text = "Virement #\(resolution.entryID) rattaché au client \(customer)"
@@ -85,6 +88,7 @@ extension EnglishWording {
     public func receivedAwaitingLedger() -> String { "Received, awaiting the ledger" }
     public func ledgerTotal(currency: Currency) -> String { "Per the ledger \(currency.code)" }
     public func paymentQRLabel() -> String { "SEPA payment QR code" }
+    public func receivedColumn() -> String { "Received (bank)" }
     public func receiptResolved(_ resolution: ReceiptResolution) -> String {
         guard let customer = resolution.customer else { return "Receipt #\(resolution.entryID) set aside: it pays no invoice." }
         var text = "Receipt #\(resolution.entryID) linked to customer \(customer)"
