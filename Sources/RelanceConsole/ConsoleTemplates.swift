@@ -49,6 +49,7 @@ enum ConsoleTemplates {
         {{#creditors}}
         <section>
           <h2>{{name}}</h2>
+          {{#pageHeading}}<p class="paging"><a href="/">{{w.backToToday}}</a></p><h3>{{pageHeading}}</h3>{{/pageHeading}}
           {{^hasTasks}}<p class="quiet">{{w.noTask}}</p>{{/hasTasks}}
           {{#tasks}}
           <article class="card task" id="task-{{id}}">
@@ -71,6 +72,8 @@ enum ConsoleTemplates {
             </form></details>
           </article>
           {{/tasks}}
+          {{#more}}<p class="more"><a href="{{url}}">{{text}}</a></p>{{/more}}
+          {{#pageHeading}}<p class="paging">{{#previousURL}}<a href="{{previousURL}}">{{w.previousPage}}</a> {{/previousURL}}{{#nextURL}}<a href="{{nextURL}}">{{w.nextPage}}</a>{{/nextURL}}</p>{{/pageHeading}}
           {{#hasMessages}}<h3>{{w.messagesToReview}}</h3>{{/hasMessages}}
           {{#messages}}
           <article class="card message" id="message-{{id}}">
