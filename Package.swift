@@ -37,6 +37,14 @@ let package = Package(
         ),
         // SMTP and IMAP over libcurl: knows mail protocols, not invoices.
         .target(name: "CurlMail", dependencies: ["CCurl"], swiftSettings: strict),
+        // libqrencode (Debian: libqrencode-dev), for the EPC payment QR code on letters.
+        .systemLibrary(
+            name: "CQREncode",
+            pkgConfig: "libqrencode",
+            providers: [.apt(["libqrencode-dev"])]
+        ),
+        // A QR code as an SVG, drawn by libqrencode: pure (text in, picture out).
+        .target(name: "QREncoding", dependencies: ["CQREncode"], swiftSettings: strict),
 
         // Pure domain: money, dates, invoices, aged balance, planning.
         .target(name: "RelanceCore", swiftSettings: strict),
@@ -46,7 +54,7 @@ let package = Package(
         .target(
             name: "RelanceMail",
             dependencies: [
-                "RelanceCore",
+                "RelanceCore", "QREncoding",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
@@ -116,7 +124,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RelanceMailTests",
-            dependencies: ["RelanceMail", "RelanceTesting"],
+            dependencies: ["RelanceMail", "QREncoding", "RelanceTesting"],
             resources: [.copy("Fixtures")],
             swiftSettings: strict
         ),

@@ -1,13 +1,13 @@
 #!/usr/bin/env python3
 """Writes an aged-balance export (the CSV an accounting tool produces) of N open invoices for
-N/5 customers, with due dates spread over the last five months, for benchmarks/plan.sh."""
+N/5 customers (or the count given third), with due dates spread over the last five months, for benchmarks/plan.sh."""
 import random, sys
 
 def main():
     count = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
     out = sys.argv[2] if len(sys.argv) > 2 else "/dev/stdout"
     rng = random.Random(20261130)
-    customers = max(1, count // 5)
+    customers = int(sys.argv[3]) if len(sys.argv) > 3 else max(1, count // 5)
     with open(out, "w", encoding="utf-8") as f:
         f.write("Balance âgée clients au 27/11/2026\n")
         f.write("Code client;Raison sociale;Email;N° facture;Date facture;Échéance;Reste dû\n")

@@ -10,10 +10,11 @@ port=${RELANCE_CONSOLE_PORT:-18080}
 
 bash scripts/install-build-deps.sh
 bash scripts/install-browser-deps.sh
-swift build --product relance 2>&1 | { grep -vE '^\[[0-9]+/[0-9]+\] ' || true; }
+# RELANCE_BIN: an already built relance (no build).
+[ -n "${RELANCE_BIN:-}" ] || swift build --product relance 2>&1 | { grep -vE '^\[[0-9]+/[0-9]+\] ' || true; }
 . scripts/lib/console-example.sh
 trap stop_console_example EXIT
-start_console_example "$port"
+start_console_example "$port" bank
 
 mkdir -p "$out"
 python3 scripts/console_screenshots.py "http://127.0.0.1:$port" claire "$console_password" "$out"

@@ -46,6 +46,8 @@ try:
         shoot("customer")
     driver.get(base + "/aging")
     shoot("aging")
+    driver.get(base + "/receipts")
+    shoot("receipts")
     driver.get(base + "/imports")
     shoot("imports")
     driver.get(base + "/health")

@@ -4,9 +4,11 @@
 #   libcurl4-openssl-dev  CCurl (SMTP/IMAP via libcurl, OpenSSL flavour)
 #   pkg-config            SwiftPM finds libcurl through it
 #   zlib1g-dev libsqlite3-dev libxml2-dev   linked by the toolchain's Foundation / GRDB
+#   libqrencode-dev       CQREncode (the EPC payment QR code on letters)
+#   zbar-tools            zbarimg: the tests decode the QR codes Relance draws
 set -euo pipefail
 
-PACKAGES=(libcurl4-openssl-dev pkg-config zlib1g-dev libsqlite3-dev libxml2-dev)
+PACKAGES=(libcurl4-openssl-dev pkg-config zlib1g-dev libsqlite3-dev libxml2-dev libqrencode-dev zbar-tools)
 log() { printf '[build-deps] %s\n' "$*" >&2; }
 
 missing=()

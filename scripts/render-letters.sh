@@ -8,14 +8,21 @@
 #   bash scripts/render-letters.sh [OUT_FOLDER]     (default: /tmp/relance-letters)
 #
 # Look at the PNGs: letterhead "SAS au capital de 10 000 € — RCS Nantes 123 456 782", the
-# addresses' last line "44000 NANTES", the legal name signed once.
+# addresses' last line "44000 NANTES", the legal name signed once, the RF reference to quote and
+# the EPC payment QR code — which zbarimg (zbar-tools) then reads back from each picture, as a
+# banking app would: the script fails when a letter's code does not decode to a SEPA transfer.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${1:-/tmp/relance-letters}
 command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
+command -v zbarimg >/dev/null || bash scripts/install-build-deps.sh
 
-swift build --product relance 2>&1 | { grep -vE '^\[[0-9]+/[0-9]+\] ' || true; }
-relance=$(swift build --show-bin-path)/relance
+# RELANCE_BIN: an already built relance (no build).
+if [ -z "${RELANCE_BIN:-}" ]; then
+    swift build --product relance 2>&1 | { grep -vE '^\[[0-9]+/[0-9]+\] ' || true; }
+    RELANCE_BIN=$(swift build --show-bin-path)/relance
+fi
+relance=$RELANCE_BIN
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -53,6 +60,7 @@ vat_number = "FR11123456782"
 iban = "FR76 3000 6000 0112 3456 7890 189"
 bic = "AGRIFRPPXXX"
 phone = "02 40 00 00 00"
+payment_reference = "rf"
 sender = "compta@imprimerie-lefevre.example"
 active = true
 policy = "letters"
@@ -76,6 +84,12 @@ for page in "$work"/state/documents/imprimerie/*/*.html; do
     chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=800,1200 \
         --screenshot="$out/$name.png" "file://$page" 2>/dev/null
     printf 'rendered %s\n' "$out/$name.png"
+    # The whole page, for the QR code at its foot, read back as a phone would.
+    chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=800,2600 \
+        --screenshot="$out/$name-full.png" "file://$page" 2>/dev/null
+    decoded=$(zbarimg --quiet --raw -Sbinary "$out/$name-full.png") || { echo "no QR code read in $name" >&2; exit 1; }
+    printf '%s\n' "$decoded" | head -n 1 | grep -qx BCD || { echo "$name: not an EPC payload: $decoded" >&2; exit 1; }
+    printf '  QR code: %s\n' "$(printf '%s' "$decoded" | tr '\n' '|')"
     count=$((count + 1))
 done
 [ "$count" -gt 0 ] || { echo "no letter was written" >&2; exit 1; }

@@ -25,30 +25,9 @@ relance=$(swift build --show-bin-path)/relance
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/drop"
-cat > "$work/relance.toml" <<TOML
-drop_folder = "drop"
-state_folder = "state"
-outbox_folder = "outbox"
-review_folder = "review"
-templates_folder = "$root/mail-templates"
-stable_after_seconds = 0
-
-[defaults]
-time_zone = "Europe/Paris"
-language = "fr"
-
-[creditors.atelier-dupont]
-legal_name = "Atelier Dupont SAS"
-address = ["12 rue des Tanneurs", "69002 Lyon"]
-siren = "812 345 676"
-sender = "comptabilite@atelier-dupont.example"
-active = true
-maximum_ledger_age_days = 7
-
-[creditors.atelier-dupont.digest]
-recipients = ["claire.martin@atelier-dupont.example"]
-send_when_empty = true
-TOML
+. scripts/lib/example-creditor.sh
+write_example_config "$work/relance.toml" "$root" 'active = true
+maximum_ledger_age_days = 7'
 cp examples/exports/*.csv "$work/drop/"
 cat > "$work/drop/contacts.csv" <<'CSV'
 Code client;Raison sociale;E-mail;Téléphone;Adresse 1;Code postal;Ville;Étape atteinte;Date dernière relance
@@ -74,14 +53,8 @@ done
 swift build --build-tests 2>&1 | { grep -vE '^\[[0-9]+/[0-9]+\] ' || true; }
 RELANCE_SCREENSHOT_FOLDER="$out" swift test --skip-build --filter BrokenPromiseTemplateTests >/dev/null
 
-shoot() {   # page.html width height
-    local name=${1%.html}
-    chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --force-device-scale-factor=1 \
-        --screenshot="$out/$name-$2.png" --window-size="$2,$3" "file://$out/$1" >/dev/null 2>&1
-    printf '  %s\n' "$out/$name-$2.png"
-}
 printf '\n==> pictures\n'
 for page in digest-cli-fr calls-cli-fr tasks-cli-fr digest-fr-fixture digest-en-fixture calls-fr-fixture calls-en-fixture broken-promise-fr; do
-    shoot "$page.html" 800 1600
-    shoot "$page.html" 390 2200
+    shoot "$out" "$page.html" 800 1600
+    shoot "$out" "$page.html" 390 2200
 done

@@ -35,7 +35,7 @@ struct AgingController {
             }
             asOf = date
         }
-        let whole = AgedBalance(receivables: try await runtime.store.openReceivables(of: creditor.configuration.id), asOf: asOf)
+        let whole = AgedBalance(receivables: try await BankAwareReceivables.read(creditor.configuration.id, from: runtime.store), asOf: asOf)
         let filtered = AgedBalanceFilter(customer: text, bucket: bucket).apply(to: whole)
         return (creditor, filtered, ["q": text, "bucket": bucket?.rawValue ?? "", "asof": asOf.iso8601,
                                      "creditor": creditor.configuration.id.rawValue])
@@ -59,7 +59,8 @@ struct AgingController {
         let rows: [[String: Any]] = shown.flatMap { aging in
             aging.totals.map { totals -> [String: Any] in
                 ["code": aging.customer.externalID, "name": aging.customer.name ?? "", "url": CustomersController.url(creditor: id, code: aging.customer.externalID),
-                 "cells": cells(totals), "total": words.money(totals.totalAmount), "invoices": aging.invoices.count]
+                 "cells": cells(totals), "total": words.money(totals.totalAmount), "invoices": aging.invoices.count,
+                 "received": totals.received == 0 ? "" : words.money(totals.receivedAmount)]
             }
         }
         let csvQuery = query.sorted { $0.key < $1.key }
@@ -74,10 +75,20 @@ struct AgingController {
             "headings": buckets.map { ["label": wording.bucket($0)] },
             "charts": balance.totals.map { ["svg": AgedBalanceHTML.chart($0, language: words.language)] },
             "rows": rows, "hasRows": !rows.isEmpty,
-            "totals": balance.totals.map { ["label": wording.agingTotal(currency: $0.currency), "cells": cells($0), "total": words.money($0.totalAmount)] },
+            "totals": balance.totals.map {
+                ["label": wording.agingTotal(currency: $0.currency), "cells": cells($0), "total": words.money($0.totalAmount),
+                 "received": $0.received == 0 ? "" : words.money($0.receivedAmount)]
+            },
+            "hasReceived": balance.totals.contains { $0.received != 0 },
+            // Received at the bank, not yet lettered: apart from the buckets, so they agree with the plan.
+            "receivedLines": balance.totals.filter { $0.received != 0 }.map {
+                ["line": wording.labelled("\(wording.receivedAwaitingLedger()) (\($0.currency.code))", words.money($0.receivedAmount))
+                    + " · " + wording.labelled(wording.ledgerTotal(currency: $0.currency), words.money($0.ledgerAmount))]
+            },
             "truncated": balance.customers.count > Self.pageLimit ? words.agingTruncated(Self.pageLimit, of: balance.customers.count) : "",
             "csvURL": "/aging.csv?" + csvQuery,
-            "columns": ["customer": wording.agingColumns().customer, "total": wording.agingColumns().total],
+            "columns": ["customer": wording.agingColumns().customer, "total": wording.agingColumns().total,
+                        "received": wording.receivedColumn()],
         ]
         return environment.pages.render("aging", title: words.aging, words: words, session: context.session, user: user.name, context: page)
     }

@@ -68,6 +68,9 @@ struct ConsolePage: Sendable {
             if let label = child.label, let text = child.value as? String { result[label] = text }
         }
         result["outcomes"] = words.outcomes.map { ["code": $0.code, "label": $0.label] }
+        result["previousPage"] = words.previousPage
+        result["nextPage"] = words.nextPage
+        result["backToToday"] = words.backToToday
         return result
     }
 }

@@ -36,6 +36,7 @@ public enum ConsoleServer {
         TodayController(environment: environment).addRoutes(to: router)
         CustomersController(environment: environment).addRoutes(to: router)
         AgingController(environment: environment).addRoutes(to: router)
+        ReceiptsController(environment: environment).addRoutes(to: router)
         ImportsController(environment: environment).addRoutes(to: router)
         HealthController(environment: environment).addRoutes(to: router)
         MailController(environment: environment).addRoutes(to: router)

@@ -3,7 +3,7 @@
 enum ConsoleTemplates {
     static let all: [String: String] = [
         "layout": layout, "login": login, "today": today, "customers": customers, "customer": customer,
-        "aging": aging, "imports": imports, "health": health, "mail": mail, "mailMessage": mailMessage,
+        "aging": aging, "imports": imports, "health": health, "mail": mail, "mailMessage": mailMessage, "receipts": receipts,
     ]
 
     static let layout = """
@@ -19,7 +19,7 @@ enum ConsoleTemplates {
         {{#signedIn}}
         <header class="bar">
           <a class="brand" href="/">{{w.appTitle}}</a>
-          <nav><a href="/">{{w.today}}</a><a href="/customers">{{w.customers}}</a><a href="/aging">{{w.aging}}</a><a href="/imports">{{w.imports}}</a><a href="/mail">{{w.mail}}</a><a href="/health">{{w.health}}</a></nav>
+          <nav><a href="/">{{w.today}}</a><a href="/customers">{{w.customers}}</a><a href="/aging">{{w.aging}}</a><a href="/receipts">{{w.receipts}}</a><a href="/imports">{{w.imports}}</a><a href="/mail">{{w.mail}}</a><a href="/health">{{w.health}}</a></nav>
           <form method="post" action="/logout" class="signout"><input type="hidden" name="csrf" value="{{csrf}}">
             <span class="who">{{user}}</span><button type="submit">{{w.signOut}}</button></form>
         </header>
@@ -49,6 +49,7 @@ enum ConsoleTemplates {
         {{#creditors}}
         <section>
           <h2>{{name}}</h2>
+          {{#pageHeading}}<p class="paging"><a href="/">{{w.backToToday}}</a></p><h3>{{pageHeading}}</h3>{{/pageHeading}}
           {{^hasTasks}}<p class="quiet">{{w.noTask}}</p>{{/hasTasks}}
           {{#tasks}}
           <article class="card task" id="task-{{id}}">
@@ -71,6 +72,8 @@ enum ConsoleTemplates {
             </form></details>
           </article>
           {{/tasks}}
+          {{#more}}<p class="more"><a href="{{url}}">{{text}}</a></p>{{/more}}
+          {{#pageHeading}}<p class="paging">{{#previousURL}}<a href="{{previousURL}}">{{w.previousPage}}</a> {{/previousURL}}{{#nextURL}}<a href="{{nextURL}}">{{w.nextPage}}</a>{{/nextURL}}</p>{{/pageHeading}}
           {{#hasMessages}}<h3>{{w.messagesToReview}}</h3>{{/hasMessages}}
           {{#messages}}
           <article class="card message" id="message-{{id}}">
@@ -155,10 +158,11 @@ enum ConsoleTemplates {
         {{^hasRows}}<p class="quiet">{{w.noAging}}</p>{{/hasRows}}
         {{#hasRows}}
         <div class="scroll"><table class="aging">
-          <thead><tr><th>{{columns.customer}}</th>{{#headings}}<th class="num">{{label}}</th>{{/headings}}<th class="num">{{columns.total}}</th></tr></thead>
-          <tbody>{{#rows}}<tr><td><a href="{{url}}">{{code}}</a> {{name}}</td>{{#cells}}<td class="num {{late}}">{{amount}}</td>{{/cells}}<td class="num"><strong>{{total}}</strong></td></tr>{{/rows}}</tbody>
-          <tfoot>{{#totals}}<tr><th>{{label}}</th>{{#cells}}<th class="num {{late}}">{{amount}}</th>{{/cells}}<th class="num">{{total}}</th></tr>{{/totals}}</tfoot>
+          <thead><tr><th>{{columns.customer}}</th>{{#headings}}<th class="num">{{label}}</th>{{/headings}}<th class="num">{{columns.total}}</th>{{#hasReceived}}<th class="num">{{columns.received}}</th>{{/hasReceived}}</tr></thead>
+          <tbody>{{#rows}}<tr><td><a href="{{url}}">{{code}}</a> {{name}}</td>{{#cells}}<td class="num {{late}}">{{amount}}</td>{{/cells}}<td class="num"><strong>{{total}}</strong></td>{{#hasReceived}}<td class="num">{{received}}</td>{{/hasReceived}}</tr>{{/rows}}</tbody>
+          <tfoot>{{#totals}}<tr><th>{{label}}</th>{{#cells}}<th class="num {{late}}">{{amount}}</th>{{/cells}}<th class="num">{{total}}</th>{{#hasReceived}}<th class="num">{{received}}</th>{{/hasReceived}}</tr>{{/totals}}</tfoot>
         </table></div>
+        {{#receivedLines}}<p class="quiet">{{line}}</p>{{/receivedLines}}
         {{/hasRows}}
         {{#truncated}}<p class="quiet">{{truncated}}</p>{{/truncated}}
         """

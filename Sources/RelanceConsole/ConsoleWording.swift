@@ -47,6 +47,8 @@ struct ConsoleWording: Sendable {
     let amount: String
     let email: String
     let aging: String
+    /// The navigation's name of the bank receipts to link (`ReceiptsController`).
+    let receipts: String
     let download: String
     let filter: String
     let allBuckets: String
@@ -118,7 +120,7 @@ struct ConsoleWording: Sendable {
         note: "Note", tracking: "N° de suivi", record: "Enregistrer", phones: "Téléphones", document: "Document à imprimer",
         nothingOpen: "Rien d’ouvert.", notFound: "Page introuvable.", forbidden: "Action refusée.",
         amount: "Montant", email: "E-mail",
-        aging: "Balance âgée", download: "Télécharger (CSV pour Excel)", filter: "Filtrer", allBuckets: "Toutes les tranches",
+        aging: "Balance âgée", receipts: "Virements", download: "Télécharger (CSV pour Excel)", filter: "Filtrer", allBuckets: "Toutes les tranches",
         bucket: "Tranche", customerFilter: "Client (code ou nom)", asOf: "Au", creditor: "Créancier", noAging: "Aucune facture ouverte ne correspond.",
         imports: "Imports", history: "Derniers imports", file: "Fichier", when: "Reçu le", status: "État", items: "Lignes",
         upload: "Déposer un export", uploadHint: "Le fichier est placé dans le dossier de dépôt et lu comme tout autre export.",
@@ -155,7 +157,7 @@ struct ConsoleWording: Sendable {
         note: "Note", tracking: "Tracking number", record: "Record", phones: "Phones", document: "Document to print",
         nothingOpen: "Nothing open.", notFound: "Page not found.", forbidden: "Refused.",
         amount: "Amount", email: "Email",
-        aging: "Aged balance", download: "Download (CSV)", filter: "Filter", allBuckets: "All buckets",
+        aging: "Aged balance", receipts: "Bank receipts", download: "Download (CSV)", filter: "Filter", allBuckets: "All buckets",
         bucket: "Bucket", customerFilter: "Customer (code or name)", asOf: "As of", creditor: "Creditor", noAging: "No open invoice matches.",
         imports: "Imports", history: "Recent imports", file: "File", when: "Received", status: "Status", items: "Rows",
         upload: "Upload an export", uploadHint: "The file goes into the drop folder and is read like any other export.",

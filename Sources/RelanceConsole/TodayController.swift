@@ -10,7 +10,7 @@ struct TodayController {
     let environment: ConsoleEnvironment
 
     func addRoutes(to router: Router<ConsoleRequestContext>) {
-        router.get("/") { _, context in try await today(context: context) }
+        router.get("/") { request, context in try await today(request, context: context) }
         router.post("/tasks/{id}/close") { request, context in try await close(request, context: context) }
         router.get("/tasks/{id}/document") { _, context in try await document(context: context) }
         router.post("/messages/{id}/send") { _, context in try await decide(.send, context: context) }
@@ -18,19 +18,28 @@ struct TodayController {
         router.post("/imports/{creditor}/{id}/confirm") { request, context in try await confirmImport(request, context: context) }
     }
 
-    private func today(context: ConsoleRequestContext) async throws -> Response {
+    private func today(_ request: Request, context: ConsoleRequestContext) async throws -> Response {
         let user = try context.requireUser()
         let runtime = await environment.current()
         let words = environment.words(for: user, in: runtime)
+        let kind = request.uri.queryParameters["kind"].flatMap { WorkTask.Kind(rawValue: String($0)) }
+        let pageNumber = request.uri.queryParameters["page"].flatMap { Int(String($0)) }
         var sections: [[String: Any]] = []
         for creditor in environment.creditors(of: user, in: runtime) {
             let id = creditor.configuration.id
-            let tasks = try await runtime.store.tasks(of: id, state: .open).sorted(by: Self.priority)
-            let customers = Dictionary(uniqueKeysWithValues: try await runtime.store.customerProfiles(of: id).map { ($0.id, $0.profile.externalID) })
-            let held = try await runtime.store.heldImports(of: id)
-            let messages = try await runtime.store.messagesToReview(of: id)
-            sections.append([
+            let paging = TodayPaging(sorted: try await runtime.store.tasks(of: id, state: .open).sorted(by: Self.priority),
+                                     kind: kind, page: pageNumber)
+            let tasks = paging.shown
+            let held = kind == nil ? try await runtime.store.heldImports(of: id) : []
+            let messages = kind == nil ? try await runtime.store.messagesToReview(of: id) : []
+            // Only the customers on the page: loading every profile of a big book cost more than the page.
+            var customers: [Int64: String] = [:]
+            for customerID in Set(tasks.compactMap(\.customerID) + messages.map(\.customerID)) {
+                customers[customerID] = try await runtime.store.customerProfile(id: customerID)?.profile.externalID
+            }
+            var section: [String: Any] = [
                 "name": creditor.configuration.legalName,
+                "more": paging.more.map { ["text": words.moreTasks($0.count, of: $0.kind), "url": "/?kind=\($0.kind.rawValue)"] },
                 "tasks": tasks.map { task -> [String: Any] in
                     let phones = PhoneLink.links(task.detail["phones"] ?? "")
                     // When no number is usable, "phones" holds advice in words: shown as a detail, not as links.
@@ -62,7 +71,15 @@ struct TodayController {
                     return row
                 },
                 "held": held.map { ["id": $0.importID, "creditor": id.rawValue, "summary": "\($0.fileName) — \($0.reason)", "csrf": context.session?.csrf ?? ""] },
-            ])
+            ]
+            if let page = paging.page {
+                section["pageHeading"] = words.pageHeading(page.kind, first: min(page.total, (page.number - 1) * TodayPaging.perPage + 1),
+                                                           last: min(page.total, page.number * TodayPaging.perPage), total: page.total,
+                                                           page: page.number, pages: page.count)
+                if page.number > 1 { section["previousURL"] = "/?kind=\(page.kind.rawValue)&page=\(page.number - 1)" }
+                if page.number < page.count { section["nextURL"] = "/?kind=\(page.kind.rawValue)&page=\(page.number + 1)" }
+            }
+            sections.append(section)
         }
         return environment.pages.render("today", title: words.today, words: words, session: context.session, user: user.name,
                                         context: ["creditors": sections])

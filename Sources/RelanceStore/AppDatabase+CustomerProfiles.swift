@@ -78,8 +78,10 @@ extension AppDatabase: ImportReviewStore {
                 """, arguments: [time, time, importID])
             try Self.append(NewEvent(time: time, kind: "import.confirmed", creditor: file.creditor, importID: importID,
                                      summary: "Held import #\(importID) of \(file.fileName) confirmed by a person: applied now."), in: db)
-            return try SnapshotApplier(db: db, file: file, snapshot: snapshot, time: time)
+            var receipt = try SnapshotApplier(db: db, file: file, snapshot: snapshot, time: time)
                 .applyItems(SnapshotApplier.folded(snapshot.items), importID: importID)
+            try BankReceiptRematcher.afterImport(&receipt, creditor: file.creditor, time: time, in: db)
+            return receipt
         }
     }
 

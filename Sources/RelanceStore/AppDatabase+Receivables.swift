@@ -23,7 +23,9 @@ extension AppDatabase: ReceivablesStore {
             let previous = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
             try db.execute(sql: "PRAGMA cache_size = -32768")
             defer { try? db.execute(sql: "PRAGMA cache_size = \(previous)") }
-            return try SnapshotApplier(db: db, file: file, snapshot: snapshot, time: time).apply()
+            var receipt = try SnapshotApplier(db: db, file: file, snapshot: snapshot, time: time).apply()
+            try BankReceiptRematcher.afterImport(&receipt, creditor: file.creditor, time: time, in: db)
+            return receipt
         }
     }
 

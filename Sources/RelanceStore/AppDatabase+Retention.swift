@@ -17,6 +17,7 @@ extension AppDatabase: RetentionStore {
             try db.execute(sql: "UPDATE inbound_message SET raw = NULL, excerpt = NULL WHERE (raw IS NOT NULL OR excerpt IS NOT NULL) AND received_at < ?",
                            arguments: [mailCutoff])
             report.inboundBlanked = db.changesCount
+            report.bankEntriesRedacted = try Self.redactBankEntries(before: mailCutoff, in: db)
 
             // Customers with nothing open and no event since the cutoff: contact data and words go.
             let inactive = try Row.fetchAll(db, sql: """
@@ -35,6 +36,8 @@ extension AppDatabase: RetentionStore {
                 try db.execute(sql: "DELETE FROM customer_email WHERE customer_id = ?", arguments: [id])
                 // What people recorded about the customer's tasks may name a number or an address.
                 try db.execute(sql: "DELETE FROM invalid_phone WHERE customer_id = ?", arguments: [id])
+                // The payers' IBANs and names the bank matching learnt for them.
+                try db.execute(sql: "DELETE FROM bank_payer WHERE customer_id = ?", arguments: [id])
                 try db.execute(sql: """
                     UPDATE task_outcome SET parameters = '{}' WHERE task_id IN (SELECT id FROM task WHERE customer_id = ?)
                     """, arguments: [id])
@@ -54,12 +57,40 @@ extension AppDatabase: RetentionStore {
             if !report.isEmpty {
                 try Self.append(NewEvent(time: time, kind: "purge", summary: """
                     Retention purge: \(report.messagesBlanked) message bodies and \(report.inboundBlanked) received mails removed, \
+                    \(report.bankEntriesRedacted) bank entries' payers and labels removed, \
                     \(report.customersAnonymised) inactive customers anonymised (\(report.eventsRedacted) events redacted, \
                     \(report.documentsReleased) invoice documents released).
                     """, detail: ["mail_days": String(policy.mailDays), "inactive_customer_days": String(policy.inactiveCustomerDays)]), in: db)
             }
             return report
         }
+    }
+
+    /// Bank entries booked before `cutoff` whose fate is settled — paid out, a reversal, or a
+    /// receipt matched (and no longer awaiting the ledger), reversed, linked or set aside by a
+    /// person — lose the payer's name and IBAN and the label (a sole trader's, personal data).
+    /// The row stays with its date, amount and bank reference: a statement overlapping it is
+    /// still recognised, the matches and the journal still add up. A receipt still waiting for a
+    /// person, or a live payment, keeps its words. The journal's lines about receipts nobody
+    /// linked to a customer (`bank.unmatched`, `bank.dismissed`) are redacted with them.
+    static func redactBankEntries(before cutoff: Date, in db: Database) throws -> Int {
+        let day = CivilDate(cutoff, in: TimeZone(identifier: "UTC")!).iso8601
+        try db.execute(sql: """
+            UPDATE bank_entry SET counterparty = NULL, counterparty_iban = NULL, remittance = '', reference = NULL
+            WHERE booked_on < ? AND (counterparty IS NOT NULL OR counterparty_iban IS NOT NULL OR remittance <> '' OR reference IS NOT NULL)
+            AND NOT EXISTS (SELECT 1 FROM bank_match m WHERE m.entry_id = bank_entry.id AND m.state IN ('awaiting-ledger', 'reported'))
+            AND NOT (amount_minor > 0 AND reversal = 0
+                     AND NOT EXISTS (SELECT 1 FROM bank_match m WHERE m.entry_id = bank_entry.id)
+                     AND NOT EXISTS (SELECT 1 FROM bank_reversal r WHERE r.original_entry_id = bank_entry.id)
+                     AND NOT EXISTS (SELECT 1 FROM bank_receipt_link l WHERE l.entry_id = bank_entry.id))
+            """, arguments: [day])
+        let redacted = db.changesCount
+        try db.execute(sql: """
+            UPDATE event SET summary = '[purged]', detail = '{}'
+            WHERE kind IN ('bank.unmatched', 'bank.dismissed') AND customer_id IS NULL AND at < ? AND summary <> '[purged]'
+            AND CAST(json_extract(detail, '$.entry') AS INTEGER) NOT IN (SELECT e.id FROM bank_entry e WHERE \(unresolvedReceiptSQL))
+            """, arguments: [cutoff])
+        return redacted
     }
 
     public func referencedDocuments() async throws -> Set<String> {

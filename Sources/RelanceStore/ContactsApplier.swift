@@ -76,29 +76,35 @@ struct ContactsApplier {
         }
         let emails = CustomerEmails(db: db, creditor: file.creditor, time: time, importID: importID)
         let position = profile.source ?? file.fileName
-        try emails.write(profile.emailsTo, role: "to", customerID: customerID, customerName: profile.externalID, position: position, mode: .replace)
-        try emails.write(profile.emailsCc, role: "cc", customerID: customerID, customerName: profile.externalID, position: position, mode: .replace)
+        if !profile.notInFile.contains(.emailsTo) {
+            try emails.write(profile.emailsTo, role: "to", customerID: customerID, customerName: profile.externalID, position: position, mode: .replace)
+        }
+        if !profile.notInFile.contains(.emailsCc) {
+            try emails.write(profile.emailsCc, role: "cc", customerID: customerID, customerName: profile.externalID, position: position, mode: .replace)
+        }
         try closeAnsweredTasks(customerID: customerID, importID: importID)
         return isNew
     }
 
-    /// The columns a contacts file sets. An empty cell clears the value: the file is the truth.
+    /// The columns a contacts file sets. An empty cell clears the value: the file is the truth;
+    /// a field the file has no column for keeps its stored value.
     private static func columns(of profile: CustomerProfile) -> [(String, (any DatabaseValueConvertible)?)] {
         let phones = String(decoding: (try? JSONEncoder.sorted.encode(profile.phones)) ?? Data("[]".utf8), as: UTF8.self)
-        return [
-            ("name", profile.name),
-            ("postal_address", profile.postalAddress.isEmpty ? nil : profile.postalAddress.joined(separator: "\n")),
-            ("siren", profile.siren),
-            ("vat_number", profile.vatNumber),
-            ("phones", phones),
-            ("language", profile.language?.rawValue),
-            ("payment_terms", profile.paymentTerms?.stored),
-            ("policy", profile.policy),
-            ("note", profile.note),
-            ("do_not_remind", profile.doNotRemind),
-            ("initial_step", profile.initialStep),
-            ("last_manual_contact_on", profile.lastManualContact?.iso8601),
+        let all: [(CustomerProfile.Field, String, (any DatabaseValueConvertible)?)] = [
+            (.name, "name", profile.name),
+            (.postalAddress, "postal_address", profile.postalAddress.isEmpty ? nil : profile.postalAddress.joined(separator: "\n")),
+            (.siren, "siren", profile.siren),
+            (.vatNumber, "vat_number", profile.vatNumber),
+            (.phones, "phones", phones),
+            (.language, "language", profile.language?.rawValue),
+            (.paymentTerms, "payment_terms", profile.paymentTerms?.stored),
+            (.policy, "policy", profile.policy),
+            (.note, "note", profile.note),
+            (.doNotRemind, "do_not_remind", profile.doNotRemind),
+            (.initialStep, "initial_step", profile.initialStep),
+            (.lastManualContact, "last_manual_contact_on", profile.lastManualContact?.iso8601),
         ]
+        return all.filter { !profile.notInFile.contains($0.0) }.map { ($0.1, $0.2) }
     }
 
     private static func text(_ value: (any DatabaseValueConvertible)?) -> String? {

@@ -23,7 +23,7 @@ struct AgingCommand: AsyncParsableCommand {
         for target in context.runtime.creditors where creditor == nil || target.configuration.id.rawValue == creditor {
             let day = try parseDate(asOf, option: "--as-of") ?? context.runtime.today(for: target)
             let balance = AgedBalanceFilter(customerCode: customer)
-                .apply(to: AgedBalance(receivables: try await context.runtime.store.openReceivables(of: target.configuration.id), asOf: day))
+                .apply(to: AgedBalance(receivables: try await BankAwareReceivables.read(target.configuration.id, from: context.runtime.store), asOf: day))
             switch format {
             case .csv: print(AgedBalanceCSV.render(balance, format: target.configuration.spreadsheet, language: target.configuration.language), terminator: "")
             case .json:
@@ -36,9 +36,10 @@ struct AgingCommand: AsyncParsableCommand {
                 let payments = try await context.runtime.store.bankPayments(of: target.configuration.id)
                     .filter { payment in customer == nil || balance.customers.contains { $0.customer.id == payment.customerID } }
                 if !payments.isEmpty {
-                    print("Paid, awaiting the ledger:")
+                    let words = target.configuration.language.wording
+                    print(words.receivedAwaitingLedger())
                     for payment in payments {
-                        print("  \(payment.invoiceNumber): \(payment.sentence(in: target.configuration.language))")
+                        print("  " + words.labelled(payment.invoiceNumber, payment.sentence(in: target.configuration.language)).printable)
                     }
                 }
             }
@@ -73,13 +74,20 @@ struct AgingTable {
                 let receivable = invoice.receivable
                 let late = invoice.daysLate.map { $0 > 0 ? " (\(words.daysLate($0)))" : "" } ?? ""
                 lines.append(pad("  \(receivable.number)\(late)", 40, right: false) + pad(invoice.shownDue.map(words.date) ?? "", 12)
-                    + AgingBucket.allCases.map { pad($0 == invoice.bucket ? words.amount(receivable.open) : "", 15) }.joined()
+                    + AgingBucket.allCases.map { pad($0 == invoice.bucket ? words.amount(receivable.demanded) : "", 15) }.joined()
                     + pad("", 15) + "  " + (invoice.lastAction.map { words.lastAction(step: $0.step, on: $0.on) } ?? ""))
             }
         }
         for totals in balance.totals {
             lines.append(pad(words.agingTotal(currency: totals.currency), 40, right: false) + pad("", 12)
                 + AgingBucket.allCases.map { pad(amount(totals.amount($0)), 15) }.joined() + pad(words.amount(totals.totalAmount), 15))
+            // Set apart, so the total above is what the plan demands and the ledger's is still in view.
+            if totals.received != 0 {
+                lines.append(pad(words.receivedAwaitingLedger(), 40, right: false) + pad("", 12 + 15 * AgingBucket.allCases.count)
+                    + pad(words.amount(totals.receivedAmount), 15))
+                lines.append(pad(words.ledgerTotal(currency: totals.currency), 40, right: false) + pad("", 12 + 15 * AgingBucket.allCases.count)
+                    + pad(words.amount(totals.ledgerAmount), 15))
+            }
         }
         // One entry per line: imported names and numbers are escaped there (`PrintableText`).
         return lines.map(\.printable).joined(separator: "\n")

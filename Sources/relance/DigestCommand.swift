@@ -27,6 +27,9 @@ struct DigestCommand: AsyncParsableCommand {
         for sender in senders {
             let day = try parseDate(date, option: "--date") ?? CivilDate(context.runtime.clock.now(), in: TimeZone(identifier: sender.creditor.timeZone) ?? .current)
             if send {
+                // The digest's sent mark refers to the creditor: on a store no daemon has run on yet,
+                // register it first (idempotent), as `relance run` does at start.
+                try await context.runtime.store.registerCreditor(sender.creditor.id, at: context.runtime.clock.now())
                 let sent = try await sender.send(on: day)
                 print(sent ? "Digest of \(sender.creditor.id) for \(day) sent to \(sender.settings.recipients.map(\.value).joined(separator: ", "))."
                            : "Nothing to do for \(sender.creditor.id) on \(day): no digest sent (send_when_empty = false).")

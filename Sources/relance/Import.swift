@@ -100,7 +100,8 @@ struct ImportFilesCommand: AsyncParsableCommand {
                 if let bank = receipt.bank {
                     print("\(file): import #\(receipt.importID) \(receipt.outcome.rawValue): \(bank.newEntries) new entries, \(bank.knownEntries) already known; \(bank.matchedReceipts) receipts matched to \(bank.paidInvoices) invoices (paid, awaiting the ledger), \(bank.unmatchedReceipts) not matched; \(bank.reversedReceipts) earlier receipts reversed")
                 } else {
-                    print("\(file): import #\(receipt.importID) \(receipt.outcome.rawValue): \(receipt.newInvoices) new, \(receipt.updatedInvoices) changed, \(receipt.settledInvoices) settled")
+                    print("\(file): import #\(receipt.importID) \(receipt.outcome.rawValue): \(receipt.newInvoices) new, \(receipt.updatedInvoices) changed, \(receipt.settledInvoices) settled"
+                        + (receipt.rematchedReceipts > 0 ? "; \(receipt.rematchedReceipts) earlier bank receipts now matched" : ""))
                 }
                 for warning in receipt.warnings { print("  warning: \(warning.printable)") }
                 if receipt.outcome == .held { print("  nothing changed; `relance import confirm \(receipt.importID)` applies it") }

@@ -28,7 +28,8 @@ struct ImportConfirmCommand: AsyncParsableCommand {
         } catch {
             throw Failure("import confirm \(id): \(error)")
         }
-        print("Import #\(receipt.importID) applied: \(receipt.newInvoices) new, \(receipt.updatedInvoices) changed, \(receipt.settledInvoices) settled")
+        print("Import #\(receipt.importID) applied: \(receipt.newInvoices) new, \(receipt.updatedInvoices) changed, \(receipt.settledInvoices) settled"
+            + (receipt.rematchedReceipts > 0 ? "; \(receipt.rematchedReceipts) earlier bank receipts now matched" : ""))
         for warning in receipt.warnings { print("  warning: \(warning)") }
     }
 }

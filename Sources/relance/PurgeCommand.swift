@@ -19,7 +19,8 @@ struct PurgeCommand: AsyncParsableCommand {
         let context = try CommandContext(options: options, now: now)
         let (report, files, documents) = try await context.runtime.purge()
         print("""
-            Purged: \(report.messagesBlanked) message bodies, \(report.inboundBlanked) received mails, \(files) processed files, \
+            Purged: \(report.messagesBlanked) message bodies, \(report.inboundBlanked) received mails, \
+            \(report.bankEntriesRedacted) bank entries' payers and labels, \(files) processed files, \
             \(documents) kept invoice documents; \(report.customersAnonymised) customers anonymised \
             (\(report.eventsRedacted) events redacted).
             """)

@@ -210,17 +210,19 @@ import RelanceTesting
         let watcher = try #require(DropFolderWatcher(folders: [workspace.url("drop/acme")], logger: Self.quietLogger))
         try LocalDropFolder(folder: workspace.url("drop/globex"), root: workspace.url("drop"), createRoot: true).createFolders()
         watcher.watch([workspace.url("drop/acme"), workspace.url("drop/globex")])
-        #expect(try await Self.ringDelay(of: watcher, whenWriting: "drop/globex/new.csv", in: workspace) < .seconds(5))
+        #expect(try await Self.ringDelay(of: watcher, whenWriting: "drop/globex/new.csv", in: workspace) < .seconds(30))
     }
 
     @Test func inotifyRingsTheDoorbellWhenAFileLands() async throws {
         let workspace = try TemporaryWorkspace("relance-inotify")
         try LocalDropFolder(folder: workspace.url("drop"), createRoot: true).createFolders()
         let watcher = try #require(DropFolderWatcher(folders: [workspace.url("drop")], logger: Self.quietLogger))
-        #expect(try await Self.ringDelay(of: watcher, whenWriting: "drop/new.csv", in: workspace) < .seconds(5))
+        #expect(try await Self.ringDelay(of: watcher, whenWriting: "drop/new.csv", in: workspace) < .seconds(30))
     }
 
-    /// How long after a file is written the watcher rings (10 s at most: it did not).
+    /// How long after a file is written the watcher rings (30 s at most: it did not). The watcher
+    /// has no periodic rescan, so any ring proves inotify; the bound is loose because a suite
+    /// that loads both cores has held the ring back more than 5 s.
     private static func ringDelay(of watcher: DropFolderWatcher, whenWriting file: String,
                                   in workspace: TemporaryWorkspace) async throws -> Duration {
         let doorbell = Doorbell()
@@ -232,7 +234,7 @@ import RelanceTesting
             try await Task.sleep(for: .milliseconds(200))
             try workspace.write(file, "x\n")
         }
-        await doorbell.wait(atMost: .seconds(10))
+        await doorbell.wait(atMost: .seconds(30))
         try await writer.value
         return ContinuousClock.now - started
     }

@@ -34,6 +34,16 @@ struct ContactsParserTests {
         #expect(parsed.contacts[2].source?.line == 5, "the quoted address of line 3 spans two physical lines")
     }
 
+    @Test("a file without a column says so, so that the store keeps what it knows instead of clearing it")
+    func missingColumnsAreNotEmptyCells() throws {
+        let csv = "Code client;Raison sociale;Téléphone\n411BRAS;Brasserie du Port;02 40 00 00 01\n"
+        let parsed = try ContactsParser().parse(Array(csv.utf8), fileName: "phones.csv")
+        let contact = try #require(parsed.contacts.first)
+        #expect(contact.notInFile == Set(CustomerProfile.Field.allCases).subtracting([.name, .phones]))
+        #expect(contact.notInFile.contains(.emailsTo))
+        #expect(try parse("contacts-steps.csv").contacts.allSatisfy { !$0.notInFile.contains(.emailsTo) })
+    }
+
     @Test("payment terms as people write them", arguments: [
         ("30", 30, false), ("30 jours", 30, false), ("30j", 30, false), ("net 30", 30, false), ("45 jours fin de mois", 45, true),
         ("45 j FDM", 45, true), ("fin de mois 45", 45, true), ("30 days end of month", 30, true), ("60 EOM", 60, true),

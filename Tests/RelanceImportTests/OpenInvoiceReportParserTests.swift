@@ -149,6 +149,16 @@ struct OpenInvoiceReportParserTests {
         #expect(parsed.warnings.first?.contains("DD/MM") == true)
     }
 
+    @Test("ambiguous dates under English titles are read DD/MM for a euro export, MM/DD only for an American one")
+    func ambiguousDatesEnglishTitles() throws {
+        let euro = try parse("ambiguous-dates-en.csv")
+        #expect(euro.items.map(\.due) == [date("2026-05-03"), date("2026-10-01")])
+        #expect(euro.warnings.contains { $0.contains("DD/MM") && $0.contains("amounts in EUR") })
+        let dollars = try parse("ambiguous-dates-en.csv", options: ImportOptions(defaultCurrency: Currency(code: "USD")!))
+        #expect(dollars.items.map(\.due) == [date("2026-03-05"), date("2026-01-10")])
+        #expect(dollars.warnings.contains { $0.contains("MM/DD") && $0.contains("USD") })
+    }
+
     @Test("an explicit date order in the mapping wins over the column's guess")
     func forcedDateOrder() throws {
         let parsed = try parse("ambiguous-dates-fr.csv", options: ImportOptions(columnMapping: ColumnMapping(dayMonthOrder: .monthFirst)))
@@ -185,7 +195,7 @@ struct OpenInvoiceReportParserTests {
 
     @Test("\"Client\" or \"Customer\" beside a customer-id column is the customer's name, else the id", arguments: [
         ("Code client;Client;N° facture;Date facture;Reste dû\nC001;Dupont SARL;F-1;02/03/2026;10,00\n", "C001", "Dupont SARL"),
-        ("Customer ID,Customer,Invoice No,Invoice Date,Amount Due\nC001,Dupont Ltd,F-1,03/02/2026,10.00\n", "C001", "Dupont Ltd"),
+        ("Customer ID,Customer,Invoice No,Invoice Date,Amount Due\nC001,Dupont Ltd,F-1,2026-03-02,10.00\n", "C001", "Dupont Ltd"),
         ("Client;Raison sociale;N° facture;Date facture;Reste dû\nC001;Dupont SARL;F-1;02/03/2026;10,00\n", "C001", "Dupont SARL"),
         ("Client;N° facture;Date facture;Reste dû\nC001;F-1;02/03/2026;10,00\n", "C001", nil),
     ] as [(String, String, String?)])

@@ -76,6 +76,23 @@ import RelanceStore
         #expect(events.contains { $0.event.kind == "customer.email-changed" && $0.event.summary.contains("nouveau@un.example") })
     }
 
+    @Test func aContactsFileWithoutAColumnKeepsWhatTheStoreKnowsOfIt() async throws {
+        let store = try await F.freshStore()
+        _ = try await store.importContacts(Self.contacts(), [Self.acme], at: F.time)
+        // A phone list: code, name and phone only. Emails, address, terms, note are not in it.
+        var phonesOnly = CustomerProfile(externalID: "C001", name: "Client Un SARL", phones: ["+33 6 11 22 33 44"])
+        phonesOnly.notInFile = Set(CustomerProfile.Field.allCases).subtracting([.name, .phones])
+        let receipt = try await store.importContacts(Self.contacts("phones.csv", sha: "e"), [phonesOnly], at: F.time)
+        #expect(receipt.updatedCustomers == 1)
+        let stored = try #require(try await store.customerProfiles(of: F.creditor).first)
+        #expect(stored.profile.phones == ["+33 6 11 22 33 44"])
+        #expect(stored.profile.emailsTo == ["compta@un.example", "dg@un.example"])
+        #expect(stored.profile.postalAddress == Self.acme.postalAddress)
+        #expect(stored.profile.paymentTerms == Self.acme.paymentTerms)
+        #expect(stored.profile.note == Self.acme.note)
+        #expect(stored.isRemindableByEmail)
+    }
+
     // MARK: Identity
 
     @Test func anEInvoiceBuyerIsFoundByItsVATNumberOrSIRET() async throws {

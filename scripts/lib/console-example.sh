@@ -1,13 +1,14 @@
 # console-example.sh - sourced by the console's screenshot and browser-test scripts: the bundled
 # example (examples/) imported with a contacts file giving one phone number, walked to 15 January 2027 so that calls and letters are due,
-# a file the intake refuses, a console user `claire` (password in $console_password), then
+# a file the intake refuses (with `bank` as second argument, the example bank statement too), a
+# console user `claire` (password in $console_password), then
 # `relance run` with [web] on 127.0.0.1:$port. Sets $work, $config, $relance, $daemon; the caller
 # traps EXIT with stop_console_example.
 console_password='correct horse battery staple'
 
 start_console_example() {
-    local port=$1
-    relance=$(swift build --show-bin-path)/relance
+    local port=$1 bank=${2:-}
+    relance=${RELANCE_BIN:-$(swift build --show-bin-path)/relance}
     work=$(mktemp -d /tmp/relance-console-XXXXXX)
     mkdir -p "$work/examples/work/drop"
     cp examples/exports/* "$work/examples/work/drop/"
@@ -18,6 +19,12 @@ start_console_example() {
     config="$work/examples/relance.toml"
 
     "$relance" run --once --config "$config" --now 2026-11-30 > /dev/null
+    # `start_console_example PORT bank`: the example bank statement of 3 December too (one receipt
+    # matched by its invoice number, one left for a person to link on the Bank receipts page).
+    if [ "$bank" = bank ]; then
+        cp examples/bank/releve-cfonb120-2026-12-03.txt "$work/examples/work/drop/"
+        "$relance" run --once --config "$config" --now 2026-12-04 > /dev/null
+    fi
     for day in 2026-12-10 2026-12-21 2027-01-05 2027-01-15; do
         "$relance" run --once --config "$config" --now "$day" > /dev/null
     done

@@ -1,6 +1,10 @@
 /// The aged balance (*balance âgée*) on a date: per customer, then per invoice, the open
 /// amounts spread over the aging buckets. Amounts of different currencies are never added:
 /// every total is per currency. Pure: receivables and a date in, the table out.
+///
+/// Amounts are what is still demanded (`Receivable.demanded`): money a bank statement shows
+/// received and the ledger has not lettered yet is set apart, per invoice and per currency
+/// (`received`), so the buckets agree with the plan and the ledger's figure is their sum.
 public struct AgedBalance: Sendable, Hashable, Codable {
     public var asOf: CivilDate
     public var customers: [CustomerAging]
@@ -49,21 +53,28 @@ public struct InvoiceAging: Sendable, Hashable, Codable {
 public struct BucketTotals: Sendable, Hashable, Codable {
     public var currency: Currency
     public var byBucket: [AgingBucket: Int64]
+    /// What is still demanded, all buckets together.
     public var total: Int64
+    /// Received at the bank, awaiting the ledger: not in the buckets nor in `total`.
+    public var received: Int64 = 0
 
     public func amount(_ bucket: AgingBucket) -> Money {
         Money(minorUnits: byBucket[bucket] ?? 0, currency: currency)
     }
 
     public var totalAmount: Money { Money(minorUnits: total, currency: currency) }
+    public var receivedAmount: Money { Money(minorUnits: received, currency: currency) }
+    /// The ledger's open total: what is demanded plus what the bank shows received.
+    public var ledgerAmount: Money { Money(minorUnits: total + received, currency: currency) }
 
     static func sum(_ invoices: [InvoiceAging]) -> [BucketTotals] {
         var totals: [Currency: BucketTotals] = [:]
         for invoice in invoices {
             let currency = invoice.receivable.open.currency
             var entry = totals[currency] ?? BucketTotals(currency: currency, byBucket: [:], total: 0)
-            entry.byBucket[invoice.bucket, default: 0] += invoice.receivable.open.minorUnits
-            entry.total += invoice.receivable.open.minorUnits
+            entry.byBucket[invoice.bucket, default: 0] += invoice.receivable.demanded.minorUnits
+            entry.total += invoice.receivable.demanded.minorUnits
+            entry.received += invoice.receivable.received?.minorUnits ?? 0
             totals[currency] = entry
         }
         return totals.values.sorted { $0.currency < $1.currency }

@@ -1,13 +1,15 @@
 /// The aged balance as CSV, one row per invoice, for a spreadsheet: headings, dates, buckets and
 /// steps in the creditor's words, amounts as numbers in the spreadsheet's format (French Excel:
 /// `;`, decimal comma, byte-order mark), and a leading apostrophe on cells a spreadsheet would
-/// run as a formula. Machines read `relance aging --format json`.
+/// run as a formula. Machines read `relance aging --format json`. The open column is what is
+/// still demanded; the last one (last so that existing sheets keep their columns) what the bank shows received,
+/// awaiting the ledger.
 public enum AgedBalanceCSV {
     public static func render(_ balance: AgedBalance, format: SpreadsheetFormat, language: Language) -> String {
         let words = language.wording
         let columns = words.agingColumns()
         var rows = [[columns.customer, columns.customerName, columns.invoice, columns.issued, columns.due, columns.daysLate,
-                     columns.bucket, columns.open, columns.currency, columns.lastAction, columns.lastActionOn]]
+                     columns.bucket, columns.open, columns.currency, columns.lastAction, columns.lastActionOn, words.receivedAwaitingLedger()]]
         for customer in balance.customers {
             for invoice in customer.invoices {
                 let receivable = invoice.receivable
@@ -15,8 +17,9 @@ public enum AgedBalanceCSV {
                     customer.customer.externalID, customer.customer.name ?? "", receivable.number,
                     receivable.issued.map(words.date) ?? "", invoice.shownDue.map(words.date) ?? "",
                     invoice.daysLate.map(String.init) ?? "", words.bucket(invoice.bucket),
-                    format.number(receivable.open), receivable.open.currency.code,
+                    format.number(receivable.demanded), receivable.open.currency.code,
                     invoice.lastAction.map { words.stepName($0.step) } ?? "", invoice.lastAction.map { words.date($0.on) } ?? "",
+                    receivable.received.map(format.number) ?? "",
                 ])
             }
         }

@@ -26,29 +26,38 @@ public enum AgedBalanceHTML {
         html += "<table><thead><tr><th>\(escape(columns.customerOrInvoice))</th>"
         html += "<th>\(escape(columns.due))</th>"
         for bucket in AgingBucket.allCases { html += "<th>\(escape(label(bucket, language)))</th>" }
-        html += "<th>\(escape(columns.total))</th><th>\(escape(columns.lastAction))</th></tr></thead><tbody>\n"
+        let received = words.receivedAwaitingLedger()
+        html += "<th>\(escape(columns.total))</th><th>\(escape(received))</th><th>\(escape(columns.lastAction))</th></tr></thead><tbody>\n"
         for customer in balance.customers {
             for totals in customer.totals {
                 html += "<tr class=\"customer\"><td>\(escape(customer.customer.externalID)) \(escape(customer.customer.name ?? ""))</td><td></td>"
                 for bucket in AgingBucket.allCases { html += "<td>\(amount(totals.amount(bucket), language))</td>" }
-                html += "<td>\(escape(totals.totalAmount.formatted(locale: language)))</td><td></td></tr>\n"
+                html += "<td>\(escape(totals.totalAmount.formatted(locale: language)))</td><td>\(amount(totals.receivedAmount, language))</td><td></td></tr>\n"
             }
             for invoice in customer.invoices {
                 let receivable = invoice.receivable
                 html += "<tr><td class=\"text\">\(escape(receivable.number))</td><td>\(invoice.shownDue.map(words.date) ?? "")</td>"
                 for bucket in AgingBucket.allCases {
-                    let cell = bucket == invoice.bucket ? escape(receivable.open.formatted(locale: language)) : ""
-                    html += "<td\(bucket != .notDue && bucket != .credit && !cell.isEmpty ? " class=\"late\"" : "")>\(cell)</td>"
+                    let cell = bucket == invoice.bucket ? escape(receivable.demanded.formatted(locale: language)) : ""
+                    // Late in red, unless nothing is demanded any more (the bank shows it paid).
+                    let late = bucket != .notDue && bucket != .credit && !cell.isEmpty && !receivable.demanded.isZero
+                    html += "<td\(late ? " class=\"late\"" : "")>\(cell)</td>"
                 }
                 let action = invoice.lastAction.map { words.lastAction(step: $0.step, on: $0.on) } ?? ""
-                html += "<td>\(escape(receivable.open.formatted(locale: language)))</td><td class=\"text\">\(escape(action))</td></tr>\n"
+                html += "<td>\(escape(receivable.demanded.formatted(locale: language)))</td>"
+                html += "<td>\(receivable.received.map { amount($0, language) } ?? "")</td><td class=\"text\">\(escape(action))</td></tr>\n"
             }
         }
         html += "</tbody><tfoot>\n"
         for totals in balance.totals {
             html += "<tr class=\"customer\"><td>\(escape(words.agingTotal(currency: totals.currency)))</td><td></td>"
             for bucket in AgingBucket.allCases { html += "<td>\(amount(totals.amount(bucket), language))</td>" }
-            html += "<td>\(escape(totals.totalAmount.formatted(locale: language)))</td><td></td></tr>\n"
+            html += "<td>\(escape(totals.totalAmount.formatted(locale: language)))</td><td>\(amount(totals.receivedAmount, language))</td><td></td></tr>\n"
+            if totals.received != 0 {
+                html += "<tr><td>\(escape(words.ledgerTotal(currency: totals.currency)))</td><td></td>"
+                html += String(repeating: "<td></td>", count: AgingBucket.allCases.count)
+                html += "<td>\(escape(totals.ledgerAmount.formatted(locale: language)))</td><td></td><td></td></tr>\n"
+            }
         }
         return html + "</tfoot></table></body></html>\n"
     }

@@ -21,6 +21,16 @@ public struct CustomerProfile: Sendable, Hashable, Codable {
     public var lastManualContact: CivilDate?
     /// Where it was read (file:line), for events.
     public var source: String?
+    /// The fields the file has no column for: the stored values are kept, not cleared. An empty
+    /// cell clears a value (the file is the truth), but a contacts file that simply lacks the
+    /// email column must not erase every customer's address.
+    public var notInFile: Set<Field> = []
+
+    /// The fields of a profile a contacts file may carry.
+    public enum Field: String, Sendable, Hashable, Codable, CaseIterable {
+        case name, postalAddress, siren, vatNumber, emailsTo, emailsCc, phones, language, paymentTerms, policy
+        case doNotRemind, note, initialStep, lastManualContact
+    }
 
     public init(externalID: String, name: String? = nil, postalAddress: [String] = [], siren: String? = nil,
                 vatNumber: String? = nil, emailsTo: [String] = [], emailsCc: [String] = [], phones: [String] = [],

@@ -46,6 +46,8 @@ public struct ImportReceipt: Sendable, Hashable, Codable {
     public var warnings: [String] = []
     /// What a bank statement's import did (entries, matches); nil for other kinds.
     public var bank: BankImportReceipt?
+    /// Bank receipts left unmatched earlier that this import's invoices now match (#15).
+    public var rematchedReceipts = 0
 
     public init(importID: Int64, outcome: Outcome, newInvoices: Int = 0, updatedInvoices: Int = 0,
                 settledInvoices: Int = 0, unchangedInvoices: Int = 0, newCustomers: Int = 0) {

@@ -10,6 +10,16 @@ public struct Receivable: Sendable, Hashable, Codable {
     public var total: Money?
     /// Reminder steps already taken for this invoice, oldest first.
     public var history: [StepTaken]
+    /// What bank statements show received for it that the ledger has not lettered yet (at most
+    /// its open amount): nil when none. Set by `Receivable.netOfBankPayments`.
+    public var received: Money?
+
+    /// What is still demanded: the ledger's open amount less what the bank shows received —
+    /// the planner's figure, and the aged balance's.
+    public var demanded: Money {
+        guard let received else { return open }
+        return Money(minorUnits: open.minorUnits - received.minorUnits, currency: open.currency)
+    }
 
     public init(invoiceID: Int64, number: String, customer: CustomerSummary, issued: CivilDate?, due: CivilDate?,
                 open: Money, total: Money?, history: [StepTaken]) {

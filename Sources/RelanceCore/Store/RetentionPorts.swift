@@ -16,6 +16,8 @@ public struct RetentionPolicy: Sendable, Hashable {
 public struct PurgeReport: Sendable, Hashable {
     public var messagesBlanked = 0
     public var inboundBlanked = 0
+    /// Bank entries whose payer and label were removed (settled, past the mail period).
+    public var bankEntriesRedacted = 0
     public var customersAnonymised = 0
     public var eventsRedacted = 0
     /// Invoices of anonymised customers whose kept PDF or XML the store no longer refers to.
@@ -23,7 +25,7 @@ public struct PurgeReport: Sendable, Hashable {
 
     public init() {}
 
-    public var isEmpty: Bool { messagesBlanked + inboundBlanked + customersAnonymised + eventsRedacted + documentsReleased == 0 }
+    public var isEmpty: Bool { messagesBlanked + inboundBlanked + bankEntriesRedacted + customersAnonymised + eventsRedacted + documentsReleased == 0 }
 }
 
 public protocol RetentionStore: Sendable {

@@ -16,6 +16,15 @@ public protocol BankWording: Sendable {
     func noUnmatchedReceipts() -> String
     /// What linking or setting aside did.
     func receiptResolved(_ resolution: ReceiptResolution) -> String
+    /// `Reçu, en attente du grand livre`: money a statement shows paid that the ledger has not
+    /// lettered yet — the aged balance's column and line, the digest's line.
+    func receivedAwaitingLedger() -> String
+    /// `Grand livre EUR`: the ledger's open total (demanded plus received), beside the totals.
+    func ledgerTotal(currency: Currency) -> String
+    /// The same, as a narrow table's column heading: `Reçu (banque)`.
+    func receivedColumn() -> String
+    /// The printed payment QR code's accessible name.
+    func paymentQRLabel() -> String
 }
 
 extension FrenchWording {
@@ -38,6 +47,10 @@ extension FrenchWording {
         count == 1 ? "… et 1 autre : relance bank unmatched les liste tous." : "… et \(count) autres : relance bank unmatched les liste tous."
     }
     public func noUnmatchedReceipts() -> String { "Aucun virement reçu à rattacher." }
+    public func receivedAwaitingLedger() -> String { "Reçu, en attente du grand livre" }
+    public func ledgerTotal(currency: Currency) -> String { "Selon le grand livre \(currency.code)" }
+    public func paymentQRLabel() -> String { "Code QR de paiement SEPA" }
+    public func receivedColumn() -> String { "Reçu (banque)" }
     public func receiptResolved(_ resolution: ReceiptResolution) -> String {
         guard let customer = resolution.customer else { return "Virement #\(resolution.entryID) écarté : il ne règle aucune facture." }
         var text = "Virement #\(resolution.entryID) rattaché au client \(customer)"
@@ -72,6 +85,10 @@ extension EnglishWording {
         count == 1 ? "… and 1 more: relance bank unmatched lists them all." : "… and \(count) more: relance bank unmatched lists them all."
     }
     public func noUnmatchedReceipts() -> String { "No bank receipt to link." }
+    public func receivedAwaitingLedger() -> String { "Received, awaiting the ledger" }
+    public func ledgerTotal(currency: Currency) -> String { "Per the ledger \(currency.code)" }
+    public func paymentQRLabel() -> String { "SEPA payment QR code" }
+    public func receivedColumn() -> String { "Received (bank)" }
     public func receiptResolved(_ resolution: ReceiptResolution) -> String {
         guard let customer = resolution.customer else { return "Receipt #\(resolution.entryID) set aside: it pays no invoice." }
         var text = "Receipt #\(resolution.entryID) linked to customer \(customer)"

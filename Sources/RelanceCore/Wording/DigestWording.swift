@@ -2,7 +2,9 @@
 /// stuck and why. Part of every language's `Wording`; the digest's layout is a Mustache
 /// template that only places these texts.
 public protocol DigestWording: Sendable {
-    func digestSubject(creditor: String, day: CivilDate, work: Int) -> String
+    /// The day's tasks and the bank receipts waiting to be linked: "nothing to do" only when
+    /// there are neither.
+    func digestSubject(creditor: String, day: CivilDate, work: Int, receipts: Int) -> String
     /// `lundi 7 décembre 2026`.
     func digestDay(_ day: CivilDate) -> String
     func overdueLabel() -> String

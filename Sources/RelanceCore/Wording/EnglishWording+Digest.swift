@@ -1,10 +1,12 @@
 extension EnglishWording {
-    public func digestSubject(creditor: String, day: CivilDate, work: Int) -> String {
-        let what = switch work {
-        case 0: "nothing to do today"
+    public func digestSubject(creditor: String, day: CivilDate, work: Int, receipts: Int) -> String {
+        let tasks = switch work {
+        case 0: receipts == 0 ? "nothing to do today" : nil
         case 1: "1 task today"
         default: "\(work) tasks today"
         }
+        let toLink = receipts == 0 ? nil : receipts == 1 ? "1 bank receipt to link" : "\(receipts) bank receipts to link"
+        let what = [tasks, toLink].compactMap { $0 }.joined(separator: ", ")
         return "Relance — \(creditor) — \(what) (\(date(day)))"
     }
 

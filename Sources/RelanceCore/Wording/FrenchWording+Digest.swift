@@ -1,10 +1,12 @@
 extension FrenchWording {
-    public func digestSubject(creditor: String, day: CivilDate, work: Int) -> String {
-        let what = switch work {
-        case 0: "rien à faire aujourd'hui"
+    public func digestSubject(creditor: String, day: CivilDate, work: Int, receipts: Int) -> String {
+        let tasks = switch work {
+        case 0: receipts == 0 ? "rien à faire aujourd'hui" : nil
         case 1: "1 tâche aujourd'hui"
         default: "\(work) tâches aujourd'hui"
         }
+        let toLink = receipts == 0 ? nil : receipts == 1 ? "1 virement à rattacher" : "\(receipts) virements à rattacher"
+        let what = [tasks, toLink].compactMap { $0 }.joined(separator: ", ")
         return "Relance — \(creditor) — \(what) (\(date(day)))"
     }
 

@@ -57,6 +57,9 @@ public struct CreditorConfiguration: Sendable, Hashable {
     /// Days a payment seen on a bank statement waits for the ledger: an authoritative snapshot
     /// after that still listing the invoice open opens one task for the accountant.
     public var bankMatchWaitDays: Int = 10
+    /// `payment_reference`: what reminders and letters ask the customer to quote with the
+    /// transfer — the customer's code, or an ISO 11649 RF reference (`PaymentReferenceStyle`).
+    public var paymentReference: PaymentReferenceStyle = .customer
     /// `[creditors.ID.columns]`: the export's own column titles, used before any guess.
     public var columnMapping: ColumnMapping?
     /// Every step name of the configured policies: a contacts file's "step reached" may name them.

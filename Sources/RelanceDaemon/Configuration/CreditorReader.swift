@@ -19,7 +19,7 @@ struct CreditorReader {
             "legal_name", "address", "siren", "rcs", "vat_number", "iban", "bic", "phone", "sender_name", "sender",
             "reply_to", "bounce_address", "verp", "time_zone", "language", "active", "policy", "authoritative_source",
             "drop_subfolder", "smtp", "imap", "signature", "digest", "alsace_moselle", "maximum_ledger_age_days", "contractual_rate_percent", "send_window",
-            "default_payment_terms_days", "mass_settlement_threshold_percent", "csv_format", "bank_match_wait_days", "columns", "share_capital", "legal_form", "people",
+            "default_payment_terms_days", "mass_settlement_threshold_percent", "csv_format", "bank_match_wait_days", "payment_reference", "columns", "share_capital", "legal_form", "people",
         ]).union(Self.sendingKeys))
         let legalName = try table.requiredString("legal_name", hint: "the company's legal name, printed on every reminder")
         let sender = try address("sender", required: true)!
@@ -83,6 +83,12 @@ struct CreditorReader {
         configuration.defaultPaymentTermsDays = try inheritedInt("default_payment_terms_days", in: 0...365) ?? 30
         configuration.massSettlementThresholdPercent = try inheritedInt("mass_settlement_threshold_percent", in: 0...100) ?? 20
         configuration.bankMatchWaitDays = try inheritedInt("bank_match_wait_days", in: 0...365) ?? 10
+        if let text = try inheritedString("payment_reference") {
+            guard let style = PaymentReferenceStyle(rawValue: text) else {
+                throw table.error("payment_reference", "must be \"customer\" (the customer's code) or \"rf\" (an ISO 11649 RF creditor reference with check digits), found \"\(text)\"")
+            }
+            configuration.paymentReference = style
+        }
         configuration.spreadsheet = .default(for: language)
         if let text = try inheritedString("csv_format") {
             guard let flavor = SpreadsheetFormat.Flavor(rawValue: text) else {

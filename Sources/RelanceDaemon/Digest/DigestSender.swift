@@ -11,7 +11,7 @@ public import RelanceMail
 public struct DigestSender: Sendable {
     /// What the digest reads: tasks, receivables, the journal, holds and the creditor's state,
     /// the ledger's date, held imports.
-    public typealias Store = ReceivablesStore & EventJournal & TaskStore & CustomerStateStore & PlanningFactsStore & ImportReviewStore & OutboxRecoveryStore
+    public typealias Store = ReceivablesStore & EventJournal & TaskStore & CustomerStateStore & PlanningFactsStore & ImportReviewStore & OutboxRecoveryStore & BankPaymentStore
         & TaskOutcomeStore & BankReceiptStore
 
     public let creditor: CreditorConfiguration
@@ -46,7 +46,7 @@ public struct DigestSender: Sendable {
         let built = DigestContextBuilder.build(try await facts(on: day, attachedDocuments: attachedDocuments), words: words)
         var digest = built.digest
         if secret != nil { digest.addReplyHelp(words.replyHelp()) }
-        digest.addUnmatchedReceipts(try await store.unmatchedReceipts(of: creditor.id), words: words)
+        digest.addUnmatchedReceipts(try await store.unmatchedReceipts(of: creditor.id), day: day, words: words)
         return (digest, built.calls)
     }
 
@@ -74,7 +74,7 @@ public struct DigestSender: Sendable {
     public func facts(on day: CivilDate, attachedDocuments: [Int64: [String]] = [:]) async throws -> DigestFacts {
         let previous = try await lastDigest()
         let since = previous?.event.time ?? clock.now().addingTimeInterval(-86_400)
-        let receivables = try await store.openReceivables(of: creditor.id)
+        let receivables = try await BankAwareReceivables.read(creditor.id, from: store)
         let holds = try await store.liveHolds(of: creditor.id)
         let stored = try await store.creditorState(creditor.id)
         let planning = try await store.planningFacts(of: creditor.id)
@@ -125,7 +125,7 @@ public struct DigestSender: Sendable {
         let calls = built.calls
         let outcomes = facts.outcomes
         if secret != nil { digest.addReplyHelp(words.replyHelp()) }
-        digest.addUnmatchedReceipts(try await store.unmatchedReceipts(of: creditor.id), words: words)
+        digest.addUnmatchedReceipts(try await store.unmatchedReceipts(of: creditor.id), day: day, words: words)
         let overdue = PreviousDigest.encode(DigestContextBuilder.overdueTotals(facts.receivables, on: day))
         guard digest.needsAttention || settings.sendWhenEmpty else {
             try await store.record(NewEvent(time: clock.now(), kind: "digest.sent", creditor: creditor.id,

@@ -7,6 +7,6 @@ extension CreditorConfiguration {
     public var documentProfile: CreditorProfile {
         CreditorProfile(legalName: legalName, addressLines: addressLines, siren: siren, vatNumber: vatNumber, iban: iban,
                         bic: bic, phone: phone, email: replyTo ?? senderAddress, signature: signature, rcs: rcs,
-                        legalForm: legalForm, shareCapital: shareCapital)
+                        legalForm: legalForm, shareCapital: shareCapital, paymentReference: paymentReference)
     }
 }

@@ -98,13 +98,15 @@ public struct ExportImporter: Sendable {
     }
 
     static func profile(_ record: ContactRecord) -> CustomerProfile {
-        CustomerProfile(
+        var profile = CustomerProfile(
             externalID: record.customer, name: record.name, postalAddress: record.address, siren: record.siren,
             vatNumber: record.vatNumber, emailsTo: record.emailsTo, emailsCc: record.emailsCc, phones: record.phones,
             language: record.language,
             paymentTerms: record.paymentTerms,
             policy: record.policy, doNotRemind: record.doNotRemind, note: record.note, initialStep: record.stepReached,
             lastManualContact: record.lastContact, source: record.source?.description)
+        profile.notInFile = record.notInFile
+        return profile
     }
 
     /// Records a file refused before or while parsing; a file never read has no hash (zeros).

@@ -24,11 +24,14 @@ struct PlanningInputBuilder: Sendable {
                                    by: { $0.customerID! })
         let payments = Dictionary(grouping: try await store.bankPayments(of: id), by: \.customerID)
         var receivables = try await reading
-        // Paid, awaiting the ledger: what the bank shows received is no longer demanded.
+        // Paid, awaiting the ledger: what the bank shows received is no longer demanded — the
+        // same computation as the aged balance's and the digest's (`Receivable.netOfBankPayments`).
         if !payments.isEmpty {
-            let paid = Dictionary(payments.values.joined().map { ($0.invoiceID, $0.amount.minorUnits) }, uniquingKeysWith: +)
-            for index in receivables.indices {
-                if let amount = paid[receivables[index].invoiceID] { receivables[index].open.minorUnits = max(0, receivables[index].open.minorUnits - amount) }
+            receivables = Receivable.netOfBankPayments(receivables, payments: Array(payments.values.joined()))
+            for index in receivables.indices where receivables[index].received != nil {
+                // The planner reads `open` as what it may demand.
+                receivables[index].open = receivables[index].demanded
+                receivables[index].received = nil
             }
         }
 

@@ -6,16 +6,16 @@ import RelanceMail
 /// page, each replaced atomically: a person with the file open never sees half a report.
 public struct ReportsWriter: Sendable {
     public let folder: URL
-    public let store: any ReceivablesStore & TaskStore
+    public let store: any ReceivablesStore & TaskStore & BankPaymentStore
 
-    public init(folder: URL, store: any ReceivablesStore & TaskStore) {
+    public init(folder: URL, store: any ReceivablesStore & TaskStore & BankPaymentStore) {
         self.folder = folder
         self.store = store
     }
 
     @discardableResult
     public func write(_ creditor: CreditorConfiguration, asOf: CivilDate) async throws -> [URL] {
-        let balance = AgedBalance(receivables: try await store.openReceivables(of: creditor.id), asOf: asOf)
+        let balance = AgedBalance(receivables: try await BankAwareReceivables.read(creditor.id, from: store), asOf: asOf)
         let target = folder.appendingPathComponent(creditor.id.rawValue)
         try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
         let title = creditor.language.wording.agingPageTitle(legalName: creditor.legalName)

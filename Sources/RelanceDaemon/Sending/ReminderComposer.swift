@@ -27,7 +27,9 @@ public struct ReminderComposer: Sendable {
         let context = ReminderContextBuilder.build(
             language: language, today: today, creditor: profile,
             customerID: contact.customer.externalID, customerName: contact.customer.name ?? contact.customer.externalID,
-            demand: contact.demand, paymentReference: contact.customer.externalID, brokenPromise: contact.brokenPromise)
+            demand: contact.demand,
+            paymentReference: creditor.paymentReference.reference(customer: contact.customer.externalID, invoices: contact.invoices.map(\.receivable.number)),
+            brokenPromise: contact.brokenPromise)
         let rendered = try renderer.render(contact.step.template, language: language, context: context)
 
         let token = ReferenceToken.make(messageID: outboxID, creditor: creditor.id, secret: secret)
@@ -57,6 +59,6 @@ public struct ReminderComposer: Sendable {
         CreditorProfile(legalName: creditor.legalName, addressLines: creditor.addressLines, siren: creditor.siren,
                         vatNumber: creditor.vatNumber, iban: creditor.iban, bic: creditor.bic, phone: creditor.phone,
                         email: creditor.replyTo ?? creditor.senderAddress, signature: creditor.signature, rcs: creditor.rcs,
-                        legalForm: creditor.legalForm, shareCapital: creditor.shareCapital)
+                        legalForm: creditor.legalForm, shareCapital: creditor.shareCapital, paymentReference: creditor.paymentReference)
     }
 }

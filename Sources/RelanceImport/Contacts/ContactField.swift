@@ -1,3 +1,5 @@
+import RelanceCore
+
 /// The columns a contacts file can have, and the titles they go by.
 enum ContactField: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
     case customer, name, address, siren, vatNumber, emailTo, emailCc, phone, language, paymentTerms, policy
@@ -20,6 +22,27 @@ enum ContactField: String, Sendable, Hashable, CaseIterable, CustomStringConvert
         case .note: "note"
         case .stepReached: "step reached"
         case .lastContact: "date of last contact"
+        }
+    }
+
+    /// The profile field this column fills (none for the customer code, the key).
+    var profileField: CustomerProfile.Field? {
+        switch self {
+        case .customer: nil
+        case .name: .name
+        case .address: .postalAddress
+        case .siren: .siren
+        case .vatNumber: .vatNumber
+        case .emailTo: .emailsTo
+        case .emailCc: .emailsCc
+        case .phone: .phones
+        case .language: .language
+        case .paymentTerms: .paymentTerms
+        case .policy: .policy
+        case .doNotRemind: .doNotRemind
+        case .note: .note
+        case .stepReached: .initialStep
+        case .lastContact: .lastManualContact
         }
     }
 

@@ -25,6 +25,8 @@ public struct ContactRecord: Sendable, Hashable {
     public var stepReached: String?
     public var lastContact: CivilDate?
     public var source: SourcePosition?
+    /// The profile fields the file has no column for (the same for every row of a file).
+    public var notInFile: Set<CustomerProfile.Field> = []
 
     public init(customer: String, name: String? = nil, address: [String] = [], siren: String? = nil, vatNumber: String? = nil,
                 emailsTo: [String] = [], emailsCc: [String] = [], phones: [String] = [], language: Language? = nil,

@@ -53,12 +53,14 @@ public struct ContactsParser: Sendable {
 
         var contacts: [ContactRecord] = []
         var warnings: [String] = []
+        let notInFile = Set(CustomerProfile.Field.allCases).subtracting(columns.keys.compactMap(\.profileField))
         var seen: [String: Int] = [:]
         for ((cells, address), line) in zip(zip(rows, addresses), lines) {
             var reader = ContactRowReader(cells: cells, titles: titles, columns: columns, file: fileName, line: line, order: order,
                                           knownSteps: options.knownSteps)
             reader.addressParts = address
-            let contact = try reader.read()
+            var contact = try reader.read()
+            contact.notInFile = notInFile
             warnings += reader.warnings
             if let first = seen[contact.customer] {
                 throw ImportError(.duplicate, at: SourcePosition(file: fileName, line: line),

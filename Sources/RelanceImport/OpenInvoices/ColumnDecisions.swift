@@ -3,8 +3,12 @@ import RelanceCore
 /// Decides once per file whether slashed dates are DD/MM or MM/DD, from every date cell.
 /// One day above 12 in first position proves DD/MM, in second position proves MM/DD; a file
 /// that proves both is refused rather than read half one way, half the other.
+/// A file with no proof is read DD/MM unless everything about it points to the United States
+/// (English titles, decimal point, dollars): MM/DD is the American order, and reading a European
+/// export month-first turns "01/10" into January, which made a reminder say "324 days late".
 enum DateColumnDecision {
     static func decide(rows: [OpenInvoiceRow], columns: OpenInvoiceColumns, forced: DayMonthOrder?, file: String,
+                       mark: DecimalMark, currency: Currency,
                        warnings: inout [String]) throws(ImportError) -> DayMonthOrder {
         if let forced { return forced }
         var dayFirstProof: DelimitedField?
@@ -26,10 +30,14 @@ enum DateColumnDecision {
         case (_?, nil): return .dayFirst
         case (nil, _?): return .monthFirst
         case (nil, nil):
-            let order: DayMonthOrder = columns.frenchTitles ? .dayFirst : .monthFirst
+            let american = !columns.frenchTitles && mark == .point && currency.code == "USD"
+            let order: DayMonthOrder = american ? .monthFirst : .dayFirst
             if sawAmbiguous {
+                let why = columns.frenchTitles ? "French column titles"
+                    : american ? "English column titles, decimal point and amounts in USD"
+                    : "not an American export: \(mark == .comma ? "decimal comma" : "amounts in \(currency.code)")"
                 warnings.append("No date in the file has a day above 12, so day and month could not be told apart; dates were read as \(order.rawValue)"
-                                + (columns.frenchTitles ? " (French column titles)." : " (English column titles).")
+                                + " (\(why))."
                                 + " If that is wrong, set [creditors.ID.columns] date_order = \"\(order == .dayFirst ? DayMonthOrder.monthFirst.rawValue : DayMonthOrder.dayFirst.rawValue)\".")
             }
             return order

@@ -48,9 +48,10 @@ public struct OpenInvoiceReportParser: Sendable {
 
         // Decide the file-wide formats, then read every value.
         var warnings: [String] = []
-        let order = try DateColumnDecision.decide(rows: rows, columns: columns, forced: options.columnMapping?.dayMonthOrder,
-                                                  file: fileName, warnings: &warnings)
         let mark = options.columnMapping?.decimalMark ?? AmountColumnDecision.decide(rows: rows, columns: columns)
+        let order = try DateColumnDecision.decide(rows: rows, columns: columns, forced: options.columnMapping?.dayMonthOrder,
+                                                  file: fileName, mark: mark, currency: options.defaultCurrency,
+                                                  warnings: &warnings)
         var reader = OpenInvoiceRowReader(columns: columns, order: order, mark: mark,
                                           defaultCurrency: options.defaultCurrency, file: fileName)
         var folded = InvoiceFolder(file: fileName, repeatedAmounts: columns.amountsRepeatOnLines)

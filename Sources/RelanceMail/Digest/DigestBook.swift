@@ -1,7 +1,8 @@
 import RelanceCore
 
 extension DigestContextBuilder {
-    /// The open receivables, by customer, as the digest asks about them.
+    /// The open receivables, by customer, as the digest asks about them. Amounts are what is still
+    /// demanded (`Receivable.demanded`): what the bank shows paid is counted apart.
     struct Book {
         let day: CivilDate
         let byCustomer: [Int64: [Receivable]]
@@ -23,14 +24,14 @@ extension DigestContextBuilder {
         /// What the task is about: its invoices still open, else the customer's overdue total.
         func amount(for task: WorkTask) -> [Money]? {
             let invoices = task.invoiceIDs.compactMap { byInvoice[$0] }
-            if !invoices.isEmpty { return Self.sum(invoices.map(\.open)) }
+            if !invoices.isEmpty { return Self.sum(invoices.map(\.demanded)) }
             return overdue(of: task.customerID)
         }
 
         func overdue(of customer: Int64?) -> [Money]? {
             guard let customer, let items = byCustomer[customer] else { return nil }
             let late = items.filter { ($0.due.map { $0 < day }) ?? false }
-            return late.isEmpty ? nil : Self.sum(late.map(\.open))
+            return late.isEmpty ? nil : Self.sum(late.map(\.demanded))
         }
 
         /// The most days late among the task's invoices.
@@ -39,8 +40,11 @@ extension DigestContextBuilder {
         }
 
         var overdueTotals: [Money] {
-            Self.sum(byInvoice.values.filter { ($0.due.map { $0 < day }) ?? false }.map(\.open))
+            Self.sum(byInvoice.values.filter { ($0.due.map { $0 < day }) ?? false }.map(\.demanded))
         }
+
+        /// Received at the bank and not yet lettered, per currency: set apart from every total above.
+        var receivedTotals: [Money] { Self.sum(byInvoice.values.compactMap(\.received)) }
 
         /// The totals of the currency with the most open: the age bars show it.
         var mainTotals: BucketTotals? { aging.totals.max { $0.total < $1.total } }

@@ -7,7 +7,7 @@ extension DigestContext {
     /// Receipts listed at most; the rest are counted, with the command that lists them all.
     public static let unmatchedReceiptsShown = 20
 
-    public mutating func addUnmatchedReceipts(_ receipts: [UnmatchedReceipt], words: any Wording) {
+    public mutating func addUnmatchedReceipts(_ receipts: [UnmatchedReceipt], day: CivilDate, words: any Wording) {
         guard !receipts.isEmpty else { return }
         var items = receipts.prefix(Self.unmatchedReceiptsShown).map { receipt in
             let detail = words.unmatchedReceiptDetail(remittance: receipt.remittance, payerIBAN: receipt.payerIBAN)
@@ -23,5 +23,7 @@ extension DigestContext {
         sections.append(Section(title: words.unmatchedReceiptsTitle(receipts.count), note: words.unmatchedReceiptsNote(), items: items))
         nothingToDo = nil
         needsAttention = true
+        // Not "nothing to do": the subject says the receipts wait.
+        subject = words.digestSubject(creditor: creditorName, day: day, work: work, receipts: receipts.count)
     }
 }

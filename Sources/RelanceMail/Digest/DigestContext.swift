@@ -56,4 +56,9 @@ public struct DigestContext: Sendable, Hashable {
     public var footer: String
     /// For the text part: the headline in one line.
     public var headline: String
+    /// `Reçu, en attente du grand livre : 912,00 €`: money the bank shows paid, not in the
+    /// overdue total nor the buckets (they are what is still demanded); nil when none.
+    public var received: String? = nil
+    /// Today's tasks, for the subject (it also counts bank receipts to link, added later).
+    public var work = 0
 }

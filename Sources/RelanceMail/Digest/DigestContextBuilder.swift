@@ -102,9 +102,9 @@ public enum DigestContextBuilder {
                 sections[index].items[item].subline = parts.isEmpty ? nil : parts.joined(separator: " · ")
             }
         }
-        let digest = DigestContext(
+        var digest = DigestContext(
             language: words.language.rawValue,
-            subject: words.digestSubject(creditor: facts.creditorName, day: facts.day, work: work),
+            subject: words.digestSubject(creditor: facts.creditorName, day: facts.day, work: work, receipts: 0),
             creditorName: facts.creditorName, dayText: words.digestDay(facts.day).capitalizedFirstLetter,
             overdueLabel: words.overdueLabel(), overdueAmount: overdueText, overdueChange: changeText,
             changeColor: (delta?.minorUnits ?? 0) > 0 ? "#b3261e" : (delta?.minorUnits ?? 0) < 0 ? "#2e7d32" : "#6b7280",
@@ -113,6 +113,9 @@ public enum DigestContextBuilder {
             activityLabel: words.sinceLastDigest(), activity: activity, sections: sections,
             nothingToDo: work == 0 ? words.nothingToDo() : nil, stuckTitle: words.stuckTitle(),
             stuck: stuck(facts, words: words), needsAttention: work > 0 || !acknowledged.isEmpty || blocked(facts), footer: words.digestFooter(creditor: facts.creditorName), headline: headline)
+        let received = book.receivedTotals
+        if !received.isEmpty { digest.received = words.labelled(words.receivedAwaitingLedger(), words.amounts.total(received)) }
+        digest.work = work
         let callSheet = CallSheetContext(language: words.language.rawValue,
                                          title: words.callSheetTitle(creditor: facts.creditorName, day: facts.day),
                                          phoneLabel: words.phoneLabel(), scriptLabel: words.scriptLabel(), calls: sheet)

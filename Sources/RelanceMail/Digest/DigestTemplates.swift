@@ -21,6 +21,9 @@ enum DigestTemplates {
 <div style="font-size:12px;color:#6b7280;text-transform:uppercase;letter-spacing:.05em;">{{overdueLabel}}</div>
 <div style="font-size:28px;font-weight:700;color:#111827;white-space:nowrap;">{{overdueAmount}}</div>
 {{#overdueChange}}<div style="font-size:14px;font-weight:600;color:{{changeColor}};">{{.}}</div>{{/overdueChange}}
+{{#received}}
+<div style="font-size:14px;color:#2e7d32;padding-top:2px;">{{.}}</div>
+{{/received}}
 </td></tr>
 {{^empty(buckets)}}
 <tr><td style="padding:8px 16px 4px;font-size:12px;color:#6b7280;text-transform:uppercase;letter-spacing:.05em;">{{byAgeLabel}}</td></tr>
@@ -83,6 +86,9 @@ enum DigestTemplates {
 
 {{headline}}
 {{bucketsLine}}
+{{#received}}
+{{.}}
+{{/received}}
 {{#nothingToDo}}
 
 {{.}}

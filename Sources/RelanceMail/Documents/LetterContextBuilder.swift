@@ -10,7 +10,7 @@ public enum LetterContextBuilder {
         var context = ReminderContextBuilder.build(
             language: language, today: today, creditor: creditor, customerID: task.customer.externalID,
             customerName: task.customer.name ?? task.customer.externalID, demand: demand,
-            paymentReference: task.customer.externalID,
+            paymentReference: creditor.paymentReference.reference(customer: task.customer.externalID, invoices: task.invoices.map(\.receivable.number)),
             priorActions: task.priorActions.map { PriorAction(date: $0.on, description: PriorActionText.describe($0, language: language)) })
         // La Poste's layout (NF Z10-011): the postcode and the town on one line, in capitals.
         context.customer.addressLines = PostalAddress.letterLines(task.postalAddress)
@@ -42,6 +42,10 @@ public enum LetterContextBuilder {
             place: place(from: creditor.addressLines))
         context.letter?.disputed = task.disputed.sorted { ($0.due?.daysSinceEpoch ?? .min, $0.number) < ($1.due?.daysSinceEpoch ?? .min, $1.number) }
             .map { invoice(of: PlannedInvoice(receivable: $0, step: "disputed", daysLate: 0), line: nil, language: language, today: today) }
+        // The SEPA payment QR code for the whole amount asked (EPC069-12), when it is one amount in euros.
+        context.letter?.paymentQR = LetterPaymentQR.dataURI(
+            creditor: creditor, total: total, customer: task.customer.externalID,
+            invoices: ordered(task.invoices).map(\.receivable.number), language: language)
         return context
     }
 

@@ -113,6 +113,9 @@ extension ReminderContext {
         public var procedure: String?
         /// The town the letter is written from (`Lyon`), read from the creditor's address.
         public var place: String?
+        /// The EPC payment QR code (SEPA credit transfer) as a `data:` URI for an `<img>`;
+        /// nil without the creditor's IBAN or when the amount is not one amount in euros.
+        public var paymentQR: String?
 
         public init(demanded: [Invoice], alsoOutstanding: [Invoice] = [], credits: [Credit] = [], principal: String,
                     interest: String, indemnities: String, total: String, rates: [Rate] = [], missingRates: String? = nil,
@@ -149,6 +152,7 @@ extension ReminderContext {
             value["deadline_days"] = deadlineDays
             value["procedure"] = procedure
             value["place"] = place
+            value["payment_qr"] = paymentQR
             return value
         }
     }

@@ -69,6 +69,7 @@ extension ReminderContext {
             missingRates: "2027-S1",
             deadline: CivilDateText.long(CivilDate(year: 2026, month: 12, day: 8)!, language: language), deadlineDays: "8",
             procedure: LetterContextBuilder.procedureName(.smallClaims, language: language), place: "Lyon")
+        letter.paymentQR = "data:image/svg+xml;base64,PHN2Zy8+"
         letter.disputed = [Letter.Invoice(
             number: "F2026-0150", issued: date(2026, 10, 5), due: date(2026, 11, 4), amount: money(21_000), open: money(21_000),
             claimed: money(21_000), daysLate: "26", lateBy: ReminderContextBuilder.dayCount(26, language: language),

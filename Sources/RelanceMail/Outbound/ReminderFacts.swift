@@ -16,11 +16,14 @@ public struct CreditorProfile: Sendable, Hashable, Codable {
     /// `SAS`, `SARL`…, and the share capital, printed before the RCS on business letters.
     public var legalForm: String?
     public var shareCapital: Money?
+    /// What messages ask the customer to quote: the customer's code, or an RF creditor reference.
+    public var paymentReference: PaymentReferenceStyle
 
     public init(legalName: String, addressLines: [String] = [], siren: String? = nil, vatNumber: String? = nil,
                 iban: String? = nil, bic: String? = nil, phone: String? = nil, email: EmailAddress? = nil, signature: String,
-                rcs: String? = nil, legalForm: String? = nil, shareCapital: Money? = nil) {
+                rcs: String? = nil, legalForm: String? = nil, shareCapital: Money? = nil, paymentReference: PaymentReferenceStyle = .customer) {
         self.legalName = legalName
+        self.paymentReference = paymentReference
         self.rcs = rcs
         self.legalForm = legalForm
         self.shareCapital = shareCapital
