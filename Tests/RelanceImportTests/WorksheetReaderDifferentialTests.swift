@@ -199,7 +199,9 @@ struct WorksheetReaderDifferentialTests {
         let xml = Array(text.utf8)
         let new = Self.newSheet(xml)
         #expect(new == .refused(.badXML, "the workbook part xl/worksheets/sheet1.xml is not well-formed XML ", nil))
-        #expect(new == Self.oldSheet(xml))
+        // One deliberate difference: XMLParser, fed from a stream, read an empty part as a sheet of
+        // no rows; an empty part is not XML, and is refused.
+        if !text.isEmpty { #expect(new == Self.oldSheet(xml)) }
     }
 
     @Test("the line of a fault is counted in the part")
