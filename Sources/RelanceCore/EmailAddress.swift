@@ -144,6 +144,10 @@ public struct EmailAddress: Sendable, Hashable, Comparable, Codable, CustomStrin
 extension String {
     /// Trims ASCII spaces, tabs and no-break spaces, which exports put around values.
     public func trimmingSpaces() -> String {
+        // Most cells start and end with a visible ASCII character: nothing to trim, and no
+        // grapheme breaking to pay for (a pad is a one-scalar character; one ending in a letter is not).
+        let utf8 = self.utf8
+        if let first = utf8.first, let last = utf8.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80 { return self }
         let isPad: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\u{00A0}" || $0 == "\u{202F}" }
         guard let first = firstIndex(where: { !isPad($0) }), let last = lastIndex(where: { !isPad($0) }) else { return "" }
         return String(self[first...last])

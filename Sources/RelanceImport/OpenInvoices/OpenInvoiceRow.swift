@@ -2,11 +2,38 @@ import RelanceCore
 
 /// A data row's cells by field, before any value is interpreted.
 struct OpenInvoiceRow: Sendable, Hashable {
-    var cells: [OpenInvoiceField: DelimitedField]
+    var cells: Cells
     var line: Int
     /// Set from a preceding group header row when the row names no customer itself.
     var customer: String?
     var customerName: String?
+
+    /// A row's cells by field: an array indexed by the field, not a dictionary built and hashed
+    /// for every row of a 100,000-row report.
+    struct Cells: Sendable, Hashable {
+        private static let fields = OpenInvoiceField.allCases
+        private var slots = [DelimitedField?](repeating: nil, count: Cells.fields.count)
+
+        subscript(field: OpenInvoiceField) -> DelimitedField? {
+            get { slots[Self.slot(field)] }
+            set { slots[Self.slot(field)] = newValue }
+        }
+
+        private static func slot(_ field: OpenInvoiceField) -> Int {
+            switch field {
+            case .customer: 0
+            case .customerName: 1
+            case .email: 2
+            case .invoice: 3
+            case .issued: 4
+            case .due: 5
+            case .total: 6
+            case .open: 7
+            case .paid: 8
+            case .currency: 9
+            }
+        }
+    }
 
     enum Kind: Sendable, Hashable {
         case furniture
@@ -22,7 +49,7 @@ struct OpenInvoiceRow: Sendable, Hashable {
 
     static func classify(_ record: DelimitedRecord, columns: OpenInvoiceColumns) -> Kind {
         if record.isBlank { return .furniture }
-        var cells: [OpenInvoiceField: DelimitedField] = [:]
+        var cells = Cells()
         for (field, at) in columns.index where at < record.fields.count { cells[field] = record.fields[at] }
         var row = OpenInvoiceRow(cells: cells, line: record.line)
         row.customer = row.text(.customer)

@@ -50,11 +50,7 @@ enum BoundedXMLReader {
     static func read(_ bytes: [UInt8], file: String, part: String? = nil, processNamespaces: Bool, limits: ImportLimits,
                      positionsByLine: Bool = true, into handler: some XMLEventHandler) throws(ImportError) -> Ending {
         let utf8 = try XMLInput.utf8(bytes, file: file)
-        if XMLInput.declaresDoctype(utf8) {
-            throw ImportError(.unsupported, at: SourcePosition(file: file, path: part),
-                              "the XML carries a document type declaration (<!DOCTYPE …>), which Relance does not read",
-                              hint: "E-invoices, bank statements and workbook parts never need one: ask the sender for the file as their software exports it.")
-        }
+        if XMLInput.declaresDoctype(utf8) { throw doctypeRefusal(file: file, part: part) }
         // Fed from a stream, in chunks: given the whole document at once, libxml2's push parser
         // refuses any part above 10 MB (its lookup limit) as "not well-formed" — an Excel sheet
         // of 600,000 cells, written as one 11 MB part, would be refused for a reason it does not have.
@@ -76,6 +72,13 @@ enum BoundedXMLReader {
         let failed = !returned || guardian.error != nil || parser.parserError != nil
         return Ending(error: failed ? (guardian.error ?? (parser.lineNumber, parser.columnNumber)) : nil,
                       end: (parser.lineNumber, parser.columnNumber), libxmlCode: code, closedRoot: guardian.closedRoot)
+    }
+
+    /// The refusal of a document type declaration, which no part Relance reads needs.
+    static func doctypeRefusal(file: String, part: String?) -> ImportError {
+        ImportError(.unsupported, at: SourcePosition(file: file, path: part),
+                    "the XML carries a document type declaration (<!DOCTYPE …>), which Relance does not read",
+                    hint: "E-invoices, bank statements and workbook parts never need one: ask the sender for the file as their software exports it.")
     }
 
     /// The delegate: counts, checks, forwards; after a stop it ignores the events libxml2 still
