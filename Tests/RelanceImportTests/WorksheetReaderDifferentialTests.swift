@@ -233,4 +233,10 @@ struct WorksheetReaderDifferentialTests {
         let xml = "<worksheet><sheetData><row><c t=\"inlineStr\"><is><t>a <![CDATA[<b> & c]]>d</t></is></c></row></sheetData></worksheet>"
         #expect(Self.newSheet(Array(xml.utf8)) == .read(["1: 1=\"a <b> & cd\"@1"]))
     }
+
+    @Test("a formatted empty cell is empty, not 0 nor 30/12/1899 under a date style")
+    func styledBlank() {
+        let xml = "<worksheet><sheetData><row r=\"2\"><c r=\"A2\" s=\"1\"/><c r=\"B2\" s=\"1\"><v>46296</v></c><c r=\"C2\" s=\"0\"/></row></sheetData></worksheet>"
+        #expect(Self.newSheet(Array(xml.utf8), dateStyles: [false, true]) == .read(["2: 1=\"\"@2 2=\"2026-10-01\"@2 3=\"\"@2"]))
+    }
 }

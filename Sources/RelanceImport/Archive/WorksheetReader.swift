@@ -114,6 +114,9 @@ struct WorksheetReader: ByteXMLHandler {
         case .boolean: return value == [UInt8(ascii: "1")] ? "TRUE" : "FALSE"
         case .date: return String(String(decoding: value, as: UTF8.self).prefix(10))
         case .number:
+            // A formatted empty cell (`<c r="B2" s="1"/>`, what Excel writes for a styled blank) is
+            // empty: read as "0", a blank due date under a date style became 30/12/1899 and its row was refused.
+            guard value.contains(where: { $0 > 0x20 }) else { return "" }
             let decimal = XLSXReader.plainDecimalText(value) ?? XLSXReader.decimalText(String(decoding: value, as: UTF8.self).trimmingCharacters())
             // Excel's dates run from serial 0 (1899-12-30) to 2958465 (9999-12-31).
             if cellStyle >= 0, cellStyle < dateStyles.count, dateStyles[cellStyle], let serial = Int(decimal.prefix { $0 != "." }),

@@ -212,6 +212,8 @@ enum FoundationWorkbookReference {
             case "b": return value == "1" ? "TRUE" : "FALSE"
             case "d": return String(value.prefix(10))
             default:
+                // (it read a formatted empty cell as 0; mended in both readers, the comparison stays exact)
+                guard !value.trimmingCharacters().isEmpty else { return "" }
                 let decimal = XLSXReader.decimalText(value.trimmingCharacters())
                 // Excel's dates run from serial 0 (1899-12-30) to 2958465 (9999-12-31).
                 if cellStyle >= 0, cellStyle < dateStyles.count, dateStyles[cellStyle], let serial = Int(decimal.prefix { $0 != "." }),
