@@ -54,7 +54,7 @@ import RelanceTesting
         #expect(plan.decisions.contains { $0.rule == .paidAwaitingLedger && $0.invoice == "FA26-0950" })
         let c2 = try #require(try await runtime.store.customerID(external: "C2", of: Self.acme))
         let timeline = try await runtime.store.events(ofCustomer: c2).map(\.event)
-        #expect(timeline.contains { $0.kind == "bank.matched" && $0.summary.contains("Invoice FA26-0950") && $0.summary.contains("matched by invoice-number") })
+        #expect(timeline.contains { $0.kind == "bank.matched" && $0.summary.contains("Facture FA26-0950") && $0.summary.contains("rapprochée par le numéro de facture") })
 
         // 6 December: the export brings FA26-0980 of 300,00 € written on 25 November (FA26-0990
         // was cancelled): the known payer's amount pays it.
