@@ -54,7 +54,7 @@ struct CustomersController {
         let words = environment.words(for: user, in: runtime)
         let (creditor, customer) = try await resolve(context: context, user: user, runtime: runtime)
         let id = creditor.configuration.id
-        let open = try await runtime.store.openReceivables(of: id).filter { $0.customer.id == customer.id }
+        let open = try await runtime.store.openReceivables(of: id, customer: customer.id)
         let holds = try await runtime.store.liveHolds(of: id).filter { $0.customerID == customer.id }
         let timeline = try await runtime.store.events(ofCustomer: customer.id).suffix(200).reversed()
         let timeZone = creditor.timeZone

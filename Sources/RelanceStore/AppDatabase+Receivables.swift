@@ -52,4 +52,10 @@ extension AppDatabase: ReceivablesStore {
             try OpenReceivablesReader(db: db, creditor: creditor).read()
         }
     }
+
+    public func openReceivables(of creditor: CreditorID, customer: Int64) async throws -> [Receivable] {
+        try await writer.read { db in
+            try OpenReceivablesReader(db: db, creditor: creditor, customer: customer).read()
+        }
+    }
 }

@@ -15,16 +15,24 @@ import RelanceCore
 struct OpenReceivablesReader {
     let db: Database
     let creditor: CreditorID
+    /// One customer's only (the console's customer page): every query narrowed to it, so that a
+    /// page costs one customer's rows, not the book's.
+    var customer: Int64? = nil
+
+    /// The SQL condition narrowing `column` to the customer; an integer, so interpolating it is safe.
+    private func onlyCustomer(_ column: String) -> String {
+        customer.map { " AND \(column) = \($0)" } ?? ""
+    }
 
     func read() throws -> [Receivable] {
         let history = try historyByInvoice()
         var order = ReceivableOrder()
         let customers = try customersInOrder(registeringIn: &order)
-        let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM invoice WHERE creditor_id = ? AND status = 'open'",
+        let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM invoice WHERE creditor_id = ? AND status = 'open'" + onlyCustomer("customer_id"),
                                      arguments: [creditor.rawValue]) ?? 0
         let invoiceStatement = try db.makeStatement(sql: """
             SELECT id, number, currency, issued_on, due_on, total_minor, open_minor, customer_id
-            FROM invoice WHERE creditor_id = ? AND status = 'open'
+            FROM invoice WHERE creditor_id = ? AND status = 'open'\(onlyCustomer("customer_id"))
             """)
         let invoiceRows = try Row.fetchCursor(invoiceStatement, arguments: [creditor.rawValue])
         let invoice = StatementColumns(invoiceStatement.sqliteStatement)
@@ -69,7 +77,7 @@ struct OpenReceivablesReader {
         let statement = try db.makeStatement(sql: """
             SELECT c.id, c.external_id, c.name, c.language, e.role, e.address
             FROM customer c LEFT JOIN customer_email e ON e.customer_id = c.id AND e.role IN ('to', 'cc')
-            WHERE c.creditor_id = ? ORDER BY c.external_id, e.address
+            WHERE c.creditor_id = ?\(onlyCustomer("c.id")) ORDER BY c.external_id, e.address
             """)
         let rows = try Row.fetchCursor(statement, arguments: [creditor.rawValue])
         let columns = StatementColumns(statement.sqliteStatement)
@@ -96,7 +104,7 @@ struct OpenReceivablesReader {
         let messages = try db.makeStatement(sql: """
             SELECT mi.invoice_id, mi.step, m.planned_on, m.state
             FROM message_invoice mi JOIN message m ON m.id = mi.message_id
-            WHERE m.creditor_id = ? AND mi.cancelled = 0
+            WHERE m.creditor_id = ? AND mi.cancelled = 0\(onlyCustomer("m.customer_id"))
             ORDER BY m.planned_on, m.id
             """)
         var result: [Int64: [StepTaken]] = [:]
@@ -115,7 +123,7 @@ struct OpenReceivablesReader {
         let tasks = try db.makeStatement(sql: """
             SELECT ti.invoice_id, t.step, t.kind, t.state, t.outcome, t.outcome_detail, t.created_on
             FROM task_invoice ti JOIN (SELECT *, COALESCE(posted_on, step_on, date(created_at)) AS created_on FROM task) t ON t.id = ti.task_id
-            WHERE t.creditor_id = ? AND t.step IS NOT NULL
+            WHERE t.creditor_id = ? AND t.step IS NOT NULL\(onlyCustomer("t.customer_id"))
             ORDER BY t.created_at, t.id
             """)
         let taskRows = try Row.fetchCursor(tasks, arguments: [creditor.rawValue])

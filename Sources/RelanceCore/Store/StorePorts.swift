@@ -21,6 +21,9 @@ public protocol ReceivablesStore: Sendable {
 
     /// Open invoices and credits of a creditor, with contacts and reminder history.
     func openReceivables(of creditor: CreditorID) async throws -> [Receivable]
+    /// One customer's open receivables, the same as `openReceivables(of:)` filtered to it, read
+    /// without reading the book (the console's customer page).
+    func openReceivables(of creditor: CreditorID, customer: Int64) async throws -> [Receivable]
 }
 
 extension ReceivablesStore {
