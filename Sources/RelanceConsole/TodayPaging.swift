@@ -4,7 +4,7 @@ import RelanceCore
 /// the morning a ladder reaches them): one page of all of them was 7.6 MB at 2,000 customers and
 /// took seconds to render. Today shows the first few of each kind, in priority order, with how
 /// many more there are; `?kind=call&page=2` pages through one kind. Pure: tested on its own.
-struct TodayPaging: Equatable {
+struct TodayPaging {
     /// Tasks of each kind on Today itself.
     static let perKindOnToday = 20
     /// Tasks per page of one kind.
@@ -41,10 +41,5 @@ struct TodayPaging: Equatable {
             return extra > 0 ? (kind, extra) : nil
         }
         self.page = nil
-    }
-
-    static func == (a: TodayPaging, b: TodayPaging) -> Bool {
-        a.shown == b.shown && a.more.map(\.kind) == b.more.map(\.kind) && a.more.map(\.count) == b.more.map(\.count)
-            && a.page?.kind == b.page?.kind && a.page?.number == b.page?.number && a.page?.count == b.page?.count
     }
 }
