@@ -1,12 +1,13 @@
 import Foundation
 import Testing
 import RelanceCore
+import RelanceTesting
 
 /// The journal's lines (imports, the outbox, disputes, outcomes sent by email and refused) reach
 /// a French creditor's people in French and an English creditor's in English (#13): the same
 /// checks as `ReasonsInTheCreditorsLanguageTests`, over every sentence of `JournalWording`.
 @Suite struct JournalInTheCreditorsLanguageTests {
-    typealias R = ReasonsInTheCreditorsLanguageTests
+    typealias R = LanguageLeaks
     typealias F = Fixture
 
     static func sentences(_ words: any Wording) -> [String] {

@@ -1,30 +1,12 @@
 import Foundation
 import Testing
 import RelanceCore
+import RelanceTesting
 
 /// The plan's reasons, the mailbox's task titles, a bounce's cause and the bank's texts reach
 /// a French creditor's people in French, and an English creditor's in English (#13).
 @Suite struct ReasonsInTheCreditorsLanguageTests {
     typealias F = Fixture
-
-    /// Words that give an English sentence away; none is French.
-    static let englishWords: Set<String> = [
-        "the", "is", "was", "by", "until", "waiting", "customer", "not", "and", "days", "late", "for", "from",
-        "payment", "paid", "reply", "step", "sent", "held", "before", "after", "letter", "with", "none", "no",
-        "task", "when", "waits", "every", "credit", "email", "ledger", "snapshot", "received", "matched",
-    ]
-    /// Words that give a French sentence away ("Relance" is also the product's name).
-    static let frenchWords: Set<String> = ["le", "la", "les", "du", "des", "est", "jusqu", "pour", "une", "aucun", "reçu", "tâche"]
-
-    static func words(_ text: String) -> [String] {
-        // Code spans (`relance resume`) are commands, not words.
-        let prose = text.split(separator: "`", omittingEmptySubsequences: false).enumerated()
-            .filter { $0.offset % 2 == 0 }.map(\.element).joined(separator: " ")
-        return prose.lowercased().split { !$0.isLetter }.map(String.init)
-    }
-
-    static func englishIn(_ text: String) -> [String] { words(text).filter(englishWords.contains) }
-    static func frenchIn(_ text: String) -> [String] { words(text).filter(frenchWords.contains) }
 
     static let due = [F.invoice("F-1", id: 1, due: "2026-10-15")]
 
@@ -96,7 +78,7 @@ import RelanceCore
         #expect(Self.coveredRules.subtracting(decisions.map(\.rule)).isEmpty,
                 "not covered: \(Self.coveredRules.subtracting(decisions.map(\.rule)))")
         for decision in decisions {
-            #expect(Self.englishIn(decision.reason).isEmpty, "\(decision.rule.rawValue): \(decision.reason)")
+            #expect(LanguageLeaks.englishIn(decision.reason).isEmpty, "\(decision.rule.rawValue): \(decision.reason)")
             #expect(!decision.reason.contains("2026-"), "an ISO date: \(decision.reason)")
         }
         let reasons = decisions.map(\.reason)
@@ -110,7 +92,7 @@ import RelanceCore
     @Test func everyReasonOfThePlanIsInEnglishForAnEnglishCreditor() {
         let decisions = Self.plans(.english).flatMap(\.decisions)
         for decision in decisions {
-            #expect(Self.frenchIn(decision.reason).isEmpty, "\(decision.rule.rawValue): \(decision.reason)")
+            #expect(LanguageLeaks.frenchIn(decision.reason).isEmpty, "\(decision.rule.rawValue): \(decision.reason)")
         }
         let reasons = decisions.map(\.reason)
         #expect(reasons.contains { $0.contains("reminders resume on 26 Oct 2026") })
@@ -190,7 +172,7 @@ import RelanceCore
 
     @Test func everySentenceOfTheReasonWordingIsFrenchInFrench() {
         for sentence in Self.sentences(FrenchWording()) {
-            #expect(Self.englishIn(sentence).isEmpty, "\(sentence)")
+            #expect(LanguageLeaks.englishIn(sentence).isEmpty, "\(sentence)")
             #expect(!sentence.contains("2026-12"), "an ISO date: \(sentence)")
         }
         #expect(FrenchWording().bounceCause(.unknownUser) == "la boîte aux lettres n'existe pas")
@@ -200,7 +182,7 @@ import RelanceCore
 
     @Test func everySentenceOfTheReasonWordingIsEnglishInEnglish() {
         for sentence in Self.sentences(EnglishWording()) {
-            #expect(Self.frenchIn(sentence).isEmpty, "\(sentence) — \(Self.frenchIn(sentence))")
+            #expect(LanguageLeaks.frenchIn(sentence).isEmpty, "\(sentence) — \(LanguageLeaks.frenchIn(sentence))")
         }
         #expect(EnglishWording().bounceCause(.unknownUser) == "the mailbox does not exist")
     }

@@ -1,6 +1,7 @@
 import Foundation
 import RelanceCore
 import RelanceStore
+import RelanceTesting
 import Testing
 
 /// The lines the store journals by itself (imports, the bank, disputes, the outbox) are in the
@@ -8,7 +9,7 @@ import Testing
 @Suite("The store's journal in the creditor's language")
 struct JournalLanguageStoreTests {
     typealias F = StoreFixtures
-    typealias R = ReasonsInTheCreditorsLanguageWords
+    typealias R = LanguageLeaks
 
     func store(_ language: Language) async throws -> AppDatabase {
         let store = try AppDatabase.inMemory()
@@ -82,23 +83,4 @@ struct JournalLanguageStoreTests {
         let entries = try await store.events(of: F.creditor, kinds: ["import.applied"], since: .distantPast)
         #expect(entries.count == 1 && entries.first?.event.summary.hasPrefix("Export balance.csv importé") == true)
     }
-}
-
-/// The word lists of `ReasonsInTheCreditorsLanguageTests` (RelanceCoreTests), for this target.
-enum ReasonsInTheCreditorsLanguageWords {
-    static let englishWords: Set<String> = [
-        "the", "is", "was", "by", "until", "waiting", "customer", "not", "and", "days", "late", "for", "from",
-        "payment", "paid", "reply", "step", "sent", "held", "before", "after", "letter", "with", "none", "no",
-        "task", "when", "waits", "every", "credit", "email", "ledger", "snapshot", "received", "matched",
-    ]
-    static let frenchWords: Set<String> = ["le", "la", "les", "du", "des", "est", "jusqu", "pour", "une", "aucun", "reçu", "tâche"]
-
-    static func words(_ text: String) -> [String] {
-        let prose = text.split(separator: "`", omittingEmptySubsequences: false).enumerated()
-            .filter { $0.offset % 2 == 0 }.map(\.element).joined(separator: " ")
-        return prose.lowercased().split { !$0.isLetter }.map(String.init)
-    }
-
-    static func englishIn(_ text: String) -> [String] { words(text).filter(englishWords.contains) }
-    static func frenchIn(_ text: String) -> [String] { words(text).filter(frenchWords.contains) }
 }
