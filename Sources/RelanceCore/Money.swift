@@ -81,7 +81,7 @@ public struct Money: Sendable, Hashable, Codable, CustomStringConvertible {
         return scale
     }
 
-    private static func group(_ digits: String, separator: String) -> String {
+    static func group(_ digits: String, separator: String) -> String {
         var groups: [Substring] = []
         var end = digits.endIndex
         while end > digits.startIndex {

@@ -45,15 +45,8 @@ public struct ImportLimits: Sendable, Hashable {
         bytes % 1_048_576 == 0 ? "\(bytes / 1_048_576) MB" : "\(grouped(bytes)) bytes"
     }
 
-    static func grouped(_ value: Int) -> String {
-        let digits = Array(String(value))
-        var text = ""
-        for (offset, digit) in digits.enumerated() {
-            if offset > 0, (digits.count - offset) % 3 == 0 { text.append(",") }
-            text.append(digit)
-        }
-        return text
-    }
+    /// Limits are told in English, grouped as `Language.english` groups a count: `10,000,000`.
+    static func grouped(_ value: Int) -> String { Language.english.grouped(value) }
 
     /// The refusal for a limit passed: what was reached, the limit's name and what to do.
     static func refusal(at position: SourcePosition, _ what: String, hint: String) -> ImportError {
