@@ -140,6 +140,7 @@ struct ConsoleWording: Sendable {
         mailSearchHint: "Adresse, client, étape ou résumé", noMail: "Aucun courriel ne correspond.", from: "De",
         noRawKept: "Le message lui-même n’est plus conservé (durée de conservation) : seul son résumé reste.",
         outcomes: [("promised", "Promesse de paiement (date, montant)"), ("dispute", "Litige (factures, motif en note)"),
+                   ("dispute-resolved", "Litige résolu (factures ; toutes si vide)"),
                    ("paid", "Déjà payé (date, moyen en note)"), ("no-answer", "Pas de réponse"), ("wrong-number", "Mauvais numéro"),
                    ("new-address", "Nouvelle adresse e-mail (e-mail)"),
                    ("letter-posted", "Lettre postée (date, n° de suivi)"), ("done", "Fait"), ("cancelled", "Annulé")])
@@ -177,6 +178,7 @@ struct ConsoleWording: Sendable {
         mailSearchHint: "Address, customer, step or summary", noMail: "No message matches.", from: "From",
         noRawKept: "The message itself is no longer kept (retention): only its summary remains.",
         outcomes: [("promised", "Promised to pay (date, amount)"), ("dispute", "Dispute (invoices, reason in the note)"),
+                   ("dispute-resolved", "Dispute resolved (invoices; all if empty)"),
                    ("paid", "Already paid (date, means in the note)"), ("no-answer", "No answer"), ("wrong-number", "Wrong number"),
                    ("new-address", "New email address (email)"),
                    ("letter-posted", "Letter posted (date, tracking number)"), ("done", "Done"), ("cancelled", "Cancelled")])

@@ -41,6 +41,9 @@ extension AppDatabase {
         migrator.registerMigration("v10-creditor-language") { db in
             try db.execute(sql: Self.creditorLanguageMigration)
         }
+        migrator.registerMigration("v11-task-outcome-dispute-resolved") { db in
+            try Self.taskOutcomeDisputeResolvedMigration(db)
+        }
         return migrator
     }
 

@@ -29,13 +29,18 @@ extension AppDatabase: TaskOutcomeStore {
                 WHERE ti.task_id = ? AND i.status = 'open' ORDER BY i.due_on, i.number
                 """, arguments: [taskID]).map { TaskOutcomeFacts.Invoice(id: $0["id"], number: $0["number"]) }
             var phones: [String] = []
+            var disputed: [TaskOutcomeFacts.Invoice] = []
             if let customer = task.customerID {
+                disputed = try Row.fetchAll(db, sql: """
+                    SELECT id, number FROM invoice WHERE customer_id = ? AND status = 'open' AND disputed_since IS NOT NULL
+                    ORDER BY due_on, number
+                    """, arguments: [customer]).map { TaskOutcomeFacts.Invoice(id: $0["id"], number: $0["number"]) }
                 let text = try String.fetchOne(db, sql: "SELECT phones FROM customer WHERE id = ?", arguments: [customer]) ?? "[]"
                 let all = (try? JSONDecoder().decode([String].self, from: Data(text.utf8))) ?? []
                 let invalid = Set(try String.fetchAll(db, sql: "SELECT phone FROM invalid_phone WHERE customer_id = ?", arguments: [customer]))
                 phones = all.filter { !invalid.contains($0) }
             }
-            return TaskOutcomeFacts(task: task, invoices: invoices, phones: phones)
+            return TaskOutcomeFacts(task: task, invoices: invoices, phones: phones, disputedInvoices: disputed)
         }
     }
 
@@ -50,7 +55,9 @@ extension AppDatabase: TaskOutcomeStore {
             throw StoreError(.notFound, "task #\(id) does not exist")
         }
         // Decided on a read: a second person may have closed it meanwhile.
-        guard state == "open" else { throw StoreError(.invalidState, "task #\(id) is already \(state): nothing recorded") }
+        guard state == "open" || application.recordsOnClosedTask else {
+            throw StoreError(.invalidState, "task #\(id) is already \(state): nothing recorded")
+        }
         let outcome = request.outcome
         let parameters = String(decoding: try JSONEncoder.sorted.encode(outcome.parameters), as: UTF8.self)
         try db.execute(sql: """
@@ -64,8 +71,14 @@ extension AppDatabase: TaskOutcomeStore {
             _ = try holdCustomer(customer, kind: .promise, until: promise.until, reason: promise.reason, at: time, in: db)
         }
         // A promise or a payment announced about a disputed invoice ends its dispute (#11), whoever
-        // records it and however: the rule `closeTask` had, now on the one outcome path too.
+        // records it and however.
         try resolveDisputes(closing: id, outcome: outcome, at: time, in: db)
+        if !application.resolvedDisputeInvoiceIDs.isEmpty {
+            let words = try wording(of: creditor.rawValue, in: db)
+            for invoice in application.resolvedDisputeInvoiceIDs {
+                _ = try clearDispute(invoiceID: invoice, reason: words.disputeEndedByOutcome(outcome, taskID: id), at: time, in: db)
+            }
+        }
         for invoice in application.disputedInvoiceIDs {
             _ = try markDisputed(invoiceID: invoice, reason: application.disputeReason ?? "disputed (task #\(id))", at: time, in: db)
         }

@@ -53,38 +53,6 @@ extension AppDatabase: TaskStore {
         }
     }
 
-    public func closeTask(_ id: Int64, outcome: TaskOutcome, at time: Date) async throws {
-        try await writer.write { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT creditor_id, customer_id, state, title FROM task WHERE id = ?", arguments: [id]) else {
-                throw StoreError(.notFound, "task #\(id) does not exist")
-            }
-            guard (row["state"] as String) == "open" else {
-                throw StoreError(.invalidState, "task #\(id) is already \(row["state"] as String)")
-            }
-            if case .dispute(let numbers, let reason) = outcome {
-                // The same path as every other dispute: the invoices are frozen from now on.
-                for number in numbers {
-                    let invoiceID = try Self.invoiceID(number: number, creditor: CreditorID(row["creditor_id"])!,
-                                                       customerID: row["customer_id"], in: db)
-                    _ = try Self.markDisputed(invoiceID: invoiceID, reason: reason ?? "disputed, as recorded on task #\(id)", at: time, in: db)
-                }
-            }
-            try Self.resolveDisputes(closing: id, outcome: outcome, at: time, in: db)
-            let state = if case .cancelled = outcome { "cancelled" } else { "done" }
-            let parameters = String(decoding: try JSONEncoder.sorted.encode(outcome.parameters), as: UTF8.self)
-            var posting: (on: String?, tracking: String?, acknowledged: String?) = (nil, nil, nil)
-            if case .letterPosted(let on, let tracking, let acknowledged) = outcome { posting = (on.iso8601, tracking, acknowledged?.iso8601) }
-            try db.execute(sql: """
-                UPDATE task SET state = ?, outcome = ?, outcome_detail = ?, closed_at = ?, posted_on = ?, tracking_number = ?,
-                                acknowledged_on = ?
-                WHERE id = ?
-                """, arguments: [state, outcome.code, parameters, time, posting.on, posting.tracking, posting.acknowledged, id])
-            try Self.append(NewEvent(time: time, kind: "task.closed", creditor: CreditorID(row["creditor_id"]),
-                                     customerID: row["customer_id"], summary: "Task #\(id) closed: \(outcome.code)\(outcome.parameters.isEmpty ? "" : " \(outcome.parameters.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " "))").",
-                                     detail: ["task": String(id), "outcome": outcome.code]), in: db)
-        }
-    }
-
     /// A later outcome ends a dispute: a promise to pay, or a payment announced, recorded on a
     /// task about a disputed invoice (a reply read about it) means the customer no longer
     /// contests it — the invoice goes back on the ladder, through the one dispute path.

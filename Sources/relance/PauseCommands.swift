@@ -40,7 +40,8 @@ struct ResumeCommand: AsyncParsableCommand {
         abstract: "Contact a paused customer, or creditor, again; or end the dispute on an invoice.",
         discussion: """
             With --invoice, the invoice a customer disputed (a task closed with --outcome dispute) goes \
-            back on the ladder where it was: reminders, letters and notices may demand it again.
+            back on the ladder where it was: reminders, letters and notices may demand it again. It is \
+            the outcome dispute-resolved recorded on that task (relance tasks done ID --outcome dispute-resolved).
             """)
 
     @OptionGroup var options: GlobalOptions
@@ -48,16 +49,27 @@ struct ResumeCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Resume only this customer.", valueName: "id")) var customer: String?
     @Option(help: ArgumentHelp("End the dispute on this invoice (its number in the creditor's books).", valueName: "number"))
     var invoice: String?
-    @Option(help: "Why, for the journal.") var reason = "resumed by hand"
+    static let defaultReason = "resumed by hand"
+    @Option(help: "Why, for the journal.") var reason = defaultReason
 
     func run() async throws {
         let context = try CommandContext(options: options)
         let creditorID = try context.creditorID(creditor)
         let now = context.runtime.clock.now()
         if let invoice {
-            let resolved = try await context.runtime.store.resolveDispute(invoice: invoice, of: creditorID, reason: reason, at: now)
-            print(resolved ? "Invoice \(invoice) of \(creditorID): dispute resolved; it is back on the ladder."
-                           : "Invoice \(invoice) of \(creditorID) was not disputed: nothing changed.")
+            // The one outcome path: `dispute-resolved` on the task that recorded the dispute.
+            guard let task = try await context.runtime.store.disputeTask(invoice: invoice, of: creditorID) else {
+                print("Invoice \(invoice) of \(creditorID) was not disputed: nothing changed.")
+                return
+            }
+            let said = reason == Self.defaultReason ? nil : reason
+            do {
+                try await PeopleActions(runtime: context.runtime).recordOutcome(.disputeResolved(invoices: [invoice], note: said), onTask: task,
+                                                                                by: PersonName.current, channel: .cli)
+            } catch let error as TaskOutcomeError {
+                throw Failure("task #\(task): \(error)")
+            }
+            print("Invoice \(invoice) of \(creditorID): dispute resolved (recorded on task #\(task)); it is back on the ladder.")
         } else if let customer {
             let id = try await context.customerID(customer, creditor: creditorID)
             try await PeopleActions(runtime: context.runtime).resumeCustomer(id, reason: reason, by: PersonName.current)

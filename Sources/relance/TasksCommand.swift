@@ -60,6 +60,8 @@ struct TasksCommand: AsyncParsableCommand {
                 Outcomes (dates as DD/MM/YYYY or YYYY-MM-DD, amounts as 912,00 or 912.00):
                   promised       --date D [--amount A]     holds the customer until D
                   dispute        [--invoice N]… [--reason TEXT]   freezes those invoices (all of the task's without --invoice)
+                  dispute-resolved [--invoice N]… [--note TEXT]  the customer's dispute is over (all its disputed invoices
+                                 without --invoice): back on the ladder; also on the closed task that recorded the dispute
                   paid           [--date D] [--means TEXT] holds the invoices until the ledger shows them settled
                   wrong-number   [--phone NUMBER]          marks the number (all without --phone) invalid
                   new-address    --email ADDRESS           the customer's email until the next contacts file
@@ -73,7 +75,7 @@ struct TasksCommand: AsyncParsableCommand {
         @Option(help: "What came of it.") var outcome: String
         @Option(help: ArgumentHelp("The promised payment date, the payment date, or the posting date.", valueName: "date")) var date: String?
         @Option(help: ArgumentHelp("The amount promised.", valueName: "amount")) var amount: String?
-        @Option(help: ArgumentHelp("A disputed invoice's number (repeatable).", valueName: "number")) var invoice: [String] = []
+        @Option(help: ArgumentHelp("A disputed invoice's number, or one whose dispute is resolved (repeatable).", valueName: "number")) var invoice: [String] = []
         @Option(help: ArgumentHelp("Why (a dispute, a cancellation).", valueName: "text")) var reason: String?
         @Option(help: ArgumentHelp("How the customer says it paid (transfer, cheque…).", valueName: "text")) var means: String?
         @Option(help: ArgumentHelp("The wrong phone number.", valueName: "number")) var phone: String?

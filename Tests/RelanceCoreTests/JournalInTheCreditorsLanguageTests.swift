@@ -21,6 +21,7 @@ import RelanceTesting
             .paidInTheFuture(paid: later, today: day), .phoneNotKnown(phone: "01 02 03 04 05", known: []),
             .callOnly(outcome: .noAnswer, taskID: 12, kind: .registeredLetter),
             .invoiceNotOnTask(invoice: "F-9", taskID: 12, open: ["F-1"]),
+            .noDisputeOpen(taskID: 12), .invoiceNotDisputed(invoice: "F-9", disputed: ["F-1", "F-2"]),
         ]
         let problems: [OutcomeLineProblem] = [.lineTooLong, .tooManyOutcomes(50), .noTaskNumber, .noOutcomeRecognised, .promiseNeedsDate,
                                               .notAnAmount("douze"), .newAddressNeedsAddress]
@@ -51,6 +52,9 @@ import RelanceTesting
             words.invoiceDisputed(invoice: "F-1", reason: "—"), words.disputeResolved(invoice: "F-1", reason: "—"),
             words.disputeEndedByOutcome(.promisedToPay(on: later, amount: money), taskID: 12),
             words.disputeEndedByOutcome(.paid(on: day, means: nil), taskID: 12),
+            words.disputeEndedByOutcome(.disputeResolved(invoices: ["F-1"], note: nil), taskID: 12),
+            words.outcomeJournal(taskID: 12, kind: .call, outcome: .disputeResolved(invoices: ["F-1", "F-2"], note: nil), staysOpen: false,
+                                 retry: nil, by: "marie", channel: .email),
             words.outcomeNotRecorded(taskID: 12, outcome: .promisedToPay(on: later, amount: nil), by: "marie@acme.example",
                                      why: words.outcomeRefusal(.promiseInThePast(promised: day, today: later))),
         ]

@@ -34,6 +34,9 @@ struct OutcomeInputTests {
     @Test("invoices typed in one field split on commas and semicolons; a note is the dispute's reason or the payment's means")
     func otherOutcomes() throws {
         #expect(try OutcomeInput(outcome: "dispute", invoices: ["FA-1, FA 2;"], note: "prix").parsed() == .dispute(invoices: ["FA-1", "FA 2"], reason: "prix"))
+        #expect(try OutcomeInput(outcome: "dispute-resolved", invoices: ["FA-1"], note: "avoir").parsed()
+            == .disputeResolved(invoices: ["FA-1"], note: "avoir"))
+        #expect(try OutcomeInput(outcome: "dispute-resolved").parsed() == .disputeResolved(invoices: [], note: nil))
         #expect(try OutcomeInput(outcome: "paid", note: "virement").parsed() == .paid(on: nil, means: "virement"))
         #expect(try OutcomeInput(outcome: "letter-posted", date: "07/12/2026", tracking: "1A234").parsed()
             == .letterPosted(on: CivilDate(iso8601: "2026-12-07")!, trackingNumber: "1A234", acknowledgedOn: nil))

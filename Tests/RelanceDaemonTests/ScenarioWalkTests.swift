@@ -99,14 +99,15 @@ import RelanceTesting
             for task in try await runtime.store.tasks(of: acme, state: .open) where task.kind == .call {
                 let isC2 = task.customerID != nil && task.customerID == c2
                 let outcome: TaskOutcome = isC2 && walk.disputeTask == nil ? .dispute(invoices: ["F-210"]) : .noAnswer
-                try await runtime.store.closeTask(task.id, outcome: outcome, at: runtime.clock.now())
+                try await PeopleActions(runtime: runtime).recordOutcome(outcome, onTask: task.id, by: "walk", channel: .cli)
                 if case .dispute = outcome { walk.disputeTask = task.id }
             }
             // Letters count as sent once a person records them posted: here, the day they are written.
             for task in try await runtime.store.tasks(of: acme, state: .open) where [.letter, .registeredLetter, .formalNotice].contains(task.kind) {
                 let today = CivilDate(runtime.clock.now(), in: TimeZone(identifier: "Europe/Paris")!)
-                try await runtime.store.closeTask(task.id, outcome: .letterPosted(on: today, trackingNumber: nil,
-                                                                                  acknowledgedOn: nil), at: runtime.clock.now())
+                try await PeopleActions(runtime: runtime).recordOutcome(.letterPosted(on: today, trackingNumber: "1A00000000001",
+                                                                                      acknowledgedOn: nil),
+                                                                        onTask: task.id, by: "walk", channel: .cli)
             }
         }
         return (walk, fixture, runtime)

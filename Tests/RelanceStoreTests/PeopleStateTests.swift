@@ -22,10 +22,16 @@ import RelanceStore
         #expect(first.isNew && !second.isNew && first.id == second.id)
         #expect(try await store.tasks(of: F.creditor, state: .open).map(\.invoiceIDs) == [[receivable.invoiceID]])
 
-        try await store.closeTask(first.id, outcome: .promisedToPay(on: F.date("2026-12-15")), at: F.time)
+        func close(_ outcome: TaskOutcome) async throws {
+            let facts = try #require(try await store.taskOutcomeFacts(first.id))
+            try await store.applyTaskOutcome(try TaskOutcomeDecision.decide(
+                TaskOutcomeRequest(taskID: first.id, outcome: outcome, recordedBy: "marie", channel: .cli), facts: facts,
+                today: F.date("2026-12-02"), settings: TaskOutcomeSettings(), calendar: FrenchBusinessCalendar()), at: F.time)
+        }
+        try await close(.promisedToPay(on: F.date("2026-12-15")))
         let closed = try #require(try await store.tasks(of: F.creditor, state: .done).first)
         #expect(closed.outcome == .promisedToPay(on: F.date("2026-12-15")))
-        await #expect(throws: StoreError.self) { try await store.closeTask(first.id, outcome: .paid(), at: F.time) }
+        await #expect(throws: TaskOutcomeError.self) { try await close(.paid()) }
         // Once closed, a new bounce may open a new call.
         #expect(try await store.openTask(task, at: F.time).isNew)
     }

@@ -6,6 +6,8 @@ extension TaskOutcome {
         case .promisedToPay(let date, let amount): "promised to pay on \(date)\(amount.map { " for \($0)" } ?? "")"
         case .dispute(let invoices, _):
             invoices.isEmpty ? "disputes the invoices" : "disputes invoice \(invoices.joined(separator: ", "))"
+        case .disputeResolved(let invoices, _):
+            invoices.isEmpty ? "dispute resolved" : "dispute resolved on invoice \(invoices.joined(separator: ", "))"
         case .wrongNumber: "wrong number"
         case .paid: "says it has paid"
         case .noAnswer: "no answer"

@@ -1,13 +1,11 @@
 public import Foundation
 
-/// Tasks for people: opened by the ladder, the mailbox and the outbox; closed with an outcome.
+/// Tasks for people: opened by the ladder, the mailbox and the outbox; closed only with an
+/// outcome, through `TaskOutcomeStore.applyTaskOutcome` (the one path, `TaskOutcomeRecorder`).
 public protocol TaskStore: Sendable {
     /// Opens a task, or returns the open one with the same `dedupKey` (then `isNew` is false).
     func openTask(_ task: NewTask, at time: Date) async throws -> (id: Int64, isNew: Bool)
     func tasks(of creditor: CreditorID?, state: WorkTask.State?) async throws -> [WorkTask]
-    /// Closes an open task; refuses one already closed. Its outcome takes effect in the same
-    /// transaction: `dispute` freezes the invoice it names, as `markDisputed` does.
-    func closeTask(_ id: Int64, outcome: TaskOutcome, at time: Date) async throws
 }
 
 /// Pauses, invalid addresses, disputes and the creditor's own state: what people and the
@@ -27,9 +25,11 @@ public protocol CustomerStateStore: Sendable {
 
     func markDisputed(invoiceID: Int64, reason: String, at time: Date) async throws
     func clearDispute(invoiceID: Int64, reason: String, at time: Date) async throws
-    /// Ends the dispute on the invoice numbered `number` (`relance resume --invoice`); false
-    /// when it was not disputed. Throws when the creditor has no such invoice.
-    func resolveDispute(invoice number: String, of creditor: CreditorID, reason: String, at time: Date) async throws -> Bool
+    /// The task a dispute on the invoice numbered `number` is resolved on (`relance resume
+    /// --invoice` records `dispute-resolved` there): the task that recorded the dispute, else an
+    /// open task of the customer; nil when the invoice is not disputed. Throws when the creditor
+    /// has no such invoice.
+    func disputeTask(invoice number: String, of creditor: CreditorID) async throws -> Int64?
     /// Ids of the creditor's open invoices under dispute.
     func disputedInvoices(of creditor: CreditorID) async throws -> Set<Int64>
 

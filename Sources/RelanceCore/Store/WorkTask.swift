@@ -126,6 +126,9 @@ public enum TaskOutcome: Sendable, Hashable, Codable {
     case promisedToPay(on: CivilDate, amount: Money? = nil)
     /// The customer disputes these invoices (numbers; none named: all of the task's).
     case dispute(invoices: [String], reason: String? = nil)
+    /// The customer's dispute is over (on these invoices; none named: all it disputes): the
+    /// invoices go back on the ladder where they were.
+    case disputeResolved(invoices: [String], note: String? = nil)
     /// The number called is wrong (that number, or every number of the task when nil).
     case wrongNumber(phone: String? = nil)
     /// The customer says it paid: the invoices wait for the ledger.
@@ -149,6 +152,7 @@ public enum TaskOutcome: Sendable, Hashable, Codable {
         switch self {
         case .promisedToPay: "promised"
         case .dispute: "dispute"
+        case .disputeResolved: "dispute-resolved"
         case .wrongNumber: "wrong-number"
         case .paid: "paid"
         case .noAnswer: "no-answer"
@@ -172,6 +176,9 @@ public enum TaskOutcome: Sendable, Hashable, Codable {
         case .dispute(let invoices, let reason):
             result["invoices"] = invoices.joined(separator: ",")
             result["reason"] = reason
+        case .disputeResolved(let invoices, let note):
+            result["invoices"] = invoices.joined(separator: ",")
+            result["note"] = note
         case .wrongNumber(let phone): result["phone"] = phone
         case .paid(let date, let means):
             result["date"] = date?.iso8601
@@ -207,6 +214,10 @@ public enum TaskOutcome: Sendable, Hashable, Codable {
             let invoices = (parameters["invoices"] ?? parameters["invoice"] ?? "")
                 .split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             self = .dispute(invoices: invoices, reason: parameters["reason"])
+        case "dispute-resolved":
+            let invoices = (parameters["invoices"] ?? "")
+                .split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            self = .disputeResolved(invoices: invoices, note: parameters["note"])
         case "wrong-number": self = .wrongNumber(phone: parameters["phone"])
         case "paid": self = .paid(on: date, means: parameters["means"])
         case "no-answer": self = .noAnswer

@@ -15,6 +15,10 @@ public enum OutcomeRefusal: Sendable, Hashable {
     case phoneNotKnown(phone: String, known: [String])
     case callOnly(outcome: TaskOutcome, taskID: Int64, kind: WorkTask.Kind)
     case invoiceNotOnTask(invoice: String, taskID: Int64, open: [String])
+    /// `dispute-resolved` for a customer none of whose open invoices is disputed.
+    case noDisputeOpen(taskID: Int64)
+    /// `dispute-resolved` naming an invoice the customer does not dispute.
+    case invoiceNotDisputed(invoice: String, disputed: [String])
 }
 
 /// Why a line of a reply to the digest was not read (`OutcomeReplyParser`).

@@ -1,7 +1,8 @@
 import Foundation
 
 /// Reads the outcomes a person writes in reply to the digest, one per line, such as
-/// `#12 promis 15/01/2027 912,00`, `#14 postée 10/11/2026 1A23456789012`, `#9 wrong number`.
+/// `#12 promis 15/01/2027 912,00`, `#14 postée 10/11/2026 1A23456789012`, `#9 wrong number`,
+/// `#7 litige résolu F-2`.
 /// Quoted lines (`>`) and what follows a signature (`-- `) or the quoted digest's header
 /// ("Le … a écrit :", "On … wrote:") are not read. Pure and bounded: the first 200 lines,
 /// 500 characters a line, 50 outcomes.
@@ -71,6 +72,9 @@ public enum OutcomeReplyParser {
     static let keywords: [(words: [String], code: String)] = [
         (["mauvais", "numero"], "wrong-number"), (["faux", "numero"], "wrong-number"), (["wrong", "number"], "wrong-number"),
         (["pas", "de", "reponse"], "no-answer"), (["sans", "reponse"], "no-answer"), (["no", "answer"], "no-answer"),
+        (["litige", "resolu"], "dispute-resolved"), (["dispute", "resolved"], "dispute-resolved"),
+        (["litige-resolu"], "dispute-resolved"), (["dispute-resolved"], "dispute-resolved"), (["resolu"], "dispute-resolved"),
+        (["resolved"], "dispute-resolved"),
         (["nouvelle", "adresse"], "new-address"), (["new", "address"], "new-address"),
         (["wrong-number"], "wrong-number"), (["no-answer"], "no-answer"), (["new-address"], "new-address"),
         (["repondeur"], "no-answer"),
@@ -129,6 +133,13 @@ public enum OutcomeReplyParser {
                 words.removeFirst()
             }
             return .dispute(invoices: invoices, reason: text())
+        case "dispute-resolved":
+            var invoices: [String] = []
+            while let word = words.first, word.contains(where: \.isNumber), !word.hasSuffix(":") {
+                invoices += word.split(separator: ",").map(String.init).filter { !$0.isEmpty }
+                words.removeFirst()
+            }
+            return .disputeResolved(invoices: invoices, note: text())
         case "paid":
             return .paid(on: takeDate(), means: text())
         case "wrong-number":

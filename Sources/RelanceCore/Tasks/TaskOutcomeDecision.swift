@@ -10,7 +10,9 @@ public enum TaskOutcomeDecision {
         func refusal(_ code: TaskOutcomeError.Code, _ why: OutcomeRefusal) -> TaskOutcomeError {
             TaskOutcomeError(code, words.outcomeRefusal(why))
         }
-        guard task.state == .open else {
+        // A dispute is resolved on the task that recorded it, though that task closed then.
+        let resolvesItsOwnDispute: Bool = if case .disputeResolved = request.outcome, case .dispute? = task.outcome { true } else { false }
+        guard task.state == .open || resolvesItsOwnDispute else {
             throw refusal(.closed, .alreadyClosed(taskID: task.id, state: task.state, outcome: task.outcome))
         }
         var application = TaskOutcomeApplication(request: request, creditor: task.creditor, customerID: task.customerID,
@@ -44,6 +46,23 @@ public enum TaskOutcomeDecision {
         case .dispute(let numbers, let reason):
             application.disputedInvoiceIDs = try invoiceIDs(numbers, facts: facts, words)
             application.disputeReason = reason.flatMap { $0.isEmpty ? nil : $0 } ?? words.disputedByTask(taskID: task.id)
+        case .disputeResolved(let numbers, let note):
+            let disputed = facts.disputedInvoices
+            guard !disputed.isEmpty else { throw refusal(.noDispute, .noDisputeOpen(taskID: task.id)) }
+            var ids: [Int64] = []
+            for number in numbers {
+                guard let invoice = disputed.first(where: { $0.number.caseInsensitiveEquals(number) }) else {
+                    throw refusal(.unknownInvoice, .invoiceNotDisputed(invoice: number, disputed: disputed.map(\.number)))
+                }
+                ids.append(invoice.id)
+            }
+            application.resolvedDisputeInvoiceIDs = numbers.isEmpty ? disputed.map(\.id) : ids
+            // None named: all of them, and the journal and the timeline say which.
+            if numbers.isEmpty { outcome = .disputeResolved(invoices: disputed.map(\.number), note: note) }
+            if task.state != .open {
+                application.closesTask = false
+                application.recordsOnClosedTask = true
+            }
         case .paid(let date, let means):
             if let date, date > today { throw refusal(.futureDate, .paidInTheFuture(paid: date, today: today)) }
             let ids = facts.invoices.map(\.id)
@@ -80,8 +99,9 @@ public enum TaskOutcomeDecision {
             break
         }
         if task.kind == .checkPayment { application.resolvesPaymentClaims = true }
+        application.request.outcome = outcome
         application.journal = words.outcomeJournal(
-            taskID: task.id, kind: task.kind, outcome: outcome, staysOpen: !application.closesTask,
+            taskID: task.id, kind: task.kind, outcome: outcome, staysOpen: !application.closesTask && task.state == .open,
             retry: application.retryOn.map { (attempt: application.attempts ?? 0, of: settings.noAnswerAttempts, on: $0) },
             by: request.recordedBy, channel: request.channel)
         return application

@@ -41,11 +41,14 @@ public struct TaskOutcomeFacts: Sendable, Hashable {
     public var invoices: [Invoice]
     /// The customer's phone numbers not marked invalid.
     public var phones: [String]
+    /// The customer's open invoices under dispute (whichever task recorded it), for `dispute-resolved`.
+    public var disputedInvoices: [Invoice]
 
-    public init(task: WorkTask, invoices: [Invoice], phones: [String]) {
+    public init(task: WorkTask, invoices: [Invoice], phones: [String], disputedInvoices: [Invoice] = []) {
         self.task = task
         self.invoices = invoices
         self.phones = phones
+        self.disputedInvoices = disputedInvoices
     }
 }
 
@@ -99,6 +102,11 @@ public struct TaskOutcomeApplication: Sendable, Hashable {
     public var promise: Promise?
     public var disputedInvoiceIDs: [Int64] = []
     public var disputeReason: String?
+    /// Invoices whose dispute ends (`dispute-resolved`): back on the ladder where they were.
+    public var resolvedDisputeInvoiceIDs: [Int64] = []
+    /// `dispute-resolved` on the task that recorded the dispute, closed since: the outcome is
+    /// recorded beside the task's, which stays closed as it was.
+    public var recordsOnClosedTask = false
     public var paymentClaim: PaymentClaim?
     public var invalidPhones: [String] = []
     /// Task details rewritten (the numbers left to call, or where to find one).
@@ -127,6 +135,7 @@ public struct TaskOutcomeError: Error, Sendable, Hashable, CustomStringConvertib
         case missingValue = "missing-value"
         case unknownInvoice = "unknown-invoice"
         case futureDate = "future-date"
+        case noDispute = "no-dispute"
     }
 
     public var code: Code

@@ -71,6 +71,7 @@ extension EnglishWording {
 
     public func disputeEndedByOutcome(_ outcome: TaskOutcome, taskID: Int64) -> String {
         if case .paid = outcome { return "payment announced recorded on task #\(taskID)" }
+        if case .disputeResolved = outcome { return "resolved, as recorded on task #\(taskID)" }
         return "promise to pay recorded on task #\(taskID)"
     }
 
@@ -94,6 +95,9 @@ extension EnglishWording {
             "\(self.outcome(outcome)) is recorded for a call; task #\(id) is a \(taskKind(kind).lowercased()) task"
         case .invoiceNotOnTask(let invoice, let id, let open):
             "invoice \(invoice) is not one of task #\(id)'s open invoices (\(open.joined(separator: ", ")))"
+        case .noDisputeOpen(let id): "the customer of task #\(id) disputes no open invoice: nothing to resolve"
+        case .invoiceNotDisputed(let invoice, let disputed):
+            "invoice \(invoice) is not disputed (disputed: \(disputed.joined(separator: ", ")))"
         }
     }
 
@@ -103,7 +107,7 @@ extension EnglishWording {
         case .tooManyOutcomes(let count): "more than \(count) outcomes in one reply"
         case .noTaskNumber: "a task number must follow # (e.g. #12)"
         case .noOutcomeRecognised:
-            "no outcome recognised (promised, dispute, paid, wrong number, no answer, new address, posted, done, cancelled)"
+            "no outcome recognised (promised, dispute, dispute resolved, paid, wrong number, no answer, new address, posted, done, cancelled)"
         case .promiseNeedsDate: "a promise needs its date (15/01/2027)"
         case .notAnAmount(let text): "\(text) is not an amount (912.00)"
         case .newAddressNeedsAddress: "a new address needs the address"

@@ -67,6 +67,9 @@ public struct EnglishWording: Wording {
             "promised to pay \(amount.map { "\($0.formatted(locale: .english)) " } ?? "")on \(date(day))"
         case .dispute(let invoices, _):
             invoices.isEmpty ? "disputes the invoices" : "disputes invoice \(invoices.joined(separator: ", "))"
+        case .disputeResolved(let invoices, _):
+            invoices.isEmpty ? "dispute resolved"
+                : "dispute resolved on \(invoices.count > 1 ? "invoices" : "invoice") \(invoices.joined(separator: ", "))"
         case .wrongNumber: "wrong number"
         case .paid: "says it has paid"
         case .noAnswer: "no answer"

@@ -79,6 +79,7 @@ extension FrenchWording {
 
     public func disputeEndedByOutcome(_ outcome: TaskOutcome, taskID: Int64) -> String {
         if case .paid = outcome { return "règlement annoncé sur la tâche n° \(taskID)" }
+        if case .disputeResolved = outcome { return "résolu, comme enregistré sur la tâche n° \(taskID)" }
         return "promesse de paiement enregistrée sur la tâche n° \(taskID)"
     }
 
@@ -104,6 +105,9 @@ extension FrenchWording {
             "« \(self.outcome(outcome)) » s'enregistre sur un appel ; la tâche n° \(id) est de type « \(taskKind(kind).lowercased()) »"
         case .invoiceNotOnTask(let invoice, let id, let open):
             "la facture \(invoice) n'est pas l'une des factures ouvertes de la tâche n° \(id) (\(open.joined(separator: ", ")))"
+        case .noDisputeOpen(let id): "le client de la tâche n° \(id) ne conteste aucune facture ouverte : aucun litige à résoudre"
+        case .invoiceNotDisputed(let invoice, let disputed):
+            "la facture \(invoice) n'est pas contestée (factures contestées : \(disputed.joined(separator: ", ")))"
         }
     }
 
@@ -113,7 +117,7 @@ extension FrenchWording {
         case .tooManyOutcomes(let count): "plus de \(count) issues dans une même réponse"
         case .noTaskNumber: "un numéro de tâche doit suivre # (par exemple #12)"
         case .noOutcomeRecognised:
-            "aucune issue reconnue (promis, litige, payé, mauvais numéro, pas de réponse, nouvelle adresse, postée, fait, annulé)"
+            "aucune issue reconnue (promis, litige, litige résolu, payé, mauvais numéro, pas de réponse, nouvelle adresse, postée, fait, annulé)"
         case .promiseNeedsDate: "une promesse s'écrit avec sa date (15/01/2027)"
         case .notAnAmount(let text): "\(text) n'est pas un montant (912,00)"
         case .newAddressNeedsAddress: "une nouvelle adresse s'écrit avec l'adresse"

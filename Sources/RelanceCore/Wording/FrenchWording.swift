@@ -76,6 +76,9 @@ public struct FrenchWording: Wording {
             "promesse de paiement au \(date(day))\(amount.map { " de \($0.formatted(locale: .french))" } ?? "")"
         case .dispute(let invoices, _):
             invoices.isEmpty ? "litige sur les factures" : "litige sur la facture \(invoices.joined(separator: ", "))"
+        case .disputeResolved(let invoices, _):
+            invoices.isEmpty ? "litige résolu"
+                : "litige résolu sur \(invoices.count > 1 ? "les factures" : "la facture") \(invoices.joined(separator: ", "))"
         case .wrongNumber: "mauvais numéro"
         case .paid: "règlement annoncé"
         case .noAnswer: "pas de réponse"

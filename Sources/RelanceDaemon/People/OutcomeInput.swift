@@ -18,7 +18,7 @@ public struct OutcomeInput: Sendable, Hashable {
     public var note: String?
 
     /// The outcomes' codes, in the order people are offered them.
-    public static let codes = ["promised", "dispute", "paid", "wrong-number", "new-address", "no-answer", "letter-posted", "done", "cancelled"]
+    public static let codes = ["promised", "dispute", "dispute-resolved", "paid", "wrong-number", "new-address", "no-answer", "letter-posted", "done", "cancelled"]
 
     /// Blank fields count as absent (an empty form field is not a value).
     public init(outcome: String, date: String? = nil, amount: String? = nil, invoices: [String] = [], reason: String? = nil,
@@ -64,6 +64,7 @@ public struct OutcomeInput: Sendable, Hashable {
             }
             return .promisedToPay(on: try required(try day(date, "date"), "date"), amount: money)
         case "dispute": return .dispute(invoices: invoices, reason: reason ?? note)
+        case "dispute-resolved": return .disputeResolved(invoices: invoices, note: note ?? reason)
         case "paid": return .paid(on: try day(date, "date"), means: means ?? note)
         case "wrong-number": return .wrongNumber(phone: phone)
         case "new-address":
