@@ -46,11 +46,23 @@ import RelanceTesting
         let plan = try Self.relance(["plan", "--now", "2026-11-05"], in: fixture)
         #expect(plan.output.contains("contestée par le client"), "\(plan.output)")
 
+        // dispute-resolved on the task that recorded the dispute (closed since): an invoice not
+        // disputed is refused in French, naming the disputed ones.
+        let notDisputed = try Self.relance(["tasks", "done", String(taskID), "--outcome", "dispute-resolved", "--invoice", "F-101"], in: fixture)
+        #expect(notDisputed.status != 0 && notDisputed.output.contains("la facture F-101 n'est pas contestée (factures contestées : F-100)"),
+                "\(notDisputed.output)")
         let resumed = try Self.relance(["resume", "--invoice", "F-100"], in: fixture)
         #expect(resumed.status == 0 && resumed.output.contains("Invoice F-100 of acme: dispute resolved"), "\(resumed.output)")
         let again = try Self.relance(["resume", "--invoice", "F-100"], in: fixture)
         #expect(again.output.contains("was not disputed"), "\(again.output)")
         let after = try Self.relance(["plan", "--now", "2026-11-05"], in: fixture)
         #expect(!after.output.contains("contestée par le client"), "\(after.output)")
+        // The timeline says who resolved it, in French, through the outcome path.
+        let customer = try Self.relance(["customer", "C1"], in: fixture)
+        #expect(customer.output.contains("litige résolu sur la facture F-100"), "\(customer.output)")
+
+        // Recorded with `tasks done` on the closed dispute task: all its disputed invoices, none named.
+        #expect(try Self.relance(["tasks", "done", String(taskID), "--outcome", "dispute-resolved"], in: fixture).output
+            .contains("aucun litige à résoudre"))
     }
 }
