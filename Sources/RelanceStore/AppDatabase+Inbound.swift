@@ -111,7 +111,7 @@ extension AppDatabase: InboundStore {
             application.request.inboundID = inboundID
             do {
                 try applyTaskOutcome(application, at: time, in: db)
-            } catch let error as StoreError where error.code == .invalidState || error.code == .notFound {
+            } catch let error as TaskOutcomeError {
                 try append(NewEvent(time: time, kind: "task.outcome-refused", creditor: record.creditor, customerID: application.customerID,
                                     summary: try wording(of: record.creditor.rawValue, in: db).outcomeNotRecorded(
                                         taskID: application.request.taskID, outcome: application.request.outcome,

@@ -51,12 +51,19 @@ extension AppDatabase: TaskOutcomeStore {
     static func applyTaskOutcome(_ application: TaskOutcomeApplication, at time: Date, in db: Database) throws {
         let request = application.request
         let id = request.taskID
-        guard let state = try String.fetchOne(db, sql: "SELECT state FROM task WHERE id = ?", arguments: [id]) else {
-            throw StoreError(.notFound, "task #\(id) does not exist")
+        // Refused as the decision refuses, in the creditor's words: the CLI, the console and the
+        // digest show it as they show any refusal.
+        let words = try wording(of: application.creditor.rawValue, in: db)
+        guard let row = try Row.fetchOne(db, sql: "SELECT state, outcome, outcome_detail FROM task WHERE id = ?", arguments: [id]) else {
+            throw TaskOutcomeError(.closed, words.outcomeRefusal(.noSuchTask(taskID: id)))
         }
         // Decided on a read: a second person may have closed it meanwhile.
-        guard state == "open" || application.recordsOnClosedTask else {
-            throw StoreError(.invalidState, "task #\(id) is already \(state): nothing recorded")
+        let state = WorkTask.State(rawValue: row["state"]) ?? .done
+        guard state == .open || application.recordsOnClosedTask else {
+            let parameters = (row["outcome_detail"] as String?)
+                .flatMap { try? JSONDecoder().decode([String: String].self, from: Data($0.utf8)) } ?? [:]
+            let closedBy = (row["outcome"] as String?).flatMap { TaskOutcome(code: $0, parameters: parameters) }
+            throw TaskOutcomeError(.closed, words.outcomeRefusal(.alreadyClosed(taskID: id, state: state, outcome: closedBy)))
         }
         let outcome = request.outcome
         let parameters = String(decoding: try JSONEncoder.sorted.encode(outcome.parameters), as: UTF8.self)

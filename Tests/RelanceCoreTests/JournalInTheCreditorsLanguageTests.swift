@@ -21,7 +21,7 @@ import RelanceTesting
             .paidInTheFuture(paid: later, today: day), .phoneNotKnown(phone: "01 02 03 04 05", known: []),
             .callOnly(outcome: .noAnswer, taskID: 12, kind: .registeredLetter),
             .invoiceNotOnTask(invoice: "F-9", taskID: 12, open: ["F-1"]),
-            .noDisputeOpen(taskID: 12), .invoiceNotDisputed(invoice: "F-9", disputed: ["F-1", "F-2"]),
+            .noDisputeOpen(taskID: 12), .invoiceNotDisputed(invoice: "F-9", disputed: ["F-1", "F-2"]), .noSuchTask(taskID: 12),
         ]
         let problems: [OutcomeLineProblem] = [.lineTooLong, .tooManyOutcomes(50), .noTaskNumber, .noOutcomeRecognised, .promiseNeedsDate,
                                               .notAnAmount("douze"), .newAddressNeedsAddress]
@@ -49,6 +49,9 @@ import RelanceTesting
             words.messageSent(step: "first-reminder", messageID: 12, customer: "C001 Client Un", recipients: "a@b.example", serverReply: "250 OK"),
             words.messageRetry(messageID: 12, reason: "—", retryAt: Date(timeIntervalSince1970: 1_796_000_000)),
             words.messageFailed(messageID: 12, reason: "—"),
+            words.messageSent(step: "first-reminder", messageID: 12, customer: "C001 Client Un", recipients: "a@b.example",
+                              serverReply: ReviewFolderReply.reply(file: "00000012-first-reminder.eml")),
+            words.missingRate(MissingRate(semester: Semester(year: 2026, half: 2)!, table: RateTable.ecbMainRefinancingRate.name)),
             words.invoiceDisputed(invoice: "F-1", reason: "—"), words.disputeResolved(invoice: "F-1", reason: "—"),
             words.disputeEndedByOutcome(.promisedToPay(on: later, amount: money), taskID: 12),
             words.disputeEndedByOutcome(.paid(on: day, means: nil), taskID: 12),
@@ -84,5 +87,23 @@ import RelanceTesting
             #expect(R.frenchIn(sentence).isEmpty, "\(sentence) — \(R.frenchIn(sentence))")
         }
         #expect(EnglishWording().outcomeLineProblem(.notAnAmount("twelve")) == "twelve is not an amount (912.00)")
+    }
+
+    /// Review mode writes messages to a folder: the timeline names the file, never the server's path.
+    @Test func aMessageWrittenForReviewNamesTheFileNotThePath() {
+        let reply = ReviewFolderReply.reply(file: "00000012-first-reminder.eml")
+        let french = FrenchWording().messageSent(step: "first-reminder", messageID: 12, customer: "C001 Client Un",
+                                                 recipients: "a@b.example", serverReply: reply)
+        #expect(french == "Message n° 12 (première relance) pour C001 Client Un (a@b.example) déposé dans le dossier de revue sous le nom 00000012-first-reminder.eml : mode revue, rien n'est envoyé")
+        let english = EnglishWording().messageSent(step: "first-reminder", messageID: 12, customer: "C001 Client Un",
+                                                   recipients: "a@b.example", serverReply: reply)
+        #expect(!english.contains("/") && english.contains("review folder"))
+    }
+
+    /// The bundled rate tables have French names in a French sentence.
+    @Test func aMissingRateNamesItsTableInFrench() {
+        let missing = MissingRate(semester: Semester(year: 2026, half: 2)!, table: RateTable.ecbMainRefinancingRate.name)
+        #expect(FrenchWording().missingRate(missing).contains("table « taux des opérations principales de refinancement de la BCE »"))
+        #expect(!FrenchWording().missingRate(missing).contains("ECB main"))
     }
 }

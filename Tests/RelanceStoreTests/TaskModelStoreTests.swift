@@ -95,7 +95,19 @@ import RelanceCore
         #expect(history.map(\.on) == [F.date("2026-11-20")])
         let outcomes = try await store.recordedOutcomes(of: F.creditor, since: .distantPast)
         #expect(outcomes.map(\.recordedBy) == ["marie"] && outcomes.map(\.channel) == [.cli])
-        await #expect(throws: StoreError.self) { try await store.applyTaskOutcome(application, at: F.time) }
+        // A second person recorded it meanwhile: a typed refusal, worded in the creditor's language.
+        let refused = await #expect(throws: TaskOutcomeError.self) { try await store.applyTaskOutcome(application, at: F.time) }
+        #expect(refused?.code == .closed)
+        #expect(refused?.message.hasPrefix("task #\(opened.taskID) is already done (letter posted on") == true, "\(String(describing: refused))")
+
+        try store.executeForTesting("UPDATE creditor SET language = 'fr'")
+        let french = await #expect(throws: TaskOutcomeError.self) { try await store.applyTaskOutcome(application, at: F.time) }
+        #expect(french?.message.hasPrefix("la tâche n° \(opened.taskID) est déjà faite (lettre postée le 20/11/2026") == true,
+                "\(String(describing: french))")
+        var missing = application
+        missing.request.taskID = 999
+        let none = await #expect(throws: TaskOutcomeError.self) { try await store.applyTaskOutcome(missing, at: F.time) }
+        #expect(none?.message == "la tâche n° 999 n'existe pas (relance tasks liste les tâches ouvertes)")
     }
 
     @Test func aPromiseADisputeAPaymentAndAWrongNumberActInOneTransaction() async throws {

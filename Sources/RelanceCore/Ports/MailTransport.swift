@@ -21,3 +21,17 @@ public enum DeliveryOutcome: Sendable, Hashable {
     /// customer's fault. The creditor's outbox pauses and a person is told.
     case senderProblem(reason: String)
 }
+
+/// What a message written to the review folder (no SMTP server: review mode) leaves as its
+/// "server reply": the file's name only, as data the journal words per language — people never
+/// see the server's paths.
+public enum ReviewFolderReply {
+    static let prefix = "review-folder:"
+
+    public static func reply(file name: String) -> String { prefix + name }
+
+    /// The file's name when `serverReply` is such a reply.
+    public static func file(in serverReply: String) -> String? {
+        serverReply.hasPrefix(prefix) ? String(serverReply.dropFirst(prefix.count)) : nil
+    }
+}

@@ -17,6 +17,8 @@ public enum OutcomeRefusal: Sendable, Hashable {
     case invoiceNotOnTask(invoice: String, taskID: Int64, open: [String])
     /// `dispute-resolved` for a customer none of whose open invoices is disputed.
     case noDisputeOpen(taskID: Int64)
+    /// No such task (or another creditor's, for an emailed reply).
+    case noSuchTask(taskID: Int64)
     /// `dispute-resolved` naming an invoice the customer does not dispute.
     case invoiceNotDisputed(invoice: String, disputed: [String])
 }

@@ -95,6 +95,7 @@ extension EnglishWording {
             "\(self.outcome(outcome)) is recorded for a call; task #\(id) is a \(taskKind(kind).lowercased()) task"
         case .invoiceNotOnTask(let invoice, let id, let open):
             "invoice \(invoice) is not one of task #\(id)'s open invoices (\(open.joined(separator: ", ")))"
+        case .noSuchTask(let id): "task #\(id) does not exist (relance tasks lists the open ones)"
         case .noDisputeOpen(let id): "the customer of task #\(id) disputes no open invoice: nothing to resolve"
         case .invoiceNotDisputed(let invoice, let disputed):
             "invoice \(invoice) is not disputed (disputed: \(disputed.joined(separator: ", ")))"
@@ -131,7 +132,10 @@ extension EnglishWording {
     public func messageAttempt(_ attempt: Int, messageID: Int64) -> String { "Attempt \(attempt) to send message #\(messageID)." }
 
     public func messageSent(step: String?, messageID: Int64, customer: String, recipients: String, serverReply: String) -> String {
-        "Sent \(step ?? "message") #\(messageID) to \(customer) (\(recipients)); server said: \(serverReply)"
+        if let file = ReviewFolderReply.file(in: serverReply) {
+            return "\(step.map(stepName) ?? "Message") #\(messageID) for \(customer) (\(recipients)) written to the review folder as \(file): review mode, nothing is sent"
+        }
+        return "Sent \(step ?? "message") #\(messageID) to \(customer) (\(recipients)); server said: \(serverReply)"
     }
 
     public func messageRetry(messageID: Int64, reason: String, retryAt: Date) -> String {

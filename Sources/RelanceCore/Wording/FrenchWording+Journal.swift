@@ -105,6 +105,7 @@ extension FrenchWording {
             "« \(self.outcome(outcome)) » s'enregistre sur un appel ; la tâche n° \(id) est de type « \(taskKind(kind).lowercased()) »"
         case .invoiceNotOnTask(let invoice, let id, let open):
             "la facture \(invoice) n'est pas l'une des factures ouvertes de la tâche n° \(id) (\(open.joined(separator: ", ")))"
+        case .noSuchTask(let id): "la tâche n° \(id) n'existe pas (relance tasks liste les tâches ouvertes)"
         case .noDisputeOpen(let id): "le client de la tâche n° \(id) ne conteste aucune facture ouverte : aucun litige à résoudre"
         case .invoiceNotDisputed(let invoice, let disputed):
             "la facture \(invoice) n'est pas contestée (factures contestées : \(disputed.joined(separator: ", ")))"
@@ -141,7 +142,10 @@ extension FrenchWording {
     public func messageAttempt(_ attempt: Int, messageID: Int64) -> String { "Tentative \(attempt) d'envoi du message n° \(messageID)." }
 
     public func messageSent(step: String?, messageID: Int64, customer: String, recipients: String, serverReply: String) -> String {
-        "Message n° \(messageID)\(step.map { " (\(stepName($0)))" } ?? "") envoyé à \(customer) (\(recipients)) ; réponse du serveur : \(serverReply)"
+        if let file = ReviewFolderReply.file(in: serverReply) {
+            return "Message n° \(messageID)\(step.map { " (\(stepName($0)))" } ?? "") pour \(customer) (\(recipients)) déposé dans le dossier de revue sous le nom \(file) : mode revue, rien n'est envoyé"
+        }
+        return "Message n° \(messageID)\(step.map { " (\(stepName($0)))" } ?? "") envoyé à \(customer) (\(recipients)) ; réponse du serveur : \(serverReply)"
     }
 
     public func messageRetry(messageID: Int64, reason: String, retryAt: Date) -> String {

@@ -265,8 +265,17 @@ public struct FrenchWording: Wording {
         "intérêts non calculables, taux manquants : \(missing.joined(separator: " ; "))"
     }
 
+    /// The bundled tables by their French names; a table the configuration names keeps its own.
+    func rateTableName(_ name: String) -> String {
+        switch name {
+        case RateTable.ecbMainRefinancingRate.name: "taux des opérations principales de refinancement de la BCE"
+        case RateTable.frenchLegalInterestRate.name: "taux de l'intérêt légal (professionnels)"
+        default: name
+        }
+    }
+
     public func missingRate(_ rate: MissingRate) -> String {
-        "taux inconnu pour \(rate.semester) (table « \(rate.table) ») : ajoutez-le dans [penalties] de la configuration"
+        "taux inconnu pour \(rate.semester) (table « \(rateTableName(rate.table)) ») : ajoutez-le dans [penalties] de la configuration"
     }
 
     public func emailStepBecomesCall(step: String, invalidAddresses: [String]) -> String {

@@ -28,7 +28,9 @@ public struct TaskOutcomeRecorder: Sendable {
     public func decide(_ request: TaskOutcomeRequest, onlyFor creditorID: CreditorID? = nil) async throws -> TaskOutcomeApplication {
         guard let facts = try await store.taskOutcomeFacts(request.taskID),
               creditorID.map({ facts.task.creditor == $0 }) ?? true else {
-            throw TaskOutcomeError(.closed, "task #\(request.taskID) does not exist (relance tasks lists the open ones)")
+            // Worded in the language of the creditor the request is for (the first one's for the CLI).
+            let language = (creditorID.flatMap { creditors[$0] } ?? creditors.values.sorted { $0.id.rawValue < $1.id.rawValue }.first)?.language
+            throw TaskOutcomeError(.closed, (language ?? .english).wording.outcomeRefusal(.noSuchTask(taskID: request.taskID)))
         }
         let creditor = creditors[facts.task.creditor]
         let timeZone = creditor.flatMap { TimeZone(identifier: $0.timeZone) } ?? .current
