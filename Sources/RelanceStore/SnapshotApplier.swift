@@ -214,7 +214,7 @@ struct SnapshotApplier {
                          previous: DueDateResolution.Candidate?) -> DueDateResolution {
         var explicit: [DueDateResolution.Candidate] = []
         if let due = item.due { explicit.append(.init(source: snapshot.statedDueSource, date: due)) }
-        if let text = details.dueFromTermsText, text != item.due { explicit.append(.init(source: "BT-20 terms text", date: text)) }
+        if let text = details.dueFromTermsText, text != item.due { explicit.append(.init(source: DueDateSource.termsText, date: text)) }
         if let previous, explicit.isEmpty || previous.date != explicit[0].date { explicit.append(previous) }
         return DueDateResolution(issued: issued, explicit: explicit, customerTerms: customer.terms, defaultTerms: snapshot.defaultTerms,
                                  isCredit: item.open.minorUnits < 0)
@@ -235,7 +235,7 @@ struct SnapshotApplier {
         try PreparedStatements.execute(insert, values)
         let invoiceID = db.lastInsertedRowID
         try event("invoice.opened", customerID: customer.id, invoiceID: invoiceID, importID: importID,
-                  "Invoice \(item.invoice) open for \(item.open) (due \(due.due?.iso8601 ?? "unknown")\(due.source.map { ", from \($0)" } ?? "")), from \(file.fileName).")
+                  words.invoiceOpened(invoice: item.invoice, open: item.open, due: due.due, source: due.source, file: file.fileName))
         try dueDateEvents(due, item: item, customerID: customer.id, invoiceID: invoiceID, importID: importID, work: &work)
     }
 
@@ -245,12 +245,13 @@ struct SnapshotApplier {
             let said = due.disagreement.map { "\($0.source) \($0.date.iso8601)" }.joined(separator: ", ")
             work.dueDisagreements.append("\(item.invoice.printable) (\(said))")
             try event("invoice.due-disagreement", customerID: customerID, invoiceID: invoiceID, importID: importID,
-                      "Invoice \(item.invoice): the sources disagree on its due date (\(said)); the invoice's own, \(due.due?.iso8601 ?? "?") (\(due.source ?? "?")), is kept: it is the legal one. Check the customer's terms with the accountant.")
+                      words.invoiceDueDisagreement(invoice: item.invoice, said: due.disagreement.map { ($0.source, $0.date) },
+                                                   kept: due.due, source: due.source))
         }
         if due.beyondLegalCap {
             work.beyondCap.append(item.invoice)
             try event("invoice.terms-beyond-cap", customerID: customerID, invoiceID: invoiceID, importID: importID,
-                      "Invoice \(item.invoice) is due \(due.due?.iso8601 ?? "?") (\(due.source ?? "?")), issued \(item.issued?.iso8601 ?? "?"): beyond the legal caps of 60 days or 45 days end of month (Code de commerce L441-10). Tell the accountant.")
+                      words.invoiceTermsBeyondCap(invoice: item.invoice, due: due.due, source: due.source, issued: item.issued))
         }
     }
 
@@ -262,13 +263,15 @@ struct SnapshotApplier {
         let wasSettled = (row["status"] as String) == "settled"
         if snapshot.isAuthoritative && asOf < seenAsOf {
             try event("invoice.older-snapshot", customerID: customer.id, invoiceID: invoiceID, importID: importID,
-                      "Invoice \(item.invoice) left as it was: \(file.fileName) is as of \(asOf), older than the \(seenAsOf) snapshot already applied.")
+                      words.invoiceOlderSnapshot(invoice: item.invoice, file: file.fileName, asOf: snapshot.asOf,
+                                                 applied: CivilDate(iso8601: seenAsOf) ?? snapshot.asOf))
             return false
         }
         let oldCustomer: Int64 = row["customer_id"]
         if oldCustomer != customer.id {
             try event("invoice.customer-changed", customerID: customer.id, invoiceID: invoiceID, importID: importID,
-                      "Invoice \(item.invoice) belongs to customer \(customer.externalID) according to \(file.fileName) (the ledger), no longer to customer #\(oldCustomer).")
+                      words.invoiceCustomerChanged(invoice: item.invoice, customer: customer.externalID, file: file.fileName,
+                                                   formerCustomerID: oldCustomer))
         }
         let oldOpen: Int64 = row["open_minor"]
         let oldDue: String? = row["due_on"]
@@ -276,9 +279,10 @@ struct SnapshotApplier {
         let issued = item.issued ?? (row["issued_on"] as String?).flatMap { CivilDate(iso8601: $0) }
         // A date an earlier document stated still counts; one derived from terms is recomputed.
         let previous = oldDue.flatMap { due -> DueDateResolution.Candidate? in
-            guard let oldSource, !oldSource.hasPrefix("customer terms"), !oldSource.hasPrefix("creditor default"),
+            guard let oldSource, !oldSource.hasPrefix(DueDateSource.customerTermsPrefix), !oldSource.hasPrefix(DueDateSource.creditorDefaultPrefix),
                   let date = CivilDate(iso8601: due) else { return nil }
-            return .init(source: "\(oldSource) (earlier import)", date: date)
+            return .init(source: oldSource.hasSuffix(DueDateSource.earlierImportSuffix) ? oldSource : oldSource + DueDateSource.earlierImportSuffix,
+                         date: date)
         }
         let due = dueDate(for: item, issued: issued, details: details, customer: customer, previous: previous)
         let newDue = due.due?.iso8601 ?? oldDue
@@ -296,20 +300,22 @@ struct SnapshotApplier {
         }
         if reopened {
             try event("invoice.reopened", customerID: customer.id, invoiceID: invoiceID, importID: importID,
-                      "Invoice \(item.invoice) appears again in \(file.fileName) as of \(asOf), open for \(item.open): reopened.")
+                      words.invoiceReopened(invoice: item.invoice, file: file.fileName, asOf: snapshot.asOf, open: item.open))
         } else if newOpen != oldOpen {
             let kind = newOpen < oldOpen ? "invoice.partly-paid" : "invoice.increased"
             try event(kind, customerID: customer.id, invoiceID: invoiceID, importID: importID,
-                      "Invoice \(item.invoice) open amount went from \(Money(minorUnits: oldOpen, currency: item.open.currency)) to \(item.open) in \(file.fileName).")
+                      words.invoiceOpenChanged(invoice: item.invoice, from: Money(minorUnits: oldOpen, currency: item.open.currency),
+                                               to: item.open, file: file.fileName))
         }
         if newDue != oldDue {
             try event("invoice.due-changed", customerID: customer.id, invoiceID: invoiceID, importID: importID,
-                      "Invoice \(item.invoice) due date changed from \(oldDue ?? "unknown") to \(newDue ?? "unknown") (\(due.source ?? "?")) by \(file.fileName).")
+                      words.invoiceDueChanged(invoice: item.invoice, from: oldDue.flatMap { CivilDate(iso8601: $0) },
+                                              to: newDue.flatMap { CivilDate(iso8601: $0) }, source: due.source, file: file.fileName))
             try dueDateEvents(due, item: item, customerID: customer.id, invoiceID: invoiceID, importID: importID, work: &work)
         }
         if document != nil {
             try event("invoice.document-kept", customerID: customer.id, invoiceID: invoiceID, importID: importID,
-                      "The document of invoice \(item.invoice) (\(file.fileName)) is kept to attach to its reminders.")
+                      words.invoiceDocumentKept(invoice: item.invoice, file: file.fileName))
         }
         return reopened || newOpen != oldOpen || newDue != oldDue || oldCustomer != customer.id || document != nil
     }

@@ -61,6 +61,22 @@ import RelanceTesting
             words.outcomeNotRecorded(taskID: 12, outcome: .promisedToPay(on: later, amount: nil), by: "marie@acme.example",
                                      why: words.outcomeRefusal(.promiseInThePast(promised: day, today: later))),
         ]
+        // An import's per-invoice lines, every due-date source worded.
+        let sources = [DueDateSource.dueDateColumn, DueDateSource.einvoiceDueDate, DueDateSource.termsText,
+                       "customer terms (30 days end of month)", "creditor default (30 days)", "BT-9 (earlier import)"]
+        sentences += sources.map { words.invoiceOpened(invoice: "F-1", open: money, due: day, source: $0, file: "balance.csv") }
+        sentences += [
+            words.invoiceOpened(invoice: "F-1", open: money, due: nil, source: nil, file: "balance.csv"),
+            words.invoiceDueDisagreement(invoice: "F-1", said: [(DueDateSource.einvoiceDueDate, day), (DueDateSource.termsText, later)],
+                                         kept: day, source: DueDateSource.einvoiceDueDate),
+            words.invoiceTermsBeyondCap(invoice: "F-1", due: later, source: "customer terms (90 days)", issued: day),
+            words.invoiceOlderSnapshot(invoice: "F-1", file: "balance.csv", asOf: day, applied: later),
+            words.invoiceCustomerChanged(invoice: "F-1", customer: "C002", file: "balance.csv", formerCustomerID: 3),
+            words.invoiceReopened(invoice: "F-1", file: "balance.csv", asOf: day, open: money),
+            words.invoiceOpenChanged(invoice: "F-1", from: money, to: F.euros(1_000), file: "balance.csv"),
+            words.invoiceDueChanged(invoice: "F-1", from: day, to: later, source: DueDateSource.dueDateColumn, file: "balance.csv"),
+            words.invoiceDocumentKept(invoice: "F-1", file: "facture.pdf"),
+        ]
         sentences += refusals.map { words.outcomeRefusal($0) }
         sentences += problems.map { words.outcomeLineNotRead(taskID: 12, sender: "marie@acme.example", line: "#12 ?", problem: $0) }
         sentences += cancels.map { words.messageCancelled(messageID: 12, because: $0) }

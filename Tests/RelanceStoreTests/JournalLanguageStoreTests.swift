@@ -25,6 +25,11 @@ struct JournalLanguageStoreTests {
             F.item("FA26-0803", customer: "C002", open: 10_000),
         ], asOf: "2026-12-02"), at: F.time)
         _ = try await store.importSnapshot(F.file("balance-again.csv"), F.snapshot([F.item("FA26-0801", open: 91_200)]), at: F.time)
+        // The next export: one invoice partly paid and given a later due date (per-invoice lines).
+        _ = try await store.importSnapshot(F.file("balance-3.csv", sha: "d"), F.snapshot([
+            F.item("FA26-0801", open: 91_200, due: "2026-11-01"), F.item("FA26-0802", open: 40_000, due: "2026-11-20"),
+            F.item("FA26-0803", customer: "C002", open: 10_000),
+        ], asOf: "2026-12-03"), at: F.time)
         let receipts = [
             BankEntry(booked: F.date("2026-12-03"), valueDate: nil, amount: F.euros(40_000), counterparty: "CLIENT SARL", counterpartyIBAN: nil,
                       remittance: "ACOMPTE FA26-0801", bankReference: "R1", account: "FR7630004001230001234567890"),
@@ -48,7 +53,8 @@ struct JournalLanguageStoreTests {
         try await store.recordOutboxPaused(F.creditor, reason: "[sending] password_file", at: F.time)
         try await store.resumeOutbox(F.creditor, reason: "—", at: F.time.addingTimeInterval(60))
         let kinds: Set<String> = ["import.applied", "import.duplicate", "bank.matched", "bank.unmatched", "invoice.disputed",
-                                  "invoice.dispute-resolved", "message.queued", "message.cancelled", "outbox.paused", "outbox.resumed"]
+                                  "invoice.dispute-resolved", "message.queued", "message.cancelled", "outbox.paused", "outbox.resumed",
+                                  "invoice.opened", "invoice.partly-paid", "invoice.due-changed"]
         let entries = try await store.events(of: F.creditor, kinds: kinds, since: .distantPast)
         #expect(Set(entries.map(\.event.kind)) == kinds, "\(entries.map(\.event.kind))")
         return entries.map(\.event.summary)
@@ -63,6 +69,9 @@ struct JournalLanguageStoreTests {
         #expect(lines.contains("Export balance.csv importé (open-invoices, arrêté au 02/12/2026) : 3 nouvelles, 0 modifiée, 0 réglée, 0 inchangée."))
         #expect(lines.contains { $0.hasPrefix("Facture FA26-0801 : paiement de 400,00\u{00A0}€ reçu le 03/12") })
         #expect(lines.contains("Litige sur la facture FA26-0803 réglé : avoir émis."))
+        #expect(lines.contains("Facture FA26-0801 ouverte pour 912,00\u{00A0}€ (échéance 01/11/2026 d'après : colonne échéance de l'export), lue dans balance.csv."))
+        #expect(lines.contains("Reste dû de la facture FA26-0802 passé de 450,00\u{00A0}€ à 400,00\u{00A0}€ dans balance-3.csv."))
+        #expect(lines.contains("Échéance de la facture FA26-0802 passée du 05/11/2026 au 20/11/2026 (colonne échéance de l'export) par balance-3.csv."))
         #expect(lines.contains { $0.hasPrefix("Message n° 1 annulé avant l'envoi : la facture FA26-0803 est contestée") })
     }
 

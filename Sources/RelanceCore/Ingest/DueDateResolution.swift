@@ -36,10 +36,10 @@ public struct DueDateResolution: Sendable, Hashable {
                 isCredit: Bool = false) {
         var candidates = explicit
         if !isCredit, let customerTerms, let issued {
-            candidates.append(Candidate(source: "customer terms (\(customerTerms))", date: customerTerms.dueDate(issued: issued)))
+            candidates.append(Candidate(source: "\(DueDateSource.customerTermsPrefix) (\(customerTerms))", date: customerTerms.dueDate(issued: issued)))
         }
         if !isCredit, candidates.isEmpty, let issued {
-            candidates.append(Candidate(source: "creditor default (\(defaultTerms))", date: defaultTerms.dueDate(issued: issued)))
+            candidates.append(Candidate(source: "\(DueDateSource.creditorDefaultPrefix) (\(defaultTerms))", date: defaultTerms.dueDate(issued: issued)))
         }
         // Highest-ranked first: what the invoice states beats what terms compute.
         let chosen = candidates.first

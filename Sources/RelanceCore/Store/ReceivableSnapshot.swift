@@ -25,7 +25,7 @@ public struct ReceivableSnapshot: Sendable, Hashable, Codable {
     public var refusedRows: [RefusedRow]?
 
     public init(items: [OpenItem], asOf: CivilDate, isAuthoritative: Bool, details: [String: InvoiceDetails] = [:],
-                statedDueSource: String = "due-date column", defaultTerms: PaymentTermsRule = PaymentTermsRule(days: 30),
+                statedDueSource: String = DueDateSource.dueDateColumn, defaultTerms: PaymentTermsRule = PaymentTermsRule(days: 30),
                 massSettlementThresholdPercent: Int? = nil) {
         self.items = items
         self.asOf = asOf

@@ -70,7 +70,7 @@ public struct ExportImporter: Sendable {
         let isEInvoice = [.ublInvoice, .ciiInvoice, .facturX].contains(parsed.kind)
         let snapshot = ReceivableSnapshot(
             items: items, asOf: parsed.asOf ?? today, isAuthoritative: parsed.kind == creditor.authoritativeSource,
-            details: details, statedDueSource: isEInvoice ? "BT-9" : "due-date column",
+            details: details, statedDueSource: isEInvoice ? DueDateSource.einvoiceDueDate : DueDateSource.dueDateColumn,
             defaultTerms: PaymentTermsRule(days: creditor.defaultPaymentTermsDays),
             massSettlementThresholdPercent: creditor.massSettlementThresholdPercent)
         var withNames = snapshot
