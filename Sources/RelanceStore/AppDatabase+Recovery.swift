@@ -25,9 +25,9 @@ extension AppDatabase: OutboxRecoveryStore {
             try Self.requireSending(id, in: db)
             try db.execute(sql: "UPDATE message SET state = 'sent', sent_at = ?, server_reply = ?, next_attempt_at = NULL WHERE id = ?",
                            arguments: [time, "confirmed after an interruption: \(evidence)", id])
-            try Self.appendRecoveryEvent(id, kind: "message.sent", at: time, summary: """
-                Message #\(id) was being sent when Relance stopped; \(evidence), so it went out and is not sent again.
-                """, detail: ["evidence": evidence], in: db)
+            try Self.appendRecoveryEvent(id, kind: "message.sent", at: time,
+                                         summary: try Self.messageWording(id, in: db).messageSentBeforeInterruption(messageID: id, evidence: evidence),
+                                         detail: ["evidence": evidence], in: db)
         }
     }
 
@@ -35,9 +35,9 @@ extension AppDatabase: OutboxRecoveryStore {
         try await writer.write { db in
             try Self.requireSending(id, in: db)
             try db.execute(sql: "UPDATE message SET state = 'queued', next_attempt_at = NULL WHERE id = ?", arguments: [id])
-            try Self.appendRecoveryEvent(id, kind: "message.requeued", at: time, summary: """
-                Message #\(id) was being sent when Relance stopped; \(evidence), so the server never took it: it is sent again.
-                """, detail: ["evidence": evidence], in: db)
+            try Self.appendRecoveryEvent(id, kind: "message.requeued", at: time,
+                                         summary: try Self.messageWording(id, in: db).messageRequeuedAfterInterruption(messageID: id, evidence: evidence),
+                                         detail: ["evidence": evidence], in: db)
         }
     }
 
@@ -45,17 +45,16 @@ extension AppDatabase: OutboxRecoveryStore {
         try await writer.write { db in
             try Self.requireSending(id, in: db)
             try db.execute(sql: "UPDATE message SET state = 'held', next_attempt_at = NULL WHERE id = ?", arguments: [id])
-            try Self.appendRecoveryEvent(id, kind: "message.held", at: time, summary: """
-                Message #\(id) was being sent when Relance stopped: it may or may not have reached the server. \
-                It is held, not resent blindly (\(reason)); check the recipient's mailbox or the Sent folder, then release or cancel it.
-                """, detail: ["reason": reason], in: db)
+            let words = try Self.messageWording(id, in: db)
+            try Self.appendRecoveryEvent(id, kind: "message.held", at: time,
+                                         summary: words.messageHeldAfterInterruption(messageID: id, reason: reason), detail: ["reason": reason], in: db)
             let row = try Row.fetchOne(db, sql: "SELECT creditor_id, customer_id, step FROM message WHERE id = ?", arguments: [id])
             if let creditor = (row?["creditor_id"] as String?).flatMap(CreditorID.init) {
                 let recipients = try String.fetchAll(db, sql: "SELECT address FROM message_recipient WHERE message_id = ? ORDER BY address",
                                                      arguments: [id])
                 _ = try Self.openTask(NewTask(
                     creditor: creditor, customerID: row?["customer_id"], kind: .reviewMessage,
-                    title: "Check whether reminder #\(id) reached \(recipients.joined(separator: ", ")) before sending it again or cancelling it",
+                    title: words.checkHeldMessageTitle(messageID: id, recipients: recipients),
                     detail: ["reason": reason], dedupKey: "held-message-\(id)", step: row?["step"], messageID: id), at: time, in: db)
             }
         }
@@ -108,7 +107,8 @@ extension AppDatabase: OutboxRecoveryStore {
             try append(NewEvent(
                 time: time, kind: "address.refused", creditor: (message["creditor_id"] as String?).flatMap(CreditorID.init),
                 customerID: message["customer_id"], messageID: id,
-                summary: "The server refused \(reply.address) (\(role ?? "recipient")) of message #\(id) as a wrong address: \(reply.reply)",
+                summary: try wording(of: message["creditor_id"] ?? "", in: db)
+                    .addressRefusedByServer(address: reply.address, role: role, messageID: id, reply: reply.reply),
                 detail: ["address": reply.address, "role": role ?? "unknown", "reply": reply.reply]), in: db)
         }
     }
@@ -121,7 +121,8 @@ extension AppDatabase: OutboxRecoveryStore {
                                      summary: try Self.wording(of: creditor.rawValue, in: db).outboxPaused(creditor: creditor.rawValue, reason: reason),
                                      detail: ["reason": reason]), in: db)
             _ = try Self.openTask(NewTask(creditor: creditor, customerID: nil, kind: .fixConfiguration,
-                                          title: "Sending is paused for \(creditor): \(reason)", detail: ["reason": reason],
+                                          title: try Self.wording(of: creditor.rawValue, in: db).outboxPausedTitle(creditor: creditor.rawValue, reason: reason),
+                                          detail: ["reason": reason],
                                           dedupKey: "outbox-paused"), at: time, in: db)
             return true
         }
@@ -174,7 +175,8 @@ extension AppDatabase: OutboxRecoveryStore {
             try db.execute(sql: "UPDATE message SET sent_copy = 'done' WHERE id = ? AND sent_copy = 'pending'", arguments: [id])
             if db.changesCount > 0 {
                 try Self.appendRecoveryEvent(id, kind: "message.copied-to-sent", at: time,
-                                             summary: "A copy of message #\(id) was appended to the \(folder) folder.", detail: [:], in: db)
+                                             summary: try Self.messageWording(id, in: db).messageCopiedToSent(messageID: id, folder: folder),
+                                             detail: [:], in: db)
             }
         }
     }

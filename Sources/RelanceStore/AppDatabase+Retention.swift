@@ -55,12 +55,12 @@ extension AppDatabase: RetentionStore {
                 report.customersAnonymised += 1
             }
             if !report.isEmpty {
-                try Self.append(NewEvent(time: time, kind: "purge", summary: """
-                    Retention purge: \(report.messagesBlanked) message bodies and \(report.inboundBlanked) received mails removed, \
-                    \(report.bankEntriesRedacted) bank entries' payers and labels removed, \
-                    \(report.customersAnonymised) inactive customers anonymised (\(report.eventsRedacted) events redacted, \
-                    \(report.documentsReleased) invoice documents released).
-                    """, detail: ["mail_days": String(policy.mailDays), "inactive_customer_days": String(policy.inactiveCustomerDays)]), in: db)
+                // One purge for every creditor: in their language when they share one, English otherwise.
+                let languages = try String.fetchAll(db, sql: "SELECT DISTINCT coalesce(language, 'en') FROM creditor")
+                let words = (languages.count == 1 ? Language(rawValue: languages[0]) : nil)?.wording ?? Language.english.wording
+                try Self.append(NewEvent(time: time, kind: "purge", summary: words.retentionPurged(
+                    messages: report.messagesBlanked, inbound: report.inboundBlanked, bankEntries: report.bankEntriesRedacted,
+                    customers: report.customersAnonymised, events: report.eventsRedacted, documents: report.documentsReleased), detail: ["mail_days": String(policy.mailDays), "inactive_customer_days": String(policy.inactiveCustomerDays)]), in: db)
             }
             return report
         }

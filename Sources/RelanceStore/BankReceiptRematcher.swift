@@ -47,7 +47,7 @@ struct BankReceiptRematcher {
         }
         if matched > 0 {
             try AppDatabase.append(NewEvent(time: time, kind: "bank.rematched", creditor: creditorID, importID: importID,
-                                            summary: "\(matched) bank receipt\(matched == 1 ? "" : "s") left unmatched earlier now matched to the invoices of this import.",
+                                            summary: try AppDatabase.wording(of: creditorID.rawValue, in: db).bankReceiptsRematched(matched),
                                             detail: ["receipts": String(matched)]), in: db)
         }
         return matched

@@ -172,7 +172,7 @@ import Testing
         #expect(restarted.output.contains("held for review"))
         #expect(try await fixture.runtime().store.outboxCounts() == [.sent: 1, .held: 1])
         let held = try #require(try await fixture.events("message.held").first)
-        #expect(held.summary.contains("not resent blindly"))
+        #expect(held.summary.contains("retenu plutôt que renvoyé à l'aveugle"))
         let copies = try await fixture.deliveredCopies(of: try await fixture.queuedMessageIDs())
         #expect(copies.values.allSatisfy { $0 == 1 }, "\(copies)")
     }

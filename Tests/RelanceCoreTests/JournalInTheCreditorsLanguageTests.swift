@@ -77,6 +77,16 @@ import RelanceTesting
             words.invoiceDueChanged(invoice: "F-1", from: day, to: later, source: DueDateSource.dueDateColumn, file: "balance.csv"),
             words.invoiceDocumentKept(invoice: "F-1", file: "facture.pdf"),
         ]
+        // The outbox's housekeeping, the purge and the bank's rematching.
+        sentences += [
+            words.messageSentBeforeInterruption(messageID: 12, evidence: "—"), words.messageRequeuedAfterInterruption(messageID: 12, evidence: "—"),
+            words.messageHeldAfterInterruption(messageID: 12, reason: "—"), words.checkHeldMessageTitle(messageID: 12, recipients: ["a@b.example"]),
+            words.messageCopiedToSent(messageID: 12, folder: "Envoyés"),
+            words.addressRefusedByServer(address: "a@b.example", role: "cc", messageID: 12, reply: "550 5.1.1"),
+            words.outboxPausedTitle(creditor: "acme", reason: "—"),
+            words.retentionPurged(messages: 3, inbound: 2, bankEntries: 1, customers: 1, events: 4, documents: 0),
+            words.bankReceiptsRematched(1), words.bankReceiptsRematched(2),
+        ]
         sentences += refusals.map { words.outcomeRefusal($0) }
         sentences += problems.map { words.outcomeLineNotRead(taskID: 12, sender: "marie@acme.example", line: "#12 ?", problem: $0) }
         sentences += cancels.map { words.messageCancelled(messageID: 12, because: $0) }

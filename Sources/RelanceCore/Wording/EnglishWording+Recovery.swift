@@ -1,0 +1,36 @@
+extension EnglishWording {
+    public func messageSentBeforeInterruption(messageID: Int64, evidence: String) -> String {
+        "Message #\(messageID) was being sent when Relance stopped; \(evidence), so it went out and is not sent again."
+    }
+
+    public func messageRequeuedAfterInterruption(messageID: Int64, evidence: String) -> String {
+        "Message #\(messageID) was being sent when Relance stopped; \(evidence), so the server never took it: it is sent again."
+    }
+
+    public func messageHeldAfterInterruption(messageID: Int64, reason: String) -> String {
+        "Message #\(messageID) was being sent when Relance stopped: it may or may not have reached the server. It is held, not resent blindly (\(reason)); check the recipient's mailbox or the Sent folder, then release or cancel it."
+    }
+
+    public func checkHeldMessageTitle(messageID: Int64, recipients: [String]) -> String {
+        "Check whether reminder #\(messageID) reached \(recipients.joined(separator: ", ")) before sending it again or cancelling it"
+    }
+
+    public func messageCopiedToSent(messageID: Int64, folder: String) -> String {
+        "A copy of message #\(messageID) was appended to the \(folder) folder."
+    }
+
+    public func addressRefusedByServer(address: String, role: String?, messageID: Int64, reply: String) -> String {
+        "The server refused \(address) (\(role ?? "recipient")) of message #\(messageID) as a wrong address: \(reply)"
+    }
+
+    public func outboxPausedTitle(creditor: String, reason: String) -> String { "Sending is paused for \(creditor): \(reason)" }
+
+    public func retentionPurged(messages: Int, inbound: Int, bankEntries: Int, customers: Int, events: Int, documents: Int) -> String {
+        "Retention purge: \(messages) message bodies and \(inbound) received mails removed, \(bankEntries) bank entries' payers and labels "
+            + "removed, \(customers) inactive customers anonymised (\(events) events redacted, \(documents) invoice documents released)."
+    }
+
+    public func bankReceiptsRematched(_ count: Int) -> String {
+        "\(count) bank receipt\(count == 1 ? "" : "s") left unmatched earlier now matched to the invoices of this import."
+    }
+}

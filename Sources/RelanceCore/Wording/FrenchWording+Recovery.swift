@@ -1,0 +1,41 @@
+extension FrenchWording {
+    public func messageSentBeforeInterruption(messageID: Int64, evidence: String) -> String {
+        "Le message n° \(messageID) était en cours d'envoi quand Relance s'est arrêté ; \(evidence) : il est donc parti et ne sera pas renvoyé."
+    }
+
+    public func messageRequeuedAfterInterruption(messageID: Int64, evidence: String) -> String {
+        "Le message n° \(messageID) était en cours d'envoi quand Relance s'est arrêté ; \(evidence) : le serveur ne l'a jamais reçu, il est renvoyé."
+    }
+
+    public func messageHeldAfterInterruption(messageID: Int64, reason: String) -> String {
+        "Le message n° \(messageID) était en cours d'envoi quand Relance s'est arrêté : il a pu parvenir au serveur, ou non. Il est retenu plutôt que renvoyé à l'aveugle (\(reason)) ; vérifiez la boîte du destinataire ou le dossier des messages envoyés, puis envoyez-le ou annulez-le."
+    }
+
+    public func checkHeldMessageTitle(messageID: Int64, recipients: [String]) -> String {
+        "Vérifier si la relance n° \(messageID) est parvenue à \(recipients.joined(separator: ", ")) avant de la renvoyer ou de l'annuler"
+    }
+
+    public func messageCopiedToSent(messageID: Int64, folder: String) -> String {
+        "Une copie du message n° \(messageID) a été déposée dans le dossier « \(folder) »."
+    }
+
+    public func addressRefusedByServer(address: String, role: String?, messageID: Int64, reply: String) -> String {
+        let as_ = role == "cc" ? "en copie" : "destinataire"
+        return "Le serveur a refusé l'adresse \(address) (\(as_)) du message n° \(messageID) comme erronée : \(reply)"
+    }
+
+    public func outboxPausedTitle(creditor: String, reason: String) -> String {
+        "Les envois de \(creditor) sont en pause : \(reason)"
+    }
+
+    public func retentionPurged(messages: Int, inbound: Int, bankEntries: Int, customers: Int, events: Int, documents: Int) -> String {
+        "Purge de conservation : \(messages) contenus de messages envoyés et \(inbound) courriels reçus effacés, "
+            + "payeurs et libellés de \(bankEntries) écritures bancaires effacés, \(customers) clients inactifs anonymisés "
+            + "(\(events) lignes du journal expurgées, \(documents) documents de facture libérés)."
+    }
+
+    public func bankReceiptsRematched(_ count: Int) -> String {
+        count > 1 ? "\(count) encaissements restés sans facture sont maintenant rapprochés des factures de cet import."
+            : "1 encaissement resté sans facture est maintenant rapproché des factures de cet import."
+    }
+}
