@@ -44,6 +44,9 @@ extension AppDatabase {
         migrator.registerMigration("v11-task-outcome-dispute-resolved") { db in
             try Self.taskOutcomeDisputeResolvedMigration(db)
         }
+        migrator.registerMigration("v12-console-review") { db in
+            try db.execute(sql: Self.consoleReviewMigration)
+        }
         migrator.registerMigration("v14-bank-dedup-digest") { db in
             try Self.bankDedupDigestMigration(db)
         }
