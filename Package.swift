@@ -147,7 +147,7 @@ let package = Package(
         // Talks to the real Postfix and Dovecot that scripts/mailstack.sh starts on loopback.
         .testTarget(
             name: "IntegrationTests",
-            dependencies: ["CurlMail", "RelanceDaemon", "RelanceTesting"],
+            dependencies: ["CurlMail", "RelanceDaemon", "RelanceMail", "RelanceTesting"],
             swiftSettings: strict
         ),
     ],

@@ -44,6 +44,9 @@ extension AppDatabase {
         migrator.registerMigration("v13-console-indexes") { db in
             try db.execute(sql: Self.consoleIndexesMigration)
         }
+        migrator.registerMigration("v14-bank-dedup-digest") { db in
+            try Self.bankDedupDigestMigration(db)
+        }
         return migrator
     }
 

@@ -97,19 +97,40 @@ struct BankStatementApplier {
         try AppDatabase.append(NewEvent(time: time, kind: kind, creditor: file.creditor, importID: importID, summary: summary, detail: detail), in: db)
     }
 
-    /// The bank's reference when it gives one, else date + amount + label.
-    static func dedupKey(_ entry: BankEntry) -> String {
+    /// What makes an entry the same in two overlapping statements: the bank's reference when it
+    /// gives one, else date + amount + label.
+    static func identity(_ entry: BankEntry) -> String {
         if let reference = entry.bankReference { return "ref:" + reference }
         let label = entry.remittance.uppercased().split(separator: " ").joined(separator: " ")
         return "day:\(entry.booked.iso8601)|\(entry.amount.minorUnits)\(entry.amount.currency.code)|\(label)"
     }
 
+    /// The stored key: the identity with the label as its SHA-256, so that the retention, which
+    /// empties a settled entry's label, payer and IBAN, leaves no copy of the label behind.
+    static func dedupKey(_ entry: BankEntry) -> String {
+        storedKey(identity(entry))
+    }
+
+    /// `day:DATE|AMOUNT|LABEL` → `day:DATE|AMOUNT|sha256:HEX`; a bank reference stays as it is.
+    /// Also turns the keys stored before it (migration `v14-bank-dedup-digest`).
+    static func storedKey(_ identity: String) -> String {
+        guard identity.hasPrefix("day:") else { return identity }
+        let parts = identity.split(separator: "|", maxSplits: 2, omittingEmptySubsequences: false)
+        guard parts.count == 3, !parts[2].hasPrefix("sha256:") else { return identity }
+        return parts[0] + "|" + parts[1] + "|sha256:" + hex(SHA256.hash(data: Data(parts[2].utf8)))
+    }
+
+    /// The statement's fingerprint, over the identities (a digest already: the labels are not kept).
     static func fingerprint(_ statement: BankStatement) -> String {
         var hasher = SHA256()
         for entry in statement.entries {
-            hasher.update(data: Data((entry.account + "\u{1F}" + dedupKey(entry) + "\u{1E}").utf8))
+            hasher.update(data: Data((entry.account + "\u{1F}" + identity(entry) + "\u{1E}").utf8))
         }
-        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        return hex(hasher.finalize())
+    }
+
+    private static func hex(_ digest: some Sequence<UInt8>) -> String {
+        digest.map { String(format: "%02x", $0) }.joined()
     }
 }
 

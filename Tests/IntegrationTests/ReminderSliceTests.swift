@@ -15,13 +15,14 @@ import Testing
 /// IMAP with the curl layer, and never sent twice.
 @Suite(.mailStack, .serialized) struct ReminderSliceTests {
     static func workspace(stack: MailStack, sender: String, customer: String,
-                          password: String? = nil) throws -> (TemporaryWorkspace, RelanceRuntime) {
+                          password: String? = nil, settings: String = "") throws -> (TemporaryWorkspace, RelanceRuntime) {
         let workspace = try TemporaryWorkspace("relance-slice")
         try workspace.write("relance.toml", IntegrationConfiguration.toml(
             sender: stack.address(sender), legalName: "ACME Équipements SAS", creditorSettings: """
                 sender_name = "ACME — Comptabilité"
                 bounce_address = "\(stack.address("bounces"))"
                 verp = true
+                \(settings)
                 """, smtp: IntegrationConfiguration.submission(stack, user: sender)))
         try workspace.write("drop/balance.csv", """
             Balance âgée au 27/11/2026

@@ -31,7 +31,7 @@ struct LetterPaymentQRTests {
 
         var creditor = LetterDocumentTests.creditor
         creditor.paymentReference = .rf
-        let uri = LetterPaymentQR.dataURI(creditor: creditor, total: [Money(minorUnits: 123_456, currency: .euro)], customer: "C042",
+        let uri = PaymentQR.dataURI(creditor: creditor, total: [Money(minorUnits: 123_456, currency: .euro)], customer: "C042",
                                           invoices: ["F2026-0117"], language: .english)
         let payload = "BCD\n002\n1\nSCT\nAGRIFRPPXXX\nAtelier Lumière SARL\nFR7630006000011234567890189\nEUR1234.56\n\nRF86C042F20260117"
         #expect(uri == QRCodeSVG.dataURI(payload, size: "32mm", label: "SEPA payment QR code"))
@@ -42,10 +42,10 @@ struct LetterPaymentQRTests {
         var creditor = LetterDocumentTests.creditor
         let euros = Money(minorUnits: 100, currency: .euro)
         let dollars = Money(minorUnits: 100, currency: Currency(code: "USD")!)
-        #expect(LetterPaymentQR.dataURI(creditor: creditor, total: [dollars], customer: "C", invoices: ["F1"], language: .french) == nil)
-        #expect(LetterPaymentQR.dataURI(creditor: creditor, total: [euros, dollars], customer: "C", invoices: ["F1"], language: .french) == nil)
-        #expect(LetterPaymentQR.dataURI(creditor: creditor, total: [euros], customer: "C", invoices: ["F1"], language: .french) != nil)
+        #expect(PaymentQR.dataURI(creditor: creditor, total: [dollars], customer: "C", invoices: ["F1"], language: .french) == nil)
+        #expect(PaymentQR.dataURI(creditor: creditor, total: [euros, dollars], customer: "C", invoices: ["F1"], language: .french) == nil)
+        #expect(PaymentQR.dataURI(creditor: creditor, total: [euros], customer: "C", invoices: ["F1"], language: .french) != nil)
         creditor.iban = nil
-        #expect(LetterPaymentQR.dataURI(creditor: creditor, total: [euros], customer: "C", invoices: ["F1"], language: .french) == nil)
+        #expect(PaymentQR.dataURI(creditor: creditor, total: [euros], customer: "C", invoices: ["F1"], language: .french) == nil)
     }
 }

@@ -31,21 +31,40 @@ struct PaymentQRCodeTests {
     func decodes() throws {
         let modules = try #require(QRCodeSVG.modules(Self.payload))
         #expect(modules.count >= 21 && modules.allSatisfy { $0.count == modules.count })
+        #expect(try Self.zbar(Self.pgm(modules), name: "qr.pgm") == Self.payload)
+    }
+
+    @Test("the PNG for emails: a 1-bit greyscale image of the same modules that zbarimg reads back")
+    func png() throws {
+        let png = try #require(QRCodePNG.png(Self.payload, scale: 4))
+        let side = (try #require(QRCodeSVG.modules(Self.payload)).count + 8) * 4
+        #expect(Array(png.prefix(8)) == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
+        // IHDR: width, height, bit depth 1, colour type 0 (greyscale).
+        #expect(Array(png[12..<16]) == Array("IHDR".utf8))
+        #expect(Int(png[16]) << 24 | Int(png[17]) << 16 | Int(png[18]) << 8 | Int(png[19]) == side)
+        #expect(Array(png[24..<26]) == [1, 0])
+        #expect(png.count < 8_000)
+        #expect(Array(png.suffix(12)) == [0, 0, 0, 0, 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82], "IEND and its CRC")
+        #expect(try Self.zbar(Data(png), name: "qr.png") == Self.payload)
+    }
+
+    /// What `zbarimg` reads in a picture.
+    static func zbar(_ picture: Data, name: String) throws -> String {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("relance-qr-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let picture = folder.appendingPathComponent("qr.pgm")
-        try Self.pgm(modules).write(to: picture)
+        let file = folder.appendingPathComponent(name)
+        try picture.write(to: file)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/zbarimg")
-        process.arguments = ["--quiet", "--raw", "-Sbinary", picture.path]
+        process.arguments = ["--quiet", "--raw", "-Sbinary", file.path]
         let output = Pipe()
         process.standardOutput = output
         try process.run()
         let bytes = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
-        #expect(String(decoding: bytes, as: UTF8.self) == Self.payload)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     @Test("the SVG is one path of modules inside a quiet zone, escaped label, usable as a data URI")

@@ -60,6 +60,9 @@ public struct CreditorConfiguration: Sendable, Hashable {
     /// `payment_reference`: what reminders and letters ask the customer to quote with the
     /// transfer — the customer's code, or an ISO 11649 RF reference (`PaymentReferenceStyle`).
     public var paymentReference: PaymentReferenceStyle = .customer
+    /// `email_payment_qr`: the EPC payment QR code in HTML emails too (letters always carry it
+    /// with an IBAN), as an inline PNG. Off by default: an image changes how a plain reminder looks.
+    public var emailPaymentQR = false
     /// `[creditors.ID.columns]`: the export's own column titles, used before any guess.
     public var columnMapping: ColumnMapping?
     /// Every step name of the configured policies: a contacts file's "step reached" may name them.

@@ -19,7 +19,7 @@ struct CreditorReader {
             "legal_name", "address", "siren", "rcs", "vat_number", "iban", "bic", "phone", "sender_name", "sender",
             "reply_to", "bounce_address", "verp", "time_zone", "language", "active", "policy", "authoritative_source",
             "drop_subfolder", "smtp", "imap", "signature", "digest", "alsace_moselle", "maximum_ledger_age_days", "contractual_rate_percent", "send_window",
-            "default_payment_terms_days", "mass_settlement_threshold_percent", "csv_format", "bank_match_wait_days", "payment_reference", "columns", "share_capital", "legal_form", "people",
+            "default_payment_terms_days", "mass_settlement_threshold_percent", "csv_format", "bank_match_wait_days", "payment_reference", "email_payment_qr", "columns", "share_capital", "legal_form", "people",
         ]).union(Self.sendingKeys))
         let legalName = try table.requiredString("legal_name", hint: "the company's legal name, printed on every reminder")
         let sender = try address("sender", required: true)!
@@ -89,6 +89,7 @@ struct CreditorReader {
             }
             configuration.paymentReference = style
         }
+        configuration.emailPaymentQR = try inheritedBool("email_payment_qr") ?? false
         configuration.spreadsheet = .default(for: language)
         if let text = try inheritedString("csv_format") {
             guard let flavor = SpreadsheetFormat.Flavor(rawValue: text) else {

@@ -24,12 +24,19 @@ public struct ReminderComposer: Sendable {
                 code: .missingTemplate, file: "\(creditor.language.rawValue)/\(contact.step.template).text.mustache",
                 message: "no template '\(contact.step.template)' in any language: add its .subject and .text files to mail-templates/")])
         }
-        let context = ReminderContextBuilder.build(
+        var context = ReminderContextBuilder.build(
             language: language, today: today, creditor: profile,
             customerID: contact.customer.externalID, customerName: contact.customer.name ?? contact.customer.externalID,
             demand: contact.demand,
             paymentReference: creditor.paymentReference.reference(customer: contact.customer.externalID, invoices: contact.invoices.map(\.receivable.number)),
             brokenPromise: contact.brokenPromise)
+        // The payment QR code, when the creditor asks for it in emails and the message demands one
+        // amount in euros; attached only if the template shows it.
+        let qr = creditor.emailPaymentQR
+            ? PaymentQR.emailImage(creditor: profile, total: contact.demand.net, customer: contact.customer.externalID,
+                                   invoices: contact.invoices.map(\.receivable.number))
+            : nil
+        context.paymentQR = qr?.url
         let rendered = try renderer.render(contact.step.template, language: language, context: context)
 
         let token = ReferenceToken.make(messageID: outboxID, creditor: creditor.id, secret: secret)
@@ -38,7 +45,7 @@ public struct ReminderComposer: Sendable {
             ? try ReferenceAddressing.bounceAddress(token: token, prefix: String(creditor.bounceAddress.localPart),
                                                     domain: creditor.bounceAddress.domain)
             : creditor.bounceAddress
-        let message = OutgoingMessage(
+        var message = OutgoingMessage(
             from: MailboxAddress(name: creditor.senderName, address: creditor.senderAddress),
             replyTo: creditor.replyTo.map { [MailboxAddress(address: $0)] } ?? [],
             // Names come from imported files: cleaned of line breaks and control characters,
@@ -51,6 +58,7 @@ public struct ReminderComposer: Sendable {
             attachments: attachments,
             date: MessageDate(instant, timeZone: TimeZone(identifier: creditor.timeZone) ?? .current),
             messageID: messageID, language: language)
+        if let qr, rendered.html?.contains(qr.url) == true { message.inlineImages = [qr] }
         let bytes = try MessageComposer().compose(message)
         return ComposedMail(messageID: messageID.bracketed, envelopeFrom: envelopeFrom, bytes: bytes)
     }

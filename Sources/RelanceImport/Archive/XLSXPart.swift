@@ -14,11 +14,11 @@ enum XLSXPart {
             try ByteXMLScanner.scan(utf8, maxDepth: limits.xmlDepth, maxElements: limits.xmlElements * 8, into: &handler)
         } catch {
             switch error {
-            case .stop(let stop, let path):
+            case .stop(let stop, let path, _):
                 throw ImportError(stop.code, at: stop.position ?? SourcePosition(file: file, path: part + " " + path), stop.message, hint: stop.hint)
-            case .malformed(let line):
+            case .malformed(let position, _):
                 throw ImportError(.badXML, at: SourcePosition(file: file, path: part),
-                                  "the workbook part \(part) is not well-formed XML (line \(line) of the part)",
+                                  "the workbook part \(part) is not well-formed XML (line \(position.line) of the part)",
                                   hint: "Save the workbook again from Excel or LibreOffice as .xlsx.")
             }
         }

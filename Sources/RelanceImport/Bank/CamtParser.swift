@@ -30,17 +30,16 @@ struct CamtParser {
         let collector = CamtCollector(file: fileName)
         var bounded = limits
         bounded.xmlElements = limits.statementElements
-        let ending: BoundedXMLReader.Ending
+        let malformed: BoundedXMLReader.Malformation?
         do {
-            ending = try BoundedXMLReader.read(bytes, file: fileName, processNamespaces: true, limits: bounded, into: collector)
+            malformed = try BoundedXMLReader.read(bytes, file: fileName, processNamespaces: true, limits: bounded, into: collector)
         } catch {
             // An entry the reader could not turn into entries stops the parse with its own error.
             throw collector.failure ?? error
         }
-        if !ending.succeeded {
-            let (line, column) = ending.error ?? ending.end
-            throw ImportError(.badXML, at: SourcePosition(file: fileName, line: line, column: column, path: collector.location),
-                              ending.closedRoot ? "the XML cannot be read (malformed XML)" : "the document ends before its root element is closed",
+        if let malformed {
+            throw ImportError(.badXML, at: SourcePosition(file: fileName, line: malformed.line, column: malformed.column, path: collector.location),
+                              malformed.truncated ? "the document ends before its root element is closed" : "the XML cannot be read (malformed XML)",
                               hint: "Download the statement again from the bank: the file is damaged or was cut short.")
         }
         guard let format = collector.format else {

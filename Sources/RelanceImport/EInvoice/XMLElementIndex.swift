@@ -38,16 +38,11 @@ struct XMLElementIndex {
     static func parse(_ bytes: [UInt8], file: String, part: String? = nil, limits: ImportLimits = .standard) throws(ImportError) -> XMLElementIndex {
         let collector = Collector()
         // No DTDs, no external entities: an invoice from outside must not make us read files (XXE).
-        let ending = try BoundedXMLReader.read(bytes, file: file, part: part, processNamespaces: true, limits: limits,
-                                               positionsByLine: part == nil, into: collector)
-        // On Linux, parse() returns true after recoverable errors and for a truncated document,
-        // so errors are collected by the delegate and the root must have been closed.
-        guard ending.succeeded else {
-            let (line, column) = ending.error ?? ending.end
-            let reason = ending.closedRoot ? "malformed XML" + (ending.libxmlCode.map { ", libxml2 error \($0)" } ?? "")
-                : "the document ends before its root element is closed"
-            throw ImportError(.badXML, at: SourcePosition(file: file, line: line, column: column),
-                              "the XML cannot be read (\(reason))",
+        if let malformed = try BoundedXMLReader.read(bytes, file: file, part: part, processNamespaces: true, limits: limits,
+                                                     positionsByLine: part == nil, into: collector) {
+            throw ImportError(.badXML, at: SourcePosition(file: file, line: malformed.line, column: malformed.column, path: part),
+                              malformed.truncated ? "the XML cannot be read (the document ends before its root element is closed)"
+                                  : "the XML cannot be read (malformed XML)",
                               hint: "Check that the file is a complete, well-formed XML invoice; ask the sender to issue it again.")
         }
         return collector.index

@@ -1,7 +1,3 @@
-import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import RelanceCore
 
 /// What a reader of XML events throws to stop reading: a limit passed, or a value it refuses.
@@ -28,50 +24,49 @@ extension XMLEventHandler {
     func located(line: Int, column: Int) {}
 }
 
-/// Runs Foundation's `XMLParser` (libxml2) under `ImportLimits`: nesting depth and element
-/// count are checked at each start tag, and the handler may stop the parse too, so a hostile
-/// document is refused while it is read, never after. No DTD is accepted (no entity can expand,
-/// no external file can be read): e-invoices, bank statements and XLSX parts never carry one.
+/// Runs `ByteXMLScanner` under `ImportLimits` for readers that want names and texts as strings
+/// (e-invoices, bank statements, the workbook's own small parts): nesting depth and element count
+/// are checked at each start tag, and the handler may stop the read too, so a hostile document is
+/// refused while it is read, never after. No DTD is accepted (no entity can expand, no external
+/// file can be read): e-invoices, bank statements and XLSX parts never carry one.
+///
+/// It ran on Foundation's `XMLParser` (libxml2) until that crashed, in a test process, on some
+/// mutated workbook parts; one reader of our own, fuzzed, now serves every XML document.
+/// Namespaces are not resolved: a prefix is dropped when `processNamespaces` (`cbc:ID` is `ID`),
+/// which is all the readers need; an undeclared prefix is therefore not refused.
 enum BoundedXMLReader {
-    /// How the parse ended when no limit stopped it: the caller words the malformed-XML error.
-    struct Ending {
-        /// Line and column of the first parse error, if any.
-        var error: (line: Int, column: Int)?
-        /// Where the parser stopped (the end of a truncated document).
-        var end: (line: Int, column: Int)
-        var libxmlCode: Int?
-        var closedRoot: Bool
-        var succeeded: Bool { error == nil && closedRoot }
+    /// Where a document that is not well-formed goes wrong: the caller words the error.
+    struct Malformation: Error {
+        var line: Int
+        var column: Int
+        /// The document ends before its root element is closed (a file cut short).
+        var truncated: Bool
     }
 
+    /// Reads the document into `handler`; returns nil when it is well-formed, else where it is not.
     /// `part`: the name of the document inside its container (`xl/workbook.xml`), put before the
     /// element path in positions; `positionsByLine`: false for workbook parts, whose positions
     /// name cells, not XML lines.
     static func read(_ bytes: [UInt8], file: String, part: String? = nil, processNamespaces: Bool, limits: ImportLimits,
-                     positionsByLine: Bool = true, into handler: some XMLEventHandler) throws(ImportError) -> Ending {
+                     positionsByLine: Bool = true, into handler: some XMLEventHandler) throws(ImportError) -> Malformation? {
         let utf8 = try XMLInput.utf8(bytes, file: file)
         if XMLInput.declaresDoctype(utf8) { throw doctypeRefusal(file: file, part: part) }
-        // Fed from a stream, in chunks: given the whole document at once, libxml2's push parser
-        // refuses any part above 10 MB (its lookup limit) as "not well-formed" — an Excel sheet
-        // of 600,000 cells, written as one 11 MB part, would be refused for a reason it does not have.
-        let parser = XMLParser(stream: InputStream(data: Data(utf8)))
-        parser.shouldProcessNamespaces = processNamespaces
-        parser.shouldResolveExternalEntities = false
-        let guardian = Guardian(handler: handler, limits: limits)
-        parser.delegate = guardian
-        let returned = parser.parse()
-        if let stopped = guardian.stopped {
-            let (stop, line, column, path) = stopped
-            var position = stop.position ?? SourcePosition(
-                file: file, line: positionsByLine ? line : nil, column: positionsByLine ? column : nil,
-                path: [part, path].compactMap { $0 }.joined(separator: " "))
-            if position.path == "" { position.path = nil }
-            throw ImportError(stop.code, at: position, stop.message, hint: stop.hint)
+        var adapter = Adapter(handler: handler, local: processNamespaces)
+        do throws(ByteXMLScanner.Failure) {
+            try ByteXMLScanner.scan(utf8, maxDepth: limits.xmlDepth, maxElements: limits.xmlElements, into: &adapter)
+            return nil
+        } catch {
+            switch error {
+            case .stop(let stop, let path, let at):
+                var position = stop.position ?? SourcePosition(
+                    file: file, line: positionsByLine ? at.line : nil, column: positionsByLine ? at.column : nil,
+                    path: [part, path].compactMap { $0 }.joined(separator: " "))
+                if position.path == "" { position.path = nil }
+                throw ImportError(stop.code, at: position, stop.message, hint: stop.hint)
+            case .malformed(let at, let truncated):
+                return Malformation(line: at.line, column: at.column, truncated: truncated)
+            }
         }
-        let code = (parser.parserError as? NSError)?.code
-        let failed = !returned || guardian.error != nil || parser.parserError != nil
-        return Ending(error: failed ? (guardian.error ?? (parser.lineNumber, parser.columnNumber)) : nil,
-                      end: (parser.lineNumber, parser.columnNumber), libxmlCode: code, closedRoot: guardian.closedRoot)
     }
 
     /// The refusal of a document type declaration, which no part Relance reads needs.
@@ -81,61 +76,27 @@ enum BoundedXMLReader {
                     hint: "E-invoices, bank statements and workbook parts never need one: ask the sender for the file as their software exports it.")
     }
 
-    /// The delegate: counts, checks, forwards; after a stop it ignores the events libxml2 still
-    /// delivers while it unwinds.
-    private final class Guardian<Handler: XMLEventHandler>: NSObject, XMLParserDelegate {
+    /// Turns the scanner's byte views into the strings an `XMLEventHandler` reads.
+    private struct Adapter<Handler: XMLEventHandler>: ByteXMLHandler {
         let handler: Handler
-        let limits: ImportLimits
-        var stopped: (XMLStop, Int, Int, String)?
-        var error: (line: Int, column: Int)?
-        var closedRoot = false
-        private var names: [String] = []
-        private var elements = 0
+        let local: Bool
 
-        init(handler: Handler, limits: ImportLimits) {
-            self.handler = handler
-            self.limits = limits
+        static var wantsLines: Bool { true }
+
+        func located(line: Int, column: Int) {
+            handler.located(line: line, column: column)
         }
 
-        private func stop(_ parser: XMLParser, _ reason: XMLStop) {
-            guard stopped == nil else { return }
-            stopped = (reason, parser.lineNumber, parser.columnNumber, "/" + names.joined(separator: "/"))
-            parser.abortParsing()
+        func start(_ name: XMLByteName, attributes: XMLByteAttributes) throws(XMLStop) {
+            try handler.start(String(decoding: local ? name.local : name.qualified, as: UTF8.self), attributes: attributes.all(local: false))
         }
 
-        func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
-                    attributes attributeDict: [String: String] = [:]) {
-            guard stopped == nil else { return }
-            elements += 1
-            if names.count >= limits.xmlDepth {
-                return stop(parser, XMLStop(
-                    message: "elements are nested more than \(limits.xmlDepth) deep (the nesting-depth limit); a real invoice, bank statement or workbook nests about 10 to 15",
-                    hint: "This is not an export as accounting software writes it: ask the sender for the original file."))
-            }
-            if elements > limits.xmlElements {
-                return stop(parser, XMLStop(
-                    message: "the document has more than \(ImportLimits.grouped(limits.xmlElements)) XML elements (the element limit)",
-                    hint: "Split the file into smaller ones, or export the report as CSV."))
-            }
-            names.append(elementName)
-            handler.located(line: parser.lineNumber, column: parser.columnNumber)
-            do { try handler.start(elementName, attributes: attributeDict) } catch { stop(parser, error) }
+        func characters(_ text: UnsafeBufferPointer<UInt8>) throws(XMLStop) {
+            try handler.characters(String(decoding: text, as: UTF8.self))
         }
 
-        func parser(_ parser: XMLParser, foundCharacters string: String) {
-            guard stopped == nil else { return }
-            do { try handler.characters(string) } catch { stop(parser, error) }
-        }
-
-        func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
-            guard stopped == nil else { return }
-            do { try handler.end(elementName) } catch { return stop(parser, error) }
-            names.removeLast()
-            if names.isEmpty { closedRoot = true }
-        }
-
-        func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) {
-            if error == nil { error = (parser.lineNumber, parser.columnNumber) }
+        func end(_ name: XMLByteName) throws(XMLStop) {
+            try handler.end(String(decoding: local ? name.local : name.qualified, as: UTF8.self))
         }
     }
 }

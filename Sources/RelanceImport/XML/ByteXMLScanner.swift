@@ -7,6 +7,16 @@ protocol ByteXMLHandler {
     mutating func start(_ name: XMLByteName, attributes: XMLByteAttributes) throws(XMLStop)
     mutating func characters(_ text: UnsafeBufferPointer<UInt8>) throws(XMLStop)
     mutating func end(_ name: XMLByteName) throws(XMLStop)
+    /// True for a handler that puts the line of what it reads into its results (a bank entry's
+    /// line): the scanner then counts lines as it goes and calls `located` before each `start`.
+    static var wantsLines: Bool { get }
+    /// Where the start tag about to be reported begins (1-based line and column, in characters).
+    mutating func located(line: Int, column: Int)
+}
+
+extension ByteXMLHandler {
+    static var wantsLines: Bool { false }
+    mutating func located(line: Int, column: Int) {}
 }
 
 /// An element's name as written (`x:c`) and its local part (`c`), so that a namespace prefix
@@ -45,10 +55,32 @@ struct XMLByteAttributes {
         }
         return nil
     }
+
+    /// Every attribute as written (`xsi:schemaLocation`), or by its local name when `local`, decoded.
+    func all(local: Bool) -> [String: String] {
+        var result: [String: String] = [:]
+        for span in spans {
+            var nameStart = span.nameStart
+            if local {
+                for index in span.nameStart..<(span.nameStart + span.nameCount) where base[index] == UInt8(ascii: ":") { nameStart = index + 1 }
+            }
+            let name = String(decoding: UnsafeBufferPointer(rebasing: base[nameStart..<(span.nameStart + span.nameCount)]), as: UTF8.self)
+            let raw = UnsafeBufferPointer(rebasing: base[span.valueStart..<(span.valueStart + span.valueCount)])
+            if span.needsDecoding {
+                var decoded: [UInt8] = []
+                _ = ByteXMLScanner.decode(raw, attribute: true, into: &decoded)
+                result[name] = String(decoding: decoded, as: UTF8.self)
+            } else {
+                result[name] = String(decoding: raw, as: UTF8.self)
+            }
+        }
+        return result
+    }
 }
 
-/// A byte-level XML reader for the parts of an XLSX workbook, where Foundation's `XMLParser`
-/// costs about 4 µs per element in its delegate callbacks (a million-cell sheet, 8 s): elements,
+/// A byte-level XML reader for every XML document Relance reads — workbook parts, e-invoices,
+/// bank statements — instead of Foundation's `XMLParser`, which costs about 4 µs per element in
+/// its delegate callbacks (a million-cell sheet, 8 s) and crashed on some mutated sheets: elements,
 /// attributes, text, the five predefined entities, character references, CDATA, comments and
 /// processing instructions. What it is not given is refused as not well-formed: a document type
 /// (refused before, as by `BoundedXMLReader`), any other entity, a control character, a tag left
@@ -56,10 +88,18 @@ struct XMLByteAttributes {
 /// checked at each start tag, as `BoundedXMLReader` does, and the handler may stop the read.
 enum ByteXMLScanner {
     enum Failure: Error {
-        /// A limit passed or a value refused; `path` is the element path at that point.
-        case stop(XMLStop, path: String)
-        /// Not well-formed, at this 1-based line of the document.
-        case malformed(line: Int)
+        /// A limit passed or a value refused; `path` is the element path at that point, `at` where
+        /// the tag or text being read begins.
+        case stop(XMLStop, path: String, at: Position)
+        /// Not well-formed, at this place of the document; `truncated` when the document ends
+        /// before its root element is closed (a file cut short).
+        case malformed(at: Position, truncated: Bool)
+    }
+
+    /// A 1-based line and column (in characters, a tab counting one) of the document.
+    struct Position: Equatable {
+        var line: Int
+        var column: Int
     }
 
     struct AttributeSpan {
@@ -96,6 +136,14 @@ enum ByteXMLScanner {
         var closedRoot = false
         var spans: [AttributeSpan] = []
         var scratch: [UInt8] = []
+        /// Where the event being delivered begins (a tag's `<`, a text's first byte): the place of a stop.
+        var eventStart = 0
+        /// Lines counted up to `lineCursor` (only for handlers that want lines): forward only.
+        var lineCursor = 0
+        var lineNumber = 1
+        var lineStart = 0
+        /// Characters from `lineStart` to `lineCursor`.
+        var lineColumn = 0
 
         init(buffer: UnsafeBufferPointer<UInt8>, maxDepth: Int, maxElements: Int) {
             b = buffer
@@ -104,14 +152,30 @@ enum ByteXMLScanner {
         }
 
         func malformed(at offset: Int) -> Failure {
-            var line = 1
-            var index = 0
-            let end = min(offset, b.count)
-            while index < end {
-                if b[index] == ByteXMLScanner.lf { line += 1 } else if b[index] == ByteXMLScanner.cr, index + 1 >= b.count || b[index + 1] != ByteXMLScanner.lf { line += 1 }
-                index += 1
-            }
-            return .malformed(line: line)
+            .malformed(at: position(of: offset), truncated: offset >= b.count && !closedRoot)
+        }
+
+        func stopped(_ stop: XMLStop) -> Failure {
+            .stop(stop, path: path(), at: position(of: eventStart))
+        }
+
+        /// The line and column of `offset`, counted from the start (for a failure: once).
+        func position(of offset: Int) -> Position {
+            var line = 1, start = 0
+            ByteXMLScanner.countLines(b, from: 0, to: min(offset, b.count), line: &line, lineStart: &start)
+            return Position(line: line, column: ByteXMLScanner.characters(b, from: start, to: min(offset, b.count)) + 1)
+        }
+
+        /// The line and column of `offset`, counted on from the last one asked (offsets only grow):
+        /// linear in the document, even when it is one long line.
+        mutating func advancePosition(to offset: Int) -> Position {
+            let previousLineStart = lineStart
+            ByteXMLScanner.countLines(b, from: lineCursor, to: offset, line: &lineNumber, lineStart: &lineStart)
+            lineColumn = lineStart == previousLineStart
+                ? lineColumn + ByteXMLScanner.characters(b, from: lineCursor, to: offset)
+                : ByteXMLScanner.characters(b, from: lineStart, to: offset)
+            lineCursor = offset
+            return Position(line: lineNumber, column: lineColumn + 1)
         }
 
         func path() -> String {
@@ -200,13 +264,14 @@ enum ByteXMLScanner {
 
         mutating func deliver<Handler: ByteXMLHandler>(from start: Int, to end: Int, cdata: Bool, _ handler: inout Handler) throws(Failure) {
             let raw = UnsafeBufferPointer(rebasing: b[start..<end])
+            eventStart = start
             var plain = true
             for index in 0..<raw.count {
                 let byte = raw[index]
                 if byte < 0x20 || (byte == ByteXMLScanner.amp && !cdata) || byte == 0xEF || (byte == ByteXMLScanner.gt && !cdata) { plain = false; break }
             }
             if plain {
-                do throws(XMLStop) { try handler.characters(raw) } catch { throw .stop(error, path: path()) }
+                do throws(XMLStop) { try handler.characters(raw) } catch { throw stopped(error) }
                 return
             }
             scratch.removeAll(keepingCapacity: true)
@@ -215,12 +280,13 @@ enum ByteXMLScanner {
             do throws(XMLStop) {
                 try decoded.withUnsafeBufferPointer { (text) throws(XMLStop) in try handler.characters(text) }
             } catch {
-                throw .stop(error, path: path())
+                throw stopped(error)
             }
         }
 
         mutating func startTag<Handler: ByteXMLHandler>(_ handler: inout Handler) throws(Failure) {
             let tagStart = i
+            eventStart = tagStart
             if closedRoot { throw malformed(at: tagStart) }
             i += 1
             let nameStart = i
@@ -279,17 +345,21 @@ enum ByteXMLScanner {
             }
             elements += 1
             if open.count >= maxDepth {
-                throw .stop(XMLStop(
+                throw stopped(XMLStop(
                     message: "elements are nested more than \(maxDepth) deep (the nesting-depth limit); a real invoice, bank statement or workbook nests about 10 to 15",
-                    hint: "This is not an export as accounting software writes it: ask the sender for the original file."), path: path())
+                    hint: "This is not an export as accounting software writes it: ask the sender for the original file."))
             }
             if elements > maxElements {
-                throw .stop(XMLStop(
+                throw stopped(XMLStop(
                     message: "the document has more than \(ImportLimits.grouped(maxElements)) XML elements (the element limit)",
-                    hint: "Split the file into smaller ones, or export the report as CSV."), path: path())
+                    hint: "Split the file into smaller ones, or export the report as CSV."))
             }
             open.append((nameStart, nameCount))
             let element = name(at: nameStart, nameCount)
+            if Handler.wantsLines {
+                let position = advancePosition(to: tagStart)
+                handler.located(line: position.line, column: position.column)
+            }
             do throws(XMLStop) {
                 try handler.start(element, attributes: XMLByteAttributes(base: b, spans: spans[...]))
                 if selfClosing {
@@ -298,12 +368,13 @@ enum ByteXMLScanner {
                     if open.isEmpty { closedRoot = true }
                 }
             } catch {
-                throw .stop(error, path: path())
+                throw stopped(error)
             }
         }
 
         mutating func endTag<Handler: ByteXMLHandler>(_ handler: inout Handler) throws(Failure) {
             let tagStart = i
+            eventStart = tagStart
             i += 2
             let nameStart = i
             while i < b.count, !ByteXMLScanner.isSpace(b[i]), b[i] != ByteXMLScanner.gt { i += 1 }
@@ -314,7 +385,7 @@ enum ByteXMLScanner {
                 throw malformed(at: tagStart)
             }
             i += 1
-            do throws(XMLStop) { try handler.end(name(at: nameStart, nameCount)) } catch { throw .stop(error, path: path()) }
+            do throws(XMLStop) { try handler.end(name(at: nameStart, nameCount)) } catch { throw stopped(error) }
             open.removeLast()
             if open.isEmpty { closedRoot = true }
         }
@@ -376,6 +447,31 @@ enum ByteXMLScanner {
             }
             return rest.isEmpty
         }
+    }
+
+    /// Counts the line ends in `from..<to` onto `line`, leaving `lineStart` at the last line's
+    /// first byte (CR LF, LF and a lone CR each end a line, as the XML specification reads them).
+    static func countLines(_ b: UnsafeBufferPointer<UInt8>, from: Int, to: Int, line: inout Int, lineStart: inout Int) {
+        var index = from
+        while index < to {
+            let byte = b[index]
+            if byte == lf || (byte == cr && (index + 1 >= b.count || b[index + 1] != lf)) {
+                line += 1
+                lineStart = index + 1
+            }
+            index += 1
+        }
+    }
+
+    /// Characters (UTF-8 sequences) in `from..<to`.
+    static func characters(_ b: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int {
+        var count = 0
+        var index = from
+        while index < to {
+            if b[index] & 0xC0 != 0x80 { count += 1 }
+            index += 1
+        }
+        return count
     }
 
     /// Decodes references and line ends (and, in an attribute, white space to spaces) into `out`;

@@ -43,7 +43,7 @@ public enum LetterContextBuilder {
         context.letter?.disputed = task.disputed.sorted { ($0.due?.daysSinceEpoch ?? .min, $0.number) < ($1.due?.daysSinceEpoch ?? .min, $1.number) }
             .map { invoice(of: PlannedInvoice(receivable: $0, step: "disputed", daysLate: 0), line: nil, language: language, today: today) }
         // The SEPA payment QR code for the whole amount asked (EPC069-12), when it is one amount in euros.
-        context.letter?.paymentQR = LetterPaymentQR.dataURI(
+        context.letter?.paymentQR = PaymentQR.dataURI(
             creditor: creditor, total: total, customer: task.customer.externalID,
             invoices: ordered(task.invoices).map(\.receivable.number), language: language)
         return context

@@ -14,8 +14,9 @@ import RelanceCore
 /// and other controls in a name, subject or file name are refused with a `CompositionError`
 /// naming the field, never silently repaired.
 ///
-/// Layout: `text/plain` alone; `multipart/alternative` (text, then HTML) with an HTML body;
-/// either one first inside `multipart/mixed` when there are attachments.
+/// Layout: `text/plain` alone; `multipart/alternative` (text, then HTML) with an HTML body, the
+/// HTML inside `multipart/related` with its inline images when it has some; either one first
+/// inside `multipart/mixed` when there are attachments.
 public struct MessageComposer: Sendable {
     public init() {}
 
@@ -23,17 +24,18 @@ public struct MessageComposer: Sendable {
         try validate(message)
         var output: [UInt8] = []
         output.reserveCapacity(message.textBody.utf8.count * 2 + (message.htmlBody?.utf8.count ?? 0) * 2
-            + message.attachments.reduce(0) { $0 + $1.bytes.count * 4 / 3 + 256 } + 2048)
+            + message.attachments.reduce(0) { $0 + $1.bytes.count * 4 / 3 + 256 }
+            + message.inlineImages.reduce(0) { $0 + $1.bytes.count * 4 / 3 + 256 } + 2048)
         appendEnvelopeHeaders(of: message, to: &output)
 
         let boundaries = Boundaries(messageID: message.messageID)
         if message.attachments.isEmpty {
-            appendBody(of: message, boundary: boundaries.alternative, to: &output)
+            appendBody(of: message, boundaries: boundaries, to: &output)
         } else {
             append(header: "Content-Type", pieces: ["multipart/mixed;", "boundary=\"\(boundaries.mixed)\""], to: &output)
             append("\r\n", to: &output)
             append("--\(boundaries.mixed)\r\n", to: &output)
-            appendBody(of: message, boundary: boundaries.alternative, to: &output)
+            appendBody(of: message, boundaries: boundaries, to: &output)
             for attachment in message.attachments {
                 append("--\(boundaries.mixed)\r\n", to: &output)
                 appendAttachment(attachment, to: &output)
@@ -66,6 +68,24 @@ public struct MessageComposer: Sendable {
             guard Self.isMediaType(attachment.mediaType) else {
                 throw CompositionError(code: .invalidMediaType, field: "attachments[\(index)].mediaType",
                                        message: "'\(attachment.mediaType)' is not a bare media type such as 'application/pdf'")
+            }
+        }
+        for (index, image) in message.inlineImages.enumerated() {
+            try HeaderText.check(image.fileName, field: "inlineImages[\(index)].fileName")
+            guard !image.fileName.isEmpty, image.fileName.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else {
+                throw CompositionError(code: .emptyFileName, field: "inlineImages[\(index)].fileName",
+                                       message: "an inline image needs a plain ASCII file name such as 'qr-code.png'")
+            }
+            // The Content-ID goes between brackets in a header: a closed alphabet, no escaping to get wrong.
+            guard !image.contentID.isEmpty, image.contentID.utf8.allSatisfy({ byte in
+                (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || Array(".-_@".utf8).contains(byte)
+            }) else {
+                throw CompositionError(code: .invalidIdentifier, field: "inlineImages[\(index)].contentID",
+                                       message: "'\(image.contentID)' is not a Content-ID of letters, digits and . - _ @ such as 'epc-qr@relance'")
+            }
+            guard Self.isMediaType(image.mediaType), image.mediaType.hasPrefix("image/") else {
+                throw CompositionError(code: .invalidMediaType, field: "inlineImages[\(index)].mediaType",
+                                       message: "'\(image.mediaType)' is not a bare image media type such as 'image/png'")
             }
         }
     }
@@ -145,17 +165,39 @@ public struct MessageComposer: Sendable {
     // MARK: - Bodies
 
     /// The readable part: `text/plain`, or `multipart/alternative` when there is HTML.
-    private func appendBody(of message: OutgoingMessage, boundary: String, to output: inout [UInt8]) {
+    private func appendBody(of message: OutgoingMessage, boundaries: Boundaries, to output: inout [UInt8]) {
         guard let html = message.htmlBody else {
             appendTextPart(message.textBody, subtype: "plain", to: &output)
             return
         }
+        let boundary = boundaries.alternative
         append(header: "Content-Type", pieces: ["multipart/alternative;", "boundary=\"\(boundary)\""], to: &output)
         append("\r\n--\(boundary)\r\n", to: &output)
         appendTextPart(message.textBody, subtype: "plain", to: &output)
         append("--\(boundary)\r\n", to: &output)
-        appendTextPart(html, subtype: "html", to: &output)
+        if message.inlineImages.isEmpty {
+            appendTextPart(html, subtype: "html", to: &output)
+        } else {
+            // RFC 2387: the HTML first (the root), then what it shows by cid:.
+            let related = boundaries.related
+            append(header: "Content-Type", pieces: ["multipart/related;", "type=\"text/html\";", "boundary=\"\(related)\""], to: &output)
+            append("\r\n--\(related)\r\n", to: &output)
+            appendTextPart(html, subtype: "html", to: &output)
+            for image in message.inlineImages {
+                append("--\(related)\r\n", to: &output)
+                appendInlineImage(image, to: &output)
+            }
+            append("--\(related)--\r\n", to: &output)
+        }
         append("--\(boundary)--\r\n", to: &output)
+    }
+
+    private func appendInlineImage(_ image: InlineImage, to output: inout [UInt8]) {
+        let quoted = "\"" + image.fileName.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        append(header: "Content-Type", pieces: ["\(image.mediaType);", "name=\(quoted)"], to: &output)
+        append(header: "Content-Disposition", pieces: ["inline;", "filename=\(quoted)"], to: &output)
+        append("Content-ID: <\(image.contentID)>\r\nContent-Transfer-Encoding: base64\r\n\r\n", to: &output)
+        Base64Encoder.append(image.bytes, to: &output, lineLength: 76)
     }
 
     /// Part headers, a blank line, then the QP body, which always ends with CRLF: that CRLF
@@ -216,12 +258,14 @@ public struct MessageComposer: Sendable {
 struct Boundaries {
     let mixed: String
     let alternative: String
+    let related: String
 
     init(messageID: MessageID) {
         let digest = SHA256.hash(data: Array(messageID.value.utf8))
         let hex = digest.prefix(12).map { String($0, radix: 16).leftPadded(to: 2) }.joined()
         mixed = "=_relance_mixed_\(hex)"
         alternative = "=_relance_alt_\(hex)"
+        related = "=_relance_rel_\(hex)"
     }
 }
 

@@ -48,6 +48,27 @@ public struct MailAttachment: Sendable, Hashable {
     }
 }
 
+/// An image the HTML body shows by `cid:` (the EPC payment QR code): sent inside
+/// `multipart/related` with the HTML, so that mail clients show it without fetching anything.
+public struct InlineImage: Sendable, Hashable {
+    /// The `Content-ID` without brackets (`epc-qr@relance`): letters, digits and `.-_@` only.
+    public var contentID: String
+    public var fileName: String
+    /// A bare `image/…` media type (`image/png`).
+    public var mediaType: String
+    public var bytes: [UInt8]
+
+    public init(contentID: String, fileName: String, mediaType: String, bytes: [UInt8]) {
+        self.contentID = contentID
+        self.fileName = fileName
+        self.mediaType = mediaType
+        self.bytes = bytes
+    }
+
+    /// What the HTML writes in `src` to show it.
+    public var url: String { "cid:" + contentID }
+}
+
 /// The only headers a caller may add beyond the ones the composer writes itself. Typed rather
 /// than free-form so that no caller can add `Bcc`, `Received` or a second `From`.
 public enum ExtraHeader: Sendable, Hashable {
@@ -71,6 +92,8 @@ public struct OutgoingMessage: Sendable, Hashable {
     /// Any line endings; sent as UTF-8 quoted-printable with CRLF.
     public var textBody: String
     public var htmlBody: String?
+    /// Images the HTML body shows by `cid:`; ignored without an HTML body.
+    public var inlineImages: [InlineImage] = []
     public var attachments: [MailAttachment]
     public var date: MessageDate
     public var messageID: MessageID

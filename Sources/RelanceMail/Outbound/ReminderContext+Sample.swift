@@ -39,6 +39,7 @@ extension ReminderContext {
         )
         context.customer.addressLines = ["4 place des Terreaux", "69001 Lyon"]
         context.letter = sampleLetter(language: language)
+        context.paymentQR = "cid:epc-qr@relance"
         context.brokenPromise = BrokenPromise(date: CivilDateText.long(CivilDate(year: 2026, month: 11, day: 20)!, language: language),
                                               amount: Money(minorUnits: 50_000, currency: euro).formatted(locale: language))
         return context

@@ -183,6 +183,9 @@ public struct ReminderContext: Sendable, Hashable, Codable {
     public var credits: [Credit]
     public var totals: Totals
     public var paymentReference: String
+    /// The EPC payment QR code as the `src` of an `<img>` (`cid:` in an email), when the message
+    /// carries one: see `PaymentQR`.
+    public var paymentQR: String?
     public var priorActions: [PriorAction]
     /// Set when the customer promised to pay and did not: the message says so.
     public var brokenPromise: BrokenPromise?
@@ -250,6 +253,7 @@ public struct ReminderContext: Sendable, Hashable, Codable {
             "prior_actions": priorActions.map { ["date": $0.date, "description": $0.description] as [String: any Sendable] },
             "today": today,
         ]
+        value["payment_qr"] = paymentQR
         if let statutory {
             value["statutory"] = ["interest": statutory.interest, "indemnity": statutory.indemnity, "total": statutory.total] as [String: any Sendable]
         }

@@ -2,7 +2,7 @@
 import RelanceCore
 
 /// The workbook-part readers as they were before `ByteXMLScanner`: Foundation's `XMLParser`
-/// through `BoundedXMLReader`. Kept here only as the oracle of the differential tests, which check
+/// through `FoundationXMLReference` (the old `BoundedXMLReader`). Kept here only as the oracle of the differential tests, which check
 /// that the byte-level readers give the same rows, strings and refusals.
 enum FoundationWorkbookReference {
     /// Runs a reader over one part under the limits, or refuses the part naming it.
@@ -13,7 +13,7 @@ enum FoundationWorkbookReference {
             // the cell limit counts them. A million cells take two to three million elements.
             var partLimits = limits
             partLimits.xmlElements = limits.xmlElements * 8
-            let ending = try BoundedXMLReader.read(bytes, file: file, part: part, processNamespaces: false, limits: partLimits,
+            let ending = try FoundationXMLReference.read(bytes, file: file, part: part, processNamespaces: false, limits: partLimits,
                                                    positionsByLine: false, into: handler)
             guard ending.error == nil else {
                 throw ImportError(.badXML, at: SourcePosition(file: file, path: part),
