@@ -62,17 +62,20 @@ extension AppDatabase: ConsolePagesStore {
         let needle = text.lowercased()
         guard !needle.isEmpty, limit > 0 else { return [] }
         return try await writer.read { db in
+            // The open invoices through their numbers' index (v13-console-indexes), which holds
+            // the customer: the table itself is never read. `%` and `_` typed are literal.
+            let pattern = "%" + needle.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+                .replacingOccurrences(of: "_", with: "\\_") + "%"
             let rows = try Row.fetchAll(db, sql: """
                 SELECT c.id, c.external_id, c.name FROM customer c
                 WHERE c.creditor_id = ?1 AND (
-                    instr(\(Self.folded("c.external_id")), ?2) > 0
-                    OR instr(\(Self.folded("c.name")), ?2) > 0
+                    \(Self.contains("c.external_id")) OR \(Self.contains("c.name"))
                     OR EXISTS (SELECT 1 FROM customer_email e
-                               WHERE e.customer_id = c.id AND e.role IN ('to', 'cc') AND instr(\(Self.folded("e.address")), ?2) > 0)
-                    OR c.id IN (SELECT i.customer_id FROM invoice i
-                                WHERE i.creditor_id = ?1 AND i.status = 'open' AND instr(\(Self.folded("i.number")), ?2) > 0))
-                ORDER BY c.external_id LIMIT ?3
-                """, arguments: [creditor.rawValue, needle, limit])
+                               WHERE e.customer_id = c.id AND e.role IN ('to', 'cc') AND \(Self.contains("e.address")))
+                    OR c.id IN (SELECT i.customer_id FROM invoice i INDEXED BY invoice_open_number
+                                WHERE i.creditor_id = ?1 AND i.status = 'open' AND \(Self.contains("i.number"))))
+                ORDER BY c.external_id LIMIT ?4
+                """, arguments: [creditor.rawValue, needle, pattern, limit])
             let ids = rows.map { $0["id"] as Int64 }
             let idList = String(decoding: try JSONEncoder().encode(ids), as: UTF8.self)
             var open: [Int64: [Money]] = [:]
@@ -99,10 +102,12 @@ extension AppDatabase: ConsolePagesStore {
         SELECT t.*, (SELECT json_group_array(invoice_id) FROM task_invoice WHERE task_id = t.id) AS invoices FROM task t
         """
 
-    /// `column` lowercased as Swift's `lowercased()` does it: by SQLite's `lower()` when the
-    /// text is printable ASCII (the same letters, without a call into Swift for each of the
-    /// book's rows), by GRDB's `swiftLowercaseString` (`String.lowercased()`) otherwise.
-    private static func folded(_ column: String) -> String {
-        "(CASE WHEN \(column) GLOB '*[^ -~]*' THEN swiftLowercaseString(\(column)) ELSE lower(\(column)) END)"
+    /// Whether `column` holds the lowercased needle (`?2`; `?3` is it as a LIKE pattern), as
+    /// `column.lowercased().contains(needle)` does: LIKE, which ignores the case of ASCII letters,
+    /// answers for ASCII text; text with any other character is also lowercased by Swift
+    /// (GRDB's `swiftLowercaseString`). A call into Swift for each of 100,000 invoice numbers, or
+    /// a GLOB to tell the ASCII ones, cost more than the whole page may.
+    private static func contains(_ column: String) -> String {
+        "(\(column) LIKE ?3 ESCAPE '\\' OR (length(CAST(\(column) AS BLOB)) <> length(\(column)) AND instr(swiftLowercaseString(\(column)), ?2) > 0))"
     }
 }

@@ -105,6 +105,22 @@ import Testing
         #expect(!plan.contains { $0.contains("TEMP B-TREE") }, "\(plan)")
     }
 
+    @Test func theOutboxPauseAndTheSearchReadIndexesNotTables() async throws {
+        let store = try await Self.book()
+        let plans = try await store.writer.read { db in
+            try [
+                """
+                SELECT at, detail FROM event WHERE creditor_id = 'acme' AND kind = 'outbox.paused'
+                AND id > COALESCE((SELECT MAX(id) FROM event WHERE creditor_id = 'acme' AND kind IN ('message.sent', 'outbox.resumed')), 0)
+                ORDER BY id DESC LIMIT 1
+                """,
+                "SELECT i.customer_id FROM invoice i INDEXED BY invoice_open_number WHERE i.creditor_id = 'acme' AND i.status = 'open' AND i.number LIKE '%1%'",
+            ].map { sql in try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql).map { $0["detail"] as String } }
+        }
+        #expect(plans[0].allSatisfy { !$0.hasPrefix("SCAN") } && plans[0].contains { $0.contains("event_creditor_kind") }, "\(plans[0])")
+        #expect(plans[1].contains { $0.contains("COVERING INDEX invoice_open_number") }, "\(plans[1])")
+    }
+
     @Test func oneCustomersHoldsAndTimelineAreTheBooksFilteredAndCut() async throws {
         let store = try await Self.book()
         let customers = try await store.customerProfiles(of: F.creditor).map(\.id)
