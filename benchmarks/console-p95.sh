@@ -87,6 +87,6 @@ done
 echo "daemon idle ${waited} s after its start ($(awk -v t="$(ticks)" -v h="$hz" 'BEGIN { printf "%.1f", t / h }') s of CPU)"
 python3 benchmarks/console_load.py 127.0.0.1 "$port" bench 'bench password 2026' "$requests" \
     /healthz / '/?kind=call&page=2' /customers/bench/C000000 /customers/bench/C000007 '/customers?q=Client+4242' \
-    '/customers?q=F0004242' /aging /imports /mail /health /receipts
+    '/customers?q=F0004242' /imports /mail /health /receipts /aging
 echo "one user, one keep-alive connection, ${requests} timed requests per page after 5 untimed;"
 echo "target: every page p95 < 100 ms (issue #14 names / (Today) and a customer's page); /healthz is the server's floor."
