@@ -5,12 +5,15 @@ Run by scripts/console-browser-test.sh against the example walked to 15/01/2027.
 Each check prints one line; the first failure stops with a non-zero exit and the page's text.
 """
 import sys
+import tempfile
 import time
+from pathlib import Path
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import Select
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 base, user, password = sys.argv[1], sys.argv[2], sys.argv[3]
 started = time.monotonic()
@@ -28,6 +31,12 @@ def check(condition: bool, what: str) -> None:
         print(f"FAILED: {what}\n--- {driver.current_url}\n{driver.find_element(By.TAG_NAME, 'body').text[:3000]}", file=sys.stderr)
         raise SystemExit(1)
     print(f"ok: {what}")
+
+
+def submit(button) -> None:
+    """Clicks a form's button and waits for the next page (the old one's elements go stale)."""
+    button.click()
+    WebDriverWait(driver, 20).until(expected_conditions.staleness_of(button))
 
 
 def heading() -> str:
@@ -53,7 +62,7 @@ try:
     # A date field's typing depends on the browser's locale: its value is set as the browser would.
     driver.execute_script("arguments[0].value = '2027-01-29'", form.find_element(By.NAME, "date"))
     form.find_element(By.NAME, "amount").send_keys("500,00")
-    form.find_element(By.CSS_SELECTOR, "button.primary").click()
+    submit(form.find_element(By.CSS_SELECTOR, "button.primary"))
     check(driver.current_url.rstrip("/") == base and not driver.find_elements(By.ID, task_id),
           f"the call ({task_id}) closed with a promise for 29/01/2027 leaves Today")
 
@@ -64,7 +73,7 @@ try:
 
     pause_form = driver.find_element(By.CSS_SELECTOR, "form[action$='/pause']")
     driver.execute_script("arguments[0].value = 'forged-token'", pause_form.find_element(By.NAME, "csrf"))
-    pause_form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    submit(pause_form.find_element(By.CSS_SELECTOR, "button[type=submit]"))
     check(heading() == "403" and "expired" in driver.find_element(By.TAG_NAME, "body").text,
           "a form sent with a forged token is refused (403)")
     driver.get(customer_url)
@@ -72,6 +81,45 @@ try:
 
     driver.get(base + "/customers/another-creditor/C0001")
     check(heading() == "404", "another creditor's customer URL is a 404")
+
+    # Review mode (RELANCE_EXAMPLE_REVIEW=1): the first day's reminders wait on Today for approval.
+    driver.get(base + "/")
+    waiting = driver.find_elements(By.CSS_SELECTOR, "article.message")
+    check(len(waiting) > 0 and "à approuver" in waiting[0].text, "Today lists the reminders awaiting approval, as text")
+    message = waiting[0]
+    message_id = message.get_attribute("id").removeprefix("message-")
+    message_customer = message.find_element(By.CSS_SELECTOR, "h3 a").get_attribute("href")
+    submit(message.find_element(By.CSS_SELECTOR, "button.primary"))
+    check(not driver.find_elements(By.ID, f"message-{message_id}"), f"approved, reminder #{message_id} leaves Today")
+    sent = False
+    for _ in range(90):
+        driver.get(message_customer)
+        page = driver.find_element(By.TAG_NAME, "main").text
+        if f"Message n° {message_id}" in page and "envoyé à" in page:
+            sent = True
+            break
+        time.sleep(1)
+    check(sent and f"Message n° {message_id} approuvé par {user}" in page,
+          "the approval is journaled with the user's name, and the sender sends it though the creditor was in review mode")
+
+    # An upload: a newer export, read by the drop folder's intake like any other file.
+    upload = Path(tempfile.mkdtemp()) / "balance-agee-au-2027-01-14.csv"
+    export = Path("examples/exports/balance-agee-au-2026-11-27.csv").read_text(encoding="utf-8")
+    upload.write_text(export.replace("27/11/2026", "14/01/2027"), encoding="utf-8")
+    driver.get(base + "/imports")
+    driver.find_element(By.NAME, "file").send_keys(str(upload))
+    submit(driver.find_element(By.CSS_SELECTOR, "form[action='/imports/upload'] button[type=submit]"))
+    check(upload.name in driver.find_element(By.TAG_NAME, "main").text, "the upload is acknowledged in words")
+    processed = False
+    for _ in range(90):
+        driver.get(base + "/imports")
+        rows = [row.text for row in driver.find_elements(By.CSS_SELECTOR, "tr") if upload.name in row.text]
+        if rows and "appliqué" in rows[0]:
+            processed = True
+            break
+        time.sleep(1)
+    check(processed, "the uploaded export is processed by the intake and listed as applied")
+
 finally:
     driver.quit()
 print(f"console browser tests passed in {time.monotonic() - started:.1f} s")

@@ -18,7 +18,7 @@ struct ConsoleGate: RouterMiddleware {
         var context = context
         var request = request
         let runtime = await current()
-        if let token = request.cookies[Self.cookieName]?.value, let session = await sessions.session(token: token, now: Date()),
+        if let token = request.cookies[Self.cookieName]?.value, let session = try await sessions.session(token: token, now: Date()),
            let user = try await runtime.store.consoleUser(named: session.userName) {
             context.session = session
             context.user = user

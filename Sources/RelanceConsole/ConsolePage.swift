@@ -71,6 +71,7 @@ struct ConsolePage: Sendable {
         result["previousPage"] = words.previousPage
         result["nextPage"] = words.nextPage
         result["backToToday"] = words.backToToday
+        result.merge(words.reviewWords) { current, _ in current }
         return result
     }
 }

@@ -16,7 +16,7 @@ public enum ConsoleServer {
     /// The routes, over whichever runtime is current (a reload swaps it); tests pass their own.
     public static func buildRouter(current: @escaping @Sendable () async -> RelanceRuntime, settings: WebSettings,
                                    throttle: LoginThrottleSettings = .init()) -> Router<ConsoleRequestContext> {
-        let sessions = ConsoleSessions(idleMinutes: settings.sessionIdleMinutes)
+        let sessions = ConsoleSessions(idleMinutes: settings.sessionIdleMinutes, current: current)
         let pages = ConsolePage()
         let environment = ConsoleEnvironment(current: current, sessions: sessions, pages: pages, settings: settings,
                                              throttle: LoginThrottle(perUser: throttle.perUser, perAddress: throttle.perAddress))
@@ -35,6 +35,7 @@ public enum ConsoleServer {
         LoginController(environment: environment).addRoutes(to: router)
         TodayController(environment: environment).addRoutes(to: router)
         CustomersController(environment: environment).addRoutes(to: router)
+        DoNotRemindController(environment: environment).addRoutes(to: router)
         AgingController(environment: environment).addRoutes(to: router)
         ReceiptsController(environment: environment).addRoutes(to: router)
         ImportsController(environment: environment).addRoutes(to: router)

@@ -1,4 +1,7 @@
+import Crypto
 import Foundation
+import RelanceCore
+import RelanceDaemon
 
 /// A signed-in browser: a random token in an `HttpOnly` cookie, and the form token every POST
 /// must carry. The user is read again from the store on each request, so removing a user or
@@ -7,43 +10,45 @@ struct ConsoleSession: Sendable, Hashable {
     let token: String
     let csrf: String
     let userName: String
-    var lastSeen: Date
 }
 
-/// Sessions live in the daemon's memory: a restart signs everyone out, which is the safe side.
-actor ConsoleSessions {
-    private var sessions: [String: ConsoleSession] = [:]
+/// Sessions live in the store (`console_session`): a daemon restart or a reload signs nobody out.
+/// Only the SHA-256 of a token is stored, so the store file (or a backup of it) holds nothing a
+/// browser could present. A session expires after `idle` without a request.
+struct ConsoleSessions: Sendable {
     private let idle: TimeInterval
+    private let current: @Sendable () async -> RelanceRuntime
 
-    init(idleMinutes: Int) {
+    init(idleMinutes: Int, current: @escaping @Sendable () async -> RelanceRuntime) {
         idle = TimeInterval(idleMinutes * 60)
+        self.current = current
     }
 
-    func open(for userName: String, now: Date) -> ConsoleSession {
-        expire(now: now)
-        let session = ConsoleSession(token: Self.randomToken(), csrf: Self.randomToken(), userName: userName, lastSeen: now)
-        sessions[session.token] = session
+    func open(for userName: String, now: Date) async throws -> ConsoleSession {
+        let session = ConsoleSession(token: Self.randomToken(), csrf: Self.randomToken(), userName: userName)
+        try await current().store.openConsoleSession(StoredConsoleSession(
+            tokenSHA256: Self.hash(session.token), userName: userName, csrf: session.csrf, expiresAt: now.addingTimeInterval(idle)), at: now)
         return session
     }
 
     /// The live session for a cookie's token, its idle clock restarted; nil when unknown or expired.
-    func session(token: String, now: Date) -> ConsoleSession? {
-        guard var session = sessions[token] else { return nil }
-        guard now.timeIntervalSince(session.lastSeen) < idle else {
-            sessions[token] = nil
-            return nil
-        }
-        session.lastSeen = now
-        sessions[token] = session
-        return session
+    func session(token: String, now: Date) async throws -> ConsoleSession? {
+        let store = await current().store
+        let hash = Self.hash(token)
+        guard let stored = try await store.consoleSession(tokenSHA256: hash, now: now) else { return nil }
+        // The expiry moves at most once a minute: not a write on every page.
+        let renewed = now.addingTimeInterval(idle)
+        if renewed.timeIntervalSince(stored.expiresAt) >= 60 { try await store.extendConsoleSession(tokenSHA256: hash, until: renewed) }
+        return ConsoleSession(token: token, csrf: stored.csrf, userName: stored.userName)
     }
 
-    func close(token: String) {
-        sessions[token] = nil
+    func close(token: String) async throws {
+        try await current().store.closeConsoleSession(tokenSHA256: Self.hash(token))
     }
 
-    private func expire(now: Date) {
-        sessions = sessions.filter { now.timeIntervalSince($0.value.lastSeen) < idle }
+    /// The stored form of a token: its SHA-256 in lowercase hex.
+    static func hash(_ token: String) -> String {
+        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
     }
 
     /// 256 bits from the system's cryptographic generator, URL-safe base64 without padding.

@@ -81,11 +81,12 @@ enum ConsoleTemplates {
             <h3>{{#customerURL}}<a href="{{customerURL}}">{{subject}}</a>{{/customerURL}}{{^customerURL}}{{subject}}{{/customerURL}}</h3>
             <dl><dt>{{w.to}}</dt><dd>{{to}}</dd>{{#reason}}<dt>{{w.why}}</dt><dd>{{reason}}</dd>{{/reason}}{{#attachments}}<dt>{{w.attachments}}</dt><dd>{{attachments}}</dd>{{/attachments}}</dl>
             <pre class="mail">{{text}}</pre>
+            {{#awaiting}}<p class="quiet">{{w.awaitingHint}}</p>{{/awaiting}}
             <div class="actions">
             <form method="post" action="/messages/{{id}}/send" class="inline"><input type="hidden" name="csrf" value="{{csrf}}">
-              <button type="submit" class="primary">{{w.sendMessage}}</button></form>
+              <button type="submit" class="primary">{{#awaiting}}{{w.approveMessage}}{{/awaiting}}{{^awaiting}}{{w.sendMessage}}{{/awaiting}}</button></form>
             <form method="post" action="/messages/{{id}}/skip" class="inline"><input type="hidden" name="csrf" value="{{csrf}}">
-              <button type="submit">{{w.skipMessage}}</button></form>
+              <button type="submit">{{#awaiting}}{{w.skipAwaiting}}{{/awaiting}}{{^awaiting}}{{w.skipMessage}}{{/awaiting}}</button></form>
             </div>
           </article>
           {{/messages}}
@@ -134,7 +135,14 @@ enum ConsoleTemplates {
         {{#hasHolds}}<form method="post" action="{{url}}/resume" class="inline"><input type="hidden" name="csrf" value="{{csrf}}">
           <button type="submit">{{w.resume}}</button></form>{{/hasHolds}}
         </div>
-        <p class="quiet">{{w.doNotRemindHint}}{{#doNotRemind}} <strong>{{w.doNotRemindSet}}</strong>{{/doNotRemind}}</p>
+        <h2>{{w.doNotRemindTitle}}</h2>
+        {{#personDoNotRemind}}<p class="card notice" id="do-not-remind">{{personDoNotRemind}}</p>
+        <form method="post" action="{{url}}/do-not-remind/remove" class="inline"><input type="hidden" name="csrf" value="{{csrf}}">
+          <button type="submit">{{w.doNotRemindRemove}}</button></form>{{/personDoNotRemind}}
+        {{^personDoNotRemind}}<form method="post" action="{{url}}/do-not-remind" class="inline"><input type="hidden" name="csrf" value="{{csrf}}">
+          <label>{{w.doNotRemindReason}}<input name="reason" required maxlength="500" autocomplete="off"></label>
+          <button type="submit">{{w.doNotRemindButton}}</button></form>{{/personDoNotRemind}}
+        <p class="quiet">{{w.doNotRemindPersonHint}}{{#doNotRemind}} <strong>{{w.doNotRemindSet}}</strong>{{/doNotRemind}}</p>
         <h2>{{w.correctAddress}}</h2>
         <form method="post" action="{{url}}/address" class="inline"><input type="hidden" name="csrf" value="{{csrf}}">
           <label>{{w.email}}<input type="email" name="email" required autocomplete="off"></label><button type="submit">{{w.record}}</button></form>

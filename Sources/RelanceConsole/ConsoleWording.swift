@@ -200,6 +200,8 @@ struct ConsoleWording: Sendable {
 
     func messageState(_ state: OutboxState) -> String {
         switch (state, language) {
+        case (.awaitingApproval, .french): "mode relecture : à approuver"
+        case (.awaitingApproval, _): "review mode: awaiting approval"
         case (.held, .french): "retenue : envoyée ou non ?"
         case (.failed, .french): "échec après plusieurs essais"
         case (.queued, .french): "en file d'attente"
@@ -217,6 +219,7 @@ struct ConsoleWording: Sendable {
     func outboxCount(_ state: OutboxState) -> String {
         guard language == .french else { return state.rawValue }
         return switch state {
+        case .awaitingApproval: "à approuver"
         case .queued: "en file"
         case .sending: "en cours"
         case .sent: "envoyés"

@@ -57,7 +57,7 @@ struct CustomersController {
         let timeZone = creditor.timeZone
         let profile = customer.profile
         let phones = PhoneLink.links(profile.phones.joined(separator: ","))
-        let page: [String: Any] = [
+        var page: [String: Any] = [
             "hasPhones": !phones.isEmpty, "hasInvoices": !open.isEmpty, "hasHolds": !holds.isEmpty,
             "name": profile.name ?? profile.externalID, "code": profile.externalID, "creditorName": creditor.configuration.legalName,
             "emails": profile.emailsTo.joined(separator: ", "), "phones": phones, "doNotRemind": profile.doNotRemind,
@@ -72,6 +72,7 @@ struct CustomersController {
                  "kind": creditor.configuration.language.wording.eventKind(entry.event.kind), "lines": JournalLines.lines(entry.event.summary)]
             },
         ]
+        page["personDoNotRemind"] = try await DoNotRemindController.shown(customer.id, words: words, timeZone: timeZone, runtime: runtime)
         return environment.pages.render("customer", title: profile.name ?? profile.externalID, words: words, session: context.session,
                                         user: user.name, context: page)
     }
@@ -122,7 +123,7 @@ struct CustomersController {
     }
 
     /// The creditor and customer named in the path, or 404 for anything the user may not see.
-    private func resolve(context: ConsoleRequestContext, user: ConsoleUser, runtime: RelanceRuntime) async throws
+    func resolve(context: ConsoleRequestContext, user: ConsoleUser, runtime: RelanceRuntime) async throws
         -> (RelanceRuntime.CreditorRuntime, StoredCustomer) {
         let creditor = try environment.creditor(try context.parameters.require("creditor"), for: user, in: runtime)
         let code = try context.parameters.require("code").removingPercentEncoding ?? ""

@@ -26,7 +26,7 @@ struct LoginController {
         }
         router.post("/login") { request, context in try await login(request, context: context) }
         router.post("/logout") { request, context in
-            if let session = context.session { await environment.sessions.close(token: session.token) }
+            if let session = context.session { try await environment.sessions.close(token: session.token) }
             var response = Response.redirect(to: "/login")
             response.setCookie(Cookie(name: ConsoleGate.cookieName, value: "", maxAge: 0, path: "/", secure: environment.settings.secureCookies,
                                       httpOnly: true, sameSite: .strict))
@@ -59,7 +59,7 @@ struct LoginController {
             return refuse(words.loginFailed, status: .unauthorized)
         }
         await environment.throttle.recordSuccess(user: name)
-        let session = await environment.sessions.open(for: user.name, now: now)
+        let session = try await environment.sessions.open(for: user.name, now: now)
         context.logger.notice("console: signed in", metadata: ["user": "\(user.name)"])
         var response = Response.redirect(to: next)
         response.setCookie(Cookie(name: ConsoleGate.cookieName, value: session.token, maxAge: environment.settings.sessionIdleMinutes * 60,

@@ -66,7 +66,7 @@ struct TodayController {
                         "id": message.id, "subject": readable.subject, "to": message.recipients.joined(separator: ", "),
                         "text": readable.text, "reason": message.reason ?? "", "state": words.messageState(message.state),
                         "attachments": readable.attachments.joined(separator: ", "), "csrf": context.session?.csrf ?? "",
-                        "step": words.language.wording.stepName(message.step),
+                        "step": words.language.wording.stepName(message.step), "awaiting": message.state == .awaitingApproval,
                     ]
                     if let code = customers[message.customerID] { row["customerURL"] = CustomersController.url(creditor: id, code: code) }
                     return row

@@ -54,9 +54,10 @@ extension AppDatabase {
         }
         try db.executeCached("""
             INSERT INTO message (id, creditor_id, customer_id, step, planned_on, rfc_message_id, envelope_from, raw, state, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, [id, draft.creditor.rawValue, draft.customerID, draft.step, draft.plannedOn.iso8601,
-                  mail.messageID, mail.envelopeFrom.value, Data(mail.bytes), time])
+                  mail.messageID, mail.envelopeFrom.value, Data(mail.bytes),
+                  (draft.awaitingApproval ? OutboxState.awaitingApproval : .queued).rawValue, time])
         for (role, addresses) in [("to", draft.to), ("cc", draft.cc)] {
             for address in addresses {
                 try db.executeCached("INSERT OR IGNORE INTO message_recipient (message_id, address, role) VALUES (?, ?, ?)",
@@ -67,9 +68,13 @@ extension AppDatabase {
             try db.executeCached("INSERT INTO message_invoice (message_id, invoice_id, step, stated_open_minor) VALUES (?, ?, ?, ?)",
                                  [id, mention.invoiceID, mention.step, mention.open.minorUnits])
         }
-        try append(NewEvent(time: time, kind: "message.queued", creditor: draft.creditor, customerID: draft.customerID,
-                            messageID: id, summary: try wording(of: draft.creditor.rawValue, in: db).messageQueued(
-                                step: draft.step, to: draft.to.map(\.value), invoices: draft.invoices.count, plannedOn: draft.plannedOn),
+        let words = try wording(of: draft.creditor.rawValue, in: db)
+        let to = draft.to.map(\.value)
+        try append(NewEvent(time: time, kind: draft.awaitingApproval ? "message.awaiting-approval" : "message.queued",
+                            creditor: draft.creditor, customerID: draft.customerID, messageID: id,
+                            summary: draft.awaitingApproval
+                                ? words.messageAwaitingApproval(step: draft.step, to: to, invoices: draft.invoices.count, plannedOn: draft.plannedOn)
+                                : words.messageQueued(step: draft.step, to: to, invoices: draft.invoices.count, plannedOn: draft.plannedOn),
                             detail: ["message_id": mail.messageID]), in: db)
         return id
     }

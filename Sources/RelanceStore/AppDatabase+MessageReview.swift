@@ -9,7 +9,7 @@ extension AppDatabase: MessageReviewStore {
                 SELECT m.id, m.creditor_id, m.customer_id, m.step, m.state, m.raw, m.last_error, m.created_at,
                        (SELECT json_extract(t.detail, '$.reason') FROM task t WHERE t.message_id = m.id AND t.kind = 'review-message'
                         ORDER BY t.id DESC LIMIT 1) AS task_reason
-                FROM message m WHERE m.state IN ('held', 'failed') AND (?1 IS NULL OR m.creditor_id = ?1) ORDER BY m.id
+                FROM message m WHERE m.state IN ('awaiting-approval', 'held', 'failed') AND (?1 IS NULL OR m.creditor_id = ?1) ORDER BY m.id
                 """, arguments: [creditor?.rawValue]).map { row in
                 let id: Int64 = row["id"]
                 let recipients = try String.fetchAll(db, sql: "SELECT address FROM message_recipient WHERE message_id = ? ORDER BY role DESC, address",
@@ -28,8 +28,12 @@ extension AppDatabase: MessageReviewStore {
                 throw StoreError(.notFound, "message #\(id) does not exist")
             }
             let state: String = row["state"]
+            if state == OutboxState.awaitingApproval.rawValue {
+                return try Self.decideAwaitingApproval(id, decision, creditor: row["creditor_id"], customerID: row["customer_id"],
+                                                       by: person, at: time, in: db)
+            }
             guard state == "held" || state == "failed" else {
-                throw StoreError(.invalidState, "message #\(id) is \(state): only a held or failed message waits for a decision")
+                throw StoreError(.invalidState, "message #\(id) is \(state): only a message awaiting approval, held or failed waits for a decision")
             }
             let (newState, outcome, summary) = switch decision {
             case .send: ("queued", "done", "Message #\(id) sent again as it was, on \(person)'s decision (it was \(state)).")
@@ -49,5 +53,19 @@ extension AppDatabase: MessageReviewStore {
                                      creditor: CreditorID(row["creditor_id"] as String), customerID: row["customer_id"], messageID: id,
                                      summary: summary, detail: ["by": person]), in: db)
         }
+    }
+
+    /// Review mode's decision: approved, the message is queued like any other (it leaves even
+    /// though the creditor stays in review mode, and the claim still cancels it if an invoice was
+    /// settled or the customer paused since); skipped, it is cancelled and its step counts as taken.
+    private static func decideAwaitingApproval(_ id: Int64, _ decision: MessageReviewDecision, creditor: String, customerID: Int64,
+                                               by person: String, at time: Date, in db: Database) throws {
+        let approved = decision == .send
+        try db.execute(sql: "UPDATE message SET state = ?, next_attempt_at = NULL WHERE id = ? AND state = 'awaiting-approval'",
+                       arguments: [(approved ? OutboxState.queued : .cancelled).rawValue, id])
+        try append(NewEvent(time: time, kind: approved ? "message.approved" : "message.skipped", creditor: CreditorID(creditor),
+                            customerID: customerID, messageID: id,
+                            summary: try wording(of: creditor, in: db).messageApproval(messageID: id, approved: approved, by: person),
+                            detail: ["by": person]), in: db)
     }
 }

@@ -41,6 +41,9 @@ extension AppDatabase {
         migrator.registerMigration("v10-creditor-language") { db in
             try db.execute(sql: Self.creditorLanguageMigration)
         }
+        migrator.registerMigration("v12-console-review") { db in
+            try db.execute(sql: Self.consoleReviewMigration)
+        }
         migrator.registerMigration("v13-console-indexes") { db in
             try db.execute(sql: Self.consoleIndexesMigration)
         }

@@ -20,7 +20,7 @@ extension AppDatabase: PlanningFactsStore {
                 if let customerID = contact.int64(0), let day = contact.date(1) { lastContacts[customerID] = day }
             }
             let pending = Set(try Int64.fetchAll(db, sql: """
-                SELECT DISTINCT customer_id FROM message WHERE creditor_id = ? AND state IN ('queued', 'retry', 'sending', 'held')
+                SELECT DISTINCT customer_id FROM message WHERE creditor_id = ? AND state IN ('awaiting-approval', 'queued', 'retry', 'sending', 'held')
                 """, arguments: [creditor.rawValue]))
             // A buyer nobody identified yet (v5-intake) is never reminded, by any channel.
             // Read by column index from the statement: one row per customer, 20,000 in benchmarks/plan.sh.
@@ -56,6 +56,12 @@ extension AppDatabase: PlanningFactsStore {
                 guard let until = CivilDate(iso8601: row["wait_until"] as String) else { continue }
                 facts.paymentClaims[row["invoice_id"]] = PaymentClaimHold(
                     paidOn: (row["paid_on"] as String?).flatMap { CivilDate(iso8601: $0) }, means: row["means"], waitUntil: until)
+            }
+            for row in try Row.fetchAll(db, sql: """
+                SELECT d.customer_id, d.reason, d.set_by, d.set_at FROM customer_do_not_remind d JOIN customer c ON c.id = d.customer_id
+                WHERE c.creditor_id = ?
+                """, arguments: [creditor.rawValue]) {
+                facts.personDoNotRemind[row["customer_id"]] = PersonDoNotRemind(reason: row["reason"], setBy: row["set_by"], setAt: row["set_at"])
             }
             return facts
         }

@@ -4,3 +4,10 @@ extension AppDatabase {
         try writer.write { db in try db.execute(sql: sql) }
     }
 }
+
+extension AppDatabase {
+    /// How many console sessions are stored, expired ones included (tests of the purge).
+    public func consoleSessionCountForTesting() async throws -> Int {
+        try await writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM console_session") ?? 0 }
+    }
+}

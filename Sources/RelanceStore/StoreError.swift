@@ -11,6 +11,8 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
         public static let unknownCreditor = Code(rawValue: "unknown-creditor")
         public static let notFound = Code(rawValue: "not-found")
         public static let invalidState = Code(rawValue: "invalid-state")
+        /// A value a person gave that the store cannot keep (said what is wrong in the message).
+        public static let invalidInput = Code(rawValue: "invalid-input")
         /// The store file cannot be opened as asked (missing, not readable or not writable).
         public static let cannotOpen = Code(rawValue: "cannot-open")
     }

@@ -6,14 +6,29 @@ import RelanceDaemon
 struct CustomerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "customer",
-        abstract: "A customer's whole timeline: imports, reminders, replies, bounces, tasks, and each decision's reason.")
+        abstract: "A customer's whole timeline: imports, reminders, replies, bounces, tasks, and each decision's reason.",
+        discussion: """
+            --do-not-remind REASON marks the customer "do not remind" (journaled with your name; a contacts \
+            import does not clear it), --remind-again removes that mark: the same operation as the console's customer page.
+            """)
 
     @OptionGroup var options: GlobalOptions
     @Argument(help: ArgumentHelp("The customer's id in the creditor's books.", valueName: "id")) var customer: String
     @Option(help: ArgumentHelp("The creditor (needed when several are configured).", valueName: "id")) var creditor: String?
     @Flag(help: "Print as JSON lines.") var json = false
+    @Option(name: .customLong("do-not-remind"), help: ArgumentHelp("Stop reminding this customer, for this reason.", valueName: "reason"))
+    var doNotRemind: String?
+    @Flag(name: .customLong("remind-again"), help: "Remove a do-not-remind set by a person.") var remindAgain = false
+
+    func validate() throws {
+        if doNotRemind != nil && remindAgain { throw ValidationError("--do-not-remind and --remind-again exclude each other.") }
+        if let doNotRemind, PersonDoNotRemind.validReason(doNotRemind) == nil {
+            throw ValidationError("--do-not-remind needs a reason on one line, 1 to \(PersonDoNotRemind.maximumReasonLength) characters.")
+        }
+    }
 
     func run() async throws {
+        if doNotRemind != nil || remindAgain { return try await changeDoNotRemind() }
         let context = try CommandContext(options: options, readOnly: true)
         let creditorID = try context.creditorID(creditor)
         let id = try await context.customerID(customer, creditor: creditorID)
@@ -42,6 +57,25 @@ struct CustomerCommand: AsyncParsableCommand {
             let when = "\(words.date(CivilDate(entry.event.time, in: timeZone))) \(words.dates.time(hour: time.hour ?? 0, minute: time.minute ?? 0))"
             // Imported names in a summary are escaped (`PrintableText`): none can forge a line.
             print("  \(when)  " + words.labelled(words.eventKind(entry.event.kind), entry.event.summary.printable))
+        }
+    }
+
+    /// The do-not-remind through `PeopleActions`, as the console does.
+    private func changeDoNotRemind() async throws {
+        let context = try CommandContext(options: options)
+        let creditorID = try context.creditorID(creditor)
+        let id = try await context.customerID(customer, creditor: creditorID)
+        let actions = PeopleActions(runtime: context.runtime)
+        do {
+            if let doNotRemind {
+                try await actions.setDoNotRemind(customerID: id, reason: doNotRemind, by: PersonName.current)
+                print("Customer \(customer.printable) will not be reminded: \(doNotRemind.printable). `relance customer \(customer.printable) --remind-again` undoes it.")
+            } else {
+                try await actions.removeDoNotRemind(customerID: id, by: PersonName.current)
+                print("Customer \(customer.printable) will be reminded again, from the next plan.")
+            }
+        } catch {
+            throw Failure("customer \(customer.printable): \(error)")
         }
     }
 }

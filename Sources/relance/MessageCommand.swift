@@ -4,16 +4,16 @@ import RelanceCore
 import RelanceDaemon
 import RelanceMail
 
-/// `relance message held|send ID|skip ID`: the reminders waiting for a person (held after a
-/// crash without evidence, or failed after their last retry), and the decision on one — the same
-/// store operation as the console's buttons.
+/// `relance message held|approve ID|send ID|skip ID`: the reminders waiting for a person (planned
+/// in review mode and awaiting approval, held after a crash without evidence, or failed after
+/// their last retry), and the decision on one — the same store operation as the console's buttons.
 struct MessageCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "message", abstract: "Reminders held or failed: read them, send one again as it is, or skip it.",
-        subcommands: [Held.self, Send.self, Skip.self], defaultSubcommand: Held.self)
+        commandName: "message", abstract: "Reminders awaiting approval, held or failed: read them, approve or send one as it is, or skip it.",
+        subcommands: [Held.self, Approve.self, Send.self, Skip.self], defaultSubcommand: Held.self)
 
     struct Held: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the held and failed reminders, with their text.")
+        static let configuration = CommandConfiguration(abstract: "List the reminders awaiting approval, held and failed, with their text.")
         @OptionGroup var options: GlobalOptions
 
         func run() async throws {
@@ -25,8 +25,21 @@ struct MessageCommand: AsyncParsableCommand {
                 print("#\(message.id) \(message.creditor) \(message.state.rawValue) to \(message.recipients.joined(separator: ", ")): \(readable.subject)".printable)
                 if let reason = message.reason { print("  why: \(reason)".printable) }
                 for line in readable.text.split(separator: "\n", omittingEmptySubsequences: false) { print("  | " + String(line).printable) }
-                print("  relance message send \(message.id)   |   relance message skip \(message.id)")
+                let send = message.state == .awaitingApproval ? "approve" : "send"
+                print("  relance message \(send) \(message.id)   |   relance message skip \(message.id)")
             }
+        }
+    }
+
+    struct Approve: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Approve a reminder planned in review mode: it is queued and leaves, though the creditor stays in review mode.")
+        @OptionGroup var options: GlobalOptions
+        @Argument(help: "The message's number.") var id: Int64
+
+        func run() async throws {
+            try await MessageCommand.decide(id, .send, options: options)
+            print("Message #\(id) approved and queued; the outbox still cancels it if an invoice was settled or the customer paused since.")
         }
     }
 

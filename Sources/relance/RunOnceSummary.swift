@@ -67,6 +67,9 @@ struct RunOnceSummary {
                     lines.append("    \(decision.verdict == .wait ? "waits" : "skips"): \(decision.customer)\(decision.invoice.map { " \($0)" } ?? ""): \(decision.reason)")
                 }
                 if !planning.queued.isEmpty { lines.append("  Queued: \(planning.queued.count) message(s)") }
+                if !planning.awaitingApproval.isEmpty {
+                    lines.append("  Awaiting approval (review mode): \(planning.awaitingApproval.count) message(s) — relance message held, or the console's Today")
+                }
                 if !planning.openedTasks.isEmpty { lines.append("  Tasks opened: \(planning.openedTasks.count) (relance tasks)") }
                 for document in planning.documents { lines.append("  To print / hand over: \(document.path)") }
                 for (customer, reason) in planning.failures { lines.append("  FAILED for \(customer): \(reason)") }

@@ -127,8 +127,9 @@ struct ConsoleRouteTests {
         let store = fixture.runtime.store
         let acme = CreditorID("acme")!
         let receivable = try #require(try await store.openReceivables(of: acme).first)
-        let draft = MessageDraft(creditor: acme, customerID: receivable.customer.id, step: "first-reminder", plannedOn: CivilDate(iso8601: "2026-11-30")!,
-                                 invoices: [InvoiceMention(invoiceID: receivable.invoiceID, step: "first-reminder", open: receivable.open)],
+        // The fixture's creditors are in review mode: its run stored the day's reminder awaiting approval, so this one takes a step of its own.
+        let draft = MessageDraft(creditor: acme, customerID: receivable.customer.id, step: "test-step", plannedOn: CivilDate(iso8601: "2026-11-30")!,
+                                 invoices: [InvoiceMention(invoiceID: receivable.invoiceID, step: "test-step", open: receivable.open)],
                                  to: receivable.customer.emails, cc: [])
         let id = try #require(try await store.enqueue(draft, at: fixture.runtime.clock.now()) { id in
             ComposedMail(messageID: "<relance.\(id)@acme.example>", envelopeFrom: EmailAddress("bounces@acme.example")!,
@@ -151,7 +152,7 @@ struct ConsoleRouteTests {
                                              body: Browser.form(["csrf": csrf])).status == .notFound)
             let sent = try await client.execute(uri: "/messages/\(id)/send", method: .post, headers: marie.formHeaders, body: Browser.form(["csrf": csrf]))
             #expect(sent.status == .seeOther)
-            #expect(try await store.messagesToReview(of: nil).isEmpty)
+            #expect(try await store.messagesToReview(of: nil).allSatisfy { $0.state == .awaitingApproval })
             #expect(try await store.outboxCounts()[.queued] == 1)
             _ = boss
         }
@@ -255,8 +256,9 @@ struct ConsoleRouteTests {
         let store = fixture.runtime.store
         let acme = CreditorID("acme")!
         let receivable = try #require(try await store.openReceivables(of: acme).first)
-        let draft = MessageDraft(creditor: acme, customerID: receivable.customer.id, step: "first-reminder", plannedOn: CivilDate(iso8601: "2026-11-30")!,
-                                 invoices: [InvoiceMention(invoiceID: receivable.invoiceID, step: "first-reminder", open: receivable.open)],
+        // The fixture's creditors are in review mode: its run stored the day's reminder awaiting approval, so this one takes a step of its own.
+        let draft = MessageDraft(creditor: acme, customerID: receivable.customer.id, step: "test-step", plannedOn: CivilDate(iso8601: "2026-11-30")!,
+                                 invoices: [InvoiceMention(invoiceID: receivable.invoiceID, step: "test-step", open: receivable.open)],
                                  to: receivable.customer.emails, cc: [])
         let id = try #require(try await store.enqueue(draft, at: fixture.runtime.clock.now()) { id in
             ComposedMail(messageID: "<relance.\(id)@acme.example>", envelopeFrom: EmailAddress("bounces@acme.example")!,

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import RelanceCore
 
@@ -18,8 +19,18 @@ import RelanceCore
         var testDescription: String { label }
     }
 
+    /// A person's do-not-remind (console or CLI), kept apart from the contacts file's flag.
+    static var personDoNotRemind: CustomerState {
+        var state = CustomerState()
+        state.personDoNotRemind = PersonDoNotRemind(reason: "client en liquidation", setBy: "marie", setAt: Date(timeIntervalSince1970: 0),
+                                                    setOn: CivilDate(iso8601: "2026-10-12"))
+        return state
+    }
+
     static let customerCases: [CustomerCase] = [
         CustomerCase(label: "do not remind", state: CustomerState(doNotRemind: true), rule: .doNotRemind, reasonContains: "« ne pas relancer »"),
+        CustomerCase(label: "do not remind, set by a person", state: Self.personDoNotRemind, rule: .doNotRemind,
+                     reasonContains: "marqué « ne pas relancer » par marie le 12/10/2026 (client en liquidation)"),
         CustomerCase(label: "reply to read", state: CustomerState(holds: [F.hold(.reply, reason: "reply received on 2026-10-19")]),
                      rule: .replyToRead, reasonContains: "reply received on 2026-10-19"),
         CustomerCase(label: "away until Friday", state: CustomerState(holds: [F.hold(.away, until: F.day("2026-10-23"))]),

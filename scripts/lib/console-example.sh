@@ -1,6 +1,7 @@
 # console-example.sh - sourced by the console's screenshot and browser-test scripts: the bundled
 # example (examples/) imported with a contacts file giving one phone number, walked to 15 January 2027 so that calls and letters are due,
-# a file the intake refuses (with `bank` as second argument, the example bank statement too), a
+# a file the intake refuses (with `bank` as second argument, the example bank statement too; with
+# RELANCE_EXAMPLE_REVIEW=1, the first day's reminders left awaiting approval), a
 # console user `claire` (password in $console_password), then
 # `relance run` with [web] on 127.0.0.1:$port. Sets $work, $config, $relance, $daemon; the caller
 # traps EXIT with stop_console_example.
@@ -18,6 +19,14 @@ start_console_example() {
     { cat examples/relance.toml; printf '\n[web]\nlisten = "127.0.0.1:%s"\n' "$port"; } > "$work/examples/relance.toml"
     config="$work/examples/relance.toml"
 
+    # RELANCE_EXAMPLE_REVIEW=1: the creditor starts in review mode, so that the first day's reminders
+    # wait on Today for a person's approval; it is made active afterwards for the rest of the walk.
+    if [ "${RELANCE_EXAMPLE_REVIEW:-}" = 1 ]; then
+        sed -i 's/^active = true$/active = false/' "$config"
+        "$relance" run --once --config "$config" --now 2026-11-30 > /dev/null
+        sed -i 's/^active = false$/active = true/' "$config"
+    fi
+    # (Active, the same day again opens the tasks for people — a call — that review mode only described.)
     "$relance" run --once --config "$config" --now 2026-11-30 > /dev/null
     # `start_console_example PORT bank`: the example bank statement of 3 December too (one receipt
     # matched by its invoice number, one left for a person to link on the Bank receipts page).

@@ -39,6 +39,10 @@ struct CustomerHolds {
         if state.doNotRemind {
             holds.append(Hold(rule: .doNotRemind, reason: words.doNotRemindReason()))
         }
+        if let flag = state.personDoNotRemind {
+            holds.append(Hold(rule: .doNotRemind, reason: words.doNotRemindByPersonReason(
+                by: flag.setBy, since: flag.setOn ?? today, why: flag.reason)))
+        }
         for pause in state.holds.sorted(by: { ($0.kind.rawValue, $0.until ?? today, $0.id) < ($1.kind.rawValue, $1.until ?? today, $1.id) }) {
             if let hold = hold(for: pause) { holds.append(hold) }
         }

@@ -34,6 +34,8 @@ public struct CustomerState: Sendable, Hashable, Codable {
     public var bankPayments: [BankPayment] = []
     /// Invoices the customer says it paid (by invoice id), waiting for the ledger.
     public var paymentClaims: [Int64: PaymentClaimHold] = [:]
+    /// A person's do-not-remind (console or CLI), with why and who: no reminder while it lasts.
+    public var personDoNotRemind: PersonDoNotRemind?
 
     public init(doNotRemind: Bool = false, holds: [CustomerHold] = [], invalidAddresses: Set<EmailAddress> = [],
                 openTasks: [OpenTask] = [], disputedInvoiceIDs: Set<Int64> = [], stepReached: String? = nil,

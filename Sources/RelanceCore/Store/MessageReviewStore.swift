@@ -1,6 +1,7 @@
 public import Foundation
 
-/// A composed reminder waiting for a person: held because a crash left it unclear whether it
+/// A composed reminder waiting for a person: planned while its creditor is in review mode
+/// (`awaiting-approval`), held because a crash left it unclear whether it
 /// left (no evidence either way), or failed after its last retry. A person reads it, then sends
 /// it (queued again: the outbox still cancels it if an invoice was settled or changed since) or
 /// skips it (cancelled).
@@ -38,10 +39,10 @@ public enum MessageReviewDecision: String, Sendable, Hashable, CaseIterable {
 }
 
 public protocol MessageReviewStore: Sendable {
-    /// Held and failed messages, oldest first.
+    /// Messages awaiting approval, held and failed, oldest first.
     func messagesToReview(of creditor: CreditorID?) async throws -> [MessageForReview]
 
-    /// One transaction: the message queued again or cancelled, its `review-message` task closed,
-    /// the journal saying who decided.
+    /// One transaction: the message queued (again) or cancelled, its `review-message` task closed,
+    /// the journal saying who decided. `.send` on a message awaiting approval approves it.
     func decideMessage(_ id: Int64, _ decision: MessageReviewDecision, by person: String, at time: Date) async throws
 }

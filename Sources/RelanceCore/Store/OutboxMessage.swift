@@ -12,9 +12,12 @@ public struct MessageDraft: Sendable, Hashable {
     public var invoices: [InvoiceMention]
     public var to: [EmailAddress]
     public var cc: [EmailAddress]
+    /// Review mode: stored `awaiting-approval`, never tried until a person approves it.
+    public var awaitingApproval: Bool
 
     public init(creditor: CreditorID, customerID: Int64, step: String, plannedOn: CivilDate,
-                invoices: [InvoiceMention], to: [EmailAddress], cc: [EmailAddress] = []) {
+                invoices: [InvoiceMention], to: [EmailAddress], cc: [EmailAddress] = [], awaitingApproval: Bool = false) {
+        self.awaitingApproval = awaitingApproval
         self.creditor = creditor
         self.customerID = customerID
         self.step = step

@@ -17,6 +17,8 @@ public struct StoredPlanningFacts: Sendable, Hashable {
     public var invalidPhones: [Int64: Set<String>] = [:]
     /// Invoices the customer says it paid, by invoice id, still waiting for the ledger.
     public var paymentClaims: [Int64: PaymentClaimHold] = [:]
+    /// A person's do-not-remind, by customer (v12-console-review): apart from the contacts file's.
+    public var personDoNotRemind: [Int64: PersonDoNotRemind] = [:]
 
     public init(latestAuthoritativeSnapshot: CivilDate?, lastContacts: [Int64: CivilDate], profiles: [Int64: StoredCustomerProfile],
                 pendingMessages: Set<Int64> = []) {

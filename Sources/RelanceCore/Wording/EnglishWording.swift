@@ -150,6 +150,11 @@ public struct EnglishWording: Wording {
     public func eventKind(_ kind: String) -> String {
         switch kind {
         case "message.queued": "Reminder prepared"
+        case "message.awaiting-approval": "Reminder awaiting approval"
+        case "message.approved": "Reminder approved"
+        case "message.skipped": "Reminder skipped"
+        case "message.released": "Reminder sent again"
+        case "customer.do-not-remind", "customer.do-not-remind-removed": "Do not remind"
         case "message.sending": "Reminder being sent"
         case "message.sent": "Reminder sent"
         case "message.retry", "message.requeued": "Reminder to send again"

@@ -159,6 +159,11 @@ public struct FrenchWording: Wording {
     public func eventKind(_ kind: String) -> String {
         switch kind {
         case "message.queued": "Relance préparée"
+        case "message.awaiting-approval": "Relance à approuver"
+        case "message.approved": "Relance approuvée"
+        case "message.skipped": "Relance écartée"
+        case "message.released": "Relance renvoyée"
+        case "customer.do-not-remind", "customer.do-not-remind-removed": "Ne pas relancer"
         case "message.sending": "Relance en cours d'envoi"
         case "message.sent": "Relance envoyée"
         case "message.retry", "message.requeued": "Relance à renvoyer"

@@ -47,6 +47,15 @@ public protocol JournalWording: Sendable {
     func messageRetry(messageID: Int64, reason: String, retryAt: Date) -> String
     func messageFailed(messageID: Int64, reason: String) -> String
     func messageCancelled(messageID: Int64, because: MessageCancelReason) -> String
+    /// Review mode: a reminder stored for a person's approval, not sent.
+    func messageAwaitingApproval(step: String, to: [String], invoices: Int, plannedOn: CivilDate) -> String
+    /// A person's decision on a reminder awaiting approval (`approved`: queued; else skipped).
+    func messageApproval(messageID: Int64, approved: Bool, by person: String) -> String
+
+    // MARK: A person's do-not-remind
+
+    func doNotRemindSet(customer: String, reason: String, by person: String) -> String
+    func doNotRemindRemoved(customer: String, reason: String, by person: String) -> String
 
     // MARK: Disputes
 

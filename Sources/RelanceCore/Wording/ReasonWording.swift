@@ -15,6 +15,8 @@ public protocol ReasonWording: Sendable {
     // MARK: Holds on one customer
 
     func doNotRemindReason() -> String
+    /// A person's do-not-remind (console or CLI), with its reason and who set it.
+    func doNotRemindByPersonReason(by person: String, since: CivilDate, why: String) -> String
     func waitingForOutcome(kind: WorkTask.Kind, since: CivilDate, step: String, escalation: CivilDate) -> String
     func contactInterval(last: CivilDate, next: CivilDate, businessDays: Int) -> String
     func replyToReadReason(why: String?) -> String

@@ -67,6 +67,11 @@ struct PlanningInputBuilder: Sendable {
                 phoneNumbers: profile.phones.filter { !(facts.invalidPhones[customerID]?.contains($0) ?? false) },
                 postalAddress: profile.postalAddress)
             customers[customerID]?.bankPayments = payments[customerID] ?? []
+            customers[customerID]?.personDoNotRemind = facts.personDoNotRemind[customerID].map {
+                var flag = $0
+                flag.setOn = CivilDate($0.setAt, in: timeZone)
+                return flag
+            }
         }
         for receivable in receivables where !facts.paymentClaims.isEmpty {
             guard let claim = facts.paymentClaims[receivable.invoiceID] else { continue }

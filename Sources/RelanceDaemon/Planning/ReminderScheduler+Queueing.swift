@@ -10,11 +10,12 @@ extension ReminderScheduler {
 
     /// Composes and stores a batch of reminders. A customer whose reminder cannot be written
     /// (a template that cannot render its data, an unreadable attachment) fails alone.
-    func queue(_ contacts: ArraySlice<PlannedContact>, day: CivilDate, at instant: Date, report: inout Report) async {
+    func queue(_ contacts: ArraySlice<PlannedContact>, awaitingApproval: Bool = false, day: CivilDate, at instant: Date,
+               report: inout Report) async {
         var pending: [(contact: PlannedContact, message: PendingMessage)] = []
         for contact in contacts {
             await attempt(contact.customer, step: contact.step.name, at: instant, report: &report) { _ in
-                pending.append((contact, try await pendingMessage(for: contact, day: day, at: instant)))
+                pending.append((contact, try await pendingMessage(for: contact, awaitingApproval: awaitingApproval, day: day, at: instant)))
             }
         }
         let results: [Result<Int64?, any Error>]
@@ -26,8 +27,8 @@ extension ReminderScheduler {
         for ((contact, _), result) in zip(pending, results) {
             await attempt(contact.customer, step: contact.step.name, at: instant, report: &report) { report in
                 guard let id = try result.get() else { return }
-                report.queued.append(id)
-                logger.info("reminder queued", metadata: [
+                if awaitingApproval { report.awaitingApproval.append(id) } else { report.queued.append(id) }
+                logger.info(awaitingApproval ? "reminder stored for approval (review mode)" : "reminder queued", metadata: [
                     "creditor": "\(creditor.id)", "customer": "\(contact.customer.externalID)", "step": "\(contact.step.name)",
                     "message": "\(id)", "invoices": "\(contact.invoices.map(\.receivable.number).joined(separator: ","))",
                 ])
@@ -35,11 +36,11 @@ extension ReminderScheduler {
         }
     }
 
-    private func pendingMessage(for contact: PlannedContact, day: CivilDate, at instant: Date) async throws -> PendingMessage {
+    private func pendingMessage(for contact: PlannedContact, awaitingApproval: Bool, day: CivilDate, at instant: Date) async throws -> PendingMessage {
         let draft = MessageDraft(
             creditor: creditor.id, customerID: contact.customer.id, step: contact.step.name, plannedOn: day,
             invoices: contact.invoices.map { InvoiceMention(invoiceID: $0.receivable.invoiceID, step: $0.step, open: $0.receivable.open) },
-            to: contact.customer.emails, cc: contact.customer.cc)
+            to: contact.customer.emails, cc: contact.customer.cc, awaitingApproval: awaitingApproval)
         let composer = composer
         let attachments = try await attachments(for: contact, on: day)
         return PendingMessage(draft) { id in

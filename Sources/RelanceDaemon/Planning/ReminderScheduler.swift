@@ -4,8 +4,9 @@ public import RelanceCore
 import RelanceMail
 
 /// Plans one creditor's day and turns each planned contact into a queued message, or, for
-/// a creditor still in review mode, into an `.eml` file in the review folder that a person
-/// reads before `active = true` lets anything go out.
+/// a creditor still in review mode, into a message stored `awaiting-approval` (a person
+/// approves or skips it, in the console or with `relance message`) and an `.eml` file in the
+/// review folder to read before `active = true` lets reminders go out by themselves.
 public struct ReminderScheduler: Sendable {
     public let creditor: CreditorConfiguration
     public let store: any SchedulerStore
@@ -36,6 +37,8 @@ public struct ReminderScheduler: Sendable {
         /// False in review mode: messages were written for review, not queued.
         public var active: Bool
         public var queued: [Int64] = []
+        /// Review mode: messages stored for a person's approval.
+        public var awaitingApproval: [Int64] = []
         /// Tasks opened for people (calls, letters…); a task already open for the step is not repeated.
         public var openedTasks: [Int64] = []
         /// Open calls moved on to a later step instead of a second call (#13).
@@ -81,16 +84,17 @@ public struct ReminderScheduler: Sendable {
                     queuedSome: @Sendable () -> Void = {}) async throws -> Report {
         let plan = try await plan(on: day)
         var report = Report(plan: plan, active: !plan.reviewOnly)
-        if report.active {
-            var start = plan.contacts.startIndex
-            while start < plan.contacts.endIndex {
-                let end = min(start + Self.messagesPerTransaction, plan.contacts.endIndex)
-                let before = report.queued.count
-                await queue(plan.contacts[start..<end], day: day, at: instant, report: &report)
-                if report.queued.count > before { queuedSome() }
-                start = end
-            }
-        } else {
+        var start = plan.contacts.startIndex
+        while start < plan.contacts.endIndex {
+            let end = min(start + Self.messagesPerTransaction, plan.contacts.endIndex)
+            let before = report.queued.count
+            // In review mode the same path stores them awaiting approval: exactly once, like any message.
+            await queue(plan.contacts[start..<end], awaitingApproval: !report.active, day: day, at: instant, report: &report)
+            if report.queued.count > before { queuedSome() }
+            start = end
+        }
+        if !report.active {
+            // The files are still written, for whoever reads the review folder rather than the console.
             for contact in plan.contacts {
                 await attempt(contact.customer, step: contact.step.name, at: instant, report: &report) { report in
                     report.reviewFiles.append(try writeForReview(contact, day: day, at: instant))

@@ -20,7 +20,7 @@ public struct RelanceServices: Sendable {
         try await runtime.prepare()
         let plannerBell = Doorbell()
         let senderBell = Doorbell()
-        let health = ServiceHealth(file: runtime.configuration.stateFolder.appendingPathComponent("status.json"))
+        let health = ServiceHealth(file: runtime.configuration.stateFolder.appendingPathComponent("status.json"), clock: runtime.clock)
         let runtimes = RuntimeHolder(runtime)
         let extra = try additional(runtimes)
         let group = ServiceGroup(configuration: .init(

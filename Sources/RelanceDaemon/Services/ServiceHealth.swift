@@ -1,4 +1,5 @@
 public import Foundation
+public import RelanceCore
 
 /// What each service last did, kept in memory and written to `status.json` in the state
 /// folder after every tick, so that `relance status` (another process) can show it.
@@ -22,16 +23,19 @@ public actor ServiceHealth {
 
     private let file: URL?
     private let startedAt: Date
+    /// The runtime's clock: under `relance run --now`, Health shows the injected time, not the machine's.
+    private let clock: any WallClock
     private var services: [String: Entry] = [:]
 
-    public init(file: URL?, startedAt: Date = Date()) {
+    public init(file: URL?, clock: any WallClock = SystemWallClock(), startedAt: Date? = nil) {
         self.file = file
-        self.startedAt = startedAt
+        self.clock = clock
+        self.startedAt = startedAt ?? clock.now()
     }
 
     public func succeeded(_ service: String, note: String?) {
         var entry = services[service, default: Entry()]
-        entry.lastSuccess = Date()
+        entry.lastSuccess = clock.now()
         entry.consecutiveFailures = 0
         entry.ticks += 1
         if let note { entry.note = note }
@@ -42,7 +46,7 @@ public actor ServiceHealth {
     public func failed(_ service: String, error: String) {
         var entry = services[service, default: Entry()]
         entry.lastError = error
-        entry.lastErrorAt = Date()
+        entry.lastErrorAt = clock.now()
         entry.consecutiveFailures += 1
         entry.ticks += 1
         services[service] = entry
@@ -50,7 +54,7 @@ public actor ServiceHealth {
     }
 
     public func snapshot() -> Snapshot {
-        Snapshot(pid: getpid(), startedAt: startedAt, updatedAt: Date(), services: services)
+        Snapshot(pid: getpid(), startedAt: startedAt, updatedAt: clock.now(), services: services)
     }
 
     /// A line for systemd's `STATUS=`: what each service last said.

@@ -1,0 +1,27 @@
+import Foundation
+
+/// Review mode's approvals and a person's « ne pas relancer », en français.
+extension FrenchWording {
+    public func messageAwaitingApproval(step: String, to: [String], invoices: Int, plannedOn: CivilDate) -> String {
+        let invoiceWord = invoices > 1 ? "factures" : "facture"
+        return "Mode relecture : relance (\(stepName(step))) pour \(to.joined(separator: ", ")) sur \(invoices) \(invoiceWord), "
+            + "prévue le \(date(plannedOn)), en attente d'approbation."
+    }
+
+    public func messageApproval(messageID: Int64, approved: Bool, by person: String) -> String {
+        approved ? "Message n° \(messageID) approuvé par \(person) : il part à l'envoi."
+            : "Message n° \(messageID) écarté par \(person) : il ne sera pas envoyé."
+    }
+
+    public func doNotRemindSet(customer: String, reason: String, by person: String) -> String {
+        "Client \(customer) marqué « ne pas relancer » par \(person) : \(reason)."
+    }
+
+    public func doNotRemindRemoved(customer: String, reason: String, by person: String) -> String {
+        "« Ne pas relancer » retiré du client \(customer) par \(person) (motif : \(reason))."
+    }
+
+    public func doNotRemindByPersonReason(by person: String, since: CivilDate, why: String) -> String {
+        "marqué « ne pas relancer » par \(person) le \(date(since)) (\(why))"
+    }
+}

@@ -1,0 +1,190 @@
+import Foundation
+import GRDB
+import RelanceCore
+@testable import RelanceStore
+import Testing
+
+/// v12-console-review: review mode's messages awaiting approval, a person's do-not-remind and
+/// the console's sessions, as the store keeps them.
+@Suite struct ConsoleReviewStoreTests {
+    typealias F = StoreFixtures
+
+    private func awaiting() async throws -> (AppDatabase, Int64, Receivable) {
+        let store = try await F.freshStore()
+        _ = try await store.importSnapshot(F.file("a.csv"), F.snapshot([F.item("F-1", open: 100)]), at: F.time)
+        let receivable = try #require(try await store.openReceivables(of: F.creditor).first)
+        let id = try #require(try await store.enqueue(Self.draft(receivable), at: F.time, compose: F.composed))
+        return (store, id, receivable)
+    }
+
+    static func draft(_ receivable: Receivable, awaitingApproval: Bool = true) -> MessageDraft {
+        MessageDraft(creditor: F.creditor, customerID: receivable.customer.id, step: "first-reminder", plannedOn: F.date("2026-11-23"),
+                     invoices: [InvoiceMention(invoiceID: receivable.invoiceID, step: "first-reminder", open: receivable.open)],
+                     to: receivable.customer.emails, cc: [], awaitingApproval: awaitingApproval)
+    }
+
+    @Test func aMessageAwaitingApprovalIsStoredOnceListedAndNeverClaimed() async throws {
+        let (store, id, receivable) = try await awaiting()
+        let waiting = try await store.messagesToReview(of: F.creditor)
+        #expect(waiting.map(\.id) == [id] && waiting[0].state == .awaitingApproval)
+        #expect(try await store.outboxCounts()[.awaitingApproval] == 1)
+        #expect(try await store.claimNextMessage(now: F.time.addingTimeInterval(60), skipping: []) == nil)
+        // Exactly once: the same invoice and step cannot be stored again, awaiting or queued.
+        #expect(try await store.enqueue(Self.draft(receivable), at: F.time, compose: F.composed) == nil)
+        #expect(try await store.enqueue(Self.draft(receivable, awaitingApproval: false), at: F.time, compose: F.composed) == nil)
+        let events = try await store.recentEvents(of: F.creditor, limit: 10).map(\.event)
+        #expect(events.contains { $0.kind == "message.awaiting-approval" && $0.messageID == id })
+        // The schema refuses an awaiting message that was tried.
+        #expect(throws: DatabaseError.self) { try store.executeForTesting("UPDATE message SET attempts = 1 WHERE id = \(id)") }
+    }
+
+    @Test func approvedItIsQueuedAndLeavesJournaledWithThePersonsName() async throws {
+        let (store, id, _) = try await awaiting()
+        try await store.decideMessage(id, .send, by: "marie", at: F.time)
+        #expect(try await store.messagesToReview(of: nil).isEmpty)
+        #expect(try await store.claimNextMessage(now: F.time.addingTimeInterval(10), skipping: [])?.id == id)
+        let events = try await store.recentEvents(of: F.creditor, limit: 10).map(\.event)
+        let approved = try #require(events.first { $0.kind == "message.approved" })
+        #expect(approved.summary.contains("marie") && approved.detail["by"] == "marie")
+        await #expect(throws: StoreError.self) { try await store.decideMessage(id, .skip, by: "marie", at: F.time) }
+    }
+
+    @Test func skippedItIsCancelledAndItsStepCountsAsTaken() async throws {
+        let (store, id, receivable) = try await awaiting()
+        try await store.decideMessage(id, .skip, by: "marie", at: F.time)
+        #expect(try await store.claimNextMessage(now: F.time.addingTimeInterval(10), skipping: []) == nil)
+        #expect(try await store.outboxCounts()[.cancelled] == 1)
+        #expect(try await store.enqueue(Self.draft(receivable, awaitingApproval: false), at: F.time, compose: F.composed) == nil)
+        let events = try await store.recentEvents(of: F.creditor, limit: 10).map(\.event)
+        #expect(events.contains { $0.kind == "message.skipped" && $0.summary.contains("marie") })
+    }
+
+    @Test func approvedAfterTheInvoiceWasPaidItIsCancelledAtClaim() async throws {
+        let (store, id, _) = try await awaiting()
+        // A newer authoritative export no longer lists F-1: settled.
+        _ = try await store.importSnapshot(F.file("b.csv", sha: "b"), F.snapshot([F.item("F-2", customer: "C002", open: 50)], asOf: "2026-11-24"),
+                                           at: F.time.addingTimeInterval(5))
+        try await store.decideMessage(id, .send, by: "marie", at: F.time.addingTimeInterval(6))
+        #expect(try await store.claimNextMessage(now: F.time.addingTimeInterval(10), skipping: []) == nil)
+        #expect(try await store.outboxCounts()[.cancelled] == 1)
+    }
+
+    @Test func approvedAfterTheCustomerWasPausedItIsCancelledAtClaim() async throws {
+        let (store, id, receivable) = try await awaiting()
+        _ = try await store.holdCustomer(receivable.customer.id, kind: .manual, until: nil, reason: "on the phone", at: F.time)
+        try await store.decideMessage(id, .send, by: "marie", at: F.time)
+        #expect(try await store.claimNextMessage(now: F.time.addingTimeInterval(10), skipping: []) == nil)
+        #expect(try await store.outboxCounts()[.cancelled] == 1)
+    }
+
+    @Test func aPersonsDoNotRemindOutlivesAContactsImportAndIsRemovedJournaled() async throws {
+        let store = try await F.freshStore()
+        let contacts = ImportedFile(creditor: F.creditor, fileName: "contacts.csv", sha256: String(repeating: "c", count: 64), byteCount: 10,
+                                    kind: "contacts")
+        _ = try await store.importContacts(contacts, [CustomerProfile(externalID: "C001", name: "Client Un", emailsTo: ["a@un.example"])], at: F.time)
+        let customer = try #require(try await store.customerID(external: "C001", of: F.creditor))
+        await #expect(throws: StoreError.self) { try await store.setDoNotRemind(customerID: customer, reason: " \n ", by: "marie", at: F.time) }
+        await #expect(throws: StoreError.self) { try await store.setDoNotRemind(customerID: customer, reason: "a\nb", by: "marie", at: F.time) }
+        try await store.setDoNotRemind(customerID: customer, reason: "en liquidation judiciaire", by: "marie", at: F.time)
+        #expect(try await store.doNotRemind(customerID: customer)?.setBy == "marie")
+        // A later contacts file that says nothing of it (do_not_remind false) leaves it.
+        let later = ImportedFile(creditor: F.creditor, fileName: "contacts2.csv", sha256: String(repeating: "d", count: 64), byteCount: 10,
+                                 kind: "contacts")
+        _ = try await store.importContacts(later, [CustomerProfile(externalID: "C001", name: "Client Un", emailsTo: ["b@un.example"])],
+                                           at: F.time.addingTimeInterval(60))
+        #expect(try await store.doNotRemind(customerID: customer)?.reason == "en liquidation judiciaire")
+        #expect(try await store.planningFacts(of: F.creditor).personDoNotRemind[customer]?.setBy == "marie")
+        try await store.removeDoNotRemind(customerID: customer, by: "paul", at: F.time.addingTimeInterval(120))
+        #expect(try await store.doNotRemind(customerID: customer) == nil)
+        await #expect(throws: StoreError.self) { try await store.removeDoNotRemind(customerID: customer, by: "paul", at: F.time) }
+        let kinds = try await store.events(ofCustomer: customer).map(\.event.kind)
+        #expect(kinds.contains("customer.do-not-remind") && kinds.contains("customer.do-not-remind-removed"))
+    }
+
+    @Test func sessionsAreFoundByTheirHashUntilTheyExpireAndExpiredOnesArePurged() async throws {
+        let store = try await F.freshStore()
+        let hashA = String(repeating: "a", count: 64), hashB = String(repeating: "b", count: 64)
+        let csrf = String(repeating: "x", count: 43)
+        try await store.openConsoleSession(StoredConsoleSession(tokenSHA256: hashA, userName: "marie", csrf: csrf,
+                                                                expiresAt: F.time.addingTimeInterval(600)), at: F.time)
+        #expect(try await store.consoleSession(tokenSHA256: hashA, now: F.time.addingTimeInterval(10))?.userName == "marie")
+        #expect(try await store.consoleSession(tokenSHA256: hashA, now: F.time.addingTimeInterval(601)) == nil)
+        try await store.extendConsoleSession(tokenSHA256: hashA, until: F.time.addingTimeInterval(1_200))
+        #expect(try await store.consoleSession(tokenSHA256: hashA, now: F.time.addingTimeInterval(601))?.csrf == csrf)
+        // Opening another session after A expired removes A's row.
+        try await store.openConsoleSession(StoredConsoleSession(tokenSHA256: hashB, userName: "paul", csrf: csrf,
+                                                                expiresAt: F.time.addingTimeInterval(5_000)), at: F.time.addingTimeInterval(1_300))
+        let rows = try await store.consoleSessionCountForTesting()
+        #expect(rows == 1)
+        try await store.closeConsoleSession(tokenSHA256: hashB)
+        #expect(try await store.consoleSession(tokenSHA256: hashB, now: F.time) == nil)
+        // Only a hash can be stored, never a token.
+        #expect(throws: DatabaseError.self) {
+            try store.executeForTesting("""
+                INSERT INTO console_session (token_sha256, user_name, csrf, created_at, expires_at) VALUES ('raw-token', 'x', '\(csrf)', 'a', 'b')
+                """)
+        }
+    }
+}
+
+/// v12-console-review rebuilds `message`: a store written before it keeps every message, with
+/// its recipients, invoices and events, and every index.
+@Suite struct ConsoleReviewMigrationTests {
+    @Test func aStoreBeforeV12KeepsEveryMessageAndAcceptsAwaitingApproval() throws {
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        let queue = try DatabaseQueue(configuration: configuration)
+        try AppDatabase.migrator.migrate(queue, upTo: "v10-creditor-language")
+        let sha = String(repeating: "a", count: 64)
+        let states = ["queued", "sending", "sent", "retry", "failed", "held", "cancelled"]
+        try queue.write { db in
+            try db.execute(sql: """
+                INSERT INTO creditor (id, created_at) VALUES ('acme', '2026-11-01');
+                INSERT INTO import (id, creditor_id, file_name, sha256, byte_count, kind, status, as_of, authoritative, item_count, imported_at)
+                    VALUES (7, 'acme', 'a.csv', '\(sha)', 10, 'open-invoices', 'applied', '2026-11-01', 1, 1, '2026-11-01');
+                INSERT INTO customer (id, creditor_id, external_id, created_at) VALUES (1, 'acme', 'C1', '2026-11-01');
+                INSERT INTO invoice (id, creditor_id, customer_id, number, currency, open_minor, status, seen_as_of, first_import_id, last_import_id)
+                    VALUES (1, 'acme', 1, 'F-1', 'EUR', 100, 'open', '2026-11-01', 7, 7);
+                """)
+            for (index, state) in states.enumerated() {
+                let id = index + 1
+                try db.execute(sql: """
+                    INSERT INTO message (id, creditor_id, customer_id, step, planned_on, rfc_message_id, envelope_from, raw, state, attempts,
+                                         next_attempt_at, created_at, sent_at, server_reply, last_error, sent_copy)
+                    VALUES (?, 'acme', 1, 'step-\(id)', '2026-11-02', '<m\(id)@acme.example>', 'bounces@acme.example', x'41424344', ?, ?, ?,
+                            '2026-11-02 10:00:00', ?, ?, ?, ?);
+                    INSERT INTO message_recipient (message_id, address, role, reply, verdict) VALUES (?, 'a@b.example', 'to', '250 ok', NULL);
+                    INSERT INTO message_invoice (message_id, invoice_id, step, stated_open_minor, cancelled) VALUES (?, 1, 'step-\(id)', 100, 0);
+                    INSERT INTO event (at, kind, creditor_id, message_id, summary) VALUES ('2026-11-02', 'message.queued', 'acme', ?, 'x');
+                    """, arguments: [id, state, state == "queued" ? 0 : 1, state == "retry" ? "2026-11-03 10:00:00" : nil,
+                                     state == "sent" ? "2026-11-02 10:01:00" : nil, state == "sent" ? "250 ok" : nil,
+                                     state == "failed" ? "550 no" : nil, state == "sent" ? "pending" : nil, id, id, id])
+            }
+        }
+        let before = try queue.read { db in try Row.fetchAll(db, sql: "SELECT * FROM message ORDER BY id") }
+        let store = try AppDatabase(queue)
+        let after = try queue.read { db in try Row.fetchAll(db, sql: "SELECT * FROM message ORDER BY id") }
+        #expect(after == before)
+        #expect(try store.integrityProblems().isEmpty)
+        let orphans = try queue.read { db in try Row.fetchAll(db, sql: "PRAGMA foreign_key_check") }
+        #expect(orphans.isEmpty)
+        let indexes = try queue.read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'message' AND sql IS NOT NULL ORDER BY name")
+        }
+        #expect(indexes == ["message_awaiting_approval", "message_claimable", "message_due", "message_sent_copy_pending"])
+        let counts = try queue.read { db in
+            try Int.fetchAll(db, sql: """
+                SELECT (SELECT count(*) FROM message_recipient) UNION ALL SELECT (SELECT count(*) FROM message_invoice)
+                UNION ALL SELECT (SELECT count(*) FROM event WHERE message_id IS NOT NULL)
+                """)
+        }
+        #expect(counts == [7, 7, 7])
+        try store.executeForTesting("UPDATE message SET state = 'awaiting-approval', attempts = 0 WHERE id = 1")
+        #expect(throws: DatabaseError.self) { try store.executeForTesting("UPDATE message SET state = 'bogus' WHERE id = 1") }
+        // The event journal's triggers still refuse edits (the rebuilt table is referenced, not rewritten).
+        #expect(throws: DatabaseError.self) { try store.executeForTesting("DELETE FROM event") }
+        // The claim still finds a queued message through its index.
+        try store.executeForTesting("UPDATE message SET state = 'queued' WHERE id = 1")
+        #expect(try queue.read { db in try Int64.fetchOne(db, sql: "SELECT id FROM message INDEXED BY message_claimable WHERE state IN ('queued', 'retry') ORDER BY id LIMIT 1") } == 1)
+    }
+}
