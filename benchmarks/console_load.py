@@ -12,7 +12,7 @@ import urllib.parse
 host, port, user, password, requests = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4], int(sys.argv[5])
 paths = sys.argv[6:]
 
-connection = http.client.HTTPConnection(host, port, timeout=30)
+connection = http.client.HTTPConnection(host, port, timeout=300)  # the aged balance reads the whole book
 body = urllib.parse.urlencode({"username": user, "password": password, "next": "/"})
 connection.request("POST", "/login", body=body, headers={"Content-Type": "application/x-www-form-urlencoded"})
 answer = connection.getresponse()

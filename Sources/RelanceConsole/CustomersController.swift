@@ -20,6 +20,9 @@ struct CustomersController {
         router.post("/customers/{creditor}/{code}/address") { request, context in try await correctAddress(request, context: context) }
     }
 
+    /// Customers listed by one search, across the user's creditors.
+    static let searchLimit = 200
+
     private func search(_ request: Request, context: ConsoleRequestContext) async throws -> Response {
         let user = try context.requireUser()
         let runtime = await environment.current()
@@ -27,20 +30,13 @@ struct CustomersController {
         let query = String((request.uri.queryParameters["q"].map(String.init) ?? "").prefix(100)).trimmingCharacters(in: .whitespaces)
         var results: [[String: Any]] = []
         if !query.isEmpty {
-            let needle = query.lowercased()
-            for creditor in environment.creditors(of: user, in: runtime) {
+            // In the store, by SQL, at most `searchLimit` in all: never the whole book read and filtered here.
+            for creditor in environment.creditors(of: user, in: runtime) where results.count < Self.searchLimit {
                 let id = creditor.configuration.id
-                let open = try await runtime.store.openReceivables(of: id)
-                let invoiceMatches = Set(open.filter { $0.number.lowercased().contains(needle) }.map(\.customer.id))
-                let openByCustomer = Dictionary(grouping: open, by: \.customer.id)
-                for customer in try await runtime.store.customerProfiles(of: id) {
-                    let profile = customer.profile
-                    let haystack = ([profile.externalID, profile.name ?? ""] + profile.emailsTo + profile.emailsCc).map { $0.lowercased() }
-                    guard invoiceMatches.contains(customer.id) || haystack.contains(where: { $0.contains(needle) }) else { continue }
-                    let amounts = openByCustomer[customer.id] ?? []
-                    results.append(["name": profile.name ?? profile.externalID, "code": profile.externalID, "creditor": creditor.configuration.legalName,
-                                    "url": Self.url(creditor: id, code: profile.externalID), "open": Self.total(amounts, words: words) ?? ""])
-                    if results.count >= 200 { break }
+                for hit in try await runtime.store.searchCustomers(of: id, containing: query, limit: Self.searchLimit - results.count) {
+                    results.append(["name": hit.name ?? hit.externalID, "code": hit.externalID, "creditor": creditor.configuration.legalName,
+                                    "url": Self.url(creditor: id, code: hit.externalID),
+                                    "open": hit.openByCurrency.map(words.money).joined(separator: " + ")])
                 }
             }
         }
@@ -55,8 +51,9 @@ struct CustomersController {
         let (creditor, customer) = try await resolve(context: context, user: user, runtime: runtime)
         let id = creditor.configuration.id
         let open = try await runtime.store.openReceivables(of: id, customer: customer.id)
-        let holds = try await runtime.store.liveHolds(of: id).filter { $0.customerID == customer.id }
-        let timeline = try await runtime.store.events(ofCustomer: customer.id).suffix(200).reversed()
+        // Every read narrowed to the customer: a page costs one customer's rows, not the book's.
+        let holds = try await runtime.store.liveHolds(of: id, customer: customer.id)
+        let timeline = try await runtime.store.events(ofCustomer: customer.id, last: 200).reversed()
         let timeZone = creditor.timeZone
         let profile = customer.profile
         let phones = PhoneLink.links(profile.phones.joined(separator: ","))

@@ -27,8 +27,9 @@ struct TodayController {
         var sections: [[String: Any]] = []
         for creditor in environment.creditors(of: user, in: runtime) {
             let id = creditor.configuration.id
-            let paging = TodayPaging(sorted: try await runtime.store.tasks(of: id, state: .open).sorted(by: Self.priority),
-                                     kind: kind, page: pageNumber)
+            // One page of each kind, in Today's order, read by the store: never every open task.
+            var paging = TodayPaging(counts: try await runtime.store.openTaskCounts(of: id), kind: kind, page: pageNumber)
+            try await paging.fetch { try await runtime.store.openTasks(of: id, kind: $0.kind, offset: $0.offset, limit: $0.limit) }
             let tasks = paging.shown
             let held = kind == nil ? try await runtime.store.heldImports(of: id) : []
             let messages = kind == nil ? try await runtime.store.messagesToReview(of: id) : []
@@ -83,14 +84,6 @@ struct TodayController {
         }
         return environment.pages.render("today", title: words.today, words: words, session: context.session, user: user.name,
                                         context: ["creditors": sections])
-    }
-
-    /// Calls first (they are made from a phone, during the day), then replies, letters, the rest.
-    static func priority(_ a: WorkTask, _ b: WorkTask) -> Bool {
-        let order: [WorkTask.Kind] = [.call, .readReply, .letter, .registeredLetter, .formalNotice, .legalAction, .handOff,
-                                      .identifyCustomer, .reviewMessage, .fixConfiguration]
-        let left = order.firstIndex(of: a.kind) ?? order.count, right = order.firstIndex(of: b.kind) ?? order.count
-        return left != right ? left < right : (a.dueOn ?? .init(year: 9999, month: 12, day: 31)!) < (b.dueOn ?? .init(year: 9999, month: 12, day: 31)!)
     }
 
     /// The outcome form's fields, read by the CLI's own parser (`OutcomeInput`).
@@ -173,12 +166,10 @@ struct TodayController {
     private func visibleTask(context: ConsoleRequestContext, user: ConsoleUser, runtime: RelanceRuntime,
                              includeClosed: Bool = false) async throws -> WorkTask {
         let id = try context.parameters.require("id", as: Int64.self)
-        for creditor in environment.creditors(of: user, in: runtime) {
-            if let task = try await runtime.store.tasks(of: creditor.configuration.id, state: includeClosed ? nil : .open).first(where: { $0.id == id }) {
-                return task
-            }
-        }
-        throw HTTPError(.notFound)
+        guard let task = try await runtime.store.task(id: id), includeClosed || task.state == .open,
+              environment.creditors(of: user, in: runtime).contains(where: { $0.configuration.id == task.creditor })
+        else { throw HTTPError(.notFound) }
+        return task
     }
 }
 

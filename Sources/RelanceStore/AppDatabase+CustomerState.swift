@@ -81,20 +81,24 @@ extension AppDatabase: CustomerStateStore {
     }
 
     public func liveHolds(of creditor: CreditorID) async throws -> [CustomerHold] {
-        try await writer.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT h.*, CASE WHEN h.kind = 'promise' THEN (
-                    SELECT o.parameters FROM task_outcome o JOIN task t ON t.id = o.task_id
-                    WHERE t.customer_id = h.customer_id AND o.outcome = 'promised' AND json_extract(o.parameters, '$.date') = h.until_on
-                    ORDER BY o.id DESC LIMIT 1) END AS promised
-                FROM customer_hold h JOIN customer c ON c.id = h.customer_id
-                WHERE c.creditor_id = ? AND h.released_at IS NULL ORDER BY h.id
-                """, arguments: [creditor.rawValue]).compactMap { row in
-                CustomerHold.Kind(rawValue: row["kind"]).map { kind in
-                    CustomerHold(id: row["id"], customerID: row["customer_id"], kind: kind,
-                                 until: (row["until_on"] as String?).flatMap { CivilDate(iso8601: $0) },
-                                 reason: row["reason"], createdAt: row["created_at"], amount: Self.promisedAmount(row["promised"]))
-                }
+        try await writer.read { db in try Self.liveHolds(of: creditor, customer: nil, in: db) }
+    }
+
+    /// The creditor's live holds, or one customer's only (the console's customer page: through
+    /// the live holds' index on the customer); the customer is an integer, safe to interpolate.
+    static func liveHolds(of creditor: CreditorID, customer: Int64?, in db: Database) throws -> [CustomerHold] {
+        try Row.fetchAll(db, sql: """
+            SELECT h.*, CASE WHEN h.kind = 'promise' THEN (
+                SELECT o.parameters FROM task_outcome o JOIN task t ON t.id = o.task_id
+                WHERE t.customer_id = h.customer_id AND o.outcome = 'promised' AND json_extract(o.parameters, '$.date') = h.until_on
+                ORDER BY o.id DESC LIMIT 1) END AS promised
+            FROM customer_hold h JOIN customer c ON c.id = h.customer_id
+            WHERE c.creditor_id = ? AND h.released_at IS NULL\(customer.map { " AND h.customer_id = \($0)" } ?? "") ORDER BY h.id
+            """, arguments: [creditor.rawValue]).compactMap { row in
+            CustomerHold.Kind(rawValue: row["kind"]).map { kind in
+                CustomerHold(id: row["id"], customerID: row["customer_id"], kind: kind,
+                             until: (row["until_on"] as String?).flatMap { CivilDate(iso8601: $0) },
+                             reason: row["reason"], createdAt: row["created_at"], amount: Self.promisedAmount(row["promised"]))
             }
         }
     }

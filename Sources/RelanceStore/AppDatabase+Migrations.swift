@@ -47,6 +47,9 @@ extension AppDatabase {
         migrator.registerMigration("v12-console-review") { db in
             try db.execute(sql: Self.consoleReviewMigration)
         }
+        migrator.registerMigration("v13-console-indexes") { db in
+            try db.execute(sql: Self.consoleIndexesMigration)
+        }
         migrator.registerMigration("v14-bank-dedup-digest") { db in
             try Self.bankDedupDigestMigration(db)
         }

@@ -37,7 +37,16 @@ public struct SpreadsheetFormat: Sendable, Hashable {
             text = "'" + text
         }
         guard text.contains(where: { $0 == separator || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        // Quotes doubled over the UTF-8 bytes (a quote is never part of a longer character):
+        // Foundation's `replacingOccurrences` was a third of the time (perf) of writing 10,000 call scripts.
+        var quoted: [UInt8] = [0x22]
+        quoted.reserveCapacity(text.utf8.count + 8)
+        for byte in text.utf8 {
+            quoted.append(byte)
+            if byte == 0x22 { quoted.append(0x22) }
+        }
+        quoted.append(0x22)
+        return String(decoding: quoted, as: UTF8.self)
     }
 
     /// A whole document: the byte-order mark, then CRLF-terminated rows.
