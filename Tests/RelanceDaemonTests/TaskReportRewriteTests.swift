@@ -35,7 +35,10 @@ import Testing
         try await reports.writeTasks(Self.creditor())
         #expect(try workspace.read("reports/acme/tasks.csv").contains("Qui est C2 ?"))
         _ = try workspace.write("reports/acme/tasks.csv", "not written again")
-        try await store.closeTask(first.id, outcome: .cancelled(reason: "doublon"), at: Self.time)
+        let facts = try #require(try await store.taskOutcomeFacts(first.id))
+        try await store.applyTaskOutcome(try TaskOutcomeDecision.decide(
+            TaskOutcomeRequest(taskID: first.id, outcome: .cancelled(reason: "doublon"), recordedBy: "marie", channel: .cli), facts: facts,
+            today: CivilDate(year: 2026, month: 12, day: 2)!, settings: TaskOutcomeSettings(), calendar: FrenchBusinessCalendar()), at: Self.time)
         try await reports.writeTasks(Self.creditor())
         #expect(!(try workspace.read("reports/acme/tasks.csv").contains("Qui est C1 ?")))
         _ = try workspace.write("reports/acme/tasks.csv", "not written again")

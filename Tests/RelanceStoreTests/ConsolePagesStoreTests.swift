@@ -62,7 +62,13 @@ import Testing
                                                  dedupKey: "bank-\(n)"), at: F.time)
         }
         _ = try await store.openTask(NewTask(creditor: Self.other, customerID: nil, kind: .call, title: "Autre créancier"), at: F.time)
-        for id in closing { try await store.closeTask(id, outcome: .paid(), at: F.time) }
+        // Closed through the one outcome path (closeTask is gone): a person says the customer paid.
+        for id in closing {
+            let facts = try #require(try await store.taskOutcomeFacts(id))
+            try await store.applyTaskOutcome(try TaskOutcomeDecision.decide(
+                TaskOutcomeRequest(taskID: id, outcome: .paid(), recordedBy: "marie", channel: .cli), facts: facts,
+                today: F.date("2026-12-02"), settings: TaskOutcomeSettings(), calendar: FrenchBusinessCalendar()), at: F.time)
+        }
 
         // The whole-book computation the console did before: every open task, sorted in Swift
         // by kind (Today's order) then due date (none last), stably over the store's order.
