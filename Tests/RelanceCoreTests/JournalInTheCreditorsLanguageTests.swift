@@ -50,7 +50,7 @@ import RelanceTesting
             words.messageRetry(messageID: 12, reason: "—", retryAt: Date(timeIntervalSince1970: 1_796_000_000)),
             words.messageFailed(messageID: 12, reason: "—"),
             words.messageSent(step: "first-reminder", messageID: 12, customer: "C001 Client Un", recipients: "a@b.example",
-                              serverReply: ReviewFolderReply.reply(file: "00000012-first-reminder.eml")),
+                              serverReply: OutboxFolderReply.reply(file: "00000012-first-reminder.eml")),
             words.missingRate(MissingRate(semester: Semester(year: 2026, half: 2)!, table: RateTable.ecbMainRefinancingRate.name)),
             words.invoiceDisputed(invoice: "F-1", reason: "—"), words.disputeResolved(invoice: "F-1", reason: "—"),
             words.disputeEndedByOutcome(.promisedToPay(on: later, amount: money), taskID: 12),
@@ -115,15 +115,16 @@ import RelanceTesting
         #expect(EnglishWording().outcomeLineProblem(.notAnAmount("twelve")) == "twelve is not an amount (912.00)")
     }
 
-    /// Review mode writes messages to a folder: the timeline names the file, never the server's path.
-    @Test func aMessageWrittenForReviewNamesTheFileNotThePath() {
-        let reply = ReviewFolderReply.reply(file: "00000012-first-reminder.eml")
+    /// Without an SMTP server messages are written to the outbox folder: the timeline names the
+    /// file, never the server's path, and does not call it sent.
+    @Test func aMessageWrittenToTheOutboxFolderNamesTheFileNotThePath() {
+        let reply = OutboxFolderReply.reply(file: "00000012-first-reminder.eml")
         let french = FrenchWording().messageSent(step: "first-reminder", messageID: 12, customer: "C001 Client Un",
                                                  recipients: "a@b.example", serverReply: reply)
-        #expect(french == "Message n° 12 (première relance) pour C001 Client Un (a@b.example) déposé dans le dossier de revue sous le nom 00000012-first-reminder.eml : mode revue, rien n'est envoyé")
+        #expect(french == "Message n° 12 (première relance) pour C001 Client Un (a@b.example) écrit dans le dossier d'envoi sous le nom 00000012-first-reminder.eml (aucun serveur SMTP configuré : le fichier n'est pas envoyé)")
         let english = EnglishWording().messageSent(step: "first-reminder", messageID: 12, customer: "C001 Client Un",
                                                    recipients: "a@b.example", serverReply: reply)
-        #expect(!english.contains("/") && english.contains("review folder"))
+        #expect(english == "Message #12 (first reminder) for C001 Client Un (a@b.example) written to the outbox folder as 00000012-first-reminder.eml (no SMTP server configured: the file is not sent)")
     }
 
     /// The bundled rate tables have French names in a French sentence.

@@ -22,11 +22,11 @@ public enum DeliveryOutcome: Sendable, Hashable {
     case senderProblem(reason: String)
 }
 
-/// What a message written to the review folder (no SMTP server: review mode) leaves as its
-/// "server reply": the file's name only, as data the journal words per language — people never
-/// see the server's paths.
-public enum ReviewFolderReply {
-    static let prefix = "review-folder:"
+/// What a message written to the outbox folder (a creditor without an SMTP server: each message
+/// becomes an `.eml` file, `OutboxFolderTransport`) leaves as its "server reply": the file's name
+/// only, as data the journal words per language — people never see the server's paths.
+public enum OutboxFolderReply {
+    static let prefix = "outbox-folder:"
 
     public static func reply(file name: String) -> String { prefix + name }
 

@@ -132,8 +132,8 @@ extension EnglishWording {
     public func messageAttempt(_ attempt: Int, messageID: Int64) -> String { "Attempt \(attempt) to send message #\(messageID)." }
 
     public func messageSent(step: String?, messageID: Int64, customer: String, recipients: String, serverReply: String) -> String {
-        if let file = ReviewFolderReply.file(in: serverReply) {
-            return "\(step.map(stepName) ?? "Message") #\(messageID) for \(customer) (\(recipients)) written to the review folder as \(file): review mode, nothing is sent"
+        if let file = OutboxFolderReply.file(in: serverReply) {
+            return "Message #\(messageID)\(step.map { " (\(stepName($0)))" } ?? "") for \(customer) (\(recipients)) written to the outbox folder as \(file) (no SMTP server configured: the file is not sent)"
         }
         return "Sent \(step ?? "message") #\(messageID) to \(customer) (\(recipients)); server said: \(serverReply)"
     }

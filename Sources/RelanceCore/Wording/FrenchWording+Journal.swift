@@ -142,8 +142,8 @@ extension FrenchWording {
     public func messageAttempt(_ attempt: Int, messageID: Int64) -> String { "Tentative \(attempt) d'envoi du message n° \(messageID)." }
 
     public func messageSent(step: String?, messageID: Int64, customer: String, recipients: String, serverReply: String) -> String {
-        if let file = ReviewFolderReply.file(in: serverReply) {
-            return "Message n° \(messageID)\(step.map { " (\(stepName($0)))" } ?? "") pour \(customer) (\(recipients)) déposé dans le dossier de revue sous le nom \(file) : mode revue, rien n'est envoyé"
+        if let file = OutboxFolderReply.file(in: serverReply) {
+            return "Message n° \(messageID)\(step.map { " (\(stepName($0)))" } ?? "") pour \(customer) (\(recipients)) écrit dans le dossier d'envoi sous le nom \(file) (aucun serveur SMTP configuré : le fichier n'est pas envoyé)"
         }
         return "Message n° \(messageID)\(step.map { " (\(stepName($0)))" } ?? "") envoyé à \(customer) (\(recipients)) ; réponse du serveur : \(serverReply)"
     }

@@ -20,7 +20,7 @@ public struct OutboxFolderTransport: MailTransport {
             guard rename(temporary.path, final.path) == 0 else {
                 return .temporaryFailure(reason: "cannot rename \(temporary.path): \(String(cString: strerror(errno)))")
             }
-            return .delivered(serverReply: ReviewFolderReply.reply(file: name))
+            return .delivered(serverReply: OutboxFolderReply.reply(file: name))
         } catch {
             return .temporaryFailure(reason: "cannot write into \(folder.path): \(error.localizedDescription)")
         }
