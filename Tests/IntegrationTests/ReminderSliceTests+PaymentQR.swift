@@ -28,19 +28,7 @@ extension ReminderSliceTests {
         #expect(image.headers["Content-ID"] == "<epc-qr@relance>")
         #expect(!parts.contains { $0.contentType == "text/plain" && $0.text.contains("cid:") }, "the text part names no image")
 
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("relance-qr-mail-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let png = folder.appendingPathComponent("qr.png")
-        try Data(image.body).write(to: png)
-        let zbar = Process()
-        zbar.executableURL = URL(fileURLWithPath: "/usr/bin/zbarimg")
-        zbar.arguments = ["--quiet", "--raw", "-Sbinary", png.path]
-        let output = Pipe()
-        zbar.standardOutput = output
-        try zbar.run()
-        let decoded = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        zbar.waitUntilExit()
+        let decoded = try QRReader.decode(Data(image.body), name: "qr.png")
         // Only F-2026-001 (1 234,56 €) is overdue on 30/11: the code asks for it, to the cent.
         #expect(decoded == "BCD\n002\n1\nSCT\n\nACME Équipements SAS\nFR7630004000031234567890143\nEUR1234.56\n\n\nF-2026-001")
     }

@@ -1,6 +1,7 @@
 import Foundation
 import QREncoding
 import RelanceCore
+import RelanceTesting
 import Testing
 
 /// The QR code libqrencode draws for an EPC payload decodes back to the same bytes: read by
@@ -31,7 +32,7 @@ struct PaymentQRCodeTests {
     func decodes() throws {
         let modules = try #require(QRCodeSVG.modules(Self.payload))
         #expect(modules.count >= 21 && modules.allSatisfy { $0.count == modules.count })
-        #expect(try Self.zbar(Self.pgm(modules), name: "qr.pgm") == Self.payload)
+        #expect(try QRReader.decode(Self.pgm(modules), name: "qr.pgm") == Self.payload)
     }
 
     @Test("the PNG for emails: a 1-bit greyscale image of the same modules that zbarimg reads back")
@@ -45,26 +46,7 @@ struct PaymentQRCodeTests {
         #expect(Array(png[24..<26]) == [1, 0])
         #expect(png.count < 8_000)
         #expect(Array(png.suffix(12)) == [0, 0, 0, 0, 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82], "IEND and its CRC")
-        #expect(try Self.zbar(Data(png), name: "qr.png") == Self.payload)
-    }
-
-    /// What `zbarimg` reads in a picture.
-    static func zbar(_ picture: Data, name: String) throws -> String {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("relance-qr-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let file = folder.appendingPathComponent(name)
-        try picture.write(to: file)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/zbarimg")
-        process.arguments = ["--quiet", "--raw", "-Sbinary", file.path]
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let bytes = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
-        return String(decoding: bytes, as: UTF8.self)
+        #expect(try QRReader.decode(Data(png), name: "qr.png") == Self.payload)
     }
 
     @Test("the SVG is one path of modules inside a quiet zone, escaped label, usable as a data URI")
