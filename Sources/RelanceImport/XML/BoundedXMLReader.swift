@@ -88,7 +88,7 @@ enum BoundedXMLReader {
         }
 
         func start(_ name: XMLByteName, attributes: XMLByteAttributes) throws(XMLStop) {
-            try handler.start(String(decoding: local ? name.local : name.qualified, as: UTF8.self), attributes: attributes.all(local: false))
+            try handler.start(String(decoding: local ? name.local : name.qualified, as: UTF8.self), attributes: attributes.all())
         }
 
         func characters(_ text: UnsafeBufferPointer<UInt8>) throws(XMLStop) {

@@ -56,15 +56,11 @@ struct XMLByteAttributes {
         return nil
     }
 
-    /// Every attribute as written (`xsi:schemaLocation`), or by its local name when `local`, decoded.
-    func all(local: Bool) -> [String: String] {
+    /// Every attribute by its name as written (`xsi:schemaLocation`), its value decoded.
+    func all() -> [String: String] {
         var result: [String: String] = [:]
         for span in spans {
-            var nameStart = span.nameStart
-            if local {
-                for index in span.nameStart..<(span.nameStart + span.nameCount) where base[index] == UInt8(ascii: ":") { nameStart = index + 1 }
-            }
-            let name = String(decoding: UnsafeBufferPointer(rebasing: base[nameStart..<(span.nameStart + span.nameCount)]), as: UTF8.self)
+            let name = String(decoding: UnsafeBufferPointer(rebasing: base[span.nameStart..<(span.nameStart + span.nameCount)]), as: UTF8.self)
             let raw = UnsafeBufferPointer(rebasing: base[span.valueStart..<(span.valueStart + span.valueCount)])
             if span.needsDecoding {
                 var decoded: [UInt8] = []
