@@ -68,4 +68,28 @@ extension AppDatabase: MessageReviewStore {
                             summary: try wording(of: creditor, in: db).messageApproval(messageID: id, approved: approved, by: person),
                             detail: ["by": person]), in: db)
     }
+
+    public func withdrawStaleApprovals(of creditor: CreditorID, before day: CivilDate, at time: Date) async throws -> [Int64] {
+        try await writer.write { db in
+            let stale = try Row.fetchAll(db, sql: """
+                SELECT id, customer_id, planned_on FROM message
+                WHERE creditor_id = ? AND state = 'awaiting-approval' AND planned_on < ? ORDER BY id
+                """, arguments: [creditor.rawValue, day.iso8601])
+            guard !stale.isEmpty else { return [] }
+            let words = try Self.wording(of: creditor.rawValue, in: db)
+            var withdrawn: [Int64] = []
+            for row in stale {
+                let id: Int64 = row["id"]
+                guard let plannedOn = CivilDate(iso8601: row["planned_on"] as String) else { continue }
+                try db.execute(sql: "UPDATE message SET state = 'cancelled' WHERE id = ? AND state = 'awaiting-approval'", arguments: [id])
+                // Not a step taken: the day's plan writes the same step again, with today's figures.
+                try db.execute(sql: "UPDATE message_invoice SET cancelled = 1 WHERE message_id = ?", arguments: [id])
+                try Self.append(NewEvent(time: time, kind: "message.cancelled", creditor: creditor, customerID: row["customer_id"],
+                                         messageID: id, summary: words.messageCancelled(messageID: id, because: .staleApproval(plannedOn: plannedOn))),
+                                in: db)
+                withdrawn.append(id)
+            }
+            return withdrawn
+        }
+    }
 }

@@ -59,6 +59,22 @@ import Testing
         #expect(events.contains { $0.kind == "message.skipped" && $0.summary.contains("marie") })
     }
 
+    @Test func aMessageStillAwaitingTheNextDayIsWithdrawnWithoutCountingItsStep() async throws {
+        let (store, id, receivable) = try await awaiting()   // planned on 23/11/2026
+        #expect(try await store.withdrawStaleApprovals(of: F.creditor, before: F.date("2026-11-23"), at: F.time).isEmpty,
+                "written today: left for approval")
+        #expect(try await store.withdrawStaleApprovals(of: F.creditor, before: F.date("2026-11-24"), at: F.time) == [id])
+        #expect(try await store.messagesToReview(of: F.creditor).isEmpty)
+        #expect(try await store.outboxCounts()[.cancelled] == 1)
+        // The step is free again: today's plan writes it anew, with today's figures.
+        var today = Self.draft(receivable)
+        today.plannedOn = F.date("2026-11-24")
+        #expect(try await store.enqueue(today, at: F.time, compose: F.composed) != nil)
+        let events = try await store.recentEvents(of: F.creditor, limit: 10).map(\.event)
+        #expect(events.contains { $0.kind == "message.cancelled" && $0.messageID == id && $0.summary.contains("not approved since") })
+        #expect(try store.integrityProblems().isEmpty)
+    }
+
     @Test func approvedAfterTheInvoiceWasPaidItIsCancelledAtClaim() async throws {
         let (store, id, _) = try await awaiting()
         // A newer authoritative export no longer lists F-1: settled.

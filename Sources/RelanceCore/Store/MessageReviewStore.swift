@@ -45,4 +45,10 @@ public protocol MessageReviewStore: Sendable {
     /// One transaction: the message queued (again) or cancelled, its `review-message` task closed,
     /// the journal saying who decided. `.send` on a message awaiting approval approves it.
     func decideMessage(_ id: Int64, _ decision: MessageReviewDecision, by person: String, at time: Date) async throws
+
+    /// Review mode, before a day is planned: the messages still awaiting approval that were
+    /// written on an earlier day are withdrawn (cancelled, their steps not counted as taken), so
+    /// that the day's plan writes them again with today's figures — a person never approves a
+    /// reminder whose days late, amounts or "falls due on" are out of date. Returns their ids.
+    func withdrawStaleApprovals(of creditor: CreditorID, before day: CivilDate, at time: Date) async throws -> [Int64]
 }

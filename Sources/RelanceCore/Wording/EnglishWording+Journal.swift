@@ -151,6 +151,7 @@ extension EnglishWording {
         case .disputed(let invoice): "invoice \(invoice) is disputed"
         case .amountChanged(let invoice): "the open amount of invoice \(invoice) changed since the message was written"
         case .customerPaused(let kind, let reason): "the customer is paused (\(kind): \(reason))"
+        case .staleApproval(let day): "written on \(date(day)) and not approved since, its figures are out of date; today's plan writes it again"
         }
         return "Message #\(messageID) cancelled before sending: \(why)."
     }

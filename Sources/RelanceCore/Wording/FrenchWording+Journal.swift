@@ -166,6 +166,7 @@ extension FrenchWording {
         case .disputed(let invoice): "la facture \(invoice) est contestée"
         case .amountChanged(let invoice): "le montant dû de la facture \(invoice) a changé depuis la rédaction du message"
         case .customerPaused(let kind, let reason): "les relances du client sont en pause (\(holdKindName(kind)) : \(reason))"
+        case .staleApproval(let day): "rédigé le \(date(day)) et pas approuvé depuis, ses chiffres ne sont plus à jour ; le plan du jour le rédige à nouveau"
         }
         return "Message n° \(messageID) annulé avant l'envoi : \(why)."
     }

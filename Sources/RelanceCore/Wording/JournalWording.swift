@@ -83,4 +83,7 @@ public enum MessageCancelReason: Sendable, Hashable {
     case amountChanged(invoice: String)
     /// `kind` is the hold's kind (`promise`, `reply`…), `reason` its own words.
     case customerPaused(kind: String, reason: String)
+    /// Review mode: written on `plannedOn` and still awaiting a person's approval the next
+    /// planning day — its amounts, delays and dates would be out of date: written again.
+    case staleApproval(plannedOn: CivilDate)
 }

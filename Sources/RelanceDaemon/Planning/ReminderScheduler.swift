@@ -18,6 +18,7 @@ public struct ReminderScheduler: Sendable {
     public let logger: Logger
 
     public typealias SchedulerStore = ReceivablesStore & OutboxStore & EventJournal & CustomerStateStore & TaskStore & PlanningFactsStore
+        & MessageReviewStore
         & BankPaymentStore
         & ImportReviewStore & TaskOutcomeStore
 
@@ -82,7 +83,12 @@ public struct ReminderScheduler: Sendable {
     /// while the rest are written.
     public func run(on day: CivilDate, at instant: Date, recordHolds: Bool = true,
                     queuedSome: @Sendable () -> Void = {}) async throws -> Report {
-        let plan = try await plan(on: day)
+        var plan = try await plan(on: day)
+        // Review mode: a reminder written on an earlier day and still not approved is withdrawn
+        // and written again by today's plan, so that nobody approves outdated figures.
+        if plan.reviewOnly, !(try await store.withdrawStaleApprovals(of: creditor.id, before: day, at: instant)).isEmpty {
+            plan = try await self.plan(on: day)
+        }
         var report = Report(plan: plan, active: !plan.reviewOnly)
         var start = plan.contacts.startIndex
         while start < plan.contacts.endIndex {
