@@ -63,12 +63,7 @@ import Testing
         }
         _ = try await store.openTask(NewTask(creditor: Self.other, customerID: nil, kind: .call, title: "Autre créancier"), at: F.time)
         // Closed through the one outcome path (closeTask is gone): a person says the customer paid.
-        for id in closing {
-            let facts = try #require(try await store.taskOutcomeFacts(id))
-            try await store.applyTaskOutcome(try TaskOutcomeDecision.decide(
-                TaskOutcomeRequest(taskID: id, outcome: .paid(), recordedBy: "marie", channel: .cli), facts: facts,
-                today: F.date("2026-12-02"), settings: TaskOutcomeSettings(), calendar: FrenchBusinessCalendar()), at: F.time)
-        }
+        for id in closing { try #require(try await F.recordOutcome(.paid(), on: id, in: store) != nil) }
 
         // The whole-book computation the console did before: every open task, sorted in Swift
         // by kind (Today's order) then due date (none last), stably over the store's order.

@@ -14,13 +14,7 @@ import RelanceStore
     @discardableResult
     private func record(_ outcome: TaskOutcome, on taskID: Int64, in store: AppDatabase,
                         language: Language = .english) async throws -> TaskOutcomeApplication {
-        let facts = try #require(try await store.taskOutcomeFacts(taskID))
-        let application = try TaskOutcomeDecision.decide(
-            TaskOutcomeRequest(taskID: taskID, outcome: outcome, recordedBy: "marie", channel: .cli),
-            facts: facts, today: F.date("2026-12-02"), settings: TaskOutcomeSettings(language: language),
-            calendar: FrenchBusinessCalendar())
-        try await store.applyTaskOutcome(application, at: F.time)
-        return application
+        try #require(try await F.recordOutcome(outcome, on: taskID, in: store, language: language))
     }
 
     @Test func aDisputeRecordedOnACallFreezesTheInvoiceUntilResolvedOnThatTask() async throws {

@@ -23,10 +23,7 @@ import RelanceStore
         #expect(try await store.tasks(of: F.creditor, state: .open).map(\.invoiceIDs) == [[receivable.invoiceID]])
 
         func close(_ outcome: TaskOutcome) async throws {
-            let facts = try #require(try await store.taskOutcomeFacts(first.id))
-            try await store.applyTaskOutcome(try TaskOutcomeDecision.decide(
-                TaskOutcomeRequest(taskID: first.id, outcome: outcome, recordedBy: "marie", channel: .cli), facts: facts,
-                today: F.date("2026-12-02"), settings: TaskOutcomeSettings(), calendar: FrenchBusinessCalendar()), at: F.time)
+            try #require(try await F.recordOutcome(outcome, on: first.id, in: store) != nil)
         }
         try await close(.promisedToPay(on: F.date("2026-12-15")))
         let closed = try #require(try await store.tasks(of: F.creditor, state: .done).first)
