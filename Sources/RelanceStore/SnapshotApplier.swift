@@ -122,7 +122,7 @@ struct SnapshotApplier {
             receipt.warnings.append("row refused: \(row)")
         }
         try event("import.rows-refused", importID: importID,
-                  words.importRowsRefused(count: refused.count, file: file.fileName, rows: refused.prefix(50).map { "\($0)" },
+                  words.importRowsRefused(count: refused.count, file: file.fileName, rows: refused.prefix(50).map(words.refusedRow),
                                           more: refused.count > 50), detail: ["rows": String(refused.count)])
     }
 

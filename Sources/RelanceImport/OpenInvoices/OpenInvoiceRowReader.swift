@@ -20,11 +20,10 @@ struct OpenInvoiceRowReader: Sendable {
 
     mutating func item(from row: OpenInvoiceRow) throws(ImportError) -> OpenItem {
         guard let invoice = row.text(.invoice) else {
-            throw missing(.invoice, row: row, hint: "Every row with an amount needs its invoice number; if this row is a subtotal, start its first cell with \"Total\".")
+            throw missing(.invoice, row: row)
         }
         guard let customer = row.customer ?? row.customerName else {
-            throw missing(columns.index[.customer] != nil ? .customer : .customerName, row: row,
-                          hint: "Fill in the customer of this invoice.")
+            throw missing(columns.index[.customer] != nil ? .customer : .customerName, row: row)
         }
         let currency = try readCurrency(row)
         var total: Money?
@@ -36,7 +35,7 @@ struct OpenInvoiceRowReader: Sendable {
             // An empty "reste dû" next to a total means nothing is left: reading it as paid never
             // sends a reminder to someone who paid, the one mistake this product must not make.
             guard total != nil else {
-                throw missing(.open, row: row, hint: "Fill in the amount still due (0 if paid).")
+                throw missing(.open, row: row)
             }
             open = .zero(currency)
             warnings.append("Line \(row.line): \"\(columns.title(of: .open))\" is empty, read as 0 (paid).")
@@ -45,15 +44,14 @@ struct OpenInvoiceRowReader: Sendable {
             if let cell = row.cells[.paid], let paid = try amount(cell, field: .paid, currency: currency) {
                 let (left, overflow) = total.minorUnits.subtractingReportingOverflow(paid.minorUnits)
                 guard !overflow else {
-                    throw ImportError(.badAmount, at: position(cell), "\(QuotedValue.quoted(cell.text)) in column \"\(columns.title(of: .paid))\" is too large to be an amount",
-                                      hint: "Correct the amount paid.")
+                    throw ImportError(.badAmount, at: position(cell), .paidTooLarge(text: cell.text, column: columns.title(of: .paid)))
                 }
                 open = Money(minorUnits: left, currency: currency)
             } else {
                 open = total
             }
         } else {
-            throw missing(.total, row: row, hint: "Fill in the amount of this invoice.")
+            throw missing(.total, row: row)
         }
         let addresses = emails(row)
         return cleanedIdentity(OpenItem(customer: customer, customerName: row.customerName, invoice: invoice,
@@ -69,12 +67,10 @@ struct OpenInvoiceRowReader: Sendable {
         let text = cell.text.trimmingSpaces()
         let code = text == "€" ? "EUR" : text == "$" ? "USD" : text == "£" ? "GBP" : text
         guard let currency = Currency(code: code) else {
-            throw ImportError(.badCurrency, at: position(cell), "\(QuotedValue.quoted(text)) in column \"\(columns.title(of: .currency))\" is not a currency code",
-                              hint: "Use an ISO 4217 code such as EUR, USD or GBP.")
+            throw ImportError(.badCurrency, at: position(cell), .notACurrency(text: text, column: columns.title(of: .currency)))
         }
         if let symbol, symbol != currency.code {
-            throw ImportError(.badCurrency, at: position(cell), "the amount is written in \(symbol) but the currency column says \(currency.code)",
-                              hint: "Correct the currency column or the amount's symbol so they agree.")
+            throw ImportError(.badCurrency, at: position(cell), .currencyDisagrees(symbol: symbol, column: currency.code))
         }
         return currency
     }
@@ -84,14 +80,12 @@ struct OpenInvoiceRowReader: Sendable {
         switch AmountText.money(cleaned, mark: mark, currency: currency) {
         case .success(let money): return money
         case .failure(let problem):
-            let why = switch problem {
-            case .tooManyDecimals(let digits): "has \(digits) decimals but \(currency.code) has \(currency.minorDigits)"
-            case .overflow: "is too large to be an amount"
-            case .empty, .notANumber: "is not an amount"
+            let why: ImportProblem.AmountProblem = switch problem {
+            case .tooManyDecimals(let digits): .tooManyDecimals(digits: digits, currency: currency.code, allowed: currency.minorDigits)
+            case .overflow: .tooLarge
+            case .empty, .notANumber: .notANumber
             }
-            throw ImportError(.badAmount, at: position(cell),
-                              "\(QuotedValue.quoted(cell.text)) in column \"\(columns.title(of: field))\" \(why)",
-                              hint: "Write amounts as digits with one decimal mark, such as 1234,56, 1 234,56 €, -12,50 or (12,50).")
+            throw ImportError(.badAmount, at: position(cell), .notAnAmount(text: cell.text, column: columns.title(of: field), why))
         }
     }
 
@@ -99,17 +93,14 @@ struct OpenInvoiceRowReader: Sendable {
         guard let cell = row.cells[field], !cell.text.trimmingSpaces().isEmpty else { return nil }
         if let date = DateText.resolve(DateText.shape(cell.text), order: order) { return date }
         if DatePlausibility.isSpreadsheetDayZero(cell.text) { return DatePlausibility.excelDayZero }
-        throw ImportError(.badDate, at: position(cell),
-                          "\(QuotedValue.quoted(cell.text)) in column \"\(columns.title(of: field))\" is not a date",
-                          hint: "Write dates as JJ/MM/AAAA or AAAA-MM-JJ (this file's slashed dates are read as \(order.rawValue)), and check that the day exists.")
+        throw ImportError(.badDate, at: position(cell), .notADate(text: cell.text, column: columns.title(of: field), order: order))
     }
 
-    private func missing(_ field: OpenInvoiceField, row: OpenInvoiceRow, hint: String) -> ImportError {
+    private func missing(_ field: OpenInvoiceField, row: OpenInvoiceRow) -> ImportError {
         let column = columns.index[field].map { $0 + 1 }
         let cell = row.cells[field]
         return ImportError(.missingValue, at: SourcePosition(file: file, line: cell?.line ?? row.line, column: cell?.column),
-                           "the \(field) is empty" + (column.map { " (column \($0), \"\(columns.title(of: field))\")" } ?? ""),
-                           hint: hint)
+                           .missingInvoiceValue(field, column: column, title: column.map { _ in columns.title(of: field) }))
     }
 
     private func position(_ cell: DelimitedField) -> SourcePosition {
