@@ -5,7 +5,7 @@
 /// each language says everything.
 ///
 /// Long texts (the digest) are Mustache templates whose labels come from here.
-public protocol Wording: DigestWording, ReasonWording, BankWording, JournalWording, InvoiceImportWording, RecoveryWording {
+public protocol Wording: DigestWording, ReasonWording, BankWording, JournalWording, InvoiceImportWording, RecoveryWording, IntakeWording {
     var language: Language { get }
 
     // MARK: Names
