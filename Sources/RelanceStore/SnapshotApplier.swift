@@ -162,7 +162,7 @@ struct SnapshotApplier {
             let journal = { (event: NewEvent) throws in
                 try self.event(event.kind, customerID: event.customerID, importID: importID, event.summary, detail: event.detail)
             }
-            let changed = try CustomerEmails(db: db, creditor: file.creditor, time: time, importID: importID, journal: journal)
+            let changed = try CustomerEmails(db: db, creditor: file.creditor, time: time, importID: importID, journal: journal, words: words)
                 .write(item.emails, role: "to", customerID: customer.id, customerName: customer.externalID,
                        position: item.source?.description ?? file.fileName, mode: snapshot.isAuthoritative ? .replace : .addWhenNone,
                        storedNone: !customer.hasUsableContact)

@@ -9,6 +9,10 @@ struct OpenInvoiceRowReader: Sendable {
     var file: String
     var warnings: [String] = []
     private var emptyOpenLines: [Int] = []
+    /// Email cells already read without a warning, and what they gave (see `emails`).
+    var acceptedEmailCells: [String: [String]] = [:]
+    /// Bounds that memory on a file of millions of distinct cells.
+    static let acceptedEmailCellLimit = 200_000
 
     init(columns: OpenInvoiceColumns, order: DayMonthOrder, mark: DecimalMark, defaultCurrency: Currency, file: String) {
         self.columns = columns
@@ -25,11 +29,13 @@ struct OpenInvoiceRowReader: Sendable {
         guard let customer = row.customer ?? row.customerName else {
             throw missing(columns.index[.customer] != nil ? .customer : .customerName, row: row)
         }
-        let currency = try readCurrency(row)
+        // Each amount cell is cleaned once, for its currency symbol and then its value.
+        let cleaned = CleanedAmounts(row)
+        let currency = try readCurrency(row, cleaned: cleaned)
         var total: Money?
-        if let cell = row.cells[.total] { total = try amount(cell, field: .total, currency: currency) }
+        if let cell = row.cells[.total] { total = try amount(cell, cleaned.total, field: .total, currency: currency) }
         let open: Money
-        if let cell = row.cells[.open], let value = try amount(cell, field: .open, currency: currency) {
+        if let cell = row.cells[.open], let value = try amount(cell, cleaned.open, field: .open, currency: currency) {
             open = value
         } else if columns.index[.open] != nil {
             // An empty "reste dû" next to a total means nothing is left: reading it as paid never
@@ -41,7 +47,7 @@ struct OpenInvoiceRowReader: Sendable {
             warnings.append("Line \(row.line): \"\(columns.title(of: .open))\" is empty, read as 0 (paid).")
         } else if let total {
             // Without an open column, what is left is the total less what was paid.
-            if let cell = row.cells[.paid], let paid = try amount(cell, field: .paid, currency: currency) {
+            if let cell = row.cells[.paid], let paid = try amount(cell, cleaned.paid, field: .paid, currency: currency) {
                 let (left, overflow) = total.minorUnits.subtractingReportingOverflow(paid.minorUnits)
                 guard !overflow else {
                     throw ImportError(.badAmount, at: position(cell), .paidTooLarge(text: cell.text, column: columns.title(of: .paid)))
@@ -59,8 +65,24 @@ struct OpenInvoiceRowReader: Sendable {
                         emails: addresses, source: SourcePosition(file: file, line: row.line)), row: row)
     }
 
-    private func readCurrency(_ row: OpenInvoiceRow) throws(ImportError) -> Currency {
-        let symbol = [OpenInvoiceField.open, .total, .paid].lazy.compactMap { row.cells[$0].flatMap { AmountText.clean($0.text)?.currencyHint } }.first
+    /// The amount cells of one row, cleaned (see `AmountText.clean`); nil for an absent or blank cell.
+    private struct CleanedAmounts {
+        var open: AmountText.Cleaned?
+        var total: AmountText.Cleaned?
+        var paid: AmountText.Cleaned?
+
+        init(_ row: OpenInvoiceRow) {
+            open = row.cells[.open].flatMap { AmountText.clean($0.text) }
+            total = row.cells[.total].flatMap { AmountText.clean($0.text) }
+            paid = row.cells[.paid].flatMap { AmountText.clean($0.text) }
+        }
+
+        /// The first symbol written, in the order open, total, paid.
+        var currencyHint: String? { open?.currencyHint ?? total?.currencyHint ?? paid?.currencyHint }
+    }
+
+    private func readCurrency(_ row: OpenInvoiceRow, cleaned: CleanedAmounts) throws(ImportError) -> Currency {
+        let symbol = cleaned.currencyHint
         guard let cell = row.cells[.currency], !cell.text.trimmingSpaces().isEmpty else {
             return symbol.flatMap { Currency(code: $0) } ?? defaultCurrency
         }
@@ -75,8 +97,9 @@ struct OpenInvoiceRowReader: Sendable {
         return currency
     }
 
-    private func amount(_ cell: DelimitedField, field: OpenInvoiceField, currency: Currency) throws(ImportError) -> Money? {
-        guard let cleaned = AmountText.clean(cell.text) else { return nil }
+    private func amount(_ cell: DelimitedField, _ cleaned: AmountText.Cleaned?, field: OpenInvoiceField,
+                        currency: Currency) throws(ImportError) -> Money? {
+        guard let cleaned else { return nil }
         switch AmountText.money(cleaned, mark: mark, currency: currency) {
         case .success(let money): return money
         case .failure(let problem):
