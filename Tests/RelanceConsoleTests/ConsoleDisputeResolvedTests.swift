@@ -34,6 +34,12 @@ struct ConsoleDisputeResolvedTests {
 
             let page = String(buffer: try await client.execute(uri: "/customers/acme/C001", method: .get, headers: marie.headers).body)
             #expect(page.contains("contestée") && page.contains("Litige résolu") && page.contains("/customers/acme/C001/dispute-resolved"))
+            // scripts/render-digest-lists.sh pictures the page, its stylesheet inlined.
+            if let folder = ProcessInfo.processInfo.environment["RELANCE_SCREENSHOT_FOLDER"] {
+                let css = String(buffer: try await client.execute(uri: "/static/console.css", method: .get, headers: marie.headers).body)
+                let standalone = page.replacingOccurrences(of: #"<link rel="stylesheet" href="/static/console.css">"#, with: "<style>\(css)</style>")
+                try Data(standalone.utf8).write(to: URL(fileURLWithPath: folder).appendingPathComponent("customer-disputed-fr.html"))
+            }
             // Another creditor's invoice, or one not of this customer, is not confirmed to exist.
             let foreign = try await client.execute(uri: "/customers/acme/C001/dispute-resolved", method: .post, headers: marie.formHeaders,
                                                    body: Browser.form(["invoice": "INV-77", "csrf": csrf]))
