@@ -27,7 +27,7 @@ extension AppDatabase: OutboxRecoveryStore {
                            arguments: [time, "confirmed after an interruption: \(evidence.code)", id])
             try Self.appendRecoveryEvent(id, kind: "message.sent", at: time,
                                          summary: try Self.messageWording(id, in: db).messageSentBeforeInterruption(messageID: id, evidence: evidence),
-                                         detail: ["evidence": evidence.code], in: db)
+                                         detail: ["evidence": evidence.code, "source": evidence.source], in: db)
         }
     }
 
@@ -37,7 +37,7 @@ extension AppDatabase: OutboxRecoveryStore {
             try db.execute(sql: "UPDATE message SET state = 'queued', next_attempt_at = NULL WHERE id = ?", arguments: [id])
             try Self.appendRecoveryEvent(id, kind: "message.requeued", at: time,
                                          summary: try Self.messageWording(id, in: db).messageRequeuedAfterInterruption(messageID: id, evidence: evidence),
-                                         detail: ["evidence": evidence.code], in: db)
+                                         detail: ["evidence": evidence.code, "source": evidence.source], in: db)
         }
     }
 

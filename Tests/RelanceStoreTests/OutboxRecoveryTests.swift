@@ -38,7 +38,7 @@ import RelanceStore
         #expect(try await store.outboxCounts() == [.sent: 1])
         let event = try #require(try await store.recentEvents(of: F.creditor, limit: 1).first)
         #expect(event.event.kind == "message.sent")
-        #expect(event.event.detail["evidence"] == "copy-found")
+        #expect(event.event.detail["evidence"] == "copy-found" && event.event.detail["source"] == "archive")
         #expect(event.event.summary.contains("a copy with Message-ID <m1@acme.example> is in archive"))
         #expect(try await store.interruptedSends().isEmpty)
     }

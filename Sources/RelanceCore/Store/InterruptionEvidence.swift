@@ -6,6 +6,13 @@ public enum InterruptionEvidence: Sendable, Hashable {
     /// No copy is in the evidence folder `afterSeconds` after the attempt: the server never took it.
     case noCopy(messageID: String, source: String, afterSeconds: Int)
 
+    /// Where the evidence was searched (`archive`, the Sent folder): the event's `source`.
+    public var source: String {
+        switch self {
+        case .copyFound(_, let source), .noCopy(_, let source, _): source
+        }
+    }
+
     /// The event detail's code.
     public var code: String {
         switch self {
