@@ -38,7 +38,7 @@ extension AppDatabase: TaskStore {
         }
         try Self.append(NewEvent(time: time, kind: "task.opened", creditor: task.creditor, customerID: task.customerID,
                                  messageID: task.messageID,
-                                 summary: try wording(of: task.creditor.rawValue, in: db).taskOpened(taskID: id, kind: task.kind, title: task.title),
+                                 summary: try wording(of: task.creditor.rawValue, in: db).taskOpened(id: id, kind: task.kind, title: task.title),
                                  detail: ["task": String(id)]), in: db)
         return id
     }

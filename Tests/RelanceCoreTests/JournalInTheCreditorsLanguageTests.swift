@@ -93,7 +93,7 @@ import RelanceTesting
         ]
         // What matches nobody: "Client à identifier" tasks and their lines.
         sentences += [
-            words.taskOpened(taskID: 12, kind: .identifyCustomer, title: "—"), words.taskOpened(taskID: 12, kind: .call, title: "—"),
+            words.taskOpened(id: 12, kind: .identifyCustomer, title: "—"), words.taskOpened(id: 12, kind: .call, title: "—"),
             words.identifyBuyerTitle(invoices: ["F-1"], more: false, file: "balance.csv"),
             words.identifyBuyerTitle(invoices: ["F-1", "F-2"], more: true, file: "balance.csv"),
             words.customerWithoutContactTitle(customer: "C009"), words.buyerUnidentified(buyer: "Ets Inconnus", file: "balance.csv"),

@@ -110,7 +110,7 @@ struct JournalLanguageStoreTests {
             #expect(R.englishIn(line).isEmpty, "\(line) — \(R.englishIn(line))")
         }
         #expect(lines.contains("Identifier le client de la facture FA26-0900 (fichier balance.csv)"))
-        #expect(lines.contains { $0.hasPrefix("Tâche n° ") && $0.contains(" ouverte (Client à identifier) : Le client C009 doit de l'argent") })
+        #expect(lines.contains { $0.hasPrefix("Tâche n° ") && $0.contains(" (client à identifier) : Le client C009 doit de l'argent") }, "\(lines)")
     }
 
     @Test func whatMatchesNobodyIsWordedInEnglish() async throws {
@@ -119,7 +119,7 @@ struct JournalLanguageStoreTests {
             #expect(R.frenchIn(line).isEmpty, "\(line) — \(R.frenchIn(line))")
         }
         #expect(lines.contains("Identify the customer of invoice FA26-0900 (file balance.csv)"))
-        #expect(lines.contains { $0.contains("(Customer to identify): Customer C009 owes money") })
+        #expect(lines.contains { $0.contains("(customer to identify): Customer C009 owes money") }, "\(lines)")
     }
 
     @Test func theConfigurationsLanguageWinsAtTheNextStart() async throws {

@@ -1,8 +1,4 @@
 extension EnglishWording {
-    public func taskOpened(taskID: Int64, kind: WorkTask.Kind, title: String) -> String {
-        "Task #\(taskID) opened (\(taskKind(kind))): \(title)"
-    }
-
     public func identifyBuyerTitle(invoices: [String], more: Bool, file: String) -> String {
         let list = invoices.joined(separator: ", ") + (more ? "…" : "")
         return (invoices.count > 1 || more ? "Identify the customer of invoices \(list)" : "Identify the customer of invoice \(list)")

@@ -1,8 +1,4 @@
 extension FrenchWording {
-    public func taskOpened(taskID: Int64, kind: WorkTask.Kind, title: String) -> String {
-        "Tâche n° \(taskID) ouverte (\(taskKind(kind))) : \(title)"
-    }
-
     public func identifyBuyerTitle(invoices: [String], more: Bool, file: String) -> String {
         let list = invoices.joined(separator: ", ") + (more ? "…" : "")
         return (invoices.count > 1 || more ? "Identifier le client des factures \(list)" : "Identifier le client de la facture \(list)")

@@ -1,9 +1,7 @@
 /// Where what matches nobody lands — a buyer of the ledger no customer id, SIREN, VAT number or
-/// name matches, a customer owing money with no way to reach it — and the journal's line for
-/// every task opened, in the creditor's language (#13).
+/// name matches, a customer owing money with no way to reach it — in the creditor's language
+/// (#13). The journal's line for a task opened is `Wording.taskOpened`.
 public protocol IdentifyWording: Sendable {
-    /// The journal's line when a task opens: `Tâche n° 12 ouverte (Client à identifier) : …`.
-    func taskOpened(taskID: Int64, kind: WorkTask.Kind, title: String) -> String
     /// The identify-customer task's title for the buyers of these invoices (`more`: the list is cut).
     func identifyBuyerTitle(invoices: [String], more: Bool, file: String) -> String
     func customerWithoutContactTitle(customer: String) -> String
