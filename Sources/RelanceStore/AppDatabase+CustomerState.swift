@@ -115,10 +115,6 @@ extension AppDatabase: CustomerStateStore {
         try await writer.write { db in _ = try Self.markDisputed(invoiceID: invoiceID, reason: reason, at: time, in: db) }
     }
 
-    public func clearDispute(invoiceID: Int64, reason: String, at time: Date) async throws {
-        try await writer.write { db in _ = try Self.clearDispute(invoiceID: invoiceID, reason: reason, at: time, in: db) }
-    }
-
     public func disputeTask(invoice number: String, of creditor: CreditorID) async throws -> Int64? {
         try await writer.read { db in
             let invoiceID = try Self.invoiceID(number: number, creditor: creditor, customerID: nil, in: db)

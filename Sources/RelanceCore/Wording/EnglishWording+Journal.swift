@@ -100,7 +100,7 @@ extension EnglishWording {
     }
 
     public func invoiceDisputed(invoice: String, reason: String) -> String {
-        "Invoice \(invoice) disputed: \(reason). No reminder, letter or notice demands it until the dispute is resolved (relance resume --invoice); the customer's other invoices go on."
+        "Invoice \(invoice) disputed: \(reason). No reminder, letter or notice demands it until the dispute is resolved (`relance resume --invoice`); the customer's other invoices go on."
     }
 
     public func disputeResolved(invoice: String, reason: String) -> String { "Dispute on invoice \(invoice) resolved: \(reason)." }

@@ -108,7 +108,7 @@ extension FrenchWording {
     }
 
     public func invoiceDisputed(invoice: String, reason: String) -> String {
-        "Facture \(invoice) contestée : \(reason). Aucune relance, lettre ni mise en demeure ne la réclame tant que le litige n'est pas réglé (relance resume --invoice) ; les autres factures du client suivent leur cours."
+        "Facture \(invoice) contestée : \(reason). Aucune relance, lettre ni mise en demeure ne la réclame tant que le litige n'est pas réglé (`relance resume --invoice`) ; les autres factures du client suivent leur cours."
     }
 
     public func disputeResolved(invoice: String, reason: String) -> String { "Litige sur la facture \(invoice) réglé : \(reason)." }
