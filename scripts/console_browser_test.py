@@ -86,7 +86,7 @@ try:
     driver.get(base + "/customers/another-creditor/C0001")
     check(heading() == "404", "another creditor's customer URL is a 404")
 
-    # Review mode (RELANCE_EXAMPLE_REVIEW=1): the first day's reminders wait on Today for approval.
+    # Review mode (RELANCE_EXAMPLE_REVIEW=1): the last day's reminders wait on Today for approval.
     driver.get(base + "/")
     waiting = driver.find_elements(By.CSS_SELECTOR, "article.message")
     check(len(waiting) > 0 and "à approuver" in waiting[0].text, "Today lists the reminders awaiting approval, as text")

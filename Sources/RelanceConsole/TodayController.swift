@@ -43,7 +43,7 @@ struct TodayController {
                     let phones = PhoneLink.links(task.detail["phones"] ?? "")
                     // When no number is usable, "phones" holds advice in words: shown as a detail, not as links.
                     let shownDetails = task.detail.filter { $0.key != "phones" || phones.isEmpty }
-                    let details = shownDetails.sorted { $0.key < $1.key }.map {
+                    let details = TaskDetails.ordered(shownDetails).map {
                         ["key": words.language.wording.detailLabel($0.key), "value": words.language.wording.detailValue($0.key, $0.value)]
                     }
                     var row: [String: Any] = [

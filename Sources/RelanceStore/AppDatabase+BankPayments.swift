@@ -53,10 +53,12 @@ extension AppDatabase: BankPaymentStore {
                 entry.remittance = row["remittance"]
                 let number: String = row["number"]
                 let matchID: Int64 = row["id"]
+                // A payment to check, one task per payment: not a step of the ladder (a hand-off
+                // task would be the customer's one hand-off, and hold its ladder: v18).
                 let task = NewTask(
-                    creditor: creditor, customerID: row["customer_id"], kind: .handOff,
+                    creditor: creditor, customerID: row["customer_id"], kind: .checkPayment,
                     title: words.paymentNotLetteredTitle(booked: booked, invoice: number, amount: entry.amount),
-                    detail: ["reason": "bank-payment-not-lettered", "invoice": number, "amount": entry.amount.decimalString,
+                    detail: ["invoice": number, "amount": entry.amount.description,
                              "booked": booked.iso8601, "label": BankText.label(entry), "ledger_as_of": ledgerAsOf.iso8601,
                              "what_to_do": words.paymentNotLetteredAdvice()],
                     dedupKey: "bank-payment-not-lettered:\(matchID)", invoiceIDs: [row["invoice_id"]])

@@ -56,6 +56,9 @@ extension AppDatabase {
         migrator.registerMigration("v16-console-balance") { db in
             try db.execute(sql: Self.consoleBalanceMigration)
         }
+        migrator.registerMigration("v18-bank-check-payment-task") { db in
+            try db.execute(sql: Self.bankCheckPaymentTaskMigration)
+        }
         return migrator
     }
 

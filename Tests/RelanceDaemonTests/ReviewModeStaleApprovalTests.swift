@@ -32,4 +32,36 @@ import Testing
         let journal = try await runtime.store.recentEvents(of: creditor.configuration.id, limit: 50).map(\.event)
         #expect(journal.contains { $0.kind == "message.cancelled" && $0.messageID == firstID })
     }
+
+    /// A creditor switched from review mode to active: what review mode left awaiting is not left
+    /// waiting for ever (a customer with a message awaiting is not planned) — the next planning day
+    /// withdraws it and queues the same step with that day's figures, to leave by itself.
+    @Test func aCreditorMadeActiveSendsTheNextDayWhatReviewModeLeftAwaiting() async throws {
+        let fixture = try DaemonFixture(active: false)
+        defer { withExtendedLifetime(fixture) {} }
+        try fixture.drop("open.csv", DaemonFixture.csv("C1;Client Un;compta@un.example;F-100;15/09/2026;15/10/2026;1200,00"))
+        let review = try fixture.runtime()
+        try await review.prepare()
+        let reviewing = try #require(review.creditors.first)
+        _ = try await reviewing.intake.scan()
+        let firstID = try #require(try await reviewing.scheduler.run(on: CivilDate(iso8601: "2026-11-30")!, at: review.clock.now())
+            .awaitingApproval.first)
+
+        let toml = try String(contentsOf: fixture.workspace.url("relance.toml"), encoding: .utf8)
+        try fixture.workspace.write("relance.toml", toml.replacingOccurrences(of: "active = false", with: "active = true"))
+        let active = try fixture.runtime()
+        try await active.prepare()
+        let creditor = try #require(active.creditors.first)
+
+        let sameDay = try await creditor.scheduler.run(on: CivilDate(iso8601: "2026-11-30")!, at: active.clock.now())
+        #expect(sameDay.queued.isEmpty, "written today, it still speaks for today: a person may approve it")
+        #expect(try await active.store.messagesToReview(of: creditor.configuration.id).map(\.id) == [firstID])
+
+        let next = try await creditor.scheduler.run(on: CivilDate(iso8601: "2026-12-01")!, at: active.clock.now())
+        #expect(next.awaitingApproval.isEmpty)
+        #expect(next.queued.count == 1, "the same step, queued to leave by itself")
+        #expect(try await active.store.messagesToReview(of: creditor.configuration.id).isEmpty)
+        let journal = try await active.store.recentEvents(of: creditor.configuration.id, limit: 50).map(\.event)
+        #expect(journal.contains { $0.kind == "message.cancelled" && $0.messageID == firstID })
+    }
 }

@@ -1,7 +1,8 @@
 # console-example.sh - sourced by the console's screenshot and browser-test scripts: the bundled
-# example (examples/) imported with a contacts file giving one phone number, walked to 15 January 2027 so that calls and letters are due,
+# example (examples/) imported with a contacts file giving one phone number, walked to 15 January 2027 (with a fresh export
+# of 14 January) so that calls and letters are due,
 # a file the intake refuses (with `bank` as second argument, the example bank statement too; with
-# RELANCE_EXAMPLE_REVIEW=1, the first day's reminders left awaiting approval; with
+# RELANCE_EXAMPLE_REVIEW=1, the last day's reminders left awaiting approval; with
 # RELANCE_EXAMPLE_MAILSTACK=1, sent through the loopback Postfix to t49's mailbox), a
 # console user `claire` (password in $console_password), then
 # `relance run` with [web] on 127.0.0.1:$port. Sets $work, $config, $relance, $daemon; the caller
@@ -36,14 +37,6 @@ start_console_example() {
         export RELANCE_CREDENTIAL_SMTP_PASSWORD="$RELANCE_TEST_PASSWORD"
     fi
 
-    # RELANCE_EXAMPLE_REVIEW=1: the creditor starts in review mode, so that the first day's reminders
-    # wait on Today for a person's approval; it is made active afterwards for the rest of the walk.
-    if [ "${RELANCE_EXAMPLE_REVIEW:-}" = 1 ]; then
-        sed -i 's/^active = true$/active = false/' "$config"
-        "$relance" run --once --config "$config" --now 2026-11-30 > /dev/null
-        sed -i 's/^active = false$/active = true/' "$config"
-    fi
-    # (Active, the same day again opens the tasks for people — a call — that review mode only described.)
     "$relance" run --once --config "$config" --now 2026-11-30 > /dev/null
     # `start_console_example PORT bank`: the example bank statement of 3 December too (one receipt
     # matched by its invoice number, one left for a person to link on the Bank receipts page).
@@ -51,9 +44,24 @@ start_console_example() {
         cp examples/bank/releve-cfonb120-2026-12-03.txt "$work/examples/work/drop/"
         "$relance" run --once --config "$config" --now 2026-12-04 > /dev/null
     fi
-    for day in 2026-12-10 2026-12-21 2027-01-05 2027-01-15; do
+    for day in 2026-12-10 2026-12-21 2027-01-05; do
         "$relance" run --once --config "$config" --now "$day" > /dev/null
     done
+    # The accountant's export of 14 January (nobody paid since 27 November): without a recent
+    # export nothing leaves, and the last day would only say so.
+    sed 's#au 27/11/2026#au 14/01/2027#' examples/exports/balance-agee-au-2026-11-27.csv \
+        > "$work/examples/work/drop/balance-agee-au-2027-01-14.csv"
+    # RELANCE_EXAMPLE_REVIEW=1: the creditor is in review mode on the last day, so that the day's
+    # reminders wait on Today for a person's approval (written with that day's figures: one left
+    # from an earlier day would be withdrawn and written again by the next plan); it is made active
+    # again the same day, which opens the day's tasks for people that review mode only described and
+    # leaves the day's reminders awaiting.
+    if [ "${RELANCE_EXAMPLE_REVIEW:-}" = 1 ]; then
+        sed -i 's/^active = true$/active = false/' "$config"
+        "$relance" run --once --config "$config" --now 2027-01-15 > /dev/null
+        sed -i 's/^active = false$/active = true/' "$config"
+    fi
+    "$relance" run --once --config "$config" --now 2027-01-15 > /dev/null
     # A file with an unreadable amount, so that the Imports page shows a refusal and its explanation.
     printf 'customer;name;email;invoice;issue_date;due_date;amount\nC0001;Boulangerie;x@example.com;FA-9;2026-12-01;2027-01-01;mille euros\n' \
         > "$work/examples/work/drop/export-casse.csv"

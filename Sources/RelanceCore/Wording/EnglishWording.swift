@@ -120,6 +120,12 @@ public struct EnglishWording: Wording {
         case "document": "Document"
         case "amount_due": "Amount due"
         case "temporary_bounces": "Emails not delivered"
+        case "invoice": "Invoice"
+        case "amount": "Amount received"
+        case "booked": "Received on"
+        case "label": "Transfer label"
+        case "ledger_as_of": "Ledger as of"
+        case "what_to_do": "What to do"
         default: Self.readable(key).capitalizedFirst
         }
     }

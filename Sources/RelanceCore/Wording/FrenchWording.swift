@@ -129,6 +129,12 @@ public struct FrenchWording: Wording {
         case "document": "Document"
         case "amount_due": "Montant dû"
         case "temporary_bounces": "Courriels non remis"
+        case "invoice": "Facture"
+        case "amount": "Montant reçu"
+        case "booked": "Reçu le"
+        case "label": "Libellé du virement"
+        case "ledger_as_of": "Comptabilité au"
+        case "what_to_do": "À faire"
         default: Self.readable(key).capitalizedFirst
         }
     }

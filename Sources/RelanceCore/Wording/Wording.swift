@@ -121,11 +121,14 @@ extension Wording {
     public func date(_ date: CivilDate) -> String { dates.short(date) }
 
     /// A task detail's value as a person reads it: the store keeps some in machine form
-    /// (`amount_due` = `2469.12 EUR`, `hints` = `promise:2026-12-15, paid`).
+    /// (`amount_due` = `2469.12 EUR`, `hints` = `promise:2026-12-15, paid`, `booked` = `2026-12-03`).
     public func detailValue(_ key: String, _ value: String) -> String {
         switch key {
-        case "amount_due":
-            return value.components(separatedBy: ", ").map { part in
+        case "booked", "ledger_as_of":
+            return CivilDate(iso8601: value).map(date) ?? value
+        case "amount_due", "amount":
+            // The store joins currencies with " + " (older rows with ", ").
+            return value.replacingOccurrences(of: ", ", with: " + ").components(separatedBy: " + ").map { part in
                 let pieces = part.split(separator: " ")
                 guard pieces.count == 2, let currency = Currency(code: pieces[1]),
                       let money = Money(decimal: pieces[0], currency: currency) else { return part }

@@ -84,9 +84,12 @@ public struct ReminderScheduler: Sendable {
     public func run(on day: CivilDate, at instant: Date, recordHolds: Bool = true,
                     queuedSome: @Sendable () -> Void = {}) async throws -> Report {
         var plan = try await plan(on: day)
-        // Review mode: a reminder written on an earlier day and still not approved is withdrawn
-        // and written again by today's plan, so that nobody approves outdated figures.
-        if plan.reviewOnly, !(try await store.withdrawStaleApprovals(of: creditor.id, before: day, at: instant)).isEmpty {
+        // A reminder written in review mode on an earlier day and still not approved is withdrawn
+        // and written again by today's plan, so that nobody approves outdated figures — and, once the
+        // creditor is active, so that it leaves with today's figures instead of waiting for ever
+        // (a customer with a message awaiting approval is not planned). One written earlier today
+        // still speaks for today: it stays for a person to approve until the next planning day.
+        if !(try await store.withdrawStaleApprovals(of: creditor.id, before: day, at: instant)).isEmpty {
             plan = try await self.plan(on: day)
         }
         var report = Report(plan: plan, active: !plan.reviewOnly)
