@@ -9,6 +9,13 @@
 # traps EXIT with stop_console_example.
 console_password='correct horse battery staple'
 
+# Every customer address of these files becomes t49+DOMAIN at the mail stack's domain
+# (RELANCE_EXAMPLE_MAILSTACK=1); nothing otherwise.
+to_mailstack() {
+    [ "${RELANCE_EXAMPLE_MAILSTACK:-}" = 1 ] || return 0
+    sed -i -E "s/[A-Za-z0-9._%+-]+@([A-Za-z0-9-]+)\.example/t49+\\1@$RELANCE_TEST_DOMAIN/g" "$@"
+}
+
 start_console_example() {
     local port=$1 bank=${2:-}
     relance=${RELANCE_BIN:-$(swift build --show-bin-path)/relance}
@@ -31,7 +38,7 @@ start_console_example() {
     # stack's domain, so that what is sent lands in t49's mailbox in Dovecot.
     if [ "${RELANCE_EXAMPLE_MAILSTACK:-}" = 1 ]; then
         . /etc/relance-test/mailstack.env
-        sed -i -E "s/[A-Za-z0-9._%+-]+@([A-Za-z0-9-]+)\.example/t49+\\1@$RELANCE_TEST_DOMAIN/g" "$work/examples/work/drop/"*.csv
+        to_mailstack "$work/examples/work/drop/"*.csv
         printf '\n[defaults.smtp]\nhost = "%s"\nport = %s\nsecurity = "starttls"\nusername = "t48@%s"\npassword_credential = "smtp-password"\nca_file = "%s"\n' \
             "$RELANCE_TEST_HOST" "$RELANCE_TEST_SUBMISSION_PORT" "$RELANCE_TEST_DOMAIN" "$RELANCE_TEST_CA" >> "$config"
         export RELANCE_CREDENTIAL_SMTP_PASSWORD="$RELANCE_TEST_PASSWORD"
@@ -51,6 +58,7 @@ start_console_example() {
     # export nothing leaves, and the last day would only say so.
     sed 's#au 27/11/2026#au 14/01/2027#' examples/exports/balance-agee-au-2026-11-27.csv \
         > "$work/examples/work/drop/balance-agee-au-2027-01-14.csv"
+    to_mailstack "$work/examples/work/drop/balance-agee-au-2027-01-14.csv"
     # RELANCE_EXAMPLE_REVIEW=1: the creditor is in review mode on the last day, so that the day's
     # reminders wait on Today for a person's approval (written with that day's figures: one left
     # from an earlier day would be withdrawn and written again by the next plan); it is made active
