@@ -55,21 +55,45 @@ public struct Money: Sendable, Hashable, Codable, CustomStringConvertible {
     }
 
     /// French display: `1 234,56 €` with a narrow no-break space as the group separator.
+    ///
+    /// Written digit by digit into one buffer: an import journals every invoice it opens with
+    /// its amount, and the split-and-join version cost more than the INSERT of the invoice.
     public func formatted(locale: Language) -> String {
-        let plain = decimalString
-        let negative = plain.hasPrefix("-")
-        let body = negative ? String(plain.dropFirst()) : plain
-        let parts = body.split(separator: ".", omittingEmptySubsequences: false)
-        let grouped = Money.group(String(parts[0]), separator: locale == .french ? "\u{202F}" : ",")
-        let decimalMark = locale == .french ? "," : "."
-        let number = parts.count == 2 ? grouped + decimalMark + parts[1] : grouped
-        let sign = negative ? "-" : ""
+        let french = locale == .french
+        // Digits of the units, least significant first, then grouped by three.
+        let scale = UInt64(Money.scale(currency))
+        var units = minorUnits.magnitude / scale
+        var reversedDigits: [UInt8] = []
+        reversedDigits.reserveCapacity(20)
+        repeat {
+            reversedDigits.append(UInt8(truncatingIfNeeded: units % 10) + 0x30)
+            units /= 10
+        } while units > 0
+        var number: [UInt8] = []
+        number.reserveCapacity(reversedDigits.count * 2 + 8)
+        let separator: [UInt8] = french ? [0xE2, 0x80, 0xAF] : [0x2C]  // U+202F, or ","
+        for (position, digit) in reversedDigits.enumerated().reversed() {
+            number.append(digit)
+            if position > 0 && position % 3 == 0 { number += separator }
+        }
+        if currency.minorDigits > 0 {
+            number.append(french ? 0x2C : 0x2E)
+            var fraction = minorUnits.magnitude % scale
+            var fractionDigits = [UInt8](repeating: 0x30, count: currency.minorDigits)
+            for at in fractionDigits.indices.reversed() {
+                fractionDigits[at] = UInt8(truncatingIfNeeded: fraction % 10) + 0x30
+                fraction /= 10
+            }
+            number += fractionDigits
+        }
+        let text = String(decoding: number, as: UTF8.self)
+        let sign = minorUnits < 0 ? "-" : ""
         switch (locale, currency.code) {
-        case (.french, "EUR"): return "\(sign)\(number)\u{00A0}€"
-        case (.english, "EUR"): return "\(sign)€\(number)"
-        case (.english, "USD"): return "\(sign)$\(number)"
-        case (.english, "GBP"): return "\(sign)£\(number)"
-        default: return "\(sign)\(number)\u{00A0}\(currency.code)"
+        case (.french, "EUR"): return "\(sign)\(text)\u{00A0}€"
+        case (.english, "EUR"): return "\(sign)€\(text)"
+        case (.english, "USD"): return "\(sign)$\(text)"
+        case (.english, "GBP"): return "\(sign)£\(text)"
+        default: return "\(sign)\(text)\u{00A0}\(currency.code)"
         }
     }
 

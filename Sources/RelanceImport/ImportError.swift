@@ -32,23 +32,47 @@ public struct ImportError: Error, Sendable, Hashable, CustomStringConvertible {
 
     public var code: Code
     public var position: SourcePosition
-    /// What is wrong, in one sentence.
-    public var message: String
-    /// What the person should do about it.
-    public var hint: String?
+    /// What is wrong, with the values its sentence needs.
+    public var problem: ImportProblem
+    /// A workbook's worksheets, all tried before this first one's refusal was given.
+    public var triedWorksheets: [String] = []
 
-    public init(_ code: Code, at position: SourcePosition, _ message: String, hint: String? = nil) {
+    public init(_ code: Code, at position: SourcePosition, _ problem: ImportProblem) {
         self.code = code
         self.position = position
-        self.message = message
-        self.hint = hint
+        self.problem = problem
     }
 
-    public var description: String {
+    /// A refusal not yet worded per language: its English sentence and what to do.
+    public init(_ code: Code, at position: SourcePosition, _ message: String, hint: String? = nil) {
+        self.init(code, at: position, .english(message, toDo: hint))
+    }
+
+    /// What is wrong, in one English sentence (the log's; tests read it).
+    public var message: String { Language.english.importWords.words(for: problem).what }
+    /// What the person should do about it, in English.
+    public var hint: String? { advice(Language.english.importWords) }
+
+    private func advice(_ words: any ImportProblemWording) -> String? {
+        let tried = triedWorksheets.count > 1 ? words.everyWorksheetTried(triedWorksheets) : nil
+        return [words.words(for: problem).toDo, tried].compactMap { $0 }.joined(separator: " ").nilIfEmpty
+    }
+
+    /// The refusal as the person reads it, in their language: where, what is wrong, what to do.
+    public func text(in language: Language) -> String {
+        // A sentence not yet worded per language keeps its English label too: one language a line.
+        let language: Language = if case .english = problem { .english } else { language }
+        let words = language.importWords
         // The message quotes the cell it is about: escaped, a hostile cell cannot forge a line
         // of the .error.txt, the log or the terminal.
-        var text = "\(position): \(PrintableText.escape(message)) [\(code)]"
-        if let hint { text += "\n  What to do: \(hint)" }
+        var text = "\(position): \(PrintableText.escape(words.words(for: problem).what)) [\(code)]"
+        if let hint = advice(words) { text += "\n  \(words.toDoLabel)\(language == .french ? " : " : ": ")\(hint)" }
         return text
     }
+
+    public var description: String { text(in: .english) }
+}
+
+private extension String {
+    var nilIfEmpty: String? { isEmpty ? nil : self }
 }

@@ -30,8 +30,7 @@ public enum ImportParser {
 
     private static func parseContent(bytes: [UInt8], fileName: String, options: ImportOptions) throws(ImportError) -> ParsedImport {
         guard !bytes.isEmpty else {
-            throw ImportError(.empty, at: SourcePosition(file: fileName), "the file is empty",
-                              hint: "Export the file again; it may have been saved before the export finished.")
+            throw ImportError(.empty, at: SourcePosition(file: fileName), .fileEmpty)
         }
         switch sniff(bytes: bytes) {
         case .fec: return try FECParser(options: options).parse(bytes, fileName: fileName)
@@ -48,9 +47,7 @@ public enum ImportParser {
                                                           maximumCells: options.limits.textCells)
             return try parseTable(records, fileName: fileName, options: options)
         case nil:
-            throw ImportError(.unknownFormat, at: SourcePosition(file: fileName),
-                              "this file is none of the formats Relance reads",
-                              hint: "Drop one of: a FEC ledger (TAB or | separated, header JournalCode…), an open-invoice or aged-balance report (CSV or XLSX), a contacts file (CSV or XLSX), a UBL 2.1 or CII e-invoice (XML), a Factur-X / ZUGFeRD PDF, or a bank statement (CFONB 120, camt.053 / camt.054, OFX).")
+            throw ImportError(.unknownFormat, at: SourcePosition(file: fileName), .unknownFormat)
         }
     }
 
@@ -72,13 +69,9 @@ public enum ImportParser {
             }
         }
         guard var error = firstError else {
-            throw ImportError(.empty, at: SourcePosition(file: fileName), "the workbook has no worksheet",
-                              hint: "Save the workbook again as .xlsx, or export the report as CSV.")
+            throw ImportError(.empty, at: SourcePosition(file: fileName), .workbookWithoutWorksheet)
         }
-        if sheets.count > 1 {
-            let tried = "Every worksheet was tried (\(sheets.map { "\"\($0.name)\"" }.joined(separator: ", "))); this is what the first one lacks."
-            error.hint = [error.hint, tried].compactMap { $0 }.joined(separator: " ")
-        }
+        error.triedWorksheets = sheets.map(\.name)
         throw error
     }
 

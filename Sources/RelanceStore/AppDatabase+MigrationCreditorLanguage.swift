@@ -14,8 +14,10 @@ extension AppDatabase {
 extension AppDatabase {
     /// The creditor's words for the lines the store journals by itself; English for a creditor
     /// registered without a language.
+    ///
+    /// Cached statement: the outbox asks it two or three times per message sent.
     static func wording(of creditor: String, in db: Database) throws -> any Wording {
-        let tag = try String.fetchOne(db, sql: "SELECT language FROM creditor WHERE id = ?", arguments: [creditor])
+        let tag = try db.valueCached("SELECT language FROM creditor WHERE id = ?", [creditor], as: String.self)
         return (tag.flatMap(Language.init(rawValue:)) ?? .english).wording
     }
 }

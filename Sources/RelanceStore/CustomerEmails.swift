@@ -13,13 +13,18 @@ struct CustomerEmails {
     /// Where the events go: the import's own batched journal writes when given (an export
     /// sets the addresses of every customer, tens of thousands in one file), else one INSERT each.
     let journal: ((NewEvent) throws -> Void)?
+    /// The creditor's words when the caller already has them (an import writes the addresses of
+    /// tens of thousands of customers: one query for the language each time cost more than the INSERT).
+    let words: (any Wording)?
 
-    init(db: Database, creditor: CreditorID, time: Date, importID: Int64, journal: ((NewEvent) throws -> Void)? = nil) {
+    init(db: Database, creditor: CreditorID, time: Date, importID: Int64, journal: ((NewEvent) throws -> Void)? = nil,
+         words: (any Wording)? = nil) {
         self.db = db
         self.creditor = creditor
         self.time = time
         self.importID = importID
         self.journal = journal
+        self.words = words
     }
 
     enum Mode { case replace, addWhenNone }
@@ -58,7 +63,7 @@ struct CustomerEmails {
             // An address listed as `to` is not repeated in `cc` (primary key: customer and address).
             try insert.execute(arguments: [customerID, address, role])
         }
-        let words = try AppDatabase.wording(of: creditor.rawValue, in: db)
+        let words = try self.words ?? AppDatabase.wording(of: creditor.rawValue, in: db)
         try record(NewEvent(
             time: time, kind: current.isEmpty ? "customer.email-added" : "customer.email-changed", creditor: creditor,
             customerID: customerID, importID: importID,

@@ -122,7 +122,7 @@ struct SnapshotApplier {
             receipt.warnings.append("row refused: \(row)")
         }
         try event("import.rows-refused", importID: importID,
-                  words.importRowsRefused(count: refused.count, file: file.fileName, rows: refused.prefix(50).map { "\($0)" },
+                  words.importRowsRefused(count: refused.count, file: file.fileName, rows: refused.prefix(50).map(words.refusedRow),
                                           more: refused.count > 50), detail: ["rows": String(refused.count)])
     }
 
@@ -162,7 +162,7 @@ struct SnapshotApplier {
             let journal = { (event: NewEvent) throws in
                 try self.event(event.kind, customerID: event.customerID, importID: importID, event.summary, detail: event.detail)
             }
-            let changed = try CustomerEmails(db: db, creditor: file.creditor, time: time, importID: importID, journal: journal)
+            let changed = try CustomerEmails(db: db, creditor: file.creditor, time: time, importID: importID, journal: journal, words: words)
                 .write(item.emails, role: "to", customerID: customer.id, customerName: customer.externalID,
                        position: item.source?.description ?? file.fileName, mode: snapshot.isAuthoritative ? .replace : .addWhenNone,
                        storedNone: !customer.hasUsableContact)

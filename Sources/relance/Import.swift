@@ -76,6 +76,10 @@ struct ImportFilesCommand: AsyncParsableCommand {
                     refused += parsed.refusedRows
                     if !json { for row in parsed.refusedRows { print("  refused: \(row)".printable) } }
                     for warning in parsed.warnings { FileHandle.standardError.write(Data("\(file): warning: \(warning.printable)\n".utf8)) }
+                } catch let error as ImportError {
+                    failed = true
+                    // With --creditor, in the creditor's language, as the daemon's rejection report.
+                    FileHandle.standardError.write(Data("\(error.text(in: parsing?.language ?? .english))\n".utf8))
                 } catch {
                     failed = true
                     FileHandle.standardError.write(Data("\(error)\n".utf8))

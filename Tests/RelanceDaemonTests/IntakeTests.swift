@@ -111,7 +111,8 @@ import RelanceTesting
         let report = try await intake.scan()
         #expect(Date().timeIntervalSince(started) < 2)
         let rejected = try #require(report.rejected.first)
-        #expect(rejected.reason.contains("209715200 bytes, above the limit"))
+        // In the creditor's language (French here), its figures grouped as a French reader groups them.
+        #expect(rejected.reason.contains("il fait \(Language.french.grouped(209_715_200)) octets, au-delà de la limite de \(Language.french.grouped(104_857_600))"))
         #expect(workspace.files(in: "drop/rejected") == ["huge.csv", "huge.csv.error.txt"])
         // Never hashed: the recorded hash is the "not read" one.
         let events = try await store.recentEvents(of: Self.acme, limit: 5)
@@ -125,7 +126,7 @@ import RelanceTesting
         let (intake, _) = try await Self.intake(workspace)
         let report = try await intake.scan()
         let rejected = try #require(report.rejected.first)
-        #expect(rejected.reason.contains("permissions (0)"))
+        #expect(rejected.reason.contains("ses droits (0)"))
         #expect(rejected.reason.contains("chmod u+r"))
         #expect(workspace.files(in: "drop/rejected").contains("locked.csv"))
     }
@@ -305,7 +306,7 @@ import RelanceTesting
         try mark.set(DropFolderEntry(name: "fatal.csv", type: .regular, size: fatal.utf8.count, modified: Date()), attempts: 2)
         let report = try await intake.scan()
         #expect(report.rejected.map(\.file) == ["fatal.csv"])
-        #expect(report.rejected.first?.reason.contains("stopped twice while reading this file") == true)
+        #expect(report.rejected.first?.reason.contains("s'est arrêté deux fois en lisant ce fichier") == true)
         #expect(report.imported.map(\.file) == ["other.csv"])
         #expect(mark.standing() == nil)
         #expect(workspace.files(in: "drop/rejected") == ["fatal.csv", "fatal.csv.error.txt"])

@@ -44,7 +44,9 @@ import RelanceTesting
         #expect(fixture.workspace.files(in: "drop/rejected") == ["broken.csv", "broken.csv.error.txt"])
         let explanation = try fixture.workspace.read("drop/rejected/broken.csv.error.txt")
         #expect(explanation.contains("31/02/2026"))
-        #expect(explanation.contains("Nothing from this file was imported"))
+        // The report is for the creditor's people: in French, as the creditor is.
+        #expect(explanation.contains("Rien de ce fichier n'a été importé"))
+        #expect(explanation.contains("n'est pas une date"))
         // Nothing of it reached the store, and nothing was sent.
         #expect(report.sending.sent == 0)
         #expect(try await fixture.runtime().store.openReceivables(of: CreditorID("acme")!).isEmpty)
@@ -127,7 +129,7 @@ import RelanceTesting
         let intake = try #require(report.intake[CreditorID("acme")!])
         #expect(intake.imported.isEmpty)
         #expect(intake.rejected.map(\.file) == ["link.csv"])
-        #expect(intake.rejected[0].reason.contains("symbolic link"))
+        #expect(intake.rejected[0].reason.contains("lien symbolique"))
         #expect(fixture.workspace.files(in: "drop").contains("upload.csv.part"))
         #expect(fixture.workspace.files(in: "drop").contains(".hidden.csv"))
         // The link's target was neither read nor moved.

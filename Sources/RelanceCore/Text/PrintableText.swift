@@ -17,11 +17,31 @@ public enum PrintableText {
         // Printable ASCII is the common case: one pass over the bytes.
         // Over the contiguous bytes when there are (a native string): the generic view's
         // iterator cost a few percent of a large import, which escapes every journal line.
-        let printableASCII = text.utf8.withContiguousStorageIfAvailable { bytes in
-            bytes.allSatisfy { $0 &- 0x20 < 0x5F }
-        } ?? text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F })
-        if printableASCII { return false }
-        return text.unicodeScalars.contains(where: isEscaped)
+        // Other text (a French journal line has `€` and narrow no-break spaces) is read as its
+        // UTF-8 bytes too: every escaped scalar has a byte pattern of its own.
+        text.utf8.withContiguousStorageIfAvailable(containsEscapedUTF8)
+            ?? text.unicodeScalars.contains(where: isEscaped)
+    }
+
+    /// `isEscaped` over well-formed UTF-8: C0 controls and DEL are single bytes; C1 controls
+    /// are `C2 80`…`C2 9F`; U+2028…U+202E are `E2 80 A8`…`E2 80 AE`; U+2066…U+2069 are
+    /// `E2 81 A6`…`E2 81 A9`.
+    static func containsEscapedUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let byte = bytes[index]
+            if byte &- 0x20 < 0x5F { index += 1; continue }
+            if byte < 0x20 || byte == 0x7F { return true }
+            if byte == 0xC2, index + 1 < count, bytes[index + 1] & 0xE0 == 0x80 { return true }
+            if byte == 0xE2, index + 2 < count {
+                let second = bytes[index + 1], third = bytes[index + 2]
+                if second == 0x80 && (0xA8...0xAE).contains(third) { return true }
+                if second == 0x81 && (0xA6...0xA9).contains(third) { return true }
+            }
+            index += 1
+        }
+        return false
     }
 
     public static func escape(_ text: some StringProtocol) -> String {

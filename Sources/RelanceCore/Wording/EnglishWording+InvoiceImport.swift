@@ -1,4 +1,25 @@
 extension EnglishWording {
+    public func refusedRowReason(_ problem: RefusedRow.Problem) -> String {
+        func name(_ field: RefusedRow.DateField) -> String { field == .issued ? "issue date" : "due date" }
+        return switch problem {
+        case .spreadsheetDayZero(let field):
+            "the \(name(field)) is the spreadsheet's day 0 (0, 00/01/1900 or 30/12/1899) — what a formula over an empty cell gives; fill in the real date or leave the cell empty"
+        case .before1990(let field, let date):
+            "the \(name(field)) \(date) is before 1990; check the cell (a two-digit year, or a number that is not a date)"
+        case .dueBeforeIssue(let due, let issued):
+            "the due date \(due) is before the issue date \(issued); check both cells"
+        case .dueTooFarAhead(let due, let exportDate, let years):
+            "the due date \(due) is more than \(years) years after the export date \(exportDate); check the cell (a mistyped year?)"
+        case .english(let reason):
+            reason
+        }
+    }
+
+    public func refusedRow(_ row: RefusedRow) -> String {
+        let what = row.invoice.map { "invoice \($0)" + (row.customer.map { " (customer \($0))" } ?? "") } ?? "row"
+        return "\(row.position): \(what) refused: \(refusedRowReason(row.problem))"
+    }
+
     public func dueSource(_ source: String) -> String {
         let (base, earlier) = sourceParts(source)
         let said = switch base {

@@ -1,4 +1,25 @@
 extension FrenchWording {
+    public func refusedRowReason(_ problem: RefusedRow.Problem) -> String {
+        func name(_ field: RefusedRow.DateField) -> String { field == .issued ? "la date de facture" : "l'échéance" }
+        return switch problem {
+        case .spreadsheetDayZero(let field):
+            "\(name(field)) est le jour 0 du tableur (0, 00/01/1900 ou 30/12/1899) — ce que donne une formule sur une cellule vide ; indiquez la vraie date ou laissez la cellule vide"
+        case .before1990(let field, let date):
+            "\(name(field)) \(self.date(date)) est antérieure à 1990 ; vérifiez la cellule (une année à deux chiffres, ou un nombre qui n'est pas une date)"
+        case .dueBeforeIssue(let due, let issued):
+            "l'échéance \(date(due)) précède la date de facture \(date(issued)) ; vérifiez les deux cellules"
+        case .dueTooFarAhead(let due, let exportDate, let years):
+            "l'échéance \(date(due)) tombe plus de \(years) ans après la date de l'export (\(date(exportDate))) ; vérifiez la cellule (une année mal saisie ?)"
+        case .english(let reason):
+            reason
+        }
+    }
+
+    public func refusedRow(_ row: RefusedRow) -> String {
+        let what = row.invoice.map { "facture \($0)" + (row.customer.map { " (client \($0))" } ?? "") } ?? "ligne"
+        return "\(row.position) : \(what) refusée : \(refusedRowReason(row.problem))"
+    }
+
     public func dueSource(_ source: String) -> String {
         let (base, earlier) = sourceParts(source)
         let said: String

@@ -3,6 +3,10 @@
 /// from as data (`DueDateSource` codes, the `invoice.due_source` column); each language words it
 /// here, at output.
 public protocol InvoiceImportWording: Sendable {
+    /// Why a row's dates are not believed.
+    func refusedRowReason(_ problem: RefusedRow.Problem) -> String
+    /// `open.xlsx:12:5: invoice F-7 (customer 411BRAS) refused: …`
+    func refusedRow(_ row: RefusedRow) -> String
     /// A stored due-date source (`due-date column`, `BT-9`, `customer terms (30 days)`…) as a person says it.
     func dueSource(_ source: String) -> String
     func invoiceOpened(invoice: String, open: Money, due: CivilDate?, source: String?, file: String) -> String

@@ -40,8 +40,10 @@ public struct ExportImporter: Sendable {
             options.exportDate = today
             parsed = try ExportParsing.parse(bytes, fileName: fileName, options: options)
         } catch {
-            let id = try await reject(fileName, sha256: sha256, byteCount: bytes.count, reason: error.description)
-            return .rejected(importID: id, reason: error.description)
+            // Read by the creditor's people (the rejection report, the console, the digest): in their language.
+            let reason = error.text(in: creditor.language)
+            let id = try await reject(fileName, sha256: sha256, byteCount: bytes.count, reason: reason)
+            return .rejected(importID: id, reason: reason)
         }
         var file = ImportedFile(creditor: creditor.id, fileName: fileName, sha256: sha256, byteCount: bytes.count, kind: parsed.kind.rawValue)
         file.warnings = parsed.warnings

@@ -59,7 +59,7 @@ public struct FileIntake: Sendable {
             case .wait(let until):
                 report.waiting.append((entry.name, until))
             case .refuse(let reason):
-                try await reject(entry, sha256: nil, reason: "The file was not read: \(reason)", into: &report)
+                try await reject(entry, sha256: nil, reason: words.dropRefusal(reason), into: &report)
             case .take:
                 // `died` names an entry of this listing (name and size checked), or is nil.
                 try await take(entry, attempt: died.map { $0.name == entry.name ? $0.attempts + 1 : 1 } ?? 1, into: &report)
@@ -74,7 +74,7 @@ public struct FileIntake: Sendable {
         do {
             bytes = try folder.read(name, limit: rules.maximumFileBytes)
         } catch {
-            try await reject(entry, sha256: nil, reason: "The file could not be read: \(error.message)", into: &report)
+            try await reject(entry, sha256: nil, reason: words.dropRefusal(.readFailed(detail: error.message)), into: &report)
             return
         }
         try readingMark.set(entry, attempts: attempt)
@@ -123,13 +123,12 @@ public struct FileIntake: Sendable {
         }
         guard note.attempts >= ReadingMark.deathsBeforeSettingAside else { return (nil, note) }
         defer { readingMark.clear() }
-        try await reject(entry, sha256: nil, reason: """
-            Relance stopped twice while reading this file (it ran out of memory, was killed or crashed), and set it aside so that \
-            it is not read again at every restart. Check that it is the export you meant (its size, its format); a file \
-            that is this large or this deeply nested is beyond the import limits. Drop a corrected export to import it.
-            """, into: &report)
+        try await reject(entry, sha256: nil, reason: words.dropRefusal(.stoppedTwiceReading), into: &report)
         return (entry.name, nil)
     }
+
+    /// The creditor's words: the refusals and the report beside a refused file are for its people.
+    private var words: any Wording { creditor.language.wording }
 
     private func reject(_ entry: DropFolderEntry, sha256: String?, reason: String, into report: inout Report) async throws {
         let importID = try await importer.reject(entry.name, sha256: sha256, byteCount: entry.size, reason: reason)
@@ -138,15 +137,7 @@ public struct FileIntake: Sendable {
 
     private func moveRejected(_ entry: DropFolderEntry, importID: Int64, reason: String, into report: inout Report) {
         let name = entry.name
-        let explanation = """
-            Relance refused \(name) (import #\(importID)) on \(clock.now().formatted(.iso8601)).
-
-            \(reason)
-
-            Nothing from this file was imported. The file itself is kept here, unchanged.
-            Fix the export (or the configuration) and drop the corrected file into the drop folder again.
-
-            """
+        let explanation = words.rejectionReport(file: name, importID: importID, at: clock.now(), reason: reason)
         let destination: URL
         do {
             destination = try folder.moveToRejected(name, explanation: explanation)

@@ -1,4 +1,5 @@
 public import Foundation
+public import RelanceCore
 
 /// What the intake does with each entry of a drop folder. Pure, so the rules are tested alone.
 public struct IntakeRules: Sendable, Hashable {
@@ -18,7 +19,7 @@ public struct IntakeRules: Sendable, Hashable {
         /// Not for us: our own folders, hidden and temporary files.
         case ignore
         /// Move it aside with this explanation, never read it.
-        case refuse(String)
+        case refuse(DropRefusal)
     }
 
     /// The folders the intake itself writes into, inside each drop folder.
@@ -38,20 +39,20 @@ public struct IntakeRules: Sendable, Hashable {
         case .directory:
             return .ignore
         case .symbolicLink:
-            return .refuse("it is a symbolic link; Relance only reads files placed in the drop folder itself. Copy the file instead of linking it.")
+            return .refuse(.symbolicLink)
         case .other:
-            return .refuse("it is not a regular file (a pipe, socket or device). Drop a plain file.")
+            return .refuse(.notARegularFile)
         case .regular:
             break
         }
         if name.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
-            return .refuse("its name contains control characters. Rename it with plain letters, digits and punctuation.")
+            return .refuse(.controlCharactersInName)
         }
         if entry.permissions & 0o400 == 0 {
-            return .refuse("its permissions (\(String(entry.permissions, radix: 8))) do not let even its owner read it: it was saved with the wrong permissions. Save it again, or run `chmod u+r` on it, then drop it again.")
+            return .refuse(.unreadable(permissions: Int(entry.permissions)))
         }
         if entry.size > maximumFileBytes {
-            return .refuse("it is \(entry.size) bytes, above the limit of \(maximumFileBytes) (maximum_file_megabytes). Split the export or raise the limit.")
+            return .refuse(.tooLarge(bytes: entry.size, limit: maximumFileBytes))
         }
         let stableAt = max(entry.modified, unchangedSince ?? now).addingTimeInterval(stableAfterSeconds)
         if stableAt > now { return .wait(untilAfter: stableAt) }

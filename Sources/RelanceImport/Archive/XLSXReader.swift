@@ -44,8 +44,7 @@ enum XLSXReader {
     private static func sheetPaths(_ zip: inout ZipArchive, file: String, limits: ImportLimits) throws(ImportError) -> [(name: String, path: String)] {
         guard let workbook = try zip.contents("xl/workbook.xml") else {
             if zip.entries["xl/worksheets/sheet1.xml"] != nil { return [("Sheet1", "xl/worksheets/sheet1.xml")] }
-            throw ImportError(.unknownFormat, at: SourcePosition(file: file), "this ZIP file is not an Excel workbook (no xl/workbook.xml)",
-                              hint: "Drop an .xlsx workbook, or export the report as CSV.")
+            throw ImportError(.unknownFormat, at: SourcePosition(file: file), .notAWorkbook)
         }
         let index = try XMLElementIndex.parse(workbook, file: file, part: "xl/workbook.xml", limits: limits)
         let relations = try zip.contents("xl/_rels/workbook.xml.rels").map { xml throws(ImportError) in

@@ -44,8 +44,7 @@ struct ZipArchive {
     mutating func contents(_ name: String) throws(ImportError) -> [UInt8]? {
         guard let entry = entries[name] else { return nil }
         guard !entry.encrypted else {
-            throw ImportError(.unsupported, at: SourcePosition(file: file, path: name), "the workbook is password-protected",
-                              hint: "Save the workbook again without a password.")
+            throw ImportError(.unsupported, at: SourcePosition(file: file, path: name), .workbookPasswordProtected)
         }
         let header = entry.localHeaderOffset
         guard header + 30 <= bytes.count, u32(header) == 0x0403_4B50 else { throw corrupt("the part \(name) is damaged") }

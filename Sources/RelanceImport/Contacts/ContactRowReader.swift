@@ -32,8 +32,7 @@ struct ContactRowReader {
         guard let customer = text(.customer) else {
             let column = columns[.customer]!.first! + 1
             throw ImportError(.missingValue, at: SourcePosition(file: file, line: line),
-                              "the customer code (column \(column), \"\(titles[column - 1])\") is empty",
-                              hint: "Fill in the customer's code as the accounting software knows it (e.g. its 411 account).")
+                              .contactWithoutCode(column: column, title: titles[column - 1]))
         }
         var contact = ContactRecord(customer: customer, source: SourcePosition(file: file, line: line))
         contact.name = text(.name)
@@ -49,8 +48,7 @@ struct ContactRowReader {
             case .nothing: break
             case .step(let step): contact.stepReached = step
             case .unknown:
-                throw bad(cell, .stepReached, "is not a step Relance knows",
-                          hint: "Write the step already reached as one of: \(StepReachedText.accepted(knownSteps: knownSteps)); or leave the cell empty.")
+                throw bad(cell, .stepReached, .unknownStep(accepted: StepReachedText.accepted(knownSteps: knownSteps)))
             }
         }
         contact.vatNumber = text(.vatNumber).map { $0.uppercased().filter { !$0.isWhitespace && $0 != "." && $0 != "-" } }
@@ -58,8 +56,7 @@ struct ContactRowReader {
         if let cell = cells[.siren]?.first {
             let digits = cell.text.filter { !$0.isWhitespace && $0 != "." && $0 != "-" }
             guard digits.allSatisfy(\.isASCIIDigit), digits.count == 9 || digits.count == 14 else {
-                throw bad(cell, .siren, "is not a SIREN (9 digits) nor a SIRET (14 digits)",
-                          hint: "Write the SIREN as its 9 digits, such as 732 829 320.")
+                throw bad(cell, .siren, .notASIREN)
             }
             contact.siren = String(digits.prefix(9))
         }
@@ -72,8 +69,7 @@ struct ContactRowReader {
         }
         if let cell = cells[.paymentTerms]?.first {
             guard let terms = PaymentTerms(text: cell.text) else {
-                throw bad(cell, .paymentTerms, "cannot be read as payment terms",
-                          hint: "Write terms such as \"30 jours\", \"45 jours fin de mois\", \"60\" or \"comptant\".")
+                throw bad(cell, .paymentTerms, .notPaymentTerms)
             }
             contact.paymentTerms = terms
         }
@@ -82,12 +78,12 @@ struct ContactRowReader {
             case "oui", "o", "yes", "y", "x", "1", "true", "vrai": contact.doNotRemind = true
             case "non", "n", "no", "0", "false", "faux", "": contact.doNotRemind = false
             default:
-                throw bad(cell, .doNotRemind, "is neither yes nor no", hint: "Write oui or non (yes or no), or leave the cell empty for no.")
+                throw bad(cell, .doNotRemind, .notYesOrNo)
             }
         }
         if let cell = cells[.lastContact]?.first {
             guard let date = DateText.resolve(DateText.shape(cell.text), order: order) else {
-                throw bad(cell, .lastContact, "is not a date", hint: "Write dates as JJ/MM/AAAA or AAAA-MM-JJ.")
+                throw bad(cell, .lastContact, .notADate)
             }
             contact.lastContact = date
         }
@@ -96,9 +92,9 @@ struct ContactRowReader {
 
     private static let languageNames: [String: Language] = ["francais": .french, "french": .french, "anglais": .english, "english": .english]
 
-    private func bad(_ cell: DelimitedField, _ field: ContactField, _ why: String, hint: String) -> ImportError {
+    private func bad(_ cell: DelimitedField, _ field: ContactField, _ why: ImportProblem.ContactValueProblem) -> ImportError {
         let title = columns[field].flatMap(\.first).map { titles[$0] } ?? field.description
         return ImportError(.badValue, at: SourcePosition(file: file, line: cell.line, column: cell.column),
-                           "\(QuotedValue.quoted(cell.text)) in column \"\(title)\" \(why)", hint: hint)
+                           .contactValue(text: cell.text, column: title, why))
     }
 }

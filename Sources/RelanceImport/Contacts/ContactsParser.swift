@@ -19,15 +19,12 @@ public struct ContactsParser: Sendable {
 
     func parse(records: [DelimitedRecord], fileName: String) throws(ImportError) -> ParsedImport {
         guard records.contains(where: { !$0.isBlank }) else {
-            throw ImportError(.empty, at: SourcePosition(file: fileName), "the file holds no rows",
-                              hint: "Export the contacts again; the file may have been saved before the export finished.")
+            throw ImportError(.empty, at: SourcePosition(file: fileName), .contactsWithoutRows)
         }
         guard let headerAt = records.prefix(30).firstIndex(where: { Self.columns(of: $0).keys.contains(.customer) }) else {
             let first = records.first { !$0.isBlank }!
             throw ImportError(.missingColumn, at: SourcePosition(file: fileName, line: first.line),
-                              "no header row with a customer code column in the first 30 lines; the first row was: "
-                                  + first.fields.map { $0.text.trimmingSpaces() }.joined(separator: " | "),
-                              hint: "Add a column titled \"Code client\" (or \"Customer\") holding the customer's account or code.")
+                              .contactsWithoutHeader(firstRow: first.fields.map { $0.text.trimmingSpaces() }))
         }
         let columns = Self.columns(of: records[headerAt])
         let titles = records[headerAt].fields.map { $0.text.trimmingSpaces() }
@@ -64,8 +61,7 @@ public struct ContactsParser: Sendable {
             warnings += reader.warnings
             if let first = seen[contact.customer] {
                 throw ImportError(.duplicate, at: SourcePosition(file: fileName, line: line),
-                                  "customer \(contact.customer) is already described on line \(first)",
-                                  hint: "Keep one row per customer; put several emails in one cell, separated by ;")
+                                  .contactDescribedTwice(customer: contact.customer, firstLine: first))
             }
             seen[contact.customer] = line
             contacts.append(contact)

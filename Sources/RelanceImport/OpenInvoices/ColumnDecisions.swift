@@ -25,8 +25,7 @@ enum DateColumnDecision {
         switch (dayFirstProof, monthFirstProof) {
         case let (day?, month?):
             throw ImportError(.badDate, at: SourcePosition(file: file, line: month.line, column: month.column),
-                              "the dates mix two orders: \"\(day.text.trimmingSpaces())\" (line \(day.line)) is day/month but \"\(month.text.trimmingSpaces())\" here is month/day",
-                              hint: "Export all dates in one format (preferably AAAA-MM-JJ), or correct the wrong ones.")
+                              .mixedDateOrders(dayFirst: day.text.trimmingSpaces(), dayFirstLine: day.line, monthFirst: month.text.trimmingSpaces()))
         case (_?, nil): return .dayFirst
         case (nil, _?): return .monthFirst
         case (nil, nil):

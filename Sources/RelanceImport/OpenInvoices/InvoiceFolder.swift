@@ -25,31 +25,28 @@ struct InvoiceFolder: Sendable {
             return
         }
         var merged = items[at]
-        func conflict(_ what: String, _ a: String, _ b: String) -> ImportError {
+        func conflict(_ what: ImportProblem.InvoiceRowConflict, _ a: String, _ b: String) -> ImportError {
             ImportError(.inconsistentInvoice, at: SourcePosition(file: file, line: line),
-                        "invoice \(item.invoice) of \(item.customer) appears on line \(firstLine) and here with different \(what) (\(a) and \(b))",
-                        hint: "Rows with the same invoice number are added up as lines of one invoice; correct the \(what) or the invoice number.")
+                        .invoiceRowsDisagree(invoice: item.invoice, customer: item.customer, firstLine: firstLine, what, a, b))
         }
         if merged.open.currency != item.open.currency {
-            throw conflict("currencies", merged.open.currency.code, item.open.currency.code)
+            throw conflict(.currencies, merged.open.currency.code, item.open.currency.code)
         }
-        if let a = merged.issued, let b = item.issued, a != b { throw conflict("invoice dates", a.iso8601, b.iso8601) }
-        if let a = merged.due, let b = item.due, a != b { throw conflict("due dates", a.iso8601, b.iso8601) }
+        if let a = merged.issued, let b = item.issued, a != b { throw conflict(.invoiceDates, a.iso8601, b.iso8601) }
+        if let a = merged.due, let b = item.due, a != b { throw conflict(.dueDates, a.iso8601, b.iso8601) }
         merged.issued = merged.issued ?? item.issued
         merged.due = merged.due ?? item.due
         foldedRows += 1
         if repeatedAmounts {
-            if merged.open != item.open { throw conflict("amounts due", merged.open.decimalString, item.open.decimalString) }
-            if let a = merged.total, let b = item.total, a != b { throw conflict("invoice totals", a.decimalString, b.decimalString) }
+            if merged.open != item.open { throw conflict(.amountsDue, merged.open.decimalString, item.open.decimalString) }
+            if let a = merged.total, let b = item.total, a != b { throw conflict(.totals, a.decimalString, b.decimalString) }
             merged.total = merged.total ?? item.total
             merged.customerName = merged.customerName ?? item.customerName
             for email in item.emails where !merged.emails.contains(email) { merged.emails.append(email) }
             items[at] = merged
             return
         }
-        let tooLarge = ImportError(.badAmount, at: SourcePosition(file: file, line: line),
-                                   "the lines of invoice \(item.invoice) add up beyond what can be counted",
-                                   hint: "The file is damaged, or an amount has stray digits; correct it and export again.")
+        let tooLarge = ImportError(.badAmount, at: SourcePosition(file: file, line: line), .invoiceLinesOverflow(invoice: item.invoice))
         let (open, overflow) = merged.open.minorUnits.addingReportingOverflow(item.open.minorUnits)
         guard !overflow else { throw tooLarge }
         merged.open.minorUnits = open

@@ -88,10 +88,8 @@ struct OpenInvoiceColumns: Sendable, Hashable {
         }
         for (field, candidates) in best {
             if candidates.columns.count > 1 {
-                let names = candidates.columns.map { "\"\(titles[$0])\"" }.joined(separator: ", ")
                 throw ImportError(.ambiguousColumn, at: SourcePosition(file: file, line: record.line),
-                                  "the columns \(names) could all be the \(field); the header row was \(titles.joined(separator: " | "))",
-                                  hint: "Name the \(field) column in the configuration: [creditors.ID.columns] \(field.configurationKey) = \"…\" (the title as the export writes it).")
+                                  .ambiguousColumn(titles: candidates.columns.map { titles[$0] }, field: field, header: titles))
             }
             index[field] = candidates.columns[0]
         }

@@ -23,8 +23,7 @@ public struct OpenInvoiceReportParser: Sendable {
 
     func parse(records: [DelimitedRecord], fileName: String) throws(ImportError) -> ParsedImport {
         guard records.contains(where: { !$0.isBlank }) else {
-            throw ImportError(.empty, at: SourcePosition(file: fileName), "the file holds no rows",
-                              hint: "Export the report again; the file may have been saved before the export finished.")
+            throw ImportError(.empty, at: SourcePosition(file: fileName), .reportWithoutRows)
         }
         let (headerAt, columns) = try findHeader(records, fileName: fileName)
         var skipped = headerAt
@@ -61,7 +60,7 @@ public struct OpenInvoiceReportParser: Sendable {
             if let problem = DatePlausibility.problem(issued: item.issued, due: item.due, exportDate: asOf ?? options.exportDate) {
                 let cell = row.cells[problem.field == .issued ? .issued : .due]
                 refused.append(RefusedRow(position: SourcePosition(file: fileName, line: cell?.line ?? row.line, column: cell?.column),
-                                          invoice: item.invoice, customer: item.customer, reason: problem.reason))
+                                          invoice: item.invoice, customer: item.customer, problem: problem.problem))
                 continue
             }
             try folded.add(item, line: row.line)
@@ -86,14 +85,10 @@ public struct OpenInvoiceReportParser: Sendable {
             if bestPartial == nil || columns.index.count > bestPartial!.1.index.count { bestPartial = (at, columns) }
         }
         if let (at, columns) = bestPartial {
-            let missing = columns.missingFields.map(\.description).joined(separator: ", ")
             throw ImportError(.missingColumn, at: SourcePosition(file: fileName, line: records[at].line),
-                              "the header row has no column for: \(missing); columns seen: \(columns.titles.joined(separator: " | "))",
-                              hint: "Add the missing column to the export, or name it in the configuration: [creditors.ID.columns] "
-                                  + columns.missingFields.map { "\($0.configurationKey) = \"…\"" }.joined(separator: ", ") + " (the export's own title).")
+                              .reportMissingColumns(missing: columns.missingFields, seen: columns.titles))
         }
         let widest = records.prefix(60).max { $0.fields.count < $1.fields.count }!
-        let seen = widest.fields.map { $0.text.trimmingSpaces() }.joined(separator: " | ")
         if let mapping = options.columnMapping, !mapping.columns.isEmpty {
             // Say which of the person's titles the file lacks, against the row that has most of them.
             let rows = records.prefix(60).map { Set($0.fields.map { HeaderText.normalize($0.text) }) }
@@ -107,14 +102,12 @@ public struct OpenInvoiceReportParser: Sendable {
             }
             let lacking = mapping.columns.sorted { $0.key.configurationKey < $1.key.configurationKey }
                 .filter { !rows[closest].contains(HeaderText.normalize($0.value)) }
-                .map { "\($0.key.configurationKey) = \"\($0.value)\"" }.joined(separator: ", ")
+                .map { ImportProblem.MappedTitle(key: $0.key.configurationKey, title: $0.value) }
             throw ImportError(.missingColumn, at: SourcePosition(file: fileName, line: records[closest].line),
-                              "the column mapping ([creditors.ID.columns]) names titles this file does not have: \(lacking); "
-                                  + "the nearest row (line \(records[closest].line)) was: \(records[closest].fields.map { $0.text.trimmingSpaces() }.joined(separator: " | "))",
-                              hint: "Correct the titles in [creditors.ID.columns] to the export's own (case, accents and punctuation do not matter), or remove the ones this export lacks.")
+                              .reportMappingNotFound(lacking: lacking, nearestLine: records[closest].line,
+                                                     nearest: records[closest].fields.map { $0.text.trimmingSpaces() }))
         }
         throw ImportError(.missingColumn, at: SourcePosition(file: fileName, line: widest.line),
-                          "no header row with an invoice number, an amount and a customer in the first 60 lines; the widest row (line \(widest.line)) was: \(seen)",
-                          hint: "Export the report with its column titles, or name its columns in the configuration: [creditors.ID.columns] invoice = \"…\", open = \"…\", customer = \"…\" (see examples/relance.toml).")
+                          .reportWithoutHeader(widestLine: widest.line, seen: widest.fields.map { $0.text.trimmingSpaces() }))
     }
 }

@@ -61,7 +61,8 @@ struct OpenInvoiceRow: Sendable, Hashable {
         // A subtotal names itself in its first cell; an invoice of "Total Energies" still has an invoice number elsewhere.
         if isTotalLabel(firstText.text), invoiceEmpty || invoiceCell == firstText { return .furniture }
         // A repeated header (page breaks in PDF-to-CSV conversions) is furniture too.
-        if record.fields.map({ $0.text.trimmingSpaces() }) == columns.titles { return .furniture }
+        if record.fields.count == columns.titles.count,
+           zip(record.fields, columns.titles).allSatisfy({ $0.text.trimmingSpaces() == $1 }) { return .furniture }
         let hasAmount = row.text(.open) != nil || row.text(.total) != nil
         if invoiceEmpty && !hasAmount {
             let label = record.fields.map { $0.text.trimmingSpaces() }.filter { !$0.isEmpty }.joined(separator: " ")
@@ -71,10 +72,54 @@ struct OpenInvoiceRow: Sendable, Hashable {
     }
 
     static func isTotalLabel(_ text: String) -> Bool {
+        if let ascii = asciiTotalLabel(text) { return ascii }
         let words = HeaderText.normalize(text).split(separator: " ")
         guard let first = words.first else { return false }
         if first == "total" || first == "totaux" || first == "cumul" { return true }
         return (first == "sous" || first == "grand") && words.dropFirst().first == "total"
+    }
+
+    /// `isTotalLabel` of ASCII text without building the normalized text (every data row's first
+    /// cell is asked): there, `HeaderText.normalize` keeps the letters and digits, lowercased,
+    /// and turns every other run into one space. Nil when a byte before the end of the second
+    /// word is not ASCII.
+    private static func asciiTotalLabel(_ text: String) -> Bool? {
+        var first: PackedWord?
+        var current = PackedWord()
+        for byte in text.utf8 {
+            guard byte < 0x80 else { return nil }
+            let lower = (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
+            if (0x30...0x39).contains(lower) || (0x61...0x7A).contains(lower) {
+                current.append(lower)
+            } else if current.length > 0 {
+                if first != nil { break }
+                first = current
+                current = PackedWord()
+            }
+        }
+        let (one, two) = first.map { ($0, current) } ?? (current, PackedWord())
+        if one == .total || one == .totaux || one == .cumul { return true }
+        return (one == .sous || one == .grand) && two == .total
+    }
+
+    /// The first eight bytes of a word, and its length: enough to tell the labels apart.
+    private struct PackedWord: Equatable {
+        var bytes: UInt64 = 0
+        var length = 0
+
+        mutating func append(_ byte: UInt8) {
+            if length < 8 { bytes |= UInt64(byte) << (8 * UInt64(length)) }
+            length += 1
+        }
+
+        init() {}
+
+        init(_ word: StaticString) {
+            word.withUTF8Buffer { for byte in $0 { append(byte) } }
+        }
+
+        static let total = PackedWord("total"), totaux = PackedWord("totaux"), cumul = PackedWord("cumul")
+        static let sous = PackedWord("sous"), grand = PackedWord("grand")
     }
 
     /// `Client : 411DUPONT - Dupont SA` → `411DUPONT - Dupont SA` (the label, less its prefix).

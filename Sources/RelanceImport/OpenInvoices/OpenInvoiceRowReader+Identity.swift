@@ -23,8 +23,17 @@ extension OpenInvoiceRowReader {
 
 extension OpenInvoiceRowReader {
     /// The row's email cell as addresses, or refused as a whole (see `EmailList`).
+    ///
+    /// A customer's cell repeats on each of its invoices' rows: a cell read before without a
+    /// warning is not parsed again. A refused cell is read (and reported) on every row.
     mutating func emails(_ row: OpenInvoiceRow) -> [String] {
-        guard columns.index[.email] != nil else { return [] }
-        return EmailList.read(row.cells[.email], column: columns.title(of: .email), file: file, warnings: &warnings)
+        guard columns.index[.email] != nil, let cell = row.cells[.email] else { return [] }
+        if let known = acceptedEmailCells[cell.text] { return known }
+        let before = warnings.count
+        let addresses = EmailList.read(cell, column: columns.title(of: .email), file: file, warnings: &warnings)
+        if warnings.count == before && acceptedEmailCells.count < Self.acceptedEmailCellLimit {
+            acceptedEmailCells[cell.text] = addresses
+        }
+        return addresses
     }
 }

@@ -9,6 +9,10 @@ struct OpenInvoiceRowReader: Sendable {
     var file: String
     var warnings: [String] = []
     private var emptyOpenLines: [Int] = []
+    /// Email cells already read without a warning, and what they gave (see `emails`).
+    var acceptedEmailCells: [String: [String]] = [:]
+    /// Bounds that memory on a file of millions of distinct cells.
+    static let acceptedEmailCellLimit = 200_000
 
     init(columns: OpenInvoiceColumns, order: DayMonthOrder, mark: DecimalMark, defaultCurrency: Currency, file: String) {
         self.columns = columns
@@ -20,40 +24,40 @@ struct OpenInvoiceRowReader: Sendable {
 
     mutating func item(from row: OpenInvoiceRow) throws(ImportError) -> OpenItem {
         guard let invoice = row.text(.invoice) else {
-            throw missing(.invoice, row: row, hint: "Every row with an amount needs its invoice number; if this row is a subtotal, start its first cell with \"Total\".")
+            throw missing(.invoice, row: row)
         }
         guard let customer = row.customer ?? row.customerName else {
-            throw missing(columns.index[.customer] != nil ? .customer : .customerName, row: row,
-                          hint: "Fill in the customer of this invoice.")
+            throw missing(columns.index[.customer] != nil ? .customer : .customerName, row: row)
         }
-        let currency = try readCurrency(row)
+        // Each amount cell is cleaned once, for its currency symbol and then its value.
+        let cleaned = CleanedAmounts(row)
+        let currency = try readCurrency(row, cleaned: cleaned)
         var total: Money?
-        if let cell = row.cells[.total] { total = try amount(cell, field: .total, currency: currency) }
+        if let cell = row.cells[.total] { total = try amount(cell, cleaned.total, field: .total, currency: currency) }
         let open: Money
-        if let cell = row.cells[.open], let value = try amount(cell, field: .open, currency: currency) {
+        if let cell = row.cells[.open], let value = try amount(cell, cleaned.open, field: .open, currency: currency) {
             open = value
         } else if columns.index[.open] != nil {
             // An empty "reste dû" next to a total means nothing is left: reading it as paid never
             // sends a reminder to someone who paid, the one mistake this product must not make.
             guard total != nil else {
-                throw missing(.open, row: row, hint: "Fill in the amount still due (0 if paid).")
+                throw missing(.open, row: row)
             }
             open = .zero(currency)
             warnings.append("Line \(row.line): \"\(columns.title(of: .open))\" is empty, read as 0 (paid).")
         } else if let total {
             // Without an open column, what is left is the total less what was paid.
-            if let cell = row.cells[.paid], let paid = try amount(cell, field: .paid, currency: currency) {
+            if let cell = row.cells[.paid], let paid = try amount(cell, cleaned.paid, field: .paid, currency: currency) {
                 let (left, overflow) = total.minorUnits.subtractingReportingOverflow(paid.minorUnits)
                 guard !overflow else {
-                    throw ImportError(.badAmount, at: position(cell), "\(QuotedValue.quoted(cell.text)) in column \"\(columns.title(of: .paid))\" is too large to be an amount",
-                                      hint: "Correct the amount paid.")
+                    throw ImportError(.badAmount, at: position(cell), .paidTooLarge(text: cell.text, column: columns.title(of: .paid)))
                 }
                 open = Money(minorUnits: left, currency: currency)
             } else {
                 open = total
             }
         } else {
-            throw missing(.total, row: row, hint: "Fill in the amount of this invoice.")
+            throw missing(.total, row: row)
         }
         let addresses = emails(row)
         return cleanedIdentity(OpenItem(customer: customer, customerName: row.customerName, invoice: invoice,
@@ -61,37 +65,50 @@ struct OpenInvoiceRowReader: Sendable {
                         emails: addresses, source: SourcePosition(file: file, line: row.line)), row: row)
     }
 
-    private func readCurrency(_ row: OpenInvoiceRow) throws(ImportError) -> Currency {
-        let symbol = [OpenInvoiceField.open, .total, .paid].lazy.compactMap { row.cells[$0].flatMap { AmountText.clean($0.text)?.currencyHint } }.first
+    /// The amount cells of one row, cleaned (see `AmountText.clean`); nil for an absent or blank cell.
+    private struct CleanedAmounts {
+        var open: AmountText.Cleaned?
+        var total: AmountText.Cleaned?
+        var paid: AmountText.Cleaned?
+
+        init(_ row: OpenInvoiceRow) {
+            open = row.cells[.open].flatMap { AmountText.clean($0.text) }
+            total = row.cells[.total].flatMap { AmountText.clean($0.text) }
+            paid = row.cells[.paid].flatMap { AmountText.clean($0.text) }
+        }
+
+        /// The first symbol written, in the order open, total, paid.
+        var currencyHint: String? { open?.currencyHint ?? total?.currencyHint ?? paid?.currencyHint }
+    }
+
+    private func readCurrency(_ row: OpenInvoiceRow, cleaned: CleanedAmounts) throws(ImportError) -> Currency {
+        let symbol = cleaned.currencyHint
         guard let cell = row.cells[.currency], !cell.text.trimmingSpaces().isEmpty else {
             return symbol.flatMap { Currency(code: $0) } ?? defaultCurrency
         }
         let text = cell.text.trimmingSpaces()
         let code = text == "€" ? "EUR" : text == "$" ? "USD" : text == "£" ? "GBP" : text
         guard let currency = Currency(code: code) else {
-            throw ImportError(.badCurrency, at: position(cell), "\(QuotedValue.quoted(text)) in column \"\(columns.title(of: .currency))\" is not a currency code",
-                              hint: "Use an ISO 4217 code such as EUR, USD or GBP.")
+            throw ImportError(.badCurrency, at: position(cell), .notACurrency(text: text, column: columns.title(of: .currency)))
         }
         if let symbol, symbol != currency.code {
-            throw ImportError(.badCurrency, at: position(cell), "the amount is written in \(symbol) but the currency column says \(currency.code)",
-                              hint: "Correct the currency column or the amount's symbol so they agree.")
+            throw ImportError(.badCurrency, at: position(cell), .currencyDisagrees(symbol: symbol, column: currency.code))
         }
         return currency
     }
 
-    private func amount(_ cell: DelimitedField, field: OpenInvoiceField, currency: Currency) throws(ImportError) -> Money? {
-        guard let cleaned = AmountText.clean(cell.text) else { return nil }
+    private func amount(_ cell: DelimitedField, _ cleaned: AmountText.Cleaned?, field: OpenInvoiceField,
+                        currency: Currency) throws(ImportError) -> Money? {
+        guard let cleaned else { return nil }
         switch AmountText.money(cleaned, mark: mark, currency: currency) {
         case .success(let money): return money
         case .failure(let problem):
-            let why = switch problem {
-            case .tooManyDecimals(let digits): "has \(digits) decimals but \(currency.code) has \(currency.minorDigits)"
-            case .overflow: "is too large to be an amount"
-            case .empty, .notANumber: "is not an amount"
+            let why: ImportProblem.AmountProblem = switch problem {
+            case .tooManyDecimals(let digits): .tooManyDecimals(digits: digits, currency: currency.code, allowed: currency.minorDigits)
+            case .overflow: .tooLarge
+            case .empty, .notANumber: .notANumber
             }
-            throw ImportError(.badAmount, at: position(cell),
-                              "\(QuotedValue.quoted(cell.text)) in column \"\(columns.title(of: field))\" \(why)",
-                              hint: "Write amounts as digits with one decimal mark, such as 1234,56, 1 234,56 €, -12,50 or (12,50).")
+            throw ImportError(.badAmount, at: position(cell), .notAnAmount(text: cell.text, column: columns.title(of: field), why))
         }
     }
 
@@ -99,17 +116,14 @@ struct OpenInvoiceRowReader: Sendable {
         guard let cell = row.cells[field], !cell.text.trimmingSpaces().isEmpty else { return nil }
         if let date = DateText.resolve(DateText.shape(cell.text), order: order) { return date }
         if DatePlausibility.isSpreadsheetDayZero(cell.text) { return DatePlausibility.excelDayZero }
-        throw ImportError(.badDate, at: position(cell),
-                          "\(QuotedValue.quoted(cell.text)) in column \"\(columns.title(of: field))\" is not a date",
-                          hint: "Write dates as JJ/MM/AAAA or AAAA-MM-JJ (this file's slashed dates are read as \(order.rawValue)), and check that the day exists.")
+        throw ImportError(.badDate, at: position(cell), .notADate(text: cell.text, column: columns.title(of: field), order: order))
     }
 
-    private func missing(_ field: OpenInvoiceField, row: OpenInvoiceRow, hint: String) -> ImportError {
+    private func missing(_ field: OpenInvoiceField, row: OpenInvoiceRow) -> ImportError {
         let column = columns.index[field].map { $0 + 1 }
         let cell = row.cells[field]
         return ImportError(.missingValue, at: SourcePosition(file: file, line: cell?.line ?? row.line, column: cell?.column),
-                           "the \(field) is empty" + (column.map { " (column \($0), \"\(columns.title(of: field))\")" } ?? ""),
-                           hint: hint)
+                           .missingInvoiceValue(field, column: column, title: column.map { _ in columns.title(of: field) }))
     }
 
     private func position(_ cell: DelimitedField) -> SourcePosition {

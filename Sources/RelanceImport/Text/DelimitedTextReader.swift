@@ -69,9 +69,7 @@ enum DelimitedTextReader {
                     if !isContinuation(byte) { column += 1 }
                 }
                 if !closed {
-                    throw ImportError(.unterminatedQuote, at: SourcePosition(file: file, line: fieldLine, column: fieldColumn),
-                                      "a quoted cell opens here and is never closed",
-                                      hint: "Check this cell for a stray double quote (\"); inside a quoted cell a quote must be written twice (\"\").")
+                    throw ImportError(.unterminatedQuote, at: SourcePosition(file: file, line: fieldLine, column: fieldColumn), .unterminatedQuote)
                 }
             }
             // Unquoted cell, or what trails a closing quote (kept, as spreadsheets do).
@@ -85,10 +83,8 @@ enum DelimitedTextReader {
             }
             cells += 1
             if cells > maximumCells {
-                throw ImportLimits.refusal(
-                    at: SourcePosition(file: file, line: fieldLine, column: fieldColumn),
-                    "the file has more than \(ImportLimits.grouped(maximumCells)) cells (the cell limit for CSV files)",
-                    hint: "Split the export into several files.")
+                throw ImportError(.overLimit, at: SourcePosition(file: file, line: fieldLine, column: fieldColumn),
+                                  .tooManyTextCells(limit: maximumCells))
             }
             fields.append(DelimitedField(text: String(decoding: cell, as: UTF8.self), line: fieldLine, column: fieldColumn))
             if endedRecord {

@@ -19,26 +19,22 @@ public enum DatePlausibility {
         return trimmed == "0" || trimmed == "00/01/1900" || trimmed == "0/1/1900" || trimmed == "1900-01-00"
     }
 
-    /// The first problem with these dates, as (field, reason); nil when they are plausible.
+    /// The first problem with these dates, as (field, problem); nil when they are plausible.
     /// `exportDate` (the file's "as of" date, else the import day) bounds the due date.
-    public static func problem(issued: CivilDate?, due: CivilDate?, exportDate: CivilDate?) -> (field: Field, reason: String)? {
+    public static func problem(issued: CivilDate?, due: CivilDate?, exportDate: CivilDate?) -> (field: Field, problem: RefusedRow.Problem)? {
         for (field, date) in [(Field.issued, issued), (.due, due)] {
             guard let date else { continue }
-            let name = field == .issued ? "issue date" : "due date"
-            if date == excelDayZero {
-                return (field, "the \(name) is the spreadsheet's day 0 (0, 00/01/1900 or 30/12/1899) — what a formula over an empty cell gives; fill in the real date or leave the cell empty")
-            }
-            if date < earliest {
-                return (field, "the \(name) \(date) is before 1990; check the cell (a two-digit year, or a number that is not a date)")
-            }
+            let named: RefusedRow.DateField = field == .issued ? .issued : .due
+            if date == excelDayZero { return (field, .spreadsheetDayZero(named)) }
+            if date < earliest { return (field, .before1990(named, date)) }
         }
         if let issued, let due, due < issued {
-            return (.due, "the due date \(due) is before the issue date \(issued); check both cells")
+            return (.due, .dueBeforeIssue(due: due, issued: issued))
         }
         if let due, let exportDate,
            let limit = CivilDate(year: exportDate.year + maximumYearsAhead, month: exportDate.month, day: min(exportDate.day, 28)),
            due > limit {
-            return (.due, "the due date \(due) is more than \(maximumYearsAhead) years after the export date \(exportDate); check the cell (a mistyped year?)")
+            return (.due, .dueTooFarAhead(due: due, exportDate: exportDate, years: maximumYearsAhead))
         }
         return nil
     }

@@ -1,0 +1,38 @@
+public import Foundation
+
+extension EnglishWording {
+    public func dropRefusal(_ refusal: DropRefusal) -> String {
+        switch refusal {
+        case .symbolicLink:
+            "The file was not read: it is a symbolic link; Relance only reads files placed in the drop folder itself. Copy the file instead of linking it."
+        case .notARegularFile:
+            "The file was not read: it is not a regular file (a pipe, socket or device). Drop a plain file."
+        case .controlCharactersInName:
+            "The file was not read: its name contains control characters. Rename it with plain letters, digits and punctuation."
+        case .unreadable(let permissions):
+            "The file was not read: its permissions (\(String(permissions, radix: 8))) do not let even its owner read it: it was saved with the wrong permissions. Save it again, or run `chmod u+r` on it, then drop it again."
+        case .tooLarge(let bytes, let limit):
+            "The file was not read: it is \(bytes) bytes, above the limit of \(limit) (maximum_file_megabytes). Split the export or raise the limit."
+        case .stoppedTwiceReading:
+            """
+            Relance stopped twice while reading this file (it ran out of memory, was killed or crashed), and set it aside so that \
+            it is not read again at every restart. Check that it is the export you meant (its size, its format); a file \
+            that is this large or this deeply nested is beyond the import limits. Drop a corrected export to import it.
+            """
+        case .readFailed(let detail):
+            "The file could not be read: \(detail)"
+        }
+    }
+
+    public func rejectionReport(file: String, importID: Int64, at time: Date, reason: String) -> String {
+        """
+        Relance refused \(file) (import #\(importID)) on \(time.formatted(.iso8601)).
+
+        \(reason)
+
+        Nothing from this file was imported. The file itself is kept here, unchanged.
+        Fix the export (or the configuration) and drop the corrected file into the drop folder again.
+
+        """
+    }
+}

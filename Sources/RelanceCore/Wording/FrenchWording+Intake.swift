@@ -1,0 +1,38 @@
+public import Foundation
+
+extension FrenchWording {
+    public func dropRefusal(_ refusal: DropRefusal) -> String {
+        switch refusal {
+        case .symbolicLink:
+            "Le fichier n'a pas été lu : c'est un lien symbolique ; Relance ne lit que les fichiers déposés dans le dossier lui-même. Copiez le fichier au lieu de le lier."
+        case .notARegularFile:
+            "Le fichier n'a pas été lu : ce n'est pas un fichier ordinaire (un tube, une socket ou un périphérique). Déposez un fichier simple."
+        case .controlCharactersInName:
+            "Le fichier n'a pas été lu : son nom contient des caractères de contrôle. Renommez-le avec des lettres, des chiffres et une ponctuation simples."
+        case .unreadable(let permissions):
+            "Le fichier n'a pas été lu : ses droits (\(String(permissions, radix: 8))) ne permettent même pas à son propriétaire de le lire : il a été enregistré avec de mauvais droits. Enregistrez-le à nouveau, ou lancez `chmod u+r` dessus, puis déposez-le à nouveau."
+        case .tooLarge(let bytes, let limit):
+            "Le fichier n'a pas été lu : il fait \(language.grouped(bytes)) octets, au-delà de la limite de \(language.grouped(limit)) (maximum_file_megabytes). Découpez l'export ou relevez la limite."
+        case .stoppedTwiceReading:
+            """
+            Relance s'est arrêté deux fois en lisant ce fichier (mémoire épuisée, arrêt forcé ou plantage), et l'a mis de côté pour \
+            ne pas le relire à chaque redémarrage. Vérifiez que c'est bien l'export voulu (sa taille, son format) ; un fichier \
+            aussi gros ou aussi imbriqué dépasse les limites de l'import. Déposez un export corrigé pour l'importer.
+            """
+        case .readFailed(let detail):
+            "Le fichier n'a pas pu être lu : \(detail)"
+        }
+    }
+
+    public func rejectionReport(file: String, importID: Int64, at time: Date, reason: String) -> String {
+        """
+        Relance a refusé \(file) (import n° \(importID)) le \(time.formatted(.iso8601)).
+
+        \(reason)
+
+        Rien de ce fichier n'a été importé. Le fichier lui-même est conservé ici, tel quel.
+        Corrigez l'export (ou la configuration) et déposez à nouveau le fichier corrigé dans le dossier de dépôt.
+
+        """
+    }
+}

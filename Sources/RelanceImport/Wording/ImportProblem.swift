@@ -1,0 +1,68 @@
+import RelanceCore
+
+/// Why a dropped file was refused, with the values its sentence needs: worded in the creditor's
+/// language by `ImportProblemWording` when a person reads it (the rejection report, the console,
+/// the digest), in English in the daemon's log. The everyday drops (the open-invoice report, the
+/// contacts file, CSV and the workbook as a whole) are worded per language; the rest still
+/// carries its English sentence (`english`), listed in the note of issue #13.
+public enum ImportProblem: Sendable, Hashable {
+    /// A sentence not yet worded per language, with what to do.
+    case english(String, toDo: String?)
+
+    // Any file
+    case fileEmpty
+    case unknownFormat
+    case workbookWithoutWorksheet
+    case workbookPasswordProtected
+    case notAWorkbook
+    case unterminatedQuote
+    case tooManyTextCells(limit: Int)
+
+    // The open-invoice report
+    case reportWithoutRows
+    case reportMissingColumns(missing: [OpenInvoiceField], seen: [String])
+    case reportMappingNotFound(lacking: [MappedTitle], nearestLine: Int, nearest: [String])
+    case reportWithoutHeader(widestLine: Int, seen: [String])
+    case ambiguousColumn(titles: [String], field: OpenInvoiceField, header: [String])
+    case missingInvoiceValue(OpenInvoiceField, column: Int?, title: String?)
+    case notAnAmount(text: String, column: String, AmountProblem)
+    case paidTooLarge(text: String, column: String)
+    case notACurrency(text: String, column: String)
+    case currencyDisagrees(symbol: String, column: String)
+    case notADate(text: String, column: String, order: DayMonthOrder)
+    case mixedDateOrders(dayFirst: String, dayFirstLine: Int, monthFirst: String)
+    case invoiceRowsDisagree(invoice: String, customer: String, firstLine: Int, InvoiceRowConflict, String, String)
+    case invoiceLinesOverflow(invoice: String)
+
+    // The contacts file
+    case contactsWithoutRows
+    case contactsWithoutHeader(firstRow: [String])
+    case contactDescribedTwice(customer: String, firstLine: Int)
+    case contactWithoutCode(column: Int, title: String)
+    case contactValue(text: String, column: String, ContactValueProblem)
+
+    public enum AmountProblem: Sendable, Hashable {
+        case notANumber
+        case tooLarge
+        case tooManyDecimals(digits: Int, currency: String, allowed: Int)
+    }
+
+    /// What two rows of one invoice disagree on.
+    public enum InvoiceRowConflict: Sendable, Hashable {
+        case currencies, invoiceDates, dueDates, amountsDue, totals
+    }
+
+    public enum ContactValueProblem: Sendable, Hashable {
+        case unknownStep(accepted: String)
+        case notASIREN
+        case notPaymentTerms
+        case notYesOrNo
+        case notADate
+    }
+
+    /// A title the configuration's `[creditors.ID.columns]` gives for a column (`open = "Solde"`).
+    public struct MappedTitle: Sendable, Hashable {
+        public var key: String
+        public var title: String
+    }
+}

@@ -1,0 +1,82 @@
+import RelanceCore
+@testable import RelanceImport
+import Testing
+
+/// An accountant reads why a file was refused in the creditor's language (#13): the refusals of
+/// the everyday drops — the open-invoice report, the contacts file, CSV and the workbook as a
+/// whole — are worded in French for a French creditor, and in English, word for word as before,
+/// for an English one.
+@Suite struct ImportRefusalLanguageTests {
+    static func refusal(_ text: String, file: String = "export.csv") -> ImportError? {
+        do {
+            _ = try ImportParser.parse(bytes: Array(text.utf8), fileName: file)
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    static let header = "customer;name;email;invoice;issue_date;due_date;amount\n"
+
+    @Test func anUnreadableAmountIsExplainedInFrenchWithWhatToDo() throws {
+        let error = try #require(Self.refusal(Self.header + "C1;Boulangerie;x@example.com;FA-9;01/12/2026;01/01/2027;mille euros\n"))
+        #expect(error.text(in: .french) == """
+            export.csv:2:57: « mille euros » dans la colonne « amount » n'est pas un montant [bad-amount]
+              À faire : Écrivez les montants en chiffres avec un seul séparateur décimal, par exemple 1234,56, 1 234,56 €, -12,50 ou (12,50).
+            """)
+        #expect(error.text(in: .english) == """
+            export.csv:2:57: "mille euros" in column "amount" is not an amount [bad-amount]
+              What to do: Write amounts as digits with one decimal mark, such as 1234,56, 1 234,56 €, -12,50 or (12,50).
+            """)
+        #expect(error.description == error.text(in: .english), "the log keeps English")
+    }
+
+    /// One file per refusal the everyday drops can meet; none of their French reports may keep an
+    /// English word (the English sentences' own words are the sentinels).
+    static let hostileDrops: [(name: String, file: String, text: String)] = [
+        ("empty", "a.csv", ""),
+        ("unknown", "a.csv", "\u{1}\u{2}\u{3}"),
+        ("no rows", "a.csv", "\n\n"),
+        ("no header", "a.csv", "a;b;c\n1;2;3\n"),
+        ("missing column", "a.csv", "customer;invoice\nC1;F1\n"),
+        ("missing invoice", "a.csv", header + "C1;N;x@example.com;;01/12/2026;01/01/2027;10,00\n"),
+        ("bad date", "a.csv", header + "C1;N;x@example.com;F1;32/12/2026;01/01/2027;10,00\n"),
+        ("bad currency", "a.csv", "customer;name;email;invoice;issue_date;due_date;amount;currency\nC1;N;x@example.com;F1;01/12/2026;01/01/2027;10,00;Euros\n"),
+        ("decimals", "a.csv", header + "C1;N;x@example.com;F1;01/12/2026;01/01/2027;10,1234\n"),
+        ("mixed dates", "a.csv", header + "C1;N;x@example.com;F1;25/11/2026;01/01/2027;10,00\nC1;N;x@example.com;F2;11/25/2026;01/01/2027;10,00\n"),
+        ("conflict", "a.csv", header + "C1;N;x@example.com;F1;01/12/2026;01/01/2027;10,00\nC1;N;x@example.com;F1;02/12/2026;01/01/2027;10,00\n"),
+        ("quote", "a.csv", header + "C1;\"N;x@example.com;F1;01/12/2026;01/01/2027;10,00\n"),
+        ("contact code", "c.csv", "Code client;Email\n;a@a.example\n"),
+        ("contact twice", "c.csv", "Code client;Email\n411A;a@a.example\n411A;b@a.example\n"),
+        ("contact step", "c.csv", "Code client;Email;Étape atteinte\n411A;a@a.example;Relance 9\n"),
+        ("contact siren", "c.csv", "Code client;Email;SIREN\n411A;a@a.example;12345\n"),
+        ("contact terms", "c.csv", "Code client;Email;Conditions de paiement\n411A;a@a.example;quand il veut\n"),
+        ("contact yes/no", "c.csv", "Code client;Email;Ne pas relancer\n411A;a@a.example;peut-être\n"),
+        ("contact date", "c.csv", "Code client;Email;Dernier contact\n411A;a@a.example;hier\n"),
+    ]
+
+    static let englishWords = [" the ", " is ", " in column ", "What to do", " not ", " has ", " with ", " and here", "Write ",
+                               "Export ", " Fill ", "Check ", "Add ", "Keep "]
+
+    @Test(arguments: hostileDrops.map(\.name))
+    func everyEverydayRefusalReadsInFrench(_ name: String) throws {
+        let drop = try #require(Self.hostileDrops.first { $0.name == name })
+        let error = try #require(Self.refusal(drop.text, file: drop.file), "\(name) must be refused")
+        guard case .english = error.problem else {
+            let french = error.text(in: .french)
+            for word in Self.englishWords { #expect(!french.contains(word), "\(name): \(french)") }
+            #expect(french.contains("À faire : "), "\(name): \(french)")
+            return
+        }
+        Issue.record("\(name) is still worded in English only: \(error.description)")
+    }
+
+    @Test func aRowRefusedForItsDatesReadsInFrenchInTheJournal() throws {
+        let parsed = try ImportParser.parse(bytes: Array((Self.header + "C1;N;x@example.com;F1;01/12/2026;30/11/2026;10,00\n").utf8),
+                                            fileName: "a.csv")
+        let row = try #require(parsed.refusedRows.first)
+        #expect(Language.french.wording.refusedRow(row).hasSuffix(
+            ": facture F1 (client C1) refusée : l'échéance 30/11/2026 précède la date de facture 01/12/2026 ; vérifiez les deux cellules"))
+        #expect(row.description.hasSuffix(": invoice F1 (customer C1) refused: the due date 2026-11-30 is before the issue date 2026-12-01; check both cells"))
+    }
+}
