@@ -1,9 +1,13 @@
 """The web console tested like a user, in headless Chromium through WebDriver.
 
-Usage: console_browser_test.py BASE_URL USER PASSWORD
-Run by scripts/console-browser-test.sh against the example walked to 15/01/2027.
+Usage: console_browser_test.py BASE_URL USER PASSWORD STORE
+Run by scripts/console-browser-test.sh against the example walked to 15/01/2027, whose reminders
+leave through the loopback Postfix to the test user t49's mailbox; STORE is the example's SQLite
+store, read only for the Message-ID of the reminder approved (to find it in Dovecot).
 Each check prints one line; the first failure stops with a non-zero exit and the page's text.
 """
+import sqlite3
+import subprocess
 import sys
 import tempfile
 import time
@@ -15,7 +19,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-base, user, password = sys.argv[1], sys.argv[2], sys.argv[3]
+base, user, password, store = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4]
 started = time.monotonic()
 
 options = webdriver.ChromeOptions()
@@ -95,13 +99,38 @@ try:
     for _ in range(90):
         driver.get(message_customer)
         page = driver.find_element(By.TAG_NAME, "main").text
-        # The example has no SMTP server: "sent" is the .eml written to its outbox folder.
-        if f"Message n° {message_id}" in page and ("envoyé à" in page or "écrit dans le dossier d'envoi" in page):
+        if f"Message n° {message_id}" in page and "envoyé à" in page:
             sent = True
             break
         time.sleep(1)
     check(sent and f"Message n° {message_id} approuvé par {user}" in page,
           "the approval is journaled with the user's name, and the sender sends it though the creditor was in review mode")
+    with sqlite3.connect(f"file:{store}?mode=ro", uri=True) as db:
+        rfc_message_id = db.execute("SELECT rfc_message_id FROM message WHERE id = ?", (int(message_id),)).fetchone()[0]
+    arrived = subprocess.run([sys.executable, "scripts/test_mailbox.py", "wait", "t49", rfc_message_id, "60"]).returncode == 0
+    check(arrived, f"reminder #{message_id} ({rfc_message_id}) arrived in t49's mailbox in Dovecot through the real Postfix")
+
+    # A registered letter to post (the example's Garage des Lilas reached the formal letter by hand):
+    # recorded posted with its tracking number through the task's form.
+    driver.get(base + "/?kind=registered-letter")
+    letters = driver.find_elements(By.CSS_SELECTOR, "article.task")
+    check(len(letters) > 0 and "lettre recommandée" in letters[0].text.lower(), "Today lists a registered letter to post")
+    letter = letters[0]
+    letter_id = letter.get_attribute("id")
+    letter_customer = letter.find_element(By.CSS_SELECTOR, "h3 a").get_attribute("href")
+    check(bool(letter.find_elements(By.CSS_SELECTOR, "a[href$='/document']")), "the letter's document is linked from its task")
+    letter.find_element(By.TAG_NAME, "summary").click()
+    form = letter.find_element(By.CSS_SELECTOR, "form.outcome")
+    Select(form.find_element(By.NAME, "outcome")).select_by_value("letter-posted")
+    driver.execute_script("arguments[0].value = '2027-01-15'", form.find_element(By.NAME, "date"))
+    form.find_element(By.NAME, "tracking").send_keys("1A23456789012")
+    submit(form.find_element(By.CSS_SELECTOR, "button.primary"))
+    driver.get(base + "/?kind=registered-letter")
+    check(not driver.find_elements(By.ID, letter_id), f"the letter ({letter_id}) recorded posted leaves Today")
+    driver.get(letter_customer)
+    page = driver.find_element(By.TAG_NAME, "main").text
+    check("lettre postée le 15/01/2027" in page and "1A23456789012" in page and user in page,
+          "the customer's timeline shows the letter posted on 15/01/2027 with its tracking number, by the user")
 
     # An upload: a newer export, read by the drop folder's intake like any other file.
     upload = Path(tempfile.mkdtemp()) / "balance-agee-au-2027-01-14.csv"

@@ -6,7 +6,8 @@ import RelanceDaemon
 /// `/aging`: the aged balance of one of the user's creditors — the chart per currency, the
 /// customers' buckets, a filter by customer and bucket — and `/aging.csv`, the same filtered
 /// balance as the CLI's CSV (`AgedBalanceCSV`, the creditor's spreadsheet format: French Excel
-/// for a French creditor). One computation: `AgedBalance` and `AgedBalanceFilter`.
+/// for a French creditor). The page shows the store's sums (`AgedBalanceSummary`), the CSV the
+/// whole `AgedBalance`, filtered by the same `AgedBalanceFilter`: the same figures.
 struct AgingController {
     let environment: ConsoleEnvironment
     /// Customers shown on the page; the CSV always holds them all.
@@ -17,9 +18,10 @@ struct AgingController {
         router.get("/aging.csv") { request, context in try await csv(request, context: context) }
     }
 
-    /// The balance the query asks for, and the query's values as the form shows them again.
-    private func balance(_ request: Request, user: ConsoleUser, runtime: RelanceRuntime) async throws
-        -> (creditor: RelanceRuntime.CreditorRuntime, balance: AgedBalance, query: [String: String]) {
+    /// What the query asks for: the creditor, the filter, the as-of date, and the query's values
+    /// as the form shows them again.
+    private func query(_ request: Request, user: ConsoleUser, runtime: RelanceRuntime) throws
+        -> (creditor: RelanceRuntime.CreditorRuntime, filter: AgedBalanceFilter, asOf: CivilDate, query: [String: String]) {
         let parameters = request.uri.queryParameters
         let creditors = environment.creditors(of: user, in: runtime)
         let creditor = try parameters["creditor"].map { try environment.creditor(String($0), for: user, in: runtime) } ?? creditors.first
@@ -35,10 +37,8 @@ struct AgingController {
             }
             asOf = date
         }
-        let whole = AgedBalance(receivables: try await BankAwareReceivables.read(creditor.configuration.id, from: runtime.store), asOf: asOf)
-        let filtered = AgedBalanceFilter(customer: text, bucket: bucket).apply(to: whole)
-        return (creditor, filtered, ["q": text, "bucket": bucket?.rawValue ?? "", "asof": asOf.iso8601,
-                                     "creditor": creditor.configuration.id.rawValue])
+        return (creditor, AgedBalanceFilter(customer: text, bucket: bucket), asOf,
+                ["q": text, "bucket": bucket?.rawValue ?? "", "asof": asOf.iso8601, "creditor": creditor.configuration.id.rawValue])
     }
 
     private func page(_ request: Request, context: ConsoleRequestContext) async throws -> Response {
@@ -46,8 +46,11 @@ struct AgingController {
         let runtime = await environment.current()
         let words = environment.words(for: user, in: runtime)
         let wording = words.language.wording
-        let (creditor, balance, query) = try await balance(request, user: user, runtime: runtime)
+        let (creditor, filter, asOf, query) = try query(request, user: user, runtime: runtime)
         let id = creditor.configuration.id
+        // The store's sums, not the whole book aged on each request (`AgedBalanceSummary`: the
+        // same figures; the CSV, a download, still ages every invoice).
+        let balance = AgedBalanceSummary(rows: try await runtime.store.agingRows(of: id, asOf: asOf), asOf: asOf, filter: filter)
         let buckets = AgingBucket.allCases
         func cells(_ totals: BucketTotals) -> [[String: String]] {
             buckets.map { bucket in
@@ -58,8 +61,8 @@ struct AgingController {
         let shown = balance.customers.prefix(Self.pageLimit)
         let rows: [[String: Any]] = shown.flatMap { aging in
             aging.totals.map { totals -> [String: Any] in
-                ["code": aging.customer.externalID, "name": aging.customer.name ?? "", "url": CustomersController.url(creditor: id, code: aging.customer.externalID),
-                 "cells": cells(totals), "total": words.money(totals.totalAmount), "invoices": aging.invoices.count,
+                ["code": aging.externalID, "name": aging.name ?? "", "url": CustomersController.url(creditor: id, code: aging.externalID),
+                 "cells": cells(totals), "total": words.money(totals.totalAmount), "invoices": aging.invoices,
                  "received": totals.received == 0 ? "" : words.money(totals.receivedAmount)]
             }
         }
@@ -101,8 +104,10 @@ struct AgingController {
     private func csv(_ request: Request, context: ConsoleRequestContext) async throws -> Response {
         let user = try context.requireUser()
         let runtime = await environment.current()
-        let (creditor, balance, _) = try await balance(request, user: user, runtime: runtime)
+        let (creditor, filter, asOf, _) = try query(request, user: user, runtime: runtime)
         let configuration = creditor.configuration
+        let whole = AgedBalance(receivables: try await BankAwareReceivables.read(configuration.id, from: runtime.store), asOf: asOf)
+        let balance = filter.apply(to: whole)
         let text = AgedBalanceCSV.render(balance, format: configuration.spreadsheet, language: configuration.language)
         let name = "\(configuration.language == .french ? "balance-agee" : "aged-balance")-\(configuration.id.rawValue)-\(balance.asOf.iso8601).csv"
         return Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"\(name)\""],

@@ -62,20 +62,38 @@ extension AppDatabase: ConsolePagesStore {
         let needle = text.lowercased()
         guard !needle.isEmpty, limit > 0 else { return [] }
         return try await writer.read { db in
-            // The open invoices through their numbers' index (v13-console-indexes), which holds
-            // the customer: the table itself is never read. `%` and `_` typed are literal.
+            // `%` and `_` typed are literal.
             let pattern = "%" + needle.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
                 .replacingOccurrences(of: "_", with: "\\_") + "%"
+            // The open invoices whose number holds the needle. Three ASCII characters or more:
+            // the numbers' trigram index (v16-console-balance) gives the few candidates, checked
+            // again as below (the trigram index folds ASCII case as `lowercased()` does). Shorter
+            // or not ASCII: the open numbers' index (v13-console-indexes), which holds the
+            // customer, read whole — the table itself is never read.
+            let byTrigram = needle.utf8.count >= 3 && needle.utf8.allSatisfy { $0 < 0x80 }
+            let invoices = byTrigram
+                ? """
+                  SELECT i.customer_id FROM invoice_number_trigram t JOIN invoice i ON i.id = t.rowid
+                  WHERE invoice_number_trigram MATCH ?5 AND i.creditor_id = ?1 AND i.status = 'open' AND \(Self.contains("i.number"))
+                  """
+                : """
+                  SELECT i.customer_id FROM invoice i INDEXED BY invoice_open_number
+                  WHERE i.creditor_id = ?1 AND i.status = 'open' AND \(Self.contains("i.number"))
+                  """
+            var arguments: StatementArguments = [creditor.rawValue, needle, pattern, limit]
+            if byTrigram {
+                // The needle as one FTS5 phrase: a substring for the trigram tokenizer.
+                arguments += ["\"" + needle.replacingOccurrences(of: "\"", with: "\"\"") + "\""]
+            }
             let rows = try Row.fetchAll(db, sql: """
                 SELECT c.id, c.external_id, c.name FROM customer c
                 WHERE c.creditor_id = ?1 AND (
                     \(Self.contains("c.external_id")) OR \(Self.contains("c.name"))
                     OR EXISTS (SELECT 1 FROM customer_email e
                                WHERE e.customer_id = c.id AND e.role IN ('to', 'cc') AND \(Self.contains("e.address")))
-                    OR c.id IN (SELECT i.customer_id FROM invoice i INDEXED BY invoice_open_number
-                                WHERE i.creditor_id = ?1 AND i.status = 'open' AND \(Self.contains("i.number"))))
+                    OR c.id IN (\(invoices)))
                 ORDER BY c.external_id LIMIT ?4
-                """, arguments: [creditor.rawValue, needle, pattern, limit])
+                """, arguments: arguments)
             let ids = rows.map { $0["id"] as Int64 }
             let idList = String(decoding: try JSONEncoder().encode(ids), as: UTF8.self)
             var open: [Int64: [Money]] = [:]
@@ -94,6 +112,19 @@ extension AppDatabase: ConsolePagesStore {
                 return CustomerSearchHit(customerID: id, externalID: row["external_id"], name: row["name"],
                                          openByCurrency: Demand.sumByCurrency(open[id] ?? []))
             }
+        }
+    }
+
+    public func customerCodes(_ ids: Set<Int64>) async throws -> [Int64: String] {
+        guard !ids.isEmpty else { return [:] }
+        let idList = String(decoding: try JSONEncoder().encode(ids.sorted()), as: UTF8.self)
+        return try await writer.read { db in
+            var codes: [Int64: String] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT id, external_id FROM customer WHERE id IN (SELECT value FROM json_each(?))",
+                                        arguments: [idList]) {
+                codes[row["id"]] = row["external_id"]
+            }
+            return codes
         }
     }
 

@@ -3,16 +3,25 @@ import GRDB
 public import RelanceCore
 
 extension AppDatabase: MailLogStore {
-    private static let mailLogSQL = """
-        SELECT * FROM (
-            SELECT 'sent' AS direction, m.id, m.creditor_id, c.external_id, c.name, COALESCE(m.sent_at, m.created_at) AS time,
-                   (SELECT group_concat(address, ', ') FROM message_recipient WHERE message_id = m.id) AS counterpart,
-                   m.step || ' · ' || m.state AS label, m.raw
-            FROM message m LEFT JOIN customer c ON c.id = m.customer_id
-            UNION ALL
-            SELECT 'received', i.id, i.creditor_id, c.external_id, c.name, i.received_at, i.summary, i.kind, i.raw
-            FROM inbound_message i LEFT JOIN customer c ON c.id = i.customer_id
-        )
+    /// One side of the log, the reminders sent, without their raw message. Each side is read on
+    /// its own, newest first through its index of `v16-console-balance`, and only the page's
+    /// rows: a union of both sorted as one read every message's raw bytes to sort them
+    /// (3.2 s on 20,000 reminders, benchmarks/console-p95.sh).
+    private static let sentSQL = """
+        SELECT 'sent' AS direction, m.id, m.creditor_id, c.external_id, c.name, COALESCE(m.sent_at, m.created_at) AS time,
+               (SELECT group_concat(address, ', ') FROM message_recipient WHERE message_id = m.id) AS counterpart,
+               m.step || ' · ' || m.state AS label
+        FROM message m LEFT JOIN customer c ON c.id = m.customer_id
+        """
+    private static let receivedSQL = """
+        SELECT 'received' AS direction, i.id, i.creditor_id, c.external_id, c.name, i.received_at AS time, i.summary AS counterpart,
+               i.kind AS label
+        FROM inbound_message i LEFT JOIN customer c ON c.id = i.customer_id
+        """
+    /// What a search looks in, on either side's columns.
+    private static let searched = """
+        (?2 IS NULL OR counterpart LIKE ?2 ESCAPE '\\' OR c.external_id LIKE ?2 ESCAPE '\\'
+         OR c.name LIKE ?2 ESCAPE '\\' OR label LIKE ?2 ESCAPE '\\')
         """
 
     public func mailLog(of creditor: CreditorID, search: String?, limit: Int) async throws -> [MailLogEntry] {
@@ -20,26 +29,40 @@ extension AppDatabase: MailLogStore {
         // LIKE's wildcards in the search are taken literally.
         let pattern = needle.map { "%" + $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
             .replacingOccurrences(of: "_", with: "\\_") + "%" }
+        guard limit > 0 else { return [] }
         return try await writer.read { db in
-            try Row.fetchAll(db, sql: Self.mailLogSQL + """
-                 WHERE creditor_id = ?1 AND (?2 IS NULL OR counterpart LIKE ?2 ESCAPE '\\' OR external_id LIKE ?2 ESCAPE '\\'
-                                             OR name LIKE ?2 ESCAPE '\\' OR label LIKE ?2 ESCAPE '\\')
-                ORDER BY time DESC, id DESC LIMIT ?3
-                """, arguments: [creditor.rawValue, pattern, limit]).map { Self.mailEntry($0, withRaw: false) }
+            // The newest `limit` of each side, then the newest `limit` of both: the order a
+            // single sorted union gives (time, then id, both descending).
+            let sent = try Row.fetchAll(db, sql: Self.sentSQL + """
+                 WHERE m.creditor_id = ?1 AND \(Self.searched)
+                ORDER BY COALESCE(m.sent_at, m.created_at) DESC, m.id DESC LIMIT ?3
+                """, arguments: [creditor.rawValue, pattern, limit])
+            let received = try Row.fetchAll(db, sql: Self.receivedSQL + """
+                 WHERE i.creditor_id = ?1 AND \(Self.searched)
+                ORDER BY i.received_at DESC, i.id DESC LIMIT ?3
+                """, arguments: [creditor.rawValue, pattern, limit])
+            let newestFirst = (sent + received).sorted { a, b in
+                let (timeA, timeB) = (a["time"] as String, b["time"] as String)
+                return timeA != timeB ? timeA > timeB : (a["id"] as Int64) > (b["id"] as Int64)
+            }
+            return newestFirst.prefix(limit).map { Self.mailEntry($0, raw: nil) }
         }
     }
 
     public func mailEntry(_ direction: MailLogEntry.Direction, id: Int64, of creditor: CreditorID) async throws -> MailLogEntry? {
         try await writer.read { db in
-            try Row.fetchOne(db, sql: Self.mailLogSQL + " WHERE direction = ? AND id = ? AND creditor_id = ?",
-                             arguments: [direction.rawValue, id, creditor.rawValue]).map { Self.mailEntry($0, withRaw: true) }
+            let (sql, table) = direction == .sent ? (Self.sentSQL, "m") : (Self.receivedSQL, "i")
+            guard let row = try Row.fetchOne(db, sql: sql + " WHERE \(table).id = ? AND \(table).creditor_id = ?",
+                                             arguments: [id, creditor.rawValue]) else { return nil }
+            let raw = try Data.fetchOne(db, sql: "SELECT raw FROM \(direction == .sent ? "message" : "inbound_message") WHERE id = ?",
+                                        arguments: [id])
+            return Self.mailEntry(row, raw: raw)
         }
     }
 
-    private static func mailEntry(_ row: Row, withRaw: Bool) -> MailLogEntry {
-        let raw: Data? = withRaw ? row["raw"] : nil
-        return MailLogEntry(direction: MailLogEntry.Direction(rawValue: row["direction"]) ?? .sent, id: row["id"],
-                            creditor: CreditorID(row["creditor_id"] as String)!, customerCode: row["external_id"], customerName: row["name"],
-                            time: row["time"], counterpart: row["counterpart"] ?? "", label: row["label"], raw: raw.map { [UInt8]($0) })
+    private static func mailEntry(_ row: Row, raw: Data?) -> MailLogEntry {
+        MailLogEntry(direction: MailLogEntry.Direction(rawValue: row["direction"]) ?? .sent, id: row["id"],
+                     creditor: CreditorID(row["creditor_id"] as String)!, customerCode: row["external_id"], customerName: row["name"],
+                     time: row["time"], counterpart: row["counterpart"] ?? "", label: row["label"], raw: raw.map { [UInt8]($0) })
     }
 }

@@ -53,6 +53,9 @@ extension AppDatabase {
         migrator.registerMigration("v14-bank-dedup-digest") { db in
             try Self.bankDedupDigestMigration(db)
         }
+        migrator.registerMigration("v16-console-balance") { db in
+            try db.execute(sql: Self.consoleBalanceMigration)
+        }
         migrator.registerMigration("v18-bank-check-payment-task") { db in
             try db.execute(sql: Self.bankCheckPaymentTaskMigration)
         }

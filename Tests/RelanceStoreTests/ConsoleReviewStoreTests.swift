@@ -187,8 +187,10 @@ import Testing
         let indexes = try queue.read { db in
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'message' AND sql IS NOT NULL ORDER BY name")
         }
-        // v12's rebuild keeps the table's indexes; v13-console-indexes adds `message_customer` after it.
-        #expect(indexes == ["message_awaiting_approval", "message_claimable", "message_customer", "message_due", "message_sent_copy_pending"])
+        // v12's rebuild keeps the table's indexes; v13-console-indexes adds `message_customer` after
+        // it, v16-console-balance `message_creditor_newest`.
+        #expect(indexes == ["message_awaiting_approval", "message_claimable", "message_creditor_newest", "message_customer", "message_due",
+                            "message_sent_copy_pending"])
         let counts = try queue.read { db in
             try Int.fetchAll(db, sql: """
                 SELECT (SELECT count(*) FROM message_recipient) UNION ALL SELECT (SELECT count(*) FROM message_invoice)

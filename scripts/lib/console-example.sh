@@ -2,11 +2,19 @@
 # example (examples/) imported with a contacts file giving one phone number, walked to 15 January 2027 (with a fresh export
 # of 14 January) so that calls and letters are due,
 # a file the intake refuses (with `bank` as second argument, the example bank statement too; with
-# RELANCE_EXAMPLE_REVIEW=1, the last day's reminders left awaiting approval), a
+# RELANCE_EXAMPLE_REVIEW=1, the last day's reminders left awaiting approval; with
+# RELANCE_EXAMPLE_MAILSTACK=1, sent through the loopback Postfix to t49's mailbox), a
 # console user `claire` (password in $console_password), then
 # `relance run` with [web] on 127.0.0.1:$port. Sets $work, $config, $relance, $daemon; the caller
 # traps EXIT with stop_console_example.
 console_password='correct horse battery staple'
+
+# Every customer address of these files becomes t49+DOMAIN at the mail stack's domain
+# (RELANCE_EXAMPLE_MAILSTACK=1); nothing otherwise.
+to_mailstack() {
+    [ "${RELANCE_EXAMPLE_MAILSTACK:-}" = 1 ] || return 0
+    sed -i -E "s/[A-Za-z0-9._%+-]+@([A-Za-z0-9-]+)\.example/t49+\\1@$RELANCE_TEST_DOMAIN/g" "$@"
+}
 
 start_console_example() {
     local port=$1 bank=${2:-}
@@ -14,11 +22,27 @@ start_console_example() {
     work=$(mktemp -d /tmp/relance-console-XXXXXX)
     mkdir -p "$work/examples/work/drop"
     cp examples/exports/* "$work/examples/work/drop/"
-    # A phone number for the customer without an email, so that its call has a tel: link.
-    printf 'customer;name;phone\nC0004;Cabinet Lefèvre & Associés;+33 2 40 12 34 56\n' > "$work/examples/work/drop/contacts.csv"
+    # A phone number for the customer without an email, so that its call has a tel: link; and
+    # Garage des Lilas already sent the formal letter on 20/11/2026 (the step reached, by hand),
+    # so that a registered letter is to post by the walk's last day.
+    printf 'customer;name;phone;step reached;last contact\n%s\n%s\n' 'C0004;Cabinet Lefèvre & Associés;+33 2 40 12 34 56;;' \
+        'C0002;Garage des Lilas;;formal-letter;20/11/2026' > "$work/examples/work/drop/contacts.csv"
     cp -r mail-templates "$work/mail-templates"
-    { cat examples/relance.toml; printf '\n[web]\nlisten = "127.0.0.1:%s"\n' "$port"; } > "$work/examples/relance.toml"
+    # The ECB rate of 2026-S2 (the figure examples/relance.toml shows, not an official one): the
+    # registered letter counts late-payment interest, and waits without it.
+    { cat examples/relance.toml; printf '\n[web]\nlisten = "127.0.0.1:%s"\n' "$port"
+      printf '\n[penalties]\necb_rates = { "2026-S2" = 2.15 }\n'; } > "$work/examples/relance.toml"
     config="$work/examples/relance.toml"
+    # RELANCE_EXAMPLE_MAILSTACK=1: reminders leave through the loopback Postfix (scripts/mailstack.sh,
+    # submission with STARTTLS as t48), and every customer's address becomes t49+DOMAIN at the
+    # stack's domain, so that what is sent lands in t49's mailbox in Dovecot.
+    if [ "${RELANCE_EXAMPLE_MAILSTACK:-}" = 1 ]; then
+        . /etc/relance-test/mailstack.env
+        to_mailstack "$work/examples/work/drop/"*.csv
+        printf '\n[defaults.smtp]\nhost = "%s"\nport = %s\nsecurity = "starttls"\nusername = "t48@%s"\npassword_credential = "smtp-password"\nca_file = "%s"\n' \
+            "$RELANCE_TEST_HOST" "$RELANCE_TEST_SUBMISSION_PORT" "$RELANCE_TEST_DOMAIN" "$RELANCE_TEST_CA" >> "$config"
+        export RELANCE_CREDENTIAL_SMTP_PASSWORD="$RELANCE_TEST_PASSWORD"
+    fi
 
     "$relance" run --once --config "$config" --now 2026-11-30 > /dev/null
     # `start_console_example PORT bank`: the example bank statement of 3 December too (one receipt
@@ -34,6 +58,7 @@ start_console_example() {
     # export nothing leaves, and the last day would only say so.
     sed 's#au 27/11/2026#au 14/01/2027#' examples/exports/balance-agee-au-2026-11-27.csv \
         > "$work/examples/work/drop/balance-agee-au-2027-01-14.csv"
+    to_mailstack "$work/examples/work/drop/balance-agee-au-2027-01-14.csv"
     # RELANCE_EXAMPLE_REVIEW=1: the creditor is in review mode on the last day, so that the day's
     # reminders wait on Today for a person's approval (written with that day's figures: one left
     # from an earlier day would be withdrawn and written again by the next plan); it is made active

@@ -18,6 +18,9 @@ public protocol ConsolePagesStore: Sendable {
     /// open invoice whose number contains it, ignoring case (as `String.lowercased()` folds it);
     /// by code, at most `limit`.
     func searchCustomers(of creditor: CreditorID, containing text: String, limit: Int) async throws -> [CustomerSearchHit]
+    /// The codes in the creditor's books (`external_id`) of these customers, by id, in one read
+    /// (a page of tasks links each to its customer); ids unknown are absent.
+    func customerCodes(_ ids: Set<Int64>) async throws -> [Int64: String]
 }
 
 /// A customer found by the console's search, with what is open on its invoices.
