@@ -39,13 +39,11 @@ struct CamtParser {
         }
         if let malformed {
             throw ImportError(.badXML, at: SourcePosition(file: fileName, line: malformed.line, column: malformed.column, path: collector.location),
-                              malformed.truncated ? "the document ends before its root element is closed" : "the XML cannot be read (malformed XML)",
-                              hint: "Download the statement again from the bank: the file is damaged or was cut short.")
+                              .bank(.camtMalformed(truncated: malformed.truncated)))
         }
         guard let format = collector.format else {
             throw ImportError(.unsupported, at: SourcePosition(file: fileName, path: "/Document"),
-                              "this ISO 20022 document is not a bank statement (camt.052, camt.053 or camt.054)",
-                              hint: "Download the account statement (camt.053) or the credit notifications (camt.054) from the bank.")
+                              .bank(.camtNotAStatement))
         }
         var warnings = collector.warnings
         if let version = Self.untestedVersion(bytes) { warnings.insert(version, at: 0) }

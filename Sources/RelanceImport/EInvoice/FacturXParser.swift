@@ -42,8 +42,7 @@ public struct FacturXParser: Sendable {
             return (data, try EInvoiceParser(limits: limits).read(data, fileName: fileName))
         }
         throw ImportError(.unsupported, at: SourcePosition(file: fileName),
-                          "this PDF carries no Factur-X / ZUGFeRD 2 invoice XML (a plain PDF, or an encrypted one)",
-                          hint: "Ask for the Factur-X version of the invoice, or drop its XML (CII or UBL) instead.")
+                          .eInvoice(.pdfWithoutInvoice))
     }
 
     private func tooLarge(_ fileName: String) -> ImportError {

@@ -18,6 +18,11 @@ public enum ImportProblem: Sendable, Hashable {
     case unterminatedQuote
     case tooManyTextCells(limit: Int)
 
+    // The families, each worded in its own files
+    case fec(FECProblem)
+    case bank(BankProblem)
+    case eInvoice(EInvoiceProblem)
+
     // The open-invoice report
     case reportWithoutRows
     case reportMissingColumns(missing: [OpenInvoiceField], seen: [String])
