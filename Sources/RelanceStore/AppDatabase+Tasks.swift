@@ -37,7 +37,8 @@ extension AppDatabase: TaskStore {
             try db.execute(sql: "INSERT OR IGNORE INTO task_invoice (task_id, invoice_id) VALUES (?, ?)", arguments: [id, invoice])
         }
         try Self.append(NewEvent(time: time, kind: "task.opened", creditor: task.creditor, customerID: task.customerID,
-                                 messageID: task.messageID, summary: "Task #\(id) (\(task.kind.rawValue)): \(task.title)",
+                                 messageID: task.messageID,
+                                 summary: try wording(of: task.creditor.rawValue, in: db).taskOpened(id: id, kind: task.kind, title: task.title),
                                  detail: ["task": String(id)]), in: db)
         return id
     }

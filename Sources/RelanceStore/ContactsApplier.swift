@@ -132,7 +132,7 @@ struct ContactsApplier {
                 UPDATE task SET state = 'done', outcome = 'done', outcome_detail = ?, closed_at = ? WHERE id = ?
                 """, arguments: ["{\"note\":\"answered by \(file.fileName.filter { $0 != "\"" && $0 != "\\" })\"}", time, id])
             try event("task.closed", customerID: customerID, importID: importID,
-                      "Task #\(id) closed: the contacts file \(file.fileName) identifies the customer and gives a usable contact.",
+                      try words().taskAnsweredByContacts(id: id, file: file.fileName),
                       detail: ["task": String(id)])
         }
     }

@@ -136,6 +136,6 @@ extension SnapshotApplier {
         try PreparedStatements.execute(insert, [creditorValue, customerID.databaseValue, key.databaseValue, title.databaseValue,
                                                 "{\"reason\":\"\(reason)\"}".databaseValue, timeValue])
         try event("task.opened", customerID: customerID, importID: importID,
-                  "Task #\(db.lastInsertedRowID) (identify-customer): \(title)", detail: ["task": String(db.lastInsertedRowID)])
+                  words.taskOpened(id: db.lastInsertedRowID, kind: .identifyCustomer, title: title), detail: ["task": String(db.lastInsertedRowID)])
     }
 }

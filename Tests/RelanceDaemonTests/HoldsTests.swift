@@ -72,6 +72,9 @@ import RelanceTesting
         fixture.clock.advance(by: 86_400)
         _ = try await creditor.scheduler.run(on: CivilDate(iso8601: "2026-12-01")!, at: runtime.clock.now())
         #expect(try await heldEvents() == 1)
+        // Journaled in the creditor's language (French here), the plan's reason inside it.
+        let held = try await runtime.store.events(of: Self.acme, kinds: ["plan.held"], since: .distantPast)
+        #expect(held.first?.event.summary.hasPrefix("Client C1 non contacté le 30/11/2026 : ") == true, "\(held)")
         try await runtime.store.resumeCustomer(c1, kinds: nil, reason: "done", at: runtime.clock.now())
         _ = try await runtime.store.holdCustomer(c1, kind: .complaint, until: nil, reason: "spam complaint", at: runtime.clock.now())
         fixture.clock.advance(by: 86_400)

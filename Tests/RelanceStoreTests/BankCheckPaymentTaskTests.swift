@@ -31,6 +31,10 @@ struct BankCheckPaymentTaskTests {
         #expect(words.detailValue("amount", tasks[0].detail["amount"] ?? "") == words.amount(F.euros(91_200)))
         #expect(words.detailValue("booked", tasks[1].detail["booked"] ?? "") == "04/12/2026")
         #expect(words.detailLabel("ledger_as_of") == "Comptabilité au")
+        let journal = try await store.events(of: F.creditor, kinds: ["task.opened"], since: .distantPast).map(\.event.summary)
+        // The store's fixture creditor has no language stored: its own lines are English.
+        #expect(journal.first?.hasPrefix("Task #\(tasks[0].id) (payment to check): ") == true, "\(journal)")
+        #expect(Language.french.wording.taskOpened(id: 3, kind: .checkPayment, title: "T") == "Tâche n° 3 (paiement à vérifier) : T")
     }
 
     @Test("v18 turns a stored hand-off task for an unlettered payment into a payment to check, its reason code removed")

@@ -31,6 +31,15 @@ extension EnglishWording {
         "File \(file) is the bank statement already imported as #\(importID) (same accounts, same entries): nothing changed."
     }
 
+    public func customerHeld(customer: String, on day: CivilDate, reason: String) -> String {
+        "Customer \(customer) not contacted on \(date(day)): \(reason)."
+    }
+
+    public func taskEscalated(kind: WorkTask.Kind, customer: String, step: String, since: CivilDate, dueOn: CivilDate) -> String {
+        "The \(taskKind(kind).lowercased()) task for customer \(customer) (step \(stepName(step)), open since \(date(since))) "
+            + "has had no outcome since \(date(dueOn)): it needs a person now."
+    }
+
     public func importRowsRefused(count: Int, file: String, rows: [String], more: Bool) -> String {
         let listed = rows.map { "- \($0)" } + (more ? ["- …"] : [])
         return (["\(count) row(s) of \(file) refused, the rest imported; their invoices are left as they were (never settled by this file). Correct the cells and drop the export again:"] + listed)

@@ -289,6 +289,14 @@ public struct EnglishWording: Wording {
 
     public func taskClosed(id: Int64, outcome: TaskOutcome) -> String { "Task #\(id) closed: \(self.outcome(outcome))." }
 
+    public func taskOpened(id: Int64, kind: WorkTask.Kind, title: String) -> String {
+        "Task #\(id) (\(taskKind(kind).lowercased())): \(title)"
+    }
+
+    public func taskAnsweredByContacts(id: Int64, file: String) -> String {
+        "Task #\(id) closed: the contacts file \(file) identifies the customer and gives a usable contact."
+    }
+
     public func documentToPrint() -> String { "document to print" }
 
     public func openTasksHeading(count: Int) -> String {

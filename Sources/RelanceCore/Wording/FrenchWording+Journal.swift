@@ -37,6 +37,15 @@ extension FrenchWording {
         "Le fichier \(file) est le relevé bancaire déjà importé sous le n° \(importID) (mêmes comptes, mêmes écritures) : rien n'a changé."
     }
 
+    public func customerHeld(customer: String, on day: CivilDate, reason: String) -> String {
+        "Client \(customer) non contacté le \(date(day)) : \(reason)."
+    }
+
+    public func taskEscalated(kind: WorkTask.Kind, customer: String, step: String, since: CivilDate, dueOn: CivilDate) -> String {
+        "La tâche « \(taskKind(kind).lowercased()) » du client \(customer) (étape \(stepName(step)), ouverte le \(date(since))) "
+            + "n'a pas de résultat depuis le \(date(dueOn)) : elle demande une personne maintenant."
+    }
+
     public func importRowsRefused(count: Int, file: String, rows: [String], more: Bool) -> String {
         let listed = rows.map { "- \($0)" } + (more ? ["- …"] : [])
         let head = count > 1 ? "\(count) lignes de \(file) refusées, le reste importé ; leurs factures restent telles quelles"

@@ -307,6 +307,14 @@ public struct FrenchWording: Wording {
 
     public func taskClosed(id: Int64, outcome: TaskOutcome) -> String { "Tâche n° \(id) close : \(self.outcome(outcome))." }
 
+    public func taskOpened(id: Int64, kind: WorkTask.Kind, title: String) -> String {
+        "Tâche n° \(id) (\(taskKind(kind).lowercased())) : \(title)"
+    }
+
+    public func taskAnsweredByContacts(id: Int64, file: String) -> String {
+        "Tâche n° \(id) close : le fichier de contacts \(file) identifie le client et donne un contact utilisable."
+    }
+
     public func documentToPrint() -> String { "document à imprimer" }
 
     public func openTasksHeading(count: Int) -> String {

@@ -6,6 +6,10 @@ public import Foundation
 /// lines in the creditor's language (stored with the creditor, `v10-creditor-language`).
 /// Values that come from elsewhere (`reason`, `why`) are passed through as they are.
 public protocol JournalWording: Sendable {
+    /// A customer the day's plan does not contact; `reason` is the plan's, already in this language.
+    func customerHeld(customer: String, on day: CivilDate, reason: String) -> String
+    /// A task of the ladder with no outcome past its day: it needs a person now.
+    func taskEscalated(kind: WorkTask.Kind, customer: String, step: String, since: CivilDate, dueOn: CivilDate) -> String
     func creditorRegistered(_ creditor: String) -> String
 
     // MARK: Imports

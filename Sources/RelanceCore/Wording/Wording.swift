@@ -55,6 +55,10 @@ public protocol Wording: DigestWording, ReasonWording, BankWording, JournalWordi
                      outcome: TaskOutcome?, title: String) -> String
     func noTasks(includingClosed: Bool) -> String
     func taskClosed(id: Int64, outcome: TaskOutcome) -> String
+    /// The journal's line for a task opened: `Tâche n° 3 (paiement à vérifier) : …`.
+    func taskOpened(id: Int64, kind: WorkTask.Kind, title: String) -> String
+    /// An identify-customer task closed because a contacts file answered it.
+    func taskAnsweredByContacts(id: Int64, file: String) -> String
     func documentToPrint() -> String
     func openTasksHeading(count: Int) -> String
     func tasksPageTitle(creditor: String) -> String

@@ -126,16 +126,16 @@ public struct ReminderScheduler: Sendable {
             let held = plan.decisions.filter { $0.invoice == nil && $0.verdict != .act && lastReason[$0.customer] != $0.reason }
             try await store.record(held.map { decision in
                 NewEvent(time: instant, kind: "plan.held", creditor: creditor.id,
-                         summary: "Customer \(decision.customer) not contacted on \(day): \(decision.reason).",
+                         summary: creditor.language.wording.customerHeld(customer: decision.customer, on: day, reason: decision.reason),
                          detail: ["customer": decision.customer, "reason": decision.reason])
             })
             for escalation in plan.escalations {
                 // Journaled once per task, when it is first escalated (the digest lists it while it lasts).
                 if let id = escalation.task.taskID, !(try await store.markTaskEscalated(id, at: instant)) { continue }
-                try await store.record(NewEvent(time: instant, kind: "task.escalated", creditor: creditor.id, summary: """
-                    The \(escalation.task.kind.rawValue) task for customer \(escalation.customer) (step \(escalation.task.step), \
-                    open since \(escalation.task.since)) has had no outcome since \(escalation.dueOn): it needs a person now.
-                    """, detail: ["customer": escalation.customer, "task": escalation.task.taskID.map(String.init) ?? ""]))
+                let summary = creditor.language.wording.taskEscalated(
+                    kind: escalation.task.kind, customer: escalation.customer, step: escalation.task.step,
+                    since: escalation.task.since, dueOn: escalation.dueOn)
+                try await store.record(NewEvent(time: instant, kind: "task.escalated", creditor: creditor.id, summary: summary, detail: ["customer": escalation.customer, "task": escalation.task.taskID.map(String.init) ?? ""]))
             }
         }
         return report
