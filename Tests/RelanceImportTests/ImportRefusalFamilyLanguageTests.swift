@@ -9,7 +9,7 @@ import Testing
     /// The English sentences' own words, and the families' technical English ones.
     static let englishWords = ImportRefusalLanguageTests.englishWords + [
         "this line", " fields", "FEC amounts", " header ", "damaged", " column ", " neither ", " must ", " again",
-        "Download", " statement", " entry ", " invoice ", "Ask ", " sender", " cannot ", " record",
+        "Download", " statement", " entry ", " invoice ", "Ask ", " sender", " cannot ", " record", " limit)", " workbook", " cells (", " part ", " elements", "Save ", "Split ",
     ]
 
     static func expectFrench(_ name: String, _ refusal: () throws -> Void) {

@@ -46,10 +46,7 @@ public struct FacturXParser: Sendable {
     }
 
     private func tooLarge(_ fileName: String) -> ImportError {
-        ImportLimits.refusal(
-            at: SourcePosition(file: fileName),
-            "the PDF's streams decompress to more than \(ImportLimits.describe(bytes: limits.inflatedBytes)) together (the inflated-size limit) before its invoice XML is read",
-            hint: "Ask for the Factur-X invoice as the invoicing software issued it, or drop its XML (CII or UBL) instead.")
+        ImportLimits.refusal(at: SourcePosition(file: fileName), .pdfInflatedTooLarge(limitBytes: limits.inflatedBytes))
     }
 }
 

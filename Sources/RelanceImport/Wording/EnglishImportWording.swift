@@ -21,6 +21,8 @@ struct EnglishImportWording: ImportProblemWording {
             return words(for: problem)
         case .eInvoice(let problem):
             return words(for: problem)
+        case .structure(let problem):
+            return words(for: problem)
         case .fileEmpty:
             return ("the file is empty", "Export the file again; it may have been saved before the export finished.")
         case .unknownFormat:

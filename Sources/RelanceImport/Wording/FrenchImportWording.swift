@@ -41,6 +41,8 @@ struct FrenchImportWording: ImportProblemWording {
             return words(for: problem)
         case .eInvoice(let problem):
             return words(for: problem)
+        case .structure(let problem):
+            return words(for: problem)
         case .fileEmpty:
             return ("le fichier est vide", "Exportez le fichier à nouveau ; il a pu être enregistré avant la fin de l'export.")
         case .unknownFormat:
