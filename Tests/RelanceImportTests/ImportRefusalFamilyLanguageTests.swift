@@ -177,4 +177,15 @@ import Testing
             #expect(error.text(in: .french).contains(": la date de facture (BT-2) « hier » n'est pas une date [bad-date]"))
         }
     }
+
+    @Test func anAmountsOwnCurrencyIsTheOneNamed() throws {
+        do {
+            try Self.parse(try Self.ubl { $0.replacingOccurrences(of: "PayableAmount currencyID=\"SEK\"", with: "PayableAmount currencyID=\"couronnes\"") },
+                           file: "f.xml")
+            Issue.record("must be refused")
+        } catch let error as ImportError {
+            #expect(error.message == "the currency \"couronnes\" is not an ISO 4217 code")
+            #expect(error.text(in: .french).contains("la devise « couronnes » n'est pas un code ISO 4217 [bad-currency]"))
+        }
+    }
 }

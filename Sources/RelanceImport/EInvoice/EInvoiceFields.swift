@@ -20,8 +20,10 @@ struct EInvoiceFields {
 
     func money(_ path: String, _ term: EInvoiceProblem.Term, currencyCode: String) throws(ImportError) -> Money {
         let text = try required(path, term)
-        guard let currency = Currency(code: xml.first(path)?.attributes["currencyID"] ?? currencyCode) else {
-            throw ImportError(.badCurrency, at: SourcePosition(file: file, path: path), .eInvoice(.notACurrency(currencyCode)))
+        // The amount's own currencyID wins over the document's: the refusal names the code it read.
+        let code = xml.first(path)?.attributes["currencyID"] ?? currencyCode
+        guard let currency = Currency(code: code) else {
+            throw ImportError(.badCurrency, at: SourcePosition(file: file, path: path), .eInvoice(.notACurrency(code)))
         }
         // EN 16931 writes a decimal point; a comma would make `12,500` ambiguous, so it is refused.
         guard !text.contains(","), let money = Money(decimal: text, currency: currency) else {
