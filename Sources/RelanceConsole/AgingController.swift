@@ -80,6 +80,11 @@ struct AgingController {
                  "received": $0.received == 0 ? "" : words.money($0.receivedAmount)]
             },
             "hasReceived": balance.totals.contains { $0.received != 0 },
+            // The digest's figure: what is overdue, credits told apart rather than deducted.
+            "overdueLines": balance.totals.map {
+                ["line": wording.labelled("\(wording.overdueLabel()) (\($0.currency.code))", words.money($0.overdueAmount))
+                    + ($0.creditAmount.isZero ? "" : " · " + wording.unappliedCredits(words.money($0.creditAmount)))]
+            },
             // Received at the bank, not yet lettered: apart from the buckets, so they agree with the plan.
             "receivedLines": balance.totals.filter { $0.received != 0 }.map {
                 ["line": wording.labelled("\(wording.receivedAwaitingLedger()) (\($0.currency.code))", words.money($0.receivedAmount))

@@ -72,6 +72,7 @@ struct ConsolePage: Sendable {
         result["nextPage"] = words.nextPage
         result["backToToday"] = words.backToToday
         result.merge(words.reviewWords) { current, _ in current }
+        result.merge(words.disputeWords) { current, _ in current }
         return result
     }
 }

@@ -121,11 +121,15 @@ enum ConsoleTemplates {
         <h2>{{w.openInvoices}}</h2>
         {{^hasInvoices}}<p class="quiet">{{w.nothingOpen}}</p>{{/hasInvoices}}
         {{#hasInvoices}}
-        <table>
+        <div class="scroll"><table>
           <thead><tr><th>{{w.invoice}}</th><th>{{w.issued}}</th><th>{{w.due}}</th><th class="num">{{w.open}}</th></tr></thead>
-          <tbody>{{#invoices}}<tr><td>{{number}}</td><td>{{issued}}</td><td>{{due}}</td><td class="num">{{open}}</td></tr>{{/invoices}}</tbody>
+          <tbody>{{#invoices}}<tr><td>{{number}}{{#disputed}} <span class="badge held">{{w.disputedInvoice}}</span>
+            <form method="post" action="{{url}}/dispute-resolved" class="inline"><input type="hidden" name="csrf" value="{{csrf}}">
+            <input type="hidden" name="invoice" value="{{number}}"><button type="submit">{{w.disputeResolvedButton}}</button></form>{{/disputed}}</td>
+            <td>{{issued}}</td><td>{{due}}</td><td class="num">{{open}}</td></tr>{{/invoices}}</tbody>
           <tfoot><tr><th colspan="3">{{w.total}}</th><th class="num">{{total}}</th></tr></tfoot>
-        </table>
+        </table></div>
+        {{#hasDisputes}}<p class="quiet">{{w.disputeResolvedHint}}</p>{{/hasDisputes}}
         {{/hasInvoices}}
         <h2>{{w.holds}}</h2>
         {{#holds}}<p>{{text}}</p>{{/holds}}
@@ -170,6 +174,7 @@ enum ConsoleTemplates {
           <tbody>{{#rows}}<tr><td><a href="{{url}}">{{code}}</a> {{name}}</td>{{#cells}}<td class="num {{late}}">{{amount}}</td>{{/cells}}<td class="num"><strong>{{total}}</strong></td>{{#hasReceived}}<td class="num">{{received}}</td>{{/hasReceived}}</tr>{{/rows}}</tbody>
           <tfoot>{{#totals}}<tr><th>{{label}}</th>{{#cells}}<th class="num {{late}}">{{amount}}</th>{{/cells}}<th class="num">{{total}}</th>{{#hasReceived}}<th class="num">{{received}}</th>{{/hasReceived}}</tr>{{/totals}}</tfoot>
         </table></div>
+        {{#overdueLines}}<p><strong>{{line}}</strong></p>{{/overdueLines}}
         {{#receivedLines}}<p class="quiet">{{line}}</p>{{/receivedLines}}
         {{/hasRows}}
         {{#truncated}}<p class="quiet">{{truncated}}</p>{{/truncated}}

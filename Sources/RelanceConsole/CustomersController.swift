@@ -18,6 +18,9 @@ struct CustomersController {
         router.post("/customers/{creditor}/{code}/pause") { request, context in try await pause(request, context: context) }
         router.post("/customers/{creditor}/{code}/resume") { _, context in try await resume(context: context) }
         router.post("/customers/{creditor}/{code}/address") { request, context in try await correctAddress(request, context: context) }
+        router.post("/customers/{creditor}/{code}/dispute-resolved") { request, context in
+            try await disputeResolved(request, context: context)
+        }
     }
 
     /// Customers listed by one search, across the user's creditors.
@@ -57,13 +60,15 @@ struct CustomersController {
         let timeZone = creditor.timeZone
         let profile = customer.profile
         let phones = PhoneLink.links(profile.phones.joined(separator: ","))
+        let disputed = try await runtime.store.disputedInvoices(of: id)
         var page: [String: Any] = [
             "hasPhones": !phones.isEmpty, "hasInvoices": !open.isEmpty, "hasHolds": !holds.isEmpty,
             "name": profile.name ?? profile.externalID, "code": profile.externalID, "creditorName": creditor.configuration.legalName,
             "emails": profile.emailsTo.joined(separator: ", "), "phones": phones, "doNotRemind": profile.doNotRemind,
             "url": Self.url(creditor: id, code: profile.externalID), "csrf": context.session?.csrf ?? "",
             "invoices": open.map { ["number": $0.number, "issued": $0.issued.map(words.date) ?? "", "due": $0.due.map(words.date) ?? "",
-                                    "open": words.money($0.open)] },
+                                    "open": words.money($0.open), "disputed": disputed.contains($0.invoiceID)] },
+            "hasDisputes": open.contains { disputed.contains($0.invoiceID) },
             "total": Self.total(open, words: words) ?? "",
             "holds": holds.map { ["text": $0.reason + ($0.until.map { " — " + words.date($0) } ?? "")] },
             // The journal's lines are in the creditor's language (the store words them so): their kind too.
@@ -101,6 +106,34 @@ struct CustomersController {
         let (creditor, customer) = try await resolve(context: context, user: user, runtime: runtime)
         try await PeopleActions(runtime: runtime).resumeCustomer(customer.id, reason: "resumed from the console", by: user.name)
         return .redirect(to: Self.url(creditor: creditor.configuration.id, code: customer.profile.externalID))
+    }
+
+    struct DisputeResolvedForm: Decodable {
+        let invoice: String?
+        let note: String?
+    }
+
+    /// A disputed invoice back on the ladder: the outcome `dispute-resolved` on the task that
+    /// recorded the dispute, open or closed — the path `relance resume --invoice` and a reply take.
+    private func disputeResolved(_ request: Request, context: ConsoleRequestContext) async throws -> Response {
+        let user = try context.requireUser()
+        let runtime = await environment.current()
+        let (creditor, customer) = try await resolve(context: context, user: user, runtime: runtime)
+        let id = creditor.configuration.id
+        let form = try await request.decode(as: DisputeResolvedForm.self, context: context)
+        // Only an invoice of this customer: another customer's number is not confirmed to exist.
+        guard let invoice = form.invoice?.trimmingCharacters(in: .whitespaces), !invoice.isEmpty,
+              try await runtime.store.openReceivables(of: id, customer: customer.id).contains(where: { $0.number == invoice }),
+              let task = try await runtime.store.disputeTask(invoice: invoice, of: id)
+        else { throw HTTPError(.notFound) }
+        let note = form.note.map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
+        do {
+            try await PeopleActions(runtime: runtime).recordOutcome(.disputeResolved(invoices: [invoice], note: note), onTask: task,
+                                                                    by: user.name, channel: .console)
+        } catch let error as TaskOutcomeError {
+            throw HTTPError(.badRequest, message: error.message)
+        }
+        return .redirect(to: Self.url(creditor: id, code: customer.profile.externalID))
     }
 
     struct AddressForm: Decodable {

@@ -22,7 +22,8 @@ struct HealthController {
         func when(_ date: Date?) -> String { date.map { words.dateTime($0, in: zone) } ?? words.never }
         let daemon = ServiceHealth.read(from: runtime.configuration.stateFolder.appendingPathComponent("status.json"))
         let services: [[String: Any]] = (daemon?.services ?? [:]).sorted { $0.key < $1.key }.map { name, entry in
-            ["name": name, "lastSuccess": when(entry.lastSuccess), "note": entry.note ?? "", "failing": entry.consecutiveFailures > 0,
+            ["name": words.language.wording.serviceName(name), "lastSuccess": when(entry.lastSuccess),
+             "note": entry.note.map(words.language.wording.serviceNote) ?? "", "failing": entry.consecutiveFailures > 0,
              "failure": entry.consecutiveFailures > 0 ? words.failing(entry.consecutiveFailures, since: when(entry.lastErrorAt), error: entry.lastError ?? "") : ""]
         }
         var creditors: [[String: Any]] = []

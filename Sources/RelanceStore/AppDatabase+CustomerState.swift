@@ -19,7 +19,7 @@ extension AppDatabase: CustomerStateStore {
         try db.execute(sql: "INSERT INTO invalid_address (creditor_id, address, reason, evidence, since) VALUES (?, ?, ?, ?, ?)",
                        arguments: [creditor.rawValue, address.value, reason, evidence, time])
         try Self.append(NewEvent(time: time, kind: "address.invalid", creditor: creditor,
-                                 summary: "Address \(address) marked invalid: \(reason).", detail: ["address": address.value]), in: db)
+                                 summary: try wording(of: creditor.rawValue, in: db).addressMarkedInvalid(address.value, reason: reason), detail: ["address": address.value]), in: db)
         return true
     }
 
@@ -30,7 +30,7 @@ extension AppDatabase: CustomerStateStore {
                 """, arguments: [time, reason, creditor.rawValue, address.value])
             if db.changesCount > 0 {
                 try Self.append(NewEvent(time: time, kind: "address.cleared", creditor: creditor,
-                                         summary: "Address \(address) is usable again: \(reason).", detail: ["address": address.value]), in: db)
+                                         summary: try Self.wording(of: creditor.rawValue, in: db).addressUsableAgain(address.value, reason: reason), detail: ["address": address.value]), in: db)
             }
         }
     }
@@ -59,9 +59,9 @@ extension AppDatabase: CustomerStateStore {
         try db.execute(sql: "INSERT INTO customer_hold (customer_id, kind, until_on, reason, created_at) VALUES (?, ?, ?, ?, ?)",
                        arguments: [customerID, kind.rawValue, until?.iso8601, reason, time])
         let id = db.lastInsertedRowID
-        try Self.append(NewEvent(time: time, kind: "customer.paused", creditor: try Self.creditor(ofCustomer: customerID, in: db),
-                                 customerID: customerID,
-                                 summary: "Customer paused (\(kind.rawValue))\(until.map { " until \($0)" } ?? " until resumed"): \(reason)."), in: db)
+        let creditor = try Self.creditor(ofCustomer: customerID, in: db)
+        try Self.append(NewEvent(time: time, kind: "customer.paused", creditor: creditor, customerID: customerID,
+                                 summary: try wording(of: creditor?.rawValue ?? "", in: db).customerPaused(kind: kind, until: until, reason: reason)), in: db)
         return id
     }
 
@@ -74,8 +74,9 @@ extension AppDatabase: CustomerStateStore {
                 WHERE customer_id = ? AND released_at IS NULL AND kind IN (SELECT value FROM json_each(?))
                 """, arguments: [time, reason, customerID, json])
             if db.changesCount > 0 {
-                try Self.append(NewEvent(time: time, kind: "customer.resumed", creditor: try Self.creditor(ofCustomer: customerID, in: db),
-                                         customerID: customerID, summary: "Customer resumed: \(reason)."), in: db)
+                let creditor = try Self.creditor(ofCustomer: customerID, in: db)
+                try Self.append(NewEvent(time: time, kind: "customer.resumed", creditor: creditor, customerID: customerID,
+                                         summary: try Self.wording(of: creditor?.rawValue ?? "", in: db).customerResumed(reason: reason)), in: db)
             }
         }
     }
@@ -112,10 +113,6 @@ extension AppDatabase: CustomerStateStore {
 
     public func markDisputed(invoiceID: Int64, reason: String, at time: Date) async throws {
         try await writer.write { db in _ = try Self.markDisputed(invoiceID: invoiceID, reason: reason, at: time, in: db) }
-    }
-
-    public func clearDispute(invoiceID: Int64, reason: String, at time: Date) async throws {
-        try await writer.write { db in _ = try Self.clearDispute(invoiceID: invoiceID, reason: reason, at: time, in: db) }
     }
 
     public func disputeTask(invoice number: String, of creditor: CreditorID) async throws -> Int64? {

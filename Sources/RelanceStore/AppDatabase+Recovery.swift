@@ -20,34 +20,34 @@ extension AppDatabase: OutboxRecoveryStore {
         }
     }
 
-    public func confirmSent(_ id: Int64, at time: Date, evidence: String) async throws {
+    public func confirmSent(_ id: Int64, at time: Date, evidence: InterruptionEvidence) async throws {
         try await writer.write { db in
             try Self.requireSending(id, in: db)
             try db.execute(sql: "UPDATE message SET state = 'sent', sent_at = ?, server_reply = ?, next_attempt_at = NULL WHERE id = ?",
-                           arguments: [time, "confirmed after an interruption: \(evidence)", id])
+                           arguments: [time, "confirmed after an interruption: \(evidence.code)", id])
             try Self.appendRecoveryEvent(id, kind: "message.sent", at: time,
                                          summary: try Self.messageWording(id, in: db).messageSentBeforeInterruption(messageID: id, evidence: evidence),
-                                         detail: ["evidence": evidence], in: db)
+                                         detail: ["evidence": evidence.code, "source": evidence.source], in: db)
         }
     }
 
-    public func requeueUnsent(_ id: Int64, at time: Date, evidence: String) async throws {
+    public func requeueUnsent(_ id: Int64, at time: Date, evidence: InterruptionEvidence) async throws {
         try await writer.write { db in
             try Self.requireSending(id, in: db)
             try db.execute(sql: "UPDATE message SET state = 'queued', next_attempt_at = NULL WHERE id = ?", arguments: [id])
             try Self.appendRecoveryEvent(id, kind: "message.requeued", at: time,
                                          summary: try Self.messageWording(id, in: db).messageRequeuedAfterInterruption(messageID: id, evidence: evidence),
-                                         detail: ["evidence": evidence], in: db)
+                                         detail: ["evidence": evidence.code, "source": evidence.source], in: db)
         }
     }
 
-    public func holdForReview(_ id: Int64, at time: Date, reason: String) async throws {
+    public func holdForReview(_ id: Int64, at time: Date, reason: InterruptionHoldReason) async throws {
         try await writer.write { db in
             try Self.requireSending(id, in: db)
             try db.execute(sql: "UPDATE message SET state = 'held', next_attempt_at = NULL WHERE id = ?", arguments: [id])
             let words = try Self.messageWording(id, in: db)
             try Self.appendRecoveryEvent(id, kind: "message.held", at: time,
-                                         summary: words.messageHeldAfterInterruption(messageID: id, reason: reason), detail: ["reason": reason], in: db)
+                                         summary: words.messageHeldAfterInterruption(messageID: id, reason: reason), detail: ["reason": reason.rawValue], in: db)
             let row = try Row.fetchOne(db, sql: "SELECT creditor_id, customer_id, step FROM message WHERE id = ?", arguments: [id])
             if let creditor = (row?["creditor_id"] as String?).flatMap(CreditorID.init) {
                 let recipients = try String.fetchAll(db, sql: "SELECT address FROM message_recipient WHERE message_id = ? ORDER BY address",
@@ -55,7 +55,7 @@ extension AppDatabase: OutboxRecoveryStore {
                 _ = try Self.openTask(NewTask(
                     creditor: creditor, customerID: row?["customer_id"], kind: .reviewMessage,
                     title: words.checkHeldMessageTitle(messageID: id, recipients: recipients),
-                    detail: ["reason": reason], dedupKey: "held-message-\(id)", step: row?["step"], messageID: id), at: time, in: db)
+                    detail: ["reason": words.interruptionHoldReason(reason)], dedupKey: "held-message-\(id)", step: row?["step"], messageID: id), at: time, in: db)
             }
         }
     }

@@ -160,10 +160,10 @@ extension AppDatabase: TaskOutcomeStore {
                                     superseded_by = ?, closed_at = ? WHERE id = ?
                     """, arguments: [String(newID), newID, time, existingID])
                 let id = try Self.insertTask(task, stepOn: day, at: time, id: newID, in: db)
-                try Self.append(NewEvent(time: time, kind: "task.superseded", creditor: task.creditor, customerID: customer, summary: """
-                    Task #\(existingID) (\(existingKind), step \(existingStep ?? "-")) was never recorded as posted: superseded by \
-                    task #\(id) (\(task.kind.rawValue), step \(task.step ?? "-")); its document is kept.
-                    """, detail: ["task": String(existingID), "by": String(id)]), in: db)
+                let summary = try Self.wording(of: task.creditor.rawValue, in: db).taskSuperseded(
+                    old: existingID, oldKind: WorkTask.Kind(rawValue: existingKind) ?? task.kind, oldStep: existingStep,
+                    new: id, newKind: task.kind, newStep: task.step)
+                try Self.append(NewEvent(time: time, kind: "task.superseded", creditor: task.creditor, customerID: customer, summary: summary, detail: ["task": String(existingID), "by": String(id)]), in: db)
                 return .superseded(old: existingID, new: id)
             }
             // The open call moves on: its step, amounts, script and invoices are today's.
@@ -178,11 +178,10 @@ extension AppDatabase: TaskOutcomeStore {
             for invoice in task.invoiceIDs {
                 try db.execute(sql: "INSERT OR IGNORE INTO task_invoice (task_id, invoice_id) VALUES (?, ?)", arguments: [existingID, invoice])
             }
-            let since = (existing["step_on"] as String?) ?? "-"
-            try Self.append(NewEvent(time: time, kind: "task.updated", creditor: task.creditor, customerID: customer, summary: """
-                Task #\(existingID) (\(existingKind)) moved on from step \(existingStep ?? "-") (since \(since)) to \
-                \(task.step ?? "-") on \(day): \(task.title)
-                """, detail: ["task": String(existingID), "from": existingStep ?? "", "to": task.step ?? ""]), in: db)
+            let summary = try Self.wording(of: task.creditor.rawValue, in: db).taskMovedOn(
+                id: existingID, kind: WorkTask.Kind(rawValue: existingKind) ?? task.kind, from: existingStep,
+                since: (existing["step_on"] as String?).flatMap(CivilDate.init(iso8601:)), to: task.step, on: day, title: task.title)
+            try Self.append(NewEvent(time: time, kind: "task.updated", creditor: task.creditor, customerID: customer, summary: summary, detail: ["task": String(existingID), "from": existingStep ?? "", "to": task.step ?? ""]), in: db)
             return .updated(existingID)
         }
     }

@@ -62,12 +62,11 @@ extension SnapshotApplier {
             """, arguments: [entry.id])
         for id in tasks {
             try db.execute(sql: """
-                UPDATE task SET state = 'done', outcome = 'done', outcome_detail = '{"note":"named by the ledger"}', closed_at = ? WHERE id = ?
-                """, arguments: [timeValue, id])
+                UPDATE task SET state = 'done', outcome = 'done', outcome_detail = json_object('note', ?), closed_at = ? WHERE id = ?
+                """, arguments: [words.namedByTheLedger(), timeValue, id])
         }
-        let closed = tasks.isEmpty ? "" : ", task #\(tasks.map(String.init).joined(separator: ", #")) closed"
         try event("customer.identified", customerID: entry.id, importID: importID,
-                  "Customer \(entry.externalID) is named by \(file.fileName), the creditor's ledger: identified\(closed).")
+                  words.customerIdentified(customer: entry.externalID, file: file.fileName, closedTasks: tasks))
     }
 
     /// A placeholder whose last invoice the ledger gave to a real customer needs nobody anymore.
@@ -76,12 +75,11 @@ extension SnapshotApplier {
               try Bool.fetchOne(db, sql: "SELECT NOT EXISTS (SELECT 1 FROM invoice WHERE customer_id = ? AND status = 'open')",
                                 arguments: [customerID]) == true else { return }
         try db.execute(sql: """
-            UPDATE task SET state = 'done', outcome = 'done', outcome_detail = '{"note":"its invoices belong to a known customer"}', closed_at = ?
+            UPDATE task SET state = 'done', outcome = 'done', outcome_detail = json_object('note', ?), closed_at = ?
             WHERE customer_id = ? AND kind = 'identify-customer' AND state = 'open'
-            """, arguments: [timeValue, customerID])
+            """, arguments: [words.invoicesBelongToAKnownCustomer(), timeValue, customerID])
         if db.changesCount > 0 {
-            try event("task.closed", customerID: customerID, importID: importID,
-                      "The ledger \(file.fileName) names the customers of every invoice of this unidentified buyer: its identify-customer task is closed.")
+            try event("task.closed", customerID: customerID, importID: importID, words.identifyTasksClosedByLedger(file: file.fileName))
         }
     }
 
@@ -98,7 +96,7 @@ extension SnapshotApplier {
         work.named.insert(entry.id)
         if placeholder {
             try event("customer.unidentified", customerID: entry.id, importID: importID,
-                      "\(file.fileName) names a buyer (\(Self.printable(name ?? external))) that matches no customer id, SIREN, VAT number or name: no reminder until a person identifies it.")
+                      words.buyerUnidentified(buyer: Self.printable(name ?? external), file: file.fileName))
         }
         return entry
     }
@@ -118,13 +116,13 @@ extension SnapshotApplier {
             """, arguments: [creditor]))
         for (customerID, invoices) in work.unresolved.sorted(by: { $0.key < $1.key }) {
             try openIdentifyTask(customerID: customerID, importID: importID, unless: open,
-                                 title: "Identify the customer of invoice(s) \(invoices.prefix(5).joined(separator: ", ")) from \(file.fileName)",
+                                 title: words.identifyBuyerTitle(invoices: Array(invoices.prefix(5)), more: invoices.count > 5, file: file.fileName),
                                  reason: "unresolved")
         }
         for customerID in work.owingCustomers.sorted() where work.unresolved[customerID] == nil {
             guard let entry = work.directory.entry(id: customerID), !entry.hasUsableContact else { continue }
             try openIdentifyTask(customerID: customerID, importID: importID, unless: open,
-                                 title: "Customer \(entry.externalID) owes money but has no email address nor phone: add it to the contacts file",
+                                 title: words.customerWithoutContactTitle(customer: entry.externalID),
                                  reason: "no-contact")
         }
     }

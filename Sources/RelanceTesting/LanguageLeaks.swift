@@ -7,6 +7,8 @@ public enum LanguageLeaks {
         "the", "is", "was", "by", "until", "waiting", "customer", "not", "and", "days", "late", "for", "from",
         "payment", "paid", "reply", "step", "sent", "held", "before", "after", "letter", "with", "none", "no",
         "task", "when", "waits", "every", "credit", "email", "ledger", "snapshot", "received", "matched",
+        "digest", "digests", "imported", "rejected", "queued", "planned", "resumed", "unknown", "needs", "expected", "dispute",
+        "resolved", "invoice", "copy", "configured", "others", "calls",
     ]
     /// Words that give a French sentence away ("Relance" is also the product's name).
     public static let frenchWords: Set<String> = ["le", "la", "les", "du", "des", "est", "jusqu", "pour", "une", "aucun", "reçu", "tâche"]

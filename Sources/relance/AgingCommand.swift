@@ -81,6 +81,9 @@ struct AgingTable {
         for totals in balance.totals {
             lines.append(pad(words.agingTotal(currency: totals.currency), 40, right: false) + pad("", 12)
                 + AgingBucket.allCases.map { pad(amount(totals.amount($0)), 15) }.joined() + pad(words.amount(totals.totalAmount), 15))
+            // The digest's figure: the late buckets, credits told apart rather than deducted.
+            lines.append(words.labelled("\(words.overdueLabel()) (\(totals.currency.code))", words.amount(totals.overdueAmount))
+                + (totals.creditAmount.isZero ? "" : " · " + words.unappliedCredits(words.amount(totals.creditAmount))))
             // Set apart, so the total above is what the plan demands and the ledger's is still in view.
             if totals.received != 0 {
                 lines.append(pad(words.receivedAwaitingLedger(), 40, right: false) + pad("", 12 + 15 * AgingBucket.allCases.count)

@@ -27,6 +27,11 @@ struct CommandContext {
         return only.configuration.id
     }
 
+    /// The creditor's words: what a command prints for it is in its people's language.
+    func words(of creditor: CreditorID) -> any Wording {
+        (runtime.creditors.first { $0.configuration.id == creditor }?.configuration.language ?? .french).wording
+    }
+
     func customerID(_ external: String, creditor: CreditorID) async throws -> Int64 {
         guard let id = try await runtime.store.customerID(external: external, of: creditor) else {
             throw Failure("no customer \"\(external)\" for creditor \(creditor): use the id of the creditor's books, as in the exports")

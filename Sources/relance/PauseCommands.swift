@@ -19,17 +19,18 @@ struct PauseCommand: AsyncParsableCommand {
         let creditorID = try context.creditorID(creditor)
         let untilDate = try parseDate(until, option: "--until")
         let now = context.runtime.clock.now()
+        let words = context.words(of: creditorID)
         if let customer {
             let id = try await context.customerID(customer, creditor: creditorID)
             try await PeopleActions(runtime: context.runtime).pauseCustomer(id, until: untilDate, reason: reason, by: PersonName.current)
-            print("Customer \(customer) of \(creditorID) paused\(untilDate.map { " until \($0) included" } ?? " until resumed").")
+            print(words.customerPaused(customer: customer, creditor: creditorID.rawValue, until: untilDate))
         } else {
             var state = try await context.runtime.store.creditorState(creditorID)
             state.paused = true
             state.pausedUntil = untilDate
             state.pauseReason = reason
             try await context.runtime.store.setCreditorState(state, of: creditorID, reason: reason, at: now)
-            print("Creditor \(creditorID) paused\(untilDate.map { " until \($0) included" } ?? " until resumed"): nothing is sent.")
+            print(words.creditorPaused(creditor: creditorID.rawValue, until: untilDate))
         }
     }
 }
@@ -56,10 +57,11 @@ struct ResumeCommand: AsyncParsableCommand {
         let context = try CommandContext(options: options)
         let creditorID = try context.creditorID(creditor)
         let now = context.runtime.clock.now()
+        let words = context.words(of: creditorID)
         if let invoice {
             // The one outcome path: `dispute-resolved` on the task that recorded the dispute.
             guard let task = try await context.runtime.store.disputeTask(invoice: invoice, of: creditorID) else {
-                print("Invoice \(invoice) of \(creditorID) was not disputed: nothing changed.")
+                print(words.invoiceWasNotDisputed(invoice: invoice, creditor: creditorID.rawValue))
                 return
             }
             let said = reason == Self.defaultReason ? nil : reason
@@ -67,13 +69,13 @@ struct ResumeCommand: AsyncParsableCommand {
                 try await PeopleActions(runtime: context.runtime).recordOutcome(.disputeResolved(invoices: [invoice], note: said), onTask: task,
                                                                                 by: PersonName.current, channel: .cli)
             } catch let error as TaskOutcomeError {
-                throw Failure("task #\(task): \(error)")
+                throw Failure(words.outcomeRefusedOnTask(taskID: task, why: error.message) + " (code `\(error.code.rawValue)`)")
             }
-            print("Invoice \(invoice) of \(creditorID): dispute resolved (recorded on task #\(task)); it is back on the ladder.")
+            print(words.disputeResolvedByResume(invoice: invoice, creditor: creditorID.rawValue, taskID: task))
         } else if let customer {
             let id = try await context.customerID(customer, creditor: creditorID)
             try await PeopleActions(runtime: context.runtime).resumeCustomer(id, reason: reason, by: PersonName.current)
-            print("Customer \(customer) of \(creditorID) resumed.")
+            print(words.customerResumed(customer: customer, creditor: creditorID.rawValue))
         } else {
             var state = try await context.runtime.store.creditorState(creditorID)
             state.paused = false
@@ -82,7 +84,7 @@ struct ResumeCommand: AsyncParsableCommand {
             try await context.runtime.store.setCreditorState(state, of: creditorID, reason: reason, at: now)
             // An outbox paused for a fault is tried again too (the next round sends, or pauses again).
             let faultLifted = try await context.runtime.store.resumeOutbox(creditorID, reason: reason, at: now)
-            print("Creditor \(creditorID) resumed\(faultLifted ? "; its outbox, paused for a fault, is tried again" : "").")
+            print(words.creditorResumed(creditor: creditorID.rawValue, outboxRetried: faultLifted))
         }
     }
 }

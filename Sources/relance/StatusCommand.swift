@@ -45,12 +45,14 @@ struct StatusCommand: AsyncParsableCommand {
             print(String(decoding: data, as: UTF8.self))
             return
         }
+        let words = (runtime.creditors.first?.configuration.language ?? .french).wording
         print("Store: \(configuration.storeFile.path)")
         if let daemon {
             print("Daemon: pid \(daemon.pid), started \(daemon.startedAt.formatted(.iso8601)), last update \(daemon.updatedAt.formatted(.iso8601))")
             for (name, entry) in daemon.services.sorted(by: { $0.key < $1.key }) {
                 var line = "  \(name): last success \(entry.lastSuccess?.formatted(.iso8601) ?? "never")"
-                if let note = entry.note { line += " (\(note.printable))" }
+                // The note in the creditor's words, as /health shows it.
+                if let note = entry.note { line += " (\(words.serviceNote(note).printable))" }
                 if entry.consecutiveFailures > 0, let error = entry.lastError {
                     line += "; FAILING \(entry.consecutiveFailures)× since \(entry.lastErrorAt?.formatted(.iso8601) ?? "?"): \(error.printable)"
                 }

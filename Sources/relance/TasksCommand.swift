@@ -87,27 +87,30 @@ struct TasksCommand: AsyncParsableCommand {
 
         func run() async throws {
             let context = try CommandContext(options: options)
-            let result = try parsedOutcome()
+            // The task's creditor's words: a French creditor's people read French refusals.
+            let creditor = try await context.runtime.store.task(id: id)?.creditor
+            let language = context.runtime.creditors.first { $0.configuration.id == creditor }?.configuration.language
+                ?? context.runtime.creditors.first?.configuration.language ?? .french
+            let result = try parsedOutcome(language.wording)
             let who = by ?? ProcessInfo.processInfo.environment["SUDO_USER"] ?? ProcessInfo.processInfo.environment["USER"] ?? "cli"
             let application: TaskOutcomeApplication
             do {
                 application = try await PeopleActions(runtime: context.runtime).recordOutcome(result, onTask: id, by: who, channel: .cli)
             } catch let error as TaskOutcomeError {
-                throw Failure("task #\(id): \(error)")
+                throw Failure(language.wording.outcomeRefusedOnTask(taskID: id, why: error.message) + " (code `\(error.code.rawValue)`)")
             }
-            let language = context.runtime.creditors.first?.configuration.language ?? .french
             // A call to try again stays open: the journal line says when.
             print(application.closesTask ? language.wording.taskClosed(id: id, outcome: application.request.outcome) : application.journal)
         }
 
         /// The options through the one outcome parser the console also uses (`OutcomeInput`).
-        private func parsedOutcome() throws -> TaskOutcome {
+        private func parsedOutcome(_ words: any Wording) throws -> TaskOutcome {
             let input = OutcomeInput(outcome: outcome, date: date, amount: amount, invoices: invoice, reason: reason, means: means,
                                      phone: phone, email: email, tracking: tracking, acknowledged: acknowledged, note: note)
             do {
                 return try input.parsed()
             } catch {
-                throw Failure(error.description)
+                throw Failure(error.worded(words))
             }
         }
     }

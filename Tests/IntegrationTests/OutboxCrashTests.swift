@@ -108,7 +108,9 @@ import Testing
         #expect(settled == 1)
         if point.hasPrefix("before-mark-sent") || point.hasPrefix("after-data") {
             // The server took it: the archive copy proves it, and it is not sent again.
-            #expect(try await fixture.events("message.sent").contains { $0.detail["evidence"]?.contains("archive") == true })
+            #expect(try await fixture.events("message.sent").contains {
+                $0.detail["evidence"] == "copy-found" && $0.detail["source"]?.contains("archive") == true
+            })
         } else {
             // Nothing reached the server: no archive copy, so it was sent again.
             #expect(try await fixture.events("message.requeued").count == 1)

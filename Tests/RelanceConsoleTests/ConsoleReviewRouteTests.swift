@@ -4,6 +4,7 @@ import HummingbirdTesting
 import RelanceConsole
 import RelanceCore
 import RelanceDaemon
+import RelanceTesting
 import Testing
 
 /// Review mode's approvals, a person's do-not-remind, sessions kept in the store and Health's
@@ -114,7 +115,8 @@ import Testing
     func healthUnderInjectedClock() async throws {
         let fixture = try await ConsoleFixture()
         let health = ServiceHealth(file: fixture.workspace.url("state/status.json"), clock: fixture.runtime.clock)
-        await health.succeeded("planner", note: "planned")
+        await health.succeeded("planner", note: .planned(hour: 10, minute: 0, queued: 3))
+        await health.succeeded("digest", note: .digestsSent(2))
         let snapshot = await health.snapshot()
         #expect(snapshot.startedAt == fixture.runtime.clock.now() && snapshot.updatedAt == fixture.runtime.clock.now())
         try await fixture.application().test(.router) { client in
@@ -122,6 +124,20 @@ import Testing
             _ = try await marie.login(client, user: "marie")
             let page = String(buffer: try await client.execute(uri: "/health", method: .get, headers: marie.headers).body)
             #expect(page.contains("30/11/2026 10:00"))
+            // Each service's note in the creditor's words (#13), never the daemon's English.
+            #expect(page.contains("Planification") && page.contains("planifié à 10:00, 3 messages en file"))
+            #expect(page.contains("2 récapitulatifs envoyés") && !page.contains("digest(s)") && !page.contains("queued"))
         }
+    }
+
+    @Test("A status.json written when notes were English lines still reads, without its note")
+    func healthReadsAnOlderStatusFile() throws {
+        let workspace = try TemporaryWorkspace("relance-status")
+        try workspace.write("status.json", """
+            {"pid": 12, "startedAt": "2026-11-30T09:00:00Z", "updatedAt": "2026-11-30T09:00:00Z",
+             "services": {"digest": {"lastSuccess": "2026-11-30T09:00:00Z", "consecutiveFailures": 0, "ticks": 3, "note": "1 digest(s) sent"}}}
+            """)
+        let snapshot = try #require(ServiceHealth.read(from: workspace.url("status.json")))
+        #expect(snapshot.services["digest"]?.ticks == 3 && snapshot.services["digest"]?.note == nil)
     }
 }

@@ -136,7 +136,7 @@ struct ConsoleRouteTests {
                          bytes: Array("Subject: =?utf-8?q?Relance_facture_FA-1001?=\r\nContent-Type: text/html\r\n\r\n<p>Bonjour,<br>reste d\u{FB}</p><img src=\"https://tracker.example/x.png\"><script>alert(1)</script>\r\n".utf8))
         })
         _ = try #require(try await store.claimNextMessage(now: fixture.runtime.clock.now()))
-        try await store.holdForReview(id, at: fixture.runtime.clock.now(), reason: "no evidence source is configured")
+        try await store.holdForReview(id, at: fixture.runtime.clock.now(), reason: .noEvidenceSource)
         try await fixture.application().test(.router) { client in
             var boss = Browser()
             _ = try await boss.login(client, user: "boss")
@@ -145,7 +145,9 @@ struct ConsoleRouteTests {
             let page = String(buffer: try await client.execute(uri: "/", method: .get, headers: marie.headers).body)
             #expect(page.contains("Relances à vérifier"))
             #expect(page.contains("Relance facture FA-1001"))
-            #expect(page.contains("no evidence source is configured"))
+            // Why it is held, in the creditor's words (#13): a code worded, never an English line quoted.
+            #expect(page.contains("aucune source de preuve n&#39;est configurée") || page.contains("aucune source de preuve n'est configurée"), "\(page)")
+            #expect(!page.contains("no evidence source"))
             #expect(!page.contains("tracker.example") && !page.contains("<script>alert"), "the HTML is shown as text, nothing fetched")
             let csrf = try #require(Browser.csrf(in: page))
             #expect(try await client.execute(uri: "/messages/\(id + 1)/send", method: .post, headers: marie.formHeaders,

@@ -79,13 +79,38 @@ import RelanceTesting
         ]
         // The outbox's housekeeping, the purge and the bank's rematching.
         sentences += [
-            words.messageSentBeforeInterruption(messageID: 12, evidence: "—"), words.messageRequeuedAfterInterruption(messageID: 12, evidence: "—"),
-            words.messageHeldAfterInterruption(messageID: 12, reason: "—"), words.checkHeldMessageTitle(messageID: 12, recipients: ["a@b.example"]),
+            words.messageSentBeforeInterruption(messageID: 12, evidence: .copyFound(messageID: "<m12@acme.example>", source: "archive")),
+            words.messageRequeuedAfterInterruption(messageID: 12, evidence: .noCopy(messageID: "<m12@acme.example>", source: "archive",
+                                                                                     afterSeconds: 120)),
+            words.messageHeldAfterInterruption(messageID: 12, reason: .noEvidenceSource), words.checkHeldMessageTitle(messageID: 12, recipients: ["a@b.example"]),
             words.messageCopiedToSent(messageID: 12, folder: "Envoyés"),
             words.addressRefusedByServer(address: "a@b.example", role: "cc", messageID: 12, reply: "550 5.1.1"),
             words.outboxPausedTitle(creditor: "acme", reason: "—"),
             words.retentionPurged(messages: 3, inbound: 2, bankEntries: 1, customers: 1, events: 4, documents: 0),
             words.bankReceiptsRematched(1), words.bankReceiptsRematched(2),
+            words.interruptionEvidence(.copyFound(messageID: "<m12@acme.example>", source: "archive")),
+            words.interruptionHoldReason(.noEvidenceSource),
+        ]
+        // What matches nobody: "Client à identifier" tasks and their lines.
+        sentences += [
+            words.taskOpened(id: 12, kind: .identifyCustomer, title: "—"), words.taskOpened(id: 12, kind: .call, title: "—"),
+            words.identifyBuyerTitle(invoices: ["F-1"], more: false, file: "balance.csv"),
+            words.identifyBuyerTitle(invoices: ["F-1", "F-2"], more: true, file: "balance.csv"),
+            words.customerWithoutContactTitle(customer: "C009"), words.buyerUnidentified(buyer: "Ets Inconnus", file: "balance.csv"),
+            words.customerIdentified(customer: "C009", file: "balance.csv", closedTasks: [12]),
+            words.customerIdentified(customer: "C009", file: "balance.csv", closedTasks: [12, 13]),
+            words.identifyTasksClosedByLedger(file: "balance.csv"), words.namedByTheLedger(), words.invoicesBelongToAKnownCustomer(),
+        ]
+        // What the CLI prints or refuses for a person (`relance tasks done`, `pause`, `resume`).
+        sentences += [
+            words.outcomeOptionMissing(outcome: "promised", option: "--date"), words.outcomeOptionNotADate(option: "--date", value: "31/02"),
+            words.outcomeOptionNotAnAmount(option: "--amount", value: "douze"), words.outcomeOptionNotAnEmail(option: "--email", value: "x"),
+            words.outcomeUnknown("x", known: ["promised"]), words.outcomeRefusedOnTask(taskID: 12, why: "—"),
+            words.customerPaused(customer: "C1", creditor: "acme", until: day), words.customerPaused(customer: "C1", creditor: "acme", until: nil),
+            words.creditorPaused(creditor: "acme", until: day), words.creditorPaused(creditor: "acme", until: nil),
+            words.invoiceWasNotDisputed(invoice: "F-1", creditor: "acme"), words.disputeResolvedByResume(invoice: "F-1", creditor: "acme", taskID: 12),
+            words.customerResumed(customer: "C1", creditor: "acme"), words.creditorResumed(creditor: "acme", outboxRetried: true),
+            words.creditorResumed(creditor: "acme", outboxRetried: false),
         ]
         sentences += refusals.map { words.outcomeRefusal($0) }
         sentences += problems.map { words.outcomeLineNotRead(taskID: 12, sender: "marie@acme.example", line: "#12 ?", problem: $0) }

@@ -40,6 +40,17 @@ import RelanceTesting
         // The refusal is in the creditor's language (French here), like every line a person reads.
         let unknown = try Self.relance(["tasks", "done", String(taskID), "--outcome", "dispute", "--invoice", "F-999"], in: fixture)
         #expect(unknown.status != 0 && unknown.output.contains("la facture F-999 n'est pas l'une des factures ouvertes de la tâche n° \(taskID)"), "\(unknown.output)")
+        #expect(LanguageLeaks.englishIn(unknown.output).isEmpty, "\(unknown.output)")
+        // A value the options cannot read is refused in French too (#13), naming the option.
+        for (arguments, said) in [(["--outcome", "promised", "--date", "31/02/2027"], "`--date` 31/02/2027 : une date s'écrit"),
+                                  (["--outcome", "promised"], "`--outcome promised` demande `--date`"),
+                                  (["--outcome", "promised", "--date", "15/01/2027", "--amount", "douze"], "`--amount` douze : un montant s'écrit"),
+                                  (["--outcome", "new-address", "--email", "personne"], "`--email` personne : ce n'est pas une adresse e-mail"),
+                                  (["--outcome", "promis"], "`--outcome` promis : résultat inconnu")] {
+            let refused = try Self.relance(["tasks", "done", String(taskID)] + arguments, in: fixture)
+            #expect(refused.status != 0 && refused.output.contains(said), "\(refused.output)")
+            #expect(LanguageLeaks.englishIn(refused.output).isEmpty, "\(refused.output)")
+        }
         let done = try Self.relance(["tasks", "done", String(taskID), "--outcome", "dispute", "--invoice", "F-100"], in: fixture)
         #expect(done.status == 0, "\(done.output)")
 
@@ -52,9 +63,11 @@ import RelanceTesting
         #expect(notDisputed.status != 0 && notDisputed.output.contains("la facture F-101 n'est pas contestée (factures contestées : F-100)"),
                 "\(notDisputed.output)")
         let resumed = try Self.relance(["resume", "--invoice", "F-100"], in: fixture)
-        #expect(resumed.status == 0 && resumed.output.contains("Invoice F-100 of acme: dispute resolved"), "\(resumed.output)")
+        #expect(resumed.status == 0 && resumed.output.contains("Facture F-100 de acme : litige résolu"), "\(resumed.output)")
+        #expect(LanguageLeaks.englishIn(resumed.output).isEmpty, "\(resumed.output)")
         let again = try Self.relance(["resume", "--invoice", "F-100"], in: fixture)
-        #expect(again.output.contains("was not disputed"), "\(again.output)")
+        #expect(again.output.contains("n'était pas contestée"), "\(again.output)")
+        #expect(LanguageLeaks.englishIn(again.output).isEmpty, "\(again.output)")
         let after = try Self.relance(["plan", "--now", "2026-11-05"], in: fixture)
         #expect(!after.output.contains("contestée par le client"), "\(after.output)")
         // The timeline says who resolved it, in French, through the outcome path.

@@ -46,9 +46,12 @@ struct JournalLanguageStoreTests {
                                                  plannedOn: F.date("2026-12-03"),
                                                  invoices: [InvoiceMention(invoiceID: fa803.invoiceID, step: "first-reminder", open: fa803.open)],
                                                  to: fa803.customer.emails), at: F.time, compose: F.composed)
-        try await store.markDisputed(invoiceID: fa803.invoiceID, reason: "marchandise abîmée", at: F.time)
+        // The dispute and its end through the one outcome path, on a call to the customer (#13).
+        let call = try await store.openTask(NewTask(creditor: F.creditor, customerID: fa803.customer.id, kind: .call, title: "—",
+                                                    dedupKey: "test-call", invoiceIDs: [fa803.invoiceID]), at: F.time).id
+        _ = try await F.recordOutcome(.dispute(invoices: ["FA26-0803"], reason: "marchandise abîmée"), on: call, in: store, language: language)
         _ = try await store.claimNextMessage(now: F.time)
-        try await store.clearDispute(invoiceID: fa803.invoiceID, reason: "avoir émis", at: F.time)
+        _ = try await F.recordOutcome(.disputeResolved(invoices: ["FA26-0803"], note: "avoir émis"), on: call, in: store, language: language)
         try await store.markDisputed(invoiceID: fa802.invoiceID, reason: "—", at: F.time)
         try await store.recordOutboxPaused(F.creditor, reason: "[sending] password_file", at: F.time)
         try await store.resumeOutbox(F.creditor, reason: "—", at: F.time.addingTimeInterval(60))
@@ -68,7 +71,7 @@ struct JournalLanguageStoreTests {
         }
         #expect(lines.contains("Export balance.csv importé (open-invoices, arrêté au 02/12/2026) : 3 nouvelles, 0 modifiée, 0 réglée, 0 inchangée."))
         #expect(lines.contains { $0.hasPrefix("Facture FA26-0801 : paiement de 400,00\u{00A0}€ reçu le 03/12") })
-        #expect(lines.contains("Litige sur la facture FA26-0803 réglé : avoir émis."))
+        #expect(lines.contains { $0.hasPrefix("Litige sur la facture FA26-0803 réglé : résolu, comme enregistré sur la tâche n° ") })
         #expect(lines.contains("Facture FA26-0801 ouverte pour 912,00\u{00A0}€ (échéance 01/11/2026 d'après : colonne échéance de l'export), lue dans balance.csv."))
         #expect(lines.contains("Reste dû de la facture FA26-0802 passé de 450,00\u{00A0}€ à 400,00\u{00A0}€ dans balance-3.csv."))
         #expect(lines.contains("Échéance de la facture FA26-0802 passée du 05/11/2026 au 20/11/2026 (colonne échéance de l'export) par balance-3.csv."))
@@ -80,7 +83,43 @@ struct JournalLanguageStoreTests {
         for line in lines {
             #expect(R.frenchIn(line).isEmpty, "\(line) — \(R.frenchIn(line))")
         }
-        #expect(lines.contains("Dispute on invoice FA26-0803 resolved: avoir émis."))
+        #expect(lines.contains { $0.hasPrefix("Dispute on invoice FA26-0803 resolved: resolved, as recorded on task #") }, "\(lines)")
+    }
+
+    /// A buyer nobody matches and a customer nobody can reach land on "Client à identifier"
+    /// tasks: their titles and journal lines are the creditor's words (#13).
+    func identifyLines(_ language: Language) async throws -> [String] {
+        let store = try await store(language)
+        let unknown = OpenItem(customer: "", customerName: "Ets Inconnus", invoice: "FA26-0900", issued: F.date("2026-09-15"),
+                               due: F.date("2026-10-15"), open: F.euros(12_000), emails: [])
+        let unreachable = OpenItem(customer: "C009", customerName: "Client Muet", invoice: "FA26-0901", issued: F.date("2026-09-15"),
+                                   due: F.date("2026-10-15"), open: F.euros(5_000), emails: [])
+        // The ledger names C009 (no way to reach it); an e-invoice names a buyer nobody matches.
+        _ = try await store.importSnapshot(F.file("balance.csv"), F.snapshot([unreachable]), at: F.time)
+        _ = try await store.importSnapshot(F.file("balance.csv", sha: "b"), F.snapshot([unknown], authoritative: false), at: F.time)
+        let tasks = try await store.tasks(of: F.creditor, state: .open).filter { $0.kind == .identifyCustomer }
+        #expect(tasks.count == 2)
+        let entries = try await store.events(of: F.creditor, kinds: ["customer.unidentified", "task.opened"], since: .distantPast)
+        #expect(Set(entries.map(\.event.kind)) == ["customer.unidentified", "task.opened"])
+        return tasks.map(\.title) + entries.map(\.event.summary)
+    }
+
+    @Test func whatMatchesNobodyIsWordedInFrench() async throws {
+        let lines = try await identifyLines(.french)
+        for line in lines {
+            #expect(R.englishIn(line).isEmpty, "\(line) — \(R.englishIn(line))")
+        }
+        #expect(lines.contains("Identifier le client de la facture FA26-0900 (fichier balance.csv)"))
+        #expect(lines.contains { $0.hasPrefix("Tâche n° ") && $0.contains(" (client à identifier) : Le client C009 doit de l'argent") }, "\(lines)")
+    }
+
+    @Test func whatMatchesNobodyIsWordedInEnglish() async throws {
+        let lines = try await identifyLines(.english)
+        for line in lines {
+            #expect(R.frenchIn(line).isEmpty, "\(line) — \(R.frenchIn(line))")
+        }
+        #expect(lines.contains("Identify the customer of invoice FA26-0900 (file balance.csv)"))
+        #expect(lines.contains { $0.contains("(customer to identify): Customer C009 owes money") }, "\(lines)")
     }
 
     @Test func theConfigurationsLanguageWinsAtTheNextStart() async throws {

@@ -18,7 +18,7 @@ import Testing
                                  to: receivable.customer.emails, cc: [])
         let id = try #require(try await store.enqueue(draft, at: F.time, compose: F.composed))
         _ = try #require(try await store.claimNextMessage(now: F.time.addingTimeInterval(5)))
-        try await store.holdForReview(id, at: F.time, reason: "no evidence source is configured")
+        try await store.holdForReview(id, at: F.time, reason: .noEvidenceSource)
         return (store, id)
     }
 
@@ -27,7 +27,7 @@ import Testing
         let waiting = try await store.messagesToReview(of: F.creditor)
         #expect(waiting.map(\.id) == [id])
         #expect(waiting[0].state == .held)
-        #expect(waiting[0].reason == "no evidence source is configured")
+        #expect(waiting[0].reason == "no evidence source is configured: set `archive_bcc` or `sent_copy_lookup`")
         #expect(String(decoding: waiting[0].raw, as: UTF8.self).contains("Subject: test \(id)"))
     }
 

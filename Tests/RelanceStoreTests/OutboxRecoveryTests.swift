@@ -34,17 +34,18 @@ import RelanceStore
 
     @Test func evidenceFoundMarksItSentWithTheEvidenceInTheEvent() async throws {
         let (store, id) = try await interrupted()
-        try await store.confirmSent(id, at: F.time, evidence: "a copy is in the archive")
+        try await store.confirmSent(id, at: F.time, evidence: .copyFound(messageID: "<m1@acme.example>", source: "archive"))
         #expect(try await store.outboxCounts() == [.sent: 1])
         let event = try #require(try await store.recentEvents(of: F.creditor, limit: 1).first)
         #expect(event.event.kind == "message.sent")
-        #expect(event.event.detail["evidence"] == "a copy is in the archive")
+        #expect(event.event.detail["evidence"] == "copy-found" && event.event.detail["source"] == "archive")
+        #expect(event.event.summary.contains("a copy with Message-ID <m1@acme.example> is in archive"))
         #expect(try await store.interruptedSends().isEmpty)
     }
 
     @Test func noEvidenceAfterTheDelayQueuesItAgain() async throws {
         let (store, id) = try await interrupted()
-        try await store.requeueUnsent(id, at: F.time, evidence: "no copy in the archive")
+        try await store.requeueUnsent(id, at: F.time, evidence: .noCopy(messageID: "<m1@acme.example>", source: "archive", afterSeconds: 120))
         #expect(try await store.outboxCounts() == [.queued: 1])
         let again = try #require(try await store.claimNextMessage(now: F.time))
         #expect(again.id == id)
@@ -54,7 +55,7 @@ import RelanceStore
 
     @Test func withoutAnEvidenceSourceItIsHeldForAPerson() async throws {
         let (store, id) = try await interrupted()
-        try await store.holdForReview(id, at: F.time, reason: "no evidence source is configured")
+        try await store.holdForReview(id, at: F.time, reason: .noEvidenceSource)
         #expect(try await store.outboxCounts() == [.held: 1])
         #expect(try await store.claimNextMessage(now: F.time) == nil)
         let event = try #require(try await store.recentEvents(of: F.creditor, limit: 1).first)
@@ -69,9 +70,9 @@ import RelanceStore
 
     @Test func onlyASendingMessageCanBeSettled() async throws {
         let (store, id) = try await interrupted()
-        try await store.confirmSent(id, at: F.time, evidence: "found")
-        await #expect(throws: StoreError.self) { try await store.requeueUnsent(id, at: F.time, evidence: "not found") }
-        await #expect(throws: StoreError.self) { try await store.holdForReview(id, at: F.time, reason: "x") }
+        try await store.confirmSent(id, at: F.time, evidence: .copyFound(messageID: "<m1@acme.example>", source: "archive"))
+        await #expect(throws: StoreError.self) { try await store.requeueUnsent(id, at: F.time, evidence: .noCopy(messageID: "<m1@acme.example>", source: "archive", afterSeconds: 120)) }
+        await #expect(throws: StoreError.self) { try await store.holdForReview(id, at: F.time, reason: .noEvidenceSource) }
     }
 
     @Test func aWrongAddressIsReportedAsEvidenceAndOtherRefusalsAreOnlyRecorded() async throws {

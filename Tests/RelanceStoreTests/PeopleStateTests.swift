@@ -55,11 +55,15 @@ import RelanceStore
         #expect(try await store.liveHolds(of: F.creditor).map(\.kind) == [.away])
     }
 
+    /// Through the one outcome path (#13): `dispute` on a call freezes the invoice,
+    /// `dispute-resolved` on the same task, closed since, releases it.
     @Test func aDisputeFreezesOneInvoice() async throws {
         let (store, receivable) = try await storeWithCustomer()
-        try await store.markDisputed(invoiceID: receivable.invoiceID, reason: "goods returned", at: F.time)
+        let task = try await store.openTask(NewTask(creditor: F.creditor, customerID: receivable.customer.id, kind: .call, title: "Call",
+                                                    dedupKey: "test-call", invoiceIDs: [receivable.invoiceID]), at: F.time).id
+        _ = try await F.recordOutcome(.dispute(invoices: [receivable.number], reason: "goods returned"), on: task, in: store)
         #expect(try await store.disputedInvoices(of: F.creditor) == [receivable.invoiceID])
-        try await store.clearDispute(invoiceID: receivable.invoiceID, reason: "credit note issued", at: F.time)
+        _ = try await F.recordOutcome(.disputeResolved(invoices: [receivable.number], note: "credit note issued"), on: task, in: store)
         #expect(try await store.disputedInvoices(of: F.creditor).isEmpty)
     }
 

@@ -60,7 +60,7 @@ import RelanceCore
         let open = try await store.tasks(of: F.creditor, state: .open)
         #expect(open.count == 1 && open[0].step == "final-reminder" && open[0].stepOn == F.date("2026-12-10"))
         let journal = try await store.events(of: F.creditor, kinds: ["task.updated"], since: .distantPast)
-        #expect(journal.first?.event.summary.contains("moved on from step phone-call") == true)
+        #expect(journal.first?.event.summary.contains("moved on from step phone call (since 1 Dec 2026) to final reminder on 10 Dec 2026") == true, "\(journal)")
         // The history says the step was taken the day the call moved on.
         let history = try #require(try await store.openReceivables(of: F.creditor).first).history
         #expect(history.map(\.step) == ["final-reminder"] && history.map(\.on) == [F.date("2026-12-10")])

@@ -63,6 +63,19 @@ public struct BucketTotals: Sendable, Hashable, Codable {
     }
 
     public var totalAmount: Money { Money(minorUnits: total, currency: currency) }
+
+    /// The buckets of invoices past their due date.
+    public static let lateBuckets: [AgingBucket] = [.late1to30, .late31to60, .late61to90, .over90]
+
+    /// What is overdue: the late buckets, credits apart. A credit note not yet applied does not
+    /// make an invoice less late; the digest, `relance aging` and the console show this figure
+    /// and the credits beside it (#13).
+    public var overdueAmount: Money {
+        Money(minorUnits: Self.lateBuckets.reduce(0) { $0 + (byBucket[$1] ?? 0) }, currency: currency)
+    }
+
+    /// Credit notes and unapplied payments (negative): never late, never deducted from what is overdue.
+    public var creditAmount: Money { amount(.credit) }
     public var receivedAmount: Money { Money(minorUnits: received, currency: currency) }
     /// The ledger's open total: what is demanded plus what the bank shows received.
     public var ledgerAmount: Money { Money(minorUnits: total + received, currency: currency) }

@@ -38,16 +38,16 @@ public protocol OutboxRecoveryStore: Sendable {
     func interruptedSends() async throws -> [InterruptedSend]
 
     /// `sending` → `sent`: the server-side evidence (archive copy, provider's Sent copy) shows
-    /// the message went out. `evidence` says where it was found, for the event.
-    func confirmSent(_ id: Int64, at time: Date, evidence: String) async throws
+    /// the message went out. `evidence` says where it was found, worded for the event.
+    func confirmSent(_ id: Int64, at time: Date, evidence: InterruptionEvidence) async throws
 
     /// `sending` → `queued`: the evidence source was searched after the delay and holds no
     /// copy, so the server never took the message: it is sent again.
-    func requeueUnsent(_ id: Int64, at time: Date, evidence: String) async throws
+    func requeueUnsent(_ id: Int64, at time: Date, evidence: InterruptionEvidence) async throws
 
     /// `sending` → `held`, for a person: no evidence source is configured (or it cannot be
     /// trusted). Opens a `review-message` task in the same transaction.
-    func holdForReview(_ id: Int64, at time: Date, reason: String) async throws
+    func holdForReview(_ id: Int64, at time: Date, reason: InterruptionHoldReason) async throws
 
     /// `sending` → `sent` with each recipient's answer, in one transaction (one write per message
     /// is what the sending rate is made of): the `message.sent` event, the replies and their

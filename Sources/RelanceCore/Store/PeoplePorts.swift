@@ -24,7 +24,6 @@ public protocol CustomerStateStore: Sendable {
     func liveHolds(of creditor: CreditorID) async throws -> [CustomerHold]
 
     func markDisputed(invoiceID: Int64, reason: String, at time: Date) async throws
-    func clearDispute(invoiceID: Int64, reason: String, at time: Date) async throws
     /// The task a dispute on the invoice numbered `number` is resolved on (`relance resume
     /// --invoice` records `dispute-resolved` there): the task that recorded the dispute, else an
     /// open task of the customer; nil when the invoice is not disputed. Throws when the creditor

@@ -8,6 +8,8 @@ public protocol DigestWording: Sendable {
     /// `lundi 7 décembre 2026`.
     func digestDay(_ day: CivilDate) -> String
     func overdueLabel() -> String
+    /// Beside the overdue total: `Avoirs non imputés : −1 200,00 € (non déduits du total en retard)`.
+    func unappliedCredits(_ amount: String) -> String
     /// `+1 200,00 € depuis hier`, `−300,00 € depuis le 03/12`, `inchangé depuis hier`.
     func overdueChange(_ change: Money, since previous: CivilDate, today: CivilDate) -> String
     func byAgeLabel() -> String
@@ -26,6 +28,8 @@ public protocol DigestWording: Sendable {
     func otherTasksTitle(_ count: Int) -> String
     func stuckTitle() -> String
     func nothingToDo() -> String
+    /// The line under a list cut at `DigestContextBuilder.listCap`: `… et 312 autres appels — voir …`.
+    func moreInList(_ count: Int, _ list: DigestList) -> String
 
     /// Where the call scripts are: `Le script de chaque appel est dans la feuille d'appels jointe (appels-2026-12-07.html).`
     func callSheetNote(fileName: String) -> String
@@ -62,4 +66,9 @@ public protocol DigestWording: Sendable {
     func phoneLabel() -> String
     func scriptLabel() -> String
     func noPhone() -> String
+}
+
+/// The digest's lists, each cut on a big book with a line saying how many more and where they are.
+public enum DigestList: Sendable, Hashable, CaseIterable {
+    case calls, replies, letters, promises, overdueTasks, otherTasks, acknowledgements
 }

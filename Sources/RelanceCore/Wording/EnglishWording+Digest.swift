@@ -12,6 +12,7 @@ extension EnglishWording {
 
     public func digestDay(_ day: CivilDate) -> String { "\(dates.weekday(day)) \(dates.long(day))" }
     public func overdueLabel() -> String { "Overdue" }
+    public func unappliedCredits(_ amount: String) -> String { "Unapplied credits: \(amount) (not deducted from the overdue total)" }
 
     public func overdueChange(_ change: Money, since previous: CivilDate, today: CivilDate) -> String {
         let since = previous.adding(days: 1) == today ? "since yesterday" : "since \(dates.dayAndMonth(previous))"
@@ -27,6 +28,25 @@ extension EnglishWording {
     public func bouncesCount(_ count: Int) -> String { count == 1 ? "1 email bounced" : "\(count) emails bounced" }
     public func nothingHappened() -> String { "nothing sent or received" }
     public func sinceLastDigest() -> String { "Since the last digest" }
+
+    public func moreInList(_ count: Int, _ list: DigestList) -> String {
+        let one = count == 1
+        let what = switch list {
+        case .calls: one ? "other call" : "other calls"
+        case .replies: one ? "other reply to read" : "other replies to read"
+        case .letters: one ? "other letter to post" : "other letters to post"
+        case .promises: one ? "other promise falling due" : "other promises falling due"
+        case .overdueTasks: one ? "other overdue task" : "other overdue tasks"
+        case .otherTasks: one ? "other task" : "other tasks"
+        case .acknowledgements: one ? "other outcome received" : "other outcomes received"
+        }
+        let where_ = switch list {
+        case .calls: "see the attached call sheet or the console"
+        case .promises, .acknowledgements: "see the console"
+        default: "see tasks.html or the console"
+        }
+        return "… and \(count) \(what) — \(where_)"
+    }
 
     public func callsTitle(_ count: Int) -> String { count == 1 ? "1 call to make" : "\(count) calls to make" }
     public func repliesTitle(_ count: Int) -> String { count == 1 ? "1 reply to read" : "\(count) replies to read" }

@@ -31,6 +31,33 @@ extension EnglishWording {
         "File \(file) is the bank statement already imported as #\(importID) (same accounts, same entries): nothing changed."
     }
 
+    public func customerPaused(kind: CustomerHold.Kind, until: CivilDate?, reason: String) -> String {
+        let why = switch kind {
+        case .manual: "by a person"
+        case .reply: "a reply to read"
+        case .away: "away"
+        case .promise: "a promise to pay"
+        case .complaint: "a complaint"
+        }
+        return "Customer paused (\(why))\(until.map { " until \(date($0))" } ?? " until resumed"): \(reason)."
+    }
+
+    public func customerResumed(reason: String) -> String { "Customer resumed: \(reason)." }
+
+    public func addressMarkedInvalid(_ address: String, reason: String) -> String { "Address \(address) marked invalid: \(reason)." }
+
+    public func addressUsableAgain(_ address: String, reason: String) -> String { "Address \(address) is usable again: \(reason)." }
+
+    public func taskSuperseded(old: Int64, oldKind: WorkTask.Kind, oldStep: String?, new: Int64, newKind: WorkTask.Kind, newStep: String?) -> String {
+        "Task #\(old) (\(taskKind(oldKind).lowercased()), step \(oldStep.map(stepName) ?? "-")) was never recorded as posted: "
+            + "superseded by task #\(new) (\(taskKind(newKind).lowercased()), step \(newStep.map(stepName) ?? "-")); its document is kept."
+    }
+
+    public func taskMovedOn(id: Int64, kind: WorkTask.Kind, from: String?, since: CivilDate?, to: String?, on day: CivilDate, title: String) -> String {
+        "Task #\(id) (\(taskKind(kind).lowercased())) moved on from step \(from.map(stepName) ?? "-")"
+            + "\(since.map { " (since \(date($0)))" } ?? "") to \(to.map(stepName) ?? "-") on \(date(day)): \(title)"
+    }
+
     public func customerHeld(customer: String, on day: CivilDate, reason: String) -> String {
         "Customer \(customer) not contacted on \(date(day)): \(reason)."
     }
@@ -73,7 +100,7 @@ extension EnglishWording {
     }
 
     public func invoiceDisputed(invoice: String, reason: String) -> String {
-        "Invoice \(invoice) disputed: \(reason). No reminder, letter or notice demands it until the dispute is resolved (relance resume --invoice); the customer's other invoices go on."
+        "Invoice \(invoice) disputed: \(reason). No reminder, letter or notice demands it until the dispute is resolved (`relance resume --invoice`); the customer's other invoices go on."
     }
 
     public func disputeResolved(invoice: String, reason: String) -> String { "Dispute on invoice \(invoice) resolved: \(reason)." }

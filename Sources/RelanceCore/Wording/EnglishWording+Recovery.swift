@@ -1,14 +1,27 @@
 extension EnglishWording {
-    public func messageSentBeforeInterruption(messageID: Int64, evidence: String) -> String {
-        "Message #\(messageID) was being sent when Relance stopped; \(evidence), so it went out and is not sent again."
+    public func messageSentBeforeInterruption(messageID: Int64, evidence: InterruptionEvidence) -> String {
+        "Message #\(messageID) was being sent when Relance stopped; \(interruptionEvidence(evidence)), so it went out and is not sent again."
     }
 
-    public func messageRequeuedAfterInterruption(messageID: Int64, evidence: String) -> String {
-        "Message #\(messageID) was being sent when Relance stopped; \(evidence), so the server never took it: it is sent again."
+    public func messageRequeuedAfterInterruption(messageID: Int64, evidence: InterruptionEvidence) -> String {
+        "Message #\(messageID) was being sent when Relance stopped; \(interruptionEvidence(evidence)), so the server never took it: it is sent again."
     }
 
-    public func messageHeldAfterInterruption(messageID: Int64, reason: String) -> String {
-        "Message #\(messageID) was being sent when Relance stopped: it may or may not have reached the server. It is held, not resent blindly (\(reason)); check the recipient's mailbox or the Sent folder, then release or cancel it."
+    public func messageHeldAfterInterruption(messageID: Int64, reason: InterruptionHoldReason) -> String {
+        "Message #\(messageID) was being sent when Relance stopped: it may or may not have reached the server. It is held, not resent blindly (\(interruptionHoldReason(reason))); check the recipient's mailbox or the Sent folder, then release or cancel it."
+    }
+
+    public func interruptionEvidence(_ evidence: InterruptionEvidence) -> String {
+        switch evidence {
+        case .copyFound(let messageID, let source): "a copy with Message-ID \(messageID) is in \(source)"
+        case .noCopy(let messageID, let source, let seconds): "no copy with Message-ID \(messageID) is in \(source) \(seconds) s after the attempt"
+        }
+    }
+
+    public func interruptionHoldReason(_ reason: InterruptionHoldReason) -> String {
+        switch reason {
+        case .noEvidenceSource: "no evidence source is configured: set `archive_bcc` or `sent_copy_lookup`"
+        }
     }
 
     public func checkHeldMessageTitle(messageID: Int64, recipients: [String]) -> String {

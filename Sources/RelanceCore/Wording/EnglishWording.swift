@@ -259,6 +259,13 @@ public struct EnglishWording: Wording {
         }
     }
 
+    public func priorActionOfSeveralSteps(_ actions: [PriorAction]) -> String {
+        let steps = actions.map { "\(stepName($0.step)) (\($0.invoices.joined(separator: ", ")))" }
+        return "\(date(actions[0].on)): " + (steps.count > 1 ? steps.dropLast().joined(separator: ", ") + " and " + steps.last! : steps[0])
+    }
+
+    public var listSeparator: String { "; " }
+
     public func breakdown(principal: String, interest: String, indemnities: String, total: String) -> String {
         "principal \(principal), interest \(interest), indemnities \(indemnities), total \(total)"
     }
@@ -338,7 +345,7 @@ public struct EnglishWording: Wording {
     }
 
     public func callEarlierActions(_ actions: [PriorAction]) -> String {
-        "Earlier actions: " + actions.map(priorAction).joined(separator: "; ") + "."
+        "Earlier actions: " + priorActions(actions) + "."
     }
 
     public func callQuestions() -> [String] {

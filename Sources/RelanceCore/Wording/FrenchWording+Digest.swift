@@ -12,6 +12,7 @@ extension FrenchWording {
 
     public func digestDay(_ day: CivilDate) -> String { "\(dates.weekday(day)) \(dates.long(day))" }
     public func overdueLabel() -> String { "En retard" }
+    public func unappliedCredits(_ amount: String) -> String { "Avoirs non imputés : \(amount) (non déduits du total en retard)" }
 
     public func overdueChange(_ change: Money, since previous: CivilDate, today: CivilDate) -> String {
         let since = previous.adding(days: 1) == today ? "depuis hier" : "depuis le \(dates.dayAndMonth(previous))"
@@ -27,6 +28,25 @@ extension FrenchWording {
     public func bouncesCount(_ count: Int) -> String { count == 1 ? "1 courriel rejeté" : "\(count) courriels rejetés" }
     public func nothingHappened() -> String { "rien d'envoyé ni de reçu" }
     public func sinceLastDigest() -> String { "Depuis le dernier point" }
+
+    public func moreInList(_ count: Int, _ list: DigestList) -> String {
+        let one = count == 1
+        let what = switch list {
+        case .calls: one ? "autre appel" : "autres appels"
+        case .replies: one ? "autre réponse à lire" : "autres réponses à lire"
+        case .letters: one ? "autre courrier à poster" : "autres courriers à poster"
+        case .promises: one ? "autre promesse à échéance" : "autres promesses à échéance"
+        case .overdueTasks: one ? "autre tâche en retard" : "autres tâches en retard"
+        case .otherTasks: one ? "autre tâche" : "autres tâches"
+        case .acknowledgements: one ? "autre résultat reçu" : "autres résultats reçus"
+        }
+        let where_ = switch list {
+        case .calls: "voir la feuille d'appels jointe ou la console"
+        case .promises, .acknowledgements: "voir la console"
+        default: "voir tasks.html ou la console"
+        }
+        return "… et \(count) \(what) — \(where_)"
+    }
 
     public func callsTitle(_ count: Int) -> String { count == 1 ? "1 appel à passer" : "\(count) appels à passer" }
     public func repliesTitle(_ count: Int) -> String { count == 1 ? "1 réponse à lire" : "\(count) réponses à lire" }

@@ -37,6 +37,33 @@ extension FrenchWording {
         "Le fichier \(file) est le relevé bancaire déjà importé sous le n° \(importID) (mêmes comptes, mêmes écritures) : rien n'a changé."
     }
 
+    public func customerPaused(kind: CustomerHold.Kind, until: CivilDate?, reason: String) -> String {
+        let why = switch kind {
+        case .manual: "par une personne"
+        case .reply: "une réponse à lire"
+        case .away: "absence"
+        case .promise: "une promesse de paiement"
+        case .complaint: "une plainte"
+        }
+        return "Relances suspendues (\(why))\(until.map { " jusqu'au \(date($0))" } ?? " jusqu'à leur reprise") : \(reason)."
+    }
+
+    public func customerResumed(reason: String) -> String { "Relances reprises : \(reason)." }
+
+    public func addressMarkedInvalid(_ address: String, reason: String) -> String { "Adresse \(address) marquée invalide : \(reason)." }
+
+    public func addressUsableAgain(_ address: String, reason: String) -> String { "Adresse \(address) de nouveau utilisable : \(reason)." }
+
+    public func taskSuperseded(old: Int64, oldKind: WorkTask.Kind, oldStep: String?, new: Int64, newKind: WorkTask.Kind, newStep: String?) -> String {
+        "Tâche n° \(old) (\(taskKind(oldKind).lowercased()), étape \(oldStep.map(stepName) ?? "-")) jamais enregistrée comme postée : "
+            + "remplacée par la tâche n° \(new) (\(taskKind(newKind).lowercased()), étape \(newStep.map(stepName) ?? "-")) ; son document est conservé."
+    }
+
+    public func taskMovedOn(id: Int64, kind: WorkTask.Kind, from: String?, since: CivilDate?, to: String?, on day: CivilDate, title: String) -> String {
+        "Tâche n° \(id) (\(taskKind(kind).lowercased())) passée de l'étape \(from.map(stepName) ?? "-")"
+            + "\(since.map { " (depuis le \(date($0)))" } ?? "") à l'étape \(to.map(stepName) ?? "-") le \(date(day)) : \(title)"
+    }
+
     public func customerHeld(customer: String, on day: CivilDate, reason: String) -> String {
         "Client \(customer) non contacté le \(date(day)) : \(reason)."
     }
@@ -81,7 +108,7 @@ extension FrenchWording {
     }
 
     public func invoiceDisputed(invoice: String, reason: String) -> String {
-        "Facture \(invoice) contestée : \(reason). Aucune relance, lettre ni mise en demeure ne la réclame tant que le litige n'est pas réglé (relance resume --invoice) ; les autres factures du client suivent leur cours."
+        "Facture \(invoice) contestée : \(reason). Aucune relance, lettre ni mise en demeure ne la réclame tant que le litige n'est pas réglé (`relance resume --invoice`) ; les autres factures du client suivent leur cours."
     }
 
     public func disputeResolved(invoice: String, reason: String) -> String { "Litige sur la facture \(invoice) réglé : \(reason)." }

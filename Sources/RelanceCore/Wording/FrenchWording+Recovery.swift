@@ -1,14 +1,28 @@
 extension FrenchWording {
-    public func messageSentBeforeInterruption(messageID: Int64, evidence: String) -> String {
-        "Le message n° \(messageID) était en cours d'envoi quand Relance s'est arrêté ; \(evidence) : il est donc parti et ne sera pas renvoyé."
+    public func messageSentBeforeInterruption(messageID: Int64, evidence: InterruptionEvidence) -> String {
+        "Le message n° \(messageID) était en cours d'envoi quand Relance s'est arrêté ; \(interruptionEvidence(evidence)) : il est donc parti et ne sera pas renvoyé."
     }
 
-    public func messageRequeuedAfterInterruption(messageID: Int64, evidence: String) -> String {
-        "Le message n° \(messageID) était en cours d'envoi quand Relance s'est arrêté ; \(evidence) : le serveur ne l'a jamais reçu, il est renvoyé."
+    public func messageRequeuedAfterInterruption(messageID: Int64, evidence: InterruptionEvidence) -> String {
+        "Le message n° \(messageID) était en cours d'envoi quand Relance s'est arrêté ; \(interruptionEvidence(evidence)) : le serveur ne l'a jamais reçu, il est renvoyé."
     }
 
-    public func messageHeldAfterInterruption(messageID: Int64, reason: String) -> String {
-        "Le message n° \(messageID) était en cours d'envoi quand Relance s'est arrêté : il a pu parvenir au serveur, ou non. Il est retenu plutôt que renvoyé à l'aveugle (\(reason)) ; vérifiez la boîte du destinataire ou le dossier des messages envoyés, puis envoyez-le ou annulez-le."
+    public func messageHeldAfterInterruption(messageID: Int64, reason: InterruptionHoldReason) -> String {
+        "Le message n° \(messageID) était en cours d'envoi quand Relance s'est arrêté : il a pu parvenir au serveur, ou non. Il est retenu plutôt que renvoyé à l'aveugle (\(interruptionHoldReason(reason))) ; vérifiez la boîte du destinataire ou le dossier des messages envoyés, puis envoyez-le ou annulez-le."
+    }
+
+    public func interruptionEvidence(_ evidence: InterruptionEvidence) -> String {
+        switch evidence {
+        case .copyFound(let messageID, let source): "une copie portant le Message-ID \(messageID) se trouve dans \(source)"
+        case .noCopy(let messageID, let source, let seconds):
+            "aucune copie portant le Message-ID \(messageID) ne se trouve dans \(source) \(seconds) s après la tentative"
+        }
+    }
+
+    public func interruptionHoldReason(_ reason: InterruptionHoldReason) -> String {
+        switch reason {
+        case .noEvidenceSource: "aucune source de preuve n'est configurée : renseignez `archive_bcc` ou `sent_copy_lookup`"
+        }
     }
 
     public func checkHeldMessageTitle(messageID: Int64, recipients: [String]) -> String {

@@ -268,6 +268,13 @@ public struct FrenchWording: Wording {
         }
     }
 
+    public func priorActionOfSeveralSteps(_ actions: [PriorAction]) -> String {
+        let steps = actions.map { "\(stepName($0.step)) (\($0.invoices.joined(separator: ", ")))" }
+        return "\(date(actions[0].on)) : " + (steps.count > 1 ? steps.dropLast().joined(separator: ", ") + " et " + steps.last! : steps[0])
+    }
+
+    public var listSeparator: String { " ; " }
+
     public func breakdown(principal: String, interest: String, indemnities: String, total: String) -> String {
         "principal \(principal), intérêts \(interest), indemnités \(indemnities), total \(total)"
     }
@@ -356,7 +363,7 @@ public struct FrenchWording: Wording {
     }
 
     public func callEarlierActions(_ actions: [PriorAction]) -> String {
-        "Actions précédentes : " + actions.map(priorAction).joined(separator: " ; ") + "."
+        "Actions précédentes : " + priorActions(actions) + "."
     }
 
     public func callQuestions() -> [String] {

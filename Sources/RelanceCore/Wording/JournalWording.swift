@@ -6,6 +6,15 @@ public import Foundation
 /// lines in the creditor's language (stored with the creditor, `v10-creditor-language`).
 /// Values that come from elsewhere (`reason`, `why`) are passed through as they are.
 public protocol JournalWording: Sendable {
+    /// A customer's reminders paused; `reason` is the caller's, in this language when a person's.
+    func customerPaused(kind: CustomerHold.Kind, until: CivilDate?, reason: String) -> String
+    func customerResumed(reason: String) -> String
+    func addressMarkedInvalid(_ address: String, reason: String) -> String
+    func addressUsableAgain(_ address: String, reason: String) -> String
+    /// An unposted letter replaced by the next one (steps are policy step names).
+    func taskSuperseded(old: Int64, oldKind: WorkTask.Kind, oldStep: String?, new: Int64, newKind: WorkTask.Kind, newStep: String?) -> String
+    /// An open call moved on to the next step.
+    func taskMovedOn(id: Int64, kind: WorkTask.Kind, from: String?, since: CivilDate?, to: String?, on day: CivilDate, title: String) -> String
     /// A customer the day's plan does not contact; `reason` is the plan's, already in this language.
     func customerHeld(customer: String, on day: CivilDate, reason: String) -> String
     /// A task of the ladder with no outcome past its day: it needs a person now.

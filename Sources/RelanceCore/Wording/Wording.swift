@@ -5,7 +5,8 @@
 /// each language says everything.
 ///
 /// Long texts (the digest) are Mustache templates whose labels come from here.
-public protocol Wording: DigestWording, ReasonWording, BankWording, JournalWording, InvoiceImportWording, RecoveryWording, IntakeWording {
+public protocol Wording: DigestWording, ReasonWording, BankWording, JournalWording, InvoiceImportWording, RecoveryWording, IntakeWording,
+                        ServiceWording, CommandWording, IdentifyWording {
     var language: Language { get }
 
     // MARK: Names
@@ -43,6 +44,11 @@ public protocol Wording: DigestWording, ReasonWording, BankWording, JournalWordi
     func invoiceWithAmount(number: String, amount: Money) -> String
     /// `07/12/2026 : première relance (sans réponse)`.
     func priorAction(_ action: PriorAction) -> String
+    /// One message whose invoices were at different steps, same day:
+    /// `21/12/2026 : première relance (F-1) et deuxième relance (F-2, F-3)`.
+    func priorActionOfSeveralSteps(_ actions: [PriorAction]) -> String
+    /// Between the items of a list inside a sentence: ` ; ` in French typography, `; ` in English.
+    var listSeparator: String { get }
     /// `principal 1 000,00 €, intérêts 12,34 €, indemnités 40,00 €, total 1 052,34 €`.
     func breakdown(principal: String, interest: String, indemnities: String, total: String) -> String
     func interestUnknown(missing: [String]) -> String

@@ -102,16 +102,18 @@ public struct OutcomeInputError: Error, Sendable, Hashable, CustomStringConverti
         self.outcome = outcome
     }
 
-    /// In the CLI's terms (`--date 31/02/2027: …`).
-    public var description: String {
+    /// In the CLI's terms (`--date 31/02/2027: …`), in English (logs, errors without a creditor).
+    public var description: String { worded(EnglishWording()) }
+
+    /// In the CLI's terms, in the creditor's words.
+    public func worded(_ words: any Wording) -> String {
         let option = "--\(field)"
         switch problem {
-        case .missing: return "--outcome \(outcome) needs \(option) (see relance tasks done --help)"
-        case .unreadableDate: return "\(option) \(value ?? ""): expected a date as DD/MM/YYYY or YYYY-MM-DD"
-        case .unreadableAmount: return "\(option) \(value ?? ""): expected an amount such as 912,00"
-        case .notAnEmail: return "\(option) \(value ?? ""): not an email address"
-        case .unknownOutcome:
-            return "--outcome \(value ?? ""): unknown; outcomes: \(OutcomeInput.codes.joined(separator: ", "))"
+        case .missing: return words.outcomeOptionMissing(outcome: outcome, option: option)
+        case .unreadableDate: return words.outcomeOptionNotADate(option: option, value: value ?? "")
+        case .unreadableAmount: return words.outcomeOptionNotAnAmount(option: option, value: value ?? "")
+        case .notAnEmail: return words.outcomeOptionNotAnEmail(option: option, value: value ?? "")
+        case .unknownOutcome: return words.outcomeUnknown(value ?? "", known: OutcomeInput.codes)
         }
     }
 }

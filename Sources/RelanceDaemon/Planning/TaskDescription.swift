@@ -35,7 +35,7 @@ struct TaskDescription {
             detail["script"] = CallScript.lines(for: task, creditorName: creditorName, language: language).joined(separator: "\n")
         }
         if !task.priorActions.isEmpty {
-            detail["before"] = task.priorActions.map(words.priorAction).joined(separator: "; ")
+            detail["before"] = words.priorActions(task.priorActions)
         }
         if let breakdown = task.breakdown, !breakdown.isComplete {
             detail["amounts"] = words.interestUnknown(missing: breakdown.missingRates.map(words.missingRate))

@@ -41,8 +41,7 @@ public struct InterruptedSendRecovery: Sendable {
             let sending = settings[creditor] ?? SendingSettings()
             guard let source = EvidenceSource(sending.evidence) else {
                 for message in messages {
-                    try await store.holdForReview(message.id, at: clock.now(),
-                                                  reason: "no evidence source is configured: set archive_bcc or sent_copy_lookup")
+                    try await store.holdForReview(message.id, at: clock.now(), reason: .noEvidenceSource)
                     report.held.append(message.id)
                 }
                 continue
@@ -53,14 +52,12 @@ public struct InterruptedSendRecovery: Sendable {
                 for message in messages {
                     let found = try await client.uidSearch(source.folder, criteria: "HEADER Message-ID \"\(message.messageID)\"")
                     if found.isEmpty {
-                        try await store.requeueUnsent(message.id, at: clock.now(), evidence: """
-                            no copy with Message-ID \(message.messageID) is in \(source.name) \
-                            \(sending.evidenceDelaySeconds) s after the attempt
-                            """)
+                        try await store.requeueUnsent(message.id, at: clock.now(), evidence: .noCopy(
+                            messageID: message.messageID, source: source.name, afterSeconds: sending.evidenceDelaySeconds))
                         report.requeued.append(message.id)
                     } else {
                         try await store.confirmSent(message.id, at: clock.now(),
-                                                    evidence: "a copy with Message-ID \(message.messageID) is in \(source.name)")
+                                                    evidence: .copyFound(messageID: message.messageID, source: source.name))
                         report.confirmedSent.append(message.id)
                     }
                 }

@@ -1,4 +1,5 @@
 import Logging
+import RelanceCore
 import ServiceLifecycle
 
 /// Sends each creditor's daily digest once its hour has come (checked every quarter hour).
@@ -14,7 +15,7 @@ struct DigestService: Service {
             for sender in runtime.digestSenders where try await sender.sendIfDue() {
                 sent += 1
             }
-            return sent == 0 ? nil : "\(sent) digest(s) sent"
+            return sent == 0 ? nil : .digestsSent(sent)
         }
     }
 }

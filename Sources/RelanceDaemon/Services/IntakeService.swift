@@ -1,4 +1,5 @@
 import Logging
+import RelanceCore
 import ServiceLifecycle
 
 /// Scans every creditor's drop folder — at once when inotify says something landed, and
@@ -37,7 +38,7 @@ struct IntakeService: Service {
                 }
             }
             guard imported + rejected > 0 else { return nil }
-            return "\(imported) imported, \(rejected) rejected" + (held > 0 ? ", \(held) held for confirmation (relance import held)" : "")
+            return .imported(imported: imported, rejected: rejected, held: held)
         }
     }
 }

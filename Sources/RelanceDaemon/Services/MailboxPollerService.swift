@@ -1,4 +1,5 @@
 import Logging
+import RelanceCore
 import ServiceLifecycle
 
 /// Reads every creditor's IMAP mailbox and rings the planner when a message changed something
@@ -23,11 +24,11 @@ struct MailboxPollerService: Service {
                 guard let poller = creditor.poller else { continue }
                 let report = try await poller.poll()
                 recorded += report.recorded
-                unreadable += report.failures.map { "\(creditor.configuration.id)/\($0.key): \($0.value.code.rawValue)" }
+                unreadable += report.failures.map { "\(creditor.configuration.id)/\($0.key) (\($0.value.code.rawValue))" }
             }
             if recorded > 0 { planner.ring() }
             if recorded == 0 && unreadable.isEmpty { return nil }
-            return "\(recorded) message(s) of ours" + (unreadable.isEmpty ? "" : ", NOT READ: " + unreadable.sorted().joined(separator: ", "))
+            return .mailboxRead(recorded: recorded, unreadable: unreadable)
         }
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Logging
 import RelanceCore
 import ServiceLifecycle
@@ -25,7 +26,11 @@ struct PlannerService: Service {
                 queued += report.queued.count
                 try await runtime.reports.writeTasks(creditor.configuration)
             }
-            return "planned at \(runtime.clock.now().formatted(date: .omitted, time: .shortened)), \(queued) queued"
+            // The time of day where the creditors are (the first one's zone, as /health shows it).
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = runtime.creditors.first?.timeZone ?? .current
+            let time = calendar.dateComponents([.hour, .minute], from: runtime.clock.now())
+            return .planned(hour: time.hour ?? 0, minute: time.minute ?? 0, queued: queued)
         }
     }
 }

@@ -1,4 +1,5 @@
 import Logging
+import RelanceCore
 import ServiceLifecycle
 
 /// Runs the retention purge once at start and then daily.
@@ -11,7 +12,7 @@ struct RetentionService: Service {
             let runtime = await runtimes.current
             let (report, files, documents) = try await runtime.purge()
             return report.isEmpty && files + documents == 0 ? nil
-                : "purged \(report.messagesBlanked + report.inboundBlanked) mails, \(files + documents) files, \(report.customersAnonymised) customers"
+                : .purged(mails: report.messagesBlanked + report.inboundBlanked, files: files + documents, customers: report.customersAnonymised)
         }
     }
 }

@@ -1,4 +1,5 @@
 import Logging
+import RelanceCore
 import ServiceLifecycle
 
 /// Drains the outbox when rung and at least every `interval` (retries come due on their own).
@@ -19,9 +20,8 @@ struct SenderService: Service {
             let report = try await drainer.drain(shouldStop: { Task.isShuttingDownGracefully })
             await runtime.sentFolderCopier.copyPending()
             let waiting = try await runtime.store.outboxCounts()
-            var note = "\(report.sent) sent, \((waiting[.queued] ?? 0) + (waiting[.retry] ?? 0)) waiting"
-            if !report.paused.isEmpty { note += ", PAUSED: \(report.paused.map(\.rawValue).sorted().joined(separator: ","))" }
-            return note
+            return .sent(sent: report.sent, waiting: (waiting[.queued] ?? 0) + (waiting[.retry] ?? 0),
+                         paused: report.paused.map(\.rawValue))
         }
     }
 }

@@ -10,8 +10,21 @@ public actor ServiceHealth {
         public var lastErrorAt: Date?
         public var consecutiveFailures = 0
         public var ticks = 0
-        /// One line of what the last tick did ("3 imported", "2 sent, 1 retrying").
-        public var note: String?
+        /// What the last tick did, as facts worded where shown (`/health`, `relance status`).
+        public var note: ServiceNote?
+
+        public init() {}
+
+        /// A `status.json` written before notes were facts held an English line: it reads as no note.
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            lastSuccess = try container.decodeIfPresent(Date.self, forKey: .lastSuccess)
+            lastError = try container.decodeIfPresent(String.self, forKey: .lastError)
+            lastErrorAt = try container.decodeIfPresent(Date.self, forKey: .lastErrorAt)
+            consecutiveFailures = try container.decodeIfPresent(Int.self, forKey: .consecutiveFailures) ?? 0
+            ticks = try container.decodeIfPresent(Int.self, forKey: .ticks) ?? 0
+            note = try? container.decodeIfPresent(ServiceNote.self, forKey: .note)
+        }
     }
 
     public struct Snapshot: Codable, Sendable {
@@ -33,7 +46,7 @@ public actor ServiceHealth {
         self.startedAt = startedAt ?? clock.now()
     }
 
-    public func succeeded(_ service: String, note: String?) {
+    public func succeeded(_ service: String, note: ServiceNote?) {
         var entry = services[service, default: Entry()]
         entry.lastSuccess = clock.now()
         entry.consecutiveFailures = 0
@@ -57,12 +70,13 @@ public actor ServiceHealth {
         Snapshot(pid: getpid(), startedAt: startedAt, updatedAt: clock.now(), services: services)
     }
 
-    /// A line for systemd's `STATUS=`: what each service last said.
+    /// A line for systemd's `STATUS=` (read by the operator, in English): what each service last said.
     public func statusLine() -> String {
-        services.keys.sorted().map { name in
+        let words = EnglishWording()
+        return services.keys.sorted().map { name in
             let entry = services[name]!
             if entry.consecutiveFailures > 0 { return "\(name): failing (\(entry.consecutiveFailures))" }
-            return "\(name): \(entry.note ?? "ok")"
+            return "\(name): \(entry.note.map(words.serviceNote) ?? "ok")"
         }.joined(separator: "; ")
     }
 

@@ -1,4 +1,5 @@
 import Logging
+import RelanceCore
 import RelanceStore
 import ServiceLifecycle
 
@@ -25,8 +26,8 @@ struct ServiceLoop: Sendable {
         self.health = health
     }
 
-    /// `tick` returns a short note of what it did, for `relance status` and systemd's STATUS line.
-    func run(_ tick: @Sendable () async throws -> String?) async {
+    /// `tick` returns what it did, for `relance status`, `/health` and systemd's STATUS line.
+    func run(_ tick: @Sendable () async throws -> ServiceNote?) async {
         var failures = 0
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             do {

@@ -30,7 +30,8 @@ extension DigestContextBuilder {
 
         func overdue(of customer: Int64?) -> [Money]? {
             guard let customer, let items = byCustomer[customer] else { return nil }
-            let late = items.filter { ($0.due.map { $0 < day }) ?? false }
+            // Invoices only: a credit note is never late (`BucketTotals.overdueAmount`).
+            let late = items.filter { ($0.due.map { $0 < day }) ?? false && $0.demanded.minorUnits > 0 }
             return late.isEmpty ? nil : Self.sum(late.map(\.demanded))
         }
 
@@ -39,9 +40,12 @@ extension DigestContextBuilder {
             task.invoiceIDs.compactMap { byInvoice[$0]?.due?.days(until: day) }.max()
         }
 
-        var overdueTotals: [Money] {
-            Self.sum(byInvoice.values.filter { ($0.due.map { $0 < day }) ?? false }.map(\.demanded))
-        }
+        /// The late buckets of the aged balance, per currency: the figure `relance aging` and the
+        /// console show; unapplied credits are told apart (`creditTotals`).
+        var overdueTotals: [Money] { aging.totals.map(\.overdueAmount).filter { !$0.isZero } }
+
+        /// Credit notes and unapplied payments, per currency (negative).
+        var creditTotals: [Money] { aging.totals.map(\.creditAmount).filter { !$0.isZero } }
 
         /// Received at the bank and not yet lettered, per currency: set apart from every total above.
         var receivedTotals: [Money] { Self.sum(byInvoice.values.compactMap(\.received)) }

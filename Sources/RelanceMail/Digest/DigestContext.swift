@@ -28,7 +28,10 @@ public struct DigestContext: Sendable, Hashable {
     public struct Section: Sendable, Hashable {
         public var title: String
         public var note: String?
+        /// At most `DigestContextBuilder.listCap` items; the title keeps the true count.
         public var items: [Item]
+        /// `… et 312 autres appels — voir …` when the list was cut.
+        public var more: String? = nil
     }
 
     public var language: String
@@ -59,6 +62,8 @@ public struct DigestContext: Sendable, Hashable {
     /// `Reçu, en attente du grand livre : 912,00 €`: money the bank shows paid, not in the
     /// overdue total nor the buckets (they are what is still demanded); nil when none.
     public var received: String? = nil
+    /// `Avoirs non imputés : −1 200,00 € (…)`: credits, not deducted from the overdue total; nil when none.
+    public var credits: String? = nil
     /// Today's tasks, for the subject (it also counts bank receipts to link, added later).
     public var work = 0
 }

@@ -8,6 +8,10 @@ public import RelanceCore
 /// amounts by age, what went out and came back), then today's work — calls, replies to read,
 /// letters to post, promises due, tasks overdue, anything else — then what is stuck and why.
 public enum DigestContextBuilder {
+    /// The most items a digest list shows: past it, a line says how many more and where they are
+    /// (a digest of 300 calls is not read; the call sheet and the console list them all).
+    public static let listCap = 25
+
     public static func build(_ facts: DigestFacts, words: any Wording) -> (digest: DigestContext, calls: CallSheetContext) {
         let book = Book(facts.receivables, day: facts.day)
         let overdue = book.overdueTotals
@@ -74,17 +78,21 @@ public enum DigestContextBuilder {
                                reason: words.promiseDue(promisedOn: promise.promisedOn), lines: [], badge: nil, subline: nil)
         }
         var sections: [DigestContext.Section] = []
-        let acknowledged = acknowledgements(facts.outcomes, book: book, words: words)
-        if !acknowledged.isEmpty { sections.append(.init(title: words.acknowledgementsTitle(), note: nil, items: acknowledged)) }
-        if !calls.isEmpty {
-            sections.append(.init(title: words.callsTitle(calls.count),
-                                  note: words.callSheetNote(fileName: words.callSheetFileName(day: facts.day)), items: calls))
+        // Each list is cut at `listCap` on a big book; its title and the summary keep the true counts.
+        func add(_ title: String, note: String? = nil, _ items: [DigestContext.Item], _ list: DigestList) {
+            guard !items.isEmpty else { return }
+            var section = DigestContext.Section(title: title, note: note, items: Array(items.prefix(listCap)))
+            if items.count > listCap { section.more = words.moreInList(items.count - listCap, list) }
+            sections.append(section)
         }
-        if !replies.isEmpty { sections.append(.init(title: words.repliesTitle(replies.count), note: nil, items: replies)) }
-        if !letters.isEmpty { sections.append(.init(title: words.lettersTitle(letters.count), note: nil, items: letters)) }
-        if !promises.isEmpty { sections.append(.init(title: words.promisesTitle(promises.count), note: nil, items: promises)) }
-        if !late.isEmpty { sections.append(.init(title: words.overdueTasksTitle(late.count), note: nil, items: late)) }
-        if !others.isEmpty { sections.append(.init(title: words.otherTasksTitle(others.count), note: nil, items: others)) }
+        let acknowledged = acknowledgements(facts.outcomes, book: book, words: words)
+        add(words.acknowledgementsTitle(), acknowledged, .acknowledgements)
+        add(words.callsTitle(calls.count), note: words.callSheetNote(fileName: words.callSheetFileName(day: facts.day)), calls, .calls)
+        add(words.repliesTitle(replies.count), replies, .replies)
+        add(words.lettersTitle(letters.count), letters, .letters)
+        add(words.promisesTitle(promises.count), promises, .promises)
+        add(words.overdueTasksTitle(late.count), late, .overdueTasks)
+        add(words.otherTasksTitle(others.count), others, .otherTasks)
 
         let work = calls.count + replies.count + letters.count + promises.count + others.count
         let overdueText = words.amounts.total(overdue)
@@ -115,6 +123,8 @@ public enum DigestContextBuilder {
             stuck: stuck(facts, words: words), needsAttention: work > 0 || !acknowledged.isEmpty || blocked(facts), footer: words.digestFooter(creditor: facts.creditorName), headline: headline)
         let received = book.receivedTotals
         if !received.isEmpty { digest.received = words.labelled(words.receivedAwaitingLedger(), words.amounts.total(received)) }
+        let credits = book.creditTotals
+        if !credits.isEmpty { digest.credits = words.unappliedCredits(words.amounts.total(credits)) }
         digest.work = work
         let callSheet = CallSheetContext(language: words.language.rawValue,
                                          title: words.callSheetTitle(creditor: facts.creditorName, day: facts.day),

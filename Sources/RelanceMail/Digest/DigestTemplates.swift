@@ -24,6 +24,9 @@ enum DigestTemplates {
 {{#received}}
 <div style="font-size:14px;color:#2e7d32;padding-top:2px;">{{.}}</div>
 {{/received}}
+{{#credits}}
+<div style="font-size:14px;color:#4b5563;padding-top:2px;">{{.}}</div>
+{{/credits}}
 </td></tr>
 {{^empty(buckets)}}
 <tr><td style="padding:8px 16px 4px;font-size:12px;color:#6b7280;text-transform:uppercase;letter-spacing:.05em;">{{byAgeLabel}}</td></tr>
@@ -64,6 +67,9 @@ enum DigestTemplates {
 </td></tr>
 {{/items}}
 </table>
+{{#more}}
+<div style="padding:10px 0 0;font-size:14px;color:#4b5563;font-style:italic;">{{.}}</div>
+{{/more}}
 </td></tr>
 {{/sections}}
 {{^empty(stuck)}}
@@ -89,6 +95,9 @@ enum DigestTemplates {
 {{#received}}
 {{.}}
 {{/received}}
+{{#credits}}
+{{.}}
+{{/credits}}
 {{#nothingToDo}}
 
 {{.}}
@@ -108,6 +117,9 @@ enum DigestTemplates {
     {{.}}
 {{/lines}}
 {{/items}}
+{{#more}}
+{{.}}
+{{/more}}
 {{/sections}}
 {{^empty(stuck)}}
 

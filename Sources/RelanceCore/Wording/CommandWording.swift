@@ -1,0 +1,19 @@
+/// What the CLI's people-facing commands (`relance tasks done`, `relance pause`, `relance resume`)
+/// print or refuse, in the creditor's language (#13). Options keep their `--name`: they are
+/// what one types.
+public protocol CommandWording: Sendable {
+    /// `--outcome promised` needs `--date`.
+    func outcomeOptionMissing(outcome: String, option: String) -> String
+    func outcomeOptionNotADate(option: String, value: String) -> String
+    func outcomeOptionNotAnAmount(option: String, value: String) -> String
+    func outcomeOptionNotAnEmail(option: String, value: String) -> String
+    func outcomeUnknown(_ value: String, known: [String]) -> String
+    /// An outcome the task refused: `Tâche n° 12 : …`.
+    func outcomeRefusedOnTask(taskID: Int64, why: String) -> String
+    func customerPaused(customer: String, creditor: String, until: CivilDate?) -> String
+    func creditorPaused(creditor: String, until: CivilDate?) -> String
+    func invoiceWasNotDisputed(invoice: String, creditor: String) -> String
+    func disputeResolvedByResume(invoice: String, creditor: String, taskID: Int64) -> String
+    func customerResumed(customer: String, creditor: String) -> String
+    func creditorResumed(creditor: String, outboxRetried: Bool) -> String
+}

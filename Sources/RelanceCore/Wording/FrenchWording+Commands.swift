@@ -1,0 +1,50 @@
+extension FrenchWording {
+    public func outcomeOptionMissing(outcome: String, option: String) -> String {
+        "`--outcome \(outcome)` demande `\(option)` (voir `relance tasks done --help`)"
+    }
+
+    public func outcomeOptionNotADate(option: String, value: String) -> String {
+        "`\(option)` \(value) : une date s'écrit JJ/MM/AAAA ou AAAA-MM-JJ, par exemple 15/01/2027"
+    }
+
+    public func outcomeOptionNotAnAmount(option: String, value: String) -> String {
+        "`\(option)` \(value) : un montant s'écrit 912,00"
+    }
+
+    public func outcomeOptionNotAnEmail(option: String, value: String) -> String {
+        "`\(option)` \(value) : ce n'est pas une adresse e-mail"
+    }
+
+    public func outcomeUnknown(_ value: String, known: [String]) -> String {
+        "`--outcome` \(value) : résultat inconnu ; résultats possibles : \(known.map { "`\($0)`" }.joined(separator: ", "))"
+    }
+
+    public func outcomeRefusedOnTask(taskID: Int64, why: String) -> String {
+        "Tâche n° \(taskID) : \(why)"
+    }
+
+    public func customerPaused(customer: String, creditor: String, until: CivilDate?) -> String {
+        "Client \(customer) de \(creditor) en pause " + (until.map { "jusqu'au \(date($0)) inclus." } ?? "jusqu'à sa reprise.")
+    }
+
+    public func creditorPaused(creditor: String, until: CivilDate?) -> String {
+        "Créancier \(creditor) en pause " + (until.map { "jusqu'au \(date($0)) inclus" } ?? "jusqu'à sa reprise") + " : rien n'est envoyé."
+    }
+
+    public func invoiceWasNotDisputed(invoice: String, creditor: String) -> String {
+        "La facture \(invoice) de \(creditor) n'était pas contestée : rien n'a changé."
+    }
+
+    public func disputeResolvedByResume(invoice: String, creditor: String, taskID: Int64) -> String {
+        "Facture \(invoice) de \(creditor) : litige résolu (enregistré sur la tâche n° \(taskID)) ; elle reprend sa place dans les relances."
+    }
+
+    public func customerResumed(customer: String, creditor: String) -> String {
+        "Client \(customer) de \(creditor) : les relances reprennent."
+    }
+
+    public func creditorResumed(creditor: String, outboxRetried: Bool) -> String {
+        "Créancier \(creditor) : les relances reprennent"
+            + (outboxRetried ? " ; ses envois, arrêtés sur une erreur, sont tentés à nouveau." : ".")
+    }
+}
