@@ -49,7 +49,7 @@ public struct ImportLimits: Sendable, Hashable {
     static func grouped(_ value: Int) -> String { Language.english.grouped(value) }
 
     /// The refusal for a limit passed: what was reached, the limit's name and what to do.
-    static func refusal(at position: SourcePosition, _ what: String, hint: String) -> ImportError {
-        ImportError(.overLimit, at: position, what, hint: hint)
+    static func refusal(at position: SourcePosition, _ problem: StructureProblem) -> ImportError {
+        ImportError(.overLimit, at: position, .structure(problem))
     }
 }

@@ -279,11 +279,11 @@ import RelanceTesting
         let report = try await intake.scan()
         let rejected = try #require(report.rejected.first)
         #expect(rejected.file == "nested.xlsx")
-        #expect(rejected.reason.contains("the nesting-depth limit"))
+        #expect(rejected.reason.contains("la limite d'imbrication"), "a French creditor reads the limit in French")
         #expect(rejected.reason.contains("[over-limit]"))
         #expect(workspace.files(in: "drop/rejected") == ["nested.xlsx", "nested.xlsx.error.txt"])
         let explanation = try String(contentsOf: workspace.url("drop/rejected/nested.xlsx.error.txt"), encoding: .utf8)
-        #expect(explanation.contains("What to do:"))
+        #expect(explanation.contains("À faire : "))
         let again = try await intake.scan()
         #expect(again.rejected.isEmpty && again.imported.isEmpty && again.stuck.isEmpty)
         let rejections = try await store.recentEvents(of: IntakeTests.acme, limit: 20).filter { $0.event.kind == "import.rejected" }

@@ -22,8 +22,7 @@ struct SharedStringsReader: ByteXMLHandler {
             current.removeAll(keepingCapacity: true)
             length = 0
             guard strings.count < limits.workbookCells else {
-                throw XMLStop(message: "the workbook lists more than \(ImportLimits.grouped(limits.workbookCells)) shared strings (the cell limit)",
-                              hint: "A report of that size is better exported as CSV, or split into several workbooks.", position: position)
+                throw XMLStop(problem: .structure(.tooManySharedStrings(limit: limits.workbookCells)), position: position)
             }
         } else if name.isLocal("t") {
             inText = !inPhonetic

@@ -59,9 +59,7 @@ struct WorksheetReader: ByteXMLHandler {
         if name.isLocal("c") {
             cellColumn = attributes.value("r").map(Self.columnIndex) ?? nextColumn
             guard cellColumn < Self.columnLimit else {
-                throw XMLStop(message: "a cell lies beyond column XFD, the last one Excel has",
-                              hint: "Excel cannot have written this sheet: save the workbook again from Excel or LibreOffice.",
-                              position: position(column: nil))
+                throw XMLStop(problem: .structure(.cellBeyondXFD), position: position(column: nil))
             }
             cellType = CellType(attributes.value("t"))
             cellStyle = attributes.value("s").flatMap(Int.init) ?? 0
@@ -96,9 +94,7 @@ struct WorksheetReader: ByteXMLHandler {
             let width = (row.map(\.column).max() ?? -1) + 1
             cells += max(width, 1)
             guard cells <= limits.workbookCells else {
-                throw XMLStop(message: "the workbook has more than \(ImportLimits.grouped(limits.workbookCells)) cells (the cell limit, every sheet together, empty cells within a row included)",
-                              hint: "A report of that size is better exported as CSV, or split into several workbooks.",
-                              position: position(column: nil))
+                throw XMLStop(problem: .structure(.tooManyWorkbookCells(limit: limits.workbookCells)), position: position(column: nil))
             }
             var texts = [String](repeating: "", count: width)
             for cell in row { texts[cell.column] = cell.text }

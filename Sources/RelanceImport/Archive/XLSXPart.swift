@@ -15,11 +15,10 @@ enum XLSXPart {
         } catch {
             switch error {
             case .stop(let stop, let path, _):
-                throw ImportError(stop.code, at: stop.position ?? SourcePosition(file: file, path: part + " " + path), stop.message, hint: stop.hint)
+                throw ImportError(stop.code, at: stop.position ?? SourcePosition(file: file, path: part + " " + path), stop.problem)
             case .malformed(let position, _):
                 throw ImportError(.badXML, at: SourcePosition(file: file, path: part),
-                                  "the workbook part \(part) is not well-formed XML (line \(position.line) of the part)",
-                                  hint: "Save the workbook again from Excel or LibreOffice as .xlsx.")
+                                  .structure(.partNotWellFormed(part: part, line: position.line)))
             }
         }
         return handler
@@ -27,9 +26,7 @@ enum XLSXPart {
 
     /// A cell's text over the limit: where, and what to do.
     static func cellTooLong(_ limits: ImportLimits, at position: SourcePosition) -> XMLStop {
-        XMLStop(message: "a cell holds more than \(ImportLimits.grouped(limits.cellCharacters)) characters (the cell-length limit, Excel's own)",
-                hint: "Excel cannot have written this cell: save the workbook again from Excel or LibreOffice, or export it as CSV.",
-                position: position)
+        XMLStop(problem: .structure(.cellTooLong(limit: limits.cellCharacters)), position: position)
     }
 
     /// UTF-16 code units in UTF-8 text, as the cell-length limit counts them (Excel's unit).

@@ -28,8 +28,7 @@ enum XLSXReader {
         var cells = 0
         for (name, path) in try sheetPaths(&zip, file: file, limits: limits) {
             guard let sheet = try zip.contents(path) else {
-                throw ImportError(.unknownFormat, at: SourcePosition(file: file, path: path), "the workbook has no worksheet \(path)",
-                                  hint: "Save the workbook again as .xlsx, or export it as CSV.")
+                throw ImportError(.unknownFormat, at: SourcePosition(file: file, path: path), .structure(.missingWorksheet(path: path)))
             }
             let reader = try XLSXPart.read(WorksheetReader(strings: strings, dateStyles: dateStyles, limits: limits, cellsBefore: cells,
                                                            file: file, part: path),

@@ -26,13 +26,13 @@ struct ZipArchive {
         self.bytes = bytes
         self.file = file
         self.limits = limits
-        guard let end = Self.endOfCentralDirectory(bytes) else { throw corrupt("its table of contents is missing (truncated file?)") }
+        guard let end = Self.endOfCentralDirectory(bytes) else { throw corrupt(.tableOfContentsMissing) }
         let count = u16(end + 10)
         var offset = u32(end + 16)
         for _ in 0..<count {
-            guard offset + 46 <= bytes.count, u32(offset) == 0x0201_4B50 else { throw corrupt("its table of contents is damaged") }
+            guard offset + 46 <= bytes.count, u32(offset) == 0x0201_4B50 else { throw corrupt(.tableOfContentsDamaged) }
             let nameLength = u16(offset + 28), extraLength = u16(offset + 30), commentLength = u16(offset + 32)
-            guard offset + 46 + nameLength <= bytes.count else { throw corrupt("its table of contents is damaged") }
+            guard offset + 46 + nameLength <= bytes.count else { throw corrupt(.tableOfContentsDamaged) }
             let name = String(decoding: bytes[(offset + 46)..<(offset + 46 + nameLength)], as: UTF8.self)
             entries[name] = Entry(name: name, method: u16(offset + 10), compressedSize: u32(offset + 20),
                                   uncompressedSize: u32(offset + 24), localHeaderOffset: u32(offset + 42),
@@ -47,9 +47,9 @@ struct ZipArchive {
             throw ImportError(.unsupported, at: SourcePosition(file: file, path: name), .workbookPasswordProtected)
         }
         let header = entry.localHeaderOffset
-        guard header + 30 <= bytes.count, u32(header) == 0x0403_4B50 else { throw corrupt("the part \(name) is damaged") }
+        guard header + 30 <= bytes.count, u32(header) == 0x0403_4B50 else { throw corrupt(.partDamaged(name)) }
         let start = header + 30 + u16(header + 26) + u16(header + 28)
-        guard start + entry.compressedSize <= bytes.count else { throw corrupt("the part \(name) is truncated") }
+        guard start + entry.compressedSize <= bytes.count else { throw corrupt(.partTruncated(name)) }
         let data = bytes[start..<(start + entry.compressedSize)]
         let left = limits.inflatedBytes - inflated
         if entry.uncompressedSize > left || (entry.method == 0 && entry.compressedSize > left) {
@@ -67,27 +67,21 @@ struct ZipArchive {
             } catch .tooLarge {
                 throw tooLarge(name, declared: false)
             } catch {
-                throw corrupt("the part \(name) cannot be decompressed (\(error))")
+                throw corrupt(.partUndecompressable(name, detail: "\(error)"))
             }
         default:
             throw ImportError(.unsupported, at: SourcePosition(file: file, path: name),
-                              "the part \(name) uses ZIP compression method \(entry.method)",
-                              hint: "Save the workbook again from Excel or LibreOffice as .xlsx.")
+                              .structure(.zipCompression(part: name, method: Int(entry.method))))
         }
     }
 
     private func tooLarge(_ name: String, declared: Bool) -> ImportError {
-        let limit = ImportLimits.describe(bytes: limits.inflatedBytes)
-        return ImportLimits.refusal(
-            at: SourcePosition(file: file, path: name),
-            "the workbook decompresses to more than \(limit) (the inflated-size limit)"
-                + (declared ? ", by its own table of contents" : ", and inflating \(name) was stopped there"),
-            hint: "A report of that size is better exported as CSV (the CSV reader has no such limit), or split into several workbooks.")
+        ImportLimits.refusal(at: SourcePosition(file: file, path: name),
+                             .workbookInflatedTooLarge(limitBytes: limits.inflatedBytes, part: name, declared: declared))
     }
 
-    private func corrupt(_ what: String) -> ImportError {
-        ImportError(.unknownFormat, at: SourcePosition(file: file), "this ZIP (XLSX) file cannot be read: \(what)",
-                    hint: "Save the workbook again as .xlsx, or export it as CSV.")
+    private func corrupt(_ damage: StructureProblem.ZipDamage) -> ImportError {
+        ImportError(.unknownFormat, at: SourcePosition(file: file), .structure(.zipCorrupt(damage)))
     }
 
     private func u16(_ at: Int) -> Int { Int(bytes[at]) | Int(bytes[at + 1]) << 8 }

@@ -23,8 +23,7 @@ public enum BankStatementParser {
             let result = try OFXParser().parse(bytes, fileName: fileName)
             (statement, warnings) = (result.statement, result.warnings)
         case nil:
-            throw ImportError(.unknownFormat, at: SourcePosition(file: fileName), "this file is not a bank statement Relance reads",
-                              hint: "Download the statement as CFONB 120, camt.053 / camt.054 (ISO 20022 XML) or OFX.")
+            throw ImportError(.unknownFormat, at: SourcePosition(file: fileName), .bank(.notAStatement))
         }
         var parsed = ParsedImport(kind: .bankStatement, items: [], asOf: statement.entries.map(\.booked).max(), warnings: warnings)
         parsed.bankStatement = statement

@@ -98,8 +98,7 @@ struct CFONB120Parser {
                 block = nil
             default:
                 throw ImportError(.badValue, at: SourcePosition(file: fileName, line: number, column: 1),
-                                  "record code \"\(fields.text(1, 2))\" is not a CFONB 120 statement record (01, 04, 05 or 07)",
-                                  hint: "Download the statement again from the bank in the CFONB 120 format (relevé 120 caractères); a 240-character or a remittance file is not a statement.")
+                                  .bank(.cfonbRecordCode(fields.text(1, 2))))
             }
         }
         flush()
@@ -122,13 +121,12 @@ struct CFONB120Parser {
                 if line.allSatisfy({ $0 == " " }) { return }
                 guard line.count == 120 else {
                     throw ImportError(.wrongFieldCount, at: SourcePosition(file: file, line: number),
-                                      "the record has \(line.count) characters; a CFONB 120 record has exactly 120",
-                                      hint: "The file was probably edited or cut: download the statement again from the bank, without opening it in a text editor.")
+                                      .bank(.cfonbRecordLength(characters: line.count)))
                 }
                 out.append((number, line))
                 guard out.count <= maximumRecords else {
                     throw ImportError(.unsupported, at: SourcePosition(file: file, line: number),
-                                      "more than \(maximumRecords) records", hint: "Split the statement by month.")
+                                      .bank(.cfonbTooManyRecords(limit: maximumRecords)))
                 }
             }
             while index < utf8.count {
@@ -147,11 +145,10 @@ struct CFONB120Parser {
         let characters = Array(String(decoding: utf8, as: UTF8.self))
         guard characters.count % 120 == 0 else {
             throw ImportError(.wrongFieldCount, at: SourcePosition(file: file, line: characters.count / 120 + 1),
-                              "the file has no line ends and its \(characters.count) characters are not a whole number of 120-character records",
-                              hint: "The file was probably cut short: download the statement again from the bank.")
+                              .bank(.cfonbWithoutLineEnds(characters: characters.count)))
         }
         guard characters.count / 120 <= maximumRecords else {
-            throw ImportError(.unsupported, at: SourcePosition(file: file), "more than \(maximumRecords) records", hint: "Split the statement by month.")
+            throw ImportError(.unsupported, at: SourcePosition(file: file), .bank(.cfonbTooManyRecords(limit: maximumRecords)))
         }
         for record in 0..<(characters.count / 120) {
             out.append((record + 1, Array(characters[(record * 120)..<((record + 1) * 120)])))
@@ -225,7 +222,7 @@ struct CFONB120Parser {
                   let year = Int(raw.suffix(2)), let date = CivilDate(year: year < 80 ? 2000 + year : 1900 + year, month: month, day: day)
             else {
                 throw ImportError(.badDate, at: SourcePosition(file: file, line: line, column: from),
-                                  "\"\(raw)\" is not a date (DDMMYY)", hint: "Download the statement again from the bank; the file is damaged.")
+                                  .bank(.cfonbNotADate(raw)))
             }
             return date
         }
@@ -234,7 +231,7 @@ struct CFONB120Parser {
             let code = text(17, 19)
             guard let currency = Currency(code: code.trimmingCharacters().isEmpty ? "EUR" : code) else {
                 throw ImportError(.badCurrency, at: SourcePosition(file: file, line: line, column: 17),
-                                  "\"\(code)\" is not a currency code", hint: "Download the statement again from the bank; the file is damaged.")
+                                  .bank(.cfonbNotACurrency(code)))
             }
             let decimalsText = text(20, 20)
             let decimals = decimalsText == " " ? currency.minorDigits : Int(decimalsText) ?? -1
@@ -244,8 +241,7 @@ struct CFONB120Parser {
                   let (lastDigit, negative) = Self.signedDigit(last)
             else {
                 throw ImportError(.badAmount, at: SourcePosition(file: file, line: line, column: 91),
-                                  "\"\(raw)\" is not a CFONB amount (13 digits and a sign character: { A–I positive, } J–R negative)",
-                                  hint: "Download the statement again from the bank; the file is damaged.")
+                                  .bank(.cfonbNotAnAmount(raw)))
             }
             var units = head * 10 + lastDigit
             // Bring the record's decimals to the currency's: more is fine only if the extra digits are zeros.
@@ -254,8 +250,7 @@ struct CFONB120Parser {
             while shift > 0 {
                 guard units % 10 == 0 else {
                     throw ImportError(.badAmount, at: SourcePosition(file: file, line: line, column: 91),
-                                      "the amount has \(decimals) decimals, more than \(currency.code) has",
-                                      hint: "Ask the bank for the statement in the account's currency.")
+                                      .bank(.cfonbTooManyDecimals(decimals: decimals, currency: currency.code)))
                 }
                 units /= 10
                 shift -= 1

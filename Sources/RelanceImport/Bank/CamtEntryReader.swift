@@ -19,8 +19,7 @@ struct CamtEntryReader {
         let amount = try money(node, at: "Amt", sign: node.text("CdtDbtInd"))
         guard let booked = date(node, "BookgDt") ?? date(node, "ValDt") else {
             throw ImportError(.badDate, at: SourcePosition(file: file, line: line, path: path + "/BookgDt"),
-                              "the entry has no booking date (BookgDt/Dt or BookgDt/DtTm)",
-                              hint: "Download the statement again from the bank; an entry without a date cannot be read.")
+                              .bank(.camtWithoutBookingDate))
         }
         let valueDate = date(node, "ValDt")
         let isReversal = node.text("RvslInd")?.lowercased() == "true"
@@ -97,19 +96,16 @@ struct CamtEntryReader {
     private func money(_ node: CamtNode, at amountPath: String, sign: String?, path: String? = nil) throws(ImportError) -> Money {
         let where_ = SourcePosition(file: file, line: line, path: path ?? "\(self.path)/\(amountPath)")
         guard let element = node.first(amountPath), let text = BankText.clean(element.text) else {
-            throw ImportError(.missingValue, at: where_, "the entry has no amount", hint: "Download the statement again from the bank.")
+            throw ImportError(.missingValue, at: where_, .bank(.camtWithoutAmount))
         }
         guard let code = element.attributes["Ccy"], let currency = Currency(code: code) else {
-            throw ImportError(.badCurrency, at: where_, "the amount \(text) has no valid currency (attribute Ccy)",
-                              hint: "Download the statement again from the bank.")
+            throw ImportError(.badCurrency, at: where_, .bank(.camtWithoutCurrency(amount: text)))
         }
         guard sign == "CRDT" || sign == "DBIT" else {
-            throw ImportError(.badValue, at: where_, "the credit/debit indicator is \(sign.map { "\"\($0)\"" } ?? "missing"), not CRDT or DBIT",
-                              hint: "Download the statement again from the bank.")
+            throw ImportError(.badValue, at: where_, .bank(.camtDirection(found: sign)))
         }
         guard !text.hasPrefix("-"), let money = BankText.money(text, currency: currency, negative: sign == "DBIT") else {
-            throw ImportError(.badAmount, at: where_, "\"\(text)\" is not an amount in \(currency.code)",
-                              hint: "Download the statement again from the bank.")
+            throw ImportError(.badAmount, at: where_, .bank(.camtNotAnAmount(text: text, currency: currency.code)))
         }
         return money
     }

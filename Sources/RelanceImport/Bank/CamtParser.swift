@@ -39,13 +39,11 @@ struct CamtParser {
         }
         if let malformed {
             throw ImportError(.badXML, at: SourcePosition(file: fileName, line: malformed.line, column: malformed.column, path: collector.location),
-                              malformed.truncated ? "the document ends before its root element is closed" : "the XML cannot be read (malformed XML)",
-                              hint: "Download the statement again from the bank: the file is damaged or was cut short.")
+                              .bank(.camtMalformed(truncated: malformed.truncated)))
         }
         guard let format = collector.format else {
             throw ImportError(.unsupported, at: SourcePosition(file: fileName, path: "/Document"),
-                              "this ISO 20022 document is not a bank statement (camt.052, camt.053 or camt.054)",
-                              hint: "Download the account statement (camt.053) or the credit notifications (camt.054) from the bank.")
+                              .bank(.camtNotAStatement))
         }
         var warnings = collector.warnings
         if let version = Self.untestedVersion(bytes) { warnings.insert(version, at: 0) }
@@ -121,7 +119,7 @@ private final class CamtCollector: XMLEventHandler {
         if inEntry {
             entryElements += 1
             guard entryElements <= CamtParser.maximumElementsPerEntry else {
-                throw stop("one entry holds more than \(ImportLimits.grouped(CamtParser.maximumElementsPerEntry)) elements (the entry-size limit); a batch of 5,000 transfers holds about 200,000")
+                throw stop(.statementEntryTooLarge(limit: CamtParser.maximumElementsPerEntry))
             }
             nodes.append(CamtNode(name: name, attributes: attributes))
         } else if path.count == 4, name == "Ntry" {
@@ -135,7 +133,7 @@ private final class CamtCollector: XMLEventHandler {
     func characters(_ string: String) throws(XMLStop) {
         if inEntry {
             guard nodes[nodes.count - 1].text.utf8.count + string.utf8.count <= CamtParser.maximumTextBytes else {
-                throw stop("an element's text is longer than \(CamtParser.maximumTextBytes / 1024) KB (the text limit of a statement element); a remittance line holds 140 characters")
+                throw stop(.statementTextTooLong(kilobytes: CamtParser.maximumTextBytes / 1024))
             }
             nodes[nodes.count - 1].text += string
         } else if path.count >= 5, path[3] == "Acct", accountText.utf8.count < 256 {
@@ -163,9 +161,8 @@ private final class CamtCollector: XMLEventHandler {
         counts.removeLast()
     }
 
-    private func stop(_ message: String) -> XMLStop {
-        XMLStop(message: message, hint: "This is not a statement as banks send them; download it again from the bank.",
-                position: SourcePosition(file: file, line: line, column: column, path: location))
+    private func stop(_ problem: StructureProblem) -> XMLStop {
+        XMLStop(problem: .structure(problem), position: SourcePosition(file: file, line: line, column: column, path: location))
     }
 
     private func finish(entry node: CamtNode) throws(XMLStop) {
@@ -179,7 +176,7 @@ private final class CamtCollector: XMLEventHandler {
             }
         } catch {
             failure = error
-            throw XMLStop(message: error.message, hint: error.hint ?? "", code: error.code, position: error.position)
+            throw XMLStop(problem: error.problem, code: error.code, position: error.position)
         }
     }
 }

@@ -71,8 +71,7 @@ struct OFXParser {
         }
         try close()
         guard sawOFX else {
-            throw ImportError(.badValue, at: SourcePosition(file: fileName), "the file has an OFX header but no <OFX> element",
-                              hint: "Download the statement again from the bank; the file was cut short.")
+            throw ImportError(.badValue, at: SourcePosition(file: fileName), .bank(.ofxWithoutRoot))
         }
         return Result(statement: BankStatement(format: .ofx, entries: entries), warnings: [])
     }
@@ -82,16 +81,15 @@ struct OFXParser {
         let position = SourcePosition(file: file, line: line, path: "STMTTRN")
         let currency = fields["CURSYM"].flatMap { Currency(code: $0) } ?? defaultCurrency
         guard let raw = fields["TRNAMT"] else {
-            throw ImportError(.missingValue, at: position, "the transaction has no amount (TRNAMT)", hint: "Download the statement again from the bank.")
+            throw ImportError(.missingValue, at: position, .bank(.ofxWithoutAmount))
         }
         let negative = raw.hasPrefix("-")
         let unsigned = raw.hasPrefix("-") || raw.hasPrefix("+") ? String(raw.dropFirst()) : raw
         guard let amount = BankText.money(unsigned, currency: currency, negative: negative) else {
-            throw ImportError(.badAmount, at: position, "\"\(raw)\" is not an amount (TRNAMT)", hint: "Download the statement again from the bank.")
+            throw ImportError(.badAmount, at: position, .bank(.ofxNotAnAmount(raw)))
         }
         guard let posted = fields["DTPOSTED"].flatMap(Self.date) else {
-            throw ImportError(.badDate, at: position, "the transaction has no valid posting date (DTPOSTED, YYYYMMDD…): \(fields["DTPOSTED"] ?? "none")",
-                              hint: "Download the statement again from the bank.")
+            throw ImportError(.badDate, at: position, .bank(.ofxWithoutDate(found: fields["DTPOSTED"])))
         }
         let name = fields["NAME"]
         let memo = fields["MEMO"]
@@ -150,8 +148,7 @@ struct OFXParser {
                 guard byte == UInt8(ascii: "<") else { index += 1; continue }
                 let tagLine = line
                 guard let end = utf8[index...].prefix(Self.scanLimit).firstIndex(of: UInt8(ascii: ">")) else {
-                    throw ImportError(.badValue, at: SourcePosition(file: file, line: tagLine), "a tag is not closed by \">\"",
-                                      hint: "Download the statement again from the bank; the file is damaged.")
+                    throw ImportError(.badValue, at: SourcePosition(file: file, line: tagLine), .bank(.ofxUnclosedTag))
                 }
                 let inner = utf8[(index + 1)..<end]
                 index = end + 1
@@ -160,8 +157,7 @@ struct OFXParser {
                 let nameBytes = isClose ? inner.dropFirst() : inner[...]
                 let name = String(decoding: nameBytes.prefix { $0 != 0x20 && $0 != 0x2F }, as: UTF8.self).uppercased()
                 guard !name.isEmpty, name.count <= OFXParser.maximumTagCharacters else {
-                    throw ImportError(.badValue, at: SourcePosition(file: file, line: tagLine), "a tag name is empty or too long",
-                                      hint: "Download the statement again from the bank; the file is damaged.")
+                    throw ImportError(.badValue, at: SourcePosition(file: file, line: tagLine), .bank(.ofxBadTagName))
                 }
                 if isClose { return .close(name, line: tagLine) }
                 if inner.last == UInt8(ascii: "/") { return .value(name, "", line: tagLine) }
@@ -172,8 +168,7 @@ struct OFXParser {
                     index += 1
                 }
                 guard index - start <= OFXParser.maximumValueCharacters else {
-                    throw ImportError(.badValue, at: SourcePosition(file: file, line: tagLine), "the value of <\(name)> is longer than \(OFXParser.maximumValueCharacters) bytes",
-                                      hint: "This is not an OFX statement as banks send them.")
+                    throw ImportError(.badValue, at: SourcePosition(file: file, line: tagLine), .bank(.ofxValueTooLong(tag: name, limit: OFXParser.maximumValueCharacters)))
                 }
                 guard let value = BankText.clean(Self.decodeEntities(String(decoding: utf8[start..<index], as: UTF8.self))) else {
                     return .open(name, line: tagLine)

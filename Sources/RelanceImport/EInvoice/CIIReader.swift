@@ -15,7 +15,7 @@ struct CIIReader {
         let settlement = transaction + "/ApplicableHeaderTradeSettlement"
         let buyer = transaction + "/ApplicableHeaderTradeAgreement/BuyerTradeParty"
         let fields = EInvoiceFields(xml: xml, file: file)
-        let currency = try fields.required(settlement + "/InvoiceCurrencyCode", "currency (BT-5)")
+        let currency = try fields.required(settlement + "/InvoiceCurrencyCode", .currency)
         let issuePath = document + "/IssueDateTime/DateTimeString"
         let duePath = settlement + "/SpecifiedTradePaymentTerms/DueDateDateTime/DateTimeString"
         var ids: [String] = []
@@ -32,12 +32,12 @@ struct CIIReader {
         let terms = xml.all(settlement + "/SpecifiedTradePaymentTerms/Description").map { $0.text.trimmingCharacters() }.filter { !$0.isEmpty }
         return EInvoice(
             syntax: .cii, isCreditNote: Self.creditNoteTypes.contains(xml.text(document + "/TypeCode") ?? ""),
-            number: try fields.required(document + "/ID", "invoice number (BT-1)"),
-            issued: try fields.date(issuePath, "the issue date (BT-2)", text: try fields.required(issuePath, "issue date (BT-2)")),
-            dueDate: try xml.text(duePath).map { text throws(ImportError) in try fields.date(duePath, "the due date (BT-9)", text: text) },
+            number: try fields.required(document + "/ID", .invoiceNumber),
+            issued: try fields.date(issuePath, .issueDate, text: try fields.required(issuePath, .issueDate)),
+            dueDate: try xml.text(duePath).map { text throws(ImportError) in try fields.date(duePath, .dueDate, text: text) },
             paymentTermsText: terms.isEmpty ? nil : terms.joined(separator: "\n"),
             amountDue: try fields.money(settlement + "/SpecifiedTradeSettlementHeaderMonetarySummation/DuePayableAmount",
-                                        "the amount due (BT-115)", currencyCode: currency),
+                                        .amountDue, currencyCode: currency),
             buyerName: xml.text(buyer + "/Name"),
             buyerIdentifiers: ids, buyerEmails: emails)
     }

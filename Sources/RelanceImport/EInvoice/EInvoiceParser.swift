@@ -25,8 +25,7 @@ public struct EInvoiceParser: Sendable {
         case "CrossIndustryInvoice": return try CIIReader(xml: xml, file: fileName).read()
         default:
             throw ImportError(.unknownFormat, at: SourcePosition(file: fileName, path: "/" + xml.root),
-                              "the XML root element <\(xml.root)> is not an invoice Relance reads",
-                              hint: "Drop UBL 2.1 Invoice or CreditNote, or UN/CEFACT CrossIndustryInvoice (CII / Factur-X) files.")
+                              .eInvoice(.notAnInvoice(root: xml.root)))
         }
     }
 }

@@ -42,15 +42,11 @@ public struct FacturXParser: Sendable {
             return (data, try EInvoiceParser(limits: limits).read(data, fileName: fileName))
         }
         throw ImportError(.unsupported, at: SourcePosition(file: fileName),
-                          "this PDF carries no Factur-X / ZUGFeRD 2 invoice XML (a plain PDF, or an encrypted one)",
-                          hint: "Ask for the Factur-X version of the invoice, or drop its XML (CII or UBL) instead.")
+                          .eInvoice(.pdfWithoutInvoice))
     }
 
     private func tooLarge(_ fileName: String) -> ImportError {
-        ImportLimits.refusal(
-            at: SourcePosition(file: fileName),
-            "the PDF's streams decompress to more than \(ImportLimits.describe(bytes: limits.inflatedBytes)) together (the inflated-size limit) before its invoice XML is read",
-            hint: "Ask for the Factur-X invoice as the invoicing software issued it, or drop its XML (CII or UBL) instead.")
+        ImportLimits.refusal(at: SourcePosition(file: fileName), .pdfInflatedTooLarge(limitBytes: limits.inflatedBytes))
     }
 }
 

@@ -9,8 +9,8 @@ struct UBLReader {
         let r = "/" + xml.root
         let fields = EInvoiceFields(xml: xml, file: file)
         let party = r + "/AccountingCustomerParty/Party"
-        let currency = try fields.required(r + "/DocumentCurrencyCode", "currency (BT-5)")
-        let issueText = try fields.required(r + "/IssueDate", "issue date (BT-2)")
+        let currency = try fields.required(r + "/DocumentCurrencyCode", .currency)
+        let issueText = try fields.required(r + "/IssueDate", .issueDate)
         let dueText = xml.text(r + "/DueDate") ?? xml.text(r + "/PaymentMeans/PaymentDueDate")
         let duePath = xml.text(r + "/DueDate") != nil ? r + "/DueDate" : r + "/PaymentMeans/PaymentDueDate"
         var ids: [String] = []
@@ -26,11 +26,11 @@ struct UBLReader {
             // A few senders put a credit note in an Invoice with a credit type code (381…).
             syntax: .ubl,
             isCreditNote: xml.root == "CreditNote" || CIIReader.creditNoteTypes.contains(xml.text(r + "/InvoiceTypeCode") ?? ""),
-            number: try fields.required(r + "/ID", "invoice number (BT-1)"),
-            issued: try fields.date(r + "/IssueDate", "the issue date (BT-2)", text: issueText),
-            dueDate: try dueText.map { text throws(ImportError) in try fields.date(duePath, "the due date (BT-9)", text: text) },
+            number: try fields.required(r + "/ID", .invoiceNumber),
+            issued: try fields.date(r + "/IssueDate", .issueDate, text: issueText),
+            dueDate: try dueText.map { text throws(ImportError) in try fields.date(duePath, .dueDate, text: text) },
             paymentTermsText: xml.text(r + "/PaymentTerms/Note"),
-            amountDue: try fields.money(r + "/LegalMonetaryTotal/PayableAmount", "the amount due (BT-115)", currencyCode: currency),
+            amountDue: try fields.money(r + "/LegalMonetaryTotal/PayableAmount", .amountDue, currencyCode: currency),
             buyerName: xml.text(party + "/PartyLegalEntity/RegistrationName") ?? xml.text(party + "/PartyName/Name"),
             buyerIdentifiers: ids, buyerEmails: emails)
     }

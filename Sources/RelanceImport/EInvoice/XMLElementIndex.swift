@@ -41,9 +41,7 @@ struct XMLElementIndex {
         if let malformed = try BoundedXMLReader.read(bytes, file: file, part: part, processNamespaces: true, limits: limits,
                                                      positionsByLine: part == nil, into: collector) {
             throw ImportError(.badXML, at: SourcePosition(file: file, line: malformed.line, column: malformed.column, path: part),
-                              malformed.truncated ? "the XML cannot be read (the document ends before its root element is closed)"
-                                  : "the XML cannot be read (malformed XML)",
-                              hint: "Check that the file is a complete, well-formed XML invoice; ask the sender to issue it again.")
+                              .eInvoice(.malformedXML(truncated: malformed.truncated)))
         }
         return collector.index
     }

@@ -44,8 +44,7 @@ struct FECColumns: Sendable {
         func required(_ name: String) throws(ImportError) -> Int {
             guard let index = at[name.lowercased()] else {
                 throw ImportError(.missingColumn, at: SourcePosition(file: file, line: line),
-                                  "the FEC header has no \(name) column; columns seen: \(header.joined(separator: " | "))",
-                                  hint: "Export the FEC again from the accounting software: article A47 A-1 of the LPF requires the 18 standard columns.")
+                                  .fec(.missingColumn(name: name, seen: header)))
             }
             return index
         }
@@ -67,8 +66,7 @@ struct FECColumns: Sendable {
             amounts = .amountAndDirection(amount: amount, direction: direction)
         } else {
             throw ImportError(.missingColumn, at: SourcePosition(file: file, line: line),
-                              "the FEC header has neither Debit and Credit nor Montant and Sens; columns seen: \(header.joined(separator: " | "))",
-                              hint: "Export the FEC again with Debit and Credit columns (or Montant and Sens).")
+                              .fec(.noAmountColumns(seen: header)))
         }
     }
 }

@@ -29,8 +29,7 @@ public struct FECParser: Sendable {
         let separator: UInt8 = [0x09, UInt8(ascii: "|"), UInt8(ascii: ";")].first { headerBytes.contains($0) } ?? 0x09
         var reader = FECLineReader(bytes: utf8, separator: separator)
         guard reader.next() else {
-            throw ImportError(.empty, at: SourcePosition(file: fileName), "the file is empty",
-                              hint: "Export the FEC again; the file may have been saved before the export finished.")
+            throw ImportError(.empty, at: SourcePosition(file: fileName), .fec(.fileEmpty))
         }
         var header = (0..<reader.fieldCount).map { reader.text(reader[field: $0]) }
         // Some exporters end every line, the header included, with a separator: one empty
@@ -57,8 +56,7 @@ public struct FECParser: Sendable {
             let line = reader.line
             guard reader.fieldCount == expected, !trailingSeparator || reader[field: expected - 1].isEmpty else {
                 throw ImportError(.wrongFieldCount, at: SourcePosition(file: fileName, line: line),
-                                  "this line has \(reader.fieldCount) fields but the header has \(expected)",
-                                  hint: "A label probably contains the separator (\(separator == 0x09 ? "TAB" : String(UnicodeScalar(separator)))); remove it from that label and export again.")
+                                  .fec(.wrongFieldCount(found: reader.fieldCount, expected: expected, separator: separator)))
             }
             func field(_ index: Int) -> String { reader.text(reader[field: index]) }
             func bytes(_ index: Int) -> UnsafeBufferPointer<UInt8> { reader.slice(reader[field: index]) }
@@ -68,16 +66,14 @@ public struct FECParser: Sendable {
             func amount(_ index: Int) throws(ImportError) -> Int64 {
                 guard let value = FECValues.minorUnits(bytes(index), minorDigits: currency.minorDigits) else {
                     throw ImportError(.badAmount, at: position(index),
-                                      "\(QuotedValue.quoted(field(index))) in column \(columns.names[index]) is not an amount",
-                                      hint: "FEC amounts are digits with a decimal comma, such as 1234,56 (no thousands separator, no currency sign).")
+                                      .fec(.notAnAmount(text: field(index), column: columns.names[index])))
                 }
                 return value
             }
             func date(_ index: Int) throws(ImportError) -> CivilDate {
                 guard let value = FECValues.date(bytes(index)) else {
                     throw ImportError(.badDate, at: position(index),
-                                      "\(QuotedValue.quoted(field(index))) in column \(columns.names[index]) is not a date",
-                                      hint: "FEC dates are written AAAAMMJJ, such as 20261231.")
+                                      .fec(.notADate(text: field(index), column: columns.names[index])))
                 }
                 return value
             }
@@ -104,8 +100,7 @@ public struct FECParser: Sendable {
                 case "C", "-1", "-": signed = -value; try add(value, to: &totalCredit, column: amountColumn)
                 default:
                     throw ImportError(.badAmount, at: position(direction),
-                                      "\(QuotedValue.quoted(field(direction))) in column \(columns.names[direction]) is neither D (debit) nor C (credit)",
-                                      hint: "The Sens column must hold D or C (or +1 / -1).")
+                                      .fec(.neitherDebitNorCredit(text: field(direction), column: columns.names[direction])))
                 }
             }
             let entryDate = try date(columns.ecritureDate)
@@ -189,8 +184,7 @@ public struct FECParser: Sendable {
     }
 
     private func tooLarge(_ position: SourcePosition) -> ImportError {
-        ImportError(.badAmount, at: position, "the amounts of this ledger add up beyond what can be counted",
-                    hint: "The file is damaged or not a FEC; export it again.")
+        ImportError(.badAmount, at: position, .fec(.ledgerOverflow))
     }
 
     /// À-nouveaux journals: `AN`, `ANO`, `RAN`… or any journal whose label says "nouveau(x)".

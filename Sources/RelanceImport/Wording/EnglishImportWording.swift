@@ -7,7 +7,7 @@ struct EnglishImportWording: ImportProblemWording {
         "Every worksheet was tried (\(names.map { "\"\($0)\"" }.joined(separator: ", "))); this is what the first one lacks."
     }
 
-    private func quoted(_ text: String) -> String { QuotedCell.quoted(text, open: "\"", close: "\"", characters: "characters") }
+    func quoted(_ text: String) -> String { QuotedCell.quoted(text, open: "\"", close: "\"", characters: "characters") }
 
     private func field(_ field: OpenInvoiceField) -> String { field.description }
 
@@ -15,6 +15,14 @@ struct EnglishImportWording: ImportProblemWording {
         switch problem {
         case .english(let what, let toDo):
             return (what, toDo)
+        case .fec(let problem):
+            return words(for: problem)
+        case .bank(let problem):
+            return words(for: problem)
+        case .eInvoice(let problem):
+            return words(for: problem)
+        case .structure(let problem):
+            return words(for: problem)
         case .fileEmpty:
             return ("the file is empty", "Export the file again; it may have been saved before the export finished.")
         case .unknownFormat:

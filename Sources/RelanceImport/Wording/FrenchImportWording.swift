@@ -7,7 +7,7 @@ struct FrenchImportWording: ImportProblemWording {
         "Toutes les feuilles ont été essayées (\(names.map { "« \($0) »" }.joined(separator: ", "))) ; voici ce qui manque à la première."
     }
 
-    private func quoted(_ text: String) -> String { QuotedCell.quoted(text, open: "« ", close: " »", characters: "caractères") }
+    func quoted(_ text: String) -> String { QuotedCell.quoted(text, open: "« ", close: " »", characters: "caractères") }
 
     private func field(_ field: OpenInvoiceField) -> String {
         switch field {
@@ -35,6 +35,14 @@ struct FrenchImportWording: ImportProblemWording {
         switch problem {
         case .english(let what, let toDo):
             return (what, toDo)
+        case .fec(let problem):
+            return words(for: problem)
+        case .bank(let problem):
+            return words(for: problem)
+        case .eInvoice(let problem):
+            return words(for: problem)
+        case .structure(let problem):
+            return words(for: problem)
         case .fileEmpty:
             return ("le fichier est vide", "Exportez le fichier à nouveau ; il a pu être enregistré avant la fin de l'export.")
         case .unknownFormat:

@@ -3,8 +3,9 @@ import RelanceCore
 /// Why a dropped file was refused, with the values its sentence needs: worded in the creditor's
 /// language by `ImportProblemWording` when a person reads it (the rejection report, the console,
 /// the digest), in English in the daemon's log. The everyday drops (the open-invoice report, the
-/// contacts file, CSV and the workbook as a whole) are worded per language; the rest still
-/// carries its English sentence (`english`), listed in the note of issue #13.
+/// contacts file, CSV and the workbook as a whole) are cases here; the FEC, bank statements,
+/// e-invoices and a file's structure and limits are families with their own enum and wording
+/// files. `english` remains for a sentence not yet worded per language.
 public enum ImportProblem: Sendable, Hashable {
     /// A sentence not yet worded per language, with what to do.
     case english(String, toDo: String?)
@@ -17,6 +18,12 @@ public enum ImportProblem: Sendable, Hashable {
     case notAWorkbook
     case unterminatedQuote
     case tooManyTextCells(limit: Int)
+
+    // The families, each worded in its own files
+    case fec(FECProblem)
+    case bank(BankProblem)
+    case eInvoice(EInvoiceProblem)
+    case structure(StructureProblem)
 
     // The open-invoice report
     case reportWithoutRows

@@ -2,8 +2,8 @@ import RelanceCore
 
 /// What a reader of XML events throws to stop reading: a limit passed, or a value it refuses.
 struct XMLStop: Error {
-    var message: String
-    var hint: String
+    /// What is wrong, worded per language when the refusal is read.
+    var problem: ImportProblem
     var code: ImportError.Code = .overLimit
     /// Where, when the handler knows better than the XML line and column (a workbook cell).
     var position: SourcePosition?
@@ -62,7 +62,7 @@ enum BoundedXMLReader {
                     file: file, line: positionsByLine ? at.line : nil, column: positionsByLine ? at.column : nil,
                     path: [part, path].compactMap { $0 }.joined(separator: " "))
                 if position.path == "" { position.path = nil }
-                throw ImportError(stop.code, at: position, stop.message, hint: stop.hint)
+                throw ImportError(stop.code, at: position, stop.problem)
             case .malformed(let at, let truncated):
                 return Malformation(line: at.line, column: at.column, truncated: truncated)
             }
@@ -72,8 +72,7 @@ enum BoundedXMLReader {
     /// The refusal of a document type declaration, which no part Relance reads needs.
     static func doctypeRefusal(file: String, part: String?) -> ImportError {
         ImportError(.unsupported, at: SourcePosition(file: file, path: part),
-                    "the XML carries a document type declaration (<!DOCTYPE …>), which Relance does not read",
-                    hint: "E-invoices, bank statements and workbook parts never need one: ask the sender for the file as their software exports it.")
+.structure(.doctype))
     }
 
     /// Turns the scanner's byte views into the strings an `XMLEventHandler` reads.

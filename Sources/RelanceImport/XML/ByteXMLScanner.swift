@@ -341,14 +341,10 @@ enum ByteXMLScanner {
             }
             elements += 1
             if open.count >= maxDepth {
-                throw stopped(XMLStop(
-                    message: "elements are nested more than \(maxDepth) deep (the nesting-depth limit); a real invoice, bank statement or workbook nests about 10 to 15",
-                    hint: "This is not an export as accounting software writes it: ask the sender for the original file."))
+                throw stopped(XMLStop(problem: .structure(.nestedTooDeep(limit: maxDepth))))
             }
             if elements > maxElements {
-                throw stopped(XMLStop(
-                    message: "the document has more than \(ImportLimits.grouped(maxElements)) XML elements (the element limit)",
-                    hint: "Split the file into smaller ones, or export the report as CSV."))
+                throw stopped(XMLStop(problem: .structure(.tooManyElements(limit: maxElements))))
             }
             open.append((nameStart, nameCount))
             let element = name(at: nameStart, nameCount)

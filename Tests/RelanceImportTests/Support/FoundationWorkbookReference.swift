@@ -25,9 +25,7 @@ enum FoundationWorkbookReference {
 
         /// A cell's text over the limit: where, and what to do.
         static func cellTooLong(_ limits: ImportLimits, at position: SourcePosition) -> XMLStop {
-            XMLStop(message: "a cell holds more than \(ImportLimits.grouped(limits.cellCharacters)) characters (the cell-length limit, Excel's own)",
-                    hint: "Excel cannot have written this cell: save the workbook again from Excel or LibreOffice, or export it as CSV.",
-                    position: position)
+            XMLStop(problem: .structure(.cellTooLong(limit: limits.cellCharacters)), position: position)
         }
     }
 
@@ -53,8 +51,7 @@ enum FoundationWorkbookReference {
                 current = ""
                 length = 0
                 guard strings.count < limits.workbookCells else {
-                    throw XMLStop(message: "the workbook lists more than \(ImportLimits.grouped(limits.workbookCells)) shared strings (the cell limit)",
-                                  hint: "A report of that size is better exported as CSV, or split into several workbooks.", position: position)
+                    throw XMLStop(problem: .structure(.tooManySharedStrings(limit: limits.workbookCells)), position: position)
                 }
             case "t": inText = !inPhonetic
             case "rPh": inPhonetic = true
@@ -163,9 +160,7 @@ enum FoundationWorkbookReference {
             case "c":
                 cellColumn = attributes["r"].map(Self.columnIndex) ?? nextColumn
                 guard cellColumn < Self.columnLimit else {
-                    throw XMLStop(message: "a cell lies beyond column XFD, the last one Excel has",
-                                  hint: "Excel cannot have written this sheet: save the workbook again from Excel or LibreOffice.",
-                                  position: position(column: nil))
+                    throw XMLStop(problem: .structure(.cellBeyondXFD), position: position(column: nil))
                 }
                 cellType = attributes["t"] ?? "n"
                 cellStyle = attributes["s"].flatMap(Int.init) ?? 0
@@ -193,9 +188,7 @@ enum FoundationWorkbookReference {
                 let width = (row.keys.max() ?? -1) + 1
                 cells += max(width, 1)
                 guard cells <= limits.workbookCells else {
-                    throw XMLStop(message: "the workbook has more than \(ImportLimits.grouped(limits.workbookCells)) cells (the cell limit, every sheet together, empty cells within a row included)",
-                                  hint: "A report of that size is better exported as CSV, or split into several workbooks.",
-                                  position: position(column: nil))
+                    throw XMLStop(problem: .structure(.tooManyWorkbookCells(limit: limits.workbookCells)), position: position(column: nil))
                 }
                 let fields = (0..<width).map { column in
                     DelimitedField(text: row[column] ?? "", line: rowNumber, column: column + 1)

@@ -42,7 +42,7 @@ enum FoundationXMLReference {
                 file: file, line: positionsByLine ? line : nil, column: positionsByLine ? column : nil,
                 path: [part, path].compactMap { $0 }.joined(separator: " "))
             if position.path == "" { position.path = nil }
-            throw ImportError(stop.code, at: position, stop.message, hint: stop.hint)
+            throw ImportError(stop.code, at: position, stop.problem)
         }
         let code = (parser.parserError as? NSError)?.code
         let failed = !returned || guardian.error != nil || parser.parserError != nil
@@ -77,14 +77,10 @@ enum FoundationXMLReference {
             guard stopped == nil else { return }
             elements += 1
             if names.count >= limits.xmlDepth {
-                return stop(parser, XMLStop(
-                    message: "elements are nested more than \(limits.xmlDepth) deep (the nesting-depth limit); a real invoice, bank statement or workbook nests about 10 to 15",
-                    hint: "This is not an export as accounting software writes it: ask the sender for the original file."))
+                return stop(parser, XMLStop(problem: .structure(.nestedTooDeep(limit: limits.xmlDepth))))
             }
             if elements > limits.xmlElements {
-                return stop(parser, XMLStop(
-                    message: "the document has more than \(ImportLimits.grouped(limits.xmlElements)) XML elements (the element limit)",
-                    hint: "Split the file into smaller ones, or export the report as CSV."))
+                return stop(parser, XMLStop(problem: .structure(.tooManyElements(limit: limits.xmlElements))))
             }
             names.append(elementName)
             handler.located(line: parser.lineNumber, column: parser.columnNumber)
