@@ -43,6 +43,16 @@ def submit(button) -> None:
     WebDriverWait(driver, 20).until(expected_conditions.staleness_of(button))
 
 
+def outcome_form(task, outcome: str, iso_date: str):
+    """Opens a task's outcome form on Today, picks the outcome and sets its date."""
+    task.find_element(By.TAG_NAME, "summary").click()
+    form = task.find_element(By.CSS_SELECTOR, "form.outcome")
+    Select(form.find_element(By.NAME, "outcome")).select_by_value(outcome)
+    # A date field's typing depends on the browser's locale: its value is set as the browser would.
+    driver.execute_script("arguments[0].value = arguments[1]", form.find_element(By.NAME, "date"), iso_date)
+    return form
+
+
 def heading() -> str:
     return driver.find_element(By.TAG_NAME, "h1").text
 
@@ -60,11 +70,7 @@ try:
     call = calls[0]
     task_id = call.get_attribute("id")
     customer_url = call.find_element(By.CSS_SELECTOR, "h3 a").get_attribute("href")
-    call.find_element(By.TAG_NAME, "summary").click()
-    form = call.find_element(By.CSS_SELECTOR, "form.outcome")
-    Select(form.find_element(By.NAME, "outcome")).select_by_value("promised")
-    # A date field's typing depends on the browser's locale: its value is set as the browser would.
-    driver.execute_script("arguments[0].value = '2027-01-29'", form.find_element(By.NAME, "date"))
+    form = outcome_form(call, "promised", "2027-01-29")
     form.find_element(By.NAME, "amount").send_keys("500,00")
     submit(form.find_element(By.CSS_SELECTOR, "button.primary"))
     check(driver.current_url.rstrip("/") == base and not driver.find_elements(By.ID, task_id),
@@ -119,10 +125,7 @@ try:
     letter_id = letter.get_attribute("id")
     letter_customer = letter.find_element(By.CSS_SELECTOR, "h3 a").get_attribute("href")
     check(bool(letter.find_elements(By.CSS_SELECTOR, "a[href$='/document']")), "the letter's document is linked from its task")
-    letter.find_element(By.TAG_NAME, "summary").click()
-    form = letter.find_element(By.CSS_SELECTOR, "form.outcome")
-    Select(form.find_element(By.NAME, "outcome")).select_by_value("letter-posted")
-    driver.execute_script("arguments[0].value = '2027-01-15'", form.find_element(By.NAME, "date"))
+    form = outcome_form(letter, "letter-posted", "2027-01-15")
     form.find_element(By.NAME, "tracking").send_keys("1A23456789012")
     submit(form.find_element(By.CSS_SELECTOR, "button.primary"))
     driver.get(base + "/?kind=registered-letter")

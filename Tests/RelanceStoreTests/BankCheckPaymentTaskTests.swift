@@ -39,10 +39,7 @@ struct BankCheckPaymentTaskTests {
 
     @Test("v18 turns a stored hand-off task for an unlettered payment into a payment to check, its reason code removed")
     func migration() throws {
-        var configuration = Configuration()
-        configuration.foreignKeysEnabled = true
-        let queue = try DatabaseQueue(configuration: configuration)
-        try AppDatabase.migrator.migrate(queue, upTo: "v14-bank-dedup-digest")
+        let queue = try StoreFixtures.queue(migratedUpTo: "v14-bank-dedup-digest")
         try queue.write { db in
             try db.execute(sql: """
                 INSERT INTO creditor (id, created_at, language) VALUES ('acme', '2026-11-01', 'fr');

@@ -154,10 +154,7 @@ import Testing
     }
 
     @Test func theTrigramIndexServesTheSearchAndIsBuiltForAnExistingBook() async throws {
-        var configuration = Configuration()
-        configuration.foreignKeysEnabled = true
-        let queue = try DatabaseQueue(configuration: configuration)
-        try AppDatabase.migrator.migrate(queue, upTo: "v14-bank-dedup-digest")
+        let queue = try StoreFixtures.queue(migratedUpTo: "v14-bank-dedup-digest")
         let sha = String(repeating: "a", count: 64)
         try await queue.write { db in
             try db.execute(sql: """

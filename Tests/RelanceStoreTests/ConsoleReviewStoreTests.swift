@@ -147,10 +147,7 @@ import Testing
 /// its recipients, invoices and events, and every index.
 @Suite struct ConsoleReviewMigrationTests {
     @Test func aStoreBeforeV12KeepsEveryMessageAndAcceptsAwaitingApproval() throws {
-        var configuration = Configuration()
-        configuration.foreignKeysEnabled = true
-        let queue = try DatabaseQueue(configuration: configuration)
-        try AppDatabase.migrator.migrate(queue, upTo: "v10-creditor-language")
+        let queue = try StoreFixtures.queue(migratedUpTo: "v10-creditor-language")
         let sha = String(repeating: "a", count: 64)
         let states = ["queued", "sending", "sent", "retry", "failed", "held", "cancelled"]
         try queue.write { db in

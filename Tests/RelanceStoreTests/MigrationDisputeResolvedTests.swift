@@ -8,10 +8,7 @@ import RelanceCore
 /// `dispute-resolved`: a store written at v10 must come through with every row as it was.
 @Suite struct MigrationDisputeResolvedTests {
     @Test func aStoreAtV10KeepsEveryTaskAndOutcomeAndAcceptsDisputeResolved() throws {
-        var configuration = Configuration()
-        configuration.foreignKeysEnabled = true
-        let queue = try DatabaseQueue(configuration: configuration)
-        try AppDatabase.migrator.migrate(queue, upTo: "v10-creditor-language")
+        let queue = try StoreFixtures.queue(migratedUpTo: "v10-creditor-language")
         let sha = String(repeating: "a", count: 64)
         try queue.write { db in
             try db.execute(sql: """

@@ -7,10 +7,7 @@ import RelanceCore
 /// v5-intake rebuilds the `import` table: a store written before it must come through whole.
 @Suite struct MigrationIntakeTests {
     @Test func aStoreBeforeIntakeKeepsItsImportsInvoicesAndEventsAndAcceptsHeldImports() throws {
-        var configuration = Configuration()
-        configuration.foreignKeysEnabled = true
-        let queue = try DatabaseQueue(configuration: configuration)
-        try AppDatabase.migrator.migrate(queue, upTo: "v4-outbox-evidence")
+        let queue = try StoreFixtures.queue(migratedUpTo: "v4-outbox-evidence")
         let sha = String(repeating: "a", count: 64)
         try queue.write { db in
             try db.execute(sql: """

@@ -1,9 +1,20 @@
 import Foundation
+import GRDB
 import RelanceCore
-import RelanceStore
+@testable import RelanceStore
 
 /// Small builders so each test states only what matters to it.
 enum StoreFixtures {
+    /// An in-memory store as an earlier version left it (foreign keys on, as the app opens it),
+    /// for a migration test to fill before `AppDatabase` migrates it the rest of the way.
+    static func queue(migratedUpTo migration: String) throws -> DatabaseQueue {
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        let queue = try DatabaseQueue(configuration: configuration)
+        try AppDatabase.migrator.migrate(queue, upTo: migration)
+        return queue
+    }
+
     static let creditor = CreditorID("acme")!
     static let time = Date(timeIntervalSince1970: 1_795_000_000)
 

@@ -192,10 +192,7 @@ import RelanceCore
     }
 
     @Test func aStoreWithDuplicateOpenCallsKeepsTheNewestAfterTheMigration() throws {
-        var configuration = Configuration()
-        configuration.foreignKeysEnabled = true
-        let queue = try DatabaseQueue(configuration: configuration)
-        try AppDatabase.migrator.migrate(queue, upTo: "v5-intake")
+        let queue = try StoreFixtures.queue(migratedUpTo: "v5-intake")
         try queue.write { db in
             try db.execute(sql: """
                 INSERT INTO creditor (id, created_at) VALUES ('acme', '2026-11-01');

@@ -17,8 +17,7 @@ enum FoundationWorkbookReference {
                                                    positionsByLine: false, into: handler)
             guard ending.error == nil else {
                 throw ImportError(.badXML, at: SourcePosition(file: file, path: part),
-                                  "the workbook part \(part) is not well-formed XML (line \(ending.error?.line ?? 0) of the part)",
-                                  hint: "Save the workbook again from Excel or LibreOffice as .xlsx.")
+                                  .structure(.partNotWellFormed(part: part, line: ending.error?.line ?? 0)))
             }
             return handler
         }
