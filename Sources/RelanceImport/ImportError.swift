@@ -43,11 +43,6 @@ public struct ImportError: Error, Sendable, Hashable, CustomStringConvertible {
         self.problem = problem
     }
 
-    /// A refusal not yet worded per language: its English sentence and what to do.
-    public init(_ code: Code, at position: SourcePosition, _ message: String, hint: String? = nil) {
-        self.init(code, at: position, .english(message, toDo: hint))
-    }
-
     /// What is wrong, in one English sentence (the log's; tests read it).
     public var message: String { Language.english.importWords.words(for: problem).what }
     /// What the person should do about it, in English.
@@ -60,8 +55,6 @@ public struct ImportError: Error, Sendable, Hashable, CustomStringConvertible {
 
     /// The refusal as the person reads it, in their language: where, what is wrong, what to do.
     public func text(in language: Language) -> String {
-        // A sentence not yet worded per language keeps its English label too: one language a line.
-        let language: Language = if case .english = problem { .english } else { language }
         let words = language.importWords
         // The message quotes the cell it is about: escaped, a hostile cell cannot forge a line
         // of the .error.txt, the log or the terminal.

@@ -13,8 +13,6 @@ struct EnglishImportWording: ImportProblemWording {
 
     func words(for problem: ImportProblem) -> (what: String, toDo: String?) {
         switch problem {
-        case .english(let what, let toDo):
-            return (what, toDo)
         case .fec(let problem):
             return words(for: problem)
         case .bank(let problem):

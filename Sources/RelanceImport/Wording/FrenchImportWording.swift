@@ -33,8 +33,6 @@ struct FrenchImportWording: ImportProblemWording {
 
     func words(for problem: ImportProblem) -> (what: String, toDo: String?) {
         switch problem {
-        case .english(let what, let toDo):
-            return (what, toDo)
         case .fec(let problem):
             return words(for: problem)
         case .bank(let problem):

@@ -5,10 +5,8 @@ import RelanceCore
 /// the digest), in English in the daemon's log. The everyday drops (the open-invoice report, the
 /// contacts file, CSV and the workbook as a whole) are cases here; the FEC, bank statements,
 /// e-invoices and a file's structure and limits are families with their own enum and wording
-/// files. `english` remains for a sentence not yet worded per language.
+/// files. Every refusal is worded in both languages: there is no English-only path.
 public enum ImportProblem: Sendable, Hashable {
-    /// A sentence not yet worded per language, with what to do.
-    case english(String, toDo: String?)
 
     // Any file
     case fileEmpty
