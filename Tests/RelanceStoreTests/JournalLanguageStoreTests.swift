@@ -69,7 +69,7 @@ struct JournalLanguageStoreTests {
             #expect(R.englishIn(line).isEmpty, "\(line) — \(R.englishIn(line))")
             #expect(!line.contains("2026-1"), "an ISO date: \(line)")
         }
-        #expect(lines.contains("Export balance.csv importé (open-invoices, arrêté au 02/12/2026) : 3 nouvelles, 0 modifiée, 0 réglée, 0 inchangée."))
+        #expect(lines.contains("Export balance.csv importé (balance âgée, arrêté au 02/12/2026) : 3 nouvelles, 0 modifiée, 0 réglée, 0 inchangée."))
         #expect(lines.contains { $0.hasPrefix("Facture FA26-0801 : paiement de 400,00\u{00A0}€ reçu le 03/12") })
         #expect(lines.contains { $0.hasPrefix("Litige sur la facture FA26-0803 réglé : résolu, comme enregistré sur la tâche n° ") })
         #expect(lines.contains("Facture FA26-0801 ouverte pour 912,00\u{00A0}€ (échéance 01/11/2026 d'après : colonne échéance de l'export), lue dans balance.csv."))

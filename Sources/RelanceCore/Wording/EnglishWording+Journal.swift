@@ -3,9 +3,21 @@ public import Foundation
 extension EnglishWording {
     public func creditorRegistered(_ creditor: String) -> String { "Creditor \(creditor) registered from the configuration." }
 
+    /// An export's kind (`ParsedImport.Kind`'s code) as an accountant names it.
+    func exportKind(_ kind: String) -> String {
+        switch kind {
+        case "open-invoices": "open-invoice report"
+        case "fec": "FEC ledger"
+        case "contacts": "contacts"
+        case "ubl", "cii", "factur-x": "\(kind.uppercased()) e-invoice"
+        case "bank-statement": "bank statement"
+        default: kind
+        }
+    }
+
     public func importApplied(file: String, kind: String, asOf: CivilDate, new: Int, changed: Int, settled: Int, unchanged: Int,
                               toIdentify: Int) -> String {
-        "Imported \(file) (\(kind), as of \(date(asOf))): \(new) new, \(changed) changed, \(settled) settled, \(unchanged) unchanged"
+        "Imported \(file) (\(exportKind(kind)), as of \(date(asOf))): \(new) new, \(changed) changed, \(settled) settled, \(unchanged) unchanged"
             + (toIdentify > 0 ? ", \(toIdentify) with a customer to identify." : ".")
     }
 

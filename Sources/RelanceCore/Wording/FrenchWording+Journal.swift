@@ -5,10 +5,22 @@ extension FrenchWording {
 
     public func importApplied(file: String, kind: String, asOf: CivilDate, new: Int, changed: Int, settled: Int, unchanged: Int,
                               toIdentify: Int) -> String {
-        "Export \(file) importé (\(kind), arrêté au \(date(asOf))) : \(invoices(new, "nouvelle", "nouvelles")), "
+        "Export \(file) importé (\(exportKind(kind)), arrêté au \(date(asOf))) : \(invoices(new, "nouvelle", "nouvelles")), "
             + "\(invoices(changed, "modifiée", "modifiées")), \(invoices(settled, "réglée", "réglées")), "
             + "\(invoices(unchanged, "inchangée", "inchangées"))"
             + (toIdentify > 0 ? ", \(invoices(toIdentify, "dont le client est à identifier", "dont le client est à identifier"))." : ".")
+    }
+
+    /// An export's kind (`ParsedImport.Kind`'s code) as an accountant names it.
+    func exportKind(_ kind: String) -> String {
+        switch kind {
+        case "open-invoices": "balance âgée"
+        case "fec": "FEC"
+        case "contacts": "contacts"
+        case "ubl", "cii", "factur-x": "facture électronique \(kind.uppercased())"
+        case "bank-statement": "relevé bancaire"
+        default: kind
+        }
     }
 
     /// `3 nouvelles` (the noun, facture, is understood).
