@@ -38,15 +38,15 @@ extension AppDatabase: BankReceiptStore {
             try db.execute(sql: "INSERT INTO bank_receipt_link (entry_id, customer_id, linked_by, channel, linked_at) VALUES (?, ?, ?, ?, ?)",
                            arguments: [entryID, customerID, person, channel.rawValue, time])
             let label = BankText.label(entry)
-            let received = "\(entry.amount.formatted(locale: .french)) received on \(BankReversalApplier.day(entry.booked)) (\(label))"
+            let words = try Self.wording(of: creditor.rawValue, in: db)
             guard let customerID, let customer else {
-                try Self.append(NewEvent(time: time, kind: "bank.dismissed", creditor: creditor, summary: """
-                    \(received) set aside by \(person) (\(channel.rawValue)): it pays no invoice.
-                    """, detail: ["entry": String(entryID), "by": person]), in: db)
+                try Self.append(NewEvent(time: time, kind: "bank.dismissed", creditor: creditor,
+                                         summary: words.receiptSetAside(amount: entry.amount, booked: entry.booked, label: label, by: person, channel: channel),
+                                         detail: ["entry": String(entryID), "by": person]), in: db)
                 return ReceiptResolution(entryID: entryID, customer: nil, paidInvoices: [], onAccount: Money.zero(entry.amount.currency), taught: [])
             }
             // The person's word teaches the payer first, so that this and the next transfers match.
-            let recorder = BankMatchRecorder(db: db, creditorID: creditor, time: time, words: try Self.wording(of: creditor.rawValue, in: db))
+            let recorder = BankMatchRecorder(db: db, creditorID: creditor, time: time, words: words)
             var taught: [String] = []
             if let iban = receipt.payerIBAN, try recorder.learn("iban", iban, customerID: customerID, matchID: nil) { taught.append(iban) }
             if let name = receipt.payer.map(PaymentMatcher.payerNameKey), !name.isEmpty,
@@ -56,14 +56,9 @@ extension AppDatabase: BankReceiptStore {
             if let match { try recorder.record(match, entryID: entryID, entry: entry, importID: nil) }
             let paid = match?.allocations.map(\.number) ?? []
             let onAccount = match?.unallocated ?? entry.amount
-            let what = paid.isEmpty
-                ? "no open invoice of that amount: it stays on the customer's account for the accountant to letter"
-                : "pays \(paid.joined(separator: ", ")) (paid, awaiting the ledger)"
-                    + (onAccount.isZero ? "" : "; \(onAccount.formatted(locale: .french)) more than they asked stays on account")
-            try Self.append(NewEvent(time: time, kind: "bank.linked", creditor: creditor, customerID: customerID, summary: """
-                \(received) linked to customer \(customer) by \(person) (\(channel.rawValue)): \(what)\
-                \(taught.isEmpty ? "" : "; the next transfers from \(taught.joined(separator: " or ")) are recognised").
-                """, detail: ["entry": String(entryID), "by": person, "invoices": paid.joined(separator: ",")]), in: db)
+            let summary = words.receiptLinked(amount: entry.amount, booked: entry.booked, label: label, customer: customer, by: person,
+                                              channel: channel, paid: paid, onAccount: onAccount, taught: taught)
+            try Self.append(NewEvent(time: time, kind: "bank.linked", creditor: creditor, customerID: customerID, summary: summary, detail: ["entry": String(entryID), "by": person, "invoices": paid.joined(separator: ",")]), in: db)
             return ReceiptResolution(entryID: entryID, customer: customer, paidInvoices: paid, onAccount: onAccount, taught: taught)
         }
     }

@@ -18,7 +18,7 @@ extension AppDatabase: CorrectedAddressStore {
             }
             try Self.addCorrectedAddress(address, customer: customerID, creditor: creditor, reason: "given as the right address by \(person)", at: time, in: db)
             try Self.append(NewEvent(time: time, kind: "customer.address-corrected", creditor: creditor, customerID: customerID,
-                                     summary: "Email address \(address.value) added by \(person), until the next contacts file.",
+                                     summary: try Self.wording(of: creditor.rawValue, in: db).addressCorrected(address.value, by: person),
                                      detail: ["by": person, "address": address.value]), in: db)
         }
     }

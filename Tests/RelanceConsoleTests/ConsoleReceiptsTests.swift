@@ -82,7 +82,7 @@ struct ConsoleReceiptsTests {
             let payments = try await fixture.runtime.store.bankPayments(of: CreditorID("acme")!)
             #expect(payments.map(\.invoiceNumber) == ["FA-1001"])
             let timeline = try await fixture.runtime.store.recentEvents(of: CreditorID("acme")!, limit: 20).map(\.event)
-            #expect(timeline.contains { $0.kind == "bank.linked" && $0.summary.contains("by marie (console)") })
+            #expect(timeline.contains { $0.kind == "bank.linked" && $0.summary.contains("par marie (console) : il règle FA-1001") }, "\(timeline)")
 
             // Sent again (a reload): refused with why, nothing changes.
             let again = try await client.execute(uri: uri, method: .post, headers: browser.formHeaders,

@@ -223,7 +223,7 @@ struct ConsoleRouteTests {
             let profile = try #require(try await fixture.runtime.store.customerProfile(id: id)).profile
             #expect(profile.emailsTo.contains("compta@martin.example"))
             let journal = try await fixture.runtime.store.recentEvents(of: nil, limit: 10)
-            #expect(journal.contains { $0.event.kind == "customer.address-corrected" && $0.event.summary.contains("by marie") })
+            #expect(journal.contains { $0.event.kind == "customer.address-corrected" && $0.event.summary.contains("ajoutée par marie, jusqu'au prochain fichier de contacts") })
         }
     }
 

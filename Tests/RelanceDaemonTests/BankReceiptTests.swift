@@ -66,7 +66,7 @@ import RelanceTesting
         #expect(!plan.contacts.flatMap(\.invoices).contains { $0.receivable.number == "F-2026-118" })
         let c2 = try #require(try await runtime.store.customerID(external: "C2", of: Self.acme))
         let timeline = try await runtime.store.events(ofCustomer: c2).map(\.event)
-        #expect(timeline.contains { $0.kind == "bank.linked" && $0.summary.contains("linked to customer C2 by Claire (cli): pays F-2026-118") })
+        #expect(timeline.contains { $0.kind == "bank.linked" && $0.summary.contains("rattaché au client C2 par Claire (ligne de commande) : il règle F-2026-118") }, "\(timeline)")
         let (after, _) = try await sender.content(on: CivilDate(iso8601: "2026-12-04")!)
         #expect(!after.sections.contains { $0.title.contains("à rattacher") })
 

@@ -1,6 +1,13 @@
 /// The words about money received at the bank that no invoice could be matched to: the
 /// digest's section and the `relance bank` command. Part of every language's `Wording`.
 public protocol BankWording: Sendable {
+    /// A receipt a person set aside: it pays no invoice.
+    func receiptSetAside(amount: Money, booked: CivilDate, label: String, by: String, channel: TaskOutcomeRequest.Channel) -> String
+    /// A receipt a person linked to a customer: what it pays, what stays on account, what is learnt.
+    func receiptLinked(amount: Money, booked: CivilDate, label: String, customer: String, by: String, channel: TaskOutcomeRequest.Channel,
+                       paid: [String], onAccount: Money, taught: [String]) -> String
+    /// An address a person gave for a customer, used until the next contacts file.
+    func addressCorrected(_ address: String, by: String) -> String
     /// `2 virements reçus à rattacher`.
     func unmatchedReceiptsTitle(_ count: Int) -> String
     /// What a person should do with them, under the title.

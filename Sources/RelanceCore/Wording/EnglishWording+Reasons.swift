@@ -159,6 +159,24 @@ extension EnglishWording {
         "\(self.outcome(outcome).capitalizedFirst) — recorded from the reply of \(by)"
     }
 
+    public func receiptSetAside(amount: Money, booked: CivilDate, label: String, by: String, channel: TaskOutcomeRequest.Channel) -> String {
+        "\(self.amount(amount)) received on \(dates.dayAndMonth(booked)) (\(label)) set aside by \(by) (\(channel.rawValue)): it pays no invoice."
+    }
+
+    public func receiptLinked(amount: Money, booked: CivilDate, label: String, customer: String, by: String, channel: TaskOutcomeRequest.Channel,
+                              paid: [String], onAccount: Money, taught: [String]) -> String {
+        let what = paid.isEmpty
+            ? "no open invoice of that amount: it stays on the customer's account for the accountant to letter"
+            : "pays \(paid.joined(separator: ", ")) (paid, awaiting the ledger)"
+                + (onAccount.isZero ? "" : "; \(self.amount(onAccount)) more than they asked stays on account")
+        return "\(self.amount(amount)) received on \(dates.dayAndMonth(booked)) (\(label)) linked to customer \(customer) by \(by) (\(channel.rawValue)): \(what)"
+            + (taught.isEmpty ? "" : "; the next transfers from \(taught.joined(separator: " or ")) are recognised") + "."
+    }
+
+    public func addressCorrected(_ address: String, by: String) -> String {
+        "Email address \(address) added by \(by), until the next contacts file."
+    }
+
     public func outcomeJournal(taskID: Int64, kind: WorkTask.Kind, outcome: TaskOutcome, staysOpen: Bool,
                                retry: (attempt: Int, of: Int, on: CivilDate)?, by: String, channel: TaskOutcomeRequest.Channel) -> String {
         let kept = !staysOpen ? "" : retry.map { " (attempt \($0.attempt) of \($0.of); next try on \(date($0.on)))" }

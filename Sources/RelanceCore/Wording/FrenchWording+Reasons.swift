@@ -163,16 +163,39 @@ extension FrenchWording {
         "\(self.outcome(outcome).capitalizedFirst) — enregistré d'après la réponse de \(by)"
     }
 
-    public func outcomeJournal(taskID: Int64, kind: WorkTask.Kind, outcome: TaskOutcome, staysOpen: Bool,
-                               retry: (attempt: Int, of: Int, on: CivilDate)?, by: String, channel: TaskOutcomeRequest.Channel) -> String {
-        let kept = !staysOpen ? "" : retry.map { " (tentative \($0.attempt) sur \($0.of) ; nouvel essai le \(date($0.on)))" }
-            ?? " (la tâche reste ouverte)"
-        let how = switch channel {
+    public func receiptSetAside(amount: Money, booked: CivilDate, label: String, by: String, channel: TaskOutcomeRequest.Channel) -> String {
+        "Virement de \(self.amount(amount)) reçu le \(dates.dayAndMonth(booked)) (\(label)) écarté par \(by) (\(channelName(channel))) : il ne règle aucune facture."
+    }
+
+    public func receiptLinked(amount: Money, booked: CivilDate, label: String, customer: String, by: String, channel: TaskOutcomeRequest.Channel,
+                              paid: [String], onAccount: Money, taught: [String]) -> String {
+        let what = paid.isEmpty
+            ? "aucune facture ouverte de ce montant : il reste au compte du client, à lettrer par le comptable"
+            : "il règle \(paid.joined(separator: ", ")) (payé, en attente de la comptabilité)"
+                + (onAccount.isZero ? "" : " ; \(self.amount(onAccount)) de plus que demandé reste au compte du client")
+        return "Virement de \(self.amount(amount)) reçu le \(dates.dayAndMonth(booked)) (\(label)) rattaché au client \(customer) par \(by) "
+            + "(\(channelName(channel))) : \(what)"
+            + (taught.isEmpty ? "" : " ; les prochains virements de \(taught.joined(separator: " ou ")) seront reconnus") + "."
+    }
+
+    public func addressCorrected(_ address: String, by: String) -> String {
+        "Adresse \(address) ajoutée par \(by), jusqu'au prochain fichier de contacts."
+    }
+
+    /// How an outcome or a person's word reached Relance.
+    func channelName(_ channel: TaskOutcomeRequest.Channel) -> String {
+        switch channel {
         case .cli: "ligne de commande"
         case .email: "courriel"
         case .console: "console"
         }
-        return "Tâche n° \(taskID) (\(taskKind(kind))) : \(self.outcome(outcome))\(kept) — enregistré par \(by) (\(how))."
+    }
+
+    public func outcomeJournal(taskID: Int64, kind: WorkTask.Kind, outcome: TaskOutcome, staysOpen: Bool,
+                               retry: (attempt: Int, of: Int, on: CivilDate)?, by: String, channel: TaskOutcomeRequest.Channel) -> String {
+        let kept = !staysOpen ? "" : retry.map { " (tentative \($0.attempt) sur \($0.of) ; nouvel essai le \(date($0.on)))" }
+            ?? " (la tâche reste ouverte)"
+        return "Tâche n° \(taskID) (\(taskKind(kind))) : \(self.outcome(outcome))\(kept) — enregistré par \(by) (\(channelName(channel)))."
     }
 
     public func promiseHold(amount: Money?, taskID: Int64, by: String) -> String {
