@@ -58,7 +58,8 @@ extension AppDatabase: BankReceiptStore {
             let onAccount = match?.unallocated ?? entry.amount
             let summary = words.receiptLinked(amount: entry.amount, booked: entry.booked, label: label, customer: customer, by: person,
                                               channel: channel, paid: paid, onAccount: onAccount, taught: taught)
-            try Self.append(NewEvent(time: time, kind: "bank.linked", creditor: creditor, customerID: customerID, summary: summary, detail: ["entry": String(entryID), "by": person, "invoices": paid.joined(separator: ",")]), in: db)
+            try Self.append(NewEvent(time: time, kind: "bank.linked", creditor: creditor, customerID: customerID, summary: summary,
+                                     detail: ["entry": String(entryID), "by": person, "invoices": paid.joined(separator: ",")]), in: db)
             return ReceiptResolution(entryID: entryID, customer: customer, paidInvoices: paid, onAccount: onAccount, taught: taught)
         }
     }
