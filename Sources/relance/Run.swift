@@ -1,5 +1,7 @@
 import ArgumentParser
+import CurlMail
 import Foundation
+import Logging
 import RelanceCore
 import RelanceConsole
 import RelanceDaemon
@@ -34,6 +36,19 @@ struct Run: AsyncParsableCommand {
         } catch {
             throw Failure(error.description)
         }
+        do {
+            try await serve(configuration, logger: logger)
+        } catch {
+            // Connections closing on their own queues finish before the process exits.
+            RetiredConnections.waitUntilClosed()
+            throw error
+        }
+        RetiredConnections.waitUntilClosed()
+        withExtendedLifetime(lock) {}
+    }
+
+    /// The run itself; the runtime, and with it every mail connection, is released on return.
+    private func serve(_ configuration: RelanceConfiguration, logger: Logger) async throws {
         let runtime = try RelanceRuntime(configuration: configuration, clock: clock(now), logger: logger,
                                          crashPoints: .fromEnvironment)
         do {
@@ -58,6 +73,5 @@ struct Run: AsyncParsableCommand {
                 return [ConsoleServer.buildApplication(runtimes: runtimes, settings: web, logger: logger)]
             }.run()
         }
-        withExtendedLifetime(lock) {}
     }
 }

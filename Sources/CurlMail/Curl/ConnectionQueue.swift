@@ -35,7 +35,11 @@ struct ConnectionQueue: Sendable {
     /// drop the last reference to the connection. Called from the owner's `deinit`.
     func retire(_ easy: CurlEasy) {
         let handoff = RetiringHandle(easy)
-        queue.async { handoff.easy.close() }
+        RetiredConnections.closing.enter()
+        queue.async {
+            handoff.easy.close()
+            RetiredConnections.closing.leave()
+        }
     }
 }
 
