@@ -1,4 +1,5 @@
 import ArgumentParser
+import CurlMail
 
 @main
 struct Relance: AsyncParsableCommand {
@@ -20,4 +21,22 @@ struct Relance: AsyncParsableCommand {
             DigestCommand.self, CustomerCommand.self, BankCommand.self, CreditorCommand.self, BackupCommand.self, PurgeCommand.self, TemplatesCommand.self, InspectMailCommand.self, UserCommand.self, MessageCommand.self,
         ]
     )
+
+    /// ArgumentParser's own `main`, and then, however the command ended, the mail connections
+    /// still closing on their own queues are waited for before the process exits
+    /// (`RetiredConnections`: exit would free OpenSSL's locks under them).
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            RetiredConnections.waitUntilClosed()
+            exit(withError: error)
+        }
+        RetiredConnections.waitUntilClosed()
+    }
 }

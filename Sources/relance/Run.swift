@@ -1,5 +1,4 @@
 import ArgumentParser
-import CurlMail
 import Foundation
 import Logging
 import RelanceCore
@@ -36,18 +35,13 @@ struct Run: AsyncParsableCommand {
         } catch {
             throw Failure(error.description)
         }
-        do {
-            try await serve(configuration, logger: logger)
-        } catch {
-            // Connections closing on their own queues finish before the process exits.
-            RetiredConnections.waitUntilClosed()
-            throw error
-        }
-        RetiredConnections.waitUntilClosed()
+        // The runtime, and with it every mail connection, is released when `serve` returns, so
+        // that `Relance.main` waits for their closing before the process exits.
+        try await serve(configuration, logger: logger)
         withExtendedLifetime(lock) {}
     }
 
-    /// The run itself; the runtime, and with it every mail connection, is released on return.
+    /// The run itself.
     private func serve(_ configuration: RelanceConfiguration, logger: Logger) async throws {
         let runtime = try RelanceRuntime(configuration: configuration, clock: clock(now), logger: logger,
                                          crashPoints: .fromEnvironment)
