@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import Logging
 import RelanceCore
 import RelanceConsole
 import RelanceDaemon
@@ -35,14 +34,6 @@ struct Run: AsyncParsableCommand {
         } catch {
             throw Failure(error.description)
         }
-        // The runtime, and with it every mail connection, is released when `serve` returns, so
-        // that `Relance.main` waits for their closing before the process exits.
-        try await serve(configuration, logger: logger)
-        withExtendedLifetime(lock) {}
-    }
-
-    /// The run itself.
-    private func serve(_ configuration: RelanceConfiguration, logger: Logger) async throws {
         let runtime = try RelanceRuntime(configuration: configuration, clock: clock(now), logger: logger,
                                          crashPoints: .fromEnvironment)
         do {
@@ -67,5 +58,6 @@ struct Run: AsyncParsableCommand {
                 return [ConsoleServer.buildApplication(runtimes: runtimes, settings: web, logger: logger)]
             }.run()
         }
+        withExtendedLifetime(lock) {}
     }
 }
