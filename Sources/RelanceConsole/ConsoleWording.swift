@@ -255,6 +255,14 @@ struct ConsoleWording: Sendable {
         }
     }
 
+    /// The summary of an import's warnings on the Imports page.
+    func importWarnings(_ count: Int) -> String {
+        switch language {
+        case .french: count > 1 ? "\(count) avertissements" : "1 avertissement"
+        case .english: count > 1 ? "\(count) warnings" : "1 warning"
+        }
+    }
+
     func uploaded(_ name: String) -> String {
         language == .french ? "« \(name) » est dans le dossier de dépôt : il sera lu au prochain passage (sous une minute), puis listé ici."
             : "“\(name)” is in the drop folder: it will be read at the next pass (within a minute), then listed here."

@@ -115,7 +115,9 @@ struct TodayController {
         do {
             try await PeopleActions(runtime: runtime).recordOutcome(outcome, onTask: task.id, by: user.name, channel: .console)
         } catch let error as TaskOutcomeError {
-            throw HTTPError(.badRequest, message: "\(error)")
+            // The person reads the worded refusal; its code is for the log.
+            context.logger.notice("task outcome refused [\(error.code.rawValue)]")
+            throw HTTPError(.badRequest, message: error.message)
         }
         return .redirect(to: "/")
     }

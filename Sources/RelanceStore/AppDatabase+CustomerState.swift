@@ -203,10 +203,9 @@ extension AppDatabase: CustomerStateStore {
                     paused_until = excluded.paused_until, pause_reason = excluded.pause_reason, updated_at = excluded.updated_at
                 """, arguments: [creditor.rawValue, state.active.map { $0 ? "active" : "review" }, state.paused,
                                  state.pausedUntil?.iso8601, state.pauseReason, time])
-            let mode = state.active.map { $0 ? "active" : "review mode" } ?? "as configured"
-            let pause = state.paused ? ", paused\(state.pausedUntil.map { " until \($0)" } ?? "")" : ""
-            try Self.append(NewEvent(time: time, kind: "creditor.state", creditor: creditor,
-                                     summary: "Creditor \(creditor) is now \(mode)\(pause): \(reason)."), in: db)
+            let summary = try Self.wording(of: creditor.rawValue, in: db).creditorStateChanged(
+                creditor: creditor.rawValue, active: state.active, paused: state.paused, until: state.pausedUntil, reason: reason)
+            try Self.append(NewEvent(time: time, kind: "creditor.state", creditor: creditor, summary: summary), in: db)
         }
     }
 
