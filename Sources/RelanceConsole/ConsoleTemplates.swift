@@ -61,7 +61,7 @@ enum ConsoleTemplates {
             <details><summary>{{w.closeTask}}</summary>
             <form method="post" action="/tasks/{{id}}/close" class="outcome">
               <input type="hidden" name="csrf" value="{{csrf}}">
-              <label>{{w.outcome}}<select name="outcome">{{#w.outcomes}}<option value="{{code}}">{{label}}</option>{{/w.outcomes}}</select></label>
+              <label>{{w.outcome}}<select name="outcome">{{{outcomeOptions}}}</select></label>
               <label>{{w.date}}<input name="date" type="date"></label>
               <label>{{w.amount}}<input name="amount" inputmode="decimal"></label>
               <label>{{w.invoice}}<input name="invoice"></label>
@@ -169,6 +169,7 @@ enum ConsoleTemplates {
         {{#charts}}<figure class="chart">{{{svg}}}</figure>{{/charts}}
         {{^hasRows}}<p class="quiet">{{w.noAging}}</p>{{/hasRows}}
         {{#hasRows}}
+        {{#pageHeading}}<p class="quiet">{{pageHeading}}</p>{{/pageHeading}}
         <div class="scroll"><table class="aging">
           <thead><tr><th>{{columns.customer}}</th>{{#headings}}<th class="num">{{label}}</th>{{/headings}}<th class="num">{{columns.total}}</th>{{#hasReceived}}<th class="num">{{columns.received}}</th>{{/hasReceived}}</tr></thead>
           <tbody>{{#rows}}<tr><td><a href="{{url}}">{{code}}</a> {{name}}</td>{{#cells}}<td class="num {{late}}">{{amount}}</td>{{/cells}}<td class="num"><strong>{{total}}</strong></td>{{#hasReceived}}<td class="num">{{received}}</td>{{/hasReceived}}</tr>{{/rows}}</tbody>
@@ -177,7 +178,7 @@ enum ConsoleTemplates {
         {{#overdueLines}}<p><strong>{{line}}</strong></p>{{/overdueLines}}
         {{#receivedLines}}<p class="quiet">{{line}}</p>{{/receivedLines}}
         {{/hasRows}}
-        {{#truncated}}<p class="quiet">{{truncated}}</p>{{/truncated}}
+        {{#pageHeading}}<p class="paging">{{#previousURL}}<a href="{{previousURL}}" rel="prev">{{w.previousPage}}</a> {{/previousURL}}{{#nextURL}}<a href="{{nextURL}}" rel="next">{{w.nextPage}}</a>{{/nextURL}}</p>{{/pageHeading}}
         """
 
     static let imports = """

@@ -178,7 +178,9 @@ extension AppDatabase: CustomerStateStore {
 
     public func disputedInvoices(of creditor: CreditorID) async throws -> Set<Int64> {
         try await writer.read { db in
-            Set(try Int64.fetchAll(db, sql: "SELECT id FROM invoice WHERE creditor_id = ? AND status = 'open' AND disputed_since IS NOT NULL",
+            // The partial index of the disputed ones (v20-console-search): SQLite preferred the
+            // open invoices' index and read each of their rows (a second per customer's page).
+            Set(try Int64.fetchAll(db, sql: "SELECT id FROM invoice INDEXED BY invoice_open_disputed WHERE creditor_id = ? AND status = 'open' AND disputed_since IS NOT NULL",
                                    arguments: [creditor.rawValue]))
         }
     }
