@@ -61,6 +61,8 @@ import Testing
             words.statusToResume("relance resume"), words.statusProblem("…"),
             words.statusLastImport(at: "2026-12-07T09:00:00Z", summary: "…"),
             words.statusSendWindowClosed(until: "2026-12-07T09:00:00Z"), words.statusNextRetry("2026-12-07T09:00:00Z"),
+            words.digestSent(day: day, to: ["compta@acme.example"], serverReply: "250 2.0.0 4F2A1B"),
+            words.digestNotNeeded(day: day),
         ]
     }
 

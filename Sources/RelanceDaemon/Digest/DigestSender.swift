@@ -129,7 +129,7 @@ public struct DigestSender: Sendable {
         let overdue = PreviousDigest.encode(DigestContextBuilder.overdueTotals(facts.receivables, on: day))
         guard digest.needsAttention || settings.sendWhenEmpty else {
             try await store.record(NewEvent(time: clock.now(), kind: "digest.sent", creditor: creditor.id,
-                                            summary: "No digest on \(day): nothing to do.", detail: ["empty": "true", "overdue": overdue]))
+                                            summary: words.digestNotNeeded(day: day), detail: ["empty": "true", "overdue": overdue]))
             return false
         }
         var attachments = documents.files
@@ -144,7 +144,7 @@ public struct DigestSender: Sendable {
         switch await transport.deliver(message) {
         case .delivered(let reply), .deliveredTo(let reply, _):
             try await store.record(NewEvent(time: clock.now(), kind: "digest.sent", creditor: creditor.id,
-                                            summary: "Digest of \(day) sent to \(settings.recipients.map(\.value).joined(separator: ", ")): \(reply)",
+                                            summary: words.digestSent(day: day, to: settings.recipients.map(\.value), serverReply: reply),
                                             detail: ["overdue": overdue]))
             try await store.markOutcomesAcknowledged(outcomes.acknowledged.map(\.id), at: clock.now())
             return true
