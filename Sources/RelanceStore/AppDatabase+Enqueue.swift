@@ -12,7 +12,7 @@ extension AppDatabase {
         // after the highest one (messages are never deleted; purges blank their bytes), signed
         // into its Message-ID; an id left unused by a message that is not stored is a harmless gap.
         let first = try await writer.read { db in try Self.nextMessageID(in: db) }
-        let composed = batch.enumerated().map { index, pending in Result { try pending.compose(first + Int64(index)) } }
+        let composed = await Self.compose(batch, firstID: first)
         return try await writer.write { db in
             // Another enqueue took those ids meanwhile (two planners at once): compose again, here.
             let base = try Self.nextMessageID(in: db)
@@ -40,6 +40,33 @@ extension AppDatabase {
         }
     }
 
+    /// Composes a batch on every core: composing (Mustache, MIME) costs more than sending a
+    /// message, and the sender runs meanwhile on threads of its own. Each message keeps its
+    /// place and its id, so the result is the same as composing one after the other.
+    static func compose(_ batch: [PendingMessage], firstID first: Int64) async -> [Result<ComposedMail, any Error>] {
+        let parts = min(ProcessInfo.processInfo.activeProcessorCount, batch.count / minimumPerPart)
+        guard parts > 1 else {
+            return batch.enumerated().map { index, pending in Result { try pending.compose(first + Int64(index)) } }
+        }
+        let size = (batch.count + parts - 1) / parts
+        return await withTaskGroup(of: (Int, [Result<ComposedMail, any Error>]).self) { group in
+            for start in stride(from: 0, to: batch.count, by: size) {
+                let part = Array(batch[start..<min(start + size, batch.count)])
+                group.addTask {
+                    (start, part.enumerated().map { index, pending in Result { try pending.compose(first + Int64(start + index)) } })
+                }
+            }
+            var results = [Result<ComposedMail, any Error>?](repeating: nil, count: batch.count)
+            for await (start, part) in group {
+                for (offset, result) in part.enumerated() { results[start + offset] = result }
+            }
+            return results.map { $0! }
+        }
+    }
+
+    /// Fewer messages than this per core are composed on one: not worth the hand-over.
+    static let minimumPerPart = 16
+
     private static func nextMessageID(in db: Database) throws -> Int64 {
         (try db.valueCached("SELECT MAX(id) FROM message", as: Int64.self) ?? 0) + 1
     }
@@ -57,7 +84,7 @@ extension AppDatabase {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, [id, draft.creditor.rawValue, draft.customerID, draft.step, draft.plannedOn.iso8601,
                   mail.messageID, mail.envelopeFrom.value, Data(mail.bytes),
-                  (draft.awaitingApproval ? OutboxState.awaitingApproval : .queued).rawValue, time])
+                  (draft.awaitingApproval ? OutboxState.awaitingApproval : .queued).rawValue, StoredTime.text(time)])
         for (role, addresses) in [("to", draft.to), ("cc", draft.cc)] {
             for address in addresses {
                 try db.executeCached("INSERT OR IGNORE INTO message_recipient (message_id, address, role) VALUES (?, ?, ?)",

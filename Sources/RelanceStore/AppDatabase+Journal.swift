@@ -53,7 +53,7 @@ extension AppDatabase: EventJournal {
         try db.executeCached("""
             INSERT INTO event (at, kind, creditor_id, customer_id, invoice_id, message_id, import_id, summary, detail)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, [event.time, event.kind, event.creditor?.rawValue, event.customerID, event.invoiceID,
+            """, [StoredTime.text(event.time), event.kind, event.creditor?.rawValue, event.customerID, event.invoiceID,
                   event.messageID, event.importID, event.summary.printable, EventDetailJSON.encode(event.detail)])
     }
 
@@ -73,5 +73,72 @@ extension JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return encoder
+    }
+}
+
+/// A time as the store keeps it: GRDB's text form, `2026-11-30 09:00:07.949` (UTC, milliseconds
+/// rounded), without GRDB's `DateFormatter`.
+///
+/// Every event appended and every message claimed or recorded formats a time; through ICU that
+/// cost about 10 µs each, a tenth of claiming and recording a message (a profile of benchmarks/smtp-send.sh).
+/// The text is the same as GRDB's (`StoredTimeTests` compares them), so stored times still sort
+/// and read back alike. Outside 1970–9999 (never a clock's reading) GRDB formats it.
+enum StoredTime {
+    static func text(_ date: Date) -> String {
+        let seconds = date.timeIntervalSince1970
+        guard seconds >= 0, seconds < 253_402_300_799 else {
+            return String.fromDatabaseValue(date.databaseValue) ?? ""
+        }
+        // Foundation's formatter rounds to the nearest millisecond.
+        let milliseconds = Int64((seconds * 1000).rounded())
+        let days = milliseconds / 86_400_000
+        var rest = milliseconds % 86_400_000
+        let (year, month, day) = civil(fromDays: days)
+        let hour = rest / 3_600_000
+        rest %= 3_600_000
+        let minute = rest / 60_000
+        rest %= 60_000
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(23)
+        append(year, width: 4, to: &bytes)
+        bytes.append(UInt8(ascii: "-"))
+        append(month, width: 2, to: &bytes)
+        bytes.append(UInt8(ascii: "-"))
+        append(day, width: 2, to: &bytes)
+        bytes.append(UInt8(ascii: " "))
+        append(hour, width: 2, to: &bytes)
+        bytes.append(UInt8(ascii: ":"))
+        append(minute, width: 2, to: &bytes)
+        bytes.append(UInt8(ascii: ":"))
+        append(rest / 1000, width: 2, to: &bytes)
+        bytes.append(UInt8(ascii: "."))
+        append(rest % 1000, width: 3, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Days since 1970-01-01 (not negative here) to the proleptic Gregorian date
+    /// (Howard Hinnant's `civil_from_days`).
+    private static func civil(fromDays days: Int64) -> (year: Int64, month: Int64, day: Int64) {
+        let z = days + 719_468
+        let era = z / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let shifted = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * shifted + 2) / 5 + 1
+        let month = shifted < 10 ? shifted + 3 : shifted - 9
+        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    }
+
+    private static func append(_ value: Int64, width: Int, to bytes: inout [UInt8]) {
+        var digits = [UInt8](repeating: UInt8(ascii: "0"), count: width)
+        var rest = value
+        var index = width - 1
+        while index >= 0 {
+            digits[index] = UInt8(ascii: "0") + UInt8(rest % 10)
+            rest /= 10
+            index -= 1
+        }
+        bytes.append(contentsOf: digits)
     }
 }

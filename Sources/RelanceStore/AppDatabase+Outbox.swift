@@ -21,7 +21,7 @@ extension AppDatabase: OutboxStore {
             WHERE state IN ('queued', 'retry') AND (next_attempt_at IS NULL OR next_attempt_at <= ?)
             AND creditor_id NOT IN (SELECT value FROM json_each(?))
             ORDER BY id LIMIT 1
-            """, [now, skipped]) {
+            """, [StoredTime.text(now), skipped]) {
             let id: Int64 = row["id"]
             if let reason = try Self.reasonToCancel(messageID: id, in: db)
                 ?? Self.customerHold(customerID: row["customer_id"], now: now, in: db) {
@@ -61,14 +61,25 @@ extension AppDatabase: OutboxStore {
     /// "Sent first-reminder #12 to C001 Client Un (compta@…); server said: 250 …": what the
     /// journal, the customer's timeline and the digest show of a delivery.
     static func sentSummary(_ id: Int64, serverReply: String, in db: Database) throws -> String {
-        let row = try db.rowCached("""
-            SELECT m.step, m.creditor_id, c.external_id, c.name,
+        sentSummary(id, of: try deliveryFacts(id, in: db), serverReply: serverReply)
+    }
+
+    /// What recording a delivery needs to know of the message, read in one statement: its state,
+    /// who it belongs to, and the words of its summary. Nil when there is no such message.
+    static func deliveryFacts(_ id: Int64, in db: Database) throws -> Row? {
+        try db.rowCached("""
+            SELECT m.state, m.step, m.creditor_id, m.customer_id, c.external_id, c.name,
+                   (SELECT language FROM creditor WHERE id = m.creditor_id) AS language,
                    (SELECT group_concat(address, ', ') FROM message_recipient WHERE message_id = m.id) AS recipients
-            FROM message m JOIN customer c ON c.id = m.customer_id WHERE m.id = ?
+            FROM message m LEFT JOIN customer c ON c.id = m.customer_id WHERE m.id = ?
             """, [id])
-        let customer = [row?["external_id"] as String?, row?["name"] as String?].compactMap { $0 }.joined(separator: " ")
-        return try wording(of: row?["creditor_id"] ?? "", in: db).messageSent(
-            step: row?["step"], messageID: id, customer: customer, recipients: row?["recipients"] ?? "", serverReply: serverReply)
+    }
+
+    static func sentSummary(_ id: Int64, of facts: Row?, serverReply: String) -> String {
+        let customer = [facts?["external_id"] as String?, facts?["name"] as String?].compactMap { $0 }.joined(separator: " ")
+        let language = (facts?["language"] as String?).flatMap(Language.init(rawValue:)) ?? .english
+        return language.wording.messageSent(
+            step: facts?["step"], messageID: id, customer: customer, recipients: facts?["recipients"] ?? "", serverReply: serverReply)
     }
 
     public func markForRetry(_ id: Int64, at time: Date, retryAt: Date, reason: String) async throws {

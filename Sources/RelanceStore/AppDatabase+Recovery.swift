@@ -78,14 +78,23 @@ extension AppDatabase: OutboxRecoveryStore {
 
     private static func delivered(_ id: Int64, at time: Date, serverReply: String, recipients: [RecipientReply],
                                   copyToSent: Bool, in db: Database) throws {
-        try requireSending(id, in: db)
+        // One read for the state check, the event's owner and the summary's words: this runs once
+        // per message sent, on the sending path.
+        let facts = try deliveryFacts(id, in: db)
+        guard let state = facts?["state"] as String? else { throw StoreError(.notFound, "message #\(id) does not exist") }
+        guard state == OutboxState.sending.rawValue else {
+            throw StoreError(.invalidState, "message #\(id) is \(state), expected sending")
+        }
+        let at = StoredTime.text(time)
         try db.executeCached("""
             UPDATE message SET state = 'sent', sent_at = ?, server_reply = ?, next_attempt_at = NULL,
             sent_copy = CASE WHEN ? THEN 'pending' ELSE sent_copy END WHERE id = ?
-            """, [time, serverReply, copyToSent, id])
-        try appendRecoveryEvent(id, kind: "message.sent", at: time,
-                                summary: try sentSummary(id, serverReply: serverReply, in: db), detail: [:], in: db)
-        try record(recipients, of: id, at: time, in: db)
+            """, [at, serverReply, copyToSent, id])
+        let creditor = (facts?["creditor_id"] as String?).flatMap(CreditorID.init)
+        let customerID = facts?["customer_id"] as Int64?
+        try append(NewEvent(time: time, kind: "message.sent", creditor: creditor, customerID: customerID, messageID: id,
+                            summary: sentSummary(id, of: facts, serverReply: serverReply), detail: [:]), in: db)
+        try record(recipients, of: id, creditor: creditor, customerID: customerID, at: time, in: db)
     }
 
     public func recordRecipientReplies(_ id: Int64, _ replies: [RecipientReply], at time: Date) async throws {
@@ -97,17 +106,23 @@ extension AppDatabase: OutboxRecoveryStore {
         guard let message = try db.rowCached("SELECT creditor_id, customer_id FROM message WHERE id = ?", [id]) else {
             throw StoreError(.notFound, "message #\(id) does not exist")
         }
+        try record(replies, of: id, creditor: (message["creditor_id"] as String?).flatMap(CreditorID.init),
+                   customerID: message["customer_id"], at: time, in: db)
+    }
+
+    /// `creditor` and `customerID` are the message's, already read by the caller.
+    private static func record(_ replies: [RecipientReply], of id: Int64, creditor: CreditorID?, customerID: Int64?,
+                               at time: Date, in db: Database) throws {
         for reply in replies {
-            let role = try db.valueCached("SELECT role FROM message_recipient WHERE message_id = ? AND address = ? COLLATE NOCASE",
-                                          [id, reply.address], as: String.self)
             try db.executeCached("UPDATE message_recipient SET reply = ?, verdict = ? WHERE message_id = ? AND address = ? COLLATE NOCASE",
                                  [reply.reply, reply.verdict.rawValue, id, reply.address])
             guard reply.verdict == .wrongAddress else { continue }
+            let role = try db.valueCached("SELECT role FROM message_recipient WHERE message_id = ? AND address = ? COLLATE NOCASE",
+                                          [id, reply.address], as: String.self)
             // Evidence only: the contact ladder decides what a wrong address changes.
             try append(NewEvent(
-                time: time, kind: "address.refused", creditor: (message["creditor_id"] as String?).flatMap(CreditorID.init),
-                customerID: message["customer_id"], messageID: id,
-                summary: try wording(of: message["creditor_id"] ?? "", in: db)
+                time: time, kind: "address.refused", creditor: creditor, customerID: customerID, messageID: id,
+                summary: try wording(of: creditor?.rawValue ?? "", in: db)
                     .addressRefusedByServer(address: reply.address, role: role, messageID: id, reply: reply.reply),
                 detail: ["address": reply.address, "role": role ?? "unknown", "reply": reply.reply]), in: db)
         }
