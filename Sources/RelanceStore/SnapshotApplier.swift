@@ -93,10 +93,14 @@ struct SnapshotApplier {
         var work = Work(directory: try CustomerDirectory(db: db, creditor: creditor), storedNumbers: stored)
         // A first load of the creditor's book: a person reads one line per customer, not
         // one per invoice (100,000 lines nobody reads, and a third of the import's time).
-        if stored.isEmpty && items.count >= summaryMinimum { work.opened = OpenedJournal() }
+        // The same load indexes its invoice numbers for the console's search once, after.
+        let bulk = stored.isEmpty && items.count >= summaryMinimum
+        let pause = bulk ? try TrigramIndexPause.begin(db) : nil
+        if bulk { work.opened = OpenedJournal() }
         for item in items {
             try applyItem(item, importID: importID, work: &work, receipt: &receipt)
         }
+        try pause?.end(db)
         if let opened = work.opened { try journal(opened, importID: importID) }
         try recordRefusedRows(importID: importID, work: &work, receipt: &receipt)
         if snapshot.isAuthoritative {

@@ -62,6 +62,15 @@ struct BulkFirstLoadTests {
         #expect(bulkContents["invoice"]?.count == 40)
         #expect(bulkContents["search"]?.count == 1, "the console's search by a piece of an invoice number")
         #expect(try await bulk.openReceivables(of: F.creditor).map(\.open) == rowByRow.openReceivables(of: F.creditor).map(\.open))
+        // The trigger that keeps the index is back, as the schema had it: a later invoice is found.
+        let triggers = "SELECT sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name"
+        #expect(try await bulk.writer.read { try String.fetchAll($0, sql: triggers) }
+                == rowByRow.writer.read { try String.fetchAll($0, sql: triggers) })
+        _ = try await bulk.importSnapshot(F.file("balance-2.csv", sha: "b"), F.snapshot(Self.items + [F.item("ZX-77", open: 100)],
+                                                                                         asOf: "2026-11-28"), at: F.time)
+        #expect(try await bulk.writer.read {
+            try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM invoice_number_trigram WHERE invoice_number_trigram MATCH '\"ZX-77\"'")
+        } == 1)
     }
 
     /// Each customer's timeline names the same invoices both ways, and the import that brought them.
