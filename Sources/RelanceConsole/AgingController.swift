@@ -7,11 +7,11 @@ import RelanceDaemon
 /// customers' buckets, a filter by customer and bucket — and `/aging.csv`, the same filtered
 /// balance as the CLI's CSV (`AgedBalanceCSV`, the creditor's spreadsheet format: French Excel
 /// for a French creditor). The page shows the store's sums (`AgedBalanceSummary`), the CSV the
-/// whole `AgedBalance`, filtered by the same `AgedBalanceFilter`: the same figures.
+/// whole `AgedBalance`, filtered by the same `AgedBalanceFilter`: the same figures. On a big
+/// book the totals and chart are the whole (filtered) book's; the customers are listed largest
+/// overdue first, a page at a time (`AgingPaging`); the CSV always holds them all.
 struct AgingController {
     let environment: ConsoleEnvironment
-    /// Customers shown on the page; the CSV always holds them all.
-    static let pageLimit = 300
 
     func addRoutes(to router: Router<ConsoleRequestContext>) {
         router.get("/aging") { request, context in try await page(request, context: context) }
@@ -58,7 +58,8 @@ struct AgingController {
                 return ["amount": amount.isZero ? "" : words.money(amount), "late": bucket != .notDue && bucket != .credit && !amount.isZero ? "late" : ""]
             }
         }
-        let shown = balance.customers.prefix(Self.pageLimit)
+        let paging = AgingPaging(balance.customers, page: request.uri.queryParameters["page"].flatMap { Int(String($0)) })
+        let shown = paging.shown
         let rows: [[String: Any]] = shown.flatMap { aging in
             aging.totals.map { totals -> [String: Any] in
                 ["code": aging.externalID, "name": aging.name ?? "", "url": CustomersController.url(creditor: id, code: aging.externalID),
@@ -66,8 +67,13 @@ struct AgingController {
                  "received": totals.received == 0 ? "" : words.money(totals.receivedAmount)]
             }
         }
-        let csvQuery = query.sorted { $0.key < $1.key }
-            .map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }.joined(separator: "&")
+        func encoded(_ query: [String: String]) -> String {
+            query.sorted { $0.key < $1.key }
+                .map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }.joined(separator: "&")
+        }
+        let csvQuery = encoded(query)
+        // The other pages keep the filters.
+        func pageURL(_ number: Int) -> String { "/aging?" + encoded(query.merging(["page": String(number)]) { $1 }) }
         let page: [String: Any] = [
             "asOf": wording.agingAsOf(balance.asOf), "asof": query["asof"] ?? "", "q": query["q"] ?? "",
             "creditors": environment.creditors(of: user, in: runtime).map {
@@ -93,7 +99,10 @@ struct AgingController {
                 ["line": wording.labelled("\(wording.receivedAwaitingLedger()) (\($0.currency.code))", words.money($0.receivedAmount))
                     + " · " + wording.labelled(wording.ledgerTotal(currency: $0.currency), words.money($0.ledgerAmount))]
             },
-            "truncated": balance.customers.count > Self.pageLimit ? words.agingTruncated(Self.pageLimit, of: balance.customers.count) : "",
+            "pageHeading": paging.count > 1 ? words.agingPageHeading(first: paging.first, last: paging.last, total: paging.total,
+                                                                     page: paging.number, pages: paging.count) : "",
+            "previousURL": paging.number > 1 ? pageURL(paging.number - 1) : "",
+            "nextURL": paging.number < paging.count ? pageURL(paging.number + 1) : "",
             "csvURL": "/aging.csv?" + csvQuery,
             "columns": ["customer": wording.agingColumns().customer, "total": wording.agingColumns().total,
                         "received": wording.receivedColumn()],

@@ -11,9 +11,10 @@ struct ConsolePage: Sendable {
 
     init() {
         var library = MustacheLibrary()
+        MustacheContentTypes.register(ConsoleHTMLEscape(), named: ConsoleHTMLEscape.name)
         for (name, source) in ConsoleTemplates.all {
             // The templates are part of the program: a syntax error is a bug caught by the tests.
-            library.register(try! MustacheTemplate(string: source), named: name)
+            library.register(try! MustacheTemplate(string: ConsoleHTMLEscape.pragma + source), named: name)
         }
         self.library = library
     }

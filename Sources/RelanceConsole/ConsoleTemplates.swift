@@ -61,7 +61,7 @@ enum ConsoleTemplates {
             <details><summary>{{w.closeTask}}</summary>
             <form method="post" action="/tasks/{{id}}/close" class="outcome">
               <input type="hidden" name="csrf" value="{{csrf}}">
-              <label>{{w.outcome}}<select name="outcome">{{#w.outcomes}}<option value="{{code}}">{{label}}</option>{{/w.outcomes}}</select></label>
+              <label>{{w.outcome}}<select name="outcome">{{{outcomeOptions}}}</select></label>
               <label>{{w.date}}<input name="date" type="date"></label>
               <label>{{w.amount}}<input name="amount" inputmode="decimal"></label>
               <label>{{w.invoice}}<input name="invoice"></label>
@@ -169,6 +169,7 @@ enum ConsoleTemplates {
         {{#charts}}<figure class="chart">{{{svg}}}</figure>{{/charts}}
         {{^hasRows}}<p class="quiet">{{w.noAging}}</p>{{/hasRows}}
         {{#hasRows}}
+        {{#pageHeading}}<p class="quiet">{{pageHeading}}</p>{{/pageHeading}}
         <div class="scroll"><table class="aging">
           <thead><tr><th>{{columns.customer}}</th>{{#headings}}<th class="num">{{label}}</th>{{/headings}}<th class="num">{{columns.total}}</th>{{#hasReceived}}<th class="num">{{columns.received}}</th>{{/hasReceived}}</tr></thead>
           <tbody>{{#rows}}<tr><td><a href="{{url}}">{{code}}</a> {{name}}</td>{{#cells}}<td class="num {{late}}">{{amount}}</td>{{/cells}}<td class="num"><strong>{{total}}</strong></td>{{#hasReceived}}<td class="num">{{received}}</td>{{/hasReceived}}</tr>{{/rows}}</tbody>
@@ -177,7 +178,7 @@ enum ConsoleTemplates {
         {{#overdueLines}}<p><strong>{{line}}</strong></p>{{/overdueLines}}
         {{#receivedLines}}<p class="quiet">{{line}}</p>{{/receivedLines}}
         {{/hasRows}}
-        {{#truncated}}<p class="quiet">{{truncated}}</p>{{/truncated}}
+        {{#pageHeading}}<p class="paging">{{#previousURL}}<a href="{{previousURL}}" rel="prev">{{w.previousPage}}</a> {{/previousURL}}{{#nextURL}}<a href="{{nextURL}}" rel="next">{{w.nextPage}}</a>{{/nextURL}}</p>{{/pageHeading}}
         """
 
     static let imports = """
@@ -230,7 +231,7 @@ enum ConsoleTemplates {
           {{#hasHistory}}
           <div class="scroll"><table class="imports">
             <thead><tr><th>#</th><th>{{w.when}}</th><th>{{w.file}}</th><th>{{w.status}}</th><th class="num">{{w.items}}</th></tr></thead>
-            <tbody>{{#history}}<tr class="{{statusClass}}"><td>{{id}}</td><td>{{when}}</td><td>{{file}}{{#hasError}}<details><summary>{{w.why}}</summary><pre>{{error}}</pre></details>{{/hasError}}</td><td><span class="badge {{statusClass}}">{{status}}</span></td><td class="num">{{items}}</td></tr>{{/history}}</tbody>
+            <tbody>{{#history}}<tr class="{{statusClass}}"><td>{{id}}</td><td>{{when}}</td><td>{{file}}{{#hasError}}<details><summary>{{w.why}}</summary><pre>{{error}}</pre></details>{{/hasError}}{{#hasWarnings}}<details class="warnings"><summary>{{warningsTitle}}</summary><ul>{{#warnings}}<li>{{text}}</li>{{/warnings}}</ul></details>{{/hasWarnings}}</td><td><span class="badge {{statusClass}}">{{status}}</span></td><td class="num">{{items}}</td></tr>{{/history}}</tbody>
           </table></div>
           {{/hasHistory}}
         </section>
@@ -326,6 +327,7 @@ enum ConsoleTemplates {
         .line + .line { display: block; }
         .timeline { padding-left: 18px; font-size: 14px; } .timeline time { color: var(--quiet); margin-right: 6px; }
         details summary { cursor: pointer; color: var(--accent); margin-top: 8px; }
+        details.warnings ul { margin: 4px 0 0; padding-left: 18px; font-size: 0.9em; max-width: 60em; }
         .filters { display: flex; flex-wrap: wrap; gap: 0 12px; align-items: flex-end; } .filters label { flex: 1 1 160px; } .filters button { margin: 8px 0; }
         .chart { margin: 8px 0; background: #fff; border: 1px solid var(--line); border-radius: 10px; padding: 10px; }
         .chart svg { display: block; max-width: 100%; height: auto; }

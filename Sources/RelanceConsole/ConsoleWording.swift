@@ -255,6 +255,14 @@ struct ConsoleWording: Sendable {
         }
     }
 
+    /// The summary of an import's warnings on the Imports page.
+    func importWarnings(_ count: Int) -> String {
+        switch language {
+        case .french: count > 1 ? "\(count) avertissements" : "1 avertissement"
+        case .english: count > 1 ? "\(count) warnings" : "1 warning"
+        }
+    }
+
     func uploaded(_ name: String) -> String {
         language == .french ? "« \(name) » est dans le dossier de dépôt : il sera lu au prochain passage (sous une minute), puis listé ici."
             : "“\(name)” is in the drop folder: it will be read at the next pass (within a minute), then listed here."
@@ -269,10 +277,16 @@ struct ConsoleWording: Sendable {
         language == .french ? "« \(name) » est vide : rien n’a été déposé." : "“\(name)” is empty: nothing was uploaded."
     }
 
-    /// The page shows the first customers only; the download has them all.
-    func agingTruncated(_ shown: Int, of count: Int) -> String {
-        language == .french ? "Les \(shown) premiers clients sur \(count) sont affichés ; le CSV les contient tous."
-            : "The first \(shown) customers of \(count) are shown; the CSV has them all."
+    /// "Clients 101 à 200 sur 9 999, les plus en retard d’abord (page 2 sur 100) ; le CSV les contient tous."
+    func agingPageHeading(first: Int, last: Int, total: Int, page: Int, pages: Int) -> String {
+        switch language {
+        case .french:
+            return "Clients \(language.grouped(first)) à \(language.grouped(last)) sur \(language.grouped(total)), les plus en retard d’abord "
+                + "(page \(page) sur \(pages)) ; le CSV les contient tous."
+        case .english:
+            return "Customers \(language.grouped(first)) to \(language.grouped(last)) of \(language.grouped(total)), most overdue first "
+                + "(page \(page) of \(pages)); the CSV has them all."
+        }
     }
 
     func unreadableDate(_ text: String) -> String {

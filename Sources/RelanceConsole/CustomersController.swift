@@ -96,7 +96,7 @@ struct CustomersController {
             guard let date = CivilDate(iso8601: text) else { throw HTTPError(.badRequest, message: "until: YYYY-MM-DD") }
             return date
         }
-        try await PeopleActions(runtime: runtime).pauseCustomer(customer.id, until: until, reason: "paused from the console", by: user.name)
+        try await PeopleActions(runtime: runtime).pauseCustomer(customer.id, until: until, reason: nil, by: user.name)
         return .redirect(to: Self.url(creditor: creditor.configuration.id, code: customer.profile.externalID))
     }
 
@@ -104,7 +104,7 @@ struct CustomersController {
         let user = try context.requireUser()
         let runtime = await environment.current()
         let (creditor, customer) = try await resolve(context: context, user: user, runtime: runtime)
-        try await PeopleActions(runtime: runtime).resumeCustomer(customer.id, reason: "resumed from the console", by: user.name)
+        try await PeopleActions(runtime: runtime).resumeCustomer(customer.id, reason: nil, by: user.name)
         return .redirect(to: Self.url(creditor: creditor.configuration.id, code: customer.profile.externalID))
     }
 

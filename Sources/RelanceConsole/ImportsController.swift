@@ -44,7 +44,13 @@ struct ImportsController {
                     ["id": record.importID, "file": record.fileName, "when": words.dateTime(record.importedAt, in: timeZone),
                      "status": words.importStatus(record.status), "statusClass": record.status.rawValue,
                      "items": record.status == .rejected ? "" : "\(record.itemCount)", "error": record.error ?? record.heldReason ?? "",
-                     "hasError": (record.error ?? record.heldReason) != nil]
+                     "hasError": (record.error ?? record.heldReason) != nil,
+                     // Each warning without the file name it starts with: the row names the file.
+                     "warnings": record.warnings.map { warning in
+                         // One line each: an escape in it (`Dupont\nSA`) shows the cell as it was.
+                         ["text": JournalLines.plain(Self.withoutFileName(warning, record.fileName))]
+                     },
+                     "hasWarnings": !record.warnings.isEmpty, "warningsTitle": words.importWarnings(record.warnings.count)]
                 },
             ])
         }
@@ -55,6 +61,12 @@ struct ImportsController {
             "many": sections.count > 1,
         ]
         return environment.pages.render("imports", title: words.imports, words: words, session: context.session, user: user.name, context: page)
+    }
+
+    /// `open.csv: the customer name …` → `the customer name …`; `open.csv : …` in French.
+    static func withoutFileName(_ warning: String, _ file: String) -> String {
+        for prefix in ["\(file): ", "\(file) : "] where warning.hasPrefix(prefix) { return String(warning.dropFirst(prefix.count)) }
+        return warning
     }
 
     private func upload(_ request: Request, context: ConsoleRequestContext) async throws -> Response {

@@ -80,8 +80,13 @@ struct TodayController {
             }
             sections.append(section)
         }
+        // The outcome form's choices are the same for every task: written once per page, not
+        // once per task (fifty tasks on a page of one kind).
+        let outcomeOptions = words.outcomes.map {
+            "<option value=\"\(ConsoleHTMLEscape.escape($0.code))\">\(ConsoleHTMLEscape.escape($0.label))</option>"
+        }.joined()
         return environment.pages.render("today", title: words.today, words: words, session: context.session, user: user.name,
-                                        context: ["creditors": sections])
+                                        context: ["creditors": sections, "outcomeOptions": outcomeOptions])
     }
 
     /// The outcome form's fields, read by the CLI's own parser (`OutcomeInput`).
@@ -115,7 +120,9 @@ struct TodayController {
         do {
             try await PeopleActions(runtime: runtime).recordOutcome(outcome, onTask: task.id, by: user.name, channel: .console)
         } catch let error as TaskOutcomeError {
-            throw HTTPError(.badRequest, message: "\(error)")
+            // The person reads the worded refusal; its code is for the log.
+            context.logger.notice("task outcome refused [\(error.code.rawValue)]")
+            throw HTTPError(.badRequest, message: error.message)
         }
         return .redirect(to: "/")
     }

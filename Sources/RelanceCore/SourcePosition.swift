@@ -23,6 +23,22 @@ public struct SourcePosition: Sendable, Hashable, Codable, CustomStringConvertib
         return text
     }
 
+    /// Where, as a person of `language` reads it. English keeps the compiler-like
+    /// `a.csv:3:4 (cell D3) at /path` (the log's, and what scripts grep); French says it:
+    /// `a.csv, ligne 3, colonne 4`, `a.xlsx, cellule D3`, `a.xml, chemin /Invoice/…`.
+    public func text(in language: Language) -> String {
+        guard language == .french else { return description }
+        var parts = file.isEmpty ? [] : [file]
+        if let cell = spreadsheetCell {
+            parts.append("cellule \(cell)")
+        } else {
+            if let line { parts.append("ligne \(line)") }
+            if let column { parts.append("colonne \(column)") }
+        }
+        if let path { parts.append("chemin \(path)") }
+        return parts.joined(separator: ", ")
+    }
+
     /// `C12` for row 12, column 3 of a workbook: what the accountant looks for in Excel. The
     /// XLSX reader numbers rows and columns as the sheet does, gaps included.
     public var spreadsheetCell: String? {

@@ -58,7 +58,7 @@ public struct ImportError: Error, Sendable, Hashable, CustomStringConvertible {
         let words = language.importWords
         // The message quotes the cell it is about: escaped, a hostile cell cannot forge a line
         // of the .error.txt, the log or the terminal.
-        var text = "\(position): \(PrintableText.escape(words.words(for: problem).what)) [\(code)]"
+        var text = "\(position.text(in: language))\(language == .french ? " : " : ": ")\(PrintableText.escape(words.words(for: problem).what)) [\(code)]"
         if let hint = advice(words) { text += "\n  \(words.toDoLabel)\(language == .french ? " : " : ": ")\(hint)" }
         return text
     }

@@ -60,8 +60,7 @@ public enum ImportParser {
             do {
                 var parsed = try parseTable(sheet.records, fileName: fileName, options: options)
                 if index > 0 {
-                    let skipped = sheets[..<index].map { "\"\($0.name)\"" }.joined(separator: ", ")
-                    parsed.warnings.insert("read the worksheet \"\(sheet.name)\"; \(skipped) before it holds no report", at: 0)
+                    parsed.warnings.insert(ImportWarning(.worksheetSkipped(read: sheet.name, skipped: sheets[..<index].map(\.name))), at: 0)
                 }
                 return parsed
             } catch {

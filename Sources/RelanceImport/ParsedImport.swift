@@ -21,7 +21,7 @@ public struct ParsedImport: Sendable, Hashable {
     /// Report furniture (titles, subtotals, blank lines) skipped, for the import report.
     public var skippedRows: Int
     /// Things worth telling a person that did not stop the import.
-    public var warnings: [String]
+    public var warnings: [ImportWarning]
     /// The customers of a contacts file (kind `.contacts`); empty for other kinds.
     public var contacts: [ContactRecord] = []
     /// Rows refused on their own (an implausible date); the rest of the file is imported.
@@ -32,7 +32,7 @@ public struct ParsedImport: Sendable, Hashable {
     /// matched to the contacts file by name.
     public var customersByName = false
 
-    public init(kind: Kind, items: [OpenItem], asOf: CivilDate? = nil, skippedRows: Int = 0, warnings: [String] = []) {
+    public init(kind: Kind, items: [OpenItem], asOf: CivilDate? = nil, skippedRows: Int = 0, warnings: [ImportWarning] = []) {
         self.kind = kind
         self.items = items
         self.asOf = asOf

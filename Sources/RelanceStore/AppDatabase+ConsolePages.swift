@@ -61,38 +61,45 @@ extension AppDatabase: ConsolePagesStore {
     public func searchCustomers(of creditor: CreditorID, containing text: String, limit: Int) async throws -> [CustomerSearchHit] {
         let needle = text.lowercased()
         guard !needle.isEmpty, limit > 0 else { return [] }
+        // The customers' fields are searched folded (`SearchFolding`: « societe » finds
+        // « Société »); the invoice numbers as they are.
+        let folded = SearchFolding.fold(text)
         return try await writer.read { db in
-            // `%` and `_` typed are literal.
-            let pattern = "%" + needle.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
-                .replacingOccurrences(of: "_", with: "\\_") + "%"
             // The open invoices whose number holds the needle. Three ASCII characters or more:
             // the numbers' trigram index (v16-console-balance) gives the few candidates, checked
-            // again as below (the trigram index folds ASCII case as `lowercased()` does). Shorter
+            // again as below (the trigram index folds ASCII case as `lowercased()` does); CROSS
+            // JOIN keeps the index first: inside the `IN` below, SQLite otherwise walked the
+            // 100,000 open invoices and asked the index about each. Shorter
             // or not ASCII: the open numbers' index (v13-console-indexes), which holds the
             // customer, read whole — the table itself is never read.
             let byTrigram = needle.utf8.count >= 3 && needle.utf8.allSatisfy { $0 < 0x80 }
             let invoices = byTrigram
                 ? """
-                  SELECT i.customer_id FROM invoice_number_trigram t JOIN invoice i ON i.id = t.rowid
-                  WHERE invoice_number_trigram MATCH ?5 AND i.creditor_id = ?1 AND i.status = 'open' AND \(Self.contains("i.number"))
+                  SELECT i.customer_id FROM invoice_number_trigram t CROSS JOIN invoice i ON i.id = t.rowid
+                  WHERE invoice_number_trigram MATCH :numberPhrase AND i.creditor_id = :creditor AND i.status = 'open' AND \(Self.contains("i.number"))
                   """
                 : """
                   SELECT i.customer_id FROM invoice i INDEXED BY invoice_open_number
-                  WHERE i.creditor_id = ?1 AND i.status = 'open' AND \(Self.contains("i.number"))
+                  WHERE i.creditor_id = :creditor AND i.status = 'open' AND \(Self.contains("i.number"))
                   """
-            var arguments: StatementArguments = [creditor.rawValue, needle, pattern, limit]
-            if byTrigram {
-                // The needle as one FTS5 phrase: a substring for the trigram tokenizer.
-                arguments += ["\"" + needle.replacingOccurrences(of: "\"", with: "\"\"") + "\""]
-            }
+            // The customers whose folded code, name or an address holds the folded needle. Three
+            // characters or more: the customers' trigram index (v20-console-search) gives the
+            // candidates, checked again as `lowercased().contains` does. Shorter: the index's
+            // rows read whole (one short row per customer).
+            let customers = folded.isEmpty ? "SELECT NULL WHERE 0"
+                : folded.unicodeScalars.count >= 3 ? "SELECT rowid FROM customer_search WHERE customer_search MATCH :foldedPhrase AND (\(Self.foldedFields))"
+                : "SELECT rowid FROM customer_search WHERE \(Self.foldedFields)"
+            // Named: a value the statement does not name (a phrase not searched) is left unused.
+            let arguments: StatementArguments = [
+                "creditor": creditor.rawValue, "needle": needle, "pattern": Self.likePattern(needle), "limit": limit,
+                "numberPhrase": Self.phrase(needle), "folded": folded, "foldedPattern": Self.likePattern(folded),
+                "foldedPhrase": Self.phrase(folded),
+            ]
+            // Each half once, not once per customer: `IN` a compound select is built first.
             let rows = try Row.fetchAll(db, sql: """
                 SELECT c.id, c.external_id, c.name FROM customer c
-                WHERE c.creditor_id = ?1 AND (
-                    \(Self.contains("c.external_id")) OR \(Self.contains("c.name"))
-                    OR EXISTS (SELECT 1 FROM customer_email e
-                               WHERE e.customer_id = c.id AND e.role IN ('to', 'cc') AND \(Self.contains("e.address")))
-                    OR c.id IN (\(invoices)))
-                ORDER BY c.external_id LIMIT ?4
+                WHERE c.creditor_id = :creditor AND c.id IN (\(customers) UNION \(invoices))
+                ORDER BY c.external_id LIMIT :limit
                 """, arguments: arguments)
             let ids = rows.map { $0["id"] as Int64 }
             let idList = String(decoding: try JSONEncoder().encode(ids), as: UTF8.self)
@@ -133,12 +140,27 @@ extension AppDatabase: ConsolePagesStore {
         SELECT t.*, (SELECT json_group_array(invoice_id) FROM task_invoice WHERE task_id = t.id) AS invoices FROM task t
         """
 
-    /// Whether `column` holds the lowercased needle (`?2`; `?3` is it as a LIKE pattern), as
+    /// The needle as one FTS5 phrase: a substring for the trigram tokenizer.
+    private static func phrase(_ needle: String) -> String {
+        "\"" + needle.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// `needle` as a LIKE pattern: `%` and `_` typed are literal.
+    private static func likePattern(_ needle: String) -> String {
+        "%" + needle.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+            .replacingOccurrences(of: "_", with: "\\_") + "%"
+    }
+
+    /// Whether a folded field of `customer_search` holds the folded needle (`:folded`, `:foldedPattern` as a
+    /// LIKE pattern), as `contains` below tells it.
+    private static let foldedFields = ["code", "name", "emails"].map { contains($0, needle: ":folded", pattern: ":foldedPattern") }.joined(separator: " OR ")
+
+    /// Whether `column` holds the lowercased needle (`:needle`; `:pattern` is it as a LIKE pattern), as
     /// `column.lowercased().contains(needle)` does: LIKE, which ignores the case of ASCII letters,
     /// answers for ASCII text; text with any other character is also lowercased by Swift
     /// (GRDB's `swiftLowercaseString`). A call into Swift for each of 100,000 invoice numbers, or
     /// a GLOB to tell the ASCII ones, cost more than the whole page may.
-    private static func contains(_ column: String) -> String {
-        "(\(column) LIKE ?3 ESCAPE '\\' OR (length(CAST(\(column) AS BLOB)) <> length(\(column)) AND instr(swiftLowercaseString(\(column)), ?2) > 0))"
+    private static func contains(_ column: String, needle: String = ":needle", pattern: String = ":pattern") -> String {
+        "(\(column) LIKE \(pattern) ESCAPE '\\' OR (length(CAST(\(column) AS BLOB)) <> length(\(column)) AND instr(swiftLowercaseString(\(column)), \(needle)) > 0))"
     }
 }

@@ -16,9 +16,11 @@ extension AppDatabase: CorrectedAddressStore {
                 .flatMap(CreditorID.init) else {
                 throw StoreError(.notFound, "customer #\(customerID) does not exist")
             }
-            try Self.addCorrectedAddress(address, customer: customerID, creditor: creditor, reason: "given as the right address by \(person)", at: time, in: db)
+            let words = try Self.wording(of: creditor.rawValue, in: db)
+            try Self.addCorrectedAddress(address, customer: customerID, creditor: creditor, reason: words.addressGivenAsRight(by: person, taskID: nil),
+                                         at: time, in: db)
             try Self.append(NewEvent(time: time, kind: "customer.address-corrected", creditor: creditor, customerID: customerID,
-                                     summary: try Self.wording(of: creditor.rawValue, in: db).addressCorrected(address.value, by: person),
+                                     summary: words.addressCorrected(address.value, by: person),
                                      detail: ["by": person, "address": address.value]), in: db)
         }
     }

@@ -5,7 +5,7 @@ public import RelanceCore
 extension AppDatabase: ImportHistoryStore {
     public func importHistory(of creditor: CreditorID?, limit: Int) async throws -> [ImportRecord] {
         try await writer.read { db in
-            try Row.fetchAll(db, sql: """
+            var records = try Row.fetchAll(db, sql: """
                 SELECT id, creditor_id, file_name, kind, status, item_count, as_of, imported_at, error, held_reason FROM import
                 WHERE (?1 IS NULL OR creditor_id = ?1) ORDER BY id DESC LIMIT ?2
                 """, arguments: [creditor?.rawValue, limit]).map { row in
@@ -14,6 +14,17 @@ extension AppDatabase: ImportHistoryStore {
                              itemCount: row["item_count"], asOf: (row["as_of"] as String?).flatMap { CivilDate(iso8601: $0) },
                              importedAt: row["imported_at"], error: row["error"], heldReason: row["held_reason"])
             }
+            // Each listed import's warnings, as journaled (at most 51 a file: `ImportWarningEvents`).
+            if let creditor, let oldest = records.map(\.importID).min() {
+                var warnings: [Int64: [String]] = [:]
+                for row in try Row.fetchAll(db, sql: """
+                    SELECT import_id, summary FROM event WHERE creditor_id = ? AND kind = 'import.warning' AND import_id >= ? ORDER BY id
+                    """, arguments: [creditor.rawValue, oldest]) {
+                    warnings[row["import_id"], default: []].append(row["summary"])
+                }
+                for index in records.indices { records[index].warnings = warnings[records[index].importID] ?? [] }
+            }
+            return records
         }
     }
 

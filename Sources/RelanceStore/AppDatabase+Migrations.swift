@@ -59,6 +59,9 @@ extension AppDatabase {
         migrator.registerMigration("v18-bank-check-payment-task") { db in
             try db.execute(sql: Self.bankCheckPaymentTaskMigration)
         }
+        migrator.registerMigration("v20-console-search") { db in
+            try db.execute(sql: Self.consoleSearchMigration)
+        }
         return migrator
     }
 

@@ -112,7 +112,7 @@ extension AppDatabase: TaskOutcomeStore {
             }
             if let address = application.newAddress {
                 // Until the next contacts file, which replaces the customer's addresses (the console's path too).
-                try addCorrectedAddress(address, customer: customer, creditor: creditor, reason: "given as the right address (task #\(id))",
+                try addCorrectedAddress(address, customer: customer, creditor: creditor, reason: wording(of: creditor.rawValue, in: db).addressGivenAsRight(by: nil, taskID: id),
                                         at: time, in: db)
             }
         }

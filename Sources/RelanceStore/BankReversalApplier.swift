@@ -26,40 +26,41 @@ struct BankReversalApplier {
                              reversal.booked.iso8601, earliest, entryID])
         let candidates = rows.compactMap { row in Self.entry(row).map { (id: row["id"] as Int64, entry: $0) } }
         let label = BankText.label(reversal)
-        let day = Self.day(reversal.booked)
+        let words = try AppDatabase.wording(of: creditor.rawValue, in: db)
         switch BankReversalFinder.original(of: reversal, among: candidates) {
         case .found(let originalID, let method):
             let original = candidates.first { $0.id == originalID }!.entry
             try db.execute(sql: "INSERT INTO bank_reversal (entry_id, original_entry_id, method, recorded_at) VALUES (?, ?, ?, ?)",
                            arguments: [entryID, originalID, method.rawValue, time])
-            try undoMatches(of: originalID, original: original, reversalID: entryID, reversalDay: day, method: method, importID: importID)
+            try undoMatches(of: originalID, original: original, reversalID: entryID, reversedOn: reversal.booked, method: method, importID: importID)
             return true
         case .ambiguous(let count):
-            try event("bank.reversal-unmatched", importID: importID, """
-                Reversal of \(Money(minorUnits: amount, currency: reversal.amount.currency)) on \(day) (\(label)): \(count) earlier receipts \
-                fit equally, so none was undone. Check with the bank which payment came back, then tell the accountant.
-                """, detail: ["entry": String(entryID), "candidates": String(count)])
+            try event("bank.reversal-unmatched", importID: importID,
+                      words.reversalUnmatched(amount: Money(minorUnits: amount, currency: reversal.amount.currency), on: reversal.booked,
+                                              label: label, candidates: count),
+                      detail: ["entry": String(entryID), "candidates": String(count)])
         case .notFound:
-            try event("bank.reversal-unmatched", importID: importID, """
-                Reversal of \(Money(minorUnits: amount, currency: reversal.amount.currency)) on \(day) (\(label)): no earlier receipt of that \
-                amount on this account was found, so nothing was undone (the receipt may predate Relance's statements).
-                """, detail: ["entry": String(entryID)])
+            try event("bank.reversal-unmatched", importID: importID,
+                      words.reversalUnmatched(amount: Money(minorUnits: amount, currency: reversal.amount.currency), on: reversal.booked,
+                                              label: label, candidates: nil),
+                      detail: ["entry": String(entryID)])
         }
         return false
     }
 
-    private func undoMatches(of originalID: Int64, original: BankEntry, reversalID: Int64, reversalDay: String,
+    private func undoMatches(of originalID: Int64, original: BankEntry, reversalID: Int64, reversedOn: CivilDate,
                              method: BankReversalFinder.Method, importID: Int64) throws {
         let matches = try Row.fetchAll(db, sql: """
             SELECT m.id, m.invoice_id, m.amount_minor, m.state, m.task_id, i.number, i.customer_id, i.currency
             FROM bank_match m JOIN invoice i ON i.id = m.invoice_id WHERE m.entry_id = ? ORDER BY m.id
             """, arguments: [originalID])
-        let why = "reversed by the bank on \(reversalDay) (found by \(method.words))"
+        // In the creditor's language, amounts and dates in its formats.
+        let words = try AppDatabase.wording(of: creditor.rawValue, in: db)
         if matches.isEmpty {
-            try event("bank.reversed", importID: importID, """
-                Received \(original.amount) on \(Self.day(original.booked)) (\(BankText.label(original))) was \(why); it had paid no invoice, \
-                so nothing else changes and it is no longer listed as unmatched.
-                """, detail: ["entry": String(reversalID), "original": String(originalID), "method": method.rawValue])
+            try event("bank.reversed", importID: importID,
+                      words.reversedReceiptPaidNothing(amount: original.amount, booked: original.booked, label: BankText.label(original),
+                                                       reversedOn: reversedOn, method: method),
+                      detail: ["entry": String(reversalID), "original": String(originalID), "method": method.rawValue])
             return
         }
         for match in matches {
@@ -71,10 +72,12 @@ struct BankReversalApplier {
             let summary: String
             if state == "lettered" {
                 // The ledger took the payment into account already: only the accountant can undo that.
-                summary = "Invoice \(payment.invoiceNumber): the \(payment.sentence(in: .english)) was \(why); the ledger had already lettered it, so the next export must show the invoice open again — tell the accountant."
+                summary = words.reversedPayment(invoice: payment.invoiceNumber, payment: payment.sentence(in: words.language),
+                                                reversedOn: reversedOn, method: method, lettered: true)
             } else {
                 try db.execute(sql: "UPDATE bank_match SET state = 'reversed', reversed_by = ? WHERE id = ?", arguments: [reversalID, payment.matchID])
-                summary = "Invoice \(payment.invoiceNumber): the \(payment.sentence(in: .english)) was \(why); the invoice is due again and reminders resume."
+                summary = words.reversedPayment(invoice: payment.invoiceNumber, payment: payment.sentence(in: words.language),
+                                                reversedOn: reversedOn, method: method, lettered: false)
                 if let taskID = match["task_id"] as Int64? {
                     try db.execute(sql: """
                         UPDATE task SET state = 'cancelled', outcome = 'cancelled', closed_at = ?,
@@ -93,9 +96,6 @@ struct BankReversalApplier {
     private func event(_ kind: String, importID: Int64, _ summary: String, detail: [String: String]) throws {
         try AppDatabase.append(NewEvent(time: time, kind: kind, creditor: creditor, importID: importID, summary: summary, detail: detail), in: db)
     }
-
-    /// `05/12/2026`: the day as the journal writes a bank date (the sentence of `BankPayment` writes `05/12`).
-    static func day(_ date: CivilDate) -> String { String(format: "%02d/%02d/%04d", date.day, date.month, date.year) }
 
     /// A stored entry back as the parser gave it.
     static func entry(_ row: Row) -> BankEntry? {

@@ -36,7 +36,7 @@ struct ContactsApplier {
         try event("import.applied", importID: importID,
                   try words().contactsImported(file: file.fileName, new: receipt.newCustomers, known: receipt.updatedCustomers),
                   detail: ["sha256": file.sha256])
-        for (summary, detail) in ImportWarningEvents.events(of: file) { try event("import.warning", importID: importID, summary, detail: detail) }
+        for (summary, detail) in ImportWarningEvents.events(of: file, words: try words()) { try event("import.warning", importID: importID, summary, detail: detail) }
         return receipt
     }
 

@@ -6,11 +6,12 @@ import RelanceCore
 enum ImportWarningEvents {
     static let limit = 50
 
-    static func events(of file: ImportedFile) -> [(summary: String, detail: [String: String])] {
-        var events = file.warnings.prefix(limit).map { (summary: "\(file.fileName): \($0)", detail: ["file": file.fileName]) }
+    static func events(of file: ImportedFile, words: any Wording) -> [(summary: String, detail: [String: String])] {
+        // Each warning is already in the creditor's language (worded by the importer).
+        let colon = words.language == .french ? " : " : ": "
+        var events = file.warnings.prefix(limit).map { (summary: "\(file.fileName)\(colon)\($0)", detail: ["file": file.fileName]) }
         if file.warnings.count > limit {
-            events.append((summary: "\(file.fileName): \(file.warnings.count - limit) more warnings (relance import --dry-run \(file.fileName) lists them all).",
-                           detail: ["file": file.fileName]))
+            events.append((summary: words.moreImportWarnings(file: file.fileName, count: file.warnings.count - limit), detail: ["file": file.fileName]))
         }
         return events
     }

@@ -19,8 +19,8 @@ extension SnapshotApplier {
                entry.externalID != item.customer {
                 if work.named.insert(entry.id).inserted {
                     try event("invoice.customer-resolved", customerID: entry.id, importID: importID,
-                              "\(file.fileName) has no customer code: \"\(Self.printable(item.customer))\" is customer \(entry.externalID), found by name.")
-                    receipt.warnings.append("\"\(Self.printable(item.customer))\" has no customer code in \(file.fileName): matched by name to customer \(entry.externalID).")
+                              words.customerResolvedByName(name: item.customer, file: file.fileName, customer: entry.externalID))
+                    receipt.warnings.append(words.receiptCustomerMatchedByName(name: item.customer, file: file.fileName, customer: entry.externalID))
                 }
                 return entry
             }

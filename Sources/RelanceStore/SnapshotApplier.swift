@@ -112,17 +112,17 @@ struct SnapshotApplier {
         }
         try flagCustomersForPeople(work, importID: importID, receipt: &receipt)
         if !work.beyondCap.isEmpty {
-            let list = work.beyondCap.prefix(10).joined(separator: ", ") + (work.beyondCap.count > 10 ? "…" : "")
-            receipt.warnings.append("\(work.beyondCap.count) invoice(s) have payment terms beyond the legal caps (60 days, or 45 days end of month): \(list).")
+            receipt.warnings.append(words.receiptTermsBeyondCap(count: work.beyondCap.count, invoices: Array(work.beyondCap.prefix(10)),
+                                                                 more: work.beyondCap.count > 10))
         }
         if !work.dueDisagreements.isEmpty {
-            let list = work.dueDisagreements.prefix(10).joined(separator: "; ") + (work.dueDisagreements.count > 10 ? "; …" : "")
-            receipt.warnings.append("\(work.dueDisagreements.count) invoice(s) whose sources disagree on the due date; the date the invoice states is kept (the legal one), check the customer's terms with the accountant: \(list).")
+            receipt.warnings.append(words.receiptDueDisagreements(count: work.dueDisagreements.count, invoices: Array(work.dueDisagreements.prefix(10)),
+                                                                   more: work.dueDisagreements.count > 10))
         }
         try event("import.applied", importID: importID, words.importApplied(
             file: file.fileName, kind: file.kind, asOf: snapshot.asOf, new: receipt.newInvoices, changed: receipt.updatedInvoices,
             settled: receipt.settledInvoices, unchanged: receipt.unchangedInvoices, toIdentify: receipt.unresolvedInvoices), detail: ["sha256": file.sha256, "authoritative": String(snapshot.isAuthoritative)])
-        for (summary, detail) in ImportWarningEvents.events(of: file) { try event("import.warning", importID: importID, summary, detail: detail) }
+        for (summary, detail) in ImportWarningEvents.events(of: file, words: words) { try event("import.warning", importID: importID, summary, detail: detail) }
         return receipt
     }
 
@@ -134,7 +134,7 @@ struct SnapshotApplier {
         guard !refused.isEmpty else { return }
         for row in refused {
             if let invoice = row.invoice { work.seenNumbers.insert(invoice) }
-            receipt.warnings.append("row refused: \(row)")
+            receipt.warnings.append(words.receiptRowRefused(row))
         }
         try event("import.rows-refused", importID: importID,
                   words.importRowsRefused(count: refused.count, file: file.fileName, rows: refused.prefix(50).map(words.refusedRow),
@@ -152,7 +152,7 @@ struct SnapshotApplier {
         var unresolved: [Int64: [String]] = [:]
         var beyondCap: [String] = []
         /// Invoices whose sources gave different due dates, each with what every source said.
-        var dueDisagreements: [String] = []
+        var dueDisagreements: [DueDisagreement] = []
         var emailsWritten = Set<Int64>()
         /// Customers whose name this file already set: one UPDATE per customer, not per invoice.
         var named = Set<Int64>()
@@ -264,8 +264,8 @@ struct SnapshotApplier {
     private func dueDateEvents(_ due: DueDateResolution, item: OpenItem, customerID: Int64, invoiceID: Int64, importID: Int64,
                                work: inout Work) throws {
         if !due.disagreement.isEmpty {
-            let said = due.disagreement.map { "\($0.source) \($0.date.iso8601)" }.joined(separator: ", ")
-            work.dueDisagreements.append("\(item.invoice.printable) (\(said))")
+            work.dueDisagreements.append(DueDisagreement(invoice: item.invoice,
+                                                         said: due.disagreement.map { DueDisagreement.Said(source: $0.source, date: $0.date) }))
             try event("invoice.due-disagreement", customerID: customerID, invoiceID: invoiceID, importID: importID,
                       words.invoiceDueDisagreement(invoice: item.invoice, said: due.disagreement.map { ($0.source, $0.date) },
                                                    kept: due.due, source: due.source))

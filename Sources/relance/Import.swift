@@ -75,7 +75,11 @@ struct ImportFilesCommand: AsyncParsableCommand {
                     contacts += parsed.contacts
                     refused += parsed.refusedRows
                     if !json { for row in parsed.refusedRows { print("  refused: \(row)".printable) } }
-                    for warning in parsed.warnings { FileHandle.standardError.write(Data("\(file): warning: \(warning.printable)\n".utf8)) }
+                    // With --creditor, in the creditor's language; the code in brackets is for scripts.
+                    for warning in parsed.warnings {
+                        let text = warning.text(in: parsing?.language ?? .english)
+                        FileHandle.standardError.write(Data("\(file): warning: \(text.printable) [\(warning.code)]\n".utf8))
+                    }
                 } catch let error as ImportError {
                     failed = true
                     // With --creditor, in the creditor's language, as the daemon's rejection report.
@@ -107,7 +111,8 @@ struct ImportFilesCommand: AsyncParsableCommand {
                     print("\(file): import #\(receipt.importID) \(receipt.outcome.rawValue): \(receipt.newInvoices) new, \(receipt.updatedInvoices) changed, \(receipt.settledInvoices) settled"
                         + (receipt.rematchedReceipts > 0 ? "; \(receipt.rematchedReceipts) earlier bank receipts now matched" : ""))
                 }
-                for warning in receipt.warnings { print("  warning: \(warning.printable)") }
+                // The receipt's warnings are already in the creditor's language; so is their label.
+                for warning in receipt.warnings { print("  " + target.configuration.language.wording.runWarning(warning.printable)) }
                 if receipt.outcome == .held { print("  nothing changed; `relance import confirm \(receipt.importID)` applies it") }
             } catch {
                 failed = true

@@ -12,7 +12,7 @@ struct PauseCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The creditor (needed when several are configured).", valueName: "id")) var creditor: String?
     @Option(help: ArgumentHelp("Pause only this customer (its id in the creditor's books).", valueName: "id")) var customer: String?
     @Option(help: ArgumentHelp("Last day of the pause (YYYY-MM-DD); until resumed otherwise.", valueName: "date")) var until: String?
-    @Option(help: "Why, for the journal.") var reason = "paused by hand"
+    @Option(help: "Why, for the journal (your name is kept with it).") var reason: String?
 
     func run() async throws {
         let context = try CommandContext(options: options)
@@ -28,8 +28,9 @@ struct PauseCommand: AsyncParsableCommand {
             var state = try await context.runtime.store.creditorState(creditorID)
             state.paused = true
             state.pausedUntil = untilDate
-            state.pauseReason = reason
-            try await context.runtime.store.setCreditorState(state, of: creditorID, reason: reason, at: now)
+            let said = PeopleActions.said(reason, by: PersonName.current)
+            state.pauseReason = said
+            try await context.runtime.store.setCreditorState(state, of: creditorID, reason: said, at: now)
             print(words.creditorPaused(creditor: creditorID.rawValue, until: untilDate))
         }
     }
@@ -50,8 +51,7 @@ struct ResumeCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Resume only this customer.", valueName: "id")) var customer: String?
     @Option(help: ArgumentHelp("End the dispute on this invoice (its number in the creditor's books).", valueName: "number"))
     var invoice: String?
-    static let defaultReason = "resumed by hand"
-    @Option(help: "Why, for the journal.") var reason = defaultReason
+    @Option(help: "Why, for the journal (your name is kept with it).") var reason: String?
 
     func run() async throws {
         let context = try CommandContext(options: options)
@@ -64,7 +64,7 @@ struct ResumeCommand: AsyncParsableCommand {
                 print(words.invoiceWasNotDisputed(invoice: invoice, creditor: creditorID.rawValue))
                 return
             }
-            let said = reason == Self.defaultReason ? nil : reason
+            let said = reason
             do {
                 try await PeopleActions(runtime: context.runtime).recordOutcome(.disputeResolved(invoices: [invoice], note: said), onTask: task,
                                                                                 by: PersonName.current, channel: .cli)
@@ -81,9 +81,10 @@ struct ResumeCommand: AsyncParsableCommand {
             state.paused = false
             state.pausedUntil = nil
             state.pauseReason = nil
-            try await context.runtime.store.setCreditorState(state, of: creditorID, reason: reason, at: now)
+            let said = PeopleActions.said(reason, by: PersonName.current)
+            try await context.runtime.store.setCreditorState(state, of: creditorID, reason: said, at: now)
             // An outbox paused for a fault is tried again too (the next round sends, or pauses again).
-            let faultLifted = try await context.runtime.store.resumeOutbox(creditorID, reason: reason, at: now)
+            let faultLifted = try await context.runtime.store.resumeOutbox(creditorID, reason: said, at: now)
             print(words.creditorResumed(creditor: creditorID.rawValue, outboxRetried: faultLifted))
         }
     }

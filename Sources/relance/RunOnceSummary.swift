@@ -1,7 +1,9 @@
 import RelanceCore
 import RelanceDaemon
 
-/// What `relance run --once` prints: for each creditor, what was imported, planned and sent.
+/// What `relance run --once` prints: for each creditor, what was imported, planned and sent, in
+/// that creditor's language; the run's closing lines (sent, delivery, paused transports) are the
+/// operator's, machine-wide, in English.
 struct RunOnceSummary {
     let report: RunOnceReport
     let runtime: RelanceRuntime
@@ -10,70 +12,74 @@ struct RunOnceSummary {
         var lines: [String] = []
         for creditor in runtime.creditors {
             let id = creditor.configuration.id
+            // A creditor's block is about its books: in its language. The run's last lines are the operator's.
+            let words = creditor.configuration.language.wording
             let active = report.planning[id]?.active ?? creditor.configuration.active
-            lines.append("Creditor \(id) (\(creditor.configuration.legalName))\(active ? "" : " — review mode, nothing is sent")")
+            lines.append(words.runCreditor(id: id.rawValue, name: creditor.configuration.legalName, active: active))
             let intake = report.intake[id] ?? FileIntake.Report()
-            if intake.imported.isEmpty && intake.rejected.isEmpty { lines.append("  Imported: no new file") }
+            if intake.imported.isEmpty && intake.rejected.isEmpty { lines.append("  " + words.runNoNewFile()) }
             for (file, receipt, items) in intake.imported {
                 switch receipt.outcome {
                 case .duplicate:
-                    lines.append("  Imported: \(file): same content as import #\(receipt.importID), nothing changed")
+                    lines.append("  " + words.runImportDuplicate(file: file, importID: receipt.importID))
                 case .held:
-                    lines.append("  HELD: \(file) (import #\(receipt.importID)) — nothing changed; `relance import confirm \(receipt.importID)` applies it")
+                    lines.append("  " + words.runImportHeld(file: file, importID: receipt.importID))
                     lines.append(contentsOf: receipt.warnings.map { "      \($0)" })
                 default:
-                    lines.append("  Imported: \(file): \(items) \(receipt.newInvoices + receipt.updatedInvoices + receipt.settledInvoices + receipt.unchangedInvoices == 0 && receipt.updatedCustomers + receipt.newCustomers > 0 ? "customers" : "open items"); \(receipt.newInvoices) new, \(receipt.updatedInvoices) changed, \(receipt.settledInvoices) settled (import #\(receipt.importID))")
+                    let customers = receipt.newInvoices + receipt.updatedInvoices + receipt.settledInvoices + receipt.unchangedInvoices == 0
+                        && receipt.updatedCustomers + receipt.newCustomers > 0
+                    lines.append("  " + words.runImported(file: file, items: items, customers: customers, new: receipt.newInvoices,
+                                                          changed: receipt.updatedInvoices, settled: receipt.settledInvoices, importID: receipt.importID))
                     if receipt.unresolvedInvoices > 0 {
-                        lines.append("      \(receipt.unresolvedInvoices) invoice(s) with a customer to identify: see `relance tasks`")
+                        lines.append("      " + words.runToIdentify(receipt.unresolvedInvoices))
                     }
-                    lines.append(contentsOf: receipt.warnings.map { "      warning: \($0)" })
+                    lines.append(contentsOf: receipt.warnings.map { "      " + words.runWarning($0) })
                 }
             }
             for (file, reason) in intake.rejected {
-                lines.append("  REJECTED: \(file) — moved to rejected/, see \(file).error.txt")
+                lines.append("  " + words.runRejected(file: file))
                 lines.append(contentsOf: reason.split(separator: "\n").map { "      \($0)" })
             }
             for (file, reason) in intake.stuck {
-                lines.append("  LEFT IN PLACE: \(file) — could not be moved aside")
+                lines.append("  " + words.runLeftInPlace(file: file))
                 lines.append(contentsOf: reason.split(separator: "\n").map { "      \($0)" })
             }
-            for (file, _) in intake.waiting { lines.append("  Waiting: \(file) is still being written") }
+            for (file, _) in intake.waiting { lines.append("  " + words.runWaiting(file: file)) }
             if let inbound = report.inbound[id] {
-                lines.append("  Mailbox: \(inbound.fetched) new message(s), \(inbound.recorded) ours, \(inbound.duplicates) already recorded, \(inbound.ignored) not ours (left as they were), \(inbound.tasksOpened) task(s) opened")
-                if inbound.truncated > 0 {
-                    lines.append("  Mailbox: \(inbound.truncated) message(s) over maximum_message_megabytes were read cut to that size")
-                }
+                lines.append("  " + words.runMailbox(fetched: inbound.fetched, recorded: inbound.recorded, duplicates: inbound.duplicates,
+                                                     ignored: inbound.ignored, tasksOpened: inbound.tasksOpened))
+                if inbound.truncated > 0 { lines.append("  " + words.runMailboxTruncated(inbound.truncated)) }
                 for (folder, error) in inbound.failures.sorted(by: { $0.key < $1.key }) {
-                    lines.append("  MAILBOX NOT READ: \(folder): \(error.message) (retried at the next run)")
+                    lines.append("  " + words.runMailboxNotRead(folder: folder, error: error.message))
                 }
             }
             if let planning = report.planning[id] {
                 let plan = planning.plan
-                lines.append("  Plan for \(plan.date): \(plan.contacts.count) email(s), \(plan.tasks.count) task(s) for people")
+                lines.append("  " + words.runPlan(date: plan.date, emails: plan.contacts.count, tasks: plan.tasks.count))
                 for contact in plan.contacts {
-                    let invoices = contact.invoices.map { invoice in
-                        let when = invoice.daysLate > 0 ? "\(invoice.daysLate) days late" : "due in \(-invoice.daysLate) days"
-                        return "\(invoice.receivable.number) (\(invoice.receivable.open), \(when))"
+                    let invoices = contact.invoices.map {
+                        RunInvoice(number: $0.receivable.number, open: $0.receivable.open, daysLate: $0.daysLate)
                     }
-                    lines.append("    \(contact.customer.externalID) \(contact.customer.name ?? ""): \(contact.step.name) → \(contact.customer.emails.map(\.value).joined(separator: ", ")): \(invoices.joined(separator: ", "))")
+                    lines.append("    " + words.runContact(customer: contact.customer.externalID, name: contact.customer.name ?? "", step: contact.step.name,
+                                                           emails: contact.customer.emails.map(\.value).joined(separator: ", "), invoices: invoices))
                 }
                 for task in plan.tasks {
-                    let invoices = task.invoices.map(\.receivable.number).joined(separator: ", ")
-                    lines.append("    \(task.customer.externalID) \(task.customer.name ?? ""): \(task.kind.rawValue) task (\(task.step.name)) for \(invoices)\(task.note.map { " — \($0)" } ?? "")")
+                    lines.append("    " + words.runTask(customer: task.customer.externalID, name: task.customer.name ?? "", kind: task.kind,
+                                                        step: task.step.name, invoices: task.invoices.map(\.receivable.number).joined(separator: ", "),
+                                                        note: task.note))
                 }
                 // A step passed over because it no longer applies (a courtesy reminder for an
                 // invoice already late) is in the journal and `relance plan`, not in this summary.
                 for decision in plan.decisions where decision.verdict != .act && decision.rule != .stepNotApplicable {
-                    lines.append("    \(decision.verdict == .wait ? "waits" : "skips"): \(decision.customer)\(decision.invoice.map { " \($0)" } ?? ""): \(decision.reason)")
+                    lines.append("    " + words.runDecision(waits: decision.verdict == .wait, customer: decision.customer,
+                                                            invoice: decision.invoice, reason: decision.reason))
                 }
-                if !planning.queued.isEmpty { lines.append("  Queued: \(planning.queued.count) message(s)") }
-                if !planning.awaitingApproval.isEmpty {
-                    lines.append("  Awaiting approval (review mode): \(planning.awaitingApproval.count) message(s) — relance message held, or the console's Today")
-                }
-                if !planning.openedTasks.isEmpty { lines.append("  Tasks opened: \(planning.openedTasks.count) (relance tasks)") }
-                for document in planning.documents { lines.append("  To print / hand over: \(document.path)") }
-                for (customer, reason) in planning.failures { lines.append("  FAILED for \(customer): \(reason)") }
-                for file in planning.reviewFiles { lines.append("  For review (not sent): \(file.path)") }
+                if !planning.queued.isEmpty { lines.append("  " + words.runQueued(planning.queued.count)) }
+                if !planning.awaitingApproval.isEmpty { lines.append("  " + words.runAwaitingApproval(planning.awaitingApproval.count)) }
+                if !planning.openedTasks.isEmpty { lines.append("  " + words.runTasksOpened(planning.openedTasks.count)) }
+                for document in planning.documents { lines.append("  " + words.runToPrint(path: document.path)) }
+                for (customer, reason) in planning.failures { lines.append("  " + words.runFailed(customer: customer, reason: reason)) }
+                for file in planning.reviewFiles { lines.append("  " + words.runForReview(path: file.path)) }
             }
         }
         let sending = report.sending

@@ -61,23 +61,25 @@ struct StatusCommand: AsyncParsableCommand {
         } else {
             print("Daemon: no status yet (relance run has not run with this state folder)")
         }
-        for status in creditors {
-            var line = "Creditor \(status.creditor): \(status.active ? "active" : "review mode")\(status.paused ? ", PAUSED" : "")"
-                + (status.outboxPause != nil ? ", OUTBOX PAUSED" : "")
-            line += "; open tasks \(status.openTasks)"
-            if status.heldImports > 0 { line += "; \(status.heldImports) import(s) HELD (relance import held)" }
-            print(line)
+        // A creditor's lines are in its language; the rest (daemon, outbox, events) is the operator's.
+        for (status, creditor) in zip(creditors, runtime.creditors) {
+            let words = creditor.configuration.language.wording
+            print(words.statusCreditor(id: status.creditor, active: status.active, paused: status.paused,
+                                       outboxPaused: status.outboxPause != nil, openTasks: status.openTasks, heldImports: status.heldImports))
             if let pause = status.outboxPause {
-                print("  Outbox paused since \(pause.since.formatted(.iso8601)): \(pause.reason.printable)")
-                if let resume = status.outboxResume { print("    To resume: \(resume)") }
+                print("  " + words.statusOutboxPaused(since: pause.since.formatted(.iso8601), reason: pause.reason.printable))
+                if let resume = status.outboxResume { print("    " + words.statusToResume(resume)) }
             }
-            if let problem = status.dropFolderProblem { print("  PROBLEM: \(problem.printable)") }
-            if let summary = status.lastImport, let at = status.lastImportAt { print("  Last import (\(at.formatted(.iso8601))): \(summary.printable)") }
+            if let problem = status.dropFolderProblem { print("  " + words.statusProblem(problem.printable)) }
+            if let summary = status.lastImport, let at = status.lastImportAt {
+                print("  " + words.statusLastImport(at: at.formatted(.iso8601), summary: summary.printable))
+            }
             for mark in status.mailbox {
-                print("  Mailbox \(mark.folder): UIDVALIDITY \(mark.uidValidity), last UID \(mark.lastUID), polled \(mark.polledAt.formatted(.iso8601))")
+                print("  " + words.statusMailbox(folder: mark.folder, uidValidity: "\(mark.uidValidity)", lastUID: "\(mark.lastUID)",
+                                                 polled: mark.polledAt.formatted(.iso8601)))
             }
-            if let opens = status.sendWindowOpens { print("  Send window closed: mail waits until \(opens.formatted(.iso8601))") }
-            if let retry = status.nextRetry { print("  Next retry: \(retry.formatted(.iso8601))") }
+            if let opens = status.sendWindowOpens { print("  " + words.statusSendWindowClosed(until: opens.formatted(.iso8601))) }
+            if let retry = status.nextRetry { print("  " + words.statusNextRetry(retry.formatted(.iso8601))) }
         }
         print("Outbox: " + OutboxState.allCases.map { "\($0.rawValue) \(counts[$0] ?? 0)" }.joined(separator: ", "))
         print("Open tasks: \(openTasks.count)\(openTasks.isEmpty ? "" : " (relance tasks)")")

@@ -62,7 +62,7 @@ struct ConsoleImportsTests {
             #expect(after.contains("novembre.csv"))
             #expect(after.contains("appliqué"))
             let journal = try await fixture.runtime.store.recentEvents(of: nil, limit: 30)
-            #expect(journal.contains { $0.event.kind == "import.uploaded" && $0.event.summary.contains("by marie") })
+            #expect(journal.contains { $0.event.kind == "import.uploaded" && $0.event.summary.contains("déposé dans le dossier de dépôt par marie") })
         }
     }
 
@@ -110,7 +110,7 @@ struct ConsoleImportsTests {
             #expect(try await fixture.runtime.store.heldImports(of: nil).isEmpty)
             #expect(try await fixture.runtime.store.openReceivables(of: CreditorID("acme")!).map(\.number) == ["FA-1001"])
             let record = try await fixture.runtime.store.importHistory(of: nil, limit: 10).first { $0.importID == held.importID }
-            #expect(record?.error == "Rejected by marie: export tronqué")
+            #expect(record?.error == "Refusé par marie : export tronqué")
         }
     }
 }

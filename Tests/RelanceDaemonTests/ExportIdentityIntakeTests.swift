@@ -65,8 +65,8 @@ import RelanceTesting
         let second = try #require(open.first { $0.number == "INV-0002" })
         #expect(second.customer.externalID == "Nouveau Client", "no contact of that name: the name is the identity")
         #expect(second.open == Money(minorUnits: 28_000, currency: .euro))
-        #expect(warnings.contains { $0.contains("identified by its name") })
-        #expect(warnings.contains { $0.contains("matched by name to customer 411BRAS") })
+        #expect(warnings.contains { $0.contains("identifié par son nom") }, "\(warnings)")
+        #expect(warnings.contains { $0.contains("rapproché par son nom du client 411BRAS") }, "\(warnings)")
     }
 
     @Test func theCreditorsColumnMappingReachesTheParser() async throws {

@@ -48,7 +48,7 @@ import RelanceTesting
         try Self.dropInvoices(3, into: fixture)
         let first = try Self.run(["run", "--once"], in: fixture)
         #expect(first.status == 0)
-        #expect(first.output.contains("Imported: open.csv: 3 open items"))
+        #expect(first.output.contains("Importé : open.csv : 3 factures ouvertes"), "\(first.output)")
         #expect(first.output.contains("Sent: 3"))
         let second = try Self.run(["run", "--once"], in: fixture)
         #expect(second.status == 0)

@@ -71,7 +71,7 @@ struct ArchiveTests {
             "C1|F-2026-001|1234.56", "C2|F-2026-002|2395.94",
         ])
         #expect(parsed.items[0].source?.line == 4, "rows of the sheet read")
-        #expect(parsed.warnings.first == "read the worksheet \"Détail\"; \"Synthèse\" before it holds no report")
+        #expect(parsed.warnings.map(\.description).first == "read the worksheet \"Détail\"; \"Synthèse\" before it holds no report")
     }
 
     @Test("a workbook where no sheet holds a report is refused, saying every sheet was tried")

@@ -46,7 +46,7 @@ struct CustomerColumnsTests {
         let csv = "\(title);Intitulé;N° facture;Échéance;Reste dû\nC-77;Brasserie du Port;F-1;20/10/2026;10,00\n"
         let parsed = try ImportParser.parse(bytes: Array(csv.utf8), fileName: "t.csv")
         #expect(rows(parsed) == ["C-77|Brasserie du Port|F-1|-|2026-10-20|10.00"])
-        #expect(parsed.warnings.isEmpty, "\(parsed.warnings)")
+        #expect(parsed.warnings.map(\.description).isEmpty, "\(parsed.warnings.map(\.description))")
     }
 
     @Test("two columns that could hold the customer's code: the more specific is taken, and the report says which and why")
@@ -54,7 +54,7 @@ struct CustomerColumnsTests {
         let name = "customer-code-two-candidates.csv"
         let parsed = try ImportParser.parse(bytes: try Fixture.bytes("csv/" + name), fileName: name)
         #expect(parsed.items.map(\.customer) == ["411BRAS", "411CHAR"])
-        let note = try #require(parsed.warnings.first { $0.contains("customer code") })
+        let note = try #require(parsed.warnings.map(\.description).first { $0.contains("customer code") })
         #expect(note.contains("\"N° compte tiers\""))
         #expect(note.contains("\"Compte\""))
         #expect(note.contains("more precisely"))
@@ -108,8 +108,8 @@ struct CustomerColumnsTests {
         #expect(parsed.items[0].total == eur("1200.00"))
         #expect(parsed.items[0].emails == ["compta@brasserie-port.example"])
         #expect(parsed.customersByName)
-        #expect(parsed.warnings.contains { $0.contains("identified by its name") && $0.contains("\"ContactName\"") })
-        #expect(parsed.warnings.contains { $0.contains("counted once") })
+        #expect(parsed.warnings.map(\.description).contains { $0.contains("identified by its name") && $0.contains("\"ContactName\"") })
+        #expect(parsed.warnings.map(\.description).contains { $0.contains("counted once") })
     }
 
     @Test("rows of one invoice that repeat different amounts due are refused, not added up")
@@ -132,9 +132,9 @@ struct CustomerColumnsTests {
             "CPRO00|PROSOL GESTION|VE  0623/212|2023-06-20|-|1233.96",
             "CDISCO|EURO DISCOUNT FRAIS|VE  0623|2023-06-27|-|150.00",
         ])
-        let note = try #require(parsed.warnings.first { $0.contains("VE  0623") })
+        let note = try #require(parsed.warnings.map(\.description).first { $0.contains("VE  0623") })
         #expect(note.contains("CPRO00") && note.contains("entry 145 of 2023-06-02") && note.contains("entry 212 of 2023-06-20"))
-        #expect(!parsed.warnings.contains { $0.contains("CDISCO") }, "two lines of one entry stay one invoice")
+        #expect(!parsed.warnings.map(\.description).contains { $0.contains("CDISCO") }, "two lines of one entry stay one invoice")
     }
 
     @Test("contacts: \"Étape atteinte\" as people write it is read as the ladder's step; postcode and town on one line")

@@ -43,7 +43,7 @@ struct FECRealLedgerTests {
             #expect(sums[customer, default: 0] == balance, "customer \(customer)")
         }
         #expect(Set(sums.keys).isSubset(of: balances.keys))
-        #expect(parsed.warnings.isEmpty, "both real ledgers balance")
+        #expect(parsed.warnings.map(\.description).isEmpty, "both real ledgers balance")
     }
 
     @Test("as of: the date in the file name", arguments: zip(ledgers, ["2022-08-31", "2023-12-31"]))

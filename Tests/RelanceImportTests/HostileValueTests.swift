@@ -16,7 +16,7 @@ struct HostileValueTests {
             + "C001;\"Evil\r\nBcc: x@example.test\";ok@relance.test;F-1;2026-07-01;10.00\r\n")
         let item = try #require(parsed.items.first)
         #expect(item.customerName == "Evil Bcc: x@example.test")
-        let warning = try #require(parsed.warnings.first { $0.contains("control characters") })
+        let warning = try #require(parsed.warnings.map(\.description).first { $0.contains("control characters") })
         #expect(warning.contains("hostile.csv:2:6"))
         #expect(warning.contains("column \"name\""))
         #expect(warning.contains("Evil\\nBcc"))
@@ -29,15 +29,15 @@ struct HostileValueTests {
         let item = try #require(parsed.items.first)
         #expect(item.customer == "C0 01")
         #expect(item.invoice == "F- 2")
-        #expect(parsed.warnings.filter { $0.contains("control characters") }.count == 2)
-        #expect(parsed.warnings.contains { $0.contains("invoice number in column \"invoice\"") })
+        #expect(parsed.warnings.map(\.description).filter { $0.contains("control characters") }.count == 2)
+        #expect(parsed.warnings.map(\.description).contains { $0.contains("invoice number in column \"invoice\"") })
     }
 
     @Test("a contacts file's name and code are checked the same way")
     func contacts() throws {
         let parsed = try parse("Code client;Raison sociale;Email\n411A;\"Dupont\nSA\";a@dupont.test\n", name: "contacts.csv")
         #expect(parsed.contacts.first?.name == "Dupont SA")
-        #expect(parsed.warnings.contains { $0.contains("contacts.csv:2:") && $0.contains("column \"Raison sociale\"") })
+        #expect(parsed.warnings.map(\.description).contains { $0.contains("contacts.csv:2:") && $0.contains("column \"Raison sociale\"") })
     }
 
     @Test("an email cell with an address plus something else is refused whole: nothing is split out of it")
@@ -47,7 +47,7 @@ struct HostileValueTests {
         let item = try #require(parsed.items.first)
         #expect(item.emails == ["t37+a11@relance.test\nRCPT TO: t38@relance.test"])
         #expect(item.emails.allSatisfy { EmailAddress($0) == nil })
-        #expect(parsed.warnings.contains { $0.contains("hostile.csv:2:6") && $0.contains("is not an address or a list") })
+        #expect(parsed.warnings.map(\.description).contains { $0.contains("hostile.csv:2:6") && $0.contains("is not an address or a list") })
     }
 
     @Test("addresses separated by ; or , are a list; by spaces or line breaks they are not",
@@ -65,7 +65,7 @@ struct HostileValueTests {
                                                                source: SourcePosition(file: "fec.txt", line: 7))])
         IdentityText.clean(&parsed)
         #expect(parsed.items[0].customerName == "Bad Name")
-        #expect(parsed.warnings == ["fec.txt:7: the customer name held control characters (Bad\\u{7}Name); kept as \"Bad Name\". "
+        #expect(parsed.warnings.map(\.description) == ["fec.txt:7: the customer name held control characters (Bad\\u{7}Name); kept as \"Bad Name\". "
             + "Check the export: a line break or a control character has no place in it."])
     }
 

@@ -47,7 +47,7 @@ struct OpenInvoiceReportParserTests {
         #expect(parsed.items[0].total == eur("1200"))
         #expect(parsed.items[2].source == SourcePosition(file: "simple.csv", line: 4))
         #expect(parsed.skippedRows == 0)
-        #expect(parsed.warnings.isEmpty)
+        #expect(parsed.warnings.map(\.description).isEmpty)
     }
 
     @Test("Sage-like aged balance in Windows-1252: furniture skipped and counted, as-of read")
@@ -97,7 +97,7 @@ struct OpenInvoiceReportParserTests {
         ])
         // Separated by a space, not by ; or ,: not a list, refused whole (issue #12 §2).
         #expect(parsed.items[0].emails == ["ap@acme.com ar@acme.com"])
-        #expect(parsed.warnings.contains { $0.contains("is not an address or a list of addresses separated by ; or ,") })
+        #expect(parsed.warnings.map(\.description).contains { $0.contains("is not an address or a list of addresses separated by ; or ,") })
     }
 
     @Test("RFC 4180 quoting: separators, newlines and doubled quotes inside cells")
@@ -109,7 +109,7 @@ struct OpenInvoiceReportParserTests {
             Row("C2", "The \"Best\" Bakery 2nd floor", "INV-2", nil, "2026-12-02", "20.00"),
             Row("C3", "Plain", "INV-3", nil, "2026-12-03", "30.50"),
         ])
-        #expect(parsed.warnings.contains { $0.contains("held control characters (The \"Best\" Bakery\\n2nd floor)") })
+        #expect(parsed.warnings.map(\.description).contains { $0.contains("held control characters (The \"Best\" Bakery\\n2nd floor)") })
         #expect(parsed.items[2].source?.line == 5)
     }
 
@@ -145,25 +145,25 @@ struct OpenInvoiceReportParserTests {
         let parsed = try parse("ambiguous-dates-fr.csv")
         #expect(parsed.items.map(\.issued) == [date("2026-04-03"), date("2026-06-05")])
         #expect(parsed.items.map(\.due) == [date("2026-05-03"), date("2026-07-05")])
-        #expect(parsed.warnings.count == 1)
-        #expect(parsed.warnings.first?.contains("DD/MM") == true)
+        #expect(parsed.warnings.map(\.description).count == 1)
+        #expect(parsed.warnings.map(\.description).first?.contains("DD/MM") == true)
     }
 
     @Test("ambiguous dates under English titles are read DD/MM for a euro export, MM/DD only for an American one")
     func ambiguousDatesEnglishTitles() throws {
         let euro = try parse("ambiguous-dates-en.csv")
         #expect(euro.items.map(\.due) == [date("2026-05-03"), date("2026-10-01")])
-        #expect(euro.warnings.contains { $0.contains("DD/MM") && $0.contains("amounts in EUR") })
+        #expect(euro.warnings.map(\.description).contains { $0.contains("DD/MM") && $0.contains("amounts in EUR") })
         let dollars = try parse("ambiguous-dates-en.csv", options: ImportOptions(defaultCurrency: Currency(code: "USD")!))
         #expect(dollars.items.map(\.due) == [date("2026-03-05"), date("2026-01-10")])
-        #expect(dollars.warnings.contains { $0.contains("MM/DD") && $0.contains("USD") })
+        #expect(dollars.warnings.map(\.description).contains { $0.contains("MM/DD") && $0.contains("USD") })
     }
 
     @Test("an explicit date order in the mapping wins over the column's guess")
     func forcedDateOrder() throws {
         let parsed = try parse("ambiguous-dates-fr.csv", options: ImportOptions(columnMapping: ColumnMapping(dayMonthOrder: .monthFirst)))
         #expect(parsed.items.map(\.issued) == [date("2026-03-04"), date("2026-05-06")])
-        #expect(parsed.warnings.isEmpty)
+        #expect(parsed.warnings.map(\.description).isEmpty)
     }
 
     @Test("a file mixing DD/MM and MM/DD is refused at the contradicting cell")

@@ -43,7 +43,8 @@ import RelanceTesting
         #expect(callSection.items.count == cap)
         #expect(callSection.more == "… et 312 autres appels — voir la feuille d'appels jointe ou la console")
         #expect(byTitle["40 réponses à lire"]?.more == "… et 15 autres réponses à lire — voir tasks.html ou la console")
-        #expect(byTitle["30 courriers à poster"]?.more == "… et 5 autres courriers à poster — voir tasks.html ou la console")
+        #expect(byTitle["30 courriers à poster"]?.more
+                == "… et 5 autres courriers à poster — leurs documents ne sont pas joints : voir la console ou tasks.html")
         #expect(byTitle["26 promesses de paiement arrivent à échéance"]?.more == "… et 1 autre promesse à échéance — voir la console",
                 "\(byTitle.keys)")
         let overdue = try #require(digest.sections.first { $0.title.contains("en retard") }, "\(byTitle.keys)")
@@ -77,6 +78,40 @@ import RelanceTesting
         for section in digest.sections {
             #expect(LanguageLeaks.frenchIn(section.more ?? "").isEmpty, "\(section.more ?? "")")
         }
+    }
+
+    /// 40 bank receipts no invoice matched, as the digest lists them.
+    static func unmatched(_ count: Int) -> [UnmatchedReceipt] {
+        (1...count).map { index in
+            UnmatchedReceipt(entryID: Int64(index), booked: G.day, amount: Money(minorUnits: Int64(index) * 12_345, currency: .euro),
+                             payer: "Payeur \(index) SARL", payerIBAN: "FR7630001007941234567890185", remittance: "VIR FACT \(index)",
+                             account: "FR7630004000031234567890143")
+        }
+    }
+
+    /// #13: the bank's unmatched receipts are cut like every other list, with the same line.
+    @Test func unmatchedReceiptsAreCutLikeTheOtherLists() throws {
+        var (digest, _) = DigestContextBuilder.build(Self.facts(), words: FrenchWording())
+        digest.addUnmatchedReceipts(Self.unmatched(40), day: G.day, words: FrenchWording())
+        let section = try #require(digest.sections.last)
+        #expect(section.items.count == DigestContextBuilder.listCap)
+        #expect(section.more == "… et 15 autres virements à rattacher — voir la page Virements de la console ou relance bank unmatched")
+        #expect(DigestRenderer.text(digest).contains("… et 15 autres virements à rattacher"))
+        if let folder = ProcessInfo.processInfo.environment["RELANCE_SCREENSHOT_FOLDER"] {
+            try Data(DigestRenderer.html(digest).utf8).write(to: URL(fileURLWithPath: folder).appendingPathComponent("digest-unmatched-fr.html"))
+        }
+        var (english, _) = DigestContextBuilder.build(Self.facts(), words: EnglishWording())
+        english.addUnmatchedReceipts(Self.unmatched(26), day: G.day, words: EnglishWording())
+        #expect(english.sections.last?.more == "… and 1 other bank receipt to link — see the console's Bank receipts page or relance bank unmatched")
+        var few = DigestContextBuilder.build(Self.facts(), words: FrenchWording()).digest
+        few.addUnmatchedReceipts(Self.unmatched(25), day: G.day, words: FrenchWording())
+        #expect(few.sections.last?.items.count == 25 && few.sections.last?.more == nil)
+    }
+
+    /// #13: a cut letter list attaches only the letters it shows, the first 25 by number.
+    @Test func onlyTheListedLettersTravelWithTheDigest() {
+        let listed = DigestContextBuilder.listedLetterTasks(Self.facts().openTasks)
+        #expect(listed == Set((2_001...2_025).map(Int64.init)))
     }
 
     /// A list at the cap is shown whole, with no "more" line.

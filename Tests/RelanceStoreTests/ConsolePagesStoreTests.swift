@@ -148,17 +148,18 @@ import Testing
         #expect(try await store.liveHolds(of: Self.other, customer: customers[2]).isEmpty)
     }
 
-    /// The console's search as it was: every customer and every open invoice read, then filtered.
+    /// The console's search as it was: every customer and every open invoice read, then filtered —
+    /// the customers' fields folded (`SearchFolding`: accents off) since v20-console-search.
     static func searchedTheOldWay(_ store: AppDatabase, _ creditor: CreditorID, _ text: String, limit: Int) async throws -> [CustomerSearchHit] {
-        let needle = text.lowercased()
+        let needle = text.lowercased(), folded = SearchFolding.fold(text)
         let open = try await store.openReceivables(of: creditor)
         let invoiceMatches = Set(open.filter { $0.number.lowercased().contains(needle) }.map(\.customer.id))
         let openByCustomer = Dictionary(grouping: open, by: \.customer.id)
         var hits: [CustomerSearchHit] = []
         for customer in try await store.customerProfiles(of: creditor) where hits.count < limit {
             let profile = customer.profile
-            let haystack = ([profile.externalID, profile.name ?? ""] + profile.emailsTo + profile.emailsCc).map { $0.lowercased() }
-            guard invoiceMatches.contains(customer.id) || haystack.contains(where: { $0.contains(needle) }) else { continue }
+            let haystack = ([profile.externalID, profile.name ?? ""] + profile.emailsTo + profile.emailsCc).map(SearchFolding.fold)
+            guard invoiceMatches.contains(customer.id) || (!folded.isEmpty && haystack.contains(where: { $0.contains(folded) })) else { continue }
             hits.append(CustomerSearchHit(customerID: customer.id, externalID: profile.externalID, name: profile.name,
                                           openByCurrency: Demand.sumByCurrency((openByCustomer[customer.id] ?? []).map(\.open))))
         }

@@ -18,6 +18,9 @@ public struct ImportRecord: Sendable, Hashable, Codable {
     public var error: String?
     /// Why a held snapshot waits for a person.
     public var heldReason: String?
+    /// The file's warnings as journaled (`import.warning`, in the creditor's language): the
+    /// guesses a reader reported, the cells it cleaned or did not use.
+    public var warnings: [String] = []
 
     public init(importID: Int64, creditor: CreditorID, fileName: String, kind: String, status: Status, itemCount: Int,
                 asOf: CivilDate?, importedAt: Date, error: String?, heldReason: String?) {

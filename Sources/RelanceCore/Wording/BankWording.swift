@@ -18,8 +18,6 @@ public protocol BankWording: Sendable {
     func unmatchedReceiptDetail(remittance: String, payerIBAN: String?) -> String
     /// The two commands that resolve it.
     func unmatchedReceiptCommands(entryID: Int64) -> String
-    /// `… et 3 autres : relance bank unmatched`.
-    func unmatchedReceiptsMore(_ count: Int) -> String
     func noUnmatchedReceipts() -> String
     /// What linking or setting aside did.
     func receiptResolved(_ resolution: ReceiptResolution) -> String
@@ -49,9 +47,6 @@ extension FrenchWording {
     }
     public func unmatchedReceiptCommands(entryID: Int64) -> String {
         "Rattacher : relance bank link \(entryID) <n° client> · écarter : relance bank dismiss \(entryID)"
-    }
-    public func unmatchedReceiptsMore(_ count: Int) -> String {
-        count == 1 ? "… et 1 autre : relance bank unmatched les liste tous." : "… et \(count) autres : relance bank unmatched les liste tous."
     }
     public func noUnmatchedReceipts() -> String { "Aucun virement reçu à rattacher." }
     public func receivedAwaitingLedger() -> String { "Reçu, en attente du grand livre" }
@@ -87,9 +82,6 @@ extension EnglishWording {
     }
     public func unmatchedReceiptCommands(entryID: Int64) -> String {
         "Link: relance bank link \(entryID) <customer id> · set aside: relance bank dismiss \(entryID)"
-    }
-    public func unmatchedReceiptsMore(_ count: Int) -> String {
-        count == 1 ? "… and 1 more: relance bank unmatched lists them all." : "… and \(count) more: relance bank unmatched lists them all."
     }
     public func noUnmatchedReceipts() -> String { "No bank receipt to link." }
     public func receivedAwaitingLedger() -> String { "Received, awaiting the ledger" }

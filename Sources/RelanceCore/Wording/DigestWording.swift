@@ -70,5 +70,5 @@ public protocol DigestWording: Sendable {
 
 /// The digest's lists, each cut on a big book with a line saying how many more and where they are.
 public enum DigestList: Sendable, Hashable, CaseIterable {
-    case calls, replies, letters, promises, overdueTasks, otherTasks, acknowledgements
+    case calls, replies, letters, promises, overdueTasks, otherTasks, acknowledgements, unmatchedReceipts
 }

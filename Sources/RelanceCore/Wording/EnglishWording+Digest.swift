@@ -39,10 +39,13 @@ extension EnglishWording {
         case .overdueTasks: one ? "other overdue task" : "other overdue tasks"
         case .otherTasks: one ? "other task" : "other tasks"
         case .acknowledgements: one ? "other outcome received" : "other outcomes received"
+        case .unmatchedReceipts: one ? "other bank receipt to link" : "other bank receipts to link"
         }
         let where_ = switch list {
         case .calls: "see the attached call sheet or the console"
         case .promises, .acknowledgements: "see the console"
+        case .letters: one ? "its document is not attached: see the console or tasks.html" : "their documents are not attached: see the console or tasks.html"
+        case .unmatchedReceipts: "see the console's Bank receipts page or relance bank unmatched"
         default: "see tasks.html or the console"
         }
         return "… and \(count) \(what) — \(where_)"

@@ -111,6 +111,12 @@ extension EnglishWording {
         "The outbox of \(creditor), paused since \(date(since)), is tried again: \(reason)."
     }
 
+    public func digestSent(day: CivilDate, to recipients: [String], serverReply: String) -> String {
+        "Digest of \(date(day)) sent to \(recipients.joined(separator: ", ")) (server reply: \(serverReply))."
+    }
+
+    public func digestNotNeeded(day: CivilDate) -> String { "No digest on \(date(day)): nothing to do." }
+
     public func invoiceDisputed(invoice: String, reason: String) -> String {
         "Invoice \(invoice) disputed: \(reason). No reminder, letter or notice demands it until the dispute is resolved (`relance resume --invoice`); the customer's other invoices go on."
     }

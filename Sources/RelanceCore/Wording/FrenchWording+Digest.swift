@@ -39,10 +39,13 @@ extension FrenchWording {
         case .overdueTasks: one ? "autre tâche en retard" : "autres tâches en retard"
         case .otherTasks: one ? "autre tâche" : "autres tâches"
         case .acknowledgements: one ? "autre résultat reçu" : "autres résultats reçus"
+        case .unmatchedReceipts: one ? "autre virement à rattacher" : "autres virements à rattacher"
         }
         let where_ = switch list {
         case .calls: "voir la feuille d'appels jointe ou la console"
         case .promises, .acknowledgements: "voir la console"
+        case .letters: one ? "son document n'est pas joint : voir la console ou tasks.html" : "leurs documents ne sont pas joints : voir la console ou tasks.html"
+        case .unmatchedReceipts: "voir la page Virements de la console ou relance bank unmatched"
         default: "voir tasks.html ou la console"
         }
         return "… et \(count) \(what) — \(where_)"

@@ -17,7 +17,7 @@ extension FrenchWording {
 
     public func refusedRow(_ row: RefusedRow) -> String {
         let what = row.invoice.map { "facture \($0)" + (row.customer.map { " (client \($0))" } ?? "") } ?? "ligne"
-        return "\(row.position) : \(what) refusée : \(refusedRowReason(row.problem))"
+        return "\(row.position.text(in: .french)) : \(what) refusée : \(refusedRowReason(row.problem))"
     }
 
     public func dueSource(_ source: String) -> String {

@@ -119,6 +119,12 @@ extension FrenchWording {
         "Les envois de \(creditor), en pause depuis le \(date(since)), sont tentés à nouveau : \(reason)."
     }
 
+    public func digestSent(day: CivilDate, to recipients: [String], serverReply: String) -> String {
+        "Synthèse du \(date(day)) envoyée à \(recipients.joined(separator: ", ")) (réponse du serveur : \(serverReply))."
+    }
+
+    public func digestNotNeeded(day: CivilDate) -> String { "Pas de synthèse le \(date(day)) : rien à faire." }
+
     public func invoiceDisputed(invoice: String, reason: String) -> String {
         "Facture \(invoice) contestée : \(reason). Aucune relance, lettre ni mise en demeure ne la réclame tant que le litige n'est pas réglé (`relance resume --invoice`) ; les autres factures du client suivent leur cours."
     }

@@ -51,6 +51,13 @@ public protocol JournalWording: Sendable {
     func outboxPaused(creditor: String, reason: String) -> String
     func outboxResumed(creditor: String, since: CivilDate, reason: String) -> String
 
+    // MARK: The digest
+
+    /// The day's digest handed to the mail server; `serverReply` is the server's own words.
+    func digestSent(day: CivilDate, to recipients: [String], serverReply: String) -> String
+    /// No digest that day: nothing needed a person (`send_when_empty = false`).
+    func digestNotNeeded(day: CivilDate) -> String
+
     /// A message stored for sending: `Queued first-reminder to a@b for 2 invoice(s), planned on …`.
     func messageQueued(step: String, to: [String], invoices: Int, plannedOn: CivilDate) -> String
     func messageAttempt(_ attempt: Int, messageID: Int64) -> String

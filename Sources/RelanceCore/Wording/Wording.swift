@@ -6,7 +6,8 @@
 ///
 /// Long texts (the digest) are Mustache templates whose labels come from here.
 public protocol Wording: DigestWording, ReasonWording, BankWording, JournalWording, InvoiceImportWording, RecoveryWording, IntakeWording,
-                        ServiceWording, CommandWording, IdentifyWording {
+                        ServiceWording, CommandWording, IdentifyWording, ImportReceiptWording, StoredLineWording,
+                        RunSummaryWording {
     var language: Language { get }
 
     // MARK: Names

@@ -129,7 +129,7 @@ public struct DigestSender: Sendable {
         let overdue = PreviousDigest.encode(DigestContextBuilder.overdueTotals(facts.receivables, on: day))
         guard digest.needsAttention || settings.sendWhenEmpty else {
             try await store.record(NewEvent(time: clock.now(), kind: "digest.sent", creditor: creditor.id,
-                                            summary: "No digest on \(day): nothing to do.", detail: ["empty": "true", "overdue": overdue]))
+                                            summary: words.digestNotNeeded(day: day), detail: ["empty": "true", "overdue": overdue]))
             return false
         }
         var attachments = documents.files
@@ -144,7 +144,7 @@ public struct DigestSender: Sendable {
         switch await transport.deliver(message) {
         case .delivered(let reply), .deliveredTo(let reply, _):
             try await store.record(NewEvent(time: clock.now(), kind: "digest.sent", creditor: creditor.id,
-                                            summary: "Digest of \(day) sent to \(settings.recipients.map(\.value).joined(separator: ", ")): \(reply)",
+                                            summary: words.digestSent(day: day, to: settings.recipients.map(\.value), serverReply: reply),
                                             detail: ["overdue": overdue]))
             try await store.markOutcomesAcknowledged(outcomes.acknowledged.map(\.id), at: clock.now())
             return true
@@ -158,14 +158,19 @@ public struct DigestSender: Sendable {
     /// The documents of the letter, formal-notice, legal-action and hand-off tasks opened since
     /// the last digest (all open ones for the first digest), so the pages to print arrive with
     /// the list. A document missing from disk (moved, cleaned up) is skipped: the task still
-    /// names its path. Capped well under the usual 10–25 MB message limits.
+    /// names its path. Capped well under the usual 10–25 MB message limits, and to the letters the
+    /// digest lists (`DigestContextBuilder.listedLetterTasks`).
     func documentAttachments(since previous: Date?) async throws -> (files: [MailAttachment], names: [Int64: [String]]) {
         let limit = 8 * 1024 * 1024
         var attachments: [MailAttachment] = []
         var names: [Int64: [String]] = [:]
         var total = 0
-        let tasks = try await store.tasks(of: creditor.id, state: .open)
-            .filter { task in task.documentPath != nil && previous.map { task.createdAt > $0 } ?? true }
+        let openTasks = try await store.tasks(of: creditor.id, state: .open)
+        // A cut letter list attaches only the letters it shows; the others are in the console.
+        let listed = DigestContextBuilder.listedLetterTasks(openTasks)
+        let tasks = openTasks.filter { task in
+            task.documentPath != nil && (previous.map { task.createdAt > $0 } ?? true) && (listed.contains(task.id) || !DigestContextBuilder.isLetterList(task.kind))
+        }
         for task in tasks {
             for (name, file) in Self.documentFiles(at: URL(fileURLWithPath: task.documentPath!)) {
                 guard let data = FileManager.default.contents(atPath: file.path), total + data.count <= limit else { continue }

@@ -46,11 +46,13 @@ public struct ExportImporter: Sendable {
             return .rejected(importID: id, reason: reason)
         }
         var file = ImportedFile(creditor: creditor.id, fileName: fileName, sha256: sha256, byteCount: bytes.count, kind: parsed.kind.rawValue)
-        file.warnings = parsed.warnings
+        // The parser's warnings are read by the creditor's people (the report, the journal, the console).
+        let warnings = parsed.warnings.map { $0.text(in: creditor.language) }
+        file.warnings = warnings
         if parsed.kind == .contacts {
             let profiles = parsed.contacts.map(Self.profile)
             var receipt = try await store.importContacts(file, profiles, at: clock.now())
-            receipt.warnings += parsed.warnings
+            receipt.warnings += warnings
             return .imported(receipt, parsed)
         }
         if let statement = parsed.bankStatement {
@@ -85,7 +87,7 @@ public struct ExportImporter: Sendable {
         }
         // What the parser noticed (a column choice, names as identities) belongs to the import's
         // report, after the store's own (the first one of a held import is why it is held).
-        receipt.warnings += parsed.warnings
+        receipt.warnings += warnings
         return .imported(receipt, parsed)
     }
 

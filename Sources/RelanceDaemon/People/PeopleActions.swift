@@ -23,13 +23,21 @@ public struct PeopleActions: Sendable {
     }
 
     /// Stops every reminder to the customer until `until` (included), or until resumed.
-    public func pauseCustomer(_ customerID: Int64, until: CivilDate?, reason: String, by person: String) async throws {
-        _ = try await runtime.store.holdCustomer(customerID, kind: .manual, until: until, reason: "\(reason) (\(person))",
+    /// A person's pause; the stored reason is what they said and who they are, or only who when
+    /// they said nothing (no English default: the plan words the pause in the creditor's language).
+    public func pauseCustomer(_ customerID: Int64, until: CivilDate?, reason: String?, by person: String) async throws {
+        _ = try await runtime.store.holdCustomer(customerID, kind: .manual, until: until, reason: Self.said(reason, by: person),
                                                   at: runtime.clock.now())
     }
 
-    public func resumeCustomer(_ customerID: Int64, reason: String, by person: String) async throws {
-        try await runtime.store.resumeCustomer(customerID, kinds: nil, reason: "\(reason) (\(person))", at: runtime.clock.now())
+    public func resumeCustomer(_ customerID: Int64, reason: String?, by person: String) async throws {
+        try await runtime.store.resumeCustomer(customerID, kinds: nil, reason: Self.said(reason, by: person), at: runtime.clock.now())
+    }
+
+    /// `away until Monday (alice)`, or `alice` alone: what a person said, and who.
+    public static func said(_ reason: String?, by person: String) -> String {
+        guard let reason = reason?.trimmingCharacters(in: .whitespaces), !reason.isEmpty else { return person }
+        return "\(reason) (\(person))"
     }
 
     /// A person says whose money an unmatched bank receipt is (`customer`: the customer's id in
@@ -47,14 +55,15 @@ public struct PeopleActions: Sendable {
         let now = runtime.clock.now()
         let receipt = try await runtime.store.confirmHeldImport(importID, at: now)
         try await runtime.store.record(NewEvent(time: now, kind: "import.confirmed-by", creditor: creditor?.id, importID: importID,
-                                                summary: "held import #\(importID) confirmed by \(person)", detail: ["by": person]))
+                                                summary: (creditor?.language ?? .english).wording.heldImportConfirmed(importID: importID, by: person),
+                                                detail: ["by": person]))
         return receipt
     }
 
     /// Drops a held snapshot unapplied, as a person decided; the same file can be dropped again.
     public func rejectHeldImport(_ importID: Int64, of creditor: CreditorConfiguration? = nil, reason: String?, by person: String) async throws {
         let said = reason.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
-        try await runtime.store.rejectHeldImport(importID, reason: "Rejected by \(person)" + (said.map { ": \($0)" } ?? "."),
+        try await runtime.store.rejectHeldImport(importID, reason: (creditor?.language ?? .english).wording.heldImportRejectedReason(by: person, said: said),
                                                  at: runtime.clock.now())
     }
 
@@ -65,7 +74,7 @@ public struct PeopleActions: Sendable {
     public func depositExport(_ bytes: [UInt8], named name: String, for creditor: RelanceRuntime.CreditorRuntime, by person: String) async throws -> String {
         let placed = try creditor.intake.folder.deposit(bytes, suggestedName: name)
         try await runtime.store.record(NewEvent(time: runtime.clock.now(), kind: "import.uploaded", creditor: creditor.configuration.id,
-                                                summary: "File \(placed) (\(bytes.count) bytes) placed in the drop folder by \(person)",
+                                                summary: creditor.configuration.language.wording.exportDeposited(file: placed, bytes: bytes.count, by: person),
                                                 detail: ["by": person, "file": placed]))
         return placed
     }

@@ -51,6 +51,10 @@ public struct ReminderScheduler: Sendable {
         public var documents: [URL] = []
         /// Customers whose message could not be written, and why.
         public var failures: [(customer: String, reason: String)] = []
+        /// The run stopped before the end of the plan (the daemon shutting down): what is stored
+        /// is whole — each batch of reminders and each task is its own transaction — and the
+        /// next run the same day carries out the rest (the store refuses a step already queued).
+        public var stopped = false
     }
 
     /// The plan alone, for `relance plan`: reads the store, writes nothing.
@@ -80,9 +84,12 @@ public struct ReminderScheduler: Sendable {
     /// and a task already open for a customer's step is not opened twice.
     /// `recordHolds` journals why held customers were not contacted (once a day is enough).
     /// `queuedSome` is called after each batch of reminders stored, so that sending can start
-    /// while the rest are written.
+    /// while the rest are written. `shouldStop` is asked between batches and between tasks (a
+    /// cancelled task stops too): on a big book a day's plan writes for minutes, and SIGTERM
+    /// must not wait for it (`Report.stopped`).
     public func run(on day: CivilDate, at instant: Date, recordHolds: Bool = true,
-                    queuedSome: @Sendable () -> Void = {}) async throws -> Report {
+                    queuedSome: @Sendable () -> Void = {}, shouldStop: @Sendable () -> Bool = { false }) async throws -> Report {
+        func stopping() -> Bool { Task.isCancelled || shouldStop() }
         var plan = try await plan(on: day)
         // A reminder written in review mode on an earlier day and still not approved is withdrawn
         // and written again by today's plan, so that nobody approves outdated figures — and, once the
@@ -95,6 +102,7 @@ public struct ReminderScheduler: Sendable {
         var report = Report(plan: plan, active: !plan.reviewOnly)
         var start = plan.contacts.startIndex
         while start < plan.contacts.endIndex {
+            if stopping() { return stopped(report) }
             let end = min(start + Self.messagesPerTransaction, plan.contacts.endIndex)
             let before = report.queued.count
             // In review mode the same path stores them awaiting approval: exactly once, like any message.
@@ -105,16 +113,19 @@ public struct ReminderScheduler: Sendable {
         if !report.active {
             // The files are still written, for whoever reads the review folder rather than the console.
             for contact in plan.contacts {
+                if stopping() { return stopped(report) }
                 await attempt(contact.customer, step: contact.step.name, at: instant, report: &report) { report in
                     report.reviewFiles.append(try writeForReview(contact, day: day, at: instant))
                 }
             }
         }
         for task in plan.tasks {
+            if stopping() { return stopped(report) }
             await attempt(task.customer, step: task.step.name, at: instant, report: &report) { report in
                 try await open(task, day: day, at: instant, report: &report)
             }
         }
+        if stopping() { return stopped(report) }
         if report.active { try await openPaymentChecks(on: day, at: instant, report: &report) }
         if recordHolds {
             // A hold is journaled when it starts or its reason changes, and at least weekly while it
@@ -138,6 +149,18 @@ public struct ReminderScheduler: Sendable {
                 try await store.record(NewEvent(time: instant, kind: "task.escalated", creditor: creditor.id, summary: summary, detail: ["customer": escalation.customer, "task": escalation.task.taskID.map(String.init) ?? ""]))
             }
         }
+        return report
+    }
+
+    /// The report of a run stopped before the end of its plan, said in the log.
+    private func stopped(_ report: Report) -> Report {
+        var report = report
+        report.stopped = true
+        logger.notice("planning stopped before the end of the day's plan: the next run carries out the rest", metadata: [
+            "creditor": "\(creditor.id)", "queued": "\(report.queued.count + report.awaitingApproval.count)",
+            "planned_contacts": "\(report.plan.contacts.count)", "tasks_opened": "\(report.openedTasks.count)",
+            "planned_tasks": "\(report.plan.tasks.count)",
+        ])
         return report
     }
 

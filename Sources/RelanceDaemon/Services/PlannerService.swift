@@ -21,9 +21,12 @@ struct PlannerService: Service {
                 let today = runtime.today(for: creditor)
                 let firstOfDay = await days.isNew(today, for: creditor.configuration.id)
                 // The sender starts with the first batch stored, while the rest are being written.
+                // SIGTERM stops the day's plan between two batches or tasks (`Report.stopped`),
+                // the other creditors and the task lists too: the next start carries on.
                 let report = try await creditor.scheduler.run(on: today, at: runtime.clock.now(), recordHolds: firstOfDay,
-                                                              queuedSome: { sender.ring() })
+                                                              queuedSome: { sender.ring() }, shouldStop: { Task.isShuttingDownGracefully })
                 queued += report.queued.count
+                if report.stopped { break }
                 try await runtime.reports.writeTasks(creditor.configuration)
             }
             // The time of day where the creditors are (the first one's zone, as /health shows it).

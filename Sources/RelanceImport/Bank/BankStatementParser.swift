@@ -11,7 +11,7 @@ public enum BankStatementParser {
 
     public static func parse(_ bytes: [UInt8], fileName: String, limits: ImportLimits = .standard) throws(ImportError) -> ParsedImport {
         let statement: BankStatement
-        let warnings: [String]
+        let warnings: [ImportWarning]
         switch format(of: bytes) {
         case .cfonb120:
             let result = try CFONB120Parser().parse(bytes, fileName: fileName)

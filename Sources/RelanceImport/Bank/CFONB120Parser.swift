@@ -16,7 +16,7 @@ struct CFONB120Parser {
 
     struct Result {
         var statement: BankStatement
-        var warnings: [String]
+        var warnings: [ImportWarning]
     }
 
     /// Whether bytes look like CFONB 120: a first record `01` whose line (or fixed record) is
@@ -36,10 +36,12 @@ struct CFONB120Parser {
         let text = try TextEncodingDetector.decode(bytes, file: fileName).utf8
         let records = try Self.records(text, file: fileName)
         var entries: [BankEntry] = []
-        var warnings: [String] = []
+        var warnings: [ImportWarning] = []
         var block: Block?
         var open: OpenEntry?
         var uncheckedAccounts = Set<String>()
+
+        func note(_ note: BankNote) -> ImportWarning { ImportWarning(.bank(note)) }
 
         func flush() {
             if let entry = open?.entry() { entries.append(entry) }
@@ -51,7 +53,7 @@ struct CFONB120Parser {
             switch fields.text(1, 2) {
             case "01":
                 flush()
-                if let block { warnings.append("account \(block.account): the balance of \(block.date) has no closing record 07 (line \(number))") }
+                if let block { warnings.append(note(.cfonbBalanceUnclosed(account: block.account, date: block.date, line: number, cutShort: false))) }
                 let balance = try fields.amount()
                 block = Block(account: fields.account, number: fields.number, date: try fields.date(35), previous: balance,
                               total: Money.zero(balance.currency), line: number)
@@ -65,7 +67,7 @@ struct CFONB120Parser {
                     block?.total.minorUnits += amount.minorUnits
                 } else {
                     if uncheckedAccounts.insert(account).inserted {
-                        warnings.append("account \(account): operation on line \(number) outside a balance 01 … 07 of its account; its balances are not checked")
+                        warnings.append(note(.cfonbOperationOutsideBalance(account: account, line: number)))
                     }
                     block = nil
                 }
@@ -79,7 +81,7 @@ struct CFONB120Parser {
                     account: account, operationCode: fields.text(33, 34), isReversal: rejection != nil, line: number)
             case "05":
                 guard let current = open, block.map({ $0.number == fields.number }) ?? (current.account == fields.account) else {
-                    warnings.append("line \(number): a detail record 05 without its operation 04 was ignored")
+                    warnings.append(note(.cfonbDetailWithoutOperation(line: number)))
                     continue
                 }
                 open?.add(qualifier: fields.text(46, 48), value: fields.text(49, 118))
@@ -90,10 +92,11 @@ struct CFONB120Parser {
                     let expected = current.previous.minorUnits + current.total.minorUnits
                     if current.previous.currency == balance.currency, expected != balance.minorUnits {
                         let gap = Money(minorUnits: balance.minorUnits - expected, currency: balance.currency)
-                        warnings.append("account \(current.account): previous balance \(current.previous.decimalString) (line \(current.line)) + operations \(current.total.decimalString) ≠ new balance \(balance.decimalString) (line \(number)); the gap is \(gap.decimalString) \(balance.currency.code): an operation may be missing from the file")
+                        warnings.append(note(.cfonbBalanceGap(account: current.account, previous: current.previous, previousLine: current.line,
+                                                              operations: current.total, new: balance, line: number, gap: gap)))
                     }
                 } else {
-                    warnings.append("account \(fields.account): new balance on line \(number) without its previous balance 01; not checked")
+                    warnings.append(note(.cfonbNewBalanceWithoutPrevious(account: fields.account, line: number)))
                 }
                 block = nil
             default:
@@ -102,7 +105,7 @@ struct CFONB120Parser {
             }
         }
         flush()
-        if let block { warnings.append("account \(block.account): the balance of \(block.date) has no closing record 07 (line \(block.line)); the file may be cut short") }
+        if let block { warnings.append(note(.cfonbBalanceUnclosed(account: block.account, date: block.date, line: block.line, cutShort: true))) }
         return Result(statement: BankStatement(format: .cfonb120, entries: entries), warnings: warnings)
     }
 

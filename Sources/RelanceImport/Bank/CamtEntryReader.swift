@@ -11,7 +11,7 @@ struct CamtEntryReader {
 
     enum Made {
         case unbooked
-        case entries([BankEntry], warning: String?)
+        case entries([BankEntry], warning: ImportWarning?)
     }
 
     func entries(of node: CamtNode) throws(ImportError) -> Made {
@@ -65,11 +65,14 @@ struct CamtEntryReader {
             let own = pair.0.text(anyOf: ["Refs/AcctSvcrRef", "Refs/TxId"])
             return make(pair.0, amount: pair.1, bankReference: own ?? entryReference.map { "\($0)#\(index + 1)" })
         }
-        var warning: String?
+        var warning: ImportWarning?
         let sameCurrency = amounts.allSatisfy { $0.currency == amount.currency }
         let total = amounts.reduce(Int64(0)) { $0 + $1.minorUnits }
         if !sameCurrency || total != amount.minorUnits {
-            warning = "\(file) at \(path): the entry's \(transactions.count) transactions add up to \(sameCurrency ? Money(minorUnits: total, currency: amount.currency).description : "amounts in other currencies"), not the entry's \(amount.description); each transaction was read with its own amount"
+            warning = ImportWarning(.bank(.camtTransactionsDisagree(count: transactions.count,
+                                                                     total: sameCurrency ? Money(minorUnits: total, currency: amount.currency) : nil,
+                                                                     entry: amount)),
+                                    at: SourcePosition(file: file, path: path))
         }
         return .entries(list, warning: warning)
     }

@@ -16,7 +16,7 @@ struct CamtParser {
 
     struct Result {
         var statement: BankStatement
-        var warnings: [String]
+        var warnings: [ImportWarning]
     }
 
     /// The message's local root child: `BkToCstmrStmt`, `BkToCstmrDbtCdtNtfctn` or `BkToCstmrAcctRpt`.
@@ -46,21 +46,21 @@ struct CamtParser {
                               .bank(.camtNotAStatement))
         }
         var warnings = collector.warnings
-        if let version = Self.untestedVersion(bytes) { warnings.insert(version, at: 0) }
+        if let version = Self.untestedVersion(bytes) { warnings.insert(ImportWarning(.bank(version)), at: 0) }
         if collector.skippedUnbooked > 0 {
-            warnings.append("\(collector.skippedUnbooked) entries not yet booked (status other than BOOK) were left out; they will be read from the statement that books them")
+            warnings.append(ImportWarning(.bank(.camtUnbookedLeftOut(count: collector.skippedUnbooked))))
         }
         return Result(statement: BankStatement(format: format, entries: collector.entries), warnings: warnings)
     }
 
     /// The namespace names the version (`urn:iso:std:iso:20022:tech:xsd:camt.053.001.08`), with
     /// or without a prefix; a version outside those tested is read the same way, with a warning.
-    static func untestedVersion(_ bytes: [UInt8]) -> String? {
+    static func untestedVersion(_ bytes: [UInt8]) -> BankNote? {
         let head = String(decoding: bytes.prefix(4096), as: UTF8.self)
         guard let range = head.range(of: "iso:20022:tech:xsd:camt.") else { return nil }
         let parts = head[range.upperBound...].prefix(16).split(whereSeparator: { !$0.isNumber && $0 != "." }).first?.split(separator: ".") ?? []
         guard parts.count == 3, let version = Int(parts[2]), !(2...13).contains(version) else { return nil }
-        return "camt.\(parts[0]) version 001.\(parts[2]) is not one Relance was tested on (001.02 to 001.13); its entries were read the same way"
+        return .camtUntestedVersion(kind: String(parts[0]), version: String(parts[2]))
     }
 }
 
@@ -70,7 +70,7 @@ private final class CamtCollector: XMLEventHandler {
     let file: String
     var format: BankStatement.Format?
     var entries: [BankEntry] = []
-    var warnings: [String] = []
+    var warnings: [ImportWarning] = []
     /// The error of an entry that could not be read; the parse is stopped to report it.
     var failure: ImportError?
     var skippedUnbooked = 0

@@ -12,7 +12,7 @@ struct OFXParser {
 
     struct Result {
         var statement: BankStatement
-        var warnings: [String]
+        var warnings: [ImportWarning]
     }
 
     static func looksLike(_ bytes: [UInt8]) -> Bool {

@@ -14,7 +14,7 @@ extension ContactRowReader {
         guard let cleaned = IdentityText.cleaned(value) else { return value }
         let cell = cells[field]?.first
         let column = columns[field].flatMap(\.first).map { titles[$0] }
-        warnings.append(IdentityText.warning(original: value, cleaned: cleaned, what: field.description, column: column,
+        warnings.append(IdentityText.warning(original: value, cleaned: cleaned, what: field == .customer ? .customerCode : .contactName, column: column,
                                              at: SourcePosition(file: file, line: cell?.line ?? line, column: cell?.column)))
         return cleaned
     }

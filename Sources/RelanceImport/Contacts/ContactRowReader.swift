@@ -12,7 +12,7 @@ struct ContactRowReader {
     var knownSteps: Set<String>
     /// The address cells with their column titles, in column order (empty ones included).
     var addressParts: [(text: String, title: String)] = []
-    var warnings: [String] = []
+    var warnings: [ImportWarning] = []
 
     init(cells: [ContactField: [DelimitedField]], titles: [String], columns: [ContactField: [Int]], file: String, line: Int,
          order: DayMonthOrder, knownSteps: Set<String> = []) {
@@ -64,7 +64,7 @@ struct ContactRowReader {
             if let language = Language(tag: cell.text.trimmingSpaces()) ?? Self.languageNames[HeaderText.normalize(cell.text)] {
                 contact.language = language
             } else {
-                warnings.append("Line \(line): language \(QuotedValue.quoted(cell.text)) is not French nor English; the creditor's default applies.")
+                warnings.append(ImportWarning(.unknownLanguage(line: line, text: cell.text)))
             }
         }
         if let cell = cells[.paymentTerms]?.first {

@@ -49,7 +49,7 @@ public struct ContactsParser: Sendable {
         let order = Self.dateOrder(rows.compactMap { $0[.lastContact]?.first })
 
         var contacts: [ContactRecord] = []
-        var warnings: [String] = []
+        var warnings: [ImportWarning] = []
         let notInFile = Set(CustomerProfile.Field.allCases).subtracting(columns.keys.compactMap(\.profileField))
         var seen: [String: Int] = [:]
         for ((cells, address), line) in zip(zip(rows, addresses), lines) {

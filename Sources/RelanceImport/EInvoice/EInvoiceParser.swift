@@ -11,9 +11,9 @@ public struct EInvoiceParser: Sendable {
         let invoice = try read(bytes, fileName: fileName)
         var item = invoice.openItem
         item.source = SourcePosition(file: fileName)
-        var warnings: [String] = []
+        var warnings: [ImportWarning] = []
         if invoice.dueDate == nil, let due = item.due {
-            warnings.append("No due date (BT-9): \(due.iso8601) was read from the payment terms \"\(invoice.paymentTermsText ?? "")\".")
+            warnings.append(ImportWarning(.eInvoice(.dueFromTerms(due: due, terms: invoice.paymentTermsText ?? ""))))
         }
         return ParsedImport(kind: invoice.syntax == .ubl ? .ublInvoice : .ciiInvoice, items: [item], warnings: warnings)
     }

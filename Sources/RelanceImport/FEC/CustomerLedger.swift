@@ -8,7 +8,7 @@ import RelanceCore
 /// customer's items always add up to the account's balance, debit minus credit.
 enum CustomerLedger {
     static func openItems(_ entries: [LedgerEntry], of account: CustomerAccount, currency: Currency, file: String,
-                          notes: inout [String]) -> [OpenItem] {
+                          notes: inout [ImportWarning]) -> [OpenItem] {
         guard !entries.isEmpty else { return [] }
         let names = SharedPieceReference.invoiceNames(entries, customer: account.customer, notes: &notes)
         func reference(_ entry: LedgerEntry) -> String {

@@ -52,16 +52,16 @@ public struct FECParser: Sendable {
         let totalDebit = read.totalDebit, totalCredit = read.totalCredit, lastDate = read.lastDate
 
         var items: [OpenItem] = []
-        var warnings: [String] = []
+        var warnings: [ImportWarning] = []
         for (number, lines) in Self.grouped(entries, accounts: accounts.count).enumerated() {
             items += CustomerLedger.openItems(lines, of: accounts[number], currency: currency, file: fileName, notes: &warnings)
         }
         if accounts.isEmpty {
-            warnings.append("No customer account (\(customerAccountPrefix)…) in this ledger: it yields no open items. Check that the export covers the sales ledger.")
+            warnings.append(ImportWarning(.fec(.noCustomerAccount(prefix: customerAccountPrefix))))
         }
         if totalDebit != totalCredit {
             let difference = Money(minorUnits: totalDebit - totalCredit, currency: currency)
-            warnings.append("The ledger does not balance: total debit minus total credit is \(difference.decimalString) \(currency.code); the file may be truncated or filtered.")
+            warnings.append(ImportWarning(.fec(.unbalanced(difference: difference))))
         }
         return ParsedImport(kind: .fec, items: items, asOf: FECValues.closingDate(inFileName: fileName) ?? lastDate,
                             skippedRows: 0, warnings: warnings)

@@ -10,7 +10,7 @@
 /// reference follow the invoice their lettering, then their amount, then their date points to.
 enum SharedPieceReference {
     /// Names by file line, only for the lines whose reference is shared by several invoices.
-    static func invoiceNames(_ entries: [LedgerEntry], customer: String, notes: inout [String]) -> [Int: String] {
+    static func invoiceNames(_ entries: [LedgerEntry], customer: String, notes: inout [ImportWarning]) -> [Int: String] {
         // Most references are unique: one dictionary insert per invoice line, nothing more.
         var firstDebit: [String: Int] = [:]
         var shared: [String: [Int]] = [:]
@@ -48,12 +48,11 @@ enum SharedPieceReference {
             for credit in creditsByReference[reference] ?? [] {
                 names[credit.line] = labels[invoiceOf(credit, among: invoices)]
             }
-            let described = invoices.map { lines in
-                "entry \(lines[0].entryNumber >= 0 && lines[0].entryNumber < 1_000_000_000 ? String(lines[0].entryNumber) : "?") of \(lines[0].date.iso8601)"
-            }.joined(separator: ", ")
-            notes.append("Customer \(customer): the piece reference \"\(reference)\" is shared by \(invoices.count) sales entries "
-                         + "(\(described)); read as \(invoices.count) invoices: "
-                         + labels.map { "\"\($0)\"" }.joined(separator: ", ") + ".")
+            let entries = invoices.map { lines in
+                FECNote.SharedEntry(number: lines[0].entryNumber >= 0 && lines[0].entryNumber < 1_000_000_000 ? Int(lines[0].entryNumber) : nil,
+                                    date: lines[0].date)
+            }
+            notes.append(ImportWarning(.fec(.sharedPieceReference(customer: customer, reference: reference, entries: entries, labels: labels))))
         }
         return names
     }

@@ -9,7 +9,7 @@ import RelanceCore
 enum DateColumnDecision {
     static func decide(rows: [OpenInvoiceRow], columns: OpenInvoiceColumns, forced: DayMonthOrder?, file: String,
                        mark: DecimalMark, currency: Currency,
-                       warnings: inout [String]) throws(ImportError) -> DayMonthOrder {
+                       warnings: inout [ImportWarning]) throws(ImportError) -> DayMonthOrder {
         if let forced { return forced }
         var dayFirstProof: DelimitedField?
         var monthFirstProof: DelimitedField?
@@ -32,12 +32,10 @@ enum DateColumnDecision {
             let american = !columns.frenchTitles && mark == .point && currency.code == "USD"
             let order: DayMonthOrder = american ? .monthFirst : .dayFirst
             if sawAmbiguous {
-                let why = columns.frenchTitles ? "French column titles"
-                    : american ? "English column titles, decimal point and amounts in USD"
-                    : "not an American export: \(mark == .comma ? "decimal comma" : "amounts in \(currency.code)")"
-                warnings.append("No date in the file has a day above 12, so day and month could not be told apart; dates were read as \(order.rawValue)"
-                                + " (\(why))."
-                                + " If that is wrong, set [creditors.ID.columns] date_order = \"\(order == .dayFirst ? DayMonthOrder.monthFirst.rawValue : DayMonthOrder.dayFirst.rawValue)\".")
+                let why: ImportNote.DateOrderReason = columns.frenchTitles ? .frenchTitles
+                    : american ? .americanExport
+                    : mark == .comma ? .decimalComma : .currency(currency.code)
+                warnings.append(ImportWarning(.dateOrderGuessed(order: order, reason: why)))
             }
             return order
         }

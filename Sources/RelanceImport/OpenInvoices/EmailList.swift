@@ -16,13 +16,12 @@ enum EmailList {
     }
 
     /// `split`, plus the warning the import report shows when the cell is refused as a whole.
-    static func read(_ cell: DelimitedField?, column: String, file: String, warnings: inout [String]) -> [String] {
+    static func read(_ cell: DelimitedField?, column: String, file: String, warnings: inout [ImportWarning]) -> [String] {
         guard let cell else { return [] }
         let addresses = split(cell.text)
         if addresses.count == 1, EmailAddress(addresses[0]) == nil {
             let position = SourcePosition(file: file, line: cell.line, column: cell.column)
-            warnings.append("\(position): the email cell in column \"\(column)\" (\(PrintableText.escape(addresses[0]))) is not "
-                + "an address or a list of addresses separated by ; or , — no address of it is used. Correct the cell in the export.")
+            warnings.append(ImportWarning(.emailCellRefused(text: addresses[0], column: column), at: position))
         }
         return addresses
     }

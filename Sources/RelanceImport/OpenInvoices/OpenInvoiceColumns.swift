@@ -10,7 +10,7 @@ struct OpenInvoiceColumns: Sendable, Hashable {
     /// rows of one invoice are counted once, not added up.
     var amountsRepeatOnLines = false
     /// What a person should know about how the columns were chosen (for the import report).
-    var notes: [String] = []
+    var notes: [ImportWarning] = []
 
     func title(of field: OpenInvoiceField) -> String {
         index[field].map { titles[$0] } ?? field.description
@@ -81,7 +81,7 @@ struct OpenInvoiceColumns: Sendable, Hashable {
                 consider(column, as: entry.field, tier: entry.tier)
             }
         }
-        var notes: [String] = []
+        var notes: [ImportWarning] = []
         if let chosen = customerChoice(customerCandidates, titles: titles) {
             best[.customer] = (chosen.tier, [chosen.column])
             notes += chosen.note.map { [$0] } ?? []
@@ -99,9 +99,7 @@ struct OpenInvoiceColumns: Sendable, Hashable {
         guard recognised >= 3 || (recognised >= 2 && index[.invoice] != nil) || mapping != nil else { return nil }
         columns.amountsRepeatOnLines = hasLineTitles && (index[.open] != nil || index[.total] != nil)
         if columns.customersByName, let name = index[.customerName] {
-            notes.append("No column gives a customer code: each customer is identified by its name (column \"\(titles[name])\") "
-                         + "and matched to the contacts file by that name. If the export has a code column, name it in "
-                         + "[creditors.ID.columns] customer = \"…\".")
+            notes.append(ImportWarning(.customersByName(column: titles[name])))
         }
         columns.notes = notes
         return columns
@@ -110,16 +108,12 @@ struct OpenInvoiceColumns: Sendable, Hashable {
     /// Several columns may name the customer's code ("N° compte tiers" and "Compte"): the most
     /// specific title wins, the first of equals next; the choice is reported, never made in silence.
     private static func customerChoice(_ candidates: [(column: Int, tier: Int)], titles: [String])
-        -> (column: Int, tier: Int, note: String?)? {
+        -> (column: Int, tier: Int, note: ImportWarning?)? {
         guard let chosen = candidates.min(by: { ($0.tier, $0.column) < ($1.tier, $1.column) }) else { return nil }
         guard candidates.count > 1 else { return (chosen.column, chosen.tier, nil) }
         let others = candidates.filter { $0.column != chosen.column }
-        let why = others.allSatisfy { $0.tier > chosen.tier }
-            ? "its title names a customer account more precisely"
-            : "it comes first among equally likely titles"
-        let rest = others.map { "\"\(titles[$0.column])\"" }.joined(separator: ", ")
-        let note = "The customer code is read from column \"\(titles[chosen.column])\" (\(why)); \(rest) could also hold it "
-            + "and was not used. If that is wrong, set [creditors.ID.columns] customer = \"…\"."
+        let note = ImportWarning(.customerColumnChosen(chosen: titles[chosen.column], others: others.map { titles[$0.column] },
+                                                       moreSpecific: others.allSatisfy { $0.tier > chosen.tier }))
         return (chosen.column, chosen.tier, note)
     }
 }

@@ -46,7 +46,7 @@ public struct OpenInvoiceReportParser: Sendable {
         }
 
         // Decide the file-wide formats, then read every value.
-        var warnings: [String] = []
+        var warnings: [ImportWarning] = []
         let mark = options.columnMapping?.decimalMark ?? AmountColumnDecision.decide(rows: rows, columns: columns)
         let order = try DateColumnDecision.decide(rows: rows, columns: columns, forced: options.columnMapping?.dayMonthOrder,
                                                   file: fileName, mark: mark, currency: options.defaultCurrency,
@@ -67,8 +67,8 @@ public struct OpenInvoiceReportParser: Sendable {
         }
         warnings = columns.notes + warnings + reader.warnings
         if columns.amountsRepeatOnLines && folded.foldedRows > 0 {
-            warnings.append("\(rows.count) rows are the lines of \(folded.items.count) invoices, each repeating its invoice's amounts "
-                            + "(\"\(columns.title(of: columns.index[.open] != nil ? .open : .total))\"): each invoice is counted once.")
+            warnings.append(ImportWarning(.invoiceLinesFolded(rows: rows.count, invoices: folded.items.count,
+                                                              column: columns.title(of: columns.index[.open] != nil ? .open : .total))))
         }
         var parsed = ParsedImport(kind: .openInvoices, items: folded.items.filter { !$0.open.isZero }, asOf: asOf,
                                   skippedRows: skipped, warnings: warnings)

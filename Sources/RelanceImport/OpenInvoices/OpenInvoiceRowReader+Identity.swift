@@ -15,7 +15,7 @@ extension OpenInvoiceRowReader {
         guard let cleaned = IdentityText.cleaned(value) else { return value }
         let cell = row.cells[field]
         let column = columns.index[field] != nil ? columns.title(of: field) : nil
-        warnings.append(IdentityText.warning(original: value, cleaned: cleaned, what: "\(field)", column: column,
+        warnings.append(IdentityText.warning(original: value, cleaned: cleaned, what: field == .invoice ? .invoiceNumber : field == .customer ? .customerCode : .customerName, column: column,
                                              at: SourcePosition(file: file, line: cell?.line ?? row.line, column: cell?.column)))
         return cleaned
     }

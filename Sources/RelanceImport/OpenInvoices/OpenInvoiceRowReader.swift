@@ -7,7 +7,7 @@ struct OpenInvoiceRowReader: Sendable {
     var mark: DecimalMark
     var defaultCurrency: Currency
     var file: String
-    var warnings: [String] = []
+    var warnings: [ImportWarning] = []
     private var emptyOpenLines: [Int] = []
     /// Email cells already read without a warning, and what they gave (see `emails`).
     var acceptedEmailCells: [String: [String]] = [:]
@@ -44,7 +44,7 @@ struct OpenInvoiceRowReader: Sendable {
                 throw missing(.open, row: row)
             }
             open = .zero(currency)
-            warnings.append("Line \(row.line): \"\(columns.title(of: .open))\" is empty, read as 0 (paid).")
+            warnings.append(ImportWarning(.emptyOpenReadAsZero(line: row.line, column: columns.title(of: .open))))
         } else if let total {
             // Without an open column, what is left is the total less what was paid.
             if let cell = row.cells[.paid], let paid = try amount(cell, cleaned.paid, field: .paid, currency: currency) {

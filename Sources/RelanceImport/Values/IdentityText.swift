@@ -25,17 +25,16 @@ enum IdentityText {
     }
 
     /// `file:12:3 (cell C12): the customer name in column "Nom" held control characters …`
-    static func warning(original: String, cleaned: String, what: String, column: String?, at position: SourcePosition) -> String {
-        let place = column.map { " in column \"\($0)\"" } ?? ""
-        return "\(position): the \(what)\(place) held control characters (\(PrintableText.escape(original))); "
-            + "kept as \"\(cleaned)\". Check the export: a line break or a control character has no place in it."
+    static func warning(original: String, cleaned: String, what: ImportNote.IdentityField, column: String?,
+                        at position: SourcePosition) -> ImportWarning {
+        ImportWarning(.identityCleaned(original: original, cleaned: cleaned, field: what, column: column), at: position)
     }
 
     /// The safety net for parsers that do not clean cell by cell (FEC, e-invoices): every
     /// item's customer code, name and invoice number, with the item's position.
     static func clean(_ parsed: inout ParsedImport) {
-        var warnings: [String] = []
-        func fix(_ value: String, _ what: String, _ position: SourcePosition?) -> String {
+        var warnings: [ImportWarning] = []
+        func fix(_ value: String, _ what: ImportNote.IdentityField, _ position: SourcePosition?) -> String {
             guard let kept = IdentityText.cleaned(value) else { return value }
             warnings.append(warning(original: value, cleaned: kept, what: what, column: nil, at: position ?? SourcePosition(file: "")))
             return kept
@@ -43,16 +42,16 @@ enum IdentityText {
         for index in parsed.items.indices {
             var item = parsed.items[index]
             let position = item.source
-            item.customer = fix(item.customer, "customer code", position)
-            item.customerName = item.customerName.map { fix($0, "customer name", position) }
-            item.invoice = fix(item.invoice, "invoice number", position)
+            item.customer = fix(item.customer, .customerCode, position)
+            item.customerName = item.customerName.map { fix($0, .customerName, position) }
+            item.invoice = fix(item.invoice, .invoiceNumber, position)
             parsed.items[index] = item
         }
         for index in parsed.contacts.indices {
             var contact = parsed.contacts[index]
             let position = contact.source
-            contact.customer = fix(contact.customer, "customer code", position)
-            contact.name = contact.name.map { fix($0, "customer name", position) }
+            contact.customer = fix(contact.customer, .customerCode, position)
+            contact.name = contact.name.map { fix($0, .customerName, position) }
             parsed.contacts[index] = contact
         }
         parsed.warnings += warnings

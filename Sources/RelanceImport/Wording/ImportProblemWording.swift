@@ -3,6 +3,8 @@ public import RelanceCore
 /// The words of an import's refusal in one language: what is wrong, and what to do.
 public protocol ImportProblemWording: Sendable {
     func words(for problem: ImportProblem) -> (what: String, toDo: String?)
+    /// What a parser noticed without refusing the file (see `ImportWarning`).
+    func words(for note: ImportNote) -> String
     /// `What to do` / `À faire`, before the advice in a rejection report.
     var toDoLabel: String { get }
     /// Said after the first worksheet's refusal when every worksheet of a workbook was tried.

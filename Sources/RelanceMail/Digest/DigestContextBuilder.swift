@@ -12,6 +12,20 @@ public enum DigestContextBuilder {
     /// (a digest of 300 calls is not read; the call sheet and the console list them all).
     public static let listCap = 25
 
+    /// The letter-list tasks (letters, registered letters, formal notices, dossiers) the digest
+    /// shows: the first `listCap` open ones by number. Only their documents are attached; the
+    /// rest are in the console, as the list's last line says.
+    public static func listedLetterTasks(_ tasks: [WorkTask]) -> Set<Int64> {
+        Set(tasks.filter { $0.state == .open && isLetterList($0.kind) }.map(\.id).sorted().prefix(listCap))
+    }
+
+    public static func isLetterList(_ kind: WorkTask.Kind) -> Bool {
+        switch kind {
+        case .letter, .registeredLetter, .formalNotice, .legalAction, .handOff: true
+        case .call, .readReply, .reviewMessage, .fixConfiguration, .identifyCustomer, .checkPayment: false
+        }
+    }
+
     public static func build(_ facts: DigestFacts, words: any Wording) -> (digest: DigestContext, calls: CallSheetContext) {
         let book = Book(facts.receivables, day: facts.day)
         let overdue = book.overdueTotals

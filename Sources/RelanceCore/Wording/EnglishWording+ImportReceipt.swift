@@ -1,0 +1,28 @@
+extension EnglishWording {
+    public func receiptTermsBeyondCap(count: Int, invoices: [String], more: Bool) -> String {
+        "\(count) invoice(s) have payment terms beyond the legal caps (60 days, or 45 days end of month): "
+            + invoices.joined(separator: ", ") + (more ? "…" : "") + "."
+    }
+
+    public func receiptDueDisagreements(count: Int, invoices: [DueDisagreement], more: Bool) -> String {
+        let list = invoices.map { invoice in
+            "\(invoice.invoice.printable) (\(invoice.said.map { "\($0.source) \($0.date.iso8601)" }.joined(separator: ", ")))"
+        }
+        return "\(count) invoice(s) whose sources disagree on the due date; the date the invoice states is kept (the legal one), "
+            + "check the customer's terms with the accountant: " + list.joined(separator: "; ") + (more ? "; …" : "") + "."
+    }
+
+    public func receiptRowRefused(_ row: RefusedRow) -> String { "row refused: \(refusedRow(row))" }
+
+    public func receiptCustomerMatchedByName(name: String, file: String, customer: String) -> String {
+        "\"\(name.printable)\" has no customer code in \(file): matched by name to customer \(customer)."
+    }
+
+    public func customerResolvedByName(name: String, file: String, customer: String) -> String {
+        "\(file) has no customer code: \"\(name.printable)\" is customer \(customer), found by name."
+    }
+
+    public func moreImportWarnings(file: String, count: Int) -> String {
+        "\(file): \(count) more warnings (relance import --dry-run \(file) lists them all)."
+    }
+}

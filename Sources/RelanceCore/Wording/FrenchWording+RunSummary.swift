@@ -1,0 +1,73 @@
+extension FrenchWording {
+    private func runCount(_ count: Int, _ one: String, _ many: String) -> String { "\(count) \(count > 1 ? many : one)" }
+
+    public func runCreditor(id: String, name: String, active: Bool) -> String {
+        "Créancier \(id) (\(name))\(active ? "" : " — mode revue, rien ne part")"
+    }
+    public func runNoNewFile() -> String { "Importé : aucun nouveau fichier" }
+    public func runImportDuplicate(file: String, importID: Int64) -> String {
+        "Importé : \(file) : même contenu que l'import n° \(importID), rien n'a changé"
+    }
+    public func runImportHeld(file: String, importID: Int64) -> String {
+        "RETENU : \(file) (import n° \(importID)) — rien n'a changé ; `relance import confirm \(importID)` l'applique"
+    }
+    public func runImported(file: String, items: Int, customers: Bool, new: Int, changed: Int, settled: Int, importID: Int64) -> String {
+        "Importé : \(file) : \(customers ? runCount(items, "client", "clients") : runCount(items, "facture ouverte", "factures ouvertes")) ; "
+            + "\(runCount(new, "nouvelle", "nouvelles")), \(runCount(changed, "modifiée", "modifiées")), \(runCount(settled, "réglée", "réglées")) (import n° \(importID))"
+    }
+    public func runToIdentify(_ count: Int) -> String {
+        "\(runCount(count, "facture dont le client est à identifier", "factures dont le client est à identifier")) : voir `relance tasks`"
+    }
+    public func runWarning(_ text: String) -> String { "avertissement : \(text)" }
+    public func runRejected(file: String) -> String { "REFUSÉ : \(file) — déplacé dans `rejected/`, voir \(file).error.txt" }
+    public func runLeftInPlace(file: String) -> String { "LAISSÉ EN PLACE : \(file) — n'a pas pu être mis de côté" }
+    public func runWaiting(file: String) -> String { "En attente : \(file) est encore en cours d'écriture" }
+    public func runMailbox(fetched: Int, recorded: Int, duplicates: Int, ignored: Int, tasksOpened: Int) -> String {
+        "Boîte aux lettres : \(runCount(fetched, "nouveau message", "nouveaux messages")), \(recorded) pour nous, \(duplicates) déjà enregistrés, "
+            + "\(ignored) pas pour nous (laissés tels quels), \(runCount(tasksOpened, "tâche ouverte", "tâches ouvertes"))"
+    }
+    public func runMailboxTruncated(_ count: Int) -> String {
+        "Boîte aux lettres : \(runCount(count, "message", "messages")) au-delà de maximum_message_megabytes, lus coupés à cette taille"
+    }
+    public func runMailboxNotRead(folder: String, error: String) -> String {
+        "BOÎTE NON LUE : \(folder) : \(error) (nouvel essai au prochain passage)"
+    }
+    public func runPlan(date: CivilDate, emails: Int, tasks: Int) -> String {
+        "Plan du \(self.date(date)) : \(runCount(emails, "courriel", "courriels")), \(runCount(tasks, "tâche", "tâches")) pour les personnes"
+    }
+    public func runContact(customer: String, name: String, step: String, emails: String, invoices: [RunInvoice]) -> String {
+        let listed = invoices.map { invoice in
+            let when = invoice.daysLate > 0 ? "\(invoice.daysLate) j de retard" : "échéance dans \(-invoice.daysLate) j"
+            return "\(invoice.number) (\(amount(invoice.open)), \(when))"
+        }
+        return "\(customer) \(name) : \(stepName(step)) → \(emails) : \(listed.joined(separator: ", "))"
+    }
+    public func runTask(customer: String, name: String, kind: WorkTask.Kind, step: String, invoices: String, note: String?) -> String {
+        "\(customer) \(name) : tâche « \(taskKind(kind).lowercased()) » (\(stepName(step))) pour \(invoices)\(note.map { " — \($0)" } ?? "")"
+    }
+    public func runDecision(waits: Bool, customer: String, invoice: String?, reason: String) -> String {
+        "\(waits ? "attend" : "passe") : \(customer)\(invoice.map { " \($0)" } ?? "") : \(reason)"
+    }
+    public func runQueued(_ count: Int) -> String { "En file d'envoi : \(runCount(count, "message", "messages"))" }
+    public func runAwaitingApproval(_ count: Int) -> String {
+        "À valider (mode revue) : \(runCount(count, "message", "messages")) — `relance message held`, ou la page Aujourd'hui de la console"
+    }
+    public func runTasksOpened(_ count: Int) -> String { "Tâches ouvertes : \(count) (`relance tasks`)" }
+    public func runToPrint(path: String) -> String { "À imprimer / remettre : \(path)" }
+    public func runFailed(customer: String, reason: String) -> String { "ÉCHEC pour \(customer) : \(reason)" }
+    public func runForReview(path: String) -> String { "À relire (non envoyé) : \(path)" }
+
+    public func statusCreditor(id: String, active: Bool, paused: Bool, outboxPaused: Bool, openTasks: Int, heldImports: Int) -> String {
+        "Créancier \(id) : \(active ? "actif" : "mode revue")\(paused ? ", EN PAUSE" : "")\(outboxPaused ? ", ENVOIS EN PAUSE" : "")"
+            + " ; tâches ouvertes \(openTasks)" + (heldImports > 0 ? " ; \(runCount(heldImports, "import RETENU", "imports RETENUS")) (`relance import held`)" : "")
+    }
+    public func statusOutboxPaused(since: String, reason: String) -> String { "Envois en pause depuis \(since) : \(reason)" }
+    public func statusToResume(_ command: String) -> String { "Pour reprendre : \(command)" }
+    public func statusProblem(_ text: String) -> String { "PROBLÈME : \(text)" }
+    public func statusLastImport(at: String, summary: String) -> String { "Dernier import (\(at)) : \(summary)" }
+    public func statusMailbox(folder: String, uidValidity: String, lastUID: String, polled: String) -> String {
+        "Boîte \(folder) : UIDVALIDITY \(uidValidity), dernier UID \(lastUID), relevée \(polled)"
+    }
+    public func statusSendWindowClosed(until: String) -> String { "Plage d'envoi fermée : le courrier attend jusqu'à \(until)" }
+    public func statusNextRetry(_ at: String) -> String { "Prochain essai : \(at)" }
+}
