@@ -19,6 +19,13 @@ extension AppDatabase: ReceivablesStore {
     }
 
     public func importSnapshot(_ file: ImportedFile, _ snapshot: ReceivableSnapshot, at time: Date) async throws -> ImportReceipt {
+        try await importSnapshot(file, snapshot, at: time, summaryMinimum: SnapshotApplier.summaryMinimumDefault)
+    }
+
+    /// `summaryMinimum`: from how many new invoices a first load journals one line per customer
+    /// (tests compare both ways on one file).
+    func importSnapshot(_ file: ImportedFile, _ snapshot: ReceivableSnapshot, at time: Date,
+                        summaryMinimum: Int) async throws -> ImportReceipt {
         try await writer.write { db in
             // A ledger's import dirties tens of MB of pages in one transaction: with SQLite's
             // 2 MB page cache, they spill to the WAL and are read back mid-transaction (twice
@@ -27,7 +34,7 @@ extension AppDatabase: ReceivablesStore {
             let previous = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
             try db.execute(sql: "PRAGMA cache_size = -32768")
             defer { try? db.execute(sql: "PRAGMA cache_size = \(previous)") }
-            var receipt = try SnapshotApplier(db: db, file: file, snapshot: snapshot, time: time).apply()
+            var receipt = try SnapshotApplier(db: db, file: file, snapshot: snapshot, time: time, summaryMinimum: summaryMinimum).apply()
             try BankReceiptRematcher.afterImport(&receipt, creditor: file.creditor, time: time, in: db)
             return receipt
         }

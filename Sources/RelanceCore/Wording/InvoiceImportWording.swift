@@ -10,6 +10,8 @@ public protocol InvoiceImportWording: Sendable {
     /// A stored due-date source (`due-date column`, `BT-9`, `customer terms (30 days)`…) as a person says it.
     func dueSource(_ source: String) -> String
     func invoiceOpened(invoice: String, open: Money, due: CivilDate?, source: String?, file: String) -> String
+    /// A customer's invoices a large first load opened, in one line (two or more).
+    func invoicesOpened(_ invoices: [OpenedInvoice], file: String) -> String
     func invoiceDueDisagreement(invoice: String, said: [(source: String, date: CivilDate)], kept: CivilDate?, source: String?) -> String
     func invoiceTermsBeyondCap(invoice: String, due: CivilDate?, source: String?, issued: CivilDate?) -> String
     func invoiceOlderSnapshot(invoice: String, file: String, asOf: CivilDate, applied: CivilDate) -> String

@@ -24,6 +24,9 @@ struct FECLineReader {
         self.separator = separator
     }
 
+    /// Physical lines read so far, blank ones included.
+    var linesConsumed: Int { nextLine - 1 }
+
     /// Byte range of field `index` of the current line.
     subscript(field index: Int) -> Range<Int> {
         bounds[2 * index]..<bounds[2 * index + 1]

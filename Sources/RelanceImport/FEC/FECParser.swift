@@ -9,6 +9,9 @@ public struct FECParser: Sendable {
     public var options: ImportOptions
     /// Accounts whose number starts with this are customer accounts.
     public var customerAccountPrefix: String
+    /// From how many bytes of lines the file is read in two stretches, one per core (tests
+    /// lower it to split small files).
+    var minimumSplit = 1 << 20
 
     public init(options: ImportOptions = ImportOptions(), customerAccountPrefix: String = "411") {
         self.options = options
@@ -38,116 +41,15 @@ public struct FECParser: Sendable {
         let trailingSeparator = header.count > 1 && header.last!.isEmpty
         if trailingSeparator { header.removeLast() }
         let columns = try FECColumns(header: header, file: fileName, line: reader.line)
-        let expected = columns.count + (trailingSeparator ? 1 : 0)
+        let layout = FECChunk.Layout(columns: columns, expected: columns.count + (trailingSeparator ? 1 : 0),
+                                     trailingSeparator: trailingSeparator, separator: separator, currency: options.defaultCurrency,
+                                     prefixBytes: Array(customerAccountPrefix.utf8), fileName: fileName,
+                                     isOpening: Self.isOpening)
+        let body = UnsafeBufferPointer(rebasing: utf8[reader.index...])
+        let read = try Self.readInParallel(body, layout: layout, linesBefore: reader.linesConsumed, minimumSplit: minimumSplit)
+        let accounts = read.accounts, entries = read.entries
         let currency = options.defaultCurrency
-        let prefixBytes = Array(customerAccountPrefix.utf8)
-        // A ledger has a handful of journals, and consecutive lines mostly share one: the
-        // last journal's verdict is reused while its code repeats, the others are looked up.
-        var openingJournals: [String: Bool] = [:]
-        var lastJournal: (code: UnsafeBufferPointer<UInt8>, opening: Bool)?
-
-        var accountNumbers: [String: Int] = [:]
-        var accounts: [CustomerAccount] = []
-        // Every customer line in file order; grouped per account once the file is read.
-        var entries: [LedgerEntry] = []
-        var lastDate: CivilDate?
-        var totalDebit: Int64 = 0, totalCredit: Int64 = 0, customerMagnitude: Int64 = 0
-        while reader.next() {
-            let line = reader.line
-            guard reader.fieldCount == expected, !trailingSeparator || reader[field: expected - 1].isEmpty else {
-                throw ImportError(.wrongFieldCount, at: SourcePosition(file: fileName, line: line),
-                                  .fec(.wrongFieldCount(found: reader.fieldCount, expected: expected, separator: separator)))
-            }
-            func field(_ index: Int) -> String { reader.text(reader[field: index]) }
-            func bytes(_ index: Int) -> UnsafeBufferPointer<UInt8> { reader.slice(reader[field: index]) }
-            func position(_ index: Int) -> SourcePosition {
-                SourcePosition(file: fileName, line: line, column: reader.column(of: reader[field: index]))
-            }
-            func amount(_ index: Int) throws(ImportError) -> Int64 {
-                guard let value = FECValues.minorUnits(bytes(index), minorDigits: currency.minorDigits) else {
-                    throw ImportError(.badAmount, at: position(index),
-                                      .fec(.notAnAmount(text: field(index), column: columns.names[index])))
-                }
-                return value
-            }
-            func date(_ index: Int) throws(ImportError) -> CivilDate {
-                guard let value = FECValues.date(bytes(index)) else {
-                    throw ImportError(.badDate, at: position(index),
-                                      .fec(.notADate(text: field(index), column: columns.names[index])))
-                }
-                return value
-            }
-
-            // Sums are overflow-checked: a damaged file must be refused, never crash the daemon.
-            func add(_ value: Int64, to total: inout Int64, column: Int) throws(ImportError) {
-                let (sum, overflow) = total.addingReportingOverflow(value)
-                guard !overflow else { throw tooLarge(position(column)) }
-                total = sum
-            }
-            let signed: Int64
-            switch columns.amounts {
-            case let .debitCredit(debit, credit):
-                let d = try amount(debit), c = try amount(credit)
-                try add(d, to: &totalDebit, column: debit)
-                try add(c, to: &totalCredit, column: credit)
-                let (difference, overflow) = d.subtractingReportingOverflow(c)
-                guard !overflow else { throw tooLarge(position(debit)) }
-                signed = difference
-            case let .amountAndDirection(amountColumn, direction):
-                let value = try amount(amountColumn)
-                switch field(direction).uppercased() {
-                case "D", "+1", "1", "+": signed = value; try add(value, to: &totalDebit, column: amountColumn)
-                case "C", "-1", "-": signed = -value; try add(value, to: &totalCredit, column: amountColumn)
-                default:
-                    throw ImportError(.badAmount, at: position(direction),
-                                      .fec(.neitherDebitNorCredit(text: field(direction), column: columns.names[direction])))
-                }
-            }
-            let entryDate = try date(columns.ecritureDate)
-            if lastDate.map({ entryDate > $0 }) ?? true { lastDate = entryDate }
-
-            guard bytes(columns.compteNum).starts(with: prefixBytes) else { continue }
-            // While the customer lines' magnitudes add up within Int64, so does any sum of them
-            // that the lettering computes later.
-            try add(signed.magnitude > UInt64(Int64.max) ? Int64.max : Int64(signed.magnitude), to: &customerMagnitude,
-                    column: columns.compteNum)
-            let auxiliary = columns.compAuxNum.map(bytes) ?? UnsafeBufferPointer(start: nil, count: 0)
-            let customerColumn = auxiliary.isEmpty ? columns.compteNum : columns.compAuxNum!
-            let customer = field(customerColumn)
-            let number: Int
-            if let known = accountNumbers[customer] { number = known } else {
-                number = accounts.count
-                accountNumbers[customer] = number
-                accounts.append(CustomerAccount(customer: customer))
-            }
-            if accounts[number].name == nil {
-                let auxName = columns.compAuxLib.map(field) ?? ""
-                let accountName = columns.compteLib.map(field) ?? ""
-                accounts[number].name = !auxiliary.isEmpty && !auxName.isEmpty ? auxName : (accountName.isEmpty ? nil : accountName)
-            }
-            let journal = bytes(columns.journalCode)
-            let opening: Bool
-            if let lastJournal, lastJournal.code.elementsEqual(journal) { opening = lastJournal.opening } else {
-                let code = String(decoding: journal, as: UTF8.self)
-                if let known = openingJournals[code] { opening = known } else {
-                    opening = isOpening(code: code, label: columns.journalLib.map(field) ?? "")
-                    openingJournals[code] = opening
-                }
-                lastJournal = (journal, opening)
-            }
-            var pieceDate: CivilDate?
-            if let index = columns.pieceDate, !bytes(index).isEmpty { pieceDate = try date(index) }
-            entries.append(LedgerEntry(
-                account: number,
-                isOpening: opening,
-                date: entryDate,
-                pieceRef: field(columns.pieceRef),
-                pieceDate: pieceDate,
-                amount: signed,
-                letter: columns.ecritureLet.map(field) ?? "",
-                line: line,
-                entryNumber: columns.ecritureNum.map { LedgerEntry.entryNumber(bytes($0)) } ?? -1))
-        }
+        let totalDebit = read.totalDebit, totalCredit = read.totalCredit, lastDate = read.lastDate
 
         var items: [OpenItem] = []
         var warnings: [ImportWarning] = []
@@ -183,12 +85,8 @@ public struct FECParser: Sendable {
         }
     }
 
-    private func tooLarge(_ position: SourcePosition) -> ImportError {
-        ImportError(.badAmount, at: position, .fec(.ledgerOverflow))
-    }
-
     /// À-nouveaux journals: `AN`, `ANO`, `RAN`… or any journal whose label says "nouveau(x)".
-    private func isOpening(code: String, label: String) -> Bool {
+    private static func isOpening(code: String, label: String) -> Bool {
         let upper = code.uppercased()
         if ["AN", "ANO", "RAN", "ANX", "AN0"].contains(upper) { return true }
         return HeaderText.normalize(label).contains("nouveau")

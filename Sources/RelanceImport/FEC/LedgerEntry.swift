@@ -26,6 +26,11 @@ struct LedgerEntry: Sendable, Hashable {
 
     var line: Int { Int(lineNumber) }
 
+    /// A stretch of the file read on its own numbers its lines from 1; the merge makes them the file's.
+    mutating func shiftLine(by offset: Int) {
+        lineNumber = Int32(truncatingIfNeeded: Int(lineNumber) + offset)
+    }
+
     init(account: Int, isOpening: Bool, date: CivilDate, pieceRef: String, pieceDate: CivilDate?, amount: Int64, letter: String, line: Int,
          entryNumber: Int32 = -1) {
         self.amount = amount

@@ -1,0 +1,197 @@
+import RelanceCore
+
+/// The customer lines of one stretch of a FEC, read on its own (`FECParser` reads the file in
+/// two stretches, one per core) and merged in file order afterwards.
+///
+/// Line numbers count from the stretch's first line as 1 (the merge shifts them; a stretch
+/// cannot know how many lines came before it without reading them), and its customer accounts
+/// are numbered in the order the stretch met them.
+struct FECChunk {
+    var accounts: [CustomerAccount] = []
+    var entries: [LedgerEntry] = []
+    var lastDate: CivilDate?
+    var totalDebit: Int64 = 0
+    var totalCredit: Int64 = 0
+    var customerMagnitude: Int64 = 0
+    /// Physical lines the stretch holds (blank ones included).
+    var lineCount = 0
+    /// The first problem met; the stretch stops there.
+    var error: ImportError?
+
+    /// What every stretch reads the same way.
+    struct Layout: Sendable {
+        let columns: FECColumns
+        let expected: Int
+        let trailingSeparator: Bool
+        let separator: UInt8
+        let currency: Currency
+        let prefixBytes: [UInt8]
+        let fileName: String
+        let isOpening: @Sendable (_ code: String, _ label: String) -> Bool
+    }
+
+    /// Reads the lines of `bytes`; a bad line stops the read and is kept in `error`.
+    static func read(_ bytes: UnsafeBufferPointer<UInt8>, layout: Layout) -> FECChunk {
+        var chunk = FECChunk()
+        var reader = FECLineReader(bytes: bytes, separator: layout.separator)
+        do {
+            try chunk.read(&reader, layout: layout)
+        } catch {
+            chunk.error = error
+        }
+        chunk.lineCount = reader.linesConsumed
+        return chunk
+    }
+
+    private mutating func read(_ reader: inout FECLineReader, layout: Layout) throws(ImportError) {
+        let columns = layout.columns, fileName = layout.fileName, currency = layout.currency
+        let expected = layout.expected, trailingSeparator = layout.trailingSeparator
+        // A ledger has a handful of journals, and consecutive lines mostly share one: the
+        // last journal's verdict is reused while its code repeats, the others are looked up.
+        var openingJournals: [String: Bool] = [:]
+        var lastJournal: (code: UnsafeBufferPointer<UInt8>, opening: Bool)?
+        var accountNumbers: [String: Int] = [:]
+        while reader.next() {
+            let line = reader.line
+            guard reader.fieldCount == expected, !trailingSeparator || reader[field: expected - 1].isEmpty else {
+                throw ImportError(.wrongFieldCount, at: SourcePosition(file: fileName, line: line),
+                                  .fec(.wrongFieldCount(found: reader.fieldCount, expected: expected, separator: layout.separator)))
+            }
+            func field(_ index: Int) -> String { reader.text(reader[field: index]) }
+            func bytes(_ index: Int) -> UnsafeBufferPointer<UInt8> { reader.slice(reader[field: index]) }
+            func position(_ index: Int) -> SourcePosition {
+                SourcePosition(file: fileName, line: line, column: reader.column(of: reader[field: index]))
+            }
+            func amount(_ index: Int) throws(ImportError) -> Int64 {
+                guard let value = FECValues.minorUnits(bytes(index), minorDigits: currency.minorDigits) else {
+                    throw ImportError(.badAmount, at: position(index),
+                                      .fec(.notAnAmount(text: field(index), column: columns.names[index])))
+                }
+                return value
+            }
+            func date(_ index: Int) throws(ImportError) -> CivilDate {
+                guard let value = FECValues.date(bytes(index)) else {
+                    throw ImportError(.badDate, at: position(index),
+                                      .fec(.notADate(text: field(index), column: columns.names[index])))
+                }
+                return value
+            }
+            // Sums are overflow-checked: a damaged file must be refused, never crash the daemon.
+            func add(_ value: Int64, to total: inout Int64, column: Int) throws(ImportError) {
+                let (sum, overflow) = total.addingReportingOverflow(value)
+                guard !overflow else { throw FECChunk.tooLarge(position(column)) }
+                total = sum
+            }
+            let signed: Int64
+            switch columns.amounts {
+            case let .debitCredit(debit, credit):
+                let d = try amount(debit), c = try amount(credit)
+                try add(d, to: &totalDebit, column: debit)
+                try add(c, to: &totalCredit, column: credit)
+                let (difference, overflow) = d.subtractingReportingOverflow(c)
+                guard !overflow else { throw Self.tooLarge(position(debit)) }
+                signed = difference
+            case let .amountAndDirection(amountColumn, direction):
+                let value = try amount(amountColumn)
+                switch field(direction).uppercased() {
+                case "D", "+1", "1", "+": signed = value; try add(value, to: &totalDebit, column: amountColumn)
+                case "C", "-1", "-": signed = -value; try add(value, to: &totalCredit, column: amountColumn)
+                default:
+                    throw ImportError(.badAmount, at: position(direction),
+                                      .fec(.neitherDebitNorCredit(text: field(direction), column: columns.names[direction])))
+                }
+            }
+            let entryDate = try date(columns.ecritureDate)
+            if lastDate.map({ entryDate > $0 }) ?? true { lastDate = entryDate }
+
+            guard bytes(columns.compteNum).starts(with: layout.prefixBytes) else { continue }
+            // While the customer lines' magnitudes add up within Int64, so does any sum of them
+            // that the lettering computes later.
+            try add(signed.magnitude > UInt64(Int64.max) ? Int64.max : Int64(signed.magnitude), to: &customerMagnitude,
+                    column: columns.compteNum)
+            let auxiliary = columns.compAuxNum.map(bytes) ?? UnsafeBufferPointer(start: nil, count: 0)
+            let customerColumn = auxiliary.isEmpty ? columns.compteNum : columns.compAuxNum!
+            let customer = field(customerColumn)
+            let number: Int
+            if let known = accountNumbers[customer] { number = known } else {
+                number = accounts.count
+                accountNumbers[customer] = number
+                accounts.append(CustomerAccount(customer: customer))
+            }
+            if accounts[number].name == nil {
+                let auxName = columns.compAuxLib.map(field) ?? ""
+                let accountName = columns.compteLib.map(field) ?? ""
+                accounts[number].name = !auxiliary.isEmpty && !auxName.isEmpty ? auxName : (accountName.isEmpty ? nil : accountName)
+            }
+            let journal = bytes(columns.journalCode)
+            let opening: Bool
+            if let lastJournal, lastJournal.code.elementsEqual(journal) { opening = lastJournal.opening } else {
+                let code = String(decoding: journal, as: UTF8.self)
+                if let known = openingJournals[code] { opening = known } else {
+                    opening = layout.isOpening(code, columns.journalLib.map(field) ?? "")
+                    openingJournals[code] = opening
+                }
+                lastJournal = (journal, opening)
+            }
+            var pieceDate: CivilDate?
+            if let index = columns.pieceDate, !bytes(index).isEmpty { pieceDate = try date(index) }
+            entries.append(LedgerEntry(
+                account: number,
+                isOpening: opening,
+                date: entryDate,
+                pieceRef: field(columns.pieceRef),
+                pieceDate: pieceDate,
+                amount: signed,
+                letter: columns.ecritureLet.map(field) ?? "",
+                line: line,
+                entryNumber: columns.ecritureNum.map { LedgerEntry.entryNumber(bytes($0)) } ?? -1))
+        }
+    }
+
+    static func tooLarge(_ position: SourcePosition) -> ImportError {
+        ImportError(.badAmount, at: position, .fec(.ledgerOverflow))
+    }
+
+    /// Appends the next stretch, whose lines follow `lineOffset` lines of the file: its
+    /// accounts join this one's by customer, its line numbers become the file's. The first
+    /// problem in file order wins: this stretch's, else the next one's at its line in the file.
+    mutating func append(_ next: FECChunk, lineOffset: Int, fileName: String) throws(ImportError) {
+        lineCount += next.lineCount
+        guard error == nil else { return }
+        if var nextError = next.error {
+            nextError.position.line = nextError.position.line.map { $0 + lineOffset }
+            error = nextError
+            return
+        }
+        var numbers: [String: Int] = [:]
+        numbers.reserveCapacity(accounts.count)
+        for (number, account) in accounts.enumerated() { numbers[account.customer] = number }
+        var mapping: [Int32] = []
+        mapping.reserveCapacity(next.accounts.count)
+        for account in next.accounts {
+            if let known = numbers[account.customer] {
+                mapping.append(Int32(known))
+            } else {
+                numbers[account.customer] = accounts.count
+                mapping.append(Int32(accounts.count))
+                accounts.append(account)
+            }
+        }
+        entries.reserveCapacity(entries.count + next.entries.count)
+        for var entry in next.entries {
+            entry.account = mapping[Int(entry.account)]
+            entry.shiftLine(by: lineOffset)
+            entries.append(entry)
+        }
+        if let date = next.lastDate, lastDate.map({ date > $0 }) ?? true { lastDate = date }
+        // Each stretch's sums were checked on their own; together they are checked once more.
+        func add(_ value: Int64, to total: inout Int64) throws(ImportError) {
+            let (sum, overflow) = total.addingReportingOverflow(value)
+            guard !overflow else { throw Self.tooLarge(SourcePosition(file: fileName)) }
+            total = sum
+        }
+        try add(next.totalDebit, to: &totalDebit)
+        try add(next.totalCredit, to: &totalCredit)
+        try add(next.customerMagnitude, to: &customerMagnitude)
+    }
+}
