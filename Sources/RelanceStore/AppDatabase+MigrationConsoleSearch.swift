@@ -14,8 +14,7 @@ extension AppDatabase {
     /// No table changes.
     static var consoleSearchMigration: String {
         let code = SearchFolding.sql("new.external_id"), name = SearchFolding.sql("COALESCE(new.name, '')")
-        let emails = "COALESCE((SELECT group_concat(address, char(10)) FROM customer_email WHERE customer_id = %@), '')"
-        func emailsOf(_ id: String) -> String { emails.replacingOccurrences(of: "%@", with: id) }
+        func emailsOf(_ id: String) -> String { customerSearchEmails(of: id) }
         return """
             CREATE INDEX invoice_open_disputed ON invoice(creditor_id, id) WHERE status = 'open' AND disputed_since IS NOT NULL;
             CREATE VIRTUAL TABLE customer_search USING fts5(code, name, emails, tokenize = 'trigram');
@@ -50,6 +49,15 @@ extension AppDatabase {
 ///
 /// Frozen with `v20-console-search`: the index holds text folded by this table, so a change
 /// needs a new migration that rebuilds it.
+extension AppDatabase {
+    /// The SQL expression of a customer's addresses as the search index holds them (one per
+    /// line); `id` is the customer's id expression. The migration's triggers and a bulk load's
+    /// catch-up (`TrigramIndexPause`) write the same text.
+    static func customerSearchEmails(of id: String) -> String {
+        "COALESCE((SELECT group_concat(address, char(10)) FROM customer_email WHERE customer_id = \(id)), '')"
+    }
+}
+
 enum SearchFolding {
     /// Each scalar and what it becomes. The combining accents (text stored decomposed) become
     /// nothing; the typographic apostrophe becomes the typed one.

@@ -95,7 +95,7 @@ struct SnapshotApplier {
         // one per invoice (100,000 lines nobody reads, and a third of the import's time).
         // The same load indexes its invoice numbers for the console's search once, after.
         let bulk = stored.isEmpty && items.count >= summaryMinimum
-        let pause = bulk ? try TrigramIndexPause.begin(db) : nil
+        let pause = bulk ? try TrigramIndexPause.begin(db, creditor: creditor) : nil
         if bulk { work.opened = OpenedJournal() }
         for item in items {
             try applyItem(item, importID: importID, work: &work, receipt: &receipt)

@@ -46,6 +46,8 @@ struct BulkFirstLoadTests {
             "import": "SELECT file_name, status, as_of, item_count FROM import",
             "events": "SELECT kind, COUNT(*) FROM event WHERE kind <> 'invoice.opened' GROUP BY kind",
             "search": "SELECT rowid FROM invoice_number_trigram WHERE invoice_number_trigram MATCH '\"26-0027\"'",
+            // The console's customer search (v20): codes, names and addresses as the triggers write them.
+            "customerSearch": "SELECT c.external_id, s.code, s.name, s.emails FROM customer_search s JOIN customer c ON c.id = s.rowid",
         ]
         return try await store.writer.read { db in
             try queries.mapValues { sql in
@@ -61,6 +63,8 @@ struct BulkFirstLoadTests {
         #expect(bulkContents == rowContents)
         #expect(bulkContents["invoice"]?.count == 40)
         #expect(bulkContents["search"]?.count == 1, "the console's search by a piece of an invoice number")
+        #expect(bulkContents["customerSearch"]?.count == 9 && bulkContents["customerSearch"]?.contains { $0.contains("compta1@client.example") } == true,
+                "\(bulkContents["customerSearch"] ?? [])")
         #expect(try await bulk.openReceivables(of: F.creditor).map(\.open) == rowByRow.openReceivables(of: F.creditor).map(\.open))
         // The trigger that keeps the index is back, as the schema had it: a later invoice is found.
         let triggers = "SELECT sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name"
