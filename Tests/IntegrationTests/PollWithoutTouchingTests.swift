@@ -177,7 +177,7 @@ import Testing
 
         let run = try fixture.process.run(["run", "--once", "--log-level", "trace"])
         #expect(run.status == 0, "\(run.output)")
-        #expect(run.output.contains("Mailbox: 405 new message(s), 5 ours"), "\(run.output)")
+        #expect(run.output.contains("Boîte aux lettres : 405 nouveaux messages, 5 pour nous"), "\(run.output)")
         try fixture.expectUntouched("after the poll")
         #expect(try await fixture.receivedEvents() == 5)
         // Read-only, peeked, batched: no STORE at all, no BODY[] without PEEK, 405 messages in two FETCHes.

@@ -127,8 +127,8 @@ import Testing
         _ = try await runtime.runOnce()
         let events = try await runtime.store.recentEvents(of: nil, limit: 500).map(\.event)
         let warnings = events.filter { $0.kind == "import.warning" }
-        #expect(warnings.contains { $0.summary.contains("open.csv:2:") && $0.summary.contains("control characters") })
-        #expect(warnings.contains { $0.summary.contains("open.csv:4:") && $0.summary.contains("not an address or a list") })
+        #expect(warnings.contains { $0.summary.contains("open.csv, ligne 2") && $0.summary.contains("caractères de contrôle") })
+        #expect(warnings.contains { $0.summary.contains("open.csv, ligne 4") && $0.summary.contains("ni une adresse ni une liste") })
         #expect(events.contains { $0.kind == "customer.email-invalid" && $0.summary.contains("RCPT TO") })
         // Nothing in the journal can forge a line.
         #expect(events.allSatisfy { !PrintableText.needsEscaping($0.summary) })
