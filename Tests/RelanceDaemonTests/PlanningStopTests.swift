@@ -68,35 +68,46 @@ import RelanceTesting
     /// between two batches instead of writing the whole plan first, exits 0, and leaves a sound
     /// store from which the next run sends every reminder exactly once.
     @Test func sigtermDuringABigPlanStopsItAndTheNextRunCarriesOn() async throws {
-        let fixture = try DaemonFixture()
         let count = 3_000
-        try fixture.drop("open.csv", Self.book(count))
-        let log = fixture.workspace.url("daemon.log")
-        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
-        let output = try FileHandle(forWritingTo: log)
-        let daemon = Process()
-        daemon.executableURL = ProcessTests.executable
-        daemon.arguments = ["run", "--config", fixture.workspace.url("relance.toml").path, "--now", "2026-11-30"]
-        // A file, not a pipe: thousands of log lines would fill a pipe nobody reads.
-        daemon.standardOutput = output
-        daemon.standardError = output
-        try daemon.run()
-        defer { if daemon.isRunning { kill(daemon.processIdentifier, SIGKILL) } }
-        // The first batch is stored and being sent: the plan is under way.
-        #expect(try await ProcessTests.waitUntil(timeout: .seconds(120)) { !fixture.workspace.files(in: "outbox/acme").isEmpty })
-        daemon.terminate()   // SIGTERM
-        #expect(try await ProcessTests.waitUntil(timeout: .seconds(60)) { !daemon.isRunning })
-        #expect(daemon.terminationReason == .exit && daemon.terminationStatus == 0)
-        let said = try String(contentsOf: log, encoding: .utf8)
-        #expect(said.contains("planning stopped before the end of the day's plan"), "\(said.suffix(2_000))")
-
-        let store = try AppDatabase.openOnDisk(at: fixture.workspace.url("state/relance.sqlite"))
-        #expect(try store.integrityProblems().isEmpty)
-        let after = try ProcessTests.run(["run", "--once"], in: fixture)
-        #expect(after.status == 0, "\(after.output.suffix(2_000))")
-        let counts = try await store.outboxCounts()
-        #expect(counts[.sent] == count, "\(counts)")
-        let files = fixture.workspace.files(in: "outbox/acme").filter { $0.hasSuffix(".eml") }
-        #expect(files.count == count)
+        // On a loaded machine (the whole suite in parallel) the daemon may write the whole plan
+        // before SIGTERM reaches it: such a try proves nothing, so it is made again on a fresh
+        // store (three tries, as OutboxCrashTests does); a plan never stopped fails the test.
+        for attempt in 1...3 {
+            let fixture = try DaemonFixture()
+            try fixture.drop("open.csv", Self.book(count))
+            let log = fixture.workspace.url("daemon.log")
+            _ = FileManager.default.createFile(atPath: log.path, contents: nil)
+            let output = try FileHandle(forWritingTo: log)
+            let daemon = Process()
+            daemon.executableURL = ProcessTests.executable
+            daemon.arguments = ["run", "--config", fixture.workspace.url("relance.toml").path, "--now", "2026-11-30"]
+            // A file, not a pipe: thousands of log lines would fill a pipe nobody reads.
+            daemon.standardOutput = output
+            daemon.standardError = output
+            try daemon.run()
+            defer { if daemon.isRunning { kill(daemon.processIdentifier, SIGKILL) } }
+            // The first batch is stored and being sent: the plan is under way.
+            #expect(try await ProcessTests.waitUntil(timeout: .seconds(120)) { !fixture.workspace.files(in: "outbox/acme").isEmpty })
+            daemon.terminate()   // SIGTERM
+            #expect(try await ProcessTests.waitUntil(timeout: .seconds(60)) { !daemon.isRunning })
+            #expect(daemon.terminationReason == .exit && daemon.terminationStatus == 0)
+            let said = try String(contentsOf: log, encoding: .utf8)
+            let store = try AppDatabase.openOnDisk(at: fixture.workspace.url("state/relance.sqlite"))
+            #expect(try store.integrityProblems().isEmpty)
+            guard said.contains("planning stopped before the end of the day's plan") else {
+                // Not stopped: only acceptable when the whole plan was already written.
+                let stored = try await store.outboxCounts().values.reduce(0, +)
+                #expect(stored == count, "neither stopped nor finished: \(stored) of \(count) stored\n\(said.suffix(2_000))")
+                #expect(attempt < 3, "the plan was written whole before SIGTERM three times: the test proved nothing")
+                continue
+            }
+            let after = try ProcessTests.run(["run", "--once"], in: fixture)
+            #expect(after.status == 0, "\(after.output.suffix(2_000))")
+            let counts = try await store.outboxCounts()
+            #expect(counts[.sent] == count, "\(counts)")
+            let files = fixture.workspace.files(in: "outbox/acme").filter { $0.hasSuffix(".eml") }
+            #expect(files.count == count)
+            return
+        }
     }
 }
