@@ -93,18 +93,18 @@ enum StoredTime {
         let milliseconds = Int64((seconds * 1000).rounded())
         let days = milliseconds / 86_400_000
         var rest = milliseconds % 86_400_000
-        let (year, month, day) = civil(fromDays: days)
+        let date = CivilDate(daysSinceEpoch: Int(days))
         let hour = rest / 3_600_000
         rest %= 3_600_000
         let minute = rest / 60_000
         rest %= 60_000
         var bytes = [UInt8]()
         bytes.reserveCapacity(23)
-        append(year, width: 4, to: &bytes)
+        append(Int64(date.year), width: 4, to: &bytes)
         bytes.append(UInt8(ascii: "-"))
-        append(month, width: 2, to: &bytes)
+        append(Int64(date.month), width: 2, to: &bytes)
         bytes.append(UInt8(ascii: "-"))
-        append(day, width: 2, to: &bytes)
+        append(Int64(date.day), width: 2, to: &bytes)
         bytes.append(UInt8(ascii: " "))
         append(hour, width: 2, to: &bytes)
         bytes.append(UInt8(ascii: ":"))
@@ -114,20 +114,6 @@ enum StoredTime {
         bytes.append(UInt8(ascii: "."))
         append(rest % 1000, width: 3, to: &bytes)
         return String(decoding: bytes, as: UTF8.self)
-    }
-
-    /// Days since 1970-01-01 (not negative here) to the proleptic Gregorian date
-    /// (Howard Hinnant's `civil_from_days`).
-    private static func civil(fromDays days: Int64) -> (year: Int64, month: Int64, day: Int64) {
-        let z = days + 719_468
-        let era = z / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let shifted = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * shifted + 2) / 5 + 1
-        let month = shifted < 10 ? shifted + 3 : shifted - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 
     private static func append(_ value: Int64, width: Int, to bytes: inout [UInt8]) {
