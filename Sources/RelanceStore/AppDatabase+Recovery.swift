@@ -76,7 +76,7 @@ extension AppDatabase: OutboxRecoveryStore {
         }
     }
 
-    private static func delivered(_ id: Int64, at time: Date, serverReply: String, recipients: [RecipientReply],
+    static func delivered(_ id: Int64, at time: Date, serverReply: String, recipients: [RecipientReply],
                                   copyToSent: Bool, in db: Database) throws {
         // One read for the state check, the event's owner and the summary's words: this runs once
         // per message sent, on the sending path.

@@ -45,7 +45,7 @@ import RelanceTesting
             words.importRejected(file: "balance.csv", reason: ""),
             words.outboxPaused(creditor: "acme", reason: "—"), words.outboxResumed(creditor: "acme", since: day, reason: "—"),
             words.messageQueued(step: "first-reminder", to: ["a@b.example"], invoices: 2, plannedOn: day),
-            words.messageAttempt(2, messageID: 12),
+            words.messageAttempt(2, messageID: 12), words.messageUnclaimed(messageID: 12),
             words.messageSent(step: "first-reminder", messageID: 12, customer: "C001 Client Un", recipients: "a@b.example", serverReply: "250 OK"),
             words.messageRetry(messageID: 12, reason: "—", retryAt: Date(timeIntervalSince1970: 1_796_000_000)),
             words.messageFailed(messageID: 12, reason: "—"),

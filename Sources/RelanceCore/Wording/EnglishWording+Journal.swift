@@ -184,6 +184,9 @@ extension EnglishWording {
     }
 
     public func messageAttempt(_ attempt: Int, messageID: Int64) -> String { "Attempt \(attempt) to send message #\(messageID)." }
+    public func messageUnclaimed(messageID: Int64) -> String {
+        "Message #\(messageID) put back in the outbox before sending (the outbox paused or the sender stopped); it was not sent."
+    }
 
     public func messageSent(step: String?, messageID: Int64, customer: String, recipients: String, serverReply: String) -> String {
         if let file = OutboxFolderReply.file(in: serverReply) {

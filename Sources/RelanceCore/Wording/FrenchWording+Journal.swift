@@ -194,6 +194,9 @@ extension FrenchWording {
     }
 
     public func messageAttempt(_ attempt: Int, messageID: Int64) -> String { "Tentative \(attempt) d'envoi du message n° \(messageID)." }
+    public func messageUnclaimed(messageID: Int64) -> String {
+        "Message n° \(messageID) remis en file d'envoi avant tout envoi (envois suspendus ou arrêt du service) : il n'est pas parti."
+    }
 
     public func messageSent(step: String?, messageID: Int64, customer: String, recipients: String, serverReply: String) -> String {
         if let file = OutboxFolderReply.file(in: serverReply) {

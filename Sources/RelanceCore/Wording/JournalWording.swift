@@ -61,6 +61,9 @@ public protocol JournalWording: Sendable {
     /// A message stored for sending: `Queued first-reminder to a@b for 2 invoice(s), planned on …`.
     func messageQueued(step: String, to: [String], invoices: Int, plannedOn: CivilDate) -> String
     func messageAttempt(_ attempt: Int, messageID: Int64) -> String
+    /// A message claimed with its batch but put back before any byte of it left: the outbox
+    /// paused or the sender stopped first. The attempt it was counted as is given back.
+    func messageUnclaimed(messageID: Int64) -> String
     /// `customer` is `C001 Client Un`; `recipients` as stored.
     func messageSent(step: String?, messageID: Int64, customer: String, recipients: String, serverReply: String) -> String
     /// `retryAt` is shown in UTC, as the server's log is.

@@ -156,6 +156,7 @@ public final class RelanceRuntime: Sendable {
         let sending = creditors.map(\.configuration)
         return OutboxDrainer(store: store, transport: { transports[$0]! }, clock: clock,
                              workers: sending.filter { $0.smtp != nil }.map(\.sending.smtpConnections).max() ?? 1,
+                             claimBatch: Self.claimBatch(for: sending),
                              copyToSent: Set(sending.filter { $0.sending.copyToSent && $0.imap != nil }.map(\.id)),
                              crashPoints: crashPoints, logger: logger, creditors: sending.map(\.id),
                              sendWindows: Dictionary(uniqueKeysWithValues: sending.map { creditor in
@@ -166,6 +167,15 @@ public final class RelanceRuntime: Sendable {
                              schedules: Dictionary(uniqueKeysWithValues: sending.map { creditor in
                                  (creditor.id, RetrySchedule(maximumAge: TimeInterval(creditor.sending.retryForHours) * 3600))
                              }))
+    }
+
+    /// Messages a sender claims in one write. A crash leaves the whole batch `sending`: with an
+    /// evidence source each is settled by its Message-ID, without one each would be held for a
+    /// person, so batches need every creditor to have one. A paced creditor (a few messages a
+    /// minute) claims one at a time, so that the store says `sent` as soon as it is.
+    static func claimBatch(for creditors: [CreditorConfiguration]) -> Int {
+        let settled = creditors.allSatisfy { $0.sending.evidence != .none && $0.sending.maxMessagesPerMinute == nil }
+        return settled && !creditors.isEmpty ? 32 : 1
     }
 
     /// Settles messages left `sending` (at start, and before each round of the sender service).

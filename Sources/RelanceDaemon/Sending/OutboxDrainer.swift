@@ -12,14 +12,21 @@ import Synchronization
 ///
 /// `workers` messages may be in flight at once (parallel SMTP connections); the store's
 /// claim is atomic, so two workers never take the same message.
+///
+/// Each worker claims `claimBatch` messages in one write, sends them in turn, then records the
+/// deliveries and claims the next batch in one write (`OutboxBatchStore`). A crash then leaves up
+/// to a batch `sending` per worker, each settled from the evidence by its own Message-ID; without
+/// an evidence source each would be held for a person, so the runtime claims one at a time then.
 public struct OutboxDrainer: Sendable {
-    public let store: any OutboxStore & OutboxRecoveryStore & CustomerStateStore & TaskStore
+    public let store: any OutboxStore & OutboxRecoveryStore & OutboxBatchStore & CustomerStateStore & TaskStore
     public let transport: @Sendable (CreditorID) -> any MailTransport
     public let clock: any WallClock
     public let schedule: RetrySchedule
     /// Creditors whose retries follow their own schedule (`retry_for_hours`); others use `schedule`.
     public let schedules: [CreditorID: RetrySchedule]
     public let workers: Int
+    /// Messages a worker claims in one write (see the type's comment); 1 claims one at a time.
+    public let claimBatch: Int
     /// Creditors whose sent messages are copied to their Sent folder.
     public let copyToSent: Set<CreditorID>
     public let crashPoints: CrashPoints
@@ -30,9 +37,9 @@ public struct OutboxDrainer: Sendable {
     /// A creditor without an entry sends at any time.
     public let sendWindows: [CreditorID: CreditorSendWindow]
 
-    public init(store: any OutboxStore & OutboxRecoveryStore & CustomerStateStore & TaskStore,
+    public init(store: any OutboxStore & OutboxRecoveryStore & OutboxBatchStore & CustomerStateStore & TaskStore,
                 transport: @escaping @Sendable (CreditorID) -> any MailTransport,
-                clock: any WallClock, schedule: RetrySchedule = RetrySchedule(), workers: Int = 1,
+                clock: any WallClock, schedule: RetrySchedule = RetrySchedule(), workers: Int = 1, claimBatch: Int = 1,
                 copyToSent: Set<CreditorID> = [], crashPoints: CrashPoints = .disabled, logger: Logger,
                 creditors: [CreditorID] = [], sendWindows: [CreditorID: CreditorSendWindow] = [:],
                 schedules: [CreditorID: RetrySchedule] = [:]) {
@@ -41,6 +48,7 @@ public struct OutboxDrainer: Sendable {
         self.clock = clock
         self.schedule = schedule
         self.workers = max(1, workers)
+        self.claimBatch = max(1, claimBatch)
         self.copyToSent = copyToSent
         self.crashPoints = crashPoints
         self.logger = logger
@@ -103,49 +111,83 @@ public struct OutboxDrainer: Sendable {
     private func work(shared: SharedReport, alsoSkipping personPaused: Set<CreditorID>,
                       shouldStop: @escaping @Sendable () -> Bool) async throws {
         let skipped = { @Sendable in shared.total.withLock { $0.paused }.union(personPaused) }
-        var next = shouldStop() ? nil : try await store.claimNextMessage(now: clock.now(), skipping: skipped())
-        while let message = next {
-            crashPoints.reach(.afterClaim)
-            let outcome = await transport(message.creditor).deliver(message)
+        var batch = shouldStop() ? [] : try await store.claimMessages(now: clock.now(), skipping: skipped(), limit: claimBatch)
+        while !batch.isEmpty {
+            var delivered: [(message: OutboxMessage, record: DeliveryRecord)] = []
+            var unclaimed: [Int64] = []
             var report = Report()
-            let claimed = try await record(outcome, of: message, into: &report, claimingNext: shouldStop() ? nil : skipped)
+            for message in batch {
+                // A creditor paused by a message before this one, or the worker stopping: the rest
+                // of the batch goes back to the outbox untouched.
+                if shouldStop() || skipped().contains(message.creditor) {
+                    unclaimed.append(message.id)
+                    continue
+                }
+                crashPoints.reach(.afterClaim)
+                let outcome = await transport(message.creditor).deliver(message)
+                if let record = deliveryToBatch(outcome, of: message) {
+                    crashPoints.reach(.beforeMarkSent)
+                    delivered.append((message, record))
+                } else {
+                    try await record(outcome, of: message, into: &report)
+                    // The next claim, and the rest of this batch, must see a pause at once.
+                    let paused = report.paused
+                    if !paused.isEmpty { shared.total.withLock { $0.paused.formUnion(paused) } }
+                }
+            }
+            let next = try await store.settleBatch(delivered: delivered.map(\.record), unclaimed: unclaimed, at: clock.now(),
+                                                   claimingNext: shouldStop() ? 0 : claimBatch, skipping: skipped())
+            report.sent += delivered.count
+            for (message, record) in delivered { logDelivery(record, of: message) }
             shared.total.withLock { total in
                 total.add(report)
             }
-            switch claimed {
-            case .claimed(let message): next = message
-            case .notTried: next = shouldStop() ? nil : try await store.claimNextMessage(now: clock.now(), skipping: skipped())
-            }
+            batch = next
         }
     }
 
-    /// Whether recording an outcome also claimed the next message (a delivery, recorded and
-    /// followed by the next claim in one transaction).
-    private enum NextClaim {
-        case claimed(OutboxMessage?)
-        case notTried
-    }
-
-    /// `claimingNext` gives the creditors to skip when the next message may be claimed along with
-    /// a delivery; nil when the worker is stopping.
-    private func record(_ outcome: DeliveryOutcome, of message: OutboxMessage, into report: inout Report,
-                        claimingNext: (@Sendable () -> Set<CreditorID>)?) async throws -> NextClaim {
-        var next = NextClaim.notTried
-        var metadata: Logger.Metadata = [
-            "creditor": "\(message.creditor)", "message": "\(message.id)", "step": "\(message.step)",
-            "attempt": "\(message.attempts)", "message_id": "\(message.messageID)",
-        ]
+    /// A delivery recorded with the rest of its batch; nil for every other outcome, recorded at
+    /// once (a refusal by policy among them: it pauses the creditor before its next message).
+    private func deliveryToBatch(_ outcome: DeliveryOutcome, of message: OutboxMessage) -> DeliveryRecord? {
+        let copy = copyToSent.contains(message.creditor)
         switch outcome {
         case .delivered(let reply):
-            next = try await markSent(message, reply: reply, recipients: [], report: &report, claimingNext: claimingNext)
+            return DeliveryRecord(id: message.id, at: clock.now(), serverReply: reply, recipients: [], copyToSent: copy)
+        case .deliveredTo(let reply, let recipients) where !recipients.contains(where: { $0.verdict == .ourProblem }):
+            return DeliveryRecord(id: message.id, at: clock.now(), serverReply: reply, recipients: recipients, copyToSent: copy)
+        default:
+            return nil
+        }
+    }
+
+    private func logDelivery(_ record: DeliveryRecord, of message: OutboxMessage) {
+        var metadata = metadata(of: message)
+        metadata["reply"] = "\(record.serverReply)"
+        let refused = record.recipients.filter { $0.verdict != .accepted }
+        if refused.isEmpty {
+            logger.info("message sent", metadata: metadata)
+        } else {
+            metadata["refused"] = "\(refused.map { "\($0.address): \($0.reply)" })"
+            logger.warning("message sent, but some recipients were refused", metadata: metadata)
+        }
+    }
+
+    private func metadata(of message: OutboxMessage) -> Logger.Metadata {
+        ["creditor": "\(message.creditor)", "message": "\(message.id)", "step": "\(message.step)",
+         "attempt": "\(message.attempts)", "message_id": "\(message.messageID)"]
+    }
+
+    /// Every outcome but a plain delivery, recorded on its own and at once.
+    private func record(_ outcome: DeliveryOutcome, of message: OutboxMessage, into report: inout Report) async throws {
+        var metadata = metadata(of: message)
+        switch outcome {
+        case .delivered(let reply):
+            try await markSent(message, reply: reply, recipients: [], report: &report)
             metadata["reply"] = "\(reply)"
             logger.info("message sent", metadata: metadata)
         case .deliveredTo(let reply, let recipients):
             let refused = recipients.filter { $0.verdict != .accepted }
-            // A refusal by policy pauses the creditor first: the next claim must see the pause.
-            let policyRefusal = refused.contains { $0.verdict == .ourProblem }
-            next = try await markSent(message, reply: reply, recipients: recipients, report: &report,
-                                      claimingNext: policyRefusal ? nil : claimingNext)
+            try await markSent(message, reply: reply, recipients: recipients, report: &report)
             metadata["reply"] = "\(reply)"
             if refused.isEmpty {
                 logger.info("message sent", metadata: metadata)
@@ -177,24 +219,13 @@ public struct OutboxDrainer: Sendable {
             metadata["reason"] = "\(reason)"
             logger.critical("outbox paused: the problem is on our side, fix the configuration", metadata: metadata)
         }
-        return next
     }
 
-    private func markSent(_ message: OutboxMessage, reply: String, recipients: [RecipientReply], report: inout Report,
-                          claimingNext: (@Sendable () -> Set<CreditorID>)?) async throws -> NextClaim {
+    private func markSent(_ message: OutboxMessage, reply: String, recipients: [RecipientReply], report: inout Report) async throws {
         crashPoints.reach(.beforeMarkSent)
-        let copy = copyToSent.contains(message.creditor)
-        let next: NextClaim
-        if let claimingNext {
-            let now = clock.now()
-            next = .claimed(try await store.markDelivered(message.id, at: now, serverReply: reply, recipients: recipients,
-                                                          copyToSent: copy, claimingNextAt: now, skipping: claimingNext()))
-        } else {
-            try await store.markDelivered(message.id, at: clock.now(), serverReply: reply, recipients: recipients, copyToSent: copy)
-            next = .notTried
-        }
+        try await store.markDelivered(message.id, at: clock.now(), serverReply: reply, recipients: recipients,
+                                      copyToSent: copyToSent.contains(message.creditor))
         report.sent += 1
-        return next
     }
 
     /// Stops the creditor's outbox for this round and raises one alert, not one per message.

@@ -1,0 +1,112 @@
+import Foundation
+import Logging
+import RelanceCore
+@testable import RelanceDaemon
+import RelanceStore
+import RelanceTesting
+import Synchronization
+import Testing
+
+/// Issue #17: with an evidence source a sender claims its messages in batches, one write per
+/// batch. What must still hold: a message put back unsent is exactly as it was, a pause or a stop
+/// in the middle of a batch sends nothing more, and without evidence the claims stay one by one.
+@Suite struct BatchedSendingTests {
+    /// The archive is only read after a crash; nothing here is interrupted, so no server is needed.
+    static let evidence = """
+        archive_bcc = "archive@acme.example"
+
+        [creditors.acme.archive_imap]
+        host = "127.0.0.1"
+        security = "plain"
+        username = "archive@acme.example"
+        password_credential = "archive-password"
+        """
+
+    /// Answers each attempt from a script (by attempt number, from 1); delivers otherwise.
+    final class ScriptedTransport: MailTransport {
+        private let state = Mutex<[Int64]>([])
+        let script: [Int: DeliveryOutcome]
+        init(_ script: [Int: DeliveryOutcome]) { self.script = script }
+        var attempted: [Int64] { state.withLock { $0 } }
+        func deliver(_ message: OutboxMessage) async -> DeliveryOutcome {
+            let count = state.withLock { $0.append(message.id); return $0.count }
+            return script[count] ?? .delivered(serverReply: "250 2.0.0 Ok: queued")
+        }
+    }
+
+    static func fixture(customers: Int, extra: String = evidence) throws -> DaemonFixture {
+        let fixture = try DaemonFixture(extraCreditorSettings: extra)
+        let rows = (1...customers).map { "C\($0);Client \($0);c\($0)@client.example;F-\($0);01/09/2026;01/10/2026;\($0)00,00" }
+        try fixture.drop("open.csv", ([DaemonFixture.header] + rows).joined(separator: "\n") + "\n")
+        return fixture
+    }
+
+    static func runtime(_ fixture: DaemonFixture, _ transport: ScriptedTransport) throws -> RelanceRuntime {
+        var logger = Logger(label: "test")
+        logger.logLevel = .critical
+        return try RelanceRuntime(configuration: try fixture.configuration, clock: fixture.clock, logger: logger,
+                                  secrets: SecretStore(environment: [:]), transportOverride: { _ in transport })
+    }
+
+    @Test func aBatchIsClaimedOnlyWithAnEvidenceSourceAndWithoutPacing() throws {
+        let batched = try Self.fixture(customers: 1)
+        #expect(RelanceRuntime.claimBatch(for: try batched.configuration.creditors) == 32)
+        let blind = try Self.fixture(customers: 1, extra: "")
+        #expect(RelanceRuntime.claimBatch(for: try blind.configuration.creditors) == 1)
+        let paced = try Self.fixture(customers: 1, extra: "max_messages_per_minute = 30\n" + Self.evidence)
+        #expect(RelanceRuntime.claimBatch(for: try paced.configuration.creditors) == 1)
+    }
+
+    @Test func aBatchIsSentInOrderAndRecordedAsSent() async throws {
+        let fixture = try Self.fixture(customers: 5)
+        let transport = ScriptedTransport([:])
+        let runtime = try Self.runtime(fixture, transport)
+        #expect(runtime.drainer.claimBatch == 32)
+        let report = try await runtime.runOnce()
+        #expect(report.sending.sent == 5)
+        #expect(try await runtime.store.outboxCounts() == [.sent: 5])
+        #expect(transport.attempted == (transport.attempted).sorted())
+        let events = try await runtime.store.recentEvents(of: nil, limit: 1_000).map(\.event)
+        #expect(events.filter { $0.kind == "message.sent" }.count == 5)
+        #expect(events.filter { $0.kind == "message.unclaimed" }.isEmpty)
+    }
+
+    /// The second message finds the configuration wrong: the creditor pauses, and the three
+    /// messages claimed with it go back to the outbox as they were, never attempted.
+    @Test func aPauseInTheMiddleOfABatchPutsTheRestBackUntried() async throws {
+        let fixture = try Self.fixture(customers: 5)
+        let transport = ScriptedTransport([2: .senderProblem(reason: "535 5.7.8 authentication failed")])
+        let runtime = try Self.runtime(fixture, transport)
+        let report = try await runtime.runOnce()
+        let acme = CreditorID("acme")!
+        #expect(report.sending.paused == [acme])
+        #expect(report.sending.sent == 1)
+        #expect(transport.attempted.count == 2)
+        #expect(try await runtime.store.outboxCounts() == [.sent: 1, .retry: 1, .queued: 3])
+        let events = try await runtime.store.recentEvents(of: nil, limit: 1_000).map(\.event)
+        let unclaimed = events.filter { $0.kind == "message.unclaimed" }
+        #expect(unclaimed.count == 3)
+        #expect(unclaimed.allSatisfy { $0.summary.contains("remis en file d'envoi") || $0.summary.contains("put back") })
+        // Their attempt was given back: the next claim counts it as the first.
+        try await runtime.startSending(because: "fixed")
+        let next = try #require(try await runtime.store.claimMessages(now: fixture.clock.now(), skipping: [], limit: 1).first)
+        #expect(next.attempts == 1)
+    }
+
+    @Test func aStopInTheMiddleOfABatchFinishesTheMessageOnTheWireAndPutsTheRestBack() async throws {
+        let fixture = try Self.fixture(customers: 4)
+        let transport = ScriptedTransport([:])
+        let runtime = try Self.runtime(fixture, transport)
+        try await runtime.prepare()
+        // Import and plan only: the sender is not running yet.
+        for creditor in runtime.creditors {
+            _ = try await creditor.intake.scan()
+            _ = try await creditor.scheduler.run(on: runtime.today(for: creditor), at: fixture.clock.now(), queuedSome: {})
+        }
+        #expect(try await runtime.store.outboxCounts() == [.queued: 4])
+        let report = try await runtime.drainer.drain(shouldStop: { transport.attempted.count >= 2 })
+        #expect(report.sent == 2)
+        #expect(try await runtime.store.outboxCounts() == [.sent: 2, .queued: 2])
+    }
+
+}
