@@ -13,10 +13,12 @@ import Synchronization
 /// `workers` messages may be in flight at once (parallel SMTP connections); the store's
 /// claim is atomic, so two workers never take the same message.
 ///
-/// Each worker claims `claimBatch` messages in one write, sends them in turn, then records the
-/// deliveries and claims the next batch in one write (`OutboxBatchStore`). A crash then leaves up
-/// to a batch `sending` per worker, each settled from the evidence by its own Message-ID; without
-/// an evidence source each would be held for a person, so the runtime claims one at a time then.
+/// Each worker claims `claimBatch` messages in one write and sends them in turn; while a batch is
+/// on the wire, one write records the deliveries of the batch before it and claims the next one
+/// (`OutboxBatchStore`). A crash then leaves up to three batches per worker `sending` (the one
+/// sent but not yet recorded, the one on the wire, the one claimed next), each message settled
+/// from the evidence by its own Message-ID; without an evidence source each would be held for a
+/// person, so the runtime claims one at a time then.
 public struct OutboxDrainer: Sendable {
     public let store: any OutboxStore & OutboxRecoveryStore & OutboxBatchStore & CustomerStateStore & TaskStore
     public let transport: @Sendable (CreditorID) -> any MailTransport
@@ -112,38 +114,71 @@ public struct OutboxDrainer: Sendable {
                       shouldStop: @escaping @Sendable () -> Bool) async throws {
         let skipped = { @Sendable in shared.total.withLock { $0.paused }.union(personPaused) }
         var batch = shouldStop() ? [] : try await store.claimMessages(now: clock.now(), skipping: skipped(), limit: claimBatch)
+        var previous = BatchResult()
         while !batch.isEmpty {
-            var delivered: [(message: OutboxMessage, record: DeliveryRecord)] = []
-            var unclaimed: [Int64] = []
-            var report = Report()
-            for message in batch {
-                // A creditor paused by a message before this one, or the worker stopping: the rest
-                // of the batch goes back to the outbox untouched.
-                if shouldStop() || skipped().contains(message.creditor) {
-                    unclaimed.append(message.id)
-                    continue
-                }
-                crashPoints.reach(.afterClaim)
-                let outcome = await transport(message.creditor).deliver(message)
-                if let record = deliveryToBatch(outcome, of: message) {
-                    crashPoints.reach(.beforeMarkSent)
-                    delivered.append((message, record))
-                } else {
-                    try await record(outcome, of: message, into: &report)
-                    // The next claim, and the rest of this batch, must see a pause at once.
-                    let paused = report.paused
-                    if !paused.isEmpty { shared.total.withLock { $0.paused.formUnion(paused) } }
-                }
+            if claimBatch == 1 {
+                // One at a time (no evidence source): one message `sending` at any moment.
+                let sent = try await send(batch, shared: shared, skipped: skipped, shouldStop: shouldStop)
+                batch = try await settle(sent, claimingNext: shouldStop() ? 0 : 1, skipping: skipped(), shared: shared)
+                continue
             }
-            let next = try await store.settleBatch(delivered: delivered.map(\.record), unclaimed: unclaimed, at: clock.now(),
-                                                   claimingNext: shouldStop() ? 0 : claimBatch, skipping: skipped())
-            report.sent += delivered.count
-            for (message, record) in delivered { logDelivery(record, of: message) }
-            shared.total.withLock { total in
-                total.add(report)
+            // The previous batch is recorded, and the next one claimed, in one write that runs while
+            // this batch is on the wire: the sender never waits for the store between batches.
+            let settling = previous
+            let next = Task { try await settle(settling, claimingNext: shouldStop() ? 0 : claimBatch, skipping: skipped(), shared: shared) }
+            do {
+                previous = try await send(batch, shared: shared, skipped: skipped, shouldStop: shouldStop)
+            } catch {
+                // Whatever this batch recorded, the previous one must be recorded too.
+                _ = try? await next.value
+                throw error
             }
-            batch = next
+            batch = try await next.value
         }
+        _ = try await settle(previous, claimingNext: 0, skipping: [], shared: shared)
+    }
+
+    /// What sending a batch left to record: its deliveries, and the messages put back untried.
+    private struct BatchResult {
+        var delivered: [(message: OutboxMessage, record: DeliveryRecord)] = []
+        var unclaimed: [Int64] = []
+    }
+
+    private func send(_ batch: [OutboxMessage], shared: SharedReport, skipped: @Sendable () -> Set<CreditorID>,
+                      shouldStop: @Sendable () -> Bool) async throws -> BatchResult {
+        var result = BatchResult()
+        for message in batch {
+            // A creditor paused by a message before this one, or the worker stopping: the rest of
+            // the batch goes back to the outbox untouched.
+            if shouldStop() || skipped().contains(message.creditor) {
+                result.unclaimed.append(message.id)
+                continue
+            }
+            crashPoints.reach(.afterClaim)
+            let outcome = await transport(message.creditor).deliver(message)
+            if let record = deliveryToBatch(outcome, of: message) {
+                crashPoints.reach(.beforeMarkSent)
+                result.delivered.append((message, record))
+            } else {
+                var report = Report()
+                try await record(outcome, of: message, into: &report)
+                // The next claim, and the rest of this batch, must see a pause at once.
+                shared.total.withLock { $0.add(report) }
+            }
+        }
+        return result
+    }
+
+    /// Records a batch's deliveries and puts back its untried messages, claiming the next batch
+    /// in the same write.
+    private func settle(_ result: BatchResult, claimingNext limit: Int, skipping: Set<CreditorID>,
+                        shared: SharedReport) async throws -> [OutboxMessage] {
+        if result.delivered.isEmpty && result.unclaimed.isEmpty && limit == 0 { return [] }
+        let next = try await store.settleBatch(delivered: result.delivered.map(\.record), unclaimed: result.unclaimed, at: clock.now(),
+                                               claimingNext: limit, skipping: skipping)
+        for (message, record) in result.delivered { logDelivery(record, of: message) }
+        shared.total.withLock { $0.sent += result.delivered.count }
+        return next
     }
 
     /// A delivery recorded with the rest of its batch; nil for every other outcome, recorded at
