@@ -30,6 +30,16 @@ struct ConnectionQueue: Sendable {
         queue.async(execute: work)
     }
 
+    /// Runs `close` on the queue after any work still queued, counted among the connections
+    /// closing (see `retire(_:)`).
+    func retire(closing close: @escaping @Sendable () -> Void) {
+        RetiredConnections.closing.enter()
+        queue.async {
+            close()
+            RetiredConnections.closing.leave()
+        }
+    }
+
     /// Closes `easy` on the queue, after any work still queued. `curl_easy_cleanup` says QUIT
     /// or LOGOUT and waits for the answer, which must not block whichever thread happened to
     /// drop the last reference to the connection. Called from the owner's `deinit`.

@@ -74,6 +74,14 @@ final class CurlStream {
         }
     }
 
+    /// Whether the socket is readable while no answer is expected: the server hung up, or said
+    /// something unasked (a `421` before closing an idle connection).
+    var hasPendingInputOrHangUp: Bool {
+        guard socket >= 0 else { return true }
+        var descriptor = pollfd(fd: socket, events: Int16(POLLIN), revents: 0)
+        return poll(&descriptor, 1, 0) != 0
+    }
+
     /// Ends the connection at once, so that libcurl's own LOGOUT when the handle is cleaned up
     /// fails fast instead of waiting for answers in the middle of our exchange.
     func shutDown() {

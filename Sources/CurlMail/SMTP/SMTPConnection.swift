@@ -2,47 +2,41 @@ import CCurl
 
 /// Sends messages over one SMTP connection that stays open between messages.
 ///
-/// libcurl keeps the connection (TCP, TLS session, authentication) in the easy handle's
-/// cache, so reusing one handle avoids a handshake per message: against Postfix with
-/// STARTTLS that is the difference between tens and hundreds of messages per second. The
-/// connection is opened on the first `send`, reopened transparently if the server closed it.
+/// libcurl opens the connection (TCP, STARTTLS or implicit TLS with the certificate verified,
+/// authentication) and then carries our own mail transactions (`SMTPSession`), pipelined when the
+/// server offers PIPELINING: against Postfix with STARTTLS, reuse is the difference between tens
+/// and hundreds of messages per second, pipelining halves the round trips of each. The connection
+/// is opened on the first `send`, and opened again when the server closed it while idle or after a
+/// failed transaction.
 ///
 /// Calls may come from any task; they run one at a time, in order, on the connection's own
 /// serial queue, outside Swift's cooperative thread pool.
 ///
-/// `@unchecked Sendable`: the only mutable state is the libcurl handle inside `easy`, which
-/// is touched only from blocks running on `queue`, a serial queue, after `init` returns.
+/// `@unchecked Sendable`: the only mutable state is `session`, which is touched only from blocks
+/// running on `queue`, a serial queue, and from `deinit` (no block can be running then).
 public final class SMTPConnection: @unchecked Sendable {
     public let endpoint: SMTPEndpoint
     private let queue: ConnectionQueue
-    private let easy: CurlEasy
     private let log: ProtocolLogSink?
+    private var session: SMTPSession?
 
-    /// Checks the settings and prepares the handle; nothing is sent until the first `send`.
+    /// Checks the settings; nothing is sent until the first `send`.
     /// - Parameter log: receives each protocol line, credentials redacted. Message contents
     ///   are never passed to it.
     public init(endpoint: SMTPEndpoint, log: ProtocolLogSink? = nil) throws(SMTPError) {
         if let problem = endpoint.problem { throw SMTPError(code: .invalidConfiguration, detail: problem) }
-        guard let easy = CurlEasy() else { throw SMTPError(code: .resourceUnavailable) }
+        guard CurlGlobal.isReady else { throw SMTPError(code: .resourceUnavailable) }
         self.endpoint = endpoint
-        self.easy = easy
         self.log = log
         queue = ConnectionQueue(label: "CurlMail.SMTPConnection.\(endpoint.host):\(endpoint.port)")
-        if let problem = endpoint.server.configure(easy) { throw SMTPError(code: .invalidConfiguration, detail: problem) }
-        CurlTransfer.installCallbacks(on: easy)
-        easy.set(CURLOPT_URL, endpoint.url)
-        easy.set(CURLOPT_UPLOAD, true)
-        // One refused recipient must not cost the others their copy (option name has three Ls).
-        guard easy.set(CURLOPT_MAIL_RCPT_ALLLOWFAILS, true) == CURLE_OK else {
-            throw SMTPError(code: .resourceUnavailable, detail: "this libcurl lacks CURLOPT_MAIL_RCPT_ALLLOWFAILS (needs 7.69 or later)")
-        }
     }
 
     deinit {
-        queue.retire(easy)
+        // QUIT, then the TLS shutdown, on the connection's own queue (see `RetiredConnections`).
+        if let session { queue.retire(closing: { session.close() }) }
     }
 
-    /// Sends `message` (a complete RFC 5322 message with CR LF line ends; libcurl adds the
+    /// Sends `message` (a complete RFC 5322 message with CR LF line ends; the session adds the
     /// dot-stuffing and the final dot) to `recipients`.
     ///
     /// Succeeds when the server accepted the message for at least one recipient; the
@@ -69,17 +63,22 @@ public final class SMTPConnection: @unchecked Sendable {
     private func transfer(
         from sender: String, to recipients: [String], message: [UInt8], cancellation: CancellationFlag
     ) -> Result<SMTPDelivery, SMTPError> {
-        easy.set(CURLOPT_MAIL_FROM, sender)
-        easy.set(CURLOPT_MAIL_RCPT, list: recipients)
-        easy.setSize(CURLOPT_INFILESIZE_LARGE, Int64(message.count))
-        let context = TransferContext(upload: message, sink: log, cancellation: cancellation)
-        let code = CurlTransfer.perform(easy, context: context)
-        let exchange = SMTPExchange(transcript: context.transcript)
-        if code == CURLE_OK, let dataReply = exchange.dataReply, dataReply.isPositive {
-            return .success(SMTPDelivery(recipients: exchange.recipients, dataReply: dataReply, transcript: context.transcript))
+        if let current = session, current.isStale {
+            current.close()
+            session = nil
         }
-        let failure = CurlFailure(code: code, errorBuffer: easy.errorText)
-        return .failure(SMTPError(curl: failure, exchange: exchange, transcript: context.transcript))
+        let open: SMTPSession
+        if let session {
+            open = session
+        } else {
+            do {
+                open = try SMTPSession.open(endpoint: endpoint, log: log, cancellation: cancellation)
+            } catch {
+                return .failure(error)
+            }
+            session = open
+        }
+        return open.transfer(from: sender, to: recipients, message: message, cancellation: cancellation)
     }
 
     /// Shows control characters escaped, so the error message itself stays on one line.
