@@ -1,8 +1,8 @@
 /// What the server answered to each command of one message, read back from the transcript.
 ///
-/// libcurl 7.88 only exposes the last numeric reply; the per-recipient answers and their
-/// enhanced status codes exist only in the protocol exchange. libcurl does not pipeline SMTP
-/// commands, so each reply answers the command sent just before it.
+/// The per-recipient answers and their enhanced status codes exist only in the protocol
+/// exchange. Each reply answers the command just before it in the transcript: `SMTPSession`
+/// records a pipelined group as command, reply, command, reply, in the order sent.
 public struct SMTPExchange: Sendable, Hashable {
     public private(set) var mailFromReply: SMTPReply?
     public private(set) var recipients: [SMTPRecipientResult] = []
@@ -25,7 +25,7 @@ public struct SMTPExchange: Sendable, Hashable {
         for line in transcript {
             switch line.direction {
             case .client:
-                // The end-of-data dot is written by libcurl after the content; it belongs to DATA.
+                // The content and its end-of-data dot are not in the transcript; the reply after them belongs to DATA.
                 if command != .dataContent { command = Self.command(in: line.text) }
             case .server:
                 guard let reply = parser.consume(line.text) else { continue }

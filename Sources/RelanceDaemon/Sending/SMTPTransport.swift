@@ -125,9 +125,10 @@ public actor SMTPTransport: MailTransport {
 
     /// Watches the exchange for the protocol-level crash points; nil (no cost) when none is armed.
     ///
-    /// libcurl 7.88 writes the end-of-data dot with the content, which the exchange does not
-    /// show: `after-data` therefore fires on the server's final reply to the content, before
-    /// libcurl returns it to us (the moment the issue names "after the server's final 250").
+    /// The content and its end-of-data dot are not in the exchange: `after-data` therefore fires
+    /// on the server's final reply to the content, before the connection returns it to us (the
+    /// moment the issue names "after the server's final 250"). With PIPELINING, `after-mail-from`
+    /// fires when the reply to MAIL FROM is read: RCPT TO and DATA are on the wire, the content not.
     private static func crashSink(_ crashPoints: CrashPoints) -> ProtocolLogSink? {
         guard let armed = crashPoints.armed, armed == .afterMailFrom || armed == .afterData else { return nil }
         let watch = Mutex(ExchangeWatch.idle)
