@@ -142,7 +142,11 @@ let package = Package(
             resources: [.copy("Fixtures")],
             swiftSettings: strict
         ),
-        .testTarget(name: "RelanceStoreTests", dependencies: ["RelanceStore", "RelancePostgres", "RelanceTesting"], swiftSettings: strict),
+        .testTarget(
+            name: "RelanceStoreTests",
+            dependencies: ["RelanceStore", "RelancePostgres", "RelanceTesting", .product(name: "PostgresNIO", package: "postgres-nio")],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "RelanceDaemonTests",
             dependencies: ["CurlMail", "RelanceDaemon", "RelanceStore", "RelanceTesting", .product(name: "GRDB", package: "GRDB.swift")],

@@ -74,7 +74,7 @@ extension PostgresStore: OutboxStore {
         try await connection.query("""
             INSERT INTO message (id, creditor_id, customer_id, step, planned_on, rfc_message_id, envelope_from, raw, state, created_at)
             VALUES (\(id), \(draft.creditor.rawValue), \(draft.customerID), \(draft.step), \(draft.plannedOn.iso8601)::date,
-                    \(mail.messageID), \(mail.envelopeFrom.value), \(mail.bytes), \(state), \(time))
+                    \(mail.messageID), \(mail.envelopeFrom.value), \(ByteBuffer(bytes: mail.bytes)), \(state), \(time))
             """, logger: logger)
         for (role, addresses) in [("to", draft.to), ("cc", draft.cc)] {
             for address in addresses {
@@ -113,8 +113,8 @@ extension PostgresStore: OutboxStore {
                     AND NOT (creditor_id = ANY(\(skipped)))
                     ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED
                     """, logger: logger)
-                var found: (Int64, String, Int64, String, String, String, [UInt8], Int64, Date)?
-                for try await row in rows.decode((Int64, String, Int64, String, String, String, [UInt8], Int64, Date).self) { found = row }
+                var found: (Int64, String, Int64, String, String, String, ByteBuffer, Int64, Date)?
+                for try await row in rows.decode((Int64, String, Int64, String, String, String, ByteBuffer, Int64, Date).self) { found = row }
                 guard let (id, creditorText, customerID, step, messageID, envelopeFrom, raw, attempts, queuedAt) = found else { return nil }
                 var reason = try await Self.reasonToCancel(messageID: id, on: connection, logger: logger)
                 if reason == nil { reason = try await Self.customerHold(customerID: customerID, now: now, on: connection, logger: logger) }
@@ -148,7 +148,7 @@ extension PostgresStore: OutboxStore {
                     throw PostgresStoreError(.corrupt, "message #\(id) has an invalid creditor or envelope sender", context: ["message": "\(id)"])
                 }
                 return OutboxMessage(id: id, creditor: creditor, customerID: customerID, step: step, messageID: messageID,
-                                     envelopeFrom: from, recipients: recipients, bytes: raw, attempts: Int(attempts) + 1, queuedAt: queuedAt)
+                                     envelopeFrom: from, recipients: recipients, bytes: Array(raw.readableBytesView), attempts: Int(attempts) + 1, queuedAt: queuedAt)
             }
         }
     }
@@ -234,7 +234,7 @@ extension PostgresStore: OutboxStore {
         let rows = try await connection.query("""
             SELECT i.number, i.status, i.disputed_since IS NOT NULL, mi.stated_open_minor,
                    i.open_minor - COALESCE((SELECT SUM(bm.amount_minor) FROM bank_match bm
-                       WHERE bm.invoice_id = i.id AND bm.state IN ('awaiting-ledger', 'reported') AND bm.ledger_open_minor = i.open_minor), 0)
+                       WHERE bm.invoice_id = i.id AND bm.state IN ('awaiting-ledger', 'reported') AND bm.ledger_open_minor = i.open_minor), 0)::bigint
             FROM message_invoice mi JOIN invoice i ON i.id = mi.invoice_id WHERE mi.message_id = \(messageID)
             """, logger: logger)
         for try await (number, status, disputed, stated, open) in rows.decode((String, String, Bool, Int64, Int64).self) {

@@ -63,7 +63,13 @@ public final class PostgresStore: Sendable {
     /// Runs `body` in one transaction: all of it commits, or none of it.
     @discardableResult
     func transaction<Result: Sendable>(_ body: (PostgresConnection) async throws -> Result) async throws -> Result {
-        try await client.withTransaction(logger: logger) { connection in try await body(connection) }
+        do {
+            return try await client.withTransaction(logger: logger) { connection in try await body(connection) }
+        } catch let error as PostgresTransactionError {
+            // The body's own error (a refused lease, a constraint) is the one that tells what happened.
+            if let cause = error.closureError ?? error.commitError ?? error.beginError { throw cause }
+            throw error
+        }
     }
 
     /// Runs `body` on one connection, outside any explicit transaction (each statement its own).
