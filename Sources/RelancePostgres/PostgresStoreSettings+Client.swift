@@ -7,17 +7,18 @@ extension PostgresStoreSettings {
     /// missing or unreadable one is reported at start, not at the first query.
     func clientConfiguration(applicationName: String) throws(PostgresStoreError) -> PostgresClient.Configuration {
         var configuration = PostgresClient.Configuration(host: host, port: port, username: user, password: password,
-                                                         database: database, tls: try tls())
+                                                         database: database, tls: try tlsConfiguration().map { .require($0) } ?? .disable)
         configuration.options.additionalStartupParameters = [("application_name", applicationName)]
         configuration.options.connectTimeout = .seconds(10)
         return configuration
     }
 
-    private func tls() throws(PostgresStoreError) -> PostgresClient.Configuration.TLS {
+    /// nil: no TLS (`disable`). Every other mode requires TLS: never a silent plain-text fallback.
+    func tlsConfiguration() throws(PostgresStoreError) -> TLSConfiguration? {
         var tls = TLSConfiguration.makeClientConfiguration()
         tls.minimumTLSVersion = .tlsv12
         switch sslMode {
-        case .disable: return .disable
+        case .disable: return nil
         case .require: tls.certificateVerification = .none
         case .verifyCA: tls.certificateVerification = .noHostnameVerification
         case .verifyFull: tls.certificateVerification = .fullVerification
@@ -33,6 +34,6 @@ extension PostgresStoreSettings {
                     context: ["setting": "[store] sslrootcert"])
             }
         }
-        return .require(tls)
+        return tls
     }
 }
