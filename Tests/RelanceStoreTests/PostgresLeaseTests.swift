@@ -46,10 +46,11 @@ import Testing
     /// and nothing of it is stored; B's write goes through.
     @Test func aHolderPausedPastItsLeaseWritesNothing() async throws {
         try await withTwoDaemons { a, b in
-            let stale = try #require(try await a.acquireLease("digest:acme", for: .milliseconds(300)))
             try await a.registerCreditor(F.creditor, language: nil, at: F.time)
+            // Leases long enough for a loaded CI machine to write in time; the pause outlasts it.
+            let stale = try #require(try await a.acquireLease("digest:acme", for: .milliseconds(1500)))
             try await a.record([NewEvent(time: F.time, kind: "test.fenced", creditor: F.creditor, summary: "A, in time")], fencedBy: stale)
-            try await Task.sleep(for: .milliseconds(500))  // A is "paused"
+            try await Task.sleep(for: .milliseconds(1800))  // A is "paused"
 
             // Expired, not yet taken over: already refused.
             await #expect { try await a.record([NewEvent(time: F.time, kind: "test.fenced", creditor: F.creditor, summary: "A, late")],
@@ -76,13 +77,13 @@ import Testing
     @Test func aTakeoverWaitsForAFencedWriteInProgress() async throws {
         try await withTwoDaemons { a, b in
             try await a.registerCreditor(F.creditor, language: nil, at: F.time)
-            let grant = try #require(try await a.acquireLease("mailbox:acme", for: .milliseconds(400)))
+            let grant = try #require(try await a.acquireLease("mailbox:acme", for: .milliseconds(2000)))
             async let slowWrite: Void = a.fenced(by: grant) { connection in
-                try await connection.query("SELECT pg_sleep(0.8)", logger: a.logger)
+                try await connection.query("SELECT pg_sleep(3.5)", logger: a.logger)
                 try await PostgresStore.append(NewEvent(time: F.time, kind: "test.fenced", creditor: F.creditor, summary: "A, slow"),
                                                on: connection, logger: a.logger)
             }
-            try await Task.sleep(for: .milliseconds(550))  // A's lease has expired; its transaction still runs
+            try await Task.sleep(for: .milliseconds(2600))  // A's lease has expired; its transaction still runs
             let takeover = try await b.acquireLease("mailbox:acme", for: .seconds(30))
             // B got the lease only once A's write had committed: it is already visible to B.
             let visible = try await b.events(of: F.creditor, kinds: ["test.fenced"], since: F.time).map(\.event.summary)
