@@ -74,8 +74,8 @@ getent passwd postgres >/dev/null || die "the postgres system user is missing (i
 # ------------------------------------------------------------------------- TLS: test CA + server cert
 install -d -m 0755 "$ETC"
 install -d -m 0700 "$PRIVATE"
-install -d -o postgres -g postgres -m 0700 /var/lib/relance-test "$PGDATA" 2>/dev/null \
-    || { install -d -m 0755 /var/lib/relance-test; install -d -o postgres -g postgres -m 0700 "$PGDATA"; }
+install -d -m 0755 /var/lib/relance-test
+install -d -o postgres -g postgres -m 0700 "$PGDATA"
 install -d -o postgres -g postgres -m 0775 "$SOCKET_DIR"
 
 if [ ! -s "$CA" ] || [ ! -s "$CA_KEY" ] || ! openssl x509 -in "$CA" -noout -checkend 2592000 >/dev/null 2>&1; then

@@ -49,6 +49,18 @@ import RelanceTesting
         }
     }
 
+    @Test func thePasswordComesFromTheCredentialOnly() throws {
+        let store = try #require(try Self.load("""
+            url = "postgresql://relance@db.example/book"
+            password_credential = "postgres-password"
+            """).postgresStore)
+        let secrets = SecretStore(environment: ["RELANCE_CREDENTIAL_POSTGRES_PASSWORD": "s3cret\n"])
+        #expect(try store.resolved(secrets: secrets).password == "s3cret")
+        #expect(throws: SecretError.self) { try store.resolved(secrets: SecretStore(environment: [:])) }
+        let none = try #require(try Self.load("url = \"postgresql://relance@db.example/book\"").postgresStore)
+        #expect(try none.resolved(secrets: secrets).password == nil)
+    }
+
     @Test func storeFileAndAPostgreSQLURLTogetherAreRefused() {
         #expect { _ = try Self.load("url = \"postgresql://relance@db/book\"", top: "store_file = \"book.sqlite\"") } throws: {
             ($0 as? ConfigurationError)?.message.contains("both set") == true

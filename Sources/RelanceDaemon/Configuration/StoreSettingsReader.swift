@@ -20,6 +20,16 @@ public struct PostgresStoreConfiguration: Sendable, Hashable {
     }
 }
 
+extension PostgresStoreConfiguration {
+    /// The settings with the password read from `password_credential` (systemd credential or
+    /// RELANCE_CREDENTIAL_…), as SMTP's is: never from the file, never logged.
+    public func resolved(secrets: SecretStore) throws(SecretError) -> PostgresStoreSettings {
+        var resolved = settings
+        if let passwordCredential { resolved.password = try secrets.secret(named: passwordCredential) }
+        return resolved
+    }
+}
+
 enum StoreSettingsReader {
     static func read(_ table: ConfigTable?, base: URL, storeFileSet: Bool) throws(ConfigurationError) -> PostgresStoreConfiguration? {
         guard let table else { return nil }
