@@ -32,7 +32,9 @@ enum CustomerLedger {
         let summary = summaryIndex.map { entries[$0] }
         // Most lettered groups sum to zero and yield nothing: their sums are kept, not their
         // lines, which are gathered afterwards for the few groups that stay open.
+        // Sized once: grown one insert at a time, 20,000 accounts' tables were rehashed over and over.
         var groupNumbers: [String: Int] = [:]
+        groupNumbers.reserveCapacity(entries.count)
         var groupSums: [Int64] = []
         var groupOfEntry = [Int](repeating: -1, count: entries.count)
         for (index, entry) in entries.enumerated() {
@@ -92,6 +94,7 @@ enum CustomerLedger {
     private static func merged(_ items: [OpenItem]) -> [OpenItem] {
         var order: [String] = []
         var byInvoice: [String: OpenItem] = [:]
+        byInvoice.reserveCapacity(items.count)
         for item in items {
             if var existing = byInvoice[item.invoice] {
                 existing.open.minorUnits += item.open.minorUnits

@@ -13,6 +13,7 @@ enum SharedPieceReference {
     static func invoiceNames(_ entries: [LedgerEntry], customer: String, notes: inout [ImportWarning]) -> [Int: String] {
         // Most references are unique: one dictionary insert per invoice line, nothing more.
         var firstDebit: [String: Int] = [:]
+        firstDebit.reserveCapacity(entries.count)
         var shared: [String: [Int]] = [:]
         for (index, entry) in entries.enumerated() where entry.amount > 0 && !entry.pieceRef.isEmpty && !entry.isOpening {
             if let first = firstDebit[entry.pieceRef] {
