@@ -112,4 +112,20 @@ import Testing
         #expect(plan.contains { $0.contains("VIRTUAL TABLE INDEX") }, "\(plan)")
         #expect(try store.integrityProblems().isEmpty)
     }
+
+    /// v20's SQL is computed from `SearchFolding` and `customerSearchEmails`: a change to either
+    /// would silently change a migration that stores have already applied. Its text is pinned
+    /// in `Frozen/v20-console-search.sql`; a change needs a new migration that rebuilds the
+    /// index, not an edit. On a mismatch the text now computed is written to a temporary file.
+    @Test func theMigrationsTextIsFrozen() throws {
+        let frozen = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("Frozen/v20-console-search.sql")
+        let now = AppDatabase.consoleSearchMigration
+        let pinned = (try? String(contentsOf: frozen, encoding: .utf8)) ?? ""
+        if now != pinned {
+            let computed = FileManager.default.temporaryDirectory.appendingPathComponent("v20-console-search.computed.sql")
+            try now.write(to: computed, atomically: true, encoding: .utf8)
+            Issue.record("v20-console-search's SQL differs from \(frozen.path) (computed text in \(computed.path)): add a migration instead of changing SearchFolding")
+        }
+    }
 }
