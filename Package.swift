@@ -27,6 +27,8 @@ let package = Package(
         // reads its settings from relance.toml like everything else.
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        // The PostgreSQL store, for several daemons sharing one book (issue 16; not complete yet).
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // libcurl, with typed shims around its variadic setters.
@@ -66,11 +68,23 @@ let package = Package(
             dependencies: ["RelanceCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strict
         ),
+        // The PostgreSQL store (PostgresNIO): connection settings, migrator, and the ports the
+        // sending path needs (outbox claims, journal, leases with fencing tokens). Not complete yet.
+        .target(
+            name: "RelancePostgres",
+            dependencies: [
+                "RelanceCore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strict
+        ),
         // Configuration, services, and the adapters that bind ports to real I/O.
         .target(
             name: "RelanceDaemon",
             dependencies: [
-                "RelanceCore", "RelanceImport", "RelanceMail", "RelanceStore", "CurlMail",
+                "RelanceCore", "RelanceImport", "RelanceMail", "RelanceStore", "RelancePostgres", "CurlMail",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -128,7 +142,11 @@ let package = Package(
             resources: [.copy("Fixtures")],
             swiftSettings: strict
         ),
-        .testTarget(name: "RelanceStoreTests", dependencies: ["RelanceStore", "RelanceTesting"], swiftSettings: strict),
+        .testTarget(
+            name: "RelanceStoreTests",
+            dependencies: ["RelanceStore", "RelancePostgres", "RelanceTesting", .product(name: "PostgresNIO", package: "postgres-nio")],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "RelanceDaemonTests",
             dependencies: ["CurlMail", "RelanceDaemon", "RelanceStore", "RelanceTesting", .product(name: "GRDB", package: "GRDB.swift")],

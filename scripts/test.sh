@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # test.sh - THE test command: build dependencies, the loopback mail stack, then every test.
-# Integration tests run with RELANCE_REQUIRE_MAILSTACK=1, so a missing stack fails them
-# instead of skipping them silently. Exits non-zero when any step fails.
+# Integration tests run with RELANCE_REQUIRE_MAILSTACK=1 and the PostgreSQL store's with
+# RELANCE_REQUIRE_POSTGRES=1, so a missing server fails them instead of skipping them
+# silently. Exits non-zero when any step fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,7 +15,12 @@ bash scripts/install-build-deps.sh
 step "mail stack (Postfix + Dovecot on 127.0.0.1)"
 bash scripts/mailstack.sh
 
+step "PostgreSQL (its own cluster on 127.0.0.1:55432, TLS; scripts/postgres.sh)"
+bash scripts/postgres.sh
+
 export RELANCE_REQUIRE_MAILSTACK=1
+# Tests of the PostgreSQL store fail (not skip) when the cluster is missing.
+export RELANCE_REQUIRE_POSTGRES=1
 
 step "swift build --build-tests"
 # The "[n/N] Compiling …" progress lines (about a thousand on a fresh clone) drown the

@@ -17,6 +17,11 @@ struct BackupCommand: AsyncParsableCommand {
 
     func run() async throws {
         let configuration = try options.loadConfiguration()
+        do {
+            try configuration.requireSQLiteStore()  // PostgreSQL: pg_dump, once that store is complete
+        } catch {
+            throw Failure(error.description)
+        }
         let store = try AppDatabase.openOnDisk(at: configuration.storeFile)
         let destination = URL(fileURLWithPath: path)
         try store.backup(to: destination)

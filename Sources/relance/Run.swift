@@ -28,6 +28,12 @@ struct Run: AsyncParsableCommand {
         signal(SIGPIPE, SIG_IGN)
         let configuration = try options.loadConfiguration()
         let logger = options.makeLogger()
+        // Before the lock file: a PostgreSQL store, not ready yet, leaves nothing behind.
+        do {
+            try configuration.requireSQLiteStore()
+        } catch {
+            throw Failure(error.description)
+        }
         let lock: RunLock
         do {
             lock = try RunLock(beside: configuration.storeFile)

@@ -30,7 +30,7 @@ public enum ConfigurationLoader {
         let root = ConfigTable(table: table, path: "", file: file)
         try root.refuseUnknownKeys(["drop_folder", "create_drop_folder", "state_folder", "store_file", "outbox_folder", "review_folder",
                                     "templates_folder", "reports_folder", "stable_after_seconds", "maximum_file_megabytes",
-                                    "defaults", "policies", "creditors", "retention", "penalties", "web"])
+                                    "defaults", "policies", "creditors", "retention", "penalties", "web", "store"])
         let base = url.deletingLastPathComponent()
         func path(_ name: String, default fallback: @autoclosure () -> URL) throws(ConfigurationError) -> URL {
             guard let value = try root.string(name) else { return fallback() }
@@ -74,6 +74,8 @@ public enum ConfigurationLoader {
         configuration.policies = policies
         configuration.createDropFolder = try root.bool("create_drop_folder") ?? false
         configuration.web = try WebSettingsReader.read(root.subtable("web"))
+        configuration.postgresStore = try StoreSettingsReader.read(root.subtable("store"), base: base,
+                                                                   storeFileSet: try root.string("store_file") != nil)
         return configuration
     }
 }

@@ -43,6 +43,8 @@ public final class RelanceRuntime: Sendable {
         self.clock = clock
         self.logger = logger
         self.secrets = secrets
+        // `[store] url` (PostgreSQL) cannot run the daemon yet: refused here, not replaced by SQLite.
+        if openStore == nil { try configuration.requireSQLiteStore() }
         // `readOnly`: the commands that only read (status, plan, aging, customer, tasks) open the
         // store without creating, migrating or leaving any file, so they work on a state folder
         // this user cannot write.

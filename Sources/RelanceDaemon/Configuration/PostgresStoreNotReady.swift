@@ -1,0 +1,29 @@
+import RelancePostgres
+
+/// `[store] url` names a PostgreSQL database, but the PostgreSQL store cannot run the daemon
+/// yet (issue 16): said plainly at start, before anything is opened or written, instead of
+/// falling back to the SQLite file.
+public struct PostgresStoreNotReady: Error, Sendable, Hashable, CustomStringConvertible {
+    public var file: String
+    public var url: String
+
+    public var description: String {
+        """
+        \(file): [store] url = "\(url)" asks for the PostgreSQL store, which is not complete yet. \
+        What exists: the schema and its migrations, the outbox with claims shared by several daemons \
+        (SELECT … FOR UPDATE SKIP LOCKED), the event journal, leases with fencing tokens and daemon heartbeats. \
+        Not yet: imports, planning facts, tasks, customers, inbound mail, the console's pages, outbox recovery, \
+        `relance store migrate` and `relance store copy`. Nothing was opened or written; \
+        remove [store] to run on the SQLite store (store_file).
+        """
+    }
+}
+
+extension RelanceConfiguration {
+    /// Stops a command that would open the store when the configuration asks for PostgreSQL.
+    public func requireSQLiteStore() throws(PostgresStoreNotReady) {
+        if let postgresStore {
+            throw PostgresStoreNotReady(file: file.path, url: postgresStore.settings.redactedURL)
+        }
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+public import Logging
+import PostgresNIO
+
+/// The PostgreSQL store: a pool of connections (PostgresNIO's client, which reconnects by
+/// itself when the server comes back) and the operations several daemons share. Opening it
+/// migrates the schema; close it when done.
+///
+/// Not complete yet (issue 16): the outbox, the journal, leases and daemon heartbeats exist;
+/// the other store ports (imports, tasks, customers, inbound mail, the console's pages) do not.
+public final class PostgresStore: Sendable {
+    let client: PostgresClient
+    private let running: Task<Void, Never>
+    let logger: Logger
+    /// This daemon, as it appears in claims, leases and `relance status`: `host:pid:random`.
+    public let daemonID: String
+    public let settings: PostgresStoreSettings
+
+    private init(client: PostgresClient, running: Task<Void, Never>, logger: Logger, daemonID: String, settings: PostgresStoreSettings) {
+        self.client = client
+        self.running = running
+        self.logger = logger
+        self.daemonID = daemonID
+        self.settings = settings
+    }
+
+    /// Connects, then brings the schema up to date (or refuses a database migrated by a newer
+    /// Relance). `daemonID` must be unique among the daemons sharing the database.
+    public static func open(_ settings: PostgresStoreSettings, daemonID: String = PostgresStore.newDaemonID(),
+                            logger: Logger = Logger(label: "relance.postgres")) async throws -> PostgresStore {
+        guard !daemonID.isEmpty, daemonID.count <= 200, !daemonID.unicodeScalars.contains(where: { $0.value < 0x21 || $0.value > 0x7E }) else {
+            throw PostgresStoreError(.invalidSettings, "the daemon id must be 1–200 printable ASCII characters without space",
+                                     context: ["daemon": daemonID.printableForError])
+        }
+        var redacted = settings
+        redacted.password = nil
+        let client = PostgresClient(configuration: try settings.clientConfiguration(applicationName: "relance \(daemonID)"),
+                                    backgroundLogger: logger)
+        let running = Task { await client.run() }
+        let store = PostgresStore(client: client, running: running, logger: logger, daemonID: daemonID, settings: redacted)
+        do {
+            try await PostgresMigrator.migrate(store)
+        } catch {
+            await store.close()
+            throw error
+        }
+        return store
+    }
+
+    /// Closes every connection of the pool.
+    public func close() async {
+        running.cancel()
+        await running.value
+    }
+
+    /// `host:pid:random`: readable in `relance status`, unique even for a pid reused after a restart.
+    public static func newDaemonID() -> String {
+        let host = ProcessInfo.processInfo.hostName.unicodeScalars.filter { $0.value > 0x20 && $0.value < 0x7F && $0 != ":" }
+        let suffix = String(UInt32.random(in: 0...UInt32.max), radix: 16)
+        return "\(String(String.UnicodeScalarView(host.prefix(120)))):\(ProcessInfo.processInfo.processIdentifier):\(suffix)"
+    }
+
+    /// Runs `body` in one transaction: all of it commits, or none of it.
+    @discardableResult
+    func transaction<Result: Sendable>(_ body: (PostgresConnection) async throws -> Result) async throws -> Result {
+        do {
+            return try await client.withTransaction(logger: logger) { connection in try await body(connection) }
+        } catch let error as PostgresTransactionError {
+            // The body's own error (a refused lease, a constraint) is the one that tells what happened.
+            if let cause = error.closureError ?? error.commitError ?? error.beginError { throw cause }
+            throw error
+        }
+    }
+
+    /// Runs `body` on one connection, outside any explicit transaction (each statement its own).
+    @discardableResult
+    func connection<Result: Sendable>(_ body: (PostgresConnection) async throws -> Result) async throws -> Result {
+        try await client.withConnection { connection in try await body(connection) }
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import Testing
+import RelanceDaemon
+import RelancePostgres
+import RelanceTesting
+
+/// `[store]`: the PostgreSQL store's settings, checked like every other; and, while that store
+/// is not complete, every command that would open the store refuses it — no silent SQLite.
+@Suite struct StoreConfigurationTests {
+    static func load(_ store: String, top: String = "") throws(ConfigurationError) -> RelanceConfiguration {
+        try ConfigurationLoader.parse("""
+            \(top)
+            [creditors.acme]
+            legal_name = "ACME SAS"
+            sender = "compta@acme.example"
+
+            [store]
+            \(store)
+            """, file: URL(fileURLWithPath: "/etc/relance/relance.toml"))
+    }
+
+    @Test func aPostgreSQLStoreIsReadWithItsCredentialAndVerifiedTLS() throws {
+        let configuration = try Self.load("""
+            url = "postgresql://relance@db.example:5433/book"
+            password_credential = "postgres-password"
+            sslrootcert = "db-ca.pem"
+            """)
+        let store = try #require(configuration.postgresStore)
+        #expect(store.settings.host == "db.example" && store.settings.port == 5433 && store.settings.database == "book")
+        #expect(store.settings.sslMode == .verifyFull)
+        #expect(store.settings.rootCertificatePath == "/etc/relance/db-ca.pem")
+        #expect(store.settings.password == nil)
+        #expect(store.passwordCredential == "postgres-password")
+        #expect(try ConfigurationLoaderTests.load(ConfigurationLoaderTests.minimal).postgresStore == nil)
+    }
+
+    @Test(arguments: [
+        ("url = \"postgresql://relance:hunter2@db/book\"", "store.url", "password_credential"),
+        ("url = \"postgresql://relance@db/book\"\nsslmode = \"prefer\"", "store.sslmode", "verify-full"),
+        ("url = \"postgresql://relance@db/book\"\nsslmode = \"disable\"\nsslrootcert = \"/ca.pem\"", "store.sslrootcert", "checks no certificate"),
+        ("url = \"postgresql://relance@db/book\"\npassword = \"hunter2\"", "store.password", "secrets never go in the configuration"),
+        ("url = \"postgresql://relance@db/book\"\nhost = \"db\"", "store.host", "not a known setting"),
+        ("sslmode = \"require\"", "store.url", "is missing"),
+        ("url = \"postgresql://relance@db/book\"\npassword_credential = \"../etc/shadow\"", "store.password_credential", "credential name"),
+    ]) func badStoreSettingsNameTheKeyAndWhatToDo(_ store: String, _ key: String, _ advice: String) {
+        #expect { _ = try Self.load(store) } throws: { error in
+            guard let error = error as? ConfigurationError else { return false }
+            return error.key == key && error.message.contains(advice) && !error.description.contains("hunter2")
+        }
+    }
+
+    @Test func thePasswordComesFromTheCredentialOnly() throws {
+        let store = try #require(try Self.load("""
+            url = "postgresql://relance@db.example/book"
+            password_credential = "postgres-password"
+            """).postgresStore)
+        let secrets = SecretStore(environment: ["RELANCE_CREDENTIAL_POSTGRES_PASSWORD": "s3cret\n"])
+        #expect(try store.resolved(secrets: secrets).password == "s3cret")
+        #expect(throws: SecretError.self) { try store.resolved(secrets: SecretStore(environment: [:])) }
+        let none = try #require(try Self.load("url = \"postgresql://relance@db.example/book\"").postgresStore)
+        #expect(try none.resolved(secrets: secrets).password == nil)
+    }
+
+    @Test func storeFileAndAPostgreSQLURLTogetherAreRefused() {
+        #expect { _ = try Self.load("url = \"postgresql://relance@db/book\"", top: "store_file = \"book.sqlite\"") } throws: {
+            ($0 as? ConfigurationError)?.message.contains("both set") == true
+        }
+    }
+
+    @Test func theRuntimeRefusesThePostgreSQLStoreSayingWhatExists() throws {
+        let configuration = try Self.load("url = \"postgresql://relance@db.example/book\"")
+        #expect { _ = try RelanceRuntime(configuration: configuration, clock: ManualWallClock(DaemonFixture.monday),
+                                         logger: .init(label: "test"), composesMail: false) } throws: { error in
+            let text = "\(error)"
+            return error is PostgresStoreNotReady && text.contains("not complete yet") && text.contains("SKIP LOCKED")
+                && text.contains("remove [store]") && text.contains("postgresql://relance@db.example:5432/book")
+        }
+    }
+
+    /// `relance run` with `[store] url`: a clear refusal, exit status non-zero, and nothing
+    /// created (no SQLite store, no lock file) — no silent fallback.
+    @Test func runRefusesThePostgreSQLStoreAndCreatesNothing() throws {
+        let fixture = try DaemonFixture()
+        let path = fixture.workspace.url("relance.toml")
+        let text = try String(contentsOf: path, encoding: .utf8)
+        try fixture.workspace.write("relance.toml", text + "\n[store]\nurl = \"postgresql://relance@db.example:5432/book\"\n")
+        for command in [["run", "--once"], ["plan"], ["digest"]] {
+            let result = try ProcessTests.run(command, in: fixture)
+            #expect(result.status != 0)
+            #expect(result.output.contains("PostgreSQL store, which is not complete yet"), "\(result.output)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: fixture.workspace.url("state/relance.sqlite").path))
+        #expect(!FileManager.default.fileExists(atPath: fixture.workspace.url("state/relance.sqlite.lock").path))
+    }
+}

@@ -1,0 +1,167 @@
+import Foundation
+import PostgresNIO
+import RelanceCore
+@testable import RelancePostgres
+@testable import RelanceStore
+import Testing
+
+/// The backends a port's tests run against, as Swift Testing arguments: the same test, both
+/// stores. PostgreSQL joins when its test cluster is there (always under RELANCE_REQUIRE_POSTGRES=1).
+enum StoreBackend: String, Sendable, CaseIterable, CustomTestStringConvertible {
+    case sqlite
+    case postgresql
+
+    static var all: [StoreBackend] { PostgresTestDatabase.shouldRun ? [.sqlite, .postgresql] : [.sqlite] }
+
+    var testDescription: String { rawValue }
+
+    /// A fresh book with the creditor of the fixtures registered, handed to `body`; for
+    /// PostgreSQL on a database of its own, dropped afterwards.
+    func withBook(_ body: (any BookUnderTest) async throws -> Void) async throws {
+        switch self {
+        case .sqlite:
+            try await body(SQLiteBook(store: try await StoreFixtures.freshStore()))
+        case .postgresql:
+            try await PostgresTestDatabase.withStore { store in
+                try await store.registerCreditor(StoreFixtures.creditor, language: nil, at: StoreFixtures.time)
+                try await body(PostgresBook(store: store))
+            }
+        }
+    }
+}
+
+/// An invoice as a test needs it to write a reminder: its ids, number, open amount and addresses.
+struct SeededInvoice: Sendable {
+    var invoiceID: Int64
+    var customerID: Int64
+    var number: String
+    var open: Money
+    var emails: [EmailAddress]
+}
+
+/// What the outbox and journal tests need of a book beyond the ports under test: a ledger to
+/// remind about. SQLite gets it through its import (`importSnapshot`); PostgreSQL, whose import
+/// is not written yet (issue 16), gets the same rows written directly.
+protocol BookUnderTest: Sendable {
+    var outbox: any OutboxStore { get }
+    var journal: any EventJournal { get }
+    /// The ledger's first snapshot: these open items (customers created on the way).
+    func seed(_ items: [OpenItem]) async throws -> [SeededInvoice]
+    /// A later authoritative snapshot: invoices absent from it are settled, amounts changed.
+    func reimport(_ items: [OpenItem]) async throws
+    /// The steps an invoice has reached (live messages), oldest first.
+    func stepsReached(_ number: String) async throws -> [String]
+    /// Whether `error` is the store refusing an operation on a message in the wrong state.
+    func isInvalidState(_ error: any Error) -> Bool
+}
+
+struct SQLiteBook: BookUnderTest {
+    let store: AppDatabase
+    var outbox: any OutboxStore { store }
+    var journal: any EventJournal { store }
+
+    func seed(_ items: [OpenItem]) async throws -> [SeededInvoice] {
+        _ = try await store.importSnapshot(StoreFixtures.file("a.csv"), StoreFixtures.snapshot(items), at: StoreFixtures.time)
+        return try await store.openReceivables(of: StoreFixtures.creditor).sorted { $0.number < $1.number }.map {
+            SeededInvoice(invoiceID: $0.invoiceID, customerID: $0.customer.id, number: $0.number, open: $0.open, emails: $0.customer.emails)
+        }
+    }
+
+    func reimport(_ items: [OpenItem]) async throws {
+        _ = try await store.importSnapshot(StoreFixtures.file("b.csv", sha: "b"), StoreFixtures.snapshot(items, asOf: "2026-11-21"),
+                                           at: StoreFixtures.time)
+    }
+
+    func stepsReached(_ number: String) async throws -> [String] {
+        try await store.openReceivables(of: StoreFixtures.creditor).first { $0.number == number }?.history.map(\.step) ?? []
+    }
+
+    func isInvalidState(_ error: any Error) -> Bool { (error as? StoreError)?.code == .invalidState }
+}
+
+struct PostgresBook: BookUnderTest {
+    let store: PostgresStore
+    var outbox: any OutboxStore { store }
+    var journal: any EventJournal { store }
+
+    func seed(_ items: [OpenItem]) async throws -> [SeededInvoice] {
+        let creditor = StoreFixtures.creditor.rawValue
+        let time = StoreFixtures.time
+        return try await store.transaction { connection in
+            let imported = try await connection.query("""
+                INSERT INTO import (creditor_id, file_name, sha256, byte_count, kind, status, as_of, authoritative, item_count, imported_at)
+                VALUES (\(creditor), 'a.csv', \(String(repeating: "a", count: 64)), 100, 'open-invoices', 'applied', '2026-11-20', true,
+                        \(Int64(items.count)), \(time)) RETURNING id
+                """, logger: store.logger)
+            var importID: Int64 = 0
+            for try await id in imported.decode(Int64.self) { importID = id }
+            var seeded: [SeededInvoice] = []
+            var customers: [String: Int64] = [:]
+            for item in items {
+                if customers[item.customer] == nil {
+                    let rows = try await connection.query("""
+                        INSERT INTO customer (creditor_id, external_id, name, created_at)
+                        VALUES (\(creditor), \(item.customer), \(item.customerName), \(time)) RETURNING id
+                        """, logger: store.logger)
+                    for try await id in rows.decode(Int64.self) { customers[item.customer] = id }
+                    for email in item.emails {
+                        try await connection.query("""
+                            INSERT INTO customer_email (customer_id, address, role) VALUES (\(customers[item.customer]!), \(email), 'to')
+                            """, logger: store.logger)
+                    }
+                }
+                let customerID = customers[item.customer]!
+                let rows = try await connection.query("""
+                    INSERT INTO invoice (creditor_id, customer_id, number, currency, issued_on, due_on, open_minor, status, seen_as_of,
+                                         first_import_id, last_import_id)
+                    VALUES (\(creditor), \(customerID), \(item.invoice), \(item.open.currency.code), \(item.issued?.iso8601)::date,
+                            \(item.due?.iso8601)::date, \(item.open.minorUnits), 'open', '2026-11-20', \(importID), \(importID))
+                    RETURNING id
+                    """, logger: store.logger)
+                for try await id in rows.decode(Int64.self) {
+                    seeded.append(SeededInvoice(invoiceID: id, customerID: customerID, number: item.invoice, open: item.open,
+                                                emails: item.emails.compactMap(EmailAddress.init)))
+                }
+            }
+            return seeded.sorted { $0.number < $1.number }
+        }
+    }
+
+    func reimport(_ items: [OpenItem]) async throws {
+        let creditor = StoreFixtures.creditor.rawValue
+        let time = StoreFixtures.time
+        try await store.transaction { connection in
+            let imported = try await connection.query("""
+                INSERT INTO import (creditor_id, file_name, sha256, byte_count, kind, status, as_of, authoritative, item_count, imported_at)
+                VALUES (\(creditor), 'b.csv', \(String(repeating: "b", count: 64)), 100, 'open-invoices', 'applied', '2026-11-21', true,
+                        \(Int64(items.count)), \(time)) RETURNING id
+                """, logger: store.logger)
+            var importID: Int64 = 0
+            for try await id in imported.decode(Int64.self) { importID = id }
+            try await connection.query("""
+                UPDATE invoice SET status = 'settled', open_minor = 0, settled_by_import_id = \(importID), last_import_id = \(importID)
+                WHERE creditor_id = \(creditor) AND status = 'open' AND NOT (number = ANY(\(items.map(\.invoice))))
+                """, logger: store.logger)
+            for item in items {
+                try await connection.query("""
+                    UPDATE invoice SET open_minor = \(item.open.minorUnits), last_import_id = \(importID)
+                    WHERE creditor_id = \(creditor) AND number = \(item.invoice)
+                    """, logger: store.logger)
+            }
+        }
+    }
+
+    func stepsReached(_ number: String) async throws -> [String] {
+        try await store.connection { connection in
+            var steps: [String] = []
+            let rows = try await connection.query("""
+                SELECT mi.step FROM message_invoice mi JOIN invoice i ON i.id = mi.invoice_id
+                WHERE i.number = \(number) AND NOT mi.cancelled ORDER BY mi.message_id
+                """, logger: store.logger)
+            for try await step in rows.decode(String.self) { steps.append(step) }
+            return steps
+        }
+    }
+
+    func isInvalidState(_ error: any Error) -> Bool { (error as? PostgresStoreError)?.code == .invalidState }
+}
