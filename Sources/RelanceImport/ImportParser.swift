@@ -28,6 +28,20 @@ public enum ImportParser {
         return parsed
     }
 
+    /// `parse(bytes:)` for bytes the caller lends where they lie (a mapped file): a FEC is read
+    /// in place, its pages handed to `pagesRead` as the read goes past them; any other kind is
+    /// copied and parsed as `parse(bytes:)` does. The result is the same either way.
+    public static func parse(inPlace bytes: UnsafeBufferPointer<UInt8>, fileName: String, options: ImportOptions = ImportOptions(),
+                             pagesRead: PagesRead? = nil) throws(ImportError) -> ParsedImport {
+        // Every look `sniff` takes is within the first 64 KiB.
+        guard !bytes.isEmpty, sniff(bytes: Array(bytes.prefix(64 * 1024 + 1024))) == .fec else {
+            return try parse(bytes: Array(bytes), fileName: fileName, options: options)
+        }
+        var parsed = try FECParser(options: options).parse(inPlace: bytes, fileName: fileName, pagesRead: pagesRead)
+        IdentityText.clean(&parsed)
+        return parsed
+    }
+
     private static func parseContent(bytes: [UInt8], fileName: String, options: ImportOptions) throws(ImportError) -> ParsedImport {
         guard !bytes.isEmpty else {
             throw ImportError(.empty, at: SourcePosition(file: fileName), .fileEmpty)

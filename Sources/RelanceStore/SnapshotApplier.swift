@@ -95,11 +95,14 @@ struct SnapshotApplier {
         // one per invoice (100,000 lines nobody reads, and a third of the import's time).
         // The same load indexes its invoice numbers for the console's search once, after.
         let bulk = stored.isEmpty && items.count >= summaryMinimum
+        // It also builds the invoices' secondary indexes after, rather than row by row.
         let pause = bulk ? try TrigramIndexPause.begin(db, creditor: creditor) : nil
+        let indexPause = bulk ? try InvoiceIndexPause.begin(db, loading: items.count) : nil
         if bulk { work.opened = OpenedJournal() }
         for item in items {
             try applyItem(item, importID: importID, work: &work, receipt: &receipt)
         }
+        try indexPause?.end(db)
         try pause?.end(db)
         if let opened = work.opened { try journal(opened, importID: importID) }
         try recordRefusedRows(importID: importID, work: &work, receipt: &receipt)

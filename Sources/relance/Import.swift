@@ -55,7 +55,8 @@ struct ImportFilesCommand: AsyncParsableCommand {
             parseOptions.exportDate = CivilDate(Date(), in: .current)
             for file in files {
                 do {
-                    let parsed = try ExportParsing.parse(try read(file), fileName: file, options: parseOptions)
+                    // Mapped, not read: a large ledger is parsed in place (`MappedExportFile`).
+                    let parsed = try mapped(file) { try ExportParsing.parse($0, fileName: file, options: parseOptions) }
                     if let statement = parsed.bankStatement {
                         // A statement's entries print as JSON Lines, one object per entry.
                         if json {
@@ -122,10 +123,10 @@ struct ImportFilesCommand: AsyncParsableCommand {
         if failed { throw ExitCode.failure }
     }
 
-    private func read(_ file: String) throws -> [UInt8] {
+    private func mapped<R>(_ file: String, _ body: (MappedExportFile) throws -> R) throws -> R {
         do {
-            return try ExportFile.bytes(at: URL(fileURLWithPath: file))
-        } catch {
+            return try ExportFile.withMapped(at: URL(fileURLWithPath: file), body)
+        } catch let error as IntakeError {
             throw Failure("\(error)")
         }
     }

@@ -70,6 +70,16 @@ struct BulkFirstLoadTests {
         let triggers = "SELECT sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name"
         #expect(try await bulk.writer.read { try String.fetchAll($0, sql: triggers) }
                 == rowByRow.writer.read { try String.fetchAll($0, sql: triggers) })
+        // So are the invoices' indexes, built after the load (`InvoiceIndexPause`), each holding
+        // every invoice.
+        let indexes = "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'invoice' ORDER BY name"
+        let indexRows = try bulk.writer.read { try Row.fetchAll($0, sql: indexes) }
+        let rowByRowIndexRows = try rowByRow.writer.read { try Row.fetchAll($0, sql: indexes) }
+        #expect(indexRows.count >= 5)
+        #expect(indexRows.map(\.description) == rowByRowIndexRows.map(\.description))
+        // An index that misses a row or holds one too many fails the integrity check.
+        let integrity = try await bulk.writer.read { try String.fetchAll($0, sql: "PRAGMA integrity_check") }
+        #expect(integrity == ["ok"])
         _ = try await bulk.importSnapshot(F.file("balance-2.csv", sha: "b"), F.snapshot(Self.items + [F.item("ZX-77", open: 100)],
                                                                                          asOf: "2026-11-28"), at: F.time)
         #expect(try await bulk.writer.read {

@@ -32,23 +32,19 @@ enum CustomerLedger {
         let summary = summaryIndex.map { entries[$0] }
         // Most lettered groups sum to zero and yield nothing: their sums are kept, not their
         // lines, which are gathered afterwards for the few groups that stay open.
-        var groupNumbers: [String: Int] = [:]
-        var groupSums: [Int64] = []
+        // Each letter's sum, groups numbered in the order their letters are met.
+        var groups = FirstSeenMap<Int64>(capacity: entries.count)
         var groupOfEntry = [Int](repeating: -1, count: entries.count)
         for (index, entry) in entries.enumerated() {
             if !entry.letter.isEmpty {
-                let group: Int
-                if let known = groupNumbers[entry.letter] { group = known } else {
-                    group = groupSums.count
-                    groupNumbers[entry.letter] = group
-                    groupSums.append(0)
-                }
-                groupSums[group] += entry.amount
+                let group = groups.position(of: entry.letter) ?? groups.append(entry.letter, 0)
+                groups.update(at: group) { $0 += entry.amount }
                 groupOfEntry[index] = group
             } else if index != summaryIndex, entry.amount != 0 {
                 items.append(item(reference(entry), entry.issued, entry.amount, line: entry.line))
             }
         }
+        let groupSums = groups.values
         var openGroups: [Int: [LedgerEntry]] = [:]
         for (index, group) in groupOfEntry.enumerated() where group >= 0 && groupSums[group] != 0 {
             openGroups[group, default: []].append(entries[index])
@@ -90,18 +86,17 @@ enum CustomerLedger {
     /// Lines that carry the same piece reference are one document (an invoice and a credit
     /// note quoting it, several lines of one invoice).
     private static func merged(_ items: [OpenItem]) -> [OpenItem] {
-        var order: [String] = []
-        var byInvoice: [String: OpenItem] = [:]
+        var byInvoice = FirstSeenMap<OpenItem>(capacity: items.count)
         for item in items {
-            if var existing = byInvoice[item.invoice] {
-                existing.open.minorUnits += item.open.minorUnits
-                if let a = existing.issued, let b = item.issued, b < a { existing.issued = b }
-                byInvoice[item.invoice] = existing
+            if let position = byInvoice.position(of: item.invoice) {
+                byInvoice.update(at: position) { existing in
+                    existing.open.minorUnits += item.open.minorUnits
+                    if let a = existing.issued, let b = item.issued, b < a { existing.issued = b }
+                }
             } else {
-                order.append(item.invoice)
-                byInvoice[item.invoice] = item
+                byInvoice.append(item.invoice, item)
             }
         }
-        return order.compactMap { byInvoice[$0] }.filter { !$0.open.isZero }
+        return byInvoice.values.filter { !$0.open.isZero }
     }
 }

@@ -9,6 +9,10 @@ import RelanceCore
 struct FECChunk {
     var accounts: [CustomerAccount] = []
     var entries: [LedgerEntry] = []
+    /// The customer lines of the stretches merged into this one, each in its own array (in
+    /// file order after `entries`): concatenating them would copy them all once more and, for
+    /// a moment, hold them twice.
+    var laterEntries: [[LedgerEntry]] = []
     var lastDate: CivilDate?
     var totalDebit: Int64 = 0
     var totalCredit: Int64 = 0
@@ -17,6 +21,9 @@ struct FECChunk {
     var lineCount = 0
     /// The first problem met; the stretch stops there.
     var error: ImportError?
+    /// A line that is not UTF-8 was met (the stretch stops there): the file is single-byte
+    /// text, read again after transcoding (`FECParser.parse(utf8OrNot:)`).
+    var notUTF8 = false
 
     /// What every stretch reads the same way.
     struct Layout: Sendable {
@@ -28,6 +35,9 @@ struct FECChunk {
         let prefixBytes: [UInt8]
         let fileName: String
         let isOpening: @Sendable (_ code: String, _ label: String) -> Bool
+        /// Told of the bytes the stretch has read past (about every few megabytes), so that a
+        /// mapped file's pages behind the read can be given back; nil for bytes in an array.
+        var pagesRead: PagesRead?
     }
 
     /// Reads the lines of `bytes`; a bad line stops the read and is kept in `error`.
@@ -50,9 +60,15 @@ struct FECChunk {
         // last journal's verdict is reused while its code repeats, the others are looked up.
         var openingJournals: [String: Bool] = [:]
         var lastJournal: (code: UnsafeBufferPointer<UInt8>, opening: Bool)?
-        var accountNumbers: [String: Int] = [:]
+        var accountNumbers = CustomerNumbers()
+        var handedBack = 0
         while reader.next() {
             let line = reader.line
+            if let pagesRead = layout.pagesRead, reader.lineStart - handedBack >= pagesRead.stride {
+                pagesRead.done(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(reader.bytes)[handedBack..<reader.lineStart]))
+                handedBack = reader.lineStart
+            }
+            guard reader.lineIsUTF8 else { notUTF8 = true; return }
             guard reader.fieldCount == expected, !trailingSeparator || reader[field: expected - 1].isEmpty else {
                 throw ImportError(.wrongFieldCount, at: SourcePosition(file: fileName, line: line),
                                   .fec(.wrongFieldCount(found: reader.fieldCount, expected: expected, separator: layout.separator)))
@@ -111,13 +127,9 @@ struct FECChunk {
                     column: columns.compteNum)
             let auxiliary = columns.compAuxNum.map(bytes) ?? UnsafeBufferPointer(start: nil, count: 0)
             let customerColumn = auxiliary.isEmpty ? columns.compteNum : columns.compAuxNum!
-            let customer = field(customerColumn)
-            let number: Int
-            if let known = accountNumbers[customer] { number = known } else {
-                number = accounts.count
-                accountNumbers[customer] = number
-                accounts.append(CustomerAccount(customer: customer))
-            }
+            // Untrimmed, as `field` reads it: the account's id is the text as written.
+            let (number, isNew) = accountNumbers.number(of: UnsafeBufferPointer(rebasing: reader.bytes[reader[field: customerColumn]]))
+            if isNew { accounts.append(CustomerAccount(customer: field(customerColumn))) }
             if accounts[number].name == nil {
                 let auxName = columns.compAuxLib.map(field) ?? ""
                 let accountName = columns.compteLib.map(field) ?? ""
@@ -155,9 +167,10 @@ struct FECChunk {
     /// Appends the next stretch, whose lines follow `lineOffset` lines of the file: its
     /// accounts join this one's by customer, its line numbers become the file's. The first
     /// problem in file order wins: this stretch's, else the next one's at its line in the file.
-    mutating func append(_ next: FECChunk, lineOffset: Int, fileName: String) throws(ImportError) {
+    mutating func append(_ next: inout FECChunk, lineOffset: Int, fileName: String) throws(ImportError) {
         lineCount += next.lineCount
-        guard error == nil else { return }
+        notUTF8 = notUTF8 || next.notUTF8
+        guard error == nil, !notUTF8 else { return }
         if var nextError = next.error {
             nextError.position.line = nextError.position.line.map { $0 + lineOffset }
             error = nextError
@@ -177,12 +190,14 @@ struct FECChunk {
                 accounts.append(account)
             }
         }
-        entries.reserveCapacity(entries.count + next.entries.count)
-        for var entry in next.entries {
-            entry.account = mapping[Int(entry.account)]
-            entry.shiftLine(by: lineOffset)
-            entries.append(entry)
+        // Taken from `next`, so that it is rewritten in place rather than copied.
+        var moved: [LedgerEntry] = []
+        swap(&moved, &next.entries)
+        for index in moved.indices {
+            moved[index].account = mapping[Int(moved[index].account)]
+            moved[index].shiftLine(by: lineOffset)
         }
+        laterEntries.append(moved)
         if let date = next.lastDate, lastDate.map({ date > $0 }) ?? true { lastDate = date }
         // Each stretch's sums were checked on their own; together they are checked once more.
         func add(_ value: Int64, to total: inout Int64) throws(ImportError) {

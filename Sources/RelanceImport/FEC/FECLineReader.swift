@@ -18,6 +18,11 @@ struct FECLineReader {
     /// `2 * fieldCount` are meaningful.
     private var bounds = [Int](repeating: 0, count: 64)
     private(set) var fieldCount = 0
+    /// Where the current line's break is (its last byte + 1).
+    private(set) var lineEnd = 0
+    /// Whether the current line may hold bytes above 0x7F (the words read to split it did;
+    /// they can reach a few bytes into the next line, so it is checked exactly when set).
+    private(set) var mayHaveHighBytes = false
 
     init(bytes: UnsafeBufferPointer<UInt8>, separator: UInt8) {
         self.bytes = bytes
@@ -39,6 +44,7 @@ struct FECLineReader {
             nextLine += 1
             lineStart = index
             let end = splitLine(from: index)
+            lineEnd = end
             // Consume the line break.
             index = end
             if index < bytes.count {
@@ -61,10 +67,11 @@ struct FECLineReader {
         while true {
             let capacity = bounds.count / 2
             let bytes = self.bytes, separator = self.separator
-            let (end, count) = bounds.withUnsafeMutableBufferPointer { out in
+            let (end, count, high) = bounds.withUnsafeMutableBufferPointer { out in
                 Self.split(bytes, from: start, separator: separator, into: out)
             }
             fieldCount = count
+            mayHaveHighBytes = high
             if count <= capacity { return end }
             // A line with more fields than ever seen: grow once, and split it again.
             bounds = [Int](repeating: 0, count: 2 * count)
@@ -72,13 +79,14 @@ struct FECLineReader {
     }
 
     /// Writes the start and end of each field of the line at `start` into `out`, as far as it
-    /// has room; returns where the line ends and how many fields it has.
+    /// has room; returns where the line ends, how many fields it has, and whether any byte
+    /// read on the way is above 0x7F.
     ///
     /// Eight bytes at a time: a word's separators and line breaks are found with a few
     /// arithmetic operations, and only they are looked at one by one, rather than every
     /// byte of a 125-byte line.
     private static func split(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, separator: UInt8,
-                              into out: UnsafeMutableBufferPointer<Int>) -> (end: Int, fields: Int) {
+                              into out: UnsafeMutableBufferPointer<Int>) -> (end: Int, fields: Int, high: Bool) {
         let capacity = out.count / 2
         var count = 0
         var fieldStart = start
@@ -94,13 +102,15 @@ struct FECLineReader {
         func zeroBytes(_ word: UInt64) -> UInt64 { ~(((word & low7) &+ low7) | word | low7) }
         let raw = UnsafeRawBufferPointer(bytes)
         var position = start
+        var high: UInt64 = 0
         while position + 8 <= bytes.count {
             let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: position, as: UInt64.self))
+            high |= word
             var hits = zeroBytes(word ^ separators) | zeroBytes(word ^ lineFeeds) | zeroBytes(word ^ returns)
             while hits != 0 {
                 let at = position + hits.trailingZeroBitCount / 8
                 close(at: at)
-                if bytes[at] != separator { return (at, count) }
+                if bytes[at] != separator { return (at, count, high & 0x8080_8080_8080_8080 != 0) }
                 fieldStart = at + 1
                 hits &= hits - 1
             }
@@ -108,12 +118,29 @@ struct FECLineReader {
         }
         while position < bytes.count {
             let byte = bytes[position]
+            high |= UInt64(byte)
             if byte == 0x0A || byte == 0x0D { break }
             if byte == separator { close(at: position); fieldStart = position + 1 }
             position += 1
         }
         close(at: position)
-        return (position, count)
+        return (position, count, high & 0x8080_8080_8080_8080 != 0)
+    }
+
+    /// Whether the current line is valid UTF-8 (a line of ASCII is, without looking further).
+    /// Line breaks and separators are ASCII, which no UTF-8 character contains: a file is
+    /// UTF-8 exactly when each of its lines is.
+    var lineIsUTF8: Bool {
+        guard mayHaveHighBytes else { return true }
+        var iterator = UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd]).makeIterator()
+        var parser = Unicode.UTF8.ForwardParser()
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid: continue
+            case .emptyInput: return true
+            case .error: return false
+            }
+        }
     }
 
     func text(_ range: Range<Int>) -> String {

@@ -19,11 +19,13 @@ extension FECParser {
                 shared.output[index] = FECChunk.read(shared.input[index], layout: layout)
             }
         }
-        var merged = chunks[0]!
+        var merged = chunks[0].take()!
         merged.shiftLines(by: linesBefore)
-        for chunk in chunks.dropFirst() {
-            try merged.append(chunk!, lineOffset: linesBefore + merged.lineCount, fileName: layout.fileName)
+        for index in chunks.indices.dropFirst() {
+            var chunk = chunks[index].take()!
+            try merged.append(&chunk, lineOffset: linesBefore + merged.lineCount, fileName: layout.fileName)
         }
+        if merged.notUTF8 { return merged }
         if let error = merged.error { throw error }
         return merged
     }

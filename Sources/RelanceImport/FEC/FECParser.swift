@@ -21,11 +21,33 @@ public struct FECParser: Sendable {
     public func parse(_ bytes: [UInt8], fileName: String) throws(ImportError) -> ParsedImport {
         let text = try TextEncodingDetector.decode(bytes, file: fileName)
         return try text.utf8.withUnsafeBufferPointer { (utf8) throws(ImportError) -> ParsedImport in
-            try parse(utf8: utf8, fileName: fileName)
+            // Transcoded: UTF-8 by construction, so the read cannot give up on it.
+            try parse(utf8: utf8, fileName: fileName, pagesRead: nil)!
         }
     }
 
-    private func parse(utf8: UnsafeBufferPointer<UInt8>, fileName: String) throws(ImportError) -> ParsedImport {
+    /// Reads the caller's bytes where they lie (a mapped file) when they are UTF-8, with or
+    /// without a BOM: no copy of the file is made. Whether they are is learnt during the read,
+    /// line by line; a file that turns out to be single-byte text (or UTF-16) is read as
+    /// `parse(_:fileName:)` reads it, through a transcoded copy, with the same result.
+    public func parse(inPlace bytes: UnsafeBufferPointer<UInt8>, fileName: String, pagesRead: PagesRead?) throws(ImportError) -> ParsedImport {
+        let isUTF16 = bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
+        let hasBOM = bytes.starts(with: [0xEF, 0xBB, 0xBF])
+        let body = UnsafeBufferPointer(rebasing: bytes[(hasBOM ? 3 : 0)...])
+        if !isUTF16 {
+            do {
+                if let parsed = try parse(utf8: body, fileName: fileName, pagesRead: pagesRead) { return parsed }
+            } catch {
+                // A problem met before every line was seen to be UTF-8 stands only if the rest
+                // is: else its text would be read in the wrong encoding.
+                if TextEncodingDetector.isValidUTF8(body) { throw error }
+            }
+        }
+        return try parse(Array(bytes), fileName: fileName)
+    }
+
+    /// Nil when a line is not UTF-8 (the read stops there).
+    private func parse(utf8: UnsafeBufferPointer<UInt8>, fileName: String, pagesRead: PagesRead?) throws(ImportError) -> ParsedImport? {
         let firstLineEnd = utf8.firstIndex { $0 == 0x0A || $0 == 0x0D } ?? utf8.count
         let headerBytes = utf8[..<firstLineEnd]
         // The law allows TAB or |; some tools write ; anyway, which is read rather than refused.
@@ -34,6 +56,7 @@ public struct FECParser: Sendable {
         guard reader.next() else {
             throw ImportError(.empty, at: SourcePosition(file: fileName), .fec(.fileEmpty))
         }
+        guard reader.lineIsUTF8 else { return nil }
         var header = (0..<reader.fieldCount).map { reader.text(reader[field: $0]) }
         // Some exporters end every line, the header included, with a separator: one empty
         // field more on each line. Only then is that extra field tolerated, so that a label
@@ -44,16 +67,17 @@ public struct FECParser: Sendable {
         let layout = FECChunk.Layout(columns: columns, expected: columns.count + (trailingSeparator ? 1 : 0),
                                      trailingSeparator: trailingSeparator, separator: separator, currency: options.defaultCurrency,
                                      prefixBytes: Array(customerAccountPrefix.utf8), fileName: fileName,
-                                     isOpening: Self.isOpening)
+                                     isOpening: Self.isOpening, pagesRead: pagesRead)
         let body = UnsafeBufferPointer(rebasing: utf8[reader.index...])
         let read = try Self.readInParallel(body, layout: layout, linesBefore: reader.linesConsumed, minimumSplit: minimumSplit)
-        let accounts = read.accounts, entries = read.entries
+        guard !read.notUTF8 else { return nil }
+        let accounts = read.accounts
         let currency = options.defaultCurrency
         let totalDebit = read.totalDebit, totalCredit = read.totalCredit, lastDate = read.lastDate
 
         var items: [OpenItem] = []
         var warnings: [ImportWarning] = []
-        for (number, lines) in Self.grouped(entries, accounts: accounts.count).enumerated() {
+        for (number, lines) in Self.grouped([read.entries] + read.laterEntries, accounts: accounts.count).enumerated() {
             items += CustomerLedger.openItems(lines, of: accounts[number], currency: currency, file: fileName, notes: &warnings)
         }
         if accounts.isEmpty {
@@ -70,18 +94,21 @@ public struct FECParser: Sendable {
     /// Each account's lines, in file order. Gathered after the read rather than appended to
     /// per-account arrays as lines come: with 20,000 customers, every line would land in an
     /// array out of the processor's cache, and that cost more than the rest of the line.
-    private static func grouped(_ entries: [LedgerEntry], accounts: Int) -> LazyMapSequence<Range<Int>, [LedgerEntry]> {
+    private static func grouped(_ parts: [[LedgerEntry]], accounts: Int) -> LazyMapSequence<Range<Int>, [LedgerEntry]> {
         var start = [Int](repeating: 0, count: accounts + 1)
-        for entry in entries { start[Int(entry.account) + 1] += 1 }
+        for part in parts { for entry in part { start[Int(entry.account) + 1] += 1 } }
         for account in 0..<accounts { start[account + 1] += start[account] }
         var next = start
-        var order = [Int32](repeating: 0, count: entries.count)
-        for (index, entry) in entries.enumerated() {
-            order[next[Int(entry.account)]] = Int32(truncatingIfNeeded: index)
-            next[Int(entry.account)] += 1
+        // Each line as its part (high 32 bits) and its index in it.
+        var order = [Int](repeating: 0, count: start[accounts])
+        for (number, part) in parts.enumerated() {
+            for (index, entry) in part.enumerated() {
+                order[next[Int(entry.account)]] = number << 32 | index
+                next[Int(entry.account)] += 1
+            }
         }
         return (0..<accounts).lazy.map { account in
-            order[start[account]..<start[account + 1]].map { entries[Int($0)] }
+            order[start[account]..<start[account + 1]].map { parts[$0 >> 32][$0 & 0xFFFF_FFFF] }
         }
     }
 

@@ -12,14 +12,14 @@ enum SharedPieceReference {
     /// Names by file line, only for the lines whose reference is shared by several invoices.
     static func invoiceNames(_ entries: [LedgerEntry], customer: String, notes: inout [ImportWarning]) -> [Int: String] {
         // Most references are unique: one dictionary insert per invoice line, nothing more.
-        var firstDebit: [String: Int] = [:]
+        var firstDebit = FirstSeenMap<Int>(capacity: entries.count)
         var shared: [String: [Int]] = [:]
         for (index, entry) in entries.enumerated() where entry.amount > 0 && !entry.pieceRef.isEmpty && !entry.isOpening {
             if let first = firstDebit[entry.pieceRef] {
                 if shared[entry.pieceRef] == nil { shared[entry.pieceRef] = [first] }
                 shared[entry.pieceRef]!.append(index)
             } else {
-                firstDebit[entry.pieceRef] = index
+                firstDebit.append(entry.pieceRef, index)
             }
         }
         guard !shared.isEmpty else { return [:] }

@@ -47,21 +47,23 @@ enum TextEncodingDetector {
     /// No chunk splits a character; a stray continuation byte starts or ends inside some
     /// chunk, which then fails.
     static func isValidUTF8(_ bytes: [UInt8], chunkSize: Int = 64 * 1024) -> Bool {
-        bytes.withUnsafeBufferPointer { buffer in
-            var start = 0
-            while start < buffer.count {
-                var end = min(start + max(chunkSize, 1), buffer.count)
-                // A character cut by the chunk's end is finished in this chunk: at most three
-                // continuation bytes follow a lead byte, and a fourth is invalid in any case.
-                var extra = 0
-                while end < buffer.count, extra < 3, buffer[end] & 0xC0 == 0x80 { end += 1; extra += 1 }
-                let chunk = UnsafeBufferPointer(rebasing: buffer[start..<end])
-                // ASCII needs no decoding: most of a ledger is digits, codes and separators.
-                if !isASCII(chunk), String(validating: chunk, as: UTF8.self) == nil { return false }
-                start = end
-            }
-            return true
+        bytes.withUnsafeBufferPointer { isValidUTF8($0, chunkSize: chunkSize) }
+    }
+
+    static func isValidUTF8(_ buffer: UnsafeBufferPointer<UInt8>, chunkSize: Int = 64 * 1024) -> Bool {
+        var start = 0
+        while start < buffer.count {
+            var end = min(start + max(chunkSize, 1), buffer.count)
+            // A character cut by the chunk's end is finished in this chunk: at most three
+            // continuation bytes follow a lead byte, and a fourth is invalid in any case.
+            var extra = 0
+            while end < buffer.count, extra < 3, buffer[end] & 0xC0 == 0x80 { end += 1; extra += 1 }
+            let chunk = UnsafeBufferPointer(rebasing: buffer[start..<end])
+            // ASCII needs no decoding: most of a ledger is digits, codes and separators.
+            if !isASCII(chunk), String(validating: chunk, as: UTF8.self) == nil { return false }
+            start = end
         }
+        return true
     }
 
     private static func isASCII(_ chunk: UnsafeBufferPointer<UInt8>) -> Bool {

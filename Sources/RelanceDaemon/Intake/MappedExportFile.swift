@@ -1,0 +1,54 @@
+public import Foundation
+public import RelanceImport
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A file a person names (`relance import FILE`), mapped read-only rather than read: a
+/// million-line ledger (125 MB) is parsed where it lies, and the pages the parse has gone past
+/// are given back, so the import never holds the whole file. The mapping lasts for the call
+/// to `ExportFile.withMapped` only.
+///
+/// A mapping reads the file as it is on disk while it is read: a file truncated by someone
+/// else meanwhile would end the process (SIGBUS). The drop folder, where exporters write
+/// while Relance watches, reads files into memory instead (`ExportFile.bytes`).
+public struct MappedExportFile: @unchecked Sendable {
+    /// Valid only inside `ExportFile.withMapped`; never written.
+    public let bytes: UnsafeBufferPointer<UInt8>
+
+    /// Gives back the whole pages of a stretch already read (`MADV_DONTNEED`: the mapping
+    /// stays, a later look reads the page from the file again).
+    public var pagesRead: PagesRead {
+        PagesRead { read in
+            guard let base = read.baseAddress, read.count > 0 else { return }
+            let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+            let start = Int(bitPattern: base) & ~(page - 1)
+            let end = (Int(bitPattern: base) + read.count) & ~(page - 1)
+            guard end > start, let pointer = UnsafeMutableRawPointer(bitPattern: start) else { return }
+            _ = madvise(pointer, end - start, MADV_DONTNEED)
+        }
+    }
+}
+
+extension ExportFile {
+    public static func withMapped<R>(at url: URL, _ body: (MappedExportFile) throws -> R) throws -> R {
+        let fd = open(url.path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else {
+            throw IntakeError(.unreadable, file: url.path, "cannot open it: \(String(cString: strerror(errno))). Check the path and its permissions.")
+        }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+            throw IntakeError(.notRegular, file: url.path, "it is not a regular file")
+        }
+        let size = Int(info.st_size)
+        guard size > 0 else { return try body(MappedExportFile(bytes: UnsafeBufferPointer(start: nil, count: 0))) }
+        guard let address = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), address != MAP_FAILED else {
+            throw IntakeError(.unreadable, file: url.path, "cannot map it: \(String(cString: strerror(errno)))")
+        }
+        defer { munmap(address, size) }
+        // Read front to back (two stretches at once): the kernel may read ahead.
+        _ = madvise(address, size, MADV_SEQUENTIAL)
+        return try body(MappedExportFile(bytes: UnsafeBufferPointer(start: address.assumingMemoryBound(to: UInt8.self), count: size)))
+    }
+}
