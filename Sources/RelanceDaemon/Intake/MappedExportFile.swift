@@ -32,16 +32,8 @@ public struct MappedExportFile: @unchecked Sendable {
 
 extension ExportFile {
     public static func withMapped<R>(at url: URL, _ body: (MappedExportFile) throws -> R) throws -> R {
-        let fd = open(url.path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else {
-            throw IntakeError(.unreadable, file: url.path, "cannot open it: \(String(cString: strerror(errno))). Check the path and its permissions.")
-        }
+        let (fd, size) = try openRegularFile(at: url)
         defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
-            throw IntakeError(.notRegular, file: url.path, "it is not a regular file")
-        }
-        let size = Int(info.st_size)
         guard size > 0 else { return try body(MappedExportFile(bytes: UnsafeBufferPointer(start: nil, count: 0))) }
         guard let address = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), address != MAP_FAILED else {
             throw IntakeError(.unreadable, file: url.path, "cannot map it: \(String(cString: strerror(errno)))")
