@@ -17,7 +17,11 @@ extension AppDatabase {
     ///
     /// Cached statement: the outbox asks it two or three times per message sent.
     static func wording(of creditor: String, in db: Database) throws -> any Wording {
-        let tag = try db.valueCached("SELECT language FROM creditor WHERE id = ?", [creditor], as: String.self)
-        return (tag.flatMap(Language.init(rawValue:)) ?? .english).wording
+        wording(language: try db.valueCached("SELECT language FROM creditor WHERE id = ?", [creditor], as: String.self))
+    }
+
+    /// The words of a creditor whose `language` column was already read (English when unset).
+    static func wording(language tag: String?) -> any Wording {
+        (tag.flatMap(Language.init(rawValue:)) ?? .english).wording
     }
 }

@@ -77,8 +77,7 @@ extension AppDatabase: OutboxStore {
 
     static func sentSummary(_ id: Int64, of facts: Row?, serverReply: String) -> String {
         let customer = [facts?["external_id"] as String?, facts?["name"] as String?].compactMap { $0 }.joined(separator: " ")
-        let language = (facts?["language"] as String?).flatMap(Language.init(rawValue:)) ?? .english
-        return language.wording.messageSent(
+        return wording(language: facts?["language"]).messageSent(
             step: facts?["step"], messageID: id, customer: customer, recipients: facts?["recipients"] ?? "", serverReply: serverReply)
     }
 

@@ -81,10 +81,7 @@ extension AppDatabase: OutboxRecoveryStore {
         // One read for the state check, the event's owner and the summary's words: this runs once
         // per message sent, on the sending path.
         let facts = try deliveryFacts(id, in: db)
-        guard let state = facts?["state"] as String? else { throw StoreError(.notFound, "message #\(id) does not exist") }
-        guard state == OutboxState.sending.rawValue else {
-            throw StoreError(.invalidState, "message #\(id) is \(state), expected sending")
-        }
+        try requireSending(id, state: facts?["state"])
         let at = StoredTime.text(time)
         try db.executeCached("""
             UPDATE message SET state = 'sent', sent_at = ?, server_reply = ?, next_attempt_at = NULL,
@@ -197,7 +194,12 @@ extension AppDatabase: OutboxRecoveryStore {
     }
 
     private static func requireSending(_ id: Int64, in db: Database) throws {
-        guard let state = try db.valueCached("SELECT state FROM message WHERE id = ?", [id], as: String.self) else {
+        try requireSending(id, state: try db.valueCached("SELECT state FROM message WHERE id = ?", [id], as: String.self))
+    }
+
+    /// `state` is the message's as already read; nil when there is no such message.
+    private static func requireSending(_ id: Int64, state: String?) throws {
+        guard let state else {
             throw StoreError(.notFound, "message #\(id) does not exist")
         }
         guard state == OutboxState.sending.rawValue else {
