@@ -1,15 +1,14 @@
 import CCurl
 
-/// Owns one libcurl easy handle and everything libcurl keeps pointers to: the error buffer
-/// and the string lists. libcurl does not copy either, so they must live as long as the
-/// handle; tying them to this object's lifetime makes that impossible to get wrong.
+/// Owns one libcurl easy handle and what libcurl keeps a pointer to: the error buffer.
+/// libcurl does not copy it, so it must live as long as the handle; tying it to this object's
+/// lifetime makes that impossible to get wrong.
 ///
 /// Not thread-safe and deliberately not `Sendable`: each connection confines its
 /// `CurlEasy` to one serial queue.
 final class CurlEasy {
     let handle: UnsafeMutableRawPointer
     private let errorBuffer: UnsafeMutablePointer<CChar>
-    private var stringLists: [UInt32: UnsafeMutablePointer<curl_slist>] = [:]
     private var isClosed = false
 
     /// Returns nil when libcurl cannot be initialised or cannot allocate a handle.
@@ -31,10 +30,8 @@ final class CurlEasy {
     func close() {
         guard !isClosed else { return }
         isClosed = true
-        // The handle goes first: cleanup may still write into the error buffer or read lists.
+        // The handle goes first: cleanup may still write into the error buffer.
         curl_easy_cleanup(handle)
-        for list in stringLists.values { curl_slist_free_all(list) }
-        stringLists = [:]
     }
 
     /// The text libcurl wrote into the error buffer during the last transfer, if any.
@@ -65,24 +62,6 @@ final class CurlEasy {
     @discardableResult
     func setSize(_ option: CURLoption, _ value: Int64) -> CURLcode {
         relance_curl_setopt_off_t(handle, option, curl_off_t(value))
-    }
-
-    /// Replaces the list set for `option`; the previous list is freed only once libcurl
-    /// points at the new one.
-    @discardableResult
-    func set(_ option: CURLoption, list values: [String]) -> CURLcode {
-        var list: UnsafeMutablePointer<curl_slist>?
-        for value in values {
-            guard let extended = curl_slist_append(list, value) else {
-                curl_slist_free_all(list)
-                return CURLE_OUT_OF_MEMORY
-            }
-            list = extended
-        }
-        let code = relance_curl_setopt_slist(handle, option, list)
-        if let previous = stringLists.removeValue(forKey: option.rawValue) { curl_slist_free_all(previous) }
-        if let list { stringLists[option.rawValue] = list }
-        return code
     }
 
     /// Runs the transfer on the calling thread; callers make sure that is not a thread of
