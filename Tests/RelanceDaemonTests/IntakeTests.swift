@@ -103,13 +103,12 @@ import RelanceTesting
         let workspace = try TemporaryWorkspace("relance-intake")
         let url = workspace.url("drop/huge.csv")
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        // A sparse 200 MB file: no disk used, and reading it would take seconds.
+        // A sparse 200 MB file: no disk used. That it is never read is shown by the recorded hash
+        // below (no timing: a loaded machine made a 2 s bound fail in CI).
         #expect(FileManager.default.createFile(atPath: url.path, contents: nil))
         #expect(truncate(url.path, 200 * 1024 * 1024) == 0)
         let (intake, store) = try await Self.intake(workspace, maximumBytes: 100 * 1024 * 1024)
-        let started = Date()
         let report = try await intake.scan()
-        #expect(Date().timeIntervalSince(started) < 2)
         let rejected = try #require(report.rejected.first)
         // In the creditor's language (French here), its figures grouped as a French reader groups them.
         #expect(rejected.reason.contains("il fait \(Language.french.grouped(209_715_200)) octets, au-delà de la limite de \(Language.french.grouped(104_857_600))"))
