@@ -40,10 +40,13 @@ struct TrigramIndexPause {
         }
         if createTriggers["customer_search_insert"] != nil {
             // The customers the load created, with their addresses as they stand now (the
-            // update triggers, still in place, found no row of theirs to update).
+            // update triggers, still in place, found no row of theirs to update), folded by
+            // `SearchIndexFolding` rather than the triggers' `replace` chains: the same text.
+            db.add(function: SearchIndexFolding.function)
+            defer { db.remove(function: SearchIndexFolding.function) }
             try db.execute(sql: """
                 INSERT INTO customer_search(rowid, code, name, emails)
-                SELECT id, \(SearchFolding.sql("external_id")), \(SearchFolding.sql("COALESCE(name, '')")), \(AppDatabase.customerSearchEmails(of: "customer.id"))
+                SELECT id, \(SearchIndexFolding.sql("external_id")), \(SearchIndexFolding.sql("COALESCE(name, '')")), \(AppDatabase.customerSearchEmails(of: "customer.id"))
                 FROM customer WHERE id > ?
                 """, arguments: [lastCustomerBefore])
         }

@@ -54,4 +54,18 @@ struct TextLayerTests {
         #expect(records[1].line == 3)
         #expect(records[1].fields.map(\.column) == [1, 3, 5], "é counts as one column")
     }
+
+    /// Unquoted cells are decoded from the file's bytes in one piece (issue #17); what trails a
+    /// closing quote is kept after the quoted text, and every line end still ends the record.
+    @Test("cells read as runs of bytes keep their text and positions at every kind of line end")
+    func runsOfBytes() throws {
+        let text = "\"ab\"cd;Société\rÉ;\"\";x\n\nq;\"1;2\"z;\r\nlast;"
+        let records = try DelimitedTextReader.records(utf8: Array(text.utf8), separator: UInt8(ascii: ";"), file: "t")
+        #expect(records.map { $0.fields.map(\.text) } == [["abcd", "Société"], ["É", "", "x"], [""], ["q", "1;2z", ""], ["last", ""]])
+        #expect(records.map(\.line) == [1, 2, 3, 4, 5])
+        #expect(records[0].fields.map(\.column) == [1, 8])
+        #expect(records[1].fields.map(\.column) == [1, 3, 6])
+        #expect(records[3].fields.map(\.column) == [1, 3, 10])
+        #expect(records[4].fields.map(\.column) == [1, 6])
+    }
 }

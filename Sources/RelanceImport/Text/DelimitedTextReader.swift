@@ -72,21 +72,32 @@ enum DelimitedTextReader {
                     throw ImportError(.unterminatedQuote, at: SourcePosition(file: file, line: fieldLine, column: fieldColumn), .unterminatedQuote)
                 }
             }
-            // Unquoted cell, or what trails a closing quote (kept, as spreadsheets do).
+            // Unquoted cell, or what trails a closing quote (kept, as spreadsheets do): a run of
+            // the file's bytes, decoded once (most cells are only this; no copy byte by byte).
+            let runStart = index
             while index < count {
                 let byte = bytes[index]
-                if byte == separator { break }
-                let breakLength = lineBreakLength(index)
-                if breakLength > 0 { index += breakLength; line += 1; column = 1; endedRecord = true; break }
-                cell.append(byte); index += 1
+                if byte == separator || byte == 0x0A || byte == 0x0D { break }
+                index += 1
                 if !isContinuation(byte) { column += 1 }
+            }
+            let runEnd = index
+            if index < count, bytes[index] != separator {
+                index += lineBreakLength(index); line += 1; column = 1; endedRecord = true
             }
             cells += 1
             if cells > maximumCells {
                 throw ImportError(.overLimit, at: SourcePosition(file: file, line: fieldLine, column: fieldColumn),
                                   .tooManyTextCells(limit: maximumCells))
             }
-            fields.append(DelimitedField(text: String(decoding: cell, as: UTF8.self), line: fieldLine, column: fieldColumn))
+            let text: String
+            if cell.isEmpty {
+                text = String(decoding: bytes[runStart..<runEnd], as: UTF8.self)
+            } else {
+                cell.append(contentsOf: bytes[runStart..<runEnd])
+                text = String(decoding: cell, as: UTF8.self)
+            }
+            fields.append(DelimitedField(text: text, line: fieldLine, column: fieldColumn))
             if endedRecord {
                 records.append(DelimitedRecord(fields: fields, line: recordLine))
                 fields = []; atRecordStart = true
