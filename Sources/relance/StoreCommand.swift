@@ -32,6 +32,14 @@ struct StoreCommand: AsyncParsableCommand {
                 await store.close()
                 print("PostgreSQL store \(postgres.settings.redactedURL): schema up to date, migrations \(applied.joined(separator: ", ")).")
             } else {
+                // A running daemon of the previous version must not find its schema changed under it.
+                let lock: RunLock
+                do {
+                    lock = try RunLock(beside: configuration.storeFile)
+                } catch {
+                    throw Failure("\(error.description) Migrate once it is stopped; the new version's daemon migrates at start anyway.")
+                }
+                defer { withExtendedLifetime(lock) {} }
                 let store = try AppDatabase.openOnDisk(at: configuration.storeFile)
                 let applied = try await store.appliedMigrations()
                 print("SQLite store \(configuration.storeFile.path): schema up to date, \(applied.count) migrations (the last \(applied.last ?? "none")).")
