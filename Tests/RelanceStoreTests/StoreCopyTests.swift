@@ -15,7 +15,7 @@ import Testing
     /// A book that has lived a little: two customers (one with accents and an apostrophe), an
     /// import, a partial reimport, two reminders (one sent), a task closed with a promise, a
     /// wrong address, a hold, a console user: most tables hold rows, with every column type.
-    private func livedBook() async throws -> AppDatabase {
+    static func livedBook() async throws -> AppDatabase {
         let store = try await F.freshStore()
         let items = [F.item("F-1", open: 123_456), F.item("F-2", open: 50),
                      OpenItem(customer: "C002", customerName: "L'Oréal & Fils", invoice: "F-3", issued: F.date("2026-09-01"),
@@ -58,7 +58,7 @@ import Testing
     }
 
     @Test func aLivedBookIsCopiedWholeAndReadsTheSameThroughThePostgreSQLPorts() async throws {
-        let source = try await livedBook()
+        let source = try await Self.livedBook()
         try await PostgresTestDatabase.withStore { store in
             let report = try await store.copy(from: source)
             let copied = Dictionary(uniqueKeysWithValues: report.tables.map { ($0.name, $0.rows) })
@@ -94,7 +94,7 @@ import Testing
     }
 
     @Test func aDatabaseThatHoldsABookIsRefusedAndKeptAsItWas() async throws {
-        let source = try await livedBook()
+        let source = try await Self.livedBook()
         try await PostgresTestDatabase.withStore { store in
             _ = try await store.copy(from: source)
             let invoices = try await count("invoice", in: store)
@@ -107,7 +107,7 @@ import Testing
     }
 
     @Test func aTableThePostgreSQLSchemaLacksIsRefusedBeforeAnyWrite() async throws {
-        let source = try await livedBook()
+        let source = try await Self.livedBook()
         try await source.writer.write { db in
             try db.execute(sql: "CREATE TABLE local_notes (id INTEGER PRIMARY KEY, note TEXT)")
             try db.execute(sql: "INSERT INTO local_notes (note) VALUES ('kept only here')")
@@ -125,7 +125,7 @@ import Testing
     /// An instant with more digits than PostgreSQL keeps is rounded there: the read-back differs
     /// from the source, and the whole copy is rolled back rather than committed changed.
     @Test func aValueChangedOnTheWayRollsTheWholeCopyBack() async throws {
-        let source = AlteringSource(store: try await livedBook(), table: "event", column: "at", value: "2026-11-30 09:00:00.1234567")
+        let source = AlteringSource(store: try await Self.livedBook(), table: "event", column: "at", value: "2026-11-30 09:00:00.1234567")
         try await PostgresTestDatabase.withStore { store in
             await #expect { _ = try await store.copy(from: source) } throws: { error in
                 let mismatch = error as? PostgresStoreError
@@ -139,7 +139,7 @@ import Testing
     }
 
     @Test func pagesBoundedByWeightStillCarryEveryRow() async throws {
-        let source = try await livedBook()
+        let source = try await Self.livedBook()
         let table = try #require(try await source.copyTables().first { $0.name == "event" })
         var cursor: Int64?
         var rows = 0
