@@ -44,7 +44,14 @@ struct SeededInvoice: Sendable {
 /// is not written yet (issue 16), gets the same rows written directly.
 protocol BookUnderTest: Sendable {
     var outbox: any OutboxStore { get }
+    var batches: any OutboxBatchStore { get }
+    var recovery: any OutboxRecoveryStore { get }
     var journal: any EventJournal { get }
+    /// The daemon sending the book's `sending` messages dies: SQLite's single daemon restarts
+    /// (nothing to change), PostgreSQL's claims are left by another daemon and have expired.
+    func claimerDied() async throws
+    /// The open tasks, oldest first: their kind and title.
+    func openTasks() async throws -> [(kind: WorkTask.Kind, title: String)]
     /// The ledger's first snapshot: these open items (customers created on the way).
     func seed(_ items: [OpenItem]) async throws -> [SeededInvoice]
     /// A later authoritative snapshot: invoices absent from it are settled, amounts changed.
@@ -77,6 +84,15 @@ struct SQLiteBook: BookUnderTest {
     }
 
     func isInvalidState(_ error: any Error) -> Bool { (error as? StoreError)?.code == .invalidState }
+
+    var batches: any OutboxBatchStore { store }
+    var recovery: any OutboxRecoveryStore { store }
+
+    func claimerDied() async throws {}
+
+    func openTasks() async throws -> [(kind: WorkTask.Kind, title: String)] {
+        try await store.tasks(of: StoreFixtures.creditor, state: .open).map { ($0.kind, $0.title) }
+    }
 }
 
 struct PostgresBook: BookUnderTest {
@@ -164,4 +180,28 @@ struct PostgresBook: BookUnderTest {
     }
 
     func isInvalidState(_ error: any Error) -> Bool { (error as? PostgresStoreError)?.code == .invalidState }
+
+    var batches: any OutboxBatchStore { store }
+    var recovery: any OutboxRecoveryStore { store }
+
+    func claimerDied() async throws {
+        try await store.connection { connection in
+            try await connection.query("""
+                UPDATE message SET claimed_by = 'dead-daemon', claim_expires_at = clock_timestamp() - interval '1 second'
+                WHERE state = 'sending'
+                """, logger: store.logger)
+        }
+    }
+
+    func openTasks() async throws -> [(kind: WorkTask.Kind, title: String)] {
+        try await store.connection { connection in
+            var tasks: [(kind: WorkTask.Kind, title: String)] = []
+            let rows = try await connection.query("SELECT kind, title FROM task WHERE state = 'open' ORDER BY created_at, id",
+                                                  logger: store.logger)
+            for try await (kind, title) in rows.decode((String, String).self) {
+                if let kind = WorkTask.Kind(rawValue: kind) { tasks.append((kind, title)) }
+            }
+            return tasks
+        }
+    }
 }
