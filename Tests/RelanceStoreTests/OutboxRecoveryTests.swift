@@ -68,12 +68,12 @@ import RelanceStore
             #expect(try await kinds(book).suffix(2) == ["message.held", "task.opened"])
             let events = try await book.journal.recentEvents(of: F.creditor, limit: 2).map(\.event)
             #expect(events.contains { $0.summary.contains("not resent blindly") })
-            let task = try #require(try await book.openTasks().first)
+            let task = try #require(try await book.tasks(.open).first)
             #expect(task.kind == .reviewMessage)
             #expect(task.title.contains("#\(id)"))
             // Held twice (a second recovery round) is refused: it is no longer sending.
             await #expect { try await book.recovery.holdForReview(id, at: F.time, reason: .noEvidenceSource) } throws: { book.isInvalidState($0) }
-            #expect(try await book.openTasks().count == 1)
+            #expect(try await book.tasks(.open).count == 1)
         }
     }
 
@@ -116,7 +116,7 @@ import RelanceStore
             #expect(try await book.recovery.recordOutboxPaused(F.creditor, reason: "again", at: F.time))
             #expect(try await kinds(book).filter { $0 == "outbox.paused" }.count == 2)
             // One task to fix the configuration, however many alerts.
-            #expect(try await book.openTasks().filter { $0.kind == .fixConfiguration }.count == 1)
+            #expect(try await book.tasks(.open).filter { $0.kind == .fixConfiguration }.count == 1)
             #expect(try await book.recovery.resumeOutbox(F.creditor, reason: "configuration loaded again", at: F.time))
             #expect(try await !book.recovery.resumeOutbox(F.creditor, reason: "configuration loaded again", at: F.time))
             #expect(try await book.recovery.standingOutboxPause(of: F.creditor) == nil)

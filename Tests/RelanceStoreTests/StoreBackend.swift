@@ -39,6 +39,13 @@ struct SeededInvoice: Sendable {
     var emails: [EmailAddress]
 }
 
+/// A task as the tests look at it, whichever the store.
+struct BookTask: Sendable, Hashable {
+    var kind: WorkTask.Kind
+    var state: WorkTask.State
+    var title: String
+}
+
 /// What the outbox and journal tests need of a book beyond the ports under test: a ledger to
 /// remind about. SQLite gets it through its import (`importSnapshot`); PostgreSQL, whose import
 /// is not written yet (issue 16), gets the same rows written directly.
@@ -50,8 +57,10 @@ protocol BookUnderTest: Sendable {
     /// The daemon sending the book's `sending` messages dies: SQLite's single daemon restarts
     /// (nothing to change), PostgreSQL's claims are left by another daemon and have expired.
     func claimerDied() async throws
-    /// The open tasks, oldest first: their kind and title.
-    func openTasks() async throws -> [(kind: WorkTask.Kind, title: String)]
+    var review: any MessageReviewStore { get }
+    var inspection: any MessageInspectionStore { get }
+    /// The tasks in `state` (all when nil), oldest first: their kind, state and title.
+    func tasks(_ state: WorkTask.State?) async throws -> [BookTask]
     /// The ledger's first snapshot: these open items (customers created on the way).
     func seed(_ items: [OpenItem]) async throws -> [SeededInvoice]
     /// A later authoritative snapshot: invoices absent from it are settled, amounts changed.
@@ -90,8 +99,11 @@ struct SQLiteBook: BookUnderTest {
 
     func claimerDied() async throws {}
 
-    func openTasks() async throws -> [(kind: WorkTask.Kind, title: String)] {
-        try await store.tasks(of: StoreFixtures.creditor, state: .open).map { ($0.kind, $0.title) }
+    var review: any MessageReviewStore { store }
+    var inspection: any MessageInspectionStore { store }
+
+    func tasks(_ state: WorkTask.State?) async throws -> [BookTask] {
+        try await store.tasks(of: StoreFixtures.creditor, state: state).map { BookTask(kind: $0.kind, state: $0.state, title: $0.title) }
     }
 }
 
@@ -193,13 +205,20 @@ struct PostgresBook: BookUnderTest {
         }
     }
 
-    func openTasks() async throws -> [(kind: WorkTask.Kind, title: String)] {
+    var review: any MessageReviewStore { store }
+    var inspection: any MessageInspectionStore { store }
+
+    func tasks(_ state: WorkTask.State?) async throws -> [BookTask] {
         try await store.connection { connection in
-            var tasks: [(kind: WorkTask.Kind, title: String)] = []
-            let rows = try await connection.query("SELECT kind, title FROM task WHERE state = 'open' ORDER BY created_at, id",
-                                                  logger: store.logger)
-            for try await (kind, title) in rows.decode((String, String).self) {
-                if let kind = WorkTask.Kind(rawValue: kind) { tasks.append((kind, title)) }
+            var tasks: [BookTask] = []
+            let rows = try await connection.query("""
+                SELECT kind, state, title FROM task WHERE (\(state?.rawValue)::text IS NULL OR state = \(state?.rawValue))
+                ORDER BY created_at, id
+                """, logger: store.logger)
+            for try await (kind, state, title) in rows.decode((String, String, String).self) {
+                if let kind = WorkTask.Kind(rawValue: kind), let state = WorkTask.State(rawValue: state) {
+                    tasks.append(BookTask(kind: kind, state: state, title: title))
+                }
             }
             return tasks
         }
