@@ -59,6 +59,9 @@ protocol BookUnderTest: Sendable {
     func claimerDied() async throws
     var review: any MessageReviewStore { get }
     var inspection: any MessageInspectionStore { get }
+    var mailLog: any MailLogStore { get }
+    /// A message read from the mailbox, stored as the inbound port stores it (no effects); its id.
+    func receive(_ record: InboundRecord, at time: Date) async throws -> Int64
     /// The tasks in `state` (all when nil), oldest first: their kind, state and title.
     func tasks(_ state: WorkTask.State?) async throws -> [BookTask]
     /// The ledger's first snapshot: these open items (customers created on the way).
@@ -101,6 +104,12 @@ struct SQLiteBook: BookUnderTest {
 
     var review: any MessageReviewStore { store }
     var inspection: any MessageInspectionStore { store }
+    var mailLog: any MailLogStore { store }
+
+    func receive(_ record: InboundRecord, at time: Date) async throws -> Int64 {
+        let mark = MailboxMark(folder: record.folder, uidValidity: record.uidValidity, lastUID: record.uid, polledAt: time)
+        return try #require(try await store.recordInbound(record, effects: [], mark: mark, at: time).inboundID)
+    }
 
     func tasks(_ state: WorkTask.State?) async throws -> [BookTask] {
         try await store.tasks(of: StoreFixtures.creditor, state: state).map { BookTask(kind: $0.kind, state: $0.state, title: $0.title) }
@@ -207,6 +216,23 @@ struct PostgresBook: BookUnderTest {
 
     var review: any MessageReviewStore { store }
     var inspection: any MessageInspectionStore { store }
+    var mailLog: any MailLogStore { store }
+
+    /// Written directly: the inbound port is not written on PostgreSQL yet (issue 16).
+    func receive(_ record: InboundRecord, at time: Date) async throws -> Int64 {
+        try await store.connection { connection in
+            let rows = try await connection.query("""
+                INSERT INTO inbound_message (creditor_id, folder, uid_validity, uid, rfc_message_id, received_at, kind,
+                                             message_id, customer_id, summary, excerpt, raw)
+                VALUES (\(record.creditor.rawValue), \(record.folder), \(Int64(record.uidValidity)), \(Int64(record.uid)),
+                        \(record.rfcMessageID), \(time), \(record.kind.rawValue), \(record.messageID), \(record.customerID),
+                        \(record.summary), \(record.excerpt), \(record.raw.map { ByteBuffer(bytes: $0) }))
+                RETURNING id
+                """, logger: store.logger)
+            for try await id in rows.decode(Int64.self) { return id }
+            throw PostgresStoreError(.corrupt, "no inbound message stored")
+        }
+    }
 
     func tasks(_ state: WorkTask.State?) async throws -> [BookTask] {
         try await store.connection { connection in
