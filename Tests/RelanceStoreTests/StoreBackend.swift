@@ -44,6 +44,8 @@ struct BookTask: Sendable, Hashable {
     var kind: WorkTask.Kind
     var state: WorkTask.State
     var title: String
+    var customerID: Int64? = nil
+    var detail: [String: String] = [:]
 }
 
 /// What the outbox and journal tests need of a book beyond the ports under test: a ledger to
@@ -60,6 +62,9 @@ protocol BookUnderTest: Sendable {
     var review: any MessageReviewStore { get }
     var inspection: any MessageInspectionStore { get }
     var mailLog: any MailLogStore { get }
+    var inbound: any InboundStore { get }
+    /// The kinds of the creditor's live customer holds, oldest first.
+    func liveHoldKinds() async throws -> [CustomerHold.Kind]
     /// A message read from the mailbox, stored as the inbound port stores it (no effects); its id.
     func receive(_ record: InboundRecord, at time: Date) async throws -> Int64
     /// The tasks in `state` (all when nil), oldest first: their kind, state and title.
@@ -112,8 +117,14 @@ struct SQLiteBook: BookUnderTest {
     }
 
     func tasks(_ state: WorkTask.State?) async throws -> [BookTask] {
-        try await store.tasks(of: StoreFixtures.creditor, state: state).map { BookTask(kind: $0.kind, state: $0.state, title: $0.title) }
+        try await store.tasks(of: StoreFixtures.creditor, state: state).map {
+            BookTask(kind: $0.kind, state: $0.state, title: $0.title, customerID: $0.customerID, detail: $0.detail)
+        }
     }
+
+    var inbound: any InboundStore { store }
+
+    func liveHoldKinds() async throws -> [CustomerHold.Kind] { try await store.liveHolds(of: StoreFixtures.creditor).map(\.kind) }
 }
 
 struct PostgresBook: BookUnderTest {
@@ -238,15 +249,30 @@ struct PostgresBook: BookUnderTest {
         try await store.connection { connection in
             var tasks: [BookTask] = []
             let rows = try await connection.query("""
-                SELECT kind, state, title FROM task WHERE (\(state?.rawValue)::text IS NULL OR state = \(state?.rawValue))
+                SELECT kind, state, title, customer_id, detail::text FROM task WHERE (\(state?.rawValue)::text IS NULL OR state = \(state?.rawValue))
                 ORDER BY created_at, id
                 """, logger: store.logger)
-            for try await (kind, state, title) in rows.decode((String, String, String).self) {
+            for try await (kind, state, title, customer, detail) in rows.decode((String, String, String, Int64?, String).self) {
                 if let kind = WorkTask.Kind(rawValue: kind), let state = WorkTask.State(rawValue: state) {
-                    tasks.append(BookTask(kind: kind, state: state, title: title))
+                    tasks.append(BookTask(kind: kind, state: state, title: title, customerID: customer,
+                                          detail: (try? JSONDecoder().decode([String: String].self, from: Data(detail.utf8))) ?? [:]))
                 }
             }
             return tasks
+        }
+    }
+
+    var inbound: any InboundStore { store }
+
+    func liveHoldKinds() async throws -> [CustomerHold.Kind] {
+        try await store.connection { connection in
+            var kinds: [CustomerHold.Kind] = []
+            let rows = try await connection.query("""
+                SELECT h.kind FROM customer_hold h JOIN customer c ON c.id = h.customer_id
+                WHERE c.creditor_id = \(StoreFixtures.creditor.rawValue) AND h.released_at IS NULL ORDER BY h.id
+                """, logger: store.logger)
+            for try await kind in rows.decode(String.self) { if let kind = CustomerHold.Kind(rawValue: kind) { kinds.append(kind) } }
+            return kinds
         }
     }
 }
