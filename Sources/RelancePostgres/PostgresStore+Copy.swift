@@ -91,6 +91,7 @@ extension PostgresStore {
                 for (cell, type) in zip(row, types) {
                     switch cell {
                     case .null: binds.appendNull()
+                    case .text(let text) where type == "bytea": binds.append(ByteBuffer(string: text))
                     case .text(let text): binds.append(text)
                     case .blob(let bytes): binds.append(ByteBuffer(bytes: bytes))
                     }

@@ -25,14 +25,15 @@ public final class PostgresStore: Sendable {
         self.settings = settings
     }
 
-    /// Connects, then brings the schema up to date (or refuses a database migrated by a newer
-    /// Relance). `daemonID` must be unique among the daemons sharing the database.
+    /// Connects (a first connection says at once what is wrong when none can be made: `reach`),
+    /// then brings the schema up to date (or refuses a database migrated by a newer Relance). `daemonID` must be unique among the daemons sharing the database.
     public static func open(_ settings: PostgresStoreSettings, daemonID: String = PostgresStore.newDaemonID(),
                             logger: Logger = Logger(label: "relance.postgres")) async throws -> PostgresStore {
         guard !daemonID.isEmpty, daemonID.count <= 200, !daemonID.unicodeScalars.contains(where: { $0.value < 0x21 || $0.value > 0x7E }) else {
             throw PostgresStoreError(.invalidSettings, "the daemon id must be 1–200 printable ASCII characters without space",
                                      context: ["daemon": daemonID.printableForError])
         }
+        try await reach(settings, logger: logger)
         var redacted = settings
         redacted.password = nil
         let client = PostgresClient(configuration: try settings.clientConfiguration(applicationName: "relance \(daemonID)"),

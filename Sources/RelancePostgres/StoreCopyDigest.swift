@@ -24,8 +24,10 @@ public struct StoreCopyDigest: Sendable {
         for (cell, type) in zip(cells, types) {
             switch cell {
             case .null: Self.feedNull(&hasher)
+            // Text in a bytea column (SQLite without STRICT allows it) is copied as its UTF-8 bytes.
+            case .text(let text) where type == "bytea": Self.feed(Array(text.utf8), &hasher)
             case .text(let text): Self.feed(try Self.canonical(text, type: type), &hasher)
-            case .blob(let bytes): Self.feed(Self.hex(bytes), &hasher)
+            case .blob(let bytes): Self.feed(bytes, &hasher)
             }
         }
         rowDigests.append(Array(hasher.finalize()))
@@ -36,8 +38,13 @@ public struct StoreCopyDigest: Sendable {
         var hasher = SHA256()
         for (text, type) in zip(texts, types) {
             guard let text else { Self.feedNull(&hasher); continue }
-            let value = type == "bytea" ? String(text.dropFirst(text.hasPrefix("\\x") ? 2 : 0)) : text
-            Self.feed(try Self.canonical(value, type: type), &hasher)
+            if type == "bytea" {
+                // `bytea_output = 'hex'`: `\x` then two hex digits a byte.
+                guard let bytes = Self.bytes(fromHex: text) else { throw Self.notA(type, text) }
+                Self.feed(bytes, &hasher)
+            } else {
+                Self.feed(try Self.canonical(text, type: type), &hasher)
+            }
         }
         rowDigests.append(Array(hasher.finalize()))
     }
@@ -54,13 +61,36 @@ public struct StoreCopyDigest: Sendable {
     }
 
     private static func feed(_ text: String, _ hasher: inout SHA256) {
-        // Length first: `ab`,`c` and `a`,`bc` must not hash alike.
-        hasher.update(data: Array("\(text.utf8.count):".utf8))
-        hasher.update(data: Array(text.utf8))
+        feed(Array(text.utf8), &hasher)
     }
 
-    private static func hex(_ bytes: [UInt8]) -> String {
-        bytes.map { String(format: "%02x", $0) }.joined()
+    private static func feed(_ bytes: [UInt8], _ hasher: inout SHA256) {
+        // Length first: `ab`,`c` and `a`,`bc` must not hash alike.
+        hasher.update(data: Array("\(bytes.count):".utf8))
+        hasher.update(data: bytes)
+    }
+
+    /// `\xdead00` → [0xDE, 0xAD, 0x00]; nil unless it is exactly that shape.
+    static func bytes(fromHex text: String) -> [UInt8]? {
+        let digits = Array(text.utf8)
+        guard digits.count >= 2, digits[0] == 0x5C, digits[1] == 0x78, digits.count % 2 == 0 else { return nil }
+        func value(_ digit: UInt8) -> UInt8? {
+            switch digit {
+            case 0x30...0x39: digit - 0x30
+            case 0x61...0x66: digit - 0x61 + 10
+            case 0x41...0x46: digit - 0x41 + 10
+            default: nil
+            }
+        }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(digits.count / 2 - 1)
+        var at = 2
+        while at < digits.count {
+            guard let high = value(digits[at]), let low = value(digits[at + 1]) else { return nil }
+            bytes.append(high << 4 | low)
+            at += 2
+        }
+        return bytes
     }
 
     /// One value of a column of PostgreSQL type `type`, in the form both sides agree on.
@@ -88,14 +118,12 @@ public struct StoreCopyDigest: Sendable {
                 throw notA(type, text)
             }
             return String(decoding: again, as: UTF8.self)
-        case "bytea":
-            return text.lowercased()
         default:
             return text
         }
     }
 
-    private static func notA(_ type: String, _ text: String) -> PostgresStoreError {
+    static func notA(_ type: String, _ text: String) -> PostgresStoreError {
         PostgresStoreError(.copyRefused, "a value that is not a valid \(type)", context: ["value": String(text.prefix(80))])
     }
 }

@@ -212,6 +212,14 @@ private struct AlteringSource: StoreCopySource {
         #expect(sqlite.checksum != postgres.checksum)
     }
 
+    @Test func byteaIsReadFromPostgreSQLsHexOutputOnly() {
+        #expect(StoreCopyDigest.bytes(fromHex: "\\xDEad00") == [0xDE, 0xAD, 0x00])
+        #expect(StoreCopyDigest.bytes(fromHex: "\\x") == [])
+        for refused in ["dead", "\\xdea", "\\xdeag", "\\\\xde"] {
+            #expect(StoreCopyDigest.bytes(fromHex: refused) == nil, "\(refused)")
+        }
+    }
+
     @Test func aValueThatIsNotOfItsColumnsTypeIsRefused() {
         var digest = StoreCopyDigest(types: ["bigint"])
         #expect(throws: PostgresStoreError.self) { try digest.add([.text("12abc")]) }
