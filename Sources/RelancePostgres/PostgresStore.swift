@@ -6,8 +6,9 @@ import PostgresNIO
 /// itself when the server comes back) and the operations several daemons share. Opening it
 /// migrates the schema; close it when done.
 ///
-/// Not complete yet (issue 16): the outbox, the journal, leases and daemon heartbeats exist;
-/// the other store ports (imports, tasks, customers, inbound mail, the console's pages) do not.
+/// Not complete yet (issue 16): the outbox (claims, batches, recovery of expired claims), inbound
+/// mail, the review of messages, the mail log, the journal, leases and daemon heartbeats exist;
+/// the other store ports (imports, tasks, customers, the console's other pages) do not.
 public final class PostgresStore: Sendable {
     let client: PostgresClient
     private let running: Task<Void, Never>
