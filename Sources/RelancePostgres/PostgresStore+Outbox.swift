@@ -102,54 +102,58 @@ extension PostgresStore: OutboxStore {
     }
 
     public func claimNextMessage(now: Date, skipping: Set<CreditorID>) async throws -> OutboxMessage? {
+        try await transaction { connection in try await claimNext(now: now, skipping: skipping, on: connection) }
+    }
+
+    /// The next due message claimed within the caller's transaction (its cancellations first):
+    /// `sending`, claimed by this daemon for `claimDuration`, its attempt counted and journalled.
+    func claimNext(now: Date, skipping: Set<CreditorID>, on connection: PostgresConnection) async throws -> OutboxMessage? {
         let skipped = skipping.map(\.rawValue).sorted()
         let claimSeconds = Double(Self.claimDuration.components.seconds)
-        return try await transaction { connection in
-            while true {
-                // SKIP LOCKED: a message another daemon is claiming right now is passed over, not waited for.
-                let rows = try await connection.query("""
-                    SELECT id, creditor_id, customer_id, step, rfc_message_id, envelope_from, raw, attempts, created_at
-                    FROM message WHERE state IN ('queued', 'retry') AND (next_attempt_at IS NULL OR next_attempt_at <= \(now))
-                    AND NOT (creditor_id = ANY(\(skipped)))
-                    ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED
-                    """, logger: logger)
-                var found: (Int64, String, Int64, String, String, String, ByteBuffer, Int64, Date)?
-                for try await row in rows.decode((Int64, String, Int64, String, String, String, ByteBuffer, Int64, Date).self) { found = row }
-                guard let (id, creditorText, customerID, step, messageID, envelopeFrom, raw, attempts, queuedAt) = found else { return nil }
-                var reason = try await Self.reasonToCancel(messageID: id, on: connection, logger: logger)
-                if reason == nil { reason = try await Self.customerHold(customerID: customerID, now: now, on: connection, logger: logger) }
-                if let reason {
-                    let words = try await Self.wording(of: creditorText, on: connection, logger: logger)
-                    try await connection.query("UPDATE message SET state = 'cancelled', next_attempt_at = NULL WHERE id = \(id)", logger: logger)
-                    try await connection.query("UPDATE message_invoice SET cancelled = true WHERE message_id = \(id)", logger: logger)
-                    try await Self.append(NewEvent(time: now, kind: "message.cancelled", creditor: CreditorID(creditorText),
-                                                   customerID: customerID, messageID: id,
-                                                   summary: words.messageCancelled(messageID: id, because: reason)),
-                                          on: connection, logger: logger)
-                    continue
-                }
-                try await connection.query("""
-                    UPDATE message SET state = 'sending', attempts = attempts + 1, claimed_by = \(daemonID),
-                        claim_expires_at = clock_timestamp() + make_interval(secs => \(claimSeconds))
-                    WHERE id = \(id)
-                    """, logger: logger)
+        while true {
+            // SKIP LOCKED: a message another daemon is claiming right now is passed over, not waited for.
+            let rows = try await connection.query("""
+                SELECT id, creditor_id, customer_id, step, rfc_message_id, envelope_from, raw, attempts, created_at
+                FROM message WHERE state IN ('queued', 'retry') AND (next_attempt_at IS NULL OR next_attempt_at <= \(now))
+                AND NOT (creditor_id = ANY(\(skipped)))
+                ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED
+                """, logger: logger)
+            var found: (Int64, String, Int64, String, String, String, ByteBuffer, Int64, Date)?
+            for try await row in rows.decode((Int64, String, Int64, String, String, String, ByteBuffer, Int64, Date).self) { found = row }
+            guard let (id, creditorText, customerID, step, messageID, envelopeFrom, raw, attempts, queuedAt) = found else { return nil }
+            var reason = try await Self.reasonToCancel(messageID: id, on: connection, logger: logger)
+            if reason == nil { reason = try await Self.customerHold(customerID: customerID, now: now, on: connection, logger: logger) }
+            if let reason {
                 let words = try await Self.wording(of: creditorText, on: connection, logger: logger)
-                try await Self.append(NewEvent(time: now, kind: "message.sending", creditor: CreditorID(creditorText),
+                try await connection.query("UPDATE message SET state = 'cancelled', next_attempt_at = NULL WHERE id = \(id)", logger: logger)
+                try await connection.query("UPDATE message_invoice SET cancelled = true WHERE message_id = \(id)", logger: logger)
+                try await Self.append(NewEvent(time: now, kind: "message.cancelled", creditor: CreditorID(creditorText),
                                                customerID: customerID, messageID: id,
-                                               summary: words.messageAttempt(Int(attempts) + 1, messageID: id)),
+                                               summary: words.messageCancelled(messageID: id, because: reason)),
                                       on: connection, logger: logger)
-                var recipients: [EmailAddress] = []
-                let addresses = try await connection.query(
-                    "SELECT address FROM message_recipient WHERE message_id = \(id) ORDER BY role DESC, address", logger: logger)
-                for try await address in addresses.decode(String.self) {
-                    if let parsed = EmailAddress(address) { recipients.append(parsed) }
-                }
-                guard let creditor = CreditorID(creditorText), let from = EmailAddress(envelopeFrom) else {
-                    throw PostgresStoreError(.corrupt, "message #\(id) has an invalid creditor or envelope sender", context: ["message": "\(id)"])
-                }
-                return OutboxMessage(id: id, creditor: creditor, customerID: customerID, step: step, messageID: messageID,
-                                     envelopeFrom: from, recipients: recipients, bytes: Array(raw.readableBytesView), attempts: Int(attempts) + 1, queuedAt: queuedAt)
+                continue
             }
+            try await connection.query("""
+                UPDATE message SET state = 'sending', attempts = attempts + 1, claimed_by = \(daemonID),
+                    claim_expires_at = clock_timestamp() + make_interval(secs => \(claimSeconds))
+                WHERE id = \(id)
+                """, logger: logger)
+            let words = try await Self.wording(of: creditorText, on: connection, logger: logger)
+            try await Self.append(NewEvent(time: now, kind: "message.sending", creditor: CreditorID(creditorText),
+                                           customerID: customerID, messageID: id,
+                                           summary: words.messageAttempt(Int(attempts) + 1, messageID: id)),
+                                  on: connection, logger: logger)
+            var recipients: [EmailAddress] = []
+            let addresses = try await connection.query(
+                "SELECT address FROM message_recipient WHERE message_id = \(id) ORDER BY role DESC, address", logger: logger)
+            for try await address in addresses.decode(String.self) {
+                if let parsed = EmailAddress(address) { recipients.append(parsed) }
+            }
+            guard let creditor = CreditorID(creditorText), let from = EmailAddress(envelopeFrom) else {
+                throw PostgresStoreError(.corrupt, "message #\(id) has an invalid creditor or envelope sender", context: ["message": "\(id)"])
+            }
+            return OutboxMessage(id: id, creditor: creditor, customerID: customerID, step: step, messageID: messageID,
+                                 envelopeFrom: from, recipients: recipients, bytes: Array(raw.readableBytesView), attempts: Int(attempts) + 1, queuedAt: queuedAt)
         }
     }
 
@@ -204,7 +208,7 @@ extension PostgresStore: OutboxStore {
 
     /// Locks the message and checks that this daemon is sending it: a delivery is recorded by
     /// its claimer only. Returns the words of its creditor.
-    private func requireClaimed(_ id: Int64, on connection: PostgresConnection) async throws -> any Wording {
+    func requireClaimed(_ id: Int64, on connection: PostgresConnection) async throws -> any Wording {
         let rows = try await connection.query("SELECT state, claimed_by, creditor_id FROM message WHERE id = \(id) FOR UPDATE", logger: logger)
         var found: (String, String?, String)?
         for try await row in rows.decode((String, String?, String).self) { found = row }
@@ -256,9 +260,9 @@ extension PostgresStore: OutboxStore {
         return nil
     }
 
-    private struct DeliveryFacts { var step: String?; var customer: String; var recipients: String }
+    struct DeliveryFacts { var step: String?; var customer: String; var recipients: String }
 
-    private static func deliveryFacts(_ id: Int64, on connection: PostgresConnection, logger: Logger) async throws -> DeliveryFacts {
+    static func deliveryFacts(_ id: Int64, on connection: PostgresConnection, logger: Logger) async throws -> DeliveryFacts {
         let rows = try await connection.query("""
             SELECT m.step, c.external_id, c.name,
                    (SELECT string_agg(address, ', ') FROM message_recipient WHERE message_id = m.id)
@@ -270,13 +274,13 @@ extension PostgresStore: OutboxStore {
         return DeliveryFacts(step: nil, customer: "", recipients: "")
     }
 
-    private static func appendMessageEvent(_ id: Int64, kind: String, at time: Date, summary: String,
-                                           on connection: PostgresConnection, logger: Logger) async throws {
+    static func appendMessageEvent(_ id: Int64, kind: String, at time: Date, summary: String, detail: [String: String] = [:],
+                                   on connection: PostgresConnection, logger: Logger) async throws {
         let rows = try await connection.query("SELECT creditor_id, customer_id FROM message WHERE id = \(id)", logger: logger)
         var owner: (String, Int64)?
         for try await row in rows.decode((String, Int64).self) { owner = row }
         try await append(NewEvent(time: time, kind: kind, creditor: owner.flatMap { CreditorID($0.0) }, customerID: owner?.1,
-                                  messageID: id, summary: summary), on: connection, logger: logger)
+                                  messageID: id, summary: summary, detail: detail), on: connection, logger: logger)
     }
 
     /// The words of a creditor, in its language (English for one never registered with one).

@@ -6,8 +6,9 @@ import PostgresNIO
 /// itself when the server comes back) and the operations several daemons share. Opening it
 /// migrates the schema; close it when done.
 ///
-/// Not complete yet (issue 16): the outbox, the journal, leases and daemon heartbeats exist;
-/// the other store ports (imports, tasks, customers, inbound mail, the console's pages) do not.
+/// Not complete yet (issue 16): the outbox (claims, batches, recovery of expired claims), inbound
+/// mail, the review of messages, the mail log, the journal, leases and daemon heartbeats exist;
+/// the other store ports (imports, tasks, customers, the console's other pages) do not.
 public final class PostgresStore: Sendable {
     let client: PostgresClient
     private let running: Task<Void, Never>
@@ -24,19 +25,22 @@ public final class PostgresStore: Sendable {
         self.settings = settings
     }
 
-    /// Connects, then brings the schema up to date (or refuses a database migrated by a newer
-    /// Relance). `daemonID` must be unique among the daemons sharing the database.
+    /// Connects (a first connection says at once what is wrong when none can be made: `reach`),
+    /// then brings the schema up to date (or refuses a database migrated by a newer Relance). `daemonID` must be unique among the daemons sharing the database.
     public static func open(_ settings: PostgresStoreSettings, daemonID: String = PostgresStore.newDaemonID(),
                             logger: Logger = Logger(label: "relance.postgres")) async throws -> PostgresStore {
         guard !daemonID.isEmpty, daemonID.count <= 200, !daemonID.unicodeScalars.contains(where: { $0.value < 0x21 || $0.value > 0x7E }) else {
             throw PostgresStoreError(.invalidSettings, "the daemon id must be 1–200 printable ASCII characters without space",
                                      context: ["daemon": daemonID.printableForError])
         }
+        try await reach(settings, logger: logger)
         var redacted = settings
         redacted.password = nil
         let client = PostgresClient(configuration: try settings.clientConfiguration(applicationName: "relance \(daemonID)"),
                                     backgroundLogger: logger)
-        let running = Task { await client.run() }
+        // Started immediately: `run()` marks the client running before its first suspension, so
+        // the migrator's first lease does not find it idle (PostgresNIO then warns on stderr).
+        let running = Task.immediate { await client.run() }
         let store = PostgresStore(client: client, running: running, logger: logger, daemonID: daemonID, settings: redacted)
         do {
             try await PostgresMigrator.migrate(store)

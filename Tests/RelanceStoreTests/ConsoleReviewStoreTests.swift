@@ -17,72 +17,101 @@ import Testing
         return (store, id, receivable)
     }
 
-    static func draft(_ receivable: Receivable, awaitingApproval: Bool = true) -> MessageDraft {
-        MessageDraft(creditor: F.creditor, customerID: receivable.customer.id, step: "first-reminder", plannedOn: F.date("2026-11-23"),
-                     invoices: [InvoiceMention(invoiceID: receivable.invoiceID, step: "first-reminder", open: receivable.open)],
-                     to: receivable.customer.emails, cc: [], awaitingApproval: awaitingApproval)
+    /// One reminder of F-1 awaiting approval, in either store.
+    private func awaiting(_ book: any BookUnderTest) async throws -> (Int64, SeededInvoice) {
+        let invoice = try #require(try await book.seed([F.item("F-1", open: 100)]).first)
+        let id = try #require(try await book.outbox.enqueue(Self.draft(invoice), at: F.time, compose: F.composed))
+        return (id, invoice)
     }
 
-    @Test func aMessageAwaitingApprovalIsStoredOnceListedAndNeverClaimed() async throws {
-        let (store, id, receivable) = try await awaiting()
-        let waiting = try await store.messagesToReview(of: F.creditor)
-        #expect(waiting.map(\.id) == [id] && waiting[0].state == .awaitingApproval)
-        #expect(try await store.outboxCounts()[.awaitingApproval] == 1)
-        #expect(try await store.claimNextMessage(now: F.time.addingTimeInterval(60), skipping: []) == nil)
-        // Exactly once: the same invoice and step cannot be stored again, awaiting or queued.
-        #expect(try await store.enqueue(Self.draft(receivable), at: F.time, compose: F.composed) == nil)
-        #expect(try await store.enqueue(Self.draft(receivable, awaitingApproval: false), at: F.time, compose: F.composed) == nil)
-        let events = try await store.recentEvents(of: F.creditor, limit: 10).map(\.event)
-        #expect(events.contains { $0.kind == "message.awaiting-approval" && $0.messageID == id })
-        // The schema refuses an awaiting message that was tried.
+    static func draft(_ receivable: Receivable, awaitingApproval: Bool = true) -> MessageDraft {
+        draft(SeededInvoice(invoiceID: receivable.invoiceID, customerID: receivable.customer.id, number: receivable.number,
+                            open: receivable.open, emails: receivable.customer.emails), awaitingApproval: awaitingApproval)
+    }
+
+    static func draft(_ invoice: SeededInvoice, awaitingApproval: Bool = true) -> MessageDraft {
+        MessageDraft(creditor: F.creditor, customerID: invoice.customerID, step: "first-reminder", plannedOn: F.date("2026-11-23"),
+                     invoices: [InvoiceMention(invoiceID: invoice.invoiceID, step: "first-reminder", open: invoice.open)],
+                     to: invoice.emails, cc: [], awaitingApproval: awaitingApproval)
+    }
+
+    @Test(arguments: StoreBackend.all) func aMessageAwaitingApprovalIsStoredOnceListedAndNeverClaimed(_ backend: StoreBackend) async throws {
+        try await backend.withBook { book in
+            let (id, invoice) = try await awaiting(book)
+            let waiting = try await book.review.messagesToReview(of: F.creditor)
+            #expect(waiting.map(\.id) == [id] && waiting.first?.state == .awaitingApproval)
+            #expect(try await book.outbox.outboxCounts()[.awaitingApproval] == 1)
+            #expect(try await book.outbox.claimNextMessage(now: F.time.addingTimeInterval(60), skipping: []) == nil)
+            // Exactly once: the same invoice and step cannot be stored again, awaiting or queued.
+            #expect(try await book.outbox.enqueue(Self.draft(invoice), at: F.time, compose: F.composed) == nil)
+            #expect(try await book.outbox.enqueue(Self.draft(invoice, awaitingApproval: false), at: F.time, compose: F.composed) == nil)
+            let events = try await book.journal.recentEvents(of: F.creditor, limit: 10).map(\.event)
+            #expect(events.contains { $0.kind == "message.awaiting-approval" && $0.messageID == id })
+        }
+    }
+
+    @Test func theSchemaRefusesAnAwaitingMessageThatWasTried() async throws {
+        let (store, id, _) = try await awaiting()
         #expect(throws: DatabaseError.self) { try store.executeForTesting("UPDATE message SET attempts = 1 WHERE id = \(id)") }
     }
 
-    @Test func approvedItIsQueuedAndLeavesJournaledWithThePersonsName() async throws {
-        let (store, id, _) = try await awaiting()
-        try await store.decideMessage(id, .send, by: "marie", at: F.time)
-        #expect(try await store.messagesToReview(of: nil).isEmpty)
-        #expect(try await store.claimNextMessage(now: F.time.addingTimeInterval(10), skipping: [])?.id == id)
-        let events = try await store.recentEvents(of: F.creditor, limit: 10).map(\.event)
-        let approved = try #require(events.first { $0.kind == "message.approved" })
-        #expect(approved.summary.contains("marie") && approved.detail["by"] == "marie")
-        await #expect(throws: StoreError.self) { try await store.decideMessage(id, .skip, by: "marie", at: F.time) }
+    @Test(arguments: StoreBackend.all) func approvedItIsQueuedAndLeavesJournaledWithThePersonsName(_ backend: StoreBackend) async throws {
+        try await backend.withBook { book in
+            let (id, _) = try await awaiting(book)
+            try await book.review.decideMessage(id, .send, by: "marie", at: F.time)
+            #expect(try await book.review.messagesToReview(of: nil).isEmpty)
+            #expect(try await book.outbox.claimNextMessage(now: F.time.addingTimeInterval(10), skipping: [])?.id == id)
+            let events = try await book.journal.recentEvents(of: F.creditor, limit: 10).map(\.event)
+            let approved = try #require(events.first { $0.kind == "message.approved" })
+            #expect(approved.summary.contains("marie") && approved.detail["by"] == "marie")
+            await #expect { try await book.review.decideMessage(id, .skip, by: "marie", at: F.time) } throws: { book.isInvalidState($0) }
+        }
     }
 
-    @Test func skippedItIsCancelledAndItsStepCountsAsTaken() async throws {
-        let (store, id, receivable) = try await awaiting()
-        try await store.decideMessage(id, .skip, by: "marie", at: F.time)
-        #expect(try await store.claimNextMessage(now: F.time.addingTimeInterval(10), skipping: []) == nil)
-        #expect(try await store.outboxCounts()[.cancelled] == 1)
-        #expect(try await store.enqueue(Self.draft(receivable, awaitingApproval: false), at: F.time, compose: F.composed) == nil)
-        let events = try await store.recentEvents(of: F.creditor, limit: 10).map(\.event)
-        #expect(events.contains { $0.kind == "message.skipped" && $0.summary.contains("marie") })
+    @Test(arguments: StoreBackend.all) func skippedItIsCancelledAndItsStepCountsAsTaken(_ backend: StoreBackend) async throws {
+        try await backend.withBook { book in
+            let (id, invoice) = try await awaiting(book)
+            try await book.review.decideMessage(id, .skip, by: "marie", at: F.time)
+            #expect(try await book.outbox.claimNextMessage(now: F.time.addingTimeInterval(10), skipping: []) == nil)
+            #expect(try await book.outbox.outboxCounts()[.cancelled] == 1)
+            #expect(try await book.outbox.enqueue(Self.draft(invoice, awaitingApproval: false), at: F.time, compose: F.composed) == nil)
+            let events = try await book.journal.recentEvents(of: F.creditor, limit: 10).map(\.event)
+            #expect(events.contains { $0.kind == "message.skipped" && $0.summary.contains("marie") })
+        }
     }
 
-    @Test func aMessageStillAwaitingTheNextDayIsWithdrawnWithoutCountingItsStep() async throws {
-        let (store, id, receivable) = try await awaiting()   // planned on 23/11/2026
-        #expect(try await store.withdrawStaleApprovals(of: F.creditor, before: F.date("2026-11-23"), at: F.time).isEmpty,
-                "written today: left for approval")
-        #expect(try await store.withdrawStaleApprovals(of: F.creditor, before: F.date("2026-11-24"), at: F.time) == [id])
-        #expect(try await store.messagesToReview(of: F.creditor).isEmpty)
-        #expect(try await store.outboxCounts()[.cancelled] == 1)
-        // The step is free again: today's plan writes it anew, with today's figures.
-        var today = Self.draft(receivable)
-        today.plannedOn = F.date("2026-11-24")
-        #expect(try await store.enqueue(today, at: F.time, compose: F.composed) != nil)
-        let events = try await store.recentEvents(of: F.creditor, limit: 10).map(\.event)
-        #expect(events.contains { $0.kind == "message.cancelled" && $0.messageID == id && $0.summary.contains("not approved since") })
+    @Test(arguments: StoreBackend.all) func aMessageStillAwaitingTheNextDayIsWithdrawnWithoutCountingItsStep(_ backend: StoreBackend) async throws {
+        try await backend.withBook { book in
+            let (id, invoice) = try await awaiting(book)   // planned on 23/11/2026
+            #expect(try await book.review.withdrawStaleApprovals(of: F.creditor, before: F.date("2026-11-23"), at: F.time).isEmpty,
+                    "written today: left for approval")
+            #expect(try await book.review.withdrawStaleApprovals(of: F.creditor, before: F.date("2026-11-24"), at: F.time) == [id])
+            #expect(try await book.review.messagesToReview(of: F.creditor).isEmpty)
+            #expect(try await book.outbox.outboxCounts()[.cancelled] == 1)
+            // The step is free again: today's plan writes it anew, with today's figures.
+            var today = Self.draft(invoice)
+            today.plannedOn = F.date("2026-11-24")
+            #expect(try await book.outbox.enqueue(today, at: F.time, compose: F.composed) != nil)
+            let events = try await book.journal.recentEvents(of: F.creditor, limit: 10).map(\.event)
+            #expect(events.contains { $0.kind == "message.cancelled" && $0.messageID == id && $0.summary.contains("not approved since") })
+        }
+    }
+
+    @Test func aWithdrawnApprovalLeavesTheStoreIntact() async throws {
+        let (store, _, _) = try await awaiting()
+        _ = try await store.withdrawStaleApprovals(of: F.creditor, before: F.date("2026-11-24"), at: F.time)
         #expect(try store.integrityProblems().isEmpty)
     }
 
-    @Test func approvedAfterTheInvoiceWasPaidItIsCancelledAtClaim() async throws {
-        let (store, id, _) = try await awaiting()
-        // A newer authoritative export no longer lists F-1: settled.
-        _ = try await store.importSnapshot(F.file("b.csv", sha: "b"), F.snapshot([F.item("F-2", customer: "C002", open: 50)], asOf: "2026-11-24"),
-                                           at: F.time.addingTimeInterval(5))
-        try await store.decideMessage(id, .send, by: "marie", at: F.time.addingTimeInterval(6))
-        #expect(try await store.claimNextMessage(now: F.time.addingTimeInterval(10), skipping: []) == nil)
-        #expect(try await store.outboxCounts()[.cancelled] == 1)
+    @Test(arguments: StoreBackend.all) func approvedAfterTheInvoiceWasPaidItIsCancelledAtClaim(_ backend: StoreBackend) async throws {
+        try await backend.withBook { book in
+            let (id, _) = try await awaiting(book)
+            // A newer authoritative export no longer lists F-1: settled.
+            try await book.reimport([])
+            try await book.review.decideMessage(id, .send, by: "marie", at: F.time.addingTimeInterval(6))
+            #expect(try await book.outbox.claimNextMessage(now: F.time.addingTimeInterval(10), skipping: []) == nil)
+            #expect(try await book.outbox.outboxCounts()[.cancelled] == 1)
+        }
     }
 
     @Test func approvedAfterTheCustomerWasPausedItIsCancelledAtClaim() async throws {

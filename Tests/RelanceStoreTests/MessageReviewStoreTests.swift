@@ -4,50 +4,84 @@ import RelanceStore
 import Testing
 
 /// A held or failed reminder decided by a person: sent again as it is, or skipped; its review
-/// task closed in the same transaction.
+/// task closed in the same transaction. Against both stores (`StoreBackend`).
 @Suite struct MessageReviewStoreTests {
     typealias F = StoreFixtures
 
-    private func held() async throws -> (AppDatabase, Int64) {
-        let store = try await F.freshStore()
-        _ = try await store.importSnapshot(F.file("a.csv"), F.snapshot([F.item("F-1", open: 100)]), at: F.time)
-        let receivable = try #require(try await store.openReceivables(of: F.creditor).first)
-        let draft = MessageDraft(creditor: F.creditor, customerID: receivable.customer.id, step: "first-reminder",
+    /// A message interrupted while sending, with no evidence source: held for a person.
+    private func held(_ book: any BookUnderTest) async throws -> Int64 {
+        let invoice = try #require(try await book.seed([F.item("F-1", open: 100)]).first)
+        let draft = MessageDraft(creditor: F.creditor, customerID: invoice.customerID, step: "first-reminder",
                                  plannedOn: F.date("2026-11-23"),
-                                 invoices: [InvoiceMention(invoiceID: receivable.invoiceID, step: "first-reminder", open: receivable.open)],
-                                 to: receivable.customer.emails, cc: [])
-        let id = try #require(try await store.enqueue(draft, at: F.time, compose: F.composed))
-        _ = try #require(try await store.claimNextMessage(now: F.time.addingTimeInterval(5)))
-        try await store.holdForReview(id, at: F.time, reason: .noEvidenceSource)
-        return (store, id)
+                                 invoices: [InvoiceMention(invoiceID: invoice.invoiceID, step: "first-reminder", open: invoice.open)],
+                                 to: invoice.emails, cc: [])
+        let id = try #require(try await book.outbox.enqueue(draft, at: F.time, compose: F.composed))
+        _ = try #require(try await book.outbox.claimNextMessage(now: F.time.addingTimeInterval(5), skipping: []))
+        try await book.claimerDied()
+        try await book.recovery.holdForReview(id, at: F.time, reason: .noEvidenceSource)
+        return id
     }
 
-    @Test func aHeldMessageIsListedWithItsTextAndWhy() async throws {
-        let (store, id) = try await held()
-        let waiting = try await store.messagesToReview(of: F.creditor)
-        #expect(waiting.map(\.id) == [id])
-        #expect(waiting[0].state == .held)
-        #expect(waiting[0].reason == "no evidence source is configured: set `archive_bcc` or `sent_copy_lookup`")
-        #expect(String(decoding: waiting[0].raw, as: UTF8.self).contains("Subject: test \(id)"))
+    @Test(arguments: StoreBackend.all) func aHeldMessageIsListedWithItsTextAndWhy(_ backend: StoreBackend) async throws {
+        try await backend.withBook { book in
+            let id = try await held(book)
+            let waiting = try await book.review.messagesToReview(of: F.creditor)
+            #expect(waiting.map(\.id) == [id])
+            #expect(waiting.first?.state == .held)
+            #expect(waiting.first?.recipients == ["compta@client.example"])
+            #expect(waiting.first?.reason == "no evidence source is configured: set `archive_bcc` or `sent_copy_lookup`")
+            let text = String(decoding: try #require(waiting.first).raw, as: UTF8.self)
+            #expect(text.contains("Subject: test \(id)"))
+            #expect(try await book.inspection.invoiceNumbers(ofMessage: id) == ["F-1"])
+        }
     }
 
-    @Test func sentAgainItIsQueuedAndItsTaskClosed() async throws {
-        let (store, id) = try await held()
-        try await store.decideMessage(id, .send, by: "marie", at: F.time)
-        #expect(try await store.messagesToReview(of: nil).isEmpty)
-        #expect(try await store.claimNextMessage(now: F.time.addingTimeInterval(10))?.id == id)
-        let task = try #require(try await store.tasks(of: F.creditor, state: nil).first { $0.kind == .reviewMessage })
-        #expect(task.state == .done)
-        let events = try await store.recentEvents(of: F.creditor, limit: 10).map(\.event)
-        #expect(events.contains { $0.kind == "message.released" && $0.summary.contains("marie") })
-        await #expect(throws: StoreError.self) { try await store.decideMessage(id, .skip, by: "marie", at: F.time) }
+    @Test(arguments: StoreBackend.all) func sentAgainItIsQueuedAndItsTaskClosed(_ backend: StoreBackend) async throws {
+        try await backend.withBook { book in
+            let id = try await held(book)
+            try await book.review.decideMessage(id, .send, by: "marie", at: F.time)
+            #expect(try await book.review.messagesToReview(of: nil).isEmpty)
+            #expect(try await book.outbox.claimNextMessage(now: F.time.addingTimeInterval(10), skipping: [])?.id == id)
+            let task = try #require(try await book.tasks(nil).first { $0.kind == .reviewMessage })
+            #expect(task.state == .done)
+            let events = try await book.journal.recentEvents(of: F.creditor, limit: 10).map(\.event)
+            #expect(events.contains { $0.kind == "message.released" && $0.summary.contains("marie") })
+            await #expect { try await book.review.decideMessage(id, .skip, by: "marie", at: F.time) } throws: { book.isInvalidState($0) }
+        }
     }
 
-    @Test func skippedItNeverLeaves() async throws {
-        let (store, id) = try await held()
-        try await store.decideMessage(id, .skip, by: "marie", at: F.time)
-        #expect(try await store.claimNextMessage(now: F.time.addingTimeInterval(10)) == nil)
-        #expect(try await store.outboxCounts()[.cancelled] == 1)
-        #expect(try await store.tasks(of: F.creditor, state: .open).isEmpty)
+    @Test(arguments: StoreBackend.all) func skippedItNeverLeaves(_ backend: StoreBackend) async throws {
+        try await backend.withBook { book in
+            let id = try await held(book)
+            try await book.review.decideMessage(id, .skip, by: "marie", at: F.time)
+            #expect(try await book.outbox.claimNextMessage(now: F.time.addingTimeInterval(10), skipping: []) == nil)
+            #expect(try await book.outbox.outboxCounts()[.cancelled] == 1)
+            #expect(try await book.tasks(.open).isEmpty)
+            #expect(try await book.tasks(.cancelled).map(\.kind) == [.reviewMessage])
+        }
+    }
+
+    @Test(arguments: StoreBackend.all) func aRetryIsDueAtItsTimeAndAFailedMessageWaitsForAPerson(_ backend: StoreBackend) async throws {
+        try await backend.withBook { book in
+            let invoices = try await book.seed([F.item("F-1", customer: "C001", open: 100), F.item("F-2", customer: "C002", open: 200)])
+            var ids: [Int64] = []
+            for invoice in invoices {
+                let draft = MessageDraft(creditor: F.creditor, customerID: invoice.customerID, step: "first-reminder",
+                                         plannedOn: F.date("2026-11-23"),
+                                         invoices: [InvoiceMention(invoiceID: invoice.invoiceID, step: "first-reminder", open: invoice.open)],
+                                         to: invoice.emails)
+                ids.append(try #require(try await book.outbox.enqueue(draft, at: F.time, compose: F.composed)))
+            }
+            #expect(try await book.inspection.nextRetry(of: F.creditor) == nil)
+            _ = try await book.outbox.claimNextMessage(now: F.time, skipping: [])
+            try await book.outbox.markForRetry(ids[0], at: F.time, retryAt: F.time.addingTimeInterval(900), reason: "451 4.3.0 later")
+            _ = try await book.outbox.claimNextMessage(now: F.time, skipping: [])
+            try await book.outbox.markFailed(ids[1], at: F.time, reason: "550 5.7.1 refused")
+            #expect(try await book.inspection.nextRetry(of: F.creditor) == F.time.addingTimeInterval(900))
+            let waiting = try await book.review.messagesToReview(of: F.creditor)
+            #expect(waiting.map(\.id) == [ids[1]] && waiting.first?.reason == "550 5.7.1 refused")
+            try await book.review.decideMessage(ids[1], .send, by: "marie", at: F.time)
+            #expect(try await book.outbox.claimNextMessage(now: F.time, skipping: [])?.id == ids[1])
+        }
     }
 }

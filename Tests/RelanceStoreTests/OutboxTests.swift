@@ -118,29 +118,90 @@ import RelanceStore
         }
     }
 
-    /// `markDelivered(…claimingNextAt:)` belongs to the recovery port, which only SQLite has so far.
-    @Test func aDeliveryIsRecordedAndTheNextMessageClaimedInOneStep() async throws {
-        let store = try await F.freshStore()
-        _ = try await store.importSnapshot(F.file("a.csv"), F.snapshot([
-            F.item("F-1", customer: "C001", open: 100), F.item("F-2", customer: "C002", open: 200),
-        ]), at: F.time)
-        for receivable in try await store.openReceivables(of: F.creditor) {
-            let invoice = SeededInvoice(invoiceID: receivable.invoiceID, customerID: receivable.customer.id, number: receivable.number,
-                                        open: receivable.open, emails: receivable.customer.emails)
-            _ = try await store.enqueue(draft(invoice), at: F.time, compose: F.composed)
+    /// Two invoices of two customers, each with its first reminder queued, oldest first.
+    private func twoQueued(_ book: any BookUnderTest) async throws -> [Int64] {
+        let invoices = try await book.seed([F.item("F-1", customer: "C001", open: 100), F.item("F-2", customer: "C002", open: 200)])
+        var ids: [Int64] = []
+        for invoice in invoices { ids.append(try #require(try await book.outbox.enqueue(draft(invoice), at: F.time, compose: F.composed))) }
+        return ids
+    }
+
+    @Test(arguments: StoreBackend.all) func aDeliveryIsRecordedAndTheNextMessageClaimedInOneStep(_ backend: StoreBackend) async throws {
+        try await backend.withBook { book in
+            _ = try await twoQueued(book)
+            let store = book.recovery
+            let first = try #require(try await book.outbox.claimNextMessage(now: F.time, skipping: []))
+            let second = try #require(try await store.markDelivered(first.id, at: F.time, serverReply: "250 2.0.0 Ok", recipients: [],
+                                                                    copyToSent: false, claimingNextAt: F.time, skipping: []))
+            #expect(second.id != first.id)
+            #expect(try await book.outbox.outboxCounts() == [.sent: 1, .sending: 1])
+            #expect(try await store.markDelivered(second.id, at: F.time, serverReply: "250 2.0.0 Ok", recipients: [],
+                                                  copyToSent: false, claimingNextAt: F.time, skipping: []) == nil)
+            #expect(try await book.outbox.outboxCounts() == [.sent: 2])
+            // A delivery recorded twice is refused, and claims nothing.
+            await #expect {
+                try await store.markDelivered(second.id, at: F.time, serverReply: "again", recipients: [],
+                                              copyToSent: false, claimingNextAt: F.time, skipping: [])
+            } throws: { book.isInvalidState($0) }
         }
-        let first = try #require(try await store.claimNextMessage(now: F.time))
-        let second = try #require(try await store.markDelivered(first.id, at: F.time, serverReply: "250 2.0.0 Ok", recipients: [],
-                                                                copyToSent: false, claimingNextAt: F.time, skipping: []))
-        #expect(second.id != first.id)
-        #expect(try await store.outboxCounts() == [.sent: 1, .sending: 1])
-        #expect(try await store.markDelivered(second.id, at: F.time, serverReply: "250 2.0.0 Ok", recipients: [],
-                                              copyToSent: false, claimingNextAt: F.time, skipping: []) == nil)
-        #expect(try await store.outboxCounts() == [.sent: 2])
-        // A delivery recorded twice is refused, and claims nothing.
-        await #expect(throws: StoreError.self) {
-            try await store.markDelivered(second.id, at: F.time, serverReply: "again", recipients: [],
-                                          copyToSent: false, claimingNextAt: F.time, skipping: [])
+    }
+
+    @Test(arguments: StoreBackend.all) func aBatchIsClaimedInOutboxOrderAndSettledWithTheNextClaimed(_ backend: StoreBackend) async throws {
+        try await backend.withBook { book in
+            let ids = try await twoQueued(book)
+            let batch = try await book.batches.claimMessages(now: F.time, skipping: [], limit: 1)
+            #expect(batch.map(\.id) == [ids[0]])
+            #expect(batch.first?.attempts == 1 && batch.first?.messageID == "<relance.\(ids[0])@acme.example>")
+            let next = try await book.batches.settleBatch(
+                delivered: [DeliveryRecord(id: ids[0], at: F.time, serverReply: "250 2.0.0 Ok", recipients: [
+                    RecipientReply(address: "compta@client.example", reply: "550 5.1.1 unknown", verdict: .wrongAddress),
+                ], copyToSent: true)],
+                unclaimed: [], at: F.time, claimingNext: 5, skipping: [])
+            #expect(next.map(\.id) == [ids[1]])
+            #expect(try await book.outbox.outboxCounts() == [.sent: 1, .sending: 1])
+            #expect(try await book.recovery.pendingSentCopies(of: F.creditor, limit: 10).map(\.id) == [ids[0]])
+            let refused = try await book.journal.recentEvents(of: F.creditor, limit: 100).map(\.event).filter { $0.kind == "address.refused" }
+            #expect(refused.map(\.messageID) == [ids[0]])
+            // Nothing left to claim: the settlement records and claims nothing more.
+            #expect(try await book.batches.settleBatch(delivered: [DeliveryRecord(id: ids[1], at: F.time, serverReply: "250 Ok", recipients: [],
+                                                                                  copyToSent: false)],
+                                                       unclaimed: [], at: F.time, claimingNext: 5, skipping: []).isEmpty)
+            #expect(try await book.outbox.outboxCounts() == [.sent: 2])
+        }
+    }
+
+    @Test(arguments: StoreBackend.all) func aClaimNeverTriedIsGivenBackWithItsAttempt(_ backend: StoreBackend) async throws {
+        try await backend.withBook { book in
+            let ids = try await twoQueued(book)
+            let batch = try await book.batches.claimMessages(now: F.time, skipping: [], limit: 10)
+            #expect(batch.map(\.id) == ids)
+            // The worker stops after the first: the second goes back as it was, its attempt not counted.
+            let next = try await book.batches.settleBatch(
+                delivered: [DeliveryRecord(id: ids[0], at: F.time, serverReply: "250 Ok", recipients: [], copyToSent: false)],
+                unclaimed: [ids[1]], at: F.time, claimingNext: 0, skipping: [])
+            #expect(next.isEmpty)
+            #expect(try await book.outbox.outboxCounts() == [.sent: 1, .queued: 1])
+            #expect(try await book.journal.recentEvents(of: F.creditor, limit: 1).first?.event.kind == "message.unclaimed")
+            let again = try #require(try await book.outbox.claimNextMessage(now: F.time, skipping: []))
+            #expect(again.id == ids[1] && again.attempts == 1)
+            // A message not sending cannot be given back, and the whole settlement is refused with it.
+            await #expect {
+                try await book.batches.settleBatch(
+                    delivered: [DeliveryRecord(id: ids[1], at: F.time, serverReply: "250 Ok", recipients: [], copyToSent: false)],
+                    unclaimed: [ids[0]], at: F.time, claimingNext: 0, skipping: [])
+            } throws: { book.isInvalidState($0) }
+            #expect(try await book.outbox.outboxCounts() == [.sent: 1, .sending: 1])
+        }
+    }
+
+    @Test(arguments: StoreBackend.all) func aBatchClaimSkipsPausedCreditorsAndCancelsStaleMessages(_ backend: StoreBackend) async throws {
+        try await backend.withBook { book in
+            let ids = try await twoQueued(book)
+            #expect(try await book.batches.claimMessages(now: F.time, skipping: [F.creditor], limit: 10).isEmpty)
+            try await book.reimport([F.item("F-2", customer: "C002", open: 200)])   // F-1 paid meanwhile
+            let batch = try await book.batches.claimMessages(now: F.time, skipping: [], limit: 10)
+            #expect(batch.map(\.id) == [ids[1]])
+            #expect(try await book.outbox.outboxCounts() == [.cancelled: 1, .sending: 1])
         }
     }
 }

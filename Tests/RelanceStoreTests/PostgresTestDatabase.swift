@@ -62,9 +62,7 @@ enum PostgresTestDatabase {
         }
         let result: Result<T, any Error>
         do { result = .success(try await body(try settings(database: name))) } catch { result = .failure(error) }
-        try await admin { connection in
-            try await connection.query("DROP DATABASE IF EXISTS \(unescaped: name) WITH (FORCE)", logger: logger)
-        }
+        try await drop(name)
         return try result.get()
     }
 
@@ -80,6 +78,22 @@ enum PostgresTestDatabase {
     }
 
     static let logger = Logger(label: "relance.tests.postgres")
+
+    /// Drops a test database. `WITH (FORCE)` refuses to end a session it cannot signal — an
+    /// autovacuum worker analysing the freshly migrated tables (PostgreSQL 15, a role without
+    /// pg_signal_backend) — so a refusal is tried again once that worker is done.
+    private static func drop(_ name: String) async throws {
+        for attempt in 1...50 {
+            do {
+                try await admin { connection in
+                    try await connection.query("DROP DATABASE IF EXISTS \(unescaped: name) WITH (FORCE)", logger: logger)
+                }
+                return
+            } catch let error as PSQLError where error.serverInfo?[.sqlState] == "42501" && attempt < 50 {
+                try await Task.sleep(for: .milliseconds(200))
+            }
+        }
+    }
 
     /// One connection to the cluster's `postgres` database, as the test role (CREATEDB).
     private static func admin(_ body: (PostgresConnection) async throws -> Void) async throws {

@@ -39,12 +39,36 @@ struct SeededInvoice: Sendable {
     var emails: [EmailAddress]
 }
 
+/// A task as the tests look at it, whichever the store.
+struct BookTask: Sendable, Hashable {
+    var kind: WorkTask.Kind
+    var state: WorkTask.State
+    var title: String
+    var customerID: Int64? = nil
+    var detail: [String: String] = [:]
+}
+
 /// What the outbox and journal tests need of a book beyond the ports under test: a ledger to
 /// remind about. SQLite gets it through its import (`importSnapshot`); PostgreSQL, whose import
 /// is not written yet (issue 16), gets the same rows written directly.
 protocol BookUnderTest: Sendable {
     var outbox: any OutboxStore { get }
+    var batches: any OutboxBatchStore { get }
+    var recovery: any OutboxRecoveryStore { get }
     var journal: any EventJournal { get }
+    /// The daemon sending the book's `sending` messages dies: SQLite's single daemon restarts
+    /// (nothing to change), PostgreSQL's claims are left by another daemon and have expired.
+    func claimerDied() async throws
+    var review: any MessageReviewStore { get }
+    var inspection: any MessageInspectionStore { get }
+    var mailLog: any MailLogStore { get }
+    var inbound: any InboundStore { get }
+    /// The kinds of the creditor's live customer holds, oldest first.
+    func liveHoldKinds() async throws -> [CustomerHold.Kind]
+    /// A message read from the mailbox, stored as the inbound port stores it (no effects); its id.
+    func receive(_ record: InboundRecord, at time: Date) async throws -> Int64
+    /// The tasks in `state` (all when nil), oldest first: their kind, state and title.
+    func tasks(_ state: WorkTask.State?) async throws -> [BookTask]
     /// The ledger's first snapshot: these open items (customers created on the way).
     func seed(_ items: [OpenItem]) async throws -> [SeededInvoice]
     /// A later authoritative snapshot: invoices absent from it are settled, amounts changed.
@@ -77,6 +101,30 @@ struct SQLiteBook: BookUnderTest {
     }
 
     func isInvalidState(_ error: any Error) -> Bool { (error as? StoreError)?.code == .invalidState }
+
+    var batches: any OutboxBatchStore { store }
+    var recovery: any OutboxRecoveryStore { store }
+
+    func claimerDied() async throws {}
+
+    var review: any MessageReviewStore { store }
+    var inspection: any MessageInspectionStore { store }
+    var mailLog: any MailLogStore { store }
+
+    func receive(_ record: InboundRecord, at time: Date) async throws -> Int64 {
+        let mark = MailboxMark(folder: record.folder, uidValidity: record.uidValidity, lastUID: record.uid, polledAt: time)
+        return try #require(try await store.recordInbound(record, effects: [], mark: mark, at: time).inboundID)
+    }
+
+    func tasks(_ state: WorkTask.State?) async throws -> [BookTask] {
+        try await store.tasks(of: StoreFixtures.creditor, state: state).map {
+            BookTask(kind: $0.kind, state: $0.state, title: $0.title, customerID: $0.customerID, detail: $0.detail)
+        }
+    }
+
+    var inbound: any InboundStore { store }
+
+    func liveHoldKinds() async throws -> [CustomerHold.Kind] { try await store.liveHolds(of: StoreFixtures.creditor).map(\.kind) }
 }
 
 struct PostgresBook: BookUnderTest {
@@ -164,4 +212,67 @@ struct PostgresBook: BookUnderTest {
     }
 
     func isInvalidState(_ error: any Error) -> Bool { (error as? PostgresStoreError)?.code == .invalidState }
+
+    var batches: any OutboxBatchStore { store }
+    var recovery: any OutboxRecoveryStore { store }
+
+    func claimerDied() async throws {
+        try await store.connection { connection in
+            try await connection.query("""
+                UPDATE message SET claimed_by = 'dead-daemon', claim_expires_at = clock_timestamp() - interval '1 second'
+                WHERE state = 'sending'
+                """, logger: store.logger)
+        }
+    }
+
+    var review: any MessageReviewStore { store }
+    var inspection: any MessageInspectionStore { store }
+    var mailLog: any MailLogStore { store }
+
+    /// Written directly: the inbound port is not written on PostgreSQL yet (issue 16).
+    func receive(_ record: InboundRecord, at time: Date) async throws -> Int64 {
+        try await store.connection { connection in
+            let rows = try await connection.query("""
+                INSERT INTO inbound_message (creditor_id, folder, uid_validity, uid, rfc_message_id, received_at, kind,
+                                             message_id, customer_id, summary, excerpt, raw)
+                VALUES (\(record.creditor.rawValue), \(record.folder), \(Int64(record.uidValidity)), \(Int64(record.uid)),
+                        \(record.rfcMessageID), \(time), \(record.kind.rawValue), \(record.messageID), \(record.customerID),
+                        \(record.summary), \(record.excerpt), \(record.raw.map { ByteBuffer(bytes: $0) }))
+                RETURNING id
+                """, logger: store.logger)
+            for try await id in rows.decode(Int64.self) { return id }
+            throw PostgresStoreError(.corrupt, "no inbound message stored")
+        }
+    }
+
+    func tasks(_ state: WorkTask.State?) async throws -> [BookTask] {
+        try await store.connection { connection in
+            var tasks: [BookTask] = []
+            let rows = try await connection.query("""
+                SELECT kind, state, title, customer_id, detail::text FROM task WHERE (\(state?.rawValue)::text IS NULL OR state = \(state?.rawValue))
+                ORDER BY created_at, id
+                """, logger: store.logger)
+            for try await (kind, state, title, customer, detail) in rows.decode((String, String, String, Int64?, String).self) {
+                if let kind = WorkTask.Kind(rawValue: kind), let state = WorkTask.State(rawValue: state) {
+                    tasks.append(BookTask(kind: kind, state: state, title: title, customerID: customer,
+                                          detail: (try? JSONDecoder().decode([String: String].self, from: Data(detail.utf8))) ?? [:]))
+                }
+            }
+            return tasks
+        }
+    }
+
+    var inbound: any InboundStore { store }
+
+    func liveHoldKinds() async throws -> [CustomerHold.Kind] {
+        try await store.connection { connection in
+            var kinds: [CustomerHold.Kind] = []
+            let rows = try await connection.query("""
+                SELECT h.kind FROM customer_hold h JOIN customer c ON c.id = h.customer_id
+                WHERE c.creditor_id = \(StoreFixtures.creditor.rawValue) AND h.released_at IS NULL ORDER BY h.id
+                """, logger: store.logger)
+            for try await kind in rows.decode(String.self) { if let kind = CustomerHold.Kind(rawValue: kind) { kinds.append(kind) } }
+            return kinds
+        }
+    }
 }

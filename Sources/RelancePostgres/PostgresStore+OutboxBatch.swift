@@ -1,0 +1,48 @@
+public import Foundation
+import PostgresNIO
+public import RelanceCore
+
+/// The outbox in batches, shared by several daemons: the claims of a batch lock their messages
+/// `FOR UPDATE SKIP LOCKED` one after the other in one transaction (each claimed by this daemon,
+/// with its lease), and settling a batch records its deliveries — by their claimer only — and
+/// claims the next in one transaction again.
+extension PostgresStore: OutboxBatchStore {
+    public func claimMessages(now: Date, skipping: Set<CreditorID>, limit: Int) async throws -> [OutboxMessage] {
+        try await transaction { connection in try await claim(limit, now: now, skipping: skipping, on: connection) }
+    }
+
+    public func settleBatch(delivered: [DeliveryRecord], unclaimed: [Int64], at time: Date,
+                            claimingNext limit: Int, skipping: Set<CreditorID>) async throws -> [OutboxMessage] {
+        try await transaction { connection in
+            for delivery in delivered {
+                try await self.delivered(delivery.id, at: delivery.at, serverReply: delivery.serverReply, recipients: delivery.recipients,
+                                         copyToSent: delivery.copyToSent, on: connection)
+            }
+            for id in unclaimed { try await unclaim(id, at: time, on: connection) }
+            return try await claim(limit, now: time, skipping: skipping, on: connection)
+        }
+    }
+
+    /// The claims of one transaction; each sees the previous ones (they are `sending` already).
+    private func claim(_ limit: Int, now: Date, skipping: Set<CreditorID>, on connection: PostgresConnection) async throws -> [OutboxMessage] {
+        var claimed: [OutboxMessage] = []
+        while claimed.count < limit, let message = try await claimNext(now: now, skipping: skipping, on: connection) {
+            claimed.append(message)
+        }
+        return claimed
+    }
+
+    /// Back to where the claim found it (`retry` keeps its due time, `queued` has none), the
+    /// attempt given back and the claim ended: any daemon may take it again. Only the claimer
+    /// may put a message back.
+    private func unclaim(_ id: Int64, at time: Date, on connection: PostgresConnection) async throws {
+        let words = try await requireClaimed(id, on: connection)
+        try await connection.query("""
+            UPDATE message SET state = CASE WHEN next_attempt_at IS NULL THEN 'queued' ELSE 'retry' END,
+                attempts = attempts - 1, claimed_by = NULL, claim_expires_at = NULL
+            WHERE id = \(id)
+            """, logger: logger)
+        try await Self.appendMessageEvent(id, kind: "message.unclaimed", at: time, summary: words.messageUnclaimed(messageID: id),
+                                          on: connection, logger: logger)
+    }
+}
