@@ -109,7 +109,7 @@ let package = Package(
         .executableTarget(
             name: "relance",
             dependencies: [
-                "RelanceDaemon", "RelanceStore", "RelanceConsole", "CurlMail",
+                "RelanceDaemon", "RelanceStore", "RelancePostgres", "RelanceConsole", "CurlMail",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Logging", package: "swift-log"),

@@ -36,7 +36,9 @@ public final class PostgresStore: Sendable {
         redacted.password = nil
         let client = PostgresClient(configuration: try settings.clientConfiguration(applicationName: "relance \(daemonID)"),
                                     backgroundLogger: logger)
-        let running = Task { await client.run() }
+        // Started immediately: `run()` marks the client running before its first suspension, so
+        // the migrator's first lease does not find it idle (PostgresNIO then warns on stderr).
+        let running = Task.immediate { await client.run() }
         let store = PostgresStore(client: client, running: running, logger: logger, daemonID: daemonID, settings: redacted)
         do {
             try await PostgresMigrator.migrate(store)

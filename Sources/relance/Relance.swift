@@ -18,7 +18,7 @@ struct Relance: AsyncParsableCommand {
             """,
         subcommands: [
             Run.self, Import.self, AgingCommand.self, PlanCommand.self, StatusCommand.self, TasksCommand.self, PauseCommand.self, ResumeCommand.self,
-            DigestCommand.self, CustomerCommand.self, BankCommand.self, CreditorCommand.self, BackupCommand.self, PurgeCommand.self, TemplatesCommand.self, InspectMailCommand.self, UserCommand.self, MessageCommand.self,
+            DigestCommand.self, CustomerCommand.self, BankCommand.self, CreditorCommand.self, BackupCommand.self, StoreCommand.self, PurgeCommand.self, TemplatesCommand.self, InspectMailCommand.self, UserCommand.self, MessageCommand.self,
         ]
     )
 

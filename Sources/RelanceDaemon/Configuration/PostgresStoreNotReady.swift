@@ -11,9 +11,10 @@ public struct PostgresStoreNotReady: Error, Sendable, Hashable, CustomStringConv
         """
         \(file): [store] url = "\(url)" asks for the PostgreSQL store, which is not complete yet. \
         What exists: the schema and its migrations, the outbox with claims shared by several daemons \
-        (SELECT … FOR UPDATE SKIP LOCKED), the event journal, leases with fencing tokens and daemon heartbeats. \
-        Not yet: imports, planning facts, tasks, customers, inbound mail, the console's pages, outbox recovery, \
-        `relance store migrate` and `relance store copy`. Nothing was opened or written; \
+        (SELECT … FOR UPDATE SKIP LOCKED), the event journal, leases with fencing tokens and daemon heartbeats, \
+        `relance store migrate` and `relance store copy --from sqlite:PATH` (to move a book there). \
+        Not yet: imports, planning facts, tasks, customers, inbound mail, the console's pages, outbox recovery. \
+        Nothing was opened or written; \
         remove [store] to run on the SQLite store (store_file).
         """
     }
