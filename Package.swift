@@ -138,7 +138,8 @@ let package = Package(
         ),
         .testTarget(
             name: "RelanceMailTests",
-            dependencies: ["RelanceMail", "QREncoding", "RelanceTesting"],
+            // swift-mustache: the reference the outbound renderer is compared with, byte for byte.
+            dependencies: ["RelanceMail", "QREncoding", "RelanceTesting", .product(name: "Mustache", package: "swift-mustache")],
             resources: [.copy("Fixtures")],
             swiftSettings: strict
         ),

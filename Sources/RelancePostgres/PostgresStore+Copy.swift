@@ -30,6 +30,8 @@ extension PostgresStore {
     /// Rows per page read from the source, and at most this many bytes of them at once.
     static let copyPageRows = 2_000
     static let copyPageBytes = 8 * 1024 * 1024
+    /// The claimer of a message copied while `sending`: no daemon has this id.
+    static let copiedClaimer = "relance-store-copy"
 
     /// Copies a whole book into this database, which must hold none: in one transaction, table
     /// by table in the order of their foreign keys, every cell cast to its column's type; then
@@ -80,7 +82,12 @@ extension PostgresStore {
     /// Multi-row INSERTs, each under PostgreSQL's limit of 65,535 parameters.
     private func insert(_ rows: [[StoreCopyCell]], into table: StoreCopyTable, types: [String], _ connection: PostgresConnection) async throws {
         let perStatement = max(1, min(500, 60_000 / max(1, table.columns.count)))
-        let columns = table.columns.map(CopySchema.quoted).joined(separator: ", ")
+        // A message SQLite left `sending` (its daemon stopped mid-send) gets a claim that has
+        // already expired, by no daemon: PostgreSQL requires a claimer of every `sending`
+        // message, and recovery settles an expired claim from the server's evidence.
+        let sendingState = table.name == "message" ? table.columns.firstIndex(of: "state") : nil
+        let columns = (table.columns + (sendingState == nil ? [] : ["claimed_by", "claim_expires_at"]))
+            .map(CopySchema.quoted).joined(separator: ", ")
         for start in stride(from: 0, to: rows.count, by: perStatement) {
             let chunk = rows[start..<min(start + perStatement, rows.count)]
             var binds = PostgresBindings(capacity: chunk.count * table.columns.count)
@@ -96,6 +103,11 @@ extension PostgresStore {
                     case .blob(let bytes): binds.append(ByteBuffer(bytes: bytes))
                     }
                     placeholders.append("$\(binds.count)::\(type)")
+                }
+                if let sendingState {
+                    let state = placeholders[sendingState]
+                    placeholders.append("CASE WHEN \(state) = 'sending' THEN '\(Self.copiedClaimer)' END")
+                    placeholders.append("CASE WHEN \(state) = 'sending' THEN TIMESTAMPTZ 'epoch' END")
                 }
                 tuples.append("(" + placeholders.joined(separator: ", ") + ")")
             }

@@ -47,10 +47,9 @@ extension PostgresStore: MessageReviewStore {
                 throw PostgresStoreError(.invalidState, "message #\(id) is \(state): only a message awaiting approval, held or failed waits for a decision",
                                          context: ["message": "\(id)"])
             }
-            let (newState, outcome, summary) = switch decision {
-            case .send: ("queued", "done", "Message #\(id) sent again as it was, on \(person)'s decision (it was \(state)).")
-            case .skip: ("cancelled", "cancelled", "Message #\(id) skipped by \(person): it will not be sent (it was \(state)).")
-            }
+            let (newState, outcome) = decision == .send ? ("queued", "done") : ("cancelled", "cancelled")
+            let summary = try await Self.wording(of: creditor, on: connection, logger: logger)
+                .heldMessageDecision(messageID: id, released: decision == .send, by: person, wasFailed: state == "failed")
             // Queued again from the start (a failed message's old claim ends): the claim re-checks
             // the invoices and the customer's pauses.
             try await connection.query("""

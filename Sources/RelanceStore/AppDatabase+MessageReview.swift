@@ -35,10 +35,9 @@ extension AppDatabase: MessageReviewStore {
             guard state == "held" || state == "failed" else {
                 throw StoreError(.invalidState, "message #\(id) is \(state): only a message awaiting approval, held or failed waits for a decision")
             }
-            let (newState, outcome, summary) = switch decision {
-            case .send: ("queued", "done", "Message #\(id) sent again as it was, on \(person)'s decision (it was \(state)).")
-            case .skip: ("cancelled", "cancelled", "Message #\(id) skipped by \(person): it will not be sent (it was \(state)).")
-            }
+            let (newState, outcome) = decision == .send ? ("queued", "done") : ("cancelled", "cancelled")
+            let summary = try Self.wording(of: row["creditor_id"] as String, in: db)
+                .heldMessageDecision(messageID: id, released: decision == .send, by: person, wasFailed: state == "failed")
             // Queued again from the start: the claim re-checks the invoices and the customer's pauses.
             try db.execute(sql: "UPDATE message SET state = ?, next_attempt_at = NULL WHERE id = ?", arguments: [newState, id])
             // A skipped message keeps its step as taken (message_invoice untouched): the ladder moves

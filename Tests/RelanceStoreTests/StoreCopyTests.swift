@@ -93,6 +93,20 @@ import Testing
         }
     }
 
+    /// A daemon stopped mid-send leaves a message `sending` in SQLite: PostgreSQL gets it with a
+    /// claim already expired, so the recovery path settles it from the server's evidence.
+    @Test func aMessageLeftSendingIsHandedToRecovery() async throws {
+        let source = try await Self.livedBook()
+        let interrupted = try #require(try await source.claimNextMessage(now: F.time, skipping: []))
+        try await PostgresTestDatabase.withStore { store in
+            _ = try await store.copy(from: source)
+            #expect(try await store.outboxCounts()[.sending] == 1)
+            let recovered = try await store.interruptedSends()
+            #expect(recovered.map(\.id) == [interrupted.id])
+            #expect(try await store.claimNextMessage(now: F.time, skipping: []) == nil)
+        }
+    }
+
     @Test func aDatabaseThatHoldsABookIsRefusedAndKeptAsItWas() async throws {
         let source = try await Self.livedBook()
         try await PostgresTestDatabase.withStore { store in

@@ -11,6 +11,12 @@ extension EnglishWording {
             : "Message #\(messageID) skipped by \(person): it will not be sent."
     }
 
+    public func heldMessageDecision(messageID: Int64, released: Bool, by person: String, wasFailed: Bool) -> String {
+        let was = wasFailed ? "it had failed" : "it was held"
+        return released ? "Message #\(messageID) sent again as it was, on \(person)'s decision (\(was))."
+            : "Message #\(messageID) skipped by \(person): it will not be sent (\(was))."
+    }
+
     public func doNotRemindSet(customer: String, reason: String, by person: String) -> String {
         "Customer \(customer) marked do-not-remind by \(person): \(reason)."
     }

@@ -13,6 +13,12 @@ extension FrenchWording {
             : "Message n° \(messageID) écarté par \(person) : il ne sera pas envoyé."
     }
 
+    public func heldMessageDecision(messageID: Int64, released: Bool, by person: String, wasFailed: Bool) -> String {
+        let was = wasFailed ? "il était en échec" : "il était retenu"
+        return released ? "Message n° \(messageID) renvoyé tel quel sur décision de \(person) (\(was))."
+            : "Message n° \(messageID) écarté par \(person) : il ne sera pas envoyé (\(was))."
+    }
+
     public func doNotRemindSet(customer: String, reason: String, by person: String) -> String {
         "Client \(customer) marqué « ne pas relancer » par \(person) : \(reason)."
     }

@@ -74,6 +74,9 @@ public protocol JournalWording: Sendable {
     func messageAwaitingApproval(step: String, to: [String], invoices: Int, plannedOn: CivilDate) -> String
     /// A person's decision on a reminder awaiting approval (`approved`: queued; else skipped).
     func messageApproval(messageID: Int64, approved: Bool, by person: String) -> String
+    /// A person's decision on a held or failed reminder (`released`: sent again as it was; else
+    /// skipped); `wasFailed`: it had failed rather than been held.
+    func heldMessageDecision(messageID: Int64, released: Bool, by person: String, wasFailed: Bool) -> String
 
     // MARK: A person's do-not-remind
 

@@ -38,18 +38,6 @@ extension ReminderContext {
                 self.isPartlyPaid = isPartlyPaid
                 self.hasCredit = hasCredit
             }
-
-            var templateValue: [String: any Sendable] {
-                var value: [String: any Sendable] = [
-                    "number": number, "amount": amount, "open": open, "claimed": claimed, "days_late": daysLate,
-                    "late_by": lateBy, "is_partly_paid": isPartlyPaid, "has_credit": hasCredit,
-                ]
-                value["issued"] = issued
-                value["due"] = due
-                value["interest"] = interest
-                value["indemnity"] = indemnity
-                return value
-            }
         }
 
         /// A credit note or unapplied payment set against an invoice.
@@ -65,12 +53,6 @@ extension ReminderContext {
                 self.invoice = invoice
                 self.amount = amount
                 self.date = date
-            }
-
-            var templateValue: [String: any Sendable] {
-                var value: [String: any Sendable] = ["credit": credit, "invoice": invoice, "amount": amount]
-                value["date"] = date
-                return value
             }
         }
 
@@ -134,26 +116,6 @@ extension ReminderContext {
             self.deadlineDays = deadlineDays
             self.procedure = procedure
             self.place = place
-        }
-
-        var templateValue: [String: any Sendable] {
-            var value: [String: any Sendable] = [
-                "demanded": demanded.map(\.templateValue),
-                "also_outstanding": alsoOutstanding.map(\.templateValue),
-                "disputed": disputed.map(\.templateValue),
-                "several_disputed": disputed.count > 1,
-                "several_demanded": severalDemanded,
-                "credits": credits.map(\.templateValue),
-                "principal": principal, "interest": interest, "indemnities": indemnities, "total": total,
-                "rates": rates.map { ["semester": $0.semester, "rate": $0.rate, "basis": $0.basis] as [String: any Sendable] },
-            ]
-            value["missing_rates"] = missingRates
-            value["deadline"] = deadline
-            value["deadline_days"] = deadlineDays
-            value["procedure"] = procedure
-            value["place"] = place
-            value["payment_qr"] = paymentQR
-            return value
         }
     }
 }

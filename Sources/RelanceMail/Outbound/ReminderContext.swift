@@ -1,7 +1,7 @@
 /// The variables a reminder template sees, every value already formatted for the message's
 /// language (amounts, dates, counts), so templates hold wording and layout only.
-/// Property names are the template names in snake case (`legal_name`); `templateValue`
-/// is what the renderer hands to Mustache, and `TemplateSchema` derives the list of known
+/// Property names are the template names in snake case (`legal_name`); `templateContext`
+/// is what the renderer renders from, and `TemplateSchema` derives the list of known
 /// variables from it. Documented in `mail-templates/README.md`.
 public struct ReminderContext: Sendable, Hashable, Codable {
     public struct Creditor: Sendable, Hashable, Codable {
@@ -107,12 +107,6 @@ public struct ReminderContext: Sendable, Hashable, Codable {
             self.invoice = invoice
             self.amount = amount
         }
-
-        var templateValue: [String: any Sendable] {
-            var value: [String: any Sendable] = ["number": number, "invoice": invoice, "amount": amount]
-            value["date"] = date
-            return value
-        }
     }
 
     public struct Totals: Sendable, Hashable, Codable {
@@ -208,61 +202,5 @@ public struct ReminderContext: Sendable, Hashable, Codable {
         self.statutory = statutory
         self.today = today
         self.letter = letter
-    }
-
-    /// The Mustache view: nested `[String: Any]` and arrays with the snake-case names.
-    /// An absent optional is an absent key, so `{{#creditor.iban}}…{{/creditor.iban}}` and
-    /// `{{#statutory}}…{{/statutory}}` show a block only when there is something to show.
-    /// `has_invoices`-style flags are unnecessary: a list section renders once per element.
-    public var templateValue: [String: any Sendable] {
-        var creditorValue: [String: any Sendable] = [
-            "legal_name": creditor.legalName,
-            "address_lines": creditor.addressLines,
-        ]
-        // No signature: the legal name, printed under it anyway, signs alone (not twice).
-        if !creditor.signature.trimmingSpaces().isEmpty { creditorValue["signature"] = creditor.signature }
-        creditorValue["legal_mention"] = creditor.legalMention
-        creditorValue["siren"] = creditor.siren
-        creditorValue["vat_number"] = creditor.vatNumber
-        creditorValue["iban"] = creditor.iban
-        creditorValue["bic"] = creditor.bic
-        creditorValue["phone"] = creditor.phone
-        creditorValue["email"] = creditor.email
-        creditorValue["rcs"] = creditor.rcs
-        var value: [String: any Sendable] = [
-            "creditor": creditorValue,
-            "customer": ["id": customer.id, "name": customer.name, "address_lines": customer.addressLines] as [String: any Sendable],
-            "invoices": invoices.map { invoice -> [String: any Sendable] in
-                var item: [String: any Sendable] = [
-                    "number": invoice.number, "amount": invoice.amount, "open": invoice.open,
-                    "days_late": invoice.daysLate, "days_until_due": invoice.daysUntilDue,
-                    "late_by": invoice.lateBy, "due_in": invoice.dueIn,
-                    "is_overdue": invoice.isOverdue, "is_partly_paid": invoice.isPartlyPaid,
-                    "claimed": invoice.claimed, "credits": invoice.credits.map(\.templateValue),
-                    "has_credit": !invoice.credits.isEmpty,
-                ]
-                item["issued"] = invoice.issued
-                item["due"] = invoice.due
-                return item
-            },
-            "credits": credits.map(\.templateValue),
-            "totals": ["open": totals.open, "currency": totals.currency, "invoice_count": totals.invoiceCount,
-                       "several_invoices": totals.severalInvoices, "before_credits": totals.beforeCredits,
-                       "credited": totals.credited, "has_credits": totals.hasCredits] as [String: any Sendable],
-            "payment_reference": paymentReference,
-            "prior_actions": priorActions.map { ["date": $0.date, "description": $0.description] as [String: any Sendable] },
-            "today": today,
-        ]
-        value["payment_qr"] = paymentQR
-        if let statutory {
-            value["statutory"] = ["interest": statutory.interest, "indemnity": statutory.indemnity, "total": statutory.total] as [String: any Sendable]
-        }
-        if let letter { value["letter"] = letter.templateValue }
-        if let brokenPromise {
-            var promise: [String: any Sendable] = ["date": brokenPromise.date]
-            promise["amount"] = brokenPromise.amount
-            value["broken_promise"] = promise
-        }
-        return value
     }
 }

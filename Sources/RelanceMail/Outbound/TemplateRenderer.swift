@@ -23,59 +23,87 @@ public struct RenderedReminder: Sendable, Hashable {
 /// `.html.mustache`, included as `{{> partials/<p>}}` and taken from the same format.
 /// Loading is the caller's I/O: pass every file as relative path → contents.
 ///
-/// Escaping: swift-mustache HTML-escapes `{{x}}` by default and resets to HTML inside
-/// partials. Subjects and text parts must not be escaped (`L'Oréal & Fils` must not become
-/// `L&#39;Oréal &amp; Fils` in a mail client), so the renderer puts the
-/// `{{% CONTENT_TYPE: TEXT }}` pragma at the top of every subject, text and text-partial
-/// template; HTML templates keep the default escaping, and the checker refuses `{{{x}}}`
-/// in them. Template authors write `{{x}}` everywhere.
+/// Each file is parsed once at load by swift-mustache's parser (its syntax errors, with line
+/// and column, are the ones reported) and compiled by `TemplateCompiler`; reminders are
+/// rendered by `TemplateEngine` from the typed `ReminderContext.templateContext`, as
+/// swift-mustache rendered them, without its dynamic casts (issue #17: they were most of the
+/// composition time of a reminder).
+///
+/// Escaping: `{{x}}` is HTML-escaped in HTML templates and partials. Subjects and text parts
+/// must not be escaped (`L'Oréal & Fils` must not become `L&#39;Oréal &amp; Fils` in a mail
+/// client): subject, text and text-partial templates start with the TEXT content type, which
+/// swift-mustache's `{{% CONTENT_TYPE: TEXT }}` pragma gave them before. The checker refuses
+/// `{{{x}}}` in HTML templates. Template authors write `{{x}}` everywhere.
 public struct TemplateRenderer: Sendable {
     enum Format: String, CaseIterable, Sendable {
         case subject, text, html
     }
 
-    /// Per language: the text library (subjects, text bodies, text partials) and the HTML one.
-    private let textLibraries: [Language: MustacheLibrary]
-    private let htmlLibraries: [Language: MustacheLibrary]
+    /// Per language: the text library (subjects, text bodies, text partials) and the HTML one,
+    /// by the name a partial tag or `render` uses (`first-reminder.text`, `partials/invoices`).
+    private let textLibraries: [Language: TemplateEngine]
+    private let htmlLibraries: [Language: TemplateEngine]
 
-    /// The pragma line the renderer adds to text templates; standalone, so it leaves no blank line.
+    /// The pragma line that gives swift-mustache's parser a text template as the renderer reads
+    /// it; standalone, so it leaves no blank line.
     static let textPragma = "{{% CONTENT_TYPE: TEXT }}\n"
 
     /// Parses every `.mustache` file of `files`; throws with every syntax problem found.
     /// Other files (README.md…) are ignored. CRLF in template files is read as LF.
     public init(files: [String: String]) throws(TemplateError) {
-        var text: [Language: MustacheLibrary] = [:]
-        var html: [Language: MustacheLibrary] = [:]
+        var text: [Language: [String: [TemplateNode]]] = [:]
+        var html: [Language: [String: [TemplateNode]]] = [:]
         var problems: [TemplateProblem] = []
         for (path, contents) in files.sorted(by: { $0.key < $1.key }) {
             guard let file = TemplateFile(path: path) else { continue }
             let source = TemplateFile.normalized(contents)
             let isText = file.format != .html
             do {
-                let template = try MustacheTemplate(string: isText ? Self.textPragma + source : source)
-                if isText {
-                    text[file.language, default: MustacheLibrary()].register(template, named: file.libraryKey)
-                } else {
-                    html[file.language, default: MustacheLibrary()].register(template, named: file.libraryKey)
-                }
+                _ = try MustacheTemplate(string: isText ? Self.textPragma + source : source)
             } catch let error as MustacheTemplate.ParserError {
                 problems.append(TemplateProblem(code: .syntax, file: path,
                                                 line: error.context.lineNumber - (isText ? 1 : 0), column: error.context.columnNumber,
                                                 message: "Mustache cannot parse this template (\(error.error)); check that every section {{#x}} is closed by {{/x}} and every tag by }}"))
+                continue
             } catch {
                 problems.append(TemplateProblem(code: .syntax, file: path, message: "Mustache cannot parse this template: \(error)"))
+                continue
+            }
+            do {
+                let nodes = try TemplateCompiler.compile(source, isText: isText)
+                if isText {
+                    text[file.language, default: [:]][file.libraryKey] = nodes
+                } else {
+                    html[file.language, default: [:]][file.libraryKey] = nodes
+                }
+            } catch {
+                problems.append(Self.problem(error, file: path))
             }
         }
         guard problems.isEmpty else { throw TemplateError(problems: problems) }
-        self.textLibraries = text
-        self.htmlLibraries = html
+        self.textLibraries = text.mapValues { TemplateEngine(partials: $0) }
+        self.htmlLibraries = html.mapValues { TemplateEngine(partials: $0) }
+    }
+
+    private static func problem(_ failure: TemplateCompiler.Failure, file: String) -> TemplateProblem {
+        switch failure {
+        case .unsupported(let sigil, let line, let column):
+            // The checker's words for the same tag, so that the two findings are one problem.
+            let message = sigil == ">*"
+                ? "dynamic partials '{{>*…}}' are not supported in mail templates; name the partial: {{> partials/<name>}}"
+                : "'{{\(sigil)' tags (delimiter changes, pragmas, parents, blocks) are not supported in mail templates; remove it"
+            return TemplateProblem(code: .unsupportedTag, file: file, line: line, column: column, message: message)
+        case .malformed(let line, let column):
+            return TemplateProblem(code: .syntax, file: file, line: line, column: column,
+                                   message: "Relance's template compiler cannot follow this tag, which Mustache accepts; write it as the shipped templates do, and please report it")
+        }
     }
 
     /// The languages that have both a subject and a text template called `name`.
     public func languages(for name: String) -> [Language] {
         Language.allCases.filter { language in
-            textLibraries[language]?.getTemplate(named: "\(name).subject") != nil
-                && textLibraries[language]?.getTemplate(named: "\(name).text") != nil
+            textLibraries[language]?.partials["\(name).subject"] != nil
+                && textLibraries[language]?.partials["\(name).text"] != nil
         }
     }
 
@@ -89,19 +117,19 @@ public struct TemplateRenderer: Sendable {
     /// value or the template put in it is collapsed to a space, so it can never add a header.
     public func render(_ name: String, language: Language, context: ReminderContext) throws(TemplateError) -> RenderedReminder {
         guard let library = textLibraries[language],
-              let subjectTemplate = library.getTemplate(named: "\(name).subject"),
-              let textTemplate = library.getTemplate(named: "\(name).text")
+              let subjectTemplate = library.partials["\(name).subject"],
+              let textTemplate = library.partials["\(name).text"]
         else {
             let base = "\(language.rawValue)/\(name)"
             throw TemplateError(problems: [TemplateProblem(code: .missingTemplate, file: "\(base).text.mustache",
                                                            message: "no template '\(name)' in \(language.rawValue): \(base).subject.mustache and \(base).text.mustache are both required")])
         }
-        let value = context.templateValue
+        let value = context.templateContext
         let htmlLibrary = htmlLibraries[language]
         return RenderedReminder(
-            subject: Self.singleLine(subjectTemplate.render(value, library: library)),
-            text: textTemplate.render(value, library: library),
-            html: htmlLibrary?.getTemplate(named: "\(name).html")?.render(value, library: htmlLibrary)
+            subject: Self.singleLine(library.render(subjectTemplate, value: value)),
+            text: library.render(textTemplate, value: value),
+            html: htmlLibrary.flatMap { library in library.partials["\(name).html"].map { library.render($0, value: value) } }
         )
     }
 
@@ -131,7 +159,7 @@ struct TemplateFile: Hashable, Sendable {
     let format: TemplateRenderer.Format
 
     var isPartial: Bool { name.hasPrefix("partials/") }
-    /// The name swift-mustache knows it by: partials by the name `{{> …}}` uses.
+    /// The name the renderer's library knows it by: partials by the name `{{> …}}` uses.
     var libraryKey: String { isPartial ? name : "\(name).\(format.rawValue)" }
 
     /// Nil for anything that is not `<lang>/<name>.<format>.mustache` or `<lang>/partials/<name>.<text|html>.mustache`.

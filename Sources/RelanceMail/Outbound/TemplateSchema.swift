@@ -1,24 +1,24 @@
-/// The shape of the template variables, derived from `ReminderContext.templateValue` of a
+/// The shape of the template variables, derived from `ReminderContext.templateContext` of a
 /// context whose optional parts are all present, so the schema can never drift from what the
-/// renderer really passes to Mustache.
+/// renderer really renders from.
 indirect enum TemplateSchema: Sendable, Equatable {
     case text
     case flag
     case list(TemplateSchema)
     case object([String: TemplateSchema])
 
-    static let reminder = TemplateSchema(value: ReminderContext.sample(language: .french).templateValue)
+    static let reminder = TemplateSchema(value: ReminderContext.sample(language: .french).templateContext)
 
-    init(value: Any) {
+    init(value: TemplateValue) {
         switch value {
-        case is Bool:
+        case .flag:
             self = .flag
-        case let dictionary as [String: any Sendable]:
-            self = .object(dictionary.mapValues { TemplateSchema(value: $0) })
-        case let array as [any Sendable]:
+        case .object(let fields):
+            self = .object(fields.mapValues { TemplateSchema(value: $0) })
+        case .list(let items):
             // Elements share one shape; merging keeps every key any element has.
-            self = .list(array.map { TemplateSchema(value: $0) }.reduce(nil) { $0?.merged(with: $1) ?? $1 } ?? .text)
-        default:
+            self = .list(items.map { TemplateSchema(value: $0) }.reduce(nil) { $0?.merged(with: $1) ?? $1 } ?? .text)
+        case .text, .number:
             self = .text
         }
     }

@@ -1,0 +1,202 @@
+/// Renders compiled templates (`TemplateNode`) from a typed value (`TemplateValue`): the
+/// rendering swift-mustache did for the reminder templates (`Template+Render.swift`,
+/// `Context.swift`, `Sequence.swift` of the pinned version), rule for rule, without a cast.
+///
+/// The rules kept, because templates rely on them:
+/// - a name is looked up in the innermost value that has its first part, then strictly inside;
+/// - a list section renders once per element (nothing when empty), a flag section renders in
+///   the same scope when true, any other value present (text, even empty, a number, an object)
+///   renders once with that value as the innermost scope; an absent value renders nothing;
+///   an inverted section renders for an empty list, a false flag or an absent value;
+/// - `first()`, `last()`, `index()`, `even()`, `odd()` answer for the list element being
+///   rendered, and are absent inside a partial or a non-list section;
+/// - a partial starts HTML-escaped (text partials carry the TEXT content type) and, included
+///   alone on its line, prefixes its indentation to each piece of output that starts a line.
+struct TemplateEngine: Sendable {
+    /// Partials by the name `{{> …}}` uses, all of one language and format.
+    let partials: [String: [TemplateNode]]
+
+    /// Where a value is being rendered from.
+    struct Scope {
+        var stack: [TemplateValue]
+        var position: Position?
+        var indentation: String?
+        var escapesHTML: Bool
+    }
+
+    /// The element of a list being rendered.
+    struct Position {
+        var first: Bool
+        var last: Bool
+        var index: Int
+    }
+
+    func render(_ nodes: [TemplateNode], value: TemplateValue) -> String {
+        var output = ""
+        output.reserveCapacity(4096)
+        render(nodes, scope: Scope(stack: [value], position: nil, indentation: nil, escapesHTML: true), into: &output)
+        return output
+    }
+
+    private func render(_ nodes: [TemplateNode], scope initial: Scope, into output: inout String) {
+        var scope = initial
+        guard let indentation = scope.indentation, !indentation.isEmpty else {
+            for node in nodes { render(node, scope: &scope, into: &output) }
+            return
+        }
+        // As swift-mustache: each node's output, when not empty, is indented if this template's
+        // own output so far ends a line.
+        let start = output.utf8.count
+        for node in nodes {
+            var piece = ""
+            render(node, scope: &scope, into: &piece)
+            if !piece.isEmpty, Self.endsLine(output, from: start) { output += indentation }
+            output += piece
+        }
+    }
+
+    /// Whether `output` from byte `start` on is not empty and its last character is "\n" (a
+    /// "\r\n" pair is one character, not "\n").
+    private static func endsLine(_ output: String, from start: Int) -> Bool {
+        let utf8 = output.utf8
+        guard utf8.count > start, utf8.last == UInt8(ascii: "\n") else { return false }
+        guard utf8.count - 1 > start else { return true }
+        return utf8[utf8.index(utf8.endIndex, offsetBy: -2)] != UInt8(ascii: "\r")
+    }
+
+    private func render(_ node: TemplateNode, scope: inout Scope, into output: inout String) {
+        switch node {
+        case .text(let text):
+            output += text
+        case .variable(let path, let escaped):
+            guard let value = lookUp(path, in: scope) else { return }
+            if escaped, scope.escapesHTML {
+                Self.appendEscapingHTML(value.renderedText, to: &output)
+            } else {
+                output += value.renderedText
+            }
+        case .section(let path, let inner):
+            switch lookUp(path, in: scope) {
+            case .none, .flag(false)?:
+                return
+            case .flag(true)?:
+                render(inner, scope: scope, into: &output)
+            case .list(let items)?:
+                for (index, item) in items.enumerated() {
+                    var element = scope
+                    element.stack.append(item)
+                    element.position = Position(first: index == 0, last: index == items.count - 1, index: index)
+                    render(inner, scope: element, into: &output)
+                }
+            case let value?:
+                render(inner, scope: scope.entering(value), into: &output)
+            }
+        case .inverted(let path, let inner):
+            switch lookUp(path, in: scope) {
+            case .none, .flag(false)?:
+                render(inner, scope: scope, into: &output)
+            case .list(let items)? where items.isEmpty:
+                render(inner, scope: scope.entering(.list(items)), into: &output)
+            default:
+                return
+            }
+        case .partial(let name, let indented):
+            guard let partial = partials[name] else { return }
+            var inner = scope
+            inner.position = nil
+            inner.escapesHTML = true
+            if let indented { inner.indentation = (scope.indentation ?? "") + indented }
+            render(partial, scope: inner, into: &output)
+        case .contentType(let isText):
+            scope.escapesHTML = !isText
+        }
+    }
+
+    /// swift-mustache's `getChild`.
+    private func lookUp(_ path: TemplatePath, in scope: Scope) -> TemplateValue? {
+        var value: TemplateValue
+        switch path.anchor {
+        case .current:
+            value = scope.stack[scope.stack.count - 1]
+        case .position:
+            // The position's own transforms; anything else applied to it is absent.
+            guard let position = scope.position, let name = path.transforms.last else { return nil }
+            switch name {
+            case "first": value = .flag(position.first)
+            case "last": value = .flag(position.last)
+            case "index": value = .number(position.index)
+            case "even": value = .flag(position.index & 1 == 0)
+            case "odd": value = .flag(position.index & 1 == 1)
+            default: return nil
+            }
+            for transform in path.transforms.dropLast().reversed() {
+                guard let next = value.transformed(transform) else { return nil }
+                value = next
+            }
+            return value
+        case .currentOnly:
+            guard let found = Self.descend(path.parts[...], from: scope.stack[scope.stack.count - 1]) else { return nil }
+            value = found
+        case .stack:
+            guard let found = Self.find(path.parts, in: scope.stack) else { return nil }
+            value = found
+        }
+        for transform in path.transforms.reversed() {
+            guard let next = value.transformed(transform) else { return nil }
+            value = next
+        }
+        return value
+    }
+
+    private static func find(_ parts: [String], in stack: [TemplateValue]) -> TemplateValue? {
+        for value in stack.reversed() {
+            if let child = value.child(parts[0]) {
+                return descend(parts.dropFirst(), from: child)
+            }
+        }
+        return nil
+    }
+
+    private static func descend(_ parts: ArraySlice<String>, from value: TemplateValue) -> TemplateValue? {
+        var current = value
+        for part in parts {
+            guard let child = current.child(part) else { return nil }
+            current = child
+        }
+        return current
+    }
+
+    /// swift-mustache's `htmlEscape`: `< > & " '` as entities, compared as whole characters
+    /// (an `&` carrying a combining accent is one character, left as it is).
+    static func appendEscapingHTML(_ text: String, to output: inout String) {
+        let needsEscaping = text.utf8.contains { byte in
+            byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "&")
+                || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")
+        }
+        guard needsEscaping else {
+            output += text
+            return
+        }
+        for character in text {
+            switch character {
+            case "<": output += "&lt;"
+            case ">": output += "&gt;"
+            case "&": output += "&amp;"
+            case "\"": output += "&quot;"
+            case "'": output += "&#39;"
+            default: output.append(character)
+            }
+        }
+    }
+}
+
+private extension TemplateEngine.Scope {
+    /// A section over a value that is not a list or a flag: that value becomes the innermost
+    /// scope, and the list position is forgotten.
+    func entering(_ value: TemplateValue) -> TemplateEngine.Scope {
+        var scope = self
+        scope.stack.append(value)
+        scope.position = nil
+        return scope
+    }
+}
