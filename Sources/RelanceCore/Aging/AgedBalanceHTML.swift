@@ -91,18 +91,5 @@ public enum AgedBalanceHTML {
     /// HTML-escapes text for element content and attribute values.
     public static func escapeText(_ text: String) -> String { escape(text) }
 
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    static func escape(_ text: String) -> String { HTMLEscaping.escaped(text) }
 }

@@ -1,3 +1,5 @@
+import RelanceCore
+
 /// Renders compiled templates (`TemplateNode`) from a typed value (`TemplateValue`): the
 /// rendering swift-mustache did for the reminder templates (`Template+Render.swift`,
 /// `Context.swift`, `Sequence.swift` of the pinned version), rule for rule, without a cast.
@@ -177,16 +179,7 @@ struct TemplateEngine: Sendable {
             output += text
             return
         }
-        for character in text {
-            switch character {
-            case "<": output += "&lt;"
-            case ">": output += "&gt;"
-            case "&": output += "&amp;"
-            case "\"": output += "&quot;"
-            case "'": output += "&#39;"
-            default: output.append(character)
-            }
-        }
+        HTMLEscaping.append(text, to: &output)
     }
 }
 
