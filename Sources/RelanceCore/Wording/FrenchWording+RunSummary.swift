@@ -46,7 +46,7 @@ extension FrenchWording {
         "\(customer) \(name) : tâche « \(taskKind(kind).lowercased()) » (\(stepName(step))) pour \(invoices)\(note.map { " — \($0)" } ?? "")"
     }
     public func runDecision(waits: Bool, customer: String, invoice: String?, reason: String) -> String {
-        "\(waits ? "attend" : "passe") : \(customer)\(invoice.map { " \($0)" } ?? "") : \(reason)"
+        "\(waits ? "en attente" : "sans relance") : \(customer)\(invoice.map { " \($0)" } ?? "") : \(reason)"
     }
     public func runQueued(_ count: Int) -> String { "En file d'envoi : \(runCount(count, "message", "messages"))" }
     public func runAwaitingApproval(_ count: Int) -> String {
