@@ -15,8 +15,8 @@ from pathlib import Path
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 base, user, password, store = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4]
@@ -37,10 +37,23 @@ def check(condition: bool, what: str) -> None:
     print(f"ok: {what}")
 
 
+def gone(button):
+    """True once the button's page has been replaced. Mid-navigation, chromedriver may answer
+    "Node with given id does not belong to the document" (a plain WebDriverException) instead of
+    a stale reference: that, too, means the old page is gone."""
+    def predicate(_driver) -> bool:
+        try:
+            button.is_enabled()
+            return False
+        except WebDriverException:
+            return True
+    return predicate
+
+
 def submit(button) -> None:
     """Clicks a form's button and waits for the next page (the old one's elements go stale)."""
     button.click()
-    WebDriverWait(driver, 20).until(expected_conditions.staleness_of(button))
+    WebDriverWait(driver, 20).until(gone(button))
 
 
 def outcome_form(task, outcome: str, iso_date: str):
