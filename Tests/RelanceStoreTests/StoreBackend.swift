@@ -79,6 +79,14 @@ protocol BookUnderTest: Sendable {
     func isInvalidState(_ error: any Error) -> Bool
 }
 
+extension BookUnderTest {
+    /// Through the inbound port, on both stores: the message stored, no effect, the mark moved.
+    func receive(_ record: InboundRecord, at time: Date) async throws -> Int64 {
+        let mark = MailboxMark(folder: record.folder, uidValidity: record.uidValidity, lastUID: record.uid, polledAt: time)
+        return try #require(try await inbound.recordInbound(record, effects: [], mark: mark, at: time).inboundID)
+    }
+}
+
 struct SQLiteBook: BookUnderTest {
     let store: AppDatabase
     var outbox: any OutboxStore { store }
@@ -110,11 +118,6 @@ struct SQLiteBook: BookUnderTest {
     var review: any MessageReviewStore { store }
     var inspection: any MessageInspectionStore { store }
     var mailLog: any MailLogStore { store }
-
-    func receive(_ record: InboundRecord, at time: Date) async throws -> Int64 {
-        let mark = MailboxMark(folder: record.folder, uidValidity: record.uidValidity, lastUID: record.uid, polledAt: time)
-        return try #require(try await store.recordInbound(record, effects: [], mark: mark, at: time).inboundID)
-    }
 
     func tasks(_ state: WorkTask.State?) async throws -> [BookTask] {
         try await store.tasks(of: StoreFixtures.creditor, state: state).map {
@@ -228,22 +231,6 @@ struct PostgresBook: BookUnderTest {
     var review: any MessageReviewStore { store }
     var inspection: any MessageInspectionStore { store }
     var mailLog: any MailLogStore { store }
-
-    /// Written directly: the inbound port is not written on PostgreSQL yet (issue 16).
-    func receive(_ record: InboundRecord, at time: Date) async throws -> Int64 {
-        try await store.connection { connection in
-            let rows = try await connection.query("""
-                INSERT INTO inbound_message (creditor_id, folder, uid_validity, uid, rfc_message_id, received_at, kind,
-                                             message_id, customer_id, summary, excerpt, raw)
-                VALUES (\(record.creditor.rawValue), \(record.folder), \(Int64(record.uidValidity)), \(Int64(record.uid)),
-                        \(record.rfcMessageID), \(time), \(record.kind.rawValue), \(record.messageID), \(record.customerID),
-                        \(record.summary), \(record.excerpt), \(record.raw.map { ByteBuffer(bytes: $0) }))
-                RETURNING id
-                """, logger: store.logger)
-            for try await id in rows.decode(Int64.self) { return id }
-            throw PostgresStoreError(.corrupt, "no inbound message stored")
-        }
-    }
 
     func tasks(_ state: WorkTask.State?) async throws -> [BookTask] {
         try await store.connection { connection in
