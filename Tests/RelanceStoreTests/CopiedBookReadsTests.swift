@@ -70,4 +70,47 @@ import Testing
             }
         }
     }
+
+    @Test(arguments: ["lived book", "aged balance"])
+    func theOpenReceivablesAreTheSameOnBothStoresInTheSameOrder(_ book: String) async throws {
+        let sqlite = book == "lived book" ? try await StoreCopyTests.livedBook() : try await ConsoleBalanceStoreTests.book()
+        if book == "lived book" {
+            // A step carried out by a person: a call on F-3, answered with a promise.
+            let f3 = try #require(try await sqlite.openReceivables(of: F.creditor).first { $0.number == "F-3" })
+            let call = try await sqlite.openTask(NewTask(creditor: F.creditor, customerID: f3.customer.id, kind: .call, title: "Appeler",
+                                                         dedupKey: "call-f3", step: "call", invoiceIDs: [f3.invoiceID]), at: F.time).id
+            _ = try await F.recordOutcome(.promisedToPay(on: F.date("2026-12-20")), on: call, in: sqlite)
+        }
+        try await PostgresTestDatabase.withStore { postgres in
+            _ = try await postgres.copy(from: sqlite)
+            let expected = try await sqlite.openReceivables(of: F.creditor)
+            #expect(expected.count > 1)
+            #expect(try await postgres.openReceivables(of: F.creditor) == expected)
+            for customer in Set(expected.map(\.customer.id)) {
+                #expect(try await postgres.openReceivables(of: F.creditor, customer: customer)
+                            == sqlite.openReceivables(of: F.creditor, customer: customer), "customer #\(customer)")
+            }
+            // Not vacuous: steps taken by email and by people are part of what is compared.
+            if book == "lived book" {
+                #expect(expected.contains { $0.history.contains { $0.channel == .email } })
+                #expect(expected.contains { $0.history.contains { $0.outcome != nil } })
+            }
+        }
+    }
+
+    @Test func aRefusedFileIsRecordedOnPostgreSQLAsOnSQLite() async throws {
+        let sqlite = try await F.freshStore()
+        try await PostgresTestDatabase.withStore { postgres in
+            try await postgres.registerCreditor(F.creditor, language: .french, at: F.time)
+            try await sqlite.registerCreditor(F.creditor, language: .french, at: F.time)
+            let file = F.file("broken.csv", sha: "c")
+            let id = try await postgres.recordRejectedImport(file, reason: "ligne 3, colonne montant : pas un nombre", at: F.time)
+            _ = try await sqlite.recordRejectedImport(file, reason: "ligne 3, colonne montant : pas un nombre", at: F.time)
+            let record = try #require(try await postgres.importHistory(of: F.creditor, limit: 5).first)
+            #expect(record.importID == id && record.status == .rejected && record.error == "ligne 3, colonne montant : pas un nombre")
+            let line = try #require(try await postgres.recentEvents(of: F.creditor, limit: 1).first?.event)
+            let same = try #require(try await sqlite.recentEvents(of: F.creditor, limit: 1).first?.event)
+            #expect(line.kind == "import.rejected" && line.summary == same.summary && line.detail == same.detail)
+        }
+    }
 }
