@@ -7,7 +7,8 @@ import Testing
 
 /// A book lived on SQLite (imports, reminders, tasks, bank payments, held and refused files),
 /// copied into PostgreSQL by `relance store copy`, reads the same through both stores' ports:
-/// the aged balance's sums, the planner's facts, the imports' history. Same book, same figures.
+/// the open receivables in their order, the aged balance's sums, the planner's facts, the imports'
+/// history. Same book, same figures.
 @Suite(.enabled(if: PostgresTestDatabase.shouldRun)) struct CopiedBookReadsTests {
     typealias F = StoreFixtures
 
