@@ -7,8 +7,8 @@ import Testing
 
 /// A book lived on SQLite (imports, reminders, tasks, bank payments, held and refused files),
 /// copied into PostgreSQL by `relance store copy`, reads the same through both stores' ports:
-/// the open receivables in their order, the aged balance's sums, the planner's facts, the imports'
-/// history. Same book, same figures.
+/// the open receivables in their order, the bank's payments and unplaced receipts, the aged
+/// balance's sums, the planner's facts, the imports' history. Same book, same figures.
 @Suite(.enabled(if: PostgresTestDatabase.shouldRun)) struct CopiedBookReadsTests {
     typealias F = StoreFixtures
 
@@ -112,6 +112,19 @@ import Testing
             let line = try #require(try await postgres.recentEvents(of: F.creditor, limit: 1).first?.event)
             let same = try #require(try await sqlite.recentEvents(of: F.creditor, limit: 1).first?.event)
             #expect(line.kind == "import.rejected" && line.summary == same.summary && line.detail == same.detail)
+        }
+    }
+
+    @Test func theBanksPaymentsAndUnplacedReceiptsAreTheSameOnBothStores() async throws {
+        for sqlite in [try await ConsoleBalanceStoreTests.book(), try await BankRetentionTests.bookWithSettledBankEntries()] {
+            try await PostgresTestDatabase.withStore { postgres in
+                _ = try await postgres.copy(from: sqlite)
+                let payments = try await sqlite.bankPayments(of: F.creditor)
+                let receipts = try await sqlite.unmatchedReceipts(of: F.creditor)
+                #expect(!payments.isEmpty || !receipts.isEmpty)
+                #expect(try await postgres.bankPayments(of: F.creditor) == payments)
+                #expect(try await postgres.unmatchedReceipts(of: F.creditor) == receipts)
+            }
         }
     }
 }
