@@ -2,6 +2,7 @@ import Foundation
 import PostgresNIO
 import RelanceCore
 @testable import RelancePostgres
+import RelancePostgresTesting
 import Testing
 
 /// Several daemons on one PostgreSQL book record outcomes and open the ladder's tasks at the same
