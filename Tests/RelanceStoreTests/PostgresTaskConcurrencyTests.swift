@@ -129,4 +129,18 @@ import Testing
             #expect(try await second.events(of: F.creditor, kinds: ["task.opened"], since: .distantPast).count == invoices.count)
         }
     }
+
+    /// The same wrong address seen by two daemons at once (a bounce each): one task, found by both.
+    @Test func twoDaemonsOpeningTheSameDedupKeyedTaskAtOnceOpenItOnce() async throws {
+        try await withTwoDaemons { first, second, _, referee in
+            let task = NewTask(creditor: F.creditor, customerID: nil, kind: .fixConfiguration, title: "Vérifier le mot de passe SMTP",
+                               dedupKey: "smtp-auth")
+            let results = try await race(holding: "SELECT pg_advisory_xact_lock(hashtext('task-opening:acme'))", on: referee, [
+                { @Sendable in try await first.openTask(task, at: F.time) }, { @Sendable in try await second.openTask(task, at: F.time) },
+            ])
+            let opened = try results.map { try $0.get() }
+            #expect(opened.filter(\.isNew).count == 1 && Set(opened.map(\.id)).count == 1, "\(opened)")
+            #expect(try await first.tasks(of: F.creditor, state: .open).count == 1)
+        }
+    }
 }
