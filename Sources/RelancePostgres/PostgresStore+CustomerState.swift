@@ -105,18 +105,18 @@ extension PostgresStore: CustomerStateStore {
     public func disputeTask(invoice number: String, of creditor: CreditorID) async throws -> Int64? {
         try await connection { connection in
             let invoiceID = try await Self.invoiceID(number: number, creditor: creditor, on: connection, logger: logger)
-            // The newest task closed with a dispute naming it; else an open task of its customer.
-            let rows = try await connection.query("""
-                SELECT id FROM (
-                    SELECT t.id, 0 AS rank FROM invoice i JOIN task_invoice ti ON ti.invoice_id = i.id JOIN task t ON t.id = ti.task_id
-                    WHERE i.id = \(invoiceID) AND i.disputed_since IS NOT NULL AND t.outcome = 'dispute'
-                    UNION ALL
-                    SELECT t.id, 1 AS rank FROM invoice i JOIN task t ON t.customer_id = i.customer_id
-                    WHERE i.id = \(invoiceID) AND i.disputed_since IS NOT NULL AND t.state = 'open') candidates
-                ORDER BY rank, id DESC LIMIT 1
-                """, logger: logger)
-            for try await id in rows.decode(Int64.self) { return id }
-            return nil
+            var disputed = false
+            for try await flag in try await connection.query("SELECT disputed_since IS NOT NULL FROM invoice WHERE id = \(invoiceID)",
+                                                             logger: logger).decode(Bool.self) { disputed = flag }
+            var recorded: [Int64] = []
+            for try await id in try await connection.query("""
+                SELECT t.id FROM task_invoice ti JOIN task t ON t.id = ti.task_id WHERE ti.invoice_id = \(invoiceID) AND t.outcome = 'dispute'
+                """, logger: logger).decode(Int64.self) { recorded.append(id) }
+            var open: [Int64] = []
+            for try await id in try await connection.query("""
+                SELECT t.id FROM invoice i JOIN task t ON t.customer_id = i.customer_id WHERE i.id = \(invoiceID) AND t.state = 'open'
+                """, logger: logger).decode(Int64.self) { open.append(id) }
+            return DisputeTaskChoice.choose(invoiceIsDisputed: disputed, tasksThatRecordedTheDispute: recorded, openTasksOfTheCustomer: open)
         }
     }
 

@@ -83,4 +83,11 @@ struct TaskOutcomeWritingTests {
         #expect(superseded.kind == "task.superseded" && superseded.detail == ["task": "4", "by": "9"])
         #expect(superseded.summary.contains("n° 4") && superseded.summary.contains("n° 9"), "\(superseded.summary)")
     }
+
+    @Test func aDisputeIsResolvedOnTheTaskThatRecordedItElseOnAnOpenTaskOfTheCustomer() {
+        #expect(DisputeTaskChoice.choose(invoiceIsDisputed: true, tasksThatRecordedTheDispute: [3, 9], openTasksOfTheCustomer: [12]) == 9)
+        #expect(DisputeTaskChoice.choose(invoiceIsDisputed: true, tasksThatRecordedTheDispute: [], openTasksOfTheCustomer: [12, 14]) == 14)
+        #expect(DisputeTaskChoice.choose(invoiceIsDisputed: true, tasksThatRecordedTheDispute: [], openTasksOfTheCustomer: []) == nil)
+        #expect(DisputeTaskChoice.choose(invoiceIsDisputed: false, tasksThatRecordedTheDispute: [3], openTasksOfTheCustomer: [12]) == nil)
+    }
 }
