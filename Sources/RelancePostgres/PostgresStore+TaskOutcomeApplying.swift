@@ -18,8 +18,15 @@ extension PostgresStore {
         var found: (String, String?, String)?
         for try await row in rows.decode((String, String?, String).self) { found = row }
         let closedBy = found.flatMap { row in row.1.flatMap { TaskOutcome(code: $0, parameters: storedParameters(row.2)) } }
+        // Read once the task is locked: a second daemon resolving the same dispute finds it resolved.
+        var stillDisputed: Set<Int64> = []
+        if !application.resolvedDisputeInvoiceIDs.isEmpty {
+            for try await invoice in try await connection.query("""
+                SELECT id FROM invoice WHERE disputed_since IS NOT NULL AND id = ANY(\(application.resolvedDisputeInvoiceIDs))
+                """, logger: logger).decode(Int64.self) { stillDisputed.insert(invoice) }
+        }
         if let refusal = application.refusal(current: found.map { WorkTask.State(rawValue: $0.0) ?? .done }, closedBy: closedBy,
-                                             words: try await wording(of: creditor.rawValue, on: connection, logger: logger)) {
+                                             stillDisputed: stillDisputed, words: try await wording(of: creditor.rawValue, on: connection, logger: logger)) {
             throw refusal
         }
         let outcome = request.outcome

@@ -69,8 +69,12 @@ extension AppDatabase: TaskOutcomeStore {
         let closedBy = row.flatMap { row in
             (row["outcome"] as String?).flatMap { TaskOutcome(code: $0, parameters: decodedParameters(row["outcome_detail"])) }
         }
+        let resolving = application.resolvedDisputeInvoiceIDs
+        let stillDisputed = resolving.isEmpty ? [] : Set(try Int64.fetchAll(db, sql: """
+            SELECT id FROM invoice WHERE disputed_since IS NOT NULL AND id IN (SELECT value FROM json_each(?))
+            """, arguments: [String(decoding: try JSONEncoder().encode(resolving), as: UTF8.self)]))
         if let refusal = application.refusal(current: row.map { WorkTask.State(rawValue: $0["state"]) ?? .done }, closedBy: closedBy,
-                                             words: try wording(of: creditor.rawValue, in: db)) {
+                                             stillDisputed: stillDisputed, words: try wording(of: creditor.rawValue, in: db)) {
             throw refusal
         }
         let outcome = request.outcome

@@ -45,9 +45,9 @@ struct TaskOutcomeWritingTests {
     @Test func anOutcomeIsRefusedWhenTheTaskIsGoneOrWasClosedMeanwhile() throws {
         let application = try D.decide(.done(note: nil), D.facts(.call))
         let words = Language.french.wording
-        #expect(application.refusal(current: .open, closedBy: nil, words: words) == nil)
-        #expect(application.refusal(current: nil, closedBy: nil, words: words)?.message == "la tâche n° 12 n'existe pas (relance tasks liste les tâches ouvertes)")
-        let closed = application.refusal(current: .done, closedBy: .promisedToPay(on: F.day("2027-01-15")), words: words)
+        #expect(application.refusal(current: .open, closedBy: nil, stillDisputed: [], words: words) == nil)
+        #expect(application.refusal(current: nil, closedBy: nil, stillDisputed: [], words: words)?.message == "la tâche n° 12 n'existe pas (relance tasks liste les tâches ouvertes)")
+        let closed = application.refusal(current: .done, closedBy: .promisedToPay(on: F.day("2027-01-15")), stillDisputed: [], words: words)
         #expect(closed?.code == .closed && closed?.message.hasPrefix("la tâche n° 12 est déjà faite") == true, "\(String(describing: closed))")
     }
 
@@ -89,5 +89,18 @@ struct TaskOutcomeWritingTests {
         #expect(DisputeTaskChoice.choose(invoiceIsDisputed: true, tasksThatRecordedTheDispute: [], openTasksOfTheCustomer: [12, 14]) == 14)
         #expect(DisputeTaskChoice.choose(invoiceIsDisputed: true, tasksThatRecordedTheDispute: [], openTasksOfTheCustomer: []) == nil)
         #expect(DisputeTaskChoice.choose(invoiceIsDisputed: false, tasksThatRecordedTheDispute: [3], openTasksOfTheCustomer: [12]) == nil)
+    }
+
+    /// Two people resolving the same dispute on the closed task that recorded it: the second finds it resolved.
+    @Test func aDisputeResolvedMeanwhileIsNotResolvedTwice() throws {
+        var task = D.facts(.call)
+        task.task.state = .done
+        task.task.outcome = .dispute(invoices: ["F-2"])
+        task.disputedInvoices = [.init(id: 8, number: "F-2")]
+        let application = try D.decide(.disputeResolved(invoices: []), task)
+        #expect(application.recordsOnClosedTask && application.resolvedDisputeInvoiceIDs == [8])
+        let words = Language.english.wording
+        #expect(application.refusal(current: .done, closedBy: .dispute(invoices: ["F-2"]), stillDisputed: [8], words: words) == nil)
+        #expect(application.refusal(current: .done, closedBy: .dispute(invoices: ["F-2"]), stillDisputed: [], words: words)?.code == .noDispute)
     }
 }

@@ -111,4 +111,28 @@ import RelanceStore
             #expect(try await book.people.disputeTask(invoice: "F-1", of: F.creditor) == nil)
         }
     }
+
+    /// Two people resolve the same dispute on the closed call that recorded it, both decided on
+    /// the same read: the second is told there is no dispute left, and nothing is recorded twice.
+    @Test(arguments: StoreBackend.all)
+    func aDisputeResolvedTwiceAtOnceIsRecordedOnce(_ backend: StoreBackend) async throws {
+        try await backend.withBook { book in
+            let f1 = try #require(try await seed(book).first)
+            let call = try await book.taskStore.openTask(NewTask(creditor: F.creditor, customerID: f1.customerID, kind: .call, title: "Call",
+                                                                 dedupKey: "call:C001", invoiceIDs: [f1.invoiceID]), at: F.time).id
+            try await record(.dispute(invoices: ["F-1"]), on: call, in: book)
+            let facts = try #require(try await book.outcomes.taskOutcomeFacts(call))
+            let decided = try ["marie", "paul"].map { person in
+                try TaskOutcomeDecision.decide(TaskOutcomeRequest(taskID: call, outcome: .disputeResolved(invoices: []), recordedBy: person,
+                                                                  channel: .console),
+                                               facts: facts, today: F.date("2026-12-02"), settings: TaskOutcomeSettings(),
+                                               calendar: FrenchBusinessCalendar())
+            }
+            try await book.outcomes.applyTaskOutcome(decided[0], at: F.time)
+            let refused = await #expect(throws: TaskOutcomeError.self) { try await book.outcomes.applyTaskOutcome(decided[1], at: F.time) }
+            #expect(refused?.code == .noDispute)
+            let outcomes = try await book.outcomes.recordedOutcomes(of: F.creditor, since: .distantPast)
+            #expect(outcomes.map(\.outcome.code) == ["dispute", "dispute-resolved"] && outcomes.last?.recordedBy == "marie")
+        }
+    }
 }

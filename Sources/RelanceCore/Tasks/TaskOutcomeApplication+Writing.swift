@@ -15,11 +15,17 @@ extension TaskOutcomeApplication {
     /// The refusal when the task, as the store finds it inside the transaction that would write
     /// the outcome, can no longer take it: gone, or closed by someone else since the decision
     /// (the decision was taken on an earlier read). Nil when the outcome may be written.
-    public func refusal(current state: WorkTask.State?, closedBy: TaskOutcome?, words: any Wording) -> TaskOutcomeError? {
+    /// `stillDisputed`: which of `resolvedDisputeInvoiceIDs` the store finds disputed then — a
+    /// dispute resolved by someone else meanwhile is not resolved a second time.
+    public func refusal(current state: WorkTask.State?, closedBy: TaskOutcome?, stillDisputed: Set<Int64>,
+                        words: any Wording) -> TaskOutcomeError? {
         let id = request.taskID
         guard let state else { return TaskOutcomeError(.closed, words.outcomeRefusal(.noSuchTask(taskID: id))) }
         guard state == .open || recordsOnClosedTask else {
             return TaskOutcomeError(.closed, words.outcomeRefusal(.alreadyClosed(taskID: id, state: state, outcome: closedBy)))
+        }
+        if case .disputeResolved = request.outcome, stillDisputed.isDisjoint(with: resolvedDisputeInvoiceIDs) {
+            return TaskOutcomeError(.noDispute, words.outcomeRefusal(.noDisputeOpen(taskID: id)))
         }
         return nil
     }
