@@ -84,6 +84,7 @@ protocol BookUnderTest: Sendable {
     var people: any CustomerStateStore { get }
     var doNotRemind: any DoNotRemindStore { get }
     var taskReport: any TaskReportStore { get }
+    var planning: any PlanningFactsStore { get }
     /// The creditor's language, as the configuration registers it at start.
     func register(language: Language) async throws
     /// One statement of the store's own SQL, as a test that checks a constraint writes it.
@@ -162,6 +163,7 @@ struct SQLiteBook: BookUnderTest {
     var people: any CustomerStateStore { store }
     var doNotRemind: any DoNotRemindStore { store }
     var taskReport: any TaskReportStore { store }
+    var planning: any PlanningFactsStore { store }
 
     func register(language: Language) async throws {
         try await store.registerCreditor(StoreFixtures.creditor, language: language, at: StoreFixtures.time)
@@ -310,6 +312,7 @@ struct PostgresBook: BookUnderTest {
     var people: any CustomerStateStore { store }
     var doNotRemind: any DoNotRemindStore { store }
     var taskReport: any TaskReportStore { store }
+    var planning: any PlanningFactsStore { store }
 
     func register(language: Language) async throws {
         try await store.registerCreditor(StoreFixtures.creditor, language: language, at: StoreFixtures.time)

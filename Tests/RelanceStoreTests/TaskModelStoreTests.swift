@@ -155,12 +155,11 @@ import RelanceCore
             #expect(try await book.outcomes.taskOutcomeFacts(call.taskID)?.phones == ["01 23 45 67 89"])
             try await apply(.wrongNumber())
             #expect(try await book.outcomes.taskOutcomeFacts(call.taskID)?.phones == [])
-            if let sqlite = book as? SQLiteBook {
-                #expect(try await sqlite.store.planningFacts(of: F.creditor).invalidPhones[customer] == ["01 23 45 67 89"])
-            }
+            #expect(try await book.planning.planningFacts(of: F.creditor).invalidPhones[customer] == ["01 23 45 67 89"])
             #expect(try await book.taskStore.tasks(of: F.creditor, state: .open).first?.detail["phones"]?.contains("trouver un numéro") == true)
             try await apply(.paid(on: F.date("2026-12-01"), means: "virement"))
             // The claim waits until 12 December (paid_wait_days), then the accountant checks.
+            #expect(try await book.planning.planningFacts(of: F.creditor).paymentClaims[receivable.invoiceID]?.waitUntil == F.date("2026-12-12"))
             #expect(try await book.outcomes.expiredPaymentClaims(of: F.creditor, on: F.date("2026-12-12")).isEmpty)
             #expect(try await book.outcomes.expiredPaymentClaims(of: F.creditor, on: F.date("2026-12-13")).map(\.invoiceNumber) == ["F-1"])
             let unacknowledged = try await book.outcomes.unacknowledgedEmailOutcomes(of: F.creditor)
