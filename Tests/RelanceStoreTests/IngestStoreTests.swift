@@ -71,7 +71,7 @@ import RelanceStore
         #expect(!stored.isRemindableByEmail)
         let events = try await store.events(ofCustomer: stored.id)
         let update = try #require(events.first { $0.event.kind == "customer.updated" })
-        #expect(update.event.summary.contains("do_not_remind"))
+        #expect(update.event.summary.contains("do not remind no → yes"))
         #expect(update.event.summary.contains("Pays on the 10th"))
         #expect(events.contains { $0.event.kind == "customer.email-changed" && $0.event.summary.contains("nouveau@un.example") })
     }
