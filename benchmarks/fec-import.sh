@@ -2,6 +2,7 @@
 # FEC import benchmark (issue #3, "Benchmark"). Not part of .ci/run: it takes minutes.
 #
 #   benchmarks/fec-import.sh [N …]        default: 250000 500000 1000000
+#   RELANCE_BIN=/path/to/relance benchmarks/fec-import.sh 1000000
 #
 # For each N, on the same generated file (benchmarks/generate-fec.py: ~N/50 customers, most
 # invoices lettered, some partly paid), in one run:
@@ -24,9 +25,13 @@ command -v python3 >/dev/null || { echo "python3 is required" >&2; exit 1; }
 python3 -c 'import pandas' 2>/dev/null || python3 -m pip install --quiet pandas
 [ -x /usr/bin/time ] || { apt-get install -y time >/dev/null; }
 
-echo "Building relance (release)…" >&2
-swift build -c release --product relance >&2
-relance="$(swift build -c release --show-bin-path)/relance"
+if [ -n "${RELANCE_BIN:-}" ]; then
+    relance="$RELANCE_BIN"   # a release binary built elsewhere (to compare two builds in one session)
+else
+    echo "Building relance (release)…" >&2
+    swift build -c release --product relance >&2
+    relance="$(swift build -c release --show-bin-path)/relance"
+fi
 
 work="$(mktemp -d /tmp/relance-bench.XXXXXX)"
 trap 'rm -rf "$work"' EXIT

@@ -92,6 +92,15 @@ public enum ImportParser {
     /// has contact columns; when it is neither, the open-invoice error (which lists the columns
     /// seen and those missing) is the more useful one.
     static func parseTable(_ records: [DelimitedRecord], fileName: String, options: ImportOptions) throws(ImportError) -> ParsedImport {
+        if readsAsContacts(records, options: options) {
+            return try ContactsParser(options: options).parse(records: records, fileName: fileName)
+        }
+        return try OpenInvoiceReportParser(options: options).parse(records: records, fileName: fileName)
+    }
+
+    /// Whether a table is a contacts file, from its first 60 records (all this looks at, so a
+    /// report read as a stream decides the same from its head).
+    static func readsAsContacts(_ records: [DelimitedRecord], options: ImportOptions) -> Bool {
         let looksLikeContacts = records.prefix(30).contains { ContactsParser.columns(of: $0).keys.contains(.customer) }
         let hasAmounts = records.prefix(60).contains { record in
             record.fields.contains { field in
@@ -106,10 +115,7 @@ public enum ImportParser {
                 return mapping.columns.values.allSatisfy { titles.contains(HeaderText.normalize($0)) }
             }
         } ?? false
-        if looksLikeContacts && !hasAmounts && !mapped {
-            return try ContactsParser(options: options).parse(records: records, fileName: fileName)
-        }
-        return try OpenInvoiceReportParser(options: options).parse(records: records, fileName: fileName)
+        return looksLikeContacts && !hasAmounts && !mapped
     }
 
     static func isPDF(_ bytes: [UInt8]) -> Bool {

@@ -40,6 +40,26 @@ extension AppDatabase: ReceivablesStore {
         }
     }
 
+    /// `importSnapshot` for items fed as the file is read, in the same one transaction.
+    public func importSnapshot(_ file: ImportedFile, _ snapshot: ReceivableSnapshot, feed: OpenItemFeed,
+                               at time: Date) async throws -> ImportReceipt {
+        try await importSnapshot(file, snapshot, feed: feed, at: time, summaryMinimum: SnapshotApplier.summaryMinimumDefault)
+    }
+
+    func importSnapshot(_ file: ImportedFile, _ snapshot: ReceivableSnapshot, feed: OpenItemFeed, at time: Date,
+                        summaryMinimum: Int) async throws -> ImportReceipt {
+        try await writer.write { db in
+            // The same larger page cache as a whole snapshot's import (above).
+            let previous = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
+            try db.execute(sql: "PRAGMA cache_size = -32768")
+            defer { try? db.execute(sql: "PRAGMA cache_size = \(previous)") }
+            var applier = try SnapshotApplier(db: db, file: file, snapshot: snapshot, time: time, summaryMinimum: summaryMinimum)
+            var receipt = try applier.apply(feed: feed)
+            try BankReceiptRematcher.afterImport(&receipt, creditor: file.creditor, time: time, in: db)
+            return receipt
+        }
+    }
+
     public func recordRejectedImport(_ file: ImportedFile, reason: String, at time: Date) async throws -> Int64 {
         try await writer.write { db in
             try db.execute(sql: """

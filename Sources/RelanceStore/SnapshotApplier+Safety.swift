@@ -7,20 +7,39 @@ extension SnapshotApplier {
     /// Why the snapshot must wait for a person, or nil: it would settle more than the threshold
     /// of the open amount (in any currency) at once — a truncated or "overdue only" export.
     func massSettlement(_ items: [OpenItem], thresholdPercent: Int) throws -> String? {
+        try massSettlement(try openInvoices(), listed: Set(items.map(\.invoice)), thresholdPercent: thresholdPercent)
+    }
+
+    /// An open invoice as the mass-settlement check weighs it.
+    struct OpenInvoice {
+        var number: String
+        var currency: String
+        var amount: Int64
+        /// Last seen at or before this snapshot's date: a snapshot that does not list it settles it.
+        var settleable: Bool
+    }
+
+    /// The creditor's open invoices owed to it, read before the import writes (a fed import
+    /// weighs them once every item is written).
+    func openInvoices() throws -> [OpenInvoice] {
+        try Row.fetchAll(db, sql: """
+            SELECT number, currency, open_minor, seen_as_of FROM invoice WHERE creditor_id = ? AND status = 'open' AND open_minor > 0
+            """, arguments: [creditor]).map {
+            OpenInvoice(number: $0["number"], currency: $0["currency"], amount: $0["open_minor"], settleable: ($0["seen_as_of"] as String) <= asOf)
+        }
+    }
+
+    /// `listed`: the snapshot's invoice numbers (its refused rows' are added here).
+    func massSettlement(_ invoices: [OpenInvoice], listed: Set<String>, thresholdPercent: Int) throws -> String? {
         // A refused row still lists its invoice: it is not paid, only unreadable today.
-        let listed = Set(items.map(\.invoice)).union((snapshot.refusedRows ?? []).compactMap(\.invoice))
+        let listed = listed.union((snapshot.refusedRows ?? []).compactMap(\.invoice))
         var open: [String: Int64] = [:]
         var settling: [String: Int64] = [:]
         var settlingCount = 0
-        let rows = try Row.fetchCursor(db, sql: """
-            SELECT number, currency, open_minor, seen_as_of FROM invoice WHERE creditor_id = ? AND status = 'open' AND open_minor > 0
-            """, arguments: [creditor])
-        while let row = try rows.next() {
-            let currency: String = row["currency"]
-            let amount: Int64 = row["open_minor"]
-            open[currency, default: 0] += amount
-            if (row["seen_as_of"] as String) <= asOf && !listed.contains(row["number"] as String) {
-                settling[currency, default: 0] += amount
+        for invoice in invoices {
+            open[invoice.currency, default: 0] += invoice.amount
+            if invoice.settleable && !listed.contains(invoice.number) {
+                settling[invoice.currency, default: 0] += invoice.amount
                 settlingCount += 1
             }
         }

@@ -10,8 +10,10 @@ import RelanceCore
 /// snapshot that would settle too much at once is held for a person instead.
 struct SnapshotApplier {
     let db: Database
-    let file: ImportedFile
-    let snapshot: ReceivableSnapshot
+    /// Variables for a fed import only, which learns the parse's warnings and refused rows
+    /// once the last batch is read (`apply(feed:)`).
+    var file: ImportedFile
+    var snapshot: ReceivableSnapshot
     let time: Date
 
     let prepared: PreparedStatements
@@ -53,7 +55,9 @@ struct SnapshotApplier {
         return receipt
     }
 
-    private func applyUnflushed() throws -> ImportReceipt {
+    /// The receipt of bytes already applied or held for this creditor (after journaling the
+    /// duplicate), or nil; throws when the creditor is unknown.
+    func duplicate() throws -> ImportReceipt? {
         if let existing = try Row.fetchOne(db, sql: """
             SELECT id, status FROM import WHERE creditor_id = ? AND sha256 = ? AND status IN ('applied', 'held')
             """, arguments: [creditor, file.sha256]) {
@@ -65,6 +69,11 @@ struct SnapshotApplier {
         guard try Bool.fetchOne(db, sql: "SELECT 1 FROM creditor WHERE id = ?", arguments: [creditor]) == true else {
             throw StoreError(.unknownCreditor, "creditor \(creditor) is not registered")
         }
+        return nil
+    }
+
+    private func applyUnflushed() throws -> ImportReceipt {
+        if let receipt = try duplicate() { return receipt }
         let items = Self.folded(snapshot.items)
         if snapshot.isAuthoritative, let threshold = snapshot.massSettlementThresholdPercent,
            let reason = try massSettlement(items, thresholdPercent: threshold) {
@@ -104,6 +113,13 @@ struct SnapshotApplier {
         }
         try indexPause?.end(db)
         try pause?.end(db)
+        try finishItems(importID: importID, work: &work, receipt: &receipt)
+        return receipt
+    }
+
+    /// What follows the last item: the journal of a first load, refused rows, invoices the
+    /// snapshot no longer lists, tasks for people, the receipt's warnings and the import's events.
+    func finishItems(importID: Int64, work: inout Work, receipt: inout ImportReceipt) throws {
         if let opened = work.opened { try journal(opened, importID: importID) }
         try recordRefusedRows(importID: importID, work: &work, receipt: &receipt)
         if snapshot.isAuthoritative {
@@ -126,7 +142,6 @@ struct SnapshotApplier {
             file: file.fileName, kind: file.kind, asOf: snapshot.asOf, new: receipt.newInvoices, changed: receipt.updatedInvoices,
             settled: receipt.settledInvoices, unchanged: receipt.unchangedInvoices, toIdentify: receipt.unresolvedInvoices), detail: ["sha256": file.sha256, "authoritative": String(snapshot.isAuthoritative)])
         for (summary, detail) in ImportWarningEvents.events(of: file, words: words) { try event("import.warning", importID: importID, summary, detail: detail) }
-        return receipt
     }
 
     /// Rows the file refused on their own: one event listing them (the journal's rejected-rows
@@ -163,7 +178,7 @@ struct SnapshotApplier {
         var opened: OpenedJournal?
     }
 
-    private func applyItem(_ item: OpenItem, importID: Int64, work: inout Work, receipt: inout ImportReceipt) throws {
+    func applyItem(_ item: OpenItem, importID: Int64, work: inout Work, receipt: inout ImportReceipt) throws {
         work.seenNumbers.insert(item.invoice)
         let details = snapshot.details.isEmpty ? InvoiceDetails() : snapshot.details[item.invoice] ?? InvoiceDetails()
         var existing: Row?

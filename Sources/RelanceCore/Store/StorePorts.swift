@@ -16,6 +16,11 @@ public protocol ReceivablesStore: Sendable {
     /// The same bytes applied twice for a creditor return `.duplicate` and change nothing.
     func importSnapshot(_ file: ImportedFile, _ snapshot: ReceivableSnapshot, at time: Date) async throws -> ImportReceipt
 
+    /// The same, for items fed in batches as the file is read (`snapshot.items` comes first,
+    /// usually empty); the feed's end gives the refused rows and warnings. Throws
+    /// `WholeFileNeeded`, having changed nothing, when the file must be imported whole.
+    func importSnapshot(_ file: ImportedFile, _ snapshot: ReceivableSnapshot, feed: OpenItemFeed, at time: Date) async throws -> ImportReceipt
+
     /// Records a refused file and why, so that the import history is complete.
     func recordRejectedImport(_ file: ImportedFile, reason: String, at time: Date) async throws -> Int64
 

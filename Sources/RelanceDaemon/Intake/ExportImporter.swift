@@ -36,16 +36,33 @@ public struct ExportImporter: Sendable {
         let sha256 = Self.sha256(bytes)
         let parsed: ParsedImport
         do {
-            var options = importOptions
-            options.exportDate = today
-            parsed = try ExportParsing.parse(bytes, fileName: fileName, options: options)
+            parsed = try ExportParsing.parse(bytes, fileName: fileName, options: parseOptions)
         } catch {
-            // Read by the creditor's people (the rejection report, the console, the digest): in their language.
-            let reason = error.text(in: creditor.language)
-            let id = try await reject(fileName, sha256: sha256, byteCount: bytes.count, reason: reason)
-            return .rejected(importID: id, reason: reason)
+            return try await rejected(error, fileName: fileName, sha256: sha256, byteCount: bytes.count)
         }
-        var file = ImportedFile(creditor: creditor.id, fileName: fileName, sha256: sha256, byteCount: bytes.count, kind: parsed.kind.rawValue)
+        return try await apply(parsed, fileName: fileName, sha256: sha256, byteCount: bytes.count) { bytes }
+    }
+
+    /// The options of a parse today.
+    var parseOptions: ImportOptions {
+        var options = importOptions
+        options.exportDate = today
+        return options
+    }
+
+    /// A file refused by its parse, recorded.
+    func rejected(_ error: ImportError, fileName: String, sha256: String, byteCount: Int) async throws -> Outcome {
+        // Read by the creditor's people (the rejection report, the console, the digest): in their language.
+        let reason = error.text(in: creditor.language)
+        let id = try await reject(fileName, sha256: sha256, byteCount: byteCount, reason: reason)
+        return .rejected(importID: id, reason: reason)
+    }
+
+    /// A parsed file into the store. `fileBytes` gives the file's bytes again, for what an
+    /// e-invoice's open item cannot carry (asked only for e-invoices).
+    func apply(_ parsed: ParsedImport, fileName: String, sha256: String, byteCount: Int,
+               fileBytes: () -> [UInt8]) async throws -> Outcome {
+        var file = ImportedFile(creditor: creditor.id, fileName: fileName, sha256: sha256, byteCount: byteCount, kind: parsed.kind.rawValue)
         // The parser's warnings are read by the creditor's people (the report, the journal, the console).
         let warnings = parsed.warnings.map { $0.text(in: creditor.language) }
         file.warnings = warnings
@@ -63,7 +80,8 @@ public struct ExportImporter: Sendable {
         }
         var items = parsed.items
         var details: [String: InvoiceDetails] = [:]
-        if let invoice = try eInvoice(bytes, kind: parsed.kind, fileName: fileName) {
+        let isEInvoice = [.ublInvoice, .ciiInvoice, .facturX].contains(parsed.kind)
+        if isEInvoice, case let bytes = fileBytes(), let invoice = try eInvoice(bytes, kind: parsed.kind, fileName: fileName) {
             // BT-9 alone is the document's stated due date; BT-20 is weighed separately.
             for index in items.indices where items[index].invoice == invoice.number { items[index].due = invoice.dueDate }
             let mediaType = parsed.kind == .facturX ? "application/pdf" : "application/xml"
@@ -71,7 +89,6 @@ public struct ExportImporter: Sendable {
             details[invoice.number] = InvoiceDetails(buyerIdentifiers: invoice.buyerIdentifiers,
                                                      dueFromTermsText: invoice.termsTextDueDate, document: document)
         }
-        let isEInvoice = [.ublInvoice, .ciiInvoice, .facturX].contains(parsed.kind)
         let snapshot = ReceivableSnapshot(
             items: items, asOf: parsed.asOf ?? today, isAuthoritative: parsed.kind == creditor.authoritativeSource,
             details: details, statedDueSource: isEInvoice ? DueDateSource.einvoiceDueDate : DueDateSource.dueDateColumn,

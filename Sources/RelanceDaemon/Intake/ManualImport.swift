@@ -8,8 +8,14 @@ public struct ManualImport: Sendable {
 
     public init(importer: ExportImporter) { self.importer = importer }
 
+    /// The file is mapped, not read (`importExport(mapped:)`): a large report or ledger is
+    /// never held whole in memory.
     public func importFile(at url: URL) async throws -> ImportReceipt {
-        switch try await importer.importExport(try ExportFile.bytes(at: url), fileName: url.lastPathComponent) {
+        let importer = importer
+        let outcome = try await ExportFile.withMapped(at: url) { file in
+            try await importer.importExport(mapped: file, fileName: url.lastPathComponent)
+        }
+        switch outcome {
         case .imported(let receipt, _): return receipt
         case .rejected(let id, let reason): throw IntakeError(.rejected, file: url.path, "refused (import #\(id)):\n\(reason)")
         }

@@ -32,15 +32,43 @@ public struct MappedExportFile: @unchecked Sendable {
 
 extension ExportFile {
     public static func withMapped<R>(at url: URL, _ body: (MappedExportFile) throws -> R) throws -> R {
-        let (fd, size) = try openRegularFile(at: url)
-        defer { close(fd) }
-        guard size > 0 else { return try body(MappedExportFile(bytes: UnsafeBufferPointer(start: nil, count: 0))) }
-        guard let address = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), address != MAP_FAILED else {
-            throw IntakeError(.unreadable, file: url.path, "cannot map it: \(String(cString: strerror(errno)))")
+        let mapping = try Mapping(url)
+        defer { mapping.close() }
+        return try body(mapping.file)
+    }
+
+    /// The same for an asynchronous body (an import that writes to the store as it reads).
+    public static func withMapped<R>(at url: URL, _ body: (MappedExportFile) async throws -> R) async throws -> R {
+        let mapping = try Mapping(url)
+        defer { mapping.close() }
+        return try await body(mapping.file)
+    }
+
+    /// The file's descriptor and mapping, until `close`.
+    private struct Mapping {
+        let descriptor: Int32
+        let file: MappedExportFile
+
+        init(_ url: URL) throws(IntakeError) {
+            let (fd, size) = try openRegularFile(at: url)
+            descriptor = fd
+            guard size > 0 else {
+                file = MappedExportFile(bytes: UnsafeBufferPointer(start: nil, count: 0))
+                return
+            }
+            guard let address = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), address != MAP_FAILED else {
+                let reason = String(cString: strerror(errno))
+                Glibc.close(fd)
+                throw IntakeError(.unreadable, file: url.path, "cannot map it: \(reason)")
+            }
+            // Read front to back: the kernel may read ahead.
+            _ = madvise(address, size, MADV_SEQUENTIAL)
+            file = MappedExportFile(bytes: UnsafeBufferPointer(start: address.assumingMemoryBound(to: UInt8.self), count: size))
         }
-        defer { munmap(address, size) }
-        // Read front to back (two stretches at once): the kernel may read ahead.
-        _ = madvise(address, size, MADV_SEQUENTIAL)
-        return try body(MappedExportFile(bytes: UnsafeBufferPointer(start: address.assumingMemoryBound(to: UInt8.self), count: size)))
+
+        func close() {
+            if let base = file.bytes.baseAddress { munmap(UnsafeMutableRawPointer(mutating: base), file.bytes.count) }
+            Glibc.close(descriptor)
+        }
     }
 }

@@ -77,7 +77,7 @@ public struct OpenInvoiceReportParser: Sendable {
         return parsed
     }
 
-    private func findHeader(_ records: [DelimitedRecord], fileName: String) throws(ImportError) -> (Int, OpenInvoiceColumns) {
+    func findHeader(_ records: [DelimitedRecord], fileName: String) throws(ImportError) -> (Int, OpenInvoiceColumns) {
         var bestPartial: (Int, OpenInvoiceColumns)?
         for (at, record) in records.prefix(60).enumerated() where !record.isBlank {
             guard let columns = try OpenInvoiceColumns.read(record, mapping: options.columnMapping, file: fileName) else { continue }

@@ -24,90 +24,12 @@ enum DelimitedTextReader {
     /// bytes of memory) per byte; the count is checked as each cell is read.
     static func records(utf8 bytes: [UInt8], separator: UInt8, file: String,
                         maximumCells: Int = ImportLimits.standard.textCells) throws(ImportError) -> [DelimitedRecord] {
-        var records: [DelimitedRecord] = []
-        var cells = 0
-        var fields: [DelimitedField] = []
-        var line = 1
-        var column = 1
-        var index = 0
-        let count = bytes.count
-        var recordLine = 1
-        var atRecordStart = true
-
-        /// Length of the line break starting at `i`, or 0.
-        @inline(__always) func lineBreakLength(_ i: Int) -> Int {
-            let byte = bytes[i]
-            if byte == 0x0A { return 1 }
-            guard byte == 0x0D else { return 0 }
-            if i + 1 < count, bytes[i + 1] == 0x0A { return 2 }
-            if i + 2 < count, bytes[i + 1] == 0x0D, bytes[i + 2] == 0x0A { return 3 }
-            return 1
+        try bytes.withUnsafeBufferPointer { (buffer) throws(ImportError) -> [DelimitedRecord] in
+            var cursor = DelimitedRecordCursor(buffer, separator: separator, file: file, maximumCells: maximumCells)
+            var records: [DelimitedRecord] = []
+            while let record = try cursor.next() { records.append(record) }
+            return records
         }
-        @inline(__always) func isContinuation(_ byte: UInt8) -> Bool { byte & 0xC0 == 0x80 }
-
-        while index < count {
-            if atRecordStart { recordLine = line; atRecordStart = false }
-            let fieldLine = line, fieldColumn = column
-            var cell: [UInt8] = []
-            var endedRecord = false
-            if bytes[index] == UInt8(ascii: "\"") {
-                index += 1; column += 1
-                var closed = false
-                while index < count {
-                    let byte = bytes[index]
-                    if byte == UInt8(ascii: "\"") {
-                        if index + 1 < count, bytes[index + 1] == UInt8(ascii: "\"") {
-                            cell.append(byte); index += 2; column += 2; continue
-                        }
-                        index += 1; column += 1; closed = true; break
-                    }
-                    let breakLength = lineBreakLength(index)
-                    if breakLength > 0 {
-                        cell.append(0x0A); index += breakLength; line += 1; column = 1; continue
-                    }
-                    cell.append(byte); index += 1
-                    if !isContinuation(byte) { column += 1 }
-                }
-                if !closed {
-                    throw ImportError(.unterminatedQuote, at: SourcePosition(file: file, line: fieldLine, column: fieldColumn), .unterminatedQuote)
-                }
-            }
-            // Unquoted cell, or what trails a closing quote (kept, as spreadsheets do): a run of
-            // the file's bytes, decoded once (most cells are only this; no copy byte by byte).
-            let runStart = index
-            while index < count {
-                let byte = bytes[index]
-                if byte == separator || byte == 0x0A || byte == 0x0D { break }
-                index += 1
-                if !isContinuation(byte) { column += 1 }
-            }
-            let runEnd = index
-            if index < count, bytes[index] != separator {
-                index += lineBreakLength(index); line += 1; column = 1; endedRecord = true
-            }
-            cells += 1
-            if cells > maximumCells {
-                throw ImportError(.overLimit, at: SourcePosition(file: file, line: fieldLine, column: fieldColumn),
-                                  .tooManyTextCells(limit: maximumCells))
-            }
-            let text: String
-            if cell.isEmpty {
-                text = String(decoding: bytes[runStart..<runEnd], as: UTF8.self)
-            } else {
-                cell.append(contentsOf: bytes[runStart..<runEnd])
-                text = String(decoding: cell, as: UTF8.self)
-            }
-            fields.append(DelimitedField(text: text, line: fieldLine, column: fieldColumn))
-            if endedRecord {
-                records.append(DelimitedRecord(fields: fields, line: recordLine))
-                fields = []; atRecordStart = true
-            } else if index < count {
-                index += 1; column += 1 // the separator
-                if index == count { fields.append(DelimitedField(text: "", line: line, column: column)) }
-            }
-        }
-        if !fields.isEmpty { records.append(DelimitedRecord(fields: fields, line: recordLine)) }
-        return records
     }
 
     /// Picks the separator whose count per line is the most consistent over the first lines,

@@ -34,26 +34,30 @@ enum IdentityText {
     /// item's customer code, name and invoice number, with the item's position.
     static func clean(_ parsed: inout ParsedImport) {
         var warnings: [ImportWarning] = []
-        func fix(_ value: String, _ what: ImportNote.IdentityField, _ position: SourcePosition?) -> String {
-            guard let kept = IdentityText.cleaned(value) else { return value }
-            warnings.append(warning(original: value, cleaned: kept, what: what, column: nil, at: position ?? SourcePosition(file: "")))
-            return kept
-        }
-        for index in parsed.items.indices {
-            var item = parsed.items[index]
-            let position = item.source
-            item.customer = fix(item.customer, .customerCode, position)
-            item.customerName = item.customerName.map { fix($0, .customerName, position) }
-            item.invoice = fix(item.invoice, .invoiceNumber, position)
-            parsed.items[index] = item
-        }
+        for index in parsed.items.indices { clean(&parsed.items[index], warnings: &warnings) }
         for index in parsed.contacts.indices {
             var contact = parsed.contacts[index]
             let position = contact.source
-            contact.customer = fix(contact.customer, .customerCode, position)
-            contact.name = contact.name.map { fix($0, .customerName, position) }
+            contact.customer = fix(contact.customer, .customerCode, position, &warnings)
+            contact.name = contact.name.map { fix($0, .customerName, position, &warnings) }
             parsed.contacts[index] = contact
         }
         parsed.warnings += warnings
+    }
+
+    /// One item's customer code, name and invoice number (a report read as a stream cleans
+    /// each item as it goes).
+    static func clean(_ item: inout OpenItem, warnings: inout [ImportWarning]) {
+        let position = item.source
+        item.customer = fix(item.customer, .customerCode, position, &warnings)
+        item.customerName = item.customerName.map { fix($0, .customerName, position, &warnings) }
+        item.invoice = fix(item.invoice, .invoiceNumber, position, &warnings)
+    }
+
+    private static func fix(_ value: String, _ what: ImportNote.IdentityField, _ position: SourcePosition?,
+                            _ warnings: inout [ImportWarning]) -> String {
+        guard let kept = IdentityText.cleaned(value) else { return value }
+        warnings.append(warning(original: value, cleaned: kept, what: what, column: nil, at: position ?? SourcePosition(file: "")))
+        return kept
     }
 }
