@@ -95,10 +95,10 @@ public struct SMTPTransactions {
     /// transaction leaves the connection to be opened again by the next one.
     ///
     /// `next` names the message the caller will send right after this one, if any: when the
-    /// server offers PIPELINING it is asked once this message's content has left, and the envelope
-    /// it gives is written right behind it, before the content's reply is read (RFC 2920 allows the
-    /// content to be followed by the next transaction's commands). Its replies then come back with
-    /// this message's final reply: one round trip a message instead of two.
+    /// server offers PIPELINING it is asked once the server has opened DATA, right before this
+    /// message's content leaves, and the envelope it gives is written with the content, in the same
+    /// write (RFC 2920 allows the content to be followed by the next transaction's commands). Its
+    /// replies then come back with this message's final reply: one round trip a message instead of two.
     /// Only its envelope leaves, never its content; the caller sends it next on this connection,
     /// or drops the connection, which ends the transaction begun on the server with nothing
     /// delivered. Without PIPELINING (or without DATA opened) `next` is not asked.

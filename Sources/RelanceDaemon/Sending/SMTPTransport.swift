@@ -61,9 +61,9 @@ public actor SMTPTransport: BatchMailTransport {
             while true {
                 let message = messages[index]
                 let following = index + 1 < messages.endIndex ? messages[index + 1] : nil
-                // Whether the following message may start, once asked: once this message's content
-                // has left, right before the following one's first byte (its envelope only, written
-                // ahead: see `SMTPTransactions.send`), or after this message when nothing is.
+                // Whether the following message may start, once asked: right before its first byte,
+                // which leaves with this message's content (its envelope only, written ahead: see
+                // `SMTPTransactions.send`), or after this message when nothing is written ahead.
                 var followingMayStart: Bool?
                 let result = transactions.send(envelopeFrom: message.envelopeFrom.value, recipients: Self.recipients(of: message, archive),
                                                message: message.bytes, thenStart: {
