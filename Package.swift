@@ -128,6 +128,13 @@ let package = Package(
         ),
         // In-memory fakes of the ports and fixture helpers, for tests only.
         .target(name: "RelanceTesting", dependencies: ["RelanceCore"], swiftSettings: strict),
+        // The PostgreSQL test cluster of scripts/postgres.sh and a fresh database per test, for
+        // the store's tests and the integration tests (tests only).
+        .target(
+            name: "RelancePostgresTesting",
+            dependencies: ["RelancePostgres", "RelanceCore", .product(name: "PostgresNIO", package: "postgres-nio")],
+            swiftSettings: strict
+        ),
 
         .testTarget(name: "RelanceCoreTests", dependencies: ["RelanceCore", "RelanceTesting"], swiftSettings: strict),
         .testTarget(
@@ -145,7 +152,8 @@ let package = Package(
         ),
         .testTarget(
             name: "RelanceStoreTests",
-            dependencies: ["RelanceStore", "RelancePostgres", "RelanceTesting", .product(name: "PostgresNIO", package: "postgres-nio")],
+            dependencies: ["RelanceStore", "RelancePostgres", "RelancePostgresTesting", "RelanceTesting",
+                           .product(name: "PostgresNIO", package: "postgres-nio")],
             // Frozen migration texts, read by the tests from their source folder (#filePath).
             exclude: ["Frozen"],
             swiftSettings: strict
@@ -168,7 +176,8 @@ let package = Package(
         // Talks to the real Postfix and Dovecot that scripts/mailstack.sh starts on loopback.
         .testTarget(
             name: "IntegrationTests",
-            dependencies: ["CurlMail", "RelanceDaemon", "RelanceMail", "RelanceTesting"],
+            dependencies: ["CurlMail", "RelanceDaemon", "RelanceMail", "RelancePostgres", "RelancePostgresTesting", "RelanceTesting",
+                           .product(name: "PostgresNIO", package: "postgres-nio")],
             swiftSettings: strict
         ),
     ],

@@ -5,7 +5,7 @@ import RelanceCore
 /// The customer-state writes other ports make within their own transaction (an inbound
 /// message's effects, a task's outcome), as the SQLite store's: an address marked invalid
 /// once, a customer paused, an invoice disputed or no longer, an address given as right. The
-/// `CustomerStateStore` port itself is not written on PostgreSQL yet (issue 16).
+/// `CustomerStateStore` port (`+CustomerState`) uses them too.
 extension PostgresStore {
     /// Returns false when the address was already marked invalid (and not cleared since).
     static func markAddressInvalid(_ address: EmailAddress, of creditor: CreditorID, reason: String, evidence: String?,

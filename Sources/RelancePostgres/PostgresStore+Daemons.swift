@@ -10,6 +10,15 @@ public struct DaemonHeartbeat: Sendable, Hashable {
     public var version: String
     public var startedAt: Date
     public var heartbeatAt: Date
+
+    public init(id: String, host: String, pid: Int64, version: String, startedAt: Date, heartbeatAt: Date) {
+        self.id = id
+        self.host = host
+        self.pid = pid
+        self.version = version
+        self.startedAt = startedAt
+        self.heartbeatAt = heartbeatAt
+    }
 }
 
 extension PostgresStore {

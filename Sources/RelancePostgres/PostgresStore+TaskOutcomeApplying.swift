@@ -2,31 +2,32 @@ import Foundation
 import PostgresNIO
 import RelanceCore
 
-/// A task's outcome applied within the caller's transaction, as the SQLite store's
-/// `applyTaskOutcome`: the outcome recorded, its consequences (a promise's pause, disputes
-/// opened or ended, payment claims, wrong numbers, an address given as right), the task closed,
-/// and the journal's line. Used by the inbound port for outcomes emailed in; the
-/// `TaskOutcomeStore` port itself is not written on PostgreSQL yet (issue 16).
+/// A task's outcome written within the caller's transaction, as the SQLite store writes it:
+/// what the decision says (`TaskOutcomeDecision`, shared by both stores), nothing decided here.
+/// Used by the `TaskOutcomeStore` port and by the inbound port for outcomes emailed in.
 extension PostgresStore {
     static func applyTaskOutcome(_ application: TaskOutcomeApplication, at time: Date, on connection: PostgresConnection,
                                  logger: Logger) async throws {
         let request = application.request
         let id = request.taskID
         let creditor = application.creditor
-        let words = try await wording(of: creditor.rawValue, on: connection, logger: logger)
-        // Locked: a second person closing it meanwhile waits, then sees it closed.
+        let customer = application.customerID
+        // Locked: a second daemon closing it meanwhile waits, then finds it closed and is refused.
         let rows = try await connection.query("SELECT state, outcome, outcome_detail::text FROM task WHERE id = \(id) FOR UPDATE",
                                                logger: logger)
         var found: (String, String?, String)?
         for try await row in rows.decode((String, String?, String).self) { found = row }
-        guard let (stateText, closedOutcome, closedDetail) = found else {
-            throw TaskOutcomeError(.closed, words.outcomeRefusal(.noSuchTask(taskID: id)))
+        let closedBy = found.flatMap { row in row.1.flatMap { TaskOutcome(code: $0, parameters: storedParameters(row.2)) } }
+        // Read once the task is locked: a second daemon resolving the same dispute finds it resolved.
+        var stillDisputed: Set<Int64> = []
+        if !application.resolvedDisputeInvoiceIDs.isEmpty {
+            for try await invoice in try await connection.query("""
+                SELECT id FROM invoice WHERE disputed_since IS NOT NULL AND id = ANY(\(application.resolvedDisputeInvoiceIDs))
+                """, logger: logger).decode(Int64.self) { stillDisputed.insert(invoice) }
         }
-        let state = WorkTask.State(rawValue: stateText) ?? .done
-        guard state == .open || application.recordsOnClosedTask else {
-            let parameters = (try? JSONDecoder().decode([String: String].self, from: Data(closedDetail.utf8))) ?? [:]
-            let closedBy = closedOutcome.flatMap { TaskOutcome(code: $0, parameters: parameters) }
-            throw TaskOutcomeError(.closed, words.outcomeRefusal(.alreadyClosed(taskID: id, state: state, outcome: closedBy)))
+        if let refusal = application.refusal(current: found.map { WorkTask.State(rawValue: $0.0) ?? .done }, closedBy: closedBy,
+                                             stillDisputed: stillDisputed, words: try await wording(of: creditor.rawValue, on: connection, logger: logger)) {
+            throw refusal
         }
         let outcome = request.outcome
         let parameters = detailJSON(outcome.parameters)
@@ -35,32 +36,14 @@ extension PostgresStore {
             VALUES (\(id), \(outcome.code), \(parameters)::jsonb, \(String(request.recordedBy.prefix(254))), \(request.channel.rawValue),
                     \(request.inboundID), \(time))
             """, logger: logger)
-        let customer = application.customerID
         if let promise = application.promise, let customer {
             try await holdCustomer(customer, kind: .promise, until: promise.until, reason: promise.reason, at: time, on: connection, logger: logger)
         }
-        // A promise or a payment announced about a disputed invoice ends its dispute (#11).
-        switch outcome {
-        case .promisedToPay, .paid:
-            let disputed = try await connection.query("""
-                SELECT i.id FROM task_invoice ti JOIN invoice i ON i.id = ti.invoice_id WHERE ti.task_id = \(id) AND i.disputed_since IS NOT NULL
-                ORDER BY i.id
-                """, logger: logger)
-            var invoices: [Int64] = []
-            for try await invoice in disputed.decode(Int64.self) { invoices.append(invoice) }
-            for invoice in invoices {
-                try await clearDispute(invoiceID: invoice, reason: words.disputeEndedByOutcome(outcome, taskID: id), at: time,
-                                       on: connection, logger: logger)
-            }
-        default: break
-        }
         for invoice in application.resolvedDisputeInvoiceIDs {
-            try await clearDispute(invoiceID: invoice, reason: words.disputeEndedByOutcome(outcome, taskID: id), at: time,
-                                   on: connection, logger: logger)
+            try await clearDispute(invoiceID: invoice, reason: application.disputeEndReason, at: time, on: connection, logger: logger)
         }
         for invoice in application.disputedInvoiceIDs {
-            try await markDisputed(invoiceID: invoice, reason: application.disputeReason ?? "disputed (task #\(id))", at: time,
-                                   on: connection, logger: logger)
+            try await markDisputed(invoiceID: invoice, reason: application.disputeReason, at: time, on: connection, logger: logger)
         }
         if let claim = application.paymentClaim {
             for invoice in claim.invoiceIDs {
@@ -88,8 +71,8 @@ extension PostgresStore {
             }
             if let address = application.newAddress {
                 // Until the next contacts file, which replaces the customer's addresses.
-                try await addCorrectedAddress(address, customer: customer, creditor: creditor,
-                                              reason: words.addressGivenAsRight(by: nil, taskID: id), at: time, on: connection, logger: logger)
+                try await addCorrectedAddress(address, customer: customer, creditor: creditor, reason: application.newAddressReason,
+                                              at: time, on: connection, logger: logger)
             }
         }
         for (key, value) in application.detailUpdates.sorted(by: { $0.key < $1.key }) {
@@ -101,19 +84,20 @@ extension PostgresStore {
                 UPDATE task SET attempts = \(Int64(attempts)), retry_on = \(application.retryOn?.iso8601)::date WHERE id = \(id)
                 """, logger: logger)
         }
-        if application.closesTask {
-            let closedState = if case .cancelled = outcome { "cancelled" } else { "done" }
+        if let closedState = application.closedState {
             let posting = application.posting
             try await connection.query("""
-                UPDATE task SET state = \(closedState), outcome = \(outcome.code), outcome_detail = \(parameters)::jsonb, closed_at = \(time),
-                                posted_on = \(posting?.postedOn.iso8601)::date, tracking_number = \(posting?.trackingNumber),
-                                acknowledged_on = \(posting?.acknowledgedOn?.iso8601)::date
+                UPDATE task SET state = \(closedState.rawValue), outcome = \(outcome.code), outcome_detail = \(parameters)::jsonb,
+                                closed_at = \(time), posted_on = \(posting?.postedOn.iso8601)::date,
+                                tracking_number = \(posting?.trackingNumber), acknowledged_on = \(posting?.acknowledgedOn?.iso8601)::date
                 WHERE id = \(id)
                 """, logger: logger)
         }
-        try await append(NewEvent(time: time, kind: application.closesTask ? "task.closed" : "task.outcome", creditor: creditor,
-                                  customerID: customer, summary: application.journal,
-                                  detail: ["task": String(id), "outcome": outcome.code, "by": request.recordedBy,
-                                           "channel": request.channel.rawValue]), on: connection, logger: logger)
+        try await append(application.journalEvent(at: time), on: connection, logger: logger)
+    }
+
+    /// An outcome's or a detail's stored JSON object, as text values.
+    static func storedParameters(_ json: String?) -> [String: String] {
+        json.flatMap { try? JSONDecoder().decode([String: String].self, from: Data($0.utf8)) } ?? [:]
     }
 }

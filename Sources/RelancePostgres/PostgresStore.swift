@@ -7,8 +7,11 @@ import PostgresNIO
 /// migrates the schema; close it when done.
 ///
 /// Not complete yet (issue 16): the outbox (claims, batches, recovery of expired claims), inbound
-/// mail, the review of messages, the mail log, the journal, leases and daemon heartbeats exist;
-/// the other store ports (imports, tasks, customers, the console's other pages) do not.
+/// mail, the review of messages, the mail log, the journal, leases and daemon heartbeats, tasks
+/// and their outcomes, customers' state (holds, invalid addresses, disputes), do-not-remind and the
+/// task lists' fingerprint, the planner's facts, the aging sums, the imports' history and retention
+/// exist; the other store ports (imports, customers' profiles, bank payments, the console's other
+/// pages) do not.
 public final class PostgresStore: Sendable {
     let client: PostgresClient
     private let running: Task<Void, Never>

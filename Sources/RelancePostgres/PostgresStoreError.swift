@@ -22,6 +22,8 @@ public struct PostgresStoreError: Error, Sendable, Hashable, CustomStringConvert
         public static let notClaimer = Code(rawValue: "not-claimer")
         public static let notFound = Code(rawValue: "not-found")
         public static let invalidState = Code(rawValue: "invalid-state")
+        /// A value a person gave that cannot be stored as it is (a reason too long, on several lines).
+        public static let invalidInput = Code(rawValue: "invalid-input")
         /// A row breaks an invariant the code relies on.
         public static let corrupt = Code(rawValue: "corrupt")
     }

@@ -1,11 +1,11 @@
 import Foundation
 import NIOSSL
-import PostgresNIO
+package import PostgresNIO
 
 extension PostgresStoreSettings {
     /// PostgresNIO's configuration: TLS as `sslmode` says, the CA file read now so that a
     /// missing or unreadable one is reported at start, not at the first query.
-    func clientConfiguration(applicationName: String) throws(PostgresStoreError) -> PostgresClient.Configuration {
+    package func clientConfiguration(applicationName: String) throws(PostgresStoreError) -> PostgresClient.Configuration {
         var configuration = PostgresClient.Configuration(host: host, port: port, username: user, password: password,
                                                          database: database, tls: try tlsConfiguration().map { .require($0) } ?? .disable)
         configuration.options.additionalStartupParameters = [("application_name", applicationName)]

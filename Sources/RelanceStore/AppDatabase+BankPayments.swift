@@ -22,7 +22,7 @@ extension AppDatabase: BankPaymentStore {
                 entry.counterparty = row["counterparty"]
                 entry.remittance = row["remittance"]
                 return BankPayment(matchID: row["id"], invoiceID: row["invoice_id"], invoiceNumber: row["number"], customerID: row["customer_id"],
-                                   amount: entry.amount, booked: booked, label: BankText.label(entry))
+                                   amount: entry.amount, booked: booked, label: entry.label)
             }
         }
     }
@@ -59,7 +59,7 @@ extension AppDatabase: BankPaymentStore {
                     creditor: creditor, customerID: row["customer_id"], kind: .checkPayment,
                     title: words.paymentNotLetteredTitle(booked: booked, invoice: number, amount: entry.amount),
                     detail: ["invoice": number, "amount": entry.amount.description,
-                             "booked": booked.iso8601, "label": BankText.label(entry), "ledger_as_of": ledgerAsOf.iso8601,
+                             "booked": booked.iso8601, "label": entry.label, "ledger_as_of": ledgerAsOf.iso8601,
                              "what_to_do": words.paymentNotLetteredAdvice()],
                     dedupKey: "bank-payment-not-lettered:\(matchID)", invoiceIDs: [row["invoice_id"]])
                 let (taskID, isNew) = try Self.openTask(task, at: time, in: db)

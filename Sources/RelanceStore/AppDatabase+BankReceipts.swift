@@ -37,7 +37,7 @@ extension AppDatabase: BankReceiptStore {
             }
             try db.execute(sql: "INSERT INTO bank_receipt_link (entry_id, customer_id, linked_by, channel, linked_at) VALUES (?, ?, ?, ?, ?)",
                            arguments: [entryID, customerID, person, channel.rawValue, time])
-            let label = BankText.label(entry)
+            let label = entry.label
             let words = try Self.wording(of: creditor.rawValue, in: db)
             guard let customerID, let customer else {
                 try Self.append(NewEvent(time: time, kind: "bank.dismissed", creditor: creditor,

@@ -15,11 +15,8 @@ extension AppDatabase: ConsoleUserStore {
                 try db.execute(sql: "INSERT INTO console_user_creditor (user_name, creditor_id) VALUES (?, ?)",
                                arguments: [user.name, creditor.rawValue])
             }
-            // A user of one creditor is that creditor's person: the line is in its language (a
-            // creditor not yet in the store reads English). A user of several or all creditors is
-            // the operator's: in English. The line stays machine-wide (the user may come first).
-            let only = user.allCreditors || user.creditors.count != 1 ? nil : user.creditors.first
-            let words = try Self.wording(of: only?.rawValue ?? "", in: db)
+            // In the language of the user's one creditor (English for a creditor not yet in the store).
+            let words = try Self.wording(of: user.soleCreditor?.rawValue ?? "", in: db)
             try Self.append(NewEvent(time: time, kind: existed ? "console.user.updated" : "console.user.added",
                                      summary: words.consoleUserSaved(name: user.name, added: !existed,
                                                                      creditors: user.allCreditors ? nil : user.creditors.sorted().map(\.rawValue)),
@@ -39,11 +36,9 @@ extension AppDatabase: ConsoleUserStore {
 
     public func removeConsoleUser(named name: String, at time: Date) async throws -> Bool {
         try await writer.write { db in
-            let creditors = try String.fetchAll(db, sql: "SELECT creditor_id FROM console_user_creditor WHERE user_name = ?", arguments: [name])
-            let allCreditors = try Bool.fetchOne(db, sql: "SELECT all_creditors FROM console_user WHERE name = ?", arguments: [name]) ?? true
+            guard let user = try Self.consoleUser(named: name, in: db) else { return false }
             try db.execute(sql: "DELETE FROM console_user WHERE name = ?", arguments: [name])
-            guard db.changesCount > 0 else { return false }
-            let words = try Self.wording(of: !allCreditors && creditors.count == 1 ? creditors[0] : "", in: db)
+            let words = try Self.wording(of: user.soleCreditor?.rawValue ?? "", in: db)
             try Self.append(NewEvent(time: time, kind: "console.user.removed", summary: words.consoleUserRemoved(name: name),
                                      detail: ["user": name]), in: db)
             return true

@@ -118,16 +118,15 @@ extension AppDatabase: CustomerStateStore {
     public func disputeTask(invoice number: String, of creditor: CreditorID) async throws -> Int64? {
         try await writer.read { db in
             let invoiceID = try Self.invoiceID(number: number, creditor: creditor, customerID: nil, in: db)
-            // The newest task closed with a dispute naming it; else an open task of its customer.
-            return try Int64.fetchOne(db, sql: """
-                SELECT id FROM (
-                    SELECT t.id, 0 AS rank FROM invoice i JOIN task_invoice ti ON ti.invoice_id = i.id JOIN task t ON t.id = ti.task_id
-                    WHERE i.id = ?1 AND i.disputed_since IS NOT NULL AND t.outcome = 'dispute'
-                    UNION ALL
-                    SELECT t.id, 1 AS rank FROM invoice i JOIN task t ON t.customer_id = i.customer_id
-                    WHERE i.id = ?1 AND i.disputed_since IS NOT NULL AND t.state = 'open')
-                ORDER BY rank, id DESC LIMIT 1
-                """, arguments: [invoiceID])
+            let disputed = try Bool.fetchOne(db, sql: "SELECT disputed_since IS NOT NULL FROM invoice WHERE id = ?", arguments: [invoiceID]) ?? false
+            return DisputeTaskChoice.choose(
+                invoiceIsDisputed: disputed,
+                tasksThatRecordedTheDispute: try Int64.fetchAll(db, sql: """
+                    SELECT t.id FROM task_invoice ti JOIN task t ON t.id = ti.task_id WHERE ti.invoice_id = ? AND t.outcome = 'dispute'
+                    """, arguments: [invoiceID]),
+                openTasksOfTheCustomer: try Int64.fetchAll(db, sql: """
+                    SELECT t.id FROM invoice i JOIN task t ON t.customer_id = i.customer_id WHERE i.id = ? AND t.state = 'open'
+                    """, arguments: [invoiceID]))
         }
     }
 

@@ -10,11 +10,14 @@ extension AppDatabase: TaskOutcomeStore {
     static let ladderKindsSQL = "('call', 'letter', 'registered-letter', 'formal-notice', 'legal-action', 'hand-off')"
 
     /// The customer's open task of a family, if any.
-    static func openTask(ofFamily family: String, customerID: Int64, in db: Database) throws -> Row? {
+    static func openTask(ofFamily family: String, customerID: Int64, in db: Database) throws -> OpenLadderTask? {
         try Row.fetchOne(db, sql: """
             SELECT id, kind, step, step_on FROM task
             WHERE customer_id = ? AND state = 'open' AND kind IN \(ladderKindsSQL) AND \(familySQL) = ?
-            """, arguments: [customerID, family])
+            """, arguments: [customerID, family]).map { row in
+            OpenLadderTask(id: row["id"], kind: WorkTask.Kind(rawValue: row["kind"]) ?? .call, step: row["step"],
+                           stepOn: (row["step_on"] as String?).flatMap(CivilDate.init(iso8601:)))
+        }
     }
 
     public func taskOutcomeFacts(_ taskID: Int64) async throws -> TaskOutcomeFacts? {
@@ -30,6 +33,10 @@ extension AppDatabase: TaskOutcomeStore {
                 """, arguments: [taskID]).map { TaskOutcomeFacts.Invoice(id: $0["id"], number: $0["number"]) }
             var phones: [String] = []
             var disputed: [TaskOutcomeFacts.Invoice] = []
+            let taskDisputed = try Int64.fetchAll(db, sql: """
+                SELECT i.id FROM task_invoice ti JOIN invoice i ON i.id = ti.invoice_id
+                WHERE ti.task_id = ? AND i.disputed_since IS NOT NULL ORDER BY i.id
+                """, arguments: [taskID])
             if let customer = task.customerID {
                 disputed = try Row.fetchAll(db, sql: """
                     SELECT id, number FROM invoice WHERE customer_id = ? AND status = 'open' AND disputed_since IS NOT NULL
@@ -40,7 +47,8 @@ extension AppDatabase: TaskOutcomeStore {
                 let invalid = Set(try String.fetchAll(db, sql: "SELECT phone FROM invalid_phone WHERE customer_id = ?", arguments: [customer]))
                 phones = all.filter { !invalid.contains($0) }
             }
-            return TaskOutcomeFacts(task: task, invoices: invoices, phones: phones, disputedInvoices: disputed)
+            return TaskOutcomeFacts(task: task, invoices: invoices, phones: phones, disputedInvoices: disputed,
+                                    taskDisputedInvoiceIDs: taskDisputed)
         }
     }
 
@@ -48,22 +56,26 @@ extension AppDatabase: TaskOutcomeStore {
         try await writer.write { db in try Self.applyTaskOutcome(application, at: time, in: db) }
     }
 
+    /// Writes what the decision says (`TaskOutcomeDecision`, the same on both stores): this
+    /// function reads the task's state and writes, it decides nothing of its own.
     static func applyTaskOutcome(_ application: TaskOutcomeApplication, at time: Date, in db: Database) throws {
         let request = application.request
         let id = request.taskID
-        // Refused as the decision refuses, in the creditor's words: the CLI, the console and the
-        // digest show it as they show any refusal.
-        let words = try wording(of: application.creditor.rawValue, in: db)
-        guard let row = try Row.fetchOne(db, sql: "SELECT state, outcome, outcome_detail FROM task WHERE id = ?", arguments: [id]) else {
-            throw TaskOutcomeError(.closed, words.outcomeRefusal(.noSuchTask(taskID: id)))
+        let creditor = application.creditor
+        let customer = application.customerID
+        // Decided on a read: a second person may have closed it meanwhile. Refused in the
+        // creditor's words: the CLI, the console and the digest show it as any refusal.
+        let row = try Row.fetchOne(db, sql: "SELECT state, outcome, outcome_detail FROM task WHERE id = ?", arguments: [id])
+        let closedBy = row.flatMap { row in
+            (row["outcome"] as String?).flatMap { TaskOutcome(code: $0, parameters: decodedParameters(row["outcome_detail"])) }
         }
-        // Decided on a read: a second person may have closed it meanwhile.
-        let state = WorkTask.State(rawValue: row["state"]) ?? .done
-        guard state == .open || application.recordsOnClosedTask else {
-            let parameters = (row["outcome_detail"] as String?)
-                .flatMap { try? JSONDecoder().decode([String: String].self, from: Data($0.utf8)) } ?? [:]
-            let closedBy = (row["outcome"] as String?).flatMap { TaskOutcome(code: $0, parameters: parameters) }
-            throw TaskOutcomeError(.closed, words.outcomeRefusal(.alreadyClosed(taskID: id, state: state, outcome: closedBy)))
+        let resolving = application.resolvedDisputeInvoiceIDs
+        let stillDisputed = resolving.isEmpty ? [] : Set(try Int64.fetchAll(db, sql: """
+            SELECT id FROM invoice WHERE disputed_since IS NOT NULL AND id IN (SELECT value FROM json_each(?))
+            """, arguments: [String(decoding: try JSONEncoder().encode(resolving), as: UTF8.self)]))
+        if let refusal = application.refusal(current: row.map { WorkTask.State(rawValue: $0["state"]) ?? .done }, closedBy: closedBy,
+                                             stillDisputed: stillDisputed, words: try wording(of: creditor.rawValue, in: db)) {
+            throw refusal
         }
         let outcome = request.outcome
         let parameters = String(decoding: try JSONEncoder.sorted.encode(outcome.parameters), as: UTF8.self)
@@ -72,22 +84,14 @@ extension AppDatabase: TaskOutcomeStore {
             VALUES (?, ?, ?, ?, ?, ?, ?)
             """, arguments: [id, outcome.code, parameters, String(request.recordedBy.prefix(254)), request.channel.rawValue,
                              request.inboundID, time])
-        let customer = application.customerID
-        let creditor = application.creditor
         if let promise = application.promise, let customer {
             _ = try holdCustomer(customer, kind: .promise, until: promise.until, reason: promise.reason, at: time, in: db)
         }
-        // A promise or a payment announced about a disputed invoice ends its dispute (#11), whoever
-        // records it and however.
-        try resolveDisputes(closing: id, outcome: outcome, at: time, in: db)
-        if !application.resolvedDisputeInvoiceIDs.isEmpty {
-            let words = try wording(of: creditor.rawValue, in: db)
-            for invoice in application.resolvedDisputeInvoiceIDs {
-                _ = try clearDispute(invoiceID: invoice, reason: words.disputeEndedByOutcome(outcome, taskID: id), at: time, in: db)
-            }
+        for invoice in application.resolvedDisputeInvoiceIDs {
+            _ = try clearDispute(invoiceID: invoice, reason: application.disputeEndReason, at: time, in: db)
         }
         for invoice in application.disputedInvoiceIDs {
-            _ = try markDisputed(invoiceID: invoice, reason: application.disputeReason ?? "disputed (task #\(id))", at: time, in: db)
+            _ = try markDisputed(invoiceID: invoice, reason: application.disputeReason, at: time, in: db)
         }
         if let claim = application.paymentClaim {
             for invoice in claim.invoiceIDs {
@@ -112,8 +116,7 @@ extension AppDatabase: TaskOutcomeStore {
             }
             if let address = application.newAddress {
                 // Until the next contacts file, which replaces the customer's addresses (the console's path too).
-                try addCorrectedAddress(address, customer: customer, creditor: creditor, reason: wording(of: creditor.rawValue, in: db).addressGivenAsRight(by: nil, taskID: id),
-                                        at: time, in: db)
+                try addCorrectedAddress(address, customer: customer, creditor: creditor, reason: application.newAddressReason, at: time, in: db)
             }
         }
         for (key, value) in application.detailUpdates.sorted(by: { $0.key < $1.key }) {
@@ -123,66 +126,63 @@ extension AppDatabase: TaskOutcomeStore {
             try db.execute(sql: "UPDATE task SET attempts = ?, retry_on = ? WHERE id = ?",
                            arguments: [attempts, application.retryOn?.iso8601, id])
         }
-        if application.closesTask {
-            let closedState = if case .cancelled = outcome { "cancelled" } else { "done" }
+        if let closedState = application.closedState {
             let posting = application.posting
             try db.execute(sql: """
                 UPDATE task SET state = ?, outcome = ?, outcome_detail = ?, closed_at = ?,
                                 posted_on = ?, tracking_number = ?, acknowledged_on = ?
                 WHERE id = ?
-                """, arguments: [closedState, outcome.code, parameters, time, posting?.postedOn.iso8601, posting?.trackingNumber,
+                """, arguments: [closedState.rawValue, outcome.code, parameters, time, posting?.postedOn.iso8601, posting?.trackingNumber,
                                  posting?.acknowledgedOn?.iso8601, id])
         }
-        try append(NewEvent(time: time, kind: application.closesTask ? "task.closed" : "task.outcome", creditor: creditor,
-                            customerID: customer, summary: application.journal,
-                            detail: ["task": String(id), "outcome": outcome.code, "by": request.recordedBy,
-                                     "channel": request.channel.rawValue]), in: db)
+        try append(application.journalEvent(at: time), in: db)
+    }
+
+    static func decodedParameters(_ text: String?) -> [String: String] {
+        text.flatMap { try? JSONDecoder().decode([String: String].self, from: Data($0.utf8)) } ?? [:]
     }
 
     public func openLadderTask(_ task: NewTask, on day: CivilDate, at time: Date) async throws -> LadderTaskChange {
         try await writer.write { db in
-            guard let family = task.kind.family, let customer = task.customerID else {
+            let open = try task.customerID.flatMap { customer in
+                try task.kind.family.flatMap { try Self.openTask(ofFamily: $0, customerID: customer, in: db) }
+            }
+            switch LadderTaskDecision.decide(task, open: open) {
+            case .openAsAnyTask:
                 let (id, isNew) = try Self.openTask(task, at: time, in: db)
                 return isNew ? .opened(id) : .unchanged(id)
-            }
-            guard let existing = try Self.openTask(ofFamily: family, customerID: customer, in: db) else {
+            case .open:
                 return .opened(try Self.insertTask(task, stepOn: day, at: time, in: db))
-            }
-            let existingID: Int64 = existing["id"]
-            let existingStep: String? = existing["step"]
-            let existingKind: String = existing["kind"]
-            if existingStep == task.step, existingKind == task.kind.rawValue { return .unchanged(existingID) }
-            if task.kind.needsPosting {
-                // The letter nobody posted is replaced: kept as superseded, its document too.
+            case .unchanged(let id):
+                return .unchanged(id)
+            case .supersede(let old):
+                // The new task's id is known first: the old one names it (superseded_by).
                 let newID = (try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM task") ?? 0) + 1
                 try db.execute(sql: """
-                    UPDATE task SET state = 'cancelled', outcome = 'superseded', outcome_detail = json_object('by', ?),
-                                    superseded_by = ?, closed_at = ? WHERE id = ?
-                    """, arguments: [String(newID), newID, time, existingID])
+                    UPDATE task SET state = 'cancelled', outcome = ?, outcome_detail = ?, superseded_by = ?, closed_at = ? WHERE id = ?
+                    """, arguments: [TaskOutcome.superseded(by: newID).code,
+                                     String(decoding: try JSONEncoder.sorted.encode(TaskOutcome.superseded(by: newID).parameters), as: UTF8.self),
+                                     newID, time, old.id])
                 let id = try Self.insertTask(task, stepOn: day, at: time, id: newID, in: db)
-                let summary = try Self.wording(of: task.creditor.rawValue, in: db).taskSuperseded(
-                    old: existingID, oldKind: WorkTask.Kind(rawValue: existingKind) ?? task.kind, oldStep: existingStep,
-                    new: id, newKind: task.kind, newStep: task.step)
-                try Self.append(NewEvent(time: time, kind: "task.superseded", creditor: task.creditor, customerID: customer, summary: summary, detail: ["task": String(existingID), "by": String(id)]), in: db)
-                return .superseded(old: existingID, new: id)
+                try Self.append(LadderTaskDecision.supersededEvent(old, by: id, task: task, words: try Self.wording(of: task.creditor.rawValue, in: db),
+                                                                   at: time), in: db)
+                return .superseded(old: old.id, new: id)
+            case .moveOn(let open):
+                let detail = String(decoding: try JSONEncoder.sorted.encode(task.detail), as: UTF8.self)
+                try db.execute(sql: """
+                    UPDATE task SET kind = ?, title = ?, detail = ?, step = ?, dedup_key = ?, due_on = ?, document_path = ?,
+                                    step_on = ?, attempts = 0, retry_on = NULL, escalated_at = NULL
+                    WHERE id = ?
+                    """, arguments: [task.kind.rawValue, task.title, detail, task.step, task.dedupKey, task.dueOn?.iso8601,
+                                     task.documentPath, day.iso8601, open.id])
+                try db.execute(sql: "DELETE FROM task_invoice WHERE task_id = ?", arguments: [open.id])
+                for invoice in task.invoiceIDs {
+                    try db.execute(sql: "INSERT OR IGNORE INTO task_invoice (task_id, invoice_id) VALUES (?, ?)", arguments: [open.id, invoice])
+                }
+                try Self.append(LadderTaskDecision.movedOnEvent(open, to: task, on: day, words: try Self.wording(of: task.creditor.rawValue, in: db),
+                                                                at: time), in: db)
+                return .updated(open.id)
             }
-            // The open call moves on: its step, amounts, script and invoices are today's.
-            let detail = String(decoding: try JSONEncoder.sorted.encode(task.detail), as: UTF8.self)
-            try db.execute(sql: """
-                UPDATE task SET kind = ?, title = ?, detail = ?, step = ?, dedup_key = ?, due_on = ?, document_path = ?,
-                                step_on = ?, attempts = 0, retry_on = NULL, escalated_at = NULL
-                WHERE id = ?
-                """, arguments: [task.kind.rawValue, task.title, detail, task.step, task.dedupKey, task.dueOn?.iso8601,
-                                 task.documentPath, day.iso8601, existingID])
-            try db.execute(sql: "DELETE FROM task_invoice WHERE task_id = ?", arguments: [existingID])
-            for invoice in task.invoiceIDs {
-                try db.execute(sql: "INSERT OR IGNORE INTO task_invoice (task_id, invoice_id) VALUES (?, ?)", arguments: [existingID, invoice])
-            }
-            let summary = try Self.wording(of: task.creditor.rawValue, in: db).taskMovedOn(
-                id: existingID, kind: WorkTask.Kind(rawValue: existingKind) ?? task.kind, from: existingStep,
-                since: (existing["step_on"] as String?).flatMap(CivilDate.init(iso8601:)), to: task.step, on: day, title: task.title)
-            try Self.append(NewEvent(time: time, kind: "task.updated", creditor: task.creditor, customerID: customer, summary: summary, detail: ["task": String(existingID), "from": existingStep ?? "", "to": task.step ?? ""]), in: db)
-            return .updated(existingID)
         }
     }
 

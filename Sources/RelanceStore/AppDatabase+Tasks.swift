@@ -19,7 +19,7 @@ extension AppDatabase: TaskStore {
         // the ladder is already calling is that call.
         if let family = task.kind.family, let customer = task.customerID,
            let existing = try openTask(ofFamily: family, customerID: customer, in: db) {
-            return (existing["id"], false)
+            return (existing.id, false)
         }
         return (try insertTask(task, stepOn: nil, at: time, in: db), true)
     }
@@ -36,10 +36,7 @@ extension AppDatabase: TaskStore {
         for invoice in task.invoiceIDs {
             try db.execute(sql: "INSERT OR IGNORE INTO task_invoice (task_id, invoice_id) VALUES (?, ?)", arguments: [id, invoice])
         }
-        try Self.append(NewEvent(time: time, kind: "task.opened", creditor: task.creditor, customerID: task.customerID,
-                                 messageID: task.messageID,
-                                 summary: try wording(of: task.creditor.rawValue, in: db).taskOpened(id: id, kind: task.kind, title: task.title),
-                                 detail: ["task": String(id)]), in: db)
+        try Self.append(task.openedEvent(id: id, words: try wording(of: task.creditor.rawValue, in: db), at: time), in: db)
         return id
     }
 
@@ -51,25 +48,6 @@ extension AppDatabase: TaskStore {
                 ORDER BY t.created_at, t.id
                 """, arguments: [creditor?.rawValue, state?.rawValue])
             return try rows.map(Self.task)
-        }
-    }
-
-    /// A later outcome ends a dispute: a promise to pay, or a payment announced, recorded on a
-    /// task about a disputed invoice (a reply read about it) means the customer no longer
-    /// contests it — the invoice goes back on the ladder, through the one dispute path.
-    static func resolveDisputes(closing id: Int64, outcome: TaskOutcome, at time: Date, in db: Database) throws {
-        switch outcome {
-        case .promisedToPay, .paid: break
-        default: return
-        }
-        let disputed = try Int64.fetchAll(db, sql: """
-            SELECT i.id FROM task_invoice ti JOIN invoice i ON i.id = ti.invoice_id
-            WHERE ti.task_id = ? AND i.disputed_since IS NOT NULL
-            """, arguments: [id])
-        for invoiceID in disputed {
-            let creditor = try String.fetchOne(db, sql: "SELECT creditor_id FROM invoice WHERE id = ?", arguments: [invoiceID]) ?? ""
-            _ = try Self.clearDispute(invoiceID: invoiceID, reason: try wording(of: creditor, in: db).disputeEndedByOutcome(outcome, taskID: id),
-                                      at: time, in: db)
         }
     }
 

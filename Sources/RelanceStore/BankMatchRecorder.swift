@@ -45,7 +45,7 @@ struct BankMatchRecorder {
     }
 
     func record(_ match: PaymentMatcher.Match, entryID: Int64, entry: BankEntry, importID: Int64?) throws {
-        let label = BankText.label(entry)
+        let label = entry.label
         var firstMatchID: Int64?
         for allocation in match.allocations {
             let ledgerOpen = try Int64.fetchOne(db, sql: "SELECT open_minor FROM invoice WHERE id = ?", arguments: [allocation.invoiceID]) ?? 0

@@ -25,7 +25,7 @@ struct BankReversalApplier {
             """, arguments: [creditor.rawValue, reversal.account, reversal.amount.currency.code, amount,
                              reversal.booked.iso8601, earliest, entryID])
         let candidates = rows.compactMap { row in Self.entry(row).map { (id: row["id"] as Int64, entry: $0) } }
-        let label = BankText.label(reversal)
+        let label = reversal.label
         let words = try AppDatabase.wording(of: creditor.rawValue, in: db)
         switch BankReversalFinder.original(of: reversal, among: candidates) {
         case .found(let originalID, let method):
@@ -58,7 +58,7 @@ struct BankReversalApplier {
         let words = try AppDatabase.wording(of: creditor.rawValue, in: db)
         if matches.isEmpty {
             try event("bank.reversed", importID: importID,
-                      words.reversedReceiptPaidNothing(amount: original.amount, booked: original.booked, label: BankText.label(original),
+                      words.reversedReceiptPaidNothing(amount: original.amount, booked: original.booked, label: original.label,
                                                        reversedOn: reversedOn, method: method),
                       detail: ["entry": String(reversalID), "original": String(originalID), "method": method.rawValue])
             return
@@ -67,7 +67,7 @@ struct BankReversalApplier {
             guard let currency = Currency(code: match["currency"] as String) else { continue }
             let paid = Money(minorUnits: match["amount_minor"], currency: currency)
             let payment = BankPayment(matchID: match["id"], invoiceID: match["invoice_id"], invoiceNumber: match["number"],
-                                      customerID: match["customer_id"], amount: paid, booked: original.booked, label: BankText.label(original))
+                                      customerID: match["customer_id"], amount: paid, booked: original.booked, label: original.label)
             let state: String = match["state"]
             let summary: String
             if state == "lettered" {

@@ -133,19 +133,3 @@ struct BankStatementApplier {
         digest.map { String(format: "%02x", $0) }.joined()
     }
 }
-
-/// The words of a bank entry a person recognises it by.
-enum BankText {
-    /// The remittance text as the bank gave it, preceded by the payer unless the text names them already.
-    static func label(_ entry: BankEntry) -> String {
-        let remittance = entry.remittance
-        let label: String
-        switch entry.counterparty {
-        case let payer? where !remittance.uppercased().contains(payer.uppercased()):
-            label = remittance.isEmpty ? payer : "\(payer) — \(remittance)"
-        default:
-            label = remittance
-        }
-        return String(label.prefix(160))
-    }
-}

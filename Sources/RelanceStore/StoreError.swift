@@ -15,6 +15,8 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
         public static let invalidInput = Code(rawValue: "invalid-input")
         /// The store file cannot be opened as asked (missing, not readable or not writable).
         public static let cannotOpen = Code(rawValue: "cannot-open")
+        /// Another program holds the store's write lock longer than we may wait.
+        public static let busy = Code(rawValue: "busy")
     }
 
     public var code: Code

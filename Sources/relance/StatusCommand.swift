@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RelanceCore
 import RelanceDaemon
+import RelancePostgres
 
 struct StatusCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -18,6 +19,7 @@ struct StatusCommand: AsyncParsableCommand {
 
     func run() async throws {
         let configuration = try options.loadConfiguration()
+        if let postgres = configuration.postgresStore { return try await sharedBook(postgres) }
         let runtime = try RelanceRuntime(configuration: configuration, clock: SystemWallClock(), logger: options.makeLogger(), composesMail: false,
                                          readOnly: true)
         let counts = try await runtime.store.outboxCounts()
@@ -83,6 +85,51 @@ struct StatusCommand: AsyncParsableCommand {
         }
         print("Outbox: " + OutboxState.allCases.map { "\($0.rawValue) \(counts[$0] ?? 0)" }.joined(separator: ", "))
         print("Open tasks: \(openTasks.count)\(openTasks.isEmpty ? "" : " (relance tasks)")")
+        print("Latest events:")
+        for entry in recent {
+            print("  #\(entry.id) \(entry.event.time.formatted(.iso8601)) \(entry.event.kind): \(entry.event.summary.printable)")
+        }
+    }
+
+    /// A PostgreSQL book: the daemons sharing it, their leases and claims, the outbox and the
+    /// journal (what that store holds today; the creditors' own lines need its other ports).
+    private func sharedBook(_ postgres: PostgresStoreConfiguration) async throws {
+        let store = try await PostgresStore.open(try postgres.resolved(secrets: SecretStore()), logger: options.makeLogger())
+        let read: (SharedBookStatus, [OutboxState: Int], [JournalEntry])
+        do {
+            read = (try await store.sharedBookStatus(), try await store.outboxCounts(), try await store.recentEvents(of: nil, limit: events))
+        } catch {
+            await store.close()
+            throw error
+        }
+        await store.close()
+        let (shared, counts, recent) = read
+        if json {
+            let object: [String: Any] = [
+                "store": postgres.settings.redactedURL,
+                "database_time": shared.databaseNow.formatted(.iso8601),
+                "daemons": shared.daemons.map { daemon in
+                    ["id": daemon.id, "host": daemon.host, "pid": daemon.pid, "version": daemon.version,
+                     "started_at": daemon.startedAt.formatted(.iso8601), "heartbeat_at": daemon.heartbeatAt.formatted(.iso8601)] as [String: Any]
+                },
+                "leases": shared.leases.map { lease in
+                    ["name": lease.name, "holder": lease.holder, "token": lease.token, "acquired_at": lease.acquiredAt.formatted(.iso8601),
+                     "expires_at": lease.expiresAt.formatted(.iso8601), "live": lease.expiresAt > shared.databaseNow] as [String: Any]
+                },
+                "claims": shared.claims.mapValues { ["live": $0.live, "expired": $0.expired] },
+                "outbox": Dictionary(uniqueKeysWithValues: OutboxState.allCases.map { ($0.rawValue, counts[$0] ?? 0) }),
+                "events": recent.map { entry in
+                    ["id": entry.id, "time": entry.event.time.formatted(.iso8601), "kind": entry.event.kind,
+                     "creditor": entry.event.creditor?.rawValue ?? "", "summary": entry.event.summary] as [String: Any]
+                },
+            ]
+            let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+            print(String(decoding: data, as: UTF8.self))
+            return
+        }
+        print("Store: PostgreSQL \(postgres.settings.redactedURL)")
+        SharedBookStatusText.lines(shared).forEach { print($0) }
+        print("Outbox: " + OutboxState.allCases.map { "\($0.rawValue) \(counts[$0] ?? 0)" }.joined(separator: ", "))
         print("Latest events:")
         for entry in recent {
             print("  #\(entry.id) \(entry.event.time.formatted(.iso8601)) \(entry.event.kind): \(entry.event.summary.printable)")

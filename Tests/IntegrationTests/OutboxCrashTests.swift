@@ -60,9 +60,7 @@ import Testing
         /// How many copies of each message reached the customers' mailbox, once Postfix has
         /// delivered what it accepted (it hands mail to Dovecot asynchronously).
         func deliveredCopies(of messageIDs: [String]) async throws -> [String: Int] {
-            let client = try IMAPClient(endpoint: IMAPEndpoint(
-                host: stack.host, port: stack.imapPort, security: .startTLS,
-                credentials: .password(user: stack.address("t16"), password: stack.password), caFile: stack.caFile))
+            let client = try customersMailbox()
             var counts: [String: Int] = [:]
             let deadline = ContinuousClock.now + .seconds(30)
             for id in messageIDs {
@@ -78,6 +76,21 @@ import Testing
                 counts[id] = try await client.uidSearch("INBOX", criteria: "HEADER Message-ID \"\(id)\"").count
             }
             return counts
+        }
+
+        /// How many copies of each message are in the customers' mailbox now, without waiting
+        /// (for messages that must not have arrived; ask `deliveredCopies` first for the others).
+        func copiesNow(of messageIDs: [String]) async throws -> [String: Int] {
+            let client = try customersMailbox()
+            var counts: [String: Int] = [:]
+            for id in messageIDs { counts[id] = try await client.uidSearch("INBOX", criteria: "HEADER Message-ID \"\(id)\"").count }
+            return counts
+        }
+
+        private func customersMailbox() throws -> IMAPClient {
+            try IMAPClient(endpoint: IMAPEndpoint(
+                host: stack.host, port: stack.imapPort, security: .startTLS,
+                credentials: .password(user: stack.address("t16"), password: stack.password), caFile: stack.caFile))
         }
     }
 

@@ -145,31 +145,6 @@ import Testing
         let kinds = try await store.events(ofCustomer: customer).map(\.event.kind)
         #expect(kinds.contains("customer.do-not-remind") && kinds.contains("customer.do-not-remind-removed"))
     }
-
-    @Test func sessionsAreFoundByTheirHashUntilTheyExpireAndExpiredOnesArePurged() async throws {
-        let store = try await F.freshStore()
-        let hashA = String(repeating: "a", count: 64), hashB = String(repeating: "b", count: 64)
-        let csrf = String(repeating: "x", count: 43)
-        try await store.openConsoleSession(StoredConsoleSession(tokenSHA256: hashA, userName: "marie", csrf: csrf,
-                                                                expiresAt: F.time.addingTimeInterval(600)), at: F.time)
-        #expect(try await store.consoleSession(tokenSHA256: hashA, now: F.time.addingTimeInterval(10))?.userName == "marie")
-        #expect(try await store.consoleSession(tokenSHA256: hashA, now: F.time.addingTimeInterval(601)) == nil)
-        try await store.extendConsoleSession(tokenSHA256: hashA, until: F.time.addingTimeInterval(1_200))
-        #expect(try await store.consoleSession(tokenSHA256: hashA, now: F.time.addingTimeInterval(601))?.csrf == csrf)
-        // Opening another session after A expired removes A's row.
-        try await store.openConsoleSession(StoredConsoleSession(tokenSHA256: hashB, userName: "paul", csrf: csrf,
-                                                                expiresAt: F.time.addingTimeInterval(5_000)), at: F.time.addingTimeInterval(1_300))
-        let rows = try await store.consoleSessionCountForTesting()
-        #expect(rows == 1)
-        try await store.closeConsoleSession(tokenSHA256: hashB)
-        #expect(try await store.consoleSession(tokenSHA256: hashB, now: F.time) == nil)
-        // Only a hash can be stored, never a token.
-        #expect(throws: DatabaseError.self) {
-            try store.executeForTesting("""
-                INSERT INTO console_session (token_sha256, user_name, csrf, created_at, expires_at) VALUES ('raw-token', 'x', '\(csrf)', 'a', 'b')
-                """)
-        }
-    }
 }
 
 /// v12-console-review rebuilds `message`: a store written before it keeps every message, with

@@ -86,6 +86,68 @@ struct JournalLanguageStoreTests {
         #expect(lines.contains { $0.hasPrefix("Dispute on invoice FA26-0803 resolved: resolved, as recorded on task #") }, "\(lines)")
     }
 
+    /// What the people's half of the book journals by itself — tasks opened, moved on and
+    /// superseded, outcomes, disputes and their end, holds, addresses, the creditor's state, a
+    /// do-not-remind — on both stores, in the creditor's language (#13, #16).
+    func peoplesLines(_ backend: StoreBackend, _ language: Language) async throws -> [String] {
+        var lines: [String] = []
+        try await backend.withBook { book in
+            try await book.register(language: language)
+            let invoice = try #require(try await book.seed([F.item("FA26-0803", customer: "C002", open: 10_000)]).first)
+            let customer = invoice.customerID
+            func ladder(_ kind: WorkTask.Kind, _ step: String, on day: String) async throws -> Int64 {
+                try await book.outcomes.openLadderTask(NewTask(creditor: F.creditor, customerID: customer, kind: kind, title: "—", step: step,
+                                                               invoiceIDs: [invoice.invoiceID]), on: F.date(day), at: F.time).taskID
+            }
+            let call = try await ladder(.call, "phone-call", on: "2026-12-01")
+            _ = try await ladder(.call, "final-reminder", on: "2026-12-08")
+            _ = try await ladder(.letter, "formal-letter", on: "2026-12-09")
+            _ = try await ladder(.registeredLetter, "registered-letter", on: "2026-12-10")
+            try await book.record(.noAnswer, on: call, language: language)
+            try await book.record(.dispute(invoices: ["FA26-0803"], reason: "—"), on: call, language: language)
+            try await book.record(.disputeResolved(invoices: ["FA26-0803"], note: "—"), on: call, language: language)
+            let reply = try await book.taskStore.openTask(NewTask(creditor: F.creditor, customerID: customer, kind: .readReply, title: "—",
+                                                                  dedupKey: "reply:1", invoiceIDs: [invoice.invoiceID]), at: F.time).id
+            try await book.record(.promisedToPay(on: F.date("2026-12-15"), amount: F.euros(10_000)), on: reply, language: language)
+            let address = EmailAddress("compta@client.example")!
+            _ = try await book.people.markAddressInvalid(address, of: F.creditor, reason: "—", evidence: nil, at: F.time)
+            try await book.people.clearInvalidAddress(address, of: F.creditor, reason: "—", at: F.time)
+            _ = try await book.people.holdCustomer(customer, kind: .manual, until: nil, reason: "—", at: F.time)
+            try await book.people.resumeCustomer(customer, kinds: nil, reason: "—", at: F.time)
+            try await book.people.markDisputed(invoiceID: invoice.invoiceID, reason: "—", at: F.time)
+            try await book.people.setCreditorState(CreditorStoredState(active: true, paused: true, pausedUntil: F.date("2026-12-31")),
+                                                   of: F.creditor, reason: "—", at: F.time)
+            try await book.doNotRemind.setDoNotRemind(customerID: customer, reason: "—", by: "marie", at: F.time)
+            try await book.doNotRemind.removeDoNotRemind(customerID: customer, by: "marie", at: F.time)
+            let kinds: Set<String> = ["task.opened", "task.updated", "task.superseded", "task.outcome", "task.closed", "invoice.disputed",
+                                      "invoice.dispute-resolved", "customer.paused", "customer.resumed", "address.invalid", "address.cleared",
+                                      "creditor.state", "customer.do-not-remind", "customer.do-not-remind-removed"]
+            let entries = try await book.journal.events(of: F.creditor, kinds: kinds, since: .distantPast)
+            #expect(Set(entries.map(\.event.kind)) == kinds, "\(entries.map(\.event.kind))")
+            lines = entries.map(\.event.summary)
+        }
+        return lines
+    }
+
+    @Test(arguments: StoreBackend.all)
+    func thePeoplesJournalIsFrenchForAFrenchCreditor(_ backend: StoreBackend) async throws {
+        let lines = try await peoplesLines(backend, .french)
+        for line in lines {
+            #expect(R.englishIn(line).isEmpty, "\(line) — \(R.englishIn(line))")
+            #expect(!line.contains("2026-1"), "an ISO date: \(line)")
+        }
+        #expect(lines.contains { $0.hasPrefix("Litige sur la facture FA26-0803 réglé : résolu, comme enregistré sur la tâche n° ") }, "\(lines)")
+    }
+
+    @Test(arguments: StoreBackend.all)
+    func thePeoplesJournalIsEnglishForAnEnglishCreditor(_ backend: StoreBackend) async throws {
+        let lines = try await peoplesLines(backend, .english)
+        for line in lines {
+            #expect(R.frenchIn(line).isEmpty, "\(line) — \(R.frenchIn(line))")
+        }
+        #expect(lines.contains { $0.hasPrefix("Dispute on invoice FA26-0803 resolved: resolved, as recorded on task #") }, "\(lines)")
+    }
+
     /// A buyer nobody matches and a customer nobody can reach land on "Client à identifier"
     /// tasks: their titles and journal lines are the creditor's words (#13).
     func identifyLines(_ language: Language) async throws -> [String] {

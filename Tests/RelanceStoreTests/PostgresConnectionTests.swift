@@ -2,6 +2,7 @@ import Foundation
 import PostgresNIO
 import RelanceCore
 @testable import RelancePostgres
+import RelancePostgresTesting
 import Testing
 
 /// The connection itself: TLS as configured, a dropped connection replaced, and this daemon's

@@ -1,6 +1,7 @@
 import Foundation
 import RelanceCore
 @testable import RelancePostgres
+import RelancePostgresTesting
 import Testing
 
 /// `relance backup` on PostgreSQL: pg_dump's file, restored by pg_restore into a new database,

@@ -2,6 +2,7 @@ import Foundation
 import PostgresNIO
 import RelanceCore
 @testable import RelancePostgres
+import RelancePostgresTesting
 import Testing
 
 /// Leases with fencing tokens on PostgreSQL: one holder at a time, tokens strictly increasing,

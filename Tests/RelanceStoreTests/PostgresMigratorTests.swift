@@ -2,6 +2,7 @@ import Foundation
 import PostgresNIO
 import RelanceCore
 @testable import RelancePostgres
+import RelancePostgresTesting
 import Testing
 
 /// The PostgreSQL schema and its migrator: numbered frozen migrations, each in one

@@ -2,6 +2,7 @@ import Foundation
 import PostgresNIO
 import RelanceCore
 @testable import RelancePostgres
+import RelancePostgresTesting
 import Testing
 
 /// Several daemons on one PostgreSQL outbox: claims never overlap, and a delivery is recorded

@@ -2,6 +2,7 @@ import Foundation
 import PostgresNIO
 import RelanceCore
 @testable import RelancePostgres
+import RelancePostgresTesting
 import Testing
 
 /// A daemon dies mid-send with PostgreSQL shared by two: its claims are recovered by the other

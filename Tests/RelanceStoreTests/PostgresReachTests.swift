@@ -1,6 +1,7 @@
 import Foundation
 import RelanceCore
 @testable import RelancePostgres
+import RelancePostgresTesting
 import Testing
 
 /// Opening a PostgreSQL store that cannot be used says why at once, in words, instead of a

@@ -2,6 +2,7 @@ import Foundation
 import PostgresNIO
 import RelanceCore
 @testable import RelancePostgres
+import RelancePostgresTesting
 @testable import RelanceStore
 import Testing
 
@@ -77,6 +78,34 @@ protocol BookUnderTest: Sendable {
     func stepsReached(_ number: String) async throws -> [String]
     /// Whether `error` is the store refusing an operation on a message in the wrong state.
     func isInvalidState(_ error: any Error) -> Bool
+    // The people's half of the book.
+    var taskStore: any TaskStore { get }
+    var outcomes: any TaskOutcomeStore { get }
+    var people: any CustomerStateStore { get }
+    var doNotRemind: any DoNotRemindStore { get }
+    var taskReport: any TaskReportStore { get }
+    var planning: any PlanningFactsStore { get }
+    /// The creditor's language, as the configuration registers it at start.
+    func register(language: Language) async throws
+    /// One statement of the store's own SQL, as a test that checks a constraint writes it.
+    func execute(_ sql: String) async throws
+    /// Whether `error` is the store saying that what was asked for does not exist.
+    func isNotFound(_ error: any Error) -> Bool
+}
+
+extension BookUnderTest {
+    /// The customer's phone numbers, as the contacts file gives them.
+    func setPhones(_ phones: [String], of customerID: Int64) async throws {
+        let json = String(decoding: try JSONEncoder().encode(phones), as: UTF8.self).replacingOccurrences(of: "'", with: "''")
+        try await execute("UPDATE customer SET phones = '\(json)' WHERE id = \(customerID)")
+    }
+
+    /// The one outcome path, on this book (`StoreFixtures.recordOutcome`).
+    @discardableResult
+    func record(_ outcome: TaskOutcome, on taskID: Int64, by person: String = "marie", channel: TaskOutcomeRequest.Channel = .cli,
+                language: Language = .english) async throws -> TaskOutcomeApplication? {
+        try await StoreFixtures.recordOutcome(outcome, on: taskID, in: outcomes, by: person, channel: channel, language: language)
+    }
 }
 
 extension BookUnderTest {
@@ -128,6 +157,21 @@ struct SQLiteBook: BookUnderTest {
     var inbound: any InboundStore { store }
 
     func liveHoldKinds() async throws -> [CustomerHold.Kind] { try await store.liveHolds(of: StoreFixtures.creditor).map(\.kind) }
+
+    var taskStore: any TaskStore { store }
+    var outcomes: any TaskOutcomeStore { store }
+    var people: any CustomerStateStore { store }
+    var doNotRemind: any DoNotRemindStore { store }
+    var taskReport: any TaskReportStore { store }
+    var planning: any PlanningFactsStore { store }
+
+    func register(language: Language) async throws {
+        try await store.registerCreditor(StoreFixtures.creditor, language: language, at: StoreFixtures.time)
+    }
+
+    func execute(_ sql: String) async throws { try store.executeForTesting(sql) }
+
+    func isNotFound(_ error: any Error) -> Bool { (error as? StoreError)?.code == .notFound }
 }
 
 struct PostgresBook: BookUnderTest {
@@ -262,4 +306,21 @@ struct PostgresBook: BookUnderTest {
             return kinds
         }
     }
+
+    var taskStore: any TaskStore { store }
+    var outcomes: any TaskOutcomeStore { store }
+    var people: any CustomerStateStore { store }
+    var doNotRemind: any DoNotRemindStore { store }
+    var taskReport: any TaskReportStore { store }
+    var planning: any PlanningFactsStore { store }
+
+    func register(language: Language) async throws {
+        try await store.registerCreditor(StoreFixtures.creditor, language: language, at: StoreFixtures.time)
+    }
+
+    func execute(_ sql: String) async throws {
+        try await store.connection { connection in try await connection.query(PostgresQuery(unsafeSQL: sql), logger: store.logger) }
+    }
+
+    func isNotFound(_ error: any Error) -> Bool { (error as? PostgresStoreError)?.code == .notFound }
 }

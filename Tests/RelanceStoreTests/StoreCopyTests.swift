@@ -3,6 +3,7 @@ import GRDB
 import PostgresNIO
 import RelanceCore
 @testable import RelancePostgres
+import RelancePostgresTesting
 @testable import RelanceStore
 import Testing
 

@@ -50,11 +50,11 @@ enum StoreFixtures {
     /// The one outcome path, as `TaskOutcomeRecorder` takes it: the store's facts, the pure
     /// decision (on 2 December 2026), one store transaction. Nil when the task does not exist.
     @discardableResult
-    static func recordOutcome(_ outcome: TaskOutcome, on taskID: Int64, in store: AppDatabase, by person: String = "marie",
-                              language: Language = .english) async throws -> TaskOutcomeApplication? {
+    static func recordOutcome(_ outcome: TaskOutcome, on taskID: Int64, in store: any TaskOutcomeStore, by person: String = "marie",
+                              channel: TaskOutcomeRequest.Channel = .cli, language: Language = .english) async throws -> TaskOutcomeApplication? {
         guard let facts = try await store.taskOutcomeFacts(taskID) else { return nil }
         let application = try TaskOutcomeDecision.decide(
-            TaskOutcomeRequest(taskID: taskID, outcome: outcome, recordedBy: person, channel: .cli),
+            TaskOutcomeRequest(taskID: taskID, outcome: outcome, recordedBy: person, channel: channel),
             facts: facts, today: date("2026-12-02"), settings: TaskOutcomeSettings(language: language),
             calendar: FrenchBusinessCalendar())
         try await store.applyTaskOutcome(application, at: time)

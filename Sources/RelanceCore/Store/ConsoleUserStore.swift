@@ -18,6 +18,11 @@ public struct ConsoleUser: Sendable, Hashable {
 
     public func maySee(_ creditor: CreditorID) -> Bool { allCreditors || creditors.contains(creditor) }
 
+    /// The creditor whose language the journal speaks about this user: a user of exactly one
+    /// creditor is that creditor's person; a user of several or all creditors is the operator's
+    /// (nil: English). The line stays machine-wide either way (the user may come before the book).
+    public var soleCreditor: CreditorID? { allCreditors || creditors.count != 1 ? nil : creditors.first }
+
     /// `[a-z0-9._@-]{1,64}`: a name that is safe in a log line and a cookie-free URL.
     public static func isValidName(_ name: String) -> Bool {
         (1...64).contains(name.utf8.count)

@@ -95,8 +95,20 @@ public enum TaskOutcomeDecision {
             }
         case .newAddress(let address):
             application.newAddress = address
+            application.newAddressReason = words.addressGivenAsRight(by: nil, taskID: task.id)
         case .done, .cancelled, .letterSent:
             break
+        }
+        // A promise or a payment announced about a disputed invoice ends its dispute (#11),
+        // whoever records it and however.
+        switch outcome {
+        case .promisedToPay, .paid:
+            let ending = facts.taskDisputedInvoiceIDs.filter { !application.resolvedDisputeInvoiceIDs.contains($0) }
+            application.resolvedDisputeInvoiceIDs += ending
+        default: break
+        }
+        if !application.resolvedDisputeInvoiceIDs.isEmpty {
+            application.disputeEndReason = words.disputeEndedByOutcome(outcome, taskID: task.id)
         }
         if task.kind == .checkPayment { application.resolvesPaymentClaims = true }
         application.request.outcome = outcome

@@ -43,12 +43,17 @@ public struct TaskOutcomeFacts: Sendable, Hashable {
     public var phones: [String]
     /// The customer's open invoices under dispute (whichever task recorded it), for `dispute-resolved`.
     public var disputedInvoices: [Invoice]
+    /// The task's own invoices under dispute, whatever their state: a promise or a payment
+    /// announced on the task ends their dispute (#11).
+    public var taskDisputedInvoiceIDs: [Int64]
 
-    public init(task: WorkTask, invoices: [Invoice], phones: [String], disputedInvoices: [Invoice] = []) {
+    public init(task: WorkTask, invoices: [Invoice], phones: [String], disputedInvoices: [Invoice] = [],
+                taskDisputedInvoiceIDs: [Int64] = []) {
         self.task = task
         self.invoices = invoices
         self.phones = phones
         self.disputedInvoices = disputedInvoices
+        self.taskDisputedInvoiceIDs = taskDisputedInvoiceIDs
     }
 }
 
@@ -101,9 +106,13 @@ public struct TaskOutcomeApplication: Sendable, Hashable {
     public var retryOn: CivilDate?
     public var promise: Promise?
     public var disputedInvoiceIDs: [Int64] = []
-    public var disputeReason: String?
-    /// Invoices whose dispute ends (`dispute-resolved`): back on the ladder where they were.
+    /// Why they are disputed, in the creditor's words (the person's reason, else the task's).
+    public var disputeReason = ""
+    /// Invoices whose dispute ends (`dispute-resolved`, or a promise or a payment announced on a
+    /// task about them): back on the ladder where they were.
     public var resolvedDisputeInvoiceIDs: [Int64] = []
+    /// Why their dispute ended, in the creditor's words.
+    public var disputeEndReason = ""
     /// `dispute-resolved` on the task that recorded the dispute, closed since: the outcome is
     /// recorded beside the task's, which stays closed as it was.
     public var recordsOnClosedTask = false
@@ -112,6 +121,8 @@ public struct TaskOutcomeApplication: Sendable, Hashable {
     /// Task details rewritten (the numbers left to call, or where to find one).
     public var detailUpdates: [String: String] = [:]
     public var newAddress: EmailAddress?
+    /// Why the new address is no longer invalid, in the creditor's words.
+    public var newAddressReason = ""
     public var posting: Posting?
     /// A claimed payment this task was about, settled by the check (`check-payment` tasks).
     public var resolvesPaymentClaims = false

@@ -5,7 +5,8 @@ import RelanceStore
 
 /// `relance store copy --from sqlite:PATH`: moves a SQLite book into the PostgreSQL database
 /// `[store]` names. The SQLite file's run lock is held throughout, so no daemon writes the book
-/// while it is copied (the copy refuses to start while one runs); the SQLite file is only read
+/// while it is copied (the copy refuses to start while one runs), and so is its write lock, so
+/// that no other command writes it either (`SQLiteWriteHold`); the SQLite file is only read
 /// (after being brought to the latest schema, as a daemon's start would) and stays as it was.
 public enum StoreMove {
     public struct Failure: Error, Sendable, CustomStringConvertible {
@@ -34,6 +35,11 @@ public enum StoreMove {
         }
         defer { withExtendedLifetime(lock) {} }
         let source = try AppDatabase.openOnDisk(at: sqliteFile)
+        // `relance import` or `tasks done` do not take the run lock (WAL lets them work beside the
+        // daemon): hold the write lock too, so that no line lands in the SQLite file after the
+        // copy read its table — such a write waits, then fails and can be made again on PostgreSQL.
+        let hold = try SQLiteWriteHold(at: sqliteFile)
+        defer { hold.release() }
         let problems = try source.integrityProblems()
         guard problems.isEmpty else {
             throw Failure(description: "\(sqliteFile.path) fails its integrity check (\(problems.prefix(3).joined(separator: "; "))): restore a backup before moving it; nothing was written")

@@ -1,33 +1,33 @@
 import Foundation
-import Logging
+public import Logging
 import PostgresNIO
 import RelanceCore
-@testable import RelancePostgres
+public import RelancePostgres
 
 /// The loopback cluster of scripts/postgres.sh, and a fresh database per test on it
 /// (`relance_test_<random>`, dropped afterwards). With RELANCE_REQUIRE_POSTGRES=1 (as
 /// scripts/test.sh sets) a missing cluster fails the tests that need it; without, they do not run.
-enum PostgresTestDatabase {
-    static let factsFile = "/etc/relance-test/postgres.env"
+public enum PostgresTestDatabase {
+    public static let factsFile = "/etc/relance-test/postgres.env"
 
-    struct Facts: Sendable {
-        var host: String
-        var port: Int
-        var user: String
-        var password: String
-        var caFile: String
+    public struct Facts: Sendable {
+        public var host: String
+        public var port: Int
+        public var user: String
+        public var password: String
+        public var caFile: String
     }
 
-    static var isRequired: Bool { ProcessInfo.processInfo.environment["RELANCE_REQUIRE_POSTGRES"] == "1" }
+    public static var isRequired: Bool { ProcessInfo.processInfo.environment["RELANCE_REQUIRE_POSTGRES"] == "1" }
 
     /// Whether the PostgreSQL cases run: when required, always (and fail if the cluster is missing).
-    static var shouldRun: Bool { isRequired || (try? facts()) != nil }
+    public static var shouldRun: Bool { isRequired || (try? facts()) != nil }
 
-    struct Missing: Error, CustomStringConvertible {
-        var description: String
+    public struct Missing: Error, CustomStringConvertible {
+        public var description: String
     }
 
-    static func facts() throws -> Facts {
+    public static func facts() throws -> Facts {
         guard let text = try? String(contentsOfFile: factsFile, encoding: .utf8) else {
             throw Missing(description: "no PostgreSQL test cluster: \(factsFile) is missing; run `bash scripts/postgres.sh` (as root)")
         }
@@ -46,7 +46,7 @@ enum PostgresTestDatabase {
     }
 
     /// Settings for `database` on the test cluster, TLS verified against its CA (verify-full).
-    static func settings(database: String) throws -> PostgresStoreSettings {
+    public static func settings(database: String) throws -> PostgresStoreSettings {
         let facts = try facts()
         var settings = try PostgresStoreSettings.parse(url: "postgresql://\(facts.user)@\(facts.host):\(facts.port)/\(database)",
                                                        sslMode: "verify-full", rootCertificatePath: facts.caFile)
@@ -55,7 +55,7 @@ enum PostgresTestDatabase {
     }
 
     /// Creates a fresh database, hands its settings to `body`, and drops it afterwards.
-    static func withFreshDatabase<T: Sendable>(_ body: (PostgresStoreSettings) async throws -> T) async throws -> T {
+    public static func withFreshDatabase<T: Sendable>(_ body: (PostgresStoreSettings) async throws -> T) async throws -> T {
         let name = "relance_test_" + String(UInt64.random(in: 0...UInt64.max), radix: 16)
         try await admin { connection in
             try await connection.query("CREATE DATABASE \(unescaped: name)", logger: logger)
@@ -67,7 +67,7 @@ enum PostgresTestDatabase {
     }
 
     /// A fresh database with the store opened on it (migrated), closed and dropped afterwards.
-    static func withStore<T: Sendable>(daemonID: String = "test-daemon", _ body: (PostgresStore) async throws -> T) async throws -> T {
+    public static func withStore<T: Sendable>(daemonID: String = "test-daemon", _ body: (PostgresStore) async throws -> T) async throws -> T {
         try await withFreshDatabase { settings in
             let store = try await PostgresStore.open(settings, daemonID: daemonID, logger: logger)
             let result: Result<T, any Error>
@@ -77,7 +77,7 @@ enum PostgresTestDatabase {
         }
     }
 
-    static let logger = Logger(label: "relance.tests.postgres")
+    public static let logger = Logger(label: "relance.tests.postgres")
 
     /// Drops a test database. `WITH (FORCE)` refuses to end a session it cannot signal — an
     /// autovacuum worker analysing the freshly migrated tables (PostgreSQL 15, a role without

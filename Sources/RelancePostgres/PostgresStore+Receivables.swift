@@ -1,0 +1,43 @@
+public import Foundation
+import PostgresNIO
+public import RelanceCore
+
+/// The receivables' side of `ReceivablesStore` that exists on PostgreSQL so far: the open
+/// receivables as every plan, balance and digest reads them, and a refused file's record. The
+/// snapshot import (`importSnapshot`) is not written here yet (issue 16), so the store does not
+/// claim the port.
+extension PostgresStore {
+    /// Open invoices and credits of a creditor, with contacts and reminder history.
+    public func openReceivables(of creditor: CreditorID) async throws -> [Receivable] {
+        try await receivables(of: creditor, customer: nil)
+    }
+
+    /// One customer's open receivables, the same as `openReceivables(of:)` filtered to it.
+    public func openReceivables(of creditor: CreditorID, customer: Int64) async throws -> [Receivable] {
+        try await receivables(of: creditor, customer: customer)
+    }
+
+    private func receivables(of creditor: CreditorID, customer: Int64?) async throws -> [Receivable] {
+        try await transaction { connection in
+            try await connection.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY", logger: logger)
+            return try await PostgresOpenReceivables(connection: connection, creditor: creditor, customer: customer, logger: logger).read()
+        }
+    }
+
+    /// Records a refused file and why, so that the import history is complete.
+    public func recordRejectedImport(_ file: ImportedFile, reason: String, at time: Date) async throws -> Int64 {
+        try await transaction { connection in
+            var id: Int64 = 0
+            for try await inserted in try await connection.query("""
+                INSERT INTO import (creditor_id, file_name, sha256, byte_count, kind, status, error, imported_at)
+                VALUES (\(file.creditor.rawValue), \(file.fileName), \(file.sha256), \(Int64(file.byteCount)), \(file.kind), 'rejected', \(reason), \(time))
+                RETURNING id
+                """, logger: logger).decode(Int64.self) { id = inserted }
+            let words = try await Self.wording(of: file.creditor.rawValue, on: connection, logger: logger)
+            try await Self.append(NewEvent(time: time, kind: "import.rejected", creditor: file.creditor, importID: id,
+                                           summary: words.importRejected(file: file.fileName, reason: reason),
+                                           detail: ["sha256": file.sha256]), on: connection, logger: logger)
+            return id
+        }
+    }
+}
