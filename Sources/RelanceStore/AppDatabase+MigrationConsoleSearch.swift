@@ -1,4 +1,5 @@
 import Foundation
+import RelanceCore
 
 extension AppDatabase {
     /// `v20-console-search`: the customers' codes, names and addresses by trigram (SQLite's
@@ -58,32 +59,7 @@ extension AppDatabase {
     }
 }
 
-enum SearchFolding {
-    /// Each scalar and what it becomes. The combining accents (text stored decomposed) become
-    /// nothing; the typographic apostrophe becomes the typed one.
-    static let table: [(Unicode.Scalar, String)] = {
-        var pairs: [(Unicode.Scalar, String)] = []
-        let groups: [(String, String)] = [
-            ("àáâãäåÀÁÂÃÄÅ", "a"), ("çÇ", "c"), ("èéêëÈÉÊË", "e"), ("ìíîïÌÍÎÏ", "i"), ("ñÑ", "n"),
-            ("òóôõöøÒÓÔÕÖØ", "o"), ("ùúûüÙÚÛÜ", "u"), ("ýÿÝŸ", "y"),
-        ]
-        for (letters, base) in groups { for scalar in letters.unicodeScalars { pairs.append((scalar, base)) } }
-        pairs += [("œ", "oe"), ("Œ", "oe"), ("æ", "ae"), ("Æ", "ae"), ("ß", "ss"), ("\u{2019}", "'")]
-        for accent in [0x300, 0x301, 0x302, 0x303, 0x308, 0x327] as [UInt32] { pairs.append((Unicode.Scalar(accent)!, "")) }
-        return pairs
-    }()
-
-    private static let map: [Unicode.Scalar: String] = Dictionary(uniqueKeysWithValues: table)
-
-    /// `text` lowercased and folded, as the index holds it (up to the index's own case folding).
-    static func fold(_ text: String) -> String {
-        var folded = ""
-        for scalar in text.lowercased().precomposedStringWithCanonicalMapping.unicodeScalars {
-            if let replacement = map[scalar] { folded += replacement } else { folded.unicodeScalars.append(scalar) }
-        }
-        return folded
-    }
-
+extension SearchFolding {
     /// The SQL expression folding `expression` as `fold` does (but for the case): `replace`
     /// nested a dozen deep at most, in scalar subqueries one inside the other — SQLite's parser
     /// overflows its stack on the whole table nested at once.

@@ -1,4 +1,5 @@
 import GRDB
+import RelanceCore
 
 /// `SearchFolding.sql` in Swift, as a SQL function a large first load registers for its
 /// catch-up of the customers' search index (`TrigramIndexPause`): the same text, byte for byte,

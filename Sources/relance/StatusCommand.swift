@@ -37,14 +37,8 @@ struct StatusCommand: AsyncParsableCommand {
                 "daemon": services,
                 "open_tasks": openTasks.count,
                 "creditors": try JSONSerialization.jsonObject(with: try encoder.encode(creditors)),
-                "outbox": Dictionary(uniqueKeysWithValues: OutboxState.allCases.map { ($0.rawValue, counts[$0] ?? 0) }),
-                "events": recent.map { entry in
-                    ["id": entry.id, "time": entry.event.time.formatted(.iso8601), "kind": entry.event.kind,
-                     "creditor": entry.event.creditor?.rawValue ?? "", "summary": entry.event.summary] as [String: Any]
-                },
             ]
-            let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-            print(String(decoding: data, as: UTF8.self))
+            try Self.printJSON(object.merging(Self.outboxAndEvents(counts, recent)) { mine, _ in mine })
             return
         }
         let words = (runtime.creditors.first?.configuration.language ?? .french).wording
@@ -83,12 +77,9 @@ struct StatusCommand: AsyncParsableCommand {
             if let opens = status.sendWindowOpens { print("  " + words.statusSendWindowClosed(until: opens.formatted(.iso8601))) }
             if let retry = status.nextRetry { print("  " + words.statusNextRetry(retry.formatted(.iso8601))) }
         }
-        print("Outbox: " + OutboxState.allCases.map { "\($0.rawValue) \(counts[$0] ?? 0)" }.joined(separator: ", "))
+        print(Self.outboxLine(counts))
         print("Open tasks: \(openTasks.count)\(openTasks.isEmpty ? "" : " (relance tasks)")")
-        print("Latest events:")
-        for entry in recent {
-            print("  #\(entry.id) \(entry.event.time.formatted(.iso8601)) \(entry.event.kind): \(entry.event.summary.printable)")
-        }
+        Self.printEvents(recent)
     }
 
     /// A PostgreSQL book: the daemons sharing it, their leases and claims, the outbox and the
@@ -117,19 +108,38 @@ struct StatusCommand: AsyncParsableCommand {
                      "expires_at": lease.expiresAt.formatted(.iso8601), "live": lease.expiresAt > shared.databaseNow] as [String: Any]
                 },
                 "claims": shared.claims.mapValues { ["live": $0.live, "expired": $0.expired] },
-                "outbox": Dictionary(uniqueKeysWithValues: OutboxState.allCases.map { ($0.rawValue, counts[$0] ?? 0) }),
-                "events": recent.map { entry in
-                    ["id": entry.id, "time": entry.event.time.formatted(.iso8601), "kind": entry.event.kind,
-                     "creditor": entry.event.creditor?.rawValue ?? "", "summary": entry.event.summary] as [String: Any]
-                },
             ]
-            let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-            print(String(decoding: data, as: UTF8.self))
+            try Self.printJSON(object.merging(Self.outboxAndEvents(counts, recent)) { mine, _ in mine })
             return
         }
         print("Store: PostgreSQL \(postgres.settings.redactedURL)")
         SharedBookStatusText.lines(shared).forEach { print($0) }
-        print("Outbox: " + OutboxState.allCases.map { "\($0.rawValue) \(counts[$0] ?? 0)" }.joined(separator: ", "))
+        print(Self.outboxLine(counts))
+        Self.printEvents(recent)
+    }
+
+    // The outbox and the journal read the same on either store.
+
+    static func outboxAndEvents(_ counts: [OutboxState: Int], _ recent: [JournalEntry]) -> [String: Any] {
+        [
+            "outbox": Dictionary(uniqueKeysWithValues: OutboxState.allCases.map { ($0.rawValue, counts[$0] ?? 0) }),
+            "events": recent.map { entry in
+                ["id": entry.id, "time": entry.event.time.formatted(.iso8601), "kind": entry.event.kind,
+                 "creditor": entry.event.creditor?.rawValue ?? "", "summary": entry.event.summary] as [String: Any]
+            },
+        ]
+    }
+
+    static func printJSON(_ object: [String: Any]) throws {
+        let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        print(String(decoding: data, as: UTF8.self))
+    }
+
+    static func outboxLine(_ counts: [OutboxState: Int]) -> String {
+        "Outbox: " + OutboxState.allCases.map { "\($0.rawValue) \(counts[$0] ?? 0)" }.joined(separator: ", ")
+    }
+
+    static func printEvents(_ recent: [JournalEntry]) {
         print("Latest events:")
         for entry in recent {
             print("  #\(entry.id) \(entry.event.time.formatted(.iso8601)) \(entry.event.kind): \(entry.event.summary.printable)")

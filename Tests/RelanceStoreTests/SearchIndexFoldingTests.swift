@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import RelanceCore
 @testable import RelanceStore
 import Testing
 
