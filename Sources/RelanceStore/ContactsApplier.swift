@@ -49,29 +49,30 @@ struct ContactsApplier {
         let isNew = row == nil
         if let row {
             customerID = row["id"]
-            var changes: [String] = []
-            for (column, value) in fields where Self.text(row[column]) != Self.text(value) {
-                changes.append("\(column) \(Self.shown(row[column])) → \(Self.shown(value))")
+            var changes: [ContactsChange] = []
+            for (field, column, value) in fields where Self.text(row[column]) != Self.text(value) {
+                changes.append(ContactsChange(field: field, before: Self.stored(row[column]), after: Self.stored(value)))
                 try db.execute(sql: "UPDATE customer SET \(column) = ? WHERE id = ?", arguments: [value, customerID])
             }
-            if (row["needs_identification"] as Bool) {
+            let identified = row["needs_identification"] as Bool
+            if identified {
                 try db.execute(sql: "UPDATE customer SET needs_identification = 0 WHERE id = ?", arguments: [customerID])
-                changes.append("identified by the contacts file")
             }
-            if !changes.isEmpty {
+            if !changes.isEmpty || identified {
                 try event("customer.updated", customerID: customerID, importID: importID,
-                          "Customer \(profile.externalID) updated from \(file.fileName): \(changes.joined(separator: "; ")).",
+                          try words().customerUpdatedFromContacts(code: profile.externalID, file: file.fileName, changes: changes,
+                                                                  identified: identified),
                           detail: ["position": profile.source ?? file.fileName])
             }
         } else {
             try db.execute(sql: "INSERT INTO customer (creditor_id, external_id, created_at) VALUES (?, ?, ?)",
                            arguments: [creditor, profile.externalID, time])
             customerID = db.lastInsertedRowID
-            for (column, value) in fields {
+            for (_, column, value) in fields {
                 try db.execute(sql: "UPDATE customer SET \(column) = ? WHERE id = ?", arguments: [value, customerID])
             }
             try event("customer.created", customerID: customerID, importID: importID,
-                      "Customer \(profile.externalID) (\(profile.name ?? "no name")) created from \(file.fileName).",
+                      try words().customerCreatedFromContacts(code: profile.externalID, name: profile.name, file: file.fileName),
                       detail: ["position": profile.source ?? file.fileName])
         }
         let emails = CustomerEmails(db: db, creditor: file.creditor, time: time, importID: importID)
@@ -88,7 +89,7 @@ struct ContactsApplier {
 
     /// The columns a contacts file sets. An empty cell clears the value: the file is the truth;
     /// a field the file has no column for keeps its stored value.
-    private static func columns(of profile: CustomerProfile) -> [(String, (any DatabaseValueConvertible)?)] {
+    private static func columns(of profile: CustomerProfile) -> [(CustomerProfile.Field, String, (any DatabaseValueConvertible)?)] {
         let phones = String(decoding: (try? JSONEncoder.sorted.encode(profile.phones)) ?? Data("[]".utf8), as: UTF8.self)
         let all: [(CustomerProfile.Field, String, (any DatabaseValueConvertible)?)] = [
             (.name, "name", profile.name),
@@ -104,17 +105,20 @@ struct ContactsApplier {
             (.initialStep, "initial_step", profile.initialStep),
             (.lastManualContact, "last_manual_contact_on", profile.lastManualContact?.iso8601),
         ]
-        return all.filter { !profile.notInFile.contains($0.0) }.map { ($0.1, $0.2) }
+        return all.filter { !profile.notInFile.contains($0.0) }
+    }
+
+    /// The value as stored, as text: a string as it is, a number or flag as its digits.
+    private static func stored(_ value: (any DatabaseValueConvertible)?) -> String? {
+        guard let value else { return nil }
+        let dbValue = value.databaseValue
+        return dbValue.isNull ? nil : String.fromDatabaseValue(dbValue) ?? dbValue.description
     }
 
     private static func text(_ value: (any DatabaseValueConvertible)?) -> String? {
         guard let value else { return nil }
         let dbValue = value.databaseValue
         return dbValue.isNull ? nil : dbValue.description
-    }
-
-    private static func shown(_ value: (any DatabaseValueConvertible)?) -> String {
-        text(value).map(SnapshotApplier.printable) ?? "(none)"
     }
 
     /// A customer that now has an address or a phone no longer needs a person to find one.

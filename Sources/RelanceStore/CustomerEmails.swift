@@ -41,7 +41,8 @@ struct CustomerEmails {
             case .failure(let problem):
                 try record(NewEvent(
                     time: time, kind: "customer.email-invalid", creditor: creditor, customerID: customerID, importID: importID,
-                    summary: "Address \(SnapshotApplier.printable(text)) of customer \(customerName) was not kept: \(problem).",
+                    summary: try (words ?? AppDatabase.wording(of: creditor.rawValue, in: db))
+                        .addressNotKept(text, customer: customerName, problem: problem),
                     detail: ["position": position, "role": role]))
             }
         }
