@@ -16,6 +16,31 @@ import Testing
         #expect(SMTPSession.dataBlock(Array(".".utf8)) == Array("..\r\n.\r\n".utf8))
     }
 
+    /// The content is copied in runs between the lines that start with a dot; the result must be
+    /// byte for byte what stuffing one byte at a time gives, whatever the bytes.
+    @Test func dotStuffingByRunsEqualsStuffingByteByByte() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("..\r\n\nab.".utf8)
+        for length in [0, 1, 2, 3, 5, 64, 4_300] {
+            for _ in 0..<50 {
+                let message = (0..<length).map { _ in alphabet.randomElement(using: &generator)! }
+                #expect(SMTPSession.dataBlock(message) == Self.stuffedByteByByte(message), "\(message)")
+            }
+        }
+    }
+
+    private static func stuffedByteByByte(_ message: [UInt8]) -> [UInt8] {
+        var block: [UInt8] = []
+        var atLineStart = true
+        for byte in message {
+            if atLineStart && byte == UInt8(ascii: ".") { block.append(UInt8(ascii: ".")) }
+            block.append(byte)
+            atLineStart = byte == UInt8(ascii: "\n")
+        }
+        if !message.isEmpty && !atLineStart { block.append(contentsOf: [13, 10]) }
+        return block + Array(".\r\n".utf8)
+    }
+
     private static func lines(_ text: [String]) -> [ProtocolLine] {
         text.map { line in
             ProtocolLine(direction: line.hasPrefix("C: ") ? .client : .server, text: String(line.dropFirst(3)))

@@ -17,6 +17,8 @@ import Testing
 //   t11  IMAP APPEND to Sent, then found, fetched, byte for byte
 //   t12  IMAP errors: unknown mailbox, stale UIDVALIDITY, unknown UID, refused criteria
 //   t13  IMAP UID n:* includes the highest UID
+//   t59  several messages in one hand-over to the SMTP connection (withTransactions), envelopes ahead
+//   t60  an envelope written ahead, then not followed: nothing delivered for it
 
 /// Endpoints for the CurlMail integration tests. `trustTestCA: false` leaves the CA file out,
 /// so that the server's certificate must fail verification.

@@ -99,7 +99,9 @@ import Testing
     /// message by its own Message-ID. `reached` is how many had reached the server at the crash.
     @Test(arguments: [
         ("before-connect:1", "the first connection", 0),
-        ("after-claim:2", "the second message taken from the batch", 1),
+        // The second message's envelope leaves with the first one's content (PIPELINING), so its
+        // claim is checked, and the process dies, before that content is written.
+        ("after-claim:2", "the second message taken from the batch", 0),
         ("after-mail-from:2", "MAIL FROM of the second message", 1),
         ("after-data:3", "the server's 250 to the third message's content", 3),
         ("before-mark-sent:3", "the store update of the third message", 3),

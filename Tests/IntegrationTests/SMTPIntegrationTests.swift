@@ -103,6 +103,68 @@ struct SMTPIntegrationTests {
         for message in messages { _ = try await imap.waitForMessage(messageID: message.messageID) }
     }
 
+    @Test("several messages in one hand-over to the connection (587 STARTTLS + AUTH): one login, each delivered, a bad address refused before any byte of its transaction")
+    func transactionsInOneHandOver() async throws {
+        let stack = try MailStack.require()
+        let lines = LockedLines()
+        let smtp = try SMTPConnection(endpoint: stack.submission("t59"), log: { lines.append($0) })
+        let messages = (1...5).map { TestMessage(from: stack.address("t59"), to: stack.address("t59"), subject: "hand-over \($0)") }
+        let sender = stack.address("t59")
+        let recipient = stack.address("t59")
+        // The third one carries a line break in its recipient: refused, nothing of it written (not
+        // even ahead, behind the second one's content). Each other envelope is written ahead.
+        let envelopes = messages.indices.map { SMTPEnvelope(from: sender, to: [$0 == 2 ? recipient + "\r\nDATA" : recipient]) }
+        let results = await smtp.withTransactions { transactions in
+            messages.enumerated().map { index, message in
+                transactions.send(envelopeFrom: sender, recipients: envelopes[index].recipients, message: message.bytes,
+                                  thenStart: { index + 1 < envelopes.count ? envelopes[index + 1] : nil })
+            }
+        }
+        #expect(results.count == 5)
+        for (index, result) in results.enumerated() {
+            switch result {
+            case .success(let delivery):
+                #expect(index != 2)
+                #expect(delivery.dataReply.code == 250 && delivery.recipients.map(\.recipient) == [recipient])
+            case .failure(let error):
+                #expect(index == 2)
+                #expect(error.code == .invalidEnvelopeAddress && error.curlCode == nil)
+            }
+        }
+        let all = lines.all.map(\.text)
+        #expect(all.filter { $0 == "STARTTLS" }.count == 1 && all.filter { $0.hasPrefix("AUTH ") }.count == 1)
+        #expect(all.filter { $0.hasPrefix("MAIL FROM:") }.count == 4)
+        #expect(!all.contains { $0.contains("DATA") && $0 != "DATA" })
+
+        let imap = try IMAPClient(endpoint: stack.imap("t59"))
+        for (index, message) in messages.enumerated() where index != 2 { _ = try await imap.waitForMessage(messageID: message.messageID) }
+    }
+
+    @Test("an envelope written ahead and then not followed by its content delivers nothing (587 STARTTLS + AUTH)")
+    func envelopeAheadNotFollowed() async throws {
+        let stack = try MailStack.require()
+        let lines = LockedLines()
+        let smtp = try SMTPConnection(endpoint: stack.submission("t60"), log: { lines.append($0) })
+        let imap = try IMAPClient(endpoint: stack.imap("t60"))
+        let before = try await imap.status("INBOX").messages
+        let address = stack.address("t60")
+        let first = TestMessage(from: address, to: address, subject: "ahead 1")
+        let last = TestMessage(from: address, to: address, subject: "ahead 3")
+        let results = await smtp.withTransactions { transactions in
+            // The second message's envelope goes behind the first one's content; the caller then
+            // sends another message instead: the connection is dropped and opened again.
+            [transactions.send(envelopeFrom: address, recipients: [address], message: first.bytes,
+                               thenStart: { SMTPEnvelope(from: address, to: [stack.address("t60+ahead")]) }),
+             transactions.send(envelopeFrom: address, recipients: [address], message: last.bytes)]
+        }
+        for result in results { #expect((try? result.get())?.dataReply.code == 250) }
+        #expect(lines.all.filter { $0.text.hasPrefix("AUTH ") }.count == 2, "the connection with a transaction begun ahead is not reused")
+        _ = try await imap.waitForMessage(messageID: first.messageID)
+        _ = try await imap.waitForMessage(messageID: last.messageID)
+        // The abandoned transaction (to t60+ahead, which lands in t60 too) delivered nothing.
+        #expect(try await imap.status("INBOX").messages == before + 2)
+    }
+
     @Test("a wrong password is an authentication error")
     func wrongPassword() async throws {
         let stack = try MailStack.require()

@@ -34,6 +34,34 @@ import Testing
         }
     }
 
+    /// A transport that takes runs of messages (as `SMTPTransport` does), scripted like
+    /// `ScriptedTransport`; it asks the sender before and after each message, as it must.
+    final class HandOverTransport: BatchMailTransport {
+        private let state = Mutex<(handOvers: [[Int64]], attempted: [Int64])>(([], []))
+        let script: [Int: DeliveryOutcome]
+        init(_ script: [Int: DeliveryOutcome]) { self.script = script }
+        var handOvers: [[Int64]] { state.withLock { $0.handOvers } }
+        var attempted: [Int64] { state.withLock { $0.attempted } }
+
+        func deliver(_ message: OutboxMessage) async -> DeliveryOutcome {
+            await deliver([message], mayStart: { _ in true }, proceed: { _, _ in true }).first ?? .temporaryFailure(reason: "not attempted")
+        }
+
+        func deliver(_ messages: [OutboxMessage], mayStart: @escaping @Sendable (OutboxMessage) -> Bool,
+                     proceed: @escaping @Sendable (OutboxMessage, DeliveryOutcome) -> Bool) async -> [DeliveryOutcome] {
+            state.withLock { $0.handOvers.append(messages.map(\.id)) }
+            var outcomes: [DeliveryOutcome] = []
+            for message in messages {
+                guard mayStart(message) else { break }
+                let count = state.withLock { $0.attempted.append(message.id); return $0.attempted.count }
+                let outcome = script[count] ?? .delivered(serverReply: "250 2.0.0 Ok: queued")
+                outcomes.append(outcome)
+                guard proceed(message, outcome) else { break }
+            }
+            return outcomes
+        }
+    }
+
     static func fixture(customers: Int, extra: String = evidence) throws -> DaemonFixture {
         let fixture = try DaemonFixture(extraCreditorSettings: extra)
         let rows = (1...customers).map { "C\($0);Client \($0);c\($0)@client.example;F-\($0);01/09/2026;01/10/2026;\($0)00,00" }
@@ -41,7 +69,7 @@ import Testing
         return fixture
     }
 
-    static func runtime(_ fixture: DaemonFixture, _ transport: ScriptedTransport) throws -> RelanceRuntime {
+    static func runtime(_ fixture: DaemonFixture, _ transport: any MailTransport) throws -> RelanceRuntime {
         var logger = Logger(label: "test")
         logger.logLevel = .critical
         return try RelanceRuntime(configuration: try fixture.configuration, clock: fixture.clock, logger: logger,
@@ -109,4 +137,89 @@ import Testing
         #expect(try await runtime.store.outboxCounts() == [.sent: 2, .queued: 2])
     }
 
+
+    /// Imports and plans without sending, so that a drain finds the whole day's outbox at once.
+    static func planned(_ fixture: DaemonFixture, _ runtime: RelanceRuntime) async throws {
+        try await runtime.prepare()
+        for creditor in runtime.creditors {
+            _ = try await creditor.intake.scan()
+            _ = try await creditor.scheduler.run(on: runtime.today(for: creditor), at: fixture.clock.now(), queuedSome: {})
+        }
+    }
+
+    @Test func aBatchGoesToItsTransportInOneHandOverAndIsRecordedAsSent() async throws {
+        let fixture = try Self.fixture(customers: 4)
+        let transport = HandOverTransport([:])
+        let runtime = try Self.runtime(fixture, transport)
+        try await Self.planned(fixture, runtime)
+        let report = try await runtime.drainer.drain()
+        #expect(report.sent == 4)
+        #expect(transport.handOvers.count == 1)
+        #expect(transport.handOvers.first == transport.attempted && transport.attempted == transport.attempted.sorted())
+        #expect(try await runtime.store.outboxCounts() == [.sent: 4])
+        let events = try await runtime.store.recentEvents(of: nil, limit: 1_000).map(\.event)
+        #expect(events.filter { $0.kind == "message.sent" }.count == 4)
+    }
+
+    /// The transport stops at the outcome the sender must record on its own; the pause it records
+    /// is seen before the next message, which goes back untried with the rest.
+    @Test func aPauseInTheMiddleOfAHandOverPutsTheRestBackUntried() async throws {
+        let fixture = try Self.fixture(customers: 5)
+        let transport = HandOverTransport([2: .senderProblem(reason: "535 5.7.8 authentication failed")])
+        let runtime = try Self.runtime(fixture, transport)
+        try await Self.planned(fixture, runtime)
+        let report = try await runtime.drainer.drain()
+        #expect(report.paused == [CreditorID("acme")!])
+        #expect(report.sent == 1)
+        #expect(transport.attempted.count == 2)
+        #expect(transport.handOvers.first?.count == 5)
+        #expect(try await runtime.store.outboxCounts() == [.sent: 1, .retry: 1, .queued: 3])
+        let events = try await runtime.store.recentEvents(of: nil, limit: 1_000).map(\.event)
+        #expect(events.filter { $0.kind == "message.unclaimed" }.count == 3)
+    }
+
+    /// A message that went out although the archive (or another address) was refused by policy is
+    /// recorded as sent at once, and pauses the creditor before its next message.
+    @Test func aDeliveryRefusedByPolicyForOneRecipientIsRecordedAtOnceAndPauses() async throws {
+        let fixture = try Self.fixture(customers: 4)
+        let refused = DeliveryOutcome.deliveredTo(serverReply: "250 2.0.0 Ok: queued", recipients: [
+            RecipientReply(address: "archive@acme.example", reply: "550 5.7.1 policy", verdict: .ourProblem),
+        ])
+        let transport = HandOverTransport([2: refused])
+        let runtime = try Self.runtime(fixture, transport)
+        try await Self.planned(fixture, runtime)
+        let report = try await runtime.drainer.drain()
+        #expect(report.paused == [CreditorID("acme")!])
+        #expect(report.sent == 2)
+        #expect(transport.attempted.count == 2)
+        #expect(try await runtime.store.outboxCounts() == [.sent: 2, .queued: 2])
+        let events = try await runtime.store.recentEvents(of: nil, limit: 1_000).map(\.event)
+        #expect(events.filter { $0.kind == "outbox.paused" }.count == 1)
+    }
+
+    @Test func aStopInTheMiddleOfAHandOverSendsNothingMore() async throws {
+        let fixture = try Self.fixture(customers: 4)
+        let transport = HandOverTransport([:])
+        let runtime = try Self.runtime(fixture, transport)
+        try await Self.planned(fixture, runtime)
+        let report = try await runtime.drainer.drain(shouldStop: { transport.attempted.count >= 2 })
+        #expect(report.sent == 2)
+        #expect(transport.handOvers.count == 1)
+        #expect(try await runtime.store.outboxCounts() == [.sent: 2, .queued: 2])
+    }
+
+    @Test func onlyAPlainDeliveryWaitsForItsBatchToBeRecorded() {
+        let reply = "250 2.0.0 Ok"
+        #expect(OutboxDrainer.isRecordedWithItsBatch(.delivered(serverReply: reply)))
+        #expect(OutboxDrainer.isRecordedWithItsBatch(.deliveredTo(serverReply: reply, recipients: [
+            RecipientReply(address: "a@b.example", reply: "550 5.1.1 unknown", verdict: .wrongAddress),
+        ])))
+        #expect(!OutboxDrainer.isRecordedWithItsBatch(.deliveredTo(serverReply: reply, recipients: [
+            RecipientReply(address: "a@b.example", reply: "550 5.7.1 policy", verdict: .ourProblem),
+        ])))
+        #expect(!OutboxDrainer.isRecordedWithItsBatch(.temporaryFailure(reason: "421")))
+        #expect(!OutboxDrainer.isRecordedWithItsBatch(.senderProblem(reason: "535")))
+        #expect(!OutboxDrainer.isRecordedWithItsBatch(.permanentFailure(reason: "554")))
+        #expect(!OutboxDrainer.isRecordedWithItsBatch(.recipientsRefused(reason: "550", recipients: [])))
+    }
 }

@@ -144,29 +144,70 @@ public struct OutboxDrainer: Sendable {
         var unclaimed: [Int64] = []
     }
 
-    private func send(_ batch: [OutboxMessage], shared: SharedReport, skipped: @Sendable () -> Set<CreditorID>,
-                      shouldStop: @Sendable () -> Bool) async throws -> BatchResult {
+    private func send(_ batch: [OutboxMessage], shared: SharedReport, skipped: @escaping @Sendable () -> Set<CreditorID>,
+                      shouldStop: @escaping @Sendable () -> Bool) async throws -> BatchResult {
         var result = BatchResult()
-        for message in batch {
+        var index = batch.startIndex
+        while index < batch.endIndex {
+            let message = batch[index]
             // A creditor paused by a message before this one, or the worker stopping: the rest of
             // the batch goes back to the outbox untouched.
             if shouldStop() || skipped().contains(message.creditor) {
                 result.unclaimed.append(message.id)
+                index += 1
                 continue
             }
-            crashPoints.reach(.afterClaim)
-            let outcome = await transport(message.creditor).deliver(message)
-            if let record = deliveryToBatch(outcome, of: message) {
-                crashPoints.reach(.beforeMarkSent)
-                result.delivered.append((message, record))
-            } else {
-                var report = Report()
-                try await record(outcome, of: message, into: &report)
-                // The next claim, and the rest of this batch, must see a pause at once.
-                shared.total.withLock { $0.add(report) }
+            let transport = transport(message.creditor)
+            guard let batching = transport as? any BatchMailTransport else {
+                crashPoints.reach(.afterClaim)
+                let outcome = await transport.deliver(message)
+                if let record = deliveryToBatch(outcome, of: message, at: clock.now()) {
+                    crashPoints.reach(.beforeMarkSent)
+                    result.delivered.append((message, record))
+                } else {
+                    try await recordAtOnce(outcome, of: message, shared: shared)
+                }
+                index += 1
+                continue
             }
+            // The creditor's next messages go to its transport in one hand-over; the same checks as
+            // above run before each of them, on the transport's thread.
+            let run = Array(batch[index...].prefix { $0.creditor == message.creditor })
+            let accepted = Mutex<[Int64: Date]>([:])
+            let outcomes = await batching.deliver(run, mayStart: { [crashPoints] next in
+                if shouldStop() || skipped().contains(next.creditor) { return false }
+                crashPoints.reach(.afterClaim)
+                return true
+            }, proceed: { [crashPoints, clock] next, outcome in
+                guard Self.isRecordedWithItsBatch(outcome) else { return false }
+                accepted.withLock { $0[next.id] = clock.now() }
+                crashPoints.reach(.beforeMarkSent)
+                return true
+            })
+            let times = accepted.withLock { $0 }
+            for (sent, outcome) in zip(run, outcomes) {
+                if let record = deliveryToBatch(outcome, of: sent, at: times[sent.id] ?? clock.now()) {
+                    result.delivered.append((sent, record))
+                } else {
+                    try await recordAtOnce(outcome, of: sent, shared: shared)
+                }
+            }
+            if outcomes.isEmpty {
+                // Stopped or paused between the check above and the transport's own.
+                result.unclaimed.append(message.id)
+                index += 1
+            }
+            index += outcomes.count
         }
         return result
+    }
+
+    /// An outcome other than a plain delivery: recorded on its own, and at once.
+    private func recordAtOnce(_ outcome: DeliveryOutcome, of message: OutboxMessage, shared: SharedReport) async throws {
+        var report = Report()
+        try await record(outcome, of: message, into: &report)
+        // The next claim, and the rest of this batch, must see a pause at once.
+        shared.total.withLock { $0.add(report) }
     }
 
     /// Records a batch's deliveries and puts back its untried messages, claiming the next batch
@@ -183,22 +224,34 @@ public struct OutboxDrainer: Sendable {
 
     /// A delivery recorded with the rest of its batch; nil for every other outcome, recorded at
     /// once (a refusal by policy among them: it pauses the creditor before its next message).
-    private func deliveryToBatch(_ outcome: DeliveryOutcome, of message: OutboxMessage) -> DeliveryRecord? {
+    private func deliveryToBatch(_ outcome: DeliveryOutcome, of message: OutboxMessage, at time: Date) -> DeliveryRecord? {
+        guard Self.isRecordedWithItsBatch(outcome) else { return nil }
         let copy = copyToSent.contains(message.creditor)
         switch outcome {
         case .delivered(let reply):
-            return DeliveryRecord(id: message.id, at: clock.now(), serverReply: reply, recipients: [], copyToSent: copy)
-        case .deliveredTo(let reply, let recipients) where !recipients.contains(where: { $0.verdict == .ourProblem }):
-            return DeliveryRecord(id: message.id, at: clock.now(), serverReply: reply, recipients: recipients, copyToSent: copy)
+            return DeliveryRecord(id: message.id, at: time, serverReply: reply, recipients: [], copyToSent: copy)
+        case .deliveredTo(let reply, let recipients):
+            return DeliveryRecord(id: message.id, at: time, serverReply: reply, recipients: recipients, copyToSent: copy)
         default:
             return nil
         }
     }
 
+    /// A delivery without a refusal by policy: nothing to do before the next message.
+    static func isRecordedWithItsBatch(_ outcome: DeliveryOutcome) -> Bool {
+        switch outcome {
+        case .delivered: true
+        case .deliveredTo(_, let recipients): !recipients.contains { $0.verdict == .ourProblem }
+        default: false
+        }
+    }
+
     private func logDelivery(_ record: DeliveryRecord, of message: OutboxMessage) {
+        let refused = record.recipients.filter { $0.verdict != .accepted }
+        // The metadata is built only for a line that will be written: this runs for every message sent.
+        guard logger.logLevel <= (refused.isEmpty ? .info : .warning) else { return }
         var metadata = metadata(of: message)
         metadata["reply"] = "\(record.serverReply)"
-        let refused = record.recipients.filter { $0.verdict != .accepted }
         if refused.isEmpty {
             logger.info("message sent", metadata: metadata)
         } else {

@@ -11,7 +11,7 @@ public import RelanceCore
 ///
 /// With an archive address, it is added to every envelope (never to a header): the server
 /// delivers the archive copy in the same transaction, which is the evidence crash recovery reads.
-public actor SMTPTransport: MailTransport {
+public actor SMTPTransport: BatchMailTransport {
     private let settings: MailServerSettings
     private let secrets: SecretStore
     private let ehloName: String
@@ -35,37 +35,85 @@ public actor SMTPTransport: MailTransport {
     }
 
     public func deliver(_ message: OutboxMessage) async -> DeliveryOutcome {
+        await deliver([message], mayStart: { _ in true }, proceed: { _, _ in true }).first
+            ?? .temporaryFailure(reason: "not attempted")
+    }
+
+    /// The whole run on one connection, handed to its thread once: the messages follow one another
+    /// there without coming back to this actor (or to the caller's task) in between.
+    public func deliver(_ messages: [OutboxMessage], mayStart: @escaping @Sendable (OutboxMessage) -> Bool,
+                        proceed: @escaping @Sendable (OutboxMessage, DeliveryOutcome) -> Bool) async -> [DeliveryOutcome] {
+        guard let first = messages.first, mayStart(first) else { return [] }
         let connection: SMTPConnection
-        let fault = SMTPConfigurationFault(settings: settings, section: "[creditors.\(message.creditor).smtp]")
         do {
             connection = try await acquire()
         } catch let error as SMTPError {
-            if let reason = fault.reason(for: error) { return .senderProblem(reason: reason) }
-            return Self.outcome(of: error)
+            return [outcome(of: error, creditor: first.creditor)]
         } catch let error as SecretError {
-            return .senderProblem(reason: error.description)
+            return [.senderProblem(reason: error.description)]
         } catch {
-            return .temporaryFailure(reason: "\(error)")
+            return [.temporaryFailure(reason: "\(error)")]
         }
-        var recipients = message.recipients.map(\.value)
-        if let archive { recipients.append(archive.value) }
-        do {
-            let delivery = try await connection.send(envelopeFrom: message.envelopeFrom.value, recipients: recipients,
-                                                     message: message.bytes)
-            release(connection, reusable: true)
-            return outcome(of: delivery, message: message)
-        } catch {
-            release(connection, reusable: false)
-            if let reason = fault.reason(for: error) { return .senderProblem(reason: reason) }
-            let replies = RecipientVerdicts.replies(error.recipients, excluding: archive?.value)
-            if error.code == .allRecipientsRefused, !replies.isEmpty {
-                return RecipientVerdicts.outcomeWhenNobodyAccepted(replies, reason: error.description)
+        let archive = archive
+        let (outcomes, reusable) = await connection.withTransactions { transactions in
+            var outcomes: [DeliveryOutcome] = []
+            var index = messages.startIndex
+            while true {
+                let message = messages[index]
+                let following = index + 1 < messages.endIndex ? messages[index + 1] : nil
+                // Whether the following message may start, once asked: right before its first byte,
+                // which leaves with this message's content (its envelope only, written ahead: see
+                // `SMTPTransactions.send`), or after this message when nothing is written ahead.
+                var followingMayStart: Bool?
+                let result = transactions.send(envelopeFrom: message.envelopeFrom.value, recipients: Self.recipients(of: message, archive),
+                                               message: message.bytes, thenStart: {
+                    guard let following else { return nil }
+                    let may = mayStart(following)
+                    followingMayStart = may
+                    return may ? SMTPEnvelope(from: following.envelopeFrom.value, to: Self.recipients(of: following, archive)) : nil
+                })
+                switch result {
+                case .success(let delivery):
+                    let outcome = self.outcome(of: delivery, message: message)
+                    outcomes.append(outcome)
+                    // Stopping with the following envelope on the wire: the connection goes, and
+                    // with it the transaction the server began for it, with nothing delivered.
+                    if !proceed(message, outcome) { return (outcomes, followingMayStart != true) }
+                case .failure(let error):
+                    // After any failure the connection is dropped: the next message opens a fresh one.
+                    let outcome = self.outcome(of: error, creditor: message.creditor)
+                    outcomes.append(outcome)
+                    _ = proceed(message, outcome)
+                    return (outcomes, false)
+                }
+                guard let following, followingMayStart ?? mayStart(following) else { return (outcomes, true) }
+                index += 1
             }
-            return Self.outcome(of: error)
         }
+        release(connection, reusable: reusable)
+        return outcomes
     }
 
-    private func outcome(of delivery: SMTPDelivery, message: OutboxMessage) -> DeliveryOutcome {
+    /// The envelope's recipients: the message's, then the archive's address (never in a header).
+    private static func recipients(of message: OutboxMessage, _ archive: EmailAddress?) -> [String] {
+        var recipients = message.recipients.map(\.value)
+        if let archive { recipients.append(archive.value) }
+        return recipients
+    }
+
+    /// What a failed connection or transaction means for the message: a configuration fault
+    /// pauses the creditor, refused recipients are theirs, the rest by the reply's class.
+    private nonisolated func outcome(of error: SMTPError, creditor: CreditorID) -> DeliveryOutcome {
+        let fault = SMTPConfigurationFault(settings: settings, section: "[creditors.\(creditor).smtp]")
+        if let reason = fault.reason(for: error) { return .senderProblem(reason: reason) }
+        let replies = RecipientVerdicts.replies(error.recipients, excluding: archive?.value)
+        if error.code == .allRecipientsRefused, !replies.isEmpty {
+            return RecipientVerdicts.outcomeWhenNobodyAccepted(replies, reason: error.description)
+        }
+        return Self.outcome(of: error)
+    }
+
+    private nonisolated func outcome(of delivery: SMTPDelivery, message: OutboxMessage) -> DeliveryOutcome {
         let replies = RecipientVerdicts.replies(delivery.recipients, excluding: archive?.value)
         guard replies.contains(where: { $0.verdict == .accepted }) else {
             // Only the archive took it: for the customer, nothing was sent.
