@@ -67,7 +67,8 @@ def outcome_form(task, outcome: str, iso_date: str):
 
 
 def heading() -> str:
-    return driver.find_element(By.TAG_NAME, "h1").text
+    """The page's h1, once there is one: a click's navigation may not have replaced the page yet."""
+    return WebDriverWait(driver, 20).until(lambda d: d.find_element(By.TAG_NAME, "h1")).text
 
 
 try:
@@ -75,7 +76,7 @@ try:
     check(driver.current_url.startswith(base + "/login"), "a signed-out visit lands on the login form")
     driver.find_element(By.NAME, "username").send_keys(user)
     driver.find_element(By.NAME, "password").send_keys(password)
-    driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+    submit(driver.find_element(By.CSS_SELECTOR, "form button[type=submit]"))
     check(heading() == "Aujourd’hui", "signed in, Today is shown in French")
 
     calls = [task for task in driver.find_elements(By.CSS_SELECTOR, "article.task") if task.find_elements(By.CSS_SELECTOR, "a.tel")]
