@@ -31,7 +31,7 @@ extension SnapshotApplier {
         let bulk = stored.isEmpty && first.count >= summaryMinimum
         let pause = bulk ? try TrigramIndexPause.begin(db, creditor: creditor) : nil
         let indexPause = bulk ? try InvoiceIndexPause.begin(db, loading: first.count) : nil
-        if bulk { work.opened = OpenedJournal() }
+        if bulk { work.journalsOpenedAtEnd = true }
         var count = 0
         var batch: [OpenItem]? = first
         first = []

@@ -1,40 +1,51 @@
 import GRDB
 import RelanceCore
 
-/// The invoices a large first load opens, journaled one line per customer: the customer's
-/// timeline says which invoices arrived, for how much and when due, as the per-invoice lines
-/// would, in a line a person reads (a first export of 100,000 invoices would otherwise write
-/// 100,000 lines in one go, and spend a third of the import's time on them).
-struct OpenedJournal {
-    /// Customers in the order their first invoice was opened.
-    private(set) var order: [Int64] = []
-    private(set) var invoices: [Int64: [OpenedInvoice]] = [:]
-    /// The invoice's id when the customer has a single one: its line stays an invoice's line.
-    private(set) var firstID: [Int64: Int64] = [:]
-
-    mutating func add(_ invoice: OpenedInvoice, id: Int64, customerID: Int64) {
-        if invoices[customerID] == nil {
-            order.append(customerID)
-            firstID[customerID] = id
-            invoices[customerID] = [invoice]
-        } else {
-            invoices[customerID]!.append(invoice)
-        }
-    }
-}
-
 extension SnapshotApplier {
-    func journal(_ opened: OpenedJournal, importID: Int64) throws {
-        for customerID in opened.order {
-            let invoices = opened.invoices[customerID] ?? []
+    /// The invoices a large first load opened, journaled one line per customer: the customer's
+    /// timeline says which invoices arrived, for how much and when due, as the per-invoice lines
+    /// would, in a line a person reads (a first export of 100,000 invoices would otherwise write
+    /// 100,000 lines in one go, and spend a third of the import's time on them).
+    ///
+    /// Read back from the invoices this import inserted, customer by customer in the order their
+    /// first invoice was inserted and each customer's in insertion order, rather than kept in
+    /// memory while the file is read: a million-row report kept a million of them (issue #17).
+    func journalOpened(importID: Int64) throws {
+        let statement = try db.makeStatement(sql: """
+            SELECT i.id, i.customer_id, i.number, i.currency, i.open_minor, i.due_on, i.due_source
+            FROM invoice i JOIN (SELECT customer_id, min(id) AS first FROM invoice WHERE first_import_id = ?1 GROUP BY customer_id) f
+                 ON f.customer_id = i.customer_id
+            WHERE i.first_import_id = ?1 ORDER BY f.first, i.id
+            """)
+        let rows = try Row.fetchCursor(statement, arguments: [importID])
+        let columns = StatementColumns(statement.sqliteStatement)
+        var customer: (id: Int64, firstInvoice: Int64)?
+        var invoices: [OpenedInvoice] = []
+        func flush() throws {
+            guard let customer else { return }
             if invoices.count == 1, let invoice = invoices.first {
-                try event("invoice.opened", customerID: customerID, invoiceID: opened.firstID[customerID], importID: importID,
+                try event("invoice.opened", customerID: customer.id, invoiceID: customer.firstInvoice, importID: importID,
                           words.invoiceOpened(invoice: invoice.number, open: invoice.open, due: invoice.due, source: invoice.source,
                                               file: file.fileName))
             } else {
-                try event("invoice.opened", customerID: customerID, importID: importID,
+                try event("invoice.opened", customerID: customer.id, importID: importID,
                           words.invoicesOpened(invoices, file: file.fileName), detail: ["invoices": String(invoices.count)])
             }
         }
+        while try rows.next() != nil {
+            let invoiceID = columns.int64(0) ?? 0, customerID = columns.int64(1) ?? 0
+            let code = columns.string(3) ?? ""
+            guard let currency = Currency(code: code) else {
+                throw StoreError(.corrupt, "invoice \(invoiceID) has currency \(code)")
+            }
+            if customer?.id != customerID {
+                try flush()
+                customer = (customerID, invoiceID)
+                invoices.removeAll(keepingCapacity: true)
+            }
+            invoices.append(OpenedInvoice(number: columns.string(2) ?? "", open: Money(minorUnits: columns.int64(4) ?? 0, currency: currency),
+                                          due: columns.string(5).flatMap { CivilDate(iso8601: $0) }, source: columns.string(6)))
+        }
+        try flush()
     }
 }

@@ -26,7 +26,7 @@ struct SnapshotApplier {
     let words: any Wording
 
     /// From how many new invoices a first load journals one line per customer instead of one
-    /// per invoice (see `OpenedJournal`).
+    /// per invoice (see `journalOpened`).
     let summaryMinimum: Int
     static let summaryMinimumDefault = 1_000
 
@@ -107,7 +107,7 @@ struct SnapshotApplier {
         // It also builds the invoices' secondary indexes after, rather than row by row.
         let pause = bulk ? try TrigramIndexPause.begin(db, creditor: creditor) : nil
         let indexPause = bulk ? try InvoiceIndexPause.begin(db, loading: items.count) : nil
-        if bulk { work.opened = OpenedJournal() }
+        if bulk { work.journalsOpenedAtEnd = true }
         for item in items {
             try applyItem(item, importID: importID, work: &work, receipt: &receipt)
         }
@@ -120,7 +120,7 @@ struct SnapshotApplier {
     /// What follows the last item: the journal of a first load, refused rows, invoices the
     /// snapshot no longer lists, tasks for people, the receipt's warnings and the import's events.
     func finishItems(importID: Int64, work: inout Work, receipt: inout ImportReceipt) throws {
-        if let opened = work.opened { try journal(opened, importID: importID) }
+        if work.journalsOpenedAtEnd { try journalOpened(importID: importID) }
         try recordRefusedRows(importID: importID, work: &work, receipt: &receipt)
         if snapshot.isAuthoritative {
             // Only an invoice stored before this import can be missing from it: every one it
@@ -174,8 +174,8 @@ struct SnapshotApplier {
         var emailsWritten = Set<Int64>()
         /// Customers whose name this file already set: one UPDATE per customer, not per invoice.
         var named = Set<Int64>()
-        /// The invoices opened, per customer, when they are journaled one line per customer.
-        var opened: OpenedJournal?
+        /// A large first load: the invoices opened are journaled one line per customer, at the end.
+        var journalsOpenedAtEnd = false
     }
 
     func applyItem(_ item: OpenItem, importID: Int64, work: inout Work, receipt: inout ImportReceipt) throws {
@@ -269,10 +269,7 @@ struct SnapshotApplier {
                    document?.mediaType.databaseValue ?? .null, document?.fileName.databaseValue ?? .null]
         try PreparedStatements.execute(insert, values)
         let invoiceID = db.lastInsertedRowID
-        if work.opened != nil {
-            work.opened!.add(OpenedInvoice(number: item.invoice, open: item.open, due: due.due, source: due.source),
-                             id: invoiceID, customerID: customer.id)
-        } else {
+        if !work.journalsOpenedAtEnd {
             try event("invoice.opened", customerID: customer.id, invoiceID: invoiceID, importID: importID,
                       words.invoiceOpened(invoice: item.invoice, open: item.open, due: due.due, source: due.source, file: file.fileName))
         }

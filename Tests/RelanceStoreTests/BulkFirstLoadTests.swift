@@ -117,6 +117,18 @@ struct BulkFirstLoadTests {
         #expect(bulkLines == 9)
     }
 
+    /// The lines come in the order the customers' first invoices came in the file, read back from
+    /// the invoices the load inserted (nothing of them kept in memory meanwhile).
+    @Test func theLinesComeInTheOrderOfEachCustomersFirstInvoice() async throws {
+        let bulk = try await load(summaryMinimum: 1)
+        var firstSeen: [String] = []
+        for item in Self.items where !firstSeen.contains(item.customer) { firstSeen.append(item.customer) }
+        var expected: [Int64] = []
+        for external in firstSeen { expected.append(try #require(try await bulk.customerID(external: external, of: F.creditor))) }
+        let lines = try await bulk.events(of: F.creditor, kinds: ["invoice.opened"], since: .distantPast)
+        #expect(lines.compactMap(\.event.customerID) == expected)
+    }
+
     @Test func theLineIsInTheCreditorsLanguage() async throws {
         let french = try await load(summaryMinimum: 1)
         let id = try #require(try await french.customerID(external: "C001", of: F.creditor))
