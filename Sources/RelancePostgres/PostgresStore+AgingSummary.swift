@@ -8,8 +8,7 @@ public import RelanceCore
 extension PostgresStore: AgingSummaryStore {
     public func agingRows(of creditor: CreditorID, asOf: CivilDate) async throws -> [AgingRow] {
         let id = creditor.rawValue
-        return try await transaction { connection in
-            try await connection.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY", logger: logger)
+        return try await readSnapshot { connection in
             var payments: [Int64: [String: Int64]] = [:]
             for try await (invoice, currency, minor) in try await connection.query("""
                 SELECT m.invoice_id, e.currency, sum(m.amount_minor)::bigint

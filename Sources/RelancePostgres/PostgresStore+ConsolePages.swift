@@ -69,10 +69,9 @@ extension PostgresStore: ConsolePagesStore {
         // numbers as `lowercased()` folds them —
         // ILIKE (trigram index) answers for ASCII, ICU's lower for numbers with other letters.
         let folded = SearchFolding.fold(text)
-        let pattern = Self.likePattern(needle)
-        let foldedPattern = Self.likePattern(folded)
-        return try await transaction { connection in
-            try await connection.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY", logger: logger)
+        let pattern = LikePattern.containing(needle)
+        let foldedPattern = LikePattern.containing(folded)
+        return try await readSnapshot { connection in
             var hits: [(id: Int64, code: String, name: String?)] = []
             for try await hit in try await connection.query("""
                 SELECT c.id, c.external_id, c.name FROM customer c
@@ -113,11 +112,5 @@ extension PostgresStore: ConsolePagesStore {
             }
             return codes
         }
-    }
-
-    /// `needle` as a LIKE pattern: `%`, `_` and `\` typed are literal.
-    static func likePattern(_ needle: String) -> String {
-        "%" + needle.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
-            .replacingOccurrences(of: "_", with: "\\_") + "%"
     }
 }

@@ -38,15 +38,17 @@ extension PostgresStore {
 
     /// Every daemon that ever beat, most recent first.
     public func daemons() async throws -> [DaemonHeartbeat] {
-        try await connection { connection in
-            var daemons: [DaemonHeartbeat] = []
-            let rows = try await connection.query(
-                "SELECT id, host, pid, version, started_at, heartbeat_at FROM daemon ORDER BY heartbeat_at DESC, id", logger: logger)
-            for try await (id, host, pid, version, started, beat) in rows.decode((String, String, Int64, String, Date, Date).self) {
-                daemons.append(DaemonHeartbeat(id: id, host: host, pid: pid, version: version, startedAt: started, heartbeatAt: beat))
-            }
-            return daemons
+        try await connection { connection in try await Self.daemons(on: connection, logger: logger) }
+    }
+
+    static func daemons(on connection: PostgresConnection, logger: Logger) async throws -> [DaemonHeartbeat] {
+        var daemons: [DaemonHeartbeat] = []
+        let rows = try await connection.query(
+            "SELECT id, host, pid, version, started_at, heartbeat_at FROM daemon ORDER BY heartbeat_at DESC, id", logger: logger)
+        for try await (id, host, pid, version, started, beat) in rows.decode((String, String, Int64, String, Date, Date).self) {
+            daemons.append(DaemonHeartbeat(id: id, host: host, pid: pid, version: version, startedAt: started, heartbeatAt: beat))
         }
+        return daemons
     }
 
     /// Makes sure the creditor exists, in its language (the SQLite store's `registerCreditor`).

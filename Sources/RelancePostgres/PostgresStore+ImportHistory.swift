@@ -8,8 +8,7 @@ public import RelanceCore
 extension PostgresStore: ImportHistoryStore {
     public func importHistory(of creditor: CreditorID?, limit: Int) async throws -> [ImportRecord] {
         let id = creditor?.rawValue
-        return try await transaction { connection in
-            try await connection.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY", logger: logger)
+        return try await readSnapshot { connection in
             var records: [ImportRecord] = []
             for try await (importID, owner, file, kind, status, items, asOf, at, error, held) in try await connection.query("""
                 SELECT id, creditor_id, file_name, kind, status, item_count, as_of::text, imported_at, error, held_reason FROM import

@@ -7,8 +7,7 @@ public import RelanceCore
 extension PostgresStore: PlanningFactsStore {
     public func planningFacts(of creditor: CreditorID) async throws -> StoredPlanningFacts {
         let id = creditor.rawValue
-        return try await transaction { connection in
-            try await connection.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY", logger: logger)
+        return try await readSnapshot { connection in
             var latest: CivilDate?
             for try await day in try await connection.query("""
                 SELECT max(as_of)::text FROM import WHERE creditor_id = \(id) AND status = 'applied' AND authoritative

@@ -18,8 +18,7 @@ extension PostgresStore {
     }
 
     private func receivables(of creditor: CreditorID, customer: Int64?) async throws -> [Receivable] {
-        try await transaction { connection in
-            try await connection.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY", logger: logger)
+        try await readSnapshot { connection in
             return try await PostgresOpenReceivables(connection: connection, creditor: creditor, customer: customer, logger: logger).read()
         }
     }

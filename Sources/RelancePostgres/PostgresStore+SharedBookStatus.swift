@@ -5,16 +5,10 @@ extension PostgresStore {
     /// The daemons, leases and claims of the shared book, read in one snapshot with the
     /// database's clock (for `relance status`; reads only).
     public func sharedBookStatus() async throws -> SharedBookStatus {
-        try await transaction { connection in
-            try await connection.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY", logger: logger)
+        try await readSnapshot { connection in
             var now = Date()
             for try await clock in try await connection.query("SELECT clock_timestamp()", logger: logger).decode(Date.self) { now = clock }
-            var daemons: [DaemonHeartbeat] = []
-            let daemonRows = try await connection.query(
-                "SELECT id, host, pid, version, started_at, heartbeat_at FROM daemon ORDER BY heartbeat_at DESC, id", logger: logger)
-            for try await (id, host, pid, version, started, beat) in daemonRows.decode((String, String, Int64, String, Date, Date).self) {
-                daemons.append(DaemonHeartbeat(id: id, host: host, pid: pid, version: version, startedAt: started, heartbeatAt: beat))
-            }
+            let daemons = try await Self.daemons(on: connection, logger: logger)
             var leases: [SharedBookStatus.Lease] = []
             let leaseRows = try await connection.query(
                 "SELECT name, holder, token, acquired_at, expires_at FROM lease ORDER BY name", logger: logger)

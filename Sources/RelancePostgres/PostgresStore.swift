@@ -79,6 +79,16 @@ public final class PostgresStore: Sendable {
         }
     }
 
+    /// Runs `body` in one read-only transaction that sees a single snapshot of the book
+    /// (REPEATABLE READ): reads that must agree with each other — a plan's facts, a page's rows
+    /// and their sums — never mix a write made between two of them.
+    func readSnapshot<Result: Sendable>(_ body: (PostgresConnection) async throws -> Result) async throws -> Result {
+        try await transaction { connection in
+            try await connection.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY", logger: logger)
+            return try await body(connection)
+        }
+    }
+
     /// Runs `body` on one connection, outside any explicit transaction (each statement its own).
     @discardableResult
     func connection<Result: Sendable>(_ body: (PostgresConnection) async throws -> Result) async throws -> Result {

@@ -91,8 +91,8 @@ extension AppDatabase: ConsolePagesStore {
                 : "SELECT rowid FROM customer_search WHERE \(Self.foldedFields)"
             // Named: a value the statement does not name (a phrase not searched) is left unused.
             let arguments: StatementArguments = [
-                "creditor": creditor.rawValue, "needle": needle, "pattern": Self.likePattern(needle), "limit": limit,
-                "numberPhrase": Self.phrase(needle), "folded": folded, "foldedPattern": Self.likePattern(folded),
+                "creditor": creditor.rawValue, "needle": needle, "pattern": LikePattern.containing(needle), "limit": limit,
+                "numberPhrase": Self.phrase(needle), "folded": folded, "foldedPattern": LikePattern.containing(folded),
                 "foldedPhrase": Self.phrase(folded),
             ]
             // Each half once, not once per customer: `IN` a compound select is built first.
@@ -143,12 +143,6 @@ extension AppDatabase: ConsolePagesStore {
     /// The needle as one FTS5 phrase: a substring for the trigram tokenizer.
     private static func phrase(_ needle: String) -> String {
         "\"" + needle.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-
-    /// `needle` as a LIKE pattern: `%` and `_` typed are literal.
-    private static func likePattern(_ needle: String) -> String {
-        "%" + needle.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
-            .replacingOccurrences(of: "_", with: "\\_") + "%"
     }
 
     /// Whether a folded field of `customer_search` holds the folded needle (`:folded`, `:foldedPattern` as a
