@@ -9,7 +9,7 @@ public import RelanceStore
 /// creditor the intake, the scheduler and the transport. The CLI and the services use this.
 public final class RelanceRuntime: Sendable {
     public let configuration: RelanceConfiguration
-    public let store: AppDatabase
+    public let store: any RelanceBook
     public let clock: any WallClock
     public let logger: Logger
     public let secrets: SecretStore
@@ -35,7 +35,7 @@ public final class RelanceRuntime: Sendable {
     /// `import`, `status`): the templates are neither read nor checked, and any attempt to
     /// compose fails with a missing-template error.
     public init(configuration: RelanceConfiguration, clock: any WallClock, logger: Logger,
-                secrets: SecretStore = SecretStore(), reusing openStore: AppDatabase? = nil,
+                secrets: SecretStore = SecretStore(), reusing openStore: (any RelanceBook)? = nil,
                 transportOverride: (@Sendable (CreditorConfiguration) -> any MailTransport)? = nil,
                 crashPoints: CrashPoints = .disabled, composesMail: Bool = true, readOnly: Bool = false) throws {
         self.configuration = configuration
