@@ -34,3 +34,12 @@ public protocol LeaseStore: Sendable {
     /// nothing, when another acquisition (or expiry) made it stale.
     func record(_ events: [NewEvent], fencedBy lease: LeaseGrant) async throws
 }
+
+/// The lease the current task works under, if any. A store whose book several daemons share
+/// (PostgreSQL) checks it at the start of every transaction the task opens and writes nothing
+/// once it is stale; so every write of leased work is fenced without each port carrying a token.
+/// Bound by `LeasedWork` for the work's body only (child tasks inherit it; the lease's own
+/// renewals run outside it).
+public enum WorkLease {
+    @TaskLocal public static var current: LeaseGrant?
+}
