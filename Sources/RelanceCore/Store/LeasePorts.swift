@@ -43,3 +43,10 @@ public protocol LeaseStore: Sendable {
 public enum WorkLease {
     @TaskLocal public static var current: LeaseGrant?
 }
+
+/// Daemons sharing a book say they are alive, for `relance status` (the PostgreSQL store; one
+/// SQLite file has one daemon, and its status file says the rest).
+public protocol DaemonPresenceStore: Sendable {
+    /// Records (or refreshes) this daemon's row: at start, then every few seconds.
+    func heartbeat(version: String) async throws
+}
