@@ -77,9 +77,10 @@ import RelanceTesting
         }
     }
 
-    /// `relance run` with `[store] url`: a clear refusal, exit status non-zero, and nothing
+    /// `relance run` with `[store] url` opens PostgreSQL, never the SQLite file: a server that
+    /// cannot be reached is said plainly, with its address, exit status non-zero, and nothing is
     /// created (no SQLite store, no lock file) — no silent fallback.
-    @Test func runRefusesThePostgreSQLStoreAndCreatesNothing() throws {
+    @Test func runOnAnUnreachablePostgreSQLSaysSoAndCreatesNothing() throws {
         let fixture = try DaemonFixture()
         let path = fixture.workspace.url("relance.toml")
         let text = try String(contentsOf: path, encoding: .utf8)
@@ -87,7 +88,7 @@ import RelanceTesting
         for command in [["run", "--once"], ["plan"], ["digest"]] {
             let result = try ProcessTests.run(command, in: fixture)
             #expect(result.status != 0)
-            #expect(result.output.contains("PostgreSQL store, which is not complete yet"), "\(result.output)")
+            #expect(result.output.contains("cannot open the PostgreSQL store at postgresql://relance@db.example:5432/book"), "\(result.output)")
         }
         #expect(!FileManager.default.fileExists(atPath: fixture.workspace.url("state/relance.sqlite").path))
         #expect(!FileManager.default.fileExists(atPath: fixture.workspace.url("state/relance.sqlite.lock").path))
