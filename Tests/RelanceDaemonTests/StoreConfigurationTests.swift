@@ -31,6 +31,8 @@ import RelanceTesting
         #expect(store.settings.rootCertificatePath == "/etc/relance/db-ca.pem")
         #expect(store.settings.password == nil)
         #expect(store.passwordCredential == "postgres-password")
+        #expect(store.settings.claimDuration == .seconds(300))
+        #expect(try Self.load("url = \"postgresql://relance@db/book\"\nclaim_seconds = 45").postgresStore?.settings.claimDuration == .seconds(45))
         #expect(try ConfigurationLoaderTests.load(ConfigurationLoaderTests.minimal).postgresStore == nil)
     }
 
@@ -42,6 +44,7 @@ import RelanceTesting
         ("url = \"postgresql://relance@db/book\"\nhost = \"db\"", "store.host", "not a known setting"),
         ("sslmode = \"require\"", "store.url", "is missing"),
         ("url = \"postgresql://relance@db/book\"\npassword_credential = \"../etc/shadow\"", "store.password_credential", "credential name"),
+        ("url = \"postgresql://relance@db/book\"\nclaim_seconds = 2", "store.claim_seconds", "between 10 and 86400"),
     ]) func badStoreSettingsNameTheKeyAndWhatToDo(_ store: String, _ key: String, _ advice: String) {
         #expect { _ = try Self.load(store) } throws: { error in
             guard let error = error as? ConfigurationError else { return false }
