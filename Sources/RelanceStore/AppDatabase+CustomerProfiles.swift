@@ -86,12 +86,23 @@ extension AppDatabase: ImportReviewStore {
     }
 
     public func invoiceDocument(invoiceID: Int64) async throws -> InvoiceDocument? {
-        try await writer.read { db in
-            guard let row = try Row.fetchOne(db, sql: """
-                SELECT document_path, document_sha256, document_media_type, document_name FROM invoice WHERE id = ? AND document_path IS NOT NULL
-                """, arguments: [invoiceID]) else { return nil }
-            return InvoiceDocument(path: row["document_path"], sha256: row["document_sha256"] ?? "",
-                                   mediaType: row["document_media_type"] ?? "application/octet-stream", fileName: row["document_name"] ?? "invoice")
+        try await invoiceDocuments(invoiceIDs: [invoiceID])[invoiceID]
+    }
+
+    public func invoiceDocuments(invoiceIDs: [Int64]) async throws -> [Int64: InvoiceDocument] {
+        guard !invoiceIDs.isEmpty else { return [:] }
+        let ids = "[" + invoiceIDs.map(String.init).joined(separator: ",") + "]"
+        return try await writer.read { db in
+            var documents: [Int64: InvoiceDocument] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT id, document_path, document_sha256, document_media_type, document_name FROM invoice
+                WHERE id IN (SELECT value FROM json_each(?)) AND document_path IS NOT NULL
+                """, arguments: [ids]) {
+                documents[row["id"]] = InvoiceDocument(
+                    path: row["document_path"], sha256: row["document_sha256"] ?? "",
+                    mediaType: row["document_media_type"] ?? "application/octet-stream", fileName: row["document_name"] ?? "invoice")
+            }
+            return documents
         }
     }
 }

@@ -9,13 +9,18 @@ extension AppDatabase {
         guard !batch.isEmpty else { return [] }
         // Composed before the write transaction, not inside it: rendering templates holds no lock,
         // so a sender recording deliveries meanwhile is not kept waiting. Each message gets an id
-        // after the highest one (messages are never deleted; purges blank their bytes), signed
-        // into its Message-ID; an id left unused by a message that is not stored is a harmless gap.
-        let first = try await writer.read { db in try Self.nextMessageID(in: db) }
+        // after the highest one (messages are never deleted; purges blank their bytes) and after
+        // those of batches still being composed or written (`MessageIDReservation`), signed into
+        // its Message-ID; an id left unused by a message that is not stored is a harmless gap.
+        let stored = try await writer.read { db in try Self.nextMessageID(in: db) }
+        let first = messageIDs.reserve(batch.count, after: stored)
+        defer { messageIDs.release(first, count: batch.count) }
         let composed = await Self.compose(batch, firstID: first)
         return try await writer.write { db in
-            // Another enqueue took those ids meanwhile (two planners at once): compose again, here.
-            let base = try Self.nextMessageID(in: db)
+            // Another enqueue took some of those ids meanwhile (two planners at once, or a batch
+            // reserved after this one and stored before it): compose again, here, after them.
+            let stored = try Self.nextMessageID(in: db)
+            let base = stored <= first ? first : stored
             let mails = base == first ? composed
                 : batch.enumerated().map { index, pending in Result { try pending.compose(base + Int64(index)) } }
             return try batch.indices.map { index in

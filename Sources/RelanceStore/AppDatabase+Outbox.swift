@@ -75,6 +75,17 @@ extension AppDatabase: OutboxStore {
             """, [id])
     }
 
+    /// `deliveryFacts` of several messages in one statement, by message id (a batch of deliveries).
+    static func deliveryFacts(_ ids: [Int64], in db: Database) throws -> [Int64: Row] {
+        let rows = try db.rowsCached("""
+            SELECT m.id, m.state, m.step, m.creditor_id, m.customer_id, c.external_id, c.name,
+                   (SELECT language FROM creditor WHERE id = m.creditor_id) AS language,
+                   (SELECT group_concat(address, ', ') FROM message_recipient WHERE message_id = m.id) AS recipients
+            FROM message m LEFT JOIN customer c ON c.id = m.customer_id WHERE m.id IN (SELECT value FROM json_each(?))
+            """, ["[" + ids.map(String.init).joined(separator: ",") + "]"])
+        return Dictionary(rows.map { ($0["id"] as Int64, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
     static func sentSummary(_ id: Int64, of facts: Row?, serverReply: String) -> String {
         let customer = [facts?["external_id"] as String?, facts?["name"] as String?].compactMap { $0 }.joined(separator: " ")
         return wording(language: facts?["language"]).messageSent(

@@ -80,7 +80,13 @@ extension AppDatabase: OutboxRecoveryStore {
                                   copyToSent: Bool, in db: Database) throws {
         // One read for the state check, the event's owner and the summary's words: this runs once
         // per message sent, on the sending path.
-        let facts = try deliveryFacts(id, in: db)
+        try delivered(id, at: time, serverReply: serverReply, recipients: recipients, copyToSent: copyToSent,
+                      facts: try deliveryFacts(id, in: db), in: db)
+    }
+
+    /// As above, with the message's `deliveryFacts` already read (a batch reads them all at once).
+    static func delivered(_ id: Int64, at time: Date, serverReply: String, recipients: [RecipientReply],
+                          copyToSent: Bool, facts: Row?, in db: Database) throws {
         try requireSending(id, state: facts?["state"])
         let at = StoredTime.text(time)
         try db.executeCached("""

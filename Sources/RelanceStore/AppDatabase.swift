@@ -9,6 +9,8 @@ import Glibc
 /// (GRDB's recommended "AppDatabase" pattern). Nothing outside this target sees SQL.
 public final class AppDatabase: Sendable {
     let writer: any DatabaseWriter
+    /// Ids of the messages being composed, not stored yet (`enqueue`).
+    let messageIDs = MessageIDReservation()
 
     /// Opens (and migrates) a store around an existing writer; tests pass an in-memory queue.
     public init(_ writer: any DatabaseWriter) throws {

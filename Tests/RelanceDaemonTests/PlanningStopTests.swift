@@ -31,15 +31,18 @@ import RelanceTesting
         let stopped = try await creditor.scheduler.run(on: Self.monday, at: runtime.clock.now(),
                                                        queuedSome: { batches.add(1, ordering: .relaxed) },
                                                        shouldStop: { batches.load(ordering: .relaxed) >= 1 })
+        // The second batch was already handed to the store (composed while the first was written)
+        // when the stop was seen: it is stored whole, and planning stops before the third.
+        let storedBeforeStop = 2 * ReminderScheduler.messagesPerTransaction
         #expect(stopped.stopped)
         #expect(stopped.plan.contacts.count == count)
-        #expect(stopped.queued.count == ReminderScheduler.messagesPerTransaction)
-        #expect(try await runtime.store.outboxCounts()[.queued] == ReminderScheduler.messagesPerTransaction)
+        #expect(stopped.queued.count == storedBeforeStop)
+        #expect(try await runtime.store.outboxCounts()[.queued] == storedBeforeStop)
         #expect(try #require(runtime.store as? AppDatabase).integrityProblems().isEmpty)
 
         let rest = try await creditor.scheduler.run(on: Self.monday, at: runtime.clock.now())
         #expect(!rest.stopped)
-        #expect(rest.queued.count == count - ReminderScheduler.messagesPerTransaction)
+        #expect(rest.queued.count == count - storedBeforeStop)
         #expect(try await runtime.store.outboxCounts()[.queued] == count)
         let again = try await creditor.scheduler.run(on: Self.monday, at: runtime.clock.now())
         #expect(again.queued.isEmpty)

@@ -279,4 +279,23 @@ import RelanceStore
         let invoice = try #require(try await store.openReceivables(of: F.creditor).first)
         #expect(try await store.invoiceDocument(invoiceID: invoice.invoiceID) == document)
     }
+
+    @Test func theDocumentsOfSeveralInvoicesAreReadAtOnce() async throws {
+        let store = try await F.freshStore()
+        func document(_ hex: Character, _ name: String) -> InvoiceDocument {
+            let sha = String(repeating: hex, count: 64)
+            return InvoiceDocument(path: "documents/\(sha.prefix(2))/\(sha).pdf", sha256: sha, mediaType: "application/pdf", fileName: name)
+        }
+        let kept = ["FA-1": document("a", "FA-1.pdf"), "FA-2": document("b", "FA-2.pdf")]
+        for (number, sha) in [("FA-1", Character("1")), ("FA-2", "2"), ("FA-3", "3")] {
+            let (file, snapshot) = Self.eInvoice(number, buyer: "C00\(number.suffix(1))", name: nil, document: kept[number], sha: sha)
+            _ = try await store.importSnapshot(file, snapshot, at: F.time)
+        }
+        let invoices = Dictionary(uniqueKeysWithValues: try await store.openReceivables(of: F.creditor).map { ($0.number, $0.invoiceID) })
+        let ids = try ["FA-1", "FA-2", "FA-3"].map { try #require(invoices[$0]) }
+        let read = try await store.invoiceDocuments(invoiceIDs: ids + [ids[0], 999_999])
+        // FA-3 has none and 999999 does not exist: both absent; an id asked twice is read once.
+        #expect(read == [ids[0]: kept["FA-1"]!, ids[1]: kept["FA-2"]!])
+        #expect(try await store.invoiceDocuments(invoiceIDs: []).isEmpty)
+    }
 }

@@ -118,6 +118,26 @@ import RelanceStore
         }
     }
 
+    @Test(arguments: StoreBackend.all) func batchesStoredAtOnceEachKeepTheIdsSignedIntoTheirMessages(_ backend: StoreBackend) async throws {
+        try await backend.withBook { book in
+            // The planner composes a batch while the one before is written: both are in the store's
+            // hands at once, and every message must still be stored under the id it was composed with.
+            let invoices = try await book.seed((1...40).map { F.item("F-\($0)", customer: "C\($0)", open: 100) })
+            let store = book.outbox
+            async let first = store.enqueue(invoices.prefix(20).map { PendingMessage(draft($0), compose: F.composed) }, at: F.time)
+            async let second = store.enqueue(invoices.suffix(20).map { PendingMessage(draft($0), compose: F.composed) }, at: F.time)
+            let stored = try await (first + second).map { try #require(try $0.get()) }
+            #expect(Set(stored).count == 40)
+            var claimed: [OutboxMessage] = []
+            while let message = try await store.claimNextMessage(now: F.time, skipping: []) { claimed.append(message) }
+            #expect(Set(claimed.map(\.id)) == Set(stored))
+            for message in claimed {
+                #expect(message.messageID == "<relance.\(message.id)@acme.example>")
+                #expect(message.bytes == F.composed(message.id).bytes)
+            }
+        }
+    }
+
     /// Two invoices of two customers, each with its first reminder queued, oldest first.
     private func twoQueued(_ book: any BookUnderTest) async throws -> [Int64] {
         let invoices = try await book.seed([F.item("F-1", customer: "C001", open: 100), F.item("F-2", customer: "C002", open: 200)])

@@ -44,15 +44,27 @@ public struct SMTPExchange: Sendable, Hashable {
     }
 
     private static func command(in text: String) -> Command {
-        let upper = text.uppercased()
-        if upper.hasPrefix("MAIL FROM:") { return .mailFrom }
-        if upper.hasPrefix("RCPT TO:") {
+        // Read for every command of every message sent: compared by bytes, without an uppercased copy.
+        if hasPrefix(text, "MAIL FROM:") { return .mailFrom }
+        if hasPrefix(text, "RCPT TO:") {
             let afterColon = text.dropFirst("RCPT TO:".count)
             let address = afterColon.drop(while: { $0 == "<" || $0 == " " }).prefix(while: { $0 != ">" && $0 != " " })
             return .recipient(String(address))
         }
-        if upper == "DATA" { return .data }
+        if text.utf8.count == 4 && hasPrefix(text, "DATA") { return .data }
         return .other
+    }
+
+    /// Whether `text` starts with `prefix` (ASCII capitals), whatever the case of its letters.
+    private static func hasPrefix(_ text: String, _ prefix: StaticString) -> Bool {
+        let expected = UnsafeBufferPointer(start: prefix.utf8Start, count: prefix.utf8CodeUnitCount)
+        var bytes = text.utf8.makeIterator()
+        for byte in expected {
+            guard let actual = bytes.next() else { return false }
+            let upper = (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(actual) ? actual - 32 : actual
+            if upper != byte { return false }
+        }
+        return true
     }
 }
 

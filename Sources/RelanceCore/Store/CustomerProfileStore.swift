@@ -21,4 +21,19 @@ public protocol ImportReviewStore: Sendable {
 
     /// The invoice's own document (PDF or XML) kept in the state folder, if any.
     func invoiceDocument(invoiceID: Int64) async throws -> InvoiceDocument?
+
+    /// The kept documents of several invoices, by invoice id (those without one are absent): a
+    /// day's reminders are composed in batches, and one read per reminder cost a thread hop each.
+    func invoiceDocuments(invoiceIDs: [Int64]) async throws -> [Int64: InvoiceDocument]
+}
+
+extension ImportReviewStore {
+    /// One read per invoice, for a store that has nothing better.
+    public func invoiceDocuments(invoiceIDs: [Int64]) async throws -> [Int64: InvoiceDocument] {
+        var documents: [Int64: InvoiceDocument] = [:]
+        for id in invoiceIDs where documents[id] == nil {
+            if let document = try await invoiceDocument(invoiceID: id) { documents[id] = document }
+        }
+        return documents
+    }
 }

@@ -101,15 +101,29 @@ public struct ReminderScheduler: Sendable {
         }
         var report = Report(plan: plan, active: !plan.reviewOnly)
         var start = plan.contacts.startIndex
-        while start < plan.contacts.endIndex {
-            if stopping() { return stopped(report) }
-            let end = min(start + Self.messagesPerTransaction, plan.contacts.endIndex)
+        // One batch is being stored while the next is prepared and composed; it is recorded (and
+        // the sender told) before the next is handed over, and before a stop returns.
+        var storing: StoringBatch?
+        func recordStoring() async {
+            guard let batch = storing else { return }
+            storing = nil
             let before = report.queued.count
-            // In review mode the same path stores them awaiting approval: exactly once, like any message.
-            await queue(plan.contacts[start..<end], awaitingApproval: !report.active, day: day, at: instant, report: &report)
+            await record(batch, at: instant, report: &report)
             if report.queued.count > before { queuedSome() }
+        }
+        while start < plan.contacts.endIndex {
+            if stopping() {
+                await recordStoring()
+                return stopped(report)
+            }
+            let end = min(start + Self.messagesPerTransaction, plan.contacts.endIndex)
+            // In review mode the same path stores them awaiting approval: exactly once, like any message.
+            let next = await handOver(plan.contacts[start..<end], awaitingApproval: !report.active, day: day, at: instant, report: &report)
+            await recordStoring()
+            storing = next
             start = end
         }
+        await recordStoring()
         if !report.active {
             // The files are still written, for whoever reads the review folder rather than the console.
             for contact in plan.contacts {

@@ -23,7 +23,8 @@ enum RecipientVerdicts {
     private static let wrongAddress: Set<[Int]> = [[1, 1], [1, 2], [1, 3], [1, 6], [2, 1]]
 
     static func replies(_ results: [SMTPRecipientResult], excluding archive: String?) -> [RecipientReply] {
-        results.filter { $0.recipient.lowercased() != archive?.lowercased() }
+        let archive = archive?.lowercased()
+        return results.filter { $0.recipient.lowercased() != archive }
             .map { RecipientReply(address: $0.recipient, reply: $0.reply.description, verdict: verdict(for: $0.reply)) }
     }
 
