@@ -8,11 +8,13 @@ import RelanceCore
 /// are numbered in the order the stretch met them.
 struct FECChunk {
     var accounts: [CustomerAccount] = []
-    var entries: [LedgerEntry] = []
-    /// The customer lines of the stretches merged into this one, each in its own array (in
-    /// file order after `entries`): concatenating them would copy them all once more and, for
-    /// a moment, hold them twice.
-    var laterEntries: [[LedgerEntry]] = []
+    /// The customer lines, in file order, in segments of `segmentLength` (the merged stretches'
+    /// segments follow this one's). One growing array would be copied whole each time it
+    /// doubles: on a million-line ledger that copying, and the fresh pages it touches, cost
+    /// more system time than reading the file; concatenating the stretches would copy them
+    /// all once more and, for a moment, hold them twice.
+    var segments: [[LedgerEntry]] = []
+    static let segmentLength = 8_192
     var lastDate: CivilDate?
     var totalDebit: Int64 = 0
     var totalCredit: Int64 = 0
@@ -147,7 +149,11 @@ struct FECChunk {
             }
             var pieceDate: CivilDate?
             if let index = columns.pieceDate, !bytes(index).isEmpty { pieceDate = try date(index) }
-            entries.append(LedgerEntry(
+            if segments.isEmpty || segments[segments.count - 1].count == Self.segmentLength {
+                segments.append([])
+                segments[segments.count - 1].reserveCapacity(Self.segmentLength)
+            }
+            segments[segments.count - 1].append(LedgerEntry(
                 account: number,
                 isOpening: opening,
                 date: entryDate,
@@ -190,14 +196,16 @@ struct FECChunk {
                 accounts.append(account)
             }
         }
-        // Taken from `next`, so that it is rewritten in place rather than copied.
-        var moved: [LedgerEntry] = []
-        swap(&moved, &next.entries)
-        for index in moved.indices {
-            moved[index].account = mapping[Int(moved[index].account)]
-            moved[index].shiftLine(by: lineOffset)
+        // Taken from `next`, so that each segment is rewritten in place rather than copied.
+        var moved: [[LedgerEntry]] = []
+        swap(&moved, &next.segments)
+        for segment in moved.indices {
+            for index in moved[segment].indices {
+                moved[segment][index].account = mapping[Int(moved[segment][index].account)]
+                moved[segment][index].shiftLine(by: lineOffset)
+            }
         }
-        laterEntries.append(moved)
+        segments += moved
         if let date = next.lastDate, lastDate.map({ date > $0 }) ?? true { lastDate = date }
         // Each stretch's sums were checked on their own; together they are checked once more.
         func add(_ value: Int64, to total: inout Int64) throws(ImportError) {
