@@ -1,7 +1,7 @@
 import Foundation
 public import Logging
 import PostgresNIO
-import RelanceCore
+public import RelanceCore
 
 /// The PostgreSQL store: a pool of connections (PostgresNIO's client, which reconnects by
 /// itself when the server comes back) and the operations several daemons share. Opening it
@@ -13,7 +13,7 @@ import RelanceCore
 /// task lists' fingerprint, the planner's facts, the aging sums, the imports' history and retention
 /// exist; the other store ports (imports, customers' profiles, bank payments, the console's other
 /// pages) do not.
-public final class PostgresStore: Sendable {
+public final class PostgresStore: ClosableStore {
     let client: PostgresClient
     private let running: Task<Void, Never>
     let logger: Logger

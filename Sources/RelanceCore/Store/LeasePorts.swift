@@ -50,3 +50,9 @@ public protocol DaemonPresenceStore: Sendable {
     /// Records (or refreshes) this daemon's row: at start, then every few seconds.
     func heartbeat(version: String) async throws
 }
+
+/// A store holding resources to let go when a command ends (PostgreSQL's connection pool); the
+/// SQLite store closes with the process.
+public protocol ClosableStore: Sendable {
+    func close() async
+}
