@@ -102,6 +102,29 @@ struct FECStretchSplitTests {
         }
     }
 
+    /// A later stretch whose own sums end where they started (a debit and its negative) but
+    /// go past Int64 on the way once added to the sums before it: a read in one stretch refuses
+    /// the file at that line, and so does a read in several.
+    @Test("a running sum that overflows only in passing, in a later stretch, names its line")
+    func overflowInPassing() throws {
+        var lines = Self.ledger(invoices: 200).split(separator: "\n").map(String.init)
+        let sales = lines.indices.filter { lines[$0].contains("\t706000\t") }
+        let big = sales[2], up = sales[sales.count - 6], down = sales[sales.count - 4]
+        for (line, debit) in [(big, "90000000000000000,00"), (up, "5000000000000000,00"), (down, "-5000000000000000,00")] {
+            var fields = lines[line].split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            fields[11] = debit
+            fields[12] = "0,00"
+            lines[line] = fields.joined(separator: "\t")
+        }
+        let text = lines.joined(separator: "\n") + "\n"
+        let one = try #require(throws: ImportError.self) { try parse(text, stretches: 1) }
+        #expect(one.position.line == up + 1)
+        for count in [2, 3] {
+            let error = try #require(throws: ImportError.self) { try parse(text, stretches: count) }
+            #expect(error.position == one.position, "\(count) stretches")
+        }
+    }
+
     @Test("a cut that lands inside a quoted label, or between a CR and its LF, moves to just after the LF")
     func cutsFallAfterLineFeeds() {
         // The middle of this body is the CR of the second line's break, inside the quotes' reach.

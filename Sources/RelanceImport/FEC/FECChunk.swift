@@ -19,6 +19,11 @@ struct FECChunk {
     var totalDebit: Int64 = 0
     var totalCredit: Int64 = 0
     var customerMagnitude: Int64 = 0
+    /// How low and high the running debit and credit sums went (amounts may be negative): a
+    /// stretch whose sums, added to those of the stretches before it, leave Int64 anywhere on
+    /// the way is one a read in one stretch refuses at that line.
+    var debitReach = Reach()
+    var creditReach = Reach()
     /// Physical lines the stretch holds (blank ones included).
     var lineCount = 0
     /// The first problem met; the stretch stops there.
@@ -119,6 +124,8 @@ struct FECChunk {
                                       .fec(.neitherDebitNorCredit(text: field(direction), column: columns.names[direction])))
                 }
             }
+            debitReach.see(totalDebit)
+            creditReach.see(totalCredit)
             let entryDate = try date(columns.ecritureDate)
             if lastDate.map({ entryDate > $0 }) ?? true { lastDate = entryDate }
 
@@ -177,6 +184,13 @@ struct FECChunk {
         lineCount += next.lineCount
         notUTF8 = notUTF8 || next.notUTF8
         guard error == nil, !notUTF8 else { return }
+        // Sums that leave Int64 once started from this stretch's (or that overflowed on their
+        // own, from zero): only a read in one stretch knows at which line, and says it; the
+        // caller reads again so (a damaged file, refused either way).
+        if next.overflowed || !next.debitReach.fits(from: totalDebit) || !next.creditReach.fits(from: totalCredit)
+            || customerMagnitude.addingReportingOverflow(next.customerMagnitude).overflow {
+            throw Self.tooLarge(SourcePosition(file: fileName))
+        }
         if var nextError = next.error {
             nextError.position.line = nextError.position.line.map { $0 + lineOffset }
             error = nextError
@@ -207,14 +221,35 @@ struct FECChunk {
         }
         segments += moved
         if let date = next.lastDate, lastDate.map({ date > $0 }) ?? true { lastDate = date }
-        // Each stretch's sums were checked on their own; together they are checked once more.
-        func add(_ value: Int64, to total: inout Int64) throws(ImportError) {
-            let (sum, overflow) = total.addingReportingOverflow(value)
-            guard !overflow else { throw Self.tooLarge(SourcePosition(file: fileName)) }
-            total = sum
+        // Checked above: none of these overflows.
+        debitReach.see(totalDebit &+ next.debitReach.low)
+        debitReach.see(totalDebit &+ next.debitReach.high)
+        creditReach.see(totalCredit &+ next.creditReach.low)
+        creditReach.see(totalCredit &+ next.creditReach.high)
+        totalDebit &+= next.totalDebit
+        totalCredit &+= next.totalCredit
+        customerMagnitude &+= next.customerMagnitude
+    }
+
+    /// The stretch stopped at a sum too large for Int64.
+    var overflowed: Bool {
+        guard let error, case .fec(.ledgerOverflow) = error.problem else { return false }
+        return true
+    }
+
+    /// The lowest and highest a running sum went, from zero.
+    struct Reach {
+        var low: Int64 = 0
+        var high: Int64 = 0
+
+        mutating func see(_ sum: Int64) {
+            low = min(low, sum)
+            high = max(high, sum)
         }
-        try add(next.totalDebit, to: &totalDebit)
-        try add(next.totalCredit, to: &totalCredit)
-        try add(next.customerMagnitude, to: &customerMagnitude)
+
+        /// Whether the sum, started from `base` instead of zero, stays within Int64 all along.
+        func fits(from base: Int64) -> Bool {
+            !base.addingReportingOverflow(low).overflow && !base.addingReportingOverflow(high).overflow
+        }
     }
 }
