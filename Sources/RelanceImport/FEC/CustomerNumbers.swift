@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The customer accounts a stretch of a FEC has met, numbered in the order met and looked up
 /// by their bytes: every customer line names its account, and a `[String: Int]` would build a
 /// String and hash it with SipHash on each of them (a million-line ledger has 400,000).
@@ -33,7 +39,9 @@ struct CustomerNumbers {
     private func matches(_ number: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
         let start = keyStarts[number], end = keyStarts[number + 1]
         guard end - start == key.count else { return false }
-        return keyBytes.withUnsafeBufferPointer { UnsafeBufferPointer(rebasing: $0[start..<end]).elementsEqual(key) }
+        guard !key.isEmpty, let base = key.baseAddress else { return true }
+        // memcmp: the generic `elementsEqual` compared byte by byte through its iterators.
+        return keyBytes.withUnsafeBufferPointer { memcmp($0.baseAddress! + start, base, key.count) == 0 }
     }
 
     private mutating func grow() {

@@ -8,15 +8,22 @@ import RelanceCore
 /// are numbered in the order the stretch met them.
 struct FECChunk {
     var accounts: [CustomerAccount] = []
-    var entries: [LedgerEntry] = []
-    /// The customer lines of the stretches merged into this one, each in its own array (in
-    /// file order after `entries`): concatenating them would copy them all once more and, for
-    /// a moment, hold them twice.
-    var laterEntries: [[LedgerEntry]] = []
+    /// The customer lines, in file order, in segments of `segmentLength` (the merged stretches'
+    /// segments follow this one's). One growing array would be copied whole each time it
+    /// doubles: on a million-line ledger that copying, and the fresh pages it touches, cost
+    /// more system time than reading the file; concatenating the stretches would copy them
+    /// all once more and, for a moment, hold them twice.
+    var segments: [[LedgerEntry]] = []
+    static let segmentLength = 8_192
     var lastDate: CivilDate?
     var totalDebit: Int64 = 0
     var totalCredit: Int64 = 0
     var customerMagnitude: Int64 = 0
+    /// How low and high the running debit and credit sums went (amounts may be negative): a
+    /// stretch whose sums, added to those of the stretches before it, leave Int64 anywhere on
+    /// the way is one a read in one stretch refuses at that line.
+    var debitReach = Reach()
+    var creditReach = Reach()
     /// Physical lines the stretch holds (blank ones included).
     var lineCount = 0
     /// The first problem met; the stretch stops there.
@@ -117,6 +124,8 @@ struct FECChunk {
                                       .fec(.neitherDebitNorCredit(text: field(direction), column: columns.names[direction])))
                 }
             }
+            debitReach.see(totalDebit)
+            creditReach.see(totalCredit)
             let entryDate = try date(columns.ecritureDate)
             if lastDate.map({ entryDate > $0 }) ?? true { lastDate = entryDate }
 
@@ -147,7 +156,11 @@ struct FECChunk {
             }
             var pieceDate: CivilDate?
             if let index = columns.pieceDate, !bytes(index).isEmpty { pieceDate = try date(index) }
-            entries.append(LedgerEntry(
+            if segments.isEmpty || segments[segments.count - 1].count == Self.segmentLength {
+                segments.append([])
+                segments[segments.count - 1].reserveCapacity(Self.segmentLength)
+            }
+            segments[segments.count - 1].append(LedgerEntry(
                 account: number,
                 isOpening: opening,
                 date: entryDate,
@@ -171,6 +184,13 @@ struct FECChunk {
         lineCount += next.lineCount
         notUTF8 = notUTF8 || next.notUTF8
         guard error == nil, !notUTF8 else { return }
+        // Sums that leave Int64 once started from this stretch's (or that overflowed on their
+        // own, from zero): only a read in one stretch knows at which line, and says it; the
+        // caller reads again so (a damaged file, refused either way).
+        if next.overflowed || !next.debitReach.fits(from: totalDebit) || !next.creditReach.fits(from: totalCredit)
+            || customerMagnitude.addingReportingOverflow(next.customerMagnitude).overflow {
+            throw Self.tooLarge(SourcePosition(file: fileName))
+        }
         if var nextError = next.error {
             nextError.position.line = nextError.position.line.map { $0 + lineOffset }
             error = nextError
@@ -190,23 +210,46 @@ struct FECChunk {
                 accounts.append(account)
             }
         }
-        // Taken from `next`, so that it is rewritten in place rather than copied.
-        var moved: [LedgerEntry] = []
-        swap(&moved, &next.entries)
-        for index in moved.indices {
-            moved[index].account = mapping[Int(moved[index].account)]
-            moved[index].shiftLine(by: lineOffset)
+        // Taken from `next`, so that each segment is rewritten in place rather than copied.
+        var moved: [[LedgerEntry]] = []
+        swap(&moved, &next.segments)
+        for segment in moved.indices {
+            for index in moved[segment].indices {
+                moved[segment][index].account = mapping[Int(moved[segment][index].account)]
+                moved[segment][index].shiftLine(by: lineOffset)
+            }
         }
-        laterEntries.append(moved)
+        segments += moved
         if let date = next.lastDate, lastDate.map({ date > $0 }) ?? true { lastDate = date }
-        // Each stretch's sums were checked on their own; together they are checked once more.
-        func add(_ value: Int64, to total: inout Int64) throws(ImportError) {
-            let (sum, overflow) = total.addingReportingOverflow(value)
-            guard !overflow else { throw Self.tooLarge(SourcePosition(file: fileName)) }
-            total = sum
+        // Checked above: none of these overflows.
+        debitReach.see(totalDebit &+ next.debitReach.low)
+        debitReach.see(totalDebit &+ next.debitReach.high)
+        creditReach.see(totalCredit &+ next.creditReach.low)
+        creditReach.see(totalCredit &+ next.creditReach.high)
+        totalDebit &+= next.totalDebit
+        totalCredit &+= next.totalCredit
+        customerMagnitude &+= next.customerMagnitude
+    }
+
+    /// The stretch stopped at a sum too large for Int64.
+    var overflowed: Bool {
+        guard let error, case .fec(.ledgerOverflow) = error.problem else { return false }
+        return true
+    }
+
+    /// The lowest and highest a running sum went, from zero.
+    struct Reach {
+        var low: Int64 = 0
+        var high: Int64 = 0
+
+        mutating func see(_ sum: Int64) {
+            low = min(low, sum)
+            high = max(high, sum)
         }
-        try add(next.totalDebit, to: &totalDebit)
-        try add(next.totalCredit, to: &totalCredit)
-        try add(next.customerMagnitude, to: &customerMagnitude)
+
+        /// Whether the sum, started from `base` instead of zero, stays within Int64 all along.
+        func fits(from base: Int64) -> Bool {
+            !base.addingReportingOverflow(low).overflow && !base.addingReportingOverflow(high).overflow
+        }
     }
 }

@@ -9,9 +9,11 @@ public struct FECParser: Sendable {
     public var options: ImportOptions
     /// Accounts whose number starts with this are customer accounts.
     public var customerAccountPrefix: String
-    /// From how many bytes of lines the file is read in two stretches, one per core (tests
-    /// lower it to split small files).
+    /// From how many bytes of lines a stretch is worth reading on its own thread (tests lower
+    /// it to split small files).
     var minimumSplit = 1 << 20
+    /// In how many stretches the lines are read: one per core (tests choose).
+    var stretches = FECParser.cores
 
     public init(options: ImportOptions = ImportOptions(), customerAccountPrefix: String = "411") {
         self.options = options
@@ -69,16 +71,26 @@ public struct FECParser: Sendable {
                                      prefixBytes: Array(customerAccountPrefix.utf8), fileName: fileName,
                                      isOpening: Self.isOpening, pagesRead: pagesRead)
         let body = UnsafeBufferPointer(rebasing: utf8[reader.index...])
-        let read = try Self.readInParallel(body, layout: layout, linesBefore: reader.linesConsumed, minimumSplit: minimumSplit)
+        let read = try Self.readInParallel(body, layout: layout, linesBefore: reader.linesConsumed,
+                                           parts: stretches, minimumSplit: minimumSplit)
         guard !read.notUTF8 else { return nil }
         let accounts = read.accounts
         let currency = options.defaultCurrency
         let totalDebit = read.totalDebit, totalCredit = read.totalCredit, lastDate = read.lastDate
 
-        var items: [OpenItem] = []
         var warnings: [ImportWarning] = []
-        for (number, lines) in Self.grouped([read.entries] + read.laterEntries, accounts: accounts.count).enumerated() {
-            items += CustomerLedger.openItems(lines, of: accounts[number], currency: currency, file: fileName, notes: &warnings)
+        var perAccount: [[OpenItem]] = []
+        perAccount.reserveCapacity(accounts.count)
+        for (number, lines) in Self.grouped(read.segments, accounts: accounts.count).enumerated() {
+            perAccount.append(CustomerLedger.openItems(lines, of: accounts[number], currency: currency, file: fileName, notes: &warnings))
+        }
+        // Joined once at their final size: appended as they came, the items (some 200 bytes
+        // each) were copied again each time the array doubled.
+        var items: [OpenItem] = []
+        items.reserveCapacity(perAccount.reduce(0) { $0 + $1.count })
+        for index in perAccount.indices {
+            items += perAccount[index]
+            perAccount[index] = []
         }
         if accounts.isEmpty {
             warnings.append(ImportWarning(.fec(.noCustomerAccount(prefix: customerAccountPrefix))))
