@@ -219,9 +219,11 @@ struct SnapshotApplier {
         return decision.changed
     }
 
+    /// Settles, in the order of their numbers (as PostgreSQL's applier does), the open invoices
+    /// the snapshot no longer lists.
     func settleMissing(from seen: Set<String>, importID: Int64) throws -> Int {
         let candidates = try Row.fetchAll(db, sql: """
-            SELECT id, number, customer_id FROM invoice WHERE creditor_id = ? AND status = 'open' AND seen_as_of <= ?
+            SELECT id, number, customer_id FROM invoice WHERE creditor_id = ? AND status = 'open' AND seen_as_of <= ? ORDER BY number
             """, arguments: [creditor, asOf])
         var settled = 0
         for row in candidates where !seen.contains(row["number"] as String) {
