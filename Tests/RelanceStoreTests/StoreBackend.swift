@@ -54,6 +54,7 @@ struct BookTask: Sendable, Hashable {
 protocol BookUnderTest: Sendable {
     /// The imports and the receivables they leave.
     var receivables: any ReceivablesStore & ImportReviewStore { get }
+    var correctedAddresses: any CorrectedAddressStore { get }
     var outbox: any OutboxStore { get }
     var batches: any OutboxBatchStore { get }
     var recovery: any OutboxRecoveryStore { get }
@@ -133,6 +134,7 @@ extension BookUnderTest {
 struct SQLiteBook: BookUnderTest {
     let store: AppDatabase
     var receivables: any ReceivablesStore & ImportReviewStore { store }
+    var correctedAddresses: any CorrectedAddressStore { store }
     var outbox: any OutboxStore { store }
     var journal: any EventJournal { store }
 
@@ -180,6 +182,7 @@ struct SQLiteBook: BookUnderTest {
 struct PostgresBook: BookUnderTest {
     let store: PostgresStore
     var receivables: any ReceivablesStore & ImportReviewStore { store }
+    var correctedAddresses: any CorrectedAddressStore { store }
     var outbox: any OutboxStore { store }
     var journal: any EventJournal { store }
 
