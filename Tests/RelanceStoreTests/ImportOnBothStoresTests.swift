@@ -15,6 +15,7 @@ import Testing
 @Suite(.enabled(if: PostgresTestDatabase.shouldRun)) struct ImportOnBothStoresTests {
     typealias F = StoreFixtures
     typealias Book = ReceivablesStore & ImportReviewStore & EventJournal & AgingSummaryStore & ImportHistoryStore & TaskStore
+        & CustomerProfileStore
 
     static let french = CreditorID("dupont")!
     static let english = CreditorID("smith")!
@@ -28,6 +29,7 @@ import Testing
         var held: [HeldImport] = []
         var tasks: [String] = []
         var documents: [String] = []
+        var profiles: [StoredCustomer] = []
     }
 
     @Test func theSameFilesGiveTheSameBookOnBothStores() async throws {
@@ -42,7 +44,7 @@ import Testing
                      "invoice.due-disagreement", "invoice.terms-beyond-cap", "invoice.customer-resolved", "customer.unidentified",
                      "customer.identified", "customer.email-invalid", "customer.email-added", "customer.email-changed", "task.opened",
                      "task.closed", "import.applied", "import.held", "import.confirmed", "import.duplicate", "import.rows-refused",
-                     "import.warning"] {
+                     "import.warning", "customer.created", "customer.updated"] {
             #expect(kinds.contains(kind), "no \(kind) line")
         }
         #expect(expected.lines.contains { $0.contains("Facture") } && expected.lines.contains { $0.contains("Invoice") })
@@ -57,6 +59,7 @@ import Testing
             #expect(actual.held == expected.held)
             #expect(actual.tasks == expected.tasks)
             #expect(actual.documents == expected.documents)
+            #expect(actual.profiles == expected.profiles)
             #expect(actual.lines.count == expected.lines.count)
             for (index, (line, wanted)) in zip(actual.lines, expected.lines).enumerated() where line != wanted {
                 Issue.record("line \(index): \(line)\n  SQLite: \(wanted)")
@@ -131,6 +134,28 @@ import Testing
             ], asOf: F.date("2026-11-10"), isAuthoritative: true)
             third.refusedRows = first.refusedRows
             trace.receipts.append(try await store.importSnapshot(file(creditor, "ledger-3.csv", sha: "3"), third, at: F.time))
+            // 3b. A contacts file: C003 gets a phone (its task answered), C002 terms (later due dates
+            //     count from them), C001 a new name, C200 created, an address refused; then a
+            //     second one changing C001 again and naming nobody's phones.
+            var contacts = file(creditor, "contacts.csv", sha: "c")
+            contacts.kind = "contacts"
+            trace.receipts.append(try await store.importContacts(contacts, [
+                CustomerProfile(externalID: "C001", name: "Dupont SARL", postalAddress: ["1 rue de la Paix", "75002 Paris"],
+                                emailsTo: ["new@c1.example", "not an address"], emailsCc: ["boss@c1.example"]),
+                CustomerProfile(externalID: "C002", name: "Client C002", paymentTerms: PaymentTermsRule(days: 45, endOfMonth: true)),
+                CustomerProfile(externalID: "C003", name: "Client C003", phones: ["+33 1 23 45 67 89"], doNotRemind: true),
+                CustomerProfile(externalID: "C200", name: "Nouveau SA", emailsTo: ["c200@new.example"], language: .english,
+                                lastManualContact: F.date("2026-11-05")),
+            ], at: F.time))
+            var contactsAgain = file(creditor, "contacts-2.csv", sha: "d")
+            contactsAgain.kind = "contacts"
+            var partial = CustomerProfile(externalID: "C001", name: "Dupont SA", emailsTo: ["new@c1.example"])
+            partial.notInFile = [.phones, .postalAddress]
+            // C003 as it was (no line), C200 with one more phone, a date and a language dropped.
+            let again = [partial, CustomerProfile(externalID: "C003", name: "Client C003", phones: ["+33 1 23 45 67 89"], doNotRemind: true),
+                         CustomerProfile(externalID: "C200", name: "Nouveau SA", emailsTo: ["c200@new.example"], phones: ["+44 20 7946 0000"])]
+            trace.receipts.append(try await store.importContacts(contactsAgain, again, at: F.time))
+            trace.receipts.append(try await store.importContacts(contactsAgain, again, at: F.time))
             // 4. An older ledger dropped late: changes nothing, says so.
             trace.receipts.append(try await store.importSnapshot(file(creditor, "ledger-0.csv", sha: "0"), ReceivableSnapshot(items: [
                 item("F-1", "C001", open: 10_000), item("F-3", "C002", open: 7_000),
@@ -152,6 +177,8 @@ import Testing
             trace.receipts.append(try await store.importSnapshot(file(creditor, "ledger-6-copy.csv", sha: "6"), sixth, at: F.time))
 
             trace.open += try await store.openReceivables(of: creditor)
+            trace.profiles += try await store.customerProfiles(of: creditor)
+            if let first = trace.profiles.first, let one = try await store.customerProfile(id: first.id) { trace.profiles.append(one) }
             // F-1's document, kept by the enrichment file and not lost to the ledgers after it.
             for invoice in try await store.openReceivables(of: creditor) where ["F-1", "F-3"].contains(invoice.number) {
                 let kept = try await store.invoiceDocument(invoiceID: invoice.invoiceID)

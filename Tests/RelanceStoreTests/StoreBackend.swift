@@ -55,6 +55,7 @@ protocol BookUnderTest: Sendable {
     /// The imports and the receivables they leave.
     var receivables: any ReceivablesStore & ImportReviewStore { get }
     var correctedAddresses: any CorrectedAddressStore { get }
+    var profiles: any CustomerProfileStore { get }
     var outbox: any OutboxStore { get }
     var batches: any OutboxBatchStore { get }
     var recovery: any OutboxRecoveryStore { get }
@@ -135,6 +136,7 @@ struct SQLiteBook: BookUnderTest {
     let store: AppDatabase
     var receivables: any ReceivablesStore & ImportReviewStore { store }
     var correctedAddresses: any CorrectedAddressStore { store }
+    var profiles: any CustomerProfileStore { store }
     var outbox: any OutboxStore { store }
     var journal: any EventJournal { store }
 
@@ -183,6 +185,7 @@ struct PostgresBook: BookUnderTest {
     let store: PostgresStore
     var receivables: any ReceivablesStore & ImportReviewStore { store }
     var correctedAddresses: any CorrectedAddressStore { store }
+    var profiles: any CustomerProfileStore { store }
     var outbox: any OutboxStore { store }
     var journal: any EventJournal { store }
 
