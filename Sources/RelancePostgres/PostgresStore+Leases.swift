@@ -5,6 +5,8 @@ public import RelanceCore
 /// Leases with fencing tokens, timed by the database's clock (`clock_timestamp()`): the
 /// daemons' own clocks may disagree, the database's is the one they share.
 extension PostgresStore: LeaseStore {
+    public var leaseDuration: Duration { settings.leaseDuration }
+
     public func acquireLease(_ name: String, for duration: Duration) async throws -> LeaseGrant? {
         try Self.checkLeaseName(name)
         return try await connection { connection in
@@ -61,7 +63,7 @@ extension PostgresStore: LeaseStore {
     /// waits for this transaction to end, so no write of a stale holder lands after a newer
     /// holder began.
     func fenced<Result: Sendable>(by lease: LeaseGrant, _ body: (PostgresConnection) async throws -> Result) async throws -> Result {
-        try await transaction { connection in
+        try await unfencedTransaction { connection in
             let rows = try await connection.query("""
                 SELECT token, holder, expires_at > clock_timestamp() FROM lease WHERE name = \(lease.name) FOR SHARE
                 """, logger: logger)
