@@ -2,11 +2,33 @@ public import Foundation
 import PostgresNIO
 public import RelanceCore
 
-/// The receivables' side of `ReceivablesStore` that exists on PostgreSQL so far: the open
-/// receivables as every plan, balance and digest reads them, and a refused file's record. The
-/// snapshot import (`importSnapshot`) is not written here yet (issue 16), so the store does not
-/// claim the port.
-extension PostgresStore {
+/// The receivables on PostgreSQL: a file's open items applied (`PostgresSnapshotApplier`, by the
+/// rules SQLite's import follows), the open receivables as every plan, balance and digest reads
+/// them, and a refused file's record.
+///
+/// The fed import (`importSnapshot(_:_:feed:at:)`) is the protocol's default here: the batches
+/// are gathered, then applied as one snapshot (it throws `WholeFileNeeded`, having changed
+/// nothing, when the feed stopped on lines to fold; the caller then imports the whole file).
+/// The PostgreSQL applier reads the creditor's book once and writes in batches anyway, so
+/// writing batch by batch as SQLite does would gain little but memory.
+extension PostgresStore: ReceivablesStore {
+    public func importSnapshot(_ file: ImportedFile, _ snapshot: ReceivableSnapshot, at time: Date) async throws -> ImportReceipt {
+        try await importSnapshot(file, snapshot, at: time, summaryMinimum: SnapshotImportTally.summaryMinimumDefault)
+    }
+
+    /// `summaryMinimum`: from how many new invoices a first load journals one line per customer.
+    func importSnapshot(_ file: ImportedFile, _ snapshot: ReceivableSnapshot, at time: Date, summaryMinimum: Int) async throws -> ImportReceipt {
+        try await transaction { connection in
+            let words = try await Self.wording(of: file.creditor.rawValue, on: connection, logger: logger)
+            var applier = PostgresSnapshotApplier(connection: connection, logger: logger,
+                                                  rules: SnapshotRules(file: file, snapshot: snapshot, time: time, words: words),
+                                                  summaryMinimum: summaryMinimum)
+            // Bank receipts waiting for an invoice are not matched again here: bank statements
+            // are not imported on PostgreSQL yet (SQLite's `BankReceiptRematcher.afterImport`).
+            return try await applier.apply()
+        }
+    }
+
     /// Open invoices and credits of a creditor, with contacts and reminder history.
     public func openReceivables(of creditor: CreditorID) async throws -> [Receivable] {
         try await receivables(of: creditor, customer: nil)

@@ -10,9 +10,10 @@ public import RelanceCore
 /// Not complete yet (issue 16): the outbox (claims, batches, recovery of expired claims), inbound
 /// mail, the review of messages, the mail log, the journal, leases and daemon heartbeats, tasks
 /// and their outcomes, customers' state (holds, invalid addresses, disputes), do-not-remind and the
-/// task lists' fingerprint, the planner's facts, the aging sums, the imports' history and retention
-/// exist; the other store ports (imports, customers' profiles, bank payments, the console's other
-/// pages) do not.
+/// task lists' fingerprint, the planner's facts, the aging sums, the imports of open-invoice files
+/// (held snapshots, kept documents) and contacts files, customers' profiles, corrected addresses,
+/// the imports' history and retention exist; the other store ports (bank statements, the
+/// console's other pages) do not.
 public final class PostgresStore: ClosableStore {
     let client: PostgresClient
     private let running: Task<Void, Never>

@@ -21,6 +21,8 @@ public struct PostgresStoreError: Error, Sendable, Hashable, CustomStringConvert
         /// An outbox message this daemon no longer holds (its claim expired, another took it).
         public static let notClaimer = Code(rawValue: "not-claimer")
         public static let notFound = Code(rawValue: "not-found")
+        /// A file for a creditor the configuration never registered.
+        public static let unknownCreditor = Code(rawValue: "unknown-creditor")
         public static let invalidState = Code(rawValue: "invalid-state")
         /// A value a person gave that cannot be stored as it is (a reason too long, on several lines).
         public static let invalidInput = Code(rawValue: "invalid-input")

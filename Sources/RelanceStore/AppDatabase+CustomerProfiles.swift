@@ -79,7 +79,7 @@ extension AppDatabase: ImportReviewStore {
             try Self.append(NewEvent(time: time, kind: "import.confirmed", creditor: file.creditor, importID: importID,
                                      summary: try Self.wording(of: file.creditor.rawValue, in: db).heldImportConfirmed(importID: importID, file: file.fileName)), in: db)
             var receipt = try SnapshotApplier(db: db, file: file, snapshot: snapshot, time: time)
-                .applyItems(SnapshotApplier.folded(snapshot.items), importID: importID)
+                .applyItems(SnapshotRules.folded(snapshot.items), importID: importID)
             try BankReceiptRematcher.afterImport(&receipt, creditor: file.creditor, time: time, in: db)
             return receipt
         }

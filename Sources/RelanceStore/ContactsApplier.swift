@@ -3,8 +3,9 @@ import GRDB
 import RelanceCore
 
 /// Applies a contacts file inside the caller's write transaction: customers created or
-/// updated field by field, each change an event, addresses validated, and the
-/// `identify-customer` tasks a usable contact answers closed.
+/// updated field by field as `ContactsProfileDecision` decides (shared with PostgreSQL), each
+/// change an event, addresses validated, and the `identify-customer` tasks a usable contact
+/// answers closed.
 struct ContactsApplier {
     let db: Database
     let file: ImportedFile
@@ -44,37 +45,32 @@ struct ContactsApplier {
     private func applyProfile(_ profile: CustomerProfile, importID: Int64) throws -> Bool {
         let row = try Row.fetchOne(db, sql: "SELECT * FROM customer WHERE creditor_id = ? AND external_id = ?",
                                    arguments: [creditor, profile.externalID])
-        let fields = Self.columns(of: profile)
         let customerID: Int64
-        let isNew = row == nil
         if let row {
             customerID = row["id"]
-            var changes: [ContactsChange] = []
-            for (field, column, value) in fields where Self.text(row[column]) != Self.text(value) {
-                changes.append(ContactsChange(field: field, before: Self.stored(row[column]), after: Self.stored(value)))
-                try db.execute(sql: "UPDATE customer SET \(column) = ? WHERE id = ?", arguments: [value, customerID])
-            }
-            let identified = row["needs_identification"] as Bool
-            if identified {
-                try db.execute(sql: "UPDATE customer SET needs_identification = 0 WHERE id = ?", arguments: [customerID])
-            }
-            if !changes.isEmpty || identified {
-                try event("customer.updated", customerID: customerID, importID: importID,
-                          try words().customerUpdatedFromContacts(code: profile.externalID, file: file.fileName, changes: changes,
-                                                                  identified: identified),
-                          detail: ["position": profile.source ?? file.fileName])
-            }
         } else {
             try db.execute(sql: "INSERT INTO customer (creditor_id, external_id, created_at) VALUES (?, ?, ?)",
                            arguments: [creditor, profile.externalID, time])
             customerID = db.lastInsertedRowID
-            for (_, column, value) in fields {
-                try db.execute(sql: "UPDATE customer SET \(column) = ? WHERE id = ?", arguments: [value, customerID])
-            }
-            try event("customer.created", customerID: customerID, importID: importID,
-                      try words().customerCreatedFromContacts(code: profile.externalID, name: profile.name, file: file.fileName),
-                      detail: ["position": profile.source ?? file.fileName])
         }
+        let stored = row.map { row in
+            (values: Dictionary(uniqueKeysWithValues: ContactsProfileDecision.columns(of: profile).map { ($0.column, Self.stored(row[$0.column])) }),
+             needsIdentification: row["needs_identification"] as Bool)
+        }
+        let decision = ContactsProfileDecision(profile, stored: stored, customerID: customerID, file: file, importID: importID, time: time,
+                                               words: try words())
+        for column in decision.writes {
+            let value: (any DatabaseValueConvertible)? = switch column.value {
+            case .text(let text): text
+            case .flag(let flag): flag
+            }
+            try db.execute(sql: "UPDATE customer SET \(column.column) = ? WHERE id = ?", arguments: [value, customerID])
+        }
+        if decision.identifies {
+            try db.execute(sql: "UPDATE customer SET needs_identification = 0 WHERE id = ?", arguments: [customerID])
+        }
+        if let event = decision.event { try AppDatabase.append(event, in: db) }
+        let isNew = row == nil
         let emails = CustomerEmails(db: db, creditor: file.creditor, time: time, importID: importID)
         let position = profile.source ?? file.fileName
         if !profile.notInFile.contains(.emailsTo) {
@@ -87,38 +83,11 @@ struct ContactsApplier {
         return isNew
     }
 
-    /// The columns a contacts file sets. An empty cell clears the value: the file is the truth;
-    /// a field the file has no column for keeps its stored value.
-    private static func columns(of profile: CustomerProfile) -> [(CustomerProfile.Field, String, (any DatabaseValueConvertible)?)] {
-        let phones = String(decoding: (try? JSONEncoder.sorted.encode(profile.phones)) ?? Data("[]".utf8), as: UTF8.self)
-        let all: [(CustomerProfile.Field, String, (any DatabaseValueConvertible)?)] = [
-            (.name, "name", profile.name),
-            (.postalAddress, "postal_address", profile.postalAddress.isEmpty ? nil : profile.postalAddress.joined(separator: "\n")),
-            (.siren, "siren", profile.siren),
-            (.vatNumber, "vat_number", profile.vatNumber),
-            (.phones, "phones", phones),
-            (.language, "language", profile.language?.rawValue),
-            (.paymentTerms, "payment_terms", profile.paymentTerms?.stored),
-            (.policy, "policy", profile.policy),
-            (.note, "note", profile.note),
-            (.doNotRemind, "do_not_remind", profile.doNotRemind),
-            (.initialStep, "initial_step", profile.initialStep),
-            (.lastManualContact, "last_manual_contact_on", profile.lastManualContact?.iso8601),
-        ]
-        return all.filter { !profile.notInFile.contains($0.0) }
-    }
-
     /// The value as stored, as text: a string as it is, a number or flag as its digits.
     private static func stored(_ value: (any DatabaseValueConvertible)?) -> String? {
         guard let value else { return nil }
         let dbValue = value.databaseValue
         return dbValue.isNull ? nil : String.fromDatabaseValue(dbValue) ?? dbValue.description
-    }
-
-    private static func text(_ value: (any DatabaseValueConvertible)?) -> String? {
-        guard let value else { return nil }
-        let dbValue = value.databaseValue
-        return dbValue.isNull ? nil : dbValue.description
     }
 
     /// A customer that now has an address or a phone no longer needs a person to find one.
@@ -134,7 +103,7 @@ struct ContactsApplier {
         for id in open {
             try db.execute(sql: """
                 UPDATE task SET state = 'done', outcome = 'done', outcome_detail = ?, closed_at = ? WHERE id = ?
-                """, arguments: ["{\"note\":\"answered by \(file.fileName.filter { $0 != "\"" && $0 != "\\" })\"}", time, id])
+                """, arguments: [ContactsProfileDecision.answeredNote(file: file), time, id])
             try event("task.closed", customerID: customerID, importID: importID,
                       try words().taskAnsweredByContacts(id: id, file: file.fileName),
                       detail: ["task": String(id)])

@@ -27,34 +27,22 @@ struct CustomerEmails {
         self.words = words
     }
 
-    enum Mode { case replace, addWhenNone }
+    typealias Mode = CustomerEmailsDecision.Mode
 
     /// Returns whether the stored addresses changed. `storedNone`: the caller knows the customer
     /// has no address of this role in the store (it has no usable contact yet), so none is read.
     @discardableResult
     func write(_ raw: [String], role: String, customerID: Int64, customerName: String, position: String,
                mode: Mode, storedNone: Bool = false) throws -> Bool {
-        var valid: [String] = []
-        for text in raw {
-            switch EmailAddress.parse(text) {
-            case .success(let address): if !valid.contains(address.value) { valid.append(address.value) }
-            case .failure(let problem):
-                try record(NewEvent(
-                    time: time, kind: "customer.email-invalid", creditor: creditor, customerID: customerID, importID: importID,
-                    summary: try (words ?? AppDatabase.wording(of: creditor.rawValue, in: db))
-                        .addressNotKept(text, customer: customerName, problem: problem),
-                    detail: ["position": position, "role": role]))
-            }
-        }
         // Cached statements: an import runs these once per customer.
         let current = storedNone ? [] : try String.fetchAll(
             db.cachedStatement(sql: "SELECT address FROM customer_email WHERE customer_id = ? AND role = ? ORDER BY address"),
             arguments: [customerID, role])
-        let wanted = valid.sorted()
-        switch mode {
-        case .addWhenNone: guard current.isEmpty, !wanted.isEmpty else { return false }
-        case .replace: guard current != wanted else { return false }
-        }
+        let decision = CustomerEmailsDecision(raw, current: current, role: role, customerID: customerID, customerName: customerName,
+                                              position: position, mode: mode, creditor: creditor, importID: importID, time: time,
+                                              words: try words ?? AppDatabase.wording(of: creditor.rawValue, in: db))
+        for event in decision.invalidEvents { try record(event) }
+        guard let wanted = decision.replacement, let change = decision.changeEvent else { return false }
         if !current.isEmpty {
             try db.cachedStatement(sql: "DELETE FROM customer_email WHERE customer_id = ? AND role = ?")
                 .execute(arguments: [customerID, role])
@@ -64,11 +52,7 @@ struct CustomerEmails {
             // An address listed as `to` is not repeated in `cc` (primary key: customer and address).
             try insert.execute(arguments: [customerID, address, role])
         }
-        let words = try self.words ?? AppDatabase.wording(of: creditor.rawValue, in: db)
-        try record(NewEvent(
-            time: time, kind: current.isEmpty ? "customer.email-added" : "customer.email-changed", creditor: creditor,
-            customerID: customerID, importID: importID,
-            summary: words.customerAddressesChanged(role: role, customer: customerName, before: Array(current), after: Array(wanted))))
+        try record(change)
         return true
     }
 

@@ -28,7 +28,7 @@ extension SnapshotApplier {
         while first.count < summaryMinimum, let batch = try feed.next() { first += batch }
         let stored = Set(try String.fetchAll(db, sql: "SELECT number FROM invoice WHERE creditor_id = ?", arguments: [creditor]))
         var work = Work(directory: try CustomerDirectory(db: db, creditor: creditor), storedNumbers: stored)
-        let bulk = stored.isEmpty && first.count >= summaryMinimum
+        let bulk = Work.isFirstLoad(storedCount: stored.count, itemCount: first.count, summaryMinimum: summaryMinimum)
         let pause = bulk ? try TrigramIndexPause.begin(db, creditor: creditor) : nil
         let indexPause = bulk ? try InvoiceIndexPause.begin(db, loading: first.count) : nil
         if bulk { work.journalsOpenedAtEnd = true }
@@ -47,6 +47,7 @@ extension SnapshotApplier {
         if end.needsWholeFile { throw WholeFileNeeded() }
         snapshot.refusedRows = end.refusedRows.isEmpty ? nil : end.refusedRows
         file.warnings = end.warnings
+        rules = SnapshotRules(file: file, snapshot: snapshot, time: time, words: words)
         if let threshold, try massSettlement(openBefore, listed: work.seenNumbers, thresholdPercent: threshold) != nil {
             throw WholeFileNeeded()
         }

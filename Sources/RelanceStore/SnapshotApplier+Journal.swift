@@ -13,8 +13,9 @@ extension SnapshotApplier {
                                   invoiceID.databaseValue, importID.databaseValue, summary.printable.databaseValue, detailText.databaseValue])
     }
 
-    /// Shows control characters as escapes, so a hostile value cannot forge lines in the journal.
-    static func printable(_ text: String) -> String {
-        "\"" + PrintableText.escape(text) + "\""
+    /// A line the shared rules worded, in the same batches.
+    func event(_ event: NewEvent) throws {
+        try self.event(event.kind, customerID: event.customerID, invoiceID: event.invoiceID, importID: event.importID ?? 0, event.summary,
+                       detail: event.detail)
     }
 }

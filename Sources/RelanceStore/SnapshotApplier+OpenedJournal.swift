@@ -23,14 +23,7 @@ extension SnapshotApplier {
         var invoices: [OpenedInvoice] = []
         func flush() throws {
             guard let customer else { return }
-            if invoices.count == 1, let invoice = invoices.first {
-                try event("invoice.opened", customerID: customer.id, invoiceID: customer.firstInvoice, importID: importID,
-                          words.invoiceOpened(invoice: invoice.number, open: invoice.open, due: invoice.due, source: invoice.source,
-                                              file: file.fileName))
-            } else {
-                try event("invoice.opened", customerID: customer.id, importID: importID,
-                          words.invoicesOpened(invoices, file: file.fileName), detail: ["invoices": String(invoices.count)])
-            }
+            try event(rules.openedLine(customerID: customer.id, firstInvoiceID: customer.firstInvoice, invoices: invoices, importID: importID))
         }
         while try rows.next() != nil {
             let invoiceID = columns.int64(0) ?? 0, customerID = columns.int64(1) ?? 0

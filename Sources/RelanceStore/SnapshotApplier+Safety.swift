@@ -10,14 +10,7 @@ extension SnapshotApplier {
         try massSettlement(try openInvoices(), listed: Set(items.map(\.invoice)), thresholdPercent: thresholdPercent)
     }
 
-    /// An open invoice as the mass-settlement check weighs it.
-    struct OpenInvoice {
-        var number: String
-        var currency: String
-        var amount: Int64
-        /// Last seen at or before this snapshot's date: a snapshot that does not list it settles it.
-        var settleable: Bool
-    }
+    typealias OpenInvoice = MassSettlementCheck.OpenInvoice
 
     /// The creditor's open invoices owed to it, read before the import writes (a fed import
     /// weighs them once every item is written).
@@ -29,29 +22,9 @@ extension SnapshotApplier {
         }
     }
 
-    /// `listed`: the snapshot's invoice numbers (its refused rows' are added here).
+    /// `listed`: the snapshot's invoice numbers (its refused rows' are added by the check).
     func massSettlement(_ invoices: [OpenInvoice], listed: Set<String>, thresholdPercent: Int) throws -> String? {
-        // A refused row still lists its invoice: it is not paid, only unreadable today.
-        let listed = listed.union((snapshot.refusedRows ?? []).compactMap(\.invoice))
-        var open: [String: Int64] = [:]
-        var settling: [String: Int64] = [:]
-        var settlingCount = 0
-        for invoice in invoices {
-            open[invoice.currency, default: 0] += invoice.amount
-            if invoice.settleable && !listed.contains(invoice.number) {
-                settling[invoice.currency, default: 0] += invoice.amount
-                settlingCount += 1
-            }
-        }
-        for (currency, amount) in settling.sorted(by: { $0.key < $1.key }) {
-            let total = open[currency] ?? 0
-            guard total > 0, amount.multipliedReportingOverflow(by: 100).partialValue > total.multipliedReportingOverflow(by: Int64(thresholdPercent)).partialValue else { continue }
-            let share = Int((Double(amount) * 100 / Double(total)).rounded())
-            let unit = Currency(code: currency) ?? .euro
-            return words.massSettlement(settling: settlingCount, amount: Money(minorUnits: amount, currency: unit),
-                                        open: Money(minorUnits: total, currency: unit), percent: share, threshold: thresholdPercent)
-        }
-        return nil
+        MassSettlementCheck.reason(invoices, listed: listed, snapshot: snapshot, thresholdPercent: thresholdPercent, words: words)
     }
 
     func hold(reason: String) throws -> ImportReceipt {
@@ -63,10 +36,10 @@ extension SnapshotApplier {
             """, arguments: [creditor, file.fileName, file.sha256, file.byteCount, file.kind, asOf, snapshot.items.count, time,
                              encoded, reason])
         let id = db.lastInsertedRowID
-        let message = words.importHeld(importID: id, file: file.fileName, reason: reason)
-        try event("import.held", importID: id, message, detail: ["sha256": file.sha256])
+        let held = rules.heldEvent(importID: id, reason: reason)
+        try event(held)
         var receipt = ImportReceipt(importID: id, outcome: .held)
-        receipt.warnings.append(message)
+        receipt.warnings.append(held.summary)
         return receipt
     }
 }

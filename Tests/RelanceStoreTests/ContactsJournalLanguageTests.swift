@@ -1,6 +1,5 @@
 import Foundation
 import RelanceCore
-import RelanceStore
 import RelanceTesting
 import Testing
 
@@ -13,9 +12,9 @@ import Testing
 
     /// A customer created, an address refused, then changed by a second file; `street` and
     /// `notAnAddress` in the creditor's language (the test looks for words of the other one).
-    static func lines(_ language: Language, street: String, notAnAddress: String) async throws -> [String] {
-        let store = try AppDatabase.inMemory()
-        try await store.registerCreditor(F.creditor, language: language, at: F.time)
+    static func lines(_ language: Language, street: String, notAnAddress: String, on book: any BookUnderTest) async throws -> [String] {
+        try await book.register(language: language)
+        let store = book.profiles
         let first = ImportedFile(creditor: F.creditor, fileName: "contacts.csv", sha256: String(repeating: "a", count: 64), byteCount: 10,
                                  kind: "contacts")
         _ = try await store.importContacts(first, [CustomerProfile(externalID: "C001", name: "Dupont SARL", postalAddress: ["1 \(street)", "75002 Paris"],
@@ -28,32 +27,36 @@ import Testing
                                                                     phones: ["+33 1 23 45 67 89", "+33 6 00 00 00 00"], doNotRemind: true)],
                                            at: F.time.addingTimeInterval(60))
         let kinds: Set<String> = ["customer.created", "customer.updated", "customer.email-invalid"]
-        return try await store.events(of: F.creditor, kinds: kinds, since: .distantPast).map(\.event.summary)
+        return try await book.journal.events(of: F.creditor, kinds: kinds, since: .distantPast).map(\.event.summary)
     }
 
-    @Test func aFrenchCreditorReadsWhatAContactsFileDidInFrench() async throws {
-        let lines = try await Self.lines(.french, street: "rue de la Paix", notAnAddress: "pas une adresse")
-        #expect(lines.count == 3, "\(lines)")
-        for line in lines { #expect(R.englishIn(line).isEmpty, "\(line) — \(R.englishIn(line))") }
-        #expect(lines.contains("Client C001 (Dupont SARL) créé depuis contacts.csv."))
-        #expect(lines.contains("""
-            L'adresse « pas une adresse » du client C001 n'a pas été gardée : l'adresse n'a pas un seul @ entre un nom et un domaine.
-            """))
-        #expect(lines.contains("""
-            Client C001 mis à jour depuis contacts-2.csv : nom « Dupont SARL » → « Dupont SA » ; \
-            adresse postale « 1 rue de la Paix, 75002 Paris » → « 2 rue de la Paix, 75002 Paris » ; \
-            téléphones « +33 1 23 45 67 89 » → « +33 1 23 45 67 89, +33 6 00 00 00 00 » ; ne pas relancer non → oui.
-            """), "\(lines)")
+    @Test(arguments: StoreBackend.all) func aFrenchCreditorReadsWhatAContactsFileDidInFrench(_ backend: StoreBackend) async throws {
+        try await backend.withBook { book in
+            let lines = try await Self.lines(.french, street: "rue de la Paix", notAnAddress: "pas une adresse", on: book)
+            #expect(lines.count == 3, "\(lines)")
+            for line in lines { #expect(R.englishIn(line).isEmpty, "\(line) — \(R.englishIn(line))") }
+            #expect(lines.contains("Client C001 (Dupont SARL) créé depuis contacts.csv."))
+            #expect(lines.contains("""
+                L'adresse « pas une adresse » du client C001 n'a pas été gardée : l'adresse n'a pas un seul @ entre un nom et un domaine.
+                """))
+            #expect(lines.contains("""
+                Client C001 mis à jour depuis contacts-2.csv : nom « Dupont SARL » → « Dupont SA » ; \
+                adresse postale « 1 rue de la Paix, 75002 Paris » → « 2 rue de la Paix, 75002 Paris » ; \
+                téléphones « +33 1 23 45 67 89 » → « +33 1 23 45 67 89, +33 6 00 00 00 00 » ; ne pas relancer non → oui.
+                """), "\(lines)")
+        }
     }
 
-    @Test func anEnglishCreditorReadsItInEnglish() async throws {
-        let lines = try await Self.lines(.english, street: "Peace Street", notAnAddress: "not an address")
-        for line in lines { #expect(R.frenchIn(line).isEmpty, "\(line) — \(R.frenchIn(line))") }
-        #expect(lines.contains("""
-            Customer C001 updated from contacts-2.csv: name "Dupont SARL" → "Dupont SA"; \
-            postal address "1 Peace Street, 75002 Paris" → "2 Peace Street, 75002 Paris"; \
-            phones "+33 1 23 45 67 89" → "+33 1 23 45 67 89, +33 6 00 00 00 00"; do not remind no → yes.
-            """), "\(lines)")
-        #expect(lines.contains { $0.hasPrefix("Address \"not an address\" of customer C001 was not kept: the address has no single @") })
+    @Test(arguments: StoreBackend.all) func anEnglishCreditorReadsItInEnglish(_ backend: StoreBackend) async throws {
+        try await backend.withBook { book in
+            let lines = try await Self.lines(.english, street: "Peace Street", notAnAddress: "not an address", on: book)
+            for line in lines { #expect(R.frenchIn(line).isEmpty, "\(line) — \(R.frenchIn(line))") }
+            #expect(lines.contains("""
+                Customer C001 updated from contacts-2.csv: name "Dupont SARL" → "Dupont SA"; \
+                postal address "1 Peace Street, 75002 Paris" → "2 Peace Street, 75002 Paris"; \
+                phones "+33 1 23 45 67 89" → "+33 1 23 45 67 89, +33 6 00 00 00 00"; do not remind no → yes.
+                """), "\(lines)")
+            #expect(lines.contains { $0.hasPrefix("Address \"not an address\" of customer C001 was not kept: the address has no single @") })
+        }
     }
 }

@@ -50,9 +50,12 @@ struct BookTask: Sendable, Hashable {
 }
 
 /// What the outbox and journal tests need of a book beyond the ports under test: a ledger to
-/// remind about. SQLite gets it through its import (`importSnapshot`); PostgreSQL, whose import
-/// is not written yet (issue 16), gets the same rows written directly.
+/// remind about, which both stores get through their import (`importSnapshot`).
 protocol BookUnderTest: Sendable {
+    /// The imports and the receivables they leave.
+    var receivables: any ReceivablesStore & ImportReviewStore { get }
+    var correctedAddresses: any CorrectedAddressStore { get }
+    var profiles: any CustomerProfileStore { get }
     var outbox: any OutboxStore { get }
     var batches: any OutboxBatchStore { get }
     var recovery: any OutboxRecoveryStore { get }
@@ -94,6 +97,19 @@ protocol BookUnderTest: Sendable {
 }
 
 extension BookUnderTest {
+    /// Through the import port, on both stores.
+    func seed(_ items: [OpenItem]) async throws -> [SeededInvoice] {
+        _ = try await receivables.importSnapshot(StoreFixtures.file("a.csv"), StoreFixtures.snapshot(items), at: StoreFixtures.time)
+        return try await receivables.openReceivables(of: StoreFixtures.creditor).sorted { $0.number < $1.number }.map {
+            SeededInvoice(invoiceID: $0.invoiceID, customerID: $0.customer.id, number: $0.number, open: $0.open, emails: $0.customer.emails)
+        }
+    }
+
+    func reimport(_ items: [OpenItem]) async throws {
+        _ = try await receivables.importSnapshot(StoreFixtures.file("b.csv", sha: "b"), StoreFixtures.snapshot(items, asOf: "2026-11-21"),
+                                                 at: StoreFixtures.time)
+    }
+
     /// The customer's phone numbers, as the contacts file gives them.
     func setPhones(_ phones: [String], of customerID: Int64) async throws {
         let json = String(decoding: try JSONEncoder().encode(phones), as: UTF8.self).replacingOccurrences(of: "'", with: "''")
@@ -118,20 +134,11 @@ extension BookUnderTest {
 
 struct SQLiteBook: BookUnderTest {
     let store: AppDatabase
+    var receivables: any ReceivablesStore & ImportReviewStore { store }
+    var correctedAddresses: any CorrectedAddressStore { store }
+    var profiles: any CustomerProfileStore { store }
     var outbox: any OutboxStore { store }
     var journal: any EventJournal { store }
-
-    func seed(_ items: [OpenItem]) async throws -> [SeededInvoice] {
-        _ = try await store.importSnapshot(StoreFixtures.file("a.csv"), StoreFixtures.snapshot(items), at: StoreFixtures.time)
-        return try await store.openReceivables(of: StoreFixtures.creditor).sorted { $0.number < $1.number }.map {
-            SeededInvoice(invoiceID: $0.invoiceID, customerID: $0.customer.id, number: $0.number, open: $0.open, emails: $0.customer.emails)
-        }
-    }
-
-    func reimport(_ items: [OpenItem]) async throws {
-        _ = try await store.importSnapshot(StoreFixtures.file("b.csv", sha: "b"), StoreFixtures.snapshot(items, asOf: "2026-11-21"),
-                                           at: StoreFixtures.time)
-    }
 
     func stepsReached(_ number: String) async throws -> [String] {
         try await store.openReceivables(of: StoreFixtures.creditor).first { $0.number == number }?.history.map(\.step) ?? []
@@ -176,75 +183,11 @@ struct SQLiteBook: BookUnderTest {
 
 struct PostgresBook: BookUnderTest {
     let store: PostgresStore
+    var receivables: any ReceivablesStore & ImportReviewStore { store }
+    var correctedAddresses: any CorrectedAddressStore { store }
+    var profiles: any CustomerProfileStore { store }
     var outbox: any OutboxStore { store }
     var journal: any EventJournal { store }
-
-    func seed(_ items: [OpenItem]) async throws -> [SeededInvoice] {
-        let creditor = StoreFixtures.creditor.rawValue
-        let time = StoreFixtures.time
-        return try await store.transaction { connection in
-            let imported = try await connection.query("""
-                INSERT INTO import (creditor_id, file_name, sha256, byte_count, kind, status, as_of, authoritative, item_count, imported_at)
-                VALUES (\(creditor), 'a.csv', \(String(repeating: "a", count: 64)), 100, 'open-invoices', 'applied', '2026-11-20', true,
-                        \(Int64(items.count)), \(time)) RETURNING id
-                """, logger: store.logger)
-            var importID: Int64 = 0
-            for try await id in imported.decode(Int64.self) { importID = id }
-            var seeded: [SeededInvoice] = []
-            var customers: [String: Int64] = [:]
-            for item in items {
-                if customers[item.customer] == nil {
-                    let rows = try await connection.query("""
-                        INSERT INTO customer (creditor_id, external_id, name, created_at)
-                        VALUES (\(creditor), \(item.customer), \(item.customerName), \(time)) RETURNING id
-                        """, logger: store.logger)
-                    for try await id in rows.decode(Int64.self) { customers[item.customer] = id }
-                    for email in item.emails {
-                        try await connection.query("""
-                            INSERT INTO customer_email (customer_id, address, role) VALUES (\(customers[item.customer]!), \(email), 'to')
-                            """, logger: store.logger)
-                    }
-                }
-                let customerID = customers[item.customer]!
-                let rows = try await connection.query("""
-                    INSERT INTO invoice (creditor_id, customer_id, number, currency, issued_on, due_on, open_minor, status, seen_as_of,
-                                         first_import_id, last_import_id)
-                    VALUES (\(creditor), \(customerID), \(item.invoice), \(item.open.currency.code), \(item.issued?.iso8601)::date,
-                            \(item.due?.iso8601)::date, \(item.open.minorUnits), 'open', '2026-11-20', \(importID), \(importID))
-                    RETURNING id
-                    """, logger: store.logger)
-                for try await id in rows.decode(Int64.self) {
-                    seeded.append(SeededInvoice(invoiceID: id, customerID: customerID, number: item.invoice, open: item.open,
-                                                emails: item.emails.compactMap(EmailAddress.init)))
-                }
-            }
-            return seeded.sorted { $0.number < $1.number }
-        }
-    }
-
-    func reimport(_ items: [OpenItem]) async throws {
-        let creditor = StoreFixtures.creditor.rawValue
-        let time = StoreFixtures.time
-        try await store.transaction { connection in
-            let imported = try await connection.query("""
-                INSERT INTO import (creditor_id, file_name, sha256, byte_count, kind, status, as_of, authoritative, item_count, imported_at)
-                VALUES (\(creditor), 'b.csv', \(String(repeating: "b", count: 64)), 100, 'open-invoices', 'applied', '2026-11-21', true,
-                        \(Int64(items.count)), \(time)) RETURNING id
-                """, logger: store.logger)
-            var importID: Int64 = 0
-            for try await id in imported.decode(Int64.self) { importID = id }
-            try await connection.query("""
-                UPDATE invoice SET status = 'settled', open_minor = 0, settled_by_import_id = \(importID), last_import_id = \(importID)
-                WHERE creditor_id = \(creditor) AND status = 'open' AND NOT (number = ANY(\(items.map(\.invoice))))
-                """, logger: store.logger)
-            for item in items {
-                try await connection.query("""
-                    UPDATE invoice SET open_minor = \(item.open.minorUnits), last_import_id = \(importID)
-                    WHERE creditor_id = \(creditor) AND number = \(item.invoice)
-                    """, logger: store.logger)
-            }
-        }
-    }
 
     func stepsReached(_ number: String) async throws -> [String] {
         try await store.connection { connection in

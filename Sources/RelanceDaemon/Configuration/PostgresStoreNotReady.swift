@@ -13,11 +13,13 @@ public struct PostgresStoreNotReady: Error, Sendable, Hashable, CustomStringConv
         What exists: the schema and its migrations, the outbox with claims shared by several daemons \
         (SELECT … FOR UPDATE SKIP LOCKED), in batches, and the recovery of a dead daemon's expired claims \
         from server-side evidence, inbound mail and its effects, the review of held and awaiting messages, the mail log, \
-        the event journal, the console's users, sessions and pages, the open receivables, the bank's payments and unplaced receipts, \
+        the event journal, the console's users, sessions and pages, the import of open-invoice files and e-invoices (snapshots, \
+        held ones and their confirmation, kept documents), contacts files and customers' profiles, a person's corrected address, \
+        the open receivables, the bank's payments and unplaced receipts, \
         the planner's facts, the aged balance's sums, the imports' history, the retention purge, \
         tasks and their outcomes, customers' holds, invalid addresses, disputes and do-not-remind, leases with fencing tokens and daemon heartbeats, \
         `relance status` (daemons, leases, claims), `relance store migrate`, `relance store copy --from sqlite:PATH` (to move a book there) and `relance backup` (pg_dump). \
-        Not yet: imports of files and bank statements, customers' profiles (contacts files), a person's linking of a bank receipt. Nothing was opened or written; \
+        Not yet: bank statements and a person's linking of a bank receipt. Nothing was opened or written; \
         remove [store] to run on the SQLite store (store_file).
         """
     }

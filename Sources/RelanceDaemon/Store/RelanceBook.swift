@@ -1,5 +1,4 @@
 public import RelanceCore
-public import RelanceStore
 
 /// Every store port the daemon, the commands and the console use: what a store must offer to
 /// run Relance. The SQLite store (`AppDatabase`) and, for several daemons sharing one book, the

@@ -1,41 +1,33 @@
-import GRDB
-import RelanceCore
+/// The creditor's customers in memory for one import: one read instead of one per item, and
+/// the identity rules (issue #3, "Identity") in one place for both stores. Each store reads its
+/// customers its own way and `add`s them.
+public struct CustomerDirectory: Sendable {
+    public struct Entry: Sendable, Hashable {
+        public var id: Int64
+        public var externalID: String
+        public var terms: PaymentTermsRule?
+        public var needsIdentification: Bool
+        public var hasUsableContact: Bool
 
-/// The creditor's customers in memory for one import: one query instead of one per item,
-/// and the identity rules (issue #3, "Identity") in one place.
-struct CustomerDirectory {
-    struct Entry {
-        var id: Int64
-        var externalID: String
-        var terms: PaymentTermsRule?
-        var needsIdentification: Bool
-        var hasUsableContact: Bool
+        public init(id: Int64, externalID: String, terms: PaymentTermsRule?, needsIdentification: Bool, hasUsableContact: Bool) {
+            self.id = id
+            self.externalID = externalID
+            self.terms = terms
+            self.needsIdentification = needsIdentification
+            self.hasUsableContact = hasUsableContact
+        }
     }
 
-    private(set) var byExternal: [String: Entry] = [:]
+    public private(set) var byExternal: [String: Entry] = [:]
     private var byID: [Int64: String] = [:]
     private var bySIREN: [String: Int64?] = [:]
     private var byVAT: [String: Int64?] = [:]
     /// nil value: two customers share the name, so a name alone decides nothing.
     private var byName: [String: Int64?] = [:]
 
-    init(db: Database, creditor: String) throws {
-        let rows = try Row.fetchCursor(db, sql: """
-            SELECT c.id, c.external_id, c.name, c.siren, c.vat_number, c.payment_terms, c.needs_identification,
-                   EXISTS (SELECT 1 FROM customer_email e WHERE e.customer_id = c.id AND e.role = 'to') AS has_email,
-                   c.phones <> '[]' AS has_phone
-            FROM customer c WHERE c.creditor_id = ?
-            """, arguments: [creditor])
-        while let row = try rows.next() {
-            let entry = Entry(id: row["id"], externalID: row["external_id"],
-                              terms: (row["payment_terms"] as String?).flatMap(PaymentTermsRule.init(stored:)),
-                              needsIdentification: row["needs_identification"],
-                              hasUsableContact: row["has_email"] || row["has_phone"])
-            add(entry, name: row["name"], siren: row["siren"], vat: row["vat_number"])
-        }
-    }
+    public init() {}
 
-    mutating func add(_ entry: Entry, name: String?, siren: String?, vat: String?) {
+    public mutating func add(_ entry: Entry, name: String?, siren: String?, vat: String?) {
         byExternal[entry.externalID] = entry
         byID[entry.id] = entry.externalID
         // Placeholders (customers nobody identified yet) never attract other invoices by id or name.
@@ -56,15 +48,15 @@ struct CustomerDirectory {
         }
     }
 
-    mutating func markContactable(_ id: Int64) {
+    public mutating func markContactable(_ id: Int64) {
         if let external = byID[id] { byExternal[external]?.hasUsableContact = true }
     }
 
-    func entry(id: Int64) -> Entry? { byID[id].flatMap { byExternal[$0] } }
+    public func entry(id: Int64) -> Entry? { byID[id].flatMap { byExternal[$0] } }
 
     /// The customer the creditor's id, else a SIREN / VAT / buyer identifier, else the exact
     /// name designates; nil when nothing (or more than one customer) matches.
-    func resolve(customer: String, identifiers: [String], name: String?) -> (Entry, how: String)? {
+    public func resolve(customer: String, identifiers: [String], name: String?) -> (Entry, how: String)? {
         if let entry = byExternal[customer], !entry.needsIdentification { return (entry, "customer id") }
         for text in [customer] + identifiers {
             guard let identifier = BusinessIdentifier(text) else { continue }
@@ -80,7 +72,7 @@ struct CustomerDirectory {
     }
 
     /// Exact match, apart from surrounding and repeated spaces and letter case.
-    static func nameKey(_ name: String) -> String {
+    public static func nameKey(_ name: String) -> String {
         // Most names are ASCII words with single spaces: nothing to collapse, and splitting
         // and joining them cost more per new customer than the INSERT.
         var afterSpace = true
