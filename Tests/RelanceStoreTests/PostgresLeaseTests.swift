@@ -106,7 +106,7 @@ import Testing
             }
             try await Task.sleep(for: .milliseconds(1800))  // A is "paused" past its lease
             let fresh = try #require(try await b.acquireLease("planning:acme", for: .seconds(30)))
-            try await WorkLease.$current.withValue(grant) {
+            await WorkLease.$current.withValue(grant) {
                 await #expect { try await a.record(NewEvent(time: F.time, kind: "test.fenced", creditor: F.creditor, summary: "A, stale")) }
                     throws: { ($0 as? PostgresStoreError)?.code == .staleLease }
                 await #expect { try await a.setCreditorState(CreditorStoredState(paused: true), of: F.creditor, reason: "stale", at: F.time) }
