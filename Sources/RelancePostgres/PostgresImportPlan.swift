@@ -106,14 +106,17 @@ struct PostgresImportPlan {
     /// Everything but the tasks for people and the import's last lines, in dependency order.
     mutating func write(_ rules: SnapshotRules, importID: Int64, on connection: PostgresConnection, logger: Logger) async throws {
         let creditor = rules.file.creditor.rawValue, time = rules.time
+        var stored: [String: Int64] = [:]
         for start in stride(from: 0, to: customers.count, by: Self.batchRows) {
             let rows = customers[start..<min(customers.count, start + Self.batchRows)]
-            for try await id in try await connection.query("""
+            for try await (id, externalID) in try await connection.query("""
                 INSERT INTO customer (creditor_id, external_id, name, created_at, needs_identification)
                 SELECT \(creditor), r.external_id, r.name, \(time), r.placeholder
                 FROM jsonb_to_recordset(\(try Self.json(rows))::jsonb) AS r(o bigint, external_id text, name text, placeholder boolean)
-                ORDER BY r.o RETURNING id
-                """, logger: logger).decode(Int64.self) { customerIDs.append(id) }
+                ORDER BY r.o RETURNING id, external_id
+                """, logger: logger).decode((Int64, String).self) { stored[externalID] = id }
+            // By key, not by the order RETURNING gives (which PostgreSQL does not promise).
+            for customer in rows { if let id = stored[customer.external_id] { customerIDs.append(id) } }
         }
         guard customerIDs.count == customers.count else {
             throw PostgresStoreError(.corrupt, "customers were not all stored", context: ["creditor": creditor])
@@ -138,9 +141,10 @@ struct PostgresImportPlan {
         }
         try await writeEmails(on: connection, logger: logger)
         for index in invoices.indices { invoices[index].customer_id = realID(ofCustomer: invoices[index].customer_id) }
+        var storedInvoices: [String: Int64] = [:]
         for start in stride(from: 0, to: invoices.count, by: Self.batchRows) {
             let rows = invoices[start..<min(invoices.count, start + Self.batchRows)]
-            for try await id in try await connection.query("""
+            for try await (id, number) in try await connection.query("""
                 INSERT INTO invoice (creditor_id, customer_id, number, currency, issued_on, due_on, due_source, total_minor, open_minor,
                                      status, seen_as_of, first_import_id, last_import_id,
                                      document_path, document_sha256, document_media_type, document_name)
@@ -150,8 +154,9 @@ struct PostgresImportPlan {
                 FROM jsonb_to_recordset(\(try Self.json(rows))::jsonb) AS r(o bigint, customer_id bigint, number text, currency text,
                      issued_on text, due_on text, due_source text, total_minor bigint, open_minor bigint, document_path text,
                      document_sha256 text, document_media_type text, document_name text)
-                ORDER BY r.o RETURNING id
-                """, logger: logger).decode(Int64.self) { invoiceIDs.append(id) }
+                ORDER BY r.o RETURNING id, number
+                """, logger: logger).decode((Int64, String).self) { storedInvoices[number] = id }
+            for invoice in rows { if let id = storedInvoices[invoice.number] { invoiceIDs.append(id) } }
         }
         guard invoiceIDs.count == invoices.count else {
             throw PostgresStoreError(.corrupt, "invoices were not all stored", context: ["creditor": creditor])
