@@ -9,9 +9,9 @@ import PostgresNIO
 /// Not complete yet (issue 16): the outbox (claims, batches, recovery of expired claims), inbound
 /// mail, the review of messages, the mail log, the journal, leases and daemon heartbeats, tasks
 /// and their outcomes, customers' state (holds, invalid addresses, disputes), do-not-remind and the
-/// task lists' fingerprint, the planner's facts, the aging sums, the imports' history and retention
-/// exist; the other store ports (imports, customers' profiles, bank payments, the console's other
-/// pages) do not.
+/// task lists' fingerprint, the planner's facts, the aging sums, the imports' history, retention
+/// and the bank's statements, payments and receipts exist; the other store ports (imports of the
+/// ledger, customers' profiles, the console's other pages) do not.
 public final class PostgresStore: Sendable {
     let client: PostgresClient
     private let running: Task<Void, Never>
