@@ -12,10 +12,9 @@ import Testing
 @Suite(.enabled(if: PostgresTestDatabase.shouldRun)) struct PostgresTaskConcurrencyTests {
     typealias F = StoreFixtures
 
-    /// Two daemons' stores on one fresh database, the creditor registered and the ledger seeded.
     /// Two daemons' stores on one fresh database, the creditor registered and the ledger seeded,
     /// and a third session (the referee) that stages their races.
-    private func withTwoDaemons(_ body: (PostgresStore, PostgresStore, [SeededInvoice], PostgresStore) async throws -> Void) async throws {
+    func withTwoDaemons(_ body: (PostgresStore, PostgresStore, [SeededInvoice], PostgresStore) async throws -> Void) async throws {
         try await PostgresTestDatabase.withFreshDatabase { settings in
             let first = try await PostgresStore.open(settings, daemonID: "daemon-a", logger: PostgresTestDatabase.logger)
             let second = try await PostgresStore.open(settings, daemonID: "daemon-b", logger: PostgresTestDatabase.logger)
@@ -34,7 +33,7 @@ import Testing
 
     /// Runs the contenders while another transaction holds `lock`; lets them go once every one of
     /// them waits for a lock (PostgreSQL says so in pg_stat_activity), and returns how each ended.
-    private func race<T: Sendable>(holding lock: String, on store: PostgresStore,
+    func race<T: Sendable>(holding lock: String, on store: PostgresStore,
                                    _ contenders: [@Sendable () async throws -> T]) async throws -> [Result<T, any Error>] {
         let running: [Task<T, any Error>] = try await store.connection { connection in
             try await connection.query("BEGIN", logger: store.logger)
