@@ -21,7 +21,7 @@ public struct DaemonHeartbeat: Sendable, Hashable {
     }
 }
 
-extension PostgresStore {
+extension PostgresStore: DaemonPresenceStore {
     /// Records (or refreshes) this daemon's row; call it at start and then every few seconds.
     public func heartbeat(version: String) async throws {
         let host = String(ProcessInfo.processInfo.hostName.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }

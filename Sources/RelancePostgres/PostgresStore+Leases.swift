@@ -61,7 +61,7 @@ extension PostgresStore: LeaseStore {
     /// waits for this transaction to end, so no write of a stale holder lands after a newer
     /// holder began.
     func fenced<Result: Sendable>(by lease: LeaseGrant, _ body: (PostgresConnection) async throws -> Result) async throws -> Result {
-        try await transaction { connection in
+        try await unfencedTransaction { connection in
             let rows = try await connection.query("""
                 SELECT token, holder, expires_at > clock_timestamp() FROM lease WHERE name = \(lease.name) FOR SHARE
                 """, logger: logger)

@@ -6,10 +6,6 @@ public import RelanceCore
 /// `FOR UPDATE SKIP LOCKED` (two daemons never take the same one, and neither waits for the
 /// other), and records who claimed it and until when.
 extension PostgresStore: OutboxStore {
-    /// How long a claim lasts: far longer than one SMTP transaction. Past it, the claimer is
-    /// presumed dead and the message is for recovery (with evidence), not for sending again.
-    public static let claimDuration: Duration = .seconds(300)
-
     public func enqueue(_ batch: [PendingMessage], at time: Date) async throws -> [Result<Int64?, any Error>] {
         guard !batch.isEmpty else { return [] }
         // Ids reserved from the sequence first (another daemon enqueuing meanwhile gets others),
@@ -106,10 +102,10 @@ extension PostgresStore: OutboxStore {
     }
 
     /// The next due message claimed within the caller's transaction (its cancellations first):
-    /// `sending`, claimed by this daemon for `claimDuration`, its attempt counted and journalled.
+    /// `sending`, claimed by this daemon for the settings' `claimDuration`, its attempt counted and journalled.
     func claimNext(now: Date, skipping: Set<CreditorID>, on connection: PostgresConnection) async throws -> OutboxMessage? {
         let skipped = skipping.map(\.rawValue).sorted()
-        let claimSeconds = Double(Self.claimDuration.components.seconds)
+        let claimSeconds = Double(settings.claimDuration.components.seconds)
         while true {
             // SKIP LOCKED: a message another daemon is claiming right now is passed over, not waited for.
             let rows = try await connection.query("""

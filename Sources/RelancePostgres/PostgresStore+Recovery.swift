@@ -3,14 +3,14 @@ import PostgresNIO
 public import RelanceCore
 
 /// The outbox beyond the happy path, with several daemons: a message is "interrupted" only
-/// when its claim has expired (its daemon died or stalled past `claimDuration`); a claim still
+/// when its claim has expired (its daemon died or stalled past the settings' `claimDuration`); a claim still
 /// leased is never touched, whoever asks. Listing the interrupted sends takes their claims over
 /// (`FOR UPDATE SKIP LOCKED`, a fresh lease for this daemon), so one daemon at a time searches
 /// the server-side evidence of a message and decides it; a decision is refused to a daemon
 /// that does not hold the message's claim while it is leased to another.
 extension PostgresStore: OutboxRecoveryStore {
     public func interruptedSends() async throws -> [InterruptedSend] {
-        let claimSeconds = Double(Self.claimDuration.components.seconds)
+        let claimSeconds = Double(settings.claimDuration.components.seconds)
         return try await transaction { connection in
             let rows = try await connection.query("""
                 UPDATE message m SET claimed_by = \(daemonID), claim_expires_at = clock_timestamp() + make_interval(secs => \(claimSeconds))

@@ -1,6 +1,7 @@
 import Foundation
 public import Logging
 import PostgresNIO
+public import RelanceCore
 
 /// The PostgreSQL store: a pool of connections (PostgresNIO's client, which reconnects by
 /// itself when the server comes back) and the operations several daemons share. Opening it
@@ -12,7 +13,7 @@ import PostgresNIO
 /// task lists' fingerprint, the planner's facts, the aging sums, the imports' history, retention
 /// and the bank's statements, payments and receipts exist; the other store ports (imports of the
 /// ledger, customers' profiles, the console's other pages) do not.
-public final class PostgresStore: Sendable {
+public final class PostgresStore: ClosableStore {
     let client: PostgresClient
     private let running: Task<Void, Never>
     let logger: Logger
@@ -67,9 +68,19 @@ public final class PostgresStore: Sendable {
         return "\(String(String.UnicodeScalarView(host.prefix(120)))):\(ProcessInfo.processInfo.processIdentifier):\(suffix)"
     }
 
-    /// Runs `body` in one transaction: all of it commits, or none of it.
+    /// Runs `body` in one transaction: all of it commits, or none of it. Under a lease
+    /// (`WorkLease.current`: a daemon's intake, planning, mailbox, digest or retention), the
+    /// transaction first checks that the lease is still this daemon's and commits nothing when it
+    /// is not: a daemon paused past its lease cannot apply stale work (`fenced(by:)`).
     @discardableResult
     func transaction<Result: Sendable>(_ body: (PostgresConnection) async throws -> Result) async throws -> Result {
+        if let lease = WorkLease.current { return try await fenced(by: lease, body) }
+        return try await unfencedTransaction(body)
+    }
+
+    /// A transaction that does not look at the current lease: the fence's own, and reads.
+    @discardableResult
+    func unfencedTransaction<Result: Sendable>(_ body: (PostgresConnection) async throws -> Result) async throws -> Result {
         do {
             return try await client.withTransaction(logger: logger) { connection in try await body(connection) }
         } catch let error as PostgresTransactionError {
@@ -82,16 +93,19 @@ public final class PostgresStore: Sendable {
     /// Runs `body` in one read-only transaction that sees a single snapshot of the book
     /// (REPEATABLE READ): reads that must agree with each other — a plan's facts, a page's rows
     /// and their sums — never mix a write made between two of them.
+    /// Not fenced: it writes nothing, and its first statement must set the isolation level.
     func readSnapshot<Result: Sendable>(_ body: (PostgresConnection) async throws -> Result) async throws -> Result {
-        try await transaction { connection in
+        try await unfencedTransaction { connection in
             try await connection.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY", logger: logger)
             return try await body(connection)
         }
     }
 
-    /// Runs `body` on one connection, outside any explicit transaction (each statement its own).
+    /// Runs `body` on one connection, outside any explicit transaction (each statement its own)
+    /// — except under a lease, where it runs in a fenced transaction like every other write.
     @discardableResult
     func connection<Result: Sendable>(_ body: (PostgresConnection) async throws -> Result) async throws -> Result {
-        try await client.withConnection { connection in try await body(connection) }
+        if let lease = WorkLease.current { return try await fenced(by: lease, body) }
+        return try await client.withConnection { connection in try await body(connection) }
     }
 }

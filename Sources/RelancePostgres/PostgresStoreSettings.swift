@@ -12,6 +12,12 @@ public struct PostgresStoreSettings: Sendable, Hashable {
     public var rootCertificatePath: String?
     /// Filled from the credential when the store is opened; nil for a server that asks none.
     public var password: String?
+    /// How long a daemon's claim on a message it is sending lasts (`[store] claim_seconds`).
+    /// Past it, the daemon is presumed dead and another settles the message from the server's
+    /// evidence; so it must outlast any pause a daemon may come back from (far longer than one
+    /// SMTP transaction).
+    public var claimDuration: Duration = .seconds(300)
+    public static let shortestClaim: Duration = .seconds(10)
 
     public init(host: String, port: Int = 5432, user: String, database: String, sslMode: PostgresSSLMode = .default,
                 rootCertificatePath: String? = nil, password: String? = nil) {

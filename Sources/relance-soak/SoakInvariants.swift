@@ -1,6 +1,6 @@
 import Foundation
 import RelanceCore
-import RelanceStore
+import RelanceDaemon
 
 /// The promises Relance makes, checked against what really left each simulated day.
 struct SoakInvariants {
@@ -14,7 +14,7 @@ struct SoakInvariants {
         self.interval = interval
     }
 
-    mutating func check(day: CivilDate, deliveries: [SoakTransport.Delivery], world: SoakWorld, store: AppDatabase) async throws {
+    mutating func check(day: CivilDate, deliveries: [SoakTransport.Delivery], world: SoakWorld, store: any RelanceBook) async throws {
         if !deliveries.isEmpty && !calendar.isBusinessDay(day) {
             violations.append("\(day): \(deliveries.count) email(s) sent on a non-business day")
         }
@@ -38,7 +38,7 @@ struct SoakInvariants {
     }
 
     /// Exactly one open call task per wrong address, however many bounces.
-    mutating func checkCallTasks(store: AppDatabase, creditor: CreditorID) async throws {
+    mutating func checkCallTasks(store: any RelanceBook, creditor: CreditorID) async throws {
         let calls = try await store.tasks(of: creditor, state: .open).filter { $0.kind == .call && $0.detail["reason"] == "bounce" }
         let byCustomer = Dictionary(grouping: calls, by: { $0.customerID ?? -1 })
         for (customer, tasks) in byCustomer where tasks.count > 1 {

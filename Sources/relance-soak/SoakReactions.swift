@@ -1,12 +1,12 @@
 import Foundation
 import RelanceCore
-import RelanceStore
+import RelanceDaemon
 
 /// What customers do with a reminder in the simulation: most nothing, some reply (a person
 /// must read it: the customer is paused), a few addresses bounce (the address is wrong: a call).
 /// These use the same store operations the IMAP poller's reactions use.
 enum SoakReactions {
-    static func react(to deliveries: [SoakTransport.Delivery], world: inout SoakWorld, store: AppDatabase,
+    static func react(to deliveries: [SoakTransport.Delivery], world: inout SoakWorld, store: any RelanceBook,
                       creditor: CreditorID, at time: Date) async throws {
         let today = CivilDate(time, in: TimeZone(identifier: "Europe/Paris")!)
         for delivery in deliveries {

@@ -19,7 +19,7 @@ struct AgingCommand: AsyncParsableCommand {
     @Option(help: "table, csv or json.") var format: Format = .table
 
     func run() async throws {
-        let context = try CommandContext(options: options, readOnly: true)
+        let context = try await CommandContext(options: options, readOnly: true)
         for target in context.runtime.creditors where creditor == nil || target.configuration.id.rawValue == creditor {
             let day = try parseDate(asOf, option: "--as-of") ?? context.runtime.today(for: target)
             let balance = AgedBalanceFilter(customerCode: customer)

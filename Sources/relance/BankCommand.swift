@@ -19,7 +19,7 @@ struct BankCommand: AsyncParsableCommand {
         @Flag(help: "Print one JSON object per receipt.") var json = false
 
         func run() async throws {
-            let context = try CommandContext(options: options, readOnly: true)
+            let context = try await CommandContext(options: options, readOnly: true)
             let creditorID = try context.creditorID(creditor)
             let receipts = try await context.runtime.store.unmatchedReceipts(of: creditorID)
             if json {
@@ -74,7 +74,7 @@ struct BankCommand: AsyncParsableCommand {
     }
 
     static func resolve(_ entry: Int64, customer: String?, creditor: String?, by: String?, options: GlobalOptions) async throws {
-        let context = try CommandContext(options: options)
+        let context = try await CommandContext(options: options)
         let creditorID = try context.creditorID(creditor)
         let person = by ?? PersonName.current
         guard person.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value != 0x7F }), (1...254).contains(person.utf8.count) else {

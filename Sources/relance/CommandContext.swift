@@ -8,10 +8,10 @@ struct CommandContext {
 
     /// `readOnly`: the command only reads the store (see `AppDatabase.openForReading`) and
     /// composes nothing, so it works where this user cannot write the state folder.
-    init(options: GlobalOptions, now: FixedNow? = nil, readOnly: Bool = false) throws {
+    init(options: GlobalOptions, now: FixedNow? = nil, readOnly: Bool = false) async throws {
         let configuration = try options.loadConfiguration()
-        runtime = try RelanceRuntime(configuration: configuration, clock: clock(now), logger: options.makeLogger(),
-                                     composesMail: !readOnly, readOnly: readOnly)
+        runtime = try await RelanceRuntime.open(configuration: configuration, clock: clock(now), logger: options.makeLogger(),
+                                                composesMail: !readOnly, readOnly: readOnly)
     }
 
     func creditorID(_ raw: String?) throws -> CreditorID {

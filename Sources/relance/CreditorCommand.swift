@@ -36,7 +36,7 @@ struct CreditorCommand: AsyncParsableCommand {
     }
 
     static func setMode(active: Bool, creditor: String, options: GlobalOptions) async throws {
-        let context = try CommandContext(options: options)
+        let context = try await CommandContext(options: options)
         let id = try context.creditorID(creditor)
         var state = try await context.runtime.store.creditorState(id)
         state.active = active

@@ -29,7 +29,7 @@ struct CustomerCommand: AsyncParsableCommand {
 
     func run() async throws {
         if doNotRemind != nil || remindAgain { return try await changeDoNotRemind() }
-        let context = try CommandContext(options: options, readOnly: true)
+        let context = try await CommandContext(options: options, readOnly: true)
         let creditorID = try context.creditorID(creditor)
         let id = try await context.customerID(customer, creditor: creditorID)
         let open = try await context.runtime.store.openReceivables(of: creditorID).filter { $0.customer.id == id }
@@ -62,7 +62,7 @@ struct CustomerCommand: AsyncParsableCommand {
 
     /// The do-not-remind through `PeopleActions`, as the console does.
     private func changeDoNotRemind() async throws {
-        let context = try CommandContext(options: options)
+        let context = try await CommandContext(options: options)
         let creditorID = try context.creditorID(creditor)
         let id = try await context.customerID(customer, creditor: creditorID)
         let actions = PeopleActions(runtime: context.runtime)

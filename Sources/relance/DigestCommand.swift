@@ -19,7 +19,7 @@ struct DigestCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Also write the call sheet (every call's full script) to this HTML file.", valueName: "file")) var calls: String?
 
     func run() async throws {
-        let context = try CommandContext(options: options, now: now)
+        let context = try await CommandContext(options: options, now: now)
         let senders = context.runtime.digestSenders.filter { creditor == nil || $0.creditor.id.rawValue == creditor }
         guard !senders.isEmpty else {
             throw Failure("no digest is configured\(creditor.map { " for \($0)" } ?? ""): add [creditors.ID.digest] recipients = [...] to \(context.runtime.configuration.file.path)")

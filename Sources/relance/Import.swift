@@ -100,7 +100,7 @@ struct ImportFilesCommand: AsyncParsableCommand {
             return
         }
         let configuration = try options.loadConfiguration()
-        let runtime = try RelanceRuntime(configuration: configuration, clock: SystemWallClock(), logger: options.makeLogger(), composesMail: false)
+        let runtime = try await RelanceRuntime.open(configuration: configuration, clock: SystemWallClock(), logger: options.makeLogger(), composesMail: false)
         try await runtime.prepare()
         guard let target = try chooseCreditor(runtime) else { return }
         for file in files {

@@ -20,7 +20,7 @@ struct ImportConfirmCommand: AsyncParsableCommand {
     var id: Int64
 
     func run() async throws {
-        let context = try CommandContext(options: options)
+        let context = try await CommandContext(options: options)
         try await context.runtime.prepare()
         let receipt: ImportReceipt
         do {
@@ -41,7 +41,7 @@ struct ImportHeldCommand: AsyncParsableCommand {
     @OptionGroup var options: GlobalOptions
 
     func run() async throws {
-        let context = try CommandContext(options: options)
+        let context = try await CommandContext(options: options)
         let held = try await context.runtime.store.heldImports(of: nil)
         if held.isEmpty { print("No held import.") }
         for item in held {

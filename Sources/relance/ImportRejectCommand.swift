@@ -13,7 +13,7 @@ struct ImportRejectCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Why, for the journal.", valueName: "text")) var reason: String?
 
     func run() async throws {
-        let context = try CommandContext(options: options)
+        let context = try await CommandContext(options: options)
         do {
             try await PeopleActions(runtime: context.runtime).rejectHeldImport(id, reason: reason, by: PersonName.current)
         } catch {

@@ -17,7 +17,7 @@ struct MessageCommand: AsyncParsableCommand {
         @OptionGroup var options: GlobalOptions
 
         func run() async throws {
-            let context = try CommandContext(options: options, readOnly: true)
+            let context = try await CommandContext(options: options, readOnly: true)
             let messages = try await context.runtime.store.messagesToReview(of: nil)
             if messages.isEmpty { print("No reminder waits for a decision.") }
             for message in messages {
@@ -66,7 +66,7 @@ struct MessageCommand: AsyncParsableCommand {
     }
 
     static func decide(_ id: Int64, _ decision: MessageReviewDecision, options: GlobalOptions) async throws {
-        let context = try CommandContext(options: options)
+        let context = try await CommandContext(options: options)
         do {
             try await PeopleActions(runtime: context.runtime).decideMessage(id, decision, by: PersonName.current)
         } catch {

@@ -15,7 +15,7 @@ struct PauseCommand: AsyncParsableCommand {
     @Option(help: "Why, for the journal (your name is kept with it).") var reason: String?
 
     func run() async throws {
-        let context = try CommandContext(options: options)
+        let context = try await CommandContext(options: options)
         let creditorID = try context.creditorID(creditor)
         let untilDate = try parseDate(until, option: "--until")
         let now = context.runtime.clock.now()
@@ -54,7 +54,7 @@ struct ResumeCommand: AsyncParsableCommand {
     @Option(help: "Why, for the journal (your name is kept with it).") var reason: String?
 
     func run() async throws {
-        let context = try CommandContext(options: options)
+        let context = try await CommandContext(options: options)
         let creditorID = try context.creditorID(creditor)
         let now = context.runtime.clock.now()
         let words = context.words(of: creditorID)

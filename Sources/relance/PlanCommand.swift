@@ -28,8 +28,8 @@ struct PlanCommand: AsyncParsableCommand {
 
     func run() async throws {
         let configuration = try options.loadConfiguration()
-        let runtime = try RelanceRuntime(configuration: configuration, clock: clock(now), logger: options.makeLogger(), composesMail: false,
-                                         readOnly: true)
+        let runtime = try await RelanceRuntime.open(configuration: configuration, clock: clock(now), logger: options.makeLogger(),
+                                                    composesMail: false, readOnly: true)
         var plans: [Plan] = []
         for target in runtime.creditors where creditor == nil || target.configuration.id.rawValue == creditor {
             let day: CivilDate

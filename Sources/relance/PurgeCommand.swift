@@ -16,7 +16,7 @@ struct PurgeCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Pretend it is this date or instant.", valueName: "date")) var now: FixedNow?
 
     func run() async throws {
-        let context = try CommandContext(options: options, now: now)
+        let context = try await CommandContext(options: options, now: now)
         let (report, files, documents) = try await context.runtime.purge()
         print("""
             Purged: \(report.messagesBlanked) message bodies, \(report.inboundBlanked) received mails, \

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CurlMail
+import RelanceDaemon
 
 @main
 struct Relance: AsyncParsableCommand {
@@ -16,6 +17,7 @@ struct Relance: AsyncParsableCommand {
             Configuration: --config, else $RELANCE_CONFIG, else $CONFIGURATION_DIRECTORY/relance.toml (systemd), \
             else /etc/relance/relance.toml. Secrets come from systemd credentials or RELANCE_CREDENTIAL_* variables.
             """,
+        version: RelanceVersion.current,
         subcommands: [
             Run.self, Import.self, AgingCommand.self, PlanCommand.self, StatusCommand.self, TasksCommand.self, PauseCommand.self, ResumeCommand.self,
             DigestCommand.self, CustomerCommand.self, BankCommand.self, CreditorCommand.self, BackupCommand.self, StoreCommand.self, PurgeCommand.self, TemplatesCommand.self, InspectMailCommand.self, UserCommand.self, MessageCommand.self,

@@ -28,20 +28,22 @@ struct Run: AsyncParsableCommand {
         signal(SIGPIPE, SIG_IGN)
         let configuration = try options.loadConfiguration()
         let logger = options.makeLogger()
-        // Before the lock file: a PostgreSQL store, not ready yet, leaves nothing behind.
+        // One daemon per SQLite file (its lock file); on a PostgreSQL book several share the work
+        // through leases and claims, and none takes a lock.
+        var lock: RunLock?
+        if configuration.postgresStore == nil {
+            do {
+                lock = try RunLock(beside: configuration.storeFile)
+            } catch {
+                throw Failure(error.description)
+            }
+        }
+        let runtime: RelanceRuntime
         do {
-            try configuration.requireSQLiteStore()
-        } catch {
+            runtime = try await RelanceRuntime.open(configuration: configuration, clock: clock(now), logger: logger, crashPoints: .fromEnvironment)
+        } catch let error as PostgresStoreNotReady {
             throw Failure(error.description)
         }
-        let lock: RunLock
-        do {
-            lock = try RunLock(beside: configuration.storeFile)
-        } catch {
-            throw Failure(error.description)
-        }
-        let runtime = try RelanceRuntime(configuration: configuration, clock: clock(now), logger: logger,
-                                         crashPoints: .fromEnvironment)
         do {
             try runtime.checkDropFolders()
         } catch {
@@ -64,6 +66,7 @@ struct Run: AsyncParsableCommand {
                 return [ConsoleServer.buildApplication(runtimes: runtimes, settings: web, logger: logger)]
             }.run()
         }
+        await runtime.close()
         withExtendedLifetime(lock) {}
     }
 }

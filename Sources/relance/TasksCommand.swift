@@ -18,7 +18,7 @@ struct TasksCommand: AsyncParsableCommand {
         @Flag(help: "Print as JSON.") var json = false
 
         func run() async throws {
-            let context = try CommandContext(options: options, readOnly: true)
+            let context = try await CommandContext(options: options, readOnly: true)
             let creditorID = try creditor.map { try context.creditorID($0) }
             let tasks = try await context.runtime.store.tasks(of: creditorID, state: all ? nil : .open)
             if json {
@@ -86,7 +86,7 @@ struct TasksCommand: AsyncParsableCommand {
         @Option(help: ArgumentHelp("Who recorded it (default: the Unix user).", valueName: "name")) var by: String?
 
         func run() async throws {
-            let context = try CommandContext(options: options)
+            let context = try await CommandContext(options: options)
             // The task's creditor's words: a French creditor's people read French refusals.
             let creditor = try await context.runtime.store.task(id: id)?.creditor
             let language = context.runtime.creditors.first { $0.configuration.id == creditor }?.configuration.language

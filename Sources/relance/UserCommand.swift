@@ -22,7 +22,7 @@ struct UserCommand: AsyncParsableCommand {
         @Flag(help: "Every creditor, including those added later.") var allCreditors = false
 
         func run() async throws {
-            let context = try CommandContext(options: options)
+            let context = try await CommandContext(options: options)
             try await context.runtime.prepare()
             guard ConsoleUser.isValidName(name) else { throw Failure("user name \"\(name)\": use lower-case letters, digits and . _ @ - (64 at most)") }
             guard allCreditors || !creditor.isEmpty else { throw Failure("say which creditors the user sees: --creditor ID (repeatable) or --all-creditors") }
@@ -40,7 +40,7 @@ struct UserCommand: AsyncParsableCommand {
         @OptionGroup var options: GlobalOptions
 
         func run() async throws {
-            let context = try CommandContext(options: options)
+            let context = try await CommandContext(options: options)
             let users = try await context.runtime.store.consoleUsers()
             if users.isEmpty { print("No user: add one with relance user add NAME --creditor ID.") }
             for user in users {
@@ -55,7 +55,7 @@ struct UserCommand: AsyncParsableCommand {
         @Argument var name: String
 
         func run() async throws {
-            let context = try CommandContext(options: options)
+            let context = try await CommandContext(options: options)
             guard try await context.runtime.store.removeConsoleUser(named: name, at: context.runtime.clock.now()) else {
                 throw Failure("no user \"\(name)\" (relance user list)")
             }
@@ -69,7 +69,7 @@ struct UserCommand: AsyncParsableCommand {
         @Argument var name: String
 
         func run() async throws {
-            let context = try CommandContext(options: options)
+            let context = try await CommandContext(options: options)
             guard var user = try await context.runtime.store.consoleUser(named: name) else { throw Failure("no user \"\(name)\" (relance user list)") }
             user.passwordHash = Bcrypt.hash(try readPassword(), cost: 12)
             try await context.runtime.store.saveConsoleUser(user, at: context.runtime.clock.now())

@@ -135,7 +135,7 @@ struct ConsoleRouteTests {
             ComposedMail(messageID: "<relance.\(id)@acme.example>", envelopeFrom: EmailAddress("bounces@acme.example")!,
                          bytes: Array("Subject: =?utf-8?q?Relance_facture_FA-1001?=\r\nContent-Type: text/html\r\n\r\n<p>Bonjour,<br>reste d\u{FB}</p><img src=\"https://tracker.example/x.png\"><script>alert(1)</script>\r\n".utf8))
         })
-        _ = try #require(try await store.claimNextMessage(now: fixture.runtime.clock.now()))
+        _ = try #require(try await store.claimNextMessage(now: fixture.runtime.clock.now(), skipping: []))
         try await store.holdForReview(id, at: fixture.runtime.clock.now(), reason: .noEvidenceSource)
         try await fixture.application().test(.router) { client in
             var boss = Browser()

@@ -50,13 +50,13 @@ import RelanceTesting
             "\(error)".contains("disk is full")
         }
         #expect(fixture.workspace.files(in: "drop").contains("big.csv"))   // not moved, not lost
-        #expect(try runtime.store.integrityProblems().isEmpty)
+        #expect(try #require(runtime.store as? AppDatabase).integrityProblems().isEmpty)
         #expect(try await runtime.store.openReceivables(of: CreditorID("acme")!).isEmpty)   // nothing half applied
 
         try FileManager.default.removeItem(at: filler)
         let report = try await runtime.runOnce()
         #expect(report.intake[CreditorID("acme")!]?.imported.count == 1)
         #expect(try await runtime.store.openReceivables(of: CreditorID("acme")!).count == 1500)
-        #expect(try runtime.store.integrityProblems().isEmpty)
+        #expect(try #require(runtime.store as? AppDatabase).integrityProblems().isEmpty)
     }
 }

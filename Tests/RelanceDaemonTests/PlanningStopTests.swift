@@ -35,7 +35,7 @@ import RelanceTesting
         #expect(stopped.plan.contacts.count == count)
         #expect(stopped.queued.count == ReminderScheduler.messagesPerTransaction)
         #expect(try await runtime.store.outboxCounts()[.queued] == ReminderScheduler.messagesPerTransaction)
-        #expect(try runtime.store.integrityProblems().isEmpty)
+        #expect(try #require(runtime.store as? AppDatabase).integrityProblems().isEmpty)
 
         let rest = try await creditor.scheduler.run(on: Self.monday, at: runtime.clock.now())
         #expect(!rest.stopped)

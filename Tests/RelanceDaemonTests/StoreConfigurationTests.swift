@@ -31,6 +31,8 @@ import RelanceTesting
         #expect(store.settings.rootCertificatePath == "/etc/relance/db-ca.pem")
         #expect(store.settings.password == nil)
         #expect(store.passwordCredential == "postgres-password")
+        #expect(store.settings.claimDuration == .seconds(300))
+        #expect(try Self.load("url = \"postgresql://relance@db/book\"\nclaim_seconds = 45").postgresStore?.settings.claimDuration == .seconds(45))
         #expect(try ConfigurationLoaderTests.load(ConfigurationLoaderTests.minimal).postgresStore == nil)
     }
 
@@ -42,6 +44,7 @@ import RelanceTesting
         ("url = \"postgresql://relance@db/book\"\nhost = \"db\"", "store.host", "not a known setting"),
         ("sslmode = \"require\"", "store.url", "is missing"),
         ("url = \"postgresql://relance@db/book\"\npassword_credential = \"../etc/shadow\"", "store.password_credential", "credential name"),
+        ("url = \"postgresql://relance@db/book\"\nclaim_seconds = 2", "store.claim_seconds", "between 10 and 86400"),
     ]) func badStoreSettingsNameTheKeyAndWhatToDo(_ store: String, _ key: String, _ advice: String) {
         #expect { _ = try Self.load(store) } throws: { error in
             guard let error = error as? ConfigurationError else { return false }
@@ -77,9 +80,10 @@ import RelanceTesting
         }
     }
 
-    /// `relance run` with `[store] url`: a clear refusal, exit status non-zero, and nothing
+    /// `relance run` with `[store] url` opens PostgreSQL, never the SQLite file: a server that
+    /// cannot be reached is said plainly, with its address, exit status non-zero, and nothing is
     /// created (no SQLite store, no lock file) — no silent fallback.
-    @Test func runRefusesThePostgreSQLStoreAndCreatesNothing() throws {
+    @Test func runOnAnUnreachablePostgreSQLSaysSoAndCreatesNothing() throws {
         let fixture = try DaemonFixture()
         let path = fixture.workspace.url("relance.toml")
         let text = try String(contentsOf: path, encoding: .utf8)
@@ -87,7 +91,7 @@ import RelanceTesting
         for command in [["run", "--once"], ["plan"], ["digest"]] {
             let result = try ProcessTests.run(command, in: fixture)
             #expect(result.status != 0)
-            #expect(result.output.contains("PostgreSQL store, which is not complete yet"), "\(result.output)")
+            #expect(result.output.contains("cannot open the PostgreSQL store at postgresql://relance@db.example:5432/book"), "\(result.output)")
         }
         #expect(!FileManager.default.fileExists(atPath: fixture.workspace.url("state/relance.sqlite").path))
         #expect(!FileManager.default.fileExists(atPath: fixture.workspace.url("state/relance.sqlite.lock").path))

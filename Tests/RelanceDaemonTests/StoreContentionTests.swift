@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Testing
 import RelanceCore
+import RelanceStore
 import RelanceDaemon
 import RelanceTesting
 
@@ -30,6 +31,6 @@ import RelanceTesting
         let report = try await runtime.runOnce()
         #expect(report.intake[CreditorID("acme")!]?.imported.count == 1)
         #expect(report.sending.sent == 1)
-        #expect(try runtime.store.integrityProblems().isEmpty)
+        #expect(try #require(runtime.store as? AppDatabase).integrityProblems().isEmpty)
     }
 }

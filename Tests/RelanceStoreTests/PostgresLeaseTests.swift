@@ -93,4 +93,35 @@ import Testing
             #expect(visible == ["A, slow"])
         }
     }
+
+    /// Work runs under a lease bound to its task (`WorkLease`): every port it calls is fenced
+    /// without carrying the token — the journal, a customer's hold, the outbox. A daemon that
+    /// wakes up past its lease writes none of it; while the lease is current, all goes through.
+    @Test func everyWriteOfLeasedWorkIsFencedByTheTaskLease() async throws {
+        try await withTwoDaemons { a, b in
+            try await a.registerCreditor(F.creditor, language: nil, at: F.time)
+            let grant = try #require(try await a.acquireLease("planning:acme", for: .milliseconds(1500)))
+            try await WorkLease.$current.withValue(grant) {
+                try await a.record(NewEvent(time: F.time, kind: "test.fenced", creditor: F.creditor, summary: "A, in time"))
+            }
+            try await Task.sleep(for: .milliseconds(1800))  // A is "paused" past its lease
+            let fresh = try #require(try await b.acquireLease("planning:acme", for: .seconds(30)))
+            try await WorkLease.$current.withValue(grant) {
+                await #expect { try await a.record(NewEvent(time: F.time, kind: "test.fenced", creditor: F.creditor, summary: "A, stale")) }
+                    throws: { ($0 as? PostgresStoreError)?.code == .staleLease }
+                await #expect { try await a.setCreditorState(CreditorStoredState(paused: true), of: F.creditor, reason: "stale", at: F.time) }
+                    throws: { ($0 as? PostgresStoreError)?.code == .staleLease }
+                // Even a single statement outside a transaction of its own (the mailbox's mark) is refused.
+                await #expect { try await a.outboxCounts() } throws: { ($0 as? PostgresStoreError)?.code == .staleLease }
+            }
+            try await WorkLease.$current.withValue(fresh) {
+                try await b.record(NewEvent(time: F.time, kind: "test.fenced", creditor: F.creditor, summary: "B"))
+            }
+            // Outside any lease (the sender's claims, a person's outcome) nothing is fenced.
+            try await a.record(NewEvent(time: F.time, kind: "test.fenced", creditor: F.creditor, summary: "A, unleased"))
+            let written = try await b.events(of: F.creditor, kinds: ["test.fenced"], since: F.time).map(\.event.summary)
+            #expect(written == ["A, in time", "B", "A, unleased"])
+            #expect(try await b.creditorState(F.creditor).paused == false)
+        }
+    }
 }

@@ -34,3 +34,25 @@ public protocol LeaseStore: Sendable {
     /// nothing, when another acquisition (or expiry) made it stale.
     func record(_ events: [NewEvent], fencedBy lease: LeaseGrant) async throws
 }
+
+/// The lease the current task works under, if any. A store whose book several daemons share
+/// (PostgreSQL) checks it at the start of every transaction the task opens and writes nothing
+/// once it is stale; so every write of leased work is fenced without each port carrying a token.
+/// Bound by `LeasedWork` for the work's body only (child tasks inherit it; the lease's own
+/// renewals run outside it).
+public enum WorkLease {
+    @TaskLocal public static var current: LeaseGrant?
+}
+
+/// Daemons sharing a book say they are alive, for `relance status` (the PostgreSQL store; one
+/// SQLite file has one daemon, and its status file says the rest).
+public protocol DaemonPresenceStore: Sendable {
+    /// Records (or refreshes) this daemon's row: at start, then every few seconds.
+    func heartbeat(version: String) async throws
+}
+
+/// A store holding resources to let go when a command ends (PostgreSQL's connection pool); the
+/// SQLite store closes with the process.
+public protocol ClosableStore: Sendable {
+    func close() async
+}

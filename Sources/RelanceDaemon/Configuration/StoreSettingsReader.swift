@@ -9,6 +9,7 @@ public import RelancePostgres
 ///     password_credential = "postgres-password"   # systemd credential / RELANCE_CREDENTIAL_POSTGRES_PASSWORD
 ///     sslmode = "verify-full"                      # disable, require, verify-ca, verify-full (default)
 ///     sslrootcert = "/etc/relance/db-ca.pem"       # default: the system's trust store
+///     claim_seconds = 300                          # a dead daemon's messages are settled after this
 public struct PostgresStoreConfiguration: Sendable, Hashable {
     /// Without the password: it is read from the credential when the store is opened.
     public var settings: PostgresStoreSettings
@@ -33,7 +34,7 @@ extension PostgresStoreConfiguration {
 enum StoreSettingsReader {
     static func read(_ table: ConfigTable?, base: URL, storeFileSet: Bool) throws(ConfigurationError) -> PostgresStoreConfiguration? {
         guard let table else { return nil }
-        try table.refuseUnknownKeys(["url", "password_credential", "sslmode", "sslrootcert"])
+        try table.refuseUnknownKeys(["url", "password_credential", "sslmode", "sslrootcert", "claim_seconds"])
         let url = try table.requiredString("url", hint: "write url = \"postgresql://USER@HOST:5432/DATABASE\", or remove [store] to keep the SQLite store")
         if storeFileSet {
             throw table.error("url", "store_file (SQLite) and [store] url (PostgreSQL) are both set: keep the one the book is in")
@@ -44,8 +45,11 @@ enum StoreSettingsReader {
         }
         let rootCertificate = try table.string("sslrootcert").map { $0.hasPrefix("/") ? $0 : base.appendingPathComponent($0).path }
         let sslMode = try table.string("sslmode")
+        // How long a daemon's claim on a message lasts before another daemon settles it.
+        let claimSeconds = try table.int("claim_seconds", in: Int(PostgresStoreSettings.shortestClaim.components.seconds)...86_400)
         do throws(PostgresStoreError) {
-            let settings = try PostgresStoreSettings.parse(url: url, sslMode: sslMode, rootCertificatePath: rootCertificate)
+            var settings = try PostgresStoreSettings.parse(url: url, sslMode: sslMode, rootCertificatePath: rootCertificate)
+            if let claimSeconds { settings.claimDuration = .seconds(claimSeconds) }
             return PostgresStoreConfiguration(settings: settings, passwordCredential: credential)
         } catch {
             let key = error.context["setting"].map { String($0.dropFirst("[store] ".count)) } ?? "url"

@@ -3,13 +3,16 @@ public import Foundation
 public import Logging
 public import RelanceCore
 public import RelanceMail
-public import RelanceStore
+import RelanceStore
 
 /// Everything built from the configuration, once: the store, templates, token key, and per
 /// creditor the intake, the scheduler and the transport. The CLI and the services use this.
 public final class RelanceRuntime: Sendable {
     public let configuration: RelanceConfiguration
-    public let store: AppDatabase
+    public let store: any RelanceBook
+    /// Work that must run once among the daemons sharing the book runs through this, under a
+    /// lease (see `LeasedWork`); on the SQLite store it simply runs.
+    public let work: LeasedWork
     public let clock: any WallClock
     public let logger: Logger
     public let secrets: SecretStore
@@ -35,7 +38,7 @@ public final class RelanceRuntime: Sendable {
     /// `import`, `status`): the templates are neither read nor checked, and any attempt to
     /// compose fails with a missing-template error.
     public init(configuration: RelanceConfiguration, clock: any WallClock, logger: Logger,
-                secrets: SecretStore = SecretStore(), reusing openStore: AppDatabase? = nil,
+                secrets: SecretStore = SecretStore(), reusing openStore: (any RelanceBook)? = nil,
                 transportOverride: (@Sendable (CreditorConfiguration) -> any MailTransport)? = nil,
                 crashPoints: CrashPoints = .disabled, composesMail: Bool = true, readOnly: Bool = false) throws {
         self.configuration = configuration
@@ -51,6 +54,7 @@ public final class RelanceRuntime: Sendable {
         let store = try openStore ?? (readOnly ? AppDatabase.openForReading(at: configuration.storeFile)
                                                : AppDatabase.openOnDisk(at: configuration.storeFile))
         self.store = store
+        work = LeasedWork(leases: store as? any LeaseStore, logger: logger)
         let allSteps = (configuration.creditors.map(\.policy) + configuration.policies.values).flatMap(\.steps)
         let emails = Set(allSteps.filter { $0.channel == .email }.map(\.template))
         let letters = Set(allSteps.filter(\.channel.printsLetter).map(\.template))

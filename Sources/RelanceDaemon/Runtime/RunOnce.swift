@@ -36,7 +36,7 @@ extension RelanceRuntime {
         planningDone.store(true, ordering: .releasing)
         queued.ring()
         report.sending = try await sending
-        await sentFolderCopier.copyPending()
+        _ = try await work.run(.sentCopies) { await self.sentFolderCopier.copyPending() }
         return report
     }
 
@@ -57,34 +57,46 @@ extension RelanceRuntime {
 
     private func intakeAndPoll(into report: inout RunOnceReport) async throws {
         for creditor in creditors {
-            var intake = try await creditor.intake.scan()
-            var rounds = 0
-            while let until = intake.waiting.map(\.until).max(), rounds < 5 {
-                rounds += 1
-                // File times are the machine's: wait by the real clock, not an injected one.
-                let delay = until.timeIntervalSince(Date())
-                if delay > 0 { try await Task.sleep(for: .seconds(min(delay, configuration.stableAfterSeconds) + 0.05)) }
-                let next = try await creditor.intake.scan()
-                intake.imported += next.imported
-                intake.rejected += next.rejected
-                intake.held += next.held
-                intake.stuck += next.stuck
-                intake.waiting = next.waiting
-            }
-            report.intake[creditor.configuration.id] = intake
-            if !intake.imported.isEmpty {
-                try await reports.write(creditor.configuration, asOf: today(for: creditor))
+            let id = creditor.configuration.id
+            // On a shared book, a creditor's folder or mailbox another daemon is reading is left to it.
+            if let intake = try await work.run(.intake(id), { try await self.scanWaiting(creditor) }) {
+                report.intake[id] = intake
+                if !intake.imported.isEmpty {
+                    try await reports.write(creditor.configuration, asOf: today(for: creditor))
+                }
             }
             // Before planning: a reply or a bounce read now must weigh on today's reminders.
-            if let poller = creditor.poller { report.inbound[creditor.configuration.id] = try await poller.poll() }
+            if let poller = creditor.poller { report.inbound[id] = try await work.run(.mailbox(id), { try await poller.poll() }) }
         }
+    }
+
+    /// Scans the drop folder, then again while files are still being written (a few times at most).
+    private func scanWaiting(_ creditor: CreditorRuntime) async throws -> FileIntake.Report {
+        var intake = try await creditor.intake.scan()
+        var rounds = 0
+        while let until = intake.waiting.map(\.until).max(), rounds < 5 {
+            rounds += 1
+            // File times are the machine's: wait by the real clock, not an injected one.
+            let delay = until.timeIntervalSince(Date())
+            if delay > 0 { try await Task.sleep(for: .seconds(min(delay, configuration.stableAfterSeconds) + 0.05)) }
+            let next = try await creditor.intake.scan()
+            intake.imported += next.imported
+            intake.rejected += next.rejected
+            intake.held += next.held
+            intake.stuck += next.stuck
+            intake.waiting = next.waiting
+        }
+        return intake
     }
 
     private func plan(into report: inout RunOnceReport, queuedSome: @escaping @Sendable () -> Void) async throws {
         for creditor in creditors {
-            report.planning[creditor.configuration.id] = try await creditor.scheduler.run(on: today(for: creditor), at: clock.now(),
-                                                                                            queuedSome: queuedSome)
-            try await reports.writeTasks(creditor.configuration)
+            let planned = try await work.run(.planning(creditor.configuration.id)) {
+                let planned = try await creditor.scheduler.run(on: self.today(for: creditor), at: self.clock.now(), queuedSome: queuedSome)
+                try await self.reports.writeTasks(creditor.configuration)
+                return planned
+            }
+            report.planning[creditor.configuration.id] = planned
         }
     }
 }

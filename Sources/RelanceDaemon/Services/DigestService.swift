@@ -12,7 +12,8 @@ struct DigestService: Service {
         await ServiceLoop(name: "digest", logger: runtimes.logger, doorbell: nil, interval: interval, health: health).run {
             let runtime = await runtimes.current
             var sent = 0
-            for sender in runtime.digestSenders where try await sender.sendIfDue() {
+            for sender in runtime.digestSenders
+            where try await runtime.work.run(.digest(sender.creditor.id), { try await sender.sendIfDue() }) == true {
                 sent += 1
             }
             return sent == 0 ? nil : .digestsSent(sent)

@@ -28,7 +28,10 @@ struct IntakeService: Service {
             var rejected = 0
             var held = 0
             for creditor in runtime.creditors {
-                let report = try await creditor.intake.scan()
+                // Another daemon sharing the book may be scanning this folder: it imports, this one waits.
+                guard let report = try await runtime.work.run(.intake(creditor.configuration.id), { try await creditor.intake.scan() }) else {
+                    continue
+                }
                 imported += report.imported.count
                 rejected += report.rejected.count
                 held += report.held.count

@@ -22,7 +22,10 @@ struct MailboxPollerService: Service {
             var unreadable: [String] = []
             for creditor in runtime.creditors {
                 guard let poller = creditor.poller else { continue }
-                let report = try await poller.poll()
+                // One daemon reads a mailbox at a time; the others leave it to the lease's holder.
+                guard let report = try await runtime.work.run(.mailbox(creditor.configuration.id), { try await poller.poll() }) else {
+                    continue
+                }
                 recorded += report.recorded
                 unreadable += report.failures.map { "\(creditor.configuration.id)/\($0.key) (\($0.value.code.rawValue))" }
             }

@@ -23,11 +23,16 @@ struct PlannerService: Service {
                 // The sender starts with the first batch stored, while the rest are being written.
                 // SIGTERM stops the day's plan between two batches or tasks (`Report.stopped`),
                 // the other creditors and the task lists too: the next start carries on.
-                let report = try await creditor.scheduler.run(on: today, at: runtime.clock.now(), recordHolds: firstOfDay,
-                                                              queuedSome: { sender.ring() }, shouldStop: { Task.isShuttingDownGracefully })
+                let planned = try await runtime.work.run(.planning(creditor.configuration.id)) {
+                    let report = try await creditor.scheduler.run(on: today, at: runtime.clock.now(), recordHolds: firstOfDay,
+                                                                  queuedSome: { sender.ring() }, shouldStop: { Task.isShuttingDownGracefully })
+                    if !report.stopped { try await runtime.reports.writeTasks(creditor.configuration) }
+                    return report
+                }
+                // nil: another daemon sharing the book is planning this creditor's day.
+                guard let report = planned else { continue }
                 queued += report.queued.count
                 if report.stopped { break }
-                try await runtime.reports.writeTasks(creditor.configuration)
             }
             // The time of day where the creditors are (the first one's zone, as /health shows it).
             var calendar = Calendar(identifier: .gregorian)

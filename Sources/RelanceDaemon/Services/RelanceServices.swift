@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import RelanceCore
 public import ServiceLifecycle
 import UnixSignals
 
@@ -33,10 +34,16 @@ public struct RelanceServices: Sendable {
                 .init(service: ReloadService(runtimes: runtimes)),
                 .init(service: NotifierService(notifier: SystemdNotifier(), health: health)),
                 .init(service: MailboxPollerService(runtimes: runtimes, planner: plannerBell, health: health)),
-            ] + extra.map { ServiceGroupConfiguration.ServiceConfiguration(service: $0) },
+            ] + presence(health: health) + extra.map { ServiceGroupConfiguration.ServiceConfiguration(service: $0) },
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: runtime.logger))
         runtime.logger.notice("relance started", metadata: ["creditors": "\(runtime.creditors.map(\.configuration.id.rawValue))"])
         try await group.run()
+    }
+
+    /// The heartbeat, on a store several daemons share only.
+    private func presence(health: ServiceHealth) -> [ServiceGroupConfiguration.ServiceConfiguration] {
+        guard let store = runtime.store as? any DaemonPresenceStore else { return [] }
+        return [.init(service: HeartbeatService(store: store, logger: runtime.logger, health: health))]
     }
 }

@@ -10,7 +10,7 @@ struct RetentionService: Service {
     func run() async throws {
         await ServiceLoop(name: "retention", logger: runtimes.logger, doorbell: nil, interval: .seconds(86_400), health: health).run {
             let runtime = await runtimes.current
-            let (report, files, documents) = try await runtime.purge()
+            guard let (report, files, documents) = try await runtime.work.run(.retention, { try await runtime.purge() }) else { return nil }
             return report.isEmpty && files + documents == 0 ? nil
                 : .purged(mails: report.messagesBlanked + report.inboundBlanked, files: files + documents, customers: report.customersAnonymised)
         }

@@ -19,7 +19,8 @@ public actor RuntimeHolder {
         let old = current
         do {
             let configuration = try ConfigurationLoader.load(from: old.configuration.file)
-            guard configuration.storeFile == old.configuration.storeFile else {
+            guard configuration.storeFile == old.configuration.storeFile,
+                  configuration.postgresStore?.settings.redactedURL == old.configuration.postgresStore?.settings.redactedURL else {
                 throw ConfigurationError(file: configuration.file.path, key: "store_file",
                                          "the store cannot change while the daemon runs: restart it (systemctl restart relance)")
             }

@@ -18,7 +18,7 @@ struct SenderService: Service {
             _ = try await runtime.recovery.run()
             // Between messages, stop if shutting down; the message in progress always completes.
             let report = try await drainer.drain(shouldStop: { Task.isShuttingDownGracefully })
-            await runtime.sentFolderCopier.copyPending()
+            _ = try await runtime.work.run(.sentCopies) { await runtime.sentFolderCopier.copyPending() }
             let waiting = try await runtime.store.outboxCounts()
             return .sent(sent: report.sent, waiting: (waiting[.queued] ?? 0) + (waiting[.retry] ?? 0),
                          paused: report.paused.map(\.rawValue))
