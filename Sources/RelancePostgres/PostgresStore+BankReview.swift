@@ -27,8 +27,9 @@ extension PostgresStore {
                 entry.counterparty = payer
                 entry.remittance = remittance
                 awaiting.append(BankPaymentReview.AwaitingPayment(
-                    matchID: match, invoiceID: invoice, invoiceNumber: number, customerID: customer, amount: entry.amount, booked: booked,
-                    label: entry.label, invoiceIsOpen: status == "open", invoiceOpenMinor: open, ledgerOpenMinor: ledgerOpen))
+                    BankPayment(matchID: match, invoiceID: invoice, invoiceNumber: number, customerID: customer, amount: entry.amount, booked: booked,
+                                label: entry.label),
+                    invoiceIsOpen: status == "open", invoiceOpenMinor: open, ledgerOpenMinor: ledgerOpen))
             }
             let review = BankPaymentReview(awaiting: awaiting, creditor: creditor, ledgerAsOf: ledgerAsOf, waitDays: waitDays, words: language.wording)
             if !review.lettered.isEmpty {

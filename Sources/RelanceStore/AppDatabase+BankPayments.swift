@@ -42,9 +42,9 @@ extension AppDatabase: BankPaymentStore {
                 entry.counterparty = row["counterparty"]
                 entry.remittance = row["remittance"]
                 return BankPaymentReview.AwaitingPayment(
-                    matchID: row["id"], invoiceID: row["invoice_id"], invoiceNumber: row["number"], customerID: row["customer_id"],
-                    amount: entry.amount, booked: booked, label: entry.label, invoiceIsOpen: (row["status"] as String) == "open",
-                    invoiceOpenMinor: row["open_minor"], ledgerOpenMinor: row["ledger_open_minor"])
+                    BankPayment(matchID: row["id"], invoiceID: row["invoice_id"], invoiceNumber: row["number"], customerID: row["customer_id"],
+                                amount: entry.amount, booked: booked, label: entry.label),
+                    invoiceIsOpen: (row["status"] as String) == "open", invoiceOpenMinor: row["open_minor"], ledgerOpenMinor: row["ledger_open_minor"])
             }
             let review = BankPaymentReview(awaiting: awaiting, creditor: creditor, ledgerAsOf: ledgerAsOf, waitDays: waitDays, words: language.wording)
             for matchID in review.lettered {

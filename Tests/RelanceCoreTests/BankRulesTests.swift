@@ -10,9 +10,9 @@ import Testing
     static func euros(_ cents: Int64) -> Money { Money(minorUnits: cents, currency: .euro) }
 
     static func awaiting(_ id: Int64, booked: String, open: Bool = true, openMinor: Int64 = 10_000) -> BankPaymentReview.AwaitingPayment {
-        BankPaymentReview.AwaitingPayment(matchID: id, invoiceID: 100 + id, invoiceNumber: "F-\(id)", customerID: 1, amount: euros(10_000),
-                                          booked: day(booked), label: "VIR F-\(id)", invoiceIsOpen: open, invoiceOpenMinor: openMinor,
-                                          ledgerOpenMinor: 10_000)
+        BankPaymentReview.AwaitingPayment(BankPayment(matchID: id, invoiceID: 100 + id, invoiceNumber: "F-\(id)", customerID: 1,
+                                                      amount: euros(10_000), booked: day(booked), label: "VIR F-\(id)"),
+                                          invoiceIsOpen: open, invoiceOpenMinor: openMinor, ledgerOpenMinor: 10_000)
     }
 
     @Test func aPaymentIsLetteredWhenTheLedgerMovedAndCheckedOnlyAfterTheWait() {

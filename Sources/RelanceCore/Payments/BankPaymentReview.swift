@@ -7,28 +7,14 @@
 public struct BankPaymentReview: Sendable, Hashable {
     /// A payment still awaiting the ledger, with its invoice as the ledger has it now.
     public struct AwaitingPayment: Sendable, Hashable {
-        public var matchID: Int64
-        public var invoiceID: Int64
-        public var invoiceNumber: String
-        public var customerID: Int64
-        public var amount: Money
-        public var booked: CivilDate
-        /// The bank entry's label (`BankEntry.label`).
-        public var label: String
+        public var payment: BankPayment
         public var invoiceIsOpen: Bool
         public var invoiceOpenMinor: Int64
         /// The ledger's open amount when the payment was matched.
         public var ledgerOpenMinor: Int64
 
-        public init(matchID: Int64, invoiceID: Int64, invoiceNumber: String, customerID: Int64, amount: Money, booked: CivilDate, label: String,
-                    invoiceIsOpen: Bool, invoiceOpenMinor: Int64, ledgerOpenMinor: Int64) {
-            self.matchID = matchID
-            self.invoiceID = invoiceID
-            self.invoiceNumber = invoiceNumber
-            self.customerID = customerID
-            self.amount = amount
-            self.booked = booked
-            self.label = label
+        public init(_ payment: BankPayment, invoiceIsOpen: Bool, invoiceOpenMinor: Int64, ledgerOpenMinor: Int64) {
+            self.payment = payment
             self.invoiceIsOpen = invoiceIsOpen
             self.invoiceOpenMinor = invoiceOpenMinor
             self.ledgerOpenMinor = ledgerOpenMinor
@@ -51,9 +37,9 @@ public struct BankPaymentReview: Sendable, Hashable {
 
     /// `awaiting`: the creditor's payments in state `awaiting-ledger`.
     public init(awaiting: [AwaitingPayment], creditor: CreditorID, ledgerAsOf: CivilDate, waitDays: Int, words: any Wording) {
-        lettered = awaiting.filter(\.isLettered).map(\.matchID).sorted()
+        lettered = awaiting.filter(\.isLettered).map(\.payment.matchID).sorted()
         let latest = ledgerAsOf.adding(days: -waitDays)
-        checks = awaiting.filter { !$0.isLettered && $0.booked <= latest }.sorted { $0.matchID < $1.matchID }.map { payment in
+        checks = awaiting.filter { !$0.isLettered && $0.payment.booked <= latest }.map(\.payment).sorted { $0.matchID < $1.matchID }.map { payment in
             Check(matchID: payment.matchID, task: NewTask(
                 creditor: creditor, customerID: payment.customerID, kind: .checkPayment,
                 title: words.paymentNotLetteredTitle(booked: payment.booked, invoice: payment.invoiceNumber, amount: payment.amount),
