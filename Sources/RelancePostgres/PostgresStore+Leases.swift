@@ -5,6 +5,8 @@ public import RelanceCore
 /// Leases with fencing tokens, timed by the database's clock (`clock_timestamp()`): the
 /// daemons' own clocks may disagree, the database's is the one they share.
 extension PostgresStore: LeaseStore {
+    public var leaseDuration: Duration { settings.leaseDuration }
+
     public func acquireLease(_ name: String, for duration: Duration) async throws -> LeaseGrant? {
         try Self.checkLeaseName(name)
         return try await connection { connection in

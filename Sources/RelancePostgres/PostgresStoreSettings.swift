@@ -18,6 +18,10 @@ public struct PostgresStoreSettings: Sendable, Hashable {
     /// SMTP transaction).
     public var claimDuration: Duration = .seconds(300)
     public static let shortestClaim: Duration = .seconds(10)
+    /// How long a daemon's lease on a piece of work (a creditor's intake, planning, mailbox,
+    /// digest) lasts without renewal (`[store] lease_seconds`): a daemon that stops renewing —
+    /// dead, paused, cut off — loses the work to another after it. Renewed every third of it.
+    public var leaseDuration: Duration = .seconds(60)
 
     public init(host: String, port: Int = 5432, user: String, database: String, sslMode: PostgresSSLMode = .default,
                 rootCertificatePath: String? = nil, password: String? = nil) {

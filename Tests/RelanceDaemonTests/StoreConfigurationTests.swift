@@ -31,7 +31,8 @@ import RelanceTesting
         #expect(store.settings.rootCertificatePath == "/etc/relance/db-ca.pem")
         #expect(store.settings.password == nil)
         #expect(store.passwordCredential == "postgres-password")
-        #expect(store.settings.claimDuration == .seconds(300))
+        #expect(store.settings.claimDuration == .seconds(300) && store.settings.leaseDuration == .seconds(60))
+        #expect(try Self.load("url = \"postgresql://relance@db/book\"\nlease_seconds = 12").postgresStore?.settings.leaseDuration == .seconds(12))
         #expect(try Self.load("url = \"postgresql://relance@db/book\"\nclaim_seconds = 45").postgresStore?.settings.claimDuration == .seconds(45))
         #expect(try ConfigurationLoaderTests.load(ConfigurationLoaderTests.minimal).postgresStore == nil)
     }

@@ -23,6 +23,8 @@ public struct LeaseGrant: Sendable, Hashable {
 /// Leases, and the writes they fence. Only the PostgreSQL store has them: one SQLite file has
 /// one daemon (its lock file sees to that).
 public protocol LeaseStore: Sendable {
+    /// How long the leases of this book's work last without renewal (its settings).
+    var leaseDuration: Duration { get }
     /// Takes the lease for this daemon, nil while another holder's (or this one's) is live.
     func acquireLease(_ name: String, for duration: Duration) async throws -> LeaseGrant?
     /// Extends a live lease; nil when it is no longer this grant's (expired, taken, released):

@@ -10,6 +10,7 @@ public import RelancePostgres
 ///     sslmode = "verify-full"                      # disable, require, verify-ca, verify-full (default)
 ///     sslrootcert = "/etc/relance/db-ca.pem"       # default: the system's trust store
 ///     claim_seconds = 300                          # a dead daemon's messages are settled after this
+///     lease_seconds = 60                           # a dead daemon's work is taken over after this
 public struct PostgresStoreConfiguration: Sendable, Hashable {
     /// Without the password: it is read from the credential when the store is opened.
     public var settings: PostgresStoreSettings
@@ -34,7 +35,7 @@ extension PostgresStoreConfiguration {
 enum StoreSettingsReader {
     static func read(_ table: ConfigTable?, base: URL, storeFileSet: Bool) throws(ConfigurationError) -> PostgresStoreConfiguration? {
         guard let table else { return nil }
-        try table.refuseUnknownKeys(["url", "password_credential", "sslmode", "sslrootcert", "claim_seconds"])
+        try table.refuseUnknownKeys(["url", "password_credential", "sslmode", "sslrootcert", "claim_seconds", "lease_seconds"])
         let url = try table.requiredString("url", hint: "write url = \"postgresql://USER@HOST:5432/DATABASE\", or remove [store] to keep the SQLite store")
         if storeFileSet {
             throw table.error("url", "store_file (SQLite) and [store] url (PostgreSQL) are both set: keep the one the book is in")
@@ -47,9 +48,12 @@ enum StoreSettingsReader {
         let sslMode = try table.string("sslmode")
         // How long a daemon's claim on a message lasts before another daemon settles it.
         let claimSeconds = try table.int("claim_seconds", in: Int(PostgresStoreSettings.shortestClaim.components.seconds)...86_400)
+        // How long a daemon's lease on a creditor's intake, planning, mailbox or digest lasts unrenewed.
+        let leaseSeconds = try table.int("lease_seconds", in: 6...3_600)
         do throws(PostgresStoreError) {
             var settings = try PostgresStoreSettings.parse(url: url, sslMode: sslMode, rootCertificatePath: rootCertificate)
             if let claimSeconds { settings.claimDuration = .seconds(claimSeconds) }
+            if let leaseSeconds { settings.leaseDuration = .seconds(leaseSeconds) }
             return PostgresStoreConfiguration(settings: settings, passwordCredential: credential)
         } catch {
             let key = error.context["setting"].map { String($0.dropFirst("[store] ".count)) } ?? "url"

@@ -54,7 +54,8 @@ public final class RelanceRuntime: Sendable {
         let store = try openStore ?? (readOnly ? AppDatabase.openForReading(at: configuration.storeFile)
                                                : AppDatabase.openOnDisk(at: configuration.storeFile))
         self.store = store
-        work = LeasedWork(leases: store as? any LeaseStore, logger: logger)
+        let leases = store as? any LeaseStore
+        work = LeasedWork(leases: leases, duration: leases?.leaseDuration ?? .seconds(60), logger: logger)
         let allSteps = (configuration.creditors.map(\.policy) + configuration.policies.values).flatMap(\.steps)
         let emails = Set(allSteps.filter { $0.channel == .email }.map(\.template))
         let letters = Set(allSteps.filter(\.channel.printsLetter).map(\.template))
