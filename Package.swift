@@ -152,7 +152,8 @@ let package = Package(
         ),
         .testTarget(
             name: "RelanceStoreTests",
-            dependencies: ["RelanceStore", "RelancePostgres", "RelancePostgresTesting", "RelanceTesting",
+            // RelanceImport: the bank statements of RelanceImportTests' fixtures, read as the daemon reads them.
+            dependencies: ["RelanceStore", "RelancePostgres", "RelancePostgresTesting", "RelanceTesting", "RelanceImport",
                            .product(name: "PostgresNIO", package: "postgres-nio")],
             // Frozen migration texts, read by the tests from their source folder (#filePath).
             exclude: ["Frozen"],

@@ -3,9 +3,9 @@ import PostgresNIO
 public import RelanceCore
 
 /// The bank's side as the plans, digest and console read it on PostgreSQL: payments of open
-/// invoices the ledger has not taken into account yet, and receipts nobody has placed. Matching
-/// a statement (`importBankStatement`) and a person's linking of a receipt are not written here
-/// yet (issue 16), so the store does not claim `BankPaymentStore` or `BankReceiptStore`.
+/// invoices the ledger has not taken into account yet, and receipts nobody has placed. The writes
+/// are beside: a statement's import (`PostgresStore+BankStatements`), the ledger's review
+/// (`+BankReview`), a person's word on a receipt (`+BankReceipts`).
 extension PostgresStore {
     /// The payments of open invoices that the ledger has not yet taken into account.
     public func bankPayments(of creditor: CreditorID) async throws -> [BankPayment] {

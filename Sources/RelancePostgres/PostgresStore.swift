@@ -7,13 +7,9 @@ public import RelanceCore
 /// itself when the server comes back) and the operations several daemons share. Opening it
 /// migrates the schema; close it when done.
 ///
-/// Not complete yet (issue 16): the outbox (claims, batches, recovery of expired claims), inbound
-/// mail, the review of messages, the mail log, the journal, leases and daemon heartbeats, tasks
-/// and their outcomes, customers' state (holds, invalid addresses, disputes), do-not-remind and the
-/// task lists' fingerprint, the planner's facts, the aging sums, the imports of open-invoice files
-/// (held snapshots, kept documents) and contacts files, customers' profiles, corrected addresses,
-/// the imports' history and retention exist; the other store ports (bank statements, the
-/// console's other pages) do not.
+/// Every port of the store is here (issue 16): imports, the outbox with claims several daemons
+/// share, inbound mail, people's tasks and outcomes, the bank, the console's pages, leases with
+/// fencing tokens and daemon heartbeats.
 public final class PostgresStore: ClosableStore {
     let client: PostgresClient
     private let running: Task<Void, Never>

@@ -29,41 +29,31 @@ extension AppDatabase: BankPaymentStore {
 
     public func reviewBankPayments(of creditor: CreditorID, ledgerAsOf: CivilDate, waitDays: Int, language: Language,
                                    at time: Date) async throws -> Int {
-        let words = language.wording
-        return try await writer.write { db in
-            // The ledger has spoken: the invoice settled, or its open amount moved since the match.
-            try db.execute(sql: """
-                UPDATE bank_match SET state = 'lettered'
-                WHERE state = 'awaiting-ledger' AND invoice_id IN (SELECT id FROM invoice WHERE creditor_id = ?)
-                AND EXISTS (SELECT 1 FROM invoice i WHERE i.id = bank_match.invoice_id
-                            AND (i.status <> 'open' OR i.open_minor <> bank_match.ledger_open_minor))
-                """, arguments: [creditor.rawValue])
-            let latest = ledgerAsOf.adding(days: -waitDays).iso8601
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT m.id, m.invoice_id, m.amount_minor, e.currency, e.booked_on, e.counterparty, e.remittance, i.number, i.customer_id
+        try await writer.write { db in
+            let awaiting = try Row.fetchAll(db, sql: """
+                SELECT m.id, m.invoice_id, m.amount_minor, m.ledger_open_minor, e.currency, e.booked_on, e.counterparty, e.remittance,
+                       i.number, i.customer_id, i.status, i.open_minor
                 FROM bank_match m JOIN invoice i ON i.id = m.invoice_id JOIN bank_entry e ON e.id = m.entry_id
-                WHERE i.creditor_id = ? AND m.state = 'awaiting-ledger' AND e.booked_on <= ?
+                WHERE i.creditor_id = ? AND m.state = 'awaiting-ledger'
                 ORDER BY m.id
-                """, arguments: [creditor.rawValue, latest])
-            var opened = 0
-            for row in rows {
-                guard let currency = Currency(code: row["currency"] as String), let booked = CivilDate(iso8601: row["booked_on"] as String) else { continue }
+                """, arguments: [creditor.rawValue]).compactMap { row -> BankPaymentReview.AwaitingPayment? in
+                guard let currency = Currency(code: row["currency"] as String), let booked = CivilDate(iso8601: row["booked_on"] as String) else { return nil }
                 var entry = BankEntry(booked: booked, amount: Money(minorUnits: row["amount_minor"], currency: currency), account: "")
                 entry.counterparty = row["counterparty"]
                 entry.remittance = row["remittance"]
-                let number: String = row["number"]
-                let matchID: Int64 = row["id"]
-                // A payment to check, one task per payment: not a step of the ladder (a hand-off
-                // task would be the customer's one hand-off, and hold its ladder: v18).
-                let task = NewTask(
-                    creditor: creditor, customerID: row["customer_id"], kind: .checkPayment,
-                    title: words.paymentNotLetteredTitle(booked: booked, invoice: number, amount: entry.amount),
-                    detail: ["invoice": number, "amount": entry.amount.description,
-                             "booked": booked.iso8601, "label": entry.label, "ledger_as_of": ledgerAsOf.iso8601,
-                             "what_to_do": words.paymentNotLetteredAdvice()],
-                    dedupKey: "bank-payment-not-lettered:\(matchID)", invoiceIDs: [row["invoice_id"]])
-                let (taskID, isNew) = try Self.openTask(task, at: time, in: db)
-                try db.execute(sql: "UPDATE bank_match SET state = 'reported', task_id = ? WHERE id = ?", arguments: [taskID, matchID])
+                return BankPaymentReview.AwaitingPayment(
+                    BankPayment(matchID: row["id"], invoiceID: row["invoice_id"], invoiceNumber: row["number"], customerID: row["customer_id"],
+                                amount: entry.amount, booked: booked, label: entry.label),
+                    invoiceIsOpen: (row["status"] as String) == "open", invoiceOpenMinor: row["open_minor"], ledgerOpenMinor: row["ledger_open_minor"])
+            }
+            let review = BankPaymentReview(awaiting: awaiting, creditor: creditor, ledgerAsOf: ledgerAsOf, waitDays: waitDays, words: language.wording)
+            for matchID in review.lettered {
+                try db.execute(sql: "UPDATE bank_match SET state = 'lettered' WHERE id = ?", arguments: [matchID])
+            }
+            var opened = 0
+            for check in review.checks {
+                let (taskID, isNew) = try Self.openTask(check.task, at: time, in: db)
+                try db.execute(sql: "UPDATE bank_match SET state = 'reported', task_id = ? WHERE id = ?", arguments: [taskID, check.matchID])
                 if isNew { opened += 1 }
             }
             return opened

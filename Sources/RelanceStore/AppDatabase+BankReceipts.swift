@@ -23,71 +23,63 @@ extension AppDatabase: BankReceiptStore {
     public func resolveReceipt(_ entryID: Int64, of creditor: CreditorID, customer: String?, by person: String,
                                channel: TaskOutcomeRequest.Channel, at time: Date) async throws -> ReceiptResolution {
         try await writer.write { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM bank_entry WHERE id = ? AND creditor_id = ?", arguments: [entryID, creditor.rawValue]),
-                  let receipt = Self.unmatchedReceipt(row), let entry = BankReversalApplier.entry(row) else {
-                throw StoreError(.notFound, "there is no bank entry #\(entryID) for creditor \(creditor): `relance bank unmatched` lists the receipts to resolve")
-            }
-            try Self.checkUnresolved(entryID, entry, in: db)
+            let facts = try Self.receiptFacts(entryID, of: creditor, in: db)
+            if let refusal = ReceiptResolutionDecision.refusal(facts) { throw StoreError(refusal) }
             let customerID: Int64? = try customer.map { external in
                 guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM customer WHERE creditor_id = ? AND external_id = ?",
                                                   arguments: [creditor.rawValue, external]) else {
-                    throw StoreError(.notFound, "there is no customer \(external) in the books of creditor \(creditor): give the customer's id as the export writes it")
+                    throw StoreError(ReceiptResolutionDecision.noSuchCustomer(external, of: creditor))
                 }
                 return id
             }
             try db.execute(sql: "INSERT INTO bank_receipt_link (entry_id, customer_id, linked_by, channel, linked_at) VALUES (?, ?, ?, ?, ?)",
                            arguments: [entryID, customerID, person, channel.rawValue, time])
-            let label = entry.label
             let words = try Self.wording(of: creditor.rawValue, in: db)
             guard let customerID, let customer else {
-                try Self.append(NewEvent(time: time, kind: "bank.dismissed", creditor: creditor,
-                                         summary: words.receiptSetAside(amount: entry.amount, booked: entry.booked, label: label, by: person, channel: channel),
-                                         detail: ["entry": String(entryID), "by": person]), in: db)
-                return ReceiptResolution(entryID: entryID, customer: nil, paidInvoices: [], onAccount: Money.zero(entry.amount.currency), taught: [])
+                let dismissal = ReceiptResolutionDecision.dismissal(facts, creditor: creditor, by: person, channel: channel, words: words, at: time)
+                try Self.append(dismissal.event, in: db)
+                return dismissal.resolution
             }
             // The person's word teaches the payer first, so that this and the next transfers match.
-            let recorder = BankMatchRecorder(db: db, creditorID: creditor, time: time, words: words)
-            var taught: [String] = []
-            if let iban = receipt.payerIBAN, try recorder.learn("iban", iban, customerID: customerID, matchID: nil) { taught.append(iban) }
-            if let name = receipt.payer.map(PaymentMatcher.payerNameKey), !name.isEmpty,
-               try recorder.learn("name", name, customerID: customerID, matchID: nil) { taught.append(name) }
-            var matcher = try recorder.makeMatcher(customerID: customerID)
-            let match = matcher.match(entry, forCustomer: customerID)
-            if let match { try recorder.record(match, entryID: entryID, entry: entry, importID: nil) }
-            let paid = match?.allocations.map(\.number) ?? []
-            let onAccount = match?.unallocated ?? entry.amount
-            let summary = words.receiptLinked(amount: entry.amount, booked: entry.booked, label: label, customer: customer, by: person,
-                                              channel: channel, paid: paid, onAccount: onAccount, taught: taught)
-            try Self.append(NewEvent(time: time, kind: "bank.linked", creditor: creditor, customerID: customerID, summary: summary,
-                                     detail: ["entry": String(entryID), "by": person, "invoices": paid.joined(separator: ",")]), in: db)
-            return ReceiptResolution(entryID: entryID, customer: customer, paidInvoices: paid, onAccount: onAccount, taught: taught)
+            let recorder = BankMatchRecorder(db: db, creditorID: creditor)
+            let taught = try BankPayerLink.payers(of: facts.entry, customerID: customerID).filter { try recorder.teach($0) }
+            let link = ReceiptResolutionDecision.link(facts, customerID: customerID, customer: customer, taught: taught,
+                                                      facts: try recorder.facts(customerID: customerID), creditor: creditor, by: person,
+                                                      channel: channel, words: words, at: time)
+            if let record = link.record { try recorder.write(record, at: time) }
+            try Self.append(link.event, in: db)
+            return link.resolution
         }
     }
 
-    /// A receipt a person may still resolve: money received, not matched, reversed or resolved.
-    private static func checkUnresolved(_ entryID: Int64, _ entry: BankEntry, in db: Database) throws {
-        guard entry.amount.minorUnits > 0, !entry.isReversal else {
-            throw StoreError(.invalidState, "bank entry #\(entryID) is \(entry.isReversal ? "a reversal" : "money paid out"), not a receipt: there is nothing to link")
+    /// The receipt as it is now: refused as not found when it is not this creditor's.
+    private static func receiptFacts(_ entryID: Int64, of creditor: CreditorID, in db: Database) throws -> ReceiptResolutionDecision.Facts {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM bank_entry WHERE id = ? AND creditor_id = ?", arguments: [entryID, creditor.rawValue]),
+              let entry = BankReversalApplier.entry(row) else {
+            throw StoreError(ReceiptResolutionDecision.noSuchEntry(entryID, of: creditor))
         }
-        if let numbers = try String.fetchOne(db, sql: """
-            SELECT group_concat(i.number, ', ') FROM bank_match m JOIN invoice i ON i.id = m.invoice_id WHERE m.entry_id = ?
-            """, arguments: [entryID]) {
-            throw StoreError(.invalidState, "bank entry #\(entryID) was already matched to invoice \(numbers): `relance customer` shows it on the timeline")
-        }
-        if try Bool.fetchOne(db, sql: "SELECT 1 FROM bank_reversal WHERE original_entry_id = ?", arguments: [entryID]) == true {
-            throw StoreError(.invalidState, "bank entry #\(entryID) was reversed by the bank: the money came back, there is nothing to link")
-        }
-        if let link = try Row.fetchOne(db, sql: """
+        let matched = try String.fetchAll(db, sql: """
+            SELECT i.number FROM bank_match m JOIN invoice i ON i.id = m.invoice_id WHERE m.entry_id = ? ORDER BY m.id
+            """, arguments: [entryID])
+        let reversed = try Bool.fetchOne(db, sql: "SELECT 1 FROM bank_reversal WHERE original_entry_id = ?", arguments: [entryID]) == true
+        let link = try Row.fetchOne(db, sql: """
             SELECT l.linked_by, c.external_id FROM bank_receipt_link l LEFT JOIN customer c ON c.id = l.customer_id WHERE l.entry_id = ?
-            """, arguments: [entryID]) {
-            let whom = (link["external_id"] as String?).map { "linked to customer \($0)" } ?? "set aside"
-            throw StoreError(.invalidState, "bank entry #\(entryID) was already \(whom) by \(link["linked_by"] as String)")
-        }
+            """, arguments: [entryID])
+        return ReceiptResolutionDecision.Facts(entryID: entryID, entry: entry, matchedInvoices: matched, reversed: reversed,
+                                               resolvedBy: link?["linked_by"], resolvedToCustomer: link?["external_id"])
     }
 
     static func unmatchedReceipt(_ row: Row) -> UnmatchedReceipt? {
         guard let entry = BankReversalApplier.entry(row) else { return nil }
         return UnmatchedReceipt(entryID: row["id"], booked: entry.booked, amount: entry.amount, payer: entry.counterparty,
                                 payerIBAN: entry.counterpartyIBAN, remittance: entry.remittance, account: entry.account)
+    }
+}
+
+
+extension StoreError {
+    /// A person's word on a receipt refused (`ReceiptResolutionDecision`), as this store says it.
+    init(_ refusal: ReceiptResolutionDecision.Refusal) {
+        self.init(refusal.code == .notFound ? .notFound : .invalidState, refusal.message)
     }
 }

@@ -12,29 +12,31 @@ struct BankCheckPaymentTaskTests {
     typealias F = StoreFixtures
     typealias S = BankPaymentStoreTests
 
-    @Test("Two payments of one customer left unlettered: two check-payment tasks, each with its own invoice, amount and date")
-    func onePerPayment() async throws {
-        let store = try await S().storeWithTwoInvoices()
-        _ = try await store.importBankStatement(S.bankFile("a.txt", sha: "1"), BankStatement(format: .cfonb120, entries: [
-            S.receipt(91_200, label: "VIR FA26-0866", reference: "B1"),
-            S.receipt(45_000, on: "2026-12-04", label: "VIR FA26-0870", reference: "B2"),
-        ]), language: .french, at: F.time)
-        let opened = try await store.reviewBankPayments(of: F.creditor, ledgerAsOf: F.date("2026-12-14"), waitDays: 10,
-                                                        language: .french, at: F.time)
-        #expect(opened == 2)
-        let tasks = try await store.tasks(of: F.creditor, state: .open).sorted { $0.id < $1.id }
-        #expect(tasks.map(\.kind) == [.checkPayment, .checkPayment])
-        #expect(tasks.map { $0.detail["invoice"] } == ["FA26-0866", "FA26-0870"])
-        #expect(tasks.map { $0.detail["amount"] } == ["912.00 EUR", "450.00 EUR"])
-        #expect(tasks.allSatisfy { $0.detail["reason"] == nil }, "no machine code shown to a person")
-        let words = Language.french.wording
-        #expect(words.detailValue("amount", tasks[0].detail["amount"] ?? "") == words.amount(F.euros(91_200)))
-        #expect(words.detailValue("booked", tasks[1].detail["booked"] ?? "") == "04/12/2026")
-        #expect(words.detailLabel("ledger_as_of") == "Comptabilité au")
-        let journal = try await store.events(of: F.creditor, kinds: ["task.opened"], since: .distantPast).map(\.event.summary)
-        // The store's fixture creditor has no language stored: its own lines are English.
-        #expect(journal.first?.hasPrefix("Task #\(tasks[0].id) (payment to check): ") == true, "\(journal)")
-        #expect(Language.french.wording.taskOpened(id: 3, kind: .checkPayment, title: "T") == "Tâche n° 3 (paiement à vérifier) : T")
+    @Test("Two payments of one customer left unlettered: two check-payment tasks, each with its own invoice, amount and date",
+          arguments: StoreBackend.all)
+    func onePerPayment(_ backend: StoreBackend) async throws {
+        try await S.withTwoInvoices(backend) { book in
+            _ = try await book.bank.importBankStatement(S.bankFile("a.txt", sha: "1"), BankStatement(format: .cfonb120, entries: [
+                S.receipt(91_200, label: "VIR FA26-0866", reference: "B1"),
+                S.receipt(45_000, on: "2026-12-04", label: "VIR FA26-0870", reference: "B2"),
+            ]), language: .french, at: F.time)
+            let opened = try await book.bank.reviewBankPayments(of: F.creditor, ledgerAsOf: F.date("2026-12-14"), waitDays: 10,
+                                                                language: .french, at: F.time)
+            #expect(opened == 2)
+            let tasks = try await book.taskStore.tasks(of: F.creditor, state: .open).sorted { $0.id < $1.id }
+            #expect(tasks.map(\.kind) == [.checkPayment, .checkPayment])
+            #expect(tasks.map { $0.detail["invoice"] } == ["FA26-0866", "FA26-0870"])
+            #expect(tasks.map { $0.detail["amount"] } == ["912.00 EUR", "450.00 EUR"])
+            #expect(tasks.allSatisfy { $0.detail["reason"] == nil }, "no machine code shown to a person")
+            let words = Language.french.wording
+            #expect(words.detailValue("amount", tasks[0].detail["amount"] ?? "") == words.amount(F.euros(91_200)))
+            #expect(words.detailValue("booked", tasks[1].detail["booked"] ?? "") == "04/12/2026")
+            #expect(words.detailLabel("ledger_as_of") == "Comptabilité au")
+            let journal = try await book.journal.events(of: F.creditor, kinds: ["task.opened"], since: .distantPast).map(\.event.summary)
+            // The store's fixture creditor has no language stored: its own lines are English.
+            #expect(journal.first?.hasPrefix("Task #\(tasks[0].id) (payment to check): ") == true, "\(journal)")
+            #expect(Language.french.wording.taskOpened(id: 3, kind: .checkPayment, title: "T") == "Tâche n° 3 (paiement à vérifier) : T")
+        }
     }
 
     @Test("v18 turns a stored hand-off task for an unlettered payment into a payment to check, its reason code removed")

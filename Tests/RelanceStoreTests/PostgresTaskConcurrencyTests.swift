@@ -12,7 +12,6 @@ import Testing
 @Suite(.enabled(if: PostgresTestDatabase.shouldRun)) struct PostgresTaskConcurrencyTests {
     typealias F = StoreFixtures
 
-    /// Two daemons' stores on one fresh database, the creditor registered and the ledger seeded.
     /// Two daemons' stores on one fresh database, the creditor registered and the ledger seeded,
     /// and a third session (the referee) that stages their races.
     func withTwoDaemons(_ body: (PostgresStore, PostgresStore, [SeededInvoice], PostgresStore) async throws -> Void) async throws {

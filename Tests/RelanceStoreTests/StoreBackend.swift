@@ -88,6 +88,8 @@ protocol BookUnderTest: Sendable {
     var doNotRemind: any DoNotRemindStore { get }
     var taskReport: any TaskReportStore { get }
     var planning: any PlanningFactsStore { get }
+    /// The bank's half: statements, payments, receipts.
+    var bank: any BankPaymentStore & BankReceiptStore { get }
     /// The creditor's language, as the configuration registers it at start.
     func register(language: Language) async throws
     /// One statement of the store's own SQL, as a test that checks a constraint writes it.
@@ -171,6 +173,7 @@ struct SQLiteBook: BookUnderTest {
     var doNotRemind: any DoNotRemindStore { store }
     var taskReport: any TaskReportStore { store }
     var planning: any PlanningFactsStore { store }
+    var bank: any BankPaymentStore & BankReceiptStore { store }
 
     func register(language: Language) async throws {
         try await store.registerCreditor(StoreFixtures.creditor, language: language, at: StoreFixtures.time)
@@ -256,6 +259,7 @@ struct PostgresBook: BookUnderTest {
     var doNotRemind: any DoNotRemindStore { store }
     var taskReport: any TaskReportStore { store }
     var planning: any PlanningFactsStore { store }
+    var bank: any BankPaymentStore & BankReceiptStore { store }
 
     func register(language: Language) async throws {
         try await store.registerCreditor(StoreFixtures.creditor, language: language, at: StoreFixtures.time)
