@@ -25,4 +25,13 @@ extension PostgresStore {
         if let event = rematching.event { try await append(event, on: connection, logger: logger) }
         return rematching.matched
     }
+
+    /// After an import that changed the books (not a held or duplicate one): the retry, counted
+    /// in its receipt — SQLite's `BankReceiptRematcher.afterImport`.
+    static func rematchAfterImport(_ receipt: inout ImportReceipt, creditor: CreditorID, at time: Date, on connection: PostgresConnection,
+                                   logger: Logger) async throws {
+        guard receipt.outcome == .applied else { return }
+        receipt.rematchedReceipts = try await rematchUnmatchedReceipts(of: creditor, importID: receipt.importID, at: time,
+                                                                       on: connection, logger: logger)
+    }
 }

@@ -51,7 +51,9 @@ extension PostgresStore: ImportReviewStore {
                                   on: connection, logger: logger)
             var applier = PostgresSnapshotApplier(connection: connection, logger: logger,
                                                   rules: SnapshotRules(file: file, snapshot: snapshot, time: time, words: words))
-            return try await applier.applyItems(SnapshotRules.folded(snapshot.items), importID: importID)
+            var receipt = try await applier.applyItems(SnapshotRules.folded(snapshot.items), importID: importID)
+            try await Self.rematchAfterImport(&receipt, creditor: owner, at: time, on: connection, logger: logger)
+            return receipt
         }
     }
 

@@ -23,9 +23,10 @@ extension PostgresStore: ReceivablesStore {
             var applier = PostgresSnapshotApplier(connection: connection, logger: logger,
                                                   rules: SnapshotRules(file: file, snapshot: snapshot, time: time, words: words),
                                                   summaryMinimum: summaryMinimum)
-            // Bank receipts waiting for an invoice are not matched again here: bank statements
-            // are not imported on PostgreSQL yet (SQLite's `BankReceiptRematcher.afterImport`).
-            return try await applier.apply()
+            var receipt = try await applier.apply()
+            // Bank receipts waiting for an invoice are matched again against the books as they are now.
+            try await Self.rematchAfterImport(&receipt, creditor: file.creditor, at: time, on: connection, logger: logger)
+            return receipt
         }
     }
 

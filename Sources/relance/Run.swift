@@ -38,12 +38,8 @@ struct Run: AsyncParsableCommand {
                 throw Failure(error.description)
             }
         }
-        let runtime: RelanceRuntime
-        do {
-            runtime = try await RelanceRuntime.open(configuration: configuration, clock: clock(now), logger: logger, crashPoints: .fromEnvironment)
-        } catch let error as PostgresStoreNotReady {
-            throw Failure(error.description)
-        }
+        let runtime = try await RelanceRuntime.open(configuration: configuration, clock: clock(now), logger: logger,
+                                                    crashPoints: .fromEnvironment)
         do {
             try runtime.checkDropFolders()
         } catch {

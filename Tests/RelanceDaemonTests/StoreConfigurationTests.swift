@@ -71,13 +71,12 @@ import RelanceTesting
         }
     }
 
-    @Test func theRuntimeRefusesThePostgreSQLStoreSayingWhatExists() throws {
+    /// The synchronous `init` never opens the SQLite file in a PostgreSQL book's place.
+    @Test func theRuntimesInitLeavesAPostgreSQLBookToOpen() throws {
         let configuration = try Self.load("url = \"postgresql://relance@db.example/book\"")
         #expect { _ = try RelanceRuntime(configuration: configuration, clock: ManualWallClock(DaemonFixture.monday),
                                          logger: .init(label: "test"), composesMail: false) } throws: { error in
-            let text = "\(error)"
-            return error is PostgresStoreNotReady && text.contains("not complete yet") && text.contains("SKIP LOCKED")
-                && text.contains("remove [store]") && text.contains("postgresql://relance@db.example:5432/book")
+            error is StoreNotOpened && "\(error)".contains("postgresql://relance@db.example:5432/book")
         }
     }
 

@@ -32,8 +32,7 @@ public struct RelanceConfiguration: Sendable, Hashable {
     public var createDropFolder = false
     /// The web console (`[web]`); nil: no console.
     public var web: WebSettings?
-    /// `[store]`: the PostgreSQL store; nil: the SQLite file `storeFile`. Not usable yet: every
-    /// command that opens the store refuses it (`requireSQLiteStore`).
+    /// `[store]`: the PostgreSQL store, opened by `RelanceRuntime.open`; nil: the SQLite file `storeFile`.
     public var postgresStore: PostgresStoreConfiguration?
 
     public init(file: URL, dropFolder: URL, stateFolder: URL, storeFile: URL, outboxFolder: URL, reviewFolder: URL,

@@ -16,14 +16,8 @@ extension RelanceRuntime {
                                       transportOverride: transportOverride, crashPoints: crashPoints, composesMail: composesMail, readOnly: readOnly)
         }
         let store = try await PostgresStore.open(try postgres.resolved(secrets: secrets), logger: logger)
-        // Until the PostgreSQL store offers every port the daemon uses, it is refused here, having
-        // changed nothing but the schema's migrations.
-        guard let book = store as? any RelanceBook else {
-            await store.close()
-            throw PostgresStoreNotReady(file: configuration.file.path, url: postgres.settings.redactedURL)
-        }
         do {
-            return try RelanceRuntime(configuration: configuration, clock: clock, logger: logger, secrets: secrets, reusing: book,
+            return try RelanceRuntime(configuration: configuration, clock: clock, logger: logger, secrets: secrets, reusing: store,
                                       transportOverride: transportOverride, crashPoints: crashPoints, composesMail: composesMail, readOnly: readOnly)
         } catch {
             await store.close()

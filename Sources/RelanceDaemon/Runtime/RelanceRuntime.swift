@@ -47,7 +47,9 @@ public final class RelanceRuntime: Sendable {
         self.logger = logger
         self.secrets = secrets
         // `[store] url` (PostgreSQL) cannot run the daemon yet: refused here, not replaced by SQLite.
-        if openStore == nil { try configuration.requireSQLiteStore() }
+        if openStore == nil, let postgres = configuration.postgresStore {
+            throw StoreNotOpened(file: configuration.file.path, url: postgres.settings.redactedURL)
+        }
         // `readOnly`: the commands that only read (status, plan, aging, customer, tasks) open the
         // store without creating, migrating or leaving any file, so they work on a state folder
         // this user cannot write.
