@@ -11,7 +11,7 @@ struct Run: AsyncParsableCommand {
         discussion: """
             Without --once, runs until SIGTERM or SIGINT (as the systemd service does). \
             With --once, makes one pass (import, plan today, send what is due), prints what it did and exits. \
-            Only one `relance run` may use a store at a time.
+            Only one `relance run` may use a SQLite store at a time; several share a PostgreSQL one ([store] url).
             """)
 
     @OptionGroup var options: GlobalOptions
