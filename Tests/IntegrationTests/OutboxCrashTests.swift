@@ -57,40 +57,15 @@ import Testing
             try await runtime().store.recentEvents(of: nil, limit: 10_000).map(\.event).filter { $0.kind == kind }
         }
 
-        /// How many copies of each message reached the customers' mailbox, once Postfix has
-        /// delivered what it accepted (it hands mail to Dovecot asynchronously).
+        /// How many copies of each message reached the customers' mailbox (t16).
         func deliveredCopies(of messageIDs: [String]) async throws -> [String: Int] {
-            let client = try customersMailbox()
-            var counts: [String: Int] = [:]
-            let deadline = ContinuousClock.now + .seconds(30)
-            for id in messageIDs {
-                repeat {
-                    counts[id] = try await client.uidSearch("INBOX", criteria: "HEADER Message-ID \"\(id)\"").count
-                    if counts[id]! > 0 { break }
-                    try await Task.sleep(for: .milliseconds(100))
-                } while ContinuousClock.now < deadline
-            }
-            // A duplicate would arrive moments after the first copy: look again after a pause.
-            try await Task.sleep(for: .seconds(1))
-            for id in messageIDs {
-                counts[id] = try await client.uidSearch("INBOX", criteria: "HEADER Message-ID \"\(id)\"").count
-            }
-            return counts
+            try await DeliveredCopies(stack: stack, user: "t16").delivered(messageIDs)
         }
 
         /// How many copies of each message are in the customers' mailbox now, without waiting
         /// (for messages that must not have arrived; ask `deliveredCopies` first for the others).
         func copiesNow(of messageIDs: [String]) async throws -> [String: Int] {
-            let client = try customersMailbox()
-            var counts: [String: Int] = [:]
-            for id in messageIDs { counts[id] = try await client.uidSearch("INBOX", criteria: "HEADER Message-ID \"\(id)\"").count }
-            return counts
-        }
-
-        private func customersMailbox() throws -> IMAPClient {
-            try IMAPClient(endpoint: IMAPEndpoint(
-                host: stack.host, port: stack.imapPort, security: .startTLS,
-                credentials: .password(user: stack.address("t16"), password: stack.password), caFile: stack.caFile))
+            try await DeliveredCopies(stack: stack, user: "t16").now(messageIDs)
         }
     }
 

@@ -48,21 +48,13 @@ import Testing
                 }
                 // Then let them finish: a dead daemon's claims are settled from the archive by
                 // another once they expire (claim_seconds = 10).
-                let deadline = ContinuousClock.now + .seconds(240)
-                while ContinuousClock.now < deadline {
-                    let counts = try await observer.outboxCounts()
-                    if counts[.sent] == Self.reminders && counts.values.reduce(0, +) == Self.reminders { break }
-                    try await Task.sleep(for: .milliseconds(500))
-                }
+                try await Fixture.waitUntilAllSent(Self.reminders, observer: observer, atMost: .seconds(240))
             } catch {
                 for daemon in daemons { kill(daemon.processIdentifier, SIGKILL) }
                 await observer.close()
                 throw error
             }
-            for daemon in daemons {
-                kill(daemon.processIdentifier, SIGTERM)
-                daemon.waitUntilExit()
-            }
+            Fixture.stop(daemons)
             let counts = try await observer.outboxCounts()
             let events = try await observer.recentEvents(of: nil, limit: 100_000).map(\.event)
             let daemonsSeen = try await observer.daemons()
@@ -104,21 +96,13 @@ import Testing
                 kill(daemons[0].processIdentifier, SIGSTOP)
                 try await Task.sleep(for: .seconds(16))
                 kill(daemons[0].processIdentifier, SIGCONT)
-                let deadline = ContinuousClock.now + .seconds(180)
-                while ContinuousClock.now < deadline {
-                    let counts = try await observer.outboxCounts()
-                    if counts[.sent] == reminders && counts.values.reduce(0, +) == reminders { break }
-                    try await Task.sleep(for: .milliseconds(500))
-                }
+                try await Fixture.waitUntilAllSent(reminders, observer: observer, atMost: .seconds(180))
             } catch {
                 for daemon in daemons { kill(daemon.processIdentifier, SIGCONT); kill(daemon.processIdentifier, SIGKILL) }
                 await observer.close()
                 throw error
             }
-            for daemon in daemons {
-                kill(daemon.processIdentifier, SIGTERM)
-                daemon.waitUntilExit()
-            }
+            Fixture.stop(daemons)
             let counts = try await observer.outboxCounts()
             let events = try await observer.recentEvents(of: nil, limit: 100_000).map(\.event)
             await observer.close()
@@ -186,26 +170,28 @@ import Testing
             return daemon
         }
 
-        /// How many copies of each message reached the customers' mailbox, once Postfix has
-        /// delivered what it accepted; looked at again after a pause for late duplicates.
+        /// How many copies of each message reached the customers' mailbox (t43).
         func deliveredCopies(of messageIDs: [String]) async throws -> [String: Int] {
-            let client = try IMAPClient(endpoint: IMAPEndpoint(
-                host: stack.host, port: stack.imapPort, security: .startTLS,
-                credentials: .password(user: stack.address("t43"), password: stack.password), caFile: stack.caFile))
-            var counts: [String: Int] = [:]
-            let deadline = ContinuousClock.now + .seconds(60)
-            for id in messageIDs {
-                repeat {
-                    counts[id] = try await client.uidSearch("INBOX", criteria: "HEADER Message-ID \"\(id)\"").count
-                    if counts[id]! > 0 { break }
-                    try await Task.sleep(for: .milliseconds(100))
-                } while ContinuousClock.now < deadline
+            try await DeliveredCopies(stack: stack, user: "t43").delivered(messageIDs, waitingAtMost: .seconds(60))
+        }
+
+        /// Waits until the outbox holds `count` messages, all sent (or the deadline passes).
+        static func waitUntilAllSent(_ count: Int, observer: PostgresStore, atMost wait: Duration) async throws {
+            let deadline = ContinuousClock.now + wait
+            while ContinuousClock.now < deadline {
+                let counts = try await observer.outboxCounts()
+                if counts[.sent] == count && counts.values.reduce(0, +) == count { return }
+                try await Task.sleep(for: .milliseconds(500))
             }
-            try await Task.sleep(for: .seconds(1))
-            for id in messageIDs {
-                counts[id] = try await client.uidSearch("INBOX", criteria: "HEADER Message-ID \"\(id)\"").count
+        }
+
+        /// SIGTERM to each daemon (resumed first, if stopped), and wait for it to end.
+        static func stop(_ daemons: [Process]) {
+            for daemon in daemons {
+                kill(daemon.processIdentifier, SIGCONT)
+                kill(daemon.processIdentifier, SIGTERM)
+                daemon.waitUntilExit()
             }
-            return counts
         }
     }
 }
