@@ -142,21 +142,12 @@ import Testing
             #expect(try await both("unplaced") { try await $0.unmatchedReceipts(of: F.creditor) }.map(\.payer) == ["OCEANE EVENEMENTS"])
             // A later export brings the invoice OCEANE's unplaced transfer pays exactly (a known payer, an
             // invoice issued before the money came): the retry the snapshot's import runs in its transaction.
-            let newInvoice = """
-                INSERT INTO invoice (creditor_id, customer_id, number, currency, issued_on, due_on, open_minor, status, seen_as_of,
-                                     first_import_id, last_import_id)
-                SELECT 'acme', id, 'FA26-0901', 'EUR', '2026-11-20', '2026-12-20', 91200, 'open', '2026-12-01', 1, 1
-                FROM customer WHERE external_id = 'C001'
-                """
-            try sqlite.executeForTesting(newInvoice)
-            try await PostgresBook(store: postgres).execute(newInvoice)
-            let rematched = [
-                try await sqlite.writer.write { db in try BankReceiptRematcher(db: db, creditorID: F.creditor, importID: 1, time: F.time).retry() },
-                try await postgres.transaction { connection in
-                    try await PostgresStore.rematchUnmatchedReceipts(of: F.creditor, importID: 1, at: F.time, on: connection, logger: postgres.logger)
-                },
-            ]
-            #expect(rematched == [1, 1])
+            // Through each store's import, which retries the unplaced receipts in its own transaction.
+            let export = F.snapshot([F.item("FA26-0901", open: 91_200, due: "2026-12-20")], asOf: "2026-12-01", authoritative: false)
+            let imported = [try await sqlite.importSnapshot(F.file("export-0901.csv", sha: "9"), export, at: F.time),
+                            try await postgres.importSnapshot(F.file("export-0901.csv", sha: "9"), export, at: F.time)]
+            #expect(imported.map(\.rematchedReceipts) == [1, 1])
+            #expect(imported[0].newInvoices == 1 && imported[1].newInvoices == 1)
 
             let payments = try await both("payments") { try await $0.bankPayments(of: F.creditor) }
             #expect(payments.map(\.invoiceNumber) == ["FA26-0866", "FA26-0870", "FA26-0901"], "\(payments)")
