@@ -142,6 +142,10 @@ ssl_key_file = 'server.key'
 ssl_min_protocol_version = 'TLSv1.2'
 password_encryption = 'scram-sha-256'
 max_connections = 200
+# Each test migrates a fresh database in one transaction (hundreds of objects, each locked until
+# it commits) while dozens of tests run at once: the shared lock table must hold them all
+# ("out of shared memory; increase max_locks_per_transaction" at the default 64).
+max_locks_per_transaction = 512
 shared_buffers = 64MB
 # A test cluster: durability traded for speed (the tests drop their databases anyway).
 fsync = off
