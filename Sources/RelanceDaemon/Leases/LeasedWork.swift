@@ -21,6 +21,10 @@ public struct LeasedWork: Sendable {
         self.logger = logger
     }
 
+    /// When to look again at work skipped because another daemon held its lease: by then that
+    /// daemon has renewed it (it is alive) or it has expired.
+    public var retryAfterSkip: Duration { duration / 3 }
+
     /// The body's result, or nil when another daemon holds the lease.
     public func run<Result: Sendable>(_ name: LeaseName, _ body: @escaping @Sendable () async throws -> Result) async throws -> Result? {
         guard let leases else { return try await body() }

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import RelanceCore
 import ServiceLifecycle
+import Synchronization
 
 /// Plans each creditor's day: at start, after every import, and whenever the date changes.
 /// Planning twice the same day is harmless: the store refuses a step already queued.
@@ -14,9 +15,17 @@ struct PlannerService: Service {
 
     func run() async throws {
         let days = DayTracker()
-        await ServiceLoop(name: "planner", logger: runtimes.logger, doorbell: doorbell, interval: interval, health: health).run {
+        let skipped = SkippedWork()
+        let runtimes = runtimes, interval = interval
+        // A creditor left to the daemon holding its planning lease is looked at again soon, not at
+        // the next interval: that daemon may have died with the lease (it expires, then this one plans).
+        let wait: @Sendable () async -> Duration = {
+            skipped.any.load(ordering: .acquiring) ? await runtimes.current.work.retryAfterSkip : interval
+        }
+        await ServiceLoop(name: "planner", logger: runtimes.logger, doorbell: doorbell, interval: wait, health: health).run {
             let runtime = await runtimes.current
             var queued = 0
+            skipped.any.store(false, ordering: .releasing)
             for creditor in runtime.creditors {
                 let today = runtime.today(for: creditor)
                 let firstOfDay = await days.isNew(today, for: creditor.configuration.id)
@@ -30,7 +39,10 @@ struct PlannerService: Service {
                     return report
                 }
                 // nil: another daemon sharing the book is planning this creditor's day.
-                guard let report = planned else { continue }
+                guard let report = planned else {
+                    skipped.any.store(true, ordering: .releasing)
+                    continue
+                }
                 queued += report.queued.count
                 if report.stopped { break }
             }
@@ -41,6 +53,11 @@ struct PlannerService: Service {
             return .planned(hour: time.hour ?? 0, minute: time.minute ?? 0, queued: queued)
         }
     }
+}
+
+/// Whether the last round left a creditor to another daemon's lease.
+final class SkippedWork: Sendable {
+    let any = Atomic(false)
 }
 
 /// Remembers the last day planned per creditor, so held decisions are journaled once a day.
