@@ -61,17 +61,31 @@ import Synchronization
     @Test func aLeaseTakenOverCancelsItsWorkAndFencesItsWrites() async throws {
         try await withTwoDaemons { a, b in
             try await a.registerCreditor(Self.acme, language: nil, at: Self.time)
-            let workA = LeasedWork(leases: a, duration: .milliseconds(900), logger: PostgresTestDatabase.logger)
+            // Long enough that a loaded machine renews in time; the takeover below does not wait for it.
+            let workA = LeasedWork(leases: a, duration: .seconds(6), logger: PostgresTestDatabase.logger)
             let ticks = Atomic(0)
-            let worked = Task { try await workA.run(.planning(Self.acme)) {
-                while !Task.isCancelled {
-                    try await a.record(NewEvent(time: Self.time, kind: "test.tick", creditor: Self.acme, summary: "A"))
-                    ticks.add(1, ordering: .relaxed)
-                    try await Task.sleep(for: .milliseconds(20))
+            let ended = Atomic(false)
+            let worked = Task {
+                defer { ended.store(true, ordering: .releasing) }
+                return try await workA.run(.planning(Self.acme)) {
+                    while !Task.isCancelled {
+                        try await a.record(NewEvent(time: Self.time, kind: "test.tick", creditor: Self.acme, summary: "A"))
+                        ticks.add(1, ordering: .relaxed)
+                        try await Task.sleep(for: .milliseconds(20))
+                    }
+                    return "cancelled"
                 }
-                return "cancelled"
-            } }
-            while ticks.load(ordering: .relaxed) < 5 { try await Task.sleep(for: .milliseconds(20)) }
+            }
+            // Never wait forever: work that ended early (its lease lost to a stall) fails the test below.
+            while ticks.load(ordering: .relaxed) < 5, !ended.load(ordering: .acquiring) {
+                try await Task.sleep(for: .milliseconds(20))
+            }
+            let endedEarly = ended.load(ordering: .acquiring)
+            if endedEarly {
+                let result = await worked.result
+                Issue.record("A's work ended before the takeover: \(result)")
+                return
+            }
             // Partition: A's lease ends without A knowing, B takes it.
             try await b.connection { connection in
                 try await connection.query("UPDATE lease SET expires_at = clock_timestamp() WHERE name = 'planning:acme'", logger: b.logger)
