@@ -22,7 +22,7 @@ import Testing
     @Test func threeDaemonsKilledAtRandomDeliverEveryReminderExactlyOnce() async throws {
         let stack = try MailStack.require()
         try await PostgresTestDatabase.withFreshDatabase { settings in
-            let fixture = try Fixture(stack: stack, settings: settings, customers: Self.reminders, perMinute: 300)
+            let fixture = try SharedBookFixture(stack: stack, settings: settings, customers: Self.reminders, perMinute: 300)
             var daemons = try (0..<3).map { try fixture.startDaemon(index: $0) }
             let observer = try await PostgresStore.open(settings, daemonID: "observer", logger: PostgresTestDatabase.logger)
             var killed = 0
@@ -48,26 +48,24 @@ import Testing
                 }
                 // Then let them finish: a dead daemon's claims are settled from the archive by
                 // another once they expire (claim_seconds = 10).
-                try await Fixture.waitUntilAllSent(Self.reminders, observer: observer, atMost: .seconds(240))
+                try await SharedBookFixture.waitUntilAllSent(Self.reminders, observer: observer, atMost: .seconds(240))
             } catch {
                 for daemon in daemons { kill(daemon.processIdentifier, SIGKILL) }
                 await observer.close()
                 throw error
             }
-            Fixture.stop(daemons)
-            let counts = try await observer.outboxCounts()
-            let events = try await observer.recentEvents(of: nil, limit: 100_000).map(\.event)
+            SharedBookFixture.stop(daemons)
             let daemonsSeen = try await observer.daemons()
+            let outcome = try await fixture.outcome(observer: observer)
             await observer.close()
 
-            #expect(counts == [.sent: Self.reminders], "outbox: \(counts); logs in \(fixture.workspace.url("logs").path)")
-            let queued = events.filter { $0.kind == "message.queued" }.compactMap { $0.detail["message_id"] }
-            #expect(queued.count == Self.reminders && Set(queued).count == Self.reminders, "each reminder queued once: \(queued.count)")
-            #expect(events.filter { $0.kind == "import.applied" }.count == 1, "the dropped file applied once")
-            #expect(try fixture.workspace.files(in: "drop").filter { $0.hasSuffix(".csv") }.isEmpty, "the file left the drop folder")
-            let copies = try await fixture.deliveredCopies(of: queued)
-            #expect(copies.values.allSatisfy { $0 == 1 },
-                    "\(killed) kills (sent at each: \(sentAtKills)); copies per Message-ID not 1: \(copies.filter { $0.value != 1 })")
+            #expect(outcome.counts == [.sent: Self.reminders], "outbox: \(outcome.counts); logs in \(fixture.workspace.url("logs").path)")
+            #expect(outcome.queued.count == Self.reminders && Set(outcome.queued).count == Self.reminders,
+                    "each reminder queued once: \(outcome.queued.count)")
+            #expect(outcome.importsApplied == 1, "the dropped file applied once")
+            #expect(outcome.filesLeftInDrop.isEmpty, "the file left the drop folder")
+            #expect(outcome.copies.values.allSatisfy { $0 == 1 },
+                    "\(killed) kills (sent at each: \(sentAtKills)); copies per Message-ID not 1: \(outcome.copies.filter { $0.value != 1 })")
             #expect(killed == Self.kills && sentAtKills.contains { $0 > 0 && $0 < Self.reminders },
                     "some kills must fall while sending: \(sentAtKills)")
             // Every daemon that ran beat at least once: 3 first, one more per restart.
@@ -82,7 +80,7 @@ import Testing
         let stack = try MailStack.require()
         try await PostgresTestDatabase.withFreshDatabase { settings in
             let reminders = 40
-            let fixture = try Fixture(stack: stack, settings: settings, customers: reminders, perMinute: 120, leaseSeconds: 6)
+            let fixture = try SharedBookFixture(stack: stack, settings: settings, customers: reminders, perMinute: 120, leaseSeconds: 6)
             let daemons = try (0..<3).map { try fixture.startDaemon(index: $0) }
             let observer = try await PostgresStore.open(settings, daemonID: "observer", logger: PostgresTestDatabase.logger)
             var sentAtPause = 0
@@ -96,102 +94,19 @@ import Testing
                 kill(daemons[0].processIdentifier, SIGSTOP)
                 try await Task.sleep(for: .seconds(16))
                 kill(daemons[0].processIdentifier, SIGCONT)
-                try await Fixture.waitUntilAllSent(reminders, observer: observer, atMost: .seconds(180))
+                try await SharedBookFixture.waitUntilAllSent(reminders, observer: observer, atMost: .seconds(180))
             } catch {
                 for daemon in daemons { kill(daemon.processIdentifier, SIGCONT); kill(daemon.processIdentifier, SIGKILL) }
                 await observer.close()
                 throw error
             }
-            Fixture.stop(daemons)
-            let counts = try await observer.outboxCounts()
-            let events = try await observer.recentEvents(of: nil, limit: 100_000).map(\.event)
+            SharedBookFixture.stop(daemons)
+            let outcome = try await fixture.outcome(observer: observer)
             await observer.close()
             #expect(sentAtPause < reminders, "the pause fell after the sending: it proved nothing")
-            #expect(counts == [.sent: reminders], "outbox: \(counts); logs in \(fixture.workspace.url("logs").path)")
-            let queued = events.filter { $0.kind == "message.queued" }.compactMap { $0.detail["message_id"] }
-            #expect(queued.count == reminders && Set(queued).count == reminders)
-            let copies = try await fixture.deliveredCopies(of: queued)
-            #expect(copies.values.allSatisfy { $0 == 1 }, "copies per Message-ID not 1: \(copies.filter { $0.value != 1 })")
-        }
-    }
-
-    struct Fixture {
-        let workspace: TemporaryWorkspace
-        let process: RelanceProcess
-        let stack: MailStack
-
-        /// `perMinute`: each daemon's pace, so that the sending lasts long enough for kills and
-        /// pauses to fall in it (a paced creditor's daemon claims one message at a time).
-        init(stack: MailStack, settings: PostgresStoreSettings, customers: Int, perMinute: Int, leaseSeconds: Int = 60) throws {
-            self.stack = stack
-            workspace = try TemporaryWorkspace("relance-shared-book")
-            let evidence = """
-                archive_bcc = "\(stack.address("t42"))"
-                evidence_delay_seconds = 1
-                max_messages_per_minute = \(perMinute)
-
-                \(IntegrationConfiguration.imap(stack, user: "t42", section: "archive_imap", credential: "archive-password"))
-                """
-            let store = """
-
-                [store]
-                url = "\(settings.redactedURL)"
-                password_credential = "postgres-password"
-                sslmode = "verify-full"
-                sslrootcert = "\(settings.rootCertificatePath ?? "")"
-                claim_seconds = 10
-                lease_seconds = \(leaseSeconds)
-                """
-            try workspace.write("relance.toml", IntegrationConfiguration.toml(sender: stack.address("t41"), creditorSettings: evidence,
-                                                                                 smtp: IntegrationConfiguration.submission(stack, user: "t41")) + store)
-            let rows = (1...customers).map { "C\($0);Client \($0);t43+c\($0)@\(stack.domain);F-\($0);01/09/2026;01/10/2026;\($0)0,00" }
-            try workspace.write("drop/open.csv", (["customer;name;email;invoice;issue_date;due_date;amount"] + rows).joined(separator: "\n") + "\n")
-            try FileManager.default.createDirectory(at: workspace.url("logs"), withIntermediateDirectories: true)
-            process = RelanceProcess(configuration: workspace.url("relance.toml"), environment: [
-                SecretStore.variableName(for: "smtp-password"): stack.password,
-                SecretStore.variableName(for: "archive-password"): stack.password,
-                SecretStore.variableName(for: "postgres-password"): settings.password ?? "",
-            ])
-        }
-
-        /// A `relance run` daemon, its output appended to logs/daemon-N.log (never a pipe nobody reads).
-        func startDaemon(index: Int) throws -> Process {
-            let daemon = Process()
-            daemon.executableURL = RelanceProcess.executable
-            daemon.arguments = ["run", "--config", process.configuration.path, "--now", "2026-11-30"]
-            daemon.environment = ProcessInfo.processInfo.environment.merging(process.environment) { $1 }
-            let log = workspace.url("logs/daemon-\(index).log")
-            if !FileManager.default.fileExists(atPath: log.path) { FileManager.default.createFile(atPath: log.path, contents: nil) }
-            let handle = try FileHandle(forWritingTo: log)
-            try handle.seekToEnd()
-            daemon.standardOutput = handle
-            daemon.standardError = handle
-            try daemon.run()
-            return daemon
-        }
-
-        /// How many copies of each message reached the customers' mailbox (t43).
-        func deliveredCopies(of messageIDs: [String]) async throws -> [String: Int] {
-            try await DeliveredCopies(stack: stack, user: "t43").delivered(messageIDs, waitingAtMost: .seconds(60))
-        }
-
-        /// Waits until the outbox holds `count` messages, all sent (or the deadline passes).
-        static func waitUntilAllSent(_ count: Int, observer: PostgresStore, atMost wait: Duration) async throws {
-            let deadline = ContinuousClock.now + wait
-            while ContinuousClock.now < deadline {
-                let counts = try await observer.outboxCounts()
-                if counts[.sent] == count && counts.values.reduce(0, +) == count { return }
-                try await Task.sleep(for: .milliseconds(500))
-            }
-        }
-
-        /// SIGTERM to each daemon (resumed first, if stopped), and wait for it to end.
-        static func stop(_ daemons: [Process]) {
-            for daemon in daemons {
-                kill(daemon.processIdentifier, SIGCONT)
-                kill(daemon.processIdentifier, SIGTERM)
-                daemon.waitUntilExit()
-            }
+            #expect(outcome.counts == [.sent: reminders], "outbox: \(outcome.counts); logs in \(fixture.workspace.url("logs").path)")
+            #expect(outcome.queued.count == reminders && Set(outcome.queued).count == reminders)
+            #expect(outcome.copies.values.allSatisfy { $0 == 1 }, "copies per Message-ID not 1: \(outcome.copies.filter { $0.value != 1 })")
         }
     }
 }
