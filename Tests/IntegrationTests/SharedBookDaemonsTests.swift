@@ -18,54 +18,75 @@ import Testing
 @Suite(.mailStack, .serialized, .enabled(if: PostgresTestDatabase.shouldRun)) struct SharedBookDaemonsTests {
     static var reminders: Int { ProcessInfo.processInfo.environment["RELANCE_SHARED_BOOK_REMINDERS"].flatMap(Int.init) ?? 60 }
     static var kills: Int { ProcessInfo.processInfo.environment["RELANCE_SHARED_BOOK_KILLS"].flatMap(Int.init) ?? 12 }
+    /// Each daemon's pace (messages a minute); 0 sends unpaced, the daemons claiming in batches.
+    static var perMinute: Int { ProcessInfo.processInfo.environment["RELANCE_SHARED_BOOK_PER_MINUTE"].flatMap(Int.init) ?? 300 }
 
     @Test func threeDaemonsKilledAtRandomDeliverEveryReminderExactlyOnce() async throws {
         let stack = try MailStack.require()
         try await PostgresTestDatabase.withFreshDatabase { settings in
-            let fixture = try SharedBookFixture(stack: stack, settings: settings, customers: Self.reminders, perMinute: 300)
+            let fixture = try SharedBookFixture(stack: stack, settings: settings, customers: Self.reminders, perMinute: Self.perMinute, bouncing: 10)
             var daemons = try (0..<3).map { try fixture.startDaemon(index: $0) }
             let observer = try await PostgresStore.open(settings, daemonID: "observer", logger: PostgresTestDatabase.logger)
             var killed = 0
             var sentAtKills: [Int] = []
             do {
-                // Kill while the work flows: a quarter during start, import and plan, the rest once
-                // the sending has begun (a daemon needs a moment to start again: kills spaced so).
+                // Kill while the work flows: a quarter during start, import and plan, the rest spread
+                // over the sending by its progress (the k-th waits for k/(rest+1) of the reminders
+                // sent), so that kills fall in the sending whatever its pace on a loaded machine.
                 var generator = SystemRandomNumberGenerator()
+                let early = Self.kills / 4
                 while killed < Self.kills {
-                    if killed == Self.kills / 4 {
-                        let sending = ContinuousClock.now + .seconds(60)
-                        while (try await observer.outboxCounts()[.sent] ?? 0) == 0, ContinuousClock.now < sending {
-                            try await Task.sleep(for: .milliseconds(50))
-                        }
+                    if killed < early {
+                        try await Task.sleep(for: .milliseconds(Int.random(in: 50...400, using: &generator)))
+                    } else {
+                        let target = Self.reminders * (killed - early + 1) / (Self.kills - early + 1)
+                        try await fixture.waitUntilSent(atLeast: target, observer: observer, atMost: .seconds(60))
+                        try await Task.sleep(for: .milliseconds(Int.random(in: 0...300, using: &generator)))
                     }
-                    try await Task.sleep(for: .milliseconds(Int.random(in: killed < Self.kills / 4 ? 50...400 : 200...900, using: &generator)))
                     let victim = Int.random(in: 0..<daemons.count, using: &generator)
                     kill(daemons[victim].processIdentifier, SIGKILL)
                     daemons[victim].waitUntilExit()
                     killed += 1
-                    sentAtKills.append(try await observer.outboxCounts()[.sent] ?? 0)
+                    sentAtKills.append(try await fixture.sentCount(observer))
                     daemons[victim] = try fixture.startDaemon(index: victim)
                 }
                 // Then let them finish: a dead daemon's claims are settled from the archive by
-                // another once they expire (claim_seconds = 10).
+                // another once they expire (claim_seconds = 10), and the bounces are read.
                 try await SharedBookFixture.waitUntilAllSent(Self.reminders, observer: observer, atMost: .seconds(240))
+                try await fixture.waitUntilBouncesRead(observer: observer, atMost: .seconds(120))
             } catch {
                 for daemon in daemons { kill(daemon.processIdentifier, SIGKILL) }
                 await observer.close()
                 throw error
             }
             SharedBookFixture.stop(daemons)
+            let counts = try await observer.outboxCounts()
+            let events = try await observer.recentEvents(of: nil, limit: 100_000).map(\.event)
             let daemonsSeen = try await observer.daemons()
-            let outcome = try await fixture.outcome(observer: observer)
-            await observer.close()
+            let tasks = try await observer.tasks(of: SharedBookFixture.creditor, state: nil)
+            let invalid = try await observer.invalidAddresses(of: SharedBookFixture.creditor)
 
-            #expect(outcome.counts == [.sent: Self.reminders], "outbox: \(outcome.counts); logs in \(fixture.workspace.url("logs").path)")
-            #expect(outcome.queued.count == Self.reminders && Set(outcome.queued).count == Self.reminders,
-                    "each reminder queued once: \(outcome.queued.count)")
-            #expect(outcome.importsApplied == 1, "the dropped file applied once")
-            #expect(outcome.filesLeftInDrop.isEmpty, "the file left the drop folder")
-            #expect(outcome.copies.values.allSatisfy { $0 == 1 },
-                    "\(killed) kills (sent at each: \(sentAtKills)); copies per Message-ID not 1: \(outcome.copies.filter { $0.value != 1 })")
+            #expect(counts == [.sent: Self.reminders], "outbox: \(counts); logs in \(fixture.workspace.url("logs").path)")
+            let queued = events.filter { $0.kind == "message.queued" }.compactMap { $0.detail["message_id"] }
+            #expect(queued.count == Self.reminders && Set(queued).count == Self.reminders, "each reminder queued once: \(queued.count)")
+            #expect(events.filter { $0.kind == "import.applied" }.count == 1, "the dropped file applied once")
+            #expect(fixture.workspace.files(in: "drop").filter { $0.hasSuffix(".csv") }.isEmpty, "the file left the drop folder")
+            // Every reminder to a real mailbox arrived once; each one to an address that does not exist
+            // came back as a bounce, which was acted on once: one call task, the address marked invalid.
+            let bouncedCustomers = try await fixture.bouncedCustomerIDs(observer)
+            await observer.close()
+            let delivered = events.filter { $0.kind == "message.queued" && !bouncedCustomers.keys.contains($0.customerID ?? -1) }
+                .compactMap { $0.detail["message_id"] }
+            #expect(delivered.count == Self.reminders - fixture.bounced.count)
+            let copies = try await fixture.deliveredCopies(of: delivered)
+            #expect(copies.values.allSatisfy { $0 == 1 },
+                    "\(killed) kills (sent at each: \(sentAtKills)); copies per Message-ID not 1: \(copies.filter { $0.value != 1 })")
+            let bounces = events.filter { $0.kind == "mail.received" && $0.detail["kind"] == "bounce" }.compactMap(\.customerID)
+            #expect(bounces.sorted() == bouncedCustomers.keys.sorted(), "bounces recorded for customers \(bounces.sorted()), not once for each of \(bouncedCustomers.keys.sorted())")
+            let calls = tasks.filter { $0.kind == .call && $0.detail["bounced_address"] != nil }
+            #expect(calls.count == fixture.bounced.count && Set(calls.compactMap { $0.detail["bounced_address"] }) == Set(bouncedCustomers.values),
+                    "call tasks for the bounced addresses: \(calls.map { $0.detail["bounced_address"] ?? "" })")
+            #expect(Set(invalid.map(\.address.value)) == Set(bouncedCustomers.values) && invalid.count == fixture.bounced.count)
             #expect(killed == Self.kills && sentAtKills.contains { $0 > 0 && $0 < Self.reminders },
                     "some kills must fall while sending: \(sentAtKills)")
             // Every daemon that ran beat at least once: 3 first, one more per restart.
@@ -101,12 +122,15 @@ import Testing
                 throw error
             }
             SharedBookFixture.stop(daemons)
-            let outcome = try await fixture.outcome(observer: observer)
+            let counts = try await observer.outboxCounts()
+            let events = try await observer.recentEvents(of: nil, limit: 100_000).map(\.event)
             await observer.close()
             #expect(sentAtPause < reminders, "the pause fell after the sending: it proved nothing")
-            #expect(outcome.counts == [.sent: reminders], "outbox: \(outcome.counts); logs in \(fixture.workspace.url("logs").path)")
-            #expect(outcome.queued.count == reminders && Set(outcome.queued).count == reminders)
-            #expect(outcome.copies.values.allSatisfy { $0 == 1 }, "copies per Message-ID not 1: \(outcome.copies.filter { $0.value != 1 })")
+            #expect(counts == [.sent: reminders], "outbox: \(counts); logs in \(fixture.workspace.url("logs").path)")
+            let queued = events.filter { $0.kind == "message.queued" }.compactMap { $0.detail["message_id"] }
+            #expect(queued.count == reminders && Set(queued).count == reminders)
+            let copies = try await fixture.deliveredCopies(of: queued)
+            #expect(copies.values.allSatisfy { $0 == 1 }, "copies per Message-ID not 1: \(copies.filter { $0.value != 1 })")
         }
     }
 }

@@ -13,7 +13,9 @@ import Testing
 /// delivered once, the file applied once, every daemon alive and beating after the outage, and
 /// what they logged meanwhile names the server, without a crash or a loop of failures.
 /// The cluster is a private one (scripts/postgres-scratch.sh): the shared one serves other tests.
-@Suite(.mailStack, .serialized, .enabled(if: PostgresTestDatabase.shouldRun)) struct PostgresRestartTests {
+/// In SharedBookDaemonsTests' serialized suite: its daemons share the mailboxes (t41 polled for
+/// bounces, emptied at the start) and must not run beside these.
+extension SharedBookDaemonsTests {
     @Test func daemonsWaitThroughARestartAndAnOutageAndDeliverEachReminderOnce() async throws {
         let stack = try MailStack.require()
         try await ScratchPostgres.withCluster { cluster in
