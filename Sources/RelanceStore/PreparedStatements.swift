@@ -93,6 +93,40 @@ final class PreparedStatements {
         }
     }
 
+    private var pendingInvoices: [DatabaseValue] = []
+    private var invoiceBatchStatement: Statement?
+    static let invoicesPerInsert = 50
+    private static let invoiceColumns = 16
+
+    /// Queues one new invoice of a large first load (16 values, in `insertInvoice`'s order),
+    /// written with the next ones in one INSERT: nothing reads a first load's invoices, nor
+    /// needs their ids, before `flushInvoices()` (an invoice whose journal line names its id
+    /// is written alone, after a flush). The ids are those one at a time gives: one above the
+    /// largest, row after row in order.
+    func appendInvoice(_ values: [DatabaseValue]) throws {
+        pendingInvoices += values
+        if pendingInvoices.count == Self.invoicesPerInsert * Self.invoiceColumns { try flushInvoices() }
+    }
+
+    /// Writes the queued invoices, in order.
+    func flushInvoices() throws {
+        guard !pendingInvoices.isEmpty else { return }
+        let rows = pendingInvoices.count / Self.invoiceColumns
+        let statement: Statement
+        if rows == Self.invoicesPerInsert, let invoiceBatchStatement {
+            statement = invoiceBatchStatement
+        } else {
+            let sql = Key.insertInvoice.sql
+            let values = sql.range(of: "VALUES")!
+            let row = sql[values.upperBound...].trimmingCharacters(in: .whitespacesAndNewlines)
+            statement = try db.makeStatement(sql: String(sql[..<values.upperBound]) + " "
+                                                  + Array(repeating: row, count: rows).joined(separator: ", "))
+            if rows == Self.invoicesPerInsert { invoiceBatchStatement = statement }
+        }
+        try Self.execute(statement, pendingInvoices)
+        pendingInvoices.removeAll(keepingCapacity: true)
+    }
+
     /// Identify-customer tasks in rows of `tasksPerInsert` (see `insertTasks(rows:)`).
     static let tasksPerInsert = 200
     private var taskBatchStatement: Statement?

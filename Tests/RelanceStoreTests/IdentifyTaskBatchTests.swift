@@ -24,7 +24,7 @@ struct IdentifyTaskBatchTests {
         }
         _ = try await store.importSnapshot(F.file("ledger.csv"), F.snapshot(items), at: F.time)
 
-        let (tasks, lines) = try await store.writer.read { db in
+        let (tasks, lines) = try store.writer.read { db in
             (try Row.fetchAll(db, sql: """
                 SELECT t.id, t.customer_id, t.title, c.external_id FROM task t JOIN customer c ON c.id = t.customer_id
                 WHERE t.kind = 'identify-customer' ORDER BY t.id
