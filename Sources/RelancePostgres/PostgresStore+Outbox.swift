@@ -68,10 +68,12 @@ extension PostgresStore: OutboxStore {
         }
         let state = (draft.awaitingApproval ? OutboxState.awaitingApproval : .queued).rawValue
         try await connection.query("""
-            INSERT INTO message (id, creditor_id, customer_id, step, planned_on, rfc_message_id, envelope_from, raw, state, created_at)
+            INSERT INTO message (id, creditor_id, customer_id, step, planned_on, rfc_message_id, envelope_from, state, created_at)
             VALUES (\(id), \(draft.creditor.rawValue), \(draft.customerID), \(draft.step), \(draft.plannedOn.iso8601)::date,
-                    \(mail.messageID), \(mail.envelopeFrom.value), \(ByteBuffer(bytes: mail.bytes)), \(state), \(time))
+                    \(mail.messageID), \(mail.envelopeFrom.value), \(state), \(time))
             """, logger: logger)
+        // The bytes apart, written once (migration 3): the message's row only changes state.
+        try await connection.query("INSERT INTO message_body (message_id, raw) VALUES (\(id), \(ByteBuffer(bytes: mail.bytes)))", logger: logger)
         for (role, addresses) in [("to", draft.to), ("cc", draft.cc)] {
             for address in addresses {
                 try await connection.query("""
@@ -109,10 +111,12 @@ extension PostgresStore: OutboxStore {
         while true {
             // SKIP LOCKED: a message another daemon is claiming right now is passed over, not waited for.
             let rows = try await connection.query("""
-                SELECT id, creditor_id, customer_id, step, rfc_message_id, envelope_from, raw, attempts, created_at
-                FROM message WHERE state IN ('queued', 'retry') AND (next_attempt_at IS NULL OR next_attempt_at <= \(now))
-                AND NOT (creditor_id = ANY(\(skipped)))
-                ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED
+                SELECT m.id, m.creditor_id, m.customer_id, m.step, m.rfc_message_id, m.envelope_from, COALESCE(b.raw, '\\x'::bytea),
+                       m.attempts, m.created_at
+                FROM message m LEFT JOIN message_body b ON b.message_id = m.id
+                WHERE m.state IN ('queued', 'retry') AND (m.next_attempt_at IS NULL OR m.next_attempt_at <= \(now))
+                AND NOT (m.creditor_id = ANY(\(skipped)))
+                ORDER BY m.id LIMIT 1 FOR UPDATE OF m SKIP LOCKED
                 """, logger: logger)
             var found: (Int64, String, Int64, String, String, String, ByteBuffer, Int64, Date)?
             for try await row in rows.decode((Int64, String, Int64, String, String, String, ByteBuffer, Int64, Date).self) { found = row }
