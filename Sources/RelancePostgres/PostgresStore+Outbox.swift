@@ -106,55 +106,25 @@ extension PostgresStore: OutboxStore {
     /// The next due message claimed within the caller's transaction (its cancellations first):
     /// `sending`, claimed by this daemon for the settings' `claimDuration`, its attempt counted and journalled.
     func claimNext(now: Date, skipping: Set<CreditorID>, on connection: PostgresConnection) async throws -> OutboxMessage? {
-        let skipped = skipping.map(\.rawValue).sorted()
-        let claimSeconds = Double(settings.claimDuration.components.seconds)
-        while true {
-            // SKIP LOCKED: a message another daemon is claiming right now is passed over, not waited for.
-            let rows = try await connection.query("""
-                SELECT m.id, m.creditor_id, m.customer_id, m.step, m.rfc_message_id, m.envelope_from, COALESCE(b.raw, '\\x'::bytea),
-                       m.attempts, m.created_at
-                FROM message m LEFT JOIN message_body b ON b.message_id = m.id
-                WHERE m.state IN ('queued', 'retry') AND (m.next_attempt_at IS NULL OR m.next_attempt_at <= \(now))
-                AND NOT (m.creditor_id = ANY(\(skipped)))
-                ORDER BY m.id LIMIT 1 FOR UPDATE OF m SKIP LOCKED
-                """, logger: logger)
-            var found: (Int64, String, Int64, String, String, String, ByteBuffer, Int64, Date)?
-            for try await row in rows.decode((Int64, String, Int64, String, String, String, ByteBuffer, Int64, Date).self) { found = row }
-            guard let (id, creditorText, customerID, step, messageID, envelopeFrom, raw, attempts, queuedAt) = found else { return nil }
-            var reason = try await Self.reasonToCancel(messageID: id, on: connection, logger: logger)
-            if reason == nil { reason = try await Self.customerHold(customerID: customerID, now: now, on: connection, logger: logger) }
-            if let reason {
-                let words = try await Self.wording(of: creditorText, on: connection, logger: logger)
-                try await connection.query("UPDATE message SET state = 'cancelled', next_attempt_at = NULL WHERE id = \(id)", logger: logger)
-                try await connection.query("UPDATE message_invoice SET cancelled = true WHERE message_id = \(id)", logger: logger)
-                try await Self.append(NewEvent(time: now, kind: "message.cancelled", creditor: CreditorID(creditorText),
-                                               customerID: customerID, messageID: id,
-                                               summary: words.messageCancelled(messageID: id, because: reason)),
-                                      on: connection, logger: logger)
-                continue
-            }
-            try await connection.query("""
-                UPDATE message SET state = 'sending', attempts = attempts + 1, claimed_by = \(daemonID),
-                    claim_expires_at = clock_timestamp() + make_interval(secs => \(claimSeconds))
-                WHERE id = \(id)
-                """, logger: logger)
-            let words = try await Self.wording(of: creditorText, on: connection, logger: logger)
-            try await Self.append(NewEvent(time: now, kind: "message.sending", creditor: CreditorID(creditorText),
-                                           customerID: customerID, messageID: id,
-                                           summary: words.messageAttempt(Int(attempts) + 1, messageID: id)),
-                                  on: connection, logger: logger)
-            var recipients: [EmailAddress] = []
-            let addresses = try await connection.query(
-                "SELECT address FROM message_recipient WHERE message_id = \(id) ORDER BY role DESC, address", logger: logger)
-            for try await address in addresses.decode(String.self) {
-                if let parsed = EmailAddress(address) { recipients.append(parsed) }
-            }
-            guard let creditor = CreditorID(creditorText), let from = EmailAddress(envelopeFrom) else {
-                throw PostgresStoreError(.corrupt, "message #\(id) has an invalid creditor or envelope sender", context: ["message": "\(id)"])
-            }
-            return OutboxMessage(id: id, creditor: creditor, customerID: customerID, step: step, messageID: messageID,
-                                 envelopeFrom: from, recipients: recipients, bytes: Array(raw.readableBytesView), attempts: Int(attempts) + 1, queuedAt: queuedAt)
-        }
+        try await claimBatch(1, now: now, skipping: skipping, on: connection).first
+    }
+
+    /// Why a message must not go out any more, if it must not: its invoices first, then its customer's pause.
+    func stopReason(_ id: Int64, customerID: Int64, now: Date, on connection: PostgresConnection) async throws -> MessageCancelReason? {
+        if let reason = try await Self.reasonToCancel(messageID: id, on: connection, logger: logger) { return reason }
+        return try await Self.customerHold(customerID: customerID, now: now, on: connection, logger: logger)
+    }
+
+    /// A message the claim found stopped: cancelled, its invoices' steps free again, journalled.
+    func cancelAtClaim(_ id: Int64, because reason: MessageCancelReason, creditor: String, customerID: Int64, at now: Date,
+                       on connection: PostgresConnection) async throws {
+        let words = try await Self.wording(of: creditor, on: connection, logger: logger)
+        try await connection.query("UPDATE message SET state = 'cancelled', next_attempt_at = NULL WHERE id = \(id)", logger: logger)
+        try await connection.query("UPDATE message_invoice SET cancelled = true WHERE message_id = \(id)", logger: logger)
+        try await Self.append(NewEvent(time: now, kind: "message.cancelled", creditor: CreditorID(creditor),
+                                       customerID: customerID, messageID: id,
+                                       summary: words.messageCancelled(messageID: id, because: reason)),
+                              on: connection, logger: logger)
     }
 
     public func markSent(_ id: Int64, at time: Date, serverReply: String) async throws {
