@@ -71,7 +71,7 @@ extension PostgresStore: BankPaymentStore {
         for try await exists in try await connection.query("SELECT EXISTS (SELECT 1 FROM creditor WHERE id = \(file.creditor.rawValue))",
                                                            logger: logger).decode(Bool.self) { registered = exists }
         guard registered else {
-            throw PostgresStoreError(.notFound, "creditor \(file.creditor) is not registered", context: ["creditor": file.creditor.rawValue])
+            throw PostgresStoreError(.unknownCreditor, "creditor \(file.creditor) is not registered", context: ["creditor": file.creditor.rawValue])
         }
         var importID: Int64?
         let imported = try await connection.query("""

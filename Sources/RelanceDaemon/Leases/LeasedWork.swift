@@ -25,6 +25,9 @@ public struct LeasedWork: Sendable {
     /// daemon has renewed it (it is alive) or it has expired.
     public var retryAfterSkip: Duration { duration / 3 }
 
+    /// Whether other daemons may share the book (and do this work in this one's place).
+    public var isShared: Bool { leases != nil }
+
     /// The body's result, or nil when another daemon holds the lease.
     public func run<Result: Sendable>(_ name: LeaseName, _ body: @escaping @Sendable () async throws -> Result) async throws -> Result? {
         guard let leases else { return try await body() }
@@ -32,15 +35,15 @@ public struct LeasedWork: Sendable {
             logger.debug("work left to the daemon holding its lease", metadata: ["lease": "\(name.rawValue)"])
             return nil
         }
+        // Released whatever the outcome: a failed tick should not keep the others waiting for the expiry.
+        let outcome: Swift.Result<Result, any Error>
         do {
-            let result = try await runRenewing(grant, leases: leases, body)
-            try? await leases.releaseLease(grant)
-            return result
+            outcome = .success(try await runRenewing(grant, leases: leases, body))
         } catch {
-            // Released either way: a failed tick should not keep the others waiting for the expiry.
-            try? await leases.releaseLease(grant)
-            throw error
+            outcome = .failure(error)
         }
+        try? await leases.releaseLease(grant)
+        return try outcome.get()
     }
 
     private func runRenewing<Result: Sendable>(_ grant: LeaseGrant, leases: any LeaseStore,

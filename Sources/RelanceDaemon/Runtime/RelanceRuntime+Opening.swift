@@ -2,6 +2,7 @@ import Foundation
 public import Logging
 public import RelanceCore
 import RelancePostgres
+import RelanceMail
 
 extension RelanceRuntime {
     /// Opens the configured store — the SQLite file (`store_file`), or the PostgreSQL database
@@ -17,11 +18,24 @@ extension RelanceRuntime {
         }
         let store = try await PostgresStore.open(try postgres.resolved(secrets: secrets), logger: logger)
         do {
-            return try RelanceRuntime(configuration: configuration, clock: clock, logger: logger, secrets: secrets, reusing: store,
+            let key = try await signingKey(of: store, configuration: configuration, secrets: secrets, readOnly: readOnly)
+            return try RelanceRuntime(configuration: configuration, clock: clock, logger: logger, secrets: secrets, reusing: store, signingKey: key,
                                       transportOverride: transportOverride, crashPoints: crashPoints, composesMail: composesMail, readOnly: readOnly)
         } catch {
             await store.close()
             throw error
+        }
+    }
+
+    /// The key every daemon sharing the book signs with (a command that only reads never writes one).
+    private static func signingKey(of store: PostgresStore, configuration: RelanceConfiguration, secrets: SecretStore,
+                                   readOnly: Bool) async throws -> ReferenceSecret {
+        guard !readOnly else {
+            if let existing = TokenSecretLoader.existing(secrets: secrets, stateFolder: configuration.stateFolder) { return existing }
+            return try await store.existingBookSecret(.tokenSecret).flatMap { ReferenceSecret(bytes: $0) } ?? TokenSecretLoader.throwaway()
+        }
+        return try await TokenSecretLoader.loadShared(secrets: secrets, stateFolder: configuration.stateFolder) { proposed in
+            try await store.bookSecret(.tokenSecret, proposing: proposed)
         }
     }
 

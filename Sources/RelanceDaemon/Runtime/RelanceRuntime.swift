@@ -38,7 +38,7 @@ public final class RelanceRuntime: Sendable {
     /// `import`, `status`): the templates are neither read nor checked, and any attempt to
     /// compose fails with a missing-template error.
     public init(configuration: RelanceConfiguration, clock: any WallClock, logger: Logger,
-                secrets: SecretStore = SecretStore(), reusing openStore: (any RelanceBook)? = nil,
+                secrets: SecretStore = SecretStore(), reusing openStore: (any RelanceBook)? = nil, signingKey: ReferenceSecret? = nil,
                 transportOverride: (@Sendable (CreditorConfiguration) -> any MailTransport)? = nil,
                 crashPoints: CrashPoints = .disabled, composesMail: Bool = true, readOnly: Bool = false) throws {
         self.configuration = configuration
@@ -66,10 +66,11 @@ public final class RelanceRuntime: Sendable {
                                       requiredDocuments: letters.sorted())
             : try TemplateRenderer(files: [:])
         // A read-only command signs nothing: when the key cannot be read (mode 0600, the daemon's
-        // user), a throwaway one stands in rather than writing a new one.
-        let secret = try readOnly ? (TokenSecretLoader.existing(secrets: secrets, stateFolder: configuration.stateFolder)
-                                     ?? TokenSecretLoader.throwaway())
-                                  : TokenSecretLoader.load(secrets: secrets, stateFolder: configuration.stateFolder)
+        // user), a throwaway one stands in rather than writing a new one. A shared book's key
+        // comes from the book (`open`).
+        let secret = try signingKey ?? (readOnly ? (TokenSecretLoader.existing(secrets: secrets, stateFolder: configuration.stateFolder)
+                                                    ?? TokenSecretLoader.throwaway())
+                                                 : TokenSecretLoader.load(secrets: secrets, stateFolder: configuration.stateFolder))
         referenceSecret = secret
         let rules = IntakeRules(stableAfterSeconds: configuration.stableAfterSeconds, maximumFileBytes: configuration.maximumFileBytes)
         var creditors: [CreditorRuntime] = []

@@ -18,6 +18,7 @@ struct IntakeService: Service {
         let watcher = DropFolderWatcher(folders: folders.map(\.folder), logger: runtimes.logger)
         watcher?.start(ringing: wakeUp, settle: .milliseconds(Int64(initial.configuration.stableAfterSeconds * 1000)))
         defer { watcher?.stop() }
+        let othersImports = ImportsSeen()
         await ServiceLoop(name: "intake", logger: runtimes.logger, doorbell: wakeUp, interval: interval, health: health).run {
             let runtime = await runtimes.current
             // A creditor a reload added gets its folder, and its inotify watch, at the next round.
@@ -29,9 +30,17 @@ struct IntakeService: Service {
             var held = 0
             for creditor in runtime.creditors {
                 // Another daemon sharing the book may be scanning this folder: it imports, this one waits.
-                guard let report = try await runtime.work.run(.intake(creditor.configuration.id), { try await creditor.intake.scan() }) else {
-                    continue
+                let scanned = try await runtime.work.run(.intake(creditor.configuration.id)) { try await creditor.intake.scan() }
+                // On a shared book another daemon may have imported a file and died before planning:
+                // a newer applied import than last seen has this daemon's planner look at the day.
+                // (A held snapshot a person confirms later becomes applied then, under its own id.)
+                if runtime.work.isShared {
+                    let recent = try await runtime.store.importHistory(of: creditor.configuration.id, limit: 20)
+                    if othersImports.isNew(recent.filter { $0.status == .applied }.map(\.importID).max(), for: creditor.configuration.id) {
+                        planner.ring()
+                    }
                 }
+                guard let report = scanned else { continue }
                 imported += report.imported.count
                 rejected += report.rejected.count
                 held += report.held.count
