@@ -12,21 +12,21 @@ extension PostgresStore: BankReceiptStore {
                                channel: TaskOutcomeRequest.Channel, at time: Date) async throws -> ReceiptResolution {
         try await transaction { connection in
             try await Self.lockBankWork(of: creditor, on: connection, logger: logger)
-            let facts = try await Self.receiptFacts(entryID, of: creditor, on: connection, logger: logger)
-            if let refusal = ReceiptResolutionDecision.refusal(facts) { throw PostgresStoreError(refusal) }
+            let words = try await Self.wording(of: creditor.rawValue, on: connection, logger: logger)
+            let facts = try await Self.receiptFacts(entryID, of: creditor, words: words, on: connection, logger: logger)
+            if let refusal = ReceiptResolutionDecision.refusal(facts, words: words) { throw PostgresStoreError(refusal) }
             var customerID: Int64?
             if let customer {
                 let rows = try await connection.query("""
                     SELECT id FROM customer WHERE creditor_id = \(creditor.rawValue) AND external_id = \(customer)
                     """, logger: logger)
                 for try await id in rows.decode(Int64.self) { customerID = id }
-                guard customerID != nil else { throw PostgresStoreError(ReceiptResolutionDecision.noSuchCustomer(customer, of: creditor)) }
+                guard customerID != nil else { throw PostgresStoreError(ReceiptResolutionDecision.noSuchCustomer(customer, words: words)) }
             }
             try await connection.query("""
                 INSERT INTO bank_receipt_link (entry_id, customer_id, linked_by, channel, linked_at)
                 VALUES (\(entryID), \(customerID), \(person), \(channel.rawValue), \(time))
                 """, logger: logger)
-            let words = try await Self.wording(of: creditor.rawValue, on: connection, logger: logger)
             guard let customerID, let customer else {
                 let dismissal = ReceiptResolutionDecision.dismissal(facts, creditor: creditor, by: person, channel: channel, words: words, at: time)
                 try await Self.append(dismissal.event, on: connection, logger: logger)
@@ -49,12 +49,12 @@ extension PostgresStore: BankReceiptStore {
 
     /// The receipt as it is now, its row locked until the transaction ends; refused as not
     /// found when it is not this creditor's.
-    private static func receiptFacts(_ entryID: Int64, of creditor: CreditorID, on connection: PostgresConnection,
+    private static func receiptFacts(_ entryID: Int64, of creditor: CreditorID, words: any Wording, on connection: PostgresConnection,
                                      logger: Logger) async throws -> ReceiptResolutionDecision.Facts {
         let entries = try await bankEntries(connection.query("""
             SELECT \(unescaped: bankEntryColumns) FROM bank_entry e WHERE e.id = \(entryID) AND e.creditor_id = \(creditor.rawValue) FOR UPDATE
             """, logger: logger))
-        guard let entry = entries.first?.entry else { throw PostgresStoreError(ReceiptResolutionDecision.noSuchEntry(entryID, of: creditor)) }
+        guard let entry = entries.first?.entry else { throw PostgresStoreError(ReceiptResolutionDecision.noSuchEntry(entryID, words: words)) }
         var matched: [String] = []
         let numbers = try await connection.query("""
             SELECT i.number FROM bank_match m JOIN invoice i ON i.id = m.invoice_id WHERE m.entry_id = \(entryID) ORDER BY m.id

@@ -23,18 +23,18 @@ extension AppDatabase: BankReceiptStore {
     public func resolveReceipt(_ entryID: Int64, of creditor: CreditorID, customer: String?, by person: String,
                                channel: TaskOutcomeRequest.Channel, at time: Date) async throws -> ReceiptResolution {
         try await writer.write { db in
-            let facts = try Self.receiptFacts(entryID, of: creditor, in: db)
-            if let refusal = ReceiptResolutionDecision.refusal(facts) { throw StoreError(refusal) }
+            let words = try Self.wording(of: creditor.rawValue, in: db)
+            let facts = try Self.receiptFacts(entryID, of: creditor, words: words, in: db)
+            if let refusal = ReceiptResolutionDecision.refusal(facts, words: words) { throw StoreError(refusal) }
             let customerID: Int64? = try customer.map { external in
                 guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM customer WHERE creditor_id = ? AND external_id = ?",
                                                   arguments: [creditor.rawValue, external]) else {
-                    throw StoreError(ReceiptResolutionDecision.noSuchCustomer(external, of: creditor))
+                    throw StoreError(ReceiptResolutionDecision.noSuchCustomer(external, words: words))
                 }
                 return id
             }
             try db.execute(sql: "INSERT INTO bank_receipt_link (entry_id, customer_id, linked_by, channel, linked_at) VALUES (?, ?, ?, ?, ?)",
                            arguments: [entryID, customerID, person, channel.rawValue, time])
-            let words = try Self.wording(of: creditor.rawValue, in: db)
             guard let customerID, let customer else {
                 let dismissal = ReceiptResolutionDecision.dismissal(facts, creditor: creditor, by: person, channel: channel, words: words, at: time)
                 try Self.append(dismissal.event, in: db)
@@ -53,10 +53,10 @@ extension AppDatabase: BankReceiptStore {
     }
 
     /// The receipt as it is now: refused as not found when it is not this creditor's.
-    private static func receiptFacts(_ entryID: Int64, of creditor: CreditorID, in db: Database) throws -> ReceiptResolutionDecision.Facts {
+    private static func receiptFacts(_ entryID: Int64, of creditor: CreditorID, words: any Wording, in db: Database) throws -> ReceiptResolutionDecision.Facts {
         guard let row = try Row.fetchOne(db, sql: "SELECT * FROM bank_entry WHERE id = ? AND creditor_id = ?", arguments: [entryID, creditor.rawValue]),
               let entry = BankReversalApplier.entry(row) else {
-            throw StoreError(ReceiptResolutionDecision.noSuchEntry(entryID, of: creditor))
+            throw StoreError(ReceiptResolutionDecision.noSuchEntry(entryID, words: words))
         }
         let matched = try String.fetchAll(db, sql: """
             SELECT i.number FROM bank_match m JOIN invoice i ON i.id = m.invoice_id WHERE m.entry_id = ? ORDER BY m.id

@@ -58,10 +58,16 @@ import Testing
         func facts(matched: [String] = [], reversed: Bool = false, by: String? = nil, to: String? = nil) -> ReceiptResolutionDecision.Facts {
             ReceiptResolutionDecision.Facts(entryID: 4, entry: entry, matchedInvoices: matched, reversed: reversed, resolvedBy: by, resolvedToCustomer: to)
         }
-        #expect(ReceiptResolutionDecision.refusal(facts()) == nil)
-        #expect(ReceiptResolutionDecision.refusal(facts(matched: ["F-1", "F-2"]))?.message.contains("invoice F-1, F-2") == true)
-        #expect(ReceiptResolutionDecision.refusal(facts(reversed: true))?.code == .invalidState)
-        #expect(ReceiptResolutionDecision.refusal(facts(by: "marie", to: "C3"))?.message == "bank entry #4 was already linked to customer C3 by marie")
-        #expect(ReceiptResolutionDecision.refusal(facts(by: "paul"))?.message == "bank entry #4 was already set aside by paul")
+        let english = Language.english.wording, french = Language.french.wording
+        #expect(ReceiptResolutionDecision.refusal(facts(), words: english) == nil)
+        #expect(ReceiptResolutionDecision.refusal(facts(matched: ["F-1", "F-2"]), words: english)?.message.contains("invoice F-1, F-2") == true)
+        #expect(ReceiptResolutionDecision.refusal(facts(reversed: true), words: english)?.code == .invalidState)
+        #expect(ReceiptResolutionDecision.refusal(facts(by: "marie", to: "C3"), words: english)?.message == "bank entry #4 was already linked to customer C3 by marie")
+        #expect(ReceiptResolutionDecision.refusal(facts(by: "paul"), words: english)?.message == "bank entry #4 was already set aside by paul")
+        // A French creditor's people read it in French.
+        #expect(ReceiptResolutionDecision.refusal(facts(by: "marie", to: "C3"), words: french)?.message == "l'opération bancaire n° 4 a déjà été rattachée au client C3 par marie")
+        #expect(ReceiptResolutionDecision.refusal(facts(matched: ["F-1", "F-2"]), words: french)?.message
+                == "l'opération bancaire n° 4 est déjà rapprochée des factures F-1, F-2 : la fiche du client la montre")
+        #expect(ReceiptResolutionDecision.noSuchCustomer("C9", words: french).message.hasPrefix("il n'y a pas de client « C9 »"))
     }
 }

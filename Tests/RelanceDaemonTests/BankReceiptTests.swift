@@ -72,7 +72,7 @@ import RelanceTesting
 
         // A second word on the same receipt is refused with why; an unknown customer too.
         await #expect { try await PeopleActions(runtime: runtime).resolveReceipt(receipt.entryID, of: Self.acme, customer: nil, by: "Claire", channel: .cli) }
-            throws: { "\($0)".contains("already matched to invoice F-2026-118") }
+            throws: { "\($0)".contains("est déjà rapprochée de la facture F-2026-118") }
     }
 
     @Test func settingAReceiptAsideAndTheEnglishWords() async throws {
@@ -94,7 +94,7 @@ import RelanceTesting
         #expect(section.items.first?.headline == "Received 3 Dec 2026 from DUPONT ET FILS")
         #expect(section.items.first?.lines == ["Link: relance bank link \(receipt.entryID) <customer id> · set aside: relance bank dismiss \(receipt.entryID)"])
         await #expect { try await PeopleActions(runtime: runtime).resolveReceipt(receipt.entryID, of: Self.acme, customer: "C9", by: "Claire", channel: .cli) }
-            throws: { "\($0)".contains("there is no customer C9 in the books of creditor acme") }
+            throws: { "\($0)".contains("there is no customer C9 in this creditor's books") }
         let set = try await PeopleActions(runtime: runtime).resolveReceipt(receipt.entryID, of: Self.acme, customer: nil, by: "Claire", channel: .console)
         #expect(set.customer == nil)
         #expect(try await runtime.store.unmatchedReceipts(of: Self.acme).isEmpty)

@@ -71,8 +71,9 @@ import Testing
             }
             #expect(won.count == 1 && refusals.count == 1, "\(results)")
             #expect(refusals.first?.code == .invalidState)
-            let winner = won.first?.customer == nil ? "set aside by paul" : "linked to customer C003 by marie"
-            #expect(refusals.first?.message == "bank entry #\(receipt.entryID) was already \(winner)", "\(refusals)")
+            // In the creditor's words (a French book): the loser reads who did it.
+            let winner = won.first?.customer == nil ? "écartée par paul" : "rattachée au client C003 par marie"
+            #expect(refusals.first?.message == "l'opération bancaire n° \(receipt.entryID) a déjà été \(winner)", "\(refusals)")
             #expect(try await Self.count("SELECT count(*) FROM bank_receipt_link", in: first) == 1)
             #expect(try await second.events(of: F.creditor, kinds: ["bank.linked", "bank.dismissed"], since: .distantPast).count == 1)
             #expect(try await first.unmatchedReceipts(of: F.creditor).isEmpty)

@@ -39,29 +39,29 @@ public enum ReceiptResolutionDecision {
         public var message: String
     }
 
-    public static func noSuchEntry(_ entryID: Int64, of creditor: CreditorID) -> Refusal {
-        Refusal(code: .notFound, message: "there is no bank entry #\(entryID) for creditor \(creditor): `relance bank unmatched` lists the receipts to resolve")
+    public static func noSuchEntry(_ entryID: Int64, words: any Wording) -> Refusal {
+        Refusal(code: .notFound, message: words.receiptRefusal(.noSuchEntry(entryID: entryID)))
     }
 
-    public static func noSuchCustomer(_ customer: String, of creditor: CreditorID) -> Refusal {
-        Refusal(code: .notFound, message: "there is no customer \(customer) in the books of creditor \(creditor): give the customer's id as the export writes it")
+    public static func noSuchCustomer(_ customer: String, words: any Wording) -> Refusal {
+        Refusal(code: .notFound, message: words.receiptRefusal(.noSuchCustomer(customer)))
     }
 
     /// Nil when the receipt may still be resolved: money received, not matched, reversed or resolved.
-    public static func refusal(_ facts: Facts) -> Refusal? {
+    /// The refusal is in the creditor's words: a person reads it (the console, `relance bank`).
+    public static func refusal(_ facts: Facts, words: any Wording) -> Refusal? {
         let id = facts.entryID
         guard facts.entry.amount.minorUnits > 0, !facts.entry.isReversal else {
-            return Refusal(code: .invalidState, message: "bank entry #\(id) is \(facts.entry.isReversal ? "a reversal" : "money paid out"), not a receipt: there is nothing to link")
+            return Refusal(code: .invalidState, message: words.receiptRefusal(.notAReceipt(entryID: id, reversal: facts.entry.isReversal)))
         }
         if !facts.matchedInvoices.isEmpty {
-            return Refusal(code: .invalidState, message: "bank entry #\(id) was already matched to invoice \(facts.matchedInvoices.joined(separator: ", ")): `relance customer` shows it on the timeline")
+            return Refusal(code: .invalidState, message: words.receiptRefusal(.alreadyMatched(entryID: id, invoices: facts.matchedInvoices)))
         }
         if facts.reversed {
-            return Refusal(code: .invalidState, message: "bank entry #\(id) was reversed by the bank: the money came back, there is nothing to link")
+            return Refusal(code: .invalidState, message: words.receiptRefusal(.reversedByBank(entryID: id)))
         }
         if let by = facts.resolvedBy {
-            let whom = facts.resolvedToCustomer.map { "linked to customer \($0)" } ?? "set aside"
-            return Refusal(code: .invalidState, message: "bank entry #\(id) was already \(whom) by \(by)")
+            return Refusal(code: .invalidState, message: words.receiptRefusal(.alreadyResolved(entryID: id, customer: facts.resolvedToCustomer, by: by)))
         }
         return nil
     }

@@ -21,6 +21,8 @@ public protocol BankWording: Sendable {
     func noUnmatchedReceipts() -> String
     /// What linking or setting aside did.
     func receiptResolved(_ resolution: ReceiptResolution) -> String
+    /// Why linking or setting a receipt aside was refused, and what to do.
+    func receiptRefusal(_ reason: ReceiptRefusalReason) -> String
     /// `Reçu, en attente du grand livre`: money a statement shows paid that the ledger has not
     /// lettered yet — the aged balance's column and line, the digest's line.
     func receivedAwaitingLedger() -> String
@@ -33,6 +35,23 @@ public protocol BankWording: Sendable {
 }
 
 extension FrenchWording {
+    public func receiptRefusal(_ reason: ReceiptRefusalReason) -> String {
+        switch reason {
+        case .noSuchEntry(let id):
+            "il n'y a pas d'opération bancaire n° \(id) pour ce créancier : `relance bank unmatched` liste les virements à rattacher"
+        case .noSuchCustomer(let customer):
+            "il n'y a pas de client « \(customer) » dans les comptes de ce créancier : donnez le code client tel que l'export l'écrit"
+        case .notAReceipt(let id, let reversal):
+            "l'opération bancaire n° \(id) est \(reversal ? "une annulation" : "un paiement sortant"), pas un encaissement : il n'y a rien à rattacher"
+        case .alreadyMatched(let id, let invoices):
+            "l'opération bancaire n° \(id) est déjà rapprochée \(invoices.count > 1 ? "des factures" : "de la facture") \(invoices.joined(separator: ", ")) : la fiche du client la montre"
+        case .reversedByBank(let id):
+            "l'opération bancaire n° \(id) a été annulée par la banque : l'argent est reparti, il n'y a rien à rattacher"
+        case .alreadyResolved(let id, let customer, let by):
+            "l'opération bancaire n° \(id) a déjà été \(customer.map { "rattachée au client \($0)" } ?? "écartée") par \(by)"
+        }
+    }
+
     public func unmatchedReceiptsTitle(_ count: Int) -> String {
         count == 1 ? "1 virement reçu à rattacher" : "\(count) virements reçus à rattacher"
     }
@@ -68,6 +87,23 @@ extension FrenchWording {
 }
 
 extension EnglishWording {
+    public func receiptRefusal(_ reason: ReceiptRefusalReason) -> String {
+        switch reason {
+        case .noSuchEntry(let id):
+            "there is no bank entry #\(id) for this creditor: `relance bank unmatched` lists the receipts to resolve"
+        case .noSuchCustomer(let customer):
+            "there is no customer \(customer) in this creditor's books: give the customer's id as the export writes it"
+        case .notAReceipt(let id, let reversal):
+            "bank entry #\(id) is \(reversal ? "a reversal" : "money paid out"), not a receipt: there is nothing to link"
+        case .alreadyMatched(let id, let invoices):
+            "bank entry #\(id) was already matched to invoice \(invoices.joined(separator: ", ")): the customer's page shows it"
+        case .reversedByBank(let id):
+            "bank entry #\(id) was reversed by the bank: the money went back, there is nothing to link"
+        case .alreadyResolved(let id, let customer, let by):
+            "bank entry #\(id) was already \(customer.map { "linked to customer \($0)" } ?? "set aside") by \(by)"
+        }
+    }
+
     public func unmatchedReceiptsTitle(_ count: Int) -> String {
         count == 1 ? "1 bank receipt to link" : "\(count) bank receipts to link"
     }
