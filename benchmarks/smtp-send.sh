@@ -101,7 +101,9 @@ TOML
     end=$(now)
     grep -q "^Sent: $MESSAGES," "$dir/summary.txt" || { echo "relance did not send $MESSAGES messages:" >&2; tail -3 "$dir/summary.txt" >&2; exit 1; }
     local size sending
-    size=$(sqlite3 "$dir/state/relance.sqlite" "SELECT CAST(AVG(length(raw)) AS INTEGER) FROM message")
+    # The bytes are in message_body since the store's v25 migration (in message before).
+    size=$(sqlite3 "$dir/state/relance.sqlite" "SELECT CAST(AVG(length(raw)) AS INTEGER) FROM message_body" 2>/dev/null \
+        || sqlite3 "$dir/state/relance.sqlite" "SELECT CAST(AVG(length(raw)) AS INTEGER) FROM message")
     # The sending phase alone: from the first claim to the last message recorded as sent.
     sending=$(sqlite3 "$dir/state/relance.sqlite" "SELECT (julianday(MAX(sent_at)) - (SELECT julianday(MIN(at)) FROM event WHERE kind = 'message.sending')) * 86400 FROM message")
     echo "$(awk -v a="$start" -v b="$end" 'BEGIN { print b - a }') $size $sending"

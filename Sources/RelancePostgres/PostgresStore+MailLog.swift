@@ -48,7 +48,7 @@ extension PostgresStore: MailLogStore {
         try await connection { connection in
             let (sql, table) = direction == .sent ? (Self.sentSQL, "m") : (Self.receivedSQL, "i")
             let raws = try await connection.query("""
-                SELECT raw FROM \(unescaped: direction == .sent ? "message" : "inbound_message") WHERE id = \(id)
+                \(unescaped: direction == .sent ? "SELECT raw FROM message_body WHERE message_id" : "SELECT raw FROM inbound_message WHERE id") = \(id)
                 """, logger: logger)
             var raw: [UInt8]?
             for try await bytes in raws.decode(ByteBuffer?.self) { raw = bytes.map { Array($0.readableBytesView) } }

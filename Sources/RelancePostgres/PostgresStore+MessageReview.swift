@@ -9,11 +9,11 @@ extension PostgresStore: MessageReviewStore {
     public func messagesToReview(of creditor: CreditorID?) async throws -> [MessageForReview] {
         try await connection { connection in
             let rows = try await connection.query("""
-                SELECT m.id, m.creditor_id, m.customer_id, m.step, m.state, m.raw, m.last_error, m.created_at,
+                SELECT m.id, m.creditor_id, m.customer_id, m.step, m.state, COALESCE(b.raw, '\\x'::bytea), m.last_error, m.created_at,
                        (SELECT t.detail->>'reason' FROM task t WHERE t.message_id = m.id AND t.kind = 'review-message'
                         ORDER BY t.id DESC LIMIT 1),
                        ARRAY(SELECT address FROM message_recipient WHERE message_id = m.id ORDER BY role DESC, address)
-                FROM message m WHERE m.state IN ('awaiting-approval', 'held', 'failed')
+                FROM message m LEFT JOIN message_body b ON b.message_id = m.id WHERE m.state IN ('awaiting-approval', 'held', 'failed')
                 AND (\(creditor?.rawValue)::text IS NULL OR m.creditor_id = \(creditor?.rawValue)) ORDER BY m.id
                 """, logger: logger)
             var messages: [MessageForReview] = []

@@ -68,10 +68,12 @@ extension PostgresStore: OutboxStore {
         }
         let state = (draft.awaitingApproval ? OutboxState.awaitingApproval : .queued).rawValue
         try await connection.query("""
-            INSERT INTO message (id, creditor_id, customer_id, step, planned_on, rfc_message_id, envelope_from, raw, state, created_at)
+            INSERT INTO message (id, creditor_id, customer_id, step, planned_on, rfc_message_id, envelope_from, state, created_at)
             VALUES (\(id), \(draft.creditor.rawValue), \(draft.customerID), \(draft.step), \(draft.plannedOn.iso8601)::date,
-                    \(mail.messageID), \(mail.envelopeFrom.value), \(ByteBuffer(bytes: mail.bytes)), \(state), \(time))
+                    \(mail.messageID), \(mail.envelopeFrom.value), \(state), \(time))
             """, logger: logger)
+        // The bytes apart, written once (migration 3): the message's row only changes state.
+        try await connection.query("INSERT INTO message_body (message_id, raw) VALUES (\(id), \(ByteBuffer(bytes: mail.bytes)))", logger: logger)
         for (role, addresses) in [("to", draft.to), ("cc", draft.cc)] {
             for address in addresses {
                 try await connection.query("""
@@ -104,53 +106,25 @@ extension PostgresStore: OutboxStore {
     /// The next due message claimed within the caller's transaction (its cancellations first):
     /// `sending`, claimed by this daemon for the settings' `claimDuration`, its attempt counted and journalled.
     func claimNext(now: Date, skipping: Set<CreditorID>, on connection: PostgresConnection) async throws -> OutboxMessage? {
-        let skipped = skipping.map(\.rawValue).sorted()
-        let claimSeconds = Double(settings.claimDuration.components.seconds)
-        while true {
-            // SKIP LOCKED: a message another daemon is claiming right now is passed over, not waited for.
-            let rows = try await connection.query("""
-                SELECT id, creditor_id, customer_id, step, rfc_message_id, envelope_from, raw, attempts, created_at
-                FROM message WHERE state IN ('queued', 'retry') AND (next_attempt_at IS NULL OR next_attempt_at <= \(now))
-                AND NOT (creditor_id = ANY(\(skipped)))
-                ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED
-                """, logger: logger)
-            var found: (Int64, String, Int64, String, String, String, ByteBuffer, Int64, Date)?
-            for try await row in rows.decode((Int64, String, Int64, String, String, String, ByteBuffer, Int64, Date).self) { found = row }
-            guard let (id, creditorText, customerID, step, messageID, envelopeFrom, raw, attempts, queuedAt) = found else { return nil }
-            var reason = try await Self.reasonToCancel(messageID: id, on: connection, logger: logger)
-            if reason == nil { reason = try await Self.customerHold(customerID: customerID, now: now, on: connection, logger: logger) }
-            if let reason {
-                let words = try await Self.wording(of: creditorText, on: connection, logger: logger)
-                try await connection.query("UPDATE message SET state = 'cancelled', next_attempt_at = NULL WHERE id = \(id)", logger: logger)
-                try await connection.query("UPDATE message_invoice SET cancelled = true WHERE message_id = \(id)", logger: logger)
-                try await Self.append(NewEvent(time: now, kind: "message.cancelled", creditor: CreditorID(creditorText),
-                                               customerID: customerID, messageID: id,
-                                               summary: words.messageCancelled(messageID: id, because: reason)),
-                                      on: connection, logger: logger)
-                continue
-            }
-            try await connection.query("""
-                UPDATE message SET state = 'sending', attempts = attempts + 1, claimed_by = \(daemonID),
-                    claim_expires_at = clock_timestamp() + make_interval(secs => \(claimSeconds))
-                WHERE id = \(id)
-                """, logger: logger)
-            let words = try await Self.wording(of: creditorText, on: connection, logger: logger)
-            try await Self.append(NewEvent(time: now, kind: "message.sending", creditor: CreditorID(creditorText),
-                                           customerID: customerID, messageID: id,
-                                           summary: words.messageAttempt(Int(attempts) + 1, messageID: id)),
-                                  on: connection, logger: logger)
-            var recipients: [EmailAddress] = []
-            let addresses = try await connection.query(
-                "SELECT address FROM message_recipient WHERE message_id = \(id) ORDER BY role DESC, address", logger: logger)
-            for try await address in addresses.decode(String.self) {
-                if let parsed = EmailAddress(address) { recipients.append(parsed) }
-            }
-            guard let creditor = CreditorID(creditorText), let from = EmailAddress(envelopeFrom) else {
-                throw PostgresStoreError(.corrupt, "message #\(id) has an invalid creditor or envelope sender", context: ["message": "\(id)"])
-            }
-            return OutboxMessage(id: id, creditor: creditor, customerID: customerID, step: step, messageID: messageID,
-                                 envelopeFrom: from, recipients: recipients, bytes: Array(raw.readableBytesView), attempts: Int(attempts) + 1, queuedAt: queuedAt)
-        }
+        try await claimBatch(1, now: now, skipping: skipping, on: connection).first
+    }
+
+    /// Why a message must not go out any more, if it must not: its invoices first, then its customer's pause.
+    func stopReason(_ id: Int64, customerID: Int64, now: Date, on connection: PostgresConnection) async throws -> MessageCancelReason? {
+        if let reason = try await Self.reasonToCancel(messageID: id, on: connection, logger: logger) { return reason }
+        return try await Self.customerHold(customerID: customerID, now: now, on: connection, logger: logger)
+    }
+
+    /// A message the claim found stopped: cancelled, its invoices' steps free again, journalled.
+    func cancelAtClaim(_ id: Int64, because reason: MessageCancelReason, creditor: String, customerID: Int64, at now: Date,
+                       on connection: PostgresConnection) async throws {
+        let words = try await Self.wording(of: creditor, on: connection, logger: logger)
+        try await connection.query("UPDATE message SET state = 'cancelled', next_attempt_at = NULL WHERE id = \(id)", logger: logger)
+        try await connection.query("UPDATE message_invoice SET cancelled = true WHERE message_id = \(id)", logger: logger)
+        try await Self.append(NewEvent(time: now, kind: "message.cancelled", creditor: CreditorID(creditor),
+                                       customerID: customerID, messageID: id,
+                                       summary: words.messageCancelled(messageID: id, because: reason)),
+                              on: connection, logger: logger)
     }
 
     public func markSent(_ id: Int64, at time: Date, serverReply: String) async throws {

@@ -2,13 +2,13 @@ public import Foundation
 import PostgresNIO
 public import RelanceCore
 
-/// The outbox in batches, shared by several daemons: the claims of a batch lock their messages
-/// `FOR UPDATE SKIP LOCKED` one after the other in one transaction (each claimed by this daemon,
-/// with its lease), and settling a batch records its deliveries — by their claimer only — and
+/// The outbox in batches, shared by several daemons: a batch's claim locks its messages
+/// `FOR UPDATE SKIP LOCKED` in one query (`claimBatch`: each claimed by this daemon, with its
+/// lease), and settling a batch records its deliveries — by their claimer only — and
 /// claims the next in one transaction again.
 extension PostgresStore: OutboxBatchStore {
     public func claimMessages(now: Date, skipping: Set<CreditorID>, limit: Int) async throws -> [OutboxMessage] {
-        try await transaction { connection in try await claim(limit, now: now, skipping: skipping, on: connection) }
+        try await transaction { connection in try await claimBatch(limit, now: now, skipping: skipping, on: connection) }
     }
 
     public func settleBatch(delivered: [DeliveryRecord], unclaimed: [Int64], at time: Date,
@@ -19,17 +19,8 @@ extension PostgresStore: OutboxBatchStore {
                                          copyToSent: delivery.copyToSent, on: connection)
             }
             for id in unclaimed { try await unclaim(id, at: time, on: connection) }
-            return try await claim(limit, now: time, skipping: skipping, on: connection)
+            return try await claimBatch(limit, now: time, skipping: skipping, on: connection)
         }
-    }
-
-    /// The claims of one transaction; each sees the previous ones (they are `sending` already).
-    private func claim(_ limit: Int, now: Date, skipping: Set<CreditorID>, on connection: PostgresConnection) async throws -> [OutboxMessage] {
-        var claimed: [OutboxMessage] = []
-        while claimed.count < limit, let message = try await claimNext(now: now, skipping: skipping, on: connection) {
-            claimed.append(message)
-        }
-        return claimed
     }
 
     /// Back to where the claim found it (`retry` keeps its due time, `queued` has none), the

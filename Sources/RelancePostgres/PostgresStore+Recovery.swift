@@ -201,7 +201,8 @@ extension PostgresStore: OutboxRecoveryStore {
     public func pendingSentCopies(of creditor: CreditorID, limit: Int) async throws -> [PendingSentCopy] {
         try await connection { connection in
             let rows = try await connection.query("""
-                SELECT id, raw FROM message WHERE creditor_id = \(creditor.rawValue) AND sent_copy = 'pending' ORDER BY id LIMIT \(Int64(limit))
+                SELECT m.id, COALESCE(b.raw, '\\x'::bytea) FROM message m LEFT JOIN message_body b ON b.message_id = m.id
+                WHERE m.creditor_id = \(creditor.rawValue) AND m.sent_copy = 'pending' ORDER BY m.id LIMIT \(Int64(limit))
                 """, logger: logger)
             var copies: [PendingSentCopy] = []
             for try await (id, raw) in rows.decode((Int64, ByteBuffer).self) { copies.append(PendingSentCopy(id: id, bytes: Array(raw.readableBytesView))) }

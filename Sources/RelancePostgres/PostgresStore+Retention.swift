@@ -13,8 +13,9 @@ extension PostgresStore: RetentionStore {
             var report = PurgeReport()
             // Message bytes: only of messages whose fate is settled; the row, state and events stay.
             report.messagesBlanked = try await Self.count(connection.query("""
-                UPDATE message SET raw = '\\x'::bytea WHERE octet_length(raw) > 0 AND state IN ('sent', 'failed', 'cancelled')
-                AND COALESCE(sent_at, created_at) < \(mailCutoff) RETURNING 1
+                UPDATE message_body SET raw = '\\x'::bytea WHERE octet_length(raw) > 0 AND message_id IN (
+                    SELECT id FROM message WHERE state IN ('sent', 'failed', 'cancelled') AND COALESCE(sent_at, created_at) < \(mailCutoff))
+                RETURNING 1
                 """, logger: logger))
             report.inboundBlanked = try await Self.count(connection.query("""
                 UPDATE inbound_message SET raw = NULL, excerpt = NULL

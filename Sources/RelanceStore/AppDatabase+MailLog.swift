@@ -54,8 +54,8 @@ extension AppDatabase: MailLogStore {
             let (sql, table) = direction == .sent ? (Self.sentSQL, "m") : (Self.receivedSQL, "i")
             guard let row = try Row.fetchOne(db, sql: sql + " WHERE \(table).id = ? AND \(table).creditor_id = ?",
                                              arguments: [id, creditor.rawValue]) else { return nil }
-            let raw = try Data.fetchOne(db, sql: "SELECT raw FROM \(direction == .sent ? "message" : "inbound_message") WHERE id = ?",
-                                        arguments: [id])
+            let raw = try Data.fetchOne(db, sql: direction == .sent ? "SELECT raw FROM message_body WHERE message_id = ?"
+                                                                    : "SELECT raw FROM inbound_message WHERE id = ?", arguments: [id])
             return Self.mailEntry(row, raw: raw)
         }
     }

@@ -6,10 +6,11 @@ extension AppDatabase: MessageReviewStore {
     public func messagesToReview(of creditor: CreditorID?) async throws -> [MessageForReview] {
         try await writer.read { db in
             try Row.fetchAll(db, sql: """
-                SELECT m.id, m.creditor_id, m.customer_id, m.step, m.state, m.raw, m.last_error, m.created_at,
+                SELECT m.id, m.creditor_id, m.customer_id, m.step, m.state, COALESCE(b.raw, X'') AS raw, m.last_error, m.created_at,
                        (SELECT json_extract(t.detail, '$.reason') FROM task t WHERE t.message_id = m.id AND t.kind = 'review-message'
                         ORDER BY t.id DESC LIMIT 1) AS task_reason
-                FROM message m WHERE m.state IN ('awaiting-approval', 'held', 'failed') AND (?1 IS NULL OR m.creditor_id = ?1) ORDER BY m.id
+                FROM message m LEFT JOIN message_body b ON b.message_id = m.id
+                WHERE m.state IN ('awaiting-approval', 'held', 'failed') AND (?1 IS NULL OR m.creditor_id = ?1) ORDER BY m.id
                 """, arguments: [creditor?.rawValue]).map { row in
                 let id: Int64 = row["id"]
                 let recipients = try String.fetchAll(db, sql: "SELECT address FROM message_recipient WHERE message_id = ? ORDER BY role DESC, address",

@@ -62,6 +62,9 @@ extension AppDatabase {
         migrator.registerMigration("v20-console-search") { db in
             try db.execute(sql: Self.consoleSearchMigration)
         }
+        migrator.registerMigration("v25-message-body") { db in
+            try db.execute(sql: Self.messageBodyMigration)
+        }
         return migrator
     }
 

@@ -16,37 +16,7 @@ extension AppDatabase: OutboxStore {
     /// The claim itself, within the caller's transaction (`markDelivered(…claimingNextAt:)` runs
     /// it in the same one). `skipped` is a JSON array of creditor ids.
     static func claimNext(now: Date, skipped: String, in db: Database) throws -> OutboxMessage? {
-        while let row = try db.rowCached("""
-            SELECT * FROM message INDEXED BY message_claimable
-            WHERE state IN ('queued', 'retry') AND (next_attempt_at IS NULL OR next_attempt_at <= ?)
-            AND creditor_id NOT IN (SELECT value FROM json_each(?))
-            ORDER BY id LIMIT 1
-            """, [StoredTime.text(now), skipped]) {
-            let id: Int64 = row["id"]
-            if let reason = try Self.reasonToCancel(messageID: id, in: db)
-                ?? Self.customerHold(customerID: row["customer_id"], now: now, in: db) {
-                let words = try Self.wording(of: row["creditor_id"], in: db)
-                try Self.transition(id, to: .cancelled, at: now, in: db, kind: "message.cancelled",
-                                    summary: words.messageCancelled(messageID: id, because: reason))
-                try db.execute(sql: "UPDATE message_invoice SET cancelled = 1 WHERE message_id = ?", arguments: [id])
-                continue
-            }
-            let attempts: Int = row["attempts"]
-            try db.executeCached("UPDATE message SET state = 'sending', attempts = attempts + 1 WHERE id = ?", [id])
-            try Self.append(NewEvent(time: now, kind: "message.sending", creditor: CreditorID(row["creditor_id"]),
-                                     customerID: row["customer_id"], messageID: id,
-                                     summary: try Self.wording(of: row["creditor_id"], in: db).messageAttempt(attempts + 1, messageID: id)), in: db)
-            let recipients = try db.valuesCached("SELECT address FROM message_recipient WHERE message_id = ? ORDER BY role DESC, address",
-                                                 [id], as: String.self).compactMap { EmailAddress($0) }
-            guard let creditor = CreditorID(row["creditor_id"]), let from = EmailAddress(row["envelope_from"] as String) else {
-                throw StoreError(.corrupt, "message #\(id) has an invalid creditor or envelope sender")
-            }
-            let raw: Data = row["raw"]
-            return OutboxMessage(id: id, creditor: creditor, customerID: row["customer_id"], step: row["step"],
-                                 messageID: row["rfc_message_id"], envelopeFrom: from, recipients: recipients,
-                                 bytes: [UInt8](raw), attempts: attempts + 1, queuedAt: row["created_at"])
-        }
-        return nil
+        try claim(1, now: now, skipped: skipped, in: db).first
     }
 
     public func markSent(_ id: Int64, at time: Date, serverReply: String) async throws {
@@ -82,7 +52,7 @@ extension AppDatabase: OutboxStore {
                    (SELECT language FROM creditor WHERE id = m.creditor_id) AS language,
                    (SELECT group_concat(address, ', ') FROM message_recipient WHERE message_id = m.id) AS recipients
             FROM message m LEFT JOIN customer c ON c.id = m.customer_id WHERE m.id IN (SELECT value FROM json_each(?))
-            """, ["[" + ids.map(String.init).joined(separator: ",") + "]"])
+            """, [jsonArray(ids)])
         return Dictionary(rows.map { ($0["id"] as Int64, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
@@ -124,7 +94,7 @@ extension AppDatabase: OutboxStore {
 
     /// Why a message must not go out any more: an invoice it speaks of was settled or its
     /// open amount changed since it was composed (the text would state a wrong amount).
-    private static func reasonToCancel(messageID: Int64, in db: Database) throws -> MessageCancelReason? {
+    static func reasonToCancel(messageID: Int64, in db: Database) throws -> MessageCancelReason? {
         let rows = try db.rowsCached("""
             SELECT i.number, i.status, i.disputed_since, mi.stated_open_minor,
                    i.open_minor - \(Self.bankPaidSQL) AS open_minor
@@ -145,7 +115,7 @@ extension AppDatabase: OutboxStore {
     /// A live pause of the customer (a reply to read, a promise, a complaint…) stops the
     /// message: it was written before the customer said something. Dates compare in UTC here,
     /// a day's margin the planner's own check (in the creditor's time zone) makes irrelevant.
-    private static func customerHold(customerID: Int64, now: Date, in db: Database) throws -> MessageCancelReason? {
+    static func customerHold(customerID: Int64, now: Date, in db: Database) throws -> MessageCancelReason? {
         let day = CivilDate(now, in: utc).iso8601
         guard let row = try db.rowCached("""
             SELECT kind, reason FROM customer_hold WHERE customer_id = ? AND released_at IS NULL
@@ -154,7 +124,7 @@ extension AppDatabase: OutboxStore {
         return .customerPaused(kind: row["kind"], reason: row["reason"])
     }
 
-    private static let utc = TimeZone(identifier: "UTC")!
+    static let utc = TimeZone(identifier: "UTC")!
 
     /// The words of the creditor a message belongs to.
     static func messageWording(_ id: Int64, in db: Database) throws -> any Wording {
@@ -170,7 +140,7 @@ extension AppDatabase: OutboxStore {
         }
     }
 
-    private static func transition(_ id: Int64, to state: OutboxState, at time: Date, in db: Database, kind: String, summary: String) throws {
+    static func transition(_ id: Int64, to state: OutboxState, at time: Date, in db: Database, kind: String, summary: String) throws {
         try db.executeCached("UPDATE message SET state = ?, next_attempt_at = NULL WHERE id = ?", [state.rawValue, id])
         try appendMessageEvent(id, kind: kind, at: time, summary: summary, in: db)
     }

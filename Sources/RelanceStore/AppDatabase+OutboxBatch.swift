@@ -23,15 +23,6 @@ extension AppDatabase: OutboxBatchStore {
         }
     }
 
-    /// The claims of one transaction; each sees the previous ones (they are `sending` already).
-    private static func claim(_ limit: Int, now: Date, skipped: String, in db: Database) throws -> [OutboxMessage] {
-        var claimed: [OutboxMessage] = []
-        while claimed.count < limit, let message = try claimNext(now: now, skipped: skipped, in: db) {
-            claimed.append(message)
-        }
-        return claimed
-    }
-
     /// Back to where the claim found it: `retry` keeps its due time, `queued` has none.
     private static func unclaim(_ id: Int64, at time: Date, in db: Database) throws {
         try db.executeCached("""

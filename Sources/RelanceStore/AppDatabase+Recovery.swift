@@ -183,7 +183,8 @@ extension AppDatabase: OutboxRecoveryStore {
     public func pendingSentCopies(of creditor: CreditorID, limit: Int) async throws -> [PendingSentCopy] {
         try await writer.read { db in
             try Row.fetchAll(db, sql: """
-                SELECT id, raw FROM message WHERE creditor_id = ? AND sent_copy = 'pending' ORDER BY id LIMIT ?
+                SELECT m.id, COALESCE(b.raw, X'') AS raw FROM message m LEFT JOIN message_body b ON b.message_id = m.id
+                WHERE m.creditor_id = ? AND m.sent_copy = 'pending' ORDER BY m.id LIMIT ?
                 """, arguments: [creditor.rawValue, limit]).map { PendingSentCopy(id: $0["id"], bytes: [UInt8]($0["raw"] as Data)) }
         }
     }

@@ -10,8 +10,8 @@ extension AppDatabase: RetentionStore {
             var report = PurgeReport()
             // Message bytes: only of messages whose fate is settled; the row, state and events stay.
             try db.execute(sql: """
-                UPDATE message SET raw = X'' WHERE length(raw) > 0 AND state IN ('sent', 'failed', 'cancelled')
-                AND COALESCE(sent_at, created_at) < ?
+                UPDATE message_body SET raw = X'' WHERE length(raw) > 0 AND message_id IN (
+                    SELECT id FROM message WHERE state IN ('sent', 'failed', 'cancelled') AND COALESCE(sent_at, created_at) < ?)
                 """, arguments: [mailCutoff])
             report.messagesBlanked = db.changesCount
             try db.execute(sql: "UPDATE inbound_message SET raw = NULL, excerpt = NULL WHERE (raw IS NOT NULL OR excerpt IS NOT NULL) AND received_at < ?",

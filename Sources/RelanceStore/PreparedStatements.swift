@@ -7,7 +7,6 @@ final class PreparedStatements {
         case findInvoice
         case insertCustomer
         case renameCustomer
-        case insertTask
         case insertInvoice
         case updateInvoice
         case settleInvoice
@@ -22,10 +21,6 @@ final class PreparedStatements {
                 INSERT INTO customer (creditor_id, external_id, name, created_at, needs_identification) VALUES (?, ?, ?, ?, ?)
                 """
             case .renameCustomer: "UPDATE customer SET name = ? WHERE id = ? AND name IS NOT ?"
-            case .insertTask: """
-                INSERT INTO task (creditor_id, customer_id, kind, state, dedup_key, title, detail, created_at)
-                VALUES (?, ?, 'identify-customer', 'open', ?, ?, ?, ?)
-                """
             case .insertInvoice: """
                 INSERT INTO invoice (creditor_id, customer_id, number, currency, issued_on, due_on, due_source, total_minor, open_minor,
                 status, seen_as_of, first_import_id, last_import_id,
@@ -81,7 +76,13 @@ final class PreparedStatements {
     /// `StatementBinding`: a `StatementArguments` would first copy them through GRDB's
     /// unspecialized generic code, which cost more than the INSERTs of a large ledger.
     static func execute(_ statement: Statement, _ values: [DatabaseValue]) throws {
-        // Resets the statement and clears the previous row's bindings.
+        try bind(statement, values)
+        try statement.execute()
+    }
+
+    /// Resets `statement`, clears the previous run's bindings and binds `values` in order;
+    /// running it (`execute()`, or a fetch without arguments) keeps them.
+    static func bind(_ statement: Statement, _ values: [DatabaseValue]) throws {
         statement.setUncheckedArguments(StatementArguments())
         let handle = statement.sqliteStatement
         for (index, value) in values.enumerated() {
@@ -90,7 +91,60 @@ final class PreparedStatements {
                 throw DatabaseError(resultCode: ResultCode(rawValue: code), message: "cannot bind argument \(index + 1)", sql: statement.sql)
             }
         }
-        try statement.execute()
+    }
+
+    private var pendingInvoices: [DatabaseValue] = []
+    private var invoiceBatchStatement: Statement?
+    static let invoicesPerInsert = 50
+    private static let invoiceColumns = 16
+
+    /// Queues one new invoice of a large first load (16 values, in `insertInvoice`'s order),
+    /// written with the next ones in one INSERT: nothing reads a first load's invoices, nor
+    /// needs their ids, before `flushInvoices()` (an invoice whose journal line names its id
+    /// is written alone, after a flush). The ids are those one at a time gives: one above the
+    /// largest, row after row in order.
+    func appendInvoice(_ values: [DatabaseValue]) throws {
+        pendingInvoices += values
+        if pendingInvoices.count == Self.invoicesPerInsert * Self.invoiceColumns { try flushInvoices() }
+    }
+
+    /// Writes the queued invoices, in order.
+    func flushInvoices() throws {
+        guard !pendingInvoices.isEmpty else { return }
+        let rows = pendingInvoices.count / Self.invoiceColumns
+        let statement: Statement
+        if rows == Self.invoicesPerInsert, let invoiceBatchStatement {
+            statement = invoiceBatchStatement
+        } else {
+            let sql = Key.insertInvoice.sql
+            let values = sql.range(of: "VALUES")!
+            let row = sql[values.upperBound...].trimmingCharacters(in: .whitespacesAndNewlines)
+            statement = try db.makeStatement(sql: String(sql[..<values.upperBound]) + " "
+                                                  + Array(repeating: row, count: rows).joined(separator: ", "))
+            if rows == Self.invoicesPerInsert { invoiceBatchStatement = statement }
+        }
+        try Self.execute(statement, pendingInvoices)
+        pendingInvoices.removeAll(keepingCapacity: true)
+    }
+
+    /// Identify-customer tasks in rows of `tasksPerInsert` (see `insertTasks(rows:)`).
+    static let tasksPerInsert = 200
+    private var taskBatchStatement: Statement?
+
+    /// An INSERT of `rows` identify-customer tasks (6 values each: creditor, customer, dedup
+    /// key, title, detail, time) returning each one's id and customer. One statement for many
+    /// rows: every run of an INSERT into `task` first builds, for its CHECKs' and partial
+    /// indexes' `IN (…)` lists, small temporary B-trees, and a FEC without addresses opens a
+    /// task for each of its 17,625 customers (issue #17).
+    func insertTasks(rows: Int) throws -> Statement {
+        if rows == Self.tasksPerInsert, let taskBatchStatement { return taskBatchStatement }
+        let statement = try db.makeStatement(sql: """
+            INSERT INTO task (creditor_id, customer_id, kind, state, dedup_key, title, detail, created_at) VALUES
+            \(Array(repeating: "(?, ?, 'identify-customer', 'open', ?, ?, ?, ?)", count: rows).joined(separator: ", "))
+            RETURNING id, customer_id
+            """)
+        if rows == Self.tasksPerInsert { taskBatchStatement = statement }
+        return statement
     }
 
     private static func insertEvents(_ rows: Int) -> String {

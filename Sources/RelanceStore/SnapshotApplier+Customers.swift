@@ -62,11 +62,28 @@ extension SnapshotApplier {
         let open = Set(try String.fetchAll(db, sql: """
             SELECT dedup_key FROM task WHERE creditor_id = ? AND kind = 'identify-customer' AND state = 'open' AND dedup_key IS NOT NULL
             """, arguments: [creditor]))
-        for task in work.identifyTasks(rules, unless: open) {
-            let insert = try prepared(.insertTask)
-            try PreparedStatements.execute(insert, [creditorValue, task.customerID.databaseValue, task.dedupKey.databaseValue,
-                                                    task.title.databaseValue, task.detailJSON.databaseValue, timeValue])
-            try event(work.taskOpenedEvent(rules, task, id: db.lastInsertedRowID, importID: importID))
+        let tasks = work.identifyTasks(rules, unless: open)
+        // Many rows per INSERT, in the order one at a time would write them: the same ids
+        // (a new row's id is one above the largest), the same journal lines in the same order.
+        for start in stride(from: 0, to: tasks.count, by: PreparedStatements.tasksPerInsert) {
+            let batch = tasks[start..<min(start + PreparedStatements.tasksPerInsert, tasks.count)]
+            var values: [DatabaseValue] = []
+            values.reserveCapacity(batch.count * 6)
+            for task in batch {
+                values += [creditorValue, task.customerID.databaseValue, task.dedupKey.databaseValue, task.title.databaseValue,
+                           task.detailJSON.databaseValue, timeValue]
+            }
+            let insert = try prepared.insertTasks(rows: batch.count)
+            try PreparedStatements.bind(insert, values)
+            // RETURNING gives its rows in no promised order: matched by customer (one task each).
+            var ids: [Int64: Int64] = [:]
+            for row in try Row.fetchAll(insert) { ids[row[1]] = row[0] }
+            for task in batch {
+                guard let id = ids[task.customerID] else {
+                    throw StoreError(.corrupt, "no id came back for the task of customer \(task.customerID)")
+                }
+                try event(work.taskOpenedEvent(rules, task, id: id, importID: importID))
+            }
         }
     }
 }

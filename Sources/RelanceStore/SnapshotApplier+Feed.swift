@@ -43,6 +43,7 @@ extension SnapshotApplier {
             count += items.count
             batch = try feed.next()
         }
+        try prepared.flushInvoices()
         let end = feed.end()
         if end.needsWholeFile { throw WholeFileNeeded() }
         snapshot.refusedRows = end.refusedRows.isEmpty ? nil : end.refusedRows

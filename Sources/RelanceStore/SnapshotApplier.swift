@@ -115,6 +115,7 @@ struct SnapshotApplier {
         for item in items {
             try applyItem(item, importID: importID, work: &work, receipt: &receipt)
         }
+        try prepared.flushInvoices()
         try indexPause?.end(db)
         try pause?.end(db)
         try finishItems(importID: importID, work: &work, receipt: &receipt)
@@ -178,8 +179,9 @@ struct SnapshotApplier {
     private func insertInvoice(_ item: OpenItem, details: InvoiceDetails, customer: CustomerDirectory.Entry, importID: Int64,
                                work: inout Work) throws {
         let due = rules.newInvoiceDue(item, details: details, customer: customer)
+        // A first load's opened invoices are journaled at the end; what its due date calls for is rare.
+        let journalsNow = !work.journalsOpenedAtEnd || !due.disagreement.isEmpty || due.beyondLegalCap
         let document = details.document
-        let insert = try prepared(.insertInvoice)
         let importValue = importID.databaseValue
         let issued: String? = item.issued?.iso8601, dueOn: String? = due.due?.iso8601, total: Int64? = item.total?.minorUnits
         var values: [DatabaseValue] = [creditorValue, customer.id.databaseValue, item.invoice.databaseValue,
@@ -187,13 +189,14 @@ struct SnapshotApplier {
         values += [due.source.databaseValue, total.databaseValue, item.open.minorUnits.databaseValue, asOfValue, importValue, importValue]
         values += [document?.path.databaseValue ?? .null, document?.sha256.databaseValue ?? .null,
                    document?.mediaType.databaseValue ?? .null, document?.fileName.databaseValue ?? .null]
-        try PreparedStatements.execute(insert, values)
+        // A first load's invoices go many to an INSERT; one whose line names its id goes alone,
+        // after those before it.
+        guard journalsNow else { return try prepared.appendInvoice(values) }
+        try prepared.flushInvoices()
+        try PreparedStatements.execute(try prepared(.insertInvoice), values)
         let invoiceID = db.lastInsertedRowID
-        // A first load's opened invoices are journaled at the end; what its due date calls for is rare.
-        if !work.journalsOpenedAtEnd || !due.disagreement.isEmpty || due.beyondLegalCap {
-            for event in rules.openedEvents(item, due: due, customerID: customer.id, invoiceID: invoiceID, importID: importID, tally: &work) {
-                try self.event(event)
-            }
+        for event in rules.openedEvents(item, due: due, customerID: customer.id, invoiceID: invoiceID, importID: importID, tally: &work) {
+            try self.event(event)
         }
     }
 

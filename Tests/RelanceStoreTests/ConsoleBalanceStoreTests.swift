@@ -86,7 +86,7 @@ import Testing
                 SELECT * FROM (
                     SELECT 'sent' AS direction, m.id, m.creditor_id, c.external_id, c.name, COALESCE(m.sent_at, m.created_at) AS time,
                            (SELECT group_concat(address, ', ') FROM message_recipient WHERE message_id = m.id) AS counterpart,
-                           m.step || ' · ' || m.state AS label, m.raw
+                           m.step || ' · ' || m.state AS label, NULL AS raw
                     FROM message m LEFT JOIN customer c ON c.id = m.customer_id
                     UNION ALL
                     SELECT 'received', i.id, i.creditor_id, c.external_id, c.name, i.received_at, i.summary, i.kind, i.raw

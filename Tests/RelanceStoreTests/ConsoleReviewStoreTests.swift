@@ -178,9 +178,16 @@ import Testing
                                      state == "failed" ? "550 no" : nil, state == "sent" ? "pending" : nil, id, id, id])
             }
         }
-        let before = try queue.read { db in try Row.fetchAll(db, sql: "SELECT * FROM message ORDER BY id") }
+        // Every column as it was; the bytes moved to `message_body` since v25-message-body.
+        let columns = """
+            id, creditor_id, customer_id, step, planned_on, rfc_message_id, envelope_from, state, attempts, next_attempt_at, created_at,
+            sent_at, server_reply, last_error, sent_copy
+            """
+        let before = try queue.read { db in try Row.fetchAll(db, sql: "SELECT \(columns), raw FROM message ORDER BY id") }
         let store = try AppDatabase(queue)
-        let after = try queue.read { db in try Row.fetchAll(db, sql: "SELECT * FROM message ORDER BY id") }
+        let after = try queue.read { db in
+            try Row.fetchAll(db, sql: "SELECT \(columns), (SELECT raw FROM message_body WHERE message_id = message.id) AS raw FROM message ORDER BY id")
+        }
         #expect(after == before)
         #expect(try store.integrityProblems().isEmpty)
         let orphans = try queue.read { db in try Row.fetchAll(db, sql: "PRAGMA foreign_key_check") }

@@ -224,4 +224,36 @@ import RelanceStore
             #expect(try await book.outbox.outboxCounts() == [.cancelled: 1, .sending: 1])
         }
     }
+
+    /// A batch is claimed in a few statements (issue #17): what stops a message is looked for over
+    /// the whole batch, and each stopped one is cancelled with its own reason while the claim
+    /// looks past it to fill the batch; every claimed message carries its own bytes and recipients.
+    @Test(arguments: StoreBackend.all) func aBatchClaimLooksPastStoppedMessagesAndKeepsEachOnesBytes(_ backend: StoreBackend) async throws {
+        try await backend.withBook { book in
+            let customers = ["C001", "C002", "C003", "C004", "C005"]
+            let invoices = try await book.seed(customers.enumerated().map { index, customer in
+                F.item("F-\(index + 1)", customer: customer, open: 100, email: "compta@\(customer.lowercased()).example")
+            })
+            var ids: [Int64] = []
+            for invoice in invoices { ids.append(try #require(try await book.outbox.enqueue(draft(invoice), at: F.time, compose: F.composed))) }
+            // F-2 settled, F-4's open amount changed, C005 asked for a pause: the three are stopped.
+            try await book.reimport([F.item("F-1", customer: "C001", open: 100, email: "compta@c001.example"),
+                                     F.item("F-3", customer: "C003", open: 100, email: "compta@c003.example"),
+                                     F.item("F-4", customer: "C004", open: 60, email: "compta@c004.example"),
+                                     F.item("F-5", customer: "C005", open: 100, email: "compta@c005.example")])
+            _ = try await book.people.holdCustomer(invoices[4].customerID, kind: .reply, until: nil, reason: "réponse", at: F.time)
+            let batch = try await book.batches.claimMessages(now: F.time, skipping: [], limit: 2)
+            #expect(batch.map(\.id) == [ids[0], ids[2]])
+            for message in batch {
+                #expect(message.bytes == F.composed(message.id).bytes && message.attempts == 1)
+                let index = try #require(ids.firstIndex(of: message.id))
+                #expect(message.recipients.map(\.value) == ["compta@\(customers[index].lowercased()).example"])
+            }
+            #expect(try await book.batches.claimMessages(now: F.time, skipping: [], limit: 10).isEmpty)
+            #expect(try await book.outbox.outboxCounts() == [.sending: 2, .cancelled: 3])
+            let cancelled = try await book.journal.recentEvents(of: F.creditor, limit: 100).map(\.event)
+                .filter { $0.kind == "message.cancelled" }.compactMap(\.messageID)
+            #expect(Set(cancelled) == [ids[1], ids[3], ids[4]])
+        }
+    }
 }

@@ -19,7 +19,7 @@ public struct PostgresMigration: Sendable, Hashable {
 /// Every migration of the PostgreSQL store, in order. Append only: a new migration gets the
 /// next number; an existing one is never edited (its checksum is recorded in the database).
 public enum PostgresMigrations {
-    public static let all: [PostgresMigration] = [schema, severalDaemons, bookSecret]
+    public static let all: [PostgresMigration] = [schema, severalDaemons, messageBody, bookSecret]
 
     /// The newest schema this version knows: a database migrated further is refused.
     public static var latest: Int { all.map(\.number).max() ?? 0 }

@@ -2,10 +2,9 @@
 //
 // The key that signs the reference tokens in reminders (VERP bounce addresses, the digest's reply
 // token) must be the same for every daemon sharing the book: a bounce signed by one daemon is read
-// by whichever holds the mailbox. Kept in the book, written once by the first daemon (numbers 3
-// and 4 are left to the speed work of issue 17).
+// by whichever holds the mailbox. Kept in the book, written once by the first daemon.
 extension PostgresMigrations {
-    static let bookSecret = PostgresMigration(number: 5, name: "book-secret", sql: #"""
+    static let bookSecret = PostgresMigration(number: 4, name: "book-secret", sql: #"""
         CREATE TABLE book_secret (
             name TEXT PRIMARY KEY CHECK (name IN ('token-secret')),
             value BYTEA NOT NULL CHECK (octet_length(value) BETWEEN 16 AND 4096),
