@@ -3,19 +3,14 @@ import RelanceCore
 import ServiceLifecycle
 
 /// Drains the outbox when rung and at least every `interval` (retries come due on their own).
-/// On a shared book, every `sharedInterval`: the planner that queued a day's reminders rings only
-/// its own daemon's sender, and the others should take their share of a large batch soon.
 struct SenderService: Service {
     let runtimes: RuntimeHolder
     let doorbell: Doorbell
     let interval: Duration
-    var sharedInterval: Duration = .seconds(5)
     let health: ServiceHealth
 
     func run() async throws {
-        let runtimes = runtimes, interval = interval, sharedInterval = sharedInterval
-        let wait: @Sendable () async -> Duration = { await runtimes.current.work.isShared ? sharedInterval : interval }
-        await ServiceLoop(name: "sender", logger: runtimes.logger, doorbell: doorbell, interval: wait, health: health).run {
+        await ServiceLoop(name: "sender", logger: runtimes.logger, doorbell: doorbell, interval: interval, health: health).run {
             let runtime = await runtimes.current
             let drainer = runtime.drainer
             // No message is in flight between rounds: any one still `sending` is an undecided
