@@ -31,8 +31,11 @@ extension RelanceRuntime {
     private static func signingKey(of store: PostgresStore, configuration: RelanceConfiguration, secrets: SecretStore,
                                    readOnly: Bool) async throws -> ReferenceSecret {
         guard !readOnly else {
-            if let existing = TokenSecretLoader.existing(secrets: secrets, stateFolder: configuration.stateFolder) { return existing }
-            return try await store.existingBookSecret(.tokenSecret).flatMap { ReferenceSecret(bytes: $0) } ?? TokenSecretLoader.throwaway()
+            // The same order as a daemon's: the credential, the book's key, the state folder's.
+            if let credential = TokenSecretLoader.credential(secrets) { return credential }
+            return try await store.existingBookSecret(.tokenSecret).flatMap { ReferenceSecret(bytes: $0) }
+                ?? TokenSecretLoader.existing(secrets: secrets, stateFolder: configuration.stateFolder)
+                ?? TokenSecretLoader.throwaway()
         }
         return try await TokenSecretLoader.loadShared(secrets: secrets, stateFolder: configuration.stateFolder) { proposed in
             try await store.bookSecret(.tokenSecret, proposing: proposed)

@@ -47,7 +47,8 @@ public enum TokenSecretLoader {
         return secret
     }
 
-    private static func credential(_ secrets: SecretStore) -> ReferenceSecret? {
+    /// The credential's key, if one is given and long enough (never throwing: for commands that only read).
+    static func credential(_ secrets: SecretStore) -> ReferenceSecret? {
         (try? secrets.secret(named: credentialName)).flatMap { ReferenceSecret(bytes: Array($0.utf8)) }
     }
 
