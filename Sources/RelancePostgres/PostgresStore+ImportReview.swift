@@ -69,4 +69,20 @@ extension PostgresStore: ImportReviewStore {
             return nil
         }
     }
+
+    /// The kept documents of a batch of reminders' invoices in one read, not one each.
+    public func invoiceDocuments(invoiceIDs: [Int64]) async throws -> [Int64: InvoiceDocument] {
+        guard !invoiceIDs.isEmpty else { return [:] }
+        return try await connection { connection in
+            var documents: [Int64: InvoiceDocument] = [:]
+            for try await (id, path, sha256, mediaType, name) in try await connection.query("""
+                SELECT id, document_path, document_sha256, document_media_type, document_name FROM invoice
+                WHERE id = ANY(\(invoiceIDs)) AND document_path IS NOT NULL
+                """, logger: logger).decode((Int64, String, String?, String?, String?).self) {
+                documents[id] = InvoiceDocument(path: path, sha256: sha256 ?? "", mediaType: mediaType ?? "application/octet-stream",
+                                                fileName: name ?? "invoice")
+            }
+            return documents
+        }
+    }
 }

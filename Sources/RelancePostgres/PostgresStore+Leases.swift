@@ -53,9 +53,7 @@ extension PostgresStore: LeaseStore {
     }
 
     public func record(_ events: [NewEvent], fencedBy lease: LeaseGrant) async throws {
-        try await fenced(by: lease) { connection in
-            for event in events { try await Self.append(event, on: connection, logger: logger) }
-        }
+        try await fenced(by: lease) { connection in try await Self.append(events, on: connection, logger: logger) }
     }
 
     /// Runs `body` in one transaction that commits only while `lease` is current. The lease row

@@ -6,99 +6,6 @@ public import RelanceCore
 /// `FOR UPDATE SKIP LOCKED` (two daemons never take the same one, and neither waits for the
 /// other), and records who claimed it and until when.
 extension PostgresStore: OutboxStore {
-    public func enqueue(_ batch: [PendingMessage], at time: Date) async throws -> [Result<Int64?, any Error>] {
-        guard !batch.isEmpty else { return [] }
-        // Ids reserved from the sequence first (another daemon enqueuing meanwhile gets others),
-        // so each message is composed with its own id signed into its Message-ID, outside any
-        // transaction. An id left unused by a message that is not stored is a harmless gap.
-        let ids = try await connection { connection in
-            var ids: [Int64] = []
-            let rows = try await connection.query("""
-                SELECT nextval(pg_get_serial_sequence('message', 'id')) FROM generate_series(1, \(Int64(batch.count)))
-                """, logger: logger)
-            for try await id in rows.decode(Int64.self) { ids.append(id) }
-            return ids
-        }
-        let mails = batch.indices.map { index in Result { try batch[index].compose(ids[index]) } }
-        // Results hold errors (not Sendable): the transaction hands back outcomes, turned into
-        // results here.
-        let outcomes: [StoredOutcome] = try await transaction { connection in
-            var outcomes: [StoredOutcome] = []
-            for index in batch.indices {
-                guard case .success(let mail) = mails[index] else { outcomes.append(.notComposed); continue }
-                // One savepoint each: a message the schema refuses fails alone.
-                try await connection.query("SAVEPOINT message", logger: logger)
-                do {
-                    let id = try await Self.insert(batch[index].draft, mail, id: ids[index], at: time, on: connection, logger: logger)
-                    try await connection.query("RELEASE SAVEPOINT message", logger: logger)
-                    outcomes.append(id.map(StoredOutcome.stored) ?? .alreadyQueued)
-                } catch let error as PSQLError where error.serverInfo?[.sqlState]?.hasPrefix("23") == true {
-                    try await connection.query("ROLLBACK TO SAVEPOINT message", logger: logger)
-                    outcomes.append(.refused(String(reflecting: error)))
-                }
-            }
-            return outcomes
-        }
-        return batch.indices.map { index in
-            switch outcomes[index] {
-            case .stored(let id): .success(id)
-            case .alreadyQueued: .success(nil)
-            case .refused(let reason):
-                .failure(PostgresStoreError(.invalidState, "the schema refused message #\(ids[index]): \(reason)",
-                                            context: ["message": "\(ids[index])"]))
-            case .notComposed:
-                switch mails[index] {
-                case .failure(let error): .failure(error)
-                case .success: .success(nil)
-                }
-            }
-        }
-    }
-
-    enum StoredOutcome: Sendable { case stored(Int64), alreadyQueued, refused(String), notComposed }
-
-    /// One message of a batch; nil when one of its invoices already has a live message for the step.
-    private static func insert(_ draft: MessageDraft, _ mail: ComposedMail, id: Int64, at time: Date,
-                               on connection: PostgresConnection, logger: Logger) async throws -> Int64? {
-        for mention in draft.invoices {
-            let taken = try await connection.query("""
-                SELECT 1 FROM message_invoice WHERE invoice_id = \(mention.invoiceID) AND step = \(mention.step) AND NOT cancelled
-                """, logger: logger)
-            for try await _ in taken { return nil }
-        }
-        let state = (draft.awaitingApproval ? OutboxState.awaitingApproval : .queued).rawValue
-        try await connection.query("""
-            INSERT INTO message (id, creditor_id, customer_id, step, planned_on, rfc_message_id, envelope_from, state, created_at)
-            VALUES (\(id), \(draft.creditor.rawValue), \(draft.customerID), \(draft.step), \(draft.plannedOn.iso8601)::date,
-                    \(mail.messageID), \(mail.envelopeFrom.value), \(state), \(time))
-            """, logger: logger)
-        // The bytes apart, written once (migration 3): the message's row only changes state.
-        try await connection.query("INSERT INTO message_body (message_id, raw) VALUES (\(id), \(ByteBuffer(bytes: mail.bytes)))", logger: logger)
-        for (role, addresses) in [("to", draft.to), ("cc", draft.cc)] {
-            for address in addresses {
-                try await connection.query("""
-                    INSERT INTO message_recipient (message_id, address, role) VALUES (\(id), \(address.value), \(role))
-                    ON CONFLICT DO NOTHING
-                    """, logger: logger)
-            }
-        }
-        for mention in draft.invoices {
-            try await connection.query("""
-                INSERT INTO message_invoice (message_id, invoice_id, step, stated_open_minor)
-                VALUES (\(id), \(mention.invoiceID), \(mention.step), \(mention.open.minorUnits))
-                """, logger: logger)
-        }
-        let words = try await wording(of: draft.creditor.rawValue, on: connection, logger: logger)
-        let to = draft.to.map(\.value)
-        try await append(NewEvent(time: time, kind: draft.awaitingApproval ? "message.awaiting-approval" : "message.queued",
-                                  creditor: draft.creditor, customerID: draft.customerID, messageID: id,
-                                  summary: draft.awaitingApproval
-                                      ? words.messageAwaitingApproval(step: draft.step, to: to, invoices: draft.invoices.count, plannedOn: draft.plannedOn)
-                                      : words.messageQueued(step: draft.step, to: to, invoices: draft.invoices.count, plannedOn: draft.plannedOn),
-                                  detail: ["message_id": mail.messageID]), on: connection, logger: logger)
-        return id
-    }
-
     public func claimNextMessage(now: Date, skipping: Set<CreditorID>) async throws -> OutboxMessage? {
         try await transaction { connection in try await claimNext(now: now, skipping: skipping, on: connection) }
     }
@@ -179,10 +86,14 @@ extension PostgresStore: OutboxStore {
     /// Locks the message and checks that this daemon is sending it: a delivery is recorded by
     /// its claimer only. Returns the words of its creditor.
     func requireClaimed(_ id: Int64, on connection: PostgresConnection) async throws -> any Wording {
-        let rows = try await connection.query("SELECT state, claimed_by, creditor_id FROM message WHERE id = \(id) FOR UPDATE", logger: logger)
-        var found: (String, String?, String)?
-        for try await row in rows.decode((String, String?, String).self) { found = row }
-        guard let (state, claimer, creditor) = found else {
+        // The creditor's language read with the row, not by a statement of its own.
+        let rows = try await connection.query("""
+            SELECT m.state, m.claimed_by, c.language FROM message m LEFT JOIN creditor c ON c.id = m.creditor_id
+            WHERE m.id = \(id) FOR UPDATE OF m
+            """, logger: logger)
+        var found: (String, String?, String?)?
+        for try await row in rows.decode((String, String?, String?).self) { found = row }
+        guard let (state, claimer, language) = found else {
             throw PostgresStoreError(.notFound, "message #\(id) does not exist", context: ["message": "\(id)"])
         }
         guard state == OutboxState.sending.rawValue else {
@@ -192,7 +103,7 @@ extension PostgresStore: OutboxStore {
             throw PostgresStoreError(.notClaimer, "message #\(id) is being sent by another daemon (\(claimer ?? "none")), not by \(daemonID)",
                                      context: ["message": "\(id)", "claimer": claimer ?? "", "daemon": daemonID])
         }
-        return try await Self.wording(of: creditor, on: connection, logger: logger)
+        return Self.wording(language: language)
     }
 
     /// Why a message must not go out any more (the SQLite store's rule, the same SQL): an
@@ -244,21 +155,37 @@ extension PostgresStore: OutboxStore {
         return DeliveryFacts(step: nil, customer: "", recipients: "")
     }
 
+    /// An event of message `id`, its creditor and customer the message's own: read by the
+    /// INSERT itself, not by a statement before it (left empty should the message not exist).
     static func appendMessageEvent(_ id: Int64, kind: String, at time: Date, summary: String, detail: [String: String] = [:],
                                    on connection: PostgresConnection, logger: Logger) async throws {
-        let rows = try await connection.query("SELECT creditor_id, customer_id FROM message WHERE id = \(id)", logger: logger)
-        var owner: (String, Int64)?
-        for try await row in rows.decode((String, Int64).self) { owner = row }
-        try await append(NewEvent(time: time, kind: kind, creditor: owner.flatMap { CreditorID($0.0) }, customerID: owner?.1,
-                                  messageID: id, summary: summary, detail: detail), on: connection, logger: logger)
+        try await connection.query("""
+            INSERT INTO event (at, kind, creditor_id, customer_id, message_id, summary, detail)
+            SELECT \(time), \(kind), m.creditor_id, m.customer_id, \(id), \(summary.printable), \(detailJSON(detail))::jsonb
+            FROM (VALUES (1)) AS one LEFT JOIN message m ON m.id = \(id)
+            """, logger: logger)
     }
 
     /// The words of a creditor, in its language (English for one never registered with one).
     static func wording(of creditor: String, on connection: PostgresConnection, logger: Logger) async throws -> any Wording {
         let rows = try await connection.query("SELECT language FROM creditor WHERE id = \(creditor)", logger: logger)
-        for try await language in rows.decode(String?.self) {
-            return (language.flatMap(Language.init(rawValue:)) ?? .english).wording
-        }
+        for try await language in rows.decode(String?.self) { return wording(language: language) }
         return Language.english.wording
+    }
+
+    /// The words of several creditors in one read, for a batch: read again by each
+    /// transaction, never kept longer — another daemon may register a creditor's new language
+    /// meanwhile. A creditor missing from the answer speaks English, as in `wording(of:)`.
+    static func wordings(of creditors: Set<String>, on connection: PostgresConnection, logger: Logger) async throws -> [String: any Wording] {
+        var words: [String: any Wording] = [:]
+        guard !creditors.isEmpty else { return words }
+        let rows = try await connection.query("SELECT id, language FROM creditor WHERE id = ANY(\(creditors.sorted()))", logger: logger)
+        for try await (id, language) in rows.decode((String, String?).self) { words[id] = wording(language: language) }
+        return words
+    }
+
+    /// The words of a creditor's stored language (`creditor.language`, read with another row).
+    static func wording(language: String?) -> any Wording {
+        (language.flatMap(Language.init(rawValue:)) ?? .english).wording
     }
 }

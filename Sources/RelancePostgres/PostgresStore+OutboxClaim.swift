@@ -5,7 +5,8 @@ import RelanceCore
 /// Claiming due messages a batch per statement on PostgreSQL (issue #17), as SQLite's
 /// `AppDatabase.claim`: the candidates locked `FOR UPDATE SKIP LOCKED` and read with their bytes
 /// in one query, what might stop one of them looked for in one query over all, the claim one
-/// `UPDATE` (this daemon's, with its lease), their recipients one read.
+/// `UPDATE` (this daemon's, with its lease), their recipients one read, their creditors'
+/// languages one, their attempts one journal `INSERT`.
 extension PostgresStore {
     /// Up to `limit` due messages claimed in the caller's transaction, in id order: each
     /// `sending`, claimed by this daemon for the settings' `claimDuration`, its attempt counted
@@ -55,28 +56,25 @@ extension PostgresStore {
             for try await (id, address) in addresses.decode((Int64, String).self) {
                 if let parsed = EmailAddress(address) { recipients[id, default: []].append(parsed) }
             }
-            var words: [String: any Wording] = [:]
             let taken = Set(taking)
+            let words = try await Self.wordings(of: Set(candidates.filter { taken.contains($0.id) }.map(\.creditor)),
+                                                on: connection, logger: logger)
+            var attempts: [NewEvent] = []
             for candidate in candidates where taken.contains(candidate.id) {
-                let wording: any Wording
-                if let known = words[candidate.creditor] {
-                    wording = known
-                } else {
-                    wording = try await Self.wording(of: candidate.creditor, on: connection, logger: logger)
-                    words[candidate.creditor] = wording
-                }
+                let wording = words[candidate.creditor] ?? Language.english.wording
                 guard let creditor = CreditorID(candidate.creditor), let from = EmailAddress(candidate.envelopeFrom) else {
                     throw PostgresStoreError(.corrupt, "message #\(candidate.id) has an invalid creditor or envelope sender",
                                              context: ["message": "\(candidate.id)"])
                 }
-                try await Self.append(NewEvent(time: now, kind: "message.sending", creditor: creditor, customerID: candidate.customerID,
-                                               messageID: candidate.id, summary: wording.messageAttempt(Int(candidate.attempts) + 1, messageID: candidate.id)),
-                                      on: connection, logger: logger)
+                attempts.append(NewEvent(time: now, kind: "message.sending", creditor: creditor, customerID: candidate.customerID,
+                                         messageID: candidate.id, summary: wording.messageAttempt(Int(candidate.attempts) + 1, messageID: candidate.id)))
                 claimed.append(OutboxMessage(id: candidate.id, creditor: creditor, customerID: candidate.customerID, step: candidate.step,
                                              messageID: candidate.messageID, envelopeFrom: from, recipients: recipients[candidate.id] ?? [],
                                              bytes: Array(candidate.raw.readableBytesView), attempts: Int(candidate.attempts) + 1,
                                              queuedAt: candidate.queuedAt))
             }
+            // The attempts journalled in one statement, in the order of the claim.
+            try await Self.append(attempts, on: connection, logger: logger)
         }
         return claimed
     }

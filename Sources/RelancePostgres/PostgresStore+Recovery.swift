@@ -122,13 +122,15 @@ extension PostgresStore: OutboxRecoveryStore {
     /// the contact ladder decides what it changes.
     private func record(_ replies: [RecipientReply], of id: Int64, at time: Date, on connection: PostgresConnection) async throws {
         guard !replies.isEmpty else { return }
-        let rows = try await connection.query("SELECT creditor_id, customer_id FROM message WHERE id = \(id)", logger: logger)
-        var owner: (String, Int64)?
-        for try await row in rows.decode((String, Int64).self) { owner = row }
-        guard let (creditorText, customerID) = owner else {
+        let rows = try await connection.query("""
+            SELECT m.creditor_id, m.customer_id, c.language FROM message m LEFT JOIN creditor c ON c.id = m.creditor_id WHERE m.id = \(id)
+            """, logger: logger)
+        var owner: (String, Int64, String?)?
+        for try await row in rows.decode((String, Int64, String?).self) { owner = row }
+        guard let (creditorText, customerID, language) = owner else {
             throw PostgresStoreError(.notFound, "message #\(id) does not exist", context: ["message": "\(id)"])
         }
-        let words = try await Self.wording(of: creditorText, on: connection, logger: logger)
+        let words = Self.wording(language: language)
         for reply in replies {
             let updated = try await connection.query("""
                 UPDATE message_recipient SET reply = \(reply.reply), verdict = \(reply.verdict.rawValue)
