@@ -9,6 +9,12 @@ public import RelanceCore
 /// so that the refused message fails alone — as the SQLite store does.
 extension PostgresStore {
     public func enqueue(_ batch: [PendingMessage], at time: Date) async throws -> [Result<Int64?, any Error>] {
+        try await enqueue(batch, at: time, together: true)
+    }
+
+    /// `together: false` stores each message alone, as a batch the schema refused is: the
+    /// reference the tests hold the batch's statements to.
+    func enqueue(_ batch: [PendingMessage], at time: Date, together: Bool) async throws -> [Result<Int64?, any Error>] {
         guard !batch.isEmpty else { return [] }
         // Ids reserved from the sequence first (another daemon enqueuing meanwhile gets others),
         // so each message is composed with its own id signed into its Message-ID, outside any
@@ -27,13 +33,15 @@ extension PostgresStore {
         let outcomes: [StoredOutcome] = try await transaction { connection in
             // Read by this transaction: another daemon may change a creditor's language meanwhile.
             let words = try await Self.wordings(of: Set(batch.map(\.draft.creditor.rawValue)), on: connection, logger: logger)
-            try await connection.query("SAVEPOINT batch", logger: logger)
-            do {
-                let outcomes = try await Self.insertTogether(batch, mails, ids: ids, words: words, at: time, on: connection, logger: logger)
-                try await connection.query("RELEASE SAVEPOINT batch", logger: logger)
-                return outcomes
-            } catch let error as PSQLError where error.isConstraintViolation {
-                try await connection.query("ROLLBACK TO SAVEPOINT batch", logger: logger)
+            if together {
+                try await connection.query("SAVEPOINT batch", logger: logger)
+                do {
+                    let outcomes = try await Self.insertTogether(batch, mails, ids: ids, words: words, at: time, on: connection, logger: logger)
+                    try await connection.query("RELEASE SAVEPOINT batch", logger: logger)
+                    return outcomes
+                } catch let error as PSQLError where error.isConstraintViolation {
+                    try await connection.query("ROLLBACK TO SAVEPOINT batch", logger: logger)
+                }
             }
             var outcomes: [StoredOutcome] = []
             for index in batch.indices {

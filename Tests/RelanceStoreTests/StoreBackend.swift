@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import PostgresNIO
 import RelanceCore
 @testable import RelancePostgres
@@ -94,6 +95,8 @@ protocol BookUnderTest: Sendable {
     func register(language: Language) async throws
     /// One statement of the store's own SQL, as a test that checks a constraint writes it.
     func execute(_ sql: String) async throws
+    /// The rows of a query of the store's own SQL whose one column is text (NULL as "∅").
+    func texts(_ sql: String) async throws -> [String]
     /// Whether `error` is the store saying that what was asked for does not exist.
     func isNotFound(_ error: any Error) -> Bool
 }
@@ -181,6 +184,10 @@ struct SQLiteBook: BookUnderTest {
 
     func execute(_ sql: String) async throws { try store.executeForTesting(sql) }
 
+    func texts(_ sql: String) async throws -> [String] {
+        try await store.writer.read { db in try String?.fetchAll(db, sql: sql).map { $0 ?? "∅" } }
+    }
+
     func isNotFound(_ error: any Error) -> Bool { (error as? StoreError)?.code == .notFound }
 }
 
@@ -267,6 +274,16 @@ struct PostgresBook: BookUnderTest {
 
     func execute(_ sql: String) async throws {
         try await store.connection { connection in try await connection.query(PostgresQuery(unsafeSQL: sql), logger: store.logger) }
+    }
+
+    func texts(_ sql: String) async throws -> [String] {
+        try await store.connection { connection in
+            var texts: [String] = []
+            for try await text in try await connection.query(PostgresQuery(unsafeSQL: sql), logger: store.logger).decode(String?.self) {
+                texts.append(text ?? "∅")
+            }
+            return texts
+        }
     }
 
     func isNotFound(_ error: any Error) -> Bool { (error as? PostgresStoreError)?.code == .notFound }
