@@ -85,16 +85,16 @@ public final class PostgresStore: ClosableStore {
     @discardableResult
     func unfencedTransaction<Result: Sendable>(_ body: (PostgresConnection) async throws -> Result) async throws -> Result {
         try await outage.watching {
-            try await client.withConnection { connection in try await Self.transaction(on: connection, logger: logger, body) }
+            try await withLiveConnection { connection in try await Self.transaction(on: connection, logger: logger, body) }
         }
     }
 
-    /// BEGIN, `body`, COMMIT — or ROLLBACK when `body` fails, except on a connection the server
-    /// cut (a restart, a terminated session): the server rolled the transaction back already,
-    /// and a ROLLBACK sent on the dying connection could wait forever (PostgresNIO 1.33.2's
-    /// `withTransaction` did, for about half the sessions ended in the middle of a transaction —
-    /// a daemon's service then never ticked again, nor stopped). The body's own error is thrown
-    /// (a refused lease, a constraint), not a wrapper.
+    /// BEGIN, `body`, COMMIT — or ROLLBACK when `body` fails, except on a connection
+    /// the server cut (a restart, a terminated session): the server rolled the transaction back
+    /// already, and a ROLLBACK written to the dying connection could wait forever (PostgresNIO
+    /// 1.33.2's `withTransaction` did, for about half the sessions ended in the middle of a
+    /// transaction — a daemon's service then never ticked again, nor stopped; see
+    /// `withLiveConnection`). The body's own error is thrown (a refused lease, a constraint), not a wrapper.
     static func transaction<Result: Sendable>(on connection: PostgresConnection, logger: Logger,
                                               isolation: isolated (any Actor)? = #isolation,
                                               _ body: (PostgresConnection) async throws -> Result) async throws -> Result {
@@ -128,6 +128,6 @@ public final class PostgresStore: ClosableStore {
     @discardableResult
     func connection<Result: Sendable>(_ body: (PostgresConnection) async throws -> Result) async throws -> Result {
         if let lease = WorkLease.current { return try await fenced(by: lease, body) }
-        return try await outage.watching { try await client.withConnection { connection in try await body(connection) } }
+        return try await outage.watching { try await withLiveConnection { connection in try await body(connection) } }
     }
 }
