@@ -89,7 +89,7 @@ public final class PostgresStore: ClosableStore {
         }
     }
 
-    /// BEGIN, `body`, COMMIT — or ROLLBACK when `body` fails, except on a connection
+    /// BEGIN, `body`, COMMIT — or ROLLBACK when `body` fails (`rollBack`), except on a connection
     /// the server cut (a restart, a terminated session): the server rolled the transaction back
     /// already, and a ROLLBACK written to the dying connection could wait forever (PostgresNIO
     /// 1.33.2's `withTransaction` did, for about half the sessions ended in the middle of a
@@ -104,7 +104,7 @@ public final class PostgresStore: ClosableStore {
             result = try await body(connection)
         } catch {
             if !connection.isClosed && !PostgresOutage.isLostConnection(error) {
-                _ = try? await connection.query("ROLLBACK;", logger: logger)
+                await rollBack(connection, logger: logger)
             }
             throw error
         }
