@@ -22,7 +22,7 @@ import Testing
             let store = try await PostgresStore.open(settings, daemonID: "cut-daemon", logger: PostgresTestDatabase.logger)
             let other = try await PostgresStore.open(settings, daemonID: "other-daemon", logger: PostgresTestDatabase.logger)
             let outcome = await Result {
-                for round in 1...8 {
+                for round in 1...20 {
                     let ended = Atomic(false)
                     let long = Task {
                         defer { ended.store(true, ordering: .releasing) }
