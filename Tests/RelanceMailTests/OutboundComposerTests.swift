@@ -181,6 +181,22 @@ struct OutboundComposerTests {
         #expect(decoded == body.replacingOccurrences(of: "\n", with: "\r\n") + "\r\n")
     }
 
+    /// The encoder writes into a buffer sized for the worst case beforehand: bodies at that worst
+    /// case (every byte encoded, long lines, every kind of line break, empty) round-trip exactly.
+    @Test("quoted-printable at its worst case: every byte encoded, long lines, CR, LF and CRLF",
+          arguments: ["", "\n", "\r\r\r", "=", String(repeating: "=", count: 5_000), String(repeating: "€", count: 3_000),
+                      String(repeating: "= \r\n\u{7F}\u{0}é\r", count: 700), String(repeating: "x", count: 10_000) + " "])
+    func quotedPrintableWorstCase(_ body: String) throws {
+        var output: [UInt8] = Array("prefix".utf8)
+        QuotedPrintableEncoder.append(text: body, to: &output)
+        #expect(output.starts(with: Array("prefix".utf8)))
+        let encoded = String(decoding: output.dropFirst(6), as: UTF8.self)
+        #expect(encoded.components(separatedBy: "\r\n").allSatisfy { $0.utf8.count <= 76 })
+        let decoded = try #require(OutboundSupport.decodeQuotedPrintable(encoded))
+        let lines = body.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        #expect(decoded == lines.replacingOccurrences(of: "\n", with: "\r\n") + (body.hasSuffix("\n") || body.hasSuffix("\r") ? "" : "\r\n"))
+    }
+
     @Test("base64 attachments: 76-character lines that decode to the original bytes")
     func attachmentBase64() throws {
         var message = try Self.goldenMessage()
