@@ -23,8 +23,14 @@ extension PostgresStore: OutboxBatchStore {
 
     /// Back to where the claim found it (`retry` keeps its due time, `queued` has none), the
     /// attempt given back and the claim ended: any daemon may take it again. Only the claimer
-    /// may put a message back.
+    /// may put a message back; one whose claim lapsed and was taken over by another daemon is no
+    /// longer this daemon's to put back, and is left to that daemon (nothing was sent of it).
     private func unclaim(_ id: Int64, at time: Date, on connection: PostgresConnection) async throws {
+        let claim = try await connection.query("SELECT claimed_by FROM message WHERE id = \(id) AND state = 'sending' FOR UPDATE",
+                                               logger: logger)
+        var claimer: String?
+        for try await row in claim.decode(String?.self) { claimer = row }
+        guard claimer == daemonID else { return }
         let words = try await requireClaimed(id, on: connection)
         try await connection.query("""
             UPDATE message SET state = CASE WHEN next_attempt_at IS NULL THEN 'queued' ELSE 'retry' END,

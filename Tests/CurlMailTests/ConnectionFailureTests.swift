@@ -1,5 +1,6 @@
 import Testing
 import CurlMail
+import RelanceTesting
 
 /// Timeouts, cancellation and refused connections, against real sockets on loopback.
 @Suite("Connection failures")
@@ -7,8 +8,16 @@ struct ConnectionFailureTests {
     private static let quick = MailTimeouts(connect: .seconds(2), operation: .milliseconds(700), lowSpeedWindow: .seconds(5))
     private static let message = Array("Subject: x\r\n\r\nx\r\n".utf8)
 
+    /// Where the tests that bound a duration wait: their awaits resume on a thread of their own, so
+    /// what they measure is the transfer, not the cooperative pool's queue of other tests.
+    private static let timekeeper = DedicatedThreadExecutor(label: "relance.tests.connection-failures")
+
     @Test("a server that never greets makes SMTP time out, as a temporary failure")
     func smtpTimeout() async throws {
+        try await withTaskExecutorPreference(Self.timekeeper) { try await smtpTimeoutMeasured() }
+    }
+
+    private func smtpTimeoutMeasured() async throws {
         let server = try #require(SilentServer())
         let smtp = try SMTPConnection(endpoint: SMTPEndpoint(host: "127.0.0.1", port: server.port, security: .plain, timeouts: Self.quick))
         let clock = ContinuousClock()
@@ -26,6 +35,10 @@ struct ConnectionFailureTests {
 
     @Test("cancelling the task aborts a hung SMTP transfer")
     func smtpCancellation() async throws {
+        try await withTaskExecutorPreference(Self.timekeeper) { try await smtpCancellationMeasured() }
+    }
+
+    private func smtpCancellationMeasured() async throws {
         let server = try #require(SilentServer())
         let patient = MailTimeouts(connect: .seconds(2), operation: .seconds(600))
         let smtp = try SMTPConnection(endpoint: SMTPEndpoint(host: "127.0.0.1", port: server.port, security: .plain, timeouts: patient))

@@ -165,6 +165,53 @@ struct SMTPIntegrationTests {
         #expect(try await imap.status("INBOX").messages == before + 2)
     }
 
+    /// A sender whose right to a message lapsed (a claim another daemon may have taken over on a
+    /// shared book) must not finish sending it: past its hand-over deadline the content's end is
+    /// not written, the transaction is abandoned, and nothing is delivered; the next message goes.
+    @Test("past its hand-over deadline a message is abandoned before its content's end, nothing delivered (587 STARTTLS + AUTH)")
+    func handOverDeadlinePassed() async throws {
+        let stack = try MailStack.require()
+        let lines = LockedLines()
+        let smtp = try SMTPConnection(endpoint: stack.submission("t44"), log: { lines.append($0) })
+        let imap = try IMAPClient(endpoint: stack.imap("t44"))
+        let before = try await imap.status("INBOX").messages
+        let address = stack.address("t44")
+        let late = TestMessage(from: address, to: address, subject: "late")
+        let next = TestMessage(from: address, to: address, subject: "after the late one")
+        let results = await smtp.withTransactions { transactions in
+            [transactions.send(envelopeFrom: address, recipients: [address], message: late.bytes, handOverBy: .now - .seconds(1)),
+             transactions.send(envelopeFrom: address, recipients: [address], message: next.bytes)]
+        }
+        #expect(results.count == 2)
+        if case .failure(let error) = results[0] {
+            #expect(error.code == .handOverDeadlinePassed)
+        } else {
+            Issue.record("the late message was sent: \(results[0])")
+        }
+        #expect((try? results[1].get())?.dataReply.code == 250)
+        // The server had opened DATA for the late one; the connection was dropped, not reused.
+        #expect(lines.all.filter { $0.text == "DATA" }.count == 2)
+        #expect(lines.all.filter { $0.text.hasPrefix("AUTH ") }.count == 2, "the connection with an abandoned DATA is not reused")
+        _ = try await imap.waitForMessage(messageID: next.messageID)
+        #expect(try await imap.status("INBOX").messages == before + 1, "the late message must not arrive")
+    }
+
+    /// The same deadline through `SMTPConnection.send` (one message, its own hop to the connection).
+    @Test("a single send past its hand-over deadline delivers nothing (587 STARTTLS + AUTH)")
+    func singleSendPastHandOverDeadline() async throws {
+        let stack = try MailStack.require()
+        let smtp = try SMTPConnection(endpoint: stack.submission("t44"))
+        let address = stack.address("t44")
+        let late = TestMessage(from: address, to: address, subject: "late, alone")
+        do {
+            let delivery = try await smtp.send(envelopeFrom: address, recipients: [address], message: late.bytes,
+                                               handOverBy: .now - .seconds(1))
+            Issue.record("the late message was sent: \(delivery.dataReply)")
+        } catch {
+            #expect(error.code == .handOverDeadlinePassed)
+        }
+    }
+
     @Test("a wrong password is an authentication error")
     func wrongPassword() async throws {
         let stack = try MailStack.require()

@@ -116,6 +116,31 @@ import Testing
         }
     }
 
+    /// A wakes past its claims, which B took over meanwhile, and puts back the message it had not
+    /// sent (its hand-over deadline passed): that message is B's now, so the put-back changes
+    /// nothing, and it does not undo A's own put-back of a message still its own.
+    @Test func aPutBackOfAMessageAnotherDaemonTookOverChangesNothing() async throws {
+        try await withTwoDaemons { a, b, ids in
+            let batch = try await a.claimMessages(now: F.time, skipping: [], limit: 2)
+            #expect(batch.map(\.id) == [ids[0], ids[1]])
+            try await store(a, runs: "UPDATE message SET claim_expires_at = clock_timestamp() - interval '1 second' WHERE id = \(ids[0])")
+            #expect(try await b.interruptedSends().map(\.id) == [ids[0]])
+
+            let next = try await a.settleBatch(delivered: [], unclaimed: [ids[0], ids[1]], at: F.time, claimingNext: 0, skipping: [])
+            #expect(next.isEmpty)
+            #expect(try await claim(of: ids[0], in: a) == ("sending", "daemon-b", 1))
+            #expect(try await claim(of: ids[1], in: a) == ("queued", nil, 0))
+            let unclaimed = try await a.events(of: F.creditor, kinds: ["message.unclaimed"], since: F.time)
+            #expect(unclaimed.map(\.event.messageID) == [ids[1]])
+        }
+    }
+
+    private func store(_ store: PostgresStore, runs sql: String) async throws {
+        try await store.connection { connection in
+            _ = try await connection.query(PostgresQuery(unsafeSQL: sql), logger: store.logger)
+        }
+    }
+
     @Test func twoDaemonsRecoveringAtOnceTakeEachExpiredClaimOnce() async throws {
         try await withTwoDaemons { a, b, ids in
             _ = try await a.claimMessages(now: F.time, skipping: [], limit: 3)

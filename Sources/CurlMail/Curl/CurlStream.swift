@@ -39,9 +39,12 @@ final class CurlStream {
         return CURLE_OK
     }
 
+    /// Writes every byte before `deadline`, which is checked before each write: a process that
+    /// was stopped (SIGSTOP) or starved in the middle does not finish the write when it wakes late.
     func send(_ bytes: [UInt8], deadline: ContinuousClock.Instant, cancellation: CancellationFlag?) throws(Failure) {
         var offset = 0
         while offset < bytes.count {
+            if ContinuousClock.now >= deadline { throw .timeout }
             var sent = 0
             let code = bytes.withUnsafeBytes { buffer in
                 curl_easy_send(easy.handle, buffer.baseAddress! + offset, buffer.count - offset, &sent)

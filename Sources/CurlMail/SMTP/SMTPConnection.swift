@@ -43,11 +43,16 @@ public final class SMTPConnection: @unchecked Sendable {
     /// delivery then lists every recipient's reply, refusals included. Every address is
     /// checked first (see `SMTPEnvelopeAddress`), so a bad one fails with
     /// `.invalidEnvelopeAddress` before any byte is sent.
-    public func send(envelopeFrom: String, recipients: [String], message: [UInt8]) async throws(SMTPError) -> SMTPDelivery {
+    ///
+    /// `handOverBy`: the content's end must have left by then, else the transaction is abandoned,
+    /// nothing delivered (`.handOverDeadlinePassed`) — for a sender whose right to send the
+    /// message lapses (a claim another process takes over).
+    public func send(envelopeFrom: String, recipients: [String], message: [UInt8],
+                     handOverBy: ContinuousClock.Instant? = nil) async throws(SMTPError) -> SMTPDelivery {
         let envelope = SMTPEnvelope(from: envelopeFrom, to: recipients)
         if let error = envelope.problem { throw error }
         let result = await queue.run { cancellation in
-            self.transfer(envelope, message: message, thenStart: { nil }, cancellation: cancellation)
+            self.transfer(envelope, message: message, thenStart: { nil }, handOverBy: handOverBy, cancellation: cancellation)
         }
         return try result.get()
     }
@@ -64,7 +69,7 @@ public final class SMTPConnection: @unchecked Sendable {
 
     /// Runs on `queue`.
     fileprivate func transfer(_ envelope: SMTPEnvelope, message: [UInt8], thenStart next: () -> SMTPEnvelope?,
-                              cancellation: CancellationFlag) -> Result<SMTPDelivery, SMTPError> {
+                              handOverBy: ContinuousClock.Instant?, cancellation: CancellationFlag) -> Result<SMTPDelivery, SMTPError> {
         if let current = session, !current.canCarry(envelope) {
             current.close()
             session = nil
@@ -80,7 +85,7 @@ public final class SMTPConnection: @unchecked Sendable {
             }
             session = open
         }
-        return open.transfer(envelope, message: message, thenStart: next, cancellation: cancellation)
+        return open.transfer(envelope, message: message, thenStart: next, handOverBy: handOverBy, cancellation: cancellation)
     }
 }
 
@@ -101,13 +106,14 @@ public struct SMTPTransactions {
     /// replies then come back with this message's final reply: one round trip a message instead of two.
     /// Only its envelope leaves, never its content; the caller sends it next on this connection,
     /// or drops the connection, which ends the transaction begun on the server with nothing
-    /// delivered. Without PIPELINING (or without DATA opened) `next` is not asked.
-    public func send(envelopeFrom: String, recipients: [String], message: [UInt8],
+    /// delivered. Without PIPELINING (or without DATA opened) `next` is not asked. `handOverBy`: as
+    /// for `SMTPConnection.send`.
+    public func send(envelopeFrom: String, recipients: [String], message: [UInt8], handOverBy: ContinuousClock.Instant? = nil,
                      thenStart next: () -> SMTPEnvelope? = { nil }) -> Result<SMTPDelivery, SMTPError> {
         let envelope = SMTPEnvelope(from: envelopeFrom, to: recipients)
         if let error = envelope.problem { return .failure(error) }
         // A next envelope with a bad address is not written ahead: its own `send` refuses it.
         return connection.transfer(envelope, message: message, thenStart: { next().flatMap { $0.problem == nil ? $0 : nil } },
-                                   cancellation: cancellation)
+                                   handOverBy: handOverBy, cancellation: cancellation)
     }
 }

@@ -30,6 +30,9 @@ public struct SMTPError: Error, Sendable, CustomStringConvertible {
         case protocolError
         /// libcurl could not be initialised or ran out of memory.
         case resourceUnavailable
+        /// The caller's hand-over deadline passed before the content's end could leave: the
+        /// transaction was abandoned, nothing delivered (see `SMTPTransactions.send`).
+        case handOverDeadlinePassed
     }
 
     public let code: Code
@@ -97,6 +100,7 @@ public struct SMTPError: Error, Sendable, CustomStringConvertible {
         case .cancelled: "sending was cancelled"
         case .protocolError: "the SMTP exchange went wrong"
         case .resourceUnavailable: "libcurl could not be initialised or ran out of memory"
+        case .handOverDeadlinePassed: "the message was not handed over: its deadline passed first (nothing was delivered)"
         }
     }
 
@@ -120,6 +124,7 @@ public struct SMTPError: Error, Sendable, CustomStringConvertible {
         case .cancelled: "Nothing to do; the message may or may not have been accepted if cancelled after the content was sent."
         case .protocolError: "Look at the transcript; the server may not be an SMTP server."
         case .resourceUnavailable: "Check the libcurl installation and memory."
+        case .handOverDeadlinePassed: "Nothing to do; the message may be sent again (the sender was paused or too slow)."
         }
     }
 

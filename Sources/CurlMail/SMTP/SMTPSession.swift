@@ -102,8 +102,12 @@ final class SMTPSession: @unchecked Sendable {
     /// leaves; the envelope it gives is written in the same write as the content, and its replies
     /// are read by the next call (which must be for that envelope): a message then costs one round
     /// trip. Without, `next` is not asked.
+    ///
+    /// `handOverBy`: no byte of the content is written after it (checked before each write of the
+    /// content, whose last one carries the end-of-data dot); the transaction is then abandoned
+    /// with `.handOverDeadlinePassed`, nothing delivered.
     func transfer(_ envelope: SMTPEnvelope, message: [UInt8], thenStart next: () -> SMTPEnvelope?,
-                  cancellation: CancellationFlag) -> Result<SMTPDelivery, SMTPError> {
+                  handOverBy: ContinuousClock.Instant? = nil, cancellation: CancellationFlag) -> Result<SMTPDelivery, SMTPError> {
         var transcript: [ProtocolLine] = []
         let commands = envelope.commands
         do throws(CurlStream.Failure) {
@@ -136,11 +140,20 @@ final class SMTPSession: @unchecked Sendable {
                 // RFC 2920: the content may be followed by the next transaction's commands. In the
                 // same write: written apart, the server answers the content before it sees them,
                 // and the round trip saved is lost again (measured with Postfix's smtp-sink).
+                if let handOverBy, ContinuousClock.now >= handOverBy {
+                    isBroken = true  // DATA is open: the connection is dropped, which ends the transaction empty
+                    return .failure(Self.handOverDeadlinePassed(opening + transcript))
+                }
                 if pipelining, let ahead = next() {
                     block.append(contentsOf: ahead.pipelinedGroup)
                     envelopeAhead = ahead
                 }
-                try write(block, cancellation: cancellation)
+                do throws(CurlStream.Failure) {
+                    try write(block, before: handOverBy, cancellation: cancellation)
+                } catch .timeout where handOverBy.map({ ContinuousClock.now >= $0 }) ?? false {
+                    isBroken = true
+                    return .failure(Self.handOverDeadlinePassed(opening + transcript))
+                }
                 // The content is not part of the transcript (nor is its dot, as with libcurl).
                 _ = try readReply(into: &transcript, cancellation: cancellation)
             } else if replies.count == commands.count, replies.last?.isPositive == true {
@@ -207,8 +220,14 @@ final class SMTPSession: @unchecked Sendable {
         return block
     }
 
-    private func write(_ bytes: [UInt8], cancellation: CancellationFlag) throws(CurlStream.Failure) {
-        try stream.send(bytes, deadline: .now + timeouts.operation, cancellation: cancellation)
+    private func write(_ bytes: [UInt8], before limit: ContinuousClock.Instant? = nil,
+                       cancellation: CancellationFlag) throws(CurlStream.Failure) {
+        let deadline = ContinuousClock.now + timeouts.operation
+        try stream.send(bytes, deadline: limit.map { min($0, deadline) } ?? deadline, cancellation: cancellation)
+    }
+
+    private static func handOverDeadlinePassed(_ transcript: [ProtocolLine]) -> SMTPError {
+        SMTPError(code: .handOverDeadlinePassed, transcript: transcript)
     }
 
     /// Reads one complete reply (all its lines), each line recorded in the transcript.

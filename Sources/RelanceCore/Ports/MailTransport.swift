@@ -20,6 +20,10 @@ public enum DeliveryOutcome: Sendable, Hashable {
     /// Our side is wrong (authentication, TLS, a policy refusal of the sender): not the
     /// customer's fault. The creditor's outbox pauses and a person is told.
     case senderProblem(reason: String)
+    /// Nothing was handed over: the message's `handOverDeadline` passed before its content's
+    /// end could leave (the daemon was paused or starved past its claim). It goes back to the
+    /// outbox if the claim is still this daemon's; another daemon may have taken it over.
+    case claimLapsed
 }
 
 /// What a message written to the outbox folder (a creditor without an SMTP server: each message

@@ -81,6 +81,12 @@ public struct OutboxMessage: Sendable, Hashable {
     public var attempts: Int
     /// When the message was queued: retries stop once it is too old.
     public var queuedAt: Date
+    /// On a shared book, where another daemon takes over a claim once it lapses: the moment (this
+    /// process's monotonic clock, which runs on while the process is stopped) after which the
+    /// message's content must not be handed over any more, or a daemon paused or starved past its
+    /// claim could deliver a message the one that took it over has sent again. Nil: the claim
+    /// does not lapse (one daemon per book).
+    public var handOverDeadline: ContinuousClock.Instant?
 
     public init(id: Int64, creditor: CreditorID, customerID: Int64, step: String, messageID: String,
                 envelopeFrom: EmailAddress, recipients: [EmailAddress], bytes: [UInt8], attempts: Int, queuedAt: Date) {
@@ -94,5 +100,10 @@ public struct OutboxMessage: Sendable, Hashable {
         self.bytes = bytes
         self.attempts = attempts
         self.queuedAt = queuedAt
+    }
+
+    /// Whether the claim may lapse before a delivery started now could end (see `handOverDeadline`).
+    public var claimHasLapsed: Bool {
+        handOverDeadline.map { ContinuousClock.now >= $0 } ?? false
     }
 }

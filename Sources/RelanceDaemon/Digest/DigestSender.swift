@@ -152,6 +152,9 @@ public struct DigestSender: Sendable {
              .recipientsRefused(let reason, _):
             logger.error("digest not sent", metadata: ["creditor": "\(creditor.id)", "reason": "\(reason)"])
             throw DigestError(creditor: creditor.id, reason: reason)
+        case .claimLapsed:
+            // A digest is not an outbox message: it has no claim, so no hand-over deadline.
+            throw DigestError(creditor: creditor.id, reason: "the digest was not handed over in time")
         }
     }
 

@@ -176,7 +176,8 @@ public final class RelanceRuntime: Sendable {
                              }),
                              schedules: Dictionary(uniqueKeysWithValues: sending.map { creditor in
                                  (creditor.id, RetrySchedule(maximumAge: TimeInterval(creditor.sending.retryForHours) * 3600))
-                             }))
+                             }),
+                             claimWindow: configuration.postgresStore.map { ClaimWindow(lifetime: $0.settings.claimDuration) })
     }
 
     /// Messages a sender claims in one write. A crash leaves the whole batch `sending`: with an

@@ -13,7 +13,7 @@ public enum TokenSecretLoader {
     /// The key if one can be read, never writing one: nil otherwise.
     public static func existing(secrets: SecretStore, stateFolder: URL) -> ReferenceSecret? {
         if let credential = credential(secrets) { return credential }
-        return FileManager.default.contents(atPath: file(in: stateFolder).path).flatMap { ReferenceSecret(bytes: $0) }
+        return keptKey(in: stateFolder).flatMap { ReferenceSecret(bytes: $0) }
     }
 
     /// A random key that is never kept: for commands that sign nothing.
@@ -23,12 +23,9 @@ public enum TokenSecretLoader {
 
     public static func load(secrets: SecretStore, stateFolder: URL) throws -> ReferenceSecret {
         if let credential = try requiredCredential(secrets) { return credential }
-        let file = file(in: stateFolder)
-        if let data = FileManager.default.contents(atPath: file.path), let secret = ReferenceSecret(bytes: data) {
-            return secret
-        }
+        if let kept = keptKey(in: stateFolder).flatMap({ ReferenceSecret(bytes: $0) }) { return kept }
         try FileManager.default.createDirectory(at: stateFolder, withIntermediateDirectories: true)
-        return try createOnce(file)
+        return try createOnce(file(in: stateFolder))
     }
 
     /// The key of a shared book: the credential if given, else the book's (`book` stores the key
@@ -38,8 +35,7 @@ public enum TokenSecretLoader {
     public static func loadShared(secrets: SecretStore, stateFolder: URL,
                                   book: ([UInt8]) async throws -> [UInt8]) async throws -> ReferenceSecret {
         if let credential = try requiredCredential(secrets) { return credential }
-        let local = FileManager.default.contents(atPath: file(in: stateFolder).path).map { Array($0) }
-            .flatMap { $0.count >= ReferenceSecret.minimumByteCount ? $0 : nil }
+        let local = keptKey(in: stateFolder).flatMap { $0.count >= ReferenceSecret.minimumByteCount ? $0 : nil }
         let held = try await book(local ?? Array(randomKey()))
         guard let secret = ReferenceSecret(bytes: held) else {
             throw SecretError(credential: credentialName, variable: SecretStore.variableName(for: credentialName))
@@ -61,6 +57,11 @@ public enum TokenSecretLoader {
     }
 
     private static func file(in stateFolder: URL) -> URL { stateFolder.appendingPathComponent("token-secret") }
+
+    /// The bytes of the state folder's key file, if there is one.
+    private static func keptKey(in stateFolder: URL) -> [UInt8]? {
+        FileManager.default.contents(atPath: file(in: stateFolder).path).map { Array($0) }
+    }
 
     private static func randomKey() -> Data { SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) } }
 

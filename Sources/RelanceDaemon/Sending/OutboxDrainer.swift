@@ -38,13 +38,17 @@ public struct OutboxDrainer: Sendable {
     /// When each creditor's mail may leave: business days, within its hours, in its time zone.
     /// A creditor without an entry sends at any time.
     public let sendWindows: [CreditorID: CreditorSendWindow]
+    /// On a shared book, how long a claim lasts before another daemon may take the message over,
+    /// and how long before that its content must have been handed over (`ClaimWindow`); nil: claims
+    /// never lapse (one daemon per book).
+    public let claimWindow: ClaimWindow?
 
     public init(store: any OutboxStore & OutboxRecoveryStore & OutboxBatchStore & CustomerStateStore & TaskStore,
                 transport: @escaping @Sendable (CreditorID) -> any MailTransport,
                 clock: any WallClock, schedule: RetrySchedule = RetrySchedule(), workers: Int = 1, claimBatch: Int = 1,
                 copyToSent: Set<CreditorID> = [], crashPoints: CrashPoints = .disabled, logger: Logger,
                 creditors: [CreditorID] = [], sendWindows: [CreditorID: CreditorSendWindow] = [:],
-                schedules: [CreditorID: RetrySchedule] = [:]) {
+                schedules: [CreditorID: RetrySchedule] = [:], claimWindow: ClaimWindow? = nil) {
         self.store = store
         self.transport = transport
         self.clock = clock
@@ -57,6 +61,7 @@ public struct OutboxDrainer: Sendable {
         self.creditors = creditors
         self.sendWindows = sendWindows
         self.schedules = schedules
+        self.claimWindow = claimWindow
     }
 
     public struct Report: Sendable, Hashable {
@@ -113,19 +118,21 @@ public struct OutboxDrainer: Sendable {
     private func work(shared: SharedReport, alsoSkipping personPaused: Set<CreditorID>,
                       shouldStop: @escaping @Sendable () -> Bool) async throws {
         let skipped = { @Sendable in shared.total.withLock { $0.paused }.union(personPaused) }
-        var batch = shouldStop() ? [] : try await store.claimMessages(now: clock.now(), skipping: skipped(), limit: claimBatch)
+        var batch = shouldStop() ? [] : try await claimWindow.stamp { try await store.claimMessages(now: clock.now(), skipping: skipped(), limit: claimBatch) }
         var previous = BatchResult()
         while !batch.isEmpty {
             if claimBatch == 1 {
                 // One at a time (no evidence source): one message `sending` at any moment.
                 let sent = try await send(batch, shared: shared, skipped: skipped, shouldStop: shouldStop)
-                batch = try await settle(sent, claimingNext: shouldStop() ? 0 : 1, skipping: skipped(), shared: shared)
+                batch = try await settle(sent, claimingNext: shouldStop() || sent.onlyLapsed ? 0 : 1, skipping: skipped(), shared: shared)
                 continue
             }
             // The previous batch is recorded, and the next one claimed, in one write that runs while
             // this batch is on the wire: the sender never waits for the store between batches.
             let settling = previous
-            let next = Task { try await settle(settling, claimingNext: shouldStop() ? 0 : claimBatch, skipping: skipped(), shared: shared) }
+            let next = Task {
+                try await settle(settling, claimingNext: shouldStop() || settling.onlyLapsed ? 0 : claimBatch, skipping: skipped(), shared: shared)
+            }
             do {
                 previous = try await send(batch, shared: shared, skipped: skipped, shouldStop: shouldStop)
             } catch {
@@ -142,6 +149,12 @@ public struct OutboxDrainer: Sendable {
     private struct BatchResult {
         var delivered: [(message: OutboxMessage, record: DeliveryRecord)] = []
         var unclaimed: [Int64] = []
+        /// How many were put back because their claim lapsed (see `putBackLapsed`).
+        var lapsed = 0
+
+        /// Every message of the batch went back for a lapsed claim: the round ends there rather
+        /// than claim again at once (a machine too slow for its claims would otherwise spin).
+        var onlyLapsed: Bool { lapsed > 0 && delivered.isEmpty && lapsed == unclaimed.count }
     }
 
     private func send(_ batch: [OutboxMessage], shared: SharedReport, skipped: @escaping @Sendable () -> Set<CreditorID>,
@@ -150,8 +163,13 @@ public struct OutboxDrainer: Sendable {
         var index = batch.startIndex
         while index < batch.endIndex {
             let message = batch[index]
-            // A creditor paused by a message before this one, or the worker stopping: the rest of
-            // the batch goes back to the outbox untouched.
+            // A claim that may lapse before the message could be handed over, a creditor paused by a
+            // message before this one, or the worker stopping: it goes back to the outbox untouched.
+            if message.claimHasLapsed {
+                putBackLapsed(message, into: &result)
+                index += 1
+                continue
+            }
             if shouldStop() || skipped().contains(message.creditor) {
                 result.unclaimed.append(message.id)
                 index += 1
@@ -164,6 +182,8 @@ public struct OutboxDrainer: Sendable {
                 if let record = deliveryToBatch(outcome, of: message, at: clock.now()) {
                     crashPoints.reach(.beforeMarkSent)
                     result.delivered.append((message, record))
+                } else if outcome == .claimLapsed {
+                    putBackLapsed(message, into: &result)
                 } else {
                     try await recordAtOnce(outcome, of: message, shared: shared)
                 }
@@ -175,7 +195,7 @@ public struct OutboxDrainer: Sendable {
             let run = Array(batch[index...].prefix { $0.creditor == message.creditor })
             let accepted = Mutex<[Int64: Date]>([:])
             let outcomes = await batching.deliver(run, mayStart: { [crashPoints] next in
-                if shouldStop() || skipped().contains(next.creditor) { return false }
+                if shouldStop() || skipped().contains(next.creditor) || next.claimHasLapsed { return false }
                 crashPoints.reach(.afterClaim)
                 return true
             }, proceed: { [crashPoints, clock] next, outcome in
@@ -188,18 +208,33 @@ public struct OutboxDrainer: Sendable {
             for (sent, outcome) in zip(run, outcomes) {
                 if let record = deliveryToBatch(outcome, of: sent, at: times[sent.id] ?? clock.now()) {
                     result.delivered.append((sent, record))
+                } else if outcome == .claimLapsed {
+                    putBackLapsed(sent, into: &result)
                 } else {
                     try await recordAtOnce(outcome, of: sent, shared: shared)
                 }
             }
             if outcomes.isEmpty {
-                // Stopped or paused between the check above and the transport's own.
-                result.unclaimed.append(message.id)
+                // Stopped, paused or past its hand-over between the check above and the transport's own.
+                if message.claimHasLapsed {
+                    putBackLapsed(message, into: &result)
+                } else {
+                    result.unclaimed.append(message.id)
+                }
                 index += 1
             }
             index += outcomes.count
         }
         return result
+    }
+
+    /// A message whose claim lapsed before it could be handed over (nothing delivered): back to the
+    /// outbox if the claim is still ours; else the daemon that took it over settles it.
+    private func putBackLapsed(_ message: OutboxMessage, into result: inout BatchResult) {
+        result.unclaimed.append(message.id)
+        result.lapsed += 1
+        logger.warning("message not sent: this daemon's claim on it lapsed first (paused, or too slow); it goes back to the outbox",
+                       metadata: metadata(of: message))
     }
 
     /// An outcome other than a plain delivery: recorded on its own, and at once.
@@ -215,8 +250,10 @@ public struct OutboxDrainer: Sendable {
     private func settle(_ result: BatchResult, claimingNext limit: Int, skipping: Set<CreditorID>,
                         shared: SharedReport) async throws -> [OutboxMessage] {
         if result.delivered.isEmpty && result.unclaimed.isEmpty && limit == 0 { return [] }
-        let next = try await store.settleBatch(delivered: result.delivered.map(\.record), unclaimed: result.unclaimed, at: clock.now(),
-                                               claimingNext: limit, skipping: skipping)
+        let next = try await claimWindow.stamp {
+            try await store.settleBatch(delivered: result.delivered.map(\.record), unclaimed: result.unclaimed, at: clock.now(),
+                                        claimingNext: limit, skipping: skipping)
+        }
         for (message, record) in result.delivered { logDelivery(record, of: message) }
         shared.total.withLock { $0.sent += result.delivered.count }
         return next
@@ -306,6 +343,9 @@ public struct OutboxDrainer: Sendable {
             try await pause(message.creditor, reason: reason, report: &report)
             metadata["reason"] = "\(reason)"
             logger.critical("outbox paused: the problem is on our side, fix the configuration", metadata: metadata)
+        case .claimLapsed:
+            // Put back with its batch by `send` (`putBackLapsed`), never recorded on its own.
+            break
         }
     }
 

@@ -19,6 +19,9 @@ public actor PacedTransport: MailTransport {
         while ContinuousClock.now < nextSlot {
             try? await Task.sleep(until: nextSlot, clock: .continuous)
         }
+        // The wait may have outlasted the daemon's claim on the message (a slow pace, a paused
+        // process): it goes back untried, and the slot stays free for the next one.
+        if message.claimHasLapsed { return .claimLapsed }
         nextSlot = ContinuousClock.now + interval
         return await base.deliver(message)
     }

@@ -66,7 +66,7 @@ public actor SMTPTransport: BatchMailTransport {
                 // `SMTPTransactions.send`), or after this message when nothing is written ahead.
                 var followingMayStart: Bool?
                 let result = transactions.send(envelopeFrom: message.envelopeFrom.value, recipients: Self.recipients(of: message, archive),
-                                               message: message.bytes, thenStart: {
+                                               message: message.bytes, handOverBy: message.handOverDeadline, thenStart: {
                     guard let following else { return nil }
                     let may = mayStart(following)
                     followingMayStart = may
@@ -224,6 +224,8 @@ public actor SMTPTransport: BatchMailTransport {
     static func outcome(of error: SMTPError) -> DeliveryOutcome {
         let reason = error.description
         switch error.code {
+        case .handOverDeadlinePassed:
+            return .claimLapsed
         case .temporaryFailure, .connectFailed, .timeout, .connectionLost, .cancelled, .protocolError, .resourceUnavailable:
             if error.serverReply?.enhancedStatus?.subject == 7 { return .senderProblem(reason: reason) }
             return .temporaryFailure(reason: reason)
