@@ -26,8 +26,9 @@ extension PostgresStore: OutboxBatchStore {
     /// may put a message back; one whose claim lapsed and was taken over by another daemon is no
     /// longer this daemon's to put back, and is left to that daemon (nothing was sent of it).
     private func unclaim(_ id: Int64, at time: Date, on connection: PostgresConnection) async throws {
-        let claim = try await connection.query("SELECT claimed_by FROM message WHERE id = \(id) AND state = 'sending' FOR UPDATE",
-                                               logger: logger)
+        // Whatever its state: a message this daemon still holds but that is no longer `sending` (it
+        // recorded it already) is refused below, as before; only one another daemon took is left.
+        let claim = try await connection.query("SELECT claimed_by FROM message WHERE id = \(id) FOR UPDATE", logger: logger)
         var claimer: String?
         for try await row in claim.decode(String?.self) { claimer = row }
         guard claimer == daemonID else { return }
