@@ -17,13 +17,18 @@ public final class PostgresStore: ClosableStore {
     /// This daemon, as it appears in claims, leases and `relance status`: `host:pid:random`.
     public let daemonID: String
     public let settings: PostgresStoreSettings
+    /// Whether the server answers: an outage is logged once with its address, a cut query fails
+    /// with `connectionLost` (the services try again soon), and the return is noted.
+    let outage: PostgresOutage
 
-    private init(client: PostgresClient, running: Task<Void, Never>, logger: Logger, daemonID: String, settings: PostgresStoreSettings) {
+    private init(client: PostgresClient, running: Task<Void, Never>, logger: Logger, daemonID: String,
+                 settings: PostgresStoreSettings, outage: PostgresOutage) {
         self.client = client
         self.running = running
         self.logger = logger
         self.daemonID = daemonID
         self.settings = settings
+        self.outage = outage
     }
 
     /// Connects (a first connection says at once what is wrong when none can be made: `reach`),
@@ -37,12 +42,13 @@ public final class PostgresStore: ClosableStore {
         try await reach(settings, logger: logger)
         var redacted = settings
         redacted.password = nil
+        let outage = PostgresOutage(server: "\(settings.host):\(settings.port)", logger: logger)
         let client = PostgresClient(configuration: try settings.clientConfiguration(applicationName: "relance \(daemonID)"),
-                                    backgroundLogger: logger)
+                                    backgroundLogger: logger.hearingPoolFailures(for: outage))
         // Started immediately: `run()` marks the client running before its first suspension, so
         // the migrator's first lease does not find it idle (PostgresNIO then warns on stderr).
         let running = Task.immediate { await client.run() }
-        let store = PostgresStore(client: client, running: running, logger: logger, daemonID: daemonID, settings: redacted)
+        let store = PostgresStore(client: client, running: running, logger: logger, daemonID: daemonID, settings: redacted, outage: outage)
         do {
             try await PostgresMigrator.migrate(store)
         } catch {
@@ -78,13 +84,32 @@ public final class PostgresStore: ClosableStore {
     /// A transaction that does not look at the current lease: the fence's own, and reads.
     @discardableResult
     func unfencedTransaction<Result: Sendable>(_ body: (PostgresConnection) async throws -> Result) async throws -> Result {
+        try await outage.watching {
+            try await withLiveConnection { connection in try await Self.transaction(on: connection, logger: logger, body) }
+        }
+    }
+
+    /// BEGIN, `body`, COMMIT — or ROLLBACK when `body` fails (`rollBack`), except on a connection
+    /// the server cut (a restart, a terminated session): the server rolled the transaction back
+    /// already, and a ROLLBACK written to the dying connection could wait forever (PostgresNIO
+    /// 1.33.2's `withTransaction` did, for about half the sessions ended in the middle of a
+    /// transaction — a daemon's service then never ticked again, nor stopped; see
+    /// `withLiveConnection`). The body's own error is thrown (a refused lease, a constraint), not a wrapper.
+    static func transaction<Result: Sendable>(on connection: PostgresConnection, logger: Logger,
+                                              isolation: isolated (any Actor)? = #isolation,
+                                              _ body: (PostgresConnection) async throws -> Result) async throws -> Result {
+        try await connection.query("BEGIN;", logger: logger)
+        let result: Result
         do {
-            return try await client.withTransaction(logger: logger) { connection in try await body(connection) }
-        } catch let error as PostgresTransactionError {
-            // The body's own error (a refused lease, a constraint) is the one that tells what happened.
-            if let cause = error.closureError ?? error.commitError ?? error.beginError { throw cause }
+            result = try await body(connection)
+        } catch {
+            if !connection.isClosed && !PostgresOutage.isLostConnection(error) {
+                await rollBack(connection, logger: logger)
+            }
             throw error
         }
+        try await connection.query("COMMIT;", logger: logger)
+        return result
     }
 
     /// Runs `body` in one read-only transaction that sees a single snapshot of the book
@@ -103,6 +128,6 @@ public final class PostgresStore: ClosableStore {
     @discardableResult
     func connection<Result: Sendable>(_ body: (PostgresConnection) async throws -> Result) async throws -> Result {
         if let lease = WorkLease.current { return try await fenced(by: lease, body) }
-        return try await client.withConnection { connection in try await body(connection) }
+        return try await outage.watching { try await withLiveConnection { connection in try await body(connection) } }
     }
 }

@@ -68,27 +68,19 @@ extension AppDatabase {
     }
 
     /// Composes a batch on every core: composing (Mustache, MIME) costs more than sending a
-    /// message, and the sender runs meanwhile on threads of its own. Each message keeps its
-    /// place and its id, so the result is the same as composing one after the other.
+    /// message. The parts run on threads of their own (`ComposingThreads`), not on the cooperative
+    /// pool the sender needs between its batches. Each message keeps its place and its id, so the
+    /// result is the same as composing one after the other.
     static func compose(_ batch: [PendingMessage], firstID first: Int64) async -> [Result<ComposedMail, any Error>] {
-        let parts = min(ProcessInfo.processInfo.activeProcessorCount, batch.count / minimumPerPart)
-        guard parts > 1 else {
-            return batch.enumerated().map { index, pending in Result { try pending.compose(first + Int64(index)) } }
-        }
+        let parts = max(1, min(ProcessInfo.processInfo.activeProcessorCount, batch.count / minimumPerPart))
         let size = (batch.count + parts - 1) / parts
-        return await withTaskGroup(of: (Int, [Result<ComposedMail, any Error>]).self) { group in
-            for start in stride(from: 0, to: batch.count, by: size) {
-                let part = Array(batch[start..<min(start + size, batch.count)])
-                group.addTask {
-                    (start, part.enumerated().map { index, pending in Result { try pending.compose(first + Int64(start + index)) } })
-                }
+        let work = stride(from: 0, to: batch.count, by: size).map { start in
+            let part = Array(batch[start..<min(start + size, batch.count)])
+            return { @Sendable in
+                part.enumerated().map { index, pending in Result<ComposedMail, any Error> { try pending.compose(first + Int64(start + index)) } }
             }
-            var results = [Result<ComposedMail, any Error>?](repeating: nil, count: batch.count)
-            for await (start, part) in group {
-                for (offset, result) in part.enumerated() { results[start + offset] = result }
-            }
-            return results.map { $0! }
         }
+        return await ComposingThreads.run(work).flatMap { $0 }
     }
 
     /// Fewer messages than this per core are composed on one: not worth the hand-over.

@@ -12,12 +12,8 @@ extension AppDatabase: OutboxBatchStore {
                             claimingNext limit: Int, skipping: Set<CreditorID>) async throws -> [OutboxMessage] {
         let skipped = Self.creditorList(skipping)
         return try await writer.write { db in
-            // What recording each delivery needs to know, for the whole batch in one read.
-            let facts = delivered.isEmpty ? [:] : try Self.deliveryFacts(delivered.map(\.id), in: db)
-            for delivery in delivered {
-                try Self.delivered(delivery.id, at: delivery.at, serverReply: delivery.serverReply, recipients: delivery.recipients,
-                                   copyToSent: delivery.copyToSent, facts: facts[delivery.id], in: db)
-            }
+            // The whole batch's deliveries in a few statements (`recordDeliveries`), not a few per message.
+            try Self.recordDeliveries(delivered, in: db)
             for id in unclaimed { try Self.unclaim(id, at: time, in: db) }
             return try Self.claim(limit, now: time, skipped: skipped, in: db)
         }

@@ -120,15 +120,20 @@ extension AppDatabase: OutboxRecoveryStore {
             try db.executeCached("UPDATE message_recipient SET reply = ?, verdict = ? WHERE message_id = ? AND address = ? COLLATE NOCASE",
                                  [reply.reply, reply.verdict.rawValue, id, reply.address])
             guard reply.verdict == .wrongAddress else { continue }
-            let role = try db.valueCached("SELECT role FROM message_recipient WHERE message_id = ? AND address = ? COLLATE NOCASE",
-                                          [id, reply.address], as: String.self)
-            // Evidence only: the contact ladder decides what a wrong address changes.
-            try append(NewEvent(
-                time: time, kind: "address.refused", creditor: creditor, customerID: customerID, messageID: id,
-                summary: try wording(of: creditor?.rawValue ?? "", in: db)
-                    .addressRefusedByServer(address: reply.address, role: role, messageID: id, reply: reply.reply),
-                detail: ["address": reply.address, "role": role ?? "unknown", "reply": reply.reply]), in: db)
+            try journalWrongAddress(reply, of: id, creditor: creditor, customerID: customerID, at: time, in: db)
         }
+    }
+
+    /// Evidence only, after the answer is on its recipient: the contact ladder decides what a wrong address changes.
+    static func journalWrongAddress(_ reply: RecipientReply, of id: Int64, creditor: CreditorID?, customerID: Int64?,
+                                    at time: Date, in db: Database) throws {
+        let role = try db.valueCached("SELECT role FROM message_recipient WHERE message_id = ? AND address = ? COLLATE NOCASE",
+                                      [id, reply.address], as: String.self)
+        try append(NewEvent(
+            time: time, kind: "address.refused", creditor: creditor, customerID: customerID, messageID: id,
+            summary: try wording(of: creditor?.rawValue ?? "", in: db)
+                .addressRefusedByServer(address: reply.address, role: role, messageID: id, reply: reply.reply),
+            detail: ["address": reply.address, "role": role ?? "unknown", "reply": reply.reply]), in: db)
     }
 
     @discardableResult

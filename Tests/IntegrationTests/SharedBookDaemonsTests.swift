@@ -27,7 +27,7 @@ import Testing
         // when the cooperative pool, busy with the other tests, has a thread free.
         try await withTaskExecutorPreference(Self.killer) {
             try await PostgresTestDatabase.withFreshDatabase { settings in
-                let fixture = try Fixture(stack: stack, settings: settings, customers: Self.reminders, perMinute: Self.perMinute, bouncing: 10)
+                let fixture = try SharedBookFixture(stack: stack, settings: settings, customers: Self.reminders, perMinute: Self.perMinute, bouncing: 10)
                 var daemons = try (0..<3).map { try fixture.startDaemon(index: $0) }
                 let observer = try await PostgresStore.open(settings, daemonID: "observer", logger: PostgresTestDatabase.logger)
                 var killed = 0
@@ -55,19 +55,19 @@ import Testing
                     }
                     // Then let them finish: a dead daemon's claims are settled from the archive by
                     // another once they expire (claim_seconds = 10), and the bounces are read.
-                    try await Fixture.waitUntilAllSent(Self.reminders, observer: observer, atMost: .seconds(240))
+                    try await SharedBookFixture.waitUntilAllSent(Self.reminders, observer: observer, atMost: .seconds(240))
                     try await fixture.waitUntilBouncesRead(observer: observer, atMost: .seconds(120))
                 } catch {
                     for daemon in daemons { kill(daemon.processIdentifier, SIGKILL) }
                     await observer.close()
                     throw error
                 }
-                Fixture.stop(daemons)
+                SharedBookFixture.stop(daemons)
                 let counts = try await observer.outboxCounts()
                 let events = try await observer.recentEvents(of: nil, limit: 100_000).map(\.event)
                 let daemonsSeen = try await observer.daemons()
-                let tasks = try await observer.tasks(of: Fixture.creditor, state: nil)
-                let invalid = try await observer.invalidAddresses(of: Fixture.creditor)
+                let tasks = try await observer.tasks(of: SharedBookFixture.creditor, state: nil)
+                let invalid = try await observer.invalidAddresses(of: SharedBookFixture.creditor)
 
                 #expect(counts == [.sent: Self.reminders], "outbox: \(counts); logs in \(fixture.workspace.url("logs").path)")
                 let queued = events.filter { $0.kind == "message.queued" }.compactMap { $0.detail["message_id"] }
@@ -104,7 +104,7 @@ import Testing
         try await withTaskExecutorPreference(Self.killer) {
             try await PostgresTestDatabase.withFreshDatabase { settings in
                 let reminders = 40
-                let fixture = try Fixture(stack: stack, settings: settings, customers: reminders, perMinute: 120, leaseSeconds: 6)
+                let fixture = try SharedBookFixture(stack: stack, settings: settings, customers: reminders, perMinute: 120, leaseSeconds: 6)
                 let daemons = try (0..<3).map { try fixture.startDaemon(index: $0) }
                 let observer = try await PostgresStore.open(settings, daemonID: "observer", logger: PostgresTestDatabase.logger)
                 var sentAtPause = 0
@@ -118,13 +118,13 @@ import Testing
                     kill(daemons[0].processIdentifier, SIGSTOP)
                     try await Task.sleep(for: .seconds(16))
                     kill(daemons[0].processIdentifier, SIGCONT)
-                    try await Fixture.waitUntilAllSent(reminders, observer: observer, atMost: .seconds(180))
+                    try await SharedBookFixture.waitUntilAllSent(reminders, observer: observer, atMost: .seconds(180))
                 } catch {
                     for daemon in daemons { kill(daemon.processIdentifier, SIGCONT); kill(daemon.processIdentifier, SIGKILL) }
                     await observer.close()
                     throw error
                 }
-                Fixture.stop(daemons)
+                SharedBookFixture.stop(daemons)
                 let counts = try await observer.outboxCounts()
                 let events = try await observer.recentEvents(of: nil, limit: 100_000).map(\.event)
                 await observer.close()
@@ -140,141 +140,4 @@ import Testing
 
     /// Where the tests' kills and pauses are decided (see `DedicatedThreadExecutor`).
     static let killer = DedicatedThreadExecutor(label: "relance.tests.shared-book")
-
-    struct Fixture {
-        static let creditor = CreditorID("acme")!
-        let workspace: TemporaryWorkspace
-        let process: RelanceProcess
-        let stack: MailStack
-        /// The customers (by number) whose address does not exist: their reminders bounce.
-        let bounced: Set<Int>
-
-        /// `perMinute`: each daemon's pace, so that the sending lasts long enough for kills and
-        /// pauses to fall in it (a paced creditor's daemon claims one message at a time); 0: unpaced.
-        /// `bouncing`: one customer in that many has an address Postfix does not know; its DSN comes
-        /// back to the creditor's mailbox (t41, VERP), which the daemons poll every 10 s.
-        init(stack: MailStack, settings: PostgresStoreSettings, customers: Int, perMinute: Int, leaseSeconds: Int = 60,
-             bouncing oneIn: Int? = nil) throws {
-            self.stack = stack
-            workspace = try TemporaryWorkspace("relance-shared-book")
-            let bounced = Set((1...customers).filter { customer in oneIn.map { customer % $0 == 0 } ?? false })
-            self.bounced = bounced
-            try MailboxPollIntegrationTests.empty("t41", folders: ["INBOX"], remove: ["Relance"], stack: stack)
-            let evidence = """
-                archive_bcc = "\(stack.address("t42"))"
-                evidence_delay_seconds = 1
-                \(perMinute > 0 ? "max_messages_per_minute = \(perMinute)" : "")
-                bounce_address = "\(stack.address("t41"))"
-                verp = true
-
-                \(IntegrationConfiguration.imap(stack, user: "t42", section: "archive_imap", credential: "archive-password"))
-
-                \(IntegrationConfiguration.imap(stack, user: "t41", extra: """
-                    move_handled_to = "Relance"
-                    poll_interval_seconds = 10
-                    """))
-                """
-            let store = """
-
-                [store]
-                url = "\(settings.redactedURL)"
-                password_credential = "postgres-password"
-                sslmode = "verify-full"
-                sslrootcert = "\(settings.rootCertificatePath ?? "")"
-                claim_seconds = 10
-                lease_seconds = \(leaseSeconds)
-                """
-            try workspace.write("relance.toml", IntegrationConfiguration.toml(sender: stack.address("t41"), creditorSettings: evidence,
-                                                                                 smtp: IntegrationConfiguration.submission(stack, user: "t41")) + store)
-            let rows = (1...customers).map { "C\($0);Client \($0);\(Self.address(of: $0, bounced: bounced, stack: stack));F-\($0);01/09/2026;01/10/2026;\($0)0,00" }
-            try workspace.write("drop/open.csv", (["customer;name;email;invoice;issue_date;due_date;amount"] + rows).joined(separator: "\n") + "\n")
-            try FileManager.default.createDirectory(at: workspace.url("logs"), withIntermediateDirectories: true)
-            process = RelanceProcess(configuration: workspace.url("relance.toml"), environment: [
-                SecretStore.variableName(for: "smtp-password"): stack.password,
-                SecretStore.variableName(for: "archive-password"): stack.password,
-                SecretStore.variableName(for: "imap-password"): stack.password,
-                SecretStore.variableName(for: "postgres-password"): settings.password ?? "",
-            ])
-        }
-
-        static func address(of customer: Int, bounced: Set<Int>, stack: MailStack) -> String {
-            bounced.contains(customer) ? "nobody-shared-book-c\(customer)@\(stack.domain)" : "t43+c\(customer)@\(stack.domain)"
-        }
-
-        /// The bounced customers' ids in the book, with their address.
-        func bouncedCustomerIDs(_ observer: PostgresStore) async throws -> [Int64: String] {
-            var ids: [Int64: String] = [:]
-            for customer in bounced {
-                let id = try #require(try await observer.customerID(external: "C\(customer)", of: Self.creditor))
-                ids[id] = Self.address(of: customer, bounced: bounced, stack: stack)
-            }
-            return ids
-        }
-
-        func sentCount(_ observer: PostgresStore) async throws -> Int {
-            try await observer.outboxCounts()[.sent] ?? 0
-        }
-
-        /// Waits until at least `count` reminders are sent (or the deadline passes: a kill then
-        /// falls wherever the work is).
-        func waitUntilSent(atLeast count: Int, observer: PostgresStore, atMost wait: Duration) async throws {
-            let deadline = ContinuousClock.now + wait
-            while try await sentCount(observer) < count, ContinuousClock.now < deadline {
-                try await Task.sleep(for: .milliseconds(50))
-            }
-        }
-
-        /// Waits until every bounce is recorded, then one poll interval more, so that a bounce
-        /// recorded twice would show.
-        func waitUntilBouncesRead(observer: PostgresStore, atMost wait: Duration) async throws {
-            guard !bounced.isEmpty else { return }
-            let deadline = ContinuousClock.now + wait
-            while ContinuousClock.now < deadline {
-                let events = try await observer.recentEvents(of: Self.creditor, limit: 100_000).map(\.event)
-                if events.filter({ $0.kind == "mail.received" && $0.detail["kind"] == "bounce" }).count >= bounced.count { break }
-                try await Task.sleep(for: .seconds(1))
-            }
-            try await Task.sleep(for: .seconds(12))
-        }
-
-        /// A `relance run` daemon, its output appended to logs/daemon-N.log (never a pipe nobody reads).
-        func startDaemon(index: Int) throws -> Process {
-            let daemon = Process()
-            daemon.executableURL = RelanceProcess.executable
-            daemon.arguments = ["run", "--config", process.configuration.path, "--now", "2026-11-30"]
-            daemon.environment = ProcessInfo.processInfo.environment.merging(process.environment) { $1 }
-            let log = workspace.url("logs/daemon-\(index).log")
-            if !FileManager.default.fileExists(atPath: log.path) { _ = FileManager.default.createFile(atPath: log.path, contents: nil) }
-            let handle = try FileHandle(forWritingTo: log)
-            try handle.seekToEnd()
-            daemon.standardOutput = handle
-            daemon.standardError = handle
-            try daemon.run()
-            return daemon
-        }
-
-        /// How many copies of each message reached the customers' mailbox (t43).
-        func deliveredCopies(of messageIDs: [String]) async throws -> [String: Int] {
-            try await DeliveredCopies(stack: stack, user: "t43").delivered(messageIDs, waitingAtMost: .seconds(60))
-        }
-
-        /// Waits until the outbox holds `count` messages, all sent (or the deadline passes).
-        static func waitUntilAllSent(_ count: Int, observer: PostgresStore, atMost wait: Duration) async throws {
-            let deadline = ContinuousClock.now + wait
-            while ContinuousClock.now < deadline {
-                let counts = try await observer.outboxCounts()
-                if counts[.sent] == count && counts.values.reduce(0, +) == count { return }
-                try await Task.sleep(for: .milliseconds(500))
-            }
-        }
-
-        /// SIGTERM to each daemon (resumed first, if stopped), and wait for it to end.
-        static func stop(_ daemons: [Process]) {
-            for daemon in daemons {
-                kill(daemon.processIdentifier, SIGCONT)
-                kill(daemon.processIdentifier, SIGTERM)
-                daemon.waitUntilExit()
-            }
-        }
-    }
 }

@@ -197,6 +197,27 @@ import Testing
         #expect(events.filter { $0.kind == "outbox.paused" }.count == 1)
     }
 
+    /// Every recipient of the batch's second message refuses it: that message fails on its own,
+    /// at once, with its recipient's answer; the others of the batch are recorded sent together.
+    @Test func aBatchWithARefusedRecipientInTheMiddleRecordsTheOthersSentAndThatOneRefused() async throws {
+        let fixture = try Self.fixture(customers: 4)
+        let transport = HandOverTransport([2: .recipientsRefused(reason: "550 5.1.1 unknown", recipients: [
+            RecipientReply(address: "c2@client.example", reply: "550 5.1.1 <c2@client.example>: unknown", verdict: .wrongAddress),
+        ])])
+        let runtime = try Self.runtime(fixture, transport)
+        try await Self.planned(fixture, runtime)
+        let report = try await runtime.drainer.drain()
+        #expect(report.sent == 3 && report.failed == 1 && report.paused.isEmpty)
+        // The refusal is recorded before the rest of the batch goes on, in a second hand-over.
+        #expect(transport.handOvers.count == 2 && transport.attempted.count == 4)
+        #expect(try await runtime.store.outboxCounts() == [.sent: 3, .failed: 1])
+        let events = try await runtime.store.recentEvents(of: nil, limit: 1_000).map(\.event)
+        let refusedID = transport.attempted[1]
+        #expect(Set(events.filter { $0.kind == "message.sent" }.compactMap(\.messageID)) == Set(transport.attempted).subtracting([refusedID]))
+        #expect(events.filter { $0.kind == "message.failed" }.map(\.messageID) == [refusedID])
+        #expect(events.filter { $0.kind == "address.refused" }.map(\.messageID) == [refusedID])
+    }
+
     @Test func aStopInTheMiddleOfAHandOverSendsNothingMore() async throws {
         let fixture = try Self.fixture(customers: 4)
         let transport = HandOverTransport([:])

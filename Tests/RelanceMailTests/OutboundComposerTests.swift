@@ -181,6 +181,36 @@ struct OutboundComposerTests {
         #expect(decoded == body.replacingOccurrences(of: "\n", with: "\r\n") + "\r\n")
     }
 
+    /// Below U+0300 the encoded words are cut from the UTF-8 without grapheme breaking: the words
+    /// must be exactly those the character-by-character path gives, at any first-line room.
+    @Test("encoded words of Latin text: the same as character by character",
+          arguments: ["Société Cliente n°1", "Relance : facture F-2026-17 impayée — 1 234,50 €", String(repeating: "àéîõüçÀÉ", count: 30),
+                      "ÿ" + String(repeating: "x", count: 200), "Ærøskøbing Œuvre ß ĳ ǅ ȷ ʼ ˆ"])
+    func encodedWordsWithoutGraphemeBreaking(_ text: String) throws {
+        for room in [0, 10, 16, 17, 30, 58, 75, 76, 200] {
+            let words = HeaderText.encodedWords(text, firstLineRoom: room)
+            #expect(words == HeaderText.encodedWordsByCharacter(text, firstLineRoom: room), "room \(room)")
+            #expect(words.allSatisfy { $0.utf8.count <= HeaderText.maxEncodedWordLength })
+            #expect(try words.map { try #require(OutboundSupport.decodeEncodedWords($0)) }.joined() == text)
+        }
+    }
+
+    /// The encoder writes into a buffer sized for the worst case beforehand: bodies at that worst
+    /// case (every byte encoded, long lines, every kind of line break, empty) round-trip exactly.
+    @Test("quoted-printable at its worst case: every byte encoded, long lines, CR, LF and CRLF",
+          arguments: ["", "\n", "\r\r\r", "=", String(repeating: "=", count: 5_000), String(repeating: "€", count: 3_000),
+                      String(repeating: "= \r\n\u{7F}\u{0}é\r", count: 700), String(repeating: "x", count: 10_000) + " "])
+    func quotedPrintableWorstCase(_ body: String) throws {
+        var output: [UInt8] = Array("prefix".utf8)
+        QuotedPrintableEncoder.append(text: body, to: &output)
+        #expect(output.starts(with: Array("prefix".utf8)))
+        let encoded = String(decoding: output.dropFirst(6), as: UTF8.self)
+        #expect(encoded.components(separatedBy: "\r\n").allSatisfy { $0.utf8.count <= 76 })
+        let decoded = try #require(OutboundSupport.decodeQuotedPrintable(encoded))
+        let lines = body.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        #expect(decoded == lines.replacingOccurrences(of: "\n", with: "\r\n") + (body.hasSuffix("\n") || body.hasSuffix("\r") ? "" : "\r\n"))
+    }
+
     @Test("base64 attachments: 76-character lines that decode to the original bytes")
     func attachmentBase64() throws {
         var message = try Self.goldenMessage()

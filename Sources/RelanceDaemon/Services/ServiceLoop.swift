@@ -29,13 +29,16 @@ struct ServiceLoop: Sendable {
     /// `tick` returns what it did, for `relance status`, `/health` and systemd's STATUS line.
     func run(_ tick: @Sendable () async throws -> ServiceNote?) async {
         var failures = 0
+        var outage = false
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             do {
                 let note = try await tick()
                 failures = 0
+                outage = false
                 await health.succeeded(name, note: note)
             } catch {
                 failures += 1
+                outage = (error as? any StoreOutage)?.isStoreOutage == true
                 var metadata: Logger.Metadata = ["service": "\(name)", "consecutive_failures": "\(failures)", "error": "\(error)"]
                 if let advice = AppDatabase.advice(for: error) { metadata["what_to_do"] = "\(advice)" }
                 logger.error("tick failed", metadata: metadata)
@@ -43,12 +46,22 @@ struct ServiceLoop: Sendable {
             }
             let doorbell = doorbell
             let interval = await interval()
-            // A failing service backs off so that a broken disk does not fill the log every second.
-            let wait = failures == 0 ? interval : min(interval * (1 << min(failures, 6)), .seconds(3600))
+            let wait = Self.wait(afterFailures: failures, interval: interval, outage: outage)
             try? await cancelWhenGracefulShutdown {
                 if let doorbell { await doorbell.wait(atMost: wait) } else { try await Task.sleep(for: wait) }
             }
         }
         logger.info("service stopped", metadata: ["service": "\(name)"])
+    }
+
+    /// How long to wait before the next tick. A failing service backs off so that a broken disk
+    /// does not fill the log every second — doubling its interval, up to an hour. A store that
+    /// cannot be reached (PostgreSQL restarting) is no such failure: the work is tried again after
+    /// 1, 2, 4… seconds, at most 30 s and never later than the interval, so that it resumes soon
+    /// after the server does (a planner at 5 min would otherwise wait 10, then 20 minutes).
+    static func wait(afterFailures failures: Int, interval: Duration, outage: Bool) -> Duration {
+        guard failures > 0 else { return interval }
+        if outage { return min(interval, .seconds(1 << min(failures - 1, 5)), .seconds(30)) }
+        return min(interval * (1 << min(failures, 6)), .seconds(3600))
     }
 }

@@ -59,35 +59,73 @@ enum HeaderText {
     /// has less room), each holding whole characters: never a split UTF-8 sequence, and a
     /// grapheme cluster split only when it alone exceeds one word.
     static func encodedWords(_ text: String, firstLineRoom: Int) -> [String] {
-        func capacity(_ room: Int) -> Int { 3 * ((min(room, maxEncodedWordLength) - encodedWordOverhead) / 4) }
-        var words: [String] = []
-        var chunk: [UInt8] = []
-        var limit = capacity(max(firstLineRoom, encodedWordOverhead + 4))
-        func flush() {
+        // Below U+0300 (Latin letters with their accents, °, €'s neighbours…) no character joins the
+        // next: each scalar is a whole character, and the words are cut between scalars straight
+        // from the UTF-8, without breaking the text into grapheme clusters — a names-and-subjects
+        // cost of composing every reminder (issue #17). Anything else goes character by character.
+        guard text.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value < 0x300 }) else {
+            return encodedWordsByCharacter(text, firstLineRoom: firstLineRoom)
+        }
+        var words = EncodedWords(firstLineRoom: firstLineRoom)
+        let bytes = Array(text.utf8)
+        var start = 0
+        while start < bytes.count {
+            var end = start + 1
+            while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
+            words.append(bytes[start..<end])
+            start = end
+        }
+        return words.finished()
+    }
+
+    /// `encodedWords` for any text: whole grapheme clusters, one split only when it alone exceeds a word.
+    static func encodedWordsByCharacter(_ text: String, firstLineRoom: Int) -> [String] {
+        var words = EncodedWords(firstLineRoom: firstLineRoom)
+        for character in text {
+            let bytes = Array(String(character).utf8)
+            if words.fits(bytes.count) || bytes.count <= words.nextWordLimit {
+                words.append(bytes[...])
+            } else {
+                words.flush()
+                for scalar in character.unicodeScalars { words.append(Array(String(scalar).utf8)[...]) }
+            }
+        }
+        return words.finished()
+    }
+
+    /// The words being filled: a piece that does not fit in the current word starts the next.
+    private struct EncodedWords {
+        private var words: [String] = []
+        private var chunk: [UInt8] = []
+        private var limit: Int
+
+        init(firstLineRoom: Int) {
+            limit = Self.capacity(max(firstLineRoom, encodedWordOverhead + 4))
+        }
+
+        private static func capacity(_ room: Int) -> Int { 3 * ((min(room, maxEncodedWordLength) - encodedWordOverhead) / 4) }
+
+        func fits(_ count: Int) -> Bool { chunk.count + count <= limit }
+
+        /// The room of the word a piece that does not fit here would start (the first may be shorter).
+        var nextWordLimit: Int { chunk.isEmpty ? limit : Self.capacity(maxLineLength - 1) }
+
+        mutating func append(_ piece: ArraySlice<UInt8>) {
+            if !fits(piece.count) { flush() }
+            chunk += piece
+        }
+
+        mutating func flush() {
             guard !chunk.isEmpty else { return }
             words.append("=?utf-8?B?" + Base64Encoder.encode(chunk) + "?=")
             chunk = []
-            limit = capacity(maxLineLength - 1)
+            limit = Self.capacity(maxLineLength - 1)
         }
-        for character in text {
-            let bytes = Array(String(character).utf8)
-            if chunk.count + bytes.count <= limit {
-                chunk += bytes
-                continue
-            }
+
+        mutating func finished() -> [String] {
             flush()
-            if bytes.count <= limit {
-                chunk = bytes
-            } else {
-                for scalar in character.unicodeScalars {
-                    let scalarBytes = Array(String(scalar).utf8)
-                    if chunk.count + scalarBytes.count > limit { flush() }
-                    chunk += scalarBytes
-                }
-            }
+            return words.isEmpty ? ["=?utf-8?B??="] : words
         }
-        flush()
-        return words.isEmpty ? ["=?utf-8?B??="] : words
     }
 
     /// `Name: piece piece…` with CRLF before a space wherever the next piece would pass 78

@@ -138,7 +138,11 @@ public struct TemplateRenderer: Sendable {
         var result = ""
         var pendingSpace = false
         for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace || HeaderText.isForbidden(scalar) {
+            // ASCII decides without Unicode's property tables (a lookup per character otherwise):
+            // its white space is tab to carriage return and the space, its controls are forbidden.
+            let isSpaceOrControl = scalar.isASCII ? scalar.value <= 0x20 || scalar.value == 0x7F
+                : scalar.properties.isWhitespace || HeaderText.isForbidden(scalar)
+            if isSpaceOrControl {
                 pendingSpace = !result.isEmpty
                 continue
             }
