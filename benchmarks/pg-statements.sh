@@ -14,6 +14,8 @@ set -euo pipefail
 
 MESSAGES=${1:-200}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
+# shellcheck source=lib/sink-creditor.sh
+source "$ROOT/benchmarks/lib/sink-creditor.sh"
 RELANCE=${2:-$ROOT/.build/debug/relance}
 PORT=${RELANCE_BENCH_PORT:-2528}
 IMAP_PORT=${RELANCE_BENCH_IMAP_PORT:-143}
@@ -47,34 +49,8 @@ SINK_PID=$!
 for _ in $(seq 50); do (exec 3<>/dev/tcp/127.0.0.1/"$PORT") 2>/dev/null && break; sleep 0.1; done
 
 mkdir -p "$WORK/drop"
-cat > "$WORK/relance.toml" <<TOML
-drop_folder = "drop"
-create_drop_folder = true
-state_folder = "state"
-templates_folder = "$ROOT/mail-templates"
-stable_after_seconds = 0
-
-[creditors.acme]
-legal_name = "ACME Équipements SAS"
-sender = "compta@acme.example"
-bounce_address = "bounces@acme.example"
-verp = true
-iban = "FR76 3000 4000 0312 3456 7890 143"
-active = true
-archive_bcc = "archive@relance.test"
-
-[creditors.acme.archive_imap]
-host = "127.0.0.1"
-port = $IMAP_PORT
-security = "starttls"
-ca_file = "/etc/relance-test/ca.pem"
-username = "archive@relance.test"
-password_credential = "archive-password"
-
-[creditors.acme.smtp]
-host = "127.0.0.1"
-port = $PORT
-security = "plain"
+sink_creditor_toml > "$WORK/relance.toml"
+cat >> "$WORK/relance.toml" <<TOML
 
 [store]
 url = "postgresql://$PGUSER@localhost:$PGPORT/$DB"

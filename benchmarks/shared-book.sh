@@ -24,6 +24,8 @@ MESSAGES=${1:-2000}
 ROUNDS=${RELANCE_BENCH_ROUNDS:-3}
 PORT=${RELANCE_BENCH_PORT:-2527}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
+# shellcheck source=lib/sink-creditor.sh
+source "$ROOT/benchmarks/lib/sink-creditor.sh"
 SINK=/usr/sbin/smtp-sink
 for tool in "$SINK" sqlite3 psql; do
     command -v "$tool" >/dev/null || { echo "needs $tool (apt-get install postfix sqlite3 postgresql-client)" >&2; exit 1; }
@@ -84,35 +86,7 @@ pg_counters() {
 prepare() {
     local kind=$1 dir="$WORK/$1-$RANDOM"
     mkdir -p "$dir/drop"
-    cat > "$dir/relance.toml" <<TOML
-drop_folder = "drop"
-create_drop_folder = true
-state_folder = "state"
-templates_folder = "$ROOT/mail-templates"
-stable_after_seconds = 0
-
-[creditors.acme]
-legal_name = "ACME Équipements SAS"
-sender = "compta@acme.example"
-bounce_address = "bounces@acme.example"
-verp = true
-iban = "FR76 3000 4000 0312 3456 7890 143"
-active = true
-archive_bcc = "archive@relance.test"
-
-[creditors.acme.archive_imap]
-host = "127.0.0.1"
-port = $IMAP_PORT
-security = "starttls"
-ca_file = "/etc/relance-test/ca.pem"
-username = "archive@relance.test"
-password_credential = "archive-password"
-
-[creditors.acme.smtp]
-host = "127.0.0.1"
-port = $PORT
-security = "plain"
-TOML
+    sink_creditor_toml > "$dir/relance.toml"
     if [ "$kind" != sqlite ]; then
         local db
         db="relance_bench_$(date +%s%N | tail -c 10)"

@@ -22,6 +22,8 @@ set -euo pipefail
 MESSAGES=${1:-2000}
 PORT=${RELANCE_BENCH_PORT:-2526}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
+# shellcheck source=lib/sink-creditor.sh
+source "$ROOT/benchmarks/lib/sink-creditor.sh"
 SINK=/usr/sbin/smtp-sink
 SOURCE=/usr/sbin/smtp-source
 for tool in "$SINK" "$SOURCE" sqlite3; do
@@ -61,36 +63,7 @@ rate() { awk -v n="$1" -v s="$2" 'BEGIN { printf "%.0f", n / s }'; }
 run_relance() {
     local connections=$1 dir="$WORK/relance-$1"
     rm -rf "$dir" && mkdir -p "$dir/drop"
-    cat > "$dir/relance.toml" <<TOML
-drop_folder = "drop"
-create_drop_folder = true
-state_folder = "state"
-templates_folder = "$ROOT/mail-templates"
-stable_after_seconds = 0
-
-[creditors.acme]
-legal_name = "ACME Équipements SAS"
-sender = "compta@acme.example"
-bounce_address = "bounces@acme.example"
-verp = true
-iban = "FR76 3000 4000 0312 3456 7890 143"
-active = true
-smtp_connections = $connections
-archive_bcc = "archive@relance.test"
-
-[creditors.acme.archive_imap]
-host = "127.0.0.1"
-port = $IMAP_PORT
-security = "starttls"
-ca_file = "/etc/relance-test/ca.pem"
-username = "archive@relance.test"
-password_credential = "archive-password"
-
-[creditors.acme.smtp]
-host = "127.0.0.1"
-port = $PORT
-security = "plain"
-TOML
+    sink_creditor_toml "smtp_connections = $connections" > "$dir/relance.toml"
     {
         echo "customer;name;email;invoice;issue_date;due_date;amount"
         for i in $(seq "$MESSAGES"); do echo "C$i;Société Cliente n°$i;compta$i@client$i.example;F-2026-$i;01/09/2026;01/10/2026;$i,50"; done
