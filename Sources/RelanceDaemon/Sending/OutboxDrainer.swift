@@ -118,7 +118,9 @@ public struct OutboxDrainer: Sendable {
     private func work(shared: SharedReport, alsoSkipping personPaused: Set<CreditorID>,
                       shouldStop: @escaping @Sendable () -> Bool) async throws {
         let skipped = { @Sendable in shared.total.withLock { $0.paused }.union(personPaused) }
-        var batch = shouldStop() ? [] : try await claimWindow.stamp { try await store.claimMessages(now: clock.now(), skipping: skipped(), limit: claimBatch) }
+        var batch = shouldStop() ? [] : try await claimWindow.stamp {
+            try await store.claimMessages(now: clock.now(), skipping: skipped(), limit: claimBatch)
+        }
         var previous = BatchResult()
         while !batch.isEmpty {
             if claimBatch == 1 {
