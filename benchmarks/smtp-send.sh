@@ -49,11 +49,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# As root, smtp-sink insists on dropping privileges to a named user.
-if [ "$(id -u)" = 0 ]; then SINK_USER=(-u nobody); else SINK_USER=(); fi
-"$SINK" "${SINK_USER[@]}" 127.0.0.1:"$PORT" 1000 &
-SINK_PID=$!
-for _ in $(seq 50); do (exec 3<>/dev/tcp/127.0.0.1/"$PORT") 2>/dev/null && break; sleep 0.1; done
+start_smtp_sink
 
 # Seconds since the epoch with nanoseconds, for rates.
 now() { date +%s.%N; }

@@ -22,14 +22,8 @@ FACTS=/etc/relance-test/postgres.env
 log() { printf '[postgres-scratch] %s\n' "$*" >&2; }
 die() { log "error: $*"; exit 1; }
 
-find_bin() {
-    local v
-    for v in 17 16 15; do
-        if [ -x "/usr/lib/postgresql/$v/bin/pg_ctl" ]; then echo "/usr/lib/postgresql/$v/bin"; return 0; fi
-    done
-    return 1
-}
-as_postgres() { runuser -u postgres -- "$@"; }
+# shellcheck source=lib/postgres-binaries.sh
+source "$(dirname "$0")/lib/postgres-binaries.sh"
 
 [ "$(id -u)" = 0 ] || die "must run as root"
 BIN=$(find_bin) || die "no PostgreSQL binaries under /usr/lib/postgresql/*/bin (run scripts/postgres.sh)"

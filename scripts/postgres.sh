@@ -34,14 +34,8 @@ LOG=/var/log/relance-postgres.log
 log() { printf '[postgres] %s\n' "$*" >&2; }
 die() { log "error: $*"; exit 1; }
 
-find_bin() {
-    local v
-    for v in 17 16 15; do
-        if [ -x "/usr/lib/postgresql/$v/bin/pg_ctl" ]; then echo "/usr/lib/postgresql/$v/bin"; return 0; fi
-    done
-    return 1
-}
-as_postgres() { runuser -u postgres -- "$@"; }
+# shellcheck source=lib/postgres-binaries.sh
+source "$(dirname "$0")/lib/postgres-binaries.sh"
 
 case "${1:-}" in
     stop)

@@ -1,5 +1,6 @@
 # Sourced by the benchmarks that send into Postfix's smtp-sink (smtp-send.sh, shared-book.sh,
-# pg-statements.sh): the one creditor they all configure, so that their figures compare.
+# pg-statements.sh): the one creditor they all configure, so that their figures compare, and the
+# sink they all send to.
 #
 #   sink_creditor_toml [EXTRA_CREDITOR_LINE]
 #
@@ -40,4 +41,15 @@ host = "127.0.0.1"
 port = $PORT
 security = "plain"
 TOML
+}
+
+# Starts Postfix's smtp-sink ($SINK) on 127.0.0.1:$PORT in the background (its pid in SINK_PID, for
+# the caller's cleanup) and waits until it accepts connections. As root, smtp-sink insists on
+# dropping privileges to a named user.
+start_smtp_sink() {
+    local as=()
+    if [ "$(id -u)" = 0 ]; then as=(-u nobody); fi
+    "$SINK" "${as[@]}" 127.0.0.1:"$PORT" 1000 &
+    SINK_PID=$!
+    for _ in $(seq 50); do (exec 3<>/dev/tcp/127.0.0.1/"$PORT") 2>/dev/null && break; sleep 0.1; done
 }
