@@ -125,9 +125,17 @@ extension SharedBookDaemonsTests {
 
                 // What they logged: the server named, by address, while it was away; no crash; and no
                 // loop of failures (a busy loop on a lost connection writes thousands of lines).
+                // Not every daemon sees its query cut by the restart: when the server ends the
+                // locker's session before a waiting daemon's, the lock goes and that daemon's query
+                // can commit before its own session is ended (a fresh-clone run saw it for two of the
+                // three; the pool then reconnects without a word). The 15 s outage, longer than a
+                // heartbeat's interval, is seen by every daemon.
                 let server = "localhost:\(cluster.port)"
-                #expect(logs.allSatisfy { $0.contains("lost the connection to the PostgreSQL server at \(server)") },
-                        "a daemon did not say it lost its connection to \(server); \(said)")
+                #expect(logs.contains { $0.contains("lost the connection to the PostgreSQL server at \(server)") },
+                        "no daemon said it lost its connection to \(server); \(said)")
+                #expect(logs.allSatisfy { $0.contains("lost the connection to the PostgreSQL server at \(server)")
+                            || ($0.contains("cannot reach the PostgreSQL server") && $0.contains("server=\(server)")) },
+                        "a daemon said nothing of the restart nor of the outage of \(server); \(said)")
                 #expect(logs.contains { $0.contains("cannot reach the PostgreSQL server") && $0.contains(server) },
                         "no daemon said it could not reach \(server); \(said)")
                 for (index, log) in logs.enumerated() {
