@@ -33,8 +33,14 @@ public final class PostgresStore: ClosableStore {
 
     /// Connects (a first connection says at once what is wrong when none can be made: `reach`),
     /// then brings the schema up to date (or refuses a database migrated by a newer Relance). `daemonID` must be unique among the daemons sharing the database.
+    /// `runningOn`: the executor the pool's own loop runs on, which hands out every connection
+    /// (nil: the shared cooperative pool). Tests that watch daemons by the clock give it a thread
+    /// of its own: a pool loop waiting for a free cooperative thread lends no connection, and a
+    /// test run blocks those threads (a fresh-clone run saw an observer's first query answered
+    /// after the whole batch had left).
     public static func open(_ settings: PostgresStoreSettings, daemonID: String = PostgresStore.newDaemonID(),
-                            logger: Logger = Logger(label: "relance.postgres")) async throws -> PostgresStore {
+                            logger: Logger = Logger(label: "relance.postgres"),
+                            runningOn executor: (any TaskExecutor)? = nil) async throws -> PostgresStore {
         guard !daemonID.isEmpty, daemonID.count <= 200, !daemonID.unicodeScalars.contains(where: { $0.value < 0x21 || $0.value > 0x7E }) else {
             throw PostgresStoreError(.invalidSettings, "the daemon id must be 1–200 printable ASCII characters without space",
                                      context: ["daemon": daemonID.printableForError])
@@ -47,7 +53,7 @@ public final class PostgresStore: ClosableStore {
                                     backgroundLogger: logger.hearingPoolFailures(for: outage))
         // Started immediately: `run()` marks the client running before its first suspension, so
         // the migrator's first lease does not find it idle (PostgresNIO then warns on stderr).
-        let running = Task.immediate { await client.run() }
+        let running = Task.immediate(executorPreference: executor) { await client.run() }
         let store = PostgresStore(client: client, running: running, logger: logger, daemonID: daemonID, settings: redacted, outage: outage)
         do {
             try await PostgresMigrator.migrate(store)

@@ -29,7 +29,7 @@ extension SharedBookDaemonsTests {
                 let fixture = try SharedBookFixture(stack: stack, settings: settings, customers: reminders, perMinute: 40, leaseSeconds: 6)
                 // At info: a daemon's services each say when they stop (a hang at SIGTERM shows which).
                 let daemons = try (0..<3).map { try fixture.startDaemon(index: $0, arguments: ["--log-level", "info"]) }
-                let observer = try await PostgresStore.open(settings, daemonID: "observer", logger: PostgresTestDatabase.logger)
+                let observer = try await PostgresStore.open(settings, daemonID: "observer", logger: PostgresTestDatabase.logger, runningOn: Self.killer)
                 var sentAtRestart = 0, sentAfterRestart = 0, sentAtStop = 0, waitingAtRestart = 0, waitingOnTheOutbox = 0
                 var beatsAfterOutage: [Int64: Date] = [:]
                 do {
@@ -37,8 +37,8 @@ extension SharedBookDaemonsTests {
                     sentAtRestart = try await Self.sent(observer)
                     // The restart cuts queries in flight: the outbox (`message`) and the heartbeats
                     // locked meanwhile, so that each daemon's sender waits on a query when it comes.
-                    let locker = try await PostgresStore.open(settings, daemonID: "locker", logger: PostgresTestDatabase.logger)
-                    let lock = Task {
+                    let locker = try await PostgresStore.open(settings, daemonID: "locker", logger: PostgresTestDatabase.logger, runningOn: Self.killer)
+                    let lock = Task(executorPreference: Self.killer) {
                         try await locker.unfencedTransaction { connection in
                             try await connection.query("LOCK TABLE message, daemon IN ACCESS EXCLUSIVE MODE", logger: PostgresTestDatabase.logger)
                             // Until the restart cuts it.

@@ -29,7 +29,7 @@ import Testing
             try await PostgresTestDatabase.withFreshDatabase { settings in
                 let fixture = try SharedBookFixture(stack: stack, settings: settings, customers: Self.reminders, perMinute: Self.perMinute, bouncing: 10)
                 var daemons = try (0..<3).map { try fixture.startDaemon(index: $0) }
-                let observer = try await PostgresStore.open(settings, daemonID: "observer", logger: PostgresTestDatabase.logger)
+                let observer = try await PostgresStore.open(settings, daemonID: "observer", logger: PostgresTestDatabase.logger, runningOn: Self.killer)
                 var killed = 0
                 var sentAtKills: [Int] = []
                 do {
@@ -106,7 +106,7 @@ import Testing
                 let reminders = 40
                 let fixture = try SharedBookFixture(stack: stack, settings: settings, customers: reminders, perMinute: 120, leaseSeconds: 6)
                 let daemons = try (0..<3).map { try fixture.startDaemon(index: $0) }
-                let observer = try await PostgresStore.open(settings, daemonID: "observer", logger: PostgresTestDatabase.logger)
+                let observer = try await PostgresStore.open(settings, daemonID: "observer", logger: PostgresTestDatabase.logger, runningOn: Self.killer)
                 var sentAtPause = 0
                 do {
                     // Freeze one daemon once the sending has begun, while it most likely holds a claim.
