@@ -45,17 +45,18 @@ struct Run: AsyncParsableCommand {
         } catch {
             throw Failure("\(error)")
         }
-        try await runtime.startSending(because: "relance started with the configuration as it is now")
+        let reason = "relance started with the configuration as it is now"
         if once {
             let report: RunOnceReport
             do {
-                report = try await runtime.runOnce()
+                report = try await runtime.runOnce(startingSending: reason)
             } catch {
                 guard let advice = AppDatabase.advice(for: error) else { throw error }
                 throw Failure("\(error)\n  What to do: \(advice)")
             }
             print(RunOnceSummary(report: report, runtime: runtime).text)
         } else {
+            try await runtime.startSending(because: reason)
             try await RelanceServices(runtime: runtime) { runtimes in
                 guard let web = configuration.web else { return [] }
                 logger.notice("web console on http://\(web.host):\(web.port)/")

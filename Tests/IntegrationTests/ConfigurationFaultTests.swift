@@ -112,4 +112,23 @@ import Testing
         #expect(try await reloaded.store.standingOutboxPause(of: Self.acme) == nil)
         #expect(try await reloaded.runOnce().sending.sent == 1)
     }
+
+    /// `relance run --once` checks the evidence source while it reads the files (the check waits
+    /// on an IMAP login): the file is imported and planned, and still nothing leaves.
+    @Test func aWrongArchiveFolderCheckedAlongsideTheFilesStillStopsTheFirstSend() async throws {
+        let stack = try MailStack.require()
+        let fixture = try Fixture(smtp: IntegrationConfiguration.submission(stack, user: "t34"), emails: [stack.address("t40")], settings: """
+            archive_bcc = "\(stack.address("t34"))"
+            archive_folder = "NoSuchFolder"
+
+            \(IntegrationConfiguration.imap(stack, user: "t34", section: "archive_imap", credential: "smtp-password"))
+            """, stack: stack)
+        let report = try await fixture.runtime.runOnce(startingSending: "relance started")
+        #expect(report.intake[Self.acme]?.imported.count == 1)
+        #expect(report.planning[Self.acme]?.queued.count == 1)
+        #expect(report.sending.sent == 0)
+        #expect(report.sending.paused == [Self.acme])
+        let summary = try await Self.pausedFor(fixture)
+        #expect(summary.contains("archive_folder"), "\(summary)")
+    }
 }

@@ -39,8 +39,8 @@ import RelanceTesting
         #expect(html.contains("<dt>Téléphone</dt><dd><div>+33 4 72 10 20 30</div></dd>"))
         let aging = try fixture.workspace.read("reports/acme/aged-balance.csv")
         #expect(aging.hasPrefix("Client;Nom du client;Facture;Émise le;Échéance;Jours de retard;Tranche;Reste dû;Devise"))
-        // Written at import, before the day's reminders: no last action yet.
-        #expect(aging.contains("\r\nC1;Client Un;F-100;15/09/2026;15/10/2026;46;31 à 60 j;2376,80;EUR;;;\r\n"))
+        // Written after the day's planning: its first reminders are the last action, in French.
+        #expect(aging.contains("\r\nC1;Client Un;F-100;15/09/2026;15/10/2026;46;31 à 60 j;2376,80;EUR;première relance;30/11/2026;\r\n"))
         for machine in ["2376.80", "2026-10-15", "first-reminder", "phone-call", "31-60", "d late"] {
             #expect(!tasks.contains(machine), "tasks.csv: \(machine)")
             #expect(!aging.contains(machine), "aged-balance.csv: \(machine)")

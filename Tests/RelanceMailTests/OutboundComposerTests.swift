@@ -183,9 +183,31 @@ struct OutboundComposerTests {
 
     /// Below U+0300 the encoded words are cut from the UTF-8 without grapheme breaking: the words
     /// must be exactly those the character-by-character path gives, at any first-line room.
+    /// The encoded words cut a text made only of these scalars between scalars, without grapheme
+    /// breaking: in such a text each is a character of its own. Checked against the standard
+    /// library's grapheme breaking for every one, between others of the set and beside itself.
+    @Test("scalars that are whole characters never join one another")
+    func wholeCharacterScalars() {
+        let neighbours: [Unicode.Scalar] = ["a", " ", "é", "\u{02FF}", "\u{2013}", "\u{202F}", "\u{205E}", "€", "\u{20C0}"]
+        for value in UInt32(0)...0x2100 {
+            guard let scalar = Unicode.Scalar(value), HeaderText.isWholeCharacter(scalar) else { continue }
+            for neighbour in neighbours + [scalar] {
+                var text = String.UnicodeScalarView()
+                text.append(neighbour)
+                text.append(scalar)
+                text.append(neighbour)
+                let characters = String(text).map { Array($0.unicodeScalars) }
+                #expect(characters.contains([scalar]), "U+\(String(value, radix: 16)) joins U+\(String(neighbour.value, radix: 16))")
+            }
+        }
+    }
+
     @Test("encoded words of Latin text: the same as character by character",
           arguments: ["Société Cliente n°1", "Relance : facture F-2026-17 impayée — 1 234,50 €", String(repeating: "àéîõüçÀÉ", count: 30),
-                      "ÿ" + String(repeating: "x", count: 200), "Ærøskøbing Œuvre ß ĳ ǅ ȷ ʼ ˆ"])
+                      "ÿ" + String(repeating: "x", count: 200), "Ærøskøbing Œuvre ß ĳ ǅ ȷ ʼ ˆ",
+                      "Relance : facture F-2026-1179 en attente de règlement – ACME Équipements SAS",
+                      "Montant : 1\u{202F}179,50\u{00A0}€ ‘dû’ “depuis” … • ‰ ′ ‹ › ⁄ ₣ ₤ ₿ ⁞",
+                      String(repeating: "–€\u{202F}é", count: 40)])
     func encodedWordsWithoutGraphemeBreaking(_ text: String) throws {
         for room in [0, 10, 16, 17, 30, 58, 75, 76, 200] {
             let words = HeaderText.encodedWords(text, firstLineRoom: room)

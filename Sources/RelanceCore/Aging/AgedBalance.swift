@@ -35,7 +35,10 @@ public struct InvoiceAging: Sendable, Hashable, Codable {
     /// and always nil for a credit (a credit note is never late).
     public var daysLate: Int?
     public var bucket: AgingBucket
-    /// The most recent step taken for it, and when.
+    /// The most recent step that happened (`StepTaken.happened`: an email sent, a task a person
+    /// closed with what was done), and when. A reminder waiting for approval, held, failed or
+    /// still queued, and a call or a letter nobody has made yet, are not actions a credit
+    /// controller can stand behind in front of the customer.
     public var lastAction: StepTaken?
 
     /// The due date to show: none for a credit, which is never due.
@@ -45,7 +48,7 @@ public struct InvoiceAging: Sendable, Hashable, Codable {
         self.receivable = receivable
         daysLate = receivable.open.minorUnits < 0 ? nil : receivable.due.map { $0.days(until: asOf) }
         bucket = AgingBucket(daysLate: daysLate, open: receivable.open)
-        lastAction = receivable.history.max { ($0.on, $0.step) < ($1.on, $1.step) }
+        lastAction = receivable.history.filter(\.happened).max { ($0.on, $0.step) < ($1.on, $1.step) }
     }
 }
 

@@ -14,12 +14,19 @@ public struct RunOnceReport: Sendable {
 extension RelanceRuntime {
     /// Files still being written are waited for (a few stability delays at most, then left for
     /// the next run), so that a demo that copies files and runs at once finds them.
-    public func runOnce() async throws -> RunOnceReport {
+    ///
+    /// `startingSending`: the reason `startSending(because:)` is given, when the run should start
+    /// sending itself (`relance run --once`). Its evidence check waits on an IMAP login; the files
+    /// and the mailbox are read meanwhile, and nothing is drained before the check has paused
+    /// (or not) each creditor's outbox.
+    public func runOnce(startingSending reason: String? = nil) async throws -> RunOnceReport {
         try await prepare()
         var report = RunOnceReport()
+        async let sendingStarted: Void = startSending(ifAsked: reason)
         // Every file and every reply is read before anything is sent: a payment just dropped or
         // a customer's answer must cancel a reminder still waiting in the outbox.
-        try await intakeAndPoll(into: &report)
+        let imported = try await intakeAndPoll(into: &report)
+        try await sendingStarted
         // Then sending starts with the first reminders stored, while the rest are being written:
         // on a day with thousands of reminders, composing and sending overlap.
         let planningDone = Atomic(false)
@@ -27,14 +34,19 @@ extension RelanceRuntime {
         async let sending = drainAlongsidePlanning(woken: queued, until: planningDone)
         do {
             try await plan(into: &report, queuedSome: { queued.ring() })
+            planningDone.store(true, ordering: .releasing)
+            queued.ring()
+            // The aged balance of a book a file changed, while the last reminders leave: planning
+            // changes no invoice, and the sender no longer needs the cores it would take.
+            for creditor in creditors where imported.contains(creditor.configuration.id) {
+                try await reports.write(creditor.configuration, asOf: today(for: creditor))
+            }
         } catch {
             planningDone.store(true, ordering: .releasing)
             queued.ring()
             _ = try? await sending
             throw error
         }
-        planningDone.store(true, ordering: .releasing)
-        queued.ring()
         report.sending = try await sending
         _ = try await work.run(.sentCopies) { await self.sentFolderCopier.copyPending() }
         return report
@@ -55,19 +67,24 @@ extension RelanceRuntime {
         }
     }
 
-    private func intakeAndPoll(into report: inout RunOnceReport) async throws {
+    private func startSending(ifAsked reason: String?) async throws {
+        if let reason { try await startSending(because: reason) }
+    }
+
+    /// Returns the creditors a file was imported for (their reports are written after planning).
+    private func intakeAndPoll(into report: inout RunOnceReport) async throws -> Set<CreditorID> {
+        var imported: Set<CreditorID> = []
         for creditor in creditors {
             let id = creditor.configuration.id
             // On a shared book, a creditor's folder or mailbox another daemon is reading is left to it.
             if let intake = try await work.run(.intake(id), { try await self.scanWaiting(creditor) }) {
                 report.intake[id] = intake
-                if !intake.imported.isEmpty {
-                    try await reports.write(creditor.configuration, asOf: today(for: creditor))
-                }
+                if !intake.imported.isEmpty { imported.insert(id) }
             }
             // Before planning: a reply or a bounce read now must weigh on today's reminders.
             if let poller = creditor.poller { report.inbound[id] = try await work.run(.mailbox(id), { try await poller.poll() }) }
         }
+        return imported
     }
 
     /// Scans the drop folder, then again while files are still being written (a few times at most).

@@ -42,12 +42,11 @@ enum HeaderText {
     /// A display name as phrase pieces: atoms as they are, a quoted string when it has
     /// specials, encoded words when it is not ASCII or too long to quote on one line.
     static func phrasePieces(_ name: String, firstLineRoom: Int) -> [String] {
-        let atext = Set("!#$%&'*+-/=?^_`{|}~".utf8)
         let isASCII = name.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
         if isASCII, !name.contains("=?") {
             let words = name.split(separator: " ")
             let isAtoms = name.first != " " && name.last != " " && !name.contains("  ")
-                && words.allSatisfy { $0.utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) || atext.contains($0) } }
+                && words.allSatisfy { $0.utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) || atextSymbols.contains($0) } }
             if isAtoms, words.allSatisfy({ $0.count < maxLineLength - 8 }) { return words.map(String.init) }
             let quoted = "\"" + name.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
             if quoted.count <= min(firstLineRoom, 60) { return [quoted] }
@@ -55,15 +54,21 @@ enum HeaderText {
         return encodedWords(name, firstLineRoom: firstLineRoom)
     }
 
+    /// RFC 5322 §3.2.3: the symbols an atom may hold besides letters and digits (built once: a
+    /// set made at each call was a visible part of composing every reminder's To and From).
+    private static let atextSymbols = Set("!#$%&'*+-/=?^_`{|}~".utf8)
+
     /// `=?utf-8?B?…?=` words of at most 75 characters (the first one shorter when the line
     /// has less room), each holding whole characters: never a split UTF-8 sequence, and a
     /// grapheme cluster split only when it alone exceeds one word.
     static func encodedWords(_ text: String, firstLineRoom: Int) -> [String] {
-        // Below U+0300 (Latin letters with their accents, °, €'s neighbours…) no character joins the
-        // next: each scalar is a whole character, and the words are cut between scalars straight
-        // from the UTF-8, without breaking the text into grapheme clusters — a names-and-subjects
-        // cost of composing every reminder (issue #17). Anything else goes character by character.
-        guard text.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value < 0x300 }) else {
+        // Below U+0300 (Latin letters with their accents, °, €'s neighbours…) and in the general
+        // punctuation and currency blocks (dashes, quotes, the narrow no-break space of French
+        // amounts, €) no character joins the next: each scalar is a whole character, and the words
+        // are cut between scalars straight from the UTF-8, without breaking the text into grapheme
+        // clusters — a names-and-subjects cost of composing every reminder (issue #17). Anything
+        // else goes character by character.
+        guard text.unicodeScalars.allSatisfy(isWholeCharacter) else {
             return encodedWordsByCharacter(text, firstLineRoom: firstLineRoom)
         }
         var words = EncodedWords(firstLineRoom: firstLineRoom)
@@ -76,6 +81,18 @@ enum HeaderText {
             start = end
         }
         return words.finished()
+    }
+
+    /// A scalar that is a grapheme cluster of its own whatever surrounds it: printable below
+    /// U+0300 (combining marks start there), U+2010–U+2027 and U+2030–U+205E (dashes, quotes,
+    /// bullets, the narrow no-break space, primes… — not the zero-width and direction marks of
+    /// U+200B–U+200F and U+202A–U+202E, which Unicode counts as controls or extenders), and the
+    /// currency signs U+20A0–U+20C0.
+    static func isWholeCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x20..<0x300, 0x2010...0x2027, 0x2030...0x205E, 0x20A0...0x20C0: true
+        default: false
+        }
     }
 
     /// `encodedWords` for any text: whole grapheme clusters, one split only when it alone exceeds a word.
@@ -130,19 +147,22 @@ enum HeaderText {
 
     /// `Name: piece piece…` with CRLF before a space wherever the next piece would pass 78
     /// characters. Pieces are joined by one space; unfolding (removing CRLF) gives the value back.
+    /// Lengths are counted in octets, as RFC 5322 counts a line (pieces are ASCII but for an
+    /// internationalized address), not in Characters, whose counting walks grapheme clusters.
     static func fold(name: String, pieces: [String]) -> String {
         var output = name + ":"
-        var lineLength = output.count
+        var lineLength = output.utf8.count
         var piecesOnLine = 0
         for piece in pieces {
+            let length = piece.utf8.count
             // A piece too long for any line still gets one of its own, never an empty line before it.
-            if lineLength + 1 + piece.count > maxLineLength, piecesOnLine > 0 {
+            if lineLength + 1 + length > maxLineLength, piecesOnLine > 0 {
                 output += "\r\n"
                 lineLength = 0
                 piecesOnLine = 0
             }
             output += " " + piece
-            lineLength += 1 + piece.count
+            lineLength += 1 + length
             piecesOnLine += 1
         }
         return output + "\r\n"
