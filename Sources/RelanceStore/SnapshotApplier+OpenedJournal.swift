@@ -10,13 +10,10 @@ extension SnapshotApplier {
     /// Read back from the invoices this import inserted, customer by customer in the order their
     /// first invoice was inserted and each customer's in insertion order, rather than kept in
     /// memory while the file is read: a million-row report kept a million of them (issue #17).
-    func journalOpened(importID: Int64) throws {
-        let statement = try db.makeStatement(sql: """
-            SELECT i.id, i.customer_id, i.number, i.currency, i.open_minor, i.due_on, i.due_source
-            FROM invoice i JOIN (SELECT customer_id, min(id) AS first FROM invoice WHERE first_import_id = ?1 GROUP BY customer_id) f
-                 ON f.customer_id = i.customer_id
-            WHERE i.first_import_id = ?1 ORDER BY f.first, i.id
-            """)
+    ///
+    /// `customersBefore`: the largest customer id before the load, when known.
+    func journalOpened(importID: Int64, customersBefore: Int64?) throws {
+        let statement = try db.makeStatement(sql: try Self.openedOrder(importID: importID, customersBefore: customersBefore, db))
         let rows = try Row.fetchCursor(statement, arguments: [importID])
         let columns = StatementColumns(statement.sqliteStatement)
         var customer: (id: Int64, firstInvoice: Int64)?
@@ -40,5 +37,28 @@ extension SnapshotApplier {
                                           due: columns.string(5).flatMap { CivilDate(iso8601: $0) }, source: columns.string(6)))
         }
         try flush()
+    }
+
+    /// The query of the load's invoices in the journal's order. When every one belongs to a
+    /// customer the load created, the customers' ids follow the order of their first invoices
+    /// (each was created with its first row, and the invoices' ids follow the rows): the order
+    /// is then the `invoice_customer` index's, read without a sort nor the first invoice of each
+    /// customer looked up — about a third of the time. A customer known before the load (from
+    /// a contacts file) may come anywhere: then each customer's first invoice sets the order.
+    static func openedOrder(importID: Int64, customersBefore: Int64?, _ db: Database) throws -> String {
+        let columns = "i.id, i.customer_id, i.number, i.currency, i.open_minor, i.due_on, i.due_source"
+        // The creditor's customers from before (from a contacts file), each looked up once.
+        if let customersBefore, try Bool.fetchOne(db, sql: """
+            SELECT NOT EXISTS (SELECT 1 FROM customer c WHERE c.creditor_id = (SELECT creditor_id FROM import WHERE id = ?1) AND c.id <= ?2
+                               AND EXISTS (SELECT 1 FROM invoice i WHERE i.customer_id = c.id AND i.first_import_id = ?1))
+            """, arguments: [importID, customersBefore]) == true {
+            return "SELECT \(columns) FROM invoice i WHERE i.first_import_id = ?1 ORDER BY i.customer_id, i.id"
+        }
+        return """
+            SELECT \(columns)
+            FROM invoice i JOIN (SELECT customer_id, min(id) AS first FROM invoice WHERE first_import_id = ?1 GROUP BY customer_id) f
+                 ON f.customer_id = i.customer_id
+            WHERE i.first_import_id = ?1 ORDER BY f.first, i.id
+            """
     }
 }

@@ -118,14 +118,15 @@ struct SnapshotApplier {
         try prepared.flushInvoices()
         try indexPause?.end(db)
         try pause?.end(db)
-        try finishItems(importID: importID, work: &work, receipt: &receipt)
+        try finishItems(importID: importID, work: &work, receipt: &receipt, customersBefore: pause?.lastCustomerBefore)
         return receipt
     }
 
     /// What follows the last item: the journal of a first load, refused rows, invoices the
     /// snapshot no longer lists, tasks for people, the receipt's warnings and the import's events.
-    func finishItems(importID: Int64, work: inout Work, receipt: inout ImportReceipt) throws {
-        if work.journalsOpenedAtEnd { try journalOpened(importID: importID) }
+    /// `customersBefore`: the largest customer id before a first load (see `journalOpened`).
+    func finishItems(importID: Int64, work: inout Work, receipt: inout ImportReceipt, customersBefore: Int64? = nil) throws {
+        if work.journalsOpenedAtEnd { try journalOpened(importID: importID, customersBefore: customersBefore) }
         if let refused = work.refusedRows(rules, importID: importID, receipt: &receipt) { try event(refused) }
         if snapshot.isAuthoritative && work.mayHaveUnlisted {
             receipt.settledInvoices = try settleMissing(from: work.seenNumbers, importID: importID)
