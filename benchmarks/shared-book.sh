@@ -41,16 +41,9 @@ export RELANCE_CREDENTIAL_POSTGRES_PASSWORD
 RELANCE_CREDENTIAL_POSTGRES_PASSWORD=$(cat "$RELANCE_POSTGRES_PASSWORD_FILE")
 export PGPASSWORD=$RELANCE_CREDENTIAL_POSTGRES_PASSWORD PGHOST=$RELANCE_POSTGRES_HOST PGPORT=$RELANCE_POSTGRES_PORT PGUSER=$RELANCE_POSTGRES_USER
 
-if [ -n "${RELANCE_BENCH_BINARY:-}" ]; then
-    # A release binary built before (two builds compared on the same load, one run each).
-    RELANCE=$RELANCE_BENCH_BINARY
-else
-    echo "building relance (release)…" >&2
-    if ! BUILD_LOG=$(cd "$ROOT" && swift build -c release --product relance 2>&1); then
-        echo "$BUILD_LOG" | tail -20 >&2; echo "the release build failed" >&2; exit 1
-    fi
-    RELANCE="$ROOT/.build/release/relance"
-fi
+# shellcheck source=lib/release-binary.sh
+source "$ROOT/benchmarks/lib/release-binary.sh"
+release_relance
 
 WORK=$(mktemp -d /tmp/relance-shared-bench.XXXXXX)
 SINK_PID=

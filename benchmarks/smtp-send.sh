@@ -44,16 +44,9 @@ IMAP_PORT=${RELANCE_BENCH_IMAP_PORT:-143}
     || { echo "needs the test mail stack's IMAP on 127.0.0.1:$IMAP_PORT for the archive (bash scripts/mailstack.sh)" >&2; exit 1; }
 export RELANCE_CREDENTIAL_ARCHIVE_PASSWORD=${RELANCE_MAILSTACK_PASSWORD:-relance-test}
 
-if [ -n "${RELANCE_BENCH_BINARY:-}" ]; then
-    # A release binary built before (two builds compared on the same load).
-    RELANCE=$RELANCE_BENCH_BINARY
-else
-    echo "building relance (release)…" >&2
-    if ! BUILD_LOG=$(cd "$ROOT" && swift build -c release --product relance 2>&1); then
-        echo "$BUILD_LOG" | tail -20 >&2; echo "the release build failed" >&2; exit 1
-    fi
-    RELANCE="$ROOT/.build/release/relance"
-fi
+# shellcheck source=lib/release-binary.sh
+source "$ROOT/benchmarks/lib/release-binary.sh"
+release_relance
 
 WORK=$(mktemp -d /tmp/relance-bench.XXXXXX)
 SINK_PID=

@@ -90,12 +90,7 @@ import Testing
 
     @Test func aWrongArchiveFolderPausesTheOutboxBeforeAnythingIsSent() async throws {
         let stack = try MailStack.require()
-        let fixture = try Fixture(smtp: IntegrationConfiguration.submission(stack, user: "t34"), emails: [stack.address("t40")], settings: """
-            archive_bcc = "\(stack.address("t34"))"
-            archive_folder = "NoSuchFolder"
-
-            \(IntegrationConfiguration.imap(stack, user: "t34", section: "archive_imap", credential: "smtp-password"))
-            """, stack: stack)
+        let fixture = try Self.wrongArchiveFolder(stack)
         try await fixture.runtime.startSending(because: "relance started")
         let summary = try await Self.pausedFor(fixture)
         #expect(summary.contains("archive_folder"), "\(summary)")
@@ -113,16 +108,21 @@ import Testing
         #expect(try await reloaded.runOnce().sending.sent == 1)
     }
 
-    /// `relance run --once` checks the evidence source while it reads the files (the check waits
-    /// on an IMAP login): the file is imported and planned, and still nothing leaves.
-    @Test func aWrongArchiveFolderCheckedAlongsideTheFilesStillStopsTheFirstSend() async throws {
-        let stack = try MailStack.require()
-        let fixture = try Fixture(smtp: IntegrationConfiguration.submission(stack, user: "t34"), emails: [stack.address("t40")], settings: """
+    /// A creditor whose archive (its evidence source) names a folder the mailbox does not have.
+    static func wrongArchiveFolder(_ stack: MailStack) throws -> Fixture {
+        try Fixture(smtp: IntegrationConfiguration.submission(stack, user: "t34"), emails: [stack.address("t40")], settings: """
             archive_bcc = "\(stack.address("t34"))"
             archive_folder = "NoSuchFolder"
 
             \(IntegrationConfiguration.imap(stack, user: "t34", section: "archive_imap", credential: "smtp-password"))
             """, stack: stack)
+    }
+
+    /// `relance run --once` checks the evidence source while it reads the files (the check waits
+    /// on an IMAP login): the file is imported and planned, and still nothing leaves.
+    @Test func aWrongArchiveFolderCheckedAlongsideTheFilesStillStopsTheFirstSend() async throws {
+        let stack = try MailStack.require()
+        let fixture = try Self.wrongArchiveFolder(stack)
         let report = try await fixture.runtime.runOnce(startingSending: "relance started")
         #expect(report.intake[Self.acme]?.imported.count == 1)
         #expect(report.planning[Self.acme]?.queued.count == 1)
