@@ -18,12 +18,7 @@ extension AppDatabase {
         guard !deliveries.isEmpty else { return }
         let ids = deliveries.map(\.id)
         let facts = try deliveryFacts(ids, in: db)
-        for id in ids {
-            guard let state: String = facts[id]?["state"] else { throw StoreError(.notFound, "message #\(id) does not exist") }
-            guard state == OutboxState.sending.rawValue else {
-                throw StoreError(.invalidState, "message #\(id) is \(state), expected sending")
-            }
-        }
+        for id in ids { try requireSending(id, state: facts[id]?["state"]) }
         guard Set(ids).count == ids.count else {
             throw StoreError(.invalidState, "a message appears twice in one batch of deliveries: it can be sent only once")
         }

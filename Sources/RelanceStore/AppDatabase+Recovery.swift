@@ -76,28 +76,11 @@ extension AppDatabase: OutboxRecoveryStore {
         }
     }
 
+    /// One message's delivery, recorded as a batch's are (`recordDeliveries`): one path for both.
     static func delivered(_ id: Int64, at time: Date, serverReply: String, recipients: [RecipientReply],
-                                  copyToSent: Bool, in db: Database) throws {
-        // One read for the state check, the event's owner and the summary's words: this runs once
-        // per message sent, on the sending path.
-        try delivered(id, at: time, serverReply: serverReply, recipients: recipients, copyToSent: copyToSent,
-                      facts: try deliveryFacts(id, in: db), in: db)
-    }
-
-    /// As above, with the message's `deliveryFacts` already read (a batch reads them all at once).
-    static func delivered(_ id: Int64, at time: Date, serverReply: String, recipients: [RecipientReply],
-                          copyToSent: Bool, facts: Row?, in db: Database) throws {
-        try requireSending(id, state: facts?["state"])
-        let at = StoredTime.text(time)
-        try db.executeCached("""
-            UPDATE message SET state = 'sent', sent_at = ?, server_reply = ?, next_attempt_at = NULL,
-            sent_copy = CASE WHEN ? THEN 'pending' ELSE sent_copy END WHERE id = ?
-            """, [at, serverReply, copyToSent, id])
-        let creditor = (facts?["creditor_id"] as String?).flatMap(CreditorID.init)
-        let customerID = facts?["customer_id"] as Int64?
-        try append(NewEvent(time: time, kind: "message.sent", creditor: creditor, customerID: customerID, messageID: id,
-                            summary: sentSummary(id, of: facts, serverReply: serverReply), detail: [:]), in: db)
-        try record(recipients, of: id, creditor: creditor, customerID: customerID, at: time, in: db)
+                          copyToSent: Bool, in db: Database) throws {
+        try recordDeliveries([DeliveryRecord(id: id, at: time, serverReply: serverReply, recipients: recipients, copyToSent: copyToSent)],
+                             in: db)
     }
 
     public func recordRecipientReplies(_ id: Int64, _ replies: [RecipientReply], at time: Date) async throws {
@@ -210,7 +193,7 @@ extension AppDatabase: OutboxRecoveryStore {
     }
 
     /// `state` is the message's as already read; nil when there is no such message.
-    private static func requireSending(_ id: Int64, state: String?) throws {
+    static func requireSending(_ id: Int64, state: String?) throws {
         guard let state else {
             throw StoreError(.notFound, "message #\(id) does not exist")
         }
