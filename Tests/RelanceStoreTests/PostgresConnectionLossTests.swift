@@ -13,7 +13,7 @@ import Testing
 /// forever about every other time (7 of 15 here), and the daemon's service with it; and the first
 /// query after the cut, lent the cut connection before the pool knew it closed, waited forever
 /// about one run in four (`withLiveConnection`).
-/// (The whole restart, with the daemons, is IntegrationTests' PostgresRestartTests.)
+/// (The whole restart, with the daemons, is IntegrationTests' SharedBookDaemonsTests+PostgresRestart.)
 @Suite(.enabled(if: PostgresTestDatabase.shouldRun)) struct PostgresConnectionLossTests {
     enum Place: String, CaseIterable, Sendable { case statement, transaction }
 
