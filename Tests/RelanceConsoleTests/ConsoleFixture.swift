@@ -108,4 +108,11 @@ struct Browser {
         guard let range = html.range(of: #"name="csrf" value=""#) else { return nil }
         return String(html[range.upperBound...].prefix { $0 != "\"" })
     }
+
+    /// A token one character off the real one. The first character is always changed: replacing it
+    /// with a fixed letter forged nothing whenever the real token began with that letter.
+    static func forged(_ token: String) -> String {
+        let replacement: Character = token.first == "x" ? "y" : "x"
+        return String(replacement) + token.dropFirst()
+    }
 }

@@ -78,7 +78,7 @@ struct ConsoleRouteTests {
                                                    body: Browser.form(["outcome": "promised", "date": "2027-01-15"]))
             #expect(refused.status == .forbidden)
             let forged = try await client.execute(uri: uri, method: .post, headers: browser.formHeaders,
-                                                  body: Browser.form(["outcome": "promised", "date": "2027-01-15", "csrf": "x" + csrf.dropFirst()]))
+                                                  body: Browser.form(["outcome": "promised", "date": "2027-01-15", "csrf": Browser.forged(csrf)]))
             #expect(forged.status == .forbidden)
             #expect(try await fixture.runtime.store.tasks(of: nil, state: .open).contains { $0.id == fixture.callTask })
 
