@@ -18,9 +18,10 @@ struct TemplateEngine: Sendable {
     /// Partials by the name `{{> …}}` uses, all of one language and format.
     let partials: [String: [TemplateNode]]
 
-    /// Where a value is being rendered from.
+    /// Where a value is being rendered from, apart from the stack of values, which one array
+    /// holds for the whole render: a section pushes its value and pops it when done, where a copy
+    /// of the stack for every list element was an allocation per invoice (issue #17).
     struct Scope {
-        var stack: [TemplateValue]
         var position: Position?
         var indentation: String?
         var escapesHTML: Bool
@@ -36,14 +37,17 @@ struct TemplateEngine: Sendable {
     func render(_ nodes: [TemplateNode], value: TemplateValue) -> String {
         var output = ""
         output.reserveCapacity(4096)
-        render(nodes, scope: Scope(stack: [value], position: nil, indentation: nil, escapesHTML: true), into: &output)
+        var stack: [TemplateValue] = []
+        stack.reserveCapacity(8)
+        stack.append(value)
+        render(nodes, scope: Scope(position: nil, indentation: nil, escapesHTML: true), stack: &stack, into: &output)
         return output
     }
 
-    private func render(_ nodes: [TemplateNode], scope initial: Scope, into output: inout String) {
+    private func render(_ nodes: [TemplateNode], scope initial: Scope, stack: inout [TemplateValue], into output: inout String) {
         var scope = initial
         guard let indentation = scope.indentation, !indentation.isEmpty else {
-            for node in nodes { render(node, scope: &scope, into: &output) }
+            for node in nodes { render(node, scope: &scope, stack: &stack, into: &output) }
             return
         }
         // As swift-mustache: each node's output, when not empty, is indented if this template's
@@ -51,7 +55,7 @@ struct TemplateEngine: Sendable {
         let start = output.utf8.count
         for node in nodes {
             var piece = ""
-            render(node, scope: &scope, into: &piece)
+            render(node, scope: &scope, stack: &stack, into: &piece)
             if !piece.isEmpty, Self.endsLine(output, from: start) { output += indentation }
             output += piece
         }
@@ -66,39 +70,42 @@ struct TemplateEngine: Sendable {
         return utf8[utf8.index(utf8.endIndex, offsetBy: -2)] != UInt8(ascii: "\r")
     }
 
-    private func render(_ node: TemplateNode, scope: inout Scope, into output: inout String) {
+    private func render(_ node: TemplateNode, scope: inout Scope, stack: inout [TemplateValue], into output: inout String) {
         switch node {
         case .text(let text):
             output += text
         case .variable(let path, let escaped):
-            guard let value = lookUp(path, in: scope) else { return }
+            guard let value = lookUp(path, in: scope, stack: stack) else { return }
             if escaped, scope.escapesHTML {
                 Self.appendEscapingHTML(value.renderedText, to: &output)
+            } else if case .text(let text) = value {
+                output += text
             } else {
                 output += value.renderedText
             }
         case .section(let path, let inner):
-            switch lookUp(path, in: scope) {
+            switch lookUp(path, in: scope, stack: stack) {
             case .none, .flag(false)?:
                 return
             case .flag(true)?:
-                render(inner, scope: scope, into: &output)
+                render(inner, scope: scope, stack: &stack, into: &output)
             case .list(let items)?:
+                var element = scope
                 for (index, item) in items.enumerated() {
-                    var element = scope
-                    element.stack.append(item)
                     element.position = Position(first: index == 0, last: index == items.count - 1, index: index)
-                    render(inner, scope: element, into: &output)
+                    stack.append(item)
+                    render(inner, scope: element, stack: &stack, into: &output)
+                    stack.removeLast()
                 }
             case let value?:
-                render(inner, scope: scope.entering(value), into: &output)
+                render(inner, entering: value, scope: scope, stack: &stack, into: &output)
             }
         case .inverted(let path, let inner):
-            switch lookUp(path, in: scope) {
+            switch lookUp(path, in: scope, stack: stack) {
             case .none, .flag(false)?:
-                render(inner, scope: scope, into: &output)
+                render(inner, scope: scope, stack: &stack, into: &output)
             case .list(let items)? where items.isEmpty:
-                render(inner, scope: scope.entering(.list(items)), into: &output)
+                render(inner, entering: .list(items), scope: scope, stack: &stack, into: &output)
             default:
                 return
             }
@@ -108,27 +115,40 @@ struct TemplateEngine: Sendable {
             inner.position = nil
             inner.escapesHTML = true
             if let indented { inner.indentation = (scope.indentation ?? "") + indented }
-            render(partial, scope: inner, into: &output)
+            render(partial, scope: inner, stack: &stack, into: &output)
         case .contentType(let isText):
             scope.escapesHTML = !isText
         }
     }
 
+    /// A section over a value that is not a list or a flag: that value becomes the innermost
+    /// scope, and the list position is forgotten.
+    private func render(_ nodes: [TemplateNode], entering value: TemplateValue, scope: Scope, stack: inout [TemplateValue],
+                        into output: inout String) {
+        var inner = scope
+        inner.position = nil
+        stack.append(value)
+        render(nodes, scope: inner, stack: &stack, into: &output)
+        stack.removeLast()
+    }
+
     /// swift-mustache's `getChild`.
-    private func lookUp(_ path: TemplatePath, in scope: Scope) -> TemplateValue? {
+    private func lookUp(_ path: TemplatePath, in scope: Scope, stack: [TemplateValue]) -> TemplateValue? {
         var value: TemplateValue
         switch path.anchor {
+        case .absent:
+            return nil
         case .current:
-            value = scope.stack[scope.stack.count - 1]
+            value = stack[stack.count - 1]
         case .position:
             // The position's own transforms; anything else applied to it is absent.
-            guard let position = scope.position, let name = path.transforms.last else { return nil }
-            switch name {
-            case "first": value = .flag(position.first)
-            case "last": value = .flag(position.last)
-            case "index": value = .number(position.index)
-            case "even": value = .flag(position.index & 1 == 0)
-            case "odd": value = .flag(position.index & 1 == 1)
+            guard let position = scope.position, let transform = path.transforms.last else { return nil }
+            switch transform {
+            case .first: value = .flag(position.first)
+            case .last: value = .flag(position.last)
+            case .index: value = .number(position.index)
+            case .even: value = .flag(position.index & 1 == 0)
+            case .odd: value = .flag(position.index & 1 == 1)
             default: return nil
             }
             for transform in path.transforms.dropLast().reversed() {
@@ -137,10 +157,10 @@ struct TemplateEngine: Sendable {
             }
             return value
         case .currentOnly:
-            guard let found = Self.descend(path.parts[...], from: scope.stack[scope.stack.count - 1]) else { return nil }
+            guard let found = Self.descend(path.parts[...], from: stack[stack.count - 1]) else { return nil }
             value = found
         case .stack:
-            guard let found = Self.find(path.parts, in: scope.stack) else { return nil }
+            guard let found = Self.find(path.parts, in: stack) else { return nil }
             value = found
         }
         for transform in path.transforms.reversed() {
@@ -150,16 +170,18 @@ struct TemplateEngine: Sendable {
         return value
     }
 
-    private static func find(_ parts: [String], in stack: [TemplateValue]) -> TemplateValue? {
-        for value in stack.reversed() {
-            if let child = value.child(parts[0]) {
+    private static func find(_ parts: [TemplateKey], in stack: [TemplateValue]) -> TemplateValue? {
+        var index = stack.count - 1
+        while index >= 0 {
+            if let child = stack[index].child(parts[0]) {
                 return descend(parts.dropFirst(), from: child)
             }
+            index -= 1
         }
         return nil
     }
 
-    private static func descend(_ parts: ArraySlice<String>, from value: TemplateValue) -> TemplateValue? {
+    private static func descend(_ parts: ArraySlice<TemplateKey>, from value: TemplateValue) -> TemplateValue? {
         var current = value
         for part in parts {
             guard let child = current.child(part) else { return nil }
@@ -180,16 +202,5 @@ struct TemplateEngine: Sendable {
             return
         }
         HTMLEscaping.append(text, to: &output)
-    }
-}
-
-private extension TemplateEngine.Scope {
-    /// A section over a value that is not a list or a flag: that value becomes the innermost
-    /// scope, and the list position is forgotten.
-    func entering(_ value: TemplateValue) -> TemplateEngine.Scope {
-        var scope = self
-        scope.stack.append(value)
-        scope.position = nil
-        return scope
     }
 }

@@ -12,8 +12,9 @@ indirect enum TemplateNode: Sendable {
     case contentType(isText: Bool)
 }
 
-/// A tag's name, split once at load: `creditor.legal_name`, `.`, `uppercased(number)`, `first()`.
-struct TemplatePath: Sendable, Hashable {
+/// A tag's name, split once at load and resolved to interned keys and transforms
+/// (`TemplateKey`, `TemplateTransform`): `creditor.legal_name`, `.`, `uppercased(number)`, `first()`.
+struct TemplatePath: Sendable {
     enum Anchor: Sendable, Hashable {
         /// `.`, or a name whose parts are all empty: the current value.
         case current
@@ -23,19 +24,26 @@ struct TemplatePath: Sendable, Hashable {
         case currentOnly
         /// `name.child`: the first part in the innermost value that has it, the rest strictly inside.
         case stack
+        /// A part or a transform no context has: absent wherever it is rendered, as swift-mustache
+        /// found nothing under a name no value had.
+        case absent
     }
 
     let anchor: Anchor
-    let parts: [String]
-    /// Outermost first, as written: `outer(inner(name))` is `["outer", "inner"]`; applied innermost first.
-    let transforms: [String]
+    let parts: [TemplateKey]
+    /// Outermost first, as written: `outer(inner(name))` is `[.outer, .inner]`; applied innermost first.
+    let transforms: [TemplateTransform]
 
     /// As swift-mustache's `getChild` reads a name.
     init(name: String, transforms: [String]) {
-        self.transforms = transforms
-        let parts = name.split(separator: ".").map(String.init)
+        let names = name.split(separator: ".").map(String.init)
+        let parts = names.compactMap(TemplateKey.init(rawValue:))
+        let resolved = transforms.compactMap(TemplateTransform.init(rawValue:))
         self.parts = parts
-        if name == "." {
+        self.transforms = resolved
+        if parts.count < names.count || resolved.count < transforms.count {
+            anchor = .absent
+        } else if name == "." {
             anchor = .current
         } else if name.isEmpty, !transforms.isEmpty {
             anchor = .position

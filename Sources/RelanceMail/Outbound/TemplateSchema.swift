@@ -13,8 +13,8 @@ indirect enum TemplateSchema: Sendable, Equatable {
         switch value {
         case .flag:
             self = .flag
-        case .object(let fields):
-            self = .object(fields.mapValues { TemplateSchema(value: $0) })
+        case .object:
+            self = .object(Dictionary(uniqueKeysWithValues: value.presentFields.map { ($0.key.rawValue, TemplateSchema(value: $0.value)) }))
         case .list(let items):
             // Elements share one shape; merging keeps every key any element has.
             self = .list(items.map { TemplateSchema(value: $0) }.reduce(nil) { $0?.merged(with: $1) ?? $1 } ?? .text)
