@@ -5,8 +5,12 @@ public struct MessageID: Sendable, Hashable, CustomStringConvertible {
 
     /// Nil unless `value` is `dot-atom@dot-atom` in ASCII (no brackets, no spaces).
     public init?(_ value: String) {
-        let parts = value.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, MessageID.isDotAtom(parts[0]), MessageID.isDotAtom(parts[1]) else { return nil }
+        // Bytes, not Characters: a valid ID is ASCII, where the two split alike, and any other
+        // byte fails the dot-atom test on either side (every reminder's ID passes here).
+        let utf8 = value.utf8
+        guard let at = utf8.firstIndex(of: UInt8(ascii: "@")), MessageID.isDotAtom(utf8[..<at]),
+              MessageID.isDotAtom(utf8[utf8.index(after: at)...])
+        else { return nil }
         self.value = value
     }
 
@@ -23,14 +27,28 @@ public struct MessageID: Sendable, Hashable, CustomStringConvertible {
     public var bracketed: String { "<\(value)>" }
     public var description: String { bracketed }
 
-    static func isDotAtom(_ text: Substring) -> Bool {
-        let specials = Set("!#$%&'*+-/=?^_`{|}~".utf8)
-        let atoms = text.split(separator: ".", omittingEmptySubsequences: false)
-        return atoms.allSatisfy { atom in
-            !atom.isEmpty && atom.utf8.allSatisfy { byte in
-                (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
-                    || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || specials.contains(byte)
+    /// Atoms of letters, digits and RFC 5322's atext symbols, joined by single dots (no `@`).
+    static func isDotAtom(_ text: Substring.UTF8View) -> Bool {
+        var previous = UInt8(ascii: ".")
+        for byte in text {
+            if byte == UInt8(ascii: ".") {
+                guard previous != UInt8(ascii: ".") else { return false }
+            } else {
+                guard isAtext(byte) else { return false }
             }
+            previous = byte
+        }
+        return previous != UInt8(ascii: ".")
+    }
+
+    private static func isAtext(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"): true
+        case UInt8(ascii: "!"), UInt8(ascii: "#"), UInt8(ascii: "$"), UInt8(ascii: "%"), UInt8(ascii: "&"), UInt8(ascii: "'"),
+             UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "/"), UInt8(ascii: "="), UInt8(ascii: "?"),
+             UInt8(ascii: "^"), UInt8(ascii: "_"), UInt8(ascii: "`"), UInt8(ascii: "{"), UInt8(ascii: "|"), UInt8(ascii: "}"),
+             UInt8(ascii: "~"): true
+        default: false
         }
     }
 }

@@ -1,5 +1,4 @@
 public import RelanceCore
-import Crypto
 
 /// The signed reference every outgoing message carries, so that a bounce or a reply can be
 /// matched back to the outbox message that caused it, and nobody can forge one that would
@@ -76,15 +75,17 @@ public struct ReferenceToken: Sendable, Hashable, CustomStringConvertible {
         verify(text, secret: secret, creditors: [creditor])
     }
 
+    /// HMAC-SHA256 of `label ‖ 0 ‖ creditor ‖ 0 ‖ id (8 bytes, big-endian)`, its first 10 bytes.
     private static func tag(messageID: Int64, creditor: CreditorID, secret: ReferenceSecret, label: String) -> [UInt8] {
-        var hmac = HMAC<SHA256>(key: secret.key)
-        hmac.update(data: Array(label.utf8))
-        hmac.update(data: [0])
-        hmac.update(data: Array(creditor.rawValue.utf8))
-        hmac.update(data: [0])
-        var id = UInt64(bitPattern: messageID).bigEndian
-        withUnsafeBytes(of: &id) { hmac.update(data: Array($0)) }
-        return Array(Array(hmac.finalize()).prefix(tagByteCount))
+        var message: [UInt8] = []
+        message.reserveCapacity(label.utf8.count + creditor.rawValue.utf8.count + 10)
+        message.append(contentsOf: label.utf8)
+        message.append(0)
+        message.append(contentsOf: creditor.rawValue.utf8)
+        message.append(0)
+        let id = UInt64(bitPattern: messageID)
+        for shift in stride(from: 56, through: 0, by: -8) { message.append(UInt8(truncatingIfNeeded: id >> UInt64(shift))) }
+        return secret.hmac.code(for: message).withUnsafeBytes { Array($0.prefix(tagByteCount)) }
     }
 
     private static func minimalBigEndian(_ value: UInt64) -> [UInt8] {
