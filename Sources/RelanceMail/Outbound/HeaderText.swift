@@ -71,16 +71,29 @@ enum HeaderText {
         guard text.unicodeScalars.allSatisfy(isWholeCharacter) else {
             return encodedWordsByCharacter(text, firstLineRoom: firstLineRoom)
         }
-        var words = EncodedWords(firstLineRoom: firstLineRoom)
+        // A word is a range of the text's bytes, cut before the scalar that would not fit: what
+        // `EncodedWords` does scalar by scalar, without copying each scalar into a chunk.
         let bytes = Array(text.utf8)
+        var words: [String] = []
+        var limit = EncodedWords.capacity(max(firstLineRoom, encodedWordOverhead + 4))
+        var wordStart = 0
         var start = 0
         while start < bytes.count {
             var end = start + 1
             while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
-            words.append(bytes[start..<end])
+            if end - wordStart > limit, start > wordStart {
+                words.append(encodedWord(bytes[wordStart..<start]))
+                wordStart = start
+                limit = EncodedWords.capacity(maxLineLength - 1)
+            }
             start = end
         }
-        return words.finished()
+        if bytes.count > wordStart { words.append(encodedWord(bytes[wordStart...])) }
+        return words.isEmpty ? [encodedWord([])] : words
+    }
+
+    private static func encodedWord(_ bytes: ArraySlice<UInt8>) -> String {
+        "=?utf-8?B?" + Base64Encoder.encode(bytes) + "?="
     }
 
     /// A scalar that is a grapheme cluster of its own whatever surrounds it: printable below
@@ -120,7 +133,7 @@ enum HeaderText {
             limit = Self.capacity(max(firstLineRoom, encodedWordOverhead + 4))
         }
 
-        private static func capacity(_ room: Int) -> Int { 3 * ((min(room, maxEncodedWordLength) - encodedWordOverhead) / 4) }
+        static func capacity(_ room: Int) -> Int { 3 * ((min(room, maxEncodedWordLength) - encodedWordOverhead) / 4) }
 
         func fits(_ count: Int) -> Bool { chunk.count + count <= limit }
 
@@ -134,14 +147,14 @@ enum HeaderText {
 
         mutating func flush() {
             guard !chunk.isEmpty else { return }
-            words.append("=?utf-8?B?" + Base64Encoder.encode(chunk) + "?=")
+            words.append(encodedWord(chunk[...]))
             chunk = []
             limit = Self.capacity(maxLineLength - 1)
         }
 
         mutating func finished() -> [String] {
             flush()
-            return words.isEmpty ? ["=?utf-8?B??="] : words
+            return words.isEmpty ? [encodedWord([])] : words
         }
     }
 

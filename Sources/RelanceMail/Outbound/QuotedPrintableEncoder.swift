@@ -48,6 +48,18 @@ enum QuotedPrintableEncoder {
             buffer[count] = byte
             count += 1
         }
+
+        mutating func put(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) {
+            guard let target = buffer.baseAddress, let source = bytes.base.baseAddress else { return }
+            (target + count).update(from: source + bytes.startIndex, count: bytes.count)
+            count += bytes.count
+        }
+    }
+
+    /// A byte written as it is anywhere but first or last on its line: printable ASCII but `=`,
+    /// the space and the tab.
+    private static func isPlain(_ byte: UInt8) -> Bool {
+        byte == 9 || (byte >= 32 && byte <= 126 && byte != UInt8(ascii: "="))
     }
 
     private static let hex: [UInt8] = Array("0123456789ABCDEF".utf8)
@@ -59,6 +71,19 @@ enum QuotedPrintableEncoder {
             && line[3] == UInt8(ascii: "m") && line[4] == UInt8(ascii: " ")
         var index = 0
         while index < count {
+            // A run of plain bytes, neither first nor last, that fits before the line needs a soft
+            // break (each needs room for itself and a `=`) is copied at once: most of a reminder.
+            if index > 0 {
+                let end = min(count - 1, index + (maxLineLength - 1 - column))
+                var runEnd = index
+                while runEnd < end, isPlain(line[runEnd]) { runEnd += 1 }
+                if runEnd > index {
+                    writer.put(line[index..<runEnd])
+                    column += runEnd - index
+                    index = runEnd
+                    continue
+                }
+            }
             let byte = line[index]
             let isLast = index == count - 1
             let literal: Bool

@@ -114,6 +114,26 @@ public enum ReminderContextBuilder {
 
     /// `FR76 3000 6000 0112 3456 7890 189`: the grouping printed on every French RIB.
     static func groupedIBAN(_ iban: String) -> String {
+        // An IBAN is ASCII: grouped from its bytes, without walking Characters and their
+        // white-space property (a visible part of building every reminder's context, issue #17).
+        guard iban.utf8.allSatisfy({ $0 < 0x80 }) else { return groupedIBANByCharacter(iban) }
+        var grouped: [UInt8] = []
+        grouped.reserveCapacity(iban.utf8.count + iban.utf8.count / 4)
+        var inGroup = 0
+        // ASCII's white space: tab to carriage return, and the space.
+        for byte in iban.utf8 where !(byte == 0x20 || (0x09...0x0D).contains(byte)) {
+            if inGroup == 4 {
+                grouped.append(0x20)
+                inGroup = 0
+            }
+            grouped.append((0x61...0x7A).contains(byte) ? byte - 0x20 : byte)
+            inGroup += 1
+        }
+        return String(decoding: grouped, as: UTF8.self)
+    }
+
+    /// `groupedIBAN` for any text: upper-cased, white space removed, then groups of four characters.
+    static func groupedIBANByCharacter(_ iban: String) -> String {
         let compact = iban.uppercased().filter { !$0.isWhitespace }
         var groups: [String] = []
         var index = compact.startIndex
