@@ -145,8 +145,10 @@ let package = Package(
         ),
         .testTarget(
             name: "RelanceMailTests",
-            // swift-mustache: the reference the outbound renderer is compared with, byte for byte.
-            dependencies: ["RelanceMail", "QREncoding", "RelanceTesting", .product(name: "Mustache", package: "swift-mustache")],
+            // swift-mustache: the reference the outbound renderer is compared with, byte for byte;
+            // swift-crypto: the HMAC the reference tokens' own HMAC-SHA256 is compared with.
+            dependencies: ["RelanceMail", "QREncoding", "RelanceTesting", .product(name: "Mustache", package: "swift-mustache"),
+                           .product(name: "Crypto", package: "swift-crypto")],
             resources: [.copy("Fixtures")],
             swiftSettings: strict
         ),
