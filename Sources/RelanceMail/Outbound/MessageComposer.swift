@@ -262,7 +262,16 @@ struct Boundaries {
 
     init(messageID: MessageID) {
         let digest = SHA256.hash(data: Array(messageID.value.utf8))
-        let hex = digest.prefix(12).map { String($0, radix: 16).leftPadded(to: 2) }.joined()
+        // Lowercase hex of the first 12 bytes, written at once (a string per byte, joined, was a
+        // visible part of composing a reminder, issue #17).
+        let digits = Array("0123456789abcdef".utf8)
+        var hexBytes: [UInt8] = []
+        hexBytes.reserveCapacity(24)
+        for byte in digest.prefix(12) {
+            hexBytes.append(digits[Int(byte >> 4)])
+            hexBytes.append(digits[Int(byte & 15)])
+        }
+        let hex = String(decoding: hexBytes, as: UTF8.self)
         mixed = "=_relance_mixed_\(hex)"
         alternative = "=_relance_alt_\(hex)"
         related = "=_relance_rel_\(hex)"

@@ -34,17 +34,19 @@ struct TemplateEngine: Sendable {
         var index: Int
     }
 
+    /// The rendered text. Written as UTF-8 bytes, one string made at the end: appending each
+    /// piece to a `String` was most of the time left in rendering (issue #17).
     func render(_ nodes: [TemplateNode], value: TemplateValue) -> String {
-        var output = ""
+        var output: [UInt8] = []
         output.reserveCapacity(4096)
         var stack: [TemplateValue] = []
         stack.reserveCapacity(8)
         stack.append(value)
         render(nodes, scope: Scope(position: nil, indentation: nil, escapesHTML: true), stack: &stack, into: &output)
-        return output
+        return String(decoding: output, as: UTF8.self)
     }
 
-    private func render(_ nodes: [TemplateNode], scope initial: Scope, stack: inout [TemplateValue], into output: inout String) {
+    private func render(_ nodes: [TemplateNode], scope initial: Scope, stack: inout [TemplateValue], into output: inout [UInt8]) {
         var scope = initial
         guard let indentation = scope.indentation, !indentation.isEmpty else {
             for node in nodes { render(node, scope: &scope, stack: &stack, into: &output) }
@@ -52,36 +54,35 @@ struct TemplateEngine: Sendable {
         }
         // As swift-mustache: each node's output, when not empty, is indented if this template's
         // own output so far ends a line.
-        let start = output.utf8.count
+        let start = output.count
         for node in nodes {
-            var piece = ""
+            var piece: [UInt8] = []
             render(node, scope: &scope, stack: &stack, into: &piece)
-            if !piece.isEmpty, Self.endsLine(output, from: start) { output += indentation }
+            if !piece.isEmpty, Self.endsLine(output, from: start) { output.append(contentsOf: indentation.utf8) }
             output += piece
         }
     }
 
     /// Whether `output` from byte `start` on is not empty and its last character is "\n" (a
     /// "\r\n" pair is one character, not "\n").
-    private static func endsLine(_ output: String, from start: Int) -> Bool {
-        let utf8 = output.utf8
-        guard utf8.count > start, utf8.last == UInt8(ascii: "\n") else { return false }
-        guard utf8.count - 1 > start else { return true }
-        return utf8[utf8.index(utf8.endIndex, offsetBy: -2)] != UInt8(ascii: "\r")
+    private static func endsLine(_ output: [UInt8], from start: Int) -> Bool {
+        guard output.count > start, output.last == UInt8(ascii: "\n") else { return false }
+        guard output.count - 1 > start else { return true }
+        return output[output.count - 2] != UInt8(ascii: "\r")
     }
 
-    private func render(_ node: TemplateNode, scope: inout Scope, stack: inout [TemplateValue], into output: inout String) {
+    private func render(_ node: TemplateNode, scope: inout Scope, stack: inout [TemplateValue], into output: inout [UInt8]) {
         switch node {
         case .text(let text):
-            output += text
+            output.append(contentsOf: text.utf8)
         case .variable(let path, let escaped):
             guard let value = lookUp(path, in: scope, stack: stack) else { return }
             if escaped, scope.escapesHTML {
                 Self.appendEscapingHTML(value.renderedText, to: &output)
             } else if case .text(let text) = value {
-                output += text
+                output.append(contentsOf: text.utf8)
             } else {
-                output += value.renderedText
+                output.append(contentsOf: value.renderedText.utf8)
             }
         case .section(let path, let inner):
             switch lookUp(path, in: scope, stack: stack) {
@@ -124,7 +125,7 @@ struct TemplateEngine: Sendable {
     /// A section over a value that is not a list or a flag: that value becomes the innermost
     /// scope, and the list position is forgotten.
     private func render(_ nodes: [TemplateNode], entering value: TemplateValue, scope: Scope, stack: inout [TemplateValue],
-                        into output: inout String) {
+                        into output: inout [UInt8]) {
         var inner = scope
         inner.position = nil
         stack.append(value)
@@ -192,15 +193,15 @@ struct TemplateEngine: Sendable {
 
     /// swift-mustache's `htmlEscape`: `< > & " '` as entities, compared as whole characters
     /// (an `&` carrying a combining accent is one character, left as it is).
-    static func appendEscapingHTML(_ text: String, to output: inout String) {
+    static func appendEscapingHTML(_ text: String, to output: inout [UInt8]) {
         let needsEscaping = text.utf8.contains { byte in
             byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "&")
                 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")
         }
         guard needsEscaping else {
-            output += text
+            output.append(contentsOf: text.utf8)
             return
         }
-        HTMLEscaping.append(text, to: &output)
+        output.append(contentsOf: HTMLEscaping.escaped(text).utf8)
     }
 }

@@ -43,6 +43,15 @@ public struct TemplateRenderer: Sendable {
     /// by the name a partial tag or `render` uses (`first-reminder.text`, `partials/invoices`).
     private let textLibraries: [Language: TemplateEngine]
     private let htmlLibraries: [Language: TemplateEngine]
+    /// Per language, the steps that have a subject and a text template, with their compiled
+    /// templates: found by one lookup per reminder, not three lookups of interpolated names.
+    private let steps: [Language: [String: Step]]
+
+    private struct Step: Sendable {
+        let subject: [TemplateNode]
+        let text: [TemplateNode]
+        let html: [TemplateNode]?
+    }
 
     /// The pragma line that gives swift-mustache's parser a text template as the renderer reads
     /// it; standalone, so it leaves no blank line.
@@ -83,6 +92,15 @@ public struct TemplateRenderer: Sendable {
         guard problems.isEmpty else { throw TemplateError(problems: problems) }
         self.textLibraries = text.mapValues { TemplateEngine(partials: $0) }
         self.htmlLibraries = html.mapValues { TemplateEngine(partials: $0) }
+        var steps: [Language: [String: Step]] = [:]
+        for (language, library) in text {
+            for (key, subject) in library where key.hasSuffix(".subject") {
+                let name = String(key.dropLast(".subject".count))
+                guard let body = library["\(name).text"] else { continue }
+                steps[language, default: [:]][name] = Step(subject: subject, text: body, html: html[language]?["\(name).html"])
+            }
+        }
+        self.steps = steps
     }
 
     private static func problem(_ failure: TemplateCompiler.Failure, file: String) -> TemplateProblem {
@@ -101,25 +119,18 @@ public struct TemplateRenderer: Sendable {
 
     /// The languages that have both a subject and a text template called `name`.
     public func languages(for name: String) -> [Language] {
-        Language.allCases.filter { language in
-            textLibraries[language]?.partials["\(name).subject"] != nil
-                && textLibraries[language]?.partials["\(name).text"] != nil
-        }
+        Language.allCases.filter { language in steps[language]?[name] != nil }
     }
 
     /// The first of `preferences` (customer's language, then creditor's…) that has `name`.
     public func language(for name: String, preferring preferences: [Language]) -> Language? {
-        let available = Set(languages(for: name))
-        return preferences.first(where: available.contains)
+        preferences.first { language in steps[language]?[name] != nil }
     }
 
     /// Renders `name` in `language`. The subject comes back as one line: any line break a
     /// value or the template put in it is collapsed to a space, so it can never add a header.
     public func render(_ name: String, language: Language, context: ReminderContext) throws(TemplateError) -> RenderedReminder {
-        guard let library = textLibraries[language],
-              let subjectTemplate = library.partials["\(name).subject"],
-              let textTemplate = library.partials["\(name).text"]
-        else {
+        guard let library = textLibraries[language], let step = steps[language]?[name] else {
             let base = "\(language.rawValue)/\(name)"
             throw TemplateError(problems: [TemplateProblem(code: .missingTemplate, file: "\(base).text.mustache",
                                                            message: "no template '\(name)' in \(language.rawValue): \(base).subject.mustache and \(base).text.mustache are both required")])
@@ -127,15 +138,18 @@ public struct TemplateRenderer: Sendable {
         let value = context.templateContext
         let htmlLibrary = htmlLibraries[language]
         return RenderedReminder(
-            subject: Self.singleLine(library.render(subjectTemplate, value: value)),
-            text: library.render(textTemplate, value: value),
-            html: htmlLibrary.flatMap { library in library.partials["\(name).html"].map { library.render($0, value: value) } }
+            subject: Self.singleLine(library.render(step.subject, value: value)),
+            text: library.render(step.text, value: value),
+            html: htmlLibrary.flatMap { library in step.html.map { library.render($0, value: value) } }
         )
     }
 
     /// Every control character and run of white space becomes one space; ends trimmed.
     static func singleLine(_ text: String) -> String {
-        var result = ""
+        // UTF-8 written into bytes, one string made at the end (a string grown scalar by scalar
+        // was a visible part of composing every reminder, issue #17).
+        var result: [UInt8] = []
+        result.reserveCapacity(text.utf8.count)
         var pendingSpace = false
         for scalar in text.unicodeScalars {
             // ASCII decides without Unicode's property tables (a lookup per character otherwise):
@@ -146,11 +160,15 @@ public struct TemplateRenderer: Sendable {
                 pendingSpace = !result.isEmpty
                 continue
             }
-            if pendingSpace { result.unicodeScalars.append(" ") }
+            if pendingSpace { result.append(UInt8(ascii: " ")) }
             pendingSpace = false
-            result.unicodeScalars.append(scalar)
+            if scalar.isASCII {
+                result.append(UInt8(truncatingIfNeeded: scalar.value))
+            } else {
+                result.append(contentsOf: UTF8.encode(scalar)!)
+            }
         }
-        return result
+        return String(decoding: result, as: UTF8.self)
     }
 }
 
