@@ -70,6 +70,21 @@ struct OutboundComposingPiecesTests {
             let text = Array(String(decoding: line, as: UTF8.self).utf8)
             #expect(output == Self.referenceQuotedPrintable(line: text) + [13, 10], "\(String(decoding: line, as: UTF8.self).debugDescription)")
         }
+        // Whole bodies of many lines, far longer than the encoder's buffer, after what is already in the message.
+        for start in stride(from: 0, to: lines.count - 200, by: 97) {
+            let body = Array(lines[start..<start + 200].map { Array(String(decoding: $0, as: UTF8.self).utf8) })
+            let separators: [[UInt8]] = [[10], [13, 10]]
+            var text: [UInt8] = []
+            var expected: [UInt8] = Array("headers\r\n\r\n".utf8)
+            for (index, line) in body.enumerated() {
+                if index > 0 { text += separators[index % 2] }
+                text += line
+                expected += Self.referenceQuotedPrintable(line: line) + [13, 10]
+            }
+            var output: [UInt8] = Array("headers\r\n\r\n".utf8)
+            QuotedPrintableEncoder.append(text: String(decoding: text, as: UTF8.self), to: &output)
+            #expect(output.count > 4096 && output == expected, "body of lines \(start)..<\(start + 200)")
+        }
     }
 
     @Test("encoded words cut from the text's bytes are the words cut character by character, whatever the room")

@@ -93,7 +93,12 @@ enum HeaderText {
     }
 
     private static func encodedWord(_ bytes: ArraySlice<UInt8>) -> String {
-        "=?utf-8?B?" + Base64Encoder.encode(bytes) + "?="
+        var word: [UInt8] = []
+        word.reserveCapacity(maxEncodedWordLength + 4)
+        word.append(contentsOf: "=?utf-8?B?".utf8)
+        Base64Encoder.append(bytes, to: &word, lineLength: nil)
+        word.append(contentsOf: "?=".utf8)
+        return String(decoding: word, as: UTF8.self)
     }
 
     /// A scalar that is a grapheme cluster of its own whatever surrounds it: printable below

@@ -5,16 +5,16 @@
 enum QuotedPrintableEncoder {
     static let maxLineLength = 76
 
-    /// Encodes through raw buffers: the text's own UTF-8 in, a buffer sized for the worst case out,
-    /// appended at once. Appending byte by byte to the message cost about a quarter of composing a
-    /// reminder (issue #17). The worst case is under four bytes per byte: three for `=XX`, and a
-    /// three-byte soft break at most every 25 bytes in (a line holds 25 triplets), plus a final CRLF.
+    /// Encodes through raw buffers: the text's own UTF-8 in, a small buffer on the stack out,
+    /// appended to the message whenever it fills. Appending byte by byte to the message cost
+    /// about a quarter of composing a reminder, and a heap buffer sized for the worst case (four
+    /// bytes a byte) was an allocation of a dozen kilobytes per part (issue #17).
     static func append(text: String, to output: inout [UInt8]) {
         var text = text
         text.withUTF8 { bytes in
-            let capacity = bytes.count * 4 + 8
-            let encoded = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, written in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Writer.bufferSize) { buffer in
                 var writer = Writer(buffer: buffer)
+                swap(&writer.output, &output)
                 var lineStart = 0
                 var index = 0
                 while index <= bytes.count {
@@ -22,6 +22,7 @@ enum QuotedPrintableEncoder {
                         encodeLine(UnsafeBufferPointer(rebasing: bytes[lineStart..<index]), into: &writer)
                         if index == bytes.count { break }
                         if bytes[index] == 13, index + 1 < bytes.count, bytes[index + 1] == 10 { index += 1 }
+                        writer.reserve(2)
                         writer.put(13)
                         writer.put(10)
                         lineStart = index + 1
@@ -30,19 +31,36 @@ enum QuotedPrintableEncoder {
                 }
                 // A body ends with a line break, so the closing boundary starts a line of its own.
                 if bytes.last != 10, bytes.last != 13 {
+                    writer.reserve(2)
                     writer.put(13)
                     writer.put(10)
                 }
-                written = writer.count
+                writer.flush()
+                swap(&writer.output, &output)
             }
-            output.append(contentsOf: encoded)
         }
     }
 
-    /// Writes into a buffer sized beforehand for the worst case.
+    /// Writes into a small buffer, appended to `output` when a piece would not fit: each piece
+    /// reserves its room first (at most a soft break and a triplet, or a run of one line).
     private struct Writer {
+        static var bufferSize: Int { 1024 }
         let buffer: UnsafeMutableBufferPointer<UInt8>
         var count = 0
+        var output: [UInt8] = []
+
+        init(buffer: UnsafeMutableBufferPointer<UInt8>) {
+            self.buffer = buffer
+        }
+
+        mutating func reserve(_ needed: Int) {
+            if count + needed > buffer.count { flush() }
+        }
+
+        mutating func flush() {
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<count]))
+            count = 0
+        }
 
         mutating func put(_ byte: UInt8) {
             buffer[count] = byte
@@ -78,6 +96,7 @@ enum QuotedPrintableEncoder {
                 var runEnd = index
                 while runEnd < end, isPlain(line[runEnd]) { runEnd += 1 }
                 if runEnd > index {
+                    writer.reserve(runEnd - index)
                     writer.put(line[index..<runEnd])
                     column += runEnd - index
                     index = runEnd
@@ -96,6 +115,7 @@ enum QuotedPrintableEncoder {
             let width = literal ? 1 : 3
             // Room for the piece and, unless it ends the line, a soft-break `=` after it.
             let needed = isLast ? width : width + 1
+            writer.reserve(6)
             if column + needed > maxLineLength {
                 writer.put(UInt8(ascii: "="))
                 writer.put(13)
