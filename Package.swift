@@ -161,7 +161,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RelanceDaemonTests",
-            dependencies: ["CurlMail", "RelanceDaemon", "RelanceStore", "RelanceTesting", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["CurlMail", "RelanceDaemon", "RelancePostgres", "RelanceStore", "RelanceTesting", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
         ),
         .testTarget(

@@ -15,25 +15,15 @@ extension PostgresStore {
         guard !deliveries.isEmpty else { return }
         let ids = deliveries.map(\.id)
         let facts = try await deliveryFacts(ids, on: connection)
-        for id in ids {
-            guard let fact = facts[id] else {
-                throw PostgresStoreError(.notFound, "message #\(id) does not exist", context: ["message": "\(id)"])
-            }
-            guard fact.state == OutboxState.sending.rawValue else {
-                throw PostgresStoreError(.invalidState, "message #\(id) is \(fact.state), expected sending", context: ["message": "\(id)"])
-            }
-            guard fact.claimer == daemonID else {
-                throw PostgresStoreError(.notClaimer, "message #\(id) is being sent by another daemon (\(fact.claimer ?? "none")), not by \(daemonID)",
-                                         context: ["message": "\(id)", "claimer": fact.claimer ?? "", "daemon": daemonID])
-            }
-        }
+        for id in ids { try requireClaimed(id, state: facts[id]?.state, claimer: facts[id]?.claimer) }
         guard Set(ids).count == ids.count else {
             throw PostgresStoreError(.invalidState, "a message appears twice in one batch of deliveries: it can be sent only once",
                                      context: ["messages": ids.map(String.init).joined(separator: ",")])
         }
         try await markSent(deliveries, on: connection)
         try await appendSentLines(deliveries, facts: facts, on: connection)
-        try await recordReplies(deliveries, facts: facts, on: connection)
+        let replies = deliveries.flatMap { delivery in delivery.recipients.map { (id: delivery.id, at: delivery.at, reply: $0) } }
+        try await recordReplies(replies, owner: { id in facts[id].map { ($0.creditor, $0.customerID, $0.words) } }, on: connection)
     }
 
     /// What recording a delivery needs of its message, read and locked for the batch at once.
@@ -106,10 +96,11 @@ extension PostgresStore {
 
     /// Each recipient's answer on its row (addresses compare without case, as SMTP's do), and an
     /// `address.refused` line for each refusal that says the address is wrong: evidence only, the
-    /// contact ladder decides what it changes.
-    private func recordReplies(_ deliveries: [DeliveryRecord], facts: [Int64: BatchDeliveryFacts],
-                               on connection: PostgresConnection) async throws {
-        let replies = deliveries.flatMap { delivery in delivery.recipients.map { (id: delivery.id, at: delivery.at, reply: $0) } }
+    /// contact ladder decides what it changes. `owner` gives a message's creditor, customer and
+    /// words, already read by the caller.
+    func recordReplies(_ replies: [(id: Int64, at: Date, reply: RecipientReply)],
+                       owner: (Int64) -> (creditor: String, customerID: Int64, words: any Wording)?,
+                       on connection: PostgresConnection) async throws {
         guard !replies.isEmpty else { return }
         let updated = try await connection.query("""
             UPDATE message_recipient r SET reply = d.reply, verdict = d.verdict
@@ -121,11 +112,11 @@ extension PostgresStore {
         var roles: [String: String] = [:]
         for try await (id, address, role) in updated.decode((Int64, String, String).self) { roles["\(id) \(address)"] = role }
         for (id, at, reply) in replies where reply.verdict == .wrongAddress {
-            guard let fact = facts[id] else { continue }
+            guard let (creditor, customerID, words) = owner(id) else { continue }
             let role = roles["\(id) \(reply.address)"]
             try await Self.append(NewEvent(
-                time: at, kind: "address.refused", creditor: CreditorID(fact.creditor), customerID: fact.customerID, messageID: id,
-                summary: fact.words.addressRefusedByServer(address: reply.address, role: role, messageID: id, reply: reply.reply),
+                time: at, kind: "address.refused", creditor: CreditorID(creditor), customerID: customerID, messageID: id,
+                summary: words.addressRefusedByServer(address: reply.address, role: role, messageID: id, reply: reply.reply),
                 detail: ["address": reply.address, "role": role ?? "unknown", "reply": reply.reply]), on: connection, logger: logger)
         }
     }

@@ -34,16 +34,11 @@ extension PostgresStore: OutboxStore {
                               on: connection, logger: logger)
     }
 
+    /// A delivery without recipients' answers or a Sent-folder copy: recorded as any other
+    /// (`recordDeliveries` of one), so its checks and journal line are a batch's.
     public func markSent(_ id: Int64, at time: Date, serverReply: String) async throws {
         try await transaction { connection in
-            let words = try await requireClaimed(id, on: connection)
-            try await connection.query("""
-                UPDATE message SET state = 'sent', sent_at = \(time), server_reply = \(serverReply), next_attempt_at = NULL WHERE id = \(id)
-                """, logger: logger)
-            let facts = try await Self.deliveryFacts(id, on: connection, logger: logger)
-            try await Self.appendMessageEvent(id, kind: "message.sent", at: time, summary: words.messageSent(
-                step: facts.step, messageID: id, customer: facts.customer, recipients: facts.recipients, serverReply: serverReply),
-                on: connection, logger: logger)
+            try await delivered(id, at: time, serverReply: serverReply, recipients: [], copyToSent: false, on: connection)
         }
     }
 
@@ -93,7 +88,14 @@ extension PostgresStore: OutboxStore {
             """, logger: logger)
         var found: (String, String?, String?)?
         for try await row in rows.decode((String, String?, String?).self) { found = row }
-        guard let (state, claimer, language) = found else {
+        try requireClaimed(id, state: found?.0, claimer: found?.1)
+        return Self.wording(language: found?.2)
+    }
+
+    /// The claimer's checks on a message's locked row (nil state: no such message): one place
+    /// for a single delivery's and a batch's.
+    func requireClaimed(_ id: Int64, state: String?, claimer: String?) throws {
+        guard let state else {
             throw PostgresStoreError(.notFound, "message #\(id) does not exist", context: ["message": "\(id)"])
         }
         guard state == OutboxState.sending.rawValue else {
@@ -103,7 +105,6 @@ extension PostgresStore: OutboxStore {
             throw PostgresStoreError(.notClaimer, "message #\(id) is being sent by another daemon (\(claimer ?? "none")), not by \(daemonID)",
                                      context: ["message": "\(id)", "claimer": claimer ?? "", "daemon": daemonID])
         }
-        return Self.wording(language: language)
     }
 
     /// Why a message must not go out any more (the SQLite store's rule, the same SQL): an
@@ -139,20 +140,6 @@ extension PostgresStore: OutboxStore {
             """, logger: logger)
         for try await (kind, reason) in rows.decode((String, String).self) { return .customerPaused(kind: kind, reason: reason) }
         return nil
-    }
-
-    struct DeliveryFacts { var step: String?; var customer: String; var recipients: String }
-
-    static func deliveryFacts(_ id: Int64, on connection: PostgresConnection, logger: Logger) async throws -> DeliveryFacts {
-        let rows = try await connection.query("""
-            SELECT m.step, c.external_id, c.name,
-                   (SELECT string_agg(address, ', ') FROM message_recipient WHERE message_id = m.id)
-            FROM message m LEFT JOIN customer c ON c.id = m.customer_id WHERE m.id = \(id)
-            """, logger: logger)
-        for try await (step, code, name, recipients) in rows.decode((String?, String?, String?, String?).self) {
-            return DeliveryFacts(step: step, customer: [code, name].compactMap { $0 }.joined(separator: " "), recipients: recipients ?? "")
-        }
-        return DeliveryFacts(step: nil, customer: "", recipients: "")
     }
 
     /// An event of message `id`, its creditor and customer the message's own: read by the

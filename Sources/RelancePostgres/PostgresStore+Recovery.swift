@@ -96,30 +96,19 @@ extension PostgresStore: OutboxRecoveryStore {
         }
     }
 
-    /// `sending` → `sent` within the caller's transaction, by the message's claimer only: the
-    /// event, each recipient's answer, and the Sent-folder copy request.
+    /// One message's delivery, recorded as a batch's are (`recordDeliveries`): one path for both.
     func delivered(_ id: Int64, at time: Date, serverReply: String, recipients: [RecipientReply], copyToSent: Bool,
                    on connection: PostgresConnection) async throws {
-        let words = try await requireClaimed(id, on: connection)
-        try await connection.query("""
-            UPDATE message SET state = 'sent', sent_at = \(time), server_reply = \(serverReply), next_attempt_at = NULL,
-                sent_copy = CASE WHEN \(copyToSent) THEN 'pending' ELSE sent_copy END
-            WHERE id = \(id)
-            """, logger: logger)
-        let facts = try await Self.deliveryFacts(id, on: connection, logger: logger)
-        try await Self.appendMessageEvent(id, kind: "message.sent", at: time, summary: words.messageSent(
-            step: facts.step, messageID: id, customer: facts.customer, recipients: facts.recipients, serverReply: serverReply),
-            on: connection, logger: logger)
-        try await record(recipients, of: id, at: time, on: connection)
+        try await recordDeliveries([DeliveryRecord(id: id, at: time, serverReply: serverReply, recipients: recipients, copyToSent: copyToSent)],
+                                   on: connection)
     }
 
     public func recordRecipientReplies(_ id: Int64, _ replies: [RecipientReply], at time: Date) async throws {
         try await transaction { connection in try await record(replies, of: id, at: time, on: connection) }
     }
 
-    /// Each answer on its recipient (addresses compare without case, as SMTP's do), and an
-    /// `address.refused` event for each refusal that says the address is wrong: evidence only,
-    /// the contact ladder decides what it changes.
+    /// Answers without a delivery (every recipient refused the message): the message's owner
+    /// read once, the answers recorded as a batch's are (`recordReplies`).
     private func record(_ replies: [RecipientReply], of id: Int64, at time: Date, on connection: PostgresConnection) async throws {
         guard !replies.isEmpty else { return }
         let rows = try await connection.query("""
@@ -131,19 +120,8 @@ extension PostgresStore: OutboxRecoveryStore {
             throw PostgresStoreError(.notFound, "message #\(id) does not exist", context: ["message": "\(id)"])
         }
         let words = Self.wording(language: language)
-        for reply in replies {
-            let updated = try await connection.query("""
-                UPDATE message_recipient SET reply = \(reply.reply), verdict = \(reply.verdict.rawValue)
-                WHERE message_id = \(id) AND lower(address) = lower(\(reply.address)) RETURNING role
-                """, logger: logger)
-            var role: String?
-            for try await found in updated.decode(String.self) { role = found }
-            guard reply.verdict == .wrongAddress else { continue }
-            try await Self.append(NewEvent(
-                time: time, kind: "address.refused", creditor: CreditorID(creditorText), customerID: customerID, messageID: id,
-                summary: words.addressRefusedByServer(address: reply.address, role: role, messageID: id, reply: reply.reply),
-                detail: ["address": reply.address, "role": role ?? "unknown", "reply": reply.reply]), on: connection, logger: logger)
-        }
+        try await recordReplies(replies.map { (id: id, at: time, reply: $0) }, owner: { _ in (creditorText, customerID, words) },
+                                on: connection)
     }
 
     @discardableResult

@@ -64,10 +64,20 @@ public final class PostgresStore: ClosableStore {
         return store
     }
 
-    /// Closes every connection of the pool.
+    /// How long closing waits for the pool. Its run loop has been seen not to end, once, after a
+    /// server restart cut a query in flight (PostgresNIO): a daemon asked to stop must stop all the
+    /// same, before systemd's `TimeoutStopSec` kills it.
+    public static let closingLimit: Duration = .seconds(5)
+
+    /// Closes every connection of the pool, or gives up after `closingLimit` with a warning: the
+    /// process is about to exit, and the kernel closes what the pool could not.
     public func close() async {
         running.cancel()
-        await running.value
+        guard await BoundedWait.finished(running, within: Self.closingLimit) else {
+            logger.warning("the PostgreSQL connection pool did not close within \(Self.closingLimit); stopping without it",
+                           metadata: ["server": "\(outage.server)"])
+            return
+        }
     }
 
     /// `host:pid:random`: readable in `relance status`, unique even for a pid reused after a restart.

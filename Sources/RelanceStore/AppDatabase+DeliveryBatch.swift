@@ -28,13 +28,21 @@ extension AppDatabase {
             try appendSentLines(part, facts: facts, in: db)
         }
         let replies = deliveries.flatMap { delivery in delivery.recipients.map { (id: delivery.id, at: delivery.at, reply: $0) } }
+        try recordReplies(replies, owner: { ((facts[$0]?["creditor_id"] as String?).flatMap(CreditorID.init), facts[$0]?["customer_id"]) },
+                          in: db)
+    }
+
+    /// Each recipient's answer on its row, a few hundred to a statement; then, for each refusal
+    /// that says the address is wrong, a line of its own (rare): evidence for the contact ladder.
+    /// `owner` gives a message's creditor and customer, already read by the caller.
+    static func recordReplies(_ replies: [(id: Int64, at: Date, reply: RecipientReply)],
+                              owner: (Int64) -> (creditor: CreditorID?, customerID: Int64?), in db: Database) throws {
         for start in stride(from: 0, to: replies.count, by: deliveriesPerStatement) {
-            try recordReplies(replies[start..<min(start + deliveriesPerStatement, replies.count)], in: db)
+            try updateReplies(replies[start..<min(start + deliveriesPerStatement, replies.count)], in: db)
         }
-        // A refusal that says the address is wrong is evidence for the contact ladder: a line of its own (rare).
         for (id, at, reply) in replies where reply.verdict == .wrongAddress {
-            let creditor = (facts[id]?["creditor_id"] as String?).flatMap(CreditorID.init)
-            try journalWrongAddress(reply, of: id, creditor: creditor, customerID: facts[id]?["customer_id"], at: at, in: db)
+            let (creditor, customerID) = owner(id)
+            try journalWrongAddress(reply, of: id, creditor: creditor, customerID: customerID, at: at, in: db)
         }
     }
 
@@ -73,7 +81,7 @@ extension AppDatabase {
     }
 
     /// Each recipient's answer on its row (addresses compare without case, as SMTP's do).
-    private static func recordReplies(_ replies: ArraySlice<(id: Int64, at: Date, reply: RecipientReply)>, in db: Database) throws {
+    private static func updateReplies(_ replies: ArraySlice<(id: Int64, at: Date, reply: RecipientReply)>, in db: Database) throws {
         var arguments: [(any DatabaseValueConvertible)?] = []
         arguments.reserveCapacity(replies.count * 4)
         for (id, _, reply) in replies { arguments += [id, reply.address, reply.reply, reply.verdict.rawValue] }

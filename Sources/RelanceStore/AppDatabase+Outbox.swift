@@ -19,33 +19,16 @@ extension AppDatabase: OutboxStore {
         try claim(1, now: now, skipped: skipped, in: db).first
     }
 
+    /// A delivery without recipients' answers or a Sent-folder copy: recorded as any other
+    /// (`recordDeliveries` of one), so its checks and journal line are a batch's.
     public func markSent(_ id: Int64, at time: Date, serverReply: String) async throws {
         try await writer.write { db in
-            try Self.requireState(id, in: [.sending], in: db)
-            try db.execute(sql: "UPDATE message SET state = 'sent', sent_at = ?, server_reply = ?, next_attempt_at = NULL WHERE id = ?",
-                           arguments: [time, serverReply, id])
-            try Self.appendMessageEvent(id, kind: "message.sent", at: time, summary: try Self.sentSummary(id, serverReply: serverReply, in: db), in: db)
+            try Self.delivered(id, at: time, serverReply: serverReply, recipients: [], copyToSent: false, in: db)
         }
     }
 
-    /// "Sent first-reminder #12 to C001 Client Un (compta@…); server said: 250 …": what the
-    /// journal, the customer's timeline and the digest show of a delivery.
-    static func sentSummary(_ id: Int64, serverReply: String, in db: Database) throws -> String {
-        sentSummary(id, of: try deliveryFacts(id, in: db), serverReply: serverReply)
-    }
-
-    /// What recording a delivery needs to know of the message, read in one statement: its state,
-    /// who it belongs to, and the words of its summary. Nil when there is no such message.
-    static func deliveryFacts(_ id: Int64, in db: Database) throws -> Row? {
-        try db.rowCached("""
-            SELECT m.state, m.step, m.creditor_id, m.customer_id, c.external_id, c.name,
-                   (SELECT language FROM creditor WHERE id = m.creditor_id) AS language,
-                   (SELECT group_concat(address, ', ') FROM message_recipient WHERE message_id = m.id) AS recipients
-            FROM message m LEFT JOIN customer c ON c.id = m.customer_id WHERE m.id = ?
-            """, [id])
-    }
-
-    /// `deliveryFacts` of several messages in one statement, by message id (a batch of deliveries).
+    /// What recording a delivery needs to know of each message, read in one statement by
+    /// message id: its state, who it belongs to, and the words of its summary.
     static func deliveryFacts(_ ids: [Int64], in db: Database) throws -> [Int64: Row] {
         let rows = try db.rowsCached("""
             SELECT m.id, m.state, m.step, m.creditor_id, m.customer_id, c.external_id, c.name,
@@ -56,6 +39,8 @@ extension AppDatabase: OutboxStore {
         return Dictionary(rows.map { ($0["id"] as Int64, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
+    /// "Sent first-reminder #12 to C001 Client Un (compta@…); server said: 250 …": what the
+    /// journal, the customer's timeline and the digest show of a delivery.
     static func sentSummary(_ id: Int64, of facts: Row?, serverReply: String) -> String {
         let customer = [facts?["external_id"] as String?, facts?["name"] as String?].compactMap { $0 }.joined(separator: " ")
         return wording(language: facts?["language"]).messageSent(

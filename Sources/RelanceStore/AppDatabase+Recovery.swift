@@ -87,24 +87,15 @@ extension AppDatabase: OutboxRecoveryStore {
         try await writer.write { db in try Self.record(replies, of: id, at: time, in: db) }
     }
 
+    /// Answers without a delivery (every recipient refused the message): the message's owner
+    /// read once, the answers recorded as a batch's are (`recordReplies`).
     private static func record(_ replies: [RecipientReply], of id: Int64, at time: Date, in db: Database) throws {
         guard !replies.isEmpty else { return }
         guard let message = try db.rowCached("SELECT creditor_id, customer_id FROM message WHERE id = ?", [id]) else {
             throw StoreError(.notFound, "message #\(id) does not exist")
         }
-        try record(replies, of: id, creditor: (message["creditor_id"] as String?).flatMap(CreditorID.init),
-                   customerID: message["customer_id"], at: time, in: db)
-    }
-
-    /// `creditor` and `customerID` are the message's, already read by the caller.
-    private static func record(_ replies: [RecipientReply], of id: Int64, creditor: CreditorID?, customerID: Int64?,
-                               at time: Date, in db: Database) throws {
-        for reply in replies {
-            try db.executeCached("UPDATE message_recipient SET reply = ?, verdict = ? WHERE message_id = ? AND address = ? COLLATE NOCASE",
-                                 [reply.reply, reply.verdict.rawValue, id, reply.address])
-            guard reply.verdict == .wrongAddress else { continue }
-            try journalWrongAddress(reply, of: id, creditor: creditor, customerID: customerID, at: time, in: db)
-        }
+        let owner = ((message["creditor_id"] as String?).flatMap(CreditorID.init), message["customer_id"] as Int64?)
+        try recordReplies(replies.map { (id: id, at: time, reply: $0) }, owner: { _ in owner }, in: db)
     }
 
     /// Evidence only, after the answer is on its recipient: the contact ladder decides what a wrong address changes.

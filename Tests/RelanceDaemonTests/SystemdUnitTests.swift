@@ -1,5 +1,7 @@
 import Foundation
 import Testing
+import RelanceDaemon
+import RelancePostgres
 import RelanceTesting
 
 /// The unit in systemd/ must pass `systemd-analyze verify` with the binary the tests just built.
@@ -49,5 +51,14 @@ import RelanceTesting
         let line = try #require(text.split(separator: "\n").last { $0.contains("Overall exposure level") })
         let score = try #require(line.split(separator: " ").compactMap { Double($0) }.first)
         #expect(score <= 1.7, "\(line)")
+    }
+
+    @Test("a stop's bounds (tick to finish, cancellation, the pool's closing) end before the unit's TimeoutStopSec kills the daemon")
+    func aStopEndsBeforeSystemdKillsIt() throws {
+        let unit = try String(contentsOf: RepositoryPaths.root.appendingPathComponent("systemd/relance.service"), encoding: .utf8)
+        let line = try #require(unit.split(separator: "\n").first { $0.hasPrefix("TimeoutStopSec=") })
+        let limit = try #require(Int(line.dropFirst("TimeoutStopSec=".count)))
+        let stop = RelanceServices.gracefulStop + RelanceServices.cancelledStop + PostgresStore.closingLimit
+        #expect(stop < .seconds(limit), "a stop may take \(stop), systemd kills at \(limit) s")
     }
 }

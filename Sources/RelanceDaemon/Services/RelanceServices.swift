@@ -17,6 +17,15 @@ public struct RelanceServices: Sendable {
         self.additional = additional
     }
 
+    /// A stop is bounded, so that the daemon ends in its own words before systemd's
+    /// `TimeoutStopSec` kills it without any: a tick in progress (an import, a batch being sent)
+    /// has `gracefulStop` to finish, then the services are cancelled (an interrupted send is
+    /// resolved at the next start, as after a crash); a service that ignores its cancellation for
+    /// `cancelledStop` ends the process (ServiceLifecycle's fatal error). The store's own closing
+    /// is bounded too (`PostgresStore.closingLimit`). Tested against the unit file's limit.
+    public static let gracefulStop: Duration = .seconds(40)
+    public static let cancelledStop: Duration = .seconds(10)
+
     public func run() async throws {
         try await runtime.prepare()
         let plannerBell = Doorbell()
@@ -24,7 +33,7 @@ public struct RelanceServices: Sendable {
         let health = ServiceHealth(file: runtime.configuration.stateFolder.appendingPathComponent("status.json"), clock: runtime.clock)
         let runtimes = RuntimeHolder(runtime)
         let extra = try additional(runtimes)
-        let group = ServiceGroup(configuration: .init(
+        var configuration = ServiceGroupConfiguration(
             services: [
                 .init(service: IntakeService(runtimes: runtimes, planner: plannerBell, interval: .seconds(30), health: health)),
                 .init(service: PlannerService(runtimes: runtimes, doorbell: plannerBell, sender: senderBell, interval: .seconds(300), health: health)),
@@ -36,7 +45,10 @@ public struct RelanceServices: Sendable {
                 .init(service: MailboxPollerService(runtimes: runtimes, planner: plannerBell, health: health)),
             ] + presence(health: health) + extra.map { ServiceGroupConfiguration.ServiceConfiguration(service: $0) },
             gracefulShutdownSignals: [.sigterm, .sigint],
-            logger: runtime.logger))
+            logger: runtime.logger)
+        configuration.maximumGracefulShutdownDuration = Self.gracefulStop
+        configuration.maximumCancellationDuration = Self.cancelledStop
+        let group = ServiceGroup(configuration: configuration)
         runtime.logger.notice("relance started", metadata: ["creditors": "\(runtime.creditors.map(\.configuration.id.rawValue))"])
         try await group.run()
     }

@@ -71,7 +71,7 @@ public struct FECParser: Sendable {
                                      prefixBytes: Array(customerAccountPrefix.utf8), fileName: fileName,
                                      isOpening: Self.isOpening, pagesRead: pagesRead)
         let body = UnsafeBufferPointer(rebasing: utf8[reader.index...])
-        let read = try Self.readInParallel(body, layout: layout, linesBefore: reader.linesConsumed,
+        var read = try Self.readInParallel(body, layout: layout, linesBefore: reader.linesConsumed,
                                            parts: stretches, minimumSplit: minimumSplit)
         guard !read.notUTF8 else { return nil }
         let accounts = read.accounts
@@ -81,8 +81,10 @@ public struct FECParser: Sendable {
         var warnings: [ImportWarning] = []
         var perAccount: [[OpenItem]] = []
         perAccount.reserveCapacity(accounts.count)
-        for (number, lines) in Self.grouped(read.segments, accounts: accounts.count).enumerated() {
-            perAccount.append(CustomerLedger.openItems(lines, of: accounts[number], currency: currency, file: fileName, notes: &warnings))
+        let (lines, start) = Self.grouped(&read.segments, accounts: accounts.count)
+        for number in accounts.indices {
+            perAccount.append(CustomerLedger.openItems(Array(lines[start[number]..<start[number + 1]]), of: accounts[number],
+                                                       currency: currency, file: fileName, notes: &warnings))
         }
         // Joined once at their final size: appended as they came, the items (some 200 bytes
         // each) were copied again each time the array doubled.
@@ -103,25 +105,32 @@ public struct FECParser: Sendable {
                             skippedRows: 0, warnings: warnings)
     }
 
-    /// Each account's lines, in file order. Gathered after the read rather than appended to
-    /// per-account arrays as lines come: with 20,000 customers, every line would land in an
-    /// array out of the processor's cache, and that cost more than the rest of the line.
-    private static func grouped(_ parts: [[LedgerEntry]], accounts: Int) -> LazyMapSequence<Range<Int>, [LedgerEntry]> {
+    /// Each account's lines, in file order: account `n`'s are `lines[start[n]..<start[n + 1]]`.
+    /// Gathered after the read rather than appended to per-account arrays as lines come: with
+    /// 20,000 customers, every line would land in an array out of the processor's cache, and
+    /// that cost more than the rest of the line. The parts are read front to back and each line
+    /// written to its account's place (a write that misses the cache does not hold up the next
+    /// line, where a read gathering them account by account waited for each); each part is let
+    /// go once read, so the lines are not held twice.
+    private static func grouped(_ parts: inout [[LedgerEntry]], accounts: Int) -> (lines: [LedgerEntry], start: [Int]) {
         var start = [Int](repeating: 0, count: accounts + 1)
-        for part in parts { for entry in part { start[Int(entry.account) + 1] += 1 } }
+        for part in parts.indices {
+            for index in parts[part].indices { start[Int(parts[part][index].account) + 1] += 1 }
+        }
         for account in 0..<accounts { start[account + 1] += start[account] }
         var next = start
-        // Each line as its part (high 32 bits) and its index in it.
-        var order = [Int](repeating: 0, count: start[accounts])
-        for (number, part) in parts.enumerated() {
-            for (index, entry) in part.enumerated() {
-                order[next[Int(entry.account)]] = number << 32 | index
-                next[Int(entry.account)] += 1
+        let total = start[accounts]
+        let lines = [LedgerEntry](unsafeUninitializedCapacity: total) { buffer, count in
+            for part in parts.indices {
+                for entry in parts[part] {
+                    (buffer.baseAddress! + next[Int(entry.account)]).initialize(to: entry)
+                    next[Int(entry.account)] += 1
+                }
+                parts[part] = []
             }
+            count = total
         }
-        return (0..<accounts).lazy.map { account in
-            order[start[account]..<start[account + 1]].map { parts[$0 >> 32][$0 & 0xFFFF_FFFF] }
-        }
+        return (lines, start)
     }
 
     /// À-nouveaux journals: `AN`, `ANO`, `RAN`… or any journal whose label says "nouveau(x)".
