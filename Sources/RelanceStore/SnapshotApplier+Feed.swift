@@ -55,7 +55,8 @@ extension SnapshotApplier {
         try db.execute(sql: "UPDATE import SET item_count = ? WHERE id = ?", arguments: [count, importID])
         try indexPause?.end(db)
         try pause?.end(db)
-        try finishItems(importID: importID, work: &work, receipt: &receipt, customersBefore: pause?.lastCustomerBefore)
+        try finishItems(importID: importID, work: &work, receipt: &receipt, customersBefore: pause?.lastCustomerBefore,
+                        invoicesBefore: pause?.lastInvoiceBefore ?? 0)
         try prepared.flushEvents()
         return receipt
     }

@@ -118,15 +118,20 @@ struct SnapshotApplier {
         try prepared.flushInvoices()
         try indexPause?.end(db)
         try pause?.end(db)
-        try finishItems(importID: importID, work: &work, receipt: &receipt, customersBefore: pause?.lastCustomerBefore)
+        try finishItems(importID: importID, work: &work, receipt: &receipt, customersBefore: pause?.lastCustomerBefore,
+                        invoicesBefore: pause?.lastInvoiceBefore ?? 0)
         return receipt
     }
 
     /// What follows the last item: the journal of a first load, refused rows, invoices the
     /// snapshot no longer lists, tasks for people, the receipt's warnings and the import's events.
-    /// `customersBefore`: the largest customer id before a first load (see `journalOpened`).
-    func finishItems(importID: Int64, work: inout Work, receipt: inout ImportReceipt, customersBefore: Int64? = nil) throws {
-        if work.journalsOpenedAtEnd { try journalOpened(importID: importID, customersBefore: customersBefore) }
+    /// `customersBefore`, `invoicesBefore`: the largest customer and invoice ids before a first
+    /// load (see `journalOpened`).
+    func finishItems(importID: Int64, work: inout Work, receipt: inout ImportReceipt, customersBefore: Int64? = nil,
+                     invoicesBefore: Int64 = 0) throws {
+        if work.journalsOpenedAtEnd {
+            try journalOpened(importID: importID, customersBefore: customersBefore, invoicesBefore: invoicesBefore)
+        }
         if let refused = work.refusedRows(rules, importID: importID, receipt: &receipt) { try event(refused) }
         if snapshot.isAuthoritative && work.mayHaveUnlisted {
             receipt.settledInvoices = try settleMissing(from: work.seenNumbers, importID: importID)

@@ -6,7 +6,8 @@ import Testing
 
 /// A large first load journals its opened invoices one line per customer, customers in the
 /// order of their first invoice (issue #17). When every customer is the load's own, they are
-/// read in the order of the customers' ids, without the sort: the same rows in the same order,
+/// read in the order of the customers' ids, without the first invoices looked up (the table's
+/// rows read in order, then sorted): the same rows in the same order,
 /// through full and partial invoice batches, customers interleaved, on the whole-file and fed
 /// paths. A customer a contacts file registered before the load keeps the sorted query.
 @Suite("A first load's opened invoices read in the journal's order")
@@ -57,6 +58,28 @@ struct FirstLoadJournalOrderTests {
             var firstSeen: [Int64] = []
             for row in read { let customer = Int64(row.split(separator: "|")[1])!; if firstSeen.last != customer { firstSeen.append(customer) } }
             #expect(lines == firstSeen)
+        }
+    }
+
+    /// The load's invoices are read in the table's order, from the first id after the rows
+    /// stored before, and sorted: never through `invoice_customer`, whose order costs a page
+    /// read per invoice once the table outgrows the page cache (issue #17).
+    @Test func byCustomerReadsTheTableInOrderThenSorts() async throws {
+        let store = try await load(fed: true, contacts: false)
+        try await store.writer.read { db in
+            let importID = try #require(try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM import"))
+            let firstID = try #require(try Int64.fetchOne(db, sql: "SELECT MIN(id) FROM invoice WHERE first_import_id = ?",
+                                                          arguments: [importID]))
+            let sql = try SnapshotApplier.openedOrder(importID: importID, customersBefore: 0, invoicesBefore: firstID - 1, db)
+            let plan = try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql, arguments: [importID]).map { $0["detail"] as String }
+            #expect(!plan.contains { $0.contains("INDEX") }, "\(plan)")
+            #expect(plan.contains { $0.contains("INTEGER PRIMARY KEY (rowid>?)") }, "\(plan)")
+            #expect(plan.contains { $0.contains("TEMP B-TREE FOR ORDER BY") }, "\(plan)")
+            // Past the load's first id, only its later rows: the range is the one given.
+            let all = try rows(sql, importID: importID, db)
+            let later = try rows(try SnapshotApplier.openedOrder(importID: importID, customersBefore: 0, invoicesBefore: firstID, db),
+                                 importID: importID, db)
+            #expect(all.count == Self.items.count && later.count == Self.items.count - 1)
         }
     }
 
