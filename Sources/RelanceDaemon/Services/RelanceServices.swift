@@ -20,11 +20,11 @@ public struct RelanceServices: Sendable {
     /// A stop is bounded, so that the daemon ends in its own words before systemd's
     /// `TimeoutStopSec` kills it without any: a tick in progress (an import, a batch being sent)
     /// has `gracefulStop` to finish, then the services are cancelled (an interrupted send is
-    /// resolved at the next start, as after a crash); a service that ignores its cancellation for
-    /// `cancelledStop` ends the process (ServiceLifecycle's fatal error). The store's own closing
-    /// is bounded too (`PostgresStore.closingLimit`). Tested against the unit file's limit.
+    /// resolved at the next start, as after a crash); whatever still runs at `stopDeadline`
+    /// after the stop request is ended by `StopDeadlineService`, which says so. Tested against the
+    /// unit file's limit.
     public static let gracefulStop: Duration = .seconds(40)
-    public static let cancelledStop: Duration = .seconds(10)
+    public static let stopDeadline: Duration = .seconds(50)
 
     public func run() async throws {
         try await runtime.prepare()
@@ -43,11 +43,12 @@ public struct RelanceServices: Sendable {
                 .init(service: ReloadService(runtimes: runtimes)),
                 .init(service: NotifierService(notifier: SystemdNotifier(), health: health)),
                 .init(service: MailboxPollerService(runtimes: runtimes, planner: plannerBell, health: health)),
-            ] + presence(health: health) + extra.map { ServiceGroupConfiguration.ServiceConfiguration(service: $0) },
+            ] + presence(health: health) + extra.map { ServiceGroupConfiguration.ServiceConfiguration(service: $0) }
+              // Last, so that a graceful shutdown tells it first.
+              + [.init(service: StopDeadlineService(deadline: Self.stopDeadline, logger: runtime.logger, onDeadline: { exit(EXIT_FAILURE) }))],
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: runtime.logger)
         configuration.maximumGracefulShutdownDuration = Self.gracefulStop
-        configuration.maximumCancellationDuration = Self.cancelledStop
         let group = ServiceGroup(configuration: configuration)
         runtime.logger.notice("relance started", metadata: ["creditors": "\(runtime.creditors.map(\.configuration.id.rawValue))"])
         try await group.run()
