@@ -120,7 +120,7 @@ struct FECChunk {
             // A customer line's account is looked up before its amounts and date are read, which
             // do not depend on it: its slot is most likely out of the processor's cache, and the
             // processor may read them while it waits (`perf` could not tell how much it gains).
-            let isCustomer = Self.starts(bytes(columns.compteNum), with: prefix)
+            let isCustomer = bytes(columns.compteNum).starts(with: prefix)
             var auxiliary = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
             var customerColumn = columns.compteNum
             var account = (number: 0, isNew: false)
@@ -200,14 +200,6 @@ struct FECChunk {
 
     /// `0,00` as four bytes read in one load.
     static let zeroAmount = UInt32(littleEndian: UInt32(0x30) | UInt32(0x2C) << 8 | UInt32(0x30) << 16 | UInt32(0x30) << 24)
-
-    /// Whether the field begins with the customer accounts' prefix (`411`).
-    @inline(__always)
-    static func starts(_ field: UnsafeBufferPointer<UInt8>, with prefix: [UInt8]) -> Bool {
-        guard field.count >= prefix.count else { return false }
-        for index in prefix.indices where field[index] != prefix[index] { return false }
-        return true
-    }
 
     static func tooLarge(_ position: SourcePosition) -> ImportError {
         ImportError(.badAmount, at: position, .fec(.ledgerOverflow))

@@ -14,7 +14,9 @@ struct JournalVerdicts {
     func verdict(_ code: UnsafeBufferPointer<UInt8>) -> Bool? {
         let ascii = code.allSatisfy { $0 < 0x80 }
         if ascii {
-            for index in codes.indices where Self.equal(codes[index], code) { return verdicts[index] }
+            for index in codes.indices where codes[index].count == code.count && codes[index].elementsEqual(code) {
+                return verdicts[index]
+            }
             if others.isEmpty { return nil }
         }
         let text = String(decoding: code, as: UTF8.self)
@@ -33,11 +35,5 @@ struct JournalVerdicts {
         } else {
             others[String(decoding: code, as: UTF8.self)] = opening
         }
-    }
-
-    private static func equal(_ known: [UInt8], _ code: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard known.count == code.count else { return false }
-        for index in 0..<code.count where known[index] != code[index] { return false }
-        return true
     }
 }
