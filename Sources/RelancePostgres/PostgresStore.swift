@@ -73,10 +73,9 @@ public final class PostgresStore: ClosableStore {
     /// process is about to exit, and the kernel closes what the pool could not.
     public func close() async {
         running.cancel()
-        guard await BoundedWait.finished(running, within: Self.closingLimit) else {
+        if await !BoundedWait.finished(running, within: Self.closingLimit) {
             logger.warning("the PostgreSQL connection pool did not close within \(Self.closingLimit); stopping without it",
                            metadata: ["server": "\(outage.server)"])
-            return
         }
     }
 

@@ -75,7 +75,7 @@ enum HeaderText {
         // `EncodedWords` does scalar by scalar, without copying each scalar into a chunk.
         let bytes = Array(text.utf8)
         var words: [String] = []
-        var limit = EncodedWords.capacity(max(firstLineRoom, encodedWordOverhead + 4))
+        var limit = EncodedWords.firstLimit(firstLineRoom)
         var wordStart = 0
         var start = 0
         while start < bytes.count {
@@ -84,7 +84,7 @@ enum HeaderText {
             if end - wordStart > limit, start > wordStart {
                 words.append(encodedWord(bytes[wordStart..<start]))
                 wordStart = start
-                limit = EncodedWords.capacity(maxLineLength - 1)
+                limit = EncodedWords.laterLimit
             }
             start = end
         }
@@ -135,15 +135,20 @@ enum HeaderText {
         private var limit: Int
 
         init(firstLineRoom: Int) {
-            limit = Self.capacity(max(firstLineRoom, encodedWordOverhead + 4))
+            limit = Self.firstLimit(firstLineRoom)
         }
 
-        static func capacity(_ room: Int) -> Int { 3 * ((min(room, maxEncodedWordLength) - encodedWordOverhead) / 4) }
+        /// The bytes of text the first word holds, on a line with `firstLineRoom` left; then each
+        /// later word's, on a continuation line of its own.
+        static func firstLimit(_ firstLineRoom: Int) -> Int { capacity(max(firstLineRoom, encodedWordOverhead + 4)) }
+        static let laterLimit = capacity(maxLineLength - 1)
+
+        private static func capacity(_ room: Int) -> Int { 3 * ((min(room, maxEncodedWordLength) - encodedWordOverhead) / 4) }
 
         func fits(_ count: Int) -> Bool { chunk.count + count <= limit }
 
         /// The room of the word a piece that does not fit here would start (the first may be shorter).
-        var nextWordLimit: Int { chunk.isEmpty ? limit : Self.capacity(maxLineLength - 1) }
+        var nextWordLimit: Int { chunk.isEmpty ? limit : Self.laterLimit }
 
         mutating func append(_ piece: ArraySlice<UInt8>) {
             if !fits(piece.count) { flush() }
@@ -154,7 +159,7 @@ enum HeaderText {
             guard !chunk.isEmpty else { return }
             words.append(encodedWord(chunk[...]))
             chunk = []
-            limit = Self.capacity(maxLineLength - 1)
+            limit = Self.laterLimit
         }
 
         mutating func finished() -> [String] {

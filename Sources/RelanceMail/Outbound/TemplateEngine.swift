@@ -79,8 +79,6 @@ struct TemplateEngine: Sendable {
             guard let value = lookUp(path, in: scope, stack: stack) else { return }
             if escaped, scope.escapesHTML {
                 Self.appendEscapingHTML(value.renderedText, to: &output)
-            } else if case .text(let text) = value {
-                output.append(contentsOf: text.utf8)
             } else {
                 output.append(contentsOf: value.renderedText.utf8)
             }
