@@ -99,7 +99,9 @@ extension FECLedgerTextTests {
         let date = CivilDate(year: 2026, month: 3, day: 1)!
         for line in 1...40 {
             let account = line * 7 % 5
-            let pieceRef = Array("R\(account)-\(line)".utf8), letter = line % 3 == 0 ? [] : Array("L\(line)".utf8)
+            // References of 4 to 25 bytes: copied eight bytes at a time, then the rest one by one.
+            let pieceRef = Array("R\(account)-\(String(repeating: "x", count: line % 19))\(line)".utf8)
+            let letter = line % 3 == 0 ? [] : Array("L\(line)".utf8)
             parts[line <= 25 ? 0 : 1].append(LedgerEntry(account: account, isOpening: false, date: date, textStart: text.count,
                                                         pieceRefLength: UInt32(pieceRef.count), letterLength: UInt32(letter.count),
                                                         textIsASCII: true, pieceDate: nil, amount: Int64(line), line: line))
@@ -115,7 +117,7 @@ extension FECLedgerTextTests {
                 let mine = lines[start[account]..<start[account + 1]]
                 #expect(mine.map(\.line) == (1...40).filter { $0 * 7 % 5 == account })
                 for entry in mine {
-                    #expect(ledgerText.pieceRef(of: entry).string == "R\(account)-\(entry.line)")
+                    #expect(ledgerText.pieceRef(of: entry).string == "R\(account)-\(String(repeating: "x", count: entry.line % 19))\(entry.line)")
                     #expect(ledgerText.letter(of: entry).string == (entry.line % 3 == 0 ? "" : "L\(entry.line)"))
                 }
                 // An account's texts lie together, in its lines' order.

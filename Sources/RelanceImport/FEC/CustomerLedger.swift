@@ -7,11 +7,11 @@ import RelanceCore
 /// balance. Items are then merged by invoice number. Nothing is dropped but zero sums, so a
 /// customer's items always add up to the account's balance, debit minus credit.
 enum CustomerLedger {
-    /// `entries`: the account's lines, in file order (lent where the read grouped them, not copied);
-    /// `text`: where their references and letters lie.
+    /// Appends the account's open items to `result`. `entries`: its lines, in file order (lent
+    /// where the read grouped them, not copied); `text`: where their references and letters lie.
     static func openItems(_ entries: UnsafeBufferPointer<LedgerEntry>, text: LedgerText, of account: CustomerAccount, currency: Currency,
-                          file: String, notes: inout [ImportWarning]) -> [OpenItem] {
-        guard !entries.isEmpty else { return [] }
+                          file: String, into result: inout [OpenItem], notes: inout [ImportWarning]) {
+        guard !entries.isEmpty else { return }
         let names = SharedPieceReference.invoiceNames(entries, text: text, customer: account.customer, notes: &notes)
         func reference(_ entry: LedgerEntry) -> String {
             names[entry.line] ?? (entry.hasPieceRef ? text.pieceRef(of: entry).string : "LIGNE-\(entry.line)")
@@ -83,12 +83,12 @@ enum CustomerLedger {
         if let summary, openingAmount != 0 {
             items.insert(item(reference(summary), summary.date, openingAmount, line: summary.line), at: 0)
         }
-        return merged(items)
+        merged(items, into: &result)
     }
 
     /// Lines that carry the same piece reference are one document (an invoice and a credit
     /// note quoting it, several lines of one invoice).
-    private static func merged(_ items: [OpenItem]) -> [OpenItem] {
+    private static func merged(_ items: [OpenItem], into result: inout [OpenItem]) {
         var byInvoice = FirstSeenMap<String, OpenItem>(capacity: items.count)
         for item in items {
             if let position = byInvoice.position(of: item.invoice) {
@@ -100,6 +100,6 @@ enum CustomerLedger {
                 byInvoice.append(item.invoice, item)
             }
         }
-        return byInvoice.values.filter { !$0.open.isZero }
+        for item in byInvoice.values where !item.open.isZero { result.append(item) }
     }
 }
