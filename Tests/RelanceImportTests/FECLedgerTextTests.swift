@@ -127,3 +127,17 @@ extension FECLedgerTextTests {
         }
     }
 }
+
+extension FECLedgerTextTests {
+    @Test("customer lines without any reference or letter: no text at all, each line its own item", arguments: [1, 2])
+    func noText(stretches: Int) throws {
+        let text = Self.header
+            + Self.line("VE", 1, "20260105", "", debit: "100,00", credit: "0,00", letter: "")
+            + Self.line("VE", 2, "20260106", "", debit: "40,00", credit: "0,00", letter: "")
+        var parser = FECParser()
+        parser.minimumSplit = stretches == 1 ? .max : 1
+        let parsed = try parser.parse(Array(text.utf8), fileName: "FEC.txt")
+        #expect(parsed.items.map(\.invoice) == ["LIGNE-2", "LIGNE-3"])
+        #expect(parsed.items.map(\.open.minorUnits) == [10_000, 4_000])
+    }
+}
