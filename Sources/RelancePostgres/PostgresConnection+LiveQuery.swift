@@ -15,14 +15,13 @@ extension PostgresConnection {
     @discardableResult
     func liveQuery(_ query: PostgresQuery, logger: Logger, file: String = #fileID, line: Int = #line) async throws -> PostgresRowSequence {
         if isClosed { throw UnansweredQuery() }
-        return try await Abandonable.value(
+        return try await Self.unanswered.value(
             of: { try await self.query(query, logger: logger, file: file, line: line) },
-            abandonedWhen: { self.isClosed }, checkEvery: Self.closedLookInterval, polls: 2,
-            error: { UnansweredQuery() })
+            abandonedWhen: { self.isClosed }, error: { UnansweredQuery() })
     }
 
-    /// How often a query that has not been answered looks whether its connection closed.
-    static let closedLookInterval: Duration = .seconds(1)
+    /// Every query waiting for its answer, looked at each second: whether its connection closed.
+    static let unanswered = Abandonable(checkEvery: .seconds(1), polls: 2)
 }
 
 /// A query written to a connection that closed: the server never saw it. An outage, like any
