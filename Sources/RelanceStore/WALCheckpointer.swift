@@ -37,19 +37,26 @@ final class WALCheckpointer: Sendable {
     }
 
     /// Makes the writer's connection report its commits here instead of checkpointing itself.
-    /// `self` must outlive the connection (the store keeps both).
+    /// The hook holds the checkpointer weakly, through a box it keeps for the connection's life
+    /// (a few bytes per store opened): a writer that outlived its store would otherwise call into
+    /// a freed checkpointer; gone, the writer checkpoints itself as SQLite would.
     func install(on db: Database) {
-        let context = Unmanaged.passUnretained(self).toOpaque()
+        let context = Unmanaged.passRetained(WeakCheckpointer(self)).toOpaque()
         sqlite3_wal_hook(db.sqliteConnection, { context, connection, _, pages in
             guard let context else { return SQLITE_OK }
-            let checkpointer = Unmanaged<WALCheckpointer>.fromOpaque(context).takeUnretainedValue()
-            if pages >= WALCheckpointer.inlineAfterPages {
+            let checkpointer = Unmanaged<WeakCheckpointer>.fromOpaque(context).takeUnretainedValue().checkpointer
+            if pages >= WALCheckpointer.inlineAfterPages || (checkpointer == nil && pages >= WALCheckpointer.pages) {
                 sqlite3_wal_checkpoint_v2(connection, nil, SQLITE_CHECKPOINT_PASSIVE, nil, nil)
             } else if pages >= WALCheckpointer.pages {
-                checkpointer.request()
+                checkpointer?.request()
             }
             return SQLITE_OK
         }, context)
+    }
+
+    private final class WeakCheckpointer: Sendable {
+        weak let checkpointer: WALCheckpointer?
+        init(_ checkpointer: WALCheckpointer) { self.checkpointer = checkpointer }
     }
 
     private func request() {
