@@ -65,7 +65,8 @@ let package = Package(
         // The SQLite store (GRDB) behind intention-named operations.
         .target(
             name: "RelanceStore",
-            dependencies: ["RelanceCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["RelanceCore", .product(name: "GRDB", package: "GRDB.swift"),
+                           .product(name: "GRDBSQLite", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strict
         ),
         // The PostgreSQL store (PostgresNIO): connection settings, migrator, and the ports the
