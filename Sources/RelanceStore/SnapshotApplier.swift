@@ -186,35 +186,45 @@ struct SnapshotApplier {
         // A first load's opened invoices are journaled at the end; what its due date calls for is rare.
         let journalsNow = !work.journalsOpenedAtEnd || !due.disagreement.isEmpty || due.beyondLegalCap
         let document = details.document
-        let row = { (values: inout StatementValues) in
-            values.append(self.creditor)
-            values.append(customer.id)
-            values.append(item.invoice)
-            values.append(item.open.currency.code)
-            values.append(item.issued?.iso8601)
-            values.append(due.due?.iso8601)
-            values.append(due.source)
-            values.append(item.total?.minorUnits)
-            values.append(item.open.minorUnits)
-            values.append(self.asOf)
-            values.append(importID)
-            values.append(importID)
-            values.append(document?.path)
-            values.append(document?.sha256)
-            values.append(document?.mediaType)
-            values.append(document?.fileName)
-        }
         // A first load's invoices go many to an INSERT; one whose line names its id goes alone,
         // after those before it.
-        guard journalsNow else { return try prepared.appendInvoice(row) }
+        guard journalsNow else {
+            return try prepared.appendInvoice {
+                Self.invoiceRow(&$0, creditor: creditor, customerID: customer.id, item: item, due: due, asOf: asOf, importID: importID,
+                                document: document)
+            }
+        }
         try prepared.flushInvoices()
         var values = StatementValues()
-        row(&values)
+        Self.invoiceRow(&values, creditor: creditor, customerID: customer.id, item: item, due: due, asOf: asOf, importID: importID,
+                        document: document)
         try values.run(try prepared(.insertInvoice)) { try $0.execute() }
         let invoiceID = db.lastInsertedRowID
         for event in rules.openedEvents(item, due: due, customerID: customer.id, invoiceID: invoiceID, importID: importID, tally: &work) {
             try self.event(event)
         }
+    }
+
+    /// A new invoice's 16 values, in `insertInvoice`'s order. Static, with what it needs passed
+    /// in: a closure over `self` copied the whole applier for every row.
+    private static func invoiceRow(_ values: inout StatementValues, creditor: String, customerID: Int64, item: OpenItem,
+                                   due: DueDateResolution, asOf: String, importID: Int64, document: InvoiceDocument?) {
+        values.append(creditor)
+        values.append(customerID)
+        values.append(item.invoice)
+        values.append(item.open.currency.code)
+        values.append(item.issued?.iso8601)
+        values.append(due.due?.iso8601)
+        values.append(due.source)
+        values.append(item.total?.minorUnits)
+        values.append(item.open.minorUnits)
+        values.append(asOf)
+        values.append(importID)
+        values.append(importID)
+        values.append(document?.path)
+        values.append(document?.sha256)
+        values.append(document?.mediaType)
+        values.append(document?.fileName)
     }
 
     /// Returns whether anything changed.
