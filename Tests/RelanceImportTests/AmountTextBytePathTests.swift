@@ -3,8 +3,9 @@ import RelanceCore
 import Testing
 
 /// The amount reader's byte paths (issue #17) give what the String paths they stand in front
-/// of give: `evidence` against its former String form, `money` against `generalMoney`, for
-/// every body of up to 5 characters over digits and both marks, and longer ones near the limits.
+/// of give: `evidence` against its former String form, `money` against `generalMoney`, `clean`
+/// against `generalClean`, for every body of up to 5 characters over digits and both marks,
+/// and longer ones near the limits.
 @Suite struct AmountTextBytePathTests {
     /// `evidence` as it was written over Characters.
     static func referenceEvidence(_ cleaned: AmountText.Cleaned) -> DecimalMark? {
@@ -53,6 +54,16 @@ import Testing
                     }
                 }
             }
+        }
+    }
+
+    @Test func cleanIsTheGeneralPaths() {
+        var cells = Self.bodies
+        cells += [String(repeating: "1", count: 64), String(repeating: "1", count: 65), String(repeating: ",", count: 64) + "1",
+                  " 12,50", "12,50 ", "-12,50", "12,50-", "(12,50)", "12,50 €", "€12.50", "1 234,56", "1\u{A0}234,56", "1'234.56",
+                  "12,50EUR", "+3", "12a", "١٢", "12\u{0}", "\t12"]
+        for cell in cells {
+            #expect(AmountText.clean(cell) == AmountText.generalClean(cell), "\(cell.debugDescription)")
         }
     }
 }

@@ -35,6 +35,17 @@ enum AmountText {
     /// Reads the cell's UTF-8 bytes once, front and back, so its cost is its length whatever it
     /// holds (no-break spaces, other scripts): no upper-casing of the text, no grapheme walk.
     static func clean(_ raw: String) -> Cleaned? {
+        // Most cells are digits and marks alone (`648,16`): their body is the cell itself.
+        let utf8 = raw.utf8
+        if !utf8.isEmpty, utf8.count <= maximumBytes,
+           utf8.allSatisfy({ ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || $0 == comma || $0 == point }) {
+            return Cleaned(negative: false, body: raw, currencyHint: nil)
+        }
+        return generalClean(raw)
+    }
+
+    /// Any cell: pads, signs, parentheses, symbols, group spaces.
+    static func generalClean(_ raw: String) -> Cleaned? {
         var bytes = Substring(raw).utf8[...]
         trimPads(&bytes)
         guard !bytes.isEmpty else { return nil }
