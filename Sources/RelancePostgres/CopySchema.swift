@@ -20,7 +20,7 @@ struct CopySchema: Sendable {
 
     static func read(_ connection: PostgresConnection, logger: Logger) async throws -> CopySchema {
         var schema = CopySchema(columns: [:], references: [:], identities: [:])
-        let columns = try await connection.query("""
+        let columns = try await connection.liveQuery("""
             SELECT table_name::text, column_name::text, data_type::text, is_identity::text FROM information_schema.columns
             WHERE table_schema = current_schema() AND table_name IN
                 (SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE')
@@ -29,7 +29,7 @@ struct CopySchema: Sendable {
             schema.columns[table, default: [:]][column] = type
             if identity == "YES" { schema.identities[table, default: []].append(column) }
         }
-        let keys = try await connection.query("""
+        let keys = try await connection.liveQuery("""
             SELECT conrelid::regclass::text, confrelid::regclass::text FROM pg_constraint
             WHERE contype = 'f' AND connamespace = current_schema()::regnamespace
             """, logger: logger)
@@ -77,7 +77,7 @@ struct CopySchema: Sendable {
     }
 
     func holdsRows(_ table: String, _ connection: PostgresConnection, logger: Logger) async throws -> Bool {
-        let rows = try await connection.query(PostgresQuery(unsafeSQL: "SELECT EXISTS (SELECT 1 FROM \(Self.quoted(table)))"), logger: logger)
+        let rows = try await connection.liveQuery(PostgresQuery(unsafeSQL: "SELECT EXISTS (SELECT 1 FROM \(Self.quoted(table)))"), logger: logger)
         for try await exists in rows.decode(Bool.self) { return exists }
         return false
     }
@@ -86,7 +86,7 @@ struct CopySchema: Sendable {
     func restartIdentity(of table: String, _ connection: PostgresConnection, logger: Logger) async throws {
         for column in identities[table, default: []] {
             let quotedTable = Self.quoted(table), quotedColumn = Self.quoted(column)
-            try await connection.query(PostgresQuery(unsafeSQL: """
+            try await connection.liveQuery(PostgresQuery(unsafeSQL: """
                 SELECT setval(pg_get_serial_sequence('\(quotedTable)', '\(column)'),
                               COALESCE((SELECT max(\(quotedColumn)) FROM \(quotedTable)), 1),
                               (SELECT max(\(quotedColumn)) FROM \(quotedTable)) IS NOT NULL)

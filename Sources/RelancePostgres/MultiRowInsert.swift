@@ -48,7 +48,7 @@ struct MultiRowInsert {
     func run(on connection: PostgresConnection, logger: Logger) async throws {
         precondition(cells.isEmpty, "a row was left open")
         for (tuples, bindings) in statements + (tuples.isEmpty ? [] : [(tuples, bindings)]) {
-            try await connection.query(PostgresQuery(unsafeSQL: "\(head) VALUES \(tuples.joined(separator: ", ")) \(tail)", binds: bindings),
+            try await connection.liveQuery(PostgresQuery(unsafeSQL: "\(head) VALUES \(tuples.joined(separator: ", ")) \(tail)", binds: bindings),
                                        logger: logger)
         }
     }

@@ -17,21 +17,21 @@ struct PostgresContactsApplier {
     var creditor: String { file.creditor.rawValue }
 
     func apply(_ profiles: [CustomerProfile]) async throws -> ImportReceipt {
-        for try await id in try await connection.query("""
+        for try await id in try await connection.liveQuery("""
             SELECT id FROM import WHERE creditor_id = \(creditor) AND sha256 = \(file.sha256) AND status IN ('applied', 'held')
             """, logger: logger).decode(Int64.self) {
             try await append("import.duplicate", importID: id, words.importDuplicate(file: file.fileName, of: id, held: false))
             return ImportReceipt(importID: id, outcome: .duplicate)
         }
         var known = false
-        for try await _ in try await connection.query("SELECT 1 FROM creditor WHERE id = \(creditor)", logger: logger).decode(Int32.self) {
+        for try await _ in try await connection.liveQuery("SELECT 1 FROM creditor WHERE id = \(creditor)", logger: logger).decode(Int32.self) {
             known = true
         }
         guard known else {
             throw PostgresStoreError(.unknownCreditor, "creditor \(creditor) is not registered", context: ["creditor": creditor])
         }
         var importID: Int64 = 0
-        for try await id in try await connection.query("""
+        for try await id in try await connection.liveQuery("""
             INSERT INTO import (creditor_id, file_name, sha256, byte_count, kind, status, item_count, imported_at)
             VALUES (\(creditor), \(file.fileName), \(file.sha256), \(Int64(file.byteCount)), \(file.kind), 'applied', \(Int64(profiles.count)), \(time))
             RETURNING id
@@ -64,7 +64,7 @@ struct PostgresContactsApplier {
                               importID: Int64) async throws -> (isNew: Bool, id: Int64) {
         var customerID = stored?.id ?? 0
         if stored == nil {
-            for try await id in try await connection.query("""
+            for try await id in try await connection.liveQuery("""
                 INSERT INTO customer (creditor_id, external_id, created_at) VALUES (\(creditor), \(profile.externalID), \(time)) RETURNING id
                 """, logger: logger).decode(Int64.self) { customerID = id }
         }
@@ -73,17 +73,17 @@ struct PostgresContactsApplier {
         for column in decision.writes {
             switch (column.column, column.value) {
             case (_, .flag(let flag)):
-                try await connection.query("UPDATE customer SET \(unescaped: column.column) = \(flag) WHERE id = \(customerID)", logger: logger)
+                try await connection.liveQuery("UPDATE customer SET \(unescaped: column.column) = \(flag) WHERE id = \(customerID)", logger: logger)
             case ("phones", .text(let text)):
-                try await connection.query("UPDATE customer SET phones = \(text ?? "[]")::jsonb WHERE id = \(customerID)", logger: logger)
+                try await connection.liveQuery("UPDATE customer SET phones = \(text ?? "[]")::jsonb WHERE id = \(customerID)", logger: logger)
             case ("last_manual_contact_on", .text(let text)):
-                try await connection.query("UPDATE customer SET last_manual_contact_on = \(text)::date WHERE id = \(customerID)", logger: logger)
+                try await connection.liveQuery("UPDATE customer SET last_manual_contact_on = \(text)::date WHERE id = \(customerID)", logger: logger)
             case (_, .text(let text)):
-                try await connection.query("UPDATE customer SET \(unescaped: column.column) = \(text) WHERE id = \(customerID)", logger: logger)
+                try await connection.liveQuery("UPDATE customer SET \(unescaped: column.column) = \(text) WHERE id = \(customerID)", logger: logger)
             }
         }
         if decision.identifies {
-            try await connection.query("UPDATE customer SET needs_identification = false WHERE id = \(customerID)", logger: logger)
+            try await connection.liveQuery("UPDATE customer SET needs_identification = false WHERE id = \(customerID)", logger: logger)
         }
         if let event = decision.event { try await PostgresStore.append(event, on: connection, logger: logger) }
         let position = profile.source ?? file.fileName
@@ -99,7 +99,7 @@ struct PostgresContactsApplier {
     private func writeEmails(_ raw: [String], role: String, customerID: Int64, customerName: String, position: String,
                              importID: Int64) async throws {
         var current: [String] = []
-        for try await address in try await connection.query("""
+        for try await address in try await connection.liveQuery("""
             SELECT address FROM customer_email WHERE customer_id = \(customerID) AND role = \(role)
             """, logger: logger).decode(String.self) { current.append(address) }
         current.sort()
@@ -108,10 +108,10 @@ struct PostgresContactsApplier {
                                               words: words)
         for event in decision.invalidEvents { try await PostgresStore.append(event, on: connection, logger: logger) }
         guard let wanted = decision.replacement, let change = decision.changeEvent else { return }
-        try await connection.query("DELETE FROM customer_email WHERE customer_id = \(customerID) AND role = \(role)", logger: logger)
+        try await connection.liveQuery("DELETE FROM customer_email WHERE customer_id = \(customerID) AND role = \(role)", logger: logger)
         for address in wanted {
             // An address listed as `to` is not repeated in `cc` (primary key: customer and address).
-            try await connection.query("""
+            try await connection.liveQuery("""
                 INSERT INTO customer_email (customer_id, address, role) VALUES (\(customerID), \(address), \(role)) ON CONFLICT DO NOTHING
                 """, logger: logger)
         }
@@ -121,17 +121,17 @@ struct PostgresContactsApplier {
     /// A customer that now has an address or a phone no longer needs a person to find one.
     private func closeAnsweredTasks(customerID: Int64, importID: Int64) async throws {
         var usable = false
-        for try await found in try await connection.query("""
+        for try await found in try await connection.liveQuery("""
             SELECT EXISTS (SELECT 1 FROM customer_email WHERE customer_id = \(customerID) AND role = 'to')
                 OR (SELECT phones <> '[]'::jsonb FROM customer WHERE id = \(customerID))
             """, logger: logger).decode(Bool?.self) { usable = found ?? false }
         guard usable else { return }
         var open: [Int64] = []
-        for try await id in try await connection.query("""
+        for try await id in try await connection.liveQuery("""
             SELECT id FROM task WHERE customer_id = \(customerID) AND kind = 'identify-customer' AND state = 'open' ORDER BY id
             """, logger: logger).decode(Int64.self) { open.append(id) }
         for id in open {
-            try await connection.query("""
+            try await connection.liveQuery("""
                 UPDATE task SET state = 'done', outcome = 'done', outcome_detail = \(ContactsProfileDecision.answeredNote(file: file))::jsonb,
                        closed_at = \(time)
                 WHERE id = \(id)

@@ -6,7 +6,7 @@ import RelanceCore
 enum PostgresCustomerDirectory {
     static func read(creditor: String, on connection: PostgresConnection, logger: Logger) async throws -> CustomerDirectory {
         var directory = CustomerDirectory()
-        for try await (id, external, name, siren, vat, terms, placeholder, contactable) in try await connection.query("""
+        for try await (id, external, name, siren, vat, terms, placeholder, contactable) in try await connection.liveQuery("""
             SELECT c.id, c.external_id, c.name, c.siren, c.vat_number, c.payment_terms, c.needs_identification,
                    EXISTS (SELECT 1 FROM customer_email e WHERE e.customer_id = c.id AND e.role = 'to') OR c.phones <> '[]'::jsonb
             FROM customer c WHERE c.creditor_id = \(creditor) ORDER BY c.id

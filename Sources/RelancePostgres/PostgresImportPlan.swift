@@ -109,7 +109,7 @@ struct PostgresImportPlan {
         var stored: [String: Int64] = [:]
         for start in stride(from: 0, to: customers.count, by: Self.batchRows) {
             let rows = customers[start..<min(customers.count, start + Self.batchRows)]
-            for try await (id, externalID) in try await connection.query("""
+            for try await (id, externalID) in try await connection.liveQuery("""
                 INSERT INTO customer (creditor_id, external_id, name, created_at, needs_identification)
                 SELECT \(creditor), r.external_id, r.name, \(time), r.placeholder
                 FROM jsonb_to_recordset(\(try Self.json(rows))::jsonb) AS r(o bigint, external_id text, name text, placeholder boolean)
@@ -123,7 +123,7 @@ struct PostgresImportPlan {
         }
         if !renames.isEmpty {
             struct Rename: Encodable { var id: Int64; var name: String }
-            try await connection.query("""
+            try await connection.liveQuery("""
                 UPDATE customer c SET name = r.name
                 FROM jsonb_to_recordset(\(try Self.json(renames.map { Rename(id: realID(ofCustomer: $0.id), name: $0.name) }))::jsonb)
                      AS r(id bigint, name text)
@@ -131,10 +131,10 @@ struct PostgresImportPlan {
                 """, logger: logger)
         }
         if !identified.isEmpty {
-            try await connection.query("UPDATE customer SET needs_identification = false WHERE id = ANY(\(identified))", logger: logger)
+            try await connection.liveQuery("UPDATE customer SET needs_identification = false WHERE id = ANY(\(identified))", logger: logger)
         }
         for (note, ids) in closedTasks {
-            try await connection.query("""
+            try await connection.liveQuery("""
                 UPDATE task SET state = 'done', outcome = 'done', outcome_detail = jsonb_build_object('note', \(note)::text), closed_at = \(time)
                 WHERE id = ANY(\(ids))
                 """, logger: logger)
@@ -144,7 +144,7 @@ struct PostgresImportPlan {
         var storedInvoices: [String: Int64] = [:]
         for start in stride(from: 0, to: invoices.count, by: Self.batchRows) {
             let rows = invoices[start..<min(invoices.count, start + Self.batchRows)]
-            for try await (id, number) in try await connection.query("""
+            for try await (id, number) in try await connection.liveQuery("""
                 INSERT INTO invoice (creditor_id, customer_id, number, currency, issued_on, due_on, due_source, total_minor, open_minor,
                                      status, seen_as_of, first_import_id, last_import_id,
                                      document_path, document_sha256, document_media_type, document_name)
@@ -163,7 +163,7 @@ struct PostgresImportPlan {
         }
         try await writeUpdates(importID: importID, on: connection, logger: logger)
         if !settled.isEmpty {
-            try await connection.query("""
+            try await connection.liveQuery("""
                 UPDATE invoice SET status = 'settled', open_minor = 0, settled_by_import_id = \(importID), seen_as_of = \(rules.asOf)::date,
                        last_import_id = \(importID)
                 WHERE id = ANY(\(settled))
@@ -177,13 +177,13 @@ struct PostgresImportPlan {
         guard !emails.isEmpty else { return }
         let replaced = emails.filter(\.hadAny).map { realID(ofCustomer: $0.customerID) }
         if !replaced.isEmpty {
-            try await connection.query("DELETE FROM customer_email WHERE role = 'to' AND customer_id = ANY(\(replaced))", logger: logger)
+            try await connection.liveQuery("DELETE FROM customer_email WHERE role = 'to' AND customer_id = ANY(\(replaced))", logger: logger)
         }
         struct Address: Encodable { var customer_id: Int64; var address: String }
         let rows = emails.flatMap { entry in entry.addresses.map { Address(customer_id: realID(ofCustomer: entry.customerID), address: $0) } }
         for start in stride(from: 0, to: rows.count, by: Self.batchRows) {
             // An address listed as `to` is not repeated in `cc` (primary key: customer and address).
-            try await connection.query("""
+            try await connection.liveQuery("""
                 INSERT INTO customer_email (customer_id, address, role)
                 SELECT r.customer_id, r.address, 'to'
                 FROM jsonb_to_recordset(\(try Self.json(rows[start..<min(rows.count, start + Self.batchRows)]))::jsonb)
@@ -208,7 +208,7 @@ struct PostgresImportPlan {
                        document_media_type: new.document?.mediaType, document_name: new.document?.fileName)
         }
         for start in stride(from: 0, to: rows.count, by: Self.batchRows) {
-            try await connection.query("""
+            try await connection.liveQuery("""
                 UPDATE invoice i SET customer_id = r.customer_id, open_minor = r.open_minor, due_on = r.due_on::date, due_source = r.due_source,
                        issued_on = COALESCE(r.issued_on::date, i.issued_on), total_minor = COALESCE(r.total_minor, i.total_minor),
                        status = r.status, settled_by_import_id = r.settled_by_import_id, seen_as_of = r.seen_as_of::date,
@@ -237,7 +237,7 @@ struct PostgresImportPlan {
                 invoice_id: event.invoiceID.map(realID(ofInvoice:)), summary: event.summary.printable, detail: event.detail)
         }
         for start in stride(from: 0, to: rows.count, by: Self.batchRows) {
-            try await connection.query("""
+            try await connection.liveQuery("""
                 INSERT INTO event (at, kind, creditor_id, customer_id, invoice_id, import_id, summary, detail)
                 SELECT \(rules.time), r.kind, \(rules.file.creditor.rawValue), r.customer_id, r.invoice_id, \(importID), r.summary, r.detail
                 FROM jsonb_to_recordset(\(try Self.json(rows[start..<min(rows.count, start + Self.batchRows)]))::jsonb)
@@ -254,7 +254,7 @@ struct PostgresImportPlan {
         let rows = tasks.enumerated().map { Row(o: $0, customer_id: $1.customerID, dedup_key: $1.dedupKey, title: $1.title, detail: $1.detailJSON) }
         var ids: [Int64] = []
         for start in stride(from: 0, to: rows.count, by: batchRows) {
-            for try await id in try await connection.query("""
+            for try await id in try await connection.liveQuery("""
                 INSERT INTO task (creditor_id, customer_id, kind, state, dedup_key, title, detail, created_at)
                 SELECT \(rules.file.creditor.rawValue), r.customer_id, 'identify-customer', 'open', r.dedup_key, r.title, r.detail::jsonb, \(rules.time)
                 FROM jsonb_to_recordset(\(try json(rows[start..<min(rows.count, start + batchRows)]))::jsonb)

@@ -17,7 +17,7 @@ struct PostgresOpenReceivables {
         let history = try await historyByInvoice()
         let customers = try await customersByID()
         var receivables: [Receivable] = []
-        for try await (invoiceID, number, code, issued, due, total, open, customerID) in try await connection.query("""
+        for try await (invoiceID, number, code, issued, due, total, open, customerID) in try await connection.liveQuery("""
             SELECT i.id, i.number, i.currency, i.issued_on::text, i.due_on::text, i.total_minor, i.open_minor, i.customer_id
             FROM invoice i JOIN customer c ON c.id = i.customer_id
             WHERE i.creditor_id = \(creditor.rawValue) AND i.status = 'open' AND (\(customer)::bigint IS NULL OR i.customer_id = \(customer)::bigint)
@@ -42,7 +42,7 @@ struct PostgresOpenReceivables {
     /// an address that no longer validates is left out rather than sent to.
     private func customersByID() async throws -> [Int64: CustomerSummary] {
         var customers: [Int64: CustomerSummary] = [:]
-        for try await (id, code, name, language, role, address) in try await connection.query("""
+        for try await (id, code, name, language, role, address) in try await connection.liveQuery("""
             SELECT c.id, c.external_id, c.name, c.language, e.role, e.address
             FROM customer c LEFT JOIN customer_email e ON e.customer_id = c.id AND e.role IN ('to', 'cc')
             WHERE c.creditor_id = \(creditor.rawValue) AND (\(customer)::bigint IS NULL OR c.id = \(customer)::bigint)
@@ -64,7 +64,7 @@ struct PostgresOpenReceivables {
     /// cancelled message, a closed one carries its outcome.
     private func historyByInvoice() async throws -> [Int64: [StepTaken]] {
         var result: [Int64: [StepTaken]] = [:]
-        for try await (invoice, step, planned, stateText) in try await connection.query("""
+        for try await (invoice, step, planned, stateText) in try await connection.liveQuery("""
             SELECT mi.invoice_id, mi.step, m.planned_on::text, m.state
             FROM message_invoice mi JOIN message m ON m.id = mi.message_id
             WHERE m.creditor_id = \(creditor.rawValue) AND NOT mi.cancelled
@@ -75,7 +75,7 @@ struct PostgresOpenReceivables {
             result[invoice, default: []].append(StepTaken(step: step, on: day, messageState: state, channel: .email))
         }
         let decoder = JSONDecoder()
-        for try await (invoice, step, kind, state, outcome, detail, day) in try await connection.query("""
+        for try await (invoice, step, kind, state, outcome, detail, day) in try await connection.liveQuery("""
             SELECT ti.invoice_id, t.step, t.kind, t.state, t.outcome, t.outcome_detail::text,
                    COALESCE(t.posted_on, t.step_on, (t.created_at AT TIME ZONE 'UTC')::date)::text
             FROM task_invoice ti JOIN task t ON t.id = ti.task_id

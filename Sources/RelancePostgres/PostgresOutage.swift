@@ -83,9 +83,10 @@ final class PostgresOutage: Sendable {
             "server": "\(server)", "after_seconds": "\(Int(since.duration(to: .now).components.seconds))"])
     }
 
-    /// A connection closed or refused, the server shutting down or refusing new sessions for the
+    /// A connection closed or refused (or closed under a query it then never sent), the server shutting down or refusing new sessions for the
     /// moment, or the pool giving up after a minute of failed attempts — not an error of the query.
     static func isLostConnection(_ error: any Error) -> Bool {
+        if error is UnansweredQuery { return true }
         if let error = error as? PSQLError {
             switch error.code {
             case .serverClosedConnection, .clientClosedConnection, .connectionError, .uncleanShutdown:
@@ -105,6 +106,7 @@ final class PostgresOutage: Sendable {
 
     /// What PostgresNIO says of a lost connection, in a line (its `description` is blank on purpose).
     static func cause(of error: any Error) -> String {
+        if let error = error as? UnansweredQuery { return error.description }
         guard let error = error as? PSQLError else {
             return String(reflecting: error).contains("CircuitBreaker") ? "no connection could be made for a minute" : "\(error)"
         }

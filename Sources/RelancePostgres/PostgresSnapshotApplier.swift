@@ -60,14 +60,14 @@ struct PostgresSnapshotApplier {
     /// The receipt of bytes already applied or held for this creditor (after journaling the
     /// duplicate), or nil; throws when the creditor is unknown.
     private func duplicate() async throws -> ImportReceipt? {
-        for try await (id, status) in try await connection.query("""
+        for try await (id, status) in try await connection.liveQuery("""
             SELECT id, status FROM import WHERE creditor_id = \(creditor) AND sha256 = \(rules.file.sha256) AND status IN ('applied', 'held')
             """, logger: logger).decode((Int64, String).self) {
             try await PostgresStore.append(rules.duplicateEvent(of: id, held: status == "held"), on: connection, logger: logger)
             return ImportReceipt(importID: id, outcome: status == "held" ? .held : .duplicate)
         }
         var known = false
-        for try await _ in try await connection.query("SELECT 1 FROM creditor WHERE id = \(creditor)", logger: logger).decode(Int32.self) {
+        for try await _ in try await connection.liveQuery("SELECT 1 FROM creditor WHERE id = \(creditor)", logger: logger).decode(Int32.self) {
             known = true
         }
         guard known else {
@@ -78,7 +78,7 @@ struct PostgresSnapshotApplier {
 
     private func insertImport(status: String, itemCount: Int, held: (snapshot: Data, reason: String)? = nil) async throws -> Int64 {
         let file = rules.file
-        for try await id in try await connection.query("""
+        for try await id in try await connection.liveQuery("""
             INSERT INTO import (creditor_id, file_name, sha256, byte_count, kind, status, as_of, authoritative, item_count, imported_at,
                                 held_snapshot, held_reason)
             VALUES (\(creditor), \(file.fileName), \(file.sha256), \(Int64(file.byteCount)), \(file.kind), \(status), \(rules.asOf)::date,
@@ -101,7 +101,7 @@ struct PostgresSnapshotApplier {
 
     /// The creditor's invoices, addresses and open identify tasks, each in one query.
     private mutating func readBook() async throws {
-        for try await (id, number, customer, currency, issued, open, due, source, status, seen, settledBy) in try await connection.query("""
+        for try await (id, number, customer, currency, issued, open, due, source, status, seen, settledBy) in try await connection.liveQuery("""
             SELECT id, number, customer_id, currency, issued_on::text, open_minor, due_on::text, due_source, status, seen_as_of::text,
                    settled_by_import_id
             FROM invoice WHERE creditor_id = \(creditor)
@@ -110,14 +110,14 @@ struct PostgresSnapshotApplier {
                                              dueSource: source, isSettled: status == "settled", seenAsOf: seen, settledByImportID: settledBy)
             if status == "open" { openByCustomer[customer, default: 0] += 1 }
         }
-        for try await (customer, address) in try await connection.query("""
+        for try await (customer, address) in try await connection.liveQuery("""
             SELECT e.customer_id, e.address FROM customer_email e JOIN customer c ON c.id = e.customer_id
             WHERE c.creditor_id = \(creditor) AND e.role = 'to'
             """, logger: logger).decode((Int64, String).self) {
             addresses[customer, default: []].append(address)
         }
         for key in addresses.keys { addresses[key]?.sort() }
-        for try await (id, customer, key) in try await connection.query("""
+        for try await (id, customer, key) in try await connection.liveQuery("""
             SELECT id, customer_id, dedup_key FROM task WHERE creditor_id = \(creditor) AND kind = 'identify-customer' AND state = 'open'
             ORDER BY id
             """, logger: logger).decode((Int64, Int64?, String?).self) {

@@ -10,7 +10,7 @@ extension PostgresStore: AgingSummaryStore {
         let id = creditor.rawValue
         return try await readSnapshot { connection in
             var payments: [Int64: [String: Int64]] = [:]
-            for try await (invoice, currency, minor) in try await connection.query("""
+            for try await (invoice, currency, minor) in try await connection.liveQuery("""
                 SELECT m.invoice_id, e.currency, sum(m.amount_minor)::bigint
                 FROM bank_match m JOIN invoice i ON i.id = m.invoice_id JOIN bank_entry e ON e.id = m.entry_id
                 WHERE i.creditor_id = \(id) AND m.state IN ('awaiting-ledger', 'reported') AND i.status = 'open'
@@ -20,14 +20,14 @@ extension PostgresStore: AgingSummaryStore {
                 payments[invoice, default: [:]][currency] = minor
             }
             var sums = AgingRowAccumulator(asOf: asOf, payments: payments)
-            for try await (invoice, customer, currency, open, due) in try await connection.query("""
+            for try await (invoice, customer, currency, open, due) in try await connection.liveQuery("""
                 SELECT id, customer_id, currency, open_minor, due_on::text FROM invoice
                 WHERE creditor_id = \(id) AND status = 'open' ORDER BY customer_id, currency
                 """, logger: logger).decode((Int64, Int64, String, Int64, String?).self) {
                 sums.add(invoiceID: invoice, customerID: customer, currency: currency, open: open, dueOn: due)
             }
             var customers: [Int64: AgingRowAccumulator.Customer] = [:]
-            for try await (customer, code, name) in try await connection.query(
+            for try await (customer, code, name) in try await connection.liveQuery(
                 "SELECT id, external_id, name FROM customer WHERE creditor_id = \(id)", logger: logger).decode((Int64, String, String?).self) {
                 customers[customer] = (code, name)
             }

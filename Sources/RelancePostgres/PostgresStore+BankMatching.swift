@@ -20,7 +20,7 @@ extension PostgresStore {
     static func bankMatchingFacts(of creditor: CreditorID, customerID: Int64? = nil, on connection: PostgresConnection,
                                   logger: Logger) async throws -> BankMatchingFacts {
         var invoices: [BankMatchingFacts.OpenInvoice] = []
-        let rows = try await connection.query("""
+        let rows = try await connection.liveQuery("""
             SELECT i.id, i.number, i.customer_id, i.currency, i.open_minor, i.due_on::text, i.issued_on::text, c.external_id,
                    i.open_minor - COALESCE((SELECT SUM(m.amount_minor) FROM bank_match m
                                             WHERE m.invoice_id = i.id AND m.state IN ('awaiting-ledger', 'reported')), 0)::bigint
@@ -37,7 +37,7 @@ extension PostgresStore {
                 issued: issued.flatMap(CivilDate.init(iso8601:))))
         }
         var payers: [BankPayerLink] = []
-        let payerRows = try await connection.query("SELECT kind, value, customer_id FROM bank_payer WHERE creditor_id = \(creditor.rawValue)",
+        let payerRows = try await connection.liveQuery("SELECT kind, value, customer_id FROM bank_payer WHERE creditor_id = \(creditor.rawValue)",
                                                    logger: logger)
         for try await (kind, value, customer) in payerRows.decode((String, String, Int64).self) {
             if let kind = BankPayerLink.Kind(rawValue: kind) { payers.append(BankPayerLink(kind: kind, value: value, customerID: customer)) }
@@ -51,7 +51,7 @@ extension PostgresStore {
                                logger: Logger) async throws {
         var firstMatchID: Int64?
         for payment in record.payments {
-            let rows = try await connection.query("""
+            let rows = try await connection.liveQuery("""
                 INSERT INTO bank_match (entry_id, invoice_id, amount_minor, method, ledger_open_minor, state, matched_at)
                 VALUES (\(record.entryID), \(payment.invoiceID), \(payment.amount.minorUnits), \(payment.method.rawValue), \(payment.ledgerOpen),
                         'awaiting-ledger', \(time))
@@ -62,7 +62,7 @@ extension PostgresStore {
         for event in record.events { try await append(event, on: connection, logger: logger) }
         guard let firstMatchID else { return }
         for payer in record.payersTaught {
-            try await connection.query("""
+            try await connection.liveQuery("""
                 INSERT INTO bank_payer (creditor_id, kind, value, customer_id, learned_from_match)
                 VALUES (\(creditor.rawValue), \(payer.kind.rawValue), \(payer.value), \(payer.customerID), \(firstMatchID))
                 ON CONFLICT (creditor_id, kind, value) DO NOTHING
@@ -75,11 +75,11 @@ extension PostgresStore {
     static func teachBankPayer(_ payer: BankPayerLink, of creditor: CreditorID, on connection: PostgresConnection,
                                logger: Logger) async throws -> Bool {
         var before: Int64?
-        let rows = try await connection.query("""
+        let rows = try await connection.liveQuery("""
             SELECT customer_id FROM bank_payer WHERE creditor_id = \(creditor.rawValue) AND kind = \(payer.kind.rawValue) AND value = \(payer.value)
             """, logger: logger)
         for try await customer in rows.decode(Int64.self) { before = customer }
-        try await connection.query("""
+        try await connection.liveQuery("""
             INSERT INTO bank_payer (creditor_id, kind, value, customer_id, learned_from_match)
             VALUES (\(creditor.rawValue), \(payer.kind.rawValue), \(payer.value), \(payer.customerID), NULL)
             ON CONFLICT (creditor_id, kind, value) DO UPDATE SET customer_id = excluded.customer_id, learned_from_match = NULL

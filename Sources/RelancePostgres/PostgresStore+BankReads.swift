@@ -11,7 +11,7 @@ extension PostgresStore {
     public func bankPayments(of creditor: CreditorID) async throws -> [BankPayment] {
         try await connection { connection in
             var payments: [BankPayment] = []
-            for try await (match, invoice, number, customer, minor, code, bookedOn, payer, remittance) in try await connection.query("""
+            for try await (match, invoice, number, customer, minor, code, bookedOn, payer, remittance) in try await connection.liveQuery("""
                 SELECT m.id, m.invoice_id, i.number, i.customer_id, m.amount_minor, e.currency, e.booked_on::text, e.counterparty, e.remittance
                 FROM bank_match m JOIN invoice i ON i.id = m.invoice_id JOIN bank_entry e ON e.id = m.entry_id
                 WHERE i.creditor_id = \(creditor.rawValue) AND m.state IN ('awaiting-ledger', 'reported') AND i.status = 'open'
@@ -33,7 +33,7 @@ extension PostgresStore {
     public func unmatchedReceipts(of creditor: CreditorID) async throws -> [UnmatchedReceipt] {
         try await connection { connection in
             var receipts: [UnmatchedReceipt] = []
-            for try await (id, bookedOn, minor, code, payer, iban, remittance, account) in try await connection.query("""
+            for try await (id, bookedOn, minor, code, payer, iban, remittance, account) in try await connection.liveQuery("""
                 SELECT e.id, e.booked_on::text, e.amount_minor, e.currency, e.counterparty, e.counterparty_iban, e.remittance, e.account
                 FROM bank_entry e WHERE e.creditor_id = \(creditor.rawValue) AND \(unescaped: Self.unresolvedReceiptSQL)
                 ORDER BY e.booked_on, e.id

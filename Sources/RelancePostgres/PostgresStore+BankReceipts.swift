@@ -17,13 +17,13 @@ extension PostgresStore: BankReceiptStore {
             if let refusal = ReceiptResolutionDecision.refusal(facts, words: words) { throw PostgresStoreError(refusal) }
             var customerID: Int64?
             if let customer {
-                let rows = try await connection.query("""
+                let rows = try await connection.liveQuery("""
                     SELECT id FROM customer WHERE creditor_id = \(creditor.rawValue) AND external_id = \(customer)
                     """, logger: logger)
                 for try await id in rows.decode(Int64.self) { customerID = id }
                 guard customerID != nil else { throw PostgresStoreError(ReceiptResolutionDecision.noSuchCustomer(customer, words: words)) }
             }
-            try await connection.query("""
+            try await connection.liveQuery("""
                 INSERT INTO bank_receipt_link (entry_id, customer_id, linked_by, channel, linked_at)
                 VALUES (\(entryID), \(customerID), \(person), \(channel.rawValue), \(time))
                 """, logger: logger)
@@ -51,22 +51,22 @@ extension PostgresStore: BankReceiptStore {
     /// found when it is not this creditor's.
     private static func receiptFacts(_ entryID: Int64, of creditor: CreditorID, words: any Wording, on connection: PostgresConnection,
                                      logger: Logger) async throws -> ReceiptResolutionDecision.Facts {
-        let entries = try await bankEntries(connection.query("""
+        let entries = try await bankEntries(connection.liveQuery("""
             SELECT \(unescaped: bankEntryColumns) FROM bank_entry e WHERE e.id = \(entryID) AND e.creditor_id = \(creditor.rawValue) FOR UPDATE
             """, logger: logger))
         guard let entry = entries.first?.entry else { throw PostgresStoreError(ReceiptResolutionDecision.noSuchEntry(entryID, words: words)) }
         var matched: [String] = []
-        let numbers = try await connection.query("""
+        let numbers = try await connection.liveQuery("""
             SELECT i.number FROM bank_match m JOIN invoice i ON i.id = m.invoice_id WHERE m.entry_id = \(entryID) ORDER BY m.id
             """, logger: logger)
         for try await number in numbers.decode(String.self) { matched.append(number) }
         var reversed = false
-        let reversals = try await connection.query("SELECT EXISTS (SELECT 1 FROM bank_reversal WHERE original_entry_id = \(entryID))",
+        let reversals = try await connection.liveQuery("SELECT EXISTS (SELECT 1 FROM bank_reversal WHERE original_entry_id = \(entryID))",
                                                    logger: logger)
         for try await exists in reversals.decode(Bool.self) { reversed = exists }
         var resolvedBy: String?
         var resolvedTo: String?
-        let links = try await connection.query("""
+        let links = try await connection.liveQuery("""
             SELECT l.linked_by, c.external_id FROM bank_receipt_link l LEFT JOIN customer c ON c.id = l.customer_id WHERE l.entry_id = \(entryID)
             """, logger: logger)
         for try await (by, customer) in links.decode((String, String?).self) {

@@ -13,7 +13,7 @@ extension PostgresStore {
     static func rematchUnmatchedReceipts(of creditor: CreditorID, importID: Int64, at time: Date, on connection: PostgresConnection,
                                          logger: Logger) async throws -> Int {
         try await lockBankWork(of: creditor, on: connection, logger: logger)
-        let receipts = try await bankEntries(connection.query("""
+        let receipts = try await bankEntries(connection.liveQuery("""
             SELECT \(unescaped: bankEntryColumns) FROM bank_entry e WHERE e.creditor_id = \(creditor.rawValue) AND \(unescaped: unresolvedReceiptSQL)
             ORDER BY e.booked_on, e.id
             """, logger: logger))

@@ -11,7 +11,7 @@ extension PostgresStore {
     static func applyBankReversal(_ reversal: BankEntry, entryID: Int64, of creditor: CreditorID, importID: Int64, at time: Date,
                                   on connection: PostgresConnection, logger: Logger) async throws -> Bool {
         let earliest = reversal.booked.adding(days: -BankReversalUndo.candidateLookBack).iso8601
-        let candidates = try await bankEntries(connection.query("""
+        let candidates = try await bankEntries(connection.liveQuery("""
             SELECT \(unescaped: bankEntryColumns) FROM bank_entry e
             WHERE e.creditor_id = \(creditor.rawValue) AND e.account = \(reversal.account) AND e.currency = \(reversal.amount.currency.code)
               AND e.amount_minor = \(abs(reversal.amount.minorUnits)) AND NOT e.reversal
@@ -22,7 +22,7 @@ extension PostgresStore {
         let finding = BankReversalFinder.original(of: reversal, among: candidates)
         var payments: [BankReversalUndo.MatchedPayment] = []
         if case .found(let originalID, _) = finding {
-            let rows = try await connection.query("""
+            let rows = try await connection.liveQuery("""
                 SELECT m.id, m.invoice_id, m.amount_minor, m.state, m.task_id, i.number, i.customer_id, i.currency
                 FROM bank_match m JOIN invoice i ON i.id = m.invoice_id WHERE m.entry_id = \(originalID) ORDER BY m.id
                 """, logger: logger)
@@ -38,16 +38,16 @@ extension PostgresStore {
                                     importID: importID, creditor: creditor,
                                     words: try await wording(of: creditor.rawValue, on: connection, logger: logger), at: time)
         if let original = undo.original {
-            try await connection.query("""
+            try await connection.liveQuery("""
                 INSERT INTO bank_reversal (entry_id, original_entry_id, method, recorded_at)
                 VALUES (\(entryID), \(original.id), \(original.method.rawValue), \(time))
                 """, logger: logger)
         }
         for matchID in undo.reversedMatches {
-            try await connection.query("UPDATE bank_match SET state = 'reversed', reversed_by = \(entryID) WHERE id = \(matchID)", logger: logger)
+            try await connection.liveQuery("UPDATE bank_match SET state = 'reversed', reversed_by = \(entryID) WHERE id = \(matchID)", logger: logger)
         }
         for taskID in undo.cancelledTasks {
-            try await connection.query("""
+            try await connection.liveQuery("""
                 UPDATE task SET state = 'cancelled', outcome = 'cancelled', closed_at = \(time),
                                 outcome_detail = jsonb_build_object('reason', 'bank-reversal', 'entry', \(String(entryID))::text)
                 WHERE id = \(taskID) AND state = 'open'

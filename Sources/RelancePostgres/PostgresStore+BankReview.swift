@@ -12,7 +12,7 @@ extension PostgresStore {
         try await transaction { connection in
             try await Self.lockBankWork(of: creditor, on: connection, logger: logger)
             var awaiting: [BankPaymentReview.AwaitingPayment] = []
-            let rows = try await connection.query("""
+            let rows = try await connection.liveQuery("""
                 SELECT m.id, m.invoice_id, m.amount_minor, m.ledger_open_minor, e.currency, e.booked_on::text, e.counterparty, e.remittance,
                        i.number, i.customer_id, i.status, i.open_minor
                 FROM bank_match m JOIN invoice i ON i.id = m.invoice_id JOIN bank_entry e ON e.id = m.entry_id
@@ -33,12 +33,12 @@ extension PostgresStore {
             }
             let review = BankPaymentReview(awaiting: awaiting, creditor: creditor, ledgerAsOf: ledgerAsOf, waitDays: waitDays, words: language.wording)
             if !review.lettered.isEmpty {
-                try await connection.query("UPDATE bank_match SET state = 'lettered' WHERE id = ANY(\(review.lettered))", logger: logger)
+                try await connection.liveQuery("UPDATE bank_match SET state = 'lettered' WHERE id = ANY(\(review.lettered))", logger: logger)
             }
             var opened = 0
             for check in review.checks {
                 let (taskID, isNew) = try await Self.openTask(check.task, at: time, on: connection, logger: logger)
-                try await connection.query("UPDATE bank_match SET state = 'reported', task_id = \(taskID) WHERE id = \(check.matchID)", logger: logger)
+                try await connection.liveQuery("UPDATE bank_match SET state = 'reported', task_id = \(taskID) WHERE id = \(check.matchID)", logger: logger)
                 if isNew { opened += 1 }
             }
             return opened

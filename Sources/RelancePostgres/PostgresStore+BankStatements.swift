@@ -14,7 +14,7 @@ extension PostgresStore: BankPaymentStore {
         let words = language.wording
         return try await transaction { connection in
             try await Self.lockBankWork(of: file.creditor, on: connection, logger: logger)
-            let existing = try await connection.query("""
+            let existing = try await connection.liveQuery("""
                 SELECT id FROM import WHERE creditor_id = \(file.creditor.rawValue) AND sha256 = \(file.sha256) AND status IN ('applied', 'held')
                 """, logger: logger)
             for try await id in existing.decode(Int64.self) {
@@ -22,7 +22,7 @@ extension PostgresStore: BankPaymentStore {
                 return BankImportReceipt(importID: id, outcome: .duplicate)
             }
             let fingerprint = BankEntryIdentity.fingerprint(statement, sha256: Self.sha256Hex)
-            let known = try await connection.query("""
+            let known = try await connection.liveQuery("""
                 SELECT import_id FROM bank_statement WHERE creditor_id = \(file.creditor.rawValue) AND fingerprint = \(fingerprint)
                 """, logger: logger)
             for try await id in known.decode(Int64.self) {
@@ -68,13 +68,13 @@ extension PostgresStore: BankPaymentStore {
     private static func insertBankStatement(_ file: ImportedFile, _ statement: BankStatement, fingerprint: String, at time: Date,
                                             on connection: PostgresConnection, logger: Logger) async throws -> (importID: Int64, statementID: Int64) {
         var registered = false
-        for try await exists in try await connection.query("SELECT EXISTS (SELECT 1 FROM creditor WHERE id = \(file.creditor.rawValue))",
+        for try await exists in try await connection.liveQuery("SELECT EXISTS (SELECT 1 FROM creditor WHERE id = \(file.creditor.rawValue))",
                                                            logger: logger).decode(Bool.self) { registered = exists }
         guard registered else {
             throw PostgresStoreError(.unknownCreditor, "creditor \(file.creditor) is not registered", context: ["creditor": file.creditor.rawValue])
         }
         var importID: Int64?
-        let imported = try await connection.query("""
+        let imported = try await connection.liveQuery("""
             INSERT INTO import (creditor_id, file_name, sha256, byte_count, kind, status, as_of, item_count, imported_at)
             VALUES (\(file.creditor.rawValue), \(file.fileName), \(file.sha256), \(Int64(file.byteCount)), \(file.kind), 'applied',
                     \(BankStatementMatching.asOf(statement)?.iso8601)::date, \(Int64(statement.entries.count)), \(time))
@@ -83,7 +83,7 @@ extension PostgresStore: BankPaymentStore {
         for try await id in imported.decode(Int64.self) { importID = id }
         guard let importID else { throw PostgresStoreError(.corrupt, "an import was not stored", context: ["file": file.fileName]) }
         var statementID: Int64?
-        let stored = try await connection.query("""
+        let stored = try await connection.liveQuery("""
             INSERT INTO bank_statement (creditor_id, import_id, format, fingerprint, entry_count, imported_at)
             VALUES (\(file.creditor.rawValue), \(importID), \(statement.format.rawValue), \(fingerprint), \(Int64(statement.entries.count)), \(time))
             RETURNING id
@@ -100,7 +100,7 @@ extension PostgresStore: BankPaymentStore {
     private static func insertBankEntry(_ entry: BankEntry, of creditor: CreditorID, statementID: Int64, on connection: PostgresConnection,
                                         logger: Logger) async throws -> Int64? {
         let key = BankEntryIdentity.dedupKey(entry, sha256: sha256Hex)
-        let rows = try await connection.query("""
+        let rows = try await connection.liveQuery("""
             INSERT INTO bank_entry (creditor_id, statement_id, account, booked_on, value_on, amount_minor, currency, counterparty,
                                     counterparty_iban, remittance, reference, bank_reference, reversal, dedup_key)
             SELECT \(creditor.rawValue), \(statementID), \(entry.account), \(entry.booked.iso8601)::date, \(entry.valueDate?.iso8601)::date,

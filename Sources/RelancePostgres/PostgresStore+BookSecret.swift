@@ -11,7 +11,7 @@ extension PostgresStore {
     /// book holds afterwards is returned — daemons starting together all get the first one written.
     public func bookSecret(_ name: BookSecretName, proposing proposed: [UInt8]) async throws -> [UInt8] {
         try await unfencedTransaction { connection in
-            try await connection.query("""
+            try await connection.liveQuery("""
                 INSERT INTO book_secret (name, value, created_by) VALUES (\(name.rawValue), \(ByteBuffer(bytes: proposed)), \(daemonID))
                 ON CONFLICT (name) DO NOTHING
                 """, logger: logger)
@@ -26,7 +26,7 @@ extension PostgresStore {
     }
 
     private static func secret(_ name: BookSecretName, on connection: PostgresConnection, logger: Logger) async throws -> [UInt8]? {
-        let rows = try await connection.query("SELECT value FROM book_secret WHERE name = \(name.rawValue)", logger: logger)
+        let rows = try await connection.liveQuery("SELECT value FROM book_secret WHERE name = \(name.rawValue)", logger: logger)
         for try await value in rows.decode(ByteBuffer.self) { return Array(buffer: value) }
         return nil
     }

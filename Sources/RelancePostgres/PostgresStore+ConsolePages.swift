@@ -9,7 +9,7 @@ extension PostgresStore: ConsolePagesStore {
     public func openTaskCounts(of creditor: CreditorID) async throws -> [WorkTask.Kind: Int] {
         try await connection { connection in
             var counts: [WorkTask.Kind: Int] = [:]
-            for try await (kind, count) in try await connection.query("""
+            for try await (kind, count) in try await connection.liveQuery("""
                 SELECT kind, count(*) FROM task WHERE creditor_id = \(creditor.rawValue) AND state = 'open' GROUP BY kind
                 """, logger: logger).decode((String, Int).self) {
                 guard let known = WorkTask.Kind(rawValue: kind) else {
@@ -26,7 +26,7 @@ extension PostgresStore: ConsolePagesStore {
         try await connection { connection in
             // The ORDER BY is the index's own: the page is read from it, whatever the number of
             // open tasks; a task with no due date comes last, as in `TodayController.priority`.
-            try await Self.tasks(connection.query("""
+            try await Self.tasks(connection.liveQuery("""
                 SELECT \(unescaped: Self.taskColumns) FROM task t
                 WHERE t.creditor_id = \(creditor.rawValue) AND t.state = 'open' AND t.kind = \(kind.rawValue)
                 ORDER BY COALESCE(t.due_on, DATE '9999-12-31'), t.created_at, t.id LIMIT \(Int64(max(0, limit))) OFFSET \(Int64(max(0, offset)))
@@ -36,7 +36,7 @@ extension PostgresStore: ConsolePagesStore {
 
     public func task(id: Int64) async throws -> WorkTask? {
         try await connection { connection in
-            try await Self.tasks(connection.query("SELECT \(unescaped: Self.taskColumns) FROM task t WHERE t.id = \(id)", logger: logger)).first
+            try await Self.tasks(connection.liveQuery("SELECT \(unescaped: Self.taskColumns) FROM task t WHERE t.id = \(id)", logger: logger)).first
         }
     }
 
@@ -49,7 +49,7 @@ extension PostgresStore: ConsolePagesStore {
         try await connection { connection in
             // `events(ofCustomer:)`'s two halves (the customer's lines, and the applied imports
             // that touched it), the newest `limit` of them, oldest first.
-            try await Self.entries(connection.query("""
+            try await Self.entries(connection.liveQuery("""
                 SELECT \(unescaped: Self.eventColumns) FROM (
                     SELECT * FROM event WHERE customer_id = \(customerID)
                     UNION
@@ -73,7 +73,7 @@ extension PostgresStore: ConsolePagesStore {
         let foldedPattern = LikePattern.containing(folded)
         return try await readSnapshot { connection in
             var hits: [(id: Int64, code: String, name: String?)] = []
-            for try await hit in try await connection.query("""
+            for try await hit in try await connection.liveQuery("""
                 SELECT c.id, c.external_id, c.name FROM customer c
                 WHERE c.creditor_id = \(creditor.rawValue) AND c.id IN (
                     SELECT s.customer_id FROM customer_search s
@@ -87,7 +87,7 @@ extension PostgresStore: ConsolePagesStore {
                 ORDER BY c.external_id COLLATE "C" LIMIT \(Int64(limit))
                 """, logger: logger).decode((Int64, String, String?).self) { hits.append(hit) }
             var open: [Int64: [Money]] = [:]
-            for try await (customer, code, minor) in try await connection.query("""
+            for try await (customer, code, minor) in try await connection.liveQuery("""
                 SELECT customer_id, currency, sum(open_minor)::bigint FROM invoice
                 WHERE creditor_id = \(creditor.rawValue) AND status = 'open' AND customer_id = ANY(\(hits.map(\.id)))
                 GROUP BY customer_id, currency
@@ -106,7 +106,7 @@ extension PostgresStore: ConsolePagesStore {
         guard !ids.isEmpty else { return [:] }
         return try await connection { connection in
             var codes: [Int64: String] = [:]
-            for try await (id, code) in try await connection.query(
+            for try await (id, code) in try await connection.liveQuery(
                 "SELECT id, external_id FROM customer WHERE id = ANY(\(ids.sorted()))", logger: logger).decode((Int64, String).self) {
                 codes[id] = code
             }

@@ -8,8 +8,8 @@ public import RelanceCore
 extension PostgresStore: ConsoleSessionStore {
     public func openConsoleSession(_ session: StoredConsoleSession, at time: Date) async throws {
         try await transaction { connection in
-            try await connection.query("DELETE FROM console_session WHERE expires_at <= \(time)", logger: logger)
-            try await connection.query("""
+            try await connection.liveQuery("DELETE FROM console_session WHERE expires_at <= \(time)", logger: logger)
+            try await connection.liveQuery("""
                 INSERT INTO console_session (token_sha256, user_name, csrf, created_at, expires_at)
                 VALUES (\(session.tokenSHA256), \(session.userName), \(session.csrf), \(time), \(session.expiresAt))
                 """, logger: logger)
@@ -18,7 +18,7 @@ extension PostgresStore: ConsoleSessionStore {
 
     public func consoleSession(tokenSHA256: String, now: Date) async throws -> StoredConsoleSession? {
         try await connection { connection in
-            let rows = try await connection.query("""
+            let rows = try await connection.liveQuery("""
                 SELECT token_sha256, user_name, csrf, expires_at FROM console_session
                 WHERE token_sha256 = \(tokenSHA256) AND expires_at > \(now)
                 """, logger: logger)
@@ -32,7 +32,7 @@ extension PostgresStore: ConsoleSessionStore {
     public func extendConsoleSession(tokenSHA256: String, until: Date) async throws {
         try await connection { connection in
             // Never shortens: two daemons extending the same session keep the later expiry.
-            try await connection.query("""
+            try await connection.liveQuery("""
                 UPDATE console_session SET expires_at = \(until) WHERE token_sha256 = \(tokenSHA256) AND expires_at < \(until)
                 """, logger: logger)
         }
@@ -40,7 +40,7 @@ extension PostgresStore: ConsoleSessionStore {
 
     public func closeConsoleSession(tokenSHA256: String) async throws {
         try await connection { connection in
-            try await connection.query("DELETE FROM console_session WHERE token_sha256 = \(tokenSHA256)", logger: logger)
+            try await connection.liveQuery("DELETE FROM console_session WHERE token_sha256 = \(tokenSHA256)", logger: logger)
         }
     }
 }

@@ -9,7 +9,7 @@ extension PostgresStore: ConsoleUserStore {
         try await transaction { connection in
             // `xmax = 0` only on a row this statement inserted: added or updated, decided by the
             // row itself, so two daemons saving the same new user journal one "added".
-            let rows = try await connection.query("""
+            let rows = try await connection.liveQuery("""
                 INSERT INTO console_user AS u (name, password_hash, all_creditors, created_at, updated_at)
                 VALUES (\(user.name), \(user.passwordHash), \(user.allCreditors), \(time), \(time))
                 ON CONFLICT (name) DO UPDATE SET password_hash = EXCLUDED.password_hash,
@@ -18,10 +18,10 @@ extension PostgresStore: ConsoleUserStore {
                 """, logger: logger)
             var added = false
             for try await inserted in rows.decode(Bool.self) { added = inserted }
-            try await connection.query("DELETE FROM console_user_creditor WHERE user_name = \(user.name)", logger: logger)
+            try await connection.liveQuery("DELETE FROM console_user_creditor WHERE user_name = \(user.name)", logger: logger)
             let creditors = user.creditors.sorted().map(\.rawValue)
             if !creditors.isEmpty {
-                try await connection.query("""
+                try await connection.liveQuery("""
                     INSERT INTO console_user_creditor (user_name, creditor_id) SELECT \(user.name), unnest(\(creditors)::text[])
                     """, logger: logger)
             }
@@ -46,7 +46,7 @@ extension PostgresStore: ConsoleUserStore {
             // Read (and lock) before deleting: the creditors go with the user (ON DELETE CASCADE)
             // and decide the journal line's language.
             guard let user = try await Self.consoleUsers(named: name, lock: true, on: connection, logger: logger).first else { return false }
-            try await connection.query("DELETE FROM console_user WHERE name = \(name)", logger: logger)
+            try await connection.liveQuery("DELETE FROM console_user WHERE name = \(name)", logger: logger)
             let words = try await Self.wording(of: user.soleCreditor?.rawValue ?? "", on: connection, logger: logger)
             try await Self.append(NewEvent(time: time, kind: "console.user.removed", summary: words.consoleUserRemoved(name: name),
                                            detail: ["user": name]), on: connection, logger: logger)
@@ -57,7 +57,7 @@ extension PostgresStore: ConsoleUserStore {
     /// One user (`name`) or all of them, by name, with their creditors in one statement.
     private static func consoleUsers(named name: String?, lock: Bool = false, on connection: PostgresConnection,
                                      logger: Logger) async throws -> [ConsoleUser] {
-        let rows = try await connection.query("""
+        let rows = try await connection.liveQuery("""
             SELECT u.name, u.password_hash, u.all_creditors,
                    COALESCE((SELECT array_agg(c.creditor_id ORDER BY c.creditor_id) FROM console_user_creditor c WHERE c.user_name = u.name),
                             '{}'::text[])

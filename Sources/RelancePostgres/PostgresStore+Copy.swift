@@ -44,7 +44,7 @@ extension PostgresStore {
         return try await transaction { connection in
             // Instants read back in UTC, days as ISO dates, bytes in hex: what StoreCopyDigest reads.
             for setting in ["SET LOCAL TimeZone = 'UTC'", "SET LOCAL DateStyle = 'ISO, YMD'", "SET LOCAL bytea_output = 'hex'"] {
-                try await connection.query(PostgresQuery(unsafeSQL: setting), logger: logger)
+                try await connection.liveQuery(PostgresQuery(unsafeSQL: setting), logger: logger)
             }
             let schema = try await CopySchema.read(connection, logger: logger)
             let plan = try schema.plan(for: sourceTables)
@@ -112,14 +112,14 @@ extension PostgresStore {
                 tuples.append("(" + placeholders.joined(separator: ", ") + ")")
             }
             let sql = "INSERT INTO \(CopySchema.quoted(table.name)) (\(columns)) VALUES " + tuples.joined(separator: ", ")
-            try await connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger)
+            try await connection.liveQuery(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger)
         }
     }
 
     private func readBack(_ table: StoreCopyTable, types: [String], _ connection: PostgresConnection) async throws -> StoreCopyDigest {
         var digest = StoreCopyDigest(types: types)
         let columns = table.columns.map { "\(CopySchema.quoted($0))::text" }.joined(separator: ", ")
-        let rows = try await connection.query(PostgresQuery(unsafeSQL: "SELECT \(columns) FROM \(CopySchema.quoted(table.name))"), logger: logger)
+        let rows = try await connection.liveQuery(PostgresQuery(unsafeSQL: "SELECT \(columns) FROM \(CopySchema.quoted(table.name))"), logger: logger)
         for try await row in rows {
             let cells = row.makeRandomAccess()
             var texts: [String?] = []

@@ -8,7 +8,7 @@ extension PostgresStore: CorrectedAddressStore {
     public func addCorrectedAddress(_ address: EmailAddress, toCustomer customerID: Int64, by person: String, at time: Date) async throws {
         try await transaction { connection in
             var found: CreditorID?
-            for try await creditor in try await connection.query("SELECT creditor_id FROM customer WHERE id = \(customerID)",
+            for try await creditor in try await connection.liveQuery("SELECT creditor_id FROM customer WHERE id = \(customerID)",
                                                                  logger: logger).decode(String.self) {
                 found = CreditorID(creditor)
             }

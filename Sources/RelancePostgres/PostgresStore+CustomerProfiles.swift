@@ -74,7 +74,7 @@ extension PostgresStore: CustomerProfileStore {
     static func storedCustomers(of creditor: String? = nil, id: Int64? = nil, on connection: PostgresConnection,
                                 logger: Logger) async throws -> [CustomerRow] {
         var rows: [CustomerRow] = []
-        for try await text in try await connection.query("""
+        for try await text in try await connection.liveQuery("""
             SELECT json_build_object(
                 'id', c.id, 'external_id', c.external_id, 'name', c.name, 'postal_address', c.postal_address, 'siren', c.siren,
                 'vat_number', c.vat_number, 'phones', c.phones, 'language', c.language, 'payment_terms', c.payment_terms,

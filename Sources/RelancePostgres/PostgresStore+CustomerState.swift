@@ -14,7 +14,7 @@ extension PostgresStore: CustomerStateStore {
 
     public func clearInvalidAddress(_ address: EmailAddress, of creditor: CreditorID, reason: String, at time: Date) async throws {
         try await transaction { connection in
-            let rows = try await connection.query("""
+            let rows = try await connection.liveQuery("""
                 UPDATE invalid_address SET cleared_at = \(time), clear_reason = \(reason)
                 WHERE creditor_id = \(creditor.rawValue) AND address = \(address.value) AND cleared_at IS NULL RETURNING id
                 """, logger: logger)
@@ -30,7 +30,7 @@ extension PostgresStore: CustomerStateStore {
 
     public func invalidAddresses(of creditor: CreditorID) async throws -> [InvalidAddress] {
         try await connection { connection in
-            let rows = try await connection.query("""
+            let rows = try await connection.liveQuery("""
                 SELECT address, reason, evidence, since FROM invalid_address
                 WHERE creditor_id = \(creditor.rawValue) AND cleared_at IS NULL ORDER BY address
                 """, logger: logger)
@@ -54,7 +54,7 @@ extension PostgresStore: CustomerStateStore {
     public func resumeCustomer(_ customerID: Int64, kinds: Set<CustomerHold.Kind>?, reason: String, at time: Date) async throws {
         try await transaction { connection in
             let kindList = (kinds ?? Set(CustomerHold.Kind.allCases)).map(\.rawValue).sorted()
-            let rows = try await connection.query("""
+            let rows = try await connection.liveQuery("""
                 UPDATE customer_hold SET released_at = \(time), release_reason = \(reason)
                 WHERE customer_id = \(customerID) AND released_at IS NULL AND kind = ANY(\(kindList))
                 RETURNING (SELECT creditor_id FROM customer WHERE id = \(customerID))
@@ -72,7 +72,7 @@ extension PostgresStore: CustomerStateStore {
     public func liveHolds(of creditor: CreditorID) async throws -> [CustomerHold] {
         try await connection { connection in
             // A promise's hold carries the amount of the `promised` outcome it came from.
-            let rows = try await connection.query("""
+            let rows = try await connection.liveQuery("""
                 SELECT h.id, h.customer_id, h.kind, h.until_on::text, h.reason, h.created_at,
                        CASE WHEN h.kind = 'promise' THEN (
                            SELECT o.parameters::text FROM task_outcome o JOIN task t ON t.id = o.task_id
@@ -106,14 +106,14 @@ extension PostgresStore: CustomerStateStore {
         try await connection { connection in
             let invoiceID = try await Self.invoiceID(number: number, creditor: creditor, on: connection, logger: logger)
             var disputed = false
-            for try await flag in try await connection.query("SELECT disputed_since IS NOT NULL FROM invoice WHERE id = \(invoiceID)",
+            for try await flag in try await connection.liveQuery("SELECT disputed_since IS NOT NULL FROM invoice WHERE id = \(invoiceID)",
                                                              logger: logger).decode(Bool.self) { disputed = flag }
             var recorded: [Int64] = []
-            for try await id in try await connection.query("""
+            for try await id in try await connection.liveQuery("""
                 SELECT t.id FROM task_invoice ti JOIN task t ON t.id = ti.task_id WHERE ti.invoice_id = \(invoiceID) AND t.outcome = 'dispute'
                 """, logger: logger).decode(Int64.self) { recorded.append(id) }
             var open: [Int64] = []
-            for try await id in try await connection.query("""
+            for try await id in try await connection.liveQuery("""
                 SELECT t.id FROM invoice i JOIN task t ON t.customer_id = i.customer_id WHERE i.id = \(invoiceID) AND t.state = 'open'
                 """, logger: logger).decode(Int64.self) { open.append(id) }
             return DisputeTaskChoice.choose(invoiceIsDisputed: disputed, tasksThatRecordedTheDispute: recorded, openTasksOfTheCustomer: open)
@@ -123,7 +123,7 @@ extension PostgresStore: CustomerStateStore {
     /// The invoice numbered `number` in the creditor's books (the open one first when several
     /// customers' invoices share it, which is refused); a clear error naming what to check otherwise.
     static func invoiceID(number: String, creditor: CreditorID, on connection: PostgresConnection, logger: Logger) async throws -> Int64 {
-        let rows = try await connection.query("""
+        let rows = try await connection.liveQuery("""
             SELECT id FROM invoice WHERE creditor_id = \(creditor.rawValue) AND number = \(number) ORDER BY status = 'open' DESC, id
             """, logger: logger)
         var ids: [Int64] = []
@@ -141,7 +141,7 @@ extension PostgresStore: CustomerStateStore {
 
     public func disputedInvoices(of creditor: CreditorID) async throws -> Set<Int64> {
         try await connection { connection in
-            let rows = try await connection.query("""
+            let rows = try await connection.liveQuery("""
                 SELECT id FROM invoice WHERE creditor_id = \(creditor.rawValue) AND status = 'open' AND disputed_since IS NOT NULL
                 """, logger: logger)
             var ids: Set<Int64> = []
@@ -152,7 +152,7 @@ extension PostgresStore: CustomerStateStore {
 
     public func creditorState(_ creditor: CreditorID) async throws -> CreditorStoredState {
         try await connection { connection in
-            let rows = try await connection.query("""
+            let rows = try await connection.liveQuery("""
                 SELECT mode, paused, paused_until::text, pause_reason FROM creditor_state WHERE creditor_id = \(creditor.rawValue)
                 """, logger: logger)
             for try await (mode, paused, until, reason) in rows.decode((String?, Bool, String?, String?).self) {
@@ -165,7 +165,7 @@ extension PostgresStore: CustomerStateStore {
 
     public func setCreditorState(_ state: CreditorStoredState, of creditor: CreditorID, reason: String, at time: Date) async throws {
         try await transaction { connection in
-            try await connection.query("""
+            try await connection.liveQuery("""
                 INSERT INTO creditor_state (creditor_id, mode, paused, paused_until, pause_reason, updated_at)
                 VALUES (\(creditor.rawValue), \(state.active.map { $0 ? "active" : "review" }), \(state.paused),
                         \(state.pausedUntil?.iso8601)::date, \(state.pauseReason), \(time))
@@ -180,7 +180,7 @@ extension PostgresStore: CustomerStateStore {
 
     public func customerID(external: String, of creditor: CreditorID) async throws -> Int64? {
         try await connection { connection in
-            let rows = try await connection.query("""
+            let rows = try await connection.liveQuery("""
                 SELECT id FROM customer WHERE creditor_id = \(creditor.rawValue) AND external_id = \(external)
                 """, logger: logger)
             for try await id in rows.decode(Int64.self) { return id }

@@ -10,11 +10,11 @@ extension PostgresStore {
     /// Returns false when the address was already marked invalid (and not cleared since).
     static func markAddressInvalid(_ address: EmailAddress, of creditor: CreditorID, reason: String, evidence: String?,
                                    at time: Date, on connection: PostgresConnection, logger: Logger) async throws -> Bool {
-        let live = try await connection.query("""
+        let live = try await connection.liveQuery("""
             SELECT 1 FROM invalid_address WHERE creditor_id = \(creditor.rawValue) AND address = \(address.value) AND cleared_at IS NULL
             """, logger: logger)
         for try await _ in live { return false }
-        try await connection.query("""
+        try await connection.liveQuery("""
             INSERT INTO invalid_address (creditor_id, address, reason, evidence, since)
             VALUES (\(creditor.rawValue), \(address.value), \(reason), \(evidence), \(time))
             """, logger: logger)
@@ -28,7 +28,7 @@ extension PostgresStore {
     @discardableResult
     static func holdCustomer(_ customerID: Int64, kind: CustomerHold.Kind, until: CivilDate?, reason: String,
                              at time: Date, on connection: PostgresConnection, logger: Logger) async throws -> Int64 {
-        let rows = try await connection.query("""
+        let rows = try await connection.liveQuery("""
             INSERT INTO customer_hold (customer_id, kind, until_on, reason, created_at)
             VALUES (\(customerID), \(kind.rawValue), \(until?.iso8601)::date, \(reason), \(time)) RETURNING id,
             (SELECT creditor_id FROM customer WHERE id = \(customerID))
@@ -45,7 +45,7 @@ extension PostgresStore {
     /// The one way an invoice becomes disputed. Returns false when it already was.
     @discardableResult
     static func markDisputed(invoiceID: Int64, reason: String, at time: Date, on connection: PostgresConnection, logger: Logger) async throws -> Bool {
-        let rows = try await connection.query("""
+        let rows = try await connection.liveQuery("""
             UPDATE invoice SET disputed_since = \(time), dispute_reason = \(reason) WHERE id = \(invoiceID) AND disputed_since IS NULL
             RETURNING creditor_id, customer_id, number
             """, logger: logger)
@@ -61,7 +61,7 @@ extension PostgresStore {
     /// Ends a dispute: the invoice goes back on the ladder where it was. Returns false when it was not disputed.
     @discardableResult
     static func clearDispute(invoiceID: Int64, reason: String, at time: Date, on connection: PostgresConnection, logger: Logger) async throws -> Bool {
-        let rows = try await connection.query("""
+        let rows = try await connection.liveQuery("""
             UPDATE invoice SET disputed_since = NULL, dispute_reason = NULL WHERE id = \(invoiceID) AND disputed_since IS NOT NULL
             RETURNING creditor_id, customer_id, number
             """, logger: logger)
@@ -78,10 +78,10 @@ extension PostgresStore {
     /// An address a person gave as right: the customer's until the next contacts file, and no longer invalid.
     static func addCorrectedAddress(_ address: EmailAddress, customer: Int64, creditor: CreditorID, reason: String, at time: Date,
                                     on connection: PostgresConnection, logger: Logger) async throws {
-        try await connection.query("""
+        try await connection.liveQuery("""
             INSERT INTO customer_email (customer_id, address, role) VALUES (\(customer), \(address.value), 'to') ON CONFLICT DO NOTHING
             """, logger: logger)
-        try await connection.query("""
+        try await connection.liveQuery("""
             UPDATE invalid_address SET cleared_at = \(time), clear_reason = \(reason)
             WHERE creditor_id = \(creditor.rawValue) AND address = \(address.value) AND cleared_at IS NULL
             """, logger: logger)

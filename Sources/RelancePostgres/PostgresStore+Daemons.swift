@@ -28,7 +28,7 @@ extension PostgresStore: DaemonPresenceStore {
             .prefix(255).map(Character.init))
         let pid = Int64(ProcessInfo.processInfo.processIdentifier)
         try await connection { connection in
-            try await connection.query("""
+            try await connection.liveQuery("""
                 INSERT INTO daemon AS d (id, host, pid, version, started_at, heartbeat_at)
                 VALUES (\(daemonID), \(host.isEmpty ? "unknown" : host), \(pid), \(version), clock_timestamp(), clock_timestamp())
                 ON CONFLICT (id) DO UPDATE SET heartbeat_at = clock_timestamp(), version = EXCLUDED.version
@@ -43,7 +43,7 @@ extension PostgresStore: DaemonPresenceStore {
 
     static func daemons(on connection: PostgresConnection, logger: Logger) async throws -> [DaemonHeartbeat] {
         var daemons: [DaemonHeartbeat] = []
-        let rows = try await connection.query(
+        let rows = try await connection.liveQuery(
             "SELECT id, host, pid, version, started_at, heartbeat_at FROM daemon ORDER BY heartbeat_at DESC, id", logger: logger)
         for try await (id, host, pid, version, started, beat) in rows.decode((String, String, Int64, String, Date, Date).self) {
             daemons.append(DaemonHeartbeat(id: id, host: host, pid: pid, version: version, startedAt: started, heartbeatAt: beat))
@@ -54,7 +54,7 @@ extension PostgresStore: DaemonPresenceStore {
     /// Makes sure the creditor exists, in its language (the SQLite store's `registerCreditor`).
     public func registerCreditor(_ creditor: CreditorID, language: Language?, at time: Date) async throws {
         try await transaction { connection in
-            let inserted = try await connection.query("""
+            let inserted = try await connection.liveQuery("""
                 INSERT INTO creditor (id, created_at, language) VALUES (\(creditor.rawValue), \(time), \(language?.rawValue))
                 ON CONFLICT (id) DO NOTHING RETURNING id
                 """, logger: logger)
@@ -65,7 +65,7 @@ extension PostgresStore: DaemonPresenceStore {
                                                summary: (language ?? .english).wording.creditorRegistered(creditor.rawValue)),
                                       on: connection, logger: logger)
             } else if let language {
-                try await connection.query("""
+                try await connection.liveQuery("""
                     UPDATE creditor SET language = \(language.rawValue) WHERE id = \(creditor.rawValue)
                     AND language IS DISTINCT FROM \(language.rawValue)
                     """, logger: logger)

@@ -39,7 +39,7 @@ extension PostgresStore {
     }
 
     private func deliveryFacts(_ ids: [Int64], on connection: PostgresConnection) async throws -> [Int64: BatchDeliveryFacts] {
-        let rows = try await connection.query("""
+        let rows = try await connection.liveQuery("""
             SELECT m.id, m.state, m.claimed_by, m.creditor_id, m.customer_id, m.step, c.external_id, c.name,
                    (SELECT string_agg(address, ', ') FROM message_recipient WHERE message_id = m.id),
                    (SELECT language FROM creditor WHERE id = m.creditor_id)
@@ -58,7 +58,7 @@ extension PostgresStore {
 
     /// `sent`, with the time of the server's 250 and its words, each message its own.
     private func markSent(_ deliveries: [DeliveryRecord], on connection: PostgresConnection) async throws {
-        let rows = try await connection.query("""
+        let rows = try await connection.liveQuery("""
             UPDATE message m SET state = 'sent', sent_at = d.at, server_reply = d.reply, next_attempt_at = NULL,
                 sent_copy = CASE WHEN d.copy THEN 'pending' ELSE m.sent_copy END
             FROM unnest(\(deliveries.map(\.id))::bigint[], \(deliveries.map(\.at))::timestamptz[],
@@ -85,7 +85,7 @@ extension PostgresStore {
             summaries.append(fact.words.messageSent(step: fact.step, messageID: delivery.id, customer: fact.customer,
                                                     recipients: fact.recipients, serverReply: delivery.serverReply).printable)
         }
-        try await connection.query("""
+        try await connection.liveQuery("""
             INSERT INTO event (at, kind, creditor_id, customer_id, message_id, summary, detail)
             SELECT d.at, 'message.sent', d.creditor, d.customer, d.message, d.summary, '{}'::jsonb
             FROM unnest(\(deliveries.map(\.at))::timestamptz[], \(creditors)::text[], \(customers)::bigint[],
@@ -102,7 +102,7 @@ extension PostgresStore {
                        owner: (Int64) -> (creditor: String, customerID: Int64, words: any Wording)?,
                        on connection: PostgresConnection) async throws {
         guard !replies.isEmpty else { return }
-        let updated = try await connection.query("""
+        let updated = try await connection.liveQuery("""
             UPDATE message_recipient r SET reply = d.reply, verdict = d.verdict
             FROM unnest(\(replies.map(\.id))::bigint[], \(replies.map(\.reply.address))::text[],
                         \(replies.map(\.reply.reply))::text[], \(replies.map(\.reply.verdict.rawValue))::text[]) AS d(id, address, reply, verdict)

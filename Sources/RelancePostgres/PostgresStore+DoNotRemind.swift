@@ -13,7 +13,7 @@ extension PostgresStore: DoNotRemindStore {
         }
         try await transaction { connection in
             let (creditor, code) = try await Self.customerIdentity(customerID, on: connection, logger: logger)
-            try await connection.query("""
+            try await connection.liveQuery("""
                 INSERT INTO customer_do_not_remind (customer_id, reason, set_by, set_at) VALUES (\(customerID), \(reason), \(person), \(time))
                 ON CONFLICT (customer_id) DO UPDATE SET reason = excluded.reason, set_by = excluded.set_by, set_at = excluded.set_at
                 """, logger: logger)
@@ -27,7 +27,7 @@ extension PostgresStore: DoNotRemindStore {
     public func removeDoNotRemind(customerID: Int64, by person: String, at time: Date) async throws {
         try await transaction { connection in
             let (creditor, code) = try await Self.customerIdentity(customerID, on: connection, logger: logger)
-            let rows = try await connection.query("DELETE FROM customer_do_not_remind WHERE customer_id = \(customerID) RETURNING reason",
+            let rows = try await connection.liveQuery("DELETE FROM customer_do_not_remind WHERE customer_id = \(customerID) RETURNING reason",
                                                    logger: logger)
             var removed: String?
             for try await reason in rows.decode(String.self) { removed = reason }
@@ -43,7 +43,7 @@ extension PostgresStore: DoNotRemindStore {
 
     public func doNotRemind(customerID: Int64) async throws -> PersonDoNotRemind? {
         try await connection { connection in
-            let rows = try await connection.query("""
+            let rows = try await connection.liveQuery("""
                 SELECT reason, set_by, set_at FROM customer_do_not_remind WHERE customer_id = \(customerID)
                 """, logger: logger)
             for try await (reason, by, at) in rows.decode((String, String, Date).self) {
@@ -55,7 +55,7 @@ extension PostgresStore: DoNotRemindStore {
 
     /// The customer's creditor and code; `.notFound` when there is no such customer.
     static func customerIdentity(_ customerID: Int64, on connection: PostgresConnection, logger: Logger) async throws -> (CreditorID, String) {
-        let rows = try await connection.query("SELECT creditor_id, external_id FROM customer WHERE id = \(customerID)", logger: logger)
+        let rows = try await connection.liveQuery("SELECT creditor_id, external_id FROM customer WHERE id = \(customerID)", logger: logger)
         for try await (creditor, code) in rows.decode((String, String).self) {
             if let creditor = CreditorID(creditor) { return (creditor, code) }
         }

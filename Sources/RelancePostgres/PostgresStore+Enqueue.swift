@@ -21,7 +21,7 @@ extension PostgresStore {
         // transaction. An id left unused by a message that is not stored is a harmless gap.
         let ids = try await connection { connection in
             var ids: [Int64] = []
-            let rows = try await connection.query("""
+            let rows = try await connection.liveQuery("""
                 SELECT nextval(pg_get_serial_sequence('message', 'id')) FROM generate_series(1, \(Int64(batch.count)))
                 """, logger: logger)
             for try await id in rows.decode(Int64.self) { ids.append(id) }
@@ -34,26 +34,26 @@ extension PostgresStore {
             // Read by this transaction: another daemon may change a creditor's language meanwhile.
             let words = try await Self.wordings(of: Set(batch.map(\.draft.creditor.rawValue)), on: connection, logger: logger)
             if together {
-                try await connection.query("SAVEPOINT batch", logger: logger)
+                try await connection.liveQuery("SAVEPOINT batch", logger: logger)
                 do {
                     let outcomes = try await Self.insertTogether(batch, mails, ids: ids, words: words, at: time, on: connection, logger: logger)
-                    try await connection.query("RELEASE SAVEPOINT batch", logger: logger)
+                    try await connection.liveQuery("RELEASE SAVEPOINT batch", logger: logger)
                     return outcomes
                 } catch let error as PSQLError where error.isConstraintViolation {
-                    try await connection.query("ROLLBACK TO SAVEPOINT batch", logger: logger)
+                    try await connection.liveQuery("ROLLBACK TO SAVEPOINT batch", logger: logger)
                 }
             }
             var outcomes: [StoredOutcome] = []
             for index in batch.indices {
                 guard case .success(let mail) = mails[index] else { outcomes.append(.notComposed); continue }
-                try await connection.query("SAVEPOINT message", logger: logger)
+                try await connection.liveQuery("SAVEPOINT message", logger: logger)
                 do {
                     let id = try await Self.insertAlone(batch[index].draft, mail, id: ids[index], words: words, at: time,
                                                         on: connection, logger: logger)
-                    try await connection.query("RELEASE SAVEPOINT message", logger: logger)
+                    try await connection.liveQuery("RELEASE SAVEPOINT message", logger: logger)
                     outcomes.append(id.map(StoredOutcome.stored) ?? .alreadyQueued)
                 } catch let error as PSQLError where error.isConstraintViolation {
-                    try await connection.query("ROLLBACK TO SAVEPOINT message", logger: logger)
+                    try await connection.liveQuery("ROLLBACK TO SAVEPOINT message", logger: logger)
                     outcomes.append(.refused(String(reflecting: error)))
                 }
             }
@@ -89,7 +89,7 @@ extension PostgresStore {
         var taken = Set<InvoiceStep>()
         let invoiceIDs = Set(batch.flatMap { $0.draft.invoices.map(\.invoiceID) }).sorted()
         if !invoiceIDs.isEmpty {
-            let rows = try await connection.query("""
+            let rows = try await connection.liveQuery("""
                 SELECT invoice_id, step FROM message_invoice WHERE invoice_id = ANY(\(invoiceIDs)) AND NOT cancelled
                 """, logger: logger)
             for try await (invoice, step) in rows.decode((Int64, String).self) { taken.insert(InvoiceStep(invoice: invoice, step: step)) }
@@ -149,28 +149,28 @@ extension PostgresStore {
     private static func insertAlone(_ draft: MessageDraft, _ mail: ComposedMail, id: Int64, words: [String: any Wording], at time: Date,
                                     on connection: PostgresConnection, logger: Logger) async throws -> Int64? {
         for mention in draft.invoices {
-            let taken = try await connection.query("""
+            let taken = try await connection.liveQuery("""
                 SELECT 1 FROM message_invoice WHERE invoice_id = \(mention.invoiceID) AND step = \(mention.step) AND NOT cancelled
                 """, logger: logger)
             for try await _ in taken { return nil }
         }
         let state = (draft.awaitingApproval ? OutboxState.awaitingApproval : .queued).rawValue
-        try await connection.query("""
+        try await connection.liveQuery("""
             INSERT INTO message (id, creditor_id, customer_id, step, planned_on, rfc_message_id, envelope_from, state, created_at)
             VALUES (\(id), \(draft.creditor.rawValue), \(draft.customerID), \(draft.step), \(draft.plannedOn.iso8601)::date,
                     \(mail.messageID), \(mail.envelopeFrom.value), \(state), \(time))
             """, logger: logger)
-        try await connection.query("INSERT INTO message_body (message_id, raw) VALUES (\(id), \(ByteBuffer(bytes: mail.bytes)))", logger: logger)
+        try await connection.liveQuery("INSERT INTO message_body (message_id, raw) VALUES (\(id), \(ByteBuffer(bytes: mail.bytes)))", logger: logger)
         for (role, addresses) in [("to", draft.to), ("cc", draft.cc)] {
             for address in addresses {
-                try await connection.query("""
+                try await connection.liveQuery("""
                     INSERT INTO message_recipient (message_id, address, role) VALUES (\(id), \(address.value), \(role))
                     ON CONFLICT DO NOTHING
                     """, logger: logger)
             }
         }
         for mention in draft.invoices {
-            try await connection.query("""
+            try await connection.liveQuery("""
                 INSERT INTO message_invoice (message_id, invoice_id, step, stated_open_minor)
                 VALUES (\(id), \(mention.invoiceID), \(mention.step), \(mention.open.minorUnits))
                 """, logger: logger)

@@ -10,7 +10,7 @@ extension PostgresStore: ImportHistoryStore {
         let id = creditor?.rawValue
         return try await readSnapshot { connection in
             var records: [ImportRecord] = []
-            for try await (importID, owner, file, kind, status, items, asOf, at, error, held) in try await connection.query("""
+            for try await (importID, owner, file, kind, status, items, asOf, at, error, held) in try await connection.liveQuery("""
                 SELECT id, creditor_id, file_name, kind, status, item_count, as_of::text, imported_at, error, held_reason FROM import
                 WHERE \(id)::text IS NULL OR creditor_id = \(id)::text ORDER BY id DESC LIMIT \(Int64(max(0, limit)))
                 """, logger: logger).decode((Int64, String, String, String, String, Int64, String?, Date, String?, String?).self) {
@@ -22,7 +22,7 @@ extension PostgresStore: ImportHistoryStore {
             // Each listed import's warnings, as journaled (at most 51 a file: `ImportWarningEvents`).
             if let id, let oldest = records.map(\.importID).min() {
                 var warnings: [Int64: [String]] = [:]
-                for try await (importID, summary) in try await connection.query("""
+                for try await (importID, summary) in try await connection.liveQuery("""
                     SELECT import_id, summary FROM event WHERE creditor_id = \(id) AND kind = 'import.warning' AND import_id >= \(oldest) ORDER BY id
                     """, logger: logger).decode((Int64, String).self) {
                     warnings[importID, default: []].append(summary)
@@ -36,7 +36,7 @@ extension PostgresStore: ImportHistoryStore {
     public func rejectHeldImport(_ importID: Int64, reason: String, at time: Date) async throws {
         try await transaction { connection in
             var found: (String, String, String)?
-            for try await row in try await connection.query(
+            for try await row in try await connection.liveQuery(
                 "SELECT creditor_id, file_name, status FROM import WHERE id = \(importID) FOR UPDATE", logger: logger
             ).decode((String, String, String).self) { found = row }
             guard let (creditor, fileName, status) = found else {
@@ -48,7 +48,7 @@ extension PostgresStore: ImportHistoryStore {
                                          context: ["import": "\(importID)"])
             }
             // The schema ties `held` to a kept snapshot and `rejected` to an error: both change together.
-            try await connection.query("""
+            try await connection.liveQuery("""
                 UPDATE import SET status = 'rejected', error = \(reason), held_snapshot = NULL, held_reason = NULL WHERE id = \(importID)
                 """, logger: logger)
             let words = try await Self.wording(of: creditor, on: connection, logger: logger)

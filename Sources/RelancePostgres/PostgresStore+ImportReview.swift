@@ -11,7 +11,7 @@ extension PostgresStore: ImportReviewStore {
         return try await connection { connection in
             // The time as SQLite's book spells it (GRDB's UTC text), which is what `heldAt` carries.
             var held: [HeldImport] = []
-            for try await (importID, owner, file, asOf, at, reason) in try await connection.query("""
+            for try await (importID, owner, file, asOf, at, reason) in try await connection.liveQuery("""
                 SELECT id, creditor_id, file_name, as_of::text,
                        to_char(imported_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.MS'), held_reason FROM import
                 WHERE status = 'held' AND (\(id)::text IS NULL OR creditor_id = \(id)::text) ORDER BY id
@@ -27,7 +27,7 @@ extension PostgresStore: ImportReviewStore {
     public func confirmHeldImport(_ importID: Int64, at time: Date) async throws -> ImportReceipt {
         try await transaction { connection in
             var found: (String, String, String, Int64, String, String, Data?)?
-            for try await row in try await connection.query("""
+            for try await row in try await connection.liveQuery("""
                 SELECT creditor_id, file_name, sha256, byte_count, kind, status, held_snapshot FROM import WHERE id = \(importID) FOR UPDATE
                 """, logger: logger).decode((String, String, String, Int64, String, String, Data?).self) { found = row }
             guard let (creditor, fileName, sha256, byteCount, kind, status, blob) = found, let owner = CreditorID(creditor) else {
@@ -41,7 +41,7 @@ extension PostgresStore: ImportReviewStore {
             var snapshot = try JSONDecoder().decode(ReceivableSnapshot.self, from: blob)
             snapshot.massSettlementThresholdPercent = nil
             let file = ImportedFile(creditor: owner, fileName: fileName, sha256: sha256, byteCount: Int(byteCount), kind: kind)
-            try await connection.query("""
+            try await connection.liveQuery("""
                 UPDATE import SET status = 'applied', held_snapshot = NULL, held_reason = NULL, confirmed_at = \(time), imported_at = \(time)
                 WHERE id = \(importID)
                 """, logger: logger)
@@ -59,7 +59,7 @@ extension PostgresStore: ImportReviewStore {
 
     public func invoiceDocument(invoiceID: Int64) async throws -> InvoiceDocument? {
         try await connection { connection in
-            for try await (path, sha256, mediaType, name) in try await connection.query("""
+            for try await (path, sha256, mediaType, name) in try await connection.liveQuery("""
                 SELECT document_path, document_sha256, document_media_type, document_name FROM invoice
                 WHERE id = \(invoiceID) AND document_path IS NOT NULL
                 """, logger: logger).decode((String, String?, String?, String?).self) {
@@ -75,7 +75,7 @@ extension PostgresStore: ImportReviewStore {
         guard !invoiceIDs.isEmpty else { return [:] }
         return try await connection { connection in
             var documents: [Int64: InvoiceDocument] = [:]
-            for try await (id, path, sha256, mediaType, name) in try await connection.query("""
+            for try await (id, path, sha256, mediaType, name) in try await connection.liveQuery("""
                 SELECT id, document_path, document_sha256, document_media_type, document_name FROM invoice
                 WHERE id = ANY(\(invoiceIDs)) AND document_path IS NOT NULL
                 """, logger: logger).decode((Int64, String, String?, String?, String?).self) {

@@ -8,7 +8,7 @@ public import RelanceCore
 extension PostgresStore: InboundStore {
     public func mailboxMark(of creditor: CreditorID, folder: String) async throws -> MailboxMark? {
         try await connection { connection in
-            let rows = try await connection.query("""
+            let rows = try await connection.liveQuery("""
                 SELECT uid_validity, last_uid, polled_at FROM mailbox_mark WHERE creditor_id = \(creditor.rawValue) AND folder = \(folder)
                 """, logger: logger)
             for try await (validity, last, polledAt) in rows.decode((Int64, Int64, Date).self) {
@@ -28,18 +28,18 @@ extension PostgresStore: InboundStore {
             try await save(mark, of: record.creditor, on: connection)
             let duplicate = InboundRecordOutcome(inboundID: nil, duplicate: true, openedTasks: [])
             if let id = record.rfcMessageID {
-                let seen = try await connection.query("""
+                let seen = try await connection.liveQuery("""
                     SELECT 1 FROM inbound_message WHERE creditor_id = \(record.creditor.rawValue) AND rfc_message_id = \(id)
                     """, logger: logger)
                 for try await _ in seen { return duplicate }
             }
             // The same UID under the same UIDVALIDITY recorded before the mark moved past it: nothing happens twice.
-            let sameUID = try await connection.query("""
+            let sameUID = try await connection.liveQuery("""
                 SELECT 1 FROM inbound_message WHERE creditor_id = \(record.creditor.rawValue) AND folder = \(record.folder)
                 AND uid_validity = \(Int64(record.uidValidity)) AND uid = \(Int64(record.uid))
                 """, logger: logger)
             for try await _ in sameUID { return duplicate }
-            let rows = try await connection.query("""
+            let rows = try await connection.liveQuery("""
                 INSERT INTO inbound_message (creditor_id, folder, uid_validity, uid, rfc_message_id, received_at, kind,
                                              message_id, customer_id, summary, excerpt, raw)
                 VALUES (\(record.creditor.rawValue), \(record.folder), \(Int64(record.uidValidity)), \(Int64(record.uid)),
@@ -63,7 +63,7 @@ extension PostgresStore: InboundStore {
 
     public func sentMessage(_ id: Int64, of creditor: CreditorID) async throws -> SentMessageFacts? {
         try await connection { connection in
-            let rows = try await connection.query("""
+            let rows = try await connection.liveQuery("""
                 SELECT customer_id, step, ARRAY(SELECT address FROM message_recipient WHERE message_id = m.id ORDER BY role DESC, address)
                 FROM message m WHERE id = \(id) AND creditor_id = \(creditor.rawValue)
                 """, logger: logger)
@@ -76,7 +76,7 @@ extension PostgresStore: InboundStore {
 
     public func customers(withContact address: EmailAddress, of creditor: CreditorID) async throws -> [Int64] {
         try await connection { connection in
-            let rows = try await connection.query("""
+            let rows = try await connection.liveQuery("""
                 SELECT DISTINCT c.id FROM customer c JOIN customer_email e ON e.customer_id = c.id
                 WHERE c.creditor_id = \(creditor.rawValue) AND lower(e.address) = lower(\(address.value)) ORDER BY c.id
                 """, logger: logger)
@@ -87,7 +87,7 @@ extension PostgresStore: InboundStore {
     }
 
     private func save(_ mark: MailboxMark, of creditor: CreditorID, on connection: PostgresConnection) async throws {
-        try await connection.query("""
+        try await connection.liveQuery("""
             INSERT INTO mailbox_mark (creditor_id, folder, uid_validity, last_uid, polled_at)
             VALUES (\(creditor.rawValue), \(mark.folder), \(Int64(mark.uidValidity)), \(Int64(mark.lastUID)), \(mark.polledAt))
             ON CONFLICT (creditor_id, folder) DO UPDATE SET uid_validity = excluded.uid_validity,
@@ -114,7 +114,7 @@ extension PostgresStore: InboundStore {
             try await Self.append(NewEvent(time: time, kind: "mail.bounce-temporary", creditor: record.creditor, customerID: customer,
                                            messageID: record.messageID, summary: record.summary, detail: ["inbound": String(inboundID)]),
                                   on: connection, logger: logger)
-            let rows = try await connection.query("""
+            let rows = try await connection.liveQuery("""
                 SELECT COUNT(*) FROM event WHERE kind = 'mail.bounce-temporary' AND customer_id = \(customer) AND at >= \(since)
                 """, logger: logger)
             var count: Int64 = 0
@@ -131,12 +131,12 @@ extension PostgresStore: InboundStore {
         case .taskOutcome(var application):
             application.request.inboundID = inboundID
             // A refused outcome (the task closed meanwhile) is recorded as refused; the message stays recorded.
-            try await connection.query("SAVEPOINT outcome", logger: logger)
+            try await connection.liveQuery("SAVEPOINT outcome", logger: logger)
             do {
                 try await Self.applyTaskOutcome(application, at: time, on: connection, logger: logger)
-                try await connection.query("RELEASE SAVEPOINT outcome", logger: logger)
+                try await connection.liveQuery("RELEASE SAVEPOINT outcome", logger: logger)
             } catch let error as TaskOutcomeError {
-                try await connection.query("ROLLBACK TO SAVEPOINT outcome", logger: logger)
+                try await connection.liveQuery("ROLLBACK TO SAVEPOINT outcome", logger: logger)
                 try await Self.append(NewEvent(time: time, kind: "task.outcome-refused", creditor: record.creditor,
                                                customerID: application.customerID,
                                                summary: try await Self.wording(of: record.creditor.rawValue, on: connection, logger: logger)
@@ -163,19 +163,19 @@ extension PostgresStore: InboundStore {
                            detail: detail, dedupKey: request.dedupKey, invoiceIDs: invoices, messageID: record.messageID)
         let (id, isNew) = try await Self.openTask(task, at: time, on: connection, logger: logger)
         guard isNew else { return nil }
-        try await connection.query("UPDATE task SET inbound_id = \(inboundID) WHERE id = \(id)", logger: logger)
+        try await connection.liveQuery("UPDATE task SET inbound_id = \(inboundID) WHERE id = \(id)", logger: logger)
         return id
     }
 
     /// What a person needs at hand to call the customer: who, which numbers, how much, which invoices.
     private func customerFacts(_ customer: Int64, on connection: PostgresConnection) async throws -> (detail: [String: String], invoices: [Int64]) {
         var detail: [String: String] = [:]
-        let who = try await connection.query("SELECT external_id, name, phones::text FROM customer WHERE id = \(customer)", logger: logger)
+        let who = try await connection.liveQuery("SELECT external_id, name, phones::text FROM customer WHERE id = \(customer)", logger: logger)
         for try await (code, name, phones) in who.decode((String, String?, String).self) {
             detail["customer"] = name ?? code
             detail["phones"] = ((try? JSONDecoder().decode([String].self, from: Data(phones.utf8))) ?? []).joined(separator: ", ")
         }
-        let rows = try await connection.query("""
+        let rows = try await connection.liveQuery("""
             SELECT id, number, currency, open_minor FROM invoice WHERE customer_id = \(customer) AND status = 'open' ORDER BY due_on NULLS FIRST, number
             """, logger: logger)
         var invoices: [(Int64, String)] = []

@@ -14,7 +14,7 @@ extension PostgresStore: EventJournal {
 
     public func recentEvents(of creditor: CreditorID?, limit: Int) async throws -> [JournalEntry] {
         try await connection { connection in
-            try await Self.entries(connection.query("""
+            try await Self.entries(connection.liveQuery("""
                 SELECT \(unescaped: Self.eventColumns) FROM event
                 WHERE (\(creditor?.rawValue)::text IS NULL OR creditor_id = \(creditor?.rawValue)) ORDER BY id DESC LIMIT \(Int64(limit))
                 """, logger: logger))
@@ -23,7 +23,7 @@ extension PostgresStore: EventJournal {
 
     public func events(of creditor: CreditorID, kinds: Set<String>, since: Date) async throws -> [JournalEntry] {
         try await connection { connection in
-            try await Self.entries(connection.query("""
+            try await Self.entries(connection.liveQuery("""
                 SELECT \(unescaped: Self.eventColumns) FROM event
                 WHERE creditor_id = \(creditor.rawValue) AND at >= \(since) AND kind = ANY(\(kinds.sorted())) ORDER BY id
                 """, logger: logger))
@@ -33,7 +33,7 @@ extension PostgresStore: EventJournal {
     public func events(ofCustomer customerID: Int64) async throws -> [JournalEntry] {
         try await connection { connection in
             // The customer's own events, and the imports that showed its invoices.
-            try await Self.entries(connection.query("""
+            try await Self.entries(connection.liveQuery("""
                 SELECT \(unescaped: Self.eventColumns) FROM event WHERE customer_id = \(customerID)
                 UNION
                 SELECT \(unescaped: Self.eventColumns) FROM event WHERE kind = 'import.applied' AND import_id IN (
@@ -46,7 +46,7 @@ extension PostgresStore: EventJournal {
     /// Appends within the caller's transaction, so a decision and its record commit together.
     /// The summary is stored with its control characters escaped, as the SQLite store does.
     static func append(_ event: NewEvent, on connection: PostgresConnection, logger: Logger) async throws {
-        try await connection.query("""
+        try await connection.liveQuery("""
             INSERT INTO event (at, kind, creditor_id, customer_id, invoice_id, message_id, import_id, summary, detail)
             VALUES (\(event.time), \(event.kind), \(event.creditor?.rawValue), \(event.customerID), \(event.invoiceID),
                     \(event.messageID), \(event.importID), \(event.summary.printable), \(detailJSON(event.detail))::jsonb)

@@ -11,7 +11,7 @@ extension PostgresStore: LeaseStore {
         try Self.checkLeaseName(name)
         return try await connection { connection in
             // A new row starts at token 1; taking over an expired or released one adds 1.
-            let rows = try await connection.query("""
+            let rows = try await connection.liveQuery("""
                 INSERT INTO lease AS l (name, holder, token, acquired_at, expires_at)
                 VALUES (\(name), \(daemonID), 1, clock_timestamp(), clock_timestamp() + make_interval(secs => \(Self.seconds(duration))))
                 ON CONFLICT (name) DO UPDATE SET holder = EXCLUDED.holder, token = l.token + 1,
@@ -29,7 +29,7 @@ extension PostgresStore: LeaseStore {
 
     public func renewLease(_ grant: LeaseGrant, for duration: Duration) async throws -> LeaseGrant? {
         try await connection { connection in
-            let rows = try await connection.query("""
+            let rows = try await connection.liveQuery("""
                 UPDATE lease SET expires_at = clock_timestamp() + make_interval(secs => \(Self.seconds(duration)))
                 WHERE name = \(grant.name) AND holder = \(grant.holder) AND token = \(grant.token) AND expires_at > clock_timestamp()
                 RETURNING expires_at
@@ -45,7 +45,7 @@ extension PostgresStore: LeaseStore {
 
     public func releaseLease(_ grant: LeaseGrant) async throws {
         try await connection { connection in
-            try await connection.query("""
+            try await connection.liveQuery("""
                 UPDATE lease SET expires_at = LEAST(expires_at, clock_timestamp())
                 WHERE name = \(grant.name) AND holder = \(grant.holder) AND token = \(grant.token)
                 """, logger: logger)
@@ -62,7 +62,7 @@ extension PostgresStore: LeaseStore {
     /// holder began.
     func fenced<Result: Sendable>(by lease: LeaseGrant, _ body: (PostgresConnection) async throws -> Result) async throws -> Result {
         try await unfencedTransaction { connection in
-            let rows = try await connection.query("""
+            let rows = try await connection.liveQuery("""
                 SELECT token, holder, expires_at > clock_timestamp() FROM lease WHERE name = \(lease.name) FOR SHARE
                 """, logger: logger)
             var current: (Int64, String, Bool)?

@@ -31,7 +31,7 @@ extension PostgresStore: MailLogStore {
             // SQLite's LIKE is (and beyond ASCII).
             var entries: [MailLogEntry] = []
             for (sql, table) in [(Self.sentSQL, "m"), (Self.receivedSQL, "i")] {
-                let rows = try await connection.query("""
+                let rows = try await connection.liveQuery("""
                     SELECT * FROM (\(unescaped: sql) WHERE \(unescaped: table).creditor_id = \(creditor.rawValue)) side
                     WHERE (\(pattern)::text IS NULL OR counterpart ILIKE \(pattern) OR external_id ILIKE \(pattern)
                            OR name ILIKE \(pattern) OR label ILIKE \(pattern))
@@ -47,12 +47,12 @@ extension PostgresStore: MailLogStore {
     public func mailEntry(_ direction: MailLogEntry.Direction, id: Int64, of creditor: CreditorID) async throws -> MailLogEntry? {
         try await connection { connection in
             let (sql, table) = direction == .sent ? (Self.sentSQL, "m") : (Self.receivedSQL, "i")
-            let raws = try await connection.query("""
+            let raws = try await connection.liveQuery("""
                 \(unescaped: direction == .sent ? "SELECT raw FROM message_body WHERE message_id" : "SELECT raw FROM inbound_message WHERE id") = \(id)
                 """, logger: logger)
             var raw: [UInt8]?
             for try await bytes in raws.decode(ByteBuffer?.self) { raw = bytes.map { Array($0.readableBytesView) } }
-            let rows = try await connection.query("""
+            let rows = try await connection.liveQuery("""
                 \(unescaped: sql) WHERE \(unescaped: table).id = \(id) AND \(unescaped: table).creditor_id = \(creditor.rawValue)
                 """, logger: logger)
             return try await Self.mailEntries(rows, raw: raw).first

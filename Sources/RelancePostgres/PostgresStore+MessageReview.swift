@@ -8,7 +8,7 @@ public import RelanceCore
 extension PostgresStore: MessageReviewStore {
     public func messagesToReview(of creditor: CreditorID?) async throws -> [MessageForReview] {
         try await connection { connection in
-            let rows = try await connection.query("""
+            let rows = try await connection.liveQuery("""
                 SELECT m.id, m.creditor_id, m.customer_id, m.step, m.state, COALESCE(b.raw, '\\x'::bytea), m.last_error, m.created_at,
                        (SELECT t.detail->>'reason' FROM task t WHERE t.message_id = m.id AND t.kind = 'review-message'
                         ORDER BY t.id DESC LIMIT 1),
@@ -32,7 +32,7 @@ extension PostgresStore: MessageReviewStore {
 
     public func decideMessage(_ id: Int64, _ decision: MessageReviewDecision, by person: String, at time: Date) async throws {
         try await transaction { connection in
-            let rows = try await connection.query("SELECT creditor_id, customer_id, state FROM message WHERE id = \(id) FOR UPDATE",
+            let rows = try await connection.liveQuery("SELECT creditor_id, customer_id, state FROM message WHERE id = \(id) FOR UPDATE",
                                                    logger: logger)
             var found: (String, Int64, String)?
             for try await row in rows.decode((String, Int64, String).self) { found = row }
@@ -52,13 +52,13 @@ extension PostgresStore: MessageReviewStore {
                 .heldMessageDecision(messageID: id, released: decision == .send, by: person, wasFailed: state == "failed")
             // Queued again from the start (a failed message's old claim ends): the claim re-checks
             // the invoices and the customer's pauses.
-            try await connection.query("""
+            try await connection.liveQuery("""
                 UPDATE message SET state = \(newState), next_attempt_at = NULL, claimed_by = NULL, claim_expires_at = NULL WHERE id = \(id)
                 """, logger: logger)
             // A skipped message keeps its step as taken (message_invoice untouched): the ladder moves
             // on rather than writing the same step again tomorrow — a held one may well have arrived.
             let detail = Self.detailJSON(decision == .send ? ["note": "sent again by \(person)"] : ["reason": "skipped by \(person)"])
-            try await connection.query("""
+            try await connection.liveQuery("""
                 UPDATE task SET state = \(outcome == "done" ? "done" : "cancelled"), outcome = \(outcome), outcome_detail = \(detail)::jsonb,
                     closed_at = \(time)
                 WHERE message_id = \(id) AND kind = 'review-message' AND state = 'open'
@@ -74,7 +74,7 @@ extension PostgresStore: MessageReviewStore {
     private func decideAwaitingApproval(_ id: Int64, _ decision: MessageReviewDecision, creditor: String, customerID: Int64,
                                         by person: String, at time: Date, on connection: PostgresConnection) async throws {
         let approved = decision == .send
-        try await connection.query("""
+        try await connection.liveQuery("""
             UPDATE message SET state = \((approved ? OutboxState.queued : .cancelled).rawValue), next_attempt_at = NULL
             WHERE id = \(id) AND state = 'awaiting-approval'
             """, logger: logger)
@@ -87,7 +87,7 @@ extension PostgresStore: MessageReviewStore {
 
     public func withdrawStaleApprovals(of creditor: CreditorID, before day: CivilDate, at time: Date) async throws -> [Int64] {
         try await transaction { connection in
-            let rows = try await connection.query("""
+            let rows = try await connection.liveQuery("""
                 SELECT id, customer_id, planned_on::text FROM message
                 WHERE creditor_id = \(creditor.rawValue) AND state = 'awaiting-approval' AND planned_on < \(day.iso8601)::date
                 ORDER BY id FOR UPDATE
@@ -99,9 +99,9 @@ extension PostgresStore: MessageReviewStore {
             var withdrawn: [Int64] = []
             for (id, customerID, planned) in stale {
                 guard let plannedOn = CivilDate(iso8601: planned) else { continue }
-                try await connection.query("UPDATE message SET state = 'cancelled' WHERE id = \(id) AND state = 'awaiting-approval'", logger: logger)
+                try await connection.liveQuery("UPDATE message SET state = 'cancelled' WHERE id = \(id) AND state = 'awaiting-approval'", logger: logger)
                 // Not a step taken: the day's plan writes the same step again, with today's figures.
-                try await connection.query("UPDATE message_invoice SET cancelled = true WHERE message_id = \(id)", logger: logger)
+                try await connection.liveQuery("UPDATE message_invoice SET cancelled = true WHERE message_id = \(id)", logger: logger)
                 try await Self.append(NewEvent(time: time, kind: "message.cancelled", creditor: creditor, customerID: customerID, messageID: id,
                                                summary: words.messageCancelled(messageID: id, because: .staleApproval(plannedOn: plannedOn))),
                                       on: connection, logger: logger)

@@ -26,8 +26,8 @@ extension PostgresStore: OutboxStore {
     func cancelAtClaim(_ id: Int64, because reason: MessageCancelReason, creditor: String, customerID: Int64, at now: Date,
                        on connection: PostgresConnection) async throws {
         let words = try await Self.wording(of: creditor, on: connection, logger: logger)
-        try await connection.query("UPDATE message SET state = 'cancelled', next_attempt_at = NULL WHERE id = \(id)", logger: logger)
-        try await connection.query("UPDATE message_invoice SET cancelled = true WHERE message_id = \(id)", logger: logger)
+        try await connection.liveQuery("UPDATE message SET state = 'cancelled', next_attempt_at = NULL WHERE id = \(id)", logger: logger)
+        try await connection.liveQuery("UPDATE message_invoice SET cancelled = true WHERE message_id = \(id)", logger: logger)
         try await Self.append(NewEvent(time: now, kind: "message.cancelled", creditor: CreditorID(creditor),
                                        customerID: customerID, messageID: id,
                                        summary: words.messageCancelled(messageID: id, because: reason)),
@@ -46,7 +46,7 @@ extension PostgresStore: OutboxStore {
         try await transaction { connection in
             let words = try await requireClaimed(id, on: connection)
             // The claim ends: at retryAt, any daemon may take the message.
-            try await connection.query("""
+            try await connection.liveQuery("""
                 UPDATE message SET state = 'retry', next_attempt_at = \(retryAt), last_error = \(reason),
                     claimed_by = NULL, claim_expires_at = NULL WHERE id = \(id)
                 """, logger: logger)
@@ -59,7 +59,7 @@ extension PostgresStore: OutboxStore {
     public func markFailed(_ id: Int64, at time: Date, reason: String) async throws {
         try await transaction { connection in
             let words = try await requireClaimed(id, on: connection)
-            try await connection.query("""
+            try await connection.liveQuery("""
                 UPDATE message SET state = 'failed', last_error = \(reason), next_attempt_at = NULL WHERE id = \(id)
                 """, logger: logger)
             try await Self.appendMessageEvent(id, kind: "message.failed", at: time,
@@ -70,7 +70,7 @@ extension PostgresStore: OutboxStore {
     public func outboxCounts() async throws -> [OutboxState: Int] {
         try await connection { connection in
             var counts: [OutboxState: Int] = [:]
-            let rows = try await connection.query("SELECT state, COUNT(*) FROM message GROUP BY state", logger: logger)
+            let rows = try await connection.liveQuery("SELECT state, COUNT(*) FROM message GROUP BY state", logger: logger)
             for try await (state, count) in rows.decode((String, Int64).self) {
                 if let state = OutboxState(rawValue: state) { counts[state] = Int(count) }
             }
@@ -82,7 +82,7 @@ extension PostgresStore: OutboxStore {
     /// its claimer only. Returns the words of its creditor.
     func requireClaimed(_ id: Int64, on connection: PostgresConnection) async throws -> any Wording {
         // The creditor's language read with the row, not by a statement of its own.
-        let rows = try await connection.query("""
+        let rows = try await connection.liveQuery("""
             SELECT m.state, m.claimed_by, c.language FROM message m LEFT JOIN creditor c ON c.id = m.creditor_id
             WHERE m.id = \(id) FOR UPDATE OF m
             """, logger: logger)
@@ -111,13 +111,13 @@ extension PostgresStore: OutboxStore {
     /// invoice it speaks of was paid at the bank after it was written, settled, disputed, or its
     /// open amount changed since (the text would state a wrong amount).
     private static func reasonToCancel(messageID: Int64, on connection: PostgresConnection, logger: Logger) async throws -> MessageCancelReason? {
-        let paid = try await connection.query("""
+        let paid = try await connection.liveQuery("""
             SELECT i.number FROM message_invoice mi JOIN invoice i ON i.id = mi.invoice_id JOIN message msg ON msg.id = mi.message_id
             JOIN bank_match m ON m.invoice_id = i.id AND m.state IN ('awaiting-ledger', 'reported') AND m.ledger_open_minor = i.open_minor
             WHERE mi.message_id = \(messageID) AND m.matched_at >= msg.created_at LIMIT 1
             """, logger: logger)
         for try await number in paid.decode(String.self) { return .paidAtTheBank(invoice: number) }
-        let rows = try await connection.query("""
+        let rows = try await connection.liveQuery("""
             SELECT i.number, i.status, i.disputed_since IS NOT NULL, mi.stated_open_minor,
                    i.open_minor - COALESCE((SELECT SUM(bm.amount_minor) FROM bank_match bm
                        WHERE bm.invoice_id = i.id AND bm.state IN ('awaiting-ledger', 'reported') AND bm.ledger_open_minor = i.open_minor), 0)::bigint
@@ -134,7 +134,7 @@ extension PostgresStore: OutboxStore {
     /// A live pause of the customer stops the message (dates compare in UTC, as in SQLite).
     private static func customerHold(customerID: Int64, now: Date, on connection: PostgresConnection, logger: Logger) async throws -> MessageCancelReason? {
         let day = CivilDate(now, in: TimeZone(identifier: "UTC")!).iso8601
-        let rows = try await connection.query("""
+        let rows = try await connection.liveQuery("""
             SELECT kind, reason FROM customer_hold WHERE customer_id = \(customerID) AND released_at IS NULL
             AND (until_on IS NULL OR until_on >= \(day)::date) ORDER BY id LIMIT 1
             """, logger: logger)
@@ -146,7 +146,7 @@ extension PostgresStore: OutboxStore {
     /// INSERT itself, not by a statement before it (left empty should the message not exist).
     static func appendMessageEvent(_ id: Int64, kind: String, at time: Date, summary: String, detail: [String: String] = [:],
                                    on connection: PostgresConnection, logger: Logger) async throws {
-        try await connection.query("""
+        try await connection.liveQuery("""
             INSERT INTO event (at, kind, creditor_id, customer_id, message_id, summary, detail)
             SELECT \(time), \(kind), m.creditor_id, m.customer_id, \(id), \(summary.printable), \(detailJSON(detail))::jsonb
             FROM (VALUES (1)) AS one LEFT JOIN message m ON m.id = \(id)
@@ -155,7 +155,7 @@ extension PostgresStore: OutboxStore {
 
     /// The words of a creditor, in its language (English for one never registered with one).
     static func wording(of creditor: String, on connection: PostgresConnection, logger: Logger) async throws -> any Wording {
-        let rows = try await connection.query("SELECT language FROM creditor WHERE id = \(creditor)", logger: logger)
+        let rows = try await connection.liveQuery("SELECT language FROM creditor WHERE id = \(creditor)", logger: logger)
         for try await language in rows.decode(String?.self) { return wording(language: language) }
         return Language.english.wording
     }
@@ -166,7 +166,7 @@ extension PostgresStore: OutboxStore {
     static func wordings(of creditors: Set<String>, on connection: PostgresConnection, logger: Logger) async throws -> [String: any Wording] {
         var words: [String: any Wording] = [:]
         guard !creditors.isEmpty else { return words }
-        let rows = try await connection.query("SELECT id, language FROM creditor WHERE id = ANY(\(creditors.sorted()))", logger: logger)
+        let rows = try await connection.liveQuery("SELECT id, language FROM creditor WHERE id = ANY(\(creditors.sorted()))", logger: logger)
         for try await (id, language) in rows.decode((String, String?).self) { words[id] = wording(language: language) }
         return words
     }

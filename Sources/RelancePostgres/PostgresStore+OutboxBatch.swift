@@ -28,12 +28,12 @@ extension PostgresStore: OutboxBatchStore {
     private func unclaim(_ id: Int64, at time: Date, on connection: PostgresConnection) async throws {
         // Whatever its state: a message this daemon still holds but that is no longer `sending` (it
         // recorded it already) is refused below, as before; only one another daemon took is left.
-        let claim = try await connection.query("SELECT claimed_by FROM message WHERE id = \(id) FOR UPDATE", logger: logger)
+        let claim = try await connection.liveQuery("SELECT claimed_by FROM message WHERE id = \(id) FOR UPDATE", logger: logger)
         var claimer: String?
         for try await row in claim.decode(String?.self) { claimer = row }
         guard claimer == daemonID else { return }
         let words = try await requireClaimed(id, on: connection)
-        try await connection.query("""
+        try await connection.liveQuery("""
             UPDATE message SET state = CASE WHEN next_attempt_at IS NULL THEN 'queued' ELSE 'retry' END,
                 attempts = attempts - 1, claimed_by = NULL, claim_expires_at = NULL
             WHERE id = \(id)

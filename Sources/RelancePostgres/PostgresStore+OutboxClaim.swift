@@ -17,7 +17,7 @@ extension PostgresStore {
         let claimSeconds = Double(settings.claimDuration.components.seconds)
         var claimed: [OutboxMessage] = []
         while claimed.count < limit {
-            let rows = try await connection.query("""
+            let rows = try await connection.liveQuery("""
                 SELECT m.id, m.creditor_id, m.customer_id, m.step, m.rfc_message_id, m.envelope_from, COALESCE(b.raw, '\\x'::bytea),
                        m.attempts, m.created_at
                 FROM message m LEFT JOIN message_body b ON b.message_id = m.id
@@ -44,13 +44,13 @@ extension PostgresStore {
                 }
             }
             if taking.isEmpty { continue }
-            try await connection.query("""
+            try await connection.liveQuery("""
                 UPDATE message SET state = 'sending', attempts = attempts + 1, claimed_by = \(daemonID),
                     claim_expires_at = clock_timestamp() + make_interval(secs => \(claimSeconds))
                 WHERE id = ANY(\(taking))
                 """, logger: logger)
             var recipients: [Int64: [EmailAddress]] = [:]
-            let addresses = try await connection.query("""
+            let addresses = try await connection.liveQuery("""
                 SELECT message_id, address FROM message_recipient WHERE message_id = ANY(\(taking)) ORDER BY message_id, role DESC, address
                 """, logger: logger)
             for try await (id, address) in addresses.decode((Int64, String).self) {
@@ -83,7 +83,7 @@ extension PostgresStore {
     /// `customerHold`, in one query.
     private func mayBeStopped(_ ids: [Int64], now: Date, on connection: PostgresConnection) async throws -> Set<Int64> {
         let day = CivilDate(now, in: TimeZone(identifier: "UTC")!).iso8601
-        let rows = try await connection.query("""
+        let rows = try await connection.liveQuery("""
             SELECT mi.message_id FROM message_invoice mi JOIN invoice i ON i.id = mi.invoice_id JOIN message msg ON msg.id = mi.message_id
             WHERE mi.message_id = ANY(\(ids))
             AND (i.status <> 'open' OR i.disputed_since IS NOT NULL

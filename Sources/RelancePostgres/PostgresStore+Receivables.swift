@@ -50,7 +50,7 @@ extension PostgresStore: ReceivablesStore {
     public func recordRejectedImport(_ file: ImportedFile, reason: String, at time: Date) async throws -> Int64 {
         try await transaction { connection in
             var id: Int64 = 0
-            for try await inserted in try await connection.query("""
+            for try await inserted in try await connection.liveQuery("""
                 INSERT INTO import (creditor_id, file_name, sha256, byte_count, kind, status, error, imported_at)
                 VALUES (\(file.creditor.rawValue), \(file.fileName), \(file.sha256), \(Int64(file.byteCount)), \(file.kind), 'rejected', \(reason), \(time))
                 RETURNING id

@@ -12,7 +12,7 @@ extension PostgresStore: OutboxRecoveryStore {
     public func interruptedSends() async throws -> [InterruptedSend] {
         let claimSeconds = Double(settings.claimDuration.components.seconds)
         return try await transaction { connection in
-            let rows = try await connection.query("""
+            let rows = try await connection.liveQuery("""
                 UPDATE message m SET claimed_by = \(daemonID), claim_expires_at = clock_timestamp() + make_interval(secs => \(claimSeconds))
                 FROM (SELECT id FROM message WHERE state = 'sending' AND claim_expires_at <= clock_timestamp()
                       ORDER BY id FOR UPDATE SKIP LOCKED) expired
@@ -34,7 +34,7 @@ extension PostgresStore: OutboxRecoveryStore {
     public func confirmSent(_ id: Int64, at time: Date, evidence: InterruptionEvidence) async throws {
         try await transaction { connection in
             let words = try await requireRecoverable(id, on: connection)
-            try await connection.query("""
+            try await connection.liveQuery("""
                 UPDATE message SET state = 'sent', sent_at = \(time), server_reply = \("confirmed after an interruption: \(evidence.code)"),
                     next_attempt_at = NULL, claimed_by = \(daemonID), claim_expires_at = clock_timestamp()
                 WHERE id = \(id)
@@ -48,7 +48,7 @@ extension PostgresStore: OutboxRecoveryStore {
     public func requeueUnsent(_ id: Int64, at time: Date, evidence: InterruptionEvidence) async throws {
         try await transaction { connection in
             let words = try await requireRecoverable(id, on: connection)
-            try await connection.query("""
+            try await connection.liveQuery("""
                 UPDATE message SET state = 'queued', next_attempt_at = NULL, claimed_by = NULL, claim_expires_at = NULL WHERE id = \(id)
                 """, logger: logger)
             try await Self.appendMessageEvent(id, kind: "message.requeued", at: time,
@@ -60,18 +60,18 @@ extension PostgresStore: OutboxRecoveryStore {
     public func holdForReview(_ id: Int64, at time: Date, reason: InterruptionHoldReason) async throws {
         try await transaction { connection in
             let words = try await requireRecoverable(id, on: connection)
-            try await connection.query("""
+            try await connection.liveQuery("""
                 UPDATE message SET state = 'held', next_attempt_at = NULL, claimed_by = NULL, claim_expires_at = NULL WHERE id = \(id)
                 """, logger: logger)
             try await Self.appendMessageEvent(id, kind: "message.held", at: time,
                                               summary: words.messageHeldAfterInterruption(messageID: id, reason: reason),
                                               detail: ["reason": reason.rawValue], on: connection, logger: logger)
-            let rows = try await connection.query("SELECT creditor_id, customer_id, step FROM message WHERE id = \(id)", logger: logger)
+            let rows = try await connection.liveQuery("SELECT creditor_id, customer_id, step FROM message WHERE id = \(id)", logger: logger)
             var owner: (String, Int64, String)?
             for try await row in rows.decode((String, Int64, String).self) { owner = row }
             guard let (creditorText, customerID, step) = owner, let creditor = CreditorID(creditorText) else { return }
             var recipients: [String] = []
-            let addresses = try await connection.query("SELECT address FROM message_recipient WHERE message_id = \(id) ORDER BY address",
+            let addresses = try await connection.liveQuery("SELECT address FROM message_recipient WHERE message_id = \(id) ORDER BY address",
                                                        logger: logger)
             for try await address in addresses.decode(String.self) { recipients.append(address) }
             try await Self.openTask(NewTask(
@@ -111,7 +111,7 @@ extension PostgresStore: OutboxRecoveryStore {
     /// read once, the answers recorded as a batch's are (`recordReplies`).
     private func record(_ replies: [RecipientReply], of id: Int64, at time: Date, on connection: PostgresConnection) async throws {
         guard !replies.isEmpty else { return }
-        let rows = try await connection.query("""
+        let rows = try await connection.liveQuery("""
             SELECT m.creditor_id, m.customer_id, c.language FROM message m LEFT JOIN creditor c ON c.id = m.creditor_id WHERE m.id = \(id)
             """, logger: logger)
         var owner: (String, Int64, String?)?
@@ -128,7 +128,7 @@ extension PostgresStore: OutboxRecoveryStore {
     public func recordOutboxPaused(_ creditor: CreditorID, reason: String, at time: Date) async throws -> Bool {
         try await transaction { connection in
             // Serialises two daemons raising the same alert: the second sees the first's.
-            try await connection.query("SELECT pg_advisory_xact_lock(hashtext(\("outbox-paused:" + creditor.rawValue)))", logger: logger)
+            try await connection.liveQuery("SELECT pg_advisory_xact_lock(hashtext(\("outbox-paused:" + creditor.rawValue)))", logger: logger)
             if try await standingPause(creditor, on: connection) != nil { return false }
             let words = try await Self.wording(of: creditor.rawValue, on: connection, logger: logger)
             try await Self.append(NewEvent(time: time, kind: "outbox.paused", creditor: creditor,
@@ -149,7 +149,7 @@ extension PostgresStore: OutboxRecoveryStore {
     @discardableResult
     public func resumeOutbox(_ creditor: CreditorID, reason: String, at time: Date) async throws -> Bool {
         try await transaction { connection in
-            try await connection.query("SELECT pg_advisory_xact_lock(hashtext(\("outbox-paused:" + creditor.rawValue)))", logger: logger)
+            try await connection.liveQuery("SELECT pg_advisory_xact_lock(hashtext(\("outbox-paused:" + creditor.rawValue)))", logger: logger)
             guard let pause = try await standingPause(creditor, on: connection) else { return false }
             let since = CivilDate(pause.since, in: .current)
             try await Self.append(NewEvent(time: time, kind: "outbox.resumed", creditor: creditor,
@@ -162,7 +162,7 @@ extension PostgresStore: OutboxRecoveryStore {
 
     /// The latest `outbox.paused` after the creditor's last sent message and last resumption.
     private func standingPause(_ creditor: CreditorID, on connection: PostgresConnection) async throws -> OutboxPause? {
-        let rows = try await connection.query("""
+        let rows = try await connection.liveQuery("""
             SELECT at, COALESCE(detail->>'reason', '') FROM event WHERE creditor_id = \(creditor.rawValue) AND kind = 'outbox.paused'
             AND id > COALESCE((SELECT MAX(id) FROM event WHERE creditor_id = \(creditor.rawValue)
                                AND kind IN ('message.sent', 'outbox.resumed')), 0)
@@ -174,13 +174,13 @@ extension PostgresStore: OutboxRecoveryStore {
 
     public func requestSentCopy(_ id: Int64) async throws {
         try await connection { connection in
-            try await connection.query("UPDATE message SET sent_copy = 'pending' WHERE id = \(id) AND state = 'sent'", logger: logger)
+            try await connection.liveQuery("UPDATE message SET sent_copy = 'pending' WHERE id = \(id) AND state = 'sent'", logger: logger)
         }
     }
 
     public func pendingSentCopies(of creditor: CreditorID, limit: Int) async throws -> [PendingSentCopy] {
         try await connection { connection in
-            let rows = try await connection.query("""
+            let rows = try await connection.liveQuery("""
                 SELECT m.id, COALESCE(b.raw, '\\x'::bytea) FROM message m LEFT JOIN message_body b ON b.message_id = m.id
                 WHERE m.creditor_id = \(creditor.rawValue) AND m.sent_copy = 'pending' ORDER BY m.id LIMIT \(Int64(limit))
                 """, logger: logger)
@@ -192,7 +192,7 @@ extension PostgresStore: OutboxRecoveryStore {
 
     public func markSentCopyDone(_ id: Int64, at time: Date, folder: String) async throws {
         try await transaction { connection in
-            let rows = try await connection.query("""
+            let rows = try await connection.liveQuery("""
                 UPDATE message SET sent_copy = 'done' WHERE id = \(id) AND sent_copy = 'pending' RETURNING creditor_id
                 """, logger: logger)
             var creditor: String?
@@ -209,7 +209,7 @@ extension PostgresStore: OutboxRecoveryStore {
     /// daemon's (taken over by `interruptedSends`) or expired. A claim leased to another daemon
     /// means that daemon may still be talking to the server: refused. Returns the creditor's words.
     private func requireRecoverable(_ id: Int64, on connection: PostgresConnection) async throws -> any Wording {
-        let rows = try await connection.query("""
+        let rows = try await connection.liveQuery("""
             SELECT state, claimed_by, claim_expires_at <= clock_timestamp(), creditor_id FROM message WHERE id = \(id) FOR UPDATE
             """, logger: logger)
         var found: (String, String?, Bool?, String)?

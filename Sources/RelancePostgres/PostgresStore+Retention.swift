@@ -12,12 +12,12 @@ extension PostgresStore: RetentionStore {
         return try await transaction { connection in
             var report = PurgeReport()
             // Message bytes: only of messages whose fate is settled; the row, state and events stay.
-            report.messagesBlanked = try await Self.count(connection.query("""
+            report.messagesBlanked = try await Self.count(connection.liveQuery("""
                 UPDATE message_body SET raw = '\\x'::bytea WHERE octet_length(raw) > 0 AND message_id IN (
                     SELECT id FROM message WHERE state IN ('sent', 'failed', 'cancelled') AND COALESCE(sent_at, created_at) < \(mailCutoff))
                 RETURNING 1
                 """, logger: logger))
-            report.inboundBlanked = try await Self.count(connection.query("""
+            report.inboundBlanked = try await Self.count(connection.liveQuery("""
                 UPDATE inbound_message SET raw = NULL, excerpt = NULL
                 WHERE (raw IS NOT NULL OR excerpt IS NOT NULL) AND received_at < \(mailCutoff) RETURNING 1
                 """, logger: logger))
@@ -25,7 +25,7 @@ extension PostgresStore: RetentionStore {
 
             // Customers with nothing open and no event since the cutoff: contact data and words go.
             var inactive: [Int64] = []
-            for try await id in try await connection.query("""
+            for try await id in try await connection.liveQuery("""
                 SELECT c.id FROM customer c
                 WHERE c.purged_at IS NULL
                 AND NOT EXISTS (SELECT 1 FROM invoice i WHERE i.customer_id = c.id AND i.status = 'open')
@@ -34,26 +34,26 @@ extension PostgresStore: RetentionStore {
                 ORDER BY c.id FOR UPDATE OF c
                 """, logger: logger).decode(Int64.self) { inactive.append(id) }
             for id in inactive {
-                try await connection.query("""
+                try await connection.liveQuery("""
                     UPDATE customer SET name = NULL, postal_address = NULL, siren = NULL, vat_number = NULL, phones = '[]',
                            note = NULL, purged_at = \(time) WHERE id = \(id)
                     """, logger: logger)
-                try await connection.query("DELETE FROM customer_email WHERE customer_id = \(id)", logger: logger)
+                try await connection.liveQuery("DELETE FROM customer_email WHERE customer_id = \(id)", logger: logger)
                 // What people recorded about the customer's tasks may name a number or an address.
-                try await connection.query("DELETE FROM invalid_phone WHERE customer_id = \(id)", logger: logger)
+                try await connection.liveQuery("DELETE FROM invalid_phone WHERE customer_id = \(id)", logger: logger)
                 // The payers' IBANs and names the bank matching learnt for them.
-                try await connection.query("DELETE FROM bank_payer WHERE customer_id = \(id)", logger: logger)
-                try await connection.query("""
+                try await connection.liveQuery("DELETE FROM bank_payer WHERE customer_id = \(id)", logger: logger)
+                try await connection.liveQuery("""
                     UPDATE task_outcome SET parameters = '{}' WHERE task_id IN (SELECT id FROM task WHERE customer_id = \(id))
                     """, logger: logger)
-                report.eventsRedacted += try await Self.count(connection.query("""
+                report.eventsRedacted += try await Self.count(connection.liveQuery("""
                     UPDATE event SET summary = '[purged]', detail = '{}' WHERE customer_id = \(id) AND summary <> '[purged]' RETURNING 1
                     """, logger: logger))
-                try await connection.query("""
+                try await connection.liveQuery("""
                     UPDATE inbound_message SET raw = NULL, excerpt = NULL, summary = '[purged]' WHERE customer_id = \(id)
                     """, logger: logger)
                 // Their invoices' PDFs name and address them too; the files go with the next sweep.
-                report.documentsReleased += try await Self.count(connection.query("""
+                report.documentsReleased += try await Self.count(connection.liveQuery("""
                     UPDATE invoice SET document_path = NULL, document_sha256 = NULL, document_media_type = NULL, document_name = NULL
                     WHERE customer_id = \(id) AND document_path IS NOT NULL RETURNING 1
                     """, logger: logger))
@@ -62,7 +62,7 @@ extension PostgresStore: RetentionStore {
             if !report.isEmpty {
                 // One purge for every creditor: in their language when they share one, English otherwise.
                 var languages: [String] = []
-                for try await language in try await connection.query(
+                for try await language in try await connection.liveQuery(
                     "SELECT DISTINCT coalesce(language, 'en') FROM creditor", logger: logger).decode(String.self) { languages.append(language) }
                 let words = (languages.count == 1 ? Language(rawValue: languages[0]) : nil)?.wording ?? Language.english.wording
                 try await Self.append(NewEvent(time: time, kind: "purge", summary: words.retentionPurged(
@@ -80,7 +80,7 @@ extension PostgresStore: RetentionStore {
     /// them (the SQLite store's `redactBankEntries`, which says why each condition is there).
     static func redactBankEntries(before cutoff: Date, on connection: PostgresConnection, logger: Logger) async throws -> Int {
         let day = CivilDate(cutoff, in: TimeZone(identifier: "UTC")!).iso8601
-        let redacted = try await count(connection.query("""
+        let redacted = try await count(connection.liveQuery("""
             UPDATE bank_entry e SET counterparty = NULL, counterparty_iban = NULL, remittance = '', reference = NULL
             WHERE e.booked_on < \(day)::date
             AND (e.counterparty IS NOT NULL OR e.counterparty_iban IS NOT NULL OR e.remittance <> '' OR e.reference IS NOT NULL)
@@ -90,7 +90,7 @@ extension PostgresStore: RetentionStore {
             """, logger: logger))
         // `detail.entry` as SQLite's CAST(json_extract(…) AS INTEGER) reads it: absent → no line
         // to match; present, the entry's number.
-        try await connection.query("""
+        try await connection.liveQuery("""
             UPDATE event SET summary = '[purged]', detail = '{}'
             WHERE kind IN ('bank.unmatched', 'bank.dismissed') AND customer_id IS NULL AND at < \(cutoff) AND summary <> '[purged]'
             AND (CASE WHEN detail ? 'entry' THEN
@@ -111,7 +111,7 @@ extension PostgresStore: RetentionStore {
     public func referencedDocuments() async throws -> Set<String> {
         try await connection { connection in
             var paths: Set<String> = []
-            for try await path in try await connection.query(
+            for try await path in try await connection.liveQuery(
                 "SELECT DISTINCT document_path FROM invoice WHERE document_path IS NOT NULL", logger: logger).decode(String.self) {
                 paths.insert(path)
             }

@@ -14,11 +14,11 @@ extension PostgresStore {
     /// - Whichever comes first, the ROLLBACK's answer or the connection's close: a ROLLBACK written
     ///   to a connection the server has just cut is dropped by PostgresNIO 1.33.2 and never answers
     ///   (see `withLiveConnection`); the server rolled the transaction back when the session
-    ///   ended. That orphan task then waits for good; it holds nothing but itself.
+    ///   ended. That task ends by itself a second or two later (`liveQuery`).
     /// - A ROLLBACK that failed, or a connection that closed first: the connection is closed and
     ///   its close awaited, so the pool never lends it again.
     static func rollBack(_ connection: PostgresConnection, logger: Logger) async {
-        let rollback = Task { try await connection.query("ROLLBACK;", logger: logger) }
+        let rollback = Task { try await connection.liveQuery("ROLLBACK;", logger: logger) }
         let rolledBack = await withCheckedContinuation { (continuation: CheckedContinuation<Bool, Never>) in
             let pending = Mutex<CheckedContinuation<Bool, Never>?>(continuation)
             let finish: @Sendable (Bool) -> Void = { outcome in

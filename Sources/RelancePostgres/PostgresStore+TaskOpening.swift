@@ -11,14 +11,14 @@ extension PostgresStore {
     /// looking for the same open task at once would otherwise both find none and both insert
     /// (the second then failing on a unique index instead of finding the first's task).
     static func lockTaskOpening(of creditor: CreditorID, on connection: PostgresConnection, logger: Logger) async throws {
-        try await connection.query("SELECT pg_advisory_xact_lock(hashtext(\("task-opening:" + creditor.rawValue)))", logger: logger)
+        try await connection.liveQuery("SELECT pg_advisory_xact_lock(hashtext(\("task-opening:" + creditor.rawValue)))", logger: logger)
     }
 
     @discardableResult
     static func openTask(_ task: NewTask, at time: Date, on connection: PostgresConnection, logger: Logger) async throws -> (id: Int64, isNew: Bool) {
         try await lockTaskOpening(of: task.creditor, on: connection, logger: logger)
         if let key = task.dedupKey {
-            let rows = try await connection.query("""
+            let rows = try await connection.liveQuery("""
                 SELECT id FROM task WHERE creditor_id = \(task.creditor.rawValue) AND dedup_key = \(key) AND state = 'open'
                 """, logger: logger)
             for try await id in rows.decode(Int64.self) { return (id, false) }
@@ -35,7 +35,7 @@ extension PostgresStore {
     /// The customer's open task of a ladder family, if any (locked until the transaction ends).
     static func openTask(ofFamily family: String, customerID: Int64, on connection: PostgresConnection,
                          logger: Logger) async throws -> OpenLadderTask? {
-        let rows = try await connection.query("""
+        let rows = try await connection.liveQuery("""
             SELECT id, kind, step, step_on::text FROM task WHERE customer_id = \(customerID) AND state = 'open'
             AND kind IN ('call', 'letter', 'registered-letter', 'formal-notice', 'legal-action', 'hand-off')
             AND (CASE kind WHEN 'call' THEN 'call' WHEN 'legal-action' THEN 'legal-action' WHEN 'hand-off' THEN 'hand-off'
@@ -52,7 +52,7 @@ extension PostgresStore {
     /// Inserts the task (with `id` when the caller reserved it), its invoices and its `task.opened` event.
     static func insertTask(_ task: NewTask, stepOn: CivilDate?, at time: Date, id reserved: Int64? = nil,
                            on connection: PostgresConnection, logger: Logger) async throws -> Int64 {
-        let rows = try await connection.query("""
+        let rows = try await connection.liveQuery("""
             INSERT INTO task (id, creditor_id, customer_id, kind, state, dedup_key, title, detail, step, message_id, document_path,
                               created_at, due_on, step_on)
             VALUES (COALESCE(\(reserved), nextval(pg_get_serial_sequence('task', 'id'))), \(task.creditor.rawValue), \(task.customerID),
@@ -64,7 +64,7 @@ extension PostgresStore {
         for try await inserted in rows.decode(Int64.self) { id = inserted }
         guard let id else { throw PostgresStoreError(.corrupt, "a task was not stored", context: ["kind": task.kind.rawValue]) }
         for invoice in task.invoiceIDs {
-            try await connection.query("INSERT INTO task_invoice (task_id, invoice_id) VALUES (\(id), \(invoice)) ON CONFLICT DO NOTHING",
+            try await connection.liveQuery("INSERT INTO task_invoice (task_id, invoice_id) VALUES (\(id), \(invoice)) ON CONFLICT DO NOTHING",
                                        logger: logger)
         }
         try await append(task.openedEvent(id: id, words: try await wording(of: task.creditor.rawValue, on: connection, logger: logger), at: time),
@@ -75,7 +75,7 @@ extension PostgresStore {
     /// A task id taken from the table's sequence before the task is inserted (a superseded
     /// letter names its successor).
     static func reserveTaskID(on connection: PostgresConnection, logger: Logger) async throws -> Int64 {
-        let rows = try await connection.query("SELECT nextval(pg_get_serial_sequence('task', 'id'))", logger: logger)
+        let rows = try await connection.liveQuery("SELECT nextval(pg_get_serial_sequence('task', 'id'))", logger: logger)
         for try await id in rows.decode(Int64.self) { return id }
         throw PostgresStoreError(.corrupt, "the task sequence gave no id")
     }

@@ -13,7 +13,7 @@ extension PostgresStore {
         let creditor = application.creditor
         let customer = application.customerID
         // Locked: a second daemon closing it meanwhile waits, then finds it closed and is refused.
-        let rows = try await connection.query("SELECT state, outcome, outcome_detail::text FROM task WHERE id = \(id) FOR UPDATE",
+        let rows = try await connection.liveQuery("SELECT state, outcome, outcome_detail::text FROM task WHERE id = \(id) FOR UPDATE",
                                                logger: logger)
         var found: (String, String?, String)?
         for try await row in rows.decode((String, String?, String).self) { found = row }
@@ -21,7 +21,7 @@ extension PostgresStore {
         // Read once the task is locked: a second daemon resolving the same dispute finds it resolved.
         var stillDisputed: Set<Int64> = []
         if !application.resolvedDisputeInvoiceIDs.isEmpty {
-            for try await invoice in try await connection.query("""
+            for try await invoice in try await connection.liveQuery("""
                 SELECT id FROM invoice WHERE disputed_since IS NOT NULL AND id = ANY(\(application.resolvedDisputeInvoiceIDs))
                 """, logger: logger).decode(Int64.self) { stillDisputed.insert(invoice) }
         }
@@ -31,7 +31,7 @@ extension PostgresStore {
         }
         let outcome = request.outcome
         let parameters = detailJSON(outcome.parameters)
-        try await connection.query("""
+        try await connection.liveQuery("""
             INSERT INTO task_outcome (task_id, outcome, parameters, recorded_by, channel, inbound_id, recorded_at)
             VALUES (\(id), \(outcome.code), \(parameters)::jsonb, \(String(request.recordedBy.prefix(254))), \(request.channel.rawValue),
                     \(request.inboundID), \(time))
@@ -47,24 +47,24 @@ extension PostgresStore {
         }
         if let claim = application.paymentClaim {
             for invoice in claim.invoiceIDs {
-                try await connection.query("""
+                try await connection.liveQuery("""
                     UPDATE payment_claim SET resolved_at = \(time), resolution = 'cancelled' WHERE invoice_id = \(invoice) AND resolved_at IS NULL
                     """, logger: logger)
-                try await connection.query("""
+                try await connection.liveQuery("""
                     INSERT INTO payment_claim (invoice_id, task_id, paid_on, means, wait_until, created_at)
                     VALUES (\(invoice), \(id), \(claim.paidOn?.iso8601)::date, \(claim.means), \(claim.waitUntil.iso8601)::date, \(time))
                     """, logger: logger)
             }
         }
         if application.resolvesPaymentClaims {
-            try await connection.query("""
+            try await connection.liveQuery("""
                 UPDATE payment_claim SET resolved_at = \(time), resolution = 'checked'
                 WHERE resolved_at IS NULL AND invoice_id IN (SELECT invoice_id FROM task_invoice WHERE task_id = \(id))
                 """, logger: logger)
         }
         if let customer {
             for phone in application.invalidPhones {
-                try await connection.query("""
+                try await connection.liveQuery("""
                     INSERT INTO invalid_phone (customer_id, phone, task_id, since) VALUES (\(customer), \(phone), \(id), \(time))
                     ON CONFLICT DO NOTHING
                     """, logger: logger)
@@ -76,17 +76,17 @@ extension PostgresStore {
             }
         }
         for (key, value) in application.detailUpdates.sorted(by: { $0.key < $1.key }) {
-            try await connection.query("UPDATE task SET detail = detail || jsonb_build_object(\(key)::text, \(value)::text) WHERE id = \(id)",
+            try await connection.liveQuery("UPDATE task SET detail = detail || jsonb_build_object(\(key)::text, \(value)::text) WHERE id = \(id)",
                                        logger: logger)
         }
         if let attempts = application.attempts {
-            try await connection.query("""
+            try await connection.liveQuery("""
                 UPDATE task SET attempts = \(Int64(attempts)), retry_on = \(application.retryOn?.iso8601)::date WHERE id = \(id)
                 """, logger: logger)
         }
         if let closedState = application.closedState {
             let posting = application.posting
-            try await connection.query("""
+            try await connection.liveQuery("""
                 UPDATE task SET state = \(closedState.rawValue), outcome = \(outcome.code), outcome_detail = \(parameters)::jsonb,
                                 closed_at = \(time), posted_on = \(posting?.postedOn.iso8601)::date,
                                 tracking_number = \(posting?.trackingNumber), acknowledged_on = \(posting?.acknowledgedOn?.iso8601)::date

@@ -10,31 +10,31 @@ public import RelanceCore
 extension PostgresStore: TaskOutcomeStore {
     public func taskOutcomeFacts(_ taskID: Int64) async throws -> TaskOutcomeFacts? {
         try await connection { connection in
-            guard let task = try await Self.tasks(connection.query(
+            guard let task = try await Self.tasks(connection.liveQuery(
                 "SELECT \(unescaped: Self.taskColumns) FROM task t WHERE t.id = \(taskID)", logger: logger)).first else { return nil }
-            let invoices = try await Self.invoices(connection.query("""
+            let invoices = try await Self.invoices(connection.liveQuery("""
                 SELECT i.id, i.number FROM task_invoice ti JOIN invoice i ON i.id = ti.invoice_id
                 WHERE ti.task_id = \(taskID) AND i.status = 'open' ORDER BY i.due_on, i.number
                 """, logger: logger))
             var taskDisputed: [Int64] = []
-            for try await id in try await connection.query("""
+            for try await id in try await connection.liveQuery("""
                 SELECT i.id FROM task_invoice ti JOIN invoice i ON i.id = ti.invoice_id
                 WHERE ti.task_id = \(taskID) AND i.disputed_since IS NOT NULL ORDER BY i.id
                 """, logger: logger).decode(Int64.self) { taskDisputed.append(id) }
             var phones: [String] = []
             var disputed: [TaskOutcomeFacts.Invoice] = []
             if let customer = task.customerID {
-                disputed = try await Self.invoices(connection.query("""
+                disputed = try await Self.invoices(connection.liveQuery("""
                     SELECT id, number FROM invoice WHERE customer_id = \(customer) AND status = 'open' AND disputed_since IS NOT NULL
                     ORDER BY due_on, number
                     """, logger: logger))
                 var all: [String] = []
-                for try await text in try await connection.query("SELECT phones::text FROM customer WHERE id = \(customer)",
+                for try await text in try await connection.liveQuery("SELECT phones::text FROM customer WHERE id = \(customer)",
                                                                  logger: logger).decode(String.self) {
                     all = (try? JSONDecoder().decode([String].self, from: Data(text.utf8))) ?? []
                 }
                 var invalid: Set<String> = []
-                for try await phone in try await connection.query("SELECT phone FROM invalid_phone WHERE customer_id = \(customer)",
+                for try await phone in try await connection.liveQuery("SELECT phone FROM invalid_phone WHERE customer_id = \(customer)",
                                                                   logger: logger).decode(String.self) { invalid.insert(phone) }
                 phones = all.filter { !invalid.contains($0) }
             }
@@ -72,7 +72,7 @@ extension PostgresStore: TaskOutcomeStore {
                 // The new task's id is known first: the old one names it (superseded_by, checked at commit).
                 let newID = try await Self.reserveTaskID(on: connection, logger: logger)
                 let superseded = TaskOutcome.superseded(by: newID)
-                try await connection.query("""
+                try await connection.liveQuery("""
                     UPDATE task SET state = 'cancelled', outcome = \(superseded.code), outcome_detail = \(Self.detailJSON(superseded.parameters))::jsonb,
                                     superseded_by = \(newID), closed_at = \(time)
                     WHERE id = \(old.id)
@@ -83,16 +83,16 @@ extension PostgresStore: TaskOutcomeStore {
                                       on: connection, logger: logger)
                 return .superseded(old: old.id, new: id)
             case .moveOn(let open):
-                try await connection.query("""
+                try await connection.liveQuery("""
                     UPDATE task SET kind = \(task.kind.rawValue), title = \(task.title), detail = \(Self.detailJSON(task.detail))::jsonb,
                                     step = \(task.step), dedup_key = \(task.dedupKey), due_on = \(task.dueOn?.iso8601)::date,
                                     document_path = \(task.documentPath), step_on = \(day.iso8601)::date, attempts = 0, retry_on = NULL,
                                     escalated_at = NULL
                     WHERE id = \(open.id)
                     """, logger: logger)
-                try await connection.query("DELETE FROM task_invoice WHERE task_id = \(open.id)", logger: logger)
+                try await connection.liveQuery("DELETE FROM task_invoice WHERE task_id = \(open.id)", logger: logger)
                 for invoice in task.invoiceIDs {
-                    try await connection.query("""
+                    try await connection.liveQuery("""
                         INSERT INTO task_invoice (task_id, invoice_id) VALUES (\(open.id), \(invoice)) ON CONFLICT DO NOTHING
                         """, logger: logger)
                 }
@@ -106,7 +106,7 @@ extension PostgresStore: TaskOutcomeStore {
 
     public func markTaskEscalated(_ taskID: Int64, at time: Date) async throws -> Bool {
         try await connection { connection in
-            let rows = try await connection.query("""
+            let rows = try await connection.liveQuery("""
                 UPDATE task SET escalated_at = \(time) WHERE id = \(taskID) AND state = 'open' AND escalated_at IS NULL RETURNING id
                 """, logger: logger)
             for try await _ in rows { return true }
@@ -116,7 +116,7 @@ extension PostgresStore: TaskOutcomeStore {
 
     public func expiredPaymentClaims(of creditor: CreditorID, on day: CivilDate) async throws -> [PaymentClaimFacts] {
         try await connection { connection in
-            let rows = try await connection.query("""
+            let rows = try await connection.liveQuery("""
                 SELECT p.id, p.invoice_id, p.paid_on::text, p.means, p.wait_until::text, i.number, c.id, c.external_id, c.name
                 FROM payment_claim p JOIN invoice i ON i.id = p.invoice_id JOIN customer c ON c.id = i.customer_id
                 WHERE i.creditor_id = \(creditor.rawValue) AND i.status = 'open' AND p.resolved_at IS NULL
@@ -144,7 +144,7 @@ extension PostgresStore: TaskOutcomeStore {
     public func markOutcomesAcknowledged(_ ids: [Int64], at time: Date) async throws {
         guard !ids.isEmpty else { return }
         try await connection { connection in
-            try await connection.query("""
+            try await connection.liveQuery("""
                 UPDATE task_outcome SET acknowledged_at = \(time) WHERE id = ANY(\(ids)) AND acknowledged_at IS NULL
                 """, logger: logger)
         }
@@ -156,7 +156,7 @@ extension PostgresStore: TaskOutcomeStore {
 
     private func recordedOutcomes(of creditor: CreditorID, since time: Date, unacknowledgedEmailOnly: Bool) async throws -> [RecordedTaskOutcome] {
         try await connection { connection in
-            let rows = try await connection.query("""
+            let rows = try await connection.liveQuery("""
                 SELECT o.id, o.task_id, t.customer_id, o.outcome, o.parameters::text, o.recorded_by, o.channel, o.recorded_at
                 FROM task_outcome o JOIN task t ON t.id = o.task_id
                 WHERE t.creditor_id = \(creditor.rawValue) AND o.recorded_at >= \(time)

@@ -11,7 +11,7 @@ extension PostgresStore: TaskStore {
 
     public func tasks(of creditor: CreditorID?, state: WorkTask.State?) async throws -> [WorkTask] {
         try await connection { connection in
-            try await Self.tasks(connection.query("""
+            try await Self.tasks(connection.liveQuery("""
                 SELECT \(unescaped: Self.taskColumns) FROM task t
                 WHERE (\(creditor?.rawValue)::text IS NULL OR t.creditor_id = \(creditor?.rawValue))
                 AND (\(state?.rawValue)::text IS NULL OR t.state = \(state?.rawValue))

@@ -113,7 +113,7 @@ public final class PostgresStore: ClosableStore {
     static func transaction<Result: Sendable>(on connection: PostgresConnection, logger: Logger,
                                               isolation: isolated (any Actor)? = #isolation,
                                               _ body: (PostgresConnection) async throws -> Result) async throws -> Result {
-        try await connection.query("BEGIN;", logger: logger)
+        try await connection.liveQuery("BEGIN;", logger: logger)
         let result: Result
         do {
             result = try await body(connection)
@@ -123,7 +123,7 @@ public final class PostgresStore: ClosableStore {
             }
             throw error
         }
-        try await connection.query("COMMIT;", logger: logger)
+        try await connection.liveQuery("COMMIT;", logger: logger)
         return result
     }
 
@@ -133,7 +133,7 @@ public final class PostgresStore: ClosableStore {
     /// Not fenced: it writes nothing, and its first statement must set the isolation level.
     func readSnapshot<Result: Sendable>(_ body: (PostgresConnection) async throws -> Result) async throws -> Result {
         try await unfencedTransaction { connection in
-            try await connection.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY", logger: logger)
+            try await connection.liveQuery("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY", logger: logger)
             return try await body(connection)
         }
     }

@@ -72,6 +72,66 @@ import Testing
         }
     }
 
+    /// PostgresNIO 1.33.2 never answers a query written to a closed connection (its `query`
+    /// waits forever: seen, and it is how a daemon's sender stayed stuck after a server restart).
+    /// Through the store, it fails at once as an outage; and a connection closed while queries
+    /// stream on it — so that one may be written in the very turn of the close — fails them as an
+    /// outage too, never a wait: `liveQuery` gives up on a query whose connection has closed.
+    @Test(arguments: [false, true]) func aQueryOnAClosedConnectionFailsAsAnOutageInsteadOfWaiting(_ whileStreaming: Bool) async throws {
+        try await PostgresTestDatabase.withFreshDatabase { settings in
+            let store = try await PostgresStore.open(settings, daemonID: "closing-daemon", logger: PostgresTestDatabase.logger)
+            let logger = PostgresTestDatabase.logger
+            let outcome = await Result {
+                for round in 0..<(whileStreaming ? 20 : 1) {
+                    let ended = Atomic(false)
+                    let asking = Task {
+                        defer { ended.store(true, ordering: .releasing) }
+                        try await store.unfencedTransaction { connection in
+                            if whileStreaming {
+                                Task { try? await Task.sleep(for: .microseconds(200 * round)); try? await connection.close() }
+                                while true { for try await _ in try await connection.liveQuery("SELECT 1", logger: logger) {} }
+                            } else {
+                                try await connection.close()
+                                try await connection.liveQuery("SELECT 1", logger: logger)
+                            }
+                        }
+                    }
+                    // Bounded, so that a hang fails the test instead of holding the run.
+                    let deadline = ContinuousClock.now + .seconds(20)
+                    while !ended.load(ordering: .acquiring), ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
+                    guard ended.load(ordering: .acquiring) else {
+                        Issue.record("round \(round): the query on the closed connection still waits 20 s later")
+                        return
+                    }
+                    guard case .failure(let error) = await asking.result, let error = error as? PostgresStoreError else {
+                        Issue.record("round \(round): the query did not fail with the store's error: \(await asking.result)")
+                        return
+                    }
+                    #expect(error.code == .connectionLost && error.isStoreOutage, "\(error)")
+                    #expect(try await store.outboxCounts() == [:], "round \(round): the store does not answer again")
+                }
+            }
+            await store.close()
+            try outcome.get()
+        }
+    }
+
+    /// The guard above holds only if no statement bypasses it: a raw `query` is PostgresNIO's
+    /// wait-forever on a closed connection again.
+    @Test func everyStatementOfTheStoreGoesThroughLiveQuery() throws {
+        let sources = URL(filePath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appending(path: "Sources/RelancePostgres")
+        let files = try #require(FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil))
+            .compactMap { $0 as? URL }.filter { $0.pathExtension == "swift" && !$0.lastPathComponent.contains("LiveQuery") }
+        #expect(files.count > 50, "the store's sources were not found at \(sources.path)")
+        for file in files {
+            let lines = try String(contentsOf: file, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+            for (index, line) in lines.enumerated() where line.contains(".query(") {
+                Issue.record("\(file.lastPathComponent):\(index + 1) runs a statement with PostgresNIO's own query; use liveQuery")
+            }
+        }
+    }
+
     @Test func errorsOfTheQueryItselfAreNoOutage() {
         #expect(!PostgresOutage.isLostConnection(PostgresStoreError(.staleLease, "stale")))
         #expect(!PostgresStoreError(.staleLease, "stale").isStoreOutage)

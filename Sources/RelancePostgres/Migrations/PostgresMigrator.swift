@@ -11,8 +11,8 @@ enum PostgresMigrator {
 
     static func migrate(_ store: PostgresStore, migrations: [PostgresMigration] = PostgresMigrations.all) async throws {
         try await store.transaction { connection in
-            try await connection.query("SELECT pg_advisory_xact_lock(\(lockKey))", logger: store.logger)
-            try await connection.query("""
+            try await connection.liveQuery("SELECT pg_advisory_xact_lock(\(lockKey))", logger: store.logger)
+            try await connection.liveQuery("""
                 CREATE TABLE IF NOT EXISTS relance_migration (
                     number INTEGER PRIMARY KEY CHECK (number > 0),
                     name TEXT NOT NULL,
@@ -24,20 +24,20 @@ enum PostgresMigrator {
         }
         for migration in migrations {
             try await store.transaction { connection in
-                try await connection.query("SELECT pg_advisory_xact_lock(\(lockKey))", logger: store.logger)
+                try await connection.liveQuery("SELECT pg_advisory_xact_lock(\(lockKey))", logger: store.logger)
                 let applied = try await appliedMigrations(connection, store)
                 try check(applied, against: migrations)
                 guard applied[migration.number] == nil else { return }
                 for (index, statement) in migration.statements.enumerated() {
                     do {
-                        try await connection.query(PostgresQuery(unsafeSQL: statement), logger: store.logger)
+                        try await connection.liveQuery(PostgresQuery(unsafeSQL: statement), logger: store.logger)
                     } catch {
                         throw PostgresStoreError(.migrationFailed,
                             "migration \(migration.number) (\(migration.name)) failed at its statement \(index + 1) and was rolled back: \(String(reflecting: error))",
                             context: ["migration": "\(migration.number)-\(migration.name)", "statement": "\(index + 1)"])
                     }
                 }
-                try await connection.query("""
+                try await connection.liveQuery("""
                     INSERT INTO relance_migration (number, name, sha256, applied_by)
                     VALUES (\(migration.number), \(migration.name), \(checksum(migration)), \(store.daemonID))
                     """, logger: store.logger)
@@ -51,7 +51,7 @@ enum PostgresMigrator {
 
     static func appliedMigrations(_ connection: PostgresConnection, _ store: PostgresStore) async throws -> [Int: Applied] {
         var applied: [Int: Applied] = [:]
-        let rows = try await connection.query("SELECT number, name, sha256 FROM relance_migration", logger: store.logger)
+        let rows = try await connection.liveQuery("SELECT number, name, sha256 FROM relance_migration", logger: store.logger)
         for try await (number, name, sha256) in rows.decode((Int, String, String).self) {
             applied[number] = Applied(name: name, sha256: sha256)
         }
