@@ -65,8 +65,12 @@ let package = Package(
         // The SQLite store (GRDB) behind intention-named operations.
         .target(
             name: "RelanceStore",
-            dependencies: ["RelanceCore", .product(name: "GRDB", package: "GRDB.swift"),
-                           .product(name: "GRDBSQLite", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: [
+                "RelanceCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
+                // SQLite's C interface, for the WAL hook GRDB does not wrap (`WALCheckpointer`) and the
+                // import's values bound straight to its statements (`StatementValues`).
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
             swiftSettings: strict
         ),
         // The PostgreSQL store (PostgresNIO): connection settings, migrator, and the ports the

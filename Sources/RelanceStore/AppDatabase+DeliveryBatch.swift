@@ -93,7 +93,7 @@ extension AppDatabase {
     }
 
     /// `(?, ?), (?, ?)…`: `count` rows of `columns` placeholders.
-    private static func rows(_ count: Int, columns: Int) -> String {
+    static func rows(_ count: Int, columns: Int) -> String {
         let row = "(" + Array(repeating: "?", count: columns).joined(separator: ", ") + ")"
         return Array(repeating: row, count: count).joined(separator: ", ")
     }

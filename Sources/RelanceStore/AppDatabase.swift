@@ -9,18 +9,28 @@ import Glibc
 /// (GRDB's recommended "AppDatabase" pattern). Nothing outside this target sees SQL.
 public final class AppDatabase: Sendable {
     let writer: any DatabaseWriter
+    /// Checkpoints an on-disk store's log off the writer (`WALCheckpointer`); nil in memory.
+    private let checkpointer: WALCheckpointer?
     /// Ids of the messages being composed, not stored yet (`enqueue`).
     let messageIDs = MessageIDReservation()
 
     /// Opens (and migrates) a store around an existing writer; tests pass an in-memory queue.
     public init(_ writer: any DatabaseWriter) throws {
         self.writer = writer
+        checkpointer = nil
+        try AppDatabase.migrator.migrate(writer)
+    }
+
+    private init(_ writer: any DatabaseWriter, checkpointer: WALCheckpointer) throws {
+        self.writer = writer
+        self.checkpointer = checkpointer
         try AppDatabase.migrator.migrate(writer)
     }
 
     /// A store opened read-only (see `openForReading`): never migrated, never written.
     init(reading queue: DatabaseQueue) {
         self.writer = queue
+        checkpointer = nil
     }
 
     /// Opens the store file, creating it and its folder when missing.
@@ -58,11 +68,14 @@ public final class AppDatabase: Sendable {
         var configuration = Configuration()
         configuration.busyMode = .timeout(busyTimeout)
         configuration.foreignKeysEnabled = true
+        let checkpointer = WALCheckpointer(path: url.path)
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            // The writer's log is checkpointed off its thread; readers write no log.
+            if !db.configuration.readonly { checkpointer.install(on: db) }
         }
         let pool = try DatabasePool(path: url.path, configuration: configuration)
-        return try AppDatabase(pool)
+        return try AppDatabase(pool, checkpointer: checkpointer)
     }
 
     /// An empty in-memory store, for tests and dry runs.

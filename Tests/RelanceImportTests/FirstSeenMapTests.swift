@@ -7,7 +7,7 @@ import Testing
 struct FirstSeenMapTests {
     @Test("values in order, found before and after the switch to a dictionary", arguments: [3, 16, 17, 200])
     func sameAnswers(count: Int) {
-        var map = FirstSeenMap<Int>(capacity: count)
+        var map = FirstSeenMap<String, Int>(capacity: count)
         let keys = (0..<count).map { "K\($0 * 7919 % 1000)-\($0)" }
         for (index, key) in keys.enumerated() {
             #expect(map[key] == nil)

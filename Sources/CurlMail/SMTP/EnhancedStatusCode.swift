@@ -15,15 +15,32 @@ public struct EnhancedStatusCode: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Parses exactly `class.subject.detail` (RFC 3463 section 2: 1 digit, 1 to 3 digits, 1 to 3 digits).
+    ///
+    /// Read byte by byte: it runs for every reply of every message sent (issue #17), and a
+    /// byte outside ASCII digits and dots fails the parse wherever it is, as a split into
+    /// `Character`s would.
     public init?(_ text: some StringProtocol) {
-        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 3,
-              parts[0].utf8.count == 1,
-              (1...3).contains(parts[1].utf8.count), (1...3).contains(parts[2].utf8.count),
-              parts.allSatisfy({ $0.utf8.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) } }),
-              let statusClass = Int(parts[0]), let subject = Int(parts[1]), let detail = Int(parts[2])
-        else { return nil }
-        self.init(statusClass: statusClass, subject: subject, detail: detail)
+        var numbers = (0, 0, 0)
+        var part = 0
+        var digits = 0
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: ".") {
+                guard part < 2, digits > 0 else { return nil }
+                part += 1
+                digits = 0
+                continue
+            }
+            guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte), digits < (part == 0 ? 1 : 3) else { return nil }
+            digits += 1
+            let value = Int(byte - UInt8(ascii: "0"))
+            switch part {
+            case 0: numbers.0 = value
+            case 1: numbers.1 = numbers.1 * 10 + value
+            default: numbers.2 = numbers.2 * 10 + value
+            }
+        }
+        guard part == 2, digits > 0 else { return nil }
+        self.init(statusClass: numbers.0, subject: numbers.1, detail: numbers.2)
     }
 
     public var description: String { "\(statusClass).\(subject).\(detail)" }

@@ -43,7 +43,33 @@ public struct SMTPReplyParser: Sendable {
     }
 
     /// `("250", last?, text)` for a well-formed reply line.
+    ///
+    /// An ASCII line (every reply a server sends in practice) is read by its bytes: this runs for
+    /// every reply of every message sent (issue #17). Without a line feed, an ASCII line has one
+    /// `Character` per byte, so both readings agree; any other line is read by `Character`s.
     private static func split(_ line: some StringProtocol) -> (Int, Bool, Substring)? {
+        let line = Substring(line)
+        let utf8 = line.utf8
+        guard utf8.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "\n") }) else { return splitCharacters(line) }
+        var code = 0
+        var index = utf8.startIndex
+        for _ in 0..<3 {
+            guard index != utf8.endIndex, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(utf8[index]) else { return nil }
+            code = code * 10 + Int(utf8[index] - UInt8(ascii: "0"))
+            index = utf8.index(after: index)
+        }
+        guard (200...599).contains(code) else { return nil }
+        guard index != utf8.endIndex else { return (code, true, "") }
+        let rest = Substring(utf8[utf8.index(after: index)...])
+        switch utf8[index] {
+        case UInt8(ascii: "-"): return (code, false, rest)
+        case UInt8(ascii: " "): return (code, true, rest)
+        default: return nil
+        }
+    }
+
+    /// `split` for a line with bytes outside ASCII (or a line feed), by `Character`s.
+    private static func splitCharacters(_ line: some StringProtocol) -> (Int, Bool, Substring)? {
         let line = Substring(line)
         let digits = line.prefix(3)
         guard digits.utf8.count == 3,
@@ -60,7 +86,11 @@ public struct SMTPReplyParser: Sendable {
     }
 
     private static func extractEnhancedStatus(_ text: Substring, code: Int) -> (EnhancedStatusCode?, String) {
-        let token = text.prefix(while: { $0 != " " })
+        // ASCII: the token ends at the first space byte (see `split`), found without `Character`s.
+        let utf8 = text.utf8
+        let token = utf8.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "\n") })
+            ? Substring(utf8[..<(utf8.firstIndex(of: UInt8(ascii: " ")) ?? utf8.endIndex)])
+            : text.prefix(while: { $0 != " " })
         guard let enhanced = EnhancedStatusCode(token), enhanced.statusClass == code / 100 else {
             return (nil, String(text))
         }

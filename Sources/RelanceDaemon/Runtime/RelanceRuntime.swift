@@ -50,6 +50,16 @@ public final class RelanceRuntime: Sendable {
         if openStore == nil, let postgres = configuration.postgresStore {
             throw StoreNotOpened(file: configuration.file.path, url: postgres.settings.redactedURL)
         }
+        let allSteps = (configuration.creditors.map(\.policy) + configuration.policies.values).flatMap(\.steps)
+        let emails = Set(allSteps.filter { $0.channel == .email }.map(\.template))
+        let letters = Set(allSteps.filter(\.channel.printsLetter).map(\.template))
+        // The templates are read, checked and compiled on a thread of their own while the store
+        // opens (and, new, migrates): each takes some 50 ms before the first message (issue #17).
+        // A store that cannot open is still the error reported first.
+        let folder = configuration.templatesFolder
+        let templates = composesMail
+            ? StartupWork { try TemplateLoader.load(from: folder, requiredTemplates: emails.sorted(), requiredDocuments: letters.sorted()) }
+            : nil
         // `readOnly`: the commands that only read (status, plan, aging, customer, tasks) open the
         // store without creating, migrating or leaving any file, so they work on a state folder
         // this user cannot write.
@@ -58,13 +68,7 @@ public final class RelanceRuntime: Sendable {
         self.store = store
         let leases = store as? any LeaseStore
         work = LeasedWork(leases: leases, duration: leases?.leaseDuration ?? .seconds(60), logger: logger)
-        let allSteps = (configuration.creditors.map(\.policy) + configuration.policies.values).flatMap(\.steps)
-        let emails = Set(allSteps.filter { $0.channel == .email }.map(\.template))
-        let letters = Set(allSteps.filter(\.channel.printsLetter).map(\.template))
-        let renderer = composesMail
-            ? try TemplateLoader.load(from: configuration.templatesFolder, requiredTemplates: emails.sorted(),
-                                      requiredDocuments: letters.sorted())
-            : try TemplateRenderer(files: [:])
+        let renderer = try templates?.value() ?? TemplateRenderer(files: [:])
         // A read-only command signs nothing: when the key cannot be read (mode 0600, the daemon's
         // user), a throwaway one stands in rather than writing a new one. A shared book's key
         // comes from the book (`open`).

@@ -7,12 +7,14 @@ import RelanceCore
 /// balance. Items are then merged by invoice number. Nothing is dropped but zero sums, so a
 /// customer's items always add up to the account's balance, debit minus credit.
 enum CustomerLedger {
-    static func openItems(_ entries: [LedgerEntry], of account: CustomerAccount, currency: Currency, file: String,
-                          notes: inout [ImportWarning]) -> [OpenItem] {
-        guard !entries.isEmpty else { return [] }
-        let names = SharedPieceReference.invoiceNames(entries, customer: account.customer, notes: &notes)
+    /// Appends the account's open items to `result`. `entries`: its lines, in file order (lent
+    /// where the read grouped them, not copied); `text`: where their references and letters lie.
+    static func openItems(_ entries: UnsafeBufferPointer<LedgerEntry>, text: LedgerText, of account: CustomerAccount, currency: Currency,
+                          file: String, into result: inout [OpenItem], notes: inout [ImportWarning]) {
+        guard !entries.isEmpty else { return }
+        let names = SharedPieceReference.invoiceNames(entries, text: text, customer: account.customer, notes: &notes)
         func reference(_ entry: LedgerEntry) -> String {
-            names[entry.line] ?? (entry.pieceRef.isEmpty ? "LIGNE-\(entry.line)" : entry.pieceRef)
+            names[entry.line] ?? (entry.hasPieceRef ? text.pieceRef(of: entry).string : "LIGNE-\(entry.line)")
         }
         var items: [OpenItem] = []
         func item(_ invoice: String, _ issued: CivilDate, _ amount: Int64, line: Int) -> OpenItem {
@@ -24,7 +26,7 @@ enum CustomerLedger {
         // several ("à-nouveaux détaillés") keep each invoice's own reference and date.
         var summaryIndex: Int?
         var unletteredOpenings = 0
-        for (index, entry) in entries.enumerated() where entry.letter.isEmpty && entry.isOpening {
+        for (index, entry) in entries.enumerated() where !entry.hasLetter && entry.isOpening {
             unletteredOpenings += 1
             summaryIndex = index
         }
@@ -33,11 +35,12 @@ enum CustomerLedger {
         // Most lettered groups sum to zero and yield nothing: their sums are kept, not their
         // lines, which are gathered afterwards for the few groups that stay open.
         // Each letter's sum, groups numbered in the order their letters are met.
-        var groups = FirstSeenMap<Int64>(capacity: entries.count)
+        var groups = FirstSeenMap<TextBytes, Int64>(capacity: entries.count)
         var groupOfEntry = [Int](repeating: -1, count: entries.count)
         for (index, entry) in entries.enumerated() {
-            if !entry.letter.isEmpty {
-                let group = groups.position(of: entry.letter) ?? groups.append(entry.letter, 0)
+            if entry.hasLetter {
+                let letter = text.letter(of: entry)
+                let group = groups.position(of: letter) ?? groups.append(letter, 0)
                 groups.update(at: group) { $0 += entry.amount }
                 groupOfEntry[index] = group
             } else if index != summaryIndex, entry.amount != 0 {
@@ -80,13 +83,13 @@ enum CustomerLedger {
         if let summary, openingAmount != 0 {
             items.insert(item(reference(summary), summary.date, openingAmount, line: summary.line), at: 0)
         }
-        return merged(items)
+        merged(items, into: &result)
     }
 
     /// Lines that carry the same piece reference are one document (an invoice and a credit
     /// note quoting it, several lines of one invoice).
-    private static func merged(_ items: [OpenItem]) -> [OpenItem] {
-        var byInvoice = FirstSeenMap<OpenItem>(capacity: items.count)
+    private static func merged(_ items: [OpenItem], into result: inout [OpenItem]) {
+        var byInvoice = FirstSeenMap<String, OpenItem>(capacity: items.count)
         for item in items {
             if let position = byInvoice.position(of: item.invoice) {
                 byInvoice.update(at: position) { existing in
@@ -97,6 +100,6 @@ enum CustomerLedger {
                 byInvoice.append(item.invoice, item)
             }
         }
-        return byInvoice.values.filter { !$0.open.isZero }
+        for item in byInvoice.values where !item.open.isZero { result.append(item) }
     }
 }

@@ -15,6 +15,8 @@ struct FECChunk {
     /// all once more and, for a moment, hold them twice.
     var segments: [[LedgerEntry]] = []
     static let segmentLength = 8_192
+    /// The customer lines' piece references and letters, end to end (`LedgerText`).
+    var text: [UInt8] = []
     var lastDate: CivilDate?
     var totalDebit: Int64 = 0
     var totalCredit: Int64 = 0
@@ -50,6 +52,9 @@ struct FECChunk {
     /// Reads the lines of `bytes`; a bad line stops the read and is kept in `error`.
     static func read(_ bytes: UnsafeBufferPointer<UInt8>, layout: Layout) -> FECChunk {
         var chunk = FECChunk()
+        // Room for what a ledger of short references needs (a page not written is never
+        // resident); it grows if not.
+        chunk.text.reserveCapacity(bytes.count / 8)
         var reader = FECLineReader(bytes: bytes, separator: layout.separator)
         do {
             try chunk.read(&reader, layout: layout)
@@ -185,14 +190,23 @@ struct FECChunk {
                 segments.append([])
                 segments[segments.count - 1].reserveCapacity(Self.segmentLength)
             }
+            let pieceRef = bytes(columns.pieceRef)
+            let letter = columns.ecritureLet.map(bytes) ?? UnsafeBufferPointer(start: nil, count: 0)
+            // A field of 4 GiB: no ledger has one, a damaged file may.
+            guard pieceRef.count <= UInt32.max, letter.count <= UInt32.max else { throw Self.tooLarge(position(columns.pieceRef)) }
+            let textStart = text.count
+            text.append(contentsOf: pieceRef)
+            text.append(contentsOf: letter)
             segments[segments.count - 1].append(LedgerEntry(
                 account: number,
                 isOpening: opening,
                 date: entryDate,
-                pieceRef: field(columns.pieceRef),
+                textStart: textStart,
+                pieceRefLength: UInt32(pieceRef.count),
+                letterLength: UInt32(letter.count),
+                textIsASCII: !reader.mayHaveHighBytes,
                 pieceDate: pieceDate,
                 amount: signed,
-                letter: columns.ecritureLet.map(field) ?? "",
                 line: line,
                 entryNumber: columns.ecritureNum.map { LedgerEntry.entryNumber(bytes($0)) } ?? -1))
         }
@@ -238,6 +252,9 @@ struct FECChunk {
                 accounts.append(account)
             }
         }
+        let textOffset = text.count
+        text += next.text
+        next.text = []
         // Taken from `next`, so that each segment is rewritten in place rather than copied.
         var moved: [[LedgerEntry]] = []
         swap(&moved, &next.segments)
@@ -245,6 +262,7 @@ struct FECChunk {
             for index in moved[segment].indices {
                 moved[segment][index].account = mapping[Int(moved[segment][index].account)]
                 moved[segment][index].shiftLine(by: lineOffset)
+                moved[segment][index].textStart += textOffset
             }
         }
         segments += moved

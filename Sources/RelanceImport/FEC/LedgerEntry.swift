@@ -3,14 +3,18 @@ import RelanceCore
 /// One line of a customer account (411…) in the FEC, with the amount as debit minus credit.
 /// The customer's id and name live once in its `CustomerAccount`, not on each of its lines.
 ///
-/// Dates are kept as `yyyymmdd` numbers, which order like the dates: a million-line ledger has
-/// hundreds of thousands of these, and 64 bytes each instead of 112 is less to write, group and
-/// copy. They become `CivilDate`s only for the open items.
+/// Dates are kept as `yyyymmdd` numbers, which order like the dates, and the piece reference and
+/// letter as bytes in the read's `LedgerText` (where this entry says): a million-line ledger has
+/// hundreds of thousands of these, and 48 plain bytes each (no String to make, retain and
+/// release) instead of 112 is less to write, group and copy. They become `CivilDate`s and
+/// Strings only for the open items.
 struct LedgerEntry: Sendable, Hashable {
     /// Debit minus credit, in minor units: positive for an invoice, negative for a payment or credit note.
     var amount: Int64
-    var pieceRef: String
-    var letter: String
+    /// Where the piece reference's bytes start in the read's `LedgerText`; the letter's follow them.
+    var textStart: Int
+    var pieceRefLength: UInt32
+    var letterLength: UInt32
     /// `EcritureDate`, as `yyyymmdd`.
     var dateKey: Int32
     /// `PieceDate`, as `yyyymmdd`; 0 when the line has none.
@@ -23,21 +27,29 @@ struct LedgerEntry: Sendable, Hashable {
     /// Two lines of one entry share it; it tells apart entries that share a piece reference.
     var entryNumber: Int32
     var isOpening: Bool
+    /// The line held no byte above 0x7F, so its reference and letter can be compared byte by
+    /// byte (else as Strings are: by canonical equivalence, as before they were bytes).
+    var textIsASCII: Bool
 
     var line: Int { Int(lineNumber) }
+    var hasPieceRef: Bool { pieceRefLength != 0 }
+    var hasLetter: Bool { letterLength != 0 }
 
     /// A stretch of the file read on its own numbers its lines from 1; the merge makes them the file's.
     mutating func shiftLine(by offset: Int) {
         lineNumber = Int32(truncatingIfNeeded: Int(lineNumber) + offset)
     }
 
-    init(account: Int, isOpening: Bool, date: CivilDate, pieceRef: String, pieceDate: CivilDate?, amount: Int64, letter: String, line: Int,
-         entryNumber: Int32 = -1) {
+    /// `textStart`: where `pieceRefLength` bytes of reference, then `letterLength` of letter, lie in the `LedgerText`.
+    init(account: Int, isOpening: Bool, date: CivilDate, textStart: Int, pieceRefLength: UInt32, letterLength: UInt32, textIsASCII: Bool,
+         pieceDate: CivilDate?, amount: Int64, line: Int, entryNumber: Int32 = -1) {
         self.amount = amount
         self.lineNumber = Int32(truncatingIfNeeded: line)
         self.entryNumber = entryNumber
-        self.pieceRef = pieceRef
-        self.letter = letter
+        self.textStart = textStart
+        self.pieceRefLength = pieceRefLength
+        self.letterLength = letterLength
+        self.textIsASCII = textIsASCII
         dateKey = Self.key(date)
         pieceDateKey = pieceDate.map(Self.key) ?? 0
         self.account = Int32(truncatingIfNeeded: account)

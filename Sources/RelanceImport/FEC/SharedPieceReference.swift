@@ -10,25 +10,28 @@
 /// reference follow the invoice their lettering, then their amount, then their date points to.
 enum SharedPieceReference {
     /// Names by file line, only for the lines whose reference is shared by several invoices.
-    static func invoiceNames(_ entries: [LedgerEntry], customer: String, notes: inout [ImportWarning]) -> [Int: String] {
-        // Most references are unique: one dictionary insert per invoice line, nothing more.
-        var firstDebit = FirstSeenMap<Int>(capacity: entries.count)
-        var shared: [String: [Int]] = [:]
-        for (index, entry) in entries.enumerated() where entry.amount > 0 && !entry.pieceRef.isEmpty && !entry.isOpening {
-            if let first = firstDebit[entry.pieceRef] {
-                if shared[entry.pieceRef] == nil { shared[entry.pieceRef] = [first] }
-                shared[entry.pieceRef]!.append(index)
+    static func invoiceNames(_ entries: UnsafeBufferPointer<LedgerEntry>, text: LedgerText, customer: String,
+                             notes: inout [ImportWarning]) -> [Int: String] {
+        // Most references are unique: one look-up per invoice line among the account's, nothing more.
+        var firstDebit = FirstSeenMap<TextBytes, Int>(capacity: entries.count)
+        var shared: [TextBytes: [Int]] = [:]
+        for (index, entry) in entries.enumerated() where entry.amount > 0 && entry.hasPieceRef && !entry.isOpening {
+            let pieceRef = text.pieceRef(of: entry)
+            if let first = firstDebit[pieceRef] {
+                if shared[pieceRef] == nil { shared[pieceRef] = [first] }
+                shared[pieceRef]!.append(index)
             } else {
-                firstDebit.append(entry.pieceRef, index)
+                firstDebit.append(pieceRef, index)
             }
         }
         guard !shared.isEmpty else { return [:] }
-        var creditsByReference: [String: [LedgerEntry]] = [:]
-        for entry in entries where entry.amount < 0 && shared[entry.pieceRef] != nil {
-            creditsByReference[entry.pieceRef, default: []].append(entry)
+        var creditsByReference: [TextBytes: [LedgerEntry]] = [:]
+        for entry in entries where entry.amount < 0 && shared[text.pieceRef(of: entry)] != nil {
+            creditsByReference[text.pieceRef(of: entry), default: []].append(entry)
         }
         var names: [Int: String] = [:]
-        for (reference, debitIndices) in shared.sorted(by: { $0.key < $1.key }) {
+        for (key, debitIndices) in shared.map({ ($0.key.string, $0) }).sorted(by: { $0.0 < $1.0 }).map(\.1) {
+            let reference = key.string
             let debits = debitIndices.map { entries[$0] }.sorted { ($0.dateKey, $0.line) < ($1.dateKey, $1.line) }
             var invoices: [[LedgerEntry]] = []
             for debit in debits {
@@ -45,8 +48,8 @@ enum SharedPieceReference {
             for (number, lines) in invoices.enumerated() {
                 for line in lines { names[line.line] = labels[number] }
             }
-            for credit in creditsByReference[reference] ?? [] {
-                names[credit.line] = labels[invoiceOf(credit, among: invoices)]
+            for credit in creditsByReference[key] ?? [] {
+                names[credit.line] = labels[invoiceOf(credit, among: invoices, text: text)]
             }
             let entries = invoices.map { lines in
                 FECNote.SharedEntry(number: lines[0].entryNumber >= 0 && lines[0].entryNumber < 1_000_000_000 ? Int(lines[0].entryNumber) : nil,
@@ -70,8 +73,9 @@ enum SharedPieceReference {
 
     /// The invoice a payment or credit note with the shared reference settles: the one it is
     /// lettered with, else the one whose amount it matches, else the latest one before it.
-    private static func invoiceOf(_ credit: LedgerEntry, among invoices: [[LedgerEntry]]) -> Int {
-        if !credit.letter.isEmpty, let at = invoices.firstIndex(where: { $0.contains { $0.letter == credit.letter } }) {
+    private static func invoiceOf(_ credit: LedgerEntry, among invoices: [[LedgerEntry]], text: LedgerText) -> Int {
+        let letter = text.letter(of: credit)
+        if !letter.isEmpty, let at = invoices.firstIndex(where: { $0.contains { text.letter(of: $0) == letter } }) {
             return at
         }
         if let at = invoices.firstIndex(where: { $0.reduce(Int64(0)) { $0 + $1.amount } == -credit.amount }) {
