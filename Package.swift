@@ -67,7 +67,8 @@ let package = Package(
             name: "RelanceStore",
             dependencies: [
                 "RelanceCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
-                // SQLite's C interface, for the WAL hook GRDB does not wrap (`WALCheckpointer`).
+                // SQLite's C interface, for the WAL hook GRDB does not wrap (`WALCheckpointer`) and the
+                // import's values bound straight to its statements (`StatementValues`).
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
             swiftSettings: strict

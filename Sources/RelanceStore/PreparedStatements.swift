@@ -46,20 +46,21 @@ final class PreparedStatements {
 
     init(db: Database) { self.db = db }
 
-    private var pendingEvents: [DatabaseValue] = []
+    private var pendingEvents = StatementValues()
     private var batchStatement: Statement?
     static let eventsPerInsert = 100
-    private static let eventColumns = 8
+    static let eventColumns = 8
 
-    /// Queues one event row (8 values, in the `insertEvent` column order); writes a batch when full.
-    func appendEvent(_ values: [DatabaseValue]) throws {
-        pendingEvents += values
+    /// Queues one event row; writes a batch when full. `row` appends the 8 values in the
+    /// `insertEvent` column order.
+    func appendEvent(_ row: (inout StatementValues) -> Void) throws {
+        row(&pendingEvents)
         if pendingEvents.count == Self.eventsPerInsert * Self.eventColumns { try flushEvents() }
     }
 
     /// Writes the queued events, in order. Must run before the transaction commits.
     func flushEvents() throws {
-        guard !pendingEvents.isEmpty else { return }
+        guard pendingEvents.count > 0 else { return }
         let rows = pendingEvents.count / Self.eventColumns
         let statement: Statement
         if rows == Self.eventsPerInsert, let batchStatement {
@@ -68,49 +69,28 @@ final class PreparedStatements {
             statement = try db.makeStatement(sql: Self.insertEvents(rows))
             if rows == Self.eventsPerInsert { batchStatement = statement }
         }
-        try Self.execute(statement, pendingEvents)
-        pendingEvents.removeAll(keepingCapacity: true)
+        try pendingEvents.run(statement) { try $0.execute() }
+        pendingEvents.removeAll()
     }
 
-    /// Runs `statement` with `values` bound in order. They are bound one by one through
-    /// `StatementBinding`: a `StatementArguments` would first copy them through GRDB's
-    /// unspecialized generic code, which cost more than the INSERTs of a large ledger.
-    static func execute(_ statement: Statement, _ values: [DatabaseValue]) throws {
-        try bind(statement, values)
-        try statement.execute()
-    }
-
-    /// Resets `statement`, clears the previous run's bindings and binds `values` in order;
-    /// running it (`execute()`, or a fetch without arguments) keeps them.
-    static func bind(_ statement: Statement, _ values: [DatabaseValue]) throws {
-        statement.setUncheckedArguments(StatementArguments())
-        let handle = statement.sqliteStatement
-        for (index, value) in values.enumerated() {
-            let code = value.bind(to: handle, at: CInt(index + 1))
-            guard code == ResultCode.SQLITE_OK.rawValue else {
-                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: "cannot bind argument \(index + 1)", sql: statement.sql)
-            }
-        }
-    }
-
-    private var pendingInvoices: [DatabaseValue] = []
+    private var pendingInvoices = StatementValues()
     private var invoiceBatchStatement: Statement?
     static let invoicesPerInsert = 50
-    private static let invoiceColumns = 16
+    static let invoiceColumns = 16
 
-    /// Queues one new invoice of a large first load (16 values, in `insertInvoice`'s order),
-    /// written with the next ones in one INSERT: nothing reads a first load's invoices, nor
-    /// needs their ids, before `flushInvoices()` (an invoice whose journal line names its id
-    /// is written alone, after a flush). The ids are those one at a time gives: one above the
-    /// largest, row after row in order.
-    func appendInvoice(_ values: [DatabaseValue]) throws {
-        pendingInvoices += values
+    /// Queues one new invoice of a large first load (`row` appends its 16 values, in
+    /// `insertInvoice`'s order), written with the next ones in one INSERT: nothing reads a
+    /// first load's invoices, nor needs their ids, before `flushInvoices()` (an invoice whose
+    /// journal line names its id is written alone, after a flush). The ids are those one at a
+    /// time gives: one above the largest, row after row in order.
+    func appendInvoice(_ row: (inout StatementValues) -> Void) throws {
+        row(&pendingInvoices)
         if pendingInvoices.count == Self.invoicesPerInsert * Self.invoiceColumns { try flushInvoices() }
     }
 
     /// Writes the queued invoices, in order.
     func flushInvoices() throws {
-        guard !pendingInvoices.isEmpty else { return }
+        guard pendingInvoices.count > 0 else { return }
         let rows = pendingInvoices.count / Self.invoiceColumns
         let statement: Statement
         if rows == Self.invoicesPerInsert, let invoiceBatchStatement {
@@ -123,8 +103,8 @@ final class PreparedStatements {
                                                   + Array(repeating: row, count: rows).joined(separator: ", "))
             if rows == Self.invoicesPerInsert { invoiceBatchStatement = statement }
         }
-        try Self.execute(statement, pendingInvoices)
-        pendingInvoices.removeAll(keepingCapacity: true)
+        try pendingInvoices.run(statement) { try $0.execute() }
+        pendingInvoices.removeAll()
     }
 
     /// Identify-customer tasks in rows of `tasksPerInsert` (see `insertTasks(rows:)`).

@@ -17,8 +17,13 @@ extension SnapshotApplier {
             return entry
         case .create(let external, let name, let placeholder):
             let insert = try prepared(.insertCustomer)
-            try PreparedStatements.execute(insert, [creditorValue, external.databaseValue, name.databaseValue, timeValue,
-                                                    placeholder.databaseValue])
+            var values = StatementValues()
+            values.append(creditor)
+            values.append(external)
+            values.append(name)
+            values.append(timeText)
+            values.append(placeholder)
+            try values.run(insert) { try $0.execute() }
             let (entry, event) = CustomerChoice.created(id: db.lastInsertedRowID, externalID: external, name: name, placeholder: placeholder,
                                                         importID: importID, rules: rules, tally: &work)
             if let event { try self.event(event) }
@@ -67,17 +72,19 @@ extension SnapshotApplier {
         // (a new row's id is one above the largest), the same journal lines in the same order.
         for start in stride(from: 0, to: tasks.count, by: PreparedStatements.tasksPerInsert) {
             let batch = tasks[start..<min(start + PreparedStatements.tasksPerInsert, tasks.count)]
-            var values: [DatabaseValue] = []
-            values.reserveCapacity(batch.count * 6)
+            var values = StatementValues()
             for task in batch {
-                values += [creditorValue, task.customerID.databaseValue, task.dedupKey.databaseValue, task.title.databaseValue,
-                           task.detailJSON.databaseValue, timeValue]
+                values.append(creditor)
+                values.append(task.customerID)
+                values.append(task.dedupKey)
+                values.append(task.title)
+                values.append(task.detailJSON)
+                values.append(timeText)
             }
             let insert = try prepared.insertTasks(rows: batch.count)
-            try PreparedStatements.bind(insert, values)
             // RETURNING gives its rows in no promised order: matched by customer (one task each).
             var ids: [Int64: Int64] = [:]
-            for row in try Row.fetchAll(insert) { ids[row[1]] = row[0] }
+            for row in try values.run(insert, { try Row.fetchAll($0) }) { ids[row[1]] = row[0] }
             for task in batch {
                 guard let id = ids[task.customerID] else {
                     throw StoreError(.corrupt, "no id came back for the task of customer \(task.customerID)")

@@ -36,9 +36,10 @@ extension SnapshotApplier {
         var batch: [OpenItem]? = first
         first = []
         while let items = batch {
-            for item in items {
-                guard !work.seenNumbers.contains(item.invoice) else { throw WholeFileNeeded() }
-                try applyItem(item, importID: importID, work: &work, receipt: &receipt)
+            // By index: each item is read in place, where `for item in items` retained every string of it.
+            for index in items.indices {
+                guard !work.seenNumbers.contains(items[index].invoice) else { throw WholeFileNeeded() }
+                try applyItem(items[index], importID: importID, work: &work, receipt: &receipt)
             }
             count += items.count
             batch = try feed.next()

@@ -9,8 +9,16 @@ extension SnapshotApplier {
         // Buffered: a large ledger writes tens of thousands of events in one import, and one
         // INSERT of many rows costs a fraction of as many single-row INSERTs.
         let detailText = EventDetailJSON.encode(detail)
-        try prepared.appendEvent([timeValue, kind.databaseValue, creditorValue, customerID.databaseValue,
-                                  invoiceID.databaseValue, importID.databaseValue, summary.printable.databaseValue, detailText.databaseValue])
+        try prepared.appendEvent { values in
+            values.append(timeText)
+            values.append(kind)
+            values.append(creditor)
+            values.append(customerID)
+            values.append(invoiceID)
+            values.append(importID)
+            values.append(summary.printable)
+            values.append(detailText)
+        }
     }
 
     /// A line the shared rules worded, in the same batches.

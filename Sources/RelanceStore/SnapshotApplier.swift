@@ -18,8 +18,8 @@ struct SnapshotApplier {
     let prepared: PreparedStatements
     /// Formatted once: GRDB formats a `Date` anew for every statement otherwise.
     let timeValue: DatabaseValue
-    /// Converted once: a row's arguments as `DatabaseValue`s bind without an existential each.
-    let creditorValue: DatabaseValue
+    /// The same, as the text bound to the import's batched rows (`StatementValues`).
+    let timeText: String
 
     /// The creditor's words for the journal's lines.
     let words: any Wording
@@ -39,9 +39,8 @@ struct SnapshotApplier {
         self.time = time
         prepared = PreparedStatements(db: db)
         timeValue = time.databaseValue
-        creditorValue = file.creditor.rawValue.databaseValue
+        timeText = String.fromDatabaseValue(timeValue) ?? ""
         asOf = snapshot.asOf.iso8601
-        asOfValue = asOf.databaseValue
         rules = SnapshotRules(file: file, snapshot: snapshot, time: time, words: words)
     }
 
@@ -51,7 +50,6 @@ struct SnapshotApplier {
 
     var creditor: String { file.creditor.rawValue }
     let asOf: String
-    let asOfValue: DatabaseValue
 
     func apply() throws -> ImportReceipt {
         let receipt = try applyUnflushed()
@@ -188,22 +186,45 @@ struct SnapshotApplier {
         // A first load's opened invoices are journaled at the end; what its due date calls for is rare.
         let journalsNow = !work.journalsOpenedAtEnd || !due.disagreement.isEmpty || due.beyondLegalCap
         let document = details.document
-        let importValue = importID.databaseValue
-        let issued: String? = item.issued?.iso8601, dueOn: String? = due.due?.iso8601, total: Int64? = item.total?.minorUnits
-        var values: [DatabaseValue] = [creditorValue, customer.id.databaseValue, item.invoice.databaseValue,
-                                       item.open.currency.code.databaseValue, issued.databaseValue, dueOn.databaseValue]
-        values += [due.source.databaseValue, total.databaseValue, item.open.minorUnits.databaseValue, asOfValue, importValue, importValue]
-        values += [document?.path.databaseValue ?? .null, document?.sha256.databaseValue ?? .null,
-                   document?.mediaType.databaseValue ?? .null, document?.fileName.databaseValue ?? .null]
         // A first load's invoices go many to an INSERT; one whose line names its id goes alone,
         // after those before it.
-        guard journalsNow else { return try prepared.appendInvoice(values) }
+        guard journalsNow else {
+            return try prepared.appendInvoice {
+                Self.invoiceRow(&$0, creditor: creditor, customerID: customer.id, item: item, due: due, asOf: asOf, importID: importID,
+                                document: document)
+            }
+        }
         try prepared.flushInvoices()
-        try PreparedStatements.execute(try prepared(.insertInvoice), values)
+        var values = StatementValues()
+        Self.invoiceRow(&values, creditor: creditor, customerID: customer.id, item: item, due: due, asOf: asOf, importID: importID,
+                        document: document)
+        try values.run(try prepared(.insertInvoice)) { try $0.execute() }
         let invoiceID = db.lastInsertedRowID
         for event in rules.openedEvents(item, due: due, customerID: customer.id, invoiceID: invoiceID, importID: importID, tally: &work) {
             try self.event(event)
         }
+    }
+
+    /// A new invoice's 16 values, in `insertInvoice`'s order. Static, with what it needs passed
+    /// in: a closure over `self` copied the whole applier for every row.
+    private static func invoiceRow(_ values: inout StatementValues, creditor: String, customerID: Int64, item: OpenItem,
+                                   due: DueDateResolution, asOf: String, importID: Int64, document: InvoiceDocument?) {
+        values.append(creditor)
+        values.append(customerID)
+        values.append(item.invoice)
+        values.append(item.open.currency.code)
+        values.append(item.issued?.iso8601)
+        values.append(due.due?.iso8601)
+        values.append(due.source)
+        values.append(item.total?.minorUnits)
+        values.append(item.open.minorUnits)
+        values.append(asOf)
+        values.append(importID)
+        values.append(importID)
+        values.append(document?.path)
+        values.append(document?.sha256)
+        values.append(document?.mediaType)
+        values.append(document?.fileName)
     }
 
     /// Returns whether anything changed.
