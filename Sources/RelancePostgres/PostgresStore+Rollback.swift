@@ -1,6 +1,6 @@
 import Logging
 import PostgresNIO
-import Synchronization
+import RelanceCore
 
 extension PostgresStore {
     /// Ends the open transaction of a failed body, so that the connection goes back to the pool
@@ -19,16 +19,10 @@ extension PostgresStore {
     ///   its close awaited, so the pool never lends it again.
     static func rollBack(_ connection: PostgresConnection, logger: Logger) async {
         let rollback = Task { try await connection.liveQuery("ROLLBACK;", logger: logger) }
-        let rolledBack = await withCheckedContinuation { (continuation: CheckedContinuation<Bool, Never>) in
-            let pending = Mutex<CheckedContinuation<Bool, Never>?>(continuation)
-            let finish: @Sendable (Bool) -> Void = { outcome in
-                pending.withLock { waiting in
-                    waiting?.resume(returning: outcome)
-                    waiting = nil
-                }
-            }
-            Task { finish((try? await rollback.value) != nil) }
-            connection.closeFuture.whenComplete { _ in finish(false) }
+        let first = FirstAnswer<Bool>()
+        let rolledBack = await first.wait {
+            Task { first.answer((try? await rollback.value) != nil) }
+            connection.closeFuture.whenComplete { _ in first.answer(false) }
         }
         if !rolledBack {
             logger.debug("ROLLBACK not confirmed: the connection is closed instead", metadata: ["connection": "\(connection.id)"])

@@ -35,19 +35,12 @@ public final class Abandonable: Sendable {
         abandonedWhen gone: @escaping @Sendable () -> Bool,
         error: @escaping @Sendable () -> any Error
     ) async throws -> Value {
-        let outcome = Mutex<CheckedContinuation<Result<Value, any Error>, Never>?>(nil)
-        let finish: @Sendable (Result<Value, any Error>) -> Void = { result in
-            outcome.withLock { waiting in
-                waiting?.resume(returning: result)
-                waiting = nil
-            }
-        }
+        let first = FirstAnswer<Result<Value, any Error>>()
         var id: UInt64 = 0
-        let result = await withCheckedContinuation { continuation in
-            outcome.withLock { $0 = continuation }
-            id = watch(Watched(gone: gone, abandon: { finish(.failure(error())) }))
+        let result = await first.wait {
+            id = watch(Watched(gone: gone, abandon: { first.answer(.failure(error())) }))
             Task {
-                do { finish(.success(try await operation())) } catch { finish(.failure(error)) }
+                do { first.answer(.success(try await operation())) } catch { first.answer(.failure(error)) }
             }
         }
         _ = state.withLock { $0.watched.removeValue(forKey: id) }

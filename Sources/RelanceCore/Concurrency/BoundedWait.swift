@@ -1,5 +1,3 @@
-import Synchronization
-
 /// Waits for a task, but not forever: a stop must end even when what it waits for does not.
 ///
 /// A `withTaskGroup` race cannot do this: the group waits for every child before it returns, so
@@ -10,25 +8,18 @@ public enum BoundedWait {
     /// True when `task` ended within `limit`; false when the limit passed first. A cancelled
     /// caller stops waiting at once (false).
     public static func finished<Failure: Error>(_ task: Task<Void, Failure>, within limit: Duration) async -> Bool {
-        let outcome = Mutex<CheckedContinuation<Bool, Never>?>(nil)
-        let resume: @Sendable (Bool) -> Void = { finished in
-            outcome.withLock { waiting in
-                waiting?.resume(returning: finished)
-                waiting = nil
-            }
-        }
+        let first = FirstAnswer<Bool>()
         var waiter: Task<Void, Never>?
         var timer: Task<Void, Never>?
         let finished = await withTaskCancellationHandler {
-            await withCheckedContinuation { continuation in
-                outcome.withLock { $0 = continuation }
-                waiter = Task { _ = await task.result; resume(true) }
-                timer = Task { try? await Task.sleep(for: limit); resume(false) }
-                // Cancelled before the continuation was stored: `onCancel` found nothing to resume.
-                if Task.isCancelled { resume(false) }
+            await first.wait {
+                waiter = Task { _ = await task.result; first.answer(true) }
+                timer = Task { try? await Task.sleep(for: limit); first.answer(false) }
+                // Cancelled before the caller waited: `onCancel` found nothing to answer.
+                if Task.isCancelled { first.answer(false) }
             }
         } onCancel: {
-            resume(false)
+            first.answer(false)
         }
         timer?.cancel()
         waiter?.cancel()
