@@ -26,12 +26,14 @@ enum SharedPieceReference {
         }
         guard !shared.isEmpty else { return [:] }
         var creditsByReference: [TextBytes: [LedgerEntry]] = [:]
-        for entry in entries where entry.amount < 0 && shared[text.pieceRef(of: entry)] != nil {
-            creditsByReference[text.pieceRef(of: entry), default: []].append(entry)
+        for entry in entries where entry.amount < 0 {
+            let pieceRef = text.pieceRef(of: entry)
+            if shared[pieceRef] != nil { creditsByReference[pieceRef, default: []].append(entry) }
         }
         var names: [Int: String] = [:]
-        for (key, debitIndices) in shared.map({ ($0.key.string, $0) }).sorted(by: { $0.0 < $1.0 }).map(\.1) {
-            let reference = key.string
+        // In the order of the references' Strings, as when the keys were Strings.
+        let byReference = shared.map { (reference: $0.key.string, key: $0.key, debitIndices: $0.value) }.sorted { $0.reference < $1.reference }
+        for (reference, key, debitIndices) in byReference {
             let debits = debitIndices.map { entries[$0] }.sorted { ($0.dateKey, $0.line) < ($1.dateKey, $1.line) }
             var invoices: [[LedgerEntry]] = []
             for debit in debits {
