@@ -15,13 +15,11 @@ public final class AppDatabase: Sendable {
     let messageIDs = MessageIDReservation()
 
     /// Opens (and migrates) a store around an existing writer; tests pass an in-memory queue.
-    public init(_ writer: any DatabaseWriter) throws {
-        self.writer = writer
-        checkpointer = nil
-        try AppDatabase.migrator.migrate(writer)
+    public convenience init(_ writer: any DatabaseWriter) throws {
+        try self.init(writer, checkpointer: nil)
     }
 
-    private init(_ writer: any DatabaseWriter, checkpointer: WALCheckpointer) throws {
+    private init(_ writer: any DatabaseWriter, checkpointer: WALCheckpointer?) throws {
         self.writer = writer
         self.checkpointer = checkpointer
         try AppDatabase.migrator.migrate(writer)
