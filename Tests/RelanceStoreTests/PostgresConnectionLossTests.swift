@@ -23,16 +23,11 @@ import Testing
             let other = try await PostgresStore.open(settings, daemonID: "other-daemon", logger: PostgresTestDatabase.logger)
             let outcome = await Result {
                 for round in 1...20 {
-                    let ended = Atomic(false)
                     let long = Task {
-                        defer { ended.store(true, ordering: .releasing) }
                         try await Self.sleepOnTheServer(store, in: place)
                     }
                     try await Self.endTheSleepingSession(other)
-                    // Bounded, so that a hang fails the test instead of holding the run.
-                    let deadline = ContinuousClock.now + .seconds(20)
-                    while !ended.load(ordering: .acquiring), ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
-                    guard ended.load(ordering: .acquiring) else {
+                    guard await Self.ends(long) else {
                         Issue.record("round \(round): the cut \(place) still waits 20 s later")
                         return
                     }
@@ -46,9 +41,7 @@ import Testing
                     // connection the cut had not closed yet is an outage too: asked again). Asked
                     // at once: the cut connection, given back to the pool before the pool knew it
                     // closed, was lent to this query, which then waited forever (withLiveConnection).
-                    let answered = Atomic(false)
                     let asking = Task {
-                        defer { answered.store(true, ordering: .releasing) }
                         var answer: [OutboxState: Int]?
                         for _ in 0..<20 where answer == nil {
                             do { answer = try await store.outboxCounts() } catch let error as PostgresStoreError where error.isStoreOutage {
@@ -57,9 +50,7 @@ import Testing
                         }
                         return answer
                     }
-                    let answerDeadline = ContinuousClock.now + .seconds(20)
-                    while !answered.load(ordering: .acquiring), ContinuousClock.now < answerDeadline { try await Task.sleep(for: .milliseconds(20)) }
-                    guard answered.load(ordering: .acquiring) else {
+                    guard await Self.ends(asking) else {
                         Issue.record("round \(round): the first query after the cut \(place) still waits 20 s later")
                         return
                     }
@@ -81,11 +72,9 @@ import Testing
         try await PostgresTestDatabase.withFreshDatabase { settings in
             let store = try await PostgresStore.open(settings, daemonID: "closing-daemon", logger: PostgresTestDatabase.logger)
             let logger = PostgresTestDatabase.logger
-            let outcome = await Result {
+            let outcome = await Result { () async throws in
                 for round in 0..<(whileStreaming ? 20 : 1) {
-                    let ended = Atomic(false)
                     let asking = Task {
-                        defer { ended.store(true, ordering: .releasing) }
                         try await store.unfencedTransaction { connection in
                             if whileStreaming {
                                 Task { try? await Task.sleep(for: .microseconds(200 * round)); try? await connection.close() }
@@ -96,10 +85,7 @@ import Testing
                             }
                         }
                     }
-                    // Bounded, so that a hang fails the test instead of holding the run.
-                    let deadline = ContinuousClock.now + .seconds(20)
-                    while !ended.load(ordering: .acquiring), ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
-                    guard ended.load(ordering: .acquiring) else {
+                    guard await Self.ends(asking) else {
                         Issue.record("round \(round): the query on the closed connection still waits 20 s later")
                         return
                     }
@@ -136,6 +122,11 @@ import Testing
         #expect(!PostgresOutage.isLostConnection(PostgresStoreError(.staleLease, "stale")))
         #expect(!PostgresStoreError(.staleLease, "stale").isStoreOutage)
         #expect(!PostgresOutage.isLostConnection(CancellationError()))
+    }
+
+    /// Whether `task` ends within 20 s: bounded, so that a hang fails the test instead of holding the run.
+    static func ends<Value>(_ task: Task<Value, any Error>) async -> Bool {
+        await BoundedWait.finished(Task { _ = await task.result }, within: .seconds(20))
     }
 
     /// A 30 s sleep on the server: alone, or in a transaction that locked a table first.
