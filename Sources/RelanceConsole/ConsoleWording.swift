@@ -132,7 +132,7 @@ struct ConsoleWording: Sendable {
         correctAddressHint: "Ajoutée aux destinataires des relances jusqu’au prochain fichier de contacts, qui fait foi ; l’adresse n’est plus tenue pour invalide.",
         doNotRemindHint: "Ne plus relancer ce client : suspendez sans date de fin (ou « ne pas relancer » dans le fichier de contacts, qui fait foi).",
         doNotRemindSet: "Le fichier de contacts dit : ne pas relancer.",
-        health: "État", never: "jamais", activeMode: "actif : les relances partent", reviewMode: "mode revue : rien n’est envoyé",
+        health: "État", never: "jamais", activeMode: "actif : les relances partent", reviewMode: "mode relecture : rien n’est envoyé",
         services: "Services", noDaemon: "Pas encore d’état : relance run n’a pas tourné avec ce dossier d’état.", outbox: "Boîte d’envoi",
         creditorPaused: "Relances suspendues pour ce créancier.", outboxPaused: "Envoi suspendu", lastImport: "Dernier import",
         mailboxMarks: "Boîte de réception", nextRetry: "Prochain nouvel essai", windowOpens: "Hors plage d’envoi : reprise le",

@@ -28,8 +28,11 @@ struct RunOnceSummary {
                 default:
                     let customers = receipt.newInvoices + receipt.updatedInvoices + receipt.settledInvoices + receipt.unchangedInvoices == 0
                         && receipt.updatedCustomers + receipt.newCustomers > 0
-                    lines.append("  " + words.runImported(file: file, items: items, customers: customers, new: receipt.newInvoices,
-                                                          changed: receipt.updatedInvoices, settled: receipt.settledInvoices, importID: receipt.importID))
+                    // A contacts file's counts are its customers', not invoices.
+                    lines.append("  " + words.runImported(file: file, items: items, customers: customers,
+                                                          new: customers ? receipt.newCustomers : receipt.newInvoices,
+                                                          changed: customers ? receipt.updatedCustomers : receipt.updatedInvoices,
+                                                          settled: receipt.settledInvoices, importID: receipt.importID))
                     if receipt.unresolvedInvoices > 0 {
                         lines.append("      " + words.runToIdentify(receipt.unresolvedInvoices))
                     }

@@ -126,7 +126,7 @@ import Testing
             #expect(page.contains("30/11/2026 10:00"))
             // Each service's note in the creditor's words (#13), never the daemon's English.
             #expect(page.contains("Planification") && page.contains("planifié à 10:00, 3 messages en file"))
-            #expect(page.contains("2 récapitulatifs envoyés") && !page.contains("digest(s)") && !page.contains("queued"))
+            #expect(page.contains("2 points quotidiens envoyés") && !page.contains("digest(s)") && !page.contains("queued"))
         }
     }
 

@@ -84,7 +84,7 @@ import RelanceTesting
         let reasons = decisions.map(\.reason)
         #expect(reasons.contains { $0.contains("les relances reprennent le 26/10/2026") })
         #expect(reasons.contains { $0.contains("promesse non tenue : règlement promis pour le 16/10/2026") })
-        #expect(reasons.contains { $0.contains("paiement de 400,00\u{00A0}€ reçu le 18/10 — VIR SEPA CLIENT / F-1 : payée, en attente du grand livre ; reste dû 1\u{202F}000,00\u{00A0}€") })
+        #expect(reasons.contains { $0.contains("paiement de 400,00\u{00A0}€ reçu le 18/10 (VIR SEPA CLIENT / F-1) : partiellement payée, en attente du grand livre ; reste dû 1\u{202F}000,00\u{00A0}€") })
         #expect(reasons.contains { $0.contains("le 11/11/2026 n'est pas un jour ouvré (11 novembre, jour férié)") })
         #expect(reasons.contains { $0.contains("première relance par courriel pour F-1 (première relance, 5 jours de retard)") })
     }
@@ -151,13 +151,13 @@ import RelanceTesting
             words.complaintCallTitle(), words.complaintHoldReason(),
             words.readReplyTitle(customerKnown: true), words.readReplyTitle(customerKnown: false),
             words.replyHoldReason(), words.promisedInReply(day), words.awayAutoReply(until: day),
-            words.bounceSummary(words.matchedToMessage(12, byVERP: true)),
-            words.deliveryReportSummary(words.matchedToMessage(12, byVERP: false), actions: ["delayed"]),
-            words.autoReplySummary(words.sentByContact("a@b.example", customers: 1), back: day),
-            words.autoReplySummary(words.sentByContact("a@b.example", customers: 2), back: nil),
-            words.replySummary(words.matchedToMessage(12, byVERP: false), hints: ["paid", "promise:2026-12-15"]),
-            words.complaintSummary(words.matchedToMessage(12, byVERP: false)),
-            words.notUnderstoodSummary(words.matchedToMessage(12, byVERP: false), why: "—"),
+            words.bounceSummary(.message(id: 12, byVERP: true)),
+            words.deliveryReportSummary(.message(id: 12, byVERP: false), actions: ["delayed", "delivered", "failed", "relayed", "expanded"]),
+            words.autoReplySummary(.contact(address: "a@b.example", customers: 1), back: day),
+            words.autoReplySummary(.contact(address: "a@b.example", customers: 2), back: nil),
+            words.replySummary(.message(id: 12, byVERP: false), hints: ["paid", "promise:2026-12-15"]),
+            words.complaintSummary(.message(id: 12, byVERP: false)),
+            words.notUnderstoodSummary(.message(id: 12, byVERP: false), why: nil),
             words.bounceWithoutFailure(messageID: 12), words.bounceWrongAddressUnnamed(messageID: 12, cause: .moved),
             words.paymentNotLetteredTitle(booked: day, invoice: "F-1", amount: money), words.paymentNotLetteredAdvice(),
             words.bankMatched(invoice: "F-1", payment: words.bankPayment(amount: money, booked: day, label: "VIR"), ledgerOpen: money,
@@ -167,6 +167,7 @@ import RelanceTesting
             words.bankStatementImported(file: "releve.txt", format: "cfonb120", newEntries: 3, knownEntries: 0, matched: 1, invoices: 1, unmatched: 2, reversed: 0),
         ]
         sentences += BounceCause.allCases.map { words.bounceCause($0) }
+        sentences += InboundOtherReason.allCases.map { words.notUnderstoodSummary(.contact(address: "a@b.example", customers: 1), why: $0) }
         return sentences
     }
 

@@ -21,7 +21,7 @@ import RelanceTesting
         for sentence in Self.notes.map(words.serviceNote) + Self.services.map(words.serviceName) {
             #expect(R.englishIn(sentence).isEmpty, "\(sentence) — \(R.englishIn(sentence))")
         }
-        #expect(words.serviceNote(.digestsSent(2)) == "2 récapitulatifs envoyés")
+        #expect(words.serviceNote(.digestsSent(2)) == "2 points quotidiens envoyés")
         #expect(words.serviceNote(.planned(hour: 9, minute: 5, queued: 1)) == "planifié à 09:05, 1 message en file")
     }
 

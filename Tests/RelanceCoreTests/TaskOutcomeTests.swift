@@ -26,7 +26,7 @@ struct TaskOutcomeDecisionTests {
         #expect(application.closesTask)
         #expect(application.promise?.until == F.day("2027-01-15"))
         #expect(application.promise?.amount == F.euros(91_200))
-        #expect(application.journal == "Tâche n° 12 (Appel) : promesse de paiement au 15/01/2027 de 912,00\u{00A0}€ — enregistré par marie (ligne de commande).")
+        #expect(application.journal == "Tâche n° 12 (appel) : promesse de paiement de 912,00\u{00A0}€ pour le 15/01/2027 — résultat enregistré par marie (ligne de commande).")
         #expect(application.promise?.reason == "paiement promis de 912,00\u{00A0}€ (tâche n° 12, marie)")
         #expect(throws: TaskOutcomeError.self) { try Self.decide(.promisedToPay(on: F.day("2026-12-01")), Self.facts(.call)) }
     }

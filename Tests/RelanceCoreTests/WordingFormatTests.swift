@@ -106,7 +106,7 @@ import RelanceCore
 
     @Test func outcomesAndHints() {
         let day = CivilDate(iso8601: "2027-01-15")!
-        #expect(FrenchWording().outcome(.promisedToPay(on: day)) == "promesse de paiement au 15/01/2027")
+        #expect(FrenchWording().outcome(.promisedToPay(on: day)) == "promesse de paiement pour le 15/01/2027")
         #expect(EnglishWording().outcome(.promisedToPay(on: day)) == "promised to pay on 15 Jan 2027")
         #expect(FrenchWording().outcome(.letterSent(trackingNumber: "1A2B")) == "lettre envoyée (n° de suivi 1A2B)")
         #expect(FrenchWording().detailValue("hints", "promise:2026-12-15, paid") == "promet de payer le 15/12/2026, dit avoir payé")

@@ -48,7 +48,7 @@ import RelanceTesting
         #expect(plan.contacts.first?.invoices.map(\.receivable.number) == ["FA26-0870"])
         let paid = try #require(plan.decisions.first { $0.rule == .paidAwaitingLedger })
         #expect(paid.invoice == "FA26-0866")
-        #expect(paid.reason == "paiement de 912,00\u{00A0}€ reçu le 03/12 — VIR SEPA OCEANE EVENEMENTS / FA26-0866 : payée, en attente du grand livre")
+        #expect(paid.reason == "paiement de 912,00\u{00A0}€ reçu le 03/12 (VIR SEPA OCEANE EVENEMENTS / FA26-0866) : payée, en attente du grand livre")
         // The unmatched receipt opens no task.
         #expect(try await runtime.store.tasks(of: Self.acme, state: .open).isEmpty)
 

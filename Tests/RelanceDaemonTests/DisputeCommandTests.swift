@@ -63,7 +63,7 @@ import RelanceTesting
         #expect(notDisputed.status != 0 && notDisputed.output.contains("la facture F-101 n'est pas contestée (factures contestées : F-100)"),
                 "\(notDisputed.output)")
         let resumed = try Self.relance(["resume", "--invoice", "F-100"], in: fixture)
-        #expect(resumed.status == 0 && resumed.output.contains("Facture F-100 de acme : litige résolu"), "\(resumed.output)")
+        #expect(resumed.status == 0 && resumed.output.contains("Facture F-100 du créancier acme : litige résolu"), "\(resumed.output)")
         #expect(LanguageLeaks.englishIn(resumed.output).isEmpty, "\(resumed.output)")
         let again = try Self.relance(["resume", "--invoice", "F-100"], in: fixture)
         #expect(again.output.contains("n'était pas contestée"), "\(again.output)")

@@ -70,7 +70,7 @@ import RelanceTesting
         // The tasks report points at it too.
         let reports = try await runtime.reports.writeTasks(runtime.creditors[0].configuration)
         let csv = try String(contentsOf: try #require(reports.first { $0.lastPathComponent == "tasks.csv" }), encoding: .utf8)
-        #expect(csv.hasPrefix("N°;Type;Ouverte le;Échéance;À faire;Détails;Document\r\n") && csv.contains(";\(expected.path)\r\n"))
+        #expect(csv.hasPrefix("N°;Type;Ouverte le;À traiter avant le;À faire;Détails;Document\r\n") && csv.contains(";\(expected.path)\r\n"))
     }
 
     @Test func reviewModeWritesThePageNextToTheTaskDescription() async throws {

@@ -45,7 +45,7 @@ import RelanceTesting
         let result = try Self.run(["import", "--dry-run", "--json", workspace.url("contacts.csv").path])
         #expect(result.status != 0)
         #expect(result.errors.contains("contacts.csv:2"), "\(result.errors)")
-        #expect(result.errors.contains("\"Relance 9\"") && result.errors.contains("\"Mise en demeure\""), "\(result.errors)")
+        #expect(result.errors.contains("\"Relance 9\"") && result.errors.contains("\"Formal notice\""), "\(result.errors)")
     }
 
     @Test func aDryRunForACreditorUsesItsColumnMapping() throws {

@@ -29,7 +29,7 @@ import RelanceTesting
             #expect(try Data(contentsOf: fixture.workspace.url("reports/acme/\(report)")).prefix(3) == Data([0xEF, 0xBB, 0xBF]))
         }
         let tasks = try fixture.workspace.read("reports/acme/tasks.csv")
-        #expect(tasks.hasPrefix("N°;Type;Ouverte le;Échéance;À faire;Détails;Document\r\n"))
+        #expect(tasks.hasPrefix("N°;Type;Ouverte le;À traiter avant le;À faire;Détails;Document\r\n"))
         #expect(tasks.contains("\r\n1;Appel;30/11/2026;;Appeler Société Générale de Négoce (C2) — 912,00\u{00A0}€;"))
         #expect(tasks.contains("Factures : F-200 (912,00\u{00A0}€, 60 jours de retard)"))
         #expect(tasks.contains("Étape : première relance"))
@@ -80,7 +80,7 @@ import RelanceTesting
         let fixture = try Self.fixture()
         #expect(try ProcessTests.run(["run", "--once"], in: fixture).status == 0)
         let aging = (output: try Self.run(["aging", "--as-of", "2026-11-30"], in: fixture), status: 0)
-        #expect(aging.output.contains("Balance âgée de ACME SAS (acme) au 30/11/2026"))
+        #expect(aging.output.contains("Balance âgée d'ACME SAS (acme) au 30/11/2026"))
         #expect(aging.output.contains("F-100 (46 jours de retard)"))
         #expect(aging.output.contains("2\u{202F}376,80\u{00A0}€"))
         #expect(aging.output.contains("première relance le 30/11/2026"))

@@ -161,8 +161,12 @@ struct CustomerColumnsTests {
         #expect(error.code == .badValue)
         #expect(error.position.line == 3)
         #expect(error.message.contains("\"Relance 7\""))
-        #expect(error.hint?.contains("\"Lettre recommandée\"") == true)
-        #expect(error.hint?.contains("\"Mise en demeure\"") == true)
+        #expect(error.hint?.contains("\"Registered letter\"") == true)
+        #expect(error.hint?.contains("\"Formal notice\"") == true)
+        // In French, the French names only, between guillemets.
+        let french = error.text(in: .french)
+        #expect(french.contains("« Lettre recommandée », « Mise en demeure »"), "\(french)")
+        #expect(!french.contains("Registered letter") && !french.contains("registered-letter"), "\(french)")
     }
 
     @Test("contacts as JSON: one object per customer with every field, in order")

@@ -138,7 +138,7 @@ import RelanceMail
         #expect(text.contains("Écrite le 01/12/2026, pas encore confirmée comme postée : la suite attend. Une fois postée, répondez « #4 postée JJ/MM/AAAA N° de suivi »."))
         #expect(text.contains("pas confirmée comme postée à temps : signalée le 04/12/2026"))
         #expect(digest.sections.first?.title == "Enregistré d'après vos réponses")
-        #expect(text.contains("Promesse de paiement au 15/01/2027 de 912,00\u{00A0}€ — enregistré d'après la réponse de claire.martin@atelier-dupont.example"))
+        #expect(text.contains("Promesse de paiement de 912,00\u{00A0}€ pour le 15/01/2027 — résultat enregistré d'après la réponse de claire.martin@atelier-dupont.example"))
         #expect(html.contains("signalée"))
         // What is stuck, and no server path anywhere.
         #expect(text.contains("Aucun envoi depuis le 20/11 : le dernier export date de plus de 7 jours"))

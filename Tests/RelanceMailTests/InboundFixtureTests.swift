@@ -101,6 +101,7 @@ struct InboundFixtureTests {
         let result = InboundClassifier.classify(message)
         #expect(result.kind == .other)
         #expect(result.reason.contains("truncated"))
+        #expect(result.otherReason == .truncated)
     }
 
     @Test("broken base64 decodes what it can and records the defect")

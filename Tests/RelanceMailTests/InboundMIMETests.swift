@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import RelanceCore
 @testable import RelanceMail
 
 @Suite("Inbound MIME parsing")
@@ -149,6 +150,7 @@ struct InboundMIMETests {
         let result = InboundClassifier.classify(message)
         #expect(result.kind == .other)
         #expect(result.reason.hasPrefix("unreadable"))
+        #expect(result.otherReason == .unreadable)
     }
 
     // Speed is a benchmark's business, not a unit test's (a loaded CI machine would make a
@@ -175,5 +177,23 @@ struct InboundMIMETests {
             }
         }
         #expect(classified == min(60, files.count) * 9)
+    }
+
+    @Test("a message not understood says why, for people", arguments: [
+        ("From: liste@client.test\nSubject: Re: Facture FA-12\nList-Id: <clients.client.test>\n\nBonjour", InboundOtherReason.mailingList),
+        ("From: liste@client.test\nSubject: Re: Facture FA-12\nX-Mailman-Version: 2.1.39\n\nNot a member", .mailingList),
+        ("From: quelqu-un@client.test\nSubject: \n\n", .empty),
+    ])
+    func notUnderstood(text: String, why: InboundOtherReason) {
+        let result = InboundClassifier.classify(Self.parse(text))
+        #expect(result.kind == .other, "\(result.reason)")
+        #expect(result.otherReason == why)
+    }
+
+    @Test("only a message not understood has a reason for people")
+    func understoodHasNoOtherReason() {
+        let result = InboundClassifier.classify(Self.parse("From: a@client.test\nSubject: Facture\nIn-Reply-To: <r.1@s.test>\n\nJe paie demain."))
+        #expect(result.kind == .reply)
+        #expect(result.otherReason == nil)
     }
 }

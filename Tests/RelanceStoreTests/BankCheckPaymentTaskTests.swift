@@ -31,7 +31,7 @@ struct BankCheckPaymentTaskTests {
             let words = Language.french.wording
             #expect(words.detailValue("amount", tasks[0].detail["amount"] ?? "") == words.amount(F.euros(91_200)))
             #expect(words.detailValue("booked", tasks[1].detail["booked"] ?? "") == "04/12/2026")
-            #expect(words.detailLabel("ledger_as_of") == "Comptabilité au")
+            #expect(words.detailLabel("ledger_as_of") == "Grand livre arrêté au")
             let journal = try await book.journal.events(of: F.creditor, kinds: ["task.opened"], since: .distantPast).map(\.event.summary)
             // The store's fixture creditor has no language stored: its own lines are English.
             #expect(journal.first?.hasPrefix("Task #\(tasks[0].id) (payment to check): ") == true, "\(journal)")

@@ -133,7 +133,7 @@ struct BulkFirstLoadTests {
         let french = try await load(summaryMinimum: 1)
         let id = try #require(try await french.customerID(external: "C001", of: F.creditor))
         let line = try #require(try await french.events(ofCustomer: id).first { $0.event.kind == "invoice.opened" }).event
-        #expect(line.summary == "5 factures ouvertes pour 616,45\u{00A0}€ (échéances d'après : colonne échéance de l'export), "
+        #expect(line.summary == "5 factures ouvertes pour 616,45\u{00A0}€ (source des échéances : colonne échéance de l'export), "
                 + "lues dans balance.csv : F26-0001 (101,37\u{00A0}€, échéance 02/10/2026), F26-0009 (112,33\u{00A0}€, échéance 10/10/2026), "
                 + "F26-0017 (123,29\u{00A0}€, échéance 18/10/2026), F26-0025 (134,25\u{00A0}€, échéance 26/10/2026), "
                 + "F26-0033 (145,21\u{00A0}€, échéance 06/10/2026).", "\(line.summary)")

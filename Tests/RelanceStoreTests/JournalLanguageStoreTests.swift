@@ -72,7 +72,7 @@ struct JournalLanguageStoreTests {
         #expect(lines.contains("Export balance.csv importé (balance âgée, arrêté au 02/12/2026) : 3 nouvelles, 0 modifiée, 0 réglée, 0 inchangée."))
         #expect(lines.contains { $0.hasPrefix("Facture FA26-0801 : paiement de 400,00\u{00A0}€ reçu le 03/12") })
         #expect(lines.contains { $0.hasPrefix("Litige sur la facture FA26-0803 réglé : résolu, comme enregistré sur la tâche n° ") })
-        #expect(lines.contains("Facture FA26-0801 ouverte pour 912,00\u{00A0}€ (échéance 01/11/2026 d'après : colonne échéance de l'export), lue dans balance.csv."))
+        #expect(lines.contains("Facture FA26-0801 ouverte pour 912,00\u{00A0}€ (échéance 01/11/2026, source : colonne échéance de l'export), lue dans balance.csv."))
         #expect(lines.contains("Reste dû de la facture FA26-0802 passé de 450,00\u{00A0}€ à 400,00\u{00A0}€ dans balance-3.csv."))
         #expect(lines.contains("Échéance de la facture FA26-0802 passée du 05/11/2026 au 20/11/2026 (colonne échéance de l'export) par balance-3.csv."))
         #expect(lines.contains { $0.hasPrefix("Message n° 1 annulé avant l'envoi : la facture FA26-0803 est contestée") })

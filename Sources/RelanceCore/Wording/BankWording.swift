@@ -59,7 +59,7 @@ extension FrenchWording {
         "Aucune facture ouverte n'a pu leur être rapprochée avec certitude. Pour chacun, retrouvez le client qui a payé et rattachez-le : Relance reconnaîtra ensuite ses virements. S'il ne règle aucune facture (remboursement, prêt…), écartez-le."
     }
     public func unmatchedReceiptHeadline(booked: CivilDate, payer: String?) -> String {
-        "Reçu le \(date(booked)) " + (payer.map { "de \($0)" } ?? "d'un payeur non nommé")
+        "Reçu le \(date(booked)) " + (payer.map(FrenchPreposition.de) ?? "d'un payeur non nommé")
     }
     public func unmatchedReceiptDetail(remittance: String, payerIBAN: String?) -> String {
         [remittance.isEmpty ? "Sans libellé" : labelled("Libellé", remittance), payerIBAN.map { "IBAN \($0)" }].compactMap { $0 }.joined(separator: " · ")
@@ -73,12 +73,13 @@ extension FrenchWording {
     public func paymentQRLabel() -> String { "Code QR de paiement SEPA" }
     public func receivedColumn() -> String { "Reçu (banque)" }
     public func receiptResolved(_ resolution: ReceiptResolution) -> String {
-        guard let customer = resolution.customer else { return "Virement #\(resolution.entryID) écarté : il ne règle aucune facture." }
-        var text = "Virement #\(resolution.entryID) rattaché au client \(customer)"
+        guard let customer = resolution.customer else { return "Virement n° \(resolution.entryID) écarté : il ne règle aucune facture." }
+        var text = "Virement n° \(resolution.entryID) rattaché au client \(customer)"
         if resolution.paidInvoices.isEmpty {
             text += " : aucune facture ouverte de ce montant, \(amount(resolution.onAccount)) restent au compte du client pour le lettrage."
         } else {
-            text += " : il règle \(resolution.paidInvoices.joined(separator: ", ")) (payé, en attente de la comptabilité)"
+            let paid = resolution.paidInvoices.count > 1 ? "payées" : "payée"
+            text += " : il règle \(resolution.paidInvoices.joined(separator: ", ")) (\(paid), en attente du grand livre)"
             text += resolution.onAccount.isZero ? "." : " ; \(amount(resolution.onAccount)) de plus restent au compte du client."
         }
         if !resolution.taught.isEmpty { text += " Ses prochains virements seront reconnus (\(resolution.taught.joined(separator: ", ")))." }

@@ -75,7 +75,7 @@ extension EnglishWording {
         names.count == 1 ? "Attached: \(names[0])" : "Attached: \(names.joined(separator: ", "))"
     }
     public func documentMissing() -> String { "Document not found: make it again before posting" }
-    public func taskOverdue(openedOn: CivilDate, daysOpen: Int) -> String { "opened \(date(openedOn)), \(daysOpen) days ago" }
+    public func taskOverdue(openedOn: CivilDate, daysOpen: Int) -> String { "opened \(date(openedOn)), \(counted(daysOpen, "day", "days")) ago" }
     public func overdueBadge() -> String { "overdue" }
     public func promiseDue(promisedOn: CivilDate) -> String { "payment promised for \(date(promisedOn)): check it arrived" }
     public func recordOutcomeHint(taskID: Int64) -> String { "relance tasks done \(taskID) --outcome …" }

@@ -23,6 +23,6 @@ extension EnglishWording {
     }
 
     public func moreImportWarnings(file: String, count: Int) -> String {
-        "\(file): \(count) more warnings (relance import --dry-run \(file) lists them all)."
+        "\(file): \(counted(count, "more warning", "more warnings")) (relance import --dry-run \(file) lists them all)."
     }
 }

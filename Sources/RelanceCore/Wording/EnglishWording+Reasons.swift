@@ -38,7 +38,7 @@ extension EnglishWording {
     }
 
     public func contactInterval(last: CivilDate, next: CivilDate, businessDays: Int) -> String {
-        "contacted on \(date(last)); the next contact waits until \(date(next)) (\(businessDays) business days)"
+        "contacted on \(date(last)); the next contact waits until \(date(next)) (\(counted(businessDays, "business day", "business days")))"
     }
 
     public func replyToReadReason(why: String?) -> String { "a reply from the customer waits to be read by a person\(paren(why))" }
@@ -146,7 +146,7 @@ extension EnglishWording {
     public func noPhoneLeft() -> String { "no valid number: find one (website, company register, switchboard) before calling" }
 
     public func checkPaymentTitle(customer: String, invoices: [String]) -> String {
-        "Check the payment \(customer) announced (invoices \(invoices.joined(separator: ", "))): the ledger does not show it"
+        "Check the payment \(customer) announced (\(invoices.count == 1 ? "invoice" : "invoices") \(invoices.joined(separator: ", "))): the ledger does not show it"
     }
 
     public func acknowledgementsTitle() -> String { "Recorded from your replies" }
@@ -213,7 +213,7 @@ extension EnglishWording {
     }
 
     public func temporaryBouncesCallTitle(count: Int, days: Int, cause: BounceCause) -> String {
-        "Call the customer: \(count) reminders did not arrive within \(days) days (\(bounceCause(cause)))"
+        "Call the customer: \(count == 1 ? "1 reminder" : "\(count) reminders") did not arrive within \(counted(days, "day", "days")) (\(bounceCause(cause)))"
     }
 
     public func complaintCallTitle() -> String {
@@ -230,32 +230,41 @@ extension EnglishWording {
     public func promisedInReply(_ day: CivilDate) -> String { "the customer promised to pay on \(date(day))" }
     public func awayAutoReply(until: CivilDate) -> String { "auto-reply: away until \(date(until))" }
 
-    public func matchedToMessage(_ id: Int64, byVERP: Bool) -> String {
-        "matched to message #\(id) by \(byVERP ? "its VERP address" : "the Message-ID it refers to")"
+    /// How an inbound message was tied to us.
+    private func matched(_ match: InboundMatch) -> String {
+        switch match {
+        case .message(let id, let byVERP):
+            "matched to message #\(id) by \(byVERP ? "its VERP address" : "the Message-ID it refers to")"
+        case .contact(let address, let customers):
+            "sent by \(address), a contact of \(customers == 1 ? "the customer" : "\(customers) customers")"
+        }
     }
 
-    public func sentByContact(_ address: String, customers: Int) -> String {
-        "sent by \(address), a contact of \(customers == 1 ? "the customer" : "\(customers) customers")"
+    public func bounceSummary(_ matched: InboundMatch) -> String { "Bounce \(self.matched(matched))." }
+
+    public func deliveryReportSummary(_ matched: InboundMatch, actions: [String]) -> String {
+        "Delivery report (\(actions.joined(separator: ", "))) \(self.matched(matched)): recorded only."
     }
 
-    public func bounceSummary(_ matched: String) -> String { "Bounce \(matched)." }
-
-    public func deliveryReportSummary(_ matched: String, actions: [String]) -> String {
-        "Delivery report (\(actions.joined(separator: ", "))) \(matched): recorded only."
+    public func autoReplySummary(_ matched: InboundMatch, back: CivilDate?) -> String {
+        "Auto-reply \(self.matched(matched))" + (back.map { ", back on \(date($0))." } ?? ", no return date stated.")
     }
 
-    public func autoReplySummary(_ matched: String, back: CivilDate?) -> String {
-        "Auto-reply \(matched)" + (back.map { ", back on \(date($0))." } ?? ", no return date stated.")
+    public func replySummary(_ matched: InboundMatch, hints: [String]) -> String {
+        "Reply \(self.matched(matched))" + (hints.isEmpty ? "." : "; it says: \(hints.map { replyHint($0) ?? $0 }.joined(separator: ", ")).")
     }
 
-    public func replySummary(_ matched: String, hints: [String]) -> String {
-        "Reply \(matched)" + (hints.isEmpty ? "." : "; it says: \(hints.map { replyHint($0) ?? $0 }.joined(separator: ", ")).")
-    }
+    public func complaintSummary(_ matched: InboundMatch) -> String { "Complaint (reported as spam or abuse) \(self.matched(matched))." }
 
-    public func complaintSummary(_ matched: String) -> String { "Complaint (reported as spam or abuse) \(matched)." }
-
-    public func notUnderstoodSummary(_ matched: String, why: String) -> String {
-        "Message \(matched), not understood (\(why)): recorded only."
+    public func notUnderstoodSummary(_ matched: InboundMatch, why: InboundOtherReason?) -> String {
+        let reason = switch why {
+        case .unreadable: " (unreadable structure)"
+        case .truncated: " (truncated)"
+        case .mailingList: " (sent by a mailing list)"
+        case .empty: " (no text and no subject)"
+        case nil: ""
+        }
+        return "Message \(self.matched(matched)), not understood\(reason): recorded only."
     }
 
     public func bounceWithoutFailure(messageID: Int64) -> String {
@@ -289,6 +298,8 @@ extension EnglishWording {
 
     public func bankStatementImported(file: String, format: String, newEntries: Int, knownEntries: Int, matched: Int,
                                       invoices: Int, unmatched: Int, reversed: Int) -> String {
-        "Imported bank statement \(file) (\(format)): \(newEntries) new entries, \(knownEntries) already known, \(matched) receipts matched to \(invoices) invoices, \(unmatched) not matched, \(reversed) receipts reversed."
+        "Imported bank statement \(file) (\(format)): \(counted(newEntries, "new entry", "new entries")), \(knownEntries) already known, "
+            + "\(counted(matched, "receipt", "receipts")) matched to \(counted(invoices, "invoice", "invoices")), \(unmatched) not matched, "
+            + "\(counted(reversed, "receipt", "receipts")) reversed."
     }
 }

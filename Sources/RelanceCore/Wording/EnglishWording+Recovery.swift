@@ -39,8 +39,10 @@ extension EnglishWording {
     public func outboxPausedTitle(creditor: String, reason: String) -> String { "Sending is paused for \(creditor): \(reason)" }
 
     public func retentionPurged(messages: Int, inbound: Int, bankEntries: Int, customers: Int, events: Int, documents: Int) -> String {
-        "Retention purge: \(messages) message bodies and \(inbound) received mails removed, \(bankEntries) bank entries' payers and labels "
-            + "removed, \(customers) inactive customers anonymised (\(events) events redacted, \(documents) invoice documents released)."
+        "Retention purge: \(counted(messages, "message body", "message bodies")) and \(counted(inbound, "received mail", "received mails")) removed, "
+            + "\(bankEntries == 1 ? "1 bank entry's" : "\(bankEntries) bank entries'") payers and labels "
+            + "removed, \(counted(customers, "inactive customer", "inactive customers")) anonymised "
+            + "(\(counted(events, "event", "events")) redacted, \(counted(documents, "invoice document", "invoice documents")) released)."
     }
 
     public func bankReceiptsRematched(_ count: Int) -> String {

@@ -10,7 +10,8 @@ extension EnglishWording {
         "HELD: \(file) (import #\(importID)) — nothing changed; `relance import confirm \(importID)` applies it"
     }
     public func runImported(file: String, items: Int, customers: Bool, new: Int, changed: Int, settled: Int, importID: Int64) -> String {
-        "Imported: \(file): \(items) \(customers ? "customers" : "open items"); \(new) new, \(changed) changed, \(settled) settled (import #\(importID))"
+        customers ? "Imported: \(file): \(items) customers; \(new) new, \(changed) changed (import #\(importID))"
+            : "Imported: \(file): \(items) open items; \(new) new, \(changed) changed, \(settled) settled (import #\(importID))"
     }
     public func runToIdentify(_ count: Int) -> String { "\(count) invoice(s) with a customer to identify: see `relance tasks`" }
     public func runWarning(_ text: String) -> String { "warning: \(text)" }

@@ -423,3 +423,8 @@ public struct EnglishWording: Wording {
         "\(self.verdict(verdict)): \(customerID)\(invoice.map { " \($0)" } ?? ""): \(reason)"
     }
 }
+
+extension EnglishWording {
+    /// `1 invoice`, `2 invoices`.
+    func counted(_ value: Int, _ one: String, _ many: String) -> String { "\(value) \(value == 1 ? one : many)" }
+}

@@ -15,7 +15,7 @@ extension FrenchWording {
 
     public func heldMessageDecision(messageID: Int64, released: Bool, by person: String, wasFailed: Bool) -> String {
         let was = wasFailed ? "il était en échec" : "il était retenu"
-        return released ? "Message n° \(messageID) renvoyé tel quel sur décision de \(person) (\(was))."
+        return released ? "Message n° \(messageID) renvoyé tel quel sur décision \(FrenchPreposition.de(person)) (\(was))."
             : "Message n° \(messageID) écarté par \(person) : il ne sera pas envoyé (\(was))."
     }
 

@@ -24,7 +24,7 @@ extension FrenchWording {
     }
 
     public func customerPaused(customer: String, creditor: String, until: CivilDate?) -> String {
-        "Client \(customer) de \(creditor) en pause " + (until.map { "jusqu'au \(date($0)) inclus." } ?? "jusqu'à sa reprise.")
+        "Client \(customer) du créancier \(creditor) en pause " + (until.map { "jusqu'au \(date($0)) inclus." } ?? "jusqu'à sa reprise.")
     }
 
     public func creditorPaused(creditor: String, until: CivilDate?) -> String {
@@ -32,15 +32,15 @@ extension FrenchWording {
     }
 
     public func invoiceWasNotDisputed(invoice: String, creditor: String) -> String {
-        "La facture \(invoice) de \(creditor) n'était pas contestée : rien n'a changé."
+        "La facture \(invoice) du créancier \(creditor) n'était pas contestée : rien n'a changé."
     }
 
     public func disputeResolvedByResume(invoice: String, creditor: String, taskID: Int64) -> String {
-        "Facture \(invoice) de \(creditor) : litige résolu (enregistré sur la tâche n° \(taskID)) ; elle reprend sa place dans les relances."
+        "Facture \(invoice) du créancier \(creditor) : litige résolu (enregistré sur la tâche n° \(taskID)) ; elle reprend sa place dans les relances."
     }
 
     public func customerResumed(customer: String, creditor: String) -> String {
-        "Client \(customer) de \(creditor) : les relances reprennent."
+        "Client \(customer) du créancier \(creditor) : les relances reprennent."
     }
 
     public func creditorResumed(creditor: String, outboxRetried: Bool) -> String {

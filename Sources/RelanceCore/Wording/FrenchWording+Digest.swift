@@ -78,9 +78,9 @@ extension FrenchWording {
     public func documentsAttached(_ names: [String]) -> String {
         names.count == 1 ? "Document joint : \(names[0])" : "Documents joints : \(names.joined(separator: ", "))"
     }
-    public func documentMissing() -> String { "Document introuvable : regénérez-le avant de poster" }
+    public func documentMissing() -> String { "Document introuvable : régénérez-le avant de poster" }
     public func taskOverdue(openedOn: CivilDate, daysOpen: Int) -> String {
-        "ouverte le \(date(openedOn)), il y a \(daysOpen) jours"
+        "ouverte le \(date(openedOn)), il y a \(daysOpen) \(daysOpen > 1 ? "jours" : "jour")"
     }
     public func overdueBadge() -> String { "en retard" }
     public func promiseDue(promisedOn: CivilDate) -> String {

@@ -25,6 +25,6 @@ extension FrenchWording {
     }
 
     public func moreImportWarnings(file: String, count: Int) -> String {
-        "\(file) : \(count) autres avertissements (relance import --dry-run \(file) les donne tous)."
+        "\(file) : \(count > 1 ? "\(count) autres avertissements" : "1 autre avertissement") (relance import --dry-run \(file) les donne tous)."
     }
 }

@@ -26,7 +26,7 @@ extension FrenchWording {
 
     public func rejectionReport(file: String, importID: Int64, at time: Date, reason: String) -> String {
         """
-        Relance a refusé \(file) (import n° \(importID)) le \(time.formatted(.iso8601)).
+        Relance a refusé \(file) (import n° \(importID)) le \(dateAndTimeUTC(time)).
 
         \(reason)
 
@@ -34,5 +34,16 @@ extension FrenchWording {
         Corrigez l'export (ou la configuration) et déposez à nouveau le fichier corrigé dans le dossier de dépôt.
 
         """
+    }
+}
+
+extension FrenchWording {
+    /// `07/12/2026 à 05 h 58 (UTC)`: a moment as a French reader writes it; UTC, as the logs are.
+    func dateAndTimeUTC(_ time: Date) -> String {
+        let utc = TimeZone(identifier: "UTC")!
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = utc
+        let parts = calendar.dateComponents([.hour, .minute], from: time)
+        return "\(date(CivilDate(time, in: utc))) à \(String(format: "%02d h %02d", parts.hour ?? 0, parts.minute ?? 0)) (UTC)"
     }
 }

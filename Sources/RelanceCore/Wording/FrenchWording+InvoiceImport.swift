@@ -45,7 +45,7 @@ extension FrenchWording {
     private func day(_ date: CivilDate?) -> String { date.map(self.date) ?? "inconnue" }
 
     public func invoiceOpened(invoice: String, open: Money, due: CivilDate?, source: String?, file: String) -> String {
-        "Facture \(invoice) ouverte pour \(amount(open)) (échéance \(day(due))\(source.map { " d'après : \(dueSource($0))" } ?? "")), lue dans \(file)."
+        "Facture \(invoice) ouverte pour \(amount(open)) (échéance \(day(due))\(source.map { ", source : \(dueSource($0))" } ?? "")), lue dans \(file)."
     }
 
     public func invoiceDueDisagreement(invoice: String, said: [(source: String, date: CivilDate)], kept: CivilDate?, source: String?) -> String {
@@ -54,7 +54,9 @@ extension FrenchWording {
     }
 
     public func invoiceTermsBeyondCap(invoice: String, due: CivilDate?, source: String?, issued: CivilDate?) -> String {
-        "La facture \(invoice) échoit le \(day(due))\(source.map { " (\(dueSource($0)))" } ?? ""), émise le \(day(issued)) : au-delà des plafonds légaux de 60 jours ou 45 jours fin de mois (Code de commerce L441-10). Prévenez le comptable."
+        let falls = due.map { "échoit le \(date($0))" } ?? "n'a pas d'échéance connue"
+        let issuedOn = issued.map { ", émise le \(date($0))" } ?? ""
+        return "La facture \(invoice) \(falls)\(source.map { " (\(dueSource($0)))" } ?? "")\(issuedOn) : au-delà des plafonds légaux de 60 jours ou 45 jours fin de mois (article L. 441-10 du Code de commerce). Prévenez le comptable."
     }
 
     public func invoiceOlderSnapshot(invoice: String, file: String, asOf: CivilDate, applied: CivilDate) -> String {
@@ -74,7 +76,13 @@ extension FrenchWording {
     }
 
     public func invoiceDueChanged(invoice: String, from: CivilDate?, to: CivilDate?, source: String?, file: String) -> String {
-        "Échéance de la facture \(invoice) passée du \(day(from)) au \(day(to))\(source.map { " (\(dueSource($0)))" } ?? "") par \(file)."
+        let change = switch (from, to) {
+        case (let from?, let to?): "passée du \(date(from)) au \(date(to))"
+        case (nil, let to?): "fixée au \(date(to))"
+        case (let from?, nil): "retirée (elle était au \(date(from)))"
+        case (nil, nil): "toujours inconnue"
+        }
+        return "Échéance de la facture \(invoice) \(change)\(source.map { " (\(dueSource($0)))" } ?? "") par \(file)."
     }
 
     public func invoiceDocumentKept(invoice: String, file: String) -> String {

@@ -82,19 +82,19 @@ extension FrenchWording {
 
     public func taskEscalated(kind: WorkTask.Kind, customer: String, step: String, since: CivilDate, dueOn: CivilDate) -> String {
         "La tâche « \(taskKind(kind).lowercased()) » du client \(customer) (étape \(stepName(step)), ouverte le \(date(since))) "
-            + "n'a pas de résultat depuis le \(date(dueOn)) : elle demande une personne maintenant."
+            + "est sans résultat depuis le \(date(dueOn)) : une personne doit la reprendre."
     }
 
     public func importRowsRefused(count: Int, file: String, rows: [String], more: Bool) -> String {
         let listed = rows.map { "- \($0)" } + (more ? ["- …"] : [])
-        let head = count > 1 ? "\(count) lignes de \(file) refusées, le reste importé ; leurs factures restent telles quelles"
-            : "1 ligne de \(file) refusée, le reste importé ; sa facture reste telle quelle"
-        return (["\(head) (ce fichier ne les règle pas). Corrigez les cellules et déposez l'export à nouveau :"] + listed)
+        let head = count > 1 ? "\(count) lignes de \(file) refusées, le reste importé ; leurs factures restent telles quelles (ce fichier ne les règle pas)"
+            : "1 ligne de \(file) refusée, le reste importé ; sa facture reste telle quelle (ce fichier ne la règle pas)"
+        return (["\(head). Corrigez les cellules et déposez l'export à nouveau :"] + listed)
             .joined(separator: "\n")
     }
 
     public func massSettlement(settling: Int, amount: Money, open: Money, percent: Int, threshold: Int) -> String {
-        "il réglerait \(settling) \(settling > 1 ? "factures" : "facture"), \(self.amount(amount)) sur \(self.amount(open)) ouverts (\(percent) %, au-delà du seuil de sécurité de \(threshold) %)"
+        "il réglerait \(settling) \(settling > 1 ? "factures" : "facture"), \(self.amount(amount)) sur \(self.amount(open)) ouverts (\(percent)\u{00A0}%, au-delà du seuil de sécurité de \(threshold)\u{00A0}%)"
     }
 
     public func importHeld(importID: Int64, file: String, reason: String) -> String {
@@ -112,18 +112,18 @@ extension FrenchWording {
     public func importRejected(file: String, reason: String) -> String { "Le fichier \(file) a été refusé : \(reason)" }
 
     public func outboxPaused(creditor: String, reason: String) -> String {
-        "Les envois de \(creditor) sont en pause : le problème est de notre côté (\(reason)). Aucun client n'est concerné ; corrigez la configuration, les messages repartent à leur prochaine tentative."
+        "Les envois du créancier \(creditor) sont en pause : le problème est de notre côté (\(reason)). Aucun client n'est concerné ; corrigez la configuration, les messages repartent à leur prochaine tentative."
     }
 
     public func outboxResumed(creditor: String, since: CivilDate, reason: String) -> String {
-        "Les envois de \(creditor), en pause depuis le \(date(since)), sont tentés à nouveau : \(reason)."
+        "Les envois du créancier \(creditor), en pause depuis le \(date(since)), sont tentés à nouveau : \(reason)."
     }
 
     public func digestSent(day: CivilDate, to recipients: [String], serverReply: String) -> String {
-        "Synthèse du \(date(day)) envoyée à \(recipients.joined(separator: ", ")) (réponse du serveur : \(serverReply))."
+        "Point quotidien du \(date(day)) envoyé à \(recipients.joined(separator: ", ")) (réponse du serveur : \(serverReply))."
     }
 
-    public func digestNotNeeded(day: CivilDate) -> String { "Pas de synthèse le \(date(day)) : rien à faire." }
+    public func digestNotNeeded(day: CivilDate) -> String { "Pas de point quotidien le \(date(day)) : rien à faire." }
 
     public func invoiceDisputed(invoice: String, reason: String) -> String {
         "Facture \(invoice) contestée : \(reason). Aucune relance, lettre ni mise en demeure ne la réclame tant que le litige n'est pas réglé (`relance resume --invoice`) ; les autres factures du client suivent leur cours."
@@ -180,11 +180,13 @@ extension FrenchWording {
     }
 
     public func outcomeLineNotRead(taskID: Int64?, sender: String, line: String, problem: OutcomeLineProblem) -> String {
-        "\(taskID.map { "Tâche n° \($0)" } ?? "Une ligne") de la réponse de \(sender) : « \(line.prefix(120)) » non lue : \(outcomeLineProblem(problem))."
+        let which = taskID.map { "Ligne de la réponse \(FrenchPreposition.de(sender)) sur la tâche n° \($0)" }
+            ?? "Une ligne de la réponse \(FrenchPreposition.de(sender))"
+        return "\(which) : « \(line.prefix(120)) » non lue : \(outcomeLineProblem(problem))."
     }
 
     public func outcomeNotRecorded(taskID: Int64, outcome: TaskOutcome, by: String, why: String) -> String {
-        "Tâche n° \(taskID) (réponse de \(by)) : \(self.outcome(outcome)) non enregistré : \(why)."
+        "Tâche n° \(taskID) (réponse \(FrenchPreposition.de(by))) : résultat « \(self.outcome(outcome)) » non enregistré : \(why)."
     }
 }
 

@@ -12,7 +12,10 @@ extension FrenchWording {
         }
         return text
     }
-    private func review(_ on: Bool) -> String { on ? " — mode relecture : rédigée pour être relue, non envoyée" : "" }
+    /// Follows a step's name, masculine or feminine ("rappel", "relance"): the noun is its own.
+    private func review(_ on: Bool) -> String { on ? " — mode relecture : message rédigé pour être relu, non envoyé" : "" }
+    /// A task's kind inside a sentence: « appel », « lettre recommandée ».
+    private func taskKindInSentence(_ kind: WorkTask.Kind) -> String { taskKind(kind).lowercasedFirst }
 
     public func creditorPausedReason(creditor: String, until: CivilDate?, why: String?) -> String {
         "le créancier \(creditor) est en pause \(untilResume(until))\(paren(why))"
@@ -34,11 +37,11 @@ extension FrenchWording {
     public func doNotRemindReason() -> String { "le client est marqué « ne pas relancer »" }
 
     public func waitingForOutcome(kind: WorkTask.Kind, since: CivilDate, step: String, escalation: CivilDate) -> String {
-        "en attente du résultat de la tâche « \(taskKind(kind)) » du \(date(since)) (\(stepName(step))) ; signalée à une personne le \(date(escalation)) faute de résultat"
+        "en attente du résultat de la tâche « \(taskKindInSentence(kind)) » du \(date(since)) (\(stepName(step))) ; signalée à une personne le \(date(escalation)) faute de résultat"
     }
 
     public func contactInterval(last: CivilDate, next: CivilDate, businessDays: Int) -> String {
-        "contacté le \(date(last)) ; le prochain contact attend le \(date(next)) (\(businessDays) jours ouvrés d'écart)"
+        "contacté le \(date(last)) ; le prochain contact attend le \(date(next)) (\(businessDays) \(businessDays > 1 ? "jours ouvrés" : "jour ouvré") d'écart)"
     }
 
     public func replyToReadReason(why: String?) -> String { "une réponse du client attend d'être lue par une personne\(paren(why))" }
@@ -82,11 +85,12 @@ extension FrenchWording {
     }
 
     public func bankPayment(amount: Money, booked: CivilDate, label: String) -> String {
-        "paiement de \(self.amount(amount)) reçu le \(dates.dayAndMonth(booked)) — \(label)"
+        "paiement de \(self.amount(amount)) reçu le \(dates.dayAndMonth(booked)) (\(label))"
     }
 
     public func paidAwaitingLedger(payment: String, stillDue: Money?) -> String {
-        "\(payment) : payée, en attente du grand livre\(stillDue.map { " ; reste dû \(amount($0))" } ?? "")"
+        guard let stillDue, !stillDue.isZero else { return "\(payment) : payée, en attente du grand livre" }
+        return "\(payment) : partiellement payée, en attente du grand livre ; reste dû \(amount(stillDue))"
     }
 
     public func creditReason(amount: Money, setAgainst: [(invoice: String, amount: Money)]) -> String {
@@ -97,7 +101,7 @@ extension FrenchWording {
 
     public func taskEscalatedReason(kind: WorkTask.Kind, since: CivilDate, step: String, dueOn: CivilDate) -> String {
         let then = kind.needsPosting ? "la suite attend qu'elle soit enregistrée comme postée" : "les relances continuent"
-        return "la tâche « \(taskKind(kind)) » du \(date(since)) (\(stepName(step))) est sans résultat depuis le \(date(dueOn)) : signalée à une personne ; \(then)"
+        return "la tâche « \(taskKindInSentence(kind)) » du \(date(since)) (\(stepName(step))) est sans résultat depuis le \(date(dueOn)) : signalée à une personne ; \(then)"
     }
 
     public func netCredit(_ nets: [Money]) -> String { "les avoirs du client couvrent ce qui est dû (solde net \(self.nets(nets)))" }
@@ -111,7 +115,7 @@ extension FrenchWording {
     }
 
     public func taskPlanned(step: String, kind: WorkTask.Kind, invoices: [PlannedInvoice], reviewMode: Bool) -> String {
-        "\(stepName(step)) : tâche « \(taskKind(kind)) » pour \(listed(invoices))\(review(reviewMode))"
+        "\(stepName(step)) : tâche « \(taskKindInSentence(kind)) » pour \(listed(invoices))\(review(reviewMode))"
     }
 
     public func disputedReason() -> String { "contestée par le client : gelée jusqu'à la fin du litige" }
@@ -150,7 +154,7 @@ extension FrenchWording {
     }
 
     public func checkPaymentTitle(customer: String, invoices: [String]) -> String {
-        "Vérifier le paiement annoncé par \(customer) (factures \(invoices.joined(separator: ", "))) : le relevé ne le montre pas"
+        "Vérifier le paiement annoncé par \(customer) (\(invoices.count > 1 ? "factures" : "facture") \(invoices.joined(separator: ", "))) : le relevé ne le montre pas"
     }
 
     public func acknowledgementsTitle() -> String { "Enregistré d'après vos réponses" }
@@ -160,7 +164,7 @@ extension FrenchWording {
     }
 
     public func acknowledgement(outcome: TaskOutcome, by: String) -> String {
-        "\(self.outcome(outcome).capitalizedFirst) — enregistré d'après la réponse de \(by)"
+        "\(self.outcome(outcome).capitalizedFirst) — résultat enregistré d'après la réponse \(FrenchPreposition.de(by))"
     }
 
     public func receiptSetAside(amount: Money, booked: CivilDate, label: String, by: String, channel: TaskOutcomeRequest.Channel) -> String {
@@ -171,7 +175,7 @@ extension FrenchWording {
                               paid: [String], onAccount: Money, taught: [String]) -> String {
         let what = paid.isEmpty
             ? "aucune facture ouverte de ce montant : il reste au compte du client, à lettrer par le comptable"
-            : "il règle \(paid.joined(separator: ", ")) (payé, en attente de la comptabilité)"
+            : "il règle \(paid.joined(separator: ", ")) (\(paid.count > 1 ? "payées" : "payée"), en attente du grand livre)"
                 + (onAccount.isZero ? "" : " ; \(self.amount(onAccount)) de plus que demandé reste au compte du client")
         return "Virement de \(self.amount(amount)) reçu le \(dates.dayAndMonth(booked)) (\(label)) rattaché au client \(customer) par \(by) "
             + "(\(channelName(channel))) : \(what)"
@@ -195,7 +199,7 @@ extension FrenchWording {
                                retry: (attempt: Int, of: Int, on: CivilDate)?, by: String, channel: TaskOutcomeRequest.Channel) -> String {
         let kept = !staysOpen ? "" : retry.map { " (tentative \($0.attempt) sur \($0.of) ; nouvel essai le \(date($0.on)))" }
             ?? " (la tâche reste ouverte)"
-        return "Tâche n° \(taskID) (\(taskKind(kind))) : \(self.outcome(outcome))\(kept) — enregistré par \(by) (\(channelName(channel)))."
+        return "Tâche n° \(taskID) (\(taskKindInSentence(kind))) : \(self.outcome(outcome))\(kept) — résultat enregistré par \(by) (\(channelName(channel)))."
     }
 
     public func promiseHold(amount: Money?, taskID: Int64, by: String) -> String {
@@ -227,7 +231,8 @@ extension FrenchWording {
     }
 
     public func temporaryBouncesCallTitle(count: Int, days: Int, cause: BounceCause) -> String {
-        "Appeler le client : \(count) relances ne sont pas arrivées en \(days) jours (\(bounceCause(cause)))"
+        let missed = count > 1 ? "\(count) relances ne sont pas arrivées" : "\(count) relance n'est pas arrivée"
+        return "Appeler le client : \(missed) en \(days) \(days > 1 ? "jours" : "jour") (\(bounceCause(cause)))"
     }
 
     public func complaintCallTitle() -> String {
@@ -244,32 +249,59 @@ extension FrenchWording {
     public func promisedInReply(_ day: CivilDate) -> String { "le client a promis de payer le \(date(day))" }
     public func awayAutoReply(until: CivilDate) -> String { "réponse automatique : absent jusqu'au \(date(until))" }
 
-    public func matchedToMessage(_ id: Int64, byVERP: Bool) -> String {
-        "rattaché au message n° \(id) par \(byVERP ? "son adresse VERP" : "le Message-ID qu'il cite")"
+    /// How an inbound message was tied to us, agreeing with the noun it follows: "Retour en
+    /// erreur rattaché…", "Réponse rattachée… par le Message-ID qu'elle cite".
+    private func matched(_ match: InboundMatch, feminine: Bool) -> String {
+        let agreement = feminine ? "e" : ""
+        switch match {
+        case .message(let id, let byVERP):
+            let by = byVERP ? "son adresse VERP" : "le Message-ID qu'\(feminine ? "elle" : "il") cite"
+            return "rattaché\(agreement) au message n° \(id) par \(by)"
+        case .contact(let address, let customers):
+            return "envoyé\(agreement) par \(address), contact \(customers == 1 ? "du client" : "de \(customers) clients")"
+        }
     }
 
-    public func sentByContact(_ address: String, customers: Int) -> String {
-        "envoyé par \(address), contact \(customers == 1 ? "du client" : "de \(customers) clients")"
+    /// An RFC 3464 Action value in French; one this does not know is shown as the report wrote it.
+    private func deliveryAction(_ action: String) -> String {
+        switch action {
+        case "delivered": "remis"
+        case "delayed": "en retard"
+        case "relayed": "relayé"
+        case "expanded": "redistribué"
+        case "failed": "en échec"
+        default: action
+        }
     }
 
-    public func bounceSummary(_ matched: String) -> String { "Retour en erreur \(matched)." }
+    public func bounceSummary(_ matched: InboundMatch) -> String { "Retour en erreur \(self.matched(matched, feminine: false))." }
 
-    public func deliveryReportSummary(_ matched: String, actions: [String]) -> String {
-        "Avis de remise (\(actions.joined(separator: ", "))) \(matched) : enregistré seulement."
+    public func deliveryReportSummary(_ matched: InboundMatch, actions: [String]) -> String {
+        "Avis de remise (\(actions.map(deliveryAction).joined(separator: ", "))) \(self.matched(matched, feminine: false)) : enregistré seulement."
     }
 
-    public func autoReplySummary(_ matched: String, back: CivilDate?) -> String {
-        "Réponse automatique \(matched)" + (back.map { ", de retour le \(date($0))." } ?? ", sans date de retour.")
+    public func autoReplySummary(_ matched: InboundMatch, back: CivilDate?) -> String {
+        "Réponse automatique \(self.matched(matched, feminine: true))" + (back.map { ", de retour le \(date($0))." } ?? ", sans date de retour.")
     }
 
-    public func replySummary(_ matched: String, hints: [String]) -> String {
-        "Réponse \(matched)" + (hints.isEmpty ? "." : " ; elle dit : \(hints.map { replyHint($0) ?? $0 }.joined(separator: ", ")).")
+    public func replySummary(_ matched: InboundMatch, hints: [String]) -> String {
+        "Réponse \(self.matched(matched, feminine: true))"
+            + (hints.isEmpty ? "." : " ; elle dit : \(hints.map { replyHint($0) ?? $0 }.joined(separator: ", ")).")
     }
 
-    public func complaintSummary(_ matched: String) -> String { "Plainte (signalé comme spam ou abus) \(matched)." }
+    public func complaintSummary(_ matched: InboundMatch) -> String {
+        "Plainte (message signalé comme spam ou abus) \(self.matched(matched, feminine: true))."
+    }
 
-    public func notUnderstoodSummary(_ matched: String, why: String) -> String {
-        "Message \(matched), non compris (\(why)) : enregistré seulement."
+    public func notUnderstoodSummary(_ matched: InboundMatch, why: InboundOtherReason?) -> String {
+        let reason = switch why {
+        case .unreadable: " (structure illisible)"
+        case .truncated: " (tronqué)"
+        case .mailingList: " (envoyé par une liste de diffusion)"
+        case .empty: " (ni texte ni objet)"
+        case nil: ""
+        }
+        return "Message \(self.matched(matched, feminine: false)), non compris\(reason) : enregistré seulement."
     }
 
     public func bounceWithoutFailure(messageID: Int64) -> String {
@@ -290,24 +322,29 @@ extension FrenchWording {
 
     public func bankMatched(invoice: String, payment: String, ledgerOpen: Money?, method: PaymentMatcher.Method) -> String {
         let part = ledgerOpen.map { " (une partie des \(amount($0)) dus)" } ?? ""
+        let paid = ledgerOpen == nil ? "payée" : "partiellement payée"
         let how = switch method {
         case .reference: "sa référence"
         case .invoiceNumber: "le numéro de facture"
         case .knownPayer: "un payeur connu et le montant"
         }
-        return "Facture \(invoice) : \(payment)\(part) ; payée, en attente du grand livre (rapprochée par \(how))."
+        return "Facture \(invoice) : \(payment)\(part) ; \(paid), en attente du grand livre (rapprochée par \(how))."
     }
 
     public func bankUnmatched(amount: Money, booked: CivilDate, payer: String?, remittance: String) -> String {
-        "Reçu \(self.amount(amount)) le \(date(booked)) de \(payer ?? "un payeur sans nom") : aucune facture ouverte ne correspond sûrement — \(remittance)"
+        "Paiement de \(self.amount(amount)) reçu le \(date(booked)) \(payer.map(FrenchPreposition.de) ?? "d'un payeur sans nom") : aucune facture ouverte ne correspond avec certitude — \(remittance)"
     }
 
     public func bankOverpaid(amount: Money, booked: CivilDate, invoices: [String], extra: Money) -> String {
-        "Reçu \(self.amount(amount)) le \(date(booked)) pour \(invoices.joined(separator: ", ")) : \(self.amount(extra)) de plus que demandé."
+        "Paiement de \(self.amount(amount)) reçu le \(date(booked)) pour \(invoices.joined(separator: ", ")) : \(self.amount(extra)) de plus que demandé."
     }
 
     public func bankStatementImported(file: String, format: String, newEntries: Int, knownEntries: Int, matched: Int,
                                       invoices: Int, unmatched: Int, reversed: Int) -> String {
-        "Relevé bancaire \(file) importé (\(format)) : \(newEntries) opérations nouvelles, \(knownEntries) déjà connues, \(matched) encaissements rapprochés de \(invoices) factures, \(unmatched) non rapprochés, \(reversed) encaissements annulés."
+        func count(_ value: Int, _ one: String, _ many: String) -> String { "\(value) \(value > 1 ? many : one)" }
+        return "Relevé bancaire \(file) importé (\(format)) : \(count(newEntries, "nouvelle opération", "nouvelles opérations")), "
+            + "\(count(knownEntries, "déjà connue", "déjà connues")), "
+            + "\(count(matched, "encaissement rapproché", "encaissements rapprochés")) de \(count(invoices, "facture", "factures")), "
+            + "\(count(unmatched, "non rapproché", "non rapprochés")), \(count(reversed, "encaissement annulé", "encaissements annulés"))."
     }
 }

@@ -39,13 +39,17 @@ extension FrenchWording {
     }
 
     public func outboxPausedTitle(creditor: String, reason: String) -> String {
-        "Les envois de \(creditor) sont en pause : \(reason)"
+        "Les envois du créancier \(creditor) sont en pause : \(reason)"
     }
 
     public func retentionPurged(messages: Int, inbound: Int, bankEntries: Int, customers: Int, events: Int, documents: Int) -> String {
-        "Purge de conservation : \(messages) contenus de messages envoyés et \(inbound) courriels reçus effacés, "
-            + "payeurs et libellés de \(bankEntries) écritures bancaires effacés, \(customers) clients inactifs anonymisés "
-            + "(\(events) lignes du journal expurgées, \(documents) documents de facture libérés)."
+        func count(_ value: Int, _ one: String, _ many: String) -> String { "\(value) \(value > 1 ? many : one)" }
+        return "Purge de conservation : \(count(messages, "contenu de message envoyé", "contenus de messages envoyés")) et "
+            + "\(count(inbound, "courriel reçu", "courriels reçus")) effacés, "
+            + "payeurs et libellés \(bankEntries > 1 ? "de \(bankEntries) écritures bancaires" : "de \(bankEntries) écriture bancaire") effacés, "
+            + "\(count(customers, "client inactif anonymisé", "clients inactifs anonymisés")) "
+            + "(\(count(events, "ligne du journal expurgée", "lignes du journal expurgées")), "
+            + "\(count(documents, "document de facture libéré", "documents de facture libérés")))."
     }
 
     public func bankReceiptsRematched(_ count: Int) -> String {

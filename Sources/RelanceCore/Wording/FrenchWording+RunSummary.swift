@@ -2,7 +2,7 @@ extension FrenchWording {
     private func runCount(_ count: Int, _ one: String, _ many: String) -> String { "\(count) \(count > 1 ? many : one)" }
 
     public func runCreditor(id: String, name: String, active: Bool) -> String {
-        "Créancier \(id) (\(name))\(active ? "" : " — mode revue, rien ne part")"
+        "Créancier \(id) (\(name))\(active ? "" : " — mode relecture, rien ne part")"
     }
     public func runNoNewFile() -> String { "Importé : aucun nouveau fichier" }
     public func runImportDuplicate(file: String, importID: Int64) -> String {
@@ -12,7 +12,11 @@ extension FrenchWording {
         "RETENU : \(file) (import n° \(importID)) — rien n'a changé ; `relance import confirm \(importID)` l'applique"
     }
     public func runImported(file: String, items: Int, customers: Bool, new: Int, changed: Int, settled: Int, importID: Int64) -> String {
-        "Importé : \(file) : \(customers ? runCount(items, "client", "clients") : runCount(items, "facture ouverte", "factures ouvertes")) ; "
+        guard !customers else {
+            return "Importé : \(file) : \(runCount(items, "client", "clients")) ; "
+                + "\(runCount(new, "nouveau", "nouveaux")), \(runCount(changed, "modifié", "modifiés")) (import n° \(importID))"
+        }
+        return "Importé : \(file) : \(runCount(items, "facture ouverte", "factures ouvertes")) ; "
             + "\(runCount(new, "nouvelle", "nouvelles")), \(runCount(changed, "modifiée", "modifiées")), \(runCount(settled, "réglée", "réglées")) (import n° \(importID))"
     }
     public func runToIdentify(_ count: Int) -> String {
@@ -23,11 +27,12 @@ extension FrenchWording {
     public func runLeftInPlace(file: String) -> String { "LAISSÉ EN PLACE : \(file) — n'a pas pu être mis de côté" }
     public func runWaiting(file: String) -> String { "En attente : \(file) est encore en cours d'écriture" }
     public func runMailbox(fetched: Int, recorded: Int, duplicates: Int, ignored: Int, tasksOpened: Int) -> String {
-        "Boîte aux lettres : \(runCount(fetched, "nouveau message", "nouveaux messages")), \(recorded) pour nous, \(duplicates) déjà enregistrés, "
-            + "\(ignored) pas pour nous (laissés tels quels), \(runCount(tasksOpened, "tâche ouverte", "tâches ouvertes"))"
+        "Boîte aux lettres : \(runCount(fetched, "nouveau message", "nouveaux messages")), \(recorded) pour nous, "
+            + "\(runCount(duplicates, "déjà enregistré", "déjà enregistrés")), "
+            + "\(ignored) pas pour nous (\(ignored > 1 ? "laissés tels quels" : "laissé tel quel")), \(runCount(tasksOpened, "tâche ouverte", "tâches ouvertes"))"
     }
     public func runMailboxTruncated(_ count: Int) -> String {
-        "Boîte aux lettres : \(runCount(count, "message", "messages")) au-delà de maximum_message_megabytes, lus coupés à cette taille"
+        "Boîte aux lettres : \(runCount(count, "message", "messages")) au-delà de maximum_message_megabytes, \(count > 1 ? "lus tronqués" : "lu tronqué") à cette taille"
     }
     public func runMailboxNotRead(folder: String, error: String) -> String {
         "BOÎTE NON LUE : \(folder) : \(error) (nouvel essai au prochain passage)"
@@ -50,7 +55,7 @@ extension FrenchWording {
     }
     public func runQueued(_ count: Int) -> String { "En file d'envoi : \(runCount(count, "message", "messages"))" }
     public func runAwaitingApproval(_ count: Int) -> String {
-        "À valider (mode revue) : \(runCount(count, "message", "messages")) — `relance message held`, ou la page Aujourd'hui de la console"
+        "À valider (mode relecture) : \(runCount(count, "message", "messages")) — `relance message held`, ou la page Aujourd'hui de la console"
     }
     public func runTasksOpened(_ count: Int) -> String { "Tâches ouvertes : \(count) (`relance tasks`)" }
     public func runToPrint(path: String) -> String { "À imprimer / remettre : \(path)" }
@@ -58,7 +63,7 @@ extension FrenchWording {
     public func runForReview(path: String) -> String { "À relire (non envoyé) : \(path)" }
 
     public func statusCreditor(id: String, active: Bool, paused: Bool, outboxPaused: Bool, openTasks: Int, heldImports: Int) -> String {
-        "Créancier \(id) : \(active ? "actif" : "mode revue")\(paused ? ", EN PAUSE" : "")\(outboxPaused ? ", ENVOIS EN PAUSE" : "")"
+        "Créancier \(id) : \(active ? "actif" : "mode relecture")\(paused ? ", EN PAUSE" : "")\(outboxPaused ? ", ENVOIS EN PAUSE" : "")"
             + " ; tâches ouvertes \(openTasks)" + (heldImports > 0 ? " ; \(runCount(heldImports, "import RETENU", "imports RETENUS")) (`relance import held`)" : "")
     }
     public func statusOutboxPaused(since: String, reason: String) -> String { "Envois en pause depuis \(since) : \(reason)" }

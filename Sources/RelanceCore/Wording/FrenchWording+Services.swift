@@ -1,7 +1,7 @@
 extension FrenchWording {
     public func serviceName(_ name: String) -> String {
         switch name {
-        case "digest": "Récapitulatif quotidien"
+        case "digest": "Point quotidien"
         case "intake": "Dépôt des exports"
         case "mailbox": "Boîte de réception"
         case "planner": "Planification"
@@ -16,7 +16,7 @@ extension FrenchWording {
         func count(_ value: Int, _ one: String, _ many: String) -> String { "\(value) \(value > 1 ? many : one)" }
         switch note {
         case .digestsSent(let sent):
-            return count(sent, "récapitulatif envoyé", "récapitulatifs envoyés")
+            return count(sent, "point quotidien envoyé", "points quotidiens envoyés")
         case .imported(let imported, let rejected, let held):
             return count(imported, "export importé", "exports importés") + ", " + count(rejected, "refusé", "refusés")
                 + (held > 0 ? ", " + count(held, "retenu", "retenus") + " en attente de confirmation (`relance import held`)" : "")

@@ -34,7 +34,7 @@ extension FrenchWording {
     }
 
     public func creditorStateChanged(creditor: String, active: Bool?, paused: Bool, until: CivilDate?, reason: String) -> String {
-        let mode = active.map { $0 ? "actif (les relances partent)" : "en mode revue (rien ne part sans validation)" } ?? "comme le dit la configuration"
+        let mode = active.map { $0 ? "actif (les relances partent)" : "en mode relecture (rien ne part sans validation)" } ?? "comme le dit la configuration"
         let pause = paused ? ", en pause\(until.map { " jusqu'au \(date($0))" } ?? "")" : ""
         return "Le créancier \(creditor) est désormais \(mode)\(pause)\(reason.isEmpty ? "" : " : \(reason)")."
     }
@@ -45,7 +45,8 @@ extension FrenchWording {
     }
 
     public func consoleUserSaved(name: String, added: Bool, creditors: [String]?) -> String {
-        "utilisateur de la console \(name) \(added ? "ajouté" : "modifié"), voit \(creditors.map { "les créanciers \($0.joined(separator: ", "))" } ?? "tous les créanciers")"
+        let sees = creditors.map { $0.count > 1 ? "les créanciers \($0.joined(separator: ", "))" : "le créancier \($0.joined())" } ?? "tous les créanciers"
+        return "utilisateur de la console \(name) \(added ? "ajouté" : "modifié"), voit \(sees)"
     }
 
     public func consoleUserRemoved(name: String) -> String { "utilisateur de la console \(name) supprimé" }

@@ -73,9 +73,10 @@ public struct FrenchWording: Wording {
     public func outcome(_ outcome: TaskOutcome) -> String {
         switch outcome {
         case .promisedToPay(let day, let amount):
-            "promesse de paiement au \(date(day))\(amount.map { " de \($0.formatted(locale: .french))" } ?? "")"
+            "promesse de paiement\(amount.map { " de \($0.formatted(locale: .french))" } ?? "") pour le \(date(day))"
         case .dispute(let invoices, _):
-            invoices.isEmpty ? "litige sur les factures" : "litige sur la facture \(invoices.joined(separator: ", "))"
+            invoices.isEmpty ? "litige sur les factures"
+                : "litige sur \(invoices.count > 1 ? "les factures" : "la facture") \(invoices.joined(separator: ", "))"
         case .disputeResolved(let invoices, _):
             invoices.isEmpty ? "litige résolu"
                 : "litige résolu sur \(invoices.count > 1 ? "les factures" : "la facture") \(invoices.joined(separator: ", "))"
@@ -115,14 +116,14 @@ public struct FrenchWording: Wording {
         case "before": "Déjà fait"
         case "amounts": "Montants"
         case "procedure": "Procédure"
-        case "payment_deadline": "Payer avant le"
+        case "payment_deadline": "Date limite de paiement"
         case "note": "Note"
         case "reason": "Motif"
         case "excerpt": "Extrait"
         case "hints": "Indices"
         case "from": "De"
         case "customers": "Clients"
-        case "message": "Message n°"
+        case "message": "N° du message"
         case "bounced_address": "Adresse rejetée"
         case "status": "Code"
         case "diagnostic": "Diagnostic du serveur"
@@ -131,9 +132,9 @@ public struct FrenchWording: Wording {
         case "temporary_bounces": "Courriels non remis"
         case "invoice": "Facture"
         case "amount": "Montant reçu"
-        case "booked": "Reçu le"
+        case "booked": "Date de réception"
         case "label": "Libellé du virement"
-        case "ledger_as_of": "Comptabilité au"
+        case "ledger_as_of": "Grand livre arrêté au"
         case "what_to_do": "À faire"
         default: Self.readable(key).capitalizedFirst
         }
@@ -160,7 +161,7 @@ public struct FrenchWording: Wording {
 
     public func procedure(_ procedure: LegalProcedure) -> String {
         switch procedure {
-        case .smallClaims: "procédure simplifiée de recouvrement des petites créances (commissaire de justice, jusqu'à 5 000 €)"
+        case .smallClaims: "procédure simplifiée de recouvrement des petites créances (commissaire de justice, jusqu'à 5\u{202F}000\u{00A0}€)"
         case .orderForPayment: "injonction de payer (tribunal de commerce)"
         }
     }
@@ -222,13 +223,13 @@ public struct FrenchWording: Wording {
         case "import.rows-refused": "Lignes refusées"
         case "import.warning": "Avertissement d'import"
         case "import.uploaded": "Fichier déposé"
-        case "import.confirmed-by": "Export confirmé par"
+        case "import.confirmed-by": "Export confirmé"
         case "outbox.paused": "Envois en pause"
         case "outbox.resumed": "Envois repris"
-        case "task.outcome-refused": "Issue non enregistrée"
+        case "task.outcome-refused": "Résultat non enregistré"
         case "task.superseded": "Tâche remplacée"
         case "task.updated": "Tâche mise à jour"
-        case "digest.sent": "Récapitulatif envoyé"
+        case "digest.sent": "Point quotidien envoyé"
         case "creditor.registered": "Créancier enregistré"
         case "creditor.state": "État du créancier"
         case "plan.failed": "Étape non exécutée"
@@ -248,7 +249,7 @@ public struct FrenchWording: Wording {
         case .registeredLetter: "Envoyer une lettre recommandée AR à \(who) — \(total)"
         case .formalNotice: "Envoyer une mise en demeure à \(who) — \(total)"
         case .legalAction: "Engager une action en recouvrement contre \(who) — \(total)"
-        case .handOff: "Confier au recouvrement le dossier de \(who) — \(total)"
+        case .handOff: "Confier au recouvrement le dossier \(FrenchPreposition.de(customer)) (\(customerID)) — \(total)"
         case .readReply, .reviewMessage, .fixConfiguration, .identifyCustomer, .checkPayment: "Traiter \(who) — \(total)"
         }
     }
@@ -263,7 +264,7 @@ public struct FrenchWording: Wording {
         let what = "\(date(action.on)) : \(stepName(action.step))"
         switch action.detail.flatMap(PriorActionDetail.init) {
         case .outcome(let outcome)?: return "\(what) (\(self.outcome(outcome)))"
-        case .manualContact?: return "\(what) (contact pris à la main avant Relance)"
+        case .manualContact?: return "\(what) (contact pris manuellement avant Relance)"
         case nil: return what
         }
     }
@@ -335,7 +336,7 @@ public struct FrenchWording: Wording {
     public func tasksPageTitle(creditor: String) -> String { "Tâches — \(creditor)" }
 
     public func taskColumns() -> TaskColumns {
-        TaskColumns(number: "N°", kind: "Type", customer: "Client", opened: "Ouverte le", due: "Échéance", what: "À faire",
+        TaskColumns(number: "N°", kind: "Type", customer: "Client", opened: "Ouverte le", due: "À traiter avant le", what: "À faire",
                     details: "Détails", document: "Document")
     }
 
@@ -377,7 +378,7 @@ public struct FrenchWording: Wording {
     // MARK: Aged balance
 
     public func agingTitle(creditor: String, legalName: String, asOf: CivilDate) -> String {
-        "Balance âgée de \(legalName) (\(creditor)) au \(date(asOf))"
+        "Balance âgée \(FrenchPreposition.de(legalName)) (\(creditor)) au \(date(asOf))"
     }
 
     public func agingPageTitle(legalName: String) -> String { "Balance âgée — \(legalName)" }
@@ -445,4 +446,5 @@ public struct FrenchWording: Wording {
 extension String {
     /// The first letter in upper case: a label made from a key.
     var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+    var lowercasedFirst: String { prefix(1).lowercased() + dropFirst() }
 }

@@ -87,16 +87,15 @@ public protocol ReasonWording: Sendable {
     func replyHoldReason() -> String
     func promisedInReply(_ day: CivilDate) -> String
     func awayAutoReply(until: CivilDate) -> String
-    /// Who a message is about, for its journal line: `rattaché au message n° 12 par son adresse VERP`.
-    func matchedToMessage(_ id: Int64, byVERP: Bool) -> String
-    func sentByContact(_ address: String, customers: Int) -> String
-    func bounceSummary(_ matched: String) -> String
-    func deliveryReportSummary(_ matched: String, actions: [String]) -> String
-    func autoReplySummary(_ matched: String, back: CivilDate?) -> String
+    // The journal's line for an inbound message, saying how it was tied to us (`matched`).
+    func bounceSummary(_ matched: InboundMatch) -> String
+    /// `actions` are RFC 3464 Action values (`delayed`, `delivered`…), lower-cased.
+    func deliveryReportSummary(_ matched: InboundMatch, actions: [String]) -> String
+    func autoReplySummary(_ matched: InboundMatch, back: CivilDate?) -> String
     /// `hints` are a reply's hint codes (`paid`, `promise:2026-12-15`).
-    func replySummary(_ matched: String, hints: [String]) -> String
-    func complaintSummary(_ matched: String) -> String
-    func notUnderstoodSummary(_ matched: String, why: String) -> String
+    func replySummary(_ matched: InboundMatch, hints: [String]) -> String
+    func complaintSummary(_ matched: InboundMatch) -> String
+    func notUnderstoodSummary(_ matched: InboundMatch, why: InboundOtherReason?) -> String
     func bounceWithoutFailure(messageID: Int64) -> String
     func bounceWrongAddressUnnamed(messageID: Int64, cause: BounceCause) -> String
 

@@ -15,7 +15,7 @@ public enum ServiceNote: Codable, Sendable, Hashable {
 
 /// The daemon's services as a person reads them on `/health` and in `relance status`.
 public protocol ServiceWording: Sendable {
-    /// `digest` → `Récapitulatif`, `planner` → `Planification`.
+    /// `digest` → `Point quotidien`, `planner` → `Planification`.
     func serviceName(_ name: String) -> String
     func serviceNote(_ note: ServiceNote) -> String
 }

@@ -21,7 +21,7 @@ public protocol Wording: DigestWording, ReasonWording, BankWording, JournalWordi
     func daysLate(_ days: Int) -> String
     func bucket(_ bucket: AgingBucket) -> String
     func taskKind(_ kind: WorkTask.Kind) -> String
-    /// What a closed task came to: `promesse de paiement au 15/01/2027`.
+    /// What a closed task came to: `promesse de paiement de 912,00 € pour le 15/01/2027`.
     func outcome(_ outcome: TaskOutcome) -> String
     func taskState(_ state: WorkTask.State) -> String
     /// `Label : value` (French puts a space before the colon), `Label: value`.

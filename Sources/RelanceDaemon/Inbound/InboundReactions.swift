@@ -26,10 +26,11 @@ struct InboundSubject: Sendable, Hashable {
         }
     }
 
-    func matchedBy(_ words: any Wording) -> String {
+    /// How it was tied to us, for its journal line.
+    var match: InboundMatch {
         switch evidence {
-        case .token(let facts, let viaVERP): words.matchedToMessage(facts.id, byVERP: viaVERP)
-        case .contact(let address, let customers): words.sentByContact(address.value, customers: customers.count)
+        case .token(let facts, let viaVERP): .message(id: facts.id, byVERP: viaVERP)
+        case .contact(let address, let customers): .contact(address: address.value, customers: customers.count)
         }
     }
 }
@@ -58,7 +59,7 @@ struct InboundReactions: Sendable {
         let excerpt = classification.excerpt.isEmpty ? nil : classification.excerpt
         var decision = InboundDecision(kind: kind, summary: "", excerpt: excerpt, keepRaw: true, effects: [],
                                        movable: subject.message != nil)
-        let matched = subject.matchedBy(words)
+        let matched = subject.match
         switch classification.kind {
         case .bounce:
             decision.summary = words.bounceSummary(matched)
@@ -86,7 +87,7 @@ struct InboundReactions: Sendable {
             }
             decision.movable = false
         case .other:
-            decision.summary = words.notUnderstoodSummary(matched, why: classification.reason)
+            decision.summary = words.notUnderstoodSummary(matched, why: classification.otherReason)
             decision.movable = false
         }
         return decision

@@ -48,7 +48,7 @@ struct ContactRowReader {
             case .nothing: break
             case .step(let step): contact.stepReached = step
             case .unknown:
-                throw bad(cell, .stepReached, .unknownStep(accepted: StepReachedText.accepted(knownSteps: knownSteps)))
+                throw bad(cell, .stepReached, .unknownStep(ownSteps: StepReachedText.ownSteps(knownSteps)))
             }
         }
         contact.vatNumber = text(.vatNumber).map { $0.uppercased().filter { !$0.isWhitespace && $0 != "." && $0 != "-" } }

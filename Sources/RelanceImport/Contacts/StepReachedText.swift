@@ -59,13 +59,15 @@ enum StepReachedText {
         return .unknown
     }
 
-    /// What the error lists as accepted: one way of writing each step, and the policies' own names.
-    static func accepted(knownSteps: Set<String>) -> String {
-        let written = ["Relance de courtoisie", "Relance 1", "2e relance", "Appel", "Relance finale", "Lettre", "Lettre recommandée",
-                       "Mise en demeure", "Injonction de payer", "Recouvrement",
-                       "First reminder", "Second reminder", "Phone call", "Final reminder", "Letter", "Registered letter",
-                       "Formal notice", "Legal action"]
-        let own = knownSteps.subtracting(phrases.map(\.step)).sorted()
-        return (written + phrases.map(\.step) + own).map { "\"\($0)\"" }.joined(separator: ", ")
+    /// One way of writing each built-in step, as the refusal lists them to a French reader…
+    static let frenchNames = ["Relance de courtoisie", "Relance 1", "2e relance", "Appel", "Relance finale", "Lettre",
+                              "Lettre recommandée", "Mise en demeure", "Injonction de payer", "Recouvrement"]
+    /// …and to an English one (both are read, whatever the creditor's language).
+    static let englishNames = ["Courtesy reminder", "First reminder", "Second reminder", "Phone call", "Final reminder", "Letter",
+                               "Registered letter", "Formal notice", "Legal action", "Collection agency"]
+
+    /// The creditor's own policies' step names, which the refusal lists beside the built-in ones.
+    static func ownSteps(_ knownSteps: Set<String>) -> [String] {
+        knownSteps.subtracting(phrases.map(\.step)).sorted()
     }
 }

@@ -112,7 +112,8 @@ struct EnglishImportWording: ImportProblemWording {
                     "Fill in the customer's code as the accounting software knows it (e.g. its 411 account).")
         case .contactValue(let text, let column, let why):
             switch why {
-            case .unknownStep(let accepted):
+            case .unknownStep(let own):
+                let accepted = (StepReachedText.englishNames + own).map { "\"\($0)\"" }.joined(separator: ", ")
                 return ("\(quoted(text)) in column \"\(column)\" is not a step Relance knows",
                         "Write the step already reached as one of: \(accepted); or leave the cell empty.")
             case .notASIREN:

@@ -13,7 +13,7 @@ extension FrenchImportWording {
     func words(for problem: EInvoiceProblem) -> (what: String, toDo: String?) {
         switch problem {
         case .missing(let term, let path):
-            return ("la facture n'indique pas \(name(term)) (attendu en \(path))",
+            return ("la facture n'indique pas \(name(term)) (élément attendu : \(path))",
                     "Demandez à l'émetteur une facture EN 16931 complète.")
         case .notADate(let term, let text):
             return ("\(name(term)) \(quoted(text)) n'est pas une date",

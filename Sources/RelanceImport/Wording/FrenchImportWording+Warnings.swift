@@ -7,7 +7,8 @@ extension FrenchImportWording {
         case .bank(let note): return words(for: note)
         case .eInvoice(let note): return words(for: note)
         case .worksheetSkipped(let read, let skipped):
-            return "lu sur la feuille « \(read) » ; \(skipped.map { "« \($0) »" }.joined(separator: ", ")), avant elle, ne contient aucun état"
+            let none = skipped.count > 1 ? "avant elle, ne contiennent aucun état" : "avant elle, ne contient aucun état"
+            return "lu sur la feuille « \(read) » ; \(skipped.map { "« \($0) »" }.joined(separator: ", ")), \(none)"
         case .identityCleaned(let original, let cleaned, let field, let column):
             let place = column.map { " de la colonne « \($0) »" } ?? ""
             return "\(name(of: field))\(place) contenait des caractères de contrôle (\(PrintableText.escape(original))) ; "
@@ -34,7 +35,8 @@ extension FrenchImportWording {
         case .customerColumnChosen(let chosen, let others, let moreSpecific):
             let why = moreSpecific ? "son titre désigne plus précisément un compte client" : "elle vient en premier parmi des titres aussi probables"
             return "le code client est lu dans la colonne « \(chosen) » (\(why)) ; \(others.map { "« \($0) »" }.joined(separator: ", ")) "
-                + "pourrait aussi le contenir et n'a pas été utilisée. Si c'est faux, indiquez customer = \"…\" dans [creditors.ID.columns]."
+                + (others.count > 1 ? "pourraient aussi le contenir et n'ont pas été utilisées" : "pourrait aussi le contenir et n'a pas été utilisée")
+                + ". Si c'est faux, indiquez customer = \"…\" dans [creditors.ID.columns]."
         case .customersByName(let column):
             return "aucune colonne ne donne de code client : chaque client est identifié par son nom (colonne « \(column) ») "
                 + "et rapproché du fichier de contacts par ce nom. Si l'export a une colonne de code, nommez-la dans "
@@ -84,8 +86,11 @@ extension FrenchImportWording {
             return "la version 001.\(version) de camt.\(kind) n'est pas de celles sur lesquelles Relance a été essayé (001.02 à 001.13) ; "
                 + "ses opérations ont été lues de la même façon"
         case .camtUnbookedLeftOut(let count):
-            return "\(Language.french.grouped(count)) opérations pas encore comptabilisées (statut autre que BOOK) ont été laissées de côté ; "
-                + "elles seront lues sur le relevé qui les comptabilise"
+            return count > 1
+                ? "\(Language.french.grouped(count)) opérations pas encore comptabilisées (statut autre que BOOK) ont été laissées de côté ; "
+                    + "elles seront lues sur le relevé qui les comptabilise"
+                : "1 opération pas encore comptabilisée (statut autre que BOOK) a été laissée de côté ; "
+                    + "elle sera lue sur le relevé qui la comptabilise"
         case .camtTransactionsDisagree(let count, let total, let entry):
             return "les \(count) transactions de l'opération totalisent \(total.map(amounts.string) ?? "des montants dans d'autres devises"), "
                 + "et non le montant de l'opération, \(amounts.string(entry)) ; chaque transaction a été lue avec son propre montant"

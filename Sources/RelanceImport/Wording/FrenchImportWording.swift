@@ -75,8 +75,8 @@ struct FrenchImportWording: ImportProblemWording {
             return ("aucune ligne d'en-tête avec un numéro de facture, un montant et un client dans les 60 premières lignes ; la ligne la plus large (ligne \(line)) était : \(seen.joined(separator: " | "))",
                     "Exportez l'état avec ses titres de colonnes, ou nommez ses colonnes dans la configuration : [creditors.ID.columns] invoice = \"…\", open = \"…\", customer = \"…\" (voir examples/relance.toml).")
         case .ambiguousColumn(let titles, let field, let header):
-            return ("les colonnes \(titles.map { "« \($0) »" }.joined(separator: ", ")) pourraient toutes être le \(self.field(field)) ; la ligne d'en-tête était \(header.joined(separator: " | "))",
-                    "Nommez la colonne du \(self.field(field)) dans la configuration : [creditors.ID.columns] \(field.configurationKey) = \"…\" (le titre tel que l'export l'écrit).")
+            return ("les colonnes \(titles.map { "« \($0) »" }.joined(separator: ", ")) pourraient toutes être la colonne « \(self.field(field)) » ; la ligne d'en-tête était \(header.joined(separator: " | "))",
+                    "Nommez la colonne « \(self.field(field)) » dans la configuration : [creditors.ID.columns] \(field.configurationKey) = \"…\" (le titre tel que l'export l'écrit).")
         case .missingInvoiceValue(let field, let column, let title):
             let place = column.map { " (colonne \($0), « \(title ?? "") »)" } ?? ""
             let what = switch field {
@@ -101,7 +101,7 @@ struct FrenchImportWording: ImportProblemWording {
             case .notANumber: "n'est pas un montant"
             }
             return ("\(quoted(text)) dans la colonne « \(column) » \(reason)",
-                    "Écrivez les montants en chiffres avec un seul séparateur décimal, par exemple 1234,56, 1 234,56 €, -12,50 ou (12,50).")
+                    "Écrivez les montants en chiffres avec un seul séparateur décimal, par exemple « 1234,56 », « 1 234,56 € », « -12,50 » ou « (12,50) ».")
         case .paidTooLarge(let text, let column):
             return ("\(quoted(text)) dans la colonne « \(column) » est trop grand pour être un montant", "Corrigez le montant réglé.")
         case .notACurrency(let text, let column):
@@ -143,7 +143,8 @@ struct FrenchImportWording: ImportProblemWording {
                     "Indiquez le code du client tel que le logiciel comptable le connaît (par exemple son compte 411).")
         case .contactValue(let text, let column, let why):
             switch why {
-            case .unknownStep(let accepted):
+            case .unknownStep(let own):
+                let accepted = (StepReachedText.frenchNames + own).map { "« \($0) »" }.joined(separator: ", ")
                 return ("\(quoted(text)) dans la colonne « \(column) » n'est pas une étape que Relance connaît",
                         "Écrivez l'étape déjà atteinte parmi : \(accepted) ; ou laissez la cellule vide.")
             case .notASIREN:

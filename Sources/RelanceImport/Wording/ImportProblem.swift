@@ -58,7 +58,8 @@ public enum ImportProblem: Sendable, Hashable {
     }
 
     public enum ContactValueProblem: Sendable, Hashable {
-        case unknownStep(accepted: String)
+        /// `ownSteps`: the creditor's policies' own step names, accepted as written.
+        case unknownStep(ownSteps: [String])
         case notASIREN
         case notPaymentTerms
         case notYesOrNo

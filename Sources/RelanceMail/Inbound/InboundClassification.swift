@@ -26,8 +26,10 @@ public struct InboundClassification: Sendable {
     public let returnDate: CivilDate?
     /// What a human reply says about payment.
     public let hints: [ReplyHint]
-    /// The rule that decided the kind, or why the message is `other`.
+    /// The rule that decided the kind, or why the message is `other`, in technical words (logs).
     public let reason: String
+    /// Why the message is `other`, for people; nil for the other kinds.
+    public let otherReason: InboundOtherReason?
     /// The first lines of the message's own text (reply, auto-reply) or of the bounce
     /// diagnostic, for a task.
     public let excerpt: String
@@ -35,7 +37,8 @@ public struct InboundClassification: Sendable {
     public let defects: [String]
 
     public init(kind: InboundKind, recipients: [BounceRecipient] = [], references: [String] = [], verpToken: String? = nil,
-                returnDate: CivilDate? = nil, hints: [ReplyHint] = [], reason: String, excerpt: String = "", defects: [String] = []) {
+                returnDate: CivilDate? = nil, hints: [ReplyHint] = [], reason: String, otherReason: InboundOtherReason? = nil,
+                excerpt: String = "", defects: [String] = []) {
         self.kind = kind
         self.recipients = recipients
         self.references = references
@@ -43,6 +46,7 @@ public struct InboundClassification: Sendable {
         self.returnDate = returnDate
         self.hints = hints
         self.reason = reason
+        self.otherReason = otherReason
         self.excerpt = excerpt
         self.defects = defects
     }

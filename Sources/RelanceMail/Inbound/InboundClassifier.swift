@@ -15,9 +15,13 @@ public enum InboundClassifier {
             InboundClassification(kind: kind, recipients: recipients, references: references, verpToken: token,
                                   returnDate: returnDate, hints: hints, reason: reason, excerpt: excerpt, defects: message.defects)
         }
+        func notUnderstood(_ why: InboundOtherReason, _ reason: String) -> InboundClassification {
+            InboundClassification(kind: .other, references: references, verpToken: token, reason: reason, otherReason: why,
+                                  defects: message.defects)
+        }
 
         if message.isUnreadable {
-            return verdict(.other, "unreadable: " + message.defects.joined(separator: "; "))
+            return notUnderstood(.unreadable, "unreadable: " + message.defects.joined(separator: "; "))
         }
         if let evidence = ComplaintDetector.evidence(message) {
             return verdict(.complaint, evidence, excerpt: excerpt(report.own))
@@ -74,14 +78,14 @@ public enum InboundClassifier {
             return textBounce(evidence)
         }
         if message.isTruncated {
-            return verdict(.other, "truncated: " + message.defects.joined(separator: "; "))
+            return notUnderstood(.truncated, "truncated: " + message.defects.joined(separator: "; "))
         }
         if let list = mailingListEvidence(message.headers) {
-            return verdict(.other, list)
+            return notUnderstood(.mailingList, list)
         }
         let newText = ReplyText.newText(of: message)
         if newText.isEmpty && subject.trimmedWhitespace.isEmpty {
-            return verdict(.other, "no text and no subject")
+            return notUnderstood(.empty, "no text and no subject")
         }
         let hints = ReplyHintDetector.hints(in: newText, reference: DateText.messageDate(message.headers["Date"]))
         let threaded = message.headers.contains("In-Reply-To") || message.headers.contains("References")
