@@ -79,4 +79,12 @@ import Testing
         #expect(words.rejectionReport(file: "export.csv", importID: 9, at: time, reason: "—")
                 .hasPrefix("Relance a refusé export.csv (import n° 9) le 07/12/2026 à 05 h 58 (UTC)."))
     }
+
+    @Test func aMissingRateNamesItsHalfYear() {
+        let rate = MissingRate(semester: Semester(year: 2026, half: 2)!, table: RateTable.ecbMainRefinancingRate.name)
+        #expect(words.missingRate(rate) == "taux inconnu pour le 2e semestre 2026 (table « taux des opérations principales de "
+                + "refinancement de la BCE ») : ajoutez-le dans [penalties] de la configuration (clé « 2026-S2 »)")
+        #expect(words.interestUnknown(missing: [words.missingRate(rate)]).hasPrefix("intérêts non calculables, taux manquant : "))
+        #expect(EnglishWording().missingRate(rate).hasPrefix("rate unknown for the second half of 2026 (table"))
+    }
 }

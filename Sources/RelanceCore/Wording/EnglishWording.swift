@@ -275,7 +275,12 @@ public struct EnglishWording: Wording {
     }
 
     public func missingRate(_ rate: MissingRate) -> String {
-        "rate unknown for \(rate.semester) (table “\(rate.table)”): add it under [penalties] in the configuration"
+        "rate unknown for the \(semesterName(rate.semester)) (table “\(rate.table)”): add it under [penalties] in the configuration (key “\(rate.semester)”)"
+    }
+
+    /// `first half of 2026`, `second half of 2026`.
+    public func semesterName(_ semester: Semester) -> String {
+        semester.half == 1 ? "first half of \(semester.year)" : "second half of \(semester.year)"
     }
 
     public func emailStepBecomesCall(step: String, invalidAddresses: [String]) -> String {

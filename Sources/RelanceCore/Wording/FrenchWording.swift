@@ -281,7 +281,7 @@ public struct FrenchWording: Wording {
     }
 
     public func interestUnknown(missing: [String]) -> String {
-        "intérêts non calculables, taux manquants : \(missing.joined(separator: " ; "))"
+        "intérêts non calculables, \(missing.count > 1 ? "taux manquants" : "taux manquant") : \(missing.joined(separator: " ; "))"
     }
 
     /// The bundled tables by their French names; a table the configuration names keeps its own.
@@ -294,7 +294,12 @@ public struct FrenchWording: Wording {
     }
 
     public func missingRate(_ rate: MissingRate) -> String {
-        "taux inconnu pour \(rate.semester) (table « \(rateTableName(rate.table)) ») : ajoutez-le dans [penalties] de la configuration"
+        "taux inconnu pour le \(semesterName(rate.semester)) (table « \(rateTableName(rate.table)) ») : ajoutez-le dans [penalties] de la configuration (clé « \(rate.semester) »)"
+    }
+
+    /// `1er semestre 2026`, `2e semestre 2026`.
+    public func semesterName(_ semester: Semester) -> String {
+        semester.half == 1 ? "1er semestre \(semester.year)" : "2e semestre \(semester.year)"
     }
 
     public func emailStepBecomesCall(step: String, invalidAddresses: [String]) -> String {

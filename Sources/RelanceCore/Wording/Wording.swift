@@ -53,8 +53,10 @@ public protocol Wording: DigestWording, ReasonWording, BankWording, JournalWordi
     /// `principal 1 000,00 €, intérêts 12,34 €, indemnités 40,00 €, total 1 052,34 €`.
     func breakdown(principal: String, interest: String, indemnities: String, total: String) -> String
     func interestUnknown(missing: [String]) -> String
-    /// `2026-S2` of the `ECB main refinancing operations rate` table is not known.
+    /// The `2026-S2` (second half of 2026) figure of the `ECB main refinancing operations rate` table is not known.
     func missingRate(_ rate: MissingRate) -> String
+    /// A half-year of rates: `2e semestre 2026`, `second half of 2026`.
+    func semesterName(_ semester: Semester) -> String
     /// An email step for a customer without a usable address becomes a call.
     func emailStepBecomesCall(step: String, invalidAddresses: [String]) -> String
     /// `#12 Appel (acme), à traiter avant le 07/12/2026 : …`, and how it ended when closed.
