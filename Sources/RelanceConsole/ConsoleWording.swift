@@ -113,13 +113,13 @@ struct ConsoleWording: Sendable {
         loginFailed: "Identifiant ou mot de passe incorrect.",
         loginThrottled: "Trop d’essais : réessayez dans un quart d’heure.",
         noTask: "Rien à faire aujourd’hui.", heldImports: "Imports en attente de confirmation", confirmImport: "Confirmer l’import",
-        search: "Rechercher", searchHint: "Nom, code client, facture ou e-mail", noCustomer: "Aucun client ne correspond.",
+        search: "Rechercher", searchHint: "Nom, code client, facture ou courriel", noCustomer: "Aucun client ne correspond.",
         openInvoices: "Factures ouvertes", invoice: "Facture", issued: "Émise le", due: "Échéance", open: "Reste dû", total: "Total",
         timeline: "Historique", pause: "Suspendre les relances", pauseUntil: "jusqu’au (inclus, facultatif)",
         resume: "Reprendre les relances", holds: "Suspensions", closeTask: "Clore la tâche", outcome: "Résultat", date: "Date",
         note: "Note", tracking: "N° de suivi", record: "Enregistrer", phones: "Téléphones", document: "Document à imprimer",
         nothingOpen: "Rien d’ouvert.", notFound: "Page introuvable.", forbidden: "Action refusée.",
-        amount: "Montant", email: "E-mail",
+        amount: "Montant", email: "Courriel",
         aging: "Balance âgée", receipts: "Virements", download: "Télécharger (CSV pour Excel)", filter: "Filtrer", allBuckets: "Toutes les tranches",
         bucket: "Tranche", customerFilter: "Client (code ou nom)", asOf: "Au", creditor: "Créancier", noAging: "Aucune facture ouverte ne correspond.",
         imports: "Imports", history: "Derniers imports", file: "Fichier", when: "Reçu le", status: "État", items: "Lignes",
@@ -128,22 +128,22 @@ struct ConsoleWording: Sendable {
         uploadUnreadable: "Le formulaire d’envoi est illisible : rechargez la page et réessayez.",
         uploadNoFile: "Choisissez un fichier à déposer.", why: "Pourquoi ?",
         messagesToReview: "Relances à vérifier", sendMessage: "Envoyer tel quel", skipMessage: "Ne pas envoyer", to: "À",
-        attachments: "Pièces jointes", correctAddress: "Adresse e-mail corrigée",
+        attachments: "Pièces jointes", correctAddress: "Adresse de courriel corrigée",
         correctAddressHint: "Ajoutée aux destinataires des relances jusqu’au prochain fichier de contacts, qui fait foi ; l’adresse n’est plus tenue pour invalide.",
         doNotRemindHint: "Ne plus relancer ce client : suspendez sans date de fin (ou « ne pas relancer » dans le fichier de contacts, qui fait foi).",
         doNotRemindSet: "Le fichier de contacts dit : ne pas relancer.",
         health: "État", never: "jamais", activeMode: "actif : les relances partent", reviewMode: "mode relecture : rien n’est envoyé",
         services: "Services", noDaemon: "Pas encore d’état : relance run n’a pas tourné avec ce dossier d’état.", outbox: "Boîte d’envoi",
         creditorPaused: "Relances suspendues pour ce créancier.", outboxPaused: "Envoi suspendu", lastImport: "Dernier import",
-        mailboxMarks: "Boîte de réception", nextRetry: "Prochain nouvel essai", windowOpens: "Hors plage d’envoi : reprise le",
+        mailboxMarks: "Boîte de réception", nextRetry: "Prochain essai", windowOpens: "Hors plage d’envoi : reprise le",
         openTasks: "Tâches ouvertes", mail: "Courriels", sentMail: "envoyé", receivedMail: "reçu",
         mailSearchHint: "Adresse, client, étape ou résumé", noMail: "Aucun courriel ne correspond.", from: "De",
         noRawKept: "Le message lui-même n’est plus conservé (durée de conservation) : seul son résumé reste.",
         outcomes: [("promised", "Promesse de paiement (date, montant)"), ("dispute", "Litige (factures, motif en note)"),
                    ("dispute-resolved", "Litige résolu (factures ; toutes si vide)"),
                    ("paid", "Déjà payé (date, moyen en note)"), ("no-answer", "Pas de réponse"), ("wrong-number", "Mauvais numéro"),
-                   ("new-address", "Nouvelle adresse e-mail (e-mail)"),
-                   ("letter-posted", "Lettre postée (date, n° de suivi)"), ("done", "Fait"), ("cancelled", "Annulé")])
+                   ("new-address", "Nouvelle adresse de courriel (adresse)"),
+                   ("letter-posted", "Lettre postée (date, n° de suivi)"), ("done", "Fait"), ("cancelled", "Annulée")])
 
     static let english = ConsoleWording(
         language: .english, lang: "en", appTitle: "Relance", today: "Today", customers: "Customers", signOut: "Sign out",
@@ -191,12 +191,13 @@ struct ConsoleWording: Sendable {
 
     func money(_ amount: Money) -> String { amount.formatted(locale: language) }
 
-    /// `07/12/2026 14:05` in the creditor's time zone.
+    /// `07/12/2026 à 14 h 05` (French), `07/12/2026 14:05` (English), in the creditor's time zone.
     func dateTime(_ instant: Date, in timeZone: TimeZone) -> String {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
         let parts = calendar.dateComponents([.hour, .minute], from: instant)
-        let time = String(format: "%02d:%02d", parts.hour ?? 0, parts.minute ?? 0)
+        let french = language == .french
+        let time = String(format: french ? "à %02d h %02d" : "%02d:%02d", parts.hour ?? 0, parts.minute ?? 0)
         return date(CivilDate(instant, in: timeZone)) + " " + time
     }
 
@@ -206,7 +207,7 @@ struct ConsoleWording: Sendable {
         case (.awaitingApproval, _): "review mode: awaiting approval"
         case (.held, .french): "retenue : envoyée ou non ?"
         case (.failed, .french): "échec après plusieurs essais"
-        case (.queued, .french): "en file d'attente"
+        case (.queued, .french): "en file d’attente"
         case (.sending, .french): "en cours d'envoi"
         case (.sent, .french): "envoyée"
         case (.retry, .french): "à renvoyer"
@@ -311,7 +312,7 @@ struct ConsoleWording: Sendable {
         case .unreadableAmount:
             return french ? "\(field) « \(value) » : un montant s’écrit 912,00." : "\(field) “\(value)”: write an amount as 912.00."
         case .notAnEmail:
-            return french ? "\(field) « \(value) » n’est pas une adresse e-mail." : "\(field) “\(value)” is not an email address."
+            return french ? "\(field) « \(value) » n’est pas une adresse de courriel." : "\(field) “\(value)” is not an email address."
         case .unknownOutcome:
             return french ? "Résultat inconnu « \(value) »." : "Unknown outcome “\(value)”."
         }

@@ -215,7 +215,7 @@ struct ConsoleRouteTests {
             let bad = try await client.execute(uri: "/customers/acme/C001/address", method: .post, headers: browser.formHeaders,
                                                body: Browser.form(["email": "pas une adresse", "csrf": csrf]))
             #expect(bad.status == .badRequest)
-            #expect(String(buffer: bad.body).contains("n’est pas une adresse e-mail"))
+            #expect(String(buffer: bad.body).contains("n’est pas une adresse de courriel"))
             let good = try await client.execute(uri: "/customers/acme/C001/address", method: .post, headers: browser.formHeaders,
                                                 body: Browser.form(["email": "compta@martin.example", "csrf": csrf]))
             #expect(good.status == .seeOther)

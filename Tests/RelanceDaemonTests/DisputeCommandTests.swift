@@ -45,7 +45,7 @@ import RelanceTesting
         for (arguments, said) in [(["--outcome", "promised", "--date", "31/02/2027"], "`--date` 31/02/2027 : une date s'écrit"),
                                   (["--outcome", "promised"], "`--outcome promised` demande `--date`"),
                                   (["--outcome", "promised", "--date", "15/01/2027", "--amount", "douze"], "`--amount` douze : un montant s'écrit"),
-                                  (["--outcome", "new-address", "--email", "personne"], "`--email` personne : ce n'est pas une adresse e-mail"),
+                                  (["--outcome", "new-address", "--email", "personne"], "`--email` personne : ce n'est pas une adresse de courriel"),
                                   (["--outcome", "promis"], "`--outcome` promis : résultat inconnu")] {
             let refused = try Self.relance(["tasks", "done", String(taskID)] + arguments, in: fixture)
             #expect(refused.status != 0 && refused.output.contains(said), "\(refused.output)")

@@ -109,7 +109,7 @@ struct CustomerPlanner {
             note = words.emailStepBecomesCall(step: tone.name, invalidAddresses: customer.emails.map(\.value))
             plan.decisions.append(decision(nil, .act, .invalidAddress, note!))
         }
-        let joined = ([note].compactMap { $0 } + notes).joined(separator: "; ")
+        let joined = ([note].compactMap { $0 } + notes).joined(separator: words.listSeparator)
         let task = TaskBuilder(input: input, policy: policy, state: state, customer: customer, receivables: receivables)
             .task(channel: channel, tone: tone, due: due, allocations: allocations, note: joined.isEmpty ? nil : joined)
         plan.tasks.append(task)

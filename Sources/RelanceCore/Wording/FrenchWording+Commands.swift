@@ -12,7 +12,7 @@ extension FrenchWording {
     }
 
     public func outcomeOptionNotAnEmail(option: String, value: String) -> String {
-        "`\(option)` \(value) : ce n'est pas une adresse e-mail"
+        "`\(option)` \(value) : ce n'est pas une adresse de courriel"
     }
 
     public func outcomeUnknown(_ value: String, known: [String]) -> String {

@@ -6,7 +6,7 @@ extension FrenchWording {
     }
 
     public func customerWithoutContactTitle(customer: String) -> String {
-        "Le client \(customer) doit de l'argent mais n'a ni adresse e-mail ni téléphone : ajoutez-les au fichier des contacts"
+        "Le client \(customer) doit de l'argent mais n'a ni adresse de courriel ni téléphone : ajoutez-les au fichier des contacts"
     }
 
     public func buyerUnidentified(buyer: String, file: String) -> String {
