@@ -98,7 +98,7 @@ extension EnglishWording {
     }
 
     public func heldImportRejected(importID: Int64, file: String, reason: String) -> String {
-        "Held import #\(importID) of \(file) rejected by a person: nothing applied. \(reason)"
+        "Held import #\(importID) of \(file) rejected: nothing applied. \(reason)"
     }
 
     public func importRejected(file: String, reason: String) -> String { "File \(file) was refused: \(reason)" }

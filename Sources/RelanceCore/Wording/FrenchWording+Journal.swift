@@ -106,7 +106,8 @@ extension FrenchWording {
     }
 
     public func heldImportRejected(importID: Int64, file: String, reason: String) -> String {
-        "Import retenu n° \(importID) de \(file) refusé par une personne : rien n'est appliqué. \(reason)"
+        // `reason` names who refused it ("Refusé par marie : …").
+        "Import retenu n° \(importID) de \(file) refusé : rien n'est appliqué. \(reason)"
     }
 
     public func importRejected(file: String, reason: String) -> String { "Le fichier \(file) a été refusé : \(reason)" }
