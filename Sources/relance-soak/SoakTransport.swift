@@ -20,7 +20,7 @@ actor SoakTransport: MailTransport {
     }
 
     func deliver(_ message: OutboxMessage) async -> DeliveryOutcome {
-        if outage { return .temporaryFailure(reason: "simulated outage: connection refused") }
+        if outage { return .temporaryFailure(reason: .reported("simulated outage: connection refused")) }
         deliveries.append(Delivery(outboxID: message.id, recipients: message.recipients))
         return .delivered(serverReply: "250 2.0.0 Ok (simulated)")
     }

@@ -45,7 +45,7 @@ struct Run: AsyncParsableCommand {
         } catch {
             throw Failure("\(error)")
         }
-        let reason = "relance started with the configuration as it is now"
+        let reason = SendingRestart.daemonStarted
         if once {
             let report: RunOnceReport
             do {

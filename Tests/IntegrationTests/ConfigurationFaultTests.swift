@@ -91,7 +91,7 @@ import Testing
     @Test func aWrongArchiveFolderPausesTheOutboxBeforeAnythingIsSent() async throws {
         let stack = try MailStack.require()
         let fixture = try Self.wrongArchiveFolder(stack)
-        try await fixture.runtime.startSending(because: "relance started")
+        try await fixture.runtime.startSending(because: .daemonStarted)
         let summary = try await Self.pausedFor(fixture)
         #expect(summary.contains("archive_folder"), "\(summary)")
         let report = try await fixture.runtime.runOnce()
@@ -103,7 +103,7 @@ import Testing
         let holder = RuntimeHolder(fixture.runtime)
         guard case .success = await holder.reload() else { Issue.record("the fixed configuration was refused"); return }
         let reloaded = await holder.current
-        try await reloaded.startSending(because: "the configuration was reloaded")
+        try await reloaded.startSending(because: .configurationReloaded)
         #expect(try await reloaded.store.standingOutboxPause(of: Self.acme) == nil)
         #expect(try await reloaded.runOnce().sending.sent == 1)
     }
@@ -123,7 +123,7 @@ import Testing
     @Test func aWrongArchiveFolderCheckedAlongsideTheFilesStillStopsTheFirstSend() async throws {
         let stack = try MailStack.require()
         let fixture = try Self.wrongArchiveFolder(stack)
-        let report = try await fixture.runtime.runOnce(startingSending: "relance started")
+        let report = try await fixture.runtime.runOnce(startingSending: .daemonStarted)
         #expect(report.intake[Self.acme]?.imported.count == 1)
         #expect(report.planning[Self.acme]?.queued.count == 1)
         #expect(report.sending.sent == 0)

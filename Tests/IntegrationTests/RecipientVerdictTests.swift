@@ -37,17 +37,17 @@ import Testing
     }
 
     @Test func whenNobodyAcceptedOnlyAddressRefusalsFailTheMessage() {
-        #expect(RecipientVerdicts.outcomeWhenNobodyAccepted(Self.replies(.wrongAddress, .refused), reason: "r")
-            == .recipientsRefused(reason: "r", recipients: Self.replies(.wrongAddress, .refused)))
-        guard case .senderProblem = RecipientVerdicts.outcomeWhenNobodyAccepted(Self.replies(.refused, .refused), reason: "r") else {
+        #expect(RecipientVerdicts.outcomeWhenNobodyAccepted(Self.replies(.wrongAddress, .refused), reason: .reported("r"))
+            == .recipientsRefused(reason: .reported("r"), recipients: Self.replies(.wrongAddress, .refused)))
+        guard case .senderProblem = RecipientVerdicts.outcomeWhenNobodyAccepted(Self.replies(.refused, .refused), reason: .reported("r")) else {
             Issue.record("every recipient refused for no address reason must pause the outbox")
             return
         }
-        guard case .senderProblem = RecipientVerdicts.outcomeWhenNobodyAccepted(Self.replies(.wrongAddress, .ourProblem), reason: "r") else {
+        guard case .senderProblem = RecipientVerdicts.outcomeWhenNobodyAccepted(Self.replies(.wrongAddress, .ourProblem), reason: .reported("r")) else {
             Issue.record("a policy refusal must pause the outbox")
             return
         }
-        guard case .temporaryFailure = RecipientVerdicts.outcomeWhenNobodyAccepted(Self.replies(.wrongAddress, .temporary), reason: "r") else {
+        guard case .temporaryFailure = RecipientVerdicts.outcomeWhenNobodyAccepted(Self.replies(.wrongAddress, .temporary), reason: .reported("r")) else {
             Issue.record("a temporary refusal must make the message wait")
             return
         }

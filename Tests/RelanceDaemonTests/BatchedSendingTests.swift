@@ -44,7 +44,7 @@ import Testing
         var attempted: [Int64] { state.withLock { $0.attempted } }
 
         func deliver(_ message: OutboxMessage) async -> DeliveryOutcome {
-            await deliver([message], mayStart: { _ in true }, proceed: { _, _ in true }).first ?? .temporaryFailure(reason: "not attempted")
+            await deliver([message], mayStart: { _ in true }, proceed: { _, _ in true }).first ?? .temporaryFailure(reason: .notAttempted)
         }
 
         func deliver(_ messages: [OutboxMessage], mayStart: @escaping @Sendable (OutboxMessage) -> Bool,
@@ -103,7 +103,7 @@ import Testing
     /// messages claimed with it go back to the outbox as they were, never attempted.
     @Test func aPauseInTheMiddleOfABatchPutsTheRestBackUntried() async throws {
         let fixture = try Self.fixture(customers: 5)
-        let transport = ScriptedTransport([2: .senderProblem(reason: "535 5.7.8 authentication failed")])
+        let transport = ScriptedTransport([2: .senderProblem(reason: .reported("535 5.7.8 authentication failed"))])
         let runtime = try Self.runtime(fixture, transport)
         let report = try await runtime.runOnce()
         let acme = CreditorID("acme")!
@@ -116,7 +116,7 @@ import Testing
         #expect(unclaimed.count == 3)
         #expect(unclaimed.allSatisfy { $0.summary.contains("remis en file d'envoi") || $0.summary.contains("put back") })
         // Their attempt was given back: the next claim counts it as the first.
-        try await runtime.startSending(because: "fixed")
+        try await runtime.startSending(because: .configurationReloaded)
         let next = try #require(try await runtime.store.claimMessages(now: fixture.clock.now(), skipping: [], limit: 1).first)
         #expect(next.attempts == 1)
     }
@@ -165,7 +165,7 @@ import Testing
     /// is seen before the next message, which goes back untried with the rest.
     @Test func aPauseInTheMiddleOfAHandOverPutsTheRestBackUntried() async throws {
         let fixture = try Self.fixture(customers: 5)
-        let transport = HandOverTransport([2: .senderProblem(reason: "535 5.7.8 authentication failed")])
+        let transport = HandOverTransport([2: .senderProblem(reason: .reported("535 5.7.8 authentication failed"))])
         let runtime = try Self.runtime(fixture, transport)
         try await Self.planned(fixture, runtime)
         let report = try await runtime.drainer.drain()
@@ -201,7 +201,7 @@ import Testing
     /// at once, with its recipient's answer; the others of the batch are recorded sent together.
     @Test func aBatchWithARefusedRecipientInTheMiddleRecordsTheOthersSentAndThatOneRefused() async throws {
         let fixture = try Self.fixture(customers: 4)
-        let transport = HandOverTransport([2: .recipientsRefused(reason: "550 5.1.1 unknown", recipients: [
+        let transport = HandOverTransport([2: .recipientsRefused(reason: .reported("550 5.1.1 unknown"), recipients: [
             RecipientReply(address: "c2@client.example", reply: "550 5.1.1 <c2@client.example>: unknown", verdict: .wrongAddress),
         ])])
         let runtime = try Self.runtime(fixture, transport)
@@ -238,9 +238,9 @@ import Testing
         #expect(!OutboxDrainer.isRecordedWithItsBatch(.deliveredTo(serverReply: reply, recipients: [
             RecipientReply(address: "a@b.example", reply: "550 5.7.1 policy", verdict: .ourProblem),
         ])))
-        #expect(!OutboxDrainer.isRecordedWithItsBatch(.temporaryFailure(reason: "421")))
-        #expect(!OutboxDrainer.isRecordedWithItsBatch(.senderProblem(reason: "535")))
-        #expect(!OutboxDrainer.isRecordedWithItsBatch(.permanentFailure(reason: "554")))
-        #expect(!OutboxDrainer.isRecordedWithItsBatch(.recipientsRefused(reason: "550", recipients: [])))
+        #expect(!OutboxDrainer.isRecordedWithItsBatch(.temporaryFailure(reason: .reported("421"))))
+        #expect(!OutboxDrainer.isRecordedWithItsBatch(.senderProblem(reason: .reported("535"))))
+        #expect(!OutboxDrainer.isRecordedWithItsBatch(.permanentFailure(reason: .reported("554"))))
+        #expect(!OutboxDrainer.isRecordedWithItsBatch(.recipientsRefused(reason: .reported("550"), recipients: [])))
     }
 }

@@ -16,7 +16,7 @@ import Testing
         var failing = true
         func deliver(_ message: OutboxMessage) async -> DeliveryOutcome {
             attempts += 1
-            return failing ? .senderProblem(reason: "set security = \"tls\" in [creditors.acme.smtp]") : .delivered(serverReply: "250 ok")
+            return failing ? .senderProblem(reason: .reported("set security = \"tls\" in [creditors.acme.smtp]")) : .delivered(serverReply: "250 ok")
         }
         func heal() { failing = false }
     }
@@ -51,7 +51,7 @@ import Testing
         #expect(try await runtime.store.tasks(of: acme, state: .open).filter { $0.kind == .fixConfiguration }.count == 1)
         // Loaded again (a restart or a reload): tried again, and sent once fixed.
         await transport.heal()
-        try await runtime.startSending(because: "the configuration was reloaded")
+        try await runtime.startSending(because: .configurationReloaded)
         #expect(try await runtime.store.standingOutboxPause(of: acme) == nil)
         fixture.clock.advance(by: 3600)
         let third = try await runtime.drainer.drain()

@@ -12,14 +12,14 @@ public enum DeliveryOutcome: Sendable, Hashable {
     case deliveredTo(serverReply: String, recipients: [RecipientReply])
     /// Nobody got the message: every recipient was refused for good, for reasons about the
     /// recipients (wrong or disabled addresses), not about us. Each reply is kept.
-    case recipientsRefused(reason: String, recipients: [RecipientReply])
+    case recipientsRefused(reason: SendFailure, recipients: [RecipientReply])
     /// Try again later: a 4xx answer, a network failure, a timeout.
-    case temporaryFailure(reason: String)
+    case temporaryFailure(reason: SendFailure)
     /// The message itself was refused for good (5xx that is about the message or recipient).
-    case permanentFailure(reason: String)
+    case permanentFailure(reason: SendFailure)
     /// Our side is wrong (authentication, TLS, a policy refusal of the sender): not the
     /// customer's fault. The creditor's outbox pauses and a person is told.
-    case senderProblem(reason: String)
+    case senderProblem(reason: SendFailure)
     /// Nothing was handed over: the message's `handOverDeadline` passed before its content's
     /// end could leave (the daemon was paused or starved past its claim). It goes back to the
     /// outbox if the claim is still this daemon's; another daemon may have taken it over.

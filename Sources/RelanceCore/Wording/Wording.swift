@@ -7,7 +7,7 @@
 /// Long texts (the digest) are Mustache templates whose labels come from here.
 public protocol Wording: DigestWording, ReasonWording, BankWording, JournalWording, InvoiceImportWording, RecoveryWording, IntakeWording,
                         ServiceWording, CommandWording, IdentifyWording, ImportReceiptWording, StoredLineWording, ContactsLineWording,
-                        RunSummaryWording {
+                        RunSummaryWording, SendingWording, DaemonJournalWording {
     var language: Language { get }
 
     // MARK: Names

@@ -150,8 +150,10 @@ public struct DigestSender: Sendable {
             return true
         case .temporaryFailure(let reason), .permanentFailure(let reason), .senderProblem(let reason),
              .recipientsRefused(let reason, _):
-            logger.error("digest not sent", metadata: ["creditor": "\(creditor.id)", "reason": "\(reason)"])
-            throw DigestError(creditor: creditor.id, reason: reason)
+            // The log and the error are the operator's, in English like the rest of the log.
+            let why = EnglishWording().sendFailure(reason)
+            logger.error("digest not sent", metadata: ["creditor": "\(creditor.id)", "reason": "\(why)"])
+            throw DigestError(creditor: creditor.id, reason: why)
         case .claimLapsed:
             // A digest is not an outbox message: it has no claim, so no hand-over deadline.
             throw DigestError(creditor: creditor.id, reason: "the digest was not handed over in time")

@@ -189,7 +189,8 @@ public struct ReminderScheduler: Sendable {
                 "creditor": "\(creditor.id)", "customer": "\(customer.externalID)", "step": "\(step)", "error": "\(error)",
             ])
             try? await store.record(NewEvent(time: instant, kind: "plan.failed", creditor: creditor.id, customerID: customer.id,
-                                             summary: "The \(step) for customer \(customer.externalID) could not be carried out: \(error)"))
+                                             summary: creditor.language.wording.plannedActionFailed(step: step, customer: customer.externalID,
+                                                                                                     error: "\(error)")))
         }
     }
 

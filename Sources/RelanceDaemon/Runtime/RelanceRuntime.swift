@@ -129,12 +129,12 @@ public final class RelanceRuntime: Sendable {
     /// again (the configuration may have been fixed), then each creditor's evidence source is
     /// checked (log in, the folder exists); one that fails pauses the outbox again, saying which
     /// key to fix. Nothing is sent for that creditor until it is fixed.
-    public func startSending(because reason: String) async throws {
+    public func startSending(because reason: SendingRestart) async throws {
         let check = EvidenceCheck(secrets: secrets)
         for creditor in creditors {
             let id = creditor.configuration.id
             try await store.registerCreditor(id, language: creditor.configuration.language, at: clock.now())
-            try await store.resumeOutbox(id, reason: reason, at: clock.now())
+            try await store.resumeOutbox(id, reason: creditor.configuration.language.wording.sendingRestart(reason), at: clock.now())
             if let problem = await check.problem(of: id, creditor.configuration.sending) {
                 logger.critical("outbox paused: fix the configuration", metadata: ["creditor": "\(id)", "reason": "\(problem)"])
                 try await store.recordOutboxPaused(id, reason: problem, at: clock.now())
@@ -181,7 +181,8 @@ public final class RelanceRuntime: Sendable {
                              schedules: Dictionary(uniqueKeysWithValues: sending.map { creditor in
                                  (creditor.id, RetrySchedule(maximumAge: TimeInterval(creditor.sending.retryForHours) * 3600))
                              }),
-                             claimWindow: configuration.postgresStore.map { ClaimWindow(lifetime: $0.settings.claimDuration) })
+                             claimWindow: configuration.postgresStore.map { ClaimWindow(lifetime: $0.settings.claimDuration) },
+                             languages: Dictionary(uniqueKeysWithValues: sending.map { ($0.id, $0.language) }))
     }
 
     /// Messages a sender claims in one write. A crash leaves the whole batch `sending`: with an

@@ -19,8 +19,8 @@ extension RelanceRuntime {
                 let folder = processed.appendingPathComponent(day)
                 removed += ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).count
                 try FileManager.default.removeItem(at: folder)
-                try await store.record(NewEvent(time: clock.now(), kind: "purge.files", creditor: creditor.configuration.id,
-                                                summary: "Processed files of \(day) removed (older than \(configuration.processedFilesDays) days)."))
+                let summary = creditor.configuration.language.wording.processedFilesPurged(day: date, olderThanDays: configuration.processedFilesDays)
+                try await store.record(NewEvent(time: clock.now(), kind: "purge.files", creditor: creditor.configuration.id, summary: summary))
             }
         }
         return (report, removed, documents)
@@ -33,9 +33,11 @@ extension RelanceRuntime {
         let removed = try DocumentVault(stateFolder: configuration.stateFolder)
             .sweep(keeping: try await store.referencedDocuments(), writtenBefore: Date().addingTimeInterval(-86_400))
         if removed > 0 {
-            try await store.record(NewEvent(time: clock.now(), kind: "purge.documents", summary: """
-                \(removed) kept invoice documents removed: no invoice refers to them any more (their customers were anonymised).
-                """))
+            // One sweep for every creditor: in their language when they share one, English otherwise
+            // (as the store words its own purge line).
+            let languages = Set(creditors.map(\.configuration.language))
+            let words = ((languages.count == 1 ? languages.first : nil) ?? .english).wording
+            try await store.record(NewEvent(time: clock.now(), kind: "purge.documents", summary: words.keptDocumentsPurged(removed)))
         }
         return removed
     }

@@ -19,7 +19,7 @@ extension RelanceRuntime {
     /// sending itself (`relance run --once`). Its evidence check waits on an IMAP login; the files
     /// and the mailbox are read meanwhile, and nothing is drained before the check has paused
     /// (or not) each creditor's outbox.
-    public func runOnce(startingSending reason: String? = nil) async throws -> RunOnceReport {
+    public func runOnce(startingSending reason: SendingRestart? = nil) async throws -> RunOnceReport {
         try await prepare()
         var report = RunOnceReport()
         async let sendingStarted: Void = startSending(ifAsked: reason)
@@ -67,7 +67,7 @@ extension RelanceRuntime {
         }
     }
 
-    private func startSending(ifAsked reason: String?) async throws {
+    private func startSending(ifAsked reason: SendingRestart?) async throws {
         if let reason { try await startSending(because: reason) }
     }
 

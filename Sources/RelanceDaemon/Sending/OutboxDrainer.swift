@@ -42,13 +42,17 @@ public struct OutboxDrainer: Sendable {
     /// and how long before that its content must have been handed over (`ClaimWindow`); nil: claims
     /// never lapse (one daemon per book).
     public let claimWindow: ClaimWindow?
+    /// Each creditor's language: a failure journaled, and the task it opens, are worded in it
+    /// (#13). A creditor without an entry reads English, as the store does for one without a language.
+    public let languages: [CreditorID: Language]
 
     public init(store: any OutboxStore & OutboxRecoveryStore & OutboxBatchStore & CustomerStateStore & TaskStore,
                 transport: @escaping @Sendable (CreditorID) -> any MailTransport,
                 clock: any WallClock, schedule: RetrySchedule = RetrySchedule(), workers: Int = 1, claimBatch: Int = 1,
                 copyToSent: Set<CreditorID> = [], crashPoints: CrashPoints = .disabled, logger: Logger,
                 creditors: [CreditorID] = [], sendWindows: [CreditorID: CreditorSendWindow] = [:],
-                schedules: [CreditorID: RetrySchedule] = [:], claimWindow: ClaimWindow? = nil) {
+                schedules: [CreditorID: RetrySchedule] = [:], claimWindow: ClaimWindow? = nil,
+                languages: [CreditorID: Language] = [:]) {
         self.store = store
         self.transport = transport
         self.clock = clock
@@ -62,7 +66,15 @@ public struct OutboxDrainer: Sendable {
         self.sendWindows = sendWindows
         self.schedules = schedules
         self.claimWindow = claimWindow
+        self.languages = languages
     }
+
+    /// The words of the creditor's people; the log stays the operator's, in English.
+    private func words(of creditor: CreditorID) -> any Wording {
+        (languages[creditor] ?? .english).wording
+    }
+
+    private static let logWords = EnglishWording()
 
     public struct Report: Sendable, Hashable {
         public var sent = 0
@@ -323,27 +335,27 @@ public struct OutboxDrainer: Sendable {
                 logger.warning("message sent, but some recipients were refused", metadata: metadata)
             }
             if let policy = refused.first(where: { $0.verdict == .ourProblem }) {
-                try await pause(message.creditor, reason: "\(policy.address) refused: \(policy.reply)", report: &report)
+                try await pause(message.creditor, reason: .addressRefused(address: policy.address, reply: policy.reply), report: &report)
             }
         case .temporaryFailure(let reason):
             try await retryOrFail(message, reason: reason, report: &report)
-            metadata["reason"] = "\(reason)"
+            metadata["reason"] = "\(Self.logWords.sendFailure(reason))"
             logger.warning("message not sent, will retry", metadata: metadata)
         case .permanentFailure(let reason):
-            try await store.markFailed(message.id, at: clock.now(), reason: reason)
+            try await store.markFailed(message.id, at: clock.now(), reason: words(of: message.creditor).sendFailure(reason))
             report.failed += 1
-            metadata["reason"] = "\(reason)"
+            metadata["reason"] = "\(Self.logWords.sendFailure(reason))"
             logger.error("message refused for good", metadata: metadata)
         case .recipientsRefused(let reason, let recipients):
-            try await store.markFailed(message.id, at: clock.now(), reason: reason)
+            try await store.markFailed(message.id, at: clock.now(), reason: words(of: message.creditor).sendFailure(reason))
             try await store.recordRecipientReplies(message.id, recipients, at: clock.now())
             report.failed += 1
-            metadata["reason"] = "\(reason)"
+            metadata["reason"] = "\(Self.logWords.sendFailure(reason))"
             logger.error("every recipient refused the message", metadata: metadata)
         case .senderProblem(let reason):
             try await retryOrFail(message, reason: reason, report: &report)
             try await pause(message.creditor, reason: reason, report: &report)
-            metadata["reason"] = "\(reason)"
+            metadata["reason"] = "\(Self.logWords.sendFailure(reason))"
             logger.critical("outbox paused: the problem is on our side, fix the configuration", metadata: metadata)
         case .claimLapsed:
             // Put back with its batch by `send` (`putBackLapsed`), never recorded on its own.
@@ -359,9 +371,9 @@ public struct OutboxDrainer: Sendable {
     }
 
     /// Stops the creditor's outbox for this round and raises one alert, not one per message.
-    private func pause(_ creditor: CreditorID, reason: String, report: inout Report) async throws {
+    private func pause(_ creditor: CreditorID, reason: SendFailure, report: inout Report) async throws {
         report.paused.insert(creditor)
-        try await store.recordOutboxPaused(creditor, reason: reason, at: clock.now())
+        try await store.recordOutboxPaused(creditor, reason: words(of: creditor).sendFailure(reason), at: clock.now())
     }
 
     /// Creditors a person paused: their messages wait in the outbox, untouched.
@@ -376,19 +388,20 @@ public struct OutboxDrainer: Sendable {
         return paused
     }
 
-    private func retryOrFail(_ message: OutboxMessage, reason: String, report: inout Report) async throws {
+    private func retryOrFail(_ message: OutboxMessage, reason: SendFailure, report: inout Report) async throws {
         let now = clock.now()
+        let words = words(of: message.creditor)
         if let next = (schedules[message.creditor] ?? schedule).nextAttempt(after: message.attempts, firstAttempt: message.queuedAt, now: now,
                                            jitter: Double.random(in: 0..<1)) {
-            try await store.markForRetry(message.id, at: now, retryAt: next, reason: reason)
+            try await store.markForRetry(message.id, at: now, retryAt: next, reason: words.sendFailure(reason))
             report.retrying += 1
         } else {
-            let why = "gave up after \(message.attempts) attempts: \(reason)"
-            try await store.markFailed(message.id, at: now, reason: why)
+            let why = SendFailure.gaveUp(attempts: message.attempts, last: reason)
+            try await store.markFailed(message.id, at: now, reason: words.sendFailure(why))
             // Too old to retry: a person decides whether the reminder still makes sense.
             _ = try await store.openTask(NewTask(
                 creditor: message.creditor, customerID: message.customerID, kind: .reviewMessage,
-                title: "Reminder #\(message.id) could not be sent: \(why)", detail: ["reason": reason],
+                title: words.messageNotSentTitle(messageID: message.id, failure: why), detail: ["reason": words.sendFailure(reason)],
                 dedupKey: "failed-message-\(message.id)", step: message.step, messageID: message.id), at: now)
             report.failed += 1
         }

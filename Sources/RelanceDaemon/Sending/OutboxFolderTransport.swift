@@ -18,11 +18,11 @@ public struct OutboxFolderTransport: MailTransport {
             let temporary = folder.appendingPathComponent(".\(name).part")
             try Data(message.bytes).write(to: temporary)
             guard rename(temporary.path, final.path) == 0 else {
-                return .temporaryFailure(reason: "cannot rename \(temporary.path): \(String(cString: strerror(errno)))")
+                return .temporaryFailure(reason: .outboxFileNotRenamed(file: temporary.path, error: String(cString: strerror(errno))))
             }
             return .delivered(serverReply: OutboxFolderReply.reply(file: name))
         } catch {
-            return .temporaryFailure(reason: "cannot write into \(folder.path): \(error.localizedDescription)")
+            return .temporaryFailure(reason: .outboxFolderUnwritable(folder: folder.path, error: error.localizedDescription))
         }
     }
 }

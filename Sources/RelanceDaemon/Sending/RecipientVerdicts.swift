@@ -34,12 +34,12 @@ enum RecipientVerdicts {
     /// about the addresses, is our problem: the creditor's outbox pauses. Any temporary refusal
     /// makes the whole message wait for a retry. Otherwise the message failed, and its
     /// wrong-address refusals are evidence for the ladder.
-    static func outcomeWhenNobodyAccepted(_ replies: [RecipientReply], reason: String) -> DeliveryOutcome {
+    static func outcomeWhenNobodyAccepted(_ replies: [RecipientReply], reason: SendFailure) -> DeliveryOutcome {
         let verdicts = Set(replies.map(\.verdict))
         if verdicts.contains(.ourProblem) { return .senderProblem(reason: reason) }
         if verdicts.contains(.temporary) { return .temporaryFailure(reason: reason) }
         if !verdicts.contains(.wrongAddress) {
-            return .senderProblem(reason: "every recipient was refused at once, for no address-related reason: \(reason)")
+            return .senderProblem(reason: .everyRecipientRefusedAtOnce(reason))
         }
         return .recipientsRefused(reason: reason, recipients: replies)
     }

@@ -36,7 +36,7 @@ public actor SMTPTransport: BatchMailTransport {
 
     public func deliver(_ message: OutboxMessage) async -> DeliveryOutcome {
         await deliver([message], mayStart: { _ in true }, proceed: { _, _ in true }).first
-            ?? .temporaryFailure(reason: "not attempted")
+            ?? .temporaryFailure(reason: .notAttempted)
     }
 
     /// The whole run on one connection, handed to its thread once: the messages follow one another
@@ -50,9 +50,9 @@ public actor SMTPTransport: BatchMailTransport {
         } catch let error as SMTPError {
             return [outcome(of: error, creditor: first.creditor)]
         } catch let error as SecretError {
-            return [.senderProblem(reason: error.description)]
+            return [.senderProblem(reason: .reported(error.description))]
         } catch {
-            return [.temporaryFailure(reason: "\(error)")]
+            return [.temporaryFailure(reason: .reported("\(error)"))]
         }
         let archive = archive
         let (outcomes, reusable) = await connection.withTransactions { transactions in
@@ -105,10 +105,10 @@ public actor SMTPTransport: BatchMailTransport {
     /// pauses the creditor, refused recipients are theirs, the rest by the reply's class.
     private nonisolated func outcome(of error: SMTPError, creditor: CreditorID) -> DeliveryOutcome {
         let fault = SMTPConfigurationFault(settings: settings, section: "[creditors.\(creditor).smtp]")
-        if let reason = fault.reason(for: error) { return .senderProblem(reason: reason) }
+        if let reason = fault.reason(for: error) { return .senderProblem(reason: .reported(reason)) }
         let replies = RecipientVerdicts.replies(error.recipients, excluding: archive?.value)
         if error.code == .allRecipientsRefused, !replies.isEmpty {
-            return RecipientVerdicts.outcomeWhenNobodyAccepted(replies, reason: error.description)
+            return RecipientVerdicts.outcomeWhenNobodyAccepted(replies, reason: .reported(error.description))
         }
         return Self.outcome(of: error)
     }
@@ -117,8 +117,7 @@ public actor SMTPTransport: BatchMailTransport {
         let replies = RecipientVerdicts.replies(delivery.recipients, excluding: archive?.value)
         guard replies.contains(where: { $0.verdict == .accepted }) else {
             // Only the archive took it: for the customer, nothing was sent.
-            let reason = "every recipient was refused: " + replies.map { "\($0.address): \($0.reply)" }.joined(separator: "; ")
-            return RecipientVerdicts.outcomeWhenNobodyAccepted(replies, reason: reason)
+            return RecipientVerdicts.outcomeWhenNobodyAccepted(replies, reason: .everyRecipientRefused(replies))
         }
         if let archive, let result = delivery.result(for: archive.value), !result.isAccepted {
             // The message went out but left no archive copy: after a crash, recovery would find
@@ -222,7 +221,7 @@ public actor SMTPTransport: BatchMailTransport {
     /// Whose problem a failure is decides what happens next (issue #5): the customer's address,
     /// a passing condition, or our own configuration, which must never turn into customer tasks.
     static func outcome(of error: SMTPError) -> DeliveryOutcome {
-        let reason = error.description
+        let reason = SendFailure.reported(error.description)
         switch error.code {
         case .handOverDeadlinePassed:
             return .claimLapsed

@@ -12,7 +12,7 @@ struct ReloadService: Service {
             guard case .success = await runtimes.reload() else { continue }
             // The new configuration may fix what paused an outbox: try it, and check its evidence source.
             do {
-                try await runtimes.current.startSending(because: "the configuration was reloaded")
+                try await runtimes.current.startSending(because: .configurationReloaded)
             } catch {
                 runtimes.logger.error("after the reload, the outboxes could not be checked", metadata: ["error": "\(error)"])
             }

@@ -1,0 +1,28 @@
+extension FrenchWording {
+    /// What came from elsewhere (a server, the system) is quoted in « », untranslated.
+    public func sendFailure(_ failure: SendFailure) -> String {
+        switch failure {
+        case .reported(let text):
+            "« \(text) »"
+        case .notAttempted:
+            "envoi non tenté"
+        case .addressRefused(let address, let reply):
+            "le serveur a refusé l'adresse \(address) : « \(reply) »"
+        case .everyRecipientRefused(let replies):
+            "tous les destinataires ont été refusés : "
+                + replies.map { "\($0.address) : « \($0.reply) »" }.joined(separator: listSeparator)
+        case .everyRecipientRefusedAtOnce(let failure):
+            "tous les destinataires ont été refusés d'un coup, pour une raison sans rapport avec leurs adresses : \(sendFailure(failure))"
+        case .outboxFolderUnwritable(let folder, let error):
+            "impossible d'écrire dans le dossier \(folder) : « \(error) »"
+        case .outboxFileNotRenamed(let file, let error):
+            "impossible de renommer le fichier \(file) : « \(error) »"
+        case .gaveUp(let attempts, let last):
+            "abandon après \(attempts) \(attempts > 1 ? "tentatives" : "tentative") ; dernière erreur : \(sendFailure(last))"
+        }
+    }
+
+    public func messageNotSentTitle(messageID: Int64, failure: SendFailure) -> String {
+        "La relance n° \(messageID) n'a pas pu être envoyée : \(sendFailure(failure))"
+    }
+}

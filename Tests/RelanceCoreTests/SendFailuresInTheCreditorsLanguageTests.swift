@@ -1,0 +1,129 @@
+import Testing
+import RelanceCore
+import RelanceTesting
+
+/// Why a message did not leave, the review task it opens, a failed planned action and the
+/// purge's lines reach a French creditor's people in French (#13): our words translated, what a
+/// server or the system said quoted as it came. An English creditor's read the words these
+/// lines always had.
+@Suite struct SendFailuresInTheCreditorsLanguageTests {
+    static let french = FrenchWording()
+    static let english = EnglishWording()
+
+    static let refusals = [RecipientReply(address: "a@client.example", reply: "550 5.1.1 no such user", verdict: .wrongAddress),
+                           RecipientReply(address: "b@client.example", reply: "550 5.7.1 relaying denied", verdict: .refused)]
+
+    /// One failure of each kind, the last one wrapped as the drainer wraps it when it gives up.
+    static let failures: [SendFailure] = [
+        .reported("451 4.3.0 try again later"),
+        .notAttempted,
+        .addressRefused(address: "compta@client.example", reply: "550 5.7.1 sender not allowed"),
+        .everyRecipientRefused(refusals),
+        .everyRecipientRefusedAtOnce(.reported("554 5.7.0 rejected")),
+        .outboxFolderUnwritable(folder: "/var/lib/relance/outbox", error: "Permission denied"),
+        .outboxFileNotRenamed(file: "/var/lib/relance/outbox/.00000012-first-reminder.eml.part", error: "No space left on device"),
+        .gaveUp(attempts: 5, last: .reported("451 4.3.0 try again later")),
+        .gaveUp(attempts: 1, last: .notAttempted),
+    ]
+
+    /// The sentence without what came from elsewhere (« … », a server's English).
+    static func ours(_ text: String) -> String {
+        var kept = "", quoted = false
+        for character in text {
+            if character == "«" { quoted = true } else if character == "»" { quoted = false } else if !quoted { kept.append(character) }
+        }
+        return kept
+    }
+
+    @Test func eachFailureIsSaidInFrenchWithTheServersWordsQuoted() {
+        #expect(Self.failures.map(Self.french.sendFailure) == [
+            "« 451 4.3.0 try again later »",
+            "envoi non tenté",
+            "le serveur a refusé l'adresse compta@client.example : « 550 5.7.1 sender not allowed »",
+            "tous les destinataires ont été refusés : a@client.example : « 550 5.1.1 no such user » ; b@client.example : « 550 5.7.1 relaying denied »",
+            "tous les destinataires ont été refusés d'un coup, pour une raison sans rapport avec leurs adresses : « 554 5.7.0 rejected »",
+            "impossible d'écrire dans le dossier /var/lib/relance/outbox : « Permission denied »",
+            "impossible de renommer le fichier /var/lib/relance/outbox/.00000012-first-reminder.eml.part : « No space left on device »",
+            "abandon après 5 tentatives ; dernière erreur : « 451 4.3.0 try again later »",
+            "abandon après 1 tentative ; dernière erreur : envoi non tenté",
+        ])
+        for failure in Self.failures {
+            let line = Self.french.sendFailure(failure)
+            #expect(LanguageLeaks.englishIn(Self.ours(line)).isEmpty, "\(line)")
+        }
+    }
+
+    /// The words the transports and the drainer wrote before the failure became a value; only
+    /// a single attempt reads in the singular now.
+    @Test func eachFailureKeepsItsEnglishWords() {
+        #expect(Self.failures.map(Self.english.sendFailure) == [
+            "451 4.3.0 try again later",
+            "not attempted",
+            "compta@client.example refused: 550 5.7.1 sender not allowed",
+            "every recipient was refused: a@client.example: 550 5.1.1 no such user; b@client.example: 550 5.7.1 relaying denied",
+            "every recipient was refused at once, for no address-related reason: 554 5.7.0 rejected",
+            "cannot write into /var/lib/relance/outbox: Permission denied",
+            "cannot rename /var/lib/relance/outbox/.00000012-first-reminder.eml.part: No space left on device",
+            "gave up after 5 attempts: 451 4.3.0 try again later",
+            "gave up after 1 attempt: not attempted",
+        ])
+        for failure in Self.failures {
+            #expect(LanguageLeaks.frenchIn(Self.english.sendFailure(failure)).isEmpty)
+        }
+    }
+
+    @Test func theReviewTaskOfAMessageGivenUpOnIsTitledInTheCreditorsLanguage() {
+        let failure = SendFailure.gaveUp(attempts: 5, last: .reported("451 4.3.0 try again later"))
+        #expect(Self.french.messageNotSentTitle(messageID: 12, failure: failure)
+            == "La relance n° 12 n'a pas pu être envoyée : abandon après 5 tentatives ; dernière erreur : « 451 4.3.0 try again later »")
+        #expect(Self.english.messageNotSentTitle(messageID: 12, failure: failure)
+            == "Reminder #12 could not be sent: gave up after 5 attempts: 451 4.3.0 try again later")
+        // The journal's line for the same failure, through the store's wording of it.
+        #expect(Self.french.messageFailed(messageID: 12, reason: Self.french.sendFailure(failure))
+            == "Message n° 12 en échec : abandon après 5 tentatives ; dernière erreur : « 451 4.3.0 try again later »")
+    }
+
+    @Test func aFailedPlannedActionNamesTheStepInTheCreditorsLanguage() {
+        #expect(Self.french.plannedActionFailed(step: "first-reminder", customer: "C1", error: "template not found")
+            == "L'étape « première relance » n'a pas pu être exécutée pour le client C1 : template not found")
+        #expect(Self.english.plannedActionFailed(step: "first-reminder", customer: "C1", error: "template not found")
+            == "The first-reminder for customer C1 could not be carried out: template not found")
+        let french = Self.french.plannedActionFailed(step: "first-reminder", customer: "C1", error: "")
+        #expect(LanguageLeaks.englishIn(Self.ours(french)).isEmpty, "\(french)")
+    }
+
+    @Test func whyTheOutboxIsTriedAgainIsSaidInTheCreditorsLanguage() {
+        #expect(Self.french.sendingRestart(.configurationReloaded) == "la configuration a été rechargée")
+        #expect(Self.french.sendingRestart(.daemonStarted) == "Relance a démarré avec la configuration telle qu'elle est maintenant")
+        #expect(Self.english.sendingRestart(.configurationReloaded) == "the configuration was reloaded")
+        #expect(Self.english.sendingRestart(.daemonStarted) == "relance started with the configuration as it is now")
+        for restart in [SendingRestart.configurationReloaded, .daemonStarted] {
+            #expect(LanguageLeaks.englishIn(Self.french.sendingRestart(restart)).isEmpty)
+            #expect(LanguageLeaks.frenchIn(Self.english.sendingRestart(restart)).isEmpty)
+        }
+    }
+
+    @Test func thePurgesLinesCountInTheCreditorsLanguage() {
+        let day = CivilDate(iso8601: "2026-11-01")!
+        #expect(Self.french.processedFilesPurged(day: day, olderThanDays: 30)
+            == "Fichiers traités le 01/11/2026 supprimés (conservés plus de 30 jours).")
+        #expect(Self.french.processedFilesPurged(day: day, olderThanDays: 1)
+            == "Fichiers traités le 01/11/2026 supprimés (conservés plus d'un jour).")
+        #expect(Self.english.processedFilesPurged(day: day, olderThanDays: 30) == "Processed files of 2026-11-01 removed (older than 30 days).")
+        #expect(Self.english.processedFilesPurged(day: day, olderThanDays: 1) == "Processed files of 2026-11-01 removed (older than 1 day).")
+        #expect(Self.french.keptDocumentsPurged(1)
+            == "1 document de facture conservé supprimé : plus aucune facture n'y renvoie (son client a été anonymisé).")
+        #expect(Self.french.keptDocumentsPurged(2)
+            == "2 documents de facture conservés supprimés : plus aucune facture n'y renvoie (leurs clients ont été anonymisés).")
+        #expect(Self.english.keptDocumentsPurged(1)
+            == "1 kept invoice document removed: no invoice refers to it any more (its customer was anonymised).")
+        #expect(Self.english.keptDocumentsPurged(2)
+            == "2 kept invoice documents removed: no invoice refers to them any more (their customers were anonymised).")
+        for line in [Self.french.processedFilesPurged(day: day, olderThanDays: 30), Self.french.keptDocumentsPurged(2)] {
+            #expect(LanguageLeaks.englishIn(line).isEmpty, "\(line)")
+        }
+        for line in [Self.english.processedFilesPurged(day: day, olderThanDays: 30), Self.english.keptDocumentsPurged(2)] {
+            #expect(LanguageLeaks.frenchIn(line).isEmpty, "\(line)")
+        }
+    }
+}
