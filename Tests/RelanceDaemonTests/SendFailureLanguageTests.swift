@@ -62,11 +62,11 @@ import Testing
         let pause = try #require(try await runtime.store.standingOutboxPause(of: Self.acme))
         #expect(pause.reason == "le serveur a refusé l'adresse c1@client.example : « 550 5.7.1 sender not allowed »")
         let task = try #require(try await runtime.store.tasks(of: Self.acme, state: .open).first { $0.kind == .fixConfiguration })
-        #expect(task.title == "Les envois de acme sont en pause : le serveur a refusé l'adresse c1@client.example : « 550 5.7.1 sender not allowed »")
+        #expect(task.title == "Les envois du créancier acme sont en pause : le serveur a refusé l'adresse c1@client.example : « 550 5.7.1 sender not allowed »")
         // Loaded again: the journal says why the outbox is tried again, in French too.
         try await runtime.startSending(because: .configurationReloaded)
         let resumed = try #require(try await runtime.store.recentEvents(of: Self.acme, limit: 100).first { $0.event.kind == "outbox.resumed" })
-        #expect(resumed.event.summary == "Les envois de acme, en pause depuis le 30/11/2026, sont tentés à nouveau : la configuration a été rechargée.")
+        #expect(resumed.event.summary == "Les envois du créancier acme, en pause depuis le 30/11/2026, sont tentés à nouveau : la configuration a été rechargée.")
     }
 
     @Test func thePurgeOfProcessedFilesIsJournaledInFrench() async throws {

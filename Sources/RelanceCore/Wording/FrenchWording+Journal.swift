@@ -209,12 +209,7 @@ extension FrenchWording {
     }
 
     public func messageRetry(messageID: Int64, reason: String, retryAt: Date) -> String {
-        let utc = TimeZone(identifier: "UTC")!
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = utc
-        let time = calendar.dateComponents([.hour, .minute], from: retryAt)
-        let clock = String(format: "%02d:%02d", time.hour ?? 0, time.minute ?? 0)
-        return "Message n° \(messageID) non envoyé (\(reason)) ; nouvel essai le \(date(CivilDate(retryAt, in: utc))) à \(clock) UTC."
+        "Message n° \(messageID) non envoyé (\(reason)) ; nouvel essai le \(dateAndTimeUTC(retryAt))."
     }
 
     public func messageFailed(messageID: Int64, reason: String) -> String { "Message n° \(messageID) en échec : \(reason)" }
