@@ -23,7 +23,7 @@ extension ReminderSliceTests {
         let related = try #require(parts.first { $0.contentType == "multipart/related" })
         let html = try #require(related.children.first { $0.contentType == "text/html" }).text
         #expect(html.contains(#"<img src="cid:epc-qr@relance""#))
-        #expect(html.contains("Scannez ce code avec l’application de votre banque"))
+        #expect(html.contains("Scannez ce code avec l'application de votre banque"))
         let image = try #require(related.children.first { $0.contentType == "image/png" })
         #expect(image.headers["Content-ID"] == "<epc-qr@relance>")
         #expect(!parts.contains { $0.contentType == "text/plain" && $0.text.contains("cid:") }, "the text part names no image")

@@ -169,7 +169,7 @@ import RelanceTesting
         let c3 = walk.documents.filter { $0.customer == "C3" }
         #expect(c3.first?.step == "formal-notice", "\(c3.map(\.step))")
         let notice = try #require(c3.first)
-        #expect(notice.html.contains("le 2 novembre 2026 : Lettre recommandée avec accusé de réception"), "\(notice.html)")
-        #expect(!notice.html.contains("Prise de contact"))
+        #expect(notice.html.contains("le 2 novembre 2026 : lettre recommandée avec accusé de réception"), "\(notice.html)")
+        #expect(!notice.html.contains("prise de contact"))
     }
 }

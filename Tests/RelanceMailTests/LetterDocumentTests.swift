@@ -103,7 +103,7 @@ struct LetterDocumentTests {
         #expect(context.customer.addressLines == ["4 place des Terreaux", "69001 LYON"])
         // Only what happened: the two emails sent and the call with its outcome, not the cancelled email.
         #expect(context.priorActions.map(\.date) == ["5 juin 2026", "19 juin 2026", "29 juin 2026"])
-        #expect(context.priorActions[2].description == "Appel téléphonique : sans réponse (factures F2026-0100, F2026-0110)")
+        #expect(context.priorActions[2].description == "appel téléphonique : sans réponse (factures F2026-0100, F2026-0110)")
     }
 
     @Test("the French formal notice is one self-contained, printable, escaped HTML page")
@@ -114,7 +114,7 @@ struct LetterDocumentTests {
         let html = letter.html
         #expect(letter.language == .french)
         // The subject is one line of plain spaces (TemplateRenderer.singleLine), for a mail client or a title.
-        #expect(letter.subject == "Mise en demeure de payer – 2 415,12 € avant le 29 juillet 2026")
+        #expect(letter.subject == "Mise en demeure de payer – 2 415,12 € au plus tard le 29 juillet 2026")
         #expect(html.hasPrefix("<!DOCTYPE html>") && html.contains("@page { size: A4;"))
         for external in ["http://", "https://", "<link", "<script", "url("] {
             #expect(!html.contains(external), "the page must not load or run anything: found \(external)")
@@ -127,7 +127,7 @@ struct LetterDocumentTests {
         #expect(html.contains("4 place des Terreaux<br>"))
         #expect(html.contains("mettons en demeure de nous régler la somme de 2\u{202F}415,12\u{00A0}€ au plus tard le 29 juillet 2026, soit dans un délai de 8 jours."))
         #expect(html.contains("sans autre avis une procédure judiciaire"))
-        #expect(html.contains("40 €") && html.contains("D. 441-5"))
+        #expect(html.contains("40\u{00A0}€") && html.contains("D. 441-5"))
         #expect(html.contains("<td class=\"num\">35,12\u{00A0}€</td>") && html.contains("<td class=\"num\">80,00\u{00A0}€</td>"))
         #expect(html.contains("AV2026-0007 du 10/06/2026 (500,00\u{00A0}€) imputé sur la facture F2026-0100"))
         #expect(html.contains("12,00\u{00A0}% pour le 2e semestre 2026"))
@@ -203,7 +203,7 @@ struct LetterDocumentTests {
         breakdown.lines = breakdown.lines.map { var line = $0; line.interest = nil; return line }
         task.breakdown = breakdown
         let letter = try Self.composer().letter(task, today: Self.today)
-        #expect(letter.html.contains("n'ont pas pu être calculées pour la période couverte par : 2026-S2"))
+        #expect(letter.html.contains("n'ont pas pu être calculées pour le 2e semestre 2026, faute de taux publié à ce jour ; elles restent dues."))
         #expect(letter.html.contains("2\u{202F}380,00\u{00A0}€"))
     }
 
@@ -224,13 +224,13 @@ struct PriorActionTextTests {
 
     @Test("outcomes in the letter's language, internal wording left out", arguments: [
         (TaskOutcome.promisedToPay(on: CivilDate(iso8601: "2026-10-20")!), PolicyStep.Channel.phone,
-         "Appel téléphonique : promesse de règlement au 20 octobre 2026", "Phone call: promised to pay on 20 October 2026"),
+         "appel téléphonique : promesse de règlement au 20 octobre 2026", "Phone call: promised to pay on 20 October 2026"),
         (.letterSent(trackingNumber: "1A23456789012"), .registeredLetter,
-         "Lettre recommandée avec accusé de réception : envoyée sous le n° 1A23456789012",
+         "lettre recommandée avec accusé de réception : envoyée sous le n° 1A23456789012",
          "Registered letter with acknowledgement of receipt: sent under tracking number 1A23456789012"),
         (.acknowledged(on: CivilDate(iso8601: "2026-10-09")!), .formalNotice,
-         "Mise en demeure : accusé de réception signé le 9 octobre 2026", "Formal notice: acknowledgement of receipt signed on 9 October 2026"),
-        (.done(note: "internal note"), .letter, "Lettre de relance", "Reminder letter"),
+         "mise en demeure : accusé de réception signé le 9 octobre 2026", "Formal notice: acknowledgement of receipt signed on 9 October 2026"),
+        (.done(note: "internal note"), .letter, "lettre de relance", "Reminder letter"),
     ])
     func outcomes(outcome: TaskOutcome, channel: PolicyStep.Channel, french: String, english: String) {
         let action = RelanceCore.PriorAction(on: Self.day, step: "x", channel: channel, invoices: [], detail: outcome.summary)
@@ -242,7 +242,7 @@ struct PriorActionTextTests {
     func manualContact() {
         let action = RelanceCore.PriorAction(on: Self.day, step: "contact", channel: nil, invoices: [],
                                              detail: "contact made by hand before Relance (contacts file)")
-        #expect(PriorActionText.describe(action, language: .french) == "Prise de contact")
+        #expect(PriorActionText.describe(action, language: .french) == "prise de contact")
         #expect(PriorActionText.describe(action, language: .english) == "Contact")
     }
 }

@@ -19,7 +19,7 @@ struct LetterPaymentQRTests {
             Issue.record("a formal notice is a letter"); return
         }
         #expect(letter.html.contains(#"<p class="payment-qr"><img src="\#(context.letter!.paymentQR!)" alt="Code QR de paiement SEPA">"#))
-        #expect(letter.html.contains("Scannez ce code avec l’application de votre banque"))
+        #expect(letter.html.contains("Scannez ce code avec l'application de votre banque"))
     }
 
     @Test("an RF reference when one invoice is asked: printed in groups of four, in the QR code as the structured reference")

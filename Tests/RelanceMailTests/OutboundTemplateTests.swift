@@ -169,7 +169,7 @@ struct OutboundTemplateTests {
         let final = try renderer.render("final-reminder", language: .french, context: ReminderContext.sample(language: .french))
         #expect(final.text.contains("  - pénalités de retard arrêtées au 30 novembre 2026 : 15,87\u{00A0}€\n"))
         #expect(final.text.contains("Soit un total dû de 1\u{202F}710,43\u{00A0}€.\n"))   // net of the 100,00 € credit
-        #expect(final.text.contains("  - le 2 novembre 2026 : Relance par courriel\n"))
+        #expect(final.text.contains("  - le 2 novembre 2026 : relance par courriel\n"))
     }
 
     @Test("language choice falls back to the next preference; a missing template throws")

@@ -72,24 +72,30 @@ public struct DossierComposer: Sendable {
         if let procedure = task.proposedProcedure {
             body.append("<h2>\(e(french ? "Procédure proposée" : "Proposed procedure"))</h2>")
             body.append("<p><strong>\(e(LetterContextBuilder.procedureName(procedure, language: language)))</strong></p>")
-            body.append("<p>\(e(french ? "Seuil de la procédure simplifiée : 5 000,00 € en principal et intérêts (art. R. 125-1 CPCE) ; au-delà, ou pour une créance en devise, injonction de payer." : "Ceiling of the simplified procedure: €5,000.00 in principal and interest (art. R125-1 CPCE); above it, or for a claim in another currency, an order for payment."))</p>")
+            // The ceiling written as every amount is (U+202F between thousands, U+00A0 before €).
+            let ceiling = LegalProcedure.smallClaimsCeiling.formatted(locale: language)
+            body.append("<p>\(e(french ? "Seuil de la procédure simplifiée : \(ceiling) en principal et intérêts (art. R. 125-1 CPCE) ; au-delà, ou pour une créance en devise, injonction de payer." : "Ceiling of the simplified procedure: \(ceiling) in principal and interest (art. R125-1 CPCE); above it, or for a claim in another currency, an order for payment."))</p>")
         }
         body.append("<h2>\(e(french ? "Montants au " : "Amounts as of "))\(e(CivilDateText.long(today, language: language)))</h2>")
         body.append("<table>")
         if let breakdown = task.breakdown {
             body.append("<tr><th>\(e(french ? "Principal" : "Principal"))</th><td>\(money(breakdown.principal))</td></tr>")
-            body.append("<tr><th>\(e(french ? "Intérêts de retard" : "Late-payment interest"))</th><td>\(money(breakdown.interest))</td></tr>")
-            body.append("<tr><th>\(e(french ? "Indemnités forfaitaires (40 € par facture)" : "Recovery indemnities (€40 per invoice)"))</th><td>\(money(breakdown.indemnities))</td></tr>")
+            body.append("<tr><th>\(e(french ? "Pénalités de retard" : "Late-payment interest"))</th><td>\(money(breakdown.interest))</td></tr>")
+            body.append("<tr><th>\(e(french ? "Indemnités forfaitaires (40\u{00A0}€ par facture)" : "Recovery indemnities (€40 per invoice)"))</th><td>\(money(breakdown.indemnities))</td></tr>")
             body.append("<tr class=\"total\"><th>Total</th><td>\(money(breakdown.total))</td></tr>")
         } else {
             body.append("<tr><th>\(e(french ? "Principal" : "Principal"))</th><td>\(money(ReminderContextBuilder.sumByCurrency(task.invoices.map(\.claimed))))</td></tr>")
         }
         body.append("</table>")
         if let breakdown = task.breakdown, !breakdown.isComplete {
-            body.append("<p class=\"warning\">\(e(french ? "Intérêts non calculés, taux manquant : " : "Interest not computed, missing rate: "))\(e(breakdown.missingRates.map(\.semester.description).joined(separator: ", "))) — \(e(breakdown.missingRates.map(\.setting).joined(separator: " ; ")))</p>")
+            body.append("<p class=\"warning\">\(e(missingRatesWarning(breakdown.missingRates)))</p>")
         }
-        body.append("<p>\(e(french ? "Factures réclamées" : "Invoices claimed"))\(colon) \(e(task.invoices.map(\.receivable.number).joined(separator: ", ")))"
-                    + (task.alsoOutstanding.isEmpty ? "" : "<br>\(e(french ? "Autres factures impayées (non réclamées ici)" : "Other unpaid invoices (not claimed here)"))\(colon) \(e(task.alsoOutstanding.map(\.receivable.number).joined(separator: ", ")))")
+        let claimedLabel = french ? (task.invoices.count > 1 ? "Factures réclamées" : "Facture réclamée") : "Invoices claimed"
+        let othersLabel = french
+            ? (task.alsoOutstanding.count > 1 ? "Autres factures impayées (non réclamées ici)" : "Autre facture impayée (non réclamée ici)")
+            : "Other unpaid invoices (not claimed here)"
+        body.append("<p>\(e(claimedLabel))\(colon) \(e(task.invoices.map(\.receivable.number).joined(separator: ", ")))"
+                    + (task.alsoOutstanding.isEmpty ? "" : "<br>\(e(othersLabel))\(colon) \(e(task.alsoOutstanding.map(\.receivable.number).joined(separator: ", ")))")
                     + "</p>")
         body.append("<p>\(e(french ? "Détail : invoices.csv (factures) et actions.csv (actions menées, avec leurs dates)." : "Details: invoices.csv (invoices) and actions.csv (actions taken, with their dates)."))</p>")
         return """
@@ -111,6 +117,17 @@ public struct DossierComposer: Sendable {
             </html>
 
             """
+    }
+
+    /// In French, the semesters as the letters name them and no configuration line: the dossier
+    /// goes to a collection agency; the operator's task already says which setting to add
+    /// (`Wording.missingRate`). The English text is unchanged, setting included.
+    func missingRatesWarning(_ missing: [MissingRate]) -> String {
+        guard language == .french else {
+            return "Interest not computed, missing rate: \(missing.map(\.semester.description).joined(separator: ", ")) — \(missing.map(\.setting).joined(separator: " ; "))"
+        }
+        let periods = LetterContextBuilder.periods(missing.map(\.semester), language: .french)
+        return "Pénalités de retard non calculées, \(missing.count > 1 ? "taux manquants" : "taux manquant") pour \(periods)."
     }
 
     private static func csv(_ rows: [[String]]) -> String {

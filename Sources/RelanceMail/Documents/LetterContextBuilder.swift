@@ -35,7 +35,7 @@ public enum LetterContextBuilder {
             },
             principal: format(principal), interest: format(interest), indemnities: format(indemnities), total: format(total),
             rates: rates(task.breakdown, language: language),
-            missingRates: task.breakdown.flatMap { $0.isComplete ? nil : $0.missingRates.map(\.semester.description).joined(separator: ", ") },
+            missingRates: task.breakdown.flatMap { $0.isComplete ? nil : periods($0.missingRates.map(\.semester), language: language) },
             deadline: task.paymentDeadline.map { CivilDateText.long($0, language: language) },
             deadlineDays: task.paymentDeadline.map { String(today.days(until: $0)) },
             procedure: task.proposedProcedure.map { procedureName($0, language: language) },
@@ -104,6 +104,17 @@ public enum LetterContextBuilder {
         case (.english, 1): "first half of \(semester.year)"
         case (.english, _): "second half of \(semester.year)"
         }
+    }
+
+    /// `le 2e semestre 2026 et le 1er semestre 2027` / `the second half of 2026 and the first half
+    /// of 2027`: semesters as a sentence names them after "pour" / "for" — a customer's letter
+    /// does not show the configuration's `2026-S2`. Each semester once (two tables may lack the same one).
+    static func periods(_ semesters: [Semester], language: Language) -> String {
+        var seen: Set<Semester> = []
+        let names = semesters.filter { seen.insert($0).inserted }
+            .map { (language == .french ? "le " : "the ") + semesterName($0, language: language) }
+        guard let last = names.last, names.count > 1 else { return names.first ?? "" }
+        return names.dropLast().joined(separator: ", ") + (language == .french ? " et " : " and ") + last
     }
 
     /// The calculator explains each rate in English (`LatePaymentTerms`); a letter states

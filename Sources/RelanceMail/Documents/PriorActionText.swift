@@ -1,29 +1,31 @@
 public import RelanceCore
 import Foundation
 
-/// How a letter recalls an action that happened: `Relance par courriel`, `Appel téléphonique :
+/// How a letter recalls an action that happened: `relance par courriel`, `appel téléphonique :
 /// sans réponse`. The planner records outcomes in English (`TaskOutcome.summary`); the
 /// known ones are reworded here, anything else is left out of a French letter rather than
-/// printed half translated.
+/// printed half translated. French descriptions start lower-case: the letters print them after
+/// a colon (`le 5 juin 2026 : relance par courriel`), where French takes no capital; English
+/// ones keep theirs (`5 June 2026: Reminder sent by email`).
 public enum PriorActionText {
     public static func describe(_ action: RelanceCore.PriorAction, language: Language) -> String {
         let french = language == .french
         let what: String = switch (action.channel, french) {
-        case (.email?, true): "Relance par courriel"
+        case (.email?, true): "relance par courriel"
         case (.email?, false): "Reminder sent by email"
-        case (.phone?, true): "Appel téléphonique"
+        case (.phone?, true): "appel téléphonique"
         case (.phone?, false): "Phone call"
-        case (.letter?, true): "Lettre de relance"
+        case (.letter?, true): "lettre de relance"
         case (.letter?, false): "Reminder letter"
-        case (.registeredLetter?, true): "Lettre recommandée avec accusé de réception"
+        case (.registeredLetter?, true): "lettre recommandée avec accusé de réception"
         case (.registeredLetter?, false): "Registered letter with acknowledgement of receipt"
-        case (.formalNotice?, true): "Mise en demeure"
+        case (.formalNotice?, true): "mise en demeure"
         case (.formalNotice?, false): "Formal notice"
-        case (.legalAction?, true): "Action en recouvrement"
+        case (.legalAction?, true): "action en recouvrement"
         case (.legalAction?, false): "Legal recovery"
-        case (.handOff?, true): "Transmission au recouvrement"
+        case (.handOff?, true): "transmission au recouvrement"
         case (.handOff?, false): "Hand-off to collection"
-        case (nil, true): "Prise de contact"
+        case (nil, true): "prise de contact"
         case (nil, false): "Contact"
         }
         let detail = action.detail.flatMap { outcome(summary: $0, language: language) }

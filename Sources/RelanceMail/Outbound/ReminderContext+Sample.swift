@@ -27,7 +27,7 @@ extension ReminderContext {
                      issued: CivilDate(year: 2026, month: 10, day: 1), due: CivilDate(year: 2026, month: 10, day: 31),
                      open: Money(minorUnits: 48_000, currency: euro), total: Money(minorUnits: 48_000, currency: euro)),
         ]
-        let description = language == .french ? "Relance par courriel" : "Reminder sent by email"
+        let description = language == .french ? "relance par courriel" : "Reminder sent by email"
         var context = ReminderContextBuilder.build(
             language: language, today: today, creditor: creditor,
             customerID: "C042", customerName: "Boulangerie Ébène", invoices: invoices,
@@ -67,7 +67,7 @@ extension ReminderContext {
             principal: money(113_456), interest: money(1_587), indemnities: money(4_000), total: money(119_043),
             rates: [Letter.Rate(semester: LetterContextBuilder.semesterName(Semester(year: 2026, half: 2)!, language: language),
                                 rate: LetterContextBuilder.percent(1215, language: language), basis: basis)],
-            missingRates: "2027-S1",
+            missingRates: LetterContextBuilder.periods([Semester(year: 2027, half: 1)!], language: language),
             deadline: CivilDateText.long(CivilDate(year: 2026, month: 12, day: 8)!, language: language), deadlineDays: "8",
             procedure: LetterContextBuilder.procedureName(.smallClaims, language: language), place: "Lyon")
         letter.paymentQR = "data:image/svg+xml;base64,PHN2Zy8+"

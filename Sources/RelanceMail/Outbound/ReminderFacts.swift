@@ -41,7 +41,7 @@ public struct CreditorProfile: Sendable, Hashable, Codable {
 /// Something already done about the debt, which a later reminder recalls.
 public struct PriorAction: Sendable, Hashable, Codable {
     public var date: CivilDate
-    /// Already in the message's language: "Relance par courriel", "Appel téléphonique".
+    /// Already in the message's language, as printed after "le 5 juin 2026 :": "relance par courriel", "appel téléphonique".
     public var description: String
 
     public init(date: CivilDate, description: String) {
