@@ -97,13 +97,9 @@ public enum LetterContextBuilder {
         return language == .french ? "\(whole),\(digits)\u{00A0}%" : "\(whole).\(digits)%"
     }
 
+    /// The wording's name for a half-year (`2e semestre 2026`), shared with the tasks' details.
     static func semesterName(_ semester: Semester, language: Language) -> String {
-        switch (language, semester.half) {
-        case (.french, 1): "1er semestre \(semester.year)"
-        case (.french, _): "2e semestre \(semester.year)"
-        case (.english, 1): "first half of \(semester.year)"
-        case (.english, _): "second half of \(semester.year)"
-        }
+        language.wording.semesterName(semester)
     }
 
     /// `le 2e semestre 2026 et le 1er semestre 2027` / `the second half of 2026 and the first half
