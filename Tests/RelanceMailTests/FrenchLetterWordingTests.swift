@@ -109,9 +109,9 @@ struct FrenchLetterWordingTests {
     func frenchDossier() throws {
         let one = Self.dossier(try Self.withMissingRates([Self.s2026]), language: .french)
         try DemandFiguresTests.keepForRendering(one, as: "dossier-summary-missing-rate.html")
-        #expect(one.contains("<p class=\"warning\">Pénalités de retard non calculées, taux manquant pour le 2e semestre 2026.</p>"))
+        #expect(one.contains("<p class=\"warning\">Pénalités de retard non calculées pour le 2e semestre 2026 (taux manquant) : le montant ci-dessus n&#39;en tient pas compte.</p>"))
         let two = Self.dossier(try Self.withMissingRates([Self.s2026, Self.s2027]), language: .french)
-        #expect(two.contains("<p class=\"warning\">Pénalités de retard non calculées, taux manquants pour le 2e semestre 2026 et le 1er semestre 2027.</p>"))
+        #expect(two.contains("<p class=\"warning\">Pénalités de retard non calculées pour le 2e semestre 2026 et le 1er semestre 2027 (taux manquants) : le montant ci-dessus n&#39;en tient pas compte.</p>"))
         for summary in [one, two] {
             for english in ["2026-S2", "[penalties]", "ECB", "refinancing", " the ", "Relance adds", "Intérêts de retard"] {
                 #expect(!summary.contains(english), "found \(english)")

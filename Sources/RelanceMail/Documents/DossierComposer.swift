@@ -127,7 +127,9 @@ public struct DossierComposer: Sendable {
             return "Interest not computed, missing rate: \(missing.map(\.semester.description).joined(separator: ", ")) — \(missing.map(\.setting).joined(separator: " ; "))"
         }
         let periods = LetterContextBuilder.periods(missing.map(\.semester), language: .french)
-        return "Pénalités de retard non calculées, \(missing.count > 1 ? "taux manquants" : "taux manquant") pour \(periods)."
+        // The penalties above are those of the semesters whose rate is known: say which are left out.
+        return "Pénalités de retard non calculées pour \(periods) (\(missing.count > 1 ? "taux manquants" : "taux manquant")) : "
+            + "le montant ci-dessus n'en tient pas compte."
     }
 
     private static func csv(_ rows: [[String]]) -> String {
