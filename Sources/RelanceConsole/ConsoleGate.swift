@@ -45,7 +45,7 @@ struct ConsoleGate: RouterMiddleware {
             }
             guard let token, ConsoleSessions.same(token, session.csrf) else {
                 context.logger.warning("console: POST without a valid form token refused", metadata: ["path": "\(path)"])
-                throw HTTPError(.forbidden, message: "This form has expired: go back, reload the page and try again.")
+                throw HTTPError(.forbidden, message: ConsoleWording.forUser(context.user, in: runtime).formExpired)
             }
         }
         return try await next(request, context)

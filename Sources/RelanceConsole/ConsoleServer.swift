@@ -71,9 +71,7 @@ struct ConsoleEnvironment: Sendable {
 
     /// The user's words: the language of the first creditor they see.
     func words(for user: ConsoleUser?, in runtime: RelanceRuntime) -> ConsoleWording {
-        let language = user.flatMap { creditors(of: $0, in: runtime).first?.configuration.language }
-            ?? runtime.creditors.first?.configuration.language ?? .french
-        return ConsoleWording.forLanguage(language)
+        ConsoleWording.forUser(user, in: runtime)
     }
 
     /// A creditor the user may see, or 404: another creditor's object must not be confirmed to exist.

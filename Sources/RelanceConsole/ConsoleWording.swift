@@ -107,6 +107,20 @@ struct ConsoleWording: Sendable {
         language == .french ? french : english
     }
 
+    /// The user's words: the language of the first creditor they see (the first creditor's when
+    /// nobody is signed in).
+    static func forUser(_ user: ConsoleUser?, in runtime: RelanceRuntime) -> ConsoleWording {
+        let language = user.flatMap { user in runtime.creditors.first { user.maySee($0.configuration.id) }?.configuration.language }
+            ?? runtime.creditors.first?.configuration.language ?? .french
+        return forLanguage(language)
+    }
+
+    /// A POST whose form token is missing or stale (the page was open across a sign-in).
+    var formExpired: String {
+        language == .french ? "Ce formulaire a expiré : revenez en arrière, rechargez la page et réessayez."
+            : "This form has expired: go back, reload the page and try again."
+    }
+
     static let french = ConsoleWording(
         language: .french, lang: "fr", appTitle: "Relance", today: "Aujourd’hui", customers: "Clients", signOut: "Se déconnecter",
         signIn: "Se connecter", userName: "Identifiant", password: "Mot de passe",

@@ -93,7 +93,10 @@ struct CustomersController {
         let form = try await request.decode(as: PauseForm.self, context: context)
         let until = try form.until.flatMap { text -> CivilDate? in
             guard !text.isEmpty else { return nil }
-            guard let date = CivilDate(iso8601: text) else { throw HTTPError(.badRequest, message: "until: YYYY-MM-DD") }
+            // A browser without a date picker lets a person type 15/01/2027: read it as the outcome forms do.
+            guard let date = OutcomeValues.date(text) else {
+                throw HTTPError(.badRequest, message: environment.words(for: user, in: runtime).unreadableDate(text))
+            }
             return date
         }
         try await PeopleActions(runtime: runtime).pauseCustomer(customer.id, until: until, reason: nil, by: user.name)

@@ -77,6 +77,7 @@ struct ConsoleRouteTests {
             let refused = try await client.execute(uri: uri, method: .post, headers: browser.formHeaders,
                                                    body: Browser.form(["outcome": "promised", "date": "2027-01-15"]))
             #expect(refused.status == .forbidden)
+            #expect(String(buffer: refused.body).contains("Ce formulaire a expiré"), "a French creditor's user reads French")
             let forged = try await client.execute(uri: uri, method: .post, headers: browser.formHeaders,
                                                   body: Browser.form(["outcome": "promised", "date": "2027-01-15", "csrf": Browser.forged(csrf)]))
             #expect(forged.status == .forbidden)
@@ -193,8 +194,13 @@ struct ConsoleRouteTests {
             _ = try await browser.login(client, user: "marie")
             let page = String(buffer: try await client.execute(uri: "/customers/acme/C001", method: .get, headers: browser.headers).body)
             let csrf = try #require(Browser.csrf(in: page))
+            // Without a date picker, a person types the date as they write it: refused words are French.
+            let unreadable = try await client.execute(uri: "/customers/acme/C001/pause", method: .post, headers: browser.formHeaders,
+                                                      body: Browser.form(["until": "fin janvier", "csrf": csrf]))
+            #expect(unreadable.status == .badRequest)
+            #expect(String(buffer: unreadable.body).contains("une date s’écrit 15/01/2027"))
             let paused = try await client.execute(uri: "/customers/acme/C001/pause", method: .post, headers: browser.formHeaders,
-                                                  body: Browser.form(["until": "2027-01-31", "csrf": csrf]))
+                                                  body: Browser.form(["until": "31/01/2027", "csrf": csrf]))
             #expect(paused.status == .seeOther)
             let holds = try await fixture.runtime.store.liveHolds(of: CreditorID("acme")!)
             #expect(holds.contains { $0.kind == .manual && $0.until == CivilDate(iso8601: "2027-01-31") && $0.reason.contains("marie") })
