@@ -98,7 +98,7 @@ try:
     pause_form = driver.find_element(By.CSS_SELECTOR, "form[action$='/pause']")
     driver.execute_script("arguments[0].value = 'forged-token'", pause_form.find_element(By.NAME, "csrf"))
     submit(pause_form.find_element(By.CSS_SELECTOR, "button[type=submit]"))
-    check(heading() == "403" and "expired" in driver.find_element(By.TAG_NAME, "body").text,
+    check(heading() == "403" and "Ce formulaire a expiré" in driver.find_element(By.TAG_NAME, "body").text,
           "a form sent with a forged token is refused (403)")
     driver.get(customer_url)
     check("29/01/2027" in driver.find_element(By.TAG_NAME, "main").text, "…and changed nothing")
