@@ -13,23 +13,22 @@ extension EnglishWording {
     }
 
     public func serviceNote(_ note: ServiceNote) -> String {
-        func count(_ value: Int, _ one: String, _ many: String) -> String { "\(value) \(value == 1 ? one : many)" }
         switch note {
         case .digestsSent(let sent):
-            return count(sent, "digest sent", "digests sent")
+            return counted(sent, "digest sent", "digests sent")
         case .imported(let imported, let rejected, let held):
-            return count(imported, "export imported", "exports imported") + ", \(rejected) rejected"
+            return counted(imported, "export imported", "exports imported") + ", \(rejected) rejected"
                 + (held > 0 ? ", \(held) held for confirmation (`relance import held`)" : "")
         case .mailboxRead(let recorded, let unreadable):
-            return count(recorded, "message of ours recorded", "messages of ours recorded")
+            return counted(recorded, "message of ours recorded", "messages of ours recorded")
                 + (unreadable.isEmpty ? "" : ", NOT READ: " + unreadable.sorted().joined(separator: ", "))
         case .planned(let hour, let minute, let queued):
             return "planned at \(dates.time(hour: hour, minute: minute)), \(queued) queued"
         case .sent(let sent, let waiting, let paused):
             return "\(sent) sent, \(waiting) waiting" + (paused.isEmpty ? "" : ", PAUSED: " + paused.sorted().joined(separator: ", "))
         case .purged(let mails, let files, let customers):
-            return "purged " + count(mails, "mail", "mails") + ", " + count(files, "file", "files") + ", "
-                + count(customers, "customer", "customers")
+            return "purged " + counted(mails, "mail", "mails") + ", " + counted(files, "file", "files") + ", "
+                + counted(customers, "customer", "customers")
         }
     }
 }

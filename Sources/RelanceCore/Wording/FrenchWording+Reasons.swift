@@ -341,10 +341,9 @@ extension FrenchWording {
 
     public func bankStatementImported(file: String, format: String, newEntries: Int, knownEntries: Int, matched: Int,
                                       invoices: Int, unmatched: Int, reversed: Int) -> String {
-        func count(_ value: Int, _ one: String, _ many: String) -> String { "\(value) \(value > 1 ? many : one)" }
-        return "Relevé bancaire \(file) importé (\(format)) : \(count(newEntries, "nouvelle opération", "nouvelles opérations")), "
-            + "\(count(knownEntries, "déjà connue", "déjà connues")), "
-            + "\(count(matched, "encaissement rapproché", "encaissements rapprochés")) de \(count(invoices, "facture", "factures")), "
-            + "\(count(unmatched, "non rapproché", "non rapprochés")), \(count(reversed, "encaissement annulé", "encaissements annulés"))."
+        return "Relevé bancaire \(file) importé (\(format)) : \(counted(newEntries, "nouvelle opération", "nouvelles opérations")), "
+            + "\(counted(knownEntries, "déjà connue", "déjà connues")), "
+            + "\(counted(matched, "encaissement rapproché", "encaissements rapprochés")) de \(counted(invoices, "facture", "factures")), "
+            + "\(counted(unmatched, "non rapproché", "non rapprochés")), \(counted(reversed, "encaissement annulé", "encaissements annulés"))."
     }
 }

@@ -43,13 +43,12 @@ extension FrenchWording {
     }
 
     public func retentionPurged(messages: Int, inbound: Int, bankEntries: Int, customers: Int, events: Int, documents: Int) -> String {
-        func count(_ value: Int, _ one: String, _ many: String) -> String { "\(value) \(value > 1 ? many : one)" }
-        return "Purge de conservation : \(count(messages, "contenu de message envoyé", "contenus de messages envoyés")) et "
-            + "\(count(inbound, "courriel reçu", "courriels reçus")) effacés, "
+        return "Purge de conservation : \(counted(messages, "contenu de message envoyé", "contenus de messages envoyés")) et "
+            + "\(counted(inbound, "courriel reçu", "courriels reçus")) effacés, "
             + "payeurs et libellés \(bankEntries > 1 ? "de \(bankEntries) écritures bancaires" : "de \(bankEntries) écriture bancaire") effacés, "
-            + "\(count(customers, "client inactif anonymisé", "clients inactifs anonymisés")) "
-            + "(\(count(events, "ligne du journal expurgée", "lignes du journal expurgées")), "
-            + "\(count(documents, "document de facture libéré", "documents de facture libérés")))."
+            + "\(counted(customers, "client inactif anonymisé", "clients inactifs anonymisés")) "
+            + "(\(counted(events, "ligne du journal expurgée", "lignes du journal expurgées")), "
+            + "\(counted(documents, "document de facture libéré", "documents de facture libérés")))."
     }
 
     public func bankReceiptsRematched(_ count: Int) -> String {

@@ -1,6 +1,4 @@
 extension FrenchWording {
-    private func runCount(_ count: Int, _ one: String, _ many: String) -> String { "\(count) \(count > 1 ? many : one)" }
-
     public func runCreditor(id: String, name: String, active: Bool) -> String {
         "Créancier \(id) (\(name))\(active ? "" : " — mode relecture, rien ne part")"
     }
@@ -13,32 +11,32 @@ extension FrenchWording {
     }
     public func runImported(file: String, items: Int, customers: Bool, new: Int, changed: Int, settled: Int, importID: Int64) -> String {
         guard !customers else {
-            return "Importé : \(file) : \(runCount(items, "client", "clients")) ; "
-                + "\(runCount(new, "nouveau", "nouveaux")), \(runCount(changed, "modifié", "modifiés")) (import n° \(importID))"
+            return "Importé : \(file) : \(counted(items, "client", "clients")) ; "
+                + "\(counted(new, "nouveau", "nouveaux")), \(counted(changed, "modifié", "modifiés")) (import n° \(importID))"
         }
-        return "Importé : \(file) : \(runCount(items, "facture ouverte", "factures ouvertes")) ; "
-            + "\(runCount(new, "nouvelle", "nouvelles")), \(runCount(changed, "modifiée", "modifiées")), \(runCount(settled, "réglée", "réglées")) (import n° \(importID))"
+        return "Importé : \(file) : \(counted(items, "facture ouverte", "factures ouvertes")) ; "
+            + "\(counted(new, "nouvelle", "nouvelles")), \(counted(changed, "modifiée", "modifiées")), \(counted(settled, "réglée", "réglées")) (import n° \(importID))"
     }
     public func runToIdentify(_ count: Int) -> String {
-        "\(runCount(count, "facture dont le client est à identifier", "factures dont le client est à identifier")) : voir `relance tasks`"
+        "\(counted(count, "facture dont le client est à identifier", "factures dont le client est à identifier")) : voir `relance tasks`"
     }
     public func runWarning(_ text: String) -> String { "avertissement : \(text)" }
     public func runRejected(file: String) -> String { "REFUSÉ : \(file) — déplacé dans `rejected/`, voir \(file).error.txt" }
     public func runLeftInPlace(file: String) -> String { "LAISSÉ EN PLACE : \(file) — n'a pas pu être mis de côté" }
     public func runWaiting(file: String) -> String { "En attente : \(file) est encore en cours d'écriture" }
     public func runMailbox(fetched: Int, recorded: Int, duplicates: Int, ignored: Int, tasksOpened: Int) -> String {
-        "Boîte aux lettres : \(runCount(fetched, "nouveau message", "nouveaux messages")), \(recorded) pour nous, "
-            + "\(runCount(duplicates, "déjà enregistré", "déjà enregistrés")), "
-            + "\(ignored) pas pour nous (\(ignored > 1 ? "laissés tels quels" : "laissé tel quel")), \(runCount(tasksOpened, "tâche ouverte", "tâches ouvertes"))"
+        "Boîte aux lettres : \(counted(fetched, "nouveau message", "nouveaux messages")), \(recorded) pour nous, "
+            + "\(counted(duplicates, "déjà enregistré", "déjà enregistrés")), "
+            + "\(ignored) pas pour nous (\(ignored > 1 ? "laissés tels quels" : "laissé tel quel")), \(counted(tasksOpened, "tâche ouverte", "tâches ouvertes"))"
     }
     public func runMailboxTruncated(_ count: Int) -> String {
-        "Boîte aux lettres : \(runCount(count, "message", "messages")) au-delà de maximum_message_megabytes, \(count > 1 ? "lus tronqués" : "lu tronqué") à cette taille"
+        "Boîte aux lettres : \(counted(count, "message", "messages")) au-delà de maximum_message_megabytes, \(count > 1 ? "lus tronqués" : "lu tronqué") à cette taille"
     }
     public func runMailboxNotRead(folder: String, error: String) -> String {
         "BOÎTE NON LUE : \(folder) : \(error) (nouvel essai au prochain passage)"
     }
     public func runPlan(date: CivilDate, emails: Int, tasks: Int) -> String {
-        "Plan du \(self.date(date)) : \(runCount(emails, "courriel", "courriels")), \(runCount(tasks, "tâche", "tâches")) pour les personnes"
+        "Plan du \(self.date(date)) : \(counted(emails, "courriel", "courriels")), \(counted(tasks, "tâche", "tâches")) pour les personnes"
     }
     public func runContact(customer: String, name: String, step: String, emails: String, invoices: [RunInvoice]) -> String {
         let listed = invoices.map { invoice in
@@ -53,9 +51,9 @@ extension FrenchWording {
     public func runDecision(waits: Bool, customer: String, invoice: String?, reason: String) -> String {
         "\(waits ? "en attente" : "sans relance") : \(customer)\(invoice.map { " \($0)" } ?? "") : \(reason)"
     }
-    public func runQueued(_ count: Int) -> String { "En file d'envoi : \(runCount(count, "message", "messages"))" }
+    public func runQueued(_ count: Int) -> String { "En file d'envoi : \(counted(count, "message", "messages"))" }
     public func runAwaitingApproval(_ count: Int) -> String {
-        "À valider (mode relecture) : \(runCount(count, "message", "messages")) — `relance message held`, ou la page Aujourd'hui de la console"
+        "À valider (mode relecture) : \(counted(count, "message", "messages")) — `relance message held`, ou la page Aujourd'hui de la console"
     }
     public func runTasksOpened(_ count: Int) -> String { "Tâches ouvertes : \(count) (`relance tasks`)" }
     public func runToPrint(path: String) -> String { "À imprimer / remettre : \(path)" }
@@ -64,7 +62,7 @@ extension FrenchWording {
 
     public func statusCreditor(id: String, active: Bool, paused: Bool, outboxPaused: Bool, openTasks: Int, heldImports: Int) -> String {
         "Créancier \(id) : \(active ? "actif" : "mode relecture")\(paused ? ", EN PAUSE" : "")\(outboxPaused ? ", ENVOIS EN PAUSE" : "")"
-            + " ; tâches ouvertes \(openTasks)" + (heldImports > 0 ? " ; \(runCount(heldImports, "import RETENU", "imports RETENUS")) (`relance import held`)" : "")
+            + " ; tâches ouvertes \(openTasks)" + (heldImports > 0 ? " ; \(counted(heldImports, "import RETENU", "imports RETENUS")) (`relance import held`)" : "")
     }
     public func statusOutboxPaused(since: String, reason: String) -> String { "Envois en pause depuis \(since) : \(reason)" }
     public func statusToResume(_ command: String) -> String { "Pour reprendre : \(command)" }

@@ -453,3 +453,8 @@ extension String {
     var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
     var lowercasedFirst: String { prefix(1).lowercased() + dropFirst() }
 }
+
+extension FrenchWording {
+    /// `0 facture`, `1 facture`, `2 factures`: French keeps the singular below two.
+    func counted(_ value: Int, _ one: String, _ many: String) -> String { "\(value) \(value > 1 ? many : one)" }
+}
