@@ -210,9 +210,7 @@ struct ConsoleWording: Sendable {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
         let parts = calendar.dateComponents([.hour, .minute], from: instant)
-        let french = language == .french
-        let time = String(format: french ? "à %02d h %02d" : "%02d:%02d", parts.hour ?? 0, parts.minute ?? 0)
-        return date(CivilDate(instant, in: timeZone)) + " " + time
+        return date(CivilDate(instant, in: timeZone)) + " " + language.wording.dates.clock(hour: parts.hour ?? 0, minute: parts.minute ?? 0)
     }
 
     func messageState(_ state: OutboxState) -> String {

@@ -49,5 +49,10 @@ public struct CivilDateFormat: Sendable, Hashable {
         "\(Self.pad(hour)):\(Self.pad(minute))"
     }
 
+    /// A moment's time after its date, as a sentence says it: `à 14 h 05` (French), `14:05` (English).
+    public func clock(hour: Int, minute: Int) -> String {
+        language == .french ? "à \(Self.pad(hour)) h \(Self.pad(minute))" : time(hour: hour, minute: minute)
+    }
+
     static func pad(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
 }

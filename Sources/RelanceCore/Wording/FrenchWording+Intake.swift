@@ -44,6 +44,6 @@ extension FrenchWording {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = utc
         let parts = calendar.dateComponents([.hour, .minute], from: time)
-        return "\(date(CivilDate(time, in: utc))) à \(String(format: "%02d h %02d", parts.hour ?? 0, parts.minute ?? 0)) (UTC)"
+        return "\(date(CivilDate(time, in: utc))) \(dates.clock(hour: parts.hour ?? 0, minute: parts.minute ?? 0)) (UTC)"
     }
 }
