@@ -40,7 +40,7 @@ struct TodayController {
                 "name": creditor.configuration.legalName,
                 "more": paging.more.map { ["text": words.moreTasks($0.count, of: $0.kind), "url": "/?kind=\($0.kind.rawValue)"] },
                 "tasks": tasks.map { task -> [String: Any] in
-                    let phones = PhoneLink.links(task.detail["phones"] ?? "")
+                    let phones = DialablePhone.list(task.detail["phones"] ?? "").map { ["shown": $0.shown, "dial": $0.dial] }
                     // When no number is usable, "phones" holds advice in words: shown as a detail, not as links.
                     let shownDetails = task.detail.filter { $0.key != "phones" || phones.isEmpty }
                     let details = TaskDetails.ordered(shownDetails).map {
@@ -175,19 +175,5 @@ struct TodayController {
               environment.creditors(of: user, in: runtime).contains(where: { $0.configuration.id == task.creditor })
         else { throw HTTPError(.notFound) }
         return task
-    }
-}
-
-/// A phone number as shown, and as dialled from a `tel:` link (digits and a leading +).
-enum PhoneLink {
-    /// Only entries made of a number's characters become links: anything else is words.
-    static func links(_ list: String) -> [[String: String]] {
-        let allowed = CharacterSet(charactersIn: "0123456789+ .-()/")
-        let entries = list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        guard entries.allSatisfy({ $0.unicodeScalars.allSatisfy(allowed.contains) }) else { return [] }
-        return entries.compactMap { shown in
-            let dial = String(shown.unicodeScalars.filter { CharacterSet.decimalDigits.contains($0) || $0 == "+" }.map(Character.init))
-            return dial.filter(\.isNumber).count >= 6 ? ["shown": shown, "dial": dial] : nil
-        }
     }
 }

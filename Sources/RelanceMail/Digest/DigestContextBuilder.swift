@@ -45,9 +45,11 @@ public enum DigestContextBuilder {
                                           subline: nil)
             switch task.kind {
             case .call:
-                let phone = firstPhone(task.detail)
-                item.phone = phone ?? words.noPhone()
-                item.phoneLink = phone.map(telLink)
+                let phones = task.detail["phones"] ?? task.detail["phone"] ?? ""
+                let phone = DialablePhone.list(phones).first
+                // No number to dial: the task's own advice in full ("aucun numéro valable : trouver…"), if it has one.
+                item.phone = phone?.shown ?? (phones.isEmpty ? words.noPhone() : phones)
+                item.phoneLink = phone?.telLink
                 item.reason = callReason(task, book: book, words: words)
                 calls.append(item)
                 sheet.append(CallSheetContext.Call(
@@ -233,20 +235,6 @@ public enum DigestContextBuilder {
             return words.callReason(step: step, daysLate: book.daysLate(of: task))
         }
         return task.title
-    }
-
-    static func firstPhone(_ detail: [String: String]) -> String? {
-        let text = detail["phones"] ?? detail["phone"] ?? ""
-        return text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.first { !$0.isEmpty }
-    }
-
-    /// `+33 1 23 45 67 89` → `tel:+33123456789`: digits and a leading plus only.
-    static func telLink(_ phone: String) -> String {
-        var digits = ""
-        for character in phone where character.isASCII && (character.isNumber || (character == "+" && digits.isEmpty)) {
-            digits.append(character)
-        }
-        return "tel:" + digits
     }
 
     /// Scripts are kept one sentence a line (older tasks: joined by ` / `).
