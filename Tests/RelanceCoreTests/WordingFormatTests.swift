@@ -97,10 +97,19 @@ import RelanceCore
             }
             for bucket in AgingBucket.allCases { #expect(words.bucket(bucket) != bucket.rawValue) }
             for channel in PolicyStep.Channel.allCases { #expect(!words.channelPhrase(channel).contains("-")) }
-            for key in ["step", "invoices", "also_outstanding", "phones", "emails", "address", "script", "before", "amounts",
-                        "procedure", "payment_deadline", "reason", "excerpt", "hints", "bounced_address", "amount_due"] {
+            for key in TaskDetails.order {
                 #expect(!words.detailLabel(key).contains("_") && words.detailLabel(key) != key, "\(key)")
             }
+        }
+    }
+
+    /// Every stored detail key has a label of its own in French: none falls back to its English
+    /// key made readable ("Announced" on a French check-payment task).
+    @Test func everyDetailKeyHasAFrenchLabel() {
+        for key in TaskDetails.order {
+            let fallback = key.replacingOccurrences(of: "_", with: " ").prefix(1).uppercased()
+                + key.replacingOccurrences(of: "_", with: " ").dropFirst()
+            #expect(FrenchWording().detailLabel(key) != fallback || key == "note" || key == "document", "\(key)")
         }
     }
 
@@ -112,6 +121,15 @@ import RelanceCore
         #expect(FrenchWording().detailValue("hints", "promise:2026-12-15, paid") == "promet de payer le 15/12/2026, dit avoir payé")
         #expect(FrenchWording().detailValue("amount_due", "2469.12 EUR") == "2\u{202F}469,12\u{00A0}€")
         #expect(EnglishWording().detailValue("amount_due", "2469.12 EUR, 3.00 USD") == "€2,469.12 + $3.00")
+        // Codes stored by the import (identify-customer tasks) and the inbound reader (a complaint):
+        // worded, never shown raw ("Motif : no-contact"); a reason in words passes through.
+        #expect(FrenchWording().detailValue("reason", "no-contact") == "ni adresse de courriel ni téléphone dans les contacts")
+        #expect(FrenchWording().detailValue("reason", "unresolved") == "l'acheteur ne correspond à aucun client connu")
+        #expect(FrenchWording().detailValue("reason", "complaint") == "le client a signalé une relance comme spam")
+        #expect(EnglishWording().detailValue("reason", "no-contact") == "neither an email address nor a phone in the contacts")
+        #expect(EnglishWording().detailValue("reason", "unresolved") == "the buyer matches no known customer")
+        #expect(EnglishWording().detailValue("reason", "complaint") == "the customer reported a reminder as spam")
+        #expect(FrenchWording().detailValue("reason", "adresse inconnue du serveur") == "adresse inconnue du serveur")
         let prior = PriorAction(on: CivilDate(iso8601: "2026-12-07")!, step: "phone-call", channel: .phone, invoices: ["F-1"],
                                 detail: TaskOutcome.noAnswer.summary)
         #expect(FrenchWording().priorAction(prior) == "07/12/2026 : relance téléphonique (pas de réponse)")

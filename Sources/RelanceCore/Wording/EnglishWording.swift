@@ -96,6 +96,8 @@ public struct EnglishWording: Wording {
 
     public func detailLabel(_ key: String) -> String {
         switch key {
+        case "customer": "Customer"
+        case "announced": "Payment announced"
         case "step": "Step"
         case "invoices": "Invoices"
         case "also_outstanding": "Also outstanding"
@@ -135,6 +137,15 @@ public struct EnglishWording: Wording {
         case .act: "acts"
         case .wait: "waits"
         case .skip: "skipped"
+        }
+    }
+
+    public func taskReason(_ code: String) -> String? {
+        switch code {
+        case "no-contact": "neither an email address nor a phone in the contacts"
+        case "unresolved": "the buyer matches no known customer"
+        case "complaint": "the customer reported a reminder as spam"
+        default: nil
         }
     }
 

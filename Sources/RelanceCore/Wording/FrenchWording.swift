@@ -106,6 +106,8 @@ public struct FrenchWording: Wording {
 
     public func detailLabel(_ key: String) -> String {
         switch key {
+        case "customer": "Client"
+        case "announced": "Paiement annoncé"
         case "step": "Étape"
         case "invoices": "Factures"
         case "also_outstanding": "Également dues"
@@ -145,6 +147,15 @@ public struct FrenchWording: Wording {
         case .act: "à faire"
         case .wait: "attend"
         case .skip: "écarté"
+        }
+    }
+
+    public func taskReason(_ code: String) -> String? {
+        switch code {
+        case "no-contact": "ni adresse de courriel ni téléphone dans les contacts"
+        case "unresolved": "l'acheteur ne correspond à aucun client connu"
+        case "complaint": "le client a signalé une relance comme spam"
+        default: nil
         }
     }
 

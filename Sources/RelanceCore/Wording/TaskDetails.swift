@@ -1,10 +1,12 @@
 /// The order in which a task's details are shown: what it is about first, how to reach the
 /// customer next, the call script last (it is the longest). Keys not listed follow, sorted.
 public enum TaskDetails {
-    static let order = ["step", "invoice", "amount", "booked", "label", "ledger_as_of", "what_to_do",
-                        "invoices", "amount_due", "also_outstanding", "amounts", "payment_deadline", "procedure",
+    /// Every key a task's detail is stored under: each has its label in both languages.
+    public static let order = ["customer", "step", "invoice", "amount", "booked", "label", "ledger_as_of", "what_to_do",
+                        "invoices", "announced", "amount_due", "also_outstanding", "amounts", "payment_deadline", "procedure",
                         "phones", "phone", "emails", "address", "from", "customers", "bounced_address", "reason",
-                        "excerpt", "hints", "before", "note", "status", "diagnostic", "message", "script"]
+                        "excerpt", "hints", "before", "note", "status", "diagnostic", "message", "document",
+                        "temporary_bounces", "script"]
 
     public static func ordered(_ detail: [String: String]) -> [(key: String, value: String)] {
         detail.filter { !$0.value.isEmpty }.sorted { lhs, rhs in

@@ -31,6 +31,9 @@ public protocol Wording: DigestWording, ReasonWording, BankWording, JournalWordi
     func verdict(_ verdict: PlanDecision.Verdict) -> String
     /// What a reply's hint (`paid`, `dispute`, `not-received`, `promise:2026-12-15`) says; nil if unknown.
     func replyHint(_ code: String) -> String?
+    /// Why a task was opened, when its `reason` detail is a code (`no-contact`, `unresolved`,
+    /// `complaint`) rather than words; nil for words (a bounce's cause, a person's reason).
+    func taskReason(_ code: String) -> String?
     func procedure(_ procedure: LegalProcedure) -> String
     /// A journal entry's kind (`message.sent` → `Relance envoyée`).
     func eventKind(_ kind: String) -> String
@@ -149,6 +152,8 @@ extension Wording {
             }.joined(separator: " + ")
         case "hints":
             return value.components(separatedBy: ", ").map { replyHint($0) ?? $0 }.joined(separator: ", ")
+        case "reason":
+            return taskReason(value) ?? value
         default:
             return value
         }
