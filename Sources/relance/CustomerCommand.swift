@@ -54,7 +54,7 @@ struct CustomerCommand: AsyncParsableCommand {
         calendar.timeZone = timeZone
         for entry in timeline {
             let time = calendar.dateComponents([.hour, .minute], from: entry.event.time)
-            let when = "\(words.date(CivilDate(entry.event.time, in: timeZone))) \(words.dates.time(hour: time.hour ?? 0, minute: time.minute ?? 0))"
+            let when = "\(words.date(CivilDate(entry.event.time, in: timeZone))) \(words.dates.clock(hour: time.hour ?? 0, minute: time.minute ?? 0))"
             // Imported names in a summary are escaped (`PrintableText`): none can forge a line.
             print("  \(when)  " + words.labelled(words.eventKind(entry.event.kind), entry.event.summary.printable))
         }

@@ -77,7 +77,7 @@ import Testing
     @Test func aMomentIsWrittenTheFrenchWay() {
         let time = Date(timeIntervalSince1970: 1_796_623_080) // 2026-12-07 05:58 UTC
         #expect(words.rejectionReport(file: "export.csv", importID: 9, at: time, reason: "—")
-                .hasPrefix("Relance a refusé export.csv (import n° 9) le 07/12/2026 à 05 h 58 (UTC)."))
+                .hasPrefix("Relance a refusé export.csv (import n° 9) le 07/12/2026 à 5 h 58 (UTC)."))
     }
 
     @Test func aMissingRateNamesItsHalfYear() {

@@ -44,14 +44,15 @@ public struct CivilDateFormat: Sendable, Hashable {
         return (language == .french ? french : english)[date.isoWeekday - 1]
     }
 
-    /// A local time of day: `09:05` in both languages.
+    /// A local time of day as a table or a file shows it: `09:05` in both languages.
     public func time(hour: Int, minute: Int) -> String {
         "\(Self.pad(hour)):\(Self.pad(minute))"
     }
 
-    /// A moment's time after its date, as a sentence says it: `à 14 h 05` (French), `14:05` (English).
+    /// A moment's time after its date, as a sentence says it: `à 9 h 05` (French: the hour
+    /// without a leading zero, as French typography writes it), `09:05` (English).
     public func clock(hour: Int, minute: Int) -> String {
-        language == .french ? "à \(Self.pad(hour)) h \(Self.pad(minute))" : time(hour: hour, minute: minute)
+        language == .french ? "à \(hour) h \(Self.pad(minute))" : time(hour: hour, minute: minute)
     }
 
     static func pad(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }

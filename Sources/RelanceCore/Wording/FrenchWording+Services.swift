@@ -23,7 +23,7 @@ extension FrenchWording {
             return counted(recorded, "message reçu enregistré", "messages reçus enregistrés")
                 + (unreadable.isEmpty ? "" : ", NON LUES : " + unreadable.sorted().joined(separator: ", "))
         case .planned(let hour, let minute, let queued):
-            return "planifié à \(dates.time(hour: hour, minute: minute)), " + counted(queued, "message en file", "messages en file")
+            return "planifié \(dates.clock(hour: hour, minute: minute)), " + counted(queued, "message en file", "messages en file")
         case .sent(let sent, let waiting, let paused):
             return counted(sent, "envoyé", "envoyés") + ", " + counted(waiting, "en attente", "en attente")
                 + (paused.isEmpty ? "" : ", EN PAUSE : " + paused.sorted().joined(separator: ", "))
