@@ -72,6 +72,53 @@ import RelanceTesting
         }
     }
 
+    /// Every configuration fault (the outbox pauses on it; the digest and the console's Health
+    /// page show it) and every SMTP failure kind, as a French creditor's people read them: our
+    /// words French, the keys of relance.toml under their names, the server's words quoted.
+    static let settingFaults: [SendingSettingFault.Kind] = [
+        .noGreeting, .handshakeExpectsStartTLS, .handshakeFailed, .certificateUntrusted(host: "smtp.example", caFile: nil),
+        .certificateUntrusted(host: "smtp.example", caFile: "/etc/ca.pem"), .caFileUnreadable(caFile: "/etc/ca.pem"),
+        .startTLSUnavailable, .loginRefused(username: "compta", credential: "password_credential = \"smtp\""),
+        .loginRefused(username: "compta", credential: nil), .credentialMissing(policyReply: "530 5.7.0 Authentication required"),
+        .credentialUnavailable(credential: "smtp", variable: "RELANCE_CREDENTIAL_SMTP"),
+        .evidenceCredentialUnavailable(credential: "imap", variable: "RELANCE_CREDENTIAL_IMAP"),
+        .evidenceSettingsUnusable(detail: "IMAP: the settings cannot be used"), .evidenceFolderMissing(folder: "Archive", key: "archive_folder in [creditors.acme]"),
+        .evidenceLoginRefused(username: "archive"), .evidenceUnreadable(detail: "IMAP: could not connect"),
+    ]
+    static let smtpKinds: [SMTPFailure.Kind] = [
+        .invalidConfiguration, .invalidEnvelopeAddress, .connectFailed, .tlsFailed, .certificateUntrusted, .caFileUnreadable,
+        .startTLSUnavailable, .authenticationFailed, .senderRefused, .allRecipientsRefused, .temporaryFailure, .permanentFailure,
+        .timeout, .connectionLost, .cancelled, .protocolError, .resourceUnavailable, .handOverDeadlinePassed,
+    ]
+
+    @Test func configurationAndSMTPFaultsAreSaidInFrench() {
+        let faults = Self.settingFaults.map {
+            SendFailure.setting(SendingSettingFault($0, server: "smtp.example:587", section: "[creditors.acme.smtp]",
+                                                    serverReply: "454 4.7.0 TLS not available", libcurl: "Failed to connect"))
+        }
+        let smtp = Self.smtpKinds.map {
+            SendFailure.smtp(SMTPFailure(kind: $0, serverReply: "421 4.3.2 Service not available", libcurl: "Failed to connect",
+                                         description: "SMTP: the transport's English"))
+        }
+        for failure in faults + smtp + [.archiveRefused(address: "archive@acme.example", reply: "550 5.1.1 no such user")] {
+            let line = Self.french.sendFailure(failure)
+            #expect(LanguageLeaks.englishIn(Self.ours(line)).isEmpty, "\(line)")
+            #expect(LanguageLeaks.frenchIn(Self.english.sendFailure(failure)).isEmpty)
+        }
+        #expect(Self.french.sendFailure(faults[2]) == "la négociation TLS avec smtp.example:587 a échoué. Vérifiez security dans "
+            + "[creditors.acme.smtp] (\"starttls\" pour le port 587, \"tls\" pour le port 465) et ca_file (serveur : « 454 4.7.0 TLS "
+            + "not available » ; libcurl : « Failed to connect »).")
+        #expect(Self.english.sendFailure(faults[2]) == "the TLS handshake with smtp.example:587 failed. Check security in "
+            + "[creditors.acme.smtp] (\"starttls\" for port 587, \"tls\" for port 465) and ca_file (server: \"454 4.7.0 TLS not "
+            + "available\"; libcurl: Failed to connect).")
+        #expect(Self.french.sendFailure(smtp[2]) == "SMTP : connexion impossible au serveur SMTP ; le serveur a répondu « 421 4.3.2 "
+            + "Service not available » ; libcurl : « Failed to connect ». Vérifiez host et port, et que le serveur fonctionne et est joignable.")
+        #expect(Self.english.sendFailure(smtp[2]) == "SMTP: the transport's English")
+        #expect(Self.french.sendFailure(.archiveRefused(address: "archive@acme.example", reply: "550 5.1.1 no such user"))
+            == "le serveur a refusé la copie d'archive (archive_bcc, archive@acme.example) : après un incident, la reprise ne "
+            + "trouverait aucune preuve de l'envoi et renverrait le message ; réponse du serveur : « 550 5.1.1 no such user »")
+    }
+
     @Test func theReviewTaskOfAMessageGivenUpOnIsTitledInTheCreditorsLanguage() {
         let failure = SendFailure.gaveUp(attempts: 5, last: .reported("451 4.3.0 try again later"))
         #expect(Self.french.messageNotSentTitle(messageID: 12, failure: failure)
@@ -85,7 +132,7 @@ import RelanceTesting
 
     @Test func aFailedPlannedActionNamesTheStepInTheCreditorsLanguage() {
         #expect(Self.french.plannedActionFailed(step: "first-reminder", customer: "C1", error: "template not found")
-            == "L'étape « première relance » n'a pas pu être exécutée pour le client C1 : template not found")
+            == "L'étape « première relance » n'a pas pu être exécutée pour le client C1 : « template not found »")
         #expect(Self.english.plannedActionFailed(step: "first-reminder", customer: "C1", error: "template not found")
             == "The first-reminder for customer C1 could not be carried out: template not found")
         let french = Self.french.plannedActionFailed(step: "first-reminder", customer: "C1", error: "")

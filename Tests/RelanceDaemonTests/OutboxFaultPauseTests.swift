@@ -69,13 +69,13 @@ import Testing
     @Test func noGreetingOnAPlainConnectionNamesTheSecurityKey() throws {
         let fault = SMTPConfigurationFault(settings: Self.settings, section: "[creditors.acme.smtp]")
         let error = SMTPError(code: .timeout, curlMessage: "Operation timed out after 3000 milliseconds with 0 bytes received")
-        let reason = try #require(fault.reason(for: error))
+        let reason = try #require(fault.englishReason(for: error))
         #expect(reason.contains("security = \"tls\""))
         #expect(reason.contains("[creditors.acme.smtp]"))
         // A timeout after the server spoke, or before TCP connected, is a passing fault.
         let spoke = SMTPError(code: .timeout, transcript: [ProtocolLine(direction: .server, text: "220 mail.relance.test ESMTP")])
-        #expect(fault.reason(for: spoke) == nil)
-        #expect(fault.reason(for: SMTPError(code: .timeout, curlMessage: "Connection timed out after 15001 milliseconds")) == nil)
+        #expect(fault.englishReason(for: spoke) == nil)
+        #expect(fault.englishReason(for: SMTPError(code: .timeout, curlMessage: "Connection timed out after 15001 milliseconds")) == nil)
     }
 
     @Test func tlsAgainstAPlainServerAndAnUntrustedCertificateNameTheirKeys() throws {
@@ -83,10 +83,10 @@ import Testing
         tls.security = .tls
         tls.port = 587
         let handshake = SMTPConfigurationFault(settings: tls, section: "[creditors.acme.smtp]")
-            .reason(for: SMTPError(code: .tlsFailed, curlMessage: "error:0A00010B:SSL routines::wrong version number"))
+            .englishReason(for: SMTPError(code: .tlsFailed, curlMessage: "error:0A00010B:SSL routines::wrong version number"))
         #expect(handshake?.contains("security = \"starttls\"") == true)
         let untrusted = SMTPConfigurationFault(settings: Self.settings, section: "[creditors.acme.smtp]")
-            .reason(for: SMTPError(code: .certificateUntrusted, curlMessage: "SSL certificate problem: unable to get local issuer certificate"))
+            .englishReason(for: SMTPError(code: .certificateUntrusted, curlMessage: "SSL certificate problem: unable to get local issuer certificate"))
         #expect(untrusted?.contains("ca_file") == true)
         #expect(untrusted?.contains("certificateUntrusted") == false)
     }
@@ -99,11 +99,11 @@ import Testing
         let error = SMTPError(code: .allRecipientsRefused, serverReply: refusal,
                               recipients: [SMTPRecipientResult(recipient: "t38@relance.test", reply: refusal)],
                               transcript: [ProtocolLine(direction: .server, text: "250-AUTH PLAIN LOGIN")])
-        let reason = try #require(SMTPConfigurationFault(settings: anonymous, section: "[creditors.acme.smtp]").reason(for: error))
+        let reason = try #require(SMTPConfigurationFault(settings: anonymous, section: "[creditors.acme.smtp]").englishReason(for: error))
         #expect(reason.contains("wants authentication"))
         #expect(reason.contains("password_credential"))
         // With a credential configured, the same refusal is not blamed on a missing one.
-        #expect(SMTPConfigurationFault(settings: Self.settings, section: "[creditors.acme.smtp]").reason(for: error) == nil)
+        #expect(SMTPConfigurationFault(settings: Self.settings, section: "[creditors.acme.smtp]").englishReason(for: error) == nil)
     }
 
     @Test func errorTextsNameNoEnumCase() {
@@ -113,4 +113,29 @@ import Testing
         }
         #expect(SMTPError(code: .certificateUntrusted).description.contains("ca_file"))
     }
+
+    /// A French creditor's people read the fault in French; the keys keep their names, what the
+    /// server and libcurl said is quoted as it came.
+    @Test func aFrenchCreditorReadsTheFaultInFrench() throws {
+        var tls = Self.settings
+        tls.security = .tls
+        tls.port = 587
+        let fault = try #require(SMTPConfigurationFault(settings: tls, section: "[creditors.acme.smtp]")
+            .fault(for: SMTPError(code: .tlsFailed, curlMessage: "error:0A00010B:SSL routines::wrong version number")))
+        #expect(FrenchWording().sendFailure(.setting(fault)) == "la négociation TLS avec 127.0.0.1:587 a échoué : le serveur commence "
+            + "sans doute en clair et attend STARTTLS (comme sur les ports 587 et 25). Indiquez security = \"starttls\" dans "
+            + "[creditors.acme.smtp], ou utilisez le port 465 avec security = \"tls\" (libcurl : « error:0A00010B:SSL routines::wrong "
+            + "version number »).")
+        let smtp = SMTPTransport.outcome(of: SMTPError(code: .temporaryFailure, serverReply: Self.reply(451, "4.3.0", "try again later")))
+        guard case .temporaryFailure(let reason) = smtp else { Issue.record("\(smtp)"); return }
+        #expect(FrenchWording().sendFailure(reason) == "SMTP : le serveur SMTP a refusé le message pour l'instant ; le serveur a "
+            + "répondu « 451 4.3.0 try again later ». Nouvel essai plus tard ; le message n'a pas été accepté.")
+        // English keeps the transport's own text, as before.
+        #expect(EnglishWording().sendFailure(reason) == SMTPError(code: .temporaryFailure, serverReply: Self.reply(451, "4.3.0", "try again later")).description)
+    }
+}
+
+extension SMTPConfigurationFault {
+    /// The English reason, as the English creditor's journal says it.
+    func englishReason(for error: SMTPError) -> String? { fault(for: error).map(EnglishWording().settingFault) }
 }

@@ -20,10 +20,14 @@ public struct RecipientReply: Sendable, Hashable {
     /// The reply as the server wrote it, e.g. `550 5.1.1 <x@y>: Recipient address rejected`.
     public var reply: String
     public var verdict: Verdict
+    /// The creditor's archive address (`archive_bcc`), never a customer's: refused, it leaves
+    /// crash recovery without evidence.
+    public var isArchive: Bool
 
-    public init(address: String, reply: String, verdict: Verdict) {
+    public init(address: String, reply: String, verdict: Verdict, isArchive: Bool = false) {
         self.address = address
         self.reply = reply
         self.verdict = verdict
+        self.isArchive = isArchive
     }
 }

@@ -2,13 +2,19 @@
 /// them (`SendingWording`), so a French creditor's people read French (#13). Only our own words
 /// are translated; what a mail server, libcurl or the file system said is kept as it came.
 public indirect enum SendFailure: Sendable, Hashable {
-    /// A text kept as it came: a server's reply, an SMTP or system error, the configuration
-    /// check's advice (which names `relance.toml`'s keys).
+    /// A text kept as it came (an error from elsewhere than SMTP or the configuration).
     case reported(String)
+    /// An SMTP failure, with what the server and libcurl said.
+    case smtp(SMTPFailure)
+    /// A key of the configuration explains it: the outbox pauses until a person fixes it.
+    case setting(SendingSettingFault)
     /// The transport gave no outcome for the message: nothing was tried.
     case notAttempted
     /// A recipient refused for a reason about us (a policy refusal), with the server's reply.
     case addressRefused(address: String, reply: String)
+    /// The message left, but the archive address (`archive_bcc`) refused its copy: crash
+    /// recovery would find no evidence of it and send it again.
+    case archiveRefused(address: String, reply: String)
     /// No recipient of ours took the message (only the archive may have); each refusal's reply.
     case everyRecipientRefused([RecipientReply])
     /// Every recipient refused at once for a reason that says nothing about the addresses: the

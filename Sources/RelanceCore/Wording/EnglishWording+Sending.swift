@@ -4,10 +4,16 @@ extension EnglishWording {
         switch failure {
         case .reported(let text):
             text
+        case .smtp(let failure):
+            failure.description
+        case .setting(let fault):
+            settingFault(fault)
         case .notAttempted:
             "not attempted"
         case .addressRefused(let address, let reply):
             "\(address) refused: \(reply)"
+        case .archiveRefused(let address, let reply):
+            "the archive address (archive_bcc, \(address)) was refused, so crash recovery has no evidence: \(reply)"
         case .everyRecipientRefused(let replies):
             "every recipient was refused: " + replies.map { "\($0.address): \($0.reply)" }.joined(separator: listSeparator)
         case .everyRecipientRefusedAtOnce(let failure):

@@ -4,10 +4,17 @@ extension FrenchWording {
         switch failure {
         case .reported(let text):
             "« \(text) »"
+        case .smtp(let failure):
+            smtpFailure(failure)
+        case .setting(let fault):
+            settingFault(fault)
         case .notAttempted:
             "envoi non tenté"
         case .addressRefused(let address, let reply):
             "le serveur a refusé l'adresse \(address) : « \(reply) »"
+        case .archiveRefused(let address, let reply):
+            "le serveur a refusé la copie d'archive (archive_bcc, \(address)) : après un incident, la reprise ne trouverait "
+                + "aucune preuve de l'envoi et renverrait le message ; réponse du serveur : « \(reply) »"
         case .everyRecipientRefused(let replies):
             "tous les destinataires ont été refusés : "
                 + replies.map { "\($0.address) : « \($0.reply) »" }.joined(separator: listSeparator)

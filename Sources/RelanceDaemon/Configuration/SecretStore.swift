@@ -1,4 +1,5 @@
 import Foundation
+import RelanceCore
 
 /// Where secrets come from: a systemd credential (`LoadCredential=NAME:…` puts the file in
 /// `$CREDENTIALS_DIRECTORY/NAME`), else the environment variable `RELANCE_CREDENTIAL_<NAME>`
@@ -40,10 +41,5 @@ public struct SecretError: Error, Sendable, Hashable, CustomStringConvertible {
     public var credential: String
     public var variable: String
 
-    public var description: String {
-        """
-        credential "\(credential)" is not available: provide it with systemd (LoadCredential=\(credential):/path/to/file) \
-        or in the environment variable \(variable)
-        """
-    }
+    public var description: String { EnglishWording().credentialUnavailable(credential: credential, variable: variable) }
 }

@@ -136,8 +136,10 @@ public final class RelanceRuntime: Sendable {
             try await store.registerCreditor(id, language: creditor.configuration.language, at: clock.now())
             try await store.resumeOutbox(id, reason: creditor.configuration.language.wording.sendingRestart(reason), at: clock.now())
             if let problem = await check.problem(of: id, creditor.configuration.sending) {
-                logger.critical("outbox paused: fix the configuration", metadata: ["creditor": "\(id)", "reason": "\(problem)"])
-                try await store.recordOutboxPaused(id, reason: problem, at: clock.now())
+                logger.critical("outbox paused: fix the configuration",
+                                metadata: ["creditor": "\(id)", "reason": "\(EnglishWording().settingFault(problem))"])
+                try await store.recordOutboxPaused(id, reason: creditor.configuration.language.wording.sendFailure(.setting(problem)),
+                                                   at: clock.now())
             }
         }
     }

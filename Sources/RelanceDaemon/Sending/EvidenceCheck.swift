@@ -5,13 +5,14 @@ public import RelanceCore
 /// Checks a creditor's evidence source before anything is sent (at start and on reload):
 /// log in, and find the folder the copies are read from. A wrong `archive_folder` or a missing
 /// credential would otherwise show only after a crash — as duplicates. The answer is a reason
-/// to pause the outbox, in the configuration's words, or nil when the source is sound.
+/// to pause the outbox (a fault the creditor's wording says, naming the configuration's keys), or
+/// nil when the source is sound.
 public struct EvidenceCheck: Sendable {
     public let secrets: SecretStore
 
     public init(secrets: SecretStore) { self.secrets = secrets }
 
-    public func problem(of creditor: CreditorID, _ settings: SendingSettings) async -> String? {
+    public func problem(of creditor: CreditorID, _ settings: SendingSettings) async -> SendingSettingFault? {
         let server: MailServerSettings
         let folder: String
         let section: String
@@ -30,14 +31,16 @@ public struct EvidenceCheck: Sendable {
             section = "[creditors.\(creditor).imap]"
             folderKey = "sent_folder in [creditors.\(creditor)]"
         }
+        func fault(_ kind: SendingSettingFault.Kind) -> SendingSettingFault {
+            SendingSettingFault(kind, server: server.host, section: section)
+        }
         let client: IMAPClient
         do {
             client = try server.imapClient(secrets: secrets)
         } catch let error as SecretError {
-            return "the evidence mailbox cannot be read, so an interrupted send could not be settled: \(error) "
-                + "(the credential named in \(section))"
+            return fault(.evidenceCredentialUnavailable(credential: error.credential, variable: error.variable))
         } catch {
-            return "the evidence mailbox settings in \(section) cannot be used: \(error)"
+            return fault(.evidenceSettingsUnusable(detail: "\(error)"))
         }
         do {
             _ = try await client.status(folder)
@@ -45,13 +48,11 @@ public struct EvidenceCheck: Sendable {
         } catch {
             switch error.code {
             case .mailboxNotFound, .commandRefused:
-                return "the evidence folder \"\(folder)\" does not exist on \(server.host) (\(folderKey)): "
-                    + "an interrupted send could never be found there and would be sent twice. Correct \(folderKey)."
+                return fault(.evidenceFolderMissing(folder: folder, key: folderKey))
             case .authenticationFailed:
-                return "the evidence mailbox on \(server.host) refused the login of username = \"\(server.username ?? "")\": "
-                    + "check the secret of password_credential in \(section)."
+                return fault(.evidenceLoginRefused(username: server.username ?? ""))
             default:
-                return "the evidence mailbox in \(section) cannot be read: \(error)"
+                return fault(.evidenceUnreadable(detail: "\(error)"))
             }
         }
     }

@@ -335,7 +335,9 @@ public struct OutboxDrainer: Sendable {
                 logger.warning("message sent, but some recipients were refused", metadata: metadata)
             }
             if let policy = refused.first(where: { $0.verdict == .ourProblem }) {
-                try await pause(message.creditor, reason: .addressRefused(address: policy.address, reply: policy.reply), report: &report)
+                let reason: SendFailure = policy.isArchive ? .archiveRefused(address: policy.address, reply: policy.reply)
+                    : .addressRefused(address: policy.address, reply: policy.reply)
+                try await pause(message.creditor, reason: reason, report: &report)
             }
         case .temporaryFailure(let reason):
             try await retryOrFail(message, reason: reason, report: &report)

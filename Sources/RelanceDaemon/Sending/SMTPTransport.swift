@@ -50,7 +50,9 @@ public actor SMTPTransport: BatchMailTransport {
         } catch let error as SMTPError {
             return [outcome(of: error, creditor: first.creditor)]
         } catch let error as SecretError {
-            return [.senderProblem(reason: .reported(error.description))]
+            return [.senderProblem(reason: .setting(SendingSettingFault(
+                .credentialUnavailable(credential: error.credential, variable: error.variable),
+                server: "\(settings.host):\(settings.port)", section: "[creditors.\(first.creditor).smtp]")))]
         } catch {
             return [.temporaryFailure(reason: .reported("\(error)"))]
         }
@@ -105,10 +107,10 @@ public actor SMTPTransport: BatchMailTransport {
     /// pauses the creditor, refused recipients are theirs, the rest by the reply's class.
     private nonisolated func outcome(of error: SMTPError, creditor: CreditorID) -> DeliveryOutcome {
         let fault = SMTPConfigurationFault(settings: settings, section: "[creditors.\(creditor).smtp]")
-        if let reason = fault.reason(for: error) { return .senderProblem(reason: .reported(reason)) }
+        if let fault = fault.fault(for: error) { return .senderProblem(reason: .setting(fault)) }
         let replies = RecipientVerdicts.replies(error.recipients, excluding: archive?.value)
         if error.code == .allRecipientsRefused, !replies.isEmpty {
-            return RecipientVerdicts.outcomeWhenNobodyAccepted(replies, reason: .reported(error.description))
+            return RecipientVerdicts.outcomeWhenNobodyAccepted(replies, reason: .smtp(SMTPFailure(error)))
         }
         return Self.outcome(of: error)
     }
@@ -125,8 +127,7 @@ public actor SMTPTransport: BatchMailTransport {
             logger.warning("the archive address was refused: this message leaves no evidence for crash recovery",
                            metadata: ["message": "\(message.id)", "reply": "\(result.reply)"])
             return .deliveredTo(serverReply: delivery.dataReply.description, recipients: replies + [RecipientReply(
-                address: archive.value, reply: "the archive address (archive_bcc) was refused, so crash recovery has no evidence: \(result.reply)",
-                verdict: .ourProblem)])
+                address: archive.value, reply: "\(result.reply)", verdict: .ourProblem, isArchive: true)])
         }
         return .deliveredTo(serverReply: delivery.dataReply.description, recipients: replies)
     }
@@ -221,7 +222,7 @@ public actor SMTPTransport: BatchMailTransport {
     /// Whose problem a failure is decides what happens next (issue #5): the customer's address,
     /// a passing condition, or our own configuration, which must never turn into customer tasks.
     static func outcome(of error: SMTPError) -> DeliveryOutcome {
-        let reason = SendFailure.reported(error.description)
+        let reason = SendFailure.smtp(SMTPFailure(error))
         switch error.code {
         case .handOverDeadlinePassed:
             return .claimLapsed
