@@ -82,7 +82,7 @@ import RelanceTesting
         .loginRefused(username: "compta", credential: nil), .credentialMissing(policyReply: "530 5.7.0 Authentication required"),
         .credentialUnavailable(credential: "smtp", variable: "RELANCE_CREDENTIAL_SMTP"),
         .evidenceCredentialUnavailable(credential: "imap", variable: "RELANCE_CREDENTIAL_IMAP"),
-        .evidenceSettingsUnusable(detail: "IMAP: the settings cannot be used"), .evidenceFolderMissing(folder: "Archive", key: "archive_folder in [creditors.acme]"),
+        .evidenceSettingsUnusable(detail: "IMAP: the settings cannot be used"), .evidenceFolderMissing(folder: "Archive", key: "archive_folder", keySection: "[creditors.acme]"),
         .evidenceLoginRefused(username: "archive"), .evidenceUnreadable(detail: "IMAP: could not connect"),
     ]
     static let smtpKinds: [SMTPFailure.Kind] = [

@@ -20,7 +20,8 @@ public struct SendingSettingFault: Sendable, Hashable {
         /// The evidence mailbox (archive or provider's Sent folder), which crash recovery reads.
         case evidenceCredentialUnavailable(credential: String, variable: String)
         case evidenceSettingsUnusable(detail: String)
-        case evidenceFolderMissing(folder: String, key: String)
+        /// `key` (`archive_folder`, `sent_folder`) lives in `keySection` (`[creditors.acme]`).
+        case evidenceFolderMissing(folder: String, key: String, keySection: String)
         case evidenceLoginRefused(username: String)
         case evidenceUnreadable(detail: String)
     }

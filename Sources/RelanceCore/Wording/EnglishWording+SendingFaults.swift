@@ -38,9 +38,9 @@ extension EnglishWording {
                 + credentialUnavailable(credential: credential, variable: variable) + " (the credential named in \(section))"
         case .evidenceSettingsUnusable(let detail):
             return "the evidence mailbox settings in \(section) cannot be used: \(detail)"
-        case .evidenceFolderMissing(let folder, let key):
-            return "the evidence folder \"\(folder)\" does not exist on \(server) (\(key)): "
-                + "an interrupted send could never be found there and would be sent twice. Correct \(key)."
+        case .evidenceFolderMissing(let folder, let key, let keySection):
+            return "the evidence folder \"\(folder)\" does not exist on \(server) (\(key) in \(keySection)): "
+                + "an interrupted send could never be found there and would be sent twice. Correct \(key) in \(keySection)."
         case .evidenceLoginRefused(let username):
             return "the evidence mailbox on \(server) refused the login of username = \"\(username)\": "
                 + "check the secret of password_credential in \(section)."

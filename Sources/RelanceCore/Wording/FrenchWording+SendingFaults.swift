@@ -40,9 +40,9 @@ extension FrenchWording {
                 + credentialUnavailable(credential: credential, variable: variable) + " (le secret nommé dans \(section))"
         case .evidenceSettingsUnusable(let detail):
             return "les réglages de la boîte de preuve des envois dans \(section) sont inutilisables : « \(detail) »"
-        case .evidenceFolderMissing(let folder, let key):
-            return "le dossier de preuve « \(folder) » n'existe pas sur \(server) (\(key)) : un envoi interrompu ne pourrait "
-                + "jamais y être retrouvé et partirait deux fois. Corrigez \(key)."
+        case .evidenceFolderMissing(let folder, let key, let keySection):
+            return "le dossier de preuve « \(folder) » n'existe pas sur \(server) (\(key) dans \(keySection)) : un envoi "
+                + "interrompu ne pourrait jamais y être retrouvé et partirait deux fois. Corrigez \(key) dans \(keySection)."
         case .evidenceLoginRefused(let username):
             return "la boîte de preuve des envois sur \(server) a refusé l'identification de username = \"\(username)\" : "
                 + "vérifiez le secret de password_credential dans \(section)."

@@ -24,12 +24,12 @@ public struct EvidenceCheck: Sendable {
             server = archive
             folder = archiveFolder
             section = "[creditors.\(creditor).archive_imap]"
-            folderKey = "archive_folder in [creditors.\(creditor)]"
+            folderKey = "archive_folder"
         case .providerSentFolder(let imap, let sentFolder):
             server = imap
             folder = sentFolder
             section = "[creditors.\(creditor).imap]"
-            folderKey = "sent_folder in [creditors.\(creditor)]"
+            folderKey = "sent_folder"
         }
         func fault(_ kind: SendingSettingFault.Kind) -> SendingSettingFault {
             SendingSettingFault(kind, server: server.host, section: section)
@@ -48,7 +48,7 @@ public struct EvidenceCheck: Sendable {
         } catch {
             switch error.code {
             case .mailboxNotFound, .commandRefused:
-                return fault(.evidenceFolderMissing(folder: folder, key: folderKey))
+                return fault(.evidenceFolderMissing(folder: folder, key: folderKey, keySection: "[creditors.\(creditor)]"))
             case .authenticationFailed:
                 return fault(.evidenceLoginRefused(username: server.username ?? ""))
             default:
