@@ -133,8 +133,8 @@ struct LetterDocumentTests {
         #expect(html.contains("12,00\u{00A0}% pour le 2e semestre 2026"))
         #expect(html.contains("IBAN : <strong>FR76 3000 6000 0112 3456 7890 189</strong>"))
         #expect(!html.contains("4 juin 2026"))
-        // The invoice only outstanding comes after the sentence saying it is not demanded.
-        let notDemanded = try #require(html.range(of: "ne font pas l'objet de la présente demande"))
+        // The invoice only outstanding comes after the sentence saying it is not demanded (one: in the singular).
+        let notDemanded = try #require(html.range(of: "la facture suivante est également échue et reste à régler ; elle ne fait pas l'objet de la présente demande"))
         let other = try #require(html.range(of: "F2026-0130"))
         #expect(other.lowerBound > notDemanded.upperBound)
         #expect(!html.contains("{{"))
