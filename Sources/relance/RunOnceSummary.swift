@@ -17,7 +17,8 @@ struct RunOnceSummary {
             let active = report.planning[id]?.active ?? creditor.configuration.active
             lines.append(words.runCreditor(id: id.rawValue, name: creditor.configuration.legalName, active: active))
             let intake = report.intake[id] ?? FileIntake.Report()
-            if intake.imported.isEmpty && intake.rejected.isEmpty { lines.append("  " + words.runNoNewFile()) }
+            // A file imported or refused but left in place was new all the same.
+            if intake.imported.isEmpty && intake.rejected.isEmpty && intake.stuck.isEmpty { lines.append("  " + words.runNoNewFile()) }
             for (file, receipt, items) in intake.imported {
                 switch receipt.outcome {
                 case .duplicate:

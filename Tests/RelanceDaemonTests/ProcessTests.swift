@@ -68,6 +68,22 @@ import RelanceTesting
             + "Delivery: acme as .eml files in \(fixture.workspace.url("outbox/acme").path)\n"), "\(run.output)")
     }
 
+    @Test func aFileImportedButLeftInPlaceIsToldInTheCreditorsLanguage() throws {
+        let fixture = try DaemonFixture()
+        try Self.dropInvoices(1, into: fixture)
+        // A plain file where the day's processed/ folder goes: the import is applied, the move fails.
+        try fixture.workspace.write("drop/processed/2026-11-30", "not a folder\n")
+        let run = try Self.run(["run", "--once"], in: fixture)
+        #expect(run.status == 0)
+        let processed = fixture.workspace.url("drop/processed/2026-11-30").path
+        #expect(run.output.contains("""
+            \n  LAISSÉ EN PLACE : open.csv — n'a pas pu être mis de côté
+                  importé (import n° 1) mais n'a pas pu être déplacé dans `processed/` : \(processed) : un fichier de ce nom existe déjà\n
+            """), "\(run.output)")
+        // A file was seen and imported: not "no new file".
+        #expect(!run.output.contains("aucun nouveau fichier"), "\(run.output)")
+    }
+
     @Test func aSecondRunIsRefusedWhileTheFirstHoldsTheStore() async throws {
         let fixture = try DaemonFixture()
         let (daemon, _) = try Self.start(["run"], in: fixture)

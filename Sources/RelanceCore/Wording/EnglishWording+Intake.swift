@@ -36,3 +36,37 @@ extension EnglishWording {
         """
     }
 }
+
+extension EnglishWording {
+    public func fileSystemFailure(_ failure: FileSystemFailure) -> String {
+        let why = switch failure.cause {
+        case .permissionDenied: "permission denied"
+        case .notPermitted: "operation not permitted"
+        case .notFound: "no such file or folder"
+        case .alreadyExists: "a file of that name already exists"
+        case .notAFolder: "a part of the path is not a folder"
+        case .isAFolder: "it is a folder"
+        case .diskFull: "no space left on the disk"
+        case .quotaExceeded: "disk quota exceeded"
+        case .readOnlyFileSystem: "read-only file system"
+        case .otherFileSystem: "the destination is on another file system"
+        case .busy: "the file or folder is busy"
+        case .nameTooLong: "name too long"
+        case .tooManySymbolicLinks: "too many symbolic links"
+        case .inputOutput: "input/output error (the disk or the network share)"
+        case .tooManyOpenFiles: "too many open files"
+        case .folderNotEmpty: "the folder is not empty"
+        case .system(let code): "system error \(code)"
+        case .unknown: "cause unknown"
+        }
+        return "\(failure.path): \(why)"
+    }
+
+    public func notMovedToProcessed(importID: Int64, cause: FileSystemFailure) -> String {
+        "imported as #\(importID) but could not be moved to processed/: \(fileSystemFailure(cause))"
+    }
+
+    public func notMovedToRejected(reason: String, cause: FileSystemFailure) -> String {
+        "\(reason)\nIt could not be moved to rejected/ either: \(fileSystemFailure(cause))"
+    }
+}

@@ -47,3 +47,37 @@ extension FrenchWording {
         return "\(date(CivilDate(time, in: utc))) \(dates.clock(hour: parts.hour ?? 0, minute: parts.minute ?? 0)) (UTC)"
     }
 }
+
+extension FrenchWording {
+    public func fileSystemFailure(_ failure: FileSystemFailure) -> String {
+        let why = switch failure.cause {
+        case .permissionDenied: "permission refusée"
+        case .notPermitted: "opération non permise"
+        case .notFound: "fichier ou dossier introuvable"
+        case .alreadyExists: "un fichier de ce nom existe déjà"
+        case .notAFolder: "un élément du chemin n'est pas un dossier"
+        case .isAFolder: "c'est un dossier"
+        case .diskFull: "plus de place sur le disque"
+        case .quotaExceeded: "quota de disque dépassé"
+        case .readOnlyFileSystem: "système de fichiers en lecture seule"
+        case .otherFileSystem: "la destination est sur un autre système de fichiers"
+        case .busy: "fichier ou dossier occupé"
+        case .nameTooLong: "nom trop long"
+        case .tooManySymbolicLinks: "trop de liens symboliques"
+        case .inputOutput: "erreur d'entrée-sortie (le disque ou le partage réseau)"
+        case .tooManyOpenFiles: "trop de fichiers ouverts"
+        case .folderNotEmpty: "le dossier n'est pas vide"
+        case .system(let code): "erreur système n° \(code)"
+        case .unknown: "cause inconnue"
+        }
+        return "\(failure.path) : \(why)"
+    }
+
+    public func notMovedToProcessed(importID: Int64, cause: FileSystemFailure) -> String {
+        "importé (import n° \(importID)) mais n'a pas pu être déplacé dans `processed/` : \(fileSystemFailure(cause))"
+    }
+
+    public func notMovedToRejected(reason: String, cause: FileSystemFailure) -> String {
+        "\(reason)\nIl n'a pas non plus pu être déplacé dans `rejected/` : \(fileSystemFailure(cause))"
+    }
+}

@@ -19,4 +19,11 @@ public protocol IntakeWording: Sendable {
     /// `<file>.error.txt`, beside the refused file in `rejected/`; `reason` is the reader's
     /// refusal or `dropRefusal`.
     func rejectionReport(file: String, importID: Int64, at time: Date, reason: String) -> String
+    /// `/srv/drop/processed/2026-12-07 : permission refusée`: where a file-system call failed, and
+    /// why (errno's meaning in this language).
+    func fileSystemFailure(_ failure: FileSystemFailure) -> String
+    /// A file imported as `importID` that could not be moved to `processed/`: left in place.
+    func notMovedToProcessed(importID: Int64, cause: FileSystemFailure) -> String
+    /// A refused file (`reason`, already in this language) that could not be moved to `rejected/` either.
+    func notMovedToRejected(reason: String, cause: FileSystemFailure) -> String
 }

@@ -1,4 +1,5 @@
 public import Foundation
+public import RelanceCore
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -75,22 +76,31 @@ public struct LocalDropFolder: Sendable {
     }
 
     /// Moves an input to `processed/DATE/` and returns where it went.
-    public func moveToProcessed(_ name: String, day: String) throws -> URL {
+    public func moveToProcessed(_ name: String, day: String) throws(FileSystemFailure) -> URL {
         try move(name, into: folder.appendingPathComponent("processed").appendingPathComponent(day))
     }
 
     /// Moves an input to `rejected/` and writes the explanation beside it.
-    public func moveToRejected(_ name: String, explanation: String) throws -> URL {
+    public func moveToRejected(_ name: String, explanation: String) throws(FileSystemFailure) -> URL {
         let destination = try move(name, into: folder.appendingPathComponent("rejected"))
         let report = destination.deletingLastPathComponent().appendingPathComponent(destination.lastPathComponent + ".error.txt")
-        try Data(explanation.utf8).write(to: report, options: .atomic)
+        do {
+            try Data(explanation.utf8).write(to: report, options: .atomic)
+        } catch {
+            throw FileSystemFailure(error, path: report.path)
+        }
         return destination
     }
 
     /// `rename(2)` within the same file system: atomic, never a copy-then-delete that a crash
     /// could leave half done. An existing name gets a numbered suffix: nothing is overwritten.
-    private func move(_ name: String, into directory: URL) throws -> URL {
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    /// Throws a `FileSystemFailure` (the path and errno), which people are told in their words.
+    private func move(_ name: String, into directory: URL) throws(FileSystemFailure) -> URL {
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        } catch {
+            throw FileSystemFailure(error, path: directory.path)
+        }
         let source = folder.appendingPathComponent(name)
         var destination = directory.appendingPathComponent(name)
         var counter = 2
@@ -101,7 +111,7 @@ public struct LocalDropFolder: Sendable {
             counter += 1
         }
         guard rename(source.path, destination.path) == 0 else {
-            throw IntakeError(.moveFailed, file: name, "cannot move it to \(directory.path): \(String(cString: strerror(errno)))")
+            throw FileSystemFailure(path: directory.path, code: errno)
         }
         return destination
     }
