@@ -45,6 +45,22 @@ import Testing
         }
     }
 
+    @Test("a dropped file the system would not read: why, word for word in both languages")
+    func readRefusals() {
+        let cause = FileSystemFailure(path: "/srv/drop/open.csv", code: EACCES)
+        #expect(FrenchWording().dropRefusal(.cannotOpen(cause))
+            == "Le fichier n'a pas pu être lu : impossible de l'ouvrir : /srv/drop/open.csv : permission refusée. Vérifiez ses droits (l'utilisateur relance doit pouvoir le lire).")
+        #expect(EnglishWording().dropRefusal(.cannotOpen(cause))
+            == "The file could not be read: cannot open it: /srv/drop/open.csv: permission denied. Check its permissions (the relance user must be able to read it).")
+        let io = FileSystemFailure(path: "/srv/drop/open.csv", code: EIO)
+        #expect(FrenchWording().dropRefusal(.readStopped(byte: 4096, of: 10_000, cause: io))
+            == "Le fichier n'a pas pu être lu : la lecture s'est arrêtée à l'octet 4\u{202F}096 sur 10\u{202F}000 : /srv/drop/open.csv : erreur d'entrée-sortie (le disque ou le partage réseau)")
+        #expect(EnglishWording().dropRefusal(.readStopped(byte: 4096, of: 10_000, cause: io))
+            == "The file could not be read: reading stopped at byte 4096 of 10000: /srv/drop/open.csv: input/output error (the disk or the network share)")
+        #expect(FrenchWording().dropRefusal(.readStopped(byte: 4096, of: 10_000, cause: nil)).hasSuffix(" : le fichier a raccourci pendant la lecture"))
+        #expect(EnglishWording().dropRefusal(.readStopped(byte: 4096, of: 10_000, cause: nil)).hasSuffix(": the file shrank while being read"))
+    }
+
     @Test("read from Foundation's own error: the path it names and the POSIX code underneath")
     func fromFoundation() throws {
         let workspace = try TemporaryWorkspace("relance-fs-failure")

@@ -19,8 +19,10 @@ extension EnglishWording {
             it is not read again at every restart. Check that it is the export you meant (its size, its format); a file \
             that is this large or this deeply nested is beyond the import limits. Drop a corrected export to import it.
             """
-        case .readFailed(let detail):
-            "The file could not be read: \(detail)"
+        case .cannotOpen(let cause):
+            "The file could not be read: cannot open it: \(fileSystemFailure(cause)). Check its permissions (the relance user must be able to read it)."
+        case .readStopped(let byte, let total, let cause):
+            "The file could not be read: reading stopped at byte \(byte) of \(total): \(cause.map(fileSystemFailure) ?? "the file shrank while being read")"
         }
     }
 

@@ -19,8 +19,10 @@ extension FrenchWording {
             ne pas le relire à chaque redémarrage. Vérifiez que c'est bien l'export voulu (sa taille, son format) ; un fichier \
             aussi gros ou aussi imbriqué dépasse les limites de l'import. Déposez un export corrigé pour l'importer.
             """
-        case .readFailed(let detail):
-            "Le fichier n'a pas pu être lu : \(detail)"
+        case .cannotOpen(let cause):
+            "Le fichier n'a pas pu être lu : impossible de l'ouvrir : \(fileSystemFailure(cause)). Vérifiez ses droits (l'utilisateur relance doit pouvoir le lire)."
+        case .readStopped(let byte, let total, let cause):
+            "Le fichier n'a pas pu être lu : la lecture s'est arrêtée à l'octet \(language.grouped(byte)) sur \(language.grouped(total)) : \(cause.map(fileSystemFailure) ?? "le fichier a raccourci pendant la lecture")"
         }
     }
 

@@ -75,7 +75,7 @@ public struct FileIntake: Sendable {
         do {
             bytes = try folder.read(name, limit: rules.maximumFileBytes)
         } catch {
-            try await reject(entry, sha256: nil, reason: words.dropRefusal(.readFailed(detail: error.message)), into: &report)
+            try await reject(entry, sha256: nil, reason: words.dropRefusal(error), into: &report)
             return
         }
         try readingMark.set(entry, attempts: attempt)

@@ -47,19 +47,16 @@ public struct LocalDropFolder: Sendable {
     }
 
     /// Reads a regular file without following a link and without blocking on a pipe
-    /// swapped in since the listing; refuses it if it grew past `limit`.
-    public func read(_ name: String, limit: Int) throws(IntakeError) -> [UInt8] {
+    /// swapped in since the listing; refuses it if it grew past `limit`. The refusal carries the
+    /// path and errno, for the creditor's people to read in their words.
+    public func read(_ name: String, limit: Int) throws(DropRefusal) -> [UInt8] {
         let path = folder.appendingPathComponent(name).path
         let fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
-        guard fd >= 0 else { throw IntakeError(.unreadable, file: name, "cannot open it: \(String(cString: strerror(errno))). Check its permissions (the relance user must be able to read it).") }
+        guard fd >= 0 else { throw .cannotOpen(FileSystemFailure(path: path, code: errno)) }
         defer { close(fd) }
         var info = stat()
-        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
-            throw IntakeError(.notRegular, file: name, "it is not a regular file")
-        }
-        guard Int(info.st_size) <= limit else {
-            throw IntakeError(.tooLarge, file: name, "it is \(info.st_size) bytes, above the limit of \(limit)")
-        }
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { throw .notARegularFile }
+        guard Int(info.st_size) <= limit else { throw .tooLarge(bytes: Int(info.st_size), limit: limit) }
         var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
         var offset = 0
         while offset < bytes.count {
@@ -68,7 +65,7 @@ public struct LocalDropFolder: Sendable {
             }
             if count < 0 && errno == EINTR { continue }
             guard count > 0 else {
-                throw IntakeError(.unreadable, file: name, "reading stopped at byte \(offset) of \(bytes.count): \(count < 0 ? String(cString: strerror(errno)) : "the file shrank while being read")")
+                throw .readStopped(byte: offset, of: bytes.count, cause: count < 0 ? FileSystemFailure(path: path, code: errno) : nil)
             }
             offset += count
         }
