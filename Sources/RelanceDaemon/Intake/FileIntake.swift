@@ -154,7 +154,7 @@ public struct FileIntake: Sendable {
     }
 
     /// Left in place, logged once: the next scans skip it until its size or mtime changes. The
-    /// report (`relance run --once`, the digest) words why for the creditor's people; the log, for
+    /// report (`relance run --once`) words why for the creditor's people; the log, for
     /// the operators' tools, stays in English.
     private func stuck(_ entry: DropFolderEntry, reason: (any Wording) -> String, into report: inout Report) {
         memory.markStuck(entry)
