@@ -26,6 +26,9 @@ public struct Currency: Sendable, Hashable, Comparable, Codable, CustomStringCon
 
     public var description: String { code }
 
+    /// The same currency counted in whole units: a round sum written without its cents.
+    var wholeUnits: Currency { Currency(validCode: code, minorDigits: 0) }
+
     public static func < (lhs: Currency, rhs: Currency) -> Bool { lhs.code < rhs.code }
 
     public func encode(to encoder: any Encoder) throws {

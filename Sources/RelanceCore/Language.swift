@@ -18,3 +18,20 @@ extension Language {
         return (number < 0 ? "-" : "") + Money.group(digits, separator: self == .french ? "\u{202F}" : ",")
     }
 }
+
+extension Language {
+    /// The language of a line meant for every creditor at once (a purge of the shared store,
+    /// the closing lines of `relance run --once`): theirs when they all share one, English
+    /// otherwise — and English with no creditor, the operator's default.
+    public static func shared(by languages: some Sequence<Language>) -> Language {
+        let distinct = Set(languages)
+        return distinct.count == 1 ? distinct.first! : .english
+    }
+
+    /// The same rule over the stores' raw `creditor.language` values: a value this build does
+    /// not know (written by a newer one) reads as English, so it never lends a creditor a
+    /// language it cannot be worded in.
+    public static func shared(byStored rawValues: some Sequence<String>) -> Language {
+        shared(by: rawValues.map { Language(rawValue: $0) ?? .english })
+    }
+}

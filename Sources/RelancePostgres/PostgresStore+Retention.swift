@@ -64,7 +64,7 @@ extension PostgresStore: RetentionStore {
                 var languages: [String] = []
                 for try await language in try await connection.liveQuery(
                     "SELECT DISTINCT coalesce(language, 'en') FROM creditor", logger: logger).decode(String.self) { languages.append(language) }
-                let words = (languages.count == 1 ? Language(rawValue: languages[0]) : nil)?.wording ?? Language.english.wording
+                let words = Language.shared(byStored: languages).wording
                 try await Self.append(NewEvent(time: time, kind: "purge", summary: words.retentionPurged(
                     messages: report.messagesBlanked, inbound: report.inboundBlanked, bankEntries: report.bankEntriesRedacted,
                     customers: report.customersAnonymised, events: report.eventsRedacted, documents: report.documentsReleased),

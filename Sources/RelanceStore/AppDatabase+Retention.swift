@@ -57,7 +57,7 @@ extension AppDatabase: RetentionStore {
             if !report.isEmpty {
                 // One purge for every creditor: in their language when they share one, English otherwise.
                 let languages = try String.fetchAll(db, sql: "SELECT DISTINCT coalesce(language, 'en') FROM creditor")
-                let words = (languages.count == 1 ? Language(rawValue: languages[0]) : nil)?.wording ?? Language.english.wording
+                let words = Language.shared(byStored: languages).wording
                 try Self.append(NewEvent(time: time, kind: "purge", summary: words.retentionPurged(
                     messages: report.messagesBlanked, inbound: report.inboundBlanked, bankEntries: report.bankEntriesRedacted,
                     customers: report.customersAnonymised, events: report.eventsRedacted, documents: report.documentsReleased), detail: ["mail_days": String(policy.mailDays), "inactive_customer_days": String(policy.inactiveCustomerDays)]), in: db)

@@ -2,8 +2,8 @@ import RelanceCore
 import RelanceDaemon
 
 /// What `relance run --once` prints: for each creditor, what was imported, planned and sent, in
-/// that creditor's language; the run's closing lines (sent, delivery, paused transports) are the
-/// operator's, machine-wide, in English.
+/// that creditor's language; the run's closing lines (sent, delivery, send windows, paused
+/// transports) are machine-wide: in the creditors' one shared language, English otherwise.
 struct RunOnceSummary {
     let report: RunOnceReport
     let runtime: RelanceRuntime
@@ -12,12 +12,13 @@ struct RunOnceSummary {
         var lines: [String] = []
         for creditor in runtime.creditors {
             let id = creditor.configuration.id
-            // A creditor's block is about its books: in its language. The run's last lines are the operator's.
+            // A creditor's block is about its books: in its language. The run's last lines are everyone's.
             let words = creditor.configuration.language.wording
             let active = report.planning[id]?.active ?? creditor.configuration.active
             lines.append(words.runCreditor(id: id.rawValue, name: creditor.configuration.legalName, active: active))
             let intake = report.intake[id] ?? FileIntake.Report()
-            if intake.imported.isEmpty && intake.rejected.isEmpty { lines.append("  " + words.runNoNewFile()) }
+            // A file imported or refused but left in place was new all the same.
+            if intake.imported.isEmpty && intake.rejected.isEmpty && intake.stuck.isEmpty { lines.append("  " + words.runNoNewFile()) }
             for (file, receipt, items) in intake.imported {
                 switch receipt.outcome {
                 case .duplicate:
@@ -85,18 +86,20 @@ struct RunOnceSummary {
                 for file in planning.reviewFiles { lines.append("  " + words.runForReview(path: file.path)) }
             }
         }
+        // The closing lines are for every creditor at once: in their one shared language, else English.
+        let words = Language.shared(by: runtime.creditors.map(\.configuration.language)).wording
         let sending = report.sending
-        lines.append("Sent: \(sending.sent), retrying later: \(sending.retrying), failed: \(sending.failed)")
-        let destinations = runtime.creditors.map { creditor in
-            creditor.configuration.smtp.map { "\(creditor.configuration.id) via SMTP \($0.host):\($0.port)" }
-                ?? "\(creditor.configuration.id) as .eml files in \(runtime.configuration.outboxFolder.appendingPathComponent(creditor.configuration.id.rawValue).path)"
-        }
-        lines.append("Delivery: " + destinations.joined(separator: "; "))
+        lines.append(words.runSent(sent: sending.sent, retrying: sending.retrying, failed: sending.failed))
+        lines.append(words.runDelivery(runtime.creditors.map { creditor in
+            let id = creditor.configuration.id.rawValue
+            return creditor.configuration.smtp.map { RunDelivery.smtp(creditor: id, host: $0.host, port: $0.port) }
+                ?? .files(creditor: id, folder: runtime.configuration.outboxFolder.appendingPathComponent(id).path)
+        }))
         for (creditor, opening) in sending.outsideWindow.sorted(by: { $0.key < $1.key }) {
-            lines.append("Outside \(creditor)'s send window: its messages wait until \(opening.formatted(.iso8601)).")
+            lines.append(words.runOutsideSendWindow(creditor: "\(creditor)", until: opening.formatted(.iso8601)))
         }
         if !sending.paused.isEmpty {
-            lines.append("PAUSED (a problem on our side, see the log): \(sending.paused.map(\.rawValue).sorted().joined(separator: ", "))")
+            lines.append(words.runPaused(sending.paused.map(\.rawValue).sorted()))
         }
         // Each entry is one line: imported names, file names and reasons are escaped there
         // (`PrintableText`), so none can forge a line of its own.

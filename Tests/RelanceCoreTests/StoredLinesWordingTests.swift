@@ -63,6 +63,10 @@ import Testing
             words.statusSendWindowClosed(until: "2026-12-07T09:00:00Z"), words.statusNextRetry("2026-12-07T09:00:00Z"),
             words.digestSent(day: day, to: ["compta@acme.example"], serverReply: "250 2.0.0 4F2A1B"),
             words.digestNotNeeded(day: day),
+            words.runSent(sent: 3, retrying: 1, failed: 0),
+            words.runDelivery([.smtp(creditor: "acme", host: "smtp.example", port: 587), .files(creditor: "bravo", folder: "/x/outbox/bravo")]),
+            words.runOutsideSendWindow(creditor: "acme", until: "2026-12-07T08:00:00Z"),
+            words.runPaused(["acme", "bravo"]),
         ]
     }
 

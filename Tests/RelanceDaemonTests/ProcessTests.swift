@@ -49,11 +49,39 @@ import RelanceTesting
         let first = try Self.run(["run", "--once"], in: fixture)
         #expect(first.status == 0)
         #expect(first.output.contains("Importé : open.csv : 3 factures ouvertes"), "\(first.output)")
-        #expect(first.output.contains("Sent: 3"))
+        // A French creditor's run ends in French too: its closing lines are everyone's.
+        let outbox = fixture.workspace.url("outbox/acme").path
+        #expect(first.output.hasSuffix("\nMessages envoyés : 3, à réessayer plus tard : 0, en échec : 0\n"
+            + "Acheminement : acme en fichiers .eml dans \(outbox)\n"), "\(first.output)")
         let second = try Self.run(["run", "--once"], in: fixture)
         #expect(second.status == 0)
-        #expect(second.output.contains("Sent: 0"))
+        #expect(second.output.contains("\nMessages envoyés : 0, à réessayer plus tard : 0, en échec : 0\n"))
         #expect(fixture.workspace.files(in: "outbox/acme").count == 3)
+    }
+
+    @Test func anEnglishCreditorsRunEndsInEnglish() throws {
+        let fixture = try DaemonFixture(extraCreditorSettings: "language = \"en\"")
+        try Self.dropInvoices(3, into: fixture)
+        let run = try Self.run(["run", "--once"], in: fixture)
+        #expect(run.status == 0)
+        #expect(run.output.hasSuffix("\nSent: 3, retrying later: 0, failed: 0\n"
+            + "Delivery: acme as .eml files in \(fixture.workspace.url("outbox/acme").path)\n"), "\(run.output)")
+    }
+
+    @Test func aFileImportedButLeftInPlaceIsToldInTheCreditorsLanguage() throws {
+        let fixture = try DaemonFixture()
+        try Self.dropInvoices(1, into: fixture)
+        // A plain file where the day's processed/ folder goes: the import is applied, the move fails.
+        try fixture.workspace.write("drop/processed/2026-11-30", "not a folder\n")
+        let run = try Self.run(["run", "--once"], in: fixture)
+        #expect(run.status == 0)
+        let processed = fixture.workspace.url("drop/processed/2026-11-30").path
+        #expect(run.output.contains("""
+            \n  LAISSÉ EN PLACE : open.csv — n'a pas pu être mis de côté
+                  importé (import n° 1) mais n'a pas pu être déplacé dans `processed/` : \(processed) : un fichier de ce nom existe déjà\n
+            """), "\(run.output)")
+        // A file was seen and imported: not "no new file".
+        #expect(!run.output.contains("aucun nouveau fichier"), "\(run.output)")
     }
 
     @Test func aSecondRunIsRefusedWhileTheFirstHoldsTheStore() async throws {

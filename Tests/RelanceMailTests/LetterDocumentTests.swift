@@ -133,8 +133,8 @@ struct LetterDocumentTests {
         #expect(html.contains("12,00\u{00A0}% pour le 2e semestre 2026"))
         #expect(html.contains("IBAN : <strong>FR76 3000 6000 0112 3456 7890 189</strong>"))
         #expect(!html.contains("4 juin 2026"))
-        // The invoice only outstanding comes after the sentence saying it is not demanded.
-        let notDemanded = try #require(html.range(of: "ne font pas l'objet de la présente demande"))
+        // The invoice only outstanding comes after the sentence saying it is not demanded (one: in the singular).
+        let notDemanded = try #require(html.range(of: "la facture suivante est également échue et reste à régler ; elle ne fait pas l'objet de la présente demande"))
         let other = try #require(html.range(of: "F2026-0130"))
         #expect(other.lowerBound > notDemanded.upperBound)
         #expect(!html.contains("{{"))
@@ -224,7 +224,9 @@ struct PriorActionTextTests {
 
     @Test("outcomes in the letter's language, internal wording left out", arguments: [
         (TaskOutcome.promisedToPay(on: CivilDate(iso8601: "2026-10-20")!), PolicyStep.Channel.phone,
-         "appel téléphonique : promesse de règlement au 20 octobre 2026", "Phone call: promised to pay on 20 October 2026"),
+         "appel téléphonique : promesse de règlement pour le 20 octobre 2026", "Phone call: promised to pay on 20 October 2026"),
+        (.promisedToPay(on: CivilDate(iso8601: "2027-01-15")!, amount: Money(minorUnits: 91_200, currency: .euro)), .phone,
+         "appel téléphonique : promesse de règlement de 912,00\u{00A0}€ pour le 15 janvier 2027", "Phone call: promised to pay €912.00 on 15 January 2027"),
         (.letterSent(trackingNumber: "1A23456789012"), .registeredLetter,
          "lettre recommandée avec accusé de réception : envoyée sous le n° 1A23456789012",
          "Registered letter with acknowledgement of receipt: sent under tracking number 1A23456789012"),

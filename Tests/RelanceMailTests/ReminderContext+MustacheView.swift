@@ -52,10 +52,12 @@ extension ReminderContext {
             "credits": credits.map(\.templateValue),
             "totals": ["open": totals.open, "currency": totals.currency, "invoice_count": totals.invoiceCount,
                        "several_invoices": totals.severalInvoices, "before_credits": totals.beforeCredits,
-                       "credited": totals.credited, "has_credits": totals.hasCredits] as [String: any Sendable],
+                       "credited": totals.credited, "has_credits": totals.hasCredits,
+                       "several_credits": totals.severalCredits] as [String: any Sendable],
             "payment_reference": paymentReference,
             "prior_actions": priorActions.map { ["date": $0.date, "description": $0.description] as [String: any Sendable] },
             "today": today,
+            "recovery_indemnity": recoveryIndemnity,
         ]
         value["payment_qr"] = paymentQR
         if let statutory {
@@ -101,6 +103,8 @@ extension ReminderContext.Letter {
             "disputed": disputed.map(\.templateValue),
             "several_disputed": disputed.count > 1,
             "several_demanded": severalDemanded,
+            "several_also_outstanding": alsoOutstanding.count > 1,
+            "several_credits": Set(credits.map(\.credit)).count > 1,
             "credits": credits.map(\.templateValue),
             "principal": principal, "interest": interest, "indemnities": indemnities, "total": total,
             "rates": rates.map { ["semester": $0.semester, "rate": $0.rate, "basis": $0.basis] as [String: any Sendable] },
@@ -108,6 +112,7 @@ extension ReminderContext.Letter {
         value["missing_rates"] = missingRates
         value["deadline"] = deadline
         value["deadline_days"] = deadlineDays
+        value["deadline_in"] = deadlineIn
         value["procedure"] = procedure
         value["place"] = place
         value["payment_qr"] = paymentQR

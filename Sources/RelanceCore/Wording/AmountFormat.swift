@@ -13,6 +13,14 @@ public struct AmountFormat: Sendable, Hashable {
         money.formatted(locale: language)
     }
 
+    /// A sum as a sentence names it: `40 €` / `€40` without the cents when it has none (the
+    /// fixed recovery indemnity a letter recalls), `40,50 €` when it has some.
+    public func inSentence(_ money: Money) -> String {
+        let scale = Money.scale(money.currency)
+        guard money.minorUnits % scale == 0 else { return string(money) }
+        return Money(minorUnits: money.minorUnits / scale, currency: money.currency.wholeUnits).formatted(locale: language)
+    }
+
     /// Several currencies are never added: `1 200,00 € + 300,00 USD`; nothing is `0,00 €`.
     public func total(_ amounts: [Money]) -> String {
         guard !amounts.isEmpty else { return string(.zero(.euro)) }

@@ -19,8 +19,10 @@ extension EnglishWording {
             it is not read again at every restart. Check that it is the export you meant (its size, its format); a file \
             that is this large or this deeply nested is beyond the import limits. Drop a corrected export to import it.
             """
-        case .readFailed(let detail):
-            "The file could not be read: \(detail)"
+        case .cannotOpen(let cause):
+            "The file could not be read: cannot open it: \(fileSystemFailure(cause)). Check its permissions (the relance user must be able to read it)."
+        case .readStopped(let byte, let total, let cause):
+            "The file could not be read: reading stopped at byte \(byte) of \(total): \(cause.map(fileSystemFailure) ?? "the file shrank while being read")"
         }
     }
 
@@ -34,5 +36,39 @@ extension EnglishWording {
         Fix the export (or the configuration) and drop the corrected file into the drop folder again.
 
         """
+    }
+}
+
+extension EnglishWording {
+    public func fileSystemFailure(_ failure: FileSystemFailure) -> String {
+        let why = switch failure.cause {
+        case .permissionDenied: "permission denied"
+        case .notPermitted: "operation not permitted"
+        case .notFound: "no such file or folder"
+        case .alreadyExists: "a file of that name already exists"
+        case .notAFolder: "a part of the path is not a folder"
+        case .isAFolder: "it is a folder"
+        case .diskFull: "no space left on the disk"
+        case .quotaExceeded: "disk quota exceeded"
+        case .readOnlyFileSystem: "read-only file system"
+        case .otherFileSystem: "the destination is on another file system"
+        case .busy: "the file or folder is busy"
+        case .nameTooLong: "name too long"
+        case .tooManySymbolicLinks: "too many symbolic links"
+        case .inputOutput: "input/output error (the disk or the network share)"
+        case .tooManyOpenFiles: "too many open files"
+        case .folderNotEmpty: "the folder is not empty"
+        case .system(let code): "system error \(code)"
+        case .unknown: "cause unknown"
+        }
+        return "\(failure.path): \(why)"
+    }
+
+    public func notMovedToProcessed(importID: Int64, cause: FileSystemFailure) -> String {
+        "imported as #\(importID) but could not be moved to processed/: \(fileSystemFailure(cause))"
+    }
+
+    public func notMovedToRejected(reason: String, cause: FileSystemFailure) -> String {
+        "\(reason)\nIt could not be moved to rejected/ either: \(fileSystemFailure(cause))"
     }
 }

@@ -49,6 +49,21 @@ extension EnglishWording {
     public func runToPrint(path: String) -> String { "To print / hand over: \(path)" }
     public func runFailed(customer: String, reason: String) -> String { "FAILED for \(customer): \(reason)" }
     public func runForReview(path: String) -> String { "For review (not sent): \(path)" }
+    public func runSent(sent: Int, retrying: Int, failed: Int) -> String { "Sent: \(sent), retrying later: \(retrying), failed: \(failed)" }
+    public func runDelivery(_ destinations: [RunDelivery]) -> String {
+        "Delivery: " + destinations.map { destination in
+            switch destination {
+            case .smtp(let creditor, let host, let port): "\(creditor) via SMTP \(host):\(port)"
+            case .files(let creditor, let folder): "\(creditor) as .eml files in \(folder)"
+            }
+        }.joined(separator: "; ")
+    }
+    public func runOutsideSendWindow(creditor: String, until: String) -> String {
+        "Outside \(creditor)'s send window: its messages wait until \(until)."
+    }
+    public func runPaused(_ creditors: [String]) -> String {
+        "PAUSED (a problem on our side, see the log): \(creditors.joined(separator: ", "))"
+    }
 
     public func statusCreditor(id: String, active: Bool, paused: Bool, outboxPaused: Bool, openTasks: Int, heldImports: Int) -> String {
         "Creditor \(id): \(active ? "active" : "review mode")\(paused ? ", PAUSED" : "")\(outboxPaused ? ", OUTBOX PAUSED" : "")"

@@ -19,8 +19,10 @@ extension FrenchWording {
             ne pas le relire à chaque redémarrage. Vérifiez que c'est bien l'export voulu (sa taille, son format) ; un fichier \
             aussi gros ou aussi imbriqué dépasse les limites de l'import. Déposez un export corrigé pour l'importer.
             """
-        case .readFailed(let detail):
-            "Le fichier n'a pas pu être lu : \(detail)"
+        case .cannotOpen(let cause):
+            "Le fichier n'a pas pu être lu : impossible de l'ouvrir : \(fileSystemFailure(cause)). Vérifiez ses droits (l'utilisateur relance doit pouvoir le lire)."
+        case .readStopped(let byte, let total, let cause):
+            "Le fichier n'a pas pu être lu : la lecture s'est arrêtée à l'octet \(language.grouped(byte)) sur \(language.grouped(total)) : \(cause.map(fileSystemFailure) ?? "le fichier a raccourci pendant la lecture")"
         }
     }
 
@@ -45,5 +47,39 @@ extension FrenchWording {
         calendar.timeZone = utc
         let parts = calendar.dateComponents([.hour, .minute], from: time)
         return "\(date(CivilDate(time, in: utc))) \(dates.clock(hour: parts.hour ?? 0, minute: parts.minute ?? 0)) (UTC)"
+    }
+}
+
+extension FrenchWording {
+    public func fileSystemFailure(_ failure: FileSystemFailure) -> String {
+        let why = switch failure.cause {
+        case .permissionDenied: "permission refusée"
+        case .notPermitted: "opération non permise"
+        case .notFound: "fichier ou dossier introuvable"
+        case .alreadyExists: "un fichier de ce nom existe déjà"
+        case .notAFolder: "un élément du chemin n'est pas un dossier"
+        case .isAFolder: "c'est un dossier"
+        case .diskFull: "plus de place sur le disque"
+        case .quotaExceeded: "quota de disque dépassé"
+        case .readOnlyFileSystem: "système de fichiers en lecture seule"
+        case .otherFileSystem: "la destination est sur un autre système de fichiers"
+        case .busy: "fichier ou dossier occupé"
+        case .nameTooLong: "nom trop long"
+        case .tooManySymbolicLinks: "trop de liens symboliques"
+        case .inputOutput: "erreur d'entrée-sortie (le disque ou le partage réseau)"
+        case .tooManyOpenFiles: "trop de fichiers ouverts"
+        case .folderNotEmpty: "le dossier n'est pas vide"
+        case .system(let code): "erreur système n° \(code)"
+        case .unknown: "cause inconnue"
+        }
+        return "\(failure.path) : \(why)"
+    }
+
+    public func notMovedToProcessed(importID: Int64, cause: FileSystemFailure) -> String {
+        "importé (import n° \(importID)) mais n'a pas pu être déplacé dans `processed/` : \(fileSystemFailure(cause))"
+    }
+
+    public func notMovedToRejected(reason: String, cause: FileSystemFailure) -> String {
+        "\(reason)\nIl n'a pas non plus pu être déplacé dans `rejected/` : \(fileSystemFailure(cause))"
     }
 }

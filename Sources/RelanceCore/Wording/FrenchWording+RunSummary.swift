@@ -59,6 +59,23 @@ extension FrenchWording {
     public func runToPrint(path: String) -> String { "À imprimer / remettre : \(path)" }
     public func runFailed(customer: String, reason: String) -> String { "ÉCHEC pour \(customer) : \(reason)" }
     public func runForReview(path: String) -> String { "À relire (non envoyé) : \(path)" }
+    public func runSent(sent: Int, retrying: Int, failed: Int) -> String {
+        "Messages envoyés : \(sent), à réessayer plus tard : \(retrying), en échec : \(failed)"
+    }
+    public func runDelivery(_ destinations: [RunDelivery]) -> String {
+        "Acheminement : " + destinations.map { destination in
+            switch destination {
+            case .smtp(let creditor, let host, let port): "\(creditor) par SMTP via \(host):\(port)"
+            case .files(let creditor, let folder): "\(creditor) en fichiers .eml dans \(folder)"
+            }
+        }.joined(separator: " ; ")
+    }
+    public func runOutsideSendWindow(creditor: String, until: String) -> String {
+        "Hors de la plage d'envoi \(FrenchPreposition.de(creditor)) : ses messages attendent jusqu'à \(until)."
+    }
+    public func runPaused(_ creditors: [String]) -> String {
+        "EN PAUSE (un problème de notre côté, voir les logs du service) : \(creditors.joined(separator: ", "))"
+    }
 
     public func statusCreditor(id: String, active: Bool, paused: Bool, outboxPaused: Bool, openTasks: Int, heldImports: Int) -> String {
         "Créancier \(id) : \(active ? "actif" : "mode relecture")\(paused ? ", EN PAUSE" : "")\(outboxPaused ? ", ENVOIS EN PAUSE" : "")"

@@ -1,5 +1,6 @@
 /// What `relance run --once` and `relance status` print about one creditor, in that creditor's language (#13). The
-/// run's machine-wide lines (sent, delivery, paused transports) are the operator's, in English.
+/// run's machine-wide closing lines (sent, delivery, send windows, paused transports) are in the creditors' one
+/// shared language, English otherwise (`Language.shared(by:)`).
 public protocol RunSummaryWording: Sendable {
     func runCreditor(id: String, name: String, active: Bool) -> String
     func runNoNewFile() -> String
@@ -26,6 +27,13 @@ public protocol RunSummaryWording: Sendable {
     func runFailed(customer: String, reason: String) -> String
     func runForReview(path: String) -> String
 
+    // `relance run --once`: the closing lines, for every creditor at once.
+    func runSent(sent: Int, retrying: Int, failed: Int) -> String
+    func runDelivery(_ destinations: [RunDelivery]) -> String
+    /// `until` is ISO 8601, as the rest of the operator's times.
+    func runOutsideSendWindow(creditor: String, until: String) -> String
+    func runPaused(_ creditors: [String]) -> String
+
     // `relance status`: a creditor's lines (times stay ISO 8601, as the rest of the operator's status).
     func statusCreditor(id: String, active: Bool, paused: Bool, outboxPaused: Bool, openTasks: Int, heldImports: Int) -> String
     func statusOutboxPaused(since: String, reason: String) -> String
@@ -49,4 +57,11 @@ public struct RunInvoice: Sendable, Hashable {
         self.open = open
         self.daysLate = daysLate
     }
+}
+
+/// Where a creditor's messages went, as the run's closing line names it.
+public enum RunDelivery: Sendable, Hashable {
+    case smtp(creditor: String, host: String, port: Int)
+    /// No SMTP server configured: each message written as an `.eml` file into `folder`.
+    case files(creditor: String, folder: String)
 }

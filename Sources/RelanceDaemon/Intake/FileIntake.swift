@@ -38,7 +38,8 @@ public struct FileIntake: Sendable {
         public var waiting: [(file: String, until: Date)] = []
         /// Snapshots held by the mass-settlement safety: `relance import confirm ID` applies them.
         public var held: [(file: String, importID: Int64, reason: String)] = []
-        /// Files refused that could not even be moved aside (reported once, then skipped while unchanged).
+        /// Files that could not be moved aside (reported once, then skipped while unchanged), and why
+        /// in the creditor's language.
         public var stuck: [(file: String, reason: String)] = []
     }
 
@@ -74,7 +75,7 @@ public struct FileIntake: Sendable {
         do {
             bytes = try folder.read(name, limit: rules.maximumFileBytes)
         } catch {
-            try await reject(entry, sha256: nil, reason: words.dropRefusal(.readFailed(detail: error.message)), into: &report)
+            try await reject(entry, sha256: nil, reason: words.dropRefusal(error), into: &report)
             return
         }
         try readingMark.set(entry, attempts: attempt)
@@ -96,7 +97,7 @@ public struct FileIntake: Sendable {
                 destination = try folder.moveToProcessed(name, day: importer.today.iso8601)
             } catch {
                 // Applied (or held) already: the hash makes the next scan a duplicate; say it once.
-                stuck(entry, reason: "imported as #\(receipt.importID) but could not be moved to processed/: \(error)", into: &report)
+                stuck(entry, reason: { $0.notMovedToProcessed(importID: receipt.importID, cause: error) }, into: &report)
                 return
             }
             report.imported.append((name, receipt, parsed.kind == .contacts ? parsed.contacts.count : parsed.items.count))
@@ -142,7 +143,7 @@ public struct FileIntake: Sendable {
         do {
             destination = try folder.moveToRejected(name, explanation: explanation)
         } catch {
-            stuck(entry, reason: "\(reason)\nIt could not be moved to rejected/ either: \(error)", into: &report)
+            stuck(entry, reason: { $0.notMovedToRejected(reason: reason, cause: error) }, into: &report)
             return
         }
         report.rejected.append((name, reason))
@@ -152,12 +153,14 @@ public struct FileIntake: Sendable {
         ])
     }
 
-    /// Left in place, logged once: the next scans skip it until its size or mtime changes.
-    private func stuck(_ entry: DropFolderEntry, reason: String, into report: inout Report) {
+    /// Left in place, logged once: the next scans skip it until its size or mtime changes. The
+    /// report (`relance run --once`) words why for the creditor's people; the log, for
+    /// the operators' tools, stays in English.
+    private func stuck(_ entry: DropFolderEntry, reason: (any Wording) -> String, into report: inout Report) {
         memory.markStuck(entry)
-        report.stuck.append((entry.name, reason))
+        report.stuck.append((entry.name, reason(words)))
         logger.error("file left in the drop folder: fix its permissions or the folder's", metadata: [
-            "creditor": "\(creditor.id)", "file": "\(entry.name)", "reason": "\(reason)",
+            "creditor": "\(creditor.id)", "file": "\(entry.name)", "reason": "\(reason(EnglishWording()))",
         ])
     }
 }

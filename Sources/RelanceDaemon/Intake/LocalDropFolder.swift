@@ -1,4 +1,5 @@
 public import Foundation
+public import RelanceCore
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -46,19 +47,16 @@ public struct LocalDropFolder: Sendable {
     }
 
     /// Reads a regular file without following a link and without blocking on a pipe
-    /// swapped in since the listing; refuses it if it grew past `limit`.
-    public func read(_ name: String, limit: Int) throws(IntakeError) -> [UInt8] {
+    /// swapped in since the listing; refuses it if it grew past `limit`. The refusal carries the
+    /// path and errno, for the creditor's people to read in their words.
+    public func read(_ name: String, limit: Int) throws(DropRefusal) -> [UInt8] {
         let path = folder.appendingPathComponent(name).path
         let fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
-        guard fd >= 0 else { throw IntakeError(.unreadable, file: name, "cannot open it: \(String(cString: strerror(errno))). Check its permissions (the relance user must be able to read it).") }
+        guard fd >= 0 else { throw .cannotOpen(FileSystemFailure(path: path, code: errno)) }
         defer { close(fd) }
         var info = stat()
-        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
-            throw IntakeError(.notRegular, file: name, "it is not a regular file")
-        }
-        guard Int(info.st_size) <= limit else {
-            throw IntakeError(.tooLarge, file: name, "it is \(info.st_size) bytes, above the limit of \(limit)")
-        }
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { throw .notARegularFile }
+        guard Int(info.st_size) <= limit else { throw .tooLarge(bytes: Int(info.st_size), limit: limit) }
         var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
         var offset = 0
         while offset < bytes.count {
@@ -67,7 +65,7 @@ public struct LocalDropFolder: Sendable {
             }
             if count < 0 && errno == EINTR { continue }
             guard count > 0 else {
-                throw IntakeError(.unreadable, file: name, "reading stopped at byte \(offset) of \(bytes.count): \(count < 0 ? String(cString: strerror(errno)) : "the file shrank while being read")")
+                throw .readStopped(byte: offset, of: bytes.count, cause: count < 0 ? FileSystemFailure(path: path, code: errno) : nil)
             }
             offset += count
         }
@@ -75,22 +73,31 @@ public struct LocalDropFolder: Sendable {
     }
 
     /// Moves an input to `processed/DATE/` and returns where it went.
-    public func moveToProcessed(_ name: String, day: String) throws -> URL {
+    public func moveToProcessed(_ name: String, day: String) throws(FileSystemFailure) -> URL {
         try move(name, into: folder.appendingPathComponent("processed").appendingPathComponent(day))
     }
 
     /// Moves an input to `rejected/` and writes the explanation beside it.
-    public func moveToRejected(_ name: String, explanation: String) throws -> URL {
+    public func moveToRejected(_ name: String, explanation: String) throws(FileSystemFailure) -> URL {
         let destination = try move(name, into: folder.appendingPathComponent("rejected"))
         let report = destination.deletingLastPathComponent().appendingPathComponent(destination.lastPathComponent + ".error.txt")
-        try Data(explanation.utf8).write(to: report, options: .atomic)
+        do {
+            try Data(explanation.utf8).write(to: report, options: .atomic)
+        } catch {
+            throw FileSystemFailure(error, path: report.path)
+        }
         return destination
     }
 
     /// `rename(2)` within the same file system: atomic, never a copy-then-delete that a crash
     /// could leave half done. An existing name gets a numbered suffix: nothing is overwritten.
-    private func move(_ name: String, into directory: URL) throws -> URL {
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    /// Throws a `FileSystemFailure` (the path and errno), which people are told in their words.
+    private func move(_ name: String, into directory: URL) throws(FileSystemFailure) -> URL {
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        } catch {
+            throw FileSystemFailure(error, path: directory.path)
+        }
         let source = folder.appendingPathComponent(name)
         var destination = directory.appendingPathComponent(name)
         var counter = 2
@@ -101,7 +108,7 @@ public struct LocalDropFolder: Sendable {
             counter += 1
         }
         guard rename(source.path, destination.path) == 0 else {
-            throw IntakeError(.moveFailed, file: name, "cannot move it to \(directory.path): \(String(cString: strerror(errno)))")
+            throw FileSystemFailure(path: directory.path, code: errno)
         }
         return destination
     }

@@ -35,8 +35,7 @@ extension RelanceRuntime {
         if removed > 0 {
             // One sweep for every creditor: in their language when they share one, English otherwise
             // (as the store words its own purge line).
-            let languages = Set(creditors.map(\.configuration.language))
-            let words = ((languages.count == 1 ? languages.first : nil) ?? .english).wording
+            let words = Language.shared(by: creditors.map(\.configuration.language)).wording
             try await store.record(NewEvent(time: clock.now(), kind: "purge.documents", summary: words.keptDocumentsPurged(removed)))
         }
         return removed

@@ -81,7 +81,12 @@ public struct DossierComposer: Sendable {
         if let breakdown = task.breakdown {
             body.append("<tr><th>\(e(french ? "Principal" : "Principal"))</th><td>\(money(breakdown.principal))</td></tr>")
             body.append("<tr><th>\(e(french ? "Pénalités de retard" : "Late-payment interest"))</th><td>\(money(breakdown.interest))</td></tr>")
-            body.append("<tr><th>\(e(french ? "Indemnités forfaitaires (40\u{00A0}€ par facture)" : "Recovery indemnities (€40 per invoice)"))</th><td>\(money(breakdown.indemnities))</td></tr>")
+            // The amount the calculator charges per late invoice, written as the letters write it.
+            let each = AmountFormat(language).inSentence(LatePaymentTerms.french.recoveryIndemnity)
+            let several = task.invoices.count > 1
+            let indemnities = french ? "\(several ? "Indemnités forfaitaires" : "Indemnité forfaitaire") (\(each) par facture)"
+                : "\(several ? "Recovery indemnities" : "Recovery indemnity") (\(each) per invoice)"
+            body.append("<tr><th>\(e(indemnities))</th><td>\(money(breakdown.indemnities))</td></tr>")
             body.append("<tr class=\"total\"><th>Total</th><td>\(money(breakdown.total))</td></tr>")
         } else {
             body.append("<tr><th>\(e(french ? "Principal" : "Principal"))</th><td>\(money(ReminderContextBuilder.sumByCurrency(task.invoices.map(\.claimed))))</td></tr>")
@@ -90,10 +95,11 @@ public struct DossierComposer: Sendable {
         if let breakdown = task.breakdown, !breakdown.isComplete {
             body.append("<p class=\"warning\">\(e(missingRatesWarning(breakdown.missingRates)))</p>")
         }
-        let claimedLabel = french ? (task.invoices.count > 1 ? "Factures réclamées" : "Facture réclamée") : "Invoices claimed"
+        let claimedLabel = french ? (task.invoices.count > 1 ? "Factures réclamées" : "Facture réclamée")
+            : (task.invoices.count > 1 ? "Invoices claimed" : "Invoice claimed")
         let othersLabel = french
             ? (task.alsoOutstanding.count > 1 ? "Autres factures impayées (non réclamées ici)" : "Autre facture impayée (non réclamée ici)")
-            : "Other unpaid invoices (not claimed here)"
+            : (task.alsoOutstanding.count > 1 ? "Other unpaid invoices (not claimed here)" : "Other unpaid invoice (not claimed here)")
         body.append("<p>\(e(claimedLabel))\(colon) \(e(task.invoices.map(\.receivable.number).joined(separator: ", ")))"
                     + (task.alsoOutstanding.isEmpty ? "" : "<br>\(e(othersLabel))\(colon) \(e(task.alsoOutstanding.map(\.receivable.number).joined(separator: ", ")))")
                     + "</p>")

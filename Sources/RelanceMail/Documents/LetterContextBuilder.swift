@@ -38,6 +38,7 @@ public enum LetterContextBuilder {
             missingRates: task.breakdown.flatMap { $0.isComplete ? nil : periods($0.missingRates.map(\.semester), language: language) },
             deadline: task.paymentDeadline.map { CivilDateText.long($0, language: language) },
             deadlineDays: task.paymentDeadline.map { String(today.days(until: $0)) },
+            deadlineIn: task.paymentDeadline.map { ReminderContextBuilder.dayCount(today.days(until: $0), language: language) },
             procedure: task.proposedProcedure.map { procedureName($0, language: language) },
             place: place(from: creditor.addressLines))
         context.letter?.disputed = task.disputed.sorted { ($0.due?.daysSinceEpoch ?? .min, $0.number) < ($1.due?.daysSinceEpoch ?? .min, $1.number) }

@@ -88,9 +88,11 @@ extension ReminderContext {
         public var rates: [Rate]
         /// The semesters whose rate is unknown, when interest could not be computed in full.
         public var missingRates: String?
-        /// Formal notice: the day by which payment is demanded, and the number of days given.
+        /// Formal notice: the day by which payment is demanded, and the number of days given —
+        /// as a number (`8`) and in words (`8 jours`, `1 jour` / `8 days`, `1 day`).
         public var deadline: String?
         public var deadlineDays: String?
+        public var deadlineIn: String?
         /// Legal action: the procedure proposed.
         public var procedure: String?
         /// The town the letter is written from (`Lyon`), read from the creditor's address.
@@ -101,7 +103,8 @@ extension ReminderContext {
 
         public init(demanded: [Invoice], alsoOutstanding: [Invoice] = [], credits: [Credit] = [], principal: String,
                     interest: String, indemnities: String, total: String, rates: [Rate] = [], missingRates: String? = nil,
-                    deadline: String? = nil, deadlineDays: String? = nil, procedure: String? = nil, place: String? = nil) {
+                    deadline: String? = nil, deadlineDays: String? = nil, deadlineIn: String? = nil, procedure: String? = nil,
+                    place: String? = nil) {
             self.demanded = demanded
             self.alsoOutstanding = alsoOutstanding
             self.severalDemanded = demanded.count > 1
@@ -114,6 +117,7 @@ extension ReminderContext {
             self.missingRates = missingRates
             self.deadline = deadline
             self.deadlineDays = deadlineDays
+            self.deadlineIn = deadlineIn
             self.procedure = procedure
             self.place = place
         }

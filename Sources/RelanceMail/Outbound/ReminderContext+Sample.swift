@@ -69,6 +69,7 @@ extension ReminderContext {
                                 rate: LetterContextBuilder.percent(1215, language: language), basis: basis)],
             missingRates: LetterContextBuilder.periods([Semester(year: 2027, half: 1)!], language: language),
             deadline: CivilDateText.long(CivilDate(year: 2026, month: 12, day: 8)!, language: language), deadlineDays: "8",
+            deadlineIn: ReminderContextBuilder.dayCount(8, language: language),
             procedure: LetterContextBuilder.procedureName(.smallClaims, language: language), place: "Lyon")
         letter.paymentQR = "data:image/svg+xml;base64,PHN2Zy8+"
         letter.disputed = [Letter.Invoice(

@@ -29,10 +29,12 @@ extension ReminderContext {
                 .open: .text(totals.open), .currency: .text(totals.currency), .invoiceCount: .text(totals.invoiceCount),
                 .severalInvoices: .flag(totals.severalInvoices), .beforeCredits: .text(totals.beforeCredits),
                 .credited: .text(totals.credited), .hasCredits: .flag(totals.hasCredits),
+                .severalCredits: .flag(totals.severalCredits),
             ]),
             .paymentReference: .text(paymentReference),
             .priorActions: .list(priorActions.map { .object([.date: .text($0.date), .description: .text($0.description)]) }),
             .today: .text(today),
+            .recoveryIndemnity: .text(recoveryIndemnity),
             .paymentQR: .optional(paymentQR),
             .statutory: statutory.map { statutory in
                 .object([.interest: .text(statutory.interest), .indemnity: .text(statutory.indemnity), .total: .text(statutory.total)])
@@ -71,6 +73,9 @@ extension ReminderContext.Letter {
             .disputed: .list(disputed.map(\.templateContext)),
             .severalDisputed: .flag(disputed.count > 1),
             .severalDemanded: .flag(severalDemanded),
+            .severalAlsoOutstanding: .flag(alsoOutstanding.count > 1),
+            // Counted by credit number: one credit note set against two invoices is one credit.
+            .severalCredits: .flag(Set(credits.map(\.credit)).count > 1),
             .credits: .list(credits.map {
                 .object([.credit: .text($0.credit), .invoice: .text($0.invoice), .amount: .text($0.amount), .date: .optional($0.date)])
             }),
@@ -79,6 +84,7 @@ extension ReminderContext.Letter {
             .missingRates: .optional(missingRates),
             .deadline: .optional(deadline),
             .deadlineDays: .optional(deadlineDays),
+            .deadlineIn: .optional(deadlineIn),
             .procedure: .optional(procedure),
             .place: .optional(place),
             .paymentQR: .optional(paymentQR),

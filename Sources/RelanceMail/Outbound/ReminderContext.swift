@@ -124,13 +124,17 @@ public struct ReminderContext: Sendable, Hashable, Codable {
         public var invoiceCount: String
         /// True with two invoices or more: picks singular or plural wording.
         public var severalInvoices: Bool
+        /// True with two credits or more deducted (counted by number: one credit note set against
+        /// two invoices is one): "avoirs déduits" or "avoir déduit".
+        public var severalCredits: Bool
 
         public init(open: String, currency: String, invoiceCount: String, severalInvoices: Bool,
-                    beforeCredits: String? = nil, credited: String = "", hasCredits: Bool = false) {
+                    beforeCredits: String? = nil, credited: String = "", hasCredits: Bool = false, severalCredits: Bool = false) {
             self.open = open
             self.beforeCredits = beforeCredits ?? open
             self.credited = credited
             self.hasCredits = hasCredits
+            self.severalCredits = severalCredits
             self.currency = currency
             self.invoiceCount = invoiceCount
             self.severalInvoices = severalInvoices
@@ -186,12 +190,14 @@ public struct ReminderContext: Sendable, Hashable, Codable {
     public var statutory: Statutory?
     /// Today in long form: `29 novembre 2026`.
     public var today: String
+    /// The fixed recovery indemnity per late invoice as a sentence writes it: `40 €` / `€40`.
+    public var recoveryIndemnity: String
     /// What only printed documents (letters, formal notices) need; nil for emails.
     public var letter: Letter?
 
     public init(creditor: Creditor, customer: Customer, invoices: [Invoice], credits: [Credit] = [], totals: Totals,
                 paymentReference: String, priorActions: [PriorAction] = [], statutory: Statutory? = nil, today: String,
-                letter: Letter? = nil) {
+                recoveryIndemnity: String, letter: Letter? = nil) {
         self.creditor = creditor
         self.customer = customer
         self.invoices = invoices
@@ -201,6 +207,7 @@ public struct ReminderContext: Sendable, Hashable, Codable {
         self.priorActions = priorActions
         self.statutory = statutory
         self.today = today
+        self.recoveryIndemnity = recoveryIndemnity
         self.letter = letter
     }
 }

@@ -69,7 +69,8 @@ public enum ReminderContextBuilder {
                 severalInvoices: rows.count > 1,
                 beforeCredits: joined(demand.open, language: language),
                 credited: joined(demand.credited, language: language),
-                hasCredits: demand.hasCredits
+                hasCredits: demand.hasCredits,
+                severalCredits: Set(demand.credits.map(\.credit)).count > 1
             ),
             paymentReference: paymentReference,
             priorActions: priorActions.sorted { $0.date < $1.date }.map {
@@ -82,7 +83,9 @@ public enum ReminderContextBuilder {
                     total: joined(sumByCurrency(demand.net + amounts.interest + [amounts.indemnity]), language: language)
                 )
             },
-            today: CivilDateText.long(today, language: language)
+            today: CivilDateText.long(today, language: language),
+            // The amount the calculator charges per late invoice, so that a letter's sentence and its sums agree.
+            recoveryIndemnity: AmountFormat(language).inSentence(LatePaymentTerms.french.recoveryIndemnity)
         )
         context.brokenPromise = brokenPromise.map {
             ReminderContext.BrokenPromise(date: CivilDateText.long($0.promisedFor, language: language),

@@ -10,6 +10,7 @@ enum TemplateKey: String, Sendable, CaseIterable {
     // The root.
     case creditor, customer, invoices, credits, totals, today, letter, statutory
     case paymentReference = "payment_reference", priorActions = "prior_actions", paymentQR = "payment_qr"
+    case recoveryIndemnity = "recovery_indemnity"
     case brokenPromise = "broken_promise"
     // The creditor and the customer.
     case legalName = "legal_name", addressLines = "address_lines", signature, legalMention = "legal_mention"
@@ -19,13 +20,13 @@ enum TemplateKey: String, Sendable, CaseIterable {
     case daysLate = "days_late", daysUntilDue = "days_until_due", lateBy = "late_by", dueIn = "due_in"
     case isOverdue = "is_overdue", isPartlyPaid = "is_partly_paid", hasCredit = "has_credit"
     case currency, invoiceCount = "invoice_count", severalInvoices = "several_invoices"
-    case beforeCredits = "before_credits", credited, hasCredits = "has_credits"
+    case beforeCredits = "before_credits", credited, hasCredits = "has_credits", severalCredits = "several_credits"
     case interest, indemnity, total
     // Letters.
     case demanded, alsoOutstanding = "also_outstanding", disputed
-    case severalDisputed = "several_disputed", severalDemanded = "several_demanded"
+    case severalDisputed = "several_disputed", severalDemanded = "several_demanded", severalAlsoOutstanding = "several_also_outstanding"
     case principal, indemnities, rates, semester, rate, basis
-    case missingRates = "missing_rates", deadline, deadlineDays = "deadline_days", procedure, place
+    case missingRates = "missing_rates", deadline, deadlineDays = "deadline_days", deadlineIn = "deadline_in", procedure, place
 }
 
 /// A transform a template may apply (`count(invoices)`, `first()`), resolved from its name
