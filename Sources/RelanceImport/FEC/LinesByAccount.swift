@@ -58,34 +58,62 @@ struct LinesByAccount {
 
     /// Calls `body` with each account's number, its lines in file order and their texts (the
     /// lines' `textStart` made to point into them), lent for the call only.
+    ///
+    /// An account's lines are gathered first, then their texts, rather than each line with its
+    /// text: a line's text is found through the line, so gathered together the text's cache miss
+    /// waited on the line's, and the copy's length, known only once the line came, stopped the
+    /// processor from running ahead to the next lines. Apart, the lines' loads depend on nothing
+    /// but `places`, and the texts' on lines already in the cache.
     func forEachAccount(of segments: [[LedgerEntry]], text: [UInt8],
                         _ body: (_ account: Int, _ lines: UnsafeBufferPointer<LedgerEntry>, _ text: LedgerText) -> Void) {
         let lines = UnsafeMutableBufferPointer<LedgerEntry>.allocate(capacity: max(mostLines, 1))
-        let gatheredText = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(mostText, 1))
+        // `shortText` bytes more than any account's text: room for a short text's whole words.
+        let gatheredText = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: mostText + Self.shortText)
         defer {
             lines.deallocate()
             gatheredText.deallocate()
         }
         text.withUnsafeBufferPointer { text in
             for account in 0..<(start.count - 1) {
-                var count = 0, textCount = 0
+                var count = 0
                 for place in places[start[account]..<start[account + 1]] {
-                    var entry = segments[Int(place) / FECChunk.segmentLength][Int(place) % FECChunk.segmentLength]
-                    let length = Int(entry.pieceRefLength) + Int(entry.letterLength)
+                    // Within bounds: no account has more than `mostLines` lines.
+                    (lines.baseAddress! + count).initialize(to: segments[Int(place) / FECChunk.segmentLength][Int(place) % FECChunk.segmentLength])
+                    count += 1
+                }
+                var textCount = 0
+                for index in 0..<count {
+                    let source = lines[index].textStart
+                    let length = Int(lines[index].pieceRefLength) + Int(lines[index].letterLength)
                     // Within bounds: each line's text lies within the read's (where `FECChunk.read`
                     // put it), and `mostText` is the largest sum of one account's lengths.
-                    if length > 0 {
-                        Self.copy(length, from: text.baseAddress! + entry.textStart, to: gatheredText.baseAddress! + textCount)
-                    }
-                    entry.textStart = textCount
+                    Self.copy(length, from: text, at: source, to: gatheredText.baseAddress! + textCount)
+                    lines[index].textStart = textCount
                     textCount += length
-                    // Within bounds: no account has more than `mostLines` lines.
-                    (lines.baseAddress! + count).initialize(to: entry)
-                    count += 1
                 }
                 body(account, UnsafeBufferPointer(rebasing: lines[..<count]),
                      LedgerText(bytes: UnsafeBufferPointer(rebasing: gatheredText[..<textCount])))
             }
+        }
+    }
+
+    /// A text of up to this many bytes (nearly every line's reference and letter) is copied as two
+    /// whole words, without a loop whose length the processor must guess.
+    private static let shortText = 16
+
+    /// Copies `count` bytes of `text` from `start` to `target`, which has `shortText` bytes of room
+    /// past them. A short text whose two words lie within `text` (checked here, not trusted) is
+    /// copied as those words, the bytes past it overwritten by the next text or never read.
+    @inline(__always)
+    private static func copy(_ count: Int, from text: UnsafeBufferPointer<UInt8>, at start: Int, to target: UnsafeMutablePointer<UInt8>) {
+        guard count > 0 else { return }
+        let source = text.baseAddress! + start
+        if count <= shortText, start <= text.count - shortText {
+            let raw = UnsafeRawPointer(source)
+            UnsafeMutableRawPointer(target).storeBytes(of: raw.loadUnaligned(as: UInt64.self), as: UInt64.self)
+            UnsafeMutableRawPointer(target + 8).storeBytes(of: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self), as: UInt64.self)
+        } else {
+            copy(count, from: source, to: target)
         }
     }
 
