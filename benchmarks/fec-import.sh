@@ -3,6 +3,7 @@
 #
 #   benchmarks/fec-import.sh [N …]        default: 250000 500000 1000000
 #   RELANCE_BIN=/path/to/relance benchmarks/fec-import.sh 1000000
+#   (RELANCE_BENCH_BINARY=path works too, the name the other benchmarks read)
 #
 # For each N, on the same generated file (benchmarks/generate-fec.py: ~N/50 customers, most
 # invoices lettered, some partly paid), in one run:
@@ -26,7 +27,8 @@ command -v python3 >/dev/null || { echo "python3 is required" >&2; exit 1; }
 python3 -c 'import pandas' 2>/dev/null || python3 -m pip install --quiet pandas
 [ -x /usr/bin/time ] || { apt-get install -y time >/dev/null; }
 
-if [ -n "${RELANCE_BIN:-}" ]; then
+RELANCE_BIN="${RELANCE_BIN:-${RELANCE_BENCH_BINARY:-}}"
+if [ -n "$RELANCE_BIN" ]; then
     relance="$RELANCE_BIN"   # a release binary built elsewhere (to compare two builds in one session)
 else
     echo "Building relance (release)…" >&2

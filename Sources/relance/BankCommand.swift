@@ -13,7 +13,7 @@ struct BankCommand: AsyncParsableCommand {
         defaultSubcommand: Unmatched.self)
 
     struct Unmatched: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the receipts to link, oldest first.")
+        static let configuration = CommandConfiguration(commandName: "unmatched", abstract: "List the receipts to link, oldest first.")
         @OptionGroup var options: GlobalOptions
         @Option(help: ArgumentHelp("The creditor (needed when several are configured).", valueName: "id")) var creditor: String?
         @Flag(help: "Print one JSON object per receipt.") var json = false
@@ -48,6 +48,7 @@ struct BankCommand: AsyncParsableCommand {
 
     struct Link: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "link",
             abstract: "Link a receipt to the customer who paid: it pays their open invoices of that amount, and their next transfers are recognised.")
         @OptionGroup var options: GlobalOptions
         @Argument(help: ArgumentHelp("The receipt's number (relance bank unmatched lists them).", valueName: "entry")) var entry: Int64
@@ -62,6 +63,7 @@ struct BankCommand: AsyncParsableCommand {
 
     struct Dismiss: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "dismiss",
             abstract: "Set a receipt aside: it pays no invoice (a refund, a loan, a sale at the counter) and leaves the digest.")
         @OptionGroup var options: GlobalOptions
         @Argument(help: ArgumentHelp("The receipt's number (relance bank unmatched lists them).", valueName: "entry")) var entry: Int64

@@ -14,7 +14,7 @@ struct CreditorCommand: AsyncParsableCommand {
         subcommands: [Activate.self, Review.self])
 
     struct Activate: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Start sending this creditor's reminders.")
+        static let configuration = CommandConfiguration(commandName: "activate", abstract: "Start sending this creditor's reminders.")
         @OptionGroup var options: GlobalOptions
         @Argument(help: "The creditor's id.") var creditor: String
 
@@ -25,7 +25,7 @@ struct CreditorCommand: AsyncParsableCommand {
     }
 
     struct Review: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Back to review mode: plan and write reminders, send nothing.")
+        static let configuration = CommandConfiguration(commandName: "review", abstract: "Back to review mode: plan and write reminders, send nothing.")
         @OptionGroup var options: GlobalOptions
         @Argument(help: "The creditor's id.") var creditor: String
 

@@ -7,6 +7,7 @@ import RelanceImport
 /// `relance import FILE…` (the default), `relance import held`, `relance import confirm ID`, `relance import reject ID`.
 struct Import: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "import",
         abstract: "Import export files by hand, check them with --dry-run, or confirm a held snapshot.",
         subcommands: [ImportFilesCommand.self, ImportHeldCommand.self, ImportConfirmCommand.self, ImportRejectCommand.self],
         defaultSubcommand: ImportFilesCommand.self)

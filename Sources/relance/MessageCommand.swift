@@ -13,7 +13,7 @@ struct MessageCommand: AsyncParsableCommand {
         subcommands: [Held.self, Approve.self, Send.self, Skip.self], defaultSubcommand: Held.self)
 
     struct Held: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the reminders awaiting approval, held and failed, with their text.")
+        static let configuration = CommandConfiguration(commandName: "held", abstract: "List the reminders awaiting approval, held and failed, with their text.")
         @OptionGroup var options: GlobalOptions
 
         func run() async throws {
@@ -33,6 +33,7 @@ struct MessageCommand: AsyncParsableCommand {
 
     struct Approve: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "approve",
             abstract: "Approve a reminder planned in review mode: it is queued and leaves, though the creditor stays in review mode.")
         @OptionGroup var options: GlobalOptions
         @Argument(help: "The message's number.") var id: Int64
@@ -44,7 +45,7 @@ struct MessageCommand: AsyncParsableCommand {
     }
 
     struct Send: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Queue a held or failed reminder again, as it is.")
+        static let configuration = CommandConfiguration(commandName: "send", abstract: "Queue a held or failed reminder again, as it is.")
         @OptionGroup var options: GlobalOptions
         @Argument(help: "The message's number.") var id: Int64
 
@@ -55,7 +56,7 @@ struct MessageCommand: AsyncParsableCommand {
     }
 
     struct Skip: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Cancel a held or failed reminder: it will not be sent.")
+        static let configuration = CommandConfiguration(commandName: "skip", abstract: "Cancel a held or failed reminder: it will not be sent.")
         @OptionGroup var options: GlobalOptions
         @Argument(help: "The message's number.") var id: Int64
 

@@ -7,6 +7,7 @@ import RelanceStore
 
 struct Run: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "run",
         abstract: "Run the daemon: import dropped files, plan reminders, send them.",
         discussion: """
             Without --once, runs until SIGTERM or SIGINT (as the systemd service does). \

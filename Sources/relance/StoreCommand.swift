@@ -13,6 +13,7 @@ struct StoreCommand: AsyncParsableCommand {
 
     struct Migrate: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "migrate",
             abstract: "Apply the migrations the store lacks (the daemon also does at start) and list them.",
             discussion: "With several daemons on one PostgreSQL database, run it once before starting the new version everywhere.")
         @OptionGroup var options: GlobalOptions
@@ -49,6 +50,7 @@ struct StoreCommand: AsyncParsableCommand {
 
     struct Copy: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "copy",
             abstract: "Copy a SQLite book into the empty PostgreSQL database [store] names, verified table by table.",
             discussion: """
                 Stop the daemon first (the copy holds the SQLite store's run lock). Every table is written in one \

@@ -55,6 +55,7 @@ struct TasksCommand: AsyncParsableCommand {
 
     struct Done: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "done",
             abstract: "Record what came of a task; the outcome acts on the ladder.",
             discussion: """
                 Outcomes (dates as DD/MM/YYYY or YYYY-MM-DD, amounts as 912,00 or 912.00):

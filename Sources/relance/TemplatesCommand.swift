@@ -11,6 +11,7 @@ struct TemplatesCommand: AsyncParsableCommand {
 
     struct Check: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "check",
             abstract: "Check every template: syntax, unknown variables, missing templates (file and line for each problem).")
 
         @Argument(help: ArgumentHelp("The templates folder.", valueName: "folder"))

@@ -91,8 +91,8 @@ struct FECLedgerTextTests {
 }
 
 extension FECLedgerTextTests {
-    @Test("grouping by account moves each line's reference and letter with it")
-    func groupedText() {
+    @Test("each account's lines are lent in file order, each with its own reference and letter")
+    func linesByAccount() {
         // Two stretches' lines, accounts interleaved; each line's text names its account and line.
         var text: [UInt8] = []
         var parts: [[LedgerEntry]] = [[], []]
@@ -107,24 +107,25 @@ extension FECLedgerTextTests {
                                                         textIsASCII: true, pieceDate: nil, amount: Int64(line), line: line))
             text += pieceRef + letter
         }
-        let textBytes = text.count
-        let (lines, start, grouped) = FECParser.grouped(&parts, text: &text, accounts: 5)
-        #expect(parts.allSatisfy(\.isEmpty) && text.isEmpty)
-        #expect(grouped.count == textBytes)
-        grouped.withUnsafeBufferPointer { buffer in
-            let ledgerText = LedgerText(bytes: buffer)
-            for account in 0..<5 {
-                let mine = lines[start[account]..<start[account + 1]]
-                #expect(mine.map(\.line) == (1...40).filter { $0 * 7 % 5 == account })
-                for entry in mine {
-                    #expect(ledgerText.pieceRef(of: entry).string == "R\(account)-\(String(repeating: "x", count: entry.line % 19))\(entry.line)")
-                    #expect(ledgerText.letter(of: entry).string == (entry.line % 3 == 0 ? "" : "L\(entry.line)"))
-                }
-                // An account's texts lie together, in its lines' order.
-                let offsets = mine.map(\.textStart)
-                #expect(offsets == offsets.sorted())
+        // A sixth account without lines (as when a read names a customer it keeps no line of).
+        let byAccount = LinesByAccount(parts, accounts: 6)
+        #expect(byAccount.lineCount == 40)
+        var lent: [Int] = []
+        byAccount.forEachAccount(of: parts, text: text) { account, lines, ledgerText in
+            lent.append(account)
+            #expect(lines.map(\.line) == (1...40).filter { $0 * 7 % 5 == account })
+            for entry in lines {
+                #expect(Int(entry.account) == account)
+                #expect(ledgerText.pieceRef(of: entry).string == "R\(account)-\(String(repeating: "x", count: entry.line % 19))\(entry.line)")
+                #expect(ledgerText.letter(of: entry).string == (entry.line % 3 == 0 ? "" : "L\(entry.line)"))
             }
+            // An account's texts lie together, in its lines' order, and nothing else is lent.
+            #expect(lines.map(\.textStart) == lines.indices.map { index in
+                lines[..<index].reduce(0) { $0 + Int($1.pieceRefLength) + Int($1.letterLength) }
+            })
+            #expect(ledgerText.bytes.count == lines.reduce(0) { $0 + Int($1.pieceRefLength) + Int($1.letterLength) })
         }
+        #expect(lent == Array(0..<6))
     }
 }
 

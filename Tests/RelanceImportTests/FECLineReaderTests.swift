@@ -47,9 +47,11 @@ struct FECLineReaderTests {
         // Deterministic pseudo-random texts, so that separators and breaks fall at every
         // offset of the eight-byte words, and lines with more fields than the reader expects.
         var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        // Other control bytes (NUL, vertical tab) are field content, in words that also hold separators.
         let alphabet: [[UInt8]] = [[0x61], [0x62], [separator], [separator], [0x0A], [0x0D], [0x0D, 0x0A], [0x0D, 0x0D, 0x0A],
-                                   [0x20], [0xC3, 0xA9], Array(repeating: separator, count: 70)]
-        for _ in 0..<400 {
+                                   [0x20], [0xC3, 0xA9], Array(repeating: separator, count: 70), [0x00], [0x0B],
+                                   [separator, 0x61, separator, separator, 0x62, separator, separator, 0x61, separator]]
+        for _ in 0..<1_000 {
             var bytes: [UInt8] = []
             state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             let length = Int(state >> 58)

@@ -8,7 +8,7 @@ import RelanceCore
 /// customer's items always add up to the account's balance, debit minus credit.
 enum CustomerLedger {
     /// Appends the account's open items to `result`. `entries`: its lines, in file order (lent
-    /// where the read grouped them, not copied); `text`: where their references and letters lie.
+    /// by `LinesByAccount` for the call); `text`: where their references and letters lie.
     static func openItems(_ entries: UnsafeBufferPointer<LedgerEntry>, text: LedgerText, of account: CustomerAccount, currency: Currency,
                           file: String, into result: inout [OpenItem], notes: inout [ImportWarning]) {
         guard !entries.isEmpty else { return }

@@ -71,7 +71,7 @@ public struct FECParser: Sendable {
                                      prefixBytes: Array(customerAccountPrefix.utf8), fileName: fileName,
                                      isOpening: Self.isOpening, pagesRead: pagesRead)
         let body = UnsafeBufferPointer(rebasing: utf8[reader.index...])
-        var read = try Self.readInParallel(body, layout: layout, linesBefore: reader.linesConsumed,
+        let read = try Self.readInParallel(body, layout: layout, linesBefore: reader.linesConsumed,
                                            parts: stretches, minimumSplit: minimumSplit)
         guard !read.notUTF8 else { return nil }
         let accounts = read.accounts
@@ -79,19 +79,14 @@ public struct FECParser: Sendable {
         let totalDebit = read.totalDebit, totalCredit = read.totalCredit, lastDate = read.lastDate
 
         var warnings: [ImportWarning] = []
-        let (lines, start, text) = Self.grouped(&read.segments, text: &read.text, accounts: accounts.count)
+        let byAccount = LinesByAccount(read.segments, accounts: accounts.count)
         // Each open item comes from at least one line: room for as many as there are lines is
         // enough, so each is written once, where it stays (pages never written are never resident).
         var items: [OpenItem] = []
-        items.reserveCapacity(lines.count)
-        lines.withUnsafeBufferPointer { lines in
-            text.withUnsafeBufferPointer { text in
-                for number in accounts.indices {
-                    CustomerLedger.openItems(UnsafeBufferPointer(rebasing: lines[start[number]..<start[number + 1]]),
-                                             text: LedgerText(bytes: text), of: accounts[number], currency: currency,
-                                             file: fileName, into: &items, notes: &warnings)
-                }
-            }
+        items.reserveCapacity(byAccount.lineCount)
+        byAccount.forEachAccount(of: read.segments, text: read.text) { number, lines, text in
+            CustomerLedger.openItems(lines, text: text, of: accounts[number], currency: currency,
+                                     file: fileName, into: &items, notes: &warnings)
         }
         if accounts.isEmpty {
             warnings.append(ImportWarning(.fec(.noCustomerAccount(prefix: customerAccountPrefix))))
@@ -102,73 +97,6 @@ public struct FECParser: Sendable {
         }
         return ParsedImport(kind: .fec, items: items, asOf: FECValues.closingDate(inFileName: fileName) ?? lastDate,
                             skippedRows: 0, warnings: warnings)
-    }
-
-    /// Each account's lines, in file order: account `n`'s are `lines[start[n]..<start[n + 1]]`,
-    /// and their references and letters, moved to lie together in `text` as well (the lettering
-    /// reads each line's: scattered in file order, every one was a cache miss).
-    /// Gathered after the read rather than appended to per-account arrays as lines come: with
-    /// 20,000 customers, every line would land in an array out of the processor's cache, and
-    /// that cost more than the rest of the line. The parts are read front to back and each line
-    /// written to its account's place (a write that misses the cache does not hold up the next
-    /// line, where a read gathering them account by account waited for each); each part is let
-    /// go once read, so the lines are not held twice.
-    static func grouped(_ parts: inout [[LedgerEntry]], text: inout [UInt8],
-                        accounts: Int) -> (lines: [LedgerEntry], start: [Int], text: [UInt8]) {
-        var start = [Int](repeating: 0, count: accounts + 1)
-        var textStart = [Int](repeating: 0, count: accounts + 1)
-        for part in parts.indices {
-            for index in parts[part].indices {
-                let entry = parts[part][index]
-                start[Int(entry.account) + 1] += 1
-                textStart[Int(entry.account) + 1] += Int(entry.pieceRefLength) + Int(entry.letterLength)
-            }
-        }
-        for account in 0..<accounts {
-            start[account + 1] += start[account]
-            textStart[account + 1] += textStart[account]
-        }
-        var next = start, nextText = textStart
-        let total = start[accounts], textTotal = textStart[accounts]
-        var lines: [LedgerEntry] = []
-        let grouped = [UInt8](unsafeUninitializedCapacity: textTotal) { groupedText, textCount in
-            text.withUnsafeBufferPointer { text in
-                lines = [LedgerEntry](unsafeUninitializedCapacity: total) { buffer, count in
-                    for part in parts.indices {
-                        for var entry in parts[part] {
-                            let account = Int(entry.account)
-                            let length = Int(entry.pieceRefLength) + Int(entry.letterLength)
-                            Self.copy(length, from: text.baseAddress! + entry.textStart, to: groupedText.baseAddress! + nextText[account])
-                            entry.textStart = nextText[account]
-                            nextText[account] += length
-                            (buffer.baseAddress! + next[account]).initialize(to: entry)
-                            next[account] += 1
-                        }
-                        parts[part] = []
-                    }
-                    count = total
-                }
-            }
-            textCount = textTotal
-        }
-        text = []
-        return (lines, start, grouped)
-    }
-
-    /// Copies a line's few bytes of text eight at a time: a call to `memmove` for each cost
-    /// more than the copying.
-    @inline(__always)
-    private static func copy(_ count: Int, from source: UnsafePointer<UInt8>, to target: UnsafeMutablePointer<UInt8>) {
-        var offset = 0
-        while offset + 8 <= count {
-            UnsafeMutableRawPointer(target + offset).storeBytes(of: UnsafeRawPointer(source + offset).loadUnaligned(as: UInt64.self),
-                                                                as: UInt64.self)
-            offset += 8
-        }
-        while offset < count {
-            target[offset] = source[offset]
-            offset += 1
-        }
     }
 
     /// À-nouveaux journals: `AN`, `ANO`, `RAN`… or any journal whose label says "nouveau(x)".
