@@ -119,16 +119,28 @@ struct LetterCountsOfOneTests {
 
     // MARK: - (c) The customer's account is ours for them
 
-    @Test("the account code is labelled “Votre compte client n°”, the reference to quote “Nos références”")
+    @Test("the account code is labelled “Votre compte client n°”, the reference to quote “Nos références” when it is another")
     func references() throws {
         let task = try Self.oneOfEach()
+        // The default reference is the account code: shown once, not twice.
         let french = try Self.letter(task, .french)
-        #expect(french.html.contains("<p class=\"refs\">Votre compte client n° C042<br>Nos références : C042</p>"))
-        #expect(french.text.contains("\nVotre compte client n° C042 – Nos références : C042\n"))
+        #expect(french.html.contains("<p class=\"refs\">Votre compte client n° C042</p>"))
+        #expect(french.text.contains("\nVotre compte client n° C042\n"))
         let english = try Self.letter(task, .english)
-        #expect(english.html.contains("<p class=\"refs\">Your customer account no. C042<br>Our reference: C042</p>"))
-        #expect(english.text.contains("\nYour customer account no. C042 – Our reference: C042\n"))
-        for body in [french.text, french.html, english.text, english.html] {
+        #expect(english.html.contains("<p class=\"refs\">Your customer account no. C042</p>"))
+        #expect(english.text.contains("\nYour customer account no. C042\n"))
+        // An RF creditor reference (one invoice demanded) is another: named after the account.
+        var creditor = LetterDocumentTests.creditor
+        creditor.paymentReference = .rf
+        var rfTask = task
+        rfTask.customer.language = .french
+        let rf = try DocumentComposer(renderer: try FrenchLetterWordingTests.renderer(), creditor: creditor, language: .french)
+            .letter(rfTask, today: LetterDocumentTests.today)
+        let reference = PaymentReferenceStyle.rf.reference(customer: "C042", invoices: ["F2026-0100"])
+        #expect(reference.hasPrefix("RF"))
+        #expect(rf.text.contains("\nVotre compte client n° C042 – Nos références : \(reference)\n"), "\(rf.text)")
+        #expect(rf.html.contains("<p class=\"refs\">Votre compte client n° C042<br>Nos références : \(reference)</p>"))
+        for body in [french.text, french.html, english.text, english.html, rf.text] {
             #expect(!body.contains("Vos références") && !body.contains("Your reference"))
         }
     }
@@ -141,7 +153,7 @@ struct LetterCountsOfOneTests {
         let english = try renderer.render("second-reminder", language: .english, context: ReminderContext.sample(language: .english))
         try DemandFiguresTests.keepForRendering(try #require(english.html), as: "email-second-reminder-en.html")
         for body in [english.text, try #require(english.html)] {
-            #expect(body.contains("late payment automatically incurs late-payment interest and a fixed recovery fee of €40 per invoice."))
+            #expect(body.contains("late payment automatically incurs late-payment interest and a fixed recovery indemnity of €40 per invoice."))
             #expect(!body.contains("euros"))
         }
         let french = try renderer.render("second-reminder", language: .french, context: ReminderContext.sample(language: .french))
@@ -189,7 +201,7 @@ struct LetterCountsOfOneTests {
         #expect(frenchHTML.contains("<li>indemnité forfaitaire pour frais de recouvrement : 40,00\u{00A0}€</li>"))
         let english = try renderer.render("final-reminder", language: .english, context: Self.oneInvoiceContext(.english))
         #expect(english.text.contains("\n  Outstanding on the invoice: €1,234.56; credit deducted: −€100.00\n"))
-        #expect(english.text.contains("\n  - fixed recovery fee: €40.00\n"))
+        #expect(english.text.contains("\n  - fixed recovery indemnity: €40.00\n"))
         let englishHTML = try #require(english.html)
         #expect(englishHTML.contains("<td colspan=\"4\">Outstanding on the invoice</td>") && englishHTML.contains("<td colspan=\"4\">Credit deducted</td>"))
     }
@@ -198,11 +210,11 @@ struct LetterCountsOfOneTests {
     func emailsPlural() throws {
         let renderer = try FrenchLetterWordingTests.renderer()
         let french = try renderer.render("final-reminder", language: .french, context: ReminderContext.sample(language: .french))
-        #expect(french.text.contains("\n  Total des factures : 1\u{202F}714,56\u{00A0}€ ; avoir déduit : −100,00\u{00A0}€\n"))
+        #expect(french.text.contains("\n  Restant dû sur les factures : 1\u{202F}714,56\u{00A0}€ ; avoir déduit : −100,00\u{00A0}€\n"))
         #expect(french.text.contains("\n  - indemnités forfaitaires pour frais de recouvrement : 80,00\u{00A0}€\n"))
         let english = try renderer.render("final-reminder", language: .english, context: ReminderContext.sample(language: .english))
-        #expect(english.text.contains("\n  Invoices: €1,714.56; credit deducted: −€100.00\n"))
-        #expect(english.text.contains("\n  - fixed recovery fees: €80.00\n"))
+        #expect(english.text.contains("\n  Outstanding on the invoices: €1,714.56; credit deducted: −€100.00\n"))
+        #expect(english.text.contains("\n  - fixed recovery indemnities: €80.00\n"))
     }
 
     // MARK: - The collection dossier
@@ -216,7 +228,7 @@ struct LetterCountsOfOneTests {
         #expect(french.contains("<tr><th>Indemnité forfaitaire (40\u{00A0}€ par facture)</th><td>40,00\u{00A0}€</td></tr>"))
         #expect(french.contains("Facture réclamée : F2026-0100<br>Autre facture impayée (non réclamée ici) : F2026-0130</p>"))
         let english = DossierComposer(creditor: LetterDocumentTests.creditor, language: .english).summaryHTML(task, today: LetterDocumentTests.today)
-        #expect(english.contains("<tr><th>Recovery indemnity (€40 per invoice)</th><td>€40.00</td></tr>"))
+        #expect(english.contains("<tr><th>Fixed recovery indemnity (€40 per invoice)</th><td>€40.00</td></tr>"))
         #expect(english.contains("Invoice claimed: F2026-0100<br>Other unpaid invoice (not claimed here): F2026-0130</p>"))
     }
 }
