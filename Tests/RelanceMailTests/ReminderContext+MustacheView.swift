@@ -55,6 +55,7 @@ extension ReminderContext {
                        "credited": totals.credited, "has_credits": totals.hasCredits,
                        "several_credits": totals.severalCredits] as [String: any Sendable],
             "payment_reference": paymentReference,
+            "payment_reference_differs": paymentReference != customer.id,
             "prior_actions": priorActions.map { ["date": $0.date, "description": $0.description] as [String: any Sendable] },
             "today": today,
             "recovery_indemnity": recoveryIndemnity,

@@ -32,6 +32,8 @@ extension ReminderContext {
                 .severalCredits: .flag(totals.severalCredits),
             ]),
             .paymentReference: .text(paymentReference),
+            // The letterhead names our reference only when it is not the account code it already shows.
+            .paymentReferenceDiffers: .flag(paymentReference != customer.id),
             .priorActions: .list(priorActions.map { .object([.date: .text($0.date), .description: .text($0.description)]) }),
             .today: .text(today),
             .recoveryIndemnity: .text(recoveryIndemnity),

@@ -10,6 +10,7 @@ enum TemplateKey: String, Sendable, CaseIterable {
     // The root.
     case creditor, customer, invoices, credits, totals, today, letter, statutory
     case paymentReference = "payment_reference", priorActions = "prior_actions", paymentQR = "payment_qr"
+    case paymentReferenceDiffers = "payment_reference_differs"
     case recoveryIndemnity = "recovery_indemnity"
     case brokenPromise = "broken_promise"
     // The creditor and the customer.
