@@ -135,7 +135,7 @@ struct FrenchLetterWordingTests {
         let summary = Self.dossier(try Self.withMissingRates([Self.s2026]), language: .english)
         #expect(summary.contains("<p class=\"warning\">Interest not computed, missing rate: 2026-S2 — [penalties] ecb_rates = { &quot;2026-S2&quot; = RATE } — the ECB main refinancing rate in force on the semester&#39;s first day, in % (e.g. 2.15); Relance adds the 10 points itself</p>"))
         #expect(summary.contains("Ceiling of the simplified procedure: €5,000.00 in principal and interest (art. R125-1 CPCE)"))
-        #expect(summary.contains("<tr><th>Late-payment interest</th>") && summary.contains("Recovery indemnities (€40 per invoice)"))
+        #expect(summary.contains("<tr><th>Late-payment interest</th>") && summary.contains("Fixed recovery indemnities (€40 per invoice)"))
         // One other invoice: in the singular, as the French says it.
         #expect(summary.contains("Invoices claimed: F2026-0100, F2026-0110<br>Other unpaid invoice (not claimed here): F2026-0130"))
     }

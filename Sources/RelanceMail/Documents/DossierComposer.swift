@@ -85,7 +85,7 @@ public struct DossierComposer: Sendable {
             let each = AmountFormat(language).inSentence(LatePaymentTerms.french.recoveryIndemnity)
             let several = task.invoices.count > 1
             let indemnities = french ? "\(several ? "Indemnités forfaitaires" : "Indemnité forfaitaire") (\(each) par facture)"
-                : "\(several ? "Recovery indemnities" : "Recovery indemnity") (\(each) per invoice)"
+                : "\(several ? "Fixed recovery indemnities" : "Fixed recovery indemnity") (\(each) per invoice)"
             body.append("<tr><th>\(e(indemnities))</th><td>\(money(breakdown.indemnities))</td></tr>")
             body.append("<tr class=\"total\"><th>Total</th><td>\(money(breakdown.total))</td></tr>")
         } else {
