@@ -13,6 +13,8 @@ public struct Money: Sendable, Hashable, Codable, CustomStringConvertible {
 
     public var isZero: Bool { minorUnits == 0 }
     public var isNegative: Bool { minorUnits < 0 }
+    /// The amount without its sign: a credit note's `-1 200,00 €` said as "un avoir de 1 200,00 €".
+    public var magnitude: Money { Money(minorUnits: Int64(clamping: minorUnits.magnitude), currency: currency) }
 
     /// Parses a plain decimal such as `-1234.5` or `1234,56` (no grouping, no symbol).
     /// Refuses more fractional digits than the currency has: rounding money silently is a bug.

@@ -92,7 +92,7 @@ extension EnglishWording {
     public func creditReason(amount: Money, setAgainst: [(invoice: String, amount: Money)]) -> String {
         let detail = setAgainst.isEmpty ? "nothing left to set it against"
             : "set against " + setAgainst.map { "\($0.invoice) (\(self.amount($0.amount)))" }.joined(separator: ", ")
-        return "a credit of \(self.amount(amount)): \(detail)"
+        return "a credit of \(self.amount(amount.magnitude)): \(detail)"
     }
 
     public func taskEscalatedReason(kind: WorkTask.Kind, since: CivilDate, step: String, dueOn: CivilDate) -> String {
