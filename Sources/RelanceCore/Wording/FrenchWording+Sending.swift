@@ -20,10 +20,10 @@ extension FrenchWording {
                 + replies.map { "\($0.address) : « \($0.reply) »" }.joined(separator: listSeparator)
         case .everyRecipientRefusedAtOnce(let failure):
             "tous les destinataires ont été refusés d'un coup, pour une raison sans rapport avec leurs adresses : \(sendFailure(failure))"
-        case .outboxFolderUnwritable(let folder, let error):
-            "impossible d'écrire dans le dossier \(folder) : « \(error) »"
-        case .outboxFileNotRenamed(let file, let error):
-            "impossible de renommer le fichier \(file) : « \(error) »"
+        case .outboxFolderUnwritable(let failure):
+            "impossible d'écrire dans le dossier d'envoi : \(fileSystemFailure(failure))"
+        case .outboxFileNotRenamed(let failure):
+            "impossible de donner son nom final au fichier : \(fileSystemFailure(failure))"
         case .gaveUp(let attempts, let last):
             "abandon après \(attempts) \(attempts > 1 ? "tentatives" : "tentative") ; dernière erreur : \(sendFailure(last))"
         }
