@@ -53,6 +53,16 @@ struct EnglishDebtorWordingTests {
         }
     }
 
+    @Test("the payment QR code's line names the beneficiary as the bank details above it do")
+    func paymentQRLine() throws {
+        var context = ReminderContext.sample(language: .english)
+        context.paymentQR = "cid:epc-qr@relance"
+        let html = try #require(try FrenchLetterWordingTests.renderer().render("first-reminder", language: .english, context: context).html)
+        #expect(html.contains("Beneficiary: Atelier Lumière SARL<br>"))
+        #expect(html.contains("Scan this code with your banking app to fill in the transfer (beneficiary, IBAN, amount and reference).</p>"))
+        #expect(!html.contains("payee"))
+    }
+
     @Test("every letter cites the French Commercial Code as the emails do", arguments: [
         ("formal-letter", "Under our terms of sale and Articles L. 441-10 and D. 441-5 of the French Commercial Code, late payment"),
         ("registered-letter", "Under Articles L. 441-10 and D. 441-5 of the French Commercial Code, these amounts"),
