@@ -250,7 +250,7 @@ public struct EnglishWording: Wording {
         case .registeredLetter: "Send a registered letter to \(who) — \(total)"
         case .formalNotice: "Send a formal notice to \(who) — \(total)"
         case .legalAction: "Start legal recovery against \(who) — \(total)"
-        case .handOff: "Hand over to collection the file of \(who) — \(total)"
+        case .handOff: "Hand over the file of \(who) to collection — \(total)"
         case .readReply, .reviewMessage, .fixConfiguration, .identifyCustomer, .checkPayment: "Handle \(who) — \(total)"
         }
     }
@@ -308,7 +308,7 @@ public struct EnglishWording: Wording {
         return heading + " — \(title)"
     }
 
-    public func noTasks(includingClosed: Bool) -> String { includingClosed ? "No task." : "No open task." }
+    public func noTasks(includingClosed: Bool) -> String { includingClosed ? "No tasks." : "No open tasks." }
 
     public func taskClosed(id: Int64, outcome: TaskOutcome) -> String { "Task #\(id) closed: \(self.outcome(outcome))." }
 
@@ -324,7 +324,7 @@ public struct EnglishWording: Wording {
 
     public func openTasksHeading(count: Int) -> String {
         switch count {
-        case 0: "No open task"
+        case 0: "No open tasks"
         case 1: "1 open task"
         default: "\(count) open tasks"
         }
