@@ -51,6 +51,8 @@ import Testing
         #expect(words.openTasksHeading(count: 0) == "No open tasks")
         #expect(words.creditorPaused(until: Self.day) == "Reminders paused until 30 Nov 2026 inclusive.")
         #expect(words.callSheetTitle(creditor: "Atelier Dupont SAS", day: Self.day) == "Calls for 30 Nov 2026 — Atelier Dupont SAS")
+        #expect(words.outcome(.dispute(invoices: ["F1"])) == "disputes invoice F1")
+        #expect(words.outcome(.dispute(invoices: ["F1", "F2"])) == "disputes invoices F1, F2")
         #expect(words.taskTitle(.handOff, customer: "Garnier Conseil", customerID: "C005", total: "€120.00")
             == "Hand over the file of Garnier Conseil (C005) to collection — €120.00")
     }

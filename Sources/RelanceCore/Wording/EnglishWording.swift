@@ -66,7 +66,7 @@ public struct EnglishWording: Wording {
         case .promisedToPay(let day, let amount):
             "promised to pay \(amount.map { "\($0.formatted(locale: .english)) " } ?? "")on \(date(day))"
         case .dispute(let invoices, _):
-            invoices.isEmpty ? "disputes the invoices" : "disputes invoice \(invoices.joined(separator: ", "))"
+            invoices.isEmpty ? "disputes the invoices" : "disputes \(invoices.count > 1 ? "invoices" : "invoice") \(invoices.joined(separator: ", "))"
         case .disputeResolved(let invoices, _):
             invoices.isEmpty ? "dispute resolved"
                 : "dispute resolved on \(invoices.count > 1 ? "invoices" : "invoice") \(invoices.joined(separator: ", "))"
