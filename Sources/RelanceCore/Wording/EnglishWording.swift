@@ -142,7 +142,7 @@ public struct EnglishWording: Wording {
 
     public func taskReason(_ code: String) -> String? {
         switch code {
-        case "no-contact": "neither an email address nor a phone in the contacts"
+        case "no-contact": "neither an email address nor a phone number in the contacts"
         case "unresolved": "the buyer matches no known customer"
         case "complaint": "the customer reported a reminder as spam"
         default: nil
