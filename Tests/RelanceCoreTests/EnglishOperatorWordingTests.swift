@@ -58,6 +58,12 @@ import Testing
             == "Customer C1 is named by fec.txt, the creditor's ledger: identified, tasks #3, #4 closed.")
         #expect(words.customerIdentified(customer: "C1", file: "fec.txt", closedTasks: [3])
             == "Customer C1 is named by fec.txt, the creditor's ledger: identified, task #3 closed.")
+        // « lettrer » is the French ledger's word; an English ledger allocates a payment (a
+        // "letter" is what Relance posts).
+        #expect(words.paymentNotLetteredTitle(booked: Self.day, invoice: "F1", amount: Money(minorUnits: 10_000, currency: .euro))
+            == "Payment received on 30 Nov not allocated in the ledger: invoice F1, €100.00")
+        #expect(words.paymentNotLetteredAdvice()
+            == "Allocate this payment to the invoice in the books (or tell Relance it was not for this invoice); the next export then settles it.")
         #expect(words.outcome(.dispute(invoices: ["F1"])) == "disputes invoice F1")
         #expect(words.outcome(.dispute(invoices: ["F1", "F2"])) == "disputes invoices F1, F2")
         #expect(words.taskTitle(.handOff, customer: "Garnier Conseil", customerID: "C005", total: "€120.00")

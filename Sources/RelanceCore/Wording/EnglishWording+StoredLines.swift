@@ -21,7 +21,7 @@ extension EnglishWording {
                                 lettered: Bool) -> String {
         let why = "reversed by the bank on \(bankDay(reversedOn)) (found by \(method.words))"
         return lettered
-            ? "Invoice \(invoice): the \(payment) was \(why); the ledger had already lettered it, so the next export must show the invoice open again — tell the accountant."
+            ? "Invoice \(invoice): the \(payment) was \(why); the ledger had already allocated it, so the next export must show the invoice open again — tell the accountant."
             : "Invoice \(invoice): the \(payment) was \(why); the invoice is due again and reminders resume."
     }
 
