@@ -27,7 +27,7 @@ extension EnglishWording {
 
     public func creditorStateChanged(creditor: String, active: Bool?, paused: Bool, until: CivilDate?, reason: String) -> String {
         let mode = active.map { $0 ? "active" : "review mode" } ?? "as configured"
-        let pause = paused ? ", paused\(until.map { " until \($0)" } ?? "")" : ""
+        let pause = paused ? ", paused\(until.map { " until \(date($0))" } ?? "")" : ""
         return "Creditor \(creditor) is now \(mode)\(pause)\(reason.isEmpty ? "" : ": \(reason)")."
     }
 
