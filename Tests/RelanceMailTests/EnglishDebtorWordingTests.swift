@@ -87,6 +87,17 @@ struct EnglishDebtorWordingTests {
         #expect(letter.html.contains("<p class=\"note\">Interest runs from the day after each due date up to and including 21 July 2026, at the annual rate of\n"))
     }
 
+    @Test("two missing rates are not said in the singular; the final reminder's total is a sentence")
+    func missingRatesAndTotal() throws {
+        let task = try FrenchLetterWordingTests.withMissingRates([FrenchLetterWordingTests.s2026, FrenchLetterWordingTests.s2027])
+        let two = try FrenchLetterWordingTests.letter(task, language: .english)
+        #expect(two.html.contains("<p class=\"warning\">Interest could not be computed for the second half of 2026 and the first half of 2027, as no rate has been published yet; it remains due.</p>"))
+        #expect(two.text.contains("  Interest not computed for the second half of 2026 and the first half of 2027, as no rate has been published yet; it remains due.\n"))
+        let final = try Self.email("final-reminder")
+        #expect(final.text.contains("\nThat makes a total due of €1,710.43.\n"))
+        #expect(try #require(final.html).contains("<p>That makes a total due of <strong>€1,710.43</strong>.</p>"))
+    }
+
     @Test("the dossier names missing semesters in words, singular and plural, without a setting")
     func dossierMissingRates() throws {
         let one = FrenchLetterWordingTests.dossier(try FrenchLetterWordingTests.withMissingRates([FrenchLetterWordingTests.s2026]), language: .english)

@@ -89,8 +89,8 @@ struct FrenchLetterWordingTests {
         let two = try Self.letter(try Self.withMissingRates([Self.s2026, Self.s2027]))
         #expect(two.html.contains("calculées pour le 2e semestre 2026 et le 1er semestre 2027, faute de taux publié"))
         let english = try Self.letter(try Self.withMissingRates([Self.s2026]), language: .english)
-        #expect(english.html.contains("Interest could not be computed for the second half of 2026 (rate not yet published); it remains due."))
-        #expect(english.text.contains("  Interest not computed for the second half of 2026 (rate not yet published); it remains due.\n"))
+        #expect(english.html.contains("Interest could not be computed for the second half of 2026, as no rate has been published yet; it remains due."))
+        #expect(english.text.contains("  Interest not computed for the second half of 2026, as no rate has been published yet; it remains due.\n"))
         for body in [one.html, one.text, two.html, two.text, english.html, english.text] {
             #expect(!body.contains("2026-S2") && !body.contains("2027-S1") && !body.contains("période couverte") && !body.contains("period covered"))
         }
