@@ -18,6 +18,13 @@ import Testing
         #expect(words.outcomes.first { $0.code == "paid" }?.label == "Already paid (date; how, in the note)")
     }
 
+    @Test("review mode's hints say who approves and skips (not « Approved, the reminder leaves as it is »)")
+    func reviewHints() {
+        #expect(words.reviewWords["awaitingHint"]
+            == "Review mode: nothing leaves without your approval. If you approve a reminder, it is sent as it stands; if you skip it, its step counts as taken.")
+        #expect(words.reviewWords["doNotRemindPersonHint"] == "No reminders are sent while this mark stays; a contacts file does not clear it.")
+    }
+
     @Test("the French labels are unchanged")
     func french() {
         #expect(ConsoleWording.french.pauseUntil == "jusqu’au (inclus, facultatif)")
