@@ -19,13 +19,13 @@ extension ConsoleWording {
         case .english: [
             "approveMessage": "Approve and send",
             "skipAwaiting": "Skip (do not send)",
-            "awaitingHint": "Review mode: nothing leaves without your approval. Approved, the reminder leaves as it is; "
-                + "skipped, its step counts as taken.",
+            "awaitingHint": "Review mode: nothing leaves without your approval. If you approve a reminder, it is sent as it stands; "
+                + "if you skip it, its step counts as taken.",
             "doNotRemindTitle": "Do not remind",
             "doNotRemindReason": "Reason",
             "doNotRemindButton": "Stop reminding this customer",
             "doNotRemindRemove": "Remind again",
-            "doNotRemindPersonHint": "No reminder while this stays; a contacts file does not clear it.",
+            "doNotRemindPersonHint": "No reminders are sent while this mark stays; a contacts file does not clear it.",
         ]
         }
     }

@@ -126,7 +126,7 @@ import RelanceCore
         #expect(FrenchWording().detailValue("reason", "no-contact") == "ni adresse de courriel ni téléphone dans les contacts")
         #expect(FrenchWording().detailValue("reason", "unresolved") == "l'acheteur ne correspond à aucun client connu")
         #expect(FrenchWording().detailValue("reason", "complaint") == "le client a signalé une relance comme spam")
-        #expect(EnglishWording().detailValue("reason", "no-contact") == "neither an email address nor a phone in the contacts")
+        #expect(EnglishWording().detailValue("reason", "no-contact") == "neither an email address nor a phone number in the contacts")
         #expect(EnglishWording().detailValue("reason", "unresolved") == "the buyer matches no known customer")
         #expect(EnglishWording().detailValue("reason", "complaint") == "the customer reported a reminder as spam")
         #expect(FrenchWording().detailValue("reason", "adresse inconnue du serveur") == "adresse inconnue du serveur")

@@ -45,7 +45,7 @@ struct FrenchLetterWordingTests {
         }
         let english = try Self.letter(task, language: .english)
         for body in [english.html, english.text] {
-            #expect(!body.contains("within this time") && !body.contains("before that date"))
+            #expect(!body.contains("by that date") && !body.contains("before that date"))
             #expect(body.contains("Failing payment, we may start legal recovery proceedings"))
             #expect(body.contains("please let us know why by return."))
         }
@@ -63,7 +63,7 @@ struct FrenchLetterWordingTests {
         }
         let english = try Self.letter(task, language: .english)
         for body in [english.html, english.text] {
-            #expect(body.contains("Failing payment within this time, we may") && body.contains("please let us know why in writing before that date."))
+            #expect(body.contains("Failing payment by that date, we may") && body.contains("please let us know why in writing before that date."))
         }
     }
 
@@ -89,8 +89,8 @@ struct FrenchLetterWordingTests {
         let two = try Self.letter(try Self.withMissingRates([Self.s2026, Self.s2027]))
         #expect(two.html.contains("calculées pour le 2e semestre 2026 et le 1er semestre 2027, faute de taux publié"))
         let english = try Self.letter(try Self.withMissingRates([Self.s2026]), language: .english)
-        #expect(english.html.contains("Interest could not be computed for the second half of 2026 (rate not yet published); it remains due."))
-        #expect(english.text.contains("  Interest not computed for the second half of 2026 (rate not yet published); it remains due.\n"))
+        #expect(english.html.contains("Interest could not be computed for the second half of 2026, as no rate has been published yet; it remains due."))
+        #expect(english.text.contains("  Interest not computed for the second half of 2026, as no rate has been published yet; it remains due.\n"))
         for body in [one.html, one.text, two.html, two.text, english.html, english.text] {
             #expect(!body.contains("2026-S2") && !body.contains("2027-S1") && !body.contains("période couverte") && !body.contains("period covered"))
         }
@@ -130,10 +130,10 @@ struct FrenchLetterWordingTests {
         #expect(!singular.contains("class=\"warning\""))
     }
 
-    @Test("the English dossier keeps its configuration line")
+    @Test("the English dossier names the semester in words, with no configuration line (EnglishDebtorWordingTests)")
     func englishDossier() throws {
         let summary = Self.dossier(try Self.withMissingRates([Self.s2026]), language: .english)
-        #expect(summary.contains("<p class=\"warning\">Interest not computed, missing rate: 2026-S2 — [penalties] ecb_rates = { &quot;2026-S2&quot; = RATE } — the ECB main refinancing rate in force on the semester&#39;s first day, in % (e.g. 2.15); Relance adds the 10 points itself</p>"))
+        #expect(summary.contains("<p class=\"warning\">Late-payment interest not computed for the second half of 2026 (rate not yet published): the amounts above do not include it.</p>"))
         #expect(summary.contains("Ceiling of the simplified procedure: €5,000.00 in principal and interest (art. R125-1 CPCE)"))
         #expect(summary.contains("<tr><th>Late-payment interest</th>") && summary.contains("Fixed recovery indemnities (€40 per invoice)"))
         // One other invoice: in the singular, as the French says it.

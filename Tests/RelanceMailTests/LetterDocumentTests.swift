@@ -233,6 +233,12 @@ struct PriorActionTextTests {
         (.acknowledged(on: CivilDate(iso8601: "2026-10-09")!), .formalNotice,
          "mise en demeure : accusé de réception signé le 9 octobre 2026", "Formal notice: acknowledgement of receipt signed on 9 October 2026"),
         (.done(note: "internal note"), .letter, "lettre de relance", "Reminder letter"),
+        // An English customer reads what was noted, not « disputes invoice … » with no subject.
+        (.dispute(invoices: ["F2026-0100"]), .phone, "appel téléphonique : contestation de la facture F2026-0100",
+         "Phone call: invoice F2026-0100 disputed"),
+        (.dispute(invoices: ["F2026-0100", "F2026-0110"]), .phone, "appel téléphonique : contestation de la facture F2026-0100, F2026-0110",
+         "Phone call: invoices F2026-0100, F2026-0110 disputed"),
+        (.dispute(invoices: []), .phone, "appel téléphonique : contestation des factures", "Phone call: invoices disputed"),
     ])
     func outcomes(outcome: TaskOutcome, channel: PolicyStep.Channel, french: String, english: String) {
         let action = RelanceCore.PriorAction(on: Self.day, step: "x", channel: channel, invoices: [], detail: outcome.summary)

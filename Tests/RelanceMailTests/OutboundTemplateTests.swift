@@ -135,9 +135,9 @@ struct OutboundTemplateTests {
         let renderer = try TemplateRenderer(files: try OutboundSupport.shippedTemplates())
         let rendered = try renderer.render("first-reminder", language: .english, context: ReminderContext.sample(language: .english))
         #expect(rendered.subject == "Reminder: 2 invoices awaiting payment – Atelier Lumière SARL")
-        #expect(rendered.text.contains("  - Invoice F2026-0117 of 15 Sep 2026, due 15 Oct 2026: €1,234.56 outstanding (of €1,534.56), 46 days overdue\n"))
+        #expect(rendered.text.contains("  - Invoice F2026-0117 dated 15 Sep 2026, due 15 Oct 2026: €1,234.56 outstanding (of €1,534.56), 46 days overdue\n"))
         // The sample's credit note AV2026-0009 (€100.00) is deducted from the total demanded.
-        #expect(rendered.text.contains("      credit note AV2026-0009 of 20 Oct 2026 deducted: −€100.00\n"))
+        #expect(rendered.text.contains("      credit note AV2026-0009 dated 20 Oct 2026 deducted: −€100.00\n"))
         #expect(rendered.text.contains("Total outstanding: €1,614.56\n"))
         #expect(rendered.text.contains("\nYours faithfully,\n\nÉlodie Martin, service comptabilité\n"))
     }

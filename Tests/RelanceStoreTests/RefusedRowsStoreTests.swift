@@ -21,7 +21,7 @@ import RelanceStore
         #expect(Set(try await store.openReceivables(of: F.creditor).map(\.number)) == ["F-1", "F-2"])
         let events = try await store.recentEvents(of: F.creditor, limit: 50)
         let refused = try #require(events.first { $0.event.kind == "import.rows-refused" })
-        #expect(refused.event.summary.contains("1 row(s) of b.xlsx refused"))
+        #expect(refused.event.summary.contains("1 row of b.xlsx refused"))
         #expect(refused.event.summary.contains("(cell E12)"))
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 /// Review mode's approvals and a person's do-not-remind, in English.
 extension EnglishWording {
     public func messageAwaitingApproval(step: String, to: [String], invoices: Int, plannedOn: CivilDate) -> String {
-        "Review mode: \(step) to \(to.joined(separator: ", ")) for \(invoices) invoice(s), planned on \(plannedOn), awaits a person's approval."
+        "Review mode: \(stepName(step)) to \(to.joined(separator: ", ")) for \(counted(invoices, "invoice", "invoices")), planned for \(date(plannedOn)), awaits a person's approval."
     }
 
     public func messageApproval(messageID: Int64, approved: Bool, by person: String) -> String {

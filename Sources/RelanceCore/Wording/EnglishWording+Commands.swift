@@ -24,11 +24,11 @@ extension EnglishWording {
     }
 
     public func customerPaused(customer: String, creditor: String, until: CivilDate?) -> String {
-        "Customer \(customer) of \(creditor) paused" + (until.map { " until \(date($0)) included." } ?? " until resumed.")
+        "Customer \(customer) of \(creditor) paused" + (until.map { " until \(date($0)) inclusive." } ?? " until resumed.")
     }
 
     public func creditorPaused(creditor: String, until: CivilDate?) -> String {
-        "Creditor \(creditor) paused" + (until.map { " until \(date($0)) included" } ?? " until resumed") + ": nothing is sent."
+        "Creditor \(creditor) paused" + (until.map { " until \(date($0)) inclusive" } ?? " until resumed") + ": nothing is sent."
     }
 
     public func invoiceWasNotDisputed(invoice: String, creditor: String) -> String {

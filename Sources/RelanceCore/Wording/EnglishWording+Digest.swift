@@ -62,7 +62,7 @@ extension EnglishWording {
 
     public func callSheetNote(fileName: String) -> String { "Each call's script is in the attached call sheet (\(fileName))." }
     public func callSheetFileName(day: CivilDate) -> String { "calls-\(day.iso8601).html" }
-    public func callSheetTitle(creditor: String, day: CivilDate) -> String { "Calls of \(date(day)) — \(creditor)" }
+    public func callSheetTitle(creditor: String, day: CivilDate) -> String { "Calls for \(date(day)) — \(creditor)" }
 
     public func callReason(step: String, daysLate: Int?) -> String {
         [stepName(step), daysLate.map(self.daysLate)].compactMap { $0 }.joined(separator: " · ")
@@ -100,7 +100,7 @@ extension EnglishWording {
     }
     public func dropFolderMissing() -> String { "The exports' drop folder cannot be found: no export is read any more." }
     public func creditorPaused(until: CivilDate?) -> String {
-        until.map { "Reminders paused until \(date($0)) included." } ?? "Reminders paused until resumed (relance resume)."
+        until.map { "Reminders paused until \(date($0)) inclusive." } ?? "Reminders paused until resumed (relance resume)."
     }
     public func reviewMode() -> String { "Review mode: reminders are written for a person to read, nothing is sent." }
     public func digestFooter(creditor: String) -> String {

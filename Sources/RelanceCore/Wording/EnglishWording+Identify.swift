@@ -6,7 +6,7 @@ extension EnglishWording {
     }
 
     public func customerWithoutContactTitle(customer: String) -> String {
-        "Customer \(customer) owes money but has neither an email address nor a phone: add them to the contacts file"
+        "Customer \(customer) owes money but has neither an email address nor a phone number: add them to the contacts file"
     }
 
     public func buyerUnidentified(buyer: String, file: String) -> String {
@@ -15,7 +15,7 @@ extension EnglishWording {
 
     public func customerIdentified(customer: String, file: String, closedTasks: [Int64]) -> String {
         "Customer \(customer) is named by \(file), the creditor's ledger: identified"
-            + (closedTasks.isEmpty ? "." : ", task \(closedTasks.map { "#\($0)" }.joined(separator: ", ")) closed.")
+            + (closedTasks.isEmpty ? "." : ", \(closedTasks.count > 1 ? "tasks" : "task") \(closedTasks.map { "#\($0)" }.joined(separator: ", ")) closed.")
     }
 
     public func identifyTasksClosedByLedger(file: String) -> String {

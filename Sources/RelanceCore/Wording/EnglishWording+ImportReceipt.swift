@@ -1,6 +1,6 @@
 extension EnglishWording {
     public func receiptTermsBeyondCap(count: Int, invoices: [String], more: Bool) -> String {
-        "\(count) invoice(s) have payment terms beyond the legal caps (60 days, or 45 days end of month): "
+        "\(count == 1 ? "1 invoice has" : "\(count) invoices have") payment terms beyond the legal caps (60 days, or 45 days end of month): "
             + invoices.joined(separator: ", ") + (more ? "…" : "") + "."
     }
 
@@ -8,7 +8,7 @@ extension EnglishWording {
         let list = invoices.map { invoice in
             "\(invoice.invoice.printable) (\(invoice.said.map { "\($0.source) \($0.date.iso8601)" }.joined(separator: ", ")))"
         }
-        return "\(count) invoice(s) whose sources disagree on the due date; the date the invoice states is kept (the legal one), "
+        return "\(counted(count, "invoice", "invoices")) whose sources disagree on the due date; the date the invoice states is kept (the legal one), "
             + "check the customer's terms with the accountant: " + list.joined(separator: "; ") + (more ? "; …" : "") + "."
     }
 

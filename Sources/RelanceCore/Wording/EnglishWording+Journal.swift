@@ -81,12 +81,12 @@ extension EnglishWording {
 
     public func importRowsRefused(count: Int, file: String, rows: [String], more: Bool) -> String {
         let listed = rows.map { "- \($0)" } + (more ? ["- …"] : [])
-        return (["\(count) row(s) of \(file) refused, the rest imported; their invoices are left as they were (never settled by this file). Correct the cells and drop the export again:"] + listed)
+        return (["\(counted(count, "row", "rows")) of \(file) refused, the rest imported; their invoices are left as they were (never settled by this file). Correct the cells and drop the export again:"] + listed)
             .joined(separator: "\n")
     }
 
     public func massSettlement(settling: Int, amount: Money, open: Money, percent: Int, threshold: Int) -> String {
-        "it would settle \(settling) invoice(s), \(self.amount(amount)) of \(self.amount(open)) open (\(percent) %, above the \(threshold) % safety threshold)"
+        "it would settle \(counted(settling, "invoice", "invoices")), \(self.amount(amount)) of \(self.amount(open)) open (\(percent) %, above the \(threshold) % safety threshold)"
     }
 
     public func importHeld(importID: Int64, file: String, reason: String) -> String {
@@ -180,7 +180,7 @@ extension EnglishWording {
 
 extension EnglishWording {
     public func messageQueued(step: String, to: [String], invoices: Int, plannedOn: CivilDate) -> String {
-        "Queued \(step) to \(to.joined(separator: ", ")) for \(invoices) invoice(s), planned on \(plannedOn)."
+        "Queued \(stepName(step)) to \(to.joined(separator: ", ")) for \(counted(invoices, "invoice", "invoices")), planned for \(date(plannedOn))."
     }
 
     public func messageAttempt(_ attempt: Int, messageID: Int64) -> String { "Attempt \(attempt) to send message #\(messageID)." }

@@ -166,7 +166,7 @@ extension EnglishWording {
     public func receiptLinked(amount: Money, booked: CivilDate, label: String, customer: String, by: String, channel: TaskOutcomeRequest.Channel,
                               paid: [String], onAccount: Money, taught: [String]) -> String {
         let what = paid.isEmpty
-            ? "no open invoice of that amount: it stays on the customer's account for the accountant to letter"
+            ? "no open invoice of that amount: it stays on the customer's account for the accountant to allocate"
             : "pays \(paid.joined(separator: ", ")) (paid, awaiting the ledger)"
                 + (onAccount.isZero ? "" : "; \(self.amount(onAccount)) more than they asked stays on account")
         return "\(self.amount(amount)) received on \(dates.dayAndMonth(booked)) (\(label)) linked to customer \(customer) by \(by) (\(channel.rawValue)): \(what)"
@@ -276,11 +276,11 @@ extension EnglishWording {
     }
 
     public func paymentNotLetteredTitle(booked: CivilDate, invoice: String, amount: Money) -> String {
-        "Payment received on \(dates.dayAndMonth(booked)) not lettered: invoice \(invoice), \(self.amount(amount))"
+        "Payment received on \(dates.dayAndMonth(booked)) not allocated in the ledger: invoice \(invoice), \(self.amount(amount))"
     }
 
     public func paymentNotLetteredAdvice() -> String {
-        "Letter this payment in the books (or tell Relance it was not for this invoice); the next export then settles it."
+        "Allocate this payment to the invoice in the books (or tell Relance it was not for this invoice); the next export then settles it."
     }
 
     public func bankMatched(invoice: String, payment: String, ledgerOpen: Money?, method: PaymentMatcher.Method) -> String {

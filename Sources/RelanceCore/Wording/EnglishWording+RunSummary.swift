@@ -13,37 +13,37 @@ extension EnglishWording {
         customers ? "Imported: \(file): \(items) customers; \(new) new, \(changed) changed (import #\(importID))"
             : "Imported: \(file): \(items) open items; \(new) new, \(changed) changed, \(settled) settled (import #\(importID))"
     }
-    public func runToIdentify(_ count: Int) -> String { "\(count) invoice(s) with a customer to identify: see `relance tasks`" }
+    public func runToIdentify(_ count: Int) -> String { "\(counted(count, "invoice", "invoices")) with a customer to identify: see `relance tasks`" }
     public func runWarning(_ text: String) -> String { "warning: \(text)" }
     public func runRejected(file: String) -> String { "REJECTED: \(file) — moved to rejected/, see \(file).error.txt" }
     public func runLeftInPlace(file: String) -> String { "LEFT IN PLACE: \(file) — could not be moved aside" }
     public func runWaiting(file: String) -> String { "Waiting: \(file) is still being written" }
     public func runMailbox(fetched: Int, recorded: Int, duplicates: Int, ignored: Int, tasksOpened: Int) -> String {
-        "Mailbox: \(fetched) new message(s), \(recorded) ours, \(duplicates) already recorded, \(ignored) not ours (left as they were), \(tasksOpened) task(s) opened"
+        "Mailbox: \(counted(fetched, "new message", "new messages")), \(recorded) ours, \(duplicates) already recorded, \(ignored) not ours (left as they were), \(counted(tasksOpened, "task", "tasks")) opened"
     }
     public func runMailboxTruncated(_ count: Int) -> String {
-        "Mailbox: \(count) message(s) over maximum_message_megabytes were read cut to that size"
+        "Mailbox: \(count == 1 ? "1 message over maximum_message_megabytes was" : "\(count) messages over maximum_message_megabytes were") read cut to that size"
     }
     public func runMailboxNotRead(folder: String, error: String) -> String { "MAILBOX NOT READ: \(folder): \(error) (retried at the next run)" }
     public func runPlan(date: CivilDate, emails: Int, tasks: Int) -> String {
-        "Plan for \(date): \(emails) email(s), \(tasks) task(s) for people"
+        "Plan for \(date): \(counted(emails, "email", "emails")), \(counted(tasks, "task", "tasks")) for people"
     }
     public func runContact(customer: String, name: String, step: String, emails: String, invoices: [RunInvoice]) -> String {
         let listed = invoices.map { invoice in
-            let when = invoice.daysLate > 0 ? "\(invoice.daysLate) days late" : "due in \(-invoice.daysLate) days"
-            return "\(invoice.number) (\(invoice.open), \(when))"
+            let when = invoice.daysLate > 0 ? "\(counted(invoice.daysLate, "day", "days")) late" : "due in \(counted(-invoice.daysLate, "day", "days"))"
+            return "\(invoice.number) (\(amount(invoice.open)), \(when))"
         }
-        return "\(customer) \(name): \(step) → \(emails): \(listed.joined(separator: ", "))"
+        return "\(customer) \(name): \(stepName(step)) → \(emails): \(listed.joined(separator: ", "))"
     }
     public func runTask(customer: String, name: String, kind: WorkTask.Kind, step: String, invoices: String, note: String?) -> String {
-        "\(customer) \(name): \(kind.rawValue) task (\(step)) for \(invoices)\(note.map { " — \($0)" } ?? "")"
+        "\(customer) \(name): \(taskKind(kind).lowercased()) task (\(stepName(step))) for \(invoices)\(note.map { " — \($0)" } ?? "")"
     }
     public func runDecision(waits: Bool, customer: String, invoice: String?, reason: String) -> String {
         "\(waits ? "waits" : "skips"): \(customer)\(invoice.map { " \($0)" } ?? ""): \(reason)"
     }
-    public func runQueued(_ count: Int) -> String { "Queued: \(count) message(s)" }
+    public func runQueued(_ count: Int) -> String { "Queued: \(counted(count, "message", "messages"))" }
     public func runAwaitingApproval(_ count: Int) -> String {
-        "Awaiting approval (review mode): \(count) message(s) — relance message held, or the console's Today"
+        "Awaiting approval (review mode): \(counted(count, "message", "messages")) — relance message held, or the console's Today"
     }
     public func runTasksOpened(_ count: Int) -> String { "Tasks opened: \(count) (relance tasks)" }
     public func runToPrint(path: String) -> String { "To print / hand over: \(path)" }
@@ -67,7 +67,7 @@ extension EnglishWording {
 
     public func statusCreditor(id: String, active: Bool, paused: Bool, outboxPaused: Bool, openTasks: Int, heldImports: Int) -> String {
         "Creditor \(id): \(active ? "active" : "review mode")\(paused ? ", PAUSED" : "")\(outboxPaused ? ", OUTBOX PAUSED" : "")"
-            + "; open tasks \(openTasks)" + (heldImports > 0 ? "; \(heldImports) import(s) HELD (relance import held)" : "")
+            + "; open tasks \(openTasks)" + (heldImports > 0 ? "; \(counted(heldImports, "import", "imports")) HELD (relance import held)" : "")
     }
     public func statusOutboxPaused(since: String, reason: String) -> String { "Outbox paused since \(since): \(reason)" }
     public func statusToResume(_ command: String) -> String { "To resume: \(command)" }

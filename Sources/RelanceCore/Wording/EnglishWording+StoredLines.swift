@@ -21,13 +21,13 @@ extension EnglishWording {
                                 lettered: Bool) -> String {
         let why = "reversed by the bank on \(bankDay(reversedOn)) (found by \(method.words))"
         return lettered
-            ? "Invoice \(invoice): the \(payment) was \(why); the ledger had already lettered it, so the next export must show the invoice open again — tell the accountant."
+            ? "Invoice \(invoice): the \(payment) was \(why); the ledger had already allocated it, so the next export must show the invoice open again — tell the accountant."
             : "Invoice \(invoice): the \(payment) was \(why); the invoice is due again and reminders resume."
     }
 
     public func creditorStateChanged(creditor: String, active: Bool?, paused: Bool, until: CivilDate?, reason: String) -> String {
         let mode = active.map { $0 ? "active" : "review mode" } ?? "as configured"
-        let pause = paused ? ", paused\(until.map { " until \($0)" } ?? "")" : ""
+        let pause = paused ? ", paused\(until.map { " until \(date($0))" } ?? "")" : ""
         return "Creditor \(creditor) is now \(mode)\(pause)\(reason.isEmpty ? "" : ": \(reason)")."
     }
 

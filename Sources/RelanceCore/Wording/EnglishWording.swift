@@ -66,7 +66,7 @@ public struct EnglishWording: Wording {
         case .promisedToPay(let day, let amount):
             "promised to pay \(amount.map { "\($0.formatted(locale: .english)) " } ?? "")on \(date(day))"
         case .dispute(let invoices, _):
-            invoices.isEmpty ? "disputes the invoices" : "disputes invoice \(invoices.joined(separator: ", "))"
+            invoices.isEmpty ? "disputes the invoices" : "disputes \(invoices.count > 1 ? "invoices" : "invoice") \(invoices.joined(separator: ", "))"
         case .disputeResolved(let invoices, _):
             invoices.isEmpty ? "dispute resolved"
                 : "dispute resolved on \(invoices.count > 1 ? "invoices" : "invoice") \(invoices.joined(separator: ", "))"
@@ -142,7 +142,7 @@ public struct EnglishWording: Wording {
 
     public func taskReason(_ code: String) -> String? {
         switch code {
-        case "no-contact": "neither an email address nor a phone in the contacts"
+        case "no-contact": "neither an email address nor a phone number in the contacts"
         case "unresolved": "the buyer matches no known customer"
         case "complaint": "the customer reported a reminder as spam"
         default: nil
@@ -250,7 +250,7 @@ public struct EnglishWording: Wording {
         case .registeredLetter: "Send a registered letter to \(who) — \(total)"
         case .formalNotice: "Send a formal notice to \(who) — \(total)"
         case .legalAction: "Start legal recovery against \(who) — \(total)"
-        case .handOff: "Hand over to collection the file of \(who) — \(total)"
+        case .handOff: "Hand over the file of \(who) to collection — \(total)"
         case .readReply, .reviewMessage, .fixConfiguration, .identifyCustomer, .checkPayment: "Handle \(who) — \(total)"
         }
     }
@@ -308,7 +308,7 @@ public struct EnglishWording: Wording {
         return heading + " — \(title)"
     }
 
-    public func noTasks(includingClosed: Bool) -> String { includingClosed ? "No task." : "No open task." }
+    public func noTasks(includingClosed: Bool) -> String { includingClosed ? "No tasks." : "No open tasks." }
 
     public func taskClosed(id: Int64, outcome: TaskOutcome) -> String { "Task #\(id) closed: \(self.outcome(outcome))." }
 
@@ -324,7 +324,7 @@ public struct EnglishWording: Wording {
 
     public func openTasksHeading(count: Int) -> String {
         switch count {
-        case 0: "No open task"
+        case 0: "No open tasks"
         case 1: "1 open task"
         default: "\(count) open tasks"
         }

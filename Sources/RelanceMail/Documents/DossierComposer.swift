@@ -125,15 +125,16 @@ public struct DossierComposer: Sendable {
             """
     }
 
-    /// In French, the semesters as the letters name them and no configuration line: the dossier
-    /// goes to a collection agency; the operator's task already says which setting to add
-    /// (`Wording.missingRate`). The English text is unchanged, setting included.
+    /// The semesters as the letters name them and no configuration line: the dossier goes to a
+    /// collection agency, which cannot act on a relance.toml key; the operator's task already says
+    /// which setting to add (`Wording.missingRate`).
     func missingRatesWarning(_ missing: [MissingRate]) -> String {
+        let periods = LetterContextBuilder.periods(missing.map(\.semester), language: language)
+        // The amounts above are those of the semesters whose rate is known: say which are left out.
         guard language == .french else {
-            return "Interest not computed, missing rate: \(missing.map(\.semester.description).joined(separator: ", ")) — \(missing.map(\.setting).joined(separator: " ; "))"
+            return "Late-payment interest not computed for \(periods) (\(missing.count > 1 ? "rates" : "rate") not yet published): "
+                + "the amounts above do not include it."
         }
-        let periods = LetterContextBuilder.periods(missing.map(\.semester), language: .french)
-        // The penalties above are those of the semesters whose rate is known: say which are left out.
         return "Pénalités de retard non calculées pour \(periods) (\(missing.count > 1 ? "taux manquants" : "taux manquant")) : "
             + "le montant ci-dessus n'en tient pas compte."
     }

@@ -61,7 +61,13 @@ public enum PriorActionText {
             return french ? "accusé de réception signé le \(date)" : "acknowledgement of receipt signed on \(date)"
         }
         if summary.hasPrefix("disputes invoice ") {
-            return french ? "contestation de la facture \(summary.dropFirst("disputes invoice ".count))" : summary
+            let invoices = summary.dropFirst("disputes invoice ".count)
+            guard french else {
+                // The stored summary is the planner's (« disputes invoice F1, F2 »); the customer
+                // reads what was noted, in the plural when it names several invoices.
+                return "\(invoices.contains(", ") ? "invoices" : "invoice") \(invoices) disputed"
+            }
+            return "contestation de la facture \(invoices)"
         }
         if summary.hasPrefix("letter sent (tracking number ") {
             let tracking = summary.dropFirst("letter sent (tracking number ".count).dropLast()
@@ -71,7 +77,7 @@ public enum PriorActionText {
         case "no answer": return french ? "sans réponse" : summary
         case "wrong number": return french ? "numéro erroné" : summary
         case "says it has paid": return french ? "règlement annoncé" : "payment announced"
-        case "disputes the invoices": return french ? "contestation des factures" : summary
+        case "disputes the invoices": return french ? "contestation des factures" : "invoices disputed"
         default: return nil
         }
     }
