@@ -196,8 +196,8 @@ import RelanceTesting
         let credit = Money(minorUnits: -120_000, currency: .euro)
         let used = Money(minorUnits: 50_000, currency: .euro)
         #expect(FrenchWording().creditReason(amount: credit, setAgainst: [("F-1", used)])
-            == "un avoir de 1\u{202F}200,00\u{00A0}€ : imputé sur F-1 (500,00\u{00A0}€)")
-        #expect(EnglishWording().creditReason(amount: credit, setAgainst: []) == "a credit of €1,200.00: nothing left to set it against")
+            == "un avoir de 1\u{202F}200,00\u{00A0}€, imputé sur F-1 (500,00\u{00A0}€)")
+        #expect(EnglishWording().creditReason(amount: credit, setAgainst: []) == "a credit of €1,200.00, nothing left to set it against")
         #expect(credit.magnitude == Money(minorUnits: 120_000, currency: .euro) && used.magnitude == used)
     }
 }

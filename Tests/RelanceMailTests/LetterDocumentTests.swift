@@ -236,7 +236,7 @@ struct PriorActionTextTests {
         // An English customer reads what was noted, not « disputes invoice … » with no subject.
         (.dispute(invoices: ["F2026-0100"]), .phone, "appel téléphonique : contestation de la facture F2026-0100",
          "Phone call: invoice F2026-0100 disputed"),
-        (.dispute(invoices: ["F2026-0100", "F2026-0110"]), .phone, "appel téléphonique : contestation de la facture F2026-0100, F2026-0110",
+        (.dispute(invoices: ["F2026-0100", "F2026-0110"]), .phone, "appel téléphonique : contestation des factures F2026-0100, F2026-0110",
          "Phone call: invoices F2026-0100, F2026-0110 disputed"),
         (.dispute(invoices: []), .phone, "appel téléphonique : contestation des factures", "Phone call: invoices disputed"),
     ])

@@ -92,7 +92,8 @@ extension EnglishWording {
     public func creditReason(amount: Money, setAgainst: [(invoice: String, amount: Money)]) -> String {
         let detail = setAgainst.isEmpty ? "nothing left to set it against"
             : "set against " + setAgainst.map { "\($0.invoice) (\(self.amount($0.amount)))" }.joined(separator: ", ")
-        return "a credit of \(self.amount(amount.magnitude)): \(detail)"
+        // A comma, not a colon: the plan prints it after « C0005 AV2026-0012: ».
+        return "a credit of \(self.amount(amount.magnitude)), \(detail)"
     }
 
     public func taskEscalatedReason(kind: WorkTask.Kind, since: CivilDate, step: String, dueOn: CivilDate) -> String {

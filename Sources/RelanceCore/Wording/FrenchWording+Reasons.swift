@@ -96,7 +96,8 @@ extension FrenchWording {
     public func creditReason(amount: Money, setAgainst: [(invoice: String, amount: Money)]) -> String {
         let detail = setAgainst.isEmpty ? "rien sur quoi l'imputer"
             : "imputé sur " + setAgainst.map { "\($0.invoice) (\(self.amount($0.amount)))" }.joined(separator: ", ")
-        return "un avoir de \(self.amount(amount.magnitude)) : \(detail)"
+        // Une virgule, pas deux-points : le plan l'imprime après « C0005 AV2026-0012 : ».
+        return "un avoir de \(self.amount(amount.magnitude)), \(detail)"
     }
 
     public func taskEscalatedReason(kind: WorkTask.Kind, since: CivilDate, step: String, dueOn: CivilDate) -> String {

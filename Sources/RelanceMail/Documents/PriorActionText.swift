@@ -67,7 +67,7 @@ public enum PriorActionText {
                 // reads what was noted, in the plural when it names several invoices.
                 return "\(invoices.contains(", ") ? "invoices" : "invoice") \(invoices) disputed"
             }
-            return "contestation de la facture \(invoices)"
+            return "contestation \(invoices.contains(", ") ? "des factures" : "de la facture") \(invoices)"
         }
         if summary.hasPrefix("letter sent (tracking number ") {
             let tracking = summary.dropFirst("letter sent (tracking number ".count).dropLast()
