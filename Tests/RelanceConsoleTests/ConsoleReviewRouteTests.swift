@@ -123,9 +123,9 @@ import Testing
             var marie = Browser()
             _ = try await marie.login(client, user: "marie")
             let page = String(buffer: try await client.execute(uri: "/health", method: .get, headers: marie.headers).body)
-            #expect(page.contains("30/11/2026 à 10 h 00"))
+            #expect(page.contains("30/11/2026 à 10\u{00A0}h\u{00A0}00"))
             // Each service's note in the creditor's words (#13), never the daemon's English.
-            #expect(page.contains("Planification") && page.contains("planifié à 10 h 00, 3 messages en file"))
+            #expect(page.contains("Planification") && page.contains("planifié à 10\u{00A0}h\u{00A0}00, 3 messages en file"))
             #expect(page.contains("2 points quotidiens envoyés") && !page.contains("digest(s)") && !page.contains("queued"))
         }
     }

@@ -122,12 +122,12 @@ import RelanceTesting
     @Test func theReviewTaskOfAMessageGivenUpOnIsTitledInTheCreditorsLanguage() {
         let failure = SendFailure.gaveUp(attempts: 5, last: .reported("451 4.3.0 try again later"))
         #expect(Self.french.messageNotSentTitle(messageID: 12, failure: failure)
-            == "La relance n° 12 n'a pas pu être envoyée : abandon après 5 tentatives ; dernière erreur : « 451 4.3.0 try again later »")
+            == "La relance n°\u{00A0}12 n'a pas pu être envoyée : abandon après 5 tentatives ; dernière erreur : « 451 4.3.0 try again later »")
         #expect(Self.english.messageNotSentTitle(messageID: 12, failure: failure)
             == "Reminder #12 could not be sent: gave up after 5 attempts: 451 4.3.0 try again later")
         // The journal's line for the same failure, through the store's wording of it.
         #expect(Self.french.messageFailed(messageID: 12, reason: Self.french.sendFailure(failure))
-            == "Message n° 12 en échec : abandon après 5 tentatives ; dernière erreur : « 451 4.3.0 try again later »")
+            == "Message n°\u{00A0}12 en échec : abandon après 5 tentatives ; dernière erreur : « 451 4.3.0 try again later »")
     }
 
     @Test func aFailedPlannedActionNamesTheStepInTheCreditorsLanguage() {

@@ -42,8 +42,8 @@ import Testing
     @Test func aMessageGivenUpOnOpensAFrenchTaskForAFrenchCreditor() async throws {
         let (task, failed) = try await Self.givenUp(try DaemonFixture())
         #expect(task.title
-            == "La relance n° 1 n'a pas pu être envoyée : abandon après 2 tentatives ; dernière erreur : « 451 4.3.0 try again later »")
-        #expect(failed == "Message n° 1 en échec : abandon après 2 tentatives ; dernière erreur : « 451 4.3.0 try again later »")
+            == "La relance n°\u{00A0}1 n'a pas pu être envoyée : abandon après 2 tentatives ; dernière erreur : « 451 4.3.0 try again later »")
+        #expect(failed == "Message n°\u{00A0}1 en échec : abandon après 2 tentatives ; dernière erreur : « 451 4.3.0 try again later »")
         #expect(task.detail["reason"] == "« 451 4.3.0 try again later »")
     }
 

@@ -17,8 +17,8 @@ extension FrenchWording {
     public func customerIdentified(customer: String, file: String, closedTasks: [Int64]) -> String {
         "Le client \(customer) est nommé par \(file), le grand livre du créancier : il est identifié"
             + (closedTasks.isEmpty ? "." : closedTasks.count > 1
-                ? ", tâches \(closedTasks.map { "n° \($0)" }.joined(separator: ", ")) closes."
-                : ", tâche n° \(closedTasks[0]) close.")
+                ? ", tâches \(closedTasks.map { "n°\u{00A0}\($0)" }.joined(separator: ", ")) closes."
+                : ", tâche n°\u{00A0}\(closedTasks[0]) close.")
     }
 
     public func identifyTasksClosedByLedger(file: String) -> String {

@@ -199,14 +199,14 @@ extension FrenchWording {
                                retry: (attempt: Int, of: Int, on: CivilDate)?, by: String, channel: TaskOutcomeRequest.Channel) -> String {
         let kept = !staysOpen ? "" : retry.map { " (tentative \($0.attempt) sur \($0.of) ; nouvel essai le \(date($0.on)))" }
             ?? " (la tâche reste ouverte)"
-        return "Tâche n° \(taskID) (\(taskKindInSentence(kind))) : \(self.outcome(outcome))\(kept) — résultat enregistré par \(by) (\(channelName(channel)))."
+        return "Tâche n°\u{00A0}\(taskID) (\(taskKindInSentence(kind))) : \(self.outcome(outcome))\(kept) — résultat enregistré par \(by) (\(channelName(channel)))."
     }
 
     public func promiseHold(amount: Money?, taskID: Int64, by: String) -> String {
-        "paiement promis\(amount.map { " de \(self.amount($0))" } ?? "") (tâche n° \(taskID), \(by))"
+        "paiement promis\(amount.map { " de \(self.amount($0))" } ?? "") (tâche n°\u{00A0}\(taskID), \(by))"
     }
 
-    public func disputedByTask(taskID: Int64) -> String { "litige (tâche n° \(taskID))" }
+    public func disputedByTask(taskID: Int64) -> String { "litige (tâche n°\u{00A0}\(taskID))" }
 
     public func bounceCause(_ cause: BounceCause) -> String {
         switch cause {
@@ -256,7 +256,7 @@ extension FrenchWording {
         switch match {
         case .message(let id, let byVERP):
             let by = byVERP ? "son adresse VERP" : "le Message-ID qu'\(feminine ? "elle" : "il") cite"
-            return "rattaché\(agreement) au message n° \(id) par \(by)"
+            return "rattaché\(agreement) au message n°\u{00A0}\(id) par \(by)"
         case .contact(let address, let customers):
             return "envoyé\(agreement) par \(address), contact \(customers == 1 ? "du client" : "de \(customers) clients")"
         }
@@ -305,11 +305,11 @@ extension FrenchWording {
     }
 
     public func bounceWithoutFailure(messageID: Int64) -> String {
-        "Un retour du message n° \(messageID) ne nomme aucun destinataire en échec : enregistré seulement."
+        "Un retour du message n°\u{00A0}\(messageID) ne nomme aucun destinataire en échec : enregistré seulement."
     }
 
     public func bounceWrongAddressUnnamed(messageID: Int64, cause: BounceCause) -> String {
-        "Un retour du message n° \(messageID) dit qu'une adresse est fausse (\(bounceCause(cause))) mais n'en nomme aucune des nôtres."
+        "Un retour du message n°\u{00A0}\(messageID) dit qu'une adresse est fausse (\(bounceCause(cause))) mais n'en nomme aucune des nôtres."
     }
 
     public func paymentNotLetteredTitle(booked: CivilDate, invoice: String, amount: Money) -> String {

@@ -30,6 +30,6 @@ extension FrenchWording {
     }
 
     public func messageNotSentTitle(messageID: Int64, failure: SendFailure) -> String {
-        "La relance n° \(messageID) n'a pas pu être envoyée : \(sendFailure(failure))"
+        "La relance n°\u{00A0}\(messageID) n'a pas pu être envoyée : \(sendFailure(failure))"
     }
 }
