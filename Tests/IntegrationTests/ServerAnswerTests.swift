@@ -130,7 +130,7 @@ import Testing
         #expect(task.title.hasPrefix("La relance n°\u{00A0}") && task.title.contains(
             " n'a pas pu être envoyée : abandon après 2 tentatives ; dernière erreur : SMTP : le serveur SMTP a refusé "),
                 "\(task.title)")
-        #expect(task.title.contains("« 450 4.2.0"), "\(task.title)")
+        #expect(task.title.contains("«\u{00A0}450 4.2.0"), "\(task.title)")
     }
 
     @Test func aCreditorsOwnRetryPeriodDecidesWhenARefusedMessageFails() async throws {

@@ -71,7 +71,7 @@ struct ConsoleReceiptsTests {
             let unknown = try await client.execute(uri: uri, method: .post, headers: browser.formHeaders,
                                                    body: Browser.form(["customer": "C999", "csrf": csrf]))
             #expect(unknown.status == .badRequest)
-            #expect(String(buffer: unknown.body).contains("Aucun client « C999 » chez ce créancier"))
+            #expect(String(buffer: unknown.body).contains("Aucun client «\u{00A0}C999\u{00A0}» chez ce créancier"))
 
             let linked = try await client.execute(uri: uri, method: .post, headers: browser.formHeaders,
                                                   body: Browser.form(["customer": "C001", "csrf": csrf]))

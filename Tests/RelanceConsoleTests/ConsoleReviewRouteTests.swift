@@ -75,12 +75,12 @@ import Testing
             #expect(try await client.execute(uri: "/customers/acme/C001/do-not-remind", method: .post, headers: marie.formHeaders,
                                              body: Browser.form(["csrf": csrf, "reason": "client en liquidation"])).status == .seeOther)
             let marked = String(buffer: try await client.execute(uri: "/customers/acme/C001", method: .get, headers: marie.headers).body)
-            #expect(marked.contains("Marqué « ne pas relancer » par marie le 30/11/2026 : client en liquidation"))
+            #expect(marked.contains("Marqué «\u{00A0}ne pas relancer\u{00A0}» par marie le 30/11/2026 : client en liquidation"))
             #expect(marked.contains("Relancer à nouveau"))
             // Later, when the ladder would have the next step due: the person's flag holds it, in the creditor's words.
             let plan = try await acme.scheduler.plan(on: CivilDate(iso8601: "2027-02-01")!)
             let held = try #require(plan.decisions.first { $0.customer == "C001" && $0.rule == .doNotRemind })
-            #expect(held.reason == "marqué « ne pas relancer » par marie le 30/11/2026 (client en liquidation)")
+            #expect(held.reason == "marqué «\u{00A0}ne pas relancer\u{00A0}» par marie le 30/11/2026 (client en liquidation)")
             #expect(!plan.contacts.contains { $0.customer.externalID == "C001" })
             #expect(try await client.execute(uri: "/customers/acme/C001/do-not-remind/remove", method: .post, headers: marie.formHeaders,
                                              body: Browser.form(["csrf": csrf])).status == .seeOther)

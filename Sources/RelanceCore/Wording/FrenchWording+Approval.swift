@@ -20,14 +20,14 @@ extension FrenchWording {
     }
 
     public func doNotRemindSet(customer: String, reason: String, by person: String) -> String {
-        "Client \(customer) marqué « ne pas relancer » par \(person) : \(reason)."
+        "Client \(customer) marqué «\u{00A0}ne pas relancer\u{00A0}» par \(person) : \(reason)."
     }
 
     public func doNotRemindRemoved(customer: String, reason: String, by person: String) -> String {
-        "« Ne pas relancer » retiré du client \(customer) par \(person) (motif : \(reason))."
+        "«\u{00A0}Ne pas relancer\u{00A0}» retiré du client \(customer) par \(person) (motif : \(reason))."
     }
 
     public func doNotRemindByPersonReason(by person: String, since: CivilDate, why: String) -> String {
-        "marqué « ne pas relancer » par \(person) le \(date(since)) (\(why))"
+        "marqué «\u{00A0}ne pas relancer\u{00A0}» par \(person) le \(date(since)) (\(why))"
     }
 }

@@ -22,7 +22,7 @@ extension FrenchWording {
     }
 
     public func identifyTasksClosedByLedger(file: String) -> String {
-        "Le grand livre \(file) nomme le client de chaque facture de cet acheteur non identifié : sa tâche « Client à identifier » est close."
+        "Le grand livre \(file) nomme le client de chaque facture de cet acheteur non identifié : sa tâche «\u{00A0}Client à identifier\u{00A0}» est close."
     }
 
     public func namedByTheLedger() -> String { "nommé par le grand livre" }

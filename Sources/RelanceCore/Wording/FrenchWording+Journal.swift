@@ -81,7 +81,7 @@ extension FrenchWording {
     }
 
     public func taskEscalated(kind: WorkTask.Kind, customer: String, step: String, since: CivilDate, dueOn: CivilDate) -> String {
-        "La tâche « \(taskKind(kind).lowercased()) » du client \(customer) (étape \(stepName(step)), ouverte le \(date(since))) "
+        "La tâche \(quoted(taskKind(kind).lowercased())) du client \(customer) (étape \(stepName(step)), ouverte le \(date(since))) "
             + "est sans résultat depuis le \(date(dueOn)) : une personne doit la reprendre."
     }
 
@@ -98,7 +98,7 @@ extension FrenchWording {
     }
 
     public func importHeld(importID: Int64, file: String, reason: String) -> String {
-        "L'import n°\u{00A0}\(importID) de \(file) est RETENU, rien n'a changé : \(reason). C'est ce que donne un export tronqué ou filtré (« échues seulement »). Si ces règlements sont réels, lancez `relance import confirm \(importID)`."
+        "L'import n°\u{00A0}\(importID) de \(file) est RETENU, rien n'a changé : \(reason). C'est ce que donne un export tronqué ou filtré («\u{00A0}échues seulement\u{00A0}»). Si ces règlements sont réels, lancez `relance import confirm \(importID)`."
     }
 
     public func heldImportConfirmed(importID: Int64, file: String) -> String {
@@ -143,7 +143,7 @@ extension FrenchWording {
         case .alreadyClosed(let id, let state, let outcome):
             "la tâche n°\u{00A0}\(id) est déjà \(taskState(state))\(outcome.map { " (\(self.outcome($0)))" } ?? "") : rien n'est enregistré"
         case .onlyLettersArePosted(let id, let kind):
-            "la tâche n°\u{00A0}\(id) est de type « \(taskKind(kind).lowercased()) » : seule une lettre se poste"
+            "la tâche n°\u{00A0}\(id) est de type \(quoted(taskKind(kind).lowercased())) : seule une lettre se poste"
         case .postedInTheFuture(let posted, let today): "la date d'envoi \(date(posted)) est postérieure à aujourd'hui (\(date(today)))"
         case .trackingNumberMissing: "une lettre recommandée s'enregistre avec son numéro de suivi (`--tracking`)"
         case .acknowledgementOutOfRange(let acknowledged, let posted, let today):
@@ -157,7 +157,7 @@ extension FrenchWording {
         case .phoneNotKnown(let phone, let known):
             "\(phone) ne figure pas parmi les numéros du client (\(known.isEmpty ? "aucun" : known.joined(separator: ", ")))"
         case .callOnly(let outcome, let id, let kind):
-            "« \(self.outcome(outcome)) » s'enregistre sur un appel ; la tâche n°\u{00A0}\(id) est de type « \(taskKind(kind).lowercased()) »"
+            "\(quoted(self.outcome(outcome))) s'enregistre sur un appel ; la tâche n°\u{00A0}\(id) est de type \(quoted(taskKind(kind).lowercased()))"
         case .invoiceNotOnTask(let invoice, let id, let open):
             "la facture \(invoice) n'est pas l'une des factures ouvertes de la tâche n°\u{00A0}\(id) (\(open.joined(separator: ", ")))"
         case .noSuchTask(let id): "la tâche n°\u{00A0}\(id) n'existe pas (relance tasks liste les tâches ouvertes)"
@@ -183,11 +183,11 @@ extension FrenchWording {
     public func outcomeLineNotRead(taskID: Int64?, sender: String, line: String, problem: OutcomeLineProblem) -> String {
         let which = taskID.map { "Ligne de la réponse \(FrenchPreposition.de(sender)) sur la tâche n°\u{00A0}\($0)" }
             ?? "Une ligne de la réponse \(FrenchPreposition.de(sender))"
-        return "\(which) : « \(line.prefix(120)) » non lue : \(outcomeLineProblem(problem))."
+        return "\(which) : \(quoted(String(line.prefix(120)))) non lue : \(outcomeLineProblem(problem))."
     }
 
     public func outcomeNotRecorded(taskID: Int64, outcome: TaskOutcome, by: String, why: String) -> String {
-        "Tâche n°\u{00A0}\(taskID) (réponse \(FrenchPreposition.de(by))) : résultat « \(self.outcome(outcome)) » non enregistré : \(why)."
+        "Tâche n°\u{00A0}\(taskID) (réponse \(FrenchPreposition.de(by))) : résultat \(quoted(self.outcome(outcome))) non enregistré : \(why)."
     }
 }
 

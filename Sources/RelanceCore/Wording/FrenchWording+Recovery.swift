@@ -30,7 +30,7 @@ extension FrenchWording {
     }
 
     public func messageCopiedToSent(messageID: Int64, folder: String) -> String {
-        "Une copie du message n°\u{00A0}\(messageID) a été déposée dans le dossier « \(folder) »."
+        "Une copie du message n°\u{00A0}\(messageID) a été déposée dans le dossier \(quoted(folder))."
     }
 
     public func addressRefusedByServer(address: String, role: String?, messageID: Int64, reply: String) -> String {

@@ -46,7 +46,7 @@ extension FrenchWording {
         return "\(customer) \(name) : \(stepName(step)) → \(emails) : \(listed.joined(separator: ", "))"
     }
     public func runTask(customer: String, name: String, kind: WorkTask.Kind, step: String, invoices: String, note: String?) -> String {
-        "\(customer) \(name) : tâche « \(taskKind(kind).lowercased()) » (\(stepName(step))) pour \(invoices)\(note.map { " — \($0)" } ?? "")"
+        "\(customer) \(name) : tâche \(quoted(taskKind(kind).lowercased())) (\(stepName(step))) pour \(invoices)\(note.map { " — \($0)" } ?? "")"
     }
     public func runDecision(waits: Bool, customer: String, invoice: String?, reason: String) -> String {
         "\(waits ? "en attente" : "sans relance") : \(customer)\(invoice.map { " \($0)" } ?? "") : \(reason)"

@@ -305,7 +305,7 @@ public struct FrenchWording: Wording {
     }
 
     public func missingRate(_ rate: MissingRate) -> String {
-        "taux inconnu pour le \(semesterName(rate.semester)) (table « \(rateTableName(rate.table)) ») : ajoutez-le dans [penalties] de la configuration (clé « \(rate.semester) »)"
+        "taux inconnu pour le \(semesterName(rate.semester)) (table \(quoted(rateTableName(rate.table)))) : ajoutez-le dans [penalties] de la configuration (clé \(quoted("\(rate.semester)")))"
     }
 
     /// `1er semestre 2026`, `2e semestre 2026`.
@@ -315,8 +315,8 @@ public struct FrenchWording: Wording {
 
     public func emailStepBecomesCall(step: String, invalidAddresses: [String]) -> String {
         invalidAddresses.isEmpty
-            ? "aucune adresse de courriel connue pour ce client : l'étape « \(stepName(step)) » se fait par téléphone"
-            : "toutes les adresses de ce client sont invalides (\(invalidAddresses.joined(separator: ", "))) : l'étape « \(stepName(step)) » se fait par téléphone"
+            ? "aucune adresse de courriel connue pour ce client : l'étape \(quoted(stepName(step))) se fait par téléphone"
+            : "toutes les adresses de ce client sont invalides (\(invalidAddresses.joined(separator: ", "))) : l'étape \(quoted(stepName(step))) se fait par téléphone"
     }
 
     public func taskHeading(id: Int64, kind: WorkTask.Kind, creditor: String, due: CivilDate?, state: WorkTask.State,
