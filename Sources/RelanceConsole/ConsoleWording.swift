@@ -249,9 +249,11 @@ struct ConsoleWording: Sendable {
         language == .french ? "en échec \(count) fois depuis \(since) : \(error)" : "failing \(count)× since \(since): \(error)"
     }
 
-    /// How long ago, in the largest unit that is not zero: `il y a 3 h`, `2 days ago`.
+    /// How long ago, in the largest unit that is not zero: `il y a 3 h`, `2 days ago`; under a
+    /// minute, `à l’instant` / `just now` (not « il y a 0 min »).
     func age(_ seconds: TimeInterval) -> String {
         let minutes = max(0, Int(seconds / 60))
+        if minutes == 0 { return language == .french ? "à l’instant" : "just now" }
         let (value, unitFR, unitEN) = minutes < 60 ? (minutes, "min", "min") : minutes < 48 * 60 ? (minutes / 60, "h", "h")
             : (minutes / 1440, minutes / 1440 > 1 ? "jours" : "jour", minutes / 1440 > 1 ? "days" : "day")
         return language == .french ? "il y a \(value) \(unitFR)" : "\(value) \(unitEN) ago"

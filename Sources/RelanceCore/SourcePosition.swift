@@ -25,7 +25,9 @@ public struct SourcePosition: Sendable, Hashable, Codable, CustomStringConvertib
 
     /// Where, as a person of `language` reads it. English keeps the compiler-like
     /// `a.csv:3:4 (cell D3) at /path` (the log's, and what scripts grep); French says it:
-    /// `a.csv, ligne 3, colonne 4`, `a.xlsx, cellule D3`, `a.xml, chemin /Invoice/…`.
+    /// `a.csv, ligne 3, caractère 4`, `a.xlsx, cellule D3`, `a.xml, chemin /Invoice/…`. A text
+    /// file's column counts characters: « colonne 60 » read beside « dans la colonne « amount » »
+    /// named two different things.
     public func text(in language: Language) -> String {
         guard language == .french else { return description }
         var parts = file.isEmpty ? [] : [file]
@@ -33,7 +35,7 @@ public struct SourcePosition: Sendable, Hashable, Codable, CustomStringConvertib
             parts.append("cellule \(cell)")
         } else {
             if let line { parts.append("ligne \(line)") }
-            if let column { parts.append("colonne \(column)") }
+            if let column { parts.append("caractère \(column)") }
         }
         if let path { parts.append("chemin \(path)") }
         return parts.joined(separator: ", ")

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import RelanceCore
 import RelanceTesting
@@ -20,8 +21,8 @@ import RelanceTesting
         .addressRefused(address: "compta@client.example", reply: "550 5.7.1 sender not allowed"),
         .everyRecipientRefused(refusals),
         .everyRecipientRefusedAtOnce(.reported("554 5.7.0 rejected")),
-        .outboxFolderUnwritable(folder: "/var/lib/relance/outbox", error: "Permission denied"),
-        .outboxFileNotRenamed(file: "/var/lib/relance/outbox/.00000012-first-reminder.eml.part", error: "No space left on device"),
+        .outboxFolderUnwritable(FileSystemFailure(path: "/var/lib/relance/outbox", code: EACCES)),
+        .outboxFileNotRenamed(FileSystemFailure(path: "/var/lib/relance/outbox/.00000012-first-reminder.eml.part", code: ENOSPC)),
         .gaveUp(attempts: 5, last: .reported("451 4.3.0 try again later")),
         .gaveUp(attempts: 1, last: .notAttempted),
     ]
@@ -42,8 +43,8 @@ import RelanceTesting
             "le serveur a refusé l'adresse compta@client.example : «\u{00A0}550 5.7.1 sender not allowed\u{00A0}»",
             "tous les destinataires ont été refusés : a@client.example : «\u{00A0}550 5.1.1 no such user\u{00A0}» ; b@client.example : «\u{00A0}550 5.7.1 relaying denied\u{00A0}»",
             "tous les destinataires ont été refusés d'un coup, pour une raison sans rapport avec leurs adresses : «\u{00A0}554 5.7.0 rejected\u{00A0}»",
-            "impossible d'écrire dans le dossier /var/lib/relance/outbox : «\u{00A0}Permission denied\u{00A0}»",
-            "impossible de renommer le fichier /var/lib/relance/outbox/.00000012-first-reminder.eml.part : «\u{00A0}No space left on device\u{00A0}»",
+            "impossible d'écrire dans le dossier d'envoi : /var/lib/relance/outbox : permission refusée",
+            "impossible de donner son nom final au fichier : /var/lib/relance/outbox/.00000012-first-reminder.eml.part : plus de place sur le disque",
             "abandon après 5 tentatives ; dernière erreur : «\u{00A0}451 4.3.0 try again later\u{00A0}»",
             "abandon après 1 tentative ; dernière erreur : envoi non tenté",
         ])
@@ -62,8 +63,8 @@ import RelanceTesting
             "compta@client.example refused: 550 5.7.1 sender not allowed",
             "every recipient was refused: a@client.example: 550 5.1.1 no such user; b@client.example: 550 5.7.1 relaying denied",
             "every recipient was refused at once, for no address-related reason: 554 5.7.0 rejected",
-            "cannot write into /var/lib/relance/outbox: Permission denied",
-            "cannot rename /var/lib/relance/outbox/.00000012-first-reminder.eml.part: No space left on device",
+            "cannot write into the outbox folder: /var/lib/relance/outbox: permission denied",
+            "cannot give the file its final name: /var/lib/relance/outbox/.00000012-first-reminder.eml.part: no space left on the disk",
             "gave up after 5 attempts: 451 4.3.0 try again later",
             "gave up after 1 attempt: not attempted",
         ])

@@ -39,7 +39,7 @@ import RelanceTesting
         let report = try await fixture.runtime().runOnce()
         let rejected = try #require(report.intake[CreditorID("acme")!]?.rejected.first)
         #expect(rejected.file == "broken.csv")
-        #expect(rejected.reason.contains("broken.csv, ligne 3, colonne 53"))
+        #expect(rejected.reason.contains("broken.csv, ligne 3, caractère 53"))
         #expect(rejected.reason.contains("due_date"))
         #expect(fixture.workspace.files(in: "drop/rejected") == ["broken.csv", "broken.csv.error.txt"])
         let explanation = try fixture.workspace.read("drop/rejected/broken.csv.error.txt")
@@ -57,7 +57,7 @@ import RelanceTesting
         try fixture.drop("amount.csv", DaemonFixture.csv("C1;Client Un;compta@un.example;F-100;15/09/2026;15/10/2026;12O,00"))
         let report = try await fixture.runtime().runOnce()
         let rejected = try #require(report.intake[CreditorID("acme")!]?.rejected.first)
-        #expect(rejected.reason.contains("amount.csv, ligne 2, colonne 60"))
+        #expect(rejected.reason.contains("amount.csv, ligne 2, caractère 60"))
         #expect(fixture.workspace.files(in: "drop/rejected").contains("amount.csv"))
     }
 

@@ -76,7 +76,7 @@ import Testing
                   What to do: FEC amounts are digits with a decimal comma, such as 1234,56 (no thousands separator, no currency sign).
                 """)
             #expect(error.text(in: .french) == """
-                FEC.txt, ligne 2, colonne 65 : «\u{00A0}dix euros\u{00A0}» dans la colonne Debit n'est pas un montant [bad-amount]
+                FEC.txt, ligne 2, caractère 65 : «\u{00A0}dix euros\u{00A0}» dans la colonne Debit n'est pas un montant [bad-amount]
                   À faire : Les montants d'un FEC s'écrivent en chiffres avec une virgule décimale, par exemple 1234,56 (sans séparateur de milliers ni symbole de devise).
                 """)
         }

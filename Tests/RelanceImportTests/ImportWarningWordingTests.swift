@@ -67,7 +67,7 @@ import Foundation
     @Test func frenchWarningsUseFrenchDatesAmountsAndPlaces() {
         let french = Self.every.map { $0.text(in: .french) }
         #expect(french[1].hasPrefix("a.xlsx, cellule B3 : le nom du client de la colonne «\u{00A0}Nom\u{00A0}»"), "\(french[1])")
-        #expect(french[2].hasPrefix("a.csv, ligne 3, colonne 4 : la cellule de courriel"), "\(french[2])")
+        #expect(french[2].hasPrefix("a.csv, ligne 3, caractère 4 : la cellule de courriel"), "\(french[2])")
         #expect(french[10].contains("2\u{202F}376,80\u{A0}€"), "\(french[10])")
         #expect(french[11].contains("écriture 12 du 07/12/2026"), "\(french[11])")
         #expect(french[14].hasPrefix("r.xml, chemin /Document/BkToCstmrStmt/Stmt/Ntry[2] : "), "\(french[14])")
@@ -86,7 +86,7 @@ import Foundation
     }
 
     @Test func sourcePositionsAreSaidInFrench() {
-        #expect(SourcePosition(file: "a.csv", line: 3, column: 4).text(in: .french) == "a.csv, ligne 3, colonne 4")
+        #expect(SourcePosition(file: "a.csv", line: 3, column: 4).text(in: .french) == "a.csv, ligne 3, caractère 4")
         #expect(SourcePosition(file: "a.xlsx", line: 3, column: 2).text(in: .french) == "a.xlsx, cellule B3")
         #expect(SourcePosition(file: "f.xml", path: "/Invoice").text(in: .french) == "f.xml, chemin /Invoice")
         #expect(SourcePosition(file: "a.csv", line: 3, column: 4).text(in: .english) == "a.csv:3:4")

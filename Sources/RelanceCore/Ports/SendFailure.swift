@@ -20,10 +20,10 @@ public indirect enum SendFailure: Sendable, Hashable {
     /// Every recipient refused at once for a reason that says nothing about the addresses: the
     /// server refuses us, not them.
     case everyRecipientRefusedAtOnce(SendFailure)
-    /// The outbox folder could not be written into (`error`: the system's words).
-    case outboxFolderUnwritable(folder: String, error: String)
-    /// The message's file could not be given its final name (`error`: the system's words).
-    case outboxFileNotRenamed(file: String, error: String)
+    /// The outbox folder could not be written into: the path and the system's reason (errno).
+    case outboxFolderUnwritable(FileSystemFailure)
+    /// The message's file could not be given its final name: the path and the system's reason.
+    case outboxFileNotRenamed(FileSystemFailure)
     /// The retries ran out; `last` is the failure of the last attempt.
     case gaveUp(attempts: Int, last: SendFailure)
 }

@@ -18,10 +18,10 @@ extension EnglishWording {
             "every recipient was refused: " + replies.map { "\($0.address): \($0.reply)" }.joined(separator: listSeparator)
         case .everyRecipientRefusedAtOnce(let failure):
             "every recipient was refused at once, for no address-related reason: \(sendFailure(failure))"
-        case .outboxFolderUnwritable(let folder, let error):
-            "cannot write into \(folder): \(error)"
-        case .outboxFileNotRenamed(let file, let error):
-            "cannot rename \(file): \(error)"
+        case .outboxFolderUnwritable(let failure):
+            "cannot write into the outbox folder: \(fileSystemFailure(failure))"
+        case .outboxFileNotRenamed(let failure):
+            "cannot give the file its final name: \(fileSystemFailure(failure))"
         case .gaveUp(let attempts, let last):
             "gave up after \(attempts) \(attempts == 1 ? "attempt" : "attempts"): \(sendFailure(last))"
         }

@@ -1,4 +1,5 @@
 public import Foundation
+import RelanceCore
 
 /// Whether the drop folder is there. A missing one is most often a share that is not
 /// mounted: creating it would hide that for weeks behind "no new file", so it is an error
@@ -15,7 +16,7 @@ public enum DropFolderCheck {
                 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false)
             } catch {
                 throw IntakeError(.missingDropFolder, file: folder.path,
-                                  "the drop folder does not exist and could not be created: \(error.localizedDescription)")
+                                  "the drop folder does not exist and could not be created: \(FileSystemFailure(error, path: folder.path))")
             }
         }
     }

@@ -18,11 +18,11 @@ public struct OutboxFolderTransport: MailTransport {
             let temporary = folder.appendingPathComponent(".\(name).part")
             try Data(message.bytes).write(to: temporary)
             guard rename(temporary.path, final.path) == 0 else {
-                return .temporaryFailure(reason: .outboxFileNotRenamed(file: temporary.path, error: String(cString: strerror(errno))))
+                return .temporaryFailure(reason: .outboxFileNotRenamed(FileSystemFailure(path: temporary.path, code: errno)))
             }
             return .delivered(serverReply: OutboxFolderReply.reply(file: name))
         } catch {
-            return .temporaryFailure(reason: .outboxFolderUnwritable(folder: folder.path, error: error.localizedDescription))
+            return .temporaryFailure(reason: .outboxFolderUnwritable(FileSystemFailure(error, path: folder.path)))
         }
     }
 }
