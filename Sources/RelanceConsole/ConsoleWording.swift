@@ -144,7 +144,7 @@ struct ConsoleWording: Sendable {
         messagesToReview: "Relances à vérifier", sendMessage: "Envoyer tel quel", skipMessage: "Ne pas envoyer", to: "À",
         attachments: "Pièces jointes", correctAddress: "Adresse de courriel corrigée",
         correctAddressHint: "Ajoutée aux destinataires des relances jusqu’au prochain fichier de contacts, qui fait foi ; l’adresse n’est plus tenue pour invalide.",
-        doNotRemindHint: "Ne plus relancer ce client : suspendez sans date de fin (ou « ne pas relancer » dans le fichier de contacts, qui fait foi).",
+        doNotRemindHint: "Ne plus relancer ce client : suspendez sans date de fin (ou «\u{00A0}ne pas relancer\u{00A0}» dans le fichier de contacts, qui fait foi).",
         doNotRemindSet: "Le fichier de contacts dit : ne pas relancer.",
         health: "État", never: "jamais", activeMode: "actif : les relances partent", reviewMode: "mode relecture : rien n’est envoyé",
         services: "Services", noDaemon: "Pas encore d’état : relance run n’a pas tourné avec ce dossier d’état.", outbox: "Boîte d’envoi",
@@ -279,7 +279,7 @@ struct ConsoleWording: Sendable {
     }
 
     func uploaded(_ name: String) -> String {
-        language == .french ? "« \(name) » est dans le dossier de dépôt : il sera lu au prochain passage (sous une minute), puis listé ici."
+        language == .french ? "«\u{00A0}\(name)\u{00A0}» est dans le dossier de dépôt : il sera lu au prochain passage (sous une minute), puis listé ici."
             : "“\(name)” is in the drop folder: it will be read at the next pass (within a minute), then listed here."
     }
 
@@ -289,7 +289,7 @@ struct ConsoleWording: Sendable {
     }
 
     func uploadEmpty(_ name: String) -> String {
-        language == .french ? "« \(name) » est vide : rien n’a été déposé." : "“\(name)” is empty: nothing was uploaded."
+        language == .french ? "«\u{00A0}\(name)\u{00A0}» est vide : rien n’a été déposé." : "“\(name)” is empty: nothing was uploaded."
     }
 
     /// "Clients 101 à 200 sur 9 999, les plus en retard d’abord (page 2 sur 100) ; le CSV les contient tous."
@@ -305,7 +305,7 @@ struct ConsoleWording: Sendable {
     }
 
     func unreadableDate(_ text: String) -> String {
-        language == .french ? "« \(text) » : une date s’écrit 15/01/2027." : "“\(text)”: write a date as 15/01/2027."
+        language == .french ? "«\u{00A0}\(text)\u{00A0}» : une date s’écrit 15/01/2027." : "“\(text)”: write a date as 15/01/2027."
     }
 
     /// What is wrong with an outcome form, naming the field as the form labels it.
@@ -320,15 +320,15 @@ struct ConsoleWording: Sendable {
         let value = error.value ?? ""
         switch error.problem {
         case .missing:
-            return french ? "Ce résultat demande le champ « \(field) »." : "This outcome needs the \(field) field."
+            return french ? "Ce résultat demande le champ «\u{00A0}\(field)\u{00A0}»." : "This outcome needs the \(field) field."
         case .unreadableDate:
-            return french ? "\(field) « \(value) » : une date s’écrit 15/01/2027." : "\(field) “\(value)”: write a date as 15/01/2027."
+            return french ? "\(field) «\u{00A0}\(value)\u{00A0}» : une date s’écrit 15/01/2027." : "\(field) “\(value)”: write a date as 15/01/2027."
         case .unreadableAmount:
-            return french ? "\(field) « \(value) » : un montant s’écrit 912,00." : "\(field) “\(value)”: write an amount as 912.00."
+            return french ? "\(field) «\u{00A0}\(value)\u{00A0}» : un montant s’écrit 912,00." : "\(field) “\(value)”: write an amount as 912.00."
         case .notAnEmail:
-            return french ? "\(field) « \(value) » n’est pas une adresse de courriel." : "\(field) “\(value)” is not an email address."
+            return french ? "\(field) «\u{00A0}\(value)\u{00A0}» n’est pas une adresse de courriel." : "\(field) “\(value)” is not an email address."
         case .unknownOutcome:
-            return french ? "Résultat inconnu « \(value) »." : "Unknown outcome “\(value)”."
+            return french ? "Résultat inconnu «\u{00A0}\(value)\u{00A0}»." : "Unknown outcome “\(value)”."
         }
     }
 }

@@ -35,7 +35,7 @@ struct ReceiptsWording: Sendable {
         sameAmount: "Open invoices of that amount:", linkTo: "Link to")
 
     func unknownCustomer(_ code: String, language: Language) -> String {
-        language == .french ? "Aucun client « \(code) » chez ce créancier : saisissez le code client tel que l’export l’écrit."
+        language == .french ? "Aucun client «\u{00A0}\(code)\u{00A0}» chez ce créancier : saisissez le code client tel que l’export l’écrit."
             : "No customer “\(code)” for this creditor: type the customer code as the export writes it."
     }
 

@@ -74,7 +74,7 @@ import Testing
         let summary = try await Self.pausedFor(fixture)
         // acme is French: the fault in French, the key under its name, the server's refusal quoted.
         #expect(summary.contains("exige une identification"), "\(summary)")
-        #expect(summary.contains("« 554 5.7.1"), "\(summary)")
+        #expect(summary.contains("«\u{00A0}554 5.7.1"), "\(summary)")
         #expect(summary.contains("password_credential"), "\(summary)")
         #expect(!summary.contains("fix unknown addresses"))
         #expect(try await fixture.events("address.refused").isEmpty)

@@ -39,7 +39,7 @@ import Testing
         #expect(next.title == "Enregistré d'après vos réponses")
         #expect(next.items.contains { $0.number == "#\(call.taskID)"
             && $0.reason == "Promesse de paiement de 912,00\u{00A0}€ pour le 15/01/2027 — résultat enregistré d'après la réponse de \(stack.address("t40"))" })
-        #expect(next.items.contains { $0.headline.contains("n° 999") })
+        #expect(next.items.contains { $0.headline.contains("n°\u{00A0}999") })
         #expect(try await sender.send(on: CivilDate(iso8601: "2026-12-08")!))
         #expect(try await runtime.store.unacknowledgedEmailOutcomes(of: creditor).isEmpty)
         withExtendedLifetime(scene.workspace) {}

@@ -44,7 +44,7 @@ import Testing
         #expect(next.items.contains { $0.headline.contains("aucune issue reconnue") })
         #expect(next.items.contains { $0.headline.contains("la date promise 01/12/2026 est déjà passée (nous sommes le 07/12/2026)") })
         #expect(next.items.contains { $0.headline.contains("aucun litige à résoudre") })
-        #expect(next.items.contains { $0.headline.contains("la tâche n° 999 n'existe pas") })
+        #expect(next.items.contains { $0.headline.contains("la tâche n°\u{00A0}999 n'existe pas") })
 
         // The digest as the person receives it: its text part reads the same, with no English.
         let second = CivilDate(iso8601: "2026-12-08")!
@@ -55,7 +55,7 @@ import Testing
         let text = try #require(message.root.allParts.first { $0.contentType == "text/plain" }?.text)
         let acknowledgements = try #require(text.range(of: "Enregistré d'après vos réponses")).upperBound
         let section = String(text[acknowledgements...].prefix(2_000))
-        #expect(section.contains("aucune issue reconnue") && section.contains("la tâche n° 999 n'existe pas"), "\(section)")
+        #expect(section.contains("aucune issue reconnue") && section.contains("la tâche n°\u{00A0}999 n'existe pas"), "\(section)")
         let english = LanguageLeaks.englishIn(text)
         #expect(english.isEmpty, "English in the French digest: \(english)\n\(text)")
         withExtendedLifetime(scene.workspace) {}

@@ -127,10 +127,10 @@ import Testing
         let task = try #require(try await fixture.runtime.store.tasks(of: CreditorID("acme")!, state: .open).first)
         #expect(task.kind == .reviewMessage)
         // `acme` is French (the default language): the title is French, the server's reply quoted as it came.
-        #expect(task.title.hasPrefix("La relance n° ") && task.title.contains(
+        #expect(task.title.hasPrefix("La relance n°\u{00A0}") && task.title.contains(
             " n'a pas pu être envoyée : abandon après 2 tentatives ; dernière erreur : SMTP : le serveur SMTP a refusé "),
                 "\(task.title)")
-        #expect(task.title.contains("« 450 4.2.0"), "\(task.title)")
+        #expect(task.title.contains("«\u{00A0}450 4.2.0"), "\(task.title)")
     }
 
     @Test func aCreditorsOwnRetryPeriodDecidesWhenARefusedMessageFails() async throws {

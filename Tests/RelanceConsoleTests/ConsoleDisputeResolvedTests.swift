@@ -50,7 +50,7 @@ struct ConsoleDisputeResolvedTests {
             #expect(try await store.disputedInvoices(of: acme).isEmpty)
             // Recorded on the task that noted the dispute, by the user, from the console.
             let journal = try await store.recentEvents(of: acme, limit: 20).map(\.event)
-            #expect(journal.contains { $0.kind == "invoice.dispute-resolved" && $0.summary.contains("tâche n° \(task)") }, "\(journal.map(\.summary))")
+            #expect(journal.contains { $0.kind == "invoice.dispute-resolved" && $0.summary.contains("tâche n°\u{00A0}\(task)") }, "\(journal.map(\.summary))")
             #expect(journal.contains { $0.summary.contains("enregistré par marie (console)") && $0.summary.contains("litige résolu") },
                     "\(journal.map(\.summary))")
             let after = String(buffer: try await client.execute(uri: "/customers/acme/C001", method: .get, headers: marie.headers).body)

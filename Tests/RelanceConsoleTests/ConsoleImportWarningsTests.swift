@@ -31,9 +31,9 @@ struct ConsoleImportWarningsTests {
             let page = String(buffer: try await client.execute(uri: "/imports", method: .get, headers: browser.headers).body)
             #expect(page.contains("3 avertissements"), "\(page)")
             #expect(page.contains("jour d&#39;abord (JJ/MM)") || page.contains("jour d'abord (JJ/MM)"), "\(page)")
-            #expect(page.contains("decembre.csv, ligne 3, caractère 6 : le nom du client de la colonne « Nom » contenait des caractères de contrôle (Dupont\\nSA)"),
+            #expect(page.contains("decembre.csv, ligne 3, caractère 6 : le nom du client de la colonne «\u{00A0}Nom\u{00A0}» contenait des caractères de contrôle (Dupont\\nSA)"),
                     "\(page)")
-            #expect(page.contains("la cellule de courriel de la colonne « Courriel »"), "\(page)")
+            #expect(page.contains("la cellule de courriel de la colonne «\u{00A0}Courriel\u{00A0}»"), "\(page)")
             let warnings = page.components(separatedBy: "<details class=\"warnings\">").dropFirst().first ?? ""
             let list = warnings.components(separatedBy: "</details>").first ?? ""
             let text = list.replacingOccurrences(of: "<[^>]+>", with: " ", options: .regularExpression)

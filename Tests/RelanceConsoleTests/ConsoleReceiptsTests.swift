@@ -71,13 +71,13 @@ struct ConsoleReceiptsTests {
             let unknown = try await client.execute(uri: uri, method: .post, headers: browser.formHeaders,
                                                    body: Browser.form(["customer": "C999", "csrf": csrf]))
             #expect(unknown.status == .badRequest)
-            #expect(String(buffer: unknown.body).contains("Aucun client « C999 » chez ce créancier"))
+            #expect(String(buffer: unknown.body).contains("Aucun client «\u{00A0}C999\u{00A0}» chez ce créancier"))
 
             let linked = try await client.execute(uri: uri, method: .post, headers: browser.formHeaders,
                                                   body: Browser.form(["customer": "C001", "csrf": csrf]))
             #expect(linked.status == .ok)
             let html = String(buffer: linked.body)
-            #expect(html.contains("Virement n° \(acme[0].entryID) rattaché au client C001 : il règle FA-1001 (payée, en attente du grand livre)."))
+            #expect(html.contains("Virement n°\u{00A0}\(acme[0].entryID) rattaché au client C001 : il règle FA-1001 (payée, en attente du grand livre)."))
             #expect(!html.contains("receipt-\(acme[0].entryID)\""))
             let payments = try await fixture.runtime.store.bankPayments(of: CreditorID("acme")!)
             #expect(payments.map(\.invoiceNumber) == ["FA-1001"])
@@ -93,7 +93,7 @@ struct ConsoleReceiptsTests {
             let dismissed = try await client.execute(uri: "/receipts/acme/\(acme[1].entryID)/dismiss", method: .post,
                                                      headers: browser.formHeaders, body: Browser.form(["csrf": csrf]))
             #expect(dismissed.status == .ok)
-            #expect(String(buffer: dismissed.body).contains("Virement n° \(acme[1].entryID) écarté : il ne règle aucune facture."))
+            #expect(String(buffer: dismissed.body).contains("Virement n°\u{00A0}\(acme[1].entryID) écarté : il ne règle aucune facture."))
             #expect(String(buffer: dismissed.body).contains("Aucun virement à rattacher."))
             #expect(try await fixture.runtime.store.unmatchedReceipts(of: CreditorID("acme")!).isEmpty)
         }

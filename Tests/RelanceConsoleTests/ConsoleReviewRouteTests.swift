@@ -75,12 +75,12 @@ import Testing
             #expect(try await client.execute(uri: "/customers/acme/C001/do-not-remind", method: .post, headers: marie.formHeaders,
                                              body: Browser.form(["csrf": csrf, "reason": "client en liquidation"])).status == .seeOther)
             let marked = String(buffer: try await client.execute(uri: "/customers/acme/C001", method: .get, headers: marie.headers).body)
-            #expect(marked.contains("Marqué « ne pas relancer » par marie le 30/11/2026 : client en liquidation"))
+            #expect(marked.contains("Marqué «\u{00A0}ne pas relancer\u{00A0}» par marie le 30/11/2026 : client en liquidation"))
             #expect(marked.contains("Relancer à nouveau"))
             // Later, when the ladder would have the next step due: the person's flag holds it, in the creditor's words.
             let plan = try await acme.scheduler.plan(on: CivilDate(iso8601: "2027-02-01")!)
             let held = try #require(plan.decisions.first { $0.customer == "C001" && $0.rule == .doNotRemind })
-            #expect(held.reason == "marqué « ne pas relancer » par marie le 30/11/2026 (client en liquidation)")
+            #expect(held.reason == "marqué «\u{00A0}ne pas relancer\u{00A0}» par marie le 30/11/2026 (client en liquidation)")
             #expect(!plan.contacts.contains { $0.customer.externalID == "C001" })
             #expect(try await client.execute(uri: "/customers/acme/C001/do-not-remind/remove", method: .post, headers: marie.formHeaders,
                                              body: Browser.form(["csrf": csrf])).status == .seeOther)
@@ -123,9 +123,9 @@ import Testing
             var marie = Browser()
             _ = try await marie.login(client, user: "marie")
             let page = String(buffer: try await client.execute(uri: "/health", method: .get, headers: marie.headers).body)
-            #expect(page.contains("30/11/2026 à 10 h 00"))
+            #expect(page.contains("30/11/2026 à 10\u{00A0}h\u{00A0}00"))
             // Each service's note in the creditor's words (#13), never the daemon's English.
-            #expect(page.contains("Planification") && page.contains("planifié à 10 h 00, 3 messages en file"))
+            #expect(page.contains("Planification") && page.contains("planifié à 10\u{00A0}h\u{00A0}00, 3 messages en file"))
             #expect(page.contains("2 points quotidiens envoyés") && !page.contains("digest(s)") && !page.contains("queued"))
         }
     }

@@ -105,7 +105,7 @@ struct ConsoleRouteTests {
             let refused = try await client.execute(uri: "/tasks/\(fixture.callTask)/close", method: .post, headers: browser.formHeaders,
                                                    body: Browser.form(["outcome": "promised", "date": "2027-01-15", "amount": "beaucoup", "csrf": csrf]))
             #expect(refused.status == .badRequest)
-            #expect(String(buffer: refused.body).contains("Montant « beaucoup » : un montant s’écrit 912,00."))
+            #expect(String(buffer: refused.body).contains("Montant «\u{00A0}beaucoup\u{00A0}» : un montant s’écrit 912,00."))
             #expect(try await fixture.runtime.store.tasks(of: nil, state: .open).contains { $0.id == fixture.callTask })
         }
     }

@@ -65,9 +65,9 @@ import Testing
         #expect(ReceiptResolutionDecision.refusal(facts(by: "marie", to: "C3"), words: english)?.message == "bank entry #4 was already linked to customer C3 by marie")
         #expect(ReceiptResolutionDecision.refusal(facts(by: "paul"), words: english)?.message == "bank entry #4 was already set aside by paul")
         // A French creditor's people read it in French.
-        #expect(ReceiptResolutionDecision.refusal(facts(by: "marie", to: "C3"), words: french)?.message == "l'opération bancaire n° 4 a déjà été rattachée au client C3 par marie")
+        #expect(ReceiptResolutionDecision.refusal(facts(by: "marie", to: "C3"), words: french)?.message == "l'opération bancaire n°\u{00A0}4 a déjà été rattachée au client C3 par marie")
         #expect(ReceiptResolutionDecision.refusal(facts(matched: ["F-1", "F-2"]), words: french)?.message
-                == "l'opération bancaire n° 4 est déjà rapprochée des factures F-1, F-2 : la fiche du client la montre")
-        #expect(ReceiptResolutionDecision.noSuchCustomer("C9", words: french).message.hasPrefix("il n'y a pas de client « C9 »"))
+                == "l'opération bancaire n°\u{00A0}4 est déjà rapprochée des factures F-1, F-2 : la fiche du client la montre")
+        #expect(ReceiptResolutionDecision.noSuchCustomer("C9", words: french).message.hasPrefix("il n'y a pas de client «\u{00A0}C9\u{00A0}»"))
     }
 }

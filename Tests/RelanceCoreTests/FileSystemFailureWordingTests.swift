@@ -12,7 +12,7 @@ import Testing
         (ENOSPC, "/srv/drop/processed : plus de place sur le disque", "/srv/drop/processed: no space left on the disk"),
         (EROFS, "/srv/drop/processed : système de fichiers en lecture seule", "/srv/drop/processed: read-only file system"),
         (EEXIST, "/srv/drop/processed : un fichier de ce nom existe déjà", "/srv/drop/processed: a file of that name already exists"),
-        (EPROTO, "/srv/drop/processed : erreur système n° \(EPROTO)", "/srv/drop/processed: system error \(EPROTO)"),
+        (EPROTO, "/srv/drop/processed : erreur système n°\u{00A0}\(EPROTO)", "/srv/drop/processed: system error \(EPROTO)"),
     ])
     func worded(code: Int32, french: String, english: String) {
         let failure = FileSystemFailure(path: "/srv/drop/processed", code: code)
@@ -31,7 +31,7 @@ import Testing
     func stuckReasons() {
         let cause = FileSystemFailure(path: "/srv/drop/rejected", code: EACCES)
         #expect(FrenchWording().notMovedToProcessed(importID: 12, cause: cause)
-            == "importé (import n° 12) mais n'a pas pu être déplacé dans `processed/` : /srv/drop/rejected : permission refusée")
+            == "importé (import n°\u{00A0}12) mais n'a pas pu être déplacé dans `processed/` : /srv/drop/rejected : permission refusée")
         #expect(EnglishWording().notMovedToProcessed(importID: 12, cause: cause)
             == "imported as #12 but could not be moved to processed/: /srv/drop/rejected: permission denied")
         #expect(FrenchWording().notMovedToRejected(reason: "Le fichier n'a pas été lu.", cause: cause)

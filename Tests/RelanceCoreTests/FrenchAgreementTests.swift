@@ -35,9 +35,9 @@ import Testing
 
     @Test func aContactsFileCountsItsCustomers() {
         #expect(words.runImported(file: "contacts.csv", items: 12, customers: true, new: 3, changed: 1, settled: 0, importID: 4)
-                == "Importé : contacts.csv : 12 clients ; 3 nouveaux, 1 modifié (import n° 4)")
+                == "Importé : contacts.csv : 12 clients ; 3 nouveaux, 1 modifié (import n°\u{00A0}4)")
         #expect(words.runImported(file: "export.csv", items: 12, customers: false, new: 3, changed: 1, settled: 0, importID: 4)
-                == "Importé : export.csv : 12 factures ouvertes ; 3 nouvelles, 1 modifiée, 0 réglée (import n° 4)")
+                == "Importé : export.csv : 12 factures ouvertes ; 3 nouvelles, 1 modifiée, 0 réglée (import n°\u{00A0}4)")
     }
 
     @Test func deElidesBeforeAVowel() {
@@ -58,7 +58,7 @@ import Testing
                 .hasSuffix(" — mode relecture : message rédigé pour être relu, non envoyé"))
         #expect(words.outcomeJournal(taskID: 3, kind: .call, outcome: .promisedToPay(on: day), staysOpen: false, retry: nil,
                                      by: "marie", channel: .console)
-                == "Tâche n° 3 (appel) : promesse de paiement pour le 07/12/2026 — résultat enregistré par marie (console).")
+                == "Tâche n°\u{00A0}3 (appel) : promesse de paiement pour le 07/12/2026 — résultat enregistré par marie (console).")
         #expect(words.paidAwaitingLedger(payment: "paiement de 400,00\u{00A0}€ reçu le 18/10 (VIR)", stillDue: F.euros(100_000))
                 == "paiement de 400,00\u{00A0}€ reçu le 18/10 (VIR) : partiellement payée, en attente du grand livre ; reste dû 1\u{202F}000,00\u{00A0}€")
         #expect(words.bankMatched(invoice: "F-1", payment: "paiement", ledgerOpen: F.euros(100_000), method: .reference)
@@ -77,13 +77,13 @@ import Testing
     @Test func aMomentIsWrittenTheFrenchWay() {
         let time = Date(timeIntervalSince1970: 1_796_623_080) // 2026-12-07 05:58 UTC
         #expect(words.rejectionReport(file: "export.csv", importID: 9, at: time, reason: "—")
-                .hasPrefix("Relance a refusé export.csv (import n° 9) le 07/12/2026 à 5 h 58 (UTC)."))
+                .hasPrefix("Relance a refusé export.csv (import n°\u{00A0}9) le 07/12/2026 à 5\u{00A0}h\u{00A0}58 (UTC)."))
     }
 
     @Test func aMissingRateNamesItsHalfYear() {
         let rate = MissingRate(semester: Semester(year: 2026, half: 2)!, table: RateTable.ecbMainRefinancingRate.name)
-        #expect(words.missingRate(rate) == "taux inconnu pour le 2e semestre 2026 (table « taux des opérations principales de "
-                + "refinancement de la BCE ») : ajoutez-le dans [penalties] de la configuration (clé « 2026-S2 »)")
+        #expect(words.missingRate(rate) == "taux inconnu pour le 2e semestre 2026 (table «\u{00A0}taux des opérations principales de "
+                + "refinancement de la BCE\u{00A0}») : ajoutez-le dans [penalties] de la configuration (clé «\u{00A0}2026-S2\u{00A0}»)")
         #expect(words.interestUnknown(missing: [words.missingRate(rate)]).hasPrefix("intérêts non calculables, taux manquant : "))
         #expect(EnglishWording().missingRate(rate).hasPrefix("rate unknown for the second half of 2026 (table"))
     }

@@ -16,29 +16,29 @@ import Testing
 
     @Test func feminineNounsAgreeInFrench() {
         #expect(french.replySummary(byID, hints: [])
-                == "Réponse rattachée au message n° 12 par le Message-ID qu'elle cite.")
+                == "Réponse rattachée au message n°\u{00A0}12 par le Message-ID qu'elle cite.")
         #expect(french.replySummary(byContact, hints: [])
                 == "Réponse envoyée par compta@client.example, contact du client.")
         #expect(french.autoReplySummary(byVERP, back: CivilDate(year: 2026, month: 12, day: 24)!)
-                == "Réponse automatique rattachée au message n° 12 par son adresse VERP, de retour le 24/12/2026.")
+                == "Réponse automatique rattachée au message n°\u{00A0}12 par son adresse VERP, de retour le 24/12/2026.")
         #expect(french.autoReplySummary(bySharedContact, back: nil)
                 == "Réponse automatique envoyée par compta@groupe.example, contact de 3 clients, sans date de retour.")
         #expect(french.complaintSummary(byID)
-                == "Plainte (message signalé comme spam ou abus) rattachée au message n° 12 par le Message-ID qu'elle cite.")
+                == "Plainte (message signalé comme spam ou abus) rattachée au message n°\u{00A0}12 par le Message-ID qu'elle cite.")
     }
 
     @Test func masculineNounsAgreeInFrench() {
-        #expect(french.bounceSummary(byID) == "Retour en erreur rattaché au message n° 12 par le Message-ID qu'il cite.")
+        #expect(french.bounceSummary(byID) == "Retour en erreur rattaché au message n°\u{00A0}12 par le Message-ID qu'il cite.")
         #expect(french.bounceSummary(byContact) == "Retour en erreur envoyé par compta@client.example, contact du client.")
         #expect(french.notUnderstoodSummary(byVERP, why: .empty)
-                == "Message rattaché au message n° 12 par son adresse VERP, non compris (ni texte ni objet) : enregistré seulement.")
+                == "Message rattaché au message n°\u{00A0}12 par son adresse VERP, non compris (ni texte ni objet) : enregistré seulement.")
     }
 
     @Test func deliveryReportActionsAreFrenchInFrench() {
         #expect(french.deliveryReportSummary(byID, actions: ["delayed"])
-                == "Avis de remise (en retard) rattaché au message n° 12 par le Message-ID qu'il cite : enregistré seulement.")
+                == "Avis de remise (en retard) rattaché au message n°\u{00A0}12 par le Message-ID qu'il cite : enregistré seulement.")
         #expect(french.deliveryReportSummary(byID, actions: ["delivered", "relayed"])
-                == "Avis de remise (remis, relayé) rattaché au message n° 12 par le Message-ID qu'il cite : enregistré seulement.")
+                == "Avis de remise (remis, relayé) rattaché au message n°\u{00A0}12 par le Message-ID qu'il cite : enregistré seulement.")
         // An action RFC 3464 does not define is shown as the report wrote it, not guessed at.
         #expect(french.deliveryReportSummary(byID, actions: ["x-queued"]).contains("(x-queued)"))
     }
@@ -54,7 +54,7 @@ import Testing
         #expect(english.notUnderstoodSummary(byID, why: .mailingList)
                 == "Message matched to message #12 by the Message-ID it refers to, not understood (sent by a mailing list): recorded only.")
         #expect(french.notUnderstoodSummary(byID, why: nil)
-                == "Message rattaché au message n° 12 par le Message-ID qu'il cite, non compris : enregistré seulement.")
+                == "Message rattaché au message n°\u{00A0}12 par le Message-ID qu'il cite, non compris : enregistré seulement.")
     }
 
     @Test func englishIsUnchanged() {

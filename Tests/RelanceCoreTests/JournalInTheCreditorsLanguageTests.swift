@@ -130,7 +130,7 @@ import RelanceTesting
         let words = FrenchWording()
         #expect(words.outcomeNotRecorded(taskID: 12, outcome: .promisedToPay(on: F.day("2026-12-01"), amount: nil), by: "marie@acme.example",
                                          why: words.outcomeRefusal(.promiseInThePast(promised: F.day("2026-12-01"), today: F.day("2026-12-07"))))
-                == "Tâche n° 12 (réponse de marie@acme.example) : résultat « promesse de paiement pour le 01/12/2026 » non enregistré : la date promise 01/12/2026 est déjà passée (nous sommes le 07/12/2026).")
+                == "Tâche n°\u{00A0}12 (réponse de marie@acme.example) : résultat «\u{00A0}promesse de paiement pour le 01/12/2026\u{00A0}» non enregistré : la date promise 01/12/2026 est déjà passée (nous sommes le 07/12/2026).")
         #expect(words.importApplied(file: "balance.csv", kind: "open-invoices", asOf: F.day("2026-12-07"), new: 3, changed: 1, settled: 2,
                                     unchanged: 0, toIdentify: 0)
                 == "Export balance.csv importé (balance âgée, arrêté au 07/12/2026) : 3 nouvelles, 1 modifiée, 2 réglées, 0 inchangée.")
@@ -149,7 +149,7 @@ import RelanceTesting
         let reply = OutboxFolderReply.reply(file: "00000012-first-reminder.eml")
         let french = FrenchWording().messageSent(step: "first-reminder", messageID: 12, customer: "C001 Client Un",
                                                  recipients: "a@b.example", serverReply: reply)
-        #expect(french == "Message n° 12 (première relance) pour C001 Client Un (a@b.example) écrit dans le dossier d'envoi sous le nom 00000012-first-reminder.eml (aucun serveur SMTP configuré : le fichier n'est pas envoyé)")
+        #expect(french == "Message n°\u{00A0}12 (première relance) pour C001 Client Un (a@b.example) écrit dans le dossier d'envoi sous le nom 00000012-first-reminder.eml (aucun serveur SMTP configuré : le fichier n'est pas envoyé)")
         let english = EnglishWording().messageSent(step: "first-reminder", messageID: 12, customer: "C001 Client Un",
                                                    recipients: "a@b.example", serverReply: reply)
         #expect(english == "Message #12 (first reminder) for C001 Client Un (a@b.example) written to the outbox folder as 00000012-first-reminder.eml (no SMTP server configured: the file is not sent)")
@@ -158,7 +158,7 @@ import RelanceTesting
     /// The bundled rate tables have French names in a French sentence.
     @Test func aMissingRateNamesItsTableInFrench() {
         let missing = MissingRate(semester: Semester(year: 2026, half: 2)!, table: RateTable.ecbMainRefinancingRate.name)
-        #expect(FrenchWording().missingRate(missing).contains("table « taux des opérations principales de refinancement de la BCE »"))
+        #expect(FrenchWording().missingRate(missing).contains("table «\u{00A0}taux des opérations principales de refinancement de la BCE\u{00A0}»"))
         #expect(!FrenchWording().missingRate(missing).contains("ECB main"))
     }
 }

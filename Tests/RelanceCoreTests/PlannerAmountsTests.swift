@@ -108,7 +108,7 @@ import RelanceCore
         #expect(plan.tasks.first?.proposedProcedure == procedure)
         if procedure == nil {
             #expect(plan.tasks.isEmpty)
-            #expect(plan.decisions(.stepNotApplicable).first?.reason.contains("étape « action en justice » non faite") == true)
+            #expect(plan.decisions(.stepNotApplicable).first?.reason.contains("étape «\u{00A0}action en justice\u{00A0}» non faite") == true)
             #expect(plan.decisions(.ladderComplete).count == 1)
         } else {
             #expect(plan.tasks.first?.kind == .legalAction)

@@ -28,9 +28,9 @@ import RelanceCore
     }
 
     static let customerCases: [CustomerCase] = [
-        CustomerCase(label: "do not remind", state: CustomerState(doNotRemind: true), rule: .doNotRemind, reasonContains: "« ne pas relancer »"),
+        CustomerCase(label: "do not remind", state: CustomerState(doNotRemind: true), rule: .doNotRemind, reasonContains: "«\u{00A0}ne pas relancer\u{00A0}»"),
         CustomerCase(label: "do not remind, set by a person", state: Self.personDoNotRemind, rule: .doNotRemind,
-                     reasonContains: "marqué « ne pas relancer » par marie le 12/10/2026 (client en liquidation)"),
+                     reasonContains: "marqué «\u{00A0}ne pas relancer\u{00A0}» par marie le 12/10/2026 (client en liquidation)"),
         CustomerCase(label: "reply to read", state: CustomerState(holds: [F.hold(.reply, reason: "reply received on 2026-10-19")]),
                      rule: .replyToRead, reasonContains: "reply received on 2026-10-19"),
         CustomerCase(label: "away until Friday", state: CustomerState(holds: [F.hold(.away, until: F.day("2026-10-23"))]),

@@ -20,7 +20,7 @@ import RelanceCore
             #expect(plan.decisions.contains { $0.invoice == "F-1" && $0.verdict == .wait && $0.reason.contains(waits) })
         }
         if today == "2026-10-16" {
-            #expect(plan.decisions(.stepNotApplicable).first?.reason.contains("étape « rappel de courtoisie » sautée") == true)
+            #expect(plan.decisions(.stepNotApplicable).first?.reason.contains("étape «\u{00A0}rappel de courtoisie\u{00A0}» sautée") == true)
         }
     }
 

@@ -38,14 +38,14 @@ import RelanceTesting
 
     @Test func eachFailureIsSaidInFrenchWithTheServersWordsQuoted() {
         #expect(Self.failures.map(Self.french.sendFailure) == [
-            "« 451 4.3.0 try again later »",
+            "«\u{00A0}451 4.3.0 try again later\u{00A0}»",
             "envoi non tenté",
-            "le serveur a refusé l'adresse compta@client.example : « 550 5.7.1 sender not allowed »",
-            "tous les destinataires ont été refusés : a@client.example : « 550 5.1.1 no such user » ; b@client.example : « 550 5.7.1 relaying denied »",
-            "tous les destinataires ont été refusés d'un coup, pour une raison sans rapport avec leurs adresses : « 554 5.7.0 rejected »",
+            "le serveur a refusé l'adresse compta@client.example : «\u{00A0}550 5.7.1 sender not allowed\u{00A0}»",
+            "tous les destinataires ont été refusés : a@client.example : «\u{00A0}550 5.1.1 no such user\u{00A0}» ; b@client.example : «\u{00A0}550 5.7.1 relaying denied\u{00A0}»",
+            "tous les destinataires ont été refusés d'un coup, pour une raison sans rapport avec leurs adresses : «\u{00A0}554 5.7.0 rejected\u{00A0}»",
             "impossible d'écrire dans le dossier d'envoi : /var/lib/relance/outbox : permission refusée",
             "impossible de donner son nom final au fichier : /var/lib/relance/outbox/.00000012-first-reminder.eml.part : plus de place sur le disque",
-            "abandon après 5 tentatives ; dernière erreur : « 451 4.3.0 try again later »",
+            "abandon après 5 tentatives ; dernière erreur : «\u{00A0}451 4.3.0 try again later\u{00A0}»",
             "abandon après 1 tentative ; dernière erreur : envoi non tenté",
         ])
         for failure in Self.failures {
@@ -107,33 +107,33 @@ import RelanceTesting
             #expect(LanguageLeaks.frenchIn(Self.english.sendFailure(failure)).isEmpty)
         }
         #expect(Self.french.sendFailure(faults[2]) == "la négociation TLS avec smtp.example:587 a échoué. Vérifiez security dans "
-            + "[creditors.acme.smtp] (\"starttls\" pour le port 587, \"tls\" pour le port 465) et ca_file (serveur : « 454 4.7.0 TLS "
-            + "not available » ; libcurl : « Failed to connect »).")
+            + "[creditors.acme.smtp] (\"starttls\" pour le port 587, \"tls\" pour le port 465) et ca_file (serveur : «\u{00A0}454 4.7.0 TLS "
+            + "not available\u{00A0}» ; libcurl : «\u{00A0}Failed to connect\u{00A0}»).")
         #expect(Self.english.sendFailure(faults[2]) == "the TLS handshake with smtp.example:587 failed. Check security in "
             + "[creditors.acme.smtp] (\"starttls\" for port 587, \"tls\" for port 465) and ca_file (server: \"454 4.7.0 TLS not "
             + "available\"; libcurl: Failed to connect).")
-        #expect(Self.french.sendFailure(smtp[2]) == "SMTP : connexion impossible au serveur SMTP ; le serveur a répondu « 421 4.3.2 "
-            + "Service not available » ; libcurl : « Failed to connect ». Vérifiez host et port, et que le serveur fonctionne et est joignable.")
+        #expect(Self.french.sendFailure(smtp[2]) == "SMTP : connexion impossible au serveur SMTP ; le serveur a répondu «\u{00A0}421 4.3.2 "
+            + "Service not available\u{00A0}» ; libcurl : «\u{00A0}Failed to connect\u{00A0}». Vérifiez host et port, et que le serveur fonctionne et est joignable.")
         #expect(Self.english.sendFailure(smtp[2]) == "SMTP: the transport's English")
         #expect(Self.french.sendFailure(.archiveRefused(address: "archive@acme.example", reply: "550 5.1.1 no such user"))
             == "le serveur a refusé la copie d'archive (archive_bcc, archive@acme.example) : après un incident, la reprise ne "
-            + "trouverait aucune preuve de l'envoi et renverrait le message ; réponse du serveur : « 550 5.1.1 no such user »")
+            + "trouverait aucune preuve de l'envoi et renverrait le message ; réponse du serveur : «\u{00A0}550 5.1.1 no such user\u{00A0}»")
     }
 
     @Test func theReviewTaskOfAMessageGivenUpOnIsTitledInTheCreditorsLanguage() {
         let failure = SendFailure.gaveUp(attempts: 5, last: .reported("451 4.3.0 try again later"))
         #expect(Self.french.messageNotSentTitle(messageID: 12, failure: failure)
-            == "La relance n° 12 n'a pas pu être envoyée : abandon après 5 tentatives ; dernière erreur : « 451 4.3.0 try again later »")
+            == "La relance n°\u{00A0}12 n'a pas pu être envoyée : abandon après 5 tentatives ; dernière erreur : «\u{00A0}451 4.3.0 try again later\u{00A0}»")
         #expect(Self.english.messageNotSentTitle(messageID: 12, failure: failure)
             == "Reminder #12 could not be sent: gave up after 5 attempts: 451 4.3.0 try again later")
         // The journal's line for the same failure, through the store's wording of it.
         #expect(Self.french.messageFailed(messageID: 12, reason: Self.french.sendFailure(failure))
-            == "Message n° 12 en échec : abandon après 5 tentatives ; dernière erreur : « 451 4.3.0 try again later »")
+            == "Message n°\u{00A0}12 en échec : abandon après 5 tentatives ; dernière erreur : «\u{00A0}451 4.3.0 try again later\u{00A0}»")
     }
 
     @Test func aFailedPlannedActionNamesTheStepInTheCreditorsLanguage() {
         #expect(Self.french.plannedActionFailed(step: "first-reminder", customer: "C1", error: "template not found")
-            == "L'étape « première relance » n'a pas pu être exécutée pour le client C1 : « template not found »")
+            == "L'étape «\u{00A0}première relance\u{00A0}» n'a pas pu être exécutée pour le client C1 : «\u{00A0}template not found\u{00A0}»")
         #expect(Self.english.plannedActionFailed(step: "first-reminder", customer: "C1", error: "template not found")
             == "The first-reminder for customer C1 could not be carried out: template not found")
         let french = Self.french.plannedActionFailed(step: "first-reminder", customer: "C1", error: "")

@@ -22,7 +22,7 @@ import RelanceTesting
             #expect(R.englishIn(sentence).isEmpty, "\(sentence) — \(R.englishIn(sentence))")
         }
         #expect(words.serviceNote(.digestsSent(2)) == "2 points quotidiens envoyés")
-        #expect(words.serviceNote(.planned(hour: 9, minute: 5, queued: 1)) == "planifié à 9 h 05, 1 message en file")
+        #expect(words.serviceNote(.planned(hour: 9, minute: 5, queued: 1)) == "planifié à 9\u{00A0}h\u{00A0}05, 1 message en file")
     }
 
     @Test func everyNoteIsEnglishInEnglish() {

@@ -26,8 +26,8 @@ struct TaskOutcomeDecisionTests {
         #expect(application.closesTask)
         #expect(application.promise?.until == F.day("2027-01-15"))
         #expect(application.promise?.amount == F.euros(91_200))
-        #expect(application.journal == "Tâche n° 12 (appel) : promesse de paiement de 912,00\u{00A0}€ pour le 15/01/2027 — résultat enregistré par marie (ligne de commande).")
-        #expect(application.promise?.reason == "paiement promis de 912,00\u{00A0}€ (tâche n° 12, marie)")
+        #expect(application.journal == "Tâche n°\u{00A0}12 (appel) : promesse de paiement de 912,00\u{00A0}€ pour le 15/01/2027 — résultat enregistré par marie (ligne de commande).")
+        #expect(application.promise?.reason == "paiement promis de 912,00\u{00A0}€ (tâche n°\u{00A0}12, marie)")
         #expect(throws: TaskOutcomeError.self) { try Self.decide(.promisedToPay(on: F.day("2026-12-01")), Self.facts(.call)) }
     }
 

@@ -15,7 +15,7 @@ struct TaskOutcomeWritingTests {
         facts.taskDisputedInvoiceIDs = [8]
         let promise = try D.decide(.promisedToPay(on: F.day("2027-01-15")), facts)
         #expect(promise.resolvedDisputeInvoiceIDs == [8])
-        #expect(promise.disputeEndReason == "promesse de paiement enregistrée sur la tâche n° 12")
+        #expect(promise.disputeEndReason == "promesse de paiement enregistrée sur la tâche n°\u{00A0}12")
         #expect(try D.decide(.paid(on: nil), facts).resolvedDisputeInvoiceIDs == [8])
         // Anything else leaves them disputed.
         #expect(try D.decide(.done(note: nil), facts).resolvedDisputeInvoiceIDs.isEmpty)
@@ -23,7 +23,7 @@ struct TaskOutcomeWritingTests {
     }
 
     @Test func aDisputeAndANewAddressCarryTheirReasons() throws {
-        #expect(try D.decide(.dispute(invoices: []), D.facts(.call)).disputeReason == "litige (tâche n° 12)")
+        #expect(try D.decide(.dispute(invoices: []), D.facts(.call)).disputeReason == "litige (tâche n°\u{00A0}12)")
         #expect(try D.decide(.dispute(invoices: [], reason: "colis abîmé"), D.facts(.call)).disputeReason == "colis abîmé")
         let address = try D.decide(.newAddress(EmailAddress("ap@client.example")!), D.facts(.readReply), language: .english)
         #expect(address.newAddress == EmailAddress("ap@client.example") && address.newAddressReason.contains("#12"))
@@ -46,9 +46,9 @@ struct TaskOutcomeWritingTests {
         let application = try D.decide(.done(note: nil), D.facts(.call))
         let words = Language.french.wording
         #expect(application.refusal(current: .open, closedBy: nil, stillDisputed: [], words: words) == nil)
-        #expect(application.refusal(current: nil, closedBy: nil, stillDisputed: [], words: words)?.message == "la tâche n° 12 n'existe pas (relance tasks liste les tâches ouvertes)")
+        #expect(application.refusal(current: nil, closedBy: nil, stillDisputed: [], words: words)?.message == "la tâche n°\u{00A0}12 n'existe pas (relance tasks liste les tâches ouvertes)")
         let closed = application.refusal(current: .done, closedBy: .promisedToPay(on: F.day("2027-01-15")), stillDisputed: [], words: words)
-        #expect(closed?.code == .closed && closed?.message.hasPrefix("la tâche n° 12 est déjà faite") == true, "\(String(describing: closed))")
+        #expect(closed?.code == .closed && closed?.message.hasPrefix("la tâche n°\u{00A0}12 est déjà faite") == true, "\(String(describing: closed))")
     }
 
     private func ladder(_ kind: WorkTask.Kind, step: String, customer: Int64? = 1) -> NewTask {
@@ -81,7 +81,7 @@ struct TaskOutcomeWritingTests {
         let superseded = LadderTaskDecision.supersededEvent(letter, by: 9, task: ladder(.registeredLetter, step: "registered-letter"),
                                                             words: Language.french.wording, at: Date(timeIntervalSince1970: 0))
         #expect(superseded.kind == "task.superseded" && superseded.detail == ["task": "4", "by": "9"])
-        #expect(superseded.summary.contains("n° 4") && superseded.summary.contains("n° 9"), "\(superseded.summary)")
+        #expect(superseded.summary.contains("n°\u{00A0}4") && superseded.summary.contains("n°\u{00A0}9"), "\(superseded.summary)")
     }
 
     @Test func aDisputeIsResolvedOnTheTaskThatRecordedItElseOnAnOpenTaskOfTheCustomer() {

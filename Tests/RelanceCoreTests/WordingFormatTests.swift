@@ -35,9 +35,9 @@ import RelanceCore
     }
 
     @Test(arguments: [
-        ("2026-12-07", Language.french, "07/12/2026", "7 décembre 2026", "07/12", "lundi"),
-        ("2026-11-01", .french, "01/11/2026", "1er novembre 2026", "01/11", "dimanche"),
-        ("2027-02-28", .french, "28/02/2027", "28 février 2027", "28/02", "dimanche"),
+        ("2026-12-07", Language.french, "07/12/2026", "7\u{00A0}décembre\u{00A0}2026", "07/12", "lundi"),
+        ("2026-11-01", .french, "01/11/2026", "1er\u{00A0}novembre\u{00A0}2026", "01/11", "dimanche"),
+        ("2027-02-28", .french, "28/02/2027", "28\u{00A0}février\u{00A0}2027", "28/02", "dimanche"),
         ("2026-12-07", .english, "7 Dec 2026", "7 December 2026", "7 Dec", "Monday"),
         ("2027-05-14", .english, "14 May 2027", "14 May 2027", "14 May", "Friday"),
     ] as [(String, Language, String, String, String, String)])

@@ -60,7 +60,7 @@ import RelanceTesting
         #expect(resolution.paidInvoices == ["F-2026-118"])
         #expect(resolution.onAccount.isZero)
         #expect(resolution.taught == ["DUPONT ET FILS"])
-        #expect(FrenchWording().receiptResolved(resolution) == "Virement n° \(receipt.entryID) rattaché au client C2 : il règle F-2026-118 (payée, en attente du grand livre). Ses prochains virements seront reconnus (DUPONT ET FILS).")
+        #expect(FrenchWording().receiptResolved(resolution) == "Virement n°\u{00A0}\(receipt.entryID) rattaché au client C2 : il règle F-2026-118 (payée, en attente du grand livre). Ses prochains virements seront reconnus (DUPONT ET FILS).")
         #expect(try await runtime.store.unmatchedReceipts(of: Self.acme).isEmpty)
         let plan = try await runtime.creditors[0].scheduler.plan(on: CivilDate(year: 2026, month: 12, day: 4)!)
         #expect(!plan.contacts.flatMap(\.invoices).contains { $0.receivable.number == "F-2026-118" })

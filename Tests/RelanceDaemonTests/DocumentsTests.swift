@@ -59,7 +59,7 @@ import RelanceTesting
         #expect(html.hasPrefix("<!DOCTYPE html>") && html.contains("@page { size: A4;"))
         #expect(html.contains("F-100") && html.contains("F-101"))
         #expect(html.contains("&lt;b&gt;Client&lt;/b&gt; Un") && !html.contains("<b>Client"))
-        #expect(html.contains("Marseille, le 30 novembre 2026"))
+        #expect(html.contains("Marseille, le 30\u{00A0}novembre\u{00A0}2026"))
         #expect(html.contains("RCS Marseille 123 456 782"))
         #expect(html.contains("FR76 3000 4000 0312 3456 7890 143"))
         // 1,500.00 principal and 80.00 of indemnities, plus interest at 12.15 %.
@@ -81,7 +81,7 @@ import RelanceTesting
         #expect(report.documents.isEmpty)
         #expect(try await runtime.store.tasks(of: Self.acme, state: .open).isEmpty)
         let html = try String(contentsOf: folder.appendingPathComponent("C1-formal-notice.html"), encoding: .utf8)
-        #expect(html.contains("mise en demeure") && html.contains("au plus tard le 8 décembre 2026"))
+        #expect(html.contains("mise en demeure") && html.contains("au plus tard le 8\u{00A0}décembre\u{00A0}2026"))
     }
 
     @Test func aLegalActionTaskPointsAtItsDossier() async throws {

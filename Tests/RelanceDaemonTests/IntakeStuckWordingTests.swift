@@ -36,7 +36,7 @@ import RelanceTesting
 
     @Test func inFrenchForAFrenchCreditor() async throws {
         let (reason, path) = try await Self.stuckReason(.french)
-        #expect(reason == "importé (import n° 1) mais n'a pas pu être déplacé dans `processed/` : \(path) : un fichier de ce nom existe déjà")
+        #expect(reason == "importé (import n°\u{00A0}1) mais n'a pas pu être déplacé dans `processed/` : \(path) : un fichier de ce nom existe déjà")
         #expect(LanguageLeaks.englishIn(reason).isEmpty, "\(reason)")
     }
 

@@ -124,12 +124,12 @@ import Testing
             .fault(for: SMTPError(code: .tlsFailed, curlMessage: "error:0A00010B:SSL routines::wrong version number")))
         #expect(FrenchWording().sendFailure(.setting(fault)) == "la négociation TLS avec 127.0.0.1:587 a échoué : le serveur commence "
             + "sans doute en clair et attend STARTTLS (comme sur les ports 587 et 25). Indiquez security = \"starttls\" dans "
-            + "[creditors.acme.smtp], ou utilisez le port 465 avec security = \"tls\" (libcurl : « error:0A00010B:SSL routines::wrong "
-            + "version number »).")
+            + "[creditors.acme.smtp], ou utilisez le port 465 avec security = \"tls\" (libcurl : «\u{00A0}error:0A00010B:SSL routines::wrong "
+            + "version number\u{00A0}»).")
         let smtp = SMTPTransport.outcome(of: SMTPError(code: .temporaryFailure, serverReply: Self.reply(451, "4.3.0", "try again later")))
         guard case .temporaryFailure(let reason) = smtp else { Issue.record("\(smtp)"); return }
         #expect(FrenchWording().sendFailure(reason) == "SMTP : le serveur SMTP a refusé le message pour l'instant ; le serveur a "
-            + "répondu « 451 4.3.0 try again later ». Nouvel essai plus tard ; le message n'a pas été accepté.")
+            + "répondu «\u{00A0}451 4.3.0 try again later\u{00A0}». Nouvel essai plus tard ; le message n'a pas été accepté.")
         // English keeps the transport's own text, as before.
         #expect(EnglishWording().sendFailure(reason) == SMTPError(code: .temporaryFailure, serverReply: Self.reply(451, "4.3.0", "try again later")).description)
     }

@@ -85,7 +85,7 @@ import RelanceTesting
         #expect(aging.output.contains("2\u{202F}376,80\u{00A0}€"))
         #expect(aging.output.contains("première relance le 30/11/2026"))
         let tasks = (output: try Self.run(["tasks"], in: fixture), status: 0)
-        #expect(tasks.output.contains("n° 1 · Appel · acme — Appeler Société Générale de Négoce (C2) — 912,00\u{00A0}€"))
+        #expect(tasks.output.contains("n°\u{00A0}1 · Appel · acme — Appeler Société Générale de Négoce (C2) — 912,00\u{00A0}€"))
         #expect(tasks.output.contains("      Factures : F-200 (912,00\u{00A0}€, 60 jours de retard)"))
         #expect(tasks.output.contains("      Script d'appel : Demander la personne chargée"))
         let plan = try ProcessTests.run(["plan", "--date", "2026-12-07"], in: fixture)
@@ -95,7 +95,7 @@ import RelanceTesting
         #expect(customer.output.contains("Reste dû : F-100 2\u{202F}376,80\u{00A0}€ échue le 15/10/2026"))
         #expect(customer.output.contains("Relance envoyée : "))
         // The journal's sentences stay as recorded (in English); the CLI's own words do not.
-        #expect(tasks.output.contains("Note : aucune adresse de courriel connue pour ce client : l'étape « première relance » se fait par téléphone"))
+        #expect(tasks.output.contains("Note : aucune adresse de courriel connue pour ce client : l'étape «\u{00A0}première relance\u{00A0}» se fait par téléphone"))
         for output in [aging.output, tasks.output] {
             for english in ["d late", "2376.80", "first-reminder", "Timeline", "Open:", "address:", "amounts:", "missing rate"] {
                 #expect(!output.contains(english), "\(english)")

@@ -78,7 +78,7 @@ import RelanceTesting
         let processed = fixture.workspace.url("drop/processed/2026-11-30").path
         #expect(run.output.contains("""
             \n  LAISSÉ EN PLACE : open.csv — n'a pas pu être mis de côté
-                  importé (import n° 1) mais n'a pas pu être déplacé dans `processed/` : \(processed) : un fichier de ce nom existe déjà\n
+                  importé (import n°\u{00A0}1) mais n'a pas pu être déplacé dans `processed/` : \(processed) : un fichier de ce nom existe déjà\n
             """), "\(run.output)")
         // A file was seen and imported: not "no new file".
         #expect(!run.output.contains("aucun nouveau fichier"), "\(run.output)")

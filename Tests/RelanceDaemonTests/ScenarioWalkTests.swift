@@ -126,7 +126,7 @@ import RelanceTesting
             // An email about F-100 shows the credit set against it; one about F-120 alone has none.
             let aboutF100 = contact.invoices.contains { $0.receivable.number == "F-100" }
             #expect(contact.demand.hasCredits == aboutF100)
-            #expect(email.text.contains("avoir n° AV-7 du 10/10/2026 déduit : −\(Self.euros(18_000))") == aboutF100, "\(email.day)")
+            #expect(email.text.contains("avoir n°\u{00A0}AV-7 du 10/10/2026 déduit : −\(Self.euros(18_000))") == aboutF100, "\(email.day)")
             #expect(email.text.contains("reste à régler sur cette facture : \(Self.euros(91_200))") == aboutF100, "\(email.day)")
             #expect(email.text.contains("restant dû : \(net)") || email.text.contains("Montant total : \(net)"), "\(email.day): \(net)\n\(email.text)")
             #expect(Demand.sumByCurrency(contact.invoices.map(\.claimed)) == contact.demand.net)
@@ -169,7 +169,7 @@ import RelanceTesting
         let c3 = walk.documents.filter { $0.customer == "C3" }
         #expect(c3.first?.step == "formal-notice", "\(c3.map(\.step))")
         let notice = try #require(c3.first)
-        #expect(notice.html.contains("le 2 novembre 2026 : lettre recommandée avec accusé de réception"), "\(notice.html)")
+        #expect(notice.html.contains("le 2\u{00A0}novembre\u{00A0}2026 : lettre recommandée avec accusé de réception"), "\(notice.html)")
         #expect(!notice.html.contains("prise de contact"))
     }
 }

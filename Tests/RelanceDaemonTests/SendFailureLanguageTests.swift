@@ -42,9 +42,9 @@ import Testing
     @Test func aMessageGivenUpOnOpensAFrenchTaskForAFrenchCreditor() async throws {
         let (task, failed) = try await Self.givenUp(try DaemonFixture())
         #expect(task.title
-            == "La relance n° 1 n'a pas pu être envoyée : abandon après 2 tentatives ; dernière erreur : « 451 4.3.0 try again later »")
-        #expect(failed == "Message n° 1 en échec : abandon après 2 tentatives ; dernière erreur : « 451 4.3.0 try again later »")
-        #expect(task.detail["reason"] == "« 451 4.3.0 try again later »")
+            == "La relance n°\u{00A0}1 n'a pas pu être envoyée : abandon après 2 tentatives ; dernière erreur : «\u{00A0}451 4.3.0 try again later\u{00A0}»")
+        #expect(failed == "Message n°\u{00A0}1 en échec : abandon après 2 tentatives ; dernière erreur : «\u{00A0}451 4.3.0 try again later\u{00A0}»")
+        #expect(task.detail["reason"] == "«\u{00A0}451 4.3.0 try again later\u{00A0}»")
     }
 
     @Test func aMessageGivenUpOnKeepsItsEnglishTaskForAnEnglishCreditor() async throws {
@@ -60,9 +60,9 @@ import Testing
         let runtime = try Self.runtime(fixture, answering: .deliveredTo(serverReply: "250 ok", recipients: [refusal]))
         #expect(try await runtime.runOnce().sending.paused == [Self.acme])
         let pause = try #require(try await runtime.store.standingOutboxPause(of: Self.acme))
-        #expect(pause.reason == "le serveur a refusé l'adresse c1@client.example : « 550 5.7.1 sender not allowed »")
+        #expect(pause.reason == "le serveur a refusé l'adresse c1@client.example : «\u{00A0}550 5.7.1 sender not allowed\u{00A0}»")
         let task = try #require(try await runtime.store.tasks(of: Self.acme, state: .open).first { $0.kind == .fixConfiguration })
-        #expect(task.title == "Les envois du créancier acme sont en pause : le serveur a refusé l'adresse c1@client.example : « 550 5.7.1 sender not allowed »")
+        #expect(task.title == "Les envois du créancier acme sont en pause : le serveur a refusé l'adresse c1@client.example : «\u{00A0}550 5.7.1 sender not allowed\u{00A0}»")
         // Loaded again: the journal says why the outbox is tried again, in French too.
         try await runtime.startSending(because: .configurationReloaded)
         let resumed = try #require(try await runtime.store.recentEvents(of: Self.acme, limit: 100).first { $0.event.kind == "outbox.resumed" })

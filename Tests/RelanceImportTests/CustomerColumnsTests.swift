@@ -165,7 +165,7 @@ struct CustomerColumnsTests {
         #expect(error.hint?.contains("\"Formal notice\"") == true)
         // In French, the French names only, between guillemets.
         let french = error.text(in: .french)
-        #expect(french.contains("« Lettre recommandée », « Mise en demeure »"), "\(french)")
+        #expect(french.contains("«\u{00A0}Lettre recommandée\u{00A0}», «\u{00A0}Mise en demeure\u{00A0}»"), "\(french)")
         #expect(!french.contains("Registered letter") && !french.contains("registered-letter"), "\(french)")
     }
 

@@ -76,7 +76,7 @@ import Testing
                   What to do: FEC amounts are digits with a decimal comma, such as 1234,56 (no thousands separator, no currency sign).
                 """)
             #expect(error.text(in: .french) == """
-                FEC.txt, ligne 2, caractère 65 : « dix euros » dans la colonne Debit n'est pas un montant [bad-amount]
+                FEC.txt, ligne 2, caractère 65 : «\u{00A0}dix euros\u{00A0}» dans la colonne Debit n'est pas un montant [bad-amount]
                   À faire : Les montants d'un FEC s'écrivent en chiffres avec une virgule décimale, par exemple 1234,56 (sans séparateur de milliers ni symbole de devise).
                 """)
         }
@@ -170,7 +170,7 @@ import Testing
             Issue.record("must be refused")
         } catch let error as ImportError {
             #expect(error.message == "the issue date (BT-2) \"hier\" is not a date")
-            #expect(error.text(in: .french).contains(": la date de facture (BT-2) « hier » n'est pas une date [bad-date]"))
+            #expect(error.text(in: .french).contains(": la date de facture (BT-2) «\u{00A0}hier\u{00A0}» n'est pas une date [bad-date]"))
         }
     }
 
@@ -181,7 +181,7 @@ import Testing
             Issue.record("must be refused")
         } catch let error as ImportError {
             #expect(error.message == "the currency \"couronnes\" is not an ISO 4217 code")
-            #expect(error.text(in: .french).contains("la devise « couronnes » n'est pas un code ISO 4217 [bad-currency]"))
+            #expect(error.text(in: .french).contains("la devise «\u{00A0}couronnes\u{00A0}» n'est pas un code ISO 4217 [bad-currency]"))
         }
     }
 }

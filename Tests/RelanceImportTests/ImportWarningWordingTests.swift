@@ -66,7 +66,7 @@ import Foundation
 
     @Test func frenchWarningsUseFrenchDatesAmountsAndPlaces() {
         let french = Self.every.map { $0.text(in: .french) }
-        #expect(french[1].hasPrefix("a.xlsx, cellule B3 : le nom du client de la colonne « Nom »"), "\(french[1])")
+        #expect(french[1].hasPrefix("a.xlsx, cellule B3 : le nom du client de la colonne «\u{00A0}Nom\u{00A0}»"), "\(french[1])")
         #expect(french[2].hasPrefix("a.csv, ligne 3, caractère 4 : la cellule de courriel"), "\(french[2])")
         #expect(french[10].contains("2\u{202F}376,80\u{A0}€"), "\(french[10])")
         #expect(french[11].contains("écriture 12 du 07/12/2026"), "\(french[11])")

@@ -26,8 +26,8 @@ import Testing
     func theNextReminderSaysThePromiseWasNotKept(step: String) throws {
         let renderer = try TemplateRenderer(files: try OutboundSupport.shippedTemplates())
         let french = try renderer.render(step, language: .french, context: Self.context(.french, promise: Self.promise))
-        #expect(french.text.contains("Malgré votre engagement de nous régler 500,00\u{00A0}€ au plus tard le 20 novembre 2026, ce règlement ne nous est pas parvenu : votre promesse de paiement n'a pas été tenue."))
-        #expect(try #require(french.html).contains("<strong>Promesse de paiement non tenue.</strong> Malgré votre engagement de nous régler 500,00\u{00A0}€ au plus tard le 20 novembre 2026"))
+        #expect(french.text.contains("Malgré votre engagement de nous régler 500,00\u{00A0}€ au plus tard le 20\u{00A0}novembre\u{00A0}2026, ce règlement ne nous est pas parvenu : votre promesse de paiement n'a pas été tenue."))
+        #expect(try #require(french.html).contains("<strong>Promesse de paiement non tenue.</strong> Malgré votre engagement de nous régler 500,00\u{00A0}€ au plus tard le 20\u{00A0}novembre\u{00A0}2026"))
         // scripts/screenshots.sh pictures the French second reminder that says it.
         if step == "second-reminder", let folder = ProcessInfo.processInfo.environment["RELANCE_SCREENSHOT_FOLDER"] {
             try Data(try #require(french.html).utf8).write(to: URL(fileURLWithPath: folder).appendingPathComponent("broken-promise-fr.html"))
@@ -39,7 +39,7 @@ import Testing
         // Without an amount (a promise read in a reply), the date alone.
         let dateOnly = PromiseNotKept(promisedFor: CivilDate(iso8601: "2026-11-20")!, amount: nil)
         let plain = try renderer.render(step, language: .french, context: Self.context(.french, promise: dateOnly))
-        #expect(plain.text.contains("Malgré votre engagement de nous régler au plus tard le 20 novembre 2026,"))
+        #expect(plain.text.contains("Malgré votre engagement de nous régler au plus tard le 20\u{00A0}novembre\u{00A0}2026,"))
 
         // No promise: not a word of one, and no blank line left behind.
         let none = try renderer.render(step, language: .french, context: Self.context(.french, promise: nil))

@@ -135,7 +135,7 @@ import RelanceMail
         #expect(text.contains("promet de payer le 15/12/2026"))
         #expect(text.contains("Document joint : 4-C003-registered-letter.html"))
         // Letters to post, escalated tasks and emailed outcomes (#13), agreeing with the facts.
-        #expect(text.contains("Écrite le 01/12/2026, pas encore confirmée comme postée : la suite attend. Une fois postée, répondez « #4 postée JJ/MM/AAAA N° de suivi »."))
+        #expect(text.contains("Écrite le 01/12/2026, pas encore confirmée comme postée : la suite attend. Une fois postée, répondez «\u{00A0}#4 postée JJ/MM/AAAA N° de suivi\u{00A0}»."))
         #expect(text.contains("pas confirmée comme postée à temps : signalée le 04/12/2026"))
         #expect(digest.sections.first?.title == "Enregistré d'après vos réponses")
         #expect(text.contains("Promesse de paiement de 912,00\u{00A0}€ pour le 15/01/2027 — résultat enregistré d'après la réponse de claire.martin@atelier-dupont.example"))

@@ -57,7 +57,7 @@ struct FrenchLetterWordingTests {
         let french = try Self.letter(task)
         #expect(french.subject.hasSuffix("au plus tard le 29 juillet 2026"))
         for body in [french.html, french.text] {
-            #expect(body.contains("au plus tard le 29 juillet 2026, soit dans un délai de 8 jours."))
+            #expect(body.contains("au plus tard le 29\u{00A0}juillet\u{00A0}2026, soit dans un délai de 8 jours."))
             #expect(body.contains("À défaut de règlement dans ce délai, nous pourrons"))
             #expect(body.contains("merci de nous en indiquer le motif par écrit avant cette date."))
         }
@@ -186,9 +186,9 @@ struct FrenchLetterWordingTests {
             }
         }
         #expect(bodies.contains { $0.0 == "second-reminder" && $0.1.contains("frais de recouvrement de 40\u{00A0}€ par facture.") })
-        #expect(bodies.contains { $0.0 == "final-reminder" && $0.1.contains("  - le 2 novembre 2026 : relance par courriel\n") })
-        #expect(notice.html.contains("<li>le 5 juin 2026 : relance par courriel (facture F2026-0100)</li>"))
-        #expect(notice.html.contains("<li>le 29 juin 2026 : appel téléphonique : sans réponse (factures F2026-0100, F2026-0110)</li>"))
+        #expect(bodies.contains { $0.0 == "final-reminder" && $0.1.contains("  - le 2\u{00A0}novembre\u{00A0}2026 : relance par courriel\n") })
+        #expect(notice.html.contains("<li>le 5\u{00A0}juin\u{00A0}2026 : relance par courriel (facture F2026-0100)</li>"))
+        #expect(notice.html.contains("<li>le 29\u{00A0}juin\u{00A0}2026 : appel téléphonique : sans réponse (factures F2026-0100, F2026-0110)</li>"))
         #expect(notice.html.contains("Scannez ce code avec l'application de votre banque"))
         let english = try Self.letter(try LetterDocumentTests.plannedTask(), language: .english)
         #expect(english.html.contains("<li>5 June 2026: Reminder sent by email (invoice F2026-0100)</li>"))

@@ -49,7 +49,7 @@ struct LetterCountsOfOneTests {
         let french = try Self.letter(task, .french)
         try DemandFiguresTests.keepForRendering(french.html, as: "letter-formal-notice-one-of-each.html")
         for body in [french.text, french.html] {
-            #expect(body.contains("nous régler la somme de 1\u{202F}565,34\u{00A0}€ au plus tard le 22 juillet 2026, soit dans un délai de 1 jour."))
+            #expect(body.contains("nous régler la somme de 1\u{202F}565,34\u{00A0}€ au plus tard le 22\u{00A0}juillet\u{00A0}2026, soit dans un délai de 1 jour."))
             #expect(!body.contains("délai de 1 jours"))
         }
         let english = try Self.letter(task, .english)
@@ -63,7 +63,7 @@ struct LetterCountsOfOneTests {
     func eightDays() throws {
         let task = try LetterDocumentTests.plannedTask()
         for body in [try Self.letter(task, .french).text, try Self.letter(task, .french).html] {
-            #expect(body.contains("au plus tard le 29 juillet 2026, soit dans un délai de 8 jours."))
+            #expect(body.contains("au plus tard le 29\u{00A0}juillet\u{00A0}2026, soit dans un délai de 8 jours."))
         }
         for body in [try Self.letter(task, .english).text, try Self.letter(task, .english).html] {
             #expect(body.contains("by 29 July 2026 at the latest, that is within 8 days."))
@@ -124,8 +124,8 @@ struct LetterCountsOfOneTests {
         let task = try Self.oneOfEach()
         // The default reference is the account code: shown once, not twice.
         let french = try Self.letter(task, .french)
-        #expect(french.html.contains("<p class=\"refs\">Votre compte client n° C042</p>"))
-        #expect(french.text.contains("\nVotre compte client n° C042\n"))
+        #expect(french.html.contains("<p class=\"refs\">Votre compte client n°&nbsp;C042</p>"))
+        #expect(french.text.contains("\nVotre compte client n°\u{00A0}C042\n"))
         let english = try Self.letter(task, .english)
         #expect(english.html.contains("<p class=\"refs\">Your customer account no. C042</p>"))
         #expect(english.text.contains("\nYour customer account no. C042\n"))
@@ -138,8 +138,8 @@ struct LetterCountsOfOneTests {
             .letter(rfTask, today: LetterDocumentTests.today)
         let reference = PaymentReferenceStyle.rf.reference(customer: "C042", invoices: ["F2026-0100"])
         #expect(reference.hasPrefix("RF"))
-        #expect(rf.text.contains("\nVotre compte client n° C042 – Nos références : \(reference)\n"), "\(rf.text)")
-        #expect(rf.html.contains("<p class=\"refs\">Votre compte client n° C042<br>Nos références : \(reference)</p>"))
+        #expect(rf.text.contains("\nVotre compte client n°\u{00A0}C042 – Nos références : \(reference)\n"), "\(rf.text)")
+        #expect(rf.html.contains("<p class=\"refs\">Votre compte client n°&nbsp;C042<br>Nos références : \(reference)</p>"))
         for body in [french.text, french.html, english.text, english.html, rf.text] {
             #expect(!body.contains("Vos références") && !body.contains("Your reference"))
         }

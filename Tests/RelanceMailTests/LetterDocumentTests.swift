@@ -98,11 +98,11 @@ struct LetterDocumentTests {
         #expect(letter.rates.map(\.rate) == ["12,15\u{00A0}%", "12,00\u{00A0}%"])
         #expect(letter.rates.map(\.semester) == ["1er semestre 2026", "2e semestre 2026"])
         #expect(letter.missingRates == nil)
-        #expect(letter.deadline == "29 juillet 2026" && letter.deadlineDays == "8")
+        #expect(letter.deadline == "29\u{00A0}juillet\u{00A0}2026" && letter.deadlineDays == "8")
         #expect(letter.place == "Lyon")
         #expect(context.customer.addressLines == ["4 place des Terreaux", "69001 LYON"])
         // Only what happened: the two emails sent and the call with its outcome, not the cancelled email.
-        #expect(context.priorActions.map(\.date) == ["5 juin 2026", "19 juin 2026", "29 juin 2026"])
+        #expect(context.priorActions.map(\.date) == ["5\u{00A0}juin\u{00A0}2026", "19\u{00A0}juin\u{00A0}2026", "29\u{00A0}juin\u{00A0}2026"])
         #expect(context.priorActions[2].description == "appel téléphonique : sans réponse (factures F2026-0100, F2026-0110)")
     }
 
@@ -122,17 +122,17 @@ struct LetterDocumentTests {
         // The one image is the payment QR code, inside the page (a data: URI).
         #expect(html.components(separatedBy: "src=").count == 2 && html.contains(#"<img src="data:image/svg+xml;base64,"#))
         #expect(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; Ébène &amp; Fils"))
-        #expect(html.contains("Lyon, le 21 juillet 2026"))
+        #expect(html.contains("Lyon, le 21\u{00A0}juillet\u{00A0}2026"))
         #expect(html.contains("RCS Lyon 812 345 678<br>SIREN 812 345 678 – TVA intracommunautaire FR45812345678"))
         #expect(html.contains("4 place des Terreaux<br>"))
-        #expect(html.contains("mettons en demeure de nous régler la somme de 2\u{202F}415,12\u{00A0}€ au plus tard le 29 juillet 2026, soit dans un délai de 8 jours."))
+        #expect(html.contains("mettons en demeure de nous régler la somme de 2\u{202F}415,12\u{00A0}€ au plus tard le 29\u{00A0}juillet\u{00A0}2026, soit dans un délai de 8 jours."))
         #expect(html.contains("sans autre avis une procédure judiciaire"))
         #expect(html.contains("40\u{00A0}€") && html.contains("D. 441-5"))
         #expect(html.contains("<td class=\"num\">35,12\u{00A0}€</td>") && html.contains("<td class=\"num\">80,00\u{00A0}€</td>"))
         #expect(html.contains("AV2026-0007 du 10/06/2026 (500,00\u{00A0}€) imputé sur la facture F2026-0100"))
         #expect(html.contains("12,00\u{00A0}% pour le 2e semestre 2026"))
         #expect(html.contains("IBAN : <strong>FR76 3000 6000 0112 3456 7890 189</strong>"))
-        #expect(!html.contains("4 juin 2026"))
+        #expect(!html.contains("4\u{00A0}juin\u{00A0}2026"))
         // The invoice only outstanding comes after the sentence saying it is not demanded (one: in the singular).
         let notDemanded = try #require(html.range(of: "la facture suivante est également échue et reste à régler ; elle ne fait pas l'objet de la présente demande"))
         let other = try #require(html.range(of: "F2026-0130"))
@@ -224,14 +224,14 @@ struct PriorActionTextTests {
 
     @Test("outcomes in the letter's language, internal wording left out", arguments: [
         (TaskOutcome.promisedToPay(on: CivilDate(iso8601: "2026-10-20")!), PolicyStep.Channel.phone,
-         "appel téléphonique : promesse de règlement pour le 20 octobre 2026", "Phone call: promised to pay on 20 October 2026"),
+         "appel téléphonique : promesse de règlement pour le 20\u{00A0}octobre\u{00A0}2026", "Phone call: promised to pay on 20 October 2026"),
         (.promisedToPay(on: CivilDate(iso8601: "2027-01-15")!, amount: Money(minorUnits: 91_200, currency: .euro)), .phone,
-         "appel téléphonique : promesse de règlement de 912,00\u{00A0}€ pour le 15 janvier 2027", "Phone call: promised to pay €912.00 on 15 January 2027"),
+         "appel téléphonique : promesse de règlement de 912,00\u{00A0}€ pour le 15\u{00A0}janvier\u{00A0}2027", "Phone call: promised to pay €912.00 on 15 January 2027"),
         (.letterSent(trackingNumber: "1A23456789012"), .registeredLetter,
-         "lettre recommandée avec accusé de réception : envoyée sous le n° 1A23456789012",
+         "lettre recommandée avec accusé de réception : envoyée sous le n°\u{00A0}1A23456789012",
          "Registered letter with acknowledgement of receipt: sent under tracking number 1A23456789012"),
         (.acknowledged(on: CivilDate(iso8601: "2026-10-09")!), .formalNotice,
-         "mise en demeure : accusé de réception signé le 9 octobre 2026", "Formal notice: acknowledgement of receipt signed on 9 October 2026"),
+         "mise en demeure : accusé de réception signé le 9\u{00A0}octobre\u{00A0}2026", "Formal notice: acknowledgement of receipt signed on 9 October 2026"),
         (.done(note: "internal note"), .letter, "lettre de relance", "Reminder letter"),
         // An English customer reads what was noted, not « disputes invoice … » with no subject.
         (.dispute(invoices: ["F2026-0100"]), .phone, "appel téléphonique : contestation de la facture F2026-0100",

@@ -53,7 +53,7 @@ struct LetterIdentityTests {
         #expect(!html.contains("44000<br>"))
         #expect(text.contains("44000 NANTES"))
         // The letter is still dated from the town as people write it.
-        #expect(html.contains("Nantes, le 21 juillet 2026"))
+        #expect(html.contains("Nantes, le 21\u{00A0}juillet\u{00A0}2026"))
     }
 
     @Test("with no signature, the legal name signs once")

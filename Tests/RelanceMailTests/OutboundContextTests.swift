@@ -45,8 +45,8 @@ struct OutboundContextTests {
         #expect(!upcoming.isOverdue && upcoming.daysLate == "0" && upcoming.daysUntilDue == "10" && upcoming.dueIn == "10 jours")
         #expect(context.totals.open == "1\u{202F}285,56\u{00A0}€")
         #expect(context.totals.currency == "EUR" && context.totals.invoiceCount == "3" && context.totals.severalInvoices)
-        #expect(context.today == "1er novembre 2026")
-        #expect(context.priorActions.map(\.date) == ["1er octobre 2026", "20 octobre 2026"])
+        #expect(context.today == "1er\u{00A0}novembre\u{00A0}2026")
+        #expect(context.priorActions.map(\.date) == ["1er\u{00A0}octobre\u{00A0}2026", "20\u{00A0}octobre\u{00A0}2026"])
         #expect(context.creditor.iban == "FR76 3000 6000 0112 3456 7890 189")
         #expect(context.creditor.bic == nil && context.statutory == nil)
     }
@@ -88,9 +88,9 @@ struct OutboundContextTests {
     }
 
     @Test("short and long French and English dates", arguments: [
-        (CivilDate(year: 2026, month: 8, day: 1)!, "01/08/2026", "1er août 2026", "1 Aug 2026", "1 August 2026"),
-        (CivilDate(year: 2028, month: 2, day: 29)!, "29/02/2028", "29 février 2028", "29 Feb 2028", "29 February 2028"),
-        (CivilDate(year: 2026, month: 12, day: 25)!, "25/12/2026", "25 décembre 2026", "25 Dec 2026", "25 December 2026"),
+        (CivilDate(year: 2026, month: 8, day: 1)!, "01/08/2026", "1er\u{00A0}août\u{00A0}2026", "1 Aug 2026", "1 August 2026"),
+        (CivilDate(year: 2028, month: 2, day: 29)!, "29/02/2028", "29\u{00A0}février\u{00A0}2028", "29 Feb 2028", "29 February 2028"),
+        (CivilDate(year: 2026, month: 12, day: 25)!, "25/12/2026", "25\u{00A0}décembre\u{00A0}2026", "25 Dec 2026", "25 December 2026"),
     ])
     func dates(date: CivilDate, frShort: String, frLong: String, enShort: String, enLong: String) {
         #expect(CivilDateText.short(date, language: .french) == frShort)

@@ -118,7 +118,7 @@ struct OutboundTemplateTests {
         let rendered = try renderer.render("first-reminder", language: .french, context: context)
         #expect(rendered.subject == "Relance : facture F<1>&'2' en attente de règlement – Atelier Lumière SARL")
         #expect(rendered.text.hasPrefix("Madame, Monsieur,\n\nSauf erreur de notre part, nous n'avons pas encore reçu le règlement de la facture suivante, arrivée à échéance :\n"))
-        #expect(rendered.text.contains("  - Facture n° F<1>&'2' du 15/09/2026, échéance le 15/10/2026 : 1\u{202F}234,56\u{00A0}€ restant dû (sur 1\u{202F}534,56\u{00A0}€), 46 jours de retard\n"))
+        #expect(rendered.text.contains("  - Facture n°\u{00A0}F<1>&'2' du 15/09/2026, échéance le 15/10/2026 : 1\u{202F}234,56\u{00A0}€ restant dû (sur 1\u{202F}534,56\u{00A0}€), 46 jours de retard\n"))
         #expect(rendered.text.contains("IBAN : FR76 3000 6000 0112 3456 7890 189\n"))
         #expect(rendered.text.contains("12 rue de l'Épée\n"))
         for part in [rendered.subject, rendered.text] {
@@ -167,9 +167,9 @@ struct OutboundTemplateTests {
             }
         }
         let final = try renderer.render("final-reminder", language: .french, context: ReminderContext.sample(language: .french))
-        #expect(final.text.contains("  - pénalités de retard arrêtées au 30 novembre 2026 : 15,87\u{00A0}€\n"))
+        #expect(final.text.contains("  - pénalités de retard arrêtées au 30\u{00A0}novembre\u{00A0}2026 : 15,87\u{00A0}€\n"))
         #expect(final.text.contains("Soit un total dû de 1\u{202F}710,43\u{00A0}€.\n"))   // net of the 100,00 € credit
-        #expect(final.text.contains("  - le 2 novembre 2026 : relance par courriel\n"))
+        #expect(final.text.contains("  - le 2\u{00A0}novembre\u{00A0}2026 : relance par courriel\n"))
     }
 
     @Test("language choice falls back to the next preference; a missing template throws")

@@ -35,7 +35,7 @@ struct BankCheckPaymentTaskTests {
             let journal = try await book.journal.events(of: F.creditor, kinds: ["task.opened"], since: .distantPast).map(\.event.summary)
             // The store's fixture creditor has no language stored: its own lines are English.
             #expect(journal.first?.hasPrefix("Task #\(tasks[0].id) (payment to check): ") == true, "\(journal)")
-            #expect(Language.french.wording.taskOpened(id: 3, kind: .checkPayment, title: "T") == "Tâche n° 3 (paiement à vérifier) : T")
+            #expect(Language.french.wording.taskOpened(id: 3, kind: .checkPayment, title: "T") == "Tâche n°\u{00A0}3 (paiement à vérifier) : T")
         }
     }
 

@@ -37,12 +37,12 @@ import Testing
             for line in lines { #expect(R.englishIn(line).isEmpty, "\(line) — \(R.englishIn(line))") }
             #expect(lines.contains("Client C001 (Dupont SARL) créé depuis contacts.csv."))
             #expect(lines.contains("""
-                L'adresse « pas une adresse » du client C001 n'a pas été gardée : l'adresse n'a pas un seul @ entre un nom et un domaine.
+                L'adresse «\u{00A0}pas une adresse\u{00A0}» du client C001 n'a pas été gardée : l'adresse n'a pas un seul @ entre un nom et un domaine.
                 """))
             #expect(lines.contains("""
-                Client C001 mis à jour depuis contacts-2.csv : nom « Dupont SARL » → « Dupont SA » ; \
-                adresse postale « 1 rue de la Paix, 75002 Paris » → « 2 rue de la Paix, 75002 Paris » ; \
-                téléphones « +33 1 23 45 67 89 » → « +33 1 23 45 67 89, +33 6 00 00 00 00 » ; ne pas relancer non → oui.
+                Client C001 mis à jour depuis contacts-2.csv : nom «\u{00A0}Dupont SARL\u{00A0}» → «\u{00A0}Dupont SA\u{00A0}» ; \
+                adresse postale «\u{00A0}1 rue de la Paix, 75002 Paris\u{00A0}» → «\u{00A0}2 rue de la Paix, 75002 Paris\u{00A0}» ; \
+                téléphones «\u{00A0}+33 1 23 45 67 89\u{00A0}» → «\u{00A0}+33 1 23 45 67 89, +33 6 00 00 00 00\u{00A0}» ; ne pas relancer non → oui.
                 """), "\(lines)")
         }
     }

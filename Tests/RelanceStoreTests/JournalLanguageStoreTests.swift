@@ -71,11 +71,11 @@ struct JournalLanguageStoreTests {
         }
         #expect(lines.contains("Export balance.csv importé (balance âgée, arrêté au 02/12/2026) : 3 nouvelles, 0 modifiée, 0 réglée, 0 inchangée."))
         #expect(lines.contains { $0.hasPrefix("Facture FA26-0801 : paiement de 400,00\u{00A0}€ reçu le 03/12") })
-        #expect(lines.contains { $0.hasPrefix("Litige sur la facture FA26-0803 réglé : résolu, comme enregistré sur la tâche n° ") })
+        #expect(lines.contains { $0.hasPrefix("Litige sur la facture FA26-0803 réglé : résolu, comme enregistré sur la tâche n°\u{00A0}") })
         #expect(lines.contains("Facture FA26-0801 ouverte pour 912,00\u{00A0}€ (échéance 01/11/2026, source : colonne échéance de l'export), lue dans balance.csv."))
         #expect(lines.contains("Reste dû de la facture FA26-0802 passé de 450,00\u{00A0}€ à 400,00\u{00A0}€ dans balance-3.csv."))
         #expect(lines.contains("Échéance de la facture FA26-0802 passée du 05/11/2026 au 20/11/2026 (colonne échéance de l'export) par balance-3.csv."))
-        #expect(lines.contains { $0.hasPrefix("Message n° 1 annulé avant l'envoi : la facture FA26-0803 est contestée") })
+        #expect(lines.contains { $0.hasPrefix("Message n°\u{00A0}1 annulé avant l'envoi : la facture FA26-0803 est contestée") })
     }
 
     @Test func anEnglishCreditorsStoreJournalsInEnglish() async throws {
@@ -136,7 +136,7 @@ struct JournalLanguageStoreTests {
             #expect(R.englishIn(line).isEmpty, "\(line) — \(R.englishIn(line))")
             #expect(!line.contains("2026-1"), "an ISO date: \(line)")
         }
-        #expect(lines.contains { $0.hasPrefix("Litige sur la facture FA26-0803 réglé : résolu, comme enregistré sur la tâche n° ") }, "\(lines)")
+        #expect(lines.contains { $0.hasPrefix("Litige sur la facture FA26-0803 réglé : résolu, comme enregistré sur la tâche n°\u{00A0}") }, "\(lines)")
     }
 
     @Test(arguments: StoreBackend.all)
@@ -172,7 +172,7 @@ struct JournalLanguageStoreTests {
             #expect(R.englishIn(line).isEmpty, "\(line) — \(R.englishIn(line))")
         }
         #expect(lines.contains("Identifier le client de la facture FA26-0900 (fichier balance.csv)"))
-        #expect(lines.contains { $0.hasPrefix("Tâche n° ") && $0.contains(" (client à identifier) : Le client C009 doit de l'argent") }, "\(lines)")
+        #expect(lines.contains { $0.hasPrefix("Tâche n°\u{00A0}") && $0.contains(" (client à identifier) : Le client C009 doit de l'argent") }, "\(lines)")
     }
 
     @Test func whatMatchesNobodyIsWordedInEnglish() async throws {

@@ -73,7 +73,7 @@ import Testing
             #expect(refusals.first?.code == .invalidState)
             // In the creditor's words (a French book): the loser reads who did it.
             let winner = won.first?.customer == nil ? "écartée par paul" : "rattachée au client C003 par marie"
-            #expect(refusals.first?.message == "l'opération bancaire n° \(receipt.entryID) a déjà été \(winner)", "\(refusals)")
+            #expect(refusals.first?.message == "l'opération bancaire n°\u{00A0}\(receipt.entryID) a déjà été \(winner)", "\(refusals)")
             #expect(try await Self.count("SELECT count(*) FROM bank_receipt_link", in: first) == 1)
             #expect(try await second.events(of: F.creditor, kinds: ["bank.linked", "bank.dismissed"], since: .distantPast).count == 1)
             #expect(try await first.unmatchedReceipts(of: F.creditor).isEmpty)

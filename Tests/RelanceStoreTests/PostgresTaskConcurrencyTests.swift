@@ -94,7 +94,7 @@ import Testing
             }
             #expect(results.filter { (try? $0.get()) != nil }.count == 1, "\(results)")
             #expect(refusals.count == 1 && refusals.first?.code == .closed, "\(results)")
-            #expect(refusals.first?.message.hasPrefix("la tâche n° \(call) est déjà faite") == true, "\(refusals)")
+            #expect(refusals.first?.message.hasPrefix("la tâche n°\u{00A0}\(call) est déjà faite") == true, "\(refusals)")
             // One outcome, one closing line, and only the winner's consequences (no promise's hold if marie won).
             #expect(try await first.recordedOutcomes(of: F.creditor, since: .distantPast).count == 1)
             #expect(try await second.events(of: F.creditor, kinds: ["task.closed"], since: .distantPast).count == 1)

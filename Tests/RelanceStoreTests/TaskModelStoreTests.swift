@@ -131,12 +131,12 @@ import RelanceCore
 
             try await book.register(language: .french)
             let french = await #expect(throws: TaskOutcomeError.self) { try await store.applyTaskOutcome(application, at: F.time) }
-            #expect(french?.message.hasPrefix("la tâche n° \(opened.taskID) est déjà faite (lettre postée le 20/11/2026") == true,
+            #expect(french?.message.hasPrefix("la tâche n°\u{00A0}\(opened.taskID) est déjà faite (lettre postée le 20/11/2026") == true,
                     "\(String(describing: french))")
             var missing = application
             missing.request.taskID = 999
             let none = await #expect(throws: TaskOutcomeError.self) { try await store.applyTaskOutcome(missing, at: F.time) }
-            #expect(none?.message == "la tâche n° 999 n'existe pas (relance tasks liste les tâches ouvertes)")
+            #expect(none?.message == "la tâche n°\u{00A0}999 n'existe pas (relance tasks liste les tâches ouvertes)")
             #expect(try await store.recordedOutcomes(of: F.creditor, since: .distantPast).count == 1)
         }
     }

@@ -38,17 +38,17 @@ extension FrenchWording {
     public func receiptRefusal(_ reason: ReceiptRefusalReason) -> String {
         switch reason {
         case .noSuchEntry(let id):
-            "il n'y a pas d'opération bancaire n° \(id) pour ce créancier : `relance bank unmatched` liste les virements à rattacher"
+            "il n'y a pas d'opération bancaire n°\u{00A0}\(id) pour ce créancier : `relance bank unmatched` liste les virements à rattacher"
         case .noSuchCustomer(let customer):
-            "il n'y a pas de client « \(customer) » dans les comptes de ce créancier : donnez le code client tel que l'export l'écrit"
+            "il n'y a pas de client «\u{00A0}\(customer)\u{00A0}» dans les comptes de ce créancier : donnez le code client tel que l'export l'écrit"
         case .notAReceipt(let id, let reversal):
-            "l'opération bancaire n° \(id) est \(reversal ? "une annulation" : "un paiement sortant"), pas un encaissement : il n'y a rien à rattacher"
+            "l'opération bancaire n°\u{00A0}\(id) est \(reversal ? "une annulation" : "un paiement sortant"), pas un encaissement : il n'y a rien à rattacher"
         case .alreadyMatched(let id, let invoices):
-            "l'opération bancaire n° \(id) est déjà rapprochée \(invoices.count > 1 ? "des factures" : "de la facture") \(invoices.joined(separator: ", ")) : la fiche du client la montre"
+            "l'opération bancaire n°\u{00A0}\(id) est déjà rapprochée \(invoices.count > 1 ? "des factures" : "de la facture") \(invoices.joined(separator: ", ")) : la fiche du client la montre"
         case .reversedByBank(let id):
-            "l'opération bancaire n° \(id) a été annulée par la banque : l'argent est reparti, il n'y a rien à rattacher"
+            "l'opération bancaire n°\u{00A0}\(id) a été annulée par la banque : l'argent est reparti, il n'y a rien à rattacher"
         case .alreadyResolved(let id, let customer, let by):
-            "l'opération bancaire n° \(id) a déjà été \(customer.map { "rattachée au client \($0)" } ?? "écartée") par \(by)"
+            "l'opération bancaire n°\u{00A0}\(id) a déjà été \(customer.map { "rattachée au client \($0)" } ?? "écartée") par \(by)"
         }
     }
 
@@ -73,8 +73,8 @@ extension FrenchWording {
     public func paymentQRLabel() -> String { "Code QR de paiement SEPA" }
     public func receivedColumn() -> String { "Reçu (banque)" }
     public func receiptResolved(_ resolution: ReceiptResolution) -> String {
-        guard let customer = resolution.customer else { return "Virement n° \(resolution.entryID) écarté : il ne règle aucune facture." }
-        var text = "Virement n° \(resolution.entryID) rattaché au client \(customer)"
+        guard let customer = resolution.customer else { return "Virement n°\u{00A0}\(resolution.entryID) écarté : il ne règle aucune facture." }
+        var text = "Virement n°\u{00A0}\(resolution.entryID) rattaché au client \(customer)"
         if resolution.paidInvoices.isEmpty {
             text += " : aucune facture ouverte de ce montant, \(amount(resolution.onAccount)) restent au compte du client pour le lettrage."
         } else {

@@ -22,9 +22,11 @@ public struct CivilDateFormat: Sendable, Hashable {
     }
 
     /// For sentences: `1er décembre 2026`, `15 décembre 2026` (fr), `15 December 2026` (en).
+    /// French joins day, month and year with no-break spaces (U+00A0), as it does a number and
+    /// its `€`: a letter's line never ends on « 22 » with « juillet 2026 » on the next.
     public func long(_ date: CivilDate) -> String {
         switch language {
-        case .french: "\(date.day == 1 ? "1er" : String(date.day)) \(Self.frenchMonths[date.month - 1]) \(date.year)"
+        case .french: "\(date.day == 1 ? "1er" : String(date.day))\u{00A0}\(Self.frenchMonths[date.month - 1])\u{00A0}\(date.year)"
         case .english: "\(date.day) \(Self.englishMonths[date.month - 1]) \(date.year)"
         }
     }
@@ -50,9 +52,10 @@ public struct CivilDateFormat: Sendable, Hashable {
     }
 
     /// A moment's time after its date, as a sentence says it: `à 9 h 05` (French: the hour
-    /// without a leading zero, as French typography writes it), `09:05` (English).
+    /// without a leading zero, as French typography writes it, its three parts joined by
+    /// no-break spaces so that `9 h 05` stays on one line), `09:05` (English).
     public func clock(hour: Int, minute: Int) -> String {
-        language == .french ? "à \(hour) h \(Self.pad(minute))" : time(hour: hour, minute: minute)
+        language == .french ? "à \(hour)\u{00A0}h\u{00A0}\(Self.pad(minute))" : time(hour: hour, minute: minute)
     }
 
     static func pad(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }

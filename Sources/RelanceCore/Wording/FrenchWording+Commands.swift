@@ -20,7 +20,7 @@ extension FrenchWording {
     }
 
     public func outcomeRefusedOnTask(taskID: Int64, why: String) -> String {
-        "Tâche n° \(taskID) : \(why)"
+        "Tâche n°\u{00A0}\(taskID) : \(why)"
     }
 
     public func customerPaused(customer: String, creditor: String, until: CivilDate?) -> String {
@@ -36,7 +36,7 @@ extension FrenchWording {
     }
 
     public func disputeResolvedByResume(invoice: String, creditor: String, taskID: Int64) -> String {
-        "Facture \(invoice) du créancier \(creditor) : litige résolu (enregistré sur la tâche n° \(taskID)) ; elle reprend sa place dans les relances."
+        "Facture \(invoice) du créancier \(creditor) : litige résolu (enregistré sur la tâche n°\u{00A0}\(taskID)) ; elle reprend sa place dans les relances."
     }
 
     public func customerResumed(customer: String, creditor: String) -> String {

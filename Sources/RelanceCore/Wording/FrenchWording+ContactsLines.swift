@@ -11,11 +11,11 @@ extension FrenchWording {
     }
 
     private func value(_ change: ContactsChange, _ stored: String?) -> String {
-        change.shown(stored, none: "(aucun)", yes: "oui", no: "non", open: "« ", close: " »")
+        change.shown(stored, none: "(aucun)", yes: "oui", no: "non", open: "«\u{00A0}", close: "\u{00A0}»")
     }
 
     public func addressNotKept(_ address: String, customer: String, problem: EmailAddress.Problem) -> String {
-        "L'adresse « \(PrintableText.escape(address)) » du client \(PrintableText.escape(customer)) n'a pas été gardée : \(emailProblem(problem))."
+        "L'adresse \(quoted(PrintableText.escape(address))) du client \(PrintableText.escape(customer)) n'a pas été gardée : \(emailProblem(problem))."
     }
 
     public func contactsField(_ field: CustomerProfile.Field) -> String {

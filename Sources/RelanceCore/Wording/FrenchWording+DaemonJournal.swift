@@ -7,7 +7,7 @@ extension FrenchWording {
     }
 
     public func plannedActionFailed(step: String, customer: String, error: String) -> String {
-        "L'étape « \(stepName(step)) » n'a pas pu être exécutée pour le client \(customer) : « \(error) »"
+        "L'étape \(quoted(stepName(step))) n'a pas pu être exécutée pour le client \(customer) : \(quoted(error))"
     }
 
     public func processedFilesPurged(day: CivilDate, olderThanDays days: Int) -> String {

@@ -89,7 +89,7 @@ extension FrenchWording {
     public func recordOutcomeHint(taskID: Int64) -> String { "relance tasks done \(taskID) --outcome …" }
     public func letterToPost(kind: WorkTask.Kind, writtenOn: CivilDate, taskID: Int64) -> String {
         let tracking = kind == .registeredLetter ? " N° de suivi" : ""
-        return "Écrite le \(date(writtenOn)), pas encore confirmée comme postée : la suite attend. Une fois postée, répondez « #\(taskID) postée JJ/MM/AAAA\(tracking) »."
+        return "Écrite le \(date(writtenOn)), pas encore confirmée comme postée : la suite attend. Une fois postée, répondez «\u{00A0}#\(taskID) postée JJ/MM/AAAA\(tracking)\u{00A0}»."
     }
     public func escalatedBadge() -> String { "signalée" }
     public func escalated(_ kind: WorkTask.Kind, on day: CivilDate) -> String {
@@ -104,7 +104,7 @@ extension FrenchWording {
     public func outboxPaused(reason: String) -> String { "Envois suspendus : le serveur de messagerie refuse nos courriels (\(reason))." }
     public func heldImport(fileName: String, asOf: CivilDate?, importID: Int64) -> String {
         let when = asOf.map { " au \(date($0))" } ?? ""
-        return "L'export « \(fileName) »\(when) est retenu : il solderait trop de factures d'un coup. Vérifiez-le, puis confirmez-le (relance import confirm \(importID))."
+        return "L'export \(quoted(fileName))\(when) est retenu : il solderait trop de factures d'un coup. Vérifiez-le, puis confirmez-le (relance import confirm \(importID))."
     }
     public func dropFolderMissing() -> String { "Le dossier de dépôt des exports est introuvable : plus aucun export n'est lu." }
     public func creditorPaused(until: CivilDate?) -> String {

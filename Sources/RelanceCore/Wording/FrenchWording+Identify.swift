@@ -17,12 +17,12 @@ extension FrenchWording {
     public func customerIdentified(customer: String, file: String, closedTasks: [Int64]) -> String {
         "Le client \(customer) est nommé par \(file), le grand livre du créancier : il est identifié"
             + (closedTasks.isEmpty ? "." : closedTasks.count > 1
-                ? ", tâches \(closedTasks.map { "n° \($0)" }.joined(separator: ", ")) closes."
-                : ", tâche n° \(closedTasks[0]) close.")
+                ? ", tâches \(closedTasks.map { "n°\u{00A0}\($0)" }.joined(separator: ", ")) closes."
+                : ", tâche n°\u{00A0}\(closedTasks[0]) close.")
     }
 
     public func identifyTasksClosedByLedger(file: String) -> String {
-        "Le grand livre \(file) nomme le client de chaque facture de cet acheteur non identifié : sa tâche « Client à identifier » est close."
+        "Le grand livre \(file) nomme le client de chaque facture de cet acheteur non identifié : sa tâche «\u{00A0}Client à identifier\u{00A0}» est close."
     }
 
     public func namedByTheLedger() -> String { "nommé par le grand livre" }

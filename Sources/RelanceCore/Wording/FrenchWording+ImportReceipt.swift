@@ -17,11 +17,11 @@ extension FrenchWording {
     public func receiptRowRefused(_ row: RefusedRow) -> String { "ligne refusée : \(refusedRow(row))" }
 
     public func receiptCustomerMatchedByName(name: String, file: String, customer: String) -> String {
-        "« \(name.printable) » n'a pas de code client dans \(file) : rapproché par son nom du client \(customer)."
+        "\(quoted(name.printable)) n'a pas de code client dans \(file) : rapproché par son nom du client \(customer)."
     }
 
     public func customerResolvedByName(name: String, file: String, customer: String) -> String {
-        "\(file) n'a pas de code client : « \(name.printable) » est le client \(customer), trouvé par son nom."
+        "\(file) n'a pas de code client : \(quoted(name.printable)) est le client \(customer), trouvé par son nom."
     }
 
     public func moreImportWarnings(file: String, count: Int) -> String {

@@ -28,7 +28,7 @@ extension FrenchWording {
 
     public func rejectionReport(file: String, importID: Int64, at time: Date, reason: String) -> String {
         """
-        Relance a refusé \(file) (import n° \(importID)) le \(dateAndTimeUTC(time)).
+        Relance a refusé \(file) (import n°\u{00A0}\(importID)) le \(dateAndTimeUTC(time)).
 
         \(reason)
 
@@ -69,14 +69,14 @@ extension FrenchWording {
         case .inputOutput: "erreur d'entrée-sortie (le disque ou le partage réseau)"
         case .tooManyOpenFiles: "trop de fichiers ouverts"
         case .folderNotEmpty: "le dossier n'est pas vide"
-        case .system(let code): "erreur système n° \(code)"
+        case .system(let code): "erreur système n°\u{00A0}\(code)"
         case .unknown: "cause inconnue"
         }
         return "\(failure.path) : \(why)"
     }
 
     public func notMovedToProcessed(importID: Int64, cause: FileSystemFailure) -> String {
-        "importé (import n° \(importID)) mais n'a pas pu être déplacé dans `processed/` : \(fileSystemFailure(cause))"
+        "importé (import n°\u{00A0}\(importID)) mais n'a pas pu être déplacé dans `processed/` : \(fileSystemFailure(cause))"
     }
 
     public func notMovedToRejected(reason: String, cause: FileSystemFailure) -> String {

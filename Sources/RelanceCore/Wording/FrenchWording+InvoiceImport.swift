@@ -64,7 +64,7 @@ extension FrenchWording {
     }
 
     public func invoiceCustomerChanged(invoice: String, customer: String, file: String, formerCustomerID: Int64) -> String {
-        "D'après \(file) (le grand livre), la facture \(invoice) appartient au client \(customer), et non plus au client n° \(formerCustomerID)."
+        "D'après \(file) (le grand livre), la facture \(invoice) appartient au client \(customer), et non plus au client n°\u{00A0}\(formerCustomerID)."
     }
 
     public func invoiceReopened(invoice: String, file: String, asOf: CivilDate, open: Money) -> String {

@@ -41,12 +41,12 @@ extension FrenchWording {
     }
 
     public func importDuplicate(file: String, of importID: Int64, held: Bool) -> String {
-        held ? "Le fichier \(file) a le même contenu que l'import n° \(importID), qui est retenu : confirmez-le avec `relance import confirm \(importID)`."
-            : "Le fichier \(file) a le même contenu que l'import n° \(importID) : rien n'a changé."
+        held ? "Le fichier \(file) a le même contenu que l'import n°\u{00A0}\(importID), qui est retenu : confirmez-le avec `relance import confirm \(importID)`."
+            : "Le fichier \(file) a le même contenu que l'import n°\u{00A0}\(importID) : rien n'a changé."
     }
 
     public func bankStatementAlreadyImported(file: String, as importID: Int64) -> String {
-        "Le fichier \(file) est le relevé bancaire déjà importé sous le n° \(importID) (mêmes comptes, mêmes écritures) : rien n'a changé."
+        "Le fichier \(file) est le relevé bancaire déjà importé sous le n°\u{00A0}\(importID) (mêmes comptes, mêmes écritures) : rien n'a changé."
     }
 
     public func customerPaused(kind: CustomerHold.Kind, until: CivilDate?, reason: String) -> String {
@@ -67,12 +67,12 @@ extension FrenchWording {
     public func addressUsableAgain(_ address: String, reason: String) -> String { "Adresse \(address) de nouveau utilisable : \(reason)." }
 
     public func taskSuperseded(old: Int64, oldKind: WorkTask.Kind, oldStep: String?, new: Int64, newKind: WorkTask.Kind, newStep: String?) -> String {
-        "Tâche n° \(old) (\(taskKind(oldKind).lowercased()), étape \(oldStep.map(stepName) ?? "-")) jamais enregistrée comme postée : "
-            + "remplacée par la tâche n° \(new) (\(taskKind(newKind).lowercased()), étape \(newStep.map(stepName) ?? "-")) ; son document est conservé."
+        "Tâche n°\u{00A0}\(old) (\(taskKind(oldKind).lowercased()), étape \(oldStep.map(stepName) ?? "-")) jamais enregistrée comme postée : "
+            + "remplacée par la tâche n°\u{00A0}\(new) (\(taskKind(newKind).lowercased()), étape \(newStep.map(stepName) ?? "-")) ; son document est conservé."
     }
 
     public func taskMovedOn(id: Int64, kind: WorkTask.Kind, from: String?, since: CivilDate?, to: String?, on day: CivilDate, title: String) -> String {
-        "Tâche n° \(id) (\(taskKind(kind).lowercased())) passée de l'étape \(from.map(stepName) ?? "-")"
+        "Tâche n°\u{00A0}\(id) (\(taskKind(kind).lowercased())) passée de l'étape \(from.map(stepName) ?? "-")"
             + "\(since.map { " (depuis le \(date($0)))" } ?? "") à l'étape \(to.map(stepName) ?? "-") le \(date(day)) : \(title)"
     }
 
@@ -81,7 +81,7 @@ extension FrenchWording {
     }
 
     public func taskEscalated(kind: WorkTask.Kind, customer: String, step: String, since: CivilDate, dueOn: CivilDate) -> String {
-        "La tâche « \(taskKind(kind).lowercased()) » du client \(customer) (étape \(stepName(step)), ouverte le \(date(since))) "
+        "La tâche \(quoted(taskKind(kind).lowercased())) du client \(customer) (étape \(stepName(step)), ouverte le \(date(since))) "
             + "est sans résultat depuis le \(date(dueOn)) : une personne doit la reprendre."
     }
 
@@ -98,16 +98,16 @@ extension FrenchWording {
     }
 
     public func importHeld(importID: Int64, file: String, reason: String) -> String {
-        "L'import n° \(importID) de \(file) est RETENU, rien n'a changé : \(reason). C'est ce que donne un export tronqué ou filtré (« échues seulement »). Si ces règlements sont réels, lancez `relance import confirm \(importID)`."
+        "L'import n°\u{00A0}\(importID) de \(file) est RETENU, rien n'a changé : \(reason). C'est ce que donne un export tronqué ou filtré («\u{00A0}échues seulement\u{00A0}»). Si ces règlements sont réels, lancez `relance import confirm \(importID)`."
     }
 
     public func heldImportConfirmed(importID: Int64, file: String) -> String {
-        "Import retenu n° \(importID) de \(file) confirmé par une personne : appliqué maintenant."
+        "Import retenu n°\u{00A0}\(importID) de \(file) confirmé par une personne : appliqué maintenant."
     }
 
     public func heldImportRejected(importID: Int64, file: String, reason: String) -> String {
         // `reason` names who refused it ("Refusé par marie : …").
-        "Import retenu n° \(importID) de \(file) refusé : rien n'est appliqué. \(reason)"
+        "Import retenu n°\u{00A0}\(importID) de \(file) refusé : rien n'est appliqué. \(reason)"
     }
 
     public func importRejected(file: String, reason: String) -> String { "Le fichier \(file) a été refusé : \(reason)" }
@@ -133,17 +133,17 @@ extension FrenchWording {
     public func disputeResolved(invoice: String, reason: String) -> String { "Litige sur la facture \(invoice) réglé : \(reason)." }
 
     public func disputeEndedByOutcome(_ outcome: TaskOutcome, taskID: Int64) -> String {
-        if case .paid = outcome { return "règlement annoncé sur la tâche n° \(taskID)" }
-        if case .disputeResolved = outcome { return "résolu, comme enregistré sur la tâche n° \(taskID)" }
-        return "promesse de paiement enregistrée sur la tâche n° \(taskID)"
+        if case .paid = outcome { return "règlement annoncé sur la tâche n°\u{00A0}\(taskID)" }
+        if case .disputeResolved = outcome { return "résolu, comme enregistré sur la tâche n°\u{00A0}\(taskID)" }
+        return "promesse de paiement enregistrée sur la tâche n°\u{00A0}\(taskID)"
     }
 
     public func outcomeRefusal(_ refusal: OutcomeRefusal) -> String {
         switch refusal {
         case .alreadyClosed(let id, let state, let outcome):
-            "la tâche n° \(id) est déjà \(taskState(state))\(outcome.map { " (\(self.outcome($0)))" } ?? "") : rien n'est enregistré"
+            "la tâche n°\u{00A0}\(id) est déjà \(taskState(state))\(outcome.map { " (\(self.outcome($0)))" } ?? "") : rien n'est enregistré"
         case .onlyLettersArePosted(let id, let kind):
-            "la tâche n° \(id) est de type « \(taskKind(kind).lowercased()) » : seule une lettre se poste"
+            "la tâche n°\u{00A0}\(id) est de type \(quoted(taskKind(kind).lowercased())) : seule une lettre se poste"
         case .postedInTheFuture(let posted, let today): "la date d'envoi \(date(posted)) est postérieure à aujourd'hui (\(date(today)))"
         case .trackingNumberMissing: "une lettre recommandée s'enregistre avec son numéro de suivi (`--tracking`)"
         case .acknowledgementOutOfRange(let acknowledged, let posted, let today):
@@ -157,11 +157,11 @@ extension FrenchWording {
         case .phoneNotKnown(let phone, let known):
             "\(phone) ne figure pas parmi les numéros du client (\(known.isEmpty ? "aucun" : known.joined(separator: ", ")))"
         case .callOnly(let outcome, let id, let kind):
-            "« \(self.outcome(outcome)) » s'enregistre sur un appel ; la tâche n° \(id) est de type « \(taskKind(kind).lowercased()) »"
+            "\(quoted(self.outcome(outcome))) s'enregistre sur un appel ; la tâche n°\u{00A0}\(id) est de type \(quoted(taskKind(kind).lowercased()))"
         case .invoiceNotOnTask(let invoice, let id, let open):
-            "la facture \(invoice) n'est pas l'une des factures ouvertes de la tâche n° \(id) (\(open.joined(separator: ", ")))"
-        case .noSuchTask(let id): "la tâche n° \(id) n'existe pas (relance tasks liste les tâches ouvertes)"
-        case .noDisputeOpen(let id): "le client de la tâche n° \(id) ne conteste aucune facture ouverte : aucun litige à résoudre"
+            "la facture \(invoice) n'est pas l'une des factures ouvertes de la tâche n°\u{00A0}\(id) (\(open.joined(separator: ", ")))"
+        case .noSuchTask(let id): "la tâche n°\u{00A0}\(id) n'existe pas (relance tasks liste les tâches ouvertes)"
+        case .noDisputeOpen(let id): "le client de la tâche n°\u{00A0}\(id) ne conteste aucune facture ouverte : aucun litige à résoudre"
         case .invoiceNotDisputed(let invoice, let disputed):
             "la facture \(invoice) n'est pas contestée (factures contestées : \(disputed.joined(separator: ", ")))"
         }
@@ -181,13 +181,13 @@ extension FrenchWording {
     }
 
     public func outcomeLineNotRead(taskID: Int64?, sender: String, line: String, problem: OutcomeLineProblem) -> String {
-        let which = taskID.map { "Ligne de la réponse \(FrenchPreposition.de(sender)) sur la tâche n° \($0)" }
+        let which = taskID.map { "Ligne de la réponse \(FrenchPreposition.de(sender)) sur la tâche n°\u{00A0}\($0)" }
             ?? "Une ligne de la réponse \(FrenchPreposition.de(sender))"
-        return "\(which) : « \(line.prefix(120)) » non lue : \(outcomeLineProblem(problem))."
+        return "\(which) : \(quoted(String(line.prefix(120)))) non lue : \(outcomeLineProblem(problem))."
     }
 
     public func outcomeNotRecorded(taskID: Int64, outcome: TaskOutcome, by: String, why: String) -> String {
-        "Tâche n° \(taskID) (réponse \(FrenchPreposition.de(by))) : résultat « \(self.outcome(outcome)) » non enregistré : \(why)."
+        "Tâche n°\u{00A0}\(taskID) (réponse \(FrenchPreposition.de(by))) : résultat \(quoted(self.outcome(outcome))) non enregistré : \(why)."
     }
 }
 
@@ -196,23 +196,23 @@ extension FrenchWording {
         "Message préparé (\(stepName(step))) pour \(to.joined(separator: ", ")) sur \(invoices) \(invoices > 1 ? "factures" : "facture"), prévu le \(date(plannedOn))."
     }
 
-    public func messageAttempt(_ attempt: Int, messageID: Int64) -> String { "Tentative \(attempt) d'envoi du message n° \(messageID)." }
+    public func messageAttempt(_ attempt: Int, messageID: Int64) -> String { "Tentative \(attempt) d'envoi du message n°\u{00A0}\(messageID)." }
     public func messageUnclaimed(messageID: Int64) -> String {
-        "Message n° \(messageID) remis en file d'envoi avant tout envoi (envois suspendus ou arrêt du service) : il n'est pas parti."
+        "Message n°\u{00A0}\(messageID) remis en file d'envoi avant tout envoi (envois suspendus ou arrêt du service) : il n'est pas parti."
     }
 
     public func messageSent(step: String?, messageID: Int64, customer: String, recipients: String, serverReply: String) -> String {
         if let file = OutboxFolderReply.file(in: serverReply) {
-            return "Message n° \(messageID)\(step.map { " (\(stepName($0)))" } ?? "") pour \(customer) (\(recipients)) écrit dans le dossier d'envoi sous le nom \(file) (aucun serveur SMTP configuré : le fichier n'est pas envoyé)"
+            return "Message n°\u{00A0}\(messageID)\(step.map { " (\(stepName($0)))" } ?? "") pour \(customer) (\(recipients)) écrit dans le dossier d'envoi sous le nom \(file) (aucun serveur SMTP configuré : le fichier n'est pas envoyé)"
         }
-        return "Message n° \(messageID)\(step.map { " (\(stepName($0)))" } ?? "") envoyé à \(customer) (\(recipients)) ; réponse du serveur : \(serverReply)"
+        return "Message n°\u{00A0}\(messageID)\(step.map { " (\(stepName($0)))" } ?? "") envoyé à \(customer) (\(recipients)) ; réponse du serveur : \(serverReply)"
     }
 
     public func messageRetry(messageID: Int64, reason: String, retryAt: Date) -> String {
-        "Message n° \(messageID) non envoyé (\(reason)) ; nouvel essai le \(dateAndTimeUTC(retryAt))."
+        "Message n°\u{00A0}\(messageID) non envoyé (\(reason)) ; nouvel essai le \(dateAndTimeUTC(retryAt))."
     }
 
-    public func messageFailed(messageID: Int64, reason: String) -> String { "Message n° \(messageID) en échec : \(reason)" }
+    public func messageFailed(messageID: Int64, reason: String) -> String { "Message n°\u{00A0}\(messageID) en échec : \(reason)" }
 
     public func messageCancelled(messageID: Int64, because reason: MessageCancelReason) -> String {
         let why = switch reason {
@@ -223,7 +223,7 @@ extension FrenchWording {
         case .customerPaused(let kind, let reason): "les relances du client sont en pause (\(holdKindName(kind)) : \(reason))"
         case .staleApproval(let day): "rédigé le \(date(day)) et pas approuvé depuis, ses chiffres ne sont plus à jour ; le plan du jour le rédige à nouveau"
         }
-        return "Message n° \(messageID) annulé avant l'envoi : \(why)."
+        return "Message n°\u{00A0}\(messageID) annulé avant l'envoi : \(why)."
     }
 
     /// A customer hold's kind as stored (`promise`, `reply`…), in words.

@@ -34,10 +34,10 @@ extension FrenchWording {
         return "le \(date(day)) n'est pas un jour ouvré (\(why)) : ce qui est dû part le \(date(next))"
     }
 
-    public func doNotRemindReason() -> String { "le client est marqué « ne pas relancer »" }
+    public func doNotRemindReason() -> String { "le client est marqué «\u{00A0}ne pas relancer\u{00A0}»" }
 
     public func waitingForOutcome(kind: WorkTask.Kind, since: CivilDate, step: String, escalation: CivilDate) -> String {
-        "en attente du résultat de la tâche « \(taskKindInSentence(kind)) » du \(date(since)) (\(stepName(step))) ; signalée à une personne le \(date(escalation)) faute de résultat"
+        "en attente du résultat de la tâche \(quoted(taskKindInSentence(kind))) du \(date(since)) (\(stepName(step))) ; signalée à une personne le \(date(escalation)) faute de résultat"
     }
 
     public func contactInterval(last: CivilDate, next: CivilDate, businessDays: Int) -> String {
@@ -102,7 +102,7 @@ extension FrenchWording {
 
     public func taskEscalatedReason(kind: WorkTask.Kind, since: CivilDate, step: String, dueOn: CivilDate) -> String {
         let then = kind.needsPosting ? "la suite attend qu'elle soit enregistrée comme postée" : "les relances continuent"
-        return "la tâche « \(taskKindInSentence(kind)) » du \(date(since)) (\(stepName(step))) est sans résultat depuis le \(date(dueOn)) : signalée à une personne ; \(then)"
+        return "la tâche \(quoted(taskKindInSentence(kind))) du \(date(since)) (\(stepName(step))) est sans résultat depuis le \(date(dueOn)) : signalée à une personne ; \(then)"
     }
 
     public func netCredit(_ nets: [Money]) -> String { "les avoirs du client couvrent ce qui est dû (solde net \(self.nets(nets)))" }
@@ -116,7 +116,7 @@ extension FrenchWording {
     }
 
     public func taskPlanned(step: String, kind: WorkTask.Kind, invoices: [PlannedInvoice], reviewMode: Bool) -> String {
-        "\(stepName(step)) : tâche « \(taskKindInSentence(kind)) » pour \(listed(invoices))\(review(reviewMode))"
+        "\(stepName(step)) : tâche \(quoted(taskKindInSentence(kind))) pour \(listed(invoices))\(review(reviewMode))"
     }
 
     public func disputedReason() -> String { "contestée par le client : gelée jusqu'à la fin du litige" }
@@ -126,14 +126,14 @@ extension FrenchWording {
     }
 
     public func stepBeforeDue(step: String, daysLate: Int) -> String {
-        "étape « \(stepName(step)) » sautée : elle précède l'échéance et la facture a déjà \(self.daysLate(daysLate))"
+        "étape \(quoted(stepName(step))) sautée : elle précède l'échéance et la facture a déjà \(self.daysLate(daysLate))"
     }
 
     public func stepNeedsBalance(step: String, minimum: Money, balance: Money) -> String {
-        "étape « \(stepName(step)) » non faite : elle demande un solde client d'au moins \(amount(minimum)), le solde est de \(amount(balance))"
+        "étape \(quoted(stepName(step))) non faite : elle demande un solde client d'au moins \(amount(minimum)), le solde est de \(amount(balance))"
     }
 
-    public func ladderComplete(policy: String) -> String { "toutes les étapes de la politique « \(policy) » ont été faites" }
+    public func ladderComplete(policy: String) -> String { "toutes les étapes de la politique \(quoted(policy)) ont été faites" }
 
     public func notYetDue(daysLate: Int, due: CivilDate, step: String, on: CivilDate) -> String {
         let when = daysLate < 0 ? "échéance le \(date(due))" : daysLate == 0 ? "échue aujourd'hui" : self.daysLate(daysLate)
@@ -141,7 +141,7 @@ extension FrenchWording {
     }
 
     public func missingRateHeld(step: String, _ rate: MissingRate) -> String {
-        "étape « \(stepName(step)) » suspendue, faute de taux pour son décompte d'intérêts : \(missingRate(rate))"
+        "étape \(quoted(stepName(step))) suspendue, faute de taux pour son décompte d'intérêts : \(missingRate(rate))"
     }
 
     public func paymentClaimed(paidOn: CivilDate?, means: String?, until: CivilDate) -> String {
@@ -161,7 +161,7 @@ extension FrenchWording {
     public func acknowledgementsTitle() -> String { "Enregistré d'après vos réponses" }
 
     public func replyHelp() -> String {
-        "Pour enregistrer un résultat, répondez à ce message, une ligne par tâche : « #12 promis 15/01/2027 912,00 », « #12 litige F-2026-001 motif », « #12 payé 10/01/2027 virement », « #12 mauvais numéro », « #12 pas de réponse », « #12 nouvelle adresse compta@client.fr », « #14 postée 10/11/2026 1A23456789012 »."
+        "Pour enregistrer un résultat, répondez à ce message, une ligne par tâche : «\u{00A0}#12 promis 15/01/2027 912,00\u{00A0}», «\u{00A0}#12 litige F-2026-001 motif\u{00A0}», «\u{00A0}#12 payé 10/01/2027 virement\u{00A0}», «\u{00A0}#12 mauvais numéro\u{00A0}», «\u{00A0}#12 pas de réponse\u{00A0}», «\u{00A0}#12 nouvelle adresse compta@client.fr\u{00A0}», «\u{00A0}#14 postée 10/11/2026 1A23456789012\u{00A0}»."
     }
 
     public func acknowledgement(outcome: TaskOutcome, by: String) -> String {
@@ -200,14 +200,14 @@ extension FrenchWording {
                                retry: (attempt: Int, of: Int, on: CivilDate)?, by: String, channel: TaskOutcomeRequest.Channel) -> String {
         let kept = !staysOpen ? "" : retry.map { " (tentative \($0.attempt) sur \($0.of) ; nouvel essai le \(date($0.on)))" }
             ?? " (la tâche reste ouverte)"
-        return "Tâche n° \(taskID) (\(taskKindInSentence(kind))) : \(self.outcome(outcome))\(kept) — résultat enregistré par \(by) (\(channelName(channel)))."
+        return "Tâche n°\u{00A0}\(taskID) (\(taskKindInSentence(kind))) : \(self.outcome(outcome))\(kept) — résultat enregistré par \(by) (\(channelName(channel)))."
     }
 
     public func promiseHold(amount: Money?, taskID: Int64, by: String) -> String {
-        "paiement promis\(amount.map { " de \(self.amount($0))" } ?? "") (tâche n° \(taskID), \(by))"
+        "paiement promis\(amount.map { " de \(self.amount($0))" } ?? "") (tâche n°\u{00A0}\(taskID), \(by))"
     }
 
-    public func disputedByTask(taskID: Int64) -> String { "litige (tâche n° \(taskID))" }
+    public func disputedByTask(taskID: Int64) -> String { "litige (tâche n°\u{00A0}\(taskID))" }
 
     public func bounceCause(_ cause: BounceCause) -> String {
         switch cause {
@@ -257,7 +257,7 @@ extension FrenchWording {
         switch match {
         case .message(let id, let byVERP):
             let by = byVERP ? "son adresse VERP" : "le Message-ID qu'\(feminine ? "elle" : "il") cite"
-            return "rattaché\(agreement) au message n° \(id) par \(by)"
+            return "rattaché\(agreement) au message n°\u{00A0}\(id) par \(by)"
         case .contact(let address, let customers):
             return "envoyé\(agreement) par \(address), contact \(customers == 1 ? "du client" : "de \(customers) clients")"
         }
@@ -306,11 +306,11 @@ extension FrenchWording {
     }
 
     public func bounceWithoutFailure(messageID: Int64) -> String {
-        "Un retour du message n° \(messageID) ne nomme aucun destinataire en échec : enregistré seulement."
+        "Un retour du message n°\u{00A0}\(messageID) ne nomme aucun destinataire en échec : enregistré seulement."
     }
 
     public func bounceWrongAddressUnnamed(messageID: Int64, cause: BounceCause) -> String {
-        "Un retour du message n° \(messageID) dit qu'une adresse est fausse (\(bounceCause(cause))) mais n'en nomme aucune des nôtres."
+        "Un retour du message n°\u{00A0}\(messageID) dit qu'une adresse est fausse (\(bounceCause(cause))) mais n'en nomme aucune des nôtres."
     }
 
     public func paymentNotLetteredTitle(booked: CivilDate, invoice: String, amount: Money) -> String {

@@ -1,14 +1,14 @@
 extension FrenchWording {
     public func messageSentBeforeInterruption(messageID: Int64, evidence: InterruptionEvidence) -> String {
-        "Le message n° \(messageID) était en cours d'envoi quand Relance s'est arrêté ; \(interruptionEvidence(evidence)) : il est donc parti et ne sera pas renvoyé."
+        "Le message n°\u{00A0}\(messageID) était en cours d'envoi quand Relance s'est arrêté ; \(interruptionEvidence(evidence)) : il est donc parti et ne sera pas renvoyé."
     }
 
     public func messageRequeuedAfterInterruption(messageID: Int64, evidence: InterruptionEvidence) -> String {
-        "Le message n° \(messageID) était en cours d'envoi quand Relance s'est arrêté ; \(interruptionEvidence(evidence)) : le serveur ne l'a jamais reçu, il est renvoyé."
+        "Le message n°\u{00A0}\(messageID) était en cours d'envoi quand Relance s'est arrêté ; \(interruptionEvidence(evidence)) : le serveur ne l'a jamais reçu, il est renvoyé."
     }
 
     public func messageHeldAfterInterruption(messageID: Int64, reason: InterruptionHoldReason) -> String {
-        "Le message n° \(messageID) était en cours d'envoi quand Relance s'est arrêté : il a pu parvenir au serveur, ou non. Il est retenu plutôt que renvoyé à l'aveugle (\(interruptionHoldReason(reason))) ; vérifiez la boîte du destinataire ou le dossier des messages envoyés, puis envoyez-le ou annulez-le."
+        "Le message n°\u{00A0}\(messageID) était en cours d'envoi quand Relance s'est arrêté : il a pu parvenir au serveur, ou non. Il est retenu plutôt que renvoyé à l'aveugle (\(interruptionHoldReason(reason))) ; vérifiez la boîte du destinataire ou le dossier des messages envoyés, puis envoyez-le ou annulez-le."
     }
 
     public func interruptionEvidence(_ evidence: InterruptionEvidence) -> String {
@@ -26,16 +26,16 @@ extension FrenchWording {
     }
 
     public func checkHeldMessageTitle(messageID: Int64, recipients: [String]) -> String {
-        "Vérifier si la relance n° \(messageID) est parvenue à \(recipients.joined(separator: ", ")) avant de la renvoyer ou de l'annuler"
+        "Vérifier si la relance n°\u{00A0}\(messageID) est parvenue à \(recipients.joined(separator: ", ")) avant de la renvoyer ou de l'annuler"
     }
 
     public func messageCopiedToSent(messageID: Int64, folder: String) -> String {
-        "Une copie du message n° \(messageID) a été déposée dans le dossier « \(folder) »."
+        "Une copie du message n°\u{00A0}\(messageID) a été déposée dans le dossier \(quoted(folder))."
     }
 
     public func addressRefusedByServer(address: String, role: String?, messageID: Int64, reply: String) -> String {
         let as_ = role == "cc" ? "en copie" : "destinataire"
-        return "Le serveur a refusé l'adresse \(address) (\(as_)) du message n° \(messageID) comme erronée : \(reply)"
+        return "Le serveur a refusé l'adresse \(address) (\(as_)) du message n°\u{00A0}\(messageID) comme erronée : \(reply)"
     }
 
     public func outboxPausedTitle(creditor: String, reason: String) -> String {

@@ -4,18 +4,18 @@ extension FrenchWording {
     }
     public func runNoNewFile() -> String { "Importé : aucun nouveau fichier" }
     public func runImportDuplicate(file: String, importID: Int64) -> String {
-        "Importé : \(file) : même contenu que l'import n° \(importID), rien n'a changé"
+        "Importé : \(file) : même contenu que l'import n°\u{00A0}\(importID), rien n'a changé"
     }
     public func runImportHeld(file: String, importID: Int64) -> String {
-        "RETENU : \(file) (import n° \(importID)) — rien n'a changé ; `relance import confirm \(importID)` l'applique"
+        "RETENU : \(file) (import n°\u{00A0}\(importID)) — rien n'a changé ; `relance import confirm \(importID)` l'applique"
     }
     public func runImported(file: String, items: Int, customers: Bool, new: Int, changed: Int, settled: Int, importID: Int64) -> String {
         guard !customers else {
             return "Importé : \(file) : \(counted(items, "client", "clients")) ; "
-                + "\(counted(new, "nouveau", "nouveaux")), \(counted(changed, "modifié", "modifiés")) (import n° \(importID))"
+                + "\(counted(new, "nouveau", "nouveaux")), \(counted(changed, "modifié", "modifiés")) (import n°\u{00A0}\(importID))"
         }
         return "Importé : \(file) : \(counted(items, "facture ouverte", "factures ouvertes")) ; "
-            + "\(counted(new, "nouvelle", "nouvelles")), \(counted(changed, "modifiée", "modifiées")), \(counted(settled, "réglée", "réglées")) (import n° \(importID))"
+            + "\(counted(new, "nouvelle", "nouvelles")), \(counted(changed, "modifiée", "modifiées")), \(counted(settled, "réglée", "réglées")) (import n°\u{00A0}\(importID))"
     }
     public func runToIdentify(_ count: Int) -> String {
         "\(counted(count, "facture dont le client est à identifier", "factures dont le client est à identifier")) : voir `relance tasks`"
@@ -46,7 +46,7 @@ extension FrenchWording {
         return "\(customer) \(name) : \(stepName(step)) → \(emails) : \(listed.joined(separator: ", "))"
     }
     public func runTask(customer: String, name: String, kind: WorkTask.Kind, step: String, invoices: String, note: String?) -> String {
-        "\(customer) \(name) : tâche « \(taskKind(kind).lowercased()) » (\(stepName(step))) pour \(invoices)\(note.map { " — \($0)" } ?? "")"
+        "\(customer) \(name) : tâche \(quoted(taskKind(kind).lowercased())) (\(stepName(step))) pour \(invoices)\(note.map { " — \($0)" } ?? "")"
     }
     public func runDecision(waits: Bool, customer: String, invoice: String?, reason: String) -> String {
         "\(waits ? "en attente" : "sans relance") : \(customer)\(invoice.map { " \($0)" } ?? "") : \(reason)"

@@ -4,9 +4,9 @@ extension FrenchWording {
     /// serveur et de libcurl cités tels quels.
     public func smtpFailure(_ failure: SMTPFailure) -> String {
         var text = "SMTP : " + smtpSummary(failure.kind)
-        if let detail = failure.detail { text += " (« \(detail) »)" }
-        if let reply = failure.serverReply { text += " ; le serveur a répondu « \(reply) »" }
-        if let message = failure.libcurl { text += " ; libcurl : « \(message) »" }
+        if let detail = failure.detail { text += " (\(quoted(detail)))" }
+        if let reply = failure.serverReply { text += " ; le serveur a répondu \(quoted(reply))" }
+        if let message = failure.libcurl { text += " ; libcurl : \(quoted(message))" }
         return text + ". " + smtpAdvice(failure.kind)
     }
 

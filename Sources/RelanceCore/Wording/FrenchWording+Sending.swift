@@ -3,7 +3,7 @@ extension FrenchWording {
     public func sendFailure(_ failure: SendFailure) -> String {
         switch failure {
         case .reported(let text):
-            "« \(text) »"
+            "«\u{00A0}\(text)\u{00A0}»"
         case .smtp(let failure):
             smtpFailure(failure)
         case .setting(let fault):
@@ -11,13 +11,13 @@ extension FrenchWording {
         case .notAttempted:
             "envoi non tenté"
         case .addressRefused(let address, let reply):
-            "le serveur a refusé l'adresse \(address) : « \(reply) »"
+            "le serveur a refusé l'adresse \(address) : «\u{00A0}\(reply)\u{00A0}»"
         case .archiveRefused(let address, let reply):
             "le serveur a refusé la copie d'archive (archive_bcc, \(address)) : après un incident, la reprise ne trouverait "
-                + "aucune preuve de l'envoi et renverrait le message ; réponse du serveur : « \(reply) »"
+                + "aucune preuve de l'envoi et renverrait le message ; réponse du serveur : «\u{00A0}\(reply)\u{00A0}»"
         case .everyRecipientRefused(let replies):
             "tous les destinataires ont été refusés : "
-                + replies.map { "\($0.address) : « \($0.reply) »" }.joined(separator: listSeparator)
+                + replies.map { "\($0.address) : «\u{00A0}\($0.reply)\u{00A0}»" }.joined(separator: listSeparator)
         case .everyRecipientRefusedAtOnce(let failure):
             "tous les destinataires ont été refusés d'un coup, pour une raison sans rapport avec leurs adresses : \(sendFailure(failure))"
         case .outboxFolderUnwritable(let failure):
@@ -30,6 +30,6 @@ extension FrenchWording {
     }
 
     public func messageNotSentTitle(messageID: Int64, failure: SendFailure) -> String {
-        "La relance n° \(messageID) n'a pas pu être envoyée : \(sendFailure(failure))"
+        "La relance n°\u{00A0}\(messageID) n'a pas pu être envoyée : \(sendFailure(failure))"
     }
 }

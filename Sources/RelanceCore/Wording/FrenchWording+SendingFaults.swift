@@ -30,7 +30,7 @@ extension FrenchWording {
             return "\(server) a refusé l'identification de username = \"\(username)\" : vérifiez le secret "
                 + (credential.map { "de \($0)" } ?? "indiqué") + " dans \(section), et username" + said(fault)
         case .credentialMissing(let policyReply):
-            return "\(server) exige une identification (il propose AUTH et a refusé le message : « \(policyReply) »), "
+            return "\(server) exige une identification (il propose AUTH et a refusé le message : \(quoted(policyReply))), "
                 + "mais aucun secret n'est configuré : indiquez username et password_credential (ou oauth2_token_credential) "
                 + "dans \(section)"
         case .credentialUnavailable(let credential, let variable):
@@ -39,15 +39,15 @@ extension FrenchWording {
             return "la boîte de preuve des envois est illisible, si bien qu'un envoi interrompu ne pourrait pas être tranché : "
                 + credentialUnavailable(credential: credential, variable: variable) + " (le secret nommé dans \(section))"
         case .evidenceSettingsUnusable(let detail):
-            return "les réglages de la boîte de preuve des envois dans \(section) sont inutilisables : « \(detail) »"
+            return "les réglages de la boîte de preuve des envois dans \(section) sont inutilisables : \(quoted(detail))"
         case .evidenceFolderMissing(let folder, let key, let keySection):
-            return "le dossier de preuve « \(folder) » n'existe pas sur \(server) (\(key) dans \(keySection)) : un envoi "
+            return "le dossier de preuve \(quoted(folder)) n'existe pas sur \(server) (\(key) dans \(keySection)) : un envoi "
                 + "interrompu ne pourrait jamais y être retrouvé et partirait deux fois. Corrigez \(key) dans \(keySection)."
         case .evidenceLoginRefused(let username):
             return "la boîte de preuve des envois sur \(server) a refusé l'identification de username = \"\(username)\" : "
                 + "vérifiez le secret de password_credential dans \(section)."
         case .evidenceUnreadable(let detail):
-            return "la boîte de preuve des envois de \(section) est illisible : « \(detail) »"
+            return "la boîte de preuve des envois de \(section) est illisible : \(quoted(detail))"
         }
     }
 
@@ -59,8 +59,8 @@ extension FrenchWording {
     /// Ce qu'ont dit le serveur et libcurl, cité tel quel.
     private func said(_ fault: SendingSettingFault) -> String {
         var parts: [String] = []
-        if let reply = fault.serverReply { parts.append("serveur : « \(reply) »") }
-        if let message = fault.libcurl { parts.append("libcurl : « \(message) »") }
+        if let reply = fault.serverReply { parts.append("serveur : \(quoted(reply))") }
+        if let message = fault.libcurl { parts.append("libcurl : \(quoted(message))") }
         return parts.isEmpty ? "." : " (\(parts.joined(separator: " ; ")))."
     }
 }

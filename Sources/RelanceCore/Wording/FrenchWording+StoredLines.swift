@@ -40,7 +40,7 @@ extension FrenchWording {
     }
 
     public func addressGivenAsRight(by person: String?, taskID: Int64?) -> String {
-        if let taskID { return "donnée comme la bonne adresse (tâche n° \(taskID))" }
+        if let taskID { return "donnée comme la bonne adresse (tâche n°\u{00A0}\(taskID))" }
         return "donnée comme la bonne adresse par \(person ?? "une personne")"
     }
 
@@ -51,7 +51,7 @@ extension FrenchWording {
 
     public func consoleUserRemoved(name: String) -> String { "utilisateur de la console \(name) supprimé" }
 
-    public func heldImportConfirmed(importID: Int64, by person: String) -> String { "import retenu n° \(importID) confirmé par \(person)" }
+    public func heldImportConfirmed(importID: Int64, by person: String) -> String { "import retenu n°\u{00A0}\(importID) confirmé par \(person)" }
 
     public func heldImportRejectedReason(by person: String, said: String?) -> String {
         "Refusé par \(person)" + (said.map { " : \($0)" } ?? ".")

@@ -90,7 +90,7 @@ public struct FrenchWording: Wording {
         case .newAddress(let address): "nouvelle adresse \(address.value)"
         case .done(let note): note.map { "fait : \($0)" } ?? "fait"
         case .cancelled(let reason): reason.isEmpty ? "annulée" : "annulée : \(reason)"
-        case .superseded(let id): "remplacée par la tâche n° \(id)"
+        case .superseded(let id): "remplacée par la tâche n°\u{00A0}\(id)"
         }
     }
 
@@ -305,7 +305,7 @@ public struct FrenchWording: Wording {
     }
 
     public func missingRate(_ rate: MissingRate) -> String {
-        "taux inconnu pour le \(semesterName(rate.semester)) (table « \(rateTableName(rate.table)) ») : ajoutez-le dans [penalties] de la configuration (clé « \(rate.semester) »)"
+        "taux inconnu pour le \(semesterName(rate.semester)) (table \(quoted(rateTableName(rate.table)))) : ajoutez-le dans [penalties] de la configuration (clé \(quoted("\(rate.semester)")))"
     }
 
     /// `1er semestre 2026`, `2e semestre 2026`.
@@ -315,13 +315,13 @@ public struct FrenchWording: Wording {
 
     public func emailStepBecomesCall(step: String, invalidAddresses: [String]) -> String {
         invalidAddresses.isEmpty
-            ? "aucune adresse de courriel connue pour ce client : l'étape « \(stepName(step)) » se fait par téléphone"
-            : "toutes les adresses de ce client sont invalides (\(invalidAddresses.joined(separator: ", "))) : l'étape « \(stepName(step)) » se fait par téléphone"
+            ? "aucune adresse de courriel connue pour ce client : l'étape \(quoted(stepName(step))) se fait par téléphone"
+            : "toutes les adresses de ce client sont invalides (\(invalidAddresses.joined(separator: ", "))) : l'étape \(quoted(stepName(step))) se fait par téléphone"
     }
 
     public func taskHeading(id: Int64, kind: WorkTask.Kind, creditor: String, due: CivilDate?, state: WorkTask.State,
                             outcome: TaskOutcome?, title: String) -> String {
-        var heading = "n° \(id) · \(taskKind(kind)) · \(creditor)"
+        var heading = "n°\u{00A0}\(id) · \(taskKind(kind)) · \(creditor)"
         if let due { heading += " · avant le \(date(due))" }
         if state != .open { heading += " · \(taskState(state))" + (outcome.map { " (\(self.outcome($0)))" } ?? "") }
         return heading + " — \(title)"
@@ -329,14 +329,14 @@ public struct FrenchWording: Wording {
 
     public func noTasks(includingClosed: Bool) -> String { includingClosed ? "Aucune tâche." : "Aucune tâche ouverte." }
 
-    public func taskClosed(id: Int64, outcome: TaskOutcome) -> String { "Tâche n° \(id) close : \(self.outcome(outcome))." }
+    public func taskClosed(id: Int64, outcome: TaskOutcome) -> String { "Tâche n°\u{00A0}\(id) close : \(self.outcome(outcome))." }
 
     public func taskOpened(id: Int64, kind: WorkTask.Kind, title: String) -> String {
-        "Tâche n° \(id) (\(taskKind(kind).lowercased())) : \(title)"
+        "Tâche n°\u{00A0}\(id) (\(taskKind(kind).lowercased())) : \(title)"
     }
 
     public func taskAnsweredByContacts(id: Int64, file: String) -> String {
-        "Tâche n° \(id) close : le fichier de contacts \(file) identifie le client et donne un contact utilisable."
+        "Tâche n°\u{00A0}\(id) close : le fichier de contacts \(file) identifie le client et donne un contact utilisable."
     }
 
     public func documentToPrint() -> String { "document à imprimer" }

@@ -4,7 +4,7 @@ extension FrenchImportWording {
         case .fileEmpty:
             return ("le fichier est vide", "Exportez le FEC à nouveau ; le fichier a pu être enregistré avant la fin de l'export.")
         case .wrongFieldCount(let found, let expected, let separator):
-            let name = separator == 0x09 ? "la tabulation" : "« \(String(UnicodeScalar(separator))) »"
+            let name = separator == 0x09 ? "la tabulation" : "«\u{00A0}\(String(UnicodeScalar(separator)))\u{00A0}»"
             return ("cette ligne a \(found) champs alors que l'en-tête en a \(expected)",
                     "Un libellé contient sans doute le séparateur (\(name)) ; retirez-le de ce libellé et exportez à nouveau.")
         case .notAnAmount(let text, let column):

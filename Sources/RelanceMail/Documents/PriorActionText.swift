@@ -71,7 +71,7 @@ public enum PriorActionText {
         }
         if summary.hasPrefix("letter sent (tracking number ") {
             let tracking = summary.dropFirst("letter sent (tracking number ".count).dropLast()
-            return french ? "envoyée sous le n° \(tracking)" : "sent under tracking number \(tracking)"
+            return french ? "envoyée sous le n°\u{00A0}\(tracking)" : "sent under tracking number \(tracking)"
         }
         switch summary {
         case "no answer": return french ? "sans réponse" : summary

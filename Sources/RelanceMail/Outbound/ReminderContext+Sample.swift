@@ -59,7 +59,9 @@ extension ReminderContext {
             number: "F2026-0142", issued: date(2026, 10, 1), due: date(2026, 10, 31), amount: money(48_000), open: money(48_000),
             claimed: money(48_000), daysLate: "30", lateBy: ReminderContextBuilder.dayCount(30, language: language),
             interest: money(474), indemnity: money(4_000), isPartlyPaid: false, hasCredit: false)
-        let basis = french ? "taux de refinancement de la Banque centrale européenne en vigueur au 1er juillet 2026, majoré de 10 points"
+        // The date as LetterContextBuilder.basis writes it (no-break spaces in French).
+        let july = CivilDateText.long(CivilDate(year: 2026, month: 7, day: 1)!, language: language)
+        let basis = french ? "taux de refinancement de la Banque centrale européenne en vigueur au \(july), majoré de 10 points"
             : "European Central Bank main refinancing rate in force on 1 July 2026, plus 10 percentage points"
         var letter = Letter(
             demanded: [demanded], alsoOutstanding: [other],
