@@ -22,7 +22,7 @@ import Testing
         let error = try #require(Self.refusal(Self.header + "C1;Boulangerie;x@example.com;FA-9;01/12/2026;01/01/2027;mille euros\n"))
         #expect(error.text(in: .french) == """
             export.csv, ligne 2, caractère 57 : «\u{00A0}mille euros\u{00A0}» dans la colonne «\u{00A0}amount\u{00A0}» n'est pas un montant [bad-amount]
-              À faire : Écrivez les montants en chiffres avec un seul séparateur décimal, par exemple «\u{00A0}1234,56\u{00A0}», «\u{00A0}1 234,56 €\u{00A0}», «\u{00A0}-12,50\u{00A0}» ou «\u{00A0}(12,50)\u{00A0}».
+              À faire : Écrivez les montants en chiffres avec un seul séparateur décimal, par exemple «\u{00A0}1234,56\u{00A0}», «\u{00A0}1\u{202F}234,56\u{00A0}€\u{00A0}», «\u{00A0}-12,50\u{00A0}» ou «\u{00A0}(12,50)\u{00A0}».
             """)
         #expect(error.text(in: .english) == """
             export.csv:2:57: "mille euros" in column "amount" is not an amount [bad-amount]

@@ -101,7 +101,7 @@ struct FrenchImportWording: ImportProblemWording {
             case .notANumber: "n'est pas un montant"
             }
             return ("\(quoted(text)) dans la colonne «\u{00A0}\(column)\u{00A0}» \(reason)",
-                    "Écrivez les montants en chiffres avec un seul séparateur décimal, par exemple «\u{00A0}1234,56\u{00A0}», «\u{00A0}1 234,56 €\u{00A0}», «\u{00A0}-12,50\u{00A0}» ou «\u{00A0}(12,50)\u{00A0}».")
+                    "Écrivez les montants en chiffres avec un seul séparateur décimal, par exemple «\u{00A0}1234,56\u{00A0}», «\u{00A0}1\u{202F}234,56\u{00A0}€\u{00A0}», «\u{00A0}-12,50\u{00A0}» ou «\u{00A0}(12,50)\u{00A0}».")
         case .paidTooLarge(let text, let column):
             return ("\(quoted(text)) dans la colonne «\u{00A0}\(column)\u{00A0}» est trop grand pour être un montant", "Corrigez le montant réglé.")
         case .notACurrency(let text, let column):
