@@ -20,8 +20,8 @@ import Testing
 
     @Test("relance run --once counts in the singular and the plural")
     func runLines() {
-        #expect(words.runPlan(date: Self.day, emails: 3, tasks: 1) == "Plan for 2026-11-30: 3 emails, 1 task for people")
-        #expect(words.runPlan(date: Self.day, emails: 1, tasks: 0) == "Plan for 2026-11-30: 1 email, 0 tasks for people")
+        #expect(words.runPlan(date: Self.day, emails: 3, tasks: 1) == "Plan for 30 Nov 2026: 3 emails, 1 task for people")
+        #expect(words.runPlan(date: Self.day, emails: 1, tasks: 0) == "Plan for 30 Nov 2026: 1 email, 0 tasks for people")
         #expect(words.runQueued(1) == "Queued: 1 message")
         #expect(words.runQueued(3) == "Queued: 3 messages")
         #expect(words.runToIdentify(1) == "1 invoice with a customer to identify: see `relance tasks`")

@@ -26,7 +26,7 @@ extension EnglishWording {
     }
     public func runMailboxNotRead(folder: String, error: String) -> String { "MAILBOX NOT READ: \(folder): \(error) (retried at the next run)" }
     public func runPlan(date: CivilDate, emails: Int, tasks: Int) -> String {
-        "Plan for \(date): \(counted(emails, "email", "emails")), \(counted(tasks, "task", "tasks")) for people"
+        "Plan for \(self.date(date)): \(counted(emails, "email", "emails")), \(counted(tasks, "task", "tasks")) for people"
     }
     public func runContact(customer: String, name: String, step: String, emails: String, invoices: [RunInvoice]) -> String {
         let listed = invoices.map { invoice in
