@@ -9,25 +9,12 @@ public enum ExportFile {
     public static func bytes(at url: URL) throws(IntakeError) -> [UInt8] {
         let (fd, size) = try openRegularFile(at: url)
         defer { close(fd) }
-        // Read straight into uninitialized storage: zero-filling 125 MB first would cost a
-        // pass over it as long as the read itself.
-        var failure: IntakeError?
-        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
-            var offset = 0
-            while offset < size {
-                let count = read(fd, buffer.baseAddress! + offset, size - offset)
-                if count < 0 && errno == EINTR { continue }
-                guard count > 0 else {
-                    failure = IntakeError(.unreadable, file: url.path, "reading stopped at byte \(offset) of \(size): \(count < 0 ? String(cString: strerror(errno)) : "the file shrank while being read")")
-                    break
-                }
-                offset += count
-            }
-            // Only what was read counts as initialized; on failure the array is dropped anyway.
-            initialized = offset
+        do {
+            return try WholeFileRead.bytes(of: fd, size: size)
+        } catch {
+            let why = error.errno.map { String(cString: strerror($0)) } ?? "the file shrank while being read"
+            throw IntakeError(.unreadable, file: url.path, "reading stopped at byte \(error.offset) of \(size): \(why)")
         }
-        if let failure { throw failure }
-        return bytes
     }
 
     /// The file opened for reading, and its size; refused when it is not a regular file. The

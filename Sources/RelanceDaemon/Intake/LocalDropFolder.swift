@@ -57,19 +57,12 @@ public struct LocalDropFolder: Sendable {
         var info = stat()
         guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { throw .notARegularFile }
         guard Int(info.st_size) <= limit else { throw .tooLarge(bytes: Int(info.st_size), limit: limit) }
-        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
-        var offset = 0
-        while offset < bytes.count {
-            let count = bytes.withUnsafeMutableBytes { buffer in
-                Glibc.read(fd, buffer.baseAddress! + offset, buffer.count - offset)
-            }
-            if count < 0 && errno == EINTR { continue }
-            guard count > 0 else {
-                throw .readStopped(byte: offset, of: bytes.count, cause: count < 0 ? FileSystemFailure(path: path, code: errno) : nil)
-            }
-            offset += count
+        let size = Int(info.st_size)
+        do {
+            return try WholeFileRead.bytes(of: fd, size: size)
+        } catch {
+            throw .readStopped(byte: error.offset, of: size, cause: error.errno.map { FileSystemFailure(path: path, code: $0) })
         }
-        return bytes
     }
 
     /// Moves an input to `processed/DATE/` and returns where it went.
