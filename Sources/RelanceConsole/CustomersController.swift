@@ -59,7 +59,7 @@ struct CustomersController {
         let timeline = try await runtime.store.events(ofCustomer: customer.id, last: 200).reversed()
         let timeZone = creditor.timeZone
         let profile = customer.profile
-        let phones = DialablePhone.list(profile.phones.joined(separator: ",")).map { ["shown": $0.shown, "dial": $0.dial] }
+        let phones = DialablePhone.pageValues(profile.phones.joined(separator: ","))
         let disputed = try await runtime.store.disputedInvoices(of: id)
         var page: [String: Any] = [
             "hasPhones": !phones.isEmpty, "hasInvoices": !open.isEmpty, "hasHolds": !holds.isEmpty,

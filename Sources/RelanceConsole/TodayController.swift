@@ -40,7 +40,7 @@ struct TodayController {
                 "name": creditor.configuration.legalName,
                 "more": paging.more.map { ["text": words.moreTasks($0.count, of: $0.kind), "url": "/?kind=\($0.kind.rawValue)"] },
                 "tasks": tasks.map { task -> [String: Any] in
-                    let phones = DialablePhone.list(task.detail["phones"] ?? "").map { ["shown": $0.shown, "dial": $0.dial] }
+                    let phones = DialablePhone.pageValues(task.detail["phones"] ?? "")
                     // When no number is usable, "phones" holds advice in words: shown as a detail, not as links.
                     let shownDetails = task.detail.filter { $0.key != "phones" || phones.isEmpty }
                     let details = TaskDetails.ordered(shownDetails).map {
