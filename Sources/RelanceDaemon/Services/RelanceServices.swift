@@ -41,7 +41,7 @@ public struct RelanceServices: Sendable {
                 .init(service: DigestService(runtimes: runtimes, interval: .seconds(900), health: health)),
                 .init(service: RetentionService(runtimes: runtimes, health: health)),
                 .init(service: ReloadService(runtimes: runtimes)),
-                .init(service: NotifierService(notifier: SystemdNotifier(), health: health)),
+                .init(service: NotifierService(notifier: SystemdNotifier(), health: health, logger: runtime.logger)),
                 .init(service: MailboxPollerService(runtimes: runtimes, planner: plannerBell, health: health)),
             ] + presence(health: health) + extra.map { ServiceGroupConfiguration.ServiceConfiguration(service: $0) }
               // Last, so that a graceful shutdown tells it first.

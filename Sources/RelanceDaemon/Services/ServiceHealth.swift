@@ -39,6 +39,8 @@ public actor ServiceHealth {
     /// The runtime's clock: under `relance run --now`, Health shows the injected time, not the machine's.
     private let clock: any WallClock
     private var services: [String: Entry] = [:]
+    /// Ticks in progress, read by the notifier before it feeds systemd's watchdog.
+    nonisolated let ticks = TickWatch()
 
     public init(file: URL?, clock: any WallClock = SystemWallClock(), startedAt: Date? = nil) {
         self.file = file

@@ -31,6 +31,7 @@ struct ServiceLoop: Sendable {
         var failures = 0
         var outage = false
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
+            health.ticks.began(name)
             do {
                 let note = try await tick()
                 failures = 0
@@ -44,6 +45,7 @@ struct ServiceLoop: Sendable {
                 logger.error("tick failed", metadata: metadata)
                 await health.failed(name, error: "\(error)")
             }
+            health.ticks.ended(name)
             let doorbell = doorbell
             let interval = await interval()
             let wait = Self.wait(afterFailures: failures, interval: interval, outage: outage)
