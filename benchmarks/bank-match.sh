@@ -11,7 +11,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -x /usr/bin/time ] || apt-get install -y time >/dev/null
-if [ -z "${RELANCE_BIN:-}" ]; then
+RELANCE_BIN="${RELANCE_BIN:-${RELANCE_BENCH_BINARY:-}}"
+if [ -z "$RELANCE_BIN" ]; then
     swift build -c release --product relance 2>&1 | { grep -vE '^\[[0-9]+/[0-9]+\] ' || true; } >&2
     RELANCE_BIN="$(swift build -c release --show-bin-path)/relance"
 fi

@@ -18,7 +18,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 invoices=${INVOICES:-100000} customers=${CUSTOMERS:-10000} requests=${REQUESTS:-200} port=${PORT:-18095}
-relance=
+relance=${RELANCE_BENCH_BINARY:-}
 if [ "${1:-}" = --binary ]; then relance=$(realpath "$2"); fi
 if [ -z "$relance" ]; then
     bash scripts/install-build-deps.sh >/dev/null

@@ -26,7 +26,8 @@ NEW=${NEW:-1000}
 MORE_OLD=${MORE_OLD:-90000}
 CUSTOMERS=${CUSTOMERS:-300}
 
-if [ -z "${RELANCE_BIN:-}" ]; then
+RELANCE_BIN="${RELANCE_BIN:-${RELANCE_BENCH_BINARY:-}}"
+if [ -z "$RELANCE_BIN" ]; then
     swift build -c release --product relance >&2
     RELANCE_BIN=$(swift build -c release --show-bin-path)/relance
 fi

@@ -8,11 +8,13 @@
 #
 #   bash benchmarks/open-invoice-import.sh [N ...]     default: 100000 250000
 #   RELANCE_BIN=/path/to/relance bash benchmarks/open-invoice-import.sh 100000
+#   (RELANCE_BENCH_BINARY=path works too, the name the other benchmarks read)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 python3 -c 'import pandas' 2>/dev/null || python3 -m pip install --quiet pandas
 [ -x /usr/bin/time ] || apt-get install -y time >/dev/null
-if [ -z "${RELANCE_BIN:-}" ]; then
+RELANCE_BIN="${RELANCE_BIN:-${RELANCE_BENCH_BINARY:-}}"
+if [ -z "$RELANCE_BIN" ]; then
     swift build -c release --product relance 2>&1 | { grep -vE '^\[[0-9]+/[0-9]+\] ' || true; } >&2
     RELANCE_BIN="$(swift build -c release --show-bin-path)/relance"
 fi

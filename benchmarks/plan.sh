@@ -3,11 +3,15 @@
 # invoices), the time to import the export into a fresh store next to the time to plan a day
 # (`relance plan`, which reads the store and plans every customer), and their ratio. Target: the
 # plan under 0.1x the import, growing linearly. Release build; not part of .ci/run.
+#   RELANCE_BENCH_BINARY=path: that release binary, not a fresh build of this tree.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-build-deps.sh >/dev/null
-swift build -c release --product relance 2>&1 | { grep -vE '^\[[0-9]+/[0-9]+\] ' || true; }
-relance="$(swift build -c release --show-bin-path)/relance"
+relance=${RELANCE_BENCH_BINARY:-}
+if [ -z "$relance" ]; then
+    swift build -c release --product relance 2>&1 | { grep -vE '^\[[0-9]+/[0-9]+\] ' || true; }
+    relance="$(swift build -c release --show-bin-path)/relance"
+fi
 work=$(mktemp -d /tmp/relance-plan-bench.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 
