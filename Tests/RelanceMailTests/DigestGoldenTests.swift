@@ -38,10 +38,14 @@ import RelanceMail
         JournalEntry(id: 1, event: NewEvent(time: at("2026-12-06", hour: 10), kind: kind, creditor: acme, summary: kind, detail: detail))
     }
 
-    /// A French creditor's Monday: two calls (one planned, one after a bounce), a reply with a
+    /// A creditor's Monday: two calls (one planned, one after a bounce), a reply with a
     /// promise, a registered letter, an overdue call, a customer to identify, a promise due,
-    /// a stale ledger and a held import.
-    static func facts() -> DigestFacts {
+    /// a stale ledger and a held import. What the store keeps already worded (tasks' titles and
+    /// details, the call script) is worded as Relance words it, in the creditor's language: an
+    /// English digest is shown with an English creditor's tasks.
+    static func facts(_ language: Language = .french) -> DigestFacts {
+        let words = language.wording
+        func euros(_ cents: Int64) -> Money { Money(minorUnits: cents, currency: .euro) }
         let dupont = customer(1, "C001", "Dupont & Fils SARL")
         let martin = customer(2, "C002", "Martin Bâtiment")
         let lefebvre = customer(3, "C003", "Lefebvre Logistique")
@@ -60,23 +64,30 @@ import RelanceMail
                        PlannedInvoice(receivable: receivables[1], step: "phone-call", daysLate: 48)],
             priorActions: [PriorAction(on: CivilDate(iso8601: "2026-09-09")!, step: "first-reminder", channel: .email, invoices: ["F-2026-0412"]),
                            PriorAction(on: CivilDate(iso8601: "2026-09-24")!, step: "second-reminder", channel: .email, invoices: ["F-2026-0412"])],
-            phoneNumbers: ["+33 4 72 10 20 30"]), creditorName: "Atelier Dupont SAS", language: .french).joined(separator: "\n")
+            phoneNumbers: ["+33 4 72 10 20 30"]), creditorName: "Atelier Dupont SAS", language: language).joined(separator: "\n")
+        func title(_ kind: WorkTask.Kind, _ who: CustomerSummary, _ cents: Int64) -> String {
+            words.taskTitle(kind, customer: who.name ?? who.externalID, customerID: who.externalID, total: euros(cents).formatted(locale: language))
+        }
         var tasks = [
-            task(1, .call, customer: 1, title: "Appeler Dupont & Fils SARL (C001) — 3 288,80 €",
-                 detail: ["step": "relance téléphonique", "phones": "+33 4 72 10 20 30, +33 6 12 34 56 78",
-                          "invoices": "F-2026-0412 (2 376,80 €, 94 jours de retard), F-2026-0519 (912,00 €, 48 jours de retard)",
+            task(1, .call, customer: 1, title: title(.call, dupont, 328_880),
+                 detail: ["step": words.stepName("phone-call"), "phones": "+33 4 72 10 20 30, +33 6 12 34 56 78",
+                          "invoices": [words.taskInvoice(number: "F-2026-0412", amount: euros(237_680), daysLate: 94),
+                                       words.taskInvoice(number: "F-2026-0519", amount: euros(91_200), daysLate: 48)].joined(separator: ", "),
                           "script": script], step: "phone-call", invoices: [11, 12]),
-            task(2, .call, customer: 2, title: "Call the customer: email to compta@c002.example bounced (the mailbox does not exist)",
-                 detail: ["reason": "l'adresse n'existe pas", "bounced_address": "compta@c002.example", "amount_due": "12500.00 EUR",
-                          "phone": "01 45 67 89 10"]),
-            task(3, .readReply, customer: 3, title: "Read the customer's reply",
-                 detail: ["excerpt": "Bonjour, nous réglerons la facture F-2026-0377 le 15/12/2026 par virement. Cordialement, Mme Lefebvre",
+            task(2, .call, customer: 2, title: words.wrongAddressCallTitle(address: "compta@c002.example", cause: .unknownUser),
+                 detail: ["reason": BounceCause.unknownUser.plainWords(words), "bounced_address": "compta@c002.example",
+                          "amount_due": "12500.00 EUR", "phone": "01 45 67 89 10"]),
+            task(3, .readReply, customer: 3, title: words.readReplyTitle(customerKnown: true),
+                 detail: ["excerpt": language == .french
+                            ? "Bonjour, nous réglerons la facture F-2026-0377 le 15/12/2026 par virement. Cordialement, Mme Lefebvre"
+                            : "Hello, we will pay invoice F-2026-0377 by bank transfer on 15 December. Kind regards, Ms Lefebvre",
                           "hints": "promise:2026-12-15", "from": "compta@c003.example"]),
-            task(4, .registeredLetter, customer: 3, title: "Envoyer une lettre recommandée AR à Lefebvre Logistique (C003) — 4 800,00 €",
+            task(4, .registeredLetter, customer: 3, title: title(.registeredLetter, lefebvre, 480_000),
                  step: "registered-letter", invoices: [31], opened: "2026-12-01", document: "/var/lib/relance/documents/acme/C003.html"),
-            task(5, .call, customer: 4, title: "Appeler Garnier Conseil (C004) — 120,00 €", detail: [:], step: "phone-call",
+            task(5, .call, customer: 4, title: title(.call, garnier, 12_000), detail: [:], step: "phone-call",
                  invoices: [42], opened: "2026-11-30"),
-            task(6, .identifyCustomer, customer: nil, title: "Facture F-2026-0800 : client « SCI Les Tilleuls » inconnu"),
+            task(6, .identifyCustomer, customer: nil, title: words.identifyBuyerTitle(invoices: ["F-2026-0800"], more: false,
+                                                                                      file: "balance-2026-12-04.csv")),
         ]
         // The registered letter, written on 1 December, is not confirmed as posted: escalated on the 4th.
         tasks[3].stepOn = CivilDate(iso8601: "2026-12-01")!
@@ -112,7 +123,7 @@ import RelanceMail
 
     @Test(arguments: Language.allCases)
     func digestTextAndHTMLMatchTheirGoldenFiles(language: Language) throws {
-        let (digest, calls) = DigestContextBuilder.build(Self.facts(), words: language.wording)
+        let (digest, calls) = DigestContextBuilder.build(Self.facts(language), words: language.wording)
         try Self.golden("digest-\(language.rawValue).txt", DigestRenderer.subject(digest) + "\n\n" + DigestRenderer.text(digest))
         try Self.golden("digest-\(language.rawValue).html", DigestRenderer.html(digest))
         try Self.golden("calls-\(language.rawValue).html", DigestRenderer.callSheet(calls))
@@ -129,7 +140,7 @@ import RelanceMail
         // Calls: phone as a tel: link, a one-line reason, the script only in the sheet.
         #expect(html.contains("href=\"tel:+33472102030\""))
         #expect(text.contains("relance téléphonique · 94 jours de retard"))
-        #expect(text.contains("courriel rejeté (l'adresse n'existe pas)"))
+        #expect(text.contains("courriel rejeté (la boîte aux lettres n'existe pas)"))
         #expect(!text.contains("Demander la personne chargée"))
         #expect(calls.calls.first?.script.first?.hasPrefix("Demander la personne chargée du règlement") == true)
         #expect(text.contains("promet de payer le 15/12/2026"))
