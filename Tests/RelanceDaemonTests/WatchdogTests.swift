@@ -49,39 +49,56 @@ import Testing
                 == "hung: sender has not moved for 31 min; intake has not moved for 45 s")
     }
 
-    @Test("a service loop whose tick hangs stops the pings; the daemon says so in STATUS")
+    @Test("a tick that stopped moving stops the pings and STATUS names it; once it moves, the daemon is fed again")
     func aHungTickStopsThePings() async throws {
         let socket = try NotifySocket()
         defer { socket.close() }
         let notifier = SystemdNotifier(environment: [
-            "NOTIFY_SOCKET": socket.path, "WATCHDOG_USEC": "100000", "WATCHDOG_PID": "\(getpid())",
+            "NOTIFY_SOCKET": socket.path, "WATCHDOG_USEC": "300000000", "WATCHDOG_PID": "\(getpid())",
         ])
         let health = ServiceHealth(file: nil)
-        let logger = Logger(label: "test")
+        let service = NotifierService(notifier: notifier, health: health, logger: Logger(label: "test"))
+        // Beats at chosen instants, not by the clock: a loaded machine cannot shift them.
+        health.ticks.began("sender", at: start)
+        await service.beat(at: start + .seconds(60))
+        #expect(socket.received() == ["STATUS=", "WATCHDOG=1"], "not fed while the tick moved")
+        health.ticks.progressed("sender", at: start + .seconds(90))
+        await service.beat(at: start + .seconds(90) + TickWatch.stallLimit)
+        #expect(socket.received() == ["STATUS=", "WATCHDOG=1"], "a tick that moved was taken for hung")
+        await service.beat(at: start + .seconds(91) + TickWatch.stallLimit)
+        #expect(socket.received() == ["STATUS=hung: sender has not moved for 30 min"], "the watchdog was fed while a tick hung")
+        health.ticks.ended("sender")
+        await service.beat(at: start + .seconds(3_600))
+        #expect(socket.received() == ["STATUS=", "WATCHDOG=1"], "not fed again once the tick ended")
+    }
+
+    @Test("a service loop marks its tick's start and end in the watch")
+    func theLoopMarksItsTicks() async throws {
+        let health = ServiceHealth(file: nil)
         let released = Flag()
-        // A tick that does not move until the test releases it: a lock that never frees.
-        let hung = ServiceLoop(name: "sender", logger: logger, doorbell: nil, interval: .seconds(3_600), health: health)
-        let notifierService = NotifierService(notifier: notifier, health: health, logger: logger, stallLimit: .milliseconds(400))
+        let loop = ServiceLoop(name: "sender", logger: Logger(label: "test"), doorbell: nil, interval: .seconds(3_600), health: health)
         let ticking = Task {
-            await hung.run {
+            await loop.run {
                 while !released.isSet && !Task.isCancelled { try? await Task.sleep(for: .milliseconds(10)) }
                 return nil
             }
         }
-        let notifying = Task { try await notifierService.run() }
-        defer { ticking.cancel(); notifying.cancel() }
-
-        // Read in order, not by the clock (a loaded machine stretches every sleep): fed while the
-        // tick is young; once STATUS says it hangs, never fed again until it moves.
-        var seen = await socket.receive(until: { $0.hasPrefix("STATUS=hung: sender has not moved for") })
-        #expect(seen.contains("WATCHDOG=1"), "never fed while the tick was young")
-        #expect(seen.last?.hasPrefix("STATUS=hung: sender") == true, "the hung tick was never reported")
-        seen = await socket.receive(for: .milliseconds(500))
-        #expect(!seen.isEmpty && seen.allSatisfy { $0.hasPrefix("STATUS=hung: sender") }, "the watchdog was fed while a tick hung: \(seen)")
-        // The tick ends: the daemon is fed again.
+        defer { ticking.cancel() }
+        // However late the loop starts on a loaded machine: in its tick, then out of it.
+        let later = ContinuousClock.now + .seconds(86_400)
+        #expect(await Self.eventually { health.ticks.stalls(at: later).map(\.service) == ["sender"] }, "the tick in progress is not watched")
         released.set()
-        seen = await socket.receive(until: { $0 == "WATCHDOG=1" })
-        #expect(seen.last == "WATCHDOG=1", "the watchdog was not fed again once the tick ended")
+        #expect(await Self.eventually { health.ticks.stalls(at: later).isEmpty }, "the tick that ended is still watched")
+    }
+
+    /// True once `condition` holds, polled for up to 60 s.
+    static func eventually(_ condition: () -> Bool) async -> Bool {
+        let end = ContinuousClock.now + .seconds(60)
+        while ContinuousClock.now < end {
+            if condition() { return true }
+            try? await Task.sleep(for: .milliseconds(10))
+        }
+        return condition()
     }
 }
 
@@ -103,30 +120,10 @@ private struct NotifySocket {
         guard fd >= 0, bound == 0 else { throw CocoaError(.fileWriteUnknown) }
     }
 
-    /// Every message that arrives within `window`, one entry per line of each datagram. Never
-    /// blocks a thread: the daemon's tasks share the test's few.
-    func receive(for window: Duration) async -> [String] {
-        let end = ContinuousClock.now + window
+    /// Every line of the datagrams waiting now (a beat sends before it returns).
+    func received() -> [String] {
         var lines: [String] = []
-        while ContinuousClock.now < end {
-            if let datagram = next() { lines += datagram } else { try? await Task.sleep(for: .milliseconds(5)) }
-        }
-        return lines
-    }
-
-    /// Messages up to and including the first that `stop` accepts (nothing after it is read),
-    /// or all within 20 s.
-    func receive(until stop: (String) -> Bool) async -> [String] {
-        let end = ContinuousClock.now + .seconds(20)
-        var lines: [String] = []
-        while ContinuousClock.now < end {
-            guard let datagram = next() else {
-                try? await Task.sleep(for: .milliseconds(5))
-                continue
-            }
-            lines += datagram
-            if datagram.contains(where: stop) { return lines }
-        }
+        while let datagram = next() { lines += datagram }
         return lines
     }
 

@@ -16,19 +16,25 @@ struct NotifierService: Service {
         let interval = notifier.watchdogInterval ?? .seconds(30)
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             try? await cancelWhenGracefulShutdown { try await Task.sleep(for: interval) }
-            let stalls = health.ticks.stalls(limit: stallLimit)
-            if stalls.isEmpty {
-                notifier.status(await health.statusLine())
-                if notifier.watchdogInterval != nil { notifier.watchdog() }
-            } else {
-                let line = Self.stalledLine(stalls)
-                notifier.status(line)
-                logger.critical("a service stopped moving: the watchdog is no longer fed, systemd will restart the daemon", metadata: [
-                    "stalled": "\(line)", "watchdog": "\(notifier.watchdogInterval != nil ? "set" : "not set (WatchdogSec=)")",
-                ])
-            }
+            await beat()
         }
         notifier.stopping()
+    }
+
+    /// One beat: STATUS and the watchdog's ping while every tick moves; the hung ticks named, and
+    /// no ping, once one has not moved for `stallLimit`.
+    func beat(at now: ContinuousClock.Instant = .now) async {
+        let stalls = health.ticks.stalls(at: now, limit: stallLimit)
+        if stalls.isEmpty {
+            notifier.status(await health.statusLine())
+            if notifier.watchdogInterval != nil { notifier.watchdog() }
+        } else {
+            let line = Self.stalledLine(stalls)
+            notifier.status(line)
+            logger.critical("a service stopped moving: the watchdog is no longer fed, systemd will restart the daemon", metadata: [
+                "stalled": "\(line)", "watchdog": "\(notifier.watchdogInterval != nil ? "set" : "not set (WatchdogSec=)")",
+            ])
+        }
     }
 
     /// systemd's `STATUS=` (the operator's, in English): which tick hangs and for how long.
