@@ -27,15 +27,20 @@ extension SharedBookDaemonsTests {
                 // 45 reminders, a fresh-clone run once found 44 sent when the outage began.)
                 let reminders = 90
                 let fixture = try SharedBookFixture(stack: stack, settings: settings, customers: reminders, perMinute: 40, leaseSeconds: 6)
+                // The observer first, so that it watches from the daemons' first reminder: opened
+                // after them, it once waited behind their start (migrations, the first import) on a
+                // loaded machine until all 90 had left, and the restart fell after the sending.
+                let observer = try await PostgresStore.open(settings, daemonID: "observer", logger: PostgresTestDatabase.logger, runningOn: Self.killer)
                 // At info: a daemon's services each say when they stop (a hang at SIGTERM shows which).
                 let daemons = try (0..<3).map { try fixture.startDaemon(index: $0, arguments: ["--log-level", "info"]) }
-                let observer = try await PostgresStore.open(settings, daemonID: "observer", logger: PostgresTestDatabase.logger, runningOn: Self.killer)
+                let daemonsStarted = ContinuousClock.now
                 var sentAtRestart = 0, sentAfterRestart = 0, sentAtStop = 0, waitingAtRestart = 0, waitingOnTheOutbox = 0
-                var goingOnAfter = Duration.zero, lockerEnded = true
+                var goingOnAfter = Duration.zero, lockerEnded = true, firstLook = Duration.zero, locked = Duration.zero
                 var beatsAfterOutage: [Int64: Date] = [:]
                 do {
                     try await Self.waitUntil(atMost: .seconds(90)) { try await Self.sent(observer) >= 3 }
                     sentAtRestart = try await Self.sent(observer)
+                    firstLook = ContinuousClock.now - daemonsStarted
                     // The restart cuts queries in flight: the outbox (`message`) and the heartbeats
                     // locked meanwhile, so that each daemon's sender waits on a query when it comes.
                     let locker = try await PostgresStore.open(settings, daemonID: "locker", logger: PostgresTestDatabase.logger, runningOn: Self.killer)
@@ -64,6 +69,7 @@ extension SharedBookDaemonsTests {
                         }
                         Issue.record("the sessions when the server restarted: \(sessions.joined(separator: "\n"))")
                     }
+                    locked = ContinuousClock.now - daemonsStarted
                     try cluster.restart()
                     let restarted = ContinuousClock.now
                     // They go on after the restart before the longer outage begins. The locker is
@@ -116,7 +122,8 @@ extension SharedBookDaemonsTests {
                 let said = "what the daemons said: \(notable.prefix(60).joined(separator: "\n"))"
 
                 #expect(sentAtStop < reminders - 5, """
-                    the outage fell after the sending (\(sentAtStop) sent, \(sentAtRestart) at the restart, \(sentAfterRestart) seen \(goingOnAfter) \
+                    the outage fell after the sending (\(sentAtStop) sent, \(sentAtRestart) seen \(firstLook) after the daemons started, the \
+                    restart \(locked) after it, \(sentAfterRestart) seen \(goingOnAfter) \
                     after it; the locker's client \(lockerEnded ? "ended" : "still waiting 10 s after that")): it proved nothing
                     """)
                 #expect(waitingAtRestart == daemons.count && waitingOnTheOutbox > 0,
