@@ -332,8 +332,13 @@ public struct FrenchWording: Wording {
     public func taskClosed(id: Int64, outcome: TaskOutcome) -> String { "Tâche n°\u{00A0}\(id) close : \(self.outcome(outcome))." }
 
     public func taskOpened(id: Int64, kind: WorkTask.Kind, title: String) -> String {
-        "Tâche n°\u{00A0}\(id) (\(taskKind(kind).lowercased())) : \(title)"
+        "Tâche n°\u{00A0}\(id) (\(Self.lowercasedKinds[kind] ?? taskKind(kind).lowercased())) : \(title)"
     }
+
+    /// `taskKind` lowercased once for every kind: `lowercased()` on non-ASCII text is slow,
+    /// and a first load journals a task line for each of thousands of customers (issue #17).
+    private static let lowercasedKinds: [WorkTask.Kind: String] =
+        Dictionary(uniqueKeysWithValues: WorkTask.Kind.allCases.map { ($0, FrenchWording().taskKind($0).lowercased()) })
 
     public func taskAnsweredByContacts(id: Int64, file: String) -> String {
         "Tâche n°\u{00A0}\(id) close : le fichier de contacts \(file) identifie le client et donne un contact utilisable."

@@ -32,7 +32,9 @@ public enum DueDateSource {
     public static let creditorDefaultPrefix = "creditor default"
     /// `customer terms (30 days end of month)`: the rule, and whether it is the customer's.
     static func rule(in source: String, after prefix: String) -> (days: Int, endOfMonth: Bool)? {
-        guard source.hasPrefix(prefix + " ("), source.hasSuffix(")") else { return nil }
+        // Two tests rather than `prefix + " ("`: that text (16 bytes and more) was a heap
+        // allocation for every line of a first load's journal.
+        guard source.hasPrefix(prefix), source.dropFirst(prefix.count).hasPrefix(" ("), source.hasSuffix(")") else { return nil }
         let inner = source.dropFirst(prefix.count + 2).dropLast()
         let words = inner.split(separator: " ")
         guard let days = words.first.flatMap({ Int($0) }) else { return nil }
