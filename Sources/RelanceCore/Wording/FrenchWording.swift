@@ -459,11 +459,6 @@ public struct FrenchWording: Wording {
     }
 }
 
-extension String {
-    /// The first letter in upper case: a label made from a key.
-    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
-    var lowercasedFirst: String { prefix(1).lowercased() + dropFirst() }
-}
 
 extension FrenchWording {
     /// `0 facture`, `1 facture`, `2 factures`: French keeps the singular below two.
