@@ -122,10 +122,13 @@ import RelanceTesting
 
     @Test func theReviewTaskOfAMessageGivenUpOnIsTitledInTheCreditorsLanguage() {
         let failure = SendFailure.gaveUp(attempts: 5, last: .reported("451 4.3.0 try again later"))
-        #expect(Self.french.messageNotSentTitle(messageID: 12, failure: failure)
-            == "La relance n°\u{00A0}12 n'a pas pu être envoyée : abandon après 5 tentatives ; dernière erreur : «\u{00A0}451 4.3.0 try again later\u{00A0}»")
-        #expect(Self.english.messageNotSentTitle(messageID: 12, failure: failure)
-            == "Reminder #12 could not be sent: gave up after 5 attempts: 451 4.3.0 try again later")
+        // The title says that Relance gave up and after how many attempts; the failure is the task's detail.
+        #expect(Self.french.messageGivenUpTitle(messageID: 12, attempts: 5)
+            == "La relance n°\u{00A0}12 n'a pas pu être envoyée : abandon après 5 tentatives")
+        #expect(Self.french.messageGivenUpTitle(messageID: 12, attempts: 1)
+            == "La relance n°\u{00A0}12 n'a pas pu être envoyée : abandon après 1 tentative")
+        #expect(Self.english.messageGivenUpTitle(messageID: 12, attempts: 5) == "Reminder #12 could not be sent: gave up after 5 attempts")
+        #expect(Self.english.messageGivenUpTitle(messageID: 12, attempts: 1) == "Reminder #12 could not be sent: gave up after 1 attempt")
         // The journal's line for the same failure, through the store's wording of it.
         #expect(Self.french.messageFailed(messageID: 12, reason: Self.french.sendFailure(failure))
             == "Message n°\u{00A0}12 en échec : abandon après 5 tentatives ; dernière erreur : «\u{00A0}451 4.3.0 try again later\u{00A0}»")
