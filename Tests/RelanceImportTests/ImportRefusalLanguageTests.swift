@@ -31,6 +31,17 @@ import Testing
         #expect(error.description == error.text(in: .english), "the log keeps English")
     }
 
+    /// A long cell is cut after 80 characters inside the language's quotes: French quotes it with
+    /// the wording's one `quoted` (guillemets, U+00A0 inside), the column name too.
+    @Test func aLongCellIsCutInsideTheLanguagesQuotes() throws {
+        let cell = String(repeating: "mille ", count: 20)  // 120 characters, trimmed to 119
+        let error = try #require(Self.refusal(Self.header + "C1;Boulangerie;x@example.com;FA-9;01/12/2026;01/01/2027;\(cell)\n"))
+        let cut = String(repeating: "mille ", count: 13) + "mi"
+        #expect(error.text(in: .french).hasPrefix(
+            "export.csv, ligne 2, caractère 57 : «\u{00A0}\(cut)…\u{00A0}» (119 caractères) dans la colonne «\u{00A0}amount\u{00A0}» n'est pas un montant [bad-amount]"))
+        #expect(error.text(in: .english).hasPrefix("export.csv:2:57: \"\(cut)…\" (119 characters) in column \"amount\" is not an amount [bad-amount]"))
+    }
+
     /// One file per refusal the everyday drops can meet; none of their French reports may keep an
     /// English word (the English sentences' own words are the sentinels).
     static let hostileDrops: [(name: String, file: String, text: String)] = [

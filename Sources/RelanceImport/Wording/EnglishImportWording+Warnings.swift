@@ -38,7 +38,7 @@ extension EnglishImportWording {
                 + "and matched to the contacts file by that name. If the export has a code column, name it in "
                 + "[creditors.ID.columns] customer = \"…\"."
         case .unknownLanguage(let line, let text):
-            return "Line \(line): language \(quoted(text)) is not French nor English; the creditor's default applies."
+            return "Line \(line): language \(quotedCell(text)) is not French nor English; the creditor's default applies."
         }
     }
 
