@@ -308,9 +308,11 @@ public struct FrenchWording: Wording {
         "taux inconnu pour le \(semesterName(rate.semester)) (table \(quoted(rateTableName(rate.table)))) : ajoutez-le dans [penalties] de la configuration (clé \(quoted("\(rate.semester)")))"
     }
 
-    /// `1er semestre 2026`, `2e semestre 2026`.
+    /// `1er semestre 2026`, `2e semestre 2026`, its three words joined by no-break spaces
+    /// (U+00A0) as a long date's are: a letter's line never ends on « 1er » with « semestre 2026 »
+    /// on the next.
     public func semesterName(_ semester: Semester) -> String {
-        semester.half == 1 ? "1er semestre \(semester.year)" : "2e semestre \(semester.year)"
+        "\(semester.half == 1 ? "1er" : "2e")\u{00A0}semestre\u{00A0}\(semester.year)"
     }
 
     public func emailStepBecomesCall(step: String, invalidAddresses: [String]) -> String {
