@@ -224,9 +224,9 @@ struct PriorActionTextTests {
 
     @Test("outcomes in the letter's language, internal wording left out", arguments: [
         (TaskOutcome.promisedToPay(on: CivilDate(iso8601: "2026-10-20")!), PolicyStep.Channel.phone,
-         "appel téléphonique : promesse de règlement pour le 20\u{00A0}octobre\u{00A0}2026", "Phone call: promised to pay on 20 October 2026"),
+         "appel téléphonique : promesse de paiement pour le 20\u{00A0}octobre\u{00A0}2026", "Phone call: promised to pay on 20 October 2026"),
         (.promisedToPay(on: CivilDate(iso8601: "2027-01-15")!, amount: Money(minorUnits: 91_200, currency: .euro)), .phone,
-         "appel téléphonique : promesse de règlement de 912,00\u{00A0}€ pour le 15\u{00A0}janvier\u{00A0}2027", "Phone call: promised to pay €912.00 on 15 January 2027"),
+         "appel téléphonique : promesse de paiement de 912,00\u{00A0}€ pour le 15\u{00A0}janvier\u{00A0}2027", "Phone call: promised to pay €912.00 on 15 January 2027"),
         (.letterSent(trackingNumber: "1A23456789012"), .registeredLetter,
          "lettre recommandée avec accusé de réception : envoyée sous le n°\u{00A0}1A23456789012",
          "Registered letter with acknowledgement of receipt: sent under tracking number 1A23456789012"),
