@@ -90,7 +90,7 @@ struct LetterDocumentTests {
         #expect(letter.demanded[0].isPartlyPaid && letter.demanded[0].hasCredit && !letter.demanded[1].hasCredit)
         #expect(letter.alsoOutstanding[0].interest == nil && letter.alsoOutstanding[0].indemnity == nil)
         #expect(letter.credits == [ReminderContext.Letter.Credit(credit: "AV2026-0007", invoice: "F2026-0100", amount: "500,00\u{00A0}€",
-                                                                              date: "10/06/2026")])
+                                                                              date: "10/06/2026", longDate: "10\u{00A0}juin\u{00A0}2026")])
         #expect(letter.principal == "2\u{202F}300,00\u{00A0}€")
         #expect(letter.interest == "35,12\u{00A0}€")
         #expect(letter.indemnities == "80,00\u{00A0}€")

@@ -31,7 +31,8 @@ public enum LetterContextBuilder {
             demanded: demanded, alsoOutstanding: others,
             credits: demand.credits.map {
                 ReminderContext.Letter.Credit(credit: $0.credit, invoice: $0.invoice, amount: $0.amount.formatted(locale: language),
-                                              date: $0.creditIssued.map { CivilDateText.short($0, language: language) })
+                                              date: $0.creditIssued.map { CivilDateText.short($0, language: language) },
+                                              longDate: $0.creditIssued.map { CivilDateText.long($0, language: language) })
             },
             principal: format(principal), interest: format(interest), indemnities: format(indemnities), total: format(total),
             rates: rates(task.breakdown, language: language),

@@ -65,7 +65,8 @@ extension ReminderContext {
             : "European Central Bank main refinancing rate in force on 1 July 2026, plus 10 percentage points"
         var letter = Letter(
             demanded: [demanded], alsoOutstanding: [other],
-            credits: [Letter.Credit(credit: "AV2026-0009", invoice: "F2026-0117", amount: money(10_000), date: date(2026, 10, 20))],
+            credits: [Letter.Credit(credit: "AV2026-0009", invoice: "F2026-0117", amount: money(10_000), date: date(2026, 10, 20),
+                                    longDate: CivilDateText.long(CivilDate(year: 2026, month: 10, day: 20)!, language: language))],
             principal: money(113_456), interest: money(1_587), indemnities: money(4_000), total: money(119_043),
             rates: [Letter.Rate(semester: LetterContextBuilder.semesterName(Semester(year: 2026, half: 2)!, language: language),
                                 rate: LetterContextBuilder.percent(1215, language: language), basis: basis)],
