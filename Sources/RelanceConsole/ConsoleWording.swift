@@ -166,7 +166,7 @@ struct ConsoleWording: Sendable {
         loginThrottled: "Too many attempts: try again in a quarter of an hour.",
         noTask: "Nothing to do today.", heldImports: "Imports waiting for confirmation", confirmImport: "Confirm the import",
         search: "Search", searchHint: "Name, customer code, invoice or email", noCustomer: "No customer matches.",
-        openInvoices: "Open invoices", invoice: "Invoice", issued: "Issued", due: "Due", open: "Open", total: "Total",
+        openInvoices: "Open invoices", invoice: "Invoice", issued: "Issued", due: "Due date", open: "Open", total: "Total",
         timeline: "Timeline", pause: "Pause reminders", pauseUntil: "until (inclusive, optional)",
         resume: "Resume reminders", holds: "Pauses", closeTask: "Close the task", outcome: "Outcome", date: "Date",
         note: "Note", tracking: "Tracking number", record: "Record", phones: "Phones", document: "Document to print",
@@ -202,6 +202,10 @@ struct ConsoleWording: Sendable {
 
     /// `07/12/2026` in French, `7 Dec 2026` in English (the shared date format).
     func date(_ date: CivilDate) -> String { language.wording.date(date) }
+
+    /// What a label takes before its value: ` :` in French (a space before the colon), `:` in
+    /// English — the page's labels are one template for both languages.
+    var colon: String { language == .french ? " :" : ":" }
 
     func money(_ amount: Money) -> String { amount.formatted(locale: language) }
 

@@ -36,6 +36,17 @@ struct EnglishDebtorWordingTests {
         }
     }
 
+    /// One word per meaning, as the digest, the tasks and the console say them: « Phone: » (the
+    /// letterhead said « Tel. », the signature « Phone: »), « Due date » (the emails' table said
+    /// « Due », the letters « Due date »).
+    @Test("emails and letters say « Phone: » and « Due date »", arguments: ["first-reminder", "formal-notice"])
+    func oneWordPerMeaning(step: String) throws {
+        let html = try #require(try Self.email(step).html)
+        #expect(html.contains("<th>Due date</th>"), "\(html)")
+        #expect(html.contains("Phone: +33 4 78 00 00 00"), "\(html)")
+        #expect(!html.contains("<th>Due</th>") && !html.contains("Tel."), "\(html)")
+    }
+
     @Test("the emails' closing sentences are English set phrases")
     func emailSetPhrases() throws {
         let first = try Self.email("first-reminder")

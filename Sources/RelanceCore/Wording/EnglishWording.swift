@@ -333,7 +333,7 @@ public struct EnglishWording: Wording {
     public func tasksPageTitle(creditor: String) -> String { "Tasks — \(creditor)" }
 
     public func taskColumns() -> TaskColumns {
-        TaskColumns(number: "No.", kind: "Kind", customer: "Customer", opened: "Opened", due: "Due", what: "To do",
+        TaskColumns(number: "No.", kind: "Kind", customer: "Customer", opened: "Opened", due: "Due date", what: "To do",
                     details: "Details", document: "Document")
     }
 
@@ -384,7 +384,7 @@ public struct EnglishWording: Wording {
 
     public func agingColumns() -> AgingColumns {
         AgingColumns(customer: "Customer", customerName: "Customer name", customerOrInvoice: "Customer / invoice", invoice: "Invoice",
-                     issued: "Issued", due: "Due", daysLate: "Days late", bucket: "Bucket", open: "Open",
+                     issued: "Issued", due: "Due date", daysLate: "Days late", bucket: "Bucket", open: "Open",
                      currency: "Currency", total: "Total", lastAction: "Last action", lastActionOn: "Last action on")
     }
 
