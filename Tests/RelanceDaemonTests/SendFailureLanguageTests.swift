@@ -76,6 +76,6 @@ import Testing
         try fixture.workspace.write("drop/processed/2025-01-06/open.csv", "customer\n")
         _ = try await runtime.purge()
         let purged = try #require(try await runtime.store.recentEvents(of: Self.acme, limit: 100).first { $0.event.kind == "purge.files" })
-        #expect(purged.event.summary == "Fichiers traités le 06/01/2025 supprimés (conservés plus de 400 jours).")
+        #expect(purged.event.summary == "Fichiers traités le 06/01/2025 supprimés (dossier processed/2025-01-06, conservés plus de 400 jours).")
     }
 }

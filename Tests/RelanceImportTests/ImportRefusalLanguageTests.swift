@@ -84,6 +84,6 @@ import Testing
         let row = try #require(parsed.refusedRows.first)
         #expect(Language.french.wording.refusedRow(row).hasSuffix(
             ": facture F1 (client C1) refusée : l'échéance 30/11/2026 précède la date de facture 01/12/2026 ; vérifiez les deux cellules"))
-        #expect(row.description.hasSuffix(": invoice F1 (customer C1) refused: the due date 2026-11-30 is before the issue date 2026-12-01; check both cells"))
+        #expect(row.description.hasSuffix(": invoice F1 (customer C1) refused: the due date 30 Nov 2026 is before the issue date 1 Dec 2026; check both cells"))
     }
 }

@@ -58,7 +58,7 @@ extension EnglishImportWording {
         case .unbalanced(let difference):
             return "The ledger does not balance: total debit minus total credit is \(difference.decimalString) \(difference.currency.code); the file may be truncated or filtered."
         case .sharedPieceReference(let customer, let reference, let entries, let labels):
-            let described = entries.map { "entry \($0.number.map(String.init) ?? "?") of \($0.date.iso8601)" }.joined(separator: ", ")
+            let described = entries.map { "entry \($0.number.map(String.init) ?? "?") dated \(dates.short($0.date))" }.joined(separator: ", ")
             return "Customer \(customer): the piece reference \"\(reference)\" is shared by \(entries.count) sales entries "
                 + "(\(described)); read as \(entries.count) invoices: " + labels.map { "\"\($0)\"" }.joined(separator: ", ") + "."
         }
@@ -73,7 +73,7 @@ extension EnglishImportWording {
         case .camtTransactionsDisagree(let count, let total, let entry):
             return "the entry's \(count) transactions add up to \(total?.description ?? "amounts in other currencies"), not the entry's \(entry.description); each transaction was read with its own amount"
         case .cfonbBalanceUnclosed(let account, let date, let line, let cutShort):
-            return "account \(account): the balance of \(date) has no closing record 07 (line \(line))\(cutShort ? "; the file may be cut short" : "")"
+            return "account \(account): the balance of \(dates.short(date)) has no closing record 07 (line \(line))\(cutShort ? "; the file may be cut short" : "")"
         case .cfonbOperationOutsideBalance(let account, let line):
             return "account \(account): operation on line \(line) outside a balance 01 … 07 of its account; its balances are not checked"
         case .cfonbDetailWithoutOperation(let line):
@@ -88,7 +88,7 @@ extension EnglishImportWording {
     private func words(for note: EInvoiceNote) -> String {
         switch note {
         case .dueFromTerms(let due, let terms):
-            return "No due date (BT-9): \(due.iso8601) was read from the payment terms \"\(terms)\"."
+            return "No due date (BT-9): \(dates.short(due)) was read from the payment terms \"\(terms)\"."
         }
     }
 }

@@ -12,6 +12,9 @@ struct EnglishImportWording: ImportProblemWording {
 
     private func field(_ field: OpenInvoiceField) -> String { field.description }
 
+    /// Days as every English line says them (`7 Dec 2026`), never the ISO `2026-12-07`.
+    var dates: CivilDateFormat { CivilDateFormat(.english) }
+
     func words(for problem: ImportProblem) -> (what: String, toDo: String?) {
         switch problem {
         case .fec(let problem):
