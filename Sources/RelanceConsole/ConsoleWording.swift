@@ -207,7 +207,7 @@ struct ConsoleWording: Sendable {
     /// English — the page's labels are one template for both languages.
     var colon: String { language == .french ? " :" : ":" }
 
-    func money(_ amount: Money) -> String { amount.formatted(locale: language) }
+    func money(_ amount: Money) -> String { AmountFormat(language).string(amount) }
 
     /// A name or a person's words between the language's quotes, `« … »` (U+00A0 inside) or
     /// `“…”`: the shared wording's one helper, so the console quotes as the digest and the journal do.

@@ -64,7 +64,7 @@ public struct EnglishWording: Wording {
     public func outcome(_ outcome: TaskOutcome) -> String {
         switch outcome {
         case .promisedToPay(let day, let amount):
-            "promised to pay \(amount.map { "\($0.formatted(locale: .english)) " } ?? "")on \(date(day))"
+            "promised to pay \(amount.map { "\(self.amount($0)) " } ?? "")on \(date(day))"
         case .dispute(let invoices, _):
             invoices.isEmpty ? "disputes the invoices" : "disputes \(invoices.count > 1 ? "invoices" : "invoice") \(invoices.joined(separator: ", "))"
         case .disputeResolved(let invoices, _):

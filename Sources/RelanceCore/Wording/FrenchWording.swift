@@ -73,7 +73,7 @@ public struct FrenchWording: Wording {
     public func outcome(_ outcome: TaskOutcome) -> String {
         switch outcome {
         case .promisedToPay(let day, let amount):
-            "promesse de paiement\(amount.map { " de \($0.formatted(locale: .french))" } ?? "") pour le \(date(day))"
+            "promesse de paiement\(amount.map { " de \(self.amount($0))" } ?? "") pour le \(date(day))"
         case .dispute(let invoices, _):
             invoices.isEmpty ? "litige sur les factures"
                 : "litige sur \(invoices.count > 1 ? "les factures" : "la facture") \(invoices.joined(separator: ", "))"

@@ -53,7 +53,7 @@ public enum PriorActionText {
             if let date = CivilDate(iso8601: String(dateText)), amountText.count == 2,
                let currency = Currency(code: String(amountText[1])), let amount = Money(decimal: amountText[0], currency: currency) {
                 let long = CivilDateText.long(date, language: language)
-                let sum = amount.formatted(locale: language)
+                let sum = AmountFormat(language).string(amount)
                 return french ? "promesse de paiement de \(sum) pour le \(long)" : "promised to pay \(sum) on \(long)"
             }
         }

@@ -41,7 +41,7 @@ extension ReminderContext {
         context.letter = sampleLetter(language: language)
         context.paymentQR = "cid:epc-qr@relance"
         context.brokenPromise = BrokenPromise(date: CivilDateText.long(CivilDate(year: 2026, month: 11, day: 20)!, language: language),
-                                              amount: Money(minorUnits: 50_000, currency: euro).formatted(locale: language))
+                                              amount: AmountFormat(language).string(Money(minorUnits: 50_000, currency: euro)))
         return context
     }
 
@@ -49,7 +49,7 @@ extension ReminderContext {
     /// one only outstanding, a credit, two rates.
     private static func sampleLetter(language: Language) -> Letter {
         let french = language == .french
-        let money = { (minorUnits: Int64) in Money(minorUnits: minorUnits, currency: .euro).formatted(locale: language) }
+        let money = { (minorUnits: Int64) in AmountFormat(language).string(Money(minorUnits: minorUnits, currency: .euro)) }
         let date = { (year: Int, month: Int, day: Int) in CivilDateText.short(CivilDate(year: year, month: month, day: day)!, language: language) }
         let demanded = Letter.Invoice(
             number: "F2026-0117", issued: date(2026, 9, 15), due: date(2026, 10, 15), amount: money(153_456), open: money(123_456),
