@@ -84,6 +84,17 @@ import Foundation
         for text in english { #expect(!text.contains("2026-12-07"), "\(text)") }
     }
 
+    /// The English warnings write amounts as every English line does (`€2,376.80`, `−€6.80`),
+    /// not the machine's `2376.80 EUR`.
+    @Test func englishWarningsWriteAmountsAsEnglishLinesDo() {
+        let english = Self.every.map { $0.text(in: .english) }
+        #expect(english[10].contains("total debit minus total credit is €2,376.80;"), "\(english[10])")
+        #expect(english[14].contains("the entry's 2 transactions add up to €1,000.00, not the entry's €2,376.80;"), "\(english[14])")
+        #expect(english[19].contains("previous balance €1,000.00 (line 1) + operations €2,376.80 ≠ new balance €3,370.00 (line 8); "
+            + "the gap is \u{2212}€6.80:"), "\(english[19])")
+        for text in english { #expect(!text.contains(" EUR"), "\(text)") }
+    }
+
     /// A real file read for a French creditor: the report's guesses come out in French.
     @Test func aFrenchReportsGuessesAreWordedInFrench() throws {
         let parsed = try OpenInvoiceReportParser(options: ImportOptions())

@@ -56,7 +56,7 @@ extension EnglishImportWording {
         case .noCustomerAccount(let prefix):
             return "No customer account (\(prefix)…) in this ledger: it yields no open items. Check that the export covers the sales ledger."
         case .unbalanced(let difference):
-            return "The ledger does not balance: total debit minus total credit is \(difference.decimalString) \(difference.currency.code); the file may be truncated or filtered."
+            return "The ledger does not balance: total debit minus total credit is \(amounts.string(difference)); the file may be truncated or filtered."
         case .sharedPieceReference(let customer, let reference, let entries, let labels):
             let described = entries.map { "entry \($0.number.map(String.init) ?? "?") dated \(dates.short($0.date))" }.joined(separator: ", ")
             return "Customer \(customer): the piece reference \"\(reference)\" is shared by \(entries.count) sales entries "
@@ -71,7 +71,7 @@ extension EnglishImportWording {
         case .camtUnbookedLeftOut(let count):
             return "\(count) entries not yet booked (status other than BOOK) were left out; they will be read from the statement that books them"
         case .camtTransactionsDisagree(let count, let total, let entry):
-            return "the entry's \(count) transactions add up to \(total?.description ?? "amounts in other currencies"), not the entry's \(entry.description); each transaction was read with its own amount"
+            return "the entry's \(count) transactions add up to \(total.map(amounts.string) ?? "amounts in other currencies"), not the entry's \(amounts.string(entry)); each transaction was read with its own amount"
         case .cfonbBalanceUnclosed(let account, let date, let line, let cutShort):
             return "account \(account): the balance of \(dates.short(date)) has no closing record 07 (line \(line))\(cutShort ? "; the file may be cut short" : "")"
         case .cfonbOperationOutsideBalance(let account, let line):
@@ -79,7 +79,7 @@ extension EnglishImportWording {
         case .cfonbDetailWithoutOperation(let line):
             return "line \(line): a detail record 05 without its operation 04 was ignored"
         case .cfonbBalanceGap(let account, let previous, let previousLine, let operations, let new, let line, let gap):
-            return "account \(account): previous balance \(previous.decimalString) (line \(previousLine)) + operations \(operations.decimalString) ≠ new balance \(new.decimalString) (line \(line)); the gap is \(gap.decimalString) \(gap.currency.code): an operation may be missing from the file"
+            return "account \(account): previous balance \(amounts.string(previous)) (line \(previousLine)) + operations \(amounts.string(operations)) ≠ new balance \(amounts.string(new)) (line \(line)); the gap is \(amounts.string(gap)): an operation may be missing from the file"
         case .cfonbNewBalanceWithoutPrevious(let account, let line):
             return "account \(account): new balance on line \(line) without its previous balance 01; not checked"
         }

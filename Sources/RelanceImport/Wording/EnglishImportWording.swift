@@ -14,6 +14,8 @@ struct EnglishImportWording: ImportProblemWording {
 
     /// Days as every English line says them (`7 Dec 2026`), never the ISO `2026-12-07`.
     var dates: CivilDateFormat { CivilDateFormat(.english) }
+    /// Amounts as every English line writes them (`€2,376.80`, `−€6.80`), never `2376.80 EUR`.
+    var amounts: AmountFormat { AmountFormat(.english) }
 
     func words(for problem: ImportProblem) -> (what: String, toDo: String?) {
         switch problem {
