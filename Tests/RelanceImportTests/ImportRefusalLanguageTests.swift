@@ -42,6 +42,18 @@ import Testing
         #expect(error.text(in: .english).hasPrefix("export.csv:2:57: \"\(cut)…\" (119 characters) in column \"amount\" is not an amount [bad-amount]"))
     }
 
+    /// English advice writes a date's pattern in English letters (DD/MM/YYYY), not the French JJ/MM/AAAA.
+    @Test func englishAdviceSpellsDatePatternsInEnglish() throws {
+        let error = try #require(Self.refusal(Self.header + "C1;N;x@example.com;F1;32/12/2026;01/01/2027;10,00\n"))
+        #expect(error.text(in: .english).hasSuffix(
+            "What to do: Write dates as DD/MM/YYYY or YYYY-MM-DD (this file's slashed dates are read as DD/MM), and check that the day exists."),
+                "\(error.text(in: .english))")
+        for drop in Self.hostileDrops {
+            let text = Self.refusal(drop.text, file: drop.file)?.text(in: .english) ?? ""
+            #expect(!text.contains("JJ") && !text.contains("AAAA"), "\(drop.name): \(text)")
+        }
+    }
+
     /// One file per refusal the everyday drops can meet; none of their French reports may keep an
     /// English word (the English sentences' own words are the sentinels).
     static let hostileDrops: [(name: String, file: String, text: String)] = [

@@ -10,7 +10,7 @@ extension EnglishImportWording {
             return ("\(quotedCell(text)) in column \(column) is not an amount",
                     "FEC amounts are digits with a decimal comma, such as 1234,56 (no thousands separator, no currency sign).")
         case .notADate(let text, let column):
-            return ("\(quotedCell(text)) in column \(column) is not a date", "FEC dates are written AAAAMMJJ, such as 20261231.")
+            return ("\(quotedCell(text)) in column \(column) is not a date", "FEC dates are written YYYYMMDD, such as 20261231.")
         case .neitherDebitNorCredit(let text, let column):
             return ("\(quotedCell(text)) in column \(column) is neither D (debit) nor C (credit)", "The Sens column must hold D or C (or +1 / -1).")
         case .ledgerOverflow:

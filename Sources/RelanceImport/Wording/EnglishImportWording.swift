@@ -87,10 +87,10 @@ struct EnglishImportWording: ImportProblemWording {
                     "Correct the currency column or the amount's symbol so they agree.")
         case .notADate(let text, let column, let order):
             return ("\(quotedCell(text)) in column \"\(column)\" is not a date",
-                    "Write dates as JJ/MM/AAAA or AAAA-MM-JJ (this file's slashed dates are read as \(order.rawValue)), and check that the day exists.")
+                    "Write dates as DD/MM/YYYY or YYYY-MM-DD (this file's slashed dates are read as \(order.rawValue)), and check that the day exists.")
         case .mixedDateOrders(let day, let line, let month):
             return ("the dates mix two orders: \"\(day)\" (line \(line)) is day/month but \"\(month)\" here is month/day",
-                    "Export all dates in one format (preferably AAAA-MM-JJ), or correct the wrong ones.")
+                    "Export all dates in one format (preferably YYYY-MM-DD), or correct the wrong ones.")
         case .invoiceRowsDisagree(let invoice, let customer, let firstLine, let conflict, let a, let b):
             let what = switch conflict {
             case .currencies: "currencies"
@@ -126,7 +126,7 @@ struct EnglishImportWording: ImportProblemWording {
                 return ("\(quotedCell(text)) in column \"\(column)\" is not a SIREN (9 digits) nor a SIRET (14 digits)",
                         "Write the SIREN as its 9 digits, such as 732 829 320.")
             case .notADate:
-                return ("\(quotedCell(text)) in column \"\(column)\" is not a date", "Write dates as JJ/MM/AAAA or AAAA-MM-JJ.")
+                return ("\(quotedCell(text)) in column \"\(column)\" is not a date", "Write dates as DD/MM/YYYY or YYYY-MM-DD.")
             case .notYesOrNo:
                 return ("\(quotedCell(text)) in column \"\(column)\" is neither yes nor no", "Write oui or non (yes or no), or leave the cell empty for no.")
             case .notPaymentTerms:
