@@ -36,6 +36,18 @@ import Testing
             .hasPrefix("Relance refused export.csv (import #9) on 7 Dec 2026 at 05:58 (UTC).\n"))
     }
 
+    @Test("relance digest --send says the day in words, in the creditor's language")
+    func digestSentNow() {
+        #expect(words.digestSentNow(creditor: "acme", day: Self.day, recipients: ["a@acme.example", "b@acme.example"])
+            == "Digest of acme for 7 Dec 2026 sent to a@acme.example, b@acme.example.")
+        #expect(words.digestNotSentNow(creditor: "acme", day: Self.day)
+            == "Nothing to do for acme on 7 Dec 2026: no digest sent (send_when_empty = false).")
+        #expect(FrenchWording().digestSentNow(creditor: "acme", day: Self.day, recipients: ["a@acme.example"])
+            == "Point quotidien du 07/12/2026 envoyé pour acme à a@acme.example.")
+        #expect(FrenchWording().digestNotSentNow(creditor: "acme", day: Self.day)
+            == "Rien à faire pour acme le 07/12/2026 : pas de point quotidien envoyé (send_when_empty = false).")
+    }
+
     @Test("the purge names the day in words and the folder as it is on disk, in both languages")
     func purge() {
         #expect(words.processedFilesPurged(day: Self.day, folder: "2026-12-07", olderThanDays: 30)
