@@ -54,6 +54,22 @@ import Testing
         }
     }
 
+    /// Two rows of one invoice that disagree name both values as the language writes them.
+    @Test func rowsThatDisagreeSayTheirValuesInTheLanguage() throws {
+        let error = try #require(Self.refusal(Self.header
+            + "C1;N;x@example.com;F1;01/12/2026;01/01/2027;10,00\nC1;N;x@example.com;F1;02/12/2026;01/01/2027;10,00\n"))
+        #expect(error.text(in: .french).contains(
+            "la facture F1 du client C1 figure à la ligne 2 et ici avec des dates de facture différentes (01/12/2026 et 02/12/2026)"),
+                "\(error.text(in: .french))")
+        #expect(error.text(in: .english).contains("invoice F1 of C1 appears on line 2 and here with different invoice dates (1 Dec 2026 and 2 Dec 2026)"),
+                "\(error.text(in: .english))")
+        let amounts = ImportProblem.invoiceRowsDisagree(invoice: "F1", customer: "C1", firstLine: 2, .amountsDue, "1092.00 EUR", "-1000.00 EUR")
+        #expect(Language.french.importWords.words(for: amounts).what
+            == "la facture F1 du client C1 figure à la ligne 2 et ici avec des restes dus différents (1\u{202F}092,00\u{00A0}€ et \u{2212}1\u{202F}000,00\u{00A0}€)")
+        #expect(Language.english.importWords.words(for: amounts).what
+            == "invoice F1 of C1 appears on line 2 and here with different amounts due (€1,092.00 and \u{2212}€1,000.00)")
+    }
+
     /// One file per refusal the everyday drops can meet; none of their French reports may keep an
     /// English word (the English sentences' own words are the sentinels).
     static let hostileDrops: [(name: String, file: String, text: String)] = [

@@ -99,7 +99,8 @@ struct EnglishImportWording: ImportProblemWording {
             case .amountsDue: "amounts due"
             case .totals: "invoice totals"
             }
-            return ("invoice \(invoice) of \(customer) appears on line \(firstLine) and here with different \(what) (\(a) and \(b))",
+            return ("invoice \(invoice) of \(customer) appears on line \(firstLine) and here with different \(what) "
+                    + "(\(conflict.shown(a, in: .english)) and \(conflict.shown(b, in: .english)))",
                     "Rows with the same invoice number are added up as lines of one invoice; correct the \(what) or the invoice number.")
         case .invoiceLinesOverflow(let invoice):
             return ("the lines of invoice \(invoice) add up beyond what can be counted",

@@ -127,7 +127,8 @@ struct FrenchImportWording: ImportProblemWording {
             case .amountsDue: "des restes dus différents"
             case .totals: "des montants de facture différents"
             }
-            return ("la facture \(invoice) du client \(customer) figure à la ligne \(firstLine) et ici avec \(what) (\(a) et \(b))",
+            return ("la facture \(invoice) du client \(customer) figure à la ligne \(firstLine) et ici avec \(what) "
+                    + "(\(conflict.shown(a, in: .french)) et \(conflict.shown(b, in: .french)))",
                     "Les lignes d'un même numéro de facture sont additionnées comme les lignes d'une facture ; corrigez la valeur qui diffère ou le numéro de facture.")
         case .invoiceLinesOverflow(let invoice):
             return ("les lignes de la facture \(invoice) s'additionnent au-delà de ce qui peut être compté",
