@@ -72,6 +72,7 @@ struct ConsolePage: Sendable {
         result["previousPage"] = words.previousPage
         result["nextPage"] = words.nextPage
         result["backToToday"] = words.backToToday
+        result["colon"] = words.colon
         result.merge(words.reviewWords) { current, _ in current }
         result.merge(words.disputeWords) { current, _ in current }
         return result

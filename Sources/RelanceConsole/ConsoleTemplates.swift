@@ -55,7 +55,7 @@ enum ConsoleTemplates {
           <article class="card task" id="task-{{id}}">
             <p class="kind">{{kind}}{{#due}} · {{due}}{{/due}}</p>
             <h3>{{#customerURL}}<a href="{{customerURL}}">{{title}}</a>{{/customerURL}}{{^customerURL}}{{title}}{{/customerURL}}</h3>
-            {{#hasPhones}}<p class="phones">{{w.phones}} : {{#phones}}<a class="tel" href="tel:{{dial}}">{{shown}}</a> {{/phones}}</p>{{/hasPhones}}
+            {{#hasPhones}}<p class="phones">{{w.phones}}{{w.colon}} {{#phones}}<a class="tel" href="tel:{{dial}}">{{shown}}</a> {{/phones}}</p>{{/hasPhones}}
             {{#hasDetails}}<dl>{{#details}}<dt>{{key}}</dt><dd>{{value}}</dd>{{/details}}</dl>{{/hasDetails}}
             {{#hasDocument}}<p><a href="/tasks/{{id}}/document">{{w.document}}</a></p>{{/hasDocument}}
             <details><summary>{{w.closeTask}}</summary>
@@ -117,7 +117,7 @@ enum ConsoleTemplates {
     static let customer = """
         <h1>{{name}}</h1>
         <p class="quiet">{{code}} · {{creditorName}}{{#emails}} · {{emails}}{{/emails}}</p>
-        {{#hasPhones}}<p>{{w.phones}} : {{#phones}}<a class="tel" href="tel:{{dial}}">{{shown}}</a> {{/phones}}</p>{{/hasPhones}}
+        {{#hasPhones}}<p>{{w.phones}}{{w.colon}} {{#phones}}<a class="tel" href="tel:{{dial}}">{{shown}}</a> {{/phones}}</p>{{/hasPhones}}
         <h2>{{w.openInvoices}}</h2>
         {{^hasInvoices}}<p class="quiet">{{w.nothingOpen}}</p>{{/hasInvoices}}
         {{#hasInvoices}}
@@ -252,7 +252,7 @@ enum ConsoleTemplates {
           <h2>{{name}}</h2>
           <p>{{mode}}</p>
           {{#paused}}<p class="alert">{{w.creditorPaused}}</p>{{/paused}}
-          {{#outboxPause}}<p class="alert">{{w.outboxPaused}} : {{outboxPause}}</p>{{#outboxResume}}<p class="quiet">{{outboxResume}}</p>{{/outboxResume}}{{/outboxPause}}
+          {{#outboxPause}}<p class="alert">{{w.outboxPaused}}{{w.colon}} {{outboxPause}}</p>{{#outboxResume}}<p class="quiet">{{outboxResume}}</p>{{/outboxResume}}{{/outboxPause}}
           {{#problem}}<p class="alert">{{problem}}</p>{{/problem}}
           <dl>
             <dt>{{w.lastImport}}</dt><dd>{{lastImportAge}}{{#hasLastImport}} —{{/hasLastImport}} {{#lastImport}}<span class="line">{{line}}</span>{{/lastImport}}</dd>

@@ -9,7 +9,7 @@ extension ConsoleWording {
             "disputedInvoice": "contestée",
             "disputeResolvedButton": "Litige résolu",
             "disputeResolvedHint": "Un litige résolu remet la facture dans les relances, là où elle en était ; "
-                + "c’est le résultat «\u{00A0}litige résolu\u{00A0}» enregistré sur la tâche qui a noté le litige.",
+                + "c’est le résultat \(quoted("litige résolu")) enregistré sur la tâche qui a noté le litige.",
         ]
         case .english: [
             "disputedInvoice": "disputed",

@@ -6,8 +6,8 @@ extension ConsoleWording {
     func moreTasks(_ count: Int, of kind: WorkTask.Kind) -> String {
         let shown = taskKind(kind)
         switch language {
-        case .french: return "Et \(language.grouped(count)) autre\(count > 1 ? "s" : "") tâche\(count > 1 ? "s" : "") «\u{00A0}\(shown)\u{00A0}» : tout voir"
-        case .english: return "And \(language.grouped(count)) more “\(shown)” task\(count > 1 ? "s" : ""): see them all"
+        case .french: return "Et \(language.grouped(count)) autre\(count > 1 ? "s" : "") tâche\(count > 1 ? "s" : "") \(quoted(shown)) : tout voir"
+        case .english: return "And \(language.grouped(count)) more \(quoted(shown)) task\(count > 1 ? "s" : ""): see them all"
         }
     }
 

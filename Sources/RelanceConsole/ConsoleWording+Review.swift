@@ -40,7 +40,7 @@ extension ConsoleWording {
     /// "Marqué « ne pas relancer » par marie le 03/12/2026 : client en liquidation."
     func doNotRemindBy(_ flag: PersonDoNotRemind, on day: CivilDate) -> String {
         switch language {
-        case .french: "Marqué «\u{00A0}ne pas relancer\u{00A0}» par \(flag.setBy) le \(date(day)) : \(flag.reason)"
+        case .french: "Marqué \(quoted("ne pas relancer")) par \(flag.setBy) le \(date(day)) : \(flag.reason)"
         case .english: "Marked do-not-remind by \(flag.setBy) on \(date(day)): \(flag.reason)"
         }
     }

@@ -144,7 +144,7 @@ struct ConsoleWording: Sendable {
         messagesToReview: "Relances à vérifier", sendMessage: "Envoyer tel quel", skipMessage: "Ne pas envoyer", to: "À",
         attachments: "Pièces jointes", correctAddress: "Adresse de courriel corrigée",
         correctAddressHint: "Ajoutée aux destinataires des relances jusqu’au prochain fichier de contacts, qui fait foi ; l’adresse n’est plus tenue pour invalide.",
-        doNotRemindHint: "Ne plus relancer ce client : suspendez sans date de fin (ou «\u{00A0}ne pas relancer\u{00A0}» dans le fichier de contacts, qui fait foi).",
+        doNotRemindHint: "Ne plus relancer ce client : suspendez sans date de fin (ou \(FrenchWording().quoted("ne pas relancer")) dans le fichier de contacts, qui fait foi).",
         doNotRemindSet: "Le fichier de contacts dit : ne pas relancer.",
         health: "État", never: "jamais", activeMode: "actif : les relances partent", reviewMode: "mode relecture : rien n’est envoyé",
         services: "Services", noDaemon: "Pas encore d’état : relance run n’a pas tourné avec ce dossier d’état.", outbox: "Boîte d’envoi",
@@ -166,7 +166,7 @@ struct ConsoleWording: Sendable {
         loginThrottled: "Too many attempts: try again in a quarter of an hour.",
         noTask: "Nothing to do today.", heldImports: "Imports waiting for confirmation", confirmImport: "Confirm the import",
         search: "Search", searchHint: "Name, customer code, invoice or email", noCustomer: "No customer matches.",
-        openInvoices: "Open invoices", invoice: "Invoice", issued: "Issued", due: "Due", open: "Open", total: "Total",
+        openInvoices: "Open invoices", invoice: "Invoice", issued: "Issued", due: "Due date", open: "Open", total: "Total",
         timeline: "Timeline", pause: "Pause reminders", pauseUntil: "until (inclusive, optional)",
         resume: "Resume reminders", holds: "Pauses", closeTask: "Close the task", outcome: "Outcome", date: "Date",
         note: "Note", tracking: "Tracking number", record: "Record", phones: "Phones", document: "Document to print",
@@ -203,7 +203,15 @@ struct ConsoleWording: Sendable {
     /// `07/12/2026` in French, `7 Dec 2026` in English (the shared date format).
     func date(_ date: CivilDate) -> String { language.wording.date(date) }
 
-    func money(_ amount: Money) -> String { amount.formatted(locale: language) }
+    /// What a label takes before its value: ` :` in French (a space before the colon), `:` in
+    /// English — the page's labels are one template for both languages.
+    var colon: String { language == .french ? " :" : ":" }
+
+    func money(_ amount: Money) -> String { AmountFormat(language).string(amount) }
+
+    /// A name or a person's words between the language's quotes, `« … »` (U+00A0 inside) or
+    /// `“…”`: the shared wording's one helper, so the console quotes as the digest and the journal do.
+    func quoted(_ text: String) -> String { language.wording.quoted(text) }
 
     /// `07/12/2026 à 14 h 05` (French), `07/12/2026 14:05` (English), in the creditor's time zone.
     func dateTime(_ instant: Date, in timeZone: TimeZone) -> String {
@@ -279,8 +287,8 @@ struct ConsoleWording: Sendable {
     }
 
     func uploaded(_ name: String) -> String {
-        language == .french ? "«\u{00A0}\(name)\u{00A0}» est dans le dossier de dépôt : il sera lu au prochain passage (sous une minute), puis listé ici."
-            : "“\(name)” is in the drop folder: it will be read at the next pass (within a minute), then listed here."
+        language == .french ? "\(quoted(name)) est dans le dossier de dépôt : il sera lu au prochain passage (sous une minute), puis listé ici."
+            : "\(quoted(name)) is in the drop folder: it will be read at the next pass (within a minute), then listed here."
     }
 
     func uploadLimit(_ megabytes: Int) -> String {
@@ -289,7 +297,7 @@ struct ConsoleWording: Sendable {
     }
 
     func uploadEmpty(_ name: String) -> String {
-        language == .french ? "«\u{00A0}\(name)\u{00A0}» est vide : rien n’a été déposé." : "“\(name)” is empty: nothing was uploaded."
+        language == .french ? "\(quoted(name)) est vide : rien n’a été déposé." : "\(quoted(name)) is empty: nothing was uploaded."
     }
 
     /// "Clients 101 à 200 sur 9 999, les plus en retard d’abord (page 2 sur 100) ; le CSV les contient tous."
@@ -305,7 +313,7 @@ struct ConsoleWording: Sendable {
     }
 
     func unreadableDate(_ text: String) -> String {
-        language == .french ? "«\u{00A0}\(text)\u{00A0}» : une date s’écrit 15/01/2027." : "“\(text)”: write a date as 15/01/2027."
+        language == .french ? "\(quoted(text)) : une date s’écrit 15/01/2027." : "\(quoted(text)): write a date as 15/01/2027."
     }
 
     /// What is wrong with an outcome form, naming the field as the form labels it.
@@ -320,15 +328,15 @@ struct ConsoleWording: Sendable {
         let value = error.value ?? ""
         switch error.problem {
         case .missing:
-            return french ? "Ce résultat demande le champ «\u{00A0}\(field)\u{00A0}»." : "This outcome needs the \(field) field."
+            return french ? "Ce résultat demande le champ \(quoted(field))." : "This outcome needs the \(field) field."
         case .unreadableDate:
-            return french ? "\(field) «\u{00A0}\(value)\u{00A0}» : une date s’écrit 15/01/2027." : "\(field) “\(value)”: write a date as 15/01/2027."
+            return french ? "\(field) \(quoted(value)) : une date s’écrit 15/01/2027." : "\(field) \(quoted(value)): write a date as 15/01/2027."
         case .unreadableAmount:
-            return french ? "\(field) «\u{00A0}\(value)\u{00A0}» : un montant s’écrit 912,00." : "\(field) “\(value)”: write an amount as 912.00."
+            return french ? "\(field) \(quoted(value)) : un montant s’écrit 912,00." : "\(field) \(quoted(value)): write an amount as 912.00."
         case .notAnEmail:
-            return french ? "\(field) «\u{00A0}\(value)\u{00A0}» n’est pas une adresse de courriel." : "\(field) “\(value)” is not an email address."
+            return french ? "\(field) \(quoted(value)) n’est pas une adresse de courriel." : "\(field) \(quoted(value)) is not an email address."
         case .unknownOutcome:
-            return french ? "Résultat inconnu «\u{00A0}\(value)\u{00A0}»." : "Unknown outcome “\(value)”."
+            return french ? "Résultat inconnu \(quoted(value))." : "Unknown outcome \(quoted(value))."
         }
     }
 }

@@ -35,8 +35,9 @@ struct ReceiptsWording: Sendable {
         sameAmount: "Open invoices of that amount:", linkTo: "Link to")
 
     func unknownCustomer(_ code: String, language: Language) -> String {
-        language == .french ? "Aucun client «\u{00A0}\(code)\u{00A0}» chez ce créancier : saisissez le code client tel que l’export l’écrit."
-            : "No customer “\(code)” for this creditor: type the customer code as the export writes it."
+        let quoted = language.wording.quoted
+        return language == .french ? "Aucun client \(quoted(code)) chez ce créancier : saisissez le code client tel que l’export l’écrit."
+            : "No customer \(quoted(code)) for this creditor: type the customer code as the export writes it."
     }
 
     func missingCustomer(language: Language) -> String {

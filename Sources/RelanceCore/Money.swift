@@ -56,11 +56,22 @@ public struct Money: Sendable, Hashable, Codable, CustomStringConvertible {
         return "\(sign)\(units).\(padded)"
     }
 
-    /// French display: `1 234,56 €` with a narrow no-break space as the group separator.
-    ///
+    /// French display: `1 234,56 €` with a narrow no-break space as the group separator, a
+    /// negative amount with the ASCII hyphen-minus (`-1 200,00 €`): the form a program reads
+    /// back. What a person reads goes through `AmountFormat` (the wording's `amount`), which
+    /// writes the minus sign U+2212 (`−1 200,00 €`) as the digest and the templates do.
+    public func formatted(locale: Language) -> String {
+        formatted(locale: locale, minus: Self.hyphenMinus)
+    }
+
+    /// The minus signs of `formatted(locale:minus:)`, as UTF-8: the hyphen-minus of machine-read
+    /// text, the typographic minus U+2212 of people's.
+    static let hyphenMinus: [UInt8] = [0x2D]
+    static let minusSign: [UInt8] = [0xE2, 0x88, 0x92]
+
     /// Written digit by digit into one buffer: an import journals every invoice it opens with
     /// its amount, and the split-and-join version cost more than the INSERT of the invoice.
-    public func formatted(locale: Language) -> String {
+    func formatted(locale: Language, minus: [UInt8]) -> String {
         let french = locale == .french
         // Digits of the units, least significant first, then grouped by three.
         let scale = UInt64(Money.scale(currency))
@@ -89,7 +100,7 @@ public struct Money: Sendable, Hashable, Codable, CustomStringConvertible {
             number += fractionDigits
         }
         let text = String(decoding: number, as: UTF8.self)
-        let sign = minorUnits < 0 ? "-" : ""
+        let sign = minorUnits < 0 ? String(decoding: minus, as: UTF8.self) : ""
         switch (locale, currency.code) {
         case (.french, "EUR"): return "\(sign)\(text)\u{00A0}€"
         case (.english, "EUR"): return "\(sign)€\(text)"

@@ -31,8 +31,10 @@ struct DigestCommand: AsyncParsableCommand {
                 // register it first (idempotent), as `relance run` does at start.
                 try await context.runtime.store.registerCreditor(sender.creditor.id, language: sender.creditor.language, at: context.runtime.clock.now())
                 let sent = try await sender.send(on: day)
-                print(sent ? "Digest of \(sender.creditor.id) for \(day) sent to \(sender.settings.recipients.map(\.value).joined(separator: ", "))."
-                           : "Nothing to do for \(sender.creditor.id) on \(day): no digest sent (send_when_empty = false).")
+                // In the creditor's language, the day in words (it printed the ISO day, in English only).
+                let words = sender.creditor.language.wording
+                print(sent ? words.digestSentNow(creditor: "\(sender.creditor.id)", day: day, recipients: sender.settings.recipients.map(\.value))
+                           : words.digestNotSentNow(creditor: "\(sender.creditor.id)", day: day))
             } else {
                 let (digest, sheet) = try await sender.content(on: day)
                 print(DigestRenderer.subject(digest))

@@ -126,11 +126,12 @@ import Testing
         #expect(try await fixture.runtime.store.outboxCounts() == [.failed: 1])
         let task = try #require(try await fixture.runtime.store.tasks(of: CreditorID("acme")!, state: .open).first)
         #expect(task.kind == .reviewMessage)
-        // `acme` is French (the default language): the title is French, the server's reply quoted as it came.
-        #expect(task.title.hasPrefix("La relance n°\u{00A0}") && task.title.contains(
-            " n'a pas pu être envoyée : abandon après 2 tentatives ; dernière erreur : SMTP : le serveur SMTP a refusé "),
+        // `acme` is French (the default language): the title is French and says that Relance gave
+        // up; the detail is the last failure, the server's reply quoted as it came.
+        #expect(task.title.hasPrefix("La relance n°\u{00A0}") && task.title.hasSuffix(" n'a pas pu être envoyée : abandon après 2 tentatives"),
                 "\(task.title)")
-        #expect(task.title.contains("«\u{00A0}450 4.2.0"), "\(task.title)")
+        let reason = task.detail["reason"] ?? ""
+        #expect(reason.hasPrefix("SMTP : le serveur SMTP a refusé ") && reason.contains("«\u{00A0}450 4.2.0"), "\(reason)")
     }
 
     @Test func aCreditorsOwnRetryPeriodDecidesWhenARefusedMessageFails() async throws {

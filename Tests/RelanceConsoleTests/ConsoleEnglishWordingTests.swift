@@ -1,4 +1,8 @@
+import Hummingbird
+import HummingbirdBcrypt
+import HummingbirdTesting
 import RelanceCore
+import RelanceDaemon
 import Testing
 @testable import RelanceConsole
 
@@ -29,5 +33,34 @@ import Testing
     func french() {
         #expect(ConsoleWording.french.pauseUntil == "jusqu’au (inclus, facultatif)")
         #expect(ConsoleWording.french.sendMessage == "Envoyer tel quel")
+    }
+}
+
+/// One word per meaning on the English pages, as in the digest, the tasks and the letters:
+/// « Phones: » before the numbers (the template wrote the French « Phones : »), « Due date »
+/// for an invoice's due date (the emails and tasks said « Due », the letters « Due date »).
+@Suite struct ConsoleEnglishLabelsTests {
+    @Test("an English customer page says « Phones: » and « Due date »; the French page keeps « Téléphones : »")
+    func phonesAndDueDate() async throws {
+        let fixture = try await ConsoleFixture()
+        try fixture.workspace.write("drop/globex/contacts.csv", "Code client;Email;Téléphone\nG001;ap@initech.example;+44 20 7946 0000\n")
+        try fixture.workspace.write("drop/acme/contacts.csv", "Code client;Email;Téléphone\nC001;martin@client.example;02 40 00 00 01\n")
+        _ = try await fixture.runtime.runOnce()
+        // A user of the English creditor only reads the console in English.
+        try await fixture.runtime.store.saveConsoleUser(ConsoleUser(name: "john", passwordHash: Bcrypt.hash(ConsoleFixture.password, cost: 4),
+                                                                    allCreditors: false, creditors: [CreditorID("globex")!]),
+                                                        at: fixture.runtime.clock.now())
+        try await fixture.application().test(.router) { client in
+            var browser = Browser()
+            #expect(try await browser.login(client, user: "john") == .seeOther)
+            let english = String(buffer: try await client.execute(uri: "/customers/globex/G001", method: .get, headers: browser.headers).body)
+            #expect(english.contains("<th>Due date</th>"), "\(english)")
+            #expect(english.contains("Phones: <a class=\"tel\""), "\(english)")
+            browser = Browser()
+            #expect(try await browser.login(client, user: "marie") == .seeOther)
+            let french = String(buffer: try await client.execute(uri: "/customers/acme/C001", method: .get, headers: browser.headers).body)
+            #expect(french.contains("<th>Échéance</th>"), "\(french)")
+            #expect(french.contains("Téléphones : <a class=\"tel\""), "\(french)")
+        }
     }
 }

@@ -12,7 +12,7 @@ import Testing
         (123_400, "EUR", .french, "1\u{202F}234\u{00A0}€"),
         (123_400, "EUR", .english, "€1,234"),
         (1_000, "JPY", .french, "1\u{202F}000\u{00A0}JPY"),
-        (-4_000, "EUR", .french, "-40\u{00A0}€"),
+        (-4_000, "EUR", .french, "\u{2212}40\u{00A0}€"),
     ])
     func inSentence(minorUnits: Int64, currency: String, language: Language, expected: String) throws {
         let money = Money(minorUnits: minorUnits, currency: try #require(Currency(code: currency)))

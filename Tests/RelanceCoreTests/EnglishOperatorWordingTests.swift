@@ -10,6 +10,13 @@ import Testing
     let words = EnglishWording()
     static let day = CivilDate(iso8601: "2026-11-30")!
 
+    @Test("a due date is « Due date » in tasks.html / tasks.csv and the aged balance, as in the letters and the console")
+    func dueDateColumns() {
+        #expect(words.taskColumns().due == "Due date")
+        #expect(words.agingColumns().due == "Due date")
+        #expect(words.eventKind("invoice.due-changed") == "Due date")
+    }
+
     @Test("the journal says which reminder, for how many invoices, planned for which day")
     func journalLines() {
         #expect(words.messageQueued(step: "first-reminder", to: ["compta@c1.example"], invoices: 1, plannedOn: Self.day)

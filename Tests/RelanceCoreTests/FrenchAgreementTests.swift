@@ -82,7 +82,7 @@ import Testing
 
     @Test func aMissingRateNamesItsHalfYear() {
         let rate = MissingRate(semester: Semester(year: 2026, half: 2)!, table: RateTable.ecbMainRefinancingRate.name)
-        #expect(words.missingRate(rate) == "taux inconnu pour le 2e semestre 2026 (table «\u{00A0}taux des opérations principales de "
+        #expect(words.missingRate(rate) == "taux inconnu pour le 2e\u{00A0}semestre\u{00A0}2026 (table «\u{00A0}taux des opérations principales de "
                 + "refinancement de la BCE\u{00A0}») : ajoutez-le dans [penalties] de la configuration (clé «\u{00A0}2026-S2\u{00A0}»)")
         #expect(words.interestUnknown(missing: [words.missingRate(rate)]).hasPrefix("intérêts non calculables, taux manquant : "))
         #expect(EnglishWording().missingRate(rate).hasPrefix("rate unknown for the second half of 2026 (table"))

@@ -53,6 +53,10 @@ struct LadderWordsAndCreditsTests {
         #expect(html.contains("avoirs"))
         let creditRow = html.split(separator: "\n").first { $0.contains(">AV-7<") }
         #expect(creditRow != nil && !creditRow!.contains("late"), "\(creditRow ?? "")")
+        // One sign per reader: the page a person reads writes U+2212, the CSV's number cell the hyphen.
+        #expect(creditRow?.contains("\u{2212}180,00\u{00A0}€") == true, "\(creditRow ?? "")")
+        #expect(row?.contains("-180.00") == true, "\(csv)")
+        #expect(!csv.contains("\u{2212}"), "\(csv)")
     }
 
     @Test func aMissingRateNamesTheKeyToSet() {

@@ -85,7 +85,7 @@ import RelanceCore
         #expect(plan.tasks.isEmpty)
         let held = try #require(plan.decisions(.missingRate).first)
         #expect(held.invoice == "F-1")
-        #expect(held.reason.contains("taux inconnu pour le 2e semestre 2026"))
+        #expect(held.reason.contains("taux inconnu pour le 2e\u{00A0}semestre\u{00A0}2026"))
         // The other invoice goes on.
         #expect(plan.contacts.first?.invoices.map(\.receivable.number) == ["F-2"])
     }

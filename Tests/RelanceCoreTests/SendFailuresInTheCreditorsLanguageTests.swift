@@ -122,10 +122,13 @@ import RelanceTesting
 
     @Test func theReviewTaskOfAMessageGivenUpOnIsTitledInTheCreditorsLanguage() {
         let failure = SendFailure.gaveUp(attempts: 5, last: .reported("451 4.3.0 try again later"))
-        #expect(Self.french.messageNotSentTitle(messageID: 12, failure: failure)
-            == "La relance n°\u{00A0}12 n'a pas pu être envoyée : abandon après 5 tentatives ; dernière erreur : «\u{00A0}451 4.3.0 try again later\u{00A0}»")
-        #expect(Self.english.messageNotSentTitle(messageID: 12, failure: failure)
-            == "Reminder #12 could not be sent: gave up after 5 attempts: 451 4.3.0 try again later")
+        // The title says that Relance gave up and after how many attempts; the failure is the task's detail.
+        #expect(Self.french.messageGivenUpTitle(messageID: 12, attempts: 5)
+            == "La relance n°\u{00A0}12 n'a pas pu être envoyée : abandon après 5 tentatives")
+        #expect(Self.french.messageGivenUpTitle(messageID: 12, attempts: 1)
+            == "La relance n°\u{00A0}12 n'a pas pu être envoyée : abandon après 1 tentative")
+        #expect(Self.english.messageGivenUpTitle(messageID: 12, attempts: 5) == "Reminder #12 could not be sent: gave up after 5 attempts")
+        #expect(Self.english.messageGivenUpTitle(messageID: 12, attempts: 1) == "Reminder #12 could not be sent: gave up after 1 attempt")
         // The journal's line for the same failure, through the store's wording of it.
         #expect(Self.french.messageFailed(messageID: 12, reason: Self.french.sendFailure(failure))
             == "Message n°\u{00A0}12 en échec : abandon après 5 tentatives ; dernière erreur : «\u{00A0}451 4.3.0 try again later\u{00A0}»")
@@ -153,12 +156,12 @@ import RelanceTesting
 
     @Test func thePurgesLinesCountInTheCreditorsLanguage() {
         let day = CivilDate(iso8601: "2026-11-01")!
-        #expect(Self.french.processedFilesPurged(day: day, olderThanDays: 30)
-            == "Fichiers traités le 01/11/2026 supprimés (conservés plus de 30 jours).")
-        #expect(Self.french.processedFilesPurged(day: day, olderThanDays: 1)
-            == "Fichiers traités le 01/11/2026 supprimés (conservés plus d'un jour).")
-        #expect(Self.english.processedFilesPurged(day: day, olderThanDays: 30) == "Processed files of 2026-11-01 removed (older than 30 days).")
-        #expect(Self.english.processedFilesPurged(day: day, olderThanDays: 1) == "Processed files of 2026-11-01 removed (older than 1 day).")
+        #expect(Self.french.processedFilesPurged(day: day, folder: "2026-11-01", olderThanDays: 30)
+            == "Fichiers traités le 01/11/2026 supprimés (dossier processed/2026-11-01, conservés plus de 30 jours).")
+        #expect(Self.french.processedFilesPurged(day: day, folder: "2026-11-01", olderThanDays: 1)
+            == "Fichiers traités le 01/11/2026 supprimés (dossier processed/2026-11-01, conservés plus d'un jour).")
+        #expect(Self.english.processedFilesPurged(day: day, folder: "2026-11-01", olderThanDays: 30) == "Processed files of 1 Nov 2026 removed (folder processed/2026-11-01, older than 30 days).")
+        #expect(Self.english.processedFilesPurged(day: day, folder: "2026-11-01", olderThanDays: 1) == "Processed files of 1 Nov 2026 removed (folder processed/2026-11-01, older than 1 day).")
         #expect(Self.french.keptDocumentsPurged(1)
             == "1 document de facture conservé supprimé : plus aucune facture n'y renvoie (son client a été anonymisé).")
         #expect(Self.french.keptDocumentsPurged(2)
@@ -167,10 +170,10 @@ import RelanceTesting
             == "1 kept invoice document removed: no invoice refers to it any more (its customer was anonymised).")
         #expect(Self.english.keptDocumentsPurged(2)
             == "2 kept invoice documents removed: no invoice refers to them any more (their customers were anonymised).")
-        for line in [Self.french.processedFilesPurged(day: day, olderThanDays: 30), Self.french.keptDocumentsPurged(2)] {
+        for line in [Self.french.processedFilesPurged(day: day, folder: "2026-11-01", olderThanDays: 30), Self.french.keptDocumentsPurged(2)] {
             #expect(LanguageLeaks.englishIn(line).isEmpty, "\(line)")
         }
-        for line in [Self.english.processedFilesPurged(day: day, olderThanDays: 30), Self.english.keptDocumentsPurged(2)] {
+        for line in [Self.english.processedFilesPurged(day: day, folder: "2026-11-01", olderThanDays: 30), Self.english.keptDocumentsPurged(2)] {
             #expect(LanguageLeaks.frenchIn(line).isEmpty, "\(line)")
         }
     }

@@ -9,12 +9,12 @@ import RelanceCore
     @Test(arguments: [
         (237_680, "EUR", Language.french, "2\u{202F}376,80\u{00A0}€"),
         (5, "EUR", .french, "0,05\u{00A0}€"),
-        (-4_000, "EUR", .french, "-40,00\u{00A0}€"),
+        (-4_000, "EUR", .french, "\u{2212}40,00\u{00A0}€"),
         (123_456_789_01, "EUR", .french, "123\u{202F}456\u{202F}789,01\u{00A0}€"),
         (100_000, "USD", .french, "1\u{202F}000,00\u{00A0}USD"),
         (1_000, "JPY", .french, "1\u{202F}000\u{00A0}JPY"),
         (237_680, "EUR", .english, "€2,376.80"),
-        (-4_000, "EUR", .english, "-€40.00"),
+        (-4_000, "EUR", .english, "\u{2212}€40.00"),
         (100_000, "USD", .english, "$1,000.00"),
         (99, "GBP", .english, "£0.99"),
     ] as [(Int64, String, Language, String)])
@@ -22,6 +22,23 @@ import RelanceCore
         let money = Money(minorUnits: minor, currency: Currency(code: code)!)
         #expect(AmountFormat(language).string(money) == expected)
         #expect(language.wording.amount(money) == expected)
+    }
+
+    /// One sign per reader: a person reads the minus sign U+2212, as the digest and the
+    /// templates write it; what a program reads back keeps the hyphen-minus.
+    @Test func peopleReadTheMinusSignProgramsTheHyphen() {
+        let credit = Money(minorUnits: -120_000, currency: .euro)
+        #expect(AmountFormat(.french).string(credit) == "\u{2212}1\u{202F}200,00\u{00A0}€")
+        #expect(FrenchWording().amount(credit) == "\u{2212}1\u{202F}200,00\u{00A0}€")
+        #expect(EnglishWording().amount(credit) == "\u{2212}€1,200.00")
+        #expect(AmountFormat(.french).inSentence(Money(minorUnits: -4_000, currency: .euro)) == "\u{2212}40\u{00A0}€")
+        #expect(AmountFormat(.english).total([credit, Money(minorUnits: -50, currency: Self.usd)]) == "\u{2212}€1,200.00 + \u{2212}$0.50")
+        // Machine-read: the formatter's own form, CSV numbers, the decimal string.
+        #expect(credit.formatted(locale: .french) == "-1\u{202F}200,00\u{00A0}€")
+        #expect(credit.formatted(locale: .english) == "-€1,200.00")
+        #expect(AmountFormat(.french).spreadsheetNumber(credit) == "-1200,00")
+        #expect(SpreadsheetFormat(.standard).number(credit) == "-1200.00")
+        #expect(credit.decimalString == "-1200.00")
     }
 
     @Test func totalsNeverAddCurrencies() {

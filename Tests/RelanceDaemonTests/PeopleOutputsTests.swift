@@ -52,7 +52,7 @@ import RelanceTesting
         let english = try Self.fixture("language = \"en\"")
         _ = try await english.runtime().runOnce()
         let tasks = try english.workspace.read("reports/acme/tasks.csv")
-        #expect(tasks.hasPrefix("No.,Kind,Opened,Due,To do,Details,Document\r\n"))
+        #expect(tasks.hasPrefix("No.,Kind,Opened,Due date,To do,Details,Document\r\n"))
         #expect(tasks.contains("1,Call,30 Nov 2026,,Call Société Générale de Négoce (C2) — €912.00,"))
         let french = try Self.fixture("csv_format = \"rfc4180\"")
         _ = try await french.runtime().runOnce()

@@ -66,7 +66,7 @@ struct BankStatementParserTests {
         let parsed = try parse("fr-cfonb120-gap.txt")
         let warning = try #require(parsed.warnings.map(\.description).first)
         #expect(warning.contains("30004-00123-00012345678"))
-        #expect(warning.contains("the gap is 1154.40 EUR"))
+        #expect(warning.contains("the gap is €1,154.40:"), "\(warning)")
     }
 
     @Test("CFONB 120 with a cut record: the line and what to do")

@@ -133,7 +133,7 @@ struct CustomerColumnsTests {
             "CDISCO|EURO DISCOUNT FRAIS|VE  0623|2023-06-27|-|150.00",
         ])
         let note = try #require(parsed.warnings.map(\.description).first { $0.contains("VE  0623") })
-        #expect(note.contains("CPRO00") && note.contains("entry 145 of 2023-06-02") && note.contains("entry 212 of 2023-06-20"))
+        #expect(note.contains("CPRO00") && note.contains("entry 145 dated 2 Jun 2023") && note.contains("entry 212 dated 20 Jun 2023"))
         #expect(!parsed.warnings.map(\.description).contains { $0.contains("CDISCO") }, "two lines of one entry stay one invoice")
     }
 

@@ -31,6 +31,45 @@ import Testing
         #expect(error.description == error.text(in: .english), "the log keeps English")
     }
 
+    /// A long cell is cut after 80 characters inside the language's quotes: French quotes it with
+    /// the wording's one `quoted` (guillemets, U+00A0 inside), the column name too.
+    @Test func aLongCellIsCutInsideTheLanguagesQuotes() throws {
+        let cell = String(repeating: "mille ", count: 20)  // 120 characters, trimmed to 119
+        let error = try #require(Self.refusal(Self.header + "C1;Boulangerie;x@example.com;FA-9;01/12/2026;01/01/2027;\(cell)\n"))
+        let cut = String(repeating: "mille ", count: 13) + "mi"
+        #expect(error.text(in: .french).hasPrefix(
+            "export.csv, ligne 2, caractère 57 : «\u{00A0}\(cut)…\u{00A0}» (119 caractères) dans la colonne «\u{00A0}amount\u{00A0}» n'est pas un montant [bad-amount]"))
+        #expect(error.text(in: .english).hasPrefix("export.csv:2:57: \"\(cut)…\" (119 characters) in column \"amount\" is not an amount [bad-amount]"))
+    }
+
+    /// English advice writes a date's pattern in English letters (DD/MM/YYYY), not the French JJ/MM/AAAA.
+    @Test func englishAdviceSpellsDatePatternsInEnglish() throws {
+        let error = try #require(Self.refusal(Self.header + "C1;N;x@example.com;F1;32/12/2026;01/01/2027;10,00\n"))
+        #expect(error.text(in: .english).hasSuffix(
+            "What to do: Write dates as DD/MM/YYYY or YYYY-MM-DD (this file's slashed dates are read as DD/MM), and check that the day exists."),
+                "\(error.text(in: .english))")
+        for drop in Self.hostileDrops {
+            let text = Self.refusal(drop.text, file: drop.file)?.text(in: .english) ?? ""
+            #expect(!text.contains("JJ") && !text.contains("AAAA"), "\(drop.name): \(text)")
+        }
+    }
+
+    /// Two rows of one invoice that disagree name both values as the language writes them.
+    @Test func rowsThatDisagreeSayTheirValuesInTheLanguage() throws {
+        let error = try #require(Self.refusal(Self.header
+            + "C1;N;x@example.com;F1;01/12/2026;01/01/2027;10,00\nC1;N;x@example.com;F1;02/12/2026;01/01/2027;10,00\n"))
+        #expect(error.text(in: .french).contains(
+            "la facture F1 du client C1 figure à la ligne 2 et ici avec des dates de facture différentes (01/12/2026 et 02/12/2026)"),
+                "\(error.text(in: .french))")
+        #expect(error.text(in: .english).contains("invoice F1 of C1 appears on line 2 and here with different invoice dates (1 Dec 2026 and 2 Dec 2026)"),
+                "\(error.text(in: .english))")
+        let amounts = ImportProblem.invoiceRowsDisagree(invoice: "F1", customer: "C1", firstLine: 2, .amountsDue, "1092.00 EUR", "-1000.00 EUR")
+        #expect(Language.french.importWords.words(for: amounts).what
+            == "la facture F1 du client C1 figure à la ligne 2 et ici avec des restes dus différents (1\u{202F}092,00\u{00A0}€ et \u{2212}1\u{202F}000,00\u{00A0}€)")
+        #expect(Language.english.importWords.words(for: amounts).what
+            == "invoice F1 of C1 appears on line 2 and here with different amounts due (€1,092.00 and \u{2212}€1,000.00)")
+    }
+
     /// One file per refusal the everyday drops can meet; none of their French reports may keep an
     /// English word (the English sentences' own words are the sentinels).
     static let hostileDrops: [(name: String, file: String, text: String)] = [
@@ -73,6 +112,6 @@ import Testing
         let row = try #require(parsed.refusedRows.first)
         #expect(Language.french.wording.refusedRow(row).hasSuffix(
             ": facture F1 (client C1) refusée : l'échéance 30/11/2026 précède la date de facture 01/12/2026 ; vérifiez les deux cellules"))
-        #expect(row.description.hasSuffix(": invoice F1 (customer C1) refused: the due date 2026-11-30 is before the issue date 2026-12-01; check both cells"))
+        #expect(row.description.hasSuffix(": invoice F1 (customer C1) refused: the due date 30 Nov 2026 is before the issue date 1 Dec 2026; check both cells"))
     }
 }

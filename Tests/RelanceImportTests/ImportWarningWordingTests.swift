@@ -75,6 +75,26 @@ import Foundation
         #expect(french[21].contains("le 07/12/2026 a été lu"), "\(french[21])")
     }
 
+    /// The English warnings say a day as every English line does (`7 Dec 2026`), not `2026-12-07`.
+    @Test func englishWarningsSayDaysInWords() {
+        let english = Self.every.map { $0.text(in: .english) }
+        #expect(english[11].contains("(entry 12 dated 7 Dec 2026, entry ? dated 7 Dec 2026)"), "\(english[11])")
+        #expect(english[16].contains("account FR76…: the balance of 7 Dec 2026 has no closing record 07 (line 9)"), "\(english[16])")
+        #expect(english[21].hasSuffix("No due date (BT-9): 7 Dec 2026 was read from the payment terms \"30 jours fin de mois\"."), "\(english[21])")
+        for text in english { #expect(!text.contains("2026-12-07"), "\(text)") }
+    }
+
+    /// The English warnings write amounts as every English line does (`€2,376.80`, `−€6.80`),
+    /// not the machine's `2376.80 EUR`.
+    @Test func englishWarningsWriteAmountsAsEnglishLinesDo() {
+        let english = Self.every.map { $0.text(in: .english) }
+        #expect(english[10].contains("total debit minus total credit is €2,376.80;"), "\(english[10])")
+        #expect(english[14].contains("the entry's 2 transactions add up to €1,000.00, not the entry's €2,376.80;"), "\(english[14])")
+        #expect(english[19].contains("previous balance €1,000.00 (line 1) + operations €2,376.80 ≠ new balance €3,370.00 (line 8); "
+            + "the gap is \u{2212}€6.80:"), "\(english[19])")
+        for text in english { #expect(!text.contains(" EUR"), "\(text)") }
+    }
+
     /// A real file read for a French creditor: the report's guesses come out in French.
     @Test func aFrenchReportsGuessesAreWordedInFrench() throws {
         let parsed = try OpenInvoiceReportParser(options: ImportOptions())

@@ -137,7 +137,9 @@ struct OpenInvoiceReportParserTests {
         let error = try error("lines-inconsistent.csv")
         #expect(error.code == .inconsistentInvoice)
         #expect(error.position.line == 3)
-        #expect(error.message.contains("2026-12-31") && error.message.contains("2027-01-15"))
+        // The two due dates as each language writes a day, never the ISO form.
+        #expect(error.message.contains("with different due dates (31 Dec 2026 and 15 Jan 2027)"), "\(error.message)")
+        #expect(error.text(in: .french).contains("avec des échéances différentes (31/12/2026 et 15/01/2027)"), "\(error.text(in: .french))")
     }
 
     @Test("dates that never show a day above 12 are read DD/MM under French titles, with a warning")

@@ -30,16 +30,16 @@ import RelanceMail
     @Test func theOverdueTotalIsTheOverdueInvoicesAndCreditsAreToldApart() throws {
         let (digest, _) = DigestContextBuilder.build(Self.facts(), words: FrenchWording())
         #expect(digest.overdueAmount == "2\u{202F}500,00\u{00A0}€")
-        #expect(digest.credits == "Avoirs non imputés : -1\u{202F}200,00\u{00A0}€ (non déduits du total en retard)")
+        #expect(digest.credits == "Avoirs non imputés : \u{2212}1\u{202F}200,00\u{00A0}€ (non déduits du total en retard)")
         let text = DigestRenderer.text(digest)
-        #expect(text.contains("Avoirs non imputés : -1\u{202F}200,00\u{00A0}€"))
+        #expect(text.contains("Avoirs non imputés : \u{2212}1\u{202F}200,00\u{00A0}€"))
         #expect(DigestRenderer.html(digest).contains("Avoirs non imputés"))
         // scripts/render-digest-lists.sh pictures it.
         if let folder = ProcessInfo.processInfo.environment["RELANCE_SCREENSHOT_FOLDER"] {
             try Data(DigestRenderer.html(digest).utf8).write(to: URL(fileURLWithPath: folder).appendingPathComponent("digest-credits-fr.html"))
         }
         let english = DigestContextBuilder.build(Self.facts(), words: EnglishWording()).digest
-        #expect(english.credits == "Unapplied credits: -€1,200.00 (not deducted from the overdue total)", "\(english.credits ?? "")")
+        #expect(english.credits == "Unapplied credits: \u{2212}€1,200.00 (not deducted from the overdue total)", "\(english.credits ?? "")")
     }
 
     /// One figure: the digest's total is the aged balance's late buckets, which the CLI and the console print.

@@ -36,6 +36,17 @@ struct EnglishDebtorWordingTests {
         }
     }
 
+    /// One word per meaning, as the digest, the tasks and the console say them: « Phone: » (the
+    /// letterhead said « Tel. », the signature « Phone: »), « Due date » (the emails' table said
+    /// « Due », the letters « Due date »).
+    @Test("emails and letters say « Phone: » and « Due date »", arguments: ["first-reminder", "formal-notice"])
+    func oneWordPerMeaning(step: String) throws {
+        let html = try #require(try Self.email(step).html)
+        #expect(html.contains("<th>Due date</th>"), "\(html)")
+        #expect(html.contains("Phone: +33 4 78 00 00 00"), "\(html)")
+        #expect(!html.contains("<th>Due</th>") && !html.contains("Tel."), "\(html)")
+    }
+
     @Test("the emails' closing sentences are English set phrases")
     func emailSetPhrases() throws {
         let first = try Self.email("first-reminder")
@@ -81,7 +92,8 @@ struct EnglishDebtorWordingTests {
     @Test("a letter dates its credits with “dated”, and the interest runs “up to and including” the day")
     func lettersDateCredits() throws {
         let letter = try Self.letter("formal-notice", task: try LetterCountsOfOneTests.oneOfEach())
-        #expect(letter.html.contains("AV2026-0007 dated 10 Jun 2026 (€500.00) set against invoice F2026-0100.\n"))
+        // The HTML letter recalls its credits in a sentence: the month in full, as the deadline is said.
+        #expect(letter.html.contains("AV2026-0007 dated 10 June 2026 (€500.00) set against invoice F2026-0100.\n"))
         #expect(letter.text.contains("  (credit AV2026-0007 dated 10 Jun 2026, €500.00, deducted from invoice F2026-0100)\n"))
         #expect(letter.text.contains("  - invoice F2026-0100 dated "))
         #expect(letter.html.contains("<p class=\"note\">Interest runs from the day after each due date up to and including 21 July 2026, at the annual rate of\n"))

@@ -70,9 +70,9 @@ struct FrenchLetterWordingTests {
     // MARK: - Missing rates: semesters named in words
 
     @Test("the semesters of missing rates, as a sentence names them", arguments: [
-        ([s2026], Language.french, "le 2e semestre 2026"),
-        ([s2026, s2027], .french, "le 2e semestre 2026 et le 1er semestre 2027"),
-        ([Semester(year: 2026, half: 1)!, s2026, s2026, s2027], .french, "le 1er semestre 2026, le 2e semestre 2026 et le 1er semestre 2027"),
+        ([s2026], Language.french, "le 2e\u{00A0}semestre\u{00A0}2026"),
+        ([s2026, s2027], .french, "le 2e\u{00A0}semestre\u{00A0}2026 et le 1er\u{00A0}semestre\u{00A0}2027"),
+        ([Semester(year: 2026, half: 1)!, s2026, s2026, s2027], .french, "le 1er\u{00A0}semestre\u{00A0}2026, le 2e\u{00A0}semestre\u{00A0}2026 et le 1er\u{00A0}semestre\u{00A0}2027"),
         ([s2026], .english, "the second half of 2026"),
         ([s2026, s2027], .english, "the second half of 2026 and the first half of 2027"),
     ])
@@ -84,10 +84,10 @@ struct FrenchLetterWordingTests {
     func missingRateInWords() throws {
         let one = try Self.letter(try Self.withMissingRates([Self.s2026]))
         try DemandFiguresTests.keepForRendering(one.html, as: "letter-formal-notice-missing-rate.html")
-        #expect(one.html.contains("Les pénalités de retard n'ont pas pu être calculées pour le 2e semestre 2026, faute de taux publié à ce jour ; elles restent dues."))
-        #expect(one.text.contains("  Pénalités de retard non calculées pour le 2e semestre 2026, faute de taux publié à ce jour ; elles restent dues.\n"))
+        #expect(one.html.contains("Les pénalités de retard n'ont pas pu être calculées pour le 2e\u{00A0}semestre\u{00A0}2026, faute de taux publié à ce jour ; elles restent dues."))
+        #expect(one.text.contains("  Pénalités de retard non calculées pour le 2e\u{00A0}semestre\u{00A0}2026, faute de taux publié à ce jour ; elles restent dues.\n"))
         let two = try Self.letter(try Self.withMissingRates([Self.s2026, Self.s2027]))
-        #expect(two.html.contains("calculées pour le 2e semestre 2026 et le 1er semestre 2027, faute de taux publié"))
+        #expect(two.html.contains("calculées pour le 2e\u{00A0}semestre\u{00A0}2026 et le 1er\u{00A0}semestre\u{00A0}2027, faute de taux publié"))
         let english = try Self.letter(try Self.withMissingRates([Self.s2026]), language: .english)
         #expect(english.html.contains("Interest could not be computed for the second half of 2026, as no rate has been published yet; it remains due."))
         #expect(english.text.contains("  Interest not computed for the second half of 2026, as no rate has been published yet; it remains due.\n"))
@@ -109,9 +109,9 @@ struct FrenchLetterWordingTests {
     func frenchDossier() throws {
         let one = Self.dossier(try Self.withMissingRates([Self.s2026]), language: .french)
         try DemandFiguresTests.keepForRendering(one, as: "dossier-summary-missing-rate.html")
-        #expect(one.contains("<p class=\"warning\">Pénalités de retard non calculées pour le 2e semestre 2026 (taux manquant) : le montant ci-dessus n&#39;en tient pas compte.</p>"))
+        #expect(one.contains("<p class=\"warning\">Pénalités de retard non calculées pour le 2e\u{00A0}semestre\u{00A0}2026 (taux manquant) : le montant ci-dessus n&#39;en tient pas compte.</p>"))
         let two = Self.dossier(try Self.withMissingRates([Self.s2026, Self.s2027]), language: .french)
-        #expect(two.contains("<p class=\"warning\">Pénalités de retard non calculées pour le 2e semestre 2026 et le 1er semestre 2027 (taux manquants) : le montant ci-dessus n&#39;en tient pas compte.</p>"))
+        #expect(two.contains("<p class=\"warning\">Pénalités de retard non calculées pour le 2e\u{00A0}semestre\u{00A0}2026 et le 1er\u{00A0}semestre\u{00A0}2027 (taux manquants) : le montant ci-dessus n&#39;en tient pas compte.</p>"))
         for summary in [one, two] {
             for english in ["2026-S2", "[penalties]", "ECB", "refinancing", " the ", "Relance adds", "Intérêts de retard"] {
                 #expect(!summary.contains(english), "found \(english)")

@@ -4,7 +4,7 @@ import Testing
 @testable import RelanceMail
 
 /// French typography in what a debtor reads: a line must never break between « n° » and its
-/// number, inside a long date (« 8 décembre 2026 ») or inside « ». Every French step is rendered
+/// number, inside a long date (« 8 décembre 2026 ») or a half-year (« 1er semestre 2026 »), or inside « ». Every French step is rendered
 /// from the shipped templates with the sample context (a letterhead, invoices, a credit, a
 /// deadline, a broken promise), and its bodies are searched for those pieces joined by a plain
 /// space — the templates write `n°&nbsp;` (HTML) or `n°` and U+00A0 (text), the formatters the rest.
@@ -16,7 +16,7 @@ struct FrenchNoBreakSpaceTests {
     /// Pieces a plain space (U+0020) must not split; a lower-case word after « n° » is not a
     /// number (`n° de suivi`).
     static let breakable = [
-        "n° [^a-z]", "(1er|[0-9]{1,2}) (\(months))", "(\(months)) [0-9]{4}", "« ", " »",
+        "n° [^a-z]", "(1er|[0-9]{1,2}) (\(months))", "(\(months)) [0-9]{4}", "« ", " »", "(1er|2e) semestre", "semestre [0-9]{4}",
     ]
 
     @Test("every French body joins n°, dates and guillemets with no-break spaces", arguments: steps)
@@ -43,6 +43,8 @@ struct FrenchNoBreakSpaceTests {
         #expect(html.contains("n°&nbsp;C042"), "\(html)")
         for body in [rendered.text, html] {
             #expect(body.contains("8\u{00A0}décembre\u{00A0}2026"), "\(body)")
+            // The sample's rate and its missing rate name their half-years.
+            #expect(body.contains("2e\u{00A0}semestre\u{00A0}2026") && body.contains("1er\u{00A0}semestre\u{00A0}2027"), "\(body)")
             #expect(!body.contains("&amp;nbsp;") && !body.contains("\\u{00A0}"), "\(body)")
         }
     }

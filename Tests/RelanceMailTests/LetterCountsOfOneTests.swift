@@ -86,7 +86,7 @@ struct LetterCountsOfOneTests {
             #expect(!body.contains("avoirs et règlements non affectés suivants") && !body.contains("Indemnités forfaitaires"))
         }
         let english = try Self.letter(task, .english, step: step)
-        #expect(english.html.contains("<p class=\"note\">The following credit note or unapplied payment has been deducted:\nAV2026-0007 dated 10 Jun 2026 (€500.00) set against invoice F2026-0100.\n</p>"))
+        #expect(english.html.contains("<p class=\"note\">The following credit note or unapplied payment has been deducted:\nAV2026-0007 dated 10 June 2026 (€500.00) set against invoice F2026-0100.\n</p>"))
         #expect(english.html.contains("<tr><th>Fixed recovery indemnity (€40 per invoice)</th><td class=\"num\">€40.00</td></tr>"))
         #expect(english.text.contains("\n  Fixed recovery indemnity (€40 per invoice): €40.00\n"))
         for body in [english.text, english.html] {

@@ -90,13 +90,13 @@ struct LetterDocumentTests {
         #expect(letter.demanded[0].isPartlyPaid && letter.demanded[0].hasCredit && !letter.demanded[1].hasCredit)
         #expect(letter.alsoOutstanding[0].interest == nil && letter.alsoOutstanding[0].indemnity == nil)
         #expect(letter.credits == [ReminderContext.Letter.Credit(credit: "AV2026-0007", invoice: "F2026-0100", amount: "500,00\u{00A0}€",
-                                                                              date: "10/06/2026")])
+                                                                              date: "10/06/2026", longDate: "10\u{00A0}juin\u{00A0}2026")])
         #expect(letter.principal == "2\u{202F}300,00\u{00A0}€")
         #expect(letter.interest == "35,12\u{00A0}€")
         #expect(letter.indemnities == "80,00\u{00A0}€")
         #expect(letter.total == "2\u{202F}415,12\u{00A0}€")
         #expect(letter.rates.map(\.rate) == ["12,15\u{00A0}%", "12,00\u{00A0}%"])
-        #expect(letter.rates.map(\.semester) == ["1er semestre 2026", "2e semestre 2026"])
+        #expect(letter.rates.map(\.semester) == ["1er\u{00A0}semestre\u{00A0}2026", "2e\u{00A0}semestre\u{00A0}2026"])
         #expect(letter.missingRates == nil)
         #expect(letter.deadline == "29\u{00A0}juillet\u{00A0}2026" && letter.deadlineDays == "8")
         #expect(letter.place == "Lyon")
@@ -130,7 +130,7 @@ struct LetterDocumentTests {
         #expect(html.contains("40\u{00A0}€") && html.contains("D. 441-5"))
         #expect(html.contains("<td class=\"num\">35,12\u{00A0}€</td>") && html.contains("<td class=\"num\">80,00\u{00A0}€</td>"))
         #expect(html.contains("AV2026-0007 du 10/06/2026 (500,00\u{00A0}€) imputé sur la facture F2026-0100"))
-        #expect(html.contains("12,00\u{00A0}% pour le 2e semestre 2026"))
+        #expect(html.contains("12,00\u{00A0}% pour le 2e\u{00A0}semestre\u{00A0}2026"))
         #expect(html.contains("IBAN : <strong>FR76 3000 6000 0112 3456 7890 189</strong>"))
         #expect(!html.contains("4\u{00A0}juin\u{00A0}2026"))
         // The invoice only outstanding comes after the sentence saying it is not demanded (one: in the singular).
@@ -203,7 +203,7 @@ struct LetterDocumentTests {
         breakdown.lines = breakdown.lines.map { var line = $0; line.interest = nil; return line }
         task.breakdown = breakdown
         let letter = try Self.composer().letter(task, today: Self.today)
-        #expect(letter.html.contains("n'ont pas pu être calculées pour le 2e semestre 2026, faute de taux publié à ce jour ; elles restent dues."))
+        #expect(letter.html.contains("n'ont pas pu être calculées pour le 2e\u{00A0}semestre\u{00A0}2026, faute de taux publié à ce jour ; elles restent dues."))
         #expect(letter.html.contains("2\u{202F}380,00\u{00A0}€"))
     }
 
@@ -224,9 +224,9 @@ struct PriorActionTextTests {
 
     @Test("outcomes in the letter's language, internal wording left out", arguments: [
         (TaskOutcome.promisedToPay(on: CivilDate(iso8601: "2026-10-20")!), PolicyStep.Channel.phone,
-         "appel téléphonique : promesse de règlement pour le 20\u{00A0}octobre\u{00A0}2026", "Phone call: promised to pay on 20 October 2026"),
+         "appel téléphonique : promesse de paiement pour le 20\u{00A0}octobre\u{00A0}2026", "Phone call: promised to pay on 20 October 2026"),
         (.promisedToPay(on: CivilDate(iso8601: "2027-01-15")!, amount: Money(minorUnits: 91_200, currency: .euro)), .phone,
-         "appel téléphonique : promesse de règlement de 912,00\u{00A0}€ pour le 15\u{00A0}janvier\u{00A0}2027", "Phone call: promised to pay €912.00 on 15 January 2027"),
+         "appel téléphonique : promesse de paiement de 912,00\u{00A0}€ pour le 15\u{00A0}janvier\u{00A0}2027", "Phone call: promised to pay €912.00 on 15 January 2027"),
         (.letterSent(trackingNumber: "1A23456789012"), .registeredLetter,
          "lettre recommandée avec accusé de réception : envoyée sous le n°\u{00A0}1A23456789012",
          "Registered letter with acknowledgement of receipt: sent under tracking number 1A23456789012"),

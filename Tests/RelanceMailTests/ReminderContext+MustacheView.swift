@@ -92,6 +92,7 @@ extension ReminderContext.Letter.Credit {
     var templateValue: [String: any Sendable] {
         var value: [String: any Sendable] = ["credit": credit, "invoice": invoice, "amount": amount]
         value["date"] = date
+        value["long_date"] = longDate
         return value
     }
 }

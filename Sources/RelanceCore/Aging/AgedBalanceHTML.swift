@@ -32,19 +32,19 @@ public enum AgedBalanceHTML {
             for totals in customer.totals {
                 html += "<tr class=\"customer\"><td>\(escape(customer.customer.externalID)) \(escape(customer.customer.name ?? ""))</td><td></td>"
                 for bucket in AgingBucket.allCases { html += "<td>\(amount(totals.amount(bucket), language))</td>" }
-                html += "<td>\(escape(totals.totalAmount.formatted(locale: language)))</td><td>\(amount(totals.receivedAmount, language))</td><td></td></tr>\n"
+                html += "<td>\(escape(AmountFormat(language).string(totals.totalAmount)))</td><td>\(amount(totals.receivedAmount, language))</td><td></td></tr>\n"
             }
             for invoice in customer.invoices {
                 let receivable = invoice.receivable
                 html += "<tr><td class=\"text\">\(escape(receivable.number))</td><td>\(invoice.shownDue.map(words.date) ?? "")</td>"
                 for bucket in AgingBucket.allCases {
-                    let cell = bucket == invoice.bucket ? escape(receivable.demanded.formatted(locale: language)) : ""
+                    let cell = bucket == invoice.bucket ? escape(AmountFormat(language).string(receivable.demanded)) : ""
                     // Late in red, unless nothing is demanded any more (the bank shows it paid).
                     let late = bucket != .notDue && bucket != .credit && !cell.isEmpty && !receivable.demanded.isZero
                     html += "<td\(late ? " class=\"late\"" : "")>\(cell)</td>"
                 }
                 let action = invoice.lastAction.map { words.lastAction(step: $0.step, on: $0.on) } ?? ""
-                html += "<td>\(escape(receivable.demanded.formatted(locale: language)))</td>"
+                html += "<td>\(escape(AmountFormat(language).string(receivable.demanded)))</td>"
                 html += "<td>\(receivable.received.map { amount($0, language) } ?? "")</td><td class=\"text\">\(escape(action))</td></tr>\n"
             }
         }
@@ -52,11 +52,11 @@ public enum AgedBalanceHTML {
         for totals in balance.totals {
             html += "<tr class=\"customer\"><td>\(escape(words.agingTotal(currency: totals.currency)))</td><td></td>"
             for bucket in AgingBucket.allCases { html += "<td>\(amount(totals.amount(bucket), language))</td>" }
-            html += "<td>\(escape(totals.totalAmount.formatted(locale: language)))</td><td>\(amount(totals.receivedAmount, language))</td><td></td></tr>\n"
+            html += "<td>\(escape(AmountFormat(language).string(totals.totalAmount)))</td><td>\(amount(totals.receivedAmount, language))</td><td></td></tr>\n"
             if totals.received != 0 {
                 html += "<tr><td>\(escape(words.ledgerTotal(currency: totals.currency)))</td><td></td>"
                 html += String(repeating: "<td></td>", count: AgingBucket.allCases.count)
-                html += "<td>\(escape(totals.ledgerAmount.formatted(locale: language)))</td><td></td><td></td></tr>\n"
+                html += "<td>\(escape(AmountFormat(language).string(totals.ledgerAmount)))</td><td></td><td></td></tr>\n"
             }
         }
         return html + "</tfoot></table></body></html>\n"
@@ -75,7 +75,7 @@ public enum AgedBalanceHTML {
             let y = index * 28 + 5
             svg += "<text x=\"0\" y=\"\(y + 16)\" font-size=\"13\">\(escape(label(bucket, language)))</text>"
             svg += "<rect x=\"120\" y=\"\(y)\" width=\"\(width)\" height=\"22\" fill=\"\(colors[index])\"/>"
-            svg += "<text x=\"\(126 + width)\" y=\"\(y + 16)\" font-size=\"13\">\(escape(totals.amount(bucket).formatted(locale: language)))</text>\n"
+            svg += "<text x=\"\(126 + width)\" y=\"\(y + 16)\" font-size=\"13\">\(escape(AmountFormat(language).string(totals.amount(bucket))))</text>\n"
         }
         return svg + "</svg>\n"
     }
@@ -85,7 +85,7 @@ public enum AgedBalanceHTML {
     }
 
     static func amount(_ money: Money, _ language: Language) -> String {
-        money.isZero ? "" : escape(money.formatted(locale: language))
+        money.isZero ? "" : escape(AmountFormat(language).string(money))
     }
 
     /// HTML-escapes text for element content and attribute values.

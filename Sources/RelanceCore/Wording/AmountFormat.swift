@@ -1,5 +1,8 @@
 /// Amounts as a person reads them: `2 376,80 €` in French (narrow no-break space between
-/// thousands, decimal comma, no-break space before the symbol), `€2,376.80` in English.
+/// thousands, decimal comma, no-break space before the symbol), `€2,376.80` in English, a
+/// negative one with the minus sign U+2212 (`−1 200,00 €`, `−€40.00`) as the digest and the
+/// templates write their « −180,00 € ». Machine-read text (CSV numbers, JSON, configuration
+/// values) keeps the hyphen-minus: `spreadsheetNumber`, `Money.decimalString`, `Money.formatted`.
 /// Written by hand so that the output does not depend on the locale data of the server.
 public struct AmountFormat: Sendable, Hashable {
     public let language: Language
@@ -8,9 +11,9 @@ public struct AmountFormat: Sendable, Hashable {
         self.language = language
     }
 
-    /// With the currency: `2 376,80 €`, `-40,00 €`, `1 000 JPY`.
+    /// With the currency: `2 376,80 €`, `−40,00 €`, `1 000 JPY`.
     public func string(_ money: Money) -> String {
-        money.formatted(locale: language)
+        money.formatted(locale: language, minus: Money.minusSign)
     }
 
     /// A sum as a sentence names it: `40 €` / `€40` without the cents when it has none (the
@@ -18,7 +21,7 @@ public struct AmountFormat: Sendable, Hashable {
     public func inSentence(_ money: Money) -> String {
         let scale = Money.scale(money.currency)
         guard money.minorUnits % scale == 0 else { return string(money) }
-        return Money(minorUnits: money.minorUnits / scale, currency: money.currency.wholeUnits).formatted(locale: language)
+        return string(Money(minorUnits: money.minorUnits / scale, currency: money.currency.wholeUnits))
     }
 
     /// Several currencies are never added: `1 200,00 € + 300,00 USD`; nothing is `0,00 €`.

@@ -40,7 +40,7 @@ extension FrenchWording {
         case .noSuchEntry(let id):
             "il n'y a pas d'opération bancaire n°\u{00A0}\(id) pour ce créancier : `relance bank unmatched` liste les virements à rattacher"
         case .noSuchCustomer(let customer):
-            "il n'y a pas de client «\u{00A0}\(customer)\u{00A0}» dans les comptes de ce créancier : donnez le code client tel que l'export l'écrit"
+            "il n'y a pas de client \(quoted(customer)) dans les comptes de ce créancier : donnez le code client tel que l'export l'écrit"
         case .notAReceipt(let id, let reversal):
             "l'opération bancaire n°\u{00A0}\(id) est \(reversal ? "une annulation" : "un paiement sortant"), pas un encaissement : il n'y a rien à rattacher"
         case .alreadyMatched(let id, let invoices):

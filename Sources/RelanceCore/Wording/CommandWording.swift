@@ -16,4 +16,8 @@ public protocol CommandWording: Sendable {
     func disputeResolvedByResume(invoice: String, creditor: String, taskID: Int64) -> String
     func customerResumed(customer: String, creditor: String) -> String
     func creditorResumed(creditor: String, outboxRetried: Bool) -> String
+    /// `relance digest --send`: the digest of a day went to its people, the day said in words.
+    func digestSentNow(creditor: String, day: CivilDate, recipients: [String]) -> String
+    /// `relance digest --send` on a day with nothing for a person (`send_when_empty = false`).
+    func digestNotSentNow(creditor: String, day: CivilDate) -> String
 }

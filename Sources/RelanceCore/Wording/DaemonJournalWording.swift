@@ -7,7 +7,7 @@ public protocol DaemonJournalWording: Sendable {
     /// `L'étape « première relance » n'a pas pu être exécutée pour le client C1 : …`; `error` as it came.
     func plannedActionFailed(step: String, customer: String, error: String) -> String
     /// A day's folder of processed files removed, older than the keeping period.
-    func processedFilesPurged(day: CivilDate, olderThanDays days: Int) -> String
+    func processedFilesPurged(day: CivilDate, folder: String, olderThanDays days: Int) -> String
     /// Kept invoice documents no invoice refers to any more (their customers were anonymised).
     func keptDocumentsPurged(_ count: Int) -> String
 }

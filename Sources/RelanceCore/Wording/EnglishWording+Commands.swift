@@ -46,4 +46,12 @@ extension EnglishWording {
     public func creditorResumed(creditor: String, outboxRetried: Bool) -> String {
         "Creditor \(creditor) resumed" + (outboxRetried ? "; its outbox, paused for a fault, is tried again." : ".")
     }
+
+    public func digestSentNow(creditor: String, day: CivilDate, recipients: [String]) -> String {
+        "Digest of \(creditor) for \(date(day)) sent to \(recipients.joined(separator: ", "))."
+    }
+
+    public func digestNotSentNow(creditor: String, day: CivilDate) -> String {
+        "Nothing to do for \(creditor) on \(date(day)): no digest sent (send_when_empty = false)."
+    }
 }

@@ -11,9 +11,10 @@ extension EnglishWording {
         "The \(step) for customer \(customer) could not be carried out: \(error)"
     }
 
-    /// The day as the folder is named (ISO 8601): the words this line always had.
-    public func processedFilesPurged(day: CivilDate, olderThanDays days: Int) -> String {
-        "Processed files of \(day.iso8601) removed (older than \(days) \(days == 1 ? "day" : "days"))."
+    /// The day said as every English line says one; the folder named as it is on disk
+    /// (`processed/2026-11-30`), so a person can tell which one went.
+    public func processedFilesPurged(day: CivilDate, folder: String, olderThanDays days: Int) -> String {
+        "Processed files of \(date(day)) removed (folder processed/\(folder), older than \(days) \(days == 1 ? "day" : "days"))."
     }
 
     public func keptDocumentsPurged(_ count: Int) -> String {

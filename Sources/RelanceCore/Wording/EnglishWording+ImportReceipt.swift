@@ -6,7 +6,7 @@ extension EnglishWording {
 
     public func receiptDueDisagreements(count: Int, invoices: [DueDisagreement], more: Bool) -> String {
         let list = invoices.map { invoice in
-            "\(invoice.invoice.printable) (\(invoice.said.map { "\($0.source) \($0.date.iso8601)" }.joined(separator: ", ")))"
+            "\(invoice.invoice.printable) (\(invoice.said.map { "\(dueSource($0.source)): \(date($0.date))" }.joined(separator: ", ")))"
         }
         return "\(counted(count, "invoice", "invoices")) whose sources disagree on the due date; the date the invoice states is kept (the legal one), "
             + "check the customer's terms with the accountant: " + list.joined(separator: "; ") + (more ? "; …" : "") + "."

@@ -28,7 +28,7 @@ extension EnglishWording {
 
     public func rejectionReport(file: String, importID: Int64, at time: Date, reason: String) -> String {
         """
-        Relance refused \(file) (import #\(importID)) on \(time.formatted(.iso8601)).
+        Relance refused \(file) (import #\(importID)) on \(dateAndTimeUTC(time)).
 
         \(reason)
 

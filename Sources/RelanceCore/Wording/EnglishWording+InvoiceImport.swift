@@ -5,11 +5,11 @@ extension EnglishWording {
         case .spreadsheetDayZero(let field):
             "the \(name(field)) is the spreadsheet's day 0 (0, 00/01/1900 or 30/12/1899) — what a formula over an empty cell gives; fill in the real date or leave the cell empty"
         case .before1990(let field, let date):
-            "the \(name(field)) \(date) is before 1990; check the cell (a two-digit year, or a number that is not a date)"
+            "the \(name(field)) \(self.date(date)) is before 1990; check the cell (a two-digit year, or a number that is not a date)"
         case .dueBeforeIssue(let due, let issued):
-            "the due date \(due) is before the issue date \(issued); check both cells"
+            "the due date \(date(due)) is before the issue date \(date(issued)); check both cells"
         case .dueTooFarAhead(let due, let exportDate, let years):
-            "the due date \(due) is more than \(years) years after the export date \(exportDate); check the cell (a mistyped year?)"
+            "the due date \(date(due)) is more than \(years) years after the export date \(date(exportDate)); check the cell (a mistyped year?)"
         case .english(let reason):
             reason
         }

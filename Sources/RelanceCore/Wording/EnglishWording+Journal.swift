@@ -26,7 +26,7 @@ extension EnglishWording {
     }
 
     public func invoiceSettledByImport(invoice: String, file: String, asOf: CivilDate) -> String {
-        "Invoice \(invoice) is no longer open in \(file) (as of \(asOf)): settled; its reminders stop."
+        "Invoice \(invoice) is no longer open in \(file) (as of \(date(asOf))): settled; its reminders stop."
     }
 
     public func customerAddressesChanged(role: String, customer: String, before: [String], after: [String]) -> String {
@@ -196,7 +196,7 @@ extension EnglishWording {
     }
 
     public func messageRetry(messageID: Int64, reason: String, retryAt: Date) -> String {
-        "Message #\(messageID) not sent (\(reason)); next attempt at \(retryAt)."
+        "Message #\(messageID) not sent (\(reason)); next attempt on \(dateAndTimeUTC(retryAt))."
     }
 
     public func messageFailed(messageID: Int64, reason: String) -> String { "Message #\(messageID) failed: \(reason)" }

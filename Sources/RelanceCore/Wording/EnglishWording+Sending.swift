@@ -27,7 +27,7 @@ extension EnglishWording {
         }
     }
 
-    public func messageNotSentTitle(messageID: Int64, failure: SendFailure) -> String {
-        "Reminder #\(messageID) could not be sent: \(sendFailure(failure))"
+    public func messageGivenUpTitle(messageID: Int64, attempts: Int) -> String {
+        "Reminder #\(messageID) could not be sent: gave up after \(attempts) \(attempts == 1 ? "attempt" : "attempts")"
     }
 }

@@ -64,7 +64,7 @@ public struct EnglishWording: Wording {
     public func outcome(_ outcome: TaskOutcome) -> String {
         switch outcome {
         case .promisedToPay(let day, let amount):
-            "promised to pay \(amount.map { "\($0.formatted(locale: .english)) " } ?? "")on \(date(day))"
+            "promised to pay \(amount.map { "\(self.amount($0)) " } ?? "")on \(date(day))"
         case .dispute(let invoices, _):
             invoices.isEmpty ? "disputes the invoices" : "disputes \(invoices.count > 1 ? "invoices" : "invoice") \(invoices.joined(separator: ", "))"
         case .disputeResolved(let invoices, _):
@@ -333,7 +333,7 @@ public struct EnglishWording: Wording {
     public func tasksPageTitle(creditor: String) -> String { "Tasks — \(creditor)" }
 
     public func taskColumns() -> TaskColumns {
-        TaskColumns(number: "No.", kind: "Kind", customer: "Customer", opened: "Opened", due: "Due", what: "To do",
+        TaskColumns(number: "No.", kind: "Kind", customer: "Customer", opened: "Opened", due: "Due date", what: "To do",
                     details: "Details", document: "Document")
     }
 
@@ -384,7 +384,7 @@ public struct EnglishWording: Wording {
 
     public func agingColumns() -> AgingColumns {
         AgingColumns(customer: "Customer", customerName: "Customer name", customerOrInvoice: "Customer / invoice", invoice: "Invoice",
-                     issued: "Issued", due: "Due", daysLate: "Days late", bucket: "Bucket", open: "Open",
+                     issued: "Issued", due: "Due date", daysLate: "Days late", bucket: "Bucket", open: "Open",
                      currency: "Currency", total: "Total", lastAction: "Last action", lastActionOn: "Last action on")
     }
 

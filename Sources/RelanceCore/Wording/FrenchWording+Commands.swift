@@ -47,4 +47,12 @@ extension FrenchWording {
         "Créancier \(creditor) : les relances reprennent"
             + (outboxRetried ? " ; ses envois, arrêtés sur une erreur, sont tentés à nouveau." : ".")
     }
+
+    public func digestSentNow(creditor: String, day: CivilDate, recipients: [String]) -> String {
+        "Point quotidien du \(date(day)) envoyé pour \(creditor) à \(recipients.joined(separator: ", "))."
+    }
+
+    public func digestNotSentNow(creditor: String, day: CivilDate) -> String {
+        "Rien à faire pour \(creditor) le \(date(day)) : pas de point quotidien envoyé (send_when_empty = false)."
+    }
 }

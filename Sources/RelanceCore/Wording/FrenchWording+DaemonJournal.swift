@@ -10,8 +10,8 @@ extension FrenchWording {
         "L'étape \(quoted(stepName(step))) n'a pas pu être exécutée pour le client \(customer) : \(quoted(error))"
     }
 
-    public func processedFilesPurged(day: CivilDate, olderThanDays days: Int) -> String {
-        "Fichiers traités le \(date(day)) supprimés (conservés plus \(days > 1 ? "de \(days) jours" : "d'un jour"))."
+    public func processedFilesPurged(day: CivilDate, folder: String, olderThanDays days: Int) -> String {
+        "Fichiers traités le \(date(day)) supprimés (dossier processed/\(folder), conservés plus \(days > 1 ? "de \(days) jours" : "d'un jour"))."
     }
 
     public func keptDocumentsPurged(_ count: Int) -> String {

@@ -40,17 +40,6 @@ extension FrenchWording {
 }
 
 extension FrenchWording {
-    /// `07/12/2026 à 05 h 58 (UTC)`: a moment as a French reader writes it; UTC, as the logs are.
-    func dateAndTimeUTC(_ time: Date) -> String {
-        let utc = TimeZone(identifier: "UTC")!
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = utc
-        let parts = calendar.dateComponents([.hour, .minute], from: time)
-        return "\(date(CivilDate(time, in: utc))) \(dates.clock(hour: parts.hour ?? 0, minute: parts.minute ?? 0)) (UTC)"
-    }
-}
-
-extension FrenchWording {
     public func fileSystemFailure(_ failure: FileSystemFailure) -> String {
         let why = switch failure.cause {
         case .permissionDenied: "permission refusée"

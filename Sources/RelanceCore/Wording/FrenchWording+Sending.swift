@@ -29,7 +29,7 @@ extension FrenchWording {
         }
     }
 
-    public func messageNotSentTitle(messageID: Int64, failure: SendFailure) -> String {
-        "La relance n°\u{00A0}\(messageID) n'a pas pu être envoyée : \(sendFailure(failure))"
+    public func messageGivenUpTitle(messageID: Int64, attempts: Int) -> String {
+        "La relance n°\u{00A0}\(messageID) n'a pas pu être envoyée : abandon après \(attempts) \(attempts > 1 ? "tentatives" : "tentative")"
     }
 }

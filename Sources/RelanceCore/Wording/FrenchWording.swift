@@ -73,7 +73,7 @@ public struct FrenchWording: Wording {
     public func outcome(_ outcome: TaskOutcome) -> String {
         switch outcome {
         case .promisedToPay(let day, let amount):
-            "promesse de paiement\(amount.map { " de \($0.formatted(locale: .french))" } ?? "") pour le \(date(day))"
+            "promesse de paiement\(amount.map { " de \(self.amount($0))" } ?? "") pour le \(date(day))"
         case .dispute(let invoices, _):
             invoices.isEmpty ? "litige sur les factures"
                 : "litige sur \(invoices.count > 1 ? "les factures" : "la facture") \(invoices.joined(separator: ", "))"
@@ -308,9 +308,11 @@ public struct FrenchWording: Wording {
         "taux inconnu pour le \(semesterName(rate.semester)) (table \(quoted(rateTableName(rate.table)))) : ajoutez-le dans [penalties] de la configuration (clé \(quoted("\(rate.semester)")))"
     }
 
-    /// `1er semestre 2026`, `2e semestre 2026`.
+    /// `1er semestre 2026`, `2e semestre 2026`, its three words joined by no-break spaces
+    /// (U+00A0) as a long date's are: a letter's line never ends on « 1er » with « semestre 2026 »
+    /// on the next.
     public func semesterName(_ semester: Semester) -> String {
-        semester.half == 1 ? "1er semestre \(semester.year)" : "2e semestre \(semester.year)"
+        "\(semester.half == 1 ? "1er" : "2e")\u{00A0}semestre\u{00A0}\(semester.year)"
     }
 
     public func emailStepBecomesCall(step: String, invalidAddresses: [String]) -> String {
@@ -464,11 +466,6 @@ public struct FrenchWording: Wording {
     }
 }
 
-extension String {
-    /// The first letter in upper case: a label made from a key.
-    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
-    var lowercasedFirst: String { prefix(1).lowercased() + dropFirst() }
-}
 
 extension FrenchWording {
     /// `0 facture`, `1 facture`, `2 factures`: French keeps the singular below two.

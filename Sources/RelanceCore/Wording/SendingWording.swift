@@ -4,6 +4,8 @@
 public protocol SendingWording: Sendable {
     /// `abandon après 5 tentatives ; dernière erreur : « 451 4.3.0 try again later »`.
     func sendFailure(_ failure: SendFailure) -> String
-    /// The review-message task's title: `La relance n° 12 n'a pas pu être envoyée : …`.
-    func messageNotSentTitle(messageID: Int64, failure: SendFailure) -> String
+    /// The title of the review task opened when retries run out: that Relance gave up, and
+    /// after how many attempts — `La relance n° 12 n'a pas pu être envoyée : abandon après 5
+    /// tentatives`. The last failure is the task's detail (`reason`), said once, not here too.
+    func messageGivenUpTitle(messageID: Int64, attempts: Int) -> String
 }

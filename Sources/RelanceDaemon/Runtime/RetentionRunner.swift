@@ -19,7 +19,7 @@ extension RelanceRuntime {
                 let folder = processed.appendingPathComponent(day)
                 removed += ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).count
                 try FileManager.default.removeItem(at: folder)
-                let summary = creditor.configuration.language.wording.processedFilesPurged(day: date, olderThanDays: configuration.processedFilesDays)
+                let summary = creditor.configuration.language.wording.processedFilesPurged(day: date, folder: day, olderThanDays: configuration.processedFilesDays)
                 try await store.record(NewEvent(time: clock.now(), kind: "purge.files", creditor: creditor.configuration.id, summary: summary))
             }
         }

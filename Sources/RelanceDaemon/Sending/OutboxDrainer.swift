@@ -400,10 +400,12 @@ public struct OutboxDrainer: Sendable {
         } else {
             let why = SendFailure.gaveUp(attempts: message.attempts, last: reason)
             try await store.markFailed(message.id, at: now, reason: words.sendFailure(why))
-            // Too old to retry: a person decides whether the reminder still makes sense.
+            // Too old to retry: a person decides whether the reminder still makes sense. The
+            // title says that Relance gave up and after how many attempts, the detail why the
+            // last one failed (the journal's one line above says both).
             _ = try await store.openTask(NewTask(
                 creditor: message.creditor, customerID: message.customerID, kind: .reviewMessage,
-                title: words.messageNotSentTitle(messageID: message.id, failure: why), detail: ["reason": words.sendFailure(reason)],
+                title: words.messageGivenUpTitle(messageID: message.id, attempts: message.attempts), detail: ["reason": words.sendFailure(reason)],
                 dedupKey: "failed-message-\(message.id)", step: message.step, messageID: message.id), at: now)
             report.failed += 1
         }

@@ -38,8 +38,9 @@ struct InvoiceFolder: Sendable {
         merged.due = merged.due ?? item.due
         foldedRows += 1
         if repeatedAmounts {
-            if merged.open != item.open { throw conflict(.amountsDue, merged.open.decimalString, item.open.decimalString) }
-            if let a = merged.total, let b = item.total, a != b { throw conflict(.totals, a.decimalString, b.decimalString) }
+            // `1092.00 EUR`: the wording says it as its language writes an amount.
+            if merged.open != item.open { throw conflict(.amountsDue, merged.open.description, item.open.description) }
+            if let a = merged.total, let b = item.total, a != b { throw conflict(.totals, a.description, b.description) }
             merged.total = merged.total ?? item.total
             merged.customerName = merged.customerName ?? item.customerName
             for email in item.emails where !merged.emails.contains(email) { merged.emails.append(email) }

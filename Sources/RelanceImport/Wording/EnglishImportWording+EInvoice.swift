@@ -14,7 +14,7 @@ extension EnglishImportWording {
         case .missing(let term, let path):
             return ("the invoice has no \(name(term)) at \(path)", "Ask the sender for a complete EN 16931 invoice.")
         case .notADate(let term, let text):
-            return ("the \(name(term)) \"\(text)\" is not a date", "EN 16931 dates are written AAAA-MM-JJ (UBL) or AAAAMMJJ (CII, format 102).")
+            return ("the \(name(term)) \"\(text)\" is not a date", "EN 16931 dates are written YYYY-MM-DD (UBL) or YYYYMMDD (CII, format 102).")
         case .notACurrency(let code):
             return ("the currency \"\(code)\" is not an ISO 4217 code", "Ask the sender for an invoice with a valid currency code (BT-5).")
         case .notAnAmount(let term, let text, let currency, let decimals):

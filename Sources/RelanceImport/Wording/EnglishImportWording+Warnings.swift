@@ -38,7 +38,7 @@ extension EnglishImportWording {
                 + "and matched to the contacts file by that name. If the export has a code column, name it in "
                 + "[creditors.ID.columns] customer = \"…\"."
         case .unknownLanguage(let line, let text):
-            return "Line \(line): language \(quoted(text)) is not French nor English; the creditor's default applies."
+            return "Line \(line): language \(quotedCell(text)) is not French nor English; the creditor's default applies."
         }
     }
 
@@ -56,9 +56,9 @@ extension EnglishImportWording {
         case .noCustomerAccount(let prefix):
             return "No customer account (\(prefix)…) in this ledger: it yields no open items. Check that the export covers the sales ledger."
         case .unbalanced(let difference):
-            return "The ledger does not balance: total debit minus total credit is \(difference.decimalString) \(difference.currency.code); the file may be truncated or filtered."
+            return "The ledger does not balance: total debit minus total credit is \(amounts.string(difference)); the file may be truncated or filtered."
         case .sharedPieceReference(let customer, let reference, let entries, let labels):
-            let described = entries.map { "entry \($0.number.map(String.init) ?? "?") of \($0.date.iso8601)" }.joined(separator: ", ")
+            let described = entries.map { "entry \($0.number.map(String.init) ?? "?") dated \(dates.short($0.date))" }.joined(separator: ", ")
             return "Customer \(customer): the piece reference \"\(reference)\" is shared by \(entries.count) sales entries "
                 + "(\(described)); read as \(entries.count) invoices: " + labels.map { "\"\($0)\"" }.joined(separator: ", ") + "."
         }
@@ -71,15 +71,15 @@ extension EnglishImportWording {
         case .camtUnbookedLeftOut(let count):
             return "\(count) entries not yet booked (status other than BOOK) were left out; they will be read from the statement that books them"
         case .camtTransactionsDisagree(let count, let total, let entry):
-            return "the entry's \(count) transactions add up to \(total?.description ?? "amounts in other currencies"), not the entry's \(entry.description); each transaction was read with its own amount"
+            return "the entry's \(count) transactions add up to \(total.map(amounts.string) ?? "amounts in other currencies"), not the entry's \(amounts.string(entry)); each transaction was read with its own amount"
         case .cfonbBalanceUnclosed(let account, let date, let line, let cutShort):
-            return "account \(account): the balance of \(date) has no closing record 07 (line \(line))\(cutShort ? "; the file may be cut short" : "")"
+            return "account \(account): the balance of \(dates.short(date)) has no closing record 07 (line \(line))\(cutShort ? "; the file may be cut short" : "")"
         case .cfonbOperationOutsideBalance(let account, let line):
             return "account \(account): operation on line \(line) outside a balance 01 … 07 of its account; its balances are not checked"
         case .cfonbDetailWithoutOperation(let line):
             return "line \(line): a detail record 05 without its operation 04 was ignored"
         case .cfonbBalanceGap(let account, let previous, let previousLine, let operations, let new, let line, let gap):
-            return "account \(account): previous balance \(previous.decimalString) (line \(previousLine)) + operations \(operations.decimalString) ≠ new balance \(new.decimalString) (line \(line)); the gap is \(gap.decimalString) \(gap.currency.code): an operation may be missing from the file"
+            return "account \(account): previous balance \(amounts.string(previous)) (line \(previousLine)) + operations \(amounts.string(operations)) ≠ new balance \(amounts.string(new)) (line \(line)); the gap is \(amounts.string(gap)): an operation may be missing from the file"
         case .cfonbNewBalanceWithoutPrevious(let account, let line):
             return "account \(account): new balance on line \(line) without its previous balance 01; not checked"
         }
@@ -88,7 +88,7 @@ extension EnglishImportWording {
     private func words(for note: EInvoiceNote) -> String {
         switch note {
         case .dueFromTerms(let due, let terms):
-            return "No due date (BT-9): \(due.iso8601) was read from the payment terms \"\(terms)\"."
+            return "No due date (BT-9): \(dates.short(due)) was read from the payment terms \"\(terms)\"."
         }
     }
 }

@@ -7,9 +7,15 @@ struct EnglishImportWording: ImportProblemWording {
         "Every worksheet was tried (\(names.map { "\"\($0)\"" }.joined(separator: ", "))); this is what the first one lacks."
     }
 
-    func quoted(_ text: String) -> String { QuotedCell.quoted(text, open: "\"", close: "\"", characters: "characters") }
+    /// A cell's text, cut when long (`QuotedCell`), between straight quotes.
+    func quotedCell(_ text: String) -> String { QuotedCell.quoted(text, quote: { "\"\($0)\"" }, characters: "characters") }
 
     private func field(_ field: OpenInvoiceField) -> String { field.description }
+
+    /// Days as every English line says them (`7 Dec 2026`), never the ISO `2026-12-07`.
+    var dates: CivilDateFormat { CivilDateFormat(.english) }
+    /// Amounts as every English line writes them (`€2,376.80`, `−€6.80`), never `2376.80 EUR`.
+    var amounts: AmountFormat { AmountFormat(.english) }
 
     func words(for problem: ImportProblem) -> (what: String, toDo: String?) {
         switch problem {
@@ -70,21 +76,21 @@ struct EnglishImportWording: ImportProblemWording {
             case .tooLarge: "is too large to be an amount"
             case .notANumber: "is not an amount"
             }
-            return ("\(quoted(text)) in column \"\(column)\" \(reason)",
+            return ("\(quotedCell(text)) in column \"\(column)\" \(reason)",
                     "Write amounts as digits with one decimal mark, such as 1234,56, 1 234,56 €, -12,50 or (12,50).")
         case .paidTooLarge(let text, let column):
-            return ("\(quoted(text)) in column \"\(column)\" is too large to be an amount", "Correct the amount paid.")
+            return ("\(quotedCell(text)) in column \"\(column)\" is too large to be an amount", "Correct the amount paid.")
         case .notACurrency(let text, let column):
-            return ("\(quoted(text)) in column \"\(column)\" is not a currency code", "Use an ISO 4217 code such as EUR, USD or GBP.")
+            return ("\(quotedCell(text)) in column \"\(column)\" is not a currency code", "Use an ISO 4217 code such as EUR, USD or GBP.")
         case .currencyDisagrees(let symbol, let code):
             return ("the amount is written in \(symbol) but the currency column says \(code)",
                     "Correct the currency column or the amount's symbol so they agree.")
         case .notADate(let text, let column, let order):
-            return ("\(quoted(text)) in column \"\(column)\" is not a date",
-                    "Write dates as JJ/MM/AAAA or AAAA-MM-JJ (this file's slashed dates are read as \(order.rawValue)), and check that the day exists.")
+            return ("\(quotedCell(text)) in column \"\(column)\" is not a date",
+                    "Write dates as DD/MM/YYYY or YYYY-MM-DD (this file's slashed dates are read as \(order.rawValue)), and check that the day exists.")
         case .mixedDateOrders(let day, let line, let month):
             return ("the dates mix two orders: \"\(day)\" (line \(line)) is day/month but \"\(month)\" here is month/day",
-                    "Export all dates in one format (preferably AAAA-MM-JJ), or correct the wrong ones.")
+                    "Export all dates in one format (preferably YYYY-MM-DD), or correct the wrong ones.")
         case .invoiceRowsDisagree(let invoice, let customer, let firstLine, let conflict, let a, let b):
             let what = switch conflict {
             case .currencies: "currencies"
@@ -93,7 +99,8 @@ struct EnglishImportWording: ImportProblemWording {
             case .amountsDue: "amounts due"
             case .totals: "invoice totals"
             }
-            return ("invoice \(invoice) of \(customer) appears on line \(firstLine) and here with different \(what) (\(a) and \(b))",
+            return ("invoice \(invoice) of \(customer) appears on line \(firstLine) and here with different \(what) "
+                    + "(\(conflict.shown(a, in: .english)) and \(conflict.shown(b, in: .english)))",
                     "Rows with the same invoice number are added up as lines of one invoice; correct the \(what) or the invoice number.")
         case .invoiceLinesOverflow(let invoice):
             return ("the lines of invoice \(invoice) add up beyond what can be counted",
@@ -114,17 +121,17 @@ struct EnglishImportWording: ImportProblemWording {
             switch why {
             case .unknownStep(let own):
                 let accepted = (StepReachedText.englishNames + own).map { "\"\($0)\"" }.joined(separator: ", ")
-                return ("\(quoted(text)) in column \"\(column)\" is not a step Relance knows",
+                return ("\(quotedCell(text)) in column \"\(column)\" is not a step Relance knows",
                         "Write the step already reached as one of: \(accepted); or leave the cell empty.")
             case .notASIREN:
-                return ("\(quoted(text)) in column \"\(column)\" is not a SIREN (9 digits) nor a SIRET (14 digits)",
+                return ("\(quotedCell(text)) in column \"\(column)\" is not a SIREN (9 digits) nor a SIRET (14 digits)",
                         "Write the SIREN as its 9 digits, such as 732 829 320.")
             case .notADate:
-                return ("\(quoted(text)) in column \"\(column)\" is not a date", "Write dates as JJ/MM/AAAA or AAAA-MM-JJ.")
+                return ("\(quotedCell(text)) in column \"\(column)\" is not a date", "Write dates as DD/MM/YYYY or YYYY-MM-DD.")
             case .notYesOrNo:
-                return ("\(quoted(text)) in column \"\(column)\" is neither yes nor no", "Write oui or non (yes or no), or leave the cell empty for no.")
+                return ("\(quotedCell(text)) in column \"\(column)\" is neither yes nor no", "Write oui or non (yes or no), or leave the cell empty for no.")
             case .notPaymentTerms:
-                return ("\(quoted(text)) in column \"\(column)\" cannot be read as payment terms",
+                return ("\(quotedCell(text)) in column \"\(column)\" cannot be read as payment terms",
                         "Write terms such as \"30 jours\", \"45 jours fin de mois\", \"60\" or \"comptant\".")
             }
         }

@@ -9,7 +9,7 @@ extension FrenchImportWording {
             return ("ce fichier n'est pas un relevé bancaire que Relance lit",
                     "Téléchargez le relevé au format CFONB 120, camt.053 / camt.054 (XML ISO 20022) ou OFX.")
         case .cfonbRecordCode(let code):
-            return ("le code d'enregistrement «\u{00A0}\(code)\u{00A0}» n'est pas celui d'un relevé CFONB 120 (01, 04, 05 ou 07)",
+            return ("le code d'enregistrement \(quoted(code)) n'est pas celui d'un relevé CFONB 120 (01, 04, 05 ou 07)",
                     "Téléchargez à nouveau le relevé depuis la banque au format CFONB 120 (relevé 120 caractères) ; un fichier en 240 caractères ou un fichier de remise n'est pas un relevé.")
         case .cfonbRecordLength(let characters):
             return ("l'enregistrement a \(characters) caractères ; un enregistrement CFONB 120 en a exactement 120",
@@ -20,11 +20,11 @@ extension FrenchImportWording {
             return ("le fichier n'a pas de fins de ligne et ses \(Language.french.grouped(characters)) caractères ne font pas un nombre entier d'enregistrements de 120 caractères",
                     "Le fichier a sans doute été coupé : téléchargez à nouveau le relevé depuis la banque.")
         case .cfonbNotADate(let text):
-            return ("«\u{00A0}\(text)\u{00A0}» n'est pas une date (JJMMAA)", damaged)
+            return ("\(quoted(text)) n'est pas une date (JJMMAA)", damaged)
         case .cfonbNotACurrency(let code):
-            return ("«\u{00A0}\(code)\u{00A0}» n'est pas un code de devise", damaged)
+            return ("\(quoted(code)) n'est pas un code de devise", damaged)
         case .cfonbNotAnAmount(let text):
-            return ("«\u{00A0}\(text)\u{00A0}» n'est pas un montant CFONB (13 chiffres et un caractère de signe : { A–I positif, } J–R négatif)", damaged)
+            return ("\(quoted(text)) n'est pas un montant CFONB (13 chiffres et un caractère de signe : { A–I positif, } J–R négatif)", damaged)
         case .cfonbTooManyDecimals(let decimals, let currency):
             return ("le montant a \(decimals) décimales, plus que n'en a \(currency)", "Demandez à la banque le relevé dans la devise du compte.")
         case .camtMalformed(let truncated):
@@ -41,19 +41,19 @@ extension FrenchImportWording {
         case .camtWithoutCurrency(let amount):
             return ("le montant \(amount) n'a pas de devise valable (attribut Ccy)", again)
         case .camtDirection(let found):
-            return ("l'indicateur crédit/débit \(found.map { "est «\u{00A0}\($0)\u{00A0}»" } ?? "manque") ; il doit valoir CRDT ou DBIT", again)
+            return ("l'indicateur crédit/débit \(found.map { "est \(quoted($0))" } ?? "manque") ; il doit valoir CRDT ou DBIT", again)
         case .camtNotAnAmount(let text, let currency):
-            return ("\(quoted(text)) n'est pas un montant en \(currency)", again)
+            return ("\(quotedCell(text)) n'est pas un montant en \(currency)", again)
         case .ofxWithoutRoot:
             return ("le fichier a un en-tête OFX mais pas d'élément <OFX>", "Téléchargez à nouveau le relevé depuis la banque ; le fichier a été coupé.")
         case .ofxWithoutAmount:
             return ("l'opération n'a pas de montant (TRNAMT)", again)
         case .ofxNotAnAmount(let text):
-            return ("\(quoted(text)) n'est pas un montant (TRNAMT)", again)
+            return ("\(quotedCell(text)) n'est pas un montant (TRNAMT)", again)
         case .ofxWithoutDate(let found):
             return ("l'opération n'a pas de date de comptabilisation valable (DTPOSTED, AAAAMMJJ…) : \(found.map(quoted) ?? "aucune")", again)
         case .ofxUnclosedTag:
-            return ("une balise n'est pas fermée par «\u{00A0}>\u{00A0}»", damaged)
+            return ("une balise n'est pas fermée par \(quoted(">"))", damaged)
         case .ofxBadTagName:
             return ("un nom de balise est vide ou trop long", damaged)
         case .ofxValueTooLong(let tag, let limit):

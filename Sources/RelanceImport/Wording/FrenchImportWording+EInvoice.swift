@@ -16,13 +16,13 @@ extension FrenchImportWording {
             return ("la facture n'indique pas \(name(term)) (élément attendu : \(path))",
                     "Demandez à l'émetteur une facture EN 16931 complète.")
         case .notADate(let term, let text):
-            return ("\(name(term)) \(quoted(text)) n'est pas une date",
+            return ("\(name(term)) \(quotedCell(text)) n'est pas une date",
                     "Les dates EN 16931 s'écrivent AAAA-MM-JJ (UBL) ou AAAAMMJJ (CII, format 102).")
         case .notACurrency(let code):
-            return ("la devise \(quoted(code)) n'est pas un code ISO 4217",
+            return ("la devise \(quotedCell(code)) n'est pas un code ISO 4217",
                     "Demandez à l'émetteur une facture avec un code de devise valable (BT-5).")
         case .notAnAmount(let term, let text, let currency, let decimals):
-            return ("\(name(term)) \(quoted(text)) n'est pas un montant en \(currency)",
+            return ("\(name(term)) \(quotedCell(text)) n'est pas un montant en \(currency)",
                     "Les montants EN 16931 s'écrivent avec un point décimal et au plus \(decimals) décimales.")
         case .notAnInvoice(let root):
             return ("l'élément racine XML <\(root)> n'est pas une facture que Relance lit",

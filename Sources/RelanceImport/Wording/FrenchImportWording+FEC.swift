@@ -4,16 +4,16 @@ extension FrenchImportWording {
         case .fileEmpty:
             return ("le fichier est vide", "Exportez le FEC à nouveau ; le fichier a pu être enregistré avant la fin de l'export.")
         case .wrongFieldCount(let found, let expected, let separator):
-            let name = separator == 0x09 ? "la tabulation" : "«\u{00A0}\(String(UnicodeScalar(separator)))\u{00A0}»"
+            let name = separator == 0x09 ? "la tabulation" : "\(quoted(String(UnicodeScalar(separator))))"
             return ("cette ligne a \(found) champs alors que l'en-tête en a \(expected)",
                     "Un libellé contient sans doute le séparateur (\(name)) ; retirez-le de ce libellé et exportez à nouveau.")
         case .notAnAmount(let text, let column):
-            return ("\(quoted(text)) dans la colonne \(column) n'est pas un montant",
+            return ("\(quotedCell(text)) dans la colonne \(column) n'est pas un montant",
                     "Les montants d'un FEC s'écrivent en chiffres avec une virgule décimale, par exemple 1234,56 (sans séparateur de milliers ni symbole de devise).")
         case .notADate(let text, let column):
-            return ("\(quoted(text)) dans la colonne \(column) n'est pas une date", "Les dates d'un FEC s'écrivent AAAAMMJJ, par exemple 20261231.")
+            return ("\(quotedCell(text)) dans la colonne \(column) n'est pas une date", "Les dates d'un FEC s'écrivent AAAAMMJJ, par exemple 20261231.")
         case .neitherDebitNorCredit(let text, let column):
-            return ("\(quoted(text)) dans la colonne \(column) n'est ni D (débit) ni C (crédit)",
+            return ("\(quotedCell(text)) dans la colonne \(column) n'est ni D (débit) ni C (crédit)",
                     "La colonne Sens doit contenir D ou C (ou +1 / -1).")
         case .ledgerOverflow:
             return ("les montants de cette comptabilité s'additionnent au-delà de ce qui peut être compté",

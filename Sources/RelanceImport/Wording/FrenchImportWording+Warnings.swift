@@ -8,13 +8,13 @@ extension FrenchImportWording {
         case .eInvoice(let note): return words(for: note)
         case .worksheetSkipped(let read, let skipped):
             let none = skipped.count > 1 ? "avant elle, ne contiennent aucun état" : "avant elle, ne contient aucun état"
-            return "lu sur la feuille «\u{00A0}\(read)\u{00A0}» ; \(skipped.map { "«\u{00A0}\($0)\u{00A0}»" }.joined(separator: ", ")), \(none)"
+            return "lu sur la feuille \(quoted(read)) ; \(skipped.map { quoted($0) }.joined(separator: ", ")), \(none)"
         case .identityCleaned(let original, let cleaned, let field, let column):
-            let place = column.map { " de la colonne «\u{00A0}\($0)\u{00A0}»" } ?? ""
+            let place = column.map { " de la colonne \(quoted($0))" } ?? ""
             return "\(name(of: field))\(place) contenait des caractères de contrôle (\(PrintableText.escape(original))) ; "
-                + "gardé sous la forme «\u{00A0}\(cleaned)\u{00A0}». Vérifiez l'export : un saut de ligne ou un caractère de contrôle n'y a pas sa place."
+                + "gardé sous la forme \(quoted(cleaned)). Vérifiez l'export : un saut de ligne ou un caractère de contrôle n'y a pas sa place."
         case .emailCellRefused(let text, let column):
-            return "la cellule de courriel de la colonne «\u{00A0}\(column)\u{00A0}» (\(PrintableText.escape(text))) n'est ni une adresse ni une liste "
+            return "la cellule de courriel de la colonne \(quoted(column)) (\(PrintableText.escape(text))) n'est ni une adresse ni une liste "
                 + "d'adresses séparées par ; ou , — aucune de ses adresses n'est utilisée. Corrigez la cellule dans l'export."
         case .dateOrderGuessed(let order, let reason):
             let why = switch reason {
@@ -28,21 +28,21 @@ extension FrenchImportWording {
                 + "les dates ont été lues \(readOrder(order)) (\(why)). Si c'est faux, indiquez date_order = \"\(other.rawValue)\" "
                 + "dans [creditors.ID.columns]."
         case .emptyOpenReadAsZero(let line, let column):
-            return "ligne \(line) : «\u{00A0}\(column)\u{00A0}» est vide, lu comme 0 (réglée)."
+            return "ligne \(line) : \(quoted(column)) est vide, lu comme 0 (réglée)."
         case .invoiceLinesFolded(let rows, let invoices, let column):
             return "\(Language.french.grouped(rows)) lignes sont les lignes de \(Language.french.grouped(invoices)) factures, chacune répétant "
-                + "les montants de sa facture («\u{00A0}\(column)\u{00A0}») : chaque facture est comptée une fois."
+                + "les montants de sa facture (\(quoted(column))) : chaque facture est comptée une fois."
         case .customerColumnChosen(let chosen, let others, let moreSpecific):
             let why = moreSpecific ? "son titre désigne plus précisément un compte client" : "elle vient en premier parmi des titres aussi probables"
-            return "le code client est lu dans la colonne «\u{00A0}\(chosen)\u{00A0}» (\(why)) ; \(others.map { "«\u{00A0}\($0)\u{00A0}»" }.joined(separator: ", ")) "
+            return "le code client est lu dans la colonne \(quoted(chosen)) (\(why)) ; \(others.map { quoted($0) }.joined(separator: ", ")) "
                 + (others.count > 1 ? "pourraient aussi le contenir et n'ont pas été utilisées" : "pourrait aussi le contenir et n'a pas été utilisée")
                 + ". Si c'est faux, indiquez customer = \"…\" dans [creditors.ID.columns]."
         case .customersByName(let column):
-            return "aucune colonne ne donne de code client : chaque client est identifié par son nom (colonne «\u{00A0}\(column)\u{00A0}») "
+            return "aucune colonne ne donne de code client : chaque client est identifié par son nom (colonne \(quoted(column))) "
                 + "et rapproché du fichier de contacts par ce nom. Si l'export a une colonne de code, nommez-la dans "
                 + "[creditors.ID.columns] customer = \"…\"."
         case .unknownLanguage(let line, let text):
-            return "ligne \(line) : la langue \(quoted(text)) n'est ni le français ni l'anglais ; la langue par défaut du créancier s'applique."
+            return "ligne \(line) : la langue \(quotedCell(text)) n'est ni le français ni l'anglais ; la langue par défaut du créancier s'applique."
         }
     }
 
@@ -73,8 +73,8 @@ extension FrenchImportWording {
                 + "le fichier est peut-être coupé ou filtré."
         case .sharedPieceReference(let customer, let reference, let entries, let labels):
             let described = entries.map { "écriture \($0.number.map(String.init) ?? "?") du \(dates.short($0.date))" }.joined(separator: ", ")
-            return "client \(customer) : la référence de pièce «\u{00A0}\(reference)\u{00A0}» est partagée par \(entries.count) écritures de vente "
-                + "(\(described)) ; lue comme \(entries.count) factures : " + labels.map { "«\u{00A0}\($0)\u{00A0}»" }.joined(separator: ", ") + "."
+            return "client \(customer) : la référence de pièce \(quoted(reference)) est partagée par \(entries.count) écritures de vente "
+                + "(\(described)) ; lue comme \(entries.count) factures : " + labels.map { quoted($0) }.joined(separator: ", ") + "."
         }
     }
 
@@ -112,7 +112,7 @@ extension FrenchImportWording {
     private func words(for note: EInvoiceNote) -> String {
         switch note {
         case .dueFromTerms(let due, let terms):
-            return "pas de date d'échéance (BT-9) : le \(CivilDateFormat(.french).short(due)) a été lu dans les conditions de paiement «\u{00A0}\(terms)\u{00A0}»."
+            return "pas de date d'échéance (BT-9) : le \(CivilDateFormat(.french).short(due)) a été lu dans les conditions de paiement \(quoted(terms))."
         }
     }
 }

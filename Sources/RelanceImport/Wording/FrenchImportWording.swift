@@ -4,10 +4,13 @@ struct FrenchImportWording: ImportProblemWording {
     let toDoLabel = "À faire"
 
     func everyWorksheetTried(_ names: [String]) -> String {
-        "Toutes les feuilles ont été essayées (\(names.map { "«\u{00A0}\($0)\u{00A0}»" }.joined(separator: ", "))) ; voici ce qui manque à la première."
+        "Toutes les feuilles ont été essayées (\(names.map { quoted($0) }.joined(separator: ", "))) ; voici ce qui manque à la première."
     }
 
-    func quoted(_ text: String) -> String { QuotedCell.quoted(text, open: "«\u{00A0}", close: "\u{00A0}»", characters: "caractères") }
+    /// A cell's text, cut when long (`QuotedCell`), between the wording's guillemets.
+    func quotedCell(_ text: String) -> String { QuotedCell.quoted(text, quote: quoted, characters: "caractères") }
+    /// A name or a word between guillemets, as every French line writes it (`FrenchWording.quoted`).
+    func quoted(_ text: String) -> String { FrenchWording().quoted(text) }
 
     private func field(_ field: OpenInvoiceField) -> String {
         switch field {
@@ -75,20 +78,20 @@ struct FrenchImportWording: ImportProblemWording {
             return ("aucune ligne d'en-tête avec un numéro de facture, un montant et un client dans les 60 premières lignes ; la ligne la plus large (ligne \(line)) était : \(seen.joined(separator: " | "))",
                     "Exportez l'état avec ses titres de colonnes, ou nommez ses colonnes dans la configuration : [creditors.ID.columns] invoice = \"…\", open = \"…\", customer = \"…\" (voir examples/relance.toml).")
         case .ambiguousColumn(let titles, let field, let header):
-            return ("les colonnes \(titles.map { "«\u{00A0}\($0)\u{00A0}»" }.joined(separator: ", ")) pourraient toutes être la colonne «\u{00A0}\(self.field(field))\u{00A0}» ; la ligne d'en-tête était \(header.joined(separator: " | "))",
-                    "Nommez la colonne «\u{00A0}\(self.field(field))\u{00A0}» dans la configuration : [creditors.ID.columns] \(field.configurationKey) = \"…\" (le titre tel que l'export l'écrit).")
+            return ("les colonnes \(titles.map { quoted($0) }.joined(separator: ", ")) pourraient toutes être la colonne \(quoted(self.field(field))) ; la ligne d'en-tête était \(header.joined(separator: " | "))",
+                    "Nommez la colonne \(quoted(self.field(field))) dans la configuration : [creditors.ID.columns] \(field.configurationKey) = \"…\" (le titre tel que l'export l'écrit).")
         case .missingInvoiceValue(let field, let column, let title):
-            let place = column.map { " (colonne \($0), «\u{00A0}\(title ?? "")\u{00A0}»)" } ?? ""
+            let place = column.map { " (colonne \($0), \(quoted(title ?? "")))" } ?? ""
             let what = switch field {
             case .invoice: "le numéro de facture est vide"
             case .customer: "le code client est vide"
             case .customerName: "le nom du client est vide"
             case .open: "le reste dû est vide"
             case .total: "le montant de la facture est vide"
-            default: "la cellule «\u{00A0}\(self.field(field))\u{00A0}» est vide"
+            default: "la cellule \(quoted(self.field(field))) est vide"
             }
             let toDo = switch field {
-            case .invoice: "Chaque ligne qui porte un montant doit avoir son numéro de facture ; si cette ligne est un sous-total, commencez sa première cellule par «\u{00A0}Total\u{00A0}»."
+            case .invoice: "Chaque ligne qui porte un montant doit avoir son numéro de facture ; si cette ligne est un sous-total, commencez sa première cellule par \(quoted("Total"))."
             case .open: "Indiquez le reste dû (0 si la facture est payée)."
             case .total: "Indiquez le montant de cette facture."
             default: "Indiquez le client de cette facture."
@@ -100,21 +103,21 @@ struct FrenchImportWording: ImportProblemWording {
             case .tooLarge: "est trop grand pour être un montant"
             case .notANumber: "n'est pas un montant"
             }
-            return ("\(quoted(text)) dans la colonne «\u{00A0}\(column)\u{00A0}» \(reason)",
-                    "Écrivez les montants en chiffres avec un seul séparateur décimal, par exemple «\u{00A0}1234,56\u{00A0}», «\u{00A0}1\u{202F}234,56\u{00A0}€\u{00A0}», «\u{00A0}-12,50\u{00A0}» ou «\u{00A0}(12,50)\u{00A0}».")
+            return ("\(quotedCell(text)) dans la colonne \(quoted(column)) \(reason)",
+                    "Écrivez les montants en chiffres avec un seul séparateur décimal, par exemple \(quoted("1234,56")), \(quoted("1\u{202F}234,56\u{00A0}€")), \(quoted("-12,50")) ou \(quoted("(12,50)")).")
         case .paidTooLarge(let text, let column):
-            return ("\(quoted(text)) dans la colonne «\u{00A0}\(column)\u{00A0}» est trop grand pour être un montant", "Corrigez le montant réglé.")
+            return ("\(quotedCell(text)) dans la colonne \(quoted(column)) est trop grand pour être un montant", "Corrigez le montant réglé.")
         case .notACurrency(let text, let column):
-            return ("\(quoted(text)) dans la colonne «\u{00A0}\(column)\u{00A0}» n'est pas un code de devise",
+            return ("\(quotedCell(text)) dans la colonne \(quoted(column)) n'est pas un code de devise",
                     "Utilisez un code ISO 4217 comme EUR, USD ou GBP.")
         case .currencyDisagrees(let symbol, let code):
             return ("le montant est écrit en \(symbol) mais la colonne devise indique \(code)",
                     "Corrigez la colonne devise ou le symbole du montant pour qu'ils concordent.")
         case .notADate(let text, let column, let order):
-            return ("\(quoted(text)) dans la colonne «\u{00A0}\(column)\u{00A0}» n'est pas une date",
+            return ("\(quotedCell(text)) dans la colonne \(quoted(column)) n'est pas une date",
                     "Écrivez les dates JJ/MM/AAAA ou AAAA-MM-JJ (les dates avec des barres obliques de ce fichier sont lues \(self.order(order))), et vérifiez que le jour existe.")
         case .mixedDateOrders(let day, let line, let month):
-            return ("les dates mélangent deux ordres : «\u{00A0}\(day)\u{00A0}» (ligne \(line)) est jour/mois mais «\u{00A0}\(month)\u{00A0}» ici est mois/jour",
+            return ("les dates mélangent deux ordres : \(quoted(day)) (ligne \(line)) est jour/mois mais \(quoted(month)) ici est mois/jour",
                     "Exportez toutes les dates dans un seul format (de préférence AAAA-MM-JJ), ou corrigez celles qui sont fausses.")
         case .invoiceRowsDisagree(let invoice, let customer, let firstLine, let conflict, let a, let b):
             let what = switch conflict {
@@ -124,7 +127,8 @@ struct FrenchImportWording: ImportProblemWording {
             case .amountsDue: "des restes dus différents"
             case .totals: "des montants de facture différents"
             }
-            return ("la facture \(invoice) du client \(customer) figure à la ligne \(firstLine) et ici avec \(what) (\(a) et \(b))",
+            return ("la facture \(invoice) du client \(customer) figure à la ligne \(firstLine) et ici avec \(what) "
+                    + "(\(conflict.shown(a, in: .french)) et \(conflict.shown(b, in: .french)))",
                     "Les lignes d'un même numéro de facture sont additionnées comme les lignes d'une facture ; corrigez la valeur qui diffère ou le numéro de facture.")
         case .invoiceLinesOverflow(let invoice):
             return ("les lignes de la facture \(invoice) s'additionnent au-delà de ce qui peut être compté",
@@ -134,29 +138,29 @@ struct FrenchImportWording: ImportProblemWording {
             return ("le fichier ne contient aucune ligne", "Exportez les contacts à nouveau ; le fichier a pu être enregistré avant la fin de l'export.")
         case .contactsWithoutHeader(let first):
             return ("aucune ligne d'en-tête avec une colonne de code client dans les 30 premières lignes ; la première ligne était : " + first.joined(separator: " | "),
-                    "Ajoutez une colonne intitulée «\u{00A0}Code client\u{00A0}» (ou «\u{00A0}Customer\u{00A0}») portant le compte ou le code du client.")
+                    "Ajoutez une colonne intitulée \(quoted("Code client")) (ou \(quoted("Customer"))) portant le compte ou le code du client.")
         case .contactDescribedTwice(let customer, let firstLine):
             return ("le client \(customer) est déjà décrit à la ligne \(firstLine)",
                     "Gardez une ligne par client ; mettez plusieurs adresses dans une cellule, séparées par des ;")
         case .contactWithoutCode(let column, let title):
-            return ("le code client (colonne \(column), «\u{00A0}\(title)\u{00A0}») est vide",
+            return ("le code client (colonne \(column), \(quoted(title))) est vide",
                     "Indiquez le code du client tel que le logiciel comptable le connaît (par exemple son compte 411).")
         case .contactValue(let text, let column, let why):
             switch why {
             case .unknownStep(let own):
-                let accepted = (StepReachedText.frenchNames + own).map { "«\u{00A0}\($0)\u{00A0}»" }.joined(separator: ", ")
-                return ("\(quoted(text)) dans la colonne «\u{00A0}\(column)\u{00A0}» n'est pas une étape que Relance connaît",
+                let accepted = (StepReachedText.frenchNames + own).map { quoted($0) }.joined(separator: ", ")
+                return ("\(quotedCell(text)) dans la colonne \(quoted(column)) n'est pas une étape que Relance connaît",
                         "Écrivez l'étape déjà atteinte parmi : \(accepted) ; ou laissez la cellule vide.")
             case .notASIREN:
-                return ("\(quoted(text)) dans la colonne «\u{00A0}\(column)\u{00A0}» n'est ni un SIREN (9 chiffres) ni un SIRET (14 chiffres)",
+                return ("\(quotedCell(text)) dans la colonne \(quoted(column)) n'est ni un SIREN (9 chiffres) ni un SIRET (14 chiffres)",
                         "Écrivez le SIREN en 9 chiffres, par exemple 732 829 320.")
             case .notADate:
-                return ("\(quoted(text)) dans la colonne «\u{00A0}\(column)\u{00A0}» n'est pas une date", "Écrivez les dates JJ/MM/AAAA ou AAAA-MM-JJ.")
+                return ("\(quotedCell(text)) dans la colonne \(quoted(column)) n'est pas une date", "Écrivez les dates JJ/MM/AAAA ou AAAA-MM-JJ.")
             case .notYesOrNo:
-                return ("\(quoted(text)) dans la colonne «\u{00A0}\(column)\u{00A0}» n'est ni oui ni non", "Écrivez oui ou non, ou laissez la cellule vide pour non.")
+                return ("\(quotedCell(text)) dans la colonne \(quoted(column)) n'est ni oui ni non", "Écrivez oui ou non, ou laissez la cellule vide pour non.")
             case .notPaymentTerms:
-                return ("\(quoted(text)) dans la colonne «\u{00A0}\(column)\u{00A0}» ne se lit pas comme des conditions de paiement",
-                        "Écrivez des conditions comme «\u{00A0}30 jours\u{00A0}», «\u{00A0}45 jours fin de mois\u{00A0}», «\u{00A0}60\u{00A0}» ou «\u{00A0}comptant\u{00A0}».")
+                return ("\(quotedCell(text)) dans la colonne \(quoted(column)) ne se lit pas comme des conditions de paiement",
+                        "Écrivez des conditions comme \(quoted("30 jours")), \(quoted("45 jours fin de mois")), \(quoted("60")) ou \(quoted("comptant")).")
             }
         }
     }

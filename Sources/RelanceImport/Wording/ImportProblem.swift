@@ -52,9 +52,27 @@ public enum ImportProblem: Sendable, Hashable {
         case tooManyDecimals(digits: Int, currency: String, allowed: Int)
     }
 
-    /// What two rows of one invoice disagree on.
+    /// What two rows of one invoice disagree on. The two values come in machine form (a
+    /// currency code, an ISO day `2026-12-01`, an amount `1092.00 EUR`); `shown` says them as a
+    /// language writes them.
     public enum InvoiceRowConflict: Sendable, Hashable {
         case currencies, invoiceDates, dueDates, amountsDue, totals
+
+        /// A value of this conflict as a reader of `language` reads it: `01/12/2026` / `1 Dec 2026`,
+        /// `1 092,00 €` / `€1,092.00`; a value that does not parse is shown as it came.
+        func shown(_ value: String, in language: Language) -> String {
+            switch self {
+            case .currencies:
+                return value
+            case .invoiceDates, .dueDates:
+                return CivilDate(iso8601: value).map(CivilDateFormat(language).short) ?? value
+            case .amountsDue, .totals:
+                let parts = value.split(separator: " ")
+                guard parts.count == 2, let currency = Currency(code: String(parts[1])),
+                      let money = Money(decimal: parts[0], currency: currency) else { return value }
+                return AmountFormat(language).string(money)
+            }
+        }
     }
 
     public enum ContactValueProblem: Sendable, Hashable {

@@ -26,9 +26,11 @@ extension Language {
 enum QuotedCell {
     static let limit = 80
 
-    static func quoted(_ text: String, open: String, close: String, characters: String) -> String {
+    /// `quote` is the language's own quoting (French: the wording's `quoted`, guillemets with
+    /// no-break spaces inside), so a cell is quoted as every other line of that language quotes.
+    static func quoted(_ text: String, quote: (String) -> String, characters: String) -> String {
         let trimmed = text.trimmingSpaces()
-        guard trimmed.count > limit else { return "\(open)\(trimmed)\(close)" }
-        return "\(open)\(trimmed.prefix(limit))…\(close) (\(trimmed.count) \(characters))"
+        guard trimmed.count > limit else { return quote(trimmed) }
+        return "\(quote(trimmed.prefix(limit) + "…")) (\(trimmed.count) \(characters))"
     }
 }

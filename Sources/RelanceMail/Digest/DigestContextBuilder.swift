@@ -129,7 +129,7 @@ public enum DigestContextBuilder {
         var digest = DigestContext(
             language: words.language.rawValue,
             subject: words.digestSubject(creditor: facts.creditorName, day: facts.day, work: work, receipts: 0),
-            creditorName: facts.creditorName, dayText: words.digestDay(facts.day).capitalizedFirstLetter,
+            creditorName: facts.creditorName, dayText: words.digestDay(facts.day).capitalizedFirst,
             overdueLabel: words.overdueLabel(), overdueAmount: overdueText, overdueChange: changeText,
             changeColor: (delta?.minorUnits ?? 0) > 0 ? "#b3261e" : (delta?.minorUnits ?? 0) < 0 ? "#2e7d32" : "#6b7280",
             byAgeLabel: words.byAgeLabel(), buckets: bucketList,
@@ -251,8 +251,4 @@ public enum DigestContextBuilder {
         let cut = flat.prefix(280)
         return (cut.lastIndex(of: " ").map { String(cut[..<$0]) } ?? String(cut)) + "…"
     }
-}
-
-extension String {
-    var capitalizedFirstLetter: String { prefix(1).uppercased() + dropFirst() }
 }

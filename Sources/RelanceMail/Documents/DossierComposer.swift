@@ -62,7 +62,7 @@ public struct DossierComposer: Sendable {
         let title = task.kind == .legalAction
             ? (french ? "Dossier de recouvrement judiciaire" : "Legal recovery file")
             : (french ? "Dossier transmis au recouvrement" : "File handed over for collection")
-        let money = { (amounts: [Money]) in e(amounts.isEmpty ? "—" : amounts.map { $0.formatted(locale: self.language) }.joined(separator: " + ")) }
+        let money = { (amounts: [Money]) in e(amounts.isEmpty ? "—" : amounts.map { AmountFormat(self.language).string($0) }.joined(separator: " + ")) }
         var body: [String] = []
         body.append("<h1>\(e(title))</h1>")
         body.append("<p>\(e(french ? "Créancier" : "Creditor"))\(colon) <strong>\(e(creditor.legalName))</strong>\(creditor.siren.map { " — SIREN \(e($0))" } ?? "")"
@@ -73,7 +73,7 @@ public struct DossierComposer: Sendable {
             body.append("<h2>\(e(french ? "Procédure proposée" : "Proposed procedure"))</h2>")
             body.append("<p><strong>\(e(LetterContextBuilder.procedureName(procedure, language: language)))</strong></p>")
             // The ceiling written as every amount is (U+202F between thousands, U+00A0 before €).
-            let ceiling = LegalProcedure.smallClaimsCeiling.formatted(locale: language)
+            let ceiling = AmountFormat(language).string(LegalProcedure.smallClaimsCeiling)
             body.append("<p>\(e(french ? "Seuil de la procédure simplifiée : \(ceiling) en principal et intérêts (art. R. 125-1 CPCE) ; au-delà, ou pour une créance en devise, injonction de payer." : "Ceiling of the simplified procedure: \(ceiling) in principal and interest (art. R125-1 CPCE); above it, or for a claim in another currency, an order for payment."))</p>")
         }
         body.append("<h2>\(e(french ? "Montants au " : "Amounts as of "))\(e(CivilDateText.long(today, language: language)))</h2>")

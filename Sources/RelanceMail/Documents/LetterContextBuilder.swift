@@ -30,8 +30,9 @@ public enum LetterContextBuilder {
         context.letter = ReminderContext.Letter(
             demanded: demanded, alsoOutstanding: others,
             credits: demand.credits.map {
-                ReminderContext.Letter.Credit(credit: $0.credit, invoice: $0.invoice, amount: $0.amount.formatted(locale: language),
-                                              date: $0.creditIssued.map { CivilDateText.short($0, language: language) })
+                ReminderContext.Letter.Credit(credit: $0.credit, invoice: $0.invoice, amount: AmountFormat(language).string($0.amount),
+                                              date: $0.creditIssued.map { CivilDateText.short($0, language: language) },
+                                              longDate: $0.creditIssued.map { CivilDateText.long($0, language: language) })
             },
             principal: format(principal), interest: format(interest), indemnities: format(indemnities), total: format(total),
             rates: rates(task.breakdown, language: language),
@@ -68,10 +69,10 @@ public enum LetterContextBuilder {
             number: receivable.number,
             issued: receivable.issued.map { CivilDateText.short($0, language: language) },
             due: receivable.due.map { CivilDateText.short($0, language: language) },
-            amount: amount.formatted(locale: language), open: receivable.open.formatted(locale: language),
-            claimed: planned.claimed.formatted(locale: language), daysLate: String(days),
+            amount: AmountFormat(language).string(amount), open: AmountFormat(language).string(receivable.open),
+            claimed: AmountFormat(language).string(planned.claimed), daysLate: String(days),
             lateBy: ReminderContextBuilder.dayCount(days, language: language),
-            interest: line?.interest?.formatted(locale: language), indemnity: line?.indemnity.formatted(locale: language),
+            interest: line?.interest.map(AmountFormat(language).string), indemnity: line.map { AmountFormat(language).string($0.indemnity) },
             isPartlyPaid: amount.currency == receivable.open.currency && amount.minorUnits != receivable.open.minorUnits,
             hasCredit: planned.claimed != receivable.open)
     }

@@ -44,7 +44,7 @@ public enum PriorActionText {
     static func outcome(summary: String, language: Language) -> String? {
         let french = language == .french
         if let date = suffixDate(summary, after: "promised to pay on ", language: language) {
-            return french ? "promesse de règlement pour le \(date)" : "promised to pay on \(date)"
+            return french ? "promesse de paiement pour le \(date)" : "promised to pay on \(date)"
         }
         // "promised to pay on 2027-01-15 for 912.00 EUR" (an amount, since v6-task-outcomes).
         if summary.hasPrefix("promised to pay on "), let separator = summary.range(of: " for ") {
@@ -53,8 +53,8 @@ public enum PriorActionText {
             if let date = CivilDate(iso8601: String(dateText)), amountText.count == 2,
                let currency = Currency(code: String(amountText[1])), let amount = Money(decimal: amountText[0], currency: currency) {
                 let long = CivilDateText.long(date, language: language)
-                let sum = amount.formatted(locale: language)
-                return french ? "promesse de règlement de \(sum) pour le \(long)" : "promised to pay \(sum) on \(long)"
+                let sum = AmountFormat(language).string(amount)
+                return french ? "promesse de paiement de \(sum) pour le \(long)" : "promised to pay \(sum) on \(long)"
             }
         }
         if let date = suffixDate(summary, after: "acknowledgement of receipt signed on ", language: language) {

@@ -26,7 +26,7 @@ public enum LegalMention {
 
     /// A round capital is written without its cents (`10 000 €`, not `10 000,00 €`).
     static func wholeAmount(_ money: Money, language: Language) -> String {
-        let text = money.formatted(locale: language)
+        let text = AmountFormat(language).string(money)
         guard money.minorUnits % 100 == 0 else { return text }
         return text.replacingOccurrences(of: language == .french ? ",00" : ".00", with: "")
     }

@@ -45,14 +45,18 @@ extension ReminderContext {
             public var credit: String
             public var invoice: String
             public var amount: String
-            /// The credit note's date, short form.
+            /// The credit note's date, short form (`20/10/2026`, `20 Oct 2026`), for a list line.
             public var date: String?
+            /// The same date as a sentence says it (`20 octobre 2026`, `20 October 2026`): the
+            /// HTML letter recalls its credits in running text, where a letter spells the month.
+            public var longDate: String?
 
-            public init(credit: String, invoice: String, amount: String, date: String? = nil) {
+            public init(credit: String, invoice: String, amount: String, date: String? = nil, longDate: String? = nil) {
                 self.credit = credit
                 self.invoice = invoice
                 self.amount = amount
                 self.date = date
+                self.longDate = longDate
             }
         }
 

@@ -41,7 +41,7 @@ extension ReminderContext {
         context.letter = sampleLetter(language: language)
         context.paymentQR = "cid:epc-qr@relance"
         context.brokenPromise = BrokenPromise(date: CivilDateText.long(CivilDate(year: 2026, month: 11, day: 20)!, language: language),
-                                              amount: Money(minorUnits: 50_000, currency: euro).formatted(locale: language))
+                                              amount: AmountFormat(language).string(Money(minorUnits: 50_000, currency: euro)))
         return context
     }
 
@@ -49,7 +49,7 @@ extension ReminderContext {
     /// one only outstanding, a credit, two rates.
     private static func sampleLetter(language: Language) -> Letter {
         let french = language == .french
-        let money = { (minorUnits: Int64) in Money(minorUnits: minorUnits, currency: .euro).formatted(locale: language) }
+        let money = { (minorUnits: Int64) in AmountFormat(language).string(Money(minorUnits: minorUnits, currency: .euro)) }
         let date = { (year: Int, month: Int, day: Int) in CivilDateText.short(CivilDate(year: year, month: month, day: day)!, language: language) }
         let demanded = Letter.Invoice(
             number: "F2026-0117", issued: date(2026, 9, 15), due: date(2026, 10, 15), amount: money(153_456), open: money(123_456),
@@ -65,7 +65,8 @@ extension ReminderContext {
             : "European Central Bank main refinancing rate in force on 1 July 2026, plus 10 percentage points"
         var letter = Letter(
             demanded: [demanded], alsoOutstanding: [other],
-            credits: [Letter.Credit(credit: "AV2026-0009", invoice: "F2026-0117", amount: money(10_000), date: date(2026, 10, 20))],
+            credits: [Letter.Credit(credit: "AV2026-0009", invoice: "F2026-0117", amount: money(10_000), date: date(2026, 10, 20),
+                                    longDate: CivilDateText.long(CivilDate(year: 2026, month: 10, day: 20)!, language: language))],
             principal: money(113_456), interest: money(1_587), indemnities: money(4_000), total: money(119_043),
             rates: [Letter.Rate(semester: LetterContextBuilder.semesterName(Semester(year: 2026, half: 2)!, language: language),
                                 rate: LetterContextBuilder.percent(1215, language: language), basis: basis)],

@@ -79,7 +79,8 @@ extension ReminderContext.Letter {
             // Counted by credit number: one credit note set against two invoices is one credit.
             .severalCredits: .flag(Set(credits.map(\.credit)).count > 1),
             .credits: .list(credits.map {
-                .object([.credit: .text($0.credit), .invoice: .text($0.invoice), .amount: .text($0.amount), .date: .optional($0.date)])
+                .object([.credit: .text($0.credit), .invoice: .text($0.invoice), .amount: .text($0.amount), .date: .optional($0.date),
+                         .longDate: .optional($0.longDate)])
             }),
             .principal: .text(principal), .interest: .text(interest), .indemnities: .text(indemnities), .total: .text(total),
             .rates: .list(rates.map { .object([.semester: .text($0.semester), .rate: .text($0.rate), .basis: .text($0.basis)]) }),

@@ -20,7 +20,7 @@ public enum ReminderContextBuilder {
         let credit = { (allocation: CreditAllocation) in
             ReminderContext.Credit(number: allocation.credit,
                                    date: allocation.creditIssued.map { CivilDateText.short($0, language: language) },
-                                   invoice: allocation.invoice, amount: allocation.amount.formatted(locale: language))
+                                   invoice: allocation.invoice, amount: AmountFormat(language).string(allocation.amount))
         }
         // `Demand` lists them oldest due date first, as a statement of account does.
         let rows = demand.lines.map { line -> ReminderContext.Invoice in
@@ -31,15 +31,15 @@ public enum ReminderContextBuilder {
                 number: item.invoice,
                 issued: item.issued.map { CivilDateText.short($0, language: language) },
                 due: item.due.map { CivilDateText.short($0, language: language) },
-                amount: amount.formatted(locale: language),
-                open: item.open.formatted(locale: language),
+                amount: AmountFormat(language).string(amount),
+                open: AmountFormat(language).string(item.open),
                 daysLate: String(max(0, delay)),
                 daysUntilDue: String(max(0, -delay)),
                 lateBy: dayCount(max(0, delay), language: language),
                 dueIn: dayCount(max(0, -delay), language: language),
                 isOverdue: delay > 0,
                 isPartlyPaid: amount.currency == item.open.currency && amount.minorUnits != item.open.minorUnits,
-                claimed: line.claimed.formatted(locale: language),
+                claimed: AmountFormat(language).string(line.claimed),
                 credits: line.credits.map(credit)
             )
         }
@@ -79,7 +79,7 @@ public enum ReminderContextBuilder {
             statutory: statutory.map { amounts in
                 ReminderContext.Statutory(
                     interest: joined(sumByCurrency(amounts.interest), language: language),
-                    indemnity: amounts.indemnity.formatted(locale: language),
+                    indemnity: AmountFormat(language).string(amounts.indemnity),
                     total: joined(sumByCurrency(demand.net + amounts.interest + [amounts.indemnity]), language: language)
                 )
             },
@@ -89,7 +89,7 @@ public enum ReminderContextBuilder {
         )
         context.brokenPromise = brokenPromise.map {
             ReminderContext.BrokenPromise(date: CivilDateText.long($0.promisedFor, language: language),
-                                          amount: $0.amount?.formatted(locale: language))
+                                          amount: $0.amount.map(AmountFormat(language).string))
         }
         return context
     }
@@ -98,8 +98,8 @@ public enum ReminderContextBuilder {
     static func sumByCurrency(_ amounts: [Money]) -> [Money] { Demand.sumByCurrency(amounts) }
 
     static func joined(_ amounts: [Money], language: Language) -> String {
-        amounts.isEmpty ? Money.zero(.euro).formatted(locale: language)
-            : amounts.map { $0.formatted(locale: language) }.joined(separator: " + ")
+        amounts.isEmpty ? AmountFormat(language).string(Money.zero(.euro))
+            : amounts.map { AmountFormat(language).string($0) }.joined(separator: " + ")
     }
 
     /// `1 jour`, `2 jours`; `1 day`, `2 days` (French uses the singular for 0 and 1).

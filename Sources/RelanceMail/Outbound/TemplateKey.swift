@@ -18,6 +18,7 @@ enum TemplateKey: String, Sendable, CaseIterable {
     case siren, vatNumber = "vat_number", iban, bic, phone, email, rcs, id, name
     // Invoices, credits, totals, prior actions, statutory amounts, a broken promise.
     case number, amount, open, claimed, issued, due, date, description, invoice, credit
+    case longDate = "long_date"
     case daysLate = "days_late", daysUntilDue = "days_until_due", lateBy = "late_by", dueIn = "due_in"
     case isOverdue = "is_overdue", isPartlyPaid = "is_partly_paid", hasCredit = "has_credit"
     case currency, invoiceCount = "invoice_count", severalInvoices = "several_invoices"
