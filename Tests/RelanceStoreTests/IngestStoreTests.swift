@@ -188,7 +188,8 @@ import RelanceStore
         #expect(invoice.due == F.date("2026-10-01"))
         // Shown, not only journaled: the import report (CLI, digest) lists it with both dates.
         let warning = try #require(receipt.warnings.first { $0.contains("disagree on the due date") })
-        #expect(warning.contains("FA-5 (BT-9 2026-10-01, BT-20 terms text 2026-10-15)"))
+        #expect(warning.contains("FA-5 (the e-invoice's due date (BT-9): 1 Oct 2026, the payment terms written on the invoice (BT-20): 15 Oct 2026)"),
+                "\(warning)")
         let events = try await store.recentEvents(of: F.creditor, limit: 50)
         let event = try #require(events.first { $0.event.kind == "invoice.due-disagreement" })
         // Worded at output: the sources as a person says them, with their dates.
