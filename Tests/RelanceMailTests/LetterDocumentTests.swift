@@ -239,6 +239,11 @@ struct PriorActionTextTests {
         (.dispute(invoices: ["F2026-0100", "F2026-0110"]), .phone, "appel téléphonique : contestation des factures F2026-0100, F2026-0110",
          "Phone call: invoices F2026-0100, F2026-0110 disputed"),
         (.dispute(invoices: []), .phone, "appel téléphonique : contestation des factures", "Phone call: invoices disputed"),
+        (.noAnswer, .phone, "appel téléphonique : sans réponse", "Phone call: no answer"),
+        (.wrongNumber(), .phone, "appel téléphonique : numéro erroné", "Phone call: wrong number"),
+        (.paid(), .phone, "appel téléphonique : règlement annoncé", "Phone call: payment announced"),
+        // A letter sent without its number: nothing more to say than the letter itself.
+        (.letterSent(trackingNumber: nil), .letter, "lettre de relance", "Reminder letter"),
     ])
     func outcomes(outcome: TaskOutcome, channel: PolicyStep.Channel, french: String, english: String) {
         let action = RelanceCore.PriorAction(on: Self.day, step: "x", channel: channel, invoices: [], detail: outcome.summary)

@@ -3,13 +3,13 @@ import Foundation
 /// What a prior action's recorded detail means. The planner records a task's outcome by its
 /// `TaskOutcome.summary` (and a contact made by hand by a fixed sentence); this reads them back
 /// so that each language can word them.
-enum PriorActionDetail: Hashable {
+public enum PriorActionDetail: Hashable, Sendable {
     case outcome(TaskOutcome)
     case manualContact
 
     static let manualContactSummary = "contact made by hand before Relance (contacts file)"
 
-    init?(_ summary: String) {
+    public init?(_ summary: String) {
         if summary == Self.manualContactSummary {
             self = .manualContact
             return

@@ -40,50 +40,44 @@ public enum PriorActionText {
     }
 
     /// The outcome's words in the letter's language; nil when it should not be printed
-    /// (how Relance learnt of a contact is of no concern to the customer).
+    /// (how Relance learnt of a contact is of no concern to the customer). The stored summary is
+    /// read back into its value by `PriorActionDetail`, the one reader of summaries.
     static func outcome(summary: String, language: Language) -> String? {
-        let french = language == .french
-        if let date = suffixDate(summary, after: "promised to pay on ", language: language) {
-            return french ? "promesse de paiement pour le \(date)" : "promised to pay on \(date)"
-        }
-        // "promised to pay on 2027-01-15 for 912.00 EUR" (an amount, since v6-task-outcomes).
-        if summary.hasPrefix("promised to pay on "), let separator = summary.range(of: " for ") {
-            let dateText = summary[summary.index(summary.startIndex, offsetBy: "promised to pay on ".count)..<separator.lowerBound]
-            let amountText = summary[separator.upperBound...].split(separator: " ")
-            if let date = CivilDate(iso8601: String(dateText)), amountText.count == 2,
-               let currency = Currency(code: String(amountText[1])), let amount = Money(decimal: amountText[0], currency: currency) {
-                let long = CivilDateText.long(date, language: language)
-                let sum = AmountFormat(language).string(amount)
-                return french ? "promesse de paiement de \(sum) pour le \(long)" : "promised to pay \(sum) on \(long)"
-            }
-        }
-        if let date = suffixDate(summary, after: "acknowledgement of receipt signed on ", language: language) {
-            return french ? "accusé de réception signé le \(date)" : "acknowledgement of receipt signed on \(date)"
-        }
-        if summary.hasPrefix("disputes invoice ") {
-            let invoices = summary.dropFirst("disputes invoice ".count)
-            guard french else {
-                // The stored summary is the planner's (« disputes invoice F1, F2 »); the customer
-                // reads what was noted, in the plural when it names several invoices.
-                return "\(invoices.contains(", ") ? "invoices" : "invoice") \(invoices) disputed"
-            }
-            return "contestation \(invoices.contains(", ") ? "des factures" : "de la facture") \(invoices)"
-        }
-        if summary.hasPrefix("letter sent (tracking number ") {
-            let tracking = summary.dropFirst("letter sent (tracking number ".count).dropLast()
-            return french ? "envoyée sous le n°\u{00A0}\(tracking)" : "sent under tracking number \(tracking)"
-        }
-        switch summary {
-        case "no answer": return french ? "sans réponse" : summary
-        case "wrong number": return french ? "numéro erroné" : summary
-        case "says it has paid": return french ? "règlement annoncé" : "payment announced"
-        case "disputes the invoices": return french ? "contestation des factures" : "invoices disputed"
-        default: return nil
-        }
+        guard case .outcome(let outcome)? = PriorActionDetail(summary) else { return nil }
+        return self.outcome(outcome, language: language)
     }
 
-    private static func suffixDate(_ text: String, after prefix: String, language: Language) -> String? {
-        guard text.hasPrefix(prefix), let date = CivilDate(iso8601: String(text.dropFirst(prefix.count))) else { return nil }
-        return CivilDateText.long(date, language: language)
+    /// What a letter says of an outcome: promises, disputes, an acknowledgement, a tracking number,
+    /// a call's result; nil for the rest (a task done, a letter sent without its number).
+    static func outcome(_ outcome: TaskOutcome, language: Language) -> String? {
+        let french = language == .french
+        func long(_ date: CivilDate) -> String { CivilDateText.long(date, language: language) }
+        switch outcome {
+        case .promisedToPay(let date, nil):
+            return french ? "promesse de paiement pour le \(long(date))" : "promised to pay on \(long(date))"
+        case .promisedToPay(let date, let amount?):
+            let sum = AmountFormat(language).string(amount)
+            return french ? "promesse de paiement de \(sum) pour le \(long(date))" : "promised to pay \(sum) on \(long(date))"
+        case .acknowledged(let date):
+            return french ? "accusé de réception signé le \(long(date))" : "acknowledgement of receipt signed on \(long(date))"
+        case .dispute(let invoices, _) where !invoices.isEmpty:
+            let list = invoices.joined(separator: ", ")
+            let several = invoices.count > 1
+            // The customer reads what was noted, in the plural when it names several invoices.
+            return french ? "contestation \(several ? "des factures" : "de la facture") \(list)"
+                : "\(several ? "invoices" : "invoice") \(list) disputed"
+        case .dispute:
+            return french ? "contestation des factures" : "invoices disputed"
+        case .letterSent(let tracking?):
+            return french ? "envoyée sous le n°\u{00A0}\(tracking)" : "sent under tracking number \(tracking)"
+        case .noAnswer:
+            return french ? "sans réponse" : "no answer"
+        case .wrongNumber:
+            return french ? "numéro erroné" : "wrong number"
+        case .paid:
+            return french ? "règlement annoncé" : "payment announced"
+        default:
+            return nil
+        }
     }
 }
