@@ -2,7 +2,7 @@ import Foundation
 
 extension Wording {
     /// A moment as a reader of the language writes it, in UTC as the logs are: `07/12/2026 à
-    /// 05 h 58 (UTC)`, `7 Dec 2026 at 05:58 (UTC)` — never `2026-12-07T05:58:00Z`.
+    /// 5 h 58 (UTC)`, `7 Dec 2026 at 05:58 (UTC)` — never `2026-12-07T05:58:00Z`.
     func dateAndTimeUTC(_ time: Date) -> String {
         let utc = TimeZone(identifier: "UTC")!
         var calendar = Calendar(identifier: .gregorian)
