@@ -62,7 +62,7 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        // SQLite's statement journals kept in memory up to 1 MiB, set before SQLite's first use
+        // SQLite's statement journals kept in memory up to 4 MiB, set before SQLite's first use
         // (a variadic sqlite3_config, in C).
         .target(name: "CSQLiteStatementJournal", linkerSettings: [.linkedLibrary("sqlite3")]),
         // The SQLite store (GRDB) behind intention-named operations.

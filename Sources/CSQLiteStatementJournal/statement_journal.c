@@ -8,11 +8,9 @@
 // later statement's journal too, a system call per page, until the transaction ends. A first
 // load's batch of 50 invoices changes about 50 pages of the (creditor, number) index: a
 // million-line FEC wrote 42,000 pages (173 MB) that way, a tenth of the import's CPU time
-// (issue #17). 1 MiB holds any batch of the import (the largest journals, a batch of invoices',
-// are about 200 KiB: 512 KiB already kept that FEC's in memory, 256 KiB did not) and bounds
-// what one statement keeps in memory — SQLite takes it in chunks of this size, so 4 MiB raised
-// the import's peak by 6 MB, 1 MiB by 3; a larger journal spills to a file as before.
-enum { statement_journal_spill = 1024 * 1024 };
+// (issue #17). 4 MiB holds any batch of the import (the largest, 200 tasks, well under 1 MiB)
+// and bounds what one statement keeps in memory; a larger journal spills to a file as before.
+enum { statement_journal_spill = 4 * 1024 * 1024 };
 
 static int spill_result = -1;
 

@@ -1,6 +1,6 @@
 import CSQLiteStatementJournal
 
-/// SQLite's statement journals kept in memory up to `threshold` bytes (1 MiB) instead of 64 KiB, set
+/// SQLite's statement journals kept in memory up to `threshold` bytes instead of 64 KiB, set
 /// in C when the process loads (`statement_journal.c` says why: a first load's batched INSERTs
 /// wrote each of their journals to a temporary file, a system call per page).
 enum StatementJournalSpill {

@@ -3,14 +3,14 @@ import GRDB
 @testable import RelanceStore
 import Testing
 
-/// A statement's journal stays in memory up to 1 MiB (`StatementJournalSpill`, set in C when the
+/// A statement's journal stays in memory up to 4 MiB (`StatementJournalSpill`, set in C when the
 /// process loads): a first load's batched INSERTs wrote each of theirs to a temporary file, a
 /// system call per page, a tenth of a million-line FEC's import (issue #17).
 @Suite("Statement journals kept in memory")
 struct StatementJournalSpillTests {
     @Test func sqliteTookTheThresholdBeforeItStarted() {
         #expect(StatementJournalSpill.isSet)
-        #expect(StatementJournalSpill.threshold == 1024 * 1024)
+        #expect(StatementJournalSpill.threshold == 4 * 1024 * 1024)
     }
 
     /// In a process of its own, so that no other test's temporary file is counted: a batch whose
@@ -22,14 +22,14 @@ struct StatementJournalSpillTests {
             defer { try? FileManager.default.removeItem(at: folder) }
             let queue = try DatabaseQueue(path: folder.appendingPathComponent("store.sqlite").path)
             let opened = try queue.write { db in try StatementJournalSpillTests.batchOverManyPages(db) }
-            // Nothing opened while the batch ran, though its journal held some 100 pages (400 KiB).
+            // Nothing opened while the batch ran, though its journal held some 200 pages (800 KiB).
             if opened != 0 { exit(1) }
         }
     }
 
-    /// An indexed table of 20,000 rows, then, in the same transaction, one INSERT of 100 rows
+    /// An indexed table of 20,000 rows, then, in the same transaction, one INSERT of 200 rows
     /// whose keys fall all over the index: the statement may fail halfway (the UNIQUE), so SQLite
-    /// journals each index page it changes that existed before it: about 100 leaves of 4 KiB.
+    /// journals each index page it changes that existed before it: about 200 leaves of 4 KiB.
     /// Returns how many temporary files (`etilqs_…`) the INSERT left open.
     static func batchOverManyPages(_ db: Database) throws -> Int {
         try db.execute(sql: "CREATE TABLE t (id INTEGER PRIMARY KEY, k TEXT NOT NULL UNIQUE)")
@@ -38,8 +38,8 @@ struct StatementJournalSpillTests {
             INSERT INTO t (k) SELECT printf('%08d-key-padding-to-fill-pages', (i * 7919) % 1000003) FROM n
             """)
         let before = temporaryFiles()
-        // 100 keys spread evenly over the index's range: each lands on its own leaf.
-        let values = (0..<100).map { "('\(String(format: "%08d", $0 * 10000 + 1))-new')" }.joined(separator: ", ")
+        // 200 keys spread evenly over the index's range: each lands on its own leaf.
+        let values = (0..<200).map { "('\(String(format: "%08d", $0 * 5000 + 1))-new')" }.joined(separator: ", ")
         try db.execute(sql: "INSERT INTO t (k) VALUES \(values)")
         return temporaryFiles() - before
     }
