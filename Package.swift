@@ -62,15 +62,11 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        // SQLite's statement journals kept in memory up to 4 MiB, set before SQLite's first use
-        // (a variadic sqlite3_config, in C).
-        .target(name: "CSQLiteStatementJournal", linkerSettings: [.linkedLibrary("sqlite3")]),
         // The SQLite store (GRDB) behind intention-named operations.
         .target(
             name: "RelanceStore",
             dependencies: [
                 "RelanceCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
-                "CSQLiteStatementJournal",
                 // SQLite's C interface, for the WAL hook GRDB does not wrap (`WALCheckpointer`) and the
                 // import's values bound straight to its statements (`StatementValues`).
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
