@@ -49,6 +49,7 @@ struct PlanCommand: AsyncParsableCommand {
         }
         if plans.isEmpty, let creditor { throw Failure("no creditor \"\(creditor)\" in \(configuration.file.path)") }
         if json {
+            // A chunk of about 64 KiB per `print`: stdout's own buffer, as the text report's.
             try PlanJSONWriter.write(plans) { print(String(decoding: $0, as: UTF8.self), terminator: "") }
         } else {
             let languages = Dictionary(runtime.creditors.map { ($0.configuration.id, $0.configuration.language) }, uniquingKeysWith: { first, _ in first })
