@@ -49,18 +49,17 @@ struct PlanCommand: AsyncParsableCommand {
         }
         if plans.isEmpty, let creditor { throw Failure("no creditor \"\(creditor)\" in \(configuration.file.path)") }
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            print(String(decoding: try encoder.encode(plans), as: UTF8.self))
-            return
-        }
-        let languages = Dictionary(runtime.creditors.map { ($0.configuration.id, $0.configuration.language) }, uniquingKeysWith: { first, _ in first })
-        for plan in plans {
-            let words = (languages[plan.creditor] ?? .french).wording
-            // The decisions are written on another core while the contacts are printed.
-            async let decisions = PlanTextReport.chunks { PlanTextReport.writeDecisions(of: plan, words: words, emit: $0) }
-            PlanTextReport.writeContacts(of: plan, words: words) { print($0, terminator: "") }
-            for chunk in await decisions { print(chunk, terminator: "") }
+            // A chunk of about 64 KiB per `print`: stdout's own buffer, as the text report's.
+            try PlanJSONWriter.write(plans) { print(String(decoding: $0, as: UTF8.self), terminator: "") }
+        } else {
+            let languages = Dictionary(runtime.creditors.map { ($0.configuration.id, $0.configuration.language) }, uniquingKeysWith: { first, _ in first })
+            for plan in plans {
+                let words = (languages[plan.creditor] ?? .french).wording
+                // The decisions are written on another core while the contacts are printed.
+                async let decisions = PlanTextReport.chunks { PlanTextReport.writeDecisions(of: plan, words: words, emit: $0) }
+                PlanTextReport.writeContacts(of: plan, words: words) { print($0, terminator: "") }
+                for chunk in await decisions { print(chunk, terminator: "") }
+            }
         }
         // Done, and nothing written: a large book's plan is hundreds of thousands of small
         // objects, and freeing them one by one cost a tenth of the command. The system takes
