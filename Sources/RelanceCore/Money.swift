@@ -64,14 +64,14 @@ public struct Money: Sendable, Hashable, Codable, CustomStringConvertible {
         formatted(locale: locale, minus: Self.hyphenMinus)
     }
 
-    /// The minus signs of `formatted(locale:minus:)`, as UTF-8: the hyphen-minus of machine-read
-    /// text, the typographic minus U+2212 of people's.
-    static let hyphenMinus: [UInt8] = [0x2D]
-    static let minusSign: [UInt8] = [0xE2, 0x88, 0x92]
+    /// The minus signs of `formatted(locale:minus:)`: the hyphen-minus of machine-read text, the
+    /// typographic minus U+2212 of people's.
+    static let hyphenMinus = "-"
+    static let minusSign = "\u{2212}"
 
     /// Written digit by digit into one buffer: an import journals every invoice it opens with
     /// its amount, and the split-and-join version cost more than the INSERT of the invoice.
-    func formatted(locale: Language, minus: [UInt8]) -> String {
+    func formatted(locale: Language, minus: String) -> String {
         let french = locale == .french
         // Digits of the units, least significant first, then grouped by three.
         let scale = UInt64(Money.scale(currency))
@@ -100,7 +100,7 @@ public struct Money: Sendable, Hashable, Codable, CustomStringConvertible {
             number += fractionDigits
         }
         let text = String(decoding: number, as: UTF8.self)
-        let sign = minorUnits < 0 ? String(decoding: minus, as: UTF8.self) : ""
+        let sign = minorUnits < 0 ? minus : ""
         switch (locale, currency.code) {
         case (.french, "EUR"): return "\(sign)\(text)\u{00A0}€"
         case (.english, "EUR"): return "\(sign)€\(text)"
