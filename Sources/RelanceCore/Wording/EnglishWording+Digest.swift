@@ -17,8 +17,7 @@ extension EnglishWording {
     public func overdueChange(_ change: Money, since previous: CivilDate, today: CivilDate) -> String {
         let since = previous.adding(days: 1) == today ? "since yesterday" : "since \(dates.dayAndMonth(previous))"
         if change.isZero { return "unchanged \(since)" }
-        let magnitude = Money(minorUnits: abs(change.minorUnits), currency: change.currency)
-        return "\(change.isNegative ? "−" : "+")\(amount(magnitude)) \(since)"
+        return "\(change.isNegative ? Money.minusSign : "+")\(amount(change.magnitude)) \(since)"
     }
 
     public func byAgeLabel() -> String { "By age" }

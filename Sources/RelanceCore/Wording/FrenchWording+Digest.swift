@@ -17,8 +17,7 @@ extension FrenchWording {
     public func overdueChange(_ change: Money, since previous: CivilDate, today: CivilDate) -> String {
         let since = previous.adding(days: 1) == today ? "depuis hier" : "depuis le \(dates.dayAndMonth(previous))"
         if change.isZero { return "inchangé \(since)" }
-        let magnitude = Money(minorUnits: abs(change.minorUnits), currency: change.currency)
-        return "\(change.isNegative ? "−" : "+")\(amount(magnitude)) \(since)"
+        return "\(change.isNegative ? Money.minusSign : "+")\(amount(change.magnitude)) \(since)"
     }
 
     public func byAgeLabel() -> String { "Par ancienneté" }
