@@ -20,8 +20,9 @@ struct AgingController {
 
     /// What the query asks for: the creditor, the filter, the as-of date, and the query's values
     /// as the form shows them again.
-    private func query(_ request: Request, user: ConsoleUser, runtime: RelanceRuntime) throws
+    private func query(_ request: Request, context: ConsoleRequestContext, runtime: RelanceRuntime) throws
         -> (creditor: RelanceRuntime.CreditorRuntime, filter: AgedBalanceFilter, asOf: CivilDate, query: [String: String]) {
+        let user = try context.requireUser()
         let parameters = request.uri.queryParameters
         let creditors = environment.creditors(of: user, in: runtime)
         let creditor = try parameters["creditor"].map { try environment.creditor(String($0), for: user, in: runtime) } ?? creditors.first
@@ -33,7 +34,7 @@ struct AgingController {
         var asOf = runtime.today(for: creditor)
         if !asOfText.isEmpty {
             guard let date = OutcomeValues.date(asOfText) else {
-                throw HTTPError(.badRequest, message: environment.words(for: user, in: runtime).unreadableDate(asOfText))
+                throw HTTPError(.badRequest, message: environment.words(for: context, in: runtime).unreadableDate(asOfText))
             }
             asOf = date
         }
@@ -44,9 +45,9 @@ struct AgingController {
     private func page(_ request: Request, context: ConsoleRequestContext) async throws -> Response {
         let user = try context.requireUser()
         let runtime = await environment.current()
-        let words = environment.words(for: user, in: runtime)
+        let words = environment.words(for: context, in: runtime)
         let wording = words.language.wording
-        let (creditor, filter, asOf, query) = try query(request, user: user, runtime: runtime)
+        let (creditor, filter, asOf, query) = try query(request, context: context, runtime: runtime)
         let id = creditor.configuration.id
         // The store's sums, not the whole book aged on each request (`AgedBalanceSummary`: the
         // same figures; the CSV, a download, still ages every invoice).
@@ -111,9 +112,8 @@ struct AgingController {
     }
 
     private func csv(_ request: Request, context: ConsoleRequestContext) async throws -> Response {
-        let user = try context.requireUser()
         let runtime = await environment.current()
-        let (creditor, filter, asOf, _) = try query(request, user: user, runtime: runtime)
+        let (creditor, filter, asOf, _) = try query(request, context: context, runtime: runtime)
         let configuration = creditor.configuration
         let whole = AgedBalance(receivables: try await BankAwareReceivables.read(configuration.id, from: runtime.store), asOf: asOf)
         let balance = filter.apply(to: whole)

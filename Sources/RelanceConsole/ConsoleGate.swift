@@ -18,6 +18,7 @@ struct ConsoleGate: RouterMiddleware {
         var context = context
         var request = request
         let runtime = await current()
+        context.preferredLanguages = request.headers[.acceptLanguage].map(AcceptLanguage.preferred) ?? []
         if let token = request.cookies[Self.cookieName]?.value, let session = try await sessions.session(token: token, now: Date()),
            let user = try await runtime.store.consoleUser(named: session.userName) {
             context.session = session
@@ -45,7 +46,7 @@ struct ConsoleGate: RouterMiddleware {
             }
             guard let token, ConsoleSessions.same(token, session.csrf) else {
                 context.logger.warning("console: POST without a valid form token refused", metadata: ["path": "\(path)"])
-                throw HTTPError(.forbidden, message: ConsoleWording.forUser(context.user, in: runtime).formExpired)
+                throw HTTPError(.forbidden, message: ConsoleWording.forUser(context.user, preferring: context.preferredLanguages, in: runtime).formExpired)
             }
         }
         return try await next(request, context)

@@ -3,12 +3,15 @@ import Logging
 import NIOCore
 import RelanceCore
 
-/// Each request's context: who is signed in (set by `ConsoleGate`), and the client's address
-/// for login throttling. Forms are decoded as `application/x-www-form-urlencoded`.
+/// Each request's context: who is signed in and which languages the browser prefers (set by
+/// `ConsoleGate`), and the client's address for login throttling. Forms are decoded as
+/// `application/x-www-form-urlencoded`.
 public struct ConsoleRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     var session: ConsoleSession?
     var user: ConsoleUser?
+    /// The languages the browser asks for, best first (`AcceptLanguage`), set by `ConsoleGate`.
+    var preferredLanguages: [Language] = []
     let clientAddress: String
 
     public init(source: ApplicationRequestContextSource) {

@@ -69,9 +69,9 @@ struct ConsoleEnvironment: Sendable {
         runtime.creditors.filter { user.maySee($0.configuration.id) }
     }
 
-    /// The user's words: the language of the first creditor they see.
-    func words(for user: ConsoleUser?, in runtime: RelanceRuntime) -> ConsoleWording {
-        ConsoleWording.forUser(user, in: runtime)
+    /// The words of the request's user (`ConsoleWording.forUser`).
+    func words(for context: ConsoleRequestContext, in runtime: RelanceRuntime) -> ConsoleWording {
+        ConsoleWording.forUser(context.user, preferring: context.preferredLanguages, in: runtime)
     }
 
     /// A creditor the user may see, or 404: another creditor's object must not be confirmed to exist.

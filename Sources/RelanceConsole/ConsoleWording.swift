@@ -107,11 +107,14 @@ struct ConsoleWording: Sendable {
         language == .french ? french : english
     }
 
-    /// The user's words: the language of the first creditor they see (the first creditor's when
-    /// nobody is signed in).
-    static func forUser(_ user: ConsoleUser?, in runtime: RelanceRuntime) -> ConsoleWording {
-        let language = user.flatMap { user in runtime.creditors.first { user.maySee($0.configuration.id) }?.configuration.language }
-            ?? runtime.creditors.first?.configuration.language ?? .french
+    /// The user's words, in a language of the creditors they see (every creditor's when nobody is
+    /// signed in): the books speak their creditor's language, so the console speaks no other. When
+    /// those creditors speak several — a user of a French and an English creditor — the browser's
+    /// `Accept-Language` chooses among them (`preferred`, best first); without a choice there, the
+    /// first creditor's, in the configuration's order.
+    static func forUser(_ user: ConsoleUser?, preferring preferred: [Language], in runtime: RelanceRuntime) -> ConsoleWording {
+        let spoken = runtime.creditors.filter { user?.maySee($0.configuration.id) ?? true }.map(\.configuration.language)
+        let language = preferred.first(where: spoken.contains) ?? spoken.first ?? runtime.creditors.first?.configuration.language ?? .french
         return forLanguage(language)
     }
 

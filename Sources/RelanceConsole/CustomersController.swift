@@ -29,7 +29,7 @@ struct CustomersController {
     private func search(_ request: Request, context: ConsoleRequestContext) async throws -> Response {
         let user = try context.requireUser()
         let runtime = await environment.current()
-        let words = environment.words(for: user, in: runtime)
+        let words = environment.words(for: context, in: runtime)
         let query = String((request.uri.queryParameters["q"].map(String.init) ?? "").prefix(100)).trimmingCharacters(in: .whitespaces)
         var results: [[String: Any]] = []
         if !query.isEmpty {
@@ -50,7 +50,7 @@ struct CustomersController {
     private func show(context: ConsoleRequestContext) async throws -> Response {
         let user = try context.requireUser()
         let runtime = await environment.current()
-        let words = environment.words(for: user, in: runtime)
+        let words = environment.words(for: context, in: runtime)
         let (creditor, customer) = try await resolve(context: context, user: user, runtime: runtime)
         let id = creditor.configuration.id
         let open = try await runtime.store.openReceivables(of: id, customer: customer.id)
@@ -95,7 +95,7 @@ struct CustomersController {
             guard !text.isEmpty else { return nil }
             // A browser without a date picker lets a person type 15/01/2027: read it as the outcome forms do.
             guard let date = OutcomeValues.date(text) else {
-                throw HTTPError(.badRequest, message: environment.words(for: user, in: runtime).unreadableDate(text))
+                throw HTTPError(.badRequest, message: environment.words(for: context, in: runtime).unreadableDate(text))
             }
             return date
         }
@@ -147,7 +147,7 @@ struct CustomersController {
     private func correctAddress(_ request: Request, context: ConsoleRequestContext) async throws -> Response {
         let user = try context.requireUser()
         let runtime = await environment.current()
-        let words = environment.words(for: user, in: runtime)
+        let words = environment.words(for: context, in: runtime)
         let (creditor, customer) = try await resolve(context: context, user: user, runtime: runtime)
         let form = try await request.decode(as: AddressForm.self, context: context)
         let text = (form.email ?? "").trimmingCharacters(in: .whitespaces)

@@ -29,7 +29,7 @@ struct DoNotRemindController {
         let (creditor, customer) = try await CustomersController(environment: environment).resolve(context: context, user: user, runtime: runtime)
         let form = try await request.decode(as: ReasonForm.self, context: context)
         guard let reason = PersonDoNotRemind.validReason(form.reason ?? "") else {
-            throw HTTPError(.badRequest, message: environment.words(for: user, in: runtime).doNotRemindNeedsReason)
+            throw HTTPError(.badRequest, message: environment.words(for: context, in: runtime).doNotRemindNeedsReason)
         }
         try await PeopleActions(runtime: runtime).setDoNotRemind(customerID: customer.id, reason: reason, by: user.name)
         return .redirect(to: CustomersController.url(creditor: creditor.configuration.id, code: customer.profile.externalID))

@@ -16,7 +16,7 @@ struct HealthController {
     private func page(context: ConsoleRequestContext) async throws -> Response {
         let user = try context.requireUser()
         let runtime = await environment.current()
-        let words = environment.words(for: user, in: runtime)
+        let words = environment.words(for: context, in: runtime)
         let now = runtime.clock.now()
         let zone = environment.creditors(of: user, in: runtime).first?.timeZone ?? .current
         func when(_ date: Date?) -> String { date.map { words.dateTime($0, in: zone) } ?? words.never }

@@ -26,7 +26,7 @@ struct ImportsController {
     private func page(_ request: Request, context: ConsoleRequestContext) async throws -> Response {
         let user = try context.requireUser()
         let runtime = await environment.current()
-        let words = environment.words(for: user, in: runtime)
+        let words = environment.words(for: context, in: runtime)
         let csrf = context.session?.csrf ?? ""
         var sections: [[String: Any]] = []
         for creditor in environment.creditors(of: user, in: runtime) {
@@ -72,7 +72,7 @@ struct ImportsController {
     private func upload(_ request: Request, context: ConsoleRequestContext) async throws -> Response {
         let user = try context.requireUser()
         let runtime = await environment.current()
-        let words = environment.words(for: user, in: runtime)
+        let words = environment.words(for: context, in: runtime)
         var request = request
         let body = try await request.collectBody(upTo: Self.uploadLimit(runtime) + 64 * 1024)
         guard let boundary = request.headers[.contentType].flatMap(MultipartForm.boundary(contentType:)),

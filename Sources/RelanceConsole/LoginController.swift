@@ -20,8 +20,8 @@ struct LoginController {
         router.get("/login") { request, context in
             let runtime = await environment.current()
             if context.session != nil { return Response.redirect(to: "/") }
-            return environment.pages.render("login", title: environment.words(for: nil, in: runtime).signIn,
-                                            words: environment.words(for: nil, in: runtime), session: nil, user: nil,
+            return environment.pages.render("login", title: environment.words(for: context, in: runtime).signIn,
+                                            words: environment.words(for: context, in: runtime), session: nil, user: nil,
                                             context: ["next": Self.safeNext(request.uri.queryParameters["next"].map(String.init))])
         }
         router.post("/login") { request, context in try await login(request, context: context) }
@@ -36,7 +36,7 @@ struct LoginController {
 
     private func login(_ request: Request, context: ConsoleRequestContext) async throws -> Response {
         let runtime = await environment.current()
-        let words = environment.words(for: nil, in: runtime)
+        let words = environment.words(for: context, in: runtime)
         let form = try await request.decode(as: LoginForm.self, context: context)
         let name = (form.username ?? "").trimmingCharacters(in: .whitespaces).lowercased()
         let password = form.password ?? ""

@@ -18,7 +18,7 @@ struct MailController {
     private func list(_ request: Request, context: ConsoleRequestContext) async throws -> Response {
         let user = try context.requireUser()
         let runtime = await environment.current()
-        let words = environment.words(for: user, in: runtime)
+        let words = environment.words(for: context, in: runtime)
         let query = String((request.uri.queryParameters["q"].map(String.init) ?? "").prefix(100)).trimmingCharacters(in: .whitespaces)
         var sections: [[String: Any]] = []
         for creditor in environment.creditors(of: user, in: runtime) {
@@ -37,7 +37,7 @@ struct MailController {
     private func show(context: ConsoleRequestContext) async throws -> Response {
         let user = try context.requireUser()
         let runtime = await environment.current()
-        let words = environment.words(for: user, in: runtime)
+        let words = environment.words(for: context, in: runtime)
         let creditor = try environment.creditor(try context.parameters.require("creditor"), for: user, in: runtime)
         guard let direction = MailLogEntry.Direction(rawValue: try context.parameters.require("direction")),
               let entry = try await runtime.store.mailEntry(direction, id: try context.parameters.require("id", as: Int64.self),

@@ -29,7 +29,7 @@ struct ReceiptsController {
         let creditor = try environment.creditor(try context.parameters.require("creditor"), for: user, in: runtime)
         let id = creditor.configuration.id
         let language = creditor.configuration.language
-        let words = ReceiptsWording.forLanguage(environment.words(for: user, in: runtime).language)
+        let words = ReceiptsWording.forLanguage(environment.words(for: context, in: runtime).language)
         guard let entryID = Int64(try context.parameters.require("entry")),
               try await runtime.store.unmatchedReceipts(of: id).contains(where: { $0.entryID == entryID })
         else { throw HTTPError(.notFound) }
@@ -50,7 +50,7 @@ struct ReceiptsController {
                       status: HTTPResponse.Status = .ok) async throws -> Response {
         let user = try context.requireUser()
         let runtime = await environment.current()
-        let words = environment.words(for: user, in: runtime)
+        let words = environment.words(for: context, in: runtime)
         let receiptWords = ReceiptsWording.forLanguage(words.language)
         var sections: [[String: Any]] = []
         for creditor in environment.creditors(of: user, in: runtime) {

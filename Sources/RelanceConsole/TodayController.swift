@@ -21,7 +21,7 @@ struct TodayController {
     private func today(_ request: Request, context: ConsoleRequestContext) async throws -> Response {
         let user = try context.requireUser()
         let runtime = await environment.current()
-        let words = environment.words(for: user, in: runtime)
+        let words = environment.words(for: context, in: runtime)
         let kind = request.uri.queryParameters["kind"].flatMap { WorkTask.Kind(rawValue: String($0)) }
         let pageNumber = request.uri.queryParameters["page"].flatMap { Int(String($0)) }
         var sections: [[String: Any]] = []
@@ -109,7 +109,7 @@ struct TodayController {
         let user = try context.requireUser()
         let runtime = await environment.current()
         let task = try await visibleTask(context: context, user: user, runtime: runtime)
-        let words = environment.words(for: user, in: runtime)
+        let words = environment.words(for: context, in: runtime)
         let form = try await request.decode(as: OutcomeForm.self, context: context)
         let outcome: TaskOutcome
         do {
