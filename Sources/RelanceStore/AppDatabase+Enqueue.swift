@@ -6,6 +6,12 @@ public import RelanceCore
 /// in one transaction with a savepoint each.
 extension AppDatabase {
     public func enqueue(_ batch: [PendingMessage], at time: Date) async throws -> [Result<Int64?, any Error>] {
+        try await enqueue(batch, at: time, together: true)
+    }
+
+    /// `together: false` stores each message alone, as a batch the schema refused is: the
+    /// reference the tests hold the batch's statements to (`OutboxBatchRowsTests`).
+    func enqueue(_ batch: [PendingMessage], at time: Date, together: Bool) async throws -> [Result<Int64?, any Error>] {
         guard !batch.isEmpty else { return [] }
         // Composed before the write transaction, not inside it: rendering templates holds no lock,
         // so a sender recording deliveries meanwhile is not kept waiting. Each message gets an id
@@ -28,20 +34,18 @@ extension AppDatabase {
             // 187 MB a run of benchmarks/smtp-send.sh wrote (2,000 reminders; issue #17).
             // Should the schema refuse one, that savepoint is rolled back and the batch stored
             // again one savepoint each, so that the refused message fails alone.
+            // Within it, the batch's rows go in a few multi-row statements (`insertBatch`).
+            let alone = { try batch.indices.map { index in try Self.insertAlone(batch[index].draft, mails[index], id: base + Int64(index), at: time, in: db) } }
+            guard together else { return try alone() }
             do {
                 var outcomes: [Result<Int64?, any Error>] = []
                 try db.inSavepoint {
-                    outcomes = try batch.indices.map { index -> Result<Int64?, any Error> in
-                        switch mails[index] {
-                        case .success(let mail): .success(try Self.insert(batch[index].draft, mail, id: base + Int64(index), at: time, in: db))
-                        case .failure(let error): .failure(error)
-                        }
-                    }
+                    outcomes = try Self.insertBatch(batch.map(\.draft), mails, firstID: base, at: time, in: db)
                     return .commit
                 }
                 return outcomes
             } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
-                return try batch.indices.map { index in try Self.insertAlone(batch[index].draft, mails[index], id: base + Int64(index), at: time, in: db) }
+                return try alone()
             }
         }
     }
@@ -91,6 +95,8 @@ extension AppDatabase {
     }
 
     /// One message of a batch; nil when one of its invoices already has a live message for the step.
+    /// The batch is stored by `insertBatch`, which writes the same rows; this, one message at a
+    /// time, is what stores a batch the schema refused, so that the refused message fails alone.
     private static func insert(_ draft: MessageDraft, _ mail: ComposedMail, id: Int64, at time: Date, in db: Database) throws -> Int64? {
         for mention in draft.invoices {
             let taken = try db.valueCached("""
