@@ -54,6 +54,9 @@ stable_after_seconds = 0
 
 [creditors.bench]
 legal_name = "Bench SAS"
+# English: the script reads the run's summary (« Mailbox: 1000 new messages… »); a French
+# creditor's groups its counts (« 1 000 nouveaux messages »).
+language = "en"
 sender = "$ADDRESS"
 bounce_address = "$ADDRESS"
 verp = true

@@ -85,7 +85,8 @@ run_relance() {
     start=$(now)
     "$RELANCE" run --once --config "$dir/relance.toml" --now 2026-11-30 --log-level error > "$dir/summary.txt"
     end=$(now)
-    grep -q "^Sent: $MESSAGES," "$dir/summary.txt" || { echo "relance did not send $MESSAGES messages:" >&2; tail -3 "$dir/summary.txt" >&2; exit 1; }
+    # The run's closing lines speak the creditor's language (French here; English for an English one).
+    grep -qE "^(Sent: |Messages envoyés : )$MESSAGES," "$dir/summary.txt" || { echo "relance did not send $MESSAGES messages:" >&2; tail -3 "$dir/summary.txt" >&2; exit 1; }
     local size sending
     # The bytes are in message_body since the store's v25 migration (in message before).
     size=$(sqlite3 "$dir/state/relance.sqlite" "SELECT CAST(AVG(length(raw)) AS INTEGER) FROM message_body" 2>/dev/null \
