@@ -38,6 +38,48 @@ import RelanceCore
         #expect(PrintableText.escape("2\u{202F}376,80\u{00A0}€\u{2028}x\n") == "2\u{202F}376,80\u{00A0}€\\u{2028}x\\n")
     }
 
+    /// The eight-bytes-at-a-time path of the escaping check (and the `String` overload of
+    /// `escape`) against the definition scalar by scalar: every scalar that matters, at every
+    /// offset around the eight-byte words, between printable ASCII and between non-ASCII text.
+    @Test func escapingEightBytesAtATimeAgreesWithTheScalarDefinition() {
+        let specials = ((0x00...0xA0).map { $0 } + (0x2026...0x2030).map { $0 } + (0x2064...0x206A).map { $0 }
+            + [0xE9, 0x20AC, 0x202F, 0x00A0, 0x1F600, 0xFEFF]).compactMap(Unicode.Scalar.init)
+        let fillers = ["ABCDEFGHIJKLMNOPQRSTUVWXYZ ~!#", "é€ é€ é€ é€ é€ é€"]
+        for special in specials {
+            for filler in fillers {
+                for before in 0...17 {
+                    for after in [0, 1, 7, 8, 9] {
+                        let text = String(filler.prefix(before)) + String(special) + String(filler.prefix(after))
+                        let expected = text.unicodeScalars.contains(where: PrintableText.isEscaped)
+                        #expect(PrintableText.needsEscaping(text) == expected, "U+\(String(special.value, radix: 16)) at \(before)")
+                        #expect(Array(PrintableText.escape(text).utf8) == Array(escapedScalarByScalar(text).utf8),
+                                "U+\(String(special.value, radix: 16)) at \(before)")
+                        #expect(text.printable == PrintableText.escape(text[...]))
+                    }
+                }
+            }
+        }
+        // A long line of every printable ASCII byte, and one with a control character in its last word.
+        let printable = String(decoding: (0x20...0x7E).map { UInt8($0) }, as: UTF8.self)
+        #expect(PrintableText.needsEscaping(printable) == false)
+        #expect(PrintableText.needsEscaping(printable + "\u{1B}") == true)
+    }
+
+    /// The escapes written out scalar by scalar, as `PrintableText` documents them.
+    private func escapedScalarByScalar(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where PrintableText.isEscaped(scalar): out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
     private func pow10(_ digits: Int) -> Int64 { (0..<digits).reduce(1) { result, _ in result * 10 } }
 
     /// `Money.formatted(locale:)` as it was written before (split, group, join).

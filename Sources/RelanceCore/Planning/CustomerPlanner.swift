@@ -31,6 +31,10 @@ struct CustomerPlanner {
         PlanDecision(customer: key, invoice: invoice, verdict: verdict, rule: rule, reason: reason)
     }
 
+    private func decision(_ invoice: String?, _ verdict: PlanDecision.Verdict, _ rule: PlanDecision.Rule, _ reason: PlanReason) -> PlanDecision {
+        PlanDecision(customer: key, invoice: invoice, verdict: verdict, rule: rule, because: reason)
+    }
+
     func plan(into plan: inout Plan) {
         // Paid, awaiting the ledger: said for each payment; what is left (if anything) goes on.
         for payment in state.bankPayments {
@@ -99,7 +103,8 @@ struct CustomerPlanner {
             recipient.emails = validEmails
             plan.contacts.append(PlannedContact(customer: recipient, step: tone, invoices: due, allocations: allocations,
                                                 brokenPromise: brokenPromise))
-            plan.decisions.append(decision(nil, .act, .due, words.contactPlanned(step: tone.name, invoices: due, reviewMode: review)))
+            plan.decisions.append(decision(nil, .act, .due, PlanReason(.contactPlanned(step: tone.name, invoices: due, reviewMode: review),
+                                                                       in: input.language)))
             return
         }
         var note: String?
@@ -113,7 +118,8 @@ struct CustomerPlanner {
         let task = TaskBuilder(input: input, policy: policy, state: state, customer: customer, receivables: receivables)
             .task(channel: channel, tone: tone, due: due, allocations: allocations, note: joined.isEmpty ? nil : joined)
         plan.tasks.append(task)
-        plan.decisions.append(decision(nil, .act, .due, words.taskPlanned(step: tone.name, kind: task.kind, invoices: due, reviewMode: review)))
+        plan.decisions.append(decision(nil, .act, .due, PlanReason(.taskPlanned(step: tone.name, kind: task.kind, invoices: due,
+                                                                                reviewMode: review), in: input.language)))
     }
 
     /// The last contact by any means: a step in the history (a cancelled message never went out),

@@ -8,29 +8,29 @@ struct InvoiceLadder {
 
     enum Result {
         case due(PlannedInvoice)
-        case hold(PlanDecision.Verdict, PlanDecision.Rule, String)
+        case hold(PlanDecision.Verdict, PlanDecision.Rule, PlanReason)
     }
 
     struct Outcome {
         /// Steps passed over on the way, each with its reason (never silently).
-        var notes: [(PlanDecision.Rule, String)] = []
+        var notes: [(PlanDecision.Rule, PlanReason)] = []
         var result: Result
     }
 
     func next(for receivable: Receivable, claimed: Money?) -> Outcome {
         if state.disputedInvoiceIDs.contains(receivable.invoiceID) {
-            return Outcome(result: .hold(.skip, .disputed, input.language.wording.disputedReason()))
+            return Outcome(result: .hold(.skip, .disputed, .worded(input.language.wording.disputedReason())))
         }
         if let payment = state.paymentClaims[receivable.invoiceID] {
-            return Outcome(result: .hold(.wait, .paymentClaimed, input.language.wording.paymentClaimed(
-                paidOn: payment.paidOn, means: payment.means, until: payment.waitUntil)))
+            return Outcome(result: .hold(.wait, .paymentClaimed, .worded(input.language.wording.paymentClaimed(
+                paidOn: payment.paidOn, means: payment.means, until: payment.waitUntil))))
         }
         let claimed = claimed ?? receivable.open
         guard claimed.minorUnits > 0 else {
-            return Outcome(result: .hold(.skip, .coveredByCredit, input.language.wording.coveredByCreditReason()))
+            return Outcome(result: .hold(.skip, .coveredByCredit, .worded(input.language.wording.coveredByCreditReason())))
         }
         guard let dueDate = receivable.due else {
-            return Outcome(result: .hold(.skip, .noDueDate, input.language.wording.noDueDateReason()))
+            return Outcome(result: .hold(.skip, .noDueDate, .worded(input.language.wording.noDueDateReason())))
         }
         let daysLate = dueDate.days(until: input.today)
         let history = receivable.history.filter(\.counts)
@@ -43,20 +43,20 @@ struct InvoiceLadder {
             if let manual = state.lastManualContact { previous = max(previous ?? manual, manual) }
         }
 
-        var notes: [(PlanDecision.Rule, String)] = []
+        var notes: [(PlanDecision.Rule, PlanReason)] = []
         var index = highestTaken + 1
         while index < policy.steps.count {
             let step = policy.steps[index]
             if case .afterDue(let days) = step.trigger, days < 0, daysLate > 0 {
-                notes.append((.stepNotApplicable, input.language.wording.stepBeforeDue(step: step.name, daysLate: daysLate)))
+                notes.append((.stepNotApplicable, PlanReason(.stepBeforeDue(step: step.name, daysLate: daysLate), in: input.language)))
                 index += 1
                 continue
             }
             if let minimum = step.conditions.minimumOpenAmount, minimum.currency == claimed.currency {
                 let net = nets.first { $0.currency == minimum.currency }?.minorUnits ?? 0
                 if net < minimum.minorUnits {
-                    notes.append((.stepNotApplicable, input.language.wording.stepNeedsBalance(
-                        step: step.name, minimum: minimum, balance: Money(minorUnits: net, currency: minimum.currency))))
+                    notes.append((.stepNotApplicable, .worded(input.language.wording.stepNeedsBalance(
+                        step: step.name, minimum: minimum, balance: Money(minorUnits: net, currency: minimum.currency)))))
                     index += 1
                     continue
                 }
@@ -64,8 +64,7 @@ struct InvoiceLadder {
             return Outcome(notes: notes, result: evaluate(step, receivable: receivable, due: dueDate, daysLate: daysLate,
                                                           previous: previous, claimed: claimed))
         }
-        // Built only here: formatting it for every invoice, to replace it, was wasted work.
-        return Outcome(notes: notes, result: .hold(.skip, .ladderComplete, input.language.wording.ladderComplete(policy: policy.name)))
+        return Outcome(notes: notes, result: .hold(.skip, .ladderComplete, PlanReason(.ladderComplete(policy: policy.name), in: input.language)))
     }
 
     private func evaluate(_ step: PolicyStep, receivable: Receivable, due: CivilDate, daysLate: Int,
@@ -78,11 +77,12 @@ struct InvoiceLadder {
         }
         if let minimumLate = step.conditions.minimumDaysLate { trigger = max(trigger, due.adding(days: minimumLate)) }
         guard input.today >= trigger else {
-            return .hold(.wait, .notYetDue, input.language.wording.notYetDue(daysLate: daysLate, due: due, step: step.name, on: trigger))
+            return .hold(.wait, .notYetDue, PlanReason(.notYetDue(daysLate: daysLate, dueDay: due.daysSinceEpoch, step: step.name,
+                                                                  onDay: trigger.daysSinceEpoch), in: input.language))
         }
         if step.channel.isFormal,
            case .failure(let missing) = StatutoryCalculator.interest(on: claimed, due: due, asOf: input.today, terms: input.terms) {
-            return .hold(.wait, .missingRate, input.language.wording.missingRateHeld(step: step.name, missing))
+            return .hold(.wait, .missingRate, .worded(input.language.wording.missingRateHeld(step: step.name, missing)))
         }
         return .due(PlannedInvoice(receivable: receivable, step: step.name, daysLate: daysLate, claimed: claimed))
     }

@@ -126,14 +126,31 @@ public struct PlanDecision: Sendable, Hashable, Codable {
     public var invoice: String?
     public var verdict: Verdict
     public var rule: Rule
-    public var reason: String
+    /// The reason as facts, worded when read (`reason`).
+    public var because: PlanReason
+
+    /// The reason in the creditor's words.
+    public var reason: String {
+        get { because.text }
+        set { because = .worded(newValue) }
+    }
 
     public init(customer: String, invoice: String?, verdict: Verdict, rule: Rule = .other, reason: String) {
+        self.init(customer: customer, invoice: invoice, verdict: verdict, rule: rule, because: .worded(reason))
+    }
+
+    public init(customer: String, invoice: String?, verdict: Verdict, rule: Rule = .other, because: PlanReason) {
         self.customer = customer
         self.invoice = invoice
         self.verdict = verdict
         self.rule = rule
-        self.reason = reason
+        self.because = because
+    }
+
+    /// The reason is written under its old name, `reason`, in its words.
+    private enum CodingKeys: String, CodingKey {
+        case customer, invoice, verdict, rule
+        case because = "reason"
     }
 }
 

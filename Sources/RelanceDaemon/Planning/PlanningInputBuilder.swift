@@ -41,13 +41,22 @@ struct PlanningInputBuilder: Sendable {
             .mapValues { Set($0.map(\.invoiceID)) }
         var customers: [Int64: CustomerState] = [:]
         var previous: Int64?
+        // Sized once for the customers' runs: growing it rehashed 20,000 states on the way
+        // (benchmarks/plan.sh, 100,000 invoices).
+        var runs = 0
+        for receivable in receivables where receivable.customer.id != previous {
+            runs += 1
+            previous = receivable.customer.id
+        }
+        customers.reserveCapacity(runs)
+        previous = nil
         // The store gives each customer's receivables together: one state per run, built once.
         for receivable in receivables where receivable.customer.id != previous {
             let customerID = receivable.customer.id
             previous = customerID
             guard customers[customerID] == nil else { continue }
             let profile = facts.profiles[customerID] ?? StoredCustomerProfile()
-            customers[customerID] = CustomerState(
+            var state = CustomerState(
                 doNotRemind: profile.doNotRemind,
                 holds: holds[customerID] ?? [],
                 invalidAddresses: invalid,
@@ -66,12 +75,13 @@ struct PlanningInputBuilder: Sendable {
                 policy: profile.policy.flatMap { policies[$0] },
                 phoneNumbers: profile.phones.filter { !(facts.invalidPhones[customerID]?.contains($0) ?? false) },
                 postalAddress: profile.postalAddress)
-            customers[customerID]?.bankPayments = payments[customerID] ?? []
-            customers[customerID]?.personDoNotRemind = facts.personDoNotRemind[customerID].map {
+            state.bankPayments = payments[customerID] ?? []
+            state.personDoNotRemind = facts.personDoNotRemind[customerID].map {
                 var flag = $0
                 flag.setOn = CivilDate($0.setAt, in: timeZone)
                 return flag
             }
+            customers[customerID] = state
         }
         for receivable in receivables where !facts.paymentClaims.isEmpty {
             guard let claim = facts.paymentClaims[receivable.invoiceID] else { continue }
