@@ -42,12 +42,13 @@ enum BounceDiagnosis {
         lowered = lowered.replacingOccurrences(of: "undeliverable address: <address>", with: " ")
         // Continuation lines of a wrapped diagnostic indent the rest of a phrase ("Host not\n    found").
         lowered = lowered.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+        let phrases = DiagnosticPhrases(lowered)
         // Local delivery programs failing (procmail, a pipe) are the receiving server's problem.
-        if matches(lowered, mailerErrorPhrases) { return .transport }
+        if phrases.containsAny(mailerErrorPhrases) { return .transport }
         // Our sender address refused: nothing is wrong with the recipient's address.
-        if matches(lowered, senderRejectedPhrases) { return .senderRejected }
+        if phrases.containsAny(senderRejectedPhrases) { return .senderRejected }
         // Refused after the recipient was accepted (at DATA): a content filter, whatever it says.
-        if matches(lowered, afterDataPhrases) { return .refused }
+        if phrases.containsAny(afterDataPhrases) { return .refused }
         let parts = status?.split(separator: ".").map(String.init) ?? []
         // X.1.7 and X.1.8 are about the sender's address or domain, whatever the text says of users.
         if parts.count == 3, parts[1] == "1", ["7", "8"].contains(parts[2]) { return .senderRejected }
@@ -72,11 +73,11 @@ enum BounceDiagnosis {
             (.unknownDomain, unknownDomainPhrases), (.mailboxDisabled, disabledPhrases), (.refused, refusedPhrases),
             (.transport, transportPhrases),
         ]
-        var best: (cause: BounceCause, position: String.Index)?
-        for (cause, phrases) in categories {
-            for phrase in phrases {
-                if let range = lowered.range(of: phrase), best == nil || range.lowerBound < best!.position {
-                    best = (cause, range.lowerBound)
+        var best: (cause: BounceCause, position: Int)?
+        for (cause, candidates) in categories {
+            for phrase in candidates {
+                if let position = phrases.firstOffset(of: phrase), best == nil || position < best!.position {
+                    best = (cause, position)
                 }
             }
         }
@@ -126,10 +127,6 @@ enum BounceDiagnosis {
         case .transport: "\(klass).4.0"
         case .unknown: "\(klass).0.0"
         }
-    }
-
-    private static func matches(_ text: String, _ phrases: [String]) -> Bool {
-        phrases.contains { text.contains($0) }
     }
 
     private static let mailerErrorPhrases = ["command output:", "procmail:", "mail forwarding loop", "malformed or unexpected name server reply"]

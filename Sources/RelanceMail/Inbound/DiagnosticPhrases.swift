@@ -1,0 +1,53 @@
+import Foundation
+
+/// A bounce diagnostic, lowered, searched for the phrases `BounceDiagnosis` knows. When the
+/// diagnostic is ASCII — nearly every one is — over its bytes; otherwise through
+/// Foundation's `range(of:)`, as before, whose canonical-equivalence search finds « boîte
+/// pleine » written with a combining accent. On ASCII text the two agree: no phrase with a
+/// non-ASCII character can be canonically equivalent to ASCII text, and ASCII has no other
+/// equivalences. The bytes matter for speed: Foundation's search goes through `NSString` for
+/// each of some 250 phrases, a sixth of a first poll's CPU (`benchmarks/imap-poll.sh`).
+struct DiagnosticPhrases {
+    let text: String
+    /// The text's bytes, when it is ASCII.
+    private let ascii: [UInt8]?
+
+    init(_ text: String) {
+        self.text = text
+        ascii = text.utf8.allSatisfy { $0 < 0x80 } ? Array(text.utf8) : nil
+    }
+
+    /// Where `phrase` first occurs, as a UTF-8 offset (offsets order as the text's indices do).
+    func firstOffset(of phrase: String) -> Int? {
+        guard let ascii else {
+            return text.range(of: phrase).map { text.utf8.distance(from: text.startIndex, to: $0.lowerBound) }
+        }
+        var phrase = phrase
+        return phrase.withUTF8 { needle -> Int? in
+            guard !needle.isEmpty, needle.count <= ascii.count else { return needle.isEmpty ? 0 : nil }
+            return ascii.withUnsafeBytes { haystack -> Int? in
+                // Both buffers are non-empty (checked above), so their base addresses exist; every
+                // pointer read stays below `haystack.count`: a candidate starts at most at `last`,
+                // the needle's length past it is the haystack's end (glibc's memmem is not exported
+                // to Swift: memchr finds each candidate for the first byte, memcmp checks it).
+                let base = haystack.baseAddress!, last = haystack.count - needle.count
+                var from = 0
+                while from <= last {
+                    guard let hit = memchr(base + from, Int32(needle[0]), last - from + 1) else { return nil }
+                    let offset = UnsafeRawPointer(hit) - base
+                    if memcmp(hit, needle.baseAddress!, needle.count) == 0 { return offset }
+                    from = offset + 1
+                }
+                return nil
+            }
+        }
+    }
+
+    func contains(_ phrase: String) -> Bool {
+        guard ascii != nil else { return text.contains(phrase) }
+        return firstOffset(of: phrase) != nil
+    }
+
+    /// Whether any of `phrases` occurs.
+    func containsAny(_ phrases: [String]) -> Bool { phrases.contains(where: contains) }
+}
