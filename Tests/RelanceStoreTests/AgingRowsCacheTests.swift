@@ -107,7 +107,7 @@ import Testing
                     == (try await Self.fresh(store, asOf: day)))
         }
         #expect(reads.total == AgingRowsCache.capacity + 1)
-        // The first was dropped when the 17th came; the last is kept.
+        // The first was dropped when one more than the capacity came.
         _ = try await store.agingRowsCache.rows(AgingRowsCache.Key(creditor: F.creditor, asOf: first), read: reads.read(F.creditor, first))
         #expect(reads.total == AgingRowsCache.capacity + 2)
     }
