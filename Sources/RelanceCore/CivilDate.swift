@@ -98,7 +98,14 @@ public struct CivilDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
         // splitting into substrings cost more than the rest of a 100,000-invoice plan.
         // Inlinable so that other modules get it specialized for their string type: the
         // unspecialized generic walks the bytes through witness tables.
-        var bytes = text.utf8.makeIterator()
+        self.init(iso8601UTF8: text.utf8)
+    }
+
+    /// Parses exactly `YYYY-MM-DD` from its UTF-8 bytes, by the same rule: the store reads a
+    /// column's text where SQLite holds it, without a `String` per row.
+    @inlinable
+    public init?(iso8601UTF8 utf8: some Sequence<UInt8>) {
+        var bytes = utf8.makeIterator()
         var values = (0, 0, 0)
         for index in 0..<10 {
             guard let byte = bytes.next() else { return nil }

@@ -13,6 +13,8 @@ public final class AppDatabase: Sendable {
     private let checkpointer: WALCheckpointer?
     /// Ids of the messages being composed, not stored yet (`enqueue`).
     let messageIDs = MessageIDReservation()
+    /// The Aged balance page's sums, kept while the store is unchanged (`agingRows`).
+    let agingRowsCache: AgingRowsCache
 
     /// Opens (and migrates) a store around an existing writer; tests pass an in-memory queue.
     public convenience init(_ writer: any DatabaseWriter) throws {
@@ -22,6 +24,7 @@ public final class AppDatabase: Sendable {
     private init(_ writer: any DatabaseWriter, checkpointer: WALCheckpointer?) throws {
         self.writer = writer
         self.checkpointer = checkpointer
+        agingRowsCache = AgingRowsCache(writer)
         try AppDatabase.migrator.migrate(writer)
     }
 
@@ -29,6 +32,7 @@ public final class AppDatabase: Sendable {
     init(reading queue: DatabaseQueue) {
         self.writer = queue
         checkpointer = nil
+        agingRowsCache = AgingRowsCache(queue)
     }
 
     /// Opens the store file, creating it and its folder when missing.

@@ -28,6 +28,8 @@ import Testing
         items.append(OpenItem(customer: "C009", customerName: nil, invoice: "SANS-ÉCHÉANCE", due: nil, open: F.euros(4_200), emails: []))
         items.append(OpenItem(customer: "C010", customerName: nil, invoice: "GBP-1", due: F.date("2026-11-01"),
                               open: Money(minorUnits: 7_700, currency: Currency(code: "GBP")!), emails: []))
+        // A customer the export gives no name.
+        items.append(OpenItem(customer: "C013", customerName: nil, invoice: "SANS-NOM-1", due: F.date("2026-10-21"), open: F.euros(3_300), emails: []))
         _ = try await store.importSnapshot(F.file("b.csv", sha: "c"), F.snapshot(items, asOf: "2026-11-25"), at: F.time.addingTimeInterval(86_400))
         // NV-3 paid in full, NV-5 in part, at the bank; the ledger has not lettered them yet.
         let statement = BankStatement(format: .ofx, entries: [
@@ -45,7 +47,8 @@ import Testing
         let payments = try await store.bankPayments(of: F.creditor)
         #expect(Set(payments.map(\.invoiceNumber)) == ["NV-3", "NV-5"], "the fixture pays two invoices at the bank")
         let whole = try await BankAwareReceivables.read(F.creditor, from: store)
-        let filters = [AgedBalanceFilter(), AgedBalanceFilter(customer: "c00"), AgedBalanceFilter(customer: "éric"),
+        let filters = [AgedBalanceFilter(), AgedBalanceFilter(customer: "c00"), AgedBalanceFilter(customer: "éric"), AgedBalanceFilter(customer: "client"),
+                       AgedBalanceFilter(customer: "c013"),
                        AgedBalanceFilter(customer: "Œuvres"), AgedBalanceFilter(customerCode: "C006"), AgedBalanceFilter(customer: "zzz")]
             + AgingBucket.allCases.map { AgedBalanceFilter(bucket: $0) } + [AgedBalanceFilter(customer: "C01", bucket: .late1to30)]
         for day in ["2026-09-01", "2026-11-20", "2026-11-21", "2026-12-20", "2027-03-01"] {
@@ -63,6 +66,27 @@ import Testing
         #expect(euros.received == 10_003 + 4_000)
         #expect(summary.totals.map(\.currency.code) == ["EUR", "GBP", "USD"])
         #expect(try await store.agingRows(of: ConsolePagesStoreTests.other, asOf: F.date("2026-11-20")).map(\.externalID) == ["C001"])
+    }
+
+    /// A due date of the right shape that is no calendar day (the schema checks the shape only:
+    /// a hand-edited store) counts as no due date, in the store's sums as in the whole book.
+    @Test func aDueDateThatIsNoCalendarDayIsNotDue() async throws {
+        let store = try await Self.book()
+        try await store.writer.write { db in
+            try db.execute(sql: "UPDATE invoice SET due_on = '2026-02-30' WHERE number = 'NV-9'")
+            try db.execute(sql: "UPDATE invoice SET due_on = '0000-01-01' WHERE number = 'NV-8'")
+        }
+        let whole = try await BankAwareReceivables.read(F.creditor, from: store)
+        let undated = whole.filter { ["NV-8", "NV-9"].contains($0.number) }
+        #expect(undated.count == 2 && undated.allSatisfy { $0.due == nil })
+        for day in ["2026-11-20", "2027-03-01"] {
+            let asOf = F.date(day)
+            let rows = try await store.agingRows(of: F.creditor, asOf: asOf)
+            for filter in [AgedBalanceFilter(), AgedBalanceFilter(bucket: .notDue), AgedBalanceFilter(bucket: .over90)] {
+                #expect(AgedBalanceSummary(rows: rows, asOf: asOf, filter: filter)
+                        == AgedBalanceSummary(filter.apply(to: AgedBalance(receivables: whole, asOf: asOf))), "\(day) \(filter)")
+            }
+        }
     }
 
     @Test func theAgingReadsOneIndexNotTheInvoices() async throws {

@@ -31,30 +31,44 @@ public struct AgedBalanceSummary: Sendable, Hashable {
     public init(rows: [AgingRow], asOf: CivilDate, filter: AgedBalanceFilter = AgedBalanceFilter()) {
         self.asOf = asOf
         let needle = (filter.customer ?? "").lowercased()
-        let kept = rows.filter { row in
-            (filter.customerCode == nil || row.externalID == filter.customerCode)
-                && (needle.isEmpty || row.externalID.lowercased().contains(needle) || (row.name ?? "").lowercased().contains(needle))
-                && (filter.bucket == nil || row.bucket == filter.bucket)
-        }
-        let byCustomer = Dictionary(grouping: kept, by: \.externalID)
-        customers = byCustomer.keys.sorted().map { code in
-            let rows = byCustomer[code]!
-            return Customer(customerID: rows[0].customerID, externalID: code, name: rows[0].name, invoices: rows.reduce(0) { $0 + $1.invoices },
-                            totals: Self.totals(rows))
-        }
-        totals = Self.totals(kept)
-    }
-
-    /// Per currency, as `BucketTotals.sum` adds invoices: a bucket holding items has an entry.
-    private static func totals(_ rows: [AgingRow]) -> [BucketTotals] {
-        var totals: [Currency: BucketTotals] = [:]
+        // One pass, the customers by code in a dictionary and their sums in arrays. The stores
+        // give a customer's rows one after the other, so the filter's verdict and the
+        // customer's place are worked out once per customer (when the code and name change),
+        // not once per row: 10,000 customers, 40,000 rows on the page's big book.
+        var places: [String: Int] = [:]
+        places.reserveCapacity(rows.count / 2)
+        var sums: [(customerID: Int64, externalID: String, name: String?, invoices: Int, totals: BucketTotalsSum)] = []
+        var grand = BucketTotalsSum()
+        var previous: (externalID: String, name: String?, kept: Bool, place: Int)?
         for row in rows {
-            var entry = totals[row.currency] ?? BucketTotals(currency: row.currency, byBucket: [:], total: 0)
-            entry.byBucket[row.bucket, default: 0] += row.demanded
-            entry.total += row.demanded
-            entry.received += row.received
-            totals[row.currency] = entry
+            guard filter.bucket == nil || row.bucket == filter.bucket else { continue }
+            let customer: (kept: Bool, place: Int)
+            if let previous, previous.externalID == row.externalID, previous.name == row.name {
+                customer = (previous.kept, previous.place)
+            } else {
+                let kept = (filter.customerCode == nil || row.externalID == filter.customerCode)
+                    && (needle.isEmpty || row.externalID.lowercased().contains(needle) || (row.name ?? "").lowercased().contains(needle))
+                customer = (kept, places[row.externalID] ?? -1)
+                previous = (row.externalID, row.name, customer.kept, customer.place)
+            }
+            guard customer.kept else { continue }
+            var place = customer.place
+            if place < 0 {
+                // The first kept row of this customer labels it, as the rows grouped by code did.
+                place = sums.count
+                places[row.externalID] = place
+                sums.append((row.customerID, row.externalID, row.name, 0, BucketTotalsSum()))
+                previous?.place = place
+            }
+            sums[place].invoices += row.invoices
+            sums[place].totals.add(currency: row.currency, bucket: row.bucket, demanded: row.demanded, received: row.received)
+            grand.add(currency: row.currency, bucket: row.bucket, demanded: row.demanded, received: row.received)
         }
-        return totals.values.sorted { $0.currency < $1.currency }
+        // Sorted as places, not as the sums themselves.
+        customers = sums.indices.sorted { sums[$0].externalID < sums[$1].externalID }.map {
+            Customer(customerID: sums[$0].customerID, externalID: sums[$0].externalID, name: sums[$0].name, invoices: sums[$0].invoices,
+                     totals: sums[$0].totals.totals)
+        }
+        totals = grand.totals
     }
 }

@@ -23,6 +23,18 @@ public enum AgingBucket: String, Sendable, Hashable, Codable, CaseIterable, Comp
         }
     }
 
+    /// The bucket's place in `allCases`, without searching it: sums are kept at fixed places.
+    public var place: Int {
+        switch self {
+        case .notDue: 0
+        case .late1to30: 1
+        case .late31to60: 2
+        case .late61to90: 3
+        case .over90: 4
+        case .credit: 5
+        }
+    }
+
     public var title: String {
         switch self {
         case .notDue: "not yet due"
