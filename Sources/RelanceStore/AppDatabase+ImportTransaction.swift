@@ -17,11 +17,12 @@ extension AppDatabase {
     ///   spills to a file at all — unlike `SQLITE_CONFIG_STMTJRNL_SPILL`, whose spill from memory
     ///   to file fails the statement with Debian's SQLite 3.40.1 (« database or disk is full »,
     ///   docs/BENCHMARKS.md) — and its size is bounded by the pages one statement changes among
-    ///   those the transaction had already written; it is freed when the statement ends.
+    ///   those the transaction had already written; it is freed when the statement ends (the
+    ///   peak of a 1,000,000-row report's import: 285 → 337 MB; a 1,000,000-line FEC's and a
+    ///   100,000-row report's: about the same).
     ///   The setting goes back once the transaction has begun: SQLite reads it again for every
-    ///   sort, and a sort with `temp_store = MEMORY` never writes runs to a file and allocates
-    ///   each record alone (building the invoices' indexes after a 1,000,000-row report then took
-    ///   50 MB more at its peak, and the FEC's indexes 10 % more CPU).
+    ///   sort, and a sort with `temp_store = MEMORY` never spills to a file and ran slower (the
+    ///   FEC's five invoice indexes built in `sqlite3` alone: 75–84 → 85–95 ms).
     func importTransaction<T: Sendable>(_ body: @Sendable (Database) throws -> T) async throws -> T {
         try await writer.writeWithoutTransaction { db in
             let previousTempStore = try Int.fetchOne(db, sql: "PRAGMA temp_store") ?? 0
