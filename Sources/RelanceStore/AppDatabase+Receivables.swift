@@ -26,14 +26,8 @@ extension AppDatabase: ReceivablesStore {
     /// (tests compare both ways on one file).
     func importSnapshot(_ file: ImportedFile, _ snapshot: ReceivableSnapshot, at time: Date,
                         summaryMinimum: Int) async throws -> ImportReceipt {
-        try await writer.write { db in
-            // A ledger's import dirties tens of MB of pages in one transaction: with SQLite's
-            // 2 MB page cache, they spill to the WAL and are read back mid-transaction (twice
-            // the writes, and reads). A larger cache for this transaction only; it is released
-            // after, and is smaller than the parse's peak, so the import's peak does not rise.
-            let previous = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
-            try db.execute(sql: "PRAGMA cache_size = -32768")
-            defer { try? db.execute(sql: "PRAGMA cache_size = \(previous)") }
+        // A larger page cache, and statement journals in memory (`importTransaction`).
+        try await importTransaction { db in
             var receipt = try SnapshotApplier(db: db, file: file, snapshot: snapshot, time: time, summaryMinimum: summaryMinimum).apply()
             try BankReceiptRematcher.afterImport(&receipt, creditor: file.creditor, time: time, in: db)
             return receipt
@@ -48,11 +42,8 @@ extension AppDatabase: ReceivablesStore {
 
     func importSnapshot(_ file: ImportedFile, _ snapshot: ReceivableSnapshot, feed: OpenItemFeed, at time: Date,
                         summaryMinimum: Int) async throws -> ImportReceipt {
-        try await writer.write { db in
-            // The same larger page cache as a whole snapshot's import (above).
-            let previous = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
-            try db.execute(sql: "PRAGMA cache_size = -32768")
-            defer { try? db.execute(sql: "PRAGMA cache_size = \(previous)") }
+        // The same transaction as a whole snapshot's import (above).
+        try await importTransaction { db in
             var applier = try SnapshotApplier(db: db, file: file, snapshot: snapshot, time: time, summaryMinimum: summaryMinimum)
             var receipt = try applier.apply(feed: feed)
             try BankReceiptRematcher.afterImport(&receipt, creditor: file.creditor, time: time, in: db)
