@@ -6,8 +6,7 @@ import RelanceCore
 /// appear in questions ("has it been paid?") and in promises ("will be paid").
 enum ReplyHintDetector {
     static func hints(in text: String, reference: CivilDate?) -> [ReplyHint] {
-        let normalized = text.lowercased().replacingOccurrences(of: "’", with: "'")
-            .replacingOccurrences(of: "\u{00A0}", with: " ")
+        let normalized = replyTextNormalized(text.lowercased())
         var hints: [ReplyHint] = []
         if let promise = promisedDate(in: normalized, reference: reference) {
             hints.append(.promise(promise))
