@@ -29,8 +29,7 @@ enum AutoReplyDetector {
     }
 
     static func outOfOfficeSubjectPhrase(_ subject: String) -> String? {
-        let lowered = subject.lowercased().replacingOccurrences(of: "’", with: "'")
-        return subjectPhrases.first { lowered.contains($0) }
+        return DiagnosticPhrases(apostrophesStraightened(subject.lowercased())).first(of: subjectPhrases)
     }
 
     private static let subjectPhrases = [

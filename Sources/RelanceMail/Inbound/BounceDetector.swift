@@ -4,12 +4,12 @@ enum BounceDetector {
     static func strongEvidence(_ message: MIMEMessage) -> String? {
         let headers = message.headers
         if headers.contains("X-Failed-Recipients") { return "X-Failed-Recipients header" }
-        let from = (headers.text("From") ?? "").lowercased()
-        if let daemon = daemonSenders.first(where: { from.contains($0) }) { return "sent by a mail system (\(daemon))" }
+        let from = DiagnosticPhrases((headers.text("From") ?? "").lowercased())
+        if let daemon = from.first(of: daemonSenders) { return "sent by a mail system (\(daemon))" }
         // A human answering or forwarding a bounce keeps its subject behind "Re:"/"Fwd:":
         // only a subject that starts as a bounce's counts.
         let subject = (headers.text("Subject") ?? "").lowercased().trimmedWhitespace
-        if !isAnswer(subject), let phrase = bounceSubjects.first(where: { subject.contains($0) }) { return "bounce subject (\(phrase))" }
+        if !isAnswer(subject), let phrase = DiagnosticPhrases(subject).first(of: bounceSubjects) { return "bounce subject (\(phrase))" }
         if message.root.contentType == "multipart/report" { return "multipart/report message" }
         return nil
     }
@@ -22,15 +22,14 @@ enum BounceDetector {
     static func answeredBounceEvidence(_ message: MIMEMessage, ownText: String) -> String? {
         let subject = (message.headers.text("Subject") ?? "").lowercased().trimmedWhitespace
         guard isAnswer(subject) else { return nil }
-        let lowered = ownText.lowercased()
-        guard let wording = bodyPhrases.first(where: lowered.contains) else { return nil }
+        guard let wording = DiagnosticPhrases(ownText.lowercased()).first(of: bodyPhrases) else { return nil }
         let bare = strippingAnswerPrefixes(subject)
         if isForward(subject), bounceSubjects.contains(where: bare.hasPrefix) {
             return "forwarded bounce (\(wording))"
         }
-        if let phrase = bounceSubjects.first(where: { phrase in
-            bare.range(of: phrase).map { $0.lowerBound > bare.startIndex } ?? false
-        }) {
+        // Appended: found, and not at the subject's start (its first occurrence, as Foundation's range(of:)).
+        let bareSearch = DiagnosticPhrases(bare)
+        if let phrase = bounceSubjects.first(where: { (bareSearch.firstOffset(of: $0) ?? 0) > 0 }) {
             return "bounce notice appended to an answer's subject (\(phrase))"
         }
         return nil
@@ -56,9 +55,8 @@ enum BounceDetector {
 
     /// Signals in the body, used only once auto-replies are ruled out.
     static func weakEvidence(_ message: MIMEMessage, ownText: String) -> String? {
-        let lowered = ownText.lowercased()
         let nullSender = message.headers["Return-Path"]?.trimmedWhitespace == "<>"
-        guard let phrase = bodyPhrases.first(where: { lowered.contains($0) }) else { return nil }
+        guard let phrase = DiagnosticPhrases(ownText.lowercased()).first(of: bodyPhrases) else { return nil }
         let embedded = message.root.ownParts.contains(where: \.isEmbeddedMessage)
         if nullSender || embedded || message.headers["Auto-Submitted"] != nil {
             return "bounce wording in an automated message (\(phrase))"

@@ -5,12 +5,11 @@
 enum DelayNoticeDetector {
     /// For a message already known to come from a mail system.
     static func evidence(subject: String, ownText: String) -> String? {
-        let text = ownText.lowercased()
+        let text = DiagnosticPhrases(ownText.lowercased())
         // A notice that also says it gave up is a failure whatever else it says.
-        if finalPhrases.contains(where: text.contains) { return nil }
-        if let phrase = textPhrases.first(where: text.contains) { return "delay notice (\(phrase))" }
-        let lowered = subject.lowercased()
-        if let phrase = subjectPhrases.first(where: lowered.contains) { return "delay notice subject (\(phrase))" }
+        if text.containsAny(finalPhrases) { return nil }
+        if let phrase = text.first(of: textPhrases) { return "delay notice (\(phrase))" }
+        if let phrase = DiagnosticPhrases(subject.lowercased()).first(of: subjectPhrases) { return "delay notice subject (\(phrase))" }
         return nil
     }
 
@@ -18,9 +17,9 @@ enum DelayNoticeDetector {
     /// so that a person writing "Re: delayed payment, we will continue to try" stays a reply.
     static func standaloneEvidence(subject: String, ownText: String) -> String? {
         let lowered = subject.lowercased().trimmedWhitespace
-        guard !BounceDetector.isAnswer(lowered), let phrase = subjectPhrases.first(where: lowered.contains) else { return nil }
-        let text = ownText.lowercased()
-        guard !finalPhrases.contains(where: text.contains), textPhrases.contains(where: text.contains) else { return nil }
+        guard !BounceDetector.isAnswer(lowered), let phrase = DiagnosticPhrases(lowered).first(of: subjectPhrases) else { return nil }
+        let text = DiagnosticPhrases(ownText.lowercased())
+        guard !text.containsAny(finalPhrases), text.containsAny(textPhrases) else { return nil }
         return "delay notice subject and text (\(phrase))"
     }
 

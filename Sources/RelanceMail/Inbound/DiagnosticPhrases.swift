@@ -7,6 +7,8 @@ import Foundation
 /// non-ASCII character can be canonically equivalent to ASCII text, and ASCII has no other
 /// equivalences. The bytes matter for speed: Foundation's search goes through `NSString` for
 /// each of some 250 phrases, a sixth of a first poll's CPU (`benchmarks/imap-poll.sh`).
+/// The detectors (bounce, delay notice, out-of-office) search their lowered subject and text
+/// for their phrases the same way: the same Foundation search before, through `contains`.
 struct DiagnosticPhrases {
     let text: String
     /// The text's bytes, when it is ASCII.
@@ -50,4 +52,7 @@ struct DiagnosticPhrases {
 
     /// Whether any of `phrases` occurs.
     func containsAny(_ phrases: [String]) -> Bool { phrases.contains(where: contains) }
+
+    /// The first of `phrases`, in their order (not the text's), that occurs.
+    func first(of phrases: [String]) -> String? { phrases.first(where: contains) }
 }

@@ -6,8 +6,7 @@ import RelanceCore
 /// appear in questions ("has it been paid?") and in promises ("will be paid").
 enum ReplyHintDetector {
     static func hints(in text: String, reference: CivilDate?) -> [ReplyHint] {
-        let normalized = text.lowercased().replacingOccurrences(of: "’", with: "'")
-            .replacingOccurrences(of: "\u{00A0}", with: " ")
+        let normalized = replyTextNormalized(text.lowercased())
         var hints: [ReplyHint] = []
         if let promise = promisedDate(in: normalized, reference: reference) {
             hints.append(.promise(promise))
@@ -19,7 +18,11 @@ enum ReplyHintDetector {
     }
 
     /// The first date in a sentence that also holds a promise to pay.
-    private static func promisedDate(in text: String, reference: CivilDate?) -> CivilDate? {
+    static func promisedDate(in text: String, reference: CivilDate?) -> CivilDate? {
+        // A line's match is one in the whole text too: the patterns hold no anchor, lookaround
+        // or word boundary, nothing that reads past the line (checked by ReplyHintDetectorTests).
+        // So a text none of them matches has no promise line, and its lines are not searched.
+        guard matches(text, promise) else { return nil }
         // Lines, not sentences: dates such as 15.12.2026 contain dots.
         let lines = text.split(separator: "\n")
         for line in lines {
@@ -73,12 +76,13 @@ enum ReplyHintDetector {
         #"(?:no|never)\s+(?:received|receipt of)\s+(?:the|your|any)?\s*invoice|(?:re-?send|send us)\s+(?:a copy of\s+)?(?:the|your|this)\s+invoice"#,
     ])
 
-    private static let promise = compile([
+    static let promisePatterns = [
         #"(?:paierons|payerons|réglerons|reglerons|effectuerons|procéderons|procederons|verserons|virerons|enverrons|ferons|allons (?:payer|régler|regler|effectuer|procéder|faire))"#,
         #"(?:paiement|règlement|reglement|virement|chèque|versement)\s+(?:sera|va être|est prévu|est programmé|interviendra|partira)"#,
         #"(?:sera|seront)\s+(?:payée?s?|réglée?s?|reglee?s?|viré|versé)"#,
         #"(?:payer|régler|regler)\s+(?:le|d'ici|avant|au plus tard)"#,
         #"(?:will|shall|'ll|going to)\s+(?:be\s+)?(?:pay|paid|settle|settled|send|sent|transfer|transferred|wire|process|make)"#,
         #"(?:payment|transfer)\s+(?:is\s+)?(?:scheduled|planned|due to go|will)"#,
-    ])
+    ]
+    private static let promise = compile(promisePatterns)
 }
