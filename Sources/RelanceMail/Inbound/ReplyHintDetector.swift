@@ -20,7 +20,7 @@ enum ReplyHintDetector {
     /// The first date in a sentence that also holds a promise to pay.
     static func promisedDate(in text: String, reference: CivilDate?) -> CivilDate? {
         // A line's match is one in the whole text too: the patterns hold no anchor, lookaround
-        // or word boundary, nothing that reads past the line (checked by ReplyHintDetectorTests).
+        // or word boundary, nothing that reads past the line (checked by ReplyPromiseTests).
         // So a text none of them matches has no promise line, and its lines are not searched.
         guard matches(text, promise) else { return nil }
         // Lines, not sentences: dates such as 15.12.2026 contain dots.
