@@ -2,9 +2,9 @@ import RelanceCore
 
 /// The languages a browser asks for in `Accept-Language` (RFC 9110 §12.5.4), best first, among
 /// those Relance speaks: `fr-FR,fr;q=0.9,en;q=0.8` → French, English. A tag's primary subtag
-/// decides (`fr-CA` is French); `*`, unknown languages and `q=0` are left out; a malformed
-/// weight counts as 1, as browsers write none that is. Bounded: a header longer than
-/// `maximumLength` is read up to there, at most `maximumRanges` ranges.
+/// decides (`fr-CA` is French); `*`, unknown languages and `q=0` are left out; a weight that is
+/// not a number from 0 to 1 counts as 1, as no weight does (browsers write no such weight).
+/// Bounded: a header is read up to `maximumLength` bytes, and at most `maximumRanges` ranges.
 enum AcceptLanguage {
     static let maximumLength = 1_024
     static let maximumRanges = 32
