@@ -37,19 +37,12 @@ struct AgingPaging {
     // The order: largest overdue first — the amount late in any one currency (amounts of two
     // currencies are never added) — then the largest balance, then the customer code, so that
     // a page is the same on every request.
-    // (Loops rather than `map(…).max()`: no array per customer, 10,000 customers a request.)
+    // (Lazily mapped: no array per customer, 10,000 customers a request.)
     static func overdue(_ customer: AgedBalanceSummary.Customer) -> Int64 {
-        var largest: Int64?
-        for totals in customer.totals {
-            let late = BucketTotals.lateBuckets.reduce(0) { $0 + (totals.byBucket[$1] ?? 0) }
-            largest = max(largest ?? late, late)
-        }
-        return largest ?? 0
+        customer.totals.lazy.map(\.overdueAmount.minorUnits).max() ?? 0
     }
 
     static func balance(_ customer: AgedBalanceSummary.Customer) -> Int64 {
-        var largest: Int64?
-        for totals in customer.totals { largest = max(largest ?? totals.total, totals.total) }
-        return largest ?? 0
+        customer.totals.lazy.map(\.total).max() ?? 0
     }
 }
