@@ -16,7 +16,7 @@ struct DiagnosticPhrases {
 
     init(_ text: String) {
         self.text = text
-        ascii = text.utf8.allSatisfy { $0 < 0x80 } ? Array(text.utf8) : nil
+        ascii = text.isASCII ? Array(text.utf8) : nil
     }
 
     /// Where `phrase` first occurs, as a UTF-8 offset (offsets order as the text's indices do).

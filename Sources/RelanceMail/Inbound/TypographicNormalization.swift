@@ -4,7 +4,7 @@ import Foundation
 /// returned as it is, without Foundation's search: it holds no "’", and none of its characters
 /// is canonically equivalent to one (Foundation's `replacingOccurrences` compares canonically).
 func apostrophesStraightened(_ text: String) -> String {
-    if text.utf8.allSatisfy({ $0 < 0x80 }) { return text }
+    if text.isASCII { return text }
     return text.replacingOccurrences(of: "’", with: "'")
 }
 
@@ -12,6 +12,6 @@ func apostrophesStraightened(_ text: String) -> String {
 /// no-break spaces made plain (French puts one before « : » and inside amounts). ASCII text holds
 /// neither, so it skips Foundation's two searches, each through `NSString`.
 func replyTextNormalized(_ text: String) -> String {
-    if text.utf8.allSatisfy({ $0 < 0x80 }) { return text }
+    if text.isASCII { return text }
     return text.replacingOccurrences(of: "’", with: "'").replacingOccurrences(of: "\u{00A0}", with: " ")
 }

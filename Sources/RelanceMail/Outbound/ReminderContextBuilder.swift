@@ -119,7 +119,7 @@ public enum ReminderContextBuilder {
     static func groupedIBAN(_ iban: String) -> String {
         // An IBAN is ASCII: grouped from its bytes, without walking Characters and their
         // white-space property (a visible part of building every reminder's context, issue #17).
-        guard iban.utf8.allSatisfy({ $0 < 0x80 }) else { return groupedIBANByCharacter(iban) }
+        guard iban.isASCII else { return groupedIBANByCharacter(iban) }
         var grouped: [UInt8] = []
         grouped.reserveCapacity(iban.utf8.count + iban.utf8.count / 4)
         var inGroup = 0
