@@ -36,10 +36,20 @@ struct CustomersController {
             // In the store, by SQL, at most `searchLimit` in all: never the whole book read and filtered here.
             for creditor in environment.creditors(of: user, in: runtime) where results.count < Self.searchLimit {
                 let id = creditor.configuration.id
-                for hit in try await runtime.store.searchCustomers(of: id, containing: query, limit: Self.searchLimit - results.count) {
+                let hits = try await runtime.store.searchCustomers(of: id, containing: query, limit: Self.searchLimit - results.count)
+                // The store sums the ledger's open amounts; a customer the bank shows paid by (a
+                // few, until the next ledger) is read again net of it, as its page and the aged
+                // balance count it — the same computation, not a second one.
+                let payments = hits.isEmpty ? [:] : Dictionary(grouping: try await runtime.store.bankPayments(of: id), by: \.customerID)
+                for hit in hits {
+                    var open = hit.openByCurrency
+                    if let paid = payments[hit.customerID] {
+                        let receivables = try await runtime.store.openReceivables(of: id, customer: hit.customerID)
+                        open = Demand.sumByCurrency(Receivable.netOfBankPayments(receivables, payments: paid).map(\.demanded))
+                    }
                     results.append(["name": hit.name ?? hit.externalID, "code": hit.externalID, "creditor": creditor.configuration.legalName,
                                     "url": Self.url(creditor: id, code: hit.externalID),
-                                    "open": hit.openByCurrency.map(words.money).joined(separator: " + ")])
+                                    "open": open.map(words.money).joined(separator: " + ")])
                 }
             }
         }
@@ -53,7 +63,9 @@ struct CustomersController {
         let words = environment.words(for: context, in: runtime)
         let (creditor, customer) = try await resolve(context: context, user: user, runtime: runtime)
         let id = creditor.configuration.id
-        let open = try await runtime.store.openReceivables(of: id, customer: customer.id)
+        // Net of what the bank shows paid, as the aged balance and the plan count it: the page's
+        // « reste dû » and total are the aged balance's line for this customer.
+        let open = try await BankAwareReceivables.read(id, customer: customer.id, from: runtime.store)
         // Every read narrowed to the customer: a page costs one customer's rows, not the book's.
         let holds = try await runtime.store.liveHolds(of: id, customer: customer.id)
         let timeline = try await runtime.store.events(ofCustomer: customer.id, last: 200).reversed()
@@ -67,9 +79,11 @@ struct CustomersController {
             "emails": profile.emailsTo.joined(separator: ", "), "phones": phones, "doNotRemind": profile.doNotRemind,
             "url": Self.url(creditor: id, code: profile.externalID), "csrf": context.session?.csrf ?? "",
             "invoices": open.map { ["number": $0.number, "issued": $0.issued.map(words.date) ?? "", "due": $0.due.map(words.date) ?? "",
-                                    "open": words.money($0.open), "disputed": disputed.contains($0.invoiceID)] },
+                                    "open": words.money($0.demanded), "disputed": disputed.contains($0.invoiceID),
+                                    "received": $0.received.map { words.language.wording.receivedOnInvoice($0) } ?? ""] },
             "hasDisputes": open.contains { disputed.contains($0.invoiceID) },
             "total": Self.total(open, words: words) ?? "",
+            "receivedLines": Self.receivedLines(open, words: words),
             "holds": holds.map { ["text": $0.reason + ($0.until.map { " — " + words.date($0) } ?? "")] },
             // The journal's lines are in the creditor's language (the store words them so): their kind too.
             "timeline": timeline.map { entry in
@@ -169,10 +183,25 @@ struct CustomersController {
         return (creditor, customer)
     }
 
-    /// The open balance per currency (`Demand.sumByCurrency`: never two currencies added), as
-    /// `1 092,00 € + 500,00 $`; nil when nothing is open.
+    /// What is still demanded per currency (`Demand.sumByCurrency`: never two currencies added),
+    /// as `1 092,00 € + 500,00 $` — the ledger's open amounts less what the bank shows received,
+    /// the aged balance's total for the customer; nil when nothing is open.
     static func total(_ open: [Receivable], words: ConsoleWording) -> String? {
         guard !open.isEmpty else { return nil }
-        return Demand.sumByCurrency(open.map(\.open)).map(words.money).joined(separator: " + ")
+        return Demand.sumByCurrency(open.map(\.demanded)).map(words.money).joined(separator: " + ")
+    }
+
+    /// Under the total, per currency the bank shows something received in: that amount and the
+    /// ledger's figure, in the aged balance page's words (`Reçu, en attente du grand livre (EUR) :
+    /// 1 440,00 € · Selon le grand livre EUR : 1 752,50 €`).
+    static func receivedLines(_ open: [Receivable], words: ConsoleWording) -> [[String: String]] {
+        let wording = words.language.wording
+        let received = Demand.sumByCurrency(open.compactMap(\.received))
+        let ledger = Demand.sumByCurrency(open.map(\.open))
+        return received.map { money in
+            let line = wording.labelled("\(wording.receivedAwaitingLedger()) (\(money.currency.code))", words.money(money))
+            guard let whole = ledger.first(where: { $0.currency == money.currency }) else { return ["line": line] }
+            return ["line": line + " · " + wording.labelled(wording.ledgerTotal(currency: money.currency), words.money(whole))]
+        }
     }
 }

@@ -1,6 +1,7 @@
 /// Receivables with what the bank already shows paid set apart (`Receivable.received`): the
-/// one computation behind the planner, the aged balance (CLI, console, CSV, reports) and the
-/// digest, so that every figure a person reads agrees with what the plan demands. Pure.
+/// one computation behind the planner, the aged balance (CLI, console, CSV, reports), the
+/// digest, a customer's page and search in the console and `relance customer`, so that every
+/// figure a person reads agrees with what the plan demands. Pure.
 extension Receivable {
     /// Each receivable with `received` set from the live bank payments of its invoice, capped
     /// at its open amount (money received beyond it stays on the customer's account, for the
@@ -25,6 +26,15 @@ public enum BankAwareReceivables {
     public static func read(_ creditor: CreditorID, from store: any ReceivablesStore & BankPaymentStore) async throws -> [Receivable] {
         async let receivables = store.openReceivables(of: creditor)
         let payments = try await store.bankPayments(of: creditor)
+        return Receivable.netOfBankPayments(try await receivables, payments: payments)
+    }
+
+    /// One customer's: the console's customer page and search, and `relance customer`, whose
+    /// figures must agree with the aged balance's line for that customer.
+    public static func read(_ creditor: CreditorID, customer: Int64,
+                            from store: any ReceivablesStore & BankPaymentStore) async throws -> [Receivable] {
+        async let receivables = store.openReceivables(of: creditor, customer: customer)
+        let payments = try await store.bankPayments(of: creditor).filter { $0.customerID == customer }
         return Receivable.netOfBankPayments(try await receivables, payments: payments)
     }
 }
