@@ -104,6 +104,27 @@ extension PostgresStore: TaskOutcomeStore {
         }
     }
 
+    public func closeNoLongerDueTasks(_ tasks: [NoLongerDueTask], at time: Date) async throws -> [Int64] {
+        guard !tasks.isEmpty else { return [] }
+        return try await transaction { connection in
+            var closed: [Int64] = []
+            for task in tasks {
+                // As the import closes a task it answered: done, with why, by Relance.
+                let rows = try await connection.liveQuery("""
+                    UPDATE task SET state = 'done', outcome = 'done', outcome_detail = jsonb_build_object('note', \(task.note)::text),
+                                    closed_at = \(time)
+                    WHERE id = \(task.taskID) AND state = 'open' RETURNING id
+                    """, logger: logger)
+                var updated = false
+                for try await _ in rows { updated = true }
+                guard updated else { continue }
+                try await Self.append(task.event, on: connection, logger: logger)
+                closed.append(task.taskID)
+            }
+            return closed
+        }
+    }
+
     public func markTaskEscalated(_ taskID: Int64, at time: Date) async throws -> Bool {
         try await connection { connection in
             let rows = try await connection.liveQuery("""

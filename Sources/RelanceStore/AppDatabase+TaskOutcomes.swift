@@ -186,6 +186,24 @@ extension AppDatabase: TaskOutcomeStore {
         }
     }
 
+    public func closeNoLongerDueTasks(_ tasks: [NoLongerDueTask], at time: Date) async throws -> [Int64] {
+        guard !tasks.isEmpty else { return [] }
+        return try await writer.write { db in
+            var closed: [Int64] = []
+            for task in tasks {
+                // As the import closes a task it answered: done, with why, by Relance.
+                try db.execute(sql: """
+                    UPDATE task SET state = 'done', outcome = 'done', outcome_detail = json_object('note', ?), closed_at = ?
+                    WHERE id = ? AND state = 'open'
+                    """, arguments: [task.note, time, task.taskID])
+                guard db.changesCount > 0 else { continue }
+                try AppDatabase.append(task.event, in: db)
+                closed.append(task.taskID)
+            }
+            return closed
+        }
+    }
+
     public func markTaskEscalated(_ taskID: Int64, at time: Date) async throws -> Bool {
         try await writer.write { db in
             try db.execute(sql: "UPDATE task SET escalated_at = ? WHERE id = ? AND state = 'open' AND escalated_at IS NULL",

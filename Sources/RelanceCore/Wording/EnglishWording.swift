@@ -320,6 +320,15 @@ public struct EnglishWording: Wording {
         "Task #\(id) closed: the contacts file \(file) identifies the customer and gives a usable contact."
     }
 
+    public func noLongerDueNote(paidAtBank: Bool) -> String {
+        paidAtBank ? "nothing is owed any more (paid per the bank, awaiting the ledger)"
+            : "nothing is owed any more (settled per the ledger)"
+    }
+
+    public func taskNoLongerDue(id: Int64, kind: WorkTask.Kind, note: String) -> String {
+        "Task #\(id) (\(taskKind(kind).lowercased())) closed: \(note)."
+    }
+
     public func documentToPrint() -> String { "document to print" }
 
     public func openTasksHeading(count: Int) -> String {

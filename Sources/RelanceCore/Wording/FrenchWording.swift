@@ -346,6 +346,15 @@ public struct FrenchWording: Wording {
         "Tâche n°\u{00A0}\(id) close : le fichier de contacts \(file) identifie le client et donne un contact utilisable."
     }
 
+    public func noLongerDueNote(paidAtBank: Bool) -> String {
+        paidAtBank ? "plus rien n'est dû (payé d'après la banque, en attente du grand livre)"
+            : "plus rien n'est dû (réglé d'après le grand livre)"
+    }
+
+    public func taskNoLongerDue(id: Int64, kind: WorkTask.Kind, note: String) -> String {
+        "Tâche n°\u{00A0}\(id) (\(Self.lowercasedKinds[kind] ?? taskKind(kind).lowercased())) close : \(note)."
+    }
+
     public func documentToPrint() -> String { "document à imprimer" }
 
     public func openTasksHeading(count: Int) -> String {

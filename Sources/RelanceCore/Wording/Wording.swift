@@ -71,6 +71,11 @@ public protocol Wording: DigestWording, ReasonWording, BankWording, JournalWordi
     func taskOpened(id: Int64, kind: WorkTask.Kind, title: String) -> String
     /// An identify-customer task closed because a contacts file answered it.
     func taskAnsweredByContacts(id: Int64, file: String) -> String
+    /// Why Relance closed a task nothing is owed for any more (`NoLongerDueTasks`): the ledger
+    /// shows it settled, or the bank shows it paid (awaiting the ledger). Kept with the task.
+    func noLongerDueNote(paidAtBank: Bool) -> String
+    /// The timeline's line for it: `Tâche n° 2 (appel) close : plus rien n'est dû — …`.
+    func taskNoLongerDue(id: Int64, kind: WorkTask.Kind, note: String) -> String
     func documentToPrint() -> String
     func openTasksHeading(count: Int) -> String
     func tasksPageTitle(creditor: String) -> String

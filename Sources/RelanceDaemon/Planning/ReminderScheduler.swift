@@ -44,6 +44,8 @@ public struct ReminderScheduler: Sendable {
         public var openedTasks: [Int64] = []
         /// Open calls moved on to a later step instead of a second call (#13).
         public var updatedTasks: [Int64] = []
+        /// Tasks closed because nothing they ask for is owed any more (`NoLongerDueTasks`).
+        public var closedTasks: [Int64] = []
         /// Unposted letters replaced by a later one (old id, new id).
         public var supersededTasks: [(old: Int64, new: Int64)] = []
         public var reviewFiles: [URL] = []
@@ -59,12 +61,18 @@ public struct ReminderScheduler: Sendable {
 
     /// The plan alone, for `relance plan`: reads the store, writes nothing.
     public func plan(on day: CivilDate) async throws -> Plan {
+        try await planned(on: day).plan
+    }
+
+    /// The plan and the receivables it was made from (net of the bank's payments), which say
+    /// what is still owed (`NoLongerDueTasks`).
+    private func planned(on day: CivilDate) async throws -> (plan: Plan, receivables: [Receivable]) {
         let input = try await PlanningInputBuilder(creditor: creditor, policies: policies, store: store).input(on: day)
         // Large books are planned in parts on every core (benchmarks/plan.sh: 100,000 invoices);
         // small ones are not worth the hand-over between threads. The plan is the same.
         let parts = Planner.parts(input, count: min(ProcessInfo.processInfo.activeProcessorCount,
                                                     input.receivables.count / Self.invoicesPerPart))
-        guard parts.count > 1 else { return parts[0].plan() }
+        guard parts.count > 1 else { return (parts[0].plan(), input.receivables) }
         let plans = await withTaskGroup(of: (Int, Plan).self) { group in
             for (index, part) in parts.enumerated() {
                 group.addTask { (index, part.plan()) }
@@ -73,7 +81,7 @@ public struct ReminderScheduler: Sendable {
             for await (index, plan) in group { plans[index] = plan }
             return plans.compactMap { $0 }
         }
-        return Plan(merging: plans)
+        return (Plan(merging: plans), input.receivables)
     }
 
     /// The fewest invoices worth a part of their own.
@@ -90,14 +98,14 @@ public struct ReminderScheduler: Sendable {
     public func run(on day: CivilDate, at instant: Date, recordHolds: Bool = true,
                     queuedSome: @Sendable () -> Void = {}, shouldStop: @Sendable () -> Bool = { false }) async throws -> Report {
         func stopping() -> Bool { Task.isCancelled || shouldStop() }
-        var plan = try await plan(on: day)
+        var (plan, receivables) = try await planned(on: day)
         // A reminder written in review mode on an earlier day and still not approved is withdrawn
         // and written again by today's plan, so that nobody approves outdated figures — and, once the
         // creditor is active, so that it leaves with today's figures instead of waiting for ever
         // (a customer with a message awaiting approval is not planned). One written earlier today
         // still speaks for today: it stays for a person to approve until the next planning day.
         if !(try await store.withdrawStaleApprovals(of: creditor.id, before: day, at: instant)).isEmpty {
-            plan = try await self.plan(on: day)
+            (plan, receivables) = try await planned(on: day)
         }
         var report = Report(plan: plan, active: !plan.reviewOnly)
         var start = plan.contacts.startIndex
@@ -140,6 +148,11 @@ public struct ReminderScheduler: Sendable {
             }
         }
         if stopping() { return stopped(report) }
+        // In review mode too: a call or a letter about money nobody owes any more must not stay
+        // on Today and in the digest, whoever approves the reminders.
+        let moot = NoLongerDueTasks.find(open: try await store.tasks(of: creditor.id, state: .open), receivables: receivables,
+                                         words: creditor.language.wording, at: instant)
+        report.closedTasks = try await store.closeNoLongerDueTasks(moot, at: instant)
         if report.active { try await openPaymentChecks(on: day, at: instant, report: &report) }
         if recordHolds {
             // A hold is journaled when it starts or its reason changes, and at least weekly while it
