@@ -343,8 +343,8 @@ public struct EnglishWording: Wording {
         "Ask for the person in charge of supplier payments at \(customer) (customer \(customerID))."
     }
 
-    public func callIntroduce(creditor: String) -> String {
-        "Say you are calling on behalf of \(creditor) about invoices that are past due:"
+    public func callIntroduce(creditor: String, invoiceCount: Int) -> String {
+        "Say you are calling on behalf of \(creditor) about " + (invoiceCount > 1 ? "invoices that are past due:" : "an invoice that is past due:")
     }
 
     public func callCheckAddress(_ lines: [String]) -> String {
@@ -356,18 +356,18 @@ public struct EnglishWording: Wording {
         return "\(number): \(self.amount(amount)) \(dueText), \(self.daysLate(daysLate))."
     }
 
-    public func callFirstContact() -> String {
-        "No earlier reminder reached them: this call is the first contact about these invoices."
+    public func callFirstContact(invoiceCount: Int) -> String {
+        "No earlier reminder reached them: this call is the first contact about " + (invoiceCount > 1 ? "these invoices." : "this invoice.")
     }
 
     public func callEarlierActions(_ actions: [PriorAction]) -> String {
         "Earlier actions: " + priorActions(actions) + "."
     }
 
-    public func callQuestions() -> [String] {
+    public func callQuestions(invoiceCount: Int) -> [String] {
         [
             "Ask whether payment has been made; if not, on what date it will be.",
-            "Ask whether any invoice is disputed, which one and why.",
+            invoiceCount > 1 ? "Ask whether any invoice is disputed, which one and why." : "Ask whether the invoice is disputed and, if so, why.",
             "Record the outcome: promised to pay on DATE, dispute on invoice X, paid, no answer, or wrong number.",
         ]
     }
