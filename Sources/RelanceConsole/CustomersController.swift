@@ -53,7 +53,12 @@ struct CustomersController {
         let words = environment.words(for: context, in: runtime)
         let (creditor, customer) = try await resolve(context: context, user: user, runtime: runtime)
         let id = creditor.configuration.id
-        let open = try await runtime.store.openReceivables(of: id, customer: customer.id)
+        // What the bank shows paid and the ledger has not lettered yet is set apart, by the one rule
+        // the plan and the aged balance follow (`Receivable.netOfBankPayments`): « Reste dû » is what
+        // is still demanded, as the reminders ask it, and the money received has its own column.
+        // (The live payments are the book's few awaiting the ledger, kept to this customer.)
+        let payments = try await runtime.store.bankPayments(of: id).filter { $0.customerID == customer.id }
+        let open = Receivable.netOfBankPayments(try await runtime.store.openReceivables(of: id, customer: customer.id), payments: payments)
         // Every read narrowed to the customer: a page costs one customer's rows, not the book's.
         let holds = try await runtime.store.liveHolds(of: id, customer: customer.id)
         let timeline = try await runtime.store.events(ofCustomer: customer.id, last: 200).reversed()
@@ -67,9 +72,13 @@ struct CustomersController {
             "emails": profile.emailsTo.joined(separator: ", "), "phones": phones, "doNotRemind": profile.doNotRemind,
             "url": Self.url(creditor: id, code: profile.externalID), "csrf": context.session?.csrf ?? "",
             "invoices": open.map { ["number": $0.number, "issued": $0.issued.map(words.date) ?? "", "due": $0.due.map(words.date) ?? "",
-                                    "open": words.money($0.open), "disputed": disputed.contains($0.invoiceID)] },
+                                    "open": words.money($0.demanded), "received": $0.received.map(words.money) ?? "",
+                                    "disputed": disputed.contains($0.invoiceID)] },
             "hasDisputes": open.contains { disputed.contains($0.invoiceID) },
             "total": Self.total(open, words: words) ?? "",
+            "hasReceived": open.contains { $0.received != nil },
+            "receivedTotal": Demand.sumByCurrency(open.compactMap(\.received)).map(words.money).joined(separator: " + "),
+            "receivedHeading": words.language.wording.receivedColumn(),
             "holds": holds.map { ["text": $0.reason + ($0.until.map { " — " + words.date($0) } ?? "")] },
             // The journal's lines are in the creditor's language (the store words them so): their kind too.
             "timeline": timeline.map { entry in
@@ -169,10 +178,10 @@ struct CustomersController {
         return (creditor, customer)
     }
 
-    /// The open balance per currency (`Demand.sumByCurrency`: never two currencies added), as
+    /// What is still demanded per currency (`Demand.sumByCurrency`: never two currencies added), as
     /// `1 092,00 € + 500,00 $`; nil when nothing is open.
     static func total(_ open: [Receivable], words: ConsoleWording) -> String? {
         guard !open.isEmpty else { return nil }
-        return Demand.sumByCurrency(open.map(\.open)).map(words.money).joined(separator: " + ")
+        return Demand.sumByCurrency(open.map(\.demanded)).map(words.money).joined(separator: " + ")
     }
 }

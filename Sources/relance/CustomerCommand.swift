@@ -32,7 +32,8 @@ struct CustomerCommand: AsyncParsableCommand {
         let context = try await CommandContext(options: options, readOnly: true)
         let creditorID = try context.creditorID(creditor)
         let id = try await context.customerID(customer, creditor: creditorID)
-        let open = try await context.runtime.store.openReceivables(of: creditorID).filter { $0.customer.id == id }
+        // What the bank shows paid is set apart, as the plan and the aged balance do: the amount is what is still demanded.
+        let open = try await BankAwareReceivables.read(creditorID, from: context.runtime.store).filter { $0.customer.id == id }
         let timeline = try await context.runtime.store.events(ofCustomer: id)
         if json {
             for entry in timeline {
@@ -48,7 +49,7 @@ struct CustomerCommand: AsyncParsableCommand {
         let timeZone = TimeZone(identifier: configuration?.timeZone ?? "Europe/Paris") ?? .current
         print(words.customerHeading(customerID: customer.printable, name: open.first?.customer.name?.printable, creditor: creditorID.rawValue))
         if let emails = open.first?.customer.emails, !emails.isEmpty { print("  " + words.customerEmails(emails.map(\.value))) }
-        print("  " + words.customerOpen(open.map { words.openItem(number: $0.number.printable, amount: $0.open, due: $0.due) }))
+        print("  " + words.customerOpen(open.map { words.openItem(number: $0.number.printable, amount: $0.demanded, due: $0.due, received: $0.received) }))
         print(words.timelineHeading())
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone

@@ -404,8 +404,9 @@ public struct EnglishWording: Wording {
         items.isEmpty ? "Open: nothing" : "Open: \(items.joined(separator: "; "))"
     }
 
-    public func openItem(number: String, amount: Money, due: CivilDate?) -> String {
+    public func openItem(number: String, amount: Money, due: CivilDate?, received: Money?) -> String {
         "\(number) \(self.amount(amount))" + (due.map { " due \(date($0))" } ?? " with no due date")
+            + (received.map { " (received at the bank: \(self.amount($0)), awaiting the ledger)" } ?? "")
     }
 
     public func timelineHeading() -> String { "Timeline:" }

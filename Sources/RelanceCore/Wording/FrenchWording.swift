@@ -432,8 +432,9 @@ public struct FrenchWording: Wording {
         items.isEmpty ? "Reste dû : rien" : "Reste dû : \(items.joined(separator: " ; "))"
     }
 
-    public func openItem(number: String, amount: Money, due: CivilDate?) -> String {
+    public func openItem(number: String, amount: Money, due: CivilDate?, received: Money?) -> String {
         "\(number) \(self.amount(amount))" + (due.map { " échue le \(date($0))" } ?? " sans échéance")
+            + (received.map { " (reçu à la banque : \(self.amount($0)), en attente du grand livre)" } ?? "")
     }
 
     public func timelineHeading() -> String { "Historique :" }

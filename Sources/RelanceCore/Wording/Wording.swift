@@ -105,7 +105,9 @@ public protocol Wording: DigestWording, ReasonWording, BankWording, JournalWordi
     func customerEmails(_ emails: [String]) -> String
     func customerOpen(_ items: [String]) -> String
     /// `F-100 2 376,80 € échue le 07/12/2026`.
-    func openItem(number: String, amount: Money, due: CivilDate?) -> String
+    /// One open invoice of `relance customer`: `amount` is what is still demanded; `received`, what the
+    /// bank shows paid that the ledger has not lettered yet (nil when none).
+    func openItem(number: String, amount: Money, due: CivilDate?, received: Money?) -> String
     func timelineHeading() -> String
 
     // MARK: Plan
