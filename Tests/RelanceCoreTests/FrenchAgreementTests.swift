@@ -86,5 +86,10 @@ import Testing
                 + "refinancement de la BCE\u{00A0}») : ajoutez-le dans [penalties] de la configuration (clé «\u{00A0}2026-S2\u{00A0}»)")
         #expect(words.interestUnknown(missing: [words.missingRate(rate)]).hasPrefix("intérêts non calculables, taux manquant : "))
         #expect(EnglishWording().missingRate(rate).hasPrefix("rate unknown for the second half of 2026 (table"))
+        // One missing rate is singular in English too (it read « rates missing: » for one).
+        let english = EnglishWording()
+        #expect(english.interestUnknown(missing: [english.missingRate(rate)]).hasPrefix("interest cannot be computed, rate missing: rate unknown"))
+        #expect(english.interestUnknown(missing: ["a", "b"]) == "interest cannot be computed, rates missing: a; b")
+        #expect(words.interestUnknown(missing: ["a", "b"]) == "intérêts non calculables, taux manquants : a ; b")
     }
 }

@@ -282,7 +282,7 @@ public struct EnglishWording: Wording {
     }
 
     public func interestUnknown(missing: [String]) -> String {
-        "interest cannot be computed, rates missing: \(missing.joined(separator: "; "))"
+        "interest cannot be computed, \(missing.count > 1 ? "rates missing" : "rate missing"): \(missing.joined(separator: "; "))"
     }
 
     public func missingRate(_ rate: MissingRate) -> String {
