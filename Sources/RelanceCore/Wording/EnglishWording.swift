@@ -73,7 +73,7 @@ public struct EnglishWording: Wording {
         case .wrongNumber: "wrong number"
         case .paid: "says it has paid"
         case .noAnswer: "no answer"
-        case .letterSent(let tracking): tracking.map { "letter sent (tracking number \($0))" } ?? "letter sent"
+        case .letterSent(let tracking): tracking.map { "letter sent, tracking number \($0)" } ?? "letter sent"
         case .letterPosted(let day, let tracking, let acknowledged):
             "letter posted on \(date(day))\(tracking.map { " (tracking number \($0))" } ?? "")\(acknowledged.map { ", acknowledgement of receipt signed on \(date($0))" } ?? "")"
         case .acknowledged(let day): "acknowledgement of receipt signed on \(date(day))"

@@ -83,7 +83,7 @@ public struct FrenchWording: Wording {
         case .wrongNumber: "mauvais numéro"
         case .paid: "règlement annoncé"
         case .noAnswer: "pas de réponse"
-        case .letterSent(let tracking): tracking.map { "lettre envoyée (n° de suivi \($0))" } ?? "lettre envoyée"
+        case .letterSent(let tracking): tracking.map { "lettre envoyée, n° de suivi \($0)" } ?? "lettre envoyée"
         case .letterPosted(let day, let tracking, let acknowledged):
             "lettre postée le \(date(day))\(tracking.map { " (n° de suivi \($0))" } ?? "")\(acknowledged.map { ", accusé de réception signé le \(date($0))" } ?? "")"
         case .acknowledged(let day): "accusé de réception signé le \(date(day))"
