@@ -122,15 +122,13 @@ enum ConsoleTemplates {
         {{^hasInvoices}}<p class="quiet">{{w.nothingOpen}}</p>{{/hasInvoices}}
         {{#hasInvoices}}
         <div class="scroll"><table>
-          <thead><tr><th>{{w.invoice}}</th><th>{{w.issued}}</th><th>{{w.due}}</th><th class="num">{{w.open}}</th></tr></thead>
+          <thead><tr><th>{{w.invoice}}</th><th>{{w.issued}}</th><th>{{w.due}}</th><th class="num">{{w.open}}</th>{{#hasReceived}}<th class="num">{{receivedHeading}}</th>{{/hasReceived}}</tr></thead>
           <tbody>{{#invoices}}<tr><td>{{number}}{{#disputed}} <span class="badge held">{{w.disputedInvoice}}</span>
             <form method="post" action="{{url}}/dispute-resolved" class="inline"><input type="hidden" name="csrf" value="{{csrf}}">
-            <input type="hidden" name="invoice" value="{{number}}"><button type="submit">{{w.disputeResolvedButton}}</button></form>{{/disputed}}
-            {{#received}} <span class="badge">{{received}}</span>{{/received}}</td>
-            <td>{{issued}}</td><td>{{due}}</td><td class="num">{{open}}</td></tr>{{/invoices}}</tbody>
-          <tfoot><tr><th colspan="3">{{w.total}}</th><th class="num">{{total}}</th></tr></tfoot>
+            <input type="hidden" name="invoice" value="{{number}}"><button type="submit">{{w.disputeResolvedButton}}</button></form>{{/disputed}}</td>
+            <td>{{issued}}</td><td>{{due}}</td><td class="num">{{open}}</td>{{#hasReceived}}<td class="num">{{received}}</td>{{/hasReceived}}</tr>{{/invoices}}</tbody>
+          <tfoot><tr><th colspan="3">{{w.total}}</th><th class="num">{{total}}</th>{{#hasReceived}}<th class="num">{{receivedTotal}}</th>{{/hasReceived}}</tr></tfoot>
         </table></div>
-        {{#receivedLines}}<p class="quiet">{{line}}</p>{{/receivedLines}}
         {{#hasDisputes}}<p class="quiet">{{w.disputeResolvedHint}}</p>{{/hasDisputes}}
         {{/hasInvoices}}
         <h2>{{w.holds}}</h2>

@@ -63,8 +63,9 @@ struct CustomersController {
         let words = environment.words(for: context, in: runtime)
         let (creditor, customer) = try await resolve(context: context, user: user, runtime: runtime)
         let id = creditor.configuration.id
-        // Net of what the bank shows paid, as the aged balance and the plan count it: the page's
-        // « reste dû » and total are the aged balance's line for this customer.
+        // What the bank shows paid and the ledger has not lettered yet is set apart, by the one rule
+        // the plan and the aged balance follow (`Receivable.netOfBankPayments`): « Reste dû » is what
+        // is still demanded, as the reminders ask it, and the money received has its own column.
         let open = try await BankAwareReceivables.read(id, customer: customer.id, from: runtime.store)
         // Every read narrowed to the customer: a page costs one customer's rows, not the book's.
         let holds = try await runtime.store.liveHolds(of: id, customer: customer.id)
@@ -79,11 +80,13 @@ struct CustomersController {
             "emails": profile.emailsTo.joined(separator: ", "), "phones": phones, "doNotRemind": profile.doNotRemind,
             "url": Self.url(creditor: id, code: profile.externalID), "csrf": context.session?.csrf ?? "",
             "invoices": open.map { ["number": $0.number, "issued": $0.issued.map(words.date) ?? "", "due": $0.due.map(words.date) ?? "",
-                                    "open": words.money($0.demanded), "disputed": disputed.contains($0.invoiceID),
-                                    "received": $0.received.map { words.language.wording.receivedOnInvoice($0) } ?? ""] },
+                                    "open": words.money($0.demanded), "received": $0.received.map(words.money) ?? "",
+                                    "disputed": disputed.contains($0.invoiceID)] },
             "hasDisputes": open.contains { disputed.contains($0.invoiceID) },
             "total": Self.total(open, words: words) ?? "",
-            "receivedLines": Self.receivedLines(open, words: words),
+            "hasReceived": open.contains { $0.received != nil },
+            "receivedTotal": Demand.sumByCurrency(open.compactMap(\.received)).map(words.money).joined(separator: " + "),
+            "receivedHeading": words.language.wording.receivedColumn(),
             "holds": holds.map { ["text": $0.reason + ($0.until.map { " — " + words.date($0) } ?? "")] },
             // The journal's lines are in the creditor's language (the store words them so): their kind too.
             "timeline": timeline.map { entry in
@@ -183,25 +186,10 @@ struct CustomersController {
         return (creditor, customer)
     }
 
-    /// What is still demanded per currency (`Demand.sumByCurrency`: never two currencies added),
-    /// as `1 092,00 € + 500,00 $` — the ledger's open amounts less what the bank shows received,
-    /// the aged balance's total for the customer; nil when nothing is open.
+    /// What is still demanded per currency (`Demand.sumByCurrency`: never two currencies added), as
+    /// `1 092,00 € + 500,00 $`; nil when nothing is open.
     static func total(_ open: [Receivable], words: ConsoleWording) -> String? {
         guard !open.isEmpty else { return nil }
         return Demand.sumByCurrency(open.map(\.demanded)).map(words.money).joined(separator: " + ")
-    }
-
-    /// Under the total, per currency the bank shows something received in: that amount and the
-    /// ledger's figure, in the aged balance page's words (`Reçu, en attente du grand livre (EUR) :
-    /// 1 440,00 € · Selon le grand livre EUR : 1 752,50 €`).
-    static func receivedLines(_ open: [Receivable], words: ConsoleWording) -> [[String: String]] {
-        let wording = words.language.wording
-        let received = Demand.sumByCurrency(open.compactMap(\.received))
-        let ledger = Demand.sumByCurrency(open.map(\.open))
-        return received.map { money in
-            let line = wording.labelled("\(wording.receivedAwaitingLedger()) (\(money.currency.code))", words.money(money))
-            guard let whole = ledger.first(where: { $0.currency == money.currency }) else { return ["line": line] }
-            return ["line": line + " · " + wording.labelled(wording.ledgerTotal(currency: money.currency), words.money(whole))]
-        }
     }
 }

@@ -25,9 +25,9 @@ struct MailController {
             let id = creditor.configuration.id
             let entries = try await runtime.store.mailLog(of: id, search: query, limit: Self.pageLength)
             sections.append(["name": creditor.configuration.legalName, "hasEntries": !entries.isEmpty, "entries": entries.map { entry -> [String: Any] in
-                ["when": words.dateTime(entry.time, in: creditor.timeZone), "direction": entry.direction == .sent ? words.sentMail : words.receivedMail,
+                ["when": words.dateTime(entry.time, in: creditor.timeZone), "direction": words.mailDirection(entry),
                  "customer": [entry.customerCode, entry.customerName].compactMap { $0 }.joined(separator: " "), "counterpart": entry.counterpart,
-                 "label": entry.label, "url": "/mail/\(id.rawValue)/\(entry.direction.rawValue)/\(entry.id)"]
+                 "label": words.mailLabel(entry), "url": "/mail/\(id.rawValue)/\(entry.direction.rawValue)/\(entry.id)"]
             }])
         }
         return environment.pages.render("mail", title: words.mail, words: words, session: context.session, user: user.name,
@@ -45,7 +45,7 @@ struct MailController {
         else { throw HTTPError(.notFound) }
         let readable = ReadableMessage(raw: entry.raw ?? [])
         let page: [String: Any] = [
-            "subject": readable.subject, "from": readable.from, "counterpart": entry.counterpart, "label": entry.label,
+            "subject": readable.subject, "from": readable.from, "counterpart": entry.counterpart, "label": words.mailLabel(entry),
             "when": words.dateTime(entry.time, in: creditor.timeZone), "text": readable.text,
             "attachments": readable.attachments.joined(separator: ", "), "noRaw": entry.raw == nil,
         ]

@@ -49,10 +49,7 @@ struct CustomerCommand: AsyncParsableCommand {
         let timeZone = TimeZone(identifier: configuration?.timeZone ?? "Europe/Paris") ?? .current
         print(words.customerHeading(customerID: customer.printable, name: open.first?.customer.name?.printable, creditor: creditorID.rawValue))
         if let emails = open.first?.customer.emails, !emails.isEmpty { print("  " + words.customerEmails(emails.map(\.value))) }
-        print("  " + words.customerOpen(open.map { receivable in
-            words.openItem(number: receivable.number.printable, amount: receivable.demanded, due: receivable.due)
-                + (receivable.received.map { " (\(words.receivedOnInvoice($0)))" } ?? "")
-        }))
+        print("  " + words.customerOpen(open.map { words.openItem(number: $0.number.printable, amount: $0.demanded, due: $0.due, received: $0.received) }))
         print(words.timelineHeading())
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone

@@ -19,11 +19,14 @@ struct MessageCommand: AsyncParsableCommand {
         func run() async throws {
             let context = try await CommandContext(options: options, readOnly: true)
             let messages = try await context.runtime.store.messagesToReview(of: nil)
-            if messages.isEmpty { print("No reminder waits for a decision.") }
+            // Each message in its creditor's words (a French controller approves French reminders).
+            if messages.isEmpty { print(MessageCommand.words(of: nil, in: context).messagesNoneWaiting()) }
             for message in messages {
                 let readable = ReadableMessage(raw: message.raw)
-                print("#\(message.id) \(message.creditor) \(message.state.rawValue) to \(message.recipients.joined(separator: ", ")): \(readable.subject)".printable)
-                if let reason = message.reason { print("  why: \(reason)".printable) }
+                let words = MessageCommand.words(of: message.creditor, in: context)
+                print(words.messageForReview(id: message.id, creditor: message.creditor.rawValue, step: message.step, state: message.state,
+                                             recipients: message.recipients, subject: readable.subject).printable)
+                if let reason = message.reason { print(("  " + words.messageWaitsBecause(reason)).printable) }
                 for line in readable.text.split(separator: "\n", omittingEmptySubsequences: false) { print("  | " + String(line).printable) }
                 let send = message.state == .awaitingApproval ? "approve" : "send"
                 print("  relance message \(send) \(message.id)   |   relance message skip \(message.id)")
@@ -39,8 +42,7 @@ struct MessageCommand: AsyncParsableCommand {
         @Argument(help: "The message's number.") var id: Int64
 
         func run() async throws {
-            try await MessageCommand.decide(id, .send, options: options)
-            print("Message #\(id) approved and queued; the outbox still cancels it if an invoice was settled or the customer paused since.")
+            print(try await MessageCommand.decide(id, .send, approving: true, options: options))
         }
     }
 
@@ -50,8 +52,7 @@ struct MessageCommand: AsyncParsableCommand {
         @Argument(help: "The message's number.") var id: Int64
 
         func run() async throws {
-            try await MessageCommand.decide(id, .send, options: options)
-            print("Message #\(id) queued again; the outbox still cancels it if an invoice was settled or changed since.")
+            print(try await MessageCommand.decide(id, .send, options: options))
         }
     }
 
@@ -61,17 +62,26 @@ struct MessageCommand: AsyncParsableCommand {
         @Argument(help: "The message's number.") var id: Int64
 
         func run() async throws {
-            try await MessageCommand.decide(id, .skip, options: options)
-            print("Message #\(id) skipped: it will not be sent.")
+            print(try await MessageCommand.decide(id, .skip, options: options))
         }
     }
 
-    static func decide(_ id: Int64, _ decision: MessageReviewDecision, options: GlobalOptions) async throws {
+    /// Decides, and says what was done in the message's creditor's words.
+    static func decide(_ id: Int64, _ decision: MessageReviewDecision, approving: Bool = false, options: GlobalOptions) async throws -> String {
         let context = try await CommandContext(options: options)
+        let message = try await context.runtime.store.messagesToReview(of: nil).first { $0.id == id }
         do {
             try await PeopleActions(runtime: context.runtime).decideMessage(id, decision, by: PersonName.current)
         } catch {
             throw Failure("message \(decision.rawValue) \(id): \(error)")
         }
+        return words(of: message?.creditor, in: context)
+            .messageDecided(id: id, decision: decision, approving: approving)
+    }
+
+    /// The creditor's language, or the first creditor's when there is none to name (as `relance status`).
+    static func words(of creditor: CreditorID?, in context: CommandContext) -> any Wording {
+        let configured = context.runtime.creditors.first { $0.configuration.id == creditor } ?? context.runtime.creditors.first
+        return (configured?.configuration.language ?? .french).wording
     }
 }

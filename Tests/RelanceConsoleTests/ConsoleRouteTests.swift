@@ -283,6 +283,13 @@ struct ConsoleRouteTests {
             #expect(page.contains("Relance FA-1001") && page.contains("Bonjour"))
             #expect(!page.contains("tracker.example"), "shown as text: nothing to fetch")
             #expect(try await client.execute(uri: "/mail/globex/sent/\(id)", method: .get, headers: browser.headers).status == .notFound)
+            // Steps, states and kinds in words, not the store's identifiers (the page read
+            // « envoyé … first-reminder · awaiting-approval » for a reminder nobody had sent).
+            let all = String(buffer: try await client.execute(uri: "/mail", method: .get, headers: browser.headers).body)
+            #expect(all.contains("· relance</span>") && all.contains("première relance · mode relecture : à approuver</span>"), "\(all)")
+            #expect(!all.contains("first-reminder") && !all.contains("awaiting-approval") && !all.contains("· envoyé</span>"))
+            #expect(page.contains("<dd>test step · en file d’attente</dd>"), "\(page)")
+
         }
     }
 
@@ -332,5 +339,22 @@ struct ConsoleRouteTests {
     ])
     func safeNext(raw: String?, expected: String) {
         #expect(LoginController.safeNext(raw) == expected)
+    }
+
+    @Test("a received message's kind and a sent reminder's state in words, French and English")
+    func mailLabels() {
+        let at = Date(timeIntervalSince1970: 0)
+        func entry(_ direction: MailLogEntry.Direction, _ label: String) -> MailLogEntry {
+            MailLogEntry(direction: direction, id: 1, creditor: CreditorID("acme")!, customerCode: nil, customerName: nil, time: at,
+                         counterpart: "", label: label, raw: nil)
+        }
+        let french = ConsoleWording.french, english = ConsoleWording.english
+        #expect(french.mailLabel(entry(.received, "autoreply")) == "réponse automatique")
+        #expect(english.mailLabel(entry(.received, "autoreply")) == "auto-reply")
+        #expect(french.mailLabel(entry(.sent, "second-reminder · sent")) == "deuxième relance · envoyée")
+        #expect(french.mailDirection(entry(.sent, "second-reminder · sent")) == "envoyé")
+        #expect(french.mailDirection(entry(.sent, "second-reminder · cancelled")) == "relance")
+        #expect(english.mailLabel(entry(.sent, "second-reminder · sent")) == "second reminder · sent")
+        #expect(french.mailDirection(entry(.received, "reply")) == "reçu")
     }
 }

@@ -80,11 +80,26 @@ import Testing
                 .hasPrefix("Relance a refusé export.csv (import n°\u{00A0}9) le 07/12/2026 à 5\u{00A0}h\u{00A0}58 (UTC)."))
     }
 
+    /// The hold for a stale or missing ledger names the export to drop, as the digest does: it
+    /// said « relevé de référence », which a controller reads as the bank statement.
+    @Test func aStaleLedgerAsksForAnExportNotAStatement() {
+        #expect(words.staleSnapshot(asOf: CivilDate(year: 2026, month: 11, day: 27)!, ageDays: 11, maximumDays: 7)
+                == "le dernier export de référence (grand livre ou balance âgée) date du 27/11/2026, il y a 11 jours (plus de 7) : "
+                + "rien ne part avant l'import d'un export récent, des clients ont pu payer depuis")
+        #expect(words.noAuthoritativeSnapshot(creditor: "acme")
+                == "aucun export de référence (grand livre ou balance âgée) n'a été importé pour le créancier acme : rien ne part avant, des clients ont pu payer")
+    }
+
     @Test func aMissingRateNamesItsHalfYear() {
         let rate = MissingRate(semester: Semester(year: 2026, half: 2)!, table: RateTable.ecbMainRefinancingRate.name)
         #expect(words.missingRate(rate) == "taux inconnu pour le 2e\u{00A0}semestre\u{00A0}2026 (table «\u{00A0}taux des opérations principales de "
                 + "refinancement de la BCE\u{00A0}») : ajoutez-le dans [penalties] de la configuration (clé «\u{00A0}2026-S2\u{00A0}»)")
         #expect(words.interestUnknown(missing: [words.missingRate(rate)]).hasPrefix("intérêts non calculables, taux manquant : "))
         #expect(EnglishWording().missingRate(rate).hasPrefix("rate unknown for the second half of 2026 (table"))
+        // One missing rate is singular in English too (it read « rates missing: » for one).
+        let english = EnglishWording()
+        #expect(english.interestUnknown(missing: [english.missingRate(rate)]).hasPrefix("interest cannot be computed, rate missing: rate unknown"))
+        #expect(english.interestUnknown(missing: ["a", "b"]) == "interest cannot be computed, rates missing: a; b")
+        #expect(words.interestUnknown(missing: ["a", "b"]) == "intérêts non calculables, taux manquants : a ; b")
     }
 }

@@ -172,6 +172,28 @@ import RelanceCore
         #expect(recalled.map { "\($0.on) \($0.step) \($0.detail ?? "")" } == ["2026-09-06 first-reminder ", "2026-09-21 first-reminder no answer"])
     }
 
+    /// A call about one invoice speaks of that invoice in the singular (it read « au sujet de
+    /// factures échues », « de ces factures » and « laquelle » for one invoice); two keep the plural.
+    @Test func aCallAboutOneInvoiceSpeaksOfItInTheSingular() throws {
+        let customer = F.customer(emails: [])
+        let one = F.plan(on: "2026-10-20", [F.invoice("F-1", id: 1, due: "2026-10-15", customer: customer)])
+        let single = try #require(one.tasks.first)
+        let french = CallScript.lines(for: single, creditorName: "ACME SAS", language: .french)
+        #expect(french.contains("Se présenter de la part d'ACME SAS, au sujet d'une facture échue et non réglée :"))
+        #expect(french.contains("Aucune relance ne leur est encore parvenue : cet appel est le premier contact au sujet de cette facture."))
+        #expect(french.contains("Demander si la facture est contestée et, si oui, pourquoi."))
+        let english = CallScript.lines(for: single, creditorName: "ACME SAS", language: .english)
+        #expect(english.contains("Say you are calling on behalf of ACME SAS about an invoice that is past due:"))
+        #expect(english.contains("No earlier reminder reached them: this call is the first contact about this invoice."))
+        #expect(english.contains("Ask whether the invoice is disputed and, if so, why."))
+        let two = F.plan(on: "2026-10-20", [F.invoice("F-1", id: 1, due: "2026-10-15", customer: customer),
+                                            F.invoice("F-2", id: 2, due: "2026-10-14", customer: customer)])
+        let several = CallScript.lines(for: try #require(two.tasks.first), creditorName: "ACME SAS", language: .french)
+        #expect(several.contains("Se présenter de la part d'ACME SAS, au sujet de factures échues et non réglées :"))
+        #expect(several.contains("Aucune relance ne leur est encore parvenue : cet appel est le premier contact au sujet de ces factures."))
+        #expect(several.contains("Demander si une facture est contestée, laquelle et pourquoi."))
+    }
+
     @Test(arguments: [
         // addresses, invalid ones, expected recipients (empty: a call task)
         (["a@client.example"], ["a@client.example"], [String]()),

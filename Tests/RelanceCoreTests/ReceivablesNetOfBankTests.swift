@@ -51,6 +51,8 @@ struct ReceivablesNetOfBankTests {
 
         let html = AgedBalanceHTML.render(balance, title: "Balance âgée", language: .french)
         #expect(html.contains("<th>Reçu, en attente du grand livre</th>"))
+        // The buckets' headings are kept whole: no « 61 / à / 90 / j » over four lines in an empty column.
+        #expect(html.contains("<th>non\u{00A0}échu</th><th>1\u{00A0}à\u{00A0}30\u{00A0}j</th><th>31\u{00A0}à\u{00A0}60\u{00A0}j</th><th>61\u{00A0}à\u{00A0}90\u{00A0}j</th><th>plus\u{00A0}de\u{00A0}90\u{00A0}j</th><th>avoirs</th>"))
         #expect(html.contains("<td>Selon le grand livre EUR</td>"))
         #expect(html.contains("1\u{202F}642,00\u{00A0}€"))
         let english = AgedBalanceHTML.render(balance, title: "Aged balance", language: .english)

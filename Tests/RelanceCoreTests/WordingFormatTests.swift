@@ -134,7 +134,13 @@ import RelanceCore
         let day = CivilDate(iso8601: "2027-01-15")!
         #expect(FrenchWording().outcome(.promisedToPay(on: day)) == "promesse de paiement pour le 15/01/2027")
         #expect(EnglishWording().outcome(.promisedToPay(on: day)) == "promised to pay on 15 Jan 2027")
-        #expect(FrenchWording().outcome(.letterSent(trackingNumber: "1A2B")) == "lettre envoyée (n° de suivi 1A2B)")
+        #expect(FrenchWording().outcome(.letterSent(trackingNumber: "1A2B")) == "lettre envoyée, n° de suivi 1A2B")
+        // Recalled as a prior action, inside the step's parentheses: no parentheses in parentheses
+        // (it read « lettre de relance (lettre envoyée (n° de suivi 1A2B)) »).
+        let posted = PriorAction(on: CivilDate(iso8601: "2026-12-01")!, step: "formal-letter", channel: .letter, invoices: ["F-1"],
+                                 detail: TaskOutcome.letterSent(trackingNumber: "1A2B").summary)
+        #expect(FrenchWording().priorAction(posted) == "01/12/2026 : lettre de relance (lettre envoyée, n° de suivi 1A2B)")
+        #expect(EnglishWording().priorAction(posted) == "1 Dec 2026: reminder letter (letter sent, tracking number 1A2B)")
         #expect(FrenchWording().detailValue("hints", "promise:2026-12-15, paid") == "promet de payer le 15/12/2026, dit avoir payé")
         #expect(FrenchWording().detailValue("amount_due", "2469.12 EUR") == "2\u{202F}469,12\u{00A0}€")
         #expect(EnglishWording().detailValue("amount_due", "2469.12 EUR, 3.00 USD") == "€2,469.12 + $3.00")

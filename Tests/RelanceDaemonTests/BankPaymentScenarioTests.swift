@@ -67,6 +67,21 @@ import RelanceTesting
         #expect(!later.contacts.flatMap(\.invoices).contains { $0.receivable.number == "FA26-0866" })
         #expect(!later.tasks.flatMap(\.invoices).contains { $0.receivable.number == "FA26-0866" })
     }
+
+    /// `relance customer` reads the paid invoice as the plan does: nothing left demanded, the
+    /// bank's money named (it read « FA26-0866 912,00 € échue le 01/11/2026 », as if unpaid).
+    @Test func theCustomerCommandSetsApartWhatTheBankShowsPaid() async throws {
+        let fixture = try DaemonFixture()
+        fixture.clock.advance(by: 3 * 86_400)
+        let runtime = try fixture.runtime()
+        try await runtime.prepare()
+        _ = try await importFile(runtime, "balance-agee.csv", Self.export)
+        fixture.clock.advance(by: 86_400)
+        _ = try await importFile(runtime, "releve.txt", Self.statement)
+        let customer = try PeopleOutputsTests.run(["customer", "C1"], in: fixture)
+        #expect(customer.contains("  Reste dû : FA26-0866 0,00\u{00A0}€ échue le 01/11/2026 (reçu à la banque : 912,00\u{00A0}€, en attente du grand livre) ; "
+            + "FA26-0870 450,00\u{00A0}€ échue le 05/11/2026\n"), "\(customer)")
+    }
 }
 
 struct ScenarioFailure: Error, CustomStringConvertible {

@@ -102,4 +102,28 @@ import RelanceTesting
             }
         }
     }
+
+    /// `relance message` in review mode, for a French creditor: the waiting reminder named in
+    /// French (it read « #1 acme awaiting-approval to … »), the decision said in French too; an
+    /// English creditor's lines stay as they were.
+    @Test func theMessagesAwaitingApprovalAreReadInTheCreditorsLanguage() throws {
+        func reviewFixture(_ settings: String) throws -> DaemonFixture {
+            let fixture = try DaemonFixture(active: false, extraCreditorSettings: settings)
+            try fixture.drop("open.csv", DaemonFixture.csv("C1;Client Un;compta@un.example;F-100;15/09/2026;15/10/2026;2376,80"))
+            #expect(try ProcessTests.run(["run", "--once"], in: fixture).status == 0)
+            return fixture
+        }
+        let french = try reviewFixture("")
+        let held = try Self.run(["message"], in: french)
+        #expect(held.contains("Message n°\u{00A0}1 (acme) · première relance · à approuver · pour compta@un.example : Relance : facture F-100 en attente de règlement – ACME SAS\n"), "\(held)")
+        #expect(!held.contains("awaiting-approval"))
+        let approved = try Self.run(["message", "approve", "1"], in: french)
+        #expect(approved.contains("Message n°\u{00A0}1 approuvé et mis en file ; l'envoi l'annule encore si une facture a été réglée ou le client mis en pause depuis.\n"), "\(approved)")
+        #expect(try Self.run(["message"], in: french).contains("Aucune relance n'attend de décision.\n"))
+
+        let english = try reviewFixture("language = \"en\"")
+        let waiting = try Self.run(["message"], in: english)
+        #expect(waiting.contains("#1 acme awaiting-approval to compta@un.example: Reminder: invoice F-100 awaiting payment – ACME SAS\n"), "\(waiting)")
+        #expect(try Self.run(["message", "skip", "1"], in: english).contains("Message #1 skipped: it will not be sent.\n"))
+    }
 }

@@ -96,7 +96,7 @@ struct EnglishDebtorWordingTests {
         #expect(letter.html.contains("AV2026-0007 dated 10 June 2026 (€500.00) set against invoice F2026-0100.\n"))
         #expect(letter.text.contains("  (credit AV2026-0007 dated 10 Jun 2026, €500.00, deducted from invoice F2026-0100)\n"))
         #expect(letter.text.contains("  - invoice F2026-0100 dated "))
-        #expect(letter.html.contains("<p class=\"note\">Interest runs from the day after each due date up to and including 21 July 2026, at the annual rate of\n"))
+        #expect(letter.html.contains("<p class=\"note\">Interest runs from the day after the due date up to and including 21 July 2026, at the annual rate of\n"))
     }
 
     @Test("two missing rates are not said in the singular; the final reminder's total is a sentence")

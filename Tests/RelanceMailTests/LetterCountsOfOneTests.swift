@@ -81,6 +81,8 @@ struct LetterCountsOfOneTests {
         #expect(french.html.contains("<p class=\"note\">L'avoir ou règlement non affecté suivant a été déduit :\nAV2026-0007 du 10/06/2026 (500,00\u{00A0}€) imputé sur la facture F2026-0100.\n</p>"))
         #expect(french.html.contains("<tr><th>Indemnité forfaitaire pour frais de recouvrement (40\u{00A0}€ par facture)</th><td class=\"num\">40,00\u{00A0}€</td></tr>"))
         #expect(french.text.contains("\n  Indemnité forfaitaire pour frais de recouvrement (40\u{00A0}€ par facture) : 40,00\u{00A0}€\n"))
+        // One invoice demanded has one due date (the note read « du lendemain de chaque échéance »).
+        #expect(french.html.contains("<p class=\"note\">Pénalités de retard calculées du lendemain de l'échéance au 21\u{00A0}juillet\u{00A0}2026 inclus, au taux annuel de\n"))
         for body in [french.text, french.html] {
             #expect(body.contains("Pour information, la facture suivante est également échue et reste à régler ; elle ne fait pas l'objet de la présente demande :"))
             #expect(!body.contains("avoirs et règlements non affectés suivants") && !body.contains("Indemnités forfaitaires"))
@@ -89,6 +91,7 @@ struct LetterCountsOfOneTests {
         #expect(english.html.contains("<p class=\"note\">The following credit note or unapplied payment has been deducted:\nAV2026-0007 dated 10 June 2026 (€500.00) set against invoice F2026-0100.\n</p>"))
         #expect(english.html.contains("<tr><th>Fixed recovery indemnity (€40 per invoice)</th><td class=\"num\">€40.00</td></tr>"))
         #expect(english.text.contains("\n  Fixed recovery indemnity (€40 per invoice): €40.00\n"))
+        #expect(english.html.contains("<p class=\"note\">Interest runs from the day after the due date up to and including 21 July 2026, at the annual rate of\n"))
         for body in [english.text, english.html] {
             #expect(body.contains("For your information, the following invoice is also past due and remains unpaid; it is not the subject of this letter:"))
         }
@@ -115,6 +118,8 @@ struct LetterCountsOfOneTests {
         #expect(french.text.contains("\n  Indemnités forfaitaires pour frais de recouvrement (40\u{00A0}€ par facture) : 80,00\u{00A0}€\n"))
         let english = try Self.letter(task, .english)
         #expect(english.text.contains("\n  Fixed recovery indemnities (€40 per invoice): €80.00\n"))
+        #expect(french.html.contains("<p class=\"note\">Pénalités de retard calculées du lendemain de chaque échéance au 21\u{00A0}juillet\u{00A0}2026 inclus"))
+        #expect(english.html.contains("<p class=\"note\">Interest runs from the day after each due date up to and including 21 July 2026"))
     }
 
     // MARK: - (c) The customer's account is ours for them

@@ -11,7 +11,7 @@ public enum AgedBalanceHTML {
             <style>
             body{font:14px/1.4 system-ui,sans-serif;margin:2em;color:#222}
             table{border-collapse:collapse;margin:1em 0;width:100%}
-            th,td{padding:.3em .6em;border-bottom:1px solid #ddd;text-align:right}
+            th,td{padding:.3em .4em;border-bottom:1px solid #ddd;text-align:right}
             th:first-child,td:first-child,td.text{text-align:left}
             tr.customer td{font-weight:600;background:#f4f4f4}
             td.late{color:#a40000}
@@ -25,7 +25,8 @@ public enum AgedBalanceHTML {
         }
         html += "<table><thead><tr><th>\(escape(columns.customerOrInvoice))</th>"
         html += "<th>\(escape(columns.due))</th>"
-        for bucket in AgingBucket.allCases { html += "<th>\(escape(label(bucket, language)))</th>" }
+        // A bucket's heading never breaks inside (an empty column stacked « 61 / à / 90 / j » on four lines).
+        for bucket in AgingBucket.allCases { html += "<th>\(escape(label(bucket, language)).replacingOccurrences(of: " ", with: "\u{00A0}"))</th>" }
         let received = words.receivedAwaitingLedger()
         html += "<th>\(escape(columns.total))</th><th>\(escape(received))</th><th>\(escape(columns.lastAction))</th></tr></thead><tbody>\n"
         for customer in balance.customers {

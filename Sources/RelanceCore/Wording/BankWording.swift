@@ -26,10 +26,6 @@ public protocol BankWording: Sendable {
     /// `Reçu, en attente du grand livre`: money a statement shows paid that the ledger has not
     /// lettered yet — the aged balance's column and line, the digest's line.
     func receivedAwaitingLedger() -> String
-    /// `reçu à la banque : 1 440,00 €, en attente du grand livre`: what a statement shows paid on
-    /// one invoice — beside its line on the customer's page and in `relance customer`, whose
-    /// « reste dû » is then the plan's (the ledger's open amount less this).
-    func receivedOnInvoice(_ amount: Money) -> String
     /// `Grand livre EUR`: the ledger's open total (demanded plus received), beside the totals.
     func ledgerTotal(currency: Currency) -> String
     /// The same, as a narrow table's column heading: `Reçu (banque)`.
@@ -73,7 +69,6 @@ extension FrenchWording {
     }
     public func noUnmatchedReceipts() -> String { "Aucun virement reçu à rattacher." }
     public func receivedAwaitingLedger() -> String { "Reçu, en attente du grand livre" }
-    public func receivedOnInvoice(_ amount: Money) -> String { "reçu à la banque : \(self.amount(amount)), en attente du grand livre" }
     public func ledgerTotal(currency: Currency) -> String { "Selon le grand livre \(currency.code)" }
     public func paymentQRLabel() -> String { "Code QR de paiement SEPA" }
     public func receivedColumn() -> String { "Reçu (banque)" }
@@ -127,7 +122,6 @@ extension EnglishWording {
     }
     public func noUnmatchedReceipts() -> String { "No bank receipt to link." }
     public func receivedAwaitingLedger() -> String { "Received, awaiting the ledger" }
-    public func receivedOnInvoice(_ amount: Money) -> String { "received at the bank: \(self.amount(amount)), awaiting the ledger" }
     public func ledgerTotal(currency: Currency) -> String { "Per the ledger \(currency.code)" }
     public func paymentQRLabel() -> String { "SEPA payment QR code" }
     public func receivedColumn() -> String { "Received (bank)" }

@@ -20,4 +20,13 @@ public protocol CommandWording: Sendable {
     func digestSentNow(creditor: String, day: CivilDate, recipients: [String]) -> String
     /// `relance digest --send` on a day with nothing for a person (`send_when_empty = false`).
     func digestNotSentNow(creditor: String, day: CivilDate) -> String
+    /// `relance message`: no reminder waits for a person.
+    func messagesNoneWaiting() -> String
+    /// `relance message`: a waiting reminder's heading — its number, creditor, step, state,
+    /// recipients and subject.
+    func messageForReview(id: Int64, creditor: String, step: String, state: OutboxState, recipients: [String], subject: String) -> String
+    /// Why it waits (the last error or the hold's reason, quoted as recorded).
+    func messageWaitsBecause(_ reason: String) -> String
+    /// `relance message approve|send|skip` done (`approving`: the `approve` command, on a reminder of review mode).
+    func messageDecided(id: Int64, decision: MessageReviewDecision, approving: Bool) -> String
 }

@@ -54,4 +54,21 @@ extension EnglishWording {
     public func digestNotSentNow(creditor: String, day: CivilDate) -> String {
         "Nothing to do for \(creditor) on \(date(day)): no digest sent (send_when_empty = false)."
     }
+
+    public func messagesNoneWaiting() -> String { "No reminder waits for a decision." }
+
+    public func messageForReview(id: Int64, creditor: String, step: String, state: OutboxState, recipients: [String], subject: String) -> String {
+        "#\(id) \(creditor) \(state.rawValue) to \(recipients.joined(separator: ", ")): \(subject)"
+    }
+
+    public func messageWaitsBecause(_ reason: String) -> String { "why: \(reason)" }
+
+    public func messageDecided(id: Int64, decision: MessageReviewDecision, approving: Bool) -> String {
+        switch decision {
+        case .send where approving:
+            "Message #\(id) approved and queued; the outbox still cancels it if an invoice was settled or the customer paused since."
+        case .send: "Message #\(id) queued again; the outbox still cancels it if an invoice was settled or changed since."
+        case .skip: "Message #\(id) skipped: it will not be sent."
+        }
+    }
 }

@@ -73,7 +73,7 @@ public struct EnglishWording: Wording {
         case .wrongNumber: "wrong number"
         case .paid: "says it has paid"
         case .noAnswer: "no answer"
-        case .letterSent(let tracking): tracking.map { "letter sent (tracking number \($0))" } ?? "letter sent"
+        case .letterSent(let tracking): tracking.map { "letter sent, tracking number \($0)" } ?? "letter sent"
         case .letterPosted(let day, let tracking, let acknowledged):
             "letter posted on \(date(day))\(tracking.map { " (tracking number \($0))" } ?? "")\(acknowledged.map { ", acknowledgement of receipt signed on \(date($0))" } ?? "")"
         case .acknowledged(let day): "acknowledgement of receipt signed on \(date(day))"
@@ -282,7 +282,7 @@ public struct EnglishWording: Wording {
     }
 
     public func interestUnknown(missing: [String]) -> String {
-        "interest cannot be computed, rates missing: \(missing.joined(separator: "; "))"
+        "interest cannot be computed, \(missing.count > 1 ? "rates missing" : "rate missing"): \(missing.joined(separator: "; "))"
     }
 
     public func missingRate(_ rate: MissingRate) -> String {
@@ -352,8 +352,8 @@ public struct EnglishWording: Wording {
         "Ask for the person in charge of supplier payments at \(customer) (customer \(customerID))."
     }
 
-    public func callIntroduce(creditor: String) -> String {
-        "Say you are calling on behalf of \(creditor) about invoices that are past due:"
+    public func callIntroduce(creditor: String, invoiceCount: Int) -> String {
+        "Say you are calling on behalf of \(creditor) about " + (invoiceCount > 1 ? "invoices that are past due:" : "an invoice that is past due:")
     }
 
     public func callCheckAddress(_ lines: [String]) -> String {
@@ -365,18 +365,18 @@ public struct EnglishWording: Wording {
         return "\(number): \(self.amount(amount)) \(dueText), \(self.daysLate(daysLate))."
     }
 
-    public func callFirstContact() -> String {
-        "No earlier reminder reached them: this call is the first contact about these invoices."
+    public func callFirstContact(invoiceCount: Int) -> String {
+        "No earlier reminder reached them: this call is the first contact about " + (invoiceCount > 1 ? "these invoices." : "this invoice.")
     }
 
     public func callEarlierActions(_ actions: [PriorAction]) -> String {
         "Earlier actions: " + priorActions(actions) + "."
     }
 
-    public func callQuestions() -> [String] {
+    public func callQuestions(invoiceCount: Int) -> [String] {
         [
             "Ask whether payment has been made; if not, on what date it will be.",
-            "Ask whether any invoice is disputed, which one and why.",
+            invoiceCount > 1 ? "Ask whether any invoice is disputed, which one and why." : "Ask whether the invoice is disputed and, if so, why.",
             "Record the outcome: promised to pay on DATE, dispute on invoice X, paid, no answer, or wrong number.",
         ]
     }
@@ -413,8 +413,9 @@ public struct EnglishWording: Wording {
         items.isEmpty ? "Open: nothing" : "Open: \(items.joined(separator: "; "))"
     }
 
-    public func openItem(number: String, amount: Money, due: CivilDate?) -> String {
+    public func openItem(number: String, amount: Money, due: CivilDate?, received: Money?) -> String {
         "\(number) \(self.amount(amount))" + (due.map { " due \(date($0))" } ?? " with no due date")
+            + (received.map { " (received at the bank: \(self.amount($0)), awaiting the ledger)" } ?? "")
     }
 
     public func timelineHeading() -> String { "Timeline:" }

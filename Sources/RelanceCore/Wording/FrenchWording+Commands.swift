@@ -55,4 +55,29 @@ extension FrenchWording {
     public func digestNotSentNow(creditor: String, day: CivilDate) -> String {
         "Rien à faire pour \(creditor) le \(date(day)) : pas de point quotidien envoyé (send_when_empty = false)."
     }
+
+    public func messagesNoneWaiting() -> String { "Aucune relance n'attend de décision." }
+
+    public func messageForReview(id: Int64, creditor: String, step: String, state: OutboxState, recipients: [String], subject: String) -> String {
+        let waits = switch state {
+        case .awaitingApproval: "à approuver"
+        case .held: "retenue : envoyée ou non ?"
+        case .failed: "en échec après plusieurs essais"
+        default: "en attente"
+        }
+        return "Message n°\u{00A0}\(id) (\(creditor)) · \(stepName(step)) · \(waits) · pour \(recipients.joined(separator: ", ")) : \(subject)"
+    }
+
+    public func messageWaitsBecause(_ reason: String) -> String { "motif : \(reason)" }
+
+    public func messageDecided(id: Int64, decision: MessageReviewDecision, approving: Bool) -> String {
+        switch decision {
+        case .send where approving:
+            "Message n°\u{00A0}\(id) approuvé et mis en file ; l'envoi l'annule encore si une facture a été réglée ou le client mis en pause depuis."
+        case .send:
+            "Message n°\u{00A0}\(id) remis en file ; l'envoi l'annule encore si une facture a été réglée ou modifiée depuis."
+        case .skip:
+            "Message n°\u{00A0}\(id) écarté : il ne sera pas envoyé."
+        }
+    }
 }

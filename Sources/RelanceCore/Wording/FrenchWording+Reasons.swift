@@ -21,12 +21,15 @@ extension FrenchWording {
         "le créancier \(creditor) est en pause \(untilResume(until))\(paren(why))"
     }
 
+    // « export », as the digest says it: « relevé » is read as the bank's statement, which does not
+    // lift this hold.
     public func noAuthoritativeSnapshot(creditor: String) -> String {
-        "aucun relevé de référence (grand livre ou balance âgée) n'a été importé pour le créancier \(creditor) : rien ne part avant, des clients ont pu payer"
+        "aucun export de référence (grand livre ou balance âgée) n'a été importé pour le créancier \(creditor) : rien ne part avant, des clients ont pu payer"
     }
 
     public func staleSnapshot(asOf: CivilDate, ageDays: Int, maximumDays: Int) -> String {
-        "le dernier relevé de référence date du \(date(asOf)), il y a \(ageDays) jours (plus de \(maximumDays)) : rien ne part avant l'import d'un relevé récent, des clients ont pu payer depuis"
+        "le dernier export de référence (grand livre ou balance âgée) date du \(date(asOf)), il y a \(ageDays) jours (plus de \(maximumDays)) : "
+            + "rien ne part avant l'import d'un export récent, des clients ont pu payer depuis"
     }
 
     public func nonBusinessDay(_ day: CivilDate, holiday: String?, next: CivilDate) -> String {

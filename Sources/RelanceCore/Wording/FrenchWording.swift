@@ -83,7 +83,7 @@ public struct FrenchWording: Wording {
         case .wrongNumber: "mauvais numéro"
         case .paid: "règlement annoncé"
         case .noAnswer: "pas de réponse"
-        case .letterSent(let tracking): tracking.map { "lettre envoyée (n° de suivi \($0))" } ?? "lettre envoyée"
+        case .letterSent(let tracking): tracking.map { "lettre envoyée, n° de suivi \($0)" } ?? "lettre envoyée"
         case .letterPosted(let day, let tracking, let acknowledged):
             "lettre postée le \(date(day))\(tracking.map { " (n° de suivi \($0))" } ?? "")\(acknowledged.map { ", accusé de réception signé le \(date($0))" } ?? "")"
         case .acknowledged(let day): "accusé de réception signé le \(date(day))"
@@ -378,8 +378,9 @@ public struct FrenchWording: Wording {
         "Demander la personne chargée du règlement des fournisseurs chez \(customer) (client \(customerID))."
     }
 
-    public func callIntroduce(creditor: String) -> String {
-        "Se présenter de la part \(FrenchPreposition.de(creditor)), au sujet de factures échues et non réglées :"
+    public func callIntroduce(creditor: String, invoiceCount: Int) -> String {
+        "Se présenter de la part \(FrenchPreposition.de(creditor)), au sujet "
+            + (invoiceCount > 1 ? "de factures échues et non réglées :" : "d'une facture échue et non réglée :")
     }
 
     public func callCheckAddress(_ lines: [String]) -> String {
@@ -391,18 +392,19 @@ public struct FrenchWording: Wording {
         return "\(number) : \(self.amount(amount)), \(dueText), \(self.daysLate(daysLate))."
     }
 
-    public func callFirstContact() -> String {
-        "Aucune relance ne leur est encore parvenue : cet appel est le premier contact au sujet de ces factures."
+    public func callFirstContact(invoiceCount: Int) -> String {
+        "Aucune relance ne leur est encore parvenue : cet appel est le premier contact au sujet "
+            + (invoiceCount > 1 ? "de ces factures." : "de cette facture.")
     }
 
     public func callEarlierActions(_ actions: [PriorAction]) -> String {
         "Actions précédentes : " + priorActions(actions) + "."
     }
 
-    public func callQuestions() -> [String] {
+    public func callQuestions(invoiceCount: Int) -> [String] {
         [
             "Demander si le paiement a été fait ; sinon, à quelle date il le sera.",
-            "Demander si une facture est contestée, laquelle et pourquoi.",
+            invoiceCount > 1 ? "Demander si une facture est contestée, laquelle et pourquoi." : "Demander si la facture est contestée et, si oui, pourquoi.",
             "Noter le résultat : promesse de paiement le JJ/MM/AAAA, litige sur la facture X, payé, pas de réponse, ou mauvais numéro.",
         ]
     }
@@ -439,8 +441,9 @@ public struct FrenchWording: Wording {
         items.isEmpty ? "Reste dû : rien" : "Reste dû : \(items.joined(separator: " ; "))"
     }
 
-    public func openItem(number: String, amount: Money, due: CivilDate?) -> String {
+    public func openItem(number: String, amount: Money, due: CivilDate?, received: Money?) -> String {
         "\(number) \(self.amount(amount))" + (due.map { " échue le \(date($0))" } ?? " sans échéance")
+            + (received.map { " (reçu à la banque : \(self.amount($0)), en attente du grand livre)" } ?? "")
     }
 
     public func timelineHeading() -> String { "Historique :" }

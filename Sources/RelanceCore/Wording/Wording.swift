@@ -85,13 +85,14 @@ public protocol Wording: DigestWording, ReasonWording, BankWording, JournalWordi
     // MARK: Call script
 
     func callAskFor(customer: String, customerID: String) -> String
-    func callIntroduce(creditor: String) -> String
+    /// `invoiceCount` words the sentence for one invoice or several (« d'une facture échue » / « de factures échues »).
+    func callIntroduce(creditor: String, invoiceCount: Int) -> String
     func callInvoice(number: String, amount: Money, due: CivilDate?, daysLate: Int) -> String
-    func callFirstContact() -> String
+    func callFirstContact(invoiceCount: Int) -> String
     func callEarlierActions(_ actions: [PriorAction]) -> String
     /// The postal address on file, to confirm before the letters: `4 quai de la Fosse, 44000 NANTES`.
     func callCheckAddress(_ lines: [String]) -> String
-    func callQuestions() -> [String]
+    func callQuestions(invoiceCount: Int) -> [String]
 
     // MARK: Aged balance
 
@@ -109,7 +110,9 @@ public protocol Wording: DigestWording, ReasonWording, BankWording, JournalWordi
     func customerEmails(_ emails: [String]) -> String
     func customerOpen(_ items: [String]) -> String
     /// `F-100 2 376,80 € échue le 07/12/2026`.
-    func openItem(number: String, amount: Money, due: CivilDate?) -> String
+    /// One open invoice of `relance customer`: `amount` is what is still demanded; `received`, what the
+    /// bank shows paid that the ledger has not lettered yet (nil when none).
+    func openItem(number: String, amount: Money, due: CivilDate?, received: Money?) -> String
     func timelineHeading() -> String
 
     // MARK: Plan
