@@ -42,7 +42,7 @@ struct BankCommand: AsyncParsableCommand {
                 print("  #\(receipt.entryID)  \(words.amount(receipt.amount))  " + words.unmatchedReceiptHeadline(booked: receipt.booked, payer: receipt.payer?.printable))
                 print("      " + words.unmatchedReceiptDetail(remittance: receipt.remittance.printable, payerIBAN: receipt.payerIBAN))
             }
-            print(words.unmatchedReceiptsNote())
+            print(words.unmatchedReceiptsNote(count: receipts.count))
         }
     }
 

@@ -46,7 +46,11 @@ import RelanceTesting
         let sender = try #require(runtime.digestSenders.first)
         let (digest, _) = try await sender.content(on: CivilDate(iso8601: "2026-12-04")!)
         let section = try #require(digest.sections.first { $0.title == "1 virement reçu à rattacher" })
-        #expect(section.note?.hasPrefix("Aucune facture ouverte n'a pu leur être rapprochée avec certitude.") == true)
+        // One receipt in the singular (it read « n'a pu leur être rapprochée … Pour chacun » under this title).
+        #expect(section.note?.hasPrefix("Aucune facture ouverte n'a pu lui être rapprochée avec certitude. Retrouvez le client qui a payé et rattachez-le") == true,
+                "\(section.note ?? "")")
+        #expect(FrenchWording().unmatchedReceiptsNote(count: 2).hasPrefix("Aucune facture ouverte n'a pu leur être rapprochée avec certitude. Pour chacun,"))
+        #expect(EnglishWording().unmatchedReceiptsNote(count: 1).hasPrefix("No open invoice could be matched to it for sure. Find the customer who paid"))
         #expect(section.items.map(\.headline) == ["Reçu le 03/12/2026 de DUPONT ET FILS"])
         #expect(section.items.first?.amount == FrenchWording().amount(Money(minorUnits: 120_000, currency: .euro)))
         #expect(section.items.first?.amount?.hasPrefix("1") == true && section.items.first?.amount?.hasSuffix("200,00\u{00A0}€") == true)

@@ -10,8 +10,9 @@ public protocol BankWording: Sendable {
     func addressCorrected(_ address: String, by: String) -> String
     /// `2 virements reçus à rattacher`.
     func unmatchedReceiptsTitle(_ count: Int) -> String
-    /// What a person should do with them, under the title.
-    func unmatchedReceiptsNote() -> String
+    /// What a person should do with them, under the title: of one receipt in the singular (it said
+    /// « n'a pu leur être rapprochée … Pour chacun » under « 1 virement reçu à rattacher »).
+    func unmatchedReceiptsNote(count: Int) -> String
     /// `Reçu le 03/12/2026 de OCEANE EVENEMENTS`.
     func unmatchedReceiptHeadline(booked: CivilDate, payer: String?) -> String
     /// `Libellé : VIR SEPA … · IBAN FR76…`.
@@ -55,8 +56,10 @@ extension FrenchWording {
     public func unmatchedReceiptsTitle(_ count: Int) -> String {
         count == 1 ? "1 virement reçu à rattacher" : "\(count) virements reçus à rattacher"
     }
-    public func unmatchedReceiptsNote() -> String {
-        "Aucune facture ouverte n'a pu leur être rapprochée avec certitude. Pour chacun, retrouvez le client qui a payé et rattachez-le : Relance reconnaîtra ensuite ses virements. S'il ne règle aucune facture (remboursement, prêt…), écartez-le."
+    public func unmatchedReceiptsNote(count: Int) -> String {
+        count == 1
+            ? "Aucune facture ouverte n'a pu lui être rapprochée avec certitude. Retrouvez le client qui a payé et rattachez-le : Relance reconnaîtra ensuite ses virements. S'il ne règle aucune facture (remboursement, prêt…), écartez-le."
+            : "Aucune facture ouverte n'a pu leur être rapprochée avec certitude. Pour chacun, retrouvez le client qui a payé et rattachez-le : Relance reconnaîtra ensuite ses virements. S'il ne règle aucune facture (remboursement, prêt…), écartez-le."
     }
     public func unmatchedReceiptHeadline(booked: CivilDate, payer: String?) -> String {
         "Reçu le \(date(booked)) " + (payer.map(FrenchPreposition.de) ?? "d'un payeur non nommé")
@@ -108,8 +111,10 @@ extension EnglishWording {
     public func unmatchedReceiptsTitle(_ count: Int) -> String {
         count == 1 ? "1 bank receipt to link" : "\(count) bank receipts to link"
     }
-    public func unmatchedReceiptsNote() -> String {
-        "No open invoice could be matched to them for sure. For each, find the customer who paid and link it: Relance then recognises their transfers. If it pays no invoice (a refund, a loan…), set it aside."
+    public func unmatchedReceiptsNote(count: Int) -> String {
+        count == 1
+            ? "No open invoice could be matched to it for sure. Find the customer who paid and link it: Relance then recognises their transfers. If it pays no invoice (a refund, a loan…), set it aside."
+            : "No open invoice could be matched to them for sure. For each, find the customer who paid and link it: Relance then recognises their transfers. If it pays no invoice (a refund, a loan…), set it aside."
     }
     public func unmatchedReceiptHeadline(booked: CivilDate, payer: String?) -> String {
         "Received \(date(booked)) " + (payer.map { "from \($0)" } ?? "from an unnamed payer")

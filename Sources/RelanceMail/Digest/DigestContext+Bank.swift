@@ -17,7 +17,7 @@ extension DigestContext {
                         amount: words.amount(receipt.amount), phone: nil, phoneLink: nil, reason: detail, lines: [commands],
                         badge: nil, subline: detail)
         }
-        var section = Section(title: words.unmatchedReceiptsTitle(receipts.count), note: words.unmatchedReceiptsNote(), items: Array(items))
+        var section = Section(title: words.unmatchedReceiptsTitle(receipts.count), note: words.unmatchedReceiptsNote(count: receipts.count), items: Array(items))
         if receipts.count > Self.unmatchedReceiptsShown {
             section.more = words.moreInList(receipts.count - Self.unmatchedReceiptsShown, .unmatchedReceipts)
         }
