@@ -63,8 +63,7 @@ import Testing
                 "\(error.text(in: .french))")
         #expect(error.text(in: .english).contains("invoice F1 of C1 appears on line 2 and here with different invoice dates (1 Dec 2026 and 2 Dec 2026)"),
                 "\(error.text(in: .english))")
-        let amounts = ImportProblem.invoiceRowsDisagree(invoice: "F1", customer: "C1", firstLine: 2,
-                                                        .amountsDue(Money(minorUnits: 109_200, currency: .euro), Money(minorUnits: -100_000, currency: .euro)))
+        let amounts = ImportProblem.invoiceRowsDisagree(invoice: "F1", customer: "C1", firstLine: 2, .amountsDue, "1092.00 EUR", "-1000.00 EUR")
         #expect(Language.french.importWords.words(for: amounts).what
             == "la facture F1 du client C1 figure à la ligne 2 et ici avec des restes dus différents (1\u{202F}092,00\u{00A0}€ et \u{2212}1\u{202F}000,00\u{00A0}€)")
         #expect(Language.english.importWords.words(for: amounts).what

@@ -25,19 +25,22 @@ struct InvoiceFolder: Sendable {
             return
         }
         var merged = items[at]
-        func conflict(_ what: ImportProblem.InvoiceRowConflict) -> ImportError {
+        func conflict(_ what: ImportProblem.InvoiceRowConflict, _ a: String, _ b: String) -> ImportError {
             ImportError(.inconsistentInvoice, at: SourcePosition(file: file, line: line),
-                        .invoiceRowsDisagree(invoice: item.invoice, customer: item.customer, firstLine: firstLine, what))
+                        .invoiceRowsDisagree(invoice: item.invoice, customer: item.customer, firstLine: firstLine, what, a, b))
         }
-        if merged.open.currency != item.open.currency { throw conflict(.currencies(merged.open.currency, item.open.currency)) }
-        if let a = merged.issued, let b = item.issued, a != b { throw conflict(.invoiceDates(a, b)) }
-        if let a = merged.due, let b = item.due, a != b { throw conflict(.dueDates(a, b)) }
+        if merged.open.currency != item.open.currency {
+            throw conflict(.currencies, merged.open.currency.code, item.open.currency.code)
+        }
+        if let a = merged.issued, let b = item.issued, a != b { throw conflict(.invoiceDates, a.iso8601, b.iso8601) }
+        if let a = merged.due, let b = item.due, a != b { throw conflict(.dueDates, a.iso8601, b.iso8601) }
         merged.issued = merged.issued ?? item.issued
         merged.due = merged.due ?? item.due
         foldedRows += 1
         if repeatedAmounts {
-            if merged.open != item.open { throw conflict(.amountsDue(merged.open, item.open)) }
-            if let a = merged.total, let b = item.total, a != b { throw conflict(.totals(a, b)) }
+            // `1092.00 EUR`: the wording says it as its language writes an amount.
+            if merged.open != item.open { throw conflict(.amountsDue, merged.open.description, item.open.description) }
+            if let a = merged.total, let b = item.total, a != b { throw conflict(.totals, a.description, b.description) }
             merged.total = merged.total ?? item.total
             merged.customerName = merged.customerName ?? item.customerName
             for email in item.emails where !merged.emails.contains(email) { merged.emails.append(email) }

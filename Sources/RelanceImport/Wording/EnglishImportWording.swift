@@ -91,8 +91,7 @@ struct EnglishImportWording: ImportProblemWording {
         case .mixedDateOrders(let day, let line, let month):
             return ("the dates mix two orders: \"\(day)\" (line \(line)) is day/month but \"\(month)\" here is month/day",
                     "Export all dates in one format (preferably YYYY-MM-DD), or correct the wrong ones.")
-        case .invoiceRowsDisagree(let invoice, let customer, let firstLine, let conflict):
-            let (a, b) = conflict.shown(in: .english)
+        case .invoiceRowsDisagree(let invoice, let customer, let firstLine, let conflict, let a, let b):
             let what = switch conflict {
             case .currencies: "currencies"
             case .invoiceDates: "invoice dates"
@@ -101,7 +100,7 @@ struct EnglishImportWording: ImportProblemWording {
             case .totals: "invoice totals"
             }
             return ("invoice \(invoice) of \(customer) appears on line \(firstLine) and here with different \(what) "
-                    + "(\(a) and \(b))",
+                    + "(\(conflict.shown(a, in: .english)) and \(conflict.shown(b, in: .english)))",
                     "Rows with the same invoice number are added up as lines of one invoice; correct the \(what) or the invoice number.")
         case .invoiceLinesOverflow(let invoice):
             return ("the lines of invoice \(invoice) add up beyond what can be counted",

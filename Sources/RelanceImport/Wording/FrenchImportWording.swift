@@ -119,8 +119,7 @@ struct FrenchImportWording: ImportProblemWording {
         case .mixedDateOrders(let day, let line, let month):
             return ("les dates mélangent deux ordres : \(quoted(day)) (ligne \(line)) est jour/mois mais \(quoted(month)) ici est mois/jour",
                     "Exportez toutes les dates dans un seul format (de préférence AAAA-MM-JJ), ou corrigez celles qui sont fausses.")
-        case .invoiceRowsDisagree(let invoice, let customer, let firstLine, let conflict):
-            let (a, b) = conflict.shown(in: .french)
+        case .invoiceRowsDisagree(let invoice, let customer, let firstLine, let conflict, let a, let b):
             let what = switch conflict {
             case .currencies: "des devises différentes"
             case .invoiceDates: "des dates de facture différentes"
@@ -129,7 +128,7 @@ struct FrenchImportWording: ImportProblemWording {
             case .totals: "des montants de facture différents"
             }
             return ("la facture \(invoice) du client \(customer) figure à la ligne \(firstLine) et ici avec \(what) "
-                    + "(\(a) et \(b))",
+                    + "(\(conflict.shown(a, in: .french)) et \(conflict.shown(b, in: .french)))",
                     "Les lignes d'un même numéro de facture sont additionnées comme les lignes d'une facture ; corrigez la valeur qui diffère ou le numéro de facture.")
         case .invoiceLinesOverflow(let invoice):
             return ("les lignes de la facture \(invoice) s'additionnent au-delà de ce qui peut être compté",

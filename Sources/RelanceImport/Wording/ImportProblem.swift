@@ -1,4 +1,4 @@
-public import RelanceCore
+import RelanceCore
 
 /// Why a dropped file was refused, with the values its sentence needs: worded in the creditor's
 /// language by `ImportProblemWording` when a person reads it (the rejection report, the console,
@@ -36,7 +36,7 @@ public enum ImportProblem: Sendable, Hashable {
     case currencyDisagrees(symbol: String, column: String)
     case notADate(text: String, column: String, order: DayMonthOrder)
     case mixedDateOrders(dayFirst: String, dayFirstLine: Int, monthFirst: String)
-    case invoiceRowsDisagree(invoice: String, customer: String, firstLine: Int, InvoiceRowConflict)
+    case invoiceRowsDisagree(invoice: String, customer: String, firstLine: Int, InvoiceRowConflict, String, String)
     case invoiceLinesOverflow(invoice: String)
 
     // The contacts file
@@ -52,27 +52,25 @@ public enum ImportProblem: Sendable, Hashable {
         case tooManyDecimals(digits: Int, currency: String, allowed: Int)
     }
 
-    /// What two rows of one invoice disagree on, with the first row's value and this one's:
-    /// worded as a language writes them (`shown(in:)`), never carried as text to be read back.
+    /// What two rows of one invoice disagree on. The two values come in machine form (a
+    /// currency code, an ISO day `2026-12-01`, an amount `1092.00 EUR`); `shown` says them as a
+    /// language writes them.
     public enum InvoiceRowConflict: Sendable, Hashable {
-        case currencies(Currency, Currency)
-        case invoiceDates(CivilDate, CivilDate)
-        case dueDates(CivilDate, CivilDate)
-        case amountsDue(Money, Money)
-        case totals(Money, Money)
+        case currencies, invoiceDates, dueDates, amountsDue, totals
 
-        /// The two values as a reader of `language` reads them: `01/12/2026` / `1 Dec 2026`,
-        /// `1 092,00 €` / `€1,092.00`, a currency by its code.
-        func shown(in language: Language) -> (first: String, this: String) {
+        /// A value of this conflict as a reader of `language` reads it: `01/12/2026` / `1 Dec 2026`,
+        /// `1 092,00 €` / `€1,092.00`; a value that does not parse is shown as it came.
+        func shown(_ value: String, in language: Language) -> String {
             switch self {
-            case .currencies(let a, let b):
-                return (a.code, b.code)
-            case .invoiceDates(let a, let b), .dueDates(let a, let b):
-                let format = CivilDateFormat(language)
-                return (format.short(a), format.short(b))
-            case .amountsDue(let a, let b), .totals(let a, let b):
-                let format = AmountFormat(language)
-                return (format.string(a), format.string(b))
+            case .currencies:
+                return value
+            case .invoiceDates, .dueDates:
+                return CivilDate(iso8601: value).map(CivilDateFormat(language).short) ?? value
+            case .amountsDue, .totals:
+                let parts = value.split(separator: " ")
+                guard parts.count == 2, let currency = Currency(code: String(parts[1])),
+                      let money = Money(decimal: parts[0], currency: currency) else { return value }
+                return AmountFormat(language).string(money)
             }
         }
     }
