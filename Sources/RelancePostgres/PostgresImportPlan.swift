@@ -107,8 +107,7 @@ struct PostgresImportPlan {
     mutating func write(_ rules: SnapshotRules, importID: Int64, on connection: PostgresConnection, logger: Logger) async throws {
         let creditor = rules.file.creditor.rawValue, time = rules.time
         var stored: [String: Int64] = [:]
-        for start in stride(from: 0, to: customers.count, by: Self.batchRows) {
-            let rows = customers[start..<min(customers.count, start + Self.batchRows)]
+        for rows in customers.parts(ofAtMost: Self.batchRows) {
             for try await (id, externalID) in try await connection.liveQuery("""
                 INSERT INTO customer (creditor_id, external_id, name, created_at, needs_identification)
                 SELECT \(creditor), r.external_id, r.name, \(time), r.placeholder
@@ -142,8 +141,7 @@ struct PostgresImportPlan {
         try await writeEmails(on: connection, logger: logger)
         for index in invoices.indices { invoices[index].customer_id = realID(ofCustomer: invoices[index].customer_id) }
         var storedInvoices: [String: Int64] = [:]
-        for start in stride(from: 0, to: invoices.count, by: Self.batchRows) {
-            let rows = invoices[start..<min(invoices.count, start + Self.batchRows)]
+        for rows in invoices.parts(ofAtMost: Self.batchRows) {
             for try await (id, number) in try await connection.liveQuery("""
                 INSERT INTO invoice (creditor_id, customer_id, number, currency, issued_on, due_on, due_source, total_minor, open_minor,
                                      status, seen_as_of, first_import_id, last_import_id,
@@ -181,12 +179,12 @@ struct PostgresImportPlan {
         }
         struct Address: Encodable { var customer_id: Int64; var address: String }
         let rows = emails.flatMap { entry in entry.addresses.map { Address(customer_id: realID(ofCustomer: entry.customerID), address: $0) } }
-        for start in stride(from: 0, to: rows.count, by: Self.batchRows) {
+        for part in rows.parts(ofAtMost: Self.batchRows) {
             // An address listed as `to` is not repeated in `cc` (primary key: customer and address).
             try await connection.liveQuery("""
                 INSERT INTO customer_email (customer_id, address, role)
                 SELECT r.customer_id, r.address, 'to'
-                FROM jsonb_to_recordset(\(try Self.json(rows[start..<min(rows.count, start + Self.batchRows)]))::jsonb)
+                FROM jsonb_to_recordset(\(try Self.json(part))::jsonb)
                      AS r(customer_id bigint, address text)
                 ON CONFLICT DO NOTHING
                 """, logger: logger)
@@ -207,7 +205,7 @@ struct PostgresImportPlan {
                        document_path: new.document?.path, document_sha256: new.document?.sha256,
                        document_media_type: new.document?.mediaType, document_name: new.document?.fileName)
         }
-        for start in stride(from: 0, to: rows.count, by: Self.batchRows) {
+        for part in rows.parts(ofAtMost: Self.batchRows) {
             try await connection.liveQuery("""
                 UPDATE invoice i SET customer_id = r.customer_id, open_minor = r.open_minor, due_on = r.due_on::date, due_source = r.due_source,
                        issued_on = COALESCE(r.issued_on::date, i.issued_on), total_minor = COALESCE(r.total_minor, i.total_minor),
@@ -216,7 +214,7 @@ struct PostgresImportPlan {
                        document_path = COALESCE(r.document_path, i.document_path), document_sha256 = COALESCE(r.document_sha256, i.document_sha256),
                        document_media_type = COALESCE(r.document_media_type, i.document_media_type),
                        document_name = COALESCE(r.document_name, i.document_name)
-                FROM jsonb_to_recordset(\(try Self.json(rows[start..<min(rows.count, start + Self.batchRows)]))::jsonb)
+                FROM jsonb_to_recordset(\(try Self.json(part))::jsonb)
                      AS r(id bigint, customer_id bigint, open_minor bigint, due_on text, due_source text, issued_on text, total_minor bigint,
                           status text, settled_by_import_id bigint, seen_as_of text, document_path text, document_sha256 text,
                           document_media_type text, document_name text)
@@ -236,11 +234,11 @@ struct PostgresImportPlan {
             Row(o: index, kind: event.kind, customer_id: event.customerID.map(realID(ofCustomer:)),
                 invoice_id: event.invoiceID.map(realID(ofInvoice:)), summary: event.summary.printable, detail: event.detail)
         }
-        for start in stride(from: 0, to: rows.count, by: Self.batchRows) {
+        for part in rows.parts(ofAtMost: Self.batchRows) {
             try await connection.liveQuery("""
                 INSERT INTO event (at, kind, creditor_id, customer_id, invoice_id, import_id, summary, detail)
                 SELECT \(rules.time), r.kind, \(rules.file.creditor.rawValue), r.customer_id, r.invoice_id, \(importID), r.summary, r.detail
-                FROM jsonb_to_recordset(\(try Self.json(rows[start..<min(rows.count, start + Self.batchRows)]))::jsonb)
+                FROM jsonb_to_recordset(\(try Self.json(part))::jsonb)
                      AS r(o bigint, kind text, customer_id bigint, invoice_id bigint, summary text, detail jsonb)
                 ORDER BY r.o
                 """, logger: logger)
@@ -253,11 +251,11 @@ struct PostgresImportPlan {
         struct Row: Encodable { var o: Int, customer_id: Int64, dedup_key: String, title: String, detail: String }
         let rows = tasks.enumerated().map { Row(o: $0, customer_id: $1.customerID, dedup_key: $1.dedupKey, title: $1.title, detail: $1.detailJSON) }
         var ids: [Int64] = []
-        for start in stride(from: 0, to: rows.count, by: batchRows) {
+        for part in rows.parts(ofAtMost: batchRows) {
             for try await id in try await connection.liveQuery("""
                 INSERT INTO task (creditor_id, customer_id, kind, state, dedup_key, title, detail, created_at)
                 SELECT \(rules.file.creditor.rawValue), r.customer_id, 'identify-customer', 'open', r.dedup_key, r.title, r.detail::jsonb, \(rules.time)
-                FROM jsonb_to_recordset(\(try json(rows[start..<min(rows.count, start + batchRows)]))::jsonb)
+                FROM jsonb_to_recordset(\(try json(part))::jsonb)
                      AS r(o bigint, customer_id bigint, dedup_key text, title text, detail text)
                 ORDER BY r.o RETURNING id
                 """, logger: logger).decode(Int64.self) { ids.append(id) }

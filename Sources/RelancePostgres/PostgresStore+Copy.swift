@@ -88,8 +88,7 @@ extension PostgresStore {
         let sendingState = table.name == "message" ? table.columns.firstIndex(of: "state") : nil
         let columns = (table.columns + (sendingState == nil ? [] : ["claimed_by", "claim_expires_at"]))
             .map(CopySchema.quoted).joined(separator: ", ")
-        for start in stride(from: 0, to: rows.count, by: perStatement) {
-            let chunk = rows[start..<min(start + perStatement, rows.count)]
+        for chunk in rows.parts(ofAtMost: perStatement) {
             var binds = PostgresBindings(capacity: chunk.count * table.columns.count)
             var tuples: [String] = []
             tuples.reserveCapacity(chunk.count)

@@ -11,8 +11,27 @@ import RelanceCore
 /// rows read, and again by the `UPDATE`'s count), or nothing of the batch is recorded; the
 /// caller's transaction commits the whole batch or none of it.
 extension AppDatabase {
-    /// Rows per multi-row statement: SQLite binds at most 32,766 values, a sent line takes 9.
+    /// Rows per statement of a batch's deliveries (and of a claim's lines): a batch of the
+    /// sender's is a few hundred messages, so one statement each; the widest row (a sent line's,
+    /// 6 values) binds 3,000 at 500, far under SQLite's limit.
     static let deliveriesPerStatement = 500
+
+    private static let sentMarks = MultiRowStatement("WITH d(id, at, reply, copy) AS (VALUES", columns: 4, tail: """
+        )
+        UPDATE message SET state = 'sent', sent_at = d.at, server_reply = d.reply, next_attempt_at = NULL,
+            sent_copy = CASE WHEN d.copy THEN 'pending' ELSE message.sent_copy END
+        FROM d WHERE message.id = d.id AND message.state = 'sending'
+        """, rowsPerStatement: deliveriesPerStatement)
+    /// Cut as `sentMarks` is: a part's messages and their lines go together.
+    private static let sentLines = MultiRowStatement("""
+        INSERT INTO event (at, kind, creditor_id, customer_id, message_id, summary, detail)
+        SELECT column1, 'message.sent', column2, column3, column4, column5, column6 FROM (VALUES
+        """, columns: 6, tail: ")", rowsPerStatement: deliveriesPerStatement)
+    private static let replyMarks = MultiRowStatement("WITH r(id, address, reply, verdict) AS (VALUES", columns: 4, tail: """
+        )
+        UPDATE message_recipient SET reply = r.reply, verdict = r.verdict
+        FROM r WHERE message_recipient.message_id = r.id AND message_recipient.address = r.address COLLATE NOCASE
+        """, rowsPerStatement: deliveriesPerStatement)
 
     static func recordDeliveries(_ deliveries: [DeliveryRecord], in db: Database) throws {
         guard !deliveries.isEmpty else { return }
@@ -22,8 +41,7 @@ extension AppDatabase {
         guard Set(ids).count == ids.count else {
             throw StoreError(.invalidState, "a message appears twice in one batch of deliveries: it can be sent only once")
         }
-        for start in stride(from: 0, to: deliveries.count, by: deliveriesPerStatement) {
-            let part = deliveries[start..<min(start + deliveriesPerStatement, deliveries.count)]
+        for part in sentMarks.parts(of: deliveries) {
             try markSent(part, in: db)
             try appendSentLines(part, facts: facts, in: db)
         }
@@ -37,9 +55,7 @@ extension AppDatabase {
     /// `owner` gives a message's creditor and customer, already read by the caller.
     static func recordReplies(_ replies: [(id: Int64, at: Date, reply: RecipientReply)],
                               owner: (Int64) -> (creditor: CreditorID?, customerID: Int64?), in db: Database) throws {
-        for start in stride(from: 0, to: replies.count, by: deliveriesPerStatement) {
-            try updateReplies(replies[start..<min(start + deliveriesPerStatement, replies.count)], in: db)
-        }
+        for part in replyMarks.parts(of: replies) { try updateReplies(part, in: db) }
         for (id, at, reply) in replies where reply.verdict == .wrongAddress {
             let (creditor, customerID) = owner(id)
             try journalWrongAddress(reply, of: id, creditor: creditor, customerID: customerID, at: at, in: db)
@@ -53,12 +69,7 @@ extension AppDatabase {
         for delivery in deliveries {
             arguments += [delivery.id, StoredTime.text(delivery.at), delivery.serverReply, delivery.copyToSent]
         }
-        try db.executeCached("""
-            WITH d(id, at, reply, copy) AS (VALUES \(rows(deliveries.count, columns: 4)))
-            UPDATE message SET state = 'sent', sent_at = d.at, server_reply = d.reply, next_attempt_at = NULL,
-                sent_copy = CASE WHEN d.copy THEN 'pending' ELSE message.sent_copy END
-            FROM d WHERE message.id = d.id AND message.state = 'sending'
-            """, StatementArguments(arguments))
+        try db.executeCached(sentMarks.sql(rows: deliveries.count), StatementArguments(arguments))
         guard db.changesCount == deliveries.count else {
             throw StoreError(.invalidState, "\(deliveries.count - db.changesCount) message(s) of the batch were no longer sending")
         }
@@ -74,10 +85,7 @@ extension AppDatabase {
             arguments += [StoredTime.text(delivery.at), row?["creditor_id"] as String?, row?["customer_id"] as Int64?, delivery.id,
                           sentSummary(delivery.id, of: row, serverReply: delivery.serverReply).printable, noDetail]
         }
-        try db.executeCached("""
-            INSERT INTO event (at, kind, creditor_id, customer_id, message_id, summary, detail)
-            SELECT column1, 'message.sent', column2, column3, column4, column5, column6 FROM (VALUES \(rows(deliveries.count, columns: 6)))
-            """, StatementArguments(arguments))
+        try db.executeCached(sentLines.sql(rows: deliveries.count), StatementArguments(arguments))
     }
 
     /// Each recipient's answer on its row (addresses compare without case, as SMTP's do).
@@ -85,16 +93,6 @@ extension AppDatabase {
         var arguments: [(any DatabaseValueConvertible)?] = []
         arguments.reserveCapacity(replies.count * 4)
         for (id, _, reply) in replies { arguments += [id, reply.address, reply.reply, reply.verdict.rawValue] }
-        try db.executeCached("""
-            WITH r(id, address, reply, verdict) AS (VALUES \(rows(replies.count, columns: 4)))
-            UPDATE message_recipient SET reply = r.reply, verdict = r.verdict
-            FROM r WHERE message_recipient.message_id = r.id AND message_recipient.address = r.address COLLATE NOCASE
-            """, StatementArguments(arguments))
-    }
-
-    /// `(?, ?), (?, ?)…`: `count` rows of `columns` placeholders.
-    static func rows(_ count: Int, columns: Int) -> String {
-        let row = "(" + Array(repeating: "?", count: columns).joined(separator: ", ") + ")"
-        return Array(repeating: row, count: count).joined(separator: ", ")
+        try db.executeCached(replyMarks.sql(rows: replies.count), StatementArguments(arguments))
     }
 }

@@ -78,8 +78,8 @@ extension AppDatabase {
     static func compose(_ batch: [PendingMessage], firstID first: Int64) async -> [Result<ComposedMail, any Error>] {
         let parts = max(1, min(ProcessInfo.processInfo.activeProcessorCount, batch.count / minimumPerPart))
         let size = (batch.count + parts - 1) / parts
-        let work = stride(from: 0, to: batch.count, by: size).map { start in
-            let part = Array(batch[start..<min(start + size, batch.count)])
+        let work = batch.parts(ofAtMost: size).map { slice in
+            let start = slice.startIndex, part = Array(slice)
             return { @Sendable in
                 part.enumerated().map { index, pending in Result<ComposedMail, any Error> { try pending.compose(first + Int64(start + index)) } }
             }

@@ -13,8 +13,24 @@ import RelanceCore
 /// invoices already has a live message for its step — stored before, or earlier in this batch —
 /// is left out (its id a gap), and a message that failed to compose stores nothing.
 extension AppDatabase {
-    /// Rows per multi-row statement: SQLite binds at most 32,766 values, a message row takes 9.
-    static let enqueuedPerStatement = 500
+    /// Rows per statement, every table of the batch alike: the widest row (a message's, 9
+    /// values) binds 4,500 at 500, far under SQLite's limit, and a day's 2,000 reminders take a
+    /// few statements a table — the figure issue #17's batches were written and measured with.
+    private static let enqueuedPerStatement = 500
+
+    private static let messageInsert = MultiRowStatement("""
+        INSERT INTO message (id, creditor_id, customer_id, step, planned_on, rfc_message_id, envelope_from, state, created_at) VALUES
+        """, columns: 9, rowsPerStatement: enqueuedPerStatement)
+    /// Cut as `messageInsert` is: a part's messages and their bytes go together.
+    private static let bodyInsert = MultiRowStatement("INSERT INTO message_body (message_id, raw) VALUES", columns: 2,
+                                                      rowsPerStatement: enqueuedPerStatement)
+    private static let recipientInsert = MultiRowStatement("INSERT OR IGNORE INTO message_recipient (message_id, address, role) VALUES",
+                                                           columns: 3, rowsPerStatement: enqueuedPerStatement)
+    private static let invoiceInsert = MultiRowStatement("INSERT INTO message_invoice (message_id, invoice_id, step, stated_open_minor) VALUES",
+                                                         columns: 4, rowsPerStatement: enqueuedPerStatement)
+    private static let queuedLineInsert = MultiRowStatement("""
+        INSERT INTO event (at, kind, creditor_id, customer_id, message_id, summary, detail) VALUES
+        """, columns: 7, rowsPerStatement: enqueuedPerStatement)
 
     /// Stores `mails[i]` for `drafts[i]` under id `firstID + i`; the outcomes in the batch's order.
     /// Throws what the schema refuses (the caller then stores the batch one message at a time).
@@ -43,14 +59,12 @@ extension AppDatabase {
                 outcomes.append(.success(id))
             }
         }
-        for start in stride(from: 0, to: stored.count, by: enqueuedPerStatement) {
-            let part = stored[start..<min(start + enqueuedPerStatement, stored.count)]
+        for part in messageInsert.parts(of: stored) {
             try insertMessages(part, at: time, in: db)
             try insertBodies(part, in: db)
         }
-        try insertRows(of: stored.flatMap(\.recipientRows), sql: "INSERT OR IGNORE INTO message_recipient (message_id, address, role) VALUES", in: db)
-        try insertRows(of: stored.flatMap(\.invoiceRows),
-                       sql: "INSERT INTO message_invoice (message_id, invoice_id, step, stated_open_minor) VALUES", in: db)
+        try insertRows(of: stored.flatMap(\.recipientRows), with: recipientInsert, in: db)
+        try insertRows(of: stored.flatMap(\.invoiceRows), with: invoiceInsert, in: db)
         try insertQueuedLines(stored, at: time, in: db)
         return outcomes
     }
@@ -101,10 +115,7 @@ extension AppDatabase {
                           reminder.mail.messageID, reminder.mail.envelopeFrom.value,
                           (draft.awaitingApproval ? OutboxState.awaitingApproval : .queued).rawValue, created]
         }
-        try db.executeCached("""
-            INSERT INTO message (id, creditor_id, customer_id, step, planned_on, rfc_message_id, envelope_from, state, created_at)
-            VALUES \(rows(part.count, columns: 9))
-            """, StatementArguments(arguments))
+        try db.executeCached(messageInsert.sql(rows: part.count), StatementArguments(arguments))
     }
 
     /// The bytes apart, written once: the message's row changes state, this one never (v25).
@@ -112,15 +123,13 @@ extension AppDatabase {
         var arguments: [(any DatabaseValueConvertible)?] = []
         arguments.reserveCapacity(part.count * 2)
         for reminder in part { arguments += [reminder.id, Data(reminder.mail.bytes)] }
-        try db.executeCached("INSERT INTO message_body (message_id, raw) VALUES \(rows(part.count, columns: 2))", StatementArguments(arguments))
+        try db.executeCached(bodyInsert.sql(rows: part.count), StatementArguments(arguments))
     }
 
-    /// `rows` (each of the same width) after `sql`'s `VALUES`, a few hundred to a statement.
-    private static func insertRows(of rows: [[DatabaseValue]], sql: String, in db: Database) throws {
-        guard let columns = rows.first?.count else { return }
-        for start in stride(from: 0, to: rows.count, by: enqueuedPerStatement) {
-            let part = rows[start..<min(start + enqueuedPerStatement, rows.count)]
-            try db.executeCached("\(sql) \(Self.rows(part.count, columns: columns))", StatementArguments(part.flatMap { $0 }))
+    /// `rows` (each of `statement`'s width) in its statements, a few hundred to one.
+    private static func insertRows(of rows: [[DatabaseValue]], with statement: MultiRowStatement, in db: Database) throws {
+        for part in statement.parts(of: rows) {
+            try db.executeCached(statement.sql(rows: part.count), StatementArguments(part.flatMap { $0 }))
         }
     }
 
@@ -143,6 +152,6 @@ extension AppDatabase {
                           creditor.databaseValue, draft.customerID.databaseValue, reminder.id.databaseValue,
                           summary.printable.databaseValue, EventDetailJSON.encode(["message_id": reminder.mail.messageID]).databaseValue])
         }
-        try insertRows(of: lines, sql: "INSERT INTO event (at, kind, creditor_id, customer_id, message_id, summary, detail) VALUES", in: db)
+        try insertRows(of: lines, with: queuedLineInsert, in: db)
     }
 }

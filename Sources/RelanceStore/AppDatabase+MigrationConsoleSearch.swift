@@ -69,7 +69,7 @@ extension SearchFolding {
                 "replace(\(inner), '\(String(pair.0))', '\(pair.1.replacingOccurrences(of: "'", with: "''"))')"
             }
         }
-        let chunks = stride(from: 0, to: table.count, by: 12).map { table[$0..<min($0 + 12, table.count)] }
+        let chunks = table.parts(ofAtMost: 12)
         var query = "SELECT \(chain(expression, chunks[0])) AS v"
         for chunk in chunks.dropFirst() { query = "SELECT \(chain("v", chunk)) AS v FROM (\(query))" }
         return "(\(query))"

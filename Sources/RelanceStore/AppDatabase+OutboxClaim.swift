@@ -73,19 +73,20 @@ extension AppDatabase {
     /// (issue #17: one `INSERT` per message was a third of a claim's time in the store).
     private static func appendSendingLines(_ lines: [NewEvent], in db: Database) throws {
         let noDetail = EventDetailJSON.encode([:])
-        for start in stride(from: 0, to: lines.count, by: deliveriesPerStatement) {
-            let part = lines[start..<min(start + deliveriesPerStatement, lines.count)]
+        for part in sendingLines.parts(of: lines) {
             var arguments: [(any DatabaseValueConvertible)?] = []
             arguments.reserveCapacity(part.count * 6)
             for line in part {
                 arguments += [StoredTime.text(line.time), line.creditor?.rawValue, line.customerID, line.messageID, line.summary.printable, noDetail]
             }
-            try db.executeCached("""
-                INSERT INTO event (at, kind, creditor_id, customer_id, message_id, summary, detail)
-                SELECT column1, 'message.sending', column2, column3, column4, column5, column6 FROM (VALUES \(rows(part.count, columns: 6)))
-                """, StatementArguments(arguments))
+            try db.executeCached(sendingLines.sql(rows: part.count), StatementArguments(arguments))
         }
     }
+
+    private static let sendingLines = MultiRowStatement("""
+        INSERT INTO event (at, kind, creditor_id, customer_id, message_id, summary, detail)
+        SELECT column1, 'message.sending', column2, column3, column4, column5, column6 FROM (VALUES
+        """, columns: 6, tail: ")", rowsPerStatement: deliveriesPerStatement)
 
     /// Of `ids`, those something might stop: an invoice no longer open as the message stated it
     /// (settled, disputed, its open amount changed, paid at the bank since), or a live pause of

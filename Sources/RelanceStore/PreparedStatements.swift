@@ -21,12 +21,7 @@ final class PreparedStatements {
                 INSERT INTO customer (creditor_id, external_id, name, created_at, needs_identification) VALUES (?, ?, ?, ?, ?)
                 """
             case .renameCustomer: "UPDATE customer SET name = ? WHERE id = ? AND name IS NOT ?"
-            case .insertInvoice: """
-                INSERT INTO invoice (creditor_id, customer_id, number, currency, issued_on, due_on, due_source, total_minor, open_minor,
-                status, seen_as_of, first_import_id, last_import_id,
-                document_path, document_sha256, document_media_type, document_name)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?, ?, ?, ?)
-                """
+            case .insertInvoice: PreparedStatements.invoiceRows.sql(rows: 1)
             case .updateInvoice: """
                 UPDATE invoice SET customer_id = ?, open_minor = ?, due_on = ?, due_source = ?, issued_on = COALESCE(?, issued_on),
                 total_minor = COALESCE(?, total_minor), status = ?, settled_by_import_id = ?, seen_as_of = ?, last_import_id = ?,
@@ -48,25 +43,29 @@ final class PreparedStatements {
 
     private var pendingEvents = StatementValues()
     private var batchStatement: Statement?
+    /// An import's journal lines, 100 to an INSERT (800 values, far under SQLite's limit): the
+    /// figure they have been written with since they were first batched.
     static let eventsPerInsert = 100
-    static let eventColumns = 8
+    private static let eventRows = MultiRowStatement("""
+        INSERT INTO event (at, kind, creditor_id, customer_id, invoice_id, import_id, summary, detail) VALUES
+        """, columns: 8, rowsPerStatement: eventsPerInsert)
 
     /// Queues one event row; writes a batch when full. `row` appends the 8 values in the
     /// `insertEvent` column order.
     func appendEvent(_ row: (inout StatementValues) -> Void) throws {
         row(&pendingEvents)
-        if pendingEvents.count == Self.eventsPerInsert * Self.eventColumns { try flushEvents() }
+        if pendingEvents.count == Self.eventsPerInsert * Self.eventRows.valuesPerRow { try flushEvents() }
     }
 
     /// Writes the queued events, in order. Must run before the transaction commits.
     func flushEvents() throws {
         guard pendingEvents.count > 0 else { return }
-        let rows = pendingEvents.count / Self.eventColumns
+        let rows = pendingEvents.count / Self.eventRows.valuesPerRow
         let statement: Statement
         if rows == Self.eventsPerInsert, let batchStatement {
             statement = batchStatement
         } else {
-            statement = try db.makeStatement(sql: Self.insertEvents(rows))
+            statement = try db.makeStatement(sql: Self.eventRows.sql(rows: rows))
             if rows == Self.eventsPerInsert { batchStatement = statement }
         }
         try pendingEvents.run(statement) { try $0.execute() }
@@ -75,8 +74,16 @@ final class PreparedStatements {
 
     private var pendingInvoices = StatementValues()
     private var invoiceBatchStatement: Statement?
+    /// A first load's new invoices, 50 to an INSERT (800 values, as the journal's 100 lines);
+    /// the figure they were first batched with (749767d).
     static let invoicesPerInsert = 50
-    static let invoiceColumns = 16
+    /// Also the single-row `Key.insertInvoice`: the one and the many write the same columns.
+    private static let invoiceRows = MultiRowStatement("""
+        INSERT INTO invoice (creditor_id, customer_id, number, currency, issued_on, due_on, due_source, total_minor, open_minor,
+        status, seen_as_of, first_import_id, last_import_id,
+        document_path, document_sha256, document_media_type, document_name)
+        VALUES
+        """, row: "(?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?, ?, ?, ?)", rowsPerStatement: invoicesPerInsert)
 
     /// Queues one new invoice of a large first load (`row` appends its 16 values, in
     /// `insertInvoice`'s order), written with the next ones in one INSERT: nothing reads a
@@ -85,30 +92,31 @@ final class PreparedStatements {
     /// time gives: one above the largest, row after row in order.
     func appendInvoice(_ row: (inout StatementValues) -> Void) throws {
         row(&pendingInvoices)
-        if pendingInvoices.count == Self.invoicesPerInsert * Self.invoiceColumns { try flushInvoices() }
+        if pendingInvoices.count == Self.invoicesPerInsert * Self.invoiceRows.valuesPerRow { try flushInvoices() }
     }
 
     /// Writes the queued invoices, in order.
     func flushInvoices() throws {
         guard pendingInvoices.count > 0 else { return }
-        let rows = pendingInvoices.count / Self.invoiceColumns
+        let rows = pendingInvoices.count / Self.invoiceRows.valuesPerRow
         let statement: Statement
         if rows == Self.invoicesPerInsert, let invoiceBatchStatement {
             statement = invoiceBatchStatement
         } else {
-            let sql = Key.insertInvoice.sql
-            let values = sql.range(of: "VALUES")!
-            let row = sql[values.upperBound...].trimmingCharacters(in: .whitespacesAndNewlines)
-            statement = try db.makeStatement(sql: String(sql[..<values.upperBound]) + " "
-                                                  + Array(repeating: row, count: rows).joined(separator: ", "))
+            statement = try db.makeStatement(sql: Self.invoiceRows.sql(rows: rows))
             if rows == Self.invoicesPerInsert { invoiceBatchStatement = statement }
         }
         try pendingInvoices.run(statement) { try $0.execute() }
         pendingInvoices.removeAll()
     }
 
-    /// Identify-customer tasks in rows of `tasksPerInsert` (see `insertTasks(rows:)`).
+    /// Identify-customer tasks in rows of `tasksPerInsert` (see `insertTasks(rows:)`): 1,200
+    /// values, far under SQLite's limit; the figure they were first batched with (7a6f127).
     static let tasksPerInsert = 200
+    /// `flagCustomersForPeople` cuts the tasks with it.
+    static let taskRows = MultiRowStatement("""
+        INSERT INTO task (creditor_id, customer_id, kind, state, dedup_key, title, detail, created_at) VALUES
+        """, row: "(?, ?, 'identify-customer', 'open', ?, ?, ?, ?)", tail: "RETURNING id, customer_id", rowsPerStatement: tasksPerInsert)
     private var taskBatchStatement: Statement?
 
     /// An INSERT of `rows` identify-customer tasks (6 values each: creditor, customer, dedup
@@ -118,18 +126,9 @@ final class PreparedStatements {
     /// task for each of its 17,625 customers (issue #17).
     func insertTasks(rows: Int) throws -> Statement {
         if rows == Self.tasksPerInsert, let taskBatchStatement { return taskBatchStatement }
-        let statement = try db.makeStatement(sql: """
-            INSERT INTO task (creditor_id, customer_id, kind, state, dedup_key, title, detail, created_at) VALUES
-            \(Array(repeating: "(?, ?, 'identify-customer', 'open', ?, ?, ?, ?)", count: rows).joined(separator: ", "))
-            RETURNING id, customer_id
-            """)
+        let statement = try db.makeStatement(sql: Self.taskRows.sql(rows: rows))
         if rows == Self.tasksPerInsert { taskBatchStatement = statement }
         return statement
-    }
-
-    private static func insertEvents(_ rows: Int) -> String {
-        "INSERT INTO event (at, kind, creditor_id, customer_id, invoice_id, import_id, summary, detail) VALUES "
-            + Array(repeating: "(?, ?, ?, ?, ?, ?, ?, ?)", count: rows).joined(separator: ", ")
     }
 
     func callAsFunction(_ key: Key) throws -> Statement {

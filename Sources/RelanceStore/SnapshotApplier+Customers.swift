@@ -70,8 +70,7 @@ extension SnapshotApplier {
         let tasks = work.identifyTasks(rules, unless: open)
         // Many rows per INSERT, in the order one at a time would write them: the same ids
         // (a new row's id is one above the largest), the same journal lines in the same order.
-        for start in stride(from: 0, to: tasks.count, by: PreparedStatements.tasksPerInsert) {
-            let batch = tasks[start..<min(start + PreparedStatements.tasksPerInsert, tasks.count)]
+        for batch in PreparedStatements.taskRows.parts(of: tasks) {
             var values = StatementValues()
             for task in batch {
                 values.append(creditor)
