@@ -109,9 +109,9 @@ extension PostgresStore: TaskOutcomeStore {
         return try await transaction { connection in
             var closed: [Int64] = []
             for task in tasks {
-                // As the import closes a task it answered: done, with why, by Relance.
+                // Cancelled, as a bank reversal cancels its task: no step taken (`AppDatabase`'s).
                 let rows = try await connection.liveQuery("""
-                    UPDATE task SET state = 'done', outcome = 'done', outcome_detail = jsonb_build_object('note', \(task.note)::text),
+                    UPDATE task SET state = 'cancelled', outcome = 'cancelled', outcome_detail = jsonb_build_object('reason', \(task.note)::text),
                                     closed_at = \(time)
                     WHERE id = \(task.taskID) AND state = 'open' RETURNING id
                     """, logger: logger)

@@ -191,9 +191,11 @@ extension AppDatabase: TaskOutcomeStore {
         return try await writer.write { db in
             var closed: [Int64] = []
             for task in tasks {
-                // As the import closes a task it answered: done, with why, by Relance.
+                // Cancelled, as a bank reversal cancels its task: a cancelled task is no step taken,
+                // so that if the invoice is due again (the bank reverses the payment) the call is
+                // made and the letter posted, not counted as done.
                 try db.execute(sql: """
-                    UPDATE task SET state = 'done', outcome = 'done', outcome_detail = json_object('note', ?), closed_at = ?
+                    UPDATE task SET state = 'cancelled', outcome = 'cancelled', outcome_detail = json_object('reason', ?), closed_at = ?
                     WHERE id = ? AND state = 'open'
                     """, arguments: [task.note, time, task.taskID])
                 guard db.changesCount > 0 else { continue }

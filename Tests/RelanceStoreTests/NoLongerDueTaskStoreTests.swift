@@ -3,7 +3,7 @@ import RelanceCore
 import Testing
 
 /// The store's half of `NoLongerDueTasks`, on both stores: a call about an invoice the ledger
-/// settled is closed as done with its note and a timeline line; the letter about an invoice
+/// settled is cancelled with its reason and a timeline line (no step taken); the letter about an invoice
 /// still owed stays; closing again (or a task a person closed meanwhile) changes nothing.
 @Suite("Tasks nobody owes for any more")
 struct NoLongerDueTaskStoreTests {
@@ -31,13 +31,9 @@ struct NoLongerDueTaskStoreTests {
 
             let open = try await book.taskStore.tasks(of: F.creditor, state: .open)
             #expect(open.map(\.id) == [letter])
-            let done = try #require(try await book.taskStore.tasks(of: F.creditor, state: .done).first { $0.id == call })
-            #expect(done.closedAt != nil)
-            if case .done(let note) = done.outcome {
-                #expect(note == "plus rien n'est dû (réglé d'après le grand livre)")
-            } else {
-                Issue.record("closed as \(String(describing: done.outcome))")
-            }
+            let cancelled = try #require(try await book.taskStore.tasks(of: F.creditor, state: .cancelled).first { $0.id == call })
+            #expect(cancelled.closedAt != nil)
+            #expect(cancelled.outcome == .cancelled(reason: "plus rien n'est dû (réglé d'après le grand livre)"))
             let lines = try await book.journal.events(of: F.creditor, kinds: ["task.closed"], since: .distantPast).map(\.event)
             #expect(lines.map(\.summary) == ["Tâche n°\u{00A0}\(call) (appel) close : plus rien n'est dû (réglé d'après le grand livre)."])
             #expect(lines.first?.customerID == settled.customer.id && lines.first?.detail["reason"] == "settled")
@@ -45,6 +41,12 @@ struct NoLongerDueTaskStoreTests {
             // Again: the task is closed already, nothing is written twice.
             #expect(try await book.outcomes.closeNoLongerDueTasks(found, at: F.time).isEmpty)
             #expect(try await book.journal.events(of: F.creditor, kinds: ["task.closed"], since: .distantPast).count == 1)
+
+            // The ledger lists FA26-0866 again (a payment undone): the call was not made, it is no
+            // step taken — the ladder would call again, not go past it.
+            _ = try await book.receivables.importSnapshot(F.file("c.csv", sha: "c"), F.snapshot(S.twoInvoices, asOf: "2026-11-22"), at: F.time)
+            let again = try #require(try await book.receivables.openReceivables(of: F.creditor).first { $0.invoiceID == settled.invoiceID })
+            #expect(again.history.map(\.messageState) == [.cancelled], "\(again.history)")
         }
     }
 }

@@ -9,8 +9,9 @@ public protocol TaskOutcomeStore: Sendable {
     /// Opens the ladder's task for a customer's step, or moves the customer's open call on to
     /// it, or supersedes an unposted letter by it, in one transaction.
     func openLadderTask(_ task: NewTask, on day: CivilDate, at time: Date) async throws -> LadderTaskChange
-    /// Closes, each with its note and timeline line, the tasks `NoLongerDueTasks` found (those
+    /// Cancels, each with its reason and timeline line, the tasks `NoLongerDueTasks` found (those
     /// still open: a person may have closed one meanwhile), in one transaction; returns their ids.
+    /// Cancelled, not done: a cancelled task is no step taken, should the invoice be due again.
     func closeNoLongerDueTasks(_ tasks: [NoLongerDueTask], at time: Date) async throws -> [Int64]
     /// Marks an open task escalated; false when it already was.
     func markTaskEscalated(_ taskID: Int64, at time: Date) async throws -> Bool

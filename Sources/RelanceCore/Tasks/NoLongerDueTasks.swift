@@ -7,7 +7,8 @@ public import Foundation
 /// customer who had paid.
 public struct NoLongerDueTask: Sendable, Hashable {
     public var taskID: Int64
-    /// Kept with the closed task (`outcome_detail.note`), in the creditor's words.
+    /// Kept with the task, cancelled (`outcome_detail.reason`: a cancelled task is no step
+    /// taken), in the creditor's words.
     public var note: String
     /// The customer's timeline line (`task.closed`).
     public var event: NewEvent
