@@ -17,9 +17,10 @@ public struct NoLongerDueTask: Sendable, Hashable {
 /// Finds them. Pure: the scheduler gives it the day's open tasks and the planner's receivables.
 public enum NoLongerDueTasks {
     /// `receivables`: every open invoice of the creditor as the planner reads them, net of what
-    /// the bank shows received (`Receivable.netOfBankPayments`). A task without
-    /// invoices, or about one still demanded even in part, stays: a partly paid call is moved on
-    /// by the ladder with today's amounts, a disputed or promised invoice is still owed.
+    /// the bank shows received (`Receivable.netOfBankPayments`). A task without invoices, or
+    /// about one still demanded even in part, stays: a disputed or promised invoice is still
+    /// owed. (A call still owed in part keeps the paid invoice in its title and script until the
+    /// ladder moves it on to its next step — not refreshed here.)
     public static func find(open tasks: [WorkTask], receivables: [Receivable], words: any Wording, at time: Date) -> [NoLongerDueTask] {
         var demanded: [Int64: Int64] = [:]
         var owing = Set<Int64>(), inLedger = Set<Int64>()
