@@ -149,7 +149,9 @@ public struct ReminderScheduler: Sendable {
         }
         if stopping() { return stopped(report) }
         // In review mode too: a call or a letter about money nobody owes any more must not stay
-        // on Today and in the digest, whoever approves the reminders.
+        // on Today and in the digest, whoever approves the reminders. The open tasks are read
+        // again, not taken from the planning input's: a call this run moved on is about today's
+        // invoices now, and its earlier ones, all paid, must not cancel it.
         let moot = NoLongerDueTasks.find(open: try await store.tasks(of: creditor.id, state: .open), receivables: receivables,
                                          words: creditor.language.wording, at: instant)
         report.closedTasks = try await store.closeNoLongerDueTasks(moot, at: instant)
