@@ -44,8 +44,8 @@ struct CustomersController {
                 for hit in hits {
                     var open = hit.openByCurrency
                     if let paid = payments[hit.customerID] {
-                        let receivables = try await runtime.store.openReceivables(of: id, customer: hit.customerID)
-                        open = Demand.sumByCurrency(Receivable.netOfBankPayments(receivables, payments: paid).map(\.demanded))
+                        let receivables = try await BankAwareReceivables.read(id, customer: hit.customerID, payments: paid, from: runtime.store)
+                        open = Demand.sumByCurrency(receivables.map(\.demanded))
                     }
                     results.append(["name": hit.name ?? hit.externalID, "code": hit.externalID, "creditor": creditor.configuration.legalName,
                                     "url": Self.url(creditor: id, code: hit.externalID),

@@ -33,8 +33,14 @@ public enum BankAwareReceivables {
     /// figures must agree with the aged balance's line for that customer.
     public static func read(_ creditor: CreditorID, customer: Int64,
                             from store: any ReceivablesStore & BankPaymentStore) async throws -> [Receivable] {
-        async let receivables = store.openReceivables(of: creditor, customer: customer)
         let payments = try await store.bankPayments(of: creditor).filter { $0.customerID == customer }
-        return Receivable.netOfBankPayments(try await receivables, payments: payments)
+        return try await read(creditor, customer: customer, payments: payments, from: store)
+    }
+
+    /// The same with the customer's payments already read (the console's search reads the
+    /// creditor's once for all its hits).
+    public static func read(_ creditor: CreditorID, customer: Int64, payments: [BankPayment],
+                            from store: any ReceivablesStore) async throws -> [Receivable] {
+        Receivable.netOfBankPayments(try await store.openReceivables(of: creditor, customer: customer), payments: payments)
     }
 }
