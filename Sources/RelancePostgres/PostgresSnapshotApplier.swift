@@ -60,11 +60,23 @@ struct PostgresSnapshotApplier {
     /// The receipt of bytes already applied or held for this creditor (after journaling the
     /// duplicate), or nil; throws when the creditor is unknown.
     private func duplicate() async throws -> ImportReceipt? {
-        for try await (id, status) in try await connection.liveQuery("""
-            SELECT id, status FROM import WHERE creditor_id = \(creditor) AND sha256 = \(rules.file.sha256) AND status IN ('applied', 'held')
-            """, logger: logger).decode((Int64, String).self) {
-            try await PostgresStore.append(rules.duplicateEvent(of: id, held: status == "held"), on: connection, logger: logger)
-            return ImportReceipt(importID: id, outcome: status == "held" ? .held : .duplicate)
+        var found: SnapshotReconfirmation.EarlierImport?
+        for try await (id, status, asOf, authoritative, latest) in try await connection.liveQuery("""
+            SELECT id, status, as_of::text, authoritative, NOT EXISTS (
+                SELECT 1 FROM import newer WHERE newer.creditor_id = import.creditor_id AND newer.id <> import.id
+                  AND ((newer.status = 'applied' AND newer.authoritative AND (newer.id > import.id OR newer.as_of > import.as_of))
+                       OR (newer.status = 'held' AND newer.id > import.id)))
+            FROM import WHERE creditor_id = \(creditor) AND sha256 = \(rules.file.sha256) AND status IN ('applied', 'held')
+            """, logger: logger).decode((Int64, String, String?, Bool, Bool).self) {
+            found = SnapshotReconfirmation.EarlierImport(id: id, applied: status == "applied", authoritative: authoritative,
+                                                         asOf: asOf.flatMap { CivilDate(iso8601: $0) }, isLatestWord: latest)
+        }
+        if let earlier = found {
+            if let asOf = SnapshotReconfirmation.asOf(snapshot, dropping: earlier) {
+                return try await reconfirm(earlier, asOf: asOf)
+            }
+            try await PostgresStore.append(rules.duplicateEvent(of: earlier.id, held: !earlier.applied), on: connection, logger: logger)
+            return ImportReceipt(importID: earlier.id, outcome: earlier.applied ? .duplicate : .held)
         }
         var known = false
         for try await _ in try await connection.liveQuery("SELECT 1 FROM creditor WHERE id = \(creditor)", logger: logger).decode(Int32.self) {
@@ -74,6 +86,23 @@ struct PostgresSnapshotApplier {
             throw PostgresStoreError(.unknownCreditor, "creditor \(creditor) is not registered", context: ["creditor": creditor])
         }
         return nil
+    }
+
+    /// The same undated export dropped again: its import and the invoices it last spoke of now
+    /// describe the books as of `asOf` (SQLite's `SnapshotApplier.reconfirm`).
+    private func reconfirm(_ earlier: SnapshotReconfirmation.EarlierImport, asOf: CivilDate) async throws -> ImportReceipt {
+        let day = asOf.iso8601
+        try await connection.query("UPDATE import SET as_of = \(day)::date WHERE id = \(earlier.id)", logger: logger)
+        try await connection.query("""
+            UPDATE invoice SET seen_as_of = \(day)::date
+            WHERE creditor_id = \(creditor) AND last_import_id = \(earlier.id) AND seen_as_of < \(day)::date
+            """, logger: logger)
+        let line = rules.reconfirmedEvent(of: earlier.id, asOf: asOf, previous: earlier.asOf ?? asOf)
+        try await PostgresStore.append(line, on: connection, logger: logger)
+        var receipt = ImportReceipt(importID: earlier.id, outcome: .duplicate)
+        receipt.reconfirmedAsOf = asOf
+        receipt.warnings = [line.summary]
+        return receipt
     }
 
     private func insertImport(status: String, itemCount: Int, held: (snapshot: Data, reason: String)? = nil) async throws -> Int64 {

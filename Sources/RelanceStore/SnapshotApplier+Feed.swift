@@ -11,7 +11,11 @@ extension SnapshotApplier {
     /// feed stopped for the same reason, or when the snapshot must be held: a held import keeps
     /// its whole snapshot for the person who confirms it.
     mutating func apply(feed: OpenItemFeed) throws -> ImportReceipt {
-        if let receipt = try duplicate() { return receipt }
+        if let receipt = try duplicate() {
+            // Its journal line is buffered like the items' (it was lost here before).
+            try prepared.flushEvents()
+            return receipt
+        }
         // The open amounts as they were, for the mass-settlement check once the items are known.
         let threshold = snapshot.isAuthoritative ? snapshot.massSettlementThresholdPercent : nil
         let openBefore = threshold == nil ? [] : try openInvoices()

@@ -61,17 +61,39 @@ struct SnapshotApplier {
     /// duplicate), or nil; throws when the creditor is unknown.
     func duplicate() throws -> ImportReceipt? {
         if let existing = try Row.fetchOne(db, sql: """
-            SELECT id, status FROM import WHERE creditor_id = ? AND sha256 = ? AND status IN ('applied', 'held')
+            SELECT id, status, as_of, authoritative, NOT EXISTS (
+                SELECT 1 FROM import newer WHERE newer.creditor_id = import.creditor_id AND newer.id <> import.id
+                  AND ((newer.status = 'applied' AND newer.authoritative = 1 AND (newer.id > import.id OR newer.as_of > import.as_of))
+                       OR (newer.status = 'held' AND newer.id > import.id))) AS latest
+            FROM import WHERE creditor_id = ? AND sha256 = ? AND status IN ('applied', 'held')
             """, arguments: [creditor, file.sha256]) {
-            let id: Int64 = existing["id"]
-            let held = (existing["status"] as String) == "held"
-            try event(rules.duplicateEvent(of: id, held: held))
-            return ImportReceipt(importID: id, outcome: held ? .held : .duplicate)
+            let earlier = SnapshotReconfirmation.EarlierImport(
+                id: existing["id"], applied: (existing["status"] as String) == "applied", authoritative: existing["authoritative"],
+                asOf: (existing["as_of"] as String?).flatMap { CivilDate(iso8601: $0) }, isLatestWord: existing["latest"])
+            if let asOf = SnapshotReconfirmation.asOf(snapshot, dropping: earlier) {
+                return try reconfirm(earlier, asOf: asOf)
+            }
+            try event(rules.duplicateEvent(of: earlier.id, held: !earlier.applied))
+            return ImportReceipt(importID: earlier.id, outcome: earlier.applied ? .duplicate : .held)
         }
         guard try Bool.fetchOne(db, sql: "SELECT 1 FROM creditor WHERE id = ?", arguments: [creditor]) == true else {
             throw StoreError(.unknownCreditor, "creditor \(creditor) is not registered")
         }
         return nil
+    }
+
+    /// The same undated export dropped again: its import and the invoices it last spoke of now
+    /// describe the books as of `asOf` (so a later snapshot dated in between cannot undo them).
+    private func reconfirm(_ earlier: SnapshotReconfirmation.EarlierImport, asOf: CivilDate) throws -> ImportReceipt {
+        try db.execute(sql: "UPDATE import SET as_of = ? WHERE id = ?", arguments: [asOf.iso8601, earlier.id])
+        try db.execute(sql: "UPDATE invoice SET seen_as_of = ? WHERE creditor_id = ? AND last_import_id = ? AND seen_as_of < ?",
+                       arguments: [asOf.iso8601, creditor, earlier.id, asOf.iso8601])
+        let line = rules.reconfirmedEvent(of: earlier.id, asOf: asOf, previous: earlier.asOf ?? asOf)
+        try event(line)
+        var receipt = ImportReceipt(importID: earlier.id, outcome: .duplicate)
+        receipt.reconfirmedAsOf = asOf
+        receipt.warnings = [line.summary]
+        return receipt
     }
 
     private func applyUnflushed() throws -> ImportReceipt {

@@ -22,7 +22,7 @@ struct RunOnceSummary {
             for (file, receipt, items) in intake.imported {
                 switch receipt.outcome {
                 case .duplicate:
-                    lines.append("  " + words.runImportDuplicate(file: file, importID: receipt.importID))
+                    lines.append("  " + words.runImportDuplicate(file: file, importID: receipt.importID, reconfirmedAsOf: receipt.reconfirmedAsOf))
                 case .held:
                     lines.append("  " + words.runImportHeld(file: file, importID: receipt.importID))
                     lines.append(contentsOf: receipt.warnings.map { "      \($0)" })

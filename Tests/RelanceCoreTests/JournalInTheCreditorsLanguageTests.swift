@@ -36,6 +36,7 @@ import RelanceTesting
             words.customerAddressesChanged(role: "to", customer: "Client Un", before: [], after: ["a@b.example"]),
             words.customerAddressesChanged(role: "cc", customer: "Client Un", before: ["a@b.example"], after: []),
             words.importDuplicate(file: "balance.csv", of: 4, held: true), words.importDuplicate(file: "balance.csv", of: 4, held: false),
+            words.importReconfirmed(file: "balance.csv", of: 4, asOf: later, previous: day),
             words.bankStatementAlreadyImported(file: "releve.txt", as: 4),
             words.importRowsRefused(count: 2, file: "balance.csv", rows: [], more: true),
             words.importRowsRefused(count: 1, file: "balance.csv", rows: [], more: false),

@@ -38,7 +38,8 @@ import Testing
             words.consoleUserRemoved(name: "marie"),
             words.runCreditor(id: "acme", name: "ACME SAS", active: false),
             words.runNoNewFile(),
-            words.runImportDuplicate(file: "a.csv", importID: 3),
+            words.runImportDuplicate(file: "a.csv", importID: 3, reconfirmedAsOf: nil),
+            words.runImportDuplicate(file: "a.csv", importID: 3, reconfirmedAsOf: day),
             words.runImportHeld(file: "a.csv", importID: 3),
             words.runImported(file: "a.csv", items: 12, customers: false, new: 2, changed: 1, settled: 4, importID: 3),
             words.runToIdentify(2),
@@ -80,7 +81,7 @@ import Testing
         #expect(french[6].contains("2\u{202F}376,80\u{A0}€") && french[6].contains("07/12/2026"), "\(french[6])")
         #expect(french[1].contains("07/12/2026"), "\(french[1])")
         #expect(french[2].hasPrefix("ligne refusée : b.xlsx, cellule E12 : facture F-2"), "\(french[2])")
-        #expect(french[31].contains("2\u{202F}376,80\u{A0}€, 94 j de retard"), "\(french[31])")
+        #expect(french[32].contains("2\u{202F}376,80\u{A0}€, 94 j de retard"), "\(french[32])")
     }
 
     @Test func everyLineIsEnglishForAnEnglishCreditor() {

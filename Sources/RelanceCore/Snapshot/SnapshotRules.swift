@@ -133,6 +133,14 @@ public struct SnapshotRules {
         event("import.duplicate", importID: importID, words.importDuplicate(file: file.fileName, of: importID, held: held))
     }
 
+    /// The line of the same bytes dropped again confirming the books as of `asOf`
+    /// (`SnapshotReconfirmation`), which is also the receipt's note: what was read into the drop.
+    public func reconfirmedEvent(of importID: Int64, asOf: CivilDate, previous: CivilDate) -> NewEvent {
+        event("import.reconfirmed", importID: importID,
+              words.importReconfirmed(file: file.fileName, of: importID, asOf: asOf, previous: previous),
+              detail: ["as_of": asOf.iso8601, "previous_as_of": previous.iso8601])
+    }
+
     /// A held snapshot's line, which is also the receipt's warning.
     public func heldEvent(importID: Int64, reason: String) -> NewEvent {
         event("import.held", importID: importID, words.importHeld(importID: importID, file: file.fileName, reason: reason),

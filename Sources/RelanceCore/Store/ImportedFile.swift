@@ -48,6 +48,11 @@ public struct ImportReceipt: Sendable, Hashable, Codable {
     public var bank: BankImportReceipt?
     /// Bank receipts left unmatched earlier that this import's invoices now match (#15).
     public var rematchedReceipts = 0
+    /// A duplicate that confirmed the books unchanged as of this day (`SnapshotReconfirmation`).
+    public var reconfirmedAsOf: CivilDate?
+
+    /// The books have a new date: the bank's payments are then weighed against them again.
+    public var datesTheBooks: Bool { outcome == .applied || reconfirmedAsOf != nil }
 
     public init(importID: Int64, outcome: Outcome, newInvoices: Int = 0, updatedInvoices: Int = 0,
                 settledInvoices: Int = 0, unchangedInvoices: Int = 0, newCustomers: Int = 0) {

@@ -23,6 +23,11 @@ public struct ReceivableSnapshot: Sendable, Hashable, Codable {
     /// their invoices are never settled by this snapshot — a refused row is not a payment.
     /// Optional so that snapshots held before it existed still decode.
     public var refusedRows: [RefusedRow]?
+    /// True when the file states no date (an open-invoice report without an "as of" line):
+    /// `asOf` is then the day it was dropped, so the same bytes dropped again on a later day
+    /// say the books are unchanged as of that day (`SnapshotReconfirmation`).
+    /// Optional so that snapshots held before it existed still decode.
+    public var datedByDropDay: Bool?
 
     public init(items: [OpenItem], asOf: CivilDate, isAuthoritative: Bool, details: [String: InvoiceDetails] = [:],
                 statedDueSource: String = DueDateSource.dueDateColumn, defaultTerms: PaymentTermsRule = PaymentTermsRule(days: 30),

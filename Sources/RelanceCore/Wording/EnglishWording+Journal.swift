@@ -39,6 +39,11 @@ extension EnglishWording {
             : "File \(file) has the same content as import #\(importID): nothing changed."
     }
 
+    public func importReconfirmed(file: String, of importID: Int64, asOf: CivilDate, previous: CivilDate) -> String {
+        "File \(file) has the same content as import #\(importID), the latest export, and states no date: "
+            + "the books are taken as unchanged as of \(date(asOf)) (the export was dated \(date(previous)))."
+    }
+
     public func bankStatementAlreadyImported(file: String, as importID: Int64) -> String {
         "File \(file) is the bank statement already imported as #\(importID) (same accounts, same entries): nothing changed."
     }

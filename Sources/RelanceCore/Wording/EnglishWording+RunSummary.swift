@@ -3,8 +3,9 @@ extension EnglishWording {
         "Creditor \(id) (\(name))\(active ? "" : " — review mode, nothing is sent")"
     }
     public func runNoNewFile() -> String { "Imported: no new file" }
-    public func runImportDuplicate(file: String, importID: Int64) -> String {
-        "Imported: \(file): same content as import #\(importID), nothing changed"
+    public func runImportDuplicate(file: String, importID: Int64, reconfirmedAsOf: CivilDate?) -> String {
+        guard let asOf = reconfirmedAsOf else { return "Imported: \(file): same content as import #\(importID), nothing changed" }
+        return "Imported: \(file): same content as import #\(importID), undated: books taken as unchanged as of \(date(asOf))"
     }
     public func runImportHeld(file: String, importID: Int64) -> String {
         "HELD: \(file) (import #\(importID)) — nothing changed; `relance import confirm \(importID)` applies it"

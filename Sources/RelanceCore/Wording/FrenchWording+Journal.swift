@@ -45,6 +45,11 @@ extension FrenchWording {
             : "Le fichier \(file) a le même contenu que l'import n°\u{00A0}\(importID) : rien n'a changé."
     }
 
+    public func importReconfirmed(file: String, of importID: Int64, asOf: CivilDate, previous: CivilDate) -> String {
+        "Le fichier \(file) a le même contenu que l'import n°\u{00A0}\(importID), le dernier export, et ne porte pas de date : "
+            + "les comptes sont tenus pour inchangés au \(date(asOf)) (l'export était daté du \(date(previous)))."
+    }
+
     public func bankStatementAlreadyImported(file: String, as importID: Int64) -> String {
         "Le fichier \(file) est le relevé bancaire déjà importé sous le n°\u{00A0}\(importID) (mêmes comptes, mêmes écritures) : rien n'a changé."
     }

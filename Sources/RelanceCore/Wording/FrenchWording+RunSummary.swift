@@ -3,8 +3,9 @@ extension FrenchWording {
         "Créancier \(id) (\(name))\(active ? "" : " — mode relecture, rien ne part")"
     }
     public func runNoNewFile() -> String { "Importé : aucun nouveau fichier" }
-    public func runImportDuplicate(file: String, importID: Int64) -> String {
-        "Importé : \(file) : même contenu que l'import n°\u{00A0}\(importID), rien n'a changé"
+    public func runImportDuplicate(file: String, importID: Int64, reconfirmedAsOf: CivilDate?) -> String {
+        guard let asOf = reconfirmedAsOf else { return "Importé : \(file) : même contenu que l'import n°\u{00A0}\(importID), rien n'a changé" }
+        return "Importé : \(file) : même contenu que l'import n°\u{00A0}\(importID), sans date : comptes tenus pour inchangés au \(date(asOf))"
     }
     public func runImportHeld(file: String, importID: Int64) -> String {
         "RETENU : \(file) (import n°\u{00A0}\(importID)) — rien n'a changé ; `relance import confirm \(importID)` l'applique"

@@ -33,6 +33,9 @@ public protocol JournalWording: Sendable {
     func customerAddressesChanged(role: String, customer: String, before: [String], after: [String]) -> String
     /// The same bytes again; `held` when that import waits for a person.
     func importDuplicate(file: String, of importID: Int64, held: Bool) -> String
+    /// The same bytes again, from a file that states no date: the books unchanged as of `asOf`
+    /// (they were dated `previous`), a reading said rather than made in silence.
+    func importReconfirmed(file: String, of importID: Int64, asOf: CivilDate, previous: CivilDate) -> String
     func bankStatementAlreadyImported(file: String, as importID: Int64) -> String
     /// `rows` are the refused rows as the reader described them, at most 50; `more` when there were more.
     func importRowsRefused(count: Int, file: String, rows: [String], more: Bool) -> String

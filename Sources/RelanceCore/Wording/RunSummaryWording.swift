@@ -4,7 +4,8 @@
 public protocol RunSummaryWording: Sendable {
     func runCreditor(id: String, name: String, active: Bool) -> String
     func runNoNewFile() -> String
-    func runImportDuplicate(file: String, importID: Int64) -> String
+    /// `reconfirmedAsOf`: the same undated export again, the books taken as unchanged as of that day.
+    func runImportDuplicate(file: String, importID: Int64, reconfirmedAsOf: CivilDate?) -> String
     func runImportHeld(file: String, importID: Int64) -> String
     func runImported(file: String, items: Int, customers: Bool, new: Int, changed: Int, settled: Int, importID: Int64) -> String
     func runToIdentify(_ count: Int) -> String

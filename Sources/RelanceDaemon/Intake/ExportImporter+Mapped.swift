@@ -50,8 +50,9 @@ extension ExportImporter {
             massSettlementThresholdPercent: creditor.massSettlementThresholdPercent)
         var withNames = snapshot
         if stream.customersByName { withNames.customersByName = true }
+        if stream.asOf == nil { withNames.datedByDropDay = true }
         var receipt = try await store.importSnapshot(file, withNames, feed: feed, at: clock.now())
-        if snapshot.isAuthoritative, receipt.outcome == .applied {
+        if snapshot.isAuthoritative, receipt.datesTheBooks {
             _ = try await store.reviewBankPayments(of: creditor.id, ledgerAsOf: snapshot.asOf, waitDays: creditor.bankMatchWaitDays,
                                                    language: creditor.language, at: clock.now())
         }

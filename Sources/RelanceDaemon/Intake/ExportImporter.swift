@@ -96,9 +96,10 @@ public struct ExportImporter: Sendable {
             massSettlementThresholdPercent: creditor.massSettlementThresholdPercent)
         var withNames = snapshot
         if parsed.customersByName { withNames.customersByName = true }
+        if parsed.asOf == nil { withNames.datedByDropDay = true }
         withNames.refusedRows = parsed.refusedRows.isEmpty ? nil : parsed.refusedRows
         var receipt = try await store.importSnapshot(file, withNames, at: clock.now())
-        if snapshot.isAuthoritative, receipt.outcome == .applied {
+        if snapshot.isAuthoritative, receipt.datesTheBooks {
             // The ledger's word on payments seen at the bank: lettered ones are done, late ones become a task.
             _ = try await store.reviewBankPayments(of: creditor.id, ledgerAsOf: snapshot.asOf, waitDays: creditor.bankMatchWaitDays, language: creditor.language, at: clock.now())
         }
