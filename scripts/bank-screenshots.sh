@@ -12,9 +12,7 @@ cd "$(dirname "$0")/.."
 root=$PWD
 out=$(mkdir -p "${1:-screenshots}" && cd "${1:-screenshots}" && pwd)
 
-if ! command -v chromium >/dev/null; then
-    apt-get update -qq && apt-get install -y -qq chromium >/dev/null
-fi
+bash scripts/install-browser-deps.sh
 # RELANCE_BIN: an already built relance (no build).
 if [ -z "${RELANCE_BIN:-}" ]; then
     swift build --product relance 2>&1 | { grep -vE '^\[[0-9]+/[0-9]+\] ' || true; }

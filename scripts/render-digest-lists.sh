@@ -10,9 +10,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=$(mkdir -p "${1:-screenshots}" && cd "${1:-screenshots}" && pwd)
-if ! command -v chromium >/dev/null; then
-    apt-get update -qq && apt-get install -y -qq chromium >/dev/null
-fi
+bash scripts/install-browser-deps.sh
 . scripts/lib/example-creditor.sh
 swift build --build-tests 2>&1 | { grep -vE '^\[[0-9]+/[0-9]+\] ' || true; }
 RELANCE_SCREENSHOT_FOLDER="$out" swift test --skip-build --filter 'DigestBigBookTests|DigestOverdueAndCreditsTests|DigestCallPhoneTests|ConsoleDisputeResolvedTests|ConsoleImportWarningsTests' >/dev/null

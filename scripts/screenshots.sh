@@ -1,24 +1,27 @@
 #!/usr/bin/env bash
 # screenshots.sh - pictures of what a credit controller reads: the digest's HTML part, the call
-# sheet attached to it and tasks.html, rendered by headless Chromium at a mail client's width
-# (800 px) and a phone's (390 px), as PNGs in screenshots/ (or the folder given).
+# sheet attached to it and tasks.html; and of what a customer reads: every reminder email. Rendered
+# by headless Chromium at a mail client's width (800 px) and a phone's (390 px), as PNGs in
+# screenshots/ (or the folder given).
 #
-# Two sources:
+# Three sources:
 #   - a real run of the CLI: a French creditor (Atelier Dupont SAS), the example aged balance
 #     (five customers) and a contacts file with phones, run on Monday 30 November 2026, then the
 #     digest of Monday 7 December, when the export is more than 7 days old;
 #   - the digest and call sheet of the golden tests (Tests/RelanceMailTests/Fixtures/golden/), a
 #     morning with every kind of work (calls, a reply, a letter, a promise, overdue tasks, what
 #     is stuck), in French and English;
-#   - the second reminder after a broken promise ("promesse non tenue"), from its template test.
+#   - every reminder email (courtesy, first, second, final) in French and English, from
+#     ReminderPhoneWidthTests: the templates' sample (two invoices, a credit, a broken promise —
+#     "promesse non tenue" —, prior actions) and the longest values (a 12-digit invoice number,
+#     1 234 567,89 €, 122 days late, a 60-character creditor name). The script fails when one of
+#     them is wider than the phone: a customer's accountant must see every figure without scrolling.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 out=$(mkdir -p "${1:-screenshots}" && cd "${1:-screenshots}" && pwd)
 
-if ! command -v chromium >/dev/null; then
-    apt-get update -qq && apt-get install -y -qq chromium >/dev/null
-fi
+bash scripts/install-browser-deps.sh
 swift build --product relance 2>&1 | { grep -vE '^\[[0-9]+/[0-9]+\] ' || true; }
 relance=$(swift build --show-bin-path)/relance
 
@@ -49,12 +52,15 @@ cp "$work/reports/atelier-dupont/tasks.html" "$out/tasks-cli-fr.html"
 for page in digest-fr digest-en calls-fr calls-en; do
     cp "Tests/RelanceMailTests/Fixtures/golden/$page.html" "$out/$page-fixture.html"
 done
-# The second reminder after a broken promise ("promesse non tenue"), rendered by its test.
+# Every reminder email, as its test renders it (email-STEP-LANG.html, email-STEP-LANG-long.html).
 swift build --build-tests 2>&1 | { grep -vE '^\[[0-9]+/[0-9]+\] ' || true; }
-RELANCE_SCREENSHOT_FOLDER="$out" swift test --skip-build --filter BrokenPromiseTemplateTests >/dev/null
+RELANCE_SCREENSHOT_FOLDER="$out" swift test --skip-build --filter ReminderPhoneWidthTests >/dev/null
 
 printf '\n==> pictures\n'
-for page in digest-cli-fr calls-cli-fr tasks-cli-fr digest-fr-fixture digest-en-fixture calls-fr-fixture calls-en-fixture broken-promise-fr; do
+for page in digest-cli-fr calls-cli-fr tasks-cli-fr digest-fr-fixture digest-en-fixture calls-fr-fixture calls-en-fixture; do
     shoot "$out" "$page.html" 800 1600
     shoot "$out" "$page.html" 390 2200
 done
+printf '\n==> reminder emails, at 800 px and on a phone (nothing wider than 390 px)\n'
+python3 scripts/page_pictures.py 800 1000 "$out"/email-*.html
+python3 scripts/page_pictures.py --no-sideways-scroll 390 1200 "$out"/email-*.html

@@ -28,10 +28,6 @@ import Testing
         let french = try renderer.render(step, language: .french, context: Self.context(.french, promise: Self.promise))
         #expect(french.text.contains("Malgré votre engagement de nous régler 500,00\u{00A0}€ au plus tard le 20\u{00A0}novembre\u{00A0}2026, ce règlement ne nous est pas parvenu : votre promesse de paiement n'a pas été tenue."))
         #expect(try #require(french.html).contains("<strong>Promesse de paiement non tenue.</strong> Malgré votre engagement de nous régler 500,00\u{00A0}€ au plus tard le 20\u{00A0}novembre\u{00A0}2026"))
-        // scripts/screenshots.sh pictures the French second reminder that says it.
-        if step == "second-reminder", let folder = ProcessInfo.processInfo.environment["RELANCE_SCREENSHOT_FOLDER"] {
-            try Data(try #require(french.html).utf8).write(to: URL(fileURLWithPath: folder).appendingPathComponent("broken-promise-fr.html"))
-        }
         let english = try renderer.render(step, language: .english, context: Self.context(.english, promise: Self.promise))
         #expect(english.text.contains("Despite your commitment to pay €500.00 by 20 November 2026, we have not received this payment: your promise to pay was not kept."))
         #expect(try #require(english.html).contains("<strong>Promise to pay not kept.</strong>"))

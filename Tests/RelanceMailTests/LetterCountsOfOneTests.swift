@@ -202,13 +202,13 @@ struct LetterCountsOfOneTests {
         #expect(french.text.contains("\n  Restant dû sur la facture : 1\u{202F}234,56\u{00A0}€ ; avoir déduit : −100,00\u{00A0}€\n"))
         #expect(french.text.contains("\n  - indemnité forfaitaire pour frais de recouvrement : 40,00\u{00A0}€\n"))
         let frenchHTML = try #require(french.html)
-        #expect(frenchHTML.contains("<td colspan=\"4\">Restant dû sur la facture</td>") && frenchHTML.contains("<td colspan=\"4\">Avoir déduit</td>"))
+        #expect(frenchHTML.contains("<td colspan=\"2\">Restant dû sur la facture</td>") && frenchHTML.contains("<td colspan=\"2\">Avoir déduit</td>"))
         #expect(frenchHTML.contains("<li>indemnité forfaitaire pour frais de recouvrement : 40,00\u{00A0}€</li>"))
         let english = try renderer.render("final-reminder", language: .english, context: Self.oneInvoiceContext(.english))
         #expect(english.text.contains("\n  Outstanding on the invoice: €1,234.56; credit deducted: −€100.00\n"))
         #expect(english.text.contains("\n  - fixed recovery indemnity: €40.00\n"))
         let englishHTML = try #require(english.html)
-        #expect(englishHTML.contains("<td colspan=\"4\">Outstanding on the invoice</td>") && englishHTML.contains("<td colspan=\"4\">Credit deducted</td>"))
+        #expect(englishHTML.contains("<td colspan=\"2\">Outstanding on the invoice</td>") && englishHTML.contains("<td colspan=\"2\">Credit deducted</td>"))
     }
 
     @Test("a reminder about two invoices keeps its plurals")

@@ -125,7 +125,7 @@ struct OutboundTemplateTests {
             #expect(!part.contains("&amp;") && !part.contains("&#39;") && !part.contains("&lt;"))
         }
         let html = try #require(rendered.html)
-        #expect(html.contains("<td>F&lt;1&gt;&amp;&#39;2&#39;</td>"))
+        #expect(html.contains("<span style=\"white-space: nowrap;\">F&lt;1&gt;&amp;&#39;2&#39;</span>"))
         #expect(html.contains("12 rue de l&#39;Épée"))
         #expect(!html.contains("F<1>"))
     }

@@ -5,7 +5,9 @@
 #       writes relance.toml for the creditor `atelier-dupont` (templates from ROOT/mail-templates,
 #       a digest to Claire Martin sent even when empty); EXTRA lines go in [creditors.atelier-dupont].
 #   shoot OUT PAGE.html WIDTH HEIGHT
-#       OUT/PAGE-WIDTH.png, and prints its path.
+#       OUT/PAGE-WIDTH.png (the whole page, at least HEIGHT tall), laid out WIDTH px wide, and
+#       prints its path. Through scripts/page_pictures.py (WebDriver, scripts/install-browser-deps.sh):
+#       `chromium --headless --window-size=390,…` lays a page out 500 px wide and crops the picture.
 
 write_example_config() {
     local file=$1 root=$2 extra=${3:-}
@@ -36,8 +38,5 @@ TOML
 
 shoot() {
     local out=$1 page=$2 width=$3 height=$4
-    local name=${page%.html}
-    chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --force-device-scale-factor=1 \
-        --screenshot="$out/$name-$width.png" --window-size="$width,$height" "file://$out/$page" >/dev/null 2>&1
-    printf '  %s\n' "$out/$name-$width.png"
+    python3 "$(dirname "${BASH_SOURCE[0]}")/../page_pictures.py" "$width" "$height" "$out/$page"
 }
