@@ -231,7 +231,7 @@ struct ConsoleWording: Sendable {
         case (.held, .french): "retenue : envoyée ou non ?"
         case (.failed, .french): "échec après plusieurs essais"
         case (.queued, .french): "en file d’attente"
-        case (.sending, .french): "en cours d'envoi"
+        case (.sending, .french): "en cours d’envoi"
         case (.sent, .french): "envoyée"
         case (.retry, .french): "à renvoyer"
         case (.cancelled, .french): "annulée"

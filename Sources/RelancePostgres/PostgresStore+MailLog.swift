@@ -10,12 +10,12 @@ extension PostgresStore: MailLogStore {
         SELECT 'sent' AS direction, m.id, m.creditor_id, c.external_id, c.name, COALESCE(m.sent_at, m.created_at) AS time,
                COALESCE((SELECT string_agg(address, ', ' ORDER BY role DESC, address) FROM message_recipient WHERE message_id = m.id), '')
                    AS counterpart,
-               m.step || ' · ' || m.state AS label
+               m.step || ' · ' || m.state AS label, m.step, m.state
         FROM message m LEFT JOIN customer c ON c.id = m.customer_id
         """
     private static let receivedSQL = """
         SELECT 'received' AS direction, i.id, i.creditor_id, c.external_id, c.name, i.received_at AS time, i.summary AS counterpart,
-               i.kind AS label
+               i.kind AS label, NULL::text AS step, NULL::text AS state
         FROM inbound_message i LEFT JOIN customer c ON c.id = i.customer_id
         """
 
@@ -61,14 +61,23 @@ extension PostgresStore: MailLogStore {
 
     private static func mailEntries(_ rows: PostgresRowSequence, raw: [UInt8]?) async throws -> [MailLogEntry] {
         var entries: [MailLogEntry] = []
-        for try await (direction, id, creditor, code, name, time, counterpart, label)
-            in rows.decode((String, Int64, String, String?, String?, Date, String?, String).self) {
+        for try await (direction, id, creditor, code, name, time, counterpart, label, step, state)
+            in rows.decode((String, Int64, String, String?, String?, Date, String?, String, String?, String?).self) {
             guard let creditor = CreditorID(creditor) else {
                 throw PostgresStoreError(.corrupt, "mail #\(id) has an invalid creditor id", context: ["mail": "\(id)"])
             }
-            entries.append(MailLogEntry(direction: MailLogEntry.Direction(rawValue: direction) ?? .sent, id: id, creditor: creditor,
-                                        customerCode: code, customerName: name, time: time, counterpart: counterpart ?? "",
-                                        label: label, raw: raw))
+            // `label` is what the search looks in; the entry carries the step and state as values.
+            let what: MailLogEntry.What
+            if direction == MailLogEntry.Direction.sent.rawValue {
+                guard let step, let state = state.flatMap(OutboxState.init(rawValue:)) else {
+                    throw PostgresStoreError(.corrupt, "message #\(id) has no step or an unknown state", context: ["mail": "\(id)"])
+                }
+                what = .reminder(step: step, state: state)
+            } else {
+                what = .received(kind: label)
+            }
+            entries.append(MailLogEntry(what, id: id, creditor: creditor, customerCode: code, customerName: name, time: time,
+                                        counterpart: counterpart ?? "", raw: raw))
         }
         return entries
     }

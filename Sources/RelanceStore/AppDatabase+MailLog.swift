@@ -10,12 +10,12 @@ extension AppDatabase: MailLogStore {
     private static let sentSQL = """
         SELECT 'sent' AS direction, m.id, m.creditor_id, c.external_id, c.name, COALESCE(m.sent_at, m.created_at) AS time,
                (SELECT group_concat(address, ', ') FROM message_recipient WHERE message_id = m.id) AS counterpart,
-               m.step || ' · ' || m.state AS label
+               m.step || ' · ' || m.state AS label, m.step, m.state
         FROM message m LEFT JOIN customer c ON c.id = m.customer_id
         """
     private static let receivedSQL = """
         SELECT 'received' AS direction, i.id, i.creditor_id, c.external_id, c.name, i.received_at AS time, i.summary AS counterpart,
-               i.kind AS label
+               i.kind AS label, NULL AS step, NULL AS state
         FROM inbound_message i LEFT JOIN customer c ON c.id = i.customer_id
         """
     /// What a search looks in, on either side's columns.
@@ -45,7 +45,7 @@ extension AppDatabase: MailLogStore {
                 let (timeA, timeB) = (a["time"] as String, b["time"] as String)
                 return timeA != timeB ? timeA > timeB : (a["id"] as Int64) > (b["id"] as Int64)
             }
-            return newestFirst.prefix(limit).map { Self.mailEntry($0, raw: nil) }
+            return try newestFirst.prefix(limit).map { try Self.mailEntry($0, raw: nil) }
         }
     }
 
@@ -56,13 +56,22 @@ extension AppDatabase: MailLogStore {
                                              arguments: [id, creditor.rawValue]) else { return nil }
             let raw = try Data.fetchOne(db, sql: direction == .sent ? "SELECT raw FROM message_body WHERE message_id = ?"
                                                                     : "SELECT raw FROM inbound_message WHERE id = ?", arguments: [id])
-            return Self.mailEntry(row, raw: raw)
+            return try Self.mailEntry(row, raw: raw)
         }
     }
 
-    private static func mailEntry(_ row: Row, raw: Data?) -> MailLogEntry {
-        MailLogEntry(direction: MailLogEntry.Direction(rawValue: row["direction"]) ?? .sent, id: row["id"],
-                     creditor: CreditorID(row["creditor_id"] as String)!, customerCode: row["external_id"], customerName: row["name"],
-                     time: row["time"], counterpart: row["counterpart"] ?? "", label: row["label"], raw: raw.map { [UInt8]($0) })
+    /// `label` is what the search looks in; the entry carries the step and state as values.
+    private static func mailEntry(_ row: Row, raw: Data?) throws -> MailLogEntry {
+        let what: MailLogEntry.What
+        if (row["direction"] as String) == MailLogEntry.Direction.sent.rawValue {
+            guard let state = OutboxState(rawValue: row["state"]) else {
+                throw StoreError(.corrupt, "message #\(row["id"] as Int64) has an unknown state")
+            }
+            what = .reminder(step: row["step"], state: state)
+        } else {
+            what = .received(kind: row["label"])
+        }
+        return MailLogEntry(what, id: row["id"], creditor: CreditorID(row["creditor_id"] as String)!, customerCode: row["external_id"],
+                            customerName: row["name"], time: row["time"], counterpart: row["counterpart"] ?? "", raw: raw.map { [UInt8]($0) })
     }
 }

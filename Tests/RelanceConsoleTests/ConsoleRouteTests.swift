@@ -344,17 +344,17 @@ struct ConsoleRouteTests {
     @Test("a received message's kind and a sent reminder's state in words, French and English")
     func mailLabels() {
         let at = Date(timeIntervalSince1970: 0)
-        func entry(_ direction: MailLogEntry.Direction, _ label: String) -> MailLogEntry {
-            MailLogEntry(direction: direction, id: 1, creditor: CreditorID("acme")!, customerCode: nil, customerName: nil, time: at,
-                         counterpart: "", label: label, raw: nil)
+        func entry(_ what: MailLogEntry.What) -> MailLogEntry {
+            MailLogEntry(what, id: 1, creditor: CreditorID("acme")!, customerCode: nil, customerName: nil, time: at, counterpart: "", raw: nil)
         }
         let french = ConsoleWording.french, english = ConsoleWording.english
-        #expect(french.mailLabel(entry(.received, "autoreply")) == "réponse automatique")
-        #expect(english.mailLabel(entry(.received, "autoreply")) == "auto-reply")
-        #expect(french.mailLabel(entry(.sent, "second-reminder · sent")) == "deuxième relance · envoyée")
-        #expect(french.mailDirection(entry(.sent, "second-reminder · sent")) == "envoyé")
-        #expect(french.mailDirection(entry(.sent, "second-reminder · cancelled")) == "relance")
-        #expect(english.mailLabel(entry(.sent, "second-reminder · sent")) == "second reminder · sent")
-        #expect(french.mailDirection(entry(.received, "reply")) == "reçu")
+        #expect(french.mailLabel(entry(.received(kind: "autoreply"))) == "réponse automatique")
+        #expect(english.mailLabel(entry(.received(kind: "autoreply"))) == "auto-reply")
+        #expect(french.mailLabel(entry(.reminder(step: "second-reminder", state: .sent))) == "deuxième relance · envoyée")
+        #expect(french.mailDirection(entry(.reminder(step: "second-reminder", state: .sent))) == "envoyé")
+        #expect(french.mailDirection(entry(.reminder(step: "second-reminder", state: .cancelled))) == "relance")
+        #expect(french.mailLabel(entry(.reminder(step: "second-reminder", state: .sending))) == "deuxième relance · en cours d’envoi")
+        #expect(english.mailLabel(entry(.reminder(step: "second-reminder", state: .sent))) == "second reminder · sent")
+        #expect(french.mailDirection(entry(.received(kind: "reply"))) == "reçu")
     }
 }

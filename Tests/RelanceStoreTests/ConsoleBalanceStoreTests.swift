@@ -110,19 +110,20 @@ import Testing
                 SELECT * FROM (
                     SELECT 'sent' AS direction, m.id, m.creditor_id, c.external_id, c.name, COALESCE(m.sent_at, m.created_at) AS time,
                            (SELECT group_concat(address, ', ') FROM message_recipient WHERE message_id = m.id) AS counterpart,
-                           m.step || ' · ' || m.state AS label, NULL AS raw
+                           m.step || ' · ' || m.state AS label, m.step AS step, m.state AS state, NULL AS raw
                     FROM message m LEFT JOIN customer c ON c.id = m.customer_id
                     UNION ALL
-                    SELECT 'received', i.id, i.creditor_id, c.external_id, c.name, i.received_at, i.summary, i.kind, i.raw
+                    SELECT 'received', i.id, i.creditor_id, c.external_id, c.name, i.received_at, i.summary, i.kind, NULL, NULL, i.raw
                     FROM inbound_message i LEFT JOIN customer c ON c.id = i.customer_id
                 )
                 WHERE creditor_id = ?1 AND (?2 IS NULL OR counterpart LIKE ?2 ESCAPE '\\' OR external_id LIKE ?2 ESCAPE '\\'
                                             OR name LIKE ?2 ESCAPE '\\' OR label LIKE ?2 ESCAPE '\\')
                 ORDER BY time DESC, id DESC LIMIT ?3
                 """, arguments: [creditor.rawValue, pattern, limit]).map { row in
-                MailLogEntry(direction: MailLogEntry.Direction(rawValue: row["direction"])!, id: row["id"], creditor: CreditorID(row["creditor_id"] as String)!,
-                             customerCode: row["external_id"], customerName: row["name"], time: row["time"], counterpart: row["counterpart"] ?? "",
-                             label: row["label"], raw: nil)
+                MailLogEntry((row["direction"] as String) == "sent" ? .reminder(step: row["step"], state: OutboxState(rawValue: row["state"])!)
+                                                                   : .received(kind: row["label"]),
+                             id: row["id"], creditor: CreditorID(row["creditor_id"] as String)!, customerCode: row["external_id"],
+                             customerName: row["name"], time: row["time"], counterpart: row["counterpart"] ?? "", raw: nil)
             }
         }
     }
@@ -161,7 +162,7 @@ import Testing
         #expect(Set(all.map(\.direction)) == [.sent, .received] && all.count == receivables.count / 2 + receivables.count % 2 + 7)
         for entry in all {
             let opened = try #require(try await store.mailEntry(entry.direction, id: entry.id, of: F.creditor))
-            #expect(opened.time == entry.time && opened.label == entry.label && opened.counterpart == entry.counterpart)
+            #expect(opened.time == entry.time && opened.what == entry.what && opened.counterpart == entry.counterpart)
             #expect(opened.raw == (entry.direction == .sent ? F.composed(entry.id).bytes : Array("r\(entry.id)".utf8)))
             #expect(try await store.mailEntry(entry.direction, id: entry.id, of: ConsolePagesStoreTests.other) == nil)
         }

@@ -35,7 +35,8 @@ import Testing
             let log = try await book.mailLog.mailLog(of: F.creditor, search: nil, limit: 10)
             #expect(log.map(\.id) == [received, sent, queued])
             #expect(log.map(\.direction) == [.received, .sent, .sent])
-            #expect(log.map(\.label) == ["reply", "first-reminder · sent", "first-reminder · queued"])
+            #expect(log.map(\.what) == [.received(kind: "reply"), .reminder(step: "first-reminder", state: .sent),
+                                         .reminder(step: "first-reminder", state: .queued)])
             #expect(log.map(\.counterpart) == ["Reply from compta@client.example: 100% paid", "compta@client.example", "paie@deux.example"])
             #expect(log.map(\.customerCode) == ["C001", "C001", "C002"])
             #expect(log.map(\.time) == [F.time.addingTimeInterval(60), F.time.addingTimeInterval(30), F.time])
@@ -63,7 +64,7 @@ import Testing
         try await backend.withBook { book in
             let (sent, _, received) = try await mail(book)
             let reminder = try #require(try await book.mailLog.mailEntry(.sent, id: sent, of: F.creditor))
-            #expect(reminder.raw == F.composed(sent).bytes && reminder.label == "first-reminder · sent")
+            #expect(reminder.raw == F.composed(sent).bytes && reminder.what == .reminder(step: "first-reminder", state: .sent))
             let reply = try #require(try await book.mailLog.mailEntry(.received, id: received, of: F.creditor))
             #expect(reply.raw == Array("Subject: Re: test\r\n\r\nRéglé.\r\n".utf8) && reply.customerName == "Client C001")
             #expect(try await book.mailLog.mailEntry(.sent, id: sent, of: CreditorID("other")!) == nil)

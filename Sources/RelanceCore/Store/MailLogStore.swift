@@ -6,7 +6,15 @@ public struct MailLogEntry: Sendable, Hashable {
         case sent, received
     }
 
-    public var direction: Direction
+    /// What the entry is, as values the console words (it once read a « step · state » text back apart).
+    public enum What: Sendable, Hashable {
+        /// A reminder: its step of the ladder and its state in the outbox.
+        case reminder(step: String, state: OutboxState)
+        /// A received message: its kind as classified (`InboundKind`'s raw value).
+        case received(kind: String)
+    }
+
+    public var what: What
     public var id: Int64
     public var creditor: CreditorID
     public var customerCode: String?
@@ -14,23 +22,25 @@ public struct MailLogEntry: Sendable, Hashable {
     public var time: Date
     /// Recipients of a reminder; for a received message, its classification's summary.
     public var counterpart: String
-    /// The reminder's step and state, or the received message's kind.
-    public var label: String
     public var raw: [UInt8]?
 
-    public init(direction: Direction, id: Int64, creditor: CreditorID, customerCode: String?, customerName: String?, time: Date,
-                counterpart: String, label: String, raw: [UInt8]?) {
-        self.direction = direction
+    public var direction: Direction {
+        if case .reminder = what { .sent } else { .received }
+    }
+
+    public init(_ what: What, id: Int64, creditor: CreditorID, customerCode: String?, customerName: String?, time: Date,
+                counterpart: String, raw: [UInt8]?) {
+        self.what = what
         self.id = id
         self.creditor = creditor
         self.customerCode = customerCode
         self.customerName = customerName
         self.time = time
         self.counterpart = counterpart
-        self.label = label
         self.raw = raw
     }
 }
+
 
 public protocol MailLogStore: Sendable {
     /// The most recent messages, both ways, matching `search` (recipient, customer code or name,
