@@ -106,6 +106,18 @@ try:
     driver.get(base + "/customers/another-creditor/C0001")
     check(heading() == "404", "another creditor's customer URL is a 404")
 
+    # Searches typed as people type them: the form sends a space as `+`, which was searched as a plus.
+    driver.get(base + "/customers")
+    driver.find_element(By.CSS_SELECTOR, "form.search input[name=q]").send_keys("Boulangerie Martin")
+    submit(driver.find_element(By.CSS_SELECTOR, "form.search button"))
+    check("C0001" in driver.find_element(By.TAG_NAME, "main").text, "a customer search with a space finds Boulangerie Martin")
+    driver.get(base + "/mail")
+    driver.find_element(By.CSS_SELECTOR, "form.search input[name=q]").send_keys("première relance")
+    submit(driver.find_element(By.CSS_SELECTOR, "form.search button"))
+    found = driver.find_element(By.TAG_NAME, "main").text
+    check("première relance" in found and "rappel de courtoisie" not in found,
+          "a mail search in the page's words (« première relance ») finds the reminders of that step only")
+
     # Review mode (RELANCE_EXAMPLE_REVIEW=1): the last day's reminders wait on Today for approval.
     driver.get(base + "/")
     waiting = driver.find_elements(By.CSS_SELECTOR, "article.message")

@@ -23,14 +23,14 @@ struct AgingController {
     private func query(_ request: Request, context: ConsoleRequestContext, runtime: RelanceRuntime) throws
         -> (creditor: RelanceRuntime.CreditorRuntime, filter: AgedBalanceFilter, asOf: CivilDate, query: [String: String]) {
         let user = try context.requireUser()
-        let parameters = request.uri.queryParameters
+        let parameters = request.formQuery
         let creditors = environment.creditors(of: user, in: runtime)
-        let creditor = try parameters["creditor"].map { try environment.creditor(String($0), for: user, in: runtime) } ?? creditors.first
+        let creditor = try parameters["creditor"].map { try environment.creditor($0, for: user, in: runtime) } ?? creditors.first
         guard let creditor else { throw HTTPError(.notFound) }
-        let text = String((parameters["q"].map(String.init) ?? "").prefix(100)).trimmingCharacters(in: .whitespaces)
-        let bucketCode = parameters["bucket"].map(String.init) ?? ""
+        let text = String((parameters["q"] ?? "").prefix(100)).trimmingCharacters(in: .whitespaces)
+        let bucketCode = parameters["bucket"] ?? ""
         let bucket = AgingBucket(rawValue: bucketCode)
-        let asOfText = parameters["asof"].map(String.init) ?? ""
+        let asOfText = parameters["asof"] ?? ""
         var asOf = runtime.today(for: creditor)
         if !asOfText.isEmpty {
             guard let date = OutcomeValues.date(asOfText) else {
@@ -59,7 +59,7 @@ struct AgingController {
                 return ["amount": amount.isZero ? "" : words.money(amount), "late": bucket != .notDue && bucket != .credit && !amount.isZero ? "late" : ""]
             }
         }
-        let paging = AgingPaging(balance.customers, page: request.uri.queryParameters["page"].flatMap { Int(String($0)) })
+        let paging = AgingPaging(balance.customers, page: request.formQuery["page"].flatMap { Int($0) })
         let shown = paging.shown
         let rows: [[String: Any]] = shown.flatMap { aging in
             aging.totals.map { totals -> [String: Any] in

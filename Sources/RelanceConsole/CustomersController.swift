@@ -30,7 +30,7 @@ struct CustomersController {
         let user = try context.requireUser()
         let runtime = await environment.current()
         let words = environment.words(for: context, in: runtime)
-        let query = String((request.uri.queryParameters["q"].map(String.init) ?? "").prefix(100)).trimmingCharacters(in: .whitespaces)
+        let query = String((request.formQuery["q"] ?? "").prefix(100)).trimmingCharacters(in: .whitespaces)
         var results: [[String: Any]] = []
         if !query.isEmpty {
             // In the store, by SQL, at most `searchLimit` in all: never the whole book read and filtered here.

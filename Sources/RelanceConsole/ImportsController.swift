@@ -54,7 +54,7 @@ struct ImportsController {
                 },
             ])
         }
-        let uploaded = request.uri.queryParameters["uploaded"].map { String($0.prefix(200)) }
+        let uploaded = request.formQuery["uploaded"].map { String($0.prefix(200)) }
         let page: [String: Any] = [
             "creditors": sections, "csrf": csrf, "uploaded": uploaded.map(words.uploaded) ?? "",
             "limit": words.uploadLimit(Self.uploadLimit(runtime) / 1_048_576),

@@ -22,7 +22,7 @@ struct LoginController {
             if context.session != nil { return Response.redirect(to: "/") }
             return environment.pages.render("login", title: environment.words(for: context, in: runtime).signIn,
                                             words: environment.words(for: context, in: runtime), session: nil, user: nil,
-                                            context: ["next": Self.safeNext(request.uri.queryParameters["next"].map(String.init))])
+                                            context: ["next": Self.safeNext(request.formQuery["next"])])
         }
         router.post("/login") { request, context in try await login(request, context: context) }
         router.post("/logout") { request, context in

@@ -19,11 +19,12 @@ struct MailController {
         let user = try context.requireUser()
         let runtime = await environment.current()
         let words = environment.words(for: context, in: runtime)
-        let query = String((request.uri.queryParameters["q"].map(String.init) ?? "").prefix(100)).trimmingCharacters(in: .whitespaces)
+        let query = String((request.formQuery["q"] ?? "").prefix(100)).trimmingCharacters(in: .whitespaces)
         var sections: [[String: Any]] = []
         for creditor in environment.creditors(of: user, in: runtime) {
             let id = creditor.configuration.id
-            let entries = try await runtime.store.mailLog(of: id, search: query, limit: Self.pageLength)
+            let codes = MailSearchWords.codes(matching: query, steps: creditor.configuration.stepNames, words: words)
+            let entries = try await runtime.store.mailLog(of: id, search: query, codes: codes, limit: Self.pageLength)
             sections.append(["name": creditor.configuration.legalName, "hasEntries": !entries.isEmpty, "entries": entries.map { entry -> [String: Any] in
                 ["when": words.dateTime(entry.time, in: creditor.timeZone), "direction": words.mailDirection(entry),
                  "customer": [entry.customerCode, entry.customerName].compactMap { $0 }.joined(separator: " "), "counterpart": entry.counterpart,

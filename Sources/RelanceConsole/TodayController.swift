@@ -22,8 +22,8 @@ struct TodayController {
         let user = try context.requireUser()
         let runtime = await environment.current()
         let words = environment.words(for: context, in: runtime)
-        let kind = request.uri.queryParameters["kind"].flatMap { WorkTask.Kind(rawValue: String($0)) }
-        let pageNumber = request.uri.queryParameters["page"].flatMap { Int(String($0)) }
+        let kind = request.formQuery["kind"].flatMap { WorkTask.Kind(rawValue: $0) }
+        let pageNumber = request.formQuery["page"].flatMap { Int($0) }
         var sections: [[String: Any]] = []
         for creditor in environment.creditors(of: user, in: runtime) {
             let id = creditor.configuration.id

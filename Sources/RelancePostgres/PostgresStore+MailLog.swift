@@ -19,12 +19,14 @@ extension PostgresStore: MailLogStore {
         FROM inbound_message i LEFT JOIN customer c ON c.id = i.customer_id
         """
 
-    public func mailLog(of creditor: CreditorID, search: String?, limit: Int) async throws -> [MailLogEntry] {
+    public func mailLog(of creditor: CreditorID, search: String?, codes: [String], limit: Int) async throws -> [MailLogEntry] {
         let needle = search.map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
         // LIKE's wildcards in the search are taken literally (backslash is PostgreSQL's escape).
         let pattern = needle.map { "%" + $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
             .replacingOccurrences(of: "_", with: "\\_") + "%" }
         guard limit > 0 else { return [] }
+        // Codes are the store's own identifiers (letters and hyphens): no LIKE wildcard to escape.
+        let codePatterns = codes.map { "%\($0)%" }
         return try await connection { connection in
             // The newest `limit` of each side, then the newest `limit` of both: the order a single
             // sorted union gives (time, then id, both descending). ILIKE: case-insensitive, as
@@ -34,7 +36,7 @@ extension PostgresStore: MailLogStore {
                 let rows = try await connection.liveQuery("""
                     SELECT * FROM (\(unescaped: sql) WHERE \(unescaped: table).creditor_id = \(creditor.rawValue)) side
                     WHERE (\(pattern)::text IS NULL OR counterpart ILIKE \(pattern) OR external_id ILIKE \(pattern)
-                           OR name ILIKE \(pattern) OR label ILIKE \(pattern))
+                           OR name ILIKE \(pattern) OR label ILIKE \(pattern) OR label LIKE ANY(\(codePatterns)))
                     ORDER BY time DESC, id DESC LIMIT \(Int64(limit))
                     """, logger: logger)
                 entries += try await Self.mailEntries(rows, raw: nil)

@@ -18,29 +18,32 @@ extension AppDatabase: MailLogStore {
                i.kind AS label, NULL AS step, NULL AS state
         FROM inbound_message i LEFT JOIN customer c ON c.id = i.customer_id
         """
-    /// What a search looks in, on either side's columns.
+    /// What a search looks in, on either side's columns; `?4`: the codes its words name, a JSON array.
     private static let searched = """
         (?2 IS NULL OR counterpart LIKE ?2 ESCAPE '\\' OR c.external_id LIKE ?2 ESCAPE '\\'
-         OR c.name LIKE ?2 ESCAPE '\\' OR label LIKE ?2 ESCAPE '\\')
+         OR c.name LIKE ?2 ESCAPE '\\' OR label LIKE ?2 ESCAPE '\\'
+         OR EXISTS (SELECT 1 FROM json_each(?4) WHERE label LIKE '%' || json_each.value || '%'))
         """
 
-    public func mailLog(of creditor: CreditorID, search: String?, limit: Int) async throws -> [MailLogEntry] {
+    public func mailLog(of creditor: CreditorID, search: String?, codes: [String], limit: Int) async throws -> [MailLogEntry] {
         let needle = search.map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
         // LIKE's wildcards in the search are taken literally.
         let pattern = needle.map { "%" + $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
             .replacingOccurrences(of: "_", with: "\\_") + "%" }
         guard limit > 0 else { return [] }
+        // Codes are the store's own identifiers (letters and hyphens): no LIKE wildcard to escape.
+        let codesJSON = String(decoding: try JSONEncoder().encode(codes), as: UTF8.self)
         return try await writer.read { db in
             // The newest `limit` of each side, then the newest `limit` of both: the order a
             // single sorted union gives (time, then id, both descending).
             let sent = try Row.fetchAll(db, sql: Self.sentSQL + """
                  WHERE m.creditor_id = ?1 AND \(Self.searched)
                 ORDER BY COALESCE(m.sent_at, m.created_at) DESC, m.id DESC LIMIT ?3
-                """, arguments: [creditor.rawValue, pattern, limit])
+                """, arguments: [creditor.rawValue, pattern, limit, codesJSON])
             let received = try Row.fetchAll(db, sql: Self.receivedSQL + """
                  WHERE i.creditor_id = ?1 AND \(Self.searched)
                 ORDER BY i.received_at DESC, i.id DESC LIMIT ?3
-                """, arguments: [creditor.rawValue, pattern, limit])
+                """, arguments: [creditor.rawValue, pattern, limit, codesJSON])
             let newestFirst = (sent + received).sorted { a, b in
                 let (timeA, timeB) = (a["time"] as String, b["time"] as String)
                 return timeA != timeB ? timeA > timeB : (a["id"] as Int64) > (b["id"] as Int64)

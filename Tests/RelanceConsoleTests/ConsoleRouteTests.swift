@@ -289,7 +289,11 @@ struct ConsoleRouteTests {
             #expect(all.contains("· relance</span>") && all.contains("première relance · mode relecture : à approuver</span>"), "\(all)")
             #expect(!all.contains("first-reminder") && !all.contains("awaiting-approval") && !all.contains("· envoyé</span>"))
             #expect(page.contains("<dd>test step · en file d’attente</dd>"), "\(page)")
-
+            // A search in those words finds what they name (the store keeps codes: « première » found nothing).
+            let inWords = String(buffer: try await client.execute(uri: "/mail?q=premi%C3%A8re", method: .get, headers: browser.headers).body)
+            #expect(inWords.contains("première relance · mode relecture : à approuver</span>") && !inWords.contains("/mail/acme/sent/\(id)"))
+            let byState = String(buffer: try await client.execute(uri: "/mail?q=en%20file", method: .get, headers: browser.headers).body)
+            #expect(byState.contains("/mail/acme/sent/\(id)") && !byState.contains("première relance"))
         }
     }
 

@@ -60,6 +60,22 @@ import Testing
         }
     }
 
+    @Test(arguments: StoreBackend.all) func aSearchInWordsFindsTheCodesTheyName(_ backend: StoreBackend) async throws {
+        try await backend.withBook { book in
+            let (sent, queued, received) = try await mail(book)
+            // « première » names `first-reminder`; the text alone is found nowhere.
+            #expect(try await book.mailLog.mailLog(of: F.creditor, search: "première", limit: 10).isEmpty)
+            #expect(try await book.mailLog.mailLog(of: F.creditor, search: "première", codes: ["first-reminder"], limit: 10).map(\.id)
+                    == [sent, queued])
+            #expect(try await book.mailLog.mailLog(of: F.creditor, search: "en file", codes: ["queued"], limit: 10).map(\.id) == [queued])
+            #expect(try await book.mailLog.mailLog(of: F.creditor, search: "réponse", codes: ["reply", "autoreply"], limit: 10).map(\.id)
+                    == [received])
+            #expect(try await book.mailLog.mailLog(of: F.creditor, search: "deuxième", codes: ["second-reminder"], limit: 10).isEmpty)
+            // The text still counts beside the codes.
+            #expect(try await book.mailLog.mailLog(of: F.creditor, search: "c002", codes: ["reply"], limit: 10).map(\.id) == [received, queued])
+        }
+    }
+
     @Test(arguments: StoreBackend.all) func oneEntryComesWithItsBytesAndOnlyForItsCreditor(_ backend: StoreBackend) async throws {
         try await backend.withBook { book in
             let (sent, _, received) = try await mail(book)

@@ -41,12 +41,20 @@ public struct MailLogEntry: Sendable, Hashable {
     }
 }
 
-
 public protocol MailLogStore: Sendable {
     /// The most recent messages, both ways, matching `search` (recipient, customer code or name,
-    /// received summary or excerpt; case-insensitive) when given; without their raw bytes.
-    func mailLog(of creditor: CreditorID, search: String?, limit: Int) async throws -> [MailLogEntry]
+    /// received summary or excerpt, the stored step, state or kind; case-insensitive) when given,
+    /// or whose step, state or kind is one of `codes` (those whose words, in the reader's language,
+    /// hold the search: the store keeps codes); without their raw bytes.
+    func mailLog(of creditor: CreditorID, search: String?, codes: [String], limit: Int) async throws -> [MailLogEntry]
 
     /// One message with its raw bytes, if it belongs to the creditor.
     func mailEntry(_ direction: MailLogEntry.Direction, id: Int64, of creditor: CreditorID) async throws -> MailLogEntry?
+}
+
+extension MailLogStore {
+    /// The search as typed, with no words to look for as codes.
+    public func mailLog(of creditor: CreditorID, search: String?, limit: Int) async throws -> [MailLogEntry] {
+        try await mailLog(of: creditor, search: search, codes: [], limit: limit)
+    }
 }
