@@ -92,8 +92,8 @@ struct PostgresSnapshotApplier {
     /// describe the books as of `asOf` (SQLite's `SnapshotApplier.reconfirm`).
     private func reconfirm(_ earlier: SnapshotReconfirmation.EarlierImport, asOf: CivilDate) async throws -> ImportReceipt {
         let day = asOf.iso8601
-        try await connection.query("UPDATE import SET as_of = \(day)::date WHERE id = \(earlier.id)", logger: logger)
-        try await connection.query("""
+        try await connection.liveQuery("UPDATE import SET as_of = \(day)::date WHERE id = \(earlier.id)", logger: logger)
+        try await connection.liveQuery("""
             UPDATE invoice SET seen_as_of = \(day)::date
             WHERE creditor_id = \(creditor) AND last_import_id = \(earlier.id) AND seen_as_of < \(day)::date
             """, logger: logger)
