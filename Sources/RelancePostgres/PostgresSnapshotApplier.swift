@@ -88,15 +88,10 @@ struct PostgresSnapshotApplier {
         return nil
     }
 
-    /// The same undated export dropped again: its import and the invoices it last spoke of now
-    /// describe the books as of `asOf` (SQLite's `SnapshotApplier.reconfirm`).
+    /// The same undated export dropped again: its import now dates the books by `asOf`, its
+    /// invoices keep the date they were seen at (SQLite's `SnapshotApplier.reconfirm` says why).
     private func reconfirm(_ earlier: SnapshotReconfirmation.EarlierImport, asOf: CivilDate) async throws -> ImportReceipt {
-        let day = asOf.iso8601
-        try await connection.liveQuery("UPDATE import SET as_of = \(day)::date WHERE id = \(earlier.id)", logger: logger)
-        try await connection.liveQuery("""
-            UPDATE invoice SET seen_as_of = \(day)::date
-            WHERE creditor_id = \(creditor) AND last_import_id = \(earlier.id) AND seen_as_of < \(day)::date
-            """, logger: logger)
+        try await connection.liveQuery("UPDATE import SET as_of = \(asOf.iso8601)::date WHERE id = \(earlier.id)", logger: logger)
         let line = rules.reconfirmedEvent(of: earlier.id, asOf: asOf, previous: earlier.asOf ?? asOf)
         try await PostgresStore.append(line, on: connection, logger: logger)
         var receipt = ImportReceipt(importID: earlier.id, outcome: .duplicate)

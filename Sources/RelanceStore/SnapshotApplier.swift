@@ -82,12 +82,12 @@ struct SnapshotApplier {
         return nil
     }
 
-    /// The same undated export dropped again: its import and the invoices it last spoke of now
-    /// describe the books as of `asOf` (so a later snapshot dated in between cannot undo them).
+    /// The same undated export dropped again: its import now dates the books by `asOf`. Its
+    /// invoices keep the date they were seen at: the confirmation is a reading of what the
+    /// accountant meant, and must not outrank an export that states its own date — one dated in
+    /// between, dropped later, still settles what it no longer lists.
     private func reconfirm(_ earlier: SnapshotReconfirmation.EarlierImport, asOf: CivilDate) throws -> ImportReceipt {
         try db.execute(sql: "UPDATE import SET as_of = ? WHERE id = ?", arguments: [asOf.iso8601, earlier.id])
-        try db.execute(sql: "UPDATE invoice SET seen_as_of = ? WHERE creditor_id = ? AND last_import_id = ? AND seen_as_of < ?",
-                       arguments: [asOf.iso8601, creditor, earlier.id, asOf.iso8601])
         let line = rules.reconfirmedEvent(of: earlier.id, asOf: asOf, previous: earlier.asOf ?? asOf)
         try event(line)
         var receipt = ImportReceipt(importID: earlier.id, outcome: .duplicate)

@@ -4,9 +4,9 @@ import RelanceCore
 import Testing
 
 /// The store's half of `SnapshotReconfirmation`, on both stores: the same undated export dropped
-/// again dates the books (the import, its invoices, the planner's ledger date) by the later
-/// day, with a journal line saying so; an older export dropped again after a newer one, or a
-/// dated one, is a plain duplicate, journaled as such.
+/// again dates the books (the import, the planner's ledger date) by the later day, with a
+/// journal line saying so, and never outranks an export that states its date; an older export
+/// dropped again after a newer one, or a dated one, is a plain duplicate, journaled as such.
 @Suite("An undated export dropped again, in the store")
 struct ImportReconfirmationStoreTests {
     typealias F = StoreFixtures
@@ -35,12 +35,20 @@ struct ImportReconfirmationStoreTests {
                 + "pas de date : les comptes sont tenus pour inchangés au 07/12/2026 (l'export était daté du 23/11/2026)."
             #expect(again.warnings == [line])
             #expect(try await book.planning.planningFacts(of: F.creditor).latestAuthoritativeSnapshot == F.date("2026-12-07"))
-            #expect(try await Self.seenAsOf(book) == ["2026-12-07", "2026-12-07"])
+            // The invoices keep the day they were seen: a reading of intent outranks no dated export.
+            #expect(try await Self.seenAsOf(book) == ["2026-11-23", "2026-11-23"])
             let journal = try await book.journal.events(of: F.creditor, kinds: ["import.reconfirmed", "import.duplicate"], since: .distantPast)
             #expect(journal.map(\.event.summary) == [line])
             #expect(journal.first?.event.detail == ["as_of": "2026-12-07", "previous_as_of": "2026-11-23"])
             // Nothing else moved: the same two invoices, open, for the same amounts.
             #expect(try await book.receivables.openReceivables(of: F.creditor).map(\.open.minorUnits).sorted() == [45_000, 91_200])
+
+            // An export dated in between, dropped after, is news: it settles what it no longer lists.
+            let dated = try await book.receivables.importSnapshot(F.file("balance au 01-12.csv", sha: "d"),
+                                                                  F.snapshot([Self.items[1]], asOf: "2026-12-01"), at: F.time)
+            #expect(dated.settledInvoices == 1)
+            #expect(try await book.receivables.openReceivables(of: F.creditor).map(\.number) == ["FA26-0870"])
+            #expect(try await book.planning.planningFacts(of: F.creditor).latestAuthoritativeSnapshot == F.date("2026-12-07"))
         }
     }
 
