@@ -65,6 +65,19 @@ struct ImportReconfirmationStoreTests {
         }
     }
 
+    @Test("an export held for a person after it: a plain duplicate (the held one may be the news)", arguments: StoreBackend.all)
+    func heldExportAfter(_ backend: StoreBackend) async throws {
+        try await backend.withBook { book in
+            let first = try await book.receivables.importSnapshot(F.file("lundi.csv"), Self.undated(Self.items, asOf: "2026-11-23"), at: F.time)
+            var truncated = Self.undated([], asOf: "2026-11-24")
+            truncated.massSettlementThresholdPercent = 20
+            #expect(try await book.receivables.importSnapshot(F.file("vide.csv", sha: "e"), truncated, at: F.time).outcome == .held)
+            let again = try await book.receivables.importSnapshot(F.file("lundi.csv"), Self.undated(Self.items, asOf: "2026-12-07"), at: F.time)
+            #expect(again.importID == first.importID && again.outcome == .duplicate && again.reconfirmedAsOf == nil)
+            #expect(try await book.planning.planningFacts(of: F.creditor).latestAuthoritativeSnapshot == F.date("2026-11-23"))
+        }
+    }
+
     @Test("a file that states its date says nothing of a later day: a plain duplicate", arguments: StoreBackend.all)
     func datedExportStaysDated(_ backend: StoreBackend) async throws {
         try await backend.withBook { book in
