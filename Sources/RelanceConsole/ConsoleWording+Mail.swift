@@ -19,21 +19,11 @@ extension ConsoleWording {
         switch entry.what {
         case .received: receivedMail
         case .reminder(_, .sent): sentMail
-        case .reminder: language == .french ? "relance" : "reminder"
+        case .reminder: reminderMail
         }
     }
 
-    /// `InboundKind`'s raw values (bounce, autoreply, complaint, delivery-report, reply, other).
-    func inboundKind(_ raw: String) -> String {
-        let french = language == .french
-        switch raw {
-        case "bounce": return french ? "courriel rejeté" : "bounce"
-        case "autoreply": return french ? "réponse automatique" : "auto-reply"
-        case "complaint": return french ? "plainte" : "complaint"
-        case "delivery-report": return french ? "avis de remise" : "delivery report"
-        case "reply": return french ? "réponse" : "reply"
-        case "other": return french ? "autre" : "other"
-        default: return raw
-        }
-    }
+    /// `InboundKind`'s raw values (bounce, autoreply, complaint, delivery-report, reply, other);
+    /// another is shown as it is.
+    func inboundKind(_ raw: String) -> String { inboundKinds[raw] ?? raw }
 }

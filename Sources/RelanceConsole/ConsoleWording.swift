@@ -97,6 +97,10 @@ struct ConsoleWording: Sendable {
     let mail: String
     let sentMail: String
     let receivedMail: String
+    /// A reminder on the Mail page that has not left (awaiting approval, queued, held, cancelled).
+    let reminderMail: String
+    /// A received message's kind (`InboundKind`'s raw values) in words.
+    let inboundKinds: [String: String]
     let mailSearchHint: String
     let noMail: String
     let from: String
@@ -153,7 +157,9 @@ struct ConsoleWording: Sendable {
         services: "Services", noDaemon: "Pas encore d’état : relance run n’a pas tourné avec ce dossier d’état.", outbox: "Boîte d’envoi",
         creditorPaused: "Relances suspendues pour ce créancier.", outboxPaused: "Envoi suspendu", lastImport: "Dernier import",
         mailboxMarks: "Boîte de réception", nextRetry: "Prochain essai", windowOpens: "Hors plage d’envoi : reprise le",
-        openTasks: "Tâches ouvertes", mail: "Courriels", sentMail: "envoyé", receivedMail: "reçu",
+        openTasks: "Tâches ouvertes", mail: "Courriels", sentMail: "envoyé", receivedMail: "reçu", reminderMail: "relance",
+        inboundKinds: ["bounce": "courriel rejeté", "autoreply": "réponse automatique", "complaint": "plainte",
+                       "delivery-report": "avis de remise", "reply": "réponse", "other": "autre"],
         mailSearchHint: "Adresse, client, étape ou résumé", noMail: "Aucun courriel ne correspond.", from: "De",
         noRawKept: "Le message lui-même n’est plus conservé (durée de conservation) : seul son résumé reste.",
         outcomes: [("promised", "Promesse de paiement (date, montant)"), ("dispute", "Litige (factures, motif en note)"),
@@ -191,7 +197,9 @@ struct ConsoleWording: Sendable {
         services: "Services", noDaemon: "No status yet: relance run has not run with this state folder.", outbox: "Outbox",
         creditorPaused: "Reminders paused for this creditor.", outboxPaused: "Outbox paused", lastImport: "Last import",
         mailboxMarks: "Mailbox", nextRetry: "Next retry", windowOpens: "Outside the send window: resumes",
-        openTasks: "Open tasks", mail: "Mail", sentMail: "sent", receivedMail: "received",
+        openTasks: "Open tasks", mail: "Mail", sentMail: "sent", receivedMail: "received", reminderMail: "reminder",
+        inboundKinds: ["bounce": "bounce", "autoreply": "auto-reply", "complaint": "complaint",
+                       "delivery-report": "delivery report", "reply": "reply", "other": "other"],
         mailSearchHint: "Address, customer, step or summary", noMail: "No message matches.", from: "From",
         noRawKept: "The message itself is no longer kept (retention): only its summary remains.",
         outcomes: [("promised", "Promised to pay (date, amount)"), ("dispute", "Dispute (invoices, reason in the note)"),

@@ -1,4 +1,5 @@
 @testable import RelanceConsole
+import RelanceMail
 import Testing
 
 /// What a person types on the Mail page, in the page's words, names the store's codes.
@@ -20,5 +21,13 @@ import Testing
     ])
     func english(_ query: String, _ codes: [String]) {
         #expect(MailSearchWords.codes(matching: query, steps: Self.steps, words: .english) == codes)
+    }
+
+    @Test("every kind of received message has its words in both languages")
+    func everyKindWorded() {
+        for kind in InboundKind.allCases {
+            #expect(ConsoleWording.french.inboundKinds[kind.rawValue] != nil && ConsoleWording.english.inboundKinds[kind.rawValue] != nil,
+                    "\(kind)")
+        }
     }
 }
