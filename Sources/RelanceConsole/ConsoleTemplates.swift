@@ -231,7 +231,7 @@ enum ConsoleTemplates {
           {{#hasHistory}}
           <div class="scroll"><table class="imports">
             <thead><tr><th>#</th><th>{{w.when}}</th><th>{{w.file}}</th><th>{{w.status}}</th><th class="num">{{w.items}}</th></tr></thead>
-            <tbody>{{#history}}<tr class="{{statusClass}}"><td>{{id}}</td><td>{{when}}</td><td>{{file}}{{#hasError}}<details><summary>{{w.why}}</summary><pre>{{error}}</pre></details>{{/hasError}}{{#hasWarnings}}<details class="warnings"><summary>{{warningsTitle}}</summary><ul>{{#warnings}}<li>{{text}}</li>{{/warnings}}</ul></details>{{/hasWarnings}}</td><td><span class="badge {{statusClass}}">{{status}}</span></td><td class="num">{{items}}</td></tr>{{/history}}</tbody>
+            <tbody>{{#history}}<tr class="{{statusClass}}"><td>{{id}}</td><td>{{when}}</td><td>{{file}}{{#hasError}}<details><summary>{{w.why}}</summary><pre>{{error}}</pre></details>{{/hasError}}{{#hasWarnings}}<details class="warnings"><summary>{{warningsTitle}}</summary><ul>{{#warnings}}<li>{{text}}</li>{{/warnings}}</ul></details>{{/hasWarnings}}{{#reconfirmations}}<p class="redrop">{{text}}</p>{{/reconfirmations}}</td><td><span class="badge {{statusClass}}">{{status}}</span></td><td class="num">{{items}}</td></tr>{{/history}}</tbody>
           </table></div>
           {{/hasHistory}}
         </section>
@@ -328,6 +328,7 @@ enum ConsoleTemplates {
         .timeline { padding-left: 18px; font-size: 14px; } .timeline time { color: var(--quiet); margin-right: 6px; }
         details summary { cursor: pointer; color: var(--accent); margin-top: 8px; }
         details.warnings ul { margin: 4px 0 0; padding-left: 18px; font-size: 0.9em; max-width: 60em; }
+        p.redrop { margin: 4px 0 0; font-size: 0.9em; max-width: 60em; color: #4a5568; }
         .filters { display: flex; flex-wrap: wrap; gap: 0 12px; align-items: flex-end; } .filters label { flex: 1 1 160px; } .filters button { margin: 8px 0; }
         .chart { margin: 8px 0; background: #fff; border: 1px solid var(--line); border-radius: 10px; padding: 10px; }
         .chart svg { display: block; max-width: 100%; height: auto; }

@@ -50,7 +50,9 @@ struct ImportsController {
                          // One line each: an escape in it (`Dupont\nSA`) shows the cell as it was.
                          ["text": JournalLines.plain(Self.withoutFileName(warning, record.fileName))]
                      },
-                     "hasWarnings": !record.warnings.isEmpty, "warningsTitle": words.importWarnings(record.warnings.count)]
+                     "hasWarnings": !record.warnings.isEmpty, "warningsTitle": words.importWarnings(record.warnings.count),
+                     // Shown, not folded: the drop a person just made, and the date it gave the books.
+                     "reconfirmations": record.reconfirmations.map { ["text": JournalLines.plain($0)] }]
                 },
             ])
         }

@@ -19,15 +19,24 @@ extension PostgresStore: ImportHistoryStore {
                                             status: ImportRecord.Status(rawValue: status) ?? .rejected, itemCount: Int(items),
                                             asOf: asOf.flatMap(CivilDate.init(iso8601:)), importedAt: at, error: error, heldReason: held))
             }
-            // Each listed import's warnings, as journaled (at most 51 a file: `ImportWarningEvents`).
+            // Each listed import's warnings, as journaled (at most 51 a file: `ImportWarningEvents`),
+            // and the drops of the same file that dated the books again.
             if let id, let oldest = records.map(\.importID).min() {
-                var warnings: [Int64: [String]] = [:]
-                for try await (importID, summary) in try await connection.liveQuery("""
-                    SELECT import_id, summary FROM event WHERE creditor_id = \(id) AND kind = 'import.warning' AND import_id >= \(oldest) ORDER BY id
-                    """, logger: logger).decode((Int64, String).self) {
-                    warnings[importID, default: []].append(summary)
+                var warnings: [Int64: [String]] = [:], reconfirmations: [Int64: [String]] = [:]
+                for try await (importID, kind, summary) in try await connection.liveQuery("""
+                    SELECT import_id, kind, summary FROM event
+                    WHERE creditor_id = \(id) AND kind IN ('import.warning', 'import.reconfirmed') AND import_id >= \(oldest) ORDER BY id
+                    """, logger: logger).decode((Int64, String, String).self) {
+                    if kind == "import.warning" {
+                        warnings[importID, default: []].append(summary)
+                    } else {
+                        reconfirmations[importID, default: []].append(summary)
+                    }
                 }
-                for index in records.indices { records[index].warnings = warnings[records[index].importID] ?? [] }
+                for index in records.indices {
+                    records[index].warnings = warnings[records[index].importID] ?? []
+                    records[index].reconfirmations = reconfirmations[records[index].importID] ?? []
+                }
             }
             return records
         }

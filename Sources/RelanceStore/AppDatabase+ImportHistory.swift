@@ -14,15 +14,24 @@ extension AppDatabase: ImportHistoryStore {
                              itemCount: row["item_count"], asOf: (row["as_of"] as String?).flatMap { CivilDate(iso8601: $0) },
                              importedAt: row["imported_at"], error: row["error"], heldReason: row["held_reason"])
             }
-            // Each listed import's warnings, as journaled (at most 51 a file: `ImportWarningEvents`).
+            // Each listed import's warnings, as journaled (at most 51 a file: `ImportWarningEvents`),
+            // and the drops of the same file that dated the books again.
             if let creditor, let oldest = records.map(\.importID).min() {
-                var warnings: [Int64: [String]] = [:]
+                var warnings: [Int64: [String]] = [:], reconfirmations: [Int64: [String]] = [:]
                 for row in try Row.fetchAll(db, sql: """
-                    SELECT import_id, summary FROM event WHERE creditor_id = ? AND kind = 'import.warning' AND import_id >= ? ORDER BY id
+                    SELECT import_id, kind, summary FROM event
+                    WHERE creditor_id = ? AND kind IN ('import.warning', 'import.reconfirmed') AND import_id >= ? ORDER BY id
                     """, arguments: [creditor.rawValue, oldest]) {
-                    warnings[row["import_id"], default: []].append(row["summary"])
+                    if (row["kind"] as String) == "import.warning" {
+                        warnings[row["import_id"], default: []].append(row["summary"])
+                    } else {
+                        reconfirmations[row["import_id"], default: []].append(row["summary"])
+                    }
                 }
-                for index in records.indices { records[index].warnings = warnings[records[index].importID] ?? [] }
+                for index in records.indices {
+                    records[index].warnings = warnings[records[index].importID] ?? []
+                    records[index].reconfirmations = reconfirmations[records[index].importID] ?? []
+                }
             }
             return records
         }

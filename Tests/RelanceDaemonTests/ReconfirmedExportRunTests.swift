@@ -41,6 +41,9 @@ import Testing
         let lines = try await store.events(of: Self.acme, kinds: ["import.reconfirmed"], since: .distantPast).map(\.event.summary)
         #expect(lines == ["Le fichier balance (2).csv a le même contenu que l'import n°\u{00A0}1, le dernier export, et ne porte pas de date : "
                           + "les comptes sont tenus pour inchangés au 15/12/2026 (l'export était daté du 30/11/2026)."])
+        // The Health page and `relance status` show it as the last import, not the fortnight-old one.
+        let runtime = try fixture.runtime()
+        #expect(try await runtime.status(of: runtime.creditors[0]).lastImport == lines.first)
 
         // A file that states its date is its date, however often it is dropped.
         let dated = try DaemonFixture()

@@ -40,6 +40,10 @@ struct ImportReconfirmationStoreTests {
             let journal = try await book.journal.events(of: F.creditor, kinds: ["import.reconfirmed", "import.duplicate"], since: .distantPast)
             #expect(journal.map(\.event.summary) == [line])
             #expect(journal.first?.event.detail == ["as_of": "2026-12-07", "previous_as_of": "2026-11-23"])
+            // The imports' history shows the drop under the import it confirmed (it is no import of its own).
+            let history = try await #require(book.receivables as? any ImportHistoryStore).importHistory(of: F.creditor, limit: 10)
+            #expect(history.map(\.importID) == [first.importID] && history.first?.reconfirmations == [line])
+            #expect(history.first?.asOf == F.date("2026-12-07") && history.first?.warnings == [])
             // Nothing else moved: the same two invoices, open, for the same amounts.
             #expect(try await book.receivables.openReceivables(of: F.creditor).map(\.open.minorUnits).sorted() == [45_000, 91_200])
 

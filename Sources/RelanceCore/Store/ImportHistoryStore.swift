@@ -21,6 +21,9 @@ public struct ImportRecord: Sendable, Hashable, Codable {
     /// The file's warnings as journaled (`import.warning`, in the creditor's language): the
     /// guesses a reader reported, the cells it cleaned or did not use.
     public var warnings: [String] = []
+    /// The same undated file dropped again, dating the books by a later day (`import.reconfirmed`):
+    /// the history shows the drop, which is no import of its own.
+    public var reconfirmations: [String] = []
 
     public init(importID: Int64, creditor: CreditorID, fileName: String, kind: String, status: Status, itemCount: Int,
                 asOf: CivilDate?, importedAt: Date, error: String?, heldReason: String?) {

@@ -32,7 +32,9 @@ public struct CreditorStatus: Sendable, Codable {
 extension RelanceRuntime {
     public func status(of creditor: CreditorRuntime) async throws -> CreditorStatus {
         let id = creditor.configuration.id
-        let imports = try await store.events(of: id, kinds: ["import.applied", "import.rejected", "import.held"], since: .distantPast)
+        // An export dropped again that dated the books by that day is the last word on them too.
+        let imports = try await store.events(of: id, kinds: ["import.applied", "import.rejected", "import.held", "import.reconfirmed"],
+                                             since: .distantPast)
         var marks: [CreditorStatus.Mark] = []
         if creditor.configuration.imap != nil {
             for folder in creditor.configuration.inbound.folders {
