@@ -76,6 +76,11 @@ public protocol Wording: DigestWording, ReasonWording, BankWording, JournalWordi
     func noLongerDueNote(paidAtBank: Bool) -> String
     /// The timeline's line for it: `Tâche n° 2 (appel) close : plus rien n'est dû — …`.
     func taskNoLongerDue(id: Int64, kind: WorkTask.Kind, note: String) -> String
+    /// The timeline's line for an open task written again with today's figures, same step
+    /// (`StaleLadderTasks`): the invoices no longer owed (by the ledger, or paid at the bank),
+    /// what is left; for a letter, the task that replaces it. `Tâche n° 2 (appel) mise à jour : …`.
+    func taskRefreshed(id: Int64, kind: WorkTask.Kind, replacedBy: Int64?, settled: [String], paidAtBank: [String],
+                       owed: String) -> String
     func documentToPrint() -> String
     func openTasksHeading(count: Int) -> String
     func tasksPageTitle(creditor: String) -> String
