@@ -1,0 +1,116 @@
+import Foundation
+import Testing
+@testable import RelanceCore
+
+/// A call or letter still owed in part is written again with today's figures, same step: which
+/// ones (an invoice settled or paid at the bank, or a part payment that changes the total), with
+/// what (the planner's task for the step, only the task's invoices still owed), and which not
+/// (unchanged, nothing owed at all — `NoLongerDueTasks`' — closed, or a step the policy lost).
+@Suite struct StaleLadderTasksTests {
+    typealias F = Fixture
+    static let time = Date(timeIntervalSince1970: 1_796_000_000)
+    static let words = FrenchWording()
+    /// `792,50 €` as the titles write it (narrow no-break space, no-break space before the symbol).
+    static func eur(_ cents: Int64) -> String { words.amounts.string(F.euros(cents)) }
+
+    /// What the daemon's `TaskDescription` says of the amounts: the title and the "also outstanding" line.
+    static func describe(_ task: PlannedTask) -> (title: String, detail: [String: String]) {
+        var detail: [String: String] = [:]
+        if !task.alsoOutstanding.isEmpty {
+            detail["also_outstanding"] = task.alsoOutstanding.map { words.invoiceWithAmount(number: $0.receivable.number, amount: $0.claimed) }
+                .joined(separator: ", ")
+        }
+        return (words.taskTitle(task.kind, customer: task.customer.name ?? task.customer.externalID, customerID: task.customer.externalID,
+                                total: words.amounts.total(task.invoices.map(\.claimed))), detail)
+    }
+
+    static func task(_ id: Int64, _ kind: WorkTask.Kind, step: String, customer: Int64, invoices: [Int64], title: String,
+                     detail: [String: String] = [:], state: WorkTask.State = .open) -> WorkTask {
+        var task = WorkTask(id: id, creditor: F.creditor, customerID: customer, kind: kind, state: state, title: title, detail: detail,
+                            step: step, invoiceIDs: invoices, createdAt: time, dueOn: nil, outcome: nil, closedAt: nil)
+        task.stepOn = F.day("2026-11-20")
+        task.attempts = 2
+        return task
+    }
+
+    static func input(_ receivables: [Receivable]) -> PlanningInput {
+        var input = PlanningInput(creditor: F.creditor, today: F.day("2026-12-03"), policy: .standard, receivables: receivables,
+                                  terms: F.termsThrough2026)
+        input.language = .french
+        return input
+    }
+
+    static func customer(_ id: Int64) -> CustomerSummary { F.customer(id, "C00\(id)") }
+
+    @Test func aCallAboutASettledInvoiceAsksOnlyForTheRestAndAPartPaymentChangesTheTotal() {
+        // C001: F-1 (96 000,00) settled, gone from the ledger; F-2 (792,50) owed.
+        // C002: F-3 paid in part (open 500,00 of 1 000,00); F-4 (250,00) owed: the total changed.
+        // C003: F-5 owed, the call says so already. C004: everything paid: not refreshed, closed.
+        let receivables = [
+            F.invoice("F-2", id: 2, due: "2026-10-01", open: 79_250, customer: Self.customer(1)),
+            F.invoice("F-3", id: 3, due: "2026-10-01", open: 50_000, customer: Self.customer(2)),
+            F.invoice("F-4", id: 4, due: "2026-10-05", open: 25_000, customer: Self.customer(2)),
+            F.invoice("F-5", id: 5, due: "2026-10-01", open: 30_000, customer: Self.customer(3)),
+            F.invoice("F-6", id: 6, due: "2026-10-01", open: 0, customer: Self.customer(4)),
+        ]
+        let tasks = [
+            Self.task(10, .call, step: "phone-call", customer: 1, invoices: [1, 2], title: "Appeler Client C001 (C001) — \(Self.eur(9_679_250))"),
+            Self.task(11, .call, step: "phone-call", customer: 2, invoices: [3, 4], title: "Appeler Client C002 (C002) — \(Self.eur(125_000))"),
+            Self.task(12, .call, step: "phone-call", customer: 3, invoices: [5], title: "Appeler Client C003 (C003) — \(Self.eur(30_000))"),
+            Self.task(13, .call, step: "phone-call", customer: 4, invoices: [6], title: "Appeler Client C004 (C004) — \(Self.eur(10_000))"),
+            Self.task(14, .call, step: "phone-call", customer: 1, invoices: [1, 2], title: "x", state: .done),
+            Self.task(15, .call, step: "no-such-step", customer: 1, invoices: [1, 2], title: "x"),
+        ]
+        let stale = StaleLadderTasks.find(open: tasks, input: Self.input(receivables), describe: Self.describe)
+        #expect(stale.map(\.task.id) == [10, 11])
+        #expect(stale[0].title == "Appeler Client C001 (C001) — \(Self.eur(79_250))")
+        #expect(stale[0].planned.invoices.map(\.receivable.number) == ["F-2"])
+        #expect(stale[0].planned.step.name == "phone-call" && stale[0].planned.kind == .call)
+        #expect(stale[0].planned.invoices.map(\.daysLate) == [63])
+        #expect(stale[0].settledInvoiceIDs == [1] && stale[0].paidAtBankInvoiceIDs == [])
+        #expect(stale[1].title == "Appeler Client C002 (C002) — \(Self.eur(75_000))")
+        #expect(stale[1].planned.invoices.map(\.claimed) == [F.euros(50_000), F.euros(25_000)])
+        #expect(stale[1].settledInvoiceIDs == [] && stale[1].paidAtBankInvoiceIDs == [])
+    }
+
+    @Test func aLetterKeepsWhatItListedAsAlsoOutstandingAndDropsWhatTheBankPaid() {
+        // F-7 and F-9 reached the registered letter; F-8 was listed as also outstanding. The bank paid F-9.
+        let receivables = [
+            F.invoice("F-7", id: 7, due: "2026-09-01", open: 120_000, customer: Self.customer(5)),
+            F.invoice("F-8", id: 8, due: "2026-11-01", open: 30_000, customer: Self.customer(5)),
+            F.invoice("F-9", id: 9, due: "2026-09-02", open: 0, customer: Self.customer(5)),
+        ]
+        let letter = Self.task(20, .registeredLetter, step: "registered-letter", customer: 5, invoices: [7, 8, 9],
+                               title: "Envoyer une lettre recommandée AR à Client C005 (C005) — \(Self.eur(170_000))",
+                               detail: ["also_outstanding": "F-8 (\(Self.eur(30_000)))"])
+        let stale = StaleLadderTasks.find(open: [letter], input: Self.input(receivables), describe: Self.describe)
+        #expect(stale.count == 1)
+        #expect(stale.first?.planned.invoices.map(\.receivable.number) == ["F-7"])
+        #expect(stale.first?.planned.alsoOutstanding.map(\.receivable.number) == ["F-8"])
+        #expect(stale.first?.planned.breakdown?.principal == [F.euros(120_000)])
+        #expect(stale.first?.paidAtBankInvoiceIDs == [9])
+        #expect(stale.first?.title == "Envoyer une lettre recommandée AR à Client C005 (C005) — \(Self.eur(120_000))")
+    }
+
+    @Test func theJournalSaysWhatChangedInTheCreditorsWords() throws {
+        let receivables = [F.invoice("F-2", id: 2, due: "2026-10-01", open: 79_250, customer: Self.customer(1))]
+        let call = Self.task(10, .call, step: "phone-call", customer: 1, invoices: [1, 2], title: "Appeler Client C001 (C001) — \(Self.eur(175_250))")
+        let stale = try #require(StaleLadderTasks.find(open: [call], input: Self.input(receivables), describe: Self.describe).first)
+        let refresh = LadderTaskRefresh(stale, task: NewTask(creditor: F.creditor, customerID: 1, kind: .call, title: stale.title, step: "phone-call"))
+        #expect(refresh.stepOn == F.day("2026-11-20") && refresh.owed == [F.euros(79_250)])
+        let line = refresh.event(replacedBy: nil, settled: ["F-2026-0012"], paidAtBank: [], words: FrenchWording(), at: Self.time)
+        #expect(line.kind == "task.updated" && line.detail["task"] == "10" && line.customerID == 1)
+        #expect(line.summary == "Tâche n°\u{00A0}10 (appel) mise à jour : la facture F-2026-0012 est réglée ; reste 792,50\u{00A0}€.")
+        #expect(refresh.event(replacedBy: 11, settled: [], paidAtBank: ["F-1", "F-2"], words: FrenchWording(), at: Self.time).summary
+            == "Tâche n°\u{00A0}10 (appel) remplacée par la tâche n°\u{00A0}11, même étape : les factures F-1, F-2 sont payées d'après la banque ; "
+            + "reste 792,50\u{00A0}€. Poster la nouvelle lettre, pas l'ancienne (conservée).")
+        #expect(refresh.event(replacedBy: nil, settled: [], paidAtBank: [], words: EnglishWording(), at: Self.time).summary
+            == "Task #10 (call) updated: the amounts owed changed; still owed: €792.50.")
+    }
+
+    @Test func itemsOfAListedLineAreTheirNumbers() {
+        #expect(StaleLadderTasks.listedNumbers("F-8 (300,00 €), AF (2) (1 200,50 €)") == ["F-8", "AF (2)"])
+        #expect(StaleLadderTasks.listedNumbers("F-8 (€1,300.00)") == ["F-8"])
+        #expect(StaleLadderTasks.listedNumbers(nil).isEmpty)
+    }
+}
