@@ -45,24 +45,27 @@ import Testing
     @Test func aCallAboutASettledInvoiceAsksOnlyForTheRestAndAPartPaymentChangesTheTotal() {
         // C001: F-1 (96 000,00) settled, gone from the ledger; F-2 (792,50) owed.
         // C002: F-3 paid in part (open 500,00 of 1 000,00); F-4 (250,00) owed: the total changed.
-        // C003: F-5 owed, the call says so already. C004: everything paid: not refreshed, closed.
+        // C003: F-5 owed, the call says so already (under the customer's former name: not a change
+        // of figures). C004: everything paid: not refreshed, closed. C006: a legal action, F-10 settled.
         let receivables = [
             F.invoice("F-2", id: 2, due: "2026-10-01", open: 79_250, customer: Self.customer(1)),
             F.invoice("F-3", id: 3, due: "2026-10-01", open: 50_000, customer: Self.customer(2)),
             F.invoice("F-4", id: 4, due: "2026-10-05", open: 25_000, customer: Self.customer(2)),
             F.invoice("F-5", id: 5, due: "2026-10-01", open: 30_000, customer: Self.customer(3)),
             F.invoice("F-6", id: 6, due: "2026-10-01", open: 0, customer: Self.customer(4)),
+            F.invoice("F-11", id: 11, due: "2026-06-01", open: 500_000, customer: Self.customer(6)),
         ]
         let tasks = [
             Self.task(10, .call, step: "phone-call", customer: 1, invoices: [1, 2], title: "Appeler Client C001 (C001) — \(Self.eur(9_679_250))"),
             Self.task(11, .call, step: "phone-call", customer: 2, invoices: [3, 4], title: "Appeler Client C002 (C002) — \(Self.eur(125_000))"),
-            Self.task(12, .call, step: "phone-call", customer: 3, invoices: [5], title: "Appeler Client C003 (C003) — \(Self.eur(30_000))"),
+            Self.task(12, .call, step: "phone-call", customer: 3, invoices: [5], title: "Appeler Ancien Nom (C003) — \(Self.eur(30_000))"),
             Self.task(13, .call, step: "phone-call", customer: 4, invoices: [6], title: "Appeler Client C004 (C004) — \(Self.eur(10_000))"),
             Self.task(14, .call, step: "phone-call", customer: 1, invoices: [1, 2], title: "x", state: .done),
             Self.task(15, .call, step: "no-such-step", customer: 1, invoices: [1, 2], title: "x"),
+            Self.task(16, .legalAction, step: "legal-action", customer: 6, invoices: [10, 11], title: "x"),
         ]
         let stale = StaleLadderTasks.find(open: tasks, input: Self.input(receivables), describe: Self.describe)
-        #expect(stale.map(\.task.id) == [10, 11])
+        #expect(stale.map(\.task.id) == [10, 11, 16])
         #expect(stale[0].title == "Appeler Client C001 (C001) — \(Self.eur(79_250))")
         #expect(stale[0].planned.invoices.map(\.receivable.number) == ["F-2"])
         #expect(stale[0].planned.step.name == "phone-call" && stale[0].planned.kind == .call)
@@ -71,6 +74,9 @@ import Testing
         #expect(stale[1].title == "Appeler Client C002 (C002) — \(Self.eur(75_000))")
         #expect(stale[1].planned.invoices.map(\.claimed) == [F.euros(50_000), F.euros(25_000)])
         #expect(stale[1].settledInvoiceIDs == [] && stale[1].paidAtBankInvoiceIDs == [])
+        // A dossier too: the same step's task, its procedure proposed from what is left.
+        #expect(stale[2].planned.kind == .legalAction && stale[2].planned.invoices.map(\.receivable.number) == ["F-11"])
+        #expect(stale[2].planned.proposedProcedure != nil && stale[2].settledInvoiceIDs == [10])
     }
 
     @Test func aLetterKeepsWhatItListedAsAlsoOutstandingAndDropsWhatTheBankPaid() {

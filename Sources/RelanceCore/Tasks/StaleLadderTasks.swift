@@ -29,10 +29,11 @@ public enum StaleLadderTasks {
     /// a task without invoices, or whose step the policy no longer has, is left as it is. A task
     /// opened or moved on today is described as it is stored, so it is not found.
     ///
-    /// A task is stale when one of its invoices is no longer demanded, or when today's title
-    /// or "also outstanding" line differs from the stored one: they carry the amounts and
-    /// nothing that changes with the day (days late and interest do), so that a part payment
-    /// or a credit shows there while an unchanged task is left alone.
+    /// A task is stale when one of its invoices is no longer demanded, or when the total its
+    /// title ends with (`Wording.taskTitle`: `… — 1 752,50 €`) or its "also outstanding" line
+    /// differs from today's: they carry the amounts and nothing that changes with the day (days
+    /// late and interest do), so that a part payment or a credit shows there while an unchanged
+    /// task is left alone — and a customer renamed in the contacts file is not a change of figures.
     public static func find(open tasks: [WorkTask], input: PlanningInput,
                             describe: (PlannedTask) -> (title: String, detail: [String: String])) -> [StaleLadderTask] {
         let candidates = tasks.filter { task in
@@ -50,7 +51,8 @@ public enum StaleLadderTasks {
             let settled = task.invoiceIDs.filter { byID[$0] == nil }
             let paidAtBank = task.invoiceIDs.filter { byID[$0].map { $0.open.minorUnits <= 0 } ?? false }
             let described = describe(planned)
-            guard !settled.isEmpty || !paidAtBank.isEmpty || described.title != task.title
+            let total = "— " + input.language.wording.amounts.total(planned.invoices.map(\.claimed))
+            guard !settled.isEmpty || !paidAtBank.isEmpty || !task.title.hasSuffix(total)
                     || described.detail["also_outstanding"] != task.detail["also_outstanding"] else { return nil }
             return StaleLadderTask(task: task, planned: planned, title: described.title, detail: described.detail,
                                    settledInvoiceIDs: settled, paidAtBankInvoiceIDs: paidAtBank)
