@@ -12,7 +12,7 @@ extension PostgresStore {
                   let open = try await Self.openTask(ofFamily: family, customerID: customer, on: connection, logger: logger),
                   open.id == refresh.taskID, open.kind == refresh.kind, open.step == task.step else { return nil }
             var numbers: [Int64: String] = [:]
-            let named = refresh.settledInvoiceIDs + refresh.paidAtBankInvoiceIDs
+            let named = refresh.namedInvoiceIDs
             if !named.isEmpty {
                 for try await (id, number) in try await connection.liveQuery(
                     "SELECT id, number FROM invoice WHERE id = ANY(\(named))", logger: logger).decode((Int64, String).self) {
@@ -22,7 +22,8 @@ extension PostgresStore {
             let words = try await Self.wording(of: task.creditor.rawValue, on: connection, logger: logger)
             func event(replacedBy: Int64?) -> NewEvent {
                 refresh.event(replacedBy: replacedBy, settled: refresh.settledInvoiceIDs.compactMap { numbers[$0] },
-                              paidAtBank: refresh.paidAtBankInvoiceIDs.compactMap { numbers[$0] }, words: words, at: time)
+                              paidAtBank: refresh.paidAtBankInvoiceIDs.compactMap { numbers[$0] },
+                              disputed: refresh.disputedInvoiceIDs.compactMap { numbers[$0] }, words: words, at: time)
             }
             if refresh.kind.needsPosting {
                 let newID = try await Self.supersede(open.id, at: time, on: connection, logger: logger)

@@ -12,11 +12,12 @@ extension AppDatabase {
             guard let customer = task.customerID, let family = refresh.kind.family,
                   let open = try Self.openTask(ofFamily: family, customerID: customer, in: db),
                   open.id == refresh.taskID, open.kind == refresh.kind, open.step == task.step else { return nil }
-            let numbers = try Self.invoiceNumbers(refresh.settledInvoiceIDs + refresh.paidAtBankInvoiceIDs, in: db)
+            let numbers = try Self.invoiceNumbers(refresh.namedInvoiceIDs, in: db)
             let words = try Self.wording(of: task.creditor.rawValue, in: db)
             func event(replacedBy: Int64?) -> NewEvent {
                 refresh.event(replacedBy: replacedBy, settled: refresh.settledInvoiceIDs.compactMap { numbers[$0] },
-                              paidAtBank: refresh.paidAtBankInvoiceIDs.compactMap { numbers[$0] }, words: words, at: time)
+                              paidAtBank: refresh.paidAtBankInvoiceIDs.compactMap { numbers[$0] },
+                              disputed: refresh.disputedInvoiceIDs.compactMap { numbers[$0] }, words: words, at: time)
             }
             if refresh.kind.needsPosting {
                 // The refreshed letter stands for the step from the day it was first taken, and

@@ -33,9 +33,9 @@ import Testing
         return task
     }
 
-    static func input(_ receivables: [Receivable]) -> PlanningInput {
+    static func input(_ receivables: [Receivable], customers: [Int64: CustomerState] = [:]) -> PlanningInput {
         var input = PlanningInput(creditor: F.creditor, today: F.day("2026-12-03"), policy: .standard, receivables: receivables,
-                                  terms: F.termsThrough2026)
+                                  customers: customers, terms: F.termsThrough2026)
         input.language = .french
         return input
     }
@@ -104,14 +104,29 @@ import Testing
         let stale = try #require(StaleLadderTasks.find(open: [call], input: Self.input(receivables), describe: Self.describe).first)
         let refresh = LadderTaskRefresh(stale, task: NewTask(creditor: F.creditor, customerID: 1, kind: .call, title: stale.title, step: "phone-call"))
         #expect(refresh.stepOn == F.day("2026-11-20") && refresh.owed == [F.euros(79_250)])
-        let line = refresh.event(replacedBy: nil, settled: ["F-2026-0012"], paidAtBank: [], words: FrenchWording(), at: Self.time)
+        let line = refresh.event(replacedBy: nil, settled: ["F-2026-0012"], paidAtBank: [], disputed: [], words: FrenchWording(), at: Self.time)
         #expect(line.kind == "task.updated" && line.detail["task"] == "10" && line.customerID == 1)
         #expect(line.summary == "Tâche n°\u{00A0}10 (appel) mise à jour : la facture F-2026-0012 est réglée ; reste 792,50\u{00A0}€.")
-        #expect(refresh.event(replacedBy: 11, settled: [], paidAtBank: ["F-1", "F-2"], words: FrenchWording(), at: Self.time).summary
+        #expect(refresh.event(replacedBy: 11, settled: [], paidAtBank: ["F-1", "F-2"], disputed: [], words: FrenchWording(), at: Self.time).summary
             == "Tâche n°\u{00A0}10 (appel) remplacée par la tâche n°\u{00A0}11, même étape : les factures F-1, F-2 sont payées d'après la banque ; "
             + "reste 792,50\u{00A0}€. Poster la nouvelle lettre, pas l'ancienne (conservée).")
-        #expect(refresh.event(replacedBy: nil, settled: [], paidAtBank: [], words: EnglishWording(), at: Self.time).summary
+        #expect(refresh.event(replacedBy: nil, settled: [], paidAtBank: [], disputed: [], words: EnglishWording(), at: Self.time).summary
             == "Task #10 (call) updated: the amounts owed changed; still owed: €792.50.")
+        #expect(refresh.event(replacedBy: nil, settled: ["F-1"], paidAtBank: [], disputed: ["F-3"], words: FrenchWording(), at: Self.time).summary
+            == "Tâche n°\u{00A0}10 (appel) mise à jour : la facture F-1 est réglée ; la facture F-3 est contestée ; reste 792,50\u{00A0}€.")
+    }
+
+    @Test func anInvoiceDisputedSinceIsNoLongerDemandedAsThePlannerLeavesItOut() {
+        let receivables = [F.invoice("F-12", id: 12, due: "2026-10-01", open: 40_000, customer: Self.customer(7)),
+                           F.invoice("F-13", id: 13, due: "2026-10-02", open: 35_000, customer: Self.customer(7))]
+        let call = Self.task(30, .call, step: "phone-call", customer: 7, invoices: [12, 13], title: "Appeler Client C007 (C007) — \(Self.eur(75_000))")
+        let stale = StaleLadderTasks.find(open: [call], input: Self.input(receivables, customers: [7: CustomerState(disputedInvoiceIDs: [12])]),
+                                          describe: Self.describe)
+        #expect(stale.map(\.task.id) == [30])
+        #expect(stale.first?.planned.invoices.map(\.receivable.number) == ["F-13"] && stale.first?.disputedInvoiceIDs == [12])
+        #expect(stale.first?.planned.disputed.map(\.number) == ["F-12"])
+        // Nothing disputed: the same call is left as it is.
+        #expect(StaleLadderTasks.find(open: [call], input: Self.input(receivables), describe: Self.describe).isEmpty)
     }
 
     @Test func itemsOfAListedLineAreTheirNumbers() {

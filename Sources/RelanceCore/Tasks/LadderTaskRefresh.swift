@@ -17,6 +17,7 @@ public struct LadderTaskRefresh: Sendable, Hashable {
     public var task: NewTask
     public var settledInvoiceIDs: [Int64]
     public var paidAtBankInvoiceIDs: [Int64]
+    public var disputedInvoiceIDs: [Int64]
     /// What the refreshed task demands, per currency.
     public var owed: [Money]
 
@@ -27,17 +28,22 @@ public struct LadderTaskRefresh: Sendable, Hashable {
         self.task = task
         settledInvoiceIDs = stale.settledInvoiceIDs
         paidAtBankInvoiceIDs = stale.paidAtBankInvoiceIDs
+        disputedInvoiceIDs = stale.disputedInvoiceIDs
         owed = Demand.sumByCurrency(stale.planned.invoices.map(\.claimed))
     }
 
+    /// Every invoice the journal's line names, for the store to read their numbers.
+    public var namedInvoiceIDs: [Int64] { settledInvoiceIDs + paidAtBankInvoiceIDs + disputedInvoiceIDs }
+
     /// The journal's line, once the store knows the invoices' numbers and, for a letter, the
     /// new task's id (`replacedBy`): `task.updated`, as a call moved on.
-    public func event(replacedBy: Int64?, settled: [String], paidAtBank: [String], words: any Wording, at time: Date) -> NewEvent {
+    public func event(replacedBy: Int64?, settled: [String], paidAtBank: [String], disputed: [String], words: any Wording,
+                      at time: Date) -> NewEvent {
         var detail = ["task": String(taskID), "refreshed": "true", "step": task.step ?? ""]
         if let replacedBy { detail["by"] = String(replacedBy) }
         return NewEvent(time: time, kind: "task.updated", creditor: task.creditor, customerID: task.customerID,
                         summary: words.taskRefreshed(id: taskID, kind: kind, replacedBy: replacedBy, settled: settled,
-                                                     paidAtBank: paidAtBank, owed: words.amounts.total(owed)),
+                                                     paidAtBank: paidAtBank, disputed: disputed, owed: words.amounts.total(owed)),
                         detail: detail)
     }
 }

@@ -20,6 +20,9 @@ public struct StaleLadderTask: Sendable, Hashable {
     /// with nothing demanded (paid at the bank, awaiting the ledger), for the journal.
     public var settledInvoiceIDs: [Int64]
     public var paidAtBankInvoiceIDs: [Int64]
+    /// Invoices of the task disputed since: owed, but demanded by no task until the dispute ends
+    /// (a letter lists them as disputed), as the planner leaves them out of any task it plans.
+    public var disputedInvoiceIDs: [Int64]
 }
 
 /// Finds them. Pure: the scheduler gives it the open tasks, the day's planning input (its
@@ -50,12 +53,14 @@ public enum StaleLadderTasks {
             // The planning input's open amount is already what is demanded (net of the bank's payments).
             let settled = task.invoiceIDs.filter { byID[$0] == nil }
             let paidAtBank = task.invoiceIDs.filter { byID[$0].map { $0.open.minorUnits <= 0 } ?? false }
+            let disputedIDs = input.customers[task.customerID!]?.disputedInvoiceIDs ?? []
+            let disputed = task.invoiceIDs.filter { disputedIDs.contains($0) && (byID[$0].map { $0.open.minorUnits > 0 } ?? false) }
             let described = describe(planned)
             let total = "— " + input.language.wording.amounts.total(planned.invoices.map(\.claimed))
             guard !settled.isEmpty || !paidAtBank.isEmpty || !task.title.hasSuffix(total)
                     || described.detail["also_outstanding"] != task.detail["also_outstanding"] else { return nil }
             return StaleLadderTask(task: task, planned: planned, title: described.title, detail: described.detail,
-                                   settledInvoiceIDs: settled, paidAtBankInvoiceIDs: paidAtBank)
+                                   settledInvoiceIDs: settled, paidAtBankInvoiceIDs: paidAtBank, disputedInvoiceIDs: disputed)
         }
     }
 

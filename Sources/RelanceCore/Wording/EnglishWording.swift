@@ -330,12 +330,13 @@ public struct EnglishWording: Wording {
     }
 
     public func taskRefreshed(id: Int64, kind: WorkTask.Kind, replacedBy: Int64?, settled: [String], paidAtBank: [String],
-                              owed: String) -> String {
+                              disputed: [String], owed: String) -> String {
         func invoices(_ numbers: [String], _ one: String, _ many: String) -> String? {
             numbers.isEmpty ? nil : numbers.count == 1 ? "invoice \(numbers[0]) \(one)" : "invoices \(numbers.joined(separator: ", ")) \(many)"
         }
         let changes = [invoices(settled, "is settled", "are settled"),
-                       invoices(paidAtBank, "is paid per the bank", "are paid per the bank")].compactMap { $0 }
+                       invoices(paidAtBank, "is paid per the bank", "are paid per the bank"),
+                       invoices(disputed, "is disputed", "are disputed")].compactMap { $0 }
         let what = (changes.isEmpty ? ["the amounts owed changed"] : changes).joined(separator: listSeparator)
         let kindName = taskKind(kind).lowercased()
         guard let replacedBy else { return "Task #\(id) (\(kindName)) updated: \(what); still owed: \(owed)." }

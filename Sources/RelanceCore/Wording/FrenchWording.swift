@@ -356,12 +356,13 @@ public struct FrenchWording: Wording {
     }
 
     public func taskRefreshed(id: Int64, kind: WorkTask.Kind, replacedBy: Int64?, settled: [String], paidAtBank: [String],
-                              owed: String) -> String {
+                              disputed: [String], owed: String) -> String {
         func invoices(_ numbers: [String], _ one: String, _ many: String) -> String? {
             numbers.isEmpty ? nil : numbers.count == 1 ? "la facture \(numbers[0]) \(one)" : "les factures \(numbers.joined(separator: ", ")) \(many)"
         }
         let changes = [invoices(settled, "est réglée", "sont réglées"),
-                       invoices(paidAtBank, "est payée d'après la banque", "sont payées d'après la banque")].compactMap { $0 }
+                       invoices(paidAtBank, "est payée d'après la banque", "sont payées d'après la banque"),
+                       invoices(disputed, "est contestée", "sont contestées")].compactMap { $0 }
         let what = (changes.isEmpty ? ["les montants dus ont changé"] : changes).joined(separator: listSeparator)
         let kindName = Self.lowercasedKinds[kind] ?? taskKind(kind).lowercased()
         guard let replacedBy else { return "Tâche n°\u{00A0}\(id) (\(kindName)) mise à jour : \(what) ; reste \(owed)." }
