@@ -8,8 +8,11 @@
 #
 #   bash scripts/render-refresh.sh [OUT_FOLDER]     (default: /tmp/relance-refresh)
 #
-# Look at the PNGs: after, the call asks for F-2026-0013 alone (792,50 €), same step, tried once;
-# the new letter demands F-2026-0021 alone; the first letter is kept, superseded.
+# Then the console (`relance run` with [web] on 127.0.0.1:$RELANCE_CONSOLE_PORT, default 18080),
+# signed in by Chromium through WebDriver (scripts/console_screenshots.py): OUT/console/.
+#
+# Look at the PNGs: after, the call asks for F-2026-0013 alone (792,50 €), same step; the new
+# letter demands F-2026-0021 alone; the first letter is kept, superseded.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -22,8 +25,10 @@ if [ -z "${RELANCE_BIN:-}" ]; then
 fi
 relance=$RELANCE_BIN
 
+port=${RELANCE_CONSOLE_PORT:-18080}
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+daemon=
+trap 'if [ -n "$daemon" ]; then kill "$daemon" 2>/dev/null || true; wait "$daemon" 2>/dev/null || true; fi; rm -rf "$work"' EXIT
 mkdir -p "$work/drop"
 . scripts/lib/example-creditor.sh
 write_example_config "$work/relance.toml" "$root" 'active = true
@@ -61,3 +66,18 @@ cp "$work/reports/atelier-dupont/tasks.html" "$out/tasks-after.html" 2>/dev/null
 cp "$work"/state/documents/atelier-dupont/*/*.html "$out/"
 ls "$work"/state/documents/atelier-dupont/*/
 for page in "$out"/*.html; do shoot "$out" "$(basename "$page")" 800 1400; done
+
+printf '\n==> the console on 127.0.0.1:%s\n' "$port"
+printf '\n[web]\nlisten = "127.0.0.1:%s"\n' "$port" >> "$work/relance.toml"
+password='correct horse battery staple'
+printf '%s\n' "$password" | "$relance" user add claire --all-creditors --config "$work/relance.toml" > /dev/null
+"$relance" run --config "$work/relance.toml" --now 2026-12-03T10:30:00+01:00 > "$work/daemon.log" 2>&1 &
+daemon=$!
+for _ in $(seq 1 100); do
+    curl -fsS "http://127.0.0.1:$port/healthz" > /dev/null 2>&1 && break
+    sleep 0.2
+done
+curl -fsS "http://127.0.0.1:$port/healthz" > /dev/null || { cat "$work/daemon.log"; exit 1; }
+mkdir -p "$out/console"
+python3 scripts/console_screenshots.py "http://127.0.0.1:$port" claire "$password" "$out/console"
+ls -1 "$out/console"
