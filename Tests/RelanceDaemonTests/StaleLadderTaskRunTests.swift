@@ -89,4 +89,29 @@ import Testing
         fixture.clock.advance(by: 86_400)
         #expect(try await fixture.runtime().runOnce().planning[Self.acme]?.refreshedTasks.isEmpty == true)
     }
+
+    /// In review mode too, as `NoLongerDueTasks`: the call is a real one, opened while the
+    /// creditor was active, and a person reading Today must not ask for the settled invoice.
+    @Test func inReviewModeTheOpenCallIsRefreshedToo() async throws {
+        let fixture = try DaemonFixture(extraCreditorSettings: "mass_settlement_threshold_percent = 100")
+        try fixture.drop("0000-contacts.csv", "code client;nom;email;telephone\nC4;Société Test;;01 23 45 67 04\n")
+        try fixture.drop("balance-agee.csv", DaemonFixture.csv(
+            "C4;Société Test;;F-2026-0012;01/10/2026;01/11/2026;960,00",
+            "C4;Société Test;;F-2026-0013;01/10/2026;01/11/2026;792,50"))
+        _ = try await fixture.runtime().runOnce()
+        let call = try #require(try await fixture.runtime().store.tasks(of: Self.acme, state: .open).first { $0.kind == .call })
+
+        // Back in review mode; the export settles F-2026-0012.
+        let settings = try fixture.workspace.read("relance.toml")
+        _ = try fixture.workspace.write("relance.toml", settings.replacingOccurrences(of: "active = true", with: "active = false"))
+        fixture.clock.advance(by: 3 * 86_400)
+        try fixture.drop("balance-agee-0312.csv", "Balance âgée au 02/12/2026\n" + DaemonFixture.csv(
+            "C4;Société Test;;F-2026-0013;01/10/2026;01/11/2026;792,50"))
+        let runtime = try fixture.runtime()
+        let report = try #require(try await runtime.runOnce().planning[Self.acme])
+        #expect(!report.active)
+        #expect(report.refreshedTasks.map(\.old) == [call.id])
+        let refreshed = try #require(try await runtime.store.tasks(of: Self.acme, state: .open).first { $0.id == call.id })
+        #expect(refreshed.title == "Appeler Société Test (C4) — \(Self.euros(79_250))")
+    }
 }
