@@ -98,6 +98,20 @@ import Testing
         #expect(stale.first?.title == "Envoyer une lettre recommandée AR à Client C005 (C005) — \(Self.eur(120_000))")
     }
 
+    @Test func aPartPaymentOfAnInvoiceListedAsAlsoOutstandingIsAChangeToo() {
+        // F-14 reached the registered letter, F-15 was listed as also outstanding for 300,00 € and is now 100,00 €.
+        let receivables = [F.invoice("F-14", id: 14, due: "2026-09-01", open: 120_000, customer: Self.customer(8)),
+                           F.invoice("F-15", id: 15, due: "2026-11-01", open: 10_000, customer: Self.customer(8))]
+        func letter(alsoOutstanding cents: Int64) -> WorkTask {
+            Self.task(40, .registeredLetter, step: "registered-letter", customer: 8, invoices: [14, 15],
+                      title: "Envoyer une lettre recommandée AR à Client C008 (C008) — \(Self.eur(120_000))",
+                      detail: ["also_outstanding": "F-15 (\(Self.eur(cents)))"])
+        }
+        let stale = StaleLadderTasks.find(open: [letter(alsoOutstanding: 30_000)], input: Self.input(receivables), describe: Self.describe)
+        #expect(stale.first?.detail["also_outstanding"] == "F-15 (\(Self.eur(10_000)))")
+        #expect(StaleLadderTasks.find(open: [letter(alsoOutstanding: 10_000)], input: Self.input(receivables), describe: Self.describe).isEmpty)
+    }
+
     @Test func theJournalSaysWhatChangedInTheCreditorsWords() throws {
         let receivables = [F.invoice("F-2", id: 2, due: "2026-10-01", open: 79_250, customer: Self.customer(1))]
         let call = Self.task(10, .call, step: "phone-call", customer: 1, invoices: [1, 2], title: "Appeler Client C001 (C001) — \(Self.eur(175_250))")

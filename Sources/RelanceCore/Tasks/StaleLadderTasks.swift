@@ -55,10 +55,12 @@ public enum StaleLadderTasks {
             let paidAtBank = task.invoiceIDs.filter { byID[$0].map { $0.open.minorUnits <= 0 } ?? false }
             let disputedIDs = input.customers[task.customerID!]?.disputedInvoiceIDs ?? []
             let disputed = task.invoiceIDs.filter { disputedIDs.contains($0) && (byID[$0].map { $0.open.minorUnits > 0 } ?? false) }
-            let described = describe(planned)
             let total = "— " + input.language.wording.amounts.total(planned.invoices.map(\.claimed))
-            guard !settled.isEmpty || !paidAtBank.isEmpty || !task.title.hasSuffix(total)
-                    || described.detail["also_outstanding"] != task.detail["also_outstanding"] else { return nil }
+            let figuresChanged = !settled.isEmpty || !paidAtBank.isEmpty || !task.title.hasSuffix(total)
+            // Described only when it may be stale: most open tasks are not, every day.
+            guard figuresChanged || !planned.alsoOutstanding.isEmpty || task.detail["also_outstanding"] != nil else { return nil }
+            let described = describe(planned)
+            guard figuresChanged || described.detail["also_outstanding"] != task.detail["also_outstanding"] else { return nil }
             return StaleLadderTask(task: task, planned: planned, title: described.title, detail: described.detail,
                                    settledInvoiceIDs: settled, paidAtBankInvoiceIDs: paidAtBank, disputedInvoiceIDs: disputed)
         }
