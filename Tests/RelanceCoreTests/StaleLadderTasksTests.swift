@@ -112,6 +112,22 @@ import Testing
         #expect(StaleLadderTasks.find(open: [letter(alsoOutstanding: 10_000)], input: Self.input(receivables), describe: Self.describe).isEmpty)
     }
 
+    @Test func aLetterWhoseDemandIsPaidWhileWhatItOnlyListedIsOwedIsClosedNotRewritten() {
+        // F-16 reached the registered letter and is settled; F-17, listed as also outstanding, is still owed.
+        let receivables = [F.invoice("F-17", id: 17, due: "2026-11-20", open: 30_000, customer: Self.customer(9)),
+                           F.invoice("F-18", id: 18, due: "2026-09-01", open: 20_000, customer: Self.customer(9))]
+        let letter = Self.task(50, .registeredLetter, step: "registered-letter", customer: 9, invoices: [16, 17],
+                               title: "x", detail: ["also_outstanding": "F-17 (\(Self.eur(30_000)))"])
+        let stillDemanded = Self.task(51, .formalNotice, step: "formal-notice", customer: 9, invoices: [16, 18],
+                                      title: "x", detail: ["also_outstanding": "F-17 (\(Self.eur(30_000)))"])
+        #expect(StaleLadderTasks.find(open: [letter], input: Self.input(receivables), describe: Self.describe).isEmpty)
+        let closed = StaleLadderTasks.nothingDemandedLeft(open: [letter, stillDemanded], receivables: receivables, words: FrenchWording(), at: Self.time)
+        #expect(closed.map(\.taskID) == [50])
+        #expect(closed.first?.event.summary == "Tâche n°\u{00A0}50 (lettre recommandée) close : plus rien de ce qu'elle réclame n'est dû ; "
+            + "les factures qu'elle citait seulement suivent leurs propres relances.")
+        #expect(closed.first?.event.kind == "task.closed" && closed.first?.event.detail["reason"] == "demand-settled")
+    }
+
     @Test func theJournalSaysWhatChangedInTheCreditorsWords() throws {
         let receivables = [F.invoice("F-2", id: 2, due: "2026-10-01", open: 79_250, customer: Self.customer(1))]
         let call = Self.task(10, .call, step: "phone-call", customer: 1, invoices: [1, 2], title: "Appeler Client C001 (C001) — \(Self.eur(175_250))")

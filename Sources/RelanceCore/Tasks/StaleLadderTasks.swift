@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// An open call, unposted letter, legal action or hand-off whose figures are out of date: it
 /// still asks for an invoice nobody owes any more (settled, or paid at the bank), or for more
@@ -63,6 +63,29 @@ public enum StaleLadderTasks {
             guard figuresChanged || described.detail["also_outstanding"] != task.detail["also_outstanding"] else { return nil }
             return StaleLadderTask(task: task, planned: planned, title: described.title, detail: described.detail,
                                    settledInvoiceIDs: settled, paidAtBankInvoiceIDs: paidAtBank, disputedInvoiceIDs: disputed)
+        }
+    }
+
+    /// Formal letters and dossiers nothing of whose demand is owed any more while an invoice they
+    /// only listed as also outstanding still is (`NoLongerDueTasks` leaves them: something is
+    /// owed): no letter of their step can be written again, so they are cancelled as those are —
+    /// no step taken, the listed invoices go on up their own ladder.
+    public static func nothingDemandedLeft(open tasks: [WorkTask], receivables: [Receivable], words: any Wording,
+                                           at time: Date) -> [NoLongerDueTask] {
+        let candidates = tasks.filter { $0.state == .open && $0.kind.channel?.isFormal == true && $0.detail["also_outstanding"] != nil }
+        guard !candidates.isEmpty else { return [] }
+        let asked = Set(candidates.flatMap(\.invoiceIDs))
+        let byID = Dictionary(receivables.lazy.filter { asked.contains($0.invoiceID) }.map { ($0.invoiceID, $0) },
+                              uniquingKeysWith: { first, _ in first })
+        return candidates.compactMap { task -> NoLongerDueTask? in
+            let listed = listedNumbers(task.detail["also_outstanding"])
+            let owed = task.invoiceIDs.compactMap { byID[$0] }.filter { $0.open.minorUnits > 0 }
+            guard !owed.isEmpty, owed.count < task.invoiceIDs.count, owed.allSatisfy({ listed.contains($0.number) }) else { return nil }
+            let note = words.nothingDemandedLeftNote()
+            return NoLongerDueTask(taskID: task.id, note: note, event: NewEvent(
+                time: time, kind: "task.closed", creditor: task.creditor, customerID: task.customerID,
+                summary: words.taskNoLongerDue(id: task.id, kind: task.kind, note: note),
+                detail: ["task": String(task.id), "reason": "demand-settled"]))
         }
     }
 

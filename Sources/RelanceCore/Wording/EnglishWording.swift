@@ -329,6 +329,10 @@ public struct EnglishWording: Wording {
         "Task #\(id) (\(taskKind(kind).lowercased())) closed: \(note)."
     }
 
+    public func nothingDemandedLeftNote() -> String {
+        "nothing it demands is owed any more; the invoices it only listed follow their own reminders"
+    }
+
     public func taskRefreshed(id: Int64, kind: WorkTask.Kind, replacedBy: Int64?, settled: [String], paidAtBank: [String],
                               disputed: [String], owed: String) -> String {
         func invoices(_ numbers: [String], _ one: String, _ many: String) -> String? {

@@ -355,6 +355,10 @@ public struct FrenchWording: Wording {
         "Tâche n°\u{00A0}\(id) (\(Self.lowercasedKinds[kind] ?? taskKind(kind).lowercased())) close : \(note)."
     }
 
+    public func nothingDemandedLeftNote() -> String {
+        "plus rien de ce qu'elle réclame n'est dû ; les factures qu'elle citait seulement suivent leurs propres relances"
+    }
+
     public func taskRefreshed(id: Int64, kind: WorkTask.Kind, replacedBy: Int64?, settled: [String], paidAtBank: [String],
                               disputed: [String], owed: String) -> String {
         func invoices(_ numbers: [String], _ one: String, _ many: String) -> String? {

@@ -157,6 +157,8 @@ public struct ReminderScheduler: Sendable {
         // invoices now, and its earlier ones, all paid, must not cancel it.
         let openTasks = try await store.tasks(of: creditor.id, state: .open)
         let moot = NoLongerDueTasks.find(open: openTasks, receivables: input.receivables, words: creditor.language.wording, at: instant)
+            + StaleLadderTasks.nothingDemandedLeft(open: openTasks, receivables: input.receivables, words: creditor.language.wording,
+                                                   at: instant)
         report.closedTasks = try await store.closeNoLongerDueTasks(moot, at: instant)
         // Those still owed in part are written again with today's figures (in review mode too,
         // for the same reason); the same read serves, as a task nothing is owed for is never stale.
