@@ -162,9 +162,7 @@ public struct ReminderScheduler: Sendable {
         report.closedTasks = try await store.closeNoLongerDueTasks(moot, at: instant)
         // Those still owed in part are written again with today's figures (in review mode too,
         // for the same reason); the same read serves, as a task nothing is owed for is never stale.
-        if stopping() { return stopped(report) }
         try await refreshStale(openTasks, input: input, day: day, at: instant, report: &report, shouldStop: stopping)
-        if stopping() { return stopped(report) }
         if report.active { try await openPaymentChecks(on: day, at: instant, report: &report) }
         if recordHolds {
             // A hold is journaled when it starts or its reason changes, and at least weekly while it
