@@ -69,14 +69,7 @@ extension PostgresStore: TaskOutcomeStore {
             case .unchanged(let id):
                 return .unchanged(id)
             case .supersede(let old):
-                // The new task's id is known first: the old one names it (superseded_by, checked at commit).
-                let newID = try await Self.reserveTaskID(on: connection, logger: logger)
-                let superseded = TaskOutcome.superseded(by: newID)
-                try await connection.liveQuery("""
-                    UPDATE task SET state = 'cancelled', outcome = \(superseded.code), outcome_detail = \(Self.detailJSON(superseded.parameters))::jsonb,
-                                    superseded_by = \(newID), closed_at = \(time)
-                    WHERE id = \(old.id)
-                    """, logger: logger)
+                let newID = try await Self.supersede(old.id, at: time, on: connection, logger: logger)
                 let id = try await Self.insertTask(task, stepOn: day, at: time, id: newID, on: connection, logger: logger)
                 try await Self.append(LadderTaskDecision.supersededEvent(
                     old, by: id, task: task, words: try await Self.wording(of: task.creditor.rawValue, on: connection, logger: logger), at: time),
@@ -102,6 +95,19 @@ extension PostgresStore: TaskOutcomeStore {
                 return .updated(open.id)
             }
         }
+    }
+
+    /// Cancels the unposted letter `id` as superseded by the task about to be inserted, whose id
+    /// it returns: known first, since the old one names it (superseded_by, checked at commit).
+    static func supersede(_ id: Int64, at time: Date, on connection: PostgresConnection, logger: Logger) async throws -> Int64 {
+        let newID = try await reserveTaskID(on: connection, logger: logger)
+        let superseded = TaskOutcome.superseded(by: newID)
+        try await connection.liveQuery("""
+            UPDATE task SET state = 'cancelled', outcome = \(superseded.code), outcome_detail = \(detailJSON(superseded.parameters))::jsonb,
+                            superseded_by = \(newID), closed_at = \(time)
+            WHERE id = \(id)
+            """, logger: logger)
+        return newID
     }
 
     public func closeNoLongerDueTasks(_ tasks: [NoLongerDueTask], at time: Date) async throws -> [Int64] {

@@ -156,13 +156,7 @@ extension AppDatabase: TaskOutcomeStore {
             case .unchanged(let id):
                 return .unchanged(id)
             case .supersede(let old):
-                // The new task's id is known first: the old one names it (superseded_by).
-                let newID = (try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM task") ?? 0) + 1
-                try db.execute(sql: """
-                    UPDATE task SET state = 'cancelled', outcome = ?, outcome_detail = ?, superseded_by = ?, closed_at = ? WHERE id = ?
-                    """, arguments: [TaskOutcome.superseded(by: newID).code,
-                                     String(decoding: try JSONEncoder.sorted.encode(TaskOutcome.superseded(by: newID).parameters), as: UTF8.self),
-                                     newID, time, old.id])
+                let newID = try Self.supersede(old.id, at: time, in: db)
                 let id = try Self.insertTask(task, stepOn: day, at: time, id: newID, in: db)
                 try Self.append(LadderTaskDecision.supersededEvent(old, by: id, task: task, words: try Self.wording(of: task.creditor.rawValue, in: db),
                                                                    at: time), in: db)
@@ -184,6 +178,18 @@ extension AppDatabase: TaskOutcomeStore {
                 return .updated(open.id)
             }
         }
+    }
+
+    /// Cancels the unposted letter `id` as superseded by the task about to be inserted, whose id
+    /// it returns: known first, since the old one names it (superseded_by).
+    static func supersede(_ id: Int64, at time: Date, in db: Database) throws -> Int64 {
+        let newID = (try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM task") ?? 0) + 1
+        try db.execute(sql: """
+            UPDATE task SET state = 'cancelled', outcome = ?, outcome_detail = ?, superseded_by = ?, closed_at = ? WHERE id = ?
+            """, arguments: [TaskOutcome.superseded(by: newID).code,
+                             String(decoding: try JSONEncoder.sorted.encode(TaskOutcome.superseded(by: newID).parameters), as: UTF8.self),
+                             newID, time, id])
+        return newID
     }
 
     public func closeNoLongerDueTasks(_ tasks: [NoLongerDueTask], at time: Date) async throws -> [Int64] {

@@ -9,6 +9,11 @@ public protocol TaskOutcomeStore: Sendable {
     /// Opens the ladder's task for a customer's step, or moves the customer's open call on to
     /// it, or supersedes an unposted letter by it, in one transaction.
     func openLadderTask(_ task: NewTask, on day: CivilDate, at time: Date) async throws -> LadderTaskChange
+    /// Writes an open ladder task again with today's figures, same step (`LadderTaskRefresh`): a
+    /// call or dossier in place, an unposted letter superseded by the refreshed one; with its
+    /// journal line, in one transaction. Nil when the task is no longer open at that step (a
+    /// person posted the letter or recorded an outcome meanwhile): nothing is written.
+    func refreshLadderTask(_ refresh: LadderTaskRefresh, at time: Date) async throws -> LadderTaskChange?
     /// Cancels, each with its reason and timeline line, the tasks `NoLongerDueTasks` found (those
     /// still open: a person may have closed one meanwhile), in one transaction; returns their ids.
     /// Cancelled, not done: a cancelled task is no step taken, should the invoice be due again.

@@ -329,6 +329,25 @@ public struct EnglishWording: Wording {
         "Task #\(id) (\(taskKind(kind).lowercased())) closed: \(note)."
     }
 
+    public func nothingDemandedLeftNote() -> String {
+        "nothing it demands is owed any more; the invoices it only listed follow their own reminders"
+    }
+
+    public func taskRefreshed(id: Int64, kind: WorkTask.Kind, replacedBy: Int64?, settled: [String], paidAtBank: [String],
+                              disputed: [String], owed: String) -> String {
+        func invoices(_ numbers: [String], _ one: String, _ many: String) -> String? {
+            numbers.isEmpty ? nil : numbers.count == 1 ? "invoice \(numbers[0]) \(one)" : "invoices \(numbers.joined(separator: ", ")) \(many)"
+        }
+        let changes = [invoices(settled, "is settled", "are settled"),
+                       invoices(paidAtBank, "is paid per the bank", "are paid per the bank"),
+                       invoices(disputed, "is disputed", "are disputed")].compactMap { $0 }
+        let what = (changes.isEmpty ? ["the amounts owed changed"] : changes).joined(separator: listSeparator)
+        let kindName = taskKind(kind).lowercased()
+        guard let replacedBy else { return "Task #\(id) (\(kindName)) updated: \(what); still owed: \(owed)." }
+        return "Task #\(id) (\(kindName)) superseded by task #\(replacedBy), same step: \(what); still owed: \(owed). "
+            + "Post the new letter, not the old one (kept)."
+    }
+
     public func documentToPrint() -> String { "document to print" }
 
     public func openTasksHeading(count: Int) -> String {

@@ -355,6 +355,25 @@ public struct FrenchWording: Wording {
         "Tâche n°\u{00A0}\(id) (\(Self.lowercasedKinds[kind] ?? taskKind(kind).lowercased())) close : \(note)."
     }
 
+    public func nothingDemandedLeftNote() -> String {
+        "plus rien de ce qu'elle réclame n'est dû ; les factures qu'elle citait seulement suivent leurs propres relances"
+    }
+
+    public func taskRefreshed(id: Int64, kind: WorkTask.Kind, replacedBy: Int64?, settled: [String], paidAtBank: [String],
+                              disputed: [String], owed: String) -> String {
+        func invoices(_ numbers: [String], _ one: String, _ many: String) -> String? {
+            numbers.isEmpty ? nil : numbers.count == 1 ? "la facture \(numbers[0]) \(one)" : "les factures \(numbers.joined(separator: ", ")) \(many)"
+        }
+        let changes = [invoices(settled, "est réglée", "sont réglées"),
+                       invoices(paidAtBank, "est payée d'après la banque", "sont payées d'après la banque"),
+                       invoices(disputed, "est contestée", "sont contestées")].compactMap { $0 }
+        let what = (changes.isEmpty ? ["les montants dus ont changé"] : changes).joined(separator: listSeparator)
+        let kindName = Self.lowercasedKinds[kind] ?? taskKind(kind).lowercased()
+        guard let replacedBy else { return "Tâche n°\u{00A0}\(id) (\(kindName)) mise à jour : \(what) ; reste \(owed)." }
+        return "Tâche n°\u{00A0}\(id) (\(kindName)) remplacée par la tâche n°\u{00A0}\(replacedBy), même étape : \(what) ; reste \(owed). "
+            + "Poster la nouvelle lettre, pas l'ancienne (conservée)."
+    }
+
     public func documentToPrint() -> String { "document à imprimer" }
 
     public func openTasksHeading(count: Int) -> String {

@@ -76,6 +76,15 @@ public protocol Wording: DigestWording, ReasonWording, BankWording, JournalWordi
     func noLongerDueNote(paidAtBank: Bool) -> String
     /// The timeline's line for it: `Tâche n° 2 (appel) close : plus rien n'est dû — …`.
     func taskNoLongerDue(id: Int64, kind: WorkTask.Kind, note: String) -> String
+    /// Why Relance closed a formal letter whose every demanded invoice is paid while one it only
+    /// listed as also outstanding is still owed (`StaleLadderTasks.nothingDemandedLeft`).
+    func nothingDemandedLeftNote() -> String
+    /// The timeline's line for an open task written again with today's figures, same step
+    /// (`StaleLadderTasks`): the invoices no longer owed (by the ledger, or paid at the bank) or
+    /// disputed since, what is left; for a letter, the task that replaces it.
+    /// `Tâche n° 2 (appel) mise à jour : la facture F-1 est réglée ; reste 792,50 €.`
+    func taskRefreshed(id: Int64, kind: WorkTask.Kind, replacedBy: Int64?, settled: [String], paidAtBank: [String],
+                       disputed: [String], owed: String) -> String
     func documentToPrint() -> String
     func openTasksHeading(count: Int) -> String
     func tasksPageTitle(creditor: String) -> String

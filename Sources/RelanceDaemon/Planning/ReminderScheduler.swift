@@ -48,6 +48,9 @@ public struct ReminderScheduler: Sendable {
         public var closedTasks: [Int64] = []
         /// Unposted letters replaced by a later one (old id, new id).
         public var supersededTasks: [(old: Int64, new: Int64)] = []
+        /// Open tasks written again with today's figures, same step (`StaleLadderTasks`): a call
+        /// or dossier keeps its id (old = new), an unposted letter is superseded by a new one.
+        public var refreshedTasks: [(old: Int64, new: Int64)] = []
         public var reviewFiles: [URL] = []
         /// Letters and dossiers written for the tasks opened (in review mode, they are in `reviewFiles`).
         public var documents: [URL] = []
@@ -64,15 +67,15 @@ public struct ReminderScheduler: Sendable {
         try await planned(on: day).plan
     }
 
-    /// The plan and the receivables it was made from (net of the bank's payments), which say
-    /// what is still owed (`NoLongerDueTasks`).
-    private func planned(on day: CivilDate) async throws -> (plan: Plan, receivables: [Receivable]) {
+    /// The plan and the input it was made from, whose receivables (net of the bank's payments)
+    /// say what is still owed (`NoLongerDueTasks`, `StaleLadderTasks`).
+    private func planned(on day: CivilDate) async throws -> (plan: Plan, input: PlanningInput) {
         let input = try await PlanningInputBuilder(creditor: creditor, policies: policies, store: store).input(on: day)
         // Large books are planned in parts on every core (benchmarks/plan.sh: 100,000 invoices);
         // small ones are not worth the hand-over between threads. The plan is the same.
         let parts = Planner.parts(input, count: min(ProcessInfo.processInfo.activeProcessorCount,
                                                     input.receivables.count / Self.invoicesPerPart))
-        guard parts.count > 1 else { return (parts[0].plan(), input.receivables) }
+        guard parts.count > 1 else { return (parts[0].plan(), input) }
         let plans = await withTaskGroup(of: (Int, Plan).self) { group in
             for (index, part) in parts.enumerated() {
                 group.addTask { (index, part.plan()) }
@@ -81,7 +84,7 @@ public struct ReminderScheduler: Sendable {
             for await (index, plan) in group { plans[index] = plan }
             return plans.compactMap { $0 }
         }
-        return (Plan(merging: plans), input.receivables)
+        return (Plan(merging: plans), input)
     }
 
     /// The fewest invoices worth a part of their own.
@@ -98,14 +101,14 @@ public struct ReminderScheduler: Sendable {
     public func run(on day: CivilDate, at instant: Date, recordHolds: Bool = true,
                     queuedSome: @Sendable () -> Void = {}, shouldStop: @Sendable () -> Bool = { false }) async throws -> Report {
         func stopping() -> Bool { Task.isCancelled || shouldStop() }
-        var (plan, receivables) = try await planned(on: day)
+        var (plan, input) = try await planned(on: day)
         // A reminder written in review mode on an earlier day and still not approved is withdrawn
         // and written again by today's plan, so that nobody approves outdated figures — and, once the
         // creditor is active, so that it leaves with today's figures instead of waiting for ever
         // (a customer with a message awaiting approval is not planned). One written earlier today
         // still speaks for today: it stays for a person to approve until the next planning day.
         if !(try await store.withdrawStaleApprovals(of: creditor.id, before: day, at: instant)).isEmpty {
-            (plan, receivables) = try await planned(on: day)
+            (plan, input) = try await planned(on: day)
         }
         var report = Report(plan: plan, active: !plan.reviewOnly)
         var start = plan.contacts.startIndex
@@ -152,9 +155,14 @@ public struct ReminderScheduler: Sendable {
         // on Today and in the digest, whoever approves the reminders. The open tasks are read
         // again, not taken from the planning input's: a call this run moved on is about today's
         // invoices now, and its earlier ones, all paid, must not cancel it.
-        let moot = NoLongerDueTasks.find(open: try await store.tasks(of: creditor.id, state: .open), receivables: receivables,
-                                         words: creditor.language.wording, at: instant)
+        let openTasks = try await store.tasks(of: creditor.id, state: .open)
+        let moot = NoLongerDueTasks.find(open: openTasks, receivables: input.receivables, words: creditor.language.wording, at: instant)
+            + StaleLadderTasks.nothingDemandedLeft(open: openTasks, receivables: input.receivables, words: creditor.language.wording,
+                                                   at: instant)
         report.closedTasks = try await store.closeNoLongerDueTasks(moot, at: instant)
+        // Those still owed in part are written again with today's figures (in review mode too,
+        // for the same reason); the same read serves, as a task nothing is owed for is never stale.
+        try await refreshStale(openTasks, input: input, day: day, at: instant, report: &report, shouldStop: stopping)
         if report.active { try await openPaymentChecks(on: day, at: instant, report: &report) }
         if recordHolds {
             // A hold is journaled when it starts or its reason changes, and at least weekly while it
@@ -234,11 +242,8 @@ public struct ReminderScheduler: Sendable {
             documentPath = written.path
         }
         // One open task per customer and family: an open call moves on, an unposted letter is superseded.
-        let change = try await store.openLadderTask(NewTask(
-            creditor: creditor.id, customerID: task.customer.id, kind: task.kind, title: description.title,
-            detail: description.detail, dedupKey: "step:\(task.customer.id):\(task.step.name)", step: task.step.name,
-            invoiceIDs: task.allInvoices.map(\.receivable.invoiceID), dueOn: task.paymentDeadline, documentPath: documentPath),
-            on: day, at: instant)
+        let change = try await store.openLadderTask(ladderTask(task, title: description.title, detail: description.detail,
+                                                               documentPath: documentPath), on: day, at: instant)
         let what: String
         switch change {
         case .unchanged: return
