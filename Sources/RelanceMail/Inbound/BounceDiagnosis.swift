@@ -35,11 +35,17 @@ enum BounceDiagnosis {
         // a reason ("filtered@…", "…/reason/#mailboxfull") without meaning it.
         // A diagnostic is a few lines; the cap keeps pathological input from costing seconds.
         var lowered = String(text.prefix(8_000)).lowercased().replacingOccurrences(of: "\n", with: " ")
-        for (pattern, replacement) in [(linkPattern, " "), (addressPattern, "<address>")] {
+        // Each pattern only where its literal part is (a link's "://", an address's "@"); a text
+        // without it has no match, and the replacement would give it back unchanged.
+        for (pattern, replacement, literal) in [(linkPattern, " ", "://"), (addressPattern, "<address>", "@")]
+        where DiagnosticPhrases.firstOffset(of: literal, in: Array(lowered.utf8)) != nil {
             lowered = pattern.stringByReplacingMatches(in: lowered, range: NSRange(lowered.startIndex..., in: lowered), withTemplate: replacement)
         }
-        // A field label ("Undeliverable Address: x@y") names the address, not a reason.
-        lowered = lowered.replacingOccurrences(of: "undeliverable address: <address>", with: " ")
+        // A field label ("Undeliverable Address: x@y") names the address, not a reason. Foundation's
+        // replacement (a cluster search) only where the label's bytes are: each of its ASCII
+        // characters is canonically equivalent to itself alone, so a match needs them as written.
+        let label = "undeliverable address: <address>"
+        if DiagnosticPhrases.firstOffset(of: label, in: Array(lowered.utf8)) != nil { lowered = lowered.replacingOccurrences(of: label, with: " ") }
         // Continuation lines of a wrapped diagnostic indent the rest of a phrase ("Host not\n    found").
         lowered = lowered.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
         let phrases = DiagnosticPhrases(lowered)
