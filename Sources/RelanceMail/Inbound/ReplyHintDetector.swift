@@ -33,16 +33,16 @@ enum ReplyHintDetector {
         return nil
     }
 
-    /// Whether any of a category's patterns matches: one alternation of them all (`PatternUnion`).
-    private static func matches(_ text: String, _ patterns: NSRegularExpression) -> Bool {
-        patterns.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+    private static func matches(_ text: String, _ patterns: [NSRegularExpression]) -> Bool {
+        let range = NSRange(text.startIndex..., in: text)
+        return patterns.contains { $0.firstMatch(in: text, range: range) != nil }
     }
 
-    private static func compile(_ patterns: [String]) -> NSRegularExpression {
-        PatternUnion.compile(patterns)
+    private static func compile(_ patterns: [String]) -> [NSRegularExpression] {
+        patterns.map { try! NSRegularExpression(pattern: $0) }
     }
 
-    static let paidPatterns = [
+    private static let paid = compile([
         // French
         #"(?:déjà|deja|bien)\s+(?:été\s+)?(?:payée?s?|réglée?s?|reglee?s?|versée?s?)"#,
         #"(?:avons|avions|ai|a)\s+(?:déjà\s+|bien\s+)?(?:payé|réglé|regle|versé|viré|procédé au (?:paiement|règlement|virement))"#,
@@ -55,10 +55,9 @@ enum ReplyHintDetector {
         #"(?:we|i)\s+(?:have\s+|had\s+)?(?:already\s+)?(?:paid|settled|sent (?:the|a|our) (?:payment|transfer|money|check|cheque)|made the payment|wired)"#,
         #"(?:payment|transfer|cheque|check|remittance)\s+(?:was|has been|have been|went)\s+(?:already\s+)?(?:sent|made|processed|paid|issued|executed|out)"#,
         #"(?:invoice|amount|balance)s?\s+(?:was|has been|is|were|have been)\s+(?:already\s+)?(?:paid|settled)"#,
-    ]
-    private static let paid = compile(paidPatterns)
+    ])
 
-    static let disputePatterns = [
+    private static let dispute = compile([
         #"contest|litige|désaccord|desaccord|pas d'accord|réclamation|reclamation"#,
         #"(?:facture|montant)\s+(?:est\s+)?(?:erron|incorrect|faux|fausse)"#,
         #"(?:n'est|ne sont)\s+pas\s+dûe?s?|(?:attendons|en attente d')\s*(?:un|d'un)?\s*avoir"#,
@@ -66,18 +65,16 @@ enum ReplyHintDetector {
         #"(?:ne|n')\s*(?:vous\s+)?devons\s+rien|jamais\s+command|pas\s+command|non\s+conforme|jamais\s+(?:été\s+)?livr|pas\s+(?:été\s+)?livr"#,
         #"dispute|disagree|do not agree|don't agree|incorrect invoice|invoice is (?:wrong|incorrect)|wrong amount"#,
         #"(?:don't|do not|never)\s+owe|never ordered|did not order|didn't order|not delivered|never (?:been )?delivered|error (?:in|on) (?:the|your|this) invoice"#,
-    ]
-    private static let dispute = compile(disputePatterns)
+    ])
 
-    static let notReceivedPatterns = [
+    private static let notReceived = compile([
         #"(?:pas|jamais)\s+(?:encore\s+)?(?:reçu|recu|eu)\s+(?:la|votre|cette|de|les|vos|ces)?\s*factur"#,
         #"(?:n'avons|n'ai)\s+(?:jamais\s+|pas\s+)?(?:reçu|recu)"#,
         #"(?:ne l'avons|ne les avons)\s+(?:jamais\s+|pas\s+)?(?:reçue?s?|recue?s?)"#,
         #"aucune facture|(?:renvoyer|envoyer|transmettre)\s+(?:à nouveau\s+)?(?:la|une)\s+(?:copie de la\s+)?facture"#,
         #"(?:not|never|haven't|have not|didn't|did not)\s+(?:yet\s+)?(?:received|receive|got|get|seen)\s+(?:the|your|this|an|any)?\s*invoice"#,
         #"(?:no|never)\s+(?:received|receipt of)\s+(?:the|your|any)?\s*invoice|(?:re-?send|send us)\s+(?:a copy of\s+)?(?:the|your|this)\s+invoice"#,
-    ]
-    private static let notReceived = compile(notReceivedPatterns)
+    ])
 
     static let promisePatterns = [
         #"(?:paierons|payerons|réglerons|reglerons|effectuerons|procéderons|procederons|verserons|virerons|enverrons|ferons|allons (?:payer|régler|regler|effectuer|procéder|faire))"#,
