@@ -32,7 +32,7 @@ import Testing
         var generator = SplitMix(seed: 17)   // the same texts every run
         // A small alphabet, so that phrases recur: French letters, apostrophes, spaces, signs.
         let alphabet: [Unicode.Scalar] = ["a", "e", "é", "è", "ê", "î", "ô", "ç", " ", "\u{00A0}", "\u{202F}", "’", "'", "«", "»", "€",
-                                          "\n", "-", "\u{2013}", "ß", "Ā", "ǖ", "\u{0}", "\t"]
+                                          "\n", "-", "\u{2013}", "ß", "Ā", "ǖ", "\t"]
         func randomText(_ length: Int) -> String {
             var text = ""
             for _ in 0..<length { text.unicodeScalars.append(alphabet.randomElement(using: &generator)!) }
@@ -59,13 +59,13 @@ import Testing
 
     @Test("a combining mark, a joiner, CR or an equivalent sign keeps the text with Foundation")
     func otherScalarsAreNotSimple() {
-        for text in ["quota dépassé\u{0301}", "boi\u{0302}te", "a\u{200D}b", "a\r\nb", "\u{212B}ngström", "\u{00AD}", "日本語"] {
+        for text in ["quota dépassé\u{0}", "quota dépassé\u{0301}", "boi\u{0302}te", "a\u{200D}b", "a\r\nb", "\u{212B}ngström", "\u{00AD}", "日本語"] {
             #expect(!SimpleScalars.holdsOnlySimple(text), "\(text.debugDescription)")
         }
         // Why: Foundation does not find « quota dépassé » before a combining accent.
         #expect(Self.foundation("quota dépassé", in: "quota dépassé\u{0301}") == nil)
         #expect(DiagnosticPhrases("quota dépassé\u{0301}").firstOffset(of: "quota dépassé") == nil)
-        #expect(DiagnosticPhrases("550 boîte pleine, quota dépassé").firstOffset(of: "quota dépassé") == 18)
+        #expect(DiagnosticPhrases("550 boîte pleine, quota dépassé").firstOffset(of: "quota dépassé") == 19)   // bytes: « î » is two
     }
 }
 

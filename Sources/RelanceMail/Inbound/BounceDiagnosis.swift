@@ -48,6 +48,7 @@ enum BounceDiagnosis {
         if DiagnosticPhrases.firstOffset(of: label, in: Array(lowered.utf8)) != nil { lowered = lowered.replacingOccurrences(of: label, with: " ") }
         // Continuation lines of a wrapped diagnostic indent the rest of a phrase ("Host not\n    found").
         lowered = lowered.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+        // Every search of `lowered` goes through it, as Foundation's `contains` would answer.
         let phrases = DiagnosticPhrases(lowered)
         // Local delivery programs failing (procmail, a pipe) are the receiving server's problem.
         if phrases.containsAny(mailerErrorPhrases) { return .transport }
@@ -65,7 +66,7 @@ enum BounceDiagnosis {
         let mailboxExists = (parts.count == 3 && parts[1] == "2" && parts[2] == "0")
             || (declaredParts.count == 3 && declaredParts[1] == "2" && ["0", "1"].contains(declaredParts[2]))
         // au (KDDI) answers "550 : User unknown" for mail its customers' filters refuse.
-        if lowered.contains("550 : user unknown") && (text.lowercased().contains("ezweb.ne.jp") || text.lowercased().contains("@au.com")) {
+        if phrases.contains("550 : user unknown") && (text.lowercased().contains("ezweb.ne.jp") || text.lowercased().contains("@au.com")) {
             return .refused
         }
         // When a report's text names several causes, the first one named is the server's answer;
@@ -108,7 +109,7 @@ enum BounceDiagnosis {
             }
         }
         // Postfix's bare "Recipient address rejected." names no reason but the address.
-        if lowered.contains("recipient address rejected") || lowered.contains("address rejected") { return .unknownUser }
+        if phrases.contains("recipient address rejected") || phrases.contains("address rejected") { return .unknownUser }
         return .unknown
     }
 
