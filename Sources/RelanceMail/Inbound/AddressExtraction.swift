@@ -11,7 +11,10 @@ enum AddressExtraction {
     static func matches(in text: String) -> [(address: String, raw: String)] {
         var result: [(address: String, raw: String)] = []
         let separators: Set<Character> = [" ", "\t", "\n", "\r", "<", ">", "(", ")", "[", "]", ",", ";", ":", "\"", "\u{00A0}"]
-        for token in text.split(whereSeparator: { separators.contains($0) }) where token.contains("@") {
+        // Foundation's `contains("@")` (a cluster search) is asked only of tokens holding the byte:
+        // no other scalar is canonically equivalent to "@", so a token without it never matches.
+        for token in text.split(whereSeparator: { separators.contains($0) })
+        where token.utf8.contains(UInt8(ascii: "@")) && token.contains("@") {
             let candidate = String(token.prefix(512))
             let range = NSRange(candidate.startIndex..., in: candidate)
             for match in pattern.matches(in: candidate, range: range) {

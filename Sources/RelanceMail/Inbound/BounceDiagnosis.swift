@@ -35,13 +35,20 @@ enum BounceDiagnosis {
         // a reason ("filtered@…", "…/reason/#mailboxfull") without meaning it.
         // A diagnostic is a few lines; the cap keeps pathological input from costing seconds.
         var lowered = String(text.prefix(8_000)).lowercased().replacingOccurrences(of: "\n", with: " ")
-        for (pattern, replacement) in [(linkPattern, " "), (addressPattern, "<address>")] {
+        // Each pattern only where its literal part is (a link's "://", an address's "@"); a text
+        // without it has no match, and the replacement would give it back unchanged.
+        for (pattern, replacement, literal) in [(linkPattern, " ", "://"), (addressPattern, "<address>", "@")]
+        where DiagnosticPhrases.firstOffset(of: literal, in: Array(lowered.utf8)) != nil {
             lowered = pattern.stringByReplacingMatches(in: lowered, range: NSRange(lowered.startIndex..., in: lowered), withTemplate: replacement)
         }
-        // A field label ("Undeliverable Address: x@y") names the address, not a reason.
-        lowered = lowered.replacingOccurrences(of: "undeliverable address: <address>", with: " ")
+        // A field label ("Undeliverable Address: x@y") names the address, not a reason. Foundation's
+        // replacement (a cluster search) only where the label's bytes are: each of its ASCII
+        // characters is canonically equivalent to itself alone, so a match needs them as written.
+        let label = "undeliverable address: <address>"
+        if DiagnosticPhrases.firstOffset(of: label, in: Array(lowered.utf8)) != nil { lowered = lowered.replacingOccurrences(of: label, with: " ") }
         // Continuation lines of a wrapped diagnostic indent the rest of a phrase ("Host not\n    found").
         lowered = lowered.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+        // Every search of `lowered` goes through it, as Foundation's `contains` would answer.
         let phrases = DiagnosticPhrases(lowered)
         // Local delivery programs failing (procmail, a pipe) are the receiving server's problem.
         if phrases.containsAny(mailerErrorPhrases) { return .transport }
@@ -59,7 +66,7 @@ enum BounceDiagnosis {
         let mailboxExists = (parts.count == 3 && parts[1] == "2" && parts[2] == "0")
             || (declaredParts.count == 3 && declaredParts[1] == "2" && ["0", "1"].contains(declaredParts[2]))
         // au (KDDI) answers "550 : User unknown" for mail its customers' filters refuse.
-        if lowered.contains("550 : user unknown") && (text.lowercased().contains("ezweb.ne.jp") || text.lowercased().contains("@au.com")) {
+        if phrases.contains("550 : user unknown") && (text.lowercased().contains("ezweb.ne.jp") || text.lowercased().contains("@au.com")) {
             return .refused
         }
         // When a report's text names several causes, the first one named is the server's answer;
@@ -102,7 +109,7 @@ enum BounceDiagnosis {
             }
         }
         // Postfix's bare "Recipient address rejected." names no reason but the address.
-        if lowered.contains("recipient address rejected") || lowered.contains("address rejected") { return .unknownUser }
+        if phrases.contains("recipient address rejected") || phrases.contains("address rejected") { return .unknownUser }
         return .unknown
     }
 

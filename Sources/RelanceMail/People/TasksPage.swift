@@ -47,7 +47,10 @@ public enum TasksPage {
                        documentLabel: words.documentToPrint(), cards: cards)
     }
 
-    public static func html(_ context: Context) -> String { template.render(context) }
+    public static func html(_ context: Context) -> String { template.render(TasksPageView(context: context)) }
+
+    /// The page as the renderer's reflection wrote it, before `TasksPageView`: kept to check the view against.
+    static func htmlByReflection(_ context: Context) -> String { template.render(context) }
 
     private static let template: MustacheTemplate = {
         do { return try MustacheTemplate(string: source) } catch { fatalError("tasks.html's built-in template does not parse: \(error)") }
@@ -84,4 +87,55 @@ a.doc{display:inline-block;margin-top:8px;font-weight:600;color:#1f4e79}
 {{/cards}}
 </main></body></html>
 """#
+}
+
+// The page's values by name, for the renderer: what its reflection (`Mirror`) found for each
+// template name, an optional as its value or nil, any other name nil (the renderer then looks
+// in the enclosing context, as before). Reflection was most of the page's cost, each field of
+// each card looked up through `Mirror` and type metadata (`benchmarks/imap-poll.sh`). Views,
+// not conformances of the public context: the renderer's module is not imported publicly.
+struct TasksPageView: MustacheParent {
+    let context: TasksPage.Context
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "language": context.language
+        case "title": context.title
+        case "heading": context.heading
+        case "openedLabel": context.openedLabel
+        case "dueLabel": context.dueLabel
+        case "documentLabel": context.documentLabel
+        case "cards": context.cards.map(CardView.init)
+        default: nil
+        }
+    }
+
+    struct CardView: MustacheParent {
+        let card: TasksPage.Context.Card
+
+        func child(named name: String) -> Any? {
+            switch name {
+            case "number": card.number
+            case "kind": card.kind
+            case "title": card.title
+            case "opened": card.opened
+            case "due": card.due.map { $0 as Any }
+            case "details": card.details.map(DetailView.init)
+            case "documentLink": card.documentLink.map { $0 as Any }
+            default: nil
+            }
+        }
+    }
+
+    struct DetailView: MustacheParent {
+        let detail: TasksPage.Context.Detail
+
+        func child(named name: String) -> Any? {
+            switch name {
+            case "label": detail.label
+            case "lines": detail.lines
+            default: nil
+            }
+        }
+    }
 }
