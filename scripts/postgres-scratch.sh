@@ -28,11 +28,16 @@ source "$(dirname "$0")/lib/postgres-binaries.sh"
 [ "$(id -u)" = 0 ] || die "must run as root"
 BIN=$(find_bin) || die "no PostgreSQL binaries under /usr/lib/postgresql/*/bin (run scripts/postgres.sh)"
 
-# A port nobody listens on (a connection to it is refused), from a range away from the shared one.
+# A port nobody listens on (a connection to it is refused), from a range away from the shared one
+# and above Linux's ephemeral ports (net.ipv4.ip_local_port_range, 32768-60999 by default): a
+# port there may be taken by an outgoing connection's own end, which refuses nothing yet makes
+# the server's bind fail ("Address already in use", seen once in a full run).
 free_port() {
-    local port
+    local port low
+    low=$(( $(awk '{ print $2 }' /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || echo 60999) + 1 ))
+    [ "$low" -le 64000 ] || low=61000
     for _ in $(seq 1 200); do
-        port=$(( 56000 + RANDOM % 8000 ))
+        port=$(( low + RANDOM % (65000 - low) ))
         if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return 0; fi
     done
     return 1
