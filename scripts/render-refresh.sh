@@ -31,6 +31,7 @@ daemon=
 trap 'if [ -n "$daemon" ]; then kill "$daemon" 2>/dev/null || true; wait "$daemon" 2>/dev/null || true; fi; rm -rf "$work"' EXIT
 mkdir -p "$work/drop"
 . scripts/lib/example-creditor.sh
+. scripts/lib/console-example.sh   # serve_console
 write_example_config "$work/relance.toml" "$root" 'active = true
 maximum_ledger_age_days = 30
 mass_settlement_threshold_percent = 100'
@@ -40,12 +41,12 @@ Code client;Raison sociale;E-mail;Téléphone;Adresse 1;Code postal;Ville;Étape
 C0001;Boulangerie Martin SARL;compta@boulangerie-martin.example;04 78 12 34 56;3 place Bellecour;69002;Lyon;final-reminder;10/11/2026
 C0004;Cabinet Lefèvre & Associés;;04 78 55 44 33;8 quai Saint-Antoine;69002;Lyon;;
 CSV
-export() {
+write_export() {
     printf 'Balance âgée au %s\ncustomer;name;email;invoice;issue_date;due_date;amount\n' "$1"
     shift
     printf '%s\n' "$@"
 }
-export 27/11/2026 \
+write_export 27/11/2026 \
     "C0001;Boulangerie Martin SARL;compta@boulangerie-martin.example;F-2026-0020;01/10/2026;01/11/2026;1200,00" \
     "C0001;Boulangerie Martin SARL;compta@boulangerie-martin.example;F-2026-0021;01/10/2026;01/11/2026;300,00" \
     "C0004;Cabinet Lefèvre & Associés;;F-2026-0012;01/10/2026;01/11/2026;960,00" \
@@ -56,7 +57,7 @@ printf '==> Monday 30 November 2026\n'
 "$relance" tasks --config "$work/relance.toml" | tee "$out/tasks-before.txt"
 cp "$work/reports/atelier-dupont/tasks.html" "$out/tasks-before.html" 2>/dev/null || true
 
-export 02/12/2026 \
+write_export 02/12/2026 \
     "C0001;Boulangerie Martin SARL;compta@boulangerie-martin.example;F-2026-0021;01/10/2026;01/11/2026;300,00" \
     "C0004;Cabinet Lefèvre & Associés;;F-2026-0013;01/10/2026;01/11/2026;792,50" > "$work/drop/c-balance.csv"
 printf '\n==> Thursday 3 December 2026: F-2026-0012 and F-2026-0020 settled\n'
@@ -71,13 +72,7 @@ printf '\n==> the console on 127.0.0.1:%s\n' "$port"
 printf '\n[web]\nlisten = "127.0.0.1:%s"\n' "$port" >> "$work/relance.toml"
 password='correct horse battery staple'
 printf '%s\n' "$password" | "$relance" user add claire --all-creditors --config "$work/relance.toml" > /dev/null
-"$relance" run --config "$work/relance.toml" --now 2026-12-03T10:30:00+01:00 > "$work/daemon.log" 2>&1 &
-daemon=$!
-for _ in $(seq 1 100); do
-    curl -fsS "http://127.0.0.1:$port/healthz" > /dev/null 2>&1 && break
-    sleep 0.2
-done
-curl -fsS "http://127.0.0.1:$port/healthz" > /dev/null || { cat "$work/daemon.log"; exit 1; }
+serve_console "$relance" "$work/relance.toml" 2026-12-03T10:30:00+01:00 "$work/daemon.log" "$port"
 mkdir -p "$out/console"
 python3 scripts/console_screenshots.py "http://127.0.0.1:$port" claire "$password" "$out/console"
 ls -1 "$out/console"

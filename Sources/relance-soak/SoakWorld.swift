@@ -1,4 +1,5 @@
 import Foundation
+import RelanceTesting
 import RelanceCore
 
 /// The simulated world of the soak: customers, their invoices, and what happens each day
@@ -14,7 +15,7 @@ struct SoakWorld {
         var disputed = false
     }
 
-    var generator: SeededGenerator
+    var generator: SplitMix64
     let customers: Int
     var open: [String: Invoice] = [:]
     var nextInvoice = 1
@@ -22,7 +23,7 @@ struct SoakWorld {
     var wrongAddresses = Set<Int>()
 
     init(seed: UInt64, customers: Int, start: CivilDate) {
-        generator = SeededGenerator(seed: seed)
+        generator = SplitMix64(seed: seed)
         self.customers = customers
         // A realistic opening book: about one open invoice per customer, some already late.
         for customer in 0..<customers where Double.random(in: 0..<1, using: &generator) < 0.9 {
@@ -72,17 +73,4 @@ struct SoakWorld {
     }
 
     static func french(_ date: CivilDate) -> String { String(format: "%02d/%02d/%04d", date.day, date.month, date.year) }
-}
-
-/// SplitMix64: small, fast, and the same sequence on every machine for a given seed.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
 }

@@ -1,5 +1,6 @@
 @testable import RelanceCore
 import Testing
+import RelanceTesting
 
 /// `AgedBalanceSummary(rows:)` sums in one pass, a customer's filter verdict and place worked
 /// out once per run of its rows (`BucketTotalsSum`): it must give what the grouping by code and

@@ -1,4 +1,5 @@
 import Testing
+import RelanceTesting
 import RelanceCore
 
 /// The journal's hot formatters (an import writes one line per invoice) were rewritten over

@@ -1,4 +1,5 @@
 import Testing
+import RelanceTesting
 import RelanceCore
 
 /// A plan computed in parts (on several cores, by the daemon) equals the plan computed at once,

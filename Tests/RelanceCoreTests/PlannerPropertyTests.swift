@@ -1,4 +1,5 @@
 import Testing
+import RelanceTesting
 import RelanceCore
 
 /// Random ledgers lived through 120 days: every plan is applied (steps recorded), customers pay

@@ -1,5 +1,6 @@
 import Crypto
 import RelanceCore
+import RelanceTesting
 import Testing
 @testable import RelanceMail
 
@@ -7,21 +8,6 @@ import Testing
 /// it replaced (or the library it stands in for), on many inputs: the same bytes out.
 @Suite("Outbound: cheaper composing pieces give the bytes of the forms they replace")
 struct OutboundComposingPiecesTests {
-    /// Deterministic bytes (SplitMix64), so a failure can be replayed.
-    struct Bytes {
-        var state: UInt64
-
-        mutating func next(_ count: Int) -> [UInt8] {
-            (0..<count).map { _ in
-                state &+= 0x9E37_79B9_7F4A_7C15
-                var z = state
-                z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-                z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-                return UInt8(truncatingIfNeeded: z ^ (z >> 31))
-            }
-        }
-    }
-
     /// The quoted-printable encoder as it was before runs of plain bytes were copied at once:
     /// byte by byte, RFC 2045's rules spelled out (a line is given without its line break).
     static func referenceQuotedPrintable(line: [UInt8]) -> [UInt8] {
@@ -50,7 +36,7 @@ struct OutboundComposingPiecesTests {
 
     @Test("quoted-printable: a line encodes as the byte-by-byte encoder encoded it, whatever its bytes and length")
     func quotedPrintableLines() {
-        var random = Bytes(state: 9)
+        var random = SplitMix64(seed: 9)
         // Mostly plain text, with the bytes that matter: `=`, spaces and tabs, dots, UTF-8, controls.
         let alphabet = Array("abcdefghij KLMNOP.=\t,;:!é€ From".utf8) + [0x00, 0x7F, 0xFF]
         var lines: [[UInt8]] = [[], Array(".".utf8), Array("From x".utf8), Array(" ".utf8), Array("=".utf8)]
@@ -61,8 +47,8 @@ struct OutboundComposingPiecesTests {
             lines.append([UInt8(ascii: ".")] + Array(repeating: UInt8(ascii: "b"), count: length))
         }
         for _ in 0..<2000 {
-            let length = Int(random.next(1)[0]) % 200
-            lines.append(random.next(length).map { alphabet[Int($0) % alphabet.count] })
+            let length = Int(random.bytes(1)[0]) % 200
+            lines.append(random.bytes(length).map { alphabet[Int($0) % alphabet.count] })
         }
         for line in lines {
             var output: [UInt8] = []
@@ -89,12 +75,12 @@ struct OutboundComposingPiecesTests {
 
     @Test("encoded words cut from the text's bytes are the words cut character by character, whatever the room")
     func encodedWords() {
-        var random = Bytes(state: 23)
+        var random = SplitMix64(seed: 23)
         // Scalars that are whole characters: ASCII, accents, the euro sign, dashes, the narrow no-break space.
         let scalars: [Unicode.Scalar] = ["a", "Z", " ", "=", "?", "é", "°", "ÿ", "€", "—", "\u{202F}", "’", "…", "\u{2FF}"]
         var texts = ["", "Relance : facture F-2026-1 — 1,50 € restant dû", "Société Cliente n°1", String(repeating: "é", count: 90)]
         for _ in 0..<400 {
-            texts.append(String(String.UnicodeScalarView(random.next(Int(random.next(1)[0]) % 120).map { scalars[Int($0) % scalars.count] })))
+            texts.append(String(String.UnicodeScalarView(random.bytes(Int(random.bytes(1)[0]) % 120).map { scalars[Int($0) % scalars.count] })))
         }
         for text in texts {
             for room in [0, 1, 10, 16, 17, 20, 30, 45, 60, 69, 75, 76, 77, 78, 100] {
@@ -106,12 +92,12 @@ struct OutboundComposingPiecesTests {
 
     @Test("HMACSHA256 gives swift-crypto's HMAC<SHA256> for keys shorter than, as long as and longer than a block")
     func hmacMatchesSwiftCrypto() {
-        var random = Bytes(state: 17)
+        var random = SplitMix64(seed: 17)
         for keyLength in [0, 1, 16, 31, 32, 33, 63, 64, 65, 100, 128, 129, 200] {
-            let key = random.next(keyLength)
+            let key = random.bytes(keyLength)
             let ours = HMACSHA256(key: key)
             for messageLength in [0, 1, 2, 31, 55, 56, 63, 64, 65, 119, 120, 128, 200, 1000] {
-                let message = random.next(messageLength)
+                let message = random.bytes(messageLength)
                 let expected = Array(HMAC<SHA256>.authenticationCode(for: message, using: SymmetricKey(data: key)))
                 #expect(Array(ours.code(for: message)) == expected, "key \(keyLength) bytes, message \(messageLength) bytes")
             }
@@ -153,12 +139,12 @@ struct OutboundComposingPiecesTests {
 
     @Test("an ASCII IBAN is grouped as the character-by-character form groups it")
     func groupedIBAN() {
-        var random = Bytes(state: 4)
+        var random = SplitMix64(seed: 4)
         var samples = ["FR7630006000011234567890189", "fr76 3000 6000 0112 3456 7890 189", " FR76\t3000\r\n6000 ", "", "   ", "ABC",
                        "DE89370400440532013000", "fr76-3000_6000", "a\u{0B}b\u{0C}c\u{1F}d\u{7F}e", "GB29NWBK60161331926819x"]
         // Every ASCII byte, in random strings.
         for _ in 0..<300 {
-            samples.append(String(decoding: random.next(Int(random.next(1)[0] % 40)).map { $0 & 0x7F }, as: UTF8.self))
+            samples.append(String(decoding: random.bytes(Int(random.bytes(1)[0] % 40)).map { $0 & 0x7F }, as: UTF8.self))
         }
         for sample in samples {
             #expect(ReminderContextBuilder.groupedIBAN(sample) == ReminderContextBuilder.groupedIBANByCharacter(sample),

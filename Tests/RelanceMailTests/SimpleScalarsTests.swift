@@ -1,4 +1,5 @@
 import Foundation
+import RelanceTesting
 import Testing
 @testable import RelanceMail
 
@@ -29,7 +30,7 @@ import Testing
 
     @Test("random simple texts: the byte search finds each phrase where Foundation does")
     func randomTextsAgreeWithFoundation() {
-        var generator = SplitMix(seed: 17)   // the same texts every run
+        var generator = SplitMix64(seed: 17)   // the same texts every run
         // A small alphabet, so that phrases recur: French letters, apostrophes, spaces, signs.
         let alphabet: [Unicode.Scalar] = ["a", "e", "é", "è", "ê", "î", "ô", "ç", " ", "\u{00A0}", "\u{202F}", "’", "'", "«", "»", "€",
                                           "\n", "-", "\u{2013}", "ß", "Ā", "ǖ", "\t"]
@@ -66,18 +67,5 @@ import Testing
         #expect(Self.foundation("quota dépassé", in: "quota dépassé\u{0301}") == nil)
         #expect(DiagnosticPhrases("quota dépassé\u{0301}").firstOffset(of: "quota dépassé") == nil)
         #expect(DiagnosticPhrases("550 boîte pleine, quota dépassé").firstOffset(of: "quota dépassé") == 19)   // bytes: « î » is two
-    }
-}
-
-/// A seeded generator (SplitMix64), so that a failure can be run again.
-private struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

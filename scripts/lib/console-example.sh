@@ -76,13 +76,20 @@ start_console_example() {
     "$relance" run --once --config "$config" --now 2027-01-15 > /dev/null
     printf '%s\n' "$console_password" | "$relance" user add claire --all-creditors --config "$config" > /dev/null
 
-    "$relance" run --config "$config" --now 2027-01-15 > "$work/daemon.log" 2>&1 &
+    serve_console "$relance" "$config" 2027-01-15 "$work/daemon.log" "$port"
+}
+
+# serve_console RELANCE CONFIG NOW LOG PORT: `relance run` (with its [web] console on PORT) in the
+# background, its pid in $daemon, once the console answers /healthz; its log printed if it never does.
+serve_console() {
+    local relance=$1 config=$2 now=$3 log=$4 port=$5
+    "$relance" run --config "$config" --now "$now" > "$log" 2>&1 &
     daemon=$!
     for _ in $(seq 1 100); do
-        curl -fsS "http://127.0.0.1:$port/healthz" > /dev/null 2>&1 && break
+        curl -fsS "http://127.0.0.1:$port/healthz" > /dev/null 2>&1 && return 0
         sleep 0.2
     done
-    curl -fsS "http://127.0.0.1:$port/healthz" > /dev/null || { cat "$work/daemon.log"; return 1; }
+    curl -fsS "http://127.0.0.1:$port/healthz" > /dev/null || { cat "$log"; return 1; }
 }
 
 stop_console_example() {
