@@ -50,6 +50,20 @@ extension PostgresStore {
     }
 
     /// Inserts the task (with `id` when the caller reserved it), its invoices and its `task.opened` event.
+    /// The invoices a task is about (`task_invoice`), a repeated one once.
+    static func linkInvoices(_ invoiceIDs: [Int64], toTask id: Int64, on connection: PostgresConnection, logger: Logger) async throws {
+        for invoice in invoiceIDs {
+            try await connection.liveQuery("INSERT INTO task_invoice (task_id, invoice_id) VALUES (\(id), \(invoice)) ON CONFLICT DO NOTHING",
+                                           logger: logger)
+        }
+    }
+
+    /// A task's invoices replaced by `invoiceIDs` (a call moved on or written again with today's figures).
+    static func relinkInvoices(_ invoiceIDs: [Int64], toTask id: Int64, on connection: PostgresConnection, logger: Logger) async throws {
+        try await connection.liveQuery("DELETE FROM task_invoice WHERE task_id = \(id)", logger: logger)
+        try await linkInvoices(invoiceIDs, toTask: id, on: connection, logger: logger)
+    }
+
     static func insertTask(_ task: NewTask, stepOn: CivilDate?, at time: Date, id reserved: Int64? = nil,
                            on connection: PostgresConnection, logger: Logger) async throws -> Int64 {
         let rows = try await connection.liveQuery("""
@@ -63,10 +77,7 @@ extension PostgresStore {
         var id: Int64?
         for try await inserted in rows.decode(Int64.self) { id = inserted }
         guard let id else { throw PostgresStoreError(.corrupt, "a task was not stored", context: ["kind": task.kind.rawValue]) }
-        for invoice in task.invoiceIDs {
-            try await connection.liveQuery("INSERT INTO task_invoice (task_id, invoice_id) VALUES (\(id), \(invoice)) ON CONFLICT DO NOTHING",
-                                       logger: logger)
-        }
+        try await linkInvoices(task.invoiceIDs, toTask: id, on: connection, logger: logger)
         try await append(task.openedEvent(id: id, words: try await wording(of: task.creditor.rawValue, on: connection, logger: logger), at: time),
                          on: connection, logger: logger)
         return id

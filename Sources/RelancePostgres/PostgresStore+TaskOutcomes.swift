@@ -83,12 +83,7 @@ extension PostgresStore: TaskOutcomeStore {
                                     escalated_at = NULL
                     WHERE id = \(open.id)
                     """, logger: logger)
-                try await connection.liveQuery("DELETE FROM task_invoice WHERE task_id = \(open.id)", logger: logger)
-                for invoice in task.invoiceIDs {
-                    try await connection.liveQuery("""
-                        INSERT INTO task_invoice (task_id, invoice_id) VALUES (\(open.id), \(invoice)) ON CONFLICT DO NOTHING
-                        """, logger: logger)
-                }
+                try await Self.relinkInvoices(task.invoiceIDs, toTask: open.id, on: connection, logger: logger)
                 try await Self.append(LadderTaskDecision.movedOnEvent(
                     open, to: task, on: day, words: try await Self.wording(of: task.creditor.rawValue, on: connection, logger: logger), at: time),
                                       on: connection, logger: logger)

@@ -39,12 +39,7 @@ extension PostgresStore {
                                 document_path = \(task.documentPath)
                 WHERE id = \(open.id)
                 """, logger: logger)
-            try await connection.liveQuery("DELETE FROM task_invoice WHERE task_id = \(open.id)", logger: logger)
-            for invoice in task.invoiceIDs {
-                try await connection.liveQuery("""
-                    INSERT INTO task_invoice (task_id, invoice_id) VALUES (\(open.id), \(invoice)) ON CONFLICT DO NOTHING
-                    """, logger: logger)
-            }
+            try await Self.relinkInvoices(task.invoiceIDs, toTask: open.id, on: connection, logger: logger)
             try await Self.append(event(replacedBy: nil), on: connection, logger: logger)
             return .updated(open.id)
         }

@@ -169,10 +169,7 @@ extension AppDatabase: TaskOutcomeStore {
                     WHERE id = ?
                     """, arguments: [task.kind.rawValue, task.title, detail, task.step, task.dedupKey, task.dueOn?.iso8601,
                                      task.documentPath, day.iso8601, open.id])
-                try db.execute(sql: "DELETE FROM task_invoice WHERE task_id = ?", arguments: [open.id])
-                for invoice in task.invoiceIDs {
-                    try db.execute(sql: "INSERT OR IGNORE INTO task_invoice (task_id, invoice_id) VALUES (?, ?)", arguments: [open.id, invoice])
-                }
+                try Self.relinkInvoices(task.invoiceIDs, toTask: open.id, in: db)
                 try Self.append(LadderTaskDecision.movedOnEvent(open, to: task, on: day, words: try Self.wording(of: task.creditor.rawValue, in: db),
                                                                 at: time), in: db)
                 return .updated(open.id)

@@ -33,10 +33,7 @@ extension AppDatabase {
             try db.execute(sql: "UPDATE task SET title = ?, detail = ?, due_on = ?, document_path = ? WHERE id = ?",
                            arguments: [task.title, String(decoding: try JSONEncoder.sorted.encode(task.detail), as: UTF8.self),
                                        task.dueOn?.iso8601, task.documentPath, open.id])
-            try db.execute(sql: "DELETE FROM task_invoice WHERE task_id = ?", arguments: [open.id])
-            for invoice in task.invoiceIDs {
-                try db.execute(sql: "INSERT OR IGNORE INTO task_invoice (task_id, invoice_id) VALUES (?, ?)", arguments: [open.id, invoice])
-            }
+            try Self.relinkInvoices(task.invoiceIDs, toTask: open.id, in: db)
             try Self.append(event(replacedBy: nil), in: db)
             return .updated(open.id)
         }

@@ -24,6 +24,19 @@ extension AppDatabase: TaskStore {
         return (try insertTask(task, stepOn: nil, at: time, in: db), true)
     }
 
+    /// The invoices a task is about (`task_invoice`), a repeated one once.
+    static func linkInvoices(_ invoiceIDs: [Int64], toTask id: Int64, in db: Database) throws {
+        for invoice in invoiceIDs {
+            try db.execute(sql: "INSERT OR IGNORE INTO task_invoice (task_id, invoice_id) VALUES (?, ?)", arguments: [id, invoice])
+        }
+    }
+
+    /// A task's invoices replaced by `invoiceIDs` (a call moved on or written again with today's figures).
+    static func relinkInvoices(_ invoiceIDs: [Int64], toTask id: Int64, in db: Database) throws {
+        try db.execute(sql: "DELETE FROM task_invoice WHERE task_id = ?", arguments: [id])
+        try linkInvoices(invoiceIDs, toTask: id, in: db)
+    }
+
     static func insertTask(_ task: NewTask, stepOn: CivilDate?, at time: Date, id: Int64? = nil, in db: Database) throws -> Int64 {
         let detail = String(decoding: try JSONEncoder.sorted.encode(task.detail), as: UTF8.self)
         try db.execute(sql: """
@@ -33,9 +46,7 @@ extension AppDatabase: TaskStore {
             """, arguments: [id, task.creditor.rawValue, task.customerID, task.kind.rawValue, task.dedupKey, task.title,
                              detail, task.step, task.messageID, task.documentPath, time, task.dueOn?.iso8601, stepOn?.iso8601])
         let id = db.lastInsertedRowID
-        for invoice in task.invoiceIDs {
-            try db.execute(sql: "INSERT OR IGNORE INTO task_invoice (task_id, invoice_id) VALUES (?, ?)", arguments: [id, invoice])
-        }
+        try linkInvoices(task.invoiceIDs, toTask: id, in: db)
         try Self.append(task.openedEvent(id: id, words: try wording(of: task.creditor.rawValue, in: db), at: time), in: db)
         return id
     }

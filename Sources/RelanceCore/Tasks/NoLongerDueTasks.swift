@@ -19,8 +19,7 @@ public enum NoLongerDueTasks {
     /// `receivables`: every open invoice of the creditor as the planner reads them, net of what
     /// the bank shows received (`Receivable.netOfBankPayments`). A task without invoices, or
     /// about one still demanded even in part, stays: a disputed or promised invoice is still
-    /// owed. (A call still owed in part keeps the paid invoice in its title and script until the
-    /// ladder moves it on to its next step — not refreshed here.)
+    /// owed. (A task still owed in part is written again with today's figures: `StaleLadderTasks`.)
     public static func find(open tasks: [WorkTask], receivables: [Receivable], words: any Wording, at time: Date) -> [NoLongerDueTask] {
         var demanded: [Int64: Int64] = [:]
         var owing = Set<Int64>(), inLedger = Set<Int64>()
