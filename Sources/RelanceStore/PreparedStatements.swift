@@ -41,8 +41,6 @@ final class PreparedStatements {
 
     init(db: Database) { self.db = db }
 
-    private var pendingEvents = StatementValues()
-    private var batchStatement: Statement?
     /// An import's journal lines, 100 to an INSERT (800 values, far under SQLite's limit): the
     /// figure they have been written with since they were first batched.
     static let eventsPerInsert = 100
@@ -50,30 +48,19 @@ final class PreparedStatements {
         INSERT INTO event (at, kind, creditor_id, customer_id, invoice_id, import_id, summary, detail) VALUES
         """, columns: 8, rowsPerStatement: eventsPerInsert)
 
+    private var pendingEvents = QueuedRows(eventRows)
+
     /// Queues one event row; writes a batch when full. `row` appends the 8 values in the
     /// `insertEvent` column order.
     func appendEvent(_ row: (inout StatementValues) -> Void) throws {
-        row(&pendingEvents)
-        if pendingEvents.count == Self.eventsPerInsert * Self.eventRows.valuesPerRow { try flushEvents() }
+        try pendingEvents.append(row, in: db)
     }
 
     /// Writes the queued events, in order. Must run before the transaction commits.
     func flushEvents() throws {
-        guard pendingEvents.count > 0 else { return }
-        let rows = pendingEvents.count / Self.eventRows.valuesPerRow
-        let statement: Statement
-        if rows == Self.eventsPerInsert, let batchStatement {
-            statement = batchStatement
-        } else {
-            statement = try db.makeStatement(sql: Self.eventRows.sql(rows: rows))
-            if rows == Self.eventsPerInsert { batchStatement = statement }
-        }
-        try pendingEvents.run(statement) { try $0.execute() }
-        pendingEvents.removeAll()
+        try pendingEvents.flush(in: db)
     }
 
-    private var pendingInvoices = StatementValues()
-    private var invoiceBatchStatement: Statement?
     /// A first load's new invoices, 50 to an INSERT (800 values, as the journal's 100 lines);
     /// the figure they were first batched with (749767d).
     static let invoicesPerInsert = 50
@@ -84,6 +71,7 @@ final class PreparedStatements {
         document_path, document_sha256, document_media_type, document_name)
         VALUES
         """, row: "(?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?, ?, ?, ?)", rowsPerStatement: invoicesPerInsert)
+    private var pendingInvoices = QueuedRows(invoiceRows)
 
     /// Queues one new invoice of a large first load (`row` appends its 16 values, in
     /// `insertInvoice`'s order), written with the next ones in one INSERT: nothing reads a
@@ -91,23 +79,12 @@ final class PreparedStatements {
     /// journal line names its id is written alone, after a flush). The ids are those one at a
     /// time gives: one above the largest, row after row in order.
     func appendInvoice(_ row: (inout StatementValues) -> Void) throws {
-        row(&pendingInvoices)
-        if pendingInvoices.count == Self.invoicesPerInsert * Self.invoiceRows.valuesPerRow { try flushInvoices() }
+        try pendingInvoices.append(row, in: db)
     }
 
     /// Writes the queued invoices, in order.
     func flushInvoices() throws {
-        guard pendingInvoices.count > 0 else { return }
-        let rows = pendingInvoices.count / Self.invoiceRows.valuesPerRow
-        let statement: Statement
-        if rows == Self.invoicesPerInsert, let invoiceBatchStatement {
-            statement = invoiceBatchStatement
-        } else {
-            statement = try db.makeStatement(sql: Self.invoiceRows.sql(rows: rows))
-            if rows == Self.invoicesPerInsert { invoiceBatchStatement = statement }
-        }
-        try pendingInvoices.run(statement) { try $0.execute() }
-        pendingInvoices.removeAll()
+        try pendingInvoices.flush(in: db)
     }
 
     /// Identify-customer tasks in rows of `tasksPerInsert` (see `insertTasks(rows:)`): 1,200
@@ -117,7 +94,7 @@ final class PreparedStatements {
     static let taskRows = MultiRowStatement("""
         INSERT INTO task (creditor_id, customer_id, kind, state, dedup_key, title, detail, created_at) VALUES
         """, row: "(?, ?, 'identify-customer', 'open', ?, ?, ?, ?)", tail: "RETURNING id, customer_id", rowsPerStatement: tasksPerInsert)
-    private var taskBatchStatement: Statement?
+    private var taskInserts = PreparedRows(taskRows)
 
     /// An INSERT of `rows` identify-customer tasks (6 values each: creditor, customer, dedup
     /// key, title, detail, time) returning each one's id and customer. One statement for many
@@ -125,10 +102,7 @@ final class PreparedStatements {
     /// indexes' `IN (…)` lists, small temporary B-trees, and a FEC without addresses opens a
     /// task for each of its 17,625 customers (issue #17).
     func insertTasks(rows: Int) throws -> Statement {
-        if rows == Self.tasksPerInsert, let taskBatchStatement { return taskBatchStatement }
-        let statement = try db.makeStatement(sql: Self.taskRows.sql(rows: rows))
-        if rows == Self.tasksPerInsert { taskBatchStatement = statement }
-        return statement
+        try taskInserts.statement(rows: rows, in: db)
     }
 
     func callAsFunction(_ key: Key) throws -> Statement {
